@@ -1,0 +1,56 @@
+import { resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import pino from 'pino';
+import { loadSampleData, migrateToLatest, openDatabase } from '@kompetansebro/db';
+import { createApp } from '@kompetansebro/server';
+import { parseEnv } from './env';
+import { mountFrontends } from './frontends';
+
+const VERSION = process.env['npm_package_version'] ?? '0.1.0';
+
+async function main(): Promise<void> {
+  let env;
+  try {
+    env = parseEnv(process.env);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+  const logger = pino({ level: env.LOG_LEVEL });
+  const started = performance.now();
+
+  const database = await openDatabase(
+    env.DATABASE_URL ? { kind: 'postgres', url: env.DATABASE_URL } : { kind: 'pglite', dataDir: resolve(env.DATA_DIR, 'pglite') },
+  );
+  const migrations = await migrateToLatest(database.db);
+  if (migrations.length > 0) logger.info({ migrations }, 'database migrated');
+
+  const loadSample = env.LOAD_SAMPLE_DATA ?? database.target === 'pglite';
+  if (loadSample) {
+    const loaded = await loadSampleData(database.db);
+    logger.info({ loaded }, 'sample data loaded (existing rows kept)');
+  }
+
+  const app = createApp({ db: database.db, config: { databaseKind: database.target, version: VERSION }, logger });
+  const frontendPaths = mountFrontends(app, env.STATIC_DIR);
+  app.get('/', (c) => c.redirect('/fylke/', 302));
+
+  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+    logger.info(
+      { port: info.port, database: database.target, frontends: frontendPaths, startupMs: Math.round(performance.now() - started) },
+      `Kompetansebro is listening on http://localhost:${info.port}/fylke/`,
+    );
+  });
+
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    server.close(() => void database.close().then(() => process.exit(0)));
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error('Kompetansebro could not start:', error);
+  process.exit(1);
+});

@@ -1,0 +1,55 @@
+import { mkdir, readdir } from 'node:fs/promises';
+import { Kysely, PostgresDialect } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import type { Database } from './database';
+import { migrationProvider } from './migrations';
+
+export type DatabaseTarget =
+  /** PostgreSQL (production, CI): a connection string. */
+  | { kind: 'postgres'; url: string; poolSize?: number }
+  /** The embedded database, kept in a folder. */
+  | { kind: 'pglite'; dataDir: string }
+  /** The embedded database in memory (tests). */
+  | { kind: 'pglite-memory' };
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  target: 'postgres' | 'pglite';
+  /** True when the embedded database's folder was empty before this open. */
+  created: boolean;
+  close(): Promise<void>;
+}
+
+/** The dialect factory: one SQL dialect (PostgreSQL) whether it runs in WASM or on a server. */
+export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+  if (target.kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, target: 'postgres', created: false, close: () => db.destroy() };
+  }
+  let created = true;
+  let client: PGlite;
+  if (target.kind === 'pglite') {
+    await mkdir(target.dataDir, { recursive: true });
+    created = (await readdir(target.dataDir)).length === 0;
+    client = await PGlite.create(target.dataDir);
+  } else {
+    client = await PGlite.create();
+  }
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
+  return { db, target: 'pglite', created, close: () => db.destroy() };
+}
+
+/** Brings the schema up to date; throws with the failing migration's name. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error');
+    throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${String(error)}`, { cause: error });
+  }
+  return (results ?? []).map((r) => r.migrationName);
+}

@@ -1,0 +1,6 @@
+export * from './database';
+export * from './connection';
+export { loadSampleData, type SampleDataResult } from './sample-data/load-sample-data';
+export { sampleId } from './sample-data/sample-id';
+export { sampleActors, mainLibraryKey } from './sample-data/actors';
+export { sampleMunicipalities } from './sample-data/municipalities';

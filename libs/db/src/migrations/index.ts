@@ -1,0 +1,14 @@
+import type { Migration, MigrationProvider } from 'kysely/migration';
+import * as createActorRegistry from './2026_11_22_1600_create_actor_registry';
+
+/**
+ * Every migration, by name. Listed here rather than read from the folder so the server can be
+ * bundled into one file; names sort in the order they run.
+ */
+const migrations: Record<string, Migration> = {
+  '2026_11_22_1600_create_actor_registry': createActorRegistry,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { libraryNumberSchema } from '../identifiers/library-number';
+import { organisationNumberSchema } from '../identifiers/organisation-number';
+import { listQuerySchema } from '../common/list.schema';
+import { municipalityNumberSchema } from '../municipality/municipality.schema';
+import { actorKindSchema } from './actor-kind';
+
+/** An organisation: library, study centre, university, county body, … */
+export const actorSchema = z.object({
+  id: z.uuid(),
+  kind: actorKindSchema,
+  name: z.string().trim().min(2).max(200),
+  shortName: z.string().trim().min(1).max(50).nullable(),
+  organisationNumber: organisationNumberSchema.nullable(),
+  libraryNumber: libraryNumberSchema.nullable(),
+  municipalityNumber: municipalityNumberSchema.nullable(),
+  parentId: z.uuid().nullable(),
+  address: z.string().trim().max(300).nullable(),
+  website: z.url({ protocol: /^https?$/ }).max(500).nullable(),
+  email: z.email().max(254).nullable(),
+  phone: z.string().trim().regex(/^\+?[\d ]{5,20}$/, 'A phone number has digits and spaces, optionally a leading +').nullable(),
+  description: z.string().trim().max(2000).nullable(),
+  archivedAt: z.iso.datetime({ offset: true }).nullable(),
+  version: z.number().int().min(1),
+  createdAt: z.iso.datetime({ offset: true }),
+  updatedAt: z.iso.datetime({ offset: true }),
+});
+export type Actor = z.infer<typeof actorSchema>;
+
+/** What a list row and a page show beside the actor's own fields. */
+export const actorSummarySchema = actorSchema.extend({
+  municipalityName: z.string().nullable(),
+  regionId: z.uuid().nullable(),
+  regionName: z.string().nullable(),
+  parentName: z.string().nullable(),
+});
+export type ActorSummary = z.infer<typeof actorSummarySchema>;
+
+const actorReferenceSchema = z.object({
+  id: z.uuid(),
+  kind: actorKindSchema,
+  name: z.string(),
+  archivedAt: z.iso.datetime({ offset: true }).nullable(),
+});
+export type ActorReference = z.infer<typeof actorReferenceSchema>;
+
+export const actorDetailSchema = actorSummarySchema.extend({
+  children: z.array(actorReferenceSchema),
+});
+export type ActorDetail = z.infer<typeof actorDetailSchema>;
+
+const editableFields = {
+  kind: true,
+  name: true,
+  shortName: true,
+  organisationNumber: true,
+  libraryNumber: true,
+  municipalityNumber: true,
+  parentId: true,
+  address: true,
+  website: true,
+  email: true,
+  phone: true,
+  description: true,
+} as const;
+
+/** Creating an actor: kind and name are needed, every other field may be left out (null). */
+export const actorCreateSchema = actorSchema
+  .pick(editableFields)
+  .partial({
+    shortName: true,
+    organisationNumber: true,
+    libraryNumber: true,
+    municipalityNumber: true,
+    parentId: true,
+    address: true,
+    website: true,
+    email: true,
+    phone: true,
+    description: true,
+  })
+  .strict();
+export type ActorCreate = z.infer<typeof actorCreateSchema>;
+
+/** Updating: any subset of the editable fields. */
+export const actorUpdateSchema = actorSchema.pick(editableFields).partial().strict();
+export type ActorUpdate = z.infer<typeof actorUpdateSchema>;
+
+export const actorSortKeys = ['name', '-name', 'kind', '-kind', 'municipality', '-municipality', 'updated', '-updated'] as const;
+export const actorSortSchema = z.enum(actorSortKeys);
+export type ActorSort = z.infer<typeof actorSortSchema>;
+
+export const actorListQuerySchema = listQuerySchema.extend({
+  kind: actorKindSchema.optional(),
+  municipality: municipalityNumberSchema.optional(),
+  region: z.uuid().optional(),
+  parent: z.uuid().optional(),
+  archived: z.enum(['exclude', 'include', 'only']).default('exclude'),
+  sort: actorSortSchema.default('name'),
+});
+export type ActorListQuery = z.infer<typeof actorListQuerySchema>;

@@ -1,0 +1,72 @@
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import { createRouter } from './http/openapi';
+import { mountApiDocs } from './http/api-docs';
+import type { AppDeps } from './http/app-env';
+import { ProblemError, problemResponse } from './http/problem';
+import { requireJsonBody, securityHeaders } from './http/security';
+import { actorRoutes } from './routes/actors.routes';
+import { referenceRoutes } from './routes/reference.routes';
+
+export interface Logger {
+  info(fields: object, message?: string): void;
+  error(fields: object, message?: string): void;
+}
+
+export interface CreateAppOptions extends AppDeps {
+  logger?: Logger;
+}
+
+const silentLogger: Logger = { info: () => undefined, error: () => undefined };
+
+/**
+ * The whole HTTP API. The database comes in as a dependency, never from a module singleton,
+ * so tests hand it PGlite in memory and production PostgreSQL.
+ */
+export function createApp({ db, config, logger = silentLogger }: CreateAppOptions) {
+  const app = createRouter();
+
+  app.use(requestId());
+  app.use(securityHeaders());
+  app.use(async (c, next) => {
+    const started = performance.now();
+    c.set('deps', { db, config });
+    await next();
+    logger.info(
+      { requestId: c.var.requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
+      'request',
+    );
+  });
+  app.use('/api/*', requireJsonBody());
+
+  const routes = app.route('/', referenceRoutes).route('/', actorRoutes);
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Kompetansebro API',
+      version: config.version,
+      description:
+        'The API of Kompetansebro. Errors are RFC 9457 problem details; reads of one record send an ETag and writes require If-Match.',
+    },
+  });
+  mountApiDocs(app);
+
+  app.notFound((c) => problemResponse(c, new ProblemError(404, `No route ${c.req.method} ${c.req.path}`)));
+  app.onError((error, c) => {
+    if (error instanceof ProblemError) return problemResponse(c, error);
+    if (error instanceof HTTPException && error.status < 500) {
+      // Hono's own 4xx, e.g. malformed JSON in the body.
+      const detail = error.message || 'The request could not be read';
+      const fieldErrors = error.status === 400 ? [{ path: 'body', code: 'malformed_json', message: detail }] : undefined;
+      return problemResponse(c, new ProblemError(error.status === 400 ? 400 : 415, detail, fieldErrors));
+    }
+    logger.error({ requestId: c.var.requestId, err: error }, 'unhandled error');
+    return problemResponse(c, new ProblemError(500, 'Something went wrong on the server. The error is logged.'));
+  });
+
+  return routes;
+}
+
+/** The API's type, for the typed client (`hc<AppType>`). */
+export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,85 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { z } from 'zod';
+import type { FieldError, Problem } from '@kompetansebro/domain';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+const problemTitles: Record<number, string> = {
+  400: 'The request has invalid input',
+  401: 'Not logged in',
+  403: 'Not allowed',
+  404: 'Not found',
+  405: 'Method not allowed',
+  409: 'Conflict',
+  412: 'The record has changed since it was read',
+  413: 'The request is too large',
+  415: 'Unsupported media type',
+  428: 'The request must say which version it changes (If-Match)',
+  500: 'Internal server error',
+};
+
+/** A failure the client caused or must know of, answered as RFC 9457 problem details. */
+export class ProblemError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly detail?: string,
+    readonly errors?: FieldError[],
+    readonly extra: Partial<Pick<Problem, 'allowed'>> = {},
+  ) {
+    super(detail ?? problemTitles[status] ?? `HTTP ${status}`);
+  }
+
+  toProblem(): Problem {
+    return {
+      type: this.status === 400 && this.errors ? '/problems/validation' : 'about:blank',
+      title: problemTitles[this.status] ?? 'Error',
+      status: this.status,
+      ...(this.detail ? { detail: this.detail } : {}),
+      ...(this.errors ? { errors: this.errors } : {}),
+      ...this.extra,
+    };
+  }
+}
+
+export const notFound = (entity: string) => new ProblemError(404, `No ${entity} has this id`);
+export const invalidInput = (errors: FieldError[]) =>
+  new ProblemError(400, errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
+
+export function problemResponse(c: Context, error: ProblemError): Response {
+  return c.body(JSON.stringify(error.toProblem()), error.status, { 'Content-Type': PROBLEM_CONTENT_TYPE });
+}
+
+/** Turns zod's issues into field errors, keeping the domain's own codes (set as params.code). */
+export function fieldErrorsFromZod(error: z.ZodError, prefix?: string): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const issue of error.issues) {
+    const base = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        errors.push({ path: base ? `${base}.${key}` : key, code: 'unrecognized_keys', message: `Unknown field "${key}"` });
+      }
+      continue;
+    }
+    const params = issueParams(issue);
+    const domainCode = issue.code === 'custom' && typeof issue.params?.['code'] === 'string' ? issue.params['code'] : undefined;
+    errors.push({
+      path: base || '(root)',
+      code: domainCode ?? issue.code,
+      message: issue.message,
+      ...(Object.keys(params).length > 0 ? { params } : {}),
+    });
+  }
+  return errors;
+}
+
+function issueParams(issue: z.core.$ZodIssue): Record<string, string | number> {
+  const params: Record<string, string | number> = {};
+  const source: Record<string, unknown> = { ...issue, ...(issue.code === 'custom' ? issue.params : {}) };
+  for (const key of ['minimum', 'maximum', 'expected', 'origin', 'format']) {
+    const value = source[key];
+    if (typeof value === 'string' || typeof value === 'number') params[key] = value;
+    if (typeof value === 'bigint') params[key] = Number(value);
+  }
+  return params;
+}

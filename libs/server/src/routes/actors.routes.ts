@@ -1,0 +1,126 @@
+import { createRoute } from '@hono/zod-openapi';
+import { actorCreateSchema, actorDetailSchema, actorListQuerySchema, actorSummarySchema, actorUpdateSchema, pageSchema } from '@kompetansebro/domain';
+import { etagOf, expectedVersion } from '../http/etag';
+import { createRouter, idParamsSchema, ifMatchHeaderSchema, jsonContent, problemResponses } from '../http/openapi';
+import { createActor, getActor, listActors, setActorArchived, updateActor } from '../repositories/actor.repository';
+
+const ActorDetail = actorDetailSchema.meta({ id: 'ActorDetail' });
+const ActorPage = pageSchema(actorSummarySchema.meta({ id: 'ActorSummary' })).meta({ id: 'ActorPage' });
+const ActorCreate = actorCreateSchema.meta({ id: 'ActorCreate' });
+const ActorUpdate = actorUpdateSchema.meta({ id: 'ActorUpdate' });
+const tags = ['Actors'];
+const withEtag = { headers: { ETag: { schema: { type: 'string' as const }, description: 'The version, for If-Match' } } };
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/api/actors',
+  tags,
+  summary: 'List actors: search, filter by kind, municipality, region or parent, sort in Norwegian order',
+  request: { query: actorListQuerySchema },
+  responses: { 200: { description: 'A page of actors', content: jsonContent(ActorPage) }, 400: problemResponses[400] },
+});
+
+const getRoute = createRoute({
+  method: 'get',
+  path: '/api/actors/{id}',
+  tags,
+  summary: 'One actor with its parent, municipality, region and children',
+  request: { params: idParamsSchema },
+  responses: {
+    200: { description: 'The actor', content: jsonContent(ActorDetail), ...withEtag },
+    400: problemResponses[400],
+    404: problemResponses[404],
+  },
+});
+
+const createActorRoute = createRoute({
+  method: 'post',
+  path: '/api/actors',
+  tags,
+  summary: 'Create an actor',
+  request: { body: { content: jsonContent(ActorCreate), required: true } },
+  responses: {
+    201: { description: 'Created', content: jsonContent(ActorDetail), ...withEtag },
+    400: problemResponses[400],
+    415: problemResponses[415],
+  },
+});
+
+const updateRoute = createRoute({
+  method: 'patch',
+  path: '/api/actors/{id}',
+  tags,
+  summary: 'Change some fields of an actor (If-Match required)',
+  request: { params: idParamsSchema, headers: ifMatchHeaderSchema, body: { content: jsonContent(ActorUpdate), required: true } },
+  responses: {
+    200: { description: 'Updated', content: jsonContent(ActorDetail), ...withEtag },
+    400: problemResponses[400],
+    404: problemResponses[404],
+    412: problemResponses[412],
+    415: problemResponses[415],
+    428: problemResponses[428],
+  },
+});
+
+const archiveResponses = {
+  200: { description: 'Done', content: jsonContent(ActorDetail), ...withEtag },
+  404: problemResponses[404],
+  409: problemResponses[409],
+  412: problemResponses[412],
+  428: problemResponses[428],
+};
+
+const archiveRoute = createRoute({
+  method: 'post',
+  path: '/api/actors/{id}/archive',
+  tags,
+  summary: 'Archive an actor: hidden from lists, kept with its history (If-Match required)',
+  request: { params: idParamsSchema, headers: ifMatchHeaderSchema },
+  responses: archiveResponses,
+});
+
+const restoreRoute = createRoute({
+  method: 'post',
+  path: '/api/actors/{id}/restore',
+  tags,
+  summary: 'Bring an archived actor back (If-Match required)',
+  request: { params: idParamsSchema, headers: ifMatchHeaderSchema },
+  responses: archiveResponses,
+});
+
+const system = { userId: null };
+
+export const actorRoutes = createRouter()
+  .openapi(listRoute, async (c) => {
+    const page = await listActors(c.var.deps.db, c.req.valid('query'));
+    return c.json(page, 200);
+  })
+  .openapi(getRoute, async (c) => {
+    const actor = await getActor(c.var.deps.db, c.req.valid('param').id);
+    c.header('ETag', etagOf(actor.version));
+    return c.json(actor, 200);
+  })
+  .openapi(createActorRoute, async (c) => {
+    const actor = await createActor(c.var.deps.db, c.req.valid('json'), system);
+    c.header('ETag', etagOf(actor.version));
+    c.header('Location', `/api/actors/${actor.id}`);
+    return c.json(actor, 201);
+  })
+  .openapi(updateRoute, async (c) => {
+    const version = expectedVersion(c);
+    const actor = await updateActor(c.var.deps.db, c.req.valid('param').id, c.req.valid('json'), version, system);
+    c.header('ETag', etagOf(actor.version));
+    return c.json(actor, 200);
+  })
+  .openapi(archiveRoute, async (c) => {
+    const version = expectedVersion(c);
+    const actor = await setActorArchived(c.var.deps.db, c.req.valid('param').id, true, version, system);
+    c.header('ETag', etagOf(actor.version));
+    return c.json(actor, 200);
+  })
+  .openapi(restoreRoute, async (c) => {
+    const version = expectedVersion(c);
+    const actor = await setActorArchived(c.var.deps.db, c.req.valid('param').id, false, version, system);
+    c.header('ETag', etagOf(actor.version));
+    return c.json(actor, 200);
+  });

@@ -1,0 +1,44 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+/**
+ * One Vitest run over the workspace, split by kind of test (docs/architecture.md, "Tests"):
+ * unit tests in node or a DOM, integration tests over HTTP against a real database.
+ * TEST_DATABASE=postgres runs the integration tests against a throwaway PostgreSQL server.
+ */
+export default defineConfig({
+  resolve: { tsconfigPaths: true },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['{apps,libs,tools}/**/*.unit.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        plugins: [react()],
+        test: {
+          name: 'component',
+          include: ['{apps,libs}/**/*.unit.test.tsx'],
+          environment: 'happy-dom',
+          setupFiles: ['libs/testing/src/component-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['{apps,libs}/**/*.int.test.ts'],
+          environment: 'node',
+          globalSetup: ['libs/testing/src/database-global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
