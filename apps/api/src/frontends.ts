@@ -24,18 +24,16 @@ export function mountFrontends(app: Hono<any>, staticDir: string): string[] {
     if (!existsSync(indexFile)) continue;
     const base = frontend.basePath.slice(0, -1);
     app.get(base, (c) => c.redirect(frontend.basePath, 301));
+    app.use(`${frontend.basePath}*`, async (c, next) => {
+      await next();
+      // Hashed assets never change; index.html and config.json must be fresh.
+      if (c.res.ok) c.header('Cache-Control', c.req.path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+    });
     app.use(
       `${frontend.basePath}*`,
-      serveStatic({
-        root: relative(process.cwd(), root),
-        rewriteRequestPath: (path) => path.slice(base.length),
-        onFound: (path, c) => {
-          // Hashed assets never change; index.html and config.json must be fresh.
-          c.header('Cache-Control', /\/assets\//.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
-        },
-      }),
+      serveStatic({ root: relative(process.cwd(), root), rewriteRequestPath: (path) => path.slice(base.length) }),
     );
-    app.get(`${frontend.basePath}*`, async (c) => c.html(await readFile(indexFile, 'utf8'), 200, { 'Cache-Control': 'no-cache' }));
+    app.get(`${frontend.basePath}*`, async (c) => c.html(await readFile(indexFile, 'utf8')));
     mounted.push(frontend.basePath);
   }
   return mounted;
