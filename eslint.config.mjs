@@ -24,6 +24,23 @@ const scopeConstraints = [
   { sourceTag: 'scope:university', onlyDependOnLibsWithTags: ['scope:shared', 'scope:university'] },
 ];
 
+const boundaries = (allowTesting) => [
+  'error',
+  {
+    enforceBuildableLibDependency: true,
+    allow: [],
+    depConstraints: [
+      // Only test files may use the testing library.
+      ...typeConstraints.map((c) =>
+        allowTesting ? { ...c, onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, 'type:testing'] } : c,
+      ),
+      ...scopeConstraints,
+    ],
+  },
+];
+
+const TEST_FILES = ['**/*.test.ts', '**/*.test.tsx'];
+
 export default [
   { ignores: ['**/dist', '**/node_modules', '**/.nx', '**/coverage', 'data', 'tmp', '**/test-results', '**/playwright-report', '**/vite.config.ts.timestamp-*'] },
   ...nx.configs['flat/base'],
@@ -31,18 +48,12 @@ export default [
   {
     files: ['**/*.ts', '**/*.tsx'],
     rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: true,
-          allow: [],
-          depConstraints: [...typeConstraints, ...scopeConstraints],
-        },
-      ],
+      '@nx/enforce-module-boundaries': boundaries(false),
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  { files: TEST_FILES, rules: { '@nx/enforce-module-boundaries': boundaries(true) } },
   {
     files: ['**/*.tsx'],
     plugins: { 'react-hooks': reactHooks },

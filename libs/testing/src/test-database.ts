@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
+import './provided-context';
 import { loadSampleData, migrateToLatest, openDatabase, type DatabaseHandle } from '@kompetansebro/db';
 
 export interface TestDatabase extends DatabaseHandle {

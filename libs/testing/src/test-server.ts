@@ -1,7 +1,17 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { createApp } from '@kompetansebro/server';
+import type { Kysely } from 'kysely';
+import type { Database } from '@kompetansebro/db';
 import { openTestDatabase, type TestDatabase } from './test-database';
+
+/**
+ * Builds the app under test from its dependencies: the server's `createApp`, passed in by the
+ * test so this library does not depend on the server (the server's own tests use it).
+ */
+export type AppFactory = (deps: {
+  db: Kysely<Database>;
+  config: { databaseKind: 'pglite' | 'postgres'; version: string };
+}) => { fetch: (request: Request) => Response | Promise<Response> };
 
 export interface TestServer {
   /** e.g. http://127.0.0.1:43121 */
@@ -13,7 +23,7 @@ export interface TestServer {
 }
 
 /** The real app on a real HTTP port (loopback, free port) over a fresh test database. */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(createApp: AppFactory): Promise<TestServer> {
   const database = await openTestDatabase();
   const app = createApp({ db: database.db, config: { databaseKind: database.kind, version: 'test' } });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {

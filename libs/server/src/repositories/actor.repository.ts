@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
+import { sql, type ExpressionBuilder, type Expression, type InferResult, type SqlBool } from 'kysely';
 import type { Database } from '@kompetansebro/db';
 import {
   actorRuleViolations,
@@ -57,10 +57,8 @@ const summaryColumns = [
   'p.name as parent_name',
 ] as const;
 
-type SummaryRow = Awaited<ReturnType<typeof selectSummaries>>[number];
-function selectSummaries(db: Executor) {
-  return actorsWithContext(db).select(summaryColumns).execute();
-}
+const selectSummaries = (db: Executor) => actorsWithContext(db).select(summaryColumns);
+type SummaryRow = InferResult<ReturnType<typeof selectSummaries>>[number];
 
 const iso = (value: Date | string): string => new Date(value).toISOString();
 
@@ -146,7 +144,7 @@ export async function listActors(db: Executor, query: ActorListQuery): Promise<P
 }
 
 export async function findActor(db: Executor, id: string): Promise<ActorDetail | undefined> {
-  const row = await actorsWithContext(db).select(summaryColumns).where('a.id', '=', id).executeTakeFirst();
+  const row = await selectSummaries(db).where('a.id', '=', id).executeTakeFirst();
   if (!row) return undefined;
   const children = await db
     .selectFrom('actor')

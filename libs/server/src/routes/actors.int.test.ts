@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleId } from '@kompetansebro/db';
 import type { ActorDetail, ActorSummary, Page, Problem } from '@kompetansebro/domain';
 import { jsonBody, startTestServer, type TestServer } from '@kompetansebro/testing/server';
+import { createApp } from '../app';
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer(createApp);
 });
 afterAll(async () => {
   await server.close();

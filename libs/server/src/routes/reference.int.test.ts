@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Municipality, Page, Region } from '@kompetansebro/domain';
 import { startTestServer, type TestServer } from '@kompetansebro/testing/server';
+import { createApp } from '../app';
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer(createApp);
 });
 afterAll(async () => {
   await server.close();

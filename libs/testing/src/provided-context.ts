@@ -1,0 +1,9 @@
+// What the global set-up hands to the tests (vitest's provide/inject).
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Set when TEST_DATABASE=postgres: the admin URL of a throwaway PostgreSQL server. */
+    postgresAdminUrl: string | null;
+  }
+}
+
+export {};
