@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { isoDateSchema, timestampSchema } from '../common/dates';
+import { listQuerySchema } from '../common/list.schema';
+import { collaborationLevelSchema, thematicAreaSchema } from '../common/themes';
+import { actorKindSchema } from '../actor/actor-kind';
+import { serviceTypeSchema } from '../service/service.schema';
+import { agreementStatusSchema } from './agreement-lifecycle';
+
+export const agreementKinds = ['cooperation', 'interlibrary_loan', 'partnership', 'mobility_partnership', 'other'] as const;
+export const agreementKindSchema = z.enum(agreementKinds);
+export type AgreementKind = z.infer<typeof agreementKindSchema>;
+
+/** A party's part in the agreement. */
+export const partyRoles = ['coordinator', 'service_provider', 'partner', 'funder'] as const;
+export const partyRoleSchema = z.enum(partyRoles);
+export type PartyRole = z.infer<typeof partyRoleSchema>;
+
+export const agreementPartyInputSchema = z
+  .object({
+    actorId: z.uuid(),
+    role: partyRoleSchema,
+    /** The service records this party commits to provide under the agreement. */
+    serviceIds: z.array(z.uuid()).max(50).default([]),
+    /** When this party accepted the final text (null until it has). */
+    acceptedAt: timestampSchema.nullable().optional(),
+  })
+  .strict();
+export type AgreementPartyInput = z.infer<typeof agreementPartyInputSchema>;
+
+export const committedServiceSchema = z.object({
+  serviceId: z.uuid(),
+  type: serviceTypeSchema,
+  actorId: z.uuid(),
+  actorName: z.string(),
+});
+
+export const agreementPartySchema = z.object({
+  actorId: z.uuid(),
+  actorName: z.string(),
+  actorKind: actorKindSchema,
+  role: partyRoleSchema,
+  acceptedAt: timestampSchema.nullable(),
+  services: z.array(committedServiceSchema),
+});
+export type AgreementParty = z.infer<typeof agreementPartySchema>;
+
+export const agreementDocumentSchema = z.object({
+  id: z.uuid(),
+  filename: z.string(),
+  sizeBytes: z.number().int().min(0),
+  uploadedAt: timestampSchema,
+});
+export type AgreementDocument = z.infer<typeof agreementDocumentSchema>;
+
+export const agreementTransitionRecordSchema = z.object({
+  from: agreementStatusSchema.nullable(),
+  to: agreementStatusSchema,
+  at: timestampSchema,
+  byUserId: z.uuid().nullable(),
+  note: z.string().nullable(),
+});
+export type AgreementTransitionRecord = z.infer<typeof agreementTransitionRecordSchema>;
+
+export const agreementSchema = z.object({
+  id: z.uuid(),
+  title: z.string().trim().min(3).max(300),
+  kind: agreementKindSchema,
+  status: agreementStatusSchema,
+  description: z.string().trim().max(5000).nullable(),
+  levels: z.array(collaborationLevelSchema).max(3),
+  themes: z.array(thematicAreaSchema).max(20),
+  startDate: isoDateSchema.nullable(),
+  endDate: isoDateSchema.nullable(),
+  /** The agreement this one renews (its earlier version), if any. */
+  renewsId: z.uuid().nullable(),
+  sampleData: z.boolean(),
+  version: z.number().int().min(1),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+});
+export type Agreement = z.infer<typeof agreementSchema>;
+
+export const agreementSummarySchema = agreementSchema.extend({
+  parties: z.array(z.object({ actorId: z.uuid(), actorName: z.string(), role: partyRoleSchema })),
+});
+export type AgreementSummary = z.infer<typeof agreementSummarySchema>;
+
+export const agreementDetailSchema = agreementSchema.extend({
+  parties: z.array(agreementPartySchema),
+  documents: z.array(agreementDocumentSchema),
+  transitions: z.array(agreementTransitionRecordSchema),
+  allowedTransitions: z.array(agreementStatusSchema),
+  /** The chain of versions: earlier ones this renews, and later ones that renew it. */
+  renewedById: z.uuid().nullable(),
+});
+export type AgreementDetail = z.infer<typeof agreementDetailSchema>;
+
+const editable = {
+  title: true,
+  kind: true,
+  description: true,
+  levels: true,
+  themes: true,
+  startDate: true,
+  endDate: true,
+} as const;
+
+const partiesSchema = z.array(agreementPartyInputSchema).max(50);
+
+export const agreementCreateSchema = agreementSchema
+  .pick(editable)
+  .partial({ description: true, levels: true, themes: true, startDate: true, endDate: true })
+  .extend({ parties: partiesSchema })
+  .strict();
+export type AgreementCreate = z.infer<typeof agreementCreateSchema>;
+
+export const agreementUpdateSchema = agreementSchema.pick(editable).extend({ parties: partiesSchema }).partial().strict();
+export type AgreementUpdate = z.infer<typeof agreementUpdateSchema>;
+
+export const agreementListQuerySchema = listQuerySchema.extend({
+  status: agreementStatusSchema.optional(),
+  kind: agreementKindSchema.optional(),
+  party: z.uuid().optional(),
+  region: z.uuid().optional(),
+  /** Binding agreements that end within this many days. */
+  endingWithinDays: z.coerce.number().int().min(0).max(3650).optional(),
+  sort: z.enum(['title', '-title', 'status', '-status', 'start', '-start', 'end', '-end', 'updated', '-updated']).default('title'),
+});
+export type AgreementListQuery = z.infer<typeof agreementListQuerySchema>;

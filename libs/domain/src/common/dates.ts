@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+/** A calendar date, "2026-02-03". */
+export const isoDateSchema = z.iso.date().meta({ example: '2026-02-03' });
+export type IsoDate = z.infer<typeof isoDateSchema>;
+
+export const timestampSchema = z.iso.datetime({ offset: true });
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Today's date in Norway, as an ISO date. */
+export function todayInNorway(now: Date = new Date()): IsoDate {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { timestampSchema } from '../common/dates';
+import { listQuerySchema } from '../common/list.schema';
+
+/**
+ * A person at an actor. Personal data: only what cooperation needs, exportable and erasable
+ * on request (GDPR articles 15 and 17).
+ */
+export const contactSchema = z.object({
+  id: z.uuid(),
+  actorId: z.uuid(),
+  name: z.string().trim().min(2).max(200),
+  role: z.string().trim().max(200).nullable(),
+  email: z.email().max(254).nullable(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[\d ]{5,20}$/, 'A phone number has digits and spaces, optionally a leading +')
+    .nullable(),
+  version: z.number().int().min(1),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+});
+export type Contact = z.infer<typeof contactSchema>;
+
+export const contactSummarySchema = contactSchema.extend({ actorName: z.string() });
+export type ContactSummary = z.infer<typeof contactSummarySchema>;
+
+export const contactCreateSchema = contactSchema
+  .pick({ actorId: true, name: true, role: true, email: true, phone: true })
+  .partial({ role: true, email: true, phone: true })
+  .strict();
+export type ContactCreate = z.infer<typeof contactCreateSchema>;
+
+export const contactUpdateSchema = contactSchema.pick({ name: true, role: true, email: true, phone: true }).partial().strict();
+export type ContactUpdate = z.infer<typeof contactUpdateSchema>;
+
+export const contactListQuerySchema = listQuerySchema.extend({
+  actor: z.uuid().optional(),
+  sort: z.enum(['name', '-name', 'actor', '-actor']).default('name'),
+});
+export type ContactListQuery = z.infer<typeof contactListQuerySchema>;
+
+/** Fields that are personal data: redacted in the audit log, removed on erasure. */
+export const contactPersonalFields = ['name', 'role', 'email', 'phone'] as const;
+
+/** Replaces the personal data in a record (e.g. an audit entry's before/after) with a mark. */
+export function redactPersonalData<T extends Record<string, unknown>>(record: T): T {
+  const redacted: Record<string, unknown> = { ...record };
+  for (const field of contactPersonalFields) {
+    if (field in redacted && redacted[field] !== null) redacted[field] = '[redacted]';
+  }
+  return redacted as T;
+}
