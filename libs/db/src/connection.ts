@@ -23,10 +23,25 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+// Dates stay 'YYYY-MM-DD' text (a Date would shift with the time zone); numeric becomes a number
+// (amounts in kroner with øre fit a double exactly enough). The same in pg and PGlite.
+const DATE_OID = 1082;
+const NUMERIC_OID = 1700;
+const parseNumeric = (value: string) => Number.parseFloat(value);
+
+const pgTypes = {
+  getTypeParser: (oid: number, format?: 'text' | 'binary') => {
+    if (oid === DATE_OID) return (value: string) => value;
+    if (oid === NUMERIC_OID) return parseNumeric;
+    return pg.types.getTypeParser(oid, format);
+  },
+};
+const pgliteParsers = { [DATE_OID]: (value: string) => value, [NUMERIC_OID]: parseNumeric };
+
 /** The dialect factory: one SQL dialect (PostgreSQL) whether it runs in WASM or on a server. */
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10, types: pgTypes });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, target: 'postgres', created: false, close: () => db.destroy() };
   }
@@ -35,9 +50,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   if (target.kind === 'pglite') {
     await mkdir(target.dataDir, { recursive: true });
     created = (await readdir(target.dataDir)).length === 0;
-    client = await PGlite.create(target.dataDir);
+    client = await PGlite.create(target.dataDir, { parsers: pgliteParsers });
   } else {
-    client = await PGlite.create();
+    client = await PGlite.create({ parsers: pgliteParsers });
   }
   const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
   return { db, target: 'pglite', created, close: () => db.destroy() };

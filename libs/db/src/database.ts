@@ -53,11 +53,181 @@ export interface AuditEntryTable {
   after: ColumnType<unknown, string | null, string | null>;
 }
 
+/** A JSONB column: read as parsed JSON, written as JSON text. */
+type Json<T> = ColumnType<T, string, string>;
+type JsonWithDefault<T> = ColumnType<T, string | undefined, string>;
+/** A date column: 'YYYY-MM-DD' both ways (see connection.ts). */
+type DateText = string;
+type Versioned = {
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+};
+
+export interface CatchmentAreaTable {
+  study_centre_id: string;
+  municipality_number: string;
+}
+
+export interface ServiceTable extends Versioned {
+  id: Generated<string>;
+  actor_id: string;
+  type: string;
+  audiences: JsonWithDefault<string[]>;
+  description: string | null;
+  conditions: Json<Record<string, unknown>>;
+  weekly_hours: number | null;
+  confirmed_at: DateText | null;
+  confirmed_by: string | null;
+  sample_data: Generated<boolean>;
+  archived_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+}
+
+export interface AgreementTable extends Versioned {
+  id: Generated<string>;
+  title: string;
+  sort_key: string;
+  kind: string;
+  status: Generated<string>;
+  description: string | null;
+  levels: JsonWithDefault<string[]>;
+  themes: JsonWithDefault<string[]>;
+  start_date: DateText | null;
+  end_date: DateText | null;
+  renews_id: string | null;
+  sample_data: Generated<boolean>;
+  search_vector: ColumnType<string, never, never>;
+}
+
+export interface AgreementPartyTable {
+  agreement_id: string;
+  actor_id: string;
+  role: string;
+  position: Generated<number>;
+  accepted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface AgreementServiceTable {
+  agreement_id: string;
+  actor_id: string;
+  service_id: string;
+}
+
+export interface AgreementTransitionTable {
+  id: Generated<string>;
+  agreement_id: string;
+  from_status: string | null;
+  to_status: string;
+  at: CreatedAt;
+  user_id: string | null;
+  note: string | null;
+}
+
+export interface AgreementDocumentTable {
+  id: Generated<string>;
+  agreement_id: string;
+  filename: string;
+  size_bytes: number;
+  sha256: string;
+  uploaded_at: CreatedAt;
+  uploaded_by: string | null;
+}
+
+export interface ActivityTable extends Versioned {
+  id: Generated<string>;
+  kind: string;
+  title: string;
+  description: string | null;
+  start_date: DateText;
+  end_date: DateText | null;
+  organiser_id: string | null;
+  topics: JsonWithDefault<string[]>;
+  outcome: string | null;
+  links: JsonWithDefault<Array<{ kind: string; label: string; url: string }>>;
+  sample_data: Generated<boolean>;
+  search_vector: ColumnType<string, never, never>;
+}
+
+export interface ActivityParticipantTable {
+  activity_id: string;
+  actor_id: string;
+  head_count: number | null;
+}
+
+export interface InitiativeTable extends Versioned {
+  id: Generated<string>;
+  kind: string;
+  title: string;
+  sort_key: string;
+  description: string | null;
+  parent_id: string | null;
+  owner_id: string | null;
+  funder_id: string | null;
+  budget_granted: number | null;
+  budget_spent: number | null;
+  start_date: DateText | null;
+  planned_end_date: DateText | null;
+  extensions: JsonWithDefault<unknown[]>;
+  goals: JsonWithDefault<unknown[]>;
+  policy_anchors: JsonWithDefault<unknown[]>;
+  themes: JsonWithDefault<string[]>;
+  levels: JsonWithDefault<string[]>;
+  maturity_level: string | null;
+  sample_data: Generated<boolean>;
+  search_vector: ColumnType<string, never, never>;
+}
+
+export interface PlanItemTable extends Versioned {
+  id: Generated<string>;
+  initiative_id: string;
+  position: Generated<number>;
+  title: string;
+  description: string | null;
+  responsible_actor_id: string | null;
+  due_date: DateText | null;
+  status: Generated<string>;
+  activity_ids: JsonWithDefault<string[]>;
+  agreement_ids: JsonWithDefault<string[]>;
+}
+
+export interface MobilityCountTable {
+  id: Generated<string>;
+  actor_id: string;
+  school_year: string;
+  category: string;
+  count: number;
+  initiative_id: string | null;
+  sample_data: Generated<boolean>;
+}
+
+export interface ContactTable extends Versioned {
+  id: Generated<string>;
+  actor_id: string;
+  name: string;
+  sort_key: string;
+  role: string | null;
+  email: string | null;
+  phone: string | null;
+}
+
 export interface Database {
   region: RegionTable;
   municipality: MunicipalityTable;
   actor: ActorTable;
   audit_entry: AuditEntryTable;
+  catchment_area: CatchmentAreaTable;
+  service: ServiceTable;
+  agreement: AgreementTable;
+  agreement_party: AgreementPartyTable;
+  agreement_service: AgreementServiceTable;
+  agreement_transition: AgreementTransitionTable;
+  agreement_document: AgreementDocumentTable;
+  activity: ActivityTable;
+  activity_participant: ActivityParticipantTable;
+  initiative: InitiativeTable;
+  plan_item: PlanItemTable;
+  mobility_count: MobilityCountTable;
+  contact: ContactTable;
 }
 
 export type RegionRow = Selectable<RegionTable>;

@@ -5,8 +5,15 @@ import { mountApiDocs } from './http/api-docs';
 import type { AppDeps } from './http/app-env';
 import { ProblemError, problemResponse } from './http/problem';
 import { requireJsonBody, securityHeaders } from './http/security';
+import { activitiesRoutes } from './routes/activities.routes';
 import { actorRoutes } from './routes/actors.routes';
+import { agreementsRoutes } from './routes/agreements.routes';
+import { auditRoutes } from './routes/audit.routes';
+import { contactsRoutes } from './routes/contacts.routes';
+import { initiativesRoutes } from './routes/initiatives.routes';
 import { referenceRoutes } from './routes/reference.routes';
+import { searchRoutes } from './routes/search.routes';
+import { servicesRoutes } from './routes/services.routes';
 
 export interface Logger {
   info(fields: object, message?: string): void;
@@ -39,7 +46,16 @@ export function createApp({ db, config, logger = silentLogger }: CreateAppOption
   });
   app.use('/api/*', requireJsonBody());
 
-  const routes = app.route('/', referenceRoutes).route('/', actorRoutes);
+  const routes = app
+    .route('/', referenceRoutes)
+    .route('/', actorRoutes)
+    .route('/', servicesRoutes)
+    .route('/', contactsRoutes)
+    .route('/', agreementsRoutes)
+    .route('/', activitiesRoutes)
+    .route('/', initiativesRoutes)
+    .route('/', auditRoutes)
+    .route('/', searchRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as createActorRegistry from './2026_11_22_1600_create_actor_registry';
+import * as createCooperation from './2026_11_22_1700_create_cooperation';
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the server can be
@@ -7,6 +8,7 @@ import * as createActorRegistry from './2026_11_22_1600_create_actor_registry';
  */
 const migrations: Record<string, Migration> = {
   '2026_11_22_1600_create_actor_registry': createActorRegistry,
+  '2026_11_22_1700_create_cooperation': createCooperation,
 };
 
 export const migrationProvider: MigrationProvider = {

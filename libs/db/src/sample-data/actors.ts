@@ -135,3 +135,11 @@ const organisations: SampleActor[] = [
 ];
 
 export const sampleActors: readonly SampleActor[] = [...organisations, ...mainLibraries, ...branches];
+
+/** Which sample region each study centre serves (its catchment area in the sample data). */
+export const sampleStudyCentreRegions = [
+  { centre: 'study-centre-namdal', region: 'Namdal' },
+  { centre: 'study-centre-fosen', region: 'Fosen' },
+  { centre: 'study-centre-trondelag-sor', region: 'Trøndelag sør' },
+  { centre: 'study-centre-trondelag-sorvest', region: 'Trøndelag sørvest' },
+] as const;

@@ -1,7 +1,12 @@
 import type { Kysely } from 'kysely';
 import { norwegianSortKey } from '@kompetansebro/domain';
 import type { Database } from '../database';
-import { sampleActors } from './actors';
+import { sampleActors, sampleStudyCentreRegions } from './actors';
+import { loadSampleActivities } from './activities';
+import { loadSampleAgreements } from './agreements';
+import { loadSampleContacts } from './contacts';
+import { loadSampleInitiatives } from './initiatives';
+import { loadSampleServices } from './services';
 import { sampleMunicipalities } from './municipalities';
 import { sampleId } from './sample-id';
 
@@ -9,6 +14,12 @@ export interface SampleDataResult {
   regions: number;
   municipalities: number;
   actors: number;
+  catchmentAreas: number;
+  services: number;
+  contacts: number;
+  agreements: number;
+  activities: number;
+  initiatives: number;
 }
 
 /**
@@ -66,6 +77,37 @@ export async function loadSampleData(db: Kysely<Database>): Promise<SampleDataRe
         .values({ user_id: null, entity: 'sample-data', entity_id: 'actor', action: 'load', before: null, after: JSON.stringify({ actors: actors.length }) })
         .execute();
     }
-    return { regions: regions.length, municipalities: municipalities.length, actors: actors.length };
+    // Each study centre's catchment area: the municipalities of the region it is named for.
+    const catchmentAreas = await trx
+      .insertInto('catchment_area')
+      .values(
+        sampleStudyCentreRegions.flatMap(({ centre, region }) =>
+          sampleMunicipalities
+            .filter((m) => m.region === region)
+            .map((m) => ({ study_centre_id: sampleId('actor', centre), municipality_number: m.number })),
+        ),
+      )
+      .onConflict((oc) => oc.doNothing())
+      .returning('study_centre_id')
+      .execute();
+
+    // In dependency order: agreements commit services; initiatives link activities and agreements.
+    const services = await loadSampleServices(trx);
+    const contacts = await loadSampleContacts(trx);
+    const agreements = await loadSampleAgreements(trx);
+    const activities = await loadSampleActivities(trx);
+    const initiatives = await loadSampleInitiatives(trx);
+
+    return {
+      regions: regions.length,
+      municipalities: municipalities.length,
+      actors: actors.length,
+      catchmentAreas: catchmentAreas.length,
+      services,
+      contacts,
+      agreements,
+      activities,
+      initiatives,
+    };
   });
 }
