@@ -87,6 +87,30 @@ describe('GET /api/actors', () => {
   });
 });
 
+describe('GET /api/actors/export', () => {
+  it('exports what the filters select as semicolon-separated CSV for Norwegian Excel', async () => {
+    const response = await server.request('/api/actors/export?format=csv&kind=study_centre');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/csv');
+    expect(response.headers.get('content-disposition')).toMatch(/attachment; filename="aktorer-\d{4}-\d{2}-\d{2}\.csv"/);
+    const lines = (await response.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]?.split(';').slice(0, 3)).toEqual(['Navn', 'Kortnavn', 'Type']);
+    expect(lines).toHaveLength(5);
+    expect(lines[1]).toMatch(/^Fosen studiesenter;/);
+  });
+
+  it('exports XLSX', async () => {
+    const response = await server.request('/api/actors/export?format=xlsx&kind=university');
+    expect(response.status).toBe(200);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 2)]).toEqual([0x50, 0x4b]); // a zip container
+  });
+
+  it('refuses an unknown format', async () => {
+    expect((await server.request('/api/actors/export?format=pdf')).status).toBe(400);
+  });
+});
+
 describe('GET /api/actors/:id', () => {
   it('returns the actor with municipality, region, children and an ETag', async () => {
     const response = await server.request(`/api/actors/${TRONDHEIM_LIBRARY}`);

@@ -1,6 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
 import { actorCreateSchema, actorDetailSchema, actorListQuerySchema, actorSummarySchema, actorUpdateSchema, pageSchema } from '@kompetansebro/domain';
+import { z } from 'zod';
+import { formatOrganisationNumber, type ActorSummary } from '@kompetansebro/domain';
 import { etagOf, expectedVersion } from '../http/etag';
+import { exportFormatSchema, exportResponse, MAX_EXPORT_ROWS, type ExportColumn } from '../http/export';
 import { createRouter, idParamsSchema, ifMatchHeaderSchema, jsonContent, problemResponses } from '../http/openapi';
 import { createActor, getActor, listActors, setActorArchived, updateActor } from '../repositories/actor.repository';
 
@@ -19,6 +22,39 @@ const listRoute = createRoute({
   request: { query: actorListQuerySchema },
   responses: { 200: { description: 'A page of actors', content: jsonContent(ActorPage) }, 400: problemResponses[400] },
 });
+
+const exportRoute = createRoute({
+  method: 'get',
+  path: '/api/actors/export',
+  tags,
+  summary: 'Every actor the filters select, as CSV or XLSX',
+  request: { query: actorListQuerySchema.omit({ page: true, pageSize: true }).extend({ format: exportFormatSchema }) },
+  responses: {
+    200: {
+      description: 'The file',
+      content: { 'text/csv': { schema: z.string() }, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() } },
+    },
+    400: problemResponses[400],
+  },
+});
+
+const exportColumns: ExportColumn<ActorSummary>[] = [
+  { header: 'Navn', value: (a) => a.name },
+  { header: 'Kortnavn', value: (a) => a.shortName },
+  { header: 'Type', value: (a) => a.kind },
+  { header: 'Organisasjonsnummer', value: (a) => (a.organisationNumber ? formatOrganisationNumber(a.organisationNumber) : null) },
+  { header: 'Biblioteknummer', value: (a) => a.libraryNumber },
+  { header: 'Kommunenummer', value: (a) => a.municipalityNumber },
+  { header: 'Kommune', value: (a) => a.municipalityName },
+  { header: 'Region', value: (a) => a.regionName },
+  { header: 'Tilhører', value: (a) => a.parentName },
+  { header: 'Adresse', value: (a) => a.address },
+  { header: 'Nettside', value: (a) => a.website },
+  { header: 'E-post', value: (a) => a.email },
+  { header: 'Telefon', value: (a) => a.phone },
+  { header: 'Arkivert', value: (a) => a.archivedAt },
+  { header: 'Sist endret', value: (a) => a.updatedAt },
+];
 
 const getRoute = createRoute({
   method: 'get',
@@ -94,6 +130,12 @@ export const actorRoutes = createRouter()
   .openapi(listRoute, async (c) => {
     const page = await listActors(c.var.deps.db, c.req.valid('query'));
     return c.json(page, 200);
+  })
+  // Before /api/actors/{id}, so "export" is not read as an id.
+  .openapi(exportRoute, async (c) => {
+    const { format, ...filters } = c.req.valid('query');
+    const page = await listActors(c.var.deps.db, { ...filters, page: 1, pageSize: MAX_EXPORT_ROWS });
+    return exportResponse(c, { name: 'aktorer', format, columns: exportColumns, rows: page.items });
   })
   .openapi(getRoute, async (c) => {
     const actor = await getActor(c.var.deps.db, c.req.valid('param').id);
