@@ -31,7 +31,8 @@ async function main(): Promise<void> {
     logger.info({ loaded }, 'sample data loaded (existing rows kept)');
   }
 
-  const app = createApp({ db: database.db, config: { databaseKind: database.target, version: VERSION }, logger });
+  const config = { databaseKind: database.target, version: VERSION, documentsDir: resolve(env.DATA_DIR, 'documents') };
+  const app = createApp({ db: database.db, config, logger });
   const frontendPaths = mountFrontends(app, env.STATIC_DIR);
   app.get('/', (c) => c.redirect('/fylke/', 302));
 

@@ -10,6 +10,7 @@ import { actorRoutes } from './routes/actors.routes';
 import { agreementsRoutes } from './routes/agreements.routes';
 import { auditRoutes } from './routes/audit.routes';
 import { contactsRoutes } from './routes/contacts.routes';
+import { coverageRoutes } from './routes/coverage.routes';
 import { initiativesRoutes } from './routes/initiatives.routes';
 import { referenceRoutes } from './routes/reference.routes';
 import { searchRoutes } from './routes/search.routes';
@@ -52,6 +53,7 @@ export function createApp({ db, config, logger = silentLogger }: CreateAppOption
     .route('/', servicesRoutes)
     .route('/', contactsRoutes)
     .route('/', agreementsRoutes)
+    .route('/', coverageRoutes)
     .route('/', activitiesRoutes)
     .route('/', initiativesRoutes)
     .route('/', auditRoutes)

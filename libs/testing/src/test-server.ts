@@ -1,4 +1,7 @@
+import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { Kysely } from 'kysely';
 import type { Database } from '@kompetansebro/db';
@@ -10,7 +13,7 @@ import { openTestDatabase, type TestDatabase } from './test-database';
  */
 export type AppFactory = (deps: {
   db: Kysely<Database>;
-  config: { databaseKind: 'pglite' | 'postgres'; version: string };
+  config: { databaseKind: 'pglite' | 'postgres'; version: string; documentsDir: string };
 }) => { fetch: (request: Request) => Response | Promise<Response> };
 
 export interface TestServer {
@@ -25,7 +28,8 @@ export interface TestServer {
 /** The real app on a real HTTP port (loopback, free port) over a fresh test database. */
 export async function startTestServer(createApp: AppFactory): Promise<TestServer> {
   const database = await openTestDatabase();
-  const app = createApp({ db: database.db, config: { databaseKind: database.kind, version: 'test' } });
+  const documentsDir = await mkdtemp(join(tmpdir(), 'kompetansebro-documents-'));
+  const app = createApp({ db: database.db, config: { databaseKind: database.kind, version: 'test', documentsDir } });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const started = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
   });
@@ -38,6 +42,7 @@ export async function startTestServer(createApp: AppFactory): Promise<TestServer
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.close();
+      await rm(documentsDir, { recursive: true, force: true });
     },
   };
 }

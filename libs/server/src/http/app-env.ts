@@ -6,6 +6,8 @@ export interface AppConfig {
   databaseKind: 'pglite' | 'postgres';
   /** The application's version, reported by /api/health. */
   version: string;
+  /** Where uploaded documents are kept (under the data folder). */
+  documentsDir: string;
 }
 
 export interface AppDeps {

@@ -26,9 +26,12 @@ export const securityHeaders = (): MiddlewareHandler =>
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** Routes that take file uploads (multipart/form-data) instead of JSON. */
+const UPLOAD_PATH = /^\/api\/agreements\/[^/]+\/documents$/;
+
 /** Mutating requests carry JSON (or nothing); anything else is 415 before it reaches a route. */
 export const requireJsonBody = (): MiddlewareHandler => async (c, next) => {
-  if (UNSAFE_METHODS.has(c.req.method)) {
+  if (UNSAFE_METHODS.has(c.req.method) && !UPLOAD_PATH.test(c.req.path)) {
     const contentType = c.req.header('Content-Type');
     const length = c.req.header('Content-Length');
     const hasBody = contentType !== undefined || (length !== undefined && length !== '0');

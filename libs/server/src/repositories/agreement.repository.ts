@@ -1,0 +1,419 @@
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Database } from '@kompetansebro/db';
+import {
+  agreementRuleViolations,
+  allowedTransitions,
+  canRenew,
+  canTransition,
+  norwegianSortKey,
+  todayInNorway,
+  type ActorKind,
+  type AgreementCreate,
+  type AgreementDetail,
+  type AgreementKind,
+  type AgreementListQuery,
+  type AgreementPartyInput,
+  type AgreementStatus,
+  type AgreementSummary,
+  type AgreementUpdate,
+  type CollaborationLevel,
+  type FieldError,
+  type Page,
+  type PartyRole,
+  type ServiceType,
+  type ThematicArea,
+} from '@kompetansebro/domain';
+import { invalidInput, notFound, ProblemError } from '../http/problem';
+import { writeAudit, type Executor } from './audit.repository';
+import type { ChangeContext } from './actor.repository';
+
+type AgreementJoin = Database & { ag: Database['agreement'] };
+
+const iso = (value: Date | string): string => new Date(value).toISOString();
+const json = (value: unknown) => JSON.stringify(value);
+
+/** `%` and `_` in what the user typed are letters, not wildcards. */
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}
+
+function listConditions(eb: ExpressionBuilder<AgreementJoin, 'ag'>, query: AgreementListQuery): Expression<SqlBool> {
+  const conditions: Expression<SqlBool>[] = [];
+  if (query.q) {
+    conditions.push(
+      eb.or([eb(sql`ag.search_vector`, '@@', sql`websearch_to_tsquery('norwegian', ${query.q})`), eb('ag.title', 'ilike', likePattern(query.q))]),
+    );
+  }
+  if (query.status) conditions.push(eb('ag.status', '=', query.status));
+  if (query.kind) conditions.push(eb('ag.kind', '=', query.kind));
+  if (query.party) {
+    conditions.push(
+      eb.exists(eb.selectFrom('agreement_party as p').select('p.actor_id').whereRef('p.agreement_id', '=', 'ag.id').where('p.actor_id', '=', query.party)),
+    );
+  }
+  if (query.region) {
+    conditions.push(
+      eb.exists(
+        eb
+          .selectFrom('agreement_party as p')
+          .innerJoin('actor as a', 'a.id', 'p.actor_id')
+          .innerJoin('municipality as m', 'm.number', 'a.municipality_number')
+          .select('p.actor_id')
+          .whereRef('p.agreement_id', '=', 'ag.id')
+          .where('m.region_id', '=', query.region),
+      ),
+    );
+  }
+  if (query.endingWithinDays !== undefined) {
+    const today = todayInNorway();
+    conditions.push(eb('ag.status', 'in', ['active', 'expiring']));
+    conditions.push(eb('ag.end_date', '<=', sql<string>`${today}::date + ${query.endingWithinDays}::int`));
+  }
+  return eb.and(conditions);
+}
+
+const agreementColumns = [
+  'ag.id',
+  'ag.title',
+  'ag.kind',
+  'ag.status',
+  'ag.description',
+  'ag.levels',
+  'ag.themes',
+  'ag.start_date',
+  'ag.end_date',
+  'ag.renews_id',
+  'ag.sample_data',
+  'ag.version',
+  'ag.created_at',
+  'ag.updated_at',
+] as const;
+
+const selectAgreements = (db: Executor) => db.selectFrom('agreement as ag').select(agreementColumns);
+type AgreementRow = Awaited<ReturnType<ReturnType<typeof selectAgreements>['executeTakeFirstOrThrow']>>;
+
+function toAgreement(row: AgreementRow) {
+  return {
+    id: row.id,
+    title: row.title,
+    kind: row.kind as AgreementKind,
+    status: row.status as AgreementStatus,
+    description: row.description,
+    levels: row.levels as CollaborationLevel[],
+    themes: row.themes as ThematicArea[],
+    startDate: row.start_date,
+    endDate: row.end_date,
+    renewsId: row.renews_id,
+    sampleData: row.sample_data,
+    version: row.version,
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+  };
+}
+
+async function partiesOf(db: Executor, agreementIds: readonly string[]) {
+  if (agreementIds.length === 0) return [];
+  return db
+    .selectFrom('agreement_party as p')
+    .innerJoin('actor as a', 'a.id', 'p.actor_id')
+    .select(['p.agreement_id', 'p.actor_id', 'p.role', 'p.accepted_at', 'a.name', 'a.kind'])
+    .where('p.agreement_id', 'in', agreementIds)
+    .orderBy('p.position')
+    .execute();
+}
+
+const SORTS: Record<string, string> = {
+  title: 'ag.sort_key collate "C"',
+  status: 'ag.status',
+  start: 'ag.start_date',
+  end: 'ag.end_date',
+  updated: 'ag.updated_at',
+};
+
+export async function listAgreements(db: Executor, query: AgreementListQuery): Promise<Page<AgreementSummary>> {
+  const filtered = db.selectFrom('agreement as ag').where((eb) => listConditions(eb, query));
+  const { total } = await filtered.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
+  const descending = query.sort.startsWith('-');
+  const sortColumn = SORTS[query.sort.replace('-', '')] ?? SORTS['title'];
+  const rows = await filtered
+    .select(agreementColumns)
+    .orderBy(sql.raw(sortColumn ?? 'ag.sort_key'), (ob) => (descending ? ob.desc().nullsLast() : ob.asc().nullsLast()))
+    .orderBy('ag.id')
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .execute();
+  const parties = await partiesOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return {
+    items: rows.map((row) => ({
+      ...toAgreement(row),
+      parties: parties
+        .filter((p) => p.agreement_id === row.id)
+        .map((p) => ({ actorId: p.actor_id, actorName: p.name, role: p.role as PartyRole })),
+    })),
+    total: Number(total),
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+export async function findAgreement(db: Executor, id: string): Promise<AgreementDetail | undefined> {
+  const row = await selectAgreements(db).where('ag.id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  const [parties, services, documents, transitions, renewedBy] = await Promise.all([
+    partiesOf(db, [id]),
+    db
+      .selectFrom('agreement_service as s')
+      .innerJoin('service as sv', 'sv.id', 's.service_id')
+      .innerJoin('actor as a', 'a.id', 's.actor_id')
+      .select(['s.service_id', 's.actor_id', 'sv.type', 'a.name'])
+      .where('s.agreement_id', '=', id)
+      .orderBy('sv.type')
+      .execute(),
+    db.selectFrom('agreement_document').select(['id', 'filename', 'size_bytes', 'uploaded_at']).where('agreement_id', '=', id).orderBy('uploaded_at').execute(),
+    db
+      .selectFrom('agreement_transition')
+      .select(['from_status', 'to_status', 'at', 'user_id', 'note'])
+      .where('agreement_id', '=', id)
+      .orderBy('at')
+      .orderBy('id')
+      .execute(),
+    db.selectFrom('agreement').select('id').where('renews_id', '=', id).executeTakeFirst(),
+  ]);
+  const agreement = toAgreement(row);
+  return {
+    ...agreement,
+    parties: parties.map((p) => ({
+      actorId: p.actor_id,
+      actorName: p.name,
+      actorKind: p.kind as ActorKind,
+      role: p.role as PartyRole,
+      acceptedAt: p.accepted_at === null ? null : iso(p.accepted_at),
+      services: services
+        .filter((s) => s.actor_id === p.actor_id)
+        .map((s) => ({ serviceId: s.service_id, type: s.type as ServiceType, actorId: s.actor_id, actorName: s.name })),
+    })),
+    documents: documents.map((d) => ({ id: d.id, filename: d.filename, sizeBytes: d.size_bytes, uploadedAt: iso(d.uploaded_at) })),
+    transitions: transitions.map((t) => ({
+      from: t.from_status as AgreementStatus | null,
+      to: t.to_status as AgreementStatus,
+      at: iso(t.at),
+      byUserId: t.user_id,
+      note: t.note,
+    })),
+    allowedTransitions: [...allowedTransitions(agreement.status)],
+    renewedById: renewedBy?.id ?? null,
+  };
+}
+
+export async function getAgreement(db: Executor, id: string): Promise<AgreementDetail> {
+  const agreement = await findAgreement(db, id);
+  if (!agreement) throw notFound('agreement');
+  return agreement;
+}
+
+/** Parties must exist, and each committed service must be one of that party's own. */
+async function partyViolations(db: Executor, parties: readonly AgreementPartyInput[]): Promise<FieldError[]> {
+  const errors: FieldError[] = [];
+  const actorIds = [...new Set(parties.map((p) => p.actorId))];
+  const serviceIds = [...new Set(parties.flatMap((p) => p.serviceIds))];
+  const actors = actorIds.length ? await db.selectFrom('actor').select('id').where('id', 'in', actorIds).execute() : [];
+  const services = serviceIds.length
+    ? await db.selectFrom('service').select(['id', 'actor_id']).where('id', 'in', serviceIds).where('archived_at', 'is', null).execute()
+    : [];
+  const knownActors = new Set(actors.map((a) => a.id));
+  parties.forEach((party, i) => {
+    if (!knownActors.has(party.actorId)) {
+      errors.push({ path: `parties.${i}.actorId`, code: 'actor_not_found', message: 'No actor has this id' });
+    }
+    party.serviceIds.forEach((serviceId, j) => {
+      const service = services.find((s) => s.id === serviceId);
+      if (!service) {
+        errors.push({ path: `parties.${i}.serviceIds.${j}`, code: 'service_not_found', message: 'No service has this id' });
+      } else if (service.actor_id !== party.actorId) {
+        errors.push({ path: `parties.${i}.serviceIds.${j}`, code: 'service_not_of_party', message: 'A party commits only its own services' });
+      }
+    });
+  });
+  return errors;
+}
+
+async function writeParties(trx: Executor, agreementId: string, parties: readonly AgreementPartyInput[]): Promise<void> {
+  await trx.deleteFrom('agreement_service').where('agreement_id', '=', agreementId).execute();
+  await trx.deleteFrom('agreement_party').where('agreement_id', '=', agreementId).execute();
+  await trx
+    .insertInto('agreement_party')
+    .values(
+      parties.map((p, position) => ({
+        agreement_id: agreementId,
+        actor_id: p.actorId,
+        role: p.role,
+        position,
+        accepted_at: p.acceptedAt ?? null,
+      })),
+    )
+    .execute();
+  const services = parties.flatMap((p) => [...new Set(p.serviceIds)].map((serviceId) => ({ agreement_id: agreementId, actor_id: p.actorId, service_id: serviceId })));
+  if (services.length > 0) await trx.insertInto('agreement_service').values(services).execute();
+}
+
+async function recordTransition(trx: Executor, agreementId: string, from: AgreementStatus | null, to: AgreementStatus, context: ChangeContext, note: string | null) {
+  await trx.insertInto('agreement_transition').values({ agreement_id: agreementId, from_status: from, to_status: to, user_id: context.userId, note }).execute();
+}
+
+export async function createAgreement(db: Executor, input: AgreementCreate, context: ChangeContext, renewsId: string | null = null): Promise<AgreementDetail> {
+  return db.transaction().execute(async (trx) => {
+    const fields = { startDate: input.startDate ?? null, endDate: input.endDate ?? null, parties: input.parties };
+    const errors = [...agreementRuleViolations(fields), ...(await partyViolations(trx, input.parties))];
+    if (errors.length > 0) throw invalidInput(errors);
+    const { id } = await trx
+      .insertInto('agreement')
+      .values({
+        title: input.title,
+        sort_key: norwegianSortKey(input.title),
+        kind: input.kind,
+        status: 'draft',
+        description: input.description ?? null,
+        levels: json(input.levels ?? []),
+        themes: json(input.themes ?? []),
+        start_date: fields.startDate,
+        end_date: fields.endDate,
+        renews_id: renewsId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await writeParties(trx, id, input.parties);
+    await recordTransition(trx, id, null, 'draft', context, renewsId ? 'Fornyelse' : null);
+    const created = await getAgreement(trx, id);
+    await writeAudit(trx, { userId: context.userId, entity: 'agreement', entityId: id, action: 'create', before: null, after: created });
+    return created;
+  });
+}
+
+/** Locks the row and checks the version the client read; 404 or 412 otherwise. */
+async function lockForChange(trx: Executor, id: string, expectedVersion: number): Promise<AgreementDetail> {
+  const locked = await trx.selectFrom('agreement').select(['id', 'version']).where('id', '=', id).forUpdate().executeTakeFirst();
+  if (!locked) throw notFound('agreement');
+  if (locked.version !== expectedVersion) {
+    throw new ProblemError(412, `The agreement is at version ${locked.version}; you changed version ${expectedVersion}. Load it again.`);
+  }
+  return getAgreement(trx, id);
+}
+
+const OPEN_FOR_NEGOTIATION: readonly AgreementStatus[] = ['draft', 'negotiating'];
+const CLOSED: readonly AgreementStatus[] = ['expired', 'terminated'];
+/** What a signed agreement's parties agreed on: changed only by renewing it. */
+const NEGOTIATED_FIELDS = ['title', 'kind', 'parties', 'startDate'] as const;
+
+export async function updateAgreement(
+  db: Executor,
+  id: string,
+  changes: AgreementUpdate,
+  expectedVersion: number,
+  context: ChangeContext,
+): Promise<AgreementDetail> {
+  return db.transaction().execute(async (trx) => {
+    const before = await lockForChange(trx, id, expectedVersion);
+    if (CLOSED.includes(before.status)) throw new ProblemError(409, `An agreement that is ${before.status} cannot be changed`);
+    const negotiated = NEGOTIATED_FIELDS.filter((field) => changes[field] !== undefined);
+    if (negotiated.length > 0 && !OPEN_FOR_NEGOTIATION.includes(before.status)) {
+      throw new ProblemError(409, `${negotiated.join(', ')} of a ${before.status} agreement change only by renewing it`);
+    }
+    const parties =
+      changes.parties ?? before.parties.map((p) => ({ actorId: p.actorId, role: p.role, serviceIds: p.services.map((s) => s.serviceId), acceptedAt: p.acceptedAt }));
+    const merged = { startDate: changes.startDate ?? before.startDate, endDate: changes.endDate ?? before.endDate, parties };
+    const errors = [...agreementRuleViolations(merged), ...(changes.parties ? await partyViolations(trx, changes.parties) : [])];
+    if (errors.length > 0) throw invalidInput(errors);
+    const title = changes.title ?? before.title;
+    await trx
+      .updateTable('agreement')
+      .set({
+        title,
+        sort_key: norwegianSortKey(title),
+        kind: changes.kind ?? before.kind,
+        description: changes.description === undefined ? before.description : changes.description,
+        levels: json(changes.levels ?? before.levels),
+        themes: json(changes.themes ?? before.themes),
+        start_date: merged.startDate,
+        end_date: merged.endDate,
+        version: sql`version + 1`,
+        updated_at: sql`now()`,
+      })
+      .where('id', '=', id)
+      .execute();
+    if (changes.parties) await writeParties(trx, id, changes.parties);
+    const after = await getAgreement(trx, id);
+    await writeAudit(trx, { userId: context.userId, entity: 'agreement', entityId: id, action: 'update', before, after });
+    return after;
+  });
+}
+
+/** Moves an agreement along its lifecycle; a move the state machine forbids is 409 with the allowed ones. */
+export async function transitionAgreement(
+  db: Executor,
+  id: string,
+  request: { to: AgreementStatus; note?: string | undefined },
+  expectedVersion: number,
+  context: ChangeContext,
+): Promise<AgreementDetail> {
+  return db.transaction().execute(async (trx) => {
+    const before = await lockForChange(trx, id, expectedVersion);
+    if (!canTransition(before.status, request.to)) {
+      const allowed = allowedTransitions(before.status);
+      throw new ProblemError(
+        409,
+        `An agreement that is ${before.status} cannot become ${request.to}; allowed: ${allowed.length ? allowed.join(', ') : 'none'}`,
+        undefined,
+        { allowed: [...allowed] },
+      );
+    }
+    await trx.updateTable('agreement').set({ status: request.to, version: sql`version + 1`, updated_at: sql`now()` }).where('id', '=', id).execute();
+    await recordTransition(trx, id, before.status, request.to, context, request.note ?? null);
+    const after = await getAgreement(trx, id);
+    await writeAudit(trx, { userId: context.userId, entity: 'agreement', entityId: id, action: 'transition', before, after });
+    return after;
+  });
+}
+
+/** Records that a party has accepted the final text (each party confirms its own acceptance). */
+export async function acceptAgreement(db: Executor, id: string, actorId: string, expectedVersion: number, context: ChangeContext): Promise<AgreementDetail> {
+  return db.transaction().execute(async (trx) => {
+    const before = await lockForChange(trx, id, expectedVersion);
+    if (!before.parties.some((p) => p.actorId === actorId)) throw notFound('party of this agreement');
+    if (!OPEN_FOR_NEGOTIATION.includes(before.status)) throw new ProblemError(409, `A ${before.status} agreement is accepted already`);
+    await trx.updateTable('agreement_party').set({ accepted_at: sql`now()` }).where('agreement_id', '=', id).where('actor_id', '=', actorId).execute();
+    await trx.updateTable('agreement').set({ version: sql`version + 1`, updated_at: sql`now()` }).where('id', '=', id).execute();
+    const after = await getAgreement(trx, id);
+    await writeAudit(trx, { userId: context.userId, entity: 'agreement', entityId: id, action: 'update', before, after });
+    return after;
+  });
+}
+
+/** Renewal: a new draft with the same parties and services, linked to the agreement it renews. */
+export async function renewAgreement(
+  db: Executor,
+  id: string,
+  period: { startDate: string | null; endDate: string | null },
+  context: ChangeContext,
+): Promise<AgreementDetail> {
+  const current = await getAgreement(db, id);
+  if (!canRenew(current.status)) throw new ProblemError(409, `A ${current.status} agreement cannot be renewed; renew an active, expiring or expired one`);
+  if (current.renewedById) throw new ProblemError(409, 'This agreement has been renewed already', undefined, {});
+  return createAgreement(
+    db,
+    {
+      title: current.title,
+      kind: current.kind,
+      description: current.description,
+      levels: current.levels,
+      themes: current.themes,
+      startDate: period.startDate,
+      endDate: period.endDate,
+      parties: current.parties.map((p) => ({ actorId: p.actorId, role: p.role, serviceIds: p.services.map((s) => s.serviceId) })),
+    },
+    context,
+    id,
+  );
+}
