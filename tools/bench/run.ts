@@ -1,6 +1,7 @@
 // `npm run bench`: prints figures; nothing here passes or fails a build.
 import { INITIAL_JS_BUDGET_KIB, measureInitialJavaScript } from './src/bundle-size.bench';
 import { measureStartup } from './src/startup.bench';
+import { measureAgreementsApi, NATIONAL_SCALE } from './src/agreements-api.bench';
 
 const bundles = await measureInitialJavaScript();
 console.log('\nInitial JavaScript per app (entry + preloaded modules, gzip -9)');
@@ -17,3 +18,23 @@ console.table(
 console.log('\nSeconds from start to healthy (/api/health answers 200)');
 const startup = await measureStartup();
 console.table(startup.map((s) => ({ measurement: s.label, seconds: s.seconds.toFixed(2) })));
+
+console.log(
+  `\nGET /api/agreements (a filtered page of 50) at national scale: ${NATIONAL_SCALE.counties} counties, ${NATIONAL_SCALE.municipalities} municipalities, ` +
+    `${NATIONAL_SCALE.actors} actors, ${NATIONAL_SCALE.agreements} agreements, ${NATIONAL_SCALE.participations} activity participations`,
+);
+const api = [];
+for (const kind of ['postgres', 'pglite'] as const) api.push(await measureAgreementsApi(kind));
+console.table(
+  api.map((f) => ({
+    database: f.database,
+    'seed s': f.seedSeconds.toFixed(1),
+    'CPU ms/req app': f.cpuMsPerRequestApp.toFixed(3),
+    'CPU ms/req raw node:http': f.cpuMsPerRequestRaw.toFixed(3),
+    'ratio (goal ≤ 1.3)': f.cpuRatio.toFixed(2),
+    'p50 ms @300 rps': f.p50Ms,
+    'p99 ms @300 rps (goal ≤ 50 on PostgreSQL)': f.p99Ms,
+    'requests / errors': `${f.requestsAtFixedRate} / ${f.errorsAtFixedRate}`,
+    'saturation req/s': Math.round(f.saturationRps),
+  })),
+);

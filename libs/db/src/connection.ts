@@ -1,5 +1,5 @@
 import { mkdir, readdir } from 'node:fs/promises';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type LogConfig } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import { PGlite } from '@electric-sql/pglite';
@@ -39,10 +39,10 @@ const pgTypes = {
 const pgliteParsers = { [DATE_OID]: (value: string) => value, [NUMERIC_OID]: parseNumeric };
 
 /** The dialect factory: one SQL dialect (PostgreSQL) whether it runs in WASM or on a server. */
-export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+export async function openDatabase(target: DatabaseTarget, options: { log?: LogConfig } = {}): Promise<DatabaseHandle> {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10, types: pgTypes });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...options });
     return { db, target: 'postgres', created: false, close: () => db.destroy() };
   }
   let created = true;
@@ -54,7 +54,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   } else {
     client = await PGlite.create({ parsers: pgliteParsers });
   }
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(client), ...options });
   return { db, target: 'pglite', created, close: () => db.destroy() };
 }
 

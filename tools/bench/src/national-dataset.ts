@@ -1,0 +1,135 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '@kompetansebro/db';
+import { norwegianSortKey } from '@kompetansebro/domain';
+
+/** The national scale the benchmarks measure at (issue: 15 counties, 357 municipalities, …). */
+export const NATIONAL_SCALE = { counties: 15, municipalities: 357, actors: 2_000, agreements: 20_000, participations: 100_000 };
+
+/** A small deterministic generator (mulberry32), so every run measures the same data. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function uuidFrom(next: () => number): string {
+  const hex = Array.from({ length: 32 }, () => Math.floor(next() * 16).toString(16)).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+async function insertInBatches<T>(rows: T[], size: number, insert: (batch: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
+}
+
+const STATUSES = ['draft', 'negotiating', 'signed', 'active', 'active', 'active', 'expiring', 'expired', 'terminated'];
+const KINDS = ['cooperation', 'interlibrary_loan', 'partnership', 'mobility_partnership', 'other'];
+
+export interface NationalDataset {
+  regionIds: string[];
+  studyCentreIds: string[];
+}
+
+/** Fills an empty, migrated database with a national-scale dataset. */
+export async function generateNationalDataset(db: Kysely<Database>): Promise<NationalDataset> {
+  const next = random(20261122);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+
+  // Regions: about three per county.
+  const regions = Array.from({ length: NATIONAL_SCALE.counties * 3 }, (_, i) => ({ id: uuidFrom(next), name: `Region ${String(i + 1).padStart(2, '0')}` }));
+  await db.insertInto('region').values(regions.map((r) => ({ ...r, sort_key: norwegianSortKey(r.name) }))).execute();
+
+  const municipalities = Array.from({ length: NATIONAL_SCALE.municipalities }, (_, i) => ({
+    number: String(1001 + i),
+    name: `Kommune ${i + 1}`,
+    region_id: (regions[i % regions.length] as { id: string }).id,
+  }));
+  await db.insertInto('municipality').values(municipalities.map((m) => ({ ...m, sort_key: norwegianSortKey(m.name) }))).execute();
+
+  // Actors: a main library per municipality, branches, study centres, universities, schools, counties.
+  type ActorSeed = { id: string; kind: string; name: string; municipality_number: string; parent_id: string | null };
+  const actors: ActorSeed[] = [];
+  const libraries: ActorSeed[] = [];
+  for (const m of municipalities) {
+    const library = { id: uuidFrom(next), kind: 'public_library', name: `${m.name} bibliotek`, municipality_number: m.number, parent_id: null };
+    actors.push(library);
+    libraries.push(library);
+  }
+  const studyCentres = regions.map((r, i) => ({
+    id: uuidFrom(next),
+    kind: 'study_centre',
+    name: `${r.name} studiesenter`,
+    municipality_number: (municipalities[i % municipalities.length] as { number: string }).number,
+    parent_id: null,
+  }));
+  actors.push(...studyCentres);
+  for (let i = 0; i < NATIONAL_SCALE.counties; i++) {
+    actors.push({ id: uuidFrom(next), kind: 'county_authority', name: `Fylkeskommune ${i + 1}`, municipality_number: pick(municipalities).number, parent_id: null });
+  }
+  while (actors.length < NATIONAL_SCALE.actors) {
+    const main = pick(libraries);
+    const isBranch = next() < 0.6;
+    actors.push({
+      id: uuidFrom(next),
+      kind: isBranch ? 'library_branch' : 'upper_secondary_school',
+      name: isBranch ? `Filial ${actors.length}` : `Videregående skole ${actors.length}`,
+      municipality_number: main.municipality_number,
+      parent_id: isBranch ? main.id : null,
+    });
+  }
+  await insertInBatches(actors, 500, (batch) =>
+    db.insertInto('actor').values(batch.map((a) => ({ ...a, sort_key: norwegianSortKey(a.name) }))).execute(),
+  );
+
+  // Agreements: a study centre with one or two libraries of its region.
+  const agreements: Array<{ id: string; title: string; kind: string; status: string; start_date: string; end_date: string }> = [];
+  const parties: Array<{ agreement_id: string; actor_id: string; role: string; position: number }> = [];
+  for (let i = 0; i < NATIONAL_SCALE.agreements; i++) {
+    const id = uuidFrom(next);
+    const startYear = 2020 + Math.floor(next() * 7);
+    agreements.push({
+      id,
+      title: `Samarbeidsavtale ${i + 1}`,
+      kind: pick(KINDS),
+      status: pick(STATUSES),
+      start_date: `${startYear}-0${1 + Math.floor(next() * 9)}-01`,
+      end_date: `${startYear + 1 + Math.floor(next() * 4)}-12-31`,
+    });
+    const centre = pick(studyCentres);
+    parties.push({ agreement_id: id, actor_id: centre.id, role: 'coordinator', position: 0 });
+    const first = pick(libraries);
+    parties.push({ agreement_id: id, actor_id: first.id, role: 'service_provider', position: 1 });
+    const second = pick(libraries);
+    if (second.id !== first.id && next() < 0.5) parties.push({ agreement_id: id, actor_id: second.id, role: 'service_provider', position: 2 });
+  }
+  await insertInBatches(agreements, 1000, (batch) =>
+    db
+      .insertInto('agreement')
+      .values(batch.map((a) => ({ ...a, sort_key: norwegianSortKey(a.title), levels: '["practical"]', themes: '[]' })))
+      .execute(),
+  );
+  await insertInBatches(parties, 2000, (batch) => db.insertInto('agreement_party').values(batch).execute());
+
+  // Activities with ten participants each: 100,000 participations.
+  const activityCount = NATIONAL_SCALE.participations / 10;
+  const activities = Array.from({ length: activityCount }, (_, i) => ({
+    id: uuidFrom(next),
+    kind: pick(['webinar', 'meeting', 'course', 'conference']),
+    title: `Aktivitet ${i + 1}`,
+    start_date: `20${20 + Math.floor(next() * 7)}-${String(1 + Math.floor(next() * 12)).padStart(2, '0')}-15`,
+    organiser_id: pick(studyCentres).id,
+  }));
+  await insertInBatches(activities, 1000, (batch) => db.insertInto('activity').values(batch).execute());
+  const participations = activities.flatMap((activity) => {
+    const chosen = new Set<string>();
+    while (chosen.size < 10) chosen.add(pick(actors).id);
+    return [...chosen].map((actorId) => ({ activity_id: activity.id, actor_id: actorId, head_count: 1 + Math.floor(next() * 20) }));
+  });
+  await insertInBatches(participations, 2000, (batch) => db.insertInto('activity_participant').values(batch).execute());
+
+  return { regionIds: regions.map((r) => r.id), studyCentreIds: studyCentres.map((c) => c.id) };
+}

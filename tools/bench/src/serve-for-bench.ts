@@ -1,0 +1,49 @@
+// A server process for the API benchmark: `app` serves Kompetansebro's real app, `raw` a bare
+// node:http handler that runs the same SQL (captured from the app) straight on the driver.
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { serve } from '@hono/node-server';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { openDatabase } from '@kompetansebro/db';
+import { createApp } from '@kompetansebro/server';
+
+const mode = process.argv[2];
+const port = Number(process.env['PORT']);
+const databaseUrl = process.env['DATABASE_URL'];
+const pgliteDir = process.env['PGLITE_DIR'];
+
+interface CapturedQuery {
+  sql: string;
+  parameters: unknown[];
+}
+
+async function runApp(): Promise<void> {
+  const handle = await openDatabase(databaseUrl ? { kind: 'postgres', url: databaseUrl, poolSize: 20 } : { kind: 'pglite', dataDir: pgliteDir ?? '' });
+  const app = createApp({ db: handle.db, config: { databaseKind: handle.target, version: 'bench', documentsDir: '/tmp' } });
+  serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => console.log('ready'));
+}
+
+async function runRaw(): Promise<void> {
+  const queries = JSON.parse(readFileSync(process.env['BENCH_SQL'] ?? '', 'utf8')) as CapturedQuery[];
+  let query: (sql: string, parameters: unknown[]) => Promise<Record<string, unknown>[]>;
+  if (databaseUrl) {
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
+    query = async (sql, parameters) => (await pool.query(sql, parameters)).rows;
+  } else {
+    const client = await PGlite.create(pgliteDir ?? '');
+    query = async (sql, parameters) => (await client.query<Record<string, unknown>>(sql, parameters)).rows;
+  }
+  // The same statements the app runs for the page: count, page rows, their parties.
+  const [countQuery, pageQuery, partyQuery] = queries as [CapturedQuery, CapturedQuery, CapturedQuery];
+  createServer(async (_request, response) => {
+    const [countRows, rows] = await Promise.all([query(countQuery.sql, countQuery.parameters), query(pageQuery.sql, pageQuery.parameters)]);
+    const ids = rows.map((r) => r['id']);
+    const parties = ids.length ? await query(partyQuery.sql, [...ids]) : [];
+    const items = rows.map((row) => ({ ...row, parties: parties.filter((p) => p['agreement_id'] === row['id']) }));
+    response.writeHead(200, { 'Content-Type': 'application/json' });
+    response.end(JSON.stringify({ items, total: Number(countRows[0]?.['total'] ?? 0), page: 1, pageSize: 50 }));
+  }).listen(port, '127.0.0.1', () => console.log('ready'));
+}
+
+await (mode === 'raw' ? runRaw() : runApp());
