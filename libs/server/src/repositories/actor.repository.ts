@@ -97,13 +97,17 @@ function listConditions(eb: ExpressionBuilder<ActorJoin, 'a' | 'm' | 'r' | 'p'>,
   const conditions: Expression<SqlBool>[] = [];
   if (query.q) {
     const pattern = likePattern(query.q);
-    conditions.push(
-      eb.or([
-        eb(sql`a.search_vector`, '@@', sql`websearch_to_tsquery('norwegian', ${query.q})`),
-        eb('a.name', 'ilike', pattern),
-        eb('a.short_name', 'ilike', pattern),
-      ]),
-    );
+    const matches = [
+      eb(sql`a.search_vector`, '@@', sql`websearch_to_tsquery('norwegian', ${query.q})`),
+      eb('a.name', 'ilike', pattern),
+      eb('a.short_name', 'ilike', pattern),
+    ];
+    // Organisation and library numbers are found by their digits, as printed with spaces or not.
+    const digits = query.q.replace(/\s+/g, '');
+    if (/^\d{3,9}$/.test(digits)) {
+      matches.push(eb('a.organisation_number', 'like', `${digits}%`), eb('a.library_number', 'like', `${digits}%`));
+    }
+    conditions.push(eb.or(matches));
   }
   if (query.kind) conditions.push(eb('a.kind', '=', query.kind));
   if (query.municipality) conditions.push(eb('a.municipality_number', '=', query.municipality));

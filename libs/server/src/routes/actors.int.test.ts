@@ -40,6 +40,13 @@ describe('GET /api/actors', () => {
     expect(page.items.every((a) => /namsos/i.test(a.name) || /namsos/i.test(a.description ?? ''))).toBe(true);
   });
 
+  it('finds an actor by its organisation number, typed with or without spaces', async () => {
+    for (const q of ['974767880', '974%20767%20880', '974767']) {
+      const page = await listActors(`q=${q}`);
+      expect(page.items.map((a) => a.shortName), q).toContain('NTNU');
+    }
+  });
+
   it('searches with Norwegian stemming: "bibliotekene" finds libraries', async () => {
     const page = await listActors('q=bibliotekene&pageSize=100');
     expect(page.total).toBeGreaterThan(38);
