@@ -132,16 +132,21 @@ const SORTS: Record<string, string> = {
 
 export async function listAgreements(db: Executor, query: AgreementListQuery): Promise<Page<AgreementSummary>> {
   const filtered = db.selectFrom('agreement as ag').where((eb) => listConditions(eb, query));
-  const { total } = await filtered.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
   const descending = query.sort.startsWith('-');
   const sortColumn = SORTS[query.sort.replace('-', '')] ?? SORTS['title'];
+  // The total comes with the page (a window count), saving a second scan of the same rows.
   const rows = await filtered
     .select(agreementColumns)
+    .select(sql<string>`count(*) over ()`.as('total_count'))
     .orderBy(sql.raw(sortColumn ?? 'ag.sort_key'), (ob) => (descending ? ob.desc().nullsLast() : ob.asc().nullsLast()))
     .orderBy('ag.id')
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .execute();
+  const total =
+    rows.length > 0
+      ? Number(rows[0]?.total_count)
+      : Number((await filtered.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow()).total);
   const parties = await partiesOf(
     db,
     rows.map((r) => r.id),
@@ -153,7 +158,7 @@ export async function listAgreements(db: Executor, query: AgreementListQuery): P
         .filter((p) => p.agreement_id === row.id)
         .map((p) => ({ actorId: p.actor_id, actorName: p.name, role: p.role as PartyRole })),
     })),
-    total: Number(total),
+    total,
     page: query.page,
     pageSize: query.pageSize,
   };

@@ -1,0 +1,58 @@
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations } from './axe';
+
+test.describe('the actor registry in the county console', () => {
+  test('search "Namsos", open it, create an actor with a bad organisation number, correct it, see it saved', async ({ page }) => {
+    await page.goto('/fylke/aktorer');
+    await expect(page.getByRole('heading', { level: 1, name: 'Aktører' })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'nb');
+    await expectNoAxeViolations(page);
+
+    await page.getByLabel('Søk i aktører').fill('Namsos');
+    await page.getByLabel('Søk i aktører').press('Enter');
+    await expect(page).toHaveURL(/q=Namsos/);
+    const namsos = page.getByRole('link', { name: 'Namsos bibliotek' });
+    await expect(namsos).toBeVisible();
+    await namsos.click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Namsos bibliotek' })).toBeVisible();
+    await expect(page.getByText('Namdal').first()).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await page.goto('/fylke/aktorer/ny');
+    await expect(page.getByRole('heading', { level: 1, name: 'Ny aktør' })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.getByLabel('Type aktør').selectOption({ label: 'Studiesenter' });
+    await page.getByLabel('Navn', { exact: true }).fill('Studiesenter Innherred');
+    await page.getByLabel('Organisasjonsnummer').fill('974 767 881');
+    await page.getByRole('button', { name: 'Opprett aktøren' }).click();
+
+    const organisationNumber = page.getByLabel('Organisasjonsnummer');
+    await expect(organisationNumber).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByText('kontrollsifferet stemmer ikke').first()).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'For å gå videre må du rette opp dette:' })).toBeVisible();
+    await expectNoAxeViolations(page);
+    // Nothing was saved.
+    const unsaved = await page.request.get('/api/actors?q=Studiesenter%20Innherred');
+    expect((await unsaved.json()).total).toBe(0);
+
+    await organisationNumber.fill('974 767 880');
+    await page.getByRole('button', { name: 'Opprett aktøren' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Studiesenter Innherred' })).toBeVisible();
+    await expect(page.getByText('974 767 880')).toBeVisible();
+    await expect(page.getByText('Aktøren er opprettet.')).toBeVisible();
+    await expectNoAxeViolations(page);
+    const saved = await page.request.get('/api/actors?q=Studiesenter%20Innherred');
+    expect((await saved.json()).total).toBe(1);
+  });
+
+  test('every app shows its shell, in the chosen language, with no axe violations', async ({ page }) => {
+    for (const path of ['/fylke/', '/fylke/kommuner', '/studiesenter/', '/universitet/']) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+      await expect(page.getByRole('main')).toBeVisible();
+      await expectNoAxeViolations(page);
+    }
+    await page.goto('/fylke/kommuner');
+    await expect(page.getByRole('cell', { name: 'Åfjord' })).toBeVisible();
+  });
+});
