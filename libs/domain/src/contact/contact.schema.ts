@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { timestampSchema } from '../common/dates';
 import { listQuerySchema } from '../common/list.schema';
+import { plainTextSchema } from '../common/text';
+
+/** Codes of the contact rules, beside the shared domainErrorCodes. */
+export const contactErrorCodes = {
+  actorNotFound: 'actor_not_found',
+} as const;
 
 /**
  * A person at an actor. Personal data: only what cooperation needs, exportable and erasable
@@ -9,8 +15,8 @@ import { listQuerySchema } from '../common/list.schema';
 export const contactSchema = z.object({
   id: z.uuid(),
   actorId: z.uuid(),
-  name: z.string().trim().min(2).max(200),
-  role: z.string().trim().max(200).nullable(),
+  name: plainTextSchema(200, 2),
+  role: plainTextSchema(200).nullable(),
   email: z.email().max(254).nullable(),
   phone: z
     .string()
@@ -36,6 +42,7 @@ export const contactUpdateSchema = contactSchema.pick({ name: true, role: true, 
 export type ContactUpdate = z.infer<typeof contactUpdateSchema>;
 
 export const contactListQuerySchema = listQuerySchema.extend({
+  q: plainTextSchema(200).optional(),
   actor: z.uuid().optional(),
   sort: z.enum(['name', '-name', 'actor', '-actor']).default('name'),
 });
@@ -44,11 +51,24 @@ export type ContactListQuery = z.infer<typeof contactListQuerySchema>;
 /** Fields that are personal data: redacted in the audit log, removed on erasure. */
 export const contactPersonalFields = ['name', 'role', 'email', 'phone'] as const;
 
+export const REDACTED = '[redacted]';
+
 /** Replaces the personal data in a record (e.g. an audit entry's before/after) with a mark. */
 export function redactPersonalData<T extends Record<string, unknown>>(record: T): T {
   const redacted: Record<string, unknown> = { ...record };
   for (const field of contactPersonalFields) {
-    if (field in redacted && redacted[field] !== null) redacted[field] = '[redacted]';
+    if (field in redacted && redacted[field] !== null) redacted[field] = REDACTED;
   }
   return redacted as T;
 }
+
+/**
+ * Redacts a stored JSON value that may be a record, null, or anything else an old entry holds:
+ * records are redacted, null stays null, any other value is dropped (it could be personal).
+ */
+export function redactStoredValue(value: unknown): Record<string, unknown> | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'object' && !Array.isArray(value)) return redactPersonalData(value as Record<string, unknown>);
+  return { value: REDACTED };
+}
+

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '@kompetansebro/db';
+import type { AuditEntryRow, Database } from '@kompetansebro/db';
+import type { Page } from '@kompetansebro/domain';
 
 export type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -7,7 +8,7 @@ export interface AuditRecord {
   userId: string | null;
   entity: string;
   entityId: string;
-  action: 'create' | 'update' | 'archive' | 'restore' | 'delete' | 'transition';
+  action: 'create' | 'update' | 'archive' | 'restore' | 'delete' | 'transition' | 'confirm' | 'erase';
   before: unknown;
   after: unknown;
 }
@@ -25,4 +26,94 @@ export async function writeAudit(trx: Transaction<Database>, record: AuditRecord
       after: record.after === null ? null : JSON.stringify(record.after),
     })
     .execute();
+}
+
+/** One entry of the audit log as the API shows it. */
+export interface AuditEntry {
+  id: string;
+  occurredAt: string;
+  userId: string | null;
+  entity: string;
+  entityId: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface AuditQuery {
+  entity?: string | undefined;
+  entityId?: string | undefined;
+  page: number;
+  pageSize: number;
+}
+
+function selectEntries(db: Executor, query: Pick<AuditQuery, 'entity' | 'entityId'>) {
+  let selected = db.selectFrom('audit_entry');
+  if (query.entity) selected = selected.where('entity', '=', query.entity);
+  if (query.entityId) selected = selected.where('entity_id', '=', query.entityId);
+  return selected;
+}
+
+const entryColumns = ['id', 'occurred_at', 'user_id', 'entity', 'entity_id', 'action', 'before', 'after'] as const;
+
+function toEntry(row: AuditEntryRow): AuditEntry {
+  return {
+    // bigint: a string from pg, a number from PGlite.
+    id: String(row.id),
+    occurredAt: new Date(row.occurred_at).toISOString(),
+    userId: row.user_id,
+    entity: row.entity,
+    entityId: row.entity_id,
+    action: row.action,
+    before: row.before ?? null,
+    after: row.after ?? null,
+  };
+}
+
+/** The audit log, newest first, optionally of one entity type and one record. */
+export async function listAuditEntries(db: Executor, query: AuditQuery): Promise<Page<AuditEntry>> {
+  const countRow = await selectEntries(db, query)
+    .select((eb) => eb.fn.countAll<string>().as('total'))
+    .executeTakeFirstOrThrow();
+  const rows = await selectEntries(db, query)
+    .select(entryColumns)
+    .orderBy('occurred_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .execute();
+  return { items: rows.map(toEntry), total: Number(countRow.total), page: query.page, pageSize: query.pageSize };
+}
+
+/** Every entry about one record, oldest first (its history). */
+export async function auditEntriesAbout(db: Executor, entity: string, entityId: string): Promise<AuditEntry[]> {
+  const rows = await selectEntries(db, { entity, entityId })
+    .select(entryColumns)
+    .orderBy('occurred_at')
+    .orderBy('id')
+    .execute();
+  return rows.map(toEntry);
+}
+
+/**
+ * Rewrites the before/after of every entry about one record (GDPR erasure); returns how many
+ * entries it rewrote. Runs in the caller's transaction.
+ */
+export async function rewriteAuditEntriesAbout(
+  trx: Transaction<Database>,
+  entity: string,
+  entityId: string,
+  rewrite: (value: unknown) => unknown,
+): Promise<number> {
+  const entries = await auditEntriesAbout(trx, entity, entityId);
+  for (const entry of entries) {
+    const before = rewrite(entry.before);
+    const after = rewrite(entry.after);
+    await trx
+      .updateTable('audit_entry')
+      .set({ before: before === null ? null : JSON.stringify(before), after: after === null ? null : JSON.stringify(after) })
+      .where('id', '=', entry.id)
+      .execute();
+  }
+  return entries.length;
 }

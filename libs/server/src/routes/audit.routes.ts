@@ -1,3 +1,48 @@
-import { createRouter } from '../http/openapi';
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { listQuerySchema, pageSchema } from '@kompetansebro/domain';
+import { createRouter, jsonContent, problemResponses } from '../http/openapi';
+import { listAuditEntries } from '../repositories/audit.repository';
 
-export const auditRoutes = createRouter();
+/** One entry of the audit log: who changed what, when, and the record before and after. */
+export const auditEntrySchema = z
+  .object({
+    id: z.string(),
+    occurredAt: z.iso.datetime({ offset: true }),
+    userId: z.uuid().nullable(),
+    entity: z.string(),
+    entityId: z.string(),
+    action: z.string(),
+    before: z.unknown().meta({ description: 'The record before the change (null on create); personal data redacted' }),
+    after: z.unknown().meta({ description: 'The record after the change (null on delete); personal data redacted' }),
+  })
+  .meta({ id: 'AuditEntry' });
+
+const AuditPage = pageSchema(auditEntrySchema).meta({ id: 'AuditPage' });
+
+const auditQuerySchema = listQuerySchema.omit({ q: true }).extend({
+  entity: z
+    .string()
+    .regex(/^[a-z][a-z0-9_-]{0,49}$/, 'An entity type such as "actor" or "service"')
+    .optional()
+    .meta({ example: 'service' }),
+  id: z
+    .string()
+    .regex(/^[\w.:-]{1,100}$/, 'The id of a record')
+    .optional()
+    .meta({ description: 'The id of one record (with entity: its history)' }),
+});
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/api/audit',
+  tags: ['Audit'],
+  summary: 'The audit log, newest first; filter by entity type and record id',
+  request: { query: auditQuerySchema },
+  responses: { 200: { description: 'A page of audit entries', content: jsonContent(AuditPage) }, 400: problemResponses[400] },
+});
+
+export const auditRoutes = createRouter().openapi(listRoute, async (c) => {
+  const { entity, id, page, pageSize } = c.req.valid('query');
+  return c.json(await listAuditEntries(c.var.deps.db, { entity, entityId: id, page, pageSize }), 200);
+});

@@ -1,0 +1,207 @@
+import { sql, type Expression, type ExpressionBuilder, type InferResult, type SqlBool, type Transaction } from 'kysely';
+import type { Database } from '@kompetansebro/db';
+import {
+  contactErrorCodes,
+  norwegianSortKey,
+  redactStoredValue,
+  type ContactCreate,
+  type ContactListQuery,
+  type ContactSummary,
+  type ContactUpdate,
+  type Page,
+} from '@kompetansebro/domain';
+import { notFound } from '../http/problem';
+import { auditEntriesAbout, rewriteAuditEntriesAbout, writeAudit, type AuditEntry, type AuditRecord, type Executor } from './audit.repository';
+import { assertActorExists, iso, likePattern, lockVersion, type ChangeContext } from './repository-helpers';
+
+// Contacts are personal data. Their audit entries never hold it (every before/after is
+// redacted as it is written), and erasure removes the row and scrubs every entry about it.
+
+type ContactJoin = Database & { c: Database['contact']; a: Database['actor'] };
+
+function contactsWithActor(db: Executor) {
+  return db.selectFrom('contact as c').innerJoin('actor as a', 'a.id', 'c.actor_id');
+}
+
+const summaryColumns = [
+  'c.id',
+  'c.actor_id',
+  'c.name',
+  'c.role',
+  'c.email',
+  'c.phone',
+  'c.version',
+  'c.created_at',
+  'c.updated_at',
+  'a.name as actor_name',
+] as const;
+
+const selectSummaries = (db: Executor) => contactsWithActor(db).select(summaryColumns);
+type SummaryRow = InferResult<ReturnType<typeof selectSummaries>>[number];
+
+function toSummary(row: SummaryRow): ContactSummary {
+  return {
+    id: row.id,
+    actorId: row.actor_id,
+    name: row.name,
+    role: row.role,
+    email: row.email,
+    phone: row.phone,
+    version: row.version,
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+    actorName: row.actor_name,
+  };
+}
+
+type ContactFilters = Omit<ContactListQuery, 'page' | 'pageSize' | 'sort'>;
+
+function listConditions(eb: ExpressionBuilder<ContactJoin, 'c' | 'a'>, query: ContactFilters): Expression<SqlBool> {
+  const conditions: Expression<SqlBool>[] = [];
+  if (query.q) {
+    const pattern = likePattern(query.q);
+    conditions.push(
+      eb.or([eb('c.name', 'ilike', pattern), eb('c.email', 'ilike', pattern), eb('c.role', 'ilike', pattern), eb('a.name', 'ilike', pattern)]),
+    );
+  }
+  if (query.actor) conditions.push(eb('c.actor_id', '=', query.actor));
+  return eb.and(conditions);
+}
+
+export async function listContacts(db: Executor, query: ContactListQuery): Promise<Page<ContactSummary>> {
+  const filtered = contactsWithActor(db).where((eb) => listConditions(eb, query));
+  const countRow = await filtered.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
+
+  const direction = query.sort.startsWith('-') ? 'desc' : 'asc';
+  const byName = sql`c.sort_key collate "C"`;
+  const byActor = sql`a.sort_key collate "C"`;
+  const ordered =
+    query.sort.replace('-', '') === 'actor'
+      ? filtered.select(summaryColumns).orderBy(byActor, direction).orderBy(byName)
+      : filtered.select(summaryColumns).orderBy(byName, direction);
+  const rows = await ordered
+    .orderBy('c.id')
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .execute();
+  return { items: rows.map(toSummary), total: Number(countRow.total), page: query.page, pageSize: query.pageSize };
+}
+
+async function findContact(db: Executor, id: string): Promise<ContactSummary | undefined> {
+  const row = await selectSummaries(db).where('c.id', '=', id).executeTakeFirst();
+  return row && toSummary(row);
+}
+
+export async function getContact(db: Executor, id: string): Promise<ContactSummary> {
+  const contact = await findContact(db, id);
+  if (!contact) throw notFound('contact');
+  return contact;
+}
+
+/** Every audit entry about a contact goes through here: personal fields are redacted before they are stored. */
+async function auditContact(trx: Transaction<Database>, record: Omit<AuditRecord, 'entity'>): Promise<void> {
+  await writeAudit(trx, { ...record, entity: 'contact', before: redactStoredValue(record.before), after: redactStoredValue(record.after) });
+}
+
+type ContactFields = Required<Omit<ContactCreate, 'actorId'>>;
+
+function columnsOf(fields: ContactFields) {
+  return {
+    name: fields.name,
+    sort_key: norwegianSortKey(fields.name),
+    role: fields.role,
+    email: fields.email,
+    phone: fields.phone,
+  };
+}
+
+export async function createContact(db: Executor, input: ContactCreate, context: ChangeContext): Promise<ContactSummary> {
+  return db.transaction().execute(async (trx) => {
+    await assertActorExists(trx, input.actorId, contactErrorCodes.actorNotFound);
+    const fields: ContactFields = { name: input.name, role: input.role ?? null, email: input.email ?? null, phone: input.phone ?? null };
+    const inserted = await trx
+      .insertInto('contact')
+      .values({ ...columnsOf(fields), actor_id: input.actorId })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const created = await getContact(trx, inserted.id);
+    await auditContact(trx, { userId: context.userId, entityId: created.id, action: 'create', before: null, after: created });
+    return created;
+  });
+}
+
+export async function updateContact(
+  db: Executor,
+  id: string,
+  changes: ContactUpdate,
+  expectedVersion: number,
+  context: ChangeContext,
+): Promise<ContactSummary> {
+  return db.transaction().execute(async (trx) => {
+    await lockVersion(trx, 'contact', id, expectedVersion, 'contact');
+    const before = await getContact(trx, id);
+    const merged: ContactFields = { name: before.name, role: before.role, email: before.email, phone: before.phone, ...changes };
+    await trx
+      .updateTable('contact')
+      .set({ ...columnsOf(merged), version: sql`version + 1`, updated_at: sql`now()` })
+      .where('id', '=', id)
+      .execute();
+    const after = await getContact(trx, id);
+    await auditContact(trx, { userId: context.userId, entityId: id, action: 'update', before, after });
+    return after;
+  });
+}
+
+export async function deleteContact(db: Executor, id: string, expectedVersion: number, context: ChangeContext): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await lockVersion(trx, 'contact', id, expectedVersion, 'contact');
+    const before = await getContact(trx, id);
+    await trx.deleteFrom('contact').where('id', '=', id).execute();
+    await auditContact(trx, { userId: context.userId, entityId: id, action: 'delete', before, after: null });
+  });
+}
+
+/** What is stored about one person (GDPR article 15): the record and the audit entries about it. */
+export interface ContactPersonalData {
+  exportedAt: string;
+  contact: ContactSummary;
+  auditEntries: AuditEntry[];
+}
+
+export async function personalDataOf(db: Executor, id: string): Promise<ContactPersonalData> {
+  const contact = await getContact(db, id);
+  return { exportedAt: new Date().toISOString(), contact, auditEntries: await auditEntriesAbout(db, 'contact', id) };
+}
+
+export interface ErasureReceipt {
+  id: string;
+  erasedAt: string;
+  /** Whether the contact record itself was still there to delete. */
+  recordDeleted: boolean;
+  /** How many audit entries about the person were scrubbed (the erasure's own entry not counted). */
+  auditEntriesRedacted: number;
+}
+
+/**
+ * Erases a person (GDPR article 17): deletes the contact and rewrites every audit entry about it
+ * so no personal field remains, then records the erasure itself without personal data. Needs no
+ * If-Match: erasure is owed whatever version the caller saw. 404 when nothing is stored about the id.
+ */
+export async function eraseContact(db: Executor, id: string, context: ChangeContext): Promise<ErasureReceipt> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('contact').select(['id', 'actor_id']).where('id', '=', id).forUpdate().executeTakeFirst();
+    const redacted = await rewriteAuditEntriesAbout(trx, 'contact', id, redactStoredValue);
+    if (!row && redacted === 0) throw notFound('contact');
+    if (row) await trx.deleteFrom('contact').where('id', '=', id).execute();
+    const receipt = { id, erasedAt: new Date().toISOString(), recordDeleted: row !== undefined, auditEntriesRedacted: redacted };
+    await writeAudit(trx, {
+      userId: context.userId,
+      entity: 'contact',
+      entityId: id,
+      action: 'erase',
+      before: row ? { actorId: row.actor_id } : null,
+      after: { recordDeleted: receipt.recordDeleted, auditEntriesRedacted: redacted },
+    });
+    return receipt;
+  });
+}

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mainLibraryKey, sampleId } from '@kompetansebro/db';
+import type { Page, Problem, ServiceSummary } from '@kompetansebro/domain';
+import { jsonBody, startTestServer, type TestServer } from '@kompetansebro/testing/server';
+import { createApp } from '../app';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer(createApp);
+});
+afterAll(async () => {
+  await server.close();
+});
+
+interface AuditEntry {
+  id: string;
+  occurredAt: string;
+  userId: string | null;
+  entity: string;
+  entityId: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+}
+
+async function auditPage(query: string): Promise<Page<AuditEntry>> {
+  const response = await server.request(`/api/audit?${query}`);
+  expect(response.status, query).toBe(200);
+  return (await response.json()) as Page<AuditEntry>;
+}
+
+async function createService(): Promise<ServiceSummary> {
+  const response = await server.request(
+    '/api/services',
+    jsonBody('POST', { actorId: sampleId('actor', mainLibraryKey('5045')), type: 'office_places', audiences: ['public'] }),
+  );
+  expect(response.status).toBe(201);
+  return (await response.json()) as ServiceSummary;
+}
+
+describe('GET /api/audit', () => {
+  it("shows one record's history, newest first, with before and after", async () => {
+    const service = await createService();
+    await server.request(`/api/services/${service.id}`, jsonBody('PATCH', { weeklyHours: 10 }, { 'If-Match': '"1"' }));
+    await server.request(`/api/services/${service.id}/archive`, { method: 'POST', headers: { 'If-Match': '"2"' } });
+
+    const page = await auditPage(`entity=service&id=${service.id}`);
+    expect(page).toMatchObject({ total: 3, page: 1, pageSize: 25 });
+    expect(page.items.map((e) => e.action)).toEqual(['archive', 'update', 'create']);
+    const [archive, update, create] = page.items;
+    expect(create).toMatchObject({ entity: 'service', entityId: service.id, userId: null, before: null, after: { id: service.id, version: 1 } });
+    expect(update).toMatchObject({ before: { weeklyHours: null }, after: { weeklyHours: 10 } });
+    expect(archive?.after).toMatchObject({ version: 3 });
+    expect(typeof archive?.id).toBe('string');
+    expect(Date.parse(archive?.occurredAt ?? '')).toBeGreaterThanOrEqual(Date.parse(create?.occurredAt ?? ''));
+  });
+
+  it('lists the whole log newest first, filters by entity type, and pages', async () => {
+    await createService();
+    const all = await auditPage('pageSize=100');
+    expect(all.total).toBeGreaterThan(1);
+    const ids = all.items.map((e) => BigInt(e.id));
+    expect(ids).toEqual([...ids].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0)));
+
+    const services = await auditPage('entity=service&pageSize=100');
+    expect(services.items.length).toBeGreaterThan(0);
+    expect(services.items.every((e) => e.entity === 'service')).toBe(true);
+
+    const first = await auditPage('pageSize=1&page=1');
+    const second = await auditPage('pageSize=1&page=2');
+    expect(first.items[0]?.id).toBe(all.items[0]?.id);
+    expect(second.items[0]?.id).toBe(all.items[1]?.id);
+    expect((await auditPage('entity=service&id=no-such-record')).total).toBe(0);
+    expect((await auditPage('entity=sample-data&id=service')).items[0]?.after).toMatchObject({ services: expect.any(Number) });
+  });
+
+  it('answers 400 naming the parameter for bad query values', async () => {
+    for (const query of ['page=0', 'pageSize=500', 'page=x', 'entity=Not%20an%20entity', `entity=${'a'.repeat(51)}`, 'id=a%00b', `id=${'1'.repeat(101)}`, 'id=']) {
+      const response = await server.request(`/api/audit?${query}`);
+      expect(response.status, query).toBe(400);
+      const problem = (await response.json()) as Problem;
+      expect(problem.errors?.[0]?.path, query).toBe(`query.${query.split('=')[0]}`);
+    }
+  });
+});
+
+describe('the OpenAPI document', () => {
+  it('describes the audit, search, service and contact routes with named components', async () => {
+    const response = await server.request('/api/openapi.json');
+    expect(response.status).toBe(200);
+    const document = (await response.json()) as { paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, unknown> } };
+    expect(Object.keys(document.paths['/api/audit'] ?? {})).toEqual(['get']);
+    expect(Object.keys(document.paths['/api/search'] ?? {})).toEqual(['get']);
+    expect(Object.keys(document.paths['/api/services/{id}'] ?? {}).sort()).toEqual(['get', 'patch']);
+    for (const path of ['/api/services/{id}/confirm', '/api/services/{id}/archive', '/api/services/{id}/restore', '/api/contacts/{id}/erase']) {
+      expect(Object.keys(document.paths[path] ?? {}), path).toEqual(['post']);
+    }
+    expect(Object.keys(document.paths['/api/contacts/{id}'] ?? {}).sort()).toEqual(['delete', 'get', 'patch']);
+    expect(document.paths['/api/contacts/{id}/personal-data']).toBeDefined();
+    expect(document.paths['/api/services/export']).toBeDefined();
+    expect(document.paths['/api/contacts/export']).toBeDefined();
+    for (const name of ['AuditEntry', 'AuditPage', 'SearchResult', 'Service', 'ServicePage', 'ServiceCreate', 'ServiceUpdate', 'ServiceConfirm', 'Contact', 'ContactPage', 'ContactPersonalData', 'ErasureReceipt']) {
+      expect(document.components.schemas[name], name).toBeDefined();
+    }
+  });
+});
