@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { libraryNumberSchema } from '../identifiers/library-number';
 import { organisationNumberSchema } from '../identifiers/organisation-number';
 import { listQuerySchema } from '../common/list.schema';
+import { plainTextSchema } from '../common/text';
 import { municipalityNumberSchema } from '../municipality/municipality.schema';
 import { actorKindSchema } from './actor-kind';
 
@@ -9,17 +10,17 @@ import { actorKindSchema } from './actor-kind';
 export const actorSchema = z.object({
   id: z.uuid(),
   kind: actorKindSchema,
-  name: z.string().trim().min(2).max(200),
-  shortName: z.string().trim().min(1).max(50).nullable(),
+  name: plainTextSchema(200, 2),
+  shortName: plainTextSchema(50, 1).nullable(),
   organisationNumber: organisationNumberSchema.nullable(),
   libraryNumber: libraryNumberSchema.nullable(),
   municipalityNumber: municipalityNumberSchema.nullable(),
   parentId: z.uuid().nullable(),
-  address: z.string().trim().max(300).nullable(),
+  address: plainTextSchema(300).nullable(),
   website: z.url({ protocol: /^https?$/ }).max(500).nullable(),
   email: z.email().max(254).nullable(),
   phone: z.string().trim().regex(/^\+?[\d ]{5,20}$/, 'A phone number has digits and spaces, optionally a leading +').nullable(),
-  description: z.string().trim().max(2000).nullable(),
+  description: plainTextSchema(2000).nullable(),
   archivedAt: z.iso.datetime({ offset: true }).nullable(),
   version: z.number().int().min(1),
   createdAt: z.iso.datetime({ offset: true }),

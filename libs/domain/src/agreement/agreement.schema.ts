@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDateSchema, timestampSchema } from '../common/dates';
 import { listQuerySchema } from '../common/list.schema';
+import { plainTextSchema } from '../common/text';
 import { collaborationLevelSchema, thematicAreaSchema } from '../common/themes';
 import { actorKindSchema } from '../actor/actor-kind';
 import { serviceTypeSchema } from '../service/service.schema';
@@ -63,10 +64,10 @@ export type AgreementTransitionRecord = z.infer<typeof agreementTransitionRecord
 
 export const agreementSchema = z.object({
   id: z.uuid(),
-  title: z.string().trim().min(3).max(300),
+  title: plainTextSchema(300, 3),
   kind: agreementKindSchema,
   status: agreementStatusSchema,
-  description: z.string().trim().max(5000).nullable(),
+  description: plainTextSchema(5000).nullable(),
   levels: z.array(collaborationLevelSchema).max(3),
   themes: z.array(thematicAreaSchema).max(20),
   startDate: isoDateSchema.nullable(),

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { plainTextSchema } from './text';
 
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;
 
 /** Query parameters every list takes: free-text search and pagination. */
 export const listQuerySchema = z.object({
-  q: z.string().trim().max(200).optional(),
+  q: plainTextSchema(200).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
 });

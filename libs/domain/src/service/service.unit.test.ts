@@ -59,7 +59,7 @@ describe('service input', () => {
     const confirmedOn = (confirmedAt: string) => serviceCreateSchema.safeParse({ ...valid, confirmedAt }).error?.issues[0];
     expect(confirmedOn('2025-10-15')).toBeUndefined();
     expect(confirmedOn(todayInNorway())).toBeUndefined();
-    expect(confirmedOn('0000-01-01')).toMatchObject({ params: { code: 'confirmed_at_out_of_range' } });
+    expect(confirmedOn('0000-01-01')).toMatchObject({ params: { code: 'date_out_of_range' } });
     expect(confirmedOn('2999-01-01')).toMatchObject({ params: { code: 'confirmed_at_out_of_range' } });
     expect(confirmedOn('2025-02-29')).toMatchObject({ code: 'invalid_format' });
   });

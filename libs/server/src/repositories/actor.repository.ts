@@ -16,6 +16,7 @@ import {
 import { invalidInput, notFound, ProblemError } from '../http/problem';
 import { writeAudit, type Executor } from './audit.repository';
 import { uniqueViolation } from './database-errors';
+import { iso, likePattern, lockVersion, type ChangeContext } from './repository-helpers';
 import { municipalityExists } from './reference.repository';
 
 type ActorJoin = Database & {
@@ -60,7 +61,6 @@ const summaryColumns = [
 const selectSummaries = (db: Executor) => actorsWithContext(db).select(summaryColumns);
 type SummaryRow = InferResult<ReturnType<typeof selectSummaries>>[number];
 
-const iso = (value: Date | string): string => new Date(value).toISOString();
 
 function toSummary(row: SummaryRow): ActorSummary {
   return {
@@ -88,10 +88,6 @@ function toSummary(row: SummaryRow): ActorSummary {
   };
 }
 
-/** `%` and `_` in what the user typed are letters, not wildcards. */
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-}
 
 function listConditions(eb: ExpressionBuilder<ActorJoin, 'a' | 'm' | 'r' | 'p'>, query: ActorListQuery): Expression<SqlBool> {
   const conditions: Expression<SqlBool>[] = [];
@@ -236,10 +232,6 @@ function libraryNumberTaken(error: unknown): never {
 }
 
 
-/** Who makes a change: recorded in the audit log (null until accounts exist: the system). */
-export interface ChangeContext {
-  userId: string | null;
-}
 
 export async function createActor(db: Executor, input: ActorCreate, context: ChangeContext): Promise<ActorDetail> {
   const fields = withDefaults(input);
@@ -258,13 +250,9 @@ export async function createActor(db: Executor, input: ActorCreate, context: Cha
   });
 }
 
-/** Locks the row and checks the version the client read; 404 or 412 otherwise. */
+/** Locks the row, checks the version the client read (404 or 412 otherwise), and reads it. */
 async function lockForChange(trx: Executor, id: string, expectedVersion: number): Promise<ActorDetail> {
-  const locked = await trx.selectFrom('actor').select(['id', 'version']).where('id', '=', id).forUpdate().executeTakeFirst();
-  if (!locked) throw notFound('actor');
-  if (locked.version !== expectedVersion) {
-    throw new ProblemError(412, `The actor is at version ${locked.version}; you changed version ${expectedVersion}. Load it again.`);
-  }
+  await lockVersion(trx, 'actor', id, expectedVersion, 'actor');
   return getActor(trx, id);
 }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { notFound, ProblemError } from '../http/problem';
 import { writeAudit, type Executor } from './audit.repository';
-import type { ChangeContext } from './actor.repository';
+import type { ChangeContext } from './repository-helpers';
 
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 const PDF_MAGIC = '%PDF-';

@@ -25,17 +25,12 @@ import {
 } from '@kompetansebro/domain';
 import { invalidInput, notFound, ProblemError } from '../http/problem';
 import { writeAudit, type Executor } from './audit.repository';
-import type { ChangeContext } from './actor.repository';
+import { iso, likePattern, lockVersion, type ChangeContext } from './repository-helpers';
 
 type AgreementJoin = Database & { ag: Database['agreement'] };
 
-const iso = (value: Date | string): string => new Date(value).toISOString();
 const json = (value: unknown) => JSON.stringify(value);
 
-/** `%` and `_` in what the user typed are letters, not wildcards. */
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-}
 
 function listConditions(eb: ExpressionBuilder<AgreementJoin, 'ag'>, query: AgreementListQuery): Expression<SqlBool> {
   const conditions: Expression<SqlBool>[] = [];
@@ -297,13 +292,9 @@ export async function createAgreement(db: Executor, input: AgreementCreate, cont
   });
 }
 
-/** Locks the row and checks the version the client read; 404 or 412 otherwise. */
+/** Locks the row, checks the version the client read (404 or 412 otherwise), and reads it. */
 async function lockForChange(trx: Executor, id: string, expectedVersion: number): Promise<AgreementDetail> {
-  const locked = await trx.selectFrom('agreement').select(['id', 'version']).where('id', '=', id).forUpdate().executeTakeFirst();
-  if (!locked) throw notFound('agreement');
-  if (locked.version !== expectedVersion) {
-    throw new ProblemError(412, `The agreement is at version ${locked.version}; you changed version ${expectedVersion}. Load it again.`);
-  }
+  await lockVersion(trx, 'agreement', id, expectedVersion, 'agreement');
   return getAgreement(trx, id);
 }
 

@@ -85,7 +85,7 @@ describe('GET /api/actors', () => {
   });
 
   it('answers 400 naming the parameter for bad query values', async () => {
-    for (const query of ['page=abc', 'pageSize=1000', 'kind=castle', 'municipality=12', 'sort=colour']) {
+    for (const query of ['page=abc', 'pageSize=1000', 'kind=castle', 'municipality=12', 'sort=colour', 'q=%00']) {
       const response = await server.request(`/api/actors?${query}`);
       expect(response.status, query).toBe(400);
       const problem = await problemOf(response);
@@ -170,6 +170,7 @@ describe('POST /api/actors', () => {
     ['a branch without its main library', { ...validActor, kind: 'library_branch' }, 'parentId', 'parent_required'],
     ['a branch under a study centre', { ...validActor, kind: 'library_branch', parentId: sampleId('actor', 'study-centre-namdal') }, 'parentId', 'parent_wrong_kind'],
     ['a parent that does not exist', { ...validActor, kind: 'library_branch', parentId: '00000000-0000-4000-8000-000000000000' }, 'parentId', 'parent_not_found'],
+    ['a control character (PostgreSQL cannot store NUL)', { ...validActor, name: 'Bib\u0000liotek' }, 'name', 'control_characters'],
     ['a website that is no URL', { ...validActor, website: 'javascript:alert(1)' }, 'website', 'invalid_format'],
   ];
 

@@ -85,6 +85,7 @@ describe('agreements', () => {
       ],
       [{ ...namdalAgreement(), endDate: '2025-01-01' }, 'endDate', 'end_before_start'],
       [{ ...namdalAgreement(), kind: 'marriage' }, 'kind', 'invalid_value'],
+      [{ ...namdalAgreement(), startDate: '0000-01-01' }, 'startDate', 'date_out_of_range'],
       [{ ...namdalAgreement(), parties: [{ actorId: NAMDAL_CENTRE, role: 'coordinator' }, { actorId: '00000000-0000-4000-8000-000000000000', role: 'partner' }] }, 'parties.1.actorId', 'actor_not_found'],
     ];
     for (const [body, path, code] of cases) {
