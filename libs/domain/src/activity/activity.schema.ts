@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { isoDateSchema, timestampSchema } from '../common/dates';
 import { listQuerySchema } from '../common/list.schema';
+import type { FieldError } from '../common/problem.schema';
+import { plainTextSchema } from '../common/text';
 
 export const activityKinds = ['webinar', 'meeting', 'course', 'conference', 'publication', 'photography', 'mobility', 'other'] as const;
 export const activityKindSchema = z.enum(activityKinds);
@@ -8,13 +10,59 @@ export type ActivityKind = z.infer<typeof activityKindSchema>;
 
 export const activityLinkKinds = ['recording', 'mediebank', 'document', 'website', 'other'] as const;
 
+/** Codes of the rules on activities (beside zod's own codes), for the UI to translate. */
+export const activityErrorCodes = {
+  endBeforeStart: 'end_before_start',
+  duplicate: 'duplicate',
+  actorNotFound: 'actor_not_found',
+  loneSurrogate: 'lone_surrogate',
+  dateOutOfRange: 'date_out_of_range',
+} as const;
+
+/**
+ * Whether the text has a lone UTF-16 surrogate (half of an emoji, say): JSON.stringify writes it
+ * as an escape that PostgreSQL's jsonb refuses, so it must fail validation, not the database.
+ */
+export function hasLoneSurrogate(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xdc00 && code <= 0xdfff) return true;
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return true;
+      i++;
+    }
+  }
+  return false;
+}
+
+/**
+ * Free text PostgreSQL can store in text and jsonb columns alike: the shared plain-text rule
+ * (trimmed, bounded, no control characters such as NUL) and no lone surrogate.
+ */
+export function storableText(min: number, max: number) {
+  return plainTextSchema(max, min).refine((text) => !hasLoneSurrogate(text), {
+    message: 'The text has a broken character (a lone surrogate)',
+    params: { code: activityErrorCodes.loneSurrogate },
+  });
+}
+
+/** A calendar date in the range the registry deals with (the database refuses year 0). */
+export const recordDateSchema = isoDateSchema.refine((date) => date >= '1900-01-01' && date <= '2199-12-31', {
+  message: 'A date between 1900-01-01 and 2199-12-31',
+  params: { code: activityErrorCodes.dateOutOfRange },
+});
+
+const webUrl = z.url({ protocol: /^https?$/ }).max(1000);
+
 export const activityLinkSchema = z
   .object({
     kind: z.enum(activityLinkKinds),
-    label: z.string().trim().min(1).max(200),
-    url: z.url({ protocol: /^https?$/ }).max(1000),
+    label: storableText(1, 200),
+    url: webUrl,
   })
   .strict();
+export type ActivityLink = z.infer<typeof activityLinkSchema>;
 
 export const activityParticipantInputSchema = z
   .object({
@@ -23,6 +71,7 @@ export const activityParticipantInputSchema = z
     headCount: z.number().int().min(0).max(100_000).nullable().optional(),
   })
   .strict();
+export type ActivityParticipantInput = z.infer<typeof activityParticipantInputSchema>;
 
 export const activityParticipantSchema = z.object({
   actorId: z.uuid(),
@@ -30,19 +79,21 @@ export const activityParticipantSchema = z.object({
   actorKind: z.string(),
   headCount: z.number().int().nullable(),
 });
+export type ActivityParticipant = z.infer<typeof activityParticipantSchema>;
 
 export const activitySchema = z.object({
   id: z.uuid(),
   kind: activityKindSchema,
-  title: z.string().trim().min(3).max(300),
-  description: z.string().trim().max(5000).nullable(),
-  startDate: isoDateSchema,
+  title: storableText(3, 300),
+  description: storableText(0, 5000).nullable(),
+  startDate: recordDateSchema,
   /** For activities over a period (photography in autumn 2025); null for one day. */
-  endDate: isoDateSchema.nullable(),
+  endDate: recordDateSchema.nullable(),
   organiserId: z.uuid().nullable(),
-  topics: z.array(z.string().trim().min(1).max(100)).max(20),
-  outcome: z.string().trim().max(5000).nullable(),
+  topics: z.array(storableText(1, 100)).max(20),
+  outcome: storableText(0, 5000).nullable(),
   links: z.array(activityLinkSchema).max(20),
+  /** Invented details (head counts, titles) in the sample dataset; the description says which. */
   sampleData: z.boolean(),
   version: z.number().int().min(1),
   createdAt: timestampSchema,
@@ -50,10 +101,17 @@ export const activitySchema = z.object({
 });
 export type Activity = z.infer<typeof activitySchema>;
 
-export const activityDetailSchema = activitySchema.extend({
+/** A list row: the activity, its organiser's name and how many took part. */
+export const activitySummarySchema = activitySchema.extend({
   organiserName: z.string().nullable(),
-  participants: z.array(activityParticipantSchema),
+  participantCount: z.number().int().min(0),
+  /** The sum of the known head counts; null when none is known. */
   totalHeadCount: z.number().int().nullable(),
+});
+export type ActivitySummary = z.infer<typeof activitySummarySchema>;
+
+export const activityDetailSchema = activitySummarySchema.extend({
+  participants: z.array(activityParticipantSchema),
 });
 export type ActivityDetail = z.infer<typeof activityDetailSchema>;
 
@@ -67,21 +125,28 @@ export const activityCreateSchema = activitySchema
   .strict();
 export type ActivityCreate = z.infer<typeof activityCreateSchema>;
 
+/** Any subset of the fields; `participants`, when given, replaces the whole list. */
 export const activityUpdateSchema = activitySchema.pick(editable).extend({ participants: participantsSchema }).partial().strict();
 export type ActivityUpdate = z.infer<typeof activityUpdateSchema>;
 
+export const activitySortKeys = ['date', '-date', 'title', '-title', 'kind', '-kind', 'updated', '-updated'] as const;
+
 export const activityListQuerySchema = listQuerySchema.extend({
+  q: storableText(0, 200).optional(),
   kind: activityKindSchema.optional(),
   organiser: z.uuid().optional(),
   participant: z.uuid().optional(),
-  from: isoDateSchema.optional(),
-  to: isoDateSchema.optional(),
-  sort: z.enum(['date', '-date', 'title', '-title']).default('-date'),
+  /** Activities on or after this date (a period counts when any part of it is). */
+  from: recordDateSchema.optional(),
+  /** Activities on or before this date. */
+  to: recordDateSchema.optional(),
+  sort: z.enum(activitySortKeys).default('-date'),
 });
 export type ActivityListQuery = z.infer<typeof activityListQuerySchema>;
 
 /** Periods activities are counted by: a calendar month, a half year (vår/høst) or a year. */
 export const countPeriods = ['month', 'half_year', 'year'] as const;
+export type CountPeriod = (typeof countPeriods)[number];
 export const activityCountQuerySchema = activityListQuerySchema
   .pick({ kind: true, organiser: true, participant: true, from: true, to: true })
   .extend({ per: z.enum(countPeriods).default('half_year') });
@@ -89,12 +154,13 @@ export type ActivityCountQuery = z.infer<typeof activityCountQuerySchema>;
 
 export const activityCountSchema = z.object({ period: z.string(), count: z.number().int() });
 export type ActivityCount = z.infer<typeof activityCountSchema>;
+export const activityCountsSchema = z.object({ items: z.array(activityCountSchema) });
 
 /**
  * The period a date falls in: "2023-10", "2023-H2" (autumn, July–December; H1 is spring,
  * January–June) or "2023".
  */
-export function periodOf(date: string, per: (typeof countPeriods)[number]): string {
+export function periodOf(date: string, per: CountPeriod): string {
   const year = date.slice(0, 4);
   const month = Number(date.slice(5, 7));
   if (per === 'year') return year;
@@ -103,11 +169,46 @@ export function periodOf(date: string, per: (typeof countPeriods)[number]): stri
 }
 
 /** Counts per period, in time order; periods with no activity are left out. */
-export function countByPeriod(dates: readonly string[], per: (typeof countPeriods)[number]): ActivityCount[] {
+export function countByPeriod(dates: readonly string[], per: CountPeriod): ActivityCount[] {
   const counts = new Map<string, number>();
   for (const date of dates) {
     const period = periodOf(date, per);
     counts.set(period, (counts.get(period) ?? 0) + 1);
   }
   return [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([period, count]) => ({ period, count }));
+}
+
+interface ActivityShape {
+  startDate: string;
+  endDate: string | null;
+  participants: ReadonlyArray<{ actorId: string }>;
+}
+
+/**
+ * The rules an activity keeps beyond the shape of its fields: a period does not end before it
+ * starts, and an actor takes part once (with its head count).
+ */
+export function activityRuleViolations(activity: ActivityShape): FieldError[] {
+  const errors: FieldError[] = [];
+  if (activity.endDate !== null && activity.endDate < activity.startDate) {
+    errors.push({ path: 'endDate', code: activityErrorCodes.endBeforeStart, message: 'The end date is before the start date' });
+  }
+  const seen = new Set<string>();
+  activity.participants.forEach((participant, index) => {
+    if (seen.has(participant.actorId)) {
+      errors.push({
+        path: `participants.${index}.actorId`,
+        code: activityErrorCodes.duplicate,
+        message: 'This actor is listed already; give one head count per actor',
+      });
+    }
+    seen.add(participant.actorId);
+  });
+  return errors;
+}
+
+/** The sum of the known head counts; null when none is known. */
+export function totalHeadCount(participants: ReadonlyArray<{ headCount: number | null }>): number | null {
+  const known = participants.map((p) => p.headCount).filter((n): n is number => n !== null);
+  return known.length === 0 ? null : known.reduce((sum, n) => sum + n, 0);
 }

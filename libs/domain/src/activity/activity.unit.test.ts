@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countByPeriod, periodOf } from './activity.schema';
+import { activityRuleViolations, countByPeriod, hasLoneSurrogate, periodOf, recordDateSchema, storableText, totalHeadCount } from './activity.schema';
 
 describe('activity periods', () => {
   it('splits the year into spring (H1) and autumn (H2)', () => {
@@ -19,5 +19,58 @@ describe('activity periods', () => {
       { period: '2025-H1', count: 1 },
     ]);
     expect(countByPeriod([], 'year')).toEqual([]);
+  });
+});
+
+describe('activity rules', () => {
+  const NAMSOS = '00000000-0000-4000-8000-000000000001';
+  const STEINKJER = '00000000-0000-4000-8000-000000000002';
+
+  it('accepts a one-day activity and a period that runs forward', () => {
+    expect(activityRuleViolations({ startDate: '2026-02-03', endDate: null, participants: [] })).toEqual([]);
+    expect(activityRuleViolations({ startDate: '2025-08-15', endDate: '2025-11-30', participants: [] })).toEqual([]);
+    expect(activityRuleViolations({ startDate: '2025-08-15', endDate: '2025-08-15', participants: [] })).toEqual([]);
+  });
+
+  it('refuses a period that ends before it starts', () => {
+    expect(activityRuleViolations({ startDate: '2025-08-15', endDate: '2025-08-14', participants: [] })).toEqual([
+      expect.objectContaining({ path: 'endDate', code: 'end_before_start' }),
+    ]);
+  });
+
+  it('names the second listing of an actor', () => {
+    const participants = [{ actorId: NAMSOS }, { actorId: STEINKJER }, { actorId: NAMSOS }];
+    expect(activityRuleViolations({ startDate: '2026-02-03', endDate: null, participants })).toEqual([
+      expect.objectContaining({ path: 'participants.2.actorId', code: 'duplicate' }),
+    ]);
+  });
+
+  it('sums the known head counts, null when none is known', () => {
+    expect(totalHeadCount([{ headCount: 3 }, { headCount: null }, { headCount: 5 }])).toBe(8);
+    expect(totalHeadCount([{ headCount: null }])).toBeNull();
+    expect(totalHeadCount([])).toBeNull();
+  });
+});
+
+describe('storable text', () => {
+  it('finds lone surrogates, which jsonb refuses, and lets whole characters pass', () => {
+    expect(hasLoneSurrogate('Fjernlån på tvers 📚')).toBe(false);
+    expect(hasLoneSurrogate('a\ud800b')).toBe(true);
+    expect(hasLoneSurrogate('\udc00')).toBe(true);
+    expect(hasLoneSurrogate('x\ud83d')).toBe(true);
+  });
+
+  it('trims, refuses control characters and lone surrogates, each with its own code', () => {
+    expect(storableText(1, 10).parse('  Møte  ')).toBe('Møte');
+    const nul = storableText(1, 10).safeParse('a\u0000');
+    expect(nul.error?.issues[0]).toMatchObject({ code: 'custom', params: { code: 'control_characters' } });
+    const surrogate = storableText(1, 10).safeParse('a\ud800');
+    expect(surrogate.error?.issues[0]).toMatchObject({ code: 'custom', params: { code: 'lone_surrogate' } });
+  });
+
+  it('keeps dates in a range the database holds', () => {
+    expect(recordDateSchema.safeParse('2026-02-03').success).toBe(true);
+    expect(recordDateSchema.safeParse('0000-01-01').success).toBe(false);
+    expect(recordDateSchema.safeParse('2023-02-29').success).toBe(false);
   });
 });
