@@ -53,6 +53,6 @@ test.describe('the actor registry in the county console', () => {
       await expectNoAxeViolations(page);
     }
     await page.goto('/fylke/kommuner');
-    await expect(page.getByRole('cell', { name: 'Åfjord' })).toBeVisible();
+    await expect(page.getByRole('rowheader', { name: 'Åfjord' })).toBeVisible();
   });
 });

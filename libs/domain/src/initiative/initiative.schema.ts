@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { timestampSchema } from '../common/dates';
+import { isoDateSchema, timestampSchema } from '../common/dates';
 import { listQuerySchema } from '../common/list.schema';
 import type { FieldError } from '../common/problem.schema';
 import { collaborationLevelSchema, thematicAreaSchema } from '../common/themes';
-import { recordDateSchema, storableText } from '../activity/activity.schema';
+import { storableText } from '../activity/activity.schema';
 
 export const initiativeKinds = ['project', 'programme', 'measure', 'pilot', 'network'] as const;
 export const initiativeKindSchema = z.enum(initiativeKinds);
@@ -57,10 +57,10 @@ export const extensionSchema = z
   .object({
     id: z.uuid(),
     /** When the extension was asked for. */
-    askedOn: recordDateSchema,
-    requestedEnd: recordDateSchema,
+    askedOn: isoDateSchema,
+    requestedEnd: isoDateSchema,
     status: z.enum(extensionStatuses),
-    decidedOn: recordDateSchema.nullable(),
+    decidedOn: isoDateSchema.nullable(),
     note: storableText(0, 2000).nullable(),
   })
   .strict();
@@ -99,7 +99,7 @@ export const planItemSchema = z.object({
   title: storableText(3, 500),
   description: storableText(0, 5000).nullable(),
   responsibleActorId: z.uuid().nullable(),
-  dueDate: recordDateSchema.nullable(),
+  dueDate: isoDateSchema.nullable(),
   status: planItemStatusSchema,
   /** Results: activities and agreements that came of it. */
   activityIds: z.array(z.uuid()).max(200),
@@ -147,7 +147,7 @@ export const planItemListQuerySchema = listQuerySchema.omit({ q: true }).extend(
   /** Only items not done or dropped: "what is still ahead". */
   open: z.enum(['true', 'false']).optional(),
   /** Items due on or before this date (items without a due date are left out). */
-  dueBefore: recordDateSchema.optional(),
+  dueBefore: isoDateSchema.optional(),
   initiative: z.uuid().optional(),
   responsible: z.uuid().optional(),
   sort: z.enum(['due', '-due', 'updated', '-updated']).default('due'),
@@ -186,9 +186,9 @@ export const initiativeSchema = z.object({
   ownerId: z.uuid().nullable(),
   funderId: z.uuid().nullable(),
   budget: budgetSchema.nullable(),
-  startDate: recordDateSchema.nullable(),
+  startDate: isoDateSchema.nullable(),
   /** The end first planned; extensions move the current end. */
-  plannedEndDate: recordDateSchema.nullable(),
+  plannedEndDate: isoDateSchema.nullable(),
   extensions: z.array(extensionSchema).max(50),
   goals: z.array(goalSchema).max(50),
   policyAnchors: z.array(policyAnchorSchema).max(200),
@@ -208,7 +208,7 @@ export const initiativeSummarySchema = initiativeSchema.extend({
   parentTitle: z.string().nullable(),
   ownerName: z.string().nullable(),
   funderName: z.string().nullable(),
-  currentEndDate: recordDateSchema.nullable(),
+  currentEndDate: isoDateSchema.nullable(),
   remainingFunds: z.number().nullable(),
   planItemCount: z.number().int().min(0),
 });
@@ -275,7 +275,6 @@ export const initiativeUpdateSchema = initiativeSchema.pick(editable).extend(lis
 export type InitiativeUpdate = z.infer<typeof initiativeUpdateSchema>;
 
 export const initiativeListQuerySchema = listQuerySchema.extend({
-  q: storableText(0, 200).optional(),
   kind: initiativeKindSchema.optional(),
   owner: z.uuid().optional(),
   parent: z.uuid().optional(),

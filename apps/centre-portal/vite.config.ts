@@ -1,0 +1,15 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+/** The study centre portal, served under /studiesenter/ (see apps/api/src/frontends.ts). */
+export default defineConfig({
+  root: import.meta.dirname,
+  base: '/studiesenter/',
+  plugins: [react()],
+  resolve: { tsconfigPaths: true },
+  build: {
+    outDir: '../../dist/apps/centre-portal',
+    emptyOutDir: true,
+    sourcemap: true,
+  },
+});

@@ -1,0 +1,15 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+/** The university library portal, served under /universitet/ (see apps/api/src/frontends.ts). */
+export default defineConfig({
+  root: import.meta.dirname,
+  base: '/universitet/',
+  plugins: [react()],
+  resolve: { tsconfigPaths: true },
+  build: {
+    outDir: '../../dist/apps/university-liaison',
+    emptyOutDir: true,
+    sourcemap: true,
+  },
+});

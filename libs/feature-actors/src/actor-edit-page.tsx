@@ -1,0 +1,241 @@
+import { actorQueries, ApiError, municipalityQueries, useUpdateActor } from '@kompetansebro/api-client';
+import { actorKindSchema, type ActorDetail, type ActorKind } from '@kompetansebro/domain';
+import { Alert, Button, buttonLinkProps, httpErrorText, LoadingState, Page } from '@kompetansebro/ui';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate, useParams } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useActorFeature } from './actor-feature-context';
+import { ActorForm } from './actor-form';
+import {
+  changedFields,
+  formValuesFromActor,
+  toActorUpdate,
+  validateActorForm,
+  type ActorFormField,
+  type ActorFormValues,
+} from './actor-form-values';
+import { saveFailureOf } from './save-error';
+import { useActorFormState } from './use-actor-form-state';
+import { useUnsavedChangesGuard } from './use-unsaved-changes-guard';
+
+/** "Rediger": loads the actor, then the form over the version loaded. */
+export function ActorEditPage() {
+  const { t } = useTranslation();
+  const { paths } = useActorFeature();
+  const { id = '' } = useParams({ strict: false }) as { id?: string };
+  // The form keeps the version it started from; a refetch behind it must not replace what the user types.
+  const actor = useQuery({ ...actorQueries.detail(id), refetchOnWindowFocus: false });
+
+  if (actor.isPending) {
+    return (
+      <Page title={t('actors.form.editTitle', { name: t('actors.detail.titleFallback') })}>
+        <LoadingState />
+      </Page>
+    );
+  }
+  if (actor.isError) {
+    const notFound = actor.error instanceof ApiError && actor.error.status === 404;
+    return (
+      <Page title={t('actors.form.editTitle', { name: t('actors.detail.titleFallback') })}>
+        <Alert color={notFound ? 'warning' : 'danger'}>
+          <p className="ds-paragraph">
+            {notFound ? t('actors.detail.notFound') : actor.error instanceof ApiError ? httpErrorText(t, actor.error.status) : t('states.errorBody')}
+          </p>
+          <Link className="ds-link" to={paths.list}>
+            {t('actors.detail.backToList')}
+          </Link>
+        </Alert>
+      </Page>
+    );
+  }
+  return <ActorEditForm key={actor.data.id} actor={actor.data} />;
+}
+
+/** One field someone else changed, as the conflict notice lists it. */
+interface ChangedByOthers {
+  field: ActorFormField;
+  theirs: string;
+  yours: string;
+}
+
+type Conflict =
+  | { status: 'none' }
+  | { status: 'detected' }
+  | { status: 'loading' }
+  | { status: 'failed' }
+  | { status: 'merged'; changes: ChangedByOthers[] };
+
+function ActorEditForm({ actor }: { actor: ActorDetail }) {
+  const { t } = useTranslation();
+  const { paths, viewer, setNotice } = useActorFeature();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const municipalities = useQuery(municipalityQueries.list());
+  const [baseActor, setBaseActor] = useState(actor);
+  const form = useActorFormState(formValuesFromActor(actor));
+  const updateActor = useUpdateActor(actor.id);
+  const guard = useUnsavedChangesGuard(form.hasUnsavedChanges);
+  const [conflict, setConflict] = useState<Conflict>({ status: 'none' });
+  const [failureMessage, setFailureMessage] = useState<string | null>(null);
+  const [nothingChanged, setNothingChanged] = useState(false);
+
+  /** A stored value as a person reads it: names, not codes. */
+  const describe = (field: ActorFormField, values: ActorFormValues, parentName: string | null): string => {
+    const value = values[field];
+    if (value.trim() === '') return t('common.notProvided');
+    if (field === 'kind') {
+      const kind = actorKindSchema.safeParse(value);
+      return kind.success ? t(`actorKind.${kind.data}`) : value;
+    }
+    if (field === 'municipalityNumber') {
+      return municipalities.data?.items.find((municipality) => municipality.number === value)?.name ?? value;
+    }
+    if (field === 'parentId') return parentName ?? value;
+    return value;
+  };
+
+  /** Someone saved first: take their version as the new base, keep every field the user changed. */
+  const loadLatest = async () => {
+    setConflict({ status: 'loading' });
+    try {
+      const latest = await queryClient.fetchQuery({ ...actorQueries.detail(actor.id), staleTime: 0 });
+      const latestValues = formValuesFromActor(latest);
+      const changedByThem = changedFields(latestValues, form.savedValues);
+      const changedByUser = new Set(changedFields(form.values, form.savedValues));
+      const merged = { ...form.values };
+      for (const field of changedByThem) if (!changedByUser.has(field)) merged[field] = latestValues[field];
+      const parentNames = new Map([
+        [baseActor.parentId, baseActor.parentName],
+        [latest.parentId, latest.parentName],
+      ]);
+      setConflict({
+        status: 'merged',
+        changes: changedByThem.map((field) => ({
+          field,
+          theirs: describe(field, latestValues, latest.parentName),
+          yours: describe(field, merged, parentNames.get(merged.parentId || null) ?? null),
+        })),
+      });
+      form.setValues(merged);
+      form.setSavedValues(latestValues);
+      setBaseActor(latest);
+    } catch {
+      setConflict({ status: 'failed' });
+    }
+  };
+
+  const submit = async (parentKind: ActorKind | undefined) => {
+    setFailureMessage(null);
+    setNothingChanged(false);
+    const found = validateActorForm(form.values, parentKind);
+    form.showErrors(found);
+    const changes = toActorUpdate(form.values, form.savedValues);
+    if (found.length > 0 || !changes) return;
+    if (Object.keys(changes).length === 0) {
+      setNothingChanged(true);
+      return;
+    }
+    try {
+      await updateActor.mutateAsync({ changes, version: baseActor.version });
+      guard.allowNavigation();
+      setNotice('saved');
+      await navigate({ to: paths.detail, params: { id: actor.id } });
+    } catch (error) {
+      const failure = saveFailureOf(error);
+      if (failure.kind === 'fields') form.showErrors(failure.errors);
+      else if (failure.kind === 'stale') setConflict({ status: 'detected' });
+      else setFailureMessage(httpErrorText(t, failure.status));
+    }
+  };
+
+  const title = t('actors.form.editTitle', { name: baseActor.name });
+  if (!viewer.canEdit) {
+    return (
+      <Page title={title}>
+        <Alert color="warning">{t('errors.forbidden')}</Alert>
+      </Page>
+    );
+  }
+
+  const notice = (
+    <>
+      {conflict.status !== 'none' && (
+        <Alert color="warning" role="alert" heading={t('actors.form.conflict.title')}>
+          <p className="ds-paragraph">{t('actors.form.conflict.body')}</p>
+          {conflict.status === 'merged' ? (
+            conflict.changes.length === 0 ? (
+              <p className="ds-paragraph">{t('actors.form.conflict.noDifferences')}</p>
+            ) : (
+              <>
+                <h3 className="ds-heading" data-size="2xs">
+                  {t('actors.form.conflict.changedTitle')}
+                </h3>
+                <p className="ds-paragraph">{t('actors.form.conflict.changedIntro')}</p>
+                <div className="kb-table-scroll">
+                  <table className="ds-table" data-border>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('actors.form.conflict.field')}</th>
+                        <th scope="col">{t('actors.form.conflict.theirValue')}</th>
+                        <th scope="col">{t('actors.form.conflict.yourValue')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {conflict.changes.map((change) => (
+                        <tr key={change.field}>
+                          <th scope="row">{t(`actorField.${change.field}.label`)}</th>
+                          <td>{change.theirs}</td>
+                          <td>{change.yours}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              </>
+            )
+          ) : (
+            <>
+              {conflict.status === 'failed' && <p className="ds-paragraph">{t('actors.form.conflict.loadFailed')}</p>}
+              <Button variant="secondary" loading={conflict.status === 'loading'} onClick={() => void loadLatest()}>
+                {conflict.status === 'loading' ? t('actors.form.conflict.loading') : t('actors.form.conflict.loadLatest')}
+              </Button>
+            </>
+          )}
+        </Alert>
+      )}
+      {failureMessage && (
+        <Alert color="danger" role="alert" heading={t('actors.form.saveFailed')}>
+          {failureMessage}
+        </Alert>
+      )}
+      {nothingChanged && (
+        <Alert color="info" role="status">
+          {t('actors.form.noChanges')}
+        </Alert>
+      )}
+    </>
+  );
+
+  return (
+    <Page title={title}>
+      <ActorForm
+        values={form.values}
+        onChange={form.setField}
+        errors={form.errors}
+        submitCount={form.submitCount}
+        initialParent={baseActor.parentId && baseActor.parentName ? { id: baseActor.parentId, name: baseActor.parentName } : null}
+        notice={notice}
+        submitLabel={t('actors.form.submitEdit')}
+        submitting={updateActor.isPending}
+        onSubmit={(parentKind) => void submit(parentKind)}
+        cancel={
+          <Link to={paths.detail} params={{ id: actor.id }} {...buttonLinkProps('tertiary')}>
+            {t('common.cancel')}
+          </Link>
+        }
+      />
+      {guard.dialog}
+    </Page>
+  );
+}

@@ -1,0 +1,41 @@
+import { createContext, useContext } from 'react';
+
+/**
+ * Who is looking, as far as these screens care. The API decides what the viewer may see
+ * and do; this only hides controls that would be refused anyway.
+ */
+export interface ActorViewer {
+  /** May create, edit and archive actors (the county does; a study centre does not, yet). */
+  canEdit: boolean;
+}
+
+/** Where the actor screens live in the app's router, e.g. `/aktorer` and `/aktorer/$id`. */
+export interface ActorPaths {
+  list: string;
+  create: string;
+  detail: string;
+  edit: string;
+}
+
+/** A short message for the next actor page (after a save), shown without taking focus. */
+export type ActorNotice = 'created' | 'saved' | 'archived';
+
+export interface ActorFeature {
+  viewer: ActorViewer;
+  paths: ActorPaths;
+  notice: ActorNotice | null;
+  setNotice: (notice: ActorNotice | null) => void;
+}
+
+export const ActorFeatureContext = createContext<ActorFeature | null>(null);
+
+export function useActorFeature(): ActorFeature {
+  const feature = useContext(ActorFeatureContext);
+  if (!feature) throw new Error('The actor screens must be rendered inside the routes of createActorRoutes()');
+  return feature;
+}
+
+export function actorPaths(basePath: string): ActorPaths {
+  const base = basePath.replace(/\/+$/, '');
+  return { list: base, create: `${base}/ny`, detail: `${base}/$id`, edit: `${base}/$id/rediger` };
+}

@@ -1,0 +1,254 @@
+import { actorQueries, municipalityQueries } from '@kompetansebro/api-client';
+import { actorKinds, compareNorwegian, type ActorKind, type FieldError } from '@kompetansebro/domain';
+import { Button, ErrorSummary, Select, TextArea, TextField, fieldErrorText, type ErrorSummaryItem } from '@kompetansebro/ui';
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  actorFieldId,
+  isActorFormField,
+  parentKindsOf,
+  type ActorFormField,
+  type ActorFormValues,
+} from './actor-form-values';
+
+/** An error to show, with what the field held when it was found (an empty field reads "fill in"). */
+export interface ShownFieldError extends FieldError {
+  value: string;
+}
+
+const PARENT_OPTIONS_PAGE_SIZE = 100;
+
+interface ParentOption {
+  id: string;
+  name: string;
+  kind: ActorKind;
+}
+
+/** The actors a parent may be chosen from: those of the kinds the rules allow, narrowed by a search when many. */
+function useParentOptions(kind: string, selected: { id: string; name: string } | null) {
+  const parentKinds = parentKindsOf(kind);
+  const [searchText, setSearchText] = useState('');
+  const [query, setQuery] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setQuery(searchText.trim()), 300);
+    return () => clearTimeout(timer);
+  }, [searchText]);
+
+  const results = useQueries({
+    queries: parentKinds.map((parentKind) =>
+      actorQueries.list({ kind: parentKind, q: query || undefined, pageSize: PARENT_OPTIONS_PAGE_SIZE, sort: 'name' }),
+    ),
+  });
+
+  const options = useMemo(() => {
+    const byId = new Map<string, ParentOption>();
+    for (const result of results) {
+      for (const actor of result.data?.items ?? []) byId.set(actor.id, { id: actor.id, name: actor.name, kind: actor.kind });
+    }
+    return [...byId.values()].sort((a, b) => compareNorwegian(a.name, b.name));
+  }, [results]);
+
+  const total = results.reduce((sum, result) => sum + (result.data?.total ?? 0), 0);
+  const shown = options.length;
+  const choices = selected && !options.some((option) => option.id === selected.id) ? [{ ...selected, kind: undefined }, ...options] : options;
+
+  return {
+    parentKinds,
+    choices,
+    kindOf: (id: string) => options.find((option) => option.id === id)?.kind,
+    needsSearch: total > shown || query !== '',
+    searchText,
+    setSearchText,
+    shown,
+    total,
+  };
+}
+
+export interface ActorFormProps {
+  values: ActorFormValues;
+  onChange: (field: ActorFormField, value: string) => void;
+  errors: readonly ShownFieldError[];
+  /** Changes on every submit that found errors: focus moves to the summary. */
+  submitCount: number;
+  /** The chosen parent's name when the form starts, so it shows before the options load. */
+  initialParent: { id: string; name: string } | null;
+  /** A message at the top (save failed, someone else saved first). */
+  notice?: ReactNode;
+  submitLabel: string;
+  submitting: boolean;
+  onSubmit: (parentKind: ActorKind | undefined) => void;
+  /** A way back (a router link). */
+  cancel: ReactNode;
+}
+
+/**
+ * Every editable field of an actor, grouped; each error beside its field and in a summary
+ * at the top that links to it. The caller owns the values, the saving and the errors.
+ */
+export function ActorForm({
+  values,
+  onChange,
+  errors,
+  submitCount,
+  initialParent,
+  notice,
+  submitLabel,
+  submitting,
+  onSubmit,
+  cancel,
+}: ActorFormProps) {
+  const { t } = useTranslation();
+  const municipalities = useQuery(municipalityQueries.list());
+  const selectedParent = values.parentId
+    ? { id: values.parentId, name: initialParent?.id === values.parentId ? initialParent.name : values.parentId }
+    : null;
+  const parents = useParentOptions(values.kind, selectedParent);
+
+  // A kind that stands alone cannot keep a parent chosen for another kind.
+  useEffect(() => {
+    if (values.kind && parents.parentKinds.length === 0 && values.parentId) onChange('parentId', '');
+  }, [values.kind, values.parentId, parents.parentKinds.length, onChange]);
+
+  const messageOf = (error: ShownFieldError) => fieldErrorText(t, error, error.value);
+  const fieldError = (field: ActorFormField) => {
+    const error = errors.find((candidate) => candidate.path === field);
+    return error ? messageOf(error) : undefined;
+  };
+  const summary: ErrorSummaryItem[] = errors.map((error) => ({
+    fieldId: isActorFormField(error.path) ? actorFieldId(error.path) : actorFieldId('kind'),
+    message: isActorFormField(error.path) ? `${t(`actorField.${error.path}.label`)}: ${messageOf(error)}` : messageOf(error),
+  }));
+
+  const required = t('common.required');
+  const text = (field: Exclude<ActorFormField, 'kind' | 'municipalityNumber' | 'parentId'>, extra: { type?: string; autoComplete?: string; inputMode?: 'numeric' | 'tel' | 'email' | 'url' } = {}) => (
+    <TextField
+      id={actorFieldId(field)}
+      name={field}
+      label={t(`actorField.${field}.label`)}
+      description={t(`actorField.${field}.help`)}
+      error={fieldError(field)}
+      value={values[field]}
+      onChange={(event) => onChange(field, event.target.value)}
+      requiredLabel={field === 'name' ? required : undefined}
+      {...extra}
+    />
+  );
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    onSubmit(values.parentId ? parents.kindOf(values.parentId) : undefined);
+  };
+
+  return (
+    <form className="kb-form" noValidate onSubmit={submit} aria-busy={submitting || undefined}>
+      <ErrorSummary errors={summary} focusKey={submitCount} />
+      {notice}
+      <p className="ds-paragraph">{t('actors.form.intro', { required })}</p>
+
+      <fieldset className="ds-fieldset">
+        <legend>{t('actors.form.groups.identity')}</legend>
+        <Select
+          id={actorFieldId('kind')}
+          name="kind"
+          label={t('actorField.kind.label')}
+          description={t('actorField.kind.help')}
+          error={fieldError('kind')}
+          requiredLabel={required}
+          emptyOption={t('common.chooseOne')}
+          options={actorKinds
+            .map((kind) => ({ value: kind, label: t(`actorKind.${kind}`) }))
+            .sort((a, b) => compareNorwegian(a.label, b.label))}
+          value={values.kind}
+          onChange={(event) => onChange('kind', event.target.value)}
+        />
+        {text('name', { autoComplete: 'organization' })}
+        {text('shortName')}
+      </fieldset>
+
+      <fieldset className="ds-fieldset">
+        <legend>{t('actors.form.groups.identifiers')}</legend>
+        {text('organisationNumber', { inputMode: 'numeric', autoComplete: 'off' })}
+        {text('libraryNumber', { inputMode: 'numeric', autoComplete: 'off' })}
+      </fieldset>
+
+      <fieldset className="ds-fieldset">
+        <legend>{t('actors.form.groups.location')}</legend>
+        <Select
+          id={actorFieldId('municipalityNumber')}
+          name="municipalityNumber"
+          label={t('actorField.municipalityNumber.label')}
+          description={t('actorField.municipalityNumber.help')}
+          error={fieldError('municipalityNumber')}
+          emptyOption={t('common.none')}
+          options={(municipalities.data?.items ?? []).map((municipality) => ({
+            value: municipality.number,
+            label: municipality.regionName ? `${municipality.name} (${municipality.regionName})` : municipality.name,
+          }))}
+          value={values.municipalityNumber}
+          onChange={(event) => onChange('municipalityNumber', event.target.value)}
+        />
+        {parents.needsSearch && parents.parentKinds.length > 0 && (
+          <TextField
+            type="search"
+            label={t('actorField.parentId.search')}
+            description={t('actorField.parentId.searchHelp', { shown: parents.shown, total: parents.total })}
+            value={parents.searchText}
+            onChange={(event) => parents.setSearchText(event.target.value)}
+          />
+        )}
+        {values.kind && parents.parentKinds.length === 0 ? (
+          // Nothing to choose: say so instead of showing a disabled control.
+          <div className="ds-field">
+            <span className="ds-label">{t('actorField.parentId.label')}</span>
+            <p className="ds-paragraph">{t('actorField.parentId.notApplicable')}</p>
+          </div>
+        ) : (
+          <Select
+            id={actorFieldId('parentId')}
+            name="parentId"
+            label={t('actorField.parentId.label')}
+            description={t('actorField.parentId.help')}
+            error={fieldError('parentId')}
+            emptyOption={t('common.none')}
+            options={parents.choices.map((choice) => ({
+              value: choice.id,
+              label: choice.kind ? `${choice.name} (${t(`actorKind.${choice.kind}`)})` : choice.name,
+            }))}
+            value={values.parentId}
+            onChange={(event) => onChange('parentId', event.target.value)}
+          />
+        )}
+        {text('address', { autoComplete: 'street-address' })}
+      </fieldset>
+
+      <fieldset className="ds-fieldset">
+        <legend>{t('actors.form.groups.contact')}</legend>
+        {text('website', { type: 'url', inputMode: 'url', autoComplete: 'url' })}
+        {text('email', { type: 'email', inputMode: 'email', autoComplete: 'email' })}
+        {text('phone', { type: 'tel', inputMode: 'tel', autoComplete: 'tel' })}
+      </fieldset>
+
+      <fieldset className="ds-fieldset">
+        <legend>{t('actors.form.groups.about')}</legend>
+        <TextArea
+          id={actorFieldId('description')}
+          name="description"
+          label={t('actorField.description.label')}
+          description={t('actorField.description.help')}
+          error={fieldError('description')}
+          value={values.description}
+          onChange={(event) => onChange('description', event.target.value)}
+          rows={5}
+        />
+      </fieldset>
+
+      <div className="kb-cluster">
+        <Button type="submit" loading={submitting} disabled={submitting}>
+          {submitting ? t('common.saving') : submitLabel}
+        </Button>
+        {cancel}
+      </div>
+    </form>
+  );
+}

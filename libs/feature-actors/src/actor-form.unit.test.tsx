@@ -1,0 +1,136 @@
+import { actorHandlers, ActorStore, buildActorDetail, mswServer, problemResponse, referenceHandlers, renderRoute } from '@kompetansebro/testing';
+import { screen, waitFor, within } from '@testing-library/react';
+import { http, type RequestHandler } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { createActorRoutes } from './actor-routes';
+
+function renderAt(path: string, store = new ActorStore(), ...overrides: RequestHandler[]) {
+  mswServer.use(...actorHandlers(store), ...referenceHandlers());
+  if (overrides.length > 0) mswServer.use(...overrides);
+  const view = renderRoute({ path, createRoutes: (root) => [createActorRoutes(root, { viewer: { canEdit: true } })] });
+  return { ...view, store };
+}
+
+/** The text of the elements an input's aria-describedby points to. */
+function descriptionOf(input: HTMLElement): string {
+  const ids = (input.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
+  return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' | ');
+}
+
+const field = (name: RegExp) => screen.getByRole('textbox', { name });
+
+describe('ActorForm, creating an actor', () => {
+  it('shows the API’s field errors beside each field and in a summary that takes focus; nothing is saved', async () => {
+    const refuse = http.post('*/api/actors', () =>
+      problemResponse(400, [
+        { path: 'organisationNumber', code: 'organisation_number_checksum', message: 'The check digit of this organisation number is wrong' },
+        { path: 'libraryNumber', code: 'library_number_taken', message: 'Another library has this library number' },
+      ]),
+    );
+    const { user, router, store } = renderAt('/aktorer/ny', new ActorStore(), refuse);
+
+    await user.selectOptions(await screen.findByRole('combobox', { name: /^Type aktør/ }), 'public_library');
+    await user.type(field(/^Navn/), 'Steinkjer bibliotek');
+    await user.type(field(/^Organisasjonsnummer/), '974 767 880');
+    await user.type(field(/^Biblioteknummer/), '2030000');
+    await user.click(screen.getByRole('button', { name: 'Opprett aktøren' }));
+
+    const summary = await screen.findByRole('heading', { name: 'For å gå videre må du rette opp dette:' });
+    const organisationNumber = field(/^Organisasjonsnummer/);
+    expect(organisationNumber.getAttribute('aria-invalid')).toBe('true');
+    expect(descriptionOf(organisationNumber)).toContain('Dette er ikke et gyldig organisasjonsnummer – kontrollsifferet stemmer ikke.');
+    expect(descriptionOf(field(/^Biblioteknummer/))).toContain('Et annet bibliotek har allerede dette biblioteknummeret.');
+
+    const summaryBox = summary.parentElement as HTMLElement;
+    await waitFor(() => expect(document.activeElement).toBe(summaryBox));
+    const links = within(summaryBox).getAllByRole('link');
+    expect(links.map((link) => link.getAttribute('href'))).toEqual(['#actor-organisationNumber', '#actor-libraryNumber']);
+    expect(links[0]?.textContent).toMatch(/^Organisasjonsnummer: Dette er ikke et gyldig organisasjonsnummer/);
+
+    await user.click(links[0] as HTMLElement);
+    expect(document.activeElement).toBe(organisationNumber);
+    expect(router.state.location.pathname).toBe('/aktorer/ny');
+    expect(store.list(new URLSearchParams()).total).toBe(0);
+    // What the user typed is still there.
+    expect((organisationNumber as HTMLInputElement).value).toBe('974 767 880');
+  });
+
+  it('checks the organisation number before sending, with the same rules as the API', async () => {
+    const { user, store } = renderAt('/aktorer/ny');
+
+    await user.selectOptions(await screen.findByRole('combobox', { name: /^Type aktør/ }), 'study_centre');
+    await user.type(field(/^Navn/), 'Fosen studiesenter');
+    await user.type(field(/^Organisasjonsnummer/), '974 767 881');
+    await user.click(screen.getByRole('button', { name: 'Opprett aktøren' }));
+
+    await screen.findByRole('heading', { name: 'For å gå videre må du rette opp dette:' });
+    expect(descriptionOf(field(/^Organisasjonsnummer/))).toContain('kontrollsifferet stemmer ikke');
+    expect(store.received).toEqual([]);
+  });
+
+  it('sends digits only and leaves empty fields out, then shows the new actor with a confirmation', async () => {
+    const { user, router, store } = renderAt('/aktorer/ny');
+
+    await user.selectOptions(await screen.findByRole('combobox', { name: /^Type aktør/ }), 'study_centre');
+    await user.type(field(/^Navn/), 'Namdal studiesenter');
+    await user.type(field(/^Organisasjonsnummer/), '974 767 880');
+    await user.selectOptions(await screen.findByRole('combobox', { name: /^Kommune/ }), '5007');
+    await user.click(screen.getByRole('button', { name: 'Opprett aktøren' }));
+
+    await screen.findByRole('heading', { level: 1, name: 'Namdal studiesenter' });
+    expect(store.received.map((request) => request.body)).toEqual([
+      { kind: 'study_centre', name: 'Namdal studiesenter', organisationNumber: '974767880', municipalityNumber: '5007' },
+    ]);
+    expect(router.state.location.pathname).toMatch(/^\/aktorer\/[0-9a-f-]{36}$/);
+    expect(await screen.findByText('Aktøren er opprettet.')).toBeTruthy();
+    expect(screen.getByText('974 767 880')).toBeTruthy();
+  });
+
+  it('asks before leaving with unsaved changes', async () => {
+    const { user, router } = renderAt('/aktorer/ny');
+
+    await user.type(await screen.findByRole('textbox', { name: /^Navn/ }), 'Halvferdig');
+    await user.click(screen.getByRole('link', { name: 'Avbryt' }));
+
+    const dialog = await screen.findByRole('dialog', { name: 'Forlate skjemaet?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Bli og fortsett' }));
+    expect(router.state.location.pathname).toBe('/aktorer/ny');
+    expect((field(/^Navn/) as HTMLInputElement).value).toBe('Halvferdig');
+
+    await user.click(screen.getByRole('link', { name: 'Avbryt' }));
+    await user.click(within(await screen.findByRole('dialog', { name: 'Forlate skjemaet?' })).getByRole('button', { name: 'Forlat uten å lagre' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/aktorer'));
+  });
+});
+
+describe('ActorForm, editing an actor', () => {
+  it('when someone else saved first: keeps the input, loads the latest version, shows what changed, then saves', async () => {
+    const actor = buildActorDetail({ name: 'Levanger bibliotek', kind: 'public_library', phone: null, version: 1 });
+    const { user, store } = renderAt(`/aktorer/${actor.id}/rediger`, new ActorStore([actor]));
+
+    const name = await screen.findByRole('textbox', { name: /^Navn/ });
+    await user.clear(name);
+    await user.type(name, 'Levanger folkebibliotek');
+    store.saveBySomeoneElse(actor.id, { phone: '74 05 29 00' });
+    await user.click(screen.getByRole('button', { name: 'Lagre endringene' }));
+
+    await screen.findByRole('heading', { name: 'Noen andre har lagret først' });
+    expect((field(/^Navn/) as HTMLInputElement).value).toBe('Levanger folkebibliotek');
+
+    await user.click(screen.getByRole('button', { name: 'Hent den nyeste versjonen' }));
+    const changes = await screen.findByRole('table');
+    expect(within(changes).getByRole('row', { name: /Telefon/ }).textContent).toContain('74 05 29 00');
+    // Their change is in the form; the user's own change is kept.
+    expect((screen.getByRole('textbox', { name: /^Telefon/ }) as HTMLInputElement).value).toBe('74 05 29 00');
+    expect((field(/^Navn/) as HTMLInputElement).value).toBe('Levanger folkebibliotek');
+
+    await user.click(screen.getByRole('button', { name: 'Lagre endringene' }));
+    await screen.findByRole('heading', { level: 1, name: 'Levanger folkebibliotek' });
+    const patches = store.received.filter((request) => request.method === 'PATCH');
+    expect(patches.map((request) => [request.ifMatch, request.body])).toEqual([
+      ['"1"', { name: 'Levanger folkebibliotek' }],
+      ['"2"', { name: 'Levanger folkebibliotek' }],
+    ]);
+    expect(await screen.findByText('Endringene er lagret.')).toBeTruthy();
+  });
+});

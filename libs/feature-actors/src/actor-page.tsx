@@ -1,0 +1,252 @@
+import { actorQueries, ApiError, useArchiveActor } from '@kompetansebro/api-client';
+import { formatOrganisationNumber, toIsil, type ActorDetail } from '@kompetansebro/domain';
+import { formatDate, useLanguage } from '@kompetansebro/i18n';
+import { Alert, Button, buttonLinkProps, ConfirmDialog, httpErrorText, LoadingState, Page, StatusTag } from '@kompetansebro/ui';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useParams } from '@tanstack/react-router';
+import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useActorFeature, type ActorNotice } from './actor-feature-context';
+
+const noticeKeys = {
+  created: 'actors.detail.created',
+  saved: 'actors.detail.saved',
+  archived: 'actors.detail.archivedSuccess',
+} as const satisfies Record<ActorNotice, string>;
+
+/** One actor: its facts, contact details, where it belongs and what belongs to it; edit and archive. */
+export function ActorPage() {
+  const { t } = useTranslation();
+  const { paths, notice, setNotice } = useActorFeature();
+  const { id = '' } = useParams({ strict: false }) as { id?: string };
+  const actor = useQuery(actorQueries.detail(id));
+
+  // The confirmation after a save is for this visit of this page only.
+  const [noticeForThisVisit] = useState(notice);
+  useEffect(() => {
+    if (notice) setNotice(null);
+  }, [notice, setNotice]);
+
+  if (actor.isPending) {
+    return (
+      <Page title={t('actors.detail.titleFallback')}>
+        <LoadingState />
+      </Page>
+    );
+  }
+
+  if (actor.isError) {
+    const notFound = actor.error instanceof ApiError && actor.error.status === 404;
+    return (
+      <Page title={t('actors.detail.titleFallback')}>
+        <Alert color={notFound ? 'warning' : 'danger'}>
+          <p className="ds-paragraph">
+            {notFound ? t('actors.detail.notFound') : actor.error instanceof ApiError ? httpErrorText(t, actor.error.status) : t('states.errorBody')}
+          </p>
+          {!notFound && (
+            <Button variant="secondary" onClick={() => void actor.refetch()}>
+              {t('common.retry')}
+            </Button>
+          )}
+        </Alert>
+        <p>
+          <Link className="ds-link" to={paths.list}>
+            {t('actors.detail.backToList')}
+          </Link>
+        </p>
+      </Page>
+    );
+  }
+
+  return <ActorDetails actor={actor.data} notice={noticeForThisVisit} />;
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{children ?? t('common.notProvided')}</dd>
+    </>
+  );
+}
+
+function ActorDetails({ actor, notice }: { actor: ActorDetail; notice: ActorNotice | null }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { paths, viewer } = useActorFeature();
+  const archive = useArchiveActor(actor.id);
+  const queryClient = useQueryClient();
+  const [confirmingArchive, setConfirmingArchive] = useState(false);
+  // Filled after the first paint, so screen readers announce it (a live region must exist before it changes).
+  const [status, setStatus] = useState<ActorNotice | null>(null);
+  useEffect(() => {
+    if (notice) setStatus(notice);
+  }, [notice]);
+  // After archiving, the button that opened the dialog is gone: start again from the page's
+  // heading (this runs after the dialog has closed and handed focus back).
+  useEffect(() => {
+    if (status === 'archived') document.querySelector<HTMLElement>('main h1')?.focus();
+  }, [status]);
+
+  const archiveActor = () => {
+    archive.mutate(
+      { version: actor.version },
+      {
+        onSuccess: () => {
+          setConfirmingArchive(false);
+          setStatus('archived');
+        },
+        onError: (error) => {
+          setConfirmingArchive(false);
+          // Someone else saved first: show their version, so a second try sends the right one.
+          if (error.status === 412) void queryClient.invalidateQueries({ queryKey: actorQueries.detail(actor.id).queryKey });
+        },
+      },
+    );
+  };
+
+  return (
+    <Page
+      title={actor.name}
+      actions={
+        viewer.canEdit &&
+        !actor.archivedAt && (
+          <>
+            <Link to={paths.edit} params={{ id: actor.id }} {...buttonLinkProps('primary')}>
+              {t('common.edit')}
+            </Link>
+            <Button variant="secondary" color="danger" onClick={() => setConfirmingArchive(true)}>
+              {t('common.archive')}
+            </Button>
+          </>
+        )
+      }
+    >
+      {/* Polite, and never takes focus: the user reads it when they get to it. */}
+      <div role="status">{status && <Alert color="success">{t(noticeKeys[status])}</Alert>}</div>
+      {archive.isError && (
+        <Alert color="danger" role="alert" heading={t('actors.archive.failed')}>
+          {archive.error instanceof ApiError ? httpErrorText(t, archive.error.status) : t('errors.unknown')}
+        </Alert>
+      )}
+
+      <p className="kb-cluster">
+        <StatusTag color="info">{t(`actorKind.${actor.kind}`)}</StatusTag>
+        {actor.archivedAt && <StatusTag color="warning">{t('actors.list.archivedTag')}</StatusTag>}
+      </p>
+      {actor.archivedAt && <Alert color="warning">{t('actors.detail.archivedNotice', { date: formatDate(actor.archivedAt, language) })}</Alert>}
+      {actor.description && <p className="ds-paragraph">{actor.description}</p>}
+
+      <section aria-labelledby="actor-facts">
+        <h2 className="ds-heading" data-size="sm" id="actor-facts">
+          {t('actors.detail.facts')}
+        </h2>
+        <dl className="kb-facts">
+          <Fact label={t('actorField.kind.label')}>{t(`actorKind.${actor.kind}`)}</Fact>
+          <Fact label={t('actorField.shortName.label')}>{actor.shortName}</Fact>
+          <Fact label={t('actorField.organisationNumber.label')}>
+            {actor.organisationNumber && formatOrganisationNumber(actor.organisationNumber)}
+          </Fact>
+          {actor.libraryNumber && (
+            <>
+              <Fact label={t('actorField.isil.label')}>{toIsil(actor.libraryNumber)}</Fact>
+              <Fact label={t('actorField.libraryNumber.label')}>{actor.libraryNumber}</Fact>
+            </>
+          )}
+          <Fact label={t('actorField.updatedAt.label')}>
+            <time dateTime={actor.updatedAt}>{formatDate(actor.updatedAt, language)}</time>
+          </Fact>
+          <Fact label={t('actorField.createdAt.label')}>
+            <time dateTime={actor.createdAt}>{formatDate(actor.createdAt, language)}</time>
+          </Fact>
+        </dl>
+      </section>
+
+      <section aria-labelledby="actor-relations">
+        <h2 className="ds-heading" data-size="sm" id="actor-relations">
+          {t('actors.detail.relations')}
+        </h2>
+        <dl className="kb-facts">
+          <Fact label={t('actorField.municipalityNumber.label')}>{actor.municipalityName}</Fact>
+          <Fact label={t('actorField.region.label')}>{actor.regionName}</Fact>
+          <Fact label={t('actorField.parentId.label')}>
+            {actor.parentId && (
+              <Link className="ds-link" to={paths.detail} params={{ id: actor.parentId }}>
+                {actor.parentName ?? actor.parentId}
+              </Link>
+            )}
+          </Fact>
+        </dl>
+        <h3 className="ds-heading" data-size="xs">
+          {t('actorField.children.label')}
+        </h3>
+        {actor.children.length === 0 ? (
+          <p className="ds-paragraph">{t('actors.detail.noChildren')}</p>
+        ) : (
+          <ul>
+            {actor.children.map((child) => (
+              <li key={child.id}>
+                <Link className="ds-link" to={paths.detail} params={{ id: child.id }}>
+                  {child.name}
+                </Link>{' '}
+                ({t(`actorKind.${child.kind}`)}){child.archivedAt && <> – {t('actors.list.archivedTag')}</>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="actor-contact">
+        <h2 className="ds-heading" data-size="sm" id="actor-contact">
+          {t('actors.detail.contact')}
+        </h2>
+        <dl className="kb-facts">
+          <Fact label={t('actorField.address.label')}>{actor.address}</Fact>
+          <Fact label={t('actorField.website.label')}>
+            {actor.website && (
+              <a className="ds-link" href={actor.website} rel="noopener noreferrer">
+                {actor.website}
+              </a>
+            )}
+          </Fact>
+          <Fact label={t('actorField.email.label')}>
+            {actor.email && (
+              <a className="ds-link" href={`mailto:${actor.email}`}>
+                {actor.email}
+              </a>
+            )}
+          </Fact>
+          <Fact label={t('actorField.phone.label')}>
+            {actor.phone && (
+              <a className="ds-link" href={`tel:${actor.phone.replace(/\s+/g, '')}`}>
+                {actor.phone}
+              </a>
+            )}
+          </Fact>
+        </dl>
+      </section>
+
+      <p>
+        <Link className="ds-link" to={paths.list}>
+          {t('actors.detail.backToList')}
+        </Link>
+      </p>
+
+      <ConfirmDialog
+        open={confirmingArchive}
+        title={t('actors.archive.title', { name: actor.name })}
+        confirmLabel={t('actors.archive.confirm')}
+        cancelLabel={t('common.cancel')}
+        busy={archive.isPending}
+        onConfirm={archiveActor}
+        onCancel={() => setConfirmingArchive(false)}
+      >
+        <p className="ds-paragraph">{t('actors.archive.body')}</p>
+        {actor.children.length > 0 && (
+          <p className="ds-paragraph">{t('actors.archive.childrenWarning', { count: actor.children.length })}</p>
+        )}
+      </ConfirmDialog>
+    </Page>
+  );
+}

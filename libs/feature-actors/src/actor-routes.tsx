@@ -1,0 +1,58 @@
+import { createRoute, lazyRouteComponent, Outlet, type AnyRoute } from '@tanstack/react-router';
+import { useMemo, useState } from 'react';
+import { actorPaths, ActorFeatureContext, type ActorNotice, type ActorViewer } from './actor-feature-context';
+import { parseActorListSearch } from './actor-list-search';
+
+interface ActorRoutesOptions {
+  /** The path segment under the parent, Norwegian as the user sees it. Default "aktorer". */
+  path?: string;
+  viewer: ActorViewer;
+}
+
+/**
+ * The actor screens as routes under `parentRoute`: the list (filters in the URL), "new",
+ * one actor, and its edit form. Each screen is its own chunk, loaded when first visited.
+ */
+export function createActorRoutes(parentRoute: AnyRoute, { path = 'aktorer', viewer }: ActorRoutesOptions) {
+  const layoutRoute = createRoute({
+    getParentRoute: () => parentRoute,
+    path,
+    component: function ActorsLayout() {
+      const [notice, setNotice] = useState<ActorNotice | null>(null);
+      const fullPath = layoutRoute.fullPath;
+      const feature = useMemo(() => ({ viewer, paths: actorPaths(fullPath), notice, setNotice }), [fullPath, notice]);
+      return (
+        <ActorFeatureContext value={feature}>
+          <Outlet />
+        </ActorFeatureContext>
+      );
+    },
+  });
+
+  const listRoute = createRoute({
+    getParentRoute: () => layoutRoute,
+    path: '/',
+    validateSearch: parseActorListSearch,
+    component: lazyRouteComponent(() => import('./actor-list-page'), 'ActorListPage'),
+  });
+
+  const createActorRoute = createRoute({
+    getParentRoute: () => layoutRoute,
+    path: 'ny',
+    component: lazyRouteComponent(() => import('./actor-create-page'), 'ActorCreatePage'),
+  });
+
+  const detailRoute = createRoute({
+    getParentRoute: () => layoutRoute,
+    path: '$id',
+    component: lazyRouteComponent(() => import('./actor-page'), 'ActorPage'),
+  });
+
+  const editRoute = createRoute({
+    getParentRoute: () => layoutRoute,
+    path: '$id/rediger',
+    component: lazyRouteComponent(() => import('./actor-edit-page'), 'ActorEditPage'),
+  });
+
+  return layoutRoute.addChildren([listRoute, createActorRoute, detailRoute, editRoute]);
+}

@@ -1,0 +1,39 @@
+import { Page } from '@kompetansebro/ui';
+import { Trans, useTranslation } from 'react-i18next';
+import { useShell, type AppKey } from './shell-context';
+
+type PortalKey = Exclude<AppKey, 'countyConsole'>;
+
+/** What an app that is still being built will offer its users (from the catalogues). */
+export function ComingSoonPage() {
+  const { t } = useTranslation();
+  const { app, contactEmail } = useShell();
+  const portal: PortalKey = app === 'countyConsole' ? 'centrePortal' : app;
+  const features = t(`comingSoon.${portal}.features`, { returnObjects: true });
+
+  return (
+    <Page title={t(`app.${app}.name`)}>
+      <p className="ds-paragraph" data-size="lg">
+        {t(`comingSoon.${portal}.lead`)}
+      </p>
+      <section aria-labelledby="coming-soon-heading">
+        <h2 className="ds-heading" data-size="sm" id="coming-soon-heading">
+          {t('comingSoon.title')}
+        </h2>
+        <p className="ds-paragraph">{t('comingSoon.intro')}</p>
+        <ul>
+          {features.map((feature) => (
+            <li key={feature}>{feature}</li>
+          ))}
+        </ul>
+      </section>
+      <p className="ds-paragraph">
+        <Trans
+          i18nKey="comingSoon.contact"
+          values={{ email: contactEmail }}
+          components={{ mail: <a className="ds-link" href={`mailto:${contactEmail}`} /> }}
+        />
+      </p>
+    </Page>
+  );
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { formatAmount, formatDate, formatDateLong, formatNumber } from './format';
+
+const NBSP = '\u00a0';
+
+describe('formatDate', () => {
+  it('writes a calendar date as dd.mm.yyyy', () => {
+    expect(formatDate('2026-02-03', 'nb')).toBe('03.02.2026');
+    expect(formatDate('2026-02-03', 'en')).toBe('03.02.2026');
+  });
+
+  it('takes a timestamp as the date it is in Norway', () => {
+    // 23:30 UTC on 31 December is already New Year's Day in Oslo.
+    expect(formatDate('2025-12-31T23:30:00Z', 'nn')).toBe('01.01.2026');
+    expect(formatDate('2026-06-15T10:00:00+02:00', 'nb')).toBe('15.06.2026');
+  });
+
+  it('leaves what is not a date as it is', () => {
+    expect(formatDate('not a date', 'nb')).toBe('not a date');
+  });
+});
+
+describe('formatDateLong', () => {
+  it('writes the month in words in each language', () => {
+    expect(formatDateLong('2026-02-03', 'nb')).toBe('3. februar 2026');
+    expect(formatDateLong('2026-02-03', 'nn')).toBe('3. februar 2026');
+    expect(formatDateLong('2026-02-03', 'en')).toBe('3 February 2026');
+  });
+});
+
+describe('formatNumber', () => {
+  it('separates thousands with a no-break space and decimals with a comma in Norwegian', () => {
+    expect(formatNumber(1_250_000.5, 'nb')).toBe(`1${NBSP}250${NBSP}000,5`);
+    expect(formatNumber(312, 'nn')).toBe('312');
+  });
+
+  it('follows English conventions in English', () => {
+    expect(formatNumber(1_250_000.5, 'en')).toBe('1,250,000.5');
+  });
+});
+
+describe('formatAmount', () => {
+  it('writes kroner with two decimals', () => {
+    expect(formatAmount(1_250_000.5, 'nb')).toBe(`1${NBSP}250${NBSP}000,50${NBSP}kr`);
+  });
+});

@@ -1,0 +1,409 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleId } from '@kompetansebro/db';
+import { compareNorwegian, type ActivityCount, type ActivityDetail, type ActivitySummary, type Page, type PlanItemDetail, type Problem } from '@kompetansebro/domain';
+import { jsonBody, startTestServer, type TestServer } from '@kompetansebro/testing/server';
+import { createApp } from '../app';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer(createApp);
+});
+afterAll(async () => {
+  await server.close();
+});
+
+const COUNTY_LIBRARY = sampleId('actor', 'county-library');
+const NTNU_LIBRARY = sampleId('actor', 'ntnu-library');
+const NORD_LIBRARY = sampleId('actor', 'nord-library');
+const NAMSOS_LIBRARY = sampleId('actor', 'library-5007');
+const TRONDHEIM_LIBRARY = sampleId('actor', 'library-5001');
+const INTERLIBRARY_LOAN_WEBINAR = sampleId('activity', 'webinar-interlibrary-loan-2026');
+const PHOTOGRAPHY = sampleId('activity', 'photography-main-libraries-2025');
+const NB_PROJECT = sampleId('initiative', 'regional-competence-actors');
+const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+
+async function listActivities(query: string): Promise<Page<ActivitySummary>> {
+  const response = await server.request(`/api/activities?${query}`);
+  expect(response.status, query).toBe(200);
+  return (await response.json()) as Page<ActivitySummary>;
+}
+
+async function countsOf(query: string): Promise<ActivityCount[]> {
+  const response = await server.request(`/api/activities/counts?${query}`);
+  expect(response.status, query).toBe(200);
+  return ((await response.json()) as { items: ActivityCount[] }).items;
+}
+
+async function countRows(table: 'activity' | 'activity_participant' | 'audit_entry'): Promise<number> {
+  const row = await server.database.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+async function problemOf(response: Response): Promise<Problem> {
+  expect(response.headers.get('content-type')).toContain('application/problem+json');
+  return (await response.json()) as Problem;
+}
+
+/** Test activities lie in 2030, away from the sample data's dates. */
+const validActivity = {
+  kind: 'meeting',
+  title: 'Møte om studieplasser',
+  startDate: '2030-03-05',
+  organiserId: COUNTY_LIBRARY,
+  topics: ['studieplasser'],
+  links: [{ kind: 'recording', label: 'Opptak', url: 'https://example.org/opptak' }],
+  participants: [
+    { actorId: NAMSOS_LIBRARY, headCount: 3 },
+    { actorId: TRONDHEIM_LIBRARY, headCount: 5 },
+  ],
+};
+
+async function createActivity(overrides: Record<string, unknown> = {}): Promise<ActivityDetail> {
+  const response = await server.request('/api/activities', jsonBody('POST', { ...validActivity, ...overrides }));
+  expect(response.status).toBe(201);
+  return (await response.json()) as ActivityDetail;
+}
+
+describe('the sample activities (seed 000)', () => {
+  it('has exactly 12 webinars from autumn 2023 to summer 2025, three each half year', async () => {
+    const page = await listActivities('kind=webinar&from=2023-07-01&to=2025-06-30&pageSize=100');
+    expect(page.total).toBe(12);
+    expect(page.items.every((a) => a.kind === 'webinar' && a.organiserId === COUNTY_LIBRARY && a.sampleData)).toBe(true);
+    expect(page.items.every((a) => a.description?.includes('Eksempeldata'))).toBe(true);
+    const counts = await countsOf('per=half_year&kind=webinar&from=2023-07-01&to=2025-06-30');
+    expect(counts).toEqual([
+      { period: '2023-H2', count: 3 },
+      { period: '2024-H1', count: 3 },
+      { period: '2024-H2', count: 3 },
+      { period: '2025-H1', count: 3 },
+    ]);
+    expect(counts.reduce((sum, c) => sum + c.count, 0)).toBe(12);
+  });
+
+  it('has the larger webinar on interlibrary loan of 3 February 2026, with NTNU and Nord among the participants', async () => {
+    const response = await server.request(`/api/activities/${INTERLIBRARY_LOAN_WEBINAR}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('etag')).toBe('"1"');
+    const webinar = (await response.json()) as ActivityDetail;
+    expect(webinar).toMatchObject({ kind: 'webinar', startDate: '2026-02-03', endDate: null, organiserName: 'Trøndelag fylkesbibliotek', sampleData: true });
+    expect(webinar.title.toLowerCase()).toContain('fjernlån');
+    const ids = webinar.participants.map((p) => p.actorId);
+    expect(ids).toEqual(expect.arrayContaining([NTNU_LIBRARY, NORD_LIBRARY, TRONDHEIM_LIBRARY]));
+    expect(webinar.participants.filter((p) => p.actorKind === 'public_library').length).toBeGreaterThan(3);
+    expect(webinar.participants.every((p) => p.headCount !== null && p.headCount > 0)).toBe(true);
+    expect(webinar.totalHeadCount).toBe(webinar.participants.reduce((sum, p) => sum + (p.headCount ?? 0), 0));
+    expect(webinar.participantCount).toBe(webinar.participants.length);
+  });
+
+  it('has the photography of every main library in autumn 2025, with a KS Mediebank link', async () => {
+    const photography = (await (await server.request(`/api/activities/${PHOTOGRAPHY}`)).json()) as ActivityDetail;
+    expect(photography).toMatchObject({ kind: 'photography', startDate: '2025-08-15', endDate: '2025-11-30' });
+    expect(photography.participants).toHaveLength(38);
+    expect(photography.participants.every((p) => p.actorKind === 'public_library')).toBe(true);
+    expect(photography.links.map((l) => l.label)).toContain('KS Mediebank');
+  });
+
+  it('has the brochure on the library’s services to students', async () => {
+    const page = await listActivities('kind=publication');
+    expect(page.items.some((a) => /brosjyre/i.test(a.title) && /studerende|studenter/i.test(a.title))).toBe(true);
+  });
+});
+
+describe('GET /api/activities', () => {
+  it('filters by participant and organiser', async () => {
+    const withNtnu = await listActivities(`participant=${NTNU_LIBRARY}`);
+    expect(withNtnu.items.map((a) => a.id)).toContain(INTERLIBRARY_LOAN_WEBINAR);
+    expect(withNtnu.items.every((a) => a.participantCount > 0)).toBe(true);
+    const byCountyLibrary = await listActivities(`organiser=${COUNTY_LIBRARY}&pageSize=100`);
+    expect(byCountyLibrary.total).toBeGreaterThanOrEqual(15);
+    expect(byCountyLibrary.items.every((a) => a.organiserName === 'Trøndelag fylkesbibliotek')).toBe(true);
+    expect((await listActivities(`organiser=${UNKNOWN_ID}`)).total).toBe(0);
+  });
+
+  it('counts a period when it overlaps the dates asked for', async () => {
+    const october = await listActivities('from=2025-10-01&to=2025-10-31');
+    expect(october.items.map((a) => a.id)).toEqual([PHOTOGRAPHY]);
+    const oneDay = await listActivities('from=2026-02-03&to=2026-02-03');
+    expect(oneDay.items.map((a) => a.id)).toEqual([INTERLIBRARY_LOAN_WEBINAR]);
+  });
+
+  it('searches title and description with Norwegian stemming', async () => {
+    const page = await listActivities('q=fjernlån');
+    expect(page.items.map((a) => a.id)).toContain(INTERLIBRARY_LOAN_WEBINAR);
+    const stemmed = await listActivities('q=webinarene&pageSize=100');
+    expect(stemmed.total).toBeGreaterThanOrEqual(12);
+  });
+
+  it('sorts by date (newest first by default) and by title in Norwegian order', async () => {
+    const byDate = await listActivities('pageSize=100');
+    const dates = byDate.items.map((a) => a.startDate);
+    expect(dates).toEqual([...dates].sort().reverse());
+    const byTitle = await listActivities('sort=title&pageSize=100');
+    const titles = byTitle.items.map((a) => a.title);
+    expect(titles).toEqual([...titles].sort(compareNorwegian));
+    const descending = await listActivities('sort=-title&pageSize=100');
+    expect(descending.items.map((a) => a.title)).toEqual([...titles].reverse());
+  });
+
+  it('pages without overlap', async () => {
+    const first = await listActivities('pageSize=5&page=1');
+    const second = await listActivities('pageSize=5&page=2');
+    expect(first.items).toHaveLength(5);
+    expect(first.total).toBeGreaterThanOrEqual(15);
+    const ids = new Set(first.items.map((a) => a.id));
+    expect(second.items.some((a) => ids.has(a.id))).toBe(false);
+  });
+
+  it('answers 400 naming the parameter for bad query values', async () => {
+    for (const query of ['kind=party', 'from=2023-13-01', 'to=0000-01-01', 'sort=colour', 'organiser=abc', 'pageSize=1000', 'q=%00']) {
+      const response = await server.request(`/api/activities?${query}`);
+      expect(response.status, query).toBe(400);
+      expect((await problemOf(response)).errors?.[0]?.path).toBe(`query.${query.split('=')[0]}`);
+    }
+  });
+});
+
+describe('GET /api/activities/counts', () => {
+  it('counts per month and per year', async () => {
+    expect(await countsOf('per=year&kind=webinar&to=2025-12-31')).toEqual([
+      { period: '2023', count: 3 },
+      { period: '2024', count: 6 },
+      { period: '2025', count: 3 },
+    ]);
+    const months = await countsOf('per=month&kind=webinar&from=2026-01-01&to=2026-12-31');
+    expect(months).toEqual([{ period: '2026-02', count: 1 }]);
+    const withNord = await countsOf(`per=year&participant=${NORD_LIBRARY}`);
+    expect(withNord).toEqual([{ period: '2026', count: 1 }]);
+  });
+
+  it('counts per half year by default and refuses an unknown period', async () => {
+    const counts = await countsOf(`organiser=${COUNTY_LIBRARY}&kind=photography`);
+    expect(counts).toEqual([{ period: '2025-H2', count: 1 }]);
+    const response = await server.request('/api/activities/counts?per=week');
+    expect(response.status).toBe(400);
+    expect((await problemOf(response)).errors?.[0]?.path).toBe('query.per');
+  });
+});
+
+describe('GET /api/activities/export', () => {
+  it('exports what the filters select as CSV, with participants and head counts', async () => {
+    const response = await server.request('/api/activities/export?format=csv&kind=webinar&from=2023-07-01&to=2025-06-30');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/csv');
+    expect(response.headers.get('content-disposition')).toMatch(/attachment; filename="aktiviteter-\d{4}-\d{2}-\d{2}\.csv"/);
+    const lines = (await response.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]?.split(';').slice(0, 6)).toEqual(['Tittel', 'Type', 'Fra dato', 'Til dato', 'Arrangør', 'Deltakere']);
+    expect(lines).toHaveLength(13);
+    expect(lines.slice(1).every((line) => line.includes('Trøndelag fylkesbibliotek'))).toBe(true);
+    expect(lines.some((line) => /Trondheim folkebibliotek \(\d+\)/.test(line))).toBe(true);
+  });
+
+  it('exports XLSX and refuses an unknown format', async () => {
+    const response = await server.request(`/api/activities/export?format=xlsx&participant=${NTNU_LIBRARY}`);
+    expect(response.status).toBe(200);
+    expect([...new Uint8Array(await response.arrayBuffer()).slice(0, 2)]).toEqual([0x50, 0x4b]);
+    expect((await server.request('/api/activities/export?format=pdf')).status).toBe(400);
+  });
+});
+
+describe('GET /api/activities/:id', () => {
+  it('answers 404 for an unknown id and 400 for a malformed one', async () => {
+    expect((await server.request(`/api/activities/${UNKNOWN_ID}`)).status).toBe(404);
+    const malformed = await server.request('/api/activities/not-a-uuid');
+    expect(malformed.status).toBe(400);
+    expect((await problemOf(malformed)).errors?.[0]?.path).toBe('param.id');
+  });
+});
+
+describe('POST /api/activities', () => {
+  it('creates an activity with participants, answers 201 with Location and ETag, and writes an audit entry', async () => {
+    const auditBefore = await countRows('audit_entry');
+    const response = await server.request('/api/activities', jsonBody('POST', validActivity));
+    expect(response.status).toBe(201);
+    const activity = (await response.json()) as ActivityDetail;
+    expect(response.headers.get('location')).toBe(`/api/activities/${activity.id}`);
+    expect(response.headers.get('etag')).toBe('"1"');
+    expect(activity).toMatchObject({
+      kind: 'meeting',
+      title: validActivity.title,
+      startDate: '2030-03-05',
+      endDate: null,
+      organiserName: 'Trøndelag fylkesbibliotek',
+      description: null,
+      outcome: null,
+      sampleData: false,
+      totalHeadCount: 8,
+      participantCount: 2,
+      version: 1,
+    });
+    expect(activity.participants.map((p) => p.actorName).sort()).toEqual(['Namsos bibliotek', 'Trondheim folkebibliotek']);
+    expect(await countRows('audit_entry')).toBe(auditBefore + 1);
+    const entry = await server.database.db.selectFrom('audit_entry').selectAll().where('entity_id', '=', activity.id).executeTakeFirstOrThrow();
+    expect(entry).toMatchObject({ entity: 'activity', action: 'create', before: null });
+  });
+
+  it('creates an activity with only the required fields', async () => {
+    const response = await server.request('/api/activities', jsonBody('POST', { kind: 'other', title: 'Enkel aktivitet', startDate: '2030-01-01' }));
+    expect(response.status).toBe(201);
+    expect(await response.json()).toMatchObject({ participants: [], topics: [], links: [], organiserId: null, organiserName: null, totalHeadCount: null });
+  });
+
+  const participants = [
+    { actorId: NAMSOS_LIBRARY, headCount: 1 },
+    { actorId: TRONDHEIM_LIBRARY, headCount: 2 },
+    { actorId: UNKNOWN_ID, headCount: 3 },
+  ];
+  const badBodies: Array<[string, unknown, string, string]> = [
+    ['an unknown participant', { ...validActivity, participants }, 'participants.2.actorId', 'actor_not_found'],
+    ['an unknown organiser', { ...validActivity, organiserId: UNKNOWN_ID }, 'organiserId', 'actor_not_found'],
+    ['an actor listed twice', { ...validActivity, participants: [...validActivity.participants, { actorId: NAMSOS_LIBRARY }] }, 'participants.2.actorId', 'duplicate'],
+    ['an end before the start', { ...validActivity, endDate: '2030-03-01' }, 'endDate', 'end_before_start'],
+    ['an unknown kind', { ...validActivity, kind: 'party' }, 'kind', 'invalid_value'],
+    ['a missing title', { kind: 'meeting', startDate: '2030-01-01' }, 'title', 'invalid_type'],
+    ['an impossible date', { ...validActivity, startDate: '2030-02-30' }, 'startDate', 'invalid_format'],
+    ['year zero', { ...validActivity, startDate: '0000-01-01' }, 'startDate', 'date_out_of_range'],
+    ['a NUL character', { ...validActivity, title: 'Møte\u0000' }, 'title', 'control_characters'],
+    ['a NUL character in a topic', { ...validActivity, topics: ['a\u0000b'] }, 'topics.0', 'control_characters'],
+    ['a lone surrogate in a link label', { ...validActivity, links: [{ kind: 'other', label: 'x\ud800', url: 'https://example.org' }] }, 'links.0.label', 'lone_surrogate'],
+    ['a link that is no web address', { ...validActivity, links: [{ kind: 'other', label: 'x', url: 'javascript:alert(1)' }] }, 'links.0.url', 'invalid_format'],
+    ['a negative head count', { ...validActivity, participants: [{ actorId: NAMSOS_LIBRARY, headCount: -1 }] }, 'participants.0.headCount', 'too_small'],
+    ['a malformed actor id', { ...validActivity, participants: [{ actorId: 'x' }] }, 'participants.0.actorId', 'invalid_format'],
+    ['an unknown field', { ...validActivity, colour: 'blue' }, 'colour', 'unrecognized_keys'],
+    ['sample data set by a client', { ...validActivity, sampleData: true }, 'sampleData', 'unrecognized_keys'],
+  ];
+
+  it.each(badBodies)('refuses %s with 400 naming the field, and writes nothing', async (_label, body, path, code) => {
+    const before = await Promise.all([countRows('activity'), countRows('activity_participant'), countRows('audit_entry')]);
+    const response = await server.request('/api/activities', jsonBody('POST', body));
+    expect(response.status).toBe(400);
+    expect((await problemOf(response)).errors).toEqual(expect.arrayContaining([expect.objectContaining({ path, code })]));
+    expect(await Promise.all([countRows('activity'), countRows('activity_participant'), countRows('audit_entry')])).toEqual(before);
+  });
+
+  it('refuses a body that is not JSON with 415', async () => {
+    const response = await server.request('/api/activities', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'x' });
+    expect(response.status).toBe(415);
+  });
+});
+
+describe('PATCH /api/activities/:id', () => {
+  it('changes fields with the current version, keeps participants unless given, and records before and after', async () => {
+    const activity = await createActivity();
+    const response = await server.request(`/api/activities/${activity.id}`, jsonBody('PATCH', { outcome: 'Enighet om videre arbeid' }, { 'If-Match': '"1"' }));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('etag')).toBe('"2"');
+    const updated = (await response.json()) as ActivityDetail;
+    expect(updated).toMatchObject({ outcome: 'Enighet om videre arbeid', version: 2, title: validActivity.title });
+    expect(updated.participants).toHaveLength(2);
+    const entry = await server.database.db
+      .selectFrom('audit_entry')
+      .selectAll()
+      .where('entity_id', '=', activity.id)
+      .where('action', '=', 'update')
+      .executeTakeFirstOrThrow();
+    expect(entry.before).toMatchObject({ outcome: null });
+    expect(entry.after).toMatchObject({ outcome: 'Enighet om videre arbeid' });
+  });
+
+  it('replaces the participants as a whole when they are given', async () => {
+    const activity = await createActivity();
+    const response = await server.request(
+      `/api/activities/${activity.id}`,
+      jsonBody('PATCH', { participants: [{ actorId: NTNU_LIBRARY, headCount: 7 }] }, { 'If-Match': '"1"' }),
+    );
+    expect(response.status).toBe(200);
+    const updated = (await response.json()) as ActivityDetail;
+    expect(updated.participants).toEqual([{ actorId: NTNU_LIBRARY, actorName: 'NTNU Universitetsbiblioteket', actorKind: 'university_library', headCount: 7 }]);
+    expect(updated.totalHeadCount).toBe(7);
+    const cleared = await server.request(`/api/activities/${activity.id}`, jsonBody('PATCH', { participants: [] }, { 'If-Match': '"2"' }));
+    expect(((await cleared.json()) as ActivityDetail).participants).toEqual([]);
+  });
+
+  it('answers 428 without If-Match, 412 for a stale version and 400 for a malformed one, changing nothing', async () => {
+    const activity = await createActivity();
+    expect((await server.request(`/api/activities/${activity.id}`, jsonBody('PATCH', { title: 'Uten versjon' }))).status).toBe(428);
+    expect((await server.request(`/api/activities/${activity.id}`, jsonBody('PATCH', { title: 'Rar versjon' }, { 'If-Match': 'v1' }))).status).toBe(400);
+    expect((await server.request(`/api/activities/${activity.id}`, jsonBody('PATCH', { title: 'Første lagring' }, { 'If-Match': '"1"' }))).status).toBe(200);
+    const stale = await server.request(`/api/activities/${activity.id}`, jsonBody('PATCH', { title: 'Andre lagring' }, { 'If-Match': '"1"' }));
+    expect(stale.status).toBe(412);
+    const current = (await (await server.request(`/api/activities/${activity.id}`)).json()) as ActivityDetail;
+    expect(current).toMatchObject({ title: 'Første lagring', version: 2 });
+  });
+
+  it('lets only one of two simultaneous saves of the same version win', async () => {
+    const activity = await createActivity();
+    const saves = await Promise.all(
+      ['A', 'B'].map((name) => server.request(`/api/activities/${activity.id}`, jsonBody('PATCH', { title: `Kappløp ${name}` }, { 'If-Match': '"1"' }))),
+    );
+    expect(saves.map((r) => r.status).sort()).toEqual([200, 412]);
+  });
+
+  it('refuses an invalid change with 400 naming the field and keeps the record', async () => {
+    const activity = await createActivity();
+    const unknownParticipant = await server.request(
+      `/api/activities/${activity.id}`,
+      jsonBody('PATCH', { participants: [{ actorId: NAMSOS_LIBRARY }, { actorId: UNKNOWN_ID }] }, { 'If-Match': '"1"' }),
+    );
+    expect(unknownParticipant.status).toBe(400);
+    expect((await problemOf(unknownParticipant)).errors?.[0]).toMatchObject({ path: 'participants.1.actorId', code: 'actor_not_found' });
+    // The end is checked against the stored start.
+    const endBeforeStart = await server.request(`/api/activities/${activity.id}`, jsonBody('PATCH', { endDate: '2029-01-01' }, { 'If-Match': '"1"' }));
+    expect((await problemOf(endBeforeStart)).errors?.[0]).toMatchObject({ path: 'endDate', code: 'end_before_start' });
+    const current = (await (await server.request(`/api/activities/${activity.id}`)).json()) as ActivityDetail;
+    expect(current).toMatchObject({ version: 1, endDate: null });
+    expect(current.participants).toHaveLength(2);
+  });
+
+  it('answers 404 when changing an activity that does not exist', async () => {
+    const response = await server.request(`/api/activities/${UNKNOWN_ID}`, jsonBody('PATCH', { title: 'Finnes ikke' }, { 'If-Match': '"1"' }));
+    expect(response.status).toBe(404);
+  });
+});
+
+describe('DELETE /api/activities/:id', () => {
+  it('needs If-Match, refuses a stale version, deletes with the current one and records it', async () => {
+    const activity = await createActivity();
+    expect((await server.request(`/api/activities/${activity.id}`, { method: 'DELETE' })).status).toBe(428);
+    expect((await server.request(`/api/activities/${activity.id}`, { method: 'DELETE', headers: { 'If-Match': '"7"' } })).status).toBe(412);
+    const participantsBefore = await countRows('activity_participant');
+    const deleted = await server.request(`/api/activities/${activity.id}`, { method: 'DELETE', headers: { 'If-Match': '"1"' } });
+    expect(deleted.status).toBe(204);
+    expect((await server.request(`/api/activities/${activity.id}`)).status).toBe(404);
+    expect(await countRows('activity_participant')).toBe(participantsBefore - 2);
+    const entry = await server.database.db
+      .selectFrom('audit_entry')
+      .selectAll()
+      .where('entity_id', '=', activity.id)
+      .where('action', '=', 'delete')
+      .executeTakeFirstOrThrow();
+    expect(entry).toMatchObject({ entity: 'activity', after: null });
+    expect(entry.before).toMatchObject({ title: validActivity.title });
+    expect((await server.request(`/api/activities/${activity.id}`, { method: 'DELETE', headers: { 'If-Match': '"1"' } })).status).toBe(404);
+  });
+
+  it('removes the activity from the plan items that list it as a result', async () => {
+    const activity = await createActivity();
+    const created = await server.request(
+      `/api/initiatives/${NB_PROJECT}/plan-items`,
+      jsonBody('POST', { title: 'Resultat som slettes', activityIds: [activity.id] }),
+    );
+    expect(created.status).toBe(201);
+    const item = (await created.json()) as PlanItemDetail;
+    expect(item.activities).toEqual([{ id: activity.id, title: activity.title }]);
+    expect((await server.request(`/api/activities/${activity.id}`, { method: 'DELETE', headers: { 'If-Match': '"1"' } })).status).toBe(204);
+    const items = (await (await server.request(`/api/plan-items?initiative=${NB_PROJECT}&pageSize=100`)).json()) as Page<PlanItemDetail>;
+    const after = items.items.find((i) => i.id === item.id);
+    expect(after).toMatchObject({ activityIds: [], activities: [], version: 2 });
+  });
+});
+
+describe('the OpenAPI document', () => {
+  it('describes the activity routes with named schemas', async () => {
+    const document = (await (await server.request('/api/openapi.json')).json()) as { paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/api/activities', '/api/activities/{id}', '/api/activities/counts', '/api/activities/export']),
+    );
+    expect(document.components.schemas).toHaveProperty('ActivityDetail');
+    expect(document.components.schemas).toHaveProperty('ActivityCounts');
+  });
+});

@@ -1,0 +1,61 @@
+import { useEffect, useId, useRef, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export interface ErrorSummaryItem {
+  /** The id of the field the message is about. */
+  fieldId: string;
+  message: string;
+}
+
+interface ErrorSummaryProps {
+  errors: readonly ErrorSummaryItem[];
+  heading?: string;
+  /**
+   * Change this (e.g. a count of submit attempts) to move focus to the summary, so a
+   * screen reader reads it and the keyboard starts from it.
+   */
+  focusKey?: number | string;
+}
+
+/**
+ * Designsystemet's error summary (`ds-error-summary`): the form's errors at its top, each a
+ * link that moves focus to its field. Renders nothing when there are no errors.
+ */
+export function ErrorSummary({ errors, heading, focusKey }: ErrorSummaryProps) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const hasErrors = errors.length > 0;
+
+  useEffect(() => {
+    if (hasErrors && focusKey !== undefined) summaryRef.current?.focus();
+  }, [focusKey, hasErrors]);
+
+  if (!hasErrors) return null;
+
+  // Focus the field itself (a plain #hash jump only scrolls), without touching the URL.
+  const focusField = (event: MouseEvent<HTMLAnchorElement>, fieldId: string) => {
+    const field = document.getElementById(fieldId);
+    if (!field) return;
+    event.preventDefault();
+    field.scrollIntoView?.({ block: 'center' });
+    field.focus();
+  };
+
+  return (
+    <div className="ds-error-summary" ref={summaryRef} tabIndex={-1} aria-labelledby={headingId}>
+      <h2 className="ds-heading" id={headingId}>
+        {heading ?? t('errorSummary.heading')}
+      </h2>
+      <ul>
+        {errors.map((error) => (
+          <li key={`${error.fieldId}:${error.message}`}>
+            <a className="ds-link" data-color="neutral" href={`#${error.fieldId}`} onClick={(event) => focusField(event, error.fieldId)}>
+              {error.message}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

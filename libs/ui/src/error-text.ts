@@ -1,0 +1,83 @@
+import type { FieldError } from '@kompetansebro/domain';
+import type { TFunction } from 'i18next';
+
+/** Codes whose message takes no sub-key and at most simple params. */
+const plainCodes = [
+  'invalid_type',
+  'invalid_value',
+  'unrecognized_keys',
+  'custom',
+  'organisation_number_format',
+  'organisation_number_checksum',
+  'library_number_format',
+  'library_number_not_library',
+  'library_number_taken',
+  'parent_not_allowed',
+  'parent_is_self',
+  'parent_not_found',
+  'municipality_not_found',
+] as const;
+type PlainCode = (typeof plainCodes)[number];
+
+const isPlainCode = (code: string): code is PlainCode => (plainCodes as readonly string[]).includes(code);
+
+/** Codes that mean "nothing was given" when the field is empty. */
+const emptyCodes = new Set(['invalid_type', 'invalid_value', 'too_small']);
+
+/** "public_library,university" → "folkebibliotek eller universitet eller høgskole". */
+function kindList(t: TFunction, kinds: string | number | undefined): string {
+  if (typeof kinds !== 'string') return '';
+  const labels: Record<string, string> = t('actorKind', { returnObjects: true });
+  return kinds
+    .split(',')
+    .map((kind) => (Object.hasOwn(labels, kind) ? (labels[kind] ?? kind).toLocaleLowerCase() : kind))
+    .join(t('validation.kindsSeparator'));
+}
+
+/**
+ * A field error in the user's language, saying how to fix it — from the error's `code`
+ * (zod's own, or the domain's), with the API's English `message` as the last resort.
+ * `value` is what the field holds now: an empty field gets "fill in the field".
+ */
+export function fieldErrorText(t: TFunction, error: FieldError, value?: string): string {
+  const params = error.params ?? {};
+  if (value !== undefined && value.trim() === '' && emptyCodes.has(error.code)) return t('validation.required');
+
+  switch (error.code) {
+    case 'too_small':
+      return params['origin'] === 'string'
+        ? t('validation.too_small.string', { minimum: params['minimum'] })
+        : t('validation.too_small.default', { minimum: params['minimum'] });
+    case 'too_big':
+      return params['origin'] === 'string'
+        ? t('validation.too_big.string', { maximum: params['maximum'] })
+        : t('validation.too_big.default', { maximum: params['maximum'] });
+    case 'invalid_format': {
+      const format = params['format'];
+      if (format === 'email') return t('validation.invalid_format.email');
+      if (format === 'url') return t('validation.invalid_format.url');
+      if (format === 'regex') return t('validation.invalid_format.regex');
+      return t('validation.invalid_format.default');
+    }
+    case 'parent_required':
+      return t('validation.parent_required', { kinds: kindList(t, params['kinds']) });
+    case 'parent_wrong_kind':
+      return t('validation.parent_wrong_kind', { kinds: kindList(t, params['kinds']) });
+    default:
+      return isPlainCode(error.code) ? t(`validation.${error.code}`) : error.message;
+  }
+}
+
+/** What an HTTP failure means for the user, by status (0: no answer at all). */
+export function httpErrorText(t: TFunction, status: number): string {
+  if (status === 0) return t('errors.network');
+  if (status === 400) return t('errors.badRequest');
+  if (status === 401) return t('errors.unauthorised');
+  if (status === 403) return t('errors.forbidden');
+  if (status === 404) return t('errors.notFound');
+  if (status === 409) return t('errors.conflict');
+  if (status === 412) return t('errors.preconditionFailed');
+  if (status === 428) return t('errors.preconditionRequired');
+  if (status >= 500) return t('errors.server');
+  return t('errors.unknown');
+}

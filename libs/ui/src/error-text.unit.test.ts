@@ -1,0 +1,60 @@
+import { actorKinds, domainErrorCodes, type FieldError } from '@kompetansebro/domain';
+import { initI18n, languages } from '@kompetansebro/i18n';
+import { describe, expect, it } from 'vitest';
+import { fieldErrorText, httpErrorText } from './error-text';
+
+const error = (code: string, params?: FieldError['params']): FieldError => ({
+  path: 'field',
+  code,
+  message: `API message for ${code}`,
+  ...(params ? { params } : {}),
+});
+
+describe.each(languages)('fieldErrorText in %s', (language) => {
+  it('explains every domain error code in the language, not with the API’s English message', async () => {
+    const i18n = await initI18n({ language });
+    for (const code of Object.values(domainErrorCodes)) {
+      const text = fieldErrorText(i18n.t, error(code, { kinds: 'public_library' }), 'x');
+      expect(text, code).not.toBe(`API message for ${code}`);
+      expect(text, code).not.toMatch(/^validation\./);
+    }
+  });
+
+  it('names every kind of actor', async () => {
+    const i18n = await initI18n({ language });
+    for (const kind of actorKinds) expect(i18n.t(`actorKind.${kind}`)).not.toBe(`actorKind.${kind}`);
+  });
+});
+
+describe('fieldErrorText', () => {
+  it('says how long a text may be, from the params', async () => {
+    const { t } = await initI18n({ language: 'nb' });
+    expect(fieldErrorText(t, error('too_big', { origin: 'string', maximum: 50 }), 'x'.repeat(51))).toBe(
+      'Skriv høyst 50 tegn. Korte ned teksten.',
+    );
+  });
+
+  it('asks to fill in an empty required field', async () => {
+    const { t } = await initI18n({ language: 'nb' });
+    expect(fieldErrorText(t, error('too_small', { origin: 'string', minimum: 2 }), '')).toBe('Fyll ut feltet.');
+    expect(fieldErrorText(t, error('too_small', { origin: 'string', minimum: 2 }), 'A')).toBe('Skriv minst 2 tegn.');
+  });
+
+  it('names the kinds a parent must be', async () => {
+    const { t } = await initI18n({ language: 'en' });
+    expect(fieldErrorText(t, error('parent_required', { kinds: 'public_library,university' }), '')).toBe(
+      'Choose the actor it belongs to (public library or university or university college).',
+    );
+  });
+
+  it('falls back to the API’s message for a code it does not know', async () => {
+    const { t } = await initI18n({ language: 'nb' });
+    expect(fieldErrorText(t, error('brand_new_code'), 'x')).toBe('API message for brand_new_code');
+  });
+
+  it('explains HTTP failures by status', async () => {
+    const { t } = await initI18n({ language: 'nb' });
+    expect(httpErrorText(t, 0)).toMatch(/nettforbindelsen/);
+    expect(httpErrorText(t, 503)).toMatch(/feil hos oss/);
+  });
+});

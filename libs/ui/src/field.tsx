@@ -1,0 +1,150 @@
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { StatusTag } from './status-tag';
+
+interface FieldFrameProps {
+  /** The control's id: error summaries link to it. Generated when left out. */
+  id?: string;
+  label: ReactNode;
+  /** Help text under the label, e.g. the format asked for ("9 siffer"). */
+  description?: ReactNode;
+  /** The message beside the field; the field is marked invalid while it is set. */
+  error?: ReactNode;
+  /** Text of the "required" tag after the label, e.g. "må fylles ut"; no tag when left out. */
+  requiredLabel?: string;
+}
+
+interface FieldIds {
+  id: string;
+  describedBy: string | undefined;
+  invalid: boolean;
+}
+
+function useFieldIds({ id, description, error }: Pick<FieldFrameProps, 'id' | 'description' | 'error'>): FieldIds & {
+  descriptionId: string;
+  errorId: string;
+} {
+  const generated = useId();
+  const fieldId = id ?? generated;
+  const descriptionId = `${fieldId}-description`;
+  const errorId = `${fieldId}-error`;
+  const describedBy = [description ? descriptionId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  return { id: fieldId, describedBy, invalid: Boolean(error), descriptionId, errorId };
+}
+
+/**
+ * Designsystemet's field (`ds-field`): label, help text, the control, and the validation
+ * message beside it, wired with aria-describedby and aria-invalid.
+ */
+function FieldFrame({
+  label,
+  description,
+  error,
+  requiredLabel,
+  ids,
+  children,
+}: Omit<FieldFrameProps, 'id'> & { ids: ReturnType<typeof useFieldIds>; children: ReactNode }) {
+  return (
+    <div className="ds-field">
+      {requiredLabel ? (
+        // The tag is for the eye; the control's aria-required says the same to a screen reader,
+        // so the field's accessible name stays just its label.
+        <div className="kb-field-label">
+          <label className="ds-label" htmlFor={ids.id}>
+            {label}
+          </label>
+          <span aria-hidden="true">
+            <StatusTag color="warning">{requiredLabel}</StatusTag>
+          </span>
+        </div>
+      ) : (
+        <label className="ds-label" htmlFor={ids.id}>
+          {label}
+        </label>
+      )}
+      {description && (
+        <div data-field="description" id={ids.descriptionId}>
+          {description}
+        </div>
+      )}
+      {children}
+      {error && (
+        <p className="ds-validation-message" data-field="validation" id={ids.errorId}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export type TextFieldProps = FieldFrameProps & Omit<InputHTMLAttributes<HTMLInputElement>, 'id'>;
+
+export function TextField({ id, label, description, error, requiredLabel, type = 'text', ...inputProps }: TextFieldProps) {
+  const ids = useFieldIds({ id, description, error });
+  return (
+    <FieldFrame label={label} description={description} error={error} requiredLabel={requiredLabel} ids={ids}>
+      <input
+        className="ds-input"
+        type={type}
+        id={ids.id}
+        aria-describedby={ids.describedBy}
+        aria-invalid={ids.invalid || undefined}
+        aria-required={requiredLabel ? true : undefined}
+        {...inputProps}
+      />
+    </FieldFrame>
+  );
+}
+
+export type TextAreaProps = FieldFrameProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'>;
+
+export function TextArea({ id, label, description, error, requiredLabel, rows = 4, ...textareaProps }: TextAreaProps) {
+  const ids = useFieldIds({ id, description, error });
+  return (
+    <FieldFrame label={label} description={description} error={error} requiredLabel={requiredLabel} ids={ids}>
+      <textarea
+        className="ds-input"
+        id={ids.id}
+        rows={rows}
+        aria-describedby={ids.describedBy}
+        aria-invalid={ids.invalid || undefined}
+        aria-required={requiredLabel ? true : undefined}
+        {...textareaProps}
+      />
+    </FieldFrame>
+  );
+}
+
+export interface SelectOption {
+  value: string;
+  label: string;
+}
+
+export type SelectProps = FieldFrameProps &
+  Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'children'> & {
+    options: readonly SelectOption[];
+    /** A first option with the empty value ("Alle", "Velg …"); none when left out. */
+    emptyOption?: string;
+  };
+
+export function Select({ id, label, description, error, requiredLabel, options, emptyOption, ...selectProps }: SelectProps) {
+  const ids = useFieldIds({ id, description, error });
+  return (
+    <FieldFrame label={label} description={description} error={error} requiredLabel={requiredLabel} ids={ids}>
+      <select
+        className="ds-input"
+        id={ids.id}
+        aria-describedby={ids.describedBy}
+        aria-invalid={ids.invalid || undefined}
+        aria-required={requiredLabel ? true : undefined}
+        {...selectProps}
+      >
+        {emptyOption !== undefined && <option value="">{emptyOption}</option>}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </FieldFrame>
+  );
+}

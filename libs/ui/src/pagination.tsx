@@ -1,0 +1,65 @@
+import { formatNumber, useLanguage } from '@kompetansebro/i18n';
+import { useTranslation } from 'react-i18next';
+
+interface PaginationProps {
+  page: number;
+  total: number;
+  /** The first and last position shown and the number of pages (domain's `pageRange`). */
+  range: { first: number; last: number; pageCount: number };
+  onPageChange: (page: number) => void;
+}
+
+/**
+ * "1–25 av 312" with previous and next buttons (Designsystemet's `ds-pagination`).
+ * Native buttons, so Tab, Enter and Space work; a button is disabled at either end.
+ */
+export function Pagination({ page, total, range, onPageChange }: PaginationProps) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { first, last, pageCount } = range;
+  const rangeText =
+    total === 0
+      ? t('pagination.rangeEmpty')
+      : t('pagination.range', {
+          first: formatNumber(first, language),
+          last: formatNumber(last, language),
+          total: formatNumber(total, language),
+        });
+
+  return (
+    <nav className="kb-pagination" aria-label={t('pagination.label')}>
+      <p aria-live="polite">{rangeText}</p>
+      {pageCount > 1 && (
+        <div className="ds-pagination">
+          <ul>
+            <li>
+              <button
+                type="button"
+                className="ds-button"
+                data-variant="tertiary"
+                disabled={page <= 1}
+                onClick={() => onPageChange(page - 1)}
+                aria-label={t('pagination.previousPage')}
+              >
+                {t('pagination.previous')}
+              </button>
+            </li>
+            <li>{t('pagination.pageOf', { page: formatNumber(page, language), pageCount: formatNumber(pageCount, language) })}</li>
+            <li>
+              <button
+                type="button"
+                className="ds-button"
+                data-variant="tertiary"
+                disabled={page >= pageCount}
+                onClick={() => onPageChange(page + 1)}
+                aria-label={t('pagination.nextPage')}
+              >
+                {t('pagination.next')}
+              </button>
+            </li>
+          </ul>
+        </div>
+      )}
+    </nav>
+  );
+}
