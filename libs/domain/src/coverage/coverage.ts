@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { serviceTypeSchema, type ServiceType } from '../service/service.schema';
+import { agreementStatusSchema, isBinding, type AgreementStatus } from '../agreement/agreement-lifecycle';
+
+export interface CoverageLibraryInput {
+  id: string;
+  name: string;
+  kind: 'public_library' | 'library_branch';
+  municipalityNumber: string;
+  parentId: string | null;
+}
+
+export interface CoverageAgreementInput {
+  id: string;
+  title: string;
+  status: AgreementStatus;
+  partyActorIds: readonly string[];
+  committedServices: ReadonlyArray<{ actorId: string; type: ServiceType }>;
+}
+
+const coveringAgreementSchema = z.object({ id: z.uuid(), title: z.string(), status: agreementStatusSchema });
+
+export const coverageLibrarySchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  kind: z.enum(['public_library', 'library_branch']),
+  covered: z.boolean(),
+  /** Covered because its main library is party, not itself. */
+  coveredThroughMainLibrary: z.boolean(),
+  agreements: z.array(coveringAgreementSchema),
+  committedServices: z.array(serviceTypeSchema),
+});
+
+export const coverageMunicipalitySchema = z.object({
+  number: z.string(),
+  name: z.string(),
+  covered: z.boolean(),
+  libraries: z.array(coverageLibrarySchema),
+});
+
+export const coverageSchema = z.object({
+  studyCentres: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  municipalities: z.array(coverageMunicipalitySchema),
+  gaps: z.object({
+    municipalities: z.array(z.object({ number: z.string(), name: z.string() })),
+    libraries: z.array(z.object({ id: z.uuid(), name: z.string(), municipalityNumber: z.string() })),
+  }),
+  summary: z.object({
+    municipalities: z.number().int(),
+    coveredMunicipalities: z.number().int(),
+    libraries: z.number().int(),
+    coveredLibraries: z.number().int(),
+    /** Share of municipalities whose main library is covered, 0–1. */
+    share: z.number().min(0).max(1),
+  }),
+});
+export type Coverage = z.infer<typeof coverageSchema>;
+export type CoverageMunicipality = z.infer<typeof coverageMunicipalitySchema>;
+
+/**
+ * What "covered" means: a library is covered when it — or, for a branch, its main library — is
+ * party to a binding (active or expiring) agreement with the study centre. A municipality is
+ * covered when its main library is; a gap is a municipality or library that is not.
+ */
+export function computeCoverage(input: {
+  studyCentres: ReadonlyArray<{ id: string; name: string }>;
+  municipalities: ReadonlyArray<{ number: string; name: string }>;
+  libraries: readonly CoverageLibraryInput[];
+  agreements: readonly CoverageAgreementInput[];
+}): Coverage {
+  const centreIds = new Set(input.studyCentres.map((c) => c.id));
+  const binding = input.agreements.filter((a) => isBinding(a.status) && a.partyActorIds.some((id) => centreIds.has(id)));
+
+  const agreementsOf = (libraryId: string) => binding.filter((a) => a.partyActorIds.includes(libraryId));
+  const servicesOf = (libraryId: string, agreements: readonly CoverageAgreementInput[]) => [
+    ...new Set(agreements.flatMap((a) => a.committedServices.filter((s) => s.actorId === libraryId).map((s) => s.type))),
+  ];
+
+  const municipalities: CoverageMunicipality[] = input.municipalities.map((municipality) => {
+    const libraries = input.libraries
+      .filter((l) => l.municipalityNumber === municipality.number)
+      .map((library) => {
+        const own = agreementsOf(library.id);
+        const viaMain = library.kind === 'library_branch' && library.parentId ? agreementsOf(library.parentId) : [];
+        const agreements = [...own, ...viaMain.filter((a) => !own.includes(a))];
+        return {
+          id: library.id,
+          name: library.name,
+          kind: library.kind,
+          covered: agreements.length > 0,
+          coveredThroughMainLibrary: own.length === 0 && viaMain.length > 0,
+          agreements: agreements.map((a) => ({ id: a.id, title: a.title, status: a.status })),
+          committedServices: servicesOf(library.id, own),
+        };
+      });
+    const mainLibraries = libraries.filter((l) => l.kind === 'public_library');
+    return {
+      number: municipality.number,
+      name: municipality.name,
+      covered: mainLibraries.some((l) => l.covered),
+      libraries,
+    };
+  });
+
+  const allLibraries = municipalities.flatMap((m) => m.libraries.map((l) => ({ ...l, municipalityNumber: m.number })));
+  const coveredMunicipalities = municipalities.filter((m) => m.covered).length;
+  return {
+    studyCentres: input.studyCentres.map((c) => ({ id: c.id, name: c.name })),
+    municipalities,
+    gaps: {
+      municipalities: municipalities.filter((m) => !m.covered).map((m) => ({ number: m.number, name: m.name })),
+      libraries: allLibraries.filter((l) => !l.covered).map((l) => ({ id: l.id, name: l.name, municipalityNumber: l.municipalityNumber })),
+    },
+    summary: {
+      municipalities: municipalities.length,
+      coveredMunicipalities,
+      libraries: allLibraries.length,
+      coveredLibraries: allLibraries.filter((l) => l.covered).length,
+      share: municipalities.length === 0 ? 0 : coveredMunicipalities / municipalities.length,
+    },
+  };
+}
