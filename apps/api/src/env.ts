@@ -14,6 +14,8 @@ export const envSchema = z.object({
   /** The sample dataset is loaded into the embedded database; against PostgreSQL only when asked. */
   LOAD_SAMPLE_DATA: booleanFlag.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Secure session cookies (__Host-session). Browsers keep them on http://localhost too; turn off only for plain http elsewhere. */
+  COOKIE_SECURE: booleanFlag.default(true),
   /** Where the built frontends are; each is served under its base path when present. */
   STATIC_DIR: z.string().min(1).default('./dist/apps'),
 });

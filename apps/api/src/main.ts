@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     logger.info({ loaded }, 'sample data loaded (existing rows kept)');
   }
 
-  const config = { databaseKind: database.target, version: VERSION, documentsDir: resolve(env.DATA_DIR, 'documents') };
+  const config = { databaseKind: database.target, version: VERSION, documentsDir: resolve(env.DATA_DIR, 'documents'), cookieSecure: env.COOKIE_SECURE };
   const app = createApp({ db: database.db, config, logger });
   const frontendPaths = mountFrontends(app, env.STATIC_DIR);
   app.get('/', (c) => c.redirect('/fylke/', 302));

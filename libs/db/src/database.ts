@@ -210,6 +210,47 @@ export interface ContactTable extends Versioned {
   phone: string | null;
 }
 
+export interface AppUserTable extends Versioned {
+  id: Generated<string>;
+  /** Lower-cased. */
+  email: string;
+  name: string;
+  password_hash: string | null;
+  disabled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface MembershipTable {
+  user_id: string;
+  organisation_id: string;
+  role: string;
+  created_at: CreatedAt;
+}
+
+export interface UserSessionTable {
+  id_hash: string;
+  user_id: string;
+  organisation_id: string;
+  created_at: CreatedAt;
+  last_seen_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface LoginAttemptTable {
+  id: Generated<string>;
+  at: CreatedAt;
+  email: string;
+  address: string;
+  succeeded: boolean;
+}
+
+export interface PasswordResetTable {
+  token_hash: string;
+  user_id: string;
+  created_at: CreatedAt;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+  used_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
 export interface Database {
   region: RegionTable;
   municipality: MunicipalityTable;
@@ -228,6 +269,11 @@ export interface Database {
   plan_item: PlanItemTable;
   mobility_count: MobilityCountTable;
   contact: ContactTable;
+  app_user: AppUserTable;
+  membership: MembershipTable;
+  user_session: UserSessionTable;
+  login_attempt: LoginAttemptTable;
+  password_reset: PasswordResetTable;
 }
 
 export type RegionRow = Selectable<RegionTable>;

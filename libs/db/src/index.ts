@@ -4,3 +4,4 @@ export { loadSampleData, type SampleDataResult } from './sample-data/load-sample
 export { sampleId } from './sample-data/sample-id';
 export { sampleActors, mainLibraryKey } from './sample-data/actors';
 export { sampleMunicipalities } from './sample-data/municipalities';
+export { demoAccounts } from './sample-data/accounts';

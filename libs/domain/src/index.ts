@@ -19,3 +19,5 @@ export * from './coverage/coverage';
 export * from './activity/activity.schema';
 export * from './contact/contact.schema';
 export * from './initiative/initiative.schema';
+export * from './access/access.schema';
+export * from './access/policy';

@@ -4,11 +4,13 @@ import { createRouter } from './http/openapi';
 import { mountApiDocs } from './http/api-docs';
 import type { AppDeps } from './http/app-env';
 import { ProblemError, problemResponse } from './http/problem';
-import { requireJsonBody, securityHeaders } from './http/security';
+import { requireJsonBody, requireSameOrigin, securityHeaders } from './http/security';
+import { authenticate, publicAccess } from './auth/access-control';
 import { activitiesRoutes } from './routes/activities.routes';
 import { actorRoutes } from './routes/actors.routes';
 import { agreementsRoutes } from './routes/agreements.routes';
 import { auditRoutes } from './routes/audit.routes';
+import { authRoutes } from './routes/auth.routes';
 import { contactsRoutes } from './routes/contacts.routes';
 import { coverageRoutes } from './routes/coverage.routes';
 import { initiativesRoutes } from './routes/initiatives.routes';
@@ -45,9 +47,15 @@ export function createApp({ db, config, logger = silentLogger }: CreateAppOption
       'request',
     );
   });
+  app.use('/api/*', requireSameOrigin());
   app.use('/api/*', requireJsonBody());
+  app.use('/api/*', authenticate());
+  app.use('/api/openapi.json', publicAccess());
+  app.use('/api/docs', publicAccess());
+  app.use('/api/docs/*', publicAccess());
 
   const routes = app
+    .route('/', authRoutes)
     .route('/', referenceRoutes)
     .route('/', actorRoutes)
     .route('/', servicesRoutes)

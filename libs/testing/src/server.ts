@@ -1,4 +1,4 @@
 // Node-only test helpers (database, HTTP server): a separate entry from the browser-side
 // factories and msw handlers, so component tests never load them.
 export { openTestDatabase, type TestDatabase } from './test-database';
-export { startTestServer, jsonBody, type TestServer, type AppFactory } from './test-server';
+export { startTestServer, jsonBody, COUNTY_ADMIN, DEMO_PASSWORD, type TestServer, type AppFactory, type RequestAs } from './test-server';

@@ -13,15 +13,25 @@ import { openTestDatabase, type TestDatabase } from './test-database';
  */
 export type AppFactory = (deps: {
   db: Kysely<Database>;
-  config: { databaseKind: 'pglite' | 'postgres'; version: string; documentsDir: string };
+  config: { databaseKind: 'pglite' | 'postgres'; version: string; documentsDir: string; cookieSecure: boolean };
 }) => { fetch: (request: Request) => Response | Promise<Response> };
+
+/** The demo county admin: the default caller of `request`. */
+export const COUNTY_ADMIN = 'fylke@demo.kompetansebro.no';
+export const DEMO_PASSWORD = 'kompetansebro';
+
+export type RequestAs = (path: string, init?: RequestInit) => Promise<Response>;
 
 export interface TestServer {
   /** e.g. http://127.0.0.1:43121 */
   baseUrl: string;
   database: TestDatabase;
-  /** fetch against the server, over real HTTP. */
-  request(path: string, init?: RequestInit): Promise<Response>;
+  /** fetch against the server over real HTTP, logged in as the county admin. */
+  request: RequestAs;
+  /** fetch with no session. */
+  anonymous: RequestAs;
+  /** Logs a demo user in (optionally acting for one of their organisations) and fetches as them. */
+  as(email: string, organisationId?: string): Promise<RequestAs>;
   close(): Promise<void>;
 }
 
@@ -29,16 +39,35 @@ export interface TestServer {
 export async function startTestServer(createApp: AppFactory): Promise<TestServer> {
   const database = await openTestDatabase();
   const documentsDir = await mkdtemp(join(tmpdir(), 'kompetansebro-documents-'));
-  const app = createApp({ db: database.db, config: { databaseKind: database.kind, version: 'test', documentsDir } });
+  const app = createApp({ db: database.db, config: { databaseKind: database.kind, version: 'test', documentsDir, cookieSecure: false } });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const started = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
   });
   const { port } = server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
+  const anonymous: RequestAs = (path, init) => fetch(`${baseUrl}${path}`, init);
+  const as = async (email: string, organisationId?: string): Promise<RequestAs> => {
+    const login = await anonymous('/api/auth/login', jsonBody('POST', { email, password: DEMO_PASSWORD }));
+    if (login.status !== 200) throw new Error(`login as ${email} answered ${login.status}`);
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const withCookie: RequestAs = (path, init = {}) => {
+      const headers = new Headers(init.headers);
+      headers.set('Cookie', cookie);
+      return fetch(`${baseUrl}${path}`, { ...init, headers });
+    };
+    if (organisationId) {
+      const switched = await withCookie('/api/me/organisation', jsonBody('PUT', { organisationId }));
+      if (switched.status !== 200) throw new Error(`switch to ${organisationId} answered ${switched.status}`);
+    }
+    return withCookie;
+  };
+  const request = await as(COUNTY_ADMIN);
   return {
     baseUrl,
     database,
-    request: (path, init) => fetch(`${baseUrl}${path}`, init),
+    request,
+    anonymous,
+    as,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.close();

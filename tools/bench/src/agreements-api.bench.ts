@@ -8,7 +8,7 @@ import { migrateToLatest, openDatabase } from '@kompetansebro/db';
 import { createApp } from '@kompetansebro/server';
 import { createBenchPglite, startBenchPostgres, type BenchDatabase } from './bench-database';
 import { freePort } from './free-port';
-import { generateNationalDataset, NATIONAL_SCALE } from './national-dataset';
+import { BENCH_ADMIN, generateNationalDataset, NATIONAL_SCALE } from './national-dataset';
 
 export interface ApiFigures {
   database: string;
@@ -60,11 +60,11 @@ function load(options: autocannon.Options): Promise<autocannon.Result> {
 }
 
 /** CPU time the server spends per request, over a fixed number of requests after a warm-up. */
-async function cpuPerRequest(pid: number, url: string): Promise<number> {
-  await load({ url, connections: 10, amount: 500 });
+async function cpuPerRequest(pid: number, url: string, headers: Record<string, string>): Promise<number> {
+  await load({ url, headers, connections: 10, amount: 500 });
   const before = cpuMs(pid);
   const requests = 3000;
-  const result = await load({ url, connections: 10, amount: requests });
+  const result = await load({ url, headers, connections: 10, amount: requests });
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return (cpuMs(pid) - before) / requests;
 }
@@ -78,8 +78,11 @@ async function captureSql(database: BenchDatabase, path: string): Promise<Array<
     },
   });
   try {
-    const app = createApp({ db: handle.db, config: { databaseKind: 'postgres', version: 'bench', documentsDir: tmpdir() } });
-    const response = await app.request(path);
+    const app = createApp({ db: handle.db, config: { databaseKind: 'postgres', version: 'bench', documentsDir: tmpdir(), cookieSecure: false } });
+    const login = await app.request('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(BENCH_ADMIN) });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    captured.length = 0;
+    const response = await app.request(path, { headers: { cookie } });
     if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
     return captured;
   } finally {
@@ -103,13 +106,20 @@ export async function measureAgreementsApi(kind: 'postgres' | 'pglite'): Promise
     await writeFile(sqlFile, JSON.stringify(await captureSql(database, path)));
 
     const raw = await startServer('raw', database, { BENCH_SQL: sqlFile });
-    const cpuMsPerRequestRaw = await cpuPerRequest(raw.child.pid ?? 0, `${raw.url}${path}`);
+    const cpuMsPerRequestRaw = await cpuPerRequest(raw.child.pid ?? 0, `${raw.url}${path}`, {});
     await stop(raw.child);
 
     const app = await startServer('app', database, {});
-    const cpuMsPerRequestApp = await cpuPerRequest(app.child.pid ?? 0, `${app.url}${path}`);
-    const fixed = await load({ url: `${app.url}${path}`, connections: 50, overallRate: 300, duration: 30 });
-    const saturation = await load({ url: `${app.url}${path}`, connections: 50, duration: 10 });
+    // The app's requests carry a session, as a logged-in user's do (its lookup is part of the cost).
+    const login = await fetch(`${app.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(BENCH_ADMIN),
+    });
+    const headers = { cookie: (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '' };
+    const cpuMsPerRequestApp = await cpuPerRequest(app.child.pid ?? 0, `${app.url}${path}`, headers);
+    const fixed = await load({ url: `${app.url}${path}`, headers, connections: 50, overallRate: 300, duration: 30 });
+    const saturation = await load({ url: `${app.url}${path}`, headers, connections: 50, duration: 10 });
     await stop(app.child);
 
     return {

@@ -1,6 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '@kompetansebro/db';
+import { hash } from '@node-rs/argon2';
 import { norwegianSortKey } from '@kompetansebro/domain';
+
+export const BENCH_ADMIN = { email: 'bench@example.org', password: 'bench-password-123' };
 
 /** The national scale the benchmarks measure at (issue: 15 counties, 357 municipalities, …). */
 export const NATIONAL_SCALE = { counties: 15, municipalities: 357, actors: 2_000, agreements: 20_000, participations: 100_000 };
@@ -130,6 +133,12 @@ export async function generateNationalDataset(db: Kysely<Database>): Promise<Nat
     return [...chosen].map((actorId) => ({ activity_id: activity.id, actor_id: actorId, head_count: 1 + Math.floor(next() * 20) }));
   });
   await insertInBatches(participations, 2000, (batch) => db.insertInto('activity_participant').values(batch).execute());
+
+  // The county admin the benchmark logs in as.
+  const county = actors.find((a) => a.kind === 'county_authority') as ActorSeed;
+  const adminId = uuidFrom(next);
+  await db.insertInto('app_user').values({ id: adminId, email: BENCH_ADMIN.email, name: 'Bench admin', password_hash: await hash(BENCH_ADMIN.password) }).execute();
+  await db.insertInto('membership').values({ user_id: adminId, organisation_id: county.id, role: 'county_admin' }).execute();
 
   return { regionIds: regions.map((r) => r.id), studyCentreIds: studyCentres.map((c) => c.id) };
 }

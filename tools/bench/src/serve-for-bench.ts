@@ -20,7 +20,7 @@ interface CapturedQuery {
 
 async function runApp(): Promise<void> {
   const handle = await openDatabase(databaseUrl ? { kind: 'postgres', url: databaseUrl, poolSize: 20 } : { kind: 'pglite', dataDir: pgliteDir ?? '' });
-  const app = createApp({ db: handle.db, config: { databaseKind: handle.target, version: 'bench', documentsDir: '/tmp' } });
+  const app = createApp({ db: handle.db, config: { databaseKind: handle.target, version: 'bench', documentsDir: '/tmp', cookieSecure: false } });
   serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => console.log('ready'));
 }
 
@@ -34,16 +34,14 @@ async function runRaw(): Promise<void> {
     const client = await PGlite.create(pgliteDir ?? '');
     query = async (sql, parameters) => (await client.query<Record<string, unknown>>(sql, parameters)).rows;
   }
-  // The same statements the app runs for the page: count, page rows, their parties.
-  const [countQuery, pageQuery, partyQuery] = queries as [CapturedQuery, CapturedQuery, CapturedQuery];
+  // Every statement the app ran for this request (session check, page with its total, the
+  // page's parties), in the same order, and the result sets as JSON.
   createServer(async (_request, response) => {
-    const [countRows, rows] = await Promise.all([query(countQuery.sql, countQuery.parameters), query(pageQuery.sql, pageQuery.parameters)]);
-    const ids = rows.map((r) => r['id']);
-    const parties = ids.length ? await query(partyQuery.sql, [...ids]) : [];
-    const items = rows.map((row) => ({ ...row, parties: parties.filter((p) => p['agreement_id'] === row['id']) }));
+    const results: Record<string, unknown>[][] = [];
+    for (const captured of queries) results.push(await query(captured.sql, captured.parameters));
     response.writeHead(200, { 'Content-Type': 'application/json' });
-    response.end(JSON.stringify({ items, total: Number(countRows[0]?.['total'] ?? 0), page: 1, pageSize: 50 }));
-  }).listen(port, '127.0.0.1', () => console.log('ready'));
+    response.end(JSON.stringify(results));
+}).listen(port, '127.0.0.1', () => console.log('ready'));
 }
 
 await (mode === 'raw' ? runRaw() : runApp());

@@ -2,6 +2,11 @@ import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 
 test.describe('the actor registry in the county console', () => {
+  test.beforeEach(async ({ page }) => {
+    const login = await page.request.post('/api/auth/login', { data: { email: 'fylke@demo.kompetansebro.no', password: 'kompetansebro' } });
+    expect(login.status()).toBe(200);
+  });
+
   test('search "Namsos", open it, create an actor with a bad organisation number, correct it, see it saved', async ({ page }) => {
     await page.goto('/fylke/aktorer');
     await expect(page.getByRole('heading', { level: 1, name: 'Aktører' })).toBeVisible();

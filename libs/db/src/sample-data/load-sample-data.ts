@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { norwegianSortKey } from '@kompetansebro/domain';
 import type { Database } from '../database';
 import { sampleActors, sampleStudyCentreRegions } from './actors';
+import { loadDemoAccounts } from './accounts';
 import { loadSampleActivities } from './activities';
 import { loadSampleAgreements } from './agreements';
 import { loadSampleContacts } from './contacts';
@@ -20,6 +21,7 @@ export interface SampleDataResult {
   agreements: number;
   activities: number;
   initiatives: number;
+  demoAccounts: number;
 }
 
 /**
@@ -97,6 +99,7 @@ export async function loadSampleData(db: Kysely<Database>): Promise<SampleDataRe
     const agreements = await loadSampleAgreements(trx);
     const activities = await loadSampleActivities(trx);
     const initiatives = await loadSampleInitiatives(trx);
+    const demoAccounts = await loadDemoAccounts(trx);
 
     return {
       regions: regions.length,
@@ -108,6 +111,7 @@ export async function loadSampleData(db: Kysely<Database>): Promise<SampleDataRe
       agreements,
       activities,
       initiatives,
+      demoAccounts,
     };
   });
 }

@@ -16,6 +16,7 @@ const problemTitles: Record<number, string> = {
   413: 'The request is too large',
   415: 'Unsupported media type',
   428: 'The request must say which version it changes (If-Match)',
+  429: 'Too many requests',
   500: 'Internal server error',
 };
 
@@ -25,7 +26,7 @@ export class ProblemError extends Error {
     readonly status: ContentfulStatusCode,
     readonly detail?: string,
     readonly errors?: FieldError[],
-    readonly extra: Partial<Pick<Problem, 'allowed'>> = {},
+    readonly extra: Partial<Pick<Problem, 'allowed'>> & { retryAfter?: number } = {},
   ) {
     super(detail ?? problemTitles[status] ?? `HTTP ${status}`);
   }
@@ -37,7 +38,7 @@ export class ProblemError extends Error {
       status: this.status,
       ...(this.detail ? { detail: this.detail } : {}),
       ...(this.errors ? { errors: this.errors } : {}),
-      ...this.extra,
+      ...(this.extra.allowed ? { allowed: this.extra.allowed } : {}),
     };
   }
 }
@@ -47,7 +48,9 @@ export const invalidInput = (errors: FieldError[]) =>
   new ProblemError(400, errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
 
 export function problemResponse(c: Context, error: ProblemError): Response {
-  return c.body(JSON.stringify(error.toProblem()), error.status, { 'Content-Type': PROBLEM_CONTENT_TYPE });
+  const headers: Record<string, string> = { 'Content-Type': PROBLEM_CONTENT_TYPE };
+  if (error.extra.retryAfter !== undefined) headers['Retry-After'] = String(error.extra.retryAfter);
+  return c.body(JSON.stringify(error.toProblem()), error.status, headers);
 }
 
 /** Turns zod's issues into field errors, keeping the domain's own codes (set as params.code). */

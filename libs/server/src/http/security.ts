@@ -41,3 +41,19 @@ export const requireJsonBody = (): MiddlewareHandler => async (c, next) => {
   }
   await next();
 };
+
+/**
+ * CSRF: a state-changing request must come from this origin. Browsers send Origin on every
+ * cross-site POST/PUT/PATCH/DELETE (and Sec-Fetch-Site); a request without either is not from
+ * a browser page, so it carries no ambient cookie risk.
+ */
+export const requireSameOrigin = (): MiddlewareHandler => async (c, next) => {
+  if (UNSAFE_METHODS.has(c.req.method)) {
+    const origin = c.req.header('Origin');
+    const fetchSite = c.req.header('Sec-Fetch-Site');
+    const host = c.req.header('Host');
+    const crossOrigin = origin !== undefined && origin !== 'null' ? new URL(origin).host !== host : origin === 'null';
+    if (crossOrigin || fetchSite === 'cross-site') throw new ProblemError(403, 'Requests that change data must come from this site');
+  }
+  await next();
+};

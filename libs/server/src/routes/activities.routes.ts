@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { authorize } from '../auth/access-control';
 import { z } from 'zod';
 import {
   activityCountQuerySchema,
@@ -36,6 +37,7 @@ const tags = ['Activities'];
 const listRoute = createRoute({
   method: 'get',
   path: '/api/activities',
+  middleware: [authorize('activity', 'read')] as const,
   tags,
   summary: 'List activities: search, filter by period (from/to; a period counts when it overlaps), kind, organiser or participant',
   request: { query: activityListQuerySchema },
@@ -45,6 +47,7 @@ const listRoute = createRoute({
 const countsRoute = createRoute({
   method: 'get',
   path: '/api/activities/counts',
+  middleware: [authorize('activity', 'read')] as const,
   tags,
   summary: 'How many activities the filters select, per month, half year (2023-H2) or year, by start date',
   request: { query: activityCountQuerySchema },
@@ -56,6 +59,7 @@ const exportQuerySchema = activityListQuerySchema.omit({ page: true, pageSize: t
 const exportRoute = createRoute({
   method: 'get',
   path: '/api/activities/export',
+  middleware: [authorize('activity', 'export')] as const,
   tags,
   summary: 'Every activity the filters select, as CSV or XLSX',
   request: { query: exportQuerySchema },
@@ -93,6 +97,7 @@ const exportColumns: ExportColumn<ExportRow>[] = [
 const getRoute = createRoute({
   method: 'get',
   path: '/api/activities/{id}',
+  middleware: [authorize('activity', 'read')] as const,
   tags,
   summary: 'One activity with its organiser and participants (with head counts)',
   request: { params: idParamsSchema },
@@ -106,6 +111,7 @@ const getRoute = createRoute({
 const createActivityRoute = createRoute({
   method: 'post',
   path: '/api/activities',
+  middleware: [authorize('activity', 'create')] as const,
   tags,
   summary: 'Record an activity',
   request: { body: { content: jsonContent(ActivityCreate), required: true } },
@@ -119,6 +125,7 @@ const createActivityRoute = createRoute({
 const updateRoute = createRoute({
   method: 'patch',
   path: '/api/activities/{id}',
+  middleware: [authorize('activity', 'update')] as const,
   tags,
   summary: 'Change some fields of an activity; participants, when given, replace the list (If-Match required)',
   request: { params: idParamsSchema, headers: ifMatchHeaderSchema, body: { content: jsonContent(ActivityUpdate), required: true } },
@@ -135,6 +142,7 @@ const updateRoute = createRoute({
 const deleteRoute = createRoute({
   method: 'delete',
   path: '/api/activities/{id}',
+  middleware: [authorize('activity', 'delete')] as const,
   tags,
   summary: 'Delete an activity; plan items that list it as a result drop it (If-Match required)',
   request: { params: idParamsSchema, headers: ifMatchHeaderSchema },

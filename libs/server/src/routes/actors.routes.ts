@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { authorize } from '../auth/access-control';
 import { actorCreateSchema, actorDetailSchema, actorListQuerySchema, actorSummarySchema, actorUpdateSchema, pageSchema } from '@kompetansebro/domain';
 import { z } from 'zod';
 import { formatOrganisationNumber, type ActorSummary } from '@kompetansebro/domain';
@@ -17,6 +18,7 @@ const withEtag = { headers: { ETag: { schema: { type: 'string' as const }, descr
 const listRoute = createRoute({
   method: 'get',
   path: '/api/actors',
+  middleware: [authorize('actor', 'read')] as const,
   tags,
   summary: 'List actors: search, filter by kind, municipality, region or parent, sort in Norwegian order',
   request: { query: actorListQuerySchema },
@@ -26,6 +28,7 @@ const listRoute = createRoute({
 const exportRoute = createRoute({
   method: 'get',
   path: '/api/actors/export',
+  middleware: [authorize('actor', 'export')] as const,
   tags,
   summary: 'Every actor the filters select, as CSV or XLSX',
   request: { query: actorListQuerySchema.omit({ page: true, pageSize: true }).extend({ format: exportFormatSchema }) },
@@ -59,6 +62,7 @@ const exportColumns: ExportColumn<ActorSummary>[] = [
 const getRoute = createRoute({
   method: 'get',
   path: '/api/actors/{id}',
+  middleware: [authorize('actor', 'read')] as const,
   tags,
   summary: 'One actor with its parent, municipality, region and children',
   request: { params: idParamsSchema },
@@ -72,6 +76,7 @@ const getRoute = createRoute({
 const createActorRoute = createRoute({
   method: 'post',
   path: '/api/actors',
+  middleware: [authorize('actor', 'create')] as const,
   tags,
   summary: 'Create an actor',
   request: { body: { content: jsonContent(ActorCreate), required: true } },
@@ -85,6 +90,7 @@ const createActorRoute = createRoute({
 const updateRoute = createRoute({
   method: 'patch',
   path: '/api/actors/{id}',
+  middleware: [authorize('actor', 'update')] as const,
   tags,
   summary: 'Change some fields of an actor (If-Match required)',
   request: { params: idParamsSchema, headers: ifMatchHeaderSchema, body: { content: jsonContent(ActorUpdate), required: true } },
@@ -109,6 +115,7 @@ const archiveResponses = {
 const archiveRoute = createRoute({
   method: 'post',
   path: '/api/actors/{id}/archive',
+  middleware: [authorize('actor', 'delete')] as const,
   tags,
   summary: 'Archive an actor: hidden from lists, kept with its history (If-Match required)',
   request: { params: idParamsSchema, headers: ifMatchHeaderSchema },
@@ -118,6 +125,7 @@ const archiveRoute = createRoute({
 const restoreRoute = createRoute({
   method: 'post',
   path: '/api/actors/{id}/restore',
+  middleware: [authorize('actor', 'delete')] as const,
   tags,
   summary: 'Bring an archived actor back (If-Match required)',
   request: { params: idParamsSchema, headers: ifMatchHeaderSchema },

@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { authorize } from '../auth/access-control';
 import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
 import {
@@ -53,6 +54,7 @@ const partyParams = z.object({
 const listRoute = createRoute({
   method: 'get',
   path: '/api/agreements',
+  middleware: [authorize('agreement', 'read')] as const,
   tags,
   summary: 'List agreements: filter by status, kind, party, region, ending soon',
   request: { query: agreementListQuerySchema },
@@ -62,6 +64,7 @@ const listRoute = createRoute({
 const exportRoute = createRoute({
   method: 'get',
   path: '/api/agreements/export',
+  middleware: [authorize('agreement', 'export')] as const,
   tags,
   summary: 'Every agreement the filters select, as CSV or XLSX',
   request: { query: agreementListQuerySchema.omit({ page: true, pageSize: true }).extend({ format: exportFormatSchema }) },
@@ -71,6 +74,7 @@ const exportRoute = createRoute({
 const getRoute = createRoute({
   method: 'get',
   path: '/api/agreements/{id}',
+  middleware: [authorize('agreement', 'read')] as const,
   tags,
   summary: 'One agreement: parties and roles, committed services, documents, versions and transitions, allowed next statuses',
   request: { params: idParamsSchema },
@@ -80,6 +84,7 @@ const getRoute = createRoute({
 const createAgreementRoute = createRoute({
   method: 'post',
   path: '/api/agreements',
+  middleware: [authorize('agreement', 'create')] as const,
   tags,
   summary: 'Create an agreement (a draft) between two or more actors',
   request: { body: { content: jsonContent(agreementCreateSchema.meta({ id: 'AgreementCreate' })), required: true } },
@@ -89,6 +94,7 @@ const createAgreementRoute = createRoute({
 const updateRoute = createRoute({
   method: 'patch',
   path: '/api/agreements/{id}',
+  middleware: [authorize('agreement', 'update')] as const,
   tags,
   summary: 'Change an agreement (If-Match). Parties, kind, title and start change only while draft or negotiating',
   request: { params: idParamsSchema, headers: ifMatchHeaderSchema, body: { content: jsonContent(agreementUpdateSchema.meta({ id: 'AgreementUpdate' })), required: true } },
@@ -98,6 +104,7 @@ const updateRoute = createRoute({
 const transitionRoute = createRoute({
   method: 'post',
   path: '/api/agreements/{id}/transitions',
+  middleware: [authorize('agreement', 'transition')] as const,
   tags,
   summary: 'Move the agreement along its lifecycle (If-Match); 409 lists the allowed statuses',
   request: { params: idParamsSchema, headers: ifMatchHeaderSchema, body: { content: jsonContent(transitionRequestSchema.meta({ id: 'TransitionRequest' })), required: true } },
@@ -107,6 +114,7 @@ const transitionRoute = createRoute({
 const acceptRoute = createRoute({
   method: 'post',
   path: '/api/agreements/{id}/parties/{actorId}/accept',
+  middleware: [authorize('agreement', 'transition')] as const,
   tags,
   summary: 'A party confirms its acceptance of the agreement (If-Match)',
   request: { params: partyParams, headers: ifMatchHeaderSchema },
@@ -116,6 +124,7 @@ const acceptRoute = createRoute({
 const renewRoute = createRoute({
   method: 'post',
   path: '/api/agreements/{id}/renewals',
+  middleware: [authorize('agreement', 'create')] as const,
   tags,
   summary: 'Renew: a new draft with the same parties and services, linked to this one',
   request: {
@@ -138,9 +147,10 @@ const uploadGuard = createMiddleware(async (c, next) => {
 const uploadRoute = createRoute({
   method: 'post',
   path: '/api/agreements/{id}/documents',
+  middleware: [authorize('agreement', 'update'), uploadGuard] as const,
   tags,
   summary: 'Upload a signed document (PDF, at most 20 MB) as multipart/form-data field "file"',
-  middleware: [uploadGuard] as const,
+  
   request: {
     params: idParamsSchema,
     body: { content: { 'multipart/form-data': { schema: z.object({ file: z.any().meta({ type: 'string', format: 'binary' }) }) } }, required: true },
@@ -157,6 +167,7 @@ const uploadRoute = createRoute({
 const downloadRoute = createRoute({
   method: 'get',
   path: '/api/agreements/{id}/documents/{documentId}',
+  middleware: [authorize('agreement', 'read')] as const,
   tags,
   summary: 'Download a document of the agreement',
   request: { params: documentParams },
@@ -166,6 +177,7 @@ const downloadRoute = createRoute({
 const removeDocumentRoute = createRoute({
   method: 'delete',
   path: '/api/agreements/{id}/documents/{documentId}',
+  middleware: [authorize('agreement', 'delete')] as const,
   tags,
   summary: 'Remove a document of the agreement',
   request: { params: documentParams },

@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { authorize } from '../auth/access-control';
 import { z } from 'zod';
 import { listQuerySchema, pageSchema } from '@kompetansebro/domain';
 import { createRouter, jsonContent, problemResponses } from '../http/openapi';
@@ -36,6 +37,7 @@ const auditQuerySchema = listQuerySchema.omit({ q: true }).extend({
 const listRoute = createRoute({
   method: 'get',
   path: '/api/audit',
+  middleware: [authorize('audit', 'read')] as const,
   tags: ['Audit'],
   summary: 'The audit log, newest first; filter by entity type and record id',
   request: { query: auditQuerySchema },

@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { authorize } from '../auth/access-control';
 import { z } from 'zod';
 import {
   contactCreateSchema,
@@ -43,6 +44,7 @@ const tags = ['Contacts'];
 const listRoute = createRoute({
   method: 'get',
   path: '/api/contacts',
+  middleware: [authorize('contact', 'read')] as const,
   tags,
   summary: 'List contact persons: search name, e-mail, role or actor; filter by actor; sort in Norwegian order',
   request: { query: contactListQuerySchema },
@@ -52,6 +54,7 @@ const listRoute = createRoute({
 const exportRoute = createRoute({
   method: 'get',
   path: '/api/contacts/export',
+  middleware: [authorize('contact', 'export')] as const,
   tags,
   summary: 'Every contact the filters select, as CSV or XLSX',
   request: { query: contactListQuerySchema.omit({ page: true, pageSize: true }).extend({ format: exportFormatSchema }) },
@@ -76,6 +79,7 @@ const exportColumns: ExportColumn<ContactSummary>[] = [
 const getRoute = createRoute({
   method: 'get',
   path: '/api/contacts/{id}',
+  middleware: [authorize('contact', 'read')] as const,
   tags,
   summary: 'One contact person',
   request: { params: idParamsSchema },
@@ -89,6 +93,7 @@ const getRoute = createRoute({
 const createContactRoute = createRoute({
   method: 'post',
   path: '/api/contacts',
+  middleware: [authorize('contact', 'create')] as const,
   tags,
   summary: 'Add a contact person at an actor',
   request: { body: { content: jsonContent(ContactCreate), required: true } },
@@ -102,6 +107,7 @@ const createContactRoute = createRoute({
 const updateRoute = createRoute({
   method: 'patch',
   path: '/api/contacts/{id}',
+  middleware: [authorize('contact', 'update')] as const,
   tags,
   summary: 'Change some fields of a contact (If-Match required)',
   request: { params: idParamsSchema, headers: ifMatchHeaderSchema, body: { content: jsonContent(ContactUpdate), required: true } },
@@ -111,6 +117,7 @@ const updateRoute = createRoute({
 const deleteRoute = createRoute({
   method: 'delete',
   path: '/api/contacts/{id}',
+  middleware: [authorize('contact', 'delete')] as const,
   tags,
   summary: 'Delete a contact (If-Match required); the audit log keeps the fact, not the personal data',
   request: { params: idParamsSchema, headers: ifMatchHeaderSchema },
@@ -126,6 +133,7 @@ const deleteRoute = createRoute({
 const personalDataRoute = createRoute({
   method: 'get',
   path: '/api/contacts/{id}/personal-data',
+  middleware: [authorize('contact', 'export')] as const,
   tags,
   summary: 'Everything stored about the person (GDPR art. 15): the record and the audit entries about it, as a JSON download',
   request: { params: idParamsSchema },
@@ -139,6 +147,7 @@ const personalDataRoute = createRoute({
 const eraseRoute = createRoute({
   method: 'post',
   path: '/api/contacts/{id}/erase',
+  middleware: [authorize('contact', 'delete')] as const,
   tags,
   summary: 'Erase the person (GDPR art. 17): delete the record and redact every audit entry about it',
   request: { params: idParamsSchema },

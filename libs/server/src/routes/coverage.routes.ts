@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { authorize } from '../auth/access-control';
 import { z } from 'zod';
 import { coverageSchema, municipalityNumberSchema } from '@kompetansebro/domain';
 import { etagOf, expectedVersion } from '../http/etag';
@@ -14,6 +15,7 @@ const tags = ['Coverage'];
 const coverageRoute = createRoute({
   method: 'get',
   path: '/api/coverage',
+  middleware: [authorize('coverage', 'read')] as const,
   tags,
   summary: "For every municipality of a region or a study centre's catchment area: its libraries, which are covered by a binding agreement with the study centre, the services committed, and the gaps",
   request: { query: z.object({ region: z.uuid().optional(), studyCentre: z.uuid().optional() }) },
@@ -23,6 +25,7 @@ const coverageRoute = createRoute({
 const getCatchmentRoute = createRoute({
   method: 'get',
   path: '/api/study-centres/{id}/catchment-area',
+  middleware: [authorize('coverage', 'read')] as const,
   tags,
   summary: "A study centre's catchment area (nedslagsfelt): the municipalities it serves",
   request: { params: idParamsSchema },
@@ -32,6 +35,7 @@ const getCatchmentRoute = createRoute({
 const putCatchmentRoute = createRoute({
   method: 'put',
   path: '/api/study-centres/{id}/catchment-area',
+  middleware: [authorize('coverage', 'update')] as const,
   tags,
   summary: "Set a study centre's catchment area (If-Match: the study centre's ETag)",
   request: {

@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { authorize } from '../auth/access-control';
 import { z } from 'zod';
 import {
   initiativeCreateSchema,
@@ -53,6 +54,7 @@ const planItemParamsSchema = idParamsSchema.extend({
 const listRoute = createRoute({
   method: 'get',
   path: '/api/initiatives',
+  middleware: [authorize('initiative', 'read')] as const,
   tags,
   summary: 'List projects, programmes, measures and pilots: search, filter by kind, owner or parent programme',
   request: { query: initiativeListQuerySchema },
@@ -62,6 +64,7 @@ const listRoute = createRoute({
 const exportRoute = createRoute({
   method: 'get',
   path: '/api/initiatives/export',
+  middleware: [authorize('initiative', 'export')] as const,
   tags,
   summary: 'Every initiative the filters select, as CSV or XLSX',
   request: { query: initiativeListQuerySchema.omit({ page: true, pageSize: true }).extend({ format: exportFormatSchema }) },
@@ -103,6 +106,7 @@ const exportColumns: ExportColumn<InitiativeSummary>[] = [
 const getRoute = createRoute({
   method: 'get',
   path: '/api/initiatives/{id}',
+  middleware: [authorize('initiative', 'read')] as const,
   tags,
   summary: 'One initiative with its names, current end, remaining funds, plan items (with their results) and measures',
   request: { params: idParamsSchema },
@@ -116,6 +120,7 @@ const getRoute = createRoute({
 const createInitiativeRoute = createRoute({
   method: 'post',
   path: '/api/initiatives',
+  middleware: [authorize('initiative', 'create')] as const,
   tags,
   summary: 'Create an initiative, optionally with its first plan items',
   request: { body: { content: jsonContent(InitiativeCreate), required: true } },
@@ -129,6 +134,7 @@ const createInitiativeRoute = createRoute({
 const updateRoute = createRoute({
   method: 'patch',
   path: '/api/initiatives/{id}',
+  middleware: [authorize('initiative', 'update')] as const,
   tags,
   summary: "Change some of the initiative's own fields; lists given replace the stored ones (If-Match required)",
   request: { params: idParamsSchema, headers: ifMatchHeaderSchema, body: { content: jsonContent(InitiativeUpdate), required: true } },
@@ -145,6 +151,7 @@ const updateRoute = createRoute({
 const createPlanItemRoute = createRoute({
   method: 'post',
   path: '/api/initiatives/{id}/plan-items',
+  middleware: [authorize('initiative', 'create')] as const,
   tags,
   summary: "Add a plan item (at the end of the plan unless a position is given)",
   request: { params: idParamsSchema, body: { content: jsonContent(PlanItemCreate), required: true } },
@@ -159,6 +166,7 @@ const createPlanItemRoute = createRoute({
 const updatePlanItemRoute = createRoute({
   method: 'patch',
   path: '/api/initiatives/{id}/plan-items/{itemId}',
+  middleware: [authorize('initiative', 'update')] as const,
   tags,
   summary: "Change a plan item (If-Match with the plan item's own version)",
   request: { params: planItemParamsSchema, headers: ifMatchHeaderSchema, body: { content: jsonContent(PlanItemUpdate), required: true } },
@@ -175,6 +183,7 @@ const updatePlanItemRoute = createRoute({
 const deletePlanItemRoute = createRoute({
   method: 'delete',
   path: '/api/initiatives/{id}/plan-items/{itemId}',
+  middleware: [authorize('initiative', 'delete')] as const,
   tags,
   summary: "Remove a plan item (If-Match with the plan item's own version)",
   request: { params: planItemParamsSchema, headers: ifMatchHeaderSchema },
@@ -190,6 +199,7 @@ const deletePlanItemRoute = createRoute({
 const planItemsRoute = createRoute({
   method: 'get',
   path: '/api/plan-items',
+  middleware: [authorize('initiative', 'read')] as const,
   tags,
   summary: 'Plan items across initiatives: by status, open ones, those due on or before a date; soonest due first',
   request: { query: planItemListQuerySchema },
@@ -199,6 +209,7 @@ const planItemsRoute = createRoute({
 const mobilityCountsRoute = createRoute({
   method: 'get',
   path: '/api/mobility-counts',
+  middleware: [authorize('initiative', 'read')] as const,
   tags,
   summary: 'Mobility counts (counts only, never persons) by initiative, actor, school year or category',
   request: { query: mobilityCountQuerySchema },
@@ -208,6 +219,7 @@ const mobilityCountsRoute = createRoute({
 const putMobilityCountRoute = createRoute({
   method: 'put',
   path: '/api/mobility-counts',
+  middleware: [authorize('initiative', 'update')] as const,
   tags,
   summary: 'Set the count for an actor, school year and category (inserted, or replacing the one there)',
   request: { body: { content: jsonContent(MobilityCountInput), required: true } },

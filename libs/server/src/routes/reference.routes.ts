@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { authorize, publicAccess } from '../auth/access-control';
 import { z } from 'zod';
 import { municipalityListQuerySchema, municipalitySchema, pageSchema, regionSchema } from '@kompetansebro/domain';
 import { createRouter, jsonContent, problemResponses } from '../http/openapi';
@@ -10,6 +11,7 @@ const RegionPage = pageSchema(regionSchema.meta({ id: 'Region' })).meta({ id: 'R
 const municipalitiesRoute = createRoute({
   method: 'get',
   path: '/api/municipalities',
+  middleware: [authorize('reference', 'read')] as const,
   tags: ['Reference data'],
   summary: 'Every municipality of the county in Norwegian order, optionally of one region',
   request: { query: municipalityListQuerySchema },
@@ -19,6 +21,7 @@ const municipalitiesRoute = createRoute({
 const regionsRoute = createRoute({
   method: 'get',
   path: '/api/regions',
+  middleware: [authorize('reference', 'read')] as const,
   tags: ['Reference data'],
   summary: 'The regions municipalities are grouped into',
   responses: { 200: { description: 'All regions (one page)', content: jsonContent(RegionPage) } },
@@ -27,6 +30,7 @@ const regionsRoute = createRoute({
 const healthRoute = createRoute({
   method: 'get',
   path: '/api/health',
+  middleware: [publicAccess()] as const,
   tags: ['Operations'],
   summary: 'Whether the server and its database answer',
   responses: {

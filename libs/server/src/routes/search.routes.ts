@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { authorize } from '../auth/access-control';
 import { z } from 'zod';
 import { plainTextSchema } from '@kompetansebro/domain';
 import { createRouter, jsonContent, problemResponses } from '../http/openapi';
@@ -24,6 +25,7 @@ const SearchResults = z.object({ q: z.string(), items: z.array(SearchResult) }).
 const searchRoute = createRoute({
   method: 'get',
   path: '/api/search',
+  middleware: [authorize('search', 'read')] as const,
   tags: ['Search'],
   summary: 'Search actors, agreements, activities and initiatives at once, best match first (Norwegian full-text search)',
   request: { query: searchQuerySchema },

@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { authorize } from '../auth/access-control';
 import { z } from 'zod';
 import {
   pageSchema,
@@ -32,6 +33,7 @@ const tags = ['Services'];
 const listRoute = createRoute({
   method: 'get',
   path: '/api/services',
+  middleware: [authorize('service', 'read')] as const,
   tags,
   summary: 'List services: filter by actor (with its branches), type, audience, municipality or region; sort by actor in Norwegian order',
   request: { query: serviceListQuerySchema },
@@ -41,6 +43,7 @@ const listRoute = createRoute({
 const exportRoute = createRoute({
   method: 'get',
   path: '/api/services/export',
+  middleware: [authorize('service', 'export')] as const,
   tags,
   summary: 'Every service the filters select, as CSV or XLSX',
   request: { query: serviceListQuerySchema.omit({ page: true, pageSize: true }).extend({ format: exportFormatSchema }) },
@@ -79,6 +82,7 @@ const exportColumns: ExportColumn<ServiceSummary>[] = [
 const getRoute = createRoute({
   method: 'get',
   path: '/api/services/{id}',
+  middleware: [authorize('service', 'read')] as const,
   tags,
   summary: 'One service with its actor, municipality and region',
   request: { params: idParamsSchema },
@@ -92,6 +96,7 @@ const getRoute = createRoute({
 const createServiceRoute = createRoute({
   method: 'post',
   path: '/api/services',
+  middleware: [authorize('service', 'create')] as const,
   tags,
   summary: 'Create a service of an actor',
   request: { body: { content: jsonContent(ServiceCreate), required: true } },
@@ -105,6 +110,7 @@ const createServiceRoute = createRoute({
 const updateRoute = createRoute({
   method: 'patch',
   path: '/api/services/{id}',
+  middleware: [authorize('service', 'update')] as const,
   tags,
   summary: 'Change some fields of a service; `conditions` is merged (If-Match required)',
   request: { params: idParamsSchema, headers: ifMatchHeaderSchema, body: { content: jsonContent(ServiceUpdate), required: true } },
@@ -114,6 +120,7 @@ const updateRoute = createRoute({
 const confirmRoute = createRoute({
   method: 'post',
   path: '/api/services/{id}/confirm',
+  middleware: [authorize('service', 'update')] as const,
   tags,
   summary: 'Confirm the service is offered as described: sets confirmedAt to today (Norway) and confirmedBy (If-Match required)',
   request: { params: idParamsSchema, headers: ifMatchHeaderSchema, body: { content: jsonContent(ServiceConfirm), required: true } },
@@ -123,6 +130,7 @@ const confirmRoute = createRoute({
 const archiveRoute = createRoute({
   method: 'post',
   path: '/api/services/{id}/archive',
+  middleware: [authorize('service', 'delete')] as const,
   tags,
   summary: 'Archive a service: hidden from lists, kept with its history (If-Match required)',
   request: { params: idParamsSchema, headers: ifMatchHeaderSchema },
@@ -132,6 +140,7 @@ const archiveRoute = createRoute({
 const restoreRoute = createRoute({
   method: 'post',
   path: '/api/services/{id}/restore',
+  middleware: [authorize('service', 'delete')] as const,
   tags,
   summary: 'Bring an archived service back (If-Match required)',
   request: { params: idParamsSchema, headers: ifMatchHeaderSchema },

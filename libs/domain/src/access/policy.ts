@@ -1,0 +1,95 @@
+import type { Role } from './access.schema';
+
+/** What is acted on. Each API route names one resource and one action (its policy). */
+export const resources = [
+  'reference',
+  'actor',
+  'service',
+  'contact',
+  'agreement',
+  'coverage',
+  'activity',
+  'initiative',
+  'audit',
+  'search',
+  'user',
+] as const;
+export type Resource = (typeof resources)[number];
+
+export const actions = ['read', 'create', 'update', 'delete', 'transition', 'export'] as const;
+export type Action = (typeof actions)[number];
+
+const everything: readonly Action[] = actions;
+const readOnly: readonly Action[] = ['read', 'export'];
+
+/**
+ * The one policy table: which role may do what to which resource — at all. Which records it
+ * may do it to (its own organisation's, its catchment area's) is the visibility rule applied
+ * with it, by the server, to every list and record.
+ */
+export const policyTable: Record<Role, Partial<Record<Resource, readonly Action[]>>> = {
+  county_admin: {
+    reference: everything,
+    actor: everything,
+    service: everything,
+    contact: everything,
+    agreement: everything,
+    coverage: everything,
+    activity: everything,
+    initiative: everything,
+    audit: readOnly,
+    search: readOnly,
+    user: everything,
+  },
+  county_viewer: {
+    reference: readOnly,
+    actor: readOnly,
+    service: readOnly,
+    contact: readOnly,
+    agreement: readOnly,
+    coverage: readOnly,
+    activity: readOnly,
+    initiative: readOnly,
+    audit: readOnly,
+    search: readOnly,
+  },
+  study_centre_coordinator: {
+    reference: readOnly,
+    // Its own record (update), the actors of its catchment area (read).
+    actor: ['read', 'export', 'update'],
+    service: readOnly,
+    contact: readOnly,
+    // Proposes agreements it is party to, moves them towards signing, accepts for itself.
+    agreement: ['read', 'export', 'create', 'update', 'transition'],
+    coverage: readOnly,
+    activity: ['read', 'export', 'create', 'update', 'delete'],
+    search: readOnly,
+  },
+  university_liaison: {
+    reference: readOnly,
+    actor: readOnly,
+    service: readOnly,
+    contact: readOnly,
+    agreement: readOnly,
+    activity: readOnly,
+    search: readOnly,
+  },
+  library_editor: {
+    reference: readOnly,
+    actor: ['read', 'export', 'update'],
+    service: everything,
+    contact: everything,
+    agreement: readOnly,
+    activity: readOnly,
+    search: readOnly,
+  },
+};
+
+export function can(role: Role, resource: Resource, action: Action): boolean {
+  return policyTable[role][resource]?.includes(action) ?? false;
+}
+
+/** Roles that see and may change every organisation's records. */
+export function isCountyRole(role: Role): boolean {
+  return role === 'county_admin' || role === 'county_viewer';
+}

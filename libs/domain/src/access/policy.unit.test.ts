@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { roles } from './access.schema';
+import { can, policyTable, resources } from './policy';
+
+describe('the policy table', () => {
+  it('lets the county admin do everything but write the audit log', () => {
+    for (const resource of resources) expect(can('county_admin', resource, 'read')).toBe(true);
+    expect(can('county_admin', 'audit', 'update')).toBe(false);
+    expect(can('county_admin', 'user', 'create')).toBe(true);
+  });
+
+  it('lets the county viewer read everything and change nothing', () => {
+    for (const resource of resources.filter((r) => r !== 'user')) expect(can('county_viewer', resource, 'read')).toBe(true);
+    for (const resource of resources) {
+      for (const action of ['create', 'update', 'delete', 'transition'] as const) expect(can('county_viewer', resource, action)).toBe(false);
+    }
+  });
+
+  it('keeps users, initiatives and the audit log to the county', () => {
+    for (const role of roles.filter((r) => r !== 'county_admin' && r !== 'county_viewer')) {
+      expect(can(role, 'user', 'read')).toBe(false);
+      expect(can(role, 'initiative', 'read')).toBe(false);
+      expect(can(role, 'audit', 'read')).toBe(false);
+    }
+  });
+
+  it('gives each role what the brief says it may change', () => {
+    expect(can('study_centre_coordinator', 'agreement', 'create')).toBe(true);
+    expect(can('study_centre_coordinator', 'activity', 'create')).toBe(true);
+    expect(can('study_centre_coordinator', 'service', 'update')).toBe(false);
+    expect(can('library_editor', 'service', 'update')).toBe(true);
+    expect(can('library_editor', 'contact', 'create')).toBe(true);
+    expect(can('library_editor', 'agreement', 'create')).toBe(false);
+    expect(can('university_liaison', 'actor', 'update')).toBe(false);
+  });
+
+  it('has a row for every role', () => {
+    expect(Object.keys(policyTable).sort()).toEqual([...roles].sort());
+  });
+});

@@ -1,0 +1,61 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Executor } from '../repositories/audit.repository';
+
+export const SESSION_IDLE_MINUTES = 30;
+export const SESSION_ABSOLUTE_HOURS = 12;
+
+/** Only the hash of a session id is stored: a copy of the table opens no session. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** A new random token: 256 bits, URL-safe. */
+export function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export async function createSession(db: Executor, userId: string, organisationId: string): Promise<string> {
+  const token = newToken();
+  await db
+    .insertInto('user_session')
+    .values({
+      id_hash: hashToken(token),
+      user_id: userId,
+      organisation_id: organisationId,
+      expires_at: sql<Date>`now() + make_interval(hours => ${SESSION_ABSOLUTE_HOURS})`,
+    })
+    .execute();
+  return token;
+}
+
+/**
+ * The session a token names, if it is alive: not past its absolute end, used within the idle
+ * time, and its user not disabled. Touches it (the idle clock restarts).
+ */
+export async function resumeSession(db: Executor, token: string): Promise<{ userId: string; organisationId: string } | null> {
+  const session = await db
+    .updateTable('user_session as s')
+    .set({ last_seen_at: sql`now()` })
+    .from('app_user as u')
+    .whereRef('u.id', '=', 's.user_id')
+    .where('s.id_hash', '=', hashToken(token))
+    .where('s.expires_at', '>', sql<Date>`now()`)
+    .where('s.last_seen_at', '>', sql<Date>`now() - make_interval(mins => ${SESSION_IDLE_MINUTES})`)
+    .where('u.disabled_at', 'is', null)
+    .returning(['s.user_id', 's.organisation_id'])
+    .executeTakeFirst();
+  return session ? { userId: session.user_id, organisationId: session.organisation_id } : null;
+}
+
+export async function endSession(db: Executor, token: string): Promise<void> {
+  await db.deleteFrom('user_session').where('id_hash', '=', hashToken(token)).execute();
+}
+
+export async function endSessionsOfUser(db: Executor, userId: string): Promise<void> {
+  await db.deleteFrom('user_session').where('user_id', '=', userId).execute();
+}
+
+export async function switchSessionOrganisation(db: Executor, token: string, organisationId: string): Promise<void> {
+  await db.updateTable('user_session').set({ organisation_id: organisationId }).where('id_hash', '=', hashToken(token)).execute();
+}
