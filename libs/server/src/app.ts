@@ -17,6 +17,7 @@ import { initiativesRoutes } from './routes/initiatives.routes';
 import { referenceRoutes } from './routes/reference.routes';
 import { searchRoutes } from './routes/search.routes';
 import { servicesRoutes } from './routes/services.routes';
+import { usersRoutes } from './routes/users.routes';
 
 export interface Logger {
   info(fields: object, message?: string): void;
@@ -65,7 +66,8 @@ export function createApp({ db, config, logger = silentLogger }: CreateAppOption
     .route('/', activitiesRoutes)
     .route('/', initiativesRoutes)
     .route('/', auditRoutes)
-    .route('/', searchRoutes);
+    .route('/', searchRoutes)
+    .route('/', usersRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
