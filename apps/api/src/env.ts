@@ -1,6 +1,17 @@
 import { z } from 'zod';
+import type { AppConfig } from '@kompetansebro/server';
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
+
+const isLoopback = (url: URL) => ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+const httpUrl = (name: string) =>
+  z.url({ protocol: /^https?$/, error: `${name} must be an http(s) URL` }).refine((value) => {
+    if (!URL.canParse(value)) return true; // reported by z.url
+    const url = new URL(value);
+    return url.protocol === 'https:' || isLoopback(url);
+  }, `${name} must use https (plain http only on localhost)`);
+/** An empty variable counts as unset (docker-compose and .env files write them so). */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
 /** The server's whole configuration, from the environment; a bad value stops the start with a clear message. */
 export const envSchema = z.object({
@@ -18,6 +29,23 @@ export const envSchema = z.object({
   COOKIE_SECURE: booleanFlag.default(true),
   /** Where the built frontends are; each is served under its base path when present. */
   STATIC_DIR: z.string().min(1).default('./dist/apps'),
+  /** Where users reach the apps (the base of links in e-mails and of the OIDC redirect URI). Default http://localhost:PORT. */
+  PUBLIC_URL: optional(httpUrl('PUBLIC_URL')),
+  /** SMTP server for e-mail (smtp:// or smtps://, user and password in the URL); unset: mail is logged, not sent. */
+  SMTP_URL: optional(z.string().regex(/^smtps?:\/\/[^\s]+$/, 'SMTP_URL must start with smtp:// or smtps://')),
+  MAIL_FROM: optional(z.string().min(3).max(200)),
+  /** OIDC login (Feide, Entra ID, ID-porten, …): the issuer; unset: passwords only. */
+  OIDC_ISSUER: optional(httpUrl('OIDC_ISSUER')),
+  OIDC_CLIENT_ID: optional(z.string().min(1)),
+  OIDC_CLIENT_SECRET: optional(z.string().min(1)),
+  OIDC_DISPLAY_NAME: optional(z.string().min(1).max(60)),
+  OIDC_SCOPES: optional(z.string().regex(/(^|\s)openid(\s|$)/, 'OIDC_SCOPES must include openid')),
+}).superRefine((env, ctx) => {
+  if (env.OIDC_ISSUER && !env.OIDC_CLIENT_ID) ctx.addIssue({ code: 'custom', path: ['OIDC_CLIENT_ID'], message: 'OIDC_CLIENT_ID is required with OIDC_ISSUER' });
+  if (env.SMTP_URL && !env.MAIL_FROM) ctx.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: 'MAIL_FROM is required with SMTP_URL' });
+  if ((env.SMTP_URL || env.OIDC_ISSUER) && !env.PUBLIC_URL) {
+    ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'PUBLIC_URL is required with SMTP_URL or OIDC_ISSUER (links and redirects must name this site)' });
+  }
 });
 export type Env = z.infer<typeof envSchema>;
 
@@ -28,4 +56,23 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     throw new Error(`Invalid configuration in the environment:\n${lines.join('\n')}`);
   }
   return result.data;
+}
+
+/** The parts of the app's configuration about mail and login, from the environment. */
+export function mailAndLoginConfig(env: Env): Pick<AppConfig, 'publicUrl' | 'mail' | 'oidc'> {
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
+  return {
+    publicUrl,
+    mail: { smtpUrl: env.SMTP_URL ?? null, from: env.MAIL_FROM ?? `Kompetansebro <ikke-svar@${new URL(publicUrl).hostname}>` },
+    oidc:
+      env.OIDC_ISSUER && env.OIDC_CLIENT_ID
+        ? {
+            issuer: env.OIDC_ISSUER,
+            clientId: env.OIDC_CLIENT_ID,
+            clientSecret: env.OIDC_CLIENT_SECRET,
+            displayName: env.OIDC_DISPLAY_NAME ?? new URL(env.OIDC_ISSUER).hostname,
+            scopes: env.OIDC_SCOPES,
+          }
+        : null,
+  };
 }

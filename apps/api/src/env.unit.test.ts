@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseEnv } from './env';
+import { mailAndLoginConfig, parseEnv } from './env';
 
 describe('parseEnv', () => {
   it('defaults to port 3000 and the embedded database in ./data', () => {
@@ -17,5 +17,37 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ PORT: 'eighty', DATABASE_URL: 'mysql://x' })).toThrow(/PORT[\s\S]*DATABASE_URL/);
     expect(() => parseEnv({ PORT: '70000' })).toThrow(/PORT/);
     expect(() => parseEnv({ LOAD_SAMPLE_DATA: 'yes please' })).toThrow(/LOAD_SAMPLE_DATA/);
+  });
+
+  it('logs mail and offers only passwords when neither SMTP nor OIDC is configured', () => {
+    const config = mailAndLoginConfig(parseEnv({ PORT: '4000', SMTP_URL: '', OIDC_ISSUER: '' }));
+    expect(config).toEqual({ publicUrl: 'http://localhost:4000', mail: { smtpUrl: null, from: 'Kompetansebro <ikke-svar@localhost>' }, oidc: null });
+  });
+
+  it('reads the SMTP server, the sender and the OIDC provider', () => {
+    const env = parseEnv({
+      PUBLIC_URL: 'https://kompetansebro.example.no/',
+      SMTP_URL: 'smtps://user:secret@smtp.example.no:465',
+      MAIL_FROM: 'Kompetansebro <ikke-svar@example.no>',
+      OIDC_ISSUER: 'https://auth.dataporten.no',
+      OIDC_CLIENT_ID: 'client',
+      OIDC_CLIENT_SECRET: 'secret',
+      OIDC_DISPLAY_NAME: 'Feide',
+    });
+    expect(mailAndLoginConfig(env)).toEqual({
+      publicUrl: 'https://kompetansebro.example.no',
+      mail: { smtpUrl: 'smtps://user:secret@smtp.example.no:465', from: 'Kompetansebro <ikke-svar@example.no>' },
+      oidc: { issuer: 'https://auth.dataporten.no', clientId: 'client', clientSecret: 'secret', displayName: 'Feide', scopes: undefined },
+    });
+  });
+
+  it('refuses an incomplete or insecure mail and login configuration', () => {
+    expect(() => parseEnv({ SMTP_URL: 'http://smtp.example.no' })).toThrow(/SMTP_URL/);
+    expect(() => parseEnv({ SMTP_URL: 'smtp://smtp.example.no', PUBLIC_URL: 'https://kb.example.no' })).toThrow(/MAIL_FROM/);
+    expect(() => parseEnv({ OIDC_ISSUER: 'https://idp.example.no', PUBLIC_URL: 'https://kb.example.no' })).toThrow(/OIDC_CLIENT_ID/);
+    expect(() => parseEnv({ OIDC_ISSUER: 'https://idp.example.no', OIDC_CLIENT_ID: 'x' })).toThrow(/PUBLIC_URL/);
+    expect(() => parseEnv({ OIDC_ISSUER: 'http://idp.example.no', OIDC_CLIENT_ID: 'x', PUBLIC_URL: 'https://kb.example.no' })).toThrow(/OIDC_ISSUER/);
+    expect(() => parseEnv({ PUBLIC_URL: 'kb.example.no' })).toThrow(/PUBLIC_URL/);
+    expect(parseEnv({ OIDC_ISSUER: 'http://127.0.0.1:8080', OIDC_CLIENT_ID: 'x', PUBLIC_URL: 'http://localhost:3000' }).OIDC_ISSUER).toBe('http://127.0.0.1:8080');
   });
 });

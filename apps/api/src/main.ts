@@ -2,8 +2,8 @@ import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import pino from 'pino';
 import { loadSampleData, migrateToLatest, openDatabase } from '@kompetansebro/db';
-import { createApp } from '@kompetansebro/server';
-import { parseEnv } from './env';
+import { createApp, type AppConfig } from '@kompetansebro/server';
+import { mailAndLoginConfig, parseEnv } from './env';
 import { mountFrontends } from './frontends';
 
 const VERSION = process.env['npm_package_version'] ?? '0.1.0';
@@ -31,7 +31,15 @@ async function main(): Promise<void> {
     logger.info({ loaded }, 'sample data loaded (existing rows kept)');
   }
 
-  const config = { databaseKind: database.target, version: VERSION, documentsDir: resolve(env.DATA_DIR, 'documents'), cookieSecure: env.COOKIE_SECURE };
+  const config: AppConfig = {
+    databaseKind: database.target,
+    version: VERSION,
+    documentsDir: resolve(env.DATA_DIR, 'documents'),
+    cookieSecure: env.COOKIE_SECURE,
+    ...mailAndLoginConfig(env),
+  };
+  if (!config.mail?.smtpUrl) logger.warn('SMTP_URL is not set: e-mails (password-reset and invitation links) are written to this log, not sent');
+  if (config.oidc) logger.info({ issuer: config.oidc.issuer, name: config.oidc.displayName }, 'OIDC login enabled');
   const app = createApp({ db: database.db, config, logger });
   const frontendPaths = mountFrontends(app, env.STATIC_DIR);
   app.get('/', (c) => c.redirect('/fylke/', 302));

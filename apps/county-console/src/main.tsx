@@ -1,3 +1,4 @@
+import { authShell } from '@kompetansebro/feature-auth';
 import { bootstrapApp } from '@kompetansebro/feature-shell';
 import { countyNavigation, createCountyRoutes } from './routes';
 
@@ -6,4 +7,5 @@ void bootstrapApp({
   basePath: import.meta.env.BASE_URL,
   navigation: countyNavigation,
   createRoutes: createCountyRoutes,
+  auth: authShell,
 });

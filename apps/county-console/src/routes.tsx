@@ -1,26 +1,33 @@
 import { createActorRoutes } from '@kompetansebro/feature-actors';
 import type { NavigationItem } from '@kompetansebro/feature-shell';
-import { createRoute, lazyRouteComponent, type AnyRootRoute } from '@tanstack/react-router';
+import { createUserRoutes } from '@kompetansebro/feature-users';
+import { createRoute, lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
 
 export const countyNavigation: readonly NavigationItem[] = [
   { to: '/', label: 'shell.navigation.overview', exact: true },
   { to: '/aktorer', label: 'shell.navigation.actors' },
   { to: '/kommuner', label: 'shell.navigation.municipalities' },
+  // The roles the policy lets manage users (a unit test holds the two together).
+  { to: '/brukere', label: 'shell.navigation.users', roles: ['county_admin'] },
 ];
 
-/** /fylke/ (overview), /fylke/aktorer/… (the actor register, editable), /fylke/kommuner. */
-export function createCountyRoutes(rootRoute: AnyRootRoute) {
+/**
+ * /fylke/ (overview), /fylke/aktorer/… (the actor register, editable), /fylke/kommuner,
+ * /fylke/brukere/… (users, for county admins) — all for logged-in users (`parentRoute`).
+ */
+export function createCountyRoutes(parentRoute: AnyRoute) {
   return [
     createRoute({
-      getParentRoute: () => rootRoute,
+      getParentRoute: () => parentRoute,
       path: '/',
       component: lazyRouteComponent(() => import('./overview-page'), 'OverviewPage'),
     }),
-    createActorRoutes(rootRoute, { path: 'aktorer', viewer: { canEdit: true } }),
+    createActorRoutes(parentRoute, { path: 'aktorer', viewer: { canEdit: true } }),
     createRoute({
-      getParentRoute: () => rootRoute,
+      getParentRoute: () => parentRoute,
       path: 'kommuner',
       component: lazyRouteComponent(() => import('./municipalities-page'), 'MunicipalitiesPage'),
     }),
+    createUserRoutes(parentRoute, { path: 'brukere' }),
   ];
 }

@@ -3,17 +3,9 @@ import type { ActorCreate, ActorDetail, ActorListQuery, ActorUpdate } from '@kom
 import { api } from './client';
 import { readJson, type ApiError } from './api-error';
 import { ifMatch } from './etag';
+import { toQueryStrings } from './query-strings';
 
 export type ActorListFilters = Partial<ActorListQuery>;
-
-/** Query strings carry text: drop empty filters, write numbers as text. */
-function toQueryStrings(filters: ActorListFilters): Record<string, string> {
-  const query: Record<string, string> = {};
-  for (const [key, value] of Object.entries(filters)) {
-    if (value !== undefined && value !== null && value !== '') query[key] = String(value);
-  }
-  return query;
-}
 
 export const actorQueries = {
   all: ['actors'] as const,

@@ -1,4 +1,24 @@
 export { ApiError } from './api-error';
-export { configureApi } from './client';
+export { apiUrl, configureApi } from './client';
 export { municipalityQueries, regionQueries } from './reference.queries';
 export { actorQueries, useCreateActor, useUpdateActor, useArchiveActor, useRestoreActor, type ActorListFilters } from './actor.queries';
+export {
+  authProvidersQuery,
+  meQueries,
+  oidcStartPath,
+  UNAUTHORISED_IS_AN_ANSWER,
+  useLogin,
+  useLogout,
+  useRequestPasswordReset,
+  useResetPassword,
+  useSwitchOrganisation,
+} from './auth.queries';
+export {
+  userQueries,
+  useEndUserSessions,
+  useInviteUser,
+  useResendInvitation,
+  useSetUserDisabled,
+  useUpdateMemberships,
+  type UserListFilters,
+} from './user.queries';

@@ -251,6 +251,24 @@ export interface PasswordResetTable {
   used_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
+/** One OpenID Connect login under way, keyed by the hash of its state (consumed by the callback). */
+export interface OidcLoginTable {
+  state_hash: string;
+  code_verifier: string;
+  nonce: string;
+  return_to: string | null;
+  created_at: CreatedAt;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+/** One counted request for a rate limit other than failed logins (e.g. password-reset requests). */
+export interface RateLimitEventTable {
+  id: Generated<string>;
+  kind: string;
+  key: string;
+  at: CreatedAt;
+}
+
 export interface Database {
   region: RegionTable;
   municipality: MunicipalityTable;
@@ -274,6 +292,8 @@ export interface Database {
   user_session: UserSessionTable;
   login_attempt: LoginAttemptTable;
   password_reset: PasswordResetTable;
+  oidc_login: OidcLoginTable;
+  rate_limit_event: RateLimitEventTable;
 }
 
 export type RegionRow = Selectable<RegionTable>;

@@ -21,3 +21,4 @@ export * from './contact/contact.schema';
 export * from './initiative/initiative.schema';
 export * from './access/access.schema';
 export * from './access/policy';
+export * from './access/visibility';

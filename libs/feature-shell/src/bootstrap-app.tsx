@@ -1,21 +1,24 @@
+import type { Me } from '@kompetansebro/domain';
 import { initI18n } from '@kompetansebro/i18n';
 import { LoadingState } from '@kompetansebro/ui';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import {
   createRootRouteWithContext,
   createRoute,
   createRouter,
   lazyRouteComponent,
+  redirect,
   RouterProvider,
-  type AnyRootRoute,
   type AnyRoute,
+  type RouterHistory,
 } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { AppLayout, type NavigationItem } from './app-layout';
+import { AppLayout, type AuthShell, type NavigationItem } from './app-layout';
 import { NotFoundPage } from './not-found-page';
 import { RouteErrorPage } from './route-error-page';
 import { loadRuntimeConfig, type RuntimeConfig } from './runtime-config';
+import { loadMe, sendToLogin, UNAUTHORISED_IS_AN_ANSWER_KEY } from './session';
 import { ShellContext, type AppKey } from './shell-context';
 
 export interface AppDefinition {
@@ -23,22 +26,48 @@ export interface AppDefinition {
   /** The path the app is built for and served under (Vite's `import.meta.env.BASE_URL`, e.g. "/fylke/"). */
   basePath: string;
   navigation: readonly NavigationItem[];
-  /** The app's own routes under the root; the accessibility statement is added to every app. */
-  createRoutes: (rootRoute: AnyRootRoute) => AnyRoute[];
+  /**
+   * The app's own routes, under a parent that lets only logged-in users through (others go to
+   * the login page and come back). The login pages and the accessibility statement are added
+   * to every app, open to all.
+   */
+  createRoutes: (parentRoute: AnyRoute) => AnyRoute[];
+  /** The login pages and the header's user area (`authShell` of @kompetansebro/feature-auth). */
+  auth: AuthShell;
 }
+
+type RouterDefinition = Pick<AppDefinition, 'basePath' | 'navigation' | 'createRoutes' | 'auth'>;
+
+/** The route every page for logged-in users is under (a layout with no path of its own). */
+const SIGNED_IN = 'signed-in';
+const SIGNED_IN_ROUTE_ID = `/${SIGNED_IN}`;
 
 export interface RouterContext {
   queryClient: QueryClient;
 }
 
-/** An ApiError with a 4xx status (checked by shape: the api-client is not in this chunk). */
+/** The HTTP status of an ApiError (checked by shape: the api-client is not in this chunk). */
+function statusOf(error: unknown): number {
+  return typeof error === 'object' && error !== null && 'status' in error ? Number(error.status) : 0;
+}
+
 function isClientError(error: unknown): boolean {
-  const status = typeof error === 'object' && error !== null && 'status' in error ? Number(error.status) : 0;
+  const status = statusOf(error);
   return status >= 400 && status < 500;
 }
 
-export function createQueryClient(): QueryClient {
+interface QueryClientOptions {
+  /** A request that needs a session got 401: the session has ended. */
+  onUnauthorised?: () => void;
+}
+
+export function createQueryClient({ onUnauthorised }: QueryClientOptions = {}): QueryClient {
+  const onError = (error: unknown, meta: Record<string, unknown> | undefined) => {
+    if (statusOf(error) === 401 && !meta?.[UNAUTHORISED_IS_AN_ANSWER_KEY]) onUnauthorised?.();
+  };
   return new QueryClient({
+    queryCache: new QueryCache({ onError: (error, query) => onError(error, query.meta) }),
+    mutationCache: new MutationCache({ onError: (error, _variables, _context, mutation) => onError(error, mutation.meta) }),
     defaultOptions: {
       queries: {
         staleTime: 30_000,
@@ -49,22 +78,51 @@ export function createQueryClient(): QueryClient {
   });
 }
 
-/** The app's router: its routes under the shell's frame, each screen loaded when first visited. */
-export function createAppRouter(definition: Pick<AppDefinition, 'basePath' | 'navigation' | 'createRoutes'>, queryClient: QueryClient) {
+/**
+ * The app's router: its routes under the shell's frame, each screen loaded when first visited.
+ * Every navigation knows who is logged in (`context.me`, from the query cache); the app's own
+ * routes send someone who is not to the login page, with the way back in `returnTo`.
+ */
+export function createAppRouter(definition: RouterDefinition, queryClient: QueryClient, options: { history?: RouterHistory } = {}) {
+  const { auth } = definition;
   const rootRoute = createRootRouteWithContext<RouterContext>()({
-    component: () => <AppLayout navigation={definition.navigation} />,
+    beforeLoad: async ({ context }): Promise<{ me: Me | null }> => {
+      const me = await loadMe(context.queryClient);
+      // The header shows who is logged in from the first paint, not a moment after the page.
+      if (me) await auth.UserArea.preload?.();
+      return { me };
+    },
+    component: function Root() {
+      const { me } = rootRoute.useRouteContext();
+      return <AppLayout navigation={definition.navigation} me={me} auth={auth} />;
+    },
     notFoundComponent: NotFoundPage,
   });
+
+  const signedInRoute = createRoute({
+    getParentRoute: () => rootRoute,
+    id: SIGNED_IN,
+    beforeLoad: ({ context, location }) => {
+      if (!context.me) throw redirect({ to: auth.loginPath, search: { returnTo: location.href }, replace: true });
+    },
+  });
+
   const accessibilityRoute = createRoute({
     getParentRoute: () => rootRoute,
     path: 'tilgjengelighet',
     component: lazyRouteComponent(() => import('./accessibility-statement-page'), 'AccessibilityStatementPage'),
   });
-  const routeTree = rootRoute.addChildren([...definition.createRoutes(rootRoute), accessibilityRoute]);
+
+  const routeTree = rootRoute.addChildren([
+    signedInRoute.addChildren(definition.createRoutes(signedInRoute)),
+    ...auth.createRoutes(rootRoute),
+    accessibilityRoute,
+  ]);
   return createRouter({
     routeTree,
     basepath: definition.basePath.replace(/\/+$/, '') || '/',
     context: { queryClient },
+    ...(options.history ? { history: options.history } : {}),
     defaultPreload: 'intent',
     defaultPreloadStaleTime: 0, // react-query decides what is fresh
     defaultPendingComponent: () => <LoadingState />,
@@ -73,11 +131,24 @@ export function createAppRouter(definition: Pick<AppDefinition, 'basePath' | 'na
   });
 }
 
+/**
+ * The query cache and router of an app, wired together: a 401 from the API (the session
+ * ended) sends the user to the login page and back afterwards.
+ */
+export function createAppRuntime(definition: RouterDefinition, options: { history?: RouterHistory } = {}) {
+  const queryClient = createQueryClient({
+    // Called only after a request, so after `router` below exists.
+    onUnauthorised: () => void sendToLogin(router, queryClient, { loginPath: definition.auth.loginPath, signedInRouteId: SIGNED_IN_ROUTE_ID }),
+  });
+  const router = createAppRouter(definition, queryClient, options);
+  return { queryClient, router };
+}
+
 /** The routes of an app still being built: its front page says what it will offer. */
-export function createComingSoonRoutes(rootRoute: AnyRootRoute): AnyRoute[] {
+export function createComingSoonRoutes(parentRoute: AnyRoute): AnyRoute[] {
   return [
     createRoute({
-      getParentRoute: () => rootRoute,
+      getParentRoute: () => parentRoute,
       path: '/',
       component: lazyRouteComponent(() => import('./coming-soon-page'), 'ComingSoonPage'),
     }),
@@ -117,8 +188,7 @@ export async function bootstrapApp(definition: AppDefinition): Promise<void> {
 
   const [{ configureApi }] = await Promise.all([apiClientReady, i18nReady]);
   configureApi({ baseUrl: config.apiBaseUrl });
-  const queryClient = createQueryClient();
-  const router = createAppRouter(definition, queryClient);
+  const { queryClient, router } = createAppRuntime(definition);
 
   root.render(
     <StrictMode>

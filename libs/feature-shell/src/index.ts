@@ -2,11 +2,13 @@ export {
   bootstrapApp,
   comingSoonNavigation,
   createAppRouter,
+  createAppRuntime,
   createComingSoonRoutes,
   createQueryClient,
   type AppDefinition,
   type RouterContext,
 } from './bootstrap-app';
-export type { NavigationItem } from './app-layout';
+export { visibleNavigation, type AuthShell, type NavigationItem } from './app-layout';
 export { DEFAULT_CONTACT_EMAIL, loadRuntimeConfig, type RuntimeConfig } from './runtime-config';
-export { useShell, type AppKey } from './shell-context';
+export { UNAUTHORISED_IS_AN_ANSWER_KEY } from './session';
+export { ShellContext, useShell, type AppKey } from './shell-context';

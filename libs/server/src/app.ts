@@ -2,10 +2,12 @@ import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { createRouter } from './http/openapi';
 import { mountApiDocs } from './http/api-docs';
-import type { AppDeps } from './http/app-env';
+import { publicUrlOf, type AppDeps, type Logger } from './http/app-env';
 import { ProblemError, problemResponse } from './http/problem';
 import { requireJsonBody, requireSameOrigin, securityHeaders } from './http/security';
 import { authenticate, publicAccess } from './auth/access-control';
+import { createMailer, type Mailer } from './auth/mail';
+import { createOidcLogin } from './auth/oidc';
 import { activitiesRoutes } from './routes/activities.routes';
 import { actorRoutes } from './routes/actors.routes';
 import { agreementsRoutes } from './routes/agreements.routes';
@@ -19,13 +21,12 @@ import { searchRoutes } from './routes/search.routes';
 import { servicesRoutes } from './routes/services.routes';
 import { usersRoutes } from './routes/users.routes';
 
-export interface Logger {
-  info(fields: object, message?: string): void;
-  error(fields: object, message?: string): void;
-}
+export type { Logger } from './http/app-env';
 
 export interface CreateAppOptions extends AppDeps {
   logger?: Logger;
+  /** Default: one over SMTP from `config.mail` (or the log, without an SMTP URL). */
+  mailer?: Mailer;
 }
 
 const silentLogger: Logger = { info: () => undefined, error: () => undefined };
@@ -34,14 +35,15 @@ const silentLogger: Logger = { info: () => undefined, error: () => undefined };
  * The whole HTTP API. The database comes in as a dependency, never from a module singleton,
  * so tests hand it PGlite in memory and production PostgreSQL.
  */
-export function createApp({ db, config, logger = silentLogger }: CreateAppOptions) {
+export function createApp({ db, config, logger = silentLogger, mailer = createMailer(config.mail, logger) }: CreateAppOptions) {
   const app = createRouter();
+  const oidc = config.oidc ? createOidcLogin(config.oidc, publicUrlOf(config)) : null;
 
   app.use(requestId());
   app.use(securityHeaders());
   app.use(async (c, next) => {
     const started = performance.now();
-    c.set('deps', { db, config });
+    c.set('deps', { db, config, logger, mailer, oidc });
     await next();
     logger.info(
       { requestId: c.var.requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },

@@ -13,8 +13,8 @@ import { openTestDatabase, type TestDatabase } from './test-database';
  */
 export type AppFactory = (deps: {
   db: Kysely<Database>;
-  config: { databaseKind: 'pglite' | 'postgres'; version: string; documentsDir: string; cookieSecure: boolean };
-}) => { fetch: (request: Request) => Response | Promise<Response> };
+  config: { databaseKind: 'pglite' | 'postgres'; version: string; documentsDir: string; cookieSecure: boolean; publicUrl: string };
+}) => { fetch: (request: Request, env?: unknown) => Response | Promise<Response> };
 
 /** The demo county admin: the default caller of `request`. */
 export const COUNTY_ADMIN = 'fylke@demo.kompetansebro.no';
@@ -39,12 +39,19 @@ export interface TestServer {
 export async function startTestServer(createApp: AppFactory): Promise<TestServer> {
   const database = await openTestDatabase();
   const documentsDir = await mkdtemp(join(tmpdir(), 'kompetansebro-documents-'));
-  const app = createApp({ db: database.db, config: { databaseKind: database.kind, version: 'test', documentsDir, cookieSecure: false } });
+  // The port is known once the server listens, and the app needs it as its public URL (links
+  // in e-mails, the OIDC redirect): listen first, then build the app.
+  const built: { app?: ReturnType<AppFactory> } = {};
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const started = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
+    const started = serve(
+      // env carries the socket (the client's address, for rate limits).
+      { fetch: (request, env) => (built.app ? built.app.fetch(request, env) : new Response('starting', { status: 503 })), port: 0, hostname: '127.0.0.1' },
+      () => resolve(started),
+    );
   });
   const { port } = server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
+  built.app = createApp({ db: database.db, config: { databaseKind: database.kind, version: 'test', documentsDir, cookieSecure: false, publicUrl: baseUrl } });
   const anonymous: RequestAs = (path, init) => fetch(`${baseUrl}${path}`, init);
   const as = async (email: string, organisationId?: string): Promise<RequestAs> => {
     const login = await anonymous('/api/auth/login', jsonBody('POST', { email, password: DEMO_PASSWORD }));

@@ -16,6 +16,13 @@ const plainCodes = [
   'parent_is_self',
   'parent_not_found',
   'municipality_not_found',
+  'email_taken',
+  'organisation_not_found',
+  'role_organisation_mismatch',
+  'duplicate_organisation',
+  'reset_token_invalid',
+  'password_mismatch',
+  'memberships_required',
 ] as const;
 type PlainCode = (typeof plainCodes)[number];
 

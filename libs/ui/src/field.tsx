@@ -117,6 +117,19 @@ export function TextArea({ id, label, description, error, requiredLabel, rows = 
 export interface SelectOption {
   value: string;
   label: string;
+  /** Options with the same group are shown together under it (`<optgroup>`), in the order the groups first appear. */
+  group?: string;
+}
+
+/** The options in their groups: ungrouped ones first, then each group in the order it first appears. */
+function groupOptions(options: readonly SelectOption[]): Array<{ group: string | undefined; options: SelectOption[] }> {
+  const groups = new Map<string | undefined, SelectOption[]>([[undefined, []]]);
+  for (const option of options) {
+    const members = groups.get(option.group);
+    if (members) members.push(option);
+    else groups.set(option.group, [option]);
+  }
+  return [...groups].map(([group, members]) => ({ group, options: members }));
 }
 
 export type SelectProps = FieldFrameProps &
@@ -139,11 +152,18 @@ export function Select({ id, label, description, error, requiredLabel, options, 
         {...selectProps}
       >
         {emptyOption !== undefined && <option value="">{emptyOption}</option>}
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        {groupOptions(options).map(({ group, options: members }) => {
+          const rendered = members.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ));
+          return group === undefined ? rendered : (
+            <optgroup key={group} label={group}>
+              {rendered}
+            </optgroup>
+          );
+        })}
       </select>
     </FieldFrame>
   );

@@ -1,10 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
+import { logIn } from './login';
 
 test.describe('the actor registry in the county console', () => {
   test.beforeEach(async ({ page }) => {
-    const login = await page.request.post('/api/auth/login', { data: { email: 'fylke@demo.kompetansebro.no', password: 'kompetansebro' } });
-    expect(login.status()).toBe(200);
+    // Through the login page, as the county admin (the session cookie serves every app).
+    await logIn(page);
   });
 
   test('search "Namsos", open it, create an actor with a bad organisation number, correct it, see it saved', async ({ page }) => {

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as createActorRegistry from './2026_11_22_1600_create_actor_registry';
 import * as createCooperation from './2026_11_22_1700_create_cooperation';
 import * as createAccounts from './2026_11_22_1900_create_accounts';
+import * as createAuthFlows from './2026_11_22_2000_create_auth_flows';
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the server can be
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_22_1600_create_actor_registry': createActorRegistry,
   '2026_11_22_1700_create_cooperation': createCooperation,
   '2026_11_22_1900_create_accounts': createAccounts,
+  '2026_11_22_2000_create_auth_flows': createAuthFlows,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { actorKindSchema } from '../actor/actor-kind';
 import { timestampSchema } from '../common/dates';
+import { listQuerySchema } from '../common/list.schema';
 import { plainTextSchema } from '../common/text';
 
 /** What a person may do for an organisation (issue: accounts, login and access). */
@@ -78,3 +79,56 @@ export const roleOrganisationKinds: Record<Role, readonly z.infer<typeof actorKi
   university_liaison: ['university_library'],
   library_editor: ['public_library', 'library_branch'],
 };
+
+/** Stable codes of the account rules, for field errors and the OIDC login page's `error` parameter. */
+export const accountErrorCodes = {
+  /** A reset or invitation link that is unknown, used, expired or of a disabled account. */
+  resetTokenInvalid: 'reset_token_invalid',
+  emailTaken: 'email_taken',
+  organisationNotFound: 'organisation_not_found',
+  /** The role does not fit the organisation's kind (roleOrganisationKinds). */
+  roleOrganisationMismatch: 'role_organisation_mismatch',
+  duplicateOrganisation: 'duplicate_organisation',
+} as const;
+
+/** Why an OIDC login came back to the login page (`?error=`), for the page to explain. */
+export const oidcLoginErrors = [
+  /** The identity provider's e-mail matches no invited account. */
+  'oidc_no_account',
+  /** The account is disabled. */
+  'account_disabled',
+  /** The account belongs to no organisation yet. */
+  'no_organisation',
+  /** The identity provider did not vouch for an e-mail address. */
+  'oidc_no_email',
+  /** The login was refused or could not be verified (cancelled, expired, tampered with). */
+  'oidc_failed',
+  /** The identity provider could not be reached. */
+  'oidc_unavailable',
+] as const;
+export type OidcLoginError = (typeof oidcLoginErrors)[number];
+
+/** How one may log in here: always with a password; with an OIDC provider (Feide, Entra ID, …) when configured. */
+export const authProvidersSchema = z.object({
+  local: z.literal(true),
+  oidc: z.object({ name: z.string() }).nullable(),
+});
+export type AuthProviders = z.infer<typeof authProvidersSchema>;
+
+/** The users list: search name and e-mail, optionally only the members of one organisation. */
+export const userListQuerySchema = listQuerySchema.extend({ organisation: z.uuid().optional() });
+export type UserListQuery = z.infer<typeof userListQuerySchema>;
+
+export const membershipInputSchema = z.object({ organisationId: z.uuid(), role: roleSchema }).strict();
+export type MembershipInput = z.infer<typeof membershipInputSchema>;
+
+/** All of a user's memberships at once (replaces them); at least one, each organisation once. */
+export const userMembershipsSchema = z
+  .object({ memberships: z.array(membershipInputSchema).min(1).max(50) })
+  .strict();
+export type UserMemberships = z.infer<typeof userMembershipsSchema>;
+
+/** Whether a role may be held at an organisation of this kind (roleOrganisationKinds). */
+export function roleFitsOrganisation(role: Role, organisationKind: z.infer<typeof actorKindSchema>): boolean {
+  return roleOrganisationKinds[role].includes(organisationKind);
+}

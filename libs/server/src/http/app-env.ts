@@ -1,6 +1,34 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '@kompetansebro/db';
+import type { Mailer } from '../auth/mail';
+import type { OidcLogin } from '../auth/oidc';
 import type { Principal } from '../auth/principal';
+
+export interface Logger {
+  info(fields: object, message?: string): void;
+  error(fields: object, message?: string): void;
+}
+
+/** Sending e-mail (password-reset and invitation links). */
+export interface MailConfig {
+  /** e.g. smtp://user:pass@smtp.example.no:587 or smtps://…:465; null: the mail is logged, not sent (development). */
+  smtpUrl: string | null;
+  /** The sender, e.g. "Kompetansebro <ikke-svar@trondelagfylke.no>". */
+  from: string;
+}
+
+/** Login through an OpenID Connect provider (Feide, Microsoft Entra ID, ID-porten, …). */
+export interface OidcConfig {
+  /** The issuer identifier; its /.well-known/openid-configuration is read at the first login. */
+  issuer: string;
+  clientId: string;
+  /** Absent for a public client (PKCE only). */
+  clientSecret?: string | undefined;
+  /** What the login page calls the provider: "Feide", "Entra ID", … */
+  displayName: string;
+  /** Space-separated; default "openid email profile". */
+  scopes?: string | undefined;
+}
 
 export interface AppConfig {
   /** Which database the app runs on, reported by /api/health. */
@@ -11,6 +39,16 @@ export interface AppConfig {
   documentsDir: string;
   /** Secure cookies (HTTPS); off only for plain http on localhost in development and tests. */
   cookieSecure: boolean;
+  /**
+   * Where users reach the apps, e.g. https://kompetansebro.example.no (no trailing slash): the
+   * base of links in e-mails and of the OIDC redirect URI. Never taken from a request's Host.
+   * Default http://localhost:3000.
+   */
+  publicUrl?: string | undefined;
+  /** Default: no SMTP server, mail is logged. */
+  mail?: MailConfig | undefined;
+  /** Default: no OIDC login, only passwords. */
+  oidc?: OidcConfig | null | undefined;
 }
 
 export interface AppDeps {
@@ -18,12 +56,27 @@ export interface AppDeps {
   config: AppConfig;
 }
 
+/** What every request can reach: the app's dependencies and the services built from its configuration. */
+export interface RequestDeps extends AppDeps {
+  logger: Logger;
+  mailer: Mailer;
+  /** null when no OIDC provider is configured. */
+  oidc: OidcLogin | null;
+}
+
 export interface AppEnv {
   Variables: {
-    deps: AppDeps;
+    deps: RequestDeps;
     requestId: string;
     /** Who is asking; null when not logged in. */
     principal: Principal | null;
     sessionToken: string | null;
   };
+}
+
+export const DEFAULT_PUBLIC_URL = 'http://localhost:3000';
+
+/** The public base URL without a trailing slash. */
+export function publicUrlOf(config: AppConfig): string {
+  return (config.publicUrl ?? DEFAULT_PUBLIC_URL).replace(/\/+$/, '');
 }

@@ -3,6 +3,8 @@ import type { Database } from '@kompetansebro/db';
 import {
   activityErrorCodes,
   activityRuleViolations,
+  activityVisible,
+  activityWritable,
   countByPeriod,
   norwegianSortKey,
   totalHeadCount,
@@ -21,8 +23,9 @@ import {
   type Page,
 } from '@kompetansebro/domain';
 import { invalidInput, notFound } from '../http/problem';
+import { requireVisible, requireWritable, visibleActivities, type Scope } from '../auth/visibility';
 import { writeAudit, type Executor } from './audit.repository';
-import { iso, likePattern, lockVersion, type ChangeContext } from './repository-helpers';
+import { iso, likePattern, lockVersion, visibleActorIds, type ChangeContext } from './repository-helpers';
 
 type ActivityJoin = Database & { a: Database['activity']; o: Database['actor'] };
 
@@ -130,13 +133,17 @@ function listConditions(eb: ExpressionBuilder<ActivityJoin, 'a' | 'o'>, query: F
   return eb.and(conditions);
 }
 
-export async function listActivities(db: Executor, query: ActivityListQuery): Promise<Page<ActivitySummary>> {
-  const filtered = activitiesWithOrganiser(db).where((eb) => listConditions(eb, query));
+export async function listActivities(db: Executor, scope: Scope, query: ActivityListQuery): Promise<Page<ActivitySummary>> {
+  const filtered = activitiesWithOrganiser(db)
+    .where(visibleActivities(scope, 'a'))
+    .where((eb) => listConditions(eb, query));
   const countRow = await filtered.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
 
   const direction = query.sort.startsWith('-') ? 'desc' : 'asc';
   const byTitle = norwegianOrderOf('a.title');
-  let ordered = selectSummaries(db).where((eb) => listConditions(eb, query));
+  let ordered = selectSummaries(db)
+    .where(visibleActivities(scope, 'a'))
+    .where((eb) => listConditions(eb, query));
   switch (query.sort.replace('-', '')) {
     case 'title':
       ordered = ordered.orderBy(byTitle, direction).orderBy('a.start_date', 'desc');
@@ -161,9 +168,10 @@ export async function listActivities(db: Executor, query: ActivityListQuery): Pr
 /** Every activity the filters select, with its participants (for export). */
 export async function listActivitiesWithParticipants(
   db: Executor,
+  scope: Scope,
   query: ActivityListQuery,
 ): Promise<Array<ActivitySummary & { participants: ActivityParticipant[] }>> {
-  const page = await listActivities(db, query);
+  const page = await listActivities(db, scope, query);
   const participants = await participantsOf(
     db,
     page.items.map((a) => a.id),
@@ -172,8 +180,9 @@ export async function listActivitiesWithParticipants(
 }
 
 /** Activities per month, half year or year (by start date), in time order. */
-export async function countActivities(db: Executor, query: ActivityCountQuery): Promise<ActivityCount[]> {
+export async function countActivities(db: Executor, scope: Scope, query: ActivityCountQuery): Promise<ActivityCount[]> {
   const rows = await activitiesWithOrganiser(db)
+    .where(visibleActivities(scope, 'a'))
     .where((eb) => listConditions(eb, query))
     .select('a.start_date')
     .execute();
@@ -202,15 +211,15 @@ async function participantsOf(db: Executor, activityIds: readonly string[]): Pro
   return byActivity;
 }
 
-export async function findActivity(db: Executor, id: string): Promise<ActivityDetail | undefined> {
-  const row = await selectSummaries(db).where('a.id', '=', id).executeTakeFirst();
+export async function findActivity(db: Executor, scope: Scope, id: string): Promise<ActivityDetail | undefined> {
+  const row = await selectSummaries(db).where('a.id', '=', id).where(visibleActivities(scope, 'a')).executeTakeFirst();
   if (!row) return undefined;
   const participants = (await participantsOf(db, [id])).get(id) ?? [];
   return { ...toSummary(row), totalHeadCount: totalHeadCount(participants), participants };
 }
 
-export async function getActivity(db: Executor, id: string): Promise<ActivityDetail> {
-  const activity = await findActivity(db, id);
+export async function getActivity(db: Executor, scope: Scope, id: string): Promise<ActivityDetail> {
+  const activity = await findActivity(db, scope, id);
   if (!activity) throw notFound('activity');
   return activity;
 }
@@ -258,18 +267,15 @@ function fieldsOf(activity: ActivityDetail): ActivityFields {
   };
 }
 
-/** Which of these actor ids exist. */
-export async function existingActorIds(db: Executor, ids: readonly string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db.selectFrom('actor').select('id').where('id', 'in', [...new Set(ids)]).execute();
-  return new Set(rows.map((r) => r.id));
-}
-
-/** The rules that need the database besides the domain's own: the organiser and every participant exist. */
-async function violations(db: Executor, fields: ActivityFields): Promise<FieldError[]> {
+/**
+ * The rules that need the database besides the domain's own: the organiser and every participant
+ * exist, as actors the scope sees (one it does not is answered as unknown). `known`: actors on the
+ * activity already, which the scope keeps whether it sees them or not.
+ */
+async function violations(db: Executor, scope: Scope, fields: ActivityFields, known: readonly string[] = []): Promise<FieldError[]> {
   const errors = activityRuleViolations(fields);
   const ids = [...(fields.organiserId ? [fields.organiserId] : []), ...fields.participants.map((p) => p.actorId)];
-  const existing = await existingActorIds(db, ids);
+  const existing = new Set([...(await visibleActorIds(db, scope.actors.read, ids)), ...known]);
   if (fields.organiserId && !existing.has(fields.organiserId)) {
     errors.push({ path: 'organiserId', code: activityErrorCodes.actorNotFound, message: 'No actor has this id' });
   }
@@ -304,44 +310,57 @@ async function replaceParticipants(trx: Executor, activityId: string, participan
     .execute();
 }
 
-export async function createActivity(db: Executor, input: ActivityCreate, context: ChangeContext): Promise<ActivityDetail> {
+export async function createActivity(db: Executor, scope: Scope, input: ActivityCreate, context: ChangeContext): Promise<ActivityDetail> {
   const fields = withDefaults(input);
   return db.transaction().execute(async (trx) => {
-    const errors = await violations(trx, fields);
+    const errors = await violations(trx, scope, fields);
     if (errors.length > 0) throw invalidInput(errors);
+    requireWritable(activityWritable(scope, fields), 'An activity you record must be organised by your organisation');
     const inserted = await trx.insertInto('activity').values(columnsOf(fields)).returning('id').executeTakeFirstOrThrow();
     await replaceParticipants(trx, inserted.id, fields.participants);
-    const created = await getActivity(trx, inserted.id);
+    const created = await getActivity(trx, scope, inserted.id);
     await writeAudit(trx, { userId: context.userId, entity: 'activity', entityId: created.id, action: 'create', before: null, after: created });
     return created;
   });
 }
 
-/** Locks the row and checks the version the client read; 404 or 412 otherwise. */
-async function lockForChange(trx: Executor, id: string, expectedVersion: number): Promise<ActivityDetail> {
-  await lockVersion(trx, 'activity', id, expectedVersion, 'activity');
-  return getActivity(trx, id);
+/**
+ * Locks the row and reads it: 404 when the scope cannot see it, 403 when it may not change it,
+ * 412 when the version the client read is stale.
+ */
+async function lockForChange(trx: Executor, scope: Scope, id: string, expectedVersion: number): Promise<ActivityDetail> {
+  await lockVersion(trx, 'activity', id, expectedVersion, 'activity', async () => {
+    const { organiser_id } = await trx.selectFrom('activity').select('organiser_id').where('id', '=', id).executeTakeFirstOrThrow();
+    const participants = await trx.selectFrom('activity_participant').select('actor_id').where('activity_id', '=', id).execute();
+    const facts = { organiserId: organiser_id, participantIds: participants.map((p) => p.actor_id) };
+    requireVisible(activityVisible(scope, facts), 'activity');
+    requireWritable(activityWritable(scope, facts), 'You may read this activity but not change it');
+  });
+  return getActivity(trx, scope, id);
 }
 
 export async function updateActivity(
   db: Executor,
+  scope: Scope,
   id: string,
   changes: ActivityUpdate,
   expectedVersion: number,
   context: ChangeContext,
 ): Promise<ActivityDetail> {
   return db.transaction().execute(async (trx) => {
-    const before = await lockForChange(trx, id, expectedVersion);
+    const before = await lockForChange(trx, scope, id, expectedVersion);
     const merged: ActivityFields = { ...fieldsOf(before), ...changes };
-    const errors = await violations(trx, merged);
+    const known = [...(before.organiserId ? [before.organiserId] : []), ...before.participants.map((p) => p.actorId)];
+    const errors = await violations(trx, scope, merged, known);
     if (errors.length > 0) throw invalidInput(errors);
+    requireWritable(activityWritable(scope, merged), 'Your organisation must stay the organiser of the activity');
     await trx
       .updateTable('activity')
       .set({ ...columnsOf(merged), version: sql`version + 1`, updated_at: sql`now()` })
       .where('id', '=', id)
       .execute();
     if (changes.participants !== undefined) await replaceParticipants(trx, id, merged.participants);
-    const after = await getActivity(trx, id);
+    const after = await getActivity(trx, scope, id);
     await writeAudit(trx, { userId: context.userId, entity: 'activity', entityId: id, action: 'update', before, after });
     return after;
   });
@@ -351,9 +370,9 @@ export async function updateActivity(
  * Deletes an activity and its participants. Plan items that listed it as a result drop it
  * (each such change is versioned and audited too), so no plan points at nothing.
  */
-export async function deleteActivity(db: Executor, id: string, expectedVersion: number, context: ChangeContext): Promise<void> {
+export async function deleteActivity(db: Executor, scope: Scope, id: string, expectedVersion: number, context: ChangeContext): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const before = await lockForChange(trx, id, expectedVersion);
+    const before = await lockForChange(trx, scope, id, expectedVersion);
     const linked = await trx
       .selectFrom('plan_item')
       .selectAll()

@@ -2,6 +2,8 @@ import { sql, type ExpressionBuilder, type Expression, type InferResult, type Sq
 import type { Database } from '@kompetansebro/db';
 import {
   actorRuleViolations,
+  inActorSet,
+  mayRestructureActors,
   domainErrorCodes,
   norwegianSortKey,
   type ActorCreate,
@@ -14,6 +16,7 @@ import {
   type Page,
 } from '@kompetansebro/domain';
 import { invalidInput, notFound, ProblemError } from '../http/problem';
+import { requireVisible, requireWritable, visibleActors, type Scope } from '../auth/visibility';
 import { writeAudit, type Executor } from './audit.repository';
 import { uniqueViolation } from './database-errors';
 import { iso, likePattern, lockVersion, type ChangeContext } from './repository-helpers';
@@ -114,8 +117,10 @@ function listConditions(eb: ExpressionBuilder<ActorJoin, 'a' | 'm' | 'r' | 'p'>,
   return eb.and(conditions);
 }
 
-export async function listActors(db: Executor, query: ActorListQuery): Promise<Page<ActorSummary>> {
-  const filtered = actorsWithContext(db).where((eb) => listConditions(eb, query));
+export async function listActors(db: Executor, scope: Scope, query: ActorListQuery): Promise<Page<ActorSummary>> {
+  const filtered = actorsWithContext(db)
+    .where(visibleActors(scope, 'a'))
+    .where((eb) => listConditions(eb, query));
   const countRow = await filtered.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
 
   const descending = query.sort.startsWith('-');
@@ -143,14 +148,16 @@ export async function listActors(db: Executor, query: ActorListQuery): Promise<P
   return { items: rows.map(toSummary), total: Number(countRow.total), page: query.page, pageSize: query.pageSize };
 }
 
-export async function findActor(db: Executor, id: string): Promise<ActorDetail | undefined> {
-  const row = await selectSummaries(db).where('a.id', '=', id).executeTakeFirst();
+/** The actor, if the scope may see it; its children only as far as the scope sees them. */
+export async function findActor(db: Executor, scope: Scope, id: string): Promise<ActorDetail | undefined> {
+  const row = await selectSummaries(db).where('a.id', '=', id).where(visibleActors(scope, 'a')).executeTakeFirst();
   if (!row) return undefined;
   const children = await db
-    .selectFrom('actor')
-    .select(['id', 'kind', 'name', 'archived_at'])
-    .where('parent_id', '=', id)
-    .orderBy(sql`sort_key collate "C"`)
+    .selectFrom('actor as ch')
+    .select(['ch.id', 'ch.kind', 'ch.name', 'ch.archived_at'])
+    .where('ch.parent_id', '=', id)
+    .where(visibleActors(scope, 'ch'))
+    .orderBy(sql`ch.sort_key collate "C"`)
     .execute();
   return {
     ...toSummary(row),
@@ -163,19 +170,26 @@ export async function findActor(db: Executor, id: string): Promise<ActorDetail |
   };
 }
 
-export async function getActor(db: Executor, id: string): Promise<ActorDetail> {
-  const actor = await findActor(db, id);
+export async function getActor(db: Executor, scope: Scope, id: string): Promise<ActorDetail> {
+  const actor = await findActor(db, scope, id);
   if (!actor) throw notFound('actor');
   return actor;
 }
 
 type ActorFields = Required<ActorCreate>;
 
-/** The rules that need the database: the parent and municipality must exist and fit. */
-async function referenceViolations(db: Executor, actor: ActorFields & { id?: string }): Promise<FieldError[]> {
-  const parent = actor.parentId
-    ? ((await db.selectFrom('actor').select(['id', 'kind']).where('id', '=', actor.parentId).executeTakeFirst()) ?? null)
-    : null;
+/**
+ * The rules that need the database: the parent and municipality must exist and fit. A new parent
+ * the scope may not see is answered as one that does not exist.
+ */
+async function referenceViolations(db: Executor, scope: Scope, actor: ActorFields & { id?: string }, currentParentId: string | null = null): Promise<FieldError[]> {
+  const found = actor.parentId
+    ? await db.selectFrom('actor').select(['id', 'kind', 'municipality_number']).where('id', '=', actor.parentId).executeTakeFirst()
+    : undefined;
+  const seen =
+    found !== undefined &&
+    (found.id === currentParentId || inActorSet(scope.actors.read, { id: found.id, kind: found.kind, municipalityNumber: found.municipality_number }));
+  const parent = found && seen ? found : null;
   const errors = actorRuleViolations(
     { ...actor, libraryNumber: actor.libraryNumber, parentId: actor.parentId },
     parent && { id: parent.id, kind: parent.kind as ActorKind },
@@ -233,10 +247,12 @@ function libraryNumberTaken(error: unknown): never {
 
 
 
-export async function createActor(db: Executor, input: ActorCreate, context: ChangeContext): Promise<ActorDetail> {
+export async function createActor(db: Executor, scope: Scope, input: ActorCreate, context: ChangeContext): Promise<ActorDetail> {
+  // New organisations are the county's to register (the policy table lets only the county admin).
+  requireWritable(scope.actors.update.all, 'Only the county registers new actors');
   const fields = withDefaults(input);
   return db.transaction().execute(async (trx) => {
-    const errors = await referenceViolations(trx, fields);
+    const errors = await referenceViolations(trx, scope, fields);
     if (errors.length > 0) throw invalidInput(errors);
     const inserted = await trx
       .insertInto('actor')
@@ -244,29 +260,43 @@ export async function createActor(db: Executor, input: ActorCreate, context: Cha
       .returning('id')
       .executeTakeFirstOrThrow()
       .catch(libraryNumberTaken);
-    const created = await getActor(trx, inserted.id);
+    const created = await getActor(trx, scope, inserted.id);
     await writeAudit(trx, { userId: context.userId, entity: 'actor', entityId: created.id, action: 'create', before: null, after: created });
     return created;
   });
 }
 
-/** Locks the row, checks the version the client read (404 or 412 otherwise), and reads it. */
-async function lockForChange(trx: Executor, id: string, expectedVersion: number): Promise<ActorDetail> {
-  await lockVersion(trx, 'actor', id, expectedVersion, 'actor');
-  return getActor(trx, id);
+/**
+ * Locks the row and reads it: 404 when the scope cannot see it, 403 when it may not change it,
+ * 412 when the version the client read is stale.
+ */
+async function lockForChange(trx: Executor, scope: Scope, id: string, expectedVersion: number): Promise<ActorDetail> {
+  await lockVersion(trx, 'actor', id, expectedVersion, 'actor', async () => {
+    const row = await trx.selectFrom('actor').select(['id', 'kind', 'municipality_number']).where('id', '=', id).executeTakeFirstOrThrow();
+    const facts = { id: row.id, kind: row.kind, municipalityNumber: row.municipality_number };
+    requireVisible(inActorSet(scope.actors.read, facts), 'actor');
+    requireWritable(inActorSet(scope.actors.update, facts), 'You may read this actor but not change it');
+  });
+  return getActor(trx, scope, id);
 }
 
 export async function updateActor(
   db: Executor,
+  scope: Scope,
   id: string,
   changes: ActorUpdate,
   expectedVersion: number,
   context: ChangeContext,
 ): Promise<ActorDetail> {
   return db.transaction().execute(async (trx) => {
-    const before = await lockForChange(trx, id, expectedVersion);
+    const before = await lockForChange(trx, scope, id, expectedVersion);
     const merged: ActorFields & { id: string } = { ...withDefaults(before), ...changes, id };
-    const errors = await referenceViolations(trx, merged);
+    // Where an actor belongs (its kind and parent) is the county's to change: it decides who reaches it.
+    requireWritable(
+      mayRestructureActors(scope) || (merged.kind === before.kind && merged.parentId === before.parentId),
+      'Only the county changes the kind or parent of an actor',
+    );
+    const errors = await referenceViolations(trx, scope, merged, before.parentId);
     if (errors.length > 0) throw invalidInput(errors);
     await trx
       .updateTable('actor')
@@ -274,7 +304,7 @@ export async function updateActor(
       .where('id', '=', id)
       .execute()
       .catch(libraryNumberTaken);
-    const after = await getActor(trx, id);
+    const after = await getActor(trx, scope, id);
     await writeAudit(trx, { userId: context.userId, entity: 'actor', entityId: id, action: 'update', before, after });
     return after;
   });
@@ -283,13 +313,14 @@ export async function updateActor(
 /** Archiving hides an actor from lists but keeps it, and every link to it, for history. */
 export async function setActorArchived(
   db: Executor,
+  scope: Scope,
   id: string,
   archived: boolean,
   expectedVersion: number,
   context: ChangeContext,
 ): Promise<ActorDetail> {
   return db.transaction().execute(async (trx) => {
-    const before = await lockForChange(trx, id, expectedVersion);
+    const before = await lockForChange(trx, scope, id, expectedVersion);
     if ((before.archivedAt !== null) === archived) {
       throw new ProblemError(409, archived ? 'The actor is archived already' : 'The actor is not archived');
     }
@@ -298,7 +329,7 @@ export async function setActorArchived(
       .set({ archived_at: archived ? sql`now()` : null, version: sql`version + 1`, updated_at: sql`now()` })
       .where('id', '=', id)
       .execute();
-    const after = await getActor(trx, id);
+    const after = await getActor(trx, scope, id);
     await writeAudit(trx, { userId: context.userId, entity: 'actor', entityId: id, action: archived ? 'archive' : 'restore', before, after });
     return after;
   });

@@ -3,6 +3,8 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { notFound, ProblemError } from '../http/problem';
+import type { Scope } from '../auth/visibility';
+import { assertAgreementInReach } from './agreement.repository';
 import { writeAudit, type Executor } from './audit.repository';
 import type { ChangeContext } from './repository-helpers';
 
@@ -31,6 +33,7 @@ export function safeFilename(name: string): string {
 
 export async function addAgreementDocument(
   db: Executor,
+  scope: Scope,
   documentsDir: string,
   agreementId: string,
   file: { name: string; bytes: Uint8Array },
@@ -38,8 +41,7 @@ export async function addAgreementDocument(
 ): Promise<{ id: string; filename: string; sizeBytes: number; uploadedAt: string }> {
   assertPdf(file.bytes);
   return db.transaction().execute(async (trx) => {
-    const agreement = await trx.selectFrom('agreement').select('id').where('id', '=', agreementId).forUpdate().executeTakeFirst();
-    if (!agreement) throw notFound('agreement');
+    await assertAgreementInReach(trx, scope, agreementId, { write: true, lock: true });
     const row = await trx
       .insertInto('agreement_document')
       .values({
@@ -63,10 +65,12 @@ export async function addAgreementDocument(
 
 export async function readAgreementDocument(
   db: Executor,
+  scope: Scope,
   documentsDir: string,
   agreementId: string,
   documentId: string,
 ): Promise<{ filename: string; bytes: Buffer }> {
+  await assertAgreementInReach(db, scope, agreementId, { write: false });
   const row = await db
     .selectFrom('agreement_document')
     .select(['filename'])
@@ -80,8 +84,16 @@ export async function readAgreementDocument(
   return { filename: row.filename, bytes };
 }
 
-export async function removeAgreementDocument(db: Executor, documentsDir: string, agreementId: string, documentId: string, context: ChangeContext): Promise<void> {
+export async function removeAgreementDocument(
+  db: Executor,
+  scope: Scope,
+  documentsDir: string,
+  agreementId: string,
+  documentId: string,
+  context: ChangeContext,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    await assertAgreementInReach(trx, scope, agreementId, { write: true, lock: true });
     const removed = await trx
       .deleteFrom('agreement_document')
       .where('agreement_id', '=', agreementId)

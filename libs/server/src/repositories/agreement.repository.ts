@@ -1,10 +1,13 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Database } from '@kompetansebro/db';
 import {
+  agreementInReach,
   agreementRuleViolations,
-  allowedTransitions,
+  allowedTransitionsFor,
   canRenew,
   canTransition,
+  hasActorId,
+  mayTransition,
   norwegianSortKey,
   todayInNorway,
   type ActorKind,
@@ -24,8 +27,9 @@ import {
   type ThematicArea,
 } from '@kompetansebro/domain';
 import { invalidInput, notFound, ProblemError } from '../http/problem';
+import { requireVisible, requireWritable, visibleAgreements, type Scope } from '../auth/visibility';
 import { writeAudit, type Executor } from './audit.repository';
-import { iso, likePattern, lockVersion, type ChangeContext } from './repository-helpers';
+import { iso, likePattern, lockVersion, visibleActorIds, type ChangeContext } from './repository-helpers';
 
 type AgreementJoin = Database & { ag: Database['agreement'] };
 
@@ -125,8 +129,11 @@ const SORTS: Record<string, string> = {
   updated: 'ag.updated_at',
 };
 
-export async function listAgreements(db: Executor, query: AgreementListQuery): Promise<Page<AgreementSummary>> {
-  const filtered = db.selectFrom('agreement as ag').where((eb) => listConditions(eb, query));
+export async function listAgreements(db: Executor, scope: Scope, query: AgreementListQuery): Promise<Page<AgreementSummary>> {
+  const filtered = db
+    .selectFrom('agreement as ag')
+    .where(visibleAgreements(scope, 'ag.id'))
+    .where((eb) => listConditions(eb, query));
   const descending = query.sort.startsWith('-');
   const sortColumn = SORTS[query.sort.replace('-', '')] ?? SORTS['title'];
   // The total comes with the page (a window count), saving a second scan of the same rows.
@@ -159,8 +166,9 @@ export async function listAgreements(db: Executor, query: AgreementListQuery): P
   };
 }
 
-export async function findAgreement(db: Executor, id: string): Promise<AgreementDetail | undefined> {
-  const row = await selectAgreements(db).where('ag.id', '=', id).executeTakeFirst();
+/** The agreement, if the scope may see it; `allowedTransitions` are those this scope may make. */
+export async function findAgreement(db: Executor, scope: Scope, id: string): Promise<AgreementDetail | undefined> {
+  const row = await selectAgreements(db).where('ag.id', '=', id).where(visibleAgreements(scope, 'ag.id')).executeTakeFirst();
   if (!row) return undefined;
   const [parties, services, documents, transitions, renewedBy] = await Promise.all([
     partiesOf(db, [id]),
@@ -203,27 +211,50 @@ export async function findAgreement(db: Executor, id: string): Promise<Agreement
       byUserId: t.user_id,
       note: t.note,
     })),
-    allowedTransitions: [...allowedTransitions(agreement.status)],
+    allowedTransitions: allowedTransitionsFor(scope, agreement.status),
     renewedById: renewedBy?.id ?? null,
   };
 }
 
-export async function getAgreement(db: Executor, id: string): Promise<AgreementDetail> {
-  const agreement = await findAgreement(db, id);
+export async function getAgreement(db: Executor, scope: Scope, id: string): Promise<AgreementDetail> {
+  const agreement = await findAgreement(db, scope, id);
   if (!agreement) throw notFound('agreement');
   return agreement;
 }
 
-/** Parties must exist, and each committed service must be one of that party's own. */
-async function partyViolations(db: Executor, parties: readonly AgreementPartyInput[]): Promise<FieldError[]> {
+/**
+ * Whether the scope reaches the agreement: 404 when it may not see it, and with `write`, 403 when
+ * it may not change it. Locks the agreement row when `lock` (inside the writing transaction).
+ */
+export async function assertAgreementInReach(db: Executor, scope: Scope, id: string, mode: { write: boolean; lock?: boolean }): Promise<void> {
+  let query = db.selectFrom('agreement').select('id').where('id', '=', id);
+  if (mode.lock) query = query.forUpdate();
+  const agreement = await query.executeTakeFirst();
+  const parties = agreement ? (await db.selectFrom('agreement_party').select('actor_id').where('agreement_id', '=', id).execute()).map((p) => p.actor_id) : [];
+  requireVisible(agreement !== undefined && agreementInReach(scope.agreements.read, parties), 'agreement');
+  if (mode.write) requireWritable(agreementInReach(scope.agreements.write, parties), 'You may read this agreement but not change it');
+}
+
+/**
+ * Parties must exist (and be actors the scope sees: one it does not is answered as unknown), and
+ * each committed service must be one of that party's own. `known`: parties there already, which
+ * the scope keeps whether it sees them or not.
+ */
+async function partyViolations(db: Executor, scope: Scope, parties: readonly AgreementPartyInput[], known: readonly string[] = []): Promise<FieldError[]> {
   const errors: FieldError[] = [];
   const actorIds = [...new Set(parties.map((p) => p.actorId))];
   const serviceIds = [...new Set(parties.flatMap((p) => p.serviceIds))];
-  const actors = actorIds.length ? await db.selectFrom('actor').select('id').where('id', 'in', actorIds).execute() : [];
-  const services = serviceIds.length
+  const knownActors = new Set([...(await visibleActorIds(db, scope.actors.read, actorIds)), ...known]);
+  const found = serviceIds.length
     ? await db.selectFrom('service').select(['id', 'actor_id']).where('id', 'in', serviceIds).where('archived_at', 'is', null).execute()
     : [];
-  const knownActors = new Set(actors.map((a) => a.id));
+  // A service of an actor out of reach is answered as unknown too.
+  const ownersSeen = await visibleActorIds(
+    db,
+    scope.actorRecords.read,
+    found.map((s) => s.actor_id),
+  );
+  const services = found.filter((s) => knownActors.has(s.actor_id) || ownersSeen.has(s.actor_id));
   parties.forEach((party, i) => {
     if (!knownActors.has(party.actorId)) {
       errors.push({ path: `parties.${i}.actorId`, code: 'actor_not_found', message: 'No actor has this id' });
@@ -263,11 +294,29 @@ async function recordTransition(trx: Executor, agreementId: string, from: Agreem
   await trx.insertInto('agreement_transition').values({ agreement_id: agreementId, from_status: from, to_status: to, user_id: context.userId, note }).execute();
 }
 
-export async function createAgreement(db: Executor, input: AgreementCreate, context: ChangeContext, renewsId: string | null = null): Promise<AgreementDetail> {
+/** What a principal proposes is its own: its organisation must be a party (the county's: any). */
+function requireOwnParty(scope: Scope, parties: readonly AgreementPartyInput[], detail: string): void {
+  requireWritable(
+    agreementInReach(
+      scope.agreements.write,
+      parties.map((p) => p.actorId),
+    ),
+    detail,
+  );
+}
+
+export async function createAgreement(db: Executor, scope: Scope, input: AgreementCreate, context: ChangeContext): Promise<AgreementDetail> {
+  return insertAgreement(db, scope, input, context, null);
+}
+
+/** A new draft; a renewal (`renewsId`) keeps the parties of the agreement it renews, seen or not. */
+async function insertAgreement(db: Executor, scope: Scope, input: AgreementCreate, context: ChangeContext, renewsId: string | null): Promise<AgreementDetail> {
   return db.transaction().execute(async (trx) => {
     const fields = { startDate: input.startDate ?? null, endDate: input.endDate ?? null, parties: input.parties };
-    const errors = [...agreementRuleViolations(fields), ...(await partyViolations(trx, input.parties))];
+    const known = renewsId ? input.parties.map((p) => p.actorId) : [];
+    const errors = [...agreementRuleViolations(fields), ...(await partyViolations(trx, scope, input.parties, known))];
     if (errors.length > 0) throw invalidInput(errors);
+    requireOwnParty(scope, input.parties, 'An agreement you propose must have your organisation as a party');
     const { id } = await trx
       .insertInto('agreement')
       .values({
@@ -286,16 +335,19 @@ export async function createAgreement(db: Executor, input: AgreementCreate, cont
       .executeTakeFirstOrThrow();
     await writeParties(trx, id, input.parties);
     await recordTransition(trx, id, null, 'draft', context, renewsId ? 'Fornyelse' : null);
-    const created = await getAgreement(trx, id);
+    const created = await getAgreement(trx, scope, id);
     await writeAudit(trx, { userId: context.userId, entity: 'agreement', entityId: id, action: 'create', before: null, after: created });
     return created;
   });
 }
 
-/** Locks the row, checks the version the client read (404 or 412 otherwise), and reads it. */
-async function lockForChange(trx: Executor, id: string, expectedVersion: number): Promise<AgreementDetail> {
-  await lockVersion(trx, 'agreement', id, expectedVersion, 'agreement');
-  return getAgreement(trx, id);
+/**
+ * Locks the row and reads it: 404 when the scope cannot see it, 403 when it may not change it,
+ * 412 when the version the client read is stale.
+ */
+async function lockForChange(trx: Executor, scope: Scope, id: string, expectedVersion: number): Promise<AgreementDetail> {
+  await lockVersion(trx, 'agreement', id, expectedVersion, 'agreement', () => assertAgreementInReach(trx, scope, id, { write: true }));
+  return getAgreement(trx, scope, id);
 }
 
 const OPEN_FOR_NEGOTIATION: readonly AgreementStatus[] = ['draft', 'negotiating'];
@@ -305,13 +357,14 @@ const NEGOTIATED_FIELDS = ['title', 'kind', 'parties', 'startDate'] as const;
 
 export async function updateAgreement(
   db: Executor,
+  scope: Scope,
   id: string,
   changes: AgreementUpdate,
   expectedVersion: number,
   context: ChangeContext,
 ): Promise<AgreementDetail> {
   return db.transaction().execute(async (trx) => {
-    const before = await lockForChange(trx, id, expectedVersion);
+    const before = await lockForChange(trx, scope, id, expectedVersion);
     if (CLOSED.includes(before.status)) throw new ProblemError(409, `An agreement that is ${before.status} cannot be changed`);
     const negotiated = NEGOTIATED_FIELDS.filter((field) => changes[field] !== undefined);
     if (negotiated.length > 0 && !OPEN_FOR_NEGOTIATION.includes(before.status)) {
@@ -320,8 +373,10 @@ export async function updateAgreement(
     const parties =
       changes.parties ?? before.parties.map((p) => ({ actorId: p.actorId, role: p.role, serviceIds: p.services.map((s) => s.serviceId), acceptedAt: p.acceptedAt }));
     const merged = { startDate: changes.startDate ?? before.startDate, endDate: changes.endDate ?? before.endDate, parties };
-    const errors = [...agreementRuleViolations(merged), ...(changes.parties ? await partyViolations(trx, changes.parties) : [])];
+    const current = before.parties.map((p) => p.actorId);
+    const errors = [...agreementRuleViolations(merged), ...(changes.parties ? await partyViolations(trx, scope, changes.parties, current) : [])];
     if (errors.length > 0) throw invalidInput(errors);
+    if (changes.parties) requireOwnParty(scope, changes.parties, 'Your organisation must stay a party of the agreement');
     const title = changes.title ?? before.title;
     await trx
       .updateTable('agreement')
@@ -340,7 +395,7 @@ export async function updateAgreement(
       .where('id', '=', id)
       .execute();
     if (changes.parties) await writeParties(trx, id, changes.parties);
-    const after = await getAgreement(trx, id);
+    const after = await getAgreement(trx, scope, id);
     await writeAudit(trx, { userId: context.userId, entity: 'agreement', entityId: id, action: 'update', before, after });
     return after;
   });
@@ -349,15 +404,16 @@ export async function updateAgreement(
 /** Moves an agreement along its lifecycle; a move the state machine forbids is 409 with the allowed ones. */
 export async function transitionAgreement(
   db: Executor,
+  scope: Scope,
   id: string,
   request: { to: AgreementStatus; note?: string | undefined },
   expectedVersion: number,
   context: ChangeContext,
 ): Promise<AgreementDetail> {
   return db.transaction().execute(async (trx) => {
-    const before = await lockForChange(trx, id, expectedVersion);
+    const before = await lockForChange(trx, scope, id, expectedVersion);
     if (!canTransition(before.status, request.to)) {
-      const allowed = allowedTransitions(before.status);
+      const allowed = allowedTransitionsFor(scope, before.status);
       throw new ProblemError(
         409,
         `An agreement that is ${before.status} cannot become ${request.to}; allowed: ${allowed.length ? allowed.join(', ') : 'none'}`,
@@ -365,23 +421,32 @@ export async function transitionAgreement(
         { allowed: [...allowed] },
       );
     }
+    requireWritable(mayTransition(scope, before.status, request.to), `Your role may not move an agreement from ${before.status} to ${request.to}`);
     await trx.updateTable('agreement').set({ status: request.to, version: sql`version + 1`, updated_at: sql`now()` }).where('id', '=', id).execute();
     await recordTransition(trx, id, before.status, request.to, context, request.note ?? null);
-    const after = await getAgreement(trx, id);
+    const after = await getAgreement(trx, scope, id);
     await writeAudit(trx, { userId: context.userId, entity: 'agreement', entityId: id, action: 'transition', before, after });
     return after;
   });
 }
 
 /** Records that a party has accepted the final text (each party confirms its own acceptance). */
-export async function acceptAgreement(db: Executor, id: string, actorId: string, expectedVersion: number, context: ChangeContext): Promise<AgreementDetail> {
+export async function acceptAgreement(
+  db: Executor,
+  scope: Scope,
+  id: string,
+  actorId: string,
+  expectedVersion: number,
+  context: ChangeContext,
+): Promise<AgreementDetail> {
   return db.transaction().execute(async (trx) => {
-    const before = await lockForChange(trx, id, expectedVersion);
+    const before = await lockForChange(trx, scope, id, expectedVersion);
     if (!before.parties.some((p) => p.actorId === actorId)) throw notFound('party of this agreement');
+    requireWritable(hasActorId(scope.agreements.acceptFor, actorId), 'You accept an agreement only for your own organisation');
     if (!OPEN_FOR_NEGOTIATION.includes(before.status)) throw new ProblemError(409, `A ${before.status} agreement is accepted already`);
     await trx.updateTable('agreement_party').set({ accepted_at: sql`now()` }).where('agreement_id', '=', id).where('actor_id', '=', actorId).execute();
     await trx.updateTable('agreement').set({ version: sql`version + 1`, updated_at: sql`now()` }).where('id', '=', id).execute();
-    const after = await getAgreement(trx, id);
+    const after = await getAgreement(trx, scope, id);
     await writeAudit(trx, { userId: context.userId, entity: 'agreement', entityId: id, action: 'update', before, after });
     return after;
   });
@@ -390,15 +455,18 @@ export async function acceptAgreement(db: Executor, id: string, actorId: string,
 /** Renewal: a new draft with the same parties and services, linked to the agreement it renews. */
 export async function renewAgreement(
   db: Executor,
+  scope: Scope,
   id: string,
   period: { startDate: string | null; endDate: string | null },
   context: ChangeContext,
 ): Promise<AgreementDetail> {
-  const current = await getAgreement(db, id);
+  await assertAgreementInReach(db, scope, id, { write: true });
+  const current = await getAgreement(db, scope, id);
   if (!canRenew(current.status)) throw new ProblemError(409, `A ${current.status} agreement cannot be renewed; renew an active, expiring or expired one`);
   if (current.renewedById) throw new ProblemError(409, 'This agreement has been renewed already', undefined, {});
-  return createAgreement(
+  return insertAgreement(
     db,
+    scope,
     {
       title: current.title,
       kind: current.kind,

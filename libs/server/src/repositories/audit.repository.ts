@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AuditEntryRow, Database } from '@kompetansebro/db';
 import type { Page } from '@kompetansebro/domain';
+import { requireCountyWide, type Scope } from '../auth/visibility';
 
 export type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -70,8 +71,9 @@ function toEntry(row: AuditEntryRow): AuditEntry {
   };
 }
 
-/** The audit log, newest first, optionally of one entity type and one record. */
-export async function listAuditEntries(db: Executor, query: AuditQuery): Promise<Page<AuditEntry>> {
+/** The audit log, newest first, optionally of one entity type and one record. The county's only. */
+export async function listAuditEntries(db: Executor, scope: Scope, query: AuditQuery): Promise<Page<AuditEntry>> {
+  requireCountyWide(scope, 'audit entry');
   const countRow = await selectEntries(db, query)
     .select((eb) => eb.fn.countAll<string>().as('total'))
     .executeTakeFirstOrThrow();
@@ -85,7 +87,10 @@ export async function listAuditEntries(db: Executor, query: AuditQuery): Promise
   return { items: rows.map(toEntry), total: Number(countRow.total), page: query.page, pageSize: query.pageSize };
 }
 
-/** Every entry about one record, oldest first (its history). */
+/**
+ * Every entry about one record, oldest first (its history). Unscoped: for the repository of that
+ * record, which has checked the scope reaches it (e.g. a contact's personal-data export).
+ */
 export async function auditEntriesAbout(db: Executor, entity: string, entityId: string): Promise<AuditEntry[]> {
   const rows = await selectEntries(db, { entity, entityId })
     .select(entryColumns)

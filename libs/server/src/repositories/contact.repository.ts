@@ -2,6 +2,7 @@ import { sql, type Expression, type ExpressionBuilder, type InferResult, type Sq
 import type { Database } from '@kompetansebro/db';
 import {
   contactErrorCodes,
+  inActorSet,
   norwegianSortKey,
   redactStoredValue,
   type ContactCreate,
@@ -11,8 +12,9 @@ import {
   type Page,
 } from '@kompetansebro/domain';
 import { notFound } from '../http/problem';
+import { requireVisible, requireWritable, visibleActorRecords, type Scope } from '../auth/visibility';
 import { auditEntriesAbout, rewriteAuditEntriesAbout, writeAudit, type AuditEntry, type AuditRecord, type Executor } from './audit.repository';
-import { assertActorExists, iso, likePattern, lockVersion, type ChangeContext } from './repository-helpers';
+import { actorFacts, assertActorExists, iso, likePattern, lockVersion, type ChangeContext } from './repository-helpers';
 
 // Contacts are personal data. Their audit entries never hold it (every before/after is
 // redacted as it is written), and erasure removes the row and scrubs every entry about it.
@@ -68,8 +70,10 @@ function listConditions(eb: ExpressionBuilder<ContactJoin, 'c' | 'a'>, query: Co
   return eb.and(conditions);
 }
 
-export async function listContacts(db: Executor, query: ContactListQuery): Promise<Page<ContactSummary>> {
-  const filtered = contactsWithActor(db).where((eb) => listConditions(eb, query));
+export async function listContacts(db: Executor, scope: Scope, query: ContactListQuery): Promise<Page<ContactSummary>> {
+  const filtered = contactsWithActor(db)
+    .where(visibleActorRecords(scope, 'a'))
+    .where((eb) => listConditions(eb, query));
   const countRow = await filtered.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
 
   const direction = query.sort.startsWith('-') ? 'desc' : 'asc';
@@ -87,13 +91,13 @@ export async function listContacts(db: Executor, query: ContactListQuery): Promi
   return { items: rows.map(toSummary), total: Number(countRow.total), page: query.page, pageSize: query.pageSize };
 }
 
-async function findContact(db: Executor, id: string): Promise<ContactSummary | undefined> {
-  const row = await selectSummaries(db).where('c.id', '=', id).executeTakeFirst();
+async function findContact(db: Executor, scope: Scope, id: string): Promise<ContactSummary | undefined> {
+  const row = await selectSummaries(db).where('c.id', '=', id).where(visibleActorRecords(scope, 'a')).executeTakeFirst();
   return row && toSummary(row);
 }
 
-export async function getContact(db: Executor, id: string): Promise<ContactSummary> {
-  const contact = await findContact(db, id);
+export async function getContact(db: Executor, scope: Scope, id: string): Promise<ContactSummary> {
+  const contact = await findContact(db, scope, id);
   if (!contact) throw notFound('contact');
   return contact;
 }
@@ -101,6 +105,21 @@ export async function getContact(db: Executor, id: string): Promise<ContactSumma
 /** Every audit entry about a contact goes through here: personal fields are redacted before they are stored. */
 async function auditContact(trx: Transaction<Database>, record: Omit<AuditRecord, 'entity'>): Promise<void> {
   await writeAudit(trx, { ...record, entity: 'contact', before: redactStoredValue(record.before), after: redactStoredValue(record.after) });
+}
+
+/** 404 when the scope cannot see the contact's actor, 403 when it may not change its contacts. */
+async function checkReach(db: Executor, scope: Scope, actorId: string): Promise<void> {
+  const actor = (await actorFacts(db, [actorId])).get(actorId);
+  requireVisible(actor !== undefined && inActorSet(scope.actorRecords.read, actor), 'contact');
+  requireWritable(actor !== undefined && inActorSet(scope.actorRecords.write, actor), 'You may read this contact but not change it');
+}
+
+/** Locks the contact: 404 when the scope cannot see it, 403 when it may not change it, 412 when stale. */
+async function lockForChange(trx: Executor, scope: Scope, id: string, expectedVersion: number): Promise<void> {
+  await lockVersion(trx, 'contact', id, expectedVersion, 'contact', async () => {
+    const { actor_id } = await trx.selectFrom('contact').select('actor_id').where('id', '=', id).executeTakeFirstOrThrow();
+    await checkReach(trx, scope, actor_id);
+  });
 }
 
 type ContactFields = Required<Omit<ContactCreate, 'actorId'>>;
@@ -115,16 +134,17 @@ function columnsOf(fields: ContactFields) {
   };
 }
 
-export async function createContact(db: Executor, input: ContactCreate, context: ChangeContext): Promise<ContactSummary> {
+export async function createContact(db: Executor, scope: Scope, input: ContactCreate, context: ChangeContext): Promise<ContactSummary> {
   return db.transaction().execute(async (trx) => {
-    await assertActorExists(trx, input.actorId, contactErrorCodes.actorNotFound);
+    const actor = await assertActorExists(trx, scope.actorRecords.read, input.actorId, contactErrorCodes.actorNotFound);
+    requireWritable(inActorSet(scope.actorRecords.write, actor), "You may not add contacts to this actor's record");
     const fields: ContactFields = { name: input.name, role: input.role ?? null, email: input.email ?? null, phone: input.phone ?? null };
     const inserted = await trx
       .insertInto('contact')
       .values({ ...columnsOf(fields), actor_id: input.actorId })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const created = await getContact(trx, inserted.id);
+    const created = await getContact(trx, scope, inserted.id);
     await auditContact(trx, { userId: context.userId, entityId: created.id, action: 'create', before: null, after: created });
     return created;
   });
@@ -132,30 +152,31 @@ export async function createContact(db: Executor, input: ContactCreate, context:
 
 export async function updateContact(
   db: Executor,
+  scope: Scope,
   id: string,
   changes: ContactUpdate,
   expectedVersion: number,
   context: ChangeContext,
 ): Promise<ContactSummary> {
   return db.transaction().execute(async (trx) => {
-    await lockVersion(trx, 'contact', id, expectedVersion, 'contact');
-    const before = await getContact(trx, id);
+    await lockForChange(trx, scope, id, expectedVersion);
+    const before = await getContact(trx, scope, id);
     const merged: ContactFields = { name: before.name, role: before.role, email: before.email, phone: before.phone, ...changes };
     await trx
       .updateTable('contact')
       .set({ ...columnsOf(merged), version: sql`version + 1`, updated_at: sql`now()` })
       .where('id', '=', id)
       .execute();
-    const after = await getContact(trx, id);
+    const after = await getContact(trx, scope, id);
     await auditContact(trx, { userId: context.userId, entityId: id, action: 'update', before, after });
     return after;
   });
 }
 
-export async function deleteContact(db: Executor, id: string, expectedVersion: number, context: ChangeContext): Promise<void> {
+export async function deleteContact(db: Executor, scope: Scope, id: string, expectedVersion: number, context: ChangeContext): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await lockVersion(trx, 'contact', id, expectedVersion, 'contact');
-    const before = await getContact(trx, id);
+    await lockForChange(trx, scope, id, expectedVersion);
+    const before = await getContact(trx, scope, id);
     await trx.deleteFrom('contact').where('id', '=', id).execute();
     await auditContact(trx, { userId: context.userId, entityId: id, action: 'delete', before, after: null });
   });
@@ -168,8 +189,8 @@ export interface ContactPersonalData {
   auditEntries: AuditEntry[];
 }
 
-export async function personalDataOf(db: Executor, id: string): Promise<ContactPersonalData> {
-  const contact = await getContact(db, id);
+export async function personalDataOf(db: Executor, scope: Scope, id: string): Promise<ContactPersonalData> {
+  const contact = await getContact(db, scope, id);
   return { exportedAt: new Date().toISOString(), contact, auditEntries: await auditEntriesAbout(db, 'contact', id) };
 }
 
@@ -186,10 +207,14 @@ export interface ErasureReceipt {
  * Erases a person (GDPR article 17): deletes the contact and rewrites every audit entry about it
  * so no personal field remains, then records the erasure itself without personal data. Needs no
  * If-Match: erasure is owed whatever version the caller saw. 404 when nothing is stored about the id.
+ * An organisation erases its own contacts; what is left of a contact already deleted (its audit
+ * entries) only the county can scrub, since nothing tells any more whose it was.
  */
-export async function eraseContact(db: Executor, id: string, context: ChangeContext): Promise<ErasureReceipt> {
+export async function eraseContact(db: Executor, scope: Scope, id: string, context: ChangeContext): Promise<ErasureReceipt> {
   return db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('contact').select(['id', 'actor_id']).where('id', '=', id).forUpdate().executeTakeFirst();
+    if (row) await checkReach(trx, scope, row.actor_id);
+    else requireVisible(scope.everything && scope.actorRecords.write.all, 'contact');
     const redacted = await rewriteAuditEntriesAbout(trx, 'contact', id, redactStoredValue);
     if (!row && redacted === 0) throw notFound('contact');
     if (row) await trx.deleteFrom('contact').where('id', '=', id).execute();

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
-import { bindingStatuses, computeCoverage, type AgreementStatus, type Coverage, type ServiceType } from '@kompetansebro/domain';
+import { bindingStatuses, computeCoverage, hasActorId, type AgreementStatus, type Coverage, type ServiceType } from '@kompetansebro/domain';
 import { invalidInput, notFound, ProblemError } from '../http/problem';
+import { requireVisible, requireWritable, type Scope } from '../auth/visibility';
 import { writeAudit, type Executor } from './audit.repository';
 
 async function catchmentOf(db: Executor, studyCentreIds: readonly string[]): Promise<string[]> {
@@ -9,8 +10,20 @@ async function catchmentOf(db: Executor, studyCentreIds: readonly string[]): Pro
   return [...new Set(rows.map((r) => r.municipality_number))];
 }
 
-/** The study centres and municipalities a coverage question is about. */
-async function scopeOf(db: Executor, filter: { region?: string | undefined; studyCentre?: string | undefined }) {
+/**
+ * The study centres and municipalities a coverage question is about, as far as the scope reaches:
+ * a study centre answers only about itself (its own catchment area), whatever region it names.
+ */
+async function questionOf(db: Executor, scope: Scope, filter: { region?: string | undefined; studyCentre?: string | undefined }) {
+  const question = await unscopedQuestionOf(db, filter);
+  const reach = scope.coverageMunicipalities;
+  return {
+    studyCentres: question.studyCentres.filter((c) => hasActorId(scope.studyCentres, c.id)),
+    municipalityNumbers: reach === null ? question.municipalityNumbers : question.municipalityNumbers.filter((n) => reach.includes(n)),
+  };
+}
+
+async function unscopedQuestionOf(db: Executor, filter: { region?: string | undefined; studyCentre?: string | undefined }) {
   if (filter.studyCentre) {
     const centre = await db
       .selectFrom('actor')
@@ -46,8 +59,10 @@ async function scopeOf(db: Executor, filter: { region?: string | undefined; stud
 }
 
 /** Coverage of a catchment area: which libraries have a binding agreement with its study centre, and the gaps. */
-export async function getCoverage(db: Executor, filter: { region?: string | undefined; studyCentre?: string | undefined }): Promise<Coverage> {
-  const { studyCentres, municipalityNumbers } = await scopeOf(db, filter);
+export async function getCoverage(db: Executor, scope: Scope, filter: { region?: string | undefined; studyCentre?: string | undefined }): Promise<Coverage> {
+  // A study centre the scope does not reach is answered as one that does not exist.
+  if (filter.studyCentre) requireVisible(hasActorId(scope.studyCentres, filter.studyCentre), 'study centre');
+  const { studyCentres, municipalityNumbers } = await questionOf(db, scope, filter);
   if (municipalityNumbers.length === 0) return computeCoverage({ studyCentres, municipalities: [], libraries: [], agreements: [] });
 
   const [municipalities, libraries] = await Promise.all([
@@ -112,7 +127,8 @@ export async function getCoverage(db: Executor, filter: { region?: string | unde
   });
 }
 
-export async function getCatchmentArea(db: Executor, studyCentreId: string): Promise<{ studyCentreId: string; municipalityNumbers: string[] }> {
+export async function getCatchmentArea(db: Executor, scope: Scope, studyCentreId: string): Promise<{ studyCentreId: string; municipalityNumbers: string[] }> {
+  requireVisible(hasActorId(scope.studyCentres, studyCentreId), 'study centre');
   const centre = await db.selectFrom('actor').select('id').where('id', '=', studyCentreId).where('kind', '=', 'study_centre').executeTakeFirst();
   if (!centre) throw notFound('study centre');
   const numbers = await catchmentOf(db, [studyCentreId]);
@@ -122,11 +138,15 @@ export async function getCatchmentArea(db: Executor, studyCentreId: string): Pro
 /** The county sets a study centre's catchment area; it is part of the centre's record (its version moves). */
 export async function setCatchmentArea(
   db: Executor,
+  scope: Scope,
   studyCentreId: string,
   municipalityNumbers: readonly string[],
   expectedVersion: number,
   context: { userId: string | null },
 ): Promise<{ studyCentreId: string; municipalityNumbers: string[]; version: number }> {
+  requireVisible(hasActorId(scope.studyCentres, studyCentreId), 'study centre');
+  // A catchment area decides what a study centre sees: only the county sets it.
+  requireWritable(scope.everything && scope.actors.update.all, 'Only the county sets catchment areas');
   return db.transaction().execute(async (trx) => {
     const centre = await trx
       .selectFrom('actor')

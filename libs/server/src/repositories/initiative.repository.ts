@@ -38,9 +38,19 @@ import {
   type ThematicArea,
 } from '@kompetansebro/domain';
 import { invalidInput, notFound, ProblemError } from '../http/problem';
-import { existingActorIds } from './activity.repository';
+import { requireCountyWide, type Scope } from '../auth/visibility';
 import { writeAudit, type Executor } from './audit.repository';
 import { iso, likePattern, lockVersion, type ChangeContext } from './repository-helpers';
+
+// Initiatives, their plan items and mobility counts are the county's own records (no
+// organisation owns them): every exported function takes the Scope and lets only the county in.
+
+/** Which of these actor ids exist (the county sees every actor). */
+async function existingActorIds(db: Executor, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('actor').select('id').where('id', 'in', [...new Set(ids)]).execute();
+  return new Set(rows.map((r) => r.id));
+}
 
 // ================================================================ plan items
 
@@ -118,7 +128,7 @@ async function planItemsOf(db: Executor, initiativeId: string): Promise<PlanItem
   return withResults(db, rows);
 }
 
-export async function getPlanItem(db: Executor, initiativeId: string, itemId: string): Promise<PlanItemDetail> {
+async function getPlanItem(db: Executor, initiativeId: string, itemId: string): Promise<PlanItemDetail> {
   const row = await planItemsWithContext(db).where('pi.id', '=', itemId).where('pi.initiative_id', '=', initiativeId).executeTakeFirst();
   if (!row) throw notFound('plan item of this initiative');
   const [item] = await withResults(db, [row]);
@@ -138,7 +148,8 @@ function planItemConditions(eb: ExpressionBuilder<PlanItemJoin, 'pi' | 'i' | 'r'
 }
 
 /** Plan items across initiatives, e.g. those still open and due before a date. */
-export async function listPlanItems(db: Executor, query: PlanItemListQuery): Promise<Page<PlanItemDetail>> {
+export async function listPlanItems(db: Executor, scope: Scope, query: PlanItemListQuery): Promise<Page<PlanItemDetail>> {
+  requireCountyWide(scope, 'plan item');
   const countRow = await db
     .selectFrom('plan_item as pi')
     .innerJoin('initiative as i', 'i.id', 'pi.initiative_id')
@@ -265,7 +276,8 @@ async function requireInitiative(trx: Executor, id: string): Promise<void> {
   if (!row) throw notFound('initiative');
 }
 
-export async function createPlanItem(db: Executor, initiativeId: string, input: PlanItemCreate, context: ChangeContext): Promise<PlanItemDetail> {
+export async function createPlanItem(db: Executor, scope: Scope, initiativeId: string, input: PlanItemCreate, context: ChangeContext): Promise<PlanItemDetail> {
+  requireCountyWide(scope, 'initiative');
   return db.transaction().execute(async (trx) => {
     await requireInitiative(trx, initiativeId);
     const errors = await planItemViolations(trx, [planItemDefaults(input)], () => '');
@@ -295,12 +307,14 @@ async function lockPlanItem(trx: Executor, initiativeId: string, itemId: string,
 
 export async function updatePlanItem(
   db: Executor,
+  scope: Scope,
   initiativeId: string,
   itemId: string,
   changes: PlanItemUpdate,
   expectedVersion: number,
   context: ChangeContext,
 ): Promise<PlanItemDetail> {
+  requireCountyWide(scope, 'initiative');
   return db.transaction().execute(async (trx) => {
     const before = await lockPlanItem(trx, initiativeId, itemId, expectedVersion);
     const { position, ...fieldChanges } = changes;
@@ -327,7 +341,15 @@ export async function updatePlanItem(
   });
 }
 
-export async function deletePlanItem(db: Executor, initiativeId: string, itemId: string, expectedVersion: number, context: ChangeContext): Promise<void> {
+export async function deletePlanItem(
+  db: Executor,
+  scope: Scope,
+  initiativeId: string,
+  itemId: string,
+  expectedVersion: number,
+  context: ChangeContext,
+): Promise<void> {
+  requireCountyWide(scope, 'initiative');
   await db.transaction().execute(async (trx) => {
     const before = await lockPlanItem(trx, initiativeId, itemId, expectedVersion);
     await trx.deleteFrom('plan_item').where('id', '=', itemId).execute();
@@ -434,7 +456,8 @@ function listConditions(eb: ExpressionBuilder<InitiativeJoin, 'i' | 'o' | 'f' | 
   return eb.and(conditions);
 }
 
-export async function listInitiatives(db: Executor, query: InitiativeListQuery): Promise<Page<InitiativeSummary>> {
+export async function listInitiatives(db: Executor, scope: Scope, query: InitiativeListQuery): Promise<Page<InitiativeSummary>> {
+  requireCountyWide(scope, 'initiative');
   const countRow = await initiativesWithContext(db)
     .where((eb) => listConditions(eb, query))
     .select((eb) => eb.fn.countAll<string>().as('total'))
@@ -461,7 +484,7 @@ export async function listInitiatives(db: Executor, query: InitiativeListQuery):
   return { items: rows.map(toSummary), total: Number(countRow.total), page: query.page, pageSize: query.pageSize };
 }
 
-export async function findInitiative(db: Executor, id: string): Promise<InitiativeDetail | undefined> {
+async function findInitiative(db: Executor, id: string): Promise<InitiativeDetail | undefined> {
   const row = await selectSummaries(db).where('i.id', '=', id).executeTakeFirst();
   if (!row) return undefined;
   const children = await db
@@ -478,10 +501,15 @@ export async function findInitiative(db: Executor, id: string): Promise<Initiati
   };
 }
 
-export async function getInitiative(db: Executor, id: string): Promise<InitiativeDetail> {
+async function readInitiative(db: Executor, id: string): Promise<InitiativeDetail> {
   const initiative = await findInitiative(db, id);
   if (!initiative) throw notFound('initiative');
   return initiative;
+}
+
+export async function getInitiative(db: Executor, scope: Scope, id: string): Promise<InitiativeDetail> {
+  requireCountyWide(scope, 'initiative');
+  return readInitiative(db, id);
 }
 
 interface InitiativeFields {
@@ -609,7 +637,8 @@ async function violations(db: Executor, fields: InitiativeFields & { id?: string
   return errors;
 }
 
-export async function createInitiative(db: Executor, input: InitiativeCreate, context: ChangeContext): Promise<InitiativeDetail> {
+export async function createInitiative(db: Executor, scope: Scope, input: InitiativeCreate, context: ChangeContext): Promise<InitiativeDetail> {
+  requireCountyWide(scope, 'initiative');
   const fields = withDefaults(input);
   const planItems = input.planItems ?? [];
   return db.transaction().execute(async (trx) => {
@@ -620,25 +649,28 @@ export async function createInitiative(db: Executor, input: InitiativeCreate, co
     if (errors.length > 0) throw invalidInput(errors);
     const inserted = await trx.insertInto('initiative').values(columnsOf(fields)).returning('id').executeTakeFirstOrThrow();
     await insertPlanItems(trx, inserted.id, planItems);
-    const created = await getInitiative(trx, inserted.id);
+    const created = await readInitiative(trx, inserted.id);
     await writeAudit(trx, { userId: context.userId, entity: 'initiative', entityId: created.id, action: 'create', before: null, after: created });
     return created;
   });
 }
 
 async function lockForChange(trx: Executor, id: string, expectedVersion: number): Promise<InitiativeDetail> {
-  await lockVersion(trx, 'initiative', id, expectedVersion, 'initiative');
-  return getInitiative(trx, id);
+  // The caller has let only the county in: every initiative is in its reach.
+  await lockVersion(trx, 'initiative', id, expectedVersion, 'initiative', async () => undefined);
+  return readInitiative(trx, id);
 }
 
 /** Changes the initiative's own fields; its plan items change one at a time under /plan-items. */
 export async function updateInitiative(
   db: Executor,
+  scope: Scope,
   id: string,
   changes: InitiativeUpdate,
   expectedVersion: number,
   context: ChangeContext,
 ): Promise<InitiativeDetail> {
+  requireCountyWide(scope, 'initiative');
   return db.transaction().execute(async (trx) => {
     const before = await lockForChange(trx, id, expectedVersion);
     const { extensions, goals, policyAnchors, ...ownChanges } = changes;
@@ -657,7 +689,7 @@ export async function updateInitiative(
       .set({ ...columnsOf(merged), version: sql`version + 1`, updated_at: sql`now()` })
       .where('id', '=', id)
       .execute();
-    const after = await getInitiative(trx, id);
+    const after = await readInitiative(trx, id);
     await writeAudit(trx, { userId: context.userId, entity: 'initiative', entityId: id, action: 'update', before, after });
     return after;
   });
@@ -698,7 +730,8 @@ function toMobilityCount(row: MobilityRow): MobilityCount {
   };
 }
 
-export async function listMobilityCounts(db: Executor, query: MobilityCountQuery): Promise<Page<MobilityCount>> {
+export async function listMobilityCounts(db: Executor, scope: Scope, query: MobilityCountQuery): Promise<Page<MobilityCount>> {
+  requireCountyWide(scope, 'mobility count');
   let filtered = mobilityCountsWithContext(db);
   if (query.initiative) filtered = filtered.where('m.initiative_id', '=', query.initiative);
   if (query.actor) filtered = filtered.where('m.actor_id', '=', query.actor);
@@ -726,9 +759,11 @@ export async function listMobilityCounts(db: Executor, query: MobilityCountQuery
  */
 export async function upsertMobilityCount(
   db: Executor,
+  scope: Scope,
   input: MobilityCountInput,
   context: ChangeContext,
 ): Promise<{ count: MobilityCount; created: boolean }> {
+  requireCountyWide(scope, 'mobility count');
   return db.transaction().execute(async (trx) => {
     const errors: FieldError[] = [];
     if (!(await existingActorIds(trx, [input.actorId])).has(input.actorId)) {

@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
+import { visibleActivities, visibleActors, visibleAgreements, visibleCountyRecords, type Scope } from '../auth/visibility';
 import type { Executor } from './audit.repository';
 import { escapeLike } from './repository-helpers';
 
@@ -72,21 +73,25 @@ const hitColumns = (table: Searchable, q: string) =>
   ] as const;
 
 /**
- * One ranked list over actors (not archived), agreements, activities and initiatives: PostgreSQL
+ * One ranked list over actors (not archived), agreements, activities and initiatives — those the
+ * scope may see, so a hit never names a foreign record: PostgreSQL
  * full-text search in the norwegian configuration ("bibliotekene" finds "bibliotek"), with an
  * ILIKE fallback on names and titles for word beginnings ("Nams" finds Namsos).
  */
-export async function search(db: Executor, q: string, limit: number): Promise<SearchResult[]> {
+export async function search(db: Executor, scope: Scope, q: string, limit: number): Promise<SearchResult[]> {
   const { actor, agreement, activity, initiative } = searchables;
   const hits = db
     .selectFrom('actor as a')
     .select('a.id')
     .select(hitColumns(actor, q))
     .where('a.archived_at', 'is', null)
+    .where(visibleActors(scope, 'a'))
     .where(matches(actor, q))
-    .unionAll(db.selectFrom('agreement as g').select('g.id').select(hitColumns(agreement, q)).where(matches(agreement, q)))
-    .unionAll(db.selectFrom('activity as v').select('v.id').select(hitColumns(activity, q)).where(matches(activity, q)))
-    .unionAll(db.selectFrom('initiative as i').select('i.id').select(hitColumns(initiative, q)).where(matches(initiative, q)));
+    .unionAll(
+      db.selectFrom('agreement as g').select('g.id').select(hitColumns(agreement, q)).where(visibleAgreements(scope, 'g.id')).where(matches(agreement, q)),
+    )
+    .unionAll(db.selectFrom('activity as v').select('v.id').select(hitColumns(activity, q)).where(visibleActivities(scope, 'v')).where(matches(activity, q)))
+    .unionAll(db.selectFrom('initiative as i').select('i.id').select(hitColumns(initiative, q)).where(visibleCountyRecords(scope)).where(matches(initiative, q)));
 
   // Rank and cut first; only the hits shown get a snippet (ts_headline is the costly part).
   const top = db.selectFrom(hits.as('hit')).selectAll().orderBy('rank', 'desc').orderBy('title').orderBy('id').limit(limit);

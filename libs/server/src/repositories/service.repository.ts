@@ -1,6 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type InferResult, type SqlBool } from 'kysely';
 import type { Database } from '@kompetansebro/db';
 import {
+  inActorSet,
   mergeServiceConditions,
   serviceErrorCodes,
   todayInNorway,
@@ -16,8 +17,9 @@ import {
   type ServiceUpdate,
 } from '@kompetansebro/domain';
 import { notFound, ProblemError } from '../http/problem';
+import { requireVisible, requireWritable, visibleActorRecords, type Scope } from '../auth/visibility';
 import { writeAudit, type Executor } from './audit.repository';
-import { assertActorExists, iso, isoOrNull, likePattern, lockVersion, type ChangeContext } from './repository-helpers';
+import { actorFacts, assertActorExists, iso, isoOrNull, likePattern, lockVersion, type ChangeContext } from './repository-helpers';
 
 type ServiceJoin = Database & {
   s: Database['service'];
@@ -118,8 +120,10 @@ function listConditions(eb: ExpressionBuilder<ServiceJoin, 's' | 'a' | 'm' | 'r'
   return eb.and(conditions);
 }
 
-export async function listServices(db: Executor, query: ServiceListQuery): Promise<Page<ServiceSummary>> {
-  const filtered = servicesWithContext(db).where((eb) => listConditions(eb, query));
+export async function listServices(db: Executor, scope: Scope, query: ServiceListQuery): Promise<Page<ServiceSummary>> {
+  const filtered = servicesWithContext(db)
+    .where(visibleActorRecords(scope, 'a'))
+    .where((eb) => listConditions(eb, query));
   const countRow = await filtered.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
 
   const descending = query.sort.startsWith('-');
@@ -148,10 +152,20 @@ export async function listServices(db: Executor, query: ServiceListQuery): Promi
   return { items: rows.map(toSummary), total: Number(countRow.total), page: query.page, pageSize: query.pageSize };
 }
 
-export async function getService(db: Executor, id: string): Promise<ServiceSummary> {
-  const row = await selectSummaries(db).where('s.id', '=', id).executeTakeFirst();
+export async function getService(db: Executor, scope: Scope, id: string): Promise<ServiceSummary> {
+  const row = await selectSummaries(db).where('s.id', '=', id).where(visibleActorRecords(scope, 'a')).executeTakeFirst();
   if (!row) throw notFound('service');
   return toSummary(row);
+}
+
+/** Locks the service: 404 when the scope cannot see it, 403 when it may not change it, 412 when stale. */
+async function lockForChange(trx: Executor, scope: Scope, id: string, expectedVersion: number): Promise<void> {
+  await lockVersion(trx, 'service', id, expectedVersion, 'service', async () => {
+    const { actor_id } = await trx.selectFrom('service').select('actor_id').where('id', '=', id).executeTakeFirstOrThrow();
+    const actor = (await actorFacts(trx, [actor_id])).get(actor_id);
+    requireVisible(actor !== undefined && inActorSet(scope.actorRecords.read, actor), 'service');
+    requireWritable(actor !== undefined && inActorSet(scope.actorRecords.write, actor), 'You may read this service but not change it');
+  });
 }
 
 interface ServiceFields {
@@ -176,9 +190,10 @@ function columnsOf(fields: ServiceFields) {
   };
 }
 
-export async function createService(db: Executor, input: ServiceCreate, context: ChangeContext): Promise<ServiceSummary> {
+export async function createService(db: Executor, scope: Scope, input: ServiceCreate, context: ChangeContext): Promise<ServiceSummary> {
   return db.transaction().execute(async (trx) => {
-    await assertActorExists(trx, input.actorId, serviceErrorCodes.actorNotFound);
+    const actor = await assertActorExists(trx, scope.actorRecords.read, input.actorId, serviceErrorCodes.actorNotFound);
+    requireWritable(inActorSet(scope.actorRecords.write, actor), "You may not add services to this actor's record");
     const fields: ServiceFields = {
       type: input.type,
       audiences: input.audiences,
@@ -193,7 +208,7 @@ export async function createService(db: Executor, input: ServiceCreate, context:
       .values({ ...columnsOf(fields), actor_id: input.actorId })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const created = await getService(trx, inserted.id);
+    const created = await getService(trx, scope, inserted.id);
     await writeAudit(trx, { userId: context.userId, entity: 'service', entityId: created.id, action: 'create', before: null, after: created });
     return created;
   });
@@ -201,14 +216,15 @@ export async function createService(db: Executor, input: ServiceCreate, context:
 
 export async function updateService(
   db: Executor,
+  scope: Scope,
   id: string,
   changes: ServiceUpdate,
   expectedVersion: number,
   context: ChangeContext,
 ): Promise<ServiceSummary> {
   return db.transaction().execute(async (trx) => {
-    await lockVersion(trx, 'service', id, expectedVersion, 'service');
-    const before = await getService(trx, id);
+    await lockForChange(trx, scope, id, expectedVersion);
+    const before = await getService(trx, scope, id);
     const { conditions, ...rest } = changes;
     const merged: ServiceFields = { ...before, ...rest, conditions: mergeServiceConditions(before.conditions, conditions) };
     await trx
@@ -216,7 +232,7 @@ export async function updateService(
       .set({ ...columnsOf(merged), version: sql`version + 1`, updated_at: sql`now()` })
       .where('id', '=', id)
       .execute();
-    const after = await getService(trx, id);
+    const after = await getService(trx, scope, id);
     await writeAudit(trx, { userId: context.userId, entity: 'service', entityId: id, action: 'update', before, after });
     return after;
   });
@@ -225,6 +241,7 @@ export async function updateService(
 /** Records that the service is still offered as described: today (in Norway), and by whom. */
 export async function confirmService(
   db: Executor,
+  scope: Scope,
   id: string,
   confirmedBy: string,
   expectedVersion: number,
@@ -232,14 +249,14 @@ export async function confirmService(
   today: IsoDate = todayInNorway(),
 ): Promise<ServiceSummary> {
   return db.transaction().execute(async (trx) => {
-    await lockVersion(trx, 'service', id, expectedVersion, 'service');
-    const before = await getService(trx, id);
+    await lockForChange(trx, scope, id, expectedVersion);
+    const before = await getService(trx, scope, id);
     await trx
       .updateTable('service')
       .set({ confirmed_at: today, confirmed_by: confirmedBy, version: sql`version + 1`, updated_at: sql`now()` })
       .where('id', '=', id)
       .execute();
-    const after = await getService(trx, id);
+    const after = await getService(trx, scope, id);
     await writeAudit(trx, { userId: context.userId, entity: 'service', entityId: id, action: 'confirm', before, after });
     return after;
   });
@@ -248,14 +265,15 @@ export async function confirmService(
 /** Archiving hides a service from lists but keeps it, and the agreements that commit it, for history. */
 export async function setServiceArchived(
   db: Executor,
+  scope: Scope,
   id: string,
   archived: boolean,
   expectedVersion: number,
   context: ChangeContext,
 ): Promise<ServiceSummary> {
   return db.transaction().execute(async (trx) => {
-    await lockVersion(trx, 'service', id, expectedVersion, 'service');
-    const before = await getService(trx, id);
+    await lockForChange(trx, scope, id, expectedVersion);
+    const before = await getService(trx, scope, id);
     if ((before.archivedAt !== null) === archived) {
       throw new ProblemError(409, archived ? 'The service is archived already' : 'The service is not archived');
     }
@@ -264,7 +282,7 @@ export async function setServiceArchived(
       .set({ archived_at: archived ? sql`now()` : null, version: sql`version + 1`, updated_at: sql`now()` })
       .where('id', '=', id)
       .execute();
-    const after = await getService(trx, id);
+    const after = await getService(trx, scope, id);
     await writeAudit(trx, { userId: context.userId, entity: 'service', entityId: id, action: archived ? 'archive' : 'restore', before, after });
     return after;
   });

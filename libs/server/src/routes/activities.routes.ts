@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { authorize } from '../auth/access-control';
+import { accessOf, scopeOf } from '../auth/visibility';
 import { z } from 'zod';
 import {
   activityCountQuerySchema,
@@ -155,42 +156,43 @@ const deleteRoute = createRoute({
   },
 });
 
-const system = { userId: null };
-
 export const activitiesRoutes = createRouter()
   .openapi(listRoute, async (c) => {
-    const page = await listActivities(c.var.deps.db, c.req.valid('query'));
+    const page = await listActivities(c.var.deps.db, await scopeOf(c), c.req.valid('query'));
     return c.json(page, 200);
   })
   // Before /api/activities/{id}, so "counts" and "export" are not read as ids.
   .openapi(countsRoute, async (c) => {
-    const items = await countActivities(c.var.deps.db, c.req.valid('query'));
+    const items = await countActivities(c.var.deps.db, await scopeOf(c), c.req.valid('query'));
     return c.json({ items }, 200);
   })
   .openapi(exportRoute, async (c) => {
     const { format, ...filters } = c.req.valid('query');
-    const rows = await listActivitiesWithParticipants(c.var.deps.db, { ...filters, page: 1, pageSize: MAX_EXPORT_ROWS });
+    const rows = await listActivitiesWithParticipants(c.var.deps.db, await scopeOf(c), { ...filters, page: 1, pageSize: MAX_EXPORT_ROWS });
     return exportResponse(c, { name: 'aktiviteter', format, columns: exportColumns, rows });
   })
   .openapi(getRoute, async (c) => {
-    const activity = await getActivity(c.var.deps.db, c.req.valid('param').id);
+    const activity = await getActivity(c.var.deps.db, await scopeOf(c), c.req.valid('param').id);
     c.header('ETag', etagOf(activity.version));
     return c.json(activity, 200);
   })
   .openapi(createActivityRoute, async (c) => {
-    const activity = await createActivity(c.var.deps.db, c.req.valid('json'), system);
+    const { scope, change } = await accessOf(c);
+    const activity = await createActivity(c.var.deps.db, scope, c.req.valid('json'), change);
     c.header('ETag', etagOf(activity.version));
     c.header('Location', `/api/activities/${activity.id}`);
     return c.json(activity, 201);
   })
   .openapi(updateRoute, async (c) => {
     const version = expectedVersion(c);
-    const activity = await updateActivity(c.var.deps.db, c.req.valid('param').id, c.req.valid('json'), version, system);
+    const { scope, change } = await accessOf(c);
+    const activity = await updateActivity(c.var.deps.db, scope, c.req.valid('param').id, c.req.valid('json'), version, change);
     c.header('ETag', etagOf(activity.version));
     return c.json(activity, 200);
   })
   .openapi(deleteRoute, async (c) => {
     const version = expectedVersion(c);
-    await deleteActivity(c.var.deps.db, c.req.valid('param').id, version, system);
+    const { scope, change } = await accessOf(c);
+    await deleteActivity(c.var.deps.db, scope, c.req.valid('param').id, version, change);
     return c.body(null, 204);
   });

@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { authorize } from '../auth/access-control';
+import { accessOf, scopeOf } from '../auth/visibility';
 import { actorCreateSchema, actorDetailSchema, actorListQuerySchema, actorSummarySchema, actorUpdateSchema, pageSchema } from '@kompetansebro/domain';
 import { z } from 'zod';
 import { formatOrganisationNumber, type ActorSummary } from '@kompetansebro/domain';
@@ -132,45 +133,47 @@ const restoreRoute = createRoute({
   responses: archiveResponses,
 });
 
-const system = { userId: null };
-
 export const actorRoutes = createRouter()
   .openapi(listRoute, async (c) => {
-    const page = await listActors(c.var.deps.db, c.req.valid('query'));
+    const page = await listActors(c.var.deps.db, await scopeOf(c), c.req.valid('query'));
     return c.json(page, 200);
   })
   // Before /api/actors/{id}, so "export" is not read as an id.
   .openapi(exportRoute, async (c) => {
     const { format, ...filters } = c.req.valid('query');
-    const page = await listActors(c.var.deps.db, { ...filters, page: 1, pageSize: MAX_EXPORT_ROWS });
+    const page = await listActors(c.var.deps.db, await scopeOf(c), { ...filters, page: 1, pageSize: MAX_EXPORT_ROWS });
     return exportResponse(c, { name: 'aktorer', format, columns: exportColumns, rows: page.items });
   })
   .openapi(getRoute, async (c) => {
-    const actor = await getActor(c.var.deps.db, c.req.valid('param').id);
+    const actor = await getActor(c.var.deps.db, await scopeOf(c), c.req.valid('param').id);
     c.header('ETag', etagOf(actor.version));
     return c.json(actor, 200);
   })
   .openapi(createActorRoute, async (c) => {
-    const actor = await createActor(c.var.deps.db, c.req.valid('json'), system);
+    const { scope, change } = await accessOf(c);
+    const actor = await createActor(c.var.deps.db, scope, c.req.valid('json'), change);
     c.header('ETag', etagOf(actor.version));
     c.header('Location', `/api/actors/${actor.id}`);
     return c.json(actor, 201);
   })
   .openapi(updateRoute, async (c) => {
     const version = expectedVersion(c);
-    const actor = await updateActor(c.var.deps.db, c.req.valid('param').id, c.req.valid('json'), version, system);
+    const { scope, change } = await accessOf(c);
+    const actor = await updateActor(c.var.deps.db, scope, c.req.valid('param').id, c.req.valid('json'), version, change);
     c.header('ETag', etagOf(actor.version));
     return c.json(actor, 200);
   })
   .openapi(archiveRoute, async (c) => {
     const version = expectedVersion(c);
-    const actor = await setActorArchived(c.var.deps.db, c.req.valid('param').id, true, version, system);
+    const { scope, change } = await accessOf(c);
+    const actor = await setActorArchived(c.var.deps.db, scope, c.req.valid('param').id, true, version, change);
     c.header('ETag', etagOf(actor.version));
     return c.json(actor, 200);
   })
   .openapi(restoreRoute, async (c) => {
     const version = expectedVersion(c);
-    const actor = await setActorArchived(c.var.deps.db, c.req.valid('param').id, false, version, system);
+    const { scope, change } = await accessOf(c);
+    const actor = await setActorArchived(c.var.deps.db, scope, c.req.valid('param').id, false, version, change);
     c.header('ETag', etagOf(actor.version));
     return c.json(actor, 200);
   });

@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { authorize } from '../auth/access-control';
+import { accessOf, scopeOf } from '../auth/visibility';
 import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
 import {
@@ -196,8 +197,6 @@ const exportColumns: ExportColumn<AgreementSummary>[] = [
   { header: 'Sist endret', value: (a) => a.updatedAt },
 ];
 
-const system = { userId: null };
-
 /** The one file of a multipart upload (the form is parsed by the route's validator); else 400 naming the field. */
 async function uploadedFile(file: unknown): Promise<{ name: string; bytes: Uint8Array }> {
   if (!(file instanceof File)) throw invalidInput([{ path: 'file', code: 'invalid_type', message: 'Send the PDF in the field "file"' }]);
@@ -206,57 +205,63 @@ async function uploadedFile(file: unknown): Promise<{ name: string; bytes: Uint8
 
 
 export const agreementsRoutes = createRouter()
-  .openapi(listRoute, async (c) => c.json(await listAgreements(c.var.deps.db, c.req.valid('query')), 200))
+  .openapi(listRoute, async (c) => c.json(await listAgreements(c.var.deps.db, await scopeOf(c), c.req.valid('query')), 200))
   // Before /api/agreements/{id}, so "export" is not read as an id.
   .openapi(exportRoute, async (c) => {
     const { format, ...filters } = c.req.valid('query');
-    const page = await listAgreements(c.var.deps.db, { ...filters, page: 1, pageSize: MAX_EXPORT_ROWS });
+    const page = await listAgreements(c.var.deps.db, await scopeOf(c), { ...filters, page: 1, pageSize: MAX_EXPORT_ROWS });
     return exportResponse(c, { name: 'avtaler', format, columns: exportColumns, rows: page.items });
   })
   .openapi(getRoute, async (c) => {
-    const agreement = await getAgreement(c.var.deps.db, c.req.valid('param').id);
+    const agreement = await getAgreement(c.var.deps.db, await scopeOf(c), c.req.valid('param').id);
     c.header('ETag', etagOf(agreement.version));
     return c.json(agreement, 200);
   })
   .openapi(createAgreementRoute, async (c) => {
-    const agreement = await createAgreement(c.var.deps.db, c.req.valid('json'), system);
+    const { scope, change } = await accessOf(c);
+    const agreement = await createAgreement(c.var.deps.db, scope, c.req.valid('json'), change);
     c.header('ETag', etagOf(agreement.version));
     c.header('Location', `/api/agreements/${agreement.id}`);
     return c.json(agreement, 201);
   })
   .openapi(updateRoute, async (c) => {
     const version = expectedVersion(c);
-    const agreement = await updateAgreement(c.var.deps.db, c.req.valid('param').id, c.req.valid('json'), version, system);
+    const { scope, change } = await accessOf(c);
+    const agreement = await updateAgreement(c.var.deps.db, scope, c.req.valid('param').id, c.req.valid('json'), version, change);
     c.header('ETag', etagOf(agreement.version));
     return c.json(agreement, 200);
   })
   .openapi(transitionRoute, async (c) => {
     const version = expectedVersion(c);
-    const agreement = await transitionAgreement(c.var.deps.db, c.req.valid('param').id, c.req.valid('json'), version, system);
+    const { scope, change } = await accessOf(c);
+    const agreement = await transitionAgreement(c.var.deps.db, scope, c.req.valid('param').id, c.req.valid('json'), version, change);
     c.header('ETag', etagOf(agreement.version));
     return c.json(agreement, 200);
   })
   .openapi(acceptRoute, async (c) => {
     const version = expectedVersion(c);
     const { id, actorId } = c.req.valid('param');
-    const agreement = await acceptAgreement(c.var.deps.db, id, actorId, version, system);
+    const { scope, change } = await accessOf(c);
+    const agreement = await acceptAgreement(c.var.deps.db, scope, id, actorId, version, change);
     c.header('ETag', etagOf(agreement.version));
     return c.json(agreement, 200);
   })
   .openapi(renewRoute, async (c) => {
-    const renewal = await renewAgreement(c.var.deps.db, c.req.valid('param').id, c.req.valid('json'), system);
+    const { scope, change } = await accessOf(c);
+    const renewal = await renewAgreement(c.var.deps.db, scope, c.req.valid('param').id, c.req.valid('json'), change);
     c.header('ETag', etagOf(renewal.version));
     c.header('Location', `/api/agreements/${renewal.id}`);
     return c.json(renewal, 201);
   })
   .openapi(uploadRoute, async (c) => {
     const file = await uploadedFile(c.req.valid('form').file);
-    const document = await addAgreementDocument(c.var.deps.db, c.var.deps.config.documentsDir, c.req.valid('param').id, file, system);
+    const { scope, change } = await accessOf(c);
+    const document = await addAgreementDocument(c.var.deps.db, scope, c.var.deps.config.documentsDir, c.req.valid('param').id, file, change);
     return c.json(document, 201);
   })
   .openapi(downloadRoute, async (c) => {
     const { id, documentId } = c.req.valid('param');
-    const document = await readAgreementDocument(c.var.deps.db, c.var.deps.config.documentsDir, id, documentId);
+    const document = await readAgreementDocument(c.var.deps.db, await scopeOf(c), c.var.deps.config.documentsDir, id, documentId);
     return c.body(new Uint8Array(document.bytes), 200, {
       'Content-Type': 'application/pdf',
       'Content-Disposition': `attachment; filename="${document.filename.replace(/"/g, '')}"`,
@@ -265,6 +270,7 @@ export const agreementsRoutes = createRouter()
   })
   .openapi(removeDocumentRoute, async (c) => {
     const { id, documentId } = c.req.valid('param');
-    await removeAgreementDocument(c.var.deps.db, c.var.deps.config.documentsDir, id, documentId, system);
+    const { scope, change } = await accessOf(c);
+    await removeAgreementDocument(c.var.deps.db, scope, c.var.deps.config.documentsDir, id, documentId, change);
     return c.body(null, 204);
   });

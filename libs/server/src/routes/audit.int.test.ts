@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mainLibraryKey, sampleId } from '@kompetansebro/db';
 import type { Page, Problem, ServiceSummary } from '@kompetansebro/domain';
-import { jsonBody, startTestServer, type TestServer } from '@kompetansebro/testing/server';
+import { COUNTY_ADMIN, jsonBody, startTestServer, type TestServer } from '@kompetansebro/testing/server';
 import { createApp } from '../app';
 
 let server: TestServer;
@@ -48,7 +48,8 @@ describe('GET /api/audit', () => {
     expect(page).toMatchObject({ total: 3, page: 1, pageSize: 25 });
     expect(page.items.map((e) => e.action)).toEqual(['archive', 'update', 'create']);
     const [archive, update, create] = page.items;
-    expect(create).toMatchObject({ entity: 'service', entityId: service.id, userId: null, before: null, after: { id: service.id, version: 1 } });
+    // Who made the change: the logged-in county admin.
+    expect(create).toMatchObject({ entity: 'service', entityId: service.id, userId: sampleId('user', COUNTY_ADMIN), before: null, after: { id: service.id, version: 1 } });
     expect(update).toMatchObject({ before: { weeklyHours: null }, after: { weeklyHours: 10 } });
     expect(archive?.after).toMatchObject({ version: 3 });
     expect(typeof archive?.id).toBe('string');

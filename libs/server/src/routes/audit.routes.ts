@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { authorize } from '../auth/access-control';
+import { scopeOf } from '../auth/visibility';
 import { z } from 'zod';
 import { listQuerySchema, pageSchema } from '@kompetansebro/domain';
 import { createRouter, jsonContent, problemResponses } from '../http/openapi';
@@ -46,5 +47,5 @@ const listRoute = createRoute({
 
 export const auditRoutes = createRouter().openapi(listRoute, async (c) => {
   const { entity, id, page, pageSize } = c.req.valid('query');
-  return c.json(await listAuditEntries(c.var.deps.db, { entity, entityId: id, page, pageSize }), 200);
+  return c.json(await listAuditEntries(c.var.deps.db, await scopeOf(c), { entity, entityId: id, page, pageSize }), 200);
 });

@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { authorize } from '../auth/access-control';
+import { accessOf, scopeOf } from '../auth/visibility';
 import { z } from 'zod';
 import {
   contactCreateSchema,
@@ -158,46 +159,48 @@ const eraseRoute = createRoute({
   },
 });
 
-const system = { userId: null };
-
 export const contactsRoutes = createRouter()
   .openapi(listRoute, async (c) => {
-    return c.json(await listContacts(c.var.deps.db, c.req.valid('query')), 200);
+    return c.json(await listContacts(c.var.deps.db, await scopeOf(c), c.req.valid('query')), 200);
   })
   // Before /api/contacts/{id}, so "export" is not read as an id.
   .openapi(exportRoute, async (c) => {
     const { format, ...filters } = c.req.valid('query');
-    const page = await listContacts(c.var.deps.db, { ...filters, page: 1, pageSize: MAX_EXPORT_ROWS });
+    const page = await listContacts(c.var.deps.db, await scopeOf(c), { ...filters, page: 1, pageSize: MAX_EXPORT_ROWS });
     return exportResponse(c, { name: 'kontaktpersoner', format, columns: exportColumns, rows: page.items });
   })
   .openapi(getRoute, async (c) => {
-    const contact = await getContact(c.var.deps.db, c.req.valid('param').id);
+    const contact = await getContact(c.var.deps.db, await scopeOf(c), c.req.valid('param').id);
     c.header('ETag', etagOf(contact.version));
     return c.json(contact, 200);
   })
   .openapi(createContactRoute, async (c) => {
-    const contact = await createContact(c.var.deps.db, c.req.valid('json'), system);
+    const { scope, change } = await accessOf(c);
+    const contact = await createContact(c.var.deps.db, scope, c.req.valid('json'), change);
     c.header('ETag', etagOf(contact.version));
     c.header('Location', `/api/contacts/${contact.id}`);
     return c.json(contact, 201);
   })
   .openapi(updateRoute, async (c) => {
     const version = expectedVersion(c);
-    const contact = await updateContact(c.var.deps.db, c.req.valid('param').id, c.req.valid('json'), version, system);
+    const { scope, change } = await accessOf(c);
+    const contact = await updateContact(c.var.deps.db, scope, c.req.valid('param').id, c.req.valid('json'), version, change);
     c.header('ETag', etagOf(contact.version));
     return c.json(contact, 200);
   })
   .openapi(deleteRoute, async (c) => {
     const version = expectedVersion(c);
-    await deleteContact(c.var.deps.db, c.req.valid('param').id, version, system);
+    const { scope, change } = await accessOf(c);
+    await deleteContact(c.var.deps.db, scope, c.req.valid('param').id, version, change);
     return c.body(null, 204);
   })
   .openapi(personalDataRoute, async (c) => {
-    const data = await personalDataOf(c.var.deps.db, c.req.valid('param').id);
+    const data = await personalDataOf(c.var.deps.db, await scopeOf(c), c.req.valid('param').id);
     c.header('Content-Disposition', `attachment; filename="personopplysninger-${data.contact.id}.json"`);
     c.header('Cache-Control', 'no-store');
     return c.json(data, 200);
   })
   .openapi(eraseRoute, async (c) => {
-    return c.json(await eraseContact(c.var.deps.db, c.req.valid('param').id, system), 200);
+    const { scope, change } = await accessOf(c);
+    return c.json(await eraseContact(c.var.deps.db, scope, c.req.valid('param').id, change), 200);
   });

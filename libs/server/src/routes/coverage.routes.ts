@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { authorize } from '../auth/access-control';
+import { accessOf, scopeOf } from '../auth/visibility';
 import { z } from 'zod';
 import { coverageSchema, municipalityNumberSchema } from '@kompetansebro/domain';
 import { etagOf, expectedVersion } from '../http/etag';
@@ -52,14 +53,13 @@ const putCatchmentRoute = createRoute({
   },
 });
 
-const system = { userId: null };
-
 export const coverageRoutes = createRouter()
-  .openapi(coverageRoute, async (c) => c.json(await getCoverage(c.var.deps.db, c.req.valid('query')), 200))
-  .openapi(getCatchmentRoute, async (c) => c.json(await getCatchmentArea(c.var.deps.db, c.req.valid('param').id), 200))
+  .openapi(coverageRoute, async (c) => c.json(await getCoverage(c.var.deps.db, await scopeOf(c), c.req.valid('query')), 200))
+  .openapi(getCatchmentRoute, async (c) => c.json(await getCatchmentArea(c.var.deps.db, await scopeOf(c), c.req.valid('param').id), 200))
   .openapi(putCatchmentRoute, async (c) => {
     const version = expectedVersion(c);
-    const result = await setCatchmentArea(c.var.deps.db, c.req.valid('param').id, c.req.valid('json').municipalityNumbers, version, system);
+    const { scope, change } = await accessOf(c);
+    const result = await setCatchmentArea(c.var.deps.db, scope, c.req.valid('param').id, c.req.valid('json').municipalityNumbers, version, change);
     c.header('ETag', etagOf(result.version));
     return c.json({ studyCentreId: result.studyCentreId, municipalityNumbers: result.municipalityNumbers }, 200);
   });

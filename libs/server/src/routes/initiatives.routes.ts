@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { authorize } from '../auth/access-control';
+import { accessOf, scopeOf } from '../auth/visibility';
 import { z } from 'zod';
 import {
   initiativeCreateSchema,
@@ -231,39 +232,40 @@ const putMobilityCountRoute = createRoute({
   },
 });
 
-const system = { userId: null };
-
 export const initiativesRoutes = createRouter()
   .openapi(listRoute, async (c) => {
-    const page = await listInitiatives(c.var.deps.db, c.req.valid('query'));
+    const page = await listInitiatives(c.var.deps.db, await scopeOf(c), c.req.valid('query'));
     return c.json(page, 200);
   })
   // Before /api/initiatives/{id}, so "export" is not read as an id.
   .openapi(exportRoute, async (c) => {
     const { format, ...filters } = c.req.valid('query');
-    const page = await listInitiatives(c.var.deps.db, { ...filters, page: 1, pageSize: MAX_EXPORT_ROWS });
+    const page = await listInitiatives(c.var.deps.db, await scopeOf(c), { ...filters, page: 1, pageSize: MAX_EXPORT_ROWS });
     return exportResponse(c, { name: 'initiativer', format, columns: exportColumns, rows: page.items });
   })
   .openapi(getRoute, async (c) => {
-    const initiative = await getInitiative(c.var.deps.db, c.req.valid('param').id);
+    const initiative = await getInitiative(c.var.deps.db, await scopeOf(c), c.req.valid('param').id);
     c.header('ETag', etagOf(initiative.version));
     return c.json(initiative, 200);
   })
   .openapi(createInitiativeRoute, async (c) => {
-    const initiative = await createInitiative(c.var.deps.db, c.req.valid('json'), system);
+    const { scope, change } = await accessOf(c);
+    const initiative = await createInitiative(c.var.deps.db, scope, c.req.valid('json'), change);
     c.header('ETag', etagOf(initiative.version));
     c.header('Location', `/api/initiatives/${initiative.id}`);
     return c.json(initiative, 201);
   })
   .openapi(updateRoute, async (c) => {
     const version = expectedVersion(c);
-    const initiative = await updateInitiative(c.var.deps.db, c.req.valid('param').id, c.req.valid('json'), version, system);
+    const { scope, change } = await accessOf(c);
+    const initiative = await updateInitiative(c.var.deps.db, scope, c.req.valid('param').id, c.req.valid('json'), version, change);
     c.header('ETag', etagOf(initiative.version));
     return c.json(initiative, 200);
   })
   .openapi(createPlanItemRoute, async (c) => {
     const { id } = c.req.valid('param');
-    const item = await createPlanItem(c.var.deps.db, id, c.req.valid('json'), system);
+    const { scope, change } = await accessOf(c);
+    const item = await createPlanItem(c.var.deps.db, scope, id, c.req.valid('json'), change);
     c.header('ETag', etagOf(item.version));
     c.header('Location', `/api/initiatives/${id}/plan-items/${item.id}`);
     return c.json(item, 201);
@@ -271,25 +273,28 @@ export const initiativesRoutes = createRouter()
   .openapi(updatePlanItemRoute, async (c) => {
     const version = expectedVersion(c);
     const { id, itemId } = c.req.valid('param');
-    const item = await updatePlanItem(c.var.deps.db, id, itemId, c.req.valid('json'), version, system);
+    const { scope, change } = await accessOf(c);
+    const item = await updatePlanItem(c.var.deps.db, scope, id, itemId, c.req.valid('json'), version, change);
     c.header('ETag', etagOf(item.version));
     return c.json(item, 200);
   })
   .openapi(deletePlanItemRoute, async (c) => {
     const version = expectedVersion(c);
     const { id, itemId } = c.req.valid('param');
-    await deletePlanItem(c.var.deps.db, id, itemId, version, system);
+    const { scope, change } = await accessOf(c);
+    await deletePlanItem(c.var.deps.db, scope, id, itemId, version, change);
     return c.body(null, 204);
   })
   .openapi(planItemsRoute, async (c) => {
-    const page = await listPlanItems(c.var.deps.db, c.req.valid('query'));
+    const page = await listPlanItems(c.var.deps.db, await scopeOf(c), c.req.valid('query'));
     return c.json(page, 200);
   })
   .openapi(mobilityCountsRoute, async (c) => {
-    const page = await listMobilityCounts(c.var.deps.db, c.req.valid('query'));
+    const page = await listMobilityCounts(c.var.deps.db, await scopeOf(c), c.req.valid('query'));
     return c.json(page, 200);
   })
   .openapi(putMobilityCountRoute, async (c) => {
-    const { count, created } = await upsertMobilityCount(c.var.deps.db, c.req.valid('json'), system);
+    const { scope, change } = await accessOf(c);
+    const { count, created } = await upsertMobilityCount(c.var.deps.db, scope, c.req.valid('json'), change);
     return created ? c.json(count, 201) : c.json(count, 200);
   });

@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { authorize } from '../auth/access-control';
+import { scopeOf } from '../auth/visibility';
 import { z } from 'zod';
 import { plainTextSchema } from '@kompetansebro/domain';
 import { createRouter, jsonContent, problemResponses } from '../http/openapi';
@@ -34,5 +35,5 @@ const searchRoute = createRoute({
 
 export const searchRoutes = createRouter().openapi(searchRoute, async (c) => {
   const { q, limit } = c.req.valid('query');
-  return c.json({ q, items: await search(c.var.deps.db, q, limit) }, 200);
+  return c.json({ q, items: await search(c.var.deps.db, await scopeOf(c), q, limit) }, 200);
 });

@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { authorize } from '../auth/access-control';
+import { accessOf, scopeOf } from '../auth/visibility';
 import { z } from 'zod';
 import {
   pageSchema,
@@ -147,50 +148,53 @@ const restoreRoute = createRoute({
   responses: stateChangeResponses(Service),
 });
 
-const system = { userId: null };
-
 export const servicesRoutes = createRouter()
   .openapi(listRoute, async (c) => {
-    return c.json(await listServices(c.var.deps.db, c.req.valid('query')), 200);
+    return c.json(await listServices(c.var.deps.db, await scopeOf(c), c.req.valid('query')), 200);
   })
   // Before /api/services/{id}, so "export" is not read as an id.
   .openapi(exportRoute, async (c) => {
     const { format, ...filters } = c.req.valid('query');
-    const page = await listServices(c.var.deps.db, { ...filters, page: 1, pageSize: MAX_EXPORT_ROWS });
+    const page = await listServices(c.var.deps.db, await scopeOf(c), { ...filters, page: 1, pageSize: MAX_EXPORT_ROWS });
     return exportResponse(c, { name: 'tjenester', format, columns: exportColumns, rows: page.items });
   })
   .openapi(getRoute, async (c) => {
-    const service = await getService(c.var.deps.db, c.req.valid('param').id);
+    const service = await getService(c.var.deps.db, await scopeOf(c), c.req.valid('param').id);
     c.header('ETag', etagOf(service.version));
     return c.json(service, 200);
   })
   .openapi(createServiceRoute, async (c) => {
-    const service = await createService(c.var.deps.db, c.req.valid('json'), system);
+    const { scope, change } = await accessOf(c);
+    const service = await createService(c.var.deps.db, scope, c.req.valid('json'), change);
     c.header('ETag', etagOf(service.version));
     c.header('Location', `/api/services/${service.id}`);
     return c.json(service, 201);
   })
   .openapi(updateRoute, async (c) => {
     const version = expectedVersion(c);
-    const service = await updateService(c.var.deps.db, c.req.valid('param').id, c.req.valid('json'), version, system);
+    const { scope, change } = await accessOf(c);
+    const service = await updateService(c.var.deps.db, scope, c.req.valid('param').id, c.req.valid('json'), version, change);
     c.header('ETag', etagOf(service.version));
     return c.json(service, 200);
   })
   .openapi(confirmRoute, async (c) => {
     const version = expectedVersion(c);
-    const service = await confirmService(c.var.deps.db, c.req.valid('param').id, c.req.valid('json').confirmedBy, version, system);
+    const { scope, change } = await accessOf(c);
+    const service = await confirmService(c.var.deps.db, scope, c.req.valid('param').id, c.req.valid('json').confirmedBy, version, change);
     c.header('ETag', etagOf(service.version));
     return c.json(service, 200);
   })
   .openapi(archiveRoute, async (c) => {
     const version = expectedVersion(c);
-    const service = await setServiceArchived(c.var.deps.db, c.req.valid('param').id, true, version, system);
+    const { scope, change } = await accessOf(c);
+    const service = await setServiceArchived(c.var.deps.db, scope, c.req.valid('param').id, true, version, change);
     c.header('ETag', etagOf(service.version));
     return c.json(service, 200);
   })
   .openapi(restoreRoute, async (c) => {
     const version = expectedVersion(c);
-    const service = await setServiceArchived(c.var.deps.db, c.req.valid('param').id, false, version, system);
+    const { scope, change } = await accessOf(c);
+    const service = await setServiceArchived(c.var.deps.db, scope, c.req.valid('param').id, false, version, change);
     c.header('ETag', etagOf(service.version));
     return c.json(service, 200);
   });

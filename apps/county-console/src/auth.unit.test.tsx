@@ -1,0 +1,309 @@
+import { municipalityQueries, UNAUTHORISED_IS_AN_ANSWER } from '@kompetansebro/api-client';
+import { authShell } from '@kompetansebro/feature-auth';
+import { createAppRuntime, ShellContext, UNAUTHORISED_IS_AN_ANSWER_KEY, type NavigationItem } from '@kompetansebro/feature-shell';
+import { AuthStore, authHandlers, buildMe, buildMembership, countyAdminAccount, mswServer, referenceHandlers, testOrganisations } from '@kompetansebro/testing';
+import { Page } from '@kompetansebro/ui';
+import { QueryClientProvider, useQuery } from '@tanstack/react-query';
+import { createMemoryHistory, createRoute, RouterProvider, type AnyRoute } from '@tanstack/react-router';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http } from 'msw';
+import { describe, expect, it } from 'vitest';
+
+/** A page that needs the API (and so a session): the municipalities, by name. */
+function MunicipalitiesTestPage() {
+  const municipalities = useQuery(municipalityQueries.list());
+  return (
+    <Page title="Kommuner">
+      <ul>{municipalities.data?.items.map((municipality) => <li key={municipality.number}>{municipality.name}</li>)}</ul>
+    </Page>
+  );
+}
+
+const navigation: NavigationItem[] = [
+  { to: '/', label: 'shell.navigation.overview', exact: true },
+  { to: '/kommuner', label: 'shell.navigation.municipalities' },
+  { to: '/brukere', label: 'shell.navigation.users', roles: ['county_admin'] },
+];
+
+const createRoutes = (parent: AnyRoute) => [
+  createRoute({ getParentRoute: () => parent, path: '/', component: () => <Page title="Oversikt" /> }),
+  createRoute({ getParentRoute: () => parent, path: 'kommuner', component: MunicipalitiesTestPage }),
+];
+
+/**
+ * An app as bootstrapApp builds it — the shell, the login pages of feature-auth, the 401
+ * handling — over msw, at `path`, with a front page and a page that needs the API.
+ */
+function renderApp(path: string, auth = new AuthStore()) {
+  const requests: string[] = [];
+  mswServer.use(...referenceHandlers());
+  mswServer.use(...authHandlers(auth));
+  // Tried first: counts the API requests, then lets them through.
+  mswServer.use(
+    http.all('*/api/*', ({ request }) => {
+      requests.push(`${request.method} ${new URL(request.url).pathname}`);
+      return undefined;
+    }),
+  );
+  const { queryClient, router } = createAppRuntime(
+    { basePath: '/', navigation, createRoutes, auth: authShell },
+    { history: createMemoryHistory({ initialEntries: [path] }) },
+  );
+  const user = userEvent.setup();
+  render(
+    <ShellContext value={{ app: 'countyConsole', contactEmail: 'postmottak@trondelagfylke.no' }}>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </ShellContext>,
+  );
+  return { router, queryClient, user, auth, requests };
+}
+
+/** The text of the elements an input's aria-describedby points to. */
+function descriptionOf(input: HTMLElement): string {
+  const ids = (input.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
+  return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' | ');
+}
+
+const emailField = () => screen.getByLabelText('E-postadresse');
+const passwordField = () => screen.getByLabelText('Passord');
+
+async function logIn(user: ReturnType<typeof userEvent.setup>, email = 'fylke@demo.kompetansebro.no', password = 'kompetansebro') {
+  await user.type(emailField(), email);
+  await user.type(passwordField(), password);
+  await user.click(screen.getByRole('button', { name: 'Logg inn' }));
+}
+
+describe('logging in', () => {
+  it('sends a visitor who is not logged in to the login page, and back to the page afterwards', async () => {
+    const { router, user } = renderApp('/kommuner?side=2');
+
+    await screen.findByRole('heading', { level: 1, name: 'Logg inn' });
+    expect(router.state.location.pathname).toBe('/logg-inn');
+    expect(router.state.location.search).toEqual({ returnTo: '/kommuner?side=2' });
+    expect(screen.getByText('Du må logge inn for å se siden du ba om. Etterpå kommer du tilbake dit.')).toBeTruthy();
+    expect(screen.queryByRole('navigation', { name: 'Hovedmeny' })).toBeNull();
+    expect(document.title).toBe('Logg inn – Fylkeskonsoll');
+
+    await logIn(user);
+
+    await screen.findByText('Namsos');
+    expect(router.state.location.pathname).toBe('/kommuner');
+    expect(router.state.location.searchStr).toBe('?side=2');
+    const header = screen.getByRole('banner');
+    expect(await within(header).findByText('Fylkesbiblioteket (demo)')).toBeTruthy();
+    expect(within(header).getByRole('navigation', { name: 'Hovedmeny' })).toBeTruthy();
+  });
+
+  it('sends the user to the login page when the session ends while they work, and back afterwards', async () => {
+    const auth = new AuthStore([countyAdminAccount()], { loggedInAs: 'fylke@demo.kompetansebro.no' });
+    const { router, user, queryClient } = renderApp('/kommuner', auth);
+    await screen.findByText('Namsos');
+
+    auth.expireSession();
+    await queryClient.invalidateQueries({ queryKey: municipalityQueries.all });
+
+    await screen.findByRole('heading', { level: 1, name: 'Logg inn' });
+    expect(router.state.location.search).toEqual({ returnTo: '/kommuner' });
+    // Nobody is shown as logged in any more.
+    expect(screen.queryByText('Fylkesbiblioteket (demo)')).toBeNull();
+
+    await logIn(user);
+    await waitFor(() => expect(router.state.location.pathname).toBe('/kommuner'));
+    await screen.findByText('Namsos');
+  });
+
+  it('never sends the user away from the app after logging in', async () => {
+    const { router, user } = renderApp('/logg-inn?returnTo=%2F%2Fevil.example%2Fpath');
+    await screen.findByRole('heading', { level: 1, name: 'Logg inn' });
+
+    await logIn(user);
+
+    await screen.findByRole('heading', { level: 1, name: 'Oversikt' });
+    expect(router.state.location.href).toBe('/');
+  });
+
+  it('shows each missing field beside it and in a summary that takes focus, and sends nothing', async () => {
+    const { user, auth } = renderApp('/logg-inn');
+    await screen.findByRole('heading', { level: 1, name: 'Logg inn' });
+
+    await user.type(emailField(), 'fylke@demo');
+    await user.click(screen.getByRole('button', { name: 'Logg inn' }));
+
+    const summary = await screen.findByRole('heading', { name: 'For å gå videre må du rette opp dette:' });
+    await waitFor(() => expect(document.activeElement).toBe(summary.parentElement));
+    expect(emailField().getAttribute('aria-invalid')).toBe('true');
+    expect(descriptionOf(emailField())).toBe('Skriv en gyldig e-postadresse, for eksempel navn@eksempel.no.');
+    expect(descriptionOf(passwordField())).toBe('Skriv passordet ditt.');
+    const links = within(summary.parentElement as HTMLElement).getAllByRole('link');
+    expect(links.map((link) => link.getAttribute('href'))).toEqual(['#login-email', '#login-password']);
+    expect(auth.received).toEqual([]);
+  });
+
+  it('says so beside the form when the e-mail or password is wrong, and keeps the user on the page', async () => {
+    const { user, router } = renderApp('/logg-inn');
+    await screen.findByRole('heading', { level: 1, name: 'Logg inn' });
+
+    await logIn(user, 'fylke@demo.kompetansebro.no', 'feil-passord');
+
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('Feil e-postadresse eller passord. Sjekk at du har skrevet riktig, og prøv igjen.')).toBeTruthy();
+    expect(alert.closest('form')).toBeTruthy();
+    expect(router.state.location.pathname).toBe('/logg-inn');
+    expect((emailField() as HTMLInputElement).value).toBe('fylke@demo.kompetansebro.no');
+  });
+
+  it('tells how long to wait after too many failed attempts (429 with Retry-After)', async () => {
+    const auth = new AuthStore();
+    auth.rateLimitedFor = 540;
+    const { user } = renderApp('/logg-inn', auth);
+    await screen.findByRole('heading', { level: 1, name: 'Logg inn' });
+
+    await logIn(user);
+
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('For mange mislykkede forsøk. Vent 9 minutter før du prøver igjen');
+  });
+
+  it('offers the identity provider when one is configured, coming back to where the user was going', async () => {
+    const auth = new AuthStore();
+    auth.providers = { local: true, oidc: { name: 'Feide' } };
+    renderApp('/kommuner', auth);
+
+    const feide = await screen.findByRole('link', { name: 'Logg inn med Feide' });
+    expect(feide.getAttribute('href')).toBe('/api/auth/oidc/start?returnTo=%2Fkommuner');
+  });
+
+  it('explains why a login through the identity provider came back', async () => {
+    const auth = new AuthStore();
+    auth.providers = { local: true, oidc: { name: 'Feide' } };
+    renderApp('/logg-inn?error=oidc_no_account', auth);
+
+    expect(await screen.findByText('Vi fant ingen konto med e-postadressen fra Feide. Be fylkeskommunen om en invitasjon.')).toBeTruthy();
+  });
+
+  it('keeps the accessibility statement open to everyone, with a way to log in', async () => {
+    const { router, user } = renderApp('/tilgjengelighet');
+
+    await screen.findByRole('heading', { level: 1, name: 'Tilgjengelighetserklæring' });
+    const login = within(screen.getByRole('banner')).getByRole('link', { name: 'Logg inn' });
+    await user.click(login);
+    await screen.findByRole('heading', { level: 1, name: 'Logg inn' });
+    expect(router.state.location.search).toEqual({ returnTo: '/tilgjengelighet' });
+  });
+
+  it('marks the login’s 401 as an answer, with the key the shell’s handler reads', () => {
+    expect(UNAUTHORISED_IS_AN_ANSWER).toBe(UNAUTHORISED_IS_AN_ANSWER_KEY);
+  });
+});
+
+describe('the header’s user area', () => {
+  it('shows who is logged in and switches organisation; everything is read again for the new one', async () => {
+    const auth = new AuthStore([countyAdminAccount()], { loggedInAs: 'fylke@demo.kompetansebro.no' });
+    const { user, requests } = renderApp('/kommuner', auth);
+    await screen.findByText('Namsos');
+    const header = screen.getByRole('banner');
+    const area = within(header).getByRole('group', { name: 'Organisasjon og bruker' });
+    expect(await within(area).findByText('Fylkesbiblioteket (demo)')).toBeTruthy();
+    const select = within(area).getByRole('combobox', { name: 'Du handler for' }) as HTMLSelectElement;
+    expect(select.value).toBe(testOrganisations.countyLibrary.id);
+    expect(within(select).getAllByRole('option').map((option) => option.textContent)).toEqual(['Trøndelag fylkesbibliotek', 'Trøndelag fylkeskommune']);
+
+    const before = requests.filter((request) => request === 'GET /api/municipalities').length;
+    await user.selectOptions(select, 'Trøndelag fylkeskommune');
+    await user.click(within(area).getByRole('button', { name: 'Bytt' }));
+
+    await waitFor(() => expect(within(area).getByRole('status').textContent).toBe('Du handler nå for Trøndelag fylkeskommune.'));
+    expect(auth.session?.activeOrganisationId).toBe(testOrganisations.county.id);
+    expect(select.value).toBe(testOrganisations.county.id);
+    await waitFor(() => expect(requests.filter((request) => request === 'GET /api/municipalities').length).toBe(before + 1));
+  });
+
+  it('shows the one organisation as text when there is no other, and hides menu items the role may not use', async () => {
+    const viewer = { email: 'innsyn@example.no', password: 'kompetansebro', me: buildMe({ memberships: [buildMembership(testOrganisations.county, 'county_viewer')] }) };
+    const auth = new AuthStore([viewer], { loggedInAs: 'innsyn@example.no' });
+    renderApp('/', auth);
+
+    await screen.findByRole('heading', { level: 1, name: 'Oversikt' });
+    const header = screen.getByRole('banner');
+    await within(header).findByText('Trøndelag fylkeskommune');
+    expect(within(header).queryByRole('combobox')).toBeNull();
+    const menu = within(header).getByRole('navigation', { name: 'Hovedmeny' });
+    expect(within(menu).getAllByRole('link').map((link) => link.textContent)).toEqual(['Oversikt', 'Kommuner']);
+  });
+
+  it('shows "Brukere" in the menu to a county admin', async () => {
+    const auth = new AuthStore([countyAdminAccount()], { loggedInAs: 'fylke@demo.kompetansebro.no' });
+    renderApp('/', auth);
+    const menu = await screen.findByRole('navigation', { name: 'Hovedmeny' });
+    expect(within(menu).getAllByRole('link').map((link) => link.textContent)).toEqual(['Oversikt', 'Kommuner', 'Brukere']);
+  });
+
+  it('logs out to the login page; the next page asks for a login again', async () => {
+    const auth = new AuthStore([countyAdminAccount()], { loggedInAs: 'fylke@demo.kompetansebro.no' });
+    const { user, router } = renderApp('/kommuner', auth);
+    await screen.findByText('Namsos');
+
+    await user.click(await screen.findByRole('button', { name: 'Logg ut' }));
+
+    await screen.findByRole('heading', { level: 1, name: 'Logg inn' });
+    expect(auth.session).toBeNull();
+    expect(screen.queryByText('Fylkesbiblioteket (demo)')).toBeNull();
+
+    await router.navigate({ to: '/kommuner' });
+    await waitFor(() => expect(router.state.location.pathname).toBe('/logg-inn'));
+    expect(router.state.location.search).toEqual({ returnTo: '/kommuner' });
+  });
+});
+
+describe('a forgotten password', () => {
+  it('asks for a link by e-mail and says the same whether or not the address has an account', async () => {
+    const { user, auth } = renderApp('/logg-inn');
+    await user.click(await screen.findByRole('link', { name: 'Glemt passord?' }));
+    await screen.findByRole('heading', { level: 1, name: 'Glemt passord' });
+
+    await user.type(screen.getByLabelText('E-postadresse'), 'kari@example.no');
+    await user.click(screen.getByRole('button', { name: 'Send lenken' }));
+
+    await screen.findByRole('heading', { name: 'Sjekk e-posten din' });
+    expect(screen.getByText(/Hvis kari@example.no har en konto hos oss, har vi sendt en lenke dit/)).toBeTruthy();
+    expect(auth.received).toEqual([{ method: 'POST', path: '/api/auth/password-reset/request', body: { email: 'kari@example.no' } }]);
+  });
+
+  it('sets a new password from the link, checking the two fields match first', async () => {
+    const auth = new AuthStore();
+    auth.validResetTokens.add('a-valid-token-from-the-mail-0123456789');
+    const { user } = renderApp('/nytt-passord?token=a-valid-token-from-the-mail-0123456789', auth);
+    await screen.findByRole('heading', { level: 1, name: 'Lag nytt passord' });
+
+    await user.type(screen.getByLabelText('Nytt passord'), 'kort');
+    await user.type(screen.getByLabelText('Gjenta passordet'), 'annet');
+    await user.click(screen.getByRole('button', { name: 'Lagre passordet' }));
+    await screen.findByRole('heading', { name: 'For å gå videre må du rette opp dette:' });
+    expect(descriptionOf(screen.getByLabelText('Nytt passord'))).toContain('Skriv minst 12 tegn.');
+    expect(descriptionOf(screen.getByLabelText('Gjenta passordet'))).toBe('Passordene er ikke like. Skriv det samme passordet i begge feltene.');
+
+    await user.clear(screen.getByLabelText('Nytt passord'));
+    await user.type(screen.getByLabelText('Nytt passord'), 'tre lange ord om fjorden');
+    await user.clear(screen.getByLabelText('Gjenta passordet'));
+    await user.type(screen.getByLabelText('Gjenta passordet'), 'tre lange ord om fjorden');
+    await user.click(screen.getByRole('button', { name: 'Lagre passordet' }));
+
+    await screen.findByRole('heading', { name: 'Passordet er lagret' });
+    expect(screen.getByRole('link', { name: 'Gå til innloggingen' })).toBeTruthy();
+  });
+
+  it('says when the link is used or expired, and offers a new one', async () => {
+    const { user } = renderApp('/nytt-passord?token=an-old-token-that-was-used-already-01');
+    await screen.findByRole('heading', { level: 1, name: 'Lag nytt passord' });
+
+    await user.type(screen.getByLabelText('Nytt passord'), 'tre lange ord om fjorden');
+    await user.type(screen.getByLabelText('Gjenta passordet'), 'tre lange ord om fjorden');
+    await user.click(screen.getByRole('button', { name: 'Lagre passordet' }));
+
+    expect(await screen.findByText('Lenken er utløpt eller allerede brukt. Be om en ny lenke.')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Be om en ny lenke' }).getAttribute('href')).toBe('/glemt-passord');
+  });
+});

@@ -1,0 +1,83 @@
+import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { InviteUser, MembershipInput, User, UserListQuery } from '@kompetansebro/domain';
+import { api } from './client';
+import { readEmpty, readJson, type ApiError } from './api-error';
+import { meQueries } from './auth.queries';
+import { ifMatch } from './etag';
+import { toQueryStrings } from './query-strings';
+
+export type UserListFilters = Partial<UserListQuery>;
+
+export const userQueries = {
+  all: ['users'] as const,
+  lists: () => [...userQueries.all, 'list'] as const,
+  list: (filters: UserListFilters) =>
+    queryOptions({
+      queryKey: [...userQueries.lists(), filters] as const,
+      queryFn: () => readJson(api().api.users.$get({ query: toQueryStrings(filters) })),
+      // Keep the last page on screen while the next loads, so the layout stays still.
+      placeholderData: keepPreviousData,
+    }),
+  detail: (id: string) =>
+    queryOptions({
+      queryKey: [...userQueries.all, 'detail', id] as const,
+      queryFn: () => readJson(api().api.users[':id'].$get({ param: { id } })),
+    }),
+};
+
+/** A user as the API answered: the detail is that version; lists (and who I am, if it is me) are read again. */
+function useUserCacheUpdate() {
+  const queryClient = useQueryClient();
+  return async (user: User) => {
+    queryClient.setQueryData(userQueries.detail(user.id).queryKey, user);
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: userQueries.lists() }),
+      queryClient.invalidateQueries({ queryKey: meQueries.all }),
+    ]);
+  };
+}
+
+/** Creates the account and e-mails the person a link to make their password. */
+export function useInviteUser() {
+  const updateCache = useUserCacheUpdate();
+  return useMutation<User, ApiError, InviteUser>({
+    mutationFn: (input) => readJson(api().api.users.$post({ json: input })),
+    onSuccess: updateCache,
+  });
+}
+
+/** Replaces all of a user's organisations and roles (If-Match). */
+export function useUpdateMemberships(id: string) {
+  const updateCache = useUserCacheUpdate();
+  return useMutation<User, ApiError, { memberships: MembershipInput[]; version: number }>({
+    mutationFn: ({ memberships, version }) =>
+      readJson(api().api.users[':id'].memberships.$put({ param: { id }, json: { memberships }, header: { 'if-match': ifMatch(version) } })),
+    onSuccess: updateCache,
+  });
+}
+
+/** Disabling ends every session and open link of the user at once; enabling lets them log in again. */
+export function useSetUserDisabled(id: string) {
+  const updateCache = useUserCacheUpdate();
+  return useMutation<User, ApiError, { disabled: boolean; version: number }>({
+    mutationFn: ({ disabled, version }) => {
+      const request = { param: { id }, header: { 'if-match': ifMatch(version) } };
+      return readJson(disabled ? api().api.users[':id'].disable.$post(request) : api().api.users[':id'].enable.$post(request));
+    },
+    onSuccess: updateCache,
+  });
+}
+
+/** Logs the user out everywhere; the account stays as it is. */
+export function useEndUserSessions(id: string) {
+  return useMutation<void, ApiError, void>({
+    mutationFn: () => readEmpty(api().api.users[':id']['end-sessions'].$post({ param: { id } })),
+  });
+}
+
+/** Sends an invited user a new link (earlier ones stop working), while they have no password. */
+export function useResendInvitation(id: string) {
+  return useMutation<void, ApiError, void>({
+    mutationFn: () => readEmpty(api().api.users[':id'].invitation.$post({ param: { id } })),
+  });
+}

@@ -1,0 +1,224 @@
+import { allowedTransitions, type AgreementStatus } from '../agreement/agreement-lifecycle';
+import type { Role } from './access.schema';
+
+// Row-level visibility: WHICH records a principal may see and change. The policy table
+// (policy.ts) says what a role may do at all; these rules say to which records. They are pure
+// data and predicates here; the server turns the same sets into SQL conditions, so a list, a
+// count, an export, a search and a single record all answer from one rule.
+
+/**
+ * A set of actors, described by what puts an actor in it: its id, its kind, or the municipality
+ * it is in (any of them). `all` holds every actor.
+ */
+export interface ActorSet {
+  all: boolean;
+  ids: readonly string[];
+  kinds: readonly string[];
+  municipalities: readonly string[];
+}
+
+export const everyActor: ActorSet = Object.freeze({ all: true, ids: [], kinds: [], municipalities: [] });
+export const noActor: ActorSet = Object.freeze({ all: false, ids: [], kinds: [], municipalities: [] });
+
+export function actorSet(parts: { ids?: readonly (string | null)[]; kinds?: readonly string[]; municipalities?: readonly string[] }): ActorSet {
+  return {
+    all: false,
+    ids: [...new Set((parts.ids ?? []).filter((id): id is string => id !== null))],
+    kinds: [...new Set(parts.kinds ?? [])],
+    municipalities: [...new Set(parts.municipalities ?? [])],
+  };
+}
+
+/** What decides whether an actor is in a set. */
+export interface ActorFacts {
+  id: string;
+  kind: string;
+  municipalityNumber: string | null;
+}
+
+export function inActorSet(set: ActorSet, actor: ActorFacts): boolean {
+  return (
+    set.all ||
+    set.ids.includes(actor.id) ||
+    set.kinds.includes(actor.kind) ||
+    (actor.municipalityNumber !== null && set.municipalities.includes(actor.municipalityNumber))
+  );
+}
+
+/** For sets that name actors by id only (parties, organisers): whether the id is in it. */
+export function hasActorId(set: ActorSet, actorId: string): boolean {
+  return set.all || set.ids.includes(actorId);
+}
+
+export function isEmptyActorSet(set: ActorSet): boolean {
+  return !set.all && set.ids.length === 0 && set.kinds.length === 0 && set.municipalities.length === 0;
+}
+
+/** What the server knows about the organisation a principal acts for, to apply the rules. */
+export interface OrganisationFacts {
+  organisationId: string;
+  /** A study centre's catchment area: municipality numbers. */
+  catchmentArea?: readonly string[];
+  /** A university library's university (its parent) and that university's campuses. */
+  universityId?: string | null;
+  campusIds?: readonly string[];
+  /** A library's branches. */
+  branchIds?: readonly string[];
+}
+
+/** A transition a role may make; `any` for the county admin (the state machine still applies). */
+type TransitionRule = 'any' | ReadonlyArray<readonly [from: AgreementStatus, to: AgreementStatus]>;
+
+/**
+ * What one principal may see and change, record by record. Every set is of actors; a record is
+ * in reach through the actor it belongs to:
+ * - actors: the actor itself;
+ * - services and contacts: the actor they belong to;
+ * - agreements: any of its parties;
+ * - activities: its organiser or any participant (read), its organiser (write);
+ * - coverage and catchment areas: the study centre.
+ */
+export interface Visibility {
+  role: Role;
+  organisationId: string;
+  /** The county sees every record, also those no organisation owns (initiatives, the audit log). */
+  everything: boolean;
+  actors: { read: ActorSet; update: ActorSet };
+  /** Services and contact persons, by the actor they belong to. */
+  actorRecords: { read: ActorSet; write: ActorSet };
+  /** Agreements, by their parties; `write` covers update, transitions, documents and renewal. */
+  agreements: { read: ActorSet; write: ActorSet; acceptFor: ActorSet; transitions: TransitionRule };
+  /** Activities: read by organiser or participant, written by organiser. */
+  activities: { read: ActorSet; write: ActorSet };
+  /** Study centres whose coverage and catchment area it may see. */
+  studyCentres: ActorSet;
+  /** The municipalities coverage may answer about; `null`: any. */
+  coverageMunicipalities: readonly string[] | null;
+}
+
+const LIBRARY_KINDS = ['public_library', 'library_branch'] as const;
+
+/** The transitions a study-centre coordinator may make: propose and take back, never sign. */
+export const coordinatorTransitions: ReadonlyArray<readonly [AgreementStatus, AgreementStatus]> = [
+  ['draft', 'negotiating'],
+  ['negotiating', 'draft'],
+];
+
+function countyWide(role: Role, organisationId: string, writes: boolean): Visibility {
+  const write = writes ? everyActor : noActor;
+  return {
+    role,
+    organisationId,
+    everything: true,
+    actors: { read: everyActor, update: write },
+    actorRecords: { read: everyActor, write },
+    agreements: { read: everyActor, write, acceptFor: write, transitions: writes ? 'any' : [] },
+    activities: { read: everyActor, write },
+    studyCentres: everyActor,
+    coverageMunicipalities: null,
+  };
+}
+
+/**
+ * The rules (issue 4, "every organisation sees and changes only what is its own"):
+ * - county admin and county viewer: everything (the viewer changes nothing);
+ * - study-centre coordinator for centre C: reads C and the actors of C's catchment area (and their
+ *   services and contacts), updates only C; agreements where C is a party (changes them, proposes
+ *   and takes back, accepts for C only); activities C organises or takes part in, changes those it
+ *   organises; coverage of its own catchment area only;
+ * - university liaison for library L of university U: reads every public library and branch, L,
+ *   U and U's campuses (and their services and contacts); agreements and activities where L or U
+ *   takes part; changes nothing;
+ * - library editor for library B: reads and updates B and its branches, changes their services
+ *   and contacts; reads agreements and activities where B or a branch takes part.
+ */
+export function visibilityFor(role: Role, facts: OrganisationFacts): Visibility {
+  const own = facts.organisationId;
+  switch (role) {
+    case 'county_admin':
+      return countyWide(role, own, true);
+    case 'county_viewer':
+      return countyWide(role, own, false);
+    case 'study_centre_coordinator': {
+      const catchment = facts.catchmentArea ?? [];
+      const centre = actorSet({ ids: [own] });
+      return {
+        role,
+        organisationId: own,
+        everything: false,
+        actors: { read: actorSet({ ids: [own], municipalities: catchment }), update: centre },
+        actorRecords: { read: actorSet({ ids: [own], municipalities: catchment }), write: noActor },
+        agreements: { read: centre, write: centre, acceptFor: centre, transitions: coordinatorTransitions },
+        activities: { read: centre, write: centre },
+        studyCentres: centre,
+        coverageMunicipalities: catchment,
+      };
+    }
+    case 'university_liaison': {
+      const university = facts.universityId ?? null;
+      const readable = actorSet({ ids: [own, university, ...(facts.campusIds ?? [])], kinds: LIBRARY_KINDS });
+      const parties = actorSet({ ids: [own, university] });
+      return {
+        role,
+        organisationId: own,
+        everything: false,
+        actors: { read: readable, update: noActor },
+        actorRecords: { read: readable, write: noActor },
+        agreements: { read: parties, write: noActor, acceptFor: noActor, transitions: [] },
+        activities: { read: parties, write: noActor },
+        studyCentres: noActor,
+        coverageMunicipalities: [],
+      };
+    }
+    case 'library_editor': {
+      const library = actorSet({ ids: [own, ...(facts.branchIds ?? [])] });
+      return {
+        role,
+        organisationId: own,
+        everything: false,
+        actors: { read: library, update: library },
+        actorRecords: { read: library, write: library },
+        agreements: { read: library, write: noActor, acceptFor: noActor, transitions: [] },
+        activities: { read: library, write: noActor },
+        studyCentres: noActor,
+        coverageMunicipalities: [],
+      };
+    }
+  }
+}
+
+/**
+ * Where an actor belongs — its kind and its parent — decides who reaches it (a branch is its
+ * library's), so only the county changes them.
+ */
+export function mayRestructureActors(visibility: Visibility): boolean {
+  return visibility.everything && visibility.actors.update.all;
+}
+
+/** An agreement is in reach when one of its parties is in the set. */
+export function agreementInReach(set: ActorSet, partyActorIds: readonly string[]): boolean {
+  return set.all || partyActorIds.some((id) => set.ids.includes(id));
+}
+
+/** An activity is seen when its organiser or a participant is in the set. */
+export function activityVisible(visibility: Visibility, activity: { organiserId: string | null; participantIds: readonly string[] }): boolean {
+  const set = visibility.activities.read;
+  return set.all || (activity.organiserId !== null && set.ids.includes(activity.organiserId)) || activity.participantIds.some((id) => set.ids.includes(id));
+}
+
+/** An activity is changed (updated, deleted) by whoever may write for its organiser. */
+export function activityWritable(visibility: Visibility, activity: { organiserId: string | null }): boolean {
+  const set = visibility.activities.write;
+  return set.all || (activity.organiserId !== null && set.ids.includes(activity.organiserId));
+}
+
+/** Whether this principal may move an agreement from one status to another (the state machine aside). */
+export function mayTransition(visibility: Visibility, from: AgreementStatus, to: AgreementStatus): boolean {
+  const rule = visibility.agreements.transitions;
+  return rule === 'any' || rule.some(([f, t]) => f === from && t === to);
+}
+
+/** The statuses this principal may move an agreement to: the state machine's, narrowed to its role. */
+export function allowedTransitionsFor(visibility: Visibility, status: AgreementStatus): AgreementStatus[] {
+  return allowedTransitions(status).filter((to) => mayTransition(visibility, status, to));
+}

@@ -1,0 +1,66 @@
+import type { Me } from '@kompetansebro/domain';
+import { createRoute, lazyRouteComponent, redirect, type AnyRoute } from '@tanstack/react-router';
+import { useEffect, useState, type ComponentType } from 'react';
+import { FORGOT_PASSWORD_PATH, LOGIN_PATH, parseLoginSearch, parseResetSearch, RESET_PASSWORD_PATH, safeReturnTo } from './auth-paths';
+
+/**
+ * The login pages as routes under `parentRoute` (open to everyone): "Logg inn" (`?returnTo=`,
+ * and `?error=` from the identity provider), "Glemt passord", and "Lag nytt passord" (`?token=`).
+ * Each is its own chunk, loaded when first visited.
+ */
+export function createAuthRoutes(parentRoute: AnyRoute): AnyRoute[] {
+  const loginRoute = createRoute({
+    getParentRoute: () => parentRoute,
+    path: LOGIN_PATH.slice(1),
+    validateSearch: parseLoginSearch,
+    // Logged in already (another tab, the back button): on to where the user was going.
+    beforeLoad: ({ context, search }) => {
+      if ((context as { me?: Me | null }).me) throw redirect({ href: safeReturnTo(search.returnTo), replace: true });
+    },
+    component: lazyRouteComponent(() => import('./login-page'), 'LoginPage'),
+  });
+  const forgotPasswordRoute = createRoute({
+    getParentRoute: () => parentRoute,
+    path: FORGOT_PASSWORD_PATH.slice(1),
+    component: lazyRouteComponent(() => import('./forgot-password-page'), 'ForgotPasswordPage'),
+  });
+  const resetPasswordRoute = createRoute({
+    getParentRoute: () => parentRoute,
+    path: RESET_PASSWORD_PATH.slice(1),
+    validateSearch: parseResetSearch,
+    component: lazyRouteComponent(() => import('./reset-password-page'), 'ResetPasswordPage'),
+  });
+  return [loginRoute, forgotPasswordRoute, resetPasswordRoute];
+}
+
+type UserAreaComponent = ComponentType<{ me: Me }>;
+
+/** The user area's chunk once loaded (it brings the API client's hooks). */
+let loadedUserArea: UserAreaComponent | null = null;
+
+function loadUserArea(): Promise<UserAreaComponent> {
+  return import('./user-area').then((module) => (loadedUserArea = module.UserArea));
+}
+
+/**
+ * The header's user area (who, for which organisation, log out): its own chunk. `preload()` it
+ * before the first page of a logged-in user is shown (the shell does), and it is there from the
+ * first paint instead of popping in after the page.
+ */
+export const UserArea = Object.assign(
+  function UserAreaSlot({ me }: { me: Me }) {
+    const [Component, setComponent] = useState<UserAreaComponent | null>(() => loadedUserArea);
+    useEffect(() => {
+      if (!Component) void loadUserArea().then((loaded) => setComponent(() => loaded));
+    }, [Component]);
+    return Component ? <Component me={me} /> : null;
+  },
+  { preload: async () => void (loadedUserArea ?? (await loadUserArea())) },
+);
+
+/** What an app hands the shell (bootstrapApp's `auth`): the login pages, the user area, where to log in. */
+export const authShell = {
+  createRoutes: createAuthRoutes,
+  UserArea,
+  loginPath: LOGIN_PATH,
+} as const;

@@ -1,0 +1,82 @@
+import { ApiError, useRequestPasswordReset } from '@kompetansebro/api-client';
+import { passwordResetRequestSchema } from '@kompetansebro/domain';
+import { Alert, Button, ErrorSummary, httpErrorText, Page, TextField } from '@kompetansebro/ui';
+import { Link } from '@tanstack/react-router';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormErrors } from './form-errors';
+import { LOGIN_PATH } from './auth-paths';
+
+const fieldId = () => 'forgot-email';
+
+/**
+ * "Glemt passord": asks the API to e-mail a one-time link. The answer is the same whether or
+ * not the address has an account, and so is what the page says.
+ */
+export function ForgotPasswordPage() {
+  const { t } = useTranslation();
+  const request = useRequestPasswordReset();
+  const [email, setEmail] = useState('');
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const form = useFormErrors<'email'>(fieldId);
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const address = email.trim();
+    if (address === '') return form.show([{ field: 'email', message: t('auth.login.emailRequired') }]);
+    if (!passwordResetRequestSchema.safeParse({ email: address }).success) {
+      return form.show([{ field: 'email', message: t('validation.invalid_format.email') }]);
+    }
+    form.show([]);
+    request.mutate({ email: address }, { onSuccess: () => setSentTo(address) });
+  };
+
+  return (
+    <Page title={t('auth.forgot.title')}>
+      <div className="kb-auth kb-stack">
+        {/* Polite: the message appears where the form was, and focus stays where it is. */}
+        <div role="status">
+          {sentTo && (
+            <Alert color="success" heading={t('auth.forgot.sentTitle')}>
+              {t('auth.forgot.sent', { email: sentTo })}
+            </Alert>
+          )}
+        </div>
+        {!sentTo && (
+          <>
+            <p className="ds-paragraph">{t('auth.forgot.intro')}</p>
+            <form className="kb-form" noValidate onSubmit={submit} aria-busy={request.isPending || undefined}>
+              <ErrorSummary errors={form.summary} focusKey={form.submitCount} />
+              {request.isError && (
+                <Alert color="danger" role="alert" heading={t('auth.forgot.failed')}>
+                  {request.error instanceof ApiError ? httpErrorText(t, request.error.status) : t('errors.unknown')}
+                </Alert>
+              )}
+              <TextField
+                id={fieldId()}
+                name="email"
+                type="email"
+                autoComplete="email"
+                spellCheck={false}
+                label={t('auth.forgot.email')}
+                error={form.messageOf('email')}
+                value={email}
+                onChange={(event) => setEmail(event.target.value)}
+              />
+              <div className="kb-cluster">
+                <Button type="submit" loading={request.isPending}>
+                  {t('auth.forgot.submit')}
+                </Button>
+              </div>
+            </form>
+          </>
+        )}
+        <p className="ds-paragraph">
+          <Link className="ds-link" to={LOGIN_PATH}>
+            {t('auth.forgot.backToLogin')}
+          </Link>
+        </p>
+      </div>
+    </Page>
+  );
+}

@@ -1,0 +1,205 @@
+import { ApiError, userQueries, useUpdateMemberships } from '@kompetansebro/api-client';
+import type { FieldError, User } from '@kompetansebro/domain';
+import { Alert, Button, ErrorSummary, fieldErrorText, httpErrorText, Select, type ErrorSummaryItem } from '@kompetansebro/ui';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { locateError, rowsFromMemberships, sameMemberships, validateMemberships, type MembershipRow } from './membership-form-values';
+import { organisationSelectOptions, roleSelectOptions, rolesFor, useOrganisationOptions, type OrganisationOption } from './organisation-options';
+import { useUnsavedChangesGuard } from './use-unsaved-changes-guard';
+
+const ADD_BUTTON_ID = 'membership-add';
+const controlId = (row: MembershipRow, field: 'organisationId' | 'role') => `membership-${row.key}-${field === 'organisationId' ? 'organisation' : 'role'}`;
+
+interface Props {
+  user: User;
+  /** Saved: a short confirmation for the page to show. */
+  onSaved: () => void;
+}
+
+/**
+ * A user's access: one row per organisation with a role that fits its kind; add, remove,
+ * save all at once (If-Match). When someone else saved first, their version is shown and the
+ * rows the admin chose stay for another try.
+ */
+export function MembershipEditor({ user, onSaved }: Props) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const update = useUpdateMemberships(user.id);
+  const known = useMemo<OrganisationOption[]>(
+    () => user.memberships.map((membership) => ({ id: membership.organisationId, name: membership.organisationName, kind: membership.organisationKind })),
+    [user.memberships],
+  );
+  const organisations = useOrganisationOptions(known);
+
+  const [base, setBase] = useState(user);
+  const [rows, setRows] = useState(() => rowsFromMemberships(user.memberships));
+  const nextKey = useRef(rows.length + 1);
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [submitCount, setSubmitCount] = useState(0);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [noChanges, setNoChanges] = useState(false);
+  const [conflict, setConflict] = useState<User | null>(null);
+  const unsaved = !sameMemberships(rows, rowsFromMemberships(base.memberships));
+
+  // A newer version whose access is the same (disabled, say): save over it. One whose access
+  // changed is left for the save to find (412), so nobody's change is overwritten unseen.
+  useEffect(() => {
+    if (user.version > base.version && sameMemberships(rowsFromMemberships(user.memberships), rowsFromMemberships(base.memberships))) setBase(user);
+  }, [user, base]);
+  const guard = useUnsavedChangesGuard(unsaved);
+
+  // A row just added: its organisation select takes focus.
+  const [focusRow, setFocusRow] = useState<number | null>(null);
+  useEffect(() => {
+    if (focusRow === null) return;
+    document.getElementById(`membership-${focusRow}-organisation`)?.focus();
+    setFocusRow(null);
+  }, [focusRow]);
+
+  const showErrors = (found: FieldError[]) => {
+    setErrors(found);
+    if (found.length > 0) setSubmitCount((count) => count + 1);
+  };
+
+  const rowLabel = (index: number) => t('users.memberships.legend', { number: index + 1 });
+  const messageOf = (error: FieldError) => fieldErrorText(t, error);
+  const errorFor = (index: number, field: 'organisationId' | 'role') => {
+    const error = errors.find((candidate) => {
+      const place = locateError(candidate.path);
+      return place?.index === index && place.field === field;
+    });
+    return error ? messageOf(error) : undefined;
+  };
+  const summary: ErrorSummaryItem[] = errors.map((error) => {
+    const place = locateError(error.path);
+    const row = place ? rows[place.index] : undefined;
+    if (!place || !row) return { fieldId: ADD_BUTTON_ID, message: messageOf(error) };
+    const fieldLabel = place.field === 'organisationId' ? t('users.field.organisation.label') : t('users.field.role.label');
+    return { fieldId: controlId(row, place.field), message: `${rowLabel(place.index)}, ${fieldLabel.toLocaleLowerCase()}: ${messageOf(error)}` };
+  });
+
+  const changeRow = (key: number, changes: Partial<MembershipRow>) => setRows((current) => current.map((row) => (row.key === key ? { ...row, ...changes } : row)));
+  const setOrganisation = (row: MembershipRow, organisationId: string) => {
+    const fitting: string[] = rolesFor(organisations.kindOf(organisationId));
+    changeRow(row.key, { organisationId, role: fitting.includes(row.role) ? row.role : fitting.length === 1 ? (fitting[0] ?? '') : '' });
+  };
+  const addRow = () => {
+    const key = nextKey.current++;
+    setRows((current) => [...current, { key, organisationId: '', role: '' }]);
+    setFocusRow(key);
+  };
+  const removeRow = (key: number) => {
+    setRows((current) => current.filter((row) => row.key !== key));
+    setErrors([]);
+    document.getElementById(ADD_BUTTON_ID)?.focus();
+  };
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setFailure(null);
+    setNoChanges(false);
+    const { errors: found, input } = validateMemberships(rows, organisations.kindOf);
+    showErrors(found);
+    if (!input) return;
+    if (!unsaved) {
+      setNoChanges(true);
+      return;
+    }
+    try {
+      const saved = await update.mutateAsync({ memberships: input, version: base.version });
+      setBase(saved);
+      setRows(rowsFromMemberships(saved.memberships));
+      setConflict(null);
+      onSaved();
+    } catch (error) {
+      if (!(error instanceof ApiError)) {
+        setFailure(t('errors.unknown'));
+      } else if (error.status === 412) {
+        // Someone else saved first: show their version, keep the rows, and save over it next time.
+        try {
+          const latest = await queryClient.fetchQuery({ ...userQueries.detail(user.id), staleTime: 0 });
+          setBase(latest);
+          setConflict(latest);
+        } catch {
+          setFailure(httpErrorText(t, 412));
+        }
+      } else if (error.status === 409) {
+        setFailure(t('users.lastAdmin'));
+      } else if (error.status === 400 && (error.problem.errors ?? []).length > 0) {
+        showErrors(error.problem.errors ?? []);
+      } else {
+        setFailure(httpErrorText(t, error.status));
+      }
+    }
+  };
+
+  return (
+    <form className="kb-form kb-form--wide" noValidate onSubmit={(event) => void submit(event)} aria-busy={update.isPending || undefined}>
+      <ErrorSummary errors={summary} focusKey={submitCount} />
+      {conflict && (
+        <Alert color="warning" role="alert" heading={t('users.memberships.conflictTitle')} headingLevel={3}>
+          <p className="ds-paragraph">{t('users.memberships.conflictBody')}</p>
+          <ul>
+            {conflict.memberships.map((membership) => (
+              <li key={membership.organisationId}>
+                {membership.organisationName} ({t(`role.${membership.role}`)})
+              </li>
+            ))}
+          </ul>
+          <p className="ds-paragraph">{t('users.memberships.conflictAfter')}</p>
+        </Alert>
+      )}
+      {failure && (
+        <Alert color="danger" role="alert" heading={t('users.memberships.failed')} headingLevel={3}>
+          {failure}
+        </Alert>
+      )}
+      {noChanges && (
+        <Alert color="info" role="status">
+          {t('users.memberships.noChanges')}
+        </Alert>
+      )}
+      {rows.map((row, index) => {
+        const kind = organisations.kindOf(row.organisationId);
+        return (
+          <fieldset key={row.key} className="kb-membership-row">
+            <legend>{rowLabel(index)}</legend>
+            <div className="kb-membership-row__fields">
+              <Select
+                id={controlId(row, 'organisationId')}
+                label={t('users.field.organisation.label')}
+                error={errorFor(index, 'organisationId')}
+                emptyOption={t('common.chooseOne')}
+                options={organisationSelectOptions(t, organisations.options)}
+                value={row.organisationId}
+                onChange={(event) => setOrganisation(row, event.target.value)}
+              />
+              <Select
+                id={controlId(row, 'role')}
+                label={t('users.field.role.label')}
+                error={errorFor(index, 'role')}
+                emptyOption={kind ? t('common.chooseOne') : t('users.field.role.chooseOrganisationFirst')}
+                options={roleSelectOptions(t, kind)}
+                value={row.role}
+                onChange={(event) => changeRow(row.key, { role: event.target.value })}
+              />
+              <Button variant="tertiary" color="danger" aria-label={t('users.memberships.remove', { number: index + 1 })} onClick={() => removeRow(row.key)}>
+                {t('users.memberships.removeShort')}
+              </Button>
+            </div>
+          </fieldset>
+        );
+      })}
+      <div className="kb-cluster">
+        <Button id={ADD_BUTTON_ID} variant="secondary" onClick={addRow}>
+          {t('users.memberships.add')}
+        </Button>
+        <Button type="submit" loading={update.isPending}>
+          {t('users.memberships.save')}
+        </Button>
+      </div>
+      {guard.dialog}
+    </form>
+  );
+}

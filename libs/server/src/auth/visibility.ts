@@ -1,0 +1,146 @@
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { visibilityFor, type ActorSet, type OrganisationFacts, type Visibility } from '@kompetansebro/domain';
+import type { AppEnv } from '../http/app-env';
+import { notFound, ProblemError } from '../http/problem';
+import type { Executor } from '../repositories/audit.repository';
+import type { ChangeContext } from '../repositories/repository-helpers';
+import { principalOf } from './access-control';
+import type { Principal } from './principal';
+
+// The one place where row-level visibility becomes SQL and answers. The rules themselves are
+// the domain's (visibilityFor in @kompetansebro/domain); here they are loaded for a principal
+// (a Scope) and turned into conditions every repository applies to its lists, counts, exports,
+// searches and single records. Every repository function that reads or changes organisation
+// data takes a Scope as a required argument, and a Scope can only be made here, from a principal.
+
+declare const scopeBrand: unique symbol;
+
+/**
+ * What one principal may see and change (its Visibility) and who it is (for the audit log).
+ * Branded: only `loadScope`/`scopeOf` make one, so a route cannot hand a repository a scope it
+ * built by hand.
+ */
+export type Scope = Visibility & { readonly userId: string | null; readonly [scopeBrand]: true };
+
+const asScope = (visibility: Visibility, userId: string | null) => ({ ...visibility, userId }) as Scope;
+
+/** The facts the rules need about the organisation the principal acts for. */
+async function organisationFacts(db: Executor, principal: Principal): Promise<OrganisationFacts> {
+  const organisationId = principal.organisationId;
+  switch (principal.role) {
+    case 'study_centre_coordinator': {
+      const rows = await db.selectFrom('catchment_area').select('municipality_number').where('study_centre_id', '=', organisationId).execute();
+      return { organisationId, catchmentArea: rows.map((r) => r.municipality_number) };
+    }
+    case 'university_liaison': {
+      const university = await db
+        .selectFrom('actor as l')
+        .innerJoin('actor as u', 'u.id', 'l.parent_id')
+        .select('u.id')
+        .where('l.id', '=', organisationId)
+        .where('u.kind', '=', 'university')
+        .executeTakeFirst();
+      const campuses = university
+        ? await db.selectFrom('actor').select('id').where('parent_id', '=', university.id).where('kind', '=', 'university_campus').execute()
+        : [];
+      return { organisationId, universityId: university?.id ?? null, campusIds: campuses.map((c) => c.id) };
+    }
+    case 'library_editor': {
+      const branches = await db.selectFrom('actor').select('id').where('parent_id', '=', organisationId).where('kind', '=', 'library_branch').execute();
+      return { organisationId, branchIds: branches.map((b) => b.id) };
+    }
+    default:
+      return { organisationId };
+  }
+}
+
+/** The scope of a principal, read fresh (a changed catchment area counts from the next request). */
+export async function loadScope(db: Executor, principal: Principal): Promise<Scope> {
+  return asScope(visibilityFor(principal.role, await organisationFacts(db, principal)), principal.userId);
+}
+
+const scopes = new WeakMap<Principal, Promise<Scope>>();
+
+/** The scope of the request's principal (401 without one), loaded once per request. */
+export function scopeOf(c: { var: AppEnv['Variables'] }): Promise<Scope> {
+  const principal = principalOf(c);
+  let scope = scopes.get(principal);
+  if (!scope) {
+    scope = loadScope(c.var.deps.db, principal);
+    scopes.set(principal, scope);
+  }
+  return scope;
+}
+
+/** What a route hands its repository: the scope, and who makes the change (for the audit log). */
+export async function accessOf(c: { var: AppEnv['Variables'] }): Promise<{ scope: Scope; change: ChangeContext }> {
+  const scope = await scopeOf(c);
+  return { scope, change: { userId: scope.userId } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// SQL: the same sets as conditions. Column names come from the repositories (their aliases).
+
+const TRUE = sql<SqlBool>`true`;
+const FALSE = sql<SqlBool>`false`;
+
+/** The actor (a row aliased `alias` with id, kind, municipality_number) is in the set. */
+export function actorRowInSet(set: ActorSet, alias: string): RawBuilder<SqlBool> {
+  if (set.all) return TRUE;
+  const parts: RawBuilder<unknown>[] = [];
+  if (set.ids.length > 0) parts.push(sql`${sql.ref(`${alias}.id`)} in (${sql.join(set.ids)})`);
+  if (set.kinds.length > 0) parts.push(sql`${sql.ref(`${alias}.kind`)} in (${sql.join(set.kinds)})`);
+  if (set.municipalities.length > 0) parts.push(sql`${sql.ref(`${alias}.municipality_number`)} in (${sql.join(set.municipalities)})`);
+  return parts.length === 0 ? FALSE : sql<SqlBool>`(${sql.join(parts, sql` or `)})`;
+}
+
+/** The actor named by the id column is in the set (looks the actor up when the set goes by kind or place). */
+export function actorIdInSet(set: ActorSet, idColumn: string): RawBuilder<SqlBool> {
+  if (set.all) return TRUE;
+  const byIdOnly = set.kinds.length === 0 && set.municipalities.length === 0;
+  if (byIdOnly) return set.ids.length === 0 ? FALSE : sql<SqlBool>`${sql.ref(idColumn)} in (${sql.join(set.ids)})`;
+  return sql<SqlBool>`exists (select 1 from actor as vis_actor where vis_actor.id = ${sql.ref(idColumn)} and ${actorRowInSet(set, 'vis_actor')})`;
+}
+
+/** The agreement (its id column) has a party in the set. */
+export function agreementHasPartyIn(set: ActorSet, agreementIdColumn: string): RawBuilder<SqlBool> {
+  if (set.all) return TRUE;
+  return sql<SqlBool>`exists (select 1 from agreement_party as vis_party where vis_party.agreement_id = ${sql.ref(agreementIdColumn)} and ${actorIdInSet(set, 'vis_party.actor_id')})`;
+}
+
+/** The activity (aliased `alias`) is organised by or has a participant in the set. */
+export function activityInvolves(set: ActorSet, alias: string): RawBuilder<SqlBool> {
+  if (set.all) return TRUE;
+  return sql<SqlBool>`(${actorIdInSet(set, `${alias}.organiser_id`)} or exists (select 1 from activity_participant as vis_participant where vis_participant.activity_id = ${sql.ref(`${alias}.id`)} and ${actorIdInSet(set, 'vis_participant.actor_id')}))`;
+}
+
+// The conditions per resource, as the repositories use them.
+
+/** Actors (aliased `alias`) the scope may see. */
+export const visibleActors = (scope: Scope, alias: string) => actorRowInSet(scope.actors.read, alias);
+/** Services and contacts whose actor (aliased `actorAlias`) the scope may see. */
+export const visibleActorRecords = (scope: Scope, actorAlias: string) => actorRowInSet(scope.actorRecords.read, actorAlias);
+/** Agreements (their id column) the scope may see. */
+export const visibleAgreements = (scope: Scope, agreementIdColumn: string) => agreementHasPartyIn(scope.agreements.read, agreementIdColumn);
+/** Activities (aliased `alias`) the scope may see. */
+export const visibleActivities = (scope: Scope, alias: string) => activityInvolves(scope.activities.read, alias);
+/** Records no organisation owns (initiatives, plan items, mobility counts, the audit log): the county's. */
+export const visibleCountyRecords = (scope: Scope) => (scope.everything ? TRUE : FALSE);
+
+// ---------------------------------------------------------------------------------------------
+// Answers for one record.
+
+/** A record the scope may not see is answered as one that does not exist: 404, nothing of it. */
+export function requireVisible(visible: boolean, label: string): void {
+  if (!visible) throw notFound(label);
+}
+
+/** A record the scope sees but may not change (or a change that would make it not its own): 403. */
+export function requireWritable(writable: boolean, detail: string): void {
+  if (!writable) throw new ProblemError(403, detail);
+}
+
+/** For the county's own records: anyone else gets 404 (the policy table gives them 403 before this). */
+export function requireCountyWide(scope: Scope, label: string): void {
+  requireVisible(scope.everything, label);
+}

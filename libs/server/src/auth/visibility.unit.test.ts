@@ -1,0 +1,45 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// The repositories are where rows are read and written, so that is where visibility must not be
+// forgotten: every exported repository function that touches the database takes a Scope (made
+// only from a principal, in visibility.ts), and the type checker makes every route pass one.
+// This test fails when a new repository function takes the database but no Scope.
+
+const repositories = join(__dirname, '..', 'repositories');
+
+/** Functions that take the database without a Scope, and why that is right. */
+const unscoped: Record<string, string> = {
+  // Reference data (municipalities, regions) is every organisation's: no rows to hide.
+  'reference.repository.ts listMunicipalities': 'shared reference data',
+  'reference.repository.ts municipalityExists': 'shared reference data',
+  'reference.repository.ts listRegions': 'shared reference data',
+  // Building blocks run inside a scoped write or read of the record they are about.
+  'audit.repository.ts writeAudit': 'written in the transaction of a scoped change',
+  'audit.repository.ts auditEntriesAbout': 'read for a record its scoped repository has let through',
+  'audit.repository.ts rewriteAuditEntriesAbout': 'run by a scoped erasure',
+  'repository-helpers.ts lockVersion': 'takes the reach check of its caller',
+  'repository-helpers.ts actorFacts': 'facts for a visibility decision',
+  'repository-helpers.ts visibleActorIds': 'takes the actor set to filter by',
+  'repository-helpers.ts assertActorExists': 'takes the actor set to filter by',
+};
+
+describe('the repositories', () => {
+  it('take a Scope in every exported function that reaches the database', () => {
+    const missing: string[] = [];
+    let checked = 0;
+    for (const file of readdirSync(repositories).filter((f) => f.endsWith('.ts') && !f.includes('.test.'))) {
+      const source = readFileSync(join(repositories, file), 'utf8');
+      for (const match of source.matchAll(/export (?:async )?function (\w+)\(([\s\S]*?)\)\s*:/g)) {
+        const [, name, params = ''] = match;
+        if (!/\b(db|trx): (Executor|Transaction)/.test(params)) continue;
+        checked += 1;
+        if (/\bscope: Scope\b/.test(params) || unscoped[`${file} ${name}`]) continue;
+        missing.push(`${file} ${name}`);
+      }
+    }
+    expect(checked).toBeGreaterThan(40);
+    expect(missing, 'give these a `scope: Scope` parameter and apply it (auth/visibility.ts)').toEqual([]);
+  });
+});
