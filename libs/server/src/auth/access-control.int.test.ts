@@ -67,6 +67,20 @@ describe('login and sessions', () => {
     expect(await wrong.json()).toEqual(await unknown.json());
   });
 
+  it('restarts the idle clock of a session in use', async () => {
+    const request = await server.as('fosen@demo.kompetansebro.no');
+    const twentyNineMinutesAgo = new Date(Date.now() - 29 * 60_000);
+    await server.database.db.updateTable('user_session').set({ last_seen_at: twentyNineMinutesAgo }).execute();
+    expect((await request('/api/me')).status).toBe(200);
+    const sessions = await server.database.db
+      .selectFrom('user_session')
+      .select('last_seen_at')
+      .where('user_id', '=', sampleId('user', 'fosen@demo.kompetansebro.no'))
+      .execute();
+    expect(sessions.length).toBeGreaterThan(0);
+    expect(sessions.every((s) => new Date(s.last_seen_at).getTime() > Date.now() - 60_000)).toBe(true);
+  });
+
   it('ends idle and disabled sessions', async () => {
     const request = await server.as('fosen@demo.kompetansebro.no');
     expect((await request('/api/me')).status).toBe(200);
