@@ -1,4 +1,5 @@
 import { createActorRoutes } from '@kompetansebro/feature-actors';
+import { createAgreementRoutes, createCoverageRoute } from '@kompetansebro/feature-agreements';
 import type { NavigationItem } from '@kompetansebro/feature-shell';
 import { createUserRoutes } from '@kompetansebro/feature-users';
 import { createRoute, lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
@@ -6,13 +7,16 @@ import { createRoute, lazyRouteComponent, type AnyRoute } from '@tanstack/react-
 export const countyNavigation: readonly NavigationItem[] = [
   { to: '/', label: 'shell.navigation.overview', exact: true },
   { to: '/aktorer', label: 'shell.navigation.actors' },
+  { to: '/avtaler', label: 'shell.navigation.agreements' },
+  { to: '/dekning', label: 'shell.navigation.coverage' },
   { to: '/kommuner', label: 'shell.navigation.municipalities' },
   // The roles the policy lets manage users (a unit test holds the two together).
   { to: '/brukere', label: 'shell.navigation.users', roles: ['county_admin'] },
 ];
 
 /**
- * /fylke/ (overview), /fylke/aktorer/… (the actor register, editable), /fylke/kommuner,
+ * /fylke/ (overview), /fylke/aktorer/… (the actor register, editable), /fylke/avtaler/…
+ * (agreements), /fylke/dekning (coverage and gaps), /fylke/kommuner,
  * /fylke/brukere/… (users, for county admins) — all for logged-in users (`parentRoute`).
  */
 export function createCountyRoutes(parentRoute: AnyRoute) {
@@ -23,6 +27,8 @@ export function createCountyRoutes(parentRoute: AnyRoute) {
       component: lazyRouteComponent(() => import('./overview-page'), 'OverviewPage'),
     }),
     createActorRoutes(parentRoute, { path: 'aktorer', viewer: { canEdit: true } }),
+    createAgreementRoutes(parentRoute, { path: 'avtaler', actorPath: '/aktorer/$id' }),
+    createCoverageRoute(parentRoute, { path: 'dekning', agreementPath: '/avtaler/$id', actorPath: '/aktorer/$id' }),
     createRoute({
       getParentRoute: () => parentRoute,
       path: 'kommuner',

@@ -22,3 +22,17 @@ export {
   useUpdateMemberships,
   type UserListFilters,
 } from './user.queries';
+export {
+  agreementQueries,
+  coverageQueries,
+  serviceQueries,
+  useAcceptAgreement,
+  useCreateAgreement,
+  useRemoveAgreementDocument,
+  useRenewAgreement,
+  useTransitionAgreement,
+  useUpdateAgreement,
+  useUploadAgreementDocument,
+  type AgreementListFilters,
+  type ServiceListFilters,
+} from './agreement.queries';

@@ -1,4 +1,5 @@
 import type { Me, Role } from '@kompetansebro/domain';
+import type { Catalogue } from '@kompetansebro/i18n';
 import { AppShell } from '@kompetansebro/ui';
 import { Link, Outlet, useLocation, type AnyRoute } from '@tanstack/react-router';
 import type { ComponentType } from 'react';
@@ -8,12 +9,7 @@ import { useShell } from './shell-context';
 /** A main-menu entry: a path inside the app and its label's key in the catalogue. */
 export interface NavigationItem {
   to: string;
-  label:
-    | 'shell.navigation.overview'
-    | 'shell.navigation.actors'
-    | 'shell.navigation.municipalities'
-    | 'shell.navigation.users'
-    | 'shell.navigation.comingSoon';
+  label: `shell.navigation.${keyof Catalogue['shell']['navigation'] & string}`;
   /** Active only on exactly this path (the front page), not on the paths under it. */
   exact?: boolean;
   /**

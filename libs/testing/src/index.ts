@@ -10,3 +10,5 @@ export { UserStore, userHandlers } from './msw/user-handlers';
 export { mswServer } from './msw/msw-server';
 export { fieldErrorsOf, problemResponse } from './msw/problem';
 export { createTestQueryClient, renderRoute } from './render-route';
+export { buildAgreementDetail, nextAgreementId } from './factories/agreement.factory';
+export { AgreementStore, agreementHandlers } from './msw/agreement-handlers';

@@ -1,0 +1,175 @@
+import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type {
+  AgreementCreate,
+  AgreementDetail,
+  AgreementListQuery,
+  AgreementStatus,
+  AgreementUpdate,
+  ServiceListQuery,
+} from '@kompetansebro/domain';
+import { api, apiUrl } from './client';
+import { apiErrorOf, networkError, readJson, type ApiError } from './api-error';
+import { ifMatch } from './etag';
+import { toQueryStrings } from './query-strings';
+
+export type AgreementListFilters = Partial<AgreementListQuery>;
+export type ServiceListFilters = Partial<ServiceListQuery>;
+
+export const agreementQueries = {
+  all: ['agreements'] as const,
+  lists: () => [...agreementQueries.all, 'list'] as const,
+  list: (filters: AgreementListFilters) =>
+    queryOptions({
+      queryKey: [...agreementQueries.lists(), filters] as const,
+      queryFn: () => readJson(api().api.agreements.$get({ query: toQueryStrings(filters) })),
+      // Keep the last page on screen while the next loads, so the layout stays still.
+      placeholderData: keepPreviousData,
+    }),
+  details: () => [...agreementQueries.all, 'detail'] as const,
+  detail: (id: string) =>
+    queryOptions({
+      queryKey: [...agreementQueries.details(), id] as const,
+      queryFn: () => readJson(api().api.agreements[':id'].$get({ param: { id } })),
+    }),
+  /** The export of what the filters show (CSV or XLSX), as a link the browser downloads. */
+  exportUrl: (filters: AgreementListFilters, format: 'csv' | 'xlsx') => {
+    const { page: _page, pageSize: _pageSize, ...rest } = filters;
+    const query = new URLSearchParams({ ...toQueryStrings(rest), format });
+    return apiUrl(`/api/agreements/export?${query.toString()}`);
+  },
+  documentUrl: (id: string, documentId: string) =>
+    apiUrl(`/api/agreements/${encodeURIComponent(id)}/documents/${encodeURIComponent(documentId)}`),
+};
+
+export const coverageQueries = {
+  all: ['coverage'] as const,
+  byRegion: (region: string) =>
+    queryOptions({
+      queryKey: [...coverageQueries.all, { region }] as const,
+      queryFn: () => readJson(api().api.coverage.$get({ query: { region } })),
+    }),
+  byStudyCentre: (studyCentre: string) =>
+    queryOptions({
+      queryKey: [...coverageQueries.all, { studyCentre }] as const,
+      queryFn: () => readJson(api().api.coverage.$get({ query: { studyCentre } })),
+    }),
+};
+
+export const serviceQueries = {
+  all: ['services'] as const,
+  lists: () => [...serviceQueries.all, 'list'] as const,
+  list: (filters: ServiceListFilters) =>
+    queryOptions({
+      queryKey: [...serviceQueries.lists(), filters] as const,
+      queryFn: () => readJson(api().api.services.$get({ query: toQueryStrings(filters) })),
+    }),
+};
+
+/** After a write: the new detail in the cache; lists and coverage (which depend on it) refetch. */
+function useAgreementCacheUpdate() {
+  const queryClient = useQueryClient();
+  return async (agreement: AgreementDetail) => {
+    queryClient.setQueryData(agreementQueries.detail(agreement.id).queryKey, agreement);
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: agreementQueries.lists() }),
+      queryClient.invalidateQueries({ queryKey: coverageQueries.all }),
+      agreement.renewsId ? queryClient.invalidateQueries({ queryKey: agreementQueries.detail(agreement.renewsId).queryKey }) : undefined,
+    ]);
+  };
+}
+
+export function useCreateAgreement() {
+  const updateCache = useAgreementCacheUpdate();
+  return useMutation<AgreementDetail, ApiError, AgreementCreate>({
+    mutationFn: (input) => readJson(api().api.agreements.$post({ json: input })),
+    onSuccess: updateCache,
+  });
+}
+
+export function useUpdateAgreement(id: string) {
+  const updateCache = useAgreementCacheUpdate();
+  return useMutation<AgreementDetail, ApiError, { changes: AgreementUpdate; version: number }>({
+    mutationFn: ({ changes, version }) =>
+      readJson(api().api.agreements[':id'].$patch({ param: { id }, json: changes, header: { 'if-match': ifMatch(version) } })),
+    onSuccess: updateCache,
+  });
+}
+
+export function useTransitionAgreement(id: string) {
+  const updateCache = useAgreementCacheUpdate();
+  return useMutation<AgreementDetail, ApiError, { to: AgreementStatus; version: number }>({
+    mutationFn: ({ to, version }) =>
+      readJson(
+        api().api.agreements[':id'].transitions.$post({ param: { id }, json: { to }, header: { 'if-match': ifMatch(version) } }),
+      ),
+    onSuccess: updateCache,
+  });
+}
+
+export function useAcceptAgreement(id: string) {
+  const updateCache = useAgreementCacheUpdate();
+  return useMutation<AgreementDetail, ApiError, { actorId: string; version: number }>({
+    mutationFn: ({ actorId, version }) =>
+      readJson(
+        api().api.agreements[':id'].parties[':actorId'].accept.$post({ param: { id, actorId }, header: { 'if-match': ifMatch(version) } }),
+      ),
+    onSuccess: updateCache,
+  });
+}
+
+export function useRenewAgreement(id: string) {
+  const updateCache = useAgreementCacheUpdate();
+  return useMutation<AgreementDetail, ApiError, { startDate: string | null; endDate: string | null }>({
+    mutationFn: ({ startDate, endDate }) => readJson(api().api.agreements[':id'].renewals.$post({ param: { id }, json: { startDate, endDate } })),
+    onSuccess: updateCache,
+  });
+}
+
+export function useRemoveAgreementDocument(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation<void, ApiError, { documentId: string }>({
+    mutationFn: async ({ documentId }) => {
+      let response: Response;
+      try {
+        response = await api().api.agreements[':id'].documents[':documentId'].$delete({ param: { id, documentId } });
+      } catch (cause) {
+        throw networkError(cause);
+      }
+      if (!response.ok) throw await apiErrorOf(response);
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: agreementQueries.detail(id).queryKey }),
+  });
+}
+
+/**
+ * Uploads a PDF (multipart field "file") with progress: XMLHttpRequest reports upload
+ * progress, fetch does not. `onProgress` gets 0–1.
+ */
+export function useUploadAgreementDocument(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation<unknown, ApiError, { file: File; onProgress?: (share: number) => void }>({
+    mutationFn: ({ file, onProgress }) =>
+      new Promise((resolve, reject) => {
+        const request = new XMLHttpRequest();
+        const url = agreementQueries.documentUrl(id, '').replace(/\/$/, '');
+        request.open('POST', url);
+        request.withCredentials = true;
+        request.upload.onprogress = (event) => {
+          if (event.lengthComputable) onProgress?.(event.loaded / event.total);
+        };
+        request.onerror = () => reject(networkError('upload failed'));
+        request.onload = () => {
+          const response = new Response(request.responseText || null, {
+            status: request.status,
+            headers: { 'content-type': request.getResponseHeader('content-type') ?? 'application/json' },
+          });
+          if (request.status >= 200 && request.status < 300) resolve(JSON.parse(request.responseText || 'null'));
+          else void apiErrorOf(response).then(reject);
+        };
+        const body = new FormData();
+        body.append('file', file);
+        request.send(body);
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: agreementQueries.detail(id).queryKey }),
+  });
+}

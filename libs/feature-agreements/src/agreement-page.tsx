@@ -1,0 +1,405 @@
+import {
+  agreementQueries,
+  ApiError,
+  useRemoveAgreementDocument,
+  useRenewAgreement,
+  useTransitionAgreement,
+  useUploadAgreementDocument,
+} from '@kompetansebro/api-client';
+import { canRenew, type AgreementDetail, type AgreementDocument, type AgreementStatus } from '@kompetansebro/domain';
+import { formatDate, formatNumber, useLanguage } from '@kompetansebro/i18n';
+import { Alert, Button, ConfirmDialog, httpErrorText, LoadingState, Page, StatusTag, TextField } from '@kompetansebro/ui';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useNavigate, useParams } from '@tanstack/react-router';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAgreementFeature } from './agreement-feature-context';
+import { agreementStatusColor } from './agreement-status';
+
+const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+
+/** One agreement: parties and what each commits to, documents, history, and the next steps allowed now. */
+export function AgreementPage() {
+  const { t } = useTranslation();
+  const { paths } = useAgreementFeature();
+  const { id = '' } = useParams({ strict: false }) as { id?: string };
+  const agreement = useQuery(agreementQueries.detail(id));
+
+  if (agreement.isPending) {
+    return (
+      <Page title={t('agreements.detail.titleFallback')}>
+        <LoadingState />
+      </Page>
+    );
+  }
+
+  if (agreement.isError) {
+    const notFound = agreement.error instanceof ApiError && agreement.error.status === 404;
+    return (
+      <Page title={t('agreements.detail.titleFallback')}>
+        <Alert color={notFound ? 'warning' : 'danger'}>
+          <p className="ds-paragraph">
+            {notFound
+              ? t('agreements.detail.notFound')
+              : agreement.error instanceof ApiError
+                ? httpErrorText(t, agreement.error.status)
+                : t('states.errorBody')}
+          </p>
+          {!notFound && (
+            <Button variant="secondary" onClick={() => void agreement.refetch()}>
+              {t('common.retry')}
+            </Button>
+          )}
+        </Alert>
+        <p>
+          <Link className="ds-link" to={paths.list}>
+            {t('agreements.detail.backToList')}
+          </Link>
+        </p>
+      </Page>
+    );
+  }
+
+  return <AgreementDetails agreement={agreement.data} />;
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{children ?? t('common.notProvided')}</dd>
+    </>
+  );
+}
+
+function errorText(t: ReturnType<typeof useTranslation>['t'], error: unknown): string {
+  if (error instanceof ApiError && error.status === 412) return t('agreements.detail.staleVersion');
+  if (error instanceof ApiError && error.status === 409) return t('agreements.detail.transitionConflict');
+  if (error instanceof ApiError) return error.problem.detail ?? httpErrorText(t, error.status);
+  return t('states.errorBody');
+}
+
+function AgreementDetails({ agreement }: { agreement: AgreementDetail }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { paths } = useAgreementFeature();
+  const transition = useTransitionAgreement(agreement.id);
+  const [confirmingTerminate, setConfirmingTerminate] = useState(false);
+  const [done, setDone] = useState<AgreementStatus | null>(null);
+
+  const moveTo = (to: AgreementStatus) => {
+    setDone(null);
+    transition.mutate(
+      { to, version: agreement.version },
+      {
+        onSuccess: () => {
+          setConfirmingTerminate(false);
+          setDone(to);
+        },
+        onError: () => setConfirmingTerminate(false),
+      },
+    );
+  };
+
+  const date = (value: string | null) => (value ? <time dateTime={value}>{formatDate(value, language)}</time> : null);
+  const actorLink = (id: string, name: string) =>
+    paths.actor ? (
+      <Link className="ds-link" to={paths.actor} params={{ id }}>
+        {name}
+      </Link>
+    ) : (
+      name
+    );
+
+  return (
+    <Page title={agreement.title}>
+      <p>
+        <Link className="ds-link" to={paths.list}>
+          {t('agreements.detail.backToList')}
+        </Link>
+      </p>
+      <p className="ds-paragraph">
+        {t('agreements.detail.statusLabel')}{' '}
+        <StatusTag color={agreementStatusColor[agreement.status]}>{t(`agreementStatus.${agreement.status}`)}</StatusTag>
+      </p>
+
+      {done && (
+        <p className="ds-paragraph" role="status">
+          {t('agreements.detail.transitioned', { status: t(`agreementStatus.${done}`) })}
+        </p>
+      )}
+      {transition.isError && (
+        <Alert color="danger" heading={t('agreements.detail.transitionFailed')}>
+          <p className="ds-paragraph">{errorText(t, transition.error)}</p>
+        </Alert>
+      )}
+
+      <section aria-labelledby="agreement-actions" className="kb-stack">
+        <h2 className="ds-heading" data-size="sm" id="agreement-actions">
+          {t('agreements.detail.actionsTitle')}
+        </h2>
+        {agreement.allowedTransitions.length === 0 ? (
+          <p className="ds-paragraph">{t('agreements.detail.noTransitions')}</p>
+        ) : (
+          <div className="kb-cluster">
+            {agreement.allowedTransitions.map((to) => (
+              <Button
+                key={to}
+                variant={to === 'terminated' ? 'secondary' : 'primary'}
+                color={to === 'terminated' ? 'danger' : undefined}
+                disabled={transition.isPending}
+                onClick={() => (to === 'terminated' ? setConfirmingTerminate(true) : moveTo(to))}
+              >
+                {t(`agreementTransition.${to}`)}
+              </Button>
+            ))}
+          </div>
+        )}
+      </section>
+
+      <ConfirmDialog
+        open={confirmingTerminate}
+        title={t('agreements.detail.terminateTitle')}
+        confirmLabel={t('agreements.detail.terminateConfirm')}
+        cancelLabel={t('common.cancel')}
+        busy={transition.isPending}
+        onConfirm={() => moveTo('terminated')}
+        onCancel={() => setConfirmingTerminate(false)}
+      >
+        {t('agreements.detail.terminateBody', { title: agreement.title })}
+      </ConfirmDialog>
+
+      <section aria-labelledby="agreement-facts">
+        <h2 className="ds-heading" data-size="sm" id="agreement-facts">
+          {t('agreements.detail.factsTitle')}
+        </h2>
+        <dl className="kb-facts">
+          <Fact label={t('agreements.fields.kind')}>{t(`agreementKind.${agreement.kind}`)}</Fact>
+          <Fact label={t('agreements.fields.startDate')}>{date(agreement.startDate)}</Fact>
+          <Fact label={t('agreements.fields.endDate')}>{date(agreement.endDate)}</Fact>
+          <Fact label={t('agreements.fields.levels')}>
+            {agreement.levels.length > 0 ? agreement.levels.map((level) => t(`collaborationLevel.${level}`)).join(', ') : null}
+          </Fact>
+          <Fact label={t('agreements.fields.themes')}>
+            {agreement.themes.length > 0 ? agreement.themes.map((theme) => t(`thematicArea.${theme}`)).join(', ') : null}
+          </Fact>
+          <Fact label={t('agreements.fields.description')}>{agreement.description}</Fact>
+          {agreement.renewsId && (
+            <Fact label={t('agreements.detail.renews')}>
+              <Link className="ds-link" to={paths.detail} params={{ id: agreement.renewsId }}>
+                {t('agreements.detail.earlierVersion')}
+              </Link>
+            </Fact>
+          )}
+          {agreement.renewedById && (
+            <Fact label={t('agreements.detail.renewedBy')}>
+              <Link className="ds-link" to={paths.detail} params={{ id: agreement.renewedById }}>
+                {t('agreements.detail.laterVersion')}
+              </Link>
+            </Fact>
+          )}
+        </dl>
+      </section>
+
+      <section aria-labelledby="agreement-parties" className="kb-stack">
+        <h2 className="ds-heading" data-size="sm" id="agreement-parties">
+          {t('agreements.detail.partiesTitle')}
+        </h2>
+        <ul className="kb-stack">
+          {agreement.parties.map((party) => (
+            <li key={party.actorId}>
+              <p className="ds-paragraph">
+                {actorLink(party.actorId, party.actorName)} — {t(`partyRole.${party.role}`)}
+                {party.acceptedAt && <> ({t('agreements.detail.acceptedOn', { date: formatDate(party.acceptedAt, language) })})</>}
+              </p>
+              {party.services.length > 0 ? (
+                <p className="ds-paragraph">
+                  {t('agreements.detail.commits')} {party.services.map((service) => t(`serviceType.${service.type}`)).join(', ')}
+                </p>
+              ) : (
+                <p className="ds-paragraph">{t('agreements.detail.noServices')}</p>
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <Documents agreement={agreement} />
+
+      {canRenew(agreement.status) && !agreement.renewedById && <Renewal agreement={agreement} />}
+
+      <section aria-labelledby="agreement-history">
+        <h2 className="ds-heading" data-size="sm" id="agreement-history">
+          {t('agreements.detail.historyTitle')}
+        </h2>
+        {agreement.transitions.length === 0 ? (
+          <p className="ds-paragraph">{t('agreements.detail.noHistory')}</p>
+        ) : (
+          <ol>
+            {agreement.transitions.map((record) => (
+              <li key={`${record.at}-${record.to}`}>
+                <time dateTime={record.at}>{formatDate(record.at, language)}</time>:{' '}
+                {record.from ? `${t(`agreementStatus.${record.from}`)} → ` : ''}
+                {t(`agreementStatus.${record.to}`)}
+                {record.note ? ` (${record.note})` : ''}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </Page>
+  );
+}
+
+function Documents({ agreement }: { agreement: AgreementDetail }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const upload = useUploadAgreementDocument(agreement.id);
+  const remove = useRemoveAgreementDocument(agreement.id);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [localError, setLocalError] = useState<string | null>(null);
+  const [uploaded, setUploaded] = useState<string | null>(null);
+  const [removing, setRemoving] = useState<AgreementDocument | null>(null);
+
+  const onFile = (file: File | undefined) => {
+    setLocalError(null);
+    setUploaded(null);
+    if (!file) return;
+    if (file.type !== 'application/pdf' && !file.name.toLowerCase().endsWith('.pdf')) return setLocalError(t('agreements.documents.notPdf'));
+    if (file.size > MAX_DOCUMENT_BYTES) return setLocalError(t('agreements.documents.tooLarge'));
+    setProgress(0);
+    upload.mutate(
+      { file, onProgress: setProgress },
+      {
+        onSuccess: () => setUploaded(file.name),
+        onSettled: () => setProgress(null),
+      },
+    );
+  };
+
+  return (
+    <section aria-labelledby="agreement-documents" className="kb-stack">
+      <h2 className="ds-heading" data-size="sm" id="agreement-documents">
+        {t('agreements.documents.title')}
+      </h2>
+      {agreement.documents.length === 0 ? (
+        <p className="ds-paragraph">{t('agreements.documents.none')}</p>
+      ) : (
+        <ul className="kb-stack">
+          {agreement.documents.map((document) => (
+            <li key={document.id} className="kb-cluster">
+              <a className="ds-link" href={agreementQueries.documentUrl(agreement.id, document.id)} download={document.filename}>
+                {document.filename}
+              </a>
+              <span>
+                {t('agreements.documents.size', { size: formatNumber(Math.ceil(document.sizeBytes / 1024), language) })},{' '}
+                {formatDate(document.uploadedAt, language)}
+              </span>
+              <Button variant="tertiary" color="danger" onClick={() => setRemoving(document)}>
+                {t('agreements.documents.remove', { filename: document.filename })}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div>
+        <label className="ds-label" htmlFor="agreement-document-upload">
+          {t('agreements.documents.uploadLabel')}
+        </label>
+        <p className="ds-paragraph" data-size="sm" id="agreement-document-help">
+          {t('agreements.documents.uploadHelp')}
+        </p>
+        <input
+          id="agreement-document-upload"
+          className="ds-input"
+          type="file"
+          accept="application/pdf,.pdf"
+          aria-describedby="agreement-document-help"
+          disabled={upload.isPending}
+          onChange={(event) => {
+            onFile(event.target.files?.[0]);
+            event.target.value = '';
+          }}
+        />
+      </div>
+      {progress !== null && (
+        <p className="ds-paragraph">
+          <label htmlFor="agreement-upload-progress">{t('agreements.documents.uploading')}</label>{' '}
+          <progress id="agreement-upload-progress" max={1} value={progress} />
+        </p>
+      )}
+      <div role="status">{uploaded && <p className="ds-paragraph">{t('agreements.documents.uploaded', { filename: uploaded })}</p>}</div>
+      {(localError || upload.isError || remove.isError) && (
+        <Alert color="danger">
+          <p className="ds-paragraph">{localError ?? errorText(t, upload.error ?? remove.error)}</p>
+        </Alert>
+      )}
+      <ConfirmDialog
+        open={removing !== null}
+        title={t('agreements.documents.removeTitle')}
+        confirmLabel={t('agreements.documents.removeConfirm')}
+        cancelLabel={t('common.cancel')}
+        busy={remove.isPending}
+        onConfirm={() => {
+          if (removing) remove.mutate({ documentId: removing.id }, { onSettled: () => setRemoving(null) });
+        }}
+        onCancel={() => setRemoving(null)}
+      >
+        {t('agreements.documents.removeBody', { filename: removing?.filename ?? '' })}
+      </ConfirmDialog>
+    </section>
+  );
+}
+
+function Renewal({ agreement }: { agreement: AgreementDetail }) {
+  const { t } = useTranslation();
+  const { paths } = useAgreementFeature();
+  const navigate = useNavigate();
+  const renew = useRenewAgreement(agreement.id);
+  const [startDate, setStartDate] = useState(agreement.endDate ?? '');
+  const [endDate, setEndDate] = useState('');
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    renew.mutate(
+      { startDate: startDate || null, endDate: endDate || null },
+      { onSuccess: (renewed) => void navigate({ to: paths.detail, params: { id: renewed.id } }) },
+    );
+  };
+
+  const fieldErrors = renew.error instanceof ApiError ? renew.error.fieldErrors : {};
+
+  return (
+    <section aria-labelledby="agreement-renewal" className="kb-stack">
+      <h2 className="ds-heading" data-size="sm" id="agreement-renewal">
+        {t('agreements.renewal.title')}
+      </h2>
+      <p className="ds-paragraph">{t('agreements.renewal.intro')}</p>
+      <form className="kb-cluster" onSubmit={submit}>
+        <TextField
+          type="date"
+          label={t('agreements.fields.startDate')}
+          value={startDate}
+          error={fieldErrors['startDate']?.message}
+          onChange={(event) => setStartDate(event.target.value)}
+        />
+        <TextField
+          type="date"
+          label={t('agreements.fields.endDate')}
+          value={endDate}
+          error={fieldErrors['endDate']?.message}
+          onChange={(event) => setEndDate(event.target.value)}
+        />
+        <Button type="submit" variant="secondary" loading={renew.isPending}>
+          {t('agreements.renewal.submit')}
+        </Button>
+      </form>
+      {renew.isError && Object.keys(fieldErrors).length === 0 && (
+        <Alert color="danger">
+          <p className="ds-paragraph">{errorText(t, renew.error)}</p>
+        </Alert>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,94 @@
+import {
+  actorHandlers,
+  ActorStore,
+  agreementHandlers,
+  AgreementStore,
+  buildAgreementDetail,
+  mswServer,
+  referenceHandlers,
+  renderRoute,
+} from '@kompetansebro/testing';
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { createAgreementRoutes } from './agreement-routes';
+
+function renderAgreements(path: string, store: AgreementStore) {
+  mswServer.use(...agreementHandlers(store), ...actorHandlers(new ActorStore()), ...referenceHandlers());
+  const view = renderRoute({ path, createRoutes: (root) => [createAgreementRoutes(root, { path: 'avtaler' })] });
+  return { ...view, store };
+}
+
+function rowTitles(): string[] {
+  return within(screen.getByRole('table'))
+    .getAllByRole('rowheader')
+    .map((cell) => cell.textContent ?? '');
+}
+
+describe('AgreementListPage', () => {
+  const agreements = () =>
+    new AgreementStore([
+      buildAgreementDetail({ title: 'Avtale om fjernlån', kind: 'interlibrary_loan', status: 'active' }),
+      buildAgreementDetail({ title: 'Samarbeid i Namdal', status: 'negotiating' }),
+      buildAgreementDetail({ title: 'Ørland-avtalen', status: 'expired' }),
+    ]);
+
+  it('shows status as text, and puts the status filter and the search in the URL', async () => {
+    const { user, router, store } = renderAgreements('/avtaler', agreements());
+    await screen.findByRole('link', { name: 'Ørland-avtalen' }, { timeout: 5000 });
+    await waitFor(() => expect(rowTitles()).toEqual(['Avtale om fjernlån', 'Samarbeid i Namdal', 'Ørland-avtalen']));
+    expect(within(screen.getByRole('row', { name: /Samarbeid i Namdal/ })).getByText('Under forhandling')).toBeTruthy();
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Status' }), 'active');
+    await waitFor(() => expect(rowTitles()).toEqual(['Avtale om fjernlån']));
+    expect(router.state.location.search).toEqual({ status: 'active' });
+    expect(store.listQueries.at(-1)?.get('status')).toBe('active');
+
+    await user.type(screen.getByRole('searchbox', { name: 'Søk i avtaler' }), 'fjernlån{Enter}');
+    await waitFor(() => expect(router.state.location.search).toEqual({ status: 'active', q: 'fjernlån' }));
+    const csv = screen.getByRole('link', { name: 'Last ned CSV' }).getAttribute('href') ?? '';
+    expect(csv).toContain('/api/agreements/export?');
+    expect(csv).toContain('status=active');
+    expect(csv).toContain('format=csv');
+  });
+
+  it('opens with the filters a link carries', async () => {
+    renderAgreements('/avtaler?kind=interlibrary_loan', agreements());
+    await waitFor(() => expect(rowTitles()).toEqual(['Avtale om fjernlån']), { timeout: 5000 });
+    expect((screen.getByRole('combobox', { name: 'Type' }) as HTMLSelectElement).value).toBe('interlibrary_loan');
+  });
+});
+
+describe('AgreementPage', () => {
+  it('offers only the transitions allowed now, and moves on when one is pressed', async () => {
+    const agreement = buildAgreementDetail({ status: 'signed', allowedTransitions: ['active'] });
+    const { user } = renderAgreements(`/avtaler/${agreement.id}`, new AgreementStore([agreement]));
+
+    await screen.findByRole('heading', { level: 1, name: 'Samarbeidsavtale Namdal' }, { timeout: 5000 });
+    const actions = screen.getByRole('region', { name: 'Neste steg' });
+    expect(within(actions).getAllByRole('button').map((button) => button.textContent)).toEqual(['Sett i kraft']);
+    expect(screen.getByText('Forplikter seg til: Lesesalsplasser, Fjernlån')).toBeTruthy();
+
+    await user.click(within(actions).getByRole('button', { name: 'Sett i kraft' }));
+    await screen.findByText('Avtalen har nå status «Aktiv».');
+    expect(within(actions).getAllByRole('button').map((button) => button.textContent)).toEqual([
+      'Marker som utløper snart',
+      'Marker som utløpt',
+      'Avslutt avtalen',
+    ]);
+  });
+
+  it('asks before terminating, saying what happens', async () => {
+    const agreement = buildAgreementDetail({ status: 'active' });
+    const { user, store } = renderAgreements(`/avtaler/${agreement.id}`, new AgreementStore([agreement]));
+    await user.click(await screen.findByRole('button', { name: 'Avslutt avtalen' }, { timeout: 5000 }));
+    expect(screen.getByText(/regnes ikke lenger som dekket/)).toBeTruthy();
+    expect(store.get(agreement.id)?.status).toBe('active');
+  });
+
+  it('shows no transition buttons when none is allowed', async () => {
+    const agreement = buildAgreementDetail({ status: 'expired', allowedTransitions: [] });
+    renderAgreements(`/avtaler/${agreement.id}`, new AgreementStore([agreement]));
+    await screen.findByText('Det er ingen statusendringer du kan gjøre nå.', {}, { timeout: 5000 });
+    expect(within(screen.getByRole('region', { name: 'Neste steg' })).queryAllByRole('button')).toEqual([]);
+  });
+});

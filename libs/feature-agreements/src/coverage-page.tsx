@@ -1,0 +1,176 @@
+import { ApiError, coverageQueries, regionQueries } from '@kompetansebro/api-client';
+import type { Coverage } from '@kompetansebro/domain';
+import { formatNumber, useLanguage } from '@kompetansebro/i18n';
+import { Alert, Button, EmptyState, httpErrorText, LoadingState, Page, Select, StatusTag } from '@kompetansebro/ui';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import { Fragment } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCoverageFeature } from './coverage-feature-context';
+import { parseCoverageSearch } from './agreement-list-search';
+
+/**
+ * Coverage of a region (chosen in the URL): for each municipality its libraries, covered by
+ * a binding agreement or a gap (text and colour), which agreement and which services; the
+ * gaps listed; the share covered.
+ */
+export function CoveragePage() {
+  const { t } = useTranslation();
+  const { paths } = useCoverageFeature();
+  const navigate = useNavigate();
+  const search = parseCoverageSearch(useSearch({ strict: false }));
+  const regions = useQuery(regionQueries.list());
+  const regionIds = (regions.data?.items ?? []).map((region) => region.id);
+  const region = search.region && (regions.isPending || regionIds.includes(search.region)) ? search.region : undefined;
+  const coverage = useQuery({ ...coverageQueries.byRegion(region ?? ''), enabled: region !== undefined });
+  const regionName = regions.data?.items.find((item) => item.id === region)?.name;
+
+  return (
+    <Page title={t('coverage.title')}>
+      <p className="ds-paragraph">{t('coverage.intro')}</p>
+      <div className="kb-cluster">
+        <Select
+          label={t('coverage.regionLabel')}
+          emptyOption={t('coverage.chooseRegion')}
+          options={(regions.data?.items ?? []).map((item) => ({ value: item.id, label: item.name }))}
+          value={region ?? ''}
+          onChange={(event) => void navigate({ to: paths.coverage, search: event.target.value ? { region: event.target.value } : {} })}
+        />
+      </div>
+
+      {region === undefined ? (
+        <EmptyState title={t('coverage.noRegionTitle')}>{t('coverage.noRegionBody')}</EmptyState>
+      ) : coverage.isPending ? (
+        <LoadingState />
+      ) : coverage.isError ? (
+        <Alert color="danger" heading={t('states.errorTitle')}>
+          <p className="ds-paragraph">{coverage.error instanceof ApiError ? httpErrorText(t, coverage.error.status) : t('states.errorBody')}</p>
+          <Button variant="secondary" onClick={() => void coverage.refetch()}>
+            {t('common.retry')}
+          </Button>
+        </Alert>
+      ) : (
+        <CoverageView coverage={coverage.data} regionName={regionName ?? ''} />
+      )}
+    </Page>
+  );
+}
+
+function CoverageView({ coverage, regionName }: { coverage: Coverage; regionName: string }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { paths } = useCoverageFeature();
+  const { summary, gaps } = coverage;
+  const percent = formatNumber(Math.round(summary.share * 100), language);
+
+  const actorLink = (id: string, name: string) =>
+    paths.actor ? (
+      <Link className="ds-link" to={paths.actor} params={{ id }}>
+        {name}
+      </Link>
+    ) : (
+      name
+    );
+
+  return (
+    <>
+      <p className="ds-paragraph" role="status">
+        {t('coverage.share', {
+          region: regionName,
+          covered: formatNumber(summary.coveredMunicipalities, language),
+          total: formatNumber(summary.municipalities, language),
+          percent,
+        })}
+      </p>
+
+      <section aria-labelledby="coverage-gaps" className="kb-stack">
+        <h2 className="ds-heading" data-size="sm" id="coverage-gaps">
+          {t('coverage.gapsTitle')}
+        </h2>
+        {gaps.municipalities.length === 0 && gaps.libraries.length === 0 ? (
+          <p className="ds-paragraph">{t('coverage.noGaps')}</p>
+        ) : (
+          <>
+            {gaps.municipalities.length > 0 && (
+              <p className="ds-paragraph">
+                {t('coverage.gapMunicipalities')} {gaps.municipalities.map((municipality) => municipality.name).join(', ')}
+              </p>
+            )}
+            {gaps.libraries.length > 0 && (
+              <ul>
+                {gaps.libraries.map((library) => (
+                  <li key={library.id}>{actorLink(library.id, library.name)}</li>
+                ))}
+              </ul>
+            )}
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="coverage-table" className="kb-stack">
+        <h2 className="ds-heading" data-size="sm" id="coverage-table">
+          {t('coverage.tableTitle')}
+        </h2>
+        <div className="kb-table-scroll" tabIndex={0} role="region" aria-labelledby="coverage-table">
+          <table className="ds-table" data-border="true">
+            <thead>
+              <tr>
+                <th scope="col">{t('coverage.columns.municipality')}</th>
+                <th scope="col">{t('coverage.columns.library')}</th>
+                <th scope="col">{t('coverage.columns.status')}</th>
+                <th scope="col">{t('coverage.columns.agreements')}</th>
+                <th scope="col">{t('coverage.columns.services')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {coverage.municipalities.map((municipality) => (
+                <Fragment key={municipality.number}>
+                  {municipality.libraries.length === 0 ? (
+                    <tr>
+                      <th scope="row">{municipality.name}</th>
+                      <td colSpan={4}>{t('coverage.noLibrary')}</td>
+                    </tr>
+                  ) : (
+                    municipality.libraries.map((library, index) => (
+                      <tr key={library.id}>
+                        {index === 0 && (
+                          <th scope="rowgroup" rowSpan={municipality.libraries.length}>
+                            {municipality.name}
+                          </th>
+                        )}
+                        <td>{actorLink(library.id, library.name)}</td>
+                        <td>
+                          <StatusTag color={library.covered ? 'success' : 'danger'}>
+                            {library.covered ? t('coverage.covered') : t('coverage.gap')}
+                          </StatusTag>
+                          {library.coveredThroughMainLibrary && <> {t('coverage.throughMainLibrary')}</>}
+                        </td>
+                        <td>
+                          {library.agreements.length === 0
+                            ? '–'
+                            : library.agreements.map((agreement, i) => (
+                                <Fragment key={agreement.id}>
+                                  {i > 0 && ', '}
+                                  <Link className="ds-link" to={paths.agreement} params={{ id: agreement.id }}>
+                                    {agreement.title}
+                                  </Link>
+                                </Fragment>
+                              ))}
+                        </td>
+                        <td>
+                          {library.committedServices.length === 0
+                            ? '–'
+                            : library.committedServices.map((type) => t(`serviceType.${type}`)).join(', ')}
+                        </td>
+                      </tr>
+                    ))
+                  )}
+                </Fragment>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </>
+  );
+}
