@@ -1,5 +1,5 @@
 import { useCreateActor } from '@kompetansebro/api-client';
-import { Alert, buttonLinkProps, httpErrorText, Page } from '@kompetansebro/ui';
+import { Alert, buttonLinkProps, httpErrorText, Page, useUnsavedChangesGuard } from '@kompetansebro/ui';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,6 @@ import { ActorForm } from './actor-form';
 import { emptyActorFormValues, toActorCreate, validateActorForm } from './actor-form-values';
 import { saveFailureOf } from './save-error';
 import { useActorFormState } from './use-actor-form-state';
-import { useUnsavedChangesGuard } from './use-unsaved-changes-guard';
 
 /** "Ny aktør": the empty form; on success, the new actor's page with a short confirmation. */
 export function ActorCreatePage() {

@@ -1,6 +1,6 @@
 import { actorQueries, ApiError, municipalityQueries, useUpdateActor } from '@kompetansebro/api-client';
 import { actorKindSchema, type ActorDetail, type ActorKind } from '@kompetansebro/domain';
-import { Alert, Button, buttonLinkProps, httpErrorText, LoadingState, Page } from '@kompetansebro/ui';
+import { Alert, Button, buttonLinkProps, httpErrorText, LoadingState, Page, useUnsavedChangesGuard } from '@kompetansebro/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -17,7 +17,6 @@ import {
 } from './actor-form-values';
 import { saveFailureOf } from './save-error';
 import { useActorFormState } from './use-actor-form-state';
-import { useUnsavedChangesGuard } from './use-unsaved-changes-guard';
 
 /** "Rediger": loads the actor, then the form over the version loaded. */
 export function ActorEditPage() {

@@ -1,12 +1,11 @@
 import { ApiError, userQueries, useUpdateMemberships } from '@kompetansebro/api-client';
 import type { FieldError, User } from '@kompetansebro/domain';
-import { Alert, Button, ErrorSummary, fieldErrorText, httpErrorText, Select, type ErrorSummaryItem } from '@kompetansebro/ui';
+import { Alert, Button, ErrorSummary, fieldErrorText, httpErrorText, Select, type ErrorSummaryItem, useUnsavedChangesGuard } from '@kompetansebro/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { locateError, rowsFromMemberships, sameMemberships, validateMemberships, type MembershipRow } from './membership-form-values';
 import { organisationSelectOptions, roleSelectOptions, rolesFor, useOrganisationOptions, type OrganisationOption } from './organisation-options';
-import { useUnsavedChangesGuard } from './use-unsaved-changes-guard';
 
 const ADD_BUTTON_ID = 'membership-add';
 const controlId = (row: MembershipRow, field: 'organisationId' | 'role') => `membership-${row.key}-${field === 'organisationId' ? 'organisation' : 'role'}`;

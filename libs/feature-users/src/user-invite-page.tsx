@@ -1,6 +1,6 @@
 import { ApiError, useInviteUser } from '@kompetansebro/api-client';
 import type { FieldError } from '@kompetansebro/domain';
-import { Alert, Button, buttonLinkProps, ErrorSummary, fieldErrorText, httpErrorText, Page, Select, TextField, type ErrorSummaryItem } from '@kompetansebro/ui';
+import { Alert, Button, buttonLinkProps, ErrorSummary, fieldErrorText, httpErrorText, Page, Select, TextField, type ErrorSummaryItem, useUnsavedChangesGuard } from '@kompetansebro/ui';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +13,6 @@ import {
   type InviteFormValues,
 } from './invite-form-values';
 import { organisationSelectOptions, roleSelectOptions, rolesFor, useOrganisationOptions } from './organisation-options';
-import { useUnsavedChangesGuard } from './use-unsaved-changes-guard';
 import { useUserFeature } from './user-feature-context';
 
 /** An error to show, with what the field held when it was found. */

@@ -14,3 +14,4 @@ export { LoadingState, Skeleton, Spinner } from './spinner';
 export { StatusTag } from './status-tag';
 export { DataTable, type SortDirection, type TableColumn, type TableSort } from './table';
 export { fieldErrorText, httpErrorText } from './error-text';
+export { useUnsavedChangesGuard } from './use-unsaved-changes-guard';

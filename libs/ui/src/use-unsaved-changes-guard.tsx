@@ -1,4 +1,4 @@
-import { ConfirmDialog } from '@kompetansebro/ui';
+import { ConfirmDialog } from './confirm-dialog';
 import { useBlocker } from '@tanstack/react-router';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
