@@ -4,6 +4,7 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useActorFeature } from './actor-feature-context';
+import { useCanEditActors } from './use-can-edit-actors';
 import { ActorForm } from './actor-form';
 import { emptyActorFormValues, toActorCreate, validateActorForm } from './actor-form-values';
 import { saveFailureOf } from './save-error';
@@ -12,14 +13,15 @@ import { useActorFormState } from './use-actor-form-state';
 /** "Ny aktør": the empty form; on success, the new actor's page with a short confirmation. */
 export function ActorCreatePage() {
   const { t } = useTranslation();
-  const { paths, viewer, setNotice } = useActorFeature();
+  const { paths, setNotice } = useActorFeature();
+  const canEdit = useCanEditActors();
   const navigate = useNavigate();
   const form = useActorFormState(emptyActorFormValues);
   const createActor = useCreateActor();
   const guard = useUnsavedChangesGuard(form.hasUnsavedChanges);
   const [failureMessage, setFailureMessage] = useState<string | null>(null);
 
-  if (!viewer.canEdit) {
+  if (!canEdit) {
     return (
       <Page title={t('actors.form.createTitle')}>
         <Alert color="warning">{t('errors.forbidden')}</Alert>

@@ -6,6 +6,7 @@ import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useActorFeature } from './actor-feature-context';
+import { useCanEditActors } from './use-can-edit-actors';
 import { ActorForm } from './actor-form';
 import {
   changedFields,
@@ -67,7 +68,8 @@ type Conflict =
 
 function ActorEditForm({ actor }: { actor: ActorDetail }) {
   const { t } = useTranslation();
-  const { paths, viewer, setNotice } = useActorFeature();
+  const { paths, setNotice } = useActorFeature();
+  const canEdit = useCanEditActors();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const municipalities = useQuery(municipalityQueries.list());
@@ -149,7 +151,7 @@ function ActorEditForm({ actor }: { actor: ActorDetail }) {
   };
 
   const title = t('actors.form.editTitle', { name: baseActor.name });
-  if (!viewer.canEdit) {
+  if (!canEdit) {
     return (
       <Page title={title}>
         <Alert color="warning">{t('errors.forbidden')}</Alert>

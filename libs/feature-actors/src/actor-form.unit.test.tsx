@@ -1,11 +1,11 @@
-import { actorHandlers, ActorStore, buildActorDetail, mswServer, problemResponse, referenceHandlers, renderRoute } from '@kompetansebro/testing';
+import { actorHandlers, AuthStore, authHandlers, ActorStore, buildActorDetail, mswServer, problemResponse, referenceHandlers, renderRoute } from '@kompetansebro/testing';
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, type RequestHandler } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { createActorRoutes } from './actor-routes';
 
 function renderAt(path: string, store = new ActorStore(), ...overrides: RequestHandler[]) {
-  mswServer.use(...actorHandlers(store), ...referenceHandlers());
+  mswServer.use(...actorHandlers(store), ...referenceHandlers(), ...authHandlers(new AuthStore(undefined, { loggedInAs: 'fylke@demo.kompetansebro.no' })));
   if (overrides.length > 0) mswServer.use(...overrides);
   const view = renderRoute({ path, createRoutes: (root) => [createActorRoutes(root, { viewer: { canEdit: true } })] });
   return { ...view, store };

@@ -20,6 +20,7 @@ import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useActorFeature } from './actor-feature-context';
+import { useCanEditActors } from './use-can-edit-actors';
 import { actorListView, DEFAULT_ACTOR_SORT, nextSort, sortColumn, toActorListQuery } from './actor-list-query';
 import { isFiltered, parseActorListSearch, type ActorListSearch } from './actor-list-search';
 
@@ -31,7 +32,8 @@ import { isFiltered, parseActorListSearch, type ActorListSearch } from './actor-
 export function ActorListPage() {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { viewer, paths } = useActorFeature();
+  const { paths } = useActorFeature();
+  const canEdit = useCanEditActors();
   const navigate = useNavigate();
   const search = parseActorListSearch(useSearch({ strict: false }));
   const view = actorListView(search);
@@ -105,7 +107,7 @@ export function ActorListPage() {
     <Page
       title={t('actors.list.title')}
       actions={
-        viewer.canEdit && (
+        canEdit && (
           <Link to={paths.create} {...buttonLinkProps('primary')}>
             {t('actors.list.newActor')}
           </Link>
@@ -193,7 +195,7 @@ export function ActorListPage() {
           <EmptyState
             title={t('actors.list.emptyTitle')}
             action={
-              viewer.canEdit && (
+              canEdit && (
                 <Link to={paths.create} {...buttonLinkProps('primary')}>
                   {t('actors.list.newActor')}
                 </Link>

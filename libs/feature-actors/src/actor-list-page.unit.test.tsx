@@ -1,4 +1,4 @@
-import { problemResponse, actorHandlers, ActorStore, buildActorDetail, mswServer, referenceHandlers, renderRoute, testRegions } from '@kompetansebro/testing';
+import { problemResponse, actorHandlers, AuthStore, authHandlers, buildMe, buildMembership, testOrganisations, ActorStore, buildActorDetail, mswServer, referenceHandlers, renderRoute, testRegions } from '@kompetansebro/testing';
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, type RequestHandler } from 'msw';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ const register = () => [
 
 /** Renders the actor list at `path` over an msw register; returns the store to inspect. */
 function renderActorList(path = '/aktorer', store = new ActorStore(register()), ...overrides: RequestHandler[]) {
-  mswServer.use(...actorHandlers(store), ...referenceHandlers());
+  mswServer.use(...actorHandlers(store), ...referenceHandlers(), ...authHandlers(new AuthStore(undefined, { loggedInAs: 'fylke@demo.kompetansebro.no' })));
   // msw tries handlers added by a later use() first: the overrides win.
   if (overrides.length > 0) mswServer.use(...overrides);
   const view = renderRoute({
@@ -128,5 +128,13 @@ describe('ActorListPage', () => {
     await user.click(screen.getByRole('button', { name: 'Prøv igjen' }));
     await screen.findByRole('link', { name: 'NTNU' });
     expect(screen.queryByRole('heading', { name: 'Noe gikk galt' })).toBeNull();
+  });
+
+  it('offers no create button to a county viewer, who only reads (the policy table)', async () => {
+    const viewer = { email: 'fylke-innsyn@demo.kompetansebro.no', password: 'kompetansebro', me: buildMe({ memberships: [buildMembership(testOrganisations.county, 'county_viewer')] }) };
+    mswServer.use(...actorHandlers(new ActorStore(register())), ...referenceHandlers(), ...authHandlers(new AuthStore([viewer], { loggedInAs: viewer.email })));
+    renderRoute({ path: '/aktorer', createRoutes: (root) => [createActorRoutes(root, { viewer: { canEdit: true } })] });
+    expect(await screen.findByRole('link', { name: 'Namdal studiesenter' })).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Ny aktør' })).toBeNull();
   });
 });

@@ -7,6 +7,7 @@ import { Link, useParams } from '@tanstack/react-router';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useActorFeature, type ActorNotice } from './actor-feature-context';
+import { useCanEditActors } from './use-can-edit-actors';
 
 const noticeKeys = {
   created: 'actors.detail.created',
@@ -74,7 +75,8 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 function ActorDetails({ actor, notice }: { actor: ActorDetail; notice: ActorNotice | null }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { paths, viewer } = useActorFeature();
+  const { paths } = useActorFeature();
+  const canEdit = useCanEditActors();
   const archive = useArchiveActor(actor.id);
   const queryClient = useQueryClient();
   const [confirmingArchive, setConfirmingArchive] = useState(false);
@@ -110,7 +112,7 @@ function ActorDetails({ actor, notice }: { actor: ActorDetail; notice: ActorNoti
     <Page
       title={actor.name}
       actions={
-        viewer.canEdit &&
+        canEdit &&
         !actor.archivedAt && (
           <>
             <Link to={paths.edit} params={{ id: actor.id }} {...buttonLinkProps('primary')}>
