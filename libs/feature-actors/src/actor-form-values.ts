@@ -1,4 +1,5 @@
 import {
+  fieldErrorsFromIssues,
   actorCreateSchema,
   actorKindSchema,
   actorRuleViolations,
@@ -12,7 +13,6 @@ import {
   type ActorUpdate,
   type FieldError,
 } from '@kompetansebro/domain';
-import type { z } from 'zod';
 
 /** Every field the form edits, in the order the form shows them. */
 export const actorFormFields = [
@@ -101,20 +101,6 @@ export function changedFields(values: ActorFormValues, base: ActorFormValues): A
   return actorFormFields.filter((field) => now[field] !== before[field]);
 }
 
-/** Zod's issues as the API sends them: path, code (the domain's own code for its refinements), params. */
-export function fieldErrorsFromIssues(issues: readonly z.core.$ZodIssue[]): FieldError[] {
-  return issues.map((issue) => {
-    const domainCode = issue.code === 'custom' && typeof issue.params?.['code'] === 'string' ? issue.params['code'] : undefined;
-    const params: Record<string, string | number> = {};
-    const source: Record<string, unknown> = { ...issue };
-    for (const key of ['minimum', 'maximum', 'origin', 'format', 'expected']) {
-      const value = source[key];
-      if (typeof value === 'string' || typeof value === 'number') params[key] = value;
-      if (typeof value === 'bigint') params[key] = Number(value);
-    }
-    return { path: issue.path.map(String).join('.'), code: domainCode ?? issue.code, message: issue.message, params };
-  });
-}
 
 /**
  * The checks the API will make, run before sending: the schema's (same as the server's) and

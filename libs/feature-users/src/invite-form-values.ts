@@ -1,5 +1,4 @@
-import { inviteUserSchema, roleFitsOrganisation, roleSchema, type ActorKind, type FieldError, type InviteUser } from '@kompetansebro/domain';
-import { fieldErrorsFromIssues } from './organisation-options';
+import { fieldErrorsFromIssues, inviteUserSchema, roleFitsOrganisation, roleSchema, type ActorKind, type FieldError, type InviteUser } from '@kompetansebro/domain';
 
 export const inviteFields = ['email', 'name', 'organisationId', 'role'] as const;
 export type InviteField = (typeof inviteFields)[number];

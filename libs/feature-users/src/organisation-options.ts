@@ -6,7 +6,6 @@ import {
   roles,
   type ActorKind,
   type ActorSummary,
-  type FieldError,
   type Page,
   type Role,
 } from '@kompetansebro/domain';
@@ -14,7 +13,6 @@ import type { SelectOption } from '@kompetansebro/ui';
 import { useQueries, type UseQueryResult } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
-import type { z } from 'zod';
 
 /** The kinds of organisation a user can belong to (some role fits them), in the order of the roles. */
 export const organisationKinds: readonly ActorKind[] = [...new Set(roles.flatMap((role) => roleOrganisationKinds[role]))];
@@ -75,16 +73,3 @@ export function roleSelectOptions(t: TFunction, kind: ActorKind | undefined): Se
   return rolesFor(kind).map((role) => ({ value: role, label: t(`role.${role}`) }));
 }
 
-/** Zod's issues as the API reports them (path, code, params), for the same messages as the API's errors. */
-export function fieldErrorsFromIssues(issues: readonly z.core.$ZodIssue[]): FieldError[] {
-  return issues.map((issue) => {
-    const source: Record<string, unknown> = { ...issue };
-    const params: Record<string, string | number> = {};
-    for (const key of ['minimum', 'maximum', 'origin', 'format']) {
-      const value = source[key];
-      if (typeof value === 'string' || typeof value === 'number') params[key] = value;
-      if (typeof value === 'bigint') params[key] = Number(value);
-    }
-    return { path: issue.path.map(String).join('.'), code: issue.code, message: issue.message, params };
-  });
-}

@@ -8,7 +8,7 @@ export { ActorStore, actorHandlers, referenceHandlers } from './msw/actor-handle
 export { AuthStore, authHandlers, countyAdminAccount, sessionGuard, type TestAccount } from './msw/auth-handlers';
 export { UserStore, userHandlers } from './msw/user-handlers';
 export { mswServer } from './msw/msw-server';
-export { fieldErrorsOf, problemResponse } from './msw/problem';
+export { problemResponse } from './msw/problem';
 export { createTestQueryClient, renderRoute } from './render-route';
 export { buildAgreementDetail, nextAgreementId } from './factories/agreement.factory';
 export { AgreementStore, agreementHandlers } from './msw/agreement-handlers';

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
-import type { FieldError, Problem } from '@kompetansebro/domain';
+import { fieldErrorsFromIssues, type FieldError, type Problem } from '@kompetansebro/domain';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -53,36 +53,7 @@ export function problemResponse(c: Context, error: ProblemError): Response {
   return c.body(JSON.stringify(error.toProblem()), error.status, headers);
 }
 
-/** Turns zod's issues into field errors, keeping the domain's own codes (set as params.code). */
+/** Turns a zod error into field errors (the shared mapping in domain), under a location such as "query". */
 export function fieldErrorsFromZod(error: z.ZodError, prefix?: string): FieldError[] {
-  const errors: FieldError[] = [];
-  for (const issue of error.issues) {
-    const base = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) {
-        errors.push({ path: base ? `${base}.${key}` : key, code: 'unrecognized_keys', message: `Unknown field "${key}"` });
-      }
-      continue;
-    }
-    const params = issueParams(issue);
-    const domainCode = issue.code === 'custom' && typeof issue.params?.['code'] === 'string' ? issue.params['code'] : undefined;
-    errors.push({
-      path: base || '(root)',
-      code: domainCode ?? issue.code,
-      message: issue.message,
-      ...(Object.keys(params).length > 0 ? { params } : {}),
-    });
-  }
-  return errors;
-}
-
-function issueParams(issue: z.core.$ZodIssue): Record<string, string | number> {
-  const params: Record<string, string | number> = {};
-  const source: Record<string, unknown> = { ...issue, ...(issue.code === 'custom' ? issue.params : {}) };
-  for (const key of ['minimum', 'maximum', 'expected', 'origin', 'format']) {
-    const value = source[key];
-    if (typeof value === 'string' || typeof value === 'number') params[key] = value;
-    if (typeof value === 'bigint') params[key] = Number(value);
-  }
-  return params;
+  return fieldErrorsFromIssues(error.issues, prefix);
 }

@@ -12,7 +12,8 @@ import {
 import { http, HttpResponse } from 'msw';
 import { buildActorDetail, nextActorId } from '../factories/actor.factory';
 import { municipalityByNumber, testMunicipalities, testRegions } from '../factories/reference.factory';
-import { fieldErrorsOf, problemResponse } from './problem';
+import { fieldErrorsFromIssues } from '@kompetansebro/domain';
+import { problemResponse } from './problem';
 
 /** Every path the handlers answer, on any origin (component tests point the client at one). */
 const api = (path: string) => `*/api${path}`;
@@ -67,7 +68,7 @@ export class ActorStore {
 
   create(body: unknown): ActorDetail | FieldError[] {
     const parsed = actorCreateSchema.safeParse(body);
-    if (!parsed.success) return fieldErrorsOf(parsed.error.issues);
+    if (!parsed.success) return fieldErrorsFromIssues(parsed.error.issues);
     const id = nextActorId();
     const now = new Date().toISOString();
     const actor = this.withNames({ ...buildActorDetail({ id }), ...emptyFields, ...parsed.data, id, version: 1, createdAt: now, updatedAt: now });
@@ -77,7 +78,7 @@ export class ActorStore {
 
   update(id: string, body: unknown): ActorDetail | FieldError[] {
     const parsed = actorUpdateSchema.safeParse(body);
-    if (!parsed.success) return fieldErrorsOf(parsed.error.issues);
+    if (!parsed.success) return fieldErrorsFromIssues(parsed.error.issues);
     const current = this.require(id);
     const next = this.withNames({ ...current, ...parsed.data, version: current.version + 1, updatedAt: new Date().toISOString() });
     this.actors.set(id, next);

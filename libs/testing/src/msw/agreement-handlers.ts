@@ -9,7 +9,8 @@ import {
   type Page,
 } from '@kompetansebro/domain';
 import { http, HttpResponse } from 'msw';
-import { fieldErrorsOf, problemResponse } from './problem';
+import { fieldErrorsFromIssues } from '@kompetansebro/domain';
+import { problemResponse } from './problem';
 
 const api = (path: string) => `*/api${path}`;
 
@@ -61,7 +62,7 @@ export class AgreementStore {
     if (!ifMatch) return problemResponse(428);
     if (ifMatch !== `"${current.version}"`) return problemResponse(412);
     const parsed = transitionRequestSchema.safeParse(body);
-    if (!parsed.success) return problemResponse(400, fieldErrorsOf(parsed.error.issues));
+    if (!parsed.success) return problemResponse(400, fieldErrorsFromIssues(parsed.error.issues));
     if (!current.allowedTransitions.includes(parsed.data.to)) return problemResponse(409);
     const now = new Date().toISOString();
     const next = agreementDetailSchema.parse({

@@ -1,7 +1,8 @@
 import { loginSchema, type AuthProviders, type Me } from '@kompetansebro/domain';
 import { http, HttpResponse } from 'msw';
 import { buildMe } from '../factories/user.factory';
-import { fieldErrorsOf, problemResponse } from './problem';
+import { fieldErrorsFromIssues } from '@kompetansebro/domain';
+import { problemResponse } from './problem';
 
 const api = (path: string) => `*/api${path}`;
 
@@ -73,7 +74,7 @@ export function authHandlers(store = new AuthStore()) {
       const body: unknown = await request.json();
       record(request, body);
       const parsed = loginSchema.safeParse(body);
-      if (!parsed.success) return problemResponse(400, fieldErrorsOf(parsed.error.issues));
+      if (!parsed.success) return problemResponse(400, fieldErrorsFromIssues(parsed.error.issues));
       if (store.rateLimitedFor !== null) return problemResponse(429, undefined, { 'Retry-After': String(store.rateLimitedFor) });
       const account = store.account(parsed.data.email);
       if (!account || account.password !== parsed.data.password) return problemResponse(401);

@@ -1,6 +1,5 @@
 import type { FieldError, Problem } from '@kompetansebro/domain';
 import { HttpResponse } from 'msw';
-import type { z } from 'zod';
 
 const titles: Record<number, string> = {
   400: 'The request has invalid input',
@@ -25,16 +24,3 @@ export function problemResponse(status: number, errors?: FieldError[], headers: 
   return HttpResponse.json(problem, { status, headers: { 'Content-Type': 'application/problem+json', ...headers } });
 }
 
-/** Zod's issues as the API reports them: the domain's own code for its refinements, and the params that explain. */
-export function fieldErrorsOf(issues: readonly z.core.$ZodIssue[]): FieldError[] {
-  return issues.map((issue) => {
-    const domainCode = issue.code === 'custom' && typeof issue.params?.['code'] === 'string' ? issue.params['code'] : undefined;
-    const source: Record<string, unknown> = { ...issue };
-    const params: Record<string, string | number> = {};
-    for (const key of ['minimum', 'maximum', 'origin', 'format']) {
-      const value = source[key];
-      if (typeof value === 'string' || typeof value === 'number') params[key] = value;
-    }
-    return { path: issue.path.map(String).join('.'), code: domainCode ?? issue.code, message: issue.message, params };
-  });
-}

@@ -12,7 +12,8 @@ import {
 } from '@kompetansebro/domain';
 import { http, HttpResponse } from 'msw';
 import { buildMembership, nextUserId, testOrganisations } from '../factories/user.factory';
-import { fieldErrorsOf, problemResponse } from './problem';
+import { fieldErrorsFromIssues } from '@kompetansebro/domain';
+import { problemResponse } from './problem';
 
 const api = (path: string) => `*/api${path}`;
 
@@ -52,7 +53,7 @@ export class UserStore {
 
   invite(body: unknown): User | FieldError[] {
     const parsed = inviteUserSchema.safeParse(body);
-    if (!parsed.success) return fieldErrorsOf(parsed.error.issues);
+    if (!parsed.success) return fieldErrorsFromIssues(parsed.error.issues);
     const email = parsed.data.email.toLowerCase();
     if ([...this.users.values()].some((user) => user.email === email)) {
       return [{ path: 'email', code: 'email_taken', message: 'A user with this e-mail address exists' }];
@@ -80,7 +81,7 @@ export class UserStore {
 
   setMemberships(id: string, body: unknown): User | FieldError[] {
     const parsed = userMembershipsSchema.safeParse(body);
-    if (!parsed.success) return fieldErrorsOf(parsed.error.issues);
+    if (!parsed.success) return fieldErrorsFromIssues(parsed.error.issues);
     const memberships = [];
     for (const [index, input] of parsed.data.memberships.entries()) {
       const organisation = this.organisations.find((candidate) => candidate.id === input.organisationId);
