@@ -1,5 +1,7 @@
+import { createActivityRoutes } from '@kompetansebro/feature-activities';
 import { createActorRoutes } from '@kompetansebro/feature-actors';
 import { createAgreementRoutes, createCoverageRoute } from '@kompetansebro/feature-agreements';
+import { createHistoryRoute } from '@kompetansebro/feature-history';
 import type { NavigationItem } from '@kompetansebro/feature-shell';
 import { createUserRoutes } from '@kompetansebro/feature-users';
 import { createRoute, lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
@@ -9,6 +11,7 @@ export const countyNavigation: readonly NavigationItem[] = [
   { to: '/aktorer', label: 'shell.navigation.actors' },
   { to: '/avtaler', label: 'shell.navigation.agreements' },
   { to: '/dekning', label: 'shell.navigation.coverage' },
+  { to: '/aktiviteter', label: 'shell.navigation.activities' },
   { to: '/kommuner', label: 'shell.navigation.municipalities' },
   // The roles the policy lets manage users (a unit test holds the two together).
   { to: '/brukere', label: 'shell.navigation.users', roles: ['county_admin'] },
@@ -17,7 +20,8 @@ export const countyNavigation: readonly NavigationItem[] = [
 /**
  * /fylke/ (overview), /fylke/aktorer/… (the actor register, editable), /fylke/avtaler/…
  * (agreements), /fylke/dekning (coverage and gaps), /fylke/kommuner,
- * /fylke/brukere/… (users, for county admins) — all for logged-in users (`parentRoute`).
+ * /fylke/aktiviteter/… (activities and calendar), /fylke/historikk/$entity/$id (a record's audit
+ * trail), /fylke/brukere/… (users, for county admins) — all for logged-in users (`parentRoute`).
  */
 export function createCountyRoutes(parentRoute: AnyRoute) {
   return [
@@ -34,6 +38,8 @@ export function createCountyRoutes(parentRoute: AnyRoute) {
       path: 'kommuner',
       component: lazyRouteComponent(() => import('./municipalities-page'), 'MunicipalitiesPage'),
     }),
+    createActivityRoutes(parentRoute, { path: 'aktiviteter', actorPath: '/aktorer/$id', historyPath: '/historikk/$entity/$id' }),
+    createHistoryRoute(parentRoute, { path: 'historikk' }),
     createUserRoutes(parentRoute, { path: 'brukere' }),
   ];
 }

@@ -1,0 +1,1 @@
+export { createActivityRoutes } from './activity-routes';

@@ -1,0 +1,1 @@
+export { createHistoryRoute } from './history-routes';

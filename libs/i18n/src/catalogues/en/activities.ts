@@ -1,0 +1,7 @@
+import type { Catalogue } from '../../catalogue';
+
+export const activityTexts: Pick<Catalogue, 'activities'> = {
+  activities: {
+    title: 'Activities',
+  },
+};

@@ -1,0 +1,7 @@
+import type { Catalogue } from '../../catalogue';
+
+export const portalTexts: Pick<Catalogue, 'portal'> = {
+  portal: {
+    title: 'Study centre portal',
+  },
+};

@@ -1,0 +1,5 @@
+export const activityTexts = {
+  activities: {
+    title: 'Aktiviteter',
+  },
+};

@@ -1,0 +1,5 @@
+export const historyTexts = {
+  history: {
+    title: 'Historikk',
+  },
+};

@@ -1,0 +1,5 @@
+export const liaisonTexts = {
+  liaison: {
+    title: 'Universitetsbibliotekportal',
+  },
+};

@@ -1,0 +1,5 @@
+export const portalTexts = {
+  portal: {
+    title: 'Studiesenterportal',
+  },
+};

@@ -1,0 +1,7 @@
+import type { Catalogue } from '../../catalogue';
+
+export const historyTexts: Pick<Catalogue, 'history'> = {
+  history: {
+    title: 'Historikk',
+  },
+};

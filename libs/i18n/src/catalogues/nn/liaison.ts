@@ -1,0 +1,7 @@
+import type { Catalogue } from '../../catalogue';
+
+export const liaisonTexts: Pick<Catalogue, 'liaison'> = {
+  liaison: {
+    title: 'Universitetsbibliotekportal',
+  },
+};
