@@ -5,7 +5,6 @@ import type {
   AgreementListQuery,
   AgreementStatus,
   AgreementUpdate,
-  ServiceListQuery,
 } from '@kompetansebro/domain';
 import { api, apiUrl } from './client';
 import { apiErrorOf, networkError, readJson, type ApiError } from './api-error';
@@ -13,7 +12,6 @@ import { ifMatch } from './etag';
 import { toQueryStrings } from './query-strings';
 
 export type AgreementListFilters = Partial<AgreementListQuery>;
-export type ServiceListFilters = Partial<ServiceListQuery>;
 
 export const agreementQueries = {
   all: ['agreements'] as const,
@@ -52,16 +50,6 @@ export const coverageQueries = {
     queryOptions({
       queryKey: [...coverageQueries.all, { studyCentre }] as const,
       queryFn: () => readJson(api().api.coverage.$get({ query: { studyCentre } })),
-    }),
-};
-
-export const serviceQueries = {
-  all: ['services'] as const,
-  lists: () => [...serviceQueries.all, 'list'] as const,
-  list: (filters: ServiceListFilters) =>
-    queryOptions({
-      queryKey: [...serviceQueries.lists(), filters] as const,
-      queryFn: () => readJson(api().api.services.$get({ query: toQueryStrings(filters) })),
     }),
 };
 

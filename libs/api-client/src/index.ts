@@ -25,7 +25,6 @@ export {
 export {
   agreementQueries,
   coverageQueries,
-  serviceQueries,
   useAcceptAgreement,
   useCreateAgreement,
   useRemoveAgreementDocument,
@@ -34,5 +33,5 @@ export {
   useUpdateAgreement,
   useUploadAgreementDocument,
   type AgreementListFilters,
-  type ServiceListFilters,
 } from './agreement.queries';
+export { serviceQueries, type ServiceListFilters } from './service.queries';
