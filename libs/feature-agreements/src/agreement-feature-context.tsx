@@ -1,15 +1,33 @@
+import type { ActorListFilters } from '@kompetansebro/api-client';
 import { createContext, useContext } from 'react';
 
 /** Where the agreement screens live in the app's router, e.g. `/avtaler` and `/avtaler/$id`. */
 export interface AgreementPaths {
   list: string;
   detail: string;
+  /** The create form (`/avtaler/ny`). */
+  create: string;
   /** The actor page of a party or library (`$id`), when the app has one. */
   actor: string | null;
+  /** A record's audit trail (`$entity`, `$id`), when the app has one. */
+  history: string | null;
+}
+
+/**
+ * Whether and how the app lets users create agreements. The county picks any parties; a study
+ * centre's portal fixes its own centre as a party and offers only the libraries it may choose.
+ */
+export interface AgreementCreation {
+  /** The organisation the user acts for is a party that cannot be removed. */
+  fixedParty?: 'activeOrganisation' | null;
+  /** Narrows the actors offered as parties (e.g. `{ kind: 'public_library' }`); the API still decides what the user sees. */
+  partyFilter?: ActorListFilters;
 }
 
 export interface AgreementFeature {
   paths: AgreementPaths;
+  /** null: the app offers no create form. */
+  creation: AgreementCreation | null;
 }
 
 export const AgreementFeatureContext = createContext<AgreementFeature | null>(null);
@@ -20,7 +38,7 @@ export function useAgreementFeature(): AgreementFeature {
   return feature;
 }
 
-export function agreementPaths(basePath: string, actorPath: string | null): AgreementPaths {
+export function agreementPaths(basePath: string, actorPath: string | null, historyPath: string | null = null): AgreementPaths {
   const base = basePath.replace(/\/+$/, '');
-  return { list: base, detail: `${base}/$id`, actor: actorPath };
+  return { list: base, detail: `${base}/$id`, create: `${base}/ny`, actor: actorPath, history: historyPath };
 }

@@ -23,6 +23,7 @@ import { useAgreementFeature } from './agreement-feature-context';
 import { agreementListView, DEFAULT_AGREEMENT_SORT, nextSort, sortColumn, toAgreementListQuery } from './agreement-list-query';
 import { isFiltered, parseAgreementListSearch, type AgreementListSearch } from './agreement-list-search';
 import { agreementStatusColor } from './agreement-status';
+import { useCanCreateAgreements } from './use-can-create-agreements';
 
 /**
  * The agreements: search, filter by status, kind, party and region, sort by column, page
@@ -32,6 +33,7 @@ export function AgreementListPage() {
   const { t } = useTranslation();
   const language = useLanguage();
   const { paths } = useAgreementFeature();
+  const canCreate = useCanCreateAgreements();
   const navigate = useNavigate();
   const search = parseAgreementListSearch(useSearch({ strict: false }));
   const view = agreementListView(search);
@@ -108,6 +110,11 @@ export function AgreementListPage() {
       title={t('agreements.list.title')}
       actions={
         <>
+          {canCreate && (
+            <Link to={paths.create} {...buttonLinkProps('primary')}>
+              {t('agreements.list.newAgreement')}
+            </Link>
+          )}
           <a href={agreementQueries.exportUrl(query, 'csv')} download {...buttonLinkProps('secondary')}>
             {t('agreements.list.exportCsv')}
           </a>

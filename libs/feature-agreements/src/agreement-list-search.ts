@@ -52,3 +52,15 @@ export function parseCoverageSearch(search: Record<string, unknown>): CoverageSe
   const region = text(search['region']);
   return region === undefined ? {} : { region };
 }
+
+/** The create form's state in the URL: a party to start with (`?part=<actorId>`, e.g. from an actor's page). */
+export interface AgreementCreateSearch {
+  part?: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function parseAgreementCreateSearch(search: Record<string, unknown>): AgreementCreateSearch {
+  const part = text(search['part']);
+  return part !== undefined && UUID.test(part) ? { part } : {};
+}

@@ -12,6 +12,7 @@ import { Alert, Button, ConfirmDialog, httpErrorText, LoadingState, Page, Status
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useState, type FormEvent, type ReactNode } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useAgreementFeature } from './agreement-feature-context';
 import { agreementStatusColor } from './agreement-status';
@@ -73,7 +74,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function errorText(t: ReturnType<typeof useTranslation>['t'], error: unknown): string {
+function errorText(t: TFunction, error: unknown): string {
   if (error instanceof ApiError && error.status === 412) return t('agreements.detail.staleVersion');
   if (error instanceof ApiError && error.status === 409) return t('agreements.detail.transitionConflict');
   if (error instanceof ApiError) return error.problem.detail ?? httpErrorText(t, error.status);
@@ -114,10 +115,15 @@ function AgreementDetails({ agreement }: { agreement: AgreementDetail }) {
 
   return (
     <Page title={agreement.title}>
-      <p>
+      <p className="kb-cluster">
         <Link className="ds-link" to={paths.list}>
           {t('agreements.detail.backToList')}
         </Link>
+        {paths.history && (
+          <Link className="ds-link" to={paths.history} params={{ entity: 'agreement', id: agreement.id }}>
+            {t('agreements.detail.historyLink')}
+          </Link>
+        )}
       </p>
       <p className="ds-paragraph">
         {t('agreements.detail.statusLabel')}{' '}

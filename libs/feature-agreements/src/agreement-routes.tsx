@@ -1,7 +1,7 @@
 import { createRoute, lazyRouteComponent, Outlet, type AnyRoute } from '@tanstack/react-router';
 import { useMemo } from 'react';
-import { agreementPaths, AgreementFeatureContext } from './agreement-feature-context';
-import { parseAgreementListSearch, parseCoverageSearch } from './agreement-list-search';
+import { agreementPaths, AgreementFeatureContext, type AgreementCreation } from './agreement-feature-context';
+import { parseAgreementCreateSearch, parseAgreementListSearch, parseCoverageSearch } from './agreement-list-search';
 import { CoverageFeatureContext } from './coverage-feature-context';
 
 interface AgreementRoutesOptions {
@@ -9,19 +9,29 @@ interface AgreementRoutesOptions {
   path?: string;
   /** The full path of an actor's page (`/aktorer/$id`), so parties link to it; null for none. */
   actorPath?: string | null;
+  /** The full path of a record's audit trail (`/historikk/$entity/$id`), so an agreement links to its own; null for none. */
+  historyPath?: string | null;
+  /**
+   * The step-by-step create form at `<path>/ny` (a party prefilled from `?part=<actorId>`), shown
+   * to roles the policy lets create agreements; null (the default) for none.
+   */
+  creation?: AgreementCreation | null;
 }
 
 /**
- * The agreement screens as routes under `parentRoute`: the list (filters in the URL) and one
- * agreement. Each screen is its own chunk, loaded when first visited.
+ * The agreement screens as routes under `parentRoute`: the list (filters in the URL), the create
+ * form and one agreement. Each screen is its own chunk, loaded when first visited.
  */
-export function createAgreementRoutes(parentRoute: AnyRoute, { path = 'avtaler', actorPath = null }: AgreementRoutesOptions = {}) {
+export function createAgreementRoutes(
+  parentRoute: AnyRoute,
+  { path = 'avtaler', actorPath = null, historyPath = null, creation = null }: AgreementRoutesOptions = {},
+) {
   const layoutRoute = createRoute({
     getParentRoute: () => parentRoute,
     path,
     component: function AgreementsLayout() {
       const fullPath = layoutRoute.fullPath;
-      const feature = useMemo(() => ({ paths: agreementPaths(fullPath, actorPath) }), [fullPath]);
+      const feature = useMemo(() => ({ paths: agreementPaths(fullPath, actorPath, historyPath), creation }), [fullPath]);
       return (
         <AgreementFeatureContext value={feature}>
           <Outlet />
@@ -37,13 +47,20 @@ export function createAgreementRoutes(parentRoute: AnyRoute, { path = 'avtaler',
     component: lazyRouteComponent(() => import('./agreement-list-page'), 'AgreementListPage'),
   });
 
+  const createFormRoute = createRoute({
+    getParentRoute: () => layoutRoute,
+    path: 'ny',
+    validateSearch: parseAgreementCreateSearch,
+    component: lazyRouteComponent(() => import('./agreement-create-page'), 'AgreementCreatePage'),
+  });
+
   const detailRoute = createRoute({
     getParentRoute: () => layoutRoute,
     path: '$id',
     component: lazyRouteComponent(() => import('./agreement-page'), 'AgreementPage'),
   });
 
-  return layoutRoute.addChildren([listRoute, detailRoute]);
+  return layoutRoute.addChildren(creation ? [listRoute, createFormRoute, detailRoute] : [listRoute, detailRoute]);
 }
 
 interface CoverageRouteOptions {

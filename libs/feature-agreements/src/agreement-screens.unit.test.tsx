@@ -85,6 +85,17 @@ describe('AgreementPage', () => {
     expect(store.get(agreement.id)?.status).toBe('active');
   });
 
+  it('links to the record’s audit trail when the app has one', async () => {
+    const agreement = buildAgreementDetail();
+    mswServer.use(...agreementHandlers(new AgreementStore([agreement])), ...referenceHandlers());
+    renderRoute({
+      path: `/avtaler/${agreement.id}`,
+      createRoutes: (root) => [createAgreementRoutes(root, { path: 'avtaler', historyPath: '/historikk/$entity/$id' })],
+    });
+    const link = await screen.findByRole('link', { name: 'Historikk' }, { timeout: 5000 });
+    expect(link.getAttribute('href')).toBe(`/historikk/agreement/${agreement.id}`);
+  });
+
   it('shows no transition buttons when none is allowed', async () => {
     const agreement = buildAgreementDetail({ status: 'expired', allowedTransitions: [] });
     renderAgreements(`/avtaler/${agreement.id}`, new AgreementStore([agreement]));

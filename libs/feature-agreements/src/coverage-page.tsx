@@ -1,5 +1,5 @@
 import { ApiError, coverageQueries, regionQueries } from '@kompetansebro/api-client';
-import type { Coverage } from '@kompetansebro/domain';
+import { serviceMatrix, type Coverage, type ServiceCellStatus } from '@kompetansebro/domain';
 import { formatNumber, useLanguage } from '@kompetansebro/i18n';
 import { Alert, Button, EmptyState, httpErrorText, LoadingState, Page, Select, StatusTag } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
@@ -50,7 +50,10 @@ export function CoveragePage() {
           </Button>
         </Alert>
       ) : (
-        <CoverageView coverage={coverage.data} regionName={regionName ?? ''} />
+        <>
+          <CoverageView coverage={coverage.data} regionName={regionName ?? ''} />
+          <ServiceMatrix coverage={coverage.data} regionName={regionName ?? ''} />
+        </>
       )}
     </Page>
   );
@@ -172,5 +175,95 @@ function CoverageView({ coverage, regionName }: { coverage: Coverage; regionName
         </div>
       </section>
     </>
+  );
+}
+
+/** The municipality stays in view while the services scroll sideways (narrow screens). */
+const stickyColumn = { position: 'sticky', insetInlineStart: 0, zIndex: 1, background: 'var(--ds-color-neutral-background-default)' } as const;
+
+const cellColor: Record<ServiceCellStatus, 'success' | 'warning' | 'danger'> = { committed: 'success', offered: 'warning', none: 'danger' };
+
+/**
+ * Municipality × service: for each service students need, which library gives it and under
+ * which agreement, or that it is offered without one, or not at all (text, not colour alone).
+ * Wide: a labelled scroll container the keyboard can reach.
+ */
+function ServiceMatrix({ coverage, regionName }: { coverage: Coverage; regionName: string }) {
+  const { t } = useTranslation();
+  const { paths } = useCoverageFeature();
+  const rows = serviceMatrix(coverage);
+  const types = rows[0]?.cells.map((cell) => cell.type) ?? [];
+
+  const actorLink = (id: string, name: string) =>
+    paths.actor ? (
+      <Link className="ds-link" to={paths.actor} params={{ id }}>
+        {name}
+      </Link>
+    ) : (
+      name
+    );
+
+  return (
+    <section aria-labelledby="coverage-matrix" className="kb-stack">
+      <h2 className="ds-heading" data-size="sm" id="coverage-matrix">
+        {t('coverage.matrix.title')}
+      </h2>
+      <p className="ds-paragraph">{t('coverage.matrix.intro')}</p>
+      <p className="ds-paragraph" data-size="sm">
+        {t('coverage.matrix.legend')}
+      </p>
+      {rows.length === 0 ? (
+        <p className="ds-paragraph">{t('coverage.matrix.empty')}</p>
+      ) : (
+        <div className="kb-table-scroll" tabIndex={0} role="region" aria-label={t('coverage.matrix.scrollLabel')}>
+          <table className="ds-table" data-border="true" data-size="sm">
+            <caption className="ds-sr-only">{t('coverage.matrix.caption', { region: regionName })}</caption>
+            <thead>
+              <tr>
+                <th scope="col" style={stickyColumn}>
+                  {t('coverage.matrix.municipality')}
+                </th>
+                {types.map((type) => (
+                  <th scope="col" key={type}>
+                    {t(`serviceType.${type}`)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.number}>
+                  <th scope="row" style={stickyColumn}>
+                    {row.name}
+                  </th>
+                  {row.cells.map((cell) => (
+                    <td key={cell.type} style={{ verticalAlign: 'top', minWidth: '7.5rem' }}>
+                      <StatusTag color={cellColor[cell.status]}>{t(`coverage.matrix.${cell.status}`)}</StatusTag>
+                      {cell.providers.length > 0 && (
+                        <ul style={{ margin: 0, padding: 0, listStyle: 'none' }}>
+                          {cell.providers.map((provider) => (
+                            <li key={provider.libraryId}>
+                              {actorLink(provider.libraryId, provider.libraryName)}
+                              {provider.agreements.map((agreement) => (
+                                <Fragment key={agreement.id}>
+                                  {', '}
+                                  <Link className="ds-link" to={paths.agreement} params={{ id: agreement.id }}>
+                                    {t('coverage.matrix.agreement', { title: agreement.title })}
+                                  </Link>
+                                </Fragment>
+                              ))}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
   );
 }

@@ -11,8 +11,12 @@ async function openNamdalCoverage(page: Page): Promise<void> {
   await expect(page.getByText(/^I Namdal er \d+ av \d+ kommuner dekket/)).toBeVisible();
 }
 
+/** A library's row in the table of municipalities and libraries (not the services matrix). */
 function libraryRow(page: Page, name: string) {
-  return page.getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });
+  return page
+    .getByRole('region', { name: 'Kommuner og bibliotek' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name, exact: true }) });
 }
 
 test.describe('agreements and coverage in the county console', () => {
@@ -24,6 +28,10 @@ test.describe('agreements and coverage in the county console', () => {
     await openNamdalCoverage(page);
     await expect(libraryRow(page, 'Namsos bibliotek').getByText('Ikke dekket')).toBeVisible();
     await expect(page.getByText(/^Kommuner uten dekning:.*Namsos/)).toBeVisible();
+    // The services matrix: a municipality per row, the services students need as columns.
+    const matrix = page.getByRole('table', { name: 'Tjenester per kommune i Namdal' });
+    await expect(matrix.getByRole('columnheader', { name: 'Lesesalsplasser' })).toBeVisible();
+    await expect(matrix.getByRole('rowheader', { name: 'Namsos', exact: true })).toBeVisible();
     await expectNoAxeViolations(page);
 
     await page.goto('/fylke/avtaler');
@@ -31,44 +39,61 @@ test.describe('agreements and coverage in the county console', () => {
     await expectNoAxeViolations(page);
   });
 
-  test('an agreement between Namdal studiesenter and Namsos bibliotek, taken to active, covers Namsos', async ({ page, baseURL }) => {
-    // The step-by-step create form is not built yet: the draft is made through the API, as the form would.
-    const origin = new URL(baseURL ?? 'http://localhost').origin;
-    const actorId = async (name: string) => {
-      const response = await page.request.get(`/api/actors?q=${encodeURIComponent(name)}`);
-      const { items } = (await response.json()) as { items: Array<{ id: string; name: string }> };
-      const found = items.find((item) => item.name === name);
-      if (!found) throw new Error(`${name} is not in the sample data`);
-      return found.id;
-    };
-    const centreId = await actorId('Namdal studiesenter');
-    const libraryId = await actorId('Namsos bibliotek');
-    const services = (await (await page.request.get(`/api/services?actor=${libraryId}&pageSize=100`)).json()) as {
-      items: Array<{ id: string; type: string }>;
-    };
-    const serviceIds = ['study_places', 'interlibrary_loan'].map((type) => services.items.find((service) => service.type === type)?.id);
-    expect(serviceIds.every(Boolean)).toBe(true);
+  test('an agreement between Namdal studiesenter and Namsos bibliotek, made in the step form and taken to active, covers Namsos', async ({ page }) => {
+    const title = 'Samarbeidsavtale Namdal studiesenter og Namsos bibliotek';
+    await page.goto('/fylke/avtaler');
+    await page.getByRole('link', { name: 'Ny avtale' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Ny avtale' })).toBeVisible();
+    const step = (name: string) => expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
+    const next = () => page.getByRole('button', { name: 'Neste' }).click();
 
-    const created = await page.request.post('/api/agreements', {
-      headers: { origin },
-      data: {
-        title: 'Samarbeidsavtale Namdal studiesenter og Namsos bibliotek',
-        kind: 'cooperation',
-        startDate: '2026-01-01',
-        endDate: '2028-12-31',
-        levels: ['practical'],
-        themes: ['library_services_for_students'],
-        parties: [
-          { actorId: centreId, role: 'coordinator', serviceIds: [] },
-          { actorId: libraryId, role: 'service_provider', serviceIds },
-        ],
-      },
-    });
-    expect(created.status()).toBe(201);
-    const { id } = (await created.json()) as { id: string };
+    // 1: title and kind; nothing typed is caught before moving on.
+    await step('Steg 1 av 5: Om avtalen');
+    await next();
+    await expect(page.getByText('For å gå videre må du rette opp dette:')).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.getByLabel('Tittel').fill(title);
+    await page.getByLabel('Type avtale').selectOption({ label: 'Samarbeidsavtale' });
+    await page.getByLabel('Sammendrag').fill('Studieplasser og fjernlån for studenter i Namsos.');
+    await next();
 
-    await page.goto(`/fylke/avtaler/${id}`);
-    await expect(page.getByRole('heading', { level: 1, name: 'Samarbeidsavtale Namdal studiesenter og Namsos bibliotek' })).toBeVisible();
+    // 2: the two parties, found by search; the roles follow their kinds.
+    await step('Steg 2 av 5: Parter og roller');
+    for (const name of ['Namdal studiesenter', 'Namsos bibliotek']) {
+      await page.getByRole('searchbox', { name: 'Søk etter aktør' }).fill(name);
+      await page.getByRole('button', { name: `Legg til ${name}`, exact: true }).click();
+      await expect(page.getByLabel(`Rolle for ${name}`)).toBeVisible();
+    }
+    await expect(page.getByLabel('Rolle for Namdal studiesenter')).toHaveValue('coordinator');
+    await expect(page.getByLabel('Rolle for Namsos bibliotek')).toHaveValue('service_provider');
+    await expectNoAxeViolations(page);
+    await next();
+
+    // 3: the library's two services.
+    await step('Steg 3 av 5: Tjenester');
+    const namsosServices = page.getByRole('group', { name: 'Tjenester Namsos bibliotek forplikter seg til' });
+    await namsosServices.getByRole('checkbox', { name: 'Lesesalsplasser', exact: true }).check();
+    await namsosServices.getByRole('checkbox', { name: 'Fjernlån', exact: true }).check();
+    await expectNoAxeViolations(page);
+    await next();
+
+    // 4: period, level and theme.
+    await step('Steg 4 av 5: Periode og tema');
+    await page.getByLabel('Startdato').fill('2026-01-01');
+    await page.getByLabel('Sluttdato').fill('2028-12-31');
+    await page.getByRole('checkbox', { name: 'Praktisk' }).check();
+    await expectNoAxeViolations(page);
+    await next();
+
+    // 5: review and create the draft.
+    await step('Steg 5 av 5: Se over og opprett');
+    await expect(page.getByText(/^Namsos bibliotek: (Lesesalsplasser, Fjernlån|Fjernlån, Lesesalsplasser)$/)).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Opprett avtalen' }).click();
+
+    await expect(page).toHaveURL(/\/fylke\/avtaler\/[0-9a-f-]{36}$/);
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    await expect(page.getByText('Utkast', { exact: true })).toBeVisible();
     await expect(page.getByText(/Forplikter seg til: (Lesesalsplasser, Fjernlån|Fjernlån, Lesesalsplasser)$/)).toBeVisible();
     await expectNoAxeViolations(page);
 
@@ -88,7 +113,11 @@ test.describe('agreements and coverage in the county console', () => {
     await openNamdalCoverage(page);
     const namsos = libraryRow(page, 'Namsos bibliotek');
     await expect(namsos.getByText('Dekket', { exact: true })).toBeVisible();
-    await expect(namsos.getByRole('link', { name: 'Samarbeidsavtale Namdal studiesenter og Namsos bibliotek' })).toBeVisible();
+    await expect(namsos.getByRole('link', { name: title, exact: true })).toBeVisible();
+    // The matrix names the agreement in Namsos' study places and interlibrary loan.
+    const matrix = page.getByRole('table', { name: 'Tjenester per kommune i Namdal' });
+    const namsosMatrixRow = matrix.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Namsos', exact: true }) });
+    await expect(namsosMatrixRow.getByRole('link', { name: `avtale: ${title}`, exact: true })).toHaveCount(2);
     await expectNoAxeViolations(page);
   });
 });

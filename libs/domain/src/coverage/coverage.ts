@@ -8,6 +8,8 @@ export interface CoverageLibraryInput {
   kind: 'public_library' | 'library_branch';
   municipalityNumber: string;
   parentId: string | null;
+  /** The types of the services the library has registered (offered, with or without agreement). */
+  offeredServices?: readonly ServiceType[];
 }
 
 export interface CoverageAgreementInput {
@@ -29,6 +31,10 @@ export const coverageLibrarySchema = z.object({
   coveredThroughMainLibrary: z.boolean(),
   agreements: z.array(coveringAgreementSchema),
   committedServices: z.array(serviceTypeSchema),
+  /** The service types the library has registered, agreement or not. */
+  offeredServices: z.array(serviceTypeSchema),
+  /** Each committed service type with the binding agreement it is committed under. */
+  commitments: z.array(z.object({ type: serviceTypeSchema, agreementId: z.uuid(), agreementTitle: z.string() })),
 });
 
 export const coverageMunicipalitySchema = z.object({
@@ -91,6 +97,14 @@ export function computeCoverage(input: {
           coveredThroughMainLibrary: own.length === 0 && viaMain.length > 0,
           agreements: agreements.map((a) => ({ id: a.id, title: a.title, status: a.status })),
           committedServices: servicesOf(library.id, own),
+          offeredServices: [...new Set(library.offeredServices ?? [])],
+          commitments: own.flatMap((a) =>
+            [...new Set(a.committedServices.filter((s) => s.actorId === library.id).map((s) => s.type))].map((type) => ({
+              type,
+              agreementId: a.id,
+              agreementTitle: a.title,
+            })),
+          ),
         };
       });
     const mainLibraries = libraries.filter((l) => l.kind === 'public_library');
@@ -119,4 +133,63 @@ export function computeCoverage(input: {
       share: municipalities.length === 0 ? 0 : coveredMunicipalities / municipalities.length,
     },
   };
+}
+
+/** The services that matter most to students, in the order the municipality × service matrix shows them. */
+export const studentServiceTypes: readonly ServiceType[] = [
+  'study_places',
+  'exam_invigilation',
+  'interlibrary_loan',
+  'university_loan_pickup',
+  'group_rooms',
+  'printing_scanning',
+  'video_meeting_room',
+  'self_service_hours',
+];
+
+/** committed: a library gives it under a binding agreement; offered: registered, but under no agreement; none: no library gives it. */
+export type ServiceCellStatus = 'committed' | 'offered' | 'none';
+
+export interface ServiceCellProvider {
+  libraryId: string;
+  libraryName: string;
+  /** The binding agreements it is committed under; empty when offered without agreement. */
+  agreements: ReadonlyArray<{ id: string; title: string }>;
+}
+
+export interface ServiceCell {
+  type: ServiceType;
+  status: ServiceCellStatus;
+  providers: ServiceCellProvider[];
+}
+
+export interface ServiceMatrixRow {
+  number: string;
+  name: string;
+  cells: ServiceCell[];
+}
+
+/**
+ * The municipality × service matrix of a coverage answer: for each municipality and service
+ * type, which libraries give it and under which agreement. A cell is "committed" when at least
+ * one library there has committed the service in a binding agreement with the study centre,
+ * "offered" when a library only offers it, "none" otherwise. Committed providers come first.
+ */
+export function serviceMatrix(coverage: Pick<Coverage, 'municipalities'>, types: readonly ServiceType[] = studentServiceTypes): ServiceMatrixRow[] {
+  return coverage.municipalities.map((municipality) => ({
+    number: municipality.number,
+    name: municipality.name,
+    cells: types.map((type) => {
+      const providers: ServiceCellProvider[] = municipality.libraries
+        .map((library) => {
+          const agreements = library.commitments.filter((c) => c.type === type).map((c) => ({ id: c.agreementId, title: c.agreementTitle }));
+          const gives = agreements.length > 0 || library.offeredServices.includes(type) || library.committedServices.includes(type);
+          return gives ? { libraryId: library.id, libraryName: library.name, agreements } : null;
+        })
+        .filter((provider) => provider !== null)
+        .sort((a, b) => Number(b.agreements.length > 0) - Number(a.agreements.length > 0));
+      const status: ServiceCellStatus = providers.some((p) => p.agreements.length > 0) ? 'committed' : providers.length > 0 ? 'offered' : 'none';
+      return { type, status, providers };
+    }),
+  }));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeCoverage, type CoverageAgreementInput } from './coverage';
+import { computeCoverage, serviceMatrix, type CoverageAgreementInput } from './coverage';
 
 const CENTRE = { id: '00000000-0000-4000-8000-0000000000c1', name: 'Namdal studiesenter' };
 const OTHER_CENTRE = '00000000-0000-4000-8000-0000000000c2';
@@ -48,5 +48,38 @@ describe('coverage of a catchment area', () => {
     }
     expect(coverage([agreement('expiring', [CENTRE.id, NAMSOS.id])]).summary.coveredLibraries).toBe(2);
     expect(coverage([agreement('active', [OTHER_CENTRE, NAMSOS.id])]).summary.coveredLibraries).toBe(0);
+  });
+});
+
+describe('the municipality × service matrix', () => {
+  const withOffers = (agreements: CoverageAgreementInput[]) =>
+    computeCoverage({
+      studyCentres: [CENTRE],
+      municipalities,
+      libraries: [
+        { ...NAMSOS, offeredServices: ['study_places', 'exam_invigilation', 'printing_scanning'] },
+        { ...BRANCH, offeredServices: ['study_places'] },
+        { ...GRONG, offeredServices: ['interlibrary_loan'] },
+      ],
+      agreements,
+    });
+
+  it('names the agreement a committed service is given under, and the library that only offers one', () => {
+    const rows = serviceMatrix(withOffers([agreement('active', [CENTRE.id, NAMSOS.id])]), ['study_places', 'printing_scanning', 'group_rooms', 'interlibrary_loan']);
+    const [namsos, grong] = rows;
+    expect(namsos?.cells.map((c) => c.status)).toEqual(['committed', 'offered', 'none', 'none']);
+    // The main library's commitment first; the branch offers study places too, without agreement.
+    expect(namsos?.cells[0]?.providers).toEqual([
+      { libraryId: NAMSOS.id, libraryName: 'Namsos bibliotek', agreements: [{ id: '00000000-0000-4000-8000-0000000000a1', title: 'Samarbeidsavtale' }] },
+      { libraryId: BRANCH.id, libraryName: 'Namdalseid bibliotek', agreements: [] },
+    ]);
+    expect(namsos?.cells[1]?.providers).toEqual([{ libraryId: NAMSOS.id, libraryName: 'Namsos bibliotek', agreements: [] }]);
+    expect(grong?.cells.map((c) => c.status)).toEqual(['none', 'none', 'none', 'offered']);
+  });
+
+  it('counts a commitment only while its agreement binds', () => {
+    const rows = serviceMatrix(withOffers([agreement('signed', [CENTRE.id, NAMSOS.id])]), ['study_places', 'exam_invigilation']);
+    expect(rows[0]?.cells.map((c) => c.status)).toEqual(['offered', 'offered']);
+    expect(rows[0]?.cells[1]?.providers[0]?.agreements).toEqual([]);
   });
 });

@@ -83,6 +83,11 @@ export async function getCoverage(db: Executor, scope: Scope, filter: { region?:
       .execute(),
   ]);
 
+  const libraryIds = libraries.map((l) => l.id);
+  const offered = libraryIds.length
+    ? await db.selectFrom('service').select(['actor_id', 'type']).where('actor_id', 'in', libraryIds).where('archived_at', 'is', null).execute()
+    : [];
+
   const centreIds = studyCentres.map((c) => c.id);
   const agreementRows = centreIds.length
     ? await db
@@ -116,6 +121,7 @@ export async function getCoverage(db: Executor, scope: Scope, filter: { region?:
       kind: l.kind as 'public_library' | 'library_branch',
       municipalityNumber: l.municipality_number ?? '',
       parentId: l.parent_id,
+      offeredServices: offered.filter((s) => s.actor_id === l.id).map((s) => s.type as ServiceType),
     })),
     agreements: agreementRows.map((a) => ({
       id: a.id,

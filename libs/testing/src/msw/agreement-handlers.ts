@@ -1,16 +1,22 @@
 import {
+  agreementCreateSchema,
   agreementDetailSchema,
   agreementListQuerySchema,
+  agreementRuleViolations,
   allowedTransitions,
+  serviceListQuerySchema,
   compareNorwegian,
   transitionRequestSchema,
+  type ActorSummary,
   type AgreementDetail,
   type AgreementSummary,
   type Page,
+  type ServiceSummary,
 } from '@kompetansebro/domain';
 import { http, HttpResponse } from 'msw';
 import { fieldErrorsFromIssues } from '@kompetansebro/domain';
 import { problemResponse } from './problem';
+import { nextAgreementId } from '../factories/agreement.factory';
 
 const api = (path: string) => `*/api${path}`;
 
@@ -24,8 +30,82 @@ export class AgreementStore {
   /** The list queries received, for tests to check what the page asked for. */
   readonly listQueries: URLSearchParams[] = [];
 
-  constructor(agreements: readonly AgreementDetail[] = []) {
+  /** The create requests received (the bodies), for tests to check what the form sent. */
+  readonly createRequests: unknown[] = [];
+  /** Actors that may be parties, and their services (`GET /services?actor=`), for the create form. */
+  readonly actors: readonly ActorSummary[];
+  readonly services: readonly ServiceSummary[];
+
+  constructor(agreements: readonly AgreementDetail[] = [], options: { actors?: readonly ActorSummary[]; services?: readonly ServiceSummary[] } = {}) {
     for (const agreement of agreements) this.agreements.set(agreement.id, agreement);
+    this.actors = options.actors ?? [];
+    this.services = options.services ?? [];
+  }
+
+  /** A new draft, checked as the API checks it: the schema, the domain's rules, parties and services known. */
+  create(body: unknown): Response {
+    this.createRequests.push(body);
+    const parsed = agreementCreateSchema.safeParse(body);
+    if (!parsed.success) return problemResponse(400, fieldErrorsFromIssues(parsed.error.issues));
+    const input = parsed.data;
+    const errors = agreementRuleViolations({ parties: input.parties, startDate: input.startDate ?? null, endDate: input.endDate ?? null });
+    input.parties.forEach((party, i) => {
+      if (!this.actors.some((actor) => actor.id === party.actorId)) {
+        errors.push({ path: `parties.${i}.actorId`, code: 'actor_not_found', message: 'No actor has this id' });
+      }
+      party.serviceIds.forEach((serviceId, j) => {
+        const service = this.services.find((candidate) => candidate.id === serviceId);
+        if (!service) errors.push({ path: `parties.${i}.serviceIds.${j}`, code: 'service_not_found', message: 'No service has this id' });
+        else if (service.actorId !== party.actorId) {
+          errors.push({ path: `parties.${i}.serviceIds.${j}`, code: 'service_not_of_party', message: 'A party commits only its own services' });
+        }
+      });
+    });
+    if (errors.length > 0) return problemResponse(400, errors);
+    const now = new Date().toISOString();
+    const created = agreementDetailSchema.parse({
+      id: nextAgreementId(),
+      title: input.title,
+      kind: input.kind,
+      status: 'draft',
+      description: input.description ?? null,
+      levels: input.levels ?? [],
+      themes: input.themes ?? [],
+      startDate: input.startDate ?? null,
+      endDate: input.endDate ?? null,
+      renewsId: null,
+      renewedById: null,
+      sampleData: false,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+      parties: input.parties.map((party) => {
+        const actor = this.actors.find((candidate) => candidate.id === party.actorId);
+        return {
+          actorId: party.actorId,
+          actorName: actor?.name ?? '',
+          actorKind: actor?.kind ?? 'public_library',
+          role: party.role,
+          acceptedAt: null,
+          services: party.serviceIds.map((serviceId) => {
+            const service = this.services.find((candidate) => candidate.id === serviceId);
+            return { serviceId, type: service?.type ?? 'study_places', actorId: party.actorId, actorName: actor?.name ?? '' };
+          }),
+        };
+      }),
+      documents: [],
+      transitions: [{ from: null, to: 'draft', at: now, byUserId: null, note: null }],
+      allowedTransitions: [...allowedTransitions('draft')],
+    });
+    this.agreements.set(created.id, created);
+    return HttpResponse.json(created, { status: 201, headers: { ETag: `"${created.version}"` } });
+  }
+
+  /** The services of one actor, as `GET /services?actor=` answers. */
+  listServices(search: URLSearchParams): Page<ServiceSummary> {
+    const query = serviceListQuerySchema.parse(Object.fromEntries(search));
+    const items = this.services.filter((service) => !query.actor || service.actorId === query.actor);
+    return { items: items.slice(0, query.pageSize), total: items.length, page: 1, pageSize: query.pageSize };
   }
 
   get(id: string): AgreementDetail | undefined {
@@ -80,6 +160,8 @@ export class AgreementStore {
 
 export function agreementHandlers(store: AgreementStore) {
   return [
+    http.post(api('/agreements'), async ({ request }) => store.create(await request.json().catch(() => null))),
+    ...(store.services.length > 0 ? [http.get(api('/services'), ({ request }) => HttpResponse.json(store.listServices(new URL(request.url).searchParams)))] : []),
     http.get(api('/agreements'), ({ request }) => HttpResponse.json(store.list(new URL(request.url).searchParams))),
     http.get(api('/agreements/:id'), ({ params }) => {
       const agreement = store.get(String(params['id']));

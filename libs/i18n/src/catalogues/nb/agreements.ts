@@ -23,6 +23,7 @@ export const agreementTexts = {
       },
       "exportCsv": "Last ned CSV",
       "exportXlsx": "Last ned Excel",
+      "newAgreement": "Ny avtale",
       "resultCount_one": "{{formattedCount}} avtale",
       "resultCount_other": "{{formattedCount}} avtaler",
       "noMatchTitle": "Ingen avtaler passer",
@@ -53,7 +54,8 @@ export const agreementTexts = {
       "acceptedOn": "godtatt {{date}}",
       "commits": "Forplikter seg til:",
       "noServices": "Ingen tjenester er knyttet til denne parten.",
-      "historyTitle": "Historikk",
+      "historyTitle": "Statusendringer",
+      "historyLink": "Historikk",
       "noHistory": "Ingen statusendringer ennå."
     },
     "fields": {
@@ -78,6 +80,80 @@ export const agreementTexts = {
       "uploaded": "«{{filename}}» er lastet opp.",
       "notPdf": "Filen må være en PDF.",
       "tooLarge": "Filen er større enn 20 MB. Velg en mindre fil."
+    },
+    "create": {
+      "title": "Ny avtale",
+      "intro": "Fyll ut avtalen steg for steg. Den lagres som et utkast, og du flytter den videre på avtalesiden etterpå.",
+      "stepsLabel": "Steg i skjemaet",
+      "stepOf": "Steg {{current}} av {{total}}",
+      "stepDone": "ferdig",
+      "stepCurrent": "du er her",
+      "steps": {
+        "basics": "Om avtalen",
+        "parties": "Parter og roller",
+        "services": "Tjenester",
+        "period": "Periode og tema",
+        "review": "Se over og opprett"
+      },
+      "back": "Forrige",
+      "next": "Neste",
+      "submit": "Opprett avtalen",
+      "creating": "Oppretter …",
+      "failed": "Avtalen ble ikke opprettet",
+      "forbidden": "Du har ikke tilgang til å opprette avtaler.",
+      "fields": {
+        "title": "Tittel",
+        "titleHelp": "Minst 3 tegn, for eksempel «Samarbeidsavtale Namdal studiesenter og Namsos bibliotek».",
+        "kind": "Type avtale",
+        "description": "Sammendrag",
+        "descriptionHelp": "Kort om hva avtalen går ut på. Valgfritt."
+      },
+      "parties": {
+        "intro": "En avtale har minst to parter. Søk etter aktører, legg dem til, og velg rollen til hver.",
+        "searchLabel": "Søk etter aktør",
+        "searchHelp": "Skriv en del av navnet.",
+        "results": "Treff",
+        "add": "Legg til {{name}}",
+        "noResults": "Ingen aktører passer søket.",
+        "moreResults": "Viser {{shown}} av {{total}} treff. Skriv mer av navnet for å finne andre.",
+        "chosen": "Valgte parter",
+        "none": "Ingen parter er lagt til ennå.",
+        "role": "Rolle for {{name}}",
+        "remove": "Fjern {{name}}",
+        "fixed": "Fast part",
+        "added": "{{name}} er lagt til som part.",
+        "removed": "{{name}} er fjernet som part.",
+        "alreadyAdded": "lagt til"
+      },
+      "services": {
+        "intro": "Kryss av for tjenestene hver part forplikter seg til i avtalen. Bare tjenester som er registrert på aktøren, kan velges.",
+        "legend": "Tjenester {{name}} forplikter seg til",
+        "none": "{{name}} har ingen registrerte tjenester.",
+        "loading": "Henter tjenestene til {{name}} …",
+        "failed": "Vi fikk ikke hentet tjenestene til {{name}}.",
+        "noParties": "Legg til parter i steg 2 først."
+      },
+      "period": {
+        "intro": "Alt på dette steget er valgfritt, men gjør avtalen lettere å finne og følge opp.",
+        "datesHelp": "Sluttdatoen kan ikke være før startdatoen.",
+        "levels": "Samarbeidsnivå",
+        "themes": "Tematiske områder"
+      },
+      "review": {
+        "intro": "Se over avtalen. Når du oppretter den, lagres den som et utkast.",
+        "edit": "Endre «{{step}}»",
+        "notChosen": "Ikke valgt",
+        "parties": "Parter",
+        "services": "Forplikter seg til"
+      },
+      "errors": {
+        "agreement_too_few_parties": "Legg til minst {{minimum}} ulike parter.",
+        "agreement_duplicate_party": "Denne aktøren er allerede part. Fjern den ene.",
+        "end_before_start": "Sluttdatoen er før startdatoen. Velg en sluttdato etter startdatoen.",
+        "service_not_found": "Tjenesten finnes ikke lenger. Fjern krysset.",
+        "service_not_of_party": "En part kan bare forplikte seg til sine egne tjenester.",
+        "actor_not_found": "Vi finner ikke denne aktøren. Fjern den og søk den opp på nytt."
+      }
     },
     "renewal": {
       "title": "Forny avtalen",
@@ -107,6 +183,19 @@ export const agreementTexts = {
     "noLibrary": "Ingen bibliotek registrert",
     "covered": "Dekket",
     "gap": "Ikke dekket",
-    "throughMainLibrary": "(gjennom hovedbiblioteket)"
+    "throughMainLibrary": "(gjennom hovedbiblioteket)",
+    "matrix": {
+      "title": "Tjenester per kommune",
+      "intro": "Hvilket bibliotek som gir tjenestene studentene trenger i hver kommune, og under hvilken avtale.",
+      "legend": "Avtalt: gis under en gjeldende avtale med studiesenteret. Uten avtale: biblioteket tilbyr tjenesten, men ikke under en avtale. Ingen: ingen bibliotek i kommunen har registrert tjenesten.",
+      "caption": "Tjenester per kommune i {{region}}",
+      "scrollLabel": "Tjenester per kommune (tabellen kan rulles sidelengs)",
+      "municipality": "Kommune",
+      "committed": "Avtalt",
+      "offered": "Uten avtale",
+      "none": "Ingen",
+      "agreement": "avtale: {{title}}",
+      "empty": "Regionen har ingen kommuner med bibliotek."
+    }
   },
 };

@@ -25,6 +25,7 @@ export const agreementTexts: Pick<Catalogue, 'agreements' | 'coverage'> = {
       },
       "exportCsv": "Last ned CSV",
       "exportXlsx": "Last ned Excel",
+      "newAgreement": "Ny avtale",
       "resultCount_one": "{{formattedCount}} avtale",
       "resultCount_other": "{{formattedCount}} avtalar",
       "noMatchTitle": "Ingen avtalar passar",
@@ -55,7 +56,8 @@ export const agreementTexts: Pick<Catalogue, 'agreements' | 'coverage'> = {
       "acceptedOn": "godteke {{date}}",
       "commits": "Forpliktar seg til:",
       "noServices": "Ingen tenester er knytte til denne parten.",
-      "historyTitle": "Historikk",
+      "historyTitle": "Statusendringar",
+      "historyLink": "Historikk",
       "noHistory": "Ingen statusendringar enno."
     },
     "fields": {
@@ -80,6 +82,80 @@ export const agreementTexts: Pick<Catalogue, 'agreements' | 'coverage'> = {
       "uploaded": "«{{filename}}» er lasta opp.",
       "notPdf": "Fila må vere ein PDF.",
       "tooLarge": "Fila er større enn 20 MB. Vel ei mindre fil."
+    },
+    "create": {
+      "title": "Ny avtale",
+      "intro": "Fyll ut avtalen steg for steg. Han blir lagra som eit utkast, og du flyttar han vidare på avtalesida etterpå.",
+      "stepsLabel": "Steg i skjemaet",
+      "stepOf": "Steg {{current}} av {{total}}",
+      "stepDone": "ferdig",
+      "stepCurrent": "du er her",
+      "steps": {
+        "basics": "Om avtalen",
+        "parties": "Partar og roller",
+        "services": "Tenester",
+        "period": "Periode og tema",
+        "review": "Sjå over og opprett"
+      },
+      "back": "Førre",
+      "next": "Neste",
+      "submit": "Opprett avtalen",
+      "creating": "Opprettar …",
+      "failed": "Avtalen vart ikkje oppretta",
+      "forbidden": "Du har ikkje tilgang til å opprette avtalar.",
+      "fields": {
+        "title": "Tittel",
+        "titleHelp": "Minst 3 teikn, til dømes «Samarbeidsavtale Namdal studiesenter og Namsos bibliotek».",
+        "kind": "Type avtale",
+        "description": "Samandrag",
+        "descriptionHelp": "Kort om kva avtalen går ut på. Valfritt."
+      },
+      "parties": {
+        "intro": "Ein avtale har minst to partar. Søk etter aktørar, legg dei til, og vel rolla til kvar.",
+        "searchLabel": "Søk etter aktør",
+        "searchHelp": "Skriv ein del av namnet.",
+        "results": "Treff",
+        "add": "Legg til {{name}}",
+        "noResults": "Ingen aktørar passar søket.",
+        "moreResults": "Viser {{shown}} av {{total}} treff. Skriv meir av namnet for å finne andre.",
+        "chosen": "Valde partar",
+        "none": "Ingen partar er lagde til enno.",
+        "role": "Rolle for {{name}}",
+        "remove": "Fjern {{name}}",
+        "fixed": "Fast part",
+        "added": "{{name}} er lagd til som part.",
+        "removed": "{{name}} er fjerna som part.",
+        "alreadyAdded": "lagd til"
+      },
+      "services": {
+        "intro": "Kryss av for tenestene kvar part forpliktar seg til i avtalen. Berre tenester som er registrerte på aktøren, kan veljast.",
+        "legend": "Tenester {{name}} forpliktar seg til",
+        "none": "{{name}} har ingen registrerte tenester.",
+        "loading": "Hentar tenestene til {{name}} …",
+        "failed": "Vi fekk ikkje henta tenestene til {{name}}.",
+        "noParties": "Legg til partar i steg 2 først."
+      },
+      "period": {
+        "intro": "Alt på dette steget er valfritt, men gjer avtalen lettare å finne og følgje opp.",
+        "datesHelp": "Sluttdatoen kan ikkje vere før startdatoen.",
+        "levels": "Samarbeidsnivå",
+        "themes": "Tematiske område"
+      },
+      "review": {
+        "intro": "Sjå over avtalen. Når du opprettar han, blir han lagra som eit utkast.",
+        "edit": "Endre «{{step}}»",
+        "notChosen": "Ikkje valt",
+        "parties": "Partar",
+        "services": "Forpliktar seg til"
+      },
+      "errors": {
+        "agreement_too_few_parties": "Legg til minst {{minimum}} ulike partar.",
+        "agreement_duplicate_party": "Denne aktøren er allereie part. Fjern den eine.",
+        "end_before_start": "Sluttdatoen er før startdatoen. Vel ein sluttdato etter startdatoen.",
+        "service_not_found": "Tenesta finst ikkje lenger. Fjern krossen.",
+        "service_not_of_party": "Ein part kan berre forplikte seg til sine eigne tenester.",
+        "actor_not_found": "Vi finn ikkje denne aktøren. Fjern han og søk han opp på nytt."
+      }
     },
     "renewal": {
       "title": "Forny avtalen",
@@ -109,6 +185,19 @@ export const agreementTexts: Pick<Catalogue, 'agreements' | 'coverage'> = {
     "noLibrary": "Ingen bibliotek registrert",
     "covered": "Dekt",
     "gap": "Ikkje dekt",
-    "throughMainLibrary": "(gjennom hovudbiblioteket)"
+    "throughMainLibrary": "(gjennom hovudbiblioteket)",
+    "matrix": {
+      "title": "Tenester per kommune",
+      "intro": "Kva bibliotek som gir tenestene studentane treng i kvar kommune, og under kva avtale.",
+      "legend": "Avtalt: blir gitt under ein gjeldande avtale med studiesenteret. Utan avtale: biblioteket tilbyr tenesta, men ikkje under ein avtale. Ingen: ingen bibliotek i kommunen har registrert tenesta.",
+      "caption": "Tenester per kommune i {{region}}",
+      "scrollLabel": "Tenester per kommune (tabellen kan rullast sidelengs)",
+      "municipality": "Kommune",
+      "committed": "Avtalt",
+      "offered": "Utan avtale",
+      "none": "Ingen",
+      "agreement": "avtale: {{title}}",
+      "empty": "Regionen har ingen kommunar med bibliotek."
+    }
   },
 };
