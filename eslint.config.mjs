@@ -42,7 +42,7 @@ const boundaries = (allowTesting) => [
 const TEST_FILES = ['**/*.test.ts', '**/*.test.tsx'];
 
 export default [
-  { ignores: ['**/dist', '**/node_modules', '**/.nx', '**/coverage', 'data', 'tmp', '**/test-results', '**/playwright-report', '**/vite.config.ts.timestamp-*'] },
+  { ignores: ['**/dist', '**/node_modules', '**/.nx', 'coverage/**', 'data', 'tmp', '**/test-results', '**/playwright-report', '**/vite.config.ts.timestamp-*'] },
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   {

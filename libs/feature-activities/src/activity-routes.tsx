@@ -1,4 +1,7 @@
-import { createRoute, type AnyRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent, Outlet, type AnyRoute } from '@tanstack/react-router';
+import { useMemo, useState } from 'react';
+import { activityPaths, ActivityFeatureContext, type ActivityKindCode, type ActivityNotice } from './activity-feature-context';
+import { parseActivityCalendarSearch, parseActivityCountsSearch, parseActivityListSearch } from './activity-search';
 
 interface ActivityRoutesOptions {
   /** The path segment under the parent, Norwegian as the user sees it. Default "aktiviteter". */
@@ -7,9 +10,80 @@ interface ActivityRoutesOptions {
   actorPath?: string | null;
   /** The full path of a record's history (`/historikk/$entity/$id`); null for none. */
   historyPath?: string | null;
+  /**
+   * Whether the app offers registering, editing and deleting (the county and study centres do;
+   * the university liaison reads). The user's role must allow it as well; the API decides.
+   */
+  canCreate?: boolean;
+  /** The kinds the form offers (a study centre: webinar and meeting); default all. */
+  kinds?: readonly ActivityKindCode[] | null;
 }
 
-/** The activity screens as routes under `parentRoute`. (Scaffold: the screens are being built.) */
-export function createActivityRoutes(parentRoute: AnyRoute, { path = 'aktiviteter' }: ActivityRoutesOptions = {}) {
-  return createRoute({ getParentRoute: () => parentRoute, path, component: () => null });
+/**
+ * The activity screens as routes under `parentRoute`: the list (filters in the URL), the
+ * month calendar, counts per period, "new", one activity and its edit form. Each screen is
+ * its own chunk, loaded when first visited.
+ */
+export function createActivityRoutes(
+  parentRoute: AnyRoute,
+  { path = 'aktiviteter', actorPath = null, historyPath = null, canCreate = true, kinds = null }: ActivityRoutesOptions = {},
+) {
+  const layoutRoute = createRoute({
+    getParentRoute: () => parentRoute,
+    path,
+    component: function ActivitiesLayout() {
+      const [notice, setNotice] = useState<ActivityNotice | null>(null);
+      const fullPath = layoutRoute.fullPath;
+      const feature = useMemo(
+        () => ({ paths: activityPaths(fullPath, actorPath, historyPath), canCreate, kinds, notice, setNotice }),
+        [fullPath, notice],
+      );
+      return (
+        <ActivityFeatureContext value={feature}>
+          <Outlet />
+        </ActivityFeatureContext>
+      );
+    },
+  });
+
+  const listRoute = createRoute({
+    getParentRoute: () => layoutRoute,
+    path: '/',
+    validateSearch: parseActivityListSearch,
+    component: lazyRouteComponent(() => import('./activity-list-page'), 'ActivityListPage'),
+  });
+
+  const calendarRoute = createRoute({
+    getParentRoute: () => layoutRoute,
+    path: 'kalender',
+    validateSearch: parseActivityCalendarSearch,
+    component: lazyRouteComponent(() => import('./activity-calendar-page'), 'ActivityCalendarPage'),
+  });
+
+  const countsRoute = createRoute({
+    getParentRoute: () => layoutRoute,
+    path: 'tall',
+    validateSearch: parseActivityCountsSearch,
+    component: lazyRouteComponent(() => import('./activity-counts-page'), 'ActivityCountsPage'),
+  });
+
+  const createActivityRoute = createRoute({
+    getParentRoute: () => layoutRoute,
+    path: 'ny',
+    component: lazyRouteComponent(() => import('./activity-create-page'), 'ActivityCreatePage'),
+  });
+
+  const detailRoute = createRoute({
+    getParentRoute: () => layoutRoute,
+    path: '$id',
+    component: lazyRouteComponent(() => import('./activity-page'), 'ActivityPage'),
+  });
+
+  const editRoute = createRoute({
+    getParentRoute: () => layoutRoute,
+    path: '$id/rediger',
+    component: lazyRouteComponent(() => import('./activity-edit-page'), 'ActivityEditPage'),
+  });
+
+  return layoutRoute.addChildren([listRoute, calendarRoute, countsRoute, createActivityRoute, detailRoute, editRoute]);
 }

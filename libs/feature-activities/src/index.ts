@@ -1,1 +1,2 @@
 export { createActivityRoutes } from './activity-routes';
+export type { ActivityKindCode } from './activity-feature-context';

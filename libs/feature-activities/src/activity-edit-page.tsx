@@ -1,0 +1,251 @@
+import { activityQueries, ApiError, useUpdateActivity } from '@kompetansebro/api-client';
+import { activityKindSchema, type ActivityDetail } from '@kompetansebro/domain';
+import { Alert, Button, buttonLinkProps, httpErrorText, LoadingState, Page, useUnsavedChangesGuard } from '@kompetansebro/ui';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate, useParams } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useActivityFeature } from './activity-feature-context';
+import { ActivityForm } from './activity-form';
+import {
+  changedFields,
+  formValuesFromActivity,
+  toActivityUpdate,
+  validateActivityForm,
+  type ActivityFormField,
+  type ActivityFormValues,
+} from './activity-form-values';
+import { saveFailureOf, useActivityFormState } from './use-activity-form-state';
+import { useActivityAccess } from './use-can-edit-activities';
+import './activities.css';
+
+/** "Rediger": loads the activity, then the form over the version loaded. */
+export function ActivityEditPage() {
+  const { t } = useTranslation();
+  const { paths } = useActivityFeature();
+  const { id = '' } = useParams({ strict: false }) as { id?: string };
+  // The form keeps the version it started from; a refetch behind it must not replace what the user types.
+  const activity = useQuery({ ...activityQueries.detail(id), refetchOnWindowFocus: false });
+
+  if (activity.isPending) {
+    return (
+      <Page title={t('activities.form.editTitle', { title: t('activities.detail.titleFallback') })}>
+        <LoadingState />
+      </Page>
+    );
+  }
+  if (activity.isError) {
+    const notFound = activity.error instanceof ApiError && activity.error.status === 404;
+    return (
+      <Page title={t('activities.form.editTitle', { title: t('activities.detail.titleFallback') })}>
+        <Alert color={notFound ? 'warning' : 'danger'}>
+          <p className="ds-paragraph">
+            {notFound
+              ? t('activities.detail.notFound')
+              : activity.error instanceof ApiError
+                ? httpErrorText(t, activity.error.status)
+                : t('states.errorBody')}
+          </p>
+          <Link className="ds-link" to={paths.list}>
+            {t('activities.detail.backToList')}
+          </Link>
+        </Alert>
+      </Page>
+    );
+  }
+  return <ActivityEditForm key={activity.data.id} activity={activity.data} />;
+}
+
+interface ChangedByOthers {
+  field: ActivityFormField;
+  theirs: string;
+  yours: string;
+}
+
+type Conflict = { status: 'none' } | { status: 'detected' } | { status: 'loading' } | { status: 'failed' } | { status: 'merged'; changes: ChangedByOthers[] };
+
+function ActivityEditForm({ activity }: { activity: ActivityDetail }) {
+  const { t } = useTranslation();
+  const { paths, setNotice } = useActivityFeature();
+  const access = useActivityAccess();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [base, setBase] = useState(activity);
+  const form = useActivityFormState(formValuesFromActivity(activity));
+  const updateActivity = useUpdateActivity(activity.id);
+  const guard = useUnsavedChangesGuard(form.hasUnsavedChanges);
+  const [conflict, setConflict] = useState<Conflict>({ status: 'none' });
+  const [failureMessage, setFailureMessage] = useState<string | null>(null);
+  const [nothingChanged, setNothingChanged] = useState(false);
+
+  /** A value as a person reads it: names, not codes. */
+  const describe = (field: ActivityFormField, values: ActivityFormValues, organiserNames: Map<string, string>): string => {
+    switch (field) {
+      case 'kind': {
+        const kind = activityKindSchema.safeParse(values.kind);
+        return kind.success ? t(`activityKind.${kind.data}`) : values.kind;
+      }
+      case 'organiserId':
+        return values.organiserId ? (organiserNames.get(values.organiserId) ?? values.organiserId) : t('common.notProvided');
+      case 'participants':
+        return values.participants.length === 0
+          ? t('common.none')
+          : values.participants.map((p) => (p.headCount.trim() ? `${p.actorName} (${p.headCount.trim()})` : p.actorName)).join(', ');
+      case 'links':
+        return values.links.length === 0 ? t('common.none') : values.links.map((link) => `${link.label}: ${link.url}`).join(', ');
+      default:
+        return values[field].trim() === '' ? t('common.notProvided') : values[field];
+    }
+  };
+
+  /** Someone saved first: take their version as the new base, keep every field the user changed. */
+  const loadLatest = async () => {
+    setConflict({ status: 'loading' });
+    try {
+      const latest = await queryClient.fetchQuery({ ...activityQueries.detail(activity.id), staleTime: 0 });
+      const latestValues = formValuesFromActivity(latest);
+      const changedByThem = changedFields(latestValues, form.savedValues);
+      const changedByUser = new Set(changedFields(form.values, form.savedValues));
+      const merged: ActivityFormValues = { ...form.values };
+      for (const field of changedByThem) {
+        if (!changedByUser.has(field)) Object.assign(merged, { [field]: latestValues[field] });
+      }
+      const names = new Map<string, string>();
+      for (const version of [base, latest]) if (version.organiserId && version.organiserName) names.set(version.organiserId, version.organiserName);
+      setConflict({
+        status: 'merged',
+        changes: changedByThem.map((field) => ({ field, theirs: describe(field, latestValues, names), yours: describe(field, merged, names) })),
+      });
+      form.setValues(merged);
+      form.setSavedValues(latestValues);
+      setBase(latest);
+    } catch {
+      setConflict({ status: 'failed' });
+    }
+  };
+
+  const submit = async () => {
+    setFailureMessage(null);
+    setNothingChanged(false);
+    const found = validateActivityForm(form.values);
+    form.showErrors(found);
+    const changes = toActivityUpdate(form.values, form.savedValues);
+    if (found.length > 0 || !changes) return;
+    if (Object.keys(changes).length === 0) {
+      setNothingChanged(true);
+      return;
+    }
+    try {
+      await updateActivity.mutateAsync({ changes, version: base.version });
+      guard.allowNavigation();
+      setNotice('saved');
+      await navigate({ to: paths.detail, params: { id: activity.id } });
+    } catch (error) {
+      const failure = saveFailureOf(error);
+      if (failure.kind === 'fields') form.showErrors(failure.errors);
+      else if (failure.kind === 'stale') setConflict({ status: 'detected' });
+      else setFailureMessage(httpErrorText(t, failure.status));
+    }
+  };
+
+  const title = t('activities.form.editTitle', { title: base.title });
+  if (access.isPending) {
+    return (
+      <Page title={title}>
+        <LoadingState />
+      </Page>
+    );
+  }
+  if (!access.mayChange('update', base)) {
+    return (
+      <Page title={title}>
+        <Alert color="warning">{t('errors.forbidden')}</Alert>
+      </Page>
+    );
+  }
+
+  const fieldName = (field: ActivityFormField) =>
+    field === 'participants' ? t('activityField.participants.label') : field === 'links' ? t('activityField.links.label') : t(`activityField.${field}.label`);
+
+  const notice = (
+    <>
+      {conflict.status !== 'none' && (
+        <Alert color="warning" role="alert" heading={t('activities.form.conflict.title')}>
+          <p className="ds-paragraph">{t('activities.form.conflict.body')}</p>
+          {conflict.status === 'merged' ? (
+            conflict.changes.length === 0 ? (
+              <p className="ds-paragraph">{t('activities.form.conflict.noDifferences')}</p>
+            ) : (
+              <>
+                <h3 className="ds-heading" data-size="2xs">
+                  {t('activities.form.conflict.changedTitle')}
+                </h3>
+                <p className="ds-paragraph">{t('activities.form.conflict.changedIntro')}</p>
+                <div className="kb-table-scroll">
+                  <table className="ds-table" data-border>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('activities.form.conflict.field')}</th>
+                        <th scope="col">{t('activities.form.conflict.theirValue')}</th>
+                        <th scope="col">{t('activities.form.conflict.yourValue')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {conflict.changes.map((change) => (
+                        <tr key={change.field}>
+                          <th scope="row">{fieldName(change.field)}</th>
+                          <td>{change.theirs}</td>
+                          <td>{change.yours}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              </>
+            )
+          ) : (
+            <>
+              {conflict.status === 'failed' && <p className="ds-paragraph">{t('activities.form.conflict.loadFailed')}</p>}
+              <Button variant="secondary" loading={conflict.status === 'loading'} onClick={() => void loadLatest()}>
+                {conflict.status === 'loading' ? t('activities.form.conflict.loading') : t('activities.form.conflict.loadLatest')}
+              </Button>
+            </>
+          )}
+        </Alert>
+      )}
+      {failureMessage && (
+        <Alert color="danger" role="alert" heading={t('activities.form.saveFailed')}>
+          {failureMessage}
+        </Alert>
+      )}
+      {nothingChanged && (
+        <Alert color="info" role="status">
+          {t('activities.form.noChanges')}
+        </Alert>
+      )}
+    </>
+  );
+
+  return (
+    <Page title={title}>
+      <ActivityForm
+        values={form.values}
+        onChange={form.update}
+        errors={form.errors}
+        submitCount={form.submitCount}
+        initialOrganiser={base.organiserId && base.organiserName ? { id: base.organiserId, name: base.organiserName } : null}
+        ownOrganiser={access.ownOrganiser}
+        notice={notice}
+        submitLabel={t('common.saveChanges')}
+        submitting={updateActivity.isPending}
+        onSubmit={() => void submit()}
+        cancel={
+          <Link to={paths.detail} params={{ id: activity.id }} {...buttonLinkProps('tertiary')}>
+            {t('common.cancel')}
+          </Link>
+        }
+      />
+      {guard.dialog}
+    </Page>
+  );
+}

@@ -1,0 +1,363 @@
+import { activityKinds, compareNorwegian, totalHeadCount, type FieldError } from '@kompetansebro/domain';
+import { formatNumber, useLanguage } from '@kompetansebro/i18n';
+import { Button, ErrorSummary, Select, TextArea, TextField, fieldErrorText, type ErrorSummaryItem } from '@kompetansebro/ui';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { useActivityFeature } from './activity-feature-context';
+import { activityFieldId, linkKinds, type ActivityFormValues, type LinkRow, type ParticipantRow } from './activity-form-values';
+import { organiserKinds, participantKinds, useActorOptions } from './use-actor-options';
+
+/** An error to show, with what the field held when it was found (an empty field reads "fill in"). */
+export interface ShownFieldError extends FieldError {
+  value: string;
+}
+
+/** What a path of the form holds now ("participants.1.headCount" → that row's head count). */
+export function valueAt(values: ActivityFormValues, path: string): string {
+  const [field, index, key] = path.split('.');
+  if (field === 'participants' || field === 'links') {
+    const row = (values[field] as unknown as ReadonlyArray<Record<string, string>>)[Number(index)];
+    return key && row ? (row[key] ?? '') : String(values[field].length);
+  }
+  const value = values[field as keyof ActivityFormValues];
+  return typeof value === 'string' ? value : '';
+}
+
+const ownCodes = ['end_before_start', 'duplicate', 'actor_not_found', 'lone_surrogate', 'date_out_of_range'] as const;
+
+/** A field error in the user's language: the activity rules' own codes, then the shared texts. */
+export function activityErrorText(t: TFunction, error: ShownFieldError): string {
+  const own = (ownCodes as readonly string[]).find((code) => code === error.code);
+  if (own) return t(`activities.validation.${own as (typeof ownCodes)[number]}`);
+  if (/^participants\.\d+\.headCount$/.test(error.path) && error.value.trim() !== '') return t('activities.validation.headCount');
+  return fieldErrorText(t, error, error.value);
+}
+
+/** The label a summary line starts with: the field's, or the participant's / link's. */
+function fieldLabel(t: TFunction, values: ActivityFormValues, path: string): string {
+  const [field, index, key] = path.split('.');
+  if (field === 'participants') {
+    const name = values.participants[Number(index)]?.actorName ?? '';
+    return key === 'headCount' ? t('activityField.headCount.labelFor', { name }) : t('activityField.participants.label');
+  }
+  if (field === 'links') {
+    const row = Number(index) + 1;
+    if (key === 'url') return t('activityField.links.urlFor', { row });
+    if (key === 'label') return t('activityField.links.labelFor', { row });
+    return t('activityField.links.label');
+  }
+  switch (field) {
+    case 'kind':
+    case 'title':
+    case 'startDate':
+    case 'endDate':
+    case 'organiserId':
+    case 'description':
+      return t(`activityField.${field}.label`);
+    default:
+      return t('activities.form.unknownField');
+  }
+}
+
+/** Where a summary link goes: the field's control, or the nearest one that exists. */
+function summaryTarget(path: string): string {
+  if (/^(participants|links)\.\d+\.(headCount|label|url|kind)$/.test(path)) return activityFieldId(path);
+  if (/^participants\.\d+/.test(path) || path === 'participants') return activityFieldId('participantSearch');
+  if (/^links/.test(path)) return activityFieldId('addLink');
+  if (['kind', 'title', 'startDate', 'endDate', 'organiserId', 'description'].includes(path)) return activityFieldId(path);
+  return activityFieldId('kind');
+}
+
+export interface ActivityFormProps {
+  values: ActivityFormValues;
+  onChange: (change: (values: ActivityFormValues) => ActivityFormValues) => void;
+  errors: readonly ShownFieldError[];
+  /** Changes on every submit that found errors: focus moves to the summary. */
+  submitCount: number;
+  /** The organiser's name when the form starts, so it shows before the options load. */
+  initialOrganiser: { id: string; name: string } | null;
+  /** Outside the county the organiser is the user's own organisation: shown, not chosen. */
+  ownOrganiser?: { id: string; name: string } | null;
+  notice?: ReactNode;
+  submitLabel: string;
+  submitting: boolean;
+  onSubmit: () => void;
+  cancel: ReactNode;
+}
+
+/**
+ * Every field of an activity: what and when, who organised it, who took part (search and add
+ * actors, each with a head count), and links. Each error beside its field and in a summary.
+ */
+export function ActivityForm({ values, onChange, errors, submitCount, initialOrganiser, ownOrganiser = null, notice, submitLabel, submitting, onSubmit, cancel }: ActivityFormProps) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { kinds } = useActivityFeature();
+  const organisers = useActorOptions(organiserKinds);
+
+  const [searchText, setSearchText] = useState('');
+  const [query, setQuery] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setQuery(searchText.trim()), 300);
+    return () => clearTimeout(timer);
+  }, [searchText]);
+  const candidates = useActorOptions(participantKinds, query);
+  const [chosen, setChosen] = useState('');
+  const available = candidates.options.filter((actor) => !values.participants.some((participant) => participant.actorId === actor.id));
+  const [addedMessage, setAddedMessage] = useState('');
+
+  const fieldError = (path: string) => {
+    const error = errors.find((candidate) => candidate.path === path);
+    return error ? activityErrorText(t, error) : undefined;
+  };
+  const summary: ErrorSummaryItem[] = errors.map((error) => ({
+    fieldId: summaryTarget(error.path),
+    message: `${fieldLabel(t, values, error.path)}: ${activityErrorText(t, error)}`,
+  }));
+
+  const set = <K extends 'kind' | 'title' | 'startDate' | 'endDate' | 'organiserId' | 'description'>(field: K, value: string) =>
+    onChange((current) => (current[field] === value ? current : { ...current, [field]: value }));
+  const setParticipant = (index: number, change: Partial<ParticipantRow>) =>
+    onChange((current) => ({ ...current, participants: current.participants.map((row, i) => (i === index ? { ...row, ...change } : row)) }));
+  const setLink = (index: number, change: Partial<LinkRow>) =>
+    onChange((current) => ({ ...current, links: current.links.map((row, i) => (i === index ? { ...row, ...change } : row)) }));
+
+  const addParticipant = () => {
+    const actor = available.find((option) => option.id === chosen);
+    if (!actor) return;
+    onChange((current) => ({ ...current, participants: [...current.participants, { actorId: actor.id, actorName: actor.name, headCount: '' }] }));
+    setChosen('');
+    setAddedMessage(t('activities.form.participantAdded', { name: actor.name }));
+    // The new row's head count is what the user fills in next.
+    const index = values.participants.length;
+    setTimeout(() => document.getElementById(activityFieldId(`participants.${index}.headCount`))?.focus(), 0);
+  };
+
+  const removeParticipant = (index: number) => {
+    const name = values.participants[index]?.actorName ?? '';
+    onChange((current) => ({ ...current, participants: current.participants.filter((_, i) => i !== index) }));
+    setAddedMessage(t('activities.form.participantRemoved', { name }));
+    document.getElementById(activityFieldId('participantSearch'))?.focus();
+  };
+
+  const knownTotal = totalHeadCount(
+    values.participants.map((participant) => ({ headCount: /^\d+$/.test(participant.headCount.trim()) ? Number(participant.headCount.trim()) : null })),
+  );
+
+  const organiserChoices =
+    values.organiserId && initialOrganiser?.id === values.organiserId && !organisers.options.some((option) => option.id === values.organiserId)
+      ? [{ id: initialOrganiser.id, name: initialOrganiser.name }, ...organisers.options]
+      : organisers.options;
+
+  const required = t('common.required');
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    onSubmit();
+  };
+
+  return (
+    <form className="kb-form kb-form--wide" noValidate onSubmit={submit} aria-busy={submitting || undefined}>
+      <ErrorSummary errors={summary} focusKey={submitCount} />
+      {notice}
+      <p className="ds-paragraph">{t('activities.form.intro', { required })}</p>
+
+      <fieldset className="ds-fieldset">
+        <legend>{t('activities.form.groups.what')}</legend>
+        <Select
+          id={activityFieldId('kind')}
+          name="kind"
+          label={t('activityField.kind.label')}
+          error={fieldError('kind')}
+          requiredLabel={required}
+          emptyOption={t('common.chooseOne')}
+          options={(kinds ?? activityKinds)
+            .map((kind) => ({ value: kind, label: t(`activityKind.${kind}`) }))
+            .sort((a, b) => compareNorwegian(a.label, b.label))}
+          value={values.kind}
+          onChange={(event) => set('kind', event.target.value)}
+        />
+        <TextField
+          id={activityFieldId('title')}
+          name="title"
+          label={t('activityField.title.label')}
+          description={t('activityField.title.help')}
+          error={fieldError('title')}
+          requiredLabel={required}
+          value={values.title}
+          onChange={(event) => set('title', event.target.value)}
+        />
+        <TextField
+          id={activityFieldId('startDate')}
+          name="startDate"
+          type="date"
+          label={t('activityField.startDate.label')}
+          description={t('activityField.startDate.help')}
+          error={fieldError('startDate')}
+          requiredLabel={required}
+          value={values.startDate}
+          onChange={(event) => set('startDate', event.target.value)}
+        />
+        <TextField
+          id={activityFieldId('endDate')}
+          name="endDate"
+          type="date"
+          label={t('activityField.endDate.label')}
+          description={t('activityField.endDate.help')}
+          error={fieldError('endDate')}
+          value={values.endDate}
+          onChange={(event) => set('endDate', event.target.value)}
+        />
+        {ownOrganiser ? (
+          <div className="ds-field">
+            <span className="ds-label">{t('activityField.organiserId.label')}</span>
+            <p className="ds-paragraph" id={activityFieldId('organiserId')}>
+              {ownOrganiser.name}
+            </p>
+          </div>
+        ) : (
+          <Select
+            id={activityFieldId('organiserId')}
+            name="organiserId"
+            label={t('activityField.organiserId.label')}
+            description={t('activityField.organiserId.help')}
+            error={fieldError('organiserId')}
+            emptyOption={t('common.none')}
+            options={organiserChoices.map((actor) => ({ value: actor.id, label: actor.name }))}
+            value={values.organiserId}
+            onChange={(event) => set('organiserId', event.target.value)}
+          />
+        )}
+        <TextArea
+          id={activityFieldId('description')}
+          name="description"
+          label={t('activityField.description.label')}
+          description={t('activityField.description.help')}
+          error={fieldError('description')}
+          value={values.description}
+          onChange={(event) => set('description', event.target.value)}
+          rows={5}
+        />
+      </fieldset>
+
+      <fieldset className="ds-fieldset">
+        <legend>{t('activities.form.groups.participants')}</legend>
+        <p className="ds-paragraph">{t('activities.form.participantsHelp')}</p>
+        <TextField
+          id={activityFieldId('participantSearch')}
+          type="search"
+          label={t('activities.form.participantSearch')}
+          description={t('activities.form.participantSearchHelp')}
+          error={fieldError('participants')}
+          value={searchText}
+          onChange={(event) => setSearchText(event.target.value)}
+        />
+        <div className="kb-participant-row">
+          <Select
+            id={activityFieldId('participantChoice')}
+            label={t('activities.form.participantChoice', { count: available.length })}
+            emptyOption={t('common.chooseOne')}
+            options={available.map((actor) => ({ value: actor.id, label: `${actor.name} (${t(`actorKind.${actor.kind}`)})` }))}
+            value={chosen}
+            onChange={(event) => setChosen(event.target.value)}
+          />
+          <Button variant="secondary" onClick={addParticipant} disabled={!chosen}>
+            {t('activities.form.addParticipant')}
+          </Button>
+        </div>
+        <p className="ds-sr-only" role="status">
+          {addedMessage}
+        </p>
+
+        {values.participants.length === 0 ? (
+          <p className="ds-paragraph">{t('activities.form.noParticipants')}</p>
+        ) : (
+          <ul className="kb-stack kb-participant-list" aria-label={t('activities.form.chosenParticipants')}>
+            {values.participants.map((participant, index) => (
+              <li key={participant.actorId} className="kb-participant-row">
+                <TextField
+                  id={activityFieldId(`participants.${index}.headCount`)}
+                  inputMode="numeric"
+                  label={t('activityField.headCount.labelFor', { name: participant.actorName })}
+                  error={fieldError(`participants.${index}.headCount`) ?? fieldError(`participants.${index}.actorId`)}
+                  value={participant.headCount}
+                  onChange={(event) => setParticipant(index, { headCount: event.target.value })}
+                />
+                <Button variant="tertiary" color="danger" onClick={() => removeParticipant(index)}>
+                  {t('activities.form.removeParticipant', { name: participant.actorName })}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <p className="ds-paragraph" aria-live="polite">
+          {values.participants.length === 0
+            ? ''
+            : knownTotal === null
+            ? t('activities.form.totalUnknown', { count: values.participants.length })
+            : t('activities.form.total', { count: values.participants.length, people: formatNumber(knownTotal, language) })}
+        </p>
+      </fieldset>
+
+      <fieldset className="ds-fieldset">
+        <legend>{t('activities.form.groups.links')}</legend>
+        <p className="ds-paragraph">{t('activities.form.linksHelp')}</p>
+        {values.links.map((link, index) => (
+          <div key={index} className="kb-link-row">
+            <Select
+              id={activityFieldId(`links.${index}.kind`)}
+              label={t('activityField.links.kindFor', { row: index + 1 })}
+              error={fieldError(`links.${index}.kind`)}
+              options={linkKinds.map((kind) => ({ value: kind, label: t(`activityLinkKind.${kind}`) }))}
+              value={link.kind}
+              onChange={(event) => setLink(index, { kind: event.target.value })}
+            />
+            <TextField
+              id={activityFieldId(`links.${index}.label`)}
+              label={t('activityField.links.labelFor', { row: index + 1 })}
+              error={fieldError(`links.${index}.label`)}
+              value={link.label}
+              onChange={(event) => setLink(index, { label: event.target.value })}
+            />
+            <TextField
+              id={activityFieldId(`links.${index}.url`)}
+              type="url"
+              inputMode="url"
+              label={t('activityField.links.urlFor', { row: index + 1 })}
+              error={fieldError(`links.${index}.url`)}
+              value={link.url}
+              onChange={(event) => setLink(index, { url: event.target.value })}
+            />
+            <Button
+              variant="tertiary"
+              color="danger"
+              onClick={() => onChange((current) => ({ ...current, links: current.links.filter((_, i) => i !== index) }))}
+            >
+              {t('activities.form.removeLink', { row: index + 1 })}
+            </Button>
+          </div>
+        ))}
+        <div>
+          <Button
+            id={activityFieldId('addLink')}
+            variant="secondary"
+            onClick={() => {
+              const index = values.links.length;
+              onChange((current) => ({ ...current, links: [...current.links, { kind: 'recording', label: '', url: '' }] }));
+              setTimeout(() => document.getElementById(activityFieldId(`links.${index}.kind`))?.focus(), 0);
+            }}
+          >
+            {t('activities.form.addLink')}
+          </Button>
+        </div>
+      </fieldset>
+
+      <div className="kb-cluster">
+        <Button type="submit" loading={submitting} disabled={submitting}>
+          {submitting ? t('common.saving') : submitLabel}
+        </Button>
+        {cancel}
+      </div>
+    </form>
+  );
+}

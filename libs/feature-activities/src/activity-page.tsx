@@ -1,0 +1,258 @@
+import { activityQueries, ApiError, useDeleteActivity } from '@kompetansebro/api-client';
+import type { ActivityDetail } from '@kompetansebro/domain';
+import { formatDate, formatNumber, useLanguage } from '@kompetansebro/i18n';
+import { Alert, Button, buttonLinkProps, ConfirmDialog, httpErrorText, LoadingState, Page, StatusTag } from '@kompetansebro/ui';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate, useParams } from '@tanstack/react-router';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useActivityFeature } from './activity-feature-context';
+import { ActivityDates } from './activity-dates';
+import { ActivityNoticeBanner } from './activity-notice';
+import { useActivityAccess } from './use-can-edit-activities';
+import './activities.css';
+
+/** One activity: what, when, who organised it, who took part (with head counts), links; edit and delete. */
+export function ActivityPage() {
+  const { t } = useTranslation();
+  const { paths } = useActivityFeature();
+  const { id = '' } = useParams({ strict: false }) as { id?: string };
+  const activity = useQuery(activityQueries.detail(id));
+
+  if (activity.isPending) {
+    return (
+      <Page title={t('activities.detail.titleFallback')}>
+        <LoadingState />
+      </Page>
+    );
+  }
+  if (activity.isError) {
+    const notFound = activity.error instanceof ApiError && activity.error.status === 404;
+    return (
+      <Page title={t('activities.detail.titleFallback')}>
+        <Alert color={notFound ? 'warning' : 'danger'}>
+          <p className="ds-paragraph">
+            {notFound
+              ? t('activities.detail.notFound')
+              : activity.error instanceof ApiError
+                ? httpErrorText(t, activity.error.status)
+                : t('states.errorBody')}
+          </p>
+          {!notFound && (
+            <Button variant="secondary" onClick={() => void activity.refetch()}>
+              {t('common.retry')}
+            </Button>
+          )}
+        </Alert>
+        <p>
+          <Link className="ds-link" to={paths.list}>
+            {t('activities.detail.backToList')}
+          </Link>
+        </p>
+      </Page>
+    );
+  }
+  return <ActivityDetails activity={activity.data} />;
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{children ?? t('common.notProvided')}</dd>
+    </>
+  );
+}
+
+function ActivityDetails({ activity }: { activity: ActivityDetail }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { paths, setNotice } = useActivityFeature();
+  const access = useActivityAccess();
+  const canUpdate = access.mayChange('update', activity);
+  const canDelete = access.mayChange('delete', activity);
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const remove = useDeleteActivity(activity.id);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+
+  const deleteActivity = () => {
+    remove.mutate(
+      { version: activity.version },
+      {
+        onSuccess: () => {
+          setConfirmingDelete(false);
+          setNotice('deleted');
+          void navigate({ to: paths.list });
+        },
+        onError: (error) => {
+          setConfirmingDelete(false);
+          // Someone else saved first: show their version, so the user sees what they would delete.
+          if (error.status === 412) void queryClient.invalidateQueries({ queryKey: activityQueries.detail(activity.id).queryKey });
+        },
+      },
+    );
+  };
+
+  const month = activity.startDate.slice(0, 7);
+
+  return (
+    <Page
+      title={activity.title}
+      actions={
+        (canUpdate || canDelete) && (
+          <>
+            {canUpdate && (
+              <Link to={paths.edit} params={{ id: activity.id }} {...buttonLinkProps('primary')}>
+                {t('common.edit')}
+              </Link>
+            )}
+            {canDelete && (
+              <Button variant="secondary" color="danger" onClick={() => setConfirmingDelete(true)}>
+                {t('activities.delete.action')}
+              </Button>
+            )}
+          </>
+        )
+      }
+    >
+      <ActivityNoticeBanner />
+      {remove.isError && (
+        <Alert color="danger" role="alert" heading={t('activities.delete.failed')}>
+          {remove.error.status === 412 ? t('activities.delete.stale') : httpErrorText(t, remove.error.status)}
+        </Alert>
+      )}
+      <p className="kb-cluster">
+        <StatusTag color="info">{t(`activityKind.${activity.kind}`)}</StatusTag>
+        {activity.sampleData && <StatusTag color="warning">{t('activities.detail.sampleData')}</StatusTag>}
+      </p>
+      {activity.description && <p className="ds-paragraph kb-preserve-lines">{activity.description}</p>}
+
+      <section aria-labelledby="activity-facts">
+        <h2 className="ds-heading" data-size="sm" id="activity-facts">
+          {t('activities.detail.facts')}
+        </h2>
+        <dl className="kb-facts">
+          <Fact label={t('activityField.kind.label')}>{t(`activityKind.${activity.kind}`)}</Fact>
+          <Fact label={t('activities.detail.when')}>
+            <ActivityDates startDate={activity.startDate} endDate={activity.endDate} language={language} />{' '}
+            (
+            <Link className="ds-link" to={paths.calendar} search={{ maaned: month }}>
+              {t('activities.detail.inCalendar')}
+            </Link>
+            )
+          </Fact>
+          <Fact label={t('activityField.organiserId.label')}>
+            {activity.organiserId &&
+              (paths.actor ? (
+                <Link className="ds-link" to={paths.actor} params={{ id: activity.organiserId }}>
+                  {activity.organiserName ?? activity.organiserId}
+                </Link>
+              ) : (
+                activity.organiserName
+              ))}
+          </Fact>
+          {activity.topics.length > 0 && <Fact label={t('activities.detail.topics')}>{activity.topics.join(', ')}</Fact>}
+          {activity.outcome && <Fact label={t('activities.detail.outcome')}>{activity.outcome}</Fact>}
+          <Fact label={t('activities.detail.updatedAt')}>
+            <time dateTime={activity.updatedAt}>{formatDate(activity.updatedAt, language)}</time>
+          </Fact>
+        </dl>
+        {paths.history && (
+          <p>
+            <Link className="ds-link" to={paths.history} params={{ entity: 'activity', id: activity.id }}>
+              {t('activities.detail.history')}
+            </Link>
+          </p>
+        )}
+      </section>
+
+      <section aria-labelledby="activity-participants">
+        <h2 className="ds-heading" data-size="sm" id="activity-participants">
+          {t('activities.detail.participants')}
+        </h2>
+        {activity.participants.length === 0 ? (
+          <p className="ds-paragraph">{t('activities.detail.noParticipants')}</p>
+        ) : (
+          <div className="kb-table-scroll">
+            <table className="ds-table kb-table-narrow" data-border>
+              <caption className="ds-sr-only">{t('activities.detail.participantsCaption', { title: activity.title })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('activities.detail.participant')}</th>
+                  <th scope="col" className="kb-numeric">
+                    {t('activities.detail.headCount')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {activity.participants.map((participant) => (
+                  <tr key={participant.actorId}>
+                    <th scope="row">
+                      {paths.actor ? (
+                        <Link className="ds-link" to={paths.actor} params={{ id: participant.actorId }}>
+                          {participant.actorName}
+                        </Link>
+                      ) : (
+                        participant.actorName
+                      )}
+                    </th>
+                    <td className="kb-numeric">{participant.headCount === null ? t('activities.detail.unknownCount') : formatNumber(participant.headCount, language)}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">{t('activities.detail.total', { count: activity.participantCount })}</th>
+                  <td className="kb-numeric">
+                    {activity.totalHeadCount === null ? t('activities.detail.unknownCount') : formatNumber(activity.totalHeadCount, language)}
+                  </td>
+                </tr>
+              </tfoot>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="activity-links">
+        <h2 className="ds-heading" data-size="sm" id="activity-links">
+          {t('activities.detail.links')}
+        </h2>
+        {activity.links.length === 0 ? (
+          <p className="ds-paragraph">{t('activities.detail.noLinks')}</p>
+        ) : (
+          <ul>
+            {activity.links.map((link) => (
+              <li key={`${link.url}-${link.label}`}>
+                <a className="ds-link" href={link.url} rel="noopener noreferrer">
+                  {link.label}
+                </a>{' '}
+                ({t(`activityLinkKind.${link.kind}`)})
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <p>
+        <Link className="ds-link" to={paths.list}>
+          {t('activities.detail.backToList')}
+        </Link>
+      </p>
+
+      <ConfirmDialog
+        open={confirmingDelete}
+        title={t('activities.delete.title', { title: activity.title })}
+        confirmLabel={t('activities.delete.confirm')}
+        confirmColor="danger"
+        cancelLabel={t('common.cancel')}
+        busy={remove.isPending}
+        onConfirm={deleteActivity}
+        onCancel={() => setConfirmingDelete(false)}
+      >
+        <p className="ds-paragraph">{t('activities.delete.body')}</p>
+      </ConfirmDialog>
+    </Page>
+  );
+}

@@ -1,0 +1,30 @@
+import { actorQueries } from '@kompetansebro/api-client';
+import { compareNorwegian, MAX_PAGE_SIZE, type ActorKind } from '@kompetansebro/domain';
+import { useQueries } from '@tanstack/react-query';
+
+/** Who organises activities: the county, its library, study centres and university libraries. */
+export const organiserKinds: readonly ActorKind[] = ['county_library', 'county_authority', 'study_centre', 'university_library'];
+/** Who takes part: libraries of every kind and the study centres. */
+export const participantKinds: readonly ActorKind[] = ['public_library', 'library_branch', 'university_library', 'study_centre', 'county_library'];
+
+export interface ActorOption {
+  id: string;
+  name: string;
+  kind: ActorKind;
+}
+
+/** The actors of some kinds, by name (for filters and choices), with a text search when given. */
+export function useActorOptions(kinds: readonly ActorKind[], query = '') {
+  return useQueries({
+    queries: kinds.map((kind) => actorQueries.list({ kind, q: query || undefined, pageSize: MAX_PAGE_SIZE, sort: 'name' })),
+    combine: (results) => {
+      const byId = new Map<string, ActorOption>();
+      for (const result of results) for (const actor of result.data?.items ?? []) byId.set(actor.id, { id: actor.id, name: actor.name, kind: actor.kind });
+      return {
+        options: [...byId.values()].sort((a, b) => compareNorwegian(a.name, b.name)),
+        isPending: results.some((result) => result.isPending),
+        isError: results.some((result) => result.isError),
+      };
+    },
+  });
+}
