@@ -2,6 +2,7 @@ import { createActivityRoutes } from '@kompetansebro/feature-activities';
 import { createActorRoutes } from '@kompetansebro/feature-actors';
 import { createAgreementRoutes, createCoverageRoute } from '@kompetansebro/feature-agreements';
 import { createHistoryRoute } from '@kompetansebro/feature-history';
+import { createInitiativeRoutes } from '@kompetansebro/feature-initiatives';
 import type { NavigationItem } from '@kompetansebro/feature-shell';
 import { createUserRoutes } from '@kompetansebro/feature-users';
 import { createRoute, lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
@@ -12,6 +13,7 @@ export const countyNavigation: readonly NavigationItem[] = [
   { to: '/avtaler', label: 'shell.navigation.agreements' },
   { to: '/dekning', label: 'shell.navigation.coverage' },
   { to: '/aktiviteter', label: 'shell.navigation.activities' },
+  { to: '/tiltak', label: 'shell.navigation.initiatives' },
   { to: '/kommuner', label: 'shell.navigation.municipalities' },
   // The roles the policy lets manage users (a unit test holds the two together).
   { to: '/brukere', label: 'shell.navigation.users', roles: ['county_admin'] },
@@ -30,8 +32,8 @@ export function createCountyRoutes(parentRoute: AnyRoute) {
       path: '/',
       component: lazyRouteComponent(() => import('./overview-page'), 'OverviewPage'),
     }),
-    createActorRoutes(parentRoute, { path: 'aktorer', viewer: { canEdit: true } }),
-    createAgreementRoutes(parentRoute, { path: 'avtaler', actorPath: '/aktorer/$id' }),
+    createActorRoutes(parentRoute, { path: 'aktorer', viewer: { canEdit: true }, agreementPath: '/avtaler/$id', activityPath: '/aktiviteter/$id', historyPath: '/historikk/$entity/$id' }),
+    createAgreementRoutes(parentRoute, { path: 'avtaler', actorPath: '/aktorer/$id', historyPath: '/historikk/$entity/$id', creation: {} }),
     createCoverageRoute(parentRoute, { path: 'dekning', agreementPath: '/avtaler/$id', actorPath: '/aktorer/$id' }),
     createRoute({
       getParentRoute: () => parentRoute,
@@ -39,7 +41,8 @@ export function createCountyRoutes(parentRoute: AnyRoute) {
       component: lazyRouteComponent(() => import('./municipalities-page'), 'MunicipalitiesPage'),
     }),
     createActivityRoutes(parentRoute, { path: 'aktiviteter', actorPath: '/aktorer/$id', historyPath: '/historikk/$entity/$id' }),
-    createHistoryRoute(parentRoute, { path: 'historikk' }),
+    createInitiativeRoutes(parentRoute, { path: 'tiltak', activityPath: '/aktiviteter/$id', agreementPath: '/avtaler/$id', historyPath: '/historikk/$entity/$id' }),
+    createHistoryRoute(parentRoute, { path: 'historikk', recordPaths: { actor: '/aktorer/$id', agreement: '/avtaler/$id', activity: '/aktiviteter/$id' } }),
     createUserRoutes(parentRoute, { path: 'brukere' }),
   ];
 }

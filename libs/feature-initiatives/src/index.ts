@@ -1,0 +1,1 @@
+export { createInitiativeRoutes } from './initiative-routes';

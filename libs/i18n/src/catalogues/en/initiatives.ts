@@ -1,0 +1,7 @@
+import type { Catalogue } from '../../catalogue';
+
+export const initiativeTexts: Pick<Catalogue, 'initiatives'> = {
+  initiatives: {
+    title: 'Initiatives',
+  },
+};

@@ -1,0 +1,7 @@
+import type { Catalogue } from '../../catalogue';
+
+export const surveyTexts: Pick<Catalogue, 'survey'> = {
+  survey: {
+    title: 'Service survey',
+  },
+};

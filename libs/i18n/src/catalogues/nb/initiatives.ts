@@ -1,0 +1,5 @@
+export const initiativeTexts = {
+  initiatives: {
+    title: 'Tiltak',
+  },
+};

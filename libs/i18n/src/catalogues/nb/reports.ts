@@ -1,0 +1,5 @@
+export const reportTexts = {
+  reports: {
+    title: 'Rapporter',
+  },
+};

@@ -1,0 +1,5 @@
+export const surveyTexts = {
+  survey: {
+    title: 'Tjenesteundersøkelse',
+  },
+};

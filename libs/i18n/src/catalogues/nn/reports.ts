@@ -1,0 +1,7 @@
+import type { Catalogue } from '../../catalogue';
+
+export const reportTexts: Pick<Catalogue, 'reports'> = {
+  reports: {
+    title: 'Rapportar',
+  },
+};
