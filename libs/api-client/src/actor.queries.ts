@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ActorCreate, ActorDetail, ActorListQuery, ActorUpdate } from '@kompetansebro/domain';
-import { api } from './client';
+import { api, apiUrl } from './client';
 import { readJson, type ApiError } from './api-error';
 import { ifMatch } from './etag';
 import { toQueryStrings } from './query-strings';
@@ -22,6 +22,12 @@ export const actorQueries = {
       queryKey: [...actorQueries.all, 'detail', id] as const,
       queryFn: () => readJson(api().api.actors[':id'].$get({ param: { id } })),
     }),
+  /** The export of what the filters show (CSV or XLSX), as a link the browser downloads. */
+  exportUrl: (filters: ActorListFilters, format: 'csv' | 'xlsx') => {
+    const { page: _page, pageSize: _pageSize, ...rest } = filters;
+    const query = new URLSearchParams({ ...toQueryStrings(rest), format });
+    return apiUrl(`/api/actors/export?${query.toString()}`);
+  },
 };
 
 function useActorCacheUpdate() {

@@ -1,7 +1,8 @@
-import { queryOptions } from '@tanstack/react-query';
-import type { ServiceListQuery } from '@kompetansebro/domain';
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ServiceCreate, ServiceListQuery, ServiceSummary, ServiceUpdate } from '@kompetansebro/domain';
 import { api } from './client';
-import { readJson } from './api-error';
+import { readJson, type ApiError } from './api-error';
+import { ifMatch } from './etag';
 import { toQueryStrings } from './query-strings';
 
 export type ServiceListFilters = Partial<ServiceListQuery>;
@@ -14,4 +15,57 @@ export const serviceQueries = {
       queryKey: [...serviceQueries.lists(), filters] as const,
       queryFn: () => readJson(api().api.services.$get({ query: toQueryStrings(filters) })),
     }),
+  details: () => [...serviceQueries.all, 'detail'] as const,
+  detail: (id: string) =>
+    queryOptions({
+      queryKey: [...serviceQueries.details(), id] as const,
+      queryFn: () => readJson(api().api.services[':id'].$get({ param: { id } })),
+    }),
 };
+
+/** After a write: the new version in the cache; every list (an actor's services among them) refetches. */
+function useServiceCacheUpdate() {
+  const queryClient = useQueryClient();
+  return async (service: ServiceSummary) => {
+    queryClient.setQueryData(serviceQueries.detail(service.id).queryKey, service);
+    await queryClient.invalidateQueries({ queryKey: serviceQueries.lists() });
+  };
+}
+
+export function useCreateService() {
+  const updateCache = useServiceCacheUpdate();
+  return useMutation<ServiceSummary, ApiError, ServiceCreate>({
+    mutationFn: (input) => readJson(api().api.services.$post({ json: input })),
+    onSuccess: updateCache,
+  });
+}
+
+export function useUpdateService(id: string) {
+  const updateCache = useServiceCacheUpdate();
+  return useMutation<ServiceSummary, ApiError, { changes: ServiceUpdate; version: number }>({
+    mutationFn: ({ changes, version }) =>
+      readJson(api().api.services[':id'].$patch({ param: { id }, json: changes, header: { 'if-match': ifMatch(version) } })),
+    onSuccess: updateCache,
+  });
+}
+
+export function useArchiveService(id: string) {
+  const updateCache = useServiceCacheUpdate();
+  return useMutation<ServiceSummary, ApiError, { version: number }>({
+    mutationFn: ({ version }) =>
+      readJson(api().api.services[':id'].archive.$post({ param: { id }, header: { 'if-match': ifMatch(version) } })),
+    onSuccess: updateCache,
+  });
+}
+
+/** "Still correct": the server records today's date (Norway) and who confirmed. */
+export function useConfirmService(id: string) {
+  const updateCache = useServiceCacheUpdate();
+  return useMutation<ServiceSummary, ApiError, { confirmedBy: string; version: number }>({
+    mutationFn: ({ confirmedBy, version }) =>
+      readJson(
+        api().api.services[':id'].confirm.$post({ param: { id }, json: { confirmedBy }, header: { 'if-match': ifMatch(version) } }),
+      ),
+    onSuccess: updateCache,
+  });
+}

@@ -17,12 +17,24 @@ export interface ActorPaths {
   edit: string;
 }
 
+/**
+ * Where the screens of other features are, e.g. `/avtaler/$id`: the actor page links to them
+ * when the app has them, and shows plain names when it does not.
+ */
+export interface ActorLinkPaths {
+  agreement?: string | undefined;
+  activity?: string | undefined;
+  /** With `$entity` and `$id`, e.g. `/historikk/$entity/$id`. */
+  history?: string | undefined;
+}
+
 /** A short message for the next actor page (after a save), shown without taking focus. */
 export type ActorNotice = 'created' | 'saved' | 'archived';
 
 export interface ActorFeature {
   viewer: ActorViewer;
   paths: ActorPaths;
+  links: ActorLinkPaths;
   notice: ActorNotice | null;
   setNotice: (notice: ActorNotice | null) => void;
 }

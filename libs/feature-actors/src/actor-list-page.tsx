@@ -107,11 +107,20 @@ export function ActorListPage() {
     <Page
       title={t('actors.list.title')}
       actions={
-        canEdit && (
-          <Link to={paths.create} {...buttonLinkProps('primary')}>
-            {t('actors.list.newActor')}
-          </Link>
-        )
+        <>
+          {canEdit && (
+            <Link to={paths.create} {...buttonLinkProps('primary')}>
+              {t('actors.list.newActor')}
+            </Link>
+          )}
+          {/* What the filters show, every page of it. */}
+          <a href={actorQueries.exportUrl(toActorListQuery(view), 'csv')} download {...buttonLinkProps('secondary')}>
+            {t('actors.list.exportCsv')}
+          </a>
+          <a href={actorQueries.exportUrl(toActorListQuery(view), 'xlsx')} download {...buttonLinkProps('secondary')}>
+            {t('actors.list.exportXlsx')}
+          </a>
+        </>
       }
     >
       <p className="ds-paragraph">{t('actors.list.intro')}</p>

@@ -67,6 +67,18 @@ describe('ActorListPage', () => {
     expect(router.state.location.search).toEqual({ kind: 'public_library' });
   });
 
+  it('offers CSV and XLSX of what the filters show, every page of it', async () => {
+    renderActorList(`/aktorer?kind=public_library&q=bibliotek&page=2&region=${testRegions.fosen.id}`);
+    await screen.findByRole('heading', { level: 1, name: 'Aktører' });
+
+    const csv = new URL(screen.getByRole('link', { name: 'Last ned CSV' }).getAttribute('href') ?? '', 'http://localhost');
+    expect(csv.pathname).toBe('/api/actors/export');
+    expect(Object.fromEntries(csv.searchParams)).toMatchObject({ kind: 'public_library', q: 'bibliotek', region: testRegions.fosen.id, format: 'csv' });
+    expect(csv.searchParams.has('page')).toBe(false);
+    const xlsx = new URL(screen.getByRole('link', { name: 'Last ned Excel (XLSX)' }).getAttribute('href') ?? '', 'http://localhost');
+    expect(xlsx.searchParams.get('format')).toBe('xlsx');
+  });
+
   it('sorts by a column when its header is pressed, and says so with aria-sort', async () => {
     const { user, router } = renderActorList();
     await screen.findByRole('link', { name: 'NTNU' });

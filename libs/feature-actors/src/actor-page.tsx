@@ -8,6 +8,10 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useActorFeature, type ActorNotice } from './actor-feature-context';
 import { useCanEditActors } from './use-can-edit-actors';
+import { ActivitiesSection, MediaSection, useActorActivities } from './activities-section';
+import { AgreementsSection } from './agreements-section';
+import { ContactsSection } from './contacts-section';
+import { ServicesSection } from './services-section';
 
 const noticeKeys = {
   created: 'actors.detail.created',
@@ -75,8 +79,9 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 function ActorDetails({ actor, notice }: { actor: ActorDetail; notice: ActorNotice | null }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { paths } = useActorFeature();
+  const { paths, links } = useActorFeature();
   const canEdit = useCanEditActors();
+  const activities = useActorActivities(actor.id);
   const archive = useArchiveActor(actor.id);
   const queryClient = useQueryClient();
   const [confirmingArchive, setConfirmingArchive] = useState(false);
@@ -140,6 +145,27 @@ function ActorDetails({ actor, notice }: { actor: ActorDetail; notice: ActorNoti
       {actor.archivedAt && <Alert color="warning">{t('actors.detail.archivedNotice', { date: formatDate(actor.archivedAt, language) })}</Alert>}
       {actor.description && <p className="ds-paragraph">{actor.description}</p>}
 
+      {/* A long page: a way straight to each part, also on a phone. */}
+      <nav aria-label={t('actors.detail.onThisPage')}>
+        <ul className="kb-cluster" style={{ listStyle: 'none', padding: 0 }}>
+          {(
+            [
+              ['actor-services', 'actors.services.title'],
+              ['actor-contacts', 'actors.contacts.title'],
+              ['actor-agreements', 'actors.agreements.title'],
+              ['actor-activities', 'actors.activities.title'],
+              ['actor-media', 'actors.media.title'],
+            ] as const
+          ).map(([target, label]) => (
+            <li key={target}>
+              <a className="ds-link" href={`#${target}`}>
+                {t(label)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
       <section aria-labelledby="actor-facts">
         <h2 className="ds-heading" data-size="sm" id="actor-facts">
           {t('actors.detail.facts')}
@@ -172,7 +198,7 @@ function ActorDetails({ actor, notice }: { actor: ActorDetail; notice: ActorNoti
         <dl className="kb-facts">
           <Fact label={t('actorField.municipalityNumber.label')}>{actor.municipalityName}</Fact>
           <Fact label={t('actorField.region.label')}>{actor.regionName}</Fact>
-          <Fact label={t('actorField.parentId.label')}>
+          <Fact label={t('actors.detail.parent')}>
             {actor.parentId && (
               <Link className="ds-link" to={paths.detail} params={{ id: actor.parentId }}>
                 {actor.parentName ?? actor.parentId}
@@ -181,7 +207,7 @@ function ActorDetails({ actor, notice }: { actor: ActorDetail; notice: ActorNoti
           </Fact>
         </dl>
         <h3 className="ds-heading" data-size="xs">
-          {t('actorField.children.label')}
+          {t('actors.detail.branches')}
         </h3>
         {actor.children.length === 0 ? (
           <p className="ds-paragraph">{t('actors.detail.noChildren')}</p>
@@ -229,11 +255,26 @@ function ActorDetails({ actor, notice }: { actor: ActorDetail; notice: ActorNoti
         </dl>
       </section>
 
-      <p>
-        <Link className="ds-link" to={paths.list}>
-          {t('actors.detail.backToList')}
-        </Link>
-      </p>
+      <ServicesSection actor={actor} />
+      <ContactsSection actor={actor} />
+      <AgreementsSection actor={actor} />
+      <ActivitiesSection actor={actor} activities={activities} />
+      <MediaSection activities={activities} />
+
+      <ul className="kb-cluster" style={{ listStyle: 'none', padding: 0 }}>
+        {links.history && (
+          <li>
+            <Link className="ds-link" to={links.history} params={{ entity: 'actor', id: actor.id }}>
+              {t('actors.detail.history')}
+            </Link>
+          </li>
+        )}
+        <li>
+          <Link className="ds-link" to={paths.list}>
+            {t('actors.detail.backToList')}
+          </Link>
+        </li>
+      </ul>
 
       <ConfirmDialog
         open={confirmingArchive}

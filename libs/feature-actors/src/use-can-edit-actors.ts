@@ -13,3 +13,14 @@ export function useCanEditActors(): boolean {
   const me = useQuery(meQueries.current());
   return viewer.canEdit && me.data != null && can(me.data.role, 'actor', 'create');
 }
+
+/**
+ * Whether to show a change to the services or contacts of an actor: the app allows changes
+ * and the policy table gives the user's role the action (a library editor changes its own
+ * services; a county viewer only reads). The API still decides, per record.
+ */
+export function useCanChange(resource: 'service' | 'contact', action: 'create' | 'update' | 'delete'): boolean {
+  const { viewer } = useActorFeature();
+  const me = useQuery(meQueries.current());
+  return viewer.canEdit && me.data != null && can(me.data.role, resource, action);
+}

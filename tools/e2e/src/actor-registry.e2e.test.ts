@@ -24,6 +24,23 @@ test.describe('the actor registry in the county console', () => {
     await expect(page.getByText('Namdal').first()).toBeVisible();
     await expectNoAxeViolations(page);
 
+    // A service, edited in place: the form opens where the service is, and closes on save.
+    await page.getByRole('button', { name: 'Rediger Grupperom' }).click();
+    const form = page.getByRole('form', { name: 'Rediger Grupperom' });
+    await form.getByLabel('Bestilles dager før').fill('to');
+    await form.getByRole('button', { name: 'Lagre tjenesten' }).click();
+    await expect(form.getByLabel('Bestilles dager før')).toHaveAttribute('aria-invalid', 'true');
+    await expect(form.getByRole('heading', { name: 'For å gå videre må du rette opp dette:' })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await form.getByLabel('Bestilles dager før').fill('2');
+    await form.getByLabel('Timer per uke').fill('12,5');
+    await form.getByRole('button', { name: 'Lagre tjenesten' }).click();
+    await expect(page.getByText('Endringene i tjenesten er lagret.')).toBeVisible();
+    const groupRooms = page.getByRole('article', { name: 'Grupperom' });
+    await expect(groupRooms.getByText('2 dager før')).toBeVisible();
+    await expect(groupRooms.getByText('12,5 timer')).toBeVisible();
+    await expectNoAxeViolations(page);
+
     await page.goto('/fylke/aktorer/ny');
     await expect(page.getByRole('heading', { level: 1, name: 'Ny aktør' })).toBeVisible();
     await expectNoAxeViolations(page);

@@ -1,0 +1,86 @@
+import {
+  activityHandlers,
+  ActivityStore,
+  actorHandlers,
+  actorReference,
+  ActorStore,
+  agreementHandlers,
+  AgreementStore,
+  AuthStore,
+  authHandlers,
+  buildActorDetail,
+  buildMe,
+  buildMembership,
+  contactHandlers,
+  ContactStore,
+  countyAdminAccount,
+  mswServer,
+  referenceHandlers,
+  renderRoute,
+  serviceHandlers,
+  ServiceStore,
+  testOrganisations,
+  type TestAccount,
+} from '@kompetansebro/testing';
+import type { ActivityDetail, AgreementDetail, ContactSummary, ServiceSummary } from '@kompetansebro/domain';
+import type { RequestHandler } from 'msw';
+import { createActorRoutes } from './actor-routes';
+
+/** Namsos bibliotek with its branch, as the actor page's tests show it. */
+export function namsosFamily() {
+  const main = buildActorDetail({ name: 'Namsos bibliotek', kind: 'public_library', municipalityNumber: '5007' });
+  const branch = buildActorDetail({ name: 'Namsos bibliotek, filial Otterøy', kind: 'library_branch', municipalityNumber: '5007', parentId: main.id, parentName: main.name });
+  return { main: { ...main, children: [actorReference(branch)] }, branch };
+}
+
+export const countyViewer: TestAccount = {
+  email: 'fylke-innsyn@demo.kompetansebro.no',
+  password: 'kompetansebro',
+  me: buildMe({ memberships: [buildMembership(testOrganisations.county, 'county_viewer')] }),
+};
+
+interface Fixture {
+  services?: ServiceSummary[];
+  contacts?: ContactSummary[];
+  agreements?: AgreementDetail[];
+  activities?: ActivityDetail[];
+  account?: TestAccount;
+  /** The actor and its branch, when the test built its data around them. */
+  family?: ReturnType<typeof namsosFamily>;
+  overrides?: RequestHandler[];
+}
+
+/** Renders the page of `main` (Namsos bibliotek) over msw stores the test can inspect and change. */
+export function renderActorPage(fixture: Fixture = {}) {
+  const { main, branch } = fixture.family ?? namsosFamily();
+  const account = fixture.account ?? countyAdminAccount();
+  const stores = {
+    actors: new ActorStore([main, branch]),
+    services: new ServiceStore((fixture.services ?? []).map((service) => ({ ...service, actorId: main.id, actorName: main.name }))),
+    contacts: new ContactStore((fixture.contacts ?? []).map((contact) => ({ ...contact, actorId: main.id, actorName: main.name }))),
+    agreements: new AgreementStore(fixture.agreements ?? []),
+    activities: new ActivityStore(fixture.activities ?? []),
+  };
+  mswServer.use(
+    ...actorHandlers(stores.actors),
+    ...referenceHandlers(),
+    ...authHandlers(new AuthStore([account], { loggedInAs: account.email })),
+    ...serviceHandlers(stores.services),
+    ...contactHandlers(stores.contacts),
+    ...agreementHandlers(stores.agreements),
+    ...activityHandlers(stores.activities),
+  );
+  if (fixture.overrides?.length) mswServer.use(...fixture.overrides);
+  const view = renderRoute({
+    path: `/aktorer/${main.id}`,
+    createRoutes: (root) => [
+      createActorRoutes(root, {
+        viewer: { canEdit: true },
+        agreementPath: '/avtaler/$id',
+        activityPath: '/aktiviteter/$id',
+        historyPath: '/historikk/$entity/$id',
+      }),
+    ],
+  });
+  return { ...view, stores, main, branch };
+}

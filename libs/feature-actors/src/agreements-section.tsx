@@ -1,0 +1,99 @@
+import { agreementQueries, ApiError } from '@kompetansebro/api-client';
+import { MAX_PAGE_SIZE, type ActorDetail, type AgreementStatus, type AgreementSummary } from '@kompetansebro/domain';
+import { formatDate, useLanguage } from '@kompetansebro/i18n';
+import { Alert, Button, DataTable, httpErrorText, StatusTag, type DsColor, type TableColumn } from '@kompetansebro/ui';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { useActorFeature } from './actor-feature-context';
+
+/**
+ * The colour beside a status's text (never alone). The same as the agreements screens use;
+ * a feature may not import another, so it is repeated here.
+ */
+const statusColor: Record<AgreementStatus, DsColor> = {
+  draft: 'neutral',
+  negotiating: 'info',
+  signed: 'accent',
+  active: 'success',
+  expiring: 'warning',
+  expired: 'neutral',
+  terminated: 'danger',
+};
+
+/** The agreements the actor is a party to: status as text, its role, the period; links when the app has the agreement screens. */
+export function AgreementsSection({ actor }: { actor: ActorDetail }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { links } = useActorFeature();
+  const agreements = useQuery(agreementQueries.list({ party: actor.id, pageSize: MAX_PAGE_SIZE, sort: '-start' }));
+  const date = (value: string | null) => (value ? formatDate(value, language) : '…');
+
+  const columns: TableColumn<AgreementSummary>[] = [
+    {
+      key: 'title',
+      header: t('actors.agreements.columns.title'),
+      rowHeader: true,
+      cell: (agreement) =>
+        links.agreement ? (
+          <Link className="ds-link" to={links.agreement} params={{ id: agreement.id }}>
+            {agreement.title}
+          </Link>
+        ) : (
+          agreement.title
+        ),
+    },
+    {
+      key: 'status',
+      header: t('actors.agreements.columns.status'),
+      cell: (agreement) => <StatusTag color={statusColor[agreement.status]}>{t(`agreementStatus.${agreement.status}`)}</StatusTag>,
+    },
+    {
+      key: 'role',
+      header: t('actors.agreements.columns.role'),
+      cell: (agreement) =>
+        agreement.parties
+          .filter((party) => party.actorId === actor.id)
+          .map((party) => t(`partyRole.${party.role}`))
+          .join(', '),
+    },
+    {
+      key: 'period',
+      header: t('actors.agreements.columns.period'),
+      cell: (agreement) => (agreement.startDate || agreement.endDate ? `${date(agreement.startDate)}–${date(agreement.endDate)}` : t('common.notProvided')),
+    },
+  ];
+
+  const page = agreements.data;
+  return (
+    <section aria-labelledby="actor-agreements" className="kb-stack">
+      <h2 className="ds-heading" data-size="sm" id="actor-agreements">
+        {t('actors.agreements.title')}
+      </h2>
+      {agreements.isError ? (
+        <Alert color="danger" heading={t('actors.agreements.loadFailed')}>
+          <p className="ds-paragraph">{agreements.error instanceof ApiError ? httpErrorText(t, agreements.error.status) : t('states.errorBody')}</p>
+          <Button variant="secondary" onClick={() => void agreements.refetch()}>
+            {t('common.retry')}
+          </Button>
+        </Alert>
+      ) : page && page.items.length === 0 ? (
+        <p className="ds-paragraph">{t('actors.agreements.empty')}</p>
+      ) : (
+        <>
+          <DataTable
+            caption={t('actors.agreements.caption', { name: actor.name })}
+            captionHidden
+            columns={columns}
+            rows={page?.items}
+            rowKey={(agreement) => agreement.id}
+            skeletonRows={2}
+          />
+          {page && page.total > page.items.length && (
+            <p className="ds-paragraph">{t('actors.agreements.more', { shown: page.items.length, total: page.total })}</p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,341 @@
+import { serviceQueries, useCreateService, useUpdateService } from '@kompetansebro/api-client';
+import { audiences, serviceHoursSchema, serviceTypes, type FieldError, type ServiceSummary } from '@kompetansebro/domain';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  ErrorSummary,
+  fieldErrorText,
+  httpErrorText,
+  Select,
+  TextArea,
+  TextField,
+  useUnsavedChangesGuard,
+  type ErrorSummaryItem,
+} from '@kompetansebro/ui';
+import { useQueryClient } from '@tanstack/react-query';
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { saveFailureOf } from './save-error';
+import {
+  changedServiceFields,
+  emptyServiceFormValues,
+  formValuesFromService,
+  serviceFieldId,
+  serviceFieldOfPath,
+  toServiceCreate,
+  toServiceUpdate,
+  type ServiceFormField,
+  type ServiceFormValues,
+} from './service-form-values';
+import { useServiceValueText } from './service-texts';
+
+const wholeNumberFields = new Set(['ageLimit', 'bookingLeadTimeDays', 'capacity']);
+
+/** A field someone else changed, as the conflict notice lists it. */
+interface ChangedByOthers {
+  field: ServiceFormField;
+  theirs: string;
+  yours: string;
+}
+
+type Conflict =
+  | { status: 'none' }
+  | { status: 'loading' }
+  | { status: 'failed' }
+  | { status: 'merged'; changes: ChangedByOthers[]; archived: boolean };
+
+interface ShownError extends FieldError {
+  value: string;
+}
+
+export type ServiceFormProps = { onCancel: () => void; onSaved: (service: ServiceSummary) => void } & (
+  | { mode: 'create'; actorId: string }
+  | { mode: 'edit'; service: ServiceSummary }
+);
+
+/**
+ * A service's form, opened in place on the actor's page: new, or over the version loaded.
+ * Errors stand beside their fields and in a summary; when someone else saved first, the
+ * form keeps what the user typed, shows what the other person changed, and saves again
+ * over their version only when the user says so.
+ */
+export function ServiceForm(props: ServiceFormProps) {
+  const { t } = useTranslation();
+  const formId = useId().replace(/:/g, '');
+  const queryClient = useQueryClient();
+  const describe = useServiceValueText();
+  const editing = props.mode === 'edit' ? props.service : null;
+  const initial = editing ? formValuesFromService(editing) : emptyServiceFormValues;
+  const [values, setValues] = useState<ServiceFormValues>(initial);
+  const [savedValues, setSavedValues] = useState<ServiceFormValues>(initial);
+  const [baseVersion, setBaseVersion] = useState(editing?.version ?? 0);
+  const [errors, setErrors] = useState<ShownError[]>([]);
+  const [submitCount, setSubmitCount] = useState(0);
+  const [conflict, setConflict] = useState<Conflict>({ status: 'none' });
+  const [failure, setFailure] = useState<string | null>(null);
+  const [nothingChanged, setNothingChanged] = useState(false);
+  const createService = useCreateService();
+  const updateService = useUpdateService(editing?.id ?? '');
+  const saving = createService.isPending || updateService.isPending;
+  // Leaving the page with the form half filled asks first (the form closes itself after a save).
+  const guard = useUnsavedChangesGuard(changedServiceFields(values, savedValues).length > 0);
+
+  const setField = (field: ServiceFormField, value: string) => setValues((current) => ({ ...current, [field]: value }));
+
+  const showErrors = (found: readonly FieldError[]) => {
+    setErrors(found.map((error) => ({ ...error, value: values[serviceFieldOfPath(error.path) ?? 'type'] })));
+    if (found.length > 0) setSubmitCount((count) => count + 1);
+  };
+
+  /** Someone saved first: their version becomes the base; every field the user changed keeps the user's value. */
+  const loadLatest = async () => {
+    if (!editing) return;
+    setConflict({ status: 'loading' });
+    try {
+      const latest = await queryClient.fetchQuery({ ...serviceQueries.detail(editing.id), staleTime: 0 });
+      const latestValues = formValuesFromService(latest);
+      const changedByThem = changedServiceFields(latestValues, savedValues);
+      const changedByUser = new Set(changedServiceFields(values, savedValues));
+      const merged = { ...values };
+      for (const field of changedByThem) if (!changedByUser.has(field)) merged[field] = latestValues[field];
+      setConflict({
+        status: 'merged',
+        archived: latest.archivedAt !== null,
+        changes: changedByThem.map((field) => ({ field, theirs: describe(field, latestValues), yours: describe(field, merged) })),
+      });
+      setValues(merged);
+      setSavedValues(latestValues);
+      setBaseVersion(latest.version);
+    } catch {
+      setConflict({ status: 'failed' });
+    }
+  };
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setFailure(null);
+    setNothingChanged(false);
+    const result = props.mode === 'create' ? toServiceCreate(props.actorId, values) : toServiceUpdate(values, savedValues);
+    if ('errors' in result) {
+      showErrors(result.errors);
+      return;
+    }
+    showErrors([]);
+    try {
+      let saved: ServiceSummary;
+      if ('input' in result) saved = await createService.mutateAsync(result.input);
+      else {
+        if (Object.keys(result.changes).length === 0) {
+          setNothingChanged(true);
+          return;
+        }
+        saved = await updateService.mutateAsync({ changes: result.changes, version: baseVersion });
+      }
+      guard.allowNavigation();
+      props.onSaved(saved);
+    } catch (error) {
+      const reason = saveFailureOf(error);
+      if (reason.kind === 'fields') showErrors(reason.errors);
+      else if (reason.kind === 'stale') void loadLatest();
+      else setFailure(httpErrorText(t, reason.status));
+    }
+  };
+
+  const messageOf = (error: ShownError) => {
+    if (error.code === 'not_a_number') return t('actors.services.notANumber');
+    if (error.code === 'not_multiple_of') return t('actors.services.oneDecimal');
+    // A number with decimals where a whole one is asked (zod calls it the wrong type).
+    if (error.code === 'invalid_type' && error.value.trim() !== '' && wholeNumberFields.has(error.path)) return t('actors.services.wholeNumber');
+    return fieldErrorText(t, error, error.value);
+  };
+  const fieldError = (field: ServiceFormField) => {
+    const error = errors.find((candidate) => candidate.path === field);
+    return error ? messageOf(error) : undefined;
+  };
+  const summary: ErrorSummaryItem[] = errors.map((error) => {
+    const field = serviceFieldOfPath(error.path);
+    return {
+      fieldId: serviceFieldId(formId, field ?? 'audiences'),
+      message: field ? `${t(`actors.services.field.${field}.label`)}: ${messageOf(error)}` : messageOf(error),
+    };
+  });
+
+  const required = t('common.required');
+  const numberField = (field: 'weeklyHours' | 'ageLimit' | 'bookingLeadTimeDays' | 'capacity') => (
+    <TextField
+      id={serviceFieldId(formId, field)}
+      name={field}
+      inputMode={field === 'weeklyHours' ? 'decimal' : 'numeric'}
+      autoComplete="off"
+      label={t(`actors.services.field.${field}.label`)}
+      description={t(`actors.services.field.${field}.help`)}
+      error={fieldError(field)}
+      value={values[field]}
+      onChange={(event) => setField(field, event.target.value)}
+    />
+  );
+  const chosenAudiences = new Set(values.audiences.split(',').filter(Boolean));
+  const toggleAudience = (audience: string, checked: boolean) => {
+    const next = new Set(chosenAudiences);
+    if (checked) next.add(audience);
+    else next.delete(audience);
+    // In the domain's order, so the same choice always reads the same (and compares equal).
+    setField('audiences', audiences.filter((candidate) => next.has(candidate)).join(','));
+  };
+  const audienceError = fieldError('audiences');
+  const title = editing ? t('actors.services.editTitle', { type: t(`serviceType.${editing.type}`) }) : t('actors.services.addTitle');
+
+  return (
+    <form className="kb-form kb-service-form" noValidate onSubmit={(event) => void submit(event)} aria-busy={saving || undefined} aria-labelledby={`${formId}-title`}>
+      <h4 className="ds-heading" data-size="xs" id={`${formId}-title`}>
+        {title}
+      </h4>
+      <ErrorSummary errors={summary} focusKey={submitCount} />
+      {conflict.status !== 'none' && (
+        <Alert color="warning" role="alert" heading={t('actors.services.conflict.title')}>
+          <p className="ds-paragraph">{t('actors.services.conflict.body')}</p>
+          {conflict.status === 'merged' ? (
+            <>
+              {conflict.archived && <p className="ds-paragraph">{t('actors.services.conflict.archived')}</p>}
+              {conflict.changes.length === 0 ? (
+                <p className="ds-paragraph">{t('actors.services.conflict.noDifferences')}</p>
+              ) : (
+                <>
+                  <h5 className="ds-heading" data-size="2xs">
+                    {t('actors.services.conflict.changedTitle')}
+                  </h5>
+                  <p className="ds-paragraph">{t('actors.services.conflict.changedIntro')}</p>
+                  <div className="kb-table-scroll">
+                    <table className="ds-table" data-border>
+                      <thead>
+                        <tr>
+                          <th scope="col">{t('actors.services.conflict.field')}</th>
+                          <th scope="col">{t('actors.services.conflict.theirValue')}</th>
+                          <th scope="col">{t('actors.services.conflict.yourValue')}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {conflict.changes.map((change) => (
+                          <tr key={change.field}>
+                            <th scope="row">{t(`actors.services.field.${change.field}.label`)}</th>
+                            <td>{change.theirs}</td>
+                            <td>{change.yours}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
+                </>
+              )}
+            </>
+          ) : (
+            <>
+              {conflict.status === 'failed' && <p className="ds-paragraph">{t('actors.services.conflict.loadFailed')}</p>}
+              <Button variant="secondary" loading={conflict.status === 'loading'} onClick={() => void loadLatest()}>
+                {conflict.status === 'loading' ? t('actors.services.conflict.loading') : t('actors.services.conflict.loadLatest')}
+              </Button>
+            </>
+          )}
+        </Alert>
+      )}
+      {failure && (
+        <Alert color="danger" role="alert" heading={t('actors.services.saveFailed')}>
+          {failure}
+        </Alert>
+      )}
+      {nothingChanged && (
+        <Alert color="info" role="status">
+          {t('actors.services.noChanges')}
+        </Alert>
+      )}
+
+      {props.mode === 'create' && (
+        <Select
+          id={serviceFieldId(formId, 'type')}
+          name="type"
+          label={t('actors.services.field.type.label')}
+          error={fieldError('type')}
+          requiredLabel={required}
+          emptyOption={t('common.chooseOne')}
+          options={serviceTypes.map((type) => ({ value: type, label: t(`serviceType.${type}`) }))}
+          value={values.type}
+          onChange={(event) => setField('type', event.target.value)}
+        />
+      )}
+
+      <fieldset className="ds-fieldset" aria-describedby={audienceError ? `${formId}-audiences-error` : undefined}>
+        <legend>{t('actors.services.field.audiences.label')}</legend>
+        <p className="ds-paragraph" data-size="sm">
+          {t('actors.services.field.audiences.help')}
+        </p>
+        {audiences.map((audience) => (
+          <Checkbox
+            key={audience}
+            id={`${formId}-audiences-${audience}`}
+            label={t(`actors.services.audience.${audience}`)}
+            checked={chosenAudiences.has(audience)}
+            aria-invalid={audienceError ? true : undefined}
+            onChange={(event) => toggleAudience(audience, event.target.checked)}
+          />
+        ))}
+        {audienceError && (
+          <p className="ds-validation-message" data-field="validation" id={`${formId}-audiences-error`}>
+            {audienceError}
+          </p>
+        )}
+      </fieldset>
+
+      <Select
+        id={serviceFieldId(formId, 'hours')}
+        name="hours"
+        label={t('actors.services.field.hours.label')}
+        description={t('actors.services.field.hours.help')}
+        error={fieldError('hours')}
+        emptyOption={t('common.notProvided')}
+        options={serviceHoursSchema.options.map((hours) => ({ value: hours, label: t(`actors.services.hours.${hours}`) }))}
+        value={values.hours}
+        onChange={(event) => setField('hours', event.target.value)}
+      />
+      {numberField('weeklyHours')}
+      <TextArea
+        id={serviceFieldId(formId, 'description')}
+        name="description"
+        label={t('actors.services.field.description.label')}
+        description={t('actors.services.field.description.help')}
+        error={fieldError('description')}
+        value={values.description}
+        rows={3}
+        onChange={(event) => setField('description', event.target.value)}
+      />
+      {numberField('ageLimit')}
+      <Checkbox
+        id={serviceFieldId(formId, 'contractRequired')}
+        label={t('actors.services.field.contractRequired.label')}
+        checked={values.contractRequired === 'true'}
+        onChange={(event) => setField('contractRequired', String(event.target.checked))}
+      />
+      {numberField('bookingLeadTimeDays')}
+      {numberField('capacity')}
+      <TextArea
+        id={serviceFieldId(formId, 'note')}
+        name="note"
+        label={t('actors.services.field.note.label')}
+        description={t('actors.services.field.note.help')}
+        error={fieldError('note')}
+        value={values.note}
+        rows={2}
+        onChange={(event) => setField('note', event.target.value)}
+      />
+      <div className="kb-cluster">
+        <Button type="submit" loading={saving}>
+          {editing ? t('actors.services.submitEdit') : t('actors.services.submitCreate')}
+        </Button>
+        <Button variant="tertiary" onClick={props.onCancel}>
+          {t('common.cancel')}
+        </Button>
+      </div>
+      {guard.dialog}
+    </form>
+  );
+}
