@@ -1,0 +1,43 @@
+import { createActivityRoutes } from '@kompetansebro/feature-activities';
+import { createActorRoutes } from '@kompetansebro/feature-actors';
+import { createAgreementRoutes } from '@kompetansebro/feature-agreements';
+import { createPortalRoutes } from '@kompetansebro/feature-portal';
+import type { NavigationItem } from '@kompetansebro/feature-shell';
+import type { AnyRoute } from '@tanstack/react-router';
+
+export const centreNavigation: readonly NavigationItem[] = [
+  { to: '/', label: 'shell.navigation.overview', exact: true },
+  { to: '/avtaler', label: 'shell.navigation.agreements' },
+  { to: '/aktiviteter', label: 'shell.navigation.activities' },
+  { to: '/brosjyre', label: 'shell.navigation.brochure' },
+  { to: '/kontakter', label: 'shell.navigation.contacts' },
+  { to: '/profil', label: 'shell.navigation.profile' },
+];
+
+/**
+ * /studiesenter/ (home: catchment area, libraries and their student services, coverage and gaps,
+ * coming activities), /brosjyre (the students' brochure, printable and PDF), /kontakter,
+ * /profil (own record and catchment-area requests), /avtaler/… (agreements the centre is party
+ * to, and proposing one), /aktiviteter/… (its activities), /aktorer/$id (a library's page, read
+ * only) — all for logged-in users (`parentRoute`). The API scopes every answer to the centre.
+ */
+export function createCentreRoutes(parentRoute: AnyRoute) {
+  return [
+    createPortalRoutes(parentRoute, {
+      agreementPath: '/avtaler/$id',
+      agreementsPath: '/avtaler',
+      activitiesPath: '/aktiviteter',
+      actorPath: '/aktorer/$id',
+      proposeAgreementPath: '/avtaler/ny',
+    }),
+    createAgreementRoutes(parentRoute, {
+      path: 'avtaler',
+      actorPath: '/aktorer/$id',
+      // The centre is always a party of what it proposes; the API decides whom it may add.
+      creation: { fixedParty: 'activeOrganisation' },
+    }),
+    createActivityRoutes(parentRoute, { path: 'aktiviteter', actorPath: '/aktorer/$id', canCreate: true, kinds: ['meeting', 'course', 'webinar', 'other'] }),
+    // Library pages, linked from home and contacts. A coordinator reads them; it changes its own record under /profil.
+    createActorRoutes(parentRoute, { path: 'aktorer', viewer: { canEdit: false } }),
+  ];
+}

@@ -1,0 +1,163 @@
+import { apiUrl, contactQueries, portalQueries } from '@kompetansebro/api-client';
+import { pageRange, type ContactSummary } from '@kompetansebro/domain';
+import { buttonLinkProps, Button, DataTable, EmptyState, LoadingState, Page, Pagination, TextField, type TableColumn } from '@kompetansebro/ui';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ForStudyCentre } from './not-a-centre';
+import { usePortalFeature } from './portal-feature-context';
+import { parseContactsSearch, type ContactsSearch } from './portal-search';
+import { QueryError } from './query-error';
+import './portal.css';
+
+const PAGE_SIZE = 25;
+
+/**
+ * The contacts of the catchment area: each library's address, phone and e-mail, and the contact
+ * persons the centre may see (search, sort and page in the URL; CSV and Excel of what it shows).
+ */
+export function ContactsPage() {
+  const { t } = useTranslation();
+  return <ForStudyCentre title={t('portal.contacts.title')}>{(centreId) => <Contacts centreId={centreId} />}</ForStudyCentre>;
+}
+
+function Contacts({ centreId }: { centreId: string }) {
+  const { t } = useTranslation();
+  const { paths } = usePortalFeature();
+  const brochure = useQuery(portalQueries.brochure(centreId));
+  const libraries = (brochure.data?.municipalities ?? []).flatMap((m) => m.libraries.map((library) => ({ ...library, municipality: m.name })));
+  type LibraryRow = (typeof libraries)[number];
+
+  const libraryColumns: TableColumn<LibraryRow>[] = [
+    {
+      key: 'library',
+      header: t('portal.contacts.columns.library'),
+      rowHeader: true,
+      cell: (row) =>
+        paths.actor ? (
+          <Link className="ds-link" to={paths.actor} params={{ id: row.id }}>
+            {row.name}
+          </Link>
+        ) : (
+          row.name
+        ),
+    },
+    { key: 'municipality', header: t('portal.contacts.columns.municipality'), cell: (row) => row.municipality },
+    { key: 'phone', header: t('portal.contacts.columns.phone'), cell: (row) => (row.phone ? <a className="ds-link" href={`tel:${row.phone.replace(/\s/g, '')}`}>{row.phone}</a> : '–') },
+    { key: 'email', header: t('portal.contacts.columns.email'), cell: (row) => (row.email ? <a className="ds-link" href={`mailto:${row.email}`}>{row.email}</a> : '–') },
+    { key: 'address', header: t('portal.contacts.columns.address'), cell: (row) => row.address ?? '–' },
+  ];
+
+  return (
+    <Page title={t('portal.contacts.title')}>
+      <p className="ds-paragraph">{t('portal.contacts.intro')}</p>
+      <section aria-labelledby="portal-contact-libraries" className="kb-stack">
+        <h2 className="ds-heading" data-size="sm" id="portal-contact-libraries">
+          {t('portal.contacts.librariesTitle')}
+        </h2>
+        {brochure.isError ? (
+          <QueryError error={brochure.error} onRetry={() => void brochure.refetch()} headingLevel={3} />
+        ) : brochure.isSuccess && libraries.length === 0 ? (
+          <EmptyState title={t('portal.contacts.noLibraries')} headingLevel={3} />
+        ) : (
+          <DataTable
+            caption={t('portal.contacts.librariesTitle')}
+            captionHidden
+            columns={libraryColumns}
+            rows={brochure.isPending ? undefined : libraries}
+            rowKey={(row) => row.id}
+            skeletonRows={5}
+          />
+        )}
+      </section>
+      <ContactPersons />
+    </Page>
+  );
+}
+
+function ContactPersons() {
+  const { t } = useTranslation();
+  const { paths } = usePortalFeature();
+  const navigate = useNavigate();
+  const search = parseContactsSearch(useSearch({ strict: false }));
+  const [query, setQuery] = useState(search.q ?? '');
+  const sort = search.sort ?? 'name';
+  const filters = { q: search.q, page: search.page ?? 1, pageSize: PAGE_SIZE, sort };
+  const contacts = useQuery({ ...contactQueries.list(filters), placeholderData: keepPreviousData });
+
+  const go = (next: ContactsSearch) => void navigate({ to: paths.contacts, search: next });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    go({ ...(query.trim() ? { q: query.trim() } : {}), ...(search.sort ? { sort: search.sort } : {}) });
+  };
+  const exportUrl = (format: 'csv' | 'xlsx') => {
+    const params = new URLSearchParams({ sort, format });
+    if (search.q) params.set('q', search.q);
+    return apiUrl(`/api/contacts/export?${params.toString()}`);
+  };
+
+  const columns: TableColumn<ContactSummary>[] = [
+    { key: 'name', header: t('portal.contacts.columns.name'), rowHeader: true, sortable: true, cell: (row) => row.name },
+    { key: 'role', header: t('portal.contacts.columns.role'), cell: (row) => row.role ?? '–' },
+    { key: 'actor', header: t('portal.contacts.columns.actor'), sortable: true, cell: (row) => row.actorName },
+    { key: 'email', header: t('portal.contacts.columns.email'), cell: (row) => (row.email ? <a className="ds-link" href={`mailto:${row.email}`}>{row.email}</a> : '–') },
+    { key: 'phone', header: t('portal.contacts.columns.phone'), cell: (row) => row.phone ?? '–' },
+  ];
+
+  return (
+    <section aria-labelledby="portal-contact-persons" className="kb-stack">
+      <h2 className="ds-heading" data-size="sm" id="portal-contact-persons">
+        {t('portal.contacts.personsTitle')}
+      </h2>
+      <form role="search" className="kb-cluster" onSubmit={submit}>
+        <TextField label={t('portal.contacts.searchLabel')} description={t('portal.contacts.searchHelp')} value={query} onChange={(event) => setQuery(event.target.value)} />
+        <Button type="submit" variant="secondary">
+          {t('portal.contacts.search')}
+        </Button>
+      </form>
+      <div className="kb-cluster">
+        <a {...buttonLinkProps('tertiary')} href={exportUrl('csv')} download>
+          {t('portal.contacts.exportCsv')}
+        </a>
+        <a {...buttonLinkProps('tertiary')} href={exportUrl('xlsx')} download>
+          {t('portal.contacts.exportXlsx')}
+        </a>
+      </div>
+      {contacts.isError ? (
+        <QueryError error={contacts.error} onRetry={() => void contacts.refetch()} headingLevel={3} />
+      ) : contacts.isSuccess && contacts.data.total === 0 ? (
+        <EmptyState title={t('portal.contacts.noPersons')} headingLevel={3}>
+          {t('portal.contacts.noPersonsBody')}
+        </EmptyState>
+      ) : (
+        <>
+          <DataTable
+            caption={t('portal.contacts.personsTitle')}
+            captionHidden
+            columns={columns}
+            rows={contacts.data?.items}
+            rowKey={(row) => row.id}
+            busy={contacts.isFetching}
+            sort={{ column: sort.replace('-', ''), direction: sort.startsWith('-') ? 'descending' : 'ascending' }}
+            onSortChange={(column) => {
+              const next = sort === column ? (`-${column}` as const) : (column as 'name' | 'actor');
+              go({ ...(search.q ? { q: search.q } : {}), ...(next !== 'name' ? { sort: next as ContactsSearch['sort'] } : {}) });
+            }}
+            skeletonRows={5}
+          />
+          {contacts.data ? (
+            <Pagination
+              page={contacts.data.page}
+              total={contacts.data.total}
+              range={pageRange(contacts.data)}
+              onPageChange={(page) => go({ ...(search.q ? { q: search.q } : {}), ...(search.sort ? { sort: search.sort } : {}), ...(page > 1 ? { page } : {}) })}
+            />
+          ) : (
+            <LoadingState />
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,2 @@
+export { createPortalRoutes } from './portal-routes';
+export { parseBrochureSearch, parseContactsSearch, type BrochureSearch, type ContactsSearch } from './portal-search';

@@ -1,0 +1,30 @@
+import { createContext, useContext } from 'react';
+
+/** Where the portal's screens and the screens they link to live in the app's router. */
+export interface PortalPaths {
+  home: string;
+  brochure: string;
+  contacts: string;
+  profile: string;
+  /** One agreement (`/avtaler/$id`) and the agreements list. */
+  agreement: string;
+  agreements: string;
+  /** The form proposing an agreement (`/avtaler/ny`, a party prefilled from `?part=`), or null when the app has none. */
+  proposeAgreement: string | null;
+  /** The activities list. */
+  activities: string;
+  /** One actor's page (`/aktorer/$id`), or null when the app has none. */
+  actor: string | null;
+}
+
+export interface PortalFeature {
+  paths: PortalPaths;
+}
+
+export const PortalFeatureContext = createContext<PortalFeature | null>(null);
+
+export function usePortalFeature(): PortalFeature {
+  const feature = useContext(PortalFeatureContext);
+  if (!feature) throw new Error('The portal screens must be rendered inside the routes of createPortalRoutes()');
+  return feature;
+}

@@ -1,0 +1,115 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './axe';
+import { logIn } from './login';
+
+const NAMDAL = 'namdal@demo.kompetansebro.no';
+
+/** The text a PDF shows: pdfkit writes the brochure's strings uncompressed, as hex. */
+function pdfText(bytes: Buffer): string {
+  const raw = bytes.toString('latin1');
+  return [...raw.matchAll(/<([0-9a-fA-F]+)>/g)].map((m) => Buffer.from(m[1] ?? '', 'hex').toString('latin1')).join('');
+}
+
+async function openHome(page: Page): Promise<void> {
+  await page.goto('/studiesenter/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Oversikt' })).toBeVisible();
+}
+
+test.describe('the study-centre portal as the Namdal coordinator', () => {
+  test.beforeEach(async ({ page }) => {
+    await logIn(page, { app: '/studiesenter/', email: NAMDAL });
+  });
+
+  test('(1) sees the gaps of Namdal on the home screen, and every portal page passes axe', async ({ page }) => {
+    await openHome(page);
+    await expect(page.getByText(/^\d+ kommuner: .*Grong.*Namsos/)).toBeVisible();
+    await expect(page.getByText(/^\d+ av \d+ bibliotek har en gjeldende avtale med studiesenteret\.$/)).toBeVisible();
+    await expect(page.getByText('Disse bibliotekene har ingen gjeldende avtale med Namdal studiesenter:')).toBeVisible();
+    const gaps = page.getByRole('list', { name: 'Dekning og hull' });
+    await expect(gaps.getByRole('link', { name: 'Grong bibliotek', exact: true })).toBeVisible();
+    await expect(gaps.getByRole('link', { name: 'Foreslå avtale med Grong bibliotek' })).toHaveAttribute('href', /\/studiesenter\/avtaler\/ny\?part=/);
+    // Outside Namdal's catchment area: not shown at all.
+    await expect(page.getByText('Trondheim folkebibliotek')).toHaveCount(0);
+
+    // The libraries with their student services and status as text.
+    await page.locator('summary', { hasText: 'Grong' }).click();
+    const grong = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 4, name: 'Grong bibliotek' }) });
+    await expect(grong.getByText('Ingen avtale')).toBeVisible();
+    await expect(grong.getByText(/^Lesesalsplasser$/)).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    // A gap links to the library's page.
+    await gaps.getByRole('link', { name: 'Grong bibliotek', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Grong bibliotek' })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    for (const [path, heading] of [
+      ['/studiesenter/kontakter', 'Kontakter'],
+      ['/studiesenter/profil', 'Profil'],
+      ['/studiesenter/avtaler', 'Avtaler'],
+      ['/studiesenter/aktiviteter', 'Aktiviteter'],
+    ] as const) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+      await page.waitForLoadState('networkidle');
+      await expectNoAxeViolations(page);
+    }
+  });
+
+  test('(3) downloads the brochure: a PDF in the language chosen that names the libraries of Namdal', async ({ page }) => {
+    await page.goto('/studiesenter/brosjyre');
+    await expect(page.getByRole('heading', { level: 2, name: 'Bibliotektjenester for studenter i Namdal' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 4, name: 'Grong bibliotek' })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    const nb = page.getByRole('link', { name: 'Last ned PDF (Bokmål)' });
+    const pdf = await page.request.get((await nb.getAttribute('href')) ?? '');
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    const bytes = await pdf.body();
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const text = pdfText(bytes);
+    expect(text).toContain('Bibliotektjenester for studenter i Namdal');
+    for (const name of ['Grong bibliotek', 'Namsos bibliotek', 'Lesesalsplasser']) expect(text).toContain(name);
+    expect(text).not.toContain('Trondheim folkebibliotek');
+
+    // The same in English: the language is kept in the URL, the link follows it.
+    await page.getByLabel('Språk i brosjyren').selectOption('en');
+    await expect(page).toHaveURL(/lang=en/);
+    await expect(page.getByRole('heading', { level: 2, name: 'Library services for students in Namdal' })).toBeVisible();
+    const en = await page.request.get((await page.getByRole('link', { name: 'Last ned PDF (Engelsk)' }).getAttribute('href')) ?? '');
+    expect(pdfText(await en.body())).toContain('Library services for students in Namdal');
+    await expectNoAxeViolations(page);
+  });
+
+  test('opens the address of a Trøndelag sør agreement: not found, and no trace of it in search or lists', async ({ page, browser, baseURL }) => {
+    // The county admin finds the agreement's id, as an outsider could have it from a link.
+    const county = await browser.newContext({ baseURL });
+    const countyPage = await county.newPage();
+    await logIn(countyPage);
+    const title = 'Samarbeidsavtale mellom Studiesenter Trøndelag sør og folkebibliotekene i regionen';
+    const found = (await (await countyPage.request.get(`/api/agreements?q=${encodeURIComponent('Trøndelag sør')}`)).json()) as { items: Array<{ id: string; title: string }> };
+    const id = found.items.find((item) => item.title === title)?.id;
+    expect(id).toBeTruthy();
+    await county.close();
+
+    await page.goto(`/studiesenter/avtaler/${id}`);
+    await expect(page.getByText('Vi fant ikke avtalen. Den kan være slettet, eller adressen kan være feil.')).toBeVisible();
+    await expect(page.getByText(title)).toHaveCount(0);
+    await expectNoAxeViolations(page);
+
+    expect((await page.request.get(`/api/agreements/${id}`)).status()).toBe(404);
+    for (const q of ['Trøndelag sør', 'Samarbeidsavtale', 'folkebibliotekene']) {
+      const search = await (await page.request.get(`/api/search?q=${encodeURIComponent(q)}&limit=50`)).text();
+      expect(search).not.toContain(id);
+      expect(search).not.toContain(title);
+    }
+    const list = await (await page.request.get('/api/agreements?pageSize=100')).text();
+    expect(list).not.toContain(id);
+
+    await page.goto('/studiesenter/avtaler');
+    await expect(page.getByRole('heading', { level: 1, name: 'Avtaler' })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    await expect(page.getByText(title)).toHaveCount(0);
+  });
+});
