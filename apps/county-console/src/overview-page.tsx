@@ -1,40 +1,37 @@
 import { Page } from '@kompetansebro/ui';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { ActivitiesRecentComing } from './overview/activities-recent-coming';
+import { AgreementsByStatus } from './overview/agreements-by-status';
+import { CoverageByRegion } from './overview/coverage-by-region';
+import { ExpiringAgreements } from './overview/expiring-agreements';
+import { PlanItemsDue } from './overview/plan-items-due';
+import './overview/overview.css';
 
-/** The console's front page: what is here now, and what is coming. */
+/**
+ * The county's first screen: agreements by status and those ending soon, coverage per region
+ * with its gaps, recent and coming activities, and plan items due. Each section loads and
+ * fails on its own, so one slow or broken source does not blank the page.
+ */
 export function OverviewPage() {
   const { t } = useTranslation();
   return (
-    <Page title={t('overview.title')}>
-      <p className="ds-paragraph" data-size="lg">
-        {t('overview.intro')}
-      </p>
-      <section aria-labelledby="overview-now">
-        <h2 className="ds-heading" data-size="sm" id="overview-now">
-          {t('overview.nowTitle')}
-        </h2>
-        <ul>
-          <li>
-            <Link className="ds-link" to="/aktorer">
-              {t('overview.actorsLink')}
-            </Link>
-            : {t('overview.actorsText')}
-          </li>
-          <li>
-            <Link className="ds-link" to="/kommuner">
-              {t('overview.municipalitiesLink')}
-            </Link>
-            : {t('overview.municipalitiesText')}
-          </li>
-        </ul>
-      </section>
-      <section aria-labelledby="overview-later">
-        <h2 className="ds-heading" data-size="sm" id="overview-later">
-          {t('overview.laterTitle')}
-        </h2>
-        <p className="ds-paragraph">{t('overview.laterText')}</p>
-      </section>
+    <Page
+      title={t('overview.title')}
+      actions={
+        <Link className="ds-link" to="/historikk">
+          {t('overview.logLink')}
+        </Link>
+      }
+    >
+      <p className="ds-paragraph">{t('overview.intro')}</p>
+      <div className="kb-overview-grid">
+        <AgreementsByStatus />
+        <ExpiringAgreements />
+      </div>
+      <CoverageByRegion />
+      <PlanItemsDue />
+      <ActivitiesRecentComing />
     </Page>
   );
 }

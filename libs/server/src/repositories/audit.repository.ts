@@ -71,20 +71,28 @@ function toEntry(row: AuditEntryRow): AuditEntry {
   };
 }
 
+/** An entry of the log as the list shows it: with the name of the user who made the change. */
+export interface AuditListEntry extends AuditEntry {
+  /** Null for the system, or when the user no longer exists. */
+  userName: string | null;
+}
+
 /** The audit log, newest first, optionally of one entity type and one record. The county's only. */
-export async function listAuditEntries(db: Executor, scope: Scope, query: AuditQuery): Promise<Page<AuditEntry>> {
+export async function listAuditEntries(db: Executor, scope: Scope, query: AuditQuery): Promise<Page<AuditListEntry>> {
   requireCountyWide(scope, 'audit entry');
   const countRow = await selectEntries(db, query)
     .select((eb) => eb.fn.countAll<string>().as('total'))
     .executeTakeFirstOrThrow();
   const rows = await selectEntries(db, query)
     .select(entryColumns)
+    // The author's name beside the id, so the history says who without a second request.
+    .select((eb) => eb.selectFrom('app_user').select('app_user.name').whereRef('app_user.id', '=', 'audit_entry.user_id').as('user_name'))
     .orderBy('occurred_at', 'desc')
     .orderBy('id', 'desc')
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .execute();
-  return { items: rows.map(toEntry), total: Number(countRow.total), page: query.page, pageSize: query.pageSize };
+  return { items: rows.map((row) => ({ ...toEntry(row), userName: row.user_name ?? null })), total: Number(countRow.total), page: query.page, pageSize: query.pageSize };
 }
 
 /**

@@ -16,6 +16,7 @@ interface AuditEntry {
   id: string;
   occurredAt: string;
   userId: string | null;
+  userName: string | null;
   entity: string;
   entityId: string;
   action: string;
@@ -48,8 +49,15 @@ describe('GET /api/audit', () => {
     expect(page).toMatchObject({ total: 3, page: 1, pageSize: 25 });
     expect(page.items.map((e) => e.action)).toEqual(['archive', 'update', 'create']);
     const [archive, update, create] = page.items;
-    // Who made the change: the logged-in county admin.
-    expect(create).toMatchObject({ entity: 'service', entityId: service.id, userId: sampleId('user', COUNTY_ADMIN), before: null, after: { id: service.id, version: 1 } });
+    // Who made the change: the logged-in county admin, by id and by name.
+    expect(create).toMatchObject({
+      entity: 'service',
+      entityId: service.id,
+      userId: sampleId('user', COUNTY_ADMIN),
+      userName: 'Fylkesbiblioteket (demo)',
+      before: null,
+      after: { id: service.id, version: 1 },
+    });
     expect(update).toMatchObject({ before: { weeklyHours: null }, after: { weeklyHours: 10 } });
     expect(archive?.after).toMatchObject({ version: 3 });
     expect(typeof archive?.id).toBe('string');
@@ -72,7 +80,10 @@ describe('GET /api/audit', () => {
     expect(first.items[0]?.id).toBe(all.items[0]?.id);
     expect(second.items[0]?.id).toBe(all.items[1]?.id);
     expect((await auditPage('entity=service&id=no-such-record')).total).toBe(0);
-    expect((await auditPage('entity=sample-data&id=service')).items[0]?.after).toMatchObject({ services: expect.any(Number) });
+    const sampleData = (await auditPage('entity=sample-data&id=service')).items[0];
+    expect(sampleData?.after).toMatchObject({ services: expect.any(Number) });
+    // The system wrote it: no user, so no name.
+    expect(sampleData).toMatchObject({ userId: null, userName: null });
   });
 
   it('answers 400 naming the parameter for bad query values', async () => {

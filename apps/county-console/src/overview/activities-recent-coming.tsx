@@ -1,0 +1,69 @@
+import { activityQueries } from '@kompetansebro/api-client';
+import { todayInNorway, type ActivitySummary } from '@kompetansebro/domain';
+import { formatDate, useLanguage } from '@kompetansebro/i18n';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { addDays, OverviewSection, SectionStates } from './overview-section';
+
+const SHOWN = 5;
+
+function ActivityList({ activities, emptyText }: { activities: readonly ActivitySummary[]; emptyText: string }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  if (activities.length === 0) return <p className="ds-paragraph">{emptyText}</p>;
+  return (
+    <ul className="kb-overview-list">
+      {activities.map((activity) => (
+        <li key={activity.id}>
+          <Link className="ds-link" to="/aktiviteter/$id" params={{ id: activity.id }}>
+            {activity.title}
+          </Link>{' '}
+          <span>
+            {formatDate(activity.startDate, language)}
+            {activity.endDate && activity.endDate !== activity.startDate && `–${formatDate(activity.endDate, language)}`}
+          </span>
+          {activity.organiserName && (
+            <span className="kb-overview-meta">{t('overview.activities.organiser', { name: activity.organiserName })}</span>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** What happened in the last 30 days (newest first) and what is coming (soonest first). */
+export function ActivitiesRecentComing() {
+  const { t } = useTranslation();
+  const today = todayInNorway();
+  const recent = useQuery(activityQueries.list({ from: addDays(today, -30), to: addDays(today, -1), sort: '-date', pageSize: SHOWN }));
+  const coming = useQuery(activityQueries.list({ from: today, sort: 'date', pageSize: SHOWN }));
+
+  return (
+    <OverviewSection id="overview-activities" title={t('overview.activities.title')}>
+      <SectionStates queries={[recent, coming]}>
+        {() => (
+          <div className="kb-overview-columns">
+            <div>
+              <h3 className="ds-heading" data-size="2xs">
+                {t('overview.activities.comingTitle')}
+              </h3>
+              <ActivityList activities={coming.data?.items ?? []} emptyText={t('overview.activities.comingEmpty')} />
+            </div>
+            <div>
+              <h3 className="ds-heading" data-size="2xs">
+                {t('overview.activities.recentTitle')}
+              </h3>
+              <ActivityList activities={recent.data?.items ?? []} emptyText={t('overview.activities.recentEmpty')} />
+            </div>
+          </div>
+        )}
+      </SectionStates>
+      <p className="ds-paragraph">
+        <Link className="ds-link" to="/aktiviteter">
+          {t('overview.activities.allLink')}
+        </Link>
+      </p>
+    </OverviewSection>
+  );
+}

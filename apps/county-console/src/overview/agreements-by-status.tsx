@@ -1,0 +1,68 @@
+import { agreementQueries } from '@kompetansebro/api-client';
+import { agreementStatuses, type AgreementStatus } from '@kompetansebro/domain';
+import { formatNumber, useLanguage } from '@kompetansebro/i18n';
+import { EmptyState } from '@kompetansebro/ui';
+import { useQueries } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { OverviewSection, SectionStates } from './overview-section';
+
+/** How many agreements each status has, each count a link to the list filtered by it. */
+export function AgreementsByStatus() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  // One small request per status: the list's total is the count.
+  const counts = useQueries({
+    queries: agreementStatuses.map((status) => agreementQueries.list({ status, pageSize: 1 })),
+  });
+  const rows = agreementStatuses.map((status: AgreementStatus, index) => ({ status, count: counts[index]?.data?.total ?? 0 }));
+  const total = rows.reduce((sum, row) => sum + row.count, 0);
+
+  return (
+    <OverviewSection id="overview-status" title={t('overview.status.title')}>
+      <SectionStates queries={counts}>
+        {() =>
+          total === 0 ? (
+            <EmptyState title={t('overview.status.empty')} headingLevel={3} />
+          ) : (
+            <>
+              <div className="kb-table-scroll kb-overview-table" tabIndex={0} role="region" aria-label={t('overview.tableLabel', { title: t('overview.status.title') })}>
+                <table className="ds-table" data-border="true" data-size="sm">
+                  <caption className="ds-sr-only">{t('overview.status.caption')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('overview.status.columnStatus')}</th>
+                      <th scope="col" className="kb-overview-number">
+                        {t('overview.status.columnCount')}
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {rows.map((row) => (
+                      <tr key={row.status}>
+                        <th scope="row">
+                          <Link
+                            className="ds-link"
+                            to="/avtaler"
+                            search={{ status: row.status }}
+                            aria-label={t('overview.status.linkLabel', { status: t(`agreementStatus.${row.status}`), count: row.count })}
+                          >
+                            {t(`agreementStatus.${row.status}`)}
+                          </Link>
+                        </th>
+                        <td className="kb-overview-number">{formatNumber(row.count, language)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <p className="ds-paragraph" data-size="sm">
+                {t('overview.status.total', { count: total })}
+              </p>
+            </>
+          )
+        }
+      </SectionStates>
+    </OverviewSection>
+  );
+}

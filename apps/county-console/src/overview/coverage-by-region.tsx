@@ -1,0 +1,72 @@
+import { coverageQueries, regionQueries } from '@kompetansebro/api-client';
+import { formatNumber, useLanguage } from '@kompetansebro/i18n';
+import { BarChart, EmptyState, type BarChartItem } from '@kompetansebro/ui';
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { OverviewSection, SectionStates } from './overview-section';
+
+/**
+ * Per region, the share of municipalities whose main library a binding agreement covers: a
+ * bar chart with its table, where each region lists its gaps and links to its coverage page.
+ */
+export function CoverageByRegion() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const regions = useQuery(regionQueries.list());
+  const regionItems = regions.data?.items ?? [];
+  const coverages = useQueries({ queries: regionItems.map((region) => coverageQueries.byRegion(region.id)) });
+
+  const rows = regionItems.map((region, index) => {
+    const coverage = coverages[index]?.data;
+    return { region, summary: coverage?.summary, gaps: coverage?.gaps.municipalities ?? [] };
+  });
+  const items: BarChartItem[] = rows.map(({ region, summary }) => ({
+    key: region.id,
+    label: region.name,
+    value: summary?.share ?? 0,
+    valueText: summary
+      ? t('overview.coverage.shareText', {
+          percent: formatNumber(Math.round(summary.share * 100), language),
+          covered: formatNumber(summary.coveredMunicipalities, language),
+          total: formatNumber(summary.municipalities, language),
+        })
+      : t('overview.coverage.regionFailed'),
+  }));
+
+  return (
+    <OverviewSection id="overview-coverage" title={t('overview.coverage.title')}>
+      <SectionStates queries={[regions, ...coverages]}>
+        {() =>
+          regionItems.length === 0 ? (
+            <EmptyState title={t('overview.coverage.empty')} headingLevel={3} />
+          ) : (
+            <>
+              <BarChart
+                caption={t('overview.coverage.caption')}
+                labelHeader={t('overview.coverage.columnRegion')}
+                valueHeader={t('overview.coverage.columnShare')}
+                items={items}
+              />
+              <h3 className="ds-heading" data-size="2xs" id="overview-coverage-gaps">
+                {t('overview.coverage.columnGaps')}
+              </h3>
+              {/* A list, not a table column: the names wrap at any width. */}
+              <ul className="kb-overview-list" aria-labelledby="overview-coverage-gaps">
+                {rows.map(({ region, summary, gaps }) => (
+                  <li key={region.id}>
+                    <strong>{region.name}:</strong>{' '}
+                    {summary && (gaps.length === 0 ? t('overview.coverage.noGaps') : gaps.map((gap) => gap.name).join(', '))}{' '}
+                    <Link className="ds-link" to="/dekning" search={{ region: region.id }}>
+                      {t('overview.coverage.gapsLink', { region: region.name })}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )
+        }
+      </SectionStates>
+    </OverviewSection>
+  );
+}

@@ -1,0 +1,60 @@
+import { ApiError } from '@kompetansebro/api-client';
+import { Alert, Button, httpErrorText, LoadingState } from '@kompetansebro/ui';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+interface OverviewSectionProps {
+  id: string;
+  title: string;
+  children: ReactNode;
+}
+
+/** One part of the overview: an h2 and its content, a landmark named by the heading. */
+export function OverviewSection({ id, title, children }: OverviewSectionProps) {
+  return (
+    <section aria-labelledby={id} className="kb-stack kb-overview-section">
+      <h2 className="ds-heading" data-size="sm" id={id}>
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+interface SectionQueryState {
+  isPending: boolean;
+  isError: boolean;
+  error: unknown;
+  refetch: () => unknown;
+}
+
+/**
+ * The loading and error states of a section's data. A section that fails says so in place
+ * with a retry, and the rest of the page carries on.
+ */
+export function SectionStates({ queries, children }: { queries: readonly SectionQueryState[]; children: () => ReactNode }) {
+  const { t } = useTranslation();
+  const failed = queries.find((query) => query.isError);
+  if (failed) {
+    return (
+      <Alert color="danger" heading={t('states.errorTitle')} headingLevel={3}>
+        <p className="ds-paragraph">
+          {failed.error instanceof ApiError && failed.error.status !== 500 && failed.error.status !== 0
+            ? httpErrorText(t, failed.error.status)
+            : t('overview.sectionError')}
+        </p>
+        <Button variant="secondary" onClick={() => queries.forEach((query) => query.isError && void query.refetch())}>
+          {t('overview.retry')}
+        </Button>
+      </Alert>
+    );
+  }
+  if (queries.some((query) => query.isPending)) return <LoadingState />;
+  return <>{children()}</>;
+}
+
+/** An ISO date `days` after (or before, when negative) `date`. */
+export function addDays(date: string, days: number): string {
+  const time = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
+  return new Date(time).toISOString().slice(0, 10);
+}

@@ -1,0 +1,166 @@
+import { todayInNorway, type Coverage } from '@kompetansebro/domain';
+import {
+  buildActivityDetail,
+  buildAgreementDetail,
+  buildPlanItemDetail,
+  mswServer,
+  PlanItemStore,
+  planItemHandlers,
+  problemResponse,
+  referenceHandlers,
+  renderRoute,
+  testRegions,
+} from '@kompetansebro/testing';
+import { createRoute } from '@tanstack/react-router';
+import { screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { OverviewPage } from '../overview-page';
+import { addDays } from './overview-section';
+
+const today = todayInNorway();
+const statusCounts: Record<string, number> = { draft: 1, negotiating: 2, signed: 0, active: 5, expiring: 1, expired: 0, terminated: 0 };
+const expiring = buildAgreementDetail({ title: 'Fjernlånsavtale Fosen', status: 'expiring', endDate: addDays(today, 20) });
+
+function coverageOf(covered: number, total: number, gaps: string[]): Coverage {
+  return {
+    studyCentres: [],
+    municipalities: [],
+    gaps: { municipalities: gaps.map((name, i) => ({ number: `50${i}`, name })), libraries: [] },
+    summary: { municipalities: total, coveredMunicipalities: covered, libraries: total, coveredLibraries: covered, share: total === 0 ? 0 : covered / total },
+  };
+}
+
+const coverageByRegion: Record<string, Coverage> = {
+  [testRegions.trondheim.id]: coverageOf(1, 1, []),
+  [testRegions.namdal.id]: coverageOf(1, 2, ['Flatanger']),
+  [testRegions.fosen.id]: coverageOf(0, 1, ['Åfjord']),
+};
+
+const page = (items: unknown[], total = items.length) => ({ items, total, page: 1, pageSize: 25 });
+
+/** The API behind the overview; `failing` makes one source answer 500. */
+function overviewHandlers({ failing }: { failing?: 'coverage' | 'agreements' } = {}) {
+  const plan = new PlanItemStore([
+    buildPlanItemDetail({ title: 'Avtale med Fosen studiesenter', dueDate: addDays(today, -3), status: 'in_progress', responsibleActorName: 'Fosen studiesenter' }),
+    buildPlanItemDetail({ title: 'Webinar om fjernlån', dueDate: addDays(today, 30) }),
+    buildPlanItemDetail({ title: 'Ferdig punkt', dueDate: addDays(today, 5), status: 'done' }),
+    buildPlanItemDetail({ title: 'Langt fram', dueDate: addDays(today, 200) }),
+  ]);
+  const coming = buildActivityDetail({ title: 'Samling for bibliotekene i Namdal', startDate: addDays(today, 10) });
+  const recent = buildActivityDetail({ title: 'Webinar: Fjernlån i praksis', startDate: addDays(today, -5) });
+  mswServer.use(
+    ...referenceHandlers(),
+    ...planItemHandlers(plan),
+    http.get('*/api/agreements', ({ request }) => {
+      if (failing === 'agreements') return problemResponse(500);
+      const search = new URL(request.url).searchParams;
+      if (search.get('endingWithinDays') === '90') return HttpResponse.json(page([{ ...expiring, documents: undefined }]));
+      return HttpResponse.json(page([], statusCounts[search.get('status') ?? ''] ?? 0));
+    }),
+    http.get('*/api/coverage', ({ request }) => {
+      if (failing === 'coverage') return problemResponse(500);
+      const region = new URL(request.url).searchParams.get('region') ?? '';
+      return coverageByRegion[region] ? HttpResponse.json(coverageByRegion[region]) : problemResponse(400);
+    }),
+    http.get('*/api/activities', ({ request }) => {
+      const from = new URL(request.url).searchParams.get('from') ?? '';
+      return HttpResponse.json(page(from === today ? [coming] : [recent]));
+    }),
+  );
+  return { plan };
+}
+
+function renderOverview() {
+  return renderRoute({
+    path: '/',
+    createRoutes: (root) => [createRoute({ getParentRoute: () => root, path: '/', component: OverviewPage })],
+  });
+}
+
+const section = (name: string) => screen.getByRole('region', { name });
+
+describe('OverviewPage', () => {
+  it('shows each section with its figures and links', async () => {
+    const { plan } = overviewHandlers();
+    renderOverview();
+
+    await screen.findByRole('heading', { level: 1, name: 'Oversikt' }, { timeout: 5000 });
+    // Agreements by status: a count per status, each linking to the filtered list.
+    const status = section('Avtaler etter status');
+    await within(status).findByText('Til sammen 9 avtaler.', {}, { timeout: 5000 });
+    const active = within(status).getByRole('link', { name: 'Aktiv: 5 avtaler' });
+    expect(active.getAttribute('href')).toBe('/avtaler?status=active');
+
+    // Expiring within 90 days: title linked, parties, end date.
+    const expiringSection = section('Avtaler som utløper innen 90 dager');
+    const link = await within(expiringSection).findByRole('link', { name: 'Fjernlånsavtale Fosen' });
+    expect(link.getAttribute('href')).toBe(`/avtaler/${expiring.id}`);
+    expect(within(expiringSection).getByText('Namdal studiesenter, Namsos bibliotek')).toBeTruthy();
+
+    // Coverage: a share per region in the table alternative, with gaps and a link per region.
+    const coverage = section('Dekning per region');
+    const namdalRow = await within(coverage).findByRole('row', { name: /Namdal/ });
+    expect(within(namdalRow).getByText('50 % (1 av 2)')).toBeTruthy();
+    const gaps = within(coverage).getByRole('list', { name: 'Kommuner uten avtale' });
+    const namdalGaps = within(gaps).getByText('Namdal:').closest('li') as HTMLElement;
+    expect(namdalGaps.textContent).toContain('Flatanger');
+    expect(within(namdalGaps).getByRole('link', { name: 'Se dekningen i Namdal' }).getAttribute('href')).toBe(`/dekning?region=${testRegions.namdal.id}`);
+    expect((within(gaps).getByText('Trondheim:').closest('li') as HTMLElement).textContent).toContain('Ingen');
+
+    // Activities: coming and recent, linked.
+    const activities = section('Aktiviteter');
+    expect((await within(activities).findByRole('link', { name: 'Samling for bibliotekene i Namdal' })).getAttribute('href')).toMatch(/^\/aktiviteter\//);
+    expect(within(activities).getByRole('link', { name: 'Webinar: Fjernlån i praksis' })).toBeTruthy();
+
+    // Plan items: open ones due within 60 days or overdue, soonest first; overdue said in text.
+    const planSection = section('Tiltakspunkter med frist snart');
+    await within(planSection).findByText('Webinar om fjernlån');
+    const titles = within(planSection).getAllByRole('rowheader').map((cell) => cell.firstChild?.textContent);
+    expect(titles).toEqual(['Avtale med Fosen studiesenter', 'Webinar om fjernlån']);
+    const overdueRow = within(planSection).getByRole('row', { name: /Avtale med Fosen/ });
+    expect(within(overdueRow).getByText('Tiltak: Regionale kompetanseaktører og folkebibliotekenes rolle')).toBeTruthy();
+    expect(within(overdueRow).getByText('Ansvarlig: Fosen studiesenter')).toBeTruthy();
+    expect(within(overdueRow).getByText('Status: Pågår')).toBeTruthy();
+    expect(within(within(planSection).getByRole('row', { name: /Avtale med Fosen/ })).getByText('Forfalt')).toBeTruthy();
+    expect(plan.queries.at(-1)?.get('open')).toBe('true');
+    expect(plan.queries.at(-1)?.get('dueBefore')).toBe(addDays(today, 60));
+  });
+
+  it('keeps the other sections when one source fails, and offers a retry in that section', async () => {
+    overviewHandlers({ failing: 'coverage' });
+    const { user } = renderOverview();
+    await screen.findByRole('heading', { level: 1, name: 'Oversikt' }, { timeout: 5000 });
+
+    const coverage = section('Dekning per region');
+    await within(coverage).findByRole('heading', { level: 3, name: 'Noe gikk galt' }, { timeout: 5000 });
+    expect(within(coverage).getByRole('button', { name: 'Prøv igjen' })).toBeTruthy();
+    expect(within(coverage).queryByRole('table')).toBeNull();
+
+    await within(section('Avtaler etter status')).findByText('Til sammen 9 avtaler.');
+    await within(section('Tiltakspunkter med frist snart')).findByText('Webinar om fjernlån');
+    expect(screen.getAllByRole('heading', { name: 'Noe gikk galt' })).toHaveLength(1);
+
+    // The source comes back: the retry shows the figures.
+    overviewHandlers();
+    await user.click(screen.getByRole('button', { name: 'Prøv igjen' }));
+    await within(coverage).findByRole('row', { name: /Namdal/ });
+    await waitFor(() => expect(within(coverage).queryByRole('heading', { name: 'Noe gikk galt' })).toBeNull());
+  });
+
+  it('says so when there is nothing to show', async () => {
+    mswServer.use(
+      ...referenceHandlers(),
+      ...planItemHandlers(new PlanItemStore()),
+      http.get('*/api/agreements', () => HttpResponse.json(page([], 0))),
+      http.get('*/api/coverage', () => HttpResponse.json(coverageOf(0, 0, []))),
+      http.get('*/api/activities', () => HttpResponse.json(page([]))),
+    );
+    renderOverview();
+    await screen.findByRole('heading', { level: 3, name: 'Det er ingen avtaler ennå.' }, { timeout: 5000 });
+    await screen.findByRole('heading', { level: 3, name: 'Ingen gjeldende avtaler utløper de neste 90 dagene.' });
+    await screen.findByRole('heading', { level: 3, name: 'Ingen åpne punkter har frist de neste 60 dagene.' });
+    expect(screen.getByText('Ingen aktiviteter er lagt inn fremover.')).toBeTruthy();
+    expect(screen.getByText('Ingen aktiviteter de siste 30 dagene.')).toBeTruthy();
+  });
+});

@@ -1,0 +1,117 @@
+import { ApiError, auditQueries } from '@kompetansebro/api-client';
+import { DEFAULT_PAGE_SIZE, pageRange } from '@kompetansebro/domain';
+import { Alert, Button, DataTable, EmptyState, httpErrorText, Page, Pagination, Select, type TableColumn } from '@kompetansebro/ui';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { actionLabel, entityLabel, recordNameOf } from './audit-labels';
+import { formatDateTime } from './date-time';
+import { historyEntities, isHistoryEntity, useHistoryFeature } from './history-feature-context';
+import { parseHistorySearch, type HistorySearch } from './history-search';
+import './history.css';
+
+interface LogRow {
+  id: string;
+  occurredAt: string;
+  userId: string | null;
+  userName: string | null;
+  entity: string;
+  entityId: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** The whole audit log, newest first: filter by kind of record and page through, both in the URL. */
+export function AuditLogPage() {
+  const { t } = useTranslation();
+  const { paths } = useHistoryFeature();
+  const navigate = useNavigate();
+  const search = parseHistorySearch(useSearch({ strict: false }));
+  const entries = useQuery(auditQueries.list({ entity: search.entity, page: search.page ?? 1, pageSize: DEFAULT_PAGE_SIZE }));
+
+  const updateSearch = (next: HistorySearch) => {
+    const clean: HistorySearch = {};
+    if (next.entity) clean.entity = next.entity;
+    if (next.page && next.page > 1) clean.page = next.page;
+    void navigate({ to: paths.log, search: clean });
+  };
+
+  const columns: TableColumn<LogRow>[] = [
+    { key: 'when', header: t('history.columns.when'), cell: (row) => formatDateTime(row.occurredAt) },
+    {
+      key: 'record',
+      header: t('history.columns.record'),
+      rowHeader: true,
+      // The record by its name where the entry carries one; the kind under it.
+      cell: (row) => {
+        // A uuid is cut to its first 8 characters; a short id ("service" of the sample data) is shown whole.
+        const shortId = row.entityId.length > 20 ? row.entityId.slice(0, 8) : row.entityId;
+        const label = recordNameOf(row) ?? (isHistoryEntity(row.entity) ? t('history.openHistoryOf', { entity: entityLabel(t, row.entity), id: shortId }) : shortId);
+        return (
+          <>
+            {isHistoryEntity(row.entity) ? (
+              <Link className="ds-link" to={paths.record} params={{ entity: row.entity, id: row.entityId }}>
+                {label}
+              </Link>
+            ) : (
+              label
+            )}
+            <span className="kb-history-meta">{entityLabel(t, row.entity)}</span>
+          </>
+        );
+      },
+    },
+    { key: 'action', header: t('history.columns.action'), cell: (row) => actionLabel(t, row.action) },
+    {
+      key: 'who',
+      header: t('history.columns.who'),
+      cell: (row) => row.userName ?? (row.userId ? t('history.unknownUser') : t('history.system')),
+    },
+  ];
+
+  return (
+    <Page title={t('history.logTitle')}>
+      <p className="ds-paragraph">{t('history.logIntro')}</p>
+      <div className="kb-cluster">
+        <Select
+          label={t('history.entityFilter')}
+          emptyOption={t('history.allEntities')}
+          options={historyEntities.map((entity) => ({ value: entity, label: entityLabel(t, entity) }))}
+          value={search.entity ?? ''}
+          onChange={(event) => updateSearch({ entity: event.target.value || undefined })}
+        />
+      </div>
+      {entries.isError ? (
+        <Alert color="danger" heading={t('states.errorTitle')}>
+          <p className="ds-paragraph">{entries.error instanceof ApiError ? httpErrorText(t, entries.error.status) : t('states.errorBody')}</p>
+          <Button variant="secondary" onClick={() => void entries.refetch()}>
+            {t('common.retry')}
+          </Button>
+        </Alert>
+      ) : entries.data?.total === 0 ? (
+        <EmptyState title={t('history.emptyTitle')}>{t('history.emptyLogBody')}</EmptyState>
+      ) : (
+        <>
+          <DataTable
+            caption={t('history.logTitle')}
+            captionHidden
+            columns={columns}
+            rows={entries.data?.items}
+            rowKey={(row) => row.id}
+            busy={entries.isPlaceholderData}
+            skeletonRows={DEFAULT_PAGE_SIZE}
+          />
+          {entries.data && (
+            <Pagination
+              page={entries.data.page}
+              total={entries.data.total}
+              range={pageRange(entries.data)}
+              onPageChange={(next) => updateSearch({ ...search, page: next })}
+            />
+          )}
+        </>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,40 @@
+import { createContext, useContext } from 'react';
+
+/** The record kinds the history screens know (as the server's audit log names them). */
+export const historyEntities = [
+  'actor',
+  'agreement',
+  'activity',
+  'service',
+  'contact',
+  'initiative',
+  'plan_item',
+  'user',
+] as const;
+export type HistoryEntity = (typeof historyEntities)[number];
+
+export function isHistoryEntity(value: string): value is HistoryEntity {
+  return (historyEntities as readonly string[]).includes(value);
+}
+
+/** Where the history screens and the records they are about live in the app's router. */
+export interface HistoryPaths {
+  /** The whole log (`/historikk`). */
+  log: string;
+  /** One record's history (`/historikk/$entity/$id`). */
+  record: string;
+  /** A record's own page (`/aktorer/$id`), per kind the app shows; missing kinds get no link. */
+  records: Partial<Record<'actor' | 'agreement' | 'activity', string>>;
+}
+
+export interface HistoryFeature {
+  paths: HistoryPaths;
+}
+
+export const HistoryFeatureContext = createContext<HistoryFeature | null>(null);
+
+export function useHistoryFeature(): HistoryFeature {
+  const feature = useContext(HistoryFeatureContext);
+  if (!feature) throw new Error('The history screens must be rendered inside the routes of createHistoryRoute()');
+  return feature;
+}

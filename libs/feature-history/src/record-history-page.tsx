@@ -1,0 +1,134 @@
+import { activityQueries, actorQueries, agreementQueries, ApiError, auditQueries } from '@kompetansebro/api-client';
+import { DEFAULT_PAGE_SIZE, pageRange } from '@kompetansebro/domain';
+import { Alert, Button, EmptyState, httpErrorText, LoadingState, Page, Pagination } from '@kompetansebro/ui';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { AuditChanges } from './audit-changes';
+import { actionLabel, entityLabel } from './audit-labels';
+import { formatDateTime } from './date-time';
+import { isHistoryEntity, useHistoryFeature, type HistoryEntity } from './history-feature-context';
+import { parseHistorySearch } from './history-search';
+import './history.css';
+
+/** The record's own name, for the heading; only the kinds with a page of their own are looked up. */
+function useRecordName(entity: HistoryEntity | null, id: string) {
+  const actor = useQuery({ ...actorQueries.detail(id), enabled: entity === 'actor' });
+  const agreement = useQuery({ ...agreementQueries.detail(id), enabled: entity === 'agreement' });
+  const activity = useQuery({ ...activityQueries.detail(id), enabled: entity === 'activity' });
+  const query = entity === 'actor' ? actor : entity === 'agreement' ? agreement : entity === 'activity' ? activity : null;
+  const name = entity === 'actor' ? actor.data?.name : entity === 'agreement' ? agreement.data?.title : activity.data?.title;
+  const gone = query?.error instanceof ApiError && query.error.status === 404;
+  return { name: query ? name : undefined, pending: query?.isPending ?? false, gone };
+}
+
+/** The actor a service or contact belongs to, read from its audit entries (they carry `actorId`). */
+function actorIdOf(items: ReadonlyArray<{ before: unknown; after: unknown }>): string | null {
+  for (const item of items) {
+    for (const value of [item.after, item.before]) {
+      if (typeof value === 'object' && value !== null && 'actorId' in value && typeof value.actorId === 'string') return value.actorId;
+    }
+  }
+  return null;
+}
+
+/**
+ * The audit trail of one record, newest first and paged (page in the URL): when, who, what,
+ * and the fields it changed before → after; a link back to the record.
+ */
+export function RecordHistoryPage() {
+  const { t } = useTranslation();
+  const { paths } = useHistoryFeature();
+  const navigate = useNavigate();
+  const params: { entity?: string; id?: string } = useParams({ strict: false });
+  const rawEntity = params.entity ?? '';
+  const id = params.id ?? '';
+  const search = parseHistorySearch(useSearch({ strict: false }));
+  const entity = isHistoryEntity(rawEntity) ? rawEntity : null;
+  const page = search.page ?? 1;
+
+  const entries = useQuery({ ...auditQueries.list({ entity: rawEntity, id, page, pageSize: DEFAULT_PAGE_SIZE }), enabled: entity !== null });
+  const record = useRecordName(entity, id);
+  const entityName = entityLabel(t, rawEntity);
+
+  if (entity === null || (record.gone && entries.data?.total === 0)) {
+    return (
+      <Page title={t('history.notFoundTitle')}>
+        <p className="ds-paragraph">{t('history.notFoundBody')}</p>
+        <p className="ds-paragraph">
+          <Link className="ds-link" to={paths.log}>
+            {t('history.toLog')}
+          </Link>
+        </p>
+      </Page>
+    );
+  }
+
+  const title = record.name ? t('history.recordTitle', { name: record.name }) : t('history.recordTitleUnnamed', { entity: entityName });
+  const recordPath = entity === 'actor' || entity === 'agreement' || entity === 'activity' ? paths.records[entity] : undefined;
+  const ownerActorId = (entity === 'service' || entity === 'contact') && entries.data ? actorIdOf(entries.data.items) : null;
+
+  return (
+    <Page title={record.pending ? t('history.title') : title}>
+      <p className="ds-paragraph">{t('history.recordIntro')}</p>
+      <p className="ds-paragraph">
+        {record.gone ? (
+          t('history.recordGone')
+        ) : recordPath ? (
+          <Link className="ds-link" to={recordPath} params={{ id }}>
+            {t('history.backToRecord', { entity: entityName })}
+          </Link>
+        ) : ownerActorId && paths.records.actor ? (
+          <Link className="ds-link" to={paths.records.actor} params={{ id: ownerActorId }}>
+            {t('history.backToActor')}
+          </Link>
+        ) : null}
+      </p>
+
+      {entries.isPending ? (
+        <LoadingState />
+      ) : entries.isError ? (
+        <Alert color="danger" heading={t('states.errorTitle')}>
+          <p className="ds-paragraph">{entries.error instanceof ApiError ? httpErrorText(t, entries.error.status) : t('states.errorBody')}</p>
+          <Button variant="secondary" onClick={() => void entries.refetch()}>
+            {t('common.retry')}
+          </Button>
+        </Alert>
+      ) : entries.data.total === 0 ? (
+        <EmptyState title={t('history.emptyTitle')}>{t('history.emptyBody')}</EmptyState>
+      ) : (
+        <>
+          <ol className="kb-history-entries" aria-label={t('history.title')} aria-busy={entries.isPlaceholderData || undefined}>
+            {entries.data.items.map((entry) => {
+              const when = formatDateTime(entry.occurredAt);
+              const action = actionLabel(t, entry.action);
+              return (
+                <li key={entry.id} className="kb-history-entry">
+                  <h2 className="ds-heading" data-size="2xs">
+                    {t('history.entryHeading', { action, when })}
+                  </h2>
+                  <p className="ds-paragraph" data-size="sm">
+                    {entry.userName
+                      ? t('history.by', { name: entry.userName })
+                      : entry.userId
+                        ? t('history.byUnknown')
+                        : t('history.bySystem')}
+                  </p>
+                  <AuditChanges before={entry.before} after={entry.after} caption={`${t('history.changesCaption')}: ${action} ${when}`} />
+                </li>
+              );
+            })}
+          </ol>
+          <Pagination
+            page={entries.data.page}
+            total={entries.data.total}
+            range={pageRange(entries.data)}
+            onPageChange={(next) =>
+              void navigate({ to: paths.record, params: { entity: rawEntity, id }, search: next > 1 ? { page: next } : {} })
+            }
+          />
+        </>
+      )}
+    </Page>
+  );
+}

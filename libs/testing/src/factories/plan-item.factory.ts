@@ -1,0 +1,39 @@
+import { planItemDetailSchema, type PlanItemDetail } from '@kompetansebro/domain';
+import { sequentialUuid } from './ids';
+
+let planItemCount = 0;
+
+/** A fresh id for a plan item in a test. */
+export function nextPlanItemId(): string {
+  planItemCount += 1;
+  return sequentialUuid(8, planItemCount);
+}
+
+const TIMESTAMP = '2026-02-03T09:30:00.000Z';
+
+/**
+ * A plan item as `GET /api/plan-items` lists it: a planned step of the county library's project,
+ * due 1 March 2026, unless told otherwise. Parsed with the domain's schema, so a mock cannot drift.
+ */
+export function buildPlanItemDetail(overrides: Partial<PlanItemDetail> = {}): PlanItemDetail {
+  return planItemDetailSchema.parse({
+    id: nextPlanItemId(),
+    initiativeId: sequentialUuid(9, 1),
+    position: 0,
+    title: 'Samarbeidsavtale mellom Namdal studiesenter og bibliotekene',
+    description: null,
+    responsibleActorId: null,
+    dueDate: '2026-03-01',
+    status: 'planned',
+    activityIds: [],
+    agreementIds: [],
+    version: 1,
+    createdAt: TIMESTAMP,
+    updatedAt: TIMESTAMP,
+    initiativeTitle: 'Regionale kompetanseaktører og folkebibliotekenes rolle',
+    responsibleActorName: null,
+    activities: [],
+    agreements: [],
+    ...overrides,
+  });
+}
