@@ -1,0 +1,31 @@
+import { createAgreementRoutes } from '@kompetansebro/feature-agreements';
+import { createLiaisonRoutes } from '@kompetansebro/feature-liaison';
+import type { NavigationItem } from '@kompetansebro/feature-shell';
+import { createRoute, lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
+
+export const liaisonNavigation: readonly NavigationItem[] = [
+  { to: '/', label: 'shell.navigation.overview', exact: true },
+  { to: '/bibliotek', label: 'shell.navigation.libraries' },
+  { to: '/behov', label: 'shell.navigation.needs' },
+  { to: '/kanaler', label: 'shell.navigation.channels' },
+  { to: '/avtaler', label: 'shell.navigation.agreements' },
+  { to: '/erfaringsdeling', label: 'shell.navigation.exchange' },
+];
+
+/**
+ * /universitet/ (overview), /universitet/bibliotek/… (libraries and their services),
+ * /universitet/behov (student counts against the offer), /universitet/kanaler/… (cooperation
+ * channels), /universitet/avtaler/… (agreements it is party to; the API scopes them),
+ * /universitet/erfaringsdeling (activities) — all for logged-in users (`parentRoute`).
+ */
+export function createLiaisonAppRoutes(parentRoute: AnyRoute) {
+  return [
+    createRoute({
+      getParentRoute: () => parentRoute,
+      path: '/',
+      component: lazyRouteComponent(() => import('./overview-page'), 'OverviewPage'),
+    }),
+    createLiaisonRoutes(parentRoute),
+    createAgreementRoutes(parentRoute, { path: 'avtaler', actorPath: '/bibliotek/$id' }),
+  ];
+}

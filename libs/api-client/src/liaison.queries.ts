@@ -1,0 +1,113 @@
+import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { LibraryListQuery, LiaisonActivity, LiaisonNote, NoteCreate, NoteListQuery, StudentCountPeriod, StudentCountSet, StudentCountsUpdate } from '@kompetansebro/domain';
+import { api, apiUrl } from './client';
+import { readJson, type ApiError } from './api-error';
+import { ifMatch } from './etag';
+import { toQueryStrings } from './query-strings';
+
+export type LibraryListFilters = Partial<LibraryListQuery>;
+export type NoteListFilters = Partial<NoteListQuery>;
+
+/** The university-library liaison view (issue 8): libraries, student counts and needs, channels, activities. */
+export const liaisonQueries = {
+  all: ['liaison'] as const,
+  libraries: (filters: LibraryListFilters) =>
+    queryOptions({
+      queryKey: [...liaisonQueries.all, 'libraries', filters] as const,
+      queryFn: () => readJson(api().api.liaison.libraries.$get({ query: toQueryStrings(filters) })),
+      placeholderData: keepPreviousData,
+    }),
+  librariesExportUrl: (filters: LibraryListFilters, format: 'csv' | 'xlsx') => {
+    const { page: _page, pageSize: _pageSize, ...rest } = filters;
+    return apiUrl(`/api/liaison/libraries/export?${new URLSearchParams({ ...toQueryStrings(rest), format }).toString()}`);
+  },
+  /** An actor's contact persons (the library page). */
+  contacts: (actorId: string) =>
+    queryOptions({
+      queryKey: [...liaisonQueries.all, 'contacts', actorId] as const,
+      queryFn: () => readJson(api().api.contacts.$get({ query: { actor: actorId, pageSize: '100' } })),
+    }),
+  counts: (period: StudentCountPeriod) =>
+    queryOptions({
+      queryKey: [...liaisonQueries.all, 'counts', period] as const,
+      queryFn: () => readJson(api().api.liaison['student-counts'].$get({ query: { period } })),
+    }),
+  needs: (period: StudentCountPeriod) =>
+    queryOptions({
+      queryKey: [...liaisonQueries.all, 'needs', period] as const,
+      queryFn: () => readJson(api().api.liaison.needs.$get({ query: { period } })),
+    }),
+  threads: () =>
+    queryOptions({
+      queryKey: [...liaisonQueries.all, 'threads'] as const,
+      queryFn: () => readJson(api().api.liaison.threads.$get()),
+    }),
+  notes: (filters: NoteListFilters) =>
+    queryOptions({
+      queryKey: [...liaisonQueries.all, 'notes', filters] as const,
+      queryFn: () => readJson(api().api.liaison.notes.$get({ query: toQueryStrings(filters) })),
+    }),
+  digest: () =>
+    queryOptions({
+      queryKey: [...liaisonQueries.all, 'digest'] as const,
+      queryFn: () => readJson(api().api.liaison['digest-subscription'].$get()),
+    }),
+  activities: (when: 'upcoming' | 'past') =>
+    queryOptions({
+      queryKey: [...liaisonQueries.all, 'activities', when] as const,
+      queryFn: () => readJson(api().api.liaison.activities.$get({ query: { when } })),
+    }),
+};
+
+export function useSaveStudentCounts(period: StudentCountPeriod) {
+  const queryClient = useQueryClient();
+  return useMutation<StudentCountSet, ApiError, { changes: StudentCountsUpdate; version: number }>({
+    mutationFn: ({ changes, version }) =>
+      readJson(api().api.liaison['student-counts'].$put({ query: { period }, json: changes, header: { 'if-match': ifMatch(version) } })),
+    onSuccess: async (saved) => {
+      queryClient.setQueryData(liaisonQueries.counts(period).queryKey, saved);
+      await queryClient.invalidateQueries({ queryKey: liaisonQueries.needs(period).queryKey });
+    },
+  });
+}
+
+function useNotesInvalidation() {
+  const queryClient = useQueryClient();
+  return async () => {
+    await queryClient.invalidateQueries({ queryKey: [...liaisonQueries.all, 'notes'] });
+    await queryClient.invalidateQueries({ queryKey: liaisonQueries.threads().queryKey });
+  };
+}
+
+export function useCreateNote() {
+  const invalidate = useNotesInvalidation();
+  return useMutation<LiaisonNote, ApiError, NoteCreate>({
+    mutationFn: (input) => readJson(api().api.liaison.notes.$post({ json: input })),
+    onSuccess: invalidate,
+  });
+}
+
+export function useUpdateNote(id: string) {
+  const invalidate = useNotesInvalidation();
+  return useMutation<LiaisonNote, ApiError, { body: string; version: number }>({
+    mutationFn: ({ body, version }) =>
+      readJson(api().api.liaison.notes[':id'].$patch({ param: { id }, json: { body }, header: { 'if-match': ifMatch(version) } })),
+    onSuccess: invalidate,
+  });
+}
+
+export function useSetDigestSubscription() {
+  const queryClient = useQueryClient();
+  return useMutation<{ subscribed: boolean }, ApiError, boolean>({
+    mutationFn: (subscribed) => readJson(api().api.liaison['digest-subscription'].$put({ json: { subscribed } })),
+    onSuccess: (answer) => queryClient.setQueryData(liaisonQueries.digest().queryKey, answer),
+  });
+}
+
+export function useJoinActivity() {
+  const queryClient = useQueryClient();
+  return useMutation<LiaisonActivity, ApiError, string>({
+    mutationFn: (id) => readJson(api().api.liaison.activities[':id'].participation.$put({ param: { id } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: [...liaisonQueries.all, 'activities'] }),
+  });
+}

@@ -1,0 +1,131 @@
+import { ApiError, liaisonQueries, regionQueries, useSetDigestSubscription } from '@kompetansebro/api-client';
+import { MAX_PAGE_SIZE } from '@kompetansebro/domain';
+import { formatDate, useLanguage } from '@kompetansebro/i18n';
+import { Alert, Button, EmptyState, httpErrorText, LoadingState, Page, Select } from '@kompetansebro/ui';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLiaisonPaths } from './liaison-feature-context';
+
+/**
+ * The cooperation channels: the threads the user's organisation is a party to, a way to start
+ * one with a library or (through the county) a region, and the e-mail digest opt-in.
+ */
+export function ChannelsPage() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const paths = useLiaisonPaths();
+  const navigate = useNavigate();
+  const threads = useQuery(liaisonQueries.threads());
+  const libraries = useQuery(liaisonQueries.libraries({ pageSize: MAX_PAGE_SIZE }));
+  const librariesPage2 = useQuery({
+    ...liaisonQueries.libraries({ pageSize: MAX_PAGE_SIZE, page: 2 }),
+    enabled: (libraries.data?.total ?? 0) > MAX_PAGE_SIZE,
+  });
+  const regions = useQuery(regionQueries.list());
+  const digest = useQuery(liaisonQueries.digest());
+  const setDigest = useSetDigestSubscription();
+  const [target, setTarget] = useState('');
+
+  const libraryOptions = [...(libraries.data?.items ?? []), ...(librariesPage2.data?.items ?? [])].map((library) => ({
+    value: `bibliotek:${library.id}`,
+    label: library.municipalityName && !library.name.includes(library.municipalityName) ? `${library.name} (${library.municipalityName})` : library.name,
+    group: t('liaison.channels.libraryGroup'),
+  }));
+  const regionOptions = (regions.data?.items ?? []).map((region) => ({
+    value: `region:${region.id}`,
+    label: t('liaison.channels.regionTarget', { region: region.name }),
+    group: t('liaison.channels.regionGroup'),
+  }));
+
+  const open = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const [kind, id] = target.split(':');
+    if (!kind || !id) return;
+    void navigate({ to: paths.thread, params: { kind, id } });
+  };
+
+  return (
+    <Page title={t('liaison.channels.title')}>
+      <p className="ds-paragraph">{t('liaison.channels.intro')}</p>
+
+      <section aria-labelledby="channels-list">
+        <h2 className="ds-heading" data-size="sm" id="channels-list">
+          {t('liaison.channels.threadsTitle')}
+        </h2>
+        {threads.isError ? (
+          <Alert color="danger" heading={t('states.errorTitle')}>
+            <p className="ds-paragraph">{threads.error instanceof ApiError ? httpErrorText(t, threads.error.status) : t('states.errorBody')}</p>
+            <Button variant="secondary" onClick={() => void threads.refetch()}>
+              {t('common.retry')}
+            </Button>
+          </Alert>
+        ) : threads.isPending ? (
+          <LoadingState />
+        ) : threads.data.items.length === 0 ? (
+          <EmptyState title={t('states.emptyTitle')} headingLevel={3}>
+            {t('liaison.channels.noThreads')}
+          </EmptyState>
+        ) : (
+          <ul>
+            {threads.data.items.map((thread) => (
+              <li key={`${thread.universityId}:${thread.targetActorId ?? thread.targetRegionId}`}>
+                <Link
+                  className="ds-link"
+                  to={paths.thread}
+                  params={thread.targetActorId ? { kind: 'bibliotek', id: thread.targetActorId } : { kind: 'region', id: thread.targetRegionId ?? '' }}
+                >
+                  {thread.targetActorId ? thread.targetName : t('liaison.channels.regionTarget', { region: thread.targetName })}
+                </Link>{' '}
+                – {thread.universityName}: {t('liaison.channels.threadNotes', { count: thread.notes, date: formatDate(thread.lastNoteAt, language) })}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="channels-new">
+        <h2 className="ds-heading" data-size="sm" id="channels-new">
+          {t('liaison.channels.newTitle')}
+        </h2>
+        <form className="kb-cluster" onSubmit={open}>
+          <Select
+            label={t('liaison.channels.targetLabel')}
+            description={t('liaison.channels.targetHelp')}
+            emptyOption={t('common.chooseOne')}
+            options={[...libraryOptions, ...regionOptions]}
+            value={target}
+            onChange={(event) => setTarget(event.target.value)}
+          />
+          <Button type="submit" variant="secondary" disabled={!target}>
+            {t('liaison.channels.open')}
+          </Button>
+        </form>
+      </section>
+
+      <section aria-labelledby="channels-digest">
+        <h2 className="ds-heading" data-size="sm" id="channels-digest">
+          {t('liaison.channels.digestTitle')}
+        </h2>
+        {digest.data && (
+          <div className="ds-field">
+            <input
+              className="ds-input"
+              type="checkbox"
+              id="digest-subscription"
+              checked={digest.data.subscribed}
+              disabled={setDigest.isPending}
+              onChange={(event) => setDigest.mutate(event.target.checked)}
+            />
+            <label className="ds-label" data-weight="regular" htmlFor="digest-subscription">
+              {t('liaison.channels.digestLabel')}
+            </label>
+          </div>
+        )}
+        <p role="status">{digest.data ? (digest.data.subscribed ? t('liaison.channels.digestOn') : t('liaison.channels.digestOff')) : ''}</p>
+        {(setDigest.isError || digest.isError) && <Alert color="danger">{t('liaison.channels.digestFailed')}</Alert>}
+      </section>
+    </Page>
+  );
+}

@@ -1,0 +1,93 @@
+import { ApiError, liaisonQueries, useJoinActivity } from '@kompetansebro/api-client';
+import type { LiaisonActivity } from '@kompetansebro/domain';
+import { formatDate, useLanguage } from '@kompetansebro/i18n';
+import { Alert, Button, httpErrorText, LoadingState, Page, StatusTag } from '@kompetansebro/ui';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/**
+ * Experience exchange: the coming activities (open to register for) and those the university
+ * library or its university took part in — the interlibrary-loan webinar of 3 February 2026 among them.
+ */
+export function ExchangePage() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const upcoming = useQuery(liaisonQueries.activities('upcoming'));
+  const past = useQuery(liaisonQueries.activities('past'));
+  const join = useJoinActivity();
+  const [joined, setJoined] = useState<string | null>(null);
+
+  /** One activity: its title, what and when, and (for coming ones) registration — a list, not a table, so it fits 390 px. */
+  const item = (activity: LiaisonActivity, upcomingItem: boolean) => (
+    <li key={activity.id} className="kb-stack" style={{ borderBlockEnd: '1px solid var(--ds-color-neutral-border-subtle)', paddingBlockEnd: 'var(--ds-size-3)' }}>
+      <h3 className="ds-heading" data-size="xs">
+        {activity.title}
+      </h3>
+      <p className="ds-paragraph" data-size="sm">
+        {t(`activityKind.${activity.kind}`)} · <time dateTime={activity.startDate}>{formatDate(activity.startDate, language)}</time>
+        {activity.organiserName && ` · ${activity.organiserName}`} · {t('liaison.exchange.participants', { count: activity.participants })}
+      </p>
+      {upcomingItem && (
+        <div>
+          {activity.participating ? (
+            <StatusTag color="success">{t('liaison.exchange.participating')}</StatusTag>
+          ) : (
+            <Button
+              variant="secondary"
+              aria-label={t('liaison.exchange.joinLabel', { title: activity.title })}
+              loading={join.isPending && join.variables === activity.id}
+              onClick={() => join.mutate(activity.id, { onSuccess: () => setJoined(activity.title) })}
+            >
+              {t('liaison.exchange.join')}
+            </Button>
+          )}
+        </div>
+      )}
+    </li>
+  );
+
+  const section = (
+    id: string,
+    title: string,
+    query: typeof upcoming,
+    upcomingItems: boolean,
+    emptyText: string,
+  ) => (
+    <section aria-labelledby={id}>
+      <h2 className="ds-heading" data-size="sm" id={id}>
+        {title}
+      </h2>
+      {query.isError ? (
+        <Alert color="danger" heading={t('states.errorTitle')}>
+          <p className="ds-paragraph">{query.error instanceof ApiError ? httpErrorText(t, query.error.status) : t('states.errorBody')}</p>
+          <Button variant="secondary" onClick={() => void query.refetch()}>
+            {t('common.retry')}
+          </Button>
+        </Alert>
+      ) : query.isPending ? (
+        <LoadingState />
+      ) : query.data.items.length === 0 ? (
+        <p className="ds-paragraph">{emptyText}</p>
+      ) : (
+        <ul className="kb-stack" style={{ listStyle: 'none', padding: 0 }}>
+          {query.data.items.map((activity) => item(activity, upcomingItems))}
+        </ul>
+      )}
+    </section>
+  );
+
+  return (
+    <Page title={t('liaison.exchange.title')}>
+      <p className="ds-paragraph">{t('liaison.exchange.intro')}</p>
+      <p role="status">{joined ? t('liaison.exchange.joined', { title: joined }) : ''}</p>
+      {join.isError && (
+        <Alert color="danger" role="alert" heading={t('liaison.exchange.joinFailed')}>
+          {httpErrorText(t, join.error.status)}
+        </Alert>
+      )}
+      {section('exchange-upcoming', t('liaison.exchange.upcomingTitle'), upcoming, true, t('liaison.exchange.noUpcoming'))}
+      {section('exchange-past', t('liaison.exchange.pastTitle'), past, false, t('liaison.exchange.noPast'))}
+    </Page>
+  );
+}

@@ -1,0 +1,2 @@
+export { createLiaisonRoutes } from './liaison-routes';
+export { parseLibraryListSearch, type LibraryListSearch } from './library-list-search';

@@ -1,0 +1,179 @@
+import {
+  buildLiaisonActivity,
+  buildLiaisonLibrary,
+  buildLiaisonNote,
+  LiaisonStore,
+  liaisonHandlers,
+  mswServer,
+  referenceHandlers,
+  renderRoute,
+  testRegions,
+} from '@kompetansebro/testing';
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { createLiaisonRoutes } from './liaison-routes';
+
+function libraries() {
+  const namsos = buildLiaisonLibrary('Namsos bibliotek', '5007', ['interlibrary_loan', 'university_loan_pickup', 'exam_invigilation']);
+  const flatanger = buildLiaisonLibrary('Flatanger bibliotek', '5049', ['interlibrary_loan']);
+  const trondheim = buildLiaisonLibrary('Trondheim folkebibliotek', '5001', ['university_loan_pickup', 'study_places']);
+  return { namsos, flatanger, trondheim };
+}
+
+function renderLiaison(path: string, store: LiaisonStore) {
+  mswServer.use(...referenceHandlers(), ...liaisonHandlers(store));
+  return renderRoute({ path, createRoutes: (root) => [createLiaisonRoutes(root)] });
+}
+
+const rowNames = () =>
+  within(screen.getByRole('table'))
+    .getAllByRole('rowheader')
+    .map((cell) => cell.querySelector('a')?.textContent ?? '');
+
+describe('the libraries list', () => {
+  it('filters by service and region in the URL and lists only the libraries that offer it', async () => {
+    const { namsos, flatanger, trondheim } = libraries();
+    const { router, user } = renderLiaison('/bibliotek', new LiaisonStore({ libraries: [namsos, flatanger, trondheim] }));
+    await screen.findByRole('link', { name: 'Trondheim folkebibliotek' });
+    expect(rowNames()).toEqual(['Namsos bibliotek', 'Flatanger bibliotek', 'Trondheim folkebibliotek']);
+
+    await user.selectOptions(screen.getByLabelText('Tjeneste'), 'Henting av lån fra universitetsbiblioteket');
+    await waitFor(() => expect(router.state.location.search).toMatchObject({ service: 'university_loan_pickup' }));
+    await waitFor(() => expect(rowNames()).toEqual(['Namsos bibliotek', 'Trondheim folkebibliotek']));
+
+    await user.selectOptions(await screen.findByLabelText('Region'), testRegions.namdal.id);
+    await waitFor(() => expect(rowNames()).toEqual(['Namsos bibliotek']));
+    expect(router.state.location.search).toMatchObject({ region: testRegions.namdal.id, service: 'university_loan_pickup' });
+    expect(screen.getByRole('status').textContent).toBe('1 bibliotek');
+  });
+
+  it('groups by region under a heading each, and says when nothing matches', async () => {
+    const { namsos, flatanger, trondheim } = libraries();
+    renderLiaison('/bibliotek?view=regions&q=nothing-like-this', new LiaisonStore({ libraries: [namsos, flatanger, trondheim] }));
+    expect(await screen.findByRole('heading', { name: 'Ingen bibliotek passer filtrene' })).toBeTruthy();
+  });
+
+  it('shows the regions as headings in the grouped view', async () => {
+    const { namsos, flatanger, trondheim } = libraries();
+    renderLiaison('/bibliotek?view=regions', new LiaisonStore({ libraries: [namsos, flatanger, trondheim] }));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Namdal' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2, name: 'Trondheim' })).toBeTruthy();
+  });
+
+  it('offers a retry when the list cannot be read', async () => {
+    const store = new LiaisonStore({ libraries: [libraries().namsos] });
+    store.failing.add('libraries');
+    const { user } = renderLiaison('/bibliotek', store);
+    expect(await screen.findByRole('heading', { name: 'Noe gikk galt' })).toBeTruthy();
+    store.failing.delete('libraries');
+    await user.click(screen.getByRole('button', { name: 'Prøv igjen' }));
+    expect(await screen.findByRole('link', { name: 'Namsos bibliotek' })).toBeTruthy();
+  });
+});
+
+describe('needs and offer', () => {
+  it('saves counts with the version read, then states the gaps in words and in the table', async () => {
+    const { namsos, flatanger } = libraries();
+    const store = new LiaisonStore({ libraries: [namsos, flatanger] });
+    const { user } = renderLiaison('/behov', store);
+    expect(await screen.findByText(/Skriv inn antall studenter per kommune nedenfor/)).toBeTruthy();
+
+    await user.type(screen.getByLabelText('Flatanger'), '4');
+    await user.type(screen.getByLabelText('Namsos'), '10');
+    await user.click(screen.getByRole('button', { name: 'Lagre' }));
+
+    expect(await screen.findByText('Antallene er lagret.')).toBeTruthy();
+    expect(store.received.at(-1)).toMatchObject({
+      ifMatch: '"0"',
+      body: { counts: [{ municipalityNumber: '5007', count: 10 }, { municipalityNumber: '5049', count: 4 }] },
+    });
+    expect(await screen.findByText(/^Flatanger \(4 studenter\): ingen bibliotek tilbyr henting av lån fra universitetsbiblioteket, eksamensvakt, lesesalsplasser og meråpent\.$/)).toBeTruthy();
+    const table = screen.getByRole('table', { name: 'Studenter per kommune og hvor mange bibliotek som tilbyr hver tjeneste' });
+    const flatangerRow = within(table).getByRole('rowheader', { name: 'Flatanger' }).closest('tr') as HTMLElement;
+    expect(within(flatangerRow).getAllByText('Mangler')).toHaveLength(4);
+    expect(within(flatangerRow).getByText('Ja, 1 bibliotek')).toBeTruthy();
+  });
+
+  it('catches a count that is not a whole number beside the field and in the summary, and sends nothing', async () => {
+    const store = new LiaisonStore({ libraries: [libraries().namsos] });
+    const { user } = renderLiaison('/behov', store);
+    await user.type(await screen.findByLabelText('Namsos'), '-2');
+    await user.click(screen.getByRole('button', { name: 'Lagre' }));
+    expect(await screen.findByText('Rett opp dette før du lagrer:')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Namsos: Skriv et helt tall som er 0 eller mer.' })).toBeTruthy();
+    expect(screen.getByLabelText('Namsos').getAttribute('aria-invalid')).toBe('true');
+    expect(store.received).toEqual([]);
+  });
+
+  it('on a stale save keeps what the user typed and shows what is saved now', async () => {
+    const store = new LiaisonStore({ libraries: [libraries().namsos] });
+    const { user } = renderLiaison('/behov', store);
+    await user.type(await screen.findByLabelText('Namsos'), '10');
+    // Someone else saves first.
+    store.bumpCounts([{ municipalityNumber: '5007', count: 3 }]);
+    await user.click(screen.getByRole('button', { name: 'Lagre' }));
+
+    expect(await screen.findByRole('heading', { name: 'Noen andre har lagret antall etter at du åpnet siden' })).toBeTruthy();
+    expect((screen.getByLabelText('Namsos') as HTMLInputElement).value).toBe('10');
+    expect(await screen.findByText('Lagret nå: 3')).toBeTruthy();
+
+    // Saving again replaces the newer version, on purpose.
+    await user.click(screen.getByRole('button', { name: 'Lagre' }));
+    expect(await screen.findByText('Antallene er lagret.')).toBeTruthy();
+    expect(store.counts.counts).toEqual([{ municipalityNumber: '5007', count: 10 }]);
+  });
+});
+
+describe('a cooperation channel', () => {
+  it('asks for text before posting, then shows the note; an edited note says so and keeps its history', async () => {
+    const { namsos } = libraries();
+    const edited = buildLiaisonNote({
+      targetActorId: namsos.id,
+      body: 'Møte 3. mars',
+      version: 2,
+      history: [{ version: 1, body: 'Møte 2. mars', editedAt: '2026-11-01T10:00:00.000Z', editedBy: 'Per Berg' }],
+    });
+    const store = new LiaisonStore({ libraries: [namsos], notes: [edited] });
+    mswServer.use(...referenceHandlers(), ...liaisonHandlers(store));
+    // The thread's title comes from the actor's record.
+    const { http, HttpResponse } = await import('msw');
+    mswServer.use(http.get('*/api/actors/:id', () => HttpResponse.json({ id: namsos.id, name: 'Namsos bibliotek' })));
+    const { user } = renderRoute({ path: `/kanaler/bibliotek/${namsos.id}`, createRoutes: (root) => [createLiaisonRoutes(root)] });
+
+    expect(await screen.findByText('Møte 3. mars')).toBeTruthy();
+    expect(screen.getByText('redigert')).toBeTruthy();
+    expect(screen.getByText('Tidligere versjoner (1)')).toBeTruthy();
+    expect(screen.getByText('Møte 2. mars')).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'Legg inn notatet' }));
+    expect(await screen.findByText('Rett opp dette før du lagrer:')).toBeTruthy();
+    expect(store.received).toEqual([]);
+
+    await user.type(screen.getByLabelText('Notat'), 'Kan dere ta imot hentelån?');
+    await user.click(screen.getByRole('button', { name: 'Legg inn notatet' }));
+    expect(await screen.findByText('Notatet er lagt inn.')).toBeTruthy();
+    expect(await screen.findByText('Kan dere ta imot hentelån?')).toBeTruthy();
+    expect(store.received.at(-1)?.body).toEqual({ target: { actorId: namsos.id }, body: 'Kan dere ta imot hentelån?' });
+  });
+});
+
+describe('experience exchange', () => {
+  it('registers participation in a coming activity and shows it as text', async () => {
+    const coming = buildLiaisonActivity({ title: 'Oppfølgingswebinar om fjernlån' });
+    const past = buildLiaisonActivity({ title: 'Erfaringsutveksling om fjernlån', startDate: '2026-02-03', participating: true });
+    const store = new LiaisonStore({ activities: { upcoming: [coming], past: [past] } });
+    const { user } = renderLiaison('/erfaringsdeling', store);
+
+    expect(await screen.findByText('Erfaringsutveksling om fjernlån')).toBeTruthy();
+    await user.click(await screen.findByRole('button', { name: 'Meld dere på Oppfølgingswebinar om fjernlån' }));
+    expect(await screen.findByText('Dere er påmeldt Oppfølgingswebinar om fjernlån.')).toBeTruthy();
+    expect(await screen.findByText('Påmeldt')).toBeTruthy();
+    expect(store.activities.upcoming[0]?.participating).toBe(true);
+  });
+
+  it('says so when there is nothing coming and nothing taken part in', async () => {
+    renderLiaison('/erfaringsdeling', new LiaisonStore());
+    expect(await screen.findByText('Ingen kommende aktiviteter er lagt inn.')).toBeTruthy();
+    expect(await screen.findByText('Dere er ikke registrert som deltaker i noen aktiviteter ennå.')).toBeTruthy();
+  });
+});
