@@ -56,6 +56,69 @@ test.describe('the study-centre portal as the Namdal coordinator', () => {
     }
   });
 
+  test('(2) proposes an agreement with Grong bibliotek with study places and exam invigilation, and takes it to negotiation', async ({ page }) => {
+    const title = 'Samarbeidsavtale Namdal studiesenter og Grong bibliotek (forslag)';
+    await openHome(page);
+    await page.getByRole('list', { name: 'Dekning og hull' }).getByRole('link', { name: 'Foreslå avtale med Grong bibliotek' }).click();
+    await expect(page).toHaveURL(/\/studiesenter\/avtaler\/ny\?part=/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Ny avtale' })).toBeVisible();
+    const step = (name: string) => expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
+    const next = () => page.getByRole('button', { name: 'Neste' }).click();
+
+    await step('Steg 1 av 5: Om avtalen');
+    await expectNoAxeViolations(page);
+    await page.getByLabel('Tittel').fill(title);
+    await page.getByLabel('Type avtale').selectOption({ label: 'Samarbeidsavtale' });
+    await next();
+
+    // The centre is a fixed party, and the library from the link is already chosen.
+    await step('Steg 2 av 5: Parter og roller');
+    await expect(page.getByLabel('Rolle for Namdal studiesenter')).toHaveValue('coordinator');
+    await expect(page.getByLabel('Rolle for Grong bibliotek')).toHaveValue('service_provider');
+    await expect(page.getByRole('button', { name: 'Fjern Namdal studiesenter' })).toHaveCount(0);
+    await expectNoAxeViolations(page);
+    await next();
+
+    await step('Steg 3 av 5: Tjenester');
+    const grongServices = page.getByRole('group', { name: 'Tjenester Grong bibliotek forplikter seg til' });
+    await grongServices.getByRole('checkbox', { name: 'Lesesalsplasser', exact: true }).check();
+    await grongServices.getByRole('checkbox', { name: 'Eksamensvakt', exact: true }).check();
+    await expectNoAxeViolations(page);
+    await next();
+
+    await step('Steg 4 av 5: Periode og tema');
+    await page.getByLabel('Startdato').fill('2027-01-01');
+    await page.getByLabel('Sluttdato').fill('2029-12-31');
+    await expectNoAxeViolations(page);
+    await next();
+
+    await step('Steg 5 av 5: Se over og opprett');
+    await expect(page.getByText('Grong bibliotek: Eksamensvakt, Lesesalsplasser', { exact: true })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Opprett avtalen' }).click();
+
+    await expect(page).toHaveURL(/\/studiesenter\/avtaler\/[0-9a-f-]{36}$/);
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    await expect(page.getByText('Status: Utkast')).toBeVisible();
+    await expect(page.getByText('Forplikter seg til: Eksamensvakt, Lesesalsplasser', { exact: true })).toBeVisible();
+    await expectNoAxeViolations(page);
+    const detailUrl = page.url();
+
+    // The draft in the portal's list of agreements.
+    await page.goto('/studiesenter/avtaler');
+    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: title, exact: true }) });
+    await expect(row.getByText('Utkast', { exact: true })).toBeVisible();
+    await expect(row.getByText('Namdal studiesenter, Grong bibliotek')).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    // Towards signing: the next step the page offers the coordinator is negotiation.
+    await page.goto(detailUrl);
+    await page.getByRole('button', { name: 'Start forhandling' }).click();
+    await expect(page.getByText('Avtalen har nå status «Under forhandling».')).toBeVisible();
+    await expect(page.getByText('Forplikter seg til: Eksamensvakt, Lesesalsplasser', { exact: true })).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
   test('(3) downloads the brochure: a PDF in the language chosen that names the libraries of Namdal', async ({ page }) => {
     await page.goto('/studiesenter/brosjyre');
     await expect(page.getByRole('heading', { level: 2, name: 'Bibliotektjenester for studenter i Namdal' })).toBeVisible();

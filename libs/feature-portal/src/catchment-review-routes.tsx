@@ -1,0 +1,16 @@
+import { createRoute, lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
+import { parseCatchmentReviewSearch } from './catchment-review-search';
+
+/**
+ * The county's review of the study centres' catchment-area requests (`path`, e.g.
+ * `nedslagsfelt`): a list filtered by status in the URL, approve or reject with a note. The
+ * screen is its own chunk; the API decides who may read and who may decide.
+ */
+export function createCatchmentReviewRoutes(parentRoute: AnyRoute, { path = 'nedslagsfelt' }: { path?: string } = {}) {
+  return createRoute({
+    getParentRoute: () => parentRoute,
+    path,
+    validateSearch: parseCatchmentReviewSearch,
+    component: lazyRouteComponent(() => import('./catchment-review-page'), 'CatchmentReviewPage'),
+  });
+}
