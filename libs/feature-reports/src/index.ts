@@ -1,0 +1,2 @@
+export { createReportRoutes } from './report-routes';
+export { parseReportSearch, type ReportSearch } from './report-search';

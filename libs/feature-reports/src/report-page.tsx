@@ -1,0 +1,140 @@
+import { ApiError, initiativeQueries, reportQueries } from '@kompetansebro/api-client';
+import { Alert, Button, buttonLinkProps, EmptyState, ErrorSummary, httpErrorText, LoadingState, Page, Select, TextField } from '@kompetansebro/ui';
+import { useQuery } from '@tanstack/react-query';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { ReportPreview } from './report-preview';
+import { isCalendarDate, parseReportSearch, type ReportSearch } from './report-search';
+
+const FROM_ID = 'report-from';
+const TO_ID = 'report-to';
+
+/**
+ * "Rapporter til finansiører": choose an initiative and a period (all in the URL), see the
+ * report as the funder will read it, and download it as DOCX or PDF.
+ */
+export function ReportPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const search = parseReportSearch(useSearch({ strict: false }));
+  const initiatives = useQuery(initiativeQueries.list({ pageSize: 100, sort: 'title' }));
+
+  // A reversed period is caught here, beside the field, before the server is asked.
+  const reversed = search.fra !== undefined && search.til !== undefined && search.til < search.fra;
+  const period = { from: search.fra, to: search.til };
+  const report = useQuery({ ...reportQueries.report(search.tiltak ?? '', period), enabled: search.tiltak !== undefined && !reversed });
+
+  const updateSearch = (changes: Partial<ReportSearch>) =>
+    void navigate({
+      to: '.',
+      search: (previous: Record<string, unknown>) => {
+        const next: ReportSearch = { ...parseReportSearch(previous), ...changes };
+        for (const key of Object.keys(next) as Array<keyof ReportSearch>) if (!next[key]) delete next[key];
+        return next;
+      },
+    });
+
+  // The server's field errors for the period (paths "query.from" / "query.to"), else our own.
+  const serverErrors = report.error instanceof ApiError && report.error.status === 400 ? report.error.fieldErrors : {};
+  const fromError = serverErrors['query.from'] ? t('reports.invalidDate') : undefined;
+  const toError = reversed ? t('reports.periodReversed') : serverErrors['query.to'] ? t('reports.invalidDate') : undefined;
+  const summary = [
+    ...(fromError ? [{ fieldId: FROM_ID, message: `${t('reports.from')}: ${fromError}` }] : []),
+    ...(toError ? [{ fieldId: TO_ID, message: `${t('reports.to')}: ${toError}` }] : []),
+  ];
+
+  const options = (initiatives.data?.items ?? []).map((i) => ({ value: i.id, label: i.title }));
+  const data = report.data;
+  const downloads = data && search.tiltak && (
+    <>
+      <a href={reportQueries.fileUrl(search.tiltak, period, 'docx')} download {...buttonLinkProps('secondary')}>
+        {t('reports.downloadDocx')}
+      </a>
+      <a href={reportQueries.fileUrl(search.tiltak, period, 'pdf')} download {...buttonLinkProps('secondary')}>
+        {t('reports.downloadPdf')}
+      </a>
+    </>
+  );
+
+  return (
+    <Page title={t('reports.title')}>
+      <p className="ds-paragraph">{t('reports.intro')}</p>
+      <ErrorSummary errors={summary} heading={t('reports.errorSummary')} focusKey={summary.map((s) => s.message).join('|')} />
+
+      <div className="kb-cluster" role="group" aria-label={t('reports.controls')}>
+        {initiatives.isPending ? (
+          <LoadingState text={t('reports.loadingInitiatives')} />
+        ) : (
+          <Select
+            label={t('reports.initiative')}
+            emptyOption={t('reports.chooseInitiative')}
+            options={options}
+            value={search.tiltak ?? ''}
+            onChange={(event) => updateSearch({ tiltak: event.target.value || undefined })}
+          />
+        )}
+        <TextField
+          id={FROM_ID}
+          type="date"
+          label={t('reports.from')}
+          description={t('reports.fromHelp')}
+          error={fromError}
+          value={search.fra ?? ''}
+          onChange={(event) => (event.target.value === '' || isCalendarDate(event.target.value)) && updateSearch({ fra: event.target.value || undefined })}
+        />
+        <TextField
+          id={TO_ID}
+          type="date"
+          label={t('reports.to')}
+          description={t('reports.toHelp')}
+          error={toError}
+          value={search.til ?? ''}
+          onChange={(event) => (event.target.value === '' || isCalendarDate(event.target.value)) && updateSearch({ til: event.target.value || undefined })}
+        />
+      </div>
+
+      <p className="ds-sr-only" role="status">
+        {data ? t('reports.ready', { title: data.title }) : ''}
+      </p>
+
+      {initiatives.isError ? (
+        <Alert color="danger" heading={t('states.errorTitle')}>
+          <p className="ds-paragraph">{initiatives.error instanceof ApiError ? httpErrorText(t, initiatives.error.status) : t('states.errorBody')}</p>
+          <Button variant="secondary" onClick={() => void initiatives.refetch()}>
+            {t('common.retry')}
+          </Button>
+        </Alert>
+      ) : initiatives.data && initiatives.data.total === 0 ? (
+        <EmptyState title={t('reports.noInitiativesTitle')}>{t('reports.noInitiativesBody')}</EmptyState>
+      ) : !search.tiltak ? (
+        <EmptyState title={t('reports.chooseTitle')}>{t('reports.chooseBody')}</EmptyState>
+      ) : reversed ? null : report.isError ? (
+        report.error instanceof ApiError && report.error.status === 404 ? (
+          <Alert color="warning" heading={t('reports.notFoundTitle')}>
+            <p className="ds-paragraph">{t('reports.notFoundBody')}</p>
+          </Alert>
+        ) : report.error instanceof ApiError && report.error.status === 400 ? null : (
+          <Alert color="danger" heading={t('states.errorTitle')}>
+            <p className="ds-paragraph">{report.error instanceof ApiError ? httpErrorText(t, report.error.status) : t('states.errorBody')}</p>
+            <Button variant="secondary" onClick={() => void report.refetch()}>
+              {t('common.retry')}
+            </Button>
+          </Alert>
+        )
+      ) : !data ? (
+        <LoadingState text={t('reports.loading')} />
+      ) : (
+        <section className="kb-stack" aria-labelledby="report-preview-heading">
+          <h2 className="ds-heading" data-size="sm" id="report-preview-heading">
+            {t('reports.preview')}
+          </h2>
+          <p className="ds-paragraph">{t('reports.previewNote')}</p>
+          <div className="kb-cluster" role="group" aria-label={t('reports.downloads')}>
+            {downloads}
+          </div>
+          <ReportPreview document={data.document} />
+        </section>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,130 @@
+import { buildFunderReport, type InitiativeDetail } from '@kompetansebro/domain';
+import { mswServer, problemResponse, renderRoute } from '@kompetansebro/testing';
+import { screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { createReportRoutes } from './report-routes';
+
+const NB = '11111111-1111-4111-8111-111111111111';
+const OTHER = '22222222-2222-4222-8222-222222222222';
+
+const initiative: InitiativeDetail = {
+  id: NB,
+  kind: 'project',
+  title: 'Regionale kompetanseaktører og folkebibliotekenes rolle',
+  description: null,
+  parentId: null,
+  ownerId: null,
+  funderId: null,
+  budget: { granted: 1_500_000, spent: 1_085_400 },
+  startDate: '2023-06-01',
+  plannedEndDate: '2025-06-30',
+  extensions: [{ id: '33333333-3333-4333-8333-333333333333', askedOn: '2026-01-28', requestedEnd: '2027-06-30', status: 'asked', decidedOn: null, note: null }],
+  goals: [],
+  policyAnchors: [],
+  themes: [],
+  levels: [],
+  maturityLevel: null,
+  sampleData: false,
+  version: 1,
+  createdAt: '2023-06-01T00:00:00Z',
+  updatedAt: '2026-01-28T00:00:00Z',
+  parentTitle: null,
+  ownerName: 'Trøndelag fylkesbibliotek',
+  funderName: 'Nasjonalbiblioteket',
+  currentEndDate: '2025-06-30',
+  remainingFunds: 414_600,
+  planItemCount: 0,
+  planItems: [],
+  children: [],
+};
+const webinars = ['2023-09-14', '2024-01-25', '2024-05-23', '2024-10-24'].map((date, index) => ({
+  id: `44444444-4444-4444-8444-00000000000${index}`,
+  kind: 'webinar' as const,
+  title: `Webinar ${index + 1}`,
+  startDate: date,
+  endDate: null,
+  outcome: null,
+  links: [],
+  organiserName: null,
+  totalHeadCount: 5,
+}));
+
+const summaries = [
+  { id: NB, title: initiative.title },
+  { id: OTHER, title: 'Universitetskommune 3.0' },
+];
+
+/** The report screen over msw; `report` answers the report requests (and records them). */
+function renderReports(path: string, report: (url: URL) => Response = (url) => HttpResponse.json(reportFor(url))) {
+  const requests: URL[] = [];
+  mswServer.use(
+    http.get('*/api/initiatives', () => HttpResponse.json({ items: summaries, total: summaries.length, page: 1, pageSize: 100 })),
+    http.get('*/api/initiatives/:id/report', ({ request }) => {
+      const url = new URL(request.url);
+      requests.push(url);
+      return report(url);
+    }),
+  );
+  return { ...renderRoute({ path, createRoutes: (root) => [createReportRoutes(root)] }), requests };
+}
+
+function reportFor(url: URL) {
+  const query = { from: url.searchParams.get('from') ?? undefined, to: url.searchParams.get('to') ?? undefined };
+  return buildFunderReport({ initiative, activities: webinars, agreements: [], query, today: '2026-02-10' });
+}
+
+describe('the funder report screen', () => {
+  it('asks for an initiative first, then shows its report and puts the choice in the URL', async () => {
+    const { user, router } = renderReports('/rapporter');
+    expect(await screen.findByRole('heading', { name: 'Velg et tiltak' })).toBeTruthy();
+
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Tiltak' }), initiative.title);
+    await waitFor(() => expect(router.state.location.search).toEqual({ tiltak: NB }));
+
+    const article = await screen.findByRole('article');
+    expect(article.getAttribute('lang')).toBe('nb');
+    expect(within(article).getByRole('heading', { level: 3 }).textContent).toBe(`Rapport til Nasjonalbiblioteket: ${initiative.title}`);
+    expect(within(article).getByRole('heading', { level: 4, name: 'Søknad om forlengelse' })).toBeTruthy();
+    expect(within(article).getByText('4 webinarer fra høsten 2023 til høsten 2024.')).toBeTruthy();
+    expect(within(article).getByText(/fram til sommeren 2027 \(30\. juni 2027\)/)).toBeTruthy();
+    const funds = within(article).getByRole('table', { name: 'Midler' });
+    expect(within(funds).getAllByRole('row').map((row) => row.textContent?.replace(/\u00a0/g, ' '))).toContain('Gjenstående414 600 kr');
+    expect(screen.getByRole('link', { name: 'Last ned DOCX' }).getAttribute('href')).toBe(`/api/initiatives/${NB}/report.docx`);
+    expect(screen.getByRole('link', { name: 'Last ned PDF' }).getAttribute('href')).toBe(`/api/initiatives/${NB}/report.pdf`);
+  });
+
+  it('reads the period from the URL, sends it, and links the downloads to the same period', async () => {
+    const { requests } = renderReports(`/rapporter?tiltak=${NB}&fra=2024-01-01&til=2024-12-31`);
+    const article = await screen.findByRole('article');
+    expect(within(article).getByText('3 webinarer fra vinteren 2024 til høsten 2024.')).toBeTruthy();
+    expect(requests.at(-1)?.searchParams.get('from')).toBe('2024-01-01');
+    expect(requests.at(-1)?.searchParams.get('to')).toBe('2024-12-31');
+    expect((screen.getByLabelText('Fra dato') as HTMLInputElement).value).toBe('2024-01-01');
+    expect(screen.getByRole('link', { name: 'Last ned PDF' }).getAttribute('href')).toBe(`/api/initiatives/${NB}/report.pdf?from=2024-01-01&to=2024-12-31`);
+  });
+
+  it('says beside the field and in a summary when the period runs backwards, and asks the server nothing', async () => {
+    const { requests } = renderReports(`/rapporter?tiltak=${NB}&fra=2025-01-01&til=2024-01-01`);
+    const summary = await screen.findByRole('link', { name: 'Til dato: Til-datoen må være samme dag som eller etter fra-datoen.' });
+    expect(summary.getAttribute('href')).toBe('#report-to');
+    const to = screen.getByLabelText('Til dato');
+    expect(to.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.queryByRole('article')).toBeNull();
+    expect(requests).toEqual([]);
+  });
+
+  it('says when the initiative is not found', async () => {
+    renderReports(`/rapporter?tiltak=${OTHER}`, () => problemResponse(404));
+    expect(await screen.findByRole('heading', { name: 'Fant ikke tiltaket' })).toBeTruthy();
+  });
+
+  it('offers a retry when the report cannot be made', async () => {
+    let fail = true;
+    const { user } = renderReports(`/rapporter?tiltak=${NB}`, (url) => (fail ? problemResponse(500) : HttpResponse.json(reportFor(url))));
+    const retry = await screen.findByRole('button', { name: 'Prøv igjen' });
+    fail = false;
+    await user.click(retry);
+    expect(await screen.findByRole('article')).toBeTruthy();
+  });
+});
