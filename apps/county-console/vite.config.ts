@@ -11,5 +11,10 @@ export default defineConfig({
     outDir: '../../dist/apps/county-console',
     emptyOutDir: true,
     sourcemap: true,
+    rollupOptions: {
+      // Our own modules do nothing on import but their CSS; saying so lets the bundler drop
+      // what a screen does not use from the first download (lazy screens keep their own code).
+      treeshake: { moduleSideEffects: (id) => id.includes('/node_modules/') || id.endsWith('.css') },
+    },
   },
 });

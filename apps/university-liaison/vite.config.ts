@@ -11,5 +11,7 @@ export default defineConfig({
     outDir: '../../dist/apps/university-liaison',
     emptyOutDir: true,
     sourcemap: true,
+    // Our modules have no side effects but their CSS (as in the county console's config).
+    rollupOptions: { treeshake: { moduleSideEffects: (id) => id.includes('/node_modules/') || id.endsWith('.css') } },
   },
 });
