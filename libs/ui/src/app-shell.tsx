@@ -1,3 +1,6 @@
+// The global styles (Designsystemet and ours) ride on the shell every app renders, so the
+// bundler keeps them however it tree-shakes the index.
+import './styles.css';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './language-switch';

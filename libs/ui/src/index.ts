@@ -1,5 +1,3 @@
-import './styles.css';
-
 export { Alert, type AlertColor } from './alert';
 export { AppShell } from './app-shell';
 export { Button, buttonLinkProps, type ButtonProps, type ButtonVariant, type DsColor } from './button';
@@ -15,3 +13,5 @@ export { StatusTag } from './status-tag';
 export { DataTable, type SortDirection, type TableColumn, type TableSort } from './table';
 export { fieldErrorText, httpErrorText } from './error-text';
 export { useUnsavedChangesGuard } from './use-unsaved-changes-guard';
+export { BarChart, type BarChartItem } from './bar-chart';
+export { Checkbox, type CheckboxProps } from './checkbox';

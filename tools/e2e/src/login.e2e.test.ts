@@ -60,6 +60,20 @@ test.describe('logging in and out', () => {
     await expect(page.getByRole('banner').getByRole('link', { name: 'Logg inn' })).toBeVisible();
     await expectNoAxeViolations(page);
   });
+
+  // A build that loses the global stylesheet still passes every role-based check; this does not.
+  for (const app of ['/fylke/', '/studiesenter/', '/universitet/']) {
+    test(`${app} is styled by Designsystemet`, async ({ page }) => {
+      await page.goto(`${app}logg-inn`);
+      const button = page.getByRole('button', { name: 'Logg inn', exact: true });
+      await expect(button).toBeVisible();
+      const background = await button.evaluate((element) => getComputedStyle(element).backgroundColor);
+      // Unstyled, Chromium paints a button light grey (buttonface); Designsystemet's primary is a solid accent colour.
+      expect(background).not.toBe('rgba(0, 0, 0, 0)');
+      expect(background).not.toBe('rgb(239, 239, 239)');
+      expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toMatch(/Inter/);
+    });
+  }
 });
 
 test.describe('the users screen in the county console', () => {
