@@ -1,4 +1,7 @@
-import { createRoute, type AnyRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent, Outlet, type AnyRoute } from '@tanstack/react-router';
+import { useMemo } from 'react';
+import { InitiativeFeatureContext, initiativePaths } from './initiative-feature-context';
+import { parseInitiativeListSearch, parsePortfolioSearch } from './initiative-search';
 
 interface InitiativeRoutesOptions {
   /** The path segment under the parent, Norwegian as the user sees it. Default "tiltak". */
@@ -7,9 +10,61 @@ interface InitiativeRoutesOptions {
   activityPath?: string | null;
   agreementPath?: string | null;
   historyPath?: string | null;
+  /** The funder report's page (it reads `?tiltak=<id>`), so an initiative links to its report; null for none. */
+  reportPath?: string | null;
 }
 
-/** The initiative screens as routes under `parentRoute`. (Scaffold: the screens are being built.) */
-export function createInitiativeRoutes(parentRoute: AnyRoute, { path = 'tiltak' }: InitiativeRoutesOptions = {}) {
-  return createRoute({ getParentRoute: () => parentRoute, path, component: () => null });
+/**
+ * The initiative screens as routes under `parentRoute`: the list (filters in the URL), the
+ * portfolio ranking (weights in the URL), one initiative with its plan board, and its edit form.
+ * Each screen is its own chunk, loaded when first visited.
+ */
+export function createInitiativeRoutes(
+  parentRoute: AnyRoute,
+  { path = 'tiltak', activityPath = null, agreementPath = null, historyPath = null, reportPath = null }: InitiativeRoutesOptions = {},
+) {
+  const layoutRoute = createRoute({
+    getParentRoute: () => parentRoute,
+    path,
+    component: function InitiativesLayout() {
+      const fullPath = layoutRoute.fullPath;
+      const feature = useMemo(
+        () => ({ paths: initiativePaths(fullPath, { activity: activityPath, agreement: agreementPath, history: historyPath, report: reportPath }) }),
+        [fullPath],
+      );
+      return (
+        <InitiativeFeatureContext value={feature}>
+          <Outlet />
+        </InitiativeFeatureContext>
+      );
+    },
+  });
+
+  const listRoute = createRoute({
+    getParentRoute: () => layoutRoute,
+    path: '/',
+    validateSearch: parseInitiativeListSearch,
+    component: lazyRouteComponent(() => import('./initiative-list-page'), 'InitiativeListPage'),
+  });
+
+  const portfolioRoute = createRoute({
+    getParentRoute: () => layoutRoute,
+    path: 'portefolje',
+    validateSearch: parsePortfolioSearch,
+    component: lazyRouteComponent(() => import('./portfolio-page'), 'PortfolioPage'),
+  });
+
+  const detailRoute = createRoute({
+    getParentRoute: () => layoutRoute,
+    path: '$id',
+    component: lazyRouteComponent(() => import('./initiative-page'), 'InitiativePage'),
+  });
+
+  const editRoute = createRoute({
+    getParentRoute: () => layoutRoute,
+    path: '$id/rediger',
+    component: lazyRouteComponent(() => import('./initiative-edit-page'), 'InitiativeEditPage'),
+  });
+
+  return layoutRoute.addChildren([listRoute, portfolioRoute, detailRoute, editRoute]);
 }

@@ -195,6 +195,11 @@ export const initiativeSchema = z.object({
   themes: z.array(thematicAreaSchema).max(20),
   levels: z.array(collaborationLevelSchema).max(3),
   maturityLevel: maturityLevelSchema.nullable(),
+  /**
+   * The societal effect as the county assessed it, 1 (little) to 5 (great), for ranking the
+   * portfolio; null when not assessed. Optional so that older clients and mocks need not send it.
+   */
+  societalEffect: z.number().int().min(1).max(5).nullable().optional(),
   /** Invented details (amounts, dates) in the sample dataset; the description says which. */
   sampleData: z.boolean(),
   version: z.number().int().min(1),
@@ -238,6 +243,7 @@ const editable = {
   themes: true,
   levels: true,
   maturityLevel: true,
+  societalEffect: true,
 } as const;
 
 const listsInput = {
@@ -259,6 +265,7 @@ export const initiativeCreateSchema = initiativeSchema
     themes: true,
     levels: true,
     maturityLevel: true,
+    societalEffect: true,
   })
   .extend({
     extensions: listsInput.extensions.optional(),
@@ -274,8 +281,16 @@ export type InitiativeCreate = z.infer<typeof initiativeCreateSchema>;
 export const initiativeUpdateSchema = initiativeSchema.pick(editable).extend(listsInput).partial().strict();
 export type InitiativeUpdate = z.infer<typeof initiativeUpdateSchema>;
 
+/** Where an initiative's period stands today: not started, running (till its current end), ended. */
+export const initiativePeriods = ['upcoming', 'ongoing', 'ended'] as const;
+export const initiativePeriodSchema = z.enum(initiativePeriods);
+export type InitiativePeriod = z.infer<typeof initiativePeriodSchema>;
+
 export const initiativeListQuerySchema = listQuerySchema.extend({
   kind: initiativeKindSchema.optional(),
+  /** Initiatives with this thematic area among theirs. */
+  theme: thematicAreaSchema.optional(),
+  period: initiativePeriodSchema.optional(),
   owner: z.uuid().optional(),
   parent: z.uuid().optional(),
   sort: z.enum(['title', '-title', 'start', '-start', 'updated', '-updated']).default('title'),

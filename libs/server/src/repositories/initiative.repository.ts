@@ -388,6 +388,7 @@ function selectSummaries(db: Executor) {
     'i.themes',
     'i.levels',
     'i.maturity_level',
+    'i.societal_effect',
     'i.sample_data',
     'i.version',
     'i.created_at',
@@ -429,6 +430,7 @@ function toSummary(row: SummaryRow): InitiativeSummary {
     themes: row.themes as ThematicArea[],
     levels: row.levels as CollaborationLevel[],
     maturityLevel: row.maturity_level as MaturityLevel | null,
+    societalEffect: row.societal_effect,
     sampleData: row.sample_data,
     version: row.version,
     createdAt: iso(row.created_at),
@@ -451,6 +453,17 @@ function listConditions(eb: ExpressionBuilder<InitiativeJoin, 'i' | 'o' | 'f' | 
     );
   }
   if (query.kind) conditions.push(eb('i.kind', '=', query.kind));
+  if (query.theme) conditions.push(eb(sql`i.themes`, '@>', sql`${JSON.stringify([query.theme])}::jsonb`));
+  if (query.period) {
+    // The current end: the latest of the planned end and the granted extensions' ends (as currentEndDate() in domain).
+    const currentEnd = sql`greatest(i.planned_end_date, (select max((e->>'requestedEnd')::date) from jsonb_array_elements(i.extensions) e where e->>'status' = 'granted'))`;
+    if (query.period === 'upcoming') conditions.push(eb(sql`i.start_date`, '>', sql`current_date`));
+    if (query.period === 'ended') conditions.push(eb(currentEnd, '<', sql`current_date`));
+    if (query.period === 'ongoing') {
+      conditions.push(eb.or([eb('i.start_date', 'is', null), eb(sql`i.start_date`, '<=', sql`current_date`)]));
+      conditions.push(eb.or([eb(currentEnd, 'is', null), eb(currentEnd, '>=', sql`current_date`)]));
+    }
+  }
   if (query.owner) conditions.push(eb('i.owner_id', '=', query.owner));
   if (query.parent) conditions.push(eb('i.parent_id', '=', query.parent));
   return eb.and(conditions);
@@ -528,6 +541,7 @@ interface InitiativeFields {
   themes: ThematicArea[];
   levels: CollaborationLevel[];
   maturityLevel: MaturityLevel | null;
+  societalEffect: number | null;
 }
 
 /** Entries a client sends without an id get one here, so they can be edited later one by one. */
@@ -556,6 +570,7 @@ function withDefaults(input: InitiativeCreate): InitiativeFields {
     themes: input.themes ?? [],
     levels: input.levels ?? [],
     maturityLevel: input.maturityLevel ?? null,
+    societalEffect: input.societalEffect ?? null,
   };
 }
 
@@ -576,6 +591,7 @@ function fieldsOf(initiative: InitiativeDetail): InitiativeFields {
     themes: initiative.themes,
     levels: initiative.levels,
     maturityLevel: initiative.maturityLevel,
+    societalEffect: initiative.societalEffect ?? null,
   };
 }
 
@@ -598,6 +614,7 @@ function columnsOf(fields: InitiativeFields) {
     themes: JSON.stringify([...new Set(fields.themes)]),
     levels: JSON.stringify([...new Set(fields.levels)]),
     maturity_level: fields.maturityLevel,
+    societal_effect: fields.societalEffect,
   };
 }
 

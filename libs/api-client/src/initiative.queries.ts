@@ -1,0 +1,107 @@
+import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type {
+  InitiativeDetail,
+  InitiativeListQuery,
+  InitiativeUpdate,
+  MobilityCountQuery,
+  PlanItemCreate,
+  PlanItemDetail,
+  PlanItemListQuery,
+  PlanItemUpdate,
+} from '@kompetansebro/domain';
+import { api, apiUrl } from './client';
+import { readJson, type ApiError } from './api-error';
+import { ifMatch } from './etag';
+import { toQueryStrings } from './query-strings';
+
+export type PlanItemListFilters = Partial<PlanItemListQuery>;
+export type InitiativeListFilters = Partial<InitiativeListQuery>;
+export type MobilityCountFilters = Partial<MobilityCountQuery>;
+
+export const planItemQueries = {
+  all: ['plan-items'] as const,
+  lists: () => [...planItemQueries.all, 'list'] as const,
+  /** Plan items across initiatives (with the initiative's title), soonest due first by default. */
+  list: (filters: PlanItemListFilters) =>
+    queryOptions({
+      queryKey: [...planItemQueries.lists(), filters] as const,
+      queryFn: () => readJson(api().api['plan-items'].$get({ query: toQueryStrings(filters) })),
+      placeholderData: keepPreviousData,
+    }),
+};
+
+export const initiativeQueries = {
+  all: ['initiatives'] as const,
+  lists: () => [...initiativeQueries.all, 'list'] as const,
+  list: (filters: InitiativeListFilters) =>
+    queryOptions({
+      queryKey: [...initiativeQueries.lists(), filters] as const,
+      queryFn: () => readJson(api().api.initiatives.$get({ query: toQueryStrings(filters) })),
+      placeholderData: keepPreviousData,
+    }),
+  details: () => [...initiativeQueries.all, 'detail'] as const,
+  detail: (id: string) =>
+    queryOptions({
+      queryKey: [...initiativeQueries.details(), id] as const,
+      queryFn: () => readJson(api().api.initiatives[':id'].$get({ param: { id } })),
+    }),
+  /** The export of what the filters show (CSV or XLSX), as a link the browser downloads. */
+  exportUrl: (filters: InitiativeListFilters, format: 'csv' | 'xlsx') => {
+    const { page: _page, pageSize: _pageSize, ...rest } = filters;
+    const query = new URLSearchParams({ ...toQueryStrings(rest), format });
+    return apiUrl(`/api/initiatives/export?${query.toString()}`);
+  },
+  mobilityCounts: (filters: MobilityCountFilters) =>
+    queryOptions({
+      queryKey: [...initiativeQueries.all, 'mobility', filters] as const,
+      queryFn: () => readJson(api()['api']['mobility-counts'].$get({ query: toQueryStrings(filters) })),
+    }),
+};
+
+export function useUpdateInitiative(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation<InitiativeDetail, ApiError, { changes: InitiativeUpdate; version: number }>({
+    mutationFn: ({ changes, version }) =>
+      readJson(api().api.initiatives[':id'].$patch({ param: { id }, json: changes, header: { 'if-match': ifMatch(version) } })),
+    onSuccess: async (initiative) => {
+      queryClient.setQueryData(initiativeQueries.detail(initiative.id).queryKey, initiative);
+      await queryClient.invalidateQueries({ queryKey: initiativeQueries.lists() });
+    },
+  });
+}
+
+/** After a plan item changes: the initiative (which lists its items) and the plan-item lists refetch. */
+function usePlanItemCacheUpdate(initiativeId: string) {
+  const queryClient = useQueryClient();
+  return async () => {
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: initiativeQueries.detail(initiativeId).queryKey }),
+      queryClient.invalidateQueries({ queryKey: initiativeQueries.lists() }),
+      queryClient.invalidateQueries({ queryKey: planItemQueries.all }),
+    ]);
+  };
+}
+
+export function useCreatePlanItem(initiativeId: string) {
+  const updateCache = usePlanItemCacheUpdate(initiativeId);
+  return useMutation<PlanItemDetail, ApiError, PlanItemCreate>({
+    mutationFn: (input) => readJson(api().api.initiatives[':id']['plan-items'].$post({ param: { id: initiativeId }, json: input })),
+    onSuccess: updateCache,
+  });
+}
+
+export function useUpdatePlanItem(initiativeId: string) {
+  const updateCache = usePlanItemCacheUpdate(initiativeId);
+  return useMutation<PlanItemDetail, ApiError, { itemId: string; changes: PlanItemUpdate; version: number }>({
+    mutationFn: ({ itemId, changes, version }) =>
+      readJson(
+        api().api.initiatives[':id']['plan-items'][':itemId'].$patch({
+          param: { id: initiativeId, itemId },
+          json: changes,
+          header: { 'if-match': ifMatch(version) },
+        }),
+      ),
+    // After a failure too: a 412 means someone else changed the item, so the screen shows theirs.
+    onSettled: updateCache,
+  });
+}

@@ -1,0 +1,32 @@
+import { remainingFunds, type Budget } from '@kompetansebro/domain';
+import { formatAmount, useLanguage } from '@kompetansebro/i18n';
+import { useTranslation } from 'react-i18next';
+
+/** Granted, spent and remaining, in kroner as the language writes them ("1 250 000,50 kr"). */
+export function FundsSection({ budget }: { budget: Budget | null }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const remaining = remainingFunds(budget);
+  return (
+    <section aria-labelledby="initiative-funds">
+      <h2 className="ds-heading" data-size="sm" id="initiative-funds">
+        {t('initiatives.funds.title')}
+      </h2>
+      {budget === null || remaining === null ? (
+        <p className="ds-paragraph">{t('initiatives.funds.none')}</p>
+      ) : (
+        <dl className="kb-initiative-facts">
+          <dt>{t('initiatives.funds.granted')}</dt>
+          <dd>{formatAmount(budget.granted, language)}</dd>
+          <dt>{t('initiatives.funds.spent')}</dt>
+          <dd>{formatAmount(budget.spent, language)}</dd>
+          <dt>{t('initiatives.funds.remaining')}</dt>
+          <dd>
+            <strong>{formatAmount(remaining, language)}</strong>
+            {remaining < 0 && <> ({t('initiatives.funds.overspent')})</>}
+          </dd>
+        </dl>
+      )}
+    </section>
+  );
+}

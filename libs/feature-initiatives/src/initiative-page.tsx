@@ -1,0 +1,236 @@
+import { ApiError, initiativeQueries } from '@kompetansebro/api-client';
+import type { InitiativeDetail, PlanItemDetail } from '@kompetansebro/domain';
+import { Alert, Button, buttonLinkProps, httpErrorText, LoadingState, Page, StatusTag } from '@kompetansebro/ui';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FundsSection } from './funds-section';
+import { useInitiativeFeature } from './initiative-feature-context';
+import { MobilitySection } from './mobility-section';
+import { PeriodTimeline } from './period-timeline';
+import { PlanBoard } from './plan-board';
+import { PlanItemForm } from './plan-item-form';
+import { PolicyAnchors } from './policy-anchors';
+import { useCanEditInitiatives } from './use-can-edit-initiatives';
+import './initiatives.css';
+
+/** One initiative: funds, period and extensions, goals, the plan as a board, policy anchors, themes, partnership maturity, mobility. */
+export function InitiativePage() {
+  const { t } = useTranslation();
+  const { paths } = useInitiativeFeature();
+  const { id = '' } = useParams({ strict: false }) as { id?: string };
+  const initiative = useQuery(initiativeQueries.detail(id));
+
+  if (initiative.isPending) {
+    return (
+      <Page title={t('initiatives.detail.titleFallback')}>
+        <LoadingState />
+      </Page>
+    );
+  }
+  if (initiative.isError) {
+    const notFound = initiative.error instanceof ApiError && initiative.error.status === 404;
+    return (
+      <Page title={t('initiatives.detail.titleFallback')}>
+        <Alert color={notFound ? 'warning' : 'danger'}>
+          <p className="ds-paragraph">
+            {notFound ? t('initiatives.detail.notFound') : initiative.error instanceof ApiError ? httpErrorText(t, initiative.error.status) : t('states.errorBody')}
+          </p>
+          {!notFound && (
+            <Button variant="secondary" onClick={() => void initiative.refetch()}>
+              {t('common.retry')}
+            </Button>
+          )}
+        </Alert>
+        <p>
+          <Link className="ds-link" to={paths.list}>
+            {t('initiatives.detail.backToList')}
+          </Link>
+        </p>
+      </Page>
+    );
+  }
+  return <InitiativeDetails initiative={initiative.data} />;
+}
+
+type Editing = { kind: 'none' } | { kind: 'new' } | { kind: 'edit'; item: PlanItemDetail };
+
+function InitiativeDetails({ initiative }: { initiative: InitiativeDetail }) {
+  const { t } = useTranslation();
+  const { paths } = useInitiativeFeature();
+  const access = useCanEditInitiatives();
+  const [editing, setEditing] = useState<Editing>({ kind: 'none' });
+  const [notice, setNotice] = useState('');
+  const isPartnership = initiative.maturityLevel !== null || initiative.levels.length > 0;
+  const showMobility = initiative.themes.includes('mobility') || initiative.themes.includes('internationalisation');
+
+  const closeForm = (message: string) => {
+    setEditing({ kind: 'none' });
+    setNotice(message);
+  };
+
+  return (
+    <Page
+      title={initiative.title}
+      actions={
+        <>
+          {access.update && (
+            <Link to={paths.edit} params={{ id: initiative.id }} {...buttonLinkProps('primary')}>
+              {t('initiatives.detail.edit')}
+            </Link>
+          )}
+          {paths.report && (
+            <Link to={paths.report} search={{ tiltak: initiative.id }} {...buttonLinkProps('secondary')}>
+              {t('initiatives.detail.report')}
+            </Link>
+          )}
+        </>
+      }
+    >
+      <p className="kb-cluster">
+        <Link className="ds-link" to={paths.list}>
+          {t('initiatives.detail.backToList')}
+        </Link>
+        {paths.history && (
+          <Link className="ds-link" to={paths.history} params={{ entity: 'initiative', id: initiative.id }}>
+            {t('initiatives.detail.history')}
+          </Link>
+        )}
+      </p>
+
+      <p className="kb-cluster">
+        <StatusTag>{t(`initiatives.kind.${initiative.kind}`)}</StatusTag>
+        {initiative.sampleData && <StatusTag color="warning">{t('initiatives.detail.sampleDataTag')}</StatusTag>}
+      </p>
+
+      <dl className="kb-initiative-facts">
+        <dt>{t('initiatives.detail.owner')}</dt>
+        <dd>{initiative.ownerName ?? t('initiatives.notSet')}</dd>
+        <dt>{t('initiatives.detail.funder')}</dt>
+        <dd>{initiative.funderName ?? t('initiatives.notSet')}</dd>
+        {initiative.parentId && (
+          <>
+            <dt>{t('initiatives.detail.partOf')}</dt>
+            <dd>
+              <Link className="ds-link" to={paths.detail} params={{ id: initiative.parentId }}>
+                {initiative.parentTitle ?? initiative.parentId}
+              </Link>
+            </dd>
+          </>
+        )}
+      </dl>
+
+      {initiative.description && <p className="ds-paragraph kb-initiative-description">{initiative.description}</p>}
+
+      {initiative.children.length > 0 && (
+        <section aria-labelledby="initiative-children">
+          <h2 className="ds-heading" data-size="sm" id="initiative-children">
+            {t('initiatives.detail.children')}
+          </h2>
+          <ul className="ds-list">
+            {initiative.children.map((child) => (
+              <li key={child.id}>
+                <Link className="ds-link" to={paths.detail} params={{ id: child.id }}>
+                  {child.title}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <div className="kb-initiative-columns">
+        <FundsSection budget={initiative.budget} />
+        <PeriodTimeline startDate={initiative.startDate} plannedEndDate={initiative.plannedEndDate} extensions={initiative.extensions} />
+      </div>
+
+      <section aria-labelledby="initiative-goals">
+        <h2 className="ds-heading" data-size="sm" id="initiative-goals">
+          {t('initiatives.goals.title')}
+        </h2>
+        {initiative.goals.length === 0 ? (
+          <p className="ds-paragraph">{t('initiatives.goals.none')}</p>
+        ) : (
+          <ul className="ds-list">
+            {initiative.goals.map((goal) => (
+              <li key={goal.id}>{goal.text}</li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="initiative-plan">
+        <div className="kb-page-header">
+          <h2 className="ds-heading" data-size="sm" id="initiative-plan">
+            {t('initiatives.board.title')}
+          </h2>
+          {access.create && editing.kind === 'none' && (
+            <Button variant="secondary" onClick={() => setEditing({ kind: 'new' })}>
+              {t('initiatives.board.add')}
+            </Button>
+          )}
+        </div>
+        <p className="ds-sr-only" role="status">
+          {notice}
+        </p>
+        {editing.kind !== 'none' && (
+          <PlanItemForm
+            key={editing.kind === 'edit' ? editing.item.id : 'new'}
+            initiativeId={initiative.id}
+            item={editing.kind === 'edit' ? editing.item : null}
+            latest={editing.kind === 'edit' ? (initiative.planItems.find((item) => item.id === editing.item.id) ?? null) : null}
+            onDone={closeForm}
+            onCancel={() => setEditing({ kind: 'none' })}
+          />
+        )}
+        {initiative.planItems.length === 0 ? (
+          <p className="ds-paragraph">{t('initiatives.board.none')}</p>
+        ) : (
+          <PlanBoard initiativeId={initiative.id} items={initiative.planItems} canEdit={access.update} onEdit={(item) => setEditing({ kind: 'edit', item })} />
+        )}
+      </section>
+
+      <PolicyAnchors anchors={initiative.policyAnchors} />
+
+      <section aria-labelledby="initiative-themes">
+        <h2 className="ds-heading" data-size="sm" id="initiative-themes">
+          {t('initiatives.themes.title')}
+        </h2>
+        {initiative.themes.length === 0 ? (
+          <p className="ds-paragraph">{t('initiatives.themes.none')}</p>
+        ) : (
+          <ul className="kb-initiative-tags">
+            {initiative.themes.map((theme) => (
+              <li key={theme}>
+                <StatusTag color="info">{t(`thematicArea.${theme}`)}</StatusTag>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {isPartnership && (
+        <section aria-labelledby="initiative-partnership">
+          <h2 className="ds-heading" data-size="sm" id="initiative-partnership">
+            {t('initiatives.partnership.title')}
+          </h2>
+          <dl className="kb-initiative-facts">
+            {initiative.maturityLevel && (
+              <>
+                <dt>{t('initiatives.partnership.maturity')}</dt>
+                <dd>{t(`initiatives.maturity.${initiative.maturityLevel === '1.0' ? 'one' : initiative.maturityLevel === '2.0' ? 'two' : 'three'}`)}</dd>
+              </>
+            )}
+            <dt>{t('initiatives.partnership.levels')}</dt>
+            <dd>{initiative.levels.length === 0 ? t('initiatives.notSet') : initiative.levels.map((level) => t(`collaborationLevel.${level}`)).join(', ')}</dd>
+          </dl>
+        </section>
+      )}
+
+      <MobilitySection initiativeId={initiative.id} alwaysShow={showMobility} />
+
+      {initiative.sampleData && <p className="ds-paragraph" data-size="sm">{t('initiatives.sampleData')}</p>}
+    </Page>
+  );
+}

@@ -1,0 +1,205 @@
+import type { ApiError} from '@kompetansebro/api-client';
+import { actorQueries, useCreatePlanItem, useUpdatePlanItem } from '@kompetansebro/api-client';
+import { compareNorwegian, MAX_PAGE_SIZE, planItemStatuses, type FieldError, type PlanItemDetail, type PlanItemStatus } from '@kompetansebro/domain';
+import { formatDate, useLanguage } from '@kompetansebro/i18n';
+import { Alert, Button, ErrorSummary, fieldErrorText, httpErrorText, Select, TextArea, TextField, type ErrorSummaryItem } from '@kompetansebro/ui';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+
+interface Values {
+  title: string;
+  description: string;
+  responsibleActorId: string;
+  dueDate: string;
+  status: PlanItemStatus;
+}
+
+type Field = keyof Values;
+const fields: readonly Field[] = ['title', 'description', 'responsibleActorId', 'dueDate', 'status'];
+const fieldId = (field: Field) => `plan-item-${field}`;
+
+function valuesOf(item: PlanItemDetail | null): Values {
+  return {
+    title: item?.title ?? '',
+    description: item?.description ?? '',
+    responsibleActorId: item?.responsibleActorId ?? '',
+    dueDate: item?.dueDate ?? '',
+    status: item?.status ?? 'planned',
+  };
+}
+
+/** What the form checks before sending (the API checks again): a title of 3–500 characters. */
+export function planItemFormErrors(values: Values): FieldError[] {
+  const title = values.title.trim();
+  if (title.length === 0) return [{ path: 'title', code: 'invalid_type', message: 'Required' }];
+  if (title.length < 3) return [{ path: 'title', code: 'too_small', message: 'Too short', params: { origin: 'string', minimum: 3 } }];
+  if (title.length > 500) return [{ path: 'title', code: 'too_big', message: 'Too long', params: { origin: 'string', maximum: 500 } }];
+  return [];
+}
+
+interface PlanItemFormProps {
+  initiativeId: string;
+  /** The item as it was when the form opened; null for a new item. */
+  item: PlanItemDetail | null;
+  /** The item as the server has it now (after someone else saved, it differs from `item`). */
+  latest: PlanItemDetail | null;
+  onDone: (message: string) => void;
+  onCancel: () => void;
+}
+
+/**
+ * Add or change a plan item. Bad input gets a message beside the field and in the summary at
+ * the top. When someone else saved the item first (412), the form keeps what the user typed and
+ * shows the other version beside it; saving again replaces theirs, cancelling keeps theirs.
+ */
+export function PlanItemForm({ initiativeId, item, latest, onDone, onCancel }: PlanItemFormProps) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const [values, setValues] = useState<Values>(() => valuesOf(item));
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [submitCount, setSubmitCount] = useState(0);
+  const [failure, setFailure] = useState<string | null>(null);
+  // The version the next save overwrites: the one opened, or after a conflict the one the user has seen.
+  const [baseVersion, setBaseVersion] = useState(item?.version ?? 0);
+  const [conflict, setConflict] = useState(false);
+  const create = useCreatePlanItem(initiativeId);
+  const update = useUpdatePlanItem(initiativeId);
+  const actors = useQuery(actorQueries.list({ pageSize: MAX_PAGE_SIZE, sort: 'name' }));
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => headingRef.current?.focus(), []);
+  useEffect(() => {
+    if (conflict && latest) setBaseVersion(latest.version);
+  }, [conflict, latest]);
+
+  const actorOptions = (actors.data?.items ?? []).map((actor) => ({ value: actor.id, label: actor.name }));
+  if (item?.responsibleActorId && item.responsibleActorName && !actorOptions.some((option) => option.value === item.responsibleActorId)) {
+    actorOptions.push({ value: item.responsibleActorId, label: item.responsibleActorName });
+  }
+  actorOptions.sort((a, b) => compareNorwegian(a.label, b.label));
+
+  const errorFor = (field: Field) => {
+    const error = errors.find((candidate) => candidate.path === field);
+    return error ? fieldErrorText(t, error, values[field]) : undefined;
+  };
+  const summary: ErrorSummaryItem[] = errors.map((error) => {
+    const field = fields.find((candidate) => candidate === error.path) ?? 'title';
+    return { fieldId: fieldId(field), message: `${t(`initiatives.planForm.fields.${field}`)}: ${fieldErrorText(t, error, values[field])}` };
+  });
+
+  const set = (field: Field, value: string) => setValues((current) => ({ ...current, [field]: value }));
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setFailure(null);
+    setSubmitCount((count) => count + 1);
+    const found = planItemFormErrors(values);
+    setErrors(found);
+    if (found.length > 0) return;
+    const input = {
+      title: values.title.trim(),
+      description: values.description.trim() || null,
+      responsibleActorId: values.responsibleActorId || null,
+      dueDate: values.dueDate || null,
+      status: values.status,
+    };
+    const onError = (error: ApiError) => {
+      if (error.status === 400 && error.problem.errors?.length) {
+        setErrors(error.problem.errors);
+      } else if (error.status === 412) {
+        setConflict(true);
+      } else {
+        setFailure(httpErrorText(t, error.status));
+      }
+    };
+    if (item) {
+      update.mutate(
+        { itemId: item.id, changes: input, version: baseVersion },
+        { onSuccess: (saved) => onDone(t('initiatives.planForm.saved', { title: saved.title })), onError },
+      );
+    } else {
+      create.mutate(input, { onSuccess: (saved) => onDone(t('initiatives.planForm.added', { title: saved.title })), onError });
+    }
+  };
+
+  const pending = create.isPending || update.isPending;
+  const statusLabel = (status: PlanItemStatus) => t(`initiatives.planStatus.${status}`);
+
+  return (
+    <form className="kb-form" noValidate onSubmit={submit} aria-labelledby="plan-item-form-heading">
+      <h3 className="ds-heading" data-size="xs" id="plan-item-form-heading" tabIndex={-1} ref={headingRef}>
+        {item ? t('initiatives.planForm.editTitle', { title: item.title }) : t('initiatives.planForm.newTitle')}
+      </h3>
+      <ErrorSummary errors={summary} focusKey={submitCount} />
+      {conflict && latest && (
+        <Alert color="warning" heading={t('initiatives.planForm.conflictTitle')} headingLevel={4} role="alert">
+          <p className="ds-paragraph">{t('initiatives.planForm.conflictBody')}</p>
+          <dl className="kb-initiative-facts">
+            <dt>{t('initiatives.planForm.fields.title')}</dt>
+            <dd>{latest.title}</dd>
+            <dt>{t('initiatives.planForm.fields.status')}</dt>
+            <dd>{statusLabel(latest.status)}</dd>
+            <dt>{t('initiatives.planForm.fields.responsibleActorId')}</dt>
+            <dd>{latest.responsibleActorName ?? t('initiatives.notSet')}</dd>
+            <dt>{t('initiatives.planForm.fields.dueDate')}</dt>
+            <dd>{latest.dueDate ? formatDate(latest.dueDate, language) : t('initiatives.notSet')}</dd>
+          </dl>
+        </Alert>
+      )}
+      {failure && (
+        <Alert color="danger" role="alert">
+          <p className="ds-paragraph">{failure}</p>
+        </Alert>
+      )}
+      <TextField
+        id={fieldId('title')}
+        label={t('initiatives.planForm.fields.title')}
+        requiredLabel={t('common.required')}
+        value={values.title}
+        error={errorFor('title')}
+        onChange={(event) => set('title', event.target.value)}
+      />
+      <TextArea
+        id={fieldId('description')}
+        label={t('initiatives.planForm.fields.description')}
+        value={values.description}
+        error={errorFor('description')}
+        onChange={(event) => set('description', event.target.value)}
+      />
+      <Select
+        id={fieldId('responsibleActorId')}
+        label={t('initiatives.planForm.fields.responsibleActorId')}
+        emptyOption={t('initiatives.notSet')}
+        options={actorOptions}
+        value={values.responsibleActorId}
+        error={errorFor('responsibleActorId')}
+        onChange={(event) => set('responsibleActorId', event.target.value)}
+      />
+      <TextField
+        id={fieldId('dueDate')}
+        type="date"
+        label={t('initiatives.planForm.fields.dueDate')}
+        value={values.dueDate}
+        error={errorFor('dueDate')}
+        onChange={(event) => set('dueDate', event.target.value)}
+      />
+      <Select
+        id={fieldId('status')}
+        label={t('initiatives.planForm.fields.status')}
+        options={planItemStatuses.map((status) => ({ value: status, label: statusLabel(status) }))}
+        value={values.status}
+        error={errorFor('status')}
+        onChange={(event) => set('status', event.target.value)}
+      />
+      <div className="kb-cluster">
+        <Button type="submit" disabled={pending}>
+          {pending ? t('common.saving') : conflict ? t('initiatives.planForm.saveAnyway') : t('common.save')}
+        </Button>
+        <Button type="button" variant="secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}

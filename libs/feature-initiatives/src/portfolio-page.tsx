@@ -1,0 +1,129 @@
+import { ApiError, initiativeQueries } from '@kompetansebro/api-client';
+import {
+  defaultPortfolioWeights,
+  MAX_PAGE_SIZE,
+  MAX_PORTFOLIO_WEIGHT,
+  portfolioCriteria,
+  rankPortfolio,
+  type InitiativeSummary,
+  type PortfolioCriterion,
+  type PortfolioWeights,
+} from '@kompetansebro/domain';
+import { formatAmount, formatNumber, useLanguage } from '@kompetansebro/i18n';
+import { Alert, Button, DataTable, EmptyState, httpErrorText, Page, Select, type TableColumn } from '@kompetansebro/ui';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { useInitiativeFeature } from './initiative-feature-context';
+import { parsePortfolioSearch, type PortfolioSearch } from './initiative-search';
+import './initiatives.css';
+
+const searchKey: Record<PortfolioCriterion, keyof PortfolioSearch> = { effect: 'effekt', cost: 'kostnad', maturity: 'modenhet' };
+
+type Candidate = InitiativeSummary & { societalEffect: number | null; cost: number | null };
+
+/**
+ * The portfolio: every initiative ranked by the county's criteria — societal effect, cost and
+ * maturity — with the weights the user chooses (kept in the URL, so a ranking can be shared).
+ */
+export function PortfolioPage() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { paths } = useInitiativeFeature();
+  const navigate = useNavigate();
+  const search = parsePortfolioSearch(useSearch({ strict: false }));
+  const weights: PortfolioWeights = {
+    effect: search.effekt ?? defaultPortfolioWeights.effect,
+    cost: search.kostnad ?? defaultPortfolioWeights.cost,
+    maturity: search.modenhet ?? defaultPortfolioWeights.maturity,
+  };
+  // The portfolio is small (tens); one page of the largest size holds it.
+  const initiatives = useQuery(initiativeQueries.list({ pageSize: MAX_PAGE_SIZE, sort: 'title' }));
+
+  const setWeight = (criterion: PortfolioCriterion, value: number) => {
+    const next: PortfolioSearch = { ...search, [searchKey[criterion]]: value };
+    void navigate({ to: paths.portfolio, search: next, replace: true });
+  };
+
+  const candidates: Candidate[] = (initiatives.data?.items ?? []).map((initiative) => ({
+    ...initiative,
+    societalEffect: initiative.societalEffect ?? null,
+    cost: initiative.budget?.granted ?? null,
+  }));
+  const ranking = rankPortfolio(candidates, weights);
+  type Row = (typeof ranking)[number];
+
+  const columns: TableColumn<Row>[] = [
+    { key: 'rank', header: t('initiatives.portfolio.columns.rank'), cell: (row) => formatNumber(row.rank, language) },
+    {
+      key: 'title',
+      header: t('initiatives.portfolio.columns.title'),
+      rowHeader: true,
+      cell: (row) => (
+        <Link className="ds-link" to={paths.detail} params={{ id: row.candidate.id }}>
+          {row.candidate.title}
+        </Link>
+      ),
+    },
+    { key: 'score', header: t('initiatives.portfolio.columns.score'), cell: (row) => formatNumber(row.score, language, { maximumFractionDigits: 1 }) },
+    {
+      key: 'effect',
+      header: t('initiatives.portfolio.columns.effect'),
+      cell: (row) => (row.candidate.societalEffect === null ? t('initiatives.portfolio.notAssessed') : t('initiatives.portfolio.effectValue', { value: row.candidate.societalEffect })),
+    },
+    { key: 'cost', header: t('initiatives.portfolio.columns.cost'), cell: (row) => (row.candidate.cost === null ? t('initiatives.notSet') : formatAmount(row.candidate.cost, language)) },
+    { key: 'maturity', header: t('initiatives.portfolio.columns.maturity'), cell: (row) => row.candidate.maturityLevel ?? t('initiatives.notSet') },
+    {
+      key: 'missing',
+      header: t('initiatives.portfolio.columns.missing'),
+      cell: (row) => (row.missing.length === 0 ? t('common.none') : row.missing.map((criterion) => t(`initiatives.portfolio.criteria.${criterion}`)).join(', ')),
+    },
+  ];
+
+  return (
+    <Page title={t('initiatives.portfolio.title')}>
+      <p className="kb-cluster">
+        <Link className="ds-link" to={paths.list}>
+          {t('initiatives.detail.backToList')}
+        </Link>
+      </p>
+      <p className="ds-paragraph">{t('initiatives.portfolio.intro', { max: MAX_PORTFOLIO_WEIGHT })}</p>
+
+      <fieldset className="ds-fieldset kb-cluster">
+        <legend className="ds-heading" data-size="2xs">
+          {t('initiatives.portfolio.weights')}
+        </legend>
+        {portfolioCriteria.map((criterion) => (
+          <Select
+            key={criterion}
+            label={t(`initiatives.portfolio.criteria.${criterion}`)}
+            options={Array.from({ length: MAX_PORTFOLIO_WEIGHT + 1 }, (_, value) => ({ value: String(value), label: String(value) }))}
+            value={String(weights[criterion])}
+            onChange={(event) => setWeight(criterion, Number(event.target.value))}
+          />
+        ))}
+      </fieldset>
+
+      {initiatives.isError ? (
+        <Alert color="danger" heading={t('states.errorTitle')}>
+          <p className="ds-paragraph">{initiatives.error instanceof ApiError ? httpErrorText(t, initiatives.error.status) : t('states.errorBody')}</p>
+          <Button variant="secondary" onClick={() => void initiatives.refetch()}>
+            {t('common.retry')}
+          </Button>
+        </Alert>
+      ) : initiatives.data && initiatives.data.total === 0 ? (
+        <EmptyState title={t('initiatives.list.emptyTitle')}>{t('initiatives.list.emptyBody')}</EmptyState>
+      ) : (
+        <>
+          <h2 className="ds-heading" data-size="xs">
+            {t('initiatives.portfolio.caption')}
+          </h2>
+          <DataTable caption={t('initiatives.portfolio.caption')} captionHidden columns={columns} rows={initiatives.data ? ranking : undefined} rowKey={(row) => row.candidate.id} busy={initiatives.isFetching} skeletonRows={8} />
+          <p className="ds-paragraph" data-size="sm">
+            {t('initiatives.portfolio.howScored')}
+          </p>
+        </>
+      )}
+    </Page>
+  );
+}
