@@ -3,7 +3,10 @@ import { createActorRoutes } from '@kompetansebro/feature-actors';
 import { createAgreementRoutes, createCoverageRoute } from '@kompetansebro/feature-agreements';
 import { createHistoryRoute } from '@kompetansebro/feature-history';
 import { createInitiativeRoutes } from '@kompetansebro/feature-initiatives';
+import { createCatchmentReviewRoutes } from '@kompetansebro/feature-portal';
+import { createReportRoutes } from '@kompetansebro/feature-reports';
 import type { NavigationItem } from '@kompetansebro/feature-shell';
+import { createSurveyRoutes } from '@kompetansebro/feature-survey';
 import { createUserRoutes } from '@kompetansebro/feature-users';
 import { createRoute, lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
 
@@ -14,7 +17,12 @@ export const countyNavigation: readonly NavigationItem[] = [
   { to: '/dekning', label: 'shell.navigation.coverage' },
   { to: '/aktiviteter', label: 'shell.navigation.activities' },
   { to: '/tiltak', label: 'shell.navigation.initiatives' },
+  // The service survey is the county admins' and viewers' (the policy's `survey` resource).
+  { to: '/undersokelser', label: 'shell.navigation.surveys', roles: ['county_admin', 'county_viewer'] },
+  { to: '/rapporter', label: 'shell.navigation.reports' },
   { to: '/kommuner', label: 'shell.navigation.municipalities' },
+  // The roles the policy lets read catchment-area requests (deciding is county_admin's; the screen asks).
+  { to: '/nedslagsfelt', label: 'shell.navigation.catchmentRequests', roles: ['county_admin', 'county_viewer'] },
   // The roles the policy lets manage users (a unit test holds the two together).
   { to: '/brukere', label: 'shell.navigation.users', roles: ['county_admin'] },
 ];
@@ -41,8 +49,11 @@ export function createCountyRoutes(parentRoute: AnyRoute) {
       component: lazyRouteComponent(() => import('./municipalities-page'), 'MunicipalitiesPage'),
     }),
     createActivityRoutes(parentRoute, { path: 'aktiviteter', actorPath: '/aktorer/$id', historyPath: '/historikk/$entity/$id' }),
-    createInitiativeRoutes(parentRoute, { path: 'tiltak', activityPath: '/aktiviteter/$id', agreementPath: '/avtaler/$id', historyPath: '/historikk/$entity/$id' }),
-    createHistoryRoute(parentRoute, { path: 'historikk', recordPaths: { actor: '/aktorer/$id', agreement: '/avtaler/$id', activity: '/aktiviteter/$id' } }),
+    createInitiativeRoutes(parentRoute, { path: 'tiltak', activityPath: '/aktiviteter/$id', agreementPath: '/avtaler/$id', historyPath: '/historikk/$entity/$id', reportPath: '/rapporter' }),
+    createReportRoutes(parentRoute, { path: 'rapporter' }),
+    createHistoryRoute(parentRoute, { path: 'historikk', recordPaths: { actor: '/aktorer/$id', agreement: '/avtaler/$id', activity: '/aktiviteter/$id', initiative: '/tiltak/$id' } }),
+    createSurveyRoutes(parentRoute, { path: 'undersokelser' }),
     createUserRoutes(parentRoute, { path: 'brukere' }),
+    createCatchmentReviewRoutes(parentRoute, { path: 'nedslagsfelt' }),
   ];
 }

@@ -13,6 +13,19 @@ export const historyEntities = [
 ] as const;
 export type HistoryEntity = (typeof historyEntities)[number];
 
+/** The kinds that have a page of their own an app can link back to. */
+export const linkedHistoryEntities = ['actor', 'agreement', 'activity', 'initiative'] as const;
+export type LinkedHistoryEntity = (typeof linkedHistoryEntities)[number];
+
+function isLinkedHistoryEntity(entity: HistoryEntity): entity is LinkedHistoryEntity {
+  return (linkedHistoryEntities as readonly string[]).includes(entity);
+}
+
+/** The page of a record of this kind in the app, if the app shows such records. */
+export function recordPathOf(paths: HistoryPaths, entity: HistoryEntity): string | undefined {
+  return isLinkedHistoryEntity(entity) ? paths.records[entity] : undefined;
+}
+
 export function isHistoryEntity(value: string): value is HistoryEntity {
   return (historyEntities as readonly string[]).includes(value);
 }
@@ -24,7 +37,7 @@ export interface HistoryPaths {
   /** One record's history (`/historikk/$entity/$id`). */
   record: string;
   /** A record's own page (`/aktorer/$id`), per kind the app shows; missing kinds get no link. */
-  records: Partial<Record<'actor' | 'agreement' | 'activity', string>>;
+  records: Partial<Record<LinkedHistoryEntity, string>>;
 }
 
 export interface HistoryFeature {

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { AuditChanges } from './audit-changes';
 import { actionLabel, entityLabel } from './audit-labels';
 import { formatDateTime } from './date-time';
-import { isHistoryEntity, useHistoryFeature, type HistoryEntity } from './history-feature-context';
+import { isHistoryEntity, recordPathOf, useHistoryFeature, type HistoryEntity } from './history-feature-context';
 import { parseHistorySearch } from './history-search';
 import './history.css';
 
@@ -65,7 +65,7 @@ export function RecordHistoryPage() {
   }
 
   const title = record.name ? t('history.recordTitle', { name: record.name }) : t('history.recordTitleUnnamed', { entity: entityName });
-  const recordPath = entity === 'actor' || entity === 'agreement' || entity === 'activity' ? paths.records[entity] : undefined;
+  const recordPath = recordPathOf(paths, entity);
   const ownerActorId = (entity === 'service' || entity === 'contact') && entries.data ? actorIdOf(entries.data.items) : null;
 
   return (
