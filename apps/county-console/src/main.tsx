@@ -1,5 +1,6 @@
 import { authShell } from '@kompetansebro/feature-auth';
 import { bootstrapApp } from '@kompetansebro/feature-shell';
+import { createSurveyAnswerRoute } from '@kompetansebro/feature-survey';
 import { countyNavigation, createCountyRoutes } from './routes';
 
 void bootstrapApp({
@@ -7,5 +8,6 @@ void bootstrapApp({
   basePath: import.meta.env.BASE_URL,
   navigation: countyNavigation,
   createRoutes: createCountyRoutes,
-  auth: authShell,
+  // Open to all beside the login pages: a library answers the service survey through its e-mailed link (/fylke/svar?token=…).
+  auth: { ...authShell, createRoutes: (root) => [...authShell.createRoutes(root), createSurveyAnswerRoute(root, { path: 'svar' })] },
 });

@@ -1,0 +1,78 @@
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { SurveyAnswer, SurveyCreate, SurveyDetail, SurveyForm, SurveyListQuery, SurveyReminderResult } from '@kompetansebro/domain';
+import { api, apiUrl } from './client';
+import { readJson, type ApiError } from './api-error';
+import { ifMatch } from './etag';
+import { toQueryStrings } from './query-strings';
+
+export type SurveyListFilters = Partial<SurveyListQuery>;
+
+export const surveyQueries = {
+  all: ['surveys'] as const,
+  lists: () => [...surveyQueries.all, 'list'] as const,
+  list: (filters: SurveyListFilters) =>
+    queryOptions({
+      queryKey: [...surveyQueries.lists(), filters] as const,
+      queryFn: () => readJson(api().api.surveys.$get({ query: toQueryStrings(filters) })),
+      placeholderData: keepPreviousData,
+    }),
+  detail: (id: string) =>
+    queryOptions({
+      queryKey: [...surveyQueries.all, 'detail', id] as const,
+      queryFn: () => readJson(api().api.surveys[':id'].$get({ param: { id } })),
+    }),
+  /** A campaign's libraries and answers as a file (CSV or XLSX), as a link the browser downloads. */
+  exportUrl: (id: string, format: 'csv' | 'xlsx') => apiUrl(`/api/surveys/${encodeURIComponent(id)}/export?format=${format}`),
+  /** The public answer form of one link (no login). */
+  form: (token: string) =>
+    queryOptions({
+      queryKey: ['survey-form', token] as const,
+      queryFn: () => readJson(api().api['survey-form'].$get({ query: { token } })),
+      retry: false,
+    }),
+};
+
+function useSurveyCacheUpdate() {
+  const queryClient = useQueryClient();
+  return async (survey: SurveyDetail) => {
+    queryClient.setQueryData(surveyQueries.detail(survey.id).queryKey, survey);
+    await queryClient.invalidateQueries({ queryKey: surveyQueries.lists() });
+  };
+}
+
+/** Starts a campaign; the server mails every library its link before it answers. */
+export function useCreateSurvey() {
+  const updateCache = useSurveyCacheUpdate();
+  return useMutation<SurveyDetail, ApiError, SurveyCreate>({
+    mutationFn: (input) => readJson(api().api.surveys.$post({ json: input })),
+    onSuccess: updateCache,
+  });
+}
+
+export function useRemindSurvey(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation<SurveyReminderResult, ApiError, void>({
+    mutationFn: () => readJson(api().api.surveys[':id'].remind.$post({ param: { id } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: surveyQueries.detail(id).queryKey }),
+  });
+}
+
+export function useCloseSurvey(id: string) {
+  const updateCache = useSurveyCacheUpdate();
+  return useMutation<SurveyDetail, ApiError, { version: number }>({
+    mutationFn: ({ version }) => readJson(api().api.surveys[':id'].close.$post({ param: { id }, header: { 'if-match': ifMatch(version) } })),
+    onSuccess: updateCache,
+  });
+}
+
+export function useSurveyForm(token: string) {
+  return useQuery(surveyQueries.form(token));
+}
+
+export function useAnswerSurvey(token: string) {
+  const queryClient = useQueryClient();
+  return useMutation<SurveyForm, ApiError, SurveyAnswer>({
+    mutationFn: (answer) => readJson(api().api['survey-form'].$post({ query: { token }, json: answer })),
+    onSuccess: (form) => queryClient.setQueryData(surveyQueries.form(token).queryKey, form),
+  });
+}

@@ -1,0 +1,183 @@
+import { z } from 'zod';
+import { listQuerySchema } from '../common/list.schema';
+import { isoDateSchema, timestampSchema, todayInNorway, type IsoDate } from '../common/dates';
+import { plainTextSchema } from '../common/text';
+import { serviceHoursSchema, serviceTypeSchema } from '../service/service.schema';
+
+/** The service survey (domain.md, "Survey"): the county asks libraries which services they offer. */
+
+export const surveyErrorCodes = {
+  noLibraries: 'no_libraries',
+  deadlineInPast: 'deadline_in_past',
+  closed: 'survey_closed',
+  duplicateService: 'duplicate_service',
+  unknownService: 'unknown_service',
+} as const;
+
+export const surveyStatuses = ['open', 'closed'] as const;
+export const surveyStatusSchema = z.enum(surveyStatuses);
+export type SurveyStatus = z.infer<typeof surveyStatusSchema>;
+
+/** Days a token stays valid after it is issued at the longest; it ends at the deadline anyway. */
+export const SURVEY_MAX_DAYS = 366;
+
+const uuidList = z.array(z.uuid()).max(500);
+
+/** The deadline is a day from today (in Norway) on; the link works through that day. */
+export function deadlineIsOpen(deadline: IsoDate, today: IsoDate = todayInNorway()): boolean {
+  return deadline >= today;
+}
+
+export const surveyCreateSchema = z
+  .object({
+    name: plainTextSchema(200, 1),
+    /** Every public library in these regions… */
+    regionIds: uuidList.default([]),
+    /** …and these libraries, picked one by one. */
+    actorIds: uuidList.default([]),
+    /** Ask each library's branches too (each answers for itself). */
+    includeBranches: z.boolean().default(true),
+    deadline: isoDateSchema.refine((d) => deadlineIsOpen(d), {
+      message: 'The deadline must be today or later',
+      params: { code: surveyErrorCodes.deadlineInPast },
+    }),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    if (value.regionIds.length === 0 && value.actorIds.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['actorIds'],
+        message: 'Pick at least one region or library',
+        params: { code: surveyErrorCodes.noLibraries },
+      });
+    }
+  });
+export type SurveyCreate = z.input<typeof surveyCreateSchema>;
+
+export const surveySchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  deadline: isoDateSchema,
+  includeBranches: z.boolean(),
+  status: surveyStatusSchema,
+  closedAt: timestampSchema.nullable(),
+  recipients: z.number().int().min(0),
+  answered: z.number().int().min(0),
+  version: z.number().int().min(1),
+  createdAt: timestampSchema,
+});
+export type Survey = z.infer<typeof surveySchema>;
+
+export const surveyRecipientSchema = z.object({
+  actorId: z.uuid(),
+  actorName: z.string(),
+  actorKind: z.string(),
+  regionId: z.uuid().nullable(),
+  regionName: z.string().nullable(),
+  /** Where the link went; null when the library has no e-mail address on record. */
+  email: z.string().nullable(),
+  mailedAt: timestampSchema.nullable(),
+  remindedAt: timestampSchema.nullable(),
+  answeredAt: timestampSchema.nullable(),
+  answeredBy: z.string().nullable(),
+});
+export type SurveyRecipient = z.infer<typeof surveyRecipientSchema>;
+
+export const surveyRegionRateSchema = z.object({
+  regionId: z.uuid().nullable(),
+  regionName: z.string().nullable(),
+  recipients: z.number().int().min(0),
+  answered: z.number().int().min(0),
+});
+export type SurveyRegionRate = z.infer<typeof surveyRegionRateSchema>;
+
+export const surveyDetailSchema = surveySchema.extend({
+  regions: z.array(surveyRegionRateSchema),
+  recipientList: z.array(surveyRecipientSchema),
+});
+export type SurveyDetail = z.infer<typeof surveyDetailSchema>;
+
+export const surveyListQuerySchema = listQuerySchema.extend({
+  status: surveyStatusSchema.optional(),
+});
+export type SurveyListQuery = z.infer<typeof surveyListQuerySchema>;
+
+/** What sending reminders did: mails sent, and libraries skipped for want of an address. */
+export const surveyReminderResultSchema = z.object({ sent: z.number().int().min(0), withoutAddress: z.number().int().min(0) });
+export type SurveyReminderResult = z.infer<typeof surveyReminderResultSchema>;
+
+/** The rate as a whole percent (0 when nobody was asked). */
+export function responseRate(answered: number, recipients: number): number {
+  return recipients === 0 ? 0 : Math.round((answered / recipients) * 100);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The public answer form (a token, no login).
+
+export const surveyFormServiceSchema = z.object({
+  id: z.uuid(),
+  type: serviceTypeSchema,
+  hours: serviceHoursSchema.nullable(),
+  weeklyHours: z.number().nullable(),
+  contractRequired: z.boolean(),
+  note: z.string().nullable(),
+  confirmedAt: isoDateSchema.nullable(),
+  /** The service's version when the form was opened: a change since then is a 412, not lost. */
+  version: z.number().int().min(1),
+});
+export type SurveyFormService = z.infer<typeof surveyFormServiceSchema>;
+
+/** What the link opens: the campaign, the one library it answers for, and its current services. */
+export const surveyFormSchema = z.object({
+  surveyName: z.string(),
+  deadline: isoDateSchema,
+  actorName: z.string(),
+  answeredAt: timestampSchema.nullable(),
+  services: z.array(surveyFormServiceSchema),
+});
+export type SurveyForm = z.infer<typeof surveyFormSchema>;
+
+const weeklyHoursSchema = z.number().min(0).max(168).multipleOf(0.1).nullable();
+
+export const surveyAnswerServiceSchema = z
+  .object({
+    id: z.uuid(),
+    version: z.number().int().min(1),
+    /** false: the library no longer offers it (the service is archived). */
+    offered: z.boolean(),
+    hours: serviceHoursSchema.nullable(),
+    weeklyHours: weeklyHoursSchema,
+    contractRequired: z.boolean(),
+    note: plainTextSchema(1000).nullable(),
+  })
+  .strict();
+
+export const surveyAnswerNewServiceSchema = z
+  .object({
+    type: serviceTypeSchema,
+    hours: serviceHoursSchema.nullable(),
+    weeklyHours: weeklyHoursSchema,
+  })
+  .strict();
+
+export const surveyAnswerSchema = z
+  .object({
+    /** Who answers for the library (kept as the services' "confirmed by"). */
+    answeredBy: plainTextSchema(200, 1),
+    services: z.array(surveyAnswerServiceSchema).max(100),
+    newServices: z.array(surveyAnswerNewServiceSchema).max(20).default([]),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    const ids = new Set<string>();
+    value.services.forEach((service, index) => {
+      if (ids.has(service.id)) {
+        ctx.addIssue({ code: 'custom', path: ['services', index, 'id'], message: 'Name each service once', params: { code: surveyErrorCodes.duplicateService } });
+      }
+      ids.add(service.id);
+    });
+  });
+export type SurveyAnswer = z.input<typeof surveyAnswerSchema>;
+
+export const surveyTokenQuerySchema = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/) });

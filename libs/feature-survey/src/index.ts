@@ -1,0 +1,2 @@
+export { createSurveyAnswerRoute, createSurveyRoutes } from './survey-routes';
+export { parseSurveyAnswerSearch, parseSurveyListSearch, type SurveyAnswerSearch, type SurveyListSearch } from './survey-search';

@@ -1,0 +1,273 @@
+import { ApiError, useAnswerSurvey, useSurveyForm } from '@kompetansebro/api-client';
+import { serviceHoursSchema, serviceTypes, todayInNorway, type FieldError, type ServiceHours, type ServiceType, type SurveyForm } from '@kompetansebro/domain';
+import { formatDate, formatDateLong, useLanguage } from '@kompetansebro/i18n';
+import { Alert, Button, Checkbox, ErrorSummary, fieldErrorText, httpErrorText, LoadingState, Page, Select, TextArea, TextField, type ErrorSummaryItem } from '@kompetansebro/ui';
+import { useSearch } from '@tanstack/react-router';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { parseSurveyAnswerSearch } from './survey-search';
+
+interface ServiceValues {
+  id: string;
+  version: number;
+  type: ServiceType;
+  offered: boolean;
+  hours: string;
+  weeklyHours: string;
+  contractRequired: boolean;
+  note: string;
+  confirmedAt: string | null;
+}
+
+const valuesOf = (form: SurveyForm): ServiceValues[] =>
+  form.services.map((s) => ({
+    id: s.id,
+    version: s.version,
+    type: s.type,
+    offered: true,
+    hours: s.hours ?? '',
+    weeklyHours: s.weeklyHours === null ? '' : String(s.weeklyHours).replace('.', ','),
+    contractRequired: s.contractRequired,
+    note: s.note ?? '',
+    confirmedAt: s.confirmedAt,
+  }));
+
+const fieldId = (path: string) => `survey-answer-${path.replace(/\./g, '-')}`;
+
+/** "12,5" or "12.5" → 12.5; "" → null; anything else → undefined (not a number a week can have). */
+function parseHours(text: string): number | null | undefined {
+  const trimmed = text.trim().replace(',', '.');
+  if (trimmed === '') return null;
+  if (!/^\d{1,3}(\.\d)?$/.test(trimmed)) return undefined;
+  const value = Number(trimmed);
+  return value >= 0 && value <= 168 ? value : undefined;
+}
+
+/**
+ * The public answer form (no login): the link's token names one library; the form shows its
+ * current services to correct and confirm, and ends with a thank-you page.
+ */
+export function SurveyAnswerPage() {
+  const { t } = useTranslation();
+  const { token } = parseSurveyAnswerSearch(useSearch({ strict: false }));
+  if (!token) {
+    return (
+      <Page title={t('survey.answer.invalidLink')}>
+        <Alert color="warning">{t('survey.answer.missingToken')}</Alert>
+      </Page>
+    );
+  }
+  return <AnswerForm token={token} />;
+}
+
+function AnswerForm({ token }: { token: string }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const form = useSurveyForm(token);
+  const answer = useAnswerSurvey(token);
+  const [services, setServices] = useState<ServiceValues[] | null>(null);
+  const [added, setAdded] = useState<ServiceType[]>([]);
+  const [answeredBy, setAnsweredBy] = useState('');
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [submitCount, setSubmitCount] = useState(0);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+
+  // The first load fills the form; later loads (after saving) do not overwrite what is typed.
+  useEffect(() => {
+    if (form.data && services === null) setServices(valuesOf(form.data));
+  }, [form.data, services]);
+
+  if (form.isPending || (form.data && services === null)) return <LoadingState />;
+  if (form.isError) {
+    const status = form.error instanceof ApiError ? form.error.status : 0;
+    const gone = status === 410;
+    const notFound = status === 404 || status === 400;
+    return (
+      <Page title={gone ? t('survey.answer.closedTitle') : notFound ? t('survey.answer.invalidLink') : t('states.errorTitle')}>
+        <Alert color={gone || notFound ? 'warning' : 'danger'}>
+          {gone ? t('survey.answer.closedBody') : notFound ? t('survey.answer.invalidLinkBody') : httpErrorText(t, status)}
+        </Alert>
+      </Page>
+    );
+  }
+  const data = form.data;
+  if (!data || !services) return <LoadingState />;
+
+  if (done) {
+    return (
+      <Page title={t('survey.answer.thanksTitle')}>
+        <Alert color="success">{t('survey.answer.thanksBody', { library: data.actorName, date: formatDateLong(todayInNorway(), language) })}</Alert>
+        <div className="kb-cluster">
+          <Button variant="secondary" onClick={() => { setServices(valuesOf(data)); setAdded([]); setDone(false); }}>
+            {t('survey.answer.editAgain')}
+          </Button>
+        </div>
+      </Page>
+    );
+  }
+
+  const present = new Set(services.map((s) => s.type));
+  const missingTypes = serviceTypes.filter((type) => !present.has(type));
+  const hoursOptions = [
+    { value: '', label: t('survey.answer.hoursUnknown') },
+    ...serviceHoursSchema.options.map((value) => ({ value, label: t(`survey.hours.${value}`) })),
+  ];
+  const errorAt = (path: string) => {
+    const error = errors.find((e) => e.path === path);
+    return error ? fieldErrorText(t, error, '') : undefined;
+  };
+  const labelOf = (path: string) => {
+    if (path === 'answeredBy') return t('survey.answer.answeredBy.label');
+    const match = /^services\.(\d+)\.(\w+)$/.exec(path);
+    const service = match ? services[Number(match[1])] : undefined;
+    const field = match?.[2] === 'weeklyHours' ? t('survey.answer.weeklyHours.label') : match?.[2] === 'note' ? t('survey.answer.note.label') : '';
+    return service ? `${t(`serviceType.${service.type}`)}, ${field}` : path;
+  };
+  const summary: ErrorSummaryItem[] = errors.map((e) => ({ fieldId: fieldId(e.path), message: `${labelOf(e.path)}: ${fieldErrorText(t, e, '')}` }));
+  const update = (index: number, changes: Partial<ServiceValues>) =>
+    setServices((list) => (list ?? []).map((s, i) => (i === index ? { ...s, ...changes } : s)));
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setFailure(null);
+    const found: FieldError[] = [];
+    if (answeredBy.trim() === '') found.push({ path: 'answeredBy', code: 'too_small', message: '' });
+    const parsed = services.map((s, index) => {
+      const hours = parseHours(s.weeklyHours);
+      if (s.offered && hours === undefined) found.push({ path: `services.${index}.weeklyHours`, code: 'invalid_type', message: '' });
+      return hours ?? null;
+    });
+    setErrors(found);
+    if (found.length > 0) {
+      setSubmitCount((c) => c + 1);
+      return;
+    }
+    try {
+      await answer.mutateAsync({
+        answeredBy: answeredBy.trim(),
+        services: services.map((s, index) => ({
+          id: s.id,
+          version: s.version,
+          offered: s.offered,
+          hours: s.hours === '' ? null : (s.hours as ServiceHours),
+          weeklyHours: parsed[index] ?? null,
+          contractRequired: s.contractRequired,
+          note: s.note.trim() === '' ? null : s.note.trim(),
+        })),
+        newServices: added.map((type) => ({ type, hours: null, weeklyHours: null })),
+      });
+      setDone(true);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 400 && (error.problem.errors ?? []).length > 0) {
+        setErrors(error.problem.errors ?? []);
+        setSubmitCount((c) => c + 1);
+      } else if (error instanceof ApiError && error.status === 412) setFailure(t('survey.answer.stale'));
+      else if (error instanceof ApiError && error.status === 410) setFailure(t('survey.answer.closedBody'));
+      else setFailure(error instanceof ApiError ? httpErrorText(t, error.status) : t('errors.unknown'));
+    }
+  };
+
+  return (
+    <Page title={t('survey.answer.title')}>
+      <p className="ds-paragraph" data-size="lg">
+        {t('survey.answer.lead', { survey: data.surveyName, library: data.actorName })}
+      </p>
+      <p className="ds-paragraph">{t('survey.answer.intro', { date: formatDateLong(data.deadline, language) })}</p>
+      {data.answeredAt && <Alert color="info">{t('survey.answer.answeredBefore', { date: formatDate(data.answeredAt, language) })}</Alert>}
+      <form className="kb-form" noValidate onSubmit={(event) => void submit(event)} aria-busy={answer.isPending || undefined}>
+        <ErrorSummary errors={summary} focusKey={submitCount} />
+        {failure && (
+          <Alert color="danger" role="alert" heading={t('survey.answer.failed')}>
+            {failure}
+          </Alert>
+        )}
+        <h2 className="ds-heading" data-size="sm">
+          {t('survey.answer.servicesTitle')}
+        </h2>
+        {services.length === 0 && <p className="ds-paragraph">{t('survey.answer.noServices')}</p>}
+        {services.map((service, index) => (
+          <fieldset className="ds-fieldset" key={service.id}>
+            <legend>{t(`serviceType.${service.type}`)}</legend>
+            <p className="ds-paragraph" data-size="sm">
+              {service.confirmedAt ? t('survey.answer.lastConfirmed', { date: formatDate(service.confirmedAt, language) }) : t('survey.answer.neverConfirmed')}
+            </p>
+            <Checkbox
+              id={fieldId(`services.${index}.offered`)}
+              label={t('survey.answer.offered')}
+              checked={service.offered}
+              onChange={(event) => update(index, { offered: event.target.checked })}
+            />
+            {service.offered && (
+              <>
+                <Select
+                  id={fieldId(`services.${index}.hours`)}
+                  label={t('survey.answer.hours')}
+                  options={hoursOptions}
+                  value={service.hours}
+                  onChange={(event) => update(index, { hours: event.target.value })}
+                />
+                <TextField
+                  id={fieldId(`services.${index}.weeklyHours`)}
+                  inputMode="decimal"
+                  label={t('survey.answer.weeklyHours.label')}
+                  description={t('survey.answer.weeklyHours.help')}
+                  error={errorAt(`services.${index}.weeklyHours`)}
+                  value={service.weeklyHours}
+                  onChange={(event) => update(index, { weeklyHours: event.target.value })}
+                />
+                <Checkbox
+                  id={fieldId(`services.${index}.contractRequired`)}
+                  label={t('survey.answer.contractRequired')}
+                  checked={service.contractRequired}
+                  onChange={(event) => update(index, { contractRequired: event.target.checked })}
+                />
+                <TextArea
+                  id={fieldId(`services.${index}.note`)}
+                  label={t('survey.answer.note.label')}
+                  description={t('survey.answer.note.help')}
+                  error={errorAt(`services.${index}.note`)}
+                  rows={2}
+                  value={service.note}
+                  onChange={(event) => update(index, { note: event.target.value })}
+                />
+              </>
+            )}
+          </fieldset>
+        ))}
+        {missingTypes.length > 0 && (
+          <fieldset className="ds-fieldset">
+            <legend>{t('survey.answer.addTitle')}</legend>
+            <p className="ds-paragraph" data-size="sm">
+              {t('survey.answer.addHelp')}
+            </p>
+            {missingTypes.map((type) => (
+              <Checkbox
+                key={type}
+                id={fieldId(`new.${type}`)}
+                label={t(`serviceType.${type}`)}
+                checked={added.includes(type)}
+                onChange={(event) => setAdded((list) => (event.target.checked ? [...list, type] : list.filter((x) => x !== type)))}
+              />
+            ))}
+          </fieldset>
+        )}
+        <TextField
+          id={fieldId('answeredBy')}
+          autoComplete="name"
+          label={t('survey.answer.answeredBy.label')}
+          description={t('survey.answer.answeredBy.help')}
+          requiredLabel={t('common.required')}
+          error={errorAt('answeredBy')}
+          value={answeredBy}
+          onChange={(event) => setAnsweredBy(event.target.value)}
+        />
+        <div className="kb-cluster">
+          <Button type="submit" loading={answer.isPending}>
+            {t('survey.answer.submit')}
+          </Button>
+        </div>
+      </form>
+    </Page>
+  );
+}

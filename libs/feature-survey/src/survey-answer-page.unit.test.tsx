@@ -1,0 +1,67 @@
+import { mswServer, renderRoute, SurveyFormStore, surveyFormHandlers } from '@kompetansebro/testing';
+import { screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { createSurveyAnswerRoute } from './survey-routes';
+
+const TOKEN = 'a-token-from-the-e-mail-0123456789';
+
+function renderAnswer(store = new SurveyFormStore(TOKEN), token = TOKEN) {
+  mswServer.use(...surveyFormHandlers(store));
+  const view = renderRoute({ path: `/svar?token=${token}`, createRoutes: (root) => [createSurveyAnswerRoute(root)] });
+  return { ...view, store };
+}
+
+describe('the public survey answer form', () => {
+  it('shows the library’s services pre-filled, and sends the corrected answer to a thank-you page', async () => {
+    const { user, store } = renderAnswer();
+    expect(await screen.findByText('Tjenester 2027 – svar for Namsos bibliotek')).toBeTruthy();
+    const hours = screen.getByLabelText('Timer per uke') as HTMLInputElement;
+    expect(hours.value).toBe('40');
+
+    await user.clear(hours);
+    await user.type(hours, '37,5');
+    await user.type(screen.getByLabelText(/Ditt navn/), 'Kari Nordmann');
+    await user.click(screen.getByRole('button', { name: 'Send inn svaret' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Takk for svaret!' })).toBeTruthy();
+    expect(store.answers).toEqual([
+      expect.objectContaining({
+        answeredBy: 'Kari Nordmann',
+        services: [expect.objectContaining({ weeklyHours: 37.5, offered: true, hours: 'staffed', version: 3 })],
+      }),
+    ]);
+  });
+
+  it('says beside the field and in a summary what is wrong, and sends nothing', async () => {
+    const { user, store } = renderAnswer();
+    const hours = (await screen.findByLabelText('Timer per uke')) as HTMLInputElement;
+    await user.clear(hours);
+    await user.type(hours, '500');
+    await user.click(screen.getByRole('button', { name: 'Send inn svaret' }));
+
+    expect(await screen.findByRole('heading', { name: 'For å gå videre må du rette opp dette:' })).toBeTruthy();
+    expect(hours.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getAllByText(/Ditt navn/).length).toBeGreaterThan(1);
+    expect(store.answers).toEqual([]);
+  });
+
+  it('keeps the input and says so when someone changed the services meanwhile (412)', async () => {
+    const store = new SurveyFormStore(TOKEN);
+    store.nextAnswer = 412;
+    const { user } = renderAnswer(store);
+    await user.type(await screen.findByLabelText(/Ditt navn/), 'Kari Nordmann');
+    await user.click(screen.getByRole('button', { name: 'Send inn svaret' }));
+    expect(await screen.findByText(/Noen har endret tjenestene etter at du åpnet skjemaet/)).toBeTruthy();
+    expect((screen.getByLabelText(/Ditt navn/) as HTMLInputElement).value).toBe('Kari Nordmann');
+  });
+
+  it('says a closed survey is closed, and an unknown link is not valid', async () => {
+    const closed = new SurveyFormStore(TOKEN);
+    closed.status = 410;
+    const { unmount } = renderAnswer(closed);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Undersøkelsen er stengt' })).toBeTruthy();
+    unmount();
+    renderAnswer(new SurveyFormStore(TOKEN), 'another-token-that-is-not-known-000');
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1, name: 'Lenken virker ikke' })).toBeTruthy());
+  });
+});

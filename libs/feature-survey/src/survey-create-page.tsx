@@ -1,0 +1,176 @@
+import { actorQueries, ApiError, regionQueries, useCreateSurvey } from '@kompetansebro/api-client';
+import type { FieldError } from '@kompetansebro/domain';
+import { Alert, Button, buttonLinkProps, Checkbox, ErrorSummary, fieldErrorText, httpErrorText, Page, TextField, useUnsavedChangesGuard, type ErrorSummaryItem } from '@kompetansebro/ui';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSurveyFeature } from './survey-feature-context';
+
+type Field = 'name' | 'deadline' | 'regionIds' | 'actorIds';
+const fieldIds: Record<Field, string> = { name: 'survey-name', deadline: 'survey-deadline', regionIds: 'survey-regions', actorIds: 'survey-libraries' };
+/** "actorIds.3" belongs to the libraries; anything unknown is shown at the top only. */
+const fieldOf = (path: string): Field | null => {
+  const head = path.split('.')[0];
+  return head === 'name' || head === 'deadline' || head === 'regionIds' || head === 'actorIds' ? head : null;
+};
+
+/** "Start en tjenesteundersøkelse": name, deadline, regions and/or libraries, branches. Starting mails every library. */
+export function SurveyCreatePage() {
+  const { t } = useTranslation();
+  const { paths, setNotice } = useSurveyFeature();
+  const navigate = useNavigate();
+  const create = useCreateSurvey();
+  const regions = useQuery(regionQueries.list());
+  const libraries = useQuery(actorQueries.list({ kind: 'public_library', pageSize: 100, sort: 'name' }));
+  const [name, setName] = useState('');
+  const [deadline, setDeadline] = useState('');
+  const [regionIds, setRegionIds] = useState<string[]>([]);
+  const [actorIds, setActorIds] = useState<string[]>([]);
+  const [includeBranches, setIncludeBranches] = useState(true);
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [submitCount, setSubmitCount] = useState(0);
+  const [failure, setFailure] = useState<string | null>(null);
+  const guard = useUnsavedChangesGuard(name.trim() !== '' || deadline !== '' || regionIds.length > 0 || actorIds.length > 0);
+
+  const show = (found: FieldError[]) => {
+    setErrors(found);
+    if (found.length > 0) setSubmitCount((count) => count + 1);
+  };
+  const messageOf = (error: FieldError) => {
+    const field = fieldOf(error.path);
+    if (field === 'name' && name.trim() === '') return t('validation.required');
+    if (field === 'deadline' && deadline === '') return t('validation.required');
+    if (error.code === 'no_libraries') return t('survey.create.pickOne');
+    return error.message && error.code === 'custom' ? error.message : fieldErrorText(t, error, '');
+  };
+  const errorFor = (field: Field) => {
+    const error = errors.find((candidate) => fieldOf(candidate.path) === field);
+    return error ? messageOf(error) : undefined;
+  };
+  const labels: Record<Field, string> = {
+    name: t('survey.create.field.name.label'),
+    deadline: t('survey.create.field.deadline.label'),
+    regionIds: t('survey.create.field.regions.legend'),
+    actorIds: t('survey.create.field.libraries.legend'),
+  };
+  const summary: ErrorSummaryItem[] = errors.map((error) => {
+    const field = fieldOf(error.path) ?? 'name';
+    return { fieldId: fieldIds[field], message: `${labels[field]}: ${messageOf(error)}` };
+  });
+  const toggle = (list: string[], id: string, on: boolean) => (on ? [...list, id] : list.filter((x) => x !== id));
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setFailure(null);
+    const found: FieldError[] = [];
+    if (name.trim() === '') found.push({ path: 'name', code: 'too_small', message: '' });
+    if (deadline === '') found.push({ path: 'deadline', code: 'invalid_type', message: '' });
+    if (regionIds.length === 0 && actorIds.length === 0) found.push({ path: 'actorIds', code: 'no_libraries', message: '' });
+    show(found);
+    if (found.length > 0) return;
+    try {
+      const survey = await create.mutateAsync({ name: name.trim(), deadline, regionIds, actorIds, includeBranches });
+      guard.allowNavigation();
+      setNotice({ kind: 'started', mailed: survey.recipientList.filter((r) => r.mailedAt).length, recipients: survey.recipients });
+      await navigate({ to: paths.detail, params: { id: survey.id } });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 400 && (error.problem.errors ?? []).length > 0) show(error.problem.errors ?? []);
+      else setFailure(error instanceof ApiError ? httpErrorText(t, error.status) : t('errors.unknown'));
+    }
+  };
+
+  const required = t('common.required');
+  const regionError = errorFor('regionIds');
+  const libraryError = errorFor('actorIds');
+  return (
+    <Page title={t('survey.create.title')}>
+      <form className="kb-form" noValidate onSubmit={(event) => void submit(event)} aria-busy={create.isPending || undefined}>
+        <ErrorSummary errors={summary} focusKey={submitCount} />
+        {failure && (
+          <Alert color="danger" role="alert" heading={t('survey.create.failed')}>
+            {failure}
+          </Alert>
+        )}
+        <p className="ds-paragraph">{t('survey.create.intro')}</p>
+        <TextField
+          id={fieldIds.name}
+          label={labels.name}
+          description={t('survey.create.field.name.help')}
+          requiredLabel={required}
+          error={errorFor('name')}
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+        />
+        <TextField
+          id={fieldIds.deadline}
+          type="date"
+          label={labels.deadline}
+          description={t('survey.create.field.deadline.help')}
+          requiredLabel={required}
+          error={errorFor('deadline')}
+          value={deadline}
+          onChange={(event) => setDeadline(event.target.value)}
+        />
+        <fieldset className="ds-fieldset" id={fieldIds.regionIds} aria-describedby="survey-regions-help" aria-invalid={regionError ? true : undefined} tabIndex={-1}>
+          <legend>{labels.regionIds}</legend>
+          <p className="ds-paragraph" data-size="sm" id="survey-regions-help">
+            {t('survey.create.field.regions.help')}
+          </p>
+          {regionError && <p className="ds-validation-message">{regionError}</p>}
+          {regions.isPending && <p className="ds-paragraph">{t('common.loading')}</p>}
+          {regions.isError && <p className="ds-validation-message">{t('states.errorBody')}</p>}
+          <div className="kb-survey-library-grid">
+          {regions.data?.items.map((region) => (
+            <Checkbox
+              key={region.id}
+              id={`survey-region-${region.id}`}
+              label={region.name}
+              checked={regionIds.includes(region.id)}
+              onChange={(event) => setRegionIds((list) => toggle(list, region.id, event.target.checked))}
+            />
+          ))}
+          </div>
+        </fieldset>
+        <fieldset className="ds-fieldset" id={fieldIds.actorIds} aria-describedby="survey-libraries-help" aria-invalid={libraryError ? true : undefined} tabIndex={-1}>
+          <legend>{labels.actorIds}</legend>
+          <p className="ds-paragraph" data-size="sm" id="survey-libraries-help">
+            {t('survey.create.field.libraries.help')}
+          </p>
+          {libraryError && <p className="ds-validation-message">{libraryError}</p>}
+          {libraries.isPending && <p className="ds-paragraph">{t('survey.create.loadingLibraries')}</p>}
+          {libraries.isError && <p className="ds-validation-message">{t('states.errorBody')}</p>}
+          <div className="kb-survey-library-grid">
+            {libraries.data?.items.map((library) => (
+              <Checkbox
+                key={library.id}
+                id={`survey-library-${library.id}`}
+                label={library.name}
+                checked={actorIds.includes(library.id)}
+                onChange={(event) => setActorIds((list) => toggle(list, library.id, event.target.checked))}
+              />
+            ))}
+          </div>
+        </fieldset>
+        <Checkbox
+          id="survey-include-branches"
+          label={t('survey.create.field.includeBranches.label')}
+          checked={includeBranches}
+          onChange={(event) => setIncludeBranches(event.target.checked)}
+        />
+        <p className="ds-sr-only" role="status">
+          {create.isPending ? t('survey.create.sending') : ''}
+        </p>
+        <div className="kb-cluster">
+          <Button type="submit" loading={create.isPending}>
+            {create.isPending ? t('survey.create.sending') : t('survey.create.submit')}
+          </Button>
+          <Link to={paths.list} {...buttonLinkProps('tertiary')}>
+            {t('common.cancel')}
+          </Link>
+        </div>
+      </form>
+      {guard.dialog}
+    </Page>
+  );
+}

@@ -1,0 +1,170 @@
+import { ApiError, surveyQueries, useCloseSurvey, useRemindSurvey } from '@kompetansebro/api-client';
+import { responseRate, type SurveyRecipient, type SurveyReminderResult } from '@kompetansebro/domain';
+import { formatDate, useLanguage } from '@kompetansebro/i18n';
+import { Alert, BarChart, Button, buttonLinkProps, ConfirmDialog, DataTable, httpErrorText, LoadingState, Page, StatusTag, type TableColumn } from '@kompetansebro/ui';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSurveyFeature } from './survey-feature-context';
+
+/** One campaign: its response rate overall and per region (chart and table), who has answered, "send reminder", "close". */
+export function SurveyPage() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { paths, notice, setNotice } = useSurveyFeature();
+  const { id } = useParams({ strict: false }) as { id: string };
+  const survey = useQuery(surveyQueries.detail(id));
+  const remind = useRemindSurvey(id);
+  const close = useCloseSurvey(id);
+  const [confirmClose, setConfirmClose] = useState(false);
+  const [reminded, setReminded] = useState<SurveyReminderResult | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const failed = (error: unknown) => setFailure(error instanceof ApiError ? (error.problem.detail ?? httpErrorText(t, error.status)) : t('errors.unknown'));
+
+  if (survey.isPending) return <LoadingState />;
+  if (survey.isError) {
+    return (
+      <Page title={t('survey.title')}>
+        <Alert color="danger" heading={t('states.errorTitle')}>
+          <p className="ds-paragraph">{survey.error instanceof ApiError ? httpErrorText(t, survey.error.status) : t('states.errorBody')}</p>
+          <Link className="ds-link" to={paths.list}>
+            {t('survey.list.title')}
+          </Link>
+        </Alert>
+      </Page>
+    );
+  }
+  const data = survey.data;
+  const open = data.status === 'open';
+  const percent = responseRate(data.answered, data.recipients);
+
+  const columns: TableColumn<SurveyRecipient>[] = [
+    { key: 'library', header: t('survey.detail.columns.library'), rowHeader: true, cell: (r) => r.actorName },
+    { key: 'region', header: t('survey.detail.columns.region'), cell: (r) => r.regionName ?? t('survey.detail.noRegion') },
+    { key: 'email', header: t('survey.detail.columns.email'), cell: (r) => r.email ?? <StatusTag color="warning">{t('survey.detail.noAddress')}</StatusTag> },
+    {
+      key: 'status',
+      header: t('survey.detail.columns.status'),
+      cell: (r) =>
+        r.answeredAt ? (
+          <StatusTag color="success">{t('survey.detail.answeredBy', { date: formatDate(r.answeredAt, language), name: r.answeredBy ?? '' })}</StatusTag>
+        ) : (
+          <>
+            <StatusTag color="warning">{t('survey.detail.notAnswered')}</StatusTag>
+            {r.remindedAt && <span className="ds-paragraph" data-size="sm"> ({t('survey.detail.reminded', { date: formatDate(r.remindedAt, language) })})</span>}
+          </>
+        ),
+    },
+  ];
+
+  const actions = open ? (
+    <div className="kb-cluster">
+      <Button
+        variant="secondary"
+        loading={remind.isPending}
+        aria-describedby="survey-remind-help"
+        onClick={() => {
+          setFailure(null);
+          setNotice(null);
+          remind.mutate(undefined, { onSuccess: setReminded, onError: failed });
+        }}
+      >
+        {t('survey.detail.remind')}
+      </Button>
+      <Button variant="secondary" data-color="danger" onClick={() => setConfirmClose(true)}>
+        {t('survey.detail.close')}
+      </Button>
+    </div>
+  ) : undefined;
+
+  return (
+    <Page title={data.name} actions={actions}>
+      <div className="kb-cluster">
+        <StatusTag color={open ? 'success' : 'neutral'}>{t(`survey.status.${data.status}`)}</StatusTag>
+        <span className="ds-paragraph">{t('survey.detail.deadline', { date: formatDate(data.deadline, language) })}</span>
+      </div>
+      {open && (
+        <p className="ds-paragraph" data-size="sm" id="survey-remind-help">
+          {t('survey.detail.remindHelp')}
+        </p>
+      )}
+      <div role="status">
+        {notice?.kind === 'started' && (
+          <Alert color="success">{t('survey.create.started', { mailed: notice.mailed, recipients: notice.recipients })}</Alert>
+        )}
+        {reminded && (
+          <Alert color="success">
+            {t('survey.detail.remindSent', { count: reminded.sent })}
+            {reminded.withoutAddress > 0 && ` ${t('survey.detail.withoutAddress', { count: reminded.withoutAddress })}`}
+          </Alert>
+        )}
+      </div>
+      {failure && (
+        <Alert color="danger" role="alert" heading={t('survey.detail.actionFailed')}>
+          {failure}
+        </Alert>
+      )}
+      {!open && data.closedAt && <Alert color="info">{t('survey.detail.closed', { date: formatDate(data.closedAt, language) })}</Alert>}
+
+      <section aria-labelledby="survey-rate">
+        <h2 className="ds-heading" data-size="sm" id="survey-rate">
+          {t('survey.detail.rateTitle')}
+        </h2>
+        <p className="ds-paragraph" data-testid="survey-rate">
+          {t('survey.detail.overall', { answered: data.answered, recipients: data.recipients, percent })}
+        </p>
+        <BarChart
+          caption={t('survey.detail.perRegion')}
+          labelHeader={t('survey.detail.region')}
+          valueHeader={t('survey.detail.answered')}
+          items={data.regions.map((region) => ({
+            key: region.regionId ?? 'none',
+            label: region.regionName ?? t('survey.detail.noRegion'),
+            value: region.recipients === 0 ? 0 : region.answered / region.recipients,
+            valueText: t('survey.list.rate', { answered: region.answered, recipients: region.recipients, percent: responseRate(region.answered, region.recipients) }),
+          }))}
+        />
+      </section>
+
+      <section aria-labelledby="survey-recipients">
+        <h2 className="ds-heading" data-size="sm" id="survey-recipients">
+          {t('survey.detail.recipientsTitle')}
+        </h2>
+        {open && data.recipientList.some((r) => !r.email) && <p className="ds-paragraph">{t('survey.detail.noAddressHelp')}</p>}
+        <div className="kb-cluster">
+          <a href={surveyQueries.exportUrl(data.id, 'csv')} download {...buttonLinkProps('secondary')}>
+            {t('survey.detail.exportCsv')}
+          </a>
+          <a href={surveyQueries.exportUrl(data.id, 'xlsx')} download {...buttonLinkProps('secondary')}>
+            {t('survey.detail.exportXlsx')}
+          </a>
+        </div>
+        <DataTable caption={t('survey.detail.recipientsCaption')} captionHidden columns={columns} rows={data.recipientList} rowKey={(r) => r.actorId} />
+      </section>
+
+      <ConfirmDialog
+        open={confirmClose}
+        title={t('survey.detail.closeTitle')}
+        confirmLabel={t('survey.detail.close')}
+        cancelLabel={t('common.cancel')}
+        confirmColor="danger"
+        busy={close.isPending}
+        onCancel={() => setConfirmClose(false)}
+        onConfirm={() => {
+          setFailure(null);
+          close.mutate(
+            { version: data.version },
+            {
+              onSettled: () => setConfirmClose(false),
+              onError: failed,
+            },
+          );
+        }}
+      >
+        <p className="ds-paragraph">{t('survey.detail.closeBody')}</p>
+      </ConfirmDialog>
+    </Page>
+  );
+}

@@ -1,0 +1,186 @@
+import { sql } from 'kysely';
+import { dueReminders, todayInNorway, type DueReminder, type IsoDate } from '@kompetansebro/domain';
+import { publicUrlOf, type AppConfig, type Logger } from '../http/app-env';
+import type { Mailer } from '../auth/mail';
+import type { Executor } from '../repositories/audit.repository';
+import { mailRecipient } from '../repositories/survey.repository';
+
+// The daily reminder job (issue 6, "Reminders"). What is due is the domain's rule (dueReminders);
+// here each due reminder is fanned out to its recipients, and each (kind, record, stage,
+// recipient) is claimed in reminder_sent before its mail goes: the insert succeeds once, ever, so
+// a second run the same day, a restart, or two servers at once send nothing twice. A mail that
+// fails gives its claim back, so the next run tries again.
+
+export interface ReminderDeps {
+  db: Executor;
+  config: AppConfig;
+  mailer: Mailer;
+  logger: Logger;
+}
+
+export interface ReminderRunResult {
+  due: number;
+  sent: number;
+  failed: number;
+}
+
+const ONE_DAY_MS = 24 * 60 * 60 * 1000;
+
+interface Recipient {
+  /** The key in reminder_sent: an e-mail address, or "actor:<id>" for a survey's library. */
+  key: string;
+  send(): Promise<boolean>;
+}
+
+/** County admins (enabled accounts), and everyone acting for the given organisations, and those organisations' own addresses. */
+async function addressesFor(db: Executor, organisationIds: string[]): Promise<string[]> {
+  const users = await db
+    .selectFrom('app_user as u')
+    .innerJoin('membership as m', 'm.user_id', 'u.id')
+    .select('u.email')
+    .where('u.disabled_at', 'is', null)
+    .where((eb) => eb.or([eb('m.role', '=', 'county_admin'), ...(organisationIds.length > 0 ? [eb('m.organisation_id', 'in', organisationIds)] : [])]))
+    .execute();
+  const actors =
+    organisationIds.length > 0
+      ? await db.selectFrom('actor').select('email').where('id', 'in', organisationIds).where('email', 'is not', null).execute()
+      : [];
+  return [...new Set([...users.map((u) => u.email), ...actors.map((a) => a.email ?? '')].filter(Boolean).map((e) => e.toLowerCase()))].sort();
+}
+
+function inNorwegian(date: IsoDate | null): string {
+  if (!date) return '';
+  const [y, m, d] = date.split('-');
+  return `${d}.${m}.${y}`;
+}
+
+async function recipientsOf(deps: ReminderDeps, due: DueReminder): Promise<Recipient[]> {
+  const { db, mailer, config } = deps;
+  const base = publicUrlOf(config);
+  const personal = (addresses: string[], subject: string, text: string): Recipient[] =>
+    addresses.map((to) => ({ key: to, send: async () => (await mailer.send({ to, subject, text }), true) }));
+
+  switch (due.kind) {
+    case 'agreement_ending': {
+      const agreement = await db.selectFrom('agreement').select(['title', 'end_date']).where('id', '=', due.recordId).executeTakeFirstOrThrow();
+      const parties = await db.selectFrom('agreement_party').select('actor_id').where('agreement_id', '=', due.recordId).execute();
+      const days = due.stage.replace('d', '');
+      return personal(
+        await addressesFor(db, parties.map((p) => p.actor_id)),
+        `Avtale utløper om ${days} dager eller mindre: ${agreement.title}`,
+        [
+          `Avtalen «${agreement.title}» utløper ${inNorwegian(agreement.end_date)}.`,
+          'Vurder om den skal fornyes, og avtal det med partene i god tid.',
+          '',
+          `${base}/fylke/avtaler/${due.recordId}`,
+          '',
+          'Hilsen Kompetansebro',
+        ].join('\n'),
+      );
+    }
+    case 'plan_item_overdue': {
+      const item = await db
+        .selectFrom('plan_item as p')
+        .innerJoin('initiative as i', 'i.id', 'p.initiative_id')
+        .select(['p.title', 'p.due_date', 'p.responsible_actor_id', 'p.initiative_id', 'i.title as initiative_title'])
+        .where('p.id', '=', due.recordId)
+        .executeTakeFirstOrThrow();
+      return personal(
+        await addressesFor(db, item.responsible_actor_id ? [item.responsible_actor_id] : []),
+        `Forfalt punkt i planen: ${item.title}`,
+        [
+          `Punktet «${item.title}» i planen for «${item.initiative_title}» skulle vært ferdig ${inNorwegian(item.due_date)}.`,
+          'Merk det som ferdig, eller sett en ny frist.',
+          '',
+          `${base}/fylke/tiltak/${item.initiative_id}`,
+          '',
+          'Hilsen Kompetansebro',
+        ].join('\n'),
+      );
+    }
+    case 'survey_deadline': {
+      const survey = await db.selectFrom('survey').select(['id', 'name', 'deadline']).where('id', '=', due.recordId).executeTakeFirstOrThrow();
+      const pending = await db
+        .selectFrom('survey_recipient as sr')
+        .innerJoin('actor as a', 'a.id', 'sr.actor_id')
+        .select(['sr.actor_id', 'a.name', 'sr.email'])
+        .where('sr.survey_id', '=', due.recordId)
+        .where('sr.answered_at', 'is', null)
+        .where('sr.email', 'is not', null)
+        .execute();
+      return pending.map((r) => ({
+        key: `actor:${r.actor_id}`,
+        send: () => mailRecipient(deps, 'reminder', survey, { actorId: r.actor_id, actorName: r.name, email: r.email ?? '' }),
+      }));
+    }
+  }
+}
+
+/** One run: every reminder due today, each mailed once per recipient and stage. */
+export async function runReminders(deps: ReminderDeps, today: IsoDate = todayInNorway()): Promise<ReminderRunResult> {
+  const { db } = deps;
+  const [agreements, planItems, surveys] = await Promise.all([
+    db.selectFrom('agreement').select(['id', 'end_date', 'status']).where('end_date', 'is not', null).execute(),
+    db.selectFrom('plan_item').select(['id', 'due_date', 'status']).where('due_date', 'is not', null).execute(),
+    db.selectFrom('survey').select(['id', 'deadline', 'status']).where('status', '=', 'open').execute(),
+  ]);
+  const due = dueReminders(
+    {
+      agreements: agreements.map((a) => ({ id: a.id, endDate: a.end_date, status: a.status })),
+      planItems: planItems.map((p) => ({ id: p.id, dueDate: p.due_date, status: p.status })),
+      surveys: surveys.map((s) => ({ id: s.id, deadline: s.deadline, status: s.status })),
+    },
+    today,
+  );
+  let sent = 0;
+  let failed = 0;
+  for (const reminder of due) {
+    for (const recipient of await recipientsOf(deps, reminder)) {
+      const claimed = await db
+        .insertInto('reminder_sent')
+        .values({ kind: reminder.kind, record_id: reminder.recordId, stage: reminder.stage, recipient: recipient.key })
+        .onConflict((oc) => oc.doNothing())
+        .returning('kind')
+        .executeTakeFirst();
+      if (!claimed) continue;
+      let ok = false;
+      try {
+        ok = await recipient.send();
+      } catch (error) {
+        deps.logger.error({ err: error, reminder }, 'reminder mail failed');
+      }
+      if (ok) {
+        sent += 1;
+      } else {
+        failed += 1;
+        await db
+          .deleteFrom('reminder_sent')
+          .where('kind', '=', reminder.kind)
+          .where('record_id', '=', reminder.recordId)
+          .where('stage', '=', reminder.stage)
+          .where('recipient', '=', recipient.key)
+          .where('sent_at', '>', sql<Date>`now() - interval '1 hour'`)
+          .execute();
+      }
+    }
+  }
+  deps.logger.info({ today, due: due.length, sent, failed }, 'reminders run');
+  return { due: due.length, sent, failed };
+}
+
+/**
+ * Runs the reminders now and then once a day, until stopped. Not started by createApp (so tests
+ * never run it unless they call runReminders); the server's start turns it on (REMINDERS=off: not).
+ */
+export function startReminderJob(deps: ReminderDeps, intervalMs: number = ONE_DAY_MS): { stop(): void } {
+  let running: Promise<unknown> = Promise.resolve();
+  const tick = () => {
+    running = running
+      .then(() => runReminders(deps))
+      .catch((error: unknown) => deps.logger.error({ err: error }, 'reminder run failed'));
+  };
+  tick();
+  const timer = setInterval(tick, intervalMs);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}

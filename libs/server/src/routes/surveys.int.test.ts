@@ -1,0 +1,198 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mainLibraryKey, sampleId } from '@kompetansebro/db';
+import { todayInNorway, type Problem, type ServiceSummary, type SurveyDetail, type SurveyForm, type SurveyReminderResult } from '@kompetansebro/domain';
+import { jsonBody, startTestServer, type TestServer } from '@kompetansebro/testing/server';
+import { createApp } from '../app';
+import { startMailCatcher, tokenOf, type MailCatcher } from '../auth/mail-catcher.test-support';
+import { hashToken } from '../auth/session';
+
+let server: TestServer;
+let mail: MailCatcher;
+const library = (municipality: string) => sampleId('actor', mainLibraryKey(municipality));
+const NAMSOS = library('5007');
+const TRONDHEIM = library('5001');
+const STEINKJER = library('5006');
+const addresses: Record<string, string> = { [NAMSOS]: 'post@namsos.test', [TRONDHEIM]: 'post@trondheim.test', [STEINKJER]: 'post@steinkjer.test' };
+
+beforeAll(async () => {
+  mail = await startMailCatcher();
+  server = await startTestServer((deps) =>
+    createApp({ ...deps, config: { ...deps.config, mail: { smtpUrl: mail.url, from: 'Kompetansebro <ikke-svar@test.invalid>' } } }),
+  );
+  for (const [id, email] of Object.entries(addresses)) {
+    await server.database.db.updateTable('actor').set({ email }).where('id', '=', id).execute();
+  }
+});
+afterAll(async () => {
+  await server.close();
+  await mail.close();
+});
+
+const form = (token: string) => server.anonymous(`/api/survey-form?token=${encodeURIComponent(token)}`);
+const answer = (token: string, body: unknown) => server.anonymous(`/api/survey-form?token=${encodeURIComponent(token)}`, jsonBody('POST', body));
+const mailsTo = (address: string) => mail.mails.filter((m) => m.to.includes(address)).length;
+
+async function start(body: object): Promise<Response> {
+  return server.request('/api/surveys', jsonBody('POST', { name: 'Tjenester 2027', deadline: '2199-12-31', ...body }));
+}
+
+describe('the service survey', () => {
+  it('mails each library its own link, takes one answer into the service records, counts it, reminds the rest, and closes', async () => {
+    const started = await start({ actorIds: [NAMSOS, TRONDHEIM, STEINKJER], includeBranches: false });
+    expect(started.status).toBe(201);
+    const survey = (await started.json()) as SurveyDetail;
+    expect(survey).toMatchObject({ status: 'open', recipients: 3, answered: 0 });
+
+    const tokens: Record<string, string> = {};
+    for (const [id, address] of Object.entries(addresses)) {
+      const message = await mail.next(address);
+      // (The catcher joins folded header words with a space, so only the start is compared.)
+      expect(message.subject.startsWith('Tjenesteundersøkelse: ')).toBe(true);
+      expect(message.text).toContain(`${server.baseUrl}/fylke/svar?token=`);
+      tokens[id] = tokenOf(message);
+    }
+    const namsosToken = tokens[NAMSOS] ?? '';
+    // Only the hash is stored.
+    const stored = await server.database.db.selectFrom('survey_token').select('token_hash').execute();
+    expect(stored.map((r) => r.token_hash)).toContain(hashToken(namsosToken));
+    expect(stored.map((r) => r.token_hash)).not.toContain(namsosToken);
+
+    const opened = await form(namsosToken);
+    expect(opened.status).toBe(200);
+    const namsosForm = (await opened.json()) as SurveyForm;
+    expect(namsosForm.actorName).toContain('Namsos');
+    expect(namsosForm.services.length).toBeGreaterThan(0);
+    const [first, second] = namsosForm.services;
+    if (!first || !second) throw new Error('Namsos needs two services in the sample data');
+
+    const asAnswered = (s: SurveyForm['services'][number], changes: object = {}) => ({
+      id: s.id,
+      version: s.version,
+      offered: true,
+      hours: s.hours,
+      weeklyHours: s.weeklyHours,
+      contractRequired: s.contractRequired,
+      note: s.note,
+      ...changes,
+    });
+
+    // Bad input names the field.
+    const bad = await answer(namsosToken, { answeredBy: 'Kari Nordmann', services: [asAnswered(first, { weeklyHours: 500 })] });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as Problem).errors?.map((e) => e.path)).toEqual(['services.0.weeklyHours']);
+
+    // A service of another library is unknown to this link, and nothing says whose it is.
+    const trondheimService = await server.database.db.selectFrom('service').select(['id', 'version']).where('actor_id', '=', TRONDHEIM).executeTakeFirstOrThrow();
+    const foreign = await answer(namsosToken, {
+      answeredBy: 'Kari Nordmann',
+      services: [{ ...asAnswered(first), id: trondheimService.id, version: trondheimService.version }],
+    });
+    expect(foreign.status).toBe(400);
+    const foreignProblem = (await foreign.json()) as Problem;
+    expect(foreignProblem.errors).toEqual([expect.objectContaining({ path: 'services.0.id', code: 'unknown_service' })]);
+    expect(JSON.stringify(foreignProblem)).not.toContain('Trondheim');
+
+    const saved = await answer(namsosToken, {
+      answeredBy: 'Kari Nordmann',
+      services: [asAnswered(first, { weeklyHours: 42.5, hours: 'staffed_and_self_service' }), asAnswered(second, { offered: false })],
+      newServices: [{ type: 'video_meeting_room', hours: 'by_appointment', weeklyHours: null }],
+    });
+    expect(saved.status).toBe(200);
+    expect(((await saved.json()) as SurveyForm).answeredAt).not.toBeNull();
+
+    const updated = (await (await server.request(`/api/services/${first.id}`)).json()) as ServiceSummary;
+    expect(updated).toMatchObject({ weeklyHours: 42.5, confirmedAt: todayInNorway(), confirmedBy: 'Kari Nordmann' });
+    expect(updated.conditions.hours).toBe('staffed_and_self_service');
+    expect(((await (await server.request(`/api/services/${second.id}`)).json()) as ServiceSummary).archivedAt).not.toBeNull();
+    const added = await server.database.db.selectFrom('service').select('confirmed_by').where('actor_id', '=', NAMSOS).where('type', '=', 'video_meeting_room').execute();
+    expect(added).toEqual([{ confirmed_by: 'Kari Nordmann' }]);
+    const audit = await server.database.db.selectFrom('audit_entry').select(['user_id', 'action']).where('entity', '=', 'service').where('entity_id', '=', first.id).execute();
+    expect(audit).toContainEqual({ user_id: null, action: 'update' });
+
+    // A stale form (the county changed the service meanwhile) is a 412 that saves nothing.
+    const stale = await answer(namsosToken, { answeredBy: 'Kari Nordmann', services: [asAnswered(first)] });
+    expect(stale.status).toBe(412);
+
+    const detail = (await (await server.request(`/api/surveys/${survey.id}`)).json()) as SurveyDetail;
+    expect(detail).toMatchObject({ recipients: 3, answered: 1 });
+    expect(detail.regions.reduce((sum, r) => sum + r.answered, 0)).toBe(1);
+    expect(detail.regions.reduce((sum, r) => sum + r.recipients, 0)).toBe(3);
+    expect(detail.recipientList.find((r) => r.actorId === NAMSOS)).toMatchObject({ answeredBy: 'Kari Nordmann' });
+
+    const csv = await server.request(`/api/surveys/${survey.id}/export?format=csv`);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect(await csv.text()).toMatch(/Namsos[^\r\n]*Kari Nordmann/);
+
+    // Reminders go to those who have not answered, not to Namsos.
+    const namsosBefore = mailsTo(addresses[NAMSOS] ?? '');
+    const reminded = await server.request(`/api/surveys/${survey.id}/remind`, { method: 'POST' });
+    expect(reminded.status).toBe(200);
+    expect((await reminded.json()) as SurveyReminderResult).toEqual({ sent: 2, withoutAddress: 0 });
+    const reminder = await mail.next(addresses[TRONDHEIM] ?? '');
+    expect(reminder.subject).toContain('Påminnelse');
+    await mail.next(addresses[STEINKJER] ?? '');
+    expect(mailsTo(addresses[NAMSOS] ?? '')).toBe(namsosBefore);
+    // Both of Trondheim's links work.
+    expect((await form(tokens[TRONDHEIM] ?? '')).status).toBe(200);
+    expect((await form(tokenOf(reminder))).status).toBe(200);
+
+    const closeWithout = await server.request(`/api/surveys/${survey.id}/close`, { method: 'POST' });
+    expect(closeWithout.status).toBe(428);
+    const closed = await server.request(`/api/surveys/${survey.id}/close`, { method: 'POST', headers: { 'If-Match': `"${detail.version}"` } });
+    expect(closed.status).toBe(200);
+    expect(((await closed.json()) as SurveyDetail).status).toBe('closed');
+    expect((await form(namsosToken)).status).toBe(410);
+    expect((await answer(tokens[TRONDHEIM] ?? '', { answeredBy: 'Ola', services: [] })).status).toBe(410);
+    expect((await server.request(`/api/surveys/${survey.id}/remind`, { method: 'POST' })).status).toBe(409);
+
+    const list = (await (await server.request('/api/surveys?status=closed&q=tjenester')).json()) as { items: SurveyDetail[]; total: number };
+    expect(list.items.map((s) => s.id)).toContain(survey.id);
+  });
+
+  it('answers an unknown token 404 and a past deadline 410', async () => {
+    expect((await form('x'.repeat(43))).status).toBe(404);
+    const started = (await (await start({ actorIds: [STEINKJER] })).json()) as SurveyDetail;
+    const token = tokenOf(await mail.next(addresses[STEINKJER] ?? ''));
+    await server.database.db.updateTable('survey').set({ deadline: '2001-01-01' }).where('id', '=', started.id).execute();
+    const expired = await form(token);
+    expect(expired.status).toBe(410);
+    expect(((await expired.json()) as Problem).detail).toContain('deadline');
+  });
+
+  it('asks a region with its branches, and records a library without an address', async () => {
+    const region = await server.database.db
+      .selectFrom('municipality')
+      .select('region_id')
+      .where('number', '=', '5001')
+      .executeTakeFirstOrThrow();
+    const started = await start({ regionIds: [region.region_id], includeBranches: true });
+    expect(started.status).toBe(201);
+    const survey = (await started.json()) as SurveyDetail;
+    const asked = survey.recipientList.map((r) => r.actorId);
+    expect(asked).toContain(TRONDHEIM);
+    expect(asked).toContain(sampleId('actor', 'branch-heimdal'));
+    expect(asked).not.toContain(NAMSOS);
+    expect(survey.recipientList.find((r) => r.actorId === sampleId('actor', 'branch-heimdal'))).toMatchObject({ email: null, mailedAt: null });
+  });
+
+  it('refuses a campaign without libraries, with an actor that is not a library, or with a past deadline, naming the field', async () => {
+    const paths = async (response: Response) => ((await response.json()) as Problem).errors?.map((e) => e.path);
+    const none = await start({});
+    expect(none.status).toBe(400);
+    expect(await paths(none)).toEqual(['actorIds']);
+    const notLibrary = await start({ actorIds: [sampleId('actor', 'study-centre-namdal')] });
+    expect(notLibrary.status).toBe(400);
+    expect(await paths(notLibrary)).toEqual(['actorIds.0']);
+    const past = await start({ actorIds: [NAMSOS], deadline: '2020-01-01' });
+    expect(await paths(past)).toEqual(['deadline']);
+  });
+
+  it('is the county’s: others may not list, start or read campaigns', async () => {
+    const editor = await server.as('namsos@demo.kompetansebro.no');
+    expect((await editor('/api/surveys')).status).toBe(403);
+    expect((await server.anonymous('/api/surveys')).status).toBe(401);
+    const viewer = await server.as('fylke-innsyn@demo.kompetansebro.no');
+    expect((await viewer('/api/surveys')).status).toBe(200);
+    expect((await viewer('/api/surveys', jsonBody('POST', { name: 'x', actorIds: [NAMSOS], deadline: '2199-01-01' }))).status).toBe(403);
+  });
+});
