@@ -44,7 +44,7 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR, LOG_LEVEL: 'warn' },
+    env: { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR, LOG_LEVEL: 'warn', MAIL_DIR: (process.env['E2E_MAIL_DIR'] ??= `${process.cwd()}/tmp/e2e-mail-${process.pid}`), REMINDERS: 'off' },
     gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
   },
 });

@@ -34,6 +34,10 @@ export const envSchema = z.object({
   /** SMTP server for e-mail (smtp:// or smtps://, user and password in the URL); unset: mail is logged, not sent. */
   SMTP_URL: optional(z.string().regex(/^smtps?:\/\/[^\s]+$/, 'SMTP_URL must start with smtp:// or smtps://')),
   MAIL_FROM: optional(z.string().min(3).max(200)),
+  /** Write each mail as a JSON file in this folder instead of sending it (browser tests, local trials); not with SMTP_URL. */
+  MAIL_DIR: optional(z.string().min(1)),
+  /** The daily reminder job (agreements ending, overdue plan items, survey deadlines): on unless "off". */
+  REMINDERS: z.enum(['on', 'off']).default('on'),
   /** OIDC login (Feide, Entra ID, ID-porten, …): the issuer; unset: passwords only. */
   OIDC_ISSUER: optional(httpUrl('OIDC_ISSUER')),
   OIDC_CLIENT_ID: optional(z.string().min(1)),
@@ -43,6 +47,7 @@ export const envSchema = z.object({
 }).superRefine((env, ctx) => {
   if (env.OIDC_ISSUER && !env.OIDC_CLIENT_ID) ctx.addIssue({ code: 'custom', path: ['OIDC_CLIENT_ID'], message: 'OIDC_CLIENT_ID is required with OIDC_ISSUER' });
   if (env.SMTP_URL && !env.MAIL_FROM) ctx.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: 'MAIL_FROM is required with SMTP_URL' });
+  if (env.SMTP_URL && env.MAIL_DIR) ctx.addIssue({ code: 'custom', path: ['MAIL_DIR'], message: 'Set either SMTP_URL or MAIL_DIR, not both' });
   if ((env.SMTP_URL || env.OIDC_ISSUER) && !env.PUBLIC_URL) {
     ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'PUBLIC_URL is required with SMTP_URL or OIDC_ISSUER (links and redirects must name this site)' });
   }

@@ -2,9 +2,10 @@ import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import pino from 'pino';
 import { loadSampleData, migrateToLatest, openDatabase } from '@kompetansebro/db';
-import { createApp, type AppConfig } from '@kompetansebro/server';
+import { createApp, createMailer, startReminderJob, type AppConfig } from '@kompetansebro/server';
 import { mailAndLoginConfig, parseEnv } from './env';
 import { mountFrontends } from './frontends';
+import { createFileMailer } from './file-mailer';
 
 const VERSION = process.env['npm_package_version'] ?? '0.1.0';
 
@@ -40,7 +41,8 @@ async function main(): Promise<void> {
   };
   if (!config.mail?.smtpUrl) logger.warn('SMTP_URL is not set: e-mails (password-reset and invitation links) are written to this log, not sent');
   if (config.oidc) logger.info({ issuer: config.oidc.issuer, name: config.oidc.displayName }, 'OIDC login enabled');
-  const app = createApp({ db: database.db, config, logger });
+  const mailer = env.MAIL_DIR ? createFileMailer(resolve(env.MAIL_DIR), config.mail?.from ?? 'Kompetansebro') : undefined;
+  const app = createApp({ db: database.db, config, logger, ...(mailer ? { mailer } : {}) });
   const frontendPaths = mountFrontends(app, env.STATIC_DIR);
   app.get('/', (c) => c.redirect('/fylke/', 302));
 
@@ -51,8 +53,13 @@ async function main(): Promise<void> {
     );
   });
 
+  // The daily reminders run in this process (their state is in the database, so restarts and
+  // several servers send nothing twice); REMINDERS=off leaves them to another instance.
+  const reminders = env.REMINDERS === 'on' ? startReminderJob({ db: database.db, config, logger, mailer: mailer ?? createMailer(config.mail, logger) }) : null;
+
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
+    reminders?.stop();
     server.close(() => void database.close().then(() => process.exit(0)));
   };
   process.on('SIGINT', () => shutdown('SIGINT'));

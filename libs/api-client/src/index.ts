@@ -35,3 +35,37 @@ export {
   type AgreementListFilters,
 } from './agreement.queries';
 export { serviceQueries, type ServiceListFilters } from './service.queries';
+export {
+  activityQueries,
+  useCreateActivity,
+  useDeleteActivity,
+  useUpdateActivity,
+  type ActivityCountFilters,
+  type ActivityListFilters,
+} from './activity.queries';
+export { useArchiveService, useConfirmService, useCreateService, useUpdateService } from './service.queries';
+export { contactQueries, useCreateContact, useDeleteContact, useUpdateContact, type ContactListFilters } from './contact.queries';
+export { auditQueries, type AuditListFilters } from './audit.queries';
+export { planItemQueries, type PlanItemListFilters } from './initiative.queries';
+export { portalQueries, useCreateCatchmentRequest } from './portal.queries';
+export {
+  liaisonQueries,
+  useCreateNote,
+  useJoinActivity,
+  useSaveStudentCounts,
+  useSetDigestSubscription,
+  useUpdateNote,
+  type LibraryListFilters,
+  type NoteListFilters,
+} from './liaison.queries';
+export {
+  initiativeQueries,
+  useCreatePlanItem,
+  useUpdateInitiative,
+  useUpdatePlanItem,
+  type InitiativeListFilters,
+  type MobilityCountFilters,
+} from './initiative.queries';
+export { reportQueries, type ReportPeriod } from './report.queries';
+export * from './survey.queries';
+export { catchmentReviewQueries, useDecideCatchmentRequest, type CatchmentReviewFilters } from './catchment-review.queries';

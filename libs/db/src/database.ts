@@ -294,6 +294,7 @@ export interface Database {
   password_reset: PasswordResetTable;
   oidc_login: OidcLoginTable;
   rate_limit_event: RateLimitEventTable;
+  catchment_request: CatchmentRequestTable;
 }
 
 export type RegionRow = Selectable<RegionTable>;
@@ -302,3 +303,124 @@ export type ActorRow = Selectable<ActorTable>;
 export type NewActorRow = Insertable<ActorTable>;
 export type ActorRowUpdate = Updateable<ActorTable>;
 export type AuditEntryRow = Selectable<AuditEntryTable>;
+
+/** A study centre's request to the county to change its catchment area (pending → approved / rejected). */
+export interface CatchmentRequestTable extends Versioned {
+  id: Generated<string>;
+  study_centre_id: string;
+  add_numbers: JsonWithDefault<string[]>;
+  remove_numbers: JsonWithDefault<string[]>;
+  reason: string;
+  status: Generated<string>;
+  decision_note: string | null;
+  requested_by: string | null;
+  decided_by: string | null;
+  decided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+// The university-library liaison (migration 2026_11_22_2100_create_liaison). Declared as a
+// second part of `Database` (interfaces merge) so features add their tables without touching
+// the list above.
+
+export interface StudentCountSetTable extends Versioned {
+  id: Generated<string>;
+  organisation_id: string;
+  period: string;
+}
+
+export interface StudentCountTable {
+  set_id: string;
+  municipality_number: string;
+  count: number;
+}
+
+export interface LiaisonNoteTable extends Versioned {
+  id: Generated<string>;
+  university_id: string;
+  target_actor_id: string | null;
+  target_region_id: string | null;
+  author_user_id: string | null;
+  author_organisation_id: string | null;
+  body: string;
+}
+
+export interface LiaisonNoteVersionTable {
+  note_id: string;
+  version: number;
+  body: string;
+  edited_at: ColumnType<Date, Date | string, never>;
+  edited_by: string | null;
+}
+
+export interface LiaisonDigestSubscriptionTable {
+  user_id: string;
+  created_at: CreatedAt;
+}
+
+export interface LiaisonDigestDeliveryTable {
+  user_id: string;
+  note_id: string;
+  sent_at: CreatedAt;
+}
+
+export interface Database {
+  student_count_set: StudentCountSetTable;
+  student_count: StudentCountTable;
+  liaison_note: LiaisonNoteTable;
+  liaison_note_version: LiaisonNoteVersionTable;
+  liaison_digest_subscription: LiaisonDigestSubscriptionTable;
+  liaison_digest_delivery: LiaisonDigestDeliveryTable;
+}
+
+// The service survey and the reminder job (migration 2026_11_22_2120_create_survey_and_reminders).
+
+export interface SurveyTable extends Versioned {
+  id: Generated<string>;
+  name: string;
+  deadline: DateText;
+  include_branches: boolean;
+  status: Generated<string>;
+  closed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  created_by: string | null;
+}
+
+export interface SurveyRecipientTable {
+  survey_id: string;
+  actor_id: string;
+  email: string | null;
+  mailed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  reminded_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  answered_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  answered_by: string | null;
+}
+
+/** A link of a recipient: the SHA-256 of its token (the token itself is only in the mail). */
+export interface SurveyTokenTable {
+  token_hash: string;
+  survey_id: string;
+  actor_id: string;
+  created_at: CreatedAt;
+}
+
+/** One reminder mail sent: insert-once per kind, record, stage and recipient. */
+export interface ReminderSentTable {
+  kind: string;
+  record_id: string;
+  stage: string;
+  recipient: string;
+  sent_at: CreatedAt;
+}
+
+export interface Database {
+  survey: SurveyTable;
+  survey_recipient: SurveyRecipientTable;
+  survey_token: SurveyTokenTable;
+  reminder_sent: ReminderSentTable;
+}
+
+// The county's assessment of an initiative (migration 2026_11_22_2130_initiative_assessment),
+// merged into InitiativeTable above.
+export interface InitiativeTable {
+  /** 1–5; null when not assessed. */
+  societal_effect: number | null;
+}

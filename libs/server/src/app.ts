@@ -15,10 +15,15 @@ import { auditRoutes } from './routes/audit.routes';
 import { authRoutes } from './routes/auth.routes';
 import { contactsRoutes } from './routes/contacts.routes';
 import { coverageRoutes } from './routes/coverage.routes';
+import { brochureRoutes } from './routes/brochure.routes';
+import { catchmentRequestRoutes } from './routes/catchment-requests.routes';
 import { initiativesRoutes } from './routes/initiatives.routes';
+import { reportsRoutes } from './routes/reports.routes';
+import { liaisonRoutes } from './routes/liaison.routes';
 import { referenceRoutes } from './routes/reference.routes';
 import { searchRoutes } from './routes/search.routes';
 import { servicesRoutes } from './routes/services.routes';
+import { surveysRoutes } from './routes/surveys.routes';
 import { usersRoutes } from './routes/users.routes';
 
 export type { Logger } from './http/app-env';
@@ -62,11 +67,16 @@ export function createApp({ db, config, logger = silentLogger, mailer = createMa
     .route('/', referenceRoutes)
     .route('/', actorRoutes)
     .route('/', servicesRoutes)
+    .route('/', surveysRoutes)
     .route('/', contactsRoutes)
     .route('/', agreementsRoutes)
     .route('/', coverageRoutes)
+    .route('/', brochureRoutes)
+    .route('/', catchmentRequestRoutes)
     .route('/', activitiesRoutes)
     .route('/', initiativesRoutes)
+    .route('/', reportsRoutes)
+    .route('/', liaisonRoutes)
     .route('/', auditRoutes)
     .route('/', searchRoutes)
     .route('/', usersRoutes);

@@ -3,6 +3,10 @@ import * as createActorRegistry from './2026_11_22_1600_create_actor_registry';
 import * as createCooperation from './2026_11_22_1700_create_cooperation';
 import * as createAccounts from './2026_11_22_1900_create_accounts';
 import * as createAuthFlows from './2026_11_22_2000_create_auth_flows';
+import * as createLiaison from './2026_11_22_2100_create_liaison';
+import * as createCatchmentRequests from './2026_11_22_2110_create_catchment_requests';
+import * as createSurveyAndReminders from './2026_11_22_2120_create_survey_and_reminders';
+import * as initiativeAssessment from './2026_11_22_2130_initiative_assessment';
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the server can be
@@ -13,6 +17,10 @@ const migrations: Record<string, Migration> = {
   '2026_11_22_1700_create_cooperation': createCooperation,
   '2026_11_22_1900_create_accounts': createAccounts,
   '2026_11_22_2000_create_auth_flows': createAuthFlows,
+  '2026_11_22_2100_create_liaison': createLiaison,
+  '2026_11_22_2110_create_catchment_requests': createCatchmentRequests,
+  '2026_11_22_2120_create_survey_and_reminders': createSurveyAndReminders,
+  '2026_11_22_2130_initiative_assessment': initiativeAssessment,
 };
 
 export const migrationProvider: MigrationProvider = {

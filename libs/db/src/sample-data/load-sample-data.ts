@@ -7,6 +7,7 @@ import { loadSampleActivities } from './activities';
 import { loadSampleAgreements } from './agreements';
 import { loadSampleContacts } from './contacts';
 import { loadSampleInitiatives } from './initiatives';
+import { loadSampleLiaisonData } from './liaison';
 import { loadSampleServices } from './services';
 import { sampleMunicipalities } from './municipalities';
 import { sampleId } from './sample-id';
@@ -99,6 +100,8 @@ export async function loadSampleData(db: Kysely<Database>): Promise<SampleDataRe
     const agreements = await loadSampleAgreements(trx);
     const activities = await loadSampleActivities(trx);
     const initiatives = await loadSampleInitiatives(trx);
+    // Coming activities of the liaison's experience exchange; counted with the activities.
+    const comingActivities = await loadSampleLiaisonData(trx);
     const demoAccounts = await loadDemoAccounts(trx);
 
     return {
@@ -109,7 +112,7 @@ export async function loadSampleData(db: Kysely<Database>): Promise<SampleDataRe
       services,
       contacts,
       agreements,
-      activities,
+      activities: activities + comingActivities,
       initiatives,
       demoAccounts,
     };

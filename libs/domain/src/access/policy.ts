@@ -13,6 +13,11 @@ export const resources = [
   'audit',
   'search',
   'user',
+  'catchment_request',
+  'student_count',
+  'liaison_note',
+  'participation',
+  'survey',
 ] as const;
 export type Resource = (typeof resources)[number];
 
@@ -40,6 +45,12 @@ export const policyTable: Record<Role, Partial<Record<Resource, readonly Action[
     audit: readOnly,
     search: readOnly,
     user: everything,
+    catchment_request: everything,
+    // A university's student counts: the county reads them; liaison notes: it takes part in every channel.
+    student_count: readOnly,
+    liaison_note: ['read', 'create', 'update'],
+    participation: readOnly,
+    survey: everything,
   },
   county_viewer: {
     reference: readOnly,
@@ -52,6 +63,11 @@ export const policyTable: Record<Role, Partial<Record<Resource, readonly Action[
     initiative: readOnly,
     audit: readOnly,
     search: readOnly,
+    catchment_request: readOnly,
+    student_count: readOnly,
+    liaison_note: readOnly,
+    participation: readOnly,
+    survey: readOnly,
   },
   study_centre_coordinator: {
     reference: readOnly,
@@ -64,6 +80,8 @@ export const policyTable: Record<Role, Partial<Record<Resource, readonly Action[
     coverage: readOnly,
     activity: ['read', 'export', 'create', 'update', 'delete'],
     search: readOnly,
+    // Asks the county to change its catchment area; the county decides (transition).
+    catchment_request: ['read', 'create'],
   },
   university_liaison: {
     reference: readOnly,
@@ -73,6 +91,10 @@ export const policyTable: Record<Role, Partial<Record<Resource, readonly Action[
     agreement: readOnly,
     activity: readOnly,
     search: readOnly,
+    // Its own university's student counts; notes in its channels; joining coming activities.
+    student_count: ['read', 'update'],
+    liaison_note: ['read', 'create', 'update'],
+    participation: ['create'],
   },
   library_editor: {
     reference: readOnly,
@@ -82,6 +104,8 @@ export const policyTable: Record<Role, Partial<Record<Resource, readonly Action[
     agreement: readOnly,
     activity: readOnly,
     search: readOnly,
+    // The channels its library is a party to.
+    liaison_note: ['read', 'create', 'update'],
   },
 };
 

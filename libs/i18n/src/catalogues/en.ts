@@ -6,6 +6,9 @@ import { activityTexts } from './en/activities';
 import { historyTexts } from './en/history';
 import { portalTexts } from './en/portal';
 import { liaisonTexts } from './en/liaison';
+import { initiativeTexts } from './en/initiatives';
+import { reportTexts } from './en/reports';
+import { surveyTexts } from './en/survey';
 
 
 /** English. */
@@ -48,6 +51,12 @@ export const en: Catalogue = {
       agreements: "Agreements",
       coverage: "Coverage",
       activities: 'Activities',
+      initiatives: 'Initiatives',
+      surveys: 'Surveys',
+      reports: 'Reports',
+      libraries: 'Libraries', needs: 'Needs and offer', channels: 'Cooperation channels', exchange: 'Experience exchange',
+      brochure: 'Brochure', contacts: 'Contacts', profile: 'Profile',
+      catchmentRequests: 'Catchment areas',
     },
     user: {
       organisation: 'Organisation',
@@ -467,4 +476,7 @@ export const en: Catalogue = {
   ...historyTexts,
   ...portalTexts,
   ...liaisonTexts,
+  ...initiativeTexts,
+  ...reportTexts,
+  ...surveyTexts,
 };

@@ -5,6 +5,9 @@ import { activityTexts } from './nb/activities';
 import { historyTexts } from './nb/history';
 import { portalTexts } from './nb/portal';
 import { liaisonTexts } from './nb/liaison';
+import { initiativeTexts } from './nb/initiatives';
+import { reportTexts } from './nb/reports';
+import { surveyTexts } from './nb/survey';
 
 /**
  * Bokmål: the source catalogue. Its shape is the contract nn and en must fill completely
@@ -49,6 +52,12 @@ export const nb = {
       agreements: "Avtaler",
       coverage: "Dekning",
       activities: 'Aktiviteter',
+      initiatives: 'Tiltak',
+      surveys: 'Undersøkelser',
+      reports: 'Rapporter',
+      libraries: 'Bibliotek', needs: 'Behov og tilbud', channels: 'Samarbeidskanaler', exchange: 'Erfaringsdeling',
+      brochure: 'Brosjyre', contacts: 'Kontakter', profile: 'Profil',
+      catchmentRequests: 'Nedslagsfelt',
     },
     user: {
       organisation: 'Organisasjon',
@@ -468,4 +477,7 @@ export const nb = {
   ...historyTexts,
   ...portalTexts,
   ...liaisonTexts,
+  ...initiativeTexts,
+  ...reportTexts,
+  ...surveyTexts,
 };

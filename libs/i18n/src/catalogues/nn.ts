@@ -6,6 +6,9 @@ import { activityTexts } from './nn/activities';
 import { historyTexts } from './nn/history';
 import { portalTexts } from './nn/portal';
 import { liaisonTexts } from './nn/liaison';
+import { initiativeTexts } from './nn/initiatives';
+import { reportTexts } from './nn/reports';
+import { surveyTexts } from './nn/survey';
 
 
 /** Nynorsk. */
@@ -48,6 +51,12 @@ export const nn: Catalogue = {
       agreements: "Avtalar",
       coverage: "Dekning",
       activities: 'Aktivitetar',
+      initiatives: 'Tiltak',
+      surveys: 'Undersøkingar',
+      reports: 'Rapportar',
+      libraries: 'Bibliotek', needs: 'Behov og tilbod', channels: 'Samarbeidskanalar', exchange: 'Erfaringsdeling',
+      brochure: 'Brosjyre', contacts: 'Kontaktar', profile: 'Profil',
+      catchmentRequests: 'Nedslagsfelt',
     },
     user: {
       organisation: 'Organisasjon',
@@ -467,4 +476,7 @@ export const nn: Catalogue = {
   ...historyTexts,
   ...portalTexts,
   ...liaisonTexts,
+  ...initiativeTexts,
+  ...reportTexts,
+  ...surveyTexts,
 };

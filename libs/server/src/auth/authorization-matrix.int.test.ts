@@ -83,7 +83,7 @@ interface Who {
   request: RequestAs;
 }
 
-type Kind = 'actor' | 'service' | 'contact' | 'agreement' | 'activity' | 'centre' | 'recordOwner' | 'party' | 'organiser';
+type Kind = 'actor' | 'service' | 'contact' | 'agreement' | 'activity' | 'centre' | 'centreRequest' | 'recordOwner' | 'party' | 'organiser';
 
 interface Access {
   read(id: string): boolean;
@@ -166,6 +166,13 @@ function rulesFor(world: World, who: Who) {
       candidates: () => [org, NAMDAL, FOSEN, TRONDELAG_SOR, TRONDELAG_SORVEST].filter((id) => world.actors.get(id)?.kind === 'study_centre'),
       related: (id) => id === org,
     },
+    // A catchment-area request: read like the centre; made by the county admin or the centre itself.
+    centreRequest: {
+      read: (id) => world.actors.get(id)?.kind === 'study_centre' && (county || (coordinator && id === org)),
+      write: (id) => admin || (coordinator && id === org),
+      candidates: () => [org, NAMDAL, FOSEN, TRONDELAG_SOR, TRONDELAG_SORVEST].filter((id) => world.actors.get(id)?.kind === 'study_centre'),
+      related: (id) => id === org,
+    },
   };
 
   /** Ids of records the principal may not see, less those a record it sees names (an agreement's parties, …). */
@@ -177,6 +184,8 @@ function rulesFor(world: World, who: Who) {
     for (const id of world.agreements.keys()) if (!agreementRead(id)) hidden.add(id);
     for (const id of world.activities.keys()) if (!activityRead(id)) hidden.add(id);
     if (!county) for (const id of world.initiatives) hidden.add(id);
+    // The liaison view lists the county's coming activities as open to join (issue 8).
+    if (liaison) for (const id of openActivities) hidden.delete(id);
     for (const [id, agreement] of world.agreements) {
       if (agreementRead(id)) for (const named of [...agreement.parties, ...agreement.services]) hidden.delete(named);
     }
@@ -197,6 +206,8 @@ function preferredActors(world: World): string[] {
 }
 const preferredAgreements = [sampleId('agreement', 'trondelag-sor'), sampleId('agreement', 'trondelag-sorvest')];
 const preferredActivities: string[] = [];
+/** Coming activities the county organises: the liaison's experience exchange shows them (issue 8). */
+const openActivities = new Set<string>();
 
 type Variant = 'own' | 'seen' | 'foreign';
 
@@ -298,6 +309,16 @@ function partnerFor(world: World, who: Who, not: string): string {
 }
 
 const note = 'Endret i autorisasjonsmatrisen';
+
+/** Whose student counts a case reads: a liaison its own, anyone else NTNU's. */
+const countsOrganisation = (who: Who) => (who.role === 'university_liaison' ? who.org : NTNU_LIBRARY);
+/** A note each role may write: a liaison to Namsos, a library editor in its own library's channel, the county to Namsos. */
+const noteFor = (who: Who) =>
+  who.role === 'library_editor'
+    ? { target: { actorId: who.org }, universityId: NTNU_LIBRARY, body: note }
+    : who.role === 'university_liaison'
+      ? { target: { actorId: NAMSOS }, body: note }
+      : { target: { actorId: NAMSOS }, universityId: NTNU_LIBRARY, body: note };
 
 const specs: Record<string, Spec> = {
   'GET /api/municipalities': { ok: 200, request: () => ['/api/municipalities'] },
@@ -438,6 +459,29 @@ const specs: Record<string, Spec> = {
     ],
   },
 
+  'GET /api/study-centres/:id/brochure': { kind: 'centre', ok: 200, request: ({ id }) => [`/api/study-centres/${id}/brochure`] },
+  'GET /api/study-centres/:id/brochure.pdf': { kind: 'centre', ok: 200, request: ({ id }) => [`/api/study-centres/${id}/brochure.pdf?lang=en`] },
+  'GET /api/catchment-requests': { ok: 200, request: () => ['/api/catchment-requests'] },
+  'GET /api/study-centres/:id/catchment-requests': { kind: 'centreRequest', ok: 200, request: ({ id }) => [`/api/study-centres/${id}/catchment-requests`] },
+  'POST /api/study-centres/:id/catchment-requests': {
+    kind: 'centreRequest',
+    ok: 201,
+    // Only asks: the catchment area changes when the county approves.
+    request: ({ id }) => post(`/api/study-centres/${id}/catchment-requests`, { add: ['5001'], reason: 'Matrisetest' }),
+  },
+  'POST /api/catchment-requests/:id/decision': {
+    ok: 200,
+    // A fresh pending request of Namdal, made by the county admin, for each case.
+    request: async () => {
+      const created = await asAdmin<{ id: string; version: number }>(
+        `/api/study-centres/${NAMDAL}/catchment-requests`,
+        jsonBody('POST', { add: ['5001'], reason: 'Matrisetest' }),
+        201,
+      );
+      return post(`/api/catchment-requests/${created.id}/decision`, { decision: 'rejected' }, ifMatch(created.version));
+    },
+  },
+
   'GET /api/activities': { ok: 200, request: () => ['/api/activities?pageSize=100'] },
   'GET /api/activities/counts': { ok: 200, request: () => ['/api/activities/counts?per=year'] },
   'GET /api/activities/export': { ok: 200, request: () => ['/api/activities/export?format=csv'] },
@@ -457,6 +501,45 @@ const specs: Record<string, Spec> = {
   },
 
   'GET /api/search': { ok: 200, request: () => ['/api/search?q=bibliotek&limit=50'] },
+
+  // The university-library liaison (issue 8).
+  'GET /api/liaison/libraries': { ok: 200, request: () => ['/api/liaison/libraries?pageSize=100'] },
+  'GET /api/liaison/libraries/export': { ok: 200, request: () => ['/api/liaison/libraries/export?format=csv'] },
+  'GET /api/liaison/student-counts': { ok: 200, request: ({ who }) => [`/api/liaison/student-counts?organisation=${countsOrganisation(who)}`] },
+  'PUT /api/liaison/student-counts': {
+    ok: 200,
+    request: async ({ who }) => {
+      const etag = (await who.request('/api/liaison/student-counts')).headers.get('etag') ?? '"0"';
+      return ['/api/liaison/student-counts', jsonBody('PUT', { counts: [{ municipalityNumber: '5007', count: 4 }] }, { 'If-Match': etag })];
+    },
+  },
+  'GET /api/liaison/needs': { ok: 200, request: ({ who }) => [`/api/liaison/needs?organisation=${countsOrganisation(who)}`] },
+  'GET /api/liaison/threads': { ok: 200, request: () => ['/api/liaison/threads'] },
+  'GET /api/liaison/notes': { ok: 200, request: () => ['/api/liaison/notes?pageSize=100'] },
+  'POST /api/liaison/notes': { ok: 201, request: ({ who }) => post('/api/liaison/notes', noteFor(who)) },
+  'GET /api/liaison/notes/:id': {
+    ok: 200,
+    request: async ({ who }) => {
+      const note = await asAdmin<{ id: string }>('/api/liaison/notes', jsonBody('POST', { ...noteFor(who), universityId: who.role === 'university_liaison' ? who.org : NTNU_LIBRARY }), 201);
+      return [`/api/liaison/notes/${note.id}`];
+    },
+  },
+  'PATCH /api/liaison/notes/:id': {
+    ok: 200,
+    request: async ({ who }) => {
+      // Only the author edits: the case edits a note the principal wrote itself.
+      const created = await who.request('/api/liaison/notes', jsonBody('POST', noteFor(who)));
+      const id = created.status === 201 ? ((await created.json()) as { id: string }).id : '00000000-0000-4000-8000-000000000000';
+      return patch(`/api/liaison/notes/${id}`, { body: note }, 1);
+    },
+  },
+  'GET /api/liaison/digest-subscription': { ok: 200, request: () => ['/api/liaison/digest-subscription'] },
+  'PUT /api/liaison/digest-subscription': { ok: 200, request: () => ['/api/liaison/digest-subscription', jsonBody('PUT', { subscribed: false })] },
+  'GET /api/liaison/activities': { ok: 200, request: () => ['/api/liaison/activities?when=upcoming'] },
+  'PUT /api/liaison/activities/:id/participation': {
+    ok: 200,
+    request: () => [`/api/liaison/activities/${sampleId('activity', 'webinar-interlibrary-loan-2027')}/participation`, { method: 'PUT' }],
+  },
 };
 
 const versionTable: Partial<Record<Kind, 'actor' | 'service' | 'contact' | 'agreement' | 'activity'>> = {
@@ -594,6 +677,14 @@ beforeAll(async () => {
     whos.set(account.email, { email: account.email, role: me.role, org: me.activeOrganisationId, request });
   }
   reference = whos.get('namdal@demo.kompetansebro.no') as Who;
+  const open = await server.database.db
+    .selectFrom('activity as x')
+    .innerJoin('actor as o', 'o.id', 'x.organiser_id')
+    .select('x.id')
+    .where('x.start_date', '>=', new Date().toISOString().slice(0, 10))
+    .where('o.kind', 'in', ['county_library', 'county_authority'])
+    .execute();
+  for (const row of open) openActivities.add(row.id);
 }, 120_000);
 
 afterAll(async () => {

@@ -59,6 +59,15 @@ export async function loadScope(db: Executor, principal: Principal): Promise<Sco
   return asScope(visibilityFor(principal.role, await organisationFacts(db, principal)), principal.userId);
 }
 
+/**
+ * The scope of a library answering the service survey through its link (no login, no user): what
+ * a library editor of that library may do, so its answer goes through the same rules.
+ */
+export async function libraryScope(db: Executor, libraryId: string): Promise<Scope> {
+  const facts = await organisationFacts(db, { role: 'library_editor', organisationId: libraryId } as Principal);
+  return asScope(visibilityFor('library_editor', facts), null);
+}
+
 const scopes = new WeakMap<Principal, Promise<Scope>>();
 
 /** The scope of the request's principal (401 without one), loaded once per request. */
@@ -143,4 +152,16 @@ export function requireWritable(writable: boolean, detail: string): void {
 /** For the county's own records: anyone else gets 404 (the policy table gives them 403 before this). */
 export function requireCountyWide(scope: Scope, label: string): void {
   requireVisible(scope.everything, label);
+}
+
+/**
+ * Liaison notes (the note aliased `alias`): the county reads every channel; a university
+ * library its own; a library editor the channels with its library or a branch. A channel with
+ * a region is between the university library and the county only.
+ */
+export function visibleLiaisonNotes(scope: Scope, alias: string): RawBuilder<SqlBool> {
+  if (scope.everything) return TRUE;
+  if (scope.role === 'university_liaison') return sql<SqlBool>`${sql.ref(`${alias}.university_id`)} = ${scope.organisationId}`;
+  if (scope.role === 'library_editor') return actorIdInSet(scope.actors.update, `${alias}.target_actor_id`);
+  return FALSE;
 }
