@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { dueReminders, todayInNorway, type DueReminder, type IsoDate } from '@kompetansebro/domain';
 import { publicUrlOf, type AppConfig, type Logger } from '../http/app-env';
+import { sendLiaisonDigest } from '../repositories/liaison-digest.repository';
 import type { Mailer } from '../auth/mail';
 import type { Executor } from '../repositories/audit.repository';
 import { mailRecipient } from '../repositories/survey.repository';
@@ -169,7 +170,7 @@ export async function runReminders(deps: ReminderDeps, today: IsoDate = todayInN
 }
 
 /**
- * Runs the reminders now and then once a day, until stopped. Not started by createApp (so tests
+ * Runs the reminders and the liaison notes digest now and then once a day, until stopped. Not started by createApp (so tests
  * never run it unless they call runReminders); the server's start turns it on (REMINDERS=off: not).
  */
 export function startReminderJob(deps: ReminderDeps, intervalMs: number = ONE_DAY_MS): { stop(): void } {
@@ -177,7 +178,11 @@ export function startReminderJob(deps: ReminderDeps, intervalMs: number = ONE_DA
   const tick = () => {
     running = running
       .then(() => runReminders(deps))
-      .catch((error: unknown) => deps.logger.error({ err: error }, 'reminder run failed'));
+      .catch((error: unknown) => deps.logger.error({ err: error }, 'reminder run failed'))
+      // The liaison notes digest is daily too, and as safe to re-run (each note goes to a user once).
+      .then(() => sendLiaisonDigest(deps.db, deps.mailer, { liaisonUrl: `${publicUrlOf(deps.config)}/universitet` }))
+      .then((digest) => deps.logger.info(digest, 'liaison digest run'))
+      .catch((error: unknown) => deps.logger.error({ err: error }, 'liaison digest run failed'));
   };
   tick();
   const timer = setInterval(tick, intervalMs);
