@@ -35,6 +35,7 @@ export function createCentreRoutes(parentRoute: AnyRoute) {
       actorPath: '/aktorer/$id',
       // The centre is always a party of what it proposes; the API decides whom it may add.
       creation: { fixedParty: 'activeOrganisation' },
+      listFilters: { partyAndRegion: false },
     }),
     createActivityRoutes(parentRoute, { path: 'aktiviteter', actorPath: '/aktorer/$id', canCreate: true, kinds: ['meeting', 'course', 'webinar', 'other'] }),
     // Library pages, linked from home and contacts. A coordinator reads them; it changes its own record under /profil.

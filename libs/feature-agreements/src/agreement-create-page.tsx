@@ -46,6 +46,7 @@ import {
 } from './agreement-form-values';
 import { parseAgreementCreateSearch } from './agreement-list-search';
 import { useCanCreateAgreements } from './use-can-create-agreements';
+import './agreements.css';
 
 /** Codes of the agreement rules that have their own message in the form. */
 const agreementCodes = [
@@ -216,7 +217,7 @@ function AgreementCreateForm() {
   return (
     <Page title={t('agreements.create.title')}>
       <p className="ds-paragraph">{t('agreements.create.intro')}</p>
-      <ol className="kb-cluster" aria-label={t('agreements.create.stepsLabel')} style={{ listStyle: 'none', paddingInlineStart: 0 }}>
+      <ol className="kb-agreement-steps" aria-label={t('agreements.create.stepsLabel')}>
         {agreementSteps.map((item, i) => (
           <li key={item} aria-current={item === step ? 'step' : undefined}>
             {item === step ? (

@@ -24,8 +24,15 @@ export interface AgreementCreation {
   partyFilter?: ActorListFilters;
 }
 
+/** The list filters an app offers beyond search, status and kind. */
+export interface AgreementListFilterOptions {
+  /** "Studiesenter" and "Region": useful to the county, meaningless to one centre's portal. Default true. */
+  partyAndRegion?: boolean;
+}
+
 export interface AgreementFeature {
   paths: AgreementPaths;
+  listFilters?: AgreementListFilterOptions;
   /** null: the app offers no create form. */
   creation: AgreementCreation | null;
 }

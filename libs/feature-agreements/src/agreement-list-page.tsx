@@ -32,7 +32,8 @@ import { useCanCreateAgreements } from './use-can-create-agreements';
 export function AgreementListPage() {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { paths } = useAgreementFeature();
+  const { paths, listFilters } = useAgreementFeature();
+  const showPartyAndRegion = listFilters?.partyAndRegion ?? true;
   const canCreate = useCanCreateAgreements();
   const navigate = useNavigate();
   const search = parseAgreementListSearch(useSearch({ strict: false }));
@@ -40,8 +41,8 @@ export function AgreementListPage() {
   const query = toAgreementListQuery(view, DEFAULT_PAGE_SIZE);
 
   const agreements = useQuery(agreementQueries.list(query));
-  const regions = useQuery(regionQueries.list());
-  const studyCentres = useQuery(actorQueries.list({ kind: 'study_centre', pageSize: MAX_PAGE_SIZE }));
+  const regions = useQuery({ ...regionQueries.list(), enabled: showPartyAndRegion });
+  const studyCentres = useQuery({ ...actorQueries.list({ kind: 'study_centre', pageSize: MAX_PAGE_SIZE }), enabled: showPartyAndRegion });
 
   const updateSearch = (changes: Partial<AgreementListSearch>, options: { resetPage?: boolean } = { resetPage: true }) => {
     const next: AgreementListSearch = { ...search, ...changes };
@@ -155,6 +156,8 @@ export function AgreementListPage() {
           value={view.kind ?? ''}
           onChange={(event) => updateSearch({ kind: event.target.value || undefined })}
         />
+        {showPartyAndRegion && (
+          <>
         <Select
           label={t('agreements.list.partyFilter')}
           emptyOption={t('agreements.list.allParties')}
@@ -169,6 +172,8 @@ export function AgreementListPage() {
           value={view.region ?? ''}
           onChange={(event) => updateSearch({ region: event.target.value || undefined })}
         />
+          </>
+        )}
         {filtered && (
           <Button variant="tertiary" onClick={clearFilters}>
             {t('common.clearFilters')}

@@ -15,6 +15,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useAgreementFeature } from './agreement-feature-context';
+import { allPartiesAccepted, PartyAcceptance } from './agreement-acceptance';
 import { agreementStatusColor } from './agreement-status';
 
 const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
@@ -103,6 +104,13 @@ function AgreementDetails({ agreement }: { agreement: AgreementDetail }) {
     );
   };
 
+  const allAccepted = allPartiesAccepted(agreement);
+  // Once every party has accepted, signing is the natural next step: first and the only primary button.
+  const signNext = allAccepted && agreement.allowedTransitions.includes('signed');
+  const nextSteps = signNext
+    ? ['signed' as const, ...agreement.allowedTransitions.filter((to) => to !== 'signed')]
+    : agreement.allowedTransitions;
+
   const date = (value: string | null) => (value ? <time dateTime={value}>{formatDate(value, language)}</time> : null);
   const actorLink = (id: string, name: string) =>
     paths.actor ? (
@@ -145,19 +153,42 @@ function AgreementDetails({ agreement }: { agreement: AgreementDetail }) {
         <h2 className="ds-heading" data-size="sm" id="agreement-actions">
           {t('agreements.detail.actionsTitle')}
         </h2>
+        {agreement.status === 'draft' && agreement.allowedTransitions.includes('negotiating') && (
+          <p className="ds-paragraph">{t('agreements.detail.acceptance.draftHint')}</p>
+        )}
+        {agreement.status === 'negotiating' && !allAccepted && (
+          <p className="ds-paragraph">
+            {t('agreements.detail.acceptance.waiting', {
+              accepted: agreement.parties.filter((party) => party.acceptedAt !== null).length,
+              total: agreement.parties.length,
+            })}
+          </p>
+        )}
+        {agreement.status === 'negotiating' && allAccepted && (
+          <Alert color="success">
+            <p className="ds-paragraph">
+              {agreement.allowedTransitions.includes('signed')
+                ? t('agreements.detail.acceptance.allAcceptedCounty')
+                : t('agreements.detail.acceptance.allAcceptedCoordinator')}
+            </p>
+          </Alert>
+        )}
         {agreement.allowedTransitions.length === 0 ? (
           <p className="ds-paragraph">{t('agreements.detail.noTransitions')}</p>
         ) : (
           <div className="kb-cluster">
-            {agreement.allowedTransitions.map((to) => (
+            {nextSteps.map((to) => (
               <Button
                 key={to}
-                variant={to === 'terminated' ? 'secondary' : 'primary'}
+                // Going back to a draft, ending, or anything but signing once all have accepted is a side step.
+                variant={to === 'terminated' || to === 'draft' || (signNext && to !== 'signed') ? 'secondary' : 'primary'}
                 color={to === 'terminated' ? 'danger' : undefined}
                 disabled={transition.isPending}
                 onClick={() => (to === 'terminated' ? setConfirmingTerminate(true) : moveTo(to))}
               >
-                {t(`agreementTransition.${to}`)}
+                {agreement.status === 'draft' && to === 'negotiating'
+                  ? t('agreements.detail.readyToSign')
+                  : t(`agreementTransition.${to}`)}
               </Button>
             ))}
           </div>
@@ -217,8 +248,8 @@ function AgreementDetails({ agreement }: { agreement: AgreementDetail }) {
             <li key={party.actorId}>
               <p className="ds-paragraph">
                 {actorLink(party.actorId, party.actorName)} — {t(`partyRole.${party.role}`)}
-                {party.acceptedAt && <> ({t('agreements.detail.acceptedOn', { date: formatDate(party.acceptedAt, language) })})</>}
               </p>
+              <PartyAcceptance agreement={agreement} party={party} />
               {party.services.length > 0 ? (
                 <p className="ds-paragraph">
                   {t('agreements.detail.commits')} {party.services.map((service) => t(`serviceType.${service.type}`)).join(', ')}

@@ -1,6 +1,6 @@
 import { createRoute, lazyRouteComponent, Outlet, type AnyRoute } from '@tanstack/react-router';
 import { useMemo } from 'react';
-import { agreementPaths, AgreementFeatureContext, type AgreementCreation } from './agreement-feature-context';
+import { agreementPaths, AgreementFeatureContext, type AgreementCreation, type AgreementListFilterOptions } from './agreement-feature-context';
 import { parseAgreementCreateSearch, parseAgreementListSearch, parseCoverageSearch } from './agreement-list-search';
 import { CoverageFeatureContext } from './coverage-feature-context';
 
@@ -16,6 +16,8 @@ interface AgreementRoutesOptions {
    * to roles the policy lets create agreements; null (the default) for none.
    */
   creation?: AgreementCreation | null;
+  /** Which list filters to offer; a centre's portal hides "Studiesenter" and "Region". */
+  listFilters?: AgreementListFilterOptions;
 }
 
 /**
@@ -24,14 +26,14 @@ interface AgreementRoutesOptions {
  */
 export function createAgreementRoutes(
   parentRoute: AnyRoute,
-  { path = 'avtaler', actorPath = null, historyPath = null, creation = null }: AgreementRoutesOptions = {},
+  { path = 'avtaler', actorPath = null, historyPath = null, creation = null, listFilters }: AgreementRoutesOptions = {},
 ) {
   const layoutRoute = createRoute({
     getParentRoute: () => parentRoute,
     path,
     component: function AgreementsLayout() {
       const fullPath = layoutRoute.fullPath;
-      const feature = useMemo(() => ({ paths: agreementPaths(fullPath, actorPath, historyPath), creation }), [fullPath]);
+      const feature = useMemo(() => ({ paths: agreementPaths(fullPath, actorPath, historyPath), creation, listFilters }), [fullPath]);
       return (
         <AgreementFeatureContext value={feature}>
           <Outlet />

@@ -3,6 +3,8 @@ import {
   ActorStore,
   agreementHandlers,
   AgreementStore,
+  AuthStore,
+  authHandlers,
   buildAgreementDetail,
   mswServer,
   referenceHandlers,
@@ -13,7 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { createAgreementRoutes } from './agreement-routes';
 
 function renderAgreements(path: string, store: AgreementStore) {
-  mswServer.use(...agreementHandlers(store), ...actorHandlers(new ActorStore()), ...referenceHandlers());
+  mswServer.use(...agreementHandlers(store), ...actorHandlers(new ActorStore()), ...referenceHandlers(), ...authHandlers(new AuthStore(undefined, { loggedInAs: 'fylke@demo.kompetansebro.no' })));
   const view = renderRoute({ path, createRoutes: (root) => [createAgreementRoutes(root, { path: 'avtaler' })] });
   return { ...view, store };
 }
@@ -49,6 +51,27 @@ describe('AgreementListPage', () => {
     expect(csv).toContain('/api/agreements/export?');
     expect(csv).toContain('status=active');
     expect(csv).toContain('format=csv');
+  });
+
+  it('hides the "Studiesenter" and "Region" filters when the app says so (a centre’s portal)', async () => {
+    mswServer.use(...agreementHandlers(agreements()), ...actorHandlers(new ActorStore()), ...referenceHandlers());
+    renderRoute({
+      path: '/avtaler',
+      createRoutes: (root) => [createAgreementRoutes(root, { path: 'avtaler', listFilters: { partyAndRegion: false } })],
+    });
+    await screen.findByRole('link', { name: 'Ørland-avtalen' }, { timeout: 5000 });
+    const filters = screen.getByRole('group', { name: 'Filtre' });
+    expect(within(filters).getAllByRole('combobox')).toHaveLength(2);
+    expect(within(filters).getByRole('combobox', { name: 'Status' })).toBeTruthy();
+    expect(within(filters).queryByRole('combobox', { name: 'Studiesenter' })).toBeNull();
+    expect(within(filters).queryByRole('combobox', { name: 'Region' })).toBeNull();
+  });
+
+  it('offers the "Studiesenter" and "Region" filters by default', async () => {
+    renderAgreements('/avtaler', agreements());
+    await screen.findByRole('link', { name: 'Ørland-avtalen' }, { timeout: 5000 });
+    expect(screen.getByRole('combobox', { name: 'Studiesenter' })).toBeTruthy();
+    expect(screen.getByRole('combobox', { name: 'Region' })).toBeTruthy();
   });
 
   it('opens with the filters a link carries', async () => {
@@ -87,7 +110,7 @@ describe('AgreementPage', () => {
 
   it('links to the record’s audit trail when the app has one', async () => {
     const agreement = buildAgreementDetail();
-    mswServer.use(...agreementHandlers(new AgreementStore([agreement])), ...referenceHandlers());
+    mswServer.use(...agreementHandlers(new AgreementStore([agreement])), ...referenceHandlers(), ...authHandlers(new AuthStore(undefined, { loggedInAs: 'fylke@demo.kompetansebro.no' })));
     renderRoute({
       path: `/avtaler/${agreement.id}`,
       createRoutes: (root) => [createAgreementRoutes(root, { path: 'avtaler', historyPath: '/historikk/$entity/$id' })],

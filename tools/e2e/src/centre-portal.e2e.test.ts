@@ -111,11 +111,32 @@ test.describe('the study-centre portal as the Namdal coordinator', () => {
     await expect(row.getByText('Namdal studiesenter, Grong bibliotek')).toBeVisible();
     await expectNoAxeViolations(page);
 
-    // Towards signing: the next step the page offers the coordinator is negotiation.
+    // One centre's list needs no "Studiesenter" or "Region" filter.
+    await expect(page.getByLabel('Studiesenter', { exact: true })).toHaveCount(0);
+    await expect(page.getByLabel('Region', { exact: true })).toHaveCount(0);
+
+    // Towards signing: the coordinator marks the draft ready to sign (negotiation).
     await page.goto(detailUrl);
-    await page.getByRole('button', { name: 'Start forhandling' }).click();
+    await page.getByRole('button', { name: 'Klar til signering' }).click();
     await expect(page.getByText('Avtalen har nå status «Under forhandling».')).toBeVisible();
     await expect(page.getByText('Forplikter seg til: Eksamensvakt, Lesesalsplasser', { exact: true })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    // Each party confirms its own acceptance: the coordinator only for Namdal, after a dialog.
+    const parties = page.getByRole('region', { name: 'Parter og tjenester' });
+    await expect(parties.getByRole('button')).toHaveCount(1);
+    await parties.getByRole('button', { name: 'Bekreft at Namdal studiesenter godtar avtalen' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Bekrefte at Namdal studiesenter godtar avtalen?' });
+    await expect(dialog).toBeVisible();
+    // Check contrast once the dialog has faded in, not halfway.
+    await dialog.evaluate((element) => Promise.all(element.getAnimations({ subtree: true }).map((animation) => animation.finished)));
+    await expectNoAxeViolations(page);
+    await dialog.getByRole('button', { name: 'Ja, vi godtar avtalen' }).click();
+    await expect(page.getByText('Namdal studiesenter har godtatt avtalen.')).toBeVisible();
+    const party = (name: string) => parties.getByRole('listitem').filter({ has: page.getByRole('link', { name, exact: true }) });
+    await expect(party('Namdal studiesenter').getByText(/^Godtatt \d{2}\.\d{2}\.\d{4}$/)).toBeVisible();
+    await expect(party('Grong bibliotek').getByText('Ikke godtatt ennå', { exact: true })).toBeVisible();
+    await expect(parties.getByRole('button')).toHaveCount(0);
     await expectNoAxeViolations(page);
   });
 

@@ -136,6 +136,33 @@ export class AgreementStore {
     };
   }
 
+  /** The accept requests received (agreement, party, If-Match), for tests to check what the page sent. */
+  readonly acceptRequests: Array<{ id: string; actorId: string; ifMatch: string | null }> = [];
+
+  /** A party's acceptance, as the API records it: 412 when stale, 409 once no longer open for negotiation. */
+  accept(id: string, actorId: string, ifMatch: string | null): Response {
+    this.acceptRequests.push({ id, actorId, ifMatch });
+    const current = this.agreements.get(id);
+    if (!current || !current.parties.some((party) => party.actorId === actorId)) return problemResponse(404);
+    if (!ifMatch) return problemResponse(428);
+    if (ifMatch !== `"${current.version}"`) return problemResponse(412);
+    if (current.status !== 'draft' && current.status !== 'negotiating') return problemResponse(409);
+    const now = new Date().toISOString();
+    const next = agreementDetailSchema.parse({
+      ...current,
+      version: current.version + 1,
+      updatedAt: now,
+      parties: current.parties.map((party) => (party.actorId === actorId ? { ...party, acceptedAt: now } : party)),
+    });
+    this.agreements.set(id, next);
+    return HttpResponse.json(next, { headers: { ETag: `"${next.version}"` } });
+  }
+
+  /** Replaces an agreement behind the page's back (another user's save), for stale-version tests. */
+  replace(agreement: AgreementDetail): void {
+    this.agreements.set(agreement.id, agreement);
+  }
+
   transition(id: string, body: unknown, ifMatch: string | null): Response {
     const current = this.agreements.get(id);
     if (!current) return problemResponse(404);
@@ -169,6 +196,9 @@ export function agreementHandlers(store: AgreementStore) {
     }),
     http.post(api('/agreements/:id/transitions'), async ({ params, request }) =>
       store.transition(String(params['id']), await request.json().catch(() => null), request.headers.get('if-match')),
+    ),
+    http.post(api('/agreements/:id/parties/:actorId/accept'), ({ params, request }) =>
+      store.accept(String(params['id']), String(params['actorId']), request.headers.get('if-match')),
     ),
   ];
 }

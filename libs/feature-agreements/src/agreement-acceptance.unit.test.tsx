@@ -1,0 +1,163 @@
+import {
+  actorHandlers,
+  ActorStore,
+  agreementHandlers,
+  AgreementStore,
+  AuthStore,
+  authHandlers,
+  buildAgreementDetail,
+  buildMe,
+  buildMembership,
+  countyAdminAccount,
+  mswServer,
+  referenceHandlers,
+  renderRoute,
+  testOrganisations,
+  type TestAccount,
+} from '@kompetansebro/testing';
+import { meQueries } from '@kompetansebro/api-client';
+import type { AgreementDetail } from '@kompetansebro/domain';
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { createAgreementRoutes } from './agreement-routes';
+
+const namdal = testOrganisations.namdal;
+const namsos = testOrganisations.namsosLibrary;
+
+const coordinatorAccount = (): TestAccount => ({
+  email: 'namdal@demo.kompetansebro.no',
+  password: 'kompetansebro',
+  me: buildMe({ memberships: [buildMembership(namdal, 'study_centre_coordinator')] }),
+});
+
+/** An agreement between Namdal studiesenter (the test coordinator's centre) and Namsos bibliotek, neither accepted yet. */
+function namdalAgreement(overrides: Partial<AgreementDetail> = {}): AgreementDetail {
+  const base = buildAgreementDetail(overrides);
+  const [centre, library] = base.parties;
+  if (!centre || !library) throw new Error('The factory builds two parties');
+  return {
+    ...base,
+    parties: [
+      { ...centre, actorId: namdal.id, actorName: namdal.name, acceptedAt: null },
+      { ...library, actorId: namsos.id, actorName: namsos.name, acceptedAt: null, services: [] },
+    ],
+  };
+}
+
+function renderAgreement(agreement: AgreementDetail, account: TestAccount) {
+  const store = new AgreementStore([agreement]);
+  const auth = new AuthStore([account], { loggedInAs: account.email });
+  mswServer.use(...agreementHandlers(store), ...actorHandlers(new ActorStore()), ...referenceHandlers(), ...authHandlers(auth));
+  const view = renderRoute({ path: `/avtaler/${agreement.id}`, createRoutes: (root) => [createAgreementRoutes(root, { path: 'avtaler' })] });
+  return { ...view, store };
+}
+
+const parties = () => screen.getByRole('region', { name: 'Parter og tjenester' });
+const heading = (title = 'Samarbeidsavtale Namdal') => screen.findByRole('heading', { level: 1, name: title }, { timeout: 5000 });
+
+describe('Acceptance on the agreement page', () => {
+  it('lets the coordinator confirm its own centre’s acceptance, after a dialog, with If-Match', async () => {
+    const agreement = namdalAgreement({ status: 'negotiating', allowedTransitions: ['draft'] });
+    const { user, store } = renderAgreement(agreement, coordinatorAccount());
+    await heading();
+    const button = await within(parties()).findByRole('button', { name: 'Bekreft at Namdal studiesenter godtar avtalen' }, { timeout: 5000 });
+    // Only for its own party: no button for the library.
+    expect(within(parties()).getAllByRole('button')).toHaveLength(1);
+    expect(within(parties()).getAllByText('Ikke godtatt ennå')).toHaveLength(2);
+    expect(screen.getByText('Venter på at partene godtar avtalen: 0 av 2 har godtatt.')).toBeTruthy();
+
+    await user.click(button);
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText(/fylket registrere avtalen som signert/)).toBeTruthy();
+    expect(store.acceptRequests).toEqual([]);
+    await user.click(within(dialog).getByRole('button', { name: 'Ja, vi godtar avtalen' }));
+
+    await screen.findByText('Namdal studiesenter har godtatt avtalen.');
+    expect(store.acceptRequests).toEqual([{ id: agreement.id, actorId: namdal.id, ifMatch: '"1"' }]);
+    expect(within(parties()).getByText(/^Godtatt \d{2}\.\d{2}\.\d{4}$/)).toBeTruthy();
+    expect(within(parties()).getAllByText('Ikke godtatt ennå')).toHaveLength(1);
+    expect(screen.getByText('Venter på at partene godtar avtalen: 1 av 2 har godtatt.')).toBeTruthy();
+    expect(within(parties()).queryAllByRole('button')).toEqual([]);
+  });
+
+  it('offers no acceptance once the agreement is signed', async () => {
+    const signed = namdalAgreement({ status: 'signed', allowedTransitions: [] });
+    const { queryClient } = renderAgreement(signed, coordinatorAccount());
+    await heading();
+    // Wait until the page knows who is logged in, so an absent button means something.
+    await waitFor(() => expect(queryClient.getQueryState(meQueries.current().queryKey)?.status).toBe('success'));
+    expect(within(parties()).queryAllByRole('button')).toEqual([]);
+    expect(within(parties()).queryByText('Ikke godtatt ennå')).toBeNull();
+  });
+
+  it('offers a county viewer no acceptance, since the API would refuse it', async () => {
+    const viewer: TestAccount = {
+      email: 'leser@demo.kompetansebro.no',
+      password: 'kompetansebro',
+      me: buildMe({ memberships: [buildMembership(testOrganisations.countyLibrary, 'county_viewer')] }),
+    };
+    const { queryClient } = renderAgreement(namdalAgreement({ status: 'negotiating' }), viewer);
+    await heading();
+    await waitFor(() => expect(queryClient.getQueryState(meQueries.current().queryKey)?.status).toBe('success'));
+    expect(within(parties()).getAllByText('Ikke godtatt ennå')).toHaveLength(2);
+    expect(within(parties()).queryAllByRole('button')).toEqual([]);
+  });
+
+  it('lets the county admin record any party’s acceptance, as the API allows', async () => {
+    const agreement = namdalAgreement({ status: 'draft' });
+    renderAgreement(agreement, countyAdminAccount());
+    await within(await waitFor(() => parties())).findByRole('button', { name: 'Registrer at Namdal studiesenter har godtatt avtalen' }, { timeout: 5000 });
+    expect(within(parties()).getByRole('button', { name: 'Registrer at Namsos bibliotek har godtatt avtalen' })).toBeTruthy();
+  });
+
+  it('says so when the agreement is no longer open (409), and shows it as it is now', async () => {
+    const agreement = namdalAgreement({ status: 'negotiating', allowedTransitions: ['draft'] });
+    const { user, store } = renderAgreement(agreement, coordinatorAccount());
+    await user.click(await screen.findByRole('button', { name: 'Bekreft at Namdal studiesenter godtar avtalen' }, { timeout: 5000 }));
+    // The county signs it meanwhile, without changing the version the page holds.
+    store.replace({ ...agreement, status: 'signed', allowedTransitions: ['active', 'terminated'] });
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Ja, vi godtar avtalen' }));
+    expect(await screen.findByText(/ikke lenger åpen for forhandling/)).toBeTruthy();
+    await screen.findByText('Signert');
+  });
+
+  it('says the version is stale on 412 and fetches the latest', async () => {
+    const agreement = namdalAgreement({ status: 'negotiating', allowedTransitions: ['draft'] });
+    const { user, store } = renderAgreement(agreement, coordinatorAccount());
+    await user.click(await screen.findByRole('button', { name: 'Bekreft at Namdal studiesenter godtar avtalen' }, { timeout: 5000 }));
+    store.replace({ ...agreement, version: 2, title: 'Samarbeidsavtale Namdal 2027' });
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Ja, vi godtar avtalen' }));
+    expect(await screen.findByText(/endret siden du åpnet den/)).toBeTruthy();
+    await heading('Samarbeidsavtale Namdal 2027');
+  });
+
+  it('calls proposing a draft "Klar til signering"', async () => {
+    const draft = namdalAgreement({ status: 'draft', allowedTransitions: ['negotiating'] });
+    const { user } = renderAgreement(draft, coordinatorAccount());
+    const actions = await waitFor(() => screen.getByRole('region', { name: 'Neste steg' }), { timeout: 5000 });
+    await user.click(await within(actions).findByRole('button', { name: 'Klar til signering' }));
+    await screen.findByText('Avtalen har nå status «Under forhandling».');
+  });
+
+  it('shows the coordinator that the county signs next, and the county the sign button first', async () => {
+    const accepted = { acceptedAt: '2026-11-22T10:00:00.000Z' };
+    const agreement = namdalAgreement({ status: 'negotiating', allowedTransitions: ['draft', 'signed', 'terminated'] });
+    const allAccepted = { ...agreement, parties: agreement.parties.map((party) => ({ ...party, ...accepted })) };
+    renderAgreement(allAccepted, countyAdminAccount());
+    await screen.findByText('Alle parter har godtatt. Neste steg er å registrere avtalen som signert.', {}, { timeout: 5000 });
+    const actions = screen.getByRole('region', { name: 'Neste steg' });
+    expect(within(actions).getAllByRole('button').map((button) => button.textContent)).toEqual([
+      'Marker som signert',
+      'Sett tilbake til utkast',
+      'Avslutt avtalen',
+    ]);
+    expect(within(parties()).getAllByText('Godtatt 22.11.2026')).toHaveLength(2);
+  });
+
+  it('tells the coordinator, who cannot sign, that the county can', async () => {
+    const agreement = namdalAgreement({ status: 'negotiating', allowedTransitions: ['draft'] });
+    const allAccepted = { ...agreement, parties: agreement.parties.map((party) => ({ ...party, acceptedAt: '2026-11-22T10:00:00.000Z' })) };
+    renderAgreement(allAccepted, coordinatorAccount());
+    await screen.findByText('Alle parter har godtatt — fylket kan nå registrere avtalen som signert.', {}, { timeout: 5000 });
+  });
+});
