@@ -1,6 +1,6 @@
 import { activityQueries, ApiError, useUpdateActivity } from '@kompetansebro/api-client';
 import { activityKindSchema, type ActivityDetail } from '@kompetansebro/domain';
-import { Alert, Button, buttonLinkProps, httpErrorText, LoadingState, Page, useUnsavedChangesGuard } from '@kompetansebro/ui';
+import { Alert, buttonLinkProps, httpErrorText, LoadingState, Page, StaleSaveNotice, useUnsavedChangesGuard, type StaleSaveState } from '@kompetansebro/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -56,14 +56,6 @@ export function ActivityEditPage() {
   return <ActivityEditForm key={activity.data.id} activity={activity.data} />;
 }
 
-interface ChangedByOthers {
-  field: ActivityFormField;
-  theirs: string;
-  yours: string;
-}
-
-type Conflict = { status: 'none' } | { status: 'detected' } | { status: 'loading' } | { status: 'failed' } | { status: 'merged'; changes: ChangedByOthers[] };
-
 function ActivityEditForm({ activity }: { activity: ActivityDetail }) {
   const { t } = useTranslation();
   const { paths, setNotice } = useActivityFeature();
@@ -74,7 +66,7 @@ function ActivityEditForm({ activity }: { activity: ActivityDetail }) {
   const form = useActivityFormState(formValuesFromActivity(activity));
   const updateActivity = useUpdateActivity(activity.id);
   const guard = useUnsavedChangesGuard(form.hasUnsavedChanges);
-  const [conflict, setConflict] = useState<Conflict>({ status: 'none' });
+  const [conflict, setConflict] = useState<StaleSaveState<ActivityFormField>>({ status: 'none' });
   const [failureMessage, setFailureMessage] = useState<string | null>(null);
   const [nothingChanged, setNothingChanged] = useState(false);
 
@@ -169,50 +161,7 @@ function ActivityEditForm({ activity }: { activity: ActivityDetail }) {
 
   const notice = (
     <>
-      {conflict.status !== 'none' && (
-        <Alert color="warning" role="alert" heading={t('activities.form.conflict.title')}>
-          <p className="ds-paragraph">{t('activities.form.conflict.body')}</p>
-          {conflict.status === 'merged' ? (
-            conflict.changes.length === 0 ? (
-              <p className="ds-paragraph">{t('activities.form.conflict.noDifferences')}</p>
-            ) : (
-              <>
-                <h3 className="ds-heading" data-size="2xs">
-                  {t('activities.form.conflict.changedTitle')}
-                </h3>
-                <p className="ds-paragraph">{t('activities.form.conflict.changedIntro')}</p>
-                <div className="kb-table-scroll">
-                  <table className="ds-table" data-border>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('activities.form.conflict.field')}</th>
-                        <th scope="col">{t('activities.form.conflict.theirValue')}</th>
-                        <th scope="col">{t('activities.form.conflict.yourValue')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {conflict.changes.map((change) => (
-                        <tr key={change.field}>
-                          <th scope="row">{fieldName(change.field)}</th>
-                          <td>{change.theirs}</td>
-                          <td>{change.yours}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-              </>
-            )
-          ) : (
-            <>
-              {conflict.status === 'failed' && <p className="ds-paragraph">{t('activities.form.conflict.loadFailed')}</p>}
-              <Button variant="secondary" loading={conflict.status === 'loading'} onClick={() => void loadLatest()}>
-                {conflict.status === 'loading' ? t('activities.form.conflict.loading') : t('activities.form.conflict.loadLatest')}
-              </Button>
-            </>
-          )}
-        </Alert>
-      )}
+      <StaleSaveNotice conflict={conflict} fieldLabel={fieldName} onLoadLatest={() => void loadLatest()} />
       {failureMessage && (
         <Alert color="danger" role="alert" heading={t('activities.form.saveFailed')}>
           {failureMessage}

@@ -1,6 +1,6 @@
 import { actorQueries, ApiError, municipalityQueries, useUpdateActor } from '@kompetansebro/api-client';
 import { actorKindSchema, type ActorDetail, type ActorKind } from '@kompetansebro/domain';
-import { Alert, Button, buttonLinkProps, httpErrorText, LoadingState, Page, useUnsavedChangesGuard } from '@kompetansebro/ui';
+import { Alert, buttonLinkProps, httpErrorText, LoadingState, Page, StaleSaveNotice, useUnsavedChangesGuard, type StaleSaveState } from '@kompetansebro/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -52,20 +52,6 @@ export function ActorEditPage() {
   return <ActorEditForm key={actor.data.id} actor={actor.data} />;
 }
 
-/** One field someone else changed, as the conflict notice lists it. */
-interface ChangedByOthers {
-  field: ActorFormField;
-  theirs: string;
-  yours: string;
-}
-
-type Conflict =
-  | { status: 'none' }
-  | { status: 'detected' }
-  | { status: 'loading' }
-  | { status: 'failed' }
-  | { status: 'merged'; changes: ChangedByOthers[] };
-
 function ActorEditForm({ actor }: { actor: ActorDetail }) {
   const { t } = useTranslation();
   const { paths, setNotice } = useActorFeature();
@@ -77,7 +63,7 @@ function ActorEditForm({ actor }: { actor: ActorDetail }) {
   const form = useActorFormState(formValuesFromActor(actor));
   const updateActor = useUpdateActor(actor.id);
   const guard = useUnsavedChangesGuard(form.hasUnsavedChanges);
-  const [conflict, setConflict] = useState<Conflict>({ status: 'none' });
+  const [conflict, setConflict] = useState<StaleSaveState<ActorFormField>>({ status: 'none' });
   const [failureMessage, setFailureMessage] = useState<string | null>(null);
   const [nothingChanged, setNothingChanged] = useState(false);
 
@@ -161,50 +147,7 @@ function ActorEditForm({ actor }: { actor: ActorDetail }) {
 
   const notice = (
     <>
-      {conflict.status !== 'none' && (
-        <Alert color="warning" role="alert" heading={t('actors.form.conflict.title')}>
-          <p className="ds-paragraph">{t('actors.form.conflict.body')}</p>
-          {conflict.status === 'merged' ? (
-            conflict.changes.length === 0 ? (
-              <p className="ds-paragraph">{t('actors.form.conflict.noDifferences')}</p>
-            ) : (
-              <>
-                <h3 className="ds-heading" data-size="2xs">
-                  {t('actors.form.conflict.changedTitle')}
-                </h3>
-                <p className="ds-paragraph">{t('actors.form.conflict.changedIntro')}</p>
-                <div className="kb-table-scroll">
-                  <table className="ds-table" data-border>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('actors.form.conflict.field')}</th>
-                        <th scope="col">{t('actors.form.conflict.theirValue')}</th>
-                        <th scope="col">{t('actors.form.conflict.yourValue')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {conflict.changes.map((change) => (
-                        <tr key={change.field}>
-                          <th scope="row">{t(`actorField.${change.field}.label`)}</th>
-                          <td>{change.theirs}</td>
-                          <td>{change.yours}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-              </>
-            )
-          ) : (
-            <>
-              {conflict.status === 'failed' && <p className="ds-paragraph">{t('actors.form.conflict.loadFailed')}</p>}
-              <Button variant="secondary" loading={conflict.status === 'loading'} onClick={() => void loadLatest()}>
-                {conflict.status === 'loading' ? t('actors.form.conflict.loading') : t('actors.form.conflict.loadLatest')}
-              </Button>
-            </>
-          )}
-        </Alert>
-      )}
+      <StaleSaveNotice conflict={conflict} fieldLabel={(field) => t(`actorField.${field}.label`)} onLoadLatest={() => void loadLatest()} />
       {failureMessage && (
         <Alert color="danger" role="alert" heading={t('actors.form.saveFailed')}>
           {failureMessage}

@@ -163,7 +163,7 @@ describe('Services on the actor page', () => {
     await user.click(screen.getByRole('button', { name: 'Lagre tjenesten' }));
 
     const alert = await screen.findByRole('alert');
-    expect(within(alert).getByText('Noen andre har lagret tjenesten først')).toBeTruthy();
+    expect(within(alert).getByText('Noen andre har lagret først')).toBeTruthy();
     const changed = await within(alert).findByRole('row', { name: /Kapasitet/ });
     expect(within(changed).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['30', '30']);
     expect((screen.getByRole('textbox', { name: 'Timer per uke' }) as HTMLInputElement).value).toBe('40');

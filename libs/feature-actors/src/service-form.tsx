@@ -8,10 +8,12 @@ import {
   fieldErrorText,
   httpErrorText,
   Select,
+  StaleSaveNotice,
   TextArea,
   TextField,
   useUnsavedChangesGuard,
   type ErrorSummaryItem,
+  type StaleSaveState,
 } from '@kompetansebro/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
@@ -31,19 +33,6 @@ import {
 import { useServiceValueText } from './service-texts';
 
 const wholeNumberFields = new Set(['ageLimit', 'bookingLeadTimeDays', 'capacity']);
-
-/** A field someone else changed, as the conflict notice lists it. */
-interface ChangedByOthers {
-  field: ServiceFormField;
-  theirs: string;
-  yours: string;
-}
-
-type Conflict =
-  | { status: 'none' }
-  | { status: 'loading' }
-  | { status: 'failed' }
-  | { status: 'merged'; changes: ChangedByOthers[]; archived: boolean };
 
 interface ShownError extends FieldError {
   value: string;
@@ -72,7 +61,9 @@ export function ServiceForm(props: ServiceFormProps) {
   const [baseVersion, setBaseVersion] = useState(editing?.version ?? 0);
   const [errors, setErrors] = useState<ShownError[]>([]);
   const [submitCount, setSubmitCount] = useState(0);
-  const [conflict, setConflict] = useState<Conflict>({ status: 'none' });
+  const [conflict, setConflict] = useState<StaleSaveState<ServiceFormField>>({ status: 'none' });
+  // Whether the latest version, once loaded after a conflict, was archived by someone else.
+  const [archivedMeanwhile, setArchivedMeanwhile] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [nothingChanged, setNothingChanged] = useState(false);
   const createService = useCreateService();
@@ -99,9 +90,9 @@ export function ServiceForm(props: ServiceFormProps) {
       const changedByUser = new Set(changedServiceFields(values, savedValues));
       const merged = { ...values };
       for (const field of changedByThem) if (!changedByUser.has(field)) merged[field] = latestValues[field];
+      setArchivedMeanwhile(latest.archivedAt !== null);
       setConflict({
         status: 'merged',
-        archived: latest.archivedAt !== null,
         changes: changedByThem.map((field) => ({ field, theirs: describe(field, latestValues), yours: describe(field, merged) })),
       });
       setValues(merged);
@@ -192,53 +183,13 @@ export function ServiceForm(props: ServiceFormProps) {
         {title}
       </h4>
       <ErrorSummary errors={summary} focusKey={submitCount} />
-      {conflict.status !== 'none' && (
-        <Alert color="warning" role="alert" heading={t('actors.services.conflict.title')}>
-          <p className="ds-paragraph">{t('actors.services.conflict.body')}</p>
-          {conflict.status === 'merged' ? (
-            <>
-              {conflict.archived && <p className="ds-paragraph">{t('actors.services.conflict.archived')}</p>}
-              {conflict.changes.length === 0 ? (
-                <p className="ds-paragraph">{t('actors.services.conflict.noDifferences')}</p>
-              ) : (
-                <>
-                  <h5 className="ds-heading" data-size="2xs">
-                    {t('actors.services.conflict.changedTitle')}
-                  </h5>
-                  <p className="ds-paragraph">{t('actors.services.conflict.changedIntro')}</p>
-                  <div className="kb-table-scroll">
-                    <table className="ds-table" data-border>
-                      <thead>
-                        <tr>
-                          <th scope="col">{t('actors.services.conflict.field')}</th>
-                          <th scope="col">{t('actors.services.conflict.theirValue')}</th>
-                          <th scope="col">{t('actors.services.conflict.yourValue')}</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {conflict.changes.map((change) => (
-                          <tr key={change.field}>
-                            <th scope="row">{t(`actors.services.field.${change.field}.label`)}</th>
-                            <td>{change.theirs}</td>
-                            <td>{change.yours}</td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
-                </>
-              )}
-            </>
-          ) : (
-            <>
-              {conflict.status === 'failed' && <p className="ds-paragraph">{t('actors.services.conflict.loadFailed')}</p>}
-              <Button variant="secondary" loading={conflict.status === 'loading'} onClick={() => void loadLatest()}>
-                {conflict.status === 'loading' ? t('actors.services.conflict.loading') : t('actors.services.conflict.loadLatest')}
-              </Button>
-            </>
-          )}
-        </Alert>
-      )}
+      <StaleSaveNotice
+        conflict={conflict}
+        fieldLabel={(field) => t(`actors.services.field.${field}.label`)}
+        onLoadLatest={() => void loadLatest()}
+        changesHeadingLevel={5}
+        mergedNote={archivedMeanwhile && <p className="ds-paragraph">{t('actors.services.archivedMeanwhile')}</p>}
+      />
       {failure && (
         <Alert color="danger" role="alert" heading={t('actors.services.saveFailed')}>
           {failure}

@@ -15,3 +15,4 @@ export { fieldErrorText, httpErrorText } from './error-text';
 export { useUnsavedChangesGuard } from './use-unsaved-changes-guard';
 export { BarChart, type BarChartItem } from './bar-chart';
 export { Checkbox, type CheckboxProps } from './checkbox';
+export { StaleSaveNotice, type StaleSaveChange, type StaleSaveState } from './stale-save-notice';

@@ -39,7 +39,7 @@ test.describe('journey 4: a stale edit loses neither version', () => {
     await secondForm.getByRole('button', { name: 'Lagre tjenesten' }).click();
 
     const conflict = secondForm.getByRole('alert');
-    await expect(conflict.getByText('Noen andre har lagret tjenesten først')).toBeVisible();
+    await expect(conflict.getByText('Noen andre har lagret først')).toBeVisible();
     // What the other person saved, beside what the second typed.
     const capacityRow = conflict.getByRole('row', { name: /Kapasitet/ });
     await expect(capacityRow.getByRole('cell')).toHaveText(['25', '30']);

@@ -1,0 +1,88 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert } from './alert';
+import { Button } from './button';
+
+/** One field someone else changed, as the stale-save notice lists it: their saved value beside the one now in the form. */
+export interface StaleSaveChange<F extends string = string> {
+  field: F;
+  theirs: string;
+  yours: string;
+}
+
+/**
+ * Where a form stands after a save met 412 (someone else saved first): not at all, detected,
+ * loading the latest version, failed to load it, or merged with the fields the other person changed.
+ */
+export type StaleSaveState<F extends string = string> =
+  | { status: 'none' }
+  | { status: 'detected' }
+  | { status: 'loading' }
+  | { status: 'failed' }
+  | { status: 'merged'; changes: StaleSaveChange<F>[] };
+
+interface StaleSaveNoticeProps<F extends string> {
+  conflict: StaleSaveState<F>;
+  /** The label of a field, as the form shows it. */
+  fieldLabel: (field: F) => string;
+  /** Loads the latest version and merges it into the form. */
+  onLoadLatest: () => void;
+  /** The level of the "what changed" heading, one below the form's own heading. */
+  changesHeadingLevel?: 3 | 4 | 5;
+  /** Shown first once the latest version is merged (e.g. that the record was archived meanwhile). */
+  mergedNote?: ReactNode;
+}
+
+/** The notice a form shows when someone else saved first: what happened, loading their version, and what they changed. */
+export function StaleSaveNotice<F extends string>({ conflict, fieldLabel, onLoadLatest, changesHeadingLevel = 3, mergedNote }: StaleSaveNoticeProps<F>) {
+  const { t } = useTranslation();
+  if (conflict.status === 'none') return null;
+  const ChangesHeading = `h${changesHeadingLevel}` as const;
+  return (
+    <Alert color="warning" role="alert" heading={t('common.staleSave.title')}>
+      <p className="ds-paragraph">{t('common.staleSave.body')}</p>
+      {conflict.status === 'merged' ? (
+        <>
+          {mergedNote}
+          {conflict.changes.length === 0 ? (
+            <p className="ds-paragraph">{t('common.staleSave.noDifferences')}</p>
+          ) : (
+            <>
+              <ChangesHeading className="ds-heading" data-size="2xs">
+                {t('common.staleSave.changedTitle')}
+              </ChangesHeading>
+              <p className="ds-paragraph">{t('common.staleSave.changedIntro')}</p>
+              <div className="kb-table-scroll">
+                <table className="ds-table" data-border>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('common.staleSave.field')}</th>
+                      <th scope="col">{t('common.staleSave.theirValue')}</th>
+                      <th scope="col">{t('common.staleSave.yourValue')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {conflict.changes.map((change) => (
+                      <tr key={change.field}>
+                        <th scope="row">{fieldLabel(change.field)}</th>
+                        <td>{change.theirs}</td>
+                        <td>{change.yours}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          )}
+        </>
+      ) : (
+        <>
+          {conflict.status === 'failed' && <p className="ds-paragraph">{t('common.staleSave.loadFailed')}</p>}
+          <Button variant="secondary" loading={conflict.status === 'loading'} onClick={onLoadLatest}>
+            {conflict.status === 'loading' ? t('common.staleSave.loading') : t('common.staleSave.loadLatest')}
+          </Button>
+        </>
+      )}
+    </Alert>
+  );
+}
