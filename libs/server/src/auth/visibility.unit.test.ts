@@ -23,6 +23,18 @@ const unscoped: Record<string, string> = {
   'repository-helpers.ts actorFacts': 'facts for a visibility decision',
   'repository-helpers.ts visibleActorIds': 'takes the actor set to filter by',
   'repository-helpers.ts assertActorExists': 'takes the actor set to filter by',
+  // Survey campaigns are the county's alone: the policy admits only county roles, who see all.
+  'survey.repository.ts listSurveys': 'county-only resource (policy)',
+  'survey.repository.ts getSurvey': 'county-only resource (policy)',
+  'survey.repository.ts closeSurvey': 'county-only resource (policy)',
+  'survey.repository.ts unansweredRecipients': 'county-only resource (policy)',
+  // A library's answer is reached by its personal token, which names the one library it may touch.
+  'survey.repository.ts getSurveyForm': 'the token is the scope: one library',
+  'survey.repository.ts answerSurvey': 'the token is the scope: one library',
+  // The user's own setting, keyed by the principal's user id.
+  'liaison.repository.ts getDigestSubscription': "the principal's own row",
+  // The daily job: loads each subscriber's Scope itself (loadScope) before it reads notes.
+  'liaison-digest.repository.ts sendLiaisonDigest': 'builds a Scope per subscriber',
 };
 
 describe('the repositories', () => {

@@ -53,7 +53,7 @@ function inProse(date: IsoDate): string {
   return new Intl.DateTimeFormat('nb-NO', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 }
 
-export function surveyMail(kind: 'invitation' | 'reminder', survey: { name: string; deadline: IsoDate }, actorName: string, link: string) {
+export function surveyMail(kind: 'invitation' | 'reminder', survey: { name: string; deadline: IsoDate }, actorName: string, link: string): { subject: string; text: string } {
   const first =
     kind === 'invitation'
       ? `Trøndelag fylkeskommune ber ${actorName} bekrefte hvilke tjenester biblioteket tilbyr studenter og andre som tar utdanning.`
