@@ -98,7 +98,7 @@ test.describe('agreements and coverage in the county console', () => {
     await expectNoAxeViolations(page);
 
     for (const [button, status] of [
-      ['Start forhandling', 'Under forhandling'],
+      ['Klar til signering', 'Under forhandling'],
       ['Marker som signert', 'Signert'],
       ['Sett i kraft', 'Aktiv'],
     ] as const) {
