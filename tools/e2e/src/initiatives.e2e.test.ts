@@ -58,6 +58,16 @@ test.describe('initiatives and plans in the county console', () => {
     await page.reload();
     await expect(page.getByRole('region', { name: /^Ferdig \(\d+\)$/ }).getByRole('article', { name: title })).toBeVisible();
 
+    // The item done is among the results in the funder report, not in the plan ahead.
+    await page.getByRole('link', { name: 'Lag rapport til finansiør' }).click();
+    const report = page.getByRole('article');
+    await expect(report.getByRole('heading', { level: 3 })).toHaveText(`Rapport til Nasjonalbiblioteket: ${PROJECT}`);
+    await expect(report.getByText(title)).toBeVisible();
+    await expect(report.getByRole('table', { name: 'Åpne tiltak i planen' }).getByRole('cell', { name: title })).toHaveCount(0);
+    await expectNoAxeViolations(page);
+    await page.goBack();
+    await expect(page.getByRole('heading', { level: 1, name: PROJECT })).toBeVisible();
+
     // The edit form shows the extensions as fields; leaving it changes nothing.
     await page.getByRole('link', { name: 'Rediger tiltaket' }).click();
     await expect(page.getByRole('heading', { level: 1, name: `Rediger ${PROJECT}` })).toBeVisible();
