@@ -1,25 +1,11 @@
 import { agreementQueries, ApiError } from '@kompetansebro/api-client';
-import { MAX_PAGE_SIZE, type ActorDetail, type AgreementStatus, type AgreementSummary } from '@kompetansebro/domain';
+import { MAX_PAGE_SIZE, type ActorDetail, type AgreementSummary } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, DataTable, httpErrorText, StatusTag, type DsColor, type TableColumn } from '@kompetansebro/ui';
+import { agreementStatusColor, Alert, Button, DataTable, httpErrorText, StatusTag, type TableColumn } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useActorFeature } from './actor-feature-context';
-
-/**
- * The colour beside a status's text (never alone). The same as the agreements screens use;
- * a feature may not import another, so it is repeated here.
- */
-const statusColor: Record<AgreementStatus, DsColor> = {
-  draft: 'neutral',
-  negotiating: 'info',
-  signed: 'accent',
-  active: 'success',
-  expiring: 'warning',
-  expired: 'neutral',
-  terminated: 'danger',
-};
 
 /** The agreements the actor is a party to: status as text, its role, the period; links when the app has the agreement screens. */
 export function AgreementsSection({ actor }: { actor: ActorDetail }) {
@@ -46,7 +32,7 @@ export function AgreementsSection({ actor }: { actor: ActorDetail }) {
     {
       key: 'status',
       header: t('actors.agreements.columns.status'),
-      cell: (agreement) => <StatusTag color={statusColor[agreement.status]}>{t(`agreementStatus.${agreement.status}`)}</StatusTag>,
+      cell: (agreement) => <StatusTag color={agreementStatusColor[agreement.status]}>{t(`agreementStatus.${agreement.status}`)}</StatusTag>,
     },
     {
       key: 'role',

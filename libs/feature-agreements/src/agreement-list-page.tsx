@@ -2,6 +2,7 @@ import { actorQueries, agreementQueries, ApiError, regionQueries } from '@kompet
 import { agreementKinds, agreementStatuses, compareNorwegian, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageRange, type AgreementSummary } from '@kompetansebro/domain';
 import { formatDate, formatNumber, useLanguage } from '@kompetansebro/i18n';
 import {
+  agreementStatusColor,
   Alert,
   Button,
   buttonLinkProps,
@@ -22,7 +23,6 @@ import { useTranslation } from 'react-i18next';
 import { useAgreementFeature } from './agreement-feature-context';
 import { agreementListView, DEFAULT_AGREEMENT_SORT, nextSort, sortColumn, toAgreementListQuery } from './agreement-list-query';
 import { isFiltered, parseAgreementListSearch, type AgreementListSearch } from './agreement-list-search';
-import { agreementStatusColor } from './agreement-status';
 import { useCanCreateAgreements } from './use-can-create-agreements';
 
 /**

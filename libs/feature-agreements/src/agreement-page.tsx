@@ -8,7 +8,7 @@ import {
 } from '@kompetansebro/api-client';
 import { canRenew, type AgreementDetail, type AgreementDocument, type AgreementStatus } from '@kompetansebro/domain';
 import { formatDate, formatNumber, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, ConfirmDialog, httpErrorText, LoadingState, Page, StatusTag, TextField } from '@kompetansebro/ui';
+import { agreementStatusColor, Alert, Button, ConfirmDialog, httpErrorText, LoadingState, Page, StatusTag, TextField } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useState, type FormEvent, type ReactNode } from 'react';
@@ -16,7 +16,6 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useAgreementFeature } from './agreement-feature-context';
 import { allPartiesAccepted, PartyAcceptance } from './agreement-acceptance';
-import { agreementStatusColor } from './agreement-status';
 
 const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 

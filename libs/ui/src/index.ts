@@ -16,3 +16,4 @@ export { useUnsavedChangesGuard } from './use-unsaved-changes-guard';
 export { BarChart, type BarChartItem } from './bar-chart';
 export { Checkbox, type CheckboxProps } from './checkbox';
 export { StaleSaveNotice, type StaleSaveChange, type StaleSaveState } from './stale-save-notice';
+export { agreementStatusColor } from './agreement-status-color';

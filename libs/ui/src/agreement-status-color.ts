@@ -1,7 +1,7 @@
 import type { AgreementStatus } from '@kompetansebro/domain';
-import type { DsColor } from '@kompetansebro/ui';
+import type { DsColor } from './button';
 
-/** The colour beside a status's text (never alone). */
+/** The colour beside an agreement status's text (never alone), the same on every screen. */
 export const agreementStatusColor: Record<AgreementStatus, DsColor> = {
   draft: 'neutral',
   negotiating: 'info',
