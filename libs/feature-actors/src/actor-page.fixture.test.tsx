@@ -48,6 +48,8 @@ interface Fixture {
   /** The actor and its branch, when the test built its data around them. */
   family?: ReturnType<typeof namsosFamily>;
   overrides?: RequestHandler[];
+  /** Records in the register that the API does not answer for this actor (its lists name only `activities` and `agreements`). */
+  others?: { activities?: ActivityDetail[]; agreements?: AgreementDetail[] };
 }
 
 /** Renders the page of `main` (Namsos bibliotek) over msw stores the test can inspect and change. */
@@ -58,8 +60,10 @@ export function renderActorPage(fixture: Fixture = {}) {
     actors: new ActorStore([main, branch]),
     services: new ServiceStore((fixture.services ?? []).map((service) => ({ ...service, actorId: main.id, actorName: main.name }))),
     contacts: new ContactStore((fixture.contacts ?? []).map((contact) => ({ ...contact, actorId: main.id, actorName: main.name }))),
-    agreements: new AgreementStore(fixture.agreements ?? []),
-    activities: new ActivityStore(fixture.activities ?? []),
+    agreements: new AgreementStore([...(fixture.agreements ?? []), ...(fixture.others?.agreements ?? [])]).listFor({ party: main.id }, fixture.agreements ?? []),
+    activities: new ActivityStore([...(fixture.activities ?? []), ...(fixture.others?.activities ?? [])])
+      .listFor({ organiser: main.id }, [])
+      .listFor({ participant: main.id }, fixture.activities ?? []),
   };
   mswServer.use(
     ...actorHandlers(stores.actors),
