@@ -1,4 +1,4 @@
-import type { Page } from '@kompetansebro/domain';
+import type { FieldError, Page } from '@kompetansebro/domain';
 import { http, HttpResponse, type RequestHandler } from 'msw';
 import { problemResponse } from './problem';
 
@@ -57,6 +57,7 @@ export class ResourceStore<T extends Versioned> {
   /** The list queries received, for tests to check what a screen asked for. */
   readonly queries: URLSearchParams[] = [];
   private readonly prepared: Prepared[] = [];
+  private readonly createdAs: Partial<T>[] = [];
   /** Ids kept out of the lists (archived in the scenario), still found by id. */
   private readonly unlisted = new Set<string>();
   private readonly answers: Array<{ params: Record<string, string>; items: readonly T[] }> = [];
@@ -115,8 +116,18 @@ export class ResourceStore<T extends Versioned> {
   }
 
   /** The next `method` request to this resource answers with `response`, or a problem of that status (after being recorded). */
-  respondOnce(method: string, response: (() => Response) | number): void {
-    this.prepared.push({ method, response: typeof response === 'number' ? () => problemResponse(response) : response });
+  respondOnce(method: string, response: (() => Response) | number, errors?: FieldError[]): void {
+    this.prepared.push({ method, response: typeof response === 'number' ? () => problemResponse(response, errors) : response });
+  }
+
+  /** The next create makes its record of the body with these fields over it (what the API made of the input). */
+  createsWith(fields: Partial<T>): void {
+    this.createdAs.push(fields);
+  }
+
+  /** The fields prepared for the next create, if any (used once). */
+  takeCreatedAs(): Partial<T> {
+    return this.createdAs.shift() ?? {};
   }
 
   /** The next `method` request answers 412, as the API does when the record changed since it was read. */
@@ -195,7 +206,7 @@ export function resourceHandlers<T extends Versioned>(base: string, store: Resou
     ),
   ];
   const { create } = options;
-  if (create) handlers.push(http.post(api(base), ({ request }) => write(request, null, (body) => versioned(store.put(create(body)), 201))));
+  if (create) handlers.push(http.post(api(base), ({ request }) => write(request, null, (body) => versioned(store.put({ ...create(body), ...store.takeCreatedAs() }), 201))));
   for (const [action, change] of Object.entries(options.actions ?? {})) {
     handlers.push(
       http.post(api(`${base}/:id/${action}`), ({ request, params }) =>
