@@ -42,6 +42,7 @@ export function answerFor<A>(answers: ReadonlyArray<{ params: Record<string, str
 }
 
 type Versioned = { id: string; version: number };
+type Keyed = { id: string; version?: number };
 type Prepared = { method: string; response: () => Response };
 
 /**
@@ -50,7 +51,7 @@ type Prepared = { method: string; response: () => Response };
  * those are the API's and are tested against the real API. A test that needs an answer the data
  * does not give prepares it: `store.respondOnce('PATCH', () => problem(412))` (or `staleOnce`).
  */
-export class ResourceStore<T extends Versioned> {
+export class ResourceStore<T extends Keyed> {
   protected readonly records = new Map<string, T>();
   /** The writes received (method, path, body, If-Match), for tests to check what was sent. */
   readonly received: ReceivedRequest[] = [];
@@ -107,7 +108,7 @@ export class ResourceStore<T extends Versioned> {
   change(id: string, changes: Partial<T>): T {
     const current = this.records.get(id);
     if (!current) throw new Error(`No record ${id} in the store`);
-    return this.put({ ...current, ...changes, version: current.version + 1, updatedAt: new Date().toISOString() } as T);
+    return this.put({ ...current, ...changes, version: (current.version ?? 0) + 1, updatedAt: new Date().toISOString() } as T);
   }
 
   /** Someone else saves the record: its data and version change (pair with `staleOnce` for the 412 the API would send). */
@@ -162,6 +163,18 @@ export async function answerWrite<T extends Versioned>(
   return answer(body, item as T);
 }
 
+/** `GET <path>`: the store's list answer for the query (recorded), each item as `summary` shows it. */
+export function listHandler<T extends Keyed>(path: string, store: ResourceStore<T>, summary: (item: T) => unknown = (item) => item): RequestHandler {
+  return http.get(api(path), ({ request }) => {
+    const search = new URL(request.url).searchParams;
+    store.queries.push(search);
+    const prepared = store.takePrepared('GET');
+    if (prepared) return prepared;
+    const page = store.list(search);
+    return HttpResponse.json({ ...page, items: page.items.map(summary) });
+  });
+}
+
 export interface ResourceOptions<T extends Versioned> {
   /** How one record shows in a list (e.g. a detail without its children); as stored unless told. */
   summary?: (item: T) => unknown;
@@ -189,14 +202,7 @@ export function resourceHandlers<T extends Versioned>(base: string, store: Resou
   const changes = options.changes ?? ((_item: T, body: Record<string, unknown>) => body as Partial<T>);
   const write = (request: Request, id: string | null, answer: (body: Record<string, unknown>, item: T) => Response) => answerWrite(store, request, id, answer);
   const handlers: RequestHandler[] = [
-    http.get(api(base), ({ request }) => {
-      const search = new URL(request.url).searchParams;
-      store.queries.push(search);
-      const prepared = store.takePrepared('GET');
-      if (prepared) return prepared;
-      const page = store.list(search);
-      return HttpResponse.json({ ...page, items: page.items.map(summary) });
-    }),
+    listHandler(base, store, summary),
     http.get(api(`${base}/:id`), ({ params }) => {
       const item = store.get(String(params['id']));
       return item ? versioned(item) : problemResponse(404);
