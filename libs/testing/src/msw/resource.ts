@@ -46,24 +46,57 @@ type Keyed = { id: string; version?: number };
 type Prepared = { method: string; response: () => Response };
 
 /**
- * The records of one resource in a test's scenario, and what the screen sent. The handlers over
- * it serve the data as it is — no filtering, sorting, validation, permission or version rule;
- * those are the API's and are tested against the real API. A test that needs an answer the data
- * does not give prepares it: `store.respondOnce('PATCH', () => problem(412))` (or `staleOnce`).
+ * What a scenario prepares beside its data, and what the screens sent: the requests received
+ * (method, path, body, If-Match) and the answers prepared for the next request of a method —
+ * `respondOnce('PATCH', 412)`, `respondOnce('POST', 400, [{ path, code, message }])`, `staleOnce()`.
+ * The handlers check nothing themselves: the API's rules are tested against the real API.
  */
-export class ResourceStore<T extends Keyed> {
-  protected readonly records = new Map<string, T>();
+export class ScenarioStore {
   /** The writes received (method, path, body, If-Match), for tests to check what was sent. */
   readonly received: ReceivedRequest[] = [];
+  private readonly prepared: Prepared[] = [];
+
+  /** The next `method` request answers with `response`, or a problem of that status (after being recorded). */
+  respondOnce(method: string, response: (() => Response) | number, errors?: FieldError[]): void {
+    this.prepared.push({ method, response: typeof response === 'number' ? () => problemResponse(response, errors) : response });
+  }
+
+  /** The next `method` request answers 412, as the API does when the record changed since it was read. */
+  staleOnce(method = 'PATCH'): void {
+    this.respondOnce(method, 412);
+  }
+
+  /** The answer prepared for this request, if any (used once). */
+  takePrepared(method: string): Response | undefined {
+    const index = this.prepared.findIndex((candidate) => candidate.method === method);
+    if (index < 0) return undefined;
+    const [prepared] = this.prepared.splice(index, 1);
+    return prepared?.response();
+  }
+
+  /** Records the request; then the prepared answer if there is one, else `answer` with the body. */
+  async answer(request: Request, answer: (body: Record<string, unknown>) => Response | Promise<Response>): Promise<Response> {
+    const body = ((await record(request, this.received)) ?? {}) as Record<string, unknown>;
+    return this.takePrepared(request.method) ?? answer(body);
+  }
+}
+
+/**
+ * The records of one resource in a test's scenario. Lists answer the records in the order given,
+ * or what `listFor` names for a query; detail finds by id (404 when absent); writes echo the body
+ * merged into the record with the version one up, unless an answer is prepared.
+ */
+export class ResourceStore<T extends Keyed> extends ScenarioStore {
+  protected readonly records = new Map<string, T>();
   /** The list queries received, for tests to check what a screen asked for. */
   readonly queries: URLSearchParams[] = [];
-  private readonly prepared: Prepared[] = [];
   private readonly createdAs: Partial<T>[] = [];
   /** Ids kept out of the lists (archived in the scenario), still found by id. */
   private readonly unlisted = new Set<string>();
   private readonly answers: Array<{ params: Record<string, string>; items: readonly T[] }> = [];
 
   constructor(records: readonly T[] = []) {
+    super();
     for (const item of records) this.records.set(item.id, item);
   }
 
@@ -116,11 +149,6 @@ export class ResourceStore<T extends Keyed> {
     return this.change(id, changes);
   }
 
-  /** The next `method` request to this resource answers with `response`, or a problem of that status (after being recorded). */
-  respondOnce(method: string, response: (() => Response) | number, errors?: FieldError[]): void {
-    this.prepared.push({ method, response: typeof response === 'number' ? () => problemResponse(response, errors) : response });
-  }
-
   /** The next create makes its record of the body with these fields over it (what the API made of the input). */
   createsWith(fields: Partial<T>): void {
     this.createdAs.push(fields);
@@ -129,19 +157,6 @@ export class ResourceStore<T extends Keyed> {
   /** The fields prepared for the next create, if any (used once). */
   takeCreatedAs(): Partial<T> {
     return this.createdAs.shift() ?? {};
-  }
-
-  /** The next `method` request answers 412, as the API does when the record changed since it was read. */
-  staleOnce(method = 'PATCH'): void {
-    this.respondOnce(method, 412);
-  }
-
-  /** The answer prepared for this request, if any (used once). */
-  takePrepared(method: string): Response | undefined {
-    const index = this.prepared.findIndex((candidate) => candidate.method === method);
-    if (index < 0) return undefined;
-    const [prepared] = this.prepared.splice(index, 1);
-    return prepared?.response();
   }
 }
 
@@ -155,12 +170,10 @@ export async function answerWrite<T extends Versioned>(
   id: string | null,
   answer: (body: Record<string, unknown>, item: T) => Response,
 ): Promise<Response> {
-  const body = ((await record(request, store.received)) ?? {}) as Record<string, unknown>;
-  const prepared = store.takePrepared(request.method);
-  if (prepared) return prepared;
-  const item = id === null ? undefined : store.get(id);
-  if (id !== null && !item) return problemResponse(404);
-  return answer(body, item as T);
+  return store.answer(request, (body) => {
+    const item = id === null ? undefined : store.get(id);
+    return id !== null && !item ? problemResponse(404) : answer(body, item as T);
+  });
 }
 
 /** `GET <path>`: the store's list answer for the query (recorded), each item as `summary` shows it. */
