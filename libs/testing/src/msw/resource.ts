@@ -51,9 +51,9 @@ type Prepared = { method: string; response: () => Response };
  * `respondOnce('PATCH', 412)`, `respondOnce('POST', 400, [{ path, code, message }])`, `staleOnce()`.
  * The handlers check nothing themselves: the API's rules are tested against the real API.
  */
-export class ScenarioStore {
-  /** The writes received (method, path, body, If-Match), for tests to check what was sent. */
-  readonly received: ReceivedRequest[] = [];
+export class ScenarioStore<R = ReceivedRequest> {
+  /** The writes received (method, path, body, If-Match unless a store keeps less), for tests to check what was sent. */
+  readonly received: R[] = [];
   private readonly prepared: Prepared[] = [];
 
   /** The next `method` request answers with `response`, or a problem of that status (after being recorded). */
@@ -76,8 +76,15 @@ export class ScenarioStore {
 
   /** Records the request; then the prepared answer if there is one, else `answer` with the body. */
   async answer(request: Request, answer: (body: Record<string, unknown>) => Response | Promise<Response>): Promise<Response> {
-    const body = ((await record(request, this.received)) ?? {}) as Record<string, unknown>;
+    const kept: ReceivedRequest[] = [];
+    const body = ((await record(request, kept)) ?? {}) as Record<string, unknown>;
+    this.received.push(...kept.map((entry) => this.keep(entry)));
     return this.takePrepared(request.method) ?? answer(body);
+  }
+
+  /** What is kept of a request received (all of it unless a store says less). */
+  protected keep(entry: ReceivedRequest): R {
+    return entry as R;
   }
 }
 
