@@ -13,7 +13,7 @@ type Kept = Pick<ReceivedRequest, 'path' | 'ifMatch' | 'body'>;
  * answer 500; `changedBehind` plays someone else editing (the next decision answers 412) or
  * deciding (409) the request just before the next decision arrives.
  */
-export class CatchmentReviewStore extends ResourceStore<CatchmentRequest> {
+export class CatchmentReviewStore extends ResourceStore<CatchmentRequest, Kept> {
   me: Me = buildMe();
   failing = false;
   changedBehind: { id: string; how: 'edited' | 'decided' } | null = null;

@@ -8,7 +8,7 @@ import {
   type Needs,
   type StudentCountSet,
 } from '@kompetansebro/domain';
-import { http, HttpResponse } from 'msw';
+import { http, HttpResponse, type JsonBodyType } from 'msw';
 import { buildLiaisonNote } from '../factories/liaison.factory';
 import { testMunicipalities } from '../factories/reference.factory';
 import { buildMe, buildMembership, testOrganisations } from '../factories/user.factory';
@@ -36,7 +36,7 @@ export class LiaisonStore extends ScenarioStore {
   activities: { upcoming: LiaisonActivity[]; past: LiaisonActivity[] } = { upcoming: [], past: [] };
   subscribed = false;
   failing = new Set<Source>();
-  private readonly found: Array<{ params: Record<string, string>; items: LiaisonLibrary[] }> = [];
+  readonly found: Array<{ params: Record<string, string>; items: LiaisonLibrary[] }> = [];
 
   constructor(init: Partial<Pick<LiaisonStore, 'libraries' | 'notes' | 'activities' | 'offer' | 'threads'>> = {}) {
     super();
@@ -73,7 +73,7 @@ export class LiaisonStore extends ScenarioStore {
 
 export function liaisonHandlers(store = new LiaisonStore()) {
   /** A read of `source`: 500 while it is failing, else `answer`. */
-  const read = (source: Source | null, answer: (search: URLSearchParams) => unknown) => ({ request }: { request: Request }) =>
+  const read = (source: Source | null, answer: (search: URLSearchParams) => JsonBodyType) => ({ request }: { request: Request }) =>
     source && store.failing.has(source) ? problemResponse(500) : HttpResponse.json(answer(new URL(request.url).searchParams));
   const countsAnswer = () => HttpResponse.json(store.counts, { headers: { ETag: `"${store.counts.version}"` } });
   return [

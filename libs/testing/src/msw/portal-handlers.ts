@@ -1,5 +1,5 @@
 import type { Brochure, CatchmentRequest, Coverage, Me } from '@kompetansebro/domain';
-import { http, HttpResponse } from 'msw';
+import { http, HttpResponse, type JsonBodyType } from 'msw';
 import { buildBrochure, buildCatchmentRequest } from '../factories/portal.factory';
 import { buildMe, buildMembership, testOrganisations } from '../factories/user.factory';
 import { problemResponse } from './problem';
@@ -28,7 +28,7 @@ export class PortalStore extends ScenarioStore {
 }
 
 export function portalHandlers(store = new PortalStore()) {
-  const read = (source: Source | null, answer: () => unknown) => () => (source && store.failing.has(source) ? problemResponse(500) : HttpResponse.json(answer()));
+  const read = (source: Source | null, answer: () => JsonBodyType) => () => (source && store.failing.has(source) ? problemResponse(500) : HttpResponse.json(answer()));
   return [
     http.get('*/api/me', read(null, () => store.me)),
     http.get('*/api/study-centres/:id/brochure', read('brochure', () => store.brochure)),

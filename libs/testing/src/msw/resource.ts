@@ -93,7 +93,7 @@ export class ScenarioStore<R = ReceivedRequest> {
  * or what `listFor` names for a query; detail finds by id (404 when absent); writes echo the body
  * merged into the record with the version one up, unless an answer is prepared.
  */
-export class ResourceStore<T extends Keyed> extends ScenarioStore {
+export class ResourceStore<T extends Keyed, R = ReceivedRequest> extends ScenarioStore<R> {
   protected readonly records = new Map<string, T>();
   /** The list queries received, for tests to check what a screen asked for. */
   readonly queries: URLSearchParams[] = [];
@@ -172,7 +172,7 @@ export class ResourceStore<T extends Keyed> extends ScenarioStore {
  * not in the scenario, else `answer` with the body and the record.
  */
 export async function answerWrite<T extends Versioned>(
-  store: ResourceStore<T>,
+  store: ResourceStore<T, unknown>,
   request: Request,
   id: string | null,
   answer: (body: Record<string, unknown>, item: T) => Response,
@@ -184,7 +184,7 @@ export async function answerWrite<T extends Versioned>(
 }
 
 /** `GET <path>`: the store's list answer for the query (recorded), each item as `summary` shows it. */
-export function listHandler<T extends Keyed>(path: string, store: ResourceStore<T>, summary: (item: T) => unknown = (item) => item): RequestHandler {
+export function listHandler<T extends Keyed>(path: string, store: ResourceStore<T, unknown>, summary: (item: T) => unknown = (item) => item): RequestHandler {
   return http.get(api(path), ({ request }) => {
     const search = new URL(request.url).searchParams;
     store.queries.push(search);
@@ -217,7 +217,7 @@ export interface ResourceOptions<T extends Versioned> {
  * when absent), create (201), change, actions and delete (each recorded; the body merged into
  * the record with the version one up), each answering a prepared response first when there is one.
  */
-export function resourceHandlers<T extends Versioned>(base: string, store: ResourceStore<T>, options: ResourceOptions<T> = {}): RequestHandler[] {
+export function resourceHandlers<T extends Versioned>(base: string, store: ResourceStore<T, unknown>, options: ResourceOptions<T> = {}): RequestHandler[] {
   const summary = options.summary ?? ((item: T) => item);
   const changes = options.changes ?? ((_item: T, body: Record<string, unknown>) => body as Partial<T>);
   const write = (request: Request, id: string | null, answer: (body: Record<string, unknown>, item: T) => Response) => answerWrite(store, request, id, answer);
