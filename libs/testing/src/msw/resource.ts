@@ -208,8 +208,6 @@ export interface ResourceOptions<T extends Versioned> {
   unlists?: string[];
   /** Whether `DELETE <base>/:id` is answered (204). */
   deletable?: boolean;
-  /** The write method of a change (PATCH unless told). */
-  updateMethod?: 'patch' | 'put';
 }
 
 /**
@@ -227,7 +225,7 @@ export function resourceHandlers<T extends Versioned>(base: string, store: Resou
       const item = store.get(String(params['id']));
       return item ? versioned(item) : problemResponse(404);
     }),
-    http[options.updateMethod ?? 'patch'](api(`${base}/:id`), ({ request, params }) =>
+    http.patch(api(`${base}/:id`), ({ request, params }) =>
       write(request, String(params['id']), (body, item) => versioned(store.change(item.id, changes(item, body)))),
     ),
   ];
