@@ -143,7 +143,9 @@ describe('logging in', () => {
   });
 
   it('says so beside the form when the e-mail or password is wrong, and keeps the user on the page', async () => {
-    const { user, router } = renderApp('/logg-inn');
+    const refusing = new AuthStore();
+    refusing.respondOnce('POST', 401);
+    const { user, router } = renderApp('/logg-inn', refusing);
     await screen.findByRole('heading', { level: 1, name: 'Logg inn' });
 
     await logIn(user, 'fylke@demo.kompetansebro.no', 'feil-passord');

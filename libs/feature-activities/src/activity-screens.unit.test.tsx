@@ -15,6 +15,7 @@ import {
   renderRoute,
   testOrganisations,
 } from '@kompetansebro/testing';
+import { countByPeriod } from '@kompetansebro/domain';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { http, type RequestHandler } from 'msw';
 import { describe, expect, it } from 'vitest';
@@ -52,14 +53,14 @@ const webinar = (title: string, startDate: string, extra: Parameters<typeof buil
 
 describe('the activity list', () => {
   it('puts the kind and period filters in the URL and asks the API for just those', async () => {
-    const store = new ActivityStore(
-      [
-        webinar('Webinar: Fjernlån i praksis', '2026-02-03'),
-        buildActivityDetail({ title: 'Nettverksmøte for studiesentrene', kind: 'meeting', startDate: '2025-11-12' }),
-        webinar('Webinar: Kildekritikk', '2024-03-14'),
-      ],
-      actors,
-    );
+    const [fjernlan, nettverk, kildekritikk] = [
+      webinar('Webinar: Fjernlån i praksis', '2026-02-03'),
+      buildActivityDetail({ title: 'Nettverksmøte for studiesentrene', kind: 'meeting', startDate: '2025-11-12' }),
+      webinar('Webinar: Kildekritikk', '2024-03-14'),
+    ];
+    const store = new ActivityStore([fjernlan, nettverk, kildekritikk], actors)
+      .listFor({ kind: 'webinar' }, [fjernlan, kildekritikk])
+      .listFor({ kind: 'webinar', from: '2025-01-01' }, [fjernlan]);
     const { user, router } = renderAt('/aktiviteter', store);
 
     const table = await screen.findByRole('table');
@@ -85,7 +86,7 @@ describe('the activity list', () => {
   });
 
   it('reads the filters from a link and offers to clear them when nothing matches', async () => {
-    const { user, router } = renderAt('/aktiviteter?kind=course&q=ingenting', new ActivityStore([webinar('Webinar: Fjernlån i praksis', '2026-02-03')], actors));
+    const { user, router } = renderAt('/aktiviteter?kind=course&q=ingenting', new ActivityStore([webinar('Webinar: Fjernlån i praksis', '2026-02-03')], actors).listFor({ q: 'ingenting' }, []));
 
     await screen.findByRole('heading', { name: 'Ingen aktiviteter passer til filtrene' });
     expect((screen.getByRole('combobox', { name: 'Type aktivitet' }) as HTMLSelectElement).value).toBe('course');
@@ -246,6 +247,7 @@ describe('registering an activity', () => {
     await user.clear(title);
     await user.type(title, 'Webinar: Fjernlån i praksis (opptak)');
     store.saveBySomeoneElse(activity.id, { description: 'Om fjernlån mellom folkebibliotekene.' });
+    store.staleOnce('PATCH');
     await user.click(screen.getByRole('button', { name: 'Lagre endringene' }));
 
     await screen.findByRole('heading', { name: 'Noen andre har lagret først' });
@@ -267,17 +269,12 @@ describe('registering an activity', () => {
 
 describe('counts per period', () => {
   it('counts the activities of a kind per half year, with the filters in the URL', async () => {
-    const store = new ActivityStore(
-      [
-        webinar('Høstwebinar 1', '2023-09-14'),
-        webinar('Høstwebinar 2', '2023-11-02'),
-        webinar('Vårwebinar', '2024-03-14'),
-        webinar('Sommerwebinar', '2025-06-10'),
-        webinar('Senere webinar', '2026-02-03'),
-        buildActivityDetail({ title: 'Et møte', kind: 'meeting', startDate: '2024-01-10' }),
-      ],
-      actors,
-    );
+    const webinarsInPeriod = ['2023-09-14', '2023-11-02', '2024-03-14', '2025-06-10'];
+    const filters = { kind: 'webinar', from: '2023-07-01', to: '2025-06-30' };
+    const store = new ActivityStore([], actors)
+      .countsFor({}, countByPeriod([...webinarsInPeriod, '2026-02-03', '2024-01-10'], 'half_year'))
+      .countsFor(filters, countByPeriod(webinarsInPeriod, 'half_year'))
+      .countsFor({ ...filters, per: 'year' }, countByPeriod(webinarsInPeriod, 'year'));
     const { user, router } = renderAt('/aktiviteter/tall', store);
 
     await screen.findByText('Til sammen 6 aktiviteter.');

@@ -112,6 +112,7 @@ describe('ActorForm, editing an actor', () => {
     await user.clear(name);
     await user.type(name, 'Levanger folkebibliotek');
     store.saveBySomeoneElse(actor.id, { phone: '74 05 29 00' });
+    store.staleOnce('PATCH');
     await user.click(screen.getByRole('button', { name: 'Lagre endringene' }));
 
     await screen.findByRole('heading', { name: 'Noen andre har lagret først' });

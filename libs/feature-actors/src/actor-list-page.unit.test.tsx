@@ -1,18 +1,30 @@
 import { problemResponse, actorHandlers, AuthStore, authHandlers, buildMe, buildMembership, testOrganisations, ActorStore, buildActorDetail, mswServer, referenceHandlers, renderRoute, testRegions } from '@kompetansebro/testing';
 import { screen, waitFor, within } from '@testing-library/react';
+import type { ActorDetail } from '@kompetansebro/domain';
 import { http, type RequestHandler } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { createActorRoutes } from './actor-routes';
 
 const register = () => [
-  buildActorDetail({ name: 'Trondheim folkebibliotek', kind: 'public_library', municipalityNumber: '5001' }),
   buildActorDetail({ name: 'Namdal studiesenter', kind: 'study_centre', municipalityNumber: '5007' }),
-  buildActorDetail({ name: 'Åfjord bibliotek', kind: 'public_library', municipalityNumber: '5058' }),
   buildActorDetail({ name: 'NTNU', kind: 'university', municipalityNumber: '5001', shortName: 'NTNU' }),
+  buildActorDetail({ name: 'Trondheim folkebibliotek', kind: 'public_library', municipalityNumber: '5001' }),
+  buildActorDetail({ name: 'Åfjord bibliotek', kind: 'public_library', municipalityNumber: '5058' }),
 ];
 
+/** The register in Norwegian order, and what the API finds for the queries these tests make. */
+function registerStore(): ActorStore {
+  const [namdal, ntnu, trondheim, afjord] = register() as [ActorDetail, ActorDetail, ActorDetail, ActorDetail];
+  return new ActorStore([namdal, ntnu, trondheim, afjord])
+    .listFor({ q: 'bibliotek' }, [trondheim, afjord])
+    .listFor({ kind: 'public_library' }, [trondheim, afjord])
+    .listFor({ kind: 'public_library', region: testRegions.fosen.id }, [afjord])
+    .listFor({ sort: '-name' }, [afjord, trondheim, ntnu, namdal])
+    .listFor({ q: 'xyz' }, []);
+}
+
 /** Renders the actor list at `path` over an msw register; returns the store to inspect. */
-function renderActorList(path = '/aktorer', store = new ActorStore(register()), ...overrides: RequestHandler[]) {
+function renderActorList(path = '/aktorer', store = registerStore(), ...overrides: RequestHandler[]) {
   mswServer.use(...actorHandlers(store), ...referenceHandlers(), ...authHandlers(new AuthStore(undefined, { loggedInAs: 'fylke@demo.kompetansebro.no' })));
   // msw tries handlers added by a later use() first: the overrides win.
   if (overrides.length > 0) mswServer.use(...overrides);

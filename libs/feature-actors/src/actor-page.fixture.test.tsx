@@ -1,24 +1,12 @@
 import {
-  activityHandlers,
-  ActivityStore,
-  actorHandlers,
   actorReference,
-  ActorStore,
-  agreementHandlers,
-  AgreementStore,
-  AuthStore,
-  authHandlers,
   buildActorDetail,
   buildMe,
   buildMembership,
-  contactHandlers,
-  ContactStore,
   countyAdminAccount,
   mswServer,
-  referenceHandlers,
   renderRoute,
-  serviceHandlers,
-  ServiceStore,
+  scenario,
   testOrganisations,
   type TestAccount,
 } from '@kompetansebro/testing';
@@ -48,28 +36,25 @@ interface Fixture {
   /** The actor and its branch, when the test built its data around them. */
   family?: ReturnType<typeof namsosFamily>;
   overrides?: RequestHandler[];
+  /** Records in the register that the API does not answer for this actor (its lists name only `activities` and `agreements`). */
+  others?: { activities?: ActivityDetail[]; agreements?: AgreementDetail[] };
 }
 
 /** Renders the page of `main` (Namsos bibliotek) over msw stores the test can inspect and change. */
 export function renderActorPage(fixture: Fixture = {}) {
   const { main, branch } = fixture.family ?? namsosFamily();
   const account = fixture.account ?? countyAdminAccount();
-  const stores = {
-    actors: new ActorStore([main, branch]),
-    services: new ServiceStore((fixture.services ?? []).map((service) => ({ ...service, actorId: main.id, actorName: main.name }))),
-    contacts: new ContactStore((fixture.contacts ?? []).map((contact) => ({ ...contact, actorId: main.id, actorName: main.name }))),
-    agreements: new AgreementStore(fixture.agreements ?? []),
-    activities: new ActivityStore(fixture.activities ?? []),
-  };
-  mswServer.use(
-    ...actorHandlers(stores.actors),
-    ...referenceHandlers(),
-    ...authHandlers(new AuthStore([account], { loggedInAs: account.email })),
-    ...serviceHandlers(stores.services),
-    ...contactHandlers(stores.contacts),
-    ...agreementHandlers(stores.agreements),
-    ...activityHandlers(stores.activities),
-  );
+  const stores = scenario({
+    account,
+    actors: [main, branch],
+    services: (fixture.services ?? []).map((service) => ({ ...service, actorId: main.id, actorName: main.name })),
+    contacts: (fixture.contacts ?? []).map((contact) => ({ ...contact, actorId: main.id, actorName: main.name })),
+    agreements: [...(fixture.agreements ?? []), ...(fixture.others?.agreements ?? [])],
+    activities: [...(fixture.activities ?? []), ...(fixture.others?.activities ?? [])],
+  });
+  stores.agreements.listFor({ party: main.id }, fixture.agreements ?? []);
+  stores.activities.listFor({ organiser: main.id }, []).listFor({ participant: main.id }, fixture.activities ?? []);
+  stores.use();
   if (fixture.overrides?.length) mswServer.use(...fixture.overrides);
   const view = renderRoute({
     path: `/aktorer/${main.id}`,

@@ -25,8 +25,8 @@ describe('ActorPage sections', () => {
       family,
       agreements: [
         { ...agreement, parties: agreement.parties.map((party, index) => (index === 0 ? { ...party, actorId: main.id, actorName: main.name, role: 'service_provider' } : party)) },
-        buildAgreementDetail({ title: 'En annen avtale' }),
       ],
+      others: { agreements: [buildAgreementDetail({ title: 'En annen avtale' })] },
     });
 
     const section = within(await screen.findByRole('region', { name: /Avtaler Namsos bibliotek er part i/ }));
@@ -54,8 +54,8 @@ describe('ActorPage sections', () => {
           participants: [participant],
           links: [{ kind: 'mediebank', label: 'KS Mediebank', url: 'https://www.ks.no/' }],
         }),
-        buildActivityDetail({ title: 'Møte uten Namsos', participants: [] }),
       ],
+      others: { activities: [buildActivityDetail({ title: 'Møte uten Namsos', participants: [] })] },
     });
 
     const table = within(await screen.findByRole('region', { name: /Aktiviteter Namsos bibliotek har arrangert/ }));
@@ -157,6 +157,7 @@ describe('Services on the actor page', () => {
 
     await user.click(await screen.findByRole('button', { name: 'Rediger Lesesalsplasser' }));
     stores.services.saveBySomeoneElse(service.id, { conditions: { capacity: 30 } });
+    stores.services.staleOnce('PATCH');
     const hours = screen.getByRole('textbox', { name: 'Timer per uke' });
     await user.clear(hours);
     await user.type(hours, '40');
@@ -249,6 +250,7 @@ describe('Contacts on the actor page', () => {
 
     await user.click(await screen.findByRole('button', { name: 'Rediger Kari Nordmann' }));
     stores.contacts.saveBySomeoneElse(contact.id, { role: 'Rådgiver' });
+    stores.contacts.staleOnce('PATCH');
     const phone = screen.getByRole('textbox', { name: 'Telefon' });
     await user.type(phone, '+47 74 21 00 00');
     await user.click(screen.getByRole('button', { name: 'Lagre' }));

@@ -116,6 +116,7 @@ describe('Acceptance on the agreement page', () => {
     await user.click(await screen.findByRole('button', { name: 'Bekreft at Namdal studiesenter godtar avtalen' }, { timeout: 5000 }));
     // The county signs it meanwhile, without changing the version the page holds.
     store.replace({ ...agreement, status: 'signed', allowedTransitions: ['active', 'terminated'] });
+    store.respondOnce('POST', 409);
     await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Ja, vi godtar avtalen' }));
     expect(await screen.findByText(/ikke lenger åpen for forhandling/)).toBeTruthy();
     await screen.findByText('Signert');
@@ -126,6 +127,7 @@ describe('Acceptance on the agreement page', () => {
     const { user, store } = renderAgreement(agreement, coordinatorAccount());
     await user.click(await screen.findByRole('button', { name: 'Bekreft at Namdal studiesenter godtar avtalen' }, { timeout: 5000 }));
     store.replace({ ...agreement, version: 2, title: 'Samarbeidsavtale Namdal 2027' });
+    store.staleOnce('POST');
     await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Ja, vi godtar avtalen' }));
     expect(await screen.findByText(/endret siden du åpnet den/)).toBeTruthy();
     await heading('Samarbeidsavtale Namdal 2027');

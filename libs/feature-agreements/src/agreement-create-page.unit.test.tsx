@@ -14,6 +14,8 @@ import {
   problemResponse,
   referenceHandlers,
   renderRoute,
+  serviceHandlers,
+  ServiceStore,
   testOrganisations,
 } from '@kompetansebro/testing';
 import { screen, waitFor, within } from '@testing-library/react';
@@ -28,10 +30,11 @@ const studyPlaces = buildPartyService(namsos, { type: 'study_places' });
 const interlibraryLoan = buildPartyService(namsos, { type: 'interlibrary_loan' });
 
 function renderAt(path: string, options: { auth?: AuthStore; overrides?: RequestHandler[]; creation?: AgreementCreation } = {}) {
-  const store = new AgreementStore([], { actors: [centre, namsos], services: [studyPlaces, interlibraryLoan] });
+  const store = new AgreementStore([], { actors: [centre, namsos] });
+  const services = new ServiceStore().listFor({ actor: namsos.id }, [studyPlaces, interlibraryLoan]).listFor({ actor: centre.id }, []);
   const auth = options.auth ?? new AuthStore(undefined, { loggedInAs: 'fylke@demo.kompetansebro.no' });
   const actors = new ActorStore([centre, namsos]);
-  mswServer.use(...agreementHandlers(store), ...actorHandlers(actors), ...referenceHandlers(), ...authHandlers(auth));
+  mswServer.use(...agreementHandlers(store), ...serviceHandlers(services), ...actorHandlers(actors), ...referenceHandlers(), ...authHandlers(auth));
   if (options.overrides?.length) mswServer.use(...options.overrides);
   const creation = options.creation ?? {};
   const view = renderRoute({ path, createRoutes: (root) => [createAgreementRoutes(root, { path: 'avtaler', creation })] });

@@ -27,12 +27,12 @@ function rowTitles(): string[] {
 }
 
 describe('AgreementListPage', () => {
-  const agreements = () =>
-    new AgreementStore([
-      buildAgreementDetail({ title: 'Avtale om fjernlån', kind: 'interlibrary_loan', status: 'active' }),
-      buildAgreementDetail({ title: 'Samarbeid i Namdal', status: 'negotiating' }),
-      buildAgreementDetail({ title: 'Ørland-avtalen', status: 'expired' }),
-    ]);
+  const agreements = () => {
+    const interlibraryLoan = buildAgreementDetail({ title: 'Avtale om fjernlån', kind: 'interlibrary_loan', status: 'active' });
+    return new AgreementStore([interlibraryLoan, buildAgreementDetail({ title: 'Samarbeid i Namdal', status: 'negotiating' }), buildAgreementDetail({ title: 'Ørland-avtalen', status: 'expired' })])
+      .listFor({ status: 'active' }, [interlibraryLoan])
+      .listFor({ kind: 'interlibrary_loan' }, [interlibraryLoan]);
+  };
 
   it('shows status as text, and puts the status filter and the search in the URL', async () => {
     const { user, router, store } = renderAgreements('/avtaler', agreements());

@@ -25,23 +25,21 @@ const historyItems = () => within(screen.getByRole('list', { name: 'Historikk' }
 describe('RecordHistoryPage', () => {
   it("shows a record's changes newest first: when, who, what, and only the changed fields before → after", async () => {
     const actor = buildActorDetail({ name: 'Namsos folkebibliotek' });
-    const audit = new AuditStore([
-      buildAuditEntry({
-        entityId: actor.id,
-        action: 'create',
-        occurredAt: '2026-02-03T08:00:00.000Z',
-        before: null,
-        after: { id: actor.id, name: 'Namsos bibliotek', kind: 'public_library', phone: null, version: 1 },
-      }),
-      buildAuditEntry({
-        entityId: actor.id,
-        action: 'update',
-        occurredAt: '2026-02-04T13:05:00.000Z',
-        before: { name: 'Namsos bibliotek', phone: null, description: 'kort', version: 1, updatedAt: '2026-02-03T08:00:00.000Z' },
-        after: { name: 'Namsos folkebibliotek', phone: '74 21 70 00', description: 'lang '.repeat(60), version: 2, updatedAt: '2026-02-04T13:05:00.000Z' },
-      }),
-      buildAuditEntry({ entityId: 'someone-else', action: 'archive' }),
-    ]);
+    const creation = buildAuditEntry({
+      entityId: actor.id,
+      action: 'create',
+      occurredAt: '2026-02-03T08:00:00.000Z',
+      before: null,
+      after: { id: actor.id, name: 'Namsos bibliotek', kind: 'public_library', phone: null, version: 1 },
+    });
+    const update = buildAuditEntry({
+      entityId: actor.id,
+      action: 'update',
+      occurredAt: '2026-02-04T13:05:00.000Z',
+      before: { name: 'Namsos bibliotek', phone: null, description: 'kort', version: 1, updatedAt: '2026-02-03T08:00:00.000Z' },
+      after: { name: 'Namsos folkebibliotek', phone: '74 21 70 00', description: 'lang '.repeat(60), version: 2, updatedAt: '2026-02-04T13:05:00.000Z' },
+    });
+    const audit = new AuditStore([update, creation, buildAuditEntry({ entityId: 'someone-else', action: 'archive' })]).listFor({ entity: 'actor', id: actor.id }, [update, creation]);
     renderHistory(`/historikk/actor/${actor.id}`, audit, new ActorStore([actor]));
 
     await screen.findByRole('heading', { level: 1, name: 'Historikk: Namsos folkebibliotek' }, { timeout: 5000 });
@@ -76,7 +74,7 @@ describe('RecordHistoryPage', () => {
     const entries = Array.from({ length: 30 }, (_, i) =>
       buildAuditEntry({ entityId: actor.id, before: { name: `Navn ${i}` }, after: { name: `Navn ${i + 1}` } }),
     );
-    const { user, router } = renderHistory(`/historikk/actor/${actor.id}`, new AuditStore(entries), new ActorStore([actor]));
+    const { user, router } = renderHistory(`/historikk/actor/${actor.id}`, new AuditStore([...entries].reverse()), new ActorStore([actor]));
 
     await screen.findByText('1–25 av 30', {}, { timeout: 5000 });
     expect(historyItems()).toHaveLength(25);
@@ -129,6 +127,7 @@ describe('RecordHistoryPage', () => {
 
 describe('AuditLogPage', () => {
   it('lists the whole log and filters by kind of record in the URL', async () => {
+    const actorEntry = buildAuditEntry({ entity: 'actor', entityId: '00000000-0000-4000-8002-000000000001' });
     const audit = new AuditStore([
       buildAuditEntry({
         entity: 'agreement',
@@ -139,9 +138,9 @@ describe('AuditLogPage', () => {
         before: { title: 'Fjernlånsavtale Fosen', status: 'signed' },
         after: { title: 'Fjernlånsavtale Fosen', status: 'active' },
       }),
-      buildAuditEntry({ entity: 'actor', entityId: '00000000-0000-4000-8002-000000000001' }),
+      actorEntry,
       buildAuditEntry({ entity: 'sample-data', entityId: 'service', action: 'load', userId: null, userName: null, before: null, after: { services: 3 } }),
-    ]);
+    ]).listFor({ entity: 'actor' }, [actorEntry]);
     const { user, router } = renderHistory('/historikk', audit);
     await screen.findByText('1–3 av 3', {}, { timeout: 5000 });
     // A record by its name, linking to its history; the kind beside it.

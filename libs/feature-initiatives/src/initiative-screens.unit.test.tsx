@@ -38,12 +38,16 @@ function rowTitles(): string[] {
 }
 
 describe('InitiativeListPage', () => {
-  const store = () =>
-    new InitiativeStore([
-      buildInitiativeDetail({ title: 'Regionale kompetanseaktører', themes: ['library_services_for_students'] }),
-      buildInitiativeDetail({ title: 'Universitetskommune 3.0', kind: 'pilot', themes: ['innovation'], budget: null }),
+  const store = () => {
+    const universityMunicipality = buildInitiativeDetail({ title: 'Universitetskommune 3.0', kind: 'pilot', themes: ['innovation'], budget: null });
+    return new InitiativeStore([
       buildInitiativeDetail({ title: 'Internasjonalisering i skolen', kind: 'programme', themes: ['internationalisation', 'mobility'] }),
-    ]);
+      buildInitiativeDetail({ title: 'Regionale kompetanseaktører', themes: ['library_services_for_students'] }),
+      universityMunicipality,
+    ])
+      .listFor({ theme: 'innovation' }, [universityMunicipality])
+      .listFor({ kind: 'network' }, []);
+  };
 
   it('lists with remaining funds in kroner, and keeps the filters and search in the URL and the export', async () => {
     const { user, router, store: initiatives } = renderInitiatives('/tiltak', store());
@@ -152,6 +156,7 @@ describe('InitiativePage', () => {
     const { user } = renderInitiatives(`/tiltak/${initiative.id}`, store);
     const plannedColumn = await screen.findByRole('region', { name: 'Planlagt (1)' }, { timeout: 5000 });
     store.changeBehindTheScenes(initiative.id, planned.id, { status: 'in_progress' });
+    store.staleOnce('PATCH');
     await user.selectOptions(await within(plannedColumn).findByRole('combobox', { name: /Status/ }), 'done');
     expect(await screen.findByText(/Noen andre endret «Samarbeidsavtale med Namdal studiesenter» samtidig/)).toBeTruthy();
     await screen.findByRole('region', { name: 'Pågår (1)' });
@@ -266,6 +271,7 @@ describe('InitiativeEditPage', () => {
     const { user, router } = renderInitiatives(`/tiltak/${initiative.id}/rediger`, store);
     const title = await screen.findByRole('textbox', { name: /Tittel/ }, { timeout: 5000 });
     store.changeInitiativeBehindTheScenes(initiative.id, { title: 'Deres nye tittel' });
+    store.staleOnce('PATCH');
     await user.clear(title);
     await user.type(title, 'Min nye tittel');
     await user.click(screen.getByRole('button', { name: 'Lagre endringene' }));
@@ -299,6 +305,7 @@ describe('PlanItemForm', () => {
     const { user } = renderInitiatives(`/tiltak/${initiative.id}`, store);
     await user.click(await screen.findByRole('button', { name: 'Rediger «Kurs for bibliotekansatte»' }, { timeout: 5000 }));
     store.changeBehindTheScenes(initiative.id, item.id, { title: 'Kurs i kildekritikk', status: 'in_progress' });
+    store.staleOnce('PATCH');
     const title = screen.getByRole('textbox', { name: /Tittel/ });
     await user.clear(title);
     await user.type(title, 'Kurs i fjernlån');

@@ -33,7 +33,10 @@ const rowNames = () =>
 describe('the libraries list', () => {
   it('filters by service and region in the URL and lists only the libraries that offer it', async () => {
     const { namsos, flatanger, trondheim } = libraries();
-    const { router, user } = renderLiaison('/bibliotek', new LiaisonStore({ libraries: [namsos, flatanger, trondheim] }));
+    const store = new LiaisonStore({ libraries: [namsos, flatanger, trondheim] })
+      .librariesFor({ service: 'university_loan_pickup' }, [namsos, trondheim])
+      .librariesFor({ service: 'university_loan_pickup', region: testRegions.namdal.id }, [namsos]);
+    const { router, user } = renderLiaison('/bibliotek', store);
     await screen.findByRole('link', { name: 'Trondheim folkebibliotek' });
     expect(rowNames()).toEqual(['Namsos bibliotek', 'Flatanger bibliotek', 'Trondheim folkebibliotek']);
 
@@ -49,7 +52,7 @@ describe('the libraries list', () => {
 
   it('groups by region under a heading each, and says when nothing matches', async () => {
     const { namsos, flatanger, trondheim } = libraries();
-    renderLiaison('/bibliotek?view=regions&q=nothing-like-this', new LiaisonStore({ libraries: [namsos, flatanger, trondheim] }));
+    renderLiaison('/bibliotek?view=regions&q=nothing-like-this', new LiaisonStore({ libraries: [namsos, flatanger, trondheim] }).librariesFor({ q: 'nothing-like-this' }, []));
     expect(await screen.findByRole('heading', { name: 'Ingen bibliotek passer filtrene' })).toBeTruthy();
   });
 
@@ -74,7 +77,7 @@ describe('the libraries list', () => {
 describe('needs and offer', () => {
   it('saves counts with the version read, then states the gaps in words and in the table', async () => {
     const { namsos, flatanger } = libraries();
-    const store = new LiaisonStore({ libraries: [namsos, flatanger] });
+    const store = new LiaisonStore({ libraries: [namsos, flatanger], offer: { '5007': { interlibrary_loan: 1, university_loan_pickup: 1, exam_invigilation: 1 }, '5049': { interlibrary_loan: 1 } } });
     const { user } = renderLiaison('/behov', store);
     expect(await screen.findByText(/Skriv inn antall studenter per kommune nedenfor/)).toBeTruthy();
 
@@ -111,6 +114,7 @@ describe('needs and offer', () => {
     await user.type(await screen.findByLabelText('Namsos'), '10');
     // Someone else saves first.
     store.bumpCounts([{ municipalityNumber: '5007', count: 3 }]);
+    store.staleOnce('PUT');
     await user.click(screen.getByRole('button', { name: 'Lagre' }));
 
     expect(await screen.findByRole('heading', { name: 'Noen andre har lagret antall etter at du åpnet siden' })).toBeTruthy();

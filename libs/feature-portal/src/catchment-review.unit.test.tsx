@@ -17,11 +17,11 @@ function namdalAsksForFlatanger() {
 
 describe('CatchmentReviewPage', () => {
   it('lists the pending requests with the centre, the municipalities by name, the reason and the date; the status filter is in the URL', async () => {
-    const store = new CatchmentReviewStore();
-    store.requests = [
+    const [pending, rejected] = [
       namdalAsksForFlatanger(),
       buildCatchmentRequest({ studyCentreId: FOSEN, studyCentreName: 'Fosen studiesenter', add: ['5001'], status: 'rejected', decisionNote: 'Trondheim har eget tilbud.', decidedAt: '2026-03-05T10:00:00.000Z' }),
     ];
+    const store = new CatchmentReviewStore([pending, rejected]).listFor({ status: 'pending' }, [pending]).listFor({ status: 'rejected' }, [rejected]);
     const { router, user } = renderReview('/nedslagsfelt', store);
 
     const card = (await screen.findByRole('heading', { level: 2, name: 'Namdal studiesenter' }, { timeout: 5000 })).closest('li') as HTMLElement;

@@ -204,6 +204,7 @@ describe('ProfilePage', () => {
 
     // Someone else saves the phone number meanwhile.
     actors.saveBySomeoneElse(centre.id, { phone: '+47 74 21 00 00' });
+    actors.staleOnce('PATCH');
     await user.clear(screen.getByRole('textbox', { name: /^E-post/ }));
     await user.type(screen.getByRole('textbox', { name: /^E-post/ }), 'studie@namdal.example.no');
     await user.click(screen.getByRole('button', { name: 'Lagre' }));

@@ -24,7 +24,9 @@ describe('a survey campaign’s page', () => {
   });
 
   it('sends reminders and says to how many, and closes the survey after asking', async () => {
-    const { user, store } = renderSurvey();
+    const campaign = new SurveyStore([buildSurveyDetail()]);
+    campaign.reminded = { sent: 2, withoutAddress: 0 };
+    const { user, store } = renderSurvey(campaign);
     await user.click(await screen.findByRole('button', { name: 'Send påminnelse' }));
     expect(await screen.findByText('Påminnelse sendt til 2 bibliotek.')).toBeTruthy();
     expect(store.reminders).toHaveLength(1);

@@ -32,8 +32,14 @@ const per = () =>
     disabledAt: '2026-02-10T10:00:00.000Z',
   });
 
+/** The three users in Norwegian order, and what the API finds for the searches these tests make. */
+function register(): UserStore {
+  const [k, p, o] = [kari(), per(), ola()];
+  return new UserStore([k, p, o]).listFor({ q: 'ntnu' }, [p]).listFor({ q: 'xyz' }, []);
+}
+
 /** The users screens at `path`, over msw, with the county admin logged in. */
-function renderUsers(path: string, users = new UserStore([kari(), ola(), per()])) {
+function renderUsers(path: string, users = register()) {
   mswServer.use(...actorHandlers(new ActorStore(Object.values(testOrganisations))), ...userHandlers(users));
   mswServer.use(...authHandlers(new AuthStore([countyAdminAccount()], { loggedInAs: 'fylke@demo.kompetansebro.no' })));
   const view = renderRoute({ path, createRoutes: (root) => [createUserRoutes(root)] });
@@ -119,6 +125,7 @@ describe('inviting a user', () => {
 
   it('shows the API’s field error beside the field and in a summary; nothing is created', async () => {
     const { user, users } = renderUsers('/brukere/ny');
+    users.respondOnce('POST', 400, [{ path: 'email', code: 'email_taken', message: 'A user with this e-mail address exists' }]);
     const organisation = await screen.findByRole('combobox', { name: /^Organisasjon/ });
     await waitFor(() => expect(within(organisation).getAllByRole('option').length).toBeGreaterThan(5));
 
@@ -154,6 +161,7 @@ describe('inviting a user', () => {
 
   it('sends the invitation and shows the new user with a confirmation', async () => {
     const { user, users, router } = renderUsers('/brukere/ny');
+    users.createsWith({ email: 'nina.hansen@ntnu.no' });
     const organisation = await screen.findByRole('combobox', { name: /^Organisasjon/ });
     await waitFor(() => expect(within(organisation).getAllByRole('option').length).toBeGreaterThan(5));
 
@@ -239,6 +247,7 @@ describe('a user’s page', () => {
     users.saveBySomeoneElse(target.id, {
       memberships: [buildMembership(testOrganisations.namdal, 'study_centre_coordinator'), buildMembership(testOrganisations.ntnuLibrary, 'university_liaison')],
     });
+    users.staleOnce('PUT');
     await user.click(screen.getByRole('button', { name: 'Lagre tilgangene' }));
 
     const conflict = await screen.findByRole('heading', { name: 'Noen andre har endret brukeren' });

@@ -41,12 +41,16 @@ const page = (items: unknown[], total = items.length) => ({ items, total, page: 
 
 /** The API behind the overview; `failing` makes one source answer 500. */
 function overviewHandlers({ failing }: { failing?: 'coverage' | 'agreements' } = {}) {
-  const plan = new PlanItemStore([
+  const [overdue, soon] = [
     buildPlanItemDetail({ title: 'Avtale med Fosen studiesenter', dueDate: addDays(today, -3), status: 'in_progress', responsibleActorName: 'Fosen studiesenter' }),
     buildPlanItemDetail({ title: 'Webinar om fjernlån', dueDate: addDays(today, 30) }),
+  ];
+  const plan = new PlanItemStore([
+    overdue,
+    soon,
     buildPlanItemDetail({ title: 'Ferdig punkt', dueDate: addDays(today, 5), status: 'done' }),
     buildPlanItemDetail({ title: 'Langt fram', dueDate: addDays(today, 200) }),
-  ]);
+  ]).listFor({ open: 'true', dueBefore: addDays(today, 60) }, [overdue, soon]);
   const coming = buildActivityDetail({ title: 'Samling for bibliotekene i Namdal', startDate: addDays(today, 10) });
   const recent = buildActivityDetail({ title: 'Webinar: Fjernlån i praksis', startDate: addDays(today, -5) });
   mswServer.use(

@@ -1,15 +1,8 @@
 import { activityDetailSchema, totalHeadCount, type ActivityDetail, type ActivityParticipant } from '@kompetansebro/domain';
-import { sequentialUuid } from './ids';
-
-let activityCount = 0;
+import { idSequence, sequentialUuid, TIMESTAMP } from './ids';
 
 /** A fresh id for an activity in a test. */
-export function nextActivityId(): string {
-  activityCount += 1;
-  return sequentialUuid(7, activityCount);
-}
-
-const TIMESTAMP = '2026-02-03T09:30:00.000Z';
+export const nextActivityId = idSequence(7);
 
 /**
  * An activity as its page shows it: the county library's interlibrary-loan webinar of

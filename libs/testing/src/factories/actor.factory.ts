@@ -5,18 +5,11 @@ import {
   type ActorReference,
   type ActorSummary,
 } from '@kompetansebro/domain';
-import { sequentialUuid } from './ids';
+import { idSequence, TIMESTAMP } from './ids';
 import { municipalityByNumber } from './reference.factory';
 
-let actorCount = 0;
-
 /** A fresh id for an actor in a test. */
-export function nextActorId(): string {
-  actorCount += 1;
-  return sequentialUuid(2, actorCount);
-}
-
-const TIMESTAMP = '2026-02-03T09:30:00.000Z';
+export const nextActorId = idSequence(2);
 
 /**
  * An actor as a list shows it: a public library in Trondheim unless told otherwise. The

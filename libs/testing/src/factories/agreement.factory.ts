@@ -1,15 +1,8 @@
 import { agreementDetailSchema, allowedTransitions, type AgreementDetail } from '@kompetansebro/domain';
-import { sequentialUuid } from './ids';
-
-let agreementCount = 0;
+import { idSequence, sequentialUuid, TIMESTAMP } from './ids';
 
 /** A fresh id for an agreement in a test. */
-export function nextAgreementId(): string {
-  agreementCount += 1;
-  return sequentialUuid(5, agreementCount);
-}
-
-const TIMESTAMP = '2026-02-03T09:30:00.000Z';
+export const nextAgreementId = idSequence(5);
 
 /**
  * An agreement as its page shows it: an active cooperation between a study centre and a

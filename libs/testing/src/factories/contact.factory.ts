@@ -1,15 +1,8 @@
 import { contactSummarySchema, type ContactSummary } from '@kompetansebro/domain';
-import { sequentialUuid } from './ids';
-
-let contactCount = 0;
+import { idSequence, sequentialUuid, TIMESTAMP } from './ids';
 
 /** A fresh id for a contact person in a test. */
-export function nextContactId(): string {
-  contactCount += 1;
-  return sequentialUuid(17, contactCount);
-}
-
-const TIMESTAMP = '2026-02-03T09:30:00.000Z';
+export const nextContactId = idSequence(17);
 
 /** A contact person as the API sends it (invented, example.org addresses), parsed with the domain's schema. */
 export function buildContact(overrides: Partial<ContactSummary> = {}): ContactSummary {

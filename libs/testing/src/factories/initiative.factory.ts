@@ -1,15 +1,8 @@
 import { initiativeDetailSchema, type InitiativeDetail, type MobilityCount } from '@kompetansebro/domain';
-import { sequentialUuid } from './ids';
-
-let initiativeCount = 0;
+import { idSequence, sequentialUuid, TIMESTAMP } from './ids';
 
 /** A fresh id for an initiative in a test. */
-export function nextInitiativeId(): string {
-  initiativeCount += 1;
-  return sequentialUuid(20, initiativeCount);
-}
-
-const TIMESTAMP = '2026-02-03T09:30:00.000Z';
+export const nextInitiativeId = idSequence(20);
 
 /**
  * An initiative as `GET /api/initiatives/{id}` answers: the NB-funded project of the county

@@ -1,15 +1,8 @@
 import { planItemDetailSchema, type PlanItemDetail } from '@kompetansebro/domain';
-import { sequentialUuid } from './ids';
-
-let planItemCount = 0;
+import { idSequence, sequentialUuid, TIMESTAMP } from './ids';
 
 /** A fresh id for a plan item in a test. */
-export function nextPlanItemId(): string {
-  planItemCount += 1;
-  return sequentialUuid(8, planItemCount);
-}
-
-const TIMESTAMP = '2026-02-03T09:30:00.000Z';
+export const nextPlanItemId = idSequence(8);
 
 /**
  * A plan item as `GET /api/plan-items` lists it: a planned step of the county library's project,

@@ -1,16 +1,9 @@
 import { serviceSummarySchema, type ServiceSummary } from '@kompetansebro/domain';
-import { sequentialUuid } from './ids';
+import { idSequence, sequentialUuid, TIMESTAMP } from './ids';
 import { municipalityByNumber } from './reference.factory';
 
-let serviceCount = 0;
-
 /** A fresh id for a service in a test. */
-export function nextServiceId(): string {
-  serviceCount += 1;
-  return sequentialUuid(16, serviceCount);
-}
-
-const TIMESTAMP = '2026-02-03T09:30:00.000Z';
+export const nextServiceId = idSequence(16);
 
 /**
  * A service as the API sends it: study places for students at a Trondheim library, staffed,

@@ -1,6 +1,6 @@
 import { meSchema, membershipSchema, userSchema, type ActorDetail, type Me, type Membership, type Role, type User } from '@kompetansebro/domain';
 import { buildActorDetail } from './actor.factory';
-import { sequentialUuid } from './ids';
+import { idSequence, sequentialUuid, TIMESTAMP } from './ids';
 
 /** Organisations users belong to in the tests, one of each kind a role fits, with stable ids. */
 export const testOrganisations = {
@@ -15,15 +15,8 @@ export function buildMembership(organisation: Pick<ActorDetail, 'id' | 'name' | 
   return membershipSchema.parse({ organisationId: organisation.id, organisationName: organisation.name, organisationKind: organisation.kind, role });
 }
 
-let userCount = 0;
-
 /** A fresh id for a user in a test. */
-export function nextUserId(): string {
-  userCount += 1;
-  return sequentialUuid(3, userCount);
-}
-
-const TIMESTAMP = '2026-02-03T09:30:00.000Z';
+export const nextUserId = idSequence(3);
 
 /** A user as the users screens show it: an active coordinator of Namdal studiesenter unless told otherwise. */
 export function buildUser(overrides: Partial<User> = {}): User {

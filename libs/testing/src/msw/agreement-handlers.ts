@@ -1,204 +1,83 @@
-import {
-  agreementCreateSchema,
-  agreementDetailSchema,
-  agreementListQuerySchema,
-  agreementRuleViolations,
-  allowedTransitions,
-  serviceListQuerySchema,
-  compareNorwegian,
-  transitionRequestSchema,
-  type ActorSummary,
-  type AgreementDetail,
-  type AgreementSummary,
-  type Page,
-  type ServiceSummary,
-} from '@kompetansebro/domain';
-import { http, HttpResponse } from 'msw';
-import { fieldErrorsFromIssues } from '@kompetansebro/domain';
-import { problemResponse } from './problem';
-import { nextAgreementId } from '../factories/agreement.factory';
+import { allowedTransitions, type ActorSummary, type AgreementDetail, type AgreementStatus } from '@kompetansebro/domain';
+import { http } from 'msw';
+import { buildAgreementDetail } from '../factories/agreement.factory';
+import { answerWrite, api, ResourceStore, resourceHandlers, versioned } from './resource';
 
-const api = (path: string) => `*/api${path}`;
+interface PartyInput {
+  actorId: string;
+  role: AgreementDetail['parties'][number]['role'];
+  serviceIds?: string[];
+}
 
 /**
- * In-memory agreements behind msw, answering as the API does: status, kind, party and text
- * filters, title order and pages for the list; transitions by the state machine with
- * If-Match (412 when stale, 409 when not allowed).
+ * The agreements of a scenario, served as given. `actors` name the parties a create sends (a
+ * lookup by id, as the API's joins do); a transition or an acceptance is echoed, not checked.
  */
-export class AgreementStore {
-  private readonly agreements = new Map<string, AgreementDetail>();
-  /** The list queries received, for tests to check what the page asked for. */
-  readonly listQueries: URLSearchParams[] = [];
+export class AgreementStore extends ResourceStore<AgreementDetail> {
+  readonly actors: readonly Pick<ActorSummary, 'id' | 'name' | 'kind'>[];
 
-  /** The create requests received (the bodies), for tests to check what the form sent. */
-  readonly createRequests: unknown[] = [];
-  /** Actors that may be parties, and their services (`GET /services?actor=`), for the create form. */
-  readonly actors: readonly ActorSummary[];
-  readonly services: readonly ServiceSummary[];
-
-  constructor(agreements: readonly AgreementDetail[] = [], options: { actors?: readonly ActorSummary[]; services?: readonly ServiceSummary[] } = {}) {
-    for (const agreement of agreements) this.agreements.set(agreement.id, agreement);
+  constructor(agreements: readonly AgreementDetail[] = [], options: { actors?: readonly Pick<ActorSummary, 'id' | 'name' | 'kind'>[] } = {}) {
+    super(agreements);
     this.actors = options.actors ?? [];
-    this.services = options.services ?? [];
   }
 
-  /** A new draft, checked as the API checks it: the schema, the domain's rules, parties and services known. */
-  create(body: unknown): Response {
-    this.createRequests.push(body);
-    const parsed = agreementCreateSchema.safeParse(body);
-    if (!parsed.success) return problemResponse(400, fieldErrorsFromIssues(parsed.error.issues));
-    const input = parsed.data;
-    const errors = agreementRuleViolations({ parties: input.parties, startDate: input.startDate ?? null, endDate: input.endDate ?? null });
-    input.parties.forEach((party, i) => {
-      if (!this.actors.some((actor) => actor.id === party.actorId)) {
-        errors.push({ path: `parties.${i}.actorId`, code: 'actor_not_found', message: 'No actor has this id' });
-      }
-      party.serviceIds.forEach((serviceId, j) => {
-        const service = this.services.find((candidate) => candidate.id === serviceId);
-        if (!service) errors.push({ path: `parties.${i}.serviceIds.${j}`, code: 'service_not_found', message: 'No service has this id' });
-        else if (service.actorId !== party.actorId) {
-          errors.push({ path: `parties.${i}.serviceIds.${j}`, code: 'service_not_of_party', message: 'A party commits only its own services' });
-        }
-      });
+  get listQueries(): URLSearchParams[] {
+    return this.queries;
+  }
+
+  /** The bodies of the creates received. */
+  get createRequests(): unknown[] {
+    return this.received.filter((request) => request.method === 'POST' && request.path.endsWith('/api/agreements')).map((request) => request.body);
+  }
+
+  /** The acceptances received (agreement, party, If-Match). */
+  get acceptRequests(): Array<{ id: string; actorId: string; ifMatch: string | null }> {
+    return this.received.flatMap((request) => {
+      const match = /\/agreements\/([^/]+)\/parties\/([^/]+)\/accept$/.exec(request.path);
+      return match ? [{ id: match[1] as string, actorId: match[2] as string, ifMatch: request.ifMatch }] : [];
     });
-    if (errors.length > 0) return problemResponse(400, errors);
-    const now = new Date().toISOString();
-    const created = agreementDetailSchema.parse({
-      id: nextAgreementId(),
-      title: input.title,
-      kind: input.kind,
-      status: 'draft',
-      description: input.description ?? null,
-      levels: input.levels ?? [],
-      themes: input.themes ?? [],
-      startDate: input.startDate ?? null,
-      endDate: input.endDate ?? null,
-      renewsId: null,
-      renewedById: null,
-      sampleData: false,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-      parties: input.parties.map((party) => {
-        const actor = this.actors.find((candidate) => candidate.id === party.actorId);
-        return {
-          actorId: party.actorId,
-          actorName: actor?.name ?? '',
-          actorKind: actor?.kind ?? 'public_library',
-          role: party.role,
-          acceptedAt: null,
-          services: party.serviceIds.map((serviceId) => {
-            const service = this.services.find((candidate) => candidate.id === serviceId);
-            return { serviceId, type: service?.type ?? 'study_places', actorId: party.actorId, actorName: actor?.name ?? '' };
-          }),
-        };
-      }),
-      documents: [],
-      transitions: [{ from: null, to: 'draft', at: now, byUserId: null, note: null }],
-      allowedTransitions: [...allowedTransitions('draft')],
-    });
-    this.agreements.set(created.id, created);
-    return HttpResponse.json(created, { status: 201, headers: { ETag: `"${created.version}"` } });
   }
 
-  /** The services of one actor, as `GET /services?actor=` answers. */
-  listServices(search: URLSearchParams): Page<ServiceSummary> {
-    const query = serviceListQuerySchema.parse(Object.fromEntries(search));
-    const items = this.services.filter((service) => !query.actor || service.actorId === query.actor);
-    return { items: items.slice(0, query.pageSize), total: items.length, page: 1, pageSize: query.pageSize };
-  }
-
-  get(id: string): AgreementDetail | undefined {
-    return this.agreements.get(id);
-  }
-
-  list(search: URLSearchParams): Page<AgreementSummary> {
-    this.listQueries.push(search);
-    const query = agreementListQuerySchema.parse(Object.fromEntries(search));
-    const text = query.q?.toLocaleLowerCase('nb');
-    const matches = [...this.agreements.values()].filter(
-      (agreement) =>
-        (!text || agreement.title.toLocaleLowerCase('nb').includes(text)) &&
-        (!query.status || agreement.status === query.status) &&
-        (!query.kind || agreement.kind === query.kind) &&
-        (!query.party || agreement.parties.some((party) => party.actorId === query.party)),
-    );
-    matches.sort((a, b) => compareNorwegian(a.title, b.title) * (query.sort === '-title' ? -1 : 1));
-    const start = (query.page - 1) * query.pageSize;
-    return {
-      items: matches.slice(start, start + query.pageSize).map(({ documents: _d, transitions: _t, allowedTransitions: _a, renewedById: _r, parties, ...rest }) => ({
-        ...rest,
-        parties: parties.map(({ actorId, actorName, role }) => ({ actorId, actorName, role })),
-      })),
-      total: matches.length,
-      page: query.page,
-      pageSize: query.pageSize,
-    };
-  }
-
-  /** The accept requests received (agreement, party, If-Match), for tests to check what the page sent. */
-  readonly acceptRequests: Array<{ id: string; actorId: string; ifMatch: string | null }> = [];
-
-  /** A party's acceptance, as the API records it: 412 when stale, 409 once no longer open for negotiation. */
-  accept(id: string, actorId: string, ifMatch: string | null): Response {
-    this.acceptRequests.push({ id, actorId, ifMatch });
-    const current = this.agreements.get(id);
-    if (!current || !current.parties.some((party) => party.actorId === actorId)) return problemResponse(404);
-    if (!ifMatch) return problemResponse(428);
-    if (ifMatch !== `"${current.version}"`) return problemResponse(412);
-    if (current.status !== 'draft' && current.status !== 'negotiating') return problemResponse(409);
-    const now = new Date().toISOString();
-    const next = agreementDetailSchema.parse({
-      ...current,
-      version: current.version + 1,
-      updatedAt: now,
-      parties: current.parties.map((party) => (party.actorId === actorId ? { ...party, acceptedAt: now } : party)),
-    });
-    this.agreements.set(id, next);
-    return HttpResponse.json(next, { headers: { ETag: `"${next.version}"` } });
-  }
-
-  /** Replaces an agreement behind the page's back (another user's save), for stale-version tests. */
+  /** Replaces an agreement behind the page's back (another user's save). */
   replace(agreement: AgreementDetail): void {
-    this.agreements.set(agreement.id, agreement);
+    this.put(agreement);
   }
 
-  transition(id: string, body: unknown, ifMatch: string | null): Response {
-    const current = this.agreements.get(id);
-    if (!current) return problemResponse(404);
-    if (!ifMatch) return problemResponse(428);
-    if (ifMatch !== `"${current.version}"`) return problemResponse(412);
-    const parsed = transitionRequestSchema.safeParse(body);
-    if (!parsed.success) return problemResponse(400, fieldErrorsFromIssues(parsed.error.issues));
-    if (!current.allowedTransitions.includes(parsed.data.to)) return problemResponse(409);
-    const now = new Date().toISOString();
-    const next = agreementDetailSchema.parse({
-      ...current,
-      status: parsed.data.to,
-      version: current.version + 1,
-      updatedAt: now,
-      transitions: [...current.transitions, { from: current.status, to: parsed.data.to, at: now, byUserId: null, note: null }],
-      allowedTransitions: [...allowedTransitions(parsed.data.to)],
-    });
-    this.agreements.set(id, next);
-    return HttpResponse.json(next, { headers: { ETag: `"${next.version}"` } });
+  /** A new draft from a create body, its parties named from `actors`. */
+  draft(body: Record<string, unknown>): AgreementDetail {
+    const name = (id: string) => this.actors.find((actor) => actor.id === id);
+    const parties = ((body['parties'] as PartyInput[] | undefined) ?? []).map((party) => ({
+      actorId: party.actorId,
+      actorName: name(party.actorId)?.name ?? '',
+      actorKind: name(party.actorId)?.kind ?? 'public_library',
+      role: party.role,
+      acceptedAt: null,
+      services: [],
+    }));
+    const { parties: _parties, ...fields } = body;
+    return { ...buildAgreementDetail({ status: 'draft', transitions: [] }), ...fields, parties } as AgreementDetail;
   }
 }
 
+/** The record after a transition: the status asked for, and what the factory allows from it. */
+const moved = (to: AgreementStatus): Partial<AgreementDetail> => ({ status: to, allowedTransitions: [...allowedTransitions(to)] });
+
 export function agreementHandlers(store: AgreementStore) {
   return [
-    http.post(api('/agreements'), async ({ request }) => store.create(await request.json().catch(() => null))),
-    ...(store.services.length > 0 ? [http.get(api('/services'), ({ request }) => HttpResponse.json(store.listServices(new URL(request.url).searchParams)))] : []),
-    http.get(api('/agreements'), ({ request }) => HttpResponse.json(store.list(new URL(request.url).searchParams))),
-    http.get(api('/agreements/:id'), ({ params }) => {
-      const agreement = store.get(String(params['id']));
-      return agreement ? HttpResponse.json(agreement, { headers: { ETag: `"${agreement.version}"` } }) : problemResponse(404);
+    http.post(api('/agreements/:id/parties/:actorId/accept'), ({ request, params }) => {
+      const actorId = String(params['actorId']);
+      const accept = (item: AgreementDetail): Partial<AgreementDetail> => ({
+        parties: item.parties.map((party) => (party.actorId === actorId ? { ...party, acceptedAt: new Date().toISOString() } : party)),
+      });
+      return answerWrite(store, request, String(params['id']), (_body, item) => versioned(store.change(item.id, accept(item))));
     }),
-    http.post(api('/agreements/:id/transitions'), async ({ params, request }) =>
-      store.transition(String(params['id']), await request.json().catch(() => null), request.headers.get('if-match')),
-    ),
-    http.post(api('/agreements/:id/parties/:actorId/accept'), ({ params, request }) =>
-      store.accept(String(params['id']), String(params['actorId']), request.headers.get('if-match')),
-    ),
+    ...resourceHandlers('/agreements', store, {
+      summary: ({ documents: _d, transitions: _t, allowedTransitions: _a, renewedById: _r, parties, ...rest }) => ({
+        ...rest,
+        parties: parties.map(({ actorId, actorName, role }) => ({ actorId, actorName, role })),
+      }),
+      create: (body) => store.draft(body),
+      actions: { transitions: (_item, body) => moved(body['to'] as AgreementStatus) },
+    }),
   ];
 }

@@ -1,12 +1,10 @@
-import { loginSchema, type AuthProviders, type Me } from '@kompetansebro/domain';
+import type { AuthProviders, Me } from '@kompetansebro/domain';
 import { http, HttpResponse } from 'msw';
 import { buildMe } from '../factories/user.factory';
-import { fieldErrorsFromIssues } from '@kompetansebro/domain';
 import { problemResponse } from './problem';
+import { api } from './resource';
 
-const api = (path: string) => `*/api${path}`;
-
-/** Routes anyone may call; every other /api route answers 401 without a session (as the API does). */
+/** Routes anyone may call; every other /api route answers 401 while nobody is logged in in the scenario. */
 const PUBLIC_ROUTES = [/\/api\/auth\//, /\/api\/me$/, /\/api\/health$/];
 
 export interface TestAccount {
@@ -19,20 +17,19 @@ export interface TestAccount {
 export const countyAdminAccount = (): TestAccount => ({ email: 'fylke@demo.kompetansebro.no', password: 'kompetansebro', me: buildMe() });
 
 /**
- * Sessions behind msw, answering as the API's auth routes do: login (400 for bad input, 401
- * for a wrong password, 429 with Retry-After while `rateLimitedFor` is set), logout, /api/me,
- * switching organisation, the login providers and the password reset. `session` is who is
- * logged in now (null: nobody); set it, or call `expireSession()`, to play what a test needs.
+ * Who is logged in, in a scenario: `session` (null: nobody), the accounts a login may name, the
+ * providers, the reset links that still work. A login is the account its e-mail names (the
+ * password is not checked: a test of a refused login prepares it with `respondOnce('POST', 401)`);
+ * while `rateLimitedFor` is set, a login answers 429 with that Retry-After.
  */
 export class AuthStore {
   session: Me | null;
   providers: AuthProviders = { local: true, oidc: null };
-  /** While set, every login answers 429 with this Retry-After (seconds). */
   rateLimitedFor: number | null = null;
-  /** Tokens of e-mailed links that still work. */
   readonly validResetTokens = new Set<string>();
   /** Every auth request received, for tests to check what was sent. */
   readonly received: Array<{ method: string; path: string; body: unknown }> = [];
+  private readonly prepared: Array<{ method: string; status: number }> = [];
 
   constructor(
     readonly accounts: TestAccount[] = [countyAdminAccount()],
@@ -48,6 +45,16 @@ export class AuthStore {
   /** The session ends on the server (expired, or ended by an admin): the next request gets 401. */
   expireSession(): void {
     this.session = null;
+  }
+
+  /** The next `method` request to an auth route answers a problem of this status. */
+  respondOnce(method: string, status: number): void {
+    this.prepared.push({ method, status });
+  }
+
+  takePrepared(method: string): Response | undefined {
+    const index = this.prepared.findIndex((candidate) => candidate.method === method);
+    return index < 0 ? undefined : problemResponse(this.prepared.splice(index, 1)[0]?.status ?? 500);
   }
 }
 
@@ -65,63 +72,52 @@ export function sessionGuard(store: AuthStore) {
  * after a test's other handlers (msw tries a later `use()` first), so the guard sees every request.
  */
 export function authHandlers(store = new AuthStore()) {
-  const record = (request: Request, body: unknown) => store.received.push({ method: request.method, path: new URL(request.url).pathname, body });
+  /** Records the request, then answers the prepared problem, if any, or `answer`. */
+  const write = (answer: (body: Record<string, unknown>) => Response) => async ({ request }: { request: Request }) => {
+    const text = await request.text();
+    const body = (text ? JSON.parse(text) : null) as Record<string, unknown> | null;
+    store.received.push({ method: request.method, path: new URL(request.url).pathname, body });
+    return store.takePrepared(request.method) ?? answer(body ?? {});
+  };
 
   return [
     sessionGuard(store),
-
-    http.post(api('/auth/login'), async ({ request }) => {
-      const body: unknown = await request.json();
-      record(request, body);
-      const parsed = loginSchema.safeParse(body);
-      if (!parsed.success) return problemResponse(400, fieldErrorsFromIssues(parsed.error.issues));
-      if (store.rateLimitedFor !== null) return problemResponse(429, undefined, { 'Retry-After': String(store.rateLimitedFor) });
-      const account = store.account(parsed.data.email);
-      if (!account || account.password !== parsed.data.password) return problemResponse(401);
-      store.session = account.me;
-      return HttpResponse.json(account.me);
-    }),
-
-    http.post(api('/auth/logout'), ({ request }) => {
-      record(request, null);
-      store.session = null;
-      return new HttpResponse(null, { status: 204 });
-    }),
-
+    http.post(
+      api('/auth/login'),
+      write((body) => {
+        if (store.rateLimitedFor !== null) return problemResponse(429, undefined, { 'Retry-After': String(store.rateLimitedFor) });
+        store.session = store.account(String(body['email']))?.me ?? null;
+        return store.session ? HttpResponse.json(store.session) : problemResponse(401);
+      }),
+    ),
+    http.post(
+      api('/auth/logout'),
+      write(() => {
+        store.session = null;
+        return new HttpResponse(null, { status: 204 });
+      }),
+    ),
     http.get(api('/me'), () => (store.session ? HttpResponse.json(store.session) : problemResponse(401))),
-
-    http.put(api('/me/organisation'), async ({ request }) => {
-      const body = (await request.json()) as { organisationId?: unknown };
-      record(request, body);
-      if (!store.session) return problemResponse(401);
-      const membership = store.session.memberships.find((candidate) => candidate.organisationId === body.organisationId);
-      if (!membership) {
-        return problemResponse(400, [{ path: 'organisationId', code: 'not_a_member', message: 'You do not belong to this organisation' }]);
-      }
-      store.session = { ...store.session, activeOrganisationId: membership.organisationId, role: membership.role };
-      return HttpResponse.json(store.session);
-    }),
-
+    http.put(
+      api('/me/organisation'),
+      write((body) => {
+        if (!store.session) return problemResponse(401);
+        const membership = store.session.memberships.find((candidate) => candidate.organisationId === body['organisationId']);
+        store.session = { ...store.session, activeOrganisationId: String(body['organisationId']), role: membership?.role ?? store.session.role };
+        return HttpResponse.json(store.session);
+      }),
+    ),
     http.get(api('/auth/providers'), () => HttpResponse.json(store.providers)),
-
-    http.post(api('/auth/password-reset/request'), async ({ request }) => {
-      record(request, await request.json());
-      return new HttpResponse(null, { status: 202 });
-    }),
-
-    http.post(api('/auth/password-reset'), async ({ request }) => {
-      const body = (await request.json()) as { token?: unknown; password?: unknown };
-      record(request, body);
-      if (typeof body.token !== 'string' || !store.validResetTokens.has(body.token)) {
-        return problemResponse(400, [{ path: 'token', code: 'reset_token_invalid', message: 'The link is unknown, used or expired' }]);
-      }
-      if (typeof body.password !== 'string' || body.password.length < 12) {
-        return problemResponse(400, [
-          { path: 'password', code: 'too_small', message: 'Too small: expected string to have >=12 characters', params: { minimum: 12, origin: 'string' } },
-        ]);
-      }
-      store.validResetTokens.delete(body.token);
-      return new HttpResponse(null, { status: 204 });
-    }),
+    http.post(api('/auth/password-reset/request'), write(() => new HttpResponse(null, { status: 202 }))),
+    http.post(
+      api('/auth/password-reset'),
+      write((body) => {
+        const token = String(body['token']);
+        if (!store.validResetTokens.delete(token)) {
+          return problemResponse(400, [{ path: 'token', code: 'reset_token_invalid', message: 'The link is unknown, used or expired' }]);
+        }
+        return new HttpResponse(null, { status: 204 });
+      }),
+    ),
   ];
 }

@@ -1,22 +1,36 @@
-import { catchmentDecisionSchema, fieldErrorsFromIssues, type CatchmentRequest, type Me } from '@kompetansebro/domain';
+import type { CatchmentRequest, Me } from '@kompetansebro/domain';
 import { http, HttpResponse } from 'msw';
 import { buildMe } from '../factories/user.factory';
 import { problemResponse } from './problem';
+import { type ReceivedRequest, ResourceStore } from './resource';
+
+type Kept = Pick<ReceivedRequest, 'path' | 'ifMatch' | 'body'>;
 
 /**
- * The county's review of catchment-area requests behind msw: who is logged in (a county admin
- * unless told otherwise) and the requests. `failing` makes the list answer 500; `changedBehind`
- * plays someone else deciding or editing a request between reading and deciding.
+ * The county's review of catchment-area requests in a scenario: who is logged in (a county
+ * admin unless told otherwise) and the requests (in the order given; `listFor` says what a status
+ * filter finds). A decided request leaves the lists of the scenario. `failing` makes the list
+ * answer 500; `changedBehind` plays someone else editing (the next decision answers 412) or
+ * deciding (409) the request just before the next decision arrives.
  */
-export class CatchmentReviewStore {
+export class CatchmentReviewStore extends ResourceStore<CatchmentRequest, Kept> {
   me: Me = buildMe();
-  requests: CatchmentRequest[] = [];
   failing = false;
-  /** Before the next decision on this id: bump its version (412), or decide it (409). */
   changedBehind: { id: string; how: 'edited' | 'decided' } | null = null;
-  readonly received: Array<{ path: string; ifMatch: string | null; body: unknown }> = [];
   /** How often the list was read (a test waits for the read after a decision). */
   listReads = 0;
+
+  get requests(): CatchmentRequest[] {
+    return this.all();
+  }
+
+  set requests(requests: CatchmentRequest[]) {
+    for (const request of requests) this.put(request);
+  }
+
+  protected override keep({ path, ifMatch, body }: ReceivedRequest): Kept {
+    return { path, ifMatch, body };
+  }
 }
 
 export function catchmentReviewHandlers(store = new CatchmentReviewStore()) {
@@ -24,32 +38,19 @@ export function catchmentReviewHandlers(store = new CatchmentReviewStore()) {
     http.get('*/api/me', () => HttpResponse.json(store.me)),
     http.get('*/api/catchment-requests', ({ request }) => {
       store.listReads += 1;
-      if (store.failing) return problemResponse(500);
-      const status = new URL(request.url).searchParams.get('status');
-      return HttpResponse.json({ items: store.requests.filter((r) => !status || r.status === status) });
+      return store.failing ? problemResponse(500) : HttpResponse.json({ items: store.list(new URL(request.url).searchParams).items });
     }),
-    http.post('*/api/catchment-requests/:id/decision', async ({ params, request }) => {
-      const body: unknown = await request.json();
-      const ifMatch = request.headers.get('if-match');
-      store.received.push({ path: new URL(request.url).pathname, ifMatch, body });
-      const index = store.requests.findIndex((r) => r.id === params['id']);
-      const current = store.requests[index];
-      if (!current) return problemResponse(404);
-      if (store.changedBehind?.id === current.id) {
-        const how = store.changedBehind.how;
+    http.post('*/api/catchment-requests/:id/decision', ({ params, request }) =>
+      store.answer(request, (body) => {
+        const current = store.get(String(params['id']));
+        if (!current) return problemResponse(404);
+        const behind = store.changedBehind?.id === current.id ? store.changedBehind.how : null;
         store.changedBehind = null;
-        // Decided by someone else: the status changes (409); edited: the version moves on (412).
-        store.requests[index] = how === 'decided' ? { ...current, status: 'approved', decidedAt: current.updatedAt } : { ...current, version: current.version + 1 };
-      }
-      const now = store.requests[index] as CatchmentRequest;
-      if (ifMatch === null) return problemResponse(428);
-      if (ifMatch !== `"${now.version}"`) return problemResponse(412);
-      if (now.status !== 'pending') return problemResponse(409);
-      const parsed = catchmentDecisionSchema.safeParse(body);
-      if (!parsed.success) return problemResponse(400, fieldErrorsFromIssues(parsed.error.issues));
-      const decided: CatchmentRequest = { ...now, status: parsed.data.decision, decisionNote: parsed.data.note ?? null, decidedAt: now.updatedAt, version: now.version + 1 };
-      store.requests[index] = decided;
-      return HttpResponse.json(decided);
-    }),
+        if (behind === 'edited') return (store.saveBySomeoneElse(current.id, {}), problemResponse(412));
+        if (behind === 'decided') return (store.put({ ...current, status: 'approved', decidedAt: current.updatedAt }), problemResponse(409));
+        store.unlist(current.id);
+        return HttpResponse.json(store.change(current.id, { status: body['decision'] as CatchmentRequest['status'], decisionNote: (body['note'] as string | undefined) ?? null, decidedAt: current.updatedAt }));
+      }),
+    ),
   ];
 }

@@ -1,8 +1,9 @@
-import { catchmentRequestCreateSchema, fieldErrorsFromIssues, type Brochure, type CatchmentRequest, type Coverage, type Me } from '@kompetansebro/domain';
-import { http, HttpResponse } from 'msw';
+import type { Brochure, CatchmentRequest, Coverage, Me } from '@kompetansebro/domain';
+import { http, HttpResponse, type JsonBodyType } from 'msw';
 import { buildBrochure, buildCatchmentRequest } from '../factories/portal.factory';
 import { buildMe, buildMembership, testOrganisations } from '../factories/user.factory';
 import { problemResponse } from './problem';
+import { ScenarioStore } from './resource';
 
 /** The Namdal coordinator, as `/api/me` answers for them. */
 export const namdalCoordinator = (): Me =>
@@ -11,50 +12,35 @@ export const namdalCoordinator = (): Me =>
     memberships: [buildMembership(testOrganisations.namdal, 'study_centre_coordinator')],
   });
 
+type Source = 'brochure' | 'coverage' | 'requests';
+
 /**
- * One study centre's portal behind msw: who is logged in, its brochure, coverage, catchment area
- * and requests. Set `failing` to make a read answer 500, to play the error states.
+ * One study centre's portal in a scenario: who is logged in, its brochure, coverage, catchment
+ * area and requests, served whatever centre the path names. `failing` makes a read answer 500.
  */
-export class PortalStore {
+export class PortalStore extends ScenarioStore {
   me: Me = namdalCoordinator();
   brochure: Brochure = buildBrochure();
   coverage: Coverage | null = null;
   area: string[] = ['5007', '5049'];
   requests: CatchmentRequest[] = [];
-  failing = new Set<'brochure' | 'coverage' | 'requests'>();
-  readonly received: Array<{ method: string; path: string; body: unknown }> = [];
+  failing = new Set<Source>();
 }
 
 export function portalHandlers(store = new PortalStore()) {
-  const centre = () => store.me.activeOrganisationId;
-  const mine = (id: string | readonly string[] | undefined) => id === centre();
+  const read = (source: Source | null, answer: () => JsonBodyType) => () => (source && store.failing.has(source) ? problemResponse(500) : HttpResponse.json(answer()));
   return [
-    http.get('*/api/me', () => HttpResponse.json(store.me)),
-    http.get('*/api/study-centres/:id/brochure', ({ params }) => {
-      if (store.failing.has('brochure')) return problemResponse(500);
-      return mine(params['id']) ? HttpResponse.json(store.brochure) : problemResponse(404);
-    }),
-    http.get('*/api/coverage', ({ request }) => {
-      if (store.failing.has('coverage')) return problemResponse(500);
-      const studyCentre = new URL(request.url).searchParams.get('studyCentre') ?? '';
-      return mine(studyCentre) && store.coverage ? HttpResponse.json(store.coverage) : problemResponse(404);
-    }),
-    http.get('*/api/study-centres/:id/catchment-area', ({ params }) =>
-      mine(params['id']) ? HttpResponse.json({ studyCentreId: centre(), municipalityNumbers: store.area }) : problemResponse(404),
+    http.get('*/api/me', read(null, () => store.me)),
+    http.get('*/api/study-centres/:id/brochure', read('brochure', () => store.brochure)),
+    http.get('*/api/coverage', () => (store.failing.has('coverage') ? problemResponse(500) : store.coverage ? HttpResponse.json(store.coverage) : problemResponse(404))),
+    http.get('*/api/study-centres/:id/catchment-area', read(null, () => ({ studyCentreId: store.me.activeOrganisationId, municipalityNumbers: store.area }))),
+    http.get('*/api/study-centres/:id/catchment-requests', read('requests', () => ({ items: store.requests }))),
+    http.post('*/api/study-centres/:id/catchment-requests', ({ request }) =>
+      store.answer(request, (body) => {
+        const created = buildCatchmentRequest(body);
+        store.requests = [created, ...store.requests];
+        return HttpResponse.json(created, { status: 201 });
+      }),
     ),
-    http.get('*/api/study-centres/:id/catchment-requests', ({ params }) => {
-      if (store.failing.has('requests')) return problemResponse(500);
-      return mine(params['id']) ? HttpResponse.json({ items: store.requests }) : problemResponse(404);
-    }),
-    http.post('*/api/study-centres/:id/catchment-requests', async ({ params, request }) => {
-      if (!mine(params['id'])) return problemResponse(404);
-      const body: unknown = await request.json();
-      store.received.push({ method: 'POST', path: new URL(request.url).pathname, body });
-      const parsed = catchmentRequestCreateSchema.safeParse(body);
-      if (!parsed.success) return problemResponse(400, fieldErrorsFromIssues(parsed.error.issues));
-      const created = buildCatchmentRequest({ add: parsed.data.add, remove: parsed.data.remove, reason: parsed.data.reason });
-      store.requests = [created, ...store.requests];
-      return HttpResponse.json(created, { status: 201 });
-    }),
   ];
 }
