@@ -1,6 +1,6 @@
-import { activityQueries, ApiError, useUpdateActivity } from '@kompetansebro/api-client';
+import { activityQueries, useUpdateActivity } from '@kompetansebro/api-client';
 import { activityKindSchema, type ActivityDetail } from '@kompetansebro/domain';
-import { Alert, buttonLinkProps, httpErrorText, LoadingState, Page, StaleSaveNotice, useUnsavedChangesGuard, type StaleSaveState } from '@kompetansebro/ui';
+import { Alert, buttonLinkProps, DetailPage, httpErrorText, LoadingState, Page, StaleSaveNotice, type StaleSaveState, useUnsavedChangesGuard } from '@kompetansebro/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -27,33 +27,20 @@ export function ActivityEditPage() {
   // The form keeps the version it started from; a refetch behind it must not replace what the user types.
   const activity = useQuery({ ...activityQueries.detail(id), refetchOnWindowFocus: false });
 
-  if (activity.isPending) {
-    return (
-      <Page title={t('activities.form.editTitle', { title: t('activities.detail.titleFallback') })}>
-        <LoadingState />
-      </Page>
-    );
-  }
-  if (activity.isError) {
-    const notFound = activity.error instanceof ApiError && activity.error.status === 404;
-    return (
-      <Page title={t('activities.form.editTitle', { title: t('activities.detail.titleFallback') })}>
-        <Alert color={notFound ? 'warning' : 'danger'}>
-          <p className="ds-paragraph">
-            {notFound
-              ? t('activities.detail.notFound')
-              : activity.error instanceof ApiError
-                ? httpErrorText(t, activity.error.status)
-                : t('states.errorBody')}
-          </p>
-          <Link className="ds-link" to={paths.list}>
-            {t('activities.detail.backToList')}
-          </Link>
-        </Alert>
-      </Page>
-    );
-  }
-  return <ActivityEditForm key={activity.data.id} activity={activity.data} />;
+  return (
+    <DetailPage
+      result={activity}
+      title={t('activities.form.editTitle', { title: t('activities.detail.titleFallback') })}
+      notFound={t('activities.detail.notFound')}
+      back={
+        <Link className="ds-link" to={paths.list}>
+          {t('activities.detail.backToList')}
+        </Link>
+      }
+    >
+      {(data) => <ActivityEditForm key={data.id} activity={data} />}
+    </DetailPage>
+  );
 }
 
 function ActivityEditForm({ activity }: { activity: ActivityDetail }) {

@@ -1,6 +1,6 @@
-import { actorQueries, ApiError, municipalityQueries, useUpdateActor } from '@kompetansebro/api-client';
+import { actorQueries, municipalityQueries, useUpdateActor } from '@kompetansebro/api-client';
 import { actorKindSchema, type ActorDetail, type ActorKind } from '@kompetansebro/domain';
-import { Alert, buttonLinkProps, httpErrorText, LoadingState, Page, StaleSaveNotice, useUnsavedChangesGuard, type StaleSaveState } from '@kompetansebro/ui';
+import { Alert, buttonLinkProps, DetailPage, httpErrorText, Page, StaleSaveNotice, type StaleSaveState, useUnsavedChangesGuard } from '@kompetansebro/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -27,29 +27,20 @@ export function ActorEditPage() {
   // The form keeps the version it started from; a refetch behind it must not replace what the user types.
   const actor = useQuery({ ...actorQueries.detail(id), refetchOnWindowFocus: false });
 
-  if (actor.isPending) {
-    return (
-      <Page title={t('actors.form.editTitle', { name: t('actors.detail.titleFallback') })}>
-        <LoadingState />
-      </Page>
-    );
-  }
-  if (actor.isError) {
-    const notFound = actor.error instanceof ApiError && actor.error.status === 404;
-    return (
-      <Page title={t('actors.form.editTitle', { name: t('actors.detail.titleFallback') })}>
-        <Alert color={notFound ? 'warning' : 'danger'}>
-          <p className="ds-paragraph">
-            {notFound ? t('actors.detail.notFound') : actor.error instanceof ApiError ? httpErrorText(t, actor.error.status) : t('states.errorBody')}
-          </p>
-          <Link className="ds-link" to={paths.list}>
-            {t('actors.detail.backToList')}
-          </Link>
-        </Alert>
-      </Page>
-    );
-  }
-  return <ActorEditForm key={actor.data.id} actor={actor.data} />;
+  return (
+    <DetailPage
+      result={actor}
+      title={t('actors.form.editTitle', { name: t('actors.detail.titleFallback') })}
+      notFound={t('actors.detail.notFound')}
+      back={
+        <Link className="ds-link" to={paths.list}>
+          {t('actors.detail.backToList')}
+        </Link>
+      }
+    >
+      {(data) => <ActorEditForm key={data.id} actor={data} />}
+    </DetailPage>
+  );
 }
 
 function ActorEditForm({ actor }: { actor: ActorDetail }) {

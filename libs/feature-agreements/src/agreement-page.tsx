@@ -8,10 +8,10 @@ import {
 } from '@kompetansebro/api-client';
 import { canRenew, type AgreementDetail, type AgreementDocument, type AgreementStatus } from '@kompetansebro/domain';
 import { formatDate, formatNumber, useLanguage } from '@kompetansebro/i18n';
-import { agreementStatusColor, Alert, Button, ConfirmDialog, httpErrorText, LoadingState, Page, StatusTag, TextField } from '@kompetansebro/ui';
+import { agreementStatusColor, Alert, Button, ConfirmDialog, DetailPage, Fact, httpErrorText, Page, StatusTag, TextField } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useAgreementFeature } from './agreement-feature-context';
@@ -26,53 +26,22 @@ export function AgreementPage() {
   const { id = '' } = useParams({ strict: false }) as { id?: string };
   const agreement = useQuery(agreementQueries.detail(id));
 
-  if (agreement.isPending) {
-    return (
-      <Page title={t('agreements.detail.titleFallback')}>
-        <LoadingState />
-      </Page>
-    );
-  }
-
-  if (agreement.isError) {
-    const notFound = agreement.error instanceof ApiError && agreement.error.status === 404;
-    return (
-      <Page title={t('agreements.detail.titleFallback')}>
-        <Alert color={notFound ? 'warning' : 'danger'}>
-          <p className="ds-paragraph">
-            {notFound
-              ? t('agreements.detail.notFound')
-              : agreement.error instanceof ApiError
-                ? httpErrorText(t, agreement.error.status)
-                : t('states.errorBody')}
-          </p>
-          {!notFound && (
-            <Button variant="secondary" onClick={() => void agreement.refetch()}>
-              {t('common.retry')}
-            </Button>
-          )}
-        </Alert>
-        <p>
-          <Link className="ds-link" to={paths.list}>
-            {t('agreements.detail.backToList')}
-          </Link>
-        </p>
-      </Page>
-    );
-  }
-
-  return <AgreementDetails agreement={agreement.data} />;
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  const { t } = useTranslation();
   return (
-    <>
-      <dt>{label}</dt>
-      <dd>{children ?? t('common.notProvided')}</dd>
-    </>
+    <DetailPage
+      result={agreement}
+      title={t('agreements.detail.titleFallback')}
+      notFound={t('agreements.detail.notFound')}
+      back={
+        <Link className="ds-link" to={paths.list}>
+          {t('agreements.detail.backToList')}
+        </Link>
+      }
+    >
+      {(data) => <AgreementDetails agreement={data} />}
+    </DetailPage>
   );
 }
+
 
 function errorText(t: TFunction, error: unknown): string {
   if (error instanceof ApiError && error.status === 412) return t('agreements.detail.staleVersion');
