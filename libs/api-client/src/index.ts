@@ -69,3 +69,4 @@ export {
 export { reportQueries, type ReportPeriod } from './report.queries';
 export * from './survey.queries';
 export { catchmentReviewQueries, useDecideCatchmentRequest, type CatchmentReviewFilters } from './catchment-review.queries';
+export { saveFailureOf, trySave, type SaveFailure, type SaveResult } from './save-result';

@@ -22,3 +22,4 @@ export { searchView, tableSortOf, useListSearch, type ListSearch, type SearchSch
 export { ListScreen, type ListResult, type ListScreenProps } from './list-screen';
 export { DetailPage, errorStatusOf, type DetailResult } from './detail-page';
 export { Fact } from './fact';
+export { mergeTheirVersion, useStaleSave } from './stale-save';
