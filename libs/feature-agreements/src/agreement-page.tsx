@@ -1,6 +1,7 @@
 import {
   agreementQueries,
   ApiError,
+  useCan,
   useRemoveAgreementDocument,
   useRenewAgreement,
   useTransitionAgreement,
@@ -55,6 +56,8 @@ function AgreementDetails({ agreement }: { agreement: AgreementDetail }) {
   const language = useLanguage();
   const { paths } = useAgreementFeature();
   const transition = useTransitionAgreement(agreement.id);
+  // A renewal is a new agreement: offered where the policy lets the role create one.
+  const mayRenew = useCan('agreement', 'create');
   const [confirmingTerminate, setConfirmingTerminate] = useState(false);
   const [done, setDone] = useState<AgreementStatus | null>(null);
 
@@ -232,7 +235,7 @@ function AgreementDetails({ agreement }: { agreement: AgreementDetail }) {
 
       <Documents agreement={agreement} />
 
-      {canRenew(agreement.status) && !agreement.renewedById && <Renewal agreement={agreement} />}
+      {mayRenew && canRenew(agreement.status) && !agreement.renewedById && <Renewal agreement={agreement} />}
 
       <section aria-labelledby="agreement-history">
         <h2 className="ds-heading" data-size="sm" id="agreement-history">
@@ -262,6 +265,8 @@ function Documents({ agreement }: { agreement: AgreementDetail }) {
   const language = useLanguage();
   const upload = useUploadAgreementDocument(agreement.id);
   const remove = useRemoveAgreementDocument(agreement.id);
+  const mayUpload = useCan('agreement', 'update');
+  const mayRemove = useCan('agreement', 'delete');
   const [progress, setProgress] = useState<number | null>(null);
   const [localError, setLocalError] = useState<string | null>(null);
   const [uploaded, setUploaded] = useState<string | null>(null);
@@ -301,33 +306,37 @@ function Documents({ agreement }: { agreement: AgreementDetail }) {
                 {t('agreements.documents.size', { size: formatNumber(Math.ceil(document.sizeBytes / 1024), language) })},{' '}
                 {formatDate(document.uploadedAt, language)}
               </span>
-              <Button variant="tertiary" color="danger" onClick={() => setRemoving(document)}>
-                {t('agreements.documents.remove', { filename: document.filename })}
-              </Button>
+              {mayRemove && (
+                <Button variant="tertiary" color="danger" onClick={() => setRemoving(document)}>
+                  {t('agreements.documents.remove', { filename: document.filename })}
+                </Button>
+              )}
             </li>
           ))}
         </ul>
       )}
-      <div>
-        <label className="ds-label" htmlFor="agreement-document-upload">
-          {t('agreements.documents.uploadLabel')}
-        </label>
-        <p className="ds-paragraph" data-size="sm" id="agreement-document-help">
-          {t('agreements.documents.uploadHelp')}
-        </p>
-        <input
-          id="agreement-document-upload"
-          className="ds-input"
-          type="file"
-          accept="application/pdf,.pdf"
-          aria-describedby="agreement-document-help"
-          disabled={upload.isPending}
-          onChange={(event) => {
-            onFile(event.target.files?.[0]);
-            event.target.value = '';
-          }}
-        />
-      </div>
+      {mayUpload && (
+        <div>
+          <label className="ds-label" htmlFor="agreement-document-upload">
+            {t('agreements.documents.uploadLabel')}
+          </label>
+          <p className="ds-paragraph" data-size="sm" id="agreement-document-help">
+            {t('agreements.documents.uploadHelp')}
+          </p>
+          <input
+            id="agreement-document-upload"
+            className="ds-input"
+            type="file"
+            accept="application/pdf,.pdf"
+            aria-describedby="agreement-document-help"
+            disabled={upload.isPending}
+            onChange={(event) => {
+              onFile(event.target.files?.[0]);
+              event.target.value = '';
+            }}
+          />
+        </div>
+      )}
       {progress !== null && (
         <p className="ds-paragraph">
           <label htmlFor="agreement-upload-progress">{t('agreements.documents.uploading')}</label>{' '}
