@@ -23,7 +23,7 @@ function MunicipalitiesTestPage() {
 const navigation: NavigationItem[] = [
   { to: '/', label: 'shell.navigation.overview', exact: true },
   { to: '/kommuner', label: 'shell.navigation.municipalities' },
-  { to: '/brukere', label: 'shell.navigation.users', roles: ['county_admin'] },
+  { to: '/brukere', label: 'shell.navigation.users', permission: { resource: 'user', action: 'update' } },
 ];
 
 const createRoutes = (parent: AnyRoute) => [

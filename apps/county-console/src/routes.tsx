@@ -17,14 +17,12 @@ export const countyNavigation: readonly NavigationItem[] = [
   { to: '/dekning', label: 'shell.navigation.coverage' },
   { to: '/aktiviteter', label: 'shell.navigation.activities' },
   { to: '/tiltak', label: 'shell.navigation.initiatives' },
-  // The service survey is the county admins' and viewers' (the policy's `survey` resource).
-  { to: '/undersokelser', label: 'shell.navigation.surveys', roles: ['county_admin', 'county_viewer'] },
+  { to: '/undersokelser', label: 'shell.navigation.surveys', permission: { resource: 'survey', action: 'read' } },
   { to: '/rapporter', label: 'shell.navigation.reports' },
   { to: '/kommuner', label: 'shell.navigation.municipalities' },
-  // The roles the policy lets read catchment-area requests (deciding is county_admin's; the screen asks).
-  { to: '/nedslagsfelt', label: 'shell.navigation.catchmentRequests', roles: ['county_admin', 'county_viewer'] },
-  // The roles the policy lets manage users (a unit test holds the two together).
-  { to: '/brukere', label: 'shell.navigation.users', roles: ['county_admin'] },
+  // Deciding is county_admin's (the screen asks); a coordinator reads its own requests in its portal.
+  { to: '/nedslagsfelt', label: 'shell.navigation.catchmentRequests', permission: { resource: 'catchment_request', action: 'read' }, countyOnly: true },
+  { to: '/brukere', label: 'shell.navigation.users', permission: { resource: 'user', action: 'update' } },
 ];
 
 /**

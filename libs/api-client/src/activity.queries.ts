@@ -1,9 +1,10 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ActivityCountQuery, ActivityCreate, ActivityDetail, ActivityListQuery, ActivityUpdate } from '@kompetansebro/domain';
-import { api, apiUrl } from './client';
-import { apiErrorOf, networkError, readJson, type ApiError } from './api-error';
+import { useApiMutation } from './api-mutation';
+import { api } from './client';
+import { readEmpty, readJson, type ApiError } from './api-error';
 import { ifMatch } from './etag';
-import { toQueryStrings } from './query-strings';
+import { listExportUrl, toQueryStrings, type ExportFormat } from './query-strings';
 
 export type ActivityListFilters = Partial<ActivityListQuery>;
 export type ActivityCountFilters = Partial<ActivityCountQuery>;
@@ -33,11 +34,7 @@ export const activityQueries = {
       placeholderData: keepPreviousData,
     }),
   /** The export of what the filters show (CSV or XLSX), as a link the browser downloads. */
-  exportUrl: (filters: ActivityListFilters, format: 'csv' | 'xlsx') => {
-    const { page: _page, pageSize: _pageSize, ...rest } = filters;
-    const query = new URLSearchParams({ ...toQueryStrings(rest), format });
-    return apiUrl(`/api/activities/export?${query.toString()}`);
-  },
+  exportUrl: (filters: ActivityListFilters, format: ExportFormat) => listExportUrl('/api/activities/export', filters, format),
 };
 
 /** After a write: the new detail in the cache; lists and counts (which depend on it) refetch. */
@@ -53,34 +50,24 @@ function useActivityCacheUpdate() {
 }
 
 export function useCreateActivity() {
-  const updateCache = useActivityCacheUpdate();
-  return useMutation<ActivityDetail, ApiError, ActivityCreate>({
-    mutationFn: (input) => readJson(api().api.activities.$post({ json: input })),
-    onSuccess: updateCache,
-  });
+  return useApiMutation<ActivityDetail, ActivityCreate>(
+    (input) => readJson(api().api.activities.$post({ json: input })),
+    useActivityCacheUpdate(),
+  );
 }
 
 export function useUpdateActivity(id: string) {
-  const updateCache = useActivityCacheUpdate();
-  return useMutation<ActivityDetail, ApiError, { changes: ActivityUpdate; version: number }>({
-    mutationFn: ({ changes, version }) =>
+  return useApiMutation<ActivityDetail, { changes: ActivityUpdate; version: number }>(
+    ({ changes, version }) =>
       readJson(api().api.activities[':id'].$patch({ param: { id }, json: changes, header: { 'if-match': ifMatch(version) } })),
-    onSuccess: updateCache,
-  });
+    useActivityCacheUpdate(),
+  );
 }
 
 export function useDeleteActivity(id: string) {
   const queryClient = useQueryClient();
   return useMutation<void, ApiError, { version: number }>({
-    mutationFn: async ({ version }) => {
-      let response: Response;
-      try {
-        response = await api().api.activities[':id'].$delete({ param: { id }, header: { 'if-match': ifMatch(version) } });
-      } catch (cause) {
-        throw networkError(cause);
-      }
-      if (!response.ok) throw await apiErrorOf(response);
-    },
+    mutationFn: ({ version }) => readEmpty(api().api.activities[':id'].$delete({ param: { id }, header: { 'if-match': ifMatch(version) } })),
     onSuccess: async () => {
       queryClient.removeQueries({ queryKey: activityQueries.detail(id).queryKey });
       await Promise.all([

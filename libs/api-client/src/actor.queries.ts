@@ -1,9 +1,10 @@
-import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQueryClient } from '@tanstack/react-query';
 import type { ActorCreate, ActorDetail, ActorListQuery, ActorUpdate } from '@kompetansebro/domain';
-import { api, apiUrl } from './client';
-import { readJson, type ApiError } from './api-error';
+import { useApiMutation } from './api-mutation';
+import { api } from './client';
+import { readJson } from './api-error';
 import { ifMatch } from './etag';
-import { toQueryStrings } from './query-strings';
+import { listExportUrl, toQueryStrings, type ExportFormat } from './query-strings';
 
 export type ActorListFilters = Partial<ActorListQuery>;
 
@@ -23,11 +24,7 @@ export const actorQueries = {
       queryFn: () => readJson(api().api.actors[':id'].$get({ param: { id } })),
     }),
   /** The export of what the filters show (CSV or XLSX), as a link the browser downloads. */
-  exportUrl: (filters: ActorListFilters, format: 'csv' | 'xlsx') => {
-    const { page: _page, pageSize: _pageSize, ...rest } = filters;
-    const query = new URLSearchParams({ ...toQueryStrings(rest), format });
-    return apiUrl(`/api/actors/export?${query.toString()}`);
-  },
+  exportUrl: (filters: ActorListFilters, format: ExportFormat) => listExportUrl('/api/actors/export', filters, format),
 };
 
 function useActorCacheUpdate() {
@@ -40,38 +37,34 @@ function useActorCacheUpdate() {
 }
 
 export function useCreateActor() {
-  const updateCache = useActorCacheUpdate();
-  return useMutation<ActorDetail, ApiError, ActorCreate>({
-    mutationFn: (input) => readJson(api().api.actors.$post({ json: input })),
-    onSuccess: updateCache,
-  });
+  return useApiMutation<ActorDetail, ActorCreate>(
+    (input) => readJson(api().api.actors.$post({ json: input })),
+    useActorCacheUpdate(),
+  );
 }
 
 export function useUpdateActor(id: string) {
-  const updateCache = useActorCacheUpdate();
-  return useMutation<ActorDetail, ApiError, { changes: ActorUpdate; version: number }>({
-    mutationFn: ({ changes, version }) =>
+  return useApiMutation<ActorDetail, { changes: ActorUpdate; version: number }>(
+    ({ changes, version }) =>
       readJson(
         api().api.actors[':id'].$patch({ param: { id }, json: changes, header: { 'if-match': ifMatch(version) } }),
       ),
-    onSuccess: updateCache,
-  });
+    useActorCacheUpdate(),
+  );
 }
 
 export function useArchiveActor(id: string) {
-  const updateCache = useActorCacheUpdate();
-  return useMutation<ActorDetail, ApiError, { version: number }>({
-    mutationFn: ({ version }) =>
+  return useApiMutation<ActorDetail, { version: number }>(
+    ({ version }) =>
       readJson(api().api.actors[':id'].archive.$post({ param: { id }, header: { 'if-match': ifMatch(version) } })),
-    onSuccess: updateCache,
-  });
+    useActorCacheUpdate(),
+  );
 }
 
 export function useRestoreActor(id: string) {
-  const updateCache = useActorCacheUpdate();
-  return useMutation<ActorDetail, ApiError, { version: number }>({
-    mutationFn: ({ version }) =>
+  return useApiMutation<ActorDetail, { version: number }>(
+    ({ version }) =>
       readJson(api().api.actors[':id'].restore.$post({ param: { id }, header: { 'if-match': ifMatch(version) } })),
-    onSuccess: updateCache,
-  });
+    useActorCacheUpdate(),
+  );
 }

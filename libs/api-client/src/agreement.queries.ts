@@ -6,10 +6,11 @@ import type {
   AgreementStatus,
   AgreementUpdate,
 } from '@kompetansebro/domain';
+import { useApiMutation } from './api-mutation';
 import { api, apiUrl } from './client';
 import { apiErrorOf, networkError, readJson, type ApiError } from './api-error';
 import { ifMatch } from './etag';
-import { toQueryStrings } from './query-strings';
+import { listExportUrl, toQueryStrings, type ExportFormat } from './query-strings';
 
 export type AgreementListFilters = Partial<AgreementListQuery>;
 
@@ -30,11 +31,7 @@ export const agreementQueries = {
       queryFn: () => readJson(api().api.agreements[':id'].$get({ param: { id } })),
     }),
   /** The export of what the filters show (CSV or XLSX), as a link the browser downloads. */
-  exportUrl: (filters: AgreementListFilters, format: 'csv' | 'xlsx') => {
-    const { page: _page, pageSize: _pageSize, ...rest } = filters;
-    const query = new URLSearchParams({ ...toQueryStrings(rest), format });
-    return apiUrl(`/api/agreements/export?${query.toString()}`);
-  },
+  exportUrl: (filters: AgreementListFilters, format: ExportFormat) => listExportUrl('/api/agreements/export', filters, format),
   documentUrl: (id: string, documentId: string) =>
     apiUrl(`/api/agreements/${encodeURIComponent(id)}/documents/${encodeURIComponent(documentId)}`),
 };
@@ -67,50 +64,45 @@ function useAgreementCacheUpdate() {
 }
 
 export function useCreateAgreement() {
-  const updateCache = useAgreementCacheUpdate();
-  return useMutation<AgreementDetail, ApiError, AgreementCreate>({
-    mutationFn: (input) => readJson(api().api.agreements.$post({ json: input })),
-    onSuccess: updateCache,
-  });
+  return useApiMutation<AgreementDetail, AgreementCreate>(
+    (input) => readJson(api().api.agreements.$post({ json: input })),
+    useAgreementCacheUpdate(),
+  );
 }
 
 export function useUpdateAgreement(id: string) {
-  const updateCache = useAgreementCacheUpdate();
-  return useMutation<AgreementDetail, ApiError, { changes: AgreementUpdate; version: number }>({
-    mutationFn: ({ changes, version }) =>
+  return useApiMutation<AgreementDetail, { changes: AgreementUpdate; version: number }>(
+    ({ changes, version }) =>
       readJson(api().api.agreements[':id'].$patch({ param: { id }, json: changes, header: { 'if-match': ifMatch(version) } })),
-    onSuccess: updateCache,
-  });
+    useAgreementCacheUpdate(),
+  );
 }
 
 export function useTransitionAgreement(id: string) {
-  const updateCache = useAgreementCacheUpdate();
-  return useMutation<AgreementDetail, ApiError, { to: AgreementStatus; version: number }>({
-    mutationFn: ({ to, version }) =>
+  return useApiMutation<AgreementDetail, { to: AgreementStatus; version: number }>(
+    ({ to, version }) =>
       readJson(
         api().api.agreements[':id'].transitions.$post({ param: { id }, json: { to }, header: { 'if-match': ifMatch(version) } }),
       ),
-    onSuccess: updateCache,
-  });
+    useAgreementCacheUpdate(),
+  );
 }
 
 export function useAcceptAgreement(id: string) {
-  const updateCache = useAgreementCacheUpdate();
-  return useMutation<AgreementDetail, ApiError, { actorId: string; version: number }>({
-    mutationFn: ({ actorId, version }) =>
+  return useApiMutation<AgreementDetail, { actorId: string; version: number }>(
+    ({ actorId, version }) =>
       readJson(
         api().api.agreements[':id'].parties[':actorId'].accept.$post({ param: { id, actorId }, header: { 'if-match': ifMatch(version) } }),
       ),
-    onSuccess: updateCache,
-  });
+    useAgreementCacheUpdate(),
+  );
 }
 
 export function useRenewAgreement(id: string) {
-  const updateCache = useAgreementCacheUpdate();
-  return useMutation<AgreementDetail, ApiError, { startDate: string | null; endDate: string | null }>({
-    mutationFn: ({ startDate, endDate }) => readJson(api().api.agreements[':id'].renewals.$post({ param: { id }, json: { startDate, endDate } })),
-    onSuccess: updateCache,
-  });
+  return useApiMutation<AgreementDetail, { startDate: string | null; endDate: string | null }>(
+    ({ startDate, endDate }) => readJson(api().api.agreements[':id'].renewals.$post({ param: { id }, json: { startDate, endDate } })),
+    useAgreementCacheUpdate(),
+  );
 }
 
 export function useRemoveAgreementDocument(id: string) {

@@ -1,7 +1,8 @@
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useQueryClient } from '@tanstack/react-query';
 import type { ContactCreate, ContactListQuery, ContactSummary, ContactUpdate } from '@kompetansebro/domain';
+import { useApiMutation } from './api-mutation';
 import { api } from './client';
-import { apiErrorOf, networkError, readJson, type ApiError } from './api-error';
+import { readEmpty, readJson } from './api-error';
 import { ifMatch } from './etag';
 import { toQueryStrings } from './query-strings';
 
@@ -24,34 +25,23 @@ function useContactListRefresh() {
 }
 
 export function useCreateContact() {
-  const refresh = useContactListRefresh();
-  return useMutation<ContactSummary, ApiError, ContactCreate>({
-    mutationFn: (input) => readJson(api().api.contacts.$post({ json: input })),
-    onSuccess: refresh,
-  });
+  return useApiMutation<ContactSummary, ContactCreate>(
+    (input) => readJson(api().api.contacts.$post({ json: input })),
+    useContactListRefresh(),
+  );
 }
 
 export function useUpdateContact(id: string) {
-  const refresh = useContactListRefresh();
-  return useMutation<ContactSummary, ApiError, { changes: ContactUpdate; version: number }>({
-    mutationFn: ({ changes, version }) =>
+  return useApiMutation<ContactSummary, { changes: ContactUpdate; version: number }>(
+    ({ changes, version }) =>
       readJson(api().api.contacts[':id'].$patch({ param: { id }, json: changes, header: { 'if-match': ifMatch(version) } })),
-    onSuccess: refresh,
-  });
+    useContactListRefresh(),
+  );
 }
 
 export function useDeleteContact(id: string) {
-  const refresh = useContactListRefresh();
-  return useMutation<void, ApiError, { version: number }>({
-    mutationFn: async ({ version }) => {
-      let response: Response;
-      try {
-        response = await api().api.contacts[':id'].$delete({ param: { id }, header: { 'if-match': ifMatch(version) } });
-      } catch (cause) {
-        throw networkError(cause);
-      }
-      if (!response.ok) throw await apiErrorOf(response);
-    },
-    onSuccess: refresh,
-  });
+  return useApiMutation<void, { version: number }>(
+    ({ version }) => readEmpty(api().api.contacts[':id'].$delete({ param: { id }, header: { 'if-match': ifMatch(version) } })),
+    useContactListRefresh(),
+  );
 }

@@ -69,3 +69,5 @@ export {
 export { reportQueries, type ReportPeriod } from './report.queries';
 export * from './survey.queries';
 export { catchmentReviewQueries, useDecideCatchmentRequest, type CatchmentReviewFilters } from './catchment-review.queries';
+export { saveFailureOf, trySave, type SaveFailure, type SaveResult } from './save-result';
+export { useCan } from './use-can';

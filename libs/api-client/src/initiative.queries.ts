@@ -9,10 +9,10 @@ import type {
   PlanItemListQuery,
   PlanItemUpdate,
 } from '@kompetansebro/domain';
-import { api, apiUrl } from './client';
+import { api } from './client';
 import { readJson, type ApiError } from './api-error';
 import { ifMatch } from './etag';
-import { toQueryStrings } from './query-strings';
+import { listExportUrl, toQueryStrings, type ExportFormat } from './query-strings';
 
 export type PlanItemListFilters = Partial<PlanItemListQuery>;
 export type InitiativeListFilters = Partial<InitiativeListQuery>;
@@ -46,11 +46,7 @@ export const initiativeQueries = {
       queryFn: () => readJson(api().api.initiatives[':id'].$get({ param: { id } })),
     }),
   /** The export of what the filters show (CSV or XLSX), as a link the browser downloads. */
-  exportUrl: (filters: InitiativeListFilters, format: 'csv' | 'xlsx') => {
-    const { page: _page, pageSize: _pageSize, ...rest } = filters;
-    const query = new URLSearchParams({ ...toQueryStrings(rest), format });
-    return apiUrl(`/api/initiatives/export?${query.toString()}`);
-  },
+  exportUrl: (filters: InitiativeListFilters, format: ExportFormat) => listExportUrl('/api/initiatives/export', filters, format),
   mobilityCounts: (filters: MobilityCountFilters) =>
     queryOptions({
       queryKey: [...initiativeQueries.all, 'mobility', filters] as const,

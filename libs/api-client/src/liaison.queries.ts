@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { LibraryListQuery, LiaisonActivity, LiaisonNote, NoteCreate, NoteListQuery, StudentCountPeriod, StudentCountSet, StudentCountsUpdate } from '@kompetansebro/domain';
+import { useApiMutation } from './api-mutation';
 import { api, apiUrl } from './client';
 import { readJson, type ApiError } from './api-error';
 import { ifMatch } from './etag';
@@ -80,20 +81,18 @@ function useNotesInvalidation() {
 }
 
 export function useCreateNote() {
-  const invalidate = useNotesInvalidation();
-  return useMutation<LiaisonNote, ApiError, NoteCreate>({
-    mutationFn: (input) => readJson(api().api.liaison.notes.$post({ json: input })),
-    onSuccess: invalidate,
-  });
+  return useApiMutation<LiaisonNote, NoteCreate>(
+    (input) => readJson(api().api.liaison.notes.$post({ json: input })),
+    useNotesInvalidation(),
+  );
 }
 
 export function useUpdateNote(id: string) {
-  const invalidate = useNotesInvalidation();
-  return useMutation<LiaisonNote, ApiError, { body: string; version: number }>({
-    mutationFn: ({ body, version }) =>
+  return useApiMutation<LiaisonNote, { body: string; version: number }>(
+    ({ body, version }) =>
       readJson(api().api.liaison.notes[':id'].$patch({ param: { id }, json: { body }, header: { 'if-match': ifMatch(version) } })),
-    onSuccess: invalidate,
-  });
+    useNotesInvalidation(),
+  );
 }
 
 export function useSetDigestSubscription() {

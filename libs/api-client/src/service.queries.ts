@@ -1,7 +1,8 @@
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useQueryClient } from '@tanstack/react-query';
 import type { ServiceCreate, ServiceListQuery, ServiceSummary, ServiceUpdate } from '@kompetansebro/domain';
+import { useApiMutation } from './api-mutation';
 import { api } from './client';
-import { readJson, type ApiError } from './api-error';
+import { readJson } from './api-error';
 import { ifMatch } from './etag';
 import { toQueryStrings } from './query-strings';
 
@@ -33,39 +34,35 @@ function useServiceCacheUpdate() {
 }
 
 export function useCreateService() {
-  const updateCache = useServiceCacheUpdate();
-  return useMutation<ServiceSummary, ApiError, ServiceCreate>({
-    mutationFn: (input) => readJson(api().api.services.$post({ json: input })),
-    onSuccess: updateCache,
-  });
+  return useApiMutation<ServiceSummary, ServiceCreate>(
+    (input) => readJson(api().api.services.$post({ json: input })),
+    useServiceCacheUpdate(),
+  );
 }
 
 export function useUpdateService(id: string) {
-  const updateCache = useServiceCacheUpdate();
-  return useMutation<ServiceSummary, ApiError, { changes: ServiceUpdate; version: number }>({
-    mutationFn: ({ changes, version }) =>
+  return useApiMutation<ServiceSummary, { changes: ServiceUpdate; version: number }>(
+    ({ changes, version }) =>
       readJson(api().api.services[':id'].$patch({ param: { id }, json: changes, header: { 'if-match': ifMatch(version) } })),
-    onSuccess: updateCache,
-  });
+    useServiceCacheUpdate(),
+  );
 }
 
 export function useArchiveService(id: string) {
-  const updateCache = useServiceCacheUpdate();
-  return useMutation<ServiceSummary, ApiError, { version: number }>({
-    mutationFn: ({ version }) =>
+  return useApiMutation<ServiceSummary, { version: number }>(
+    ({ version }) =>
       readJson(api().api.services[':id'].archive.$post({ param: { id }, header: { 'if-match': ifMatch(version) } })),
-    onSuccess: updateCache,
-  });
+    useServiceCacheUpdate(),
+  );
 }
 
 /** "Still correct": the server records today's date (Norway) and who confirmed. */
 export function useConfirmService(id: string) {
-  const updateCache = useServiceCacheUpdate();
-  return useMutation<ServiceSummary, ApiError, { confirmedBy: string; version: number }>({
-    mutationFn: ({ confirmedBy, version }) =>
+  return useApiMutation<ServiceSummary, { confirmedBy: string; version: number }>(
+    ({ confirmedBy, version }) =>
       readJson(
         api().api.services[':id'].confirm.$post({ param: { id }, json: { confirmedBy }, header: { 'if-match': ifMatch(version) } }),
       ),
-    onSuccess: updateCache,
-  });
+    useServiceCacheUpdate(),
+  );
 }

@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { SurveyAnswer, SurveyCreate, SurveyDetail, SurveyForm, SurveyListQuery, SurveyReminderResult } from '@kompetansebro/domain';
+import { useApiMutation } from './api-mutation';
 import { api, apiUrl } from './client';
 import { readJson, type ApiError } from './api-error';
 import { ifMatch } from './etag';
@@ -42,11 +43,10 @@ function useSurveyCacheUpdate() {
 
 /** Starts a campaign; the server mails every library its link before it answers. */
 export function useCreateSurvey() {
-  const updateCache = useSurveyCacheUpdate();
-  return useMutation<SurveyDetail, ApiError, SurveyCreate>({
-    mutationFn: (input) => readJson(api().api.surveys.$post({ json: input })),
-    onSuccess: updateCache,
-  });
+  return useApiMutation<SurveyDetail, SurveyCreate>(
+    (input) => readJson(api().api.surveys.$post({ json: input })),
+    useSurveyCacheUpdate(),
+  );
 }
 
 export function useRemindSurvey(id: string) {
@@ -58,11 +58,10 @@ export function useRemindSurvey(id: string) {
 }
 
 export function useCloseSurvey(id: string) {
-  const updateCache = useSurveyCacheUpdate();
-  return useMutation<SurveyDetail, ApiError, { version: number }>({
-    mutationFn: ({ version }) => readJson(api().api.surveys[':id'].close.$post({ param: { id }, header: { 'if-match': ifMatch(version) } })),
-    onSuccess: updateCache,
-  });
+  return useApiMutation<SurveyDetail, { version: number }>(
+    ({ version }) => readJson(api().api.surveys[':id'].close.$post({ param: { id }, header: { 'if-match': ifMatch(version) } })),
+    useSurveyCacheUpdate(),
+  );
 }
 
 export function useSurveyForm(token: string) {

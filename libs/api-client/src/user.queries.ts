@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { InviteUser, MembershipInput, User, UserListQuery } from '@kompetansebro/domain';
+import { useApiMutation } from './api-mutation';
 import { api } from './client';
 import { readEmpty, readJson, type ApiError } from './api-error';
 import { meQueries } from './auth.queries';
@@ -39,33 +40,30 @@ function useUserCacheUpdate() {
 
 /** Creates the account and e-mails the person a link to make their password. */
 export function useInviteUser() {
-  const updateCache = useUserCacheUpdate();
-  return useMutation<User, ApiError, InviteUser>({
-    mutationFn: (input) => readJson(api().api.users.$post({ json: input })),
-    onSuccess: updateCache,
-  });
+  return useApiMutation<User, InviteUser>(
+    (input) => readJson(api().api.users.$post({ json: input })),
+    useUserCacheUpdate(),
+  );
 }
 
 /** Replaces all of a user's organisations and roles (If-Match). */
 export function useUpdateMemberships(id: string) {
-  const updateCache = useUserCacheUpdate();
-  return useMutation<User, ApiError, { memberships: MembershipInput[]; version: number }>({
-    mutationFn: ({ memberships, version }) =>
+  return useApiMutation<User, { memberships: MembershipInput[]; version: number }>(
+    ({ memberships, version }) =>
       readJson(api().api.users[':id'].memberships.$put({ param: { id }, json: { memberships }, header: { 'if-match': ifMatch(version) } })),
-    onSuccess: updateCache,
-  });
+    useUserCacheUpdate(),
+  );
 }
 
 /** Disabling ends every session and open link of the user at once; enabling lets them log in again. */
 export function useSetUserDisabled(id: string) {
-  const updateCache = useUserCacheUpdate();
-  return useMutation<User, ApiError, { disabled: boolean; version: number }>({
-    mutationFn: ({ disabled, version }) => {
+  return useApiMutation<User, { disabled: boolean; version: number }>(
+    ({ disabled, version }) => {
       const request = { param: { id }, header: { 'if-match': ifMatch(version) } };
       return readJson(disabled ? api().api.users[':id'].disable.$post(request) : api().api.users[':id'].enable.$post(request));
     },
-    onSuccess: updateCache,
-  });
+    useUserCacheUpdate(),
+  );
 }
 
 /** Logs the user out everywhere; the account stays as it is. */

@@ -1,16 +1,22 @@
 import { activityQueries, ApiError } from '@kompetansebro/api-client';
-import { activityKinds, compareNorwegian, MAX_PAGE_SIZE, todayInNorway, type ActivitySummary } from '@kompetansebro/domain';
+import { activityKinds, activityKindSchema, compareNorwegian, MAX_PAGE_SIZE, todayInNorway, type ActivitySummary } from '@kompetansebro/domain';
 import { formatNumber, intlLocales, useLanguage, type Language } from '@kompetansebro/i18n';
-import { Alert, Button, httpErrorText, LoadingState, Page, Select } from '@kompetansebro/ui';
+import { Alert, Button, httpErrorText, LoadingState, Page, Select, useListSearch } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useActivityFeature } from './activity-feature-context';
-import { activityListView } from './activity-list-query';
-import { parseActivityCalendarSearch, type ActivityCalendarSearch } from './activity-search';
 import { ActivityViews } from './activity-views';
 import { activitiesByDay, addMonths, firstDayOf, lastDayOf, monthOf, monthWeeks, type MonthKey } from './calendar';
+import { z } from 'zod';
 import './activities.css';
+
+/** The calendar's state in the URL: the month shown ("2026-02") and a kind. */
+const calendarSearchSchema = z.object({
+  maaned: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional(),
+  kind: activityKindSchema.optional(),
+});
+type CalendarSearch = z.infer<typeof calendarSearchSchema>;
 
 /** A heading starts with a capital, though Norwegian month and day names do not. */
 const capitalise = (text: string) => text.charAt(0).toLocaleUpperCase() + text.slice(1);
@@ -44,9 +50,8 @@ export function ActivityCalendarPage() {
   const { t } = useTranslation();
   const language = useLanguage();
   const { paths } = useActivityFeature();
-  const navigate = useNavigate();
-  const search = parseActivityCalendarSearch(useSearch({ strict: false }));
-  const kind = activityListView({ kind: search.kind }).kind;
+  const { view: search, update } = useListSearch(calendarSearchSchema, paths.calendar);
+  const kind = search.kind;
   const today = todayInNorway();
   const month = search.maaned ?? monthOf(today);
 
@@ -57,7 +62,7 @@ export function ActivityCalendarPage() {
   const byDay = activitiesByDay(month, activities.data?.items ?? []);
   const title = monthName(month, language);
 
-  const linkTo = (target: MonthKey): ActivityCalendarSearch => ({ ...(kind ? { kind } : {}), ...(target === monthOf(today) ? {} : { maaned: target }) });
+  const linkTo = (target: MonthKey): CalendarSearch => ({ ...(kind ? { kind } : {}), ...(target === monthOf(today) ? {} : { maaned: target }) });
 
   const kindOptions = activityKinds
     .map((value) => ({ value, label: t(`activityKind.${value}`) }))
@@ -72,9 +77,7 @@ export function ActivityCalendarPage() {
           emptyOption={t('activities.filters.allKinds')}
           options={kindOptions}
           value={kind ?? ''}
-          onChange={(event) =>
-            void navigate({ to: paths.calendar, search: { ...(search.maaned ? { maaned: search.maaned } : {}), ...(event.target.value ? { kind: event.target.value } : {}) } })
-          }
+          onChange={(event) => update({ kind: (event.target.value || undefined) as CalendarSearch['kind'] })}
         />
       </div>
 

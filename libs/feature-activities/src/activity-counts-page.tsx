@@ -1,13 +1,10 @@
 import { activityQueries, ApiError } from '@kompetansebro/api-client';
-import { activityKinds, compareNorwegian, countPeriods } from '@kompetansebro/domain';
+import { activityCountQuerySchema, activityKinds, compareNorwegian, countPeriods, type ActivityCountQuery } from '@kompetansebro/domain';
 import { formatNumber, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, EmptyState, httpErrorText, LoadingState, Page, Select, TextField } from '@kompetansebro/ui';
+import { Alert, Button, EmptyState, httpErrorText, LoadingState, Page, Select, TextField, useListSearch } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
-import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useActivityFeature } from './activity-feature-context';
-import { activityCountsView } from './activity-list-query';
-import { parseActivityCountsSearch, type ActivityCountsSearch } from './activity-search';
 import { ActivityViews } from './activity-views';
 import { periodLabel } from './period-label';
 import './activities.css';
@@ -22,22 +19,8 @@ export function ActivityCountsPage() {
   const { t } = useTranslation();
   const language = useLanguage();
   const { paths } = useActivityFeature();
-  const navigate = useNavigate();
-  const search = parseActivityCountsSearch(useSearch({ strict: false }));
-  const view = activityCountsView(search);
+  const { view, update: updateSearch } = useListSearch(activityCountQuerySchema, paths.counts);
   const counts = useQuery(activityQueries.counts(view));
-
-  // From the URL as it is when the change lands, so two quick changes both count.
-  const updateSearch = (changes: Partial<ActivityCountsSearch>) =>
-    void navigate({
-      to: paths.counts,
-      search: (previous: Record<string, unknown>) => {
-        const next: ActivityCountsSearch = { ...parseActivityCountsSearch(previous), ...changes };
-        for (const key of Object.keys(next) as Array<keyof ActivityCountsSearch>) if (!next[key]) delete next[key];
-        if (next.per === 'half_year') delete next.per;
-        return next;
-      },
-    });
 
   const items = counts.data?.items ?? [];
   const total = items.reduce((sum, item) => sum + item.count, 0);
@@ -53,7 +36,7 @@ export function ActivityCountsPage() {
           emptyOption={t('activities.filters.allKinds')}
           options={activityKinds.map((kind) => ({ value: kind, label: t(`activityKind.${kind}`) })).sort((a, b) => compareNorwegian(a.label, b.label))}
           value={view.kind ?? ''}
-          onChange={(event) => updateSearch({ kind: event.target.value || undefined })}
+          onChange={(event) => updateSearch({ kind: (event.target.value || undefined) as ActivityCountQuery['kind'] })}
         />
         <TextField
           type="date"
@@ -71,7 +54,7 @@ export function ActivityCountsPage() {
           label={t('activities.counts.per')}
           options={countPeriods.map((per) => ({ value: per, label: t(`activities.counts.perOptions.${per}`) }))}
           value={view.per}
-          onChange={(event) => updateSearch({ per: event.target.value })}
+          onChange={(event) => updateSearch({ per: event.target.value as ActivityCountQuery['per'] })}
         />
       </div>
 

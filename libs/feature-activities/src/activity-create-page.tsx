@@ -1,4 +1,4 @@
-import { useCreateActivity } from '@kompetansebro/api-client';
+import { trySave, useCreateActivity } from '@kompetansebro/api-client';
 import { Alert, buttonLinkProps, httpErrorText, LoadingState, Page, useUnsavedChangesGuard } from '@kompetansebro/ui';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useActivityFeature } from './activity-feature-context';
 import { ActivityForm } from './activity-form';
 import { emptyActivityFormValues, toActivityCreate, validateActivityForm } from './activity-form-values';
-import { saveFailureOf, useActivityFormState } from './use-activity-form-state';
+import { useActivityFormState } from './use-activity-form-state';
 import { useActivityAccess } from './use-can-edit-activities';
 import './activities.css';
 
@@ -51,16 +51,13 @@ function ActivityCreateForm({ ownOrganiser }: { ownOrganiser: { id: string; name
     form.showErrors(found);
     const input = toActivityCreate(form.values);
     if (found.length > 0 || !input) return;
-    try {
-      const activity = await createActivity.mutateAsync(input);
+    const result = await trySave(createActivity.mutateAsync(input));
+    if (result.ok) {
       guard.allowNavigation();
       setNotice('created');
-      await navigate({ to: paths.detail, params: { id: activity.id } });
-    } catch (error) {
-      const failure = saveFailureOf(error);
-      if (failure.kind === 'fields') form.showErrors(failure.errors);
-      else setFailureMessage(failure.kind === 'other' ? httpErrorText(t, failure.status) : t('errors.conflict'));
-    }
+      await navigate({ to: paths.detail, params: { id: result.data.id } });
+    } else if (result.kind === 'fields') form.showErrors(result.errors);
+    else setFailureMessage(result.kind === 'other' ? httpErrorText(t, result.status) : t('errors.conflict'));
   };
 
   return (

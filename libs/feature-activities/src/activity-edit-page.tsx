@@ -1,6 +1,6 @@
-import { activityQueries, ApiError, useUpdateActivity } from '@kompetansebro/api-client';
+import { activityQueries, trySave, useUpdateActivity } from '@kompetansebro/api-client';
 import { activityKindSchema, type ActivityDetail } from '@kompetansebro/domain';
-import { Alert, buttonLinkProps, httpErrorText, LoadingState, Page, StaleSaveNotice, useUnsavedChangesGuard, type StaleSaveState } from '@kompetansebro/ui';
+import { Alert, buttonLinkProps, DetailPage, httpErrorText, LoadingState, mergeTheirVersion, Page, StaleSaveNotice, useStaleSave, useUnsavedChangesGuard } from '@kompetansebro/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -15,7 +15,7 @@ import {
   type ActivityFormField,
   type ActivityFormValues,
 } from './activity-form-values';
-import { saveFailureOf, useActivityFormState } from './use-activity-form-state';
+import { useActivityFormState } from './use-activity-form-state';
 import { useActivityAccess } from './use-can-edit-activities';
 import './activities.css';
 
@@ -27,33 +27,20 @@ export function ActivityEditPage() {
   // The form keeps the version it started from; a refetch behind it must not replace what the user types.
   const activity = useQuery({ ...activityQueries.detail(id), refetchOnWindowFocus: false });
 
-  if (activity.isPending) {
-    return (
-      <Page title={t('activities.form.editTitle', { title: t('activities.detail.titleFallback') })}>
-        <LoadingState />
-      </Page>
-    );
-  }
-  if (activity.isError) {
-    const notFound = activity.error instanceof ApiError && activity.error.status === 404;
-    return (
-      <Page title={t('activities.form.editTitle', { title: t('activities.detail.titleFallback') })}>
-        <Alert color={notFound ? 'warning' : 'danger'}>
-          <p className="ds-paragraph">
-            {notFound
-              ? t('activities.detail.notFound')
-              : activity.error instanceof ApiError
-                ? httpErrorText(t, activity.error.status)
-                : t('states.errorBody')}
-          </p>
-          <Link className="ds-link" to={paths.list}>
-            {t('activities.detail.backToList')}
-          </Link>
-        </Alert>
-      </Page>
-    );
-  }
-  return <ActivityEditForm key={activity.data.id} activity={activity.data} />;
+  return (
+    <DetailPage
+      result={activity}
+      title={t('activities.form.editTitle', { title: t('activities.detail.titleFallback') })}
+      notFound={t('activities.detail.notFound')}
+      back={
+        <Link className="ds-link" to={paths.list}>
+          {t('activities.detail.backToList')}
+        </Link>
+      }
+    >
+      {(data) => <ActivityEditForm key={data.id} activity={data} />}
+    </DetailPage>
+  );
 }
 
 function ActivityEditForm({ activity }: { activity: ActivityDetail }) {
@@ -66,7 +53,7 @@ function ActivityEditForm({ activity }: { activity: ActivityDetail }) {
   const form = useActivityFormState(formValuesFromActivity(activity));
   const updateActivity = useUpdateActivity(activity.id);
   const guard = useUnsavedChangesGuard(form.hasUnsavedChanges);
-  const [conflict, setConflict] = useState<StaleSaveState<ActivityFormField>>({ status: 'none' });
+  const stale = useStaleSave<ActivityFormField>();
   const [failureMessage, setFailureMessage] = useState<string | null>(null);
   const [nothingChanged, setNothingChanged] = useState(false);
 
@@ -91,30 +78,18 @@ function ActivityEditForm({ activity }: { activity: ActivityDetail }) {
   };
 
   /** Someone saved first: take their version as the new base, keep every field the user changed. */
-  const loadLatest = async () => {
-    setConflict({ status: 'loading' });
-    try {
+  const loadLatest = () =>
+    stale.loadLatest(async () => {
       const latest = await queryClient.fetchQuery({ ...activityQueries.detail(activity.id), staleTime: 0 });
       const latestValues = formValuesFromActivity(latest);
-      const changedByThem = changedFields(latestValues, form.savedValues);
-      const changedByUser = new Set(changedFields(form.values, form.savedValues));
-      const merged: ActivityFormValues = { ...form.values };
-      for (const field of changedByThem) {
-        if (!changedByUser.has(field)) Object.assign(merged, { [field]: latestValues[field] });
-      }
+      const { merged, changedByThem } = mergeTheirVersion({ yours: form.values, base: form.savedValues, theirs: latestValues, changedFields });
       const names = new Map<string, string>();
       for (const version of [base, latest]) if (version.organiserId && version.organiserName) names.set(version.organiserId, version.organiserName);
-      setConflict({
-        status: 'merged',
-        changes: changedByThem.map((field) => ({ field, theirs: describe(field, latestValues, names), yours: describe(field, merged, names) })),
-      });
       form.setValues(merged);
       form.setSavedValues(latestValues);
       setBase(latest);
-    } catch {
-      setConflict({ status: 'failed' });
-    }
-  };
+      return changedByThem.map((field) => ({ field, theirs: describe(field, latestValues, names), yours: describe(field, merged, names) }));
+    });
 
   const submit = async () => {
     setFailureMessage(null);
@@ -127,17 +102,14 @@ function ActivityEditForm({ activity }: { activity: ActivityDetail }) {
       setNothingChanged(true);
       return;
     }
-    try {
-      await updateActivity.mutateAsync({ changes, version: base.version });
+    const result = await trySave(updateActivity.mutateAsync({ changes, version: base.version }));
+    if (result.ok) {
       guard.allowNavigation();
       setNotice('saved');
       await navigate({ to: paths.detail, params: { id: activity.id } });
-    } catch (error) {
-      const failure = saveFailureOf(error);
-      if (failure.kind === 'fields') form.showErrors(failure.errors);
-      else if (failure.kind === 'stale') setConflict({ status: 'detected' });
-      else setFailureMessage(httpErrorText(t, failure.status));
-    }
+    } else if (result.kind === 'fields') form.showErrors(result.errors);
+    else if (result.kind === 'stale') stale.detected();
+    else setFailureMessage(httpErrorText(t, result.status));
   };
 
   const title = t('activities.form.editTitle', { title: base.title });
@@ -161,7 +133,7 @@ function ActivityEditForm({ activity }: { activity: ActivityDetail }) {
 
   const notice = (
     <>
-      <StaleSaveNotice conflict={conflict} fieldLabel={fieldName} onLoadLatest={() => void loadLatest()} />
+      <StaleSaveNotice conflict={stale.conflict} fieldLabel={fieldName} onLoadLatest={() => void loadLatest()} />
       {failureMessage && (
         <Alert color="danger" role="alert" heading={t('activities.form.saveFailed')}>
           {failureMessage}

@@ -1,32 +1,29 @@
-import { activityQueries, ApiError } from '@kompetansebro/api-client';
-import { activityKinds, compareNorwegian, DEFAULT_PAGE_SIZE, pageRange, type ActivitySummary } from '@kompetansebro/domain';
+import { activityQueries } from '@kompetansebro/api-client';
+import { activityKinds, activityListQuerySchema, compareNorwegian, DEFAULT_PAGE_SIZE, type ActivitySummary } from '@kompetansebro/domain';
 import { formatNumber, useLanguage } from '@kompetansebro/i18n';
-import {
-  Alert,
-  Button,
-  buttonLinkProps,
-  DataTable,
-  EmptyState,
-  httpErrorText,
-  Page,
-  Pagination,
-  Select,
-  TextField,
-  type TableColumn,
-} from '@kompetansebro/ui';
+import { buttonLinkProps, ListScreen, Select, TextField, useListSearch, type TableColumn } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useNavigate, useSearch } from '@tanstack/react-router';
-import { useEffect, useState, type FormEvent } from 'react';
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ActivityDates } from './activity-dates';
 import { useActivityFeature } from './activity-feature-context';
-import { activityListView, DEFAULT_ACTIVITY_SORT, nextSort, sortColumn, toActivityListQuery } from './activity-list-query';
-import { isFiltered, parseActivityListSearch, type ActivityListSearch } from './activity-search';
 import { ActivityViews } from './activity-views';
 import { ActivityNoticeBanner } from './activity-notice';
 import { organiserKinds, participantKinds, useActorOptions } from './use-actor-options';
 import { useCanChangeActivities } from './use-can-edit-activities';
 import './activities.css';
+
+/** What the URL holds of the activity list: search, filters, order and page. */
+export const activityListSearchSchema = activityListQuerySchema.pick({
+  q: true,
+  kind: true,
+  from: true,
+  to: true,
+  participant: true,
+  organiser: true,
+  sort: true,
+  page: true,
+});
 
 /**
  * The activities: search, filter by kind, period, participant and organiser, sort by date,
@@ -37,39 +34,13 @@ export function ActivityListPage() {
   const language = useLanguage();
   const { paths } = useActivityFeature();
   const canCreate = useCanChangeActivities('create');
-  const navigate = useNavigate();
-  const search = parseActivityListSearch(useSearch({ strict: false }));
-  const view = activityListView(search);
-  const query = toActivityListQuery(view, DEFAULT_PAGE_SIZE);
+  const list = useListSearch(activityListSearchSchema, paths.list);
+  const { view } = list;
+  const query = { ...view, pageSize: DEFAULT_PAGE_SIZE };
 
   const activities = useQuery(activityQueries.list(query));
   const organisers = useActorOptions(organiserKinds);
   const participants = useActorOptions(participantKinds);
-
-  // From the URL as it is when the change lands, so two quick changes both count.
-  const updateSearch = (changes: Partial<ActivityListSearch>, options: { resetPage?: boolean } = { resetPage: true }) =>
-    void navigate({
-      to: paths.list,
-      search: (previous: Record<string, unknown>) => {
-        const next: ActivityListSearch = { ...parseActivityListSearch(previous), ...changes };
-        if (options.resetPage) delete next.page;
-        for (const key of Object.keys(next) as Array<keyof ActivityListSearch>) {
-          if (next[key] === undefined || next[key] === '') delete next[key];
-        }
-        if (next.sort === DEFAULT_ACTIVITY_SORT) delete next.sort;
-        if (next.page === 1) delete next.page;
-        return next;
-      },
-    });
-
-  const [queryText, setQueryText] = useState(search.q ?? '');
-  useEffect(() => setQueryText(search.q ?? ''), [search.q]);
-  const submitSearch = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    updateSearch({ q: queryText.trim() || undefined });
-  };
-
-  const clearFilters = () => void navigate({ to: paths.list, search: search.sort ? { sort: search.sort } : {} });
 
   const columns: TableColumn<ActivitySummary>[] = [
     {
@@ -104,137 +75,81 @@ export function ActivityListPage() {
     },
   ];
 
-  const page = activities.data;
-  const filtered = isFiltered(search);
   const kindOptions = activityKinds
     .map((kind) => ({ value: kind, label: t(`activityKind.${kind}`) }))
     .sort((a, b) => compareNorwegian(a.label, b.label));
 
   return (
-    <Page
+    <ListScreen
       title={t('activities.title')}
       actions={
+        canCreate && (
+          <Link to={paths.create} {...buttonLinkProps('primary')}>
+            {t('activities.list.create')}
+          </Link>
+        )
+      }
+      exports={[
+        { href: activityQueries.exportUrl(query, 'csv'), label: t('activities.list.exportCsv') },
+        { href: activityQueries.exportUrl(query, 'xlsx'), label: t('activities.list.exportXlsx') },
+      ]}
+      top={
         <>
-          {canCreate && (
-            <Link to={paths.create} {...buttonLinkProps('primary')}>
-              {t('activities.list.create')}
-            </Link>
-          )}
-          <a href={activityQueries.exportUrl(query, 'csv')} download {...buttonLinkProps('secondary')}>
-            {t('activities.list.exportCsv')}
-          </a>
-          <a href={activityQueries.exportUrl(query, 'xlsx')} download {...buttonLinkProps('secondary')}>
-            {t('activities.list.exportXlsx')}
-          </a>
+          <ActivityNoticeBanner />
+          <ActivityViews filters={{ kind: view.kind, from: view.from, to: view.to, organiser: view.organiser, participant: view.participant }} />
         </>
       }
-    >
-      <ActivityNoticeBanner />
-      <ActivityViews filters={{ kind: view.kind, from: view.from, to: view.to, organiser: view.organiser, participant: view.participant }} />
-      <p className="ds-paragraph">{t('activities.list.intro')}</p>
-
-      <form className="kb-cluster kb-activity-filters" onSubmit={submitSearch} role="search">
-        <TextField type="search" label={t('activities.list.searchLabel')} value={queryText} onChange={(event) => setQueryText(event.target.value)} />
-        <Button type="submit" variant="secondary">
-          {t('common.search')}
-        </Button>
-      </form>
-
-      <div className="kb-cluster kb-activity-filters" role="group" aria-label={t('common.filters')}>
-        <Select
-          label={t('activities.filters.kind')}
-          emptyOption={t('activities.filters.allKinds')}
-          options={kindOptions}
-          value={view.kind ?? ''}
-          onChange={(event) => updateSearch({ kind: event.target.value || undefined })}
-        />
-        <TextField
-          type="date"
-          label={t('activities.filters.from')}
-          value={view.from ?? ''}
-          onChange={(event) => isDateOrEmpty(event.target.value) && updateSearch({ from: event.target.value || undefined })}
-        />
-        <TextField
-          type="date"
-          label={t('activities.filters.to')}
-          value={view.to ?? ''}
-          onChange={(event) => isDateOrEmpty(event.target.value) && updateSearch({ to: event.target.value || undefined })}
-        />
-        <Select
-          label={t('activities.filters.participant')}
-          emptyOption={t('activities.filters.allParticipants')}
-          options={participants.options.map((actor) => ({ value: actor.id, label: actor.name }))}
-          value={view.participant ?? ''}
-          onChange={(event) => updateSearch({ participant: event.target.value || undefined })}
-        />
-        <Select
-          label={t('activities.filters.organiser')}
-          emptyOption={t('activities.filters.allOrganisers')}
-          options={organisers.options.map((actor) => ({ value: actor.id, label: actor.name }))}
-          value={view.organiser ?? ''}
-          onChange={(event) => updateSearch({ organiser: event.target.value || undefined })}
-        />
-        {filtered && (
-          <Button variant="tertiary" onClick={clearFilters}>
-            {t('common.clearFilters')}
-          </Button>
-        )}
-      </div>
-
-      <p className="ds-paragraph" role="status">
-        {page && !activities.isPlaceholderData
-          ? t('activities.list.resultCount', { count: page.total, formattedCount: formatNumber(page.total, language) })
-          : ''}
-      </p>
-
-      {activities.isError ? (
-        <Alert color="danger" heading={t('states.errorTitle')}>
-          <p className="ds-paragraph">
-            {activities.error instanceof ApiError ? httpErrorText(t, activities.error.status) : t('states.errorBody')}
-          </p>
-          <Button variant="secondary" onClick={() => void activities.refetch()}>
-            {t('common.retry')}
-          </Button>
-        </Alert>
-      ) : page && page.total === 0 ? (
-        filtered ? (
-          <EmptyState
-            title={t('activities.list.noMatchTitle')}
-            action={
-              <Button variant="secondary" onClick={clearFilters}>
-                {t('common.clearFilters')}
-              </Button>
-            }
-          >
-            <p className="ds-paragraph">{t('activities.list.noMatchHint')}</p>
-          </EmptyState>
-        ) : (
-          <EmptyState title={t('activities.list.emptyTitle')}>{t('activities.list.emptyBody')}</EmptyState>
-        )
-      ) : (
+      intro={t('activities.list.intro')}
+      list={list}
+      searchLabel={t('activities.list.searchLabel')}
+      filtersClassName="kb-activity-filters"
+      filters={
         <>
-          <DataTable
-            caption={t('activities.list.caption')}
-            captionHidden
-            columns={columns}
-            rows={page?.items}
-            rowKey={(activity) => activity.id}
-            sort={sortColumn(view.sort)}
-            onSortChange={(column) => updateSearch({ sort: nextSort(view.sort, column) })}
-            busy={activities.isPlaceholderData}
-            skeletonRows={DEFAULT_PAGE_SIZE}
+          <Select
+            label={t('activities.filters.kind')}
+            emptyOption={t('activities.filters.allKinds')}
+            options={kindOptions}
+            value={view.kind ?? ''}
+            onChange={(event) => list.update({ kind: (event.target.value || undefined) as typeof view.kind })}
           />
-          {page && (
-            <Pagination
-              page={page.page}
-              total={page.total}
-              range={pageRange(page)}
-              onPageChange={(next) => updateSearch({ page: next }, { resetPage: false })}
-            />
-          )}
+          <TextField
+            type="date"
+            label={t('activities.filters.from')}
+            value={view.from ?? ''}
+            onChange={(event) => isDateOrEmpty(event.target.value) && list.update({ from: event.target.value || undefined })}
+          />
+          <TextField
+            type="date"
+            label={t('activities.filters.to')}
+            value={view.to ?? ''}
+            onChange={(event) => isDateOrEmpty(event.target.value) && list.update({ to: event.target.value || undefined })}
+          />
+          <Select
+            label={t('activities.filters.participant')}
+            emptyOption={t('activities.filters.allParticipants')}
+            options={participants.options.map((actor) => ({ value: actor.id, label: actor.name }))}
+            value={view.participant ?? ''}
+            onChange={(event) => list.update({ participant: event.target.value || undefined })}
+          />
+          <Select
+            label={t('activities.filters.organiser')}
+            emptyOption={t('activities.filters.allOrganisers')}
+            options={organisers.options.map((actor) => ({ value: actor.id, label: actor.name }))}
+            value={view.organiser ?? ''}
+            onChange={(event) => list.update({ organiser: event.target.value || undefined })}
+          />
         </>
-      )}
-    </Page>
+      }
+      result={activities}
+      resultCount={(total) => t('activities.list.resultCount', { count: total, formattedCount: formatNumber(total, language) })}
+      resultCountVisible
+      caption={t('activities.list.caption')}
+      columns={columns}
+      rowKey={(activity) => activity.id}
+      noMatch={{ title: t('activities.list.noMatchTitle'), body: t('activities.list.noMatchHint') }}
+      empty={{ title: t('activities.list.emptyTitle'), body: t('activities.list.emptyBody') }}
+      pageSize={DEFAULT_PAGE_SIZE}
+    />
   );
 }
 

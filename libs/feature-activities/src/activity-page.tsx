@@ -1,10 +1,10 @@
-import { activityQueries, ApiError, useDeleteActivity } from '@kompetansebro/api-client';
+import { activityQueries, useDeleteActivity } from '@kompetansebro/api-client';
 import type { ActivityDetail } from '@kompetansebro/domain';
 import { formatDate, formatNumber, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, buttonLinkProps, ConfirmDialog, httpErrorText, LoadingState, Page, StatusTag } from '@kompetansebro/ui';
+import { Alert, Button, buttonLinkProps, ConfirmDialog, DetailPage, Fact, httpErrorText, Page, StatusTag } from '@kompetansebro/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useActivityFeature } from './activity-feature-context';
 import { ActivityDates } from './activity-dates';
@@ -19,51 +19,22 @@ export function ActivityPage() {
   const { id = '' } = useParams({ strict: false }) as { id?: string };
   const activity = useQuery(activityQueries.detail(id));
 
-  if (activity.isPending) {
-    return (
-      <Page title={t('activities.detail.titleFallback')}>
-        <LoadingState />
-      </Page>
-    );
-  }
-  if (activity.isError) {
-    const notFound = activity.error instanceof ApiError && activity.error.status === 404;
-    return (
-      <Page title={t('activities.detail.titleFallback')}>
-        <Alert color={notFound ? 'warning' : 'danger'}>
-          <p className="ds-paragraph">
-            {notFound
-              ? t('activities.detail.notFound')
-              : activity.error instanceof ApiError
-                ? httpErrorText(t, activity.error.status)
-                : t('states.errorBody')}
-          </p>
-          {!notFound && (
-            <Button variant="secondary" onClick={() => void activity.refetch()}>
-              {t('common.retry')}
-            </Button>
-          )}
-        </Alert>
-        <p>
-          <Link className="ds-link" to={paths.list}>
-            {t('activities.detail.backToList')}
-          </Link>
-        </p>
-      </Page>
-    );
-  }
-  return <ActivityDetails activity={activity.data} />;
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  const { t } = useTranslation();
   return (
-    <>
-      <dt>{label}</dt>
-      <dd>{children ?? t('common.notProvided')}</dd>
-    </>
+    <DetailPage
+      result={activity}
+      title={t('activities.detail.titleFallback')}
+      notFound={t('activities.detail.notFound')}
+      back={
+        <Link className="ds-link" to={paths.list}>
+          {t('activities.detail.backToList')}
+        </Link>
+      }
+    >
+      {(data) => <ActivityDetails activity={data} />}
+    </DetailPage>
   );
 }
+
 
 function ActivityDetails({ activity }: { activity: ActivityDetail }) {
   const { t } = useTranslation();

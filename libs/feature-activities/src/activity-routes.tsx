@@ -1,7 +1,7 @@
+import { plainSearch } from '@kompetansebro/ui';
 import { createRoute, lazyRouteComponent, Outlet, type AnyRoute } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { activityPaths, ActivityFeatureContext, type ActivityKindCode, type ActivityNotice } from './activity-feature-context';
-import { parseActivityCalendarSearch, parseActivityCountsSearch, parseActivityListSearch } from './activity-search';
 
 interface ActivityRoutesOptions {
   /** The path segment under the parent, Norwegian as the user sees it. Default "aktiviteter". */
@@ -49,21 +49,21 @@ export function createActivityRoutes(
   const listRoute = createRoute({
     getParentRoute: () => layoutRoute,
     path: '/',
-    validateSearch: parseActivityListSearch,
+    validateSearch: plainSearch,
     component: lazyRouteComponent(() => import('./activity-list-page'), 'ActivityListPage'),
   });
 
   const calendarRoute = createRoute({
     getParentRoute: () => layoutRoute,
     path: 'kalender',
-    validateSearch: parseActivityCalendarSearch,
+    validateSearch: plainSearch,
     component: lazyRouteComponent(() => import('./activity-calendar-page'), 'ActivityCalendarPage'),
   });
 
   const countsRoute = createRoute({
     getParentRoute: () => layoutRoute,
     path: 'tall',
-    validateSearch: parseActivityCountsSearch,
+    validateSearch: plainSearch,
     component: lazyRouteComponent(() => import('./activity-counts-page'), 'ActivityCountsPage'),
   });
 

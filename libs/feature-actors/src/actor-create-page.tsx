@@ -1,4 +1,4 @@
-import { useCreateActor } from '@kompetansebro/api-client';
+import { trySave, useCreateActor } from '@kompetansebro/api-client';
 import { Alert, buttonLinkProps, httpErrorText, Page, useUnsavedChangesGuard } from '@kompetansebro/ui';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -7,7 +7,6 @@ import { useActorFeature } from './actor-feature-context';
 import { useCanEditActors } from './use-can-edit-actors';
 import { ActorForm } from './actor-form';
 import { emptyActorFormValues, toActorCreate, validateActorForm } from './actor-form-values';
-import { saveFailureOf } from './save-error';
 import { useActorFormState } from './use-actor-form-state';
 
 /** "Ny aktør": the empty form; on success, the new actor's page with a short confirmation. */
@@ -35,16 +34,13 @@ export function ActorCreatePage() {
     form.showErrors(found);
     const input = toActorCreate(form.values);
     if (found.length > 0 || !input) return;
-    try {
-      const actor = await createActor.mutateAsync(input);
+    const result = await trySave(createActor.mutateAsync(input));
+    if (result.ok) {
       guard.allowNavigation();
       setNotice('created');
-      await navigate({ to: paths.detail, params: { id: actor.id } });
-    } catch (error) {
-      const failure = saveFailureOf(error);
-      if (failure.kind === 'fields') form.showErrors(failure.errors);
-      else setFailureMessage(failure.kind === 'other' ? httpErrorText(t, failure.status) : t('errors.conflict'));
-    }
+      await navigate({ to: paths.detail, params: { id: result.data.id } });
+    } else if (result.kind === 'fields') form.showErrors(result.errors);
+    else setFailureMessage(result.kind === 'other' ? httpErrorText(t, result.status) : t('errors.conflict'));
   };
 
   return (

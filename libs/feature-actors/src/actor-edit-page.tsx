@@ -1,6 +1,6 @@
-import { actorQueries, ApiError, municipalityQueries, useUpdateActor } from '@kompetansebro/api-client';
+import { actorQueries, municipalityQueries, trySave, useUpdateActor } from '@kompetansebro/api-client';
 import { actorKindSchema, type ActorDetail, type ActorKind } from '@kompetansebro/domain';
-import { Alert, buttonLinkProps, httpErrorText, LoadingState, Page, StaleSaveNotice, useUnsavedChangesGuard, type StaleSaveState } from '@kompetansebro/ui';
+import { Alert, buttonLinkProps, DetailPage, httpErrorText, mergeTheirVersion, Page, StaleSaveNotice, useStaleSave, useUnsavedChangesGuard } from '@kompetansebro/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -16,7 +16,6 @@ import {
   type ActorFormField,
   type ActorFormValues,
 } from './actor-form-values';
-import { saveFailureOf } from './save-error';
 import { useActorFormState } from './use-actor-form-state';
 
 /** "Rediger": loads the actor, then the form over the version loaded. */
@@ -27,29 +26,20 @@ export function ActorEditPage() {
   // The form keeps the version it started from; a refetch behind it must not replace what the user types.
   const actor = useQuery({ ...actorQueries.detail(id), refetchOnWindowFocus: false });
 
-  if (actor.isPending) {
-    return (
-      <Page title={t('actors.form.editTitle', { name: t('actors.detail.titleFallback') })}>
-        <LoadingState />
-      </Page>
-    );
-  }
-  if (actor.isError) {
-    const notFound = actor.error instanceof ApiError && actor.error.status === 404;
-    return (
-      <Page title={t('actors.form.editTitle', { name: t('actors.detail.titleFallback') })}>
-        <Alert color={notFound ? 'warning' : 'danger'}>
-          <p className="ds-paragraph">
-            {notFound ? t('actors.detail.notFound') : actor.error instanceof ApiError ? httpErrorText(t, actor.error.status) : t('states.errorBody')}
-          </p>
-          <Link className="ds-link" to={paths.list}>
-            {t('actors.detail.backToList')}
-          </Link>
-        </Alert>
-      </Page>
-    );
-  }
-  return <ActorEditForm key={actor.data.id} actor={actor.data} />;
+  return (
+    <DetailPage
+      result={actor}
+      title={t('actors.form.editTitle', { name: t('actors.detail.titleFallback') })}
+      notFound={t('actors.detail.notFound')}
+      back={
+        <Link className="ds-link" to={paths.list}>
+          {t('actors.detail.backToList')}
+        </Link>
+      }
+    >
+      {(data) => <ActorEditForm key={data.id} actor={data} />}
+    </DetailPage>
+  );
 }
 
 function ActorEditForm({ actor }: { actor: ActorDetail }) {
@@ -63,7 +53,7 @@ function ActorEditForm({ actor }: { actor: ActorDetail }) {
   const form = useActorFormState(formValuesFromActor(actor));
   const updateActor = useUpdateActor(actor.id);
   const guard = useUnsavedChangesGuard(form.hasUnsavedChanges);
-  const [conflict, setConflict] = useState<StaleSaveState<ActorFormField>>({ status: 'none' });
+  const stale = useStaleSave<ActorFormField>();
   const [failureMessage, setFailureMessage] = useState<string | null>(null);
   const [nothingChanged, setNothingChanged] = useState(false);
 
@@ -83,34 +73,24 @@ function ActorEditForm({ actor }: { actor: ActorDetail }) {
   };
 
   /** Someone saved first: take their version as the new base, keep every field the user changed. */
-  const loadLatest = async () => {
-    setConflict({ status: 'loading' });
-    try {
+  const loadLatest = () =>
+    stale.loadLatest(async () => {
       const latest = await queryClient.fetchQuery({ ...actorQueries.detail(actor.id), staleTime: 0 });
       const latestValues = formValuesFromActor(latest);
-      const changedByThem = changedFields(latestValues, form.savedValues);
-      const changedByUser = new Set(changedFields(form.values, form.savedValues));
-      const merged = { ...form.values };
-      for (const field of changedByThem) if (!changedByUser.has(field)) merged[field] = latestValues[field];
+      const { merged, changedByThem } = mergeTheirVersion({ yours: form.values, base: form.savedValues, theirs: latestValues, changedFields });
       const parentNames = new Map([
         [baseActor.parentId, baseActor.parentName],
         [latest.parentId, latest.parentName],
       ]);
-      setConflict({
-        status: 'merged',
-        changes: changedByThem.map((field) => ({
-          field,
-          theirs: describe(field, latestValues, latest.parentName),
-          yours: describe(field, merged, parentNames.get(merged.parentId || null) ?? null),
-        })),
-      });
       form.setValues(merged);
       form.setSavedValues(latestValues);
       setBaseActor(latest);
-    } catch {
-      setConflict({ status: 'failed' });
-    }
-  };
+      return changedByThem.map((field) => ({
+        field,
+        theirs: describe(field, latestValues, latest.parentName),
+        yours: describe(field, merged, parentNames.get(merged.parentId || null) ?? null),
+      }));
+    });
 
   const submit = async (parentKind: ActorKind | undefined) => {
     setFailureMessage(null);
@@ -123,17 +103,14 @@ function ActorEditForm({ actor }: { actor: ActorDetail }) {
       setNothingChanged(true);
       return;
     }
-    try {
-      await updateActor.mutateAsync({ changes, version: baseActor.version });
+    const result = await trySave(updateActor.mutateAsync({ changes, version: baseActor.version }));
+    if (result.ok) {
       guard.allowNavigation();
       setNotice('saved');
       await navigate({ to: paths.detail, params: { id: actor.id } });
-    } catch (error) {
-      const failure = saveFailureOf(error);
-      if (failure.kind === 'fields') form.showErrors(failure.errors);
-      else if (failure.kind === 'stale') setConflict({ status: 'detected' });
-      else setFailureMessage(httpErrorText(t, failure.status));
-    }
+    } else if (result.kind === 'fields') form.showErrors(result.errors);
+    else if (result.kind === 'stale') stale.detected();
+    else setFailureMessage(httpErrorText(t, result.status));
   };
 
   const title = t('actors.form.editTitle', { name: baseActor.name });
@@ -147,7 +124,7 @@ function ActorEditForm({ actor }: { actor: ActorDetail }) {
 
   const notice = (
     <>
-      <StaleSaveNotice conflict={conflict} fieldLabel={(field) => t(`actorField.${field}.label`)} onLoadLatest={() => void loadLatest()} />
+      <StaleSaveNotice conflict={stale.conflict} fieldLabel={(field) => t(`actorField.${field}.label`)} onLoadLatest={() => void loadLatest()} />
       {failureMessage && (
         <Alert color="danger" role="alert" heading={t('actors.form.saveFailed')}>
           {failureMessage}

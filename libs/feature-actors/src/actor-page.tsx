@@ -1,10 +1,10 @@
 import { actorQueries, ApiError, useArchiveActor } from '@kompetansebro/api-client';
 import { formatOrganisationNumber, toIsil, type ActorDetail } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, buttonLinkProps, ConfirmDialog, httpErrorText, LoadingState, Page, StatusTag } from '@kompetansebro/ui';
+import { Alert, Button, buttonLinkProps, ConfirmDialog, DetailPage, Fact, httpErrorText, Page, StatusTag } from '@kompetansebro/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useActorFeature, type ActorNotice } from './actor-feature-context';
 import { useCanEditActors } from './use-can-edit-actors';
@@ -32,49 +32,22 @@ export function ActorPage() {
     if (notice) setNotice(null);
   }, [notice, setNotice]);
 
-  if (actor.isPending) {
-    return (
-      <Page title={t('actors.detail.titleFallback')}>
-        <LoadingState />
-      </Page>
-    );
-  }
-
-  if (actor.isError) {
-    const notFound = actor.error instanceof ApiError && actor.error.status === 404;
-    return (
-      <Page title={t('actors.detail.titleFallback')}>
-        <Alert color={notFound ? 'warning' : 'danger'}>
-          <p className="ds-paragraph">
-            {notFound ? t('actors.detail.notFound') : actor.error instanceof ApiError ? httpErrorText(t, actor.error.status) : t('states.errorBody')}
-          </p>
-          {!notFound && (
-            <Button variant="secondary" onClick={() => void actor.refetch()}>
-              {t('common.retry')}
-            </Button>
-          )}
-        </Alert>
-        <p>
-          <Link className="ds-link" to={paths.list}>
-            {t('actors.detail.backToList')}
-          </Link>
-        </p>
-      </Page>
-    );
-  }
-
-  return <ActorDetails actor={actor.data} notice={noticeForThisVisit} />;
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  const { t } = useTranslation();
   return (
-    <>
-      <dt>{label}</dt>
-      <dd>{children ?? t('common.notProvided')}</dd>
-    </>
+    <DetailPage
+      result={actor}
+      title={t('actors.detail.titleFallback')}
+      notFound={t('actors.detail.notFound')}
+      back={
+        <Link className="ds-link" to={paths.list}>
+          {t('actors.detail.backToList')}
+        </Link>
+      }
+    >
+      {(data) => <ActorDetails actor={data} notice={noticeForThisVisit} />}
+    </DetailPage>
   );
 }
+
 
 function ActorDetails({ actor, notice }: { actor: ActorDetail; notice: ActorNotice | null }) {
   const { t } = useTranslation();

@@ -1,7 +1,7 @@
+import { plainSearch } from '@kompetansebro/ui';
 import { createRoute, lazyRouteComponent, Outlet, type AnyRoute } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { actorPaths, ActorFeatureContext, type ActorLinkPaths, type ActorNotice, type ActorViewer } from './actor-feature-context';
-import { parseActorListSearch } from './actor-list-search';
 
 interface ActorRoutesOptions {
   /** The path segment under the parent, Norwegian as the user sees it. Default "aktorer". */
@@ -42,7 +42,7 @@ export function createActorRoutes(
   const listRoute = createRoute({
     getParentRoute: () => layoutRoute,
     path: '/',
-    validateSearch: parseActorListSearch,
+    validateSearch: plainSearch,
     component: lazyRouteComponent(() => import('./actor-list-page'), 'ActorListPage'),
   });
 

@@ -1,4 +1,4 @@
-import { ApiError, contactQueries, useCreateContact, useDeleteContact, useUpdateContact } from '@kompetansebro/api-client';
+import { ApiError, contactQueries, saveFailureOf, useCreateContact, useDeleteContact, useUpdateContact } from '@kompetansebro/api-client';
 import {
   contactCreateSchema,
   contactUpdateSchema,
@@ -23,7 +23,6 @@ import {
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { saveFailureOf } from './save-error';
 import { useCanChange } from './use-can-edit-actors';
 
 const contactFields = ['name', 'role', 'email', 'phone'] as const;

@@ -1,4 +1,4 @@
-import { serviceQueries, useCreateService, useUpdateService } from '@kompetansebro/api-client';
+import { saveFailureOf, serviceQueries, useCreateService, useUpdateService } from '@kompetansebro/api-client';
 import { audiences, serviceHoursSchema, serviceTypes, type FieldError, type ServiceSummary } from '@kompetansebro/domain';
 import {
   Alert,
@@ -7,18 +7,18 @@ import {
   ErrorSummary,
   fieldErrorText,
   httpErrorText,
+  mergeTheirVersion,
   Select,
   StaleSaveNotice,
   TextArea,
   TextField,
+  useStaleSave,
   useUnsavedChangesGuard,
   type ErrorSummaryItem,
-  type StaleSaveState,
 } from '@kompetansebro/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { saveFailureOf } from './save-error';
 import {
   changedServiceFields,
   emptyServiceFormValues,
@@ -61,7 +61,7 @@ export function ServiceForm(props: ServiceFormProps) {
   const [baseVersion, setBaseVersion] = useState(editing?.version ?? 0);
   const [errors, setErrors] = useState<ShownError[]>([]);
   const [submitCount, setSubmitCount] = useState(0);
-  const [conflict, setConflict] = useState<StaleSaveState<ServiceFormField>>({ status: 'none' });
+  const stale = useStaleSave<ServiceFormField>();
   // Whether the latest version, once loaded after a conflict, was archived by someone else.
   const [archivedMeanwhile, setArchivedMeanwhile] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -82,25 +82,16 @@ export function ServiceForm(props: ServiceFormProps) {
   /** Someone saved first: their version becomes the base; every field the user changed keeps the user's value. */
   const loadLatest = async () => {
     if (!editing) return;
-    setConflict({ status: 'loading' });
-    try {
+    await stale.loadLatest(async () => {
       const latest = await queryClient.fetchQuery({ ...serviceQueries.detail(editing.id), staleTime: 0 });
       const latestValues = formValuesFromService(latest);
-      const changedByThem = changedServiceFields(latestValues, savedValues);
-      const changedByUser = new Set(changedServiceFields(values, savedValues));
-      const merged = { ...values };
-      for (const field of changedByThem) if (!changedByUser.has(field)) merged[field] = latestValues[field];
+      const { merged, changedByThem } = mergeTheirVersion({ yours: values, base: savedValues, theirs: latestValues, changedFields: changedServiceFields });
       setArchivedMeanwhile(latest.archivedAt !== null);
-      setConflict({
-        status: 'merged',
-        changes: changedByThem.map((field) => ({ field, theirs: describe(field, latestValues), yours: describe(field, merged) })),
-      });
       setValues(merged);
       setSavedValues(latestValues);
       setBaseVersion(latest.version);
-    } catch {
-      setConflict({ status: 'failed' });
-    }
+      return changedByThem.map((field) => ({ field, theirs: describe(field, latestValues), yours: describe(field, merged) }));
+    });
   };
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -184,7 +175,7 @@ export function ServiceForm(props: ServiceFormProps) {
       </h4>
       <ErrorSummary errors={summary} focusKey={submitCount} />
       <StaleSaveNotice
-        conflict={conflict}
+        conflict={stale.conflict}
         fieldLabel={(field) => t(`actors.services.field.${field}.label`)}
         onLoadLatest={() => void loadLatest()}
         changesHeadingLevel={5}

@@ -1,7 +1,7 @@
 import { ApiError, meQueries, serviceQueries, useArchiveService, useConfirmService } from '@kompetansebro/api-client';
 import { MAX_PAGE_SIZE, type ActorDetail, type ServiceHours, type ServiceSummary } from '@kompetansebro/domain';
 import { formatDate, formatNumber, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, ConfirmDialog, httpErrorText, LoadingState, StatusTag } from '@kompetansebro/ui';
+import { Alert, Button, ConfirmDialog, Fact, httpErrorText, LoadingState, StatusTag } from '@kompetansebro/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -91,14 +91,6 @@ export function ServicesSection({ actor }: { actor: ActorDetail }) {
   );
 }
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </>
-  );
-}
 
 function ServiceCard({ service, onNotice }: { service: ServiceSummary; onNotice: (notice: ServiceNotice | null) => void }) {
   const { t } = useTranslation();

@@ -1,17 +1,14 @@
-import { meQueries } from '@kompetansebro/api-client';
-import { can } from '@kompetansebro/domain';
-import { useQuery } from '@tanstack/react-query';
+import { useCan } from '@kompetansebro/api-client';
 import { useActorFeature } from './actor-feature-context';
 
 /**
  * Whether to show create, edit and archive: the app allows it and the policy table lets the
  * user's role change actors (a county viewer only reads). The API still decides every change.
- * Lives in the lazy screens' chunks, not the app shell, since it reads the domain.
  */
 export function useCanEditActors(): boolean {
   const { viewer } = useActorFeature();
-  const me = useQuery(meQueries.current());
-  return viewer.canEdit && me.data != null && can(me.data.role, 'actor', 'create');
+  const allowed = useCan('actor', 'create', { enabled: viewer.canEdit });
+  return viewer.canEdit && allowed;
 }
 
 /**
@@ -21,6 +18,6 @@ export function useCanEditActors(): boolean {
  */
 export function useCanChange(resource: 'service' | 'contact', action: 'create' | 'update' | 'delete'): boolean {
   const { viewer } = useActorFeature();
-  const me = useQuery(meQueries.current());
-  return viewer.canEdit && me.data != null && can(me.data.role, resource, action);
+  const allowed = useCan(resource, action, { enabled: viewer.canEdit });
+  return viewer.canEdit && allowed;
 }

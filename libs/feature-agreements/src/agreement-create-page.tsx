@@ -23,11 +23,12 @@ import {
   StatusTag,
   TextArea,
   TextField,
+  useListSearch,
   useUnsavedChangesGuard,
   type ErrorSummaryItem,
 } from '@kompetansebro/ui';
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAgreementFeature } from './agreement-feature-context';
@@ -44,8 +45,8 @@ import {
   type AgreementFormValues,
   type AgreementStep,
 } from './agreement-form-values';
-import { parseAgreementCreateSearch } from './agreement-list-search';
 import { useCanCreateAgreements } from './use-can-create-agreements';
+import { z } from 'zod';
 import './agreements.css';
 
 /** Codes of the agreement rules that have their own message in the form. */
@@ -95,11 +96,14 @@ export function AgreementCreatePage() {
   return <AgreementCreateForm />;
 }
 
+/** The create form's state in the URL: a party to start with (`?part=<actorId>`, e.g. from an actor's page). */
+const agreementCreateSearchSchema = z.object({ part: z.uuid().optional() });
+
 function AgreementCreateForm() {
   const { t } = useTranslation();
   const { paths, creation } = useAgreementFeature();
   const navigate = useNavigate();
-  const search = parseAgreementCreateSearch(useSearch({ strict: false }));
+  const search = useListSearch(agreementCreateSearchSchema, paths.create).view;
   const me = useQuery(meQueries.current());
   const create = useCreateAgreement();
 

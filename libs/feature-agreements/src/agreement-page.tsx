@@ -1,6 +1,7 @@
 import {
   agreementQueries,
   ApiError,
+  useCan,
   useRemoveAgreementDocument,
   useRenewAgreement,
   useTransitionAgreement,
@@ -8,10 +9,10 @@ import {
 } from '@kompetansebro/api-client';
 import { canRenew, type AgreementDetail, type AgreementDocument, type AgreementStatus } from '@kompetansebro/domain';
 import { formatDate, formatNumber, useLanguage } from '@kompetansebro/i18n';
-import { agreementStatusColor, Alert, Button, ConfirmDialog, httpErrorText, LoadingState, Page, StatusTag, TextField } from '@kompetansebro/ui';
+import { agreementStatusColor, Alert, Button, ConfirmDialog, DetailPage, Fact, httpErrorText, Page, StatusTag, TextField } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useAgreementFeature } from './agreement-feature-context';
@@ -26,53 +27,22 @@ export function AgreementPage() {
   const { id = '' } = useParams({ strict: false }) as { id?: string };
   const agreement = useQuery(agreementQueries.detail(id));
 
-  if (agreement.isPending) {
-    return (
-      <Page title={t('agreements.detail.titleFallback')}>
-        <LoadingState />
-      </Page>
-    );
-  }
-
-  if (agreement.isError) {
-    const notFound = agreement.error instanceof ApiError && agreement.error.status === 404;
-    return (
-      <Page title={t('agreements.detail.titleFallback')}>
-        <Alert color={notFound ? 'warning' : 'danger'}>
-          <p className="ds-paragraph">
-            {notFound
-              ? t('agreements.detail.notFound')
-              : agreement.error instanceof ApiError
-                ? httpErrorText(t, agreement.error.status)
-                : t('states.errorBody')}
-          </p>
-          {!notFound && (
-            <Button variant="secondary" onClick={() => void agreement.refetch()}>
-              {t('common.retry')}
-            </Button>
-          )}
-        </Alert>
-        <p>
-          <Link className="ds-link" to={paths.list}>
-            {t('agreements.detail.backToList')}
-          </Link>
-        </p>
-      </Page>
-    );
-  }
-
-  return <AgreementDetails agreement={agreement.data} />;
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  const { t } = useTranslation();
   return (
-    <>
-      <dt>{label}</dt>
-      <dd>{children ?? t('common.notProvided')}</dd>
-    </>
+    <DetailPage
+      result={agreement}
+      title={t('agreements.detail.titleFallback')}
+      notFound={t('agreements.detail.notFound')}
+      back={
+        <Link className="ds-link" to={paths.list}>
+          {t('agreements.detail.backToList')}
+        </Link>
+      }
+    >
+      {(data) => <AgreementDetails agreement={data} />}
+    </DetailPage>
   );
 }
+
 
 function errorText(t: TFunction, error: unknown): string {
   if (error instanceof ApiError && error.status === 412) return t('agreements.detail.staleVersion');
@@ -86,6 +56,8 @@ function AgreementDetails({ agreement }: { agreement: AgreementDetail }) {
   const language = useLanguage();
   const { paths } = useAgreementFeature();
   const transition = useTransitionAgreement(agreement.id);
+  // A renewal is a new agreement: offered where the policy lets the role create one.
+  const mayRenew = useCan('agreement', 'create');
   const [confirmingTerminate, setConfirmingTerminate] = useState(false);
   const [done, setDone] = useState<AgreementStatus | null>(null);
 
@@ -263,7 +235,7 @@ function AgreementDetails({ agreement }: { agreement: AgreementDetail }) {
 
       <Documents agreement={agreement} />
 
-      {canRenew(agreement.status) && !agreement.renewedById && <Renewal agreement={agreement} />}
+      {mayRenew && canRenew(agreement.status) && !agreement.renewedById && <Renewal agreement={agreement} />}
 
       <section aria-labelledby="agreement-history">
         <h2 className="ds-heading" data-size="sm" id="agreement-history">
@@ -293,6 +265,8 @@ function Documents({ agreement }: { agreement: AgreementDetail }) {
   const language = useLanguage();
   const upload = useUploadAgreementDocument(agreement.id);
   const remove = useRemoveAgreementDocument(agreement.id);
+  const mayUpload = useCan('agreement', 'update');
+  const mayRemove = useCan('agreement', 'delete');
   const [progress, setProgress] = useState<number | null>(null);
   const [localError, setLocalError] = useState<string | null>(null);
   const [uploaded, setUploaded] = useState<string | null>(null);
@@ -332,33 +306,37 @@ function Documents({ agreement }: { agreement: AgreementDetail }) {
                 {t('agreements.documents.size', { size: formatNumber(Math.ceil(document.sizeBytes / 1024), language) })},{' '}
                 {formatDate(document.uploadedAt, language)}
               </span>
-              <Button variant="tertiary" color="danger" onClick={() => setRemoving(document)}>
-                {t('agreements.documents.remove', { filename: document.filename })}
-              </Button>
+              {mayRemove && (
+                <Button variant="tertiary" color="danger" onClick={() => setRemoving(document)}>
+                  {t('agreements.documents.remove', { filename: document.filename })}
+                </Button>
+              )}
             </li>
           ))}
         </ul>
       )}
-      <div>
-        <label className="ds-label" htmlFor="agreement-document-upload">
-          {t('agreements.documents.uploadLabel')}
-        </label>
-        <p className="ds-paragraph" data-size="sm" id="agreement-document-help">
-          {t('agreements.documents.uploadHelp')}
-        </p>
-        <input
-          id="agreement-document-upload"
-          className="ds-input"
-          type="file"
-          accept="application/pdf,.pdf"
-          aria-describedby="agreement-document-help"
-          disabled={upload.isPending}
-          onChange={(event) => {
-            onFile(event.target.files?.[0]);
-            event.target.value = '';
-          }}
-        />
-      </div>
+      {mayUpload && (
+        <div>
+          <label className="ds-label" htmlFor="agreement-document-upload">
+            {t('agreements.documents.uploadLabel')}
+          </label>
+          <p className="ds-paragraph" data-size="sm" id="agreement-document-help">
+            {t('agreements.documents.uploadHelp')}
+          </p>
+          <input
+            id="agreement-document-upload"
+            className="ds-input"
+            type="file"
+            accept="application/pdf,.pdf"
+            aria-describedby="agreement-document-help"
+            disabled={upload.isPending}
+            onChange={(event) => {
+              onFile(event.target.files?.[0]);
+              event.target.value = '';
+            }}
+          />
+        </div>
+      )}
       {progress !== null && (
         <p className="ds-paragraph">
           <label htmlFor="agreement-upload-progress">{t('agreements.documents.uploading')}</label>{' '}

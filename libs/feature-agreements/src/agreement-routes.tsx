@@ -1,7 +1,7 @@
+import { plainSearch } from '@kompetansebro/ui';
 import { createRoute, lazyRouteComponent, Outlet, type AnyRoute } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { agreementPaths, AgreementFeatureContext, type AgreementCreation, type AgreementListFilterOptions } from './agreement-feature-context';
-import { parseAgreementCreateSearch, parseAgreementListSearch, parseCoverageSearch } from './agreement-list-search';
 import { CoverageFeatureContext } from './coverage-feature-context';
 
 interface AgreementRoutesOptions {
@@ -45,14 +45,14 @@ export function createAgreementRoutes(
   const listRoute = createRoute({
     getParentRoute: () => layoutRoute,
     path: '/',
-    validateSearch: parseAgreementListSearch,
+    validateSearch: plainSearch,
     component: lazyRouteComponent(() => import('./agreement-list-page'), 'AgreementListPage'),
   });
 
   const createFormRoute = createRoute({
     getParentRoute: () => layoutRoute,
     path: 'ny',
-    validateSearch: parseAgreementCreateSearch,
+    validateSearch: plainSearch,
     component: lazyRouteComponent(() => import('./agreement-create-page'), 'AgreementCreatePage'),
   });
 
@@ -91,7 +91,7 @@ export function createCoverageRoute(parentRoute: AnyRoute, { path = 'dekning', a
   const coverageRoute = createRoute({
     getParentRoute: () => coverageLayout,
     path: '/',
-    validateSearch: parseCoverageSearch,
+    validateSearch: plainSearch,
     component: lazyRouteComponent(() => import('./coverage-page'), 'CoveragePage'),
   });
   return coverageLayout.addChildren([coverageRoute]);

@@ -1,13 +1,16 @@
 import { ApiError, coverageQueries, regionQueries } from '@kompetansebro/api-client';
 import { serviceMatrix, type Coverage, type ServiceCellStatus } from '@kompetansebro/domain';
 import { formatNumber, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, EmptyState, httpErrorText, LoadingState, Page, Select, StatusTag } from '@kompetansebro/ui';
+import { Alert, Button, EmptyState, httpErrorText, LoadingState, Page, Select, StatusTag, useListSearch } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import { Link } from '@tanstack/react-router';
 import { Fragment } from 'react';
+import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { useCoverageFeature } from './coverage-feature-context';
-import { parseCoverageSearch } from './agreement-list-search';
+
+/** The coverage screen's state in the URL: the region shown (checked against the regions below). */
+const coverageSearchSchema = z.object({ region: z.string().optional() });
 
 /**
  * Coverage of a region (chosen in the URL): for each municipality its libraries, covered by
@@ -17,8 +20,7 @@ import { parseCoverageSearch } from './agreement-list-search';
 export function CoveragePage() {
   const { t } = useTranslation();
   const { paths } = useCoverageFeature();
-  const navigate = useNavigate();
-  const search = parseCoverageSearch(useSearch({ strict: false }));
+  const { view: search, update } = useListSearch(coverageSearchSchema, paths.coverage);
   const regions = useQuery(regionQueries.list());
   const regionIds = (regions.data?.items ?? []).map((region) => region.id);
   const region = search.region && (regions.isPending || regionIds.includes(search.region)) ? search.region : undefined;
@@ -34,7 +36,7 @@ export function CoveragePage() {
           emptyOption={t('coverage.chooseRegion')}
           options={(regions.data?.items ?? []).map((item) => ({ value: item.id, label: item.name }))}
           value={region ?? ''}
-          onChange={(event) => void navigate({ to: paths.coverage, search: event.target.value ? { region: event.target.value } : {} })}
+          onChange={(event) => update({ region: event.target.value || undefined })}
         />
       </div>
 

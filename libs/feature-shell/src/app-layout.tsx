@@ -1,4 +1,4 @@
-import type { Me, Role } from '@kompetansebro/domain';
+import { can, isCountyRole, type Action, type Me, type Resource } from '@kompetansebro/domain';
 import type { Catalogue } from '@kompetansebro/i18n';
 import { AppShell } from '@kompetansebro/ui';
 import { Link, Outlet, useLocation, type AnyRoute } from '@tanstack/react-router';
@@ -13,10 +13,13 @@ export interface NavigationItem {
   /** Active only on exactly this path (the front page), not on the paths under it. */
   exact?: boolean;
   /**
-   * Shown only to these roles (the API's policy decides; this hides what would be refused).
+   * Shown only where the policy table lets the user's role do this (`can(role, resource,
+   * action)`, the same table the API checks), so the menu hides what would be refused.
    * Shown to every logged-in user when left out.
    */
-  roles?: readonly Role[];
+  permission?: { resource: Resource; action: Action };
+  /** Shown only to the county's roles (a screen the county console has for them alone). */
+  countyOnly?: boolean;
 }
 
 /** The login pages and the header's user area, from the auth feature (the app passes them in). */
@@ -35,7 +38,10 @@ export interface AuthShell {
 /** The main menu's items the user may use; none when nobody is logged in. */
 export function visibleNavigation(navigation: readonly NavigationItem[], me: Me | null): NavigationItem[] {
   if (!me) return [];
-  return navigation.filter((item) => !item.roles || item.roles.includes(me.role));
+  return navigation.filter(
+    (item) =>
+      (!item.permission || can(me.role, item.permission.resource, item.permission.action)) && (!item.countyOnly || isCountyRole(me.role)),
+  );
 }
 
 /** The root route's component: the app's frame around the current page. */

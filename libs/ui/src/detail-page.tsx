@@ -1,0 +1,75 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert } from './alert';
+import { Button } from './button';
+import { httpErrorText } from './error-text';
+import { Page } from './page';
+import { LoadingState } from './spinner';
+
+/** The part of a query's result a detail page needs (TanStack Query's `useQuery` result fits). */
+export interface DetailResult<Data> {
+  isPending: boolean;
+  isError: boolean;
+  error: unknown;
+  data: Data | undefined;
+  refetch: () => unknown;
+}
+
+interface DetailPageProps<Data> {
+  /** The record's query, e.g. `useQuery(actorQueries.detail(id))`. */
+  result: DetailResult<Data>;
+  /** The page title until the record is there ("Aktør"). */
+  title: string;
+  /** What a 404 says ("Fant ikke aktøren. Den kan være slettet."). */
+  notFound: string;
+  /** The way out when the record is not there: a link back to the list. */
+  back: ReactNode;
+  /** The page itself, once the record is loaded. */
+  children: (data: Data) => ReactNode;
+}
+
+/** The status of an API error (the api-client's ApiError), read structurally: ui imports no data layer. */
+export function errorStatusOf(error: unknown): number | undefined {
+  return error instanceof Error && 'status' in error && typeof error.status === 'number' ? error.status : undefined;
+}
+
+/**
+ * The states of a page about one record, in one place: loading (a titled page with a spinner),
+ * not found (a warning and the way back), failed (what went wrong, a retry and the way back),
+ * then the page itself.
+ *
+ *   const actor = useQuery(actorQueries.detail(id));
+ *   return (
+ *     <DetailPage result={actor} title={t('actors.detail.titleFallback')} notFound={t('actors.detail.notFound')} back={backLink}>
+ *       {(data) => <ActorDetails actor={data} />}
+ *     </DetailPage>
+ *   );
+ */
+export function DetailPage<Data>({ result, title, notFound, back, children }: DetailPageProps<Data>) {
+  const { t } = useTranslation();
+  if (result.isPending) {
+    return (
+      <Page title={title}>
+        <LoadingState />
+      </Page>
+    );
+  }
+  if (result.isError || result.data === undefined) {
+    const status = errorStatusOf(result.error);
+    const isNotFound = status === 404;
+    return (
+      <Page title={title}>
+        <Alert color={isNotFound ? 'warning' : 'danger'}>
+          <p className="ds-paragraph">{isNotFound ? notFound : status !== undefined ? httpErrorText(t, status) : t('states.errorBody')}</p>
+          {!isNotFound && (
+            <Button variant="secondary" onClick={() => void result.refetch()}>
+              {t('common.retry')}
+            </Button>
+          )}
+        </Alert>
+        <p>{back}</p>
+      </Page>
+    );
+  }
+  return <>{children(result.data)}</>;
+}

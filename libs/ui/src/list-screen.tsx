@@ -1,0 +1,182 @@
+import { pageRange, type Page as ListPage } from '@kompetansebro/domain';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert } from './alert';
+import { errorStatusOf } from './detail-page';
+import { Button, buttonLinkProps } from './button';
+import { EmptyState } from './empty-state';
+import { httpErrorText } from './error-text';
+import { TextField } from './field';
+import type { ListSearch } from './list-search';
+import { Page } from './page';
+import { Pagination } from './pagination';
+import { DataTable, type TableColumn } from './table';
+
+/** The part of a query's result a list screen shows (TanStack Query's `useQuery` result fits). */
+export interface ListResult<Row> {
+  data: ListPage<Row> | undefined;
+  isError: boolean;
+  error: unknown;
+  /** The previous page is shown while the next one loads. */
+  isPlaceholderData: boolean;
+  refetch: () => unknown;
+}
+
+export interface ListScreenProps<Row> {
+  title: string;
+  /** Links beside the title before the export links, e.g. "New actor" where the viewer may. */
+  actions?: ReactNode;
+  /** Export of what the filters show, every page of it: `[{ href, label }]`. */
+  exports?: ReadonlyArray<{ href: string; label: string }>;
+  /** Above the intro: notices, tabs between views. */
+  top?: ReactNode;
+  intro: string;
+  /** The URL state from `useListSearch`: the search box, filters, sort and page write to it. */
+  list: ListSearch<{ q?: string | undefined }>;
+  searchLabel: string;
+  searchHelp?: string;
+  /** The filter fields (Selects, date fields) bound to `list.view` / `list.update`. */
+  filters?: ReactNode;
+  /** An extra class on the search form and the filter group, for a screen's own layout. */
+  filtersClassName?: string;
+  result: ListResult<Row>;
+  /** "312 actors": announced after each search; shown too when `resultCountVisible`. */
+  resultCount: (total: number) => string;
+  resultCountVisible?: boolean;
+  caption: string;
+  columns: readonly TableColumn<Row>[];
+  rowKey: (row: Row) => string;
+  /** Nothing matches the search or filters: why, and the way out (clear filters is added). */
+  noMatch: { title: string; body: ReactNode };
+  /** The list is empty without filters: why, and what to do. */
+  empty: { title: string; body: ReactNode; action?: ReactNode };
+  /** Rows of placeholders on the first load, so the layout keeps still. */
+  pageSize: number;
+}
+
+/**
+ * A list screen: title with actions and export links, search box and filters, a table with
+ * sortable headers, pagination with the total, and its states — loading keeps the table's shape,
+ * empty says why (nothing yet, or nothing matches the filters), failure says what went wrong
+ * and offers a retry. All of its state is in the URL, through `useListSearch`.
+ *
+ * Recipe:
+ *   const list = useListSearch(searchSchema, paths.list);
+ *   const users = useQuery(userQueries.list({ ...list.view, pageSize: DEFAULT_PAGE_SIZE }));
+ *   return <ListScreen title={t('users.title')} intro={t('users.intro')} list={list} result={users}
+ *     searchLabel={...} filters={<Select ... />} caption={...} columns={columns} rowKey={(u) => u.id}
+ *     resultCount={(count) => t('users.resultCount', { count })} noMatch={...} empty={...} pageSize={DEFAULT_PAGE_SIZE} />;
+ */
+export function ListScreen<Row>({
+  title,
+  actions,
+  exports = [],
+  top,
+  intro,
+  list,
+  searchLabel,
+  searchHelp,
+  filters,
+  filtersClassName,
+  result,
+  resultCount,
+  resultCountVisible = false,
+  caption,
+  columns,
+  rowKey,
+  noMatch,
+  empty,
+  pageSize,
+}: ListScreenProps<Row>) {
+  const { t } = useTranslation();
+  const q = list.view.q;
+
+  // The text box follows the URL (back button, "clear filters"), and is sent on submit.
+  const [queryText, setQueryText] = useState(q ?? '');
+  useEffect(() => setQueryText(q ?? ''), [q]);
+
+  const submitSearch = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    list.update({ q: queryText.trim() || undefined });
+  };
+
+  const clearFiltersButton = (variant: 'secondary' | 'tertiary') => (
+    <Button variant={variant} onClick={list.clearFilters}>
+      {t('common.clearFilters')}
+    </Button>
+  );
+
+  const page = result.data;
+  const status = errorStatusOf(result.error);
+  const clusterClass = filtersClassName ? `kb-cluster ${filtersClassName}` : 'kb-cluster';
+
+  return (
+    <Page
+      title={title}
+      actions={
+        <>
+          {actions}
+          {exports.map((link) => (
+            <a key={link.href} href={link.href} download {...buttonLinkProps('secondary')}>
+              {link.label}
+            </a>
+          ))}
+        </>
+      }
+    >
+      {top}
+      <p className="ds-paragraph">{intro}</p>
+
+      <form className={clusterClass} onSubmit={submitSearch} role="search">
+        <TextField type="search" label={searchLabel} description={searchHelp} value={queryText} onChange={(event) => setQueryText(event.target.value)} />
+        <Button type="submit" variant="secondary">
+          {t('common.search')}
+        </Button>
+      </form>
+
+      <div className={clusterClass} role="group" aria-label={t('common.filters')}>
+        {filters}
+        {list.isFiltered && clearFiltersButton('tertiary')}
+      </div>
+
+      {/* Announces the outcome of each search or filter without moving focus. */}
+      <p className={resultCountVisible ? 'ds-paragraph' : 'ds-sr-only'} role="status">
+        {page && !result.isPlaceholderData ? resultCount(page.total) : ''}
+      </p>
+
+      {result.isError ? (
+        <Alert color="danger" heading={t('states.errorTitle')}>
+          <p className="ds-paragraph">{status !== undefined ? httpErrorText(t, status) : t('states.errorBody')}</p>
+          <Button variant="secondary" onClick={() => void result.refetch()}>
+            {t('common.retry')}
+          </Button>
+        </Alert>
+      ) : page && page.total === 0 ? (
+        list.isFiltered ? (
+          <EmptyState title={noMatch.title} action={clearFiltersButton('secondary')}>
+            {typeof noMatch.body === 'string' ? <p className="ds-paragraph">{noMatch.body}</p> : noMatch.body}
+          </EmptyState>
+        ) : (
+          <EmptyState title={empty.title} action={empty.action}>
+            {empty.body}
+          </EmptyState>
+        )
+      ) : (
+        <>
+          <DataTable
+            caption={caption}
+            captionHidden
+            columns={columns}
+            rows={page?.items}
+            rowKey={rowKey}
+            sort={list.sort}
+            onSortChange={list.toggleSort}
+            busy={result.isPlaceholderData}
+            skeletonRows={pageSize}
+          />
+          {page && <Pagination page={page.page} total={page.total} range={pageRange(page)} onPageChange={list.setPage} />}
+        </>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,107 @@
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import type { z } from 'zod';
+import { plainSearch } from './plain-search';
+import type { TableSort } from './table';
+
+/**
+ * A screen's state in the URL (`?q=bibliotek&kind=public_library&page=2`), read through the
+ * domain's list-query schema, so a link shows the same view and no screen writes its own parser.
+ *
+ * Two halves, because the route definitions sit in the app's first chunk and must stay free of
+ * zod and the domain's schemas:
+ * - `plainSearch` is every route's `validateSearch`: a structural parse (text values and a
+ *   page number) that never throws;
+ * - `useListSearch(schema, to)` runs in the lazy screen: it gives each URL value meaning with
+ *   the schema's field (unknown kinds, malformed ids and sort keys fall back to the field's
+ *   default), and writes changes back to the URL, leaving defaults out of it. It serves any
+ *   screen whose state is in the URL (a calendar's month, a pre-filled form), not only lists.
+ *
+ * Recipe:
+ *   // routes:  createRoute({ path: '/', validateSearch: plainSearch, component: lazyRouteComponent(...) })
+ *   // screen:  const searchSchema = userListQuerySchema.pick({ q: true, organisation: true, sort: true, page: true });
+ *   const list = useListSearch(searchSchema, paths.list);
+ *   const users = useQuery(userQueries.list({ ...list.view, pageSize: DEFAULT_PAGE_SIZE }));
+ *   <Select value={list.view.organisation ?? ''} onChange={(e) => list.update({ organisation: e.target.value || undefined })} />
+ */
+
+/** The object schemas a URL can be read with: each field parses one URL value. */
+export type SearchSchema = z.ZodObject<z.ZodRawShape>;
+
+/** Keys that order or page a list rather than narrow it. */
+const NOT_FILTERS = new Set(['sort', 'page', 'pageSize']);
+
+/** Each of the schema's fields from the URL; a value that does not parse counts as absent. */
+export function searchView<S extends SearchSchema>(schema: S, search: Record<string, unknown>): z.output<S> {
+  const view: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(schema.shape) as Array<[string, z.ZodType]>) {
+    const parsed = field.safeParse(search[key]);
+    view[key] = parsed.success ? parsed.data : field.safeParse(undefined).data;
+  }
+  return view as z.output<S>;
+}
+
+/** A sort key ("name", "-updated") as the table's column and direction. */
+export function tableSortOf(sort: string): TableSort {
+  return sort.startsWith('-') ? { column: sort.slice(1), direction: 'descending' } : { column: sort, direction: 'ascending' };
+}
+
+export interface ListSearch<View> {
+  /** What the URL means: every field of the schema, parsed, defaults filled in. */
+  view: View;
+  /** Has the user narrowed the list (search or a filter, not sort or page)? */
+  isFiltered: boolean;
+  /** Changes some values; a change goes back to page 1 unless `resetPage: false`. */
+  update: (changes: Partial<View>, options?: { resetPage?: boolean }) => void;
+  /** Removes search and filters, keeping the order. */
+  clearFilters: () => void;
+  /** The table's sort, when the schema has a `sort` field. */
+  sort: TableSort | undefined;
+  /** A sortable header was pressed: ascending first, then the other way. */
+  toggleSort: (column: string) => void;
+  setPage: (page: number) => void;
+}
+
+/**
+ * The URL's search state of a screen, read with `schema` (pick the fields the URL holds from
+ * the domain's list-query schema). `to` is the screen's own path, e.g. `paths.list`.
+ */
+export function useListSearch<S extends SearchSchema>(schema: S, to: string): ListSearch<z.output<S>> {
+  type View = z.output<S>;
+  const navigate = useNavigate();
+  const search = plainSearch(useSearch({ strict: false }));
+  const view = searchView(schema, search);
+  const sortField = schema.shape['sort'] as z.ZodType | undefined;
+  const defaults: Record<string, unknown> = searchView(schema, {});
+
+  // From the URL as it is when the change lands, so two quick changes both count.
+  const update = (changes: Partial<View>, { resetPage = true }: { resetPage?: boolean } = {}) =>
+    void navigate({
+      to,
+      search: (previous: Record<string, unknown>) => {
+        const next: Record<string, unknown> = { ...plainSearch(previous), ...changes };
+        if (resetPage) delete next['page'];
+        // Defaults (page 1, the default order) stay out of the URL, so it is short and shareable.
+        for (const key of Object.keys(next)) {
+          if (next[key] === undefined || next[key] === '' || next[key] === defaults[key]) delete next[key];
+        }
+        return next;
+      },
+    });
+
+  const currentSort = typeof view['sort'] === 'string' ? (view['sort'] as string) : undefined;
+  const sort = currentSort === undefined ? undefined : tableSortOf(currentSort);
+
+  return {
+    view,
+    isFiltered: Object.keys(schema.shape).some((key) => !NOT_FILTERS.has(key) && search[key] !== undefined),
+    update,
+    clearFilters: () => void navigate({ to, search: search['sort'] !== undefined ? { sort: search['sort'] } : {} }),
+    sort,
+    toggleSort: (column) => {
+      const wanted = sort?.column === column && sort.direction === 'ascending' ? `-${column}` : column;
+      const valid = sortField?.safeParse(wanted).success ?? false;
+      update({ sort: valid ? wanted : undefined } as unknown as Partial<View>);
+    },
+    setPage: (page) => update({ page } as unknown as Partial<View>, { resetPage: false }),
+  };
+}
