@@ -57,6 +57,7 @@ export function createLiaisonRoutes(
   const needsRoute = createRoute({
     getParentRoute: () => layoutRoute,
     path: needs,
+    validateSearch: plainSearch,
     component: lazyRouteComponent(() => import('./needs-page'), 'NeedsPage'),
   });
   const channelsRoute = createRoute({
