@@ -1,4 +1,4 @@
-import { ApiError, initiativeQueries, useUpdateInitiative } from '@kompetansebro/api-client';
+import { initiativeQueries, useUpdateInitiative } from '@kompetansebro/api-client';
 import {
   collaborationLevels,
   compareNorwegian,

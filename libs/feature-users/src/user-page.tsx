@@ -1,4 +1,5 @@
-import { ApiError, meQueries, userQueries, useEndUserSessions, useResendInvitation, useSetUserDisabled } from '@kompetansebro/api-client';
+import { meQueries, userQueries, useEndUserSessions, useResendInvitation, useSetUserDisabled } from '@kompetansebro/api-client';
+import type { ApiError } from '@kompetansebro/api-client';
 import type { User } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
 import { Alert, Button, ConfirmDialog, DetailPage, Fact, httpErrorText, Page, StatusTag } from '@kompetansebro/ui';
