@@ -30,3 +30,4 @@ export * from './reminder/reminder.rules';
 export * from './report/norwegian-format';
 export * from './report/funder-report';
 export * from './initiative/portfolio';
+export * from './audit/audit-list.schema';

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { changedFields, shorten } from './audit-diff';
 import { formatDateTime } from './date-time';
-import { parseHistorySearch } from './history-search';
 
 describe('changedFields', () => {
   it('lists only the fields an update changed, leaving out bookkeeping', () => {
@@ -37,13 +36,5 @@ describe('formatDateTime', () => {
     expect(formatDateTime('2026-02-03T13:05:00.000Z')).toBe('03.02.2026 14:05');
     expect(formatDateTime('2026-07-01T22:30:00Z')).toBe('02.07.2026 00:30');
     expect(formatDateTime('not a time')).toBe('not a time');
-  });
-});
-
-describe('parseHistorySearch', () => {
-  it('keeps a valid kind and page, and drops what does not parse', () => {
-    expect(parseHistorySearch({ entity: 'actor', page: '2' })).toEqual({ entity: 'actor', page: 2 });
-    expect(parseHistorySearch({ entity: 'Not a kind', page: '0' })).toEqual({});
-    expect(parseHistorySearch({ page: 1 })).toEqual({});
   });
 });

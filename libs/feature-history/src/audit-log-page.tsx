@@ -1,13 +1,12 @@
 import { ApiError, auditQueries } from '@kompetansebro/api-client';
-import { DEFAULT_PAGE_SIZE, pageRange } from '@kompetansebro/domain';
-import { Alert, Button, DataTable, EmptyState, httpErrorText, Page, Pagination, Select, type TableColumn } from '@kompetansebro/ui';
+import { auditListQuerySchema, DEFAULT_PAGE_SIZE, pageRange } from '@kompetansebro/domain';
+import { Alert, Button, DataTable, EmptyState, httpErrorText, Page, Pagination, Select, useListSearch, type TableColumn } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { actionLabel, entityLabel, recordNameOf } from './audit-labels';
 import { formatDateTime } from './date-time';
 import { historyEntities, isHistoryEntity, useHistoryFeature } from './history-feature-context';
-import { parseHistorySearch, type HistorySearch } from './history-search';
 import './history.css';
 
 interface LogRow {
@@ -22,20 +21,15 @@ interface LogRow {
   after: unknown;
 }
 
+/** What the URL holds of the log: the kind of record and the page. */
+const logSearchSchema = auditListQuerySchema.pick({ entity: true, page: true });
+
 /** The whole audit log, newest first: filter by kind of record and page through, both in the URL. */
 export function AuditLogPage() {
   const { t } = useTranslation();
   const { paths } = useHistoryFeature();
-  const navigate = useNavigate();
-  const search = parseHistorySearch(useSearch({ strict: false }));
-  const entries = useQuery(auditQueries.list({ entity: search.entity, page: search.page ?? 1, pageSize: DEFAULT_PAGE_SIZE }));
-
-  const updateSearch = (next: HistorySearch) => {
-    const clean: HistorySearch = {};
-    if (next.entity) clean.entity = next.entity;
-    if (next.page && next.page > 1) clean.page = next.page;
-    void navigate({ to: paths.log, search: clean });
-  };
+  const list = useListSearch(logSearchSchema, paths.log);
+  const entries = useQuery(auditQueries.list({ ...list.view, pageSize: DEFAULT_PAGE_SIZE }));
 
   const columns: TableColumn<LogRow>[] = [
     { key: 'when', header: t('history.columns.when'), cell: (row) => formatDateTime(row.occurredAt) },
@@ -78,8 +72,8 @@ export function AuditLogPage() {
           label={t('history.entityFilter')}
           emptyOption={t('history.allEntities')}
           options={historyEntities.map((entity) => ({ value: entity, label: entityLabel(t, entity) }))}
-          value={search.entity ?? ''}
-          onChange={(event) => updateSearch({ entity: event.target.value || undefined })}
+          value={list.view.entity ?? ''}
+          onChange={(event) => list.update({ entity: event.target.value || undefined })}
         />
       </div>
       {entries.isError ? (
@@ -102,14 +96,7 @@ export function AuditLogPage() {
             busy={entries.isPlaceholderData}
             skeletonRows={DEFAULT_PAGE_SIZE}
           />
-          {entries.data && (
-            <Pagination
-              page={entries.data.page}
-              total={entries.data.total}
-              range={pageRange(entries.data)}
-              onPageChange={(next) => updateSearch({ ...search, page: next })}
-            />
-          )}
+          {entries.data && <Pagination page={entries.data.page} total={entries.data.total} range={pageRange(entries.data)} onPageChange={list.setPage} />}
         </>
       )}
     </Page>

@@ -1,7 +1,7 @@
+import { plainSearch } from '@kompetansebro/ui';
 import { createRoute, lazyRouteComponent, Outlet, type AnyRoute } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { HistoryFeatureContext, type HistoryPaths } from './history-feature-context';
-import { parseHistorySearch } from './history-search';
 
 interface HistoryRouteOptions {
   /** Default "historikk"; the routes are `<path>/` (the whole log) and `<path>/$entity/$id`. */
@@ -31,13 +31,13 @@ export function createHistoryRoute(parentRoute: AnyRoute, { path = 'historikk', 
   const logRoute = createRoute({
     getParentRoute: () => layoutRoute,
     path: '/',
-    validateSearch: parseHistorySearch,
+    validateSearch: plainSearch,
     component: lazyRouteComponent(() => import('./audit-log-page'), 'AuditLogPage'),
   });
   const recordRoute = createRoute({
     getParentRoute: () => layoutRoute,
     path: '$entity/$id',
-    validateSearch: parseHistorySearch,
+    validateSearch: plainSearch,
     component: lazyRouteComponent(() => import('./record-history-page'), 'RecordHistoryPage'),
   });
   return layoutRoute.addChildren([logRoute, recordRoute]);

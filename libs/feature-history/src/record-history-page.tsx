@@ -1,14 +1,13 @@
 import { activityQueries, actorQueries, agreementQueries, ApiError, auditQueries } from '@kompetansebro/api-client';
-import { DEFAULT_PAGE_SIZE, pageRange } from '@kompetansebro/domain';
-import { Alert, Button, EmptyState, httpErrorText, LoadingState, Page, Pagination } from '@kompetansebro/ui';
+import { auditListQuerySchema, DEFAULT_PAGE_SIZE, pageRange } from '@kompetansebro/domain';
+import { Alert, Button, EmptyState, httpErrorText, LoadingState, Page, Pagination, useListSearch } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
+import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { AuditChanges } from './audit-changes';
 import { actionLabel, entityLabel } from './audit-labels';
 import { formatDateTime } from './date-time';
 import { isHistoryEntity, recordPathOf, useHistoryFeature, type HistoryEntity } from './history-feature-context';
-import { parseHistorySearch } from './history-search';
 import './history.css';
 
 /** The record's own name, for the heading; only the kinds with a page of their own are looked up. */
@@ -32,6 +31,9 @@ function actorIdOf(items: ReadonlyArray<{ before: unknown; after: unknown }>): s
   return null;
 }
 
+/** What the URL holds of one record's history: the page. */
+const recordSearchSchema = auditListQuerySchema.pick({ page: true });
+
 /**
  * The audit trail of one record, newest first and paged (page in the URL): when, who, what,
  * and the fields it changed before → after; a link back to the record.
@@ -39,13 +41,12 @@ function actorIdOf(items: ReadonlyArray<{ before: unknown; after: unknown }>): s
 export function RecordHistoryPage() {
   const { t } = useTranslation();
   const { paths } = useHistoryFeature();
-  const navigate = useNavigate();
   const params: { entity?: string; id?: string } = useParams({ strict: false });
   const rawEntity = params.entity ?? '';
   const id = params.id ?? '';
-  const search = parseHistorySearch(useSearch({ strict: false }));
+  const list = useListSearch(recordSearchSchema, paths.record);
   const entity = isHistoryEntity(rawEntity) ? rawEntity : null;
-  const page = search.page ?? 1;
+  const { page } = list.view;
 
   const entries = useQuery({ ...auditQueries.list({ entity: rawEntity, id, page, pageSize: DEFAULT_PAGE_SIZE }), enabled: entity !== null });
   const record = useRecordName(entity, id);
@@ -123,9 +124,7 @@ export function RecordHistoryPage() {
             page={entries.data.page}
             total={entries.data.total}
             range={pageRange(entries.data)}
-            onPageChange={(next) =>
-              void navigate({ to: paths.record, params: { entity: rawEntity, id }, search: next > 1 ? { page: next } : {} })
-            }
+            onPageChange={list.setPage}
           />
         </>
       )}

@@ -1,5 +1,6 @@
 import { remainingFunds, type Budget } from '@kompetansebro/domain';
 import { formatAmount, useLanguage } from '@kompetansebro/i18n';
+import { Fact } from '@kompetansebro/ui';
 import { useTranslation } from 'react-i18next';
 
 /** Granted, spent and remaining, in kroner as the language writes them ("1 250 000,50 kr"). */
@@ -16,15 +17,12 @@ export function FundsSection({ budget }: { budget: Budget | null }) {
         <p className="ds-paragraph">{t('initiatives.funds.none')}</p>
       ) : (
         <dl className="kb-initiative-facts">
-          <dt>{t('initiatives.funds.granted')}</dt>
-          <dd>{formatAmount(budget.granted, language)}</dd>
-          <dt>{t('initiatives.funds.spent')}</dt>
-          <dd>{formatAmount(budget.spent, language)}</dd>
-          <dt>{t('initiatives.funds.remaining')}</dt>
-          <dd>
+          <Fact label={t('initiatives.funds.granted')}>{formatAmount(budget.granted, language)}</Fact>
+          <Fact label={t('initiatives.funds.spent')}>{formatAmount(budget.spent, language)}</Fact>
+          <Fact label={t('initiatives.funds.remaining')}>
             <strong>{formatAmount(remaining, language)}</strong>
             {remaining < 0 && <> ({t('initiatives.funds.overspent')})</>}
-          </dd>
+          </Fact>
         </dl>
       )}
     </section>

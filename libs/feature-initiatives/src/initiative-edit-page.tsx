@@ -1,4 +1,4 @@
-import { ApiError, initiativeQueries, useUpdateInitiative } from '@kompetansebro/api-client';
+import { initiativeQueries, useUpdateInitiative } from '@kompetansebro/api-client';
 import {
   collaborationLevels,
   compareNorwegian,
@@ -16,7 +16,7 @@ import {
   type MaturityLevel,
 } from '@kompetansebro/domain';
 import { formatAmount, formatDate, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, Checkbox, ErrorSummary, fieldErrorText, httpErrorText, LoadingState, Page, Select, TextArea, TextField, type ErrorSummaryItem } from '@kompetansebro/ui';
+import { Alert, Button, Checkbox, DetailPage, ErrorSummary, fieldErrorText, httpErrorText, LoadingState, Page, Select, TextArea, TextField, type ErrorSummaryItem } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
@@ -128,26 +128,20 @@ export function InitiativeEditPage() {
   const { id = '' } = useParams({ strict: false }) as { id?: string };
   // The form keeps the version it started from; a refetch behind it must not replace what the user types.
   const initiative = useQuery({ ...initiativeQueries.detail(id), refetchOnWindowFocus: false });
-  if (initiative.isPending) {
-    return (
-      <Page title={t('initiatives.edit.title', { title: t('initiatives.detail.titleFallback') })}>
-        <LoadingState />
-      </Page>
-    );
-  }
-  if (initiative.isError) {
-    return (
-      <Page title={t('initiatives.edit.title', { title: t('initiatives.detail.titleFallback') })}>
-        <Alert color="danger">
-          <p className="ds-paragraph">{initiative.error instanceof ApiError ? httpErrorText(t, initiative.error.status) : t('states.errorBody')}</p>
-        </Alert>
+  return (
+    <DetailPage
+      result={initiative}
+      title={t('initiatives.edit.title', { title: t('initiatives.detail.titleFallback') })}
+      notFound={t('initiatives.detail.notFound')}
+      back={
         <Link className="ds-link" to={paths.list}>
           {t('initiatives.detail.backToList')}
         </Link>
-      </Page>
-    );
-  }
-  return <EditForm key={initiative.data.id} initiative={initiative.data} />;
+      }
+    >
+      {(data) => <EditForm key={data.id} initiative={data} />}
+    </DetailPage>
+  );
 }
 
 function EditForm({ initiative }: { initiative: InitiativeDetail }) {

@@ -1,6 +1,6 @@
-import { ApiError, initiativeQueries } from '@kompetansebro/api-client';
+import { initiativeQueries } from '@kompetansebro/api-client';
 import type { InitiativeDetail, PlanItemDetail } from '@kompetansebro/domain';
-import { Alert, Button, buttonLinkProps, httpErrorText, LoadingState, Page, StatusTag } from '@kompetansebro/ui';
+import { Button, buttonLinkProps, DetailPage, Fact, Page, StatusTag } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -22,36 +22,20 @@ export function InitiativePage() {
   const { id = '' } = useParams({ strict: false }) as { id?: string };
   const initiative = useQuery(initiativeQueries.detail(id));
 
-  if (initiative.isPending) {
-    return (
-      <Page title={t('initiatives.detail.titleFallback')}>
-        <LoadingState />
-      </Page>
-    );
-  }
-  if (initiative.isError) {
-    const notFound = initiative.error instanceof ApiError && initiative.error.status === 404;
-    return (
-      <Page title={t('initiatives.detail.titleFallback')}>
-        <Alert color={notFound ? 'warning' : 'danger'}>
-          <p className="ds-paragraph">
-            {notFound ? t('initiatives.detail.notFound') : initiative.error instanceof ApiError ? httpErrorText(t, initiative.error.status) : t('states.errorBody')}
-          </p>
-          {!notFound && (
-            <Button variant="secondary" onClick={() => void initiative.refetch()}>
-              {t('common.retry')}
-            </Button>
-          )}
-        </Alert>
-        <p>
-          <Link className="ds-link" to={paths.list}>
-            {t('initiatives.detail.backToList')}
-          </Link>
-        </p>
-      </Page>
-    );
-  }
-  return <InitiativeDetails initiative={initiative.data} />;
+  return (
+    <DetailPage
+      result={initiative}
+      title={t('initiatives.detail.titleFallback')}
+      notFound={t('initiatives.detail.notFound')}
+      back={
+        <Link className="ds-link" to={paths.list}>
+          {t('initiatives.detail.backToList')}
+        </Link>
+      }
+    >
+      {(data) => <InitiativeDetails initiative={data} />}
+    </DetailPage>
+  );
 }
 
 type Editing = { kind: 'none' } | { kind: 'new' } | { kind: 'edit'; item: PlanItemDetail };
@@ -105,19 +89,14 @@ function InitiativeDetails({ initiative }: { initiative: InitiativeDetail }) {
       </p>
 
       <dl className="kb-initiative-facts">
-        <dt>{t('initiatives.detail.owner')}</dt>
-        <dd>{initiative.ownerName ?? t('initiatives.notSet')}</dd>
-        <dt>{t('initiatives.detail.funder')}</dt>
-        <dd>{initiative.funderName ?? t('initiatives.notSet')}</dd>
+        <Fact label={t('initiatives.detail.owner')}>{initiative.ownerName ?? t('initiatives.notSet')}</Fact>
+        <Fact label={t('initiatives.detail.funder')}>{initiative.funderName ?? t('initiatives.notSet')}</Fact>
         {initiative.parentId && (
-          <>
-            <dt>{t('initiatives.detail.partOf')}</dt>
-            <dd>
-              <Link className="ds-link" to={paths.detail} params={{ id: initiative.parentId }}>
-                {initiative.parentTitle ?? initiative.parentId}
-              </Link>
-            </dd>
-          </>
+          <Fact label={t('initiatives.detail.partOf')}>
+            <Link className="ds-link" to={paths.detail} params={{ id: initiative.parentId }}>
+              {initiative.parentTitle ?? initiative.parentId}
+            </Link>
+          </Fact>
         )}
       </dl>
 
@@ -217,13 +196,13 @@ function InitiativeDetails({ initiative }: { initiative: InitiativeDetail }) {
           </h2>
           <dl className="kb-initiative-facts">
             {initiative.maturityLevel && (
-              <>
-                <dt>{t('initiatives.partnership.maturity')}</dt>
-                <dd>{t(`initiatives.maturity.${initiative.maturityLevel === '1.0' ? 'one' : initiative.maturityLevel === '2.0' ? 'two' : 'three'}`)}</dd>
-              </>
+              <Fact label={t('initiatives.partnership.maturity')}>
+                {t(`initiatives.maturity.${initiative.maturityLevel === '1.0' ? 'one' : initiative.maturityLevel === '2.0' ? 'two' : 'three'}`)}
+              </Fact>
             )}
-            <dt>{t('initiatives.partnership.levels')}</dt>
-            <dd>{initiative.levels.length === 0 ? t('initiatives.notSet') : initiative.levels.map((level) => t(`collaborationLevel.${level}`)).join(', ')}</dd>
+            <Fact label={t('initiatives.partnership.levels')}>
+              {initiative.levels.length === 0 ? t('initiatives.notSet') : initiative.levels.map((level) => t(`collaborationLevel.${level}`)).join(', ')}
+            </Fact>
           </dl>
         </section>
       )}

@@ -1,7 +1,17 @@
+import { plainSearch } from '@kompetansebro/ui';
 import { createRoute, lazyRouteComponent, Outlet, type AnyRoute } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { InitiativeFeatureContext, initiativePaths } from './initiative-feature-context';
-import { parseInitiativeListSearch, parsePortfolioSearch } from './initiative-search';
+
+/**
+ * The portfolio's `validateSearch`: `plainSearch`, with the weights kept as the numbers the URL
+ * holds (effekt=3), not turned into text; the page reads them with its schema.
+ */
+const portfolioSearch = (search: Record<string, unknown>) => {
+  const plain = plainSearch(search);
+  for (const key of Object.keys(plain)) if (typeof search[key] === 'number') plain[key] = search[key];
+  return plain;
+};
 
 interface InitiativeRoutesOptions {
   /** The path segment under the parent, Norwegian as the user sees it. Default "tiltak". */
@@ -43,14 +53,14 @@ export function createInitiativeRoutes(
   const listRoute = createRoute({
     getParentRoute: () => layoutRoute,
     path: '/',
-    validateSearch: parseInitiativeListSearch,
+    validateSearch: plainSearch,
     component: lazyRouteComponent(() => import('./initiative-list-page'), 'InitiativeListPage'),
   });
 
   const portfolioRoute = createRoute({
     getParentRoute: () => layoutRoute,
     path: 'portefolje',
-    validateSearch: parsePortfolioSearch,
+    validateSearch: portfolioSearch,
     component: lazyRouteComponent(() => import('./portfolio-page'), 'PortfolioPage'),
   });
 

@@ -10,15 +10,18 @@ import {
   type PortfolioWeights,
 } from '@kompetansebro/domain';
 import { formatAmount, formatNumber, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, DataTable, EmptyState, httpErrorText, Page, Select, type TableColumn } from '@kompetansebro/ui';
+import { Alert, Button, DataTable, EmptyState, httpErrorText, Page, Select, useListSearch, type TableColumn } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { useInitiativeFeature } from './initiative-feature-context';
-import { parsePortfolioSearch, type PortfolioSearch } from './initiative-search';
 import './initiatives.css';
 
-const searchKey: Record<PortfolioCriterion, keyof PortfolioSearch> = { effect: 'effekt', cost: 'kostnad', maturity: 'modenhet' };
+/** The portfolio's weights in the URL, Norwegian as the user sees them: effekt, kostnad, modenhet (0–5). */
+const weightSchema = z.coerce.number().int().min(0).max(MAX_PORTFOLIO_WEIGHT).optional();
+const portfolioSearchSchema = z.object({ effekt: weightSchema, kostnad: weightSchema, modenhet: weightSchema });
+const searchKey: Record<PortfolioCriterion, keyof z.infer<typeof portfolioSearchSchema>> = { effect: 'effekt', cost: 'kostnad', maturity: 'modenhet' };
 
 type Candidate = InitiativeSummary & { societalEffect: number | null; cost: number | null };
 
@@ -31,7 +34,7 @@ export function PortfolioPage() {
   const language = useLanguage();
   const { paths } = useInitiativeFeature();
   const navigate = useNavigate();
-  const search = parsePortfolioSearch(useSearch({ strict: false }));
+  const { view: search } = useListSearch(portfolioSearchSchema, paths.portfolio);
   const weights: PortfolioWeights = {
     effect: search.effekt ?? defaultPortfolioWeights.effect,
     cost: search.kostnad ?? defaultPortfolioWeights.cost,
@@ -40,8 +43,10 @@ export function PortfolioPage() {
   // The portfolio is small (tens); one page of the largest size holds it.
   const initiatives = useQuery(initiativeQueries.list({ pageSize: MAX_PAGE_SIZE, sort: 'title' }));
 
+  // The weights as numbers (effekt=3, not effekt="3"); trying them replaces the history entry rather than adding one per choice.
   const setWeight = (criterion: PortfolioCriterion, value: number) => {
-    const next: PortfolioSearch = { ...search, [searchKey[criterion]]: value };
+    const next: Record<string, number> = { [searchKey[criterion]]: value };
+    for (const [key, weight] of Object.entries(search)) if (weight !== undefined) next[key] ??= weight;
     void navigate({ to: paths.portfolio, search: next, replace: true });
   };
 

@@ -1,2 +1,1 @@
 export { createLiaisonRoutes } from './liaison-routes';
-export { parseLibraryListSearch, type LibraryListSearch } from './library-list-search';

@@ -1,7 +1,7 @@
+import { plainSearch } from '@kompetansebro/ui';
 import { createRoute, lazyRouteComponent, Outlet, type AnyRoute } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { LiaisonFeatureContext, type LiaisonPaths } from './liaison-feature-context';
-import { parseLibraryListSearch } from './library-list-search';
 
 interface LiaisonRoutesOptions {
   libraries?: string;
@@ -46,7 +46,7 @@ export function createLiaisonRoutes(
   const listRoute = createRoute({
     getParentRoute: () => layoutRoute,
     path: libraries,
-    validateSearch: parseLibraryListSearch,
+    validateSearch: plainSearch,
     component: lazyRouteComponent(() => import('./library-list-page'), 'LibraryListPage'),
   });
   const libraryRoute = createRoute({
@@ -57,6 +57,7 @@ export function createLiaisonRoutes(
   const needsRoute = createRoute({
     getParentRoute: () => layoutRoute,
     path: needs,
+    validateSearch: plainSearch,
     component: lazyRouteComponent(() => import('./needs-page'), 'NeedsPage'),
   });
   const channelsRoute = createRoute({

@@ -1,5 +1,5 @@
 import { ApiError, liaisonQueries, regionQueries } from '@kompetansebro/api-client';
-import { DEFAULT_PAGE_SIZE, groupLibrariesByRegion, keyStudentServices, pageRange, type LiaisonLibrary } from '@kompetansebro/domain';
+import { DEFAULT_PAGE_SIZE, groupLibrariesByRegion, keyStudentServices, libraryListQuerySchema, pageRange, type LiaisonLibrary } from '@kompetansebro/domain';
 import { formatNumber, useLanguage } from '@kompetansebro/i18n';
 import {
   Alert,
@@ -12,15 +12,19 @@ import {
   Pagination,
   Select,
   TextField,
+  useListSearch,
   type TableColumn,
 } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import { Link } from '@tanstack/react-router';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { useLiaisonPaths } from './liaison-feature-context';
-import { isLibraryListFiltered, parseLibraryListSearch, type LibraryListSearch } from './library-list-search';
 import { LibraryServiceList } from './library-service-list';
+
+/** What the URL holds of the libraries list: search, filters and page, and the view (a list, or grouped by region). */
+const librarySearchSchema = libraryListQuerySchema.pick({ q: true, service: true, region: true, page: true }).extend({ view: z.enum(['regions']).optional() });
 
 /**
  * The public libraries and branches with the services that matter to students: search, filter
@@ -30,18 +34,12 @@ export function LibraryListPage() {
   const { t } = useTranslation();
   const language = useLanguage();
   const paths = useLiaisonPaths();
-  const navigate = useNavigate();
-  const search = parseLibraryListSearch(useSearch({ strict: false }));
-  const query = { q: search.q, service: search.service, region: search.region, page: search.page ?? 1, pageSize: DEFAULT_PAGE_SIZE };
+  const list = useListSearch(librarySearchSchema, paths.libraries);
+  const { view: search } = list;
+  const query = { q: search.q, service: search.service, region: search.region, page: search.page, pageSize: DEFAULT_PAGE_SIZE };
   const libraries = useQuery(liaisonQueries.libraries(query));
   const regions = useQuery(regionQueries.list());
-
-  const updateSearch = (changes: Partial<LibraryListSearch>, resetPage = true) => {
-    const next: LibraryListSearch = { ...search, ...changes };
-    if (resetPage) delete next.page;
-    for (const key of Object.keys(next) as Array<keyof LibraryListSearch>) if (next[key] === undefined || next[key] === '') delete next[key];
-    void navigate({ to: paths.libraries, search: next });
-  };
+  const updateSearch = list.update;
 
   const [queryText, setQueryText] = useState(search.q ?? '');
   useEffect(() => setQueryText(search.q ?? ''), [search.q]);
@@ -49,7 +47,8 @@ export function LibraryListPage() {
     event.preventDefault();
     updateSearch({ q: queryText.trim() || undefined });
   };
-  const clearFilters = () => void navigate({ to: paths.libraries, search: search.view ? { view: search.view } : {} });
+  // The view is how the list is shown, not a filter: it stays.
+  const clearFilters = () => updateSearch({ q: undefined, service: undefined, region: undefined });
 
   // Two columns, so the services stay in view at 390 px too: where the library is goes under its name.
   const columns: TableColumn<LiaisonLibrary>[] = [
@@ -74,7 +73,7 @@ export function LibraryListPage() {
   ];
 
   const page = libraries.data;
-  const filtered = isLibraryListFiltered(search);
+  const filtered = Boolean(search.q || search.service || search.region);
 
   return (
     <Page
@@ -105,7 +104,7 @@ export function LibraryListPage() {
           emptyOption={t('liaison.libraries.allServices')}
           options={keyStudentServices.map((service) => ({ value: service, label: t(`serviceType.${service}`) }))}
           value={search.service ?? ''}
-          onChange={(event) => updateSearch({ service: (event.target.value || undefined) as LibraryListSearch['service'] })}
+          onChange={(event) => updateSearch({ service: (event.target.value || undefined) as typeof search.service })}
         />
         <Select
           label={t('liaison.libraries.regionFilter')}
@@ -121,7 +120,7 @@ export function LibraryListPage() {
             { value: 'regions', label: t('liaison.libraries.viewRegions') },
           ]}
           value={search.view ?? ''}
-          onChange={(event) => updateSearch({ view: event.target.value === 'regions' ? 'regions' : undefined }, false)}
+          onChange={(event) => updateSearch({ view: event.target.value === 'regions' ? 'regions' : undefined }, { resetPage: false })}
         />
         {filtered && (
           <Button variant="tertiary" onClick={clearFilters}>
@@ -189,7 +188,7 @@ export function LibraryListPage() {
               skeletonRows={DEFAULT_PAGE_SIZE}
             />
           )}
-          {page && <Pagination page={page.page} total={page.total} range={pageRange(page)} onPageChange={(next) => updateSearch({ page: next }, false)} />}
+          {page && <Pagination page={page.page} total={page.total} range={pageRange(page)} onPageChange={list.setPage} />}
         </>
       )}
     </Page>

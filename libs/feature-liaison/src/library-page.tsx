@@ -1,10 +1,9 @@
-import { actorQueries, ApiError, liaisonQueries, serviceQueries } from '@kompetansebro/api-client';
+import { actorQueries, liaisonQueries, serviceQueries } from '@kompetansebro/api-client';
 import { keyStudentServices, type ServiceSummary } from '@kompetansebro/domain';
 import { formatDate, formatNumber, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, buttonLinkProps, httpErrorText, LoadingState, Page } from '@kompetansebro/ui';
+import { Alert, Button, buttonLinkProps, DetailPage, errorStatusOf, Fact, LoadingState, Page } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiaisonPaths } from './liaison-feature-context';
 
@@ -12,15 +11,6 @@ import { useLiaisonPaths } from './liaison-feature-context';
 function keyRank(type: string): number {
   const rank = (keyStudentServices as readonly string[]).indexOf(type);
   return rank === -1 ? keyStudentServices.length : rank;
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <dt>{label}</dt>
-      <dd>{children || '–'}</dd>
-    </>
-  );
 }
 
 /** One library: where it is, its services with conditions and hours, and its contact persons. */
@@ -32,26 +22,6 @@ export function LibraryPage() {
   const actor = useQuery(actorQueries.detail(id));
   const services = useQuery(serviceQueries.list({ actor: id, pageSize: 100 }));
   const contacts = useQuery(liaisonQueries.contacts(id));
-
-  if (actor.isPending) return <LoadingState />;
-  if (actor.isError) {
-    const notFound = actor.error instanceof ApiError && actor.error.status === 404;
-    return (
-      <Page title={notFound ? t('errors.notFound') : t('states.errorTitle')}>
-        <Alert color={notFound ? 'warning' : 'danger'}>
-          <p className="ds-paragraph">
-            {notFound ? t('liaison.library.notFound') : actor.error instanceof ApiError ? httpErrorText(t, actor.error.status) : t('states.errorBody')}
-          </p>
-        </Alert>
-        <p>
-          <Link className="ds-link" to={paths.libraries}>
-            {t('liaison.library.back')}
-          </Link>
-        </p>
-      </Page>
-    );
-  }
-  const library = actor.data;
 
   const conditionsOf = (service: ServiceSummary) =>
     [
@@ -74,126 +44,141 @@ export function LibraryPage() {
 
   const contactItems = contacts.data?.items ?? [];
 
+  // Until the library is there, the page is titled as the list; when it cannot be shown, by what went wrong.
+  const title = !actor.isError ? t('liaison.libraries.title') : errorStatusOf(actor.error) === 404 ? t('errors.notFound') : t('states.errorTitle');
   return (
-    <Page
-      title={library.name}
-      actions={
-        <Link to={paths.thread} params={{ kind: 'bibliotek', id: library.id }} {...buttonLinkProps('secondary')}>
-          {t('liaison.library.writeNote')}
-        </Link>
-      }
-    >
-      <p>
+    <DetailPage
+      result={actor}
+      title={title}
+      notFound={t('liaison.library.notFound')}
+      back={
         <Link className="ds-link" to={paths.libraries}>
           {t('liaison.library.back')}
         </Link>
-      </p>
-      {library.description && <p className="ds-paragraph">{library.description}</p>}
+      }
+    >
+      {(library) => (
+        <Page
+          title={library.name}
+          actions={
+            <Link to={paths.thread} params={{ kind: 'bibliotek', id: library.id }} {...buttonLinkProps('secondary')}>
+              {t('liaison.library.writeNote')}
+            </Link>
+          }
+        >
+          <p>
+            <Link className="ds-link" to={paths.libraries}>
+              {t('liaison.library.back')}
+            </Link>
+          </p>
+          {library.description && <p className="ds-paragraph">{library.description}</p>}
 
-      <section aria-labelledby="library-facts">
-        <h2 className="ds-heading" data-size="sm" id="library-facts">
-          {t('liaison.library.facts')}
-        </h2>
-        <dl className="kb-facts">
-          <Fact label={t('liaison.library.municipality')}>{[library.municipalityName, library.regionName].filter(Boolean).join(', ')}</Fact>
-          {library.parentId && (
-            <Fact label={t('liaison.library.mainLibrary')}>
-              <Link className="ds-link" to={paths.library} params={{ id: library.parentId }}>
-                {library.parentName ?? library.parentId}
-              </Link>
-            </Fact>
-          )}
-          {library.website && (
-            <Fact label={t('liaison.library.website')}>
-              <a className="ds-link" href={library.website}>
-                {library.website}
-              </a>
-            </Fact>
-          )}
-          {library.children.length > 0 && (
-            <Fact label={t('liaison.library.branches')}>
-              {library.children.map((child, index) => (
-                <span key={child.id}>
-                  {index > 0 && ', '}
-                  <Link className="ds-link" to={paths.library} params={{ id: child.id }}>
-                    {child.name}
+          <section aria-labelledby="library-facts">
+            <h2 className="ds-heading" data-size="sm" id="library-facts">
+              {t('liaison.library.facts')}
+            </h2>
+            <dl className="kb-facts">
+              <Fact label={t('liaison.library.municipality')}>{[library.municipalityName, library.regionName].filter(Boolean).join(', ') || '–'}</Fact>
+              {library.parentId && (
+                <Fact label={t('liaison.library.mainLibrary')}>
+                  <Link className="ds-link" to={paths.library} params={{ id: library.parentId }}>
+                    {library.parentName ?? library.parentId}
                   </Link>
-                </span>
-              ))}
-            </Fact>
-          )}
-        </dl>
-      </section>
+                </Fact>
+              )}
+              {library.website && (
+                <Fact label={t('liaison.library.website')}>
+                  <a className="ds-link" href={library.website}>
+                    {library.website}
+                  </a>
+                </Fact>
+              )}
+              {library.children.length > 0 && (
+                <Fact label={t('liaison.library.branches')}>
+                  {library.children.map((child, index) => (
+                    <span key={child.id}>
+                      {index > 0 && ', '}
+                      <Link className="ds-link" to={paths.library} params={{ id: child.id }}>
+                        {child.name}
+                      </Link>
+                    </span>
+                  ))}
+                </Fact>
+              )}
+            </dl>
+          </section>
 
-      <section aria-labelledby="library-services">
-        <h2 className="ds-heading" data-size="sm" id="library-services">
-          {t('liaison.library.servicesTitle')}
-        </h2>
-        {services.isError ? (
-          <Alert color="danger">
-            <p className="ds-paragraph">{t('states.errorBody')}</p>
-            <Button variant="secondary" onClick={() => void services.refetch()}>
-              {t('common.retry')}
-            </Button>
-          </Alert>
-        ) : services.isPending ? (
-          <LoadingState />
-        ) : services.data.items.length === 0 ? (
-          <p className="ds-paragraph">{t('liaison.library.noServices')}</p>
-        ) : (
-          // One entry per service rather than a wide table: conditions are long and must fit 390 px.
-          <ul className="kb-stack" style={{ listStyle: 'none', padding: 0 }} aria-label={t('liaison.library.servicesCaption')}>
-            {[...services.data.items].sort((a, b) => keyRank(a.type) - keyRank(b.type)).map((service) => (
-              <li key={service.id}>
-                <h3 className="ds-heading" data-size="xs">
-                  {t(`serviceType.${service.type}`)}
-                  {service.actorId !== library.id && ` – ${service.actorName}`}
-                </h3>
-                <dl className="kb-facts">
-                  <Fact label={t('liaison.library.columns.hours')}>{hoursOf(service)}</Fact>
-                  <Fact label={t('liaison.library.columns.conditions')}>{conditionsOf(service)}</Fact>
-                  <Fact label={t('liaison.library.columns.confirmed')}>
-                    {service.confirmedAt ? <time dateTime={service.confirmedAt}>{formatDate(service.confirmedAt, language)}</time> : t('liaison.library.notConfirmed')}
-                  </Fact>
-                </dl>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+          <section aria-labelledby="library-services">
+            <h2 className="ds-heading" data-size="sm" id="library-services">
+              {t('liaison.library.servicesTitle')}
+            </h2>
+            {services.isError ? (
+              <Alert color="danger">
+                <p className="ds-paragraph">{t('states.errorBody')}</p>
+                <Button variant="secondary" onClick={() => void services.refetch()}>
+                  {t('common.retry')}
+                </Button>
+              </Alert>
+            ) : services.isPending ? (
+              <LoadingState />
+            ) : services.data.items.length === 0 ? (
+              <p className="ds-paragraph">{t('liaison.library.noServices')}</p>
+            ) : (
+              // One entry per service rather than a wide table: conditions are long and must fit 390 px.
+              <ul className="kb-stack" style={{ listStyle: 'none', padding: 0 }} aria-label={t('liaison.library.servicesCaption')}>
+                {[...services.data.items].sort((a, b) => keyRank(a.type) - keyRank(b.type)).map((service) => (
+                  <li key={service.id}>
+                    <h3 className="ds-heading" data-size="xs">
+                      {t(`serviceType.${service.type}`)}
+                      {service.actorId !== library.id && ` – ${service.actorName}`}
+                    </h3>
+                    <dl className="kb-facts">
+                      <Fact label={t('liaison.library.columns.hours')}>{hoursOf(service)}</Fact>
+                      <Fact label={t('liaison.library.columns.conditions')}>{conditionsOf(service)}</Fact>
+                      <Fact label={t('liaison.library.columns.confirmed')}>
+                        {service.confirmedAt ? <time dateTime={service.confirmedAt}>{formatDate(service.confirmedAt, language)}</time> : t('liaison.library.notConfirmed')}
+                      </Fact>
+                    </dl>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
 
-      <section aria-labelledby="library-contacts">
-        <h2 className="ds-heading" data-size="sm" id="library-contacts">
-          {t('liaison.library.contactsTitle')}
-        </h2>
-        {contacts.isError ? (
-          <Alert color="danger">
-            <p className="ds-paragraph">{t('states.errorBody')}</p>
-          </Alert>
-        ) : contacts.isPending ? (
-          <LoadingState />
-        ) : contactItems.length === 0 ? (
-          <p className="ds-paragraph">{t('liaison.library.noContacts')}</p>
-        ) : (
-          <ul>
-            {contactItems.map((contact) => (
-              <li key={contact.id}>
-                <strong>{contact.name}</strong>
-                {contact.role && `, ${contact.role}`}
-                {contact.email && (
-                  <>
-                    {' – '}
-                    <a className="ds-link" href={`mailto:${contact.email}`}>
-                      {contact.email}
-                    </a>
-                  </>
-                )}
-                {contact.phone && `, ${contact.phone}`}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-    </Page>
+          <section aria-labelledby="library-contacts">
+            <h2 className="ds-heading" data-size="sm" id="library-contacts">
+              {t('liaison.library.contactsTitle')}
+            </h2>
+            {contacts.isError ? (
+              <Alert color="danger">
+                <p className="ds-paragraph">{t('states.errorBody')}</p>
+              </Alert>
+            ) : contacts.isPending ? (
+              <LoadingState />
+            ) : contactItems.length === 0 ? (
+              <p className="ds-paragraph">{t('liaison.library.noContacts')}</p>
+            ) : (
+              <ul>
+                {contactItems.map((contact) => (
+                  <li key={contact.id}>
+                    <strong>{contact.name}</strong>
+                    {contact.role && `, ${contact.role}`}
+                    {contact.email && (
+                      <>
+                        {' – '}
+                        <a className="ds-link" href={`mailto:${contact.email}`}>
+                          {contact.email}
+                        </a>
+                      </>
+                    )}
+                    {contact.phone && `, ${contact.phone}`}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </Page>
+      )}
+    </DetailPage>
   );
 }

@@ -2,6 +2,7 @@ import { ApiError, liaisonQueries, useSaveStudentCounts } from '@kompetansebro/a
 import {
   keyStudentServices,
   serviceGaps,
+  studentCountQuerySchema,
   studentsWithoutService,
   type NeedsRow,
   type StudentCountPeriod,
@@ -18,14 +19,15 @@ import {
   Page,
   Select,
   TextField,
+  useListSearch,
   useUnsavedChangesGuard,
   type ErrorSummaryItem,
   type TableColumn,
 } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
-import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { useLiaisonPaths } from './liaison-feature-context';
 
 /** The periods offered: "current" and the academic years around this one. */
@@ -34,9 +36,8 @@ function periodOptions(now = new Date()): StudentCountPeriod[] {
   return ['current', String(year - 1), String(year), String(year + 1)];
 }
 
-function parsePeriod(value: unknown): StudentCountPeriod {
-  return typeof value === 'string' && /^20\d\d$/.test(value) ? value : 'current';
-}
+/** The period in the URL (`?periode=2026`); "current" when left out. */
+const needsSearchSchema = z.object({ periode: studentCountQuerySchema.shape.period });
 
 const fieldId = (municipalityNumber: string) => `students-${municipalityNumber}`;
 
@@ -62,9 +63,8 @@ export function NeedsPage() {
   const { t } = useTranslation();
   const language = useLanguage();
   const paths = useLiaisonPaths();
-  const navigate = useNavigate();
-  const search = useSearch({ strict: false }) as { periode?: unknown };
-  const period = parsePeriod(search.periode);
+  const { view, update } = useListSearch(needsSearchSchema, paths.needs);
+  const period = view.periode;
   const counts = useQuery(liaisonQueries.counts(period));
   const needs = useQuery(liaisonQueries.needs(period));
   const save = useSaveStudentCounts(period);
@@ -158,7 +158,7 @@ export function NeedsPage() {
           label={t('liaison.needs.periodLabel')}
           options={periodOptions().map((p) => ({ value: p, label: p === 'current' ? t('liaison.needs.periodCurrent') : t('liaison.needs.periodYear', { year: p }) }))}
           value={period}
-          onChange={(event) => void navigate({ to: paths.needs, search: event.target.value === 'current' ? {} : { periode: event.target.value } })}
+          onChange={(event) => update({ periode: event.target.value })}
         />
       </div>
 

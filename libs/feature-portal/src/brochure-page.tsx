@@ -1,15 +1,18 @@
 import { portalQueries } from '@kompetansebro/api-client';
-import { brochureAreaName, brochureDate, brochureServiceLine, brochureText, type Brochure, type BrochureLanguage } from '@kompetansebro/domain';
+import { brochureAreaName, brochureDate, brochureLanguageSchema, brochureServiceLine, brochureText, type Brochure, type BrochureLanguage } from '@kompetansebro/domain';
 import { useLanguage } from '@kompetansebro/i18n';
-import { Button, buttonLinkProps, LoadingState, Page, Select } from '@kompetansebro/ui';
+import { Button, buttonLinkProps, LoadingState, Page, Select, useListSearch } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
-import { useNavigate, useSearch } from '@tanstack/react-router';
+import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { ForStudyCentre } from './not-a-centre';
 import { usePortalFeature } from './portal-feature-context';
-import { parseBrochureSearch } from './portal-search';
 import { QueryError } from './query-error';
 import './portal.css';
+
+/** `?lang=` of the brochure page: the brochure's own language, which may differ from the reader's. */
+const brochureSearchSchema = z.object({ lang: brochureLanguageSchema.optional() });
 
 /**
  * "Library services for students in <region>": the brochure as a printable page (the print
@@ -26,8 +29,8 @@ function BrochureScreen({ centreId }: { centreId: string }) {
   const readerLanguage = useLanguage();
   const { paths } = usePortalFeature();
   const navigate = useNavigate();
-  const search = parseBrochureSearch(useSearch({ strict: false }));
-  const language: BrochureLanguage = search.lang ?? readerLanguage;
+  const { lang } = useListSearch(brochureSearchSchema, paths.brochure).view;
+  const language: BrochureLanguage = lang ?? readerLanguage;
   const brochure = useQuery(portalQueries.brochure(centreId));
   const languageName = t(`portal.brochure.languages.${language}`);
 

@@ -1,17 +1,20 @@
 import { ApiError, catchmentReviewQueries, meQueries, municipalityQueries, useDecideCatchmentRequest } from '@kompetansebro/api-client';
-import { can, type CatchmentRequest } from '@kompetansebro/domain';
+import { can, catchmentRequestStatuses, type CatchmentRequest } from '@kompetansebro/domain';
 import { formatDate, formatNumber, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, ConfirmDialog, EmptyState, httpErrorText, LoadingState, Page, Select, StatusTag, TextArea } from '@kompetansebro/ui';
+import { Alert, Button, ConfirmDialog, EmptyState, httpErrorText, LoadingState, Page, Select, StatusTag, TextArea, useListSearch } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
-import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { catchmentReviewStatusFilters, parseCatchmentReviewSearch, type CatchmentReviewSearch, type CatchmentReviewStatusFilter } from './catchment-review-search';
+import { z } from 'zod';
 import { QueryError } from './query-error';
 import './portal.css';
 
 const statusColor = { pending: 'warning', approved: 'success', rejected: 'danger' } as const;
 type Decision = 'approved' | 'rejected';
+
+/** The status shown, in the URL (`?status=approved`): the pending requests by default, `all` for every one. */
+const statusFilters = [...catchmentRequestStatuses, 'all'] as const;
+const reviewSearchSchema = z.object({ status: z.enum(statusFilters).default('pending') });
 
 /**
  * "Nedslagsfelt" in the county console: the study centres' requests to change their catchment
@@ -21,9 +24,8 @@ type Decision = 'approved' | 'rejected';
 export function CatchmentReviewPage() {
   const { t } = useTranslation();
   const language = useLanguage();
-  const navigate = useNavigate();
-  const search = parseCatchmentReviewSearch(useSearch({ strict: false }));
-  const filter: CatchmentReviewStatusFilter = search.status ?? 'pending';
+  const { view, update } = useListSearch(reviewSearchSchema, '.');
+  const filter = view.status;
   const requests = useQuery(catchmentReviewQueries.list(filter === 'all' ? {} : { status: filter }));
   const municipalities = useQuery(municipalityQueries.list());
   const me = useQuery(meQueries.current());
@@ -35,9 +37,8 @@ export function CatchmentReviewPage() {
   const [done, setDone] = useState<{ decision: Decision; centre: string } | null>(null);
 
   const setFilter = (value: string) => {
-    const next: CatchmentReviewSearch = parseCatchmentReviewSearch({ status: value });
     setDone(null);
-    void navigate({ to: '.', search: next });
+    update({ status: value as typeof filter });
   };
 
   const items = requests.data?.items;
@@ -49,7 +50,7 @@ export function CatchmentReviewPage() {
           id="catchment-review-status"
           label={t('portal.review.statusFilter')}
           value={filter}
-          options={catchmentReviewStatusFilters.map((value) => ({ value, label: t(`portal.review.filter.${value}`) }))}
+          options={statusFilters.map((value) => ({ value, label: t(`portal.review.filter.${value}`) }))}
           onChange={(event) => setFilter(event.target.value)}
         />
       </div>

@@ -1,5 +1,5 @@
+import { plainSearch } from '@kompetansebro/ui';
 import { createRoute, lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
-import { parseCatchmentReviewSearch } from './catchment-review-search';
 
 /**
  * The county's review of the study centres' catchment-area requests (`path`, e.g.
@@ -10,7 +10,7 @@ export function createCatchmentReviewRoutes(parentRoute: AnyRoute, { path = 'ned
   return createRoute({
     getParentRoute: () => parentRoute,
     path,
-    validateSearch: parseCatchmentReviewSearch,
+    validateSearch: plainSearch,
     component: lazyRouteComponent(() => import('./catchment-review-page'), 'CatchmentReviewPage'),
   });
 }

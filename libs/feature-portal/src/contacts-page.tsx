@@ -1,17 +1,19 @@
 import { apiUrl, contactQueries, portalQueries } from '@kompetansebro/api-client';
-import { pageRange, type ContactSummary } from '@kompetansebro/domain';
-import { buttonLinkProps, Button, DataTable, EmptyState, LoadingState, Page, Pagination, TextField, type TableColumn } from '@kompetansebro/ui';
+import { contactListQuerySchema, pageRange, type ContactSummary } from '@kompetansebro/domain';
+import { buttonLinkProps, Button, DataTable, EmptyState, LoadingState, Page, Pagination, TextField, useListSearch, type TableColumn } from '@kompetansebro/ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import { Link } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ForStudyCentre } from './not-a-centre';
 import { usePortalFeature } from './portal-feature-context';
-import { parseContactsSearch, type ContactsSearch } from './portal-search';
 import { QueryError } from './query-error';
 import './portal.css';
 
 const PAGE_SIZE = 25;
+
+/** What the URL holds of the contact persons: search, order and page. */
+const contactsSearchSchema = contactListQuerySchema.pick({ q: true, sort: true, page: true });
 
 /**
  * The contacts of the catchment area: each library's address, phone and e-mail, and the contact
@@ -79,17 +81,16 @@ function Contacts({ centreId }: { centreId: string }) {
 function ContactPersons() {
   const { t } = useTranslation();
   const { paths } = usePortalFeature();
-  const navigate = useNavigate();
-  const search = parseContactsSearch(useSearch({ strict: false }));
+  const list = useListSearch(contactsSearchSchema, paths.contacts);
+  const search = list.view;
   const [query, setQuery] = useState(search.q ?? '');
-  const sort = search.sort ?? 'name';
-  const filters = { q: search.q, page: search.page ?? 1, pageSize: PAGE_SIZE, sort };
+  const sort = search.sort;
+  const filters = { ...search, pageSize: PAGE_SIZE };
   const contacts = useQuery({ ...contactQueries.list(filters), placeholderData: keepPreviousData });
 
-  const go = (next: ContactsSearch) => void navigate({ to: paths.contacts, search: next });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    go({ ...(query.trim() ? { q: query.trim() } : {}), ...(search.sort ? { sort: search.sort } : {}) });
+    list.update({ q: query.trim() || undefined });
   };
   const exportUrl = (format: 'csv' | 'xlsx') => {
     const params = new URLSearchParams({ sort, format });
@@ -139,11 +140,8 @@ function ContactPersons() {
             rows={contacts.data?.items}
             rowKey={(row) => row.id}
             busy={contacts.isFetching}
-            sort={{ column: sort.replace('-', ''), direction: sort.startsWith('-') ? 'descending' : 'ascending' }}
-            onSortChange={(column) => {
-              const next = sort === column ? (`-${column}` as const) : (column as 'name' | 'actor');
-              go({ ...(search.q ? { q: search.q } : {}), ...(next !== 'name' ? { sort: next as ContactsSearch['sort'] } : {}) });
-            }}
+            sort={list.sort}
+            onSortChange={list.toggleSort}
             skeletonRows={5}
           />
           {contacts.data ? (
@@ -151,7 +149,7 @@ function ContactPersons() {
               page={contacts.data.page}
               total={contacts.data.total}
               range={pageRange(contacts.data)}
-              onPageChange={(page) => go({ ...(search.q ? { q: search.q } : {}), ...(search.sort ? { sort: search.sort } : {}), ...(page > 1 ? { page } : {}) })}
+              onPageChange={list.setPage}
             />
           ) : (
             <LoadingState />

@@ -1,7 +1,7 @@
+import { plainSearch } from '@kompetansebro/ui';
 import { createRoute, lazyRouteComponent, Outlet, type AnyRoute } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { PortalFeatureContext, type PortalPaths } from './portal-feature-context';
-import { parseBrochureSearch, parseContactsSearch } from './portal-search';
 
 interface PortalRoutesOptions {
   /** The full paths of the screens the portal links to, as the app mounts them. */
@@ -53,13 +53,13 @@ export function createPortalRoutes(parentRoute: AnyRoute, { agreementPath, agree
   const brochureRoute = createRoute({
     getParentRoute: () => layoutRoute,
     path: 'brosjyre',
-    validateSearch: parseBrochureSearch,
+    validateSearch: plainSearch,
     component: lazyRouteComponent(() => import('./brochure-page'), 'BrochurePage'),
   });
   const contactsRoute = createRoute({
     getParentRoute: () => layoutRoute,
     path: 'kontakter',
-    validateSearch: parseContactsSearch,
+    validateSearch: plainSearch,
     component: lazyRouteComponent(() => import('./contacts-page'), 'ContactsPage'),
   });
   const profileRoute = createRoute({

@@ -1,2 +1,1 @@
 export { createReportRoutes } from './report-routes';
-export { parseReportSearch, type ReportSearch } from './report-search';

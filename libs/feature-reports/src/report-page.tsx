@@ -1,13 +1,27 @@
 import { ApiError, initiativeQueries, reportQueries } from '@kompetansebro/api-client';
-import { Alert, Button, buttonLinkProps, EmptyState, ErrorSummary, httpErrorText, LoadingState, Page, Select, TextField } from '@kompetansebro/ui';
+import { isoDateSchema } from '@kompetansebro/domain';
+import { Alert, Button, buttonLinkProps, EmptyState, ErrorSummary, httpErrorText, LoadingState, Page, Select, TextField, useListSearch } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
-import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { ReportPreview } from './report-preview';
-import { isCalendarDate, parseReportSearch, type ReportSearch } from './report-search';
 
 const FROM_ID = 'report-from';
 const TO_ID = 'report-to';
+
+/**
+ * The report screen's state in the URL (`?tiltak=<id>&fra=2024-01-01&til=2024-12-31`), so a
+ * link — from an initiative's page, say — opens the same report; an id or date that does not
+ * parse is left out.
+ */
+const reportSearchSchema = z.object({
+  tiltak: z.uuid().transform((id) => id.toLowerCase()).optional(),
+  fra: isoDateSchema.optional(),
+  til: isoDateSchema.optional(),
+});
+
+/** A whole date in a date field, or nothing; anything else (a year being typed) waits. */
+const isDateOrEmpty = (value: string) => value === '' || isoDateSchema.safeParse(value).success;
 
 /**
  * "Rapporter til finansiører": choose an initiative and a period (all in the URL), see the
@@ -15,24 +29,13 @@ const TO_ID = 'report-to';
  */
 export function ReportPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const search = parseReportSearch(useSearch({ strict: false }));
+  const { view: search, update: updateSearch } = useListSearch(reportSearchSchema, '.');
   const initiatives = useQuery(initiativeQueries.list({ pageSize: 100, sort: 'title' }));
 
   // A reversed period is caught here, beside the field, before the server is asked.
   const reversed = search.fra !== undefined && search.til !== undefined && search.til < search.fra;
   const period = { from: search.fra, to: search.til };
   const report = useQuery({ ...reportQueries.report(search.tiltak ?? '', period), enabled: search.tiltak !== undefined && !reversed });
-
-  const updateSearch = (changes: Partial<ReportSearch>) =>
-    void navigate({
-      to: '.',
-      search: (previous: Record<string, unknown>) => {
-        const next: ReportSearch = { ...parseReportSearch(previous), ...changes };
-        for (const key of Object.keys(next) as Array<keyof ReportSearch>) if (!next[key]) delete next[key];
-        return next;
-      },
-    });
 
   // The server's field errors for the period (paths "query.from" / "query.to"), else our own.
   const serverErrors = report.error instanceof ApiError && report.error.status === 400 ? report.error.fieldErrors : {};
@@ -80,7 +83,7 @@ export function ReportPage() {
           description={t('reports.fromHelp')}
           error={fromError}
           value={search.fra ?? ''}
-          onChange={(event) => (event.target.value === '' || isCalendarDate(event.target.value)) && updateSearch({ fra: event.target.value || undefined })}
+          onChange={(event) => isDateOrEmpty(event.target.value) && updateSearch({ fra: event.target.value || undefined })}
         />
         <TextField
           id={TO_ID}
@@ -89,7 +92,7 @@ export function ReportPage() {
           description={t('reports.toHelp')}
           error={toError}
           value={search.til ?? ''}
-          onChange={(event) => (event.target.value === '' || isCalendarDate(event.target.value)) && updateSearch({ til: event.target.value || undefined })}
+          onChange={(event) => isDateOrEmpty(event.target.value) && updateSearch({ til: event.target.value || undefined })}
         />
       </div>
 

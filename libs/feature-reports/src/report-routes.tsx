@@ -1,5 +1,5 @@
+import { plainSearch } from '@kompetansebro/ui';
 import { createRoute, lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
-import { parseReportSearch } from './report-search';
 
 /**
  * The funder report screen as a route under `parentRoute` (default path "rapporter"): pick an
@@ -10,7 +10,7 @@ export function createReportRoutes(parentRoute: AnyRoute, { path = 'rapporter' }
   return createRoute({
     getParentRoute: () => parentRoute,
     path,
-    validateSearch: parseReportSearch,
+    validateSearch: plainSearch,
     component: lazyRouteComponent(() => import('./report-page'), 'ReportPage'),
   });
 }

@@ -1,2 +1,1 @@
 export { createSurveyAnswerRoute, createSurveyRoutes } from './survey-routes';
-export { parseSurveyAnswerSearch, parseSurveyListSearch, type SurveyAnswerSearch, type SurveyListSearch } from './survey-search';

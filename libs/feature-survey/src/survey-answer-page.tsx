@@ -1,11 +1,10 @@
 import { ApiError, useAnswerSurvey, useSurveyForm } from '@kompetansebro/api-client';
-import { serviceHoursSchema, serviceTypes, todayInNorway, type FieldError, type ServiceHours, type ServiceType, type SurveyForm } from '@kompetansebro/domain';
+import { serviceHoursSchema, serviceTypes, surveyTokenQuerySchema, todayInNorway, type FieldError, type ServiceHours, type ServiceType, type SurveyForm } from '@kompetansebro/domain';
 import { formatDate, formatDateLong, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, Checkbox, ErrorSummary, fieldErrorText, httpErrorText, LoadingState, Page, Select, TextArea, TextField, type ErrorSummaryItem } from '@kompetansebro/ui';
+import { Alert, Button, Checkbox, ErrorSummary, fieldErrorText, httpErrorText, LoadingState, Page, searchView, Select, TextArea, TextField, type ErrorSummaryItem } from '@kompetansebro/ui';
 import { useSearch } from '@tanstack/react-router';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { parseSurveyAnswerSearch } from './survey-search';
 
 interface ServiceValues {
   id: string;
@@ -49,7 +48,8 @@ function parseHours(text: string): number | null | undefined {
  */
 export function SurveyAnswerPage() {
   const { t } = useTranslation();
-  const { token } = parseSurveyAnswerSearch(useSearch({ strict: false }));
+  // The link's `?token=…`; one that is not a token counts as none.
+  const { token } = searchView(surveyTokenQuerySchema.partial(), useSearch({ strict: false }));
   if (!token) {
     return (
       <Page title={t('survey.answer.invalidLink')}>

@@ -1,22 +1,23 @@
 import { ApiError, surveyQueries } from '@kompetansebro/api-client';
-import { DEFAULT_PAGE_SIZE, pageRange, responseRate, type Survey } from '@kompetansebro/domain';
+import { DEFAULT_PAGE_SIZE, pageRange, responseRate, surveyListQuerySchema, type Survey } from '@kompetansebro/domain';
 import { formatDate, formatNumber, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, buttonLinkProps, DataTable, EmptyState, httpErrorText, Page, Pagination, Select, StatusTag, type TableColumn } from '@kompetansebro/ui';
+import { Alert, Button, buttonLinkProps, DataTable, EmptyState, httpErrorText, Page, Pagination, Select, StatusTag, useListSearch, type TableColumn } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useSurveyFeature } from './survey-feature-context';
-import { parseSurveyListSearch, type SurveyListSearch } from './survey-search';
+
+/** What the URL holds of the campaign list: the status and the page. */
+const surveyListSearchSchema = surveyListQuerySchema.pick({ status: true, page: true });
 
 /** "Tjenesteundersøkelser": the campaigns, newest first, with their response rate; status and page in the URL. */
 export function SurveyListPage() {
   const { t } = useTranslation();
   const language = useLanguage();
   const { paths } = useSurveyFeature();
-  const navigate = useNavigate();
-  const search = parseSurveyListSearch(useSearch({ strict: false }));
-  const surveys = useQuery(surveyQueries.list({ status: search.status, page: search.page ?? 1, pageSize: DEFAULT_PAGE_SIZE }));
-  const updateSearch = (next: SurveyListSearch) => void navigate({ to: paths.list, search: next });
+  const list = useListSearch(surveyListSearchSchema, paths.list);
+  const search = list.view;
+  const surveys = useQuery(surveyQueries.list({ ...search, pageSize: DEFAULT_PAGE_SIZE }));
 
   const columns: TableColumn<Survey>[] = [
     {
@@ -62,10 +63,7 @@ export function SurveyListPage() {
             { value: 'open', label: t('survey.status.open') },
             { value: 'closed', label: t('survey.status.closed') },
           ]}
-          onChange={(event) => {
-            const value = event.target.value;
-            updateSearch(value === 'open' || value === 'closed' ? { status: value } : {});
-          }}
+          onChange={(event) => list.update({ status: (event.target.value || undefined) as typeof search.status })}
         />
       </div>
       <p className="ds-sr-only" role="status">
@@ -93,14 +91,7 @@ export function SurveyListPage() {
             busy={surveys.isPlaceholderData}
             skeletonRows={5}
           />
-          {page && (
-            <Pagination
-              page={page.page}
-              total={page.total}
-              range={pageRange(page)}
-              onPageChange={(next) => updateSearch({ ...search, page: next > 1 ? next : undefined })}
-            />
-          )}
+          {page && <Pagination page={page.page} total={page.total} range={pageRange(page)} onPageChange={list.setPage} />}
         </>
       )}
     </Page>

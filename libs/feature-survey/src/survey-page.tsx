@@ -1,7 +1,7 @@
 import { ApiError, surveyQueries, useCloseSurvey, useRemindSurvey } from '@kompetansebro/api-client';
-import { responseRate, type SurveyRecipient, type SurveyReminderResult } from '@kompetansebro/domain';
+import { responseRate, type SurveyDetail, type SurveyRecipient, type SurveyReminderResult } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
-import { Alert, BarChart, Button, buttonLinkProps, ConfirmDialog, DataTable, httpErrorText, LoadingState, Page, StatusTag, type TableColumn } from '@kompetansebro/ui';
+import { Alert, BarChart, Button, buttonLinkProps, ConfirmDialog, DataTable, DetailPage, httpErrorText, Page, StatusTag, type TableColumn } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -11,32 +11,37 @@ import { useSurveyFeature } from './survey-feature-context';
 /** One campaign: its response rate overall and per region (chart and table), who has answered, "send reminder", "close". */
 export function SurveyPage() {
   const { t } = useTranslation();
-  const language = useLanguage();
-  const { paths, notice, setNotice } = useSurveyFeature();
+  const { paths } = useSurveyFeature();
   const { id } = useParams({ strict: false }) as { id: string };
   const survey = useQuery(surveyQueries.detail(id));
-  const remind = useRemindSurvey(id);
-  const close = useCloseSurvey(id);
+  return (
+    <DetailPage
+      result={survey}
+      title={t('survey.title')}
+      notFound={httpErrorText(t, 404)}
+      back={
+        <Link className="ds-link" to={paths.list}>
+          {t('survey.list.title')}
+        </Link>
+      }
+    >
+      {(data) => <SurveyDetails data={data} />}
+    </DetailPage>
+  );
+}
+
+function SurveyDetails({ data }: { data: SurveyDetail }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { notice, setNotice } = useSurveyFeature();
+  const remind = useRemindSurvey(data.id);
+  const close = useCloseSurvey(data.id);
   const [confirmClose, setConfirmClose] = useState(false);
   const [reminded, setReminded] = useState<SurveyReminderResult | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
   const failed = (error: unknown) => setFailure(error instanceof ApiError ? (error.problem.detail ?? httpErrorText(t, error.status)) : t('errors.unknown'));
 
-  if (survey.isPending) return <LoadingState />;
-  if (survey.isError) {
-    return (
-      <Page title={t('survey.title')}>
-        <Alert color="danger" heading={t('states.errorTitle')}>
-          <p className="ds-paragraph">{survey.error instanceof ApiError ? httpErrorText(t, survey.error.status) : t('states.errorBody')}</p>
-          <Link className="ds-link" to={paths.list}>
-            {t('survey.list.title')}
-          </Link>
-        </Alert>
-      </Page>
-    );
-  }
-  const data = survey.data;
   const open = data.status === 'open';
   const percent = responseRate(data.answered, data.recipients);
 

@@ -1,7 +1,7 @@
+import { plainSearch } from '@kompetansebro/ui';
 import { createRoute, lazyRouteComponent, Outlet, type AnyRoute } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { SurveyFeatureContext, surveyPaths, type SurveyNotice } from './survey-feature-context';
-import { parseSurveyAnswerSearch, parseSurveyListSearch } from './survey-search';
 
 /**
  * The county's survey screens under `parentRoute` (logged in): the campaigns (status and page in
@@ -25,7 +25,7 @@ export function createSurveyRoutes(parentRoute: AnyRoute, { path = 'undersokelse
   const listRoute = createRoute({
     getParentRoute: () => layoutRoute,
     path: '/',
-    validateSearch: parseSurveyListSearch,
+    validateSearch: plainSearch,
     component: lazyRouteComponent(() => import('./survey-list-page'), 'SurveyListPage'),
   });
   const createSurveyRoute = createRoute({
@@ -49,7 +49,7 @@ export function createSurveyAnswerRoute(rootRoute: AnyRoute, { path = 'svar' }: 
   return createRoute({
     getParentRoute: () => rootRoute,
     path,
-    validateSearch: parseSurveyAnswerSearch,
+    validateSearch: plainSearch,
     component: lazyRouteComponent(() => import('./survey-answer-page'), 'SurveyAnswerPage'),
   });
 }

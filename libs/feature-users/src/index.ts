@@ -1,2 +1,1 @@
 export { createUserRoutes } from './user-routes';
-export { parseUserListSearch, type UserListSearch } from './user-list-search';

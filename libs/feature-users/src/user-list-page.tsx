@@ -1,5 +1,5 @@
 import { ApiError, userQueries } from '@kompetansebro/api-client';
-import { DEFAULT_PAGE_SIZE, pageRange, type User } from '@kompetansebro/domain';
+import { DEFAULT_PAGE_SIZE, pageRange, userListQuerySchema, type User } from '@kompetansebro/domain';
 import { formatNumber, useLanguage } from '@kompetansebro/i18n';
 import {
   Alert,
@@ -12,15 +12,18 @@ import {
   Pagination,
   StatusTag,
   TextField,
+  useListSearch,
   type TableColumn,
 } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import { Link } from '@tanstack/react-router';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUserFeature } from './user-feature-context';
-import { parseUserListSearch, type UserListSearch } from './user-list-search';
 import { userStatus, userStatusColor } from './user-status';
+
+/** What the URL holds of the users list: the search and the page. */
+const userListSearchSchema = userListQuerySchema.pick({ q: true, page: true });
 
 /**
  * "Brukere": everyone who can log in, with their access and status; search and page in the
@@ -30,19 +33,16 @@ export function UserListPage() {
   const { t } = useTranslation();
   const language = useLanguage();
   const { paths } = useUserFeature();
-  const navigate = useNavigate();
-  const search = parseUserListSearch(useSearch({ strict: false }));
-  const users = useQuery(userQueries.list({ q: search.q, page: search.page ?? 1, pageSize: DEFAULT_PAGE_SIZE }));
-
-  const updateSearch = (next: UserListSearch) => void navigate({ to: paths.list, search: next });
+  const list = useListSearch(userListSearchSchema, paths.list);
+  const search = list.view;
+  const users = useQuery(userQueries.list({ ...search, pageSize: DEFAULT_PAGE_SIZE }));
 
   // The text box follows the URL (back button, "clear"), and is sent on submit.
   const [queryText, setQueryText] = useState(search.q ?? '');
   useEffect(() => setQueryText(search.q ?? ''), [search.q]);
   const submitSearch = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const q = queryText.trim();
-    updateSearch(q ? { q } : {});
+    list.update({ q: queryText.trim() || undefined });
   };
 
   const columns: TableColumn<User>[] = [
@@ -124,7 +124,7 @@ export function UserListPage() {
           <EmptyState
             title={t('users.list.noMatchTitle')}
             action={
-              <Button variant="secondary" onClick={() => updateSearch({})}>
+              <Button variant="secondary" onClick={list.clearFilters}>
                 {t('users.list.clearSearch')}
               </Button>
             }
@@ -147,14 +147,7 @@ export function UserListPage() {
             busy={users.isPlaceholderData}
             skeletonRows={DEFAULT_PAGE_SIZE}
           />
-          {page && (
-            <Pagination
-              page={page.page}
-              total={page.total}
-              range={pageRange(page)}
-              onPageChange={(next) => updateSearch({ ...search, page: next > 1 ? next : undefined })}
-            />
-          )}
+          {page && <Pagination page={page.page} total={page.total} range={pageRange(page)} onPageChange={list.setPage} />}
         </>
       )}
     </Page>

@@ -1,10 +1,11 @@
-import { ApiError, meQueries, userQueries, useEndUserSessions, useResendInvitation, useSetUserDisabled } from '@kompetansebro/api-client';
+import { meQueries, userQueries, useEndUserSessions, useResendInvitation, useSetUserDisabled } from '@kompetansebro/api-client';
+import type { ApiError } from '@kompetansebro/api-client';
 import type { User } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, ConfirmDialog, httpErrorText, LoadingState, Page, StatusTag } from '@kompetansebro/ui';
+import { Alert, Button, ConfirmDialog, DetailPage, Fact, httpErrorText, Page, StatusTag } from '@kompetansebro/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MembershipEditor } from './membership-editor';
 import { useUserFeature, type UserNotice } from './user-feature-context';
@@ -23,44 +24,19 @@ export function UserPage() {
     if (notice) setNotice(null);
   }, [notice, setNotice]);
 
-  if (user.isPending) {
-    return (
-      <Page title={t('users.detail.titleFallback')}>
-        <LoadingState />
-      </Page>
-    );
-  }
-  if (user.isError) {
-    const notFound = user.error instanceof ApiError && user.error.status === 404;
-    return (
-      <Page title={t('users.detail.titleFallback')}>
-        <Alert color={notFound ? 'warning' : 'danger'}>
-          <p className="ds-paragraph">
-            {notFound ? t('users.detail.notFound') : user.error instanceof ApiError ? httpErrorText(t, user.error.status) : t('states.errorBody')}
-          </p>
-          {!notFound && (
-            <Button variant="secondary" onClick={() => void user.refetch()}>
-              {t('common.retry')}
-            </Button>
-          )}
-        </Alert>
-        <p>
-          <Link className="ds-link" to={paths.list}>
-            {t('users.detail.backToList')}
-          </Link>
-        </p>
-      </Page>
-    );
-  }
-  return <UserDetails key={user.data.id} user={user.data} notice={noticeForThisVisit} />;
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </>
+    <DetailPage
+      result={user}
+      title={t('users.detail.titleFallback')}
+      notFound={t('users.detail.notFound')}
+      back={
+        <Link className="ds-link" to={paths.list}>
+          {t('users.detail.backToList')}
+        </Link>
+      }
+    >
+      {(data) => <UserDetails key={data.id} user={data} notice={noticeForThisVisit} />}
+    </DetailPage>
   );
 }
 

@@ -1,7 +1,7 @@
+import { plainSearch } from '@kompetansebro/ui';
 import { createRoute, lazyRouteComponent, Outlet, type AnyRoute } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { UserFeatureContext, userPaths, type UserNotice } from './user-feature-context';
-import { parseUserListSearch } from './user-list-search';
 
 /**
  * The users screens (county admins) as routes under `parentRoute`: the list (search and page
@@ -27,7 +27,7 @@ export function createUserRoutes(parentRoute: AnyRoute, { path = 'brukere' }: { 
   const listRoute = createRoute({
     getParentRoute: () => layoutRoute,
     path: '/',
-    validateSearch: parseUserListSearch,
+    validateSearch: plainSearch,
     component: lazyRouteComponent(() => import('./user-list-page'), 'UserListPage'),
   });
 
