@@ -1,6 +1,7 @@
 export * from './common/norwegian-order';
 export * from './common/list.schema';
 export * from './common/problem.schema';
+export * from './common/domain-errors';
 export * from './identifiers/organisation-number';
 export * from './identifiers/library-number';
 export * from './municipality/municipality.schema';

@@ -4,6 +4,8 @@ import { createRouter } from './http/openapi';
 import { mountApiDocs } from './http/api-docs';
 import { publicUrlOf, type AppDeps, type Logger } from './http/app-env';
 import { ProblemError, problemResponse } from './http/problem';
+import { problemOfDomainError } from './http/domain-error-problem';
+import { DomainError } from '@kompetansebro/domain';
 import { requireJsonBody, requireSameOrigin, securityHeaders } from './http/security';
 import { authenticate, publicAccess } from './auth/access-control';
 import { createMailer, type Mailer } from './auth/mail';
@@ -95,6 +97,7 @@ export function createApp({ db, config, logger = silentLogger, mailer = createMa
   app.notFound((c) => problemResponse(c, new ProblemError(404, `No route ${c.req.method} ${c.req.path}`)));
   app.onError((error, c) => {
     if (error instanceof ProblemError) return problemResponse(c, error);
+    if (error instanceof DomainError) return problemResponse(c, problemOfDomainError(error));
     if (error instanceof HTTPException && error.status < 500) {
       // Hono's own 4xx, e.g. malformed JSON in the body.
       const detail = error.message || 'The request could not be read';

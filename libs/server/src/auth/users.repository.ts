@@ -13,9 +13,10 @@ import {
   type User,
   type UserListQuery,
 } from '@kompetansebro/domain';
-import { invalidInput, notFound, ProblemError } from '../http/problem';
+import { ConflictError, DomainRuleError, NotFoundError } from '@kompetansebro/domain';
 import { writeAudit, type Executor } from '../repositories/audit.repository';
 import { uniqueViolation } from '../repositories/database-errors';
+import { nextVersion, versionedChange, type VersionedRecord } from '../repositories/repository-helpers';
 import { issueSetPasswordToken } from './password-reset';
 import { endSessionsOfUser } from './session';
 
@@ -116,7 +117,7 @@ export async function listUsers(db: Executor, query: UserListQuery): Promise<Pag
 
 export async function getUser(db: Executor, id: string): Promise<User> {
   const row = await db.selectFrom('app_user as u').select(userColumns).where('u.id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('user');
+  if (!row) throw new NotFoundError('user');
   const memberships = await membershipsOfUsers(db, [id]);
   return toUser(row, memberships.get(id) ?? []);
 }
@@ -161,12 +162,12 @@ async function checkMemberships(
     }
     seen.add(m.organisationId);
   });
-  if (errors.length > 0) throw invalidInput(errors);
+  if (errors.length > 0) throw new DomainRuleError(errors);
   return organisations;
 }
 
 const emailTaken = () =>
-  invalidInput([{ path: 'email', code: accountErrorCodes.emailTaken, message: 'An account with this e-mail exists already' }]);
+  new DomainRuleError([{ path: 'email', code: accountErrorCodes.emailTaken, message: 'An account with this e-mail exists already' }]);
 
 /**
  * Creates an invited account: no password, one membership, and a seven-day link to choose a
@@ -196,8 +197,8 @@ export async function inviteUser(db: Executor, input: InviteUser, context: UserC
 export async function reinviteUser(db: Executor, id: string, context: UserChangeContext): Promise<{ user: User; token: string }> {
   return db.transaction().execute(async (trx) => {
     const user = await lockedUser(trx, id);
-    if (user.disabledAt !== null) throw new ProblemError(409, 'The account is disabled: enable it first');
-    if (user.hasPassword) throw new ProblemError(409, 'The account has a password already; its owner can ask for a new one on the login page');
+    if (user.disabledAt !== null) throw new ConflictError('The account is disabled: enable it first');
+    if (user.hasPassword) throw new ConflictError('The account has a password already; its owner can ask for a new one on the login page');
     await trx.updateTable('password_reset').set({ used_at: sql`now()` }).where('user_id', '=', id).where('used_at', 'is', null).execute();
     const token = await issueSetPasswordToken(trx, id, 'invitation');
     await writeAudit(trx, { userId: context.userId, entity: 'user', entityId: id, action: 'update', before: null, after: { invitationSent: true } });
@@ -205,12 +206,10 @@ export async function reinviteUser(db: Executor, id: string, context: UserChange
   });
 }
 
-async function lockedUser(trx: Transaction<Database>, id: string, expectedVersion?: number): Promise<User> {
+/** Locks the account for a change that does not need If-Match (a new invitation, ending sessions). */
+async function lockedUser(trx: Transaction<Database>, id: string): Promise<User> {
   const locked = await trx.selectFrom('app_user').select('version').where('id', '=', id).forUpdate().executeTakeFirst();
-  if (!locked) throw notFound('user');
-  if (expectedVersion !== undefined && locked.version !== expectedVersion) {
-    throw new ProblemError(412, `The user is at version ${locked.version}; you changed version ${expectedVersion}. Load it again.`);
-  }
+  if (!locked) throw new NotFoundError('user');
   return getUser(trx, id);
 }
 
@@ -224,15 +223,20 @@ async function assertAnAdminRemains(trx: Transaction<Database>): Promise<void> {
     .where('u.disabled_at', 'is', null)
     .limit(1)
     .executeTakeFirst();
-  if (!admin) throw new ProblemError(409, 'This would leave no enabled county admin');
+  if (!admin) throw new ConflictError('This would leave no enabled county admin');
 }
 
 async function bumpVersion(trx: Transaction<Database>, id: string, changes: { disabled_at?: RawBuilder<Date> | null } = {}): Promise<void> {
   await trx
     .updateTable('app_user')
-    .set({ ...changes, version: sql`version + 1`, updated_at: sql`now()` })
+    .set({ ...changes, ...nextVersion })
     .where('id', '=', id)
     .execute();
+}
+
+/** The account as a versioned record; the audit log keeps its view without secrets. */
+function userRecord(id: string): VersionedRecord<User> {
+  return { table: 'app_user', id, entity: 'user', read: (trx) => getUser(trx, id), toAudit: auditView };
 }
 
 /** Replaces all of a user's memberships (If-Match). */
@@ -243,47 +247,53 @@ export async function setMemberships(
   expectedVersion: number,
   context: UserChangeContext,
 ): Promise<User> {
-  return db.transaction().execute(async (trx) => {
-    const before = await lockedUser(trx, id, expectedVersion);
-    await checkMemberships(trx, memberships, (index, field) => `memberships.${index}.${field}`);
-    await trx.deleteFrom('membership').where('user_id', '=', id).execute();
-    await trx
-      .insertInto('membership')
-      .values(memberships.map((m) => ({ user_id: id, organisation_id: m.organisationId, role: m.role })))
-      .execute();
-    await assertAnAdminRemains(trx);
-    await bumpVersion(trx, id);
-    const after = await getUser(trx, id);
-    await writeAudit(trx, { userId: context.userId, entity: 'user', entityId: id, action: 'update', before: auditView(before), after: auditView(after) });
-    return after;
+  return versionedChange(db, {
+    ...userRecord(id),
+    expectedVersion,
+    context,
+    action: 'update',
+    write: async (trx) => {
+      await checkMemberships(trx, memberships, (index, field) => `memberships.${index}.${field}`);
+      await trx.deleteFrom('membership').where('user_id', '=', id).execute();
+      await trx
+        .insertInto('membership')
+        .values(memberships.map((m) => ({ user_id: id, organisation_id: m.organisationId, role: m.role })))
+        .execute();
+      await assertAnAdminRemains(trx);
+      await bumpVersion(trx, id);
+    },
   });
 }
 
 /** Disables the account (If-Match): it can no longer log in, its sessions and open links end. */
 export async function disableUser(db: Executor, id: string, expectedVersion: number, context: UserChangeContext): Promise<User> {
-  if (id === context.userId) throw new ProblemError(409, 'You cannot disable your own account');
-  return db.transaction().execute(async (trx) => {
-    const before = await lockedUser(trx, id, expectedVersion);
-    if (before.disabledAt !== null) return before;
-    await bumpVersion(trx, id, { disabled_at: sql<Date>`now()` });
-    await endSessionsOfUser(trx, id);
-    await trx.updateTable('password_reset').set({ used_at: sql`now()` }).where('user_id', '=', id).where('used_at', 'is', null).execute();
-    await assertAnAdminRemains(trx);
-    const after = await getUser(trx, id);
-    await writeAudit(trx, { userId: context.userId, entity: 'user', entityId: id, action: 'update', before: auditView(before), after: auditView(after) });
-    return after;
+  if (id === context.userId) throw new ConflictError('You cannot disable your own account');
+  return versionedChange(db, {
+    ...userRecord(id),
+    expectedVersion,
+    context,
+    action: 'update',
+    write: async (trx, before) => {
+      if (before.disabledAt !== null) return 'unchanged';
+      await bumpVersion(trx, id, { disabled_at: sql<Date>`now()` });
+      await endSessionsOfUser(trx, id);
+      await trx.updateTable('password_reset').set({ used_at: sql`now()` }).where('user_id', '=', id).where('used_at', 'is', null).execute();
+      await assertAnAdminRemains(trx);
+    },
   });
 }
 
 /** Enables a disabled account again (If-Match). */
 export async function enableUser(db: Executor, id: string, expectedVersion: number, context: UserChangeContext): Promise<User> {
-  return db.transaction().execute(async (trx) => {
-    const before = await lockedUser(trx, id, expectedVersion);
-    if (before.disabledAt === null) return before;
-    await bumpVersion(trx, id, { disabled_at: null });
-    const after = await getUser(trx, id);
-    await writeAudit(trx, { userId: context.userId, entity: 'user', entityId: id, action: 'update', before: auditView(before), after: auditView(after) });
-    return after;
+  return versionedChange(db, {
+    ...userRecord(id),
+    expectedVersion,
+    context,
+    action: 'update',
+    write: async (trx, before) => {
+      if (before.disabledAt === null) return 'unchanged';
+      await bumpVersion(trx, id, { disabled_at: null });
+    },
   });
 }
 

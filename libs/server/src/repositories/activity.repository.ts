@@ -22,10 +22,20 @@ import {
   type FieldError,
   type Page,
 } from '@kompetansebro/domain';
-import { invalidInput, notFound } from '../http/problem';
+import { DomainRuleError, NotFoundError } from '@kompetansebro/domain';
 import { requireVisible, requireWritable, visibleActivities, type Scope } from '../auth/visibility';
 import { writeAudit, type Executor } from './audit.repository';
-import { iso, likePattern, lockVersion, visibleActorIds, type ChangeContext } from './repository-helpers';
+import {
+  auditedCreate,
+  iso,
+  likePattern,
+  nextVersion,
+  versionedChange,
+  versionedRemoval,
+  visibleActorIds,
+  type ChangeContext,
+  type VersionedRecord,
+} from './repository-helpers';
 
 type ActivityJoin = Database & { a: Database['activity']; o: Database['actor'] };
 
@@ -220,7 +230,7 @@ export async function findActivity(db: Executor, scope: Scope, id: string): Prom
 
 export async function getActivity(db: Executor, scope: Scope, id: string): Promise<ActivityDetail> {
   const activity = await findActivity(db, scope, id);
-  if (!activity) throw notFound('activity');
+  if (!activity) throw new NotFoundError('activity');
   return activity;
 }
 
@@ -312,31 +322,36 @@ async function replaceParticipants(trx: Executor, activityId: string, participan
 
 export async function createActivity(db: Executor, scope: Scope, input: ActivityCreate, context: ChangeContext): Promise<ActivityDetail> {
   const fields = withDefaults(input);
-  return db.transaction().execute(async (trx) => {
-    const errors = await violations(trx, scope, fields);
-    if (errors.length > 0) throw invalidInput(errors);
-    requireWritable(activityWritable(scope, fields), 'An activity you record must be organised by your organisation');
-    const inserted = await trx.insertInto('activity').values(columnsOf(fields)).returning('id').executeTakeFirstOrThrow();
-    await replaceParticipants(trx, inserted.id, fields.participants);
-    const created = await getActivity(trx, scope, inserted.id);
-    await writeAudit(trx, { userId: context.userId, entity: 'activity', entityId: created.id, action: 'create', before: null, after: created });
-    return created;
+  return auditedCreate(db, {
+    entity: 'activity',
+    context,
+    insert: async (trx) => {
+      const errors = await violations(trx, scope, fields);
+      if (errors.length > 0) throw new DomainRuleError(errors);
+      requireWritable(activityWritable(scope, fields), 'An activity you record must be organised by your organisation');
+      const inserted = await trx.insertInto('activity').values(columnsOf(fields)).returning('id').executeTakeFirstOrThrow();
+      await replaceParticipants(trx, inserted.id, fields.participants);
+      return inserted.id;
+    },
+    read: (trx, id) => getActivity(trx, scope, id),
   });
 }
 
-/**
- * Locks the row and reads it: 404 when the scope cannot see it, 403 when it may not change it,
- * 412 when the version the client read is stale.
- */
-async function lockForChange(trx: Executor, scope: Scope, id: string, expectedVersion: number): Promise<ActivityDetail> {
-  await lockVersion(trx, 'activity', id, expectedVersion, 'activity', async () => {
-    const { organiser_id } = await trx.selectFrom('activity').select('organiser_id').where('id', '=', id).executeTakeFirstOrThrow();
-    const participants = await trx.selectFrom('activity_participant').select('actor_id').where('activity_id', '=', id).execute();
-    const facts = { organiserId: organiser_id, participantIds: participants.map((p) => p.actor_id) };
-    requireVisible(activityVisible(scope, facts), 'activity');
-    requireWritable(activityWritable(scope, facts), 'You may read this activity but not change it');
-  });
-  return getActivity(trx, scope, id);
+/** The activity as a versioned record: 404 when the scope cannot see it, 403 when it may not change it. */
+function activityRecord(scope: Scope, id: string): VersionedRecord<ActivityDetail> {
+  return {
+    table: 'activity',
+    id,
+    entity: 'activity',
+    checkReach: async (trx) => {
+      const { organiser_id } = await trx.selectFrom('activity').select('organiser_id').where('id', '=', id).executeTakeFirstOrThrow();
+      const participants = await trx.selectFrom('activity_participant').select('actor_id').where('activity_id', '=', id).execute();
+      const facts = { organiserId: organiser_id, participantIds: participants.map((p) => p.actor_id) };
+      requireVisible(activityVisible(scope, facts), 'activity');
+      requireWritable(activityWritable(scope, facts), 'You may read this activity but not change it');
+    },
+    read: (trx) => getActivity(trx, scope, id),
+  };
 }
 
 export async function updateActivity(
@@ -347,22 +362,24 @@ export async function updateActivity(
   expectedVersion: number,
   context: ChangeContext,
 ): Promise<ActivityDetail> {
-  return db.transaction().execute(async (trx) => {
-    const before = await lockForChange(trx, scope, id, expectedVersion);
-    const merged: ActivityFields = { ...fieldsOf(before), ...changes };
-    const known = [...(before.organiserId ? [before.organiserId] : []), ...before.participants.map((p) => p.actorId)];
-    const errors = await violations(trx, scope, merged, known);
-    if (errors.length > 0) throw invalidInput(errors);
-    requireWritable(activityWritable(scope, merged), 'Your organisation must stay the organiser of the activity');
-    await trx
-      .updateTable('activity')
-      .set({ ...columnsOf(merged), version: sql`version + 1`, updated_at: sql`now()` })
-      .where('id', '=', id)
-      .execute();
-    if (changes.participants !== undefined) await replaceParticipants(trx, id, merged.participants);
-    const after = await getActivity(trx, scope, id);
-    await writeAudit(trx, { userId: context.userId, entity: 'activity', entityId: id, action: 'update', before, after });
-    return after;
+  return versionedChange(db, {
+    ...activityRecord(scope, id),
+    expectedVersion,
+    context,
+    action: 'update',
+    write: async (trx, before) => {
+      const merged: ActivityFields = { ...fieldsOf(before), ...changes };
+      const known = [...(before.organiserId ? [before.organiserId] : []), ...before.participants.map((p) => p.actorId)];
+      const errors = await violations(trx, scope, merged, known);
+      if (errors.length > 0) throw new DomainRuleError(errors);
+      requireWritable(activityWritable(scope, merged), 'Your organisation must stay the organiser of the activity');
+      await trx
+        .updateTable('activity')
+        .set({ ...columnsOf(merged), ...nextVersion })
+        .where('id', '=', id)
+        .execute();
+      if (changes.participants !== undefined) await replaceParticipants(trx, id, merged.participants);
+    },
   });
 }
 
@@ -371,24 +388,27 @@ export async function updateActivity(
  * (each such change is versioned and audited too), so no plan points at nothing.
  */
 export async function deleteActivity(db: Executor, scope: Scope, id: string, expectedVersion: number, context: ChangeContext): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const before = await lockForChange(trx, scope, id, expectedVersion);
-    const linked = await trx
-      .selectFrom('plan_item')
-      .selectAll()
-      .where(sql<boolean>`activity_ids @> ${JSON.stringify([id])}::jsonb`)
-      .forUpdate()
-      .execute();
-    for (const item of linked) {
-      const after = await trx
-        .updateTable('plan_item')
-        .set({ activity_ids: sql`activity_ids - ${id}::text`, version: sql`version + 1`, updated_at: sql`now()` })
-        .where('id', '=', item.id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await writeAudit(trx, { userId: context.userId, entity: 'plan_item', entityId: item.id, action: 'update', before: item, after });
-    }
-    await trx.deleteFrom('activity').where('id', '=', id).execute();
-    await writeAudit(trx, { userId: context.userId, entity: 'activity', entityId: id, action: 'delete', before, after: null });
+  await versionedRemoval(db, {
+    ...activityRecord(scope, id),
+    expectedVersion,
+    context,
+    write: async (trx) => {
+      const linked = await trx
+        .selectFrom('plan_item')
+        .selectAll()
+        .where(sql<boolean>`activity_ids @> ${JSON.stringify([id])}::jsonb`)
+        .forUpdate()
+        .execute();
+      for (const item of linked) {
+        const after = await trx
+          .updateTable('plan_item')
+          .set({ activity_ids: sql`activity_ids - ${id}::text`, ...nextVersion })
+          .where('id', '=', item.id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await writeAudit(trx, { userId: context.userId, entity: 'plan_item', entityId: item.id, action: 'update', before: item, after });
+      }
+      await trx.deleteFrom('activity').where('id', '=', id).execute();
+    },
   });
 }

@@ -15,11 +15,11 @@ import {
   type FieldError,
   type Page,
 } from '@kompetansebro/domain';
-import { invalidInput, notFound, ProblemError } from '../http/problem';
+import { ConflictError, DomainRuleError, NotFoundError } from '@kompetansebro/domain';
 import { requireVisible, requireWritable, visibleActors, type Scope } from '../auth/visibility';
-import { writeAudit, type Executor } from './audit.repository';
+import type { Executor } from './audit.repository';
 import { uniqueViolation } from './database-errors';
-import { iso, likePattern, lockVersion, type ChangeContext } from './repository-helpers';
+import { auditedCreate, iso, likePattern, nextVersion, versionedChange, type ChangeContext, type VersionedRecord } from './repository-helpers';
 import { municipalityExists } from './reference.repository';
 
 type ActorJoin = Database & {
@@ -172,7 +172,7 @@ export async function findActor(db: Executor, scope: Scope, id: string): Promise
 
 export async function getActor(db: Executor, scope: Scope, id: string): Promise<ActorDetail> {
   const actor = await findActor(db, scope, id);
-  if (!actor) throw notFound('actor');
+  if (!actor) throw new NotFoundError('actor');
   return actor;
 }
 
@@ -238,7 +238,7 @@ function withDefaults(input: ActorCreate): ActorFields {
 function libraryNumberTaken(error: unknown): never {
   const violation = uniqueViolation(error);
   if (violation?.constraint?.includes('library_number')) {
-    throw invalidInput([
+    throw new DomainRuleError([
       { path: 'libraryNumber', code: domainErrorCodes.libraryNumberTaken, message: 'Another actor has this library number' },
     ]);
   }
@@ -251,33 +251,33 @@ export async function createActor(db: Executor, scope: Scope, input: ActorCreate
   // New organisations are the county's to register (the policy table lets only the county admin).
   requireWritable(scope.actors.update.all, 'Only the county registers new actors');
   const fields = withDefaults(input);
-  return db.transaction().execute(async (trx) => {
-    const errors = await referenceViolations(trx, scope, fields);
-    if (errors.length > 0) throw invalidInput(errors);
-    const inserted = await trx
-      .insertInto('actor')
-      .values(columnsOf(fields))
-      .returning('id')
-      .executeTakeFirstOrThrow()
-      .catch(libraryNumberTaken);
-    const created = await getActor(trx, scope, inserted.id);
-    await writeAudit(trx, { userId: context.userId, entity: 'actor', entityId: created.id, action: 'create', before: null, after: created });
-    return created;
+  return auditedCreate(db, {
+    entity: 'actor',
+    context,
+    insert: async (trx) => {
+      const errors = await referenceViolations(trx, scope, fields);
+      if (errors.length > 0) throw new DomainRuleError(errors);
+      const inserted = await trx.insertInto('actor').values(columnsOf(fields)).returning('id').executeTakeFirstOrThrow().catch(libraryNumberTaken);
+      return inserted.id;
+    },
+    read: (trx, id) => getActor(trx, scope, id),
   });
 }
 
-/**
- * Locks the row and reads it: 404 when the scope cannot see it, 403 when it may not change it,
- * 412 when the version the client read is stale.
- */
-async function lockForChange(trx: Executor, scope: Scope, id: string, expectedVersion: number): Promise<ActorDetail> {
-  await lockVersion(trx, 'actor', id, expectedVersion, 'actor', async () => {
-    const row = await trx.selectFrom('actor').select(['id', 'kind', 'municipality_number']).where('id', '=', id).executeTakeFirstOrThrow();
-    const facts = { id: row.id, kind: row.kind, municipalityNumber: row.municipality_number };
-    requireVisible(inActorSet(scope.actors.read, facts), 'actor');
-    requireWritable(inActorSet(scope.actors.update, facts), 'You may read this actor but not change it');
-  });
-  return getActor(trx, scope, id);
+/** The actor as a versioned record: 404 when the scope cannot see it, 403 when it may not change it. */
+function actorRecord(scope: Scope, id: string): VersionedRecord<ActorDetail> {
+  return {
+    table: 'actor',
+    id,
+    entity: 'actor',
+    checkReach: async (trx) => {
+      const row = await trx.selectFrom('actor').select(['id', 'kind', 'municipality_number']).where('id', '=', id).executeTakeFirstOrThrow();
+      const facts = { id: row.id, kind: row.kind, municipalityNumber: row.municipality_number };
+      requireVisible(inActorSet(scope.actors.read, facts), 'actor');
+      requireWritable(inActorSet(scope.actors.update, facts), 'You may read this actor but not change it');
+    },
+    read: (trx) => getActor(trx, scope, id),
+  };
 }
 
 export async function updateActor(
@@ -288,25 +288,27 @@ export async function updateActor(
   expectedVersion: number,
   context: ChangeContext,
 ): Promise<ActorDetail> {
-  return db.transaction().execute(async (trx) => {
-    const before = await lockForChange(trx, scope, id, expectedVersion);
-    const merged: ActorFields & { id: string } = { ...withDefaults(before), ...changes, id };
-    // Where an actor belongs (its kind and parent) is the county's to change: it decides who reaches it.
-    requireWritable(
-      mayRestructureActors(scope) || (merged.kind === before.kind && merged.parentId === before.parentId),
-      'Only the county changes the kind or parent of an actor',
-    );
-    const errors = await referenceViolations(trx, scope, merged, before.parentId);
-    if (errors.length > 0) throw invalidInput(errors);
-    await trx
-      .updateTable('actor')
-      .set({ ...columnsOf(merged), version: sql`version + 1`, updated_at: sql`now()` })
-      .where('id', '=', id)
-      .execute()
-      .catch(libraryNumberTaken);
-    const after = await getActor(trx, scope, id);
-    await writeAudit(trx, { userId: context.userId, entity: 'actor', entityId: id, action: 'update', before, after });
-    return after;
+  return versionedChange(db, {
+    ...actorRecord(scope, id),
+    expectedVersion,
+    context,
+    action: 'update',
+    write: async (trx, before) => {
+      const merged: ActorFields & { id: string } = { ...withDefaults(before), ...changes, id };
+      // Where an actor belongs (its kind and parent) is the county's to change: it decides who reaches it.
+      requireWritable(
+        mayRestructureActors(scope) || (merged.kind === before.kind && merged.parentId === before.parentId),
+        'Only the county changes the kind or parent of an actor',
+      );
+      const errors = await referenceViolations(trx, scope, merged, before.parentId);
+      if (errors.length > 0) throw new DomainRuleError(errors);
+      await trx
+        .updateTable('actor')
+        .set({ ...columnsOf(merged), ...nextVersion })
+        .where('id', '=', id)
+        .execute()
+        .catch(libraryNumberTaken);
+    },
   });
 }
 
@@ -319,18 +321,20 @@ export async function setActorArchived(
   expectedVersion: number,
   context: ChangeContext,
 ): Promise<ActorDetail> {
-  return db.transaction().execute(async (trx) => {
-    const before = await lockForChange(trx, scope, id, expectedVersion);
-    if ((before.archivedAt !== null) === archived) {
-      throw new ProblemError(409, archived ? 'The actor is archived already' : 'The actor is not archived');
-    }
-    await trx
-      .updateTable('actor')
-      .set({ archived_at: archived ? sql`now()` : null, version: sql`version + 1`, updated_at: sql`now()` })
-      .where('id', '=', id)
-      .execute();
-    const after = await getActor(trx, scope, id);
-    await writeAudit(trx, { userId: context.userId, entity: 'actor', entityId: id, action: archived ? 'archive' : 'restore', before, after });
-    return after;
+  return versionedChange(db, {
+    ...actorRecord(scope, id),
+    expectedVersion,
+    context,
+    action: archived ? 'archive' : 'restore',
+    write: async (trx, before) => {
+      if ((before.archivedAt !== null) === archived) {
+        throw new ConflictError(archived ? 'The actor is archived already' : 'The actor is not archived');
+      }
+      await trx
+        .updateTable('actor')
+        .set({ archived_at: archived ? sql`now()` : null, ...nextVersion })
+        .where('id', '=', id)
+        .execute();
+    },
   });
 }

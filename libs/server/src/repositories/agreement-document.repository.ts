@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { sql } from 'kysely';
-import { notFound, ProblemError } from '../http/problem';
+import { NotFoundError, RejectedFileError } from '@kompetansebro/domain';
 import type { Scope } from '../auth/visibility';
 import { assertAgreementInReach } from './agreement.repository';
 import { writeAudit, type Executor } from './audit.repository';
-import type { ChangeContext } from './repository-helpers';
+import { nextVersion, type ChangeContext } from './repository-helpers';
 
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 const PDF_MAGIC = '%PDF-';
@@ -18,9 +17,9 @@ function documentPath(documentsDir: string, agreementId: string, documentId: str
 
 /** A signed agreement as PDF: checked by its first bytes, not by the name or type the browser claims. */
 export function assertPdf(bytes: Uint8Array): void {
-  if (bytes.byteLength > MAX_DOCUMENT_BYTES) throw new ProblemError(413, 'A document may be at most 20 MB');
+  if (bytes.byteLength > MAX_DOCUMENT_BYTES) throw new RejectedFileError('too_large', 'A document may be at most 20 MB');
   if (Buffer.from(bytes.subarray(0, PDF_MAGIC.length)).toString('latin1') !== PDF_MAGIC) {
-    throw new ProblemError(415, 'Only PDF documents can be uploaded');
+    throw new RejectedFileError('unsupported_type', 'Only PDF documents can be uploaded');
   }
 }
 
@@ -53,7 +52,7 @@ export async function addAgreementDocument(
       })
       .returning(['id', 'filename', 'size_bytes', 'uploaded_at'])
       .executeTakeFirstOrThrow();
-    await trx.updateTable('agreement').set({ version: sql`version + 1`, updated_at: sql`now()` }).where('id', '=', agreementId).execute();
+    await trx.updateTable('agreement').set(nextVersion).where('id', '=', agreementId).execute();
     // The file is written inside the transaction: if writing fails, no row points at nothing.
     await mkdir(join(documentsDir, agreementId), { recursive: true });
     await writeFile(documentPath(documentsDir, agreementId, row.id), file.bytes);
@@ -77,9 +76,9 @@ export async function readAgreementDocument(
     .where('agreement_id', '=', agreementId)
     .where('id', '=', documentId)
     .executeTakeFirst();
-  if (!row) throw notFound('document');
+  if (!row) throw new NotFoundError('document');
   const bytes = await readFile(documentPath(documentsDir, agreementId, documentId)).catch(() => {
-    throw new ProblemError(404, 'The document file is missing');
+    throw new NotFoundError('document file', 'The document file is missing');
   });
   return { filename: row.filename, bytes };
 }
@@ -100,8 +99,8 @@ export async function removeAgreementDocument(
       .where('id', '=', documentId)
       .returning(['id', 'filename'])
       .executeTakeFirst();
-    if (!removed) throw notFound('document');
-    await trx.updateTable('agreement').set({ version: sql`version + 1`, updated_at: sql`now()` }).where('id', '=', agreementId).execute();
+    if (!removed) throw new NotFoundError('document');
+    await trx.updateTable('agreement').set(nextVersion).where('id', '=', agreementId).execute();
     await writeAudit(trx, { userId: context.userId, entity: 'agreement', entityId: agreementId, action: 'update', before: { documentRemoved: removed }, after: null });
   });
   await rm(documentPath(documentsDir, agreementId, documentId), { force: true });

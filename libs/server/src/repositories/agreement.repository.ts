@@ -26,10 +26,19 @@ import {
   type ServiceType,
   type ThematicArea,
 } from '@kompetansebro/domain';
-import { invalidInput, notFound, ProblemError } from '../http/problem';
+import { ConflictError, DomainRuleError, NotFoundError } from '@kompetansebro/domain';
 import { requireVisible, requireWritable, visibleAgreements, type Scope } from '../auth/visibility';
-import { writeAudit, type Executor } from './audit.repository';
-import { iso, likePattern, lockVersion, visibleActorIds, type ChangeContext } from './repository-helpers';
+import type { Executor } from './audit.repository';
+import {
+  auditedCreate,
+  iso,
+  likePattern,
+  nextVersion,
+  versionedChange,
+  visibleActorIds,
+  type ChangeContext,
+  type VersionedRecord,
+} from './repository-helpers';
 
 type AgreementJoin = Database & { ag: Database['agreement'] };
 
@@ -218,7 +227,7 @@ export async function findAgreement(db: Executor, scope: Scope, id: string): Pro
 
 export async function getAgreement(db: Executor, scope: Scope, id: string): Promise<AgreementDetail> {
   const agreement = await findAgreement(db, scope, id);
-  if (!agreement) throw notFound('agreement');
+  if (!agreement) throw new NotFoundError('agreement');
   return agreement;
 }
 
@@ -311,43 +320,48 @@ export async function createAgreement(db: Executor, scope: Scope, input: Agreeme
 
 /** A new draft; a renewal (`renewsId`) keeps the parties of the agreement it renews, seen or not. */
 async function insertAgreement(db: Executor, scope: Scope, input: AgreementCreate, context: ChangeContext, renewsId: string | null): Promise<AgreementDetail> {
-  return db.transaction().execute(async (trx) => {
-    const fields = { startDate: input.startDate ?? null, endDate: input.endDate ?? null, parties: input.parties };
-    const known = renewsId ? input.parties.map((p) => p.actorId) : [];
-    const errors = [...agreementRuleViolations(fields), ...(await partyViolations(trx, scope, input.parties, known))];
-    if (errors.length > 0) throw invalidInput(errors);
-    requireOwnParty(scope, input.parties, 'An agreement you propose must have your organisation as a party');
-    const { id } = await trx
-      .insertInto('agreement')
-      .values({
-        title: input.title,
-        sort_key: norwegianSortKey(input.title),
-        kind: input.kind,
-        status: 'draft',
-        description: input.description ?? null,
-        levels: json(input.levels ?? []),
-        themes: json(input.themes ?? []),
-        start_date: fields.startDate,
-        end_date: fields.endDate,
-        renews_id: renewsId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await writeParties(trx, id, input.parties);
-    await recordTransition(trx, id, null, 'draft', context, renewsId ? 'Fornyelse' : null);
-    const created = await getAgreement(trx, scope, id);
-    await writeAudit(trx, { userId: context.userId, entity: 'agreement', entityId: id, action: 'create', before: null, after: created });
-    return created;
+  return auditedCreate(db, {
+    entity: 'agreement',
+    context,
+    insert: async (trx) => {
+      const fields = { startDate: input.startDate ?? null, endDate: input.endDate ?? null, parties: input.parties };
+      const known = renewsId ? input.parties.map((p) => p.actorId) : [];
+      const errors = [...agreementRuleViolations(fields), ...(await partyViolations(trx, scope, input.parties, known))];
+      if (errors.length > 0) throw new DomainRuleError(errors);
+      requireOwnParty(scope, input.parties, 'An agreement you propose must have your organisation as a party');
+      const { id } = await trx
+        .insertInto('agreement')
+        .values({
+          title: input.title,
+          sort_key: norwegianSortKey(input.title),
+          kind: input.kind,
+          status: 'draft',
+          description: input.description ?? null,
+          levels: json(input.levels ?? []),
+          themes: json(input.themes ?? []),
+          start_date: fields.startDate,
+          end_date: fields.endDate,
+          renews_id: renewsId,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await writeParties(trx, id, input.parties);
+      await recordTransition(trx, id, null, 'draft', context, renewsId ? 'Fornyelse' : null);
+      return id;
+    },
+    read: (trx, id) => getAgreement(trx, scope, id),
   });
 }
 
-/**
- * Locks the row and reads it: 404 when the scope cannot see it, 403 when it may not change it,
- * 412 when the version the client read is stale.
- */
-async function lockForChange(trx: Executor, scope: Scope, id: string, expectedVersion: number): Promise<AgreementDetail> {
-  await lockVersion(trx, 'agreement', id, expectedVersion, 'agreement', () => assertAgreementInReach(trx, scope, id, { write: true }));
-  return getAgreement(trx, scope, id);
+/** The agreement as a versioned record: 404 when the scope cannot see it, 403 when it may not change it. */
+function agreementRecord(scope: Scope, id: string): VersionedRecord<AgreementDetail> {
+  return {
+    table: 'agreement',
+    id,
+    entity: 'agreement',
+    checkReach: (trx) => assertAgreementInReach(trx, scope, id, { write: true }),
+    read: (trx) => getAgreement(trx, scope, id),
+  };
 }
 
 const OPEN_FOR_NEGOTIATION: readonly AgreementStatus[] = ['draft', 'negotiating'];
@@ -363,41 +377,42 @@ export async function updateAgreement(
   expectedVersion: number,
   context: ChangeContext,
 ): Promise<AgreementDetail> {
-  return db.transaction().execute(async (trx) => {
-    const before = await lockForChange(trx, scope, id, expectedVersion);
-    if (CLOSED.includes(before.status)) throw new ProblemError(409, `An agreement that is ${before.status} cannot be changed`);
-    const negotiated = NEGOTIATED_FIELDS.filter((field) => changes[field] !== undefined);
-    if (negotiated.length > 0 && !OPEN_FOR_NEGOTIATION.includes(before.status)) {
-      throw new ProblemError(409, `${negotiated.join(', ')} of a ${before.status} agreement change only by renewing it`);
-    }
-    const parties =
-      changes.parties ?? before.parties.map((p) => ({ actorId: p.actorId, role: p.role, serviceIds: p.services.map((s) => s.serviceId), acceptedAt: p.acceptedAt }));
-    const merged = { startDate: changes.startDate ?? before.startDate, endDate: changes.endDate ?? before.endDate, parties };
-    const current = before.parties.map((p) => p.actorId);
-    const errors = [...agreementRuleViolations(merged), ...(changes.parties ? await partyViolations(trx, scope, changes.parties, current) : [])];
-    if (errors.length > 0) throw invalidInput(errors);
-    if (changes.parties) requireOwnParty(scope, changes.parties, 'Your organisation must stay a party of the agreement');
-    const title = changes.title ?? before.title;
-    await trx
-      .updateTable('agreement')
-      .set({
-        title,
-        sort_key: norwegianSortKey(title),
-        kind: changes.kind ?? before.kind,
-        description: changes.description === undefined ? before.description : changes.description,
-        levels: json(changes.levels ?? before.levels),
-        themes: json(changes.themes ?? before.themes),
-        start_date: merged.startDate,
-        end_date: merged.endDate,
-        version: sql`version + 1`,
-        updated_at: sql`now()`,
-      })
-      .where('id', '=', id)
-      .execute();
-    if (changes.parties) await writeParties(trx, id, changes.parties);
-    const after = await getAgreement(trx, scope, id);
-    await writeAudit(trx, { userId: context.userId, entity: 'agreement', entityId: id, action: 'update', before, after });
-    return after;
+  return versionedChange(db, {
+    ...agreementRecord(scope, id),
+    expectedVersion,
+    context,
+    action: 'update',
+    write: async (trx, before) => {
+      if (CLOSED.includes(before.status)) throw new ConflictError(`An agreement that is ${before.status} cannot be changed`);
+      const negotiated = NEGOTIATED_FIELDS.filter((field) => changes[field] !== undefined);
+      if (negotiated.length > 0 && !OPEN_FOR_NEGOTIATION.includes(before.status)) {
+        throw new ConflictError(`${negotiated.join(', ')} of a ${before.status} agreement change only by renewing it`);
+      }
+      const parties =
+        changes.parties ?? before.parties.map((p) => ({ actorId: p.actorId, role: p.role, serviceIds: p.services.map((s) => s.serviceId), acceptedAt: p.acceptedAt }));
+      const merged = { startDate: changes.startDate ?? before.startDate, endDate: changes.endDate ?? before.endDate, parties };
+      const current = before.parties.map((p) => p.actorId);
+      const errors = [...agreementRuleViolations(merged), ...(changes.parties ? await partyViolations(trx, scope, changes.parties, current) : [])];
+      if (errors.length > 0) throw new DomainRuleError(errors);
+      if (changes.parties) requireOwnParty(scope, changes.parties, 'Your organisation must stay a party of the agreement');
+      const title = changes.title ?? before.title;
+      await trx
+        .updateTable('agreement')
+        .set({
+          title,
+          sort_key: norwegianSortKey(title),
+          kind: changes.kind ?? before.kind,
+          description: changes.description === undefined ? before.description : changes.description,
+          levels: json(changes.levels ?? before.levels),
+          themes: json(changes.themes ?? before.themes),
+          start_date: merged.startDate,
+          end_date: merged.endDate,
+          ...nextVersion,
+        })
+        .where('id', '=', id)
+        .execute();
+      if (changes.parties) await writeParties(trx, id, changes.parties);
+    },
   });
 }
 
@@ -410,23 +425,22 @@ export async function transitionAgreement(
   expectedVersion: number,
   context: ChangeContext,
 ): Promise<AgreementDetail> {
-  return db.transaction().execute(async (trx) => {
-    const before = await lockForChange(trx, scope, id, expectedVersion);
-    if (!canTransition(before.status, request.to)) {
-      const allowed = allowedTransitionsFor(scope, before.status);
-      throw new ProblemError(
-        409,
-        `An agreement that is ${before.status} cannot become ${request.to}; allowed: ${allowed.length ? allowed.join(', ') : 'none'}`,
-        undefined,
-        { allowed: [...allowed] },
-      );
-    }
-    requireWritable(mayTransition(scope, before.status, request.to), `Your role may not move an agreement from ${before.status} to ${request.to}`);
-    await trx.updateTable('agreement').set({ status: request.to, version: sql`version + 1`, updated_at: sql`now()` }).where('id', '=', id).execute();
-    await recordTransition(trx, id, before.status, request.to, context, request.note ?? null);
-    const after = await getAgreement(trx, scope, id);
-    await writeAudit(trx, { userId: context.userId, entity: 'agreement', entityId: id, action: 'transition', before, after });
-    return after;
+  return versionedChange(db, {
+    ...agreementRecord(scope, id),
+    expectedVersion,
+    context,
+    action: 'transition',
+    write: async (trx, before) => {
+      if (!canTransition(before.status, request.to)) {
+        const allowed = allowedTransitionsFor(scope, before.status);
+        throw new ConflictError(`An agreement that is ${before.status} cannot become ${request.to}; allowed: ${allowed.length ? allowed.join(', ') : 'none'}`, {
+          allowed,
+        });
+      }
+      requireWritable(mayTransition(scope, before.status, request.to), `Your role may not move an agreement from ${before.status} to ${request.to}`);
+      await trx.updateTable('agreement').set({ status: request.to, ...nextVersion }).where('id', '=', id).execute();
+      await recordTransition(trx, id, before.status, request.to, context, request.note ?? null);
+    },
   });
 }
 
@@ -439,16 +453,18 @@ export async function acceptAgreement(
   expectedVersion: number,
   context: ChangeContext,
 ): Promise<AgreementDetail> {
-  return db.transaction().execute(async (trx) => {
-    const before = await lockForChange(trx, scope, id, expectedVersion);
-    if (!before.parties.some((p) => p.actorId === actorId)) throw notFound('party of this agreement');
-    requireWritable(hasActorId(scope.agreements.acceptFor, actorId), 'You accept an agreement only for your own organisation');
-    if (!OPEN_FOR_NEGOTIATION.includes(before.status)) throw new ProblemError(409, `A ${before.status} agreement is accepted already`);
-    await trx.updateTable('agreement_party').set({ accepted_at: sql`now()` }).where('agreement_id', '=', id).where('actor_id', '=', actorId).execute();
-    await trx.updateTable('agreement').set({ version: sql`version + 1`, updated_at: sql`now()` }).where('id', '=', id).execute();
-    const after = await getAgreement(trx, scope, id);
-    await writeAudit(trx, { userId: context.userId, entity: 'agreement', entityId: id, action: 'update', before, after });
-    return after;
+  return versionedChange(db, {
+    ...agreementRecord(scope, id),
+    expectedVersion,
+    context,
+    action: 'update',
+    write: async (trx, before) => {
+      if (!before.parties.some((p) => p.actorId === actorId)) throw new NotFoundError('party of this agreement');
+      requireWritable(hasActorId(scope.agreements.acceptFor, actorId), 'You accept an agreement only for your own organisation');
+      if (!OPEN_FOR_NEGOTIATION.includes(before.status)) throw new ConflictError(`A ${before.status} agreement is accepted already`);
+      await trx.updateTable('agreement_party').set({ accepted_at: sql`now()` }).where('agreement_id', '=', id).where('actor_id', '=', actorId).execute();
+      await trx.updateTable('agreement').set(nextVersion).where('id', '=', id).execute();
+    },
   });
 }
 
@@ -462,8 +478,8 @@ export async function renewAgreement(
 ): Promise<AgreementDetail> {
   await assertAgreementInReach(db, scope, id, { write: true });
   const current = await getAgreement(db, scope, id);
-  if (!canRenew(current.status)) throw new ProblemError(409, `A ${current.status} agreement cannot be renewed; renew an active, expiring or expired one`);
-  if (current.renewedById) throw new ProblemError(409, 'This agreement has been renewed already', undefined, {});
+  if (!canRenew(current.status)) throw new ConflictError(`A ${current.status} agreement cannot be renewed; renew an active, expiring or expired one`);
+  if (current.renewedById) throw new ConflictError('This agreement has been renewed already');
   return insertAgreement(
     db,
     scope,

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { hasActorId, mergeServiceConditions, type Brochure, type ServiceType } from '@kompetansebro/domain';
-import { notFound } from '../http/problem';
+import { NotFoundError } from '@kompetansebro/domain';
 import { requireVisible, type Scope } from '../auth/visibility';
 import type { Executor } from './audit.repository';
 
@@ -18,7 +18,7 @@ export async function getBrochure(db: Executor, scope: Scope, studyCentreId: str
     .where('id', '=', studyCentreId)
     .where('kind', '=', 'study_centre')
     .executeTakeFirst();
-  if (!centre) throw notFound('study centre');
+  if (!centre) throw new NotFoundError('study centre');
 
   const reach = scope.coverageMunicipalities;
   const area = (await db.selectFrom('catchment_area').select('municipality_number').where('study_centre_id', '=', studyCentreId).execute())

@@ -10,10 +10,10 @@ import {
   type CatchmentRequestStatus,
   type FieldError,
 } from '@kompetansebro/domain';
-import { invalidInput, notFound, ProblemError } from '../http/problem';
+import { ConflictError, DomainRuleError, NotFoundError } from '@kompetansebro/domain';
 import { actorIdInSet, requireVisible, requireWritable, type Scope } from '../auth/visibility';
 import { writeAudit, type Executor } from './audit.repository';
-import { iso, isoOrNull, lockVersion, type ChangeContext } from './repository-helpers';
+import { iso, isoOrNull, lockVersion, nextVersion, type ChangeContext } from './repository-helpers';
 
 // A study centre asks; the county decides. The catchment area decides what a study centre
 // sees, so the centre never changes it itself: an approved request changes it, in the same
@@ -54,7 +54,7 @@ async function areaOf(db: Executor, studyCentreId: string): Promise<string[]> {
 async function requireStudyCentre(db: Executor, scope: Scope, studyCentreId: string): Promise<void> {
   requireVisible(hasActorId(scope.studyCentres, studyCentreId), 'study centre');
   const centre = await db.selectFrom('actor').select('id').where('id', '=', studyCentreId).where('kind', '=', 'study_centre').executeTakeFirst();
-  if (!centre) throw notFound('study centre');
+  if (!centre) throw new NotFoundError('study centre');
 }
 
 /** Requests the scope reaches (the county: all; a study centre: its own), newest first. */
@@ -95,7 +95,7 @@ export async function createCatchmentRequest(
   remove.forEach((number, i) => {
     if (!area.includes(number)) errors.push({ path: `remove.${i}`, code: catchmentRequestErrorCodes.notInArea, message: 'The municipality is not in the catchment area' });
   });
-  if (errors.length > 0) throw invalidInput(errors);
+  if (errors.length > 0) throw new DomainRuleError(errors);
 
   return db.transaction().execute(async (trx) => {
     const created = await trx
@@ -125,21 +125,21 @@ export async function decideCatchmentRequest(
     await lockVersion(trx, 'catchment_request', id, expectedVersion, 'catchment-area request', async () => undefined);
     const request = await selectRequests(trx).where('r.id', '=', id).executeTakeFirstOrThrow();
     if (request.status !== 'pending') {
-      throw new ProblemError(409, `The request is already ${request.status}`, [
-        { path: 'decision', code: catchmentRequestErrorCodes.alreadyDecided, message: `The request is already ${request.status}` },
-      ]);
+      throw new ConflictError(`The request is already ${request.status}`, {
+        errors: [{ path: 'decision', code: catchmentRequestErrorCodes.alreadyDecided, message: `The request is already ${request.status}` }],
+      });
     }
     if (decision.decision === 'approved') {
       const before = await areaOf(trx, request.study_centre_id);
       const after = applyCatchmentRequest(before, { add: request.add_numbers, remove: request.remove_numbers });
       await trx.deleteFrom('catchment_area').where('study_centre_id', '=', request.study_centre_id).execute();
       if (after.length > 0) await trx.insertInto('catchment_area').values(after.map((n) => ({ study_centre_id: request.study_centre_id, municipality_number: n }))).execute();
-      await trx.updateTable('actor').set({ version: sql`version + 1`, updated_at: sql`now()` }).where('id', '=', request.study_centre_id).execute();
+      await trx.updateTable('actor').set(nextVersion).where('id', '=', request.study_centre_id).execute();
       await writeAudit(trx, { userId: context.userId, entity: 'actor', entityId: request.study_centre_id, action: 'update', before: { catchmentArea: before }, after: { catchmentArea: after } });
     }
     await trx
       .updateTable('catchment_request')
-      .set({ status: decision.decision, decision_note: decision.note ?? null, decided_by: context.userId, decided_at: sql`now()`, version: sql`version + 1`, updated_at: sql`now()` })
+      .set({ status: decision.decision, decision_note: decision.note ?? null, decided_by: context.userId, decided_at: sql`now()`, ...nextVersion })
       .where('id', '=', id)
       .execute();
     await writeAudit(trx, { userId: context.userId, entity: 'catchment_request', entityId: id, action: 'transition', before: { status: 'pending' }, after: { status: decision.decision, note: decision.note ?? null } });

@@ -1,4 +1,4 @@
-import { sql, type Expression, type ExpressionBuilder, type InferResult, type SqlBool, type Transaction } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type InferResult, type SqlBool } from 'kysely';
 import type { Database } from '@kompetansebro/db';
 import {
   contactErrorCodes,
@@ -11,10 +11,21 @@ import {
   type ContactUpdate,
   type Page,
 } from '@kompetansebro/domain';
-import { notFound } from '../http/problem';
+import { NotFoundError } from '@kompetansebro/domain';
 import { requireVisible, requireWritable, visibleActorRecords, type Scope } from '../auth/visibility';
-import { auditEntriesAbout, rewriteAuditEntriesAbout, writeAudit, type AuditEntry, type AuditRecord, type Executor } from './audit.repository';
-import { actorFacts, assertActorExists, iso, likePattern, lockVersion, type ChangeContext } from './repository-helpers';
+import { auditEntriesAbout, rewriteAuditEntriesAbout, writeAudit, type AuditEntry, type Executor } from './audit.repository';
+import {
+  actorFacts,
+  assertActorExists,
+  auditedCreate,
+  iso,
+  likePattern,
+  nextVersion,
+  versionedChange,
+  versionedRemoval,
+  type ChangeContext,
+  type VersionedRecord,
+} from './repository-helpers';
 
 // Contacts are personal data. Their audit entries never hold it (every before/after is
 // redacted as it is written), and erasure removes the row and scrubs every entry about it.
@@ -98,13 +109,8 @@ async function findContact(db: Executor, scope: Scope, id: string): Promise<Cont
 
 export async function getContact(db: Executor, scope: Scope, id: string): Promise<ContactSummary> {
   const contact = await findContact(db, scope, id);
-  if (!contact) throw notFound('contact');
+  if (!contact) throw new NotFoundError('contact');
   return contact;
-}
-
-/** Every audit entry about a contact goes through here: personal fields are redacted before they are stored. */
-async function auditContact(trx: Transaction<Database>, record: Omit<AuditRecord, 'entity'>): Promise<void> {
-  await writeAudit(trx, { ...record, entity: 'contact', before: redactStoredValue(record.before), after: redactStoredValue(record.after) });
 }
 
 /** 404 when the scope cannot see the contact's actor, 403 when it may not change its contacts. */
@@ -114,12 +120,20 @@ async function checkReach(db: Executor, scope: Scope, actorId: string): Promise<
   requireWritable(actor !== undefined && inActorSet(scope.actorRecords.write, actor), 'You may read this contact but not change it');
 }
 
-/** Locks the contact: 404 when the scope cannot see it, 403 when it may not change it, 412 when stale. */
-async function lockForChange(trx: Executor, scope: Scope, id: string, expectedVersion: number): Promise<void> {
-  await lockVersion(trx, 'contact', id, expectedVersion, 'contact', async () => {
-    const { actor_id } = await trx.selectFrom('contact').select('actor_id').where('id', '=', id).executeTakeFirstOrThrow();
-    await checkReach(trx, scope, actor_id);
-  });
+/** The contact as a versioned record: 404 when the scope cannot see it, 403 when it may not change it. */
+function contactRecord(scope: Scope, id: string): VersionedRecord<ContactSummary> {
+  return {
+    table: 'contact',
+    id,
+    entity: 'contact',
+    checkReach: async (trx) => {
+      const { actor_id } = await trx.selectFrom('contact').select('actor_id').where('id', '=', id).executeTakeFirstOrThrow();
+      await checkReach(trx, scope, actor_id);
+    },
+    read: (trx) => getContact(trx, scope, id),
+    // Personal fields never reach the audit log.
+    toAudit: redactStoredValue,
+  };
 }
 
 type ContactFields = Required<Omit<ContactCreate, 'actorId'>>;
@@ -135,18 +149,22 @@ function columnsOf(fields: ContactFields) {
 }
 
 export async function createContact(db: Executor, scope: Scope, input: ContactCreate, context: ChangeContext): Promise<ContactSummary> {
-  return db.transaction().execute(async (trx) => {
-    const actor = await assertActorExists(trx, scope.actorRecords.read, input.actorId, contactErrorCodes.actorNotFound);
-    requireWritable(inActorSet(scope.actorRecords.write, actor), "You may not add contacts to this actor's record");
-    const fields: ContactFields = { name: input.name, role: input.role ?? null, email: input.email ?? null, phone: input.phone ?? null };
-    const inserted = await trx
-      .insertInto('contact')
-      .values({ ...columnsOf(fields), actor_id: input.actorId })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const created = await getContact(trx, scope, inserted.id);
-    await auditContact(trx, { userId: context.userId, entityId: created.id, action: 'create', before: null, after: created });
-    return created;
+  return auditedCreate(db, {
+    entity: 'contact',
+    context,
+    insert: async (trx) => {
+      const actor = await assertActorExists(trx, scope.actorRecords.read, input.actorId, contactErrorCodes.actorNotFound);
+      requireWritable(inActorSet(scope.actorRecords.write, actor), "You may not add contacts to this actor's record");
+      const fields: ContactFields = { name: input.name, role: input.role ?? null, email: input.email ?? null, phone: input.phone ?? null };
+      const inserted = await trx
+        .insertInto('contact')
+        .values({ ...columnsOf(fields), actor_id: input.actorId })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return inserted.id;
+    },
+    read: (trx, id) => getContact(trx, scope, id),
+    toAudit: redactStoredValue,
   });
 }
 
@@ -158,27 +176,30 @@ export async function updateContact(
   expectedVersion: number,
   context: ChangeContext,
 ): Promise<ContactSummary> {
-  return db.transaction().execute(async (trx) => {
-    await lockForChange(trx, scope, id, expectedVersion);
-    const before = await getContact(trx, scope, id);
-    const merged: ContactFields = { name: before.name, role: before.role, email: before.email, phone: before.phone, ...changes };
-    await trx
-      .updateTable('contact')
-      .set({ ...columnsOf(merged), version: sql`version + 1`, updated_at: sql`now()` })
-      .where('id', '=', id)
-      .execute();
-    const after = await getContact(trx, scope, id);
-    await auditContact(trx, { userId: context.userId, entityId: id, action: 'update', before, after });
-    return after;
+  return versionedChange(db, {
+    ...contactRecord(scope, id),
+    expectedVersion,
+    context,
+    action: 'update',
+    write: async (trx, before) => {
+      const merged: ContactFields = { name: before.name, role: before.role, email: before.email, phone: before.phone, ...changes };
+      await trx
+        .updateTable('contact')
+        .set({ ...columnsOf(merged), ...nextVersion })
+        .where('id', '=', id)
+        .execute();
+    },
   });
 }
 
 export async function deleteContact(db: Executor, scope: Scope, id: string, expectedVersion: number, context: ChangeContext): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await lockForChange(trx, scope, id, expectedVersion);
-    const before = await getContact(trx, scope, id);
-    await trx.deleteFrom('contact').where('id', '=', id).execute();
-    await auditContact(trx, { userId: context.userId, entityId: id, action: 'delete', before, after: null });
+  await versionedRemoval(db, {
+    ...contactRecord(scope, id),
+    expectedVersion,
+    context,
+    write: async (trx) => {
+      await trx.deleteFrom('contact').where('id', '=', id).execute();
+    },
   });
 }
 
@@ -216,7 +237,7 @@ export async function eraseContact(db: Executor, scope: Scope, id: string, conte
     if (row) await checkReach(trx, scope, row.actor_id);
     else requireVisible(scope.everything && scope.actorRecords.write.all, 'contact');
     const redacted = await rewriteAuditEntriesAbout(trx, 'contact', id, redactStoredValue);
-    if (!row && redacted === 0) throw notFound('contact');
+    if (!row && redacted === 0) throw new NotFoundError('contact');
     if (row) await trx.deleteFrom('contact').where('id', '=', id).execute();
     const receipt = { id, erasedAt: new Date().toISOString(), recordDeleted: row !== undefined, auditEntriesRedacted: redacted };
     await writeAudit(trx, {

@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
 import { bindingStatuses, computeCoverage, hasActorId, type AgreementStatus, type Coverage, type ServiceType } from '@kompetansebro/domain';
-import { invalidInput, notFound, ProblemError } from '../http/problem';
+import { DomainRuleError, NotFoundError, StaleVersionError } from '@kompetansebro/domain';
 import { requireVisible, requireWritable, type Scope } from '../auth/visibility';
 import { writeAudit, type Executor } from './audit.repository';
+import { nextVersion } from './repository-helpers';
 
 async function catchmentOf(db: Executor, studyCentreIds: readonly string[]): Promise<string[]> {
   if (studyCentreIds.length === 0) return [];
@@ -31,14 +32,14 @@ async function unscopedQuestionOf(db: Executor, filter: { region?: string | unde
       .where('id', '=', filter.studyCentre)
       .where('kind', '=', 'study_centre')
       .executeTakeFirst();
-    if (!centre) throw notFound('study centre');
+    if (!centre) throw new NotFoundError('study centre');
     return { studyCentres: [centre], municipalityNumbers: await catchmentOf(db, [centre.id]) };
   }
   if (filter.region) {
     const municipalities = await db.selectFrom('municipality').select('number').where('region_id', '=', filter.region).execute();
     if (municipalities.length === 0) {
       const region = await db.selectFrom('region').select('id').where('id', '=', filter.region).executeTakeFirst();
-      if (!region) throw notFound('region');
+      if (!region) throw new NotFoundError('region');
     }
     const numbers = municipalities.map((m) => m.number);
     const studyCentres = numbers.length
@@ -55,7 +56,7 @@ async function unscopedQuestionOf(db: Executor, filter: { region?: string | unde
       : [];
     return { studyCentres, municipalityNumbers: numbers };
   }
-  throw invalidInput([{ path: 'query.region', code: 'region_or_study_centre_required', message: 'Name a region or a study centre' }]);
+  throw new DomainRuleError([{ path: 'query.region', code: 'region_or_study_centre_required', message: 'Name a region or a study centre' }]);
 }
 
 /** Coverage of a catchment area: which libraries have a binding agreement with its study centre, and the gaps. */
@@ -136,7 +137,7 @@ export async function getCoverage(db: Executor, scope: Scope, filter: { region?:
 export async function getCatchmentArea(db: Executor, scope: Scope, studyCentreId: string): Promise<{ studyCentreId: string; municipalityNumbers: string[] }> {
   requireVisible(hasActorId(scope.studyCentres, studyCentreId), 'study centre');
   const centre = await db.selectFrom('actor').select('id').where('id', '=', studyCentreId).where('kind', '=', 'study_centre').executeTakeFirst();
-  if (!centre) throw notFound('study centre');
+  if (!centre) throw new NotFoundError('study centre');
   const numbers = await catchmentOf(db, [studyCentreId]);
   return { studyCentreId, municipalityNumbers: numbers.sort() };
 }
@@ -161,15 +162,15 @@ export async function setCatchmentArea(
       .where('kind', '=', 'study_centre')
       .forUpdate()
       .executeTakeFirst();
-    if (!centre) throw notFound('study centre');
-    if (centre.version !== expectedVersion) throw new ProblemError(412, `The study centre is at version ${centre.version}; load it again`);
+    if (!centre) throw new NotFoundError('study centre');
+    if (centre.version !== expectedVersion) throw new StaleVersionError(`The study centre is at version ${centre.version}; load it again`);
     const wanted = [...new Set(municipalityNumbers)];
     const known = wanted.length ? await trx.selectFrom('municipality').select('number').where('number', 'in', wanted).execute() : [];
     const errors = wanted
       .map((number, i) => ({ number, i }))
       .filter(({ number }) => !known.some((k) => k.number === number))
       .map(({ i }) => ({ path: `municipalityNumbers.${i}`, code: 'municipality_not_found', message: 'No municipality has this number' }));
-    if (errors.length > 0) throw invalidInput(errors);
+    if (errors.length > 0) throw new DomainRuleError(errors);
     const before = await catchmentOf(trx, [studyCentreId]);
     await trx.deleteFrom('catchment_area').where('study_centre_id', '=', studyCentreId).execute();
     if (wanted.length > 0) {
@@ -177,7 +178,7 @@ export async function setCatchmentArea(
     }
     const updated = await trx
       .updateTable('actor')
-      .set({ version: sql`version + 1`, updated_at: sql`now()` })
+      .set(nextVersion)
       .where('id', '=', studyCentreId)
       .returning('version')
       .executeTakeFirstOrThrow();

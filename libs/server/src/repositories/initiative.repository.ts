@@ -37,10 +37,19 @@ import {
   type ResultReference,
   type ThematicArea,
 } from '@kompetansebro/domain';
-import { invalidInput, notFound, ProblemError } from '../http/problem';
+import { DomainRuleError, NotFoundError } from '@kompetansebro/domain';
 import { requireCountyWide, type Scope } from '../auth/visibility';
 import { writeAudit, type Executor } from './audit.repository';
-import { iso, likePattern, lockVersion, type ChangeContext } from './repository-helpers';
+import {
+  auditedCreate,
+  iso,
+  likePattern,
+  nextVersion,
+  versionedChange,
+  versionedRemoval,
+  type ChangeContext,
+  type VersionedRecord,
+} from './repository-helpers';
 
 // Initiatives, their plan items and mobility counts are the county's own records (no
 // organisation owns them): every exported function takes the Scope and lets only the county in.
@@ -130,9 +139,9 @@ async function planItemsOf(db: Executor, initiativeId: string): Promise<PlanItem
 
 async function getPlanItem(db: Executor, initiativeId: string, itemId: string): Promise<PlanItemDetail> {
   const row = await planItemsWithContext(db).where('pi.id', '=', itemId).where('pi.initiative_id', '=', initiativeId).executeTakeFirst();
-  if (!row) throw notFound('plan item of this initiative');
+  if (!row) throw new NotFoundError('plan item of this initiative');
   const [item] = await withResults(db, [row]);
-  if (!item) throw notFound('plan item of this initiative');
+  if (!item) throw new NotFoundError('plan item of this initiative');
   return item;
 }
 
@@ -273,36 +282,39 @@ async function insertPlanItems(trx: Executor, initiativeId: string, inputs: read
 
 async function requireInitiative(trx: Executor, id: string): Promise<void> {
   const row = await trx.selectFrom('initiative').select('id').where('id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('initiative');
+  if (!row) throw new NotFoundError('initiative');
 }
 
 export async function createPlanItem(db: Executor, scope: Scope, initiativeId: string, input: PlanItemCreate, context: ChangeContext): Promise<PlanItemDetail> {
   requireCountyWide(scope, 'initiative');
-  return db.transaction().execute(async (trx) => {
-    await requireInitiative(trx, initiativeId);
-    const errors = await planItemViolations(trx, [planItemDefaults(input)], () => '');
-    if (errors.length > 0) throw invalidInput(errors);
-    const [id] = await insertPlanItems(trx, initiativeId, [input]);
-    if (!id) throw new Error('The plan item was not inserted');
-    const created = await getPlanItem(trx, initiativeId, id);
-    await writeAudit(trx, { userId: context.userId, entity: 'plan_item', entityId: id, action: 'create', before: null, after: created });
-    return created;
+  return auditedCreate(db, {
+    entity: 'plan_item',
+    context,
+    insert: async (trx) => {
+      await requireInitiative(trx, initiativeId);
+      const errors = await planItemViolations(trx, [planItemDefaults(input)], () => '');
+      if (errors.length > 0) throw new DomainRuleError(errors);
+      const [id] = await insertPlanItems(trx, initiativeId, [input]);
+      if (!id) throw new Error('The plan item was not inserted');
+      return id;
+    },
+    read: (trx, id) => getPlanItem(trx, initiativeId, id),
   });
 }
 
-async function lockPlanItem(trx: Executor, initiativeId: string, itemId: string, expectedVersion: number): Promise<PlanItemDetail> {
-  const locked = await trx
-    .selectFrom('plan_item')
-    .select(['id', 'version'])
-    .where('id', '=', itemId)
-    .where('initiative_id', '=', initiativeId)
-    .forUpdate()
-    .executeTakeFirst();
-  if (!locked) throw notFound('plan item of this initiative');
-  if (locked.version !== expectedVersion) {
-    throw new ProblemError(412, `The plan item is at version ${locked.version}; you changed version ${expectedVersion}. Load it again.`);
-  }
-  return getPlanItem(trx, initiativeId, itemId);
+/** A plan item as a versioned record; one of another initiative is answered as one that does not exist. */
+function planItemRecord(initiativeId: string, itemId: string): VersionedRecord<PlanItemDetail> {
+  return {
+    table: 'plan_item',
+    id: itemId,
+    entity: 'plan_item',
+    label: 'plan item',
+    checkReach: async (trx) => {
+      const row = await trx.selectFrom('plan_item').select('id').where('id', '=', itemId).where('initiative_id', '=', initiativeId).executeTakeFirst();
+      if (!row) throw new NotFoundError('plan item of this initiative');
+    },
+    read: (trx) => getPlanItem(trx, initiativeId, itemId),
+  };
 }
 
 export async function updatePlanItem(
@@ -315,29 +327,31 @@ export async function updatePlanItem(
   context: ChangeContext,
 ): Promise<PlanItemDetail> {
   requireCountyWide(scope, 'initiative');
-  return db.transaction().execute(async (trx) => {
-    const before = await lockPlanItem(trx, initiativeId, itemId, expectedVersion);
-    const { position, ...fieldChanges } = changes;
-    const merged: PlanItemFields = {
-      title: before.title,
-      description: before.description,
-      responsibleActorId: before.responsibleActorId,
-      dueDate: before.dueDate,
-      status: before.status,
-      activityIds: before.activityIds,
-      agreementIds: before.agreementIds,
-      ...fieldChanges,
-    };
-    const errors = await planItemViolations(trx, [merged], () => '');
-    if (errors.length > 0) throw invalidInput(errors);
-    await trx
-      .updateTable('plan_item')
-      .set({ ...planItemColumns(merged), ...(position === undefined ? {} : { position }), version: sql`version + 1`, updated_at: sql`now()` })
-      .where('id', '=', itemId)
-      .execute();
-    const after = await getPlanItem(trx, initiativeId, itemId);
-    await writeAudit(trx, { userId: context.userId, entity: 'plan_item', entityId: itemId, action: 'update', before, after });
-    return after;
+  return versionedChange(db, {
+    ...planItemRecord(initiativeId, itemId),
+    expectedVersion,
+    context,
+    action: 'update',
+    write: async (trx, before) => {
+      const { position, ...fieldChanges } = changes;
+      const merged: PlanItemFields = {
+        title: before.title,
+        description: before.description,
+        responsibleActorId: before.responsibleActorId,
+        dueDate: before.dueDate,
+        status: before.status,
+        activityIds: before.activityIds,
+        agreementIds: before.agreementIds,
+        ...fieldChanges,
+      };
+      const errors = await planItemViolations(trx, [merged], () => '');
+      if (errors.length > 0) throw new DomainRuleError(errors);
+      await trx
+        .updateTable('plan_item')
+        .set({ ...planItemColumns(merged), ...(position === undefined ? {} : { position }), ...nextVersion })
+        .where('id', '=', itemId)
+        .execute();
+    },
   });
 }
 
@@ -350,10 +364,13 @@ export async function deletePlanItem(
   context: ChangeContext,
 ): Promise<void> {
   requireCountyWide(scope, 'initiative');
-  await db.transaction().execute(async (trx) => {
-    const before = await lockPlanItem(trx, initiativeId, itemId, expectedVersion);
-    await trx.deleteFrom('plan_item').where('id', '=', itemId).execute();
-    await writeAudit(trx, { userId: context.userId, entity: 'plan_item', entityId: itemId, action: 'delete', before, after: null });
+  await versionedRemoval(db, {
+    ...planItemRecord(initiativeId, itemId),
+    expectedVersion,
+    context,
+    write: async (trx) => {
+      await trx.deleteFrom('plan_item').where('id', '=', itemId).execute();
+    },
   });
 }
 
@@ -516,7 +533,7 @@ async function findInitiative(db: Executor, id: string): Promise<InitiativeDetai
 
 async function readInitiative(db: Executor, id: string): Promise<InitiativeDetail> {
   const initiative = await findInitiative(db, id);
-  if (!initiative) throw notFound('initiative');
+  if (!initiative) throw new NotFoundError('initiative');
   return initiative;
 }
 
@@ -658,24 +675,21 @@ export async function createInitiative(db: Executor, scope: Scope, input: Initia
   requireCountyWide(scope, 'initiative');
   const fields = withDefaults(input);
   const planItems = input.planItems ?? [];
-  return db.transaction().execute(async (trx) => {
-    const errors = [
-      ...(await violations(trx, fields)),
-      ...(await planItemViolations(trx, planItems.map(planItemDefaults), (index) => `planItems.${index}.`)),
-    ];
-    if (errors.length > 0) throw invalidInput(errors);
-    const inserted = await trx.insertInto('initiative').values(columnsOf(fields)).returning('id').executeTakeFirstOrThrow();
-    await insertPlanItems(trx, inserted.id, planItems);
-    const created = await readInitiative(trx, inserted.id);
-    await writeAudit(trx, { userId: context.userId, entity: 'initiative', entityId: created.id, action: 'create', before: null, after: created });
-    return created;
+  return auditedCreate(db, {
+    entity: 'initiative',
+    context,
+    insert: async (trx) => {
+      const errors = [
+        ...(await violations(trx, fields)),
+        ...(await planItemViolations(trx, planItems.map(planItemDefaults), (index) => `planItems.${index}.`)),
+      ];
+      if (errors.length > 0) throw new DomainRuleError(errors);
+      const inserted = await trx.insertInto('initiative').values(columnsOf(fields)).returning('id').executeTakeFirstOrThrow();
+      await insertPlanItems(trx, inserted.id, planItems);
+      return inserted.id;
+    },
+    read: readInitiative,
   });
-}
-
-async function lockForChange(trx: Executor, id: string, expectedVersion: number): Promise<InitiativeDetail> {
-  // The caller has let only the county in: every initiative is in its reach.
-  await lockVersion(trx, 'initiative', id, expectedVersion, 'initiative', async () => undefined);
-  return readInitiative(trx, id);
 }
 
 /** Changes the initiative's own fields; its plan items change one at a time under /plan-items. */
@@ -688,27 +702,33 @@ export async function updateInitiative(
   context: ChangeContext,
 ): Promise<InitiativeDetail> {
   requireCountyWide(scope, 'initiative');
-  return db.transaction().execute(async (trx) => {
-    const before = await lockForChange(trx, id, expectedVersion);
-    const { extensions, goals, policyAnchors, ...ownChanges } = changes;
-    const merged: InitiativeFields & { id: string } = {
-      ...fieldsOf(before),
-      ...ownChanges,
-      ...(extensions === undefined ? {} : { extensions: withIds.extensions(extensions) }),
-      ...(goals === undefined ? {} : { goals: withIds.goals(goals) }),
-      ...(policyAnchors === undefined ? {} : { policyAnchors: withIds.policyAnchors(policyAnchors) }),
-      id,
-    };
-    const errors = await violations(trx, merged);
-    if (errors.length > 0) throw invalidInput(errors);
-    await trx
-      .updateTable('initiative')
-      .set({ ...columnsOf(merged), version: sql`version + 1`, updated_at: sql`now()` })
-      .where('id', '=', id)
-      .execute();
-    const after = await readInitiative(trx, id);
-    await writeAudit(trx, { userId: context.userId, entity: 'initiative', entityId: id, action: 'update', before, after });
-    return after;
+  // The county alone comes this far, and every initiative is in its reach: no checkReach.
+  return versionedChange(db, {
+    table: 'initiative',
+    id,
+    entity: 'initiative',
+    read: (trx) => readInitiative(trx, id),
+    expectedVersion,
+    context,
+    action: 'update',
+    write: async (trx, before) => {
+      const { extensions, goals, policyAnchors, ...ownChanges } = changes;
+      const merged: InitiativeFields & { id: string } = {
+        ...fieldsOf(before),
+        ...ownChanges,
+        ...(extensions === undefined ? {} : { extensions: withIds.extensions(extensions) }),
+        ...(goals === undefined ? {} : { goals: withIds.goals(goals) }),
+        ...(policyAnchors === undefined ? {} : { policyAnchors: withIds.policyAnchors(policyAnchors) }),
+        id,
+      };
+      const errors = await violations(trx, merged);
+      if (errors.length > 0) throw new DomainRuleError(errors);
+      await trx
+        .updateTable('initiative')
+        .set({ ...columnsOf(merged), ...nextVersion })
+        .where('id', '=', id)
+        .execute();
+    },
   });
 }
 
@@ -790,7 +810,7 @@ export async function upsertMobilityCount(
       const initiative = await trx.selectFrom('initiative').select('id').where('id', '=', input.initiativeId).executeTakeFirst();
       if (!initiative) errors.push({ path: 'initiativeId', code: initiativeErrorCodes.initiativeNotFound, message: 'No initiative has this id' });
     }
-    if (errors.length > 0) throw invalidInput(errors);
+    if (errors.length > 0) throw new DomainRuleError(errors);
     const existing = await mobilityCountsWithContext(trx)
       .where('m.actor_id', '=', input.actorId)
       .where('m.school_year', '=', input.schoolYear)

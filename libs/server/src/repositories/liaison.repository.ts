@@ -21,7 +21,7 @@ import {
   type StudentCountsUpdate,
   type ActivityKind,
 } from '@kompetansebro/domain';
-import { invalidInput, notFound, ProblemError } from '../http/problem';
+import { ConflictError, DomainRuleError, NotFoundError, StaleVersionError } from '@kompetansebro/domain';
 import {
   actorIdInSet,
   requireVisible,
@@ -33,7 +33,7 @@ import {
   type Scope,
 } from '../auth/visibility';
 import { writeAudit, type Executor } from './audit.repository';
-import { iso, likePattern, lockVersion, type ChangeContext } from './repository-helpers';
+import { auditedCreate, iso, likePattern, lockVersion, nextVersion, versionedChange, type ChangeContext } from './repository-helpers';
 
 // The university-library liaison (issue 8). Every function takes the caller's Scope: the
 // libraries it may see, the student counts of its own organisation (the county: any), the
@@ -147,7 +147,7 @@ export async function listLibraries(db: Executor, scope: Scope, query: LibraryLi
  */
 export function countsOwner(scope: Scope, organisation: string | undefined): string {
   if (scope.everything) {
-    if (!organisation) throw invalidInput([{ path: 'organisation', code: 'required', message: 'Name the university organisation whose counts you want' }]);
+    if (!organisation) throw new DomainRuleError([{ path: 'organisation', code: 'required', message: 'Name the university organisation whose counts you want' }]);
     return organisation;
   }
   const owner = organisation ?? scope.organisationId;
@@ -205,19 +205,19 @@ export async function saveStudentCounts(
         ? []
         : [{ path: `counts.${index}.municipalityNumber`, code: liaisonErrorCodes.unknownMunicipality, message: 'No municipality has this number' }],
     );
-    if (unknown.length > 0) throw invalidInput(unknown);
+    if (unknown.length > 0) throw new DomainRuleError(unknown);
 
     const before = await getStudentCounts(trx, scope, organisationId, period);
     let setId: string;
     const existing = await trx.selectFrom('student_count_set').select('id').where('organisation_id', '=', organisationId).where('period', '=', period).executeTakeFirst();
     if (existing) {
       await lockVersion(trx, 'student_count_set', existing.id, expectedVersion, 'student counts', async () => undefined);
-      await trx.updateTable('student_count_set').set({ version: sql`version + 1`, updated_at: sql`now()` }).where('id', '=', existing.id).execute();
+      await trx.updateTable('student_count_set').set(nextVersion).where('id', '=', existing.id).execute();
       await trx.deleteFrom('student_count').where('set_id', '=', existing.id).execute();
       setId = existing.id;
     } else {
       if (expectedVersion !== 0) {
-        throw new ProblemError(412, `The student counts are at version 0; you changed version ${expectedVersion}. Load them again.`);
+        throw new StaleVersionError(`The student counts are at version 0; you changed version ${expectedVersion}. Load them again.`);
       }
       // Two first saves at once: the unique key lets one in; the other is stale.
       const inserted = await trx
@@ -226,7 +226,7 @@ export async function saveStudentCounts(
         .onConflict((oc) => oc.columns(['organisation_id', 'period']).doNothing())
         .returning('id')
         .executeTakeFirst();
-      if (!inserted) throw new ProblemError(412, 'Someone saved these student counts first. Load them again.');
+      if (!inserted) throw new StaleVersionError('Someone saved these student counts first. Load them again.');
       setId = inserted.id;
     }
     const rows = input.counts.filter((c) => c.count > 0);
@@ -372,9 +372,9 @@ export async function listNotes(db: Executor, scope: Scope, query: NoteListQuery
 
 export async function getNote(db: Executor, scope: Scope, id: string): Promise<LiaisonNote> {
   const row = await notesWithContext(db).where('n.id', '=', id).where(visibleLiaisonNotes(scope, 'n')).executeTakeFirst();
-  if (!row) throw notFound('note');
+  if (!row) throw new NotFoundError('note');
   const [note] = await withHistory(db, scope, [row]);
-  if (!note) throw notFound('note');
+  if (!note) throw new NotFoundError('note');
   return note;
 }
 
@@ -416,71 +416,81 @@ export async function listThreads(db: Executor, scope: Scope): Promise<NoteThrea
  * library); the county in any channel (naming it).
  */
 export async function createNote(db: Executor, scope: Scope, input: NoteCreate, context: ChangeContext): Promise<LiaisonNote> {
-  return db.transaction().execute(async (trx) => {
-    let universityId: string;
-    if (scope.role === 'university_liaison') {
-      universityId = scope.organisationId;
-    } else {
-      const named = input.universityId
-        ? await trx.selectFrom('actor').select('id').where('id', '=', input.universityId).where('kind', '=', 'university_library').executeTakeFirst()
-        : undefined;
-      if (!named) throw invalidInput([{ path: 'universityId', code: liaisonErrorCodes.universityNotFound, message: 'Name the university library the channel is with' }]);
-      universityId = named.id;
-    }
-    if ('actorId' in input.target) {
-      const actorId = input.target.actorId;
-      const target = await trx
-        .selectFrom('actor as a')
-        .select('a.id')
-        .where('a.id', '=', actorId)
-        .where('a.kind', 'in', LIBRARY_KINDS)
-        .where(visibleActors(scope, 'a'))
-        .executeTakeFirst();
-      if (!target) throw invalidInput([{ path: 'target.actorId', code: liaisonErrorCodes.targetNotFound, message: 'No public library has this id' }]);
-      if (scope.role === 'library_editor') {
-        const own = await trx.selectFrom('actor as a').select('a.id').where('a.id', '=', actorId).where(actorIdInSet(scope.actors.update, 'a.id')).executeTakeFirst();
-        requireWritable(own !== undefined, 'You write only in the channels of your own library');
+  return auditedCreate(db, {
+    entity: 'liaison_note',
+    context,
+    read: (trx, id) => getNote(trx, scope, id),
+    insert: async (trx) => {
+      let universityId: string;
+      if (scope.role === 'university_liaison') {
+        universityId = scope.organisationId;
+      } else {
+        const named = input.universityId
+          ? await trx.selectFrom('actor').select('id').where('id', '=', input.universityId).where('kind', '=', 'university_library').executeTakeFirst()
+          : undefined;
+        if (!named) throw new DomainRuleError([{ path: 'universityId', code: liaisonErrorCodes.universityNotFound, message: 'Name the university library the channel is with' }]);
+        universityId = named.id;
       }
-    } else {
-      requireWritable(scope.role !== 'library_editor', 'A channel with a region is between the university library and the county');
-      const region = await trx.selectFrom('region').select('id').where('id', '=', input.target.regionId).executeTakeFirst();
-      if (!region) throw invalidInput([{ path: 'target.regionId', code: liaisonErrorCodes.targetNotFound, message: 'No region has this id' }]);
-    }
-    const inserted = await trx
-      .insertInto('liaison_note')
-      .values({
-        university_id: universityId,
-        target_actor_id: 'actorId' in input.target ? input.target.actorId : null,
-        target_region_id: 'regionId' in input.target ? input.target.regionId : null,
-        author_user_id: context.userId,
-        author_organisation_id: scope.organisationId,
-        body: input.body,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const created = await getNote(trx, scope, inserted.id);
-    await writeAudit(trx, { userId: context.userId, entity: 'liaison_note', entityId: created.id, action: 'create', before: null, after: created });
-    return created;
+      if ('actorId' in input.target) {
+        const actorId = input.target.actorId;
+        const target = await trx
+          .selectFrom('actor as a')
+          .select('a.id')
+          .where('a.id', '=', actorId)
+          .where('a.kind', 'in', LIBRARY_KINDS)
+          .where(visibleActors(scope, 'a'))
+          .executeTakeFirst();
+        if (!target) throw new DomainRuleError([{ path: 'target.actorId', code: liaisonErrorCodes.targetNotFound, message: 'No public library has this id' }]);
+        if (scope.role === 'library_editor') {
+          const own = await trx.selectFrom('actor as a').select('a.id').where('a.id', '=', actorId).where(actorIdInSet(scope.actors.update, 'a.id')).executeTakeFirst();
+          requireWritable(own !== undefined, 'You write only in the channels of your own library');
+        }
+      } else {
+        requireWritable(scope.role !== 'library_editor', 'A channel with a region is between the university library and the county');
+        const region = await trx.selectFrom('region').select('id').where('id', '=', input.target.regionId).executeTakeFirst();
+        if (!region) throw new DomainRuleError([{ path: 'target.regionId', code: liaisonErrorCodes.targetNotFound, message: 'No region has this id' }]);
+      }
+      const inserted = await trx
+        .insertInto('liaison_note')
+        .values({
+          university_id: universityId,
+          target_actor_id: 'actorId' in input.target ? input.target.actorId : null,
+          target_region_id: 'regionId' in input.target ? input.target.regionId : null,
+          author_user_id: context.userId,
+          author_organisation_id: scope.organisationId,
+          body: input.body,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return inserted.id;
+    },
   });
 }
 
 /** Only the author edits a note; the text it replaces is kept as a version. */
 export async function updateNote(db: Executor, scope: Scope, id: string, body: string, expectedVersion: number, context: ChangeContext): Promise<LiaisonNote> {
-  return db.transaction().execute(async (trx) => {
-    await lockVersion(trx, 'liaison_note', id, expectedVersion, 'note', async () => {
+  return versionedChange(db, {
+    table: 'liaison_note',
+    id,
+    entity: 'liaison_note',
+    label: 'note',
+    checkReach: async (trx) => {
       const row = await trx.selectFrom('liaison_note as n').select(['n.author_user_id']).where('n.id', '=', id).where(visibleLiaisonNotes(scope, 'n')).executeTakeFirst();
       requireVisible(row !== undefined, 'note');
       requireWritable(row?.author_user_id === context.userId && context.userId !== null, 'Only the author edits a note');
-    });
-    const before = await getNote(trx, scope, id);
-    await trx
-      .insertInto('liaison_note_version')
-      .values({ note_id: id, version: before.version, body: before.body, edited_at: new Date(), edited_by: context.userId })
-      .execute();
-    await trx.updateTable('liaison_note').set({ body, version: sql`version + 1`, updated_at: sql`now()` }).where('id', '=', id).execute();
-    const after = await getNote(trx, scope, id);
-    await writeAudit(trx, { userId: context.userId, entity: 'liaison_note', entityId: id, action: 'update', before, after });
-    return after;
+    },
+    read: (trx) => getNote(trx, scope, id),
+    expectedVersion,
+    context,
+    action: 'update',
+    write: async (trx, before) => {
+      // The text it replaces is kept as a version.
+      await trx
+        .insertInto('liaison_note_version')
+        .values({ note_id: id, version: before.version, body: before.body, edited_at: new Date(), edited_by: context.userId })
+        .execute();
+      await trx.updateTable('liaison_note').set({ body, ...nextVersion }).where('id', '=', id).execute();
+    },
   });
 }
 
@@ -563,8 +573,8 @@ export async function joinActivity(db: Executor, scope: Scope, activityId: strin
     const activity = upcoming.find((a) => a.id === activityId);
     if (!activity) {
       const exists = await trx.selectFrom('activity as x').select('x.id').where('x.id', '=', activityId).where(visibleActivities(scope, 'x')).executeTakeFirst();
-      if (exists) throw new ProblemError(409, 'The activity has taken place; only coming activities take registrations');
-      throw notFound('activity');
+      if (exists) throw new ConflictError('The activity has taken place; only coming activities take registrations');
+      throw new NotFoundError('activity');
     }
     const added = await trx
       .insertInto('activity_participant')
@@ -573,7 +583,7 @@ export async function joinActivity(db: Executor, scope: Scope, activityId: strin
       .returning('actor_id')
       .execute();
     if (added.length > 0) {
-      await trx.updateTable('activity').set({ version: sql`version + 1`, updated_at: sql`now()` }).where('id', '=', activityId).execute();
+      await trx.updateTable('activity').set(nextVersion).where('id', '=', activityId).execute();
       await writeAudit(trx, {
         userId: context.userId,
         entity: 'activity',

@@ -1,11 +1,10 @@
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Database } from '@kompetansebro/db';
 import { inActorSet, type ActorFacts, type ActorSet } from '@kompetansebro/domain';
-import { invalidInput, notFound, ProblemError } from '../http/problem';
-import type { Executor } from './audit.repository';
+import { DomainRuleError, NotFoundError, StaleVersionError } from '@kompetansebro/domain';
+import { writeAudit, type AuditRecord, type Executor } from './audit.repository';
 
-// Helpers every resource repository needs; the actor repository has its own copies of the
-// first three (it predates this file) and can switch to these.
+// Helpers every resource repository needs.
 
 /** Who makes a change: recorded in the audit log (null: the system, e.g. loading sample data). */
 export interface ChangeContext {
@@ -45,11 +44,99 @@ export async function lockVersion(
 ): Promise<void> {
   const result = await sql<{ version: number }>`select version from ${sql.table(table)} where id = ${id} for update`.execute(trx);
   const locked = result.rows[0];
-  if (!locked) throw notFound(label);
+  if (!locked) throw new NotFoundError(label);
   await checkReach();
-  if (locked.version !== expectedVersion) {
-    throw new ProblemError(412, `The ${label} is at version ${locked.version}; you changed version ${expectedVersion}. Load it again.`);
-  }
+  if (locked.version !== expectedVersion) throw StaleVersionError.of(label, locked.version, expectedVersion);
+}
+
+/** The columns every versioned write sets: the next version, and when. */
+export const nextVersion = { version: sql<number>`version + 1`, updated_at: sql<Date>`now()` };
+
+/** Which versioned row a change is about, and how the repository reads it and decides who reaches it. */
+export interface VersionedRecord<T> {
+  table: VersionedTable;
+  id: string;
+  /** The entity as the audit log names it. */
+  entity: string;
+  /** The record in messages (404, 412); default: `entity`. */
+  label?: string;
+  /** 404 for a record the scope may not see, 403 for one it may not change; after the lock, before the version check. */
+  checkReach?: (trx: Transaction<Database>) => Promise<void>;
+  /** The record as the API shows it: read before and after the write, and audited. */
+  read: (trx: Transaction<Database>) => Promise<T>;
+  /** What the audit log stores of the record (e.g. with personal fields redacted); default: all of it. */
+  toAudit?: (record: T) => unknown;
+}
+
+export interface VersionedChange<T> extends VersionedRecord<T> {
+  expectedVersion: number;
+  action: AuditRecord['action'];
+  context: ChangeContext;
+  /**
+   * The change itself (checks on `before` first, then the update; bump the version with
+   * `nextVersion`). 'unchanged': nothing was to do — the record is returned as it was, unaudited.
+   */
+  write: (trx: Transaction<Database>, before: T) => Promise<void | 'unchanged'>;
+}
+
+/**
+ * Every write to a versioned record, in one transaction: lock the row and check the If-Match
+ * version (404 / reach / 412), read the record before, write, read it after, and audit both —
+ * so neither the change nor its audit entry exists without the other. Returns the record after.
+ */
+export function versionedChange<T>(db: Executor, change: VersionedChange<T>): Promise<T> {
+  return inTransaction(db, async (trx) => {
+    const before = await lockAndRead(trx, change);
+    if ((await change.write(trx, before)) === 'unchanged') return before;
+    const after = await change.read(trx);
+    await writeAudit(trx, auditOf(change, before, after));
+    return after;
+  });
+}
+
+/** As versionedChange, for a write that removes the record: the audit entry keeps what it was. */
+export function versionedRemoval<T>(db: Executor, change: Omit<VersionedChange<T>, 'action'>): Promise<void> {
+  return inTransaction(db, async (trx) => {
+    const before = await lockAndRead(trx, change);
+    await change.write(trx, before);
+    await writeAudit(trx, auditOf({ ...change, action: 'delete' }, before, null));
+  });
+}
+
+/** A new record: insert it, read it as the API shows it, audit it — in one transaction. */
+export function auditedCreate<T>(
+  db: Executor,
+  create: {
+    entity: string;
+    context: ChangeContext;
+    /** Inserts the record; returns its id. */
+    insert: (trx: Transaction<Database>) => Promise<string>;
+    read: (trx: Transaction<Database>, id: string) => Promise<T>;
+    toAudit?: (record: T) => unknown;
+  },
+): Promise<T> {
+  return inTransaction(db, async (trx) => {
+    const id = await create.insert(trx);
+    const created = await create.read(trx, id);
+    const after = create.toAudit ? create.toAudit(created) : created;
+    await writeAudit(trx, { userId: create.context.userId, entity: create.entity, entityId: id, action: 'create', before: null, after });
+    return created;
+  });
+}
+
+async function lockAndRead<T>(trx: Transaction<Database>, record: VersionedRecord<T> & { expectedVersion: number }): Promise<T> {
+  await lockVersion(trx, record.table, record.id, record.expectedVersion, record.label ?? record.entity, async () => record.checkReach?.(trx));
+  return record.read(trx);
+}
+
+function auditOf<T>(change: Pick<VersionedChange<T>, 'entity' | 'id' | 'action' | 'context' | 'toAudit'>, before: T, after: T | null): AuditRecord {
+  const stored = (record: T | null) => (record === null || !change.toAudit ? record : change.toAudit(record));
+  return { userId: change.context.userId, entity: change.entity, entityId: change.id, action: change.action, before: stored(before), after: stored(after) };
+}
+
+/** Runs `work` in a transaction, or in the one `db` is already (Kysely does not nest them). */
+export function inTransaction<T>(db: Executor, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db as Transaction<Database>) : db.transaction().execute(work);
 }
 
 /** The facts visibility is decided by, of the actors with these ids that exist. */
@@ -75,6 +162,6 @@ export async function visibleActorIds(db: Executor, visible: ActorSet, ids: read
  */
 export async function assertActorExists(db: Executor, visible: ActorSet, actorId: string, code: string, path = 'actorId'): Promise<ActorFacts> {
   const actor = (await actorFacts(db, [actorId])).get(actorId);
-  if (!actor || !inActorSet(visible, actor)) throw invalidInput([{ path, code, message: 'No actor has this id' }]);
+  if (!actor || !inActorSet(visible, actor)) throw new DomainRuleError([{ path, code, message: 'No actor has this id' }]);
   return actor;
 }

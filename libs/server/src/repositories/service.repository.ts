@@ -16,10 +16,21 @@ import {
   type ServiceType,
   type ServiceUpdate,
 } from '@kompetansebro/domain';
-import { notFound, ProblemError } from '../http/problem';
+import { ConflictError, NotFoundError } from '@kompetansebro/domain';
 import { requireVisible, requireWritable, visibleActorRecords, type Scope } from '../auth/visibility';
-import { writeAudit, type Executor } from './audit.repository';
-import { actorFacts, assertActorExists, iso, isoOrNull, likePattern, lockVersion, type ChangeContext } from './repository-helpers';
+import type { Executor } from './audit.repository';
+import {
+  actorFacts,
+  assertActorExists,
+  auditedCreate,
+  iso,
+  isoOrNull,
+  likePattern,
+  nextVersion,
+  versionedChange,
+  type ChangeContext,
+  type VersionedRecord,
+} from './repository-helpers';
 
 type ServiceJoin = Database & {
   s: Database['service'];
@@ -154,18 +165,24 @@ export async function listServices(db: Executor, scope: Scope, query: ServiceLis
 
 export async function getService(db: Executor, scope: Scope, id: string): Promise<ServiceSummary> {
   const row = await selectSummaries(db).where('s.id', '=', id).where(visibleActorRecords(scope, 'a')).executeTakeFirst();
-  if (!row) throw notFound('service');
+  if (!row) throw new NotFoundError('service');
   return toSummary(row);
 }
 
-/** Locks the service: 404 when the scope cannot see it, 403 when it may not change it, 412 when stale. */
-async function lockForChange(trx: Executor, scope: Scope, id: string, expectedVersion: number): Promise<void> {
-  await lockVersion(trx, 'service', id, expectedVersion, 'service', async () => {
-    const { actor_id } = await trx.selectFrom('service').select('actor_id').where('id', '=', id).executeTakeFirstOrThrow();
-    const actor = (await actorFacts(trx, [actor_id])).get(actor_id);
-    requireVisible(actor !== undefined && inActorSet(scope.actorRecords.read, actor), 'service');
-    requireWritable(actor !== undefined && inActorSet(scope.actorRecords.write, actor), 'You may read this service but not change it');
-  });
+/** The service as a versioned record: 404 when the scope cannot see it, 403 when it may not change it. */
+function serviceRecord(scope: Scope, id: string): VersionedRecord<ServiceSummary> {
+  return {
+    table: 'service',
+    id,
+    entity: 'service',
+    checkReach: async (trx) => {
+      const { actor_id } = await trx.selectFrom('service').select('actor_id').where('id', '=', id).executeTakeFirstOrThrow();
+      const actor = (await actorFacts(trx, [actor_id])).get(actor_id);
+      requireVisible(actor !== undefined && inActorSet(scope.actorRecords.read, actor), 'service');
+      requireWritable(actor !== undefined && inActorSet(scope.actorRecords.write, actor), 'You may read this service but not change it');
+    },
+    read: (trx) => getService(trx, scope, id),
+  };
 }
 
 interface ServiceFields {
@@ -191,26 +208,29 @@ function columnsOf(fields: ServiceFields) {
 }
 
 export async function createService(db: Executor, scope: Scope, input: ServiceCreate, context: ChangeContext): Promise<ServiceSummary> {
-  return db.transaction().execute(async (trx) => {
-    const actor = await assertActorExists(trx, scope.actorRecords.read, input.actorId, serviceErrorCodes.actorNotFound);
-    requireWritable(inActorSet(scope.actorRecords.write, actor), "You may not add services to this actor's record");
-    const fields: ServiceFields = {
-      type: input.type,
-      audiences: input.audiences,
-      description: input.description ?? null,
-      conditions: mergeServiceConditions(null, input.conditions),
-      weeklyHours: input.weeklyHours ?? null,
-      confirmedAt: input.confirmedAt ?? null,
-      confirmedBy: input.confirmedBy ?? null,
-    };
-    const inserted = await trx
-      .insertInto('service')
-      .values({ ...columnsOf(fields), actor_id: input.actorId })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const created = await getService(trx, scope, inserted.id);
-    await writeAudit(trx, { userId: context.userId, entity: 'service', entityId: created.id, action: 'create', before: null, after: created });
-    return created;
+  return auditedCreate(db, {
+    entity: 'service',
+    context,
+    insert: async (trx) => {
+      const actor = await assertActorExists(trx, scope.actorRecords.read, input.actorId, serviceErrorCodes.actorNotFound);
+      requireWritable(inActorSet(scope.actorRecords.write, actor), "You may not add services to this actor's record");
+      const fields: ServiceFields = {
+        type: input.type,
+        audiences: input.audiences,
+        description: input.description ?? null,
+        conditions: mergeServiceConditions(null, input.conditions),
+        weeklyHours: input.weeklyHours ?? null,
+        confirmedAt: input.confirmedAt ?? null,
+        confirmedBy: input.confirmedBy ?? null,
+      };
+      const inserted = await trx
+        .insertInto('service')
+        .values({ ...columnsOf(fields), actor_id: input.actorId })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return inserted.id;
+    },
+    read: (trx, id) => getService(trx, scope, id),
   });
 }
 
@@ -222,19 +242,20 @@ export async function updateService(
   expectedVersion: number,
   context: ChangeContext,
 ): Promise<ServiceSummary> {
-  return db.transaction().execute(async (trx) => {
-    await lockForChange(trx, scope, id, expectedVersion);
-    const before = await getService(trx, scope, id);
-    const { conditions, ...rest } = changes;
-    const merged: ServiceFields = { ...before, ...rest, conditions: mergeServiceConditions(before.conditions, conditions) };
-    await trx
-      .updateTable('service')
-      .set({ ...columnsOf(merged), version: sql`version + 1`, updated_at: sql`now()` })
-      .where('id', '=', id)
-      .execute();
-    const after = await getService(trx, scope, id);
-    await writeAudit(trx, { userId: context.userId, entity: 'service', entityId: id, action: 'update', before, after });
-    return after;
+  return versionedChange(db, {
+    ...serviceRecord(scope, id),
+    expectedVersion,
+    context,
+    action: 'update',
+    write: async (trx, before) => {
+      const { conditions, ...rest } = changes;
+      const merged: ServiceFields = { ...before, ...rest, conditions: mergeServiceConditions(before.conditions, conditions) };
+      await trx
+        .updateTable('service')
+        .set({ ...columnsOf(merged), ...nextVersion })
+        .where('id', '=', id)
+        .execute();
+    },
   });
 }
 
@@ -248,17 +269,18 @@ export async function confirmService(
   context: ChangeContext,
   today: IsoDate = todayInNorway(),
 ): Promise<ServiceSummary> {
-  return db.transaction().execute(async (trx) => {
-    await lockForChange(trx, scope, id, expectedVersion);
-    const before = await getService(trx, scope, id);
-    await trx
-      .updateTable('service')
-      .set({ confirmed_at: today, confirmed_by: confirmedBy, version: sql`version + 1`, updated_at: sql`now()` })
-      .where('id', '=', id)
-      .execute();
-    const after = await getService(trx, scope, id);
-    await writeAudit(trx, { userId: context.userId, entity: 'service', entityId: id, action: 'confirm', before, after });
-    return after;
+  return versionedChange(db, {
+    ...serviceRecord(scope, id),
+    expectedVersion,
+    context,
+    action: 'confirm',
+    write: async (trx) => {
+      await trx
+        .updateTable('service')
+        .set({ confirmed_at: today, confirmed_by: confirmedBy, ...nextVersion })
+        .where('id', '=', id)
+        .execute();
+    },
   });
 }
 
@@ -271,19 +293,20 @@ export async function setServiceArchived(
   expectedVersion: number,
   context: ChangeContext,
 ): Promise<ServiceSummary> {
-  return db.transaction().execute(async (trx) => {
-    await lockForChange(trx, scope, id, expectedVersion);
-    const before = await getService(trx, scope, id);
-    if ((before.archivedAt !== null) === archived) {
-      throw new ProblemError(409, archived ? 'The service is archived already' : 'The service is not archived');
-    }
-    await trx
-      .updateTable('service')
-      .set({ archived_at: archived ? sql`now()` : null, version: sql`version + 1`, updated_at: sql`now()` })
-      .where('id', '=', id)
-      .execute();
-    const after = await getService(trx, scope, id);
-    await writeAudit(trx, { userId: context.userId, entity: 'service', entityId: id, action: archived ? 'archive' : 'restore', before, after });
-    return after;
+  return versionedChange(db, {
+    ...serviceRecord(scope, id),
+    expectedVersion,
+    context,
+    action: archived ? 'archive' : 'restore',
+    write: async (trx, before) => {
+      if ((before.archivedAt !== null) === archived) {
+        throw new ConflictError(archived ? 'The service is archived already' : 'The service is not archived');
+      }
+      await trx
+        .updateTable('service')
+        .set({ archived_at: archived ? sql`now()` : null, ...nextVersion })
+        .where('id', '=', id)
+        .execute();
+    },
   });
 }

@@ -19,12 +19,12 @@ import {
 } from '@kompetansebro/domain';
 import type { z } from 'zod';
 import { publicUrlOf, type AppConfig, type Logger } from '../http/app-env';
-import { invalidInput, notFound, ProblemError } from '../http/problem';
+import { ConflictError, DomainRuleError, GoneError, NotFoundError, StaleVersionError } from '@kompetansebro/domain';
 import type { Mailer } from '../auth/mail';
 import { hashToken, newToken } from '../auth/session';
 import { libraryScope } from '../auth/visibility';
 import { writeAudit, type Executor } from './audit.repository';
-import { iso, isoOrNull, likePattern, lockVersion, type ChangeContext } from './repository-helpers';
+import { iso, isoOrNull, likePattern, nextVersion, versionedChange, type ChangeContext } from './repository-helpers';
 import { createService, getService, setServiceArchived, updateService } from './service.repository';
 
 /** The page of the county console that reads the token and shows the answer form (public). */
@@ -133,7 +133,7 @@ export async function listSurveys(db: Executor, query: SurveyListQuery): Promise
 
 export async function getSurvey(db: Executor, id: string): Promise<SurveyDetail> {
   const row = await surveysWithCounts(db).where('s.id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('survey');
+  if (!row) throw new NotFoundError('survey');
   const recipients = await db
     .selectFrom('survey_recipient as sr')
     .innerJoin('actor as a', 'a.id', 'sr.actor_id')
@@ -177,13 +177,13 @@ async function librariesFor(db: Executor, input: SurveyCreateInput): Promise<{ i
     const errors = input.actorIds.flatMap((actorId, index) =>
       libraries.has(actorId) ? [] : [{ path: `actorIds.${index}`, code: 'not_a_library', message: 'Not a library in the register' }],
     );
-    if (errors.length > 0) throw invalidInput(errors);
+    if (errors.length > 0) throw new DomainRuleError(errors);
   }
   if (input.regionIds.length > 0) {
     const found = await db.selectFrom('region').select('id').where('id', 'in', input.regionIds).execute();
     const known = new Set(found.map((r) => r.id));
     const errors = input.regionIds.flatMap((regionId, index) => (known.has(regionId) ? [] : [{ path: `regionIds.${index}`, code: 'region_not_found', message: 'No region has this id' }]));
-    if (errors.length > 0) throw invalidInput(errors);
+    if (errors.length > 0) throw new DomainRuleError(errors);
   }
   const kinds = input.includeBranches ? [...LIBRARY_KINDS] : ['public_library'];
   const rows = await db
@@ -262,7 +262,7 @@ export async function mailRecipient(
 export async function createSurvey(deps: SurveyMailDeps, input: SurveyCreateInput, context: ChangeContext): Promise<SurveyDetail> {
   const libraries = await librariesFor(deps.db, input);
   if (libraries.length === 0) {
-    throw invalidInput([{ path: 'regionIds', code: surveyErrorCodes.noLibraries, message: 'The regions have no libraries to ask' }]);
+    throw new DomainRuleError([{ path: 'regionIds', code: surveyErrorCodes.noLibraries, message: 'The regions have no libraries to ask' }]);
   }
   const surveyId = await deps.db.transaction().execute(async (trx) => {
     const { id } = await trx
@@ -286,8 +286,8 @@ export async function createSurvey(deps: SurveyMailDeps, input: SurveyCreateInpu
 
 async function openSurvey(db: Executor, id: string) {
   const survey = await db.selectFrom('survey').select(['id', 'name', 'deadline', 'status']).where('id', '=', id).executeTakeFirst();
-  if (!survey) throw notFound('survey');
-  if (survey.status !== 'open') throw new ProblemError(409, 'The survey is closed', undefined);
+  if (!survey) throw new NotFoundError('survey');
+  if (survey.status !== 'open') throw new ConflictError('The survey is closed');
   return survey;
 }
 
@@ -317,12 +317,19 @@ export async function remindSurvey(deps: SurveyMailDeps, id: string, context: Ch
 
 /** Closes the campaign: its links stop working. */
 export async function closeSurvey(db: Executor, id: string, expectedVersion: number, context: ChangeContext): Promise<SurveyDetail> {
-  await db.transaction().execute(async (trx) => {
-    await lockVersion(trx, 'survey', id, expectedVersion, 'survey', async () => undefined);
-    const before = await trx.selectFrom('survey').select(['status']).where('id', '=', id).executeTakeFirstOrThrow();
-    if (before.status !== 'open') throw new ProblemError(409, 'The survey is closed already');
-    await trx.updateTable('survey').set({ status: 'closed', closed_at: sql`now()`, version: sql`version + 1`, updated_at: sql`now()` }).where('id', '=', id).execute();
-    await writeAudit(trx, { userId: context.userId, entity: 'survey', entityId: id, action: 'transition', before: { status: 'open' }, after: { status: 'closed' } });
+  await versionedChange(db, {
+    table: 'survey',
+    id,
+    entity: 'survey',
+    // The audit log keeps the survey's status, which is what closing changes.
+    read: (trx) => trx.selectFrom('survey').select(['status']).where('id', '=', id).executeTakeFirstOrThrow(),
+    expectedVersion,
+    context,
+    action: 'transition',
+    write: async (trx, before) => {
+      if (before.status !== 'open') throw new ConflictError('The survey is closed already');
+      await trx.updateTable('survey').set({ status: 'closed', closed_at: sql`now()`, ...nextVersion }).where('id', '=', id).execute();
+    },
   });
   return getSurvey(db, id);
 }
@@ -342,9 +349,9 @@ async function recipientOfToken(db: Executor, token: string, today: IsoDate) {
     .select(['s.id as survey_id', 's.name as survey_name', 's.deadline', 's.status', 'a.id as actor_id', 'a.name as actor_name', 'sr.answered_at'])
     .where('t.token_hash', '=', hashToken(token))
     .executeTakeFirst();
-  if (!row) throw new ProblemError(404, 'This link is not valid. Use the link in the newest e-mail, or ask the county for a new one.');
-  if (row.status !== 'open') throw new ProblemError(410, 'The survey is closed. The county no longer takes answers to it.');
-  if (!deadlineIsOpen(row.deadline, today)) throw new ProblemError(410, 'The deadline of the survey has passed.');
+  if (!row) throw new NotFoundError('survey link', 'This link is not valid. Use the link in the newest e-mail, or ask the county for a new one.');
+  if (row.status !== 'open') throw new GoneError('The survey is closed. The county no longer takes answers to it.');
+  if (!deadlineIsOpen(row.deadline, today)) throw new GoneError('The deadline of the survey has passed.');
   return row;
 }
 
@@ -394,10 +401,10 @@ export async function answerSurvey(db: Executor, token: string, answer: SurveyAn
   const unknown = answer.services.flatMap((s, index) =>
     own.has(s.id) ? [] : [{ path: `services.${index}.id`, code: surveyErrorCodes.unknownService, message: 'Not a service of this library' }],
   );
-  if (unknown.length > 0) throw invalidInput(unknown);
+  if (unknown.length > 0) throw new DomainRuleError(unknown);
   const stale = answer.services.flatMap((s) => (own.get(s.id)?.version === s.version ? [] : [s.id]));
   if (stale.length > 0) {
-    throw new ProblemError(412, 'Someone changed the services after you opened the form. Open the link again to see their changes; your answer was not saved.');
+    throw new StaleVersionError('Someone changed the services after you opened the form. Open the link again to see their changes; your answer was not saved.');
   }
 
   const scope = await libraryScope(db, recipient.actor_id);

@@ -14,7 +14,7 @@ import {
   type ActivityParticipant,
   type ActivitySummary,
 } from '@kompetansebro/domain';
-import { etagOf, expectedVersion } from '../http/etag';
+import { expectedVersion, versionedJson } from '../http/etag';
 import { exportFormatSchema, exportResponse, MAX_EXPORT_ROWS, type ExportColumn } from '../http/export';
 import { createRouter, idParamsSchema, ifMatchHeaderSchema, jsonContent, problemResponses } from '../http/openapi';
 import { withEtag } from '../http/versioned';
@@ -173,22 +173,19 @@ export const activitiesRoutes = createRouter()
   })
   .openapi(getRoute, async (c) => {
     const activity = await getActivity(c.var.deps.db, await scopeOf(c), c.req.valid('param').id);
-    c.header('ETag', etagOf(activity.version));
-    return c.json(activity, 200);
+    return versionedJson(c, activity, 200);
   })
   .openapi(createActivityRoute, async (c) => {
     const { scope, change } = await accessOf(c);
     const activity = await createActivity(c.var.deps.db, scope, c.req.valid('json'), change);
-    c.header('ETag', etagOf(activity.version));
     c.header('Location', `/api/activities/${activity.id}`);
-    return c.json(activity, 201);
+    return versionedJson(c, activity, 201);
   })
   .openapi(updateRoute, async (c) => {
     const version = expectedVersion(c);
     const { scope, change } = await accessOf(c);
     const activity = await updateActivity(c.var.deps.db, scope, c.req.valid('param').id, c.req.valid('json'), version, change);
-    c.header('ETag', etagOf(activity.version));
-    return c.json(activity, 200);
+    return versionedJson(c, activity, 200);
   })
   .openapi(deleteRoute, async (c) => {
     const version = expectedVersion(c);

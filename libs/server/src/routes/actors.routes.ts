@@ -4,7 +4,7 @@ import { accessOf, scopeOf } from '../auth/visibility';
 import { actorCreateSchema, actorDetailSchema, actorListQuerySchema, actorSummarySchema, actorUpdateSchema, pageSchema } from '@kompetansebro/domain';
 import { z } from 'zod';
 import { formatOrganisationNumber, type ActorSummary } from '@kompetansebro/domain';
-import { etagOf, expectedVersion } from '../http/etag';
+import { expectedVersion, versionedJson } from '../http/etag';
 import { exportFormatSchema, exportResponse, MAX_EXPORT_ROWS, type ExportColumn } from '../http/export';
 import { createRouter, idParamsSchema, ifMatchHeaderSchema, jsonContent, problemResponses } from '../http/openapi';
 import { createActor, getActor, listActors, setActorArchived, updateActor } from '../repositories/actor.repository';
@@ -146,34 +146,29 @@ export const actorRoutes = createRouter()
   })
   .openapi(getRoute, async (c) => {
     const actor = await getActor(c.var.deps.db, await scopeOf(c), c.req.valid('param').id);
-    c.header('ETag', etagOf(actor.version));
-    return c.json(actor, 200);
+    return versionedJson(c, actor, 200);
   })
   .openapi(createActorRoute, async (c) => {
     const { scope, change } = await accessOf(c);
     const actor = await createActor(c.var.deps.db, scope, c.req.valid('json'), change);
-    c.header('ETag', etagOf(actor.version));
     c.header('Location', `/api/actors/${actor.id}`);
-    return c.json(actor, 201);
+    return versionedJson(c, actor, 201);
   })
   .openapi(updateRoute, async (c) => {
     const version = expectedVersion(c);
     const { scope, change } = await accessOf(c);
     const actor = await updateActor(c.var.deps.db, scope, c.req.valid('param').id, c.req.valid('json'), version, change);
-    c.header('ETag', etagOf(actor.version));
-    return c.json(actor, 200);
+    return versionedJson(c, actor, 200);
   })
   .openapi(archiveRoute, async (c) => {
     const version = expectedVersion(c);
     const { scope, change } = await accessOf(c);
     const actor = await setActorArchived(c.var.deps.db, scope, c.req.valid('param').id, true, version, change);
-    c.header('ETag', etagOf(actor.version));
-    return c.json(actor, 200);
+    return versionedJson(c, actor, 200);
   })
   .openapi(restoreRoute, async (c) => {
     const version = expectedVersion(c);
     const { scope, change } = await accessOf(c);
     const actor = await setActorArchived(c.var.deps.db, scope, c.req.valid('param').id, false, version, change);
-    c.header('ETag', etagOf(actor.version));
-    return c.json(actor, 200);
+    return versionedJson(c, actor, 200);
   });

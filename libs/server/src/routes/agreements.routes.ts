@@ -15,7 +15,7 @@ import {
   transitionRequestSchema,
   type AgreementSummary,
 } from '@kompetansebro/domain';
-import { etagOf, expectedVersion } from '../http/etag';
+import { expectedVersion, versionedJson } from '../http/etag';
 import { exportFormatSchema, exportResponse, MAX_EXPORT_ROWS, type ExportColumn } from '../http/export';
 import { createRouter, idParamsSchema, ifMatchHeaderSchema, jsonContent, problemResponses } from '../http/openapi';
 import { invalidInput, ProblemError } from '../http/problem';
@@ -214,44 +214,38 @@ export const agreementsRoutes = createRouter()
   })
   .openapi(getRoute, async (c) => {
     const agreement = await getAgreement(c.var.deps.db, await scopeOf(c), c.req.valid('param').id);
-    c.header('ETag', etagOf(agreement.version));
-    return c.json(agreement, 200);
+    return versionedJson(c, agreement, 200);
   })
   .openapi(createAgreementRoute, async (c) => {
     const { scope, change } = await accessOf(c);
     const agreement = await createAgreement(c.var.deps.db, scope, c.req.valid('json'), change);
-    c.header('ETag', etagOf(agreement.version));
     c.header('Location', `/api/agreements/${agreement.id}`);
-    return c.json(agreement, 201);
+    return versionedJson(c, agreement, 201);
   })
   .openapi(updateRoute, async (c) => {
     const version = expectedVersion(c);
     const { scope, change } = await accessOf(c);
     const agreement = await updateAgreement(c.var.deps.db, scope, c.req.valid('param').id, c.req.valid('json'), version, change);
-    c.header('ETag', etagOf(agreement.version));
-    return c.json(agreement, 200);
+    return versionedJson(c, agreement, 200);
   })
   .openapi(transitionRoute, async (c) => {
     const version = expectedVersion(c);
     const { scope, change } = await accessOf(c);
     const agreement = await transitionAgreement(c.var.deps.db, scope, c.req.valid('param').id, c.req.valid('json'), version, change);
-    c.header('ETag', etagOf(agreement.version));
-    return c.json(agreement, 200);
+    return versionedJson(c, agreement, 200);
   })
   .openapi(acceptRoute, async (c) => {
     const version = expectedVersion(c);
     const { id, actorId } = c.req.valid('param');
     const { scope, change } = await accessOf(c);
     const agreement = await acceptAgreement(c.var.deps.db, scope, id, actorId, version, change);
-    c.header('ETag', etagOf(agreement.version));
-    return c.json(agreement, 200);
+    return versionedJson(c, agreement, 200);
   })
   .openapi(renewRoute, async (c) => {
     const { scope, change } = await accessOf(c);
     const renewal = await renewAgreement(c.var.deps.db, scope, c.req.valid('param').id, c.req.valid('json'), change);
-    c.header('ETag', etagOf(renewal.version));
     c.header('Location', `/api/agreements/${renewal.id}`);
-    return c.json(renewal, 201);
+    return versionedJson(c, renewal, 201);
   })
   .openapi(uploadRoute, async (c) => {
     const file = await uploadedFile(c.req.valid('form').file);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { catchmentDecisionSchema, catchmentRequestCreateSchema, catchmentRequestListQuerySchema, catchmentRequestSchema } from '@kompetansebro/domain';
 import { authorize } from '../auth/access-control';
 import { accessOf, scopeOf } from '../auth/visibility';
-import { etagOf, expectedVersion } from '../http/etag';
+import { expectedVersion, versionedJson } from '../http/etag';
 import { createRouter, idParamsSchema, ifMatchHeaderSchema, jsonContent, problemResponses } from '../http/openapi';
 import {
   createCatchmentRequest,
@@ -75,13 +75,11 @@ export const catchmentRequestRoutes = createRouter()
   .openapi(createRequestRoute, async (c) => {
     const { scope, change } = await accessOf(c);
     const created = await createCatchmentRequest(c.var.deps.db, scope, c.req.valid('param').id, c.req.valid('json'), change);
-    c.header('ETag', etagOf(created.version));
-    return c.json(created, 201);
+    return versionedJson(c, created, 201);
   })
   .openapi(decideRoute, async (c) => {
     const version = expectedVersion(c);
     const { scope, change } = await accessOf(c);
     const decided = await decideCatchmentRequest(c.var.deps.db, scope, c.req.valid('param').id, c.req.valid('json'), version, change);
-    c.header('ETag', etagOf(decided.version));
-    return c.json(decided, 200);
+    return versionedJson(c, decided, 200);
   });

@@ -10,7 +10,7 @@ import {
   pageSchema,
   type ContactSummary,
 } from '@kompetansebro/domain';
-import { etagOf, expectedVersion } from '../http/etag';
+import { expectedVersion, versionedJson } from '../http/etag';
 import { exportFormatSchema, exportResponse, MAX_EXPORT_ROWS, type ExportColumn } from '../http/export';
 import { createRouter, idParamsSchema, ifMatchHeaderSchema, jsonContent, problemResponses } from '../http/openapi';
 import { versionedWriteResponses, withEtag } from '../http/versioned';
@@ -171,22 +171,19 @@ export const contactsRoutes = createRouter()
   })
   .openapi(getRoute, async (c) => {
     const contact = await getContact(c.var.deps.db, await scopeOf(c), c.req.valid('param').id);
-    c.header('ETag', etagOf(contact.version));
-    return c.json(contact, 200);
+    return versionedJson(c, contact, 200);
   })
   .openapi(createContactRoute, async (c) => {
     const { scope, change } = await accessOf(c);
     const contact = await createContact(c.var.deps.db, scope, c.req.valid('json'), change);
-    c.header('ETag', etagOf(contact.version));
     c.header('Location', `/api/contacts/${contact.id}`);
-    return c.json(contact, 201);
+    return versionedJson(c, contact, 201);
   })
   .openapi(updateRoute, async (c) => {
     const version = expectedVersion(c);
     const { scope, change } = await accessOf(c);
     const contact = await updateContact(c.var.deps.db, scope, c.req.valid('param').id, c.req.valid('json'), version, change);
-    c.header('ETag', etagOf(contact.version));
-    return c.json(contact, 200);
+    return versionedJson(c, contact, 200);
   })
   .openapi(deleteRoute, async (c) => {
     const version = expectedVersion(c);

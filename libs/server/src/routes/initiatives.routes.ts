@@ -18,7 +18,7 @@ import {
   planItemUpdateSchema,
   type InitiativeSummary,
 } from '@kompetansebro/domain';
-import { etagOf, expectedVersion } from '../http/etag';
+import { expectedVersion, versionedJson } from '../http/etag';
 import { exportFormatSchema, exportResponse, MAX_EXPORT_ROWS, type ExportColumn } from '../http/export';
 import { createRouter, idParamsSchema, ifMatchHeaderSchema, jsonContent, problemResponses } from '../http/openapi';
 import { withEtag } from '../http/versioned';
@@ -245,38 +245,33 @@ export const initiativesRoutes = createRouter()
   })
   .openapi(getRoute, async (c) => {
     const initiative = await getInitiative(c.var.deps.db, await scopeOf(c), c.req.valid('param').id);
-    c.header('ETag', etagOf(initiative.version));
-    return c.json(initiative, 200);
+    return versionedJson(c, initiative, 200);
   })
   .openapi(createInitiativeRoute, async (c) => {
     const { scope, change } = await accessOf(c);
     const initiative = await createInitiative(c.var.deps.db, scope, c.req.valid('json'), change);
-    c.header('ETag', etagOf(initiative.version));
     c.header('Location', `/api/initiatives/${initiative.id}`);
-    return c.json(initiative, 201);
+    return versionedJson(c, initiative, 201);
   })
   .openapi(updateRoute, async (c) => {
     const version = expectedVersion(c);
     const { scope, change } = await accessOf(c);
     const initiative = await updateInitiative(c.var.deps.db, scope, c.req.valid('param').id, c.req.valid('json'), version, change);
-    c.header('ETag', etagOf(initiative.version));
-    return c.json(initiative, 200);
+    return versionedJson(c, initiative, 200);
   })
   .openapi(createPlanItemRoute, async (c) => {
     const { id } = c.req.valid('param');
     const { scope, change } = await accessOf(c);
     const item = await createPlanItem(c.var.deps.db, scope, id, c.req.valid('json'), change);
-    c.header('ETag', etagOf(item.version));
     c.header('Location', `/api/initiatives/${id}/plan-items/${item.id}`);
-    return c.json(item, 201);
+    return versionedJson(c, item, 201);
   })
   .openapi(updatePlanItemRoute, async (c) => {
     const version = expectedVersion(c);
     const { id, itemId } = c.req.valid('param');
     const { scope, change } = await accessOf(c);
     const item = await updatePlanItem(c.var.deps.db, scope, id, itemId, c.req.valid('json'), version, change);
-    c.header('ETag', etagOf(item.version));
-    return c.json(item, 200);
+    return versionedJson(c, item, 200);
   })
   .openapi(deletePlanItemRoute, async (c) => {
     const version = expectedVersion(c);

@@ -22,7 +22,7 @@ import {
 } from '@kompetansebro/domain';
 import { authorize } from '../auth/access-control';
 import { accessOf, scopeOf } from '../auth/visibility';
-import { etagOf, expectedVersion } from '../http/etag';
+import { expectedVersion, versionedJson } from '../http/etag';
 import { exportFormatSchema, exportResponse, MAX_EXPORT_ROWS, type ExportColumn } from '../http/export';
 import { createRouter, idParamsSchema, ifMatchHeaderSchema, jsonContent, problemResponses } from '../http/openapi';
 import { versionedWriteResponses, withEtag } from '../http/versioned';
@@ -231,15 +231,13 @@ export const liaisonRoutes = createRouter()
   .openapi(getCountsRoute, async (c) => {
     const { organisation, period } = c.req.valid('query');
     const counts = await getStudentCounts(c.var.deps.db, await scopeOf(c), organisation, period);
-    c.header('ETag', etagOf(counts.version));
-    return c.json(counts, 200);
+    return versionedJson(c, counts, 200);
   })
   .openapi(putCountsRoute, async (c) => {
     const version = expectedVersion(c);
     const { scope, change } = await accessOf(c);
     const counts = await saveStudentCounts(c.var.deps.db, scope, c.req.valid('query').period, c.req.valid('json'), version, change);
-    c.header('ETag', etagOf(counts.version));
-    return c.json(counts, 200);
+    return versionedJson(c, counts, 200);
   })
   .openapi(needsRoute, async (c) => {
     const { organisation, period } = c.req.valid('query');
@@ -250,21 +248,18 @@ export const liaisonRoutes = createRouter()
   .openapi(createNoteRoute, async (c) => {
     const { scope, change } = await accessOf(c);
     const note = await createNote(c.var.deps.db, scope, c.req.valid('json'), change);
-    c.header('ETag', etagOf(note.version));
     c.header('Location', `/api/liaison/notes/${note.id}`);
-    return c.json(note, 201);
+    return versionedJson(c, note, 201);
   })
   .openapi(getNoteRoute, async (c) => {
     const note = await getNote(c.var.deps.db, await scopeOf(c), c.req.valid('param').id);
-    c.header('ETag', etagOf(note.version));
-    return c.json(note, 200);
+    return versionedJson(c, note, 200);
   })
   .openapi(updateNoteRoute, async (c) => {
     const version = expectedVersion(c);
     const { scope, change } = await accessOf(c);
     const note = await updateNote(c.var.deps.db, scope, c.req.valid('param').id, c.req.valid('json').body, version, change);
-    c.header('ETag', etagOf(note.version));
-    return c.json(note, 200);
+    return versionedJson(c, note, 200);
   })
   .openapi(getDigestRoute, async (c) => c.json({ subscribed: await getDigestSubscription(c.var.deps.db, principalOf(c).userId) }, 200))
   .openapi(putDigestRoute, async (c) => {

@@ -11,7 +11,7 @@ import {
   serviceUpdateSchema,
   type ServiceSummary,
 } from '@kompetansebro/domain';
-import { etagOf, expectedVersion } from '../http/etag';
+import { expectedVersion, versionedJson } from '../http/etag';
 import { exportFormatSchema, exportResponse, MAX_EXPORT_ROWS, type ExportColumn } from '../http/export';
 import { createRouter, idParamsSchema, ifMatchHeaderSchema, jsonContent, problemResponses } from '../http/openapi';
 import { stateChangeResponses, versionedWriteResponses, withEtag } from '../http/versioned';
@@ -160,41 +160,35 @@ export const servicesRoutes = createRouter()
   })
   .openapi(getRoute, async (c) => {
     const service = await getService(c.var.deps.db, await scopeOf(c), c.req.valid('param').id);
-    c.header('ETag', etagOf(service.version));
-    return c.json(service, 200);
+    return versionedJson(c, service, 200);
   })
   .openapi(createServiceRoute, async (c) => {
     const { scope, change } = await accessOf(c);
     const service = await createService(c.var.deps.db, scope, c.req.valid('json'), change);
-    c.header('ETag', etagOf(service.version));
     c.header('Location', `/api/services/${service.id}`);
-    return c.json(service, 201);
+    return versionedJson(c, service, 201);
   })
   .openapi(updateRoute, async (c) => {
     const version = expectedVersion(c);
     const { scope, change } = await accessOf(c);
     const service = await updateService(c.var.deps.db, scope, c.req.valid('param').id, c.req.valid('json'), version, change);
-    c.header('ETag', etagOf(service.version));
-    return c.json(service, 200);
+    return versionedJson(c, service, 200);
   })
   .openapi(confirmRoute, async (c) => {
     const version = expectedVersion(c);
     const { scope, change } = await accessOf(c);
     const service = await confirmService(c.var.deps.db, scope, c.req.valid('param').id, c.req.valid('json').confirmedBy, version, change);
-    c.header('ETag', etagOf(service.version));
-    return c.json(service, 200);
+    return versionedJson(c, service, 200);
   })
   .openapi(archiveRoute, async (c) => {
     const version = expectedVersion(c);
     const { scope, change } = await accessOf(c);
     const service = await setServiceArchived(c.var.deps.db, scope, c.req.valid('param').id, true, version, change);
-    c.header('ETag', etagOf(service.version));
-    return c.json(service, 200);
+    return versionedJson(c, service, 200);
   })
   .openapi(restoreRoute, async (c) => {
     const version = expectedVersion(c);
     const { scope, change } = await accessOf(c);
     const service = await setServiceArchived(c.var.deps.db, scope, c.req.valid('param').id, false, version, change);
-    c.header('ETag', etagOf(service.version));
-    return c.json(service, 200);
+    return versionedJson(c, service, 200);
   });

@@ -14,7 +14,7 @@ import {
 } from '@kompetansebro/domain';
 import { authorize, publicAccess } from '../auth/access-control';
 import { accessOf } from '../auth/visibility';
-import { etagOf, expectedVersion } from '../http/etag';
+import { expectedVersion, versionedJson } from '../http/etag';
 import { exportFormatSchema, exportResponse, type ExportColumn } from '../http/export';
 import { createRouter, idParamsSchema, ifMatchHeaderSchema, jsonContent, problemResponses } from '../http/openapi';
 import { stateChangeResponses, withEtag } from '../http/versioned';
@@ -141,14 +141,12 @@ export const surveysRoutes = createRouter()
   .openapi(createSurveyRoute, async (c) => {
     const { change } = await accessOf(c);
     const survey = await createSurvey(c.var.deps, c.req.valid('json'), change);
-    c.header('ETag', etagOf(survey.version));
     c.header('Location', `/api/surveys/${survey.id}`);
-    return c.json(survey, 201);
+    return versionedJson(c, survey, 201);
   })
   .openapi(getRoute, async (c) => {
     const survey = await getSurvey(c.var.deps.db, c.req.valid('param').id);
-    c.header('ETag', etagOf(survey.version));
-    return c.json(survey, 200);
+    return versionedJson(c, survey, 200);
   })
   .openapi(exportRoute, async (c) => {
     const survey = await getSurvey(c.var.deps.db, c.req.valid('param').id);
@@ -162,8 +160,7 @@ export const surveysRoutes = createRouter()
     const version = expectedVersion(c);
     const { change } = await accessOf(c);
     const survey = await closeSurvey(c.var.deps.db, c.req.valid('param').id, version, change);
-    c.header('ETag', etagOf(survey.version));
-    return c.json(survey, 200);
+    return versionedJson(c, survey, 200);
   })
   .openapi(formRoute, async (c) => c.json(await getSurveyForm(c.var.deps.db, c.req.valid('query').token), 200))
   .openapi(answerRoute, async (c) => c.json(await answerSurvey(c.var.deps.db, c.req.valid('query').token, c.req.valid('json')), 200));

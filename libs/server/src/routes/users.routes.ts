@@ -12,7 +12,7 @@ import {
   reinviteUser,
   setMemberships,
 } from '../auth/users.repository';
-import { etagOf, expectedVersion } from '../http/etag';
+import { expectedVersion, versionedJson } from '../http/etag';
 import { createRouter, idParamsSchema, ifMatchHeaderSchema, jsonContent, problemResponses } from '../http/openapi';
 import { versionedWriteResponses, withEtag } from '../http/versioned';
 import type { Context } from 'hono';
@@ -128,33 +128,28 @@ export const usersRoutes = createRouter()
     const input = c.req.valid('json');
     const { user, token, organisationName } = await inviteUser(c.var.deps.db, input, { userId: principalOf(c).userId });
     await mailInvitation(c, token, { email: user.email, name: user.name, membership: { organisationName, role: input.role } });
-    c.header('ETag', etagOf(user.version));
     c.header('Location', `/api/users/${user.id}`);
-    return c.json(user, 201);
+    return versionedJson(c, user, 201);
   })
   .openapi(getRoute, async (c) => {
     const user = await getUser(c.var.deps.db, c.req.valid('param').id);
-    c.header('ETag', etagOf(user.version));
-    return c.json(user, 200);
+    return versionedJson(c, user, 200);
   })
   .openapi(membershipsRoute, async (c) => {
     const version = expectedVersion(c);
     const { memberships } = c.req.valid('json');
     const user = await setMemberships(c.var.deps.db, c.req.valid('param').id, memberships, version, { userId: principalOf(c).userId });
-    c.header('ETag', etagOf(user.version));
-    return c.json(user, 200);
+    return versionedJson(c, user, 200);
   })
   .openapi(disableRoute, async (c) => {
     const version = expectedVersion(c);
     const user = await disableUser(c.var.deps.db, c.req.valid('param').id, version, { userId: principalOf(c).userId });
-    c.header('ETag', etagOf(user.version));
-    return c.json(user, 200);
+    return versionedJson(c, user, 200);
   })
   .openapi(enableRoute, async (c) => {
     const version = expectedVersion(c);
     const user = await enableUser(c.var.deps.db, c.req.valid('param').id, version, { userId: principalOf(c).userId });
-    c.header('ETag', etagOf(user.version));
-    return c.json(user, 200);
+    return versionedJson(c, user, 200);
   })
   .openapi(endSessionsRoute, async (c) => {
     await endUserSessions(c.var.deps.db, c.req.valid('param').id, { userId: principalOf(c).userId });
