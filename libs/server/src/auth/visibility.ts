@@ -2,8 +2,8 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { visibilityFor, type ActorSet, type OrganisationFacts, type Visibility } from '@kompetansebro/domain';
 import type { AppEnv } from '../http/app-env';
 import { NotAllowedError, NotFoundError } from '@kompetansebro/domain';
-import type { Executor } from '../repositories/audit.repository';
-import type { ChangeContext } from '../repositories/repository-helpers';
+import type { Executor } from '../persistence/executor';
+import type { ChangeContext } from '../persistence/repository-helpers';
 import { principalOf } from './access-control';
 import type { Principal } from './principal';
 
