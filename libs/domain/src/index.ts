@@ -16,6 +16,7 @@ export * from './service/service.schema';
 export * from './agreement/agreement-lifecycle';
 export * from './agreement/agreement.schema';
 export * from './agreement/agreement.rules';
+export * from './agreement/agreement-change.rules';
 export * from './coverage/coverage';
 export * from './activity/activity.schema';
 export * from './contact/contact.schema';

@@ -1,7 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { authorize } from '../auth/access-control';
 import { accessOf, scopeOf } from '../auth/visibility';
-import { z } from 'zod';
 import {
   activityCountQuerySchema,
   activityCountsSchema,
@@ -15,9 +14,9 @@ import {
   type ActivitySummary,
 } from '@kompetansebro/domain';
 import { expectedVersion, versionedJson } from '../http/etag';
-import { exportFormatSchema, exportResponse, MAX_EXPORT_ROWS, type ExportColumn } from '../http/export';
-import { createRouter, idParamsSchema, ifMatchHeaderSchema, jsonContent, problemResponses } from '../http/openapi';
-import { withEtag } from '../http/versioned';
+import { exportResponse, MAX_EXPORT_ROWS, type ExportColumn } from '../http/export';
+import { recordRoutes } from '../http/record-routes';
+import { createRouter, jsonContent, problemResponses } from '../http/openapi';
 import {
   countActivities,
   createActivity,
@@ -35,15 +34,21 @@ const ActivityUpdate = activityUpdateSchema.meta({ id: 'ActivityUpdate' });
 const ActivityCounts = activityCountsSchema.meta({ id: 'ActivityCounts' });
 const tags = ['Activities'];
 
-const listRoute = createRoute({
-  method: 'get',
-  path: '/api/activities',
-  middleware: [authorize('activity', 'read')] as const,
-  tags,
-  summary: 'List activities: search, filter by period (from/to; a period counts when it overlaps), kind, organiser or participant',
-  request: { query: activityListQuerySchema },
-  responses: { 200: { description: 'A page of activities', content: jsonContent(ActivityPage) }, 400: problemResponses[400] },
-});
+const activityRoutes = recordRoutes({ path: '/api/activities', policy: 'activity', tags, record: ActivityDetail });
+const listRoute = activityRoutes.list(
+  activityListQuerySchema,
+  ActivityPage,
+  'List activities: search, filter by period (from/to; a period counts when it overlaps), kind, organiser or participant',
+  'A page of activities',
+);
+const exportRoute = activityRoutes.export(activityListQuerySchema, 'Every activity the filters select, as CSV or XLSX');
+const getRoute = activityRoutes.get('One activity with its organiser and participants (with head counts)', 'The activity');
+const createActivityRoute = activityRoutes.create(ActivityCreate, 'Record an activity');
+const updateRoute = activityRoutes.update(
+  ActivityUpdate,
+  'Change some fields of an activity; participants, when given, replace the list (If-Match required)',
+);
+const deleteRoute = activityRoutes.remove('Delete an activity; plan items that list it as a result drop it (If-Match required)');
 
 const countsRoute = createRoute({
   method: 'get',
@@ -53,24 +58,6 @@ const countsRoute = createRoute({
   summary: 'How many activities the filters select, per month, half year (2023-H2) or year, by start date',
   request: { query: activityCountQuerySchema },
   responses: { 200: { description: 'Counts in time order; periods without activity are left out', content: jsonContent(ActivityCounts) }, 400: problemResponses[400] },
-});
-
-const exportQuerySchema = activityListQuerySchema.omit({ page: true, pageSize: true }).extend({ format: exportFormatSchema });
-
-const exportRoute = createRoute({
-  method: 'get',
-  path: '/api/activities/export',
-  middleware: [authorize('activity', 'export')] as const,
-  tags,
-  summary: 'Every activity the filters select, as CSV or XLSX',
-  request: { query: exportQuerySchema },
-  responses: {
-    200: {
-      description: 'The file',
-      content: { 'text/csv': { schema: z.string() }, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() } },
-    },
-    400: problemResponses[400],
-  },
 });
 
 type ExportRow = ActivitySummary & { participants: ActivityParticipant[] };
@@ -94,67 +81,6 @@ const exportColumns: ExportColumn<ExportRow>[] = [
   { header: 'Eksempeldata', value: (a) => (a.sampleData ? 'ja' : 'nei') },
   { header: 'Sist endret', value: (a) => a.updatedAt },
 ];
-
-const getRoute = createRoute({
-  method: 'get',
-  path: '/api/activities/{id}',
-  middleware: [authorize('activity', 'read')] as const,
-  tags,
-  summary: 'One activity with its organiser and participants (with head counts)',
-  request: { params: idParamsSchema },
-  responses: {
-    200: { description: 'The activity', content: jsonContent(ActivityDetail), ...withEtag },
-    400: problemResponses[400],
-    404: problemResponses[404],
-  },
-});
-
-const createActivityRoute = createRoute({
-  method: 'post',
-  path: '/api/activities',
-  middleware: [authorize('activity', 'create')] as const,
-  tags,
-  summary: 'Record an activity',
-  request: { body: { content: jsonContent(ActivityCreate), required: true } },
-  responses: {
-    201: { description: 'Created', content: jsonContent(ActivityDetail), ...withEtag },
-    400: problemResponses[400],
-    415: problemResponses[415],
-  },
-});
-
-const updateRoute = createRoute({
-  method: 'patch',
-  path: '/api/activities/{id}',
-  middleware: [authorize('activity', 'update')] as const,
-  tags,
-  summary: 'Change some fields of an activity; participants, when given, replace the list (If-Match required)',
-  request: { params: idParamsSchema, headers: ifMatchHeaderSchema, body: { content: jsonContent(ActivityUpdate), required: true } },
-  responses: {
-    200: { description: 'Updated', content: jsonContent(ActivityDetail), ...withEtag },
-    400: problemResponses[400],
-    404: problemResponses[404],
-    412: problemResponses[412],
-    415: problemResponses[415],
-    428: problemResponses[428],
-  },
-});
-
-const deleteRoute = createRoute({
-  method: 'delete',
-  path: '/api/activities/{id}',
-  middleware: [authorize('activity', 'delete')] as const,
-  tags,
-  summary: 'Delete an activity; plan items that list it as a result drop it (If-Match required)',
-  request: { params: idParamsSchema, headers: ifMatchHeaderSchema },
-  responses: {
-    204: { description: 'Deleted' },
-    400: problemResponses[400],
-    404: problemResponses[404],
-    412: problemResponses[412],
-    428: problemResponses[428],
-  },
-});
 
 export const activitiesRouter = createRouter()
   .openapi(listRoute, async (c) => {

@@ -83,7 +83,7 @@ type SummaryRow = InferResult<ReturnType<typeof selectSummaries>>[number];
 function toSummary(row: SummaryRow): ActivitySummary {
   return {
     id: row.id,
-    kind: row.kind as ActivityKind,
+    kind: row.kind,
     title: row.title,
     description: row.description,
     startDate: row.start_date,
@@ -91,7 +91,7 @@ function toSummary(row: SummaryRow): ActivitySummary {
     organiserId: row.organiser_id,
     topics: row.topics,
     outcome: row.outcome,
-    links: row.links as ActivityLink[],
+    links: row.links,
     sampleData: row.sample_data,
     version: row.version,
     createdAt: iso(row.created_at),

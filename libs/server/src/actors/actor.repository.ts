@@ -69,7 +69,7 @@ type SummaryRow = InferResult<ReturnType<typeof selectSummaries>>[number];
 function toSummary(row: SummaryRow): ActorSummary {
   return {
     id: row.id,
-    kind: row.kind as ActorKind,
+    kind: row.kind,
     name: row.name,
     shortName: row.short_name,
     organisationNumber: row.organisation_number,
@@ -164,7 +164,7 @@ export async function findActor(db: Executor, scope: Scope, id: string): Promise
     ...toSummary(row),
     children: children.map((child) => ({
       id: child.id,
-      kind: child.kind as ActorKind,
+      kind: child.kind,
       name: child.name,
       archivedAt: child.archived_at === null ? null : iso(child.archived_at),
     })),
@@ -193,7 +193,7 @@ async function referenceViolations(db: Executor, scope: Scope, actor: ActorField
   const parent = found && seen ? found : null;
   const errors = actorRuleViolations(
     { ...actor, libraryNumber: actor.libraryNumber, parentId: actor.parentId },
-    parent && { id: parent.id, kind: parent.kind as ActorKind },
+    parent && { id: parent.id, kind: parent.kind },
   );
   if (actor.municipalityNumber && !(await municipalityExists(db, actor.municipalityNumber))) {
     errors.push({ path: 'municipalityNumber', code: domainErrorCodes.municipalityNotFound, message: 'No municipality has this number' });

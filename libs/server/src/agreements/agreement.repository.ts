@@ -26,7 +26,14 @@ import {
   type ServiceType,
   type ThematicArea,
 } from '@kompetansebro/domain';
-import { ConflictError, DomainRuleError, NotFoundError } from '@kompetansebro/domain';
+import {
+  assertAcceptanceOpen,
+  assertAgreementChangeAllowed,
+  ConflictError,
+  DomainRuleError,
+  NotFoundError,
+  partyViolations as agreementPartyViolations,
+} from '@kompetansebro/domain';
 import { requireVisible, requireWritable, visibleAgreements, type Scope } from '../auth/visibility';
 import type { Executor } from '../persistence/executor';
 import { iso, likePattern, visibleActorIds, type ChangeContext } from '../persistence/repository-helpers';
@@ -96,11 +103,11 @@ function toAgreement(row: AgreementRow) {
   return {
     id: row.id,
     title: row.title,
-    kind: row.kind as AgreementKind,
-    status: row.status as AgreementStatus,
+    kind: row.kind,
+    status: row.status,
     description: row.description,
-    levels: row.levels as CollaborationLevel[],
-    themes: row.themes as ThematicArea[],
+    levels: row.levels,
+    themes: row.themes,
     startDate: row.start_date,
     endDate: row.end_date,
     renewsId: row.renews_id,
@@ -159,7 +166,7 @@ export async function listAgreements(db: Executor, scope: Scope, query: Agreemen
       ...toAgreement(row),
       parties: parties
         .filter((p) => p.agreement_id === row.id)
-        .map((p) => ({ actorId: p.actor_id, actorName: p.name, role: p.role as PartyRole })),
+        .map((p) => ({ actorId: p.actor_id, actorName: p.name, role: p.role })),
     })),
     total,
     page: query.page,
@@ -197,17 +204,17 @@ export async function findAgreement(db: Executor, scope: Scope, id: string): Pro
     parties: parties.map((p) => ({
       actorId: p.actor_id,
       actorName: p.name,
-      actorKind: p.kind as ActorKind,
-      role: p.role as PartyRole,
+      actorKind: p.kind,
+      role: p.role,
       acceptedAt: p.accepted_at === null ? null : iso(p.accepted_at),
       services: services
         .filter((s) => s.actor_id === p.actor_id)
-        .map((s) => ({ serviceId: s.service_id, type: s.type as ServiceType, actorId: s.actor_id, actorName: s.name })),
+        .map((s) => ({ serviceId: s.service_id, type: s.type, actorId: s.actor_id, actorName: s.name })),
     })),
     documents: documents.map((d) => ({ id: d.id, filename: d.filename, sizeBytes: d.size_bytes, uploadedAt: iso(d.uploaded_at) })),
     transitions: transitions.map((t) => ({
-      from: t.from_status as AgreementStatus | null,
-      to: t.to_status as AgreementStatus,
+      from: t.from_status,
+      to: t.to_status,
       at: iso(t.at),
       byUserId: t.user_id,
       note: t.note,
@@ -242,7 +249,6 @@ export async function assertAgreementInReach(db: Executor, scope: Scope, id: str
  * the scope keeps whether it sees them or not.
  */
 async function partyViolations(db: Executor, scope: Scope, parties: readonly AgreementPartyInput[], known: readonly string[] = []): Promise<FieldError[]> {
-  const errors: FieldError[] = [];
   const actorIds = [...new Set(parties.map((p) => p.actorId))];
   const serviceIds = [...new Set(parties.flatMap((p) => p.serviceIds))];
   const knownActors = new Set([...(await visibleActorIds(db, scope.actors.read, actorIds)), ...known]);
@@ -255,21 +261,8 @@ async function partyViolations(db: Executor, scope: Scope, parties: readonly Agr
     scope.actorRecords.read,
     found.map((s) => s.actor_id),
   );
-  const services = found.filter((s) => knownActors.has(s.actor_id) || ownersSeen.has(s.actor_id));
-  parties.forEach((party, i) => {
-    if (!knownActors.has(party.actorId)) {
-      errors.push({ path: `parties.${i}.actorId`, code: 'actor_not_found', message: 'No actor has this id' });
-    }
-    party.serviceIds.forEach((serviceId, j) => {
-      const service = services.find((s) => s.id === serviceId);
-      if (!service) {
-        errors.push({ path: `parties.${i}.serviceIds.${j}`, code: 'service_not_found', message: 'No service has this id' });
-      } else if (service.actor_id !== party.actorId) {
-        errors.push({ path: `parties.${i}.serviceIds.${j}`, code: 'service_not_of_party', message: 'A party commits only its own services' });
-      }
-    });
-  });
-  return errors;
+  const services = found.filter((s) => knownActors.has(s.actor_id) || ownersSeen.has(s.actor_id)).map((s) => ({ id: s.id, actorId: s.actor_id }));
+  return agreementPartyViolations(parties, knownActors, services);
 }
 
 async function writeParties(trx: Executor, agreementId: string, parties: readonly AgreementPartyInput[]): Promise<void> {
@@ -356,11 +349,6 @@ function agreementRecord(scope: Scope, id: string): VersionedRecord<AgreementDet
   };
 }
 
-const OPEN_FOR_NEGOTIATION: readonly AgreementStatus[] = ['draft', 'negotiating'];
-const CLOSED: readonly AgreementStatus[] = ['expired', 'terminated'];
-/** What a signed agreement's parties agreed on: changed only by renewing it. */
-const NEGOTIATED_FIELDS = ['title', 'kind', 'parties', 'startDate'] as const;
-
 export async function updateAgreement(
   db: Executor,
   scope: Scope,
@@ -375,11 +363,7 @@ export async function updateAgreement(
     context,
     action: 'update',
     write: async (trx, before) => {
-      if (CLOSED.includes(before.status)) throw new ConflictError(`An agreement that is ${before.status} cannot be changed`);
-      const negotiated = NEGOTIATED_FIELDS.filter((field) => changes[field] !== undefined);
-      if (negotiated.length > 0 && !OPEN_FOR_NEGOTIATION.includes(before.status)) {
-        throw new ConflictError(`${negotiated.join(', ')} of a ${before.status} agreement change only by renewing it`);
-      }
+      assertAgreementChangeAllowed(before.status, changes);
       const parties =
         changes.parties ?? before.parties.map((p) => ({ actorId: p.actorId, role: p.role, serviceIds: p.services.map((s) => s.serviceId), acceptedAt: p.acceptedAt }));
       const merged = { startDate: changes.startDate ?? before.startDate, endDate: changes.endDate ?? before.endDate, parties };
@@ -453,7 +437,7 @@ export async function acceptAgreement(
     write: async (trx, before) => {
       if (!before.parties.some((p) => p.actorId === actorId)) throw new NotFoundError('party of this agreement');
       requireWritable(hasActorId(scope.agreements.acceptFor, actorId), 'You accept an agreement only for your own organisation');
-      if (!OPEN_FOR_NEGOTIATION.includes(before.status)) throw new ConflictError(`A ${before.status} agreement is accepted already`);
+      assertAcceptanceOpen(before.status);
       await trx.updateTable('agreement_party').set({ accepted_at: sql`now()` }).where('agreement_id', '=', id).where('actor_id', '=', actorId).execute();
       await trx.updateTable('agreement').set(nextVersion).where('id', '=', id).execute();
     },

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleId } from '@kompetansebro/db';
-import type { AgreementDetail, AgreementSummary, Coverage, Page, Problem } from '@kompetansebro/domain';
+import type { AgreementDetail, AgreementSummary, Coverage, Page, Problem, ServiceType } from '@kompetansebro/domain';
 import { jsonBody, startTestServer, type TestServer } from '@kompetansebro/testing/server';
 import { createApp } from '../app';
 
@@ -13,7 +13,7 @@ let namsosStudyPlaces: string;
 let namsosExams: string;
 let grongStudyPlaces: string;
 
-async function addService(actorId: string, type: string): Promise<string> {
+async function addService(actorId: string, type: ServiceType): Promise<string> {
   const row = await server.database.db
     .insertInto('service')
     .values({ actor_id: actorId, type, audiences: JSON.stringify(['students']), conditions: JSON.stringify({}) })

@@ -24,8 +24,8 @@ export async function membershipsOf(db: Executor, userId: string): Promise<Membe
   return rows.map((r) => ({
     organisationId: r.organisation_id,
     organisationName: r.name,
-    organisationKind: r.kind as ActorKind,
-    role: r.role as Role,
+    organisationKind: r.kind,
+    role: r.role,
   }));
 }
 

@@ -86,7 +86,7 @@ export async function getBrochure(db: Executor, scope: Scope, studyCentreId: str
             .filter((s) => s.actor_id === l.id)
             .map((s) => ({
               id: s.id,
-              type: s.type as ServiceType,
+              type: s.type,
               description: s.description,
               conditions: mergeServiceConditions(s.conditions as Record<string, unknown>),
               weeklyHours: s.weekly_hours === null ? null : Number(s.weekly_hours),

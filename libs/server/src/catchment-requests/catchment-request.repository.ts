@@ -39,7 +39,7 @@ function toRequest(row: Row): CatchmentRequest {
     add: row.add_numbers,
     remove: row.remove_numbers,
     reason: row.reason,
-    status: row.status as CatchmentRequestStatus,
+    status: row.status,
     decisionNote: row.decision_note,
     decidedAt: isoOrNull(row.decided_at),
     version: row.version,

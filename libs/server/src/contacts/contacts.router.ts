@@ -11,18 +11,10 @@ import {
   type ContactSummary,
 } from '@kompetansebro/domain';
 import { expectedVersion, versionedJson } from '../http/etag';
-import { exportFormatSchema, exportResponse, MAX_EXPORT_ROWS, type ExportColumn } from '../http/export';
-import { createRouter, idParamsSchema, ifMatchHeaderSchema, jsonContent, problemResponses } from '../http/openapi';
-import { versionedWriteResponses, withEtag } from '../http/versioned';
-import {
-  createContact,
-  deleteContact,
-  eraseContact,
-  getContact,
-  listContacts,
-  personalDataOf,
-  updateContact,
-} from './contact.repository';
+import { exportResponse, MAX_EXPORT_ROWS, type ExportColumn } from '../http/export';
+import { recordRoutes } from '../http/record-routes';
+import { createRouter, idParamsSchema, jsonContent, problemResponses } from '../http/openapi';
+import { createContact, deleteContact, eraseContact, getContact, listContacts, personalDataOf, updateContact } from './contact.repository';
 import { auditEntrySchema } from '../audit/audit.router';
 
 const Contact = contactSummarySchema.meta({ id: 'Contact' });
@@ -42,31 +34,18 @@ const ErasureReceipt = z
   .meta({ id: 'ErasureReceipt' });
 const tags = ['Contacts'];
 
-const listRoute = createRoute({
-  method: 'get',
-  path: '/api/contacts',
-  middleware: [authorize('contact', 'read')] as const,
-  tags,
-  summary: 'List contact persons: search name, e-mail, role or actor; filter by actor; sort in Norwegian order',
-  request: { query: contactListQuerySchema },
-  responses: { 200: { description: 'A page of contacts', content: jsonContent(ContactPage) }, 400: problemResponses[400] },
-});
-
-const exportRoute = createRoute({
-  method: 'get',
-  path: '/api/contacts/export',
-  middleware: [authorize('contact', 'export')] as const,
-  tags,
-  summary: 'Every contact the filters select, as CSV or XLSX',
-  request: { query: contactListQuerySchema.omit({ page: true, pageSize: true }).extend({ format: exportFormatSchema }) },
-  responses: {
-    200: {
-      description: 'The file',
-      content: { 'text/csv': { schema: z.string() }, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() } },
-    },
-    400: problemResponses[400],
-  },
-});
+const contactRoutes = recordRoutes({ path: '/api/contacts', policy: 'contact', tags, record: Contact });
+const listRoute = contactRoutes.list(
+  contactListQuerySchema,
+  ContactPage,
+  'List contact persons: search name, e-mail, role or actor; filter by actor; sort in Norwegian order',
+  'A page of contacts',
+);
+const exportRoute = contactRoutes.export(contactListQuerySchema, 'Every contact the filters select, as CSV or XLSX');
+const getRoute = contactRoutes.get('One contact person', 'The contact');
+const createContactRoute = contactRoutes.create(ContactCreate, 'Add a contact person at an actor');
+const updateRoute = contactRoutes.update(ContactUpdate, 'Change some fields of a contact (If-Match required)');
+const deleteRoute = contactRoutes.remove('Delete a contact (If-Match required); the audit log keeps the fact, not the personal data');
 
 const exportColumns: ExportColumn<ContactSummary>[] = [
   { header: 'Navn', value: (c) => c.name },
@@ -76,60 +55,6 @@ const exportColumns: ExportColumn<ContactSummary>[] = [
   { header: 'Telefon', value: (c) => c.phone },
   { header: 'Sist endret', value: (c) => c.updatedAt },
 ];
-
-const getRoute = createRoute({
-  method: 'get',
-  path: '/api/contacts/{id}',
-  middleware: [authorize('contact', 'read')] as const,
-  tags,
-  summary: 'One contact person',
-  request: { params: idParamsSchema },
-  responses: {
-    200: { description: 'The contact', content: jsonContent(Contact), ...withEtag },
-    400: problemResponses[400],
-    404: problemResponses[404],
-  },
-});
-
-const createContactRoute = createRoute({
-  method: 'post',
-  path: '/api/contacts',
-  middleware: [authorize('contact', 'create')] as const,
-  tags,
-  summary: 'Add a contact person at an actor',
-  request: { body: { content: jsonContent(ContactCreate), required: true } },
-  responses: {
-    201: { description: 'Created', content: jsonContent(Contact), ...withEtag },
-    400: problemResponses[400],
-    415: problemResponses[415],
-  },
-});
-
-const updateRoute = createRoute({
-  method: 'patch',
-  path: '/api/contacts/{id}',
-  middleware: [authorize('contact', 'update')] as const,
-  tags,
-  summary: 'Change some fields of a contact (If-Match required)',
-  request: { params: idParamsSchema, headers: ifMatchHeaderSchema, body: { content: jsonContent(ContactUpdate), required: true } },
-  responses: versionedWriteResponses(Contact),
-});
-
-const deleteRoute = createRoute({
-  method: 'delete',
-  path: '/api/contacts/{id}',
-  middleware: [authorize('contact', 'delete')] as const,
-  tags,
-  summary: 'Delete a contact (If-Match required); the audit log keeps the fact, not the personal data',
-  request: { params: idParamsSchema, headers: ifMatchHeaderSchema },
-  responses: {
-    204: { description: 'Deleted' },
-    400: problemResponses[400],
-    404: problemResponses[404],
-    412: problemResponses[412],
-    428: problemResponses[428],
-  },
-});
 
 const personalDataRoute = createRoute({
   method: 'get',

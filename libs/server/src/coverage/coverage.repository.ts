@@ -123,14 +123,14 @@ export async function getCoverage(db: Executor, scope: Scope, filter: { region?:
       kind: l.kind as 'public_library' | 'library_branch',
       municipalityNumber: l.municipality_number ?? '',
       parentId: l.parent_id,
-      offeredServices: offered.filter((s) => s.actor_id === l.id).map((s) => s.type as ServiceType),
+      offeredServices: offered.filter((s) => s.actor_id === l.id).map((s) => s.type),
     })),
     agreements: agreementRows.map((a) => ({
       id: a.id,
       title: a.title,
-      status: a.status as AgreementStatus,
+      status: a.status,
       partyActorIds: parties.filter((p) => p.agreement_id === a.id).map((p) => p.actor_id),
-      committedServices: committed.filter((s) => s.agreement_id === a.id).map((s) => ({ actorId: s.actor_id, type: s.type as ServiceType })),
+      committedServices: committed.filter((s) => s.agreement_id === a.id).map((s) => ({ actorId: s.actor_id, type: s.type })),
     })),
   });
 }

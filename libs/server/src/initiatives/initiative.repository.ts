@@ -90,10 +90,10 @@ function budgetOf(granted: number | string | null, spent: number | string | null
 
 function toSummary(row: SummaryRow): InitiativeSummary {
   const budget = budgetOf(row.budget_granted, row.budget_spent);
-  const extensions = row.extensions as Extension[];
+  const extensions = row.extensions;
   return {
     id: row.id,
-    kind: row.kind as InitiativeKind,
+    kind: row.kind,
     title: row.title,
     description: row.description,
     parentId: row.parent_id,
@@ -103,11 +103,11 @@ function toSummary(row: SummaryRow): InitiativeSummary {
     startDate: row.start_date,
     plannedEndDate: row.planned_end_date,
     extensions,
-    goals: row.goals as Goal[],
-    policyAnchors: row.policy_anchors as PolicyAnchor[],
-    themes: row.themes as ThematicArea[],
-    levels: row.levels as CollaborationLevel[],
-    maturityLevel: row.maturity_level as MaturityLevel | null,
+    goals: row.goals,
+    policyAnchors: row.policy_anchors,
+    themes: row.themes,
+    levels: row.levels,
+    maturityLevel: row.maturity_level,
     societalEffect: row.societal_effect,
     sampleData: row.sample_data,
     version: row.version,
@@ -188,7 +188,7 @@ async function findInitiative(db: Executor, id: string): Promise<InitiativeDetai
   return {
     ...toSummary(row),
     planItems: await planItemsOf(db, id),
-    children: children.map((child) => ({ id: child.id, kind: child.kind as InitiativeKind, title: child.title })),
+    children: children.map((child) => ({ id: child.id, kind: child.kind, title: child.title })),
   };
 }
 

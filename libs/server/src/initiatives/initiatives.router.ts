@@ -19,7 +19,8 @@ import {
   type InitiativeSummary,
 } from '@kompetansebro/domain';
 import { expectedVersion, versionedJson } from '../http/etag';
-import { exportFormatSchema, exportResponse, MAX_EXPORT_ROWS, type ExportColumn } from '../http/export';
+import { exportResponse, MAX_EXPORT_ROWS, type ExportColumn } from '../http/export';
+import { recordRoutes } from '../http/record-routes';
 import { createRouter, idParamsSchema, ifMatchHeaderSchema, jsonContent, problemResponses } from '../http/openapi';
 import { withEtag } from '../http/versioned';
 import { createInitiative, getInitiative, listInitiatives, updateInitiative } from './initiative.repository';
@@ -39,34 +40,26 @@ const MobilityCountPage = pageSchema(MobilityCount).meta({ id: 'MobilityCountPag
 const MobilityCountInput = mobilityCountInputSchema.meta({ id: 'MobilityCountInput' });
 const tags = ['Initiatives'];
 
+const initiativeRoutes = recordRoutes({ path: '/api/initiatives', policy: 'initiative', tags, record: InitiativeDetail });
+const listRoute = initiativeRoutes.list(
+  initiativeListQuerySchema,
+  InitiativePage,
+  'List projects, programmes, measures and pilots: search, filter by kind, owner or parent programme',
+  'A page of initiatives',
+);
+const exportRoute = initiativeRoutes.export(initiativeListQuerySchema, 'Every initiative the filters select, as CSV or XLSX');
+const getRoute = initiativeRoutes.get(
+  'One initiative with its names, current end, remaining funds, plan items (with their results) and measures',
+  'The initiative; the ETag versions its own fields (plan items carry their own versions)',
+);
+const createInitiativeRoute = initiativeRoutes.create(InitiativeCreate, 'Create an initiative, optionally with its first plan items');
+const updateRoute = initiativeRoutes.update(
+  InitiativeUpdate,
+  "Change some of the initiative's own fields; lists given replace the stored ones (If-Match required)",
+);
+
 const planItemParamsSchema = idParamsSchema.extend({
   itemId: z.uuid().meta({ param: { name: 'itemId', in: 'path' } }),
-});
-
-const listRoute = createRoute({
-  method: 'get',
-  path: '/api/initiatives',
-  middleware: [authorize('initiative', 'read')] as const,
-  tags,
-  summary: 'List projects, programmes, measures and pilots: search, filter by kind, owner or parent programme',
-  request: { query: initiativeListQuerySchema },
-  responses: { 200: { description: 'A page of initiatives', content: jsonContent(InitiativePage) }, 400: problemResponses[400] },
-});
-
-const exportRoute = createRoute({
-  method: 'get',
-  path: '/api/initiatives/export',
-  middleware: [authorize('initiative', 'export')] as const,
-  tags,
-  summary: 'Every initiative the filters select, as CSV or XLSX',
-  request: { query: initiativeListQuerySchema.omit({ page: true, pageSize: true }).extend({ format: exportFormatSchema }) },
-  responses: {
-    200: {
-      description: 'The file',
-      content: { 'text/csv': { schema: z.string() }, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() } },
-    },
-    400: problemResponses[400],
-  },
 });
 
 const exportColumns: ExportColumn<InitiativeSummary>[] = [
@@ -94,51 +87,6 @@ const exportColumns: ExportColumn<InitiativeSummary>[] = [
   { header: 'Eksempeldata', value: (i) => (i.sampleData ? 'ja' : 'nei') },
   { header: 'Sist endret', value: (i) => i.updatedAt },
 ];
-
-const getRoute = createRoute({
-  method: 'get',
-  path: '/api/initiatives/{id}',
-  middleware: [authorize('initiative', 'read')] as const,
-  tags,
-  summary: 'One initiative with its names, current end, remaining funds, plan items (with their results) and measures',
-  request: { params: idParamsSchema },
-  responses: {
-    200: { description: 'The initiative; the ETag versions its own fields (plan items carry their own versions)', content: jsonContent(InitiativeDetail), ...withEtag },
-    400: problemResponses[400],
-    404: problemResponses[404],
-  },
-});
-
-const createInitiativeRoute = createRoute({
-  method: 'post',
-  path: '/api/initiatives',
-  middleware: [authorize('initiative', 'create')] as const,
-  tags,
-  summary: 'Create an initiative, optionally with its first plan items',
-  request: { body: { content: jsonContent(InitiativeCreate), required: true } },
-  responses: {
-    201: { description: 'Created', content: jsonContent(InitiativeDetail), ...withEtag },
-    400: problemResponses[400],
-    415: problemResponses[415],
-  },
-});
-
-const updateRoute = createRoute({
-  method: 'patch',
-  path: '/api/initiatives/{id}',
-  middleware: [authorize('initiative', 'update')] as const,
-  tags,
-  summary: "Change some of the initiative's own fields; lists given replace the stored ones (If-Match required)",
-  request: { params: idParamsSchema, headers: ifMatchHeaderSchema, body: { content: jsonContent(InitiativeUpdate), required: true } },
-  responses: {
-    200: { description: 'Updated', content: jsonContent(InitiativeDetail), ...withEtag },
-    400: problemResponses[400],
-    404: problemResponses[404],
-    412: problemResponses[412],
-    415: problemResponses[415],
-    428: problemResponses[428],
-  },
-});
 
 const createPlanItemRoute = createRoute({
   method: 'post',

@@ -42,7 +42,7 @@ function toMobilityCount(row: MobilityRow): MobilityCount {
     actorId: row.actor_id,
     actorName: row.actor_name,
     schoolYear: row.school_year,
-    category: row.category as MobilityCategory,
+    category: row.category,
     count: row.count,
     initiativeId: row.initiative_id,
     initiativeTitle: row.initiative_title,

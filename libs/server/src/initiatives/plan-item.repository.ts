@@ -73,7 +73,7 @@ async function withResults(db: Executor, rows: readonly PlanItemRow[]): Promise<
     description: row.description,
     responsibleActorId: row.responsible_actor_id,
     dueDate: row.due_date,
-    status: row.status as PlanItemStatus,
+    status: row.status,
     activityIds: row.activity_ids,
     agreementIds: row.agreement_ids,
     version: row.version,

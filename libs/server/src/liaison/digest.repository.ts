@@ -44,7 +44,7 @@ export async function sendLiaisonDigest(db: Executor, mailer: Mailer, options: D
         memberships,
         organisationId: membership.organisationId,
         organisationKind: membership.organisationKind,
-        role: membership.role as Role,
+        role: membership.role,
       });
       const rows = await db
         .selectFrom('liaison_note as n')

@@ -41,7 +41,7 @@ export async function listLiaisonActivities(db: Executor, scope: Scope, when: 'u
   const rows = await query.orderBy('x.id').limit(200).execute();
   return rows.map((r) => ({
     id: r.id,
-    kind: r.kind as ActivityKind,
+    kind: r.kind,
     title: r.title,
     startDate: r.start_date,
     endDate: r.end_date,

@@ -103,7 +103,7 @@ export async function listLibraries(db: Executor, scope: Scope, query: LibraryLi
         .sort((x, y) => order(x.type) - order(y.type))
         .map((s) => ({
           id: s.id,
-          type: s.type as ServiceType,
+          type: s.type,
           hours: ((s.conditions as { hours?: ServiceHours | null } | null)?.hours ?? null) as ServiceHours | null,
           weeklyHours: s.weekly_hours === null ? null : Number(s.weekly_hours),
         })),

@@ -1,7 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { authorize } from '../auth/access-control';
 import { accessOf, scopeOf } from '../auth/visibility';
-import { z } from 'zod';
 import {
   pageSchema,
   serviceConfirmSchema,
@@ -12,17 +11,11 @@ import {
   type ServiceSummary,
 } from '@kompetansebro/domain';
 import { expectedVersion, versionedJson } from '../http/etag';
-import { exportFormatSchema, exportResponse, MAX_EXPORT_ROWS, type ExportColumn } from '../http/export';
-import { createRouter, idParamsSchema, ifMatchHeaderSchema, jsonContent, problemResponses } from '../http/openapi';
-import { stateChangeResponses, versionedWriteResponses, withEtag } from '../http/versioned';
-import {
-  confirmService,
-  createService,
-  getService,
-  listServices,
-  setServiceArchived,
-  updateService,
-} from './service.repository';
+import { exportResponse, MAX_EXPORT_ROWS, type ExportColumn } from '../http/export';
+import { recordRoutes } from '../http/record-routes';
+import { createRouter, idParamsSchema, ifMatchHeaderSchema, jsonContent } from '../http/openapi';
+import { versionedWriteResponses } from '../http/versioned';
+import { confirmService, createService, getService, listServices, setServiceArchived, updateService } from './service.repository';
 
 const Service = serviceSummarySchema.meta({ id: 'Service' });
 const ServicePage = pageSchema(Service).meta({ id: 'ServicePage' });
@@ -31,31 +24,22 @@ const ServiceUpdate = serviceUpdateSchema.meta({ id: 'ServiceUpdate' });
 const ServiceConfirm = serviceConfirmSchema.meta({ id: 'ServiceConfirm' });
 const tags = ['Services'];
 
-const listRoute = createRoute({
-  method: 'get',
-  path: '/api/services',
-  middleware: [authorize('service', 'read')] as const,
-  tags,
-  summary: 'List services: filter by actor (with its branches), type, audience, municipality or region; sort by actor in Norwegian order',
-  request: { query: serviceListQuerySchema },
-  responses: { 200: { description: 'A page of services', content: jsonContent(ServicePage) }, 400: problemResponses[400] },
-});
-
-const exportRoute = createRoute({
-  method: 'get',
-  path: '/api/services/export',
-  middleware: [authorize('service', 'export')] as const,
-  tags,
-  summary: 'Every service the filters select, as CSV or XLSX',
-  request: { query: serviceListQuerySchema.omit({ page: true, pageSize: true }).extend({ format: exportFormatSchema }) },
-  responses: {
-    200: {
-      description: 'The file',
-      content: { 'text/csv': { schema: z.string() }, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() } },
-    },
-    400: problemResponses[400],
-  },
-});
+const serviceRoutes = recordRoutes({ path: '/api/services', policy: 'service', tags, record: Service });
+const listRoute = serviceRoutes.list(
+  serviceListQuerySchema,
+  ServicePage,
+  'List services: filter by actor (with its branches), type, audience, municipality or region; sort by actor in Norwegian order',
+  'A page of services',
+);
+const exportRoute = serviceRoutes.export(serviceListQuerySchema, 'Every service the filters select, as CSV or XLSX');
+const getRoute = serviceRoutes.get('One service with its actor, municipality and region', 'The service');
+const createServiceRoute = serviceRoutes.create(ServiceCreate, 'Create a service of an actor');
+const updateRoute = serviceRoutes.update(ServiceUpdate, 'Change some fields of a service; `conditions` is merged (If-Match required)');
+const archiveRoute = serviceRoutes.stateChange(
+  'archive',
+  'Archive a service: hidden from lists, kept with its history (If-Match required)',
+);
+const restoreRoute = serviceRoutes.stateChange('restore', 'Bring an archived service back (If-Match required)');
 
 const yesNo = (value: boolean) => (value ? 'ja' : 'nei');
 
@@ -80,44 +64,6 @@ const exportColumns: ExportColumn<ServiceSummary>[] = [
   { header: 'Sist endret', value: (s) => s.updatedAt },
 ];
 
-const getRoute = createRoute({
-  method: 'get',
-  path: '/api/services/{id}',
-  middleware: [authorize('service', 'read')] as const,
-  tags,
-  summary: 'One service with its actor, municipality and region',
-  request: { params: idParamsSchema },
-  responses: {
-    200: { description: 'The service', content: jsonContent(Service), ...withEtag },
-    400: problemResponses[400],
-    404: problemResponses[404],
-  },
-});
-
-const createServiceRoute = createRoute({
-  method: 'post',
-  path: '/api/services',
-  middleware: [authorize('service', 'create')] as const,
-  tags,
-  summary: 'Create a service of an actor',
-  request: { body: { content: jsonContent(ServiceCreate), required: true } },
-  responses: {
-    201: { description: 'Created', content: jsonContent(Service), ...withEtag },
-    400: problemResponses[400],
-    415: problemResponses[415],
-  },
-});
-
-const updateRoute = createRoute({
-  method: 'patch',
-  path: '/api/services/{id}',
-  middleware: [authorize('service', 'update')] as const,
-  tags,
-  summary: 'Change some fields of a service; `conditions` is merged (If-Match required)',
-  request: { params: idParamsSchema, headers: ifMatchHeaderSchema, body: { content: jsonContent(ServiceUpdate), required: true } },
-  responses: versionedWriteResponses(Service),
-});
-
 const confirmRoute = createRoute({
   method: 'post',
   path: '/api/services/{id}/confirm',
@@ -126,26 +72,6 @@ const confirmRoute = createRoute({
   summary: 'Confirm the service is offered as described: sets confirmedAt to today (Norway) and confirmedBy (If-Match required)',
   request: { params: idParamsSchema, headers: ifMatchHeaderSchema, body: { content: jsonContent(ServiceConfirm), required: true } },
   responses: versionedWriteResponses(Service),
-});
-
-const archiveRoute = createRoute({
-  method: 'post',
-  path: '/api/services/{id}/archive',
-  middleware: [authorize('service', 'delete')] as const,
-  tags,
-  summary: 'Archive a service: hidden from lists, kept with its history (If-Match required)',
-  request: { params: idParamsSchema, headers: ifMatchHeaderSchema },
-  responses: stateChangeResponses(Service),
-});
-
-const restoreRoute = createRoute({
-  method: 'post',
-  path: '/api/services/{id}/restore',
-  middleware: [authorize('service', 'delete')] as const,
-  tags,
-  summary: 'Bring an archived service back (If-Match required)',
-  request: { params: idParamsSchema, headers: ifMatchHeaderSchema },
-  responses: stateChangeResponses(Service),
 });
 
 export const servicesRouter = createRouter()

@@ -3,6 +3,7 @@ import type {
   surveyAnswerSchema,
   surveyCreateSchema} from '@kompetansebro/domain';
 import {
+  type ActorKind,
   deadlineIsOpen,
   surveyErrorCodes,
   todayInNorway,
@@ -187,7 +188,7 @@ async function librariesFor(db: Executor, input: SurveyCreateInput): Promise<{ i
     const errors = input.regionIds.flatMap((regionId, index) => (known.has(regionId) ? [] : [{ path: `regionIds.${index}`, code: 'region_not_found', message: 'No region has this id' }]));
     if (errors.length > 0) throw new DomainRuleError(errors);
   }
-  const kinds = input.includeBranches ? [...LIBRARY_KINDS] : ['public_library'];
+  const kinds: ActorKind[] = input.includeBranches ? [...LIBRARY_KINDS] : ['public_library'];
   const rows = await db
     .selectFrom('actor as a')
     .leftJoin('municipality as m', 'm.number', 'a.municipality_number')
@@ -379,7 +380,7 @@ export async function getSurveyForm(db: Executor, token: string, today: IsoDate 
       const conditions = (s.conditions ?? {}) as { hours?: ServiceHours | null; contractRequired?: boolean; note?: string | null };
       return {
         id: s.id,
-        type: s.type as ServiceType,
+        type: s.type,
         hours: conditions.hours ?? null,
         weeklyHours: s.weekly_hours === null ? null : Number(s.weekly_hours),
         contractRequired: conditions.contractRequired ?? false,

@@ -63,8 +63,8 @@ async function membershipsOfUsers(db: Executor, userIds: readonly string[]): Pro
     byUser.get(row.user_id)?.push({
       organisationId: row.organisation_id,
       organisationName: row.name,
-      organisationKind: row.kind as ActorKind,
-      role: row.role as Role,
+      organisationKind: row.kind,
+      role: row.role,
     });
   }
   return byUser;
@@ -143,7 +143,7 @@ async function checkMemberships(
 ): Promise<Map<string, { name: string; kind: ActorKind }>> {
   const ids = [...new Set(memberships.map((m) => m.organisationId))];
   const rows = await db.selectFrom('actor').select(['id', 'name', 'kind']).where('id', 'in', ids).where('archived_at', 'is', null).execute();
-  const organisations = new Map(rows.map((r) => [r.id, { name: r.name, kind: r.kind as ActorKind }]));
+  const organisations = new Map(rows.map((r) => [r.id, { name: r.name, kind: r.kind }]));
   const errors: FieldError[] = [];
   const seen = new Set<string>();
   memberships.forEach((m, index) => {
