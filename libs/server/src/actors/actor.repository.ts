@@ -15,12 +15,12 @@ import {
   type FieldError,
   type Page,
 } from '@kompetansebro/domain';
-import { ConflictError, DomainRuleError, NotFoundError } from '@kompetansebro/domain';
+import { DomainRuleError, NotFoundError } from '@kompetansebro/domain';
 import { requireVisible, requireWritable, visibleActors, type Scope } from '../auth/visibility';
 import type { Executor } from '../persistence/executor';
 import { uniqueViolation } from '../persistence/database-errors';
 import { iso, likePattern, type ChangeContext } from '../persistence/repository-helpers';
-import { auditedCreate, nextVersion, versionedChange, type VersionedRecord } from '../persistence/versioned-change';
+import { archiving, auditedCreate, nextVersion, versionedChange, type VersionedRecord } from '../persistence/versioned-change';
 import { municipalityExists } from '../reference/reference.repository';
 
 type ActorJoin = Database & {
@@ -322,20 +322,5 @@ export async function setActorArchived(
   expectedVersion: number,
   context: ChangeContext,
 ): Promise<ActorDetail> {
-  return versionedChange(db, {
-    ...actorRecord(scope, id),
-    expectedVersion,
-    context,
-    action: archived ? 'archive' : 'restore',
-    write: async (trx, before) => {
-      if ((before.archivedAt !== null) === archived) {
-        throw new ConflictError(archived ? 'The actor is archived already' : 'The actor is not archived');
-      }
-      await trx
-        .updateTable('actor')
-        .set({ archived_at: archived ? sql`now()` : null, ...nextVersion })
-        .where('id', '=', id)
-        .execute();
-    },
-  });
+  return versionedChange(db, { ...actorRecord(scope, id), expectedVersion, context, ...archiving('actor', id, archived, 'actor') });
 }

@@ -1,6 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '@kompetansebro/db';
-import { NotFoundError, StaleVersionError } from '@kompetansebro/domain';
+import { ConflictError, NotFoundError, StaleVersionError } from '@kompetansebro/domain';
 import { writeAudit, type AuditRecord } from '../audit/audit.repository';
 import type { Executor } from './executor';
 import type { ChangeContext } from './repository-helpers';
@@ -122,3 +122,25 @@ export function inTransaction<T>(db: Executor, work: (trx: Transaction<Database>
   return db.isTransaction ? work(db as Transaction<Database>) : db.transaction().execute(work);
 }
 
+/**
+ * The change that archives (hides from lists, keeps for history) or restores a record: 409 when
+ * it is so already, else `archived_at` set or cleared with the next version.
+ */
+export function archiving<T extends { archivedAt: string | null }>(
+  table: 'actor' | 'service',
+  id: string,
+  archived: boolean,
+  label: string,
+): Pick<VersionedChange<T>, 'action' | 'write'> {
+  return {
+    action: archived ? 'archive' : 'restore',
+    write: async (trx, before) => {
+      if ((before.archivedAt !== null) === archived) throw new ConflictError(archived ? `The ${label} is archived already` : `The ${label} is not archived`);
+      await trx
+        .updateTable(table)
+        .set({ archived_at: archived ? sql<Date>`now()` : null, ...nextVersion })
+        .where('id', '=', id)
+        .execute();
+    },
+  };
+}

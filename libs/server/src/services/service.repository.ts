@@ -16,11 +16,11 @@ import {
   type ServiceType,
   type ServiceUpdate,
 } from '@kompetansebro/domain';
-import { ConflictError, NotFoundError } from '@kompetansebro/domain';
+import { NotFoundError } from '@kompetansebro/domain';
 import { requireVisible, requireWritable, visibleActorRecords, type Scope } from '../auth/visibility';
 import type { Executor } from '../persistence/executor';
 import { actorFacts, assertActorExists, iso, isoOrNull, likePattern, type ChangeContext } from '../persistence/repository-helpers';
-import { auditedCreate, nextVersion, versionedChange, type VersionedRecord } from '../persistence/versioned-change';
+import { archiving, auditedCreate, nextVersion, versionedChange, type VersionedRecord } from '../persistence/versioned-change';
 
 type ServiceJoin = Database & {
   s: Database['service'];
@@ -283,20 +283,5 @@ export async function setServiceArchived(
   expectedVersion: number,
   context: ChangeContext,
 ): Promise<ServiceSummary> {
-  return versionedChange(db, {
-    ...serviceRecord(scope, id),
-    expectedVersion,
-    context,
-    action: archived ? 'archive' : 'restore',
-    write: async (trx, before) => {
-      if ((before.archivedAt !== null) === archived) {
-        throw new ConflictError(archived ? 'The service is archived already' : 'The service is not archived');
-      }
-      await trx
-        .updateTable('service')
-        .set({ archived_at: archived ? sql`now()` : null, ...nextVersion })
-        .where('id', '=', id)
-        .execute();
-    },
-  });
+  return versionedChange(db, { ...serviceRecord(scope, id), expectedVersion, context, ...archiving('service', id, archived, 'service') });
 }
