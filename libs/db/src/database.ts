@@ -1,4 +1,28 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+// Enum and JSON columns carry the domain's types, so a row read is already what the domain
+// means and no repository casts it (check constraints in the migrations keep most of them so).
+import type {
+  ActivityKind,
+  ActivityLink,
+  ActorKind,
+  AgreementKind,
+  AgreementStatus,
+  Audience,
+  CatchmentRequestStatus,
+  CollaborationLevel,
+  Extension,
+  Goal,
+  InitiativeKind,
+  MaturityLevel,
+  MobilityCategory,
+  PartyRole,
+  PlanItemStatus,
+  PolicyAnchor,
+  Role,
+  ServiceType,
+  SurveyStatus,
+  ThematicArea,
+} from '@kompetansebro/domain';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 
@@ -20,7 +44,7 @@ export interface MunicipalityTable {
 
 export interface ActorTable {
   id: Generated<string>;
-  kind: string;
+  kind: ActorKind;
   name: string;
   sort_key: string;
   short_name: string | null;
@@ -72,8 +96,8 @@ export interface CatchmentAreaTable {
 export interface ServiceTable extends Versioned {
   id: Generated<string>;
   actor_id: string;
-  type: string;
-  audiences: JsonWithDefault<string[]>;
+  type: ServiceType;
+  audiences: JsonWithDefault<Audience[]>;
   description: string | null;
   conditions: Json<Record<string, unknown>>;
   weekly_hours: number | null;
@@ -87,11 +111,11 @@ export interface AgreementTable extends Versioned {
   id: Generated<string>;
   title: string;
   sort_key: string;
-  kind: string;
-  status: Generated<string>;
+  kind: AgreementKind;
+  status: Generated<AgreementStatus>;
   description: string | null;
-  levels: JsonWithDefault<string[]>;
-  themes: JsonWithDefault<string[]>;
+  levels: JsonWithDefault<CollaborationLevel[]>;
+  themes: JsonWithDefault<ThematicArea[]>;
   start_date: DateText | null;
   end_date: DateText | null;
   renews_id: string | null;
@@ -102,7 +126,7 @@ export interface AgreementTable extends Versioned {
 export interface AgreementPartyTable {
   agreement_id: string;
   actor_id: string;
-  role: string;
+  role: PartyRole;
   position: Generated<number>;
   accepted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
@@ -116,8 +140,8 @@ export interface AgreementServiceTable {
 export interface AgreementTransitionTable {
   id: Generated<string>;
   agreement_id: string;
-  from_status: string | null;
-  to_status: string;
+  from_status: AgreementStatus | null;
+  to_status: AgreementStatus;
   at: CreatedAt;
   user_id: string | null;
   note: string | null;
@@ -135,7 +159,7 @@ export interface AgreementDocumentTable {
 
 export interface ActivityTable extends Versioned {
   id: Generated<string>;
-  kind: string;
+  kind: ActivityKind;
   title: string;
   description: string | null;
   start_date: DateText;
@@ -143,7 +167,7 @@ export interface ActivityTable extends Versioned {
   organiser_id: string | null;
   topics: JsonWithDefault<string[]>;
   outcome: string | null;
-  links: JsonWithDefault<Array<{ kind: string; label: string; url: string }>>;
+  links: JsonWithDefault<ActivityLink[]>;
   sample_data: Generated<boolean>;
   search_vector: ColumnType<string, never, never>;
 }
@@ -156,7 +180,7 @@ export interface ActivityParticipantTable {
 
 export interface InitiativeTable extends Versioned {
   id: Generated<string>;
-  kind: string;
+  kind: InitiativeKind;
   title: string;
   sort_key: string;
   description: string | null;
@@ -167,12 +191,12 @@ export interface InitiativeTable extends Versioned {
   budget_spent: number | null;
   start_date: DateText | null;
   planned_end_date: DateText | null;
-  extensions: JsonWithDefault<unknown[]>;
-  goals: JsonWithDefault<unknown[]>;
-  policy_anchors: JsonWithDefault<unknown[]>;
-  themes: JsonWithDefault<string[]>;
-  levels: JsonWithDefault<string[]>;
-  maturity_level: string | null;
+  extensions: JsonWithDefault<Extension[]>;
+  goals: JsonWithDefault<Goal[]>;
+  policy_anchors: JsonWithDefault<PolicyAnchor[]>;
+  themes: JsonWithDefault<ThematicArea[]>;
+  levels: JsonWithDefault<CollaborationLevel[]>;
+  maturity_level: MaturityLevel | null;
   sample_data: Generated<boolean>;
   search_vector: ColumnType<string, never, never>;
 }
@@ -185,7 +209,7 @@ export interface PlanItemTable extends Versioned {
   description: string | null;
   responsible_actor_id: string | null;
   due_date: DateText | null;
-  status: Generated<string>;
+  status: Generated<PlanItemStatus>;
   activity_ids: JsonWithDefault<string[]>;
   agreement_ids: JsonWithDefault<string[]>;
 }
@@ -194,7 +218,7 @@ export interface MobilityCountTable {
   id: Generated<string>;
   actor_id: string;
   school_year: string;
-  category: string;
+  category: MobilityCategory;
   count: number;
   initiative_id: string | null;
   sample_data: Generated<boolean>;
@@ -222,7 +246,7 @@ export interface AppUserTable extends Versioned {
 export interface MembershipTable {
   user_id: string;
   organisation_id: string;
-  role: string;
+  role: Role;
   created_at: CreatedAt;
 }
 
@@ -311,7 +335,7 @@ export interface CatchmentRequestTable extends Versioned {
   add_numbers: JsonWithDefault<string[]>;
   remove_numbers: JsonWithDefault<string[]>;
   reason: string;
-  status: Generated<string>;
+  status: Generated<CatchmentRequestStatus>;
   decision_note: string | null;
   requested_by: string | null;
   decided_by: string | null;
@@ -379,7 +403,7 @@ export interface SurveyTable extends Versioned {
   name: string;
   deadline: DateText;
   include_branches: boolean;
-  status: Generated<string>;
+  status: Generated<SurveyStatus>;
   closed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_by: string | null;
 }

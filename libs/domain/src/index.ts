@@ -1,6 +1,7 @@
 export * from './common/norwegian-order';
 export * from './common/list.schema';
 export * from './common/problem.schema';
+export * from './common/domain-errors';
 export * from './identifiers/organisation-number';
 export * from './identifiers/library-number';
 export * from './municipality/municipality.schema';
@@ -15,6 +16,7 @@ export * from './service/service.schema';
 export * from './agreement/agreement-lifecycle';
 export * from './agreement/agreement.schema';
 export * from './agreement/agreement.rules';
+export * from './agreement/agreement-change.rules';
 export * from './coverage/coverage';
 export * from './activity/activity.schema';
 export * from './contact/contact.schema';

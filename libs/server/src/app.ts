@@ -4,27 +4,29 @@ import { createRouter } from './http/openapi';
 import { mountApiDocs } from './http/api-docs';
 import { publicUrlOf, type AppDeps, type Logger } from './http/app-env';
 import { ProblemError, problemResponse } from './http/problem';
+import { problemOfDomainError } from './http/domain-error-problem';
+import { DomainError } from '@kompetansebro/domain';
 import { requireJsonBody, requireSameOrigin, securityHeaders } from './http/security';
 import { authenticate, publicAccess } from './auth/access-control';
 import { createMailer, type Mailer } from './auth/mail';
 import { createOidcLogin } from './auth/oidc';
-import { activitiesRoutes } from './routes/activities.routes';
-import { actorRoutes } from './routes/actors.routes';
-import { agreementsRoutes } from './routes/agreements.routes';
-import { auditRoutes } from './routes/audit.routes';
-import { authRoutes } from './routes/auth.routes';
-import { contactsRoutes } from './routes/contacts.routes';
-import { coverageRoutes } from './routes/coverage.routes';
-import { brochureRoutes } from './routes/brochure.routes';
-import { catchmentRequestRoutes } from './routes/catchment-requests.routes';
-import { initiativesRoutes } from './routes/initiatives.routes';
-import { reportsRoutes } from './routes/reports.routes';
-import { liaisonRoutes } from './routes/liaison.routes';
-import { referenceRoutes } from './routes/reference.routes';
-import { searchRoutes } from './routes/search.routes';
-import { servicesRoutes } from './routes/services.routes';
-import { surveysRoutes } from './routes/surveys.routes';
-import { usersRoutes } from './routes/users.routes';
+import { activitiesRouter } from './activities/activities.router';
+import { actorsRouter } from './actors/actors.router';
+import { agreementsRouter } from './agreements/agreements.router';
+import { auditRouter } from './audit/audit.router';
+import { authRouter } from './auth/auth.router';
+import { contactsRouter } from './contacts/contacts.router';
+import { coverageRouter } from './coverage/coverage.router';
+import { brochureRouter } from './brochure/brochure.router';
+import { catchmentRequestsRouter } from './catchment-requests/catchment-requests.router';
+import { initiativesRouter } from './initiatives/initiatives.router';
+import { reportsRouter } from './reports/reports.router';
+import { liaisonRouter } from './liaison/liaison.router';
+import { referenceRouter } from './reference/reference.router';
+import { searchRouter } from './search/search.router';
+import { servicesRouter } from './services/services.router';
+import { surveysRouter } from './surveys/surveys.router';
+import { usersRouter } from './users/users.router';
 
 export type { Logger } from './http/app-env';
 
@@ -63,23 +65,23 @@ export function createApp({ db, config, logger = silentLogger, mailer = createMa
   app.use('/api/docs/*', publicAccess());
 
   const routes = app
-    .route('/', authRoutes)
-    .route('/', referenceRoutes)
-    .route('/', actorRoutes)
-    .route('/', servicesRoutes)
-    .route('/', surveysRoutes)
-    .route('/', contactsRoutes)
-    .route('/', agreementsRoutes)
-    .route('/', coverageRoutes)
-    .route('/', brochureRoutes)
-    .route('/', catchmentRequestRoutes)
-    .route('/', activitiesRoutes)
-    .route('/', initiativesRoutes)
-    .route('/', reportsRoutes)
-    .route('/', liaisonRoutes)
-    .route('/', auditRoutes)
-    .route('/', searchRoutes)
-    .route('/', usersRoutes);
+    .route('/', authRouter)
+    .route('/', referenceRouter)
+    .route('/', actorsRouter)
+    .route('/', servicesRouter)
+    .route('/', surveysRouter)
+    .route('/', contactsRouter)
+    .route('/', agreementsRouter)
+    .route('/', coverageRouter)
+    .route('/', brochureRouter)
+    .route('/', catchmentRequestsRouter)
+    .route('/', activitiesRouter)
+    .route('/', initiativesRouter)
+    .route('/', reportsRouter)
+    .route('/', liaisonRouter)
+    .route('/', auditRouter)
+    .route('/', searchRouter)
+    .route('/', usersRouter);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
@@ -95,6 +97,7 @@ export function createApp({ db, config, logger = silentLogger, mailer = createMa
   app.notFound((c) => problemResponse(c, new ProblemError(404, `No route ${c.req.method} ${c.req.path}`)));
   app.onError((error, c) => {
     if (error instanceof ProblemError) return problemResponse(c, error);
+    if (error instanceof DomainError) return problemResponse(c, problemOfDomainError(error));
     if (error instanceof HTTPException && error.status < 500) {
       // Hono's own 4xx, e.g. malformed JSON in the body.
       const detail = error.message || 'The request could not be read';

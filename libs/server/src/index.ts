@@ -1,5 +1,5 @@
 export { createApp, type AppType, type CreateAppOptions, type Logger } from './app';
 export type { AppConfig, AppDeps } from './http/app-env';
-export { sendLiaisonDigest, type DigestRunResult } from './repositories/liaison-digest.repository';
+export { sendLiaisonDigest, type DigestRunResult } from './liaison/digest.repository';
 export { runReminders, startReminderJob, type ReminderDeps, type ReminderRunResult } from './jobs/reminders';
 export { createMailer, type Mailer, type MailMessage } from './auth/mail';

@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import type { Role } from '@kompetansebro/domain';
 import type { Database } from '../database';
 import { mainLibraryKey } from './actors';
 import { sampleId } from './sample-id';
@@ -9,7 +10,7 @@ const DEMO_PASSWORD_HASH = '$argon2id$v=19$m=19456,t=2,p=1$mTBDbyanyBSnb532bdanR
 interface DemoAccount {
   email: string;
   name: string;
-  memberships: Array<{ organisation: string; role: string }>;
+  memberships: Array<{ organisation: string; role: Role }>;
 }
 
 /** One account per role and kind of organisation; the county admin acts for two organisations. */

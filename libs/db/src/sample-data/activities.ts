@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import type { ActivityKind, ActivityLink } from '@kompetansebro/domain';
 import type { Database } from '../database';
 import { mainLibraryKey } from './actors';
 import { sampleMunicipalities } from './municipalities';
@@ -16,7 +17,7 @@ interface SampleParticipant {
 
 interface SampleActivity {
   key: string;
-  kind: string;
+  kind: ActivityKind;
   title: string;
   description: string;
   startDate: string;
@@ -24,7 +25,7 @@ interface SampleActivity {
   organiser: string;
   topics: string[];
   outcome?: string;
-  links?: Array<{ kind: string; label: string; url: string }>;
+  links?: ActivityLink[];
   participants: SampleParticipant[];
   sampleData: boolean;
 }

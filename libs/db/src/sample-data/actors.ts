@@ -1,9 +1,10 @@
 import { sampleMunicipalities } from './municipalities';
+import type { ActorKind } from '@kompetansebro/domain';
 
 export interface SampleActor {
   /** A stable key the sample data refers to; the id is derived from it. */
   key: string;
-  kind: string;
+  kind: ActorKind;
   name: string;
   shortName?: string;
   municipality?: string;

@@ -1,12 +1,12 @@
 import type { Transaction } from 'kysely';
-import { norwegianSortKey } from '@kompetansebro/domain';
+import { norwegianSortKey, type ServiceType } from '@kompetansebro/domain';
 import type { Database } from '../database';
 import { mainLibraryKey } from './actors';
 import { sampleMunicipalities } from './municipalities';
 import { sampleId } from './sample-id';
 
 /** The services a study centre's agreement asks its libraries to commit, where they offer them. */
-const COMMITTED_TYPES = ['study_places', 'exam_invigilation', 'university_loan_pickup', 'group_rooms', 'video_meeting_room'];
+const COMMITTED_TYPES: ServiceType[] = ['study_places', 'exam_invigilation', 'university_loan_pickup', 'group_rooms', 'video_meeting_room'];
 
 interface SampleAgreement {
   key: string;
@@ -78,8 +78,8 @@ export async function loadSampleAgreements(trx: Transaction<Database>): Promise<
     await trx
       .insertInto('agreement_party')
       .values([
-        { agreement_id: id, actor_id: centreId, role: 'coordinator', position: 0, accepted_at: agreement.signedAt },
-        ...libraryIds.map((actorId, i) => ({ agreement_id: id, actor_id: actorId, role: 'service_provider', position: i + 1, accepted_at: agreement.signedAt })),
+        { agreement_id: id, actor_id: centreId, role: 'coordinator' as const, position: 0, accepted_at: agreement.signedAt },
+        ...libraryIds.map((actorId, i) => ({ agreement_id: id, actor_id: actorId, role: 'service_provider' as const, position: i + 1, accepted_at: agreement.signedAt })),
       ])
       .execute();
     const services = await trx

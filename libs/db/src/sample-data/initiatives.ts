@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import { norwegianSortKey } from '@kompetansebro/domain';
+import { norwegianSortKey, type CollaborationLevel, type InitiativeKind, type MaturityLevel, type MobilityCategory, type ThematicArea } from '@kompetansebro/domain';
 import type { Database } from '../database';
 import { sampleWebinarKeys } from './activities';
 import { sampleId } from './sample-id';
@@ -38,7 +38,7 @@ interface SamplePlanItem {
 
 interface SampleInitiative {
   key: string;
-  kind: string;
+  kind: InitiativeKind;
   title: string;
   description: string;
   parent?: string;
@@ -50,9 +50,9 @@ interface SampleInitiative {
   extensions?: SampleExtension[];
   goals?: string[];
   policyAnchors?: SampleAnchor[];
-  themes?: string[];
-  levels?: string[];
-  maturityLevel?: string;
+  themes?: ThematicArea[];
+  levels?: CollaborationLevel[];
+  maturityLevel?: MaturityLevel;
   planItems?: SamplePlanItem[];
   sampleData: boolean;
 }
@@ -498,7 +498,7 @@ const initiatives: SampleInitiative[] = [nbProject, universityMunicipality, ihp,
  * Mobility counts for IHP measure 3 (invented: flagged sample_data). Counted on the county
  * authority, which owns the upper-secondary schools, until schools and OKIT are actors.
  */
-const mobilityCounts: Array<{ schoolYear: string; category: string; count: number }> = [
+const mobilityCounts: Array<{ schoolYear: string; category: MobilityCategory; count: number }> = [
   { schoolYear: '2023/24', category: 'pupil', count: 64 },
   { schoolYear: '2023/24', category: 'apprentice', count: 18 },
   { schoolYear: '2023/24', category: 'teacher', count: 22 },

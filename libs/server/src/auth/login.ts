@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '../repositories/audit.repository';
+import type { Executor } from '../persistence/executor';
 import { ProblemError } from '../http/problem';
 import { verifyPassword } from './password';
 

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import * as client from 'openid-client';
 import type { OidcLoginError } from '@kompetansebro/domain';
-import type { Executor } from '../repositories/audit.repository';
+import type { Executor } from '../persistence/executor';
 import type { OidcConfig } from '../http/app-env';
 import { hashToken } from './session';
 

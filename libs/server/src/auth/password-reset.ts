@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { accountErrorCodes, type Role } from '@kompetansebro/domain';
-import type { Executor } from '../repositories/audit.repository';
-import { writeAudit } from '../repositories/audit.repository';
+import type { Executor } from '../persistence/executor';
+import { writeAudit } from '../audit/audit.repository';
 import { publicUrlOf, type AppConfig, type RequestDeps } from '../http/app-env';
 import { ProblemError } from '../http/problem';
 import { hashPassword } from './password';

@@ -1,6 +1,6 @@
 import type { Membership, Role } from '@kompetansebro/domain';
 import type { ActorKind } from '@kompetansebro/domain';
-import type { Executor } from '../repositories/audit.repository';
+import type { Executor } from '../persistence/executor';
 
 /** Who is asking: the user, all their memberships, and the one they act for now. */
 export interface Principal {
@@ -24,8 +24,8 @@ export async function membershipsOf(db: Executor, userId: string): Promise<Membe
   return rows.map((r) => ({
     organisationId: r.organisation_id,
     organisationName: r.name,
-    organisationKind: r.kind as ActorKind,
-    role: r.role as Role,
+    organisationKind: r.kind,
+    role: r.role,
   }));
 }
 

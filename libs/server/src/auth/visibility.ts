@@ -1,9 +1,9 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { visibilityFor, type ActorSet, type OrganisationFacts, type Visibility } from '@kompetansebro/domain';
 import type { AppEnv } from '../http/app-env';
-import { notFound, ProblemError } from '../http/problem';
-import type { Executor } from '../repositories/audit.repository';
-import type { ChangeContext } from '../repositories/repository-helpers';
+import { NotAllowedError, NotFoundError } from '@kompetansebro/domain';
+import type { Executor } from '../persistence/executor';
+import type { ChangeContext } from '../persistence/repository-helpers';
 import { principalOf } from './access-control';
 import type { Principal } from './principal';
 
@@ -141,12 +141,12 @@ export const visibleCountyRecords = (scope: Scope) => (scope.everything ? TRUE :
 
 /** A record the scope may not see is answered as one that does not exist: 404, nothing of it. */
 export function requireVisible(visible: boolean, label: string): void {
-  if (!visible) throw notFound(label);
+  if (!visible) throw new NotFoundError(label);
 }
 
 /** A record the scope sees but may not change (or a change that would make it not its own): 403. */
 export function requireWritable(writable: boolean, detail: string): void {
-  if (!writable) throw new ProblemError(403, detail);
+  if (!writable) throw new NotAllowedError(detail);
 }
 
 /** For the county's own records: anyone else gets 404 (the policy table gives them 403 before this). */

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ProblemError } from './problem';
 
 /** The ETag of a record is its version, so a write can say which version it changes. */
@@ -22,4 +23,10 @@ export function expectedVersion(c: Context): number {
     ]);
   }
   return Number(match[1]);
+}
+
+/** Answers one versioned record with its version as ETag, for the client to send back as If-Match. */
+export function versionedJson<T extends { version: number }, S extends ContentfulStatusCode>(c: Context, record: T, status: S) {
+  c.header('ETag', etagOf(record.version));
+  return c.json(record, status);
 }

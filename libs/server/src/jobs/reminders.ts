@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import { dueReminders, todayInNorway, type DueReminder, type IsoDate } from '@kompetansebro/domain';
 import { publicUrlOf, type AppConfig, type Logger } from '../http/app-env';
-import { sendLiaisonDigest } from '../repositories/liaison-digest.repository';
+import { sendLiaisonDigest } from '../liaison/digest.repository';
 import type { Mailer } from '../auth/mail';
-import type { Executor } from '../repositories/audit.repository';
-import { mailRecipient } from '../repositories/survey.repository';
+import type { Executor } from '../persistence/executor';
+import { mailRecipient } from '../surveys/survey.repository';
 
 // The daily reminder job (issue 6, "Reminders"). What is due is the domain's rule (dueReminders);
 // here each due reminder is fanned out to its recipients, and each (kind, record, stage,

@@ -1,9 +1,9 @@
 import { buildFunderReport, type FunderReport, type ReportQuery } from '@kompetansebro/domain';
 import type { Scope } from '../auth/visibility';
-import { findActivity } from '../repositories/activity.repository';
-import { findAgreement } from '../repositories/agreement.repository';
-import { getInitiative } from '../repositories/initiative.repository';
-import type { Executor } from '../repositories/audit.repository';
+import { findActivity } from '../activities/activity.repository';
+import { findAgreement } from '../agreements/agreement.repository';
+import { getInitiative } from '../initiatives/initiative.repository';
+import type { Executor } from '../persistence/executor';
 
 /**
  * The funder report of an initiative: its results are the activities and agreements its plan

@@ -1,0 +1,64 @@
+import { ConflictError, DomainRuleError } from '../common/domain-errors';
+import type { FieldError } from '../common/problem.schema';
+import type { AgreementStatus } from './agreement-lifecycle';
+
+// What may change in an agreement, by its status, and which parties and services it may name.
+// Pure rules: the repository reads the facts, these decide, and throw domain errors.
+
+const OPEN_FOR_NEGOTIATION: readonly AgreementStatus[] = ['draft', 'negotiating'];
+const CLOSED: readonly AgreementStatus[] = ['expired', 'terminated'];
+/** What a signed agreement's parties agreed on: changed only by renewing it. */
+export const NEGOTIATED_FIELDS = ['title', 'kind', 'parties', 'startDate'] as const;
+export type NegotiatedField = (typeof NEGOTIATED_FIELDS)[number];
+
+/** A closed agreement changes no more; what was negotiated changes only while it is negotiated (409). */
+export function assertAgreementChangeAllowed(status: AgreementStatus, changes: Partial<Record<NegotiatedField, unknown>>): void {
+  if (CLOSED.includes(status)) throw new ConflictError(`An agreement that is ${status} cannot be changed`);
+  const negotiated = NEGOTIATED_FIELDS.filter((field) => changes[field] !== undefined);
+  if (negotiated.length > 0 && !OPEN_FOR_NEGOTIATION.includes(status)) {
+    throw new ConflictError(`${negotiated.join(', ')} of a ${status} agreement change only by renewing it`);
+  }
+}
+
+/** A party accepts while the text is still negotiated; after that it is accepted already (409). */
+export function assertAcceptanceOpen(status: AgreementStatus): void {
+  if (!OPEN_FOR_NEGOTIATION.includes(status)) throw new ConflictError(`A ${status} agreement is accepted already`);
+}
+
+/** One party as proposed: the actor and the services it commits. */
+export interface ProposedParty {
+  actorId: string;
+  serviceIds: readonly string[];
+}
+
+/**
+ * Each party must be a known actor, and each service it commits a known service of its own.
+ * `knownActorIds`: the actors the proposer may name; `knownServices`: the services it may name,
+ * with their owners. Field paths as in the request (`parties.0.serviceIds.1`).
+ */
+export function partyViolations(
+  parties: readonly ProposedParty[],
+  knownActorIds: ReadonlySet<string>,
+  knownServices: ReadonlyArray<{ id: string; actorId: string }>,
+): FieldError[] {
+  const errors: FieldError[] = [];
+  parties.forEach((party, i) => {
+    if (!knownActorIds.has(party.actorId)) {
+      errors.push({ path: `parties.${i}.actorId`, code: 'actor_not_found', message: 'No actor has this id' });
+    }
+    party.serviceIds.forEach((serviceId, j) => {
+      const service = knownServices.find((s) => s.id === serviceId);
+      if (!service) {
+        errors.push({ path: `parties.${i}.serviceIds.${j}`, code: 'service_not_found', message: 'No service has this id' });
+      } else if (service.actorId !== party.actorId) {
+        errors.push({ path: `parties.${i}.serviceIds.${j}`, code: 'service_not_of_party', message: 'A party commits only its own services' });
+      }
+    });
+  });
+  return errors;
+}
+
+/** Throws the field errors, if any, as one DomainRuleError (400). */
+export function assertNoViolations(errors: readonly FieldError[]): void {
+  if (errors.length > 0) throw new DomainRuleError([...errors]);
+}

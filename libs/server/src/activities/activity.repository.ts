@@ -1,0 +1,406 @@
+import { sql, type Expression, type ExpressionBuilder, type InferResult, type SqlBool } from 'kysely';
+import type { Database } from '@kompetansebro/db';
+import {
+  activityErrorCodes,
+  activityRuleViolations,
+  activityVisible,
+  activityWritable,
+  countByPeriod,
+  norwegianSortKey,
+  totalHeadCount,
+  type ActivityCount,
+  type ActivityCountQuery,
+  type ActivityCreate,
+  type ActivityDetail,
+  type ActivityKind,
+  type ActivityLink,
+  type ActivityListQuery,
+  type ActivityParticipant,
+  type ActivityParticipantInput,
+  type ActivitySummary,
+  type ActivityUpdate,
+  type FieldError,
+  type Page,
+} from '@kompetansebro/domain';
+import { DomainRuleError, NotFoundError } from '@kompetansebro/domain';
+import { requireVisible, requireWritable, visibleActivities, type Scope } from '../auth/visibility';
+import { writeAudit } from '../audit/audit.repository';
+import type { Executor } from '../persistence/executor';
+import { iso, likePattern, visibleActorIds, type ChangeContext } from '../persistence/repository-helpers';
+import { auditedCreate, nextVersion, versionedChange, versionedRemoval, type VersionedRecord } from '../persistence/versioned-change';
+
+type ActivityJoin = Database & { a: Database['activity']; o: Database['actor'] };
+
+/**
+ * Norwegian order for a column without a stored sort key: the same letters as
+ * `norwegianSortKey` (a–z, then æ, ø, å; accents dropped), by translate() and byte order, so
+ * PGlite and PostgreSQL sort alike whatever their locale.
+ */
+const SORT_FROM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZÆØÅÄÖÜÉÈÊËÁÀÂÓÒÔÍÌÎÚÙÛÇÑæøåäöüéèêëáàâóòôíìîúùûçñ';
+const SORT_TO = [...SORT_FROM].map((ch) => norwegianSortKey(ch)).join('');
+const norwegianOrderOf = (column: string) => sql`translate(${sql.ref(column)}, ${SORT_FROM}, ${SORT_TO}) collate "C"`;
+
+function activitiesWithOrganiser(db: Executor) {
+  return db.selectFrom('activity as a').leftJoin('actor as o', 'o.id', 'a.organiser_id');
+}
+
+const summaryColumns = [
+  'a.id',
+  'a.kind',
+  'a.title',
+  'a.description',
+  'a.start_date',
+  'a.end_date',
+  'a.organiser_id',
+  'a.topics',
+  'a.outcome',
+  'a.links',
+  'a.sample_data',
+  'a.version',
+  'a.created_at',
+  'a.updated_at',
+  'o.name as organiser_name',
+] as const;
+
+function selectSummaries(db: Executor) {
+  return activitiesWithOrganiser(db)
+    .select(summaryColumns)
+    .select((eb) => [
+      eb
+        .selectFrom('activity_participant as p')
+        .whereRef('p.activity_id', '=', 'a.id')
+        .select((sub) => sub.fn.countAll<string>().as('n'))
+        .as('participant_count'),
+      eb
+        .selectFrom('activity_participant as p')
+        .whereRef('p.activity_id', '=', 'a.id')
+        .select((sub) => sub.fn.sum<string | null>('p.head_count').as('n'))
+        .as('total_head_count'),
+    ]);
+}
+type SummaryRow = InferResult<ReturnType<typeof selectSummaries>>[number];
+
+function toSummary(row: SummaryRow): ActivitySummary {
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    description: row.description,
+    startDate: row.start_date,
+    endDate: row.end_date,
+    organiserId: row.organiser_id,
+    topics: row.topics,
+    outcome: row.outcome,
+    links: row.links,
+    sampleData: row.sample_data,
+    version: row.version,
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+    organiserName: row.organiser_name,
+    participantCount: Number(row.participant_count ?? 0),
+    totalHeadCount: row.total_head_count === null || row.total_head_count === undefined ? null : Number(row.total_head_count),
+  };
+}
+
+type FilterQuery = Pick<ActivityListQuery, 'kind' | 'organiser' | 'participant' | 'from' | 'to'> & { q?: string | undefined };
+
+function listConditions(eb: ExpressionBuilder<ActivityJoin, 'a' | 'o'>, query: FilterQuery): Expression<SqlBool> {
+  const conditions: Expression<SqlBool>[] = [];
+  if (query.q) {
+    const pattern = likePattern(query.q);
+    conditions.push(
+      eb.or([
+        eb(sql`a.search_vector`, '@@', sql`websearch_to_tsquery('norwegian', ${query.q})`),
+        eb('a.title', 'ilike', pattern),
+      ]),
+    );
+  }
+  if (query.kind) conditions.push(eb('a.kind', '=', query.kind));
+  if (query.organiser) conditions.push(eb('a.organiser_id', '=', query.organiser));
+  if (query.participant) {
+    const participant = query.participant;
+    conditions.push(
+      eb.exists(
+        eb
+          .selectFrom('activity_participant as p')
+          .select('p.actor_id')
+          .whereRef('p.activity_id', '=', 'a.id')
+          .where('p.actor_id', '=', participant),
+      ),
+    );
+  }
+  // A period is in range when any part of it is: it ends on or after `from` and starts on or before `to`.
+  if (query.from) conditions.push(eb(eb.fn.coalesce('a.end_date', 'a.start_date'), '>=', query.from));
+  if (query.to) conditions.push(eb('a.start_date', '<=', query.to));
+  return eb.and(conditions);
+}
+
+export async function listActivities(db: Executor, scope: Scope, query: ActivityListQuery): Promise<Page<ActivitySummary>> {
+  const filtered = activitiesWithOrganiser(db)
+    .where(visibleActivities(scope, 'a'))
+    .where((eb) => listConditions(eb, query));
+  const countRow = await filtered.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
+
+  const direction = query.sort.startsWith('-') ? 'desc' : 'asc';
+  const byTitle = norwegianOrderOf('a.title');
+  let ordered = selectSummaries(db)
+    .where(visibleActivities(scope, 'a'))
+    .where((eb) => listConditions(eb, query));
+  switch (query.sort.replace('-', '')) {
+    case 'title':
+      ordered = ordered.orderBy(byTitle, direction).orderBy('a.start_date', 'desc');
+      break;
+    case 'kind':
+      ordered = ordered.orderBy('a.kind', direction).orderBy('a.start_date', 'desc');
+      break;
+    case 'updated':
+      ordered = ordered.orderBy('a.updated_at', direction);
+      break;
+    default:
+      ordered = ordered.orderBy('a.start_date', direction).orderBy(byTitle);
+  }
+  const rows = await ordered
+    .orderBy('a.id')
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .execute();
+  return { items: rows.map(toSummary), total: Number(countRow.total), page: query.page, pageSize: query.pageSize };
+}
+
+/** Every activity the filters select, with its participants (for export). */
+export async function listActivitiesWithParticipants(
+  db: Executor,
+  scope: Scope,
+  query: ActivityListQuery,
+): Promise<Array<ActivitySummary & { participants: ActivityParticipant[] }>> {
+  const page = await listActivities(db, scope, query);
+  const participants = await participantsOf(
+    db,
+    page.items.map((a) => a.id),
+  );
+  return page.items.map((activity) => ({ ...activity, participants: participants.get(activity.id) ?? [] }));
+}
+
+/** Activities per month, half year or year (by start date), in time order. */
+export async function countActivities(db: Executor, scope: Scope, query: ActivityCountQuery): Promise<ActivityCount[]> {
+  const rows = await activitiesWithOrganiser(db)
+    .where(visibleActivities(scope, 'a'))
+    .where((eb) => listConditions(eb, query))
+    .select('a.start_date')
+    .execute();
+  return countByPeriod(
+    rows.map((r) => r.start_date),
+    query.per,
+  );
+}
+
+async function participantsOf(db: Executor, activityIds: readonly string[]): Promise<Map<string, ActivityParticipant[]>> {
+  const byActivity = new Map<string, ActivityParticipant[]>();
+  if (activityIds.length === 0) return byActivity;
+  const rows = await db
+    .selectFrom('activity_participant as p')
+    .innerJoin('actor as x', 'x.id', 'p.actor_id')
+    .select(['p.activity_id', 'p.actor_id', 'p.head_count', 'x.name', 'x.kind'])
+    .where('p.activity_id', 'in', activityIds)
+    .orderBy(sql`x.sort_key collate "C"`)
+    .orderBy('x.id')
+    .execute();
+  for (const row of rows) {
+    const list = byActivity.get(row.activity_id) ?? [];
+    list.push({ actorId: row.actor_id, actorName: row.name, actorKind: row.kind, headCount: row.head_count });
+    byActivity.set(row.activity_id, list);
+  }
+  return byActivity;
+}
+
+export async function findActivity(db: Executor, scope: Scope, id: string): Promise<ActivityDetail | undefined> {
+  const row = await selectSummaries(db).where('a.id', '=', id).where(visibleActivities(scope, 'a')).executeTakeFirst();
+  if (!row) return undefined;
+  const participants = (await participantsOf(db, [id])).get(id) ?? [];
+  return { ...toSummary(row), totalHeadCount: totalHeadCount(participants), participants };
+}
+
+export async function getActivity(db: Executor, scope: Scope, id: string): Promise<ActivityDetail> {
+  const activity = await findActivity(db, scope, id);
+  if (!activity) throw new NotFoundError('activity');
+  return activity;
+}
+
+interface ActivityFields {
+  kind: ActivityKind;
+  title: string;
+  description: string | null;
+  startDate: string;
+  endDate: string | null;
+  organiserId: string | null;
+  topics: string[];
+  outcome: string | null;
+  links: ActivityLink[];
+  participants: ActivityParticipantInput[];
+}
+
+function withDefaults(input: ActivityCreate): ActivityFields {
+  return {
+    kind: input.kind,
+    title: input.title,
+    description: input.description ?? null,
+    startDate: input.startDate,
+    endDate: input.endDate ?? null,
+    organiserId: input.organiserId ?? null,
+    topics: input.topics ?? [],
+    outcome: input.outcome ?? null,
+    links: input.links ?? [],
+    participants: input.participants ?? [],
+  };
+}
+
+function fieldsOf(activity: ActivityDetail): ActivityFields {
+  return {
+    kind: activity.kind,
+    title: activity.title,
+    description: activity.description,
+    startDate: activity.startDate,
+    endDate: activity.endDate,
+    organiserId: activity.organiserId,
+    topics: activity.topics,
+    outcome: activity.outcome,
+    links: activity.links,
+    participants: activity.participants.map((p) => ({ actorId: p.actorId, headCount: p.headCount })),
+  };
+}
+
+/**
+ * The rules that need the database besides the domain's own: the organiser and every participant
+ * exist, as actors the scope sees (one it does not is answered as unknown). `known`: actors on the
+ * activity already, which the scope keeps whether it sees them or not.
+ */
+async function violations(db: Executor, scope: Scope, fields: ActivityFields, known: readonly string[] = []): Promise<FieldError[]> {
+  const errors = activityRuleViolations(fields);
+  const ids = [...(fields.organiserId ? [fields.organiserId] : []), ...fields.participants.map((p) => p.actorId)];
+  const existing = new Set([...(await visibleActorIds(db, scope.actors.read, ids)), ...known]);
+  if (fields.organiserId && !existing.has(fields.organiserId)) {
+    errors.push({ path: 'organiserId', code: activityErrorCodes.actorNotFound, message: 'No actor has this id' });
+  }
+  fields.participants.forEach((participant, index) => {
+    if (!existing.has(participant.actorId)) {
+      errors.push({ path: `participants.${index}.actorId`, code: activityErrorCodes.actorNotFound, message: 'No actor has this id' });
+    }
+  });
+  return errors;
+}
+
+function columnsOf(fields: ActivityFields) {
+  return {
+    kind: fields.kind,
+    title: fields.title,
+    description: fields.description,
+    start_date: fields.startDate,
+    end_date: fields.endDate,
+    organiser_id: fields.organiserId,
+    topics: JSON.stringify(fields.topics),
+    outcome: fields.outcome,
+    links: JSON.stringify(fields.links),
+  };
+}
+
+async function replaceParticipants(trx: Executor, activityId: string, participants: readonly ActivityParticipantInput[]): Promise<void> {
+  await trx.deleteFrom('activity_participant').where('activity_id', '=', activityId).execute();
+  if (participants.length === 0) return;
+  await trx
+    .insertInto('activity_participant')
+    .values(participants.map((p) => ({ activity_id: activityId, actor_id: p.actorId, head_count: p.headCount ?? null })))
+    .execute();
+}
+
+export async function createActivity(db: Executor, scope: Scope, input: ActivityCreate, context: ChangeContext): Promise<ActivityDetail> {
+  const fields = withDefaults(input);
+  return auditedCreate(db, {
+    entity: 'activity',
+    context,
+    insert: async (trx) => {
+      const errors = await violations(trx, scope, fields);
+      if (errors.length > 0) throw new DomainRuleError(errors);
+      requireWritable(activityWritable(scope, fields), 'An activity you record must be organised by your organisation');
+      const inserted = await trx.insertInto('activity').values(columnsOf(fields)).returning('id').executeTakeFirstOrThrow();
+      await replaceParticipants(trx, inserted.id, fields.participants);
+      return inserted.id;
+    },
+    read: (trx, id) => getActivity(trx, scope, id),
+  });
+}
+
+/** The activity as a versioned record: 404 when the scope cannot see it, 403 when it may not change it. */
+function activityRecord(scope: Scope, id: string): VersionedRecord<ActivityDetail> {
+  return {
+    table: 'activity',
+    id,
+    entity: 'activity',
+    checkReach: async (trx) => {
+      const { organiser_id } = await trx.selectFrom('activity').select('organiser_id').where('id', '=', id).executeTakeFirstOrThrow();
+      const participants = await trx.selectFrom('activity_participant').select('actor_id').where('activity_id', '=', id).execute();
+      const facts = { organiserId: organiser_id, participantIds: participants.map((p) => p.actor_id) };
+      requireVisible(activityVisible(scope, facts), 'activity');
+      requireWritable(activityWritable(scope, facts), 'You may read this activity but not change it');
+    },
+    read: (trx) => getActivity(trx, scope, id),
+  };
+}
+
+export async function updateActivity(
+  db: Executor,
+  scope: Scope,
+  id: string,
+  changes: ActivityUpdate,
+  expectedVersion: number,
+  context: ChangeContext,
+): Promise<ActivityDetail> {
+  return versionedChange(db, {
+    ...activityRecord(scope, id),
+    expectedVersion,
+    context,
+    action: 'update',
+    write: async (trx, before) => {
+      const merged: ActivityFields = { ...fieldsOf(before), ...changes };
+      const known = [...(before.organiserId ? [before.organiserId] : []), ...before.participants.map((p) => p.actorId)];
+      const errors = await violations(trx, scope, merged, known);
+      if (errors.length > 0) throw new DomainRuleError(errors);
+      requireWritable(activityWritable(scope, merged), 'Your organisation must stay the organiser of the activity');
+      await trx
+        .updateTable('activity')
+        .set({ ...columnsOf(merged), ...nextVersion })
+        .where('id', '=', id)
+        .execute();
+      if (changes.participants !== undefined) await replaceParticipants(trx, id, merged.participants);
+    },
+  });
+}
+
+/**
+ * Deletes an activity and its participants. Plan items that listed it as a result drop it
+ * (each such change is versioned and audited too), so no plan points at nothing.
+ */
+export async function deleteActivity(db: Executor, scope: Scope, id: string, expectedVersion: number, context: ChangeContext): Promise<void> {
+  await versionedRemoval(db, {
+    ...activityRecord(scope, id),
+    expectedVersion,
+    context,
+    write: async (trx) => {
+      const linked = await trx
+        .selectFrom('plan_item')
+        .selectAll()
+        .where(sql<boolean>`activity_ids @> ${JSON.stringify([id])}::jsonb`)
+        .forUpdate()
+        .execute();
+      for (const item of linked) {
+        const after = await trx
+          .updateTable('plan_item')
+          .set({ activity_ids: sql`activity_ids - ${id}::text`, ...nextVersion })
+          .where('id', '=', item.id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await writeAudit(trx, { userId: context.userId, entity: 'plan_item', entityId: item.id, action: 'update', before: item, after });
+      }
+      await trx.deleteFrom('activity').where('id', '=', id).execute();
+    },
+  });
+}

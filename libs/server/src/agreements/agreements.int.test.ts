@@ -1,0 +1,242 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleId } from '@kompetansebro/db';
+import type { AgreementDetail, AgreementSummary, Coverage, Page, Problem, ServiceType } from '@kompetansebro/domain';
+import { jsonBody, startTestServer, type TestServer } from '@kompetansebro/testing/server';
+import { createApp } from '../app';
+
+let server: TestServer;
+const NAMDAL_CENTRE = sampleId('actor', 'study-centre-namdal');
+const NAMSOS = sampleId('actor', 'library-5007');
+const GRONG = sampleId('actor', 'library-5045');
+const SOR_CENTRE = sampleId('actor', 'study-centre-trondelag-sor');
+let namsosStudyPlaces: string;
+let namsosExams: string;
+let grongStudyPlaces: string;
+
+async function addService(actorId: string, type: ServiceType): Promise<string> {
+  const row = await server.database.db
+    .insertInto('service')
+    .values({ actor_id: actorId, type, audiences: JSON.stringify(['students']), conditions: JSON.stringify({}) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+beforeAll(async () => {
+  server = await startTestServer(createApp);
+  namsosStudyPlaces = await addService(NAMSOS, 'study_places');
+  namsosExams = await addService(NAMSOS, 'exam_invigilation');
+  grongStudyPlaces = await addService(GRONG, 'study_places');
+});
+afterAll(async () => {
+  await server.close();
+});
+
+async function json<T>(response: Response, status: number): Promise<T> {
+  expect(response.status, await response.clone().text()).toBe(status);
+  return (await response.json()) as T;
+}
+
+const namdalAgreement = () => ({
+  title: 'Samarbeidsavtale Namdal studiesenter og Namsos bibliotek',
+  kind: 'cooperation',
+  startDate: '2026-01-01',
+  endDate: '2028-12-31',
+  levels: ['practical'],
+  themes: ['library_services_for_students'],
+  parties: [
+    { actorId: NAMDAL_CENTRE, role: 'coordinator' },
+    { actorId: NAMSOS, role: 'service_provider', serviceIds: [namsosStudyPlaces, namsosExams] },
+  ],
+});
+
+async function create(body: unknown = namdalAgreement()): Promise<AgreementDetail> {
+  return json<AgreementDetail>(await server.request('/api/agreements', jsonBody('POST', body)), 201);
+}
+
+async function transition(agreement: { id: string; version: number }, to: string): Promise<Response> {
+  return server.request(`/api/agreements/${agreement.id}/transitions`, jsonBody('POST', { to }, { 'If-Match': `"${agreement.version}"` }));
+}
+
+async function coverageOf(studyCentre: string): Promise<Coverage> {
+  return json<Coverage>(await server.request(`/api/coverage?studyCentre=${studyCentre}`), 200);
+}
+
+describe('agreements', () => {
+  it('creates a draft with parties, roles and committed services, with its first transition', async () => {
+    const agreement = await create();
+    expect(agreement).toMatchObject({ status: 'draft', version: 1, allowedTransitions: ['negotiating', 'terminated'] });
+    expect(agreement.parties.map((p) => [p.actorName, p.role])).toEqual([
+      ['Namdal studiesenter', 'coordinator'],
+      ['Namsos bibliotek', 'service_provider'],
+    ]);
+    expect(agreement.parties[1]?.services.map((s) => s.type).sort()).toEqual(['exam_invigilation', 'study_places']);
+    expect(agreement.transitions).toEqual([expect.objectContaining({ from: null, to: 'draft' })]);
+  });
+
+  it('refuses fewer than two parties, a service of another party and an end before the start; writes nothing', async () => {
+    const before = await server.database.db.selectFrom('agreement').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const cases: Array<[unknown, string, string]> = [
+      [{ ...namdalAgreement(), parties: [{ actorId: NAMSOS, role: 'service_provider' }] }, 'parties', 'agreement_too_few_parties'],
+      [
+        { ...namdalAgreement(), parties: [{ actorId: NAMDAL_CENTRE, role: 'coordinator' }, { actorId: NAMSOS, role: 'service_provider', serviceIds: [grongStudyPlaces] }] },
+        'parties.1.serviceIds.0',
+        'service_not_of_party',
+      ],
+      [{ ...namdalAgreement(), endDate: '2025-01-01' }, 'endDate', 'end_before_start'],
+      [{ ...namdalAgreement(), kind: 'marriage' }, 'kind', 'invalid_value'],
+      [{ ...namdalAgreement(), startDate: '0000-01-01' }, 'startDate', 'date_out_of_range'],
+      [{ ...namdalAgreement(), parties: [{ actorId: NAMDAL_CENTRE, role: 'coordinator' }, { actorId: '00000000-0000-4000-8000-000000000000', role: 'partner' }] }, 'parties.1.actorId', 'actor_not_found'],
+    ];
+    for (const [body, path, code] of cases) {
+      const problem = await json<Problem>(await server.request('/api/agreements', jsonBody('POST', body)), 400);
+      expect(problem.errors, path).toEqual(expect.arrayContaining([expect.objectContaining({ path, code })]));
+    }
+    const after = await server.database.db.selectFrom('agreement').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    expect(after.n).toBe(before.n);
+  });
+
+  it('follows the lifecycle through transitions only, and answers 409 listing the allowed ones', async () => {
+    let agreement = await create();
+    const skip = await transition(agreement, 'active');
+    expect(skip.status).toBe(409);
+    expect(((await skip.json()) as Problem).allowed).toEqual(['negotiating', 'terminated']);
+    for (const to of ['negotiating', 'signed', 'active']) {
+      agreement = await json<AgreementDetail>(await transition(agreement, to), 200);
+    }
+    expect(agreement.status).toBe('active');
+    expect(agreement.transitions.map((t) => t.to)).toEqual(['draft', 'negotiating', 'signed', 'active']);
+    const stale = await server.request(`/api/agreements/${agreement.id}/transitions`, jsonBody('POST', { to: 'expiring' }, { 'If-Match': '"1"' }));
+    expect(stale.status).toBe(412);
+    const missing = await server.request(`/api/agreements/${agreement.id}/transitions`, jsonBody('POST', { to: 'expiring' }));
+    expect(missing.status).toBe(428);
+  });
+
+  it('keeps what a signed agreement agreed: parties change only by renewal, which links the versions', async () => {
+    let agreement = await create();
+    for (const to of ['negotiating', 'signed', 'active']) agreement = await json<AgreementDetail>(await transition(agreement, to), 200);
+    const change = await server.request(`/api/agreements/${agreement.id}`, jsonBody('PATCH', { title: 'Ny tittel' }, { 'If-Match': `"${agreement.version}"` }));
+    expect(change.status).toBe(409);
+    const endDate = await server.request(`/api/agreements/${agreement.id}`, jsonBody('PATCH', { endDate: '2029-06-30' }, { 'If-Match': `"${agreement.version}"` }));
+    agreement = await json<AgreementDetail>(endDate, 200);
+    expect(agreement.endDate).toBe('2029-06-30');
+
+    const renewal = await json<AgreementDetail>(
+      await server.request(`/api/agreements/${agreement.id}/renewals`, jsonBody('POST', { startDate: '2029-07-01', endDate: '2032-06-30' })),
+      201,
+    );
+    expect(renewal).toMatchObject({ status: 'draft', renewsId: agreement.id, startDate: '2029-07-01' });
+    expect(renewal.parties.flatMap((p) => p.services.map((s) => s.serviceId)).sort()).toEqual([namsosExams, namsosStudyPlaces].sort());
+    const original = await json<AgreementDetail>(await server.request(`/api/agreements/${agreement.id}`), 200);
+    expect(original.renewedById).toBe(renewal.id);
+    const draftRenewal = await server.request(`/api/agreements/${renewal.id}/renewals`, jsonBody('POST', { startDate: null, endDate: null }));
+    expect(draftRenewal.status).toBe(409);
+  });
+
+  it('records each party’s acceptance', async () => {
+    const agreement = await create();
+    const accepted = await json<AgreementDetail>(
+      await server.request(`/api/agreements/${agreement.id}/parties/${NAMSOS}/accept`, { method: 'POST', headers: { 'If-Match': '"1"' } }),
+      200,
+    );
+    expect(accepted.parties.find((p) => p.actorId === NAMSOS)?.acceptedAt).not.toBeNull();
+    expect(accepted.parties.find((p) => p.actorId === NAMDAL_CENTRE)?.acceptedAt).toBeNull();
+  });
+
+  it('lists and filters by party, status and region, and exports', async () => {
+    const page = await json<Page<AgreementSummary>>(await server.request(`/api/agreements?party=${SOR_CENTRE}`), 200);
+    expect(page.total).toBe(1);
+    expect(page.items[0]).toMatchObject({ status: 'active', sampleData: true });
+    const active = await json<Page<AgreementSummary>>(await server.request('/api/agreements?status=active&pageSize=100'), 200);
+    expect(active.items.every((a) => a.status === 'active')).toBe(true);
+    const csv = await server.request(`/api/agreements/export?format=csv&party=${SOR_CENTRE}`);
+    expect(csv.status).toBe(200);
+    expect(await csv.text()).toContain('Studiesenter Trøndelag sør');
+    expect((await server.request('/api/agreements?status=maybe')).status).toBe(400);
+  });
+});
+
+describe('documents', () => {
+  const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+
+  function upload(agreementId: string, bytes: Uint8Array, name = 'signert avtale.pdf'): Promise<Response> {
+    const form = new FormData();
+    form.set('file', new File([bytes], name, { type: 'application/pdf' }));
+    return server.request(`/api/agreements/${agreementId}/documents`, { method: 'POST', body: form });
+  }
+
+  it('stores a signed PDF and serves it back', async () => {
+    const agreement = await create();
+    const document = await json<{ id: string; filename: string; sizeBytes: number }>(await upload(agreement.id, pdf), 201);
+    expect(document).toMatchObject({ filename: 'signert avtale.pdf', sizeBytes: pdf.byteLength });
+    const download = await server.request(`/api/agreements/${agreement.id}/documents/${document.id}`);
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe('application/pdf');
+    expect(new Uint8Array(await download.arrayBuffer())).toEqual(pdf);
+    const detail = await json<AgreementDetail>(await server.request(`/api/agreements/${agreement.id}`), 200);
+    expect(detail.documents.map((d) => d.id)).toEqual([document.id]);
+    expect((await server.request(`/api/agreements/${agreement.id}/documents/${document.id}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await server.request(`/api/agreements/${agreement.id}/documents/${document.id}`)).status).toBe(404);
+  });
+
+  it('refuses what is not a PDF (415) and what is over 20 MB (413)', async () => {
+    const agreement = await create();
+    expect((await upload(agreement.id, new TextEncoder().encode('<html>not a pdf</html>'), 'x.pdf')).status).toBe(415);
+    const big = new Uint8Array(20 * 1024 * 1024 + 1);
+    big.set(pdf);
+    expect((await upload(agreement.id, big)).status).toBe(413);
+    const detail = await json<AgreementDetail>(await server.request(`/api/agreements/${agreement.id}`), 200);
+    expect(detail.documents).toEqual([]);
+  });
+});
+
+describe('coverage', () => {
+  it('shows Namdal and Fosen with gaps, Trøndelag sør and sørvest covered, as the seeds say', async () => {
+    for (const key of ['study-centre-namdal', 'study-centre-fosen']) {
+      const coverage = await coverageOf(sampleId('actor', key));
+      expect(coverage.summary.municipalities).toBeGreaterThan(0);
+      expect(coverage.gaps.municipalities.length).toBeGreaterThan(0);
+    }
+    for (const key of ['study-centre-trondelag-sor', 'study-centre-trondelag-sorvest']) {
+      const coverage = await coverageOf(sampleId('actor', key));
+      expect(coverage.summary.coveredMunicipalities).toBe(coverage.summary.municipalities);
+      expect(coverage.gaps.municipalities).toEqual([]);
+    }
+  });
+
+  it('changes when an agreement becomes active: Namsos is covered with its committed services', async () => {
+    const before = await coverageOf(NAMDAL_CENTRE);
+    let agreement = await create();
+    for (const to of ['negotiating', 'signed']) agreement = await json<AgreementDetail>(await transition(agreement, to), 200);
+    const signed = await coverageOf(NAMDAL_CENTRE);
+    expect(signed.summary.coveredMunicipalities).toBe(before.summary.coveredMunicipalities);
+    await json<AgreementDetail>(await transition(agreement, 'active'), 200);
+    const after = await coverageOf(NAMDAL_CENTRE);
+    const namsos = after.municipalities.find((m) => m.number === '5007');
+    expect(namsos?.covered).toBe(true);
+    expect(namsos?.libraries.find((l) => l.id === NAMSOS)?.committedServices.sort()).toEqual(['exam_invigilation', 'study_places']);
+    expect(after.gaps.municipalities.map((m) => m.number)).not.toContain('5007');
+  });
+
+  it('answers by region too, and 400 without a region or study centre', async () => {
+    const regions = await json<{ items: Array<{ id: string; name: string }> }>(await server.request('/api/regions'), 200);
+    const sor = regions.items.find((r) => r.name === 'Trøndelag sør');
+    const coverage = await json<Coverage>(await server.request(`/api/coverage?region=${sor?.id}`), 200);
+    expect(coverage.studyCentres.map((c) => c.name)).toEqual(['Studiesenter Trøndelag sør']);
+    expect(coverage.summary.share).toBe(1);
+    expect((await server.request('/api/coverage')).status).toBe(400);
+    expect((await server.request('/api/coverage?studyCentre=00000000-0000-4000-8000-000000000000')).status).toBe(404);
+  });
+
+  it("lets the county set a study centre's catchment area", async () => {
+    const centre = await server.request(`/api/actors/${NAMDAL_CENTRE}`);
+    const etag = centre.headers.get('etag') ?? '';
+    const set = await server.request(`/api/study-centres/${NAMDAL_CENTRE}/catchment-area`, jsonBody('PUT', { municipalityNumbers: ['5007', '5045'] }, { 'If-Match': etag }));
+    expect(await json(set, 200)).toEqual({ studyCentreId: NAMDAL_CENTRE, municipalityNumbers: ['5007', '5045'] });
+    const stale = await server.request(`/api/study-centres/${NAMDAL_CENTRE}/catchment-area`, jsonBody('PUT', { municipalityNumbers: [] }, { 'If-Match': etag }));
+    expect(stale.status).toBe(412);
+    const bad = await server.request(`/api/study-centres/${NAMDAL_CENTRE}/catchment-area`, jsonBody('PUT', { municipalityNumbers: ['9999'] }, { 'If-Match': set.headers.get('etag') ?? '' }));
+    expect(((await json<Problem>(bad, 400)).errors ?? [])[0]).toMatchObject({ path: 'municipalityNumbers.0', code: 'municipality_not_found' });
+    expect((await coverageOf(NAMDAL_CENTRE)).summary.municipalities).toBe(2);
+  });
+});

@@ -1,0 +1,270 @@
+import { createRoute } from '@hono/zod-openapi';
+import { authorize } from '../auth/access-control';
+import { accessOf, scopeOf } from '../auth/visibility';
+import { createMiddleware } from 'hono/factory';
+import { z } from 'zod';
+import {
+  agreementCreateSchema,
+  agreementDetailSchema,
+  agreementDocumentSchema,
+  agreementListQuerySchema,
+  agreementSummarySchema,
+  agreementUpdateSchema,
+  isoDateSchema,
+  pageSchema,
+  transitionRequestSchema,
+  type AgreementSummary,
+} from '@kompetansebro/domain';
+import { expectedVersion, versionedJson } from '../http/etag';
+import { exportFormatSchema, exportResponse, MAX_EXPORT_ROWS, type ExportColumn } from '../http/export';
+import { createRouter, idParamsSchema, ifMatchHeaderSchema, jsonContent, problemResponses } from '../http/openapi';
+import { invalidInput, ProblemError } from '../http/problem';
+import {
+  acceptAgreement,
+  createAgreement,
+  getAgreement,
+  listAgreements,
+  renewAgreement,
+  transitionAgreement,
+  updateAgreement,
+} from './agreement.repository';
+import { addAgreementDocument, MAX_DOCUMENT_BYTES, readAgreementDocument, removeAgreementDocument } from './agreement-document.repository';
+
+const AgreementDetail = agreementDetailSchema.meta({ id: 'AgreementDetail' });
+const AgreementPage = pageSchema(agreementSummarySchema.meta({ id: 'AgreementSummary' })).meta({ id: 'AgreementPage' });
+const tags = ['Agreements'];
+const withEtag = { headers: { ETag: { schema: { type: 'string' as const }, description: 'The version, for If-Match' } } };
+const detailResponse = { description: 'The agreement', content: jsonContent(AgreementDetail), ...withEtag };
+const writeProblems = {
+  400: problemResponses[400],
+  404: problemResponses[404],
+  409: problemResponses[409],
+  412: problemResponses[412],
+  415: problemResponses[415],
+  428: problemResponses[428],
+};
+const documentParams = z.object({
+  id: z.uuid().meta({ param: { name: 'id', in: 'path' } }),
+  documentId: z.uuid().meta({ param: { name: 'documentId', in: 'path' } }),
+});
+const partyParams = z.object({
+  id: z.uuid().meta({ param: { name: 'id', in: 'path' } }),
+  actorId: z.uuid().meta({ param: { name: 'actorId', in: 'path' } }),
+});
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/api/agreements',
+  middleware: [authorize('agreement', 'read')] as const,
+  tags,
+  summary: 'List agreements: filter by status, kind, party, region, ending soon',
+  request: { query: agreementListQuerySchema },
+  responses: { 200: { description: 'A page of agreements', content: jsonContent(AgreementPage) }, 400: problemResponses[400] },
+});
+
+const exportRoute = createRoute({
+  method: 'get',
+  path: '/api/agreements/export',
+  middleware: [authorize('agreement', 'export')] as const,
+  tags,
+  summary: 'Every agreement the filters select, as CSV or XLSX',
+  request: { query: agreementListQuerySchema.omit({ page: true, pageSize: true }).extend({ format: exportFormatSchema }) },
+  responses: { 200: { description: 'The file', content: { 'text/csv': { schema: z.string() } } }, 400: problemResponses[400] },
+});
+
+const getRoute = createRoute({
+  method: 'get',
+  path: '/api/agreements/{id}',
+  middleware: [authorize('agreement', 'read')] as const,
+  tags,
+  summary: 'One agreement: parties and roles, committed services, documents, versions and transitions, allowed next statuses',
+  request: { params: idParamsSchema },
+  responses: { 200: detailResponse, 400: problemResponses[400], 404: problemResponses[404] },
+});
+
+const createAgreementRoute = createRoute({
+  method: 'post',
+  path: '/api/agreements',
+  middleware: [authorize('agreement', 'create')] as const,
+  tags,
+  summary: 'Create an agreement (a draft) between two or more actors',
+  request: { body: { content: jsonContent(agreementCreateSchema.meta({ id: 'AgreementCreate' })), required: true } },
+  responses: { 201: { ...detailResponse, description: 'Created' }, 400: problemResponses[400], 415: problemResponses[415] },
+});
+
+const updateRoute = createRoute({
+  method: 'patch',
+  path: '/api/agreements/{id}',
+  middleware: [authorize('agreement', 'update')] as const,
+  tags,
+  summary: 'Change an agreement (If-Match). Parties, kind, title and start change only while draft or negotiating',
+  request: { params: idParamsSchema, headers: ifMatchHeaderSchema, body: { content: jsonContent(agreementUpdateSchema.meta({ id: 'AgreementUpdate' })), required: true } },
+  responses: { 200: detailResponse, ...writeProblems },
+});
+
+const transitionRoute = createRoute({
+  method: 'post',
+  path: '/api/agreements/{id}/transitions',
+  middleware: [authorize('agreement', 'transition')] as const,
+  tags,
+  summary: 'Move the agreement along its lifecycle (If-Match); 409 lists the allowed statuses',
+  request: { params: idParamsSchema, headers: ifMatchHeaderSchema, body: { content: jsonContent(transitionRequestSchema.meta({ id: 'TransitionRequest' })), required: true } },
+  responses: { 200: detailResponse, ...writeProblems },
+});
+
+const acceptRoute = createRoute({
+  method: 'post',
+  path: '/api/agreements/{id}/parties/{actorId}/accept',
+  middleware: [authorize('agreement', 'transition')] as const,
+  tags,
+  summary: 'A party confirms its acceptance of the agreement (If-Match)',
+  request: { params: partyParams, headers: ifMatchHeaderSchema },
+  responses: { 200: detailResponse, ...writeProblems },
+});
+
+const renewRoute = createRoute({
+  method: 'post',
+  path: '/api/agreements/{id}/renewals',
+  middleware: [authorize('agreement', 'create')] as const,
+  tags,
+  summary: 'Renew: a new draft with the same parties and services, linked to this one',
+  request: {
+    params: idParamsSchema,
+    body: { content: jsonContent(z.object({ startDate: isoDateSchema.nullable(), endDate: isoDateSchema.nullable() }).strict()), required: true },
+  },
+  responses: { 201: { ...detailResponse, description: 'The new version' }, ...writeProblems },
+});
+
+/** Refuses an upload before its body is read: over the size limit (413), or not multipart (415). */
+const uploadGuard = createMiddleware(async (c, next) => {
+  const length = Number(c.req.header('content-length') ?? 0);
+  if (length > MAX_DOCUMENT_BYTES + 64 * 1024) throw new ProblemError(413, 'A document may be at most 20 MB');
+  if (!/^multipart\/form-data/i.test(c.req.header('content-type') ?? '')) {
+    throw new ProblemError(415, 'Upload the document as multipart/form-data with the field "file"');
+  }
+  await next();
+});
+
+const uploadRoute = createRoute({
+  method: 'post',
+  path: '/api/agreements/{id}/documents',
+  middleware: [authorize('agreement', 'update'), uploadGuard] as const,
+  tags,
+  summary: 'Upload a signed document (PDF, at most 20 MB) as multipart/form-data field "file"',
+  
+  request: {
+    params: idParamsSchema,
+    body: { content: { 'multipart/form-data': { schema: z.object({ file: z.any().meta({ type: 'string', format: 'binary' }) }) } }, required: true },
+  },
+  responses: {
+    201: { description: 'Stored', content: jsonContent(agreementDocumentSchema.meta({ id: 'AgreementDocument' })) },
+    400: problemResponses[400],
+    404: problemResponses[404],
+    413: { description: 'Over 20 MB', content: problemResponses[400].content },
+    415: problemResponses[415],
+  },
+});
+
+const downloadRoute = createRoute({
+  method: 'get',
+  path: '/api/agreements/{id}/documents/{documentId}',
+  middleware: [authorize('agreement', 'read')] as const,
+  tags,
+  summary: 'Download a document of the agreement',
+  request: { params: documentParams },
+  responses: { 200: { description: 'The PDF', content: { 'application/pdf': { schema: z.string().meta({ format: 'binary' }) } } }, 404: problemResponses[404] },
+});
+
+const removeDocumentRoute = createRoute({
+  method: 'delete',
+  path: '/api/agreements/{id}/documents/{documentId}',
+  middleware: [authorize('agreement', 'delete')] as const,
+  tags,
+  summary: 'Remove a document of the agreement',
+  request: { params: documentParams },
+  responses: { 204: { description: 'Removed' }, 404: problemResponses[404] },
+});
+
+const exportColumns: ExportColumn<AgreementSummary>[] = [
+  { header: 'Tittel', value: (a) => a.title },
+  { header: 'Type', value: (a) => a.kind },
+  { header: 'Status', value: (a) => a.status },
+  { header: 'Parter', value: (a) => a.parties.map((p) => p.actorName).join(', ') },
+  { header: 'Start', value: (a) => a.startDate },
+  { header: 'Slutt', value: (a) => a.endDate },
+  { header: 'Nivåer', value: (a) => a.levels.join(', ') },
+  { header: 'Tema', value: (a) => a.themes.join(', ') },
+  { header: 'Sist endret', value: (a) => a.updatedAt },
+];
+
+/** The one file of a multipart upload (the form is parsed by the route's validator); else 400 naming the field. */
+async function uploadedFile(file: unknown): Promise<{ name: string; bytes: Uint8Array }> {
+  if (!(file instanceof File)) throw invalidInput([{ path: 'file', code: 'invalid_type', message: 'Send the PDF in the field "file"' }]);
+  return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+}
+
+
+export const agreementsRouter = createRouter()
+  .openapi(listRoute, async (c) => c.json(await listAgreements(c.var.deps.db, await scopeOf(c), c.req.valid('query')), 200))
+  // Before /api/agreements/{id}, so "export" is not read as an id.
+  .openapi(exportRoute, async (c) => {
+    const { format, ...filters } = c.req.valid('query');
+    const page = await listAgreements(c.var.deps.db, await scopeOf(c), { ...filters, page: 1, pageSize: MAX_EXPORT_ROWS });
+    return exportResponse(c, { name: 'avtaler', format, columns: exportColumns, rows: page.items });
+  })
+  .openapi(getRoute, async (c) => {
+    const agreement = await getAgreement(c.var.deps.db, await scopeOf(c), c.req.valid('param').id);
+    return versionedJson(c, agreement, 200);
+  })
+  .openapi(createAgreementRoute, async (c) => {
+    const { scope, change } = await accessOf(c);
+    const agreement = await createAgreement(c.var.deps.db, scope, c.req.valid('json'), change);
+    c.header('Location', `/api/agreements/${agreement.id}`);
+    return versionedJson(c, agreement, 201);
+  })
+  .openapi(updateRoute, async (c) => {
+    const version = expectedVersion(c);
+    const { scope, change } = await accessOf(c);
+    const agreement = await updateAgreement(c.var.deps.db, scope, c.req.valid('param').id, c.req.valid('json'), version, change);
+    return versionedJson(c, agreement, 200);
+  })
+  .openapi(transitionRoute, async (c) => {
+    const version = expectedVersion(c);
+    const { scope, change } = await accessOf(c);
+    const agreement = await transitionAgreement(c.var.deps.db, scope, c.req.valid('param').id, c.req.valid('json'), version, change);
+    return versionedJson(c, agreement, 200);
+  })
+  .openapi(acceptRoute, async (c) => {
+    const version = expectedVersion(c);
+    const { id, actorId } = c.req.valid('param');
+    const { scope, change } = await accessOf(c);
+    const agreement = await acceptAgreement(c.var.deps.db, scope, id, actorId, version, change);
+    return versionedJson(c, agreement, 200);
+  })
+  .openapi(renewRoute, async (c) => {
+    const { scope, change } = await accessOf(c);
+    const renewal = await renewAgreement(c.var.deps.db, scope, c.req.valid('param').id, c.req.valid('json'), change);
+    c.header('Location', `/api/agreements/${renewal.id}`);
+    return versionedJson(c, renewal, 201);
+  })
+  .openapi(uploadRoute, async (c) => {
+    const file = await uploadedFile(c.req.valid('form').file);
+    const { scope, change } = await accessOf(c);
+    const document = await addAgreementDocument(c.var.deps.db, scope, c.var.deps.config.documentsDir, c.req.valid('param').id, file, change);
+    return c.json(document, 201);
+  })
+  .openapi(downloadRoute, async (c) => {
+    const { id, documentId } = c.req.valid('param');
+    const document = await readAgreementDocument(c.var.deps.db, await scopeOf(c), c.var.deps.config.documentsDir, id, documentId);
+    return c.body(new Uint8Array(document.bytes), 200, {
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': `attachment; filename="${document.filename.replace(/"/g, '')}"`,
+      'Cache-Control': 'private, no-store',
+    });
+  })
+  .openapi(removeDocumentRoute, async (c) => {
+    const { id, documentId } = c.req.valid('param');
+    const { scope, change } = await accessOf(c);
+    await removeAgreementDocument(c.var.deps.db, scope, c.var.deps.config.documentsDir, id, documentId, change);
+    return c.body(null, 204);
+  });

@@ -1,0 +1,98 @@
+import { sql } from 'kysely';
+import { hasActorId, mergeServiceConditions, type Brochure, type ServiceType } from '@kompetansebro/domain';
+import { NotFoundError } from '@kompetansebro/domain';
+import { requireVisible, type Scope } from '../auth/visibility';
+import type { Executor } from '../persistence/executor';
+
+/**
+ * The students' brochure of a study centre, from the records as they are now: its catchment
+ * municipalities, their libraries (main libraries first, then branches) and the services each
+ * gives students (not archived), with conditions and contact details. A study centre the scope
+ * does not reach is answered as one that does not exist.
+ */
+export async function getBrochure(db: Executor, scope: Scope, studyCentreId: string): Promise<Brochure> {
+  requireVisible(hasActorId(scope.studyCentres, studyCentreId), 'study centre');
+  const centre = await db
+    .selectFrom('actor')
+    .select(['id', 'name', 'address', 'email', 'phone', 'website'])
+    .where('id', '=', studyCentreId)
+    .where('kind', '=', 'study_centre')
+    .executeTakeFirst();
+  if (!centre) throw new NotFoundError('study centre');
+
+  const reach = scope.coverageMunicipalities;
+  const area = (await db.selectFrom('catchment_area').select('municipality_number').where('study_centre_id', '=', studyCentreId).execute())
+    .map((r) => r.municipality_number)
+    .filter((n) => reach === null || reach.includes(n));
+
+  const municipalities = area.length
+    ? await db
+        .selectFrom('municipality as m')
+        .leftJoin('region as r', 'r.id', 'm.region_id')
+        .select(['m.number', 'm.name', 'r.name as region_name', 'r.sort_key as region_sort_key'])
+        .where('m.number', 'in', area)
+        .orderBy(sql`m.sort_key collate "C"`)
+        .execute()
+    : [];
+  const libraries = area.length
+    ? await db
+        .selectFrom('actor')
+        .select(['id', 'name', 'kind', 'parent_id', 'municipality_number', 'address', 'email', 'phone', 'website'])
+        .where('kind', 'in', ['public_library', 'library_branch'])
+        .where('archived_at', 'is', null)
+        .where('municipality_number', 'in', area)
+        .orderBy('kind', 'desc')
+        .orderBy(sql`sort_key collate "C"`)
+        .execute()
+    : [];
+  const services = libraries.length
+    ? await db
+        .selectFrom('service as s')
+        .select(['s.id', 's.actor_id', 's.type', 's.description', 's.conditions', 's.weekly_hours', 's.confirmed_at'])
+        .where(
+          's.actor_id',
+          'in',
+          libraries.map((l) => l.id),
+        )
+        .where('s.archived_at', 'is', null)
+        .where(sql<boolean>`s.audiences @> '["students"]'::jsonb`)
+        .orderBy('s.type')
+        .execute()
+    : [];
+
+  const regionNames = [...new Map(municipalities.filter((m) => m.region_name).map((m) => [m.region_name as string, m.region_sort_key ?? ''])).entries()]
+    .sort(([, a], [, b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name]) => name);
+
+  return {
+    studyCentre: { id: centre.id, name: centre.name, address: centre.address, email: centre.email, phone: centre.phone, website: centre.website },
+    regionNames,
+    generatedAt: new Date().toISOString(),
+    municipalities: municipalities.map((m) => ({
+      number: m.number,
+      name: m.name,
+      libraries: libraries
+        .filter((l) => l.municipality_number === m.number)
+        .map((l) => ({
+          id: l.id,
+          name: l.name,
+          kind: l.kind as 'public_library' | 'library_branch',
+          parentId: l.parent_id,
+          address: l.address,
+          email: l.email,
+          phone: l.phone,
+          website: l.website,
+          services: services
+            .filter((s) => s.actor_id === l.id)
+            .map((s) => ({
+              id: s.id,
+              type: s.type,
+              description: s.description,
+              conditions: mergeServiceConditions(s.conditions as Record<string, unknown>),
+              weeklyHours: s.weekly_hours === null ? null : Number(s.weekly_hours),
+              confirmedAt: s.confirmed_at,
+            })),
+        })),
+    })),
+  };
+}

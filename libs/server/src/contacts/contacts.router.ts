@@ -1,0 +1,128 @@
+import { createRoute } from '@hono/zod-openapi';
+import { authorize } from '../auth/access-control';
+import { accessOf, scopeOf } from '../auth/visibility';
+import { z } from 'zod';
+import {
+  contactCreateSchema,
+  contactListQuerySchema,
+  contactSummarySchema,
+  contactUpdateSchema,
+  pageSchema,
+  type ContactSummary,
+} from '@kompetansebro/domain';
+import { expectedVersion, versionedJson } from '../http/etag';
+import { exportResponse, MAX_EXPORT_ROWS, type ExportColumn } from '../http/export';
+import { recordRoutes } from '../http/record-routes';
+import { createRouter, idParamsSchema, jsonContent, problemResponses } from '../http/openapi';
+import { createContact, deleteContact, eraseContact, getContact, listContacts, personalDataOf, updateContact } from './contact.repository';
+import { auditEntrySchema } from '../audit/audit.router';
+
+const Contact = contactSummarySchema.meta({ id: 'Contact' });
+const ContactPage = pageSchema(Contact).meta({ id: 'ContactPage' });
+const ContactCreate = contactCreateSchema.meta({ id: 'ContactCreate' });
+const ContactUpdate = contactUpdateSchema.meta({ id: 'ContactUpdate' });
+const ContactPersonalData = z
+  .object({ exportedAt: z.iso.datetime({ offset: true }), contact: Contact, auditEntries: z.array(auditEntrySchema) })
+  .meta({ id: 'ContactPersonalData' });
+const ErasureReceipt = z
+  .object({
+    id: z.uuid(),
+    erasedAt: z.iso.datetime({ offset: true }),
+    recordDeleted: z.boolean(),
+    auditEntriesRedacted: z.number().int().min(0),
+  })
+  .meta({ id: 'ErasureReceipt' });
+const tags = ['Contacts'];
+
+const contactRoutes = recordRoutes({ path: '/api/contacts', policy: 'contact', tags, record: Contact });
+const listRoute = contactRoutes.list(
+  contactListQuerySchema,
+  ContactPage,
+  'List contact persons: search name, e-mail, role or actor; filter by actor; sort in Norwegian order',
+  'A page of contacts',
+);
+const exportRoute = contactRoutes.export(contactListQuerySchema, 'Every contact the filters select, as CSV or XLSX');
+const getRoute = contactRoutes.get('One contact person', 'The contact');
+const createContactRoute = contactRoutes.create(ContactCreate, 'Add a contact person at an actor');
+const updateRoute = contactRoutes.update(ContactUpdate, 'Change some fields of a contact (If-Match required)');
+const deleteRoute = contactRoutes.remove('Delete a contact (If-Match required); the audit log keeps the fact, not the personal data');
+
+const exportColumns: ExportColumn<ContactSummary>[] = [
+  { header: 'Navn', value: (c) => c.name },
+  { header: 'Rolle', value: (c) => c.role },
+  { header: 'Aktør', value: (c) => c.actorName },
+  { header: 'E-post', value: (c) => c.email },
+  { header: 'Telefon', value: (c) => c.phone },
+  { header: 'Sist endret', value: (c) => c.updatedAt },
+];
+
+const personalDataRoute = createRoute({
+  method: 'get',
+  path: '/api/contacts/{id}/personal-data',
+  middleware: [authorize('contact', 'export')] as const,
+  tags,
+  summary: 'Everything stored about the person (GDPR art. 15): the record and the audit entries about it, as a JSON download',
+  request: { params: idParamsSchema },
+  responses: {
+    200: { description: 'The personal data, as an attachment', content: jsonContent(ContactPersonalData) },
+    400: problemResponses[400],
+    404: problemResponses[404],
+  },
+});
+
+const eraseRoute = createRoute({
+  method: 'post',
+  path: '/api/contacts/{id}/erase',
+  middleware: [authorize('contact', 'delete')] as const,
+  tags,
+  summary: 'Erase the person (GDPR art. 17): delete the record and redact every audit entry about it',
+  request: { params: idParamsSchema },
+  responses: {
+    200: { description: 'Erased', content: jsonContent(ErasureReceipt) },
+    400: problemResponses[400],
+    404: problemResponses[404],
+  },
+});
+
+export const contactsRouter = createRouter()
+  .openapi(listRoute, async (c) => {
+    return c.json(await listContacts(c.var.deps.db, await scopeOf(c), c.req.valid('query')), 200);
+  })
+  // Before /api/contacts/{id}, so "export" is not read as an id.
+  .openapi(exportRoute, async (c) => {
+    const { format, ...filters } = c.req.valid('query');
+    const page = await listContacts(c.var.deps.db, await scopeOf(c), { ...filters, page: 1, pageSize: MAX_EXPORT_ROWS });
+    return exportResponse(c, { name: 'kontaktpersoner', format, columns: exportColumns, rows: page.items });
+  })
+  .openapi(getRoute, async (c) => {
+    const contact = await getContact(c.var.deps.db, await scopeOf(c), c.req.valid('param').id);
+    return versionedJson(c, contact, 200);
+  })
+  .openapi(createContactRoute, async (c) => {
+    const { scope, change } = await accessOf(c);
+    const contact = await createContact(c.var.deps.db, scope, c.req.valid('json'), change);
+    c.header('Location', `/api/contacts/${contact.id}`);
+    return versionedJson(c, contact, 201);
+  })
+  .openapi(updateRoute, async (c) => {
+    const version = expectedVersion(c);
+    const { scope, change } = await accessOf(c);
+    const contact = await updateContact(c.var.deps.db, scope, c.req.valid('param').id, c.req.valid('json'), version, change);
+    return versionedJson(c, contact, 200);
+  })
+  .openapi(deleteRoute, async (c) => {
+    const version = expectedVersion(c);
+    const { scope, change } = await accessOf(c);
+    await deleteContact(c.var.deps.db, scope, c.req.valid('param').id, version, change);
+    return c.body(null, 204);
+  })
+  .openapi(personalDataRoute, async (c) => {
+    const data = await personalDataOf(c.var.deps.db, await scopeOf(c), c.req.valid('param').id);
+    c.header('Content-Disposition', `attachment; filename="personopplysninger-${data.contact.id}.json"`);
+    c.header('Cache-Control', 'no-store');
+    return c.json(data, 200);
+  })
+  .openapi(eraseRoute, async (c) => {
+    const { scope, change } = await accessOf(c);
+    return c.json(await eraseContact(c.var.deps.db, scope, c.req.valid('param').id, change), 200);
+  });

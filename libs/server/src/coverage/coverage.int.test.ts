@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleId } from '@kompetansebro/db';
+import type { AgreementDetail, Coverage, ServiceType } from '@kompetansebro/domain';
+import { jsonBody, startTestServer, type TestServer } from '@kompetansebro/testing/server';
+import { createApp } from '../app';
+
+let server: TestServer;
+const NAMDAL_CENTRE = sampleId('actor', 'study-centre-namdal');
+const NAMSOS = sampleId('actor', 'library-5007');
+
+async function json<T>(response: Response, status: number): Promise<T> {
+  expect(response.status, await response.clone().text()).toBe(status);
+  return (await response.json()) as T;
+}
+
+async function addService(actorId: string, type: ServiceType): Promise<string> {
+  const row = await server.database.db
+    .insertInto('service')
+    .values({ actor_id: actorId, type, audiences: JSON.stringify(['students']), conditions: JSON.stringify({}) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+async function namdalCoverage(): Promise<Coverage> {
+  const regions = await json<{ items: Array<{ id: string; name: string }> }>(await server.request('/api/regions'), 200);
+  const namdal = regions.items.find((r) => r.name === 'Namdal');
+  return json<Coverage>(await server.request(`/api/coverage?region=${namdal?.id}`), 200);
+}
+
+const namsosOf = (coverage: Coverage) => coverage.municipalities.find((m) => m.number === '5007')?.libraries.find((l) => l.id === NAMSOS);
+
+beforeAll(async () => {
+  server = await startTestServer(createApp);
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe('GET /api/coverage, services per library', () => {
+  it('lists the services a library offers, and those committed under which binding agreement', async () => {
+    const groupRooms = await addService(NAMSOS, 'group_rooms');
+    await addService(NAMSOS, 'printing_scanning');
+
+    const before = namsosOf(await namdalCoverage());
+    expect(before?.offeredServices).toEqual(expect.arrayContaining(['group_rooms', 'printing_scanning']));
+    expect(before?.commitments.filter((c) => c.type === 'group_rooms')).toEqual([]);
+
+    let agreement = await json<AgreementDetail>(
+      await server.request(
+        '/api/agreements',
+        jsonBody('POST', {
+          title: 'Grupperom i Namsos',
+          kind: 'cooperation',
+          parties: [
+            { actorId: NAMDAL_CENTRE, role: 'coordinator' },
+            { actorId: NAMSOS, role: 'service_provider', serviceIds: [groupRooms] },
+          ],
+        }),
+      ),
+      201,
+    );
+    // Not binding yet: nothing is committed.
+    expect(namsosOf(await namdalCoverage())?.commitments.some((c) => c.agreementId === agreement.id)).toBe(false);
+
+    for (const to of ['negotiating', 'signed', 'active']) {
+      agreement = await json<AgreementDetail>(
+        await server.request(`/api/agreements/${agreement.id}/transitions`, jsonBody('POST', { to }, { 'If-Match': `"${agreement.version}"` })),
+        200,
+      );
+    }
+    const after = namsosOf(await namdalCoverage());
+    expect(after?.commitments.filter((c) => c.agreementId === agreement.id)).toEqual([
+      { type: 'group_rooms', agreementId: agreement.id, agreementTitle: 'Grupperom i Namsos' },
+    ]);
+    // Printing is still offered without agreement.
+    expect(after?.offeredServices).toContain('printing_scanning');
+    expect(after?.commitments.some((c) => c.type === 'printing_scanning')).toBe(false);
+  });
+});

@@ -1,0 +1,201 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mainLibraryKey, sampleId } from '@kompetansebro/db';
+import type { LiaisonActivity, LiaisonLibrary, LiaisonNote, Needs, Page, Problem, StudentCountSet } from '@kompetansebro/domain';
+import { jsonBody, startTestServer, type RequestAs, type TestServer } from '@kompetansebro/testing/server';
+import { createApp } from '../app';
+import { startMailCatcher, type MailCatcher } from '../auth/mail-catcher.test-support';
+import { createMailer } from '../auth/mail';
+import { sendLiaisonDigest } from './digest.repository';
+
+let server: TestServer;
+let mail: MailCatcher;
+let ntnu: RequestAs;
+let nord: RequestAs;
+let namsos: RequestAs;
+
+const NTNU = 'ntnu@demo.kompetansebro.no';
+const NORD = 'nord@demo.kompetansebro.no';
+const NTNU_LIBRARY = sampleId('actor', 'ntnu-library');
+const NORD_LIBRARY = sampleId('actor', 'nord-library');
+const NAMSOS_LIBRARY = sampleId('actor', mainLibraryKey('5007'));
+const NAMDAL = sampleId('region', 'Namdal');
+const COMING_WEBINAR = sampleId('activity', 'webinar-interlibrary-loan-2027');
+const PAST_WEBINAR = sampleId('activity', 'webinar-interlibrary-loan-2026');
+
+beforeAll(async () => {
+  mail = await startMailCatcher();
+  server = await startTestServer(createApp);
+  ntnu = await server.as(NTNU);
+  nord = await server.as(NORD);
+  namsos = await server.as('namsos@demo.kompetansebro.no');
+});
+afterAll(async () => {
+  await server.close();
+  await mail.close();
+});
+
+async function json<T>(response: Response, status: number): Promise<T> {
+  const text = await response.text();
+  expect(response.status, text).toBe(status);
+  return JSON.parse(text) as T;
+}
+
+const putCounts = (as: RequestAs, counts: unknown, version: number | null, period = 'current') =>
+  as(`/api/liaison/student-counts?period=${period}`, jsonBody('PUT', { counts }, version === null ? {} : { 'If-Match': `"${version}"` }));
+
+describe('libraries for the liaison', () => {
+  it('finds the libraries in Namdal that offer pick-up of university loans, and no others', async () => {
+    const page = await json<Page<LiaisonLibrary>>(await ntnu(`/api/liaison/libraries?region=${NAMDAL}&service=university_loan_pickup&pageSize=100`), 200);
+    expect(page.total).toBeGreaterThan(0);
+    expect(page.items.map((l) => l.name)).toContain('Namsos bibliotek');
+    for (const library of page.items) {
+      expect(library.regionName).toBe('Namdal');
+      expect(library.services.map((s) => s.type)).toContain('university_loan_pickup');
+    }
+    const all = await json<Page<LiaisonLibrary>>(await ntnu(`/api/liaison/libraries?region=${NAMDAL}&pageSize=100`), 200);
+    expect(all.total).toBeGreaterThan(page.total);
+  });
+
+  it('answers a bad filter with 400 naming the field', async () => {
+    const problem = await json<Problem>(await ntnu('/api/liaison/libraries?service=coffee'), 400);
+    expect(problem.errors?.map((e) => e.path)).toContain('query.service');
+  });
+
+  it('exports what the filters show', async () => {
+    const response = await ntnu(`/api/liaison/libraries/export?format=csv&region=${NAMDAL}&service=university_loan_pickup`);
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text).toContain('Namsos bibliotek');
+    expect(text).not.toContain('Trondheim folkebibliotek');
+  });
+});
+
+describe('student counts and needs', () => {
+  it('saves the counts with If-Match, shows the gaps, refuses a stale save and keeps them to the university', async () => {
+    const empty = await json<StudentCountSet>(await ntnu('/api/liaison/student-counts'), 200);
+    expect(empty).toMatchObject({ organisationId: NTNU_LIBRARY, version: 0, counts: [] });
+
+    const counts = [
+      { municipalityNumber: '5007', count: 12 },
+      { municipalityNumber: '5042', count: 3 },
+      { municipalityNumber: '5060', count: 7 },
+    ];
+    expect((await putCounts(ntnu, counts, null)).status).toBe(428);
+    const saved = await json<StudentCountSet>(await putCounts(ntnu, counts, 0), 200);
+    expect(saved.version).toBe(1);
+    expect(saved.counts).toHaveLength(3);
+
+    // A second editor who read version 0 is told, and nothing of theirs is written.
+    const stale = await putCounts(ntnu, [{ municipalityNumber: '5007', count: 1 }], 0);
+    expect(stale.status).toBe(412);
+    expect((await json<StudentCountSet>(await ntnu('/api/liaison/student-counts'), 200)).counts).toEqual(saved.counts);
+
+    const needs = await json<Needs>(await ntnu('/api/liaison/needs'), 200);
+    const lierne = needs.municipalities.find((m) => m.municipalityNumber === '5042');
+    expect(lierne?.students).toBe(3);
+    const namsosRow = needs.municipalities.find((m) => m.municipalityNumber === '5007');
+    expect(namsosRow?.libraries.university_loan_pickup).toBeGreaterThan(0);
+
+    // Nord sees neither NTNU's counts nor its needs; the county reads them.
+    expect((await nord(`/api/liaison/student-counts?organisation=${NTNU_LIBRARY}`)).status).toBe(404);
+    expect((await nord(`/api/liaison/needs?organisation=${NTNU_LIBRARY}`)).status).toBe(404);
+    expect((await json<StudentCountSet>(await nord('/api/liaison/student-counts'), 200)).counts).toEqual([]);
+    const county = await json<StudentCountSet>(await server.request(`/api/liaison/student-counts?organisation=${NTNU_LIBRARY}`), 200);
+    expect(county.counts).toEqual(saved.counts);
+    expect((await server.request('/api/liaison/student-counts', jsonBody('PUT', { counts }, { 'If-Match': '"1"' }))).status).toBe(403);
+
+    const audit = await server.database.db.selectFrom('audit_entry').select('action').where('entity', '=', 'student_counts').execute();
+    expect(audit.map((a) => a.action)).toEqual(['create']);
+  });
+
+  it('answers bad counts with 400 naming each field', async () => {
+    const problem = await json<Problem>(
+      await putCounts(ntnu, [{ municipalityNumber: '5007', count: -1 }, { municipalityNumber: '5042', count: 2 }, { municipalityNumber: '9999', count: 1.5 }], 1),
+      400,
+    );
+    expect(problem.errors?.map((e) => e.path)).toEqual(['counts.0.count', 'counts.2.count']);
+    const duplicate = await json<Problem>(await putCounts(ntnu, [{ municipalityNumber: '5007', count: 1 }, { municipalityNumber: '5007', count: 2 }], 1), 400);
+    expect(duplicate.errors?.[0]).toMatchObject({ path: 'counts.1.municipalityNumber', code: 'duplicate_municipality' });
+    const unknown = await json<Problem>(await putCounts(ntnu, [{ municipalityNumber: '9999', count: 1 }], 1), 400);
+    expect(unknown.errors?.[0]).toMatchObject({ path: 'counts.0.municipalityNumber', code: 'unknown_municipality' });
+    expect((await json<Problem>(await ntnu('/api/liaison/needs?period=neste'), 400)).errors?.[0]?.path).toBe('query.period');
+  });
+});
+
+describe('cooperation channels', () => {
+  it('keeps a note to the parties, keeps every edit, and refuses a stale edit', async () => {
+    const note = await json<LiaisonNote>(await ntnu('/api/liaison/notes', jsonBody('POST', { target: { actorId: NAMSOS_LIBRARY }, body: 'Kan dere ta imot hentelån fra NTNU?' })), 201);
+    expect(note).toMatchObject({ universityId: NTNU_LIBRARY, targetName: 'Namsos bibliotek', mine: true, version: 1, history: [] });
+
+    const edited = await json<LiaisonNote>(await ntnu(`/api/liaison/notes/${note.id}`, jsonBody('PATCH', { body: 'Kan dere ta imot hentelån fra NTNU fra januar?' }, { 'If-Match': '"1"' })), 200);
+    expect(edited.version).toBe(2);
+    expect(edited.history).toEqual([expect.objectContaining({ version: 1, body: 'Kan dere ta imot hentelån fra NTNU?' })]);
+    expect((await ntnu(`/api/liaison/notes/${note.id}`, jsonBody('PATCH', { body: 'Gammel' }, { 'If-Match': '"1"' }))).status).toBe(412);
+
+    // The library reads it (and may not edit it); Nord does not see it at all.
+    const forNamsos = await json<Page<LiaisonNote>>(await namsos('/api/liaison/notes'), 200);
+    expect(forNamsos.items.map((n) => n.id)).toContain(note.id);
+    expect((await namsos(`/api/liaison/notes/${note.id}`, jsonBody('PATCH', { body: 'Nei' }, { 'If-Match': '"2"' }))).status).toBe(403);
+    const forNord = await json<Page<LiaisonNote>>(await nord('/api/liaison/notes'), 200);
+    expect(forNord.items.map((n) => n.id)).not.toContain(note.id);
+    expect((await nord(`/api/liaison/notes/${note.id}`)).status).toBe(404);
+    expect((await json<{ items: unknown[] }>(await nord('/api/liaison/threads'), 200)).items).toEqual([]);
+    expect((await json<{ items: Array<{ targetName: string }> }>(await ntnu('/api/liaison/threads'), 200)).items.map((t) => t.targetName)).toContain('Namsos bibliotek');
+
+    // The library answers in the thread, naming the university library.
+    const reply = await namsos('/api/liaison/notes', jsonBody('POST', { target: { actorId: NAMSOS_LIBRARY }, universityId: NTNU_LIBRARY, body: 'Ja, gjerne.' }));
+    expect(reply.status).toBe(201);
+    const elsewhere = await namsos('/api/liaison/notes', jsonBody('POST', { target: { actorId: sampleId('actor', mainLibraryKey('5001')) }, universityId: NTNU_LIBRARY, body: 'Hei' }));
+    // A library it cannot see is answered as unknown, telling nothing about it.
+    expect(elsewhere.status).toBe(400);
+  });
+
+  it('answers a bad note with 400 naming the field', async () => {
+    const empty = await json<Problem>(await ntnu('/api/liaison/notes', jsonBody('POST', { target: { actorId: NAMSOS_LIBRARY }, body: '   ' })), 400);
+    expect(empty.errors?.map((e) => e.path)).toContain('body');
+    const notLibrary = await json<Problem>(await ntnu('/api/liaison/notes', jsonBody('POST', { target: { actorId: NORD_LIBRARY }, body: 'Hei' })), 400);
+    expect(notLibrary.errors?.[0]).toMatchObject({ path: 'target.actorId', code: 'target_not_found' });
+  });
+
+  it('mails a digest of new notes to those who ask, never the same note twice', async () => {
+    expect(await json<{ subscribed: boolean }>(await namsos('/api/liaison/digest-subscription', jsonBody('PUT', { subscribed: true })), 200)).toEqual({ subscribed: true });
+    const mailer = createMailer({ smtpUrl: mail.url, from: 'Kompetansebro <ikke-svar@test.invalid>' }, { info: () => undefined, error: () => undefined });
+    const options = { liaisonUrl: 'http://localhost/universitet' };
+    const db = server.database.db;
+    // Notes from before the opt-in are not news.
+    expect(await sendLiaisonDigest(db, mailer, options)).toEqual({ mails: 0, notes: 0 });
+
+    await json(await ntnu('/api/liaison/notes', jsonBody('POST', { target: { actorId: NAMSOS_LIBRARY }, body: 'Nytt om eksamen i Namsos' })), 201);
+    await json(await nord('/api/liaison/notes', jsonBody('POST', { target: { actorId: NAMSOS_LIBRARY }, body: 'Nord: møte i mars?' })), 201);
+    expect(await sendLiaisonDigest(db, mailer, options)).toEqual({ mails: 1, notes: 2 });
+    const message = await mail.next('namsos@demo.kompetansebro.no');
+    expect(message.text).toContain('Nytt om eksamen i Namsos');
+    expect(message.text).toContain('Nord: møte i mars?');
+    expect(await sendLiaisonDigest(db, mailer, options)).toEqual({ mails: 0, notes: 0 });
+
+    // NTNU's liaison has not asked: nothing to it.
+    expect(mail.mails.filter((m) => m.to.includes(NTNU))).toEqual([]);
+    mailer.close();
+  });
+});
+
+describe('experience exchange', () => {
+  it('lists past activities it took part in and coming ones, and registers participation once', async () => {
+    const past = await json<{ items: LiaisonActivity[] }>(await ntnu('/api/liaison/activities?when=past'), 200);
+    expect(past.items.find((a) => a.id === PAST_WEBINAR)).toMatchObject({ startDate: '2026-02-03', participating: true });
+    const upcoming = await json<{ items: LiaisonActivity[] }>(await ntnu('/api/liaison/activities?when=upcoming'), 200);
+    const coming = upcoming.items.find((a) => a.id === COMING_WEBINAR);
+    expect(coming).toMatchObject({ participating: false });
+
+    const joined = await json<LiaisonActivity>(await ntnu(`/api/liaison/activities/${COMING_WEBINAR}/participation`, { method: 'PUT' }), 200);
+    expect(joined).toMatchObject({ participating: true, participants: (coming?.participants ?? 0) + 1 });
+    const again = await json<LiaisonActivity>(await ntnu(`/api/liaison/activities/${COMING_WEBINAR}/participation`, { method: 'PUT' }), 200);
+    expect(again.participants).toBe(joined.participants);
+    // Nord is not registered by NTNU's registration.
+    const forNord = await json<{ items: LiaisonActivity[] }>(await nord('/api/liaison/activities?when=upcoming'), 200);
+    expect(forNord.items.find((a) => a.id === COMING_WEBINAR)?.participating).toBe(false);
+
+    expect((await ntnu(`/api/liaison/activities/${PAST_WEBINAR}/participation`, { method: 'PUT' })).status).toBe(409);
+    expect((await namsos(`/api/liaison/activities/${COMING_WEBINAR}/participation`, { method: 'PUT' })).status).toBe(403);
+  });
+});

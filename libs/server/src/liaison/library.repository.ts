@@ -1,0 +1,116 @@
+import { sql } from 'kysely';
+import {
+  keyStudentServices,
+  type KeyStudentService,
+  type LiaisonLibrary,
+  type LibraryListQuery,
+  type Page,
+  type ServiceHours,
+  type ServiceType,
+} from '@kompetansebro/domain';
+import { visibleActorRecords, visibleActors, type Scope } from '../auth/visibility';
+import type { Executor } from '../persistence/executor';
+import { likePattern } from '../persistence/repository-helpers';
+
+// The university-library liaison (issue 8): the public libraries it works with, as far as the
+// caller's Scope sees them.
+
+/** The actors a liaison channel can be with. */
+export const LIBRARY_KINDS = ['public_library', 'library_branch'] as const;
+
+export async function listLibraries(db: Executor, scope: Scope, query: LibraryListQuery): Promise<Page<LiaisonLibrary>> {
+  let base = db
+    .selectFrom('actor as a')
+    .leftJoin('actor as p', 'p.id', 'a.parent_id')
+    .leftJoin('municipality as m', 'm.number', 'a.municipality_number')
+    .leftJoin('region as r', 'r.id', 'm.region_id')
+    .where('a.kind', 'in', LIBRARY_KINDS)
+    .where('a.archived_at', 'is', null)
+    .where(visibleActors(scope, 'a'));
+  if (query.q) {
+    const pattern = likePattern(query.q);
+    base = base.where((eb) =>
+      eb.or([
+        eb(sql`a.search_vector`, '@@', sql`websearch_to_tsquery('norwegian', ${query.q})`),
+        eb('a.name', 'ilike', pattern),
+        eb('m.name', 'ilike', pattern),
+      ]),
+    );
+  }
+  if (query.region) base = base.where('m.region_id', '=', query.region);
+  if (query.service) {
+    const type = query.service;
+    base = base.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('service as s')
+          .select('s.id')
+          .whereRef('s.actor_id', '=', 'a.id')
+          .where('s.type', '=', type)
+          .where('s.archived_at', 'is', null),
+      ),
+    );
+  }
+  const countRow = await base.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
+  const rows = await base
+    .select([
+      'a.id',
+      'a.name',
+      'a.kind',
+      'a.parent_id',
+      'p.name as parent_name',
+      'a.municipality_number',
+      'm.name as municipality_name',
+      'r.id as region_id',
+      'r.name as region_name',
+    ])
+    .orderBy(sql`r.sort_key collate "C"`, (ob) => ob.asc().nullsLast())
+    .orderBy(sql`coalesce(p.sort_key, a.sort_key) collate "C"`)
+    // A main library before its branches.
+    .orderBy(sql`a.parent_id is not null`)
+    .orderBy(sql`a.sort_key collate "C"`)
+    .orderBy('a.id')
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .execute();
+
+  const ids = rows.map((r) => r.id);
+  const services =
+    ids.length === 0
+      ? []
+      : await db
+          .selectFrom('service as s')
+          .innerJoin('actor as a', 'a.id', 's.actor_id')
+          .select(['s.id', 's.actor_id', 's.type', 's.conditions', 's.weekly_hours'])
+          .where('s.actor_id', 'in', ids)
+          .where('s.type', 'in', keyStudentServices)
+          .where('s.archived_at', 'is', null)
+          .where(visibleActorRecords(scope, 'a'))
+          .execute();
+  const order = (type: string) => keyStudentServices.indexOf(type as KeyStudentService);
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      kind: r.kind as LiaisonLibrary['kind'],
+      parentId: r.parent_id,
+      parentName: r.parent_name,
+      municipalityNumber: r.municipality_number,
+      municipalityName: r.municipality_name,
+      regionId: r.region_id,
+      regionName: r.region_name,
+      services: services
+        .filter((s) => s.actor_id === r.id)
+        .sort((x, y) => order(x.type) - order(y.type))
+        .map((s) => ({
+          id: s.id,
+          type: s.type,
+          hours: ((s.conditions as { hours?: ServiceHours | null } | null)?.hours ?? null) as ServiceHours | null,
+          weeklyHours: s.weekly_hours === null ? null : Number(s.weekly_hours),
+        })),
+    })),
+    total: Number(countRow.total),
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+

@@ -1,0 +1,259 @@
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Database } from '@kompetansebro/db';
+import {
+  DomainRuleError,
+  liaisonErrorCodes,
+  NotFoundError,
+  type LiaisonNote,
+  type NoteCreate,
+  type NoteListQuery,
+  type NoteThread,
+  type Page,
+} from '@kompetansebro/domain';
+import { actorIdInSet, requireVisible, requireWritable, visibleActors, visibleLiaisonNotes, type Scope } from '../auth/visibility';
+import type { Executor } from '../persistence/executor';
+import { iso, likePattern, type ChangeContext } from '../persistence/repository-helpers';
+import { auditedCreate, nextVersion, versionedChange } from '../persistence/versioned-change';
+import { LIBRARY_KINDS } from './library.repository';
+
+// The university-library liaison (issue 8): the notes of the channels (threads) it is a party
+// to, and the subscription to their digest. Every function takes the caller's Scope.
+
+function notesWithContext(db: Executor) {
+  return db
+    .selectFrom('liaison_note as n')
+    .innerJoin('actor as u', 'u.id', 'n.university_id')
+    .leftJoin('actor as t', 't.id', 'n.target_actor_id')
+    .leftJoin('region as g', 'g.id', 'n.target_region_id')
+    .leftJoin('app_user as w', 'w.id', 'n.author_user_id')
+    .leftJoin('actor as o', 'o.id', 'n.author_organisation_id')
+    .select([
+      'n.id',
+      'n.university_id',
+      'u.name as university_name',
+      'n.target_actor_id',
+      'n.target_region_id',
+      't.name as target_actor_name',
+      'g.name as target_region_name',
+      'n.author_user_id',
+      'w.name as author_name',
+      'o.name as author_organisation_name',
+      'n.body',
+      'n.version',
+      'n.created_at',
+      'n.updated_at',
+    ]);
+}
+
+async function withHistory(db: Executor, scope: Scope, rows: Awaited<ReturnType<ReturnType<typeof notesWithContext>['execute']>>): Promise<LiaisonNote[]> {
+  const ids = rows.map((r) => r.id);
+  const versions =
+    ids.length === 0
+      ? []
+      : await db
+          .selectFrom('liaison_note_version as v')
+          .leftJoin('app_user as e', 'e.id', 'v.edited_by')
+          .select(['v.note_id', 'v.version', 'v.body', 'v.edited_at', 'e.name as edited_by'])
+          .where('v.note_id', 'in', ids)
+          .orderBy('v.version')
+          .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    universityId: r.university_id,
+    universityName: r.university_name,
+    targetActorId: r.target_actor_id,
+    targetRegionId: r.target_region_id,
+    targetName: r.target_actor_name ?? r.target_region_name ?? '',
+    authorName: r.author_name,
+    authorOrganisationName: r.author_organisation_name,
+    mine: r.author_user_id !== null && r.author_user_id === scope.userId,
+    body: r.body,
+    version: r.version,
+    createdAt: iso(r.created_at),
+    updatedAt: iso(r.updated_at),
+    history: versions.filter((v) => v.note_id === r.id).map((v) => ({ version: v.version, body: v.body, editedAt: iso(v.edited_at), editedBy: v.edited_by })),
+  }));
+}
+
+type NoteFilterBuilder = ExpressionBuilder<Database & { n: Database['liaison_note'] }, 'n'>;
+
+function noteFilters(query: NoteListQuery) {
+  return (eb: NoteFilterBuilder): Expression<SqlBool> => {
+    const parts: Expression<SqlBool>[] = [];
+    if (query.university) parts.push(eb('n.university_id', '=', query.university));
+    if (query.actor) parts.push(eb('n.target_actor_id', '=', query.actor));
+    if (query.region) parts.push(eb('n.target_region_id', '=', query.region));
+    if (query.q) parts.push(eb('n.body', 'ilike', likePattern(query.q)));
+    return eb.and(parts);
+  };
+}
+
+export async function listNotes(db: Executor, scope: Scope, query: NoteListQuery): Promise<Page<LiaisonNote>> {
+  const count = await db
+    .selectFrom('liaison_note as n')
+    .where(visibleLiaisonNotes(scope, 'n'))
+    .where(noteFilters(query))
+    .select((eb) => eb.fn.countAll<string>().as('total'))
+    .executeTakeFirstOrThrow();
+  const rows = await notesWithContext(db)
+    .where(visibleLiaisonNotes(scope, 'n'))
+    .where((eb) => noteFilters(query)(eb as unknown as NoteFilterBuilder))
+    .orderBy('n.created_at', 'desc')
+    .orderBy('n.id')
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .execute();
+  return { items: await withHistory(db, scope, rows), total: Number(count.total), page: query.page, pageSize: query.pageSize };
+}
+
+export async function getNote(db: Executor, scope: Scope, id: string): Promise<LiaisonNote> {
+  const row = await notesWithContext(db).where('n.id', '=', id).where(visibleLiaisonNotes(scope, 'n')).executeTakeFirst();
+  if (!row) throw new NotFoundError('note');
+  const [note] = await withHistory(db, scope, [row]);
+  if (!note) throw new NotFoundError('note');
+  return note;
+}
+
+/** The channels the scope is a party to, latest activity first. */
+export async function listThreads(db: Executor, scope: Scope): Promise<NoteThread[]> {
+  const rows = await db
+    .selectFrom('liaison_note as n')
+    .innerJoin('actor as u', 'u.id', 'n.university_id')
+    .leftJoin('actor as t', 't.id', 'n.target_actor_id')
+    .leftJoin('region as g', 'g.id', 'n.target_region_id')
+    .where(visibleLiaisonNotes(scope, 'n'))
+    .select((eb) => [
+      'n.university_id',
+      'u.name as university_name',
+      'n.target_actor_id',
+      'n.target_region_id',
+      't.name as target_actor_name',
+      'g.name as target_region_name',
+      eb.fn.countAll<string>().as('notes'),
+      eb.fn.max('n.created_at').as('last_note_at'),
+    ])
+    .groupBy(['n.university_id', 'u.name', 'n.target_actor_id', 'n.target_region_id', 't.name', 'g.name'])
+    .orderBy('last_note_at', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    universityId: r.university_id,
+    universityName: r.university_name,
+    targetActorId: r.target_actor_id,
+    targetRegionId: r.target_region_id,
+    targetName: r.target_actor_name ?? r.target_region_name ?? '',
+    notes: Number(r.notes),
+    lastNoteAt: iso(r.last_note_at as Date | string),
+  }));
+}
+
+/**
+ * A new note. Who may write where: a liaison in its own library's channels (with any public
+ * library or region); a library editor in its library's channels (naming the university
+ * library); the county in any channel (naming it).
+ */
+export async function createNote(db: Executor, scope: Scope, input: NoteCreate, context: ChangeContext): Promise<LiaisonNote> {
+  return auditedCreate(db, {
+    entity: 'liaison_note',
+    context,
+    read: (trx, id) => getNote(trx, scope, id),
+    insert: async (trx) => {
+      let universityId: string;
+      if (scope.role === 'university_liaison') {
+        universityId = scope.organisationId;
+      } else {
+        const named = input.universityId
+          ? await trx.selectFrom('actor').select('id').where('id', '=', input.universityId).where('kind', '=', 'university_library').executeTakeFirst()
+          : undefined;
+        if (!named) throw new DomainRuleError([{ path: 'universityId', code: liaisonErrorCodes.universityNotFound, message: 'Name the university library the channel is with' }]);
+        universityId = named.id;
+      }
+      if ('actorId' in input.target) {
+        const actorId = input.target.actorId;
+        const target = await trx
+          .selectFrom('actor as a')
+          .select('a.id')
+          .where('a.id', '=', actorId)
+          .where('a.kind', 'in', LIBRARY_KINDS)
+          .where(visibleActors(scope, 'a'))
+          .executeTakeFirst();
+        if (!target) throw new DomainRuleError([{ path: 'target.actorId', code: liaisonErrorCodes.targetNotFound, message: 'No public library has this id' }]);
+        if (scope.role === 'library_editor') {
+          const own = await trx.selectFrom('actor as a').select('a.id').where('a.id', '=', actorId).where(actorIdInSet(scope.actors.update, 'a.id')).executeTakeFirst();
+          requireWritable(own !== undefined, 'You write only in the channels of your own library');
+        }
+      } else {
+        requireWritable(scope.role !== 'library_editor', 'A channel with a region is between the university library and the county');
+        const region = await trx.selectFrom('region').select('id').where('id', '=', input.target.regionId).executeTakeFirst();
+        if (!region) throw new DomainRuleError([{ path: 'target.regionId', code: liaisonErrorCodes.targetNotFound, message: 'No region has this id' }]);
+      }
+      const inserted = await trx
+        .insertInto('liaison_note')
+        .values({
+          university_id: universityId,
+          target_actor_id: 'actorId' in input.target ? input.target.actorId : null,
+          target_region_id: 'regionId' in input.target ? input.target.regionId : null,
+          author_user_id: context.userId,
+          author_organisation_id: scope.organisationId,
+          body: input.body,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return inserted.id;
+    },
+  });
+}
+
+/** Only the author edits a note; the text it replaces is kept as a version. */
+export async function updateNote(db: Executor, scope: Scope, id: string, body: string, expectedVersion: number, context: ChangeContext): Promise<LiaisonNote> {
+  return versionedChange(db, {
+    table: 'liaison_note',
+    id,
+    entity: 'liaison_note',
+    label: 'note',
+    checkReach: async (trx) => {
+      const row = await trx.selectFrom('liaison_note as n').select(['n.author_user_id']).where('n.id', '=', id).where(visibleLiaisonNotes(scope, 'n')).executeTakeFirst();
+      requireVisible(row !== undefined, 'note');
+      requireWritable(row?.author_user_id === context.userId && context.userId !== null, 'Only the author edits a note');
+    },
+    read: (trx) => getNote(trx, scope, id),
+    expectedVersion,
+    context,
+    action: 'update',
+    write: async (trx, before) => {
+      // The text it replaces is kept as a version.
+      await trx
+        .insertInto('liaison_note_version')
+        .values({ note_id: id, version: before.version, body: before.body, edited_at: new Date(), edited_by: context.userId })
+        .execute();
+      await trx.updateTable('liaison_note').set({ body, ...nextVersion }).where('id', '=', id).execute();
+    },
+  });
+}
+
+export async function getDigestSubscription(db: Executor, userId: string): Promise<boolean> {
+  const row = await db.selectFrom('liaison_digest_subscription').select('user_id').where('user_id', '=', userId).executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Opting in counts from now: notes written before are marked delivered, so the first digest
+ * holds only what is new.
+ */
+export async function setDigestSubscription(db: Executor, scope: Scope, userId: string, subscribed: boolean): Promise<boolean> {
+  await db.transaction().execute(async (trx) => {
+    if (!subscribed) {
+      await trx.deleteFrom('liaison_digest_subscription').where('user_id', '=', userId).execute();
+      return;
+    }
+    const added = await trx.insertInto('liaison_digest_subscription').values({ user_id: userId }).onConflict((oc) => oc.doNothing()).returning('user_id').execute();
+    if (added.length === 0) return;
+    await trx
+      .insertInto('liaison_digest_delivery')
+      .columns(['user_id', 'note_id'])
+      .expression(trx.selectFrom('liaison_note as n').select([sql<string>`${userId}::uuid`.as('user_id'), 'n.id as note_id']).where(visibleLiaisonNotes(scope, 'n')))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  });
+  return subscribed;
+}
+

@@ -1,0 +1,35 @@
+import { sql } from 'kysely';
+import type { Municipality, Region } from '@kompetansebro/domain';
+import type { Executor } from '../persistence/executor';
+
+/** Municipalities in Norwegian alphabetical order, with their region. */
+export async function listMunicipalities(db: Executor, filter: { region?: string | undefined }): Promise<Municipality[]> {
+  let query = db
+    .selectFrom('municipality as m')
+    .leftJoin('region as r', 'r.id', 'm.region_id')
+    .select(['m.number', 'm.name', 'm.region_id', 'r.name as region_name']);
+  if (filter.region) query = query.where('m.region_id', '=', filter.region);
+  const rows = await query.orderBy(sql`m.sort_key collate "C"`).execute();
+  return rows.map((row) => ({
+    number: row.number,
+    name: row.name,
+    regionId: row.region_id,
+    regionName: row.region_name,
+  }));
+}
+
+export async function municipalityExists(db: Executor, number: string): Promise<boolean> {
+  const row = await db.selectFrom('municipality').select('number').where('number', '=', number).executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function listRegions(db: Executor): Promise<Region[]> {
+  const rows = await db
+    .selectFrom('region as r')
+    .leftJoin('municipality as m', 'm.region_id', 'r.id')
+    .select((eb) => ['r.id', 'r.name', eb.fn.count<string>('m.number').as('municipality_count')])
+    .groupBy(['r.id', 'r.name', 'r.sort_key'])
+    .orderBy(sql`r.sort_key collate "C"`)
+    .execute();
+  return rows.map((row) => ({ id: row.id, name: row.name, municipalityCount: Number(row.municipality_count) }));
+}

@@ -1,0 +1,167 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleId } from '@kompetansebro/db';
+import type { FunderReport, Problem } from '@kompetansebro/domain';
+import { jsonBody, startTestServer, type RequestAs, type TestServer } from '@kompetansebro/testing/server';
+import { createApp } from '../app';
+import { readZipEntry } from './read-zip-entry';
+
+let server: TestServer;
+let viewer: RequestAs;
+let namdal: RequestAs;
+beforeAll(async () => {
+  server = await startTestServer(createApp);
+  viewer = await server.as('fylke-innsyn@demo.kompetansebro.no');
+  namdal = await server.as('namdal@demo.kompetansebro.no');
+});
+afterAll(async () => {
+  await server.close();
+});
+
+const NB_PROJECT = sampleId('initiative', 'regional-competence-actors');
+const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+
+/** Spaces as a reader sees them: no-break spaces as spaces, runs of white space as one. */
+const plain = (text: string) => text.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ');
+
+/** The text a PDF shows: each text operation's hex strings (pdfkit splits them at kerning) joined, operations apart. */
+function pdfText(bytes: Uint8Array): string {
+  const raw = Buffer.from(bytes).toString('latin1');
+  const operations = [...raw.matchAll(/\[((?:<[0-9a-fA-F]*>\s*-?[\d.]*\s*)+)\]\s*TJ/g)].map((m) =>
+    [...(m[1] ?? '').matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1] ?? '', 'hex').toString('latin1')).join(''),
+  );
+  return plain(operations.join(' '));
+}
+
+/** The text of a DOCX: its document.xml with the tags taken out, paragraphs apart. */
+function docxText(bytes: Uint8Array): string {
+  const xml = readZipEntry(bytes, 'word/document.xml');
+  expect(xml, 'word/document.xml').toBeDefined();
+  return plain((xml ?? '').replace(/<\/w:p>/g, ' ').replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&apos;/g, "'"));
+}
+
+/** What the report as a reader sees it says. */
+function documentText(report: FunderReport): string {
+  const { title, subtitle, sections } = report.document;
+  const blocks = sections.flatMap((s) => [s.heading, ...s.blocks.flatMap((b) => (b.type === 'paragraph' ? [b.text] : b.type === 'list' ? b.items : [b.caption, ...b.columns, ...b.rows.flat()]))]);
+  return plain([title, subtitle, ...blocks].join(' '));
+}
+
+// The facts of seed 000 (the NB project's extension application), one by one, as the report
+// words them. Where the seed is a letter ("Vi har …"), the report states the same fact.
+const seedFacts: Array<[fact: string, text: string]> = [
+  ['the project', 'Regionale kompetanseaktører og folkebibliotekenes rolle'],
+  ['started summer 2023', 'hadde oppstart sommeren 2023'],
+  ['funded by NB', 'har fått midler fra Nasjonalbiblioteket'],
+  ['planned to end summer 2025', 'planlagt med avslutning sommeren 2025'],
+  ['extended spring 2025 to summer 2026', 'Prosjektet fikk forlengelse til sommeren 2026'],
+  ['asks for an extension to summer 2027', 'Vi søker om forlengelse av prosjektperioden fram til sommeren 2027'],
+  ['asks for no more funds', 'Det søkes ikke om flere midler'],
+  ['funds remain on the account', 'gjenstående midler på prosjektkontoen'],
+  ['the brochure', 'Brosjyre: Bibliotekets tjenester til studerende'],
+  ['12 webinars autumn 2023 – summer 2025', '12 webinarer fra høsten 2023 til sommeren 2025'],
+  ['the interlibrary-loan webinar of 3 February 2026', 'Webinar 3. februar 2026: «Erfaringsutveksling om fjernlån»'],
+  ['with Nord universitet and NTNU', 'God deltakelse fra folkebibliotek, Nord universitet og NTNU'],
+  ['agreement in Trøndelag sørvest', 'Samarbeidsavtale mellom Studiesenter Trøndelag sørvest og folkebibliotekene i regionen'],
+  ['agreement in Trøndelag sør', 'Samarbeidsavtale mellom Studiesenter Trøndelag sør og folkebibliotekene i regionen'],
+  ['photography of all main libraries, autumn 2025', 'Fotografering høsten 2025: «Fotografering av alle hovedbibliotekene»'],
+  ['KS Mediebank', 'KS Mediebank'],
+  ['collecting the libraries’ services', 'Samle informasjon fra hvert bibliotek (også filialer) om hvilke tjenester de tilbyr studenter'],
+  ['plan: agreement with Namdal studiesenter', 'Samarbeidsavtale mellom Namdal studiesenter og folkebibliotekene'],
+  ['plan: agreement with Fosen studiesenter', 'Samarbeidsavtale mellom Fosen studiesenter og folkebibliotekene'],
+  ['plan: the career centre', 'Samarbeid mellom Karrieresenteret og folkebibliotek i regionen, mulig avtale'],
+  ['plan: lasting channels to Nord universitet/NTNU', 'Etablere varige samarbeidskanaler mellom fylkesbiblioteket/folkebibliotekene og Nord universitet/NTNU'],
+  ['plan: Namdal, Nord universitet (Namsos)', 'Namdalsregionen: samarbeid mellom Nord universitet (Namsos) og folkebibliotek'],
+  ['plan: Namdal, upper-secondary schools', 'Namdalsregionen: tettere samarbeid mellom videregående skoler og folkebibliotek'],
+  ['plan: Namdal, office and study places', 'Namdalsregionen: kobling av kontor- og studieplass og folkebibliotek'],
+  ['plan: Bygdevekst', 'Bygdevekstavtalenes handlingsplaner'],
+  ['plan: regional plan for competence', 'regional plan for kompetanse'],
+  ['plan: marketing', 'Bedre markedsføring av bibliotekenes tjenester til studenter'],
+];
+
+describe('the funder report of the NB project', () => {
+  it('states the facts of the seed, one by one', async () => {
+    const response = await server.request(`/api/initiatives/${NB_PROJECT}/report`);
+    expect(response.status).toBe(200);
+    const report = (await response.json()) as FunderReport;
+    expect(report.askedEnd).toBe('2027-06-30');
+    expect(report.counts.find((c) => c.kind === 'webinar')?.count).toBe(13);
+    expect(report.agreements).toHaveLength(2);
+    expect(report.funds).toEqual({ granted: 1_500_000, spent: 1_085_400, remaining: 414_600 });
+    expect(report.period.from).toBe('2023-06-01');
+    const text = documentText(report);
+    for (const [fact, words] of seedFacts) expect(text, fact).toContain(words);
+    // The plan ahead holds only what is open; the brochure is done, so it is a result, not a plan.
+    expect(report.planAhead.map((p) => p.title)).not.toContain('Brosjyremateriell om bibliotekets tjenester til studerende');
+    expect(report.completed.map((p) => p.title)).toContain('Brosjyremateriell om bibliotekets tjenester til studerende');
+  });
+
+  it('is a DOCX whose document.xml states the same facts', async () => {
+    const response = await viewer(`/api/initiatives/${NB_PROJECT}/report.docx?from=2023-06-01&to=2026-11-22`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="rapport-regionale-kompetanseaktorer-og-folkebibliotekenes-rolle-2026-11-22.docx"');
+    const text = docxText(new Uint8Array(await response.arrayBuffer()));
+    for (const [fact, words] of seedFacts) expect(text, fact).toContain(plain(words));
+    expect(text).toContain('414 600 kr');
+  });
+
+  it('is a PDF whose text states the same facts', async () => {
+    const response = await server.request(`/api/initiatives/${NB_PROJECT}/report.pdf`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="rapport-regionale-kompetanseaktorer-og-folkebibliotekenes-rolle-\d{4}-\d{2}-\d{2}\.pdf"$/);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect(Buffer.from(bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+    const text = pdfText(bytes);
+    for (const [fact, words] of seedFacts) expect(text, fact).toContain(words);
+  });
+
+  it('keeps to the period asked for', async () => {
+    const report = (await (await server.request(`/api/initiatives/${NB_PROJECT}/report?from=2024-01-01&to=2024-12-31`)).json()) as FunderReport;
+    expect(report.period).toEqual({ from: '2024-01-01', to: '2024-12-31' });
+    expect(report.activities.every((a) => a.startDate >= '2024-01-01' && a.startDate <= '2024-12-31')).toBe(true);
+    expect(report.counts.find((c) => c.kind === 'webinar')?.count).toBe(6);
+    expect(documentText(report)).not.toContain('3. februar 2026: «Erfaringsutveksling om fjernlån»');
+  });
+
+  it('reports a plan item marked done among the results', async () => {
+    const initiative = (await (await server.request(`/api/initiatives/${NB_PROJECT}`)).json()) as { planItems: Array<{ id: string; title: string; version: number }> };
+    const item = initiative.planItems.find((p) => p.title.startsWith('Bedre markedsføring'));
+    expect(item).toBeDefined();
+    const done = await server.request(
+      `/api/initiatives/${NB_PROJECT}/plan-items/${item?.id}`,
+      jsonBody('PATCH', { status: 'done' }, { 'If-Match': `"${item?.version}"` }),
+    );
+    expect(done.status).toBe(200);
+    const report = (await (await server.request(`/api/initiatives/${NB_PROJECT}/report`)).json()) as FunderReport;
+    expect(report.completed.map((p) => p.id)).toContain(item?.id);
+    expect(report.planAhead.map((p) => p.id)).not.toContain(item?.id);
+  });
+});
+
+describe('asking for a report', () => {
+  it('answers 400 naming the field for a bad period', async () => {
+    for (const [query, field] of [
+      ['from=2026-01-01&to=2025-01-01', 'to'],
+      ['from=2026-02-30', 'from'],
+      ['to=i-morgen', 'to'],
+    ] as const) {
+      for (const suffix of ['', '.docx', '.pdf']) {
+        const response = await server.request(`/api/initiatives/${NB_PROJECT}/report${suffix}?${query}`);
+        expect(response.status, `${suffix} ${query}`).toBe(400);
+        expect(response.headers.get('content-type')).toContain('application/problem+json');
+        const problem = (await response.json()) as Problem;
+        expect(problem.errors?.map((e) => e.path)).toContain(`query.${field}`);
+      }
+    }
+  });
+
+  it('answers 404 for an unknown initiative, and 403 to those who may not read initiatives', async () => {
+    for (const suffix of ['', '.docx', '.pdf']) {
+      expect((await server.request(`/api/initiatives/${UNKNOWN_ID}/report${suffix}`)).status).toBe(404);
+      expect((await namdal(`/api/initiatives/${NB_PROJECT}/report${suffix}`)).status).toBe(403);
+      expect((await server.anonymous(`/api/initiatives/${NB_PROJECT}/report${suffix}`)).status).toBe(401);
+    }
+    expect((await viewer(`/api/initiatives/${NB_PROJECT}/report`)).status).toBe(200);
+  });
+});

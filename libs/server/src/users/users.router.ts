@@ -1,0 +1,162 @@
+import { createRoute } from '@hono/zod-openapi';
+import { inviteUserSchema, pageSchema, userListQuerySchema, userMembershipsSchema, userSchema } from '@kompetansebro/domain';
+import { authorize, principalOf } from '../auth/access-control';
+import { sendInvitation } from '../auth/password-reset';
+import {
+  disableUser,
+  enableUser,
+  endUserSessions,
+  getUser,
+  inviteUser,
+  listUsers,
+  reinviteUser,
+  setMemberships,
+} from './user.repository';
+import { expectedVersion, versionedJson } from '../http/etag';
+import { createRouter, idParamsSchema, ifMatchHeaderSchema, jsonContent, problemResponses } from '../http/openapi';
+import { versionedWriteResponses, withEtag } from '../http/versioned';
+import type { Context } from 'hono';
+import type { AppEnv } from '../http/app-env';
+
+// The accounts, for county admins (the policy table gives `user` to county_admin only).
+
+const User = userSchema.meta({ id: 'User' });
+const UserPage = pageSchema(User).meta({ id: 'UserPage' });
+const tags = ['Users'];
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/api/users',
+  middleware: [authorize('user', 'read')] as const,
+  tags,
+  summary: 'List accounts: search name and e-mail, optionally the members of one organisation; in Norwegian name order',
+  request: { query: userListQuerySchema },
+  responses: { 200: { description: 'A page of users', content: jsonContent(UserPage) }, 400: problemResponses[400] },
+});
+
+const inviteRoute = createRoute({
+  method: 'post',
+  path: '/api/users',
+  middleware: [authorize('user', 'create')] as const,
+  tags,
+  summary: 'Invite a person: creates the account without a password and e-mails a link (valid 7 days) to choose one',
+  description: 'The role must fit the organisation’s kind (`role`: role_organisation_mismatch); an e-mail in use is refused (`email`: email_taken).',
+  request: { body: { content: jsonContent(inviteUserSchema.meta({ id: 'InviteUser' })), required: true } },
+  responses: {
+    201: { description: 'Invited', content: jsonContent(User), ...withEtag },
+    400: problemResponses[400],
+    415: problemResponses[415],
+  },
+});
+
+const getRoute = createRoute({
+  method: 'get',
+  path: '/api/users/{id}',
+  middleware: [authorize('user', 'read')] as const,
+  tags,
+  summary: 'One account with its memberships',
+  request: { params: idParamsSchema },
+  responses: { 200: { description: 'The user', content: jsonContent(User), ...withEtag }, 400: problemResponses[400], 404: problemResponses[404] },
+});
+
+const membershipsRoute = createRoute({
+  method: 'put',
+  path: '/api/users/{id}/memberships',
+  middleware: [authorize('user', 'update')] as const,
+  tags,
+  summary: 'Replace the account’s organisations and roles (If-Match)',
+  description: 'Each role must fit its organisation’s kind; at least one enabled county admin must remain (409).',
+  request: {
+    params: idParamsSchema,
+    headers: ifMatchHeaderSchema,
+    body: { content: jsonContent(userMembershipsSchema.meta({ id: 'UserMemberships' })), required: true },
+  },
+  responses: { ...versionedWriteResponses(User), 409: problemResponses[409] },
+});
+
+const stateRoute = (action: 'disable' | 'enable', summary: string) =>
+  createRoute({
+    method: 'post',
+    path: `/api/users/{id}/${action}`,
+    middleware: [authorize('user', 'update')] as const,
+    tags,
+    summary,
+    request: { params: idParamsSchema, headers: ifMatchHeaderSchema },
+    responses: { ...versionedWriteResponses(User), 409: problemResponses[409] },
+  });
+
+const disableRoute = stateRoute('disable', 'Disable the account (If-Match): it cannot log in, and its sessions and open links end');
+const enableRoute = stateRoute('enable', 'Enable a disabled account again (If-Match)');
+
+const endSessionsRoute = createRoute({
+  method: 'post',
+  path: '/api/users/{id}/end-sessions',
+  middleware: [authorize('user', 'update')] as const,
+  tags,
+  summary: 'Log the person out everywhere: ends all their sessions',
+  request: { params: idParamsSchema },
+  responses: { 204: { description: 'Ended' }, 400: problemResponses[400], 404: problemResponses[404] },
+});
+
+const invitationRoute = createRoute({
+  method: 'post',
+  path: '/api/users/{id}/invitation',
+  middleware: [authorize('user', 'update')] as const,
+  tags,
+  summary: 'Send the invitation again (a new 7-day link; earlier links stop working), for an account without a password',
+  request: { params: idParamsSchema },
+  responses: { 202: { description: 'Sent' }, 400: problemResponses[400], 404: problemResponses[404], 409: problemResponses[409] },
+});
+
+/** Sends an invitation after its transaction; a mail that fails is logged (the admin can send it again). */
+async function mailInvitation(
+  c: Context<AppEnv>,
+  token: string,
+  invitation: Omit<Parameters<typeof sendInvitation>[2], 'invitedBy'>,
+): Promise<void> {
+  const deps = c.var.deps;
+  try {
+    await sendInvitation(deps, token, { ...invitation, invitedBy: principalOf(c).name });
+  } catch (error) {
+    deps.logger.error({ requestId: c.var.requestId, err: error }, 'invitation mail failed');
+  }
+}
+
+export const usersRouter = createRouter()
+  .openapi(listRoute, async (c) => c.json(await listUsers(c.var.deps.db, c.req.valid('query')), 200))
+  .openapi(inviteRoute, async (c) => {
+    const input = c.req.valid('json');
+    const { user, token, organisationName } = await inviteUser(c.var.deps.db, input, { userId: principalOf(c).userId });
+    await mailInvitation(c, token, { email: user.email, name: user.name, membership: { organisationName, role: input.role } });
+    c.header('Location', `/api/users/${user.id}`);
+    return versionedJson(c, user, 201);
+  })
+  .openapi(getRoute, async (c) => {
+    const user = await getUser(c.var.deps.db, c.req.valid('param').id);
+    return versionedJson(c, user, 200);
+  })
+  .openapi(membershipsRoute, async (c) => {
+    const version = expectedVersion(c);
+    const { memberships } = c.req.valid('json');
+    const user = await setMemberships(c.var.deps.db, c.req.valid('param').id, memberships, version, { userId: principalOf(c).userId });
+    return versionedJson(c, user, 200);
+  })
+  .openapi(disableRoute, async (c) => {
+    const version = expectedVersion(c);
+    const user = await disableUser(c.var.deps.db, c.req.valid('param').id, version, { userId: principalOf(c).userId });
+    return versionedJson(c, user, 200);
+  })
+  .openapi(enableRoute, async (c) => {
+    const version = expectedVersion(c);
+    const user = await enableUser(c.var.deps.db, c.req.valid('param').id, version, { userId: principalOf(c).userId });
+    return versionedJson(c, user, 200);
+  })
+  .openapi(endSessionsRoute, async (c) => {
+    await endUserSessions(c.var.deps.db, c.req.valid('param').id, { userId: principalOf(c).userId });
+    return c.body(null, 204);
+  })
+  .openapi(invitationRoute, async (c) => {
+    const { user, token } = await reinviteUser(c.var.deps.db, c.req.valid('param').id, { userId: principalOf(c).userId });
+    await mailInvitation(c, token, { email: user.email, name: user.name, membership: user.memberships[0] });
+    return c.body(null, 202);
+  });
