@@ -1,15 +1,17 @@
 #!/usr/bin/env node
 // Keeps the TypeScript project references (`tsc -b`) in step with the imports in the code.
 //
-//   node tools/scripts/sync-tsconfig-references.mjs          writes the tsconfig files
-//   node tools/scripts/sync-tsconfig-references.mjs --check  fails if any would change
+//   node tools/scripts/sync-project-config.mjs          writes the tsconfig files
+//   node tools/scripts/sync-project-config.mjs --check  fails if any would change
 //
 // Every Nx project (a folder with a project.json under apps/, libs/ or tools/) gets:
 //   - a library: tsconfig.lib.json (composite: its sources, emitting declarations into
 //     tmp/tsc/<root>/lib, so a dependant reads the declarations instead of re-checking the
 //     sources), tsconfig.spec.json (its *.test.ts(x) files, checked only, never referenced) and
 //     tsconfig.json (solution file: references both, and carries `paths` for Vite and editors);
-//   - an app or tool: one tsconfig.json (checked only; nothing imports it).
+//   - an app or tool: one tsconfig.json (checked only; nothing imports it);
+//   - in project.json, a `test` target if it has *.unit.test.ts(x) files and a `test-int` target
+//     if it has *.int.test.ts files (nx.json targetDefaults say how they run).
 // The references are derived from the `@kompetansebro/*` imports of the files each one holds,
 // mapped to projects through tsconfig.base.json `paths`. The root tsconfig.json references
 // every project, so `tsc -b` checks the workspace, each project once.
@@ -165,6 +167,21 @@ for (const project of projects) {
   write(join(project.dir, 'tsconfig.json'), solution);
 }
 
+// The Nx test targets follow the test files: `test` (Vitest projects unit + component) where there
+// are *.unit.test.ts(x) files, `test-int` where there are *.int.test.ts files; no empty runs.
+for (const project of projects) {
+  const file = join(project.dir, 'project.json');
+  const config = readJson(file);
+  const targets = { ...config.targets };
+  const has = (pattern) => project.tests.some((f) => pattern.test(f));
+  for (const [target, pattern] of [['test', /\.unit\.test\.tsx?$/], ['test-int', /\.int\.test\.ts$/]]) {
+    if (has(pattern)) targets[target] ??= {};
+    else delete targets[target];
+  }
+  config.targets = targets;
+  write(file, config);
+}
+
 write(join(root, 'tsconfig.json'), {
   extends: './tsconfig.base.json',
   files: [],
@@ -176,7 +193,7 @@ for (const file of stale) {
   if (!check) rmSync(file);
 }
 if (check && changed.length > 0) {
-  console.error(`The TypeScript project references are out of date in:\n  ${changed.join('\n  ')}\nRun: node tools/scripts/sync-tsconfig-references.mjs`);
+  console.error(`The TypeScript project references are out of date in:\n  ${changed.join('\n  ')}\nRun: node tools/scripts/sync-project-config.mjs`);
   process.exit(1);
 }
 if (!check) console.log(changed.length ? `Updated:\n  ${changed.join('\n  ')}` : 'Project references are up to date.');
