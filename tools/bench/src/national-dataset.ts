@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '@kompetansebro/db';
 import { hash } from '@node-rs/argon2';
-import { norwegianSortKey } from '@kompetansebro/domain';
+import { norwegianSortKey, type ActivityKind, type ActorKind, type AgreementKind, type AgreementStatus, type PartyRole } from '@kompetansebro/domain';
 
 export const BENCH_ADMIN = { email: 'bench@example.org', password: 'bench-password-123' };
 
@@ -29,8 +29,8 @@ async function insertInBatches<T>(rows: T[], size: number, insert: (batch: T[]) 
   for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
 }
 
-const STATUSES = ['draft', 'negotiating', 'signed', 'active', 'active', 'active', 'expiring', 'expired', 'terminated'];
-const KINDS = ['cooperation', 'interlibrary_loan', 'partnership', 'mobility_partnership', 'other'];
+const STATUSES: AgreementStatus[] = ['draft', 'negotiating', 'signed', 'active', 'active', 'active', 'expiring', 'expired', 'terminated'];
+const KINDS: AgreementKind[] = ['cooperation', 'interlibrary_loan', 'partnership', 'mobility_partnership', 'other'];
 
 export interface NationalDataset {
   regionIds: string[];
@@ -54,15 +54,15 @@ export async function generateNationalDataset(db: Kysely<Database>): Promise<Nat
   await db.insertInto('municipality').values(municipalities.map((m) => ({ ...m, sort_key: norwegianSortKey(m.name) }))).execute();
 
   // Actors: a main library per municipality, branches, study centres, universities, schools, counties.
-  type ActorSeed = { id: string; kind: string; name: string; municipality_number: string; parent_id: string | null };
+  type ActorSeed = { id: string; kind: ActorKind; name: string; municipality_number: string; parent_id: string | null };
   const actors: ActorSeed[] = [];
   const libraries: ActorSeed[] = [];
   for (const m of municipalities) {
-    const library = { id: uuidFrom(next), kind: 'public_library', name: `${m.name} bibliotek`, municipality_number: m.number, parent_id: null };
+    const library: ActorSeed = { id: uuidFrom(next), kind: 'public_library', name: `${m.name} bibliotek`, municipality_number: m.number, parent_id: null };
     actors.push(library);
     libraries.push(library);
   }
-  const studyCentres = regions.map((r, i) => ({
+  const studyCentres = regions.map((r, i): ActorSeed => ({
     id: uuidFrom(next),
     kind: 'study_centre',
     name: `${r.name} studiesenter`,
@@ -89,8 +89,8 @@ export async function generateNationalDataset(db: Kysely<Database>): Promise<Nat
   );
 
   // Agreements: a study centre with one or two libraries of its region.
-  const agreements: Array<{ id: string; title: string; kind: string; status: string; start_date: string; end_date: string }> = [];
-  const parties: Array<{ agreement_id: string; actor_id: string; role: string; position: number }> = [];
+  const agreements: Array<{ id: string; title: string; kind: AgreementKind; status: AgreementStatus; start_date: string; end_date: string }> = [];
+  const parties: Array<{ agreement_id: string; actor_id: string; role: PartyRole; position: number }> = [];
   for (let i = 0; i < NATIONAL_SCALE.agreements; i++) {
     const id = uuidFrom(next);
     const startYear = 2020 + Math.floor(next() * 7);
@@ -121,7 +121,7 @@ export async function generateNationalDataset(db: Kysely<Database>): Promise<Nat
   const activityCount = NATIONAL_SCALE.participations / 10;
   const activities = Array.from({ length: activityCount }, (_, i) => ({
     id: uuidFrom(next),
-    kind: pick(['webinar', 'meeting', 'course', 'conference']),
+    kind: pick<ActivityKind>(['webinar', 'meeting', 'course', 'conference']),
     title: `Aktivitet ${i + 1}`,
     start_date: `20${20 + Math.floor(next() * 7)}-${String(1 + Math.floor(next() * 12)).padStart(2, '0')}-15`,
     organiser_id: pick(studyCentres).id,

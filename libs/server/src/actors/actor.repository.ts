@@ -8,7 +8,6 @@ import {
   norwegianSortKey,
   type ActorCreate,
   type ActorDetail,
-  type ActorKind,
   type ActorListQuery,
   type ActorSummary,
   type ActorUpdate,

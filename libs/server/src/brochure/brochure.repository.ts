@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { hasActorId, mergeServiceConditions, type Brochure, type ServiceType } from '@kompetansebro/domain';
+import { hasActorId, mergeServiceConditions, type Brochure } from '@kompetansebro/domain';
 import { NotFoundError } from '@kompetansebro/domain';
 import { requireVisible, type Scope } from '../auth/visibility';
 import type { Executor } from '../persistence/executor';

@@ -7,7 +7,6 @@ import {
   type CatchmentDecision,
   type CatchmentRequest,
   type CatchmentRequestListQuery,
-  type CatchmentRequestStatus,
   type FieldError,
 } from '@kompetansebro/domain';
 import { ConflictError, DomainRuleError, NotFoundError } from '@kompetansebro/domain';

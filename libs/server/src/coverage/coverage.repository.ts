@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { bindingStatuses, computeCoverage, hasActorId, type AgreementStatus, type Coverage, type ServiceType } from '@kompetansebro/domain';
+import { bindingStatuses, computeCoverage, hasActorId, type Coverage } from '@kompetansebro/domain';
 import { DomainRuleError, NotFoundError, StaleVersionError } from '@kompetansebro/domain';
 import { requireVisible, requireWritable, type Scope } from '../auth/visibility';
 import { writeAudit } from '../audit/audit.repository';

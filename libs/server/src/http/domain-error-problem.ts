@@ -1,6 +1,7 @@
+import type {
+  DomainError} from '@kompetansebro/domain';
 import {
   ConflictError,
-  DomainError,
   DomainRuleError,
   GoneError,
   NotAllowedError,

@@ -1,4 +1,5 @@
-import type { Context } from 'hono';
+import type { Context, TypedResponse } from 'hono';
+import type { JSONParsed } from 'hono/utils/types';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ProblemError } from './problem';
 
@@ -26,7 +27,12 @@ export function expectedVersion(c: Context): number {
 }
 
 /** Answers one versioned record with its version as ETag, for the client to send back as If-Match. */
-export function versionedJson<T extends { version: number }, S extends ContentfulStatusCode>(c: Context, record: T, status: S) {
+// The return type is written out: inferred, it is too long for the declarations tsc -b emits.
+export function versionedJson<T extends { version: number }, S extends ContentfulStatusCode>(
+  c: Context,
+  record: T,
+  status: S,
+): Response & TypedResponse<JSONParsed<T>, S, 'json'> {
   c.header('ETag', etagOf(record.version));
   return c.json(record, status);
 }

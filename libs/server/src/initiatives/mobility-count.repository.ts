@@ -3,7 +3,6 @@ import {
   DomainRuleError,
   initiativeErrorCodes,
   type FieldError,
-  type MobilityCategory,
   type MobilityCount,
   type MobilityCountInput,
   type MobilityCountQuery,

@@ -1,5 +1,4 @@
 import { sql } from 'kysely';
-import type { Role } from '@kompetansebro/domain';
 import type { Mailer } from '../auth/mail';
 import { loadScope, visibleLiaisonNotes } from '../auth/visibility';
 import { membershipsOf } from '../auth/principal';

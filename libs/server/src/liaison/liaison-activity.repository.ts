@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError, todayInNorway, type ActivityKind, type LiaisonActivity } from '@kompetansebro/domain';
+import { ConflictError, NotFoundError, todayInNorway, type LiaisonActivity } from '@kompetansebro/domain';
 import { actorIdInSet, visibleActivities, type Scope } from '../auth/visibility';
 import { writeAudit } from '../audit/audit.repository';
 import type { Executor } from '../persistence/executor';

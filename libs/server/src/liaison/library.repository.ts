@@ -6,7 +6,6 @@ import {
   type LibraryListQuery,
   type Page,
   type ServiceHours,
-  type ServiceType,
 } from '@kompetansebro/domain';
 import { visibleActorRecords, visibleActors, type Scope } from '../auth/visibility';
 import type { Executor } from '../persistence/executor';

@@ -5,7 +5,6 @@ import {
   mergeServiceConditions,
   serviceErrorCodes,
   todayInNorway,
-  type ActorKind,
   type Audience,
   type IsoDate,
   type Page,

@@ -10,7 +10,6 @@ import {
   type IsoDate,
   type Page,
   type ServiceHours,
-  type ServiceType,
   type Survey,
   type SurveyDetail,
   type SurveyForm,

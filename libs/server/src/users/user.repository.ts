@@ -9,7 +9,6 @@ import {
   type Membership,
   type MembershipInput,
   type Page,
-  type Role,
   type User,
   type UserListQuery,
 } from '@kompetansebro/domain';

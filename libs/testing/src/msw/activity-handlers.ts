@@ -1,3 +1,4 @@
+import type { RequestHandler } from 'msw';
 import { totalHeadCount, type ActivityCount, type ActivityDetail } from '@kompetansebro/domain';
 import { http, HttpResponse } from 'msw';
 import { buildActivityDetail, nextActivityId } from '../factories/activity.factory';
@@ -49,7 +50,7 @@ export class ActivityStore extends ResourceStore<ActivityDetail> {
 }
 
 /** Handlers for /api/activities over a store (pass one to inspect or change it in a test). */
-export function activityHandlers(store = new ActivityStore()) {
+export function activityHandlers(store = new ActivityStore()): RequestHandler[] {
   return [
     http.get(api('/activities/counts'), ({ request }) => HttpResponse.json({ items: store.counts(new URL(request.url).searchParams) })),
     ...resourceHandlers('/activities', store, {

@@ -1,3 +1,4 @@
+import type { RequestHandler } from 'msw';
 import type { ActorDetail } from '@kompetansebro/domain';
 import { http, HttpResponse } from 'msw';
 import { buildActorDetail, nextActorId } from '../factories/actor.factory';
@@ -8,7 +9,7 @@ import { api, everything, ResourceStore, resourceHandlers } from './resource';
 export class ActorStore extends ResourceStore<ActorDetail> {}
 
 /** Handlers for /api/actors over a store (pass one to inspect or change it in a test). */
-export function actorHandlers(store = new ActorStore()) {
+export function actorHandlers(store = new ActorStore()): RequestHandler[] {
   return resourceHandlers('/actors', store, {
     summary: ({ children: _children, ...summary }) => summary,
     create: (body) => ({ ...buildActorDetail({ id: nextActorId() }), ...body }) as ActorDetail,
@@ -18,7 +19,7 @@ export function actorHandlers(store = new ActorStore()) {
 }
 
 /** Handlers for the reference data: the test municipalities and regions. */
-export function referenceHandlers() {
+export function referenceHandlers(): RequestHandler[] {
   return [
     http.get(api('/municipalities'), () => HttpResponse.json(everything(testMunicipalities))),
     http.get(api('/regions'), () => HttpResponse.json(everything(Object.values(testRegions)))),

@@ -1,3 +1,4 @@
+import type { RequestHandler } from 'msw';
 import { allowedTransitions, type ActorSummary, type AgreementDetail, type AgreementStatus } from '@kompetansebro/domain';
 import { http } from 'msw';
 import { buildAgreementDetail } from '../factories/agreement.factory';
@@ -62,7 +63,7 @@ export class AgreementStore extends ResourceStore<AgreementDetail> {
 /** The record after a transition: the status asked for, and what the factory allows from it. */
 const moved = (to: AgreementStatus): Partial<AgreementDetail> => ({ status: to, allowedTransitions: [...allowedTransitions(to)] });
 
-export function agreementHandlers(store: AgreementStore) {
+export function agreementHandlers(store: AgreementStore): RequestHandler[] {
   return [
     http.post(api('/agreements/:id/parties/:actorId/accept'), ({ request, params }) => {
       const actorId = String(params['actorId']);

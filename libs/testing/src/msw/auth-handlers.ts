@@ -1,3 +1,4 @@
+import type { RequestHandler } from 'msw';
 import type { AuthProviders, Me } from '@kompetansebro/domain';
 import { http, HttpResponse } from 'msw';
 import { buildMe } from '../factories/user.factory';
@@ -71,7 +72,7 @@ export function sessionGuard(store: AuthStore) {
  * Handlers for /api/auth/* and /api/me over a store, with the session guard first. Add them
  * after a test's other handlers (msw tries a later `use()` first), so the guard sees every request.
  */
-export function authHandlers(store = new AuthStore()) {
+export function authHandlers(store = new AuthStore()): RequestHandler[] {
   /** Records the request, then answers the prepared problem, if any, or `answer`. */
   const write = (answer: (body: Record<string, unknown>) => Response) => async ({ request }: { request: Request }) => {
     const text = await request.text();

@@ -1,3 +1,4 @@
+import type { RequestHandler } from 'msw';
 import type { CatchmentRequest, Me } from '@kompetansebro/domain';
 import { http, HttpResponse } from 'msw';
 import { buildMe } from '../factories/user.factory';
@@ -33,7 +34,7 @@ export class CatchmentReviewStore extends ResourceStore<CatchmentRequest, Kept> 
   }
 }
 
-export function catchmentReviewHandlers(store = new CatchmentReviewStore()) {
+export function catchmentReviewHandlers(store = new CatchmentReviewStore()): RequestHandler[] {
   return [
     http.get('*/api/me', () => HttpResponse.json(store.me)),
     http.get('*/api/catchment-requests', ({ request }) => {

@@ -1,3 +1,4 @@
+import type { RequestHandler } from 'msw';
 import type { InitiativeDetail, MobilityCount, PlanItemDetail } from '@kompetansebro/domain';
 import { http, HttpResponse } from 'msw';
 import { buildPlanItemDetail } from '../factories/plan-item.factory';
@@ -45,7 +46,7 @@ export class InitiativeStore extends ResourceStore<InitiativeDetail> {
   }
 }
 
-export function initiativeHandlers(store = new InitiativeStore()) {
+export function initiativeHandlers(store = new InitiativeStore()): RequestHandler[] {
   return [
     http.get(api('/mobility-counts'), () => HttpResponse.json(everything(store.mobility))),
     http.post(api('/initiatives/:id/plan-items'), ({ request, params }) =>

@@ -1,3 +1,4 @@
+import type { RequestHandler } from 'msw';
 import {
   keyStudentServices,
   type KeyStudentService,
@@ -71,7 +72,7 @@ export class LiaisonStore extends ScenarioStore {
   }
 }
 
-export function liaisonHandlers(store = new LiaisonStore()) {
+export function liaisonHandlers(store = new LiaisonStore()): RequestHandler[] {
   /** A read of `source`: 500 while it is failing, else `answer`. */
   const read = (source: Source | null, answer: (search: URLSearchParams) => JsonBodyType) => ({ request }: { request: Request }) =>
     source && store.failing.has(source) ? problemResponse(500) : HttpResponse.json(answer(new URL(request.url).searchParams));

@@ -1,3 +1,4 @@
+import type { RequestHandler } from 'msw';
 import type { Brochure, CatchmentRequest, Coverage, Me } from '@kompetansebro/domain';
 import { http, HttpResponse, type JsonBodyType } from 'msw';
 import { buildBrochure, buildCatchmentRequest } from '../factories/portal.factory';
@@ -27,7 +28,7 @@ export class PortalStore extends ScenarioStore {
   failing = new Set<Source>();
 }
 
-export function portalHandlers(store = new PortalStore()) {
+export function portalHandlers(store = new PortalStore()): RequestHandler[] {
   const read = (source: Source | null, answer: () => JsonBodyType) => () => (source && store.failing.has(source) ? problemResponse(500) : HttpResponse.json(answer()));
   return [
     http.get('*/api/me', read(null, () => store.me)),

@@ -36,7 +36,24 @@ export interface ScenarioData {
  *   const data = scenario({ actors: [namsos], account: countyAdminAccount() }).use();
  *   data.actors.staleOnce('PATCH');
  */
-export function scenario(data: ScenarioData = {}) {
+/** The stores of a scenario, one per resource, and its handlers. */
+export interface Scenario {
+  auth: AuthStore;
+  actors: ActorStore;
+  services: ServiceStore;
+  contacts: ContactStore;
+  agreements: AgreementStore;
+  activities: ActivityStore;
+  users: UserStore;
+  initiatives: InitiativeStore;
+  planItems: PlanItemStore;
+  audit: AuditStore;
+  handlers: RequestHandler[];
+  /** Puts the handlers in front of the test's msw server. */
+  use(): Scenario;
+}
+
+export function scenario(data: ScenarioData = {}): Scenario {
   const account = data.account === undefined ? countyAdminAccount() : data.account;
   const stores = {
     auth: new AuthStore(account ? [account] : [], { loggedInAs: account?.email }),
@@ -73,7 +90,6 @@ export function scenario(data: ScenarioData = {}) {
   };
 }
 
-export type Scenario = ReturnType<typeof scenario>;
 
 /** The Namdal study centre's coordinator, with the demo password. */
 export const namdalCoordinatorAccount = (): TestAccount => ({
@@ -83,7 +99,7 @@ export const namdalCoordinatorAccount = (): TestAccount => ({
 });
 
 /** Named scenarios to start from; a test adds its own records with `scenario({ ... })`. */
-export const scenarios = {
+export const scenarios: Record<'loggedOut' | 'empty' | 'countyAdmin' | 'namdalCentre', () => Scenario> = {
   /** Nobody logged in, nothing registered. */
   loggedOut: () => scenario({ account: null }),
   /** The county admin, and nothing registered yet. */

@@ -1,3 +1,4 @@
+import type { RequestHandler } from 'msw';
 import { mergeServiceConditions, todayInNorway, type ServiceSummary } from '@kompetansebro/domain';
 import { buildService, nextServiceId } from '../factories/service.factory';
 import { ResourceStore, resourceHandlers } from './resource';
@@ -12,7 +13,7 @@ export class ServiceStore extends ResourceStore<ServiceSummary> {
 }
 
 /** Handlers for /api/services over a store (pass one to inspect or change it in a test). */
-export function serviceHandlers(store = new ServiceStore()) {
+export function serviceHandlers(store = new ServiceStore()): RequestHandler[] {
   const merged = (item: ServiceSummary | undefined, body: Record<string, unknown>) =>
     ({ ...body, conditions: mergeServiceConditions(item?.conditions, body['conditions'] as ServiceChanges['conditions']) }) as Partial<ServiceSummary>;
   return resourceHandlers('/services', store, {

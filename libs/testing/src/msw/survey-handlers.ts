@@ -1,3 +1,4 @@
+import type { RequestHandler } from 'msw';
 import type { SurveyDetail, SurveyForm } from '@kompetansebro/domain';
 import { http, HttpResponse } from 'msw';
 import { buildSurveyForm } from '../factories/survey.factory';
@@ -31,7 +32,7 @@ export class SurveyFormStore extends ScenarioStore {
   }
 }
 
-export function surveyFormHandlers(store: SurveyFormStore) {
+export function surveyFormHandlers(store: SurveyFormStore): RequestHandler[] {
   const search = (request: Request) => new URL(request.url).searchParams;
   return [
     http.get(api('/survey-form'), ({ request }) => store.refusal(search(request)) ?? HttpResponse.json(store.form)),
@@ -58,7 +59,7 @@ export class SurveyStore extends ResourceStore<SurveyDetail> {
   }
 }
 
-export function surveyHandlers(store: SurveyStore) {
+export function surveyHandlers(store: SurveyStore): RequestHandler[] {
   const survey = (id: unknown) => store.get(String(id));
   return [
     http.get(api('/surveys'), () => HttpResponse.json(everything(store.surveys.map(({ regions: _r, recipientList: _l, ...summary }) => summary)))),

@@ -1,3 +1,4 @@
+import type { RequestHandler } from 'msw';
 import type { ActorDetail, Role, User } from '@kompetansebro/domain';
 import { http, HttpResponse } from 'msw';
 import { buildMembership, buildUser, nextUserId, testOrganisations } from '../factories/user.factory';
@@ -24,7 +25,7 @@ export class UserStore extends ResourceStore<User> {
 }
 
 /** Handlers for /api/users over a store (pass one to inspect or change it in a test). */
-export function userHandlers(store = new UserStore()) {
+export function userHandlers(store = new UserStore()): RequestHandler[] {
   const action = (status: number, effect: (id: string) => void) =>
     ({ request, params }: { request: Request; params: Record<string, string | readonly string[] | undefined> }) =>
       answerWrite(store, request, String(params['id']), (_body, item) => {
