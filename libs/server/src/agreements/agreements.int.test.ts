@@ -143,6 +143,30 @@ describe('agreements', () => {
     expect(accepted.parties.find((p) => p.actorId === NAMDAL_CENTRE)?.acceptedAt).toBeNull();
   });
 
+  it('takes an acceptance only with a current If-Match, from a party, while the agreement is open to it', async () => {
+    let agreement = await create();
+    const accept = (actorId: string, headers: Record<string, string>) =>
+      server.request(`/api/agreements/${agreement.id}/parties/${actorId}/accept`, { method: 'POST', headers });
+    expect((await accept(NAMSOS, {})).status).toBe(428);
+    expect((await accept(NAMSOS, { 'If-Match': '"9"' })).status).toBe(412);
+    expect((await accept(GRONG, { 'If-Match': `"${agreement.version}"` })).status).toBe(404);
+    for (const to of ['negotiating', 'signed']) agreement = await json<AgreementDetail>(await transition(agreement, to), 200);
+    expect((await accept(NAMSOS, { 'If-Match': `"${agreement.version}"` })).status).toBe(409);
+    const after = await json<AgreementDetail>(await server.request(`/api/agreements/${agreement.id}`), 200);
+    expect(after.parties.every((p) => p.acceptedAt === null)).toBe(true);
+  });
+
+  it('refuses a committed service that does not exist, naming the field; writes nothing', async () => {
+    const before = await json<Page<AgreementSummary>>(await server.request('/api/agreements?pageSize=1'), 200);
+    const body = namdalAgreement();
+    body.parties[1] = { ...body.parties[1]!, serviceIds: ['00000000-0000-4000-8000-000000000000'] };
+    const refused = await server.request('/api/agreements', jsonBody('POST', body));
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as Problem).errors?.map((e) => e.code)).toContain('service_not_found');
+    const after = await json<Page<AgreementSummary>>(await server.request('/api/agreements?pageSize=1'), 200);
+    expect(after.total).toBe(before.total);
+  });
+
   it('lists and filters by party, status and region, and exports', async () => {
     const page = await json<Page<AgreementSummary>>(await server.request(`/api/agreements?party=${SOR_CENTRE}`), 200);
     expect(page.total).toBe(1);

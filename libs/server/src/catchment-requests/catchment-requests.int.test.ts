@@ -62,6 +62,7 @@ describe('catchment-area change requests', () => {
     expect((await namdal(`/api/catchment-requests/${request.id}/decision`, jsonBody('POST', { decision: 'approved' }, ifMatch(1)))).status).toBe(403);
     // A stale version is refused.
     expect((await server.request(`/api/catchment-requests/${request.id}/decision`, jsonBody('POST', { decision: 'approved' }, ifMatch(7)))).status).toBe(412);
+    expect((await server.request(`/api/catchment-requests/${request.id}/decision`, jsonBody('POST', { decision: 'approved' }))).status).toBe(428);
 
     const decided = await server.request(`/api/catchment-requests/${request.id}/decision`, jsonBody('POST', { decision: 'approved', note: 'OK' }, ifMatch(request.version)));
     expect(decided.status).toBe(200);
