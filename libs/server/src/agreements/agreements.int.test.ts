@@ -158,8 +158,13 @@ describe('agreements', () => {
 
   it('refuses a committed service that does not exist, naming the field; writes nothing', async () => {
     const before = await json<Page<AgreementSummary>>(await server.request('/api/agreements?pageSize=1'), 200);
-    const body = namdalAgreement();
-    body.parties[1] = { ...body.parties[1]!, serviceIds: ['00000000-0000-4000-8000-000000000000'] };
+    const body = {
+      ...namdalAgreement(),
+      parties: [
+        { actorId: NAMDAL_CENTRE, role: 'coordinator' },
+        { actorId: NAMSOS, role: 'service_provider', serviceIds: ['00000000-0000-4000-8000-000000000000'] },
+      ],
+    };
     const refused = await server.request('/api/agreements', jsonBody('POST', body));
     expect(refused.status).toBe(400);
     expect(((await refused.json()) as Problem).errors?.map((e) => e.code)).toContain('service_not_found');
