@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // The repositories are where rows are read and written, so that is where visibility must not be
@@ -7,42 +7,62 @@ import { describe, expect, it } from 'vitest';
 // only from a principal, in visibility.ts), and the type checker makes every route pass one.
 // This test fails when a new repository function takes the database but no Scope.
 
-const repositories = join(__dirname, '..', 'repositories');
+const sources = join(__dirname, '..');
+
+/** Every repository of every resource folder, and the persistence helpers they share. */
+function repositoryFiles(): string[] {
+  return readdirSync(sources, { recursive: true, encoding: 'utf8' })
+    .filter((f) => !f.includes('.test.') && (f.endsWith('.repository.ts') || f.startsWith(`persistence${'/'}`)))
+    .map((f) => relative(sources, join(sources, f)));
+}
 
 /** Functions that take the database without a Scope, and why that is right. */
 const unscoped: Record<string, string> = {
   // Reference data (municipalities, regions) is every organisation's: no rows to hide.
-  'reference.repository.ts listMunicipalities': 'shared reference data',
-  'reference.repository.ts municipalityExists': 'shared reference data',
-  'reference.repository.ts listRegions': 'shared reference data',
+  'reference/reference.repository.ts listMunicipalities': 'shared reference data',
+  'reference/reference.repository.ts municipalityExists': 'shared reference data',
+  'reference/reference.repository.ts listRegions': 'shared reference data',
   // Building blocks run inside a scoped write or read of the record they are about.
-  'audit.repository.ts writeAudit': 'written in the transaction of a scoped change',
-  'audit.repository.ts auditEntriesAbout': 'read for a record its scoped repository has let through',
-  'audit.repository.ts rewriteAuditEntriesAbout': 'run by a scoped erasure',
-  'repository-helpers.ts lockVersion': 'takes the reach check of its caller',
-  'repository-helpers.ts actorFacts': 'facts for a visibility decision',
-  'repository-helpers.ts visibleActorIds': 'takes the actor set to filter by',
-  'repository-helpers.ts assertActorExists': 'takes the actor set to filter by',
+  'audit/audit.repository.ts writeAudit': 'written in the transaction of a scoped change',
+  'audit/audit.repository.ts auditEntriesAbout': 'read for a record its scoped repository has let through',
+  'audit/audit.repository.ts rewriteAuditEntriesAbout': 'run by a scoped erasure',
+  'persistence/versioned-change.ts lockVersion': 'takes the reach check of its caller',
+  'persistence/repository-helpers.ts actorFacts': 'facts for a visibility decision',
+  'persistence/repository-helpers.ts visibleActorIds': 'takes the actor set to filter by',
+  'persistence/repository-helpers.ts assertActorExists': 'takes the actor set to filter by',
+  'persistence/repository-helpers.ts existingActorIds': 'a reference check inside a scoped write',
+  'initiatives/plan-item.repository.ts planItemsOf': "read for an initiative its scoped repository has let through",
+  'initiatives/plan-item.repository.ts planItemViolations': 'a reference check inside a scoped write',
+  'initiatives/plan-item.repository.ts insertPlanItems': 'written in the transaction of a scoped initiative create',
   // Survey campaigns are the county's alone: the policy admits only county roles, who see all.
-  'survey.repository.ts listSurveys': 'county-only resource (policy)',
-  'survey.repository.ts getSurvey': 'county-only resource (policy)',
-  'survey.repository.ts closeSurvey': 'county-only resource (policy)',
-  'survey.repository.ts unansweredRecipients': 'county-only resource (policy)',
+  'surveys/survey.repository.ts listSurveys': 'county-only resource (policy)',
+  'surveys/survey.repository.ts getSurvey': 'county-only resource (policy)',
+  'surveys/survey.repository.ts closeSurvey': 'county-only resource (policy)',
+  'surveys/survey.repository.ts unansweredRecipients': 'county-only resource (policy)',
   // A library's answer is reached by its personal token, which names the one library it may touch.
-  'survey.repository.ts getSurveyForm': 'the token is the scope: one library',
-  'survey.repository.ts answerSurvey': 'the token is the scope: one library',
+  'surveys/survey.repository.ts getSurveyForm': 'the token is the scope: one library',
+  'surveys/survey.repository.ts answerSurvey': 'the token is the scope: one library',
+  // User administration is the county admin's alone (policy), who sees every account.
+  'users/user.repository.ts listUsers': 'county-only resource (policy)',
+  'users/user.repository.ts getUser': 'county-only resource (policy)',
+  'users/user.repository.ts inviteUser': 'county-only resource (policy)',
+  'users/user.repository.ts reinviteUser': 'county-only resource (policy)',
+  'users/user.repository.ts setMemberships': 'county-only resource (policy)',
+  'users/user.repository.ts disableUser': 'county-only resource (policy)',
+  'users/user.repository.ts enableUser': 'county-only resource (policy)',
+  'users/user.repository.ts endUserSessions': 'county-only resource (policy)',
   // The user's own setting, keyed by the principal's user id.
-  'liaison.repository.ts getDigestSubscription': "the principal's own row",
+  'liaison/note.repository.ts getDigestSubscription': "the principal's own row",
   // The daily job: loads each subscriber's Scope itself (loadScope) before it reads notes.
-  'liaison-digest.repository.ts sendLiaisonDigest': 'builds a Scope per subscriber',
+  'liaison/digest.repository.ts sendLiaisonDigest': 'builds a Scope per subscriber',
 };
 
 describe('the repositories', () => {
   it('take a Scope in every exported function that reaches the database', () => {
     const missing: string[] = [];
     let checked = 0;
-    for (const file of readdirSync(repositories).filter((f) => f.endsWith('.ts') && !f.includes('.test.'))) {
-      const source = readFileSync(join(repositories, file), 'utf8');
+    for (const file of repositoryFiles()) {
+      const source = readFileSync(join(sources, file), 'utf8');
       for (const match of source.matchAll(/export (?:async )?function (\w+)\(([\s\S]*?)\)\s*:/g)) {
         const [, name, params = ''] = match;
         if (!/\b(db|trx): (Executor|Transaction)/.test(params)) continue;
