@@ -1,7 +1,15 @@
 import { defineConfig } from '@playwright/test';
 
-const PORT = Number(process.env['E2E_PORT'] ?? 3199);
-const DATA_DIR = `tmp/e2e-data-${process.pid}`;
+const FIRST_PORT = Number(process.env['E2E_PORT'] ?? 3199);
+/** Two workers, each with a server and database of its own, so no journey sees another's changes. */
+const WORKERS = Number(process.env['E2E_WORKERS'] ?? 2);
+// Set by the main process and inherited by the workers, which load this file again.
+const RUN = (process.env['E2E_RUN'] ??= String(process.pid));
+const mailDir = (server: number) => `${process.cwd()}/tmp/e2e-mail-${RUN}-${server}`;
+// In a worker, TEST_PARALLEL_INDEX says which server is its own (0 or 1); the journeys read
+// the mails of their own server from E2E_MAIL_DIR.
+const ownServer = Number(process.env['TEST_PARALLEL_INDEX'] ?? 0);
+process.env['E2E_MAIL_DIR'] = mailDir(ownServer);
 
 /**
  * Browser journeys in Debian's Chromium against the built apps and the real server, started on
@@ -12,13 +20,13 @@ export default defineConfig({
   testMatch: '**/*.e2e.test.ts',
   outputDir: '../../tmp/e2e-results',
   fullyParallel: false,
-  workers: 1,
+  workers: WORKERS,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
+    baseURL: `http://127.0.0.1:${FIRST_PORT + ownServer}`,
     browserName: 'chromium',
     headless: true,
     launchOptions: {
@@ -38,13 +46,17 @@ export default defineConfig({
     trace: 'off',
     screenshot: 'only-on-failure',
   },
-  webServer: {
-    command: `rm -rf ${DATA_DIR} && node dist/apps/api/main.js`,
-    cwd: '../..',
-    url: `http://127.0.0.1:${PORT}/api/health`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    env: { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR, LOG_LEVEL: 'warn', MAIL_DIR: (process.env['E2E_MAIL_DIR'] ??= `${process.cwd()}/tmp/e2e-mail-${process.pid}`), REMINDERS: 'off' },
-    gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
-  },
+  webServer: Array.from({ length: WORKERS }, (_, server) => {
+    const port = FIRST_PORT + server;
+    const dataDir = `tmp/e2e-data-${RUN}-${server}`;
+    return {
+      command: `rm -rf ${dataDir} && node dist/apps/api/main.js`,
+      cwd: '../..',
+      url: `http://127.0.0.1:${port}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', MAIL_DIR: mailDir(server), REMINDERS: 'off' },
+      gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5_000 },
+    };
+  }),
 });

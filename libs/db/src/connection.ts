@@ -12,14 +12,16 @@ export type DatabaseTarget =
   | { kind: 'postgres'; url: string; poolSize?: number }
   /** The embedded database, kept in a folder. */
   | { kind: 'pglite'; dataDir: string }
-  /** The embedded database in memory (tests). */
-  | { kind: 'pglite-memory' };
+  /** The embedded database in memory (tests), optionally started from another one's `image()`. */
+  | { kind: 'pglite-memory'; image?: Blob };
 
 export interface DatabaseHandle {
   db: Kysely<Database>;
   target: 'postgres' | 'pglite';
   /** True when the embedded database's folder was empty before this open. */
   created: boolean;
+  /** The embedded database's files as a tar image, to start copies of it (PGlite only). */
+  image?: () => Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -52,10 +54,11 @@ export async function openDatabase(target: DatabaseTarget, options: { log?: LogC
     created = (await readdir(target.dataDir)).length === 0;
     client = await PGlite.create(target.dataDir, { parsers: pgliteParsers });
   } else {
-    client = await PGlite.create({ parsers: pgliteParsers });
+    // Starting from an image skips initdb, most of the cost of a new in-memory database.
+    client = await PGlite.create({ parsers: pgliteParsers, ...(target.image ? { loadDataDir: target.image } : {}) });
   }
   const db = new Kysely<Database>({ dialect: new PGliteDialect(client), ...options });
-  return { db, target: 'pglite', created, close: () => db.destroy() };
+  return { db, target: 'pglite', created, image: () => client.dumpDataDir('none'), close: () => db.destroy() };
 }
 
 /** Brings the schema up to date; throws with the failing migration's name. */
