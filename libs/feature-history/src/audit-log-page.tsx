@@ -1,6 +1,6 @@
-import { ApiError, auditQueries } from '@kompetansebro/api-client';
+import { auditQueries } from '@kompetansebro/api-client';
 import { auditListQuerySchema, DEFAULT_PAGE_SIZE, pageRange } from '@kompetansebro/domain';
-import { Alert, Button, DataTable, EmptyState, httpErrorText, Page, Pagination, Select, useListSearch, type TableColumn } from '@kompetansebro/ui';
+import { DataTable, EmptyState, Page, Pagination, QueryError, Select, useListSearch, type TableColumn } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -77,12 +77,7 @@ export function AuditLogPage() {
         />
       </div>
       {entries.isError ? (
-        <Alert color="danger" heading={t('states.errorTitle')}>
-          <p className="ds-paragraph">{entries.error instanceof ApiError ? httpErrorText(t, entries.error.status) : t('states.errorBody')}</p>
-          <Button variant="secondary" onClick={() => void entries.refetch()}>
-            {t('common.retry')}
-          </Button>
-        </Alert>
+        <QueryError error={entries.error} onRetry={() => void entries.refetch()} />
       ) : entries.data?.total === 0 ? (
         <EmptyState title={t('history.emptyTitle')}>{t('history.emptyLogBody')}</EmptyState>
       ) : (

@@ -1,20 +1,7 @@
-import { ApiError, liaisonQueries, regionQueries } from '@kompetansebro/api-client';
+import { liaisonQueries, regionQueries } from '@kompetansebro/api-client';
 import { DEFAULT_PAGE_SIZE, groupLibrariesByRegion, keyStudentServices, libraryListQuerySchema, pageRange, type LiaisonLibrary } from '@kompetansebro/domain';
 import { formatNumber, useLanguage } from '@kompetansebro/i18n';
-import {
-  Alert,
-  Button,
-  buttonLinkProps,
-  DataTable,
-  EmptyState,
-  httpErrorText,
-  Page,
-  Pagination,
-  Select,
-  TextField,
-  useListSearch,
-  type TableColumn,
-} from '@kompetansebro/ui';
+import { Button, buttonLinkProps, DataTable, EmptyState, Page, Pagination, QueryError, Select, TextField, useListSearch, type TableColumn } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useEffect, useState, type FormEvent } from 'react';
@@ -136,12 +123,7 @@ export function LibraryListPage() {
       </p>
 
       {libraries.isError ? (
-        <Alert color="danger" heading={t('states.errorTitle')}>
-          <p className="ds-paragraph">{libraries.error instanceof ApiError ? httpErrorText(t, libraries.error.status) : t('states.errorBody')}</p>
-          <Button variant="secondary" onClick={() => void libraries.refetch()}>
-            {t('common.retry')}
-          </Button>
-        </Alert>
+        <QueryError error={libraries.error} onRetry={() => void libraries.refetch()} />
       ) : page && page.total === 0 ? (
         filtered ? (
           <EmptyState

@@ -1,11 +1,10 @@
 import { ApiError, municipalityQueries, portalQueries, useCreateCatchmentRequest } from '@kompetansebro/api-client';
 import type { CatchmentRequest } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, ErrorSummary, httpErrorText, LoadingState, StatusTag, TextArea } from '@kompetansebro/ui';
+import { Alert, Button, ErrorSummary, httpErrorText, LoadingState, QueryError, StatusTag, TextArea } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { QueryError } from './query-error';
 
 const statusColor = { pending: 'warning', approved: 'success', rejected: 'danger' } as const;
 

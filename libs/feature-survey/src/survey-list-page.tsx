@@ -1,7 +1,7 @@
-import { ApiError, surveyQueries } from '@kompetansebro/api-client';
+import { surveyQueries } from '@kompetansebro/api-client';
 import { DEFAULT_PAGE_SIZE, pageRange, responseRate, surveyListQuerySchema, type Survey } from '@kompetansebro/domain';
 import { formatDate, formatNumber, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, buttonLinkProps, DataTable, EmptyState, httpErrorText, Page, Pagination, Select, StatusTag, useListSearch, type TableColumn } from '@kompetansebro/ui';
+import { buttonLinkProps, DataTable, EmptyState, Page, Pagination, QueryError, Select, StatusTag, useListSearch, type TableColumn } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -70,12 +70,7 @@ export function SurveyListPage() {
         {page && !surveys.isPlaceholderData ? t('survey.list.resultCount', { count: page.total, formattedCount: formatNumber(page.total, language) }) : ''}
       </p>
       {surveys.isError ? (
-        <Alert color="danger" heading={t('states.errorTitle')}>
-          <p className="ds-paragraph">{surveys.error instanceof ApiError ? httpErrorText(t, surveys.error.status) : t('states.errorBody')}</p>
-          <Button variant="secondary" onClick={() => void surveys.refetch()}>
-            {t('common.retry')}
-          </Button>
-        </Alert>
+        <QueryError error={surveys.error} onRetry={() => void surveys.refetch()} />
       ) : page && page.total === 0 ? (
         <EmptyState title={t('survey.list.emptyTitle')} action={startLink}>
           {t('survey.list.emptyBody')}

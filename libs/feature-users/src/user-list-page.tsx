@@ -1,20 +1,7 @@
-import { ApiError, userQueries } from '@kompetansebro/api-client';
+import { userQueries } from '@kompetansebro/api-client';
 import { DEFAULT_PAGE_SIZE, pageRange, userListQuerySchema, type User } from '@kompetansebro/domain';
 import { formatNumber, useLanguage } from '@kompetansebro/i18n';
-import {
-  Alert,
-  Button,
-  buttonLinkProps,
-  DataTable,
-  EmptyState,
-  httpErrorText,
-  Page,
-  Pagination,
-  StatusTag,
-  TextField,
-  useListSearch,
-  type TableColumn,
-} from '@kompetansebro/ui';
+import { Button, buttonLinkProps, DataTable, EmptyState, Page, Pagination, QueryError, StatusTag, TextField, useListSearch, type TableColumn } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useEffect, useState, type FormEvent } from 'react';
@@ -113,12 +100,7 @@ export function UserListPage() {
       </p>
 
       {users.isError ? (
-        <Alert color="danger" heading={t('states.errorTitle')}>
-          <p className="ds-paragraph">{users.error instanceof ApiError ? httpErrorText(t, users.error.status) : t('states.errorBody')}</p>
-          <Button variant="secondary" onClick={() => void users.refetch()}>
-            {t('common.retry')}
-          </Button>
-        </Alert>
+        <QueryError error={users.error} onRetry={() => void users.refetch()} />
       ) : page && page.total === 0 ? (
         search.q ? (
           <EmptyState

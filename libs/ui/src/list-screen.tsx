@@ -1,15 +1,13 @@
 import { pageRange, type Page as ListPage } from '@kompetansebro/domain';
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert } from './alert';
-import { errorStatusOf } from './detail-page';
 import { Button, buttonLinkProps } from './button';
 import { EmptyState } from './empty-state';
-import { httpErrorText } from './error-text';
 import { TextField } from './field';
 import type { ListSearch } from './list-search';
 import { Page } from './page';
 import { Pagination } from './pagination';
+import { QueryError } from './query-error';
 import { DataTable, type TableColumn } from './table';
 
 /** The part of a query's result a list screen shows (TanStack Query's `useQuery` result fits). */
@@ -107,7 +105,6 @@ export function ListScreen<Row>({
   );
 
   const page = result.data;
-  const status = errorStatusOf(result.error);
   const clusterClass = filtersClassName ? `kb-cluster ${filtersClassName}` : 'kb-cluster';
 
   return (
@@ -145,12 +142,7 @@ export function ListScreen<Row>({
       </p>
 
       {result.isError ? (
-        <Alert color="danger" heading={t('states.errorTitle')}>
-          <p className="ds-paragraph">{status !== undefined ? httpErrorText(t, status) : t('states.errorBody')}</p>
-          <Button variant="secondary" onClick={() => void result.refetch()}>
-            {t('common.retry')}
-          </Button>
-        </Alert>
+        <QueryError error={result.error} onRetry={() => void result.refetch()} />
       ) : page && page.total === 0 ? (
         list.isFiltered ? (
           <EmptyState title={noMatch.title} action={clearFiltersButton('secondary')}>
