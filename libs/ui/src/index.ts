@@ -24,3 +24,4 @@ export { DetailPage, errorStatusOf, type DetailResult } from './detail-page';
 export { Fact } from './fact';
 export { mergeTheirVersion, useStaleSave } from './stale-save';
 export { QueryError } from './query-error';
+export { Section } from './section';
