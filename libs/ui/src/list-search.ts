@@ -27,8 +27,8 @@ import type { TableSort } from './table';
 /** The object schemas a URL can be read with: each field parses one URL value. */
 export type SearchSchema = z.ZodObject<z.ZodRawShape>;
 
-/** Keys that order or page a list rather than narrow it. */
-const NOT_FILTERS = new Set(['sort', 'page', 'pageSize']);
+/** Keys that order, page or lay out a list (`view`: as a table or grouped) rather than narrow it. */
+const NOT_FILTERS = new Set(['sort', 'page', 'pageSize', 'view']);
 
 /** Each of the schema's fields from the URL; a value that does not parse counts as absent. */
 export function searchView<S extends SearchSchema>(schema: S, search: Record<string, unknown>): z.output<S> {
