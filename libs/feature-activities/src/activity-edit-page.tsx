@@ -1,6 +1,19 @@
 import { activityQueries, trySave, useUpdateActivity } from '@kompetansebro/api-client';
 import { activityKindSchema, type ActivityDetail } from '@kompetansebro/domain';
-import { Alert, buttonLinkProps, DetailPage, httpErrorText, LoadingState, mergeTheirVersion, Page, StaleSaveNotice, useStaleSave, useUnsavedChangesGuard } from '@kompetansebro/ui';
+import {
+  Alert,
+  buttonLinkProps,
+  DetailPage,
+  FailureAlert,
+  LoadingState,
+  mergeTheirVersion,
+  Page,
+  StaleSaveNotice,
+  useFormState,
+  useFormSubmit,
+  useStaleSave,
+  useUnsavedChangesGuard,
+} from '@kompetansebro/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -8,6 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { useActivityFeature } from './activity-feature-context';
 import { ActivityForm } from './activity-form';
 import {
+  activityFormState,
   changedFields,
   formValuesFromActivity,
   toActivityUpdate,
@@ -15,7 +29,6 @@ import {
   type ActivityFormField,
   type ActivityFormValues,
 } from './activity-form-values';
-import { useActivityFormState } from './use-activity-form-state';
 import { useActivityAccess } from './use-can-edit-activities';
 import './activities.css';
 
@@ -50,11 +63,12 @@ function ActivityEditForm({ activity }: { activity: ActivityDetail }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [base, setBase] = useState(activity);
-  const form = useActivityFormState(formValuesFromActivity(activity));
+  const form = useFormState(formValuesFromActivity(activity), activityFormState);
   const updateActivity = useUpdateActivity(activity.id);
   const guard = useUnsavedChangesGuard(form.hasUnsavedChanges);
   const stale = useStaleSave<ActivityFormField>();
-  const [failureMessage, setFailureMessage] = useState<string | null>(null);
+  const save = useFormSubmit({ showErrors: form.showErrors, onStale: stale.detected });
+
   const [nothingChanged, setNothingChanged] = useState(false);
 
   /** A value as a person reads it: names, not codes. */
@@ -92,7 +106,7 @@ function ActivityEditForm({ activity }: { activity: ActivityDetail }) {
     });
 
   const submit = async () => {
-    setFailureMessage(null);
+    save.start();
     setNothingChanged(false);
     const found = validateActivityForm(form.values);
     form.showErrors(found);
@@ -102,14 +116,10 @@ function ActivityEditForm({ activity }: { activity: ActivityDetail }) {
       setNothingChanged(true);
       return;
     }
-    const result = await trySave(updateActivity.mutateAsync({ changes, version: base.version }));
-    if (result.ok) {
-      guard.allowNavigation();
-      setNotice('saved');
-      await navigate({ to: paths.detail, params: { id: activity.id } });
-    } else if (result.kind === 'fields') form.showErrors(result.errors);
-    else if (result.kind === 'stale') stale.detected();
-    else setFailureMessage(httpErrorText(t, result.status));
+    if (!save.settle(await trySave(updateActivity.mutateAsync({ changes, version: base.version })))) return;
+    guard.allowNavigation();
+    setNotice('saved');
+    await navigate({ to: paths.detail, params: { id: activity.id } });
   };
 
   const title = t('activities.form.editTitle', { title: base.title });
@@ -134,11 +144,7 @@ function ActivityEditForm({ activity }: { activity: ActivityDetail }) {
   const notice = (
     <>
       <StaleSaveNotice conflict={stale.conflict} fieldLabel={fieldName} onLoadLatest={() => void loadLatest()} />
-      {failureMessage && (
-        <Alert color="danger" role="alert" heading={t('activities.form.saveFailed')}>
-          {failureMessage}
-        </Alert>
-      )}
+      <FailureAlert title={t('activities.form.saveFailed')} message={save.failure} />
       {nothingChanged && (
         <Alert color="info" role="status">
           {t('activities.form.noChanges')}
@@ -151,7 +157,7 @@ function ActivityEditForm({ activity }: { activity: ActivityDetail }) {
     <Page title={title}>
       <ActivityForm
         values={form.values}
-        onChange={form.update}
+        onChange={form.setValues}
         errors={form.errors}
         submitCount={form.submitCount}
         initialOrganiser={base.organiserId && base.organiserName ? { id: base.organiserId, name: base.organiserName } : null}

@@ -1,28 +1,12 @@
-import { activityKinds, compareNorwegian, totalHeadCount, type FieldError } from '@kompetansebro/domain';
+import { activityKinds, compareNorwegian, totalHeadCount } from '@kompetansebro/domain';
 import { formatNumber, useLanguage } from '@kompetansebro/i18n';
-import { Button, ErrorSummary, Select, TextArea, TextField, fieldErrorText, type ErrorSummaryItem } from '@kompetansebro/ui';
+import { Button, ErrorSummary, Select, TextArea, TextField, fieldErrorText, type ErrorSummaryItem, type ShownFieldError } from '@kompetansebro/ui';
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { useActivityFeature } from './activity-feature-context';
 import { activityFieldId, linkKinds, type ActivityFormValues, type LinkRow, type ParticipantRow } from './activity-form-values';
 import { organiserKinds, participantKinds, useActorOptions } from './use-actor-options';
-
-/** An error to show, with what the field held when it was found (an empty field reads "fill in"). */
-export interface ShownFieldError extends FieldError {
-  value: string;
-}
-
-/** What a path of the form holds now ("participants.1.headCount" → that row's head count). */
-export function valueAt(values: ActivityFormValues, path: string): string {
-  const [field, index, key] = path.split('.');
-  if (field === 'participants' || field === 'links') {
-    const row = (values[field] as unknown as ReadonlyArray<Record<string, string>>)[Number(index)];
-    return key && row ? (row[key] ?? '') : String(values[field].length);
-  }
-  const value = values[field as keyof ActivityFormValues];
-  return typeof value === 'string' ? value : '';
-}
 
 const ownCodes = ['end_before_start', 'duplicate', 'actor_not_found', 'lone_surrogate', 'date_out_of_range'] as const;
 

@@ -1,6 +1,18 @@
 import { actorQueries, municipalityQueries, trySave, useUpdateActor } from '@kompetansebro/api-client';
 import { actorKindSchema, type ActorDetail, type ActorKind } from '@kompetansebro/domain';
-import { Alert, buttonLinkProps, DetailPage, httpErrorText, mergeTheirVersion, Page, StaleSaveNotice, useStaleSave, useUnsavedChangesGuard } from '@kompetansebro/ui';
+import {
+  Alert,
+  buttonLinkProps,
+  DetailPage,
+  FailureAlert,
+  mergeTheirVersion,
+  Page,
+  StaleSaveNotice,
+  useFormState,
+  useFormSubmit,
+  useStaleSave,
+  useUnsavedChangesGuard,
+} from '@kompetansebro/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -8,15 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { useActorFeature } from './actor-feature-context';
 import { useCanEditActors } from './use-can-edit-actors';
 import { ActorForm } from './actor-form';
-import {
-  changedFields,
-  formValuesFromActor,
-  toActorUpdate,
-  validateActorForm,
-  type ActorFormField,
-  type ActorFormValues,
-} from './actor-form-values';
-import { useActorFormState } from './use-actor-form-state';
+import { actorFormState, changedFields, formValuesFromActor, toActorUpdate, validateActorForm, type ActorFormField, type ActorFormValues } from './actor-form-values';
 
 /** "Rediger": loads the actor, then the form over the version loaded. */
 export function ActorEditPage() {
@@ -50,11 +54,12 @@ function ActorEditForm({ actor }: { actor: ActorDetail }) {
   const queryClient = useQueryClient();
   const municipalities = useQuery(municipalityQueries.list());
   const [baseActor, setBaseActor] = useState(actor);
-  const form = useActorFormState(formValuesFromActor(actor));
+  const form = useFormState(formValuesFromActor(actor), actorFormState);
   const updateActor = useUpdateActor(actor.id);
   const guard = useUnsavedChangesGuard(form.hasUnsavedChanges);
   const stale = useStaleSave<ActorFormField>();
-  const [failureMessage, setFailureMessage] = useState<string | null>(null);
+  const save = useFormSubmit({ showErrors: form.showErrors, onStale: stale.detected });
+
   const [nothingChanged, setNothingChanged] = useState(false);
 
   /** A stored value as a person reads it: names, not codes. */
@@ -93,7 +98,7 @@ function ActorEditForm({ actor }: { actor: ActorDetail }) {
     });
 
   const submit = async (parentKind: ActorKind | undefined) => {
-    setFailureMessage(null);
+    save.start();
     setNothingChanged(false);
     const found = validateActorForm(form.values, parentKind);
     form.showErrors(found);
@@ -103,14 +108,10 @@ function ActorEditForm({ actor }: { actor: ActorDetail }) {
       setNothingChanged(true);
       return;
     }
-    const result = await trySave(updateActor.mutateAsync({ changes, version: baseActor.version }));
-    if (result.ok) {
-      guard.allowNavigation();
-      setNotice('saved');
-      await navigate({ to: paths.detail, params: { id: actor.id } });
-    } else if (result.kind === 'fields') form.showErrors(result.errors);
-    else if (result.kind === 'stale') stale.detected();
-    else setFailureMessage(httpErrorText(t, result.status));
+    if (!save.settle(await trySave(updateActor.mutateAsync({ changes, version: baseActor.version })))) return;
+    guard.allowNavigation();
+    setNotice('saved');
+    await navigate({ to: paths.detail, params: { id: actor.id } });
   };
 
   const title = t('actors.form.editTitle', { name: baseActor.name });
@@ -125,11 +126,7 @@ function ActorEditForm({ actor }: { actor: ActorDetail }) {
   const notice = (
     <>
       <StaleSaveNotice conflict={stale.conflict} fieldLabel={(field) => t(`actorField.${field}.label`)} onLoadLatest={() => void loadLatest()} />
-      {failureMessage && (
-        <Alert color="danger" role="alert" heading={t('actors.form.saveFailed')}>
-          {failureMessage}
-        </Alert>
-      )}
+      <FailureAlert title={t('actors.form.saveFailed')} message={save.failure} />
       {nothingChanged && (
         <Alert color="info" role="status">
           {t('actors.form.noChanges')}

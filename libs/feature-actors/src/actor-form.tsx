@@ -1,6 +1,6 @@
 import { actorQueries, municipalityQueries } from '@kompetansebro/api-client';
-import { actorKinds, compareNorwegian, type ActorKind, type FieldError } from '@kompetansebro/domain';
-import { Button, ErrorSummary, Select, TextArea, TextField, fieldErrorText, type ErrorSummaryItem } from '@kompetansebro/ui';
+import { actorKinds, compareNorwegian, type ActorKind } from '@kompetansebro/domain';
+import { Button, ErrorSummary, Select, TextArea, TextField, fieldErrorText, type ErrorSummaryItem, type ShownFieldError } from '@kompetansebro/ui';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,11 +11,6 @@ import {
   type ActorFormField,
   type ActorFormValues,
 } from './actor-form-values';
-
-/** An error to show, with what the field held when it was found (an empty field reads "fill in"). */
-export interface ShownFieldError extends FieldError {
-  value: string;
-}
 
 const PARENT_OPTIONS_PAGE_SIZE = 100;
 

@@ -25,3 +25,5 @@ export { Fact } from './fact';
 export { mergeTheirVersion, useStaleSave } from './stale-save';
 export { QueryError } from './query-error';
 export { Section } from './section';
+export { useFormState, useFormSubmit, type SaveOutcome, type ShownFieldError } from './form-state';
+export { FailureAlert } from './failure-alert';
