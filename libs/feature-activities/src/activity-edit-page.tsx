@@ -1,34 +1,12 @@
 import { activityQueries, trySave, useUpdateActivity } from '@kompetansebro/api-client';
 import { activityKindSchema, type ActivityDetail } from '@kompetansebro/domain';
-import {
-  Alert,
-  buttonLinkProps,
-  DetailPage,
-  FailureAlert,
-  LoadingState,
-  mergeTheirVersion,
-  Page,
-  StaleSaveNotice,
-  useFormState,
-  useFormSubmit,
-  useStaleSave,
-  useUnsavedChangesGuard,
-} from '@kompetansebro/ui';
+import { Alert, buttonLinkProps, DetailPage, EditFormNotices, LoadingState, Page, useEditForm } from '@kompetansebro/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useActivityFeature } from './activity-feature-context';
 import { ActivityForm } from './activity-form';
-import {
-  activityFormState,
-  changedFields,
-  formValuesFromActivity,
-  toActivityUpdate,
-  validateActivityForm,
-  type ActivityFormField,
-  type ActivityFormValues,
-} from './activity-form-values';
+import { activityFormState, formValuesFromActivity, toActivityUpdate, validateActivityForm, type ActivityFormField, type ActivityFormValues } from './activity-form-values';
 import { useActivityAccess } from './use-can-edit-activities';
 import './activities.css';
 
@@ -62,14 +40,9 @@ function ActivityEditForm({ activity }: { activity: ActivityDetail }) {
   const access = useActivityAccess();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [base, setBase] = useState(activity);
-  const form = useFormState(formValuesFromActivity(activity), activityFormState);
+  const edit = useEditForm(activity, { valuesOf: formValuesFromActivity, ...activityFormState });
+  const { form, base } = edit;
   const updateActivity = useUpdateActivity(activity.id);
-  const guard = useUnsavedChangesGuard(form.hasUnsavedChanges);
-  const stale = useStaleSave<ActivityFormField>();
-  const save = useFormSubmit({ showErrors: form.showErrors, onStale: stale.detected });
-
-  const [nothingChanged, setNothingChanged] = useState(false);
 
   /** A value as a person reads it: names, not codes. */
   const describe = (field: ActivityFormField, values: ActivityFormValues, organiserNames: Map<string, string>): string => {
@@ -93,31 +66,19 @@ function ActivityEditForm({ activity }: { activity: ActivityDetail }) {
 
   /** Someone saved first: take their version as the new base, keep every field the user changed. */
   const loadLatest = () =>
-    stale.loadLatest(async () => {
-      const latest = await queryClient.fetchQuery({ ...activityQueries.detail(activity.id), staleTime: 0 });
-      const latestValues = formValuesFromActivity(latest);
-      const { merged, changedByThem } = mergeTheirVersion({ yours: form.values, base: form.savedValues, theirs: latestValues, changedFields });
-      const names = new Map<string, string>();
-      for (const version of [base, latest]) if (version.organiserId && version.organiserName) names.set(version.organiserId, version.organiserName);
-      form.setValues(merged);
-      form.setSavedValues(latestValues);
-      setBase(latest);
-      return changedByThem.map((field) => ({ field, theirs: describe(field, latestValues, names), yours: describe(field, merged, names) }));
-    });
+    edit.loadLatest(
+      () => queryClient.fetchQuery({ ...activityQueries.detail(activity.id), staleTime: 0 }),
+      ({ changedByThem, merged, theirs, latest, previous }) => {
+        const names = new Map<string, string>();
+        for (const version of [previous, latest]) if (version.organiserId && version.organiserName) names.set(version.organiserId, version.organiserName);
+        return changedByThem.map((field) => ({ field, theirs: describe(field, theirs, names), yours: describe(field, merged, names) }));
+      },
+    );
 
   const submit = async () => {
-    save.start();
-    setNothingChanged(false);
     const found = validateActivityForm(form.values);
-    form.showErrors(found);
     const changes = toActivityUpdate(form.values, form.savedValues);
-    if (found.length > 0 || !changes) return;
-    if (Object.keys(changes).length === 0) {
-      setNothingChanged(true);
-      return;
-    }
-    if (!save.settle(await trySave(updateActivity.mutateAsync({ changes, version: base.version })))) return;
-    guard.allowNavigation();
+    if (!(await edit.saveChanges(found, changes, (changes, version) => trySave(updateActivity.mutateAsync({ changes, version }))))) return;
     setNotice('saved');
     await navigate({ to: paths.detail, params: { id: activity.id } });
   };
@@ -142,15 +103,13 @@ function ActivityEditForm({ activity }: { activity: ActivityDetail }) {
     field === 'participants' ? t('activityField.participants.label') : field === 'links' ? t('activityField.links.label') : t(`activityField.${field}.label`);
 
   const notice = (
-    <>
-      <StaleSaveNotice conflict={stale.conflict} fieldLabel={fieldName} onLoadLatest={() => void loadLatest()} />
-      <FailureAlert title={t('activities.form.saveFailed')} message={save.failure} />
-      {nothingChanged && (
-        <Alert color="info" role="status">
-          {t('activities.form.noChanges')}
-        </Alert>
-      )}
-    </>
+    <EditFormNotices
+      edit={edit}
+      fieldLabel={fieldName}
+      onLoadLatest={() => void loadLatest()}
+      saveFailed={t('activities.form.saveFailed')}
+      noChanges={t('activities.form.noChanges')}
+    />
   );
 
   return (
@@ -172,7 +131,7 @@ function ActivityEditForm({ activity }: { activity: ActivityDetail }) {
           </Link>
         }
       />
-      {guard.dialog}
+      {edit.guard.dialog}
     </Page>
   );
 }

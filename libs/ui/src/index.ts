@@ -27,3 +27,4 @@ export { QueryError } from './query-error';
 export { Section } from './section';
 export { useFormState, useFormSubmit, type SaveOutcome, type ShownFieldError } from './form-state';
 export { FailureAlert } from './failure-alert';
+export { EditFormNotices, useEditForm, type TheirVersion } from './edit-form';
