@@ -1,6 +1,6 @@
 import { activityKinds, compareNorwegian, totalHeadCount } from '@kompetansebro/domain';
 import { formatNumber, useLanguage } from '@kompetansebro/i18n';
-import { Button, ErrorSummary, Select, TextArea, TextField, fieldErrorText, type ErrorSummaryItem, type ShownFieldError } from '@kompetansebro/ui';
+import { Button, errorMessages, ErrorSummary, fieldErrorText, Select, TextArea, TextField, type ShownFieldError } from '@kompetansebro/ui';
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -91,14 +91,11 @@ export function ActivityForm({ values, onChange, errors, submitCount, initialOrg
   const available = candidates.options.filter((actor) => !values.participants.some((participant) => participant.actorId === actor.id));
   const [addedMessage, setAddedMessage] = useState('');
 
-  const fieldError = (path: string) => {
-    const error = errors.find((candidate) => candidate.path === path);
-    return error ? activityErrorText(t, error) : undefined;
-  };
-  const summary: ErrorSummaryItem[] = errors.map((error) => ({
-    fieldId: summaryTarget(error.path),
-    message: `${fieldLabel(t, values, error.path)}: ${activityErrorText(t, error)}`,
-  }));
+  const { messageAt: fieldError, summary } = errorMessages(errors, {
+    messageOf: (error) => activityErrorText(t, error),
+    fieldIdOf: summaryTarget,
+    labelOf: (path) => fieldLabel(t, values, path),
+  });
 
   const set = <K extends 'kind' | 'title' | 'startDate' | 'endDate' | 'organiserId' | 'description'>(field: K, value: string) =>
     onChange((current) => (current[field] === value ? current : { ...current, [field]: value }));

@@ -4,6 +4,7 @@ import {
   Alert,
   Button,
   Checkbox,
+  errorMessages,
   ErrorSummary,
   FailureAlert,
   fieldErrorText,
@@ -16,7 +17,6 @@ import {
   useFormSubmit,
   useStaleSave,
   useUnsavedChangesGuard,
-  type ErrorSummaryItem,
   type ShownFieldError,
 } from '@kompetansebro/ui';
 import { useQueryClient } from '@tanstack/react-query';
@@ -116,16 +116,13 @@ export function ServiceForm(props: ServiceFormProps) {
     if (error.code === 'invalid_type' && error.value.trim() !== '' && wholeNumberFields.has(error.path)) return t('actors.services.wholeNumber');
     return fieldErrorText(t, error, error.value);
   };
-  const fieldError = (field: ServiceFormField) => {
-    const error = errors.find((candidate) => candidate.path === field);
-    return error ? messageOf(error) : undefined;
-  };
-  const summary: ErrorSummaryItem[] = errors.map((error) => {
-    const field = serviceFieldOfPath(error.path);
-    return {
-      fieldId: serviceFieldId(formId, field ?? 'audiences'),
-      message: field ? `${t(`actors.services.field.${field}.label`)}: ${messageOf(error)}` : messageOf(error),
-    };
+  const { messageAt: fieldError, summary } = errorMessages(errors, {
+    messageOf,
+    fieldIdOf: (path) => serviceFieldId(formId, serviceFieldOfPath(path) ?? 'audiences'),
+    labelOf: (path) => {
+      const field = serviceFieldOfPath(path);
+      return field ? t(`actors.services.field.${field}.label`) : undefined;
+    },
   });
 
   const required = t('common.required');

@@ -2,6 +2,7 @@ import { trySave, useInviteUser } from '@kompetansebro/api-client';
 import {
   Button,
   buttonLinkProps,
+  errorMessages,
   ErrorSummary,
   FailureAlert,
   fieldErrorText,
@@ -11,7 +12,6 @@ import {
   useFormState,
   useFormSubmit,
   useUnsavedChangesGuard,
-  type ErrorSummaryItem,
   type ShownFieldError,
 } from '@kompetansebro/ui';
 import { Link, useNavigate } from '@tanstack/react-router';
@@ -44,15 +44,11 @@ export function UserInvitePage() {
     if (isInviteField(error.path) && error.value.trim() === '') return selects.has(error.path) ? t('validation.invalid_value') : t('validation.required');
     return fieldErrorText(t, error, error.value);
   };
-  const fieldError = (field: InviteField) => {
-    const error = errors.find((candidate) => candidate.path === field);
-    return error ? messageOf(error) : undefined;
-  };
-  const labelOf = (field: InviteField) => t(`users.field.${field === 'organisationId' ? 'organisation' : field}.label`);
-  const summary: ErrorSummaryItem[] = errors.map((error) => ({
-    fieldId: inviteFieldId(isInviteField(error.path) ? error.path : 'email'),
-    message: isInviteField(error.path) ? `${labelOf(error.path)}: ${messageOf(error)}` : messageOf(error),
-  }));
+  const { messageAt: fieldError, summary } = errorMessages(errors, {
+    messageOf,
+    fieldIdOf: (path) => inviteFieldId(isInviteField(path) ? path : 'email'),
+    labelOf: (path) => (isInviteField(path) ? t(`users.field.${path === 'organisationId' ? 'organisation' : path}.label`) : undefined),
+  });
 
   const setOrganisation = (organisationId: string) => {
     const fitting: string[] = rolesFor(organisations.kindOf(organisationId));

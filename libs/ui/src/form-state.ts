@@ -1,6 +1,7 @@
 import type { FieldError } from '@kompetansebro/domain';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ErrorSummaryItem } from './error-summary';
 import { httpErrorText } from './error-text';
 
 /** An error to show, with what the field held when it was found (an empty field reads "fill in"). */
@@ -87,5 +88,26 @@ export function useFormSubmit({ showErrors, onStale }: { showErrors: (errors: re
       else setFailure(outcome.kind === 'other' ? httpErrorText(t, outcome.status) : t('errors.conflict'));
       return false;
     },
+  };
+}
+
+/**
+ * Where a form's errors are shown: beside the field (`messageAt(path)`) and in the error
+ * summary at the top, each "Label: message" linking to its field (`labelOf` undefined: the
+ * message alone, e.g. an error about no one field).
+ */
+export function errorMessages<E extends FieldError>(
+  errors: readonly E[],
+  { messageOf, fieldIdOf, labelOf }: { messageOf: (error: E) => string; fieldIdOf: (path: string) => string; labelOf: (path: string) => string | undefined },
+): { messageAt: (path: string) => string | undefined; summary: ErrorSummaryItem[] } {
+  return {
+    messageAt: (path) => {
+      const error = errors.find((candidate) => candidate.path === path);
+      return error ? messageOf(error) : undefined;
+    },
+    summary: errors.map((error) => {
+      const label = labelOf(error.path);
+      return { fieldId: fieldIdOf(error.path), message: label === undefined ? messageOf(error) : `${label}: ${messageOf(error)}` };
+    }),
   };
 }

@@ -25,6 +25,6 @@ export { Fact } from './fact';
 export { mergeTheirVersion, useStaleSave } from './stale-save';
 export { QueryError } from './query-error';
 export { Section } from './section';
-export { useFormState, useFormSubmit, type SaveOutcome, type ShownFieldError } from './form-state';
+export { errorMessages, useFormState, useFormSubmit, type SaveOutcome, type ShownFieldError } from './form-state';
 export { FailureAlert } from './failure-alert';
 export { EditFormNotices, useEditForm, type TheirVersion } from './edit-form';
