@@ -1,5 +1,5 @@
 import { trySave, useCreateActivity } from '@kompetansebro/api-client';
-import { Alert, buttonLinkProps, FailureAlert, LoadingState, Page, useFormState, useFormSubmit, useUnsavedChangesGuard } from '@kompetansebro/ui';
+import { Alert, buttonLinkProps, FailureAlert, LoadingState, Page, useCreateForm } from '@kompetansebro/ui';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useActivityFeature } from './activity-feature-context';
@@ -34,7 +34,7 @@ function ActivityCreateForm({ ownOrganiser }: { ownOrganiser: { id: string; name
   const { paths, setNotice, kinds } = useActivityFeature();
   const navigate = useNavigate();
   // A portal that registers one kind (webinars, say) starts with it chosen; outside the county the organiser is the user's own.
-  const form = useFormState(
+  const create = useCreateForm(
     {
       ...emptyActivityFormValues,
       kind: kinds?.length === 1 ? (kinds[0] ?? '') : '',
@@ -42,21 +42,15 @@ function ActivityCreateForm({ ownOrganiser }: { ownOrganiser: { id: string; name
     },
     activityFormState,
   );
+  const { form, guard, save } = create;
   const createActivity = useCreateActivity();
-  const guard = useUnsavedChangesGuard(form.hasUnsavedChanges);
-  const save = useFormSubmit({ showErrors: form.showErrors });
 
   const submit = async () => {
-    save.start();
     const found = validateActivityForm(form.values);
-    form.showErrors(found);
-    const input = toActivityCreate(form.values);
-    if (found.length > 0 || !input) return;
-    const result = await trySave(createActivity.mutateAsync(input));
-    if (!save.settle(result)) return;
-    guard.allowNavigation();
+    const created = await create.saveNew(found, toActivityCreate(form.values), (input) => trySave(createActivity.mutateAsync(input)));
+    if (!created) return;
     setNotice('created');
-    await navigate({ to: paths.detail, params: { id: result.data.id } });
+    await navigate({ to: paths.detail, params: { id: created.id } });
   };
 
   return (

@@ -1,5 +1,5 @@
 import { trySave, useCreateActor } from '@kompetansebro/api-client';
-import { Alert, buttonLinkProps, FailureAlert, Page, useFormState, useFormSubmit, useUnsavedChangesGuard } from '@kompetansebro/ui';
+import { Alert, buttonLinkProps, FailureAlert, Page, useCreateForm } from '@kompetansebro/ui';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useActorFeature } from './actor-feature-context';
@@ -13,10 +13,9 @@ export function ActorCreatePage() {
   const { paths, setNotice } = useActorFeature();
   const canEdit = useCanEditActors();
   const navigate = useNavigate();
-  const form = useFormState(emptyActorFormValues, actorFormState);
+  const create = useCreateForm(emptyActorFormValues, actorFormState);
+  const { form, guard, save } = create;
   const createActor = useCreateActor();
-  const guard = useUnsavedChangesGuard(form.hasUnsavedChanges);
-  const save = useFormSubmit({ showErrors: form.showErrors });
 
   if (!canEdit) {
     return (
@@ -27,16 +26,11 @@ export function ActorCreatePage() {
   }
 
   const submit = async (parentKind: Parameters<typeof validateActorForm>[1]) => {
-    save.start();
     const found = validateActorForm(form.values, parentKind);
-    form.showErrors(found);
-    const input = toActorCreate(form.values);
-    if (found.length > 0 || !input) return;
-    const result = await trySave(createActor.mutateAsync(input));
-    if (!save.settle(result)) return;
-    guard.allowNavigation();
+    const created = await create.saveNew(found, toActorCreate(form.values), (input) => trySave(createActor.mutateAsync(input)));
+    if (!created) return;
     setNotice('created');
-    await navigate({ to: paths.detail, params: { id: result.data.id } });
+    await navigate({ to: paths.detail, params: { id: created.id } });
   };
 
   return (

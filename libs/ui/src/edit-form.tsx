@@ -85,6 +85,36 @@ export function useEditForm<Rec extends { version: number }, Values extends obje
   return { base, form, guard, stale, save, nothingChanged, saveChanges, loadLatest };
 }
 
+/**
+ * The form of a new record: its values, the unsaved-changes guard, and a save of the input once
+ * the form's own checks pass.
+ *
+ *   const create = useCreateForm(emptyActorFormValues, actorFormState);
+ *   const actor = await create.saveNew(found, toActorCreate(create.form.values), (input) => trySave(createActor.mutateAsync(input)));
+ *   if (actor) navigate(...);
+ */
+export function useCreateForm<Values>(initial: Values, options: Omit<EditFormOptions<never, Values, string>, 'valuesOf'>) {
+  const form = useFormState(initial, options);
+  const guard = useUnsavedChangesGuard(form.hasUnsavedChanges);
+  const save = useFormSubmit({ showErrors: form.showErrors });
+
+  /**
+   * Checks and sends: `found` are the form's own errors, `input` the record to create (null: the
+   * values do not make one). Gives the created record (the guard then lets the user leave), or undefined.
+   */
+  const saveNew = async <Input, T>(found: readonly FieldError[], input: Input | null, send: (input: Input) => Promise<SaveOutcome<T>>): Promise<T | undefined> => {
+    save.start();
+    form.showErrors(found);
+    if (found.length > 0 || input === null) return undefined;
+    const result = await send(input);
+    if (!save.settle(result)) return undefined;
+    guard.allowNavigation();
+    return result.data;
+  };
+
+  return { form, guard, save, saveNew };
+}
+
 interface EditFormNoticesProps<Field extends string> {
   /** The form's `useEditForm`. */
   edit: { stale: { conflict: StaleSaveState<Field> }; save: { failure: string | null }; nothingChanged: boolean };

@@ -27,4 +27,4 @@ export { QueryError } from './query-error';
 export { Section } from './section';
 export { errorMessages, useFormState, useFormSubmit, type SaveOutcome, type ShownFieldError } from './form-state';
 export { FailureAlert } from './failure-alert';
-export { EditFormNotices, useEditForm, type TheirVersion } from './edit-form';
+export { EditFormNotices, useCreateForm, useEditForm, type TheirVersion } from './edit-form';
