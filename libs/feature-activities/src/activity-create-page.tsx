@@ -1,12 +1,10 @@
 import { trySave, useCreateActivity } from '@kompetansebro/api-client';
-import { Alert, buttonLinkProps, httpErrorText, LoadingState, Page, useUnsavedChangesGuard } from '@kompetansebro/ui';
+import { Alert, buttonLinkProps, FailureAlert, LoadingState, Page, useCreateForm } from '@kompetansebro/ui';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useActivityFeature } from './activity-feature-context';
 import { ActivityForm } from './activity-form';
-import { emptyActivityFormValues, toActivityCreate, validateActivityForm } from './activity-form-values';
-import { useActivityFormState } from './use-activity-form-state';
+import { activityFormState, emptyActivityFormValues, toActivityCreate, validateActivityForm } from './activity-form-values';
 import { useActivityAccess } from './use-can-edit-activities';
 import './activities.css';
 
@@ -36,46 +34,35 @@ function ActivityCreateForm({ ownOrganiser }: { ownOrganiser: { id: string; name
   const { paths, setNotice, kinds } = useActivityFeature();
   const navigate = useNavigate();
   // A portal that registers one kind (webinars, say) starts with it chosen; outside the county the organiser is the user's own.
-  const form = useActivityFormState({
-    ...emptyActivityFormValues,
-    kind: kinds?.length === 1 ? (kinds[0] ?? '') : '',
-    organiserId: ownOrganiser?.id ?? '',
-  });
+  const create = useCreateForm(
+    {
+      ...emptyActivityFormValues,
+      kind: kinds?.length === 1 ? (kinds[0] ?? '') : '',
+      organiserId: ownOrganiser?.id ?? '',
+    },
+    activityFormState,
+  );
+  const { form, guard, save } = create;
   const createActivity = useCreateActivity();
-  const guard = useUnsavedChangesGuard(form.hasUnsavedChanges);
-  const [failureMessage, setFailureMessage] = useState<string | null>(null);
 
   const submit = async () => {
-    setFailureMessage(null);
     const found = validateActivityForm(form.values);
-    form.showErrors(found);
-    const input = toActivityCreate(form.values);
-    if (found.length > 0 || !input) return;
-    const result = await trySave(createActivity.mutateAsync(input));
-    if (result.ok) {
-      guard.allowNavigation();
-      setNotice('created');
-      await navigate({ to: paths.detail, params: { id: result.data.id } });
-    } else if (result.kind === 'fields') form.showErrors(result.errors);
-    else setFailureMessage(result.kind === 'other' ? httpErrorText(t, result.status) : t('errors.conflict'));
+    const created = await create.saveNew(found, toActivityCreate(form.values), (input) => trySave(createActivity.mutateAsync(input)));
+    if (!created) return;
+    setNotice('created');
+    await navigate({ to: paths.detail, params: { id: created.id } });
   };
 
   return (
     <Page title={t('activities.form.createTitle')}>
       <ActivityForm
         values={form.values}
-        onChange={form.update}
+        onChange={form.setValues}
         errors={form.errors}
         submitCount={form.submitCount}
         initialOrganiser={ownOrganiser}
         ownOrganiser={ownOrganiser}
-        notice={
-          failureMessage && (
-            <Alert color="danger" role="alert" heading={t('activities.form.saveFailed')}>
-              {failureMessage}
-            </Alert>
-          )
-        }
+        notice={<FailureAlert title={t('activities.form.saveFailed')} message={save.failure} />}
         submitLabel={t('activities.form.submitCreate')}
         submitting={createActivity.isPending}
         onSubmit={() => void submit()}

@@ -1,21 +1,12 @@
 import { activityQueries, trySave, useUpdateActivity } from '@kompetansebro/api-client';
 import { activityKindSchema, type ActivityDetail } from '@kompetansebro/domain';
-import { Alert, buttonLinkProps, DetailPage, httpErrorText, LoadingState, mergeTheirVersion, Page, StaleSaveNotice, useStaleSave, useUnsavedChangesGuard } from '@kompetansebro/ui';
+import { Alert, buttonLinkProps, DetailPage, EditFormNotices, LoadingState, Page, useEditForm } from '@kompetansebro/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useActivityFeature } from './activity-feature-context';
 import { ActivityForm } from './activity-form';
-import {
-  changedFields,
-  formValuesFromActivity,
-  toActivityUpdate,
-  validateActivityForm,
-  type ActivityFormField,
-  type ActivityFormValues,
-} from './activity-form-values';
-import { useActivityFormState } from './use-activity-form-state';
+import { activityFormState, formValuesFromActivity, toActivityUpdate, validateActivityForm, type ActivityFormField, type ActivityFormValues } from './activity-form-values';
 import { useActivityAccess } from './use-can-edit-activities';
 import './activities.css';
 
@@ -49,13 +40,9 @@ function ActivityEditForm({ activity }: { activity: ActivityDetail }) {
   const access = useActivityAccess();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [base, setBase] = useState(activity);
-  const form = useActivityFormState(formValuesFromActivity(activity));
+  const edit = useEditForm(activity, { valuesOf: formValuesFromActivity, ...activityFormState });
+  const { form, base } = edit;
   const updateActivity = useUpdateActivity(activity.id);
-  const guard = useUnsavedChangesGuard(form.hasUnsavedChanges);
-  const stale = useStaleSave<ActivityFormField>();
-  const [failureMessage, setFailureMessage] = useState<string | null>(null);
-  const [nothingChanged, setNothingChanged] = useState(false);
 
   /** A value as a person reads it: names, not codes. */
   const describe = (field: ActivityFormField, values: ActivityFormValues, organiserNames: Map<string, string>): string => {
@@ -79,37 +66,21 @@ function ActivityEditForm({ activity }: { activity: ActivityDetail }) {
 
   /** Someone saved first: take their version as the new base, keep every field the user changed. */
   const loadLatest = () =>
-    stale.loadLatest(async () => {
-      const latest = await queryClient.fetchQuery({ ...activityQueries.detail(activity.id), staleTime: 0 });
-      const latestValues = formValuesFromActivity(latest);
-      const { merged, changedByThem } = mergeTheirVersion({ yours: form.values, base: form.savedValues, theirs: latestValues, changedFields });
-      const names = new Map<string, string>();
-      for (const version of [base, latest]) if (version.organiserId && version.organiserName) names.set(version.organiserId, version.organiserName);
-      form.setValues(merged);
-      form.setSavedValues(latestValues);
-      setBase(latest);
-      return changedByThem.map((field) => ({ field, theirs: describe(field, latestValues, names), yours: describe(field, merged, names) }));
-    });
+    edit.loadLatest(
+      () => queryClient.fetchQuery({ ...activityQueries.detail(activity.id), staleTime: 0 }),
+      ({ changedByThem, merged, theirs, latest, previous }) => {
+        const names = new Map<string, string>();
+        for (const version of [previous, latest]) if (version.organiserId && version.organiserName) names.set(version.organiserId, version.organiserName);
+        return changedByThem.map((field) => ({ field, theirs: describe(field, theirs, names), yours: describe(field, merged, names) }));
+      },
+    );
 
   const submit = async () => {
-    setFailureMessage(null);
-    setNothingChanged(false);
     const found = validateActivityForm(form.values);
-    form.showErrors(found);
     const changes = toActivityUpdate(form.values, form.savedValues);
-    if (found.length > 0 || !changes) return;
-    if (Object.keys(changes).length === 0) {
-      setNothingChanged(true);
-      return;
-    }
-    const result = await trySave(updateActivity.mutateAsync({ changes, version: base.version }));
-    if (result.ok) {
-      guard.allowNavigation();
-      setNotice('saved');
-      await navigate({ to: paths.detail, params: { id: activity.id } });
-    } else if (result.kind === 'fields') form.showErrors(result.errors);
-    else if (result.kind === 'stale') stale.detected();
-    else setFailureMessage(httpErrorText(t, result.status));
+    if (!(await edit.saveChanges(found, changes, (changes, version) => trySave(updateActivity.mutateAsync({ changes, version }))))) return;
+    setNotice('saved');
+    await navigate({ to: paths.detail, params: { id: activity.id } });
   };
 
   const title = t('activities.form.editTitle', { title: base.title });
@@ -132,26 +103,20 @@ function ActivityEditForm({ activity }: { activity: ActivityDetail }) {
     field === 'participants' ? t('activityField.participants.label') : field === 'links' ? t('activityField.links.label') : t(`activityField.${field}.label`);
 
   const notice = (
-    <>
-      <StaleSaveNotice conflict={stale.conflict} fieldLabel={fieldName} onLoadLatest={() => void loadLatest()} />
-      {failureMessage && (
-        <Alert color="danger" role="alert" heading={t('activities.form.saveFailed')}>
-          {failureMessage}
-        </Alert>
-      )}
-      {nothingChanged && (
-        <Alert color="info" role="status">
-          {t('activities.form.noChanges')}
-        </Alert>
-      )}
-    </>
+    <EditFormNotices
+      edit={edit}
+      fieldLabel={fieldName}
+      onLoadLatest={() => void loadLatest()}
+      saveFailed={t('activities.form.saveFailed')}
+      noChanges={t('activities.form.noChanges')}
+    />
   );
 
   return (
     <Page title={title}>
       <ActivityForm
         values={form.values}
-        onChange={form.update}
+        onChange={form.setValues}
         errors={form.errors}
         submitCount={form.submitCount}
         initialOrganiser={base.organiserId && base.organiserName ? { id: base.organiserId, name: base.organiserName } : null}
@@ -166,7 +131,7 @@ function ActivityEditForm({ activity }: { activity: ActivityDetail }) {
           </Link>
         }
       />
-      {guard.dialog}
+      {edit.guard.dialog}
     </Page>
   );
 }

@@ -142,3 +142,17 @@ export function validateActivityForm(values: ActivityFormValues): FieldError[] {
 }
 
 export const linkKinds = activityLinkKinds;
+
+/** What a path of the form holds now ("participants.1.headCount" → that row's head count). */
+export function valueAt(values: ActivityFormValues, path: string): string {
+  const [field, index, key] = path.split('.');
+  if (field === 'participants' || field === 'links') {
+    const row = (values[field] as unknown as ReadonlyArray<Record<string, string>>)[Number(index)];
+    return key && row ? (row[key] ?? '') : String(values[field].length);
+  }
+  const value = values[field as keyof ActivityFormValues];
+  return typeof value === 'string' ? value : '';
+}
+
+/** How `useFormState` reads an activity form. */
+export const activityFormState = { changedFields, valueAt };

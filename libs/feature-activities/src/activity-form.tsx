@@ -1,28 +1,12 @@
-import { activityKinds, compareNorwegian, totalHeadCount, type FieldError } from '@kompetansebro/domain';
+import { activityKinds, compareNorwegian, totalHeadCount } from '@kompetansebro/domain';
 import { formatNumber, useLanguage } from '@kompetansebro/i18n';
-import { Button, ErrorSummary, Select, TextArea, TextField, fieldErrorText, type ErrorSummaryItem } from '@kompetansebro/ui';
+import { Button, errorMessages, ErrorSummary, fieldErrorText, Select, TextArea, TextField, type ShownFieldError } from '@kompetansebro/ui';
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { useActivityFeature } from './activity-feature-context';
 import { activityFieldId, linkKinds, type ActivityFormValues, type LinkRow, type ParticipantRow } from './activity-form-values';
 import { organiserKinds, participantKinds, useActorOptions } from './use-actor-options';
-
-/** An error to show, with what the field held when it was found (an empty field reads "fill in"). */
-export interface ShownFieldError extends FieldError {
-  value: string;
-}
-
-/** What a path of the form holds now ("participants.1.headCount" → that row's head count). */
-export function valueAt(values: ActivityFormValues, path: string): string {
-  const [field, index, key] = path.split('.');
-  if (field === 'participants' || field === 'links') {
-    const row = (values[field] as unknown as ReadonlyArray<Record<string, string>>)[Number(index)];
-    return key && row ? (row[key] ?? '') : String(values[field].length);
-  }
-  const value = values[field as keyof ActivityFormValues];
-  return typeof value === 'string' ? value : '';
-}
 
 const ownCodes = ['end_before_start', 'duplicate', 'actor_not_found', 'lone_surrogate', 'date_out_of_range'] as const;
 
@@ -107,14 +91,11 @@ export function ActivityForm({ values, onChange, errors, submitCount, initialOrg
   const available = candidates.options.filter((actor) => !values.participants.some((participant) => participant.actorId === actor.id));
   const [addedMessage, setAddedMessage] = useState('');
 
-  const fieldError = (path: string) => {
-    const error = errors.find((candidate) => candidate.path === path);
-    return error ? activityErrorText(t, error) : undefined;
-  };
-  const summary: ErrorSummaryItem[] = errors.map((error) => ({
-    fieldId: summaryTarget(error.path),
-    message: `${fieldLabel(t, values, error.path)}: ${activityErrorText(t, error)}`,
-  }));
+  const { messageAt: fieldError, summary } = errorMessages(errors, {
+    messageOf: (error) => activityErrorText(t, error),
+    fieldIdOf: summaryTarget,
+    labelOf: (path) => fieldLabel(t, values, path),
+  });
 
   const set = <K extends 'kind' | 'title' | 'startDate' | 'endDate' | 'organiserId' | 'description'>(field: K, value: string) =>
     onChange((current) => (current[field] === value ? current : { ...current, [field]: value }));

@@ -1,7 +1,7 @@
-import { activityQueries, ApiError } from '@kompetansebro/api-client';
+import { activityQueries } from '@kompetansebro/api-client';
 import type { ActivitySummary, ActorDetail } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, DataTable, httpErrorText, type TableColumn } from '@kompetansebro/ui';
+import { DataTable, QueryError, Section, type TableColumn } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -82,17 +82,9 @@ export function ActivitiesSection({ actor, activities }: { actor: ActorDetail; a
   ];
 
   return (
-    <section aria-labelledby="actor-activities" className="kb-stack">
-      <h2 className="ds-heading" data-size="sm" id="actor-activities">
-        {t('actors.activities.title')}
-      </h2>
+    <Section id="actor-activities" title={t('actors.activities.title')} className="kb-stack">
       {activities.error ? (
-        <Alert color="danger" heading={t('actors.activities.loadFailed')}>
-          <p className="ds-paragraph">{activities.error instanceof ApiError ? httpErrorText(t, activities.error.status) : t('states.errorBody')}</p>
-          <Button variant="secondary" onClick={() => void activities.refetch()}>
-            {t('common.retry')}
-          </Button>
-        </Alert>
+        <QueryError title={t('actors.activities.loadFailed')} error={activities.error} onRetry={() => void activities.refetch()} />
       ) : !activities.isPending && activities.items.length === 0 ? (
         <p className="ds-paragraph">{t('actors.activities.empty')}</p>
       ) : (
@@ -108,7 +100,7 @@ export function ActivitiesSection({ actor, activities }: { actor: ActorDetail; a
           {activities.truncated && <p className="ds-paragraph">{t('actors.activities.more', { shown: activities.items.length })}</p>}
         </>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -125,11 +117,7 @@ export function MediaSection({ activities }: { activities: ReturnType<typeof use
       .map((link) => ({ link, activity })),
   );
   return (
-    <section aria-labelledby="actor-media" className="kb-stack">
-      <h2 className="ds-heading" data-size="sm" id="actor-media">
-        {t('actors.media.title')}
-      </h2>
-      <p className="ds-paragraph">{t('actors.media.intro')}</p>
+    <Section id="actor-media" title={t('actors.media.title')} intro={t('actors.media.intro')} className="kb-stack">
       {/* While the activities load or when they failed (said above), there is nothing to list yet. */}
       {activities.isPending || activities.error ? null : media.length === 0 ? (
         <p className="ds-paragraph">{t('actors.media.empty')}</p>
@@ -145,6 +133,6 @@ export function MediaSection({ activities }: { activities: ReturnType<typeof use
           ))}
         </ul>
       )}
-    </section>
+    </Section>
   );
 }

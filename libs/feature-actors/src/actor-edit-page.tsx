@@ -1,22 +1,13 @@
 import { actorQueries, municipalityQueries, trySave, useUpdateActor } from '@kompetansebro/api-client';
 import { actorKindSchema, type ActorDetail, type ActorKind } from '@kompetansebro/domain';
-import { Alert, buttonLinkProps, DetailPage, httpErrorText, mergeTheirVersion, Page, StaleSaveNotice, useStaleSave, useUnsavedChangesGuard } from '@kompetansebro/ui';
+import { Alert, buttonLinkProps, DetailPage, EditFormNotices, Page, useEditForm } from '@kompetansebro/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useActorFeature } from './actor-feature-context';
 import { useCanEditActors } from './use-can-edit-actors';
 import { ActorForm } from './actor-form';
-import {
-  changedFields,
-  formValuesFromActor,
-  toActorUpdate,
-  validateActorForm,
-  type ActorFormField,
-  type ActorFormValues,
-} from './actor-form-values';
-import { useActorFormState } from './use-actor-form-state';
+import { actorFormState, formValuesFromActor, toActorUpdate, validateActorForm, type ActorFormField, type ActorFormValues } from './actor-form-values';
 
 /** "Rediger": loads the actor, then the form over the version loaded. */
 export function ActorEditPage() {
@@ -49,13 +40,9 @@ function ActorEditForm({ actor }: { actor: ActorDetail }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const municipalities = useQuery(municipalityQueries.list());
-  const [baseActor, setBaseActor] = useState(actor);
-  const form = useActorFormState(formValuesFromActor(actor));
+  const edit = useEditForm(actor, { valuesOf: formValuesFromActor, ...actorFormState });
+  const { form, base: baseActor } = edit;
   const updateActor = useUpdateActor(actor.id);
-  const guard = useUnsavedChangesGuard(form.hasUnsavedChanges);
-  const stale = useStaleSave<ActorFormField>();
-  const [failureMessage, setFailureMessage] = useState<string | null>(null);
-  const [nothingChanged, setNothingChanged] = useState(false);
 
   /** A stored value as a person reads it: names, not codes. */
   const describe = (field: ActorFormField, values: ActorFormValues, parentName: string | null): string => {
@@ -74,43 +61,27 @@ function ActorEditForm({ actor }: { actor: ActorDetail }) {
 
   /** Someone saved first: take their version as the new base, keep every field the user changed. */
   const loadLatest = () =>
-    stale.loadLatest(async () => {
-      const latest = await queryClient.fetchQuery({ ...actorQueries.detail(actor.id), staleTime: 0 });
-      const latestValues = formValuesFromActor(latest);
-      const { merged, changedByThem } = mergeTheirVersion({ yours: form.values, base: form.savedValues, theirs: latestValues, changedFields });
-      const parentNames = new Map([
-        [baseActor.parentId, baseActor.parentName],
-        [latest.parentId, latest.parentName],
-      ]);
-      form.setValues(merged);
-      form.setSavedValues(latestValues);
-      setBaseActor(latest);
-      return changedByThem.map((field) => ({
-        field,
-        theirs: describe(field, latestValues, latest.parentName),
-        yours: describe(field, merged, parentNames.get(merged.parentId || null) ?? null),
-      }));
-    });
+    edit.loadLatest(
+      () => queryClient.fetchQuery({ ...actorQueries.detail(actor.id), staleTime: 0 }),
+      ({ changedByThem, merged, theirs, latest, previous }) => {
+        const parentNames = new Map([
+          [previous.parentId, previous.parentName],
+          [latest.parentId, latest.parentName],
+        ]);
+        return changedByThem.map((field) => ({
+          field,
+          theirs: describe(field, theirs, latest.parentName),
+          yours: describe(field, merged, parentNames.get(merged.parentId || null) ?? null),
+        }));
+      },
+    );
 
   const submit = async (parentKind: ActorKind | undefined) => {
-    setFailureMessage(null);
-    setNothingChanged(false);
     const found = validateActorForm(form.values, parentKind);
-    form.showErrors(found);
     const changes = toActorUpdate(form.values, form.savedValues);
-    if (found.length > 0 || !changes) return;
-    if (Object.keys(changes).length === 0) {
-      setNothingChanged(true);
-      return;
-    }
-    const result = await trySave(updateActor.mutateAsync({ changes, version: baseActor.version }));
-    if (result.ok) {
-      guard.allowNavigation();
-      setNotice('saved');
-      await navigate({ to: paths.detail, params: { id: actor.id } });
-    } else if (result.kind === 'fields') form.showErrors(result.errors);
-    else if (result.kind === 'stale') stale.detected();
-    else setFailureMessage(httpErrorText(t, result.status));
+    if (!(await edit.saveChanges(found, changes, (changes, version) => trySave(updateActor.mutateAsync({ changes, version }))))) return;
+    setNotice('saved');
+    await navigate({ to: paths.detail, params: { id: actor.id } });
   };
 
   const title = t('actors.form.editTitle', { name: baseActor.name });
@@ -123,19 +94,13 @@ function ActorEditForm({ actor }: { actor: ActorDetail }) {
   }
 
   const notice = (
-    <>
-      <StaleSaveNotice conflict={stale.conflict} fieldLabel={(field) => t(`actorField.${field}.label`)} onLoadLatest={() => void loadLatest()} />
-      {failureMessage && (
-        <Alert color="danger" role="alert" heading={t('actors.form.saveFailed')}>
-          {failureMessage}
-        </Alert>
-      )}
-      {nothingChanged && (
-        <Alert color="info" role="status">
-          {t('actors.form.noChanges')}
-        </Alert>
-      )}
-    </>
+    <EditFormNotices
+      edit={edit}
+      fieldLabel={(field) => t(`actorField.${field}.label`)}
+      onLoadLatest={() => void loadLatest()}
+      saveFailed={t('actors.form.saveFailed')}
+      noChanges={t('actors.form.noChanges')}
+    />
   );
 
   return (
@@ -156,7 +121,7 @@ function ActorEditForm({ actor }: { actor: ActorDetail }) {
           </Link>
         }
       />
-      {guard.dialog}
+      {edit.guard.dialog}
     </Page>
   );
 }

@@ -129,3 +129,9 @@ export function parentKindsOf(kind: string): readonly ActorKind[] {
   const parsed = actorKindSchema.safeParse(kind);
   return parsed.success ? parentRules[parsed.data].parentKinds : [];
 }
+
+/** How `useFormState` reads an actor form: a field's path is its name. */
+export const actorFormState = {
+  changedFields,
+  valueAt: (values: ActorFormValues, path: string) => (isActorFormField(path) ? values[path] : ''),
+};

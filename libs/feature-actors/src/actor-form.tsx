@@ -1,6 +1,6 @@
 import { actorQueries, municipalityQueries } from '@kompetansebro/api-client';
-import { actorKinds, compareNorwegian, type ActorKind, type FieldError } from '@kompetansebro/domain';
-import { Button, ErrorSummary, Select, TextArea, TextField, fieldErrorText, type ErrorSummaryItem } from '@kompetansebro/ui';
+import { actorKinds, compareNorwegian, type ActorKind } from '@kompetansebro/domain';
+import { Button, errorMessages, ErrorSummary, fieldErrorText, Select, TextArea, TextField, type ShownFieldError } from '@kompetansebro/ui';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,11 +11,6 @@ import {
   type ActorFormField,
   type ActorFormValues,
 } from './actor-form-values';
-
-/** An error to show, with what the field held when it was found (an empty field reads "fill in"). */
-export interface ShownFieldError extends FieldError {
-  value: string;
-}
 
 const PARENT_OPTIONS_PAGE_SIZE = 100;
 
@@ -110,15 +105,11 @@ export function ActorForm({
     if (values.kind && parents.parentKinds.length === 0 && values.parentId) onChange('parentId', '');
   }, [values.kind, values.parentId, parents.parentKinds.length, onChange]);
 
-  const messageOf = (error: ShownFieldError) => fieldErrorText(t, error, error.value);
-  const fieldError = (field: ActorFormField) => {
-    const error = errors.find((candidate) => candidate.path === field);
-    return error ? messageOf(error) : undefined;
-  };
-  const summary: ErrorSummaryItem[] = errors.map((error) => ({
-    fieldId: isActorFormField(error.path) ? actorFieldId(error.path) : actorFieldId('kind'),
-    message: isActorFormField(error.path) ? `${t(`actorField.${error.path}.label`)}: ${messageOf(error)}` : messageOf(error),
-  }));
+  const { messageAt: fieldError, summary } = errorMessages(errors, {
+    messageOf: (error: ShownFieldError) => fieldErrorText(t, error, error.value),
+    fieldIdOf: (path) => actorFieldId(isActorFormField(path) ? path : 'kind'),
+    labelOf: (path) => (isActorFormField(path) ? t(`actorField.${path}.label`) : undefined),
+  });
 
   const required = t('common.required');
   const text = (field: Exclude<ActorFormField, 'kind' | 'municipalityNumber' | 'parentId'>, extra: { type?: string; autoComplete?: string; inputMode?: 'numeric' | 'tel' | 'email' | 'url' } = {}) => (

@@ -1,7 +1,7 @@
-import { agreementQueries, ApiError } from '@kompetansebro/api-client';
+import { agreementQueries } from '@kompetansebro/api-client';
 import { MAX_PAGE_SIZE, type ActorDetail, type AgreementSummary } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
-import { agreementStatusColor, Alert, Button, DataTable, httpErrorText, StatusTag, type TableColumn } from '@kompetansebro/ui';
+import { agreementStatusColor, DataTable, QueryError, Section, StatusTag, type TableColumn } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -52,17 +52,9 @@ export function AgreementsSection({ actor }: { actor: ActorDetail }) {
 
   const page = agreements.data;
   return (
-    <section aria-labelledby="actor-agreements" className="kb-stack">
-      <h2 className="ds-heading" data-size="sm" id="actor-agreements">
-        {t('actors.agreements.title')}
-      </h2>
+    <Section id="actor-agreements" title={t('actors.agreements.title')} className="kb-stack">
       {agreements.isError ? (
-        <Alert color="danger" heading={t('actors.agreements.loadFailed')}>
-          <p className="ds-paragraph">{agreements.error instanceof ApiError ? httpErrorText(t, agreements.error.status) : t('states.errorBody')}</p>
-          <Button variant="secondary" onClick={() => void agreements.refetch()}>
-            {t('common.retry')}
-          </Button>
-        </Alert>
+        <QueryError title={t('actors.agreements.loadFailed')} error={agreements.error} onRetry={() => void agreements.refetch()} />
       ) : page && page.items.length === 0 ? (
         <p className="ds-paragraph">{t('actors.agreements.empty')}</p>
       ) : (
@@ -80,6 +72,6 @@ export function AgreementsSection({ actor }: { actor: ActorDetail }) {
           )}
         </>
       )}
-    </section>
+    </Section>
   );
 }

@@ -1,4 +1,4 @@
-import { ApiError, contactQueries, saveFailureOf, useCreateContact, useDeleteContact, useUpdateContact } from '@kompetansebro/api-client';
+import { contactQueries, saveFailureOf, useCreateContact, useDeleteContact, useUpdateContact } from '@kompetansebro/api-client';
 import {
   contactCreateSchema,
   contactUpdateSchema,
@@ -8,27 +8,17 @@ import {
   type ContactSummary,
   type FieldError,
 } from '@kompetansebro/domain';
-import {
-  Alert,
-  Button,
-  ConfirmDialog,
-  ErrorSummary,
-  fieldErrorText,
-  httpErrorText,
-  LoadingState,
-  TextField,
-  useUnsavedChangesGuard,
-  type ErrorSummaryItem,
-} from '@kompetansebro/ui';
+import { Alert, Button, ConfirmDialog, ErrorSummary, fieldErrorText, httpErrorText, TextField, useUnsavedChangesGuard, type ErrorSummaryItem } from '@kompetansebro/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RecordsSection } from './records-section';
 import { useCanChange } from './use-can-edit-actors';
 
 const contactFields = ['name', 'role', 'email', 'phone'] as const;
 type ContactField = (typeof contactFields)[number];
 type ContactValues = Record<ContactField, string>;
-type ContactNotice = 'created' | 'saved' | 'removed';
+type ContactNotice = 'saved' | 'removed';
 
 const valuesOf = (contact: ContactSummary | null): ContactValues => ({
   name: contact?.name ?? '',
@@ -42,68 +32,29 @@ export function ContactsSection({ actor }: { actor: ActorDetail }) {
   const { t } = useTranslation();
   const contacts = useQuery(contactQueries.list({ actor: actor.id, pageSize: MAX_PAGE_SIZE, sort: 'name' }));
   const canCreate = useCanChange('contact', 'create') && !actor.archivedAt;
-  const [adding, setAdding] = useState(false);
-  const [notice, setNotice] = useState<ContactNotice | null>(null);
-  const items = contacts.data?.items ?? [];
-
-  let body: ReactNode;
-  if (contacts.isPending) body = <LoadingState />;
-  else if (contacts.isError)
-    body = (
-      <Alert color="danger" heading={t('actors.contacts.loadFailed')}>
-        <p className="ds-paragraph">{contacts.error instanceof ApiError ? httpErrorText(t, contacts.error.status) : t('states.errorBody')}</p>
-        <Button variant="secondary" onClick={() => void contacts.refetch()}>
-          {t('common.retry')}
-        </Button>
-      </Alert>
-    );
-  else if (items.length === 0) body = <p className="ds-paragraph">{t('actors.contacts.empty')}</p>;
-  else
-    body = (
-      <ul className="kb-stack" style={{ listStyle: 'none', padding: 0 }} aria-label={t('actors.contacts.caption', { name: actor.name })}>
-        {items.map((contact) => (
-          <li key={contact.id}>
-            <ContactCard contact={contact} onNotice={setNotice} />
-          </li>
-        ))}
-      </ul>
-    );
-
   return (
-    <section aria-labelledby="actor-contacts" className="kb-stack">
-      <h2 className="ds-heading" data-size="sm" id="actor-contacts">
-        {t('actors.contacts.title')}
-      </h2>
-      <p className="ds-paragraph">{t('actors.contacts.intro')}</p>
-      <div role="status">{notice && <Alert color="success">{t(`actors.contacts.${notice}`)}</Alert>}</div>
-      {body}
-      {canCreate &&
-        (adding ? (
-          <div className="ds-card" data-color="neutral">
-            <ContactForm
-              actorId={actor.id}
-              contact={null}
-              onCancel={() => setAdding(false)}
-              onSaved={() => {
-                setAdding(false);
-                setNotice('created');
-              }}
-            />
-          </div>
-        ) : (
-          <p>
-            <Button
-              variant="secondary"
-              onClick={() => {
-                setNotice(null);
-                setAdding(true);
-              }}
-            >
-              {t('actors.contacts.add')}
-            </Button>
-          </p>
-        ))}
-    </section>
+    <RecordsSection<ContactSummary, ContactNotice>
+      id="actor-contacts"
+      title={t('actors.contacts.title')}
+      intro={t('actors.contacts.intro')}
+      result={contacts}
+      loadFailed={t('actors.contacts.loadFailed')}
+      empty={t('actors.contacts.empty')}
+      noticeText={(notice) => t(`actors.contacts.${notice}`)}
+      canCreate={canCreate}
+      addLabel={t('actors.contacts.add')}
+      addForm={(form) => <ContactForm actorId={actor.id} contact={null} {...form} />}
+    >
+      {(items, onNotice) => (
+        <ul className="kb-stack" style={{ listStyle: 'none', padding: 0 }} aria-label={t('actors.contacts.caption', { name: actor.name })}>
+          {items.map((contact) => (
+            <li key={contact.id}>
+              <ContactCard contact={contact} onNotice={onNotice} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </RecordsSection>
   );
 }
 

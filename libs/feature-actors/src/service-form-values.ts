@@ -157,3 +157,9 @@ export function toServiceUpdate(values: ServiceFormValues, base: ServiceFormValu
   const unique = errors.filter((error, index) => errors.findIndex((other) => other.path === error.path) === index);
   return unique.length > 0 || !parsed.success ? { errors: unique } : { changes: parsed.data };
 }
+
+/** How `useFormState` reads a service form: an error's path names its field ("conditions.capacity" → capacity). */
+export const serviceFormState = {
+  changedFields: changedServiceFields,
+  valueAt: (values: ServiceFormValues, path: string) => values[serviceFieldOfPath(path) ?? 'type'],
+};

@@ -1,20 +1,23 @@
-import { saveFailureOf, serviceQueries, useCreateService, useUpdateService } from '@kompetansebro/api-client';
-import { audiences, serviceHoursSchema, serviceTypes, type FieldError, type ServiceSummary } from '@kompetansebro/domain';
+import { serviceQueries, trySave, useCreateService, useUpdateService } from '@kompetansebro/api-client';
+import { audiences, serviceHoursSchema, serviceTypes, type ServiceSummary } from '@kompetansebro/domain';
 import {
   Alert,
   Button,
   Checkbox,
+  errorMessages,
   ErrorSummary,
+  FailureAlert,
   fieldErrorText,
-  httpErrorText,
   mergeTheirVersion,
   Select,
   StaleSaveNotice,
   TextArea,
   TextField,
+  useFormState,
+  useFormSubmit,
   useStaleSave,
   useUnsavedChangesGuard,
-  type ErrorSummaryItem,
+  type ShownFieldError,
 } from '@kompetansebro/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
@@ -25,6 +28,7 @@ import {
   formValuesFromService,
   serviceFieldId,
   serviceFieldOfPath,
+  serviceFormState,
   toServiceCreate,
   toServiceUpdate,
   type ServiceFormField,
@@ -33,10 +37,6 @@ import {
 import { useServiceValueText } from './service-texts';
 
 const wholeNumberFields = new Set(['ageLimit', 'bookingLeadTimeDays', 'capacity']);
-
-interface ShownError extends FieldError {
-  value: string;
-}
 
 export type ServiceFormProps = { onCancel: () => void; onSaved: (service: ServiceSummary) => void } & (
   | { mode: 'create'; actorId: string }
@@ -56,28 +56,18 @@ export function ServiceForm(props: ServiceFormProps) {
   const describe = useServiceValueText();
   const editing = props.mode === 'edit' ? props.service : null;
   const initial = editing ? formValuesFromService(editing) : emptyServiceFormValues;
-  const [values, setValues] = useState<ServiceFormValues>(initial);
-  const [savedValues, setSavedValues] = useState<ServiceFormValues>(initial);
+  const form = useFormState<ServiceFormValues>(initial, serviceFormState);
+  const { values, setValues, savedValues, setSavedValues, setField, errors, showErrors } = form;
   const [baseVersion, setBaseVersion] = useState(editing?.version ?? 0);
-  const [errors, setErrors] = useState<ShownError[]>([]);
-  const [submitCount, setSubmitCount] = useState(0);
   const stale = useStaleSave<ServiceFormField>();
   // Whether the latest version, once loaded after a conflict, was archived by someone else.
   const [archivedMeanwhile, setArchivedMeanwhile] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
   const [nothingChanged, setNothingChanged] = useState(false);
   const createService = useCreateService();
   const updateService = useUpdateService(editing?.id ?? '');
   const saving = createService.isPending || updateService.isPending;
   // Leaving the page with the form half filled asks first (the form closes itself after a save).
-  const guard = useUnsavedChangesGuard(changedServiceFields(values, savedValues).length > 0);
-
-  const setField = (field: ServiceFormField, value: string) => setValues((current) => ({ ...current, [field]: value }));
-
-  const showErrors = (found: readonly FieldError[]) => {
-    setErrors(found.map((error) => ({ ...error, value: values[serviceFieldOfPath(error.path) ?? 'type'] })));
-    if (found.length > 0) setSubmitCount((count) => count + 1);
-  };
+  const guard = useUnsavedChangesGuard(form.hasUnsavedChanges);
 
   /** Someone saved first: their version becomes the base; every field the user changed keeps the user's value. */
   const loadLatest = async () => {
@@ -94,9 +84,12 @@ export function ServiceForm(props: ServiceFormProps) {
     });
   };
 
+  // A stale save loads their version at once and merges it, keeping what the user changed.
+  const save = useFormSubmit({ showErrors, onStale: () => void loadLatest() });
+
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setFailure(null);
+    save.start();
     setNothingChanged(false);
     const result = props.mode === 'create' ? toServiceCreate(props.actorId, values) : toServiceUpdate(values, savedValues);
     if ('errors' in result) {
@@ -104,43 +97,32 @@ export function ServiceForm(props: ServiceFormProps) {
       return;
     }
     showErrors([]);
-    try {
-      let saved: ServiceSummary;
-      if ('input' in result) saved = await createService.mutateAsync(result.input);
-      else {
-        if (Object.keys(result.changes).length === 0) {
-          setNothingChanged(true);
-          return;
-        }
-        saved = await updateService.mutateAsync({ changes: result.changes, version: baseVersion });
-      }
-      guard.allowNavigation();
-      props.onSaved(saved);
-    } catch (error) {
-      const reason = saveFailureOf(error);
-      if (reason.kind === 'fields') showErrors(reason.errors);
-      else if (reason.kind === 'stale') void loadLatest();
-      else setFailure(httpErrorText(t, reason.status));
+    if ('changes' in result && Object.keys(result.changes).length === 0) {
+      setNothingChanged(true);
+      return;
     }
+    const outcome = await trySave<ServiceSummary>(
+      'input' in result ? createService.mutateAsync(result.input) : updateService.mutateAsync({ changes: result.changes, version: baseVersion }),
+    );
+    if (!save.settle(outcome)) return;
+    guard.allowNavigation();
+    props.onSaved(outcome.data);
   };
 
-  const messageOf = (error: ShownError) => {
+  const messageOf = (error: ShownFieldError) => {
     if (error.code === 'not_a_number') return t('actors.services.notANumber');
     if (error.code === 'not_multiple_of') return t('actors.services.oneDecimal');
     // A number with decimals where a whole one is asked (zod calls it the wrong type).
     if (error.code === 'invalid_type' && error.value.trim() !== '' && wholeNumberFields.has(error.path)) return t('actors.services.wholeNumber');
     return fieldErrorText(t, error, error.value);
   };
-  const fieldError = (field: ServiceFormField) => {
-    const error = errors.find((candidate) => candidate.path === field);
-    return error ? messageOf(error) : undefined;
-  };
-  const summary: ErrorSummaryItem[] = errors.map((error) => {
-    const field = serviceFieldOfPath(error.path);
-    return {
-      fieldId: serviceFieldId(formId, field ?? 'audiences'),
-      message: field ? `${t(`actors.services.field.${field}.label`)}: ${messageOf(error)}` : messageOf(error),
-    };
+  const { messageAt: fieldError, summary } = errorMessages(errors, {
+    messageOf,
+    fieldIdOf: (path) => serviceFieldId(formId, serviceFieldOfPath(path) ?? 'audiences'),
+    labelOf: (path) => {
+      const field = serviceFieldOfPath(path);
+      return field ? t(`actors.services.field.${field}.label`) : undefined;
+    },
   });
 
   const required = t('common.required');
@@ -173,7 +155,7 @@ export function ServiceForm(props: ServiceFormProps) {
       <h4 className="ds-heading" data-size="xs" id={`${formId}-title`}>
         {title}
       </h4>
-      <ErrorSummary errors={summary} focusKey={submitCount} />
+      <ErrorSummary errors={summary} focusKey={form.submitCount} />
       <StaleSaveNotice
         conflict={stale.conflict}
         fieldLabel={(field) => t(`actors.services.field.${field}.label`)}
@@ -181,11 +163,7 @@ export function ServiceForm(props: ServiceFormProps) {
         changesHeadingLevel={5}
         mergedNote={archivedMeanwhile && <p className="ds-paragraph">{t('actors.services.archivedMeanwhile')}</p>}
       />
-      {failure && (
-        <Alert color="danger" role="alert" heading={t('actors.services.saveFailed')}>
-          {failure}
-        </Alert>
-      )}
+      <FailureAlert title={t('actors.services.saveFailed')} message={save.failure} />
       {nothingChanged && (
         <Alert color="info" role="status">
           {t('actors.services.noChanges')}

@@ -1,10 +1,11 @@
-import { ApiError, meQueries, serviceQueries, useArchiveService, useConfirmService } from '@kompetansebro/api-client';
+import { meQueries, serviceQueries, useArchiveService, useConfirmService, type ApiError } from '@kompetansebro/api-client';
 import { MAX_PAGE_SIZE, type ActorDetail, type ServiceHours, type ServiceSummary } from '@kompetansebro/domain';
 import { formatDate, formatNumber, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, ConfirmDialog, Fact, httpErrorText, LoadingState, StatusTag } from '@kompetansebro/ui';
+import { Alert, Button, ConfirmDialog, Fact, httpErrorText, StatusTag } from '@kompetansebro/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RecordsSection } from './records-section';
 import { ServiceForm } from './service-form';
 import { useCanChange } from './use-can-edit-actors';
 
@@ -13,84 +14,46 @@ const hourGroups = ['staffed', 'self_service', 'staffed_and_self_service', 'by_a
 type HourGroup = (typeof hourGroups)[number];
 const groupOf = (hours: ServiceHours | null): HourGroup => hours ?? 'unknown';
 
-type ServiceNotice = 'created' | 'saved' | 'archived' | 'confirmed';
+type ServiceNotice = 'saved' | 'archived' | 'confirmed';
 
 /** The actor's services, grouped by staffed and self-service hours; each edited in place. */
 export function ServicesSection({ actor }: { actor: ActorDetail }) {
   const { t } = useTranslation();
   const services = useQuery(serviceQueries.list({ actor: actor.id, pageSize: MAX_PAGE_SIZE, sort: 'type' }));
   const canCreate = useCanChange('service', 'create') && !actor.archivedAt;
-  const [adding, setAdding] = useState(false);
-  const [notice, setNotice] = useState<ServiceNotice | null>(null);
-
-  const items = services.data?.items ?? [];
-  let body: ReactNode;
-  if (services.isPending) body = <LoadingState />;
-  else if (services.isError)
-    body = (
-      <Alert color="danger" heading={t('actors.services.loadFailed')}>
-        <p className="ds-paragraph">{services.error instanceof ApiError ? httpErrorText(t, services.error.status) : t('states.errorBody')}</p>
-        <Button variant="secondary" onClick={() => void services.refetch()}>
-          {t('common.retry')}
-        </Button>
-      </Alert>
-    );
-  else if (items.length === 0) body = <p className="ds-paragraph">{t('actors.services.empty')}</p>;
-  else
-    body = hourGroups.map((group) => {
-      const members = items.filter((service) => groupOf(service.conditions.hours) === group);
-      if (members.length === 0) return null;
-      return (
-        <section key={group} aria-labelledby={`services-${group}`} className="kb-stack">
-          <h3 className="ds-heading" data-size="xs" id={`services-${group}`}>
-            {t(`actors.services.groups.${group}`)}
-          </h3>
-          {members.map((service) => (
-            <ServiceCard key={service.id} service={service} onNotice={setNotice} />
-          ))}
-        </section>
-      );
-    });
-
   return (
-    <section aria-labelledby="actor-services" className="kb-stack">
-      <h2 className="ds-heading" data-size="sm" id="actor-services">
-        {t('actors.services.title')}
-      </h2>
-      <p className="ds-paragraph">{t('actors.services.intro')}</p>
-      {/* Polite and never takes focus: the user reads it when they get to it. */}
-      <div role="status">{notice && <Alert color="success">{t(`actors.services.${notice}`)}</Alert>}</div>
-      {canCreate &&
-        (adding ? (
-          <div className="ds-card" data-color="neutral">
-            <ServiceForm
-              mode="create"
-              actorId={actor.id}
-              onCancel={() => setAdding(false)}
-              onSaved={() => {
-                setAdding(false);
-                setNotice('created');
-              }}
-            />
-          </div>
-        ) : (
-          <p>
-            <Button
-              variant="secondary"
-              onClick={() => {
-                setNotice(null);
-                setAdding(true);
-              }}
-            >
-              {t('actors.services.add')}
-            </Button>
-          </p>
-        ))}
-      {body}
-    </section>
+    <RecordsSection<ServiceSummary, ServiceNotice>
+      id="actor-services"
+      title={t('actors.services.title')}
+      intro={t('actors.services.intro')}
+      result={services}
+      loadFailed={t('actors.services.loadFailed')}
+      empty={t('actors.services.empty')}
+      noticeText={(notice) => t(`actors.services.${notice}`)}
+      canCreate={canCreate}
+      addLabel={t('actors.services.add')}
+      addForm={(form) => <ServiceForm mode="create" actorId={actor.id} {...form} />}
+      addFirst
+    >
+      {(items, onNotice) =>
+        hourGroups.map((group) => {
+          const members = items.filter((service) => groupOf(service.conditions.hours) === group);
+          if (members.length === 0) return null;
+          return (
+            <section key={group} aria-labelledby={`services-${group}`} className="kb-stack">
+              <h3 className="ds-heading" data-size="xs" id={`services-${group}`}>
+                {t(`actors.services.groups.${group}`)}
+              </h3>
+              {members.map((service) => (
+                <ServiceCard key={service.id} service={service} onNotice={onNotice} />
+              ))}
+            </section>
+          );
+        })
+      }
+    </RecordsSection>
   );
 }
-
 
 function ServiceCard({ service, onNotice }: { service: ServiceSummary; onNotice: (notice: ServiceNotice | null) => void }) {
   const { t } = useTranslation();

@@ -1,6 +1,6 @@
-import { ApiError, auditQueries } from '@kompetansebro/api-client';
-import { auditListQuerySchema, DEFAULT_PAGE_SIZE, pageRange } from '@kompetansebro/domain';
-import { Alert, Button, DataTable, EmptyState, httpErrorText, Page, Pagination, Select, useListSearch, type TableColumn } from '@kompetansebro/ui';
+import { auditQueries } from '@kompetansebro/api-client';
+import { auditListQuerySchema, DEFAULT_PAGE_SIZE } from '@kompetansebro/domain';
+import { ListScreen, Select, useListSearch, type TableColumn } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -65,9 +65,11 @@ export function AuditLogPage() {
   ];
 
   return (
-    <Page title={t('history.logTitle')}>
-      <p className="ds-paragraph">{t('history.logIntro')}</p>
-      <div className="kb-cluster">
+    <ListScreen
+      title={t('history.logTitle')}
+      intro={t('history.logIntro')}
+      list={list}
+      filters={
         <Select
           label={t('history.entityFilter')}
           emptyOption={t('history.allEntities')}
@@ -75,30 +77,13 @@ export function AuditLogPage() {
           value={list.view.entity ?? ''}
           onChange={(event) => list.update({ entity: event.target.value || undefined })}
         />
-      </div>
-      {entries.isError ? (
-        <Alert color="danger" heading={t('states.errorTitle')}>
-          <p className="ds-paragraph">{entries.error instanceof ApiError ? httpErrorText(t, entries.error.status) : t('states.errorBody')}</p>
-          <Button variant="secondary" onClick={() => void entries.refetch()}>
-            {t('common.retry')}
-          </Button>
-        </Alert>
-      ) : entries.data?.total === 0 ? (
-        <EmptyState title={t('history.emptyTitle')}>{t('history.emptyLogBody')}</EmptyState>
-      ) : (
-        <>
-          <DataTable
-            caption={t('history.logTitle')}
-            captionHidden
-            columns={columns}
-            rows={entries.data?.items}
-            rowKey={(row) => row.id}
-            busy={entries.isPlaceholderData}
-            skeletonRows={DEFAULT_PAGE_SIZE}
-          />
-          {entries.data && <Pagination page={entries.data.page} total={entries.data.total} range={pageRange(entries.data)} onPageChange={list.setPage} />}
-        </>
-      )}
-    </Page>
+      }
+      result={entries}
+      caption={t('history.logTitle')}
+      columns={columns}
+      rowKey={(row) => row.id}
+      empty={{ title: t('history.emptyTitle'), body: t('history.emptyLogBody') }}
+      pageSize={DEFAULT_PAGE_SIZE}
+    />
   );
 }

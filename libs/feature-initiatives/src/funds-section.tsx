@@ -1,6 +1,6 @@
 import { remainingFunds, type Budget } from '@kompetansebro/domain';
 import { formatAmount, useLanguage } from '@kompetansebro/i18n';
-import { Fact } from '@kompetansebro/ui';
+import { Fact, Section } from '@kompetansebro/ui';
 import { useTranslation } from 'react-i18next';
 
 /** Granted, spent and remaining, in kroner as the language writes them ("1 250 000,50 kr"). */
@@ -9,10 +9,7 @@ export function FundsSection({ budget }: { budget: Budget | null }) {
   const language = useLanguage();
   const remaining = remainingFunds(budget);
   return (
-    <section aria-labelledby="initiative-funds">
-      <h2 className="ds-heading" data-size="sm" id="initiative-funds">
-        {t('initiatives.funds.title')}
-      </h2>
+    <Section id="initiative-funds" title={t('initiatives.funds.title')}>
       {budget === null || remaining === null ? (
         <p className="ds-paragraph">{t('initiatives.funds.none')}</p>
       ) : (
@@ -25,6 +22,6 @@ export function FundsSection({ budget }: { budget: Budget | null }) {
           </Fact>
         </dl>
       )}
-    </section>
+    </Section>
   );
 }

@@ -1,7 +1,7 @@
 import { ApiError, initiativeQueries } from '@kompetansebro/api-client';
 import { MAX_PAGE_SIZE, mobilityCategories, type MobilityCategory, type MobilityCount } from '@kompetansebro/domain';
 import { formatNumber, useLanguage } from '@kompetansebro/i18n';
-import { Alert, BarChart, Button, httpErrorText, LoadingState } from '@kompetansebro/ui';
+import { Alert, BarChart, Button, httpErrorText, LoadingState, Section } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 
@@ -32,10 +32,7 @@ export function MobilitySection({ initiativeId, alwaysShow }: { initiativeId: st
   const max = Math.max(1, ...rows.map((row) => row.total));
 
   return (
-    <section aria-labelledby="initiative-mobility">
-      <h2 className="ds-heading" data-size="sm" id="initiative-mobility">
-        {t('initiatives.mobility.title')}
-      </h2>
+    <Section id="initiative-mobility" title={t('initiatives.mobility.title')}>
       {counts.isPending ? (
         <LoadingState />
       ) : counts.isError ? (
@@ -67,6 +64,6 @@ export function MobilitySection({ initiativeId, alwaysShow }: { initiativeId: st
           {counts.data.items.some((count) => count.sampleData) && <p className="ds-paragraph" data-size="sm">{t('initiatives.sampleData')}</p>}
         </>
       )}
-    </section>
+    </Section>
   );
 }

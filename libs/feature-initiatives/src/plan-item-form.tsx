@@ -1,8 +1,7 @@
-import type { ApiError} from '@kompetansebro/api-client';
-import { actorQueries, useCreatePlanItem, useUpdatePlanItem } from '@kompetansebro/api-client';
+import { actorQueries, trySave, useCreatePlanItem, useUpdatePlanItem } from '@kompetansebro/api-client';
 import { compareNorwegian, MAX_PAGE_SIZE, planItemStatuses, type FieldError, type PlanItemDetail, type PlanItemStatus } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, ErrorSummary, fieldErrorText, httpErrorText, Select, TextArea, TextField, type ErrorSummaryItem } from '@kompetansebro/ui';
+import { Alert, Button, ErrorSummary, fieldErrorText, Select, TextArea, TextField, useFormSubmit, type ErrorSummaryItem } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -59,10 +58,10 @@ export function PlanItemForm({ initiativeId, item, latest, onDone, onCancel }: P
   const [values, setValues] = useState<Values>(() => valuesOf(item));
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [submitCount, setSubmitCount] = useState(0);
-  const [failure, setFailure] = useState<string | null>(null);
   // The version the next save overwrites: the one opened, or after a conflict the one the user has seen.
   const [baseVersion, setBaseVersion] = useState(item?.version ?? 0);
   const [conflict, setConflict] = useState(false);
+  const save = useFormSubmit({ showErrors: (found) => setErrors([...found]), onStale: () => setConflict(true) });
   const create = useCreatePlanItem(initiativeId);
   const update = useUpdatePlanItem(initiativeId);
   const actors = useQuery(actorQueries.list({ pageSize: MAX_PAGE_SIZE, sort: 'name' }));
@@ -90,9 +89,9 @@ export function PlanItemForm({ initiativeId, item, latest, onDone, onCancel }: P
 
   const set = (field: Field, value: string) => setValues((current) => ({ ...current, [field]: value }));
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setFailure(null);
+    save.start();
     setSubmitCount((count) => count + 1);
     const found = planItemFormErrors(values);
     setErrors(found);
@@ -104,22 +103,12 @@ export function PlanItemForm({ initiativeId, item, latest, onDone, onCancel }: P
       dueDate: values.dueDate || null,
       status: values.status,
     };
-    const onError = (error: ApiError) => {
-      if (error.status === 400 && error.problem.errors?.length) {
-        setErrors(error.problem.errors);
-      } else if (error.status === 412) {
-        setConflict(true);
-      } else {
-        setFailure(httpErrorText(t, error.status));
-      }
-    };
     if (item) {
-      update.mutate(
-        { itemId: item.id, changes: input, version: baseVersion },
-        { onSuccess: (saved) => onDone(t('initiatives.planForm.saved', { title: saved.title })), onError },
-      );
+      const result = await trySave(update.mutateAsync({ itemId: item.id, changes: input, version: baseVersion }));
+      if (save.settle(result)) onDone(t('initiatives.planForm.saved', { title: result.data.title }));
     } else {
-      create.mutate(input, { onSuccess: (saved) => onDone(t('initiatives.planForm.added', { title: saved.title })), onError });
+      const result = await trySave(create.mutateAsync(input));
+      if (save.settle(result)) onDone(t('initiatives.planForm.added', { title: result.data.title }));
     }
   };
 
@@ -127,7 +116,7 @@ export function PlanItemForm({ initiativeId, item, latest, onDone, onCancel }: P
   const statusLabel = (status: PlanItemStatus) => t(`initiatives.planStatus.${status}`);
 
   return (
-    <form className="kb-form" noValidate onSubmit={submit} aria-labelledby="plan-item-form-heading">
+    <form className="kb-form" noValidate onSubmit={(event) => void submit(event)} aria-labelledby="plan-item-form-heading">
       <h3 className="ds-heading" data-size="xs" id="plan-item-form-heading" tabIndex={-1} ref={headingRef}>
         {item ? t('initiatives.planForm.editTitle', { title: item.title }) : t('initiatives.planForm.newTitle')}
       </h3>
@@ -147,9 +136,9 @@ export function PlanItemForm({ initiativeId, item, latest, onDone, onCancel }: P
           </dl>
         </Alert>
       )}
-      {failure && (
+      {save.failure && (
         <Alert color="danger" role="alert">
-          <p className="ds-paragraph">{failure}</p>
+          <p className="ds-paragraph">{save.failure}</p>
         </Alert>
       )}
       <TextField

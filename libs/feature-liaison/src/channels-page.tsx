@@ -1,7 +1,7 @@
-import { ApiError, liaisonQueries, regionQueries, useSetDigestSubscription } from '@kompetansebro/api-client';
+import { liaisonQueries, regionQueries, useSetDigestSubscription } from '@kompetansebro/api-client';
 import { MAX_PAGE_SIZE } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, EmptyState, httpErrorText, LoadingState, Page, Select } from '@kompetansebro/ui';
+import { Alert, Button, EmptyState, LoadingState, Page, QueryError, Select } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
@@ -55,12 +55,7 @@ export function ChannelsPage() {
           {t('liaison.channels.threadsTitle')}
         </h2>
         {threads.isError ? (
-          <Alert color="danger" heading={t('states.errorTitle')}>
-            <p className="ds-paragraph">{threads.error instanceof ApiError ? httpErrorText(t, threads.error.status) : t('states.errorBody')}</p>
-            <Button variant="secondary" onClick={() => void threads.refetch()}>
-              {t('common.retry')}
-            </Button>
-          </Alert>
+          <QueryError error={threads.error} onRetry={() => void threads.refetch()} />
         ) : threads.isPending ? (
           <LoadingState />
         ) : threads.data.items.length === 0 ? (

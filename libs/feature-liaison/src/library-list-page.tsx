@@ -1,23 +1,9 @@
-import { ApiError, liaisonQueries, regionQueries } from '@kompetansebro/api-client';
-import { DEFAULT_PAGE_SIZE, groupLibrariesByRegion, keyStudentServices, libraryListQuerySchema, pageRange, type LiaisonLibrary } from '@kompetansebro/domain';
+import { liaisonQueries, regionQueries } from '@kompetansebro/api-client';
+import { DEFAULT_PAGE_SIZE, groupLibrariesByRegion, keyStudentServices, libraryListQuerySchema, type LiaisonLibrary } from '@kompetansebro/domain';
 import { formatNumber, useLanguage } from '@kompetansebro/i18n';
-import {
-  Alert,
-  Button,
-  buttonLinkProps,
-  DataTable,
-  EmptyState,
-  httpErrorText,
-  Page,
-  Pagination,
-  Select,
-  TextField,
-  useListSearch,
-  type TableColumn,
-} from '@kompetansebro/ui';
+import { DataTable, ListScreen, Select, useListSearch, type TableColumn } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { useLiaisonPaths } from './liaison-feature-context';
@@ -39,17 +25,6 @@ export function LibraryListPage() {
   const query = { q: search.q, service: search.service, region: search.region, page: search.page, pageSize: DEFAULT_PAGE_SIZE };
   const libraries = useQuery(liaisonQueries.libraries(query));
   const regions = useQuery(regionQueries.list());
-  const updateSearch = list.update;
-
-  const [queryText, setQueryText] = useState(search.q ?? '');
-  useEffect(() => setQueryText(search.q ?? ''), [search.q]);
-  const submitSearch = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    updateSearch({ q: queryText.trim() || undefined });
-  };
-  // The view is how the list is shown, not a filter: it stays.
-  const clearFilters = () => updateSearch({ q: undefined, service: undefined, region: undefined });
-
   // Two columns, so the services stay in view at 390 px too: where the library is goes under its name.
   const columns: TableColumn<LiaisonLibrary>[] = [
     {
@@ -73,94 +48,53 @@ export function LibraryListPage() {
   ];
 
   const page = libraries.data;
-  const filtered = Boolean(search.q || search.service || search.region);
 
   return (
-    <Page
+    <ListScreen
       title={t('liaison.libraries.title')}
-      actions={
+      exports={[
+        { href: liaisonQueries.librariesExportUrl(query, 'csv'), label: t('liaison.libraries.exportCsv') },
+        { href: liaisonQueries.librariesExportUrl(query, 'xlsx'), label: t('liaison.libraries.exportXlsx') },
+      ]}
+      intro={t('liaison.libraries.intro')}
+      list={list}
+      searchLabel={t('liaison.libraries.searchLabel')}
+      filters={
         <>
-          <a href={liaisonQueries.librariesExportUrl(query, 'csv')} download {...buttonLinkProps('secondary')}>
-            {t('liaison.libraries.exportCsv')}
-          </a>
-          <a href={liaisonQueries.librariesExportUrl(query, 'xlsx')} download {...buttonLinkProps('secondary')}>
-            {t('liaison.libraries.exportXlsx')}
-          </a>
+          <Select
+            label={t('liaison.libraries.serviceFilter')}
+            emptyOption={t('liaison.libraries.allServices')}
+            options={keyStudentServices.map((service) => ({ value: service, label: t(`serviceType.${service}`) }))}
+            value={search.service ?? ''}
+            onChange={(event) => list.update({ service: (event.target.value || undefined) as typeof search.service })}
+          />
+          <Select
+            label={t('liaison.libraries.regionFilter')}
+            emptyOption={t('liaison.libraries.allRegions')}
+            options={(regions.data?.items ?? []).map((region) => ({ value: region.id, label: region.name }))}
+            value={search.region ?? ''}
+            onChange={(event) => list.update({ region: event.target.value || undefined })}
+          />
+          <Select
+            label={t('liaison.libraries.viewLabel')}
+            options={[
+              { value: '', label: t('liaison.libraries.viewList') },
+              { value: 'regions', label: t('liaison.libraries.viewRegions') },
+            ]}
+            value={search.view ?? ''}
+            onChange={(event) => list.update({ view: event.target.value === 'regions' ? 'regions' : undefined }, { resetPage: false })}
+          />
         </>
       }
-    >
-      <p className="ds-paragraph">{t('liaison.libraries.intro')}</p>
-
-      <form className="kb-cluster" onSubmit={submitSearch} role="search">
-        <TextField type="search" label={t('liaison.libraries.searchLabel')} value={queryText} onChange={(event) => setQueryText(event.target.value)} />
-        <Button type="submit" variant="secondary">
-          {t('common.search')}
-        </Button>
-      </form>
-
-      <div className="kb-cluster" role="group" aria-label={t('common.filters')}>
-        <Select
-          label={t('liaison.libraries.serviceFilter')}
-          emptyOption={t('liaison.libraries.allServices')}
-          options={keyStudentServices.map((service) => ({ value: service, label: t(`serviceType.${service}`) }))}
-          value={search.service ?? ''}
-          onChange={(event) => updateSearch({ service: (event.target.value || undefined) as typeof search.service })}
-        />
-        <Select
-          label={t('liaison.libraries.regionFilter')}
-          emptyOption={t('liaison.libraries.allRegions')}
-          options={(regions.data?.items ?? []).map((region) => ({ value: region.id, label: region.name }))}
-          value={search.region ?? ''}
-          onChange={(event) => updateSearch({ region: event.target.value || undefined })}
-        />
-        <Select
-          label={t('liaison.libraries.viewLabel')}
-          options={[
-            { value: '', label: t('liaison.libraries.viewList') },
-            { value: 'regions', label: t('liaison.libraries.viewRegions') },
-          ]}
-          value={search.view ?? ''}
-          onChange={(event) => updateSearch({ view: event.target.value === 'regions' ? 'regions' : undefined }, { resetPage: false })}
-        />
-        {filtered && (
-          <Button variant="tertiary" onClick={clearFilters}>
-            {t('common.clearFilters')}
-          </Button>
-        )}
-      </div>
-
-      <p role="status">
-        {page && !libraries.isPlaceholderData
-          ? t('liaison.libraries.resultCount', { count: page.total, formattedCount: formatNumber(page.total, language) })
-          : ''}
-      </p>
-
-      {libraries.isError ? (
-        <Alert color="danger" heading={t('states.errorTitle')}>
-          <p className="ds-paragraph">{libraries.error instanceof ApiError ? httpErrorText(t, libraries.error.status) : t('states.errorBody')}</p>
-          <Button variant="secondary" onClick={() => void libraries.refetch()}>
-            {t('common.retry')}
-          </Button>
-        </Alert>
-      ) : page && page.total === 0 ? (
-        filtered ? (
-          <EmptyState
-            title={t('liaison.libraries.noMatchTitle')}
-            action={
-              <Button variant="secondary" onClick={clearFilters}>
-                {t('common.clearFilters')}
-              </Button>
-            }
-          >
-            <p className="ds-paragraph">{t('liaison.libraries.noMatchHint')}</p>
-          </EmptyState>
-        ) : (
-          <EmptyState title={t('liaison.libraries.emptyTitle')}>{t('liaison.libraries.emptyBody')}</EmptyState>
-        )
-      ) : (
-        <>
-          {search.view === 'regions' && page ? (
-            groupLibrariesByRegion(page.items).map((group) => (
+      result={libraries}
+      resultCount={(total) => t('liaison.libraries.resultCount', { count: total, formattedCount: formatNumber(total, language) })}
+      resultCountVisible
+      caption={t('liaison.libraries.caption')}
+      columns={columns}
+      rowKey={(library) => library.id}
+      rows={
+        search.view === 'regions' && page
+          ? groupLibrariesByRegion(page.items).map((group) => (
               <section key={group.regionId ?? 'none'} aria-labelledby={`region-${group.regionId ?? 'none'}`}>
                 <h2 className="ds-heading" data-size="sm" id={`region-${group.regionId ?? 'none'}`}>
                   {group.regionName ?? t('liaison.libraries.noRegion')}
@@ -177,20 +111,11 @@ export function LibraryListPage() {
                 />
               </section>
             ))
-          ) : (
-            <DataTable
-              caption={t('liaison.libraries.caption')}
-              captionHidden
-              columns={columns}
-              rows={page?.items}
-              rowKey={(library) => library.id}
-              busy={libraries.isPlaceholderData}
-              skeletonRows={DEFAULT_PAGE_SIZE}
-            />
-          )}
-          {page && <Pagination page={page.page} total={page.total} range={pageRange(page)} onPageChange={list.setPage} />}
-        </>
-      )}
-    </Page>
+          : undefined
+      }
+      noMatch={{ title: t('liaison.libraries.noMatchTitle'), body: t('liaison.libraries.noMatchHint') }}
+      empty={{ title: t('liaison.libraries.emptyTitle'), body: t('liaison.libraries.emptyBody') }}
+      pageSize={DEFAULT_PAGE_SIZE}
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { ApiError, liaisonQueries, useSaveStudentCounts } from '@kompetansebro/api-client';
+import { liaisonQueries, useSaveStudentCounts } from '@kompetansebro/api-client';
 import {
   keyStudentServices,
   serviceGaps,
@@ -17,6 +17,7 @@ import {
   httpErrorText,
   LoadingState,
   Page,
+  QueryError,
   Select,
   TextField,
   useListSearch,
@@ -163,18 +164,13 @@ export function NeedsPage() {
       </div>
 
       {loadError ? (
-        <Alert color="danger" heading={t('states.errorTitle')}>
-          <p className="ds-paragraph">{loadError instanceof ApiError ? httpErrorText(t, loadError.status) : t('states.errorBody')}</p>
-          <Button
-            variant="secondary"
-            onClick={() => {
-              void counts.refetch();
-              void needs.refetch();
-            }}
-          >
-            {t('common.retry')}
-          </Button>
-        </Alert>
+        <QueryError
+          error={loadError}
+          onRetry={() => {
+            void counts.refetch();
+            void needs.refetch();
+          }}
+        />
       ) : !needs.data || !counts.data || draft === null ? (
         <LoadingState />
       ) : (

@@ -1,14 +1,13 @@
 import { portalQueries } from '@kompetansebro/api-client';
 import { brochureAreaName, brochureDate, brochureLanguageSchema, brochureServiceLine, brochureText, type Brochure, type BrochureLanguage } from '@kompetansebro/domain';
 import { useLanguage } from '@kompetansebro/i18n';
-import { Button, buttonLinkProps, LoadingState, Page, Select, useListSearch } from '@kompetansebro/ui';
+import { Button, buttonLinkProps, LoadingState, Page, QueryError, Select, useListSearch } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ForStudyCentre } from './not-a-centre';
 import { usePortalFeature } from './portal-feature-context';
-import { QueryError } from './query-error';
 import './portal.css';
 
 /** `?lang=` of the brochure page: the brochure's own language, which may differ from the reader's. */

@@ -1,11 +1,10 @@
 import { ApiError, municipalityQueries, portalQueries, useCreateCatchmentRequest } from '@kompetansebro/api-client';
 import type { CatchmentRequest } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, ErrorSummary, httpErrorText, LoadingState, StatusTag, TextArea } from '@kompetansebro/ui';
+import { Alert, Button, ErrorSummary, httpErrorText, LoadingState, QueryError, Section, StatusTag, TextArea } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { QueryError } from './query-error';
 
 const statusColor = { pending: 'warning', approved: 'success', rejected: 'danger' } as const;
 
@@ -22,11 +21,7 @@ export function CatchmentRequestSection({ centreId }: { centreId: string }) {
   const nameOf = (number: string) => municipalities.data?.items.find((m) => m.number === number)?.name ?? number;
 
   return (
-    <section aria-labelledby="portal-profile-area" className="kb-stack">
-      <h2 className="ds-heading" data-size="sm" id="portal-profile-area">
-        {t('portal.profile.areaTitle')}
-      </h2>
-      <p className="ds-paragraph">{t('portal.profile.areaIntro')}</p>
+    <Section id="portal-profile-area" title={t('portal.profile.areaTitle')} intro={t('portal.profile.areaIntro')} className="kb-stack">
       {area.isPending || municipalities.isPending ? (
         <LoadingState />
       ) : area.isError || municipalities.isError ? (
@@ -75,7 +70,7 @@ export function CatchmentRequestSection({ centreId }: { centreId: string }) {
           ))}
         </ul>
       )}
-    </section>
+    </Section>
   );
 }
 

@@ -1,12 +1,11 @@
 import { ApiError, catchmentReviewQueries, meQueries, municipalityQueries, useDecideCatchmentRequest } from '@kompetansebro/api-client';
 import { can, catchmentRequestStatuses, type CatchmentRequest } from '@kompetansebro/domain';
 import { formatDate, formatNumber, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, ConfirmDialog, EmptyState, httpErrorText, LoadingState, Page, Select, StatusTag, TextArea, useListSearch } from '@kompetansebro/ui';
+import { Alert, Button, ConfirmDialog, EmptyState, httpErrorText, LoadingState, Page, QueryError, Select, StatusTag, TextArea, useListSearch } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { QueryError } from './query-error';
 import './portal.css';
 
 const statusColor = { pending: 'warning', approved: 'success', rejected: 'danger' } as const;

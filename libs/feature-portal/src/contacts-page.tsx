@@ -1,13 +1,12 @@
 import { apiUrl, contactQueries, portalQueries } from '@kompetansebro/api-client';
 import { contactListQuerySchema, pageRange, type ContactSummary } from '@kompetansebro/domain';
-import { buttonLinkProps, Button, DataTable, EmptyState, LoadingState, Page, Pagination, TextField, useListSearch, type TableColumn } from '@kompetansebro/ui';
+import { Button, buttonLinkProps, DataTable, EmptyState, LoadingState, Page, Pagination, QueryError, TextField, useListSearch, type TableColumn } from '@kompetansebro/ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ForStudyCentre } from './not-a-centre';
 import { usePortalFeature } from './portal-feature-context';
-import { QueryError } from './query-error';
 import './portal.css';
 
 const PAGE_SIZE = 25;

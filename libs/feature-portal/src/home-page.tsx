@@ -1,14 +1,13 @@
 import { activityQueries, coverageQueries, portalQueries } from '@kompetansebro/api-client';
 import { brochureServiceLine, todayInNorway, type Brochure, type Coverage } from '@kompetansebro/domain';
 import { formatDate, formatNumber, useLanguage } from '@kompetansebro/i18n';
-import { EmptyState, LoadingState, Page, StatusTag } from '@kompetansebro/ui';
+import { EmptyState, LoadingState, Page, QueryError, StatusTag } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ForStudyCentre } from './not-a-centre';
 import { usePortalFeature } from './portal-feature-context';
-import { QueryError } from './query-error';
 import './portal.css';
 
 /**

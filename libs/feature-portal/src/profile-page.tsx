@@ -1,12 +1,11 @@
 import { actorQueries, ApiError, useUpdateActor } from '@kompetansebro/api-client';
 import { actorUpdateSchema, type ActorDetail, type ActorUpdate } from '@kompetansebro/domain';
-import { Alert, Button, ErrorSummary, httpErrorText, LoadingState, Page, TextField, useUnsavedChangesGuard } from '@kompetansebro/ui';
+import { Alert, Button, ErrorSummary, httpErrorText, LoadingState, Page, QueryError, TextField, useUnsavedChangesGuard } from '@kompetansebro/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CatchmentRequestSection } from './catchment-request-section';
 import { ForStudyCentre } from './not-a-centre';
-import { QueryError } from './query-error';
 import './portal.css';
 
 /** The study centre's own record (address and contact details) and its catchment-area requests. */

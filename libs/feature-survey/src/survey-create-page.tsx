@@ -1,6 +1,18 @@
-import { actorQueries, ApiError, regionQueries, useCreateSurvey } from '@kompetansebro/api-client';
+import { actorQueries, regionQueries, trySave, useCreateSurvey } from '@kompetansebro/api-client';
 import type { FieldError } from '@kompetansebro/domain';
-import { Alert, Button, buttonLinkProps, Checkbox, ErrorSummary, fieldErrorText, httpErrorText, Page, TextField, useUnsavedChangesGuard, type ErrorSummaryItem } from '@kompetansebro/ui';
+import {
+  Button,
+  buttonLinkProps,
+  Checkbox,
+  ErrorSummary,
+  FailureAlert,
+  fieldErrorText,
+  Page,
+  TextField,
+  useFormSubmit,
+  useUnsavedChangesGuard,
+  type ErrorSummaryItem,
+} from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
@@ -30,13 +42,13 @@ export function SurveyCreatePage() {
   const [includeBranches, setIncludeBranches] = useState(true);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [submitCount, setSubmitCount] = useState(0);
-  const [failure, setFailure] = useState<string | null>(null);
   const guard = useUnsavedChangesGuard(name.trim() !== '' || deadline !== '' || regionIds.length > 0 || actorIds.length > 0);
 
-  const show = (found: FieldError[]) => {
-    setErrors(found);
+  const show = (found: readonly FieldError[]) => {
+    setErrors([...found]);
     if (found.length > 0) setSubmitCount((count) => count + 1);
   };
+  const save = useFormSubmit({ showErrors: show });
   const messageOf = (error: FieldError) => {
     const field = fieldOf(error.path);
     if (field === 'name' && name.trim() === '') return t('validation.required');
@@ -62,22 +74,19 @@ export function SurveyCreatePage() {
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setFailure(null);
+    save.start();
     const found: FieldError[] = [];
     if (name.trim() === '') found.push({ path: 'name', code: 'too_small', message: '' });
     if (deadline === '') found.push({ path: 'deadline', code: 'invalid_type', message: '' });
     if (regionIds.length === 0 && actorIds.length === 0) found.push({ path: 'actorIds', code: 'no_libraries', message: '' });
     show(found);
     if (found.length > 0) return;
-    try {
-      const survey = await create.mutateAsync({ name: name.trim(), deadline, regionIds, actorIds, includeBranches });
-      guard.allowNavigation();
-      setNotice({ kind: 'started', mailed: survey.recipientList.filter((r) => r.mailedAt).length, recipients: survey.recipients });
-      await navigate({ to: paths.detail, params: { id: survey.id } });
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 400 && (error.problem.errors ?? []).length > 0) show(error.problem.errors ?? []);
-      else setFailure(error instanceof ApiError ? httpErrorText(t, error.status) : t('errors.unknown'));
-    }
+    const result = await trySave(create.mutateAsync({ name: name.trim(), deadline, regionIds, actorIds, includeBranches }));
+    if (!save.settle(result)) return;
+    const survey = result.data;
+    guard.allowNavigation();
+    setNotice({ kind: 'started', mailed: survey.recipientList.filter((r) => r.mailedAt).length, recipients: survey.recipients });
+    await navigate({ to: paths.detail, params: { id: survey.id } });
   };
 
   const required = t('common.required');
@@ -87,11 +96,7 @@ export function SurveyCreatePage() {
     <Page title={t('survey.create.title')}>
       <form className="kb-form" noValidate onSubmit={(event) => void submit(event)} aria-busy={create.isPending || undefined}>
         <ErrorSummary errors={summary} focusKey={submitCount} />
-        {failure && (
-          <Alert color="danger" role="alert" heading={t('survey.create.failed')}>
-            {failure}
-          </Alert>
-        )}
+        <FailureAlert title={t('survey.create.failed')} message={save.failure} />
         <p className="ds-paragraph">{t('survey.create.intro')}</p>
         <TextField
           id={fieldIds.name}

@@ -1,7 +1,7 @@
-import { ApiError, surveyQueries } from '@kompetansebro/api-client';
-import { DEFAULT_PAGE_SIZE, pageRange, responseRate, surveyListQuerySchema, type Survey } from '@kompetansebro/domain';
+import { surveyQueries } from '@kompetansebro/api-client';
+import { DEFAULT_PAGE_SIZE, responseRate, surveyListQuerySchema, type Survey } from '@kompetansebro/domain';
 import { formatDate, formatNumber, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, buttonLinkProps, DataTable, EmptyState, httpErrorText, Page, Pagination, Select, StatusTag, useListSearch, type TableColumn } from '@kompetansebro/ui';
+import { buttonLinkProps, ListScreen, Select, StatusTag, useListSearch, type TableColumn } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -44,7 +44,6 @@ export function SurveyListPage() {
     },
   ];
 
-  const page = surveys.data;
   const startLink = (
     <Link to={paths.create} {...buttonLinkProps('primary')}>
       {t('survey.list.start')}
@@ -52,9 +51,12 @@ export function SurveyListPage() {
   );
 
   return (
-    <Page title={t('survey.list.title')} actions={startLink}>
-      <p className="ds-paragraph">{t('survey.list.intro')}</p>
-      <div className="kb-cluster">
+    <ListScreen
+      title={t('survey.list.title')}
+      actions={startLink}
+      intro={t('survey.list.intro')}
+      list={list}
+      filters={
         <Select
           label={t('survey.list.statusFilter')}
           value={search.status ?? ''}
@@ -65,35 +67,14 @@ export function SurveyListPage() {
           ]}
           onChange={(event) => list.update({ status: (event.target.value || undefined) as typeof search.status })}
         />
-      </div>
-      <p className="ds-sr-only" role="status">
-        {page && !surveys.isPlaceholderData ? t('survey.list.resultCount', { count: page.total, formattedCount: formatNumber(page.total, language) }) : ''}
-      </p>
-      {surveys.isError ? (
-        <Alert color="danger" heading={t('states.errorTitle')}>
-          <p className="ds-paragraph">{surveys.error instanceof ApiError ? httpErrorText(t, surveys.error.status) : t('states.errorBody')}</p>
-          <Button variant="secondary" onClick={() => void surveys.refetch()}>
-            {t('common.retry')}
-          </Button>
-        </Alert>
-      ) : page && page.total === 0 ? (
-        <EmptyState title={t('survey.list.emptyTitle')} action={startLink}>
-          {t('survey.list.emptyBody')}
-        </EmptyState>
-      ) : (
-        <>
-          <DataTable
-            caption={t('survey.list.caption')}
-            captionHidden
-            columns={columns}
-            rows={page?.items}
-            rowKey={(survey) => survey.id}
-            busy={surveys.isPlaceholderData}
-            skeletonRows={5}
-          />
-          {page && <Pagination page={page.page} total={page.total} range={pageRange(page)} onPageChange={list.setPage} />}
-        </>
-      )}
-    </Page>
+      }
+      result={surveys}
+      resultCount={(total) => t('survey.list.resultCount', { count: total, formattedCount: formatNumber(total, language) })}
+      caption={t('survey.list.caption')}
+      columns={columns}
+      rowKey={(survey) => survey.id}
+      empty={{ title: t('survey.list.emptyTitle'), body: t('survey.list.emptyBody'), action: startLink }}
+      pageSize={DEFAULT_PAGE_SIZE}
+    />
   );
 }

@@ -29,3 +29,9 @@ export function validateInvite(values: InviteFormValues, organisationKind: Actor
   const unique = errors.filter((error) => (seen.has(error.path) ? false : (seen.add(error.path), true)));
   return { errors: unique, input: parsed.success && unique.length === 0 ? parsed.data : null };
 }
+
+/** How `useFormState` reads the invitation form: a field's path is its name; a filled-in field is unsaved. */
+export const inviteFormState = {
+  changedFields: (values: InviteFormValues, base: InviteFormValues) => inviteFields.filter((field) => values[field].trim() !== base[field].trim()),
+  valueAt: (values: InviteFormValues, path: string) => (isInviteField(path) ? values[path] : ''),
+};

@@ -1,24 +1,25 @@
-import { ApiError, useInviteUser } from '@kompetansebro/api-client';
-import type { FieldError } from '@kompetansebro/domain';
-import { Alert, Button, buttonLinkProps, ErrorSummary, fieldErrorText, httpErrorText, Page, Select, TextField, type ErrorSummaryItem, useUnsavedChangesGuard } from '@kompetansebro/ui';
-import { Link, useNavigate } from '@tanstack/react-router';
-import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { trySave, useInviteUser } from '@kompetansebro/api-client';
 import {
-  emptyInviteValues,
-  inviteFieldId,
-  isInviteField,
-  validateInvite,
-  type InviteField,
-  type InviteFormValues,
-} from './invite-form-values';
+  Button,
+  buttonLinkProps,
+  errorMessages,
+  ErrorSummary,
+  FailureAlert,
+  fieldErrorText,
+  Page,
+  Select,
+  TextField,
+  useFormState,
+  useFormSubmit,
+  useUnsavedChangesGuard,
+  type ShownFieldError,
+} from '@kompetansebro/ui';
+import { Link, useNavigate } from '@tanstack/react-router';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { emptyInviteValues, inviteFieldId, inviteFormState, isInviteField, validateInvite, type InviteField, type InviteFormValues } from './invite-form-values';
 import { organisationSelectOptions, roleSelectOptions, rolesFor, useOrganisationOptions } from './organisation-options';
 import { useUserFeature } from './user-feature-context';
-
-/** An error to show, with what the field held when it was found. */
-interface ShownError extends FieldError {
-  value: string;
-}
 
 const selects = new Set<InviteField>(['organisationId', 'role']);
 
@@ -32,34 +33,23 @@ export function UserInvitePage() {
   const navigate = useNavigate();
   const invite = useInviteUser();
   const organisations = useOrganisationOptions();
-  const [values, setValues] = useState<InviteFormValues>(emptyInviteValues);
-  const [errors, setErrors] = useState<ShownError[]>([]);
-  const [submitCount, setSubmitCount] = useState(0);
-  const [failure, setFailure] = useState<string | null>(null);
-  const guard = useUnsavedChangesGuard(Object.values(values).some((value) => value.trim() !== ''));
+  const form = useFormState<InviteFormValues>(emptyInviteValues, inviteFormState);
+  const { values, setValues, setField, errors } = form;
+  const save = useFormSubmit({ showErrors: form.showErrors });
+  const guard = useUnsavedChangesGuard(form.hasUnsavedChanges);
 
   const organisationKind = organisations.kindOf(values.organisationId);
 
-  const showErrors = (found: readonly FieldError[]) => {
-    setErrors(found.map((error) => ({ ...error, value: isInviteField(error.path) ? values[error.path] : '' })));
-    if (found.length > 0) setSubmitCount((count) => count + 1);
-  };
-
-  const messageOf = (error: ShownError) => {
+  const messageOf = (error: ShownFieldError) => {
     if (isInviteField(error.path) && error.value.trim() === '') return selects.has(error.path) ? t('validation.invalid_value') : t('validation.required');
     return fieldErrorText(t, error, error.value);
   };
-  const fieldError = (field: InviteField) => {
-    const error = errors.find((candidate) => candidate.path === field);
-    return error ? messageOf(error) : undefined;
-  };
-  const labelOf = (field: InviteField) => t(`users.field.${field === 'organisationId' ? 'organisation' : field}.label`);
-  const summary: ErrorSummaryItem[] = errors.map((error) => ({
-    fieldId: inviteFieldId(isInviteField(error.path) ? error.path : 'email'),
-    message: isInviteField(error.path) ? `${labelOf(error.path)}: ${messageOf(error)}` : messageOf(error),
-  }));
+  const { messageAt: fieldError, summary } = errorMessages(errors, {
+    messageOf,
+    fieldIdOf: (path) => inviteFieldId(isInviteField(path) ? path : 'email'),
+    labelOf: (path) => (isInviteField(path) ? t(`users.field.${path === 'organisationId' ? 'organisation' : path}.label`) : undefined),
+  });
 
-  const setField = (field: InviteField, value: string) => setValues((current) => ({ ...current, [field]: value }));
   const setOrganisation = (organisationId: string) => {
     const fitting: string[] = rolesFor(organisations.kindOf(organisationId));
     setValues((current) => ({
@@ -72,31 +62,23 @@ export function UserInvitePage() {
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setFailure(null);
+    save.start();
     const { errors: found, input } = validateInvite(values, organisationKind);
-    showErrors(found);
+    form.showErrors(found);
     if (!input) return;
-    try {
-      const user = await invite.mutateAsync(input);
-      guard.allowNavigation();
-      setNotice({ kind: 'invited', email: user.email });
-      await navigate({ to: paths.detail, params: { id: user.id } });
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 400 && (error.problem.errors ?? []).length > 0) showErrors(error.problem.errors ?? []);
-      else setFailure(error instanceof ApiError ? httpErrorText(t, error.status) : t('errors.unknown'));
-    }
+    const result = await trySave(invite.mutateAsync(input));
+    if (!save.settle(result)) return;
+    guard.allowNavigation();
+    setNotice({ kind: 'invited', email: result.data.email });
+    await navigate({ to: paths.detail, params: { id: result.data.id } });
   };
 
   const required = t('common.required');
   return (
     <Page title={t('users.invite.title')}>
       <form className="kb-form" noValidate onSubmit={(event) => void submit(event)} aria-busy={invite.isPending || undefined}>
-        <ErrorSummary errors={summary} focusKey={submitCount} />
-        {failure && (
-          <Alert color="danger" role="alert" heading={t('users.invite.failed')}>
-            {failure}
-          </Alert>
-        )}
+        <ErrorSummary errors={summary} focusKey={form.submitCount} />
+        <FailureAlert title={t('users.invite.failed')} message={save.failure} />
         <p className="ds-paragraph">{t('users.invite.intro')}</p>
         <TextField
           id={inviteFieldId('email')}

@@ -1,23 +1,9 @@
-import { ApiError, userQueries } from '@kompetansebro/api-client';
-import { DEFAULT_PAGE_SIZE, pageRange, userListQuerySchema, type User } from '@kompetansebro/domain';
+import { userQueries } from '@kompetansebro/api-client';
+import { DEFAULT_PAGE_SIZE, userListQuerySchema, type User } from '@kompetansebro/domain';
 import { formatNumber, useLanguage } from '@kompetansebro/i18n';
-import {
-  Alert,
-  Button,
-  buttonLinkProps,
-  DataTable,
-  EmptyState,
-  httpErrorText,
-  Page,
-  Pagination,
-  StatusTag,
-  TextField,
-  useListSearch,
-  type TableColumn,
-} from '@kompetansebro/ui';
+import { buttonLinkProps, ListScreen, StatusTag, useListSearch, type TableColumn } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUserFeature } from './user-feature-context';
 import { userStatus, userStatusColor } from './user-status';
@@ -36,14 +22,6 @@ export function UserListPage() {
   const list = useListSearch(userListSearchSchema, paths.list);
   const search = list.view;
   const users = useQuery(userQueries.list({ ...search, pageSize: DEFAULT_PAGE_SIZE }));
-
-  // The text box follows the URL (back button, "clear"), and is sent on submit.
-  const [queryText, setQueryText] = useState(search.q ?? '');
-  useEffect(() => setQueryText(search.q ?? ''), [search.q]);
-  const submitSearch = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    list.update({ q: queryText.trim() || undefined });
-  };
 
   const columns: TableColumn<User>[] = [
     {
@@ -83,7 +61,6 @@ export function UserListPage() {
     },
   ];
 
-  const page = users.data;
   const inviteLink = (
     <Link to={paths.invite} {...buttonLinkProps('primary')}>
       {t('users.list.invite')}
@@ -91,65 +68,22 @@ export function UserListPage() {
   );
 
   return (
-    <Page title={t('users.list.title')} actions={inviteLink}>
-      <p className="ds-paragraph">{t('users.list.intro')}</p>
-
-      <form className="kb-cluster" onSubmit={submitSearch} role="search">
-        <TextField
-          type="search"
-          label={t('users.list.searchLabel')}
-          description={t('users.list.searchHelp')}
-          value={queryText}
-          onChange={(event) => setQueryText(event.target.value)}
-        />
-        <Button type="submit" variant="secondary">
-          {t('common.search')}
-        </Button>
-      </form>
-
-      {/* Announces the outcome of each search without moving focus. */}
-      <p className="ds-sr-only" role="status">
-        {page && !users.isPlaceholderData ? t('users.list.resultCount', { count: page.total, formattedCount: formatNumber(page.total, language) }) : ''}
-      </p>
-
-      {users.isError ? (
-        <Alert color="danger" heading={t('states.errorTitle')}>
-          <p className="ds-paragraph">{users.error instanceof ApiError ? httpErrorText(t, users.error.status) : t('states.errorBody')}</p>
-          <Button variant="secondary" onClick={() => void users.refetch()}>
-            {t('common.retry')}
-          </Button>
-        </Alert>
-      ) : page && page.total === 0 ? (
-        search.q ? (
-          <EmptyState
-            title={t('users.list.noMatchTitle')}
-            action={
-              <Button variant="secondary" onClick={list.clearFilters}>
-                {t('users.list.clearSearch')}
-              </Button>
-            }
-          >
-            {t('users.list.noMatchQuery', { query: search.q })}
-          </EmptyState>
-        ) : (
-          <EmptyState title={t('users.list.emptyTitle')} action={inviteLink}>
-            {t('users.list.emptyBody')}
-          </EmptyState>
-        )
-      ) : (
-        <>
-          <DataTable
-            caption={t('users.list.caption')}
-            captionHidden
-            columns={columns}
-            rows={page?.items}
-            rowKey={(user) => user.id}
-            busy={users.isPlaceholderData}
-            skeletonRows={DEFAULT_PAGE_SIZE}
-          />
-          {page && <Pagination page={page.page} total={page.total} range={pageRange(page)} onPageChange={list.setPage} />}
-        </>
-      )}
-    </Page>
+    <ListScreen
+      title={t('users.list.title')}
+      actions={inviteLink}
+      intro={t('users.list.intro')}
+      list={list}
+      searchLabel={t('users.list.searchLabel')}
+      searchHelp={t('users.list.searchHelp')}
+      clearLabel={t('users.list.clearSearch')}
+      result={users}
+      resultCount={(total) => t('users.list.resultCount', { count: total, formattedCount: formatNumber(total, language) })}
+      caption={t('users.list.caption')}
+      columns={columns}
+      rowKey={(user) => user.id}
+      noMatch={{ title: t('users.list.noMatchTitle'), body: t('users.list.noMatchQuery', { query: search.q }) }}
+      empty={{ title: t('users.list.emptyTitle'), body: t('users.list.emptyBody'), action: inviteLink }}
+      pageSize={DEFAULT_PAGE_SIZE}
+    />
   );
 }

@@ -23,3 +23,8 @@ export { ListScreen, type ListResult, type ListScreenProps } from './list-screen
 export { DetailPage, errorStatusOf, type DetailResult } from './detail-page';
 export { Fact } from './fact';
 export { mergeTheirVersion, useStaleSave } from './stale-save';
+export { QueryError } from './query-error';
+export { Section } from './section';
+export { errorMessages, useFormState, useFormSubmit, type SaveOutcome, type ShownFieldError } from './form-state';
+export { FailureAlert } from './failure-alert';
+export { EditFormNotices, useCreateForm, useEditForm, type TheirVersion } from './edit-form';

@@ -1,15 +1,13 @@
 import { pageRange, type Page as ListPage } from '@kompetansebro/domain';
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert } from './alert';
-import { errorStatusOf } from './detail-page';
 import { Button, buttonLinkProps } from './button';
 import { EmptyState } from './empty-state';
-import { httpErrorText } from './error-text';
 import { TextField } from './field';
 import type { ListSearch } from './list-search';
 import { Page } from './page';
 import { Pagination } from './pagination';
+import { QueryError } from './query-error';
 import { DataTable, type TableColumn } from './table';
 
 /** The part of a query's result a list screen shows (TanStack Query's `useQuery` result fits). */
@@ -32,22 +30,27 @@ export interface ListScreenProps<Row> {
   top?: ReactNode;
   intro: string;
   /** The URL state from `useListSearch`: the search box, filters, sort and page write to it. */
-  list: ListSearch<{ q?: string | undefined }>;
-  searchLabel: string;
+  list: ListSearch<{ q?: string | undefined; page: number }>;
+  /** The search box's label; no search box when left out. */
+  searchLabel?: string;
   searchHelp?: string;
-  /** The filter fields (Selects, date fields) bound to `list.view` / `list.update`. */
+  /** The filter fields (Selects, date fields) bound to `list.view` / `list.update`; no filter group when left out. */
   filters?: ReactNode;
+  /** The text of the button that clears the search and filters ("Clear filters" when left out). */
+  clearLabel?: string;
   /** An extra class on the search form and the filter group, for a screen's own layout. */
   filtersClassName?: string;
   result: ListResult<Row>;
   /** "312 actors": announced after each search; shown too when `resultCountVisible`. */
-  resultCount: (total: number) => string;
+  resultCount?: (total: number) => string;
   resultCountVisible?: boolean;
   caption: string;
   columns: readonly TableColumn<Row>[];
   rowKey: (row: Row) => string;
-  /** Nothing matches the search or filters: why, and the way out (clear filters is added). */
-  noMatch: { title: string; body: ReactNode };
+  /** Shown instead of the table when given: another layout of the page's rows (e.g. grouped under headings). */
+  rows?: ReactNode;
+  /** Nothing matches the search or filters: why, and the way out (clear filters is added); the `empty` state when left out. */
+  noMatch?: { title: string; body: ReactNode };
   /** The list is empty without filters: why, and what to do. */
   empty: { title: string; body: ReactNode; action?: ReactNode };
   /** Rows of placeholders on the first load, so the layout keeps still. */
@@ -77,6 +80,7 @@ export function ListScreen<Row>({
   searchLabel,
   searchHelp,
   filters,
+  clearLabel,
   filtersClassName,
   result,
   resultCount,
@@ -84,6 +88,7 @@ export function ListScreen<Row>({
   caption,
   columns,
   rowKey,
+  rows,
   noMatch,
   empty,
   pageSize,
@@ -102,12 +107,11 @@ export function ListScreen<Row>({
 
   const clearFiltersButton = (variant: 'secondary' | 'tertiary') => (
     <Button variant={variant} onClick={list.clearFilters}>
-      {t('common.clearFilters')}
+      {clearLabel ?? t('common.clearFilters')}
     </Button>
   );
 
   const page = result.data;
-  const status = errorStatusOf(result.error);
   const clusterClass = filtersClassName ? `kb-cluster ${filtersClassName}` : 'kb-cluster';
 
   return (
@@ -127,32 +131,33 @@ export function ListScreen<Row>({
       {top}
       <p className="ds-paragraph">{intro}</p>
 
-      <form className={clusterClass} onSubmit={submitSearch} role="search">
-        <TextField type="search" label={searchLabel} description={searchHelp} value={queryText} onChange={(event) => setQueryText(event.target.value)} />
-        <Button type="submit" variant="secondary">
-          {t('common.search')}
-        </Button>
-      </form>
+      {searchLabel !== undefined && (
+        <form className={clusterClass} onSubmit={submitSearch} role="search">
+          <TextField type="search" label={searchLabel} description={searchHelp} value={queryText} onChange={(event) => setQueryText(event.target.value)} />
+          <Button type="submit" variant="secondary">
+            {t('common.search')}
+          </Button>
+        </form>
+      )}
 
-      <div className={clusterClass} role="group" aria-label={t('common.filters')}>
-        {filters}
-        {list.isFiltered && clearFiltersButton('tertiary')}
-      </div>
+      {filters !== undefined && (
+        <div className={clusterClass} role="group" aria-label={t('common.filters')}>
+          {filters}
+          {list.isFiltered && clearFiltersButton('tertiary')}
+        </div>
+      )}
 
       {/* Announces the outcome of each search or filter without moving focus. */}
-      <p className={resultCountVisible ? 'ds-paragraph' : 'ds-sr-only'} role="status">
-        {page && !result.isPlaceholderData ? resultCount(page.total) : ''}
-      </p>
+      {resultCount && (
+        <p className={resultCountVisible ? 'ds-paragraph' : 'ds-sr-only'} role="status">
+          {page && !result.isPlaceholderData ? resultCount(page.total) : ''}
+        </p>
+      )}
 
       {result.isError ? (
-        <Alert color="danger" heading={t('states.errorTitle')}>
-          <p className="ds-paragraph">{status !== undefined ? httpErrorText(t, status) : t('states.errorBody')}</p>
-          <Button variant="secondary" onClick={() => void result.refetch()}>
-            {t('common.retry')}
-          </Button>
-        </Alert>
+        <QueryError error={result.error} onRetry={() => void result.refetch()} />
       ) : page && page.total === 0 ? (
-        list.isFiltered ? (
+        list.isFiltered && noMatch ? (
           <EmptyState title={noMatch.title} action={clearFiltersButton('secondary')}>
             {typeof noMatch.body === 'string' ? <p className="ds-paragraph">{noMatch.body}</p> : noMatch.body}
           </EmptyState>
@@ -163,17 +168,19 @@ export function ListScreen<Row>({
         )
       ) : (
         <>
-          <DataTable
-            caption={caption}
-            captionHidden
-            columns={columns}
-            rows={page?.items}
-            rowKey={rowKey}
-            sort={list.sort}
-            onSortChange={list.toggleSort}
-            busy={result.isPlaceholderData}
-            skeletonRows={pageSize}
-          />
+          {rows ?? (
+            <DataTable
+              caption={caption}
+              captionHidden
+              columns={columns}
+              rows={page?.items}
+              rowKey={rowKey}
+              sort={list.sort}
+              onSortChange={list.toggleSort}
+              busy={result.isPlaceholderData}
+              skeletonRows={pageSize}
+            />
+          )}
           {page && <Pagination page={page.page} total={page.total} range={pageRange(page)} onPageChange={list.setPage} />}
         </>
       )}

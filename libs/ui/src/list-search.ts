@@ -27,14 +27,17 @@ import type { TableSort } from './table';
 /** The object schemas a URL can be read with: each field parses one URL value. */
 export type SearchSchema = z.ZodObject<z.ZodRawShape>;
 
-/** Keys that order or page a list rather than narrow it. */
-const NOT_FILTERS = new Set(['sort', 'page', 'pageSize']);
+/** Keys that order, page or lay out a list (`view`: as a table or grouped) rather than narrow it. */
+const NOT_FILTERS = new Set(['sort', 'page', 'pageSize', 'view']);
 
 /** Each of the schema's fields from the URL; a value that does not parse counts as absent. */
 export function searchView<S extends SearchSchema>(schema: S, search: Record<string, unknown>): z.output<S> {
   const view: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(schema.shape) as Array<[string, z.ZodType]>) {
-    const parsed = field.safeParse(search[key]);
+    const value = search[key];
+    // The URL holds "2024" as a number (see plainSearch); a text field reads it as its text.
+    let parsed = field.safeParse(value);
+    if (!parsed.success && typeof value === 'number') parsed = field.safeParse(String(value));
     view[key] = parsed.success ? parsed.data : field.safeParse(undefined).data;
   }
   return view as z.output<S>;
@@ -45,20 +48,70 @@ export function tableSortOf(sort: string): TableSort {
   return sort.startsWith('-') ? { column: sort.slice(1), direction: 'descending' } : { column: sort, direction: 'ascending' };
 }
 
+/** How a change is written to the URL. */
+export interface UpdateOptions {
+  /** Back to page 1 (the default): a narrower list starts at its first page. */
+  resetPage?: boolean;
+  /** Replace the current history entry instead of adding one, e.g. while the user types. */
+  replace?: boolean;
+}
+
 export interface ListSearch<View> {
   /** What the URL means: every field of the schema, parsed, defaults filled in. */
   view: View;
   /** Has the user narrowed the list (search or a filter, not sort or page)? */
   isFiltered: boolean;
   /** Changes some values; a change goes back to page 1 unless `resetPage: false`. */
-  update: (changes: Partial<View>, options?: { resetPage?: boolean }) => void;
-  /** Removes search and filters, keeping the order. */
+  update: (changes: Partial<View>, options?: UpdateOptions) => void;
+  /** Removes search and filters, keeping the order, the page size and what the schema does not read. */
   clearFilters: () => void;
   /** The table's sort, when the schema has a `sort` field. */
   sort: TableSort | undefined;
   /** A sortable header was pressed: ascending first, then the other way. */
   toggleSort: (column: string) => void;
   setPage: (page: number) => void;
+}
+
+/**
+ * A URL value as the router should write it. The router writes a string that reads as a number
+ * JSON-quoted (`?q=%222024%22`), so such text goes as the number it spells (`?q=2024`);
+ * `plainSearch` reads it back as the same text. Text that would not survive the round trip
+ * ("007", "1e3") stays text.
+ */
+function urlValue(value: unknown): unknown {
+  if (typeof value !== 'string' || value.trim() === '') return value;
+  const number = Number(value);
+  return Number.isFinite(number) && String(number) === value ? number : value;
+}
+
+/**
+ * The URL's search after `changes`: defaults (page 1, the default order) and empty values stay
+ * out of it, so it is short and shareable.
+ */
+export function nextSearch(
+  previous: Record<string, unknown>,
+  changes: Record<string, unknown>,
+  defaults: Record<string, unknown>,
+  { resetPage = true }: Pick<UpdateOptions, 'resetPage'> = {},
+): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...plainSearch(previous), ...changes };
+  if (resetPage) delete merged['page'];
+  const next: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(merged)) {
+    if (value === undefined || value === '' || value === defaults[key]) continue;
+    next[key] = urlValue(value);
+  }
+  return next;
+}
+
+/** The URL's search without the schema's filters and without the page: what "clear filters" leaves. */
+export function searchWithoutFilters(schema: SearchSchema, previous: Record<string, unknown>): Record<string, unknown> {
+  const filters = new Set(Object.keys(schema.shape).filter((key) => !NOT_FILTERS.has(key)));
+  const kept: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(plainSearch(previous))) {
+    if (!filters.has(key) && key !== 'page') kept[key] = urlValue(value);
+  }
+  return kept;
 }
 
 /**
@@ -74,18 +127,11 @@ export function useListSearch<S extends SearchSchema>(schema: S, to: string): Li
   const defaults: Record<string, unknown> = searchView(schema, {});
 
   // From the URL as it is when the change lands, so two quick changes both count.
-  const update = (changes: Partial<View>, { resetPage = true }: { resetPage?: boolean } = {}) =>
+  const update = (changes: Partial<View>, { resetPage = true, replace = false }: UpdateOptions = {}) =>
     void navigate({
       to,
-      search: (previous: Record<string, unknown>) => {
-        const next: Record<string, unknown> = { ...plainSearch(previous), ...changes };
-        if (resetPage) delete next['page'];
-        // Defaults (page 1, the default order) stay out of the URL, so it is short and shareable.
-        for (const key of Object.keys(next)) {
-          if (next[key] === undefined || next[key] === '' || next[key] === defaults[key]) delete next[key];
-        }
-        return next;
-      },
+      replace,
+      search: (previous: Record<string, unknown>) => nextSearch(previous, changes as Record<string, unknown>, defaults, { resetPage }),
     });
 
   const currentSort = typeof view['sort'] === 'string' ? (view['sort'] as string) : undefined;
@@ -95,7 +141,7 @@ export function useListSearch<S extends SearchSchema>(schema: S, to: string): Li
     view,
     isFiltered: Object.keys(schema.shape).some((key) => !NOT_FILTERS.has(key) && search[key] !== undefined),
     update,
-    clearFilters: () => void navigate({ to, search: search['sort'] !== undefined ? { sort: search['sort'] } : {} }),
+    clearFilters: () => void navigate({ to, search: (previous: Record<string, unknown>) => searchWithoutFilters(schema, previous) }),
     sort,
     toggleSort: (column) => {
       const wanted = sort?.column === column && sort.direction === 'ascending' ? `-${column}` : column;

@@ -6,12 +6,17 @@
 const MAX_TEXT = 200;
 const MAX_PAGE = 100_000;
 
-/** The values the URL may hold for a screen: text, and a page number. */
+/**
+ * The values the URL may hold for a screen: text, and numbers. Text that reads as a number
+ * ("2024") is kept as the number the router parsed it to, so writing the search back does not
+ * quote it (`?q=%222024%22`); `searchView` reads it as text where the schema wants text.
+ */
 export type PlainSearch = Record<string, string | number>;
 
-function text(value: unknown): string | undefined {
-  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
-  const trimmed = String(value).trim();
+function text(value: unknown): string | number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value !== 'string') return undefined;
+  const trimmed = value.trim();
   return trimmed === '' || trimmed.length > MAX_TEXT ? undefined : trimmed;
 }
 
@@ -22,7 +27,7 @@ function pageNumber(value: unknown): number | undefined {
 
 /**
  * Any route's `validateSearch`: keeps each value that is text (trimmed, at most 200
- * characters) and a page after the first; leaves out the rest. Never throws.
+ * characters) or a number, and a page after the first; leaves out the rest. Never throws.
  */
 export function plainSearch(search: Record<string, unknown>): PlainSearch {
   const result: PlainSearch = {};
