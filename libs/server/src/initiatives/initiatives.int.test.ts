@@ -509,6 +509,19 @@ describe('plan items', () => {
   });
 });
 
+describe('the order of plan items across initiatives', () => {
+  it('sorts by due date, soonest first (or latest first), with undated items last either way', async () => {
+    const initiative = await createInitiative({ title: 'Rekkefølge på planpunkter' });
+    for (const item of [{ title: 'Udatert' }, { title: 'Senere', dueDate: '2031-06-01' }, { title: 'Tidligere', dueDate: '2031-01-15' }]) {
+      expect((await server.request(`/api/initiatives/${initiative.id}/plan-items`, jsonBody('POST', item))).status).toBe(201);
+    }
+    const titlesSortedBy = async (sort: string) =>
+      (await getJson<Page<PlanItemDetail>>(`/api/plan-items?initiative=${initiative.id}&sort=${sort}`)).items.map((i) => i.title);
+    expect(await titlesSortedBy('due')).toEqual(['Tidligere', 'Senere', 'Udatert']);
+    expect(await titlesSortedBy('-due')).toEqual(['Senere', 'Tidligere', 'Udatert']);
+  });
+});
+
 describe('mobility counts', () => {
   it('inserts a count with PUT (201), replaces it with a second PUT (200), and audits both', async () => {
     const body = { actorId: COUNTY, schoolYear: '2025/26', category: 'teacher', count: 12, initiativeId: MEASURE_3 };
