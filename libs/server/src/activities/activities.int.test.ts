@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sampleId } from '@kompetansebro/db';
 import { compareNorwegian, type ActivityCount, type ActivityDetail, type ActivitySummary, type Page, type PlanItemDetail } from '@kompetansebro/domain';
 import { jsonBody } from '@kompetansebro/testing/server';
-import { countRows, problemOf, testServer } from '../testing/fixture.test';
+import { countRows, created, expectIdChecked, expectXlsx, problemOf, testServer, UNKNOWN_ID } from '../testing/fixture.test';
 
 const server = testServer();
 
@@ -14,7 +14,6 @@ const TRONDHEIM_LIBRARY = sampleId('actor', 'library-5001');
 const INTERLIBRARY_LOAN_WEBINAR = sampleId('activity', 'webinar-interlibrary-loan-2026');
 const PHOTOGRAPHY = sampleId('activity', 'photography-main-libraries-2025');
 const NB_PROJECT = sampleId('initiative', 'regional-competence-actors');
-const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
 async function listActivities(query: string): Promise<Page<ActivitySummary>> {
   const response = await server.request(`/api/activities?${query}`);
@@ -185,19 +184,14 @@ describe('GET /api/activities/export', () => {
   });
 
   it('exports XLSX and refuses an unknown format', async () => {
-    const response = await server.request(`/api/activities/export?format=xlsx&participant=${NTNU_LIBRARY}`);
-    expect(response.status).toBe(200);
-    expect([...new Uint8Array(await response.arrayBuffer()).slice(0, 2)]).toEqual([0x50, 0x4b]);
+    await expectXlsx(await server.request(`/api/activities/export?format=xlsx&participant=${NTNU_LIBRARY}`));
     expect((await server.request('/api/activities/export?format=pdf')).status).toBe(400);
   });
 });
 
 describe('GET /api/activities/:id', () => {
   it('answers 404 for an unknown id and 400 for a malformed one', async () => {
-    expect((await server.request(`/api/activities/${UNKNOWN_ID}`)).status).toBe(404);
-    const malformed = await server.request('/api/activities/not-a-uuid');
-    expect(malformed.status).toBe(400);
-    expect((await problemOf(malformed)).errors?.[0]?.path).toBe('param.id');
+    await expectIdChecked(server, '/api/activities', 'not-a-uuid');
   });
 });
 
@@ -205,10 +199,7 @@ describe('POST /api/activities', () => {
   it('creates an activity with participants, answers 201 with Location and ETag, and writes an audit entry', async () => {
     const auditBefore = await countRows(server, 'audit_entry');
     const response = await server.request('/api/activities', jsonBody('POST', validActivity));
-    expect(response.status).toBe(201);
-    const activity = (await response.json()) as ActivityDetail;
-    expect(response.headers.get('location')).toBe(`/api/activities/${activity.id}`);
-    expect(response.headers.get('etag')).toBe('"1"');
+    const activity = await created<ActivityDetail>(response, '/api/activities');
     expect(activity).toMatchObject({
       kind: 'meeting',
       title: validActivity.title,

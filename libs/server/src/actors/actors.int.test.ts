@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sampleId } from '@kompetansebro/db';
 import type { ActorDetail, ActorSummary, Page } from '@kompetansebro/domain';
 import { jsonBody } from '@kompetansebro/testing/server';
-import { countRows, problemOf, testServer } from '../testing/fixture.test';
+import { countRows, created, expectIdChecked, problemOf, testServer } from '../testing/fixture.test';
 
 const server = testServer();
 
@@ -117,10 +117,7 @@ describe('GET /api/actors/:id', () => {
   });
 
   it('answers 404 for an unknown id and 400 for a malformed one', async () => {
-    expect((await server.request('/api/actors/00000000-0000-4000-8000-000000000000')).status).toBe(404);
-    const malformed = await server.request('/api/actors/not-a-uuid');
-    expect(malformed.status).toBe(400);
-    expect((await problemOf(malformed)).errors?.[0]?.path).toBe('param.id');
+    await expectIdChecked(server, '/api/actors', 'not-a-uuid');
   });
 });
 
@@ -128,10 +125,7 @@ describe('POST /api/actors', () => {
   it('creates an actor, answers 201 with Location and ETag, and writes an audit entry', async () => {
     const auditBefore = await countRows(server, 'audit_entry');
     const response = await server.request('/api/actors', jsonBody('POST', validActor));
-    expect(response.status).toBe(201);
-    const actor = (await response.json()) as ActorDetail;
-    expect(response.headers.get('location')).toBe(`/api/actors/${actor.id}`);
-    expect(response.headers.get('etag')).toBe('"1"');
+    const actor = await created<ActorDetail>(response, '/api/actors');
     expect(actor).toMatchObject({ ...validActor, version: 1, municipalityName: 'Namsos', regionName: 'Namdal', shortName: null });
     expect(await countRows(server, 'audit_entry')).toBe(auditBefore + 1);
     const entry = await server.database.db

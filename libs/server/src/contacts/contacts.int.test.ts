@@ -3,13 +3,12 @@ import { sql } from 'kysely';
 import { mainLibraryKey, sampleId } from '@kompetansebro/db';
 import { norwegianSortKey, type ContactSummary, type Page } from '@kompetansebro/domain';
 import { jsonBody } from '@kompetansebro/testing/server';
-import { countRows, problemOf, testServer } from '../testing/fixture.test';
+import { countRows, created, expectXlsx, problemOf, testServer, UNKNOWN_ID } from '../testing/fixture.test';
 
 const server = testServer();
 
 const NAMSOS_LIBRARY = sampleId('actor', mainLibraryKey('5007'));
 const NAMDAL_CENTRE = sampleId('actor', 'study-centre-namdal');
-const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
 async function listContacts(query: string): Promise<Page<ContactSummary>> {
   const response = await server.request(`/api/contacts?${query}`);
@@ -109,9 +108,7 @@ describe('GET /api/contacts/export', () => {
     expect(response.headers.get('cache-control')).toBe('no-store');
     const lines = (await response.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines).toEqual(['Navn;Rolle;Aktør;E-post;Telefon;Sist endret', expect.stringMatching(/^Kari Nordmann;Daglig leder \(eksempeldata\);Namdal studiesenter;kari\.nordmann@example\.org;;/)]);
-    const xlsx = await server.request('/api/contacts/export?format=xlsx');
-    expect(xlsx.status).toBe(200);
-    expect([...new Uint8Array(await xlsx.arrayBuffer()).slice(0, 2)]).toEqual([0x50, 0x4b]);
+    await expectXlsx(await server.request('/api/contacts/export?format=xlsx'));
     expect((await server.request('/api/contacts/export')).status).toBe(400);
   });
 });
@@ -133,10 +130,7 @@ describe('POST /api/contacts', () => {
     const person = newPerson();
     const auditBefore = await countRows(server, 'audit_entry');
     const response = await server.request('/api/contacts', jsonBody('POST', person));
-    expect(response.status).toBe(201);
-    const contact = (await response.json()) as ContactSummary;
-    expect(response.headers.get('location')).toBe(`/api/contacts/${contact.id}`);
-    expect(response.headers.get('etag')).toBe('"1"');
+    const contact = await created<ContactSummary>(response, '/api/contacts');
     expect(contact).toMatchObject({ ...person, version: 1, actorName: 'Namsos bibliotek' });
     expect(await countRows(server, 'audit_entry')).toBe(auditBefore + 1);
     const entry = await server.database.db.selectFrom('audit_entry').selectAll().where('entity_id', '=', contact.id).executeTakeFirstOrThrow();

@@ -9,7 +9,7 @@ import {
   type PlanItemDetail,
 } from '@kompetansebro/domain';
 import { jsonBody } from '@kompetansebro/testing/server';
-import { countRows, problemOf, testServer } from '../testing/fixture.test';
+import { countRows, expectIdChecked, expectXlsx, problemOf, testServer, UNKNOWN_ID } from '../testing/fixture.test';
 
 const server = testServer();
 
@@ -23,7 +23,6 @@ const NB = sampleId('actor', 'nb');
 const NTNU = sampleId('actor', 'ntnu');
 const TRONDHEIM_MUNICIPALITY = sampleId('actor', 'trondheim-municipality');
 const INTERLIBRARY_LOAN_WEBINAR = sampleId('activity', 'webinar-interlibrary-loan-2026');
-const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
 async function getJson<T>(path: string): Promise<T> {
   const response = await server.request(path);
@@ -269,19 +268,14 @@ describe('GET /api/initiatives/export', () => {
   });
 
   it('exports XLSX and refuses an unknown format', async () => {
-    const response = await server.request('/api/initiatives/export?format=xlsx');
-    expect(response.status).toBe(200);
-    expect([...new Uint8Array(await response.arrayBuffer()).slice(0, 2)]).toEqual([0x50, 0x4b]);
+    await expectXlsx(await server.request('/api/initiatives/export?format=xlsx'));
     expect((await server.request('/api/initiatives/export?format=doc')).status).toBe(400);
   });
 });
 
 describe('GET /api/initiatives/:id', () => {
   it('answers 404 for an unknown id and 400 for a malformed one', async () => {
-    expect((await server.request(`/api/initiatives/${UNKNOWN_ID}`)).status).toBe(404);
-    const malformed = await server.request('/api/initiatives/nope');
-    expect(malformed.status).toBe(400);
-    expect((await problemOf(malformed)).errors?.[0]?.path).toBe('param.id');
+    await expectIdChecked(server, '/api/initiatives', 'nope');
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sampleId } from '@kompetansebro/db';
 import type { FunderReport, Problem } from '@kompetansebro/domain';
 import { jsonBody } from '@kompetansebro/testing/server';
-import { loggedIn, testServer } from '../testing/fixture.test';
+import { loggedIn, testServer, UNKNOWN_ID } from '../testing/fixture.test';
 import { readZipEntry } from './read-zip-entry';
 
 const server = testServer();
@@ -10,7 +10,6 @@ const viewer = loggedIn(server, 'fylke-innsyn@demo.kompetansebro.no');
 const namdal = loggedIn(server, 'namdal@demo.kompetansebro.no');
 
 const NB_PROJECT = sampleId('initiative', 'regional-competence-actors');
-const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
 /** Spaces as a reader sees them: no-break spaces as spaces, runs of white space as one. */
 const plain = (text: string) => text.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ');

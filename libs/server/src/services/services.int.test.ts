@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadSampleData, mainLibraryKey, sampleId, sampleMunicipalities } from '@kompetansebro/db';
 import { norwegianSortKey, todayInNorway, type Page, type ServiceSummary } from '@kompetansebro/domain';
 import { jsonBody } from '@kompetansebro/testing/server';
-import { countRows, problemOf, testServer } from '../testing/fixture.test';
+import { countRows, created, expectIdChecked, expectXlsx, problemOf, testServer, UNKNOWN_ID } from '../testing/fixture.test';
 
 const server = testServer();
 
@@ -10,7 +10,6 @@ const GRONG_LIBRARY = sampleId('actor', mainLibraryKey('5045'));
 const NAMSOS_LIBRARY = sampleId('actor', mainLibraryKey('5007'));
 const TRONDHEIM_LIBRARY = sampleId('actor', mainLibraryKey('5001'));
 const HEIMDAL_BRANCH = sampleId('actor', 'branch-heimdal');
-const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
 async function listServices(query: string): Promise<Page<ServiceSummary>> {
   const response = await server.request(`/api/services?${query}`);
@@ -170,9 +169,7 @@ describe('GET /api/services/export', () => {
   });
 
   it('exports XLSX and refuses an unknown format or filter', async () => {
-    const response = await server.request('/api/services/export?format=xlsx&type=career_guidance');
-    expect(response.status).toBe(200);
-    expect([...new Uint8Array(await response.arrayBuffer()).slice(0, 2)]).toEqual([0x50, 0x4b]);
+    await expectXlsx(await server.request('/api/services/export?format=xlsx&type=career_guidance'));
     expect((await server.request('/api/services/export?format=pdf')).status).toBe(400);
     expect((await server.request('/api/services/export?format=csv&type=castle')).status).toBe(400);
   });
@@ -187,10 +184,7 @@ describe('GET /api/services/:id', () => {
   });
 
   it('answers 404 for an unknown id and 400 for a malformed one', async () => {
-    expect((await server.request(`/api/services/${UNKNOWN_ID}`)).status).toBe(404);
-    const malformed = await server.request('/api/services/not-a-uuid');
-    expect(malformed.status).toBe(400);
-    expect((await problemOf(malformed)).errors?.[0]?.path).toBe('param.id');
+    await expectIdChecked(server, '/api/services', 'not-a-uuid');
   });
 });
 
@@ -201,10 +195,7 @@ describe('POST /api/services', () => {
       '/api/services',
       jsonBody('POST', { ...validService, weeklyHours: 37.5, conditions: { capacity: 8, note: 'Bookes i skranken' } }),
     );
-    expect(response.status).toBe(201);
-    const service = (await response.json()) as ServiceSummary;
-    expect(response.headers.get('location')).toBe(`/api/services/${service.id}`);
-    expect(response.headers.get('etag')).toBe('"1"');
+    const service = await created<ServiceSummary>(response, '/api/services');
     expect(service).toMatchObject({
       ...validService,
       weeklyHours: 37.5,

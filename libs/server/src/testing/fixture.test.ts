@@ -80,3 +80,29 @@ export async function problemOf(response: Response): Promise<Problem> {
   expect(response.headers.get('content-type')).toContain('application/problem+json');
   return (await response.json()) as Problem;
 }
+
+/** An id no record has. */
+export const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+
+/** GET one record of `collection`: 404 for an id no record has, 400 naming `param.id` for one that is no UUID. */
+export async function expectIdChecked(server: TestServer, collection: string, malformedId: string): Promise<void> {
+  expect((await server.request(`${collection}/${UNKNOWN_ID}`)).status).toBe(404);
+  const malformed = await server.request(`${collection}/${malformedId}`);
+  expect(malformed.status).toBe(400);
+  expect((await problemOf(malformed)).errors?.[0]?.path).toBe('param.id');
+}
+
+/** A 201 with the new record's Location (`collection/<id>`) and ETag "1"; returns the record. */
+export async function created<T extends { id: string }>(response: Response, collection: string): Promise<T> {
+  expect(response.status).toBe(201);
+  const record = (await response.json()) as T;
+  expect(response.headers.get('location')).toBe(`${collection}/${record.id}`);
+  expect(response.headers.get('etag')).toBe('"1"');
+  return record;
+}
+
+/** A 200 whose body is an XLSX workbook (a zip: it starts with "PK"). */
+export async function expectXlsx(response: Response): Promise<void> {
+  expect(response.status).toBe(200);
+  expect([...new Uint8Array(await response.arrayBuffer()).slice(0, 2)]).toEqual([0x50, 0x4b]);
+}
