@@ -19,6 +19,7 @@ import { changeRecord, createRecord, exportRows, readRecord } from '../http/reco
 import { exportFormatSchema, type ExportColumn } from '../http/export';
 import { createRouter, idParamsSchema, ifMatchHeaderSchema, jsonContent, problemResponses } from '../http/openapi';
 import { invalidInput, ProblemError } from '../http/problem';
+import { withEtag } from '../http/versioned';
 import {
   acceptAgreement,
   createAgreement,
@@ -33,7 +34,6 @@ import { addAgreementDocument, MAX_DOCUMENT_BYTES, readAgreementDocument, remove
 const AgreementDetail = agreementDetailSchema.meta({ id: 'AgreementDetail' });
 const AgreementPage = pageSchema(agreementSummarySchema.meta({ id: 'AgreementSummary' })).meta({ id: 'AgreementPage' });
 const tags = ['Agreements'];
-const withEtag = { headers: { ETag: { schema: { type: 'string' as const }, description: 'The version, for If-Match' } } };
 const detailResponse = { description: 'The agreement', content: jsonContent(AgreementDetail), ...withEtag };
 const writeProblems = {
   400: problemResponses[400],
