@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sampleId } from '@kompetansebro/db';
-import { compareNorwegian, type ActivityCount, type ActivityDetail, type ActivitySummary, type Page, type PlanItemDetail, type Problem } from '@kompetansebro/domain';
-import { jsonBody, startTestServer, type TestServer } from '@kompetansebro/testing/server';
-import { createApp } from '../app';
+import { compareNorwegian, type ActivityCount, type ActivityDetail, type ActivitySummary, type Page, type PlanItemDetail } from '@kompetansebro/domain';
+import { jsonBody } from '@kompetansebro/testing/server';
+import { countRows, created, expectIdChecked, expectXlsx, problemOf, testServer, UNKNOWN_ID } from '../testing/fixture.test';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer(createApp);
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = testServer();
 
 const COUNTY_LIBRARY = sampleId('actor', 'county-library');
 const NTNU_LIBRARY = sampleId('actor', 'ntnu-library');
@@ -20,7 +14,6 @@ const TRONDHEIM_LIBRARY = sampleId('actor', 'library-5001');
 const INTERLIBRARY_LOAN_WEBINAR = sampleId('activity', 'webinar-interlibrary-loan-2026');
 const PHOTOGRAPHY = sampleId('activity', 'photography-main-libraries-2025');
 const NB_PROJECT = sampleId('initiative', 'regional-competence-actors');
-const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
 async function listActivities(query: string): Promise<Page<ActivitySummary>> {
   const response = await server.request(`/api/activities?${query}`);
@@ -34,15 +27,7 @@ async function countsOf(query: string): Promise<ActivityCount[]> {
   return ((await response.json()) as { items: ActivityCount[] }).items;
 }
 
-async function countRows(table: 'activity' | 'activity_participant' | 'audit_entry'): Promise<number> {
-  const row = await server.database.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-  return Number(row.n);
-}
 
-async function problemOf(response: Response): Promise<Problem> {
-  expect(response.headers.get('content-type')).toContain('application/problem+json');
-  return (await response.json()) as Problem;
-}
 
 /** Test activities lie in 2030, away from the sample data's dates. */
 const validActivity = {
@@ -199,30 +184,22 @@ describe('GET /api/activities/export', () => {
   });
 
   it('exports XLSX and refuses an unknown format', async () => {
-    const response = await server.request(`/api/activities/export?format=xlsx&participant=${NTNU_LIBRARY}`);
-    expect(response.status).toBe(200);
-    expect([...new Uint8Array(await response.arrayBuffer()).slice(0, 2)]).toEqual([0x50, 0x4b]);
+    await expectXlsx(await server.request(`/api/activities/export?format=xlsx&participant=${NTNU_LIBRARY}`));
     expect((await server.request('/api/activities/export?format=pdf')).status).toBe(400);
   });
 });
 
 describe('GET /api/activities/:id', () => {
   it('answers 404 for an unknown id and 400 for a malformed one', async () => {
-    expect((await server.request(`/api/activities/${UNKNOWN_ID}`)).status).toBe(404);
-    const malformed = await server.request('/api/activities/not-a-uuid');
-    expect(malformed.status).toBe(400);
-    expect((await problemOf(malformed)).errors?.[0]?.path).toBe('param.id');
+    await expectIdChecked(server, '/api/activities', 'not-a-uuid');
   });
 });
 
 describe('POST /api/activities', () => {
   it('creates an activity with participants, answers 201 with Location and ETag, and writes an audit entry', async () => {
-    const auditBefore = await countRows('audit_entry');
+    const auditBefore = await countRows(server, 'audit_entry');
     const response = await server.request('/api/activities', jsonBody('POST', validActivity));
-    expect(response.status).toBe(201);
-    const activity = (await response.json()) as ActivityDetail;
-    expect(response.headers.get('location')).toBe(`/api/activities/${activity.id}`);
-    expect(response.headers.get('etag')).toBe('"1"');
+    const activity = await created<ActivityDetail>(response, '/api/activities');
     expect(activity).toMatchObject({
       kind: 'meeting',
       title: validActivity.title,
@@ -237,7 +214,7 @@ describe('POST /api/activities', () => {
       version: 1,
     });
     expect(activity.participants.map((p) => p.actorName).sort()).toEqual(['Namsos bibliotek', 'Trondheim folkebibliotek']);
-    expect(await countRows('audit_entry')).toBe(auditBefore + 1);
+    expect(await countRows(server, 'audit_entry')).toBe(auditBefore + 1);
     const entry = await server.database.db.selectFrom('audit_entry').selectAll().where('entity_id', '=', activity.id).executeTakeFirstOrThrow();
     expect(entry).toMatchObject({ entity: 'activity', action: 'create', before: null });
   });
@@ -273,11 +250,11 @@ describe('POST /api/activities', () => {
   ];
 
   it.each(badBodies)('refuses %s with 400 naming the field, and writes nothing', async (_label, body, path, code) => {
-    const before = await Promise.all([countRows('activity'), countRows('activity_participant'), countRows('audit_entry')]);
+    const before = await Promise.all([countRows(server, 'activity'), countRows(server, 'activity_participant'), countRows(server, 'audit_entry')]);
     const response = await server.request('/api/activities', jsonBody('POST', body));
     expect(response.status).toBe(400);
     expect((await problemOf(response)).errors).toEqual(expect.arrayContaining([expect.objectContaining({ path, code })]));
-    expect(await Promise.all([countRows('activity'), countRows('activity_participant'), countRows('audit_entry')])).toEqual(before);
+    expect(await Promise.all([countRows(server, 'activity'), countRows(server, 'activity_participant'), countRows(server, 'audit_entry')])).toEqual(before);
   });
 
   it('refuses a body that is not JSON with 415', async () => {
@@ -365,11 +342,11 @@ describe('DELETE /api/activities/:id', () => {
     const activity = await createActivity();
     expect((await server.request(`/api/activities/${activity.id}`, { method: 'DELETE' })).status).toBe(428);
     expect((await server.request(`/api/activities/${activity.id}`, { method: 'DELETE', headers: { 'If-Match': '"7"' } })).status).toBe(412);
-    const participantsBefore = await countRows('activity_participant');
+    const participantsBefore = await countRows(server, 'activity_participant');
     const deleted = await server.request(`/api/activities/${activity.id}`, { method: 'DELETE', headers: { 'If-Match': '"1"' } });
     expect(deleted.status).toBe(204);
     expect((await server.request(`/api/activities/${activity.id}`)).status).toBe(404);
-    expect(await countRows('activity_participant')).toBe(participantsBefore - 2);
+    expect(await countRows(server, 'activity_participant')).toBe(participantsBefore - 2);
     const entry = await server.database.db
       .selectFrom('audit_entry')
       .selectAll()

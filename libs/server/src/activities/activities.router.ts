@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { authorize } from '../auth/access-control';
-import { accessOf, scopeOf } from '../auth/visibility';
+import { scopeOf } from '../auth/visibility';
 import {
   activityCountQuerySchema,
   activityCountsSchema,
@@ -13,8 +13,8 @@ import {
   type ActivityParticipant,
   type ActivitySummary,
 } from '@kompetansebro/domain';
-import { expectedVersion, versionedJson } from '../http/etag';
-import { exportResponse, MAX_EXPORT_ROWS, type ExportColumn } from '../http/export';
+import { changeRecord, createRecord, exportRows, readRecord, removeRecord } from '../http/record-handlers';
+import type { ExportColumn } from '../http/export';
 import { recordRoutes } from '../http/record-routes';
 import { createRouter, jsonContent, problemResponses } from '../http/openapi';
 import {
@@ -92,30 +92,14 @@ export const activitiesRouter = createRouter()
     const items = await countActivities(c.var.deps.db, await scopeOf(c), c.req.valid('query'));
     return c.json({ items }, 200);
   })
-  .openapi(exportRoute, async (c) => {
-    const { format, ...filters } = c.req.valid('query');
-    const rows = await listActivitiesWithParticipants(c.var.deps.db, await scopeOf(c), { ...filters, page: 1, pageSize: MAX_EXPORT_ROWS });
-    return exportResponse(c, { name: 'aktiviteter', format, columns: exportColumns, rows });
-  })
-  .openapi(getRoute, async (c) => {
-    const activity = await getActivity(c.var.deps.db, await scopeOf(c), c.req.valid('param').id);
-    return versionedJson(c, activity, 200);
-  })
-  .openapi(createActivityRoute, async (c) => {
-    const { scope, change } = await accessOf(c);
-    const activity = await createActivity(c.var.deps.db, scope, c.req.valid('json'), change);
-    c.header('Location', `/api/activities/${activity.id}`);
-    return versionedJson(c, activity, 201);
-  })
-  .openapi(updateRoute, async (c) => {
-    const version = expectedVersion(c);
-    const { scope, change } = await accessOf(c);
-    const activity = await updateActivity(c.var.deps.db, scope, c.req.valid('param').id, c.req.valid('json'), version, change);
-    return versionedJson(c, activity, 200);
-  })
-  .openapi(deleteRoute, async (c) => {
-    const version = expectedVersion(c);
-    const { scope, change } = await accessOf(c);
-    await deleteActivity(c.var.deps.db, scope, c.req.valid('param').id, version, change);
-    return c.body(null, 204);
-  });
+  .openapi(exportRoute, (c) =>
+    exportRows(c, c.req.valid('query'), { name: 'aktiviteter', columns: exportColumns }, listActivitiesWithParticipants),
+  )
+  .openapi(getRoute, (c) => readRecord(c, (db, scope) => getActivity(db, scope, c.req.valid('param').id)))
+  .openapi(createActivityRoute, (c) =>
+    createRecord(c, ({ db, scope, change }) => createActivity(db, scope, c.req.valid('json'), change), (activity) => `/api/activities/${activity.id}`),
+  )
+  .openapi(updateRoute, (c) =>
+    changeRecord(c, ({ db, scope, change }, version) => updateActivity(db, scope, c.req.valid('param').id, c.req.valid('json'), version, change)),
+  )
+  .openapi(deleteRoute, (c) => removeRecord(c, ({ db, scope, change }, version) => deleteActivity(db, scope, c.req.valid('param').id, version, change)));

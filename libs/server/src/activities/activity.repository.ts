@@ -26,7 +26,7 @@ import { DomainRuleError, NotFoundError } from '@kompetansebro/domain';
 import { requireVisible, requireWritable, visibleActivities, type Scope } from '../auth/visibility';
 import { writeAudit } from '../audit/audit.repository';
 import type { Executor } from '../persistence/executor';
-import { iso, likePattern, visibleActorIds, type ChangeContext } from '../persistence/repository-helpers';
+import { iso, likePattern, pageOf, sortOf, visibleActorIds, type ChangeContext } from '../persistence/repository-helpers';
 import { auditedCreate, nextVersion, versionedChange, versionedRemoval, type VersionedRecord } from '../persistence/versioned-change';
 
 type ActivityJoin = Database & { a: Database['activity']; o: Database['actor'] };
@@ -139,14 +139,12 @@ export async function listActivities(db: Executor, scope: Scope, query: Activity
   const filtered = activitiesWithOrganiser(db)
     .where(visibleActivities(scope, 'a'))
     .where((eb) => listConditions(eb, query));
-  const countRow = await filtered.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
-
-  const direction = query.sort.startsWith('-') ? 'desc' : 'asc';
+  const { key, direction } = sortOf(query.sort);
   const byTitle = norwegianOrderOf('a.title');
   let ordered = selectSummaries(db)
     .where(visibleActivities(scope, 'a'))
     .where((eb) => listConditions(eb, query));
-  switch (query.sort.replace('-', '')) {
+  switch (key) {
     case 'title':
       ordered = ordered.orderBy(byTitle, direction).orderBy('a.start_date', 'desc');
       break;
@@ -159,12 +157,7 @@ export async function listActivities(db: Executor, scope: Scope, query: Activity
     default:
       ordered = ordered.orderBy('a.start_date', direction).orderBy(byTitle);
   }
-  const rows = await ordered
-    .orderBy('a.id')
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
-    .execute();
-  return { items: rows.map(toSummary), total: Number(countRow.total), page: query.page, pageSize: query.pageSize };
+  return pageOf(query, filtered, ordered.orderBy('a.id'), toSummary);
 }
 
 /** Every activity the filters select, with its participants (for export). */

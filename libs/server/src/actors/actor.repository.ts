@@ -18,7 +18,7 @@ import { DomainRuleError, NotFoundError } from '@kompetansebro/domain';
 import { requireVisible, requireWritable, visibleActors, type Scope } from '../auth/visibility';
 import type { Executor } from '../persistence/executor';
 import { uniqueViolation } from '../persistence/database-errors';
-import { iso, likePattern, type ChangeContext } from '../persistence/repository-helpers';
+import { iso, likePattern, nullsLast, pageOf, sortOf, type ChangeContext } from '../persistence/repository-helpers';
 import { archiving, auditedCreate, nextVersion, versionedChange, type VersionedRecord } from '../persistence/versioned-change';
 import { municipalityExists } from '../reference/reference.repository';
 
@@ -121,18 +121,15 @@ export async function listActors(db: Executor, scope: Scope, query: ActorListQue
   const filtered = actorsWithContext(db)
     .where(visibleActors(scope, 'a'))
     .where((eb) => listConditions(eb, query));
-  const countRow = await filtered.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
-
-  const descending = query.sort.startsWith('-');
-  const direction = descending ? 'desc' : 'asc';
+  const { key, descending, direction } = sortOf(query.sort);
   const byName = sql`a.sort_key collate "C"`;
   let ordered = filtered.select(summaryColumns);
-  switch (query.sort.replace('-', '')) {
+  switch (key) {
     case 'kind':
       ordered = ordered.orderBy('a.kind', direction).orderBy(byName);
       break;
     case 'municipality':
-      ordered = ordered.orderBy(sql`m.sort_key collate "C"`, (ob) => (descending ? ob.desc().nullsLast() : ob.asc().nullsLast())).orderBy(byName);
+      ordered = ordered.orderBy(sql`m.sort_key collate "C"`, nullsLast(descending)).orderBy(byName);
       break;
     case 'updated':
       ordered = ordered.orderBy('a.updated_at', direction);
@@ -140,12 +137,7 @@ export async function listActors(db: Executor, scope: Scope, query: ActorListQue
     default:
       ordered = ordered.orderBy(byName, direction);
   }
-  const rows = await ordered
-    .orderBy('a.id')
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
-    .execute();
-  return { items: rows.map(toSummary), total: Number(countRow.total), page: query.page, pageSize: query.pageSize };
+  return pageOf(query, filtered, ordered.orderBy('a.id'), toSummary);
 }
 
 /** The actor, if the scope may see it; its children only as far as the scope sees them. */

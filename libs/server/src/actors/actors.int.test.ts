@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sampleId } from '@kompetansebro/db';
-import type { ActorDetail, ActorSummary, Page, Problem } from '@kompetansebro/domain';
-import { jsonBody, startTestServer, type TestServer } from '@kompetansebro/testing/server';
-import { createApp } from '../app';
+import type { ActorDetail, ActorSummary, Page } from '@kompetansebro/domain';
+import { jsonBody } from '@kompetansebro/testing/server';
+import { countRows, created, expectIdChecked, problemOf, testServer } from '../testing/fixture.test';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer(createApp);
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = testServer();
 
 const NAMSOS_LIBRARY = sampleId('actor', 'library-5007');
 const TRONDHEIM_LIBRARY = sampleId('actor', 'library-5001');
@@ -21,15 +15,7 @@ async function listActors(query: string): Promise<Page<ActorSummary>> {
   return (await response.json()) as Page<ActorSummary>;
 }
 
-async function countRows(table: 'actor' | 'audit_entry'): Promise<number> {
-  const row = await server.database.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-  return Number(row.n);
-}
 
-async function problemOf(response: Response): Promise<Problem> {
-  expect(response.headers.get('content-type')).toContain('application/problem+json');
-  return (await response.json()) as Problem;
-}
 
 const validActor = { kind: 'public_library', name: 'Testbiblioteket', organisationNumber: '974767880', municipalityNumber: '5007' };
 
@@ -131,23 +117,17 @@ describe('GET /api/actors/:id', () => {
   });
 
   it('answers 404 for an unknown id and 400 for a malformed one', async () => {
-    expect((await server.request('/api/actors/00000000-0000-4000-8000-000000000000')).status).toBe(404);
-    const malformed = await server.request('/api/actors/not-a-uuid');
-    expect(malformed.status).toBe(400);
-    expect((await problemOf(malformed)).errors?.[0]?.path).toBe('param.id');
+    await expectIdChecked(server, '/api/actors', 'not-a-uuid');
   });
 });
 
 describe('POST /api/actors', () => {
   it('creates an actor, answers 201 with Location and ETag, and writes an audit entry', async () => {
-    const auditBefore = await countRows('audit_entry');
+    const auditBefore = await countRows(server, 'audit_entry');
     const response = await server.request('/api/actors', jsonBody('POST', validActor));
-    expect(response.status).toBe(201);
-    const actor = (await response.json()) as ActorDetail;
-    expect(response.headers.get('location')).toBe(`/api/actors/${actor.id}`);
-    expect(response.headers.get('etag')).toBe('"1"');
+    const actor = await created<ActorDetail>(response, '/api/actors');
     expect(actor).toMatchObject({ ...validActor, version: 1, municipalityName: 'Namsos', regionName: 'Namdal', shortName: null });
-    expect(await countRows('audit_entry')).toBe(auditBefore + 1);
+    expect(await countRows(server, 'audit_entry')).toBe(auditBefore + 1);
     const entry = await server.database.db
       .selectFrom('audit_entry')
       .selectAll()
@@ -175,14 +155,14 @@ describe('POST /api/actors', () => {
   ];
 
   it.each(badBodies)('refuses %s with 400 naming the field, and writes nothing', async (_label, body, path, code) => {
-    const actorsBefore = await countRows('actor');
-    const auditBefore = await countRows('audit_entry');
+    const actorsBefore = await countRows(server, 'actor');
+    const auditBefore = await countRows(server, 'audit_entry');
     const response = await server.request('/api/actors', jsonBody('POST', body));
     expect(response.status).toBe(400);
     const problem = await problemOf(response);
     expect(problem.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path, code })]));
-    expect(await countRows('actor')).toBe(actorsBefore);
-    expect(await countRows('audit_entry')).toBe(auditBefore);
+    expect(await countRows(server, 'actor')).toBe(actorsBefore);
+    expect(await countRows(server, 'audit_entry')).toBe(auditBefore);
   });
 
   it('refuses malformed JSON with 400 and a body that is not JSON with 415', async () => {

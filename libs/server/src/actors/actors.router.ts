@@ -1,8 +1,8 @@
-import { accessOf, scopeOf } from '../auth/visibility';
+import { scopeOf } from '../auth/visibility';
 import { actorCreateSchema, actorDetailSchema, actorListQuerySchema, actorSummarySchema, actorUpdateSchema, pageSchema } from '@kompetansebro/domain';
 import { formatOrganisationNumber, type ActorSummary } from '@kompetansebro/domain';
-import { expectedVersion, versionedJson } from '../http/etag';
-import { exportResponse, MAX_EXPORT_ROWS, type ExportColumn } from '../http/export';
+import type { ExportColumn } from '../http/export';
+import { changeRecord, createRecord, exportRows, readRecord } from '../http/record-handlers';
 import { createRouter } from '../http/openapi';
 import { recordRoutes } from '../http/record-routes';
 import { createActor, getActor, listActors, setActorArchived, updateActor } from './actor.repository';
@@ -50,36 +50,19 @@ export const actorsRouter = createRouter()
     return c.json(page, 200);
   })
   // Before /api/actors/{id}, so "export" is not read as an id.
-  .openapi(exportRoute, async (c) => {
-    const { format, ...filters } = c.req.valid('query');
-    const page = await listActors(c.var.deps.db, await scopeOf(c), { ...filters, page: 1, pageSize: MAX_EXPORT_ROWS });
-    return exportResponse(c, { name: 'aktorer', format, columns: exportColumns, rows: page.items });
-  })
-  .openapi(getRoute, async (c) => {
-    const actor = await getActor(c.var.deps.db, await scopeOf(c), c.req.valid('param').id);
-    return versionedJson(c, actor, 200);
-  })
-  .openapi(createActorRoute, async (c) => {
-    const { scope, change } = await accessOf(c);
-    const actor = await createActor(c.var.deps.db, scope, c.req.valid('json'), change);
-    c.header('Location', `/api/actors/${actor.id}`);
-    return versionedJson(c, actor, 201);
-  })
-  .openapi(updateRoute, async (c) => {
-    const version = expectedVersion(c);
-    const { scope, change } = await accessOf(c);
-    const actor = await updateActor(c.var.deps.db, scope, c.req.valid('param').id, c.req.valid('json'), version, change);
-    return versionedJson(c, actor, 200);
-  })
-  .openapi(archiveRoute, async (c) => {
-    const version = expectedVersion(c);
-    const { scope, change } = await accessOf(c);
-    const actor = await setActorArchived(c.var.deps.db, scope, c.req.valid('param').id, true, version, change);
-    return versionedJson(c, actor, 200);
-  })
-  .openapi(restoreRoute, async (c) => {
-    const version = expectedVersion(c);
-    const { scope, change } = await accessOf(c);
-    const actor = await setActorArchived(c.var.deps.db, scope, c.req.valid('param').id, false, version, change);
-    return versionedJson(c, actor, 200);
-  });
+  .openapi(exportRoute, (c) =>
+    exportRows(c, c.req.valid('query'), { name: 'aktorer', columns: exportColumns }, async (db, scope, query) => (await listActors(db, scope, query)).items),
+  )
+  .openapi(getRoute, (c) => readRecord(c, (db, scope) => getActor(db, scope, c.req.valid('param').id)))
+  .openapi(createActorRoute, (c) =>
+    createRecord(c, ({ db, scope, change }) => createActor(db, scope, c.req.valid('json'), change), (actor) => `/api/actors/${actor.id}`),
+  )
+  .openapi(updateRoute, (c) =>
+    changeRecord(c, ({ db, scope, change }, version) => updateActor(db, scope, c.req.valid('param').id, c.req.valid('json'), version, change)),
+  )
+  .openapi(archiveRoute, (c) =>
+    changeRecord(c, ({ db, scope, change }, version) => setActorArchived(db, scope, c.req.valid('param').id, true, version, change)),
+  )
+  .openapi(restoreRoute, (c) =>
+    changeRecord(c, ({ db, scope, change }, version) => setActorArchived(db, scope, c.req.valid('param').id, false, version, change)),
+  );

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sampleId } from '@kompetansebro/db';
-import type { AgreementDetail, AgreementSummary, Coverage, Page, Problem, ServiceType } from '@kompetansebro/domain';
-import { jsonBody, startTestServer, type TestServer } from '@kompetansebro/testing/server';
-import { createApp } from '../app';
+import type { AgreementDetail, AgreementSummary, Coverage, Page, Problem } from '@kompetansebro/domain';
+import { jsonBody } from '@kompetansebro/testing/server';
+import { addService, json, testServer } from '../testing/fixture.test';
 
-let server: TestServer;
+const server = testServer();
 const NAMDAL_CENTRE = sampleId('actor', 'study-centre-namdal');
 const NAMSOS = sampleId('actor', 'library-5007');
 const GRONG = sampleId('actor', 'library-5045');
@@ -13,29 +13,11 @@ let namsosStudyPlaces: string;
 let namsosExams: string;
 let grongStudyPlaces: string;
 
-async function addService(actorId: string, type: ServiceType): Promise<string> {
-  const row = await server.database.db
-    .insertInto('service')
-    .values({ actor_id: actorId, type, audiences: JSON.stringify(['students']), conditions: JSON.stringify({}) })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
 beforeAll(async () => {
-  server = await startTestServer(createApp);
-  namsosStudyPlaces = await addService(NAMSOS, 'study_places');
-  namsosExams = await addService(NAMSOS, 'exam_invigilation');
-  grongStudyPlaces = await addService(GRONG, 'study_places');
+  namsosStudyPlaces = await addService(server, NAMSOS, 'study_places');
+  namsosExams = await addService(server, NAMSOS, 'exam_invigilation');
+  grongStudyPlaces = await addService(server, GRONG, 'study_places');
 });
-afterAll(async () => {
-  await server.close();
-});
-
-async function json<T>(response: Response, status: number): Promise<T> {
-  expect(response.status, await response.clone().text()).toBe(status);
-  return (await response.json()) as T;
-}
 
 const namdalAgreement = () => ({
   title: 'Samarbeidsavtale Namdal studiesenter og Namsos bibliotek',

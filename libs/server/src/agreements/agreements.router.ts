@@ -15,10 +15,11 @@ import {
   transitionRequestSchema,
   type AgreementSummary,
 } from '@kompetansebro/domain';
-import { expectedVersion, versionedJson } from '../http/etag';
-import { exportFormatSchema, exportResponse, MAX_EXPORT_ROWS, type ExportColumn } from '../http/export';
+import { changeRecord, createRecord, exportRows, readRecord } from '../http/record-handlers';
+import { exportFormatSchema, type ExportColumn } from '../http/export';
 import { createRouter, idParamsSchema, ifMatchHeaderSchema, jsonContent, problemResponses } from '../http/openapi';
 import { invalidInput, ProblemError } from '../http/problem';
+import { withEtag } from '../http/versioned';
 import {
   acceptAgreement,
   createAgreement,
@@ -33,7 +34,6 @@ import { addAgreementDocument, MAX_DOCUMENT_BYTES, readAgreementDocument, remove
 const AgreementDetail = agreementDetailSchema.meta({ id: 'AgreementDetail' });
 const AgreementPage = pageSchema(agreementSummarySchema.meta({ id: 'AgreementSummary' })).meta({ id: 'AgreementPage' });
 const tags = ['Agreements'];
-const withEtag = { headers: { ETag: { schema: { type: 'string' as const }, description: 'The version, for If-Match' } } };
 const detailResponse = { description: 'The agreement', content: jsonContent(AgreementDetail), ...withEtag };
 const writeProblems = {
   400: problemResponses[400],
@@ -207,46 +207,30 @@ async function uploadedFile(file: unknown): Promise<{ name: string; bytes: Uint8
 export const agreementsRouter = createRouter()
   .openapi(listRoute, async (c) => c.json(await listAgreements(c.var.deps.db, await scopeOf(c), c.req.valid('query')), 200))
   // Before /api/agreements/{id}, so "export" is not read as an id.
-  .openapi(exportRoute, async (c) => {
-    const { format, ...filters } = c.req.valid('query');
-    const page = await listAgreements(c.var.deps.db, await scopeOf(c), { ...filters, page: 1, pageSize: MAX_EXPORT_ROWS });
-    return exportResponse(c, { name: 'avtaler', format, columns: exportColumns, rows: page.items });
-  })
-  .openapi(getRoute, async (c) => {
-    const agreement = await getAgreement(c.var.deps.db, await scopeOf(c), c.req.valid('param').id);
-    return versionedJson(c, agreement, 200);
-  })
-  .openapi(createAgreementRoute, async (c) => {
-    const { scope, change } = await accessOf(c);
-    const agreement = await createAgreement(c.var.deps.db, scope, c.req.valid('json'), change);
-    c.header('Location', `/api/agreements/${agreement.id}`);
-    return versionedJson(c, agreement, 201);
-  })
-  .openapi(updateRoute, async (c) => {
-    const version = expectedVersion(c);
-    const { scope, change } = await accessOf(c);
-    const agreement = await updateAgreement(c.var.deps.db, scope, c.req.valid('param').id, c.req.valid('json'), version, change);
-    return versionedJson(c, agreement, 200);
-  })
-  .openapi(transitionRoute, async (c) => {
-    const version = expectedVersion(c);
-    const { scope, change } = await accessOf(c);
-    const agreement = await transitionAgreement(c.var.deps.db, scope, c.req.valid('param').id, c.req.valid('json'), version, change);
-    return versionedJson(c, agreement, 200);
-  })
-  .openapi(acceptRoute, async (c) => {
-    const version = expectedVersion(c);
+  .openapi(exportRoute, (c) =>
+    exportRows(c, c.req.valid('query'), { name: 'avtaler', columns: exportColumns }, async (db, scope, query) => (await listAgreements(db, scope, query)).items),
+  )
+  .openapi(getRoute, (c) => readRecord(c, (db, scope) => getAgreement(db, scope, c.req.valid('param').id)))
+  .openapi(createAgreementRoute, (c) =>
+    createRecord(c, ({ db, scope, change }) => createAgreement(db, scope, c.req.valid('json'), change), (agreement) => `/api/agreements/${agreement.id}`),
+  )
+  .openapi(updateRoute, (c) =>
+    changeRecord(c, ({ db, scope, change }, version) => updateAgreement(db, scope, c.req.valid('param').id, c.req.valid('json'), version, change)),
+  )
+  .openapi(transitionRoute, (c) =>
+    changeRecord(c, ({ db, scope, change }, version) => transitionAgreement(db, scope, c.req.valid('param').id, c.req.valid('json'), version, change)),
+  )
+  .openapi(acceptRoute, (c) => {
     const { id, actorId } = c.req.valid('param');
-    const { scope, change } = await accessOf(c);
-    const agreement = await acceptAgreement(c.var.deps.db, scope, id, actorId, version, change);
-    return versionedJson(c, agreement, 200);
+    return changeRecord(c, ({ db, scope, change }, version) => acceptAgreement(db, scope, id, actorId, version, change));
   })
-  .openapi(renewRoute, async (c) => {
-    const { scope, change } = await accessOf(c);
-    const renewal = await renewAgreement(c.var.deps.db, scope, c.req.valid('param').id, c.req.valid('json'), change);
-    c.header('Location', `/api/agreements/${renewal.id}`);
-    return versionedJson(c, renewal, 201);
-  })
+  .openapi(renewRoute, (c) =>
+    createRecord(
+      c,
+      ({ db, scope, change }) => renewAgreement(db, scope, c.req.valid('param').id, c.req.valid('json'), change),
+      (renewal) => `/api/agreements/${renewal.id}`,
+    ),
+  )
   .openapi(uploadRoute, async (c) => {
     const file = await uploadedFile(c.req.valid('form').file);
     const { scope, change } = await accessOf(c);

@@ -3,6 +3,7 @@ import type { Executor } from '../persistence/executor';
 import type { AuditEntryRow, Database } from '@kompetansebro/db';
 import type { Page } from '@kompetansebro/domain';
 import { requireCountyWide, type Scope } from '../auth/visibility';
+import { pageOf } from '../persistence/repository-helpers';
 
 
 export interface AuditRecord {
@@ -80,19 +81,13 @@ export interface AuditListEntry extends AuditEntry {
 /** The audit log, newest first, optionally of one entity type and one record. The county's only. */
 export async function listAuditEntries(db: Executor, scope: Scope, query: AuditQuery): Promise<Page<AuditListEntry>> {
   requireCountyWide(scope, 'audit entry');
-  const countRow = await selectEntries(db, query)
-    .select((eb) => eb.fn.countAll<string>().as('total'))
-    .executeTakeFirstOrThrow();
-  const rows = await selectEntries(db, query)
+  const page = selectEntries(db, query)
     .select(entryColumns)
     // The author's name beside the id, so the history says who without a second request.
     .select((eb) => eb.selectFrom('app_user').select('app_user.name').whereRef('app_user.id', '=', 'audit_entry.user_id').as('user_name'))
     .orderBy('occurred_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
-    .execute();
-  return { items: rows.map((row) => ({ ...toEntry(row), userName: row.user_name ?? null })), total: Number(countRow.total), page: query.page, pageSize: query.pageSize };
+    .orderBy('id', 'desc');
+  return pageOf(query, selectEntries(db, query), page, (row) => ({ ...toEntry(row), userName: row.user_name ?? null }));
 }
 
 /**

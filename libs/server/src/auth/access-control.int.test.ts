@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sampleId } from '@kompetansebro/db';
 import type { Me } from '@kompetansebro/domain';
-import { COUNTY_ADMIN, DEMO_PASSWORD, jsonBody, startTestServer, type TestServer } from '@kompetansebro/testing/server';
+import { COUNTY_ADMIN, DEMO_PASSWORD, jsonBody } from '@kompetansebro/testing/server';
 import { createApp } from '../app';
+import { testServer } from '../testing/fixture.test';
 import { policyOf } from './access-control';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer(createApp);
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = testServer();
 
 const login = (email: string, password: string, headers: Record<string, string> = {}) =>
   server.anonymous('/api/auth/login', jsonBody('POST', { email, password }, headers));

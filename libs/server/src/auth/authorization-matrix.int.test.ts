@@ -3,6 +3,7 @@ import { demoAccounts, mainLibraryKey, sampleId } from '@kompetansebro/db';
 import { can, policyTable, type Action, type Me, type Resource, type Role } from '@kompetansebro/domain';
 import { jsonBody, startTestServer, type RequestAs, type TestServer } from '@kompetansebro/testing/server';
 import { createApp } from '../app';
+import { ifMatch } from '../testing/fixture.test';
 import { policyOf, type RoutePolicy } from './access-control';
 
 // The authorization matrix (issue 4): every registered /api route × every demo account × an own,
@@ -245,7 +246,6 @@ interface Spec {
   request: (ctx: CaseContext & { extra?: string }) => Promise<[string, RequestInit?]> | [string, RequestInit?];
 }
 
-const ifMatch = (version: number) => ({ 'If-Match': `"${version}"` });
 const patch = (path: string, body: unknown, version: number): [string, RequestInit] => [path, jsonBody('PATCH', body, ifMatch(version))];
 const post = (path: string, body?: unknown, headers: Record<string, string> = {}): [string, RequestInit] =>
   body === undefined ? [path, { method: 'POST', headers }] : [path, jsonBody('POST', body, headers)];

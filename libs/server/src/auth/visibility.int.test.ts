@@ -1,16 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mainLibraryKey, sampleId } from '@kompetansebro/db';
 import type { ActorDetail, AgreementDetail, Coverage, Page, Problem } from '@kompetansebro/domain';
-import { jsonBody, startTestServer, type RequestAs, type TestServer } from '@kompetansebro/testing/server';
-import { createApp } from '../app';
+import { jsonBody } from '@kompetansebro/testing/server';
+import { ifMatch, json, loggedIn, testServer } from '../testing/fixture.test';
 
 // Focused tests of the row-level rules (visibility.ts and the domain's visibilityFor): the cases
 // the authorization matrix does not spell out — what a principal may propose, move and keep.
 
-let server: TestServer;
-let namdal: RequestAs;
-let namsos: RequestAs;
-let ntnu: RequestAs;
+const server = testServer();
+const namdal = loggedIn(server, 'namdal@demo.kompetansebro.no');
+const namsos = loggedIn(server, 'namsos@demo.kompetansebro.no');
+const ntnu = loggedIn(server, 'ntnu@demo.kompetansebro.no');
 
 const actor = (key: string) => sampleId('actor', key);
 const library = (municipality: string) => actor(mainLibraryKey(municipality));
@@ -22,24 +22,6 @@ const TRONDHEIM = library('5001');
 const NAMDALSEID = actor('branch-namdalseid');
 const TRONDELAG_SOR_AGREEMENT = sampleId('agreement', 'trondelag-sor');
 
-beforeAll(async () => {
-  server = await startTestServer(createApp);
-  [namdal, namsos, ntnu] = await Promise.all([
-    server.as('namdal@demo.kompetansebro.no'),
-    server.as('namsos@demo.kompetansebro.no'),
-    server.as('ntnu@demo.kompetansebro.no'),
-  ]);
-});
-afterAll(async () => {
-  await server.close();
-});
-
-async function json<T>(response: Response, status: number): Promise<T> {
-  expect(response.status, await response.clone().text()).toBe(status);
-  return (await response.json()) as T;
-}
-
-const ifMatch = (version: number) => ({ 'If-Match': `"${version}"` });
 const proposal = (parties: Array<[string, string]>) => ({
   title: 'Samarbeidsavtale om studieplasser',
   kind: 'cooperation',

@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sampleId } from '@kompetansebro/db';
 import type { Brochure, Problem } from '@kompetansebro/domain';
-import { jsonBody, startTestServer, type RequestAs, type TestServer } from '@kompetansebro/testing/server';
-import { createApp } from '../app';
+import { jsonBody } from '@kompetansebro/testing/server';
+import { loggedIn, testServer } from '../testing/fixture.test';
 
-let server: TestServer;
-let namdal: RequestAs;
-let fosen: RequestAs;
-beforeAll(async () => {
-  server = await startTestServer(createApp);
-  namdal = await server.as('namdal@demo.kompetansebro.no');
-  fosen = await server.as('fosen@demo.kompetansebro.no');
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = testServer();
+const namdal = loggedIn(server, 'namdal@demo.kompetansebro.no');
+const fosen = loggedIn(server, 'fosen@demo.kompetansebro.no');
 
 const NAMDAL = sampleId('actor', 'study-centre-namdal');
 

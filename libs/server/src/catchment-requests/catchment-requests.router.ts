@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { catchmentDecisionSchema, catchmentRequestCreateSchema, catchmentRequestListQuerySchema, catchmentRequestSchema } from '@kompetansebro/domain';
 import { authorize } from '../auth/access-control';
 import { accessOf, scopeOf } from '../auth/visibility';
-import { expectedVersion, versionedJson } from '../http/etag';
+import { versionedJson } from '../http/etag';
+import { changeRecord } from '../http/record-handlers';
 import { createRouter, idParamsSchema, ifMatchHeaderSchema, jsonContent, problemResponses } from '../http/openapi';
 import {
   createCatchmentRequest,
@@ -77,9 +78,6 @@ export const catchmentRequestsRouter = createRouter()
     const created = await createCatchmentRequest(c.var.deps.db, scope, c.req.valid('param').id, c.req.valid('json'), change);
     return versionedJson(c, created, 201);
   })
-  .openapi(decideRoute, async (c) => {
-    const version = expectedVersion(c);
-    const { scope, change } = await accessOf(c);
-    const decided = await decideCatchmentRequest(c.var.deps.db, scope, c.req.valid('param').id, c.req.valid('json'), version, change);
-    return versionedJson(c, decided, 200);
-  });
+  .openapi(decideRoute, (c) =>
+    changeRecord(c, ({ db, scope, change }, version) => decideCatchmentRequest(db, scope, c.req.valid('param').id, c.req.valid('json'), version, change)),
+  );

@@ -15,7 +15,7 @@ import { NotFoundError } from '@kompetansebro/domain';
 import { requireVisible, requireWritable, visibleActorRecords, type Scope } from '../auth/visibility';
 import { auditEntriesAbout, rewriteAuditEntriesAbout, writeAudit, type AuditEntry } from '../audit/audit.repository';
 import type { Executor } from '../persistence/executor';
-import { actorFacts, assertActorExists, iso, likePattern, type ChangeContext } from '../persistence/repository-helpers';
+import { actorFacts, assertActorExists, iso, likePattern, pageOf, sortOf, type ChangeContext } from '../persistence/repository-helpers';
 import { auditedCreate, nextVersion, versionedChange, versionedRemoval, type VersionedRecord } from '../persistence/versioned-change';
 
 // Contacts are personal data. Their audit entries never hold it (every before/after is
@@ -76,21 +76,14 @@ export async function listContacts(db: Executor, scope: Scope, query: ContactLis
   const filtered = contactsWithActor(db)
     .where(visibleActorRecords(scope, 'a'))
     .where((eb) => listConditions(eb, query));
-  const countRow = await filtered.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
-
-  const direction = query.sort.startsWith('-') ? 'desc' : 'asc';
+  const { key, direction } = sortOf(query.sort);
   const byName = sql`c.sort_key collate "C"`;
   const byActor = sql`a.sort_key collate "C"`;
   const ordered =
-    query.sort.replace('-', '') === 'actor'
+    key === 'actor'
       ? filtered.select(summaryColumns).orderBy(byActor, direction).orderBy(byName)
       : filtered.select(summaryColumns).orderBy(byName, direction);
-  const rows = await ordered
-    .orderBy('c.id')
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
-    .execute();
-  return { items: rows.map(toSummary), total: Number(countRow.total), page: query.page, pageSize: query.pageSize };
+  return pageOf(query, filtered, ordered.orderBy('c.id'), toSummary);
 }
 
 async function findContact(db: Executor, scope: Scope, id: string): Promise<ContactSummary | undefined> {

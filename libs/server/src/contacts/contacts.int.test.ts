@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { mainLibraryKey, sampleId } from '@kompetansebro/db';
-import { norwegianSortKey, type ContactSummary, type Page, type Problem } from '@kompetansebro/domain';
-import { jsonBody, startTestServer, type TestServer } from '@kompetansebro/testing/server';
-import { createApp } from '../app';
+import { norwegianSortKey, type ContactSummary, type Page } from '@kompetansebro/domain';
+import { jsonBody } from '@kompetansebro/testing/server';
+import { countRows, created, expectXlsx, problemOf, testServer, UNKNOWN_ID } from '../testing/fixture.test';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer(createApp);
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = testServer();
 
 const NAMSOS_LIBRARY = sampleId('actor', mainLibraryKey('5007'));
 const NAMDAL_CENTRE = sampleId('actor', 'study-centre-namdal');
-const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
 async function listContacts(query: string): Promise<Page<ContactSummary>> {
   const response = await server.request(`/api/contacts?${query}`);
@@ -23,15 +16,7 @@ async function listContacts(query: string): Promise<Page<ContactSummary>> {
   return (await response.json()) as Page<ContactSummary>;
 }
 
-async function countRows(table: 'contact' | 'audit_entry'): Promise<number> {
-  const row = await server.database.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-  return Number(row.n);
-}
 
-async function problemOf(response: Response): Promise<Problem> {
-  expect(response.headers.get('content-type')).toContain('application/problem+json');
-  return (await response.json()) as Problem;
-}
 
 let personCount = 0;
 /** A new, unique person, so that searching the database for their data finds only them. */
@@ -123,9 +108,7 @@ describe('GET /api/contacts/export', () => {
     expect(response.headers.get('cache-control')).toBe('no-store');
     const lines = (await response.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines).toEqual(['Navn;Rolle;Aktør;E-post;Telefon;Sist endret', expect.stringMatching(/^Kari Nordmann;Daglig leder \(eksempeldata\);Namdal studiesenter;kari\.nordmann@example\.org;;/)]);
-    const xlsx = await server.request('/api/contacts/export?format=xlsx');
-    expect(xlsx.status).toBe(200);
-    expect([...new Uint8Array(await xlsx.arrayBuffer()).slice(0, 2)]).toEqual([0x50, 0x4b]);
+    await expectXlsx(await server.request('/api/contacts/export?format=xlsx'));
     expect((await server.request('/api/contacts/export')).status).toBe(400);
   });
 });
@@ -145,14 +128,11 @@ describe('GET /api/contacts/:id', () => {
 describe('POST /api/contacts', () => {
   it('creates a contact and audits it without personal data', async () => {
     const person = newPerson();
-    const auditBefore = await countRows('audit_entry');
+    const auditBefore = await countRows(server, 'audit_entry');
     const response = await server.request('/api/contacts', jsonBody('POST', person));
-    expect(response.status).toBe(201);
-    const contact = (await response.json()) as ContactSummary;
-    expect(response.headers.get('location')).toBe(`/api/contacts/${contact.id}`);
-    expect(response.headers.get('etag')).toBe('"1"');
+    const contact = await created<ContactSummary>(response, '/api/contacts');
     expect(contact).toMatchObject({ ...person, version: 1, actorName: 'Namsos bibliotek' });
-    expect(await countRows('audit_entry')).toBe(auditBefore + 1);
+    expect(await countRows(server, 'audit_entry')).toBe(auditBefore + 1);
     const entry = await server.database.db.selectFrom('audit_entry').selectAll().where('entity_id', '=', contact.id).executeTakeFirstOrThrow();
     expect(entry).toMatchObject({ entity: 'contact', action: 'create', before: null, after: { id: contact.id, actorId: NAMSOS_LIBRARY, name: '[redacted]', email: '[redacted]' } });
     expect(await tablesHolding(person.email)).toEqual(['contact']);
@@ -171,13 +151,13 @@ describe('POST /api/contacts', () => {
   ];
 
   it.each(badBodies)('refuses %s with 400 naming the field, and writes nothing', async (_label, body, path, code) => {
-    const contactsBefore = await countRows('contact');
-    const auditBefore = await countRows('audit_entry');
+    const contactsBefore = await countRows(server, 'contact');
+    const auditBefore = await countRows(server, 'audit_entry');
     const response = await server.request('/api/contacts', jsonBody('POST', body));
     expect(response.status).toBe(400);
     expect((await problemOf(response)).errors).toEqual(expect.arrayContaining([expect.objectContaining({ path, code })]));
-    expect(await countRows('contact')).toBe(contactsBefore);
-    expect(await countRows('audit_entry')).toBe(auditBefore);
+    expect(await countRows(server, 'contact')).toBe(contactsBefore);
+    expect(await countRows(server, 'audit_entry')).toBe(auditBefore);
   });
 });
 

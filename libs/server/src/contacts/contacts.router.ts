@@ -10,8 +10,8 @@ import {
   pageSchema,
   type ContactSummary,
 } from '@kompetansebro/domain';
-import { expectedVersion, versionedJson } from '../http/etag';
-import { exportResponse, MAX_EXPORT_ROWS, type ExportColumn } from '../http/export';
+import { changeRecord, createRecord, exportRows, readRecord, removeRecord } from '../http/record-handlers';
+import type { ExportColumn } from '../http/export';
 import { recordRoutes } from '../http/record-routes';
 import { createRouter, idParamsSchema, jsonContent, problemResponses } from '../http/openapi';
 import { createContact, deleteContact, eraseContact, getContact, listContacts, personalDataOf, updateContact } from './contact.repository';
@@ -89,33 +89,17 @@ export const contactsRouter = createRouter()
     return c.json(await listContacts(c.var.deps.db, await scopeOf(c), c.req.valid('query')), 200);
   })
   // Before /api/contacts/{id}, so "export" is not read as an id.
-  .openapi(exportRoute, async (c) => {
-    const { format, ...filters } = c.req.valid('query');
-    const page = await listContacts(c.var.deps.db, await scopeOf(c), { ...filters, page: 1, pageSize: MAX_EXPORT_ROWS });
-    return exportResponse(c, { name: 'kontaktpersoner', format, columns: exportColumns, rows: page.items });
-  })
-  .openapi(getRoute, async (c) => {
-    const contact = await getContact(c.var.deps.db, await scopeOf(c), c.req.valid('param').id);
-    return versionedJson(c, contact, 200);
-  })
-  .openapi(createContactRoute, async (c) => {
-    const { scope, change } = await accessOf(c);
-    const contact = await createContact(c.var.deps.db, scope, c.req.valid('json'), change);
-    c.header('Location', `/api/contacts/${contact.id}`);
-    return versionedJson(c, contact, 201);
-  })
-  .openapi(updateRoute, async (c) => {
-    const version = expectedVersion(c);
-    const { scope, change } = await accessOf(c);
-    const contact = await updateContact(c.var.deps.db, scope, c.req.valid('param').id, c.req.valid('json'), version, change);
-    return versionedJson(c, contact, 200);
-  })
-  .openapi(deleteRoute, async (c) => {
-    const version = expectedVersion(c);
-    const { scope, change } = await accessOf(c);
-    await deleteContact(c.var.deps.db, scope, c.req.valid('param').id, version, change);
-    return c.body(null, 204);
-  })
+  .openapi(exportRoute, (c) =>
+    exportRows(c, c.req.valid('query'), { name: 'kontaktpersoner', columns: exportColumns }, async (db, scope, query) => (await listContacts(db, scope, query)).items),
+  )
+  .openapi(getRoute, (c) => readRecord(c, (db, scope) => getContact(db, scope, c.req.valid('param').id)))
+  .openapi(createContactRoute, (c) =>
+    createRecord(c, ({ db, scope, change }) => createContact(db, scope, c.req.valid('json'), change), (contact) => `/api/contacts/${contact.id}`),
+  )
+  .openapi(updateRoute, (c) =>
+    changeRecord(c, ({ db, scope, change }, version) => updateContact(db, scope, c.req.valid('param').id, c.req.valid('json'), version, change)),
+  )
+  .openapi(deleteRoute, (c) => removeRecord(c, ({ db, scope, change }, version) => deleteContact(db, scope, c.req.valid('param').id, version, change)))
   .openapi(personalDataRoute, async (c) => {
     const data = await personalDataOf(c.var.deps.db, await scopeOf(c), c.req.valid('param').id);
     c.header('Content-Disposition', `attachment; filename="personopplysninger-${data.contact.id}.json"`);

@@ -1,26 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sampleId } from '@kompetansebro/db';
-import type { AgreementDetail, Coverage, ServiceType } from '@kompetansebro/domain';
-import { jsonBody, startTestServer, type TestServer } from '@kompetansebro/testing/server';
-import { createApp } from '../app';
+import type { AgreementDetail, Coverage } from '@kompetansebro/domain';
+import { jsonBody } from '@kompetansebro/testing/server';
+import { addService, json, testServer } from '../testing/fixture.test';
 
-let server: TestServer;
+const server = testServer();
 const NAMDAL_CENTRE = sampleId('actor', 'study-centre-namdal');
 const NAMSOS = sampleId('actor', 'library-5007');
-
-async function json<T>(response: Response, status: number): Promise<T> {
-  expect(response.status, await response.clone().text()).toBe(status);
-  return (await response.json()) as T;
-}
-
-async function addService(actorId: string, type: ServiceType): Promise<string> {
-  const row = await server.database.db
-    .insertInto('service')
-    .values({ actor_id: actorId, type, audiences: JSON.stringify(['students']), conditions: JSON.stringify({}) })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
 
 async function namdalCoverage(): Promise<Coverage> {
   const regions = await json<{ items: Array<{ id: string; name: string }> }>(await server.request('/api/regions'), 200);
@@ -30,17 +16,10 @@ async function namdalCoverage(): Promise<Coverage> {
 
 const namsosOf = (coverage: Coverage) => coverage.municipalities.find((m) => m.number === '5007')?.libraries.find((l) => l.id === NAMSOS);
 
-beforeAll(async () => {
-  server = await startTestServer(createApp);
-});
-afterAll(async () => {
-  await server.close();
-});
-
 describe('GET /api/coverage, services per library', () => {
   it('lists the services a library offers, and those committed under which binding agreement', async () => {
-    const groupRooms = await addService(NAMSOS, 'group_rooms');
-    await addService(NAMSOS, 'printing_scanning');
+    const groupRooms = await addService(server, NAMSOS, 'group_rooms');
+    await addService(server, NAMSOS, 'printing_scanning');
 
     const before = namsosOf(await namdalCoverage());
     expect(before?.offeredServices).toEqual(expect.arrayContaining(['group_rooms', 'printing_scanning']));

@@ -2,7 +2,7 @@ import { jsonContent, problemResponses } from './openapi';
 import type { z } from 'zod';
 
 // OpenAPI pieces of versioned records (ETag on reads, If-Match on writes), shared by the
-// resource routers; the actor router has its own copy of `withEtag` and can switch to this.
+// resource routers.
 
 /** The ETag header of a response that carries one record. */
 export const withEtag = { headers: { ETag: { schema: { type: 'string' as const }, description: 'The version, for If-Match' } } };

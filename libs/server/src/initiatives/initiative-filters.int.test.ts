@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { InitiativeDetail, InitiativeSummary, Page } from '@kompetansebro/domain';
-import { jsonBody, startTestServer, type TestServer } from '@kompetansebro/testing/server';
-import { createApp } from '../app';
+import { jsonBody } from '@kompetansebro/testing/server';
+import { testServer } from '../testing/fixture.test';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer(createApp);
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = testServer();
 
 async function create(body: Record<string, unknown>): Promise<InitiativeDetail> {
   const response = await server.request('/api/initiatives', jsonBody('POST', { kind: 'project', ...body }));

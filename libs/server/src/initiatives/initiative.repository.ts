@@ -30,7 +30,7 @@ import {
 } from '@kompetansebro/domain';
 import { requireCountyWide, type Scope } from '../auth/visibility';
 import type { Executor } from '../persistence/executor';
-import { existingActorIds, iso, likePattern, type ChangeContext } from '../persistence/repository-helpers';
+import { existingActorIds, iso, likePattern, nullsLast, pageOf, sortOf, type ChangeContext } from '../persistence/repository-helpers';
 import { auditedCreate, nextVersion, versionedChange } from '../persistence/versioned-change';
 import { insertPlanItems, planItemDefaults, planItemsOf, planItemViolations } from './plan-item.repository';
 
@@ -149,17 +149,13 @@ function listConditions(eb: ExpressionBuilder<InitiativeJoin, 'i' | 'o' | 'f' | 
 
 export async function listInitiatives(db: Executor, scope: Scope, query: InitiativeListQuery): Promise<Page<InitiativeSummary>> {
   requireCountyWide(scope, 'initiative');
-  const countRow = await initiativesWithContext(db)
-    .where((eb) => listConditions(eb, query))
-    .select((eb) => eb.fn.countAll<string>().as('total'))
-    .executeTakeFirstOrThrow();
-  const descending = query.sort.startsWith('-');
-  const direction = descending ? 'desc' : 'asc';
+  const filtered = initiativesWithContext(db).where((eb) => listConditions(eb, query));
+  const { key, descending, direction } = sortOf(query.sort);
   const byTitle = sql`i.sort_key collate "C"`;
   let ordered = selectSummaries(db).where((eb) => listConditions(eb, query));
-  switch (query.sort.replace('-', '')) {
+  switch (key) {
     case 'start':
-      ordered = ordered.orderBy('i.start_date', (ob) => (descending ? ob.desc().nullsLast() : ob.asc().nullsLast())).orderBy(byTitle);
+      ordered = ordered.orderBy('i.start_date', nullsLast(descending)).orderBy(byTitle);
       break;
     case 'updated':
       ordered = ordered.orderBy('i.updated_at', direction);
@@ -167,12 +163,7 @@ export async function listInitiatives(db: Executor, scope: Scope, query: Initiat
     default:
       ordered = ordered.orderBy(byTitle, direction);
   }
-  const rows = await ordered
-    .orderBy('i.id')
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
-    .execute();
-  return { items: rows.map(toSummary), total: Number(countRow.total), page: query.page, pageSize: query.pageSize };
+  return pageOf(query, filtered, ordered.orderBy('i.id'), toSummary);
 }
 
 async function findInitiative(db: Executor, id: string): Promise<InitiativeDetail | undefined> {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadSampleData, sampleId } from '@kompetansebro/db';
 import {
   compareNorwegian,
@@ -7,18 +7,11 @@ import {
   type MobilityCount,
   type Page,
   type PlanItemDetail,
-  type Problem,
 } from '@kompetansebro/domain';
-import { jsonBody, startTestServer, type TestServer } from '@kompetansebro/testing/server';
-import { createApp } from '../app';
+import { jsonBody } from '@kompetansebro/testing/server';
+import { countRows, expectIdChecked, expectXlsx, problemOf, testServer, UNKNOWN_ID } from '../testing/fixture.test';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer(createApp);
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = testServer();
 
 const NB_PROJECT = sampleId('initiative', 'regional-competence-actors');
 const UNIVERSITY_MUNICIPALITY = sampleId('initiative', 'universitetskommune');
@@ -30,7 +23,6 @@ const NB = sampleId('actor', 'nb');
 const NTNU = sampleId('actor', 'ntnu');
 const TRONDHEIM_MUNICIPALITY = sampleId('actor', 'trondheim-municipality');
 const INTERLIBRARY_LOAN_WEBINAR = sampleId('activity', 'webinar-interlibrary-loan-2026');
-const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
 async function getJson<T>(path: string): Promise<T> {
   const response = await server.request(path);
@@ -41,15 +33,7 @@ async function getJson<T>(path: string): Promise<T> {
 const getInitiative = (id: string) => getJson<InitiativeDetail>(`/api/initiatives/${id}`);
 const listInitiatives = (query: string) => getJson<Page<InitiativeSummary>>(`/api/initiatives?${query}`);
 
-async function countRows(table: 'initiative' | 'plan_item' | 'mobility_count' | 'audit_entry'): Promise<number> {
-  const row = await server.database.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-  return Number(row.n);
-}
 
-async function problemOf(response: Response): Promise<Problem> {
-  expect(response.headers.get('content-type')).toContain('application/problem+json');
-  return (await response.json()) as Problem;
-}
 
 const validInitiative = {
   kind: 'project',
@@ -221,10 +205,10 @@ describe('the seed facts, through the API', () => {
 
 describe('loading the sample data again', () => {
   it('adds no activity, initiative, plan item or mobility count', async () => {
-    const before = await Promise.all([countRows('initiative'), countRows('plan_item'), countRows('mobility_count')]);
+    const before = await Promise.all([countRows(server, 'initiative'), countRows(server, 'plan_item'), countRows(server, 'mobility_count')]);
     const result = await loadSampleData(server.database.db);
     expect(result).toMatchObject({ activities: 0, initiatives: 0 });
-    expect(await Promise.all([countRows('initiative'), countRows('plan_item'), countRows('mobility_count')])).toEqual(before);
+    expect(await Promise.all([countRows(server, 'initiative'), countRows(server, 'plan_item'), countRows(server, 'mobility_count')])).toEqual(before);
   });
 });
 
@@ -284,25 +268,20 @@ describe('GET /api/initiatives/export', () => {
   });
 
   it('exports XLSX and refuses an unknown format', async () => {
-    const response = await server.request('/api/initiatives/export?format=xlsx');
-    expect(response.status).toBe(200);
-    expect([...new Uint8Array(await response.arrayBuffer()).slice(0, 2)]).toEqual([0x50, 0x4b]);
+    await expectXlsx(await server.request('/api/initiatives/export?format=xlsx'));
     expect((await server.request('/api/initiatives/export?format=doc')).status).toBe(400);
   });
 });
 
 describe('GET /api/initiatives/:id', () => {
   it('answers 404 for an unknown id and 400 for a malformed one', async () => {
-    expect((await server.request(`/api/initiatives/${UNKNOWN_ID}`)).status).toBe(404);
-    const malformed = await server.request('/api/initiatives/nope');
-    expect(malformed.status).toBe(400);
-    expect((await problemOf(malformed)).errors?.[0]?.path).toBe('param.id');
+    await expectIdChecked(server, '/api/initiatives', 'nope');
   });
 });
 
 describe('POST /api/initiatives', () => {
   it('creates an initiative with its first plan items, gives list entries ids, and writes an audit entry', async () => {
-    const auditBefore = await countRows('audit_entry');
+    const auditBefore = await countRows(server, 'audit_entry');
     const response = await server.request(
       '/api/initiatives',
       jsonBody('POST', {
@@ -336,7 +315,7 @@ describe('POST /api/initiatives', () => {
     ]);
     expect(created.planItems[0]?.activities).toEqual([{ id: INTERLIBRARY_LOAN_WEBINAR, title: 'Erfaringsutveksling om fjernlån' }]);
     expect(created.planItems[1]?.responsibleActorName).toBe('Trøndelag fylkesbibliotek');
-    expect(await countRows('audit_entry')).toBe(auditBefore + 1);
+    expect(await countRows(server, 'audit_entry')).toBe(auditBefore + 1);
   });
 
   it('creates a measure inside a programme', async () => {
@@ -386,11 +365,11 @@ describe('POST /api/initiatives', () => {
   ];
 
   it.each(badBodies)('refuses %s with 400 naming the field, and writes nothing', async (_label, body, path, code) => {
-    const before = await Promise.all([countRows('initiative'), countRows('plan_item'), countRows('audit_entry')]);
+    const before = await Promise.all([countRows(server, 'initiative'), countRows(server, 'plan_item'), countRows(server, 'audit_entry')]);
     const response = await server.request('/api/initiatives', jsonBody('POST', body));
     expect(response.status).toBe(400);
     expect((await problemOf(response)).errors).toEqual(expect.arrayContaining([expect.objectContaining({ path, code })]));
-    expect(await Promise.all([countRows('initiative'), countRows('plan_item'), countRows('audit_entry')])).toEqual(before);
+    expect(await Promise.all([countRows(server, 'initiative'), countRows(server, 'plan_item'), countRows(server, 'audit_entry')])).toEqual(before);
   });
 });
 
@@ -489,7 +468,7 @@ describe('plan items', () => {
   });
 
   it('refuses unknown results and bad fields with 400 naming the field, writing nothing', async () => {
-    const before = await Promise.all([countRows('plan_item'), countRows('audit_entry')]);
+    const before = await Promise.all([countRows(server, 'plan_item'), countRows(server, 'audit_entry')]);
     const unknownAgreement = await server.request(
       `/api/initiatives/${NB_PROJECT}/plan-items`,
       jsonBody('POST', { title: 'Avtale som ikke finnes', agreementIds: [UNKNOWN_ID] }),
@@ -499,7 +478,7 @@ describe('plan items', () => {
     expect((await problemOf(badStatus)).errors?.[0]).toMatchObject({ path: 'status', code: 'invalid_value' });
     const badParam = await server.request(`/api/initiatives/${NB_PROJECT}/plan-items/nope`, jsonBody('PATCH', { title: 'x y z' }, { 'If-Match': '"1"' }));
     expect((await problemOf(badParam)).errors?.[0]?.path).toBe('param.itemId');
-    expect(await Promise.all([countRows('plan_item'), countRows('audit_entry')])).toEqual(before);
+    expect(await Promise.all([countRows(server, 'plan_item'), countRows(server, 'audit_entry')])).toEqual(before);
   });
 
   it('lists open items due before a date across initiatives, soonest first', async () => {
@@ -521,6 +500,19 @@ describe('plan items', () => {
       expect(response.status, query).toBe(400);
       expect((await problemOf(response)).errors?.[0]?.path).toBe(`query.${query.split('=')[0]}`);
     }
+  });
+});
+
+describe('the order of plan items across initiatives', () => {
+  it('sorts by due date, soonest first (or latest first), with undated items last either way', async () => {
+    const initiative = await createInitiative({ title: 'Rekkefølge på planpunkter' });
+    for (const item of [{ title: 'Udatert' }, { title: 'Senere', dueDate: '2031-06-01' }, { title: 'Tidligere', dueDate: '2031-01-15' }]) {
+      expect((await server.request(`/api/initiatives/${initiative.id}/plan-items`, jsonBody('POST', item))).status).toBe(201);
+    }
+    const titlesSortedBy = async (sort: string) =>
+      (await getJson<Page<PlanItemDetail>>(`/api/plan-items?initiative=${initiative.id}&sort=${sort}`)).items.map((i) => i.title);
+    expect(await titlesSortedBy('due')).toEqual(['Tidligere', 'Senere', 'Udatert']);
+    expect(await titlesSortedBy('-due')).toEqual(['Senere', 'Tidligere', 'Udatert']);
   });
 });
 
@@ -564,11 +556,11 @@ describe('mobility counts', () => {
   ];
 
   it.each(badBodies)('refuses %s with 400 naming the field, and writes nothing', async (_label, body, path, code) => {
-    const before = await Promise.all([countRows('mobility_count'), countRows('audit_entry')]);
+    const before = await Promise.all([countRows(server, 'mobility_count'), countRows(server, 'audit_entry')]);
     const response = await server.request('/api/mobility-counts', jsonBody('PUT', body));
     expect(response.status).toBe(400);
     expect((await problemOf(response)).errors).toEqual(expect.arrayContaining([expect.objectContaining({ path, code })]));
-    expect(await Promise.all([countRows('mobility_count'), countRows('audit_entry')])).toEqual(before);
+    expect(await Promise.all([countRows(server, 'mobility_count'), countRows(server, 'audit_entry')])).toEqual(before);
   });
 
   it('answers 400 for bad query values', async () => {

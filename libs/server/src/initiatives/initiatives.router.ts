@@ -18,8 +18,8 @@ import {
   planItemUpdateSchema,
   type InitiativeSummary,
 } from '@kompetansebro/domain';
-import { expectedVersion, versionedJson } from '../http/etag';
-import { exportResponse, MAX_EXPORT_ROWS, type ExportColumn } from '../http/export';
+import { changeRecord, createRecord, exportRows, readRecord, removeRecord } from '../http/record-handlers';
+import type { ExportColumn } from '../http/export';
 import { recordRoutes } from '../http/record-routes';
 import { createRouter, idParamsSchema, ifMatchHeaderSchema, jsonContent, problemResponses } from '../http/openapi';
 import { withEtag } from '../http/versioned';
@@ -177,47 +177,31 @@ export const initiativesRouter = createRouter()
     return c.json(page, 200);
   })
   // Before /api/initiatives/{id}, so "export" is not read as an id.
-  .openapi(exportRoute, async (c) => {
-    const { format, ...filters } = c.req.valid('query');
-    const page = await listInitiatives(c.var.deps.db, await scopeOf(c), { ...filters, page: 1, pageSize: MAX_EXPORT_ROWS });
-    return exportResponse(c, { name: 'initiativer', format, columns: exportColumns, rows: page.items });
-  })
-  .openapi(getRoute, async (c) => {
-    const initiative = await getInitiative(c.var.deps.db, await scopeOf(c), c.req.valid('param').id);
-    return versionedJson(c, initiative, 200);
-  })
-  .openapi(createInitiativeRoute, async (c) => {
-    const { scope, change } = await accessOf(c);
-    const initiative = await createInitiative(c.var.deps.db, scope, c.req.valid('json'), change);
-    c.header('Location', `/api/initiatives/${initiative.id}`);
-    return versionedJson(c, initiative, 201);
-  })
-  .openapi(updateRoute, async (c) => {
-    const version = expectedVersion(c);
-    const { scope, change } = await accessOf(c);
-    const initiative = await updateInitiative(c.var.deps.db, scope, c.req.valid('param').id, c.req.valid('json'), version, change);
-    return versionedJson(c, initiative, 200);
-  })
-  .openapi(createPlanItemRoute, async (c) => {
+  .openapi(exportRoute, (c) =>
+    exportRows(c, c.req.valid('query'), { name: 'initiativer', columns: exportColumns }, async (db, scope, query) => (await listInitiatives(db, scope, query)).items),
+  )
+  .openapi(getRoute, (c) => readRecord(c, (db, scope) => getInitiative(db, scope, c.req.valid('param').id)))
+  .openapi(createInitiativeRoute, (c) =>
+    createRecord(c, ({ db, scope, change }) => createInitiative(db, scope, c.req.valid('json'), change), (initiative) => `/api/initiatives/${initiative.id}`),
+  )
+  .openapi(updateRoute, (c) =>
+    changeRecord(c, ({ db, scope, change }, version) => updateInitiative(db, scope, c.req.valid('param').id, c.req.valid('json'), version, change)),
+  )
+  .openapi(createPlanItemRoute, (c) => {
     const { id } = c.req.valid('param');
-    const { scope, change } = await accessOf(c);
-    const item = await createPlanItem(c.var.deps.db, scope, id, c.req.valid('json'), change);
-    c.header('Location', `/api/initiatives/${id}/plan-items/${item.id}`);
-    return versionedJson(c, item, 201);
+    return createRecord(
+      c,
+      ({ db, scope, change }) => createPlanItem(db, scope, id, c.req.valid('json'), change),
+      (item) => `/api/initiatives/${id}/plan-items/${item.id}`,
+    );
   })
-  .openapi(updatePlanItemRoute, async (c) => {
-    const version = expectedVersion(c);
+  .openapi(updatePlanItemRoute, (c) => {
     const { id, itemId } = c.req.valid('param');
-    const { scope, change } = await accessOf(c);
-    const item = await updatePlanItem(c.var.deps.db, scope, id, itemId, c.req.valid('json'), version, change);
-    return versionedJson(c, item, 200);
+    return changeRecord(c, ({ db, scope, change }, version) => updatePlanItem(db, scope, id, itemId, c.req.valid('json'), version, change));
   })
-  .openapi(deletePlanItemRoute, async (c) => {
-    const version = expectedVersion(c);
+  .openapi(deletePlanItemRoute, (c) => {
     const { id, itemId } = c.req.valid('param');
-    const { scope, change } = await accessOf(c);
-    await deletePlanItem(c.var.deps.db, scope, id, itemId, version, change);
-    return c.body(null, 204);
+    return removeRecord(c, ({ db, scope, change }, version) => deletePlanItem(db, scope, id, itemId, version, change));
   })
   .openapi(planItemsRoute, async (c) => {
     const page = await listPlanItems(c.var.deps.db, await scopeOf(c), c.req.valid('query'));

@@ -11,7 +11,7 @@ import {
 import { requireCountyWide, type Scope } from '../auth/visibility';
 import { writeAudit } from '../audit/audit.repository';
 import type { Executor } from '../persistence/executor';
-import { existingActorIds, type ChangeContext } from '../persistence/repository-helpers';
+import { existingActorIds, pageOf, type ChangeContext } from '../persistence/repository-helpers';
 
 // Mobility counts are the county's own records: every exported function takes the Scope and
 // lets only the county in.
@@ -56,19 +56,12 @@ export async function listMobilityCounts(db: Executor, scope: Scope, query: Mobi
   if (query.actor) filtered = filtered.where('m.actor_id', '=', query.actor);
   if (query.schoolYear) filtered = filtered.where('m.school_year', '=', query.schoolYear);
   if (query.category) filtered = filtered.where('m.category', '=', query.category);
-  const countRow = await filtered
-    .clearSelect()
-    .select((eb) => eb.fn.countAll<string>().as('total'))
-    .executeTakeFirstOrThrow();
-  const rows = await filtered
+  const ordered = filtered
     .orderBy('m.school_year', 'desc')
     .orderBy(sql`a.sort_key collate "C"`)
     .orderBy('m.category')
-    .orderBy('m.id')
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
-    .execute();
-  return { items: rows.map(toMobilityCount), total: Number(countRow.total), page: query.page, pageSize: query.pageSize };
+    .orderBy('m.id');
+  return pageOf(query, filtered.clearSelect(), ordered, toMobilityCount);
 }
 
 /**

@@ -16,7 +16,7 @@ import {
 } from '@kompetansebro/domain';
 import { requireCountyWide, type Scope } from '../auth/visibility';
 import type { Executor } from '../persistence/executor';
-import { existingActorIds, iso, type ChangeContext } from '../persistence/repository-helpers';
+import { existingActorIds, iso, nullsLast, sortOf, type ChangeContext } from '../persistence/repository-helpers';
 import { auditedCreate, nextVersion, versionedChange, versionedRemoval, type VersionedRecord } from '../persistence/versioned-change';
 
 // Plan items are the county's own records, like the initiatives they belong to: every exported
@@ -125,12 +125,13 @@ export async function listPlanItems(db: Executor, scope: Scope, query: PlanItemL
     .where((eb) => planItemConditions(eb, query))
     .select((eb) => eb.fn.countAll<string>().as('total'))
     .executeTakeFirstOrThrow();
-  const descending = query.sort.startsWith('-');
+  const { key, descending, direction } = sortOf(query.sort);
   let ordered = planItemsWithContext(db).where((eb) => planItemConditions(eb, query));
-  if (query.sort.endsWith('updated')) {
-    ordered = ordered.orderBy('pi.updated_at', descending ? 'desc' : 'asc');
+  if (key === 'updated') {
+    ordered = ordered.orderBy('pi.updated_at', direction);
   } else {
-    ordered = ordered.orderBy('pi.due_date', (ob) => (descending ? ob.desc().nullsLast() : ob.asc().nullsLast()));
+    // Undated items last either way: the list is for seeing what is due.
+    ordered = ordered.orderBy('pi.due_date', nullsLast(descending));
   }
   const rows = await ordered
     .orderBy(sql`i.sort_key collate "C"`)

@@ -3,6 +3,7 @@ import { mainLibraryKey, sampleId } from '@kompetansebro/db';
 import type { LiaisonActivity, LiaisonLibrary, LiaisonNote, Needs, Page, Problem, StudentCountSet } from '@kompetansebro/domain';
 import { jsonBody, startTestServer, type RequestAs, type TestServer } from '@kompetansebro/testing/server';
 import { createApp } from '../app';
+import { json } from '../testing/fixture.test';
 import { startMailCatcher, type MailCatcher } from '../auth/mail-catcher.test-support';
 import { createMailer } from '../auth/mail';
 import { sendLiaisonDigest } from './digest.repository';
@@ -34,11 +35,6 @@ afterAll(async () => {
   await mail.close();
 });
 
-async function json<T>(response: Response, status: number): Promise<T> {
-  const text = await response.text();
-  expect(response.status, text).toBe(status);
-  return JSON.parse(text) as T;
-}
 
 const putCounts = (as: RequestAs, counts: unknown, version: number | null, period = 'current') =>
   as(`/api/liaison/student-counts?period=${period}`, jsonBody('PUT', { counts }, version === null ? {} : { 'If-Match': `"${version}"` }));

@@ -22,7 +22,8 @@ import {
 } from '@kompetansebro/domain';
 import { authorize } from '../auth/access-control';
 import { accessOf, scopeOf } from '../auth/visibility';
-import { expectedVersion, versionedJson } from '../http/etag';
+import { versionedJson } from '../http/etag';
+import { changeRecord } from '../http/record-handlers';
 import { exportFormatSchema, exportResponse, MAX_EXPORT_ROWS, type ExportColumn } from '../http/export';
 import { createRouter, idParamsSchema, ifMatchHeaderSchema, jsonContent, problemResponses } from '../http/openapi';
 import { versionedWriteResponses, withEtag } from '../http/versioned';
@@ -222,12 +223,9 @@ export const liaisonRouter = createRouter()
     const counts = await getStudentCounts(c.var.deps.db, await scopeOf(c), organisation, period);
     return versionedJson(c, counts, 200);
   })
-  .openapi(putCountsRoute, async (c) => {
-    const version = expectedVersion(c);
-    const { scope, change } = await accessOf(c);
-    const counts = await saveStudentCounts(c.var.deps.db, scope, c.req.valid('query').period, c.req.valid('json'), version, change);
-    return versionedJson(c, counts, 200);
-  })
+  .openapi(putCountsRoute, (c) =>
+    changeRecord(c, ({ db, scope, change }, version) => saveStudentCounts(db, scope, c.req.valid('query').period, c.req.valid('json'), version, change)),
+  )
   .openapi(needsRoute, async (c) => {
     const { organisation, period } = c.req.valid('query');
     return c.json(await getNeeds(c.var.deps.db, await scopeOf(c), organisation, period), 200);
@@ -244,12 +242,9 @@ export const liaisonRouter = createRouter()
     const note = await getNote(c.var.deps.db, await scopeOf(c), c.req.valid('param').id);
     return versionedJson(c, note, 200);
   })
-  .openapi(updateNoteRoute, async (c) => {
-    const version = expectedVersion(c);
-    const { scope, change } = await accessOf(c);
-    const note = await updateNote(c.var.deps.db, scope, c.req.valid('param').id, c.req.valid('json').body, version, change);
-    return versionedJson(c, note, 200);
-  })
+  .openapi(updateNoteRoute, (c) =>
+    changeRecord(c, ({ db, scope, change }, version) => updateNote(db, scope, c.req.valid('param').id, c.req.valid('json').body, version, change)),
+  )
   .openapi(getDigestRoute, async (c) => c.json({ subscribed: await getDigestSubscription(c.var.deps.db, principalOf(c).userId) }, 200))
   .openapi(putDigestRoute, async (c) => {
     const scope = await scopeOf(c);

@@ -1,4 +1,5 @@
-import { inActorSet, type ActorFacts, type ActorSet } from '@kompetansebro/domain';
+import { sql, type OrderByItemBuilder, type SelectQueryBuilder } from 'kysely';
+import { inActorSet, type ActorFacts, type ActorSet, type Page } from '@kompetansebro/domain';
 import { DomainRuleError } from '@kompetansebro/domain';
 import type { Executor } from './executor';
 
@@ -55,4 +56,38 @@ export async function existingActorIds(db: Executor, ids: readonly string[]): Pr
   if (ids.length === 0) return new Set();
   const rows = await db.selectFrom('actor').select('id').where('id', 'in', [...new Set(ids)]).execute();
   return new Set(rows.map((r) => r.id));
+}
+
+// ---------------------------------------------------------------------------------------------
+// List queries: every list reads a count of what its filters select and one page of it, sorted.
+
+/** How a list query's `sort` (a key, `-` first for descending) orders the rows. */
+export function sortOf(sort: string): { key: string; descending: boolean; direction: 'asc' | 'desc' } {
+  const descending = sort.startsWith('-');
+  return { key: sort.replace('-', ''), descending, direction: descending ? 'desc' : 'asc' };
+}
+
+/** Ordering that keeps rows without a value last, whichever the direction (e.g. undated after dated). */
+export const nullsLast =
+  (descending: boolean) =>
+  (ob: OrderByItemBuilder): OrderByItemBuilder =>
+    descending ? ob.desc().nullsLast() : ob.asc().nullsLast();
+
+/**
+ * One page of a list: how many rows `filtered` selects, and the rows of the page the query asks
+ * for from `ordered` (which ends with a unique column, so pages neither overlap nor skip).
+ */
+export async function pageOf<FilteredDB, FilteredTables extends keyof FilteredDB, Selected, DB, TB extends keyof DB, Row, Item>(
+  query: { page: number; pageSize: number },
+  filtered: SelectQueryBuilder<FilteredDB, FilteredTables, Selected>,
+  ordered: SelectQueryBuilder<DB, TB, Row>,
+  toItem: (row: Row) => Item,
+): Promise<Page<Item>> {
+  // $castTo: Kysely cannot name the selection of a table that is a type parameter.
+  const countRow = await filtered.select(sql<string>`count(*)`.as('total')).$castTo<{ total: string }>().executeTakeFirstOrThrow();
+  const rows = await ordered
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .execute();
+  return { items: rows.map(toItem), total: Number(countRow.total), page: query.page, pageSize: query.pageSize };
 }

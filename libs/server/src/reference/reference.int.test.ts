@@ -1,15 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Municipality, Page, Region } from '@kompetansebro/domain';
-import { startTestServer, type TestServer } from '@kompetansebro/testing/server';
-import { createApp } from '../app';
+import { testServer } from '../testing/fixture.test';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer(createApp);
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = testServer();
 
 describe('reference data and operations', () => {
   it('reports health and which database it runs on', async () => {

@@ -1,24 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sampleId } from '@kompetansebro/db';
 import type { FunderReport, Problem } from '@kompetansebro/domain';
-import { jsonBody, startTestServer, type RequestAs, type TestServer } from '@kompetansebro/testing/server';
-import { createApp } from '../app';
+import { jsonBody } from '@kompetansebro/testing/server';
+import { loggedIn, testServer, UNKNOWN_ID } from '../testing/fixture.test';
 import { readZipEntry } from './read-zip-entry';
 
-let server: TestServer;
-let viewer: RequestAs;
-let namdal: RequestAs;
-beforeAll(async () => {
-  server = await startTestServer(createApp);
-  viewer = await server.as('fylke-innsyn@demo.kompetansebro.no');
-  namdal = await server.as('namdal@demo.kompetansebro.no');
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = testServer();
+const viewer = loggedIn(server, 'fylke-innsyn@demo.kompetansebro.no');
+const namdal = loggedIn(server, 'namdal@demo.kompetansebro.no');
 
 const NB_PROJECT = sampleId('initiative', 'regional-competence-actors');
-const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
 /** Spaces as a reader sees them: no-break spaces as spaces, runs of white space as one. */
 const plain = (text: string) => text.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ');

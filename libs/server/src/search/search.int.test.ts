@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { mainLibraryKey, sampleId } from '@kompetansebro/db';
 import { norwegianSortKey, type ActorDetail, type Problem } from '@kompetansebro/domain';
-import { jsonBody, startTestServer, type TestServer } from '@kompetansebro/testing/server';
-import { createApp } from '../app';
+import { jsonBody } from '@kompetansebro/testing/server';
+import { testServer } from '../testing/fixture.test';
 
-let server: TestServer;
+const server = testServer();
 
 interface SearchResult {
   type: 'actor' | 'agreement' | 'activity' | 'initiative';
@@ -20,7 +20,6 @@ let actor: ActorDetail;
 const ids = { agreement: '', activity: '', initiative: '', describedOnly: '' };
 
 beforeAll(async () => {
-  server = await startTestServer(createApp);
   const response = await server.request('/api/actors', jsonBody('POST', { kind: 'public_library', name: `${PLACE} bibliotek`, municipalityNumber: '5007' }));
   actor = (await response.json()) as ActorDetail;
   const { db } = server.database;
@@ -59,9 +58,6 @@ beforeAll(async () => {
       .returning('id')
       .executeTakeFirstOrThrow()
   ).id;
-});
-afterAll(async () => {
-  await server.close();
 });
 
 async function search(query: string): Promise<SearchResult[]> {

@@ -18,7 +18,7 @@ import {
 import { NotFoundError } from '@kompetansebro/domain';
 import { requireVisible, requireWritable, visibleActorRecords, type Scope } from '../auth/visibility';
 import type { Executor } from '../persistence/executor';
-import { actorFacts, assertActorExists, iso, isoOrNull, likePattern, type ChangeContext } from '../persistence/repository-helpers';
+import { actorFacts, assertActorExists, iso, isoOrNull, likePattern, nullsLast, pageOf, sortOf, type ChangeContext } from '../persistence/repository-helpers';
 import { archiving, auditedCreate, nextVersion, versionedChange, type VersionedRecord } from '../persistence/versioned-change';
 
 type ServiceJoin = Database & {
@@ -124,19 +124,16 @@ export async function listServices(db: Executor, scope: Scope, query: ServiceLis
   const filtered = servicesWithContext(db)
     .where(visibleActorRecords(scope, 'a'))
     .where((eb) => listConditions(eb, query));
-  const countRow = await filtered.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
-
-  const descending = query.sort.startsWith('-');
-  const direction = descending ? 'desc' : 'asc';
+  const { key, descending, direction } = sortOf(query.sort);
   const byActor = sql`a.sort_key collate "C"`;
   let ordered = filtered.select(summaryColumns);
-  switch (query.sort.replace('-', '')) {
+  switch (key) {
     case 'type':
       ordered = ordered.orderBy('s.type', direction).orderBy(byActor);
       break;
     case 'confirmed':
       // Never confirmed last either way: the list is for finding what needs confirming.
-      ordered = ordered.orderBy('s.confirmed_at', (ob) => (descending ? ob.desc().nullsLast() : ob.asc().nullsLast())).orderBy(byActor);
+      ordered = ordered.orderBy('s.confirmed_at', nullsLast(descending)).orderBy(byActor);
       break;
     case 'updated':
       ordered = ordered.orderBy('s.updated_at', direction);
@@ -144,12 +141,7 @@ export async function listServices(db: Executor, scope: Scope, query: ServiceLis
     default:
       ordered = ordered.orderBy(byActor, direction).orderBy('s.type');
   }
-  const rows = await ordered
-    .orderBy('s.id')
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
-    .execute();
-  return { items: rows.map(toSummary), total: Number(countRow.total), page: query.page, pageSize: query.pageSize };
+  return pageOf(query, filtered, ordered.orderBy('s.id'), toSummary);
 }
 
 export async function getService(db: Executor, scope: Scope, id: string): Promise<ServiceSummary> {

@@ -1,22 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadSampleData, mainLibraryKey, sampleId, sampleMunicipalities } from '@kompetansebro/db';
-import { norwegianSortKey, todayInNorway, type Page, type Problem, type ServiceSummary } from '@kompetansebro/domain';
-import { jsonBody, startTestServer, type TestServer } from '@kompetansebro/testing/server';
-import { createApp } from '../app';
+import { norwegianSortKey, todayInNorway, type Page, type ServiceSummary } from '@kompetansebro/domain';
+import { jsonBody } from '@kompetansebro/testing/server';
+import { countRows, created, expectIdChecked, expectXlsx, problemOf, testServer, UNKNOWN_ID } from '../testing/fixture.test';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer(createApp);
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = testServer();
 
 const GRONG_LIBRARY = sampleId('actor', mainLibraryKey('5045'));
 const NAMSOS_LIBRARY = sampleId('actor', mainLibraryKey('5007'));
 const TRONDHEIM_LIBRARY = sampleId('actor', mainLibraryKey('5001'));
 const HEIMDAL_BRANCH = sampleId('actor', 'branch-heimdal');
-const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
 async function listServices(query: string): Promise<Page<ServiceSummary>> {
   const response = await server.request(`/api/services?${query}`);
@@ -24,15 +17,7 @@ async function listServices(query: string): Promise<Page<ServiceSummary>> {
   return (await response.json()) as Page<ServiceSummary>;
 }
 
-async function countRows(table: 'service' | 'audit_entry'): Promise<number> {
-  const row = await server.database.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-  return Number(row.n);
-}
 
-async function problemOf(response: Response): Promise<Problem> {
-  expect(response.headers.get('content-type')).toContain('application/problem+json');
-  return (await response.json()) as Problem;
-}
 
 const validService = { actorId: NAMSOS_LIBRARY, type: 'group_rooms', audiences: ['students'] };
 
@@ -90,10 +75,10 @@ describe('the sample services', () => {
   });
 
   it('adds nothing when loaded a second time', async () => {
-    const before = await countRows('service');
+    const before = await countRows(server, 'service');
     const result = await loadSampleData(server.database.db);
     expect(result.services).toBe(0);
-    expect(await countRows('service')).toBe(before);
+    expect(await countRows(server, 'service')).toBe(before);
   });
 });
 
@@ -184,9 +169,7 @@ describe('GET /api/services/export', () => {
   });
 
   it('exports XLSX and refuses an unknown format or filter', async () => {
-    const response = await server.request('/api/services/export?format=xlsx&type=career_guidance');
-    expect(response.status).toBe(200);
-    expect([...new Uint8Array(await response.arrayBuffer()).slice(0, 2)]).toEqual([0x50, 0x4b]);
+    await expectXlsx(await server.request('/api/services/export?format=xlsx&type=career_guidance'));
     expect((await server.request('/api/services/export?format=pdf')).status).toBe(400);
     expect((await server.request('/api/services/export?format=csv&type=castle')).status).toBe(400);
   });
@@ -201,24 +184,18 @@ describe('GET /api/services/:id', () => {
   });
 
   it('answers 404 for an unknown id and 400 for a malformed one', async () => {
-    expect((await server.request(`/api/services/${UNKNOWN_ID}`)).status).toBe(404);
-    const malformed = await server.request('/api/services/not-a-uuid');
-    expect(malformed.status).toBe(400);
-    expect((await problemOf(malformed)).errors?.[0]?.path).toBe('param.id');
+    await expectIdChecked(server, '/api/services', 'not-a-uuid');
   });
 });
 
 describe('POST /api/services', () => {
   it('creates a service with default conditions, answers 201 with Location and ETag, and audits it', async () => {
-    const auditBefore = await countRows('audit_entry');
+    const auditBefore = await countRows(server, 'audit_entry');
     const response = await server.request(
       '/api/services',
       jsonBody('POST', { ...validService, weeklyHours: 37.5, conditions: { capacity: 8, note: 'Bookes i skranken' } }),
     );
-    expect(response.status).toBe(201);
-    const service = (await response.json()) as ServiceSummary;
-    expect(response.headers.get('location')).toBe(`/api/services/${service.id}`);
-    expect(response.headers.get('etag')).toBe('"1"');
+    const service = await created<ServiceSummary>(response, '/api/services');
     expect(service).toMatchObject({
       ...validService,
       weeklyHours: 37.5,
@@ -228,7 +205,7 @@ describe('POST /api/services', () => {
       actorName: 'Namsos bibliotek',
       conditions: { capacity: 8, note: 'Bookes i skranken', ageLimit: null, contractRequired: false, hours: null, bookingLeadTimeDays: null },
     });
-    expect(await countRows('audit_entry')).toBe(auditBefore + 1);
+    expect(await countRows(server, 'audit_entry')).toBe(auditBefore + 1);
     const entry = await server.database.db.selectFrom('audit_entry').selectAll().where('entity_id', '=', service.id).executeTakeFirstOrThrow();
     expect(entry).toMatchObject({ entity: 'service', action: 'create', before: null, after: { id: service.id, type: 'group_rooms' } });
   });
@@ -256,13 +233,13 @@ describe('POST /api/services', () => {
   ];
 
   it.each(badBodies)('refuses %s with 400 naming the field, and writes nothing', async (_label, body, path, code) => {
-    const servicesBefore = await countRows('service');
-    const auditBefore = await countRows('audit_entry');
+    const servicesBefore = await countRows(server, 'service');
+    const auditBefore = await countRows(server, 'audit_entry');
     const response = await server.request('/api/services', jsonBody('POST', body));
     expect(response.status).toBe(400);
     expect((await problemOf(response)).errors).toEqual(expect.arrayContaining([expect.objectContaining({ path, code })]));
-    expect(await countRows('service')).toBe(servicesBefore);
-    expect(await countRows('audit_entry')).toBe(auditBefore);
+    expect(await countRows(server, 'service')).toBe(servicesBefore);
+    expect(await countRows(server, 'audit_entry')).toBe(auditBefore);
   });
 
   it('refuses a body that is not JSON, or no body', async () => {

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { authorize } from '../auth/access-control';
-import { accessOf, scopeOf } from '../auth/visibility';
+import { scopeOf } from '../auth/visibility';
 import {
   pageSchema,
   serviceConfirmSchema,
@@ -10,8 +10,8 @@ import {
   serviceUpdateSchema,
   type ServiceSummary,
 } from '@kompetansebro/domain';
-import { expectedVersion, versionedJson } from '../http/etag';
-import { exportResponse, MAX_EXPORT_ROWS, type ExportColumn } from '../http/export';
+import { changeRecord, createRecord, exportRows, readRecord } from '../http/record-handlers';
+import type { ExportColumn } from '../http/export';
 import { recordRoutes } from '../http/record-routes';
 import { createRouter, idParamsSchema, ifMatchHeaderSchema, jsonContent } from '../http/openapi';
 import { versionedWriteResponses } from '../http/versioned';
@@ -79,42 +79,22 @@ export const servicesRouter = createRouter()
     return c.json(await listServices(c.var.deps.db, await scopeOf(c), c.req.valid('query')), 200);
   })
   // Before /api/services/{id}, so "export" is not read as an id.
-  .openapi(exportRoute, async (c) => {
-    const { format, ...filters } = c.req.valid('query');
-    const page = await listServices(c.var.deps.db, await scopeOf(c), { ...filters, page: 1, pageSize: MAX_EXPORT_ROWS });
-    return exportResponse(c, { name: 'tjenester', format, columns: exportColumns, rows: page.items });
-  })
-  .openapi(getRoute, async (c) => {
-    const service = await getService(c.var.deps.db, await scopeOf(c), c.req.valid('param').id);
-    return versionedJson(c, service, 200);
-  })
-  .openapi(createServiceRoute, async (c) => {
-    const { scope, change } = await accessOf(c);
-    const service = await createService(c.var.deps.db, scope, c.req.valid('json'), change);
-    c.header('Location', `/api/services/${service.id}`);
-    return versionedJson(c, service, 201);
-  })
-  .openapi(updateRoute, async (c) => {
-    const version = expectedVersion(c);
-    const { scope, change } = await accessOf(c);
-    const service = await updateService(c.var.deps.db, scope, c.req.valid('param').id, c.req.valid('json'), version, change);
-    return versionedJson(c, service, 200);
-  })
-  .openapi(confirmRoute, async (c) => {
-    const version = expectedVersion(c);
-    const { scope, change } = await accessOf(c);
-    const service = await confirmService(c.var.deps.db, scope, c.req.valid('param').id, c.req.valid('json').confirmedBy, version, change);
-    return versionedJson(c, service, 200);
-  })
-  .openapi(archiveRoute, async (c) => {
-    const version = expectedVersion(c);
-    const { scope, change } = await accessOf(c);
-    const service = await setServiceArchived(c.var.deps.db, scope, c.req.valid('param').id, true, version, change);
-    return versionedJson(c, service, 200);
-  })
-  .openapi(restoreRoute, async (c) => {
-    const version = expectedVersion(c);
-    const { scope, change } = await accessOf(c);
-    const service = await setServiceArchived(c.var.deps.db, scope, c.req.valid('param').id, false, version, change);
-    return versionedJson(c, service, 200);
-  });
+  .openapi(exportRoute, (c) =>
+    exportRows(c, c.req.valid('query'), { name: 'tjenester', columns: exportColumns }, async (db, scope, query) => (await listServices(db, scope, query)).items),
+  )
+  .openapi(getRoute, (c) => readRecord(c, (db, scope) => getService(db, scope, c.req.valid('param').id)))
+  .openapi(createServiceRoute, (c) =>
+    createRecord(c, ({ db, scope, change }) => createService(db, scope, c.req.valid('json'), change), (service) => `/api/services/${service.id}`),
+  )
+  .openapi(updateRoute, (c) =>
+    changeRecord(c, ({ db, scope, change }, version) => updateService(db, scope, c.req.valid('param').id, c.req.valid('json'), version, change)),
+  )
+  .openapi(confirmRoute, (c) =>
+    changeRecord(c, ({ db, scope, change }, version) => confirmService(db, scope, c.req.valid('param').id, c.req.valid('json').confirmedBy, version, change)),
+  )
+  .openapi(archiveRoute, (c) =>
+    changeRecord(c, ({ db, scope, change }, version) => setServiceArchived(db, scope, c.req.valid('param').id, true, version, change)),
+  )
+  .openapi(restoreRoute, (c) =>
+    changeRecord(c, ({ db, scope, change }, version) => setServiceArchived(db, scope, c.req.valid('param').id, false, version, change)),
+  );

@@ -14,7 +14,7 @@ import {
 } from '@kompetansebro/domain';
 import { authorize, publicAccess } from '../auth/access-control';
 import { accessOf } from '../auth/visibility';
-import { expectedVersion, versionedJson } from '../http/etag';
+import { changeRecord, createRecord, readRecord } from '../http/record-handlers';
 import { exportFormatSchema, exportResponse, type ExportColumn } from '../http/export';
 import { createRouter, idParamsSchema, ifMatchHeaderSchema, jsonContent, problemResponses } from '../http/openapi';
 import { stateChangeResponses, withEtag } from '../http/versioned';
@@ -138,16 +138,10 @@ const answerRoute = createRoute({
 
 export const surveysRouter = createRouter()
   .openapi(listRoute, async (c) => c.json(await listSurveys(c.var.deps.db, c.req.valid('query')), 200))
-  .openapi(createSurveyRoute, async (c) => {
-    const { change } = await accessOf(c);
-    const survey = await createSurvey(c.var.deps, c.req.valid('json'), change);
-    c.header('Location', `/api/surveys/${survey.id}`);
-    return versionedJson(c, survey, 201);
-  })
-  .openapi(getRoute, async (c) => {
-    const survey = await getSurvey(c.var.deps.db, c.req.valid('param').id);
-    return versionedJson(c, survey, 200);
-  })
+  .openapi(createSurveyRoute, (c) =>
+    createRecord(c, ({ change }) => createSurvey(c.var.deps, c.req.valid('json'), change), (survey) => `/api/surveys/${survey.id}`),
+  )
+  .openapi(getRoute, (c) => readRecord(c, (db) => getSurvey(db, c.req.valid('param').id)))
   .openapi(exportRoute, async (c) => {
     const survey = await getSurvey(c.var.deps.db, c.req.valid('param').id);
     return exportResponse(c, { name: 'undersokelse', format: c.req.valid('query').format, columns: exportColumns, rows: survey.recipientList });
@@ -156,11 +150,6 @@ export const surveysRouter = createRouter()
     const { change } = await accessOf(c);
     return c.json(await remindSurvey(c.var.deps, c.req.valid('param').id, change), 200);
   })
-  .openapi(closeRoute, async (c) => {
-    const version = expectedVersion(c);
-    const { change } = await accessOf(c);
-    const survey = await closeSurvey(c.var.deps.db, c.req.valid('param').id, version, change);
-    return versionedJson(c, survey, 200);
-  })
+  .openapi(closeRoute, (c) => changeRecord(c, ({ db, change }, version) => closeSurvey(db, c.req.valid('param').id, version, change)))
   .openapi(formRoute, async (c) => c.json(await getSurveyForm(c.var.deps.db, c.req.valid('query').token), 200))
   .openapi(answerRoute, async (c) => c.json(await answerSurvey(c.var.deps.db, c.req.valid('query').token, c.req.valid('json')), 200));

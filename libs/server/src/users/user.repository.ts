@@ -19,6 +19,7 @@ import { uniqueViolation } from '../persistence/database-errors';
 import { nextVersion, versionedChange, type VersionedRecord } from '../persistence/versioned-change';
 import { issueSetPasswordToken } from '../auth/password-reset';
 import { endSessionsOfUser } from '../auth/session';
+import { likePattern } from '../persistence/repository-helpers';
 
 // The accounts county admins manage: invite (an account without a password and a link to set
 // one), memberships, disable/enable, end sessions. Every change writes its audit entry in the
@@ -86,7 +87,7 @@ function toUser(row: UserRow, memberships: Membership[]): User {
 export async function listUsers(db: Executor, query: UserListQuery): Promise<Page<User>> {
   let filtered = db.selectFrom('app_user as u');
   if (query.q) {
-    const pattern = `%${query.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    const pattern = likePattern(query.q);
     filtered = filtered.where((eb) => eb.or([eb('u.name', 'ilike', pattern), eb('u.email', 'ilike', pattern)]));
   }
   if (query.organisation) {

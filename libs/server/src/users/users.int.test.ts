@@ -148,6 +148,17 @@ describe('inviting', () => {
     expect((await server.anonymous('/api/auth/password-reset', jsonBody('POST', { token: second, password: 'mitt eget lange passord' }))).status).toBe(204);
     expect((await admin(`/api/users/${user.id}/invitation`, { method: 'POST' })).status).toBe(409);
   });
+
+  it('does not send the invitation again to a disabled account (409): it must be enabled first', async () => {
+    const user = await invite('sperret.invitert@example.no');
+    await mail.next('sperret.invitert@example.no');
+    const { etag } = await read(user.id);
+    expect((await admin(`/api/users/${user.id}/disable`, { method: 'POST', headers: { 'If-Match': etag } })).status).toBe(200);
+    const again = await admin(`/api/users/${user.id}/invitation`, { method: 'POST' });
+    expect(again.status).toBe(409);
+    expect((await problemOf(again)).detail).toBe('The account is disabled: enable it first');
+    expect(mail.mails.filter((m) => m.to.includes('sperret.invitert@example.no'))).toHaveLength(1);
+  });
 });
 
 async function acceptInvitationFrom(message: Awaited<ReturnType<MailCatcher['next']>>, password: string): Promise<void> {

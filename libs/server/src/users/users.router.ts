@@ -11,8 +11,9 @@ import {
   listUsers,
   reinviteUser,
   setMemberships,
+  type UserChangeContext,
 } from './user.repository';
-import { expectedVersion, versionedJson } from '../http/etag';
+import { changeRecord, createRecord, readRecord } from '../http/record-handlers';
 import { createRouter, idParamsSchema, ifMatchHeaderSchema, jsonContent, problemResponses } from '../http/openapi';
 import { versionedWriteResponses, withEtag } from '../http/versioned';
 import type { Context } from 'hono';
@@ -108,6 +109,9 @@ const invitationRoute = createRoute({
   responses: { 202: { description: 'Sent' }, 400: problemResponses[400], 404: problemResponses[404], 409: problemResponses[409] },
 });
 
+/** Who changes an account, for the audit log: the admin logged in (never the system). */
+const actingAdmin = (c: Context<AppEnv>): UserChangeContext => ({ userId: principalOf(c).userId });
+
 /** Sends an invitation after its transaction; a mail that fails is logged (the admin can send it again). */
 async function mailInvitation(
   c: Context<AppEnv>,
@@ -124,39 +128,30 @@ async function mailInvitation(
 
 export const usersRouter = createRouter()
   .openapi(listRoute, async (c) => c.json(await listUsers(c.var.deps.db, c.req.valid('query')), 200))
-  .openapi(inviteRoute, async (c) => {
-    const input = c.req.valid('json');
-    const { user, token, organisationName } = await inviteUser(c.var.deps.db, input, { userId: principalOf(c).userId });
-    await mailInvitation(c, token, { email: user.email, name: user.name, membership: { organisationName, role: input.role } });
-    c.header('Location', `/api/users/${user.id}`);
-    return versionedJson(c, user, 201);
-  })
-  .openapi(getRoute, async (c) => {
-    const user = await getUser(c.var.deps.db, c.req.valid('param').id);
-    return versionedJson(c, user, 200);
-  })
-  .openapi(membershipsRoute, async (c) => {
-    const version = expectedVersion(c);
-    const { memberships } = c.req.valid('json');
-    const user = await setMemberships(c.var.deps.db, c.req.valid('param').id, memberships, version, { userId: principalOf(c).userId });
-    return versionedJson(c, user, 200);
-  })
-  .openapi(disableRoute, async (c) => {
-    const version = expectedVersion(c);
-    const user = await disableUser(c.var.deps.db, c.req.valid('param').id, version, { userId: principalOf(c).userId });
-    return versionedJson(c, user, 200);
-  })
-  .openapi(enableRoute, async (c) => {
-    const version = expectedVersion(c);
-    const user = await enableUser(c.var.deps.db, c.req.valid('param').id, version, { userId: principalOf(c).userId });
-    return versionedJson(c, user, 200);
-  })
+  .openapi(inviteRoute, (c) =>
+    createRecord(
+      c,
+      async ({ db }) => {
+        const input = c.req.valid('json');
+        const { user, token, organisationName } = await inviteUser(db, input, actingAdmin(c));
+        await mailInvitation(c, token, { email: user.email, name: user.name, membership: { organisationName, role: input.role } });
+        return user;
+      },
+      (user) => `/api/users/${user.id}`,
+    ),
+  )
+  .openapi(getRoute, (c) => readRecord(c, (db) => getUser(db, c.req.valid('param').id)))
+  .openapi(membershipsRoute, (c) =>
+    changeRecord(c, ({ db }, version) => setMemberships(db, c.req.valid('param').id, c.req.valid('json').memberships, version, actingAdmin(c))),
+  )
+  .openapi(disableRoute, (c) => changeRecord(c, ({ db }, version) => disableUser(db, c.req.valid('param').id, version, actingAdmin(c))))
+  .openapi(enableRoute, (c) => changeRecord(c, ({ db }, version) => enableUser(db, c.req.valid('param').id, version, actingAdmin(c))))
   .openapi(endSessionsRoute, async (c) => {
-    await endUserSessions(c.var.deps.db, c.req.valid('param').id, { userId: principalOf(c).userId });
+    await endUserSessions(c.var.deps.db, c.req.valid('param').id, actingAdmin(c));
     return c.body(null, 204);
   })
   .openapi(invitationRoute, async (c) => {
-    const { user, token } = await reinviteUser(c.var.deps.db, c.req.valid('param').id, { userId: principalOf(c).userId });
+    const { user, token } = await reinviteUser(c.var.deps.db, c.req.valid('param').id, actingAdmin(c));
     await mailInvitation(c, token, { email: user.email, name: user.name, membership: user.memberships[0] });
     return c.body(null, 202);
   });

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, expect } from 'vitest';
+import type { Database } from '@kompetansebro/db';
+import type { Problem, ServiceType } from '@kompetansebro/domain';
+import { startTestServer, type RequestAs, type TestServer } from '@kompetansebro/testing/server';
+import { createApp } from '../app';
+
+// Test support for the integration tests (*.int.test.ts): the setup every file repeats. Named
+// *.test.ts because only test files may use the testing library (lint); Vitest runs only
+// *.unit.test.ts and *.int.test.ts, so this file is no test of its own.
+
+/**
+ * The app on a fresh in-memory database for one test file: started before its tests, closed
+ * after them. Call it at the top of the file; the server it answers is there from beforeAll on.
+ */
+export function testServer(): TestServer {
+  let started: TestServer | undefined;
+  beforeAll(async () => {
+    started = await startTestServer(createApp);
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  const current = (): TestServer => {
+    if (!started) throw new Error('The test server starts in beforeAll; use it inside hooks and tests');
+    return started;
+  };
+  return {
+    get baseUrl() {
+      return current().baseUrl;
+    },
+    get database() {
+      return current().database;
+    },
+    request: (path, init) => current().request(path, init),
+    anonymous: (path, init) => current().anonymous(path, init),
+    as: (email, organisationId) => current().as(email, organisationId),
+    close: () => current().close(),
+  };
+}
+
+/** Requests as a demo account, logged in once before the file's tests (after `testServer()` has started). */
+export function loggedIn(server: TestServer, email: string): RequestAs {
+  let request: RequestAs | undefined;
+  beforeAll(async () => {
+    request = await server.as(email);
+  });
+  return (path, init) => {
+    if (!request) throw new Error(`${email} logs in in beforeAll; use it inside hooks and tests`);
+    return request(path, init);
+  };
+}
+
+/** The If-Match header for a version the client read. */
+export const ifMatch = (version: number) => ({ 'If-Match': `"${version}"` });
+
+/** The body of a response that must have this status (the body is in the failure message otherwise). */
+export async function json<T>(response: Response, status: number): Promise<T> {
+  expect(response.status, await response.clone().text()).toBe(status);
+  return (await response.json()) as T;
+}
+
+/** A service of an actor written straight to the database (for reads that need one to exist); returns its id. */
+export async function addService(server: TestServer, actorId: string, type: ServiceType): Promise<string> {
+  const row = await server.database.db
+    .insertInto('service')
+    .values({ actor_id: actorId, type, audiences: JSON.stringify(['students']), conditions: JSON.stringify({}) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** How many rows a table holds now (to see that a refused write wrote nothing, or an audit entry more). */
+export async function countRows(server: TestServer, table: keyof Database): Promise<number> {
+  const row = await server.database.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The problem+json body of an error response. */
+export async function problemOf(response: Response): Promise<Problem> {
+  expect(response.headers.get('content-type')).toContain('application/problem+json');
+  return (await response.json()) as Problem;
+}
+
+/** An id no record has. */
+export const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+
+/** GET one record of `collection`: 404 for an id no record has, 400 naming `param.id` for one that is no UUID. */
+export async function expectIdChecked(server: TestServer, collection: string, malformedId: string): Promise<void> {
+  expect((await server.request(`${collection}/${UNKNOWN_ID}`)).status).toBe(404);
+  const malformed = await server.request(`${collection}/${malformedId}`);
+  expect(malformed.status).toBe(400);
+  expect((await problemOf(malformed)).errors?.[0]?.path).toBe('param.id');
+}
+
+/** A 201 with the new record's Location (`collection/<id>`) and ETag "1"; returns the record. */
+export async function created<T extends { id: string }>(response: Response, collection: string): Promise<T> {
+  expect(response.status).toBe(201);
+  const record = (await response.json()) as T;
+  expect(response.headers.get('location')).toBe(`${collection}/${record.id}`);
+  expect(response.headers.get('etag')).toBe('"1"');
+  return record;
+}
+
+/** A 200 whose body is an XLSX workbook (a zip: it starts with "PK"). */
+export async function expectXlsx(response: Response): Promise<void> {
+  expect(response.status).toBe(200);
+  expect([...new Uint8Array(await response.arrayBuffer()).slice(0, 2)]).toEqual([0x50, 0x4b]);
+}
