@@ -23,3 +23,4 @@ export { ListScreen, type ListResult, type ListScreenProps } from './list-screen
 export { DetailPage, errorStatusOf, type DetailResult } from './detail-page';
 export { Fact } from './fact';
 export { mergeTheirVersion, useStaleSave } from './stale-save';
+export { createFeatureContext, featureRoutes, screenRoute, type ScreenRoute } from './feature-routes';

@@ -1,0 +1,98 @@
+import { createRoute, Outlet, type AnyRoute, type RouteComponent } from '@tanstack/react-router';
+import { createContext, useContext, useMemo, type Context } from 'react';
+
+/**
+ * One screen as a route: where it is, its component (its own chunk) and how it reads its URL.
+ *
+ *   { path: '$id', component: lazyRouteComponent(() => import('./actor-page'), 'ActorPage') }
+ */
+export interface ScreenRoute {
+  /** Under the feature's layout (or the parent): '/' for its front screen, 'ny', '$id', '$id/rediger'. */
+  path: string;
+  /** `lazyRouteComponent(() => import('./…-page'), '…Page')`: the import stays in the feature, so each screen is a chunk of its own. */
+  component: RouteComponent;
+  /** `plainSearch` for a screen that keeps filters or a page in its URL; without it the route validates nothing. */
+  validateSearch?: (search: Record<string, unknown>) => Record<string, unknown>;
+  /** Runs before the screen shows, e.g. to warm the query cache (`context.queryClient`) with the record the screen reads. */
+  loader?: (match: { params: Record<string, string>; context: unknown }) => unknown;
+}
+
+/** The route of one screen under `parentRoute`, e.g. a feature with a single screen. */
+export function screenRoute(parentRoute: AnyRoute, { path, component, validateSearch, loader }: ScreenRoute): AnyRoute {
+  return createRoute({
+    getParentRoute: () => parentRoute,
+    path,
+    component,
+    // Only what the screen declares: a route without `validateSearch` keeps the URL's search as it is.
+    ...(validateSearch ? { validateSearch } : {}),
+    ...(loader ? { loader } : {}),
+  }) as AnyRoute;
+}
+
+/** The full path of a route as links want it: no trailing slash, except the app's own root. */
+function linkPath(fullPath: string): string {
+  return fullPath.replace(/\/+$/, '') || '/';
+}
+
+interface FeatureRoutesOptions<Key extends string, Feature> {
+  /** The feature's path under the parent (`aktorer`); or `id` for a layout without a path of its own. */
+  path?: string;
+  id?: string;
+  /** The feature's context (from `createFeatureContext`), provided to every screen. */
+  context: Context<Feature | null>;
+  /**
+   * Makes the context's value in the layout (a hook: it may hold state, e.g. a notice for the next
+   * screen). `screenPaths` holds each screen's full path as the app mounts it (`/aktorer/$id`),
+   * `basePath` the layout's own.
+   */
+  useFeature: (screenPaths: Record<Key, string>, basePath: string) => Feature;
+  /** The screens by name; a name left out or set to null is not offered by this app. */
+  screens: Record<Key, ScreenRoute | null>;
+}
+
+/**
+ * A feature's screens as routes under `parentRoute`: a layout that provides the feature's
+ * context (paths made from where the app mounted it) around one route per screen, each screen
+ * its own chunk. The feature's `create…Routes` says only what differs: its screens and context.
+ */
+export function featureRoutes<Key extends string, Feature>(
+  parentRoute: AnyRoute,
+  { path, id, context: FeatureContext, useFeature, screens }: FeatureRoutesOptions<Key, Feature>,
+): AnyRoute {
+  const routes = new Map<Key, AnyRoute>();
+  const layoutRoute = createRoute({
+    getParentRoute: () => parentRoute,
+    ...(id !== undefined ? { id } : { path: path ?? '/' }),
+    component: function FeatureLayout() {
+      // Full paths are known once the tree is built, i.e. by the time anything renders.
+      const screenPaths = useMemo(
+        () => Object.fromEntries([...routes].map(([key, route]) => [key, linkPath(route.fullPath)])) as Record<Key, string>,
+        [],
+      );
+      const feature = useFeature(screenPaths, linkPath(layoutRoute.fullPath));
+      return (
+        <FeatureContext value={feature}>
+          <Outlet />
+        </FeatureContext>
+      );
+    },
+  }) as AnyRoute;
+  for (const [key, screen] of Object.entries(screens) as [Key, ScreenRoute | null][]) {
+    if (screen) routes.set(key, screenRoute(layoutRoute, screen));
+  }
+  return layoutRoute.addChildren([...routes.values()]);
+}
+
+/**
+ * A feature's context and the hook its screens read it with; the hook fails loudly outside the
+ * feature's routes (`routesName`, e.g. "createActorRoutes"), where the screen could not work.
+ */
+export function createFeatureContext<Feature>(routesName: string): [Context<Feature | null>, () => Feature] {
+  const FeatureContext = createContext<Feature | null>(null);
+  function useFeatureContext(): Feature {
+    const feature = useContext(FeatureContext);
+    if (!feature) throw new Error(`These screens must be rendered inside the routes of ${routesName}()`);
+    return feature;
+  }
+  return [FeatureContext, useFeatureContext];
+}
