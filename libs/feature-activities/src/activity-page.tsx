@@ -1,8 +1,8 @@
 import { activityQueries, useDeleteActivity } from '@kompetansebro/api-client';
 import type { ActivityDetail } from '@kompetansebro/domain';
 import { formatDate, formatNumber, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, buttonLinkProps, ConfirmDialog, DetailPage, Fact, httpErrorText, Page, StatusTag } from '@kompetansebro/ui';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, buttonLinkProps, ConfirmDialog, Fact, httpErrorText, Page, StatusTag } from '@kompetansebro/ui';
+import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,25 +14,10 @@ import './activities.css';
 
 /** One activity: what, when, who organised it, who took part (with head counts), links; edit and delete. */
 export function ActivityPage() {
-  const { t } = useTranslation();
-  const { paths } = useActivityFeature();
   const { id = '' } = useParams({ strict: false }) as { id?: string };
-  const activity = useQuery(activityQueries.detail(id));
-
-  return (
-    <DetailPage
-      result={activity}
-      title={t('activities.detail.titleFallback')}
-      notFound={t('activities.detail.notFound')}
-      back={
-        <Link className="ds-link" to={paths.list}>
-          {t('activities.detail.backToList')}
-        </Link>
-      }
-    >
-      {(data) => <ActivityDetails activity={data} />}
-    </DetailPage>
-  );
+  // Loaded by the route before the page shows (its pending and error pages are the route's).
+  const activity = useSuspenseQuery(activityQueries.detail(id));
+  return <ActivityDetails activity={activity.data} />;
 }
 
 

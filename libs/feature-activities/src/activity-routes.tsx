@@ -40,7 +40,17 @@ export function createActivityRoutes(
       calendar: { path: 'kalender', validateSearch: plainSearch, component: lazyRouteComponent(() => import('./activity-calendar-page'), 'ActivityCalendarPage') },
       counts: { path: 'tall', validateSearch: plainSearch, component: lazyRouteComponent(() => import('./activity-counts-page'), 'ActivityCountsPage') },
       create: { path: 'ny', component: lazyRouteComponent(() => import('./activity-create-page'), 'ActivityCreatePage') },
-      detail: { path: '$id', component: lazyRouteComponent(() => import('./activity-page'), 'ActivityPage') },
+      detail: {
+        path: '$id',
+        component: lazyRouteComponent(() => import('./activity-page'), 'ActivityPage'),
+        record: {
+          query: (params) => import('@kompetansebro/api-client').then((api) => api.activityQueries.detail(params.id ?? '')),
+          title: 'activities.detail.titleFallback',
+          notFound: 'activities.detail.notFound',
+          back: 'activities.detail.backToList',
+          backTo: 'list',
+        },
+      },
       edit: { path: '$id/rediger', component: lazyRouteComponent(() => import('./activity-edit-page'), 'ActivityEditPage') },
     },
   });

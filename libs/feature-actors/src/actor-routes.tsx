@@ -34,7 +34,17 @@ export function createActorRoutes(
     screens: {
       list: { path: '/', validateSearch: plainSearch, component: lazyRouteComponent(() => import('./actor-list-page'), 'ActorListPage') },
       create: { path: 'ny', component: lazyRouteComponent(() => import('./actor-create-page'), 'ActorCreatePage') },
-      detail: { path: '$id', component: lazyRouteComponent(() => import('./actor-page'), 'ActorPage') },
+      detail: {
+        path: '$id',
+        component: lazyRouteComponent(() => import('./actor-page'), 'ActorPage'),
+        record: {
+          query: (params) => import('@kompetansebro/api-client').then((api) => api.actorQueries.detail(params.id ?? '')),
+          title: 'actors.detail.titleFallback',
+          notFound: 'actors.detail.notFound',
+          back: 'actors.detail.backToList',
+          backTo: 'list',
+        },
+      },
       edit: { path: '$id/rediger', component: lazyRouteComponent(() => import('./actor-edit-page'), 'ActorEditPage') },
     },
   });

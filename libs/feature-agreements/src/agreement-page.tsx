@@ -9,8 +9,8 @@ import {
 } from '@kompetansebro/api-client';
 import { canRenew, type AgreementDetail, type AgreementDocument, type AgreementStatus } from '@kompetansebro/domain';
 import { formatDate, formatNumber, useLanguage } from '@kompetansebro/i18n';
-import { agreementStatusColor, Alert, Button, ConfirmDialog, DetailPage, Fact, httpErrorText, Page, StatusTag, TextField } from '@kompetansebro/ui';
-import { useQuery } from '@tanstack/react-query';
+import { agreementStatusColor, Alert, Button, ConfirmDialog, Fact, httpErrorText, Page, StatusTag, TextField } from '@kompetansebro/ui';
+import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import type { TFunction } from 'i18next';
@@ -22,25 +22,10 @@ const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 
 /** One agreement: parties and what each commits to, documents, history, and the next steps allowed now. */
 export function AgreementPage() {
-  const { t } = useTranslation();
-  const { paths } = useAgreementFeature();
   const { id = '' } = useParams({ strict: false }) as { id?: string };
-  const agreement = useQuery(agreementQueries.detail(id));
-
-  return (
-    <DetailPage
-      result={agreement}
-      title={t('agreements.detail.titleFallback')}
-      notFound={t('agreements.detail.notFound')}
-      back={
-        <Link className="ds-link" to={paths.list}>
-          {t('agreements.detail.backToList')}
-        </Link>
-      }
-    >
-      {(data) => <AgreementDetails agreement={data} />}
-    </DetailPage>
-  );
+  // Loaded by the route before the page shows (its pending and error pages are the route's).
+  const agreement = useSuspenseQuery(agreementQueries.detail(id));
+  return <AgreementDetails agreement={agreement.data} />;
 }
 
 

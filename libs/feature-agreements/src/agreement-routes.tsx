@@ -42,7 +42,17 @@ export function createAgreementRoutes(
         validateSearch: plainSearch,
         component: lazyRouteComponent(() => import('./agreement-create-page'), 'AgreementCreatePage'),
       },
-      detail: { path: '$id', component: lazyRouteComponent(() => import('./agreement-page'), 'AgreementPage') },
+      detail: {
+        path: '$id',
+        component: lazyRouteComponent(() => import('./agreement-page'), 'AgreementPage'),
+        record: {
+          query: (params) => import('@kompetansebro/api-client').then((api) => api.agreementQueries.detail(params.id ?? '')),
+          title: 'agreements.detail.titleFallback',
+          notFound: 'agreements.detail.notFound',
+          back: 'agreements.detail.backToList',
+          backTo: 'list',
+        },
+      },
     },
   });
 }

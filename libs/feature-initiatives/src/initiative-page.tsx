@@ -1,7 +1,7 @@
 import { initiativeQueries } from '@kompetansebro/api-client';
 import type { InitiativeDetail, PlanItemDetail } from '@kompetansebro/domain';
-import { Button, buttonLinkProps, DetailPage, Fact, Page, StatusTag } from '@kompetansebro/ui';
-import { useQuery } from '@tanstack/react-query';
+import { Button, buttonLinkProps, Fact, Page, StatusTag } from '@kompetansebro/ui';
+import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,25 +17,10 @@ import './initiatives.css';
 
 /** One initiative: funds, period and extensions, goals, the plan as a board, policy anchors, themes, partnership maturity, mobility. */
 export function InitiativePage() {
-  const { t } = useTranslation();
-  const { paths } = useInitiativeFeature();
   const { id = '' } = useParams({ strict: false }) as { id?: string };
-  const initiative = useQuery(initiativeQueries.detail(id));
-
-  return (
-    <DetailPage
-      result={initiative}
-      title={t('initiatives.detail.titleFallback')}
-      notFound={t('initiatives.detail.notFound')}
-      back={
-        <Link className="ds-link" to={paths.list}>
-          {t('initiatives.detail.backToList')}
-        </Link>
-      }
-    >
-      {(data) => <InitiativeDetails initiative={data} />}
-    </DetailPage>
-  );
+  // Loaded by the route before the page shows (its pending and error pages are the route's).
+  const initiative = useSuspenseQuery(initiativeQueries.detail(id));
+  return <InitiativeDetails initiative={initiative.data} />;
 }
 
 type Editing = { kind: 'none' } | { kind: 'new' } | { kind: 'edit'; item: PlanItemDetail };

@@ -42,7 +42,17 @@ export function createInitiativeRoutes(
     screens: {
       list: { path: '/', validateSearch: plainSearch, component: lazyRouteComponent(() => import('./initiative-list-page'), 'InitiativeListPage') },
       portfolio: { path: 'portefolje', validateSearch: portfolioSearch, component: lazyRouteComponent(() => import('./portfolio-page'), 'PortfolioPage') },
-      detail: { path: '$id', component: lazyRouteComponent(() => import('./initiative-page'), 'InitiativePage') },
+      detail: {
+        path: '$id',
+        component: lazyRouteComponent(() => import('./initiative-page'), 'InitiativePage'),
+        record: {
+          query: (params) => import('@kompetansebro/api-client').then((api) => api.initiativeQueries.detail(params.id ?? '')),
+          title: 'initiatives.detail.titleFallback',
+          notFound: 'initiatives.detail.notFound',
+          back: 'initiatives.detail.backToList',
+          backTo: 'list',
+        },
+      },
       edit: { path: '$id/rediger', component: lazyRouteComponent(() => import('./initiative-edit-page'), 'InitiativeEditPage') },
     },
   });

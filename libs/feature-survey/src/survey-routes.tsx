@@ -18,7 +18,17 @@ export function createSurveyRoutes(parentRoute: AnyRoute, { path = 'undersokelse
     screens: {
       list: { path: '/', validateSearch: plainSearch, component: lazyRouteComponent(() => import('./survey-list-page'), 'SurveyListPage') },
       create: { path: 'ny', component: lazyRouteComponent(() => import('./survey-create-page'), 'SurveyCreatePage') },
-      detail: { path: '$id', component: lazyRouteComponent(() => import('./survey-page'), 'SurveyPage') },
+      detail: {
+        path: '$id',
+        component: lazyRouteComponent(() => import('./survey-page'), 'SurveyPage'),
+        record: {
+          query: (params) => import('@kompetansebro/api-client').then((api) => api.surveyQueries.detail(params.id ?? '')),
+          title: 'survey.title',
+          notFound: 'errors.notFound',
+          back: 'survey.list.title',
+          backTo: 'list',
+        },
+      },
     },
   });
 }

@@ -2,8 +2,8 @@ import { meQueries, userQueries, useEndUserSessions, useResendInvitation, useSet
 import type { ApiError } from '@kompetansebro/api-client';
 import type { User } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, ConfirmDialog, DetailPage, Fact, httpErrorText, Page, StatusTag } from '@kompetansebro/ui';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, ConfirmDialog, Fact, httpErrorText, Page, StatusTag } from '@kompetansebro/ui';
+import { useQuery, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,10 +13,10 @@ import { userStatus, userStatusColor } from './user-status';
 
 /** One user: details, access (editable), and disabling or logging them out everywhere. */
 export function UserPage() {
-  const { t } = useTranslation();
-  const { paths, notice, setNotice } = useUserFeature();
+  const { notice, setNotice } = useUserFeature();
   const { id = '' } = useParams({ strict: false }) as { id?: string };
-  const user = useQuery(userQueries.detail(id));
+  // Loaded by the route before the page shows (its pending and error pages are the route's).
+  const user = useSuspenseQuery(userQueries.detail(id));
 
   // The confirmation of an invitation is for this visit of this page only.
   const [noticeForThisVisit] = useState(notice);
@@ -24,20 +24,7 @@ export function UserPage() {
     if (notice) setNotice(null);
   }, [notice, setNotice]);
 
-  return (
-    <DetailPage
-      result={user}
-      title={t('users.detail.titleFallback')}
-      notFound={t('users.detail.notFound')}
-      back={
-        <Link className="ds-link" to={paths.list}>
-          {t('users.detail.backToList')}
-        </Link>
-      }
-    >
-      {(data) => <UserDetails key={data.id} user={data} notice={noticeForThisVisit} />}
-    </DetailPage>
-  );
+  return <UserDetails key={user.data.id} user={user.data} notice={noticeForThisVisit} />;
 }
 
 type Confirming = 'disable' | 'enable' | 'endSessions' | null;

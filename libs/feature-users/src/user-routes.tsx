@@ -19,7 +19,17 @@ export function createUserRoutes(parentRoute: AnyRoute, { path = 'brukere' }: { 
     screens: {
       list: { path: '/', validateSearch: plainSearch, component: lazyRouteComponent(() => import('./user-list-page'), 'UserListPage') },
       invite: { path: 'ny', component: lazyRouteComponent(() => import('./user-invite-page'), 'UserInvitePage') },
-      detail: { path: '$id', component: lazyRouteComponent(() => import('./user-page'), 'UserPage') },
+      detail: {
+        path: '$id',
+        component: lazyRouteComponent(() => import('./user-page'), 'UserPage'),
+        record: {
+          query: (params) => import('@kompetansebro/api-client').then((api) => api.userQueries.detail(params.id ?? '')),
+          title: 'users.detail.titleFallback',
+          notFound: 'users.detail.notFound',
+          back: 'users.detail.backToList',
+          backTo: 'list',
+        },
+      },
     },
   });
 }

@@ -1,5 +1,33 @@
-import { createRoute, Outlet, type AnyRoute, type RouteComponent } from '@tanstack/react-router';
+import type { ParseKeys } from 'i18next';
+import { createRoute, Link, Outlet, useRouter, type AnyRoute, type ErrorComponentProps, type RouteComponent } from '@tanstack/react-router';
 import { createContext, useContext, useMemo, type Context } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DetailErrorPage, DetailPendingPage } from './detail-page';
+
+/**
+ * A screen about one record, loaded by its route before the screen shows: the screen reads the
+ * record from the warmed cache (`useSuspenseQuery` with the same query options), and the route
+ * shows the shared pending and error pages (not found, failed with a retry) with these texts.
+ */
+export interface RecordScreen {
+  /**
+   * The record's query options from the route's params, e.g.
+   * `(params) => import(<the API client>).then((api) => api.actorQueries.detail(params.id))`:
+   * the API client stays out of the app's first chunk.
+   */
+  query: (params: Record<string, string>) => Promise<object>;
+  /** i18n keys: the page title until the record is there, what a 404 says, the link back. */
+  title: ParseKeys;
+  notFound: ParseKeys;
+  back: ParseKeys;
+  /** Where the link back leads: the key of a screen of the same feature (`list`). */
+  backTo: string;
+}
+
+/** What the app's router context holds for loaders (feature-shell's RouterContext), read structurally: ui does no fetching of its own. */
+interface QueryRouterContext {
+  queryClient: { ensureQueryData: (options: object) => Promise<unknown> };
+}
 
 /**
  * One screen as a route: where it is, its component (its own chunk) and how it reads its URL.
@@ -13,19 +41,46 @@ export interface ScreenRoute {
   component: RouteComponent;
   /** `plainSearch` for a screen that keeps filters or a page in its URL; without it the route validates nothing. */
   validateSearch?: (search: Record<string, unknown>) => Record<string, unknown>;
-  /** Runs before the screen shows, e.g. to warm the query cache (`context.queryClient`) with the record the screen reads. */
-  loader?: (match: { params: Record<string, string>; context: unknown }) => unknown;
+  /** A screen about one record: its route loads it first and shows the pending and error pages. */
+  record?: RecordScreen;
+}
+
+/** The route options of a record screen: warm the cache, and the shared pending and error pages in the record's words. */
+function recordRouteOptions(record: RecordScreen, backPath: () => string) {
+  return {
+    loader: async ({ params, context }: { params: Record<string, string>; context: unknown }) => {
+      await (context as QueryRouterContext).queryClient.ensureQueryData(await record.query(params));
+    },
+    pendingComponent: function RecordPending() {
+      const { t } = useTranslation();
+      return <DetailPendingPage title={t(record.title)} />;
+    },
+    errorComponent: function RecordError({ error, reset }: ErrorComponentProps) {
+      const { t } = useTranslation();
+      const router = useRouter();
+      const back = (
+        <Link className="ds-link" to={backPath()}>
+          {t(record.back)}
+        </Link>
+      );
+      const retry = () => {
+        reset();
+        void router.invalidate();
+      };
+      return <DetailErrorPage title={t(record.title)} notFound={t(record.notFound)} back={back} error={error} onRetry={retry} />;
+    },
+  };
 }
 
 /** The route of one screen under `parentRoute`, e.g. a feature with a single screen. */
-export function screenRoute(parentRoute: AnyRoute, { path, component, validateSearch, loader }: ScreenRoute): AnyRoute {
+export function screenRoute(parentRoute: AnyRoute, { path, component, validateSearch, record }: ScreenRoute, backPath: () => string = () => '/'): AnyRoute {
   return createRoute({
     getParentRoute: () => parentRoute,
     path,
     component,
     // Only what the screen declares: a route without `validateSearch` keeps the URL's search as it is.
     ...(validateSearch ? { validateSearch } : {}),
-    ...(loader ? { loader } : {}),
+    ...(record ? recordRouteOptions(record, backPath) : {}),
   }) as AnyRoute;
 }
 
@@ -78,7 +133,7 @@ export function featureRoutes<Key extends string, Feature>(
     },
   }) as AnyRoute;
   for (const [key, screen] of Object.entries(screens) as [Key, ScreenRoute | null][]) {
-    if (screen) routes.set(key, screenRoute(layoutRoute, screen));
+    if (screen) routes.set(key, screenRoute(layoutRoute, screen, () => linkPath(routes.get(screen.record?.backTo as Key)?.fullPath ?? layoutRoute.fullPath)));
   }
   return layoutRoute.addChildren([...routes.values()]);
 }
