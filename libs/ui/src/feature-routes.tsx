@@ -1,8 +1,7 @@
 import type { ParseKeys } from 'i18next';
-import { createRoute, Link, Outlet, useRouter, type AnyRoute, type ErrorComponentProps, type RouteComponent } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent, Outlet, type AnyRoute, type RouteComponent } from '@tanstack/react-router';
 import { createContext, useContext, useMemo, type Context } from 'react';
-import { useTranslation } from 'react-i18next';
-import { DetailErrorPage, DetailPendingPage } from './detail-page';
+import type { RecordRouteTexts } from './record-route-pages';
 
 /**
  * A screen about one record, loaded by its route before the screen shows: the screen reads the
@@ -45,30 +44,20 @@ export interface ScreenRoute {
   record?: RecordScreen;
 }
 
-/** The route options of a record screen: warm the cache, and the shared pending and error pages in the record's words. */
-function recordRouteOptions(record: RecordScreen, backPath: () => string) {
+/**
+ * The route options of a record screen: warm the cache, and the shared pending and error pages in
+ * the record's words. The pages are a chunk of their own, loaded with the screen's: the app's first
+ * chunk stays small.
+ */
+function recordRouteOptions({ query, title, notFound, back }: RecordScreen, backPath: () => string) {
+  const record: RecordRouteTexts = { title, notFound, back, backPath };
   return {
     loader: async ({ params, context }: { params: Record<string, string>; context: unknown }) => {
-      await (context as QueryRouterContext).queryClient.ensureQueryData(await record.query(params));
+      await (context as QueryRouterContext).queryClient.ensureQueryData(await query(params));
     },
-    pendingComponent: function RecordPending() {
-      const { t } = useTranslation();
-      return <DetailPendingPage title={t(record.title)} />;
-    },
-    errorComponent: function RecordError({ error, reset }: ErrorComponentProps) {
-      const { t } = useTranslation();
-      const router = useRouter();
-      const back = (
-        <Link className="ds-link" to={backPath()}>
-          {t(record.back)}
-        </Link>
-      );
-      const retry = () => {
-        reset();
-        void router.invalidate();
-      };
-      return <DetailErrorPage title={t(record.title)} notFound={t(record.notFound)} back={back} error={error} onRetry={retry} />;
-    },
+    staticData: { record },
+    pendingComponent: lazyRouteComponent(() => import('./record-route-pages'), 'RecordPendingPage'),
+    errorComponent: lazyRouteComponent(() => import('./record-route-pages'), 'RecordErrorPage'),
   };
 }
 
