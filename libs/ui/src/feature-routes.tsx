@@ -1,6 +1,6 @@
 import type { ParseKeys } from 'i18next';
 import { createRoute, lazyRouteComponent, Outlet, type AnyRoute, type RouteComponent } from '@tanstack/react-router';
-import { createContext, useContext, useMemo, type Context } from 'react';
+import { useMemo, type Context } from 'react';
 import type { RecordRouteTexts } from './record-route-pages';
 
 /**
@@ -125,18 +125,4 @@ export function featureRoutes<Key extends string, Feature>(
     if (screen) routes.set(key, screenRoute(layoutRoute, screen, () => linkPath(routes.get(screen.record?.backTo as Key)?.fullPath ?? layoutRoute.fullPath)));
   }
   return layoutRoute.addChildren([...routes.values()]);
-}
-
-/**
- * A feature's context and the hook its screens read it with; the hook fails loudly outside the
- * feature's routes (`routesName`, e.g. "createActorRoutes"), where the screen could not work.
- */
-export function createFeatureContext<Feature>(routesName: string): [Context<Feature | null>, () => Feature] {
-  const FeatureContext = createContext<Feature | null>(null);
-  function useFeatureContext(): Feature {
-    const feature = useContext(FeatureContext);
-    if (!feature) throw new Error(`These screens must be rendered inside the routes of ${routesName}()`);
-    return feature;
-  }
-  return [FeatureContext, useFeatureContext];
 }
