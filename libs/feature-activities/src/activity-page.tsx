@@ -12,11 +12,15 @@ import { ActivityNoticeBanner } from './activity-notice';
 import { useActivityAccess } from './use-can-edit-activities';
 import './activities.css';
 
+/** The record the page shows, from the route's params: its route loads it before the page shows. */
+export function recordQuery({ id = '' }: { id?: string }) {
+  return activityQueries.detail(id);
+}
+
 /** One activity: what, when, who organised it, who took part (with head counts), links; edit and delete. */
 export function ActivityPage() {
-  const { id = '' } = useParams({ strict: false }) as { id?: string };
   // Loaded by the route before the page shows (its pending and error pages are the route's).
-  const activity = useSuspenseQuery(activityQueries.detail(id));
+  const activity = useSuspenseQuery(recordQuery(useParams({ strict: false })));
   return <ActivityDetails activity={activity.data} />;
 }
 

@@ -44,7 +44,7 @@ export function createActivityRoutes(
         path: '$id',
         component: lazyRouteComponent(() => import('./activity-page'), 'ActivityPage'),
         record: {
-          query: (params) => import('@kompetansebro/api-client').then((api) => api.activityQueries.detail(params.id ?? '')),
+          query: (params) => import('./activity-page').then((page) => page.recordQuery(params)),
           title: 'activities.detail.titleFallback',
           notFound: 'activities.detail.notFound',
           back: 'activities.detail.backToList',

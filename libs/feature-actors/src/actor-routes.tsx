@@ -38,7 +38,7 @@ export function createActorRoutes(
         path: '$id',
         component: lazyRouteComponent(() => import('./actor-page'), 'ActorPage'),
         record: {
-          query: (params) => import('@kompetansebro/api-client').then((api) => api.actorQueries.detail(params.id ?? '')),
+          query: (params) => import('./actor-page').then((page) => page.recordQuery(params)),
           title: 'actors.detail.titleFallback',
           notFound: 'actors.detail.notFound',
           back: 'actors.detail.backToList',

@@ -20,11 +20,15 @@ import { allPartiesAccepted, PartyAcceptance } from './agreement-acceptance';
 
 const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 
+/** The record the page shows, from the route's params: its route loads it before the page shows. */
+export function recordQuery({ id = '' }: { id?: string }) {
+  return agreementQueries.detail(id);
+}
+
 /** One agreement: parties and what each commits to, documents, history, and the next steps allowed now. */
 export function AgreementPage() {
-  const { id = '' } = useParams({ strict: false }) as { id?: string };
   // Loaded by the route before the page shows (its pending and error pages are the route's).
-  const agreement = useSuspenseQuery(agreementQueries.detail(id));
+  const agreement = useSuspenseQuery(recordQuery(useParams({ strict: false })));
   return <AgreementDetails agreement={agreement.data} />;
 }
 

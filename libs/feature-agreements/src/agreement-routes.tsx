@@ -46,7 +46,7 @@ export function createAgreementRoutes(
         path: '$id',
         component: lazyRouteComponent(() => import('./agreement-page'), 'AgreementPage'),
         record: {
-          query: (params) => import('@kompetansebro/api-client').then((api) => api.agreementQueries.detail(params.id ?? '')),
+          query: (params) => import('./agreement-page').then((page) => page.recordQuery(params)),
           title: 'agreements.detail.titleFallback',
           notFound: 'agreements.detail.notFound',
           back: 'agreements.detail.backToList',

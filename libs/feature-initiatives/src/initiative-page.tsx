@@ -1,4 +1,4 @@
-import { initiativeQueries } from '@kompetansebro/api-client';
+import { initiativeQueries, useCan } from '@kompetansebro/api-client';
 import type { InitiativeDetail, PlanItemDetail } from '@kompetansebro/domain';
 import { Button, buttonLinkProps, Fact, Page, StatusTag } from '@kompetansebro/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
@@ -12,14 +12,17 @@ import { PeriodTimeline } from './period-timeline';
 import { PlanBoard } from './plan-board';
 import { PlanItemForm } from './plan-item-form';
 import { PolicyAnchors } from './policy-anchors';
-import { useCanEditInitiatives } from './use-can-edit-initiatives';
 import './initiatives.css';
+
+/** The record the page shows, from the route's params: its route loads it before the page shows. */
+export function recordQuery({ id = '' }: { id?: string }) {
+  return initiativeQueries.detail(id);
+}
 
 /** One initiative: funds, period and extensions, goals, the plan as a board, policy anchors, themes, partnership maturity, mobility. */
 export function InitiativePage() {
-  const { id = '' } = useParams({ strict: false }) as { id?: string };
   // Loaded by the route before the page shows (its pending and error pages are the route's).
-  const initiative = useSuspenseQuery(initiativeQueries.detail(id));
+  const initiative = useSuspenseQuery(recordQuery(useParams({ strict: false })));
   return <InitiativeDetails initiative={initiative.data} />;
 }
 
@@ -28,7 +31,8 @@ type Editing = { kind: 'none' } | { kind: 'new' } | { kind: 'edit'; item: PlanIt
 function InitiativeDetails({ initiative }: { initiative: InitiativeDetail }) {
   const { t } = useTranslation();
   const { paths } = useInitiativeFeature();
-  const access = useCanEditInitiatives();
+  const canUpdate = useCan('initiative', 'update');
+  const canCreate = useCan('initiative', 'create');
   const [editing, setEditing] = useState<Editing>({ kind: 'none' });
   const [notice, setNotice] = useState('');
   const isPartnership = initiative.maturityLevel !== null || initiative.levels.length > 0;
@@ -44,7 +48,7 @@ function InitiativeDetails({ initiative }: { initiative: InitiativeDetail }) {
       title={initiative.title}
       actions={
         <>
-          {access.update && (
+          {canUpdate && (
             <Link to={paths.edit} params={{ id: initiative.id }} {...buttonLinkProps('primary')}>
               {t('initiatives.detail.edit')}
             </Link>
@@ -129,7 +133,7 @@ function InitiativeDetails({ initiative }: { initiative: InitiativeDetail }) {
           <h2 className="ds-heading" data-size="sm" id="initiative-plan">
             {t('initiatives.board.title')}
           </h2>
-          {access.create && editing.kind === 'none' && (
+          {canCreate && editing.kind === 'none' && (
             <Button variant="secondary" onClick={() => setEditing({ kind: 'new' })}>
               {t('initiatives.board.add')}
             </Button>
@@ -151,7 +155,7 @@ function InitiativeDetails({ initiative }: { initiative: InitiativeDetail }) {
         {initiative.planItems.length === 0 ? (
           <p className="ds-paragraph">{t('initiatives.board.none')}</p>
         ) : (
-          <PlanBoard initiativeId={initiative.id} items={initiative.planItems} canEdit={access.update} onEdit={(item) => setEditing({ kind: 'edit', item })} />
+          <PlanBoard initiativeId={initiative.id} items={initiative.planItems} canEdit={canUpdate} onEdit={(item) => setEditing({ kind: 'edit', item })} />
         )}
       </section>
 

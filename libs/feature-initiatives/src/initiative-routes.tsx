@@ -46,7 +46,7 @@ export function createInitiativeRoutes(
         path: '$id',
         component: lazyRouteComponent(() => import('./initiative-page'), 'InitiativePage'),
         record: {
-          query: (params) => import('@kompetansebro/api-client').then((api) => api.initiativeQueries.detail(params.id ?? '')),
+          query: (params) => import('./initiative-page').then((page) => page.recordQuery(params)),
           title: 'initiatives.detail.titleFallback',
           notFound: 'initiatives.detail.notFound',
           back: 'initiatives.detail.backToList',

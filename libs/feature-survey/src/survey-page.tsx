@@ -8,11 +8,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSurveyFeature } from './survey-feature-context';
 
+/** The record the page shows, from the route's params: its route loads it before the page shows. */
+export function recordQuery({ id = '' }: { id?: string }) {
+  return surveyQueries.detail(id);
+}
+
 /** One campaign: its response rate overall and per region (chart and table), who has answered, "send reminder", "close". */
 export function SurveyPage() {
-  const { id } = useParams({ strict: false }) as { id: string };
   // Loaded by the route before the page shows (its pending and error pages are the route's).
-  const survey = useSuspenseQuery(surveyQueries.detail(id));
+  const survey = useSuspenseQuery(recordQuery(useParams({ strict: false })));
   return <SurveyDetails data={survey.data} />;
 }
 

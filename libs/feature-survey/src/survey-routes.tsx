@@ -22,7 +22,7 @@ export function createSurveyRoutes(parentRoute: AnyRoute, { path = 'undersokelse
         path: '$id',
         component: lazyRouteComponent(() => import('./survey-page'), 'SurveyPage'),
         record: {
-          query: (params) => import('@kompetansebro/api-client').then((api) => api.surveyQueries.detail(params.id ?? '')),
+          query: (params) => import('./survey-page').then((page) => page.recordQuery(params)),
           title: 'survey.title',
           notFound: 'errors.notFound',
           back: 'survey.list.title',

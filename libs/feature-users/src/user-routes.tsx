@@ -23,7 +23,7 @@ export function createUserRoutes(parentRoute: AnyRoute, { path = 'brukere' }: { 
         path: '$id',
         component: lazyRouteComponent(() => import('./user-page'), 'UserPage'),
         record: {
-          query: (params) => import('@kompetansebro/api-client').then((api) => api.userQueries.detail(params.id ?? '')),
+          query: (params) => import('./user-page').then((page) => page.recordQuery(params)),
           title: 'users.detail.titleFallback',
           notFound: 'users.detail.notFound',
           back: 'users.detail.backToList',

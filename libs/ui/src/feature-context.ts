@@ -1,4 +1,4 @@
-import { createContext, useContext, type Context } from 'react';
+import { createContext, useContext, useEffect, useState, type Context } from 'react';
 
 /**
  * A feature's context (its paths and options, which `featureRoutes` provides) and the hook its
@@ -14,4 +14,16 @@ export function createFeatureContext<Feature>(routesName: string): [Context<Feat
     return feature;
   }
   return [FeatureContext, useFeatureContext];
+}
+
+/**
+ * The notice a feature's context carries to the next screen (after a save: "Lagret"), taken for
+ * this visit of the screen only: the context forgets it, so going back and forth does not repeat it.
+ */
+export function useNoticeForThisVisit<Notice>(notice: Notice | null, setNotice: (notice: Notice | null) => void): Notice | null {
+  const [noticeForThisVisit] = useState(notice);
+  useEffect(() => {
+    if (notice) setNotice(null);
+  }, [notice, setNotice]);
+  return noticeForThisVisit;
 }

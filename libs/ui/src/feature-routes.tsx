@@ -10,9 +10,9 @@ import type { RecordRouteTexts } from './record-route-pages';
  */
 export interface RecordScreen {
   /**
-   * The record's query options from the route's params, e.g.
-   * `(params) => import(<the API client>).then((api) => api.actorQueries.detail(params.id))`:
-   * the API client stays out of the app's first chunk.
+   * The record's query options from the route's params, from the screen's own chunk:
+   * `(params) => import('./actor-page').then((page) => page.recordQuery(params))`, the same
+   * options the page reads with `useSuspenseQuery` (the API client stays out of the first chunk).
    */
   query: (params: Record<string, string>) => Promise<object>;
   /** i18n keys: the page title until the record is there, what a 404 says, the link back. */

@@ -23,5 +23,5 @@ export { ListScreen, type ListResult, type ListScreenProps } from './list-screen
 export { DetailPage, errorStatusOf, type DetailResult } from './detail-page';
 export { Fact } from './fact';
 export { mergeTheirVersion, useStaleSave } from './stale-save';
-export { createFeatureContext } from './feature-context';
+export { createFeatureContext, useNoticeForThisVisit } from './feature-context';
 export { featureRoutes, screenRoute, type RecordScreen, type ScreenRoute } from './feature-routes';
