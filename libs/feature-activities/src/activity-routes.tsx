@@ -1,4 +1,4 @@
-import { featureRoutes, plainSearch } from '@kompetansebro/ui';
+import { featureRoutes, plainSearch, recordScreen } from '@kompetansebro/ui';
 import { lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { ActivityFeatureContext, type ActivityKindCode, type ActivityNotice } from './activity-feature-context';
@@ -40,17 +40,7 @@ export function createActivityRoutes(
       calendar: { path: 'kalender', validateSearch: plainSearch, component: lazyRouteComponent(() => import('./activity-calendar-page'), 'ActivityCalendarPage') },
       counts: { path: 'tall', validateSearch: plainSearch, component: lazyRouteComponent(() => import('./activity-counts-page'), 'ActivityCountsPage') },
       create: { path: 'ny', component: lazyRouteComponent(() => import('./activity-create-page'), 'ActivityCreatePage') },
-      detail: {
-        path: '$id',
-        component: lazyRouteComponent(() => import('./activity-page'), 'ActivityPage'),
-        record: {
-          query: (params) => import('./activity-page').then((page) => page.recordQuery(params)),
-          title: 'activities.detail.titleFallback',
-          notFound: 'activities.detail.notFound',
-          back: 'activities.detail.backToList',
-          backTo: 'list',
-        },
-      },
+      detail: recordScreen(() => import('./activity-page'), 'ActivityPage', { title: 'activities.detail.titleFallback', notFound: 'activities.detail.notFound', back: 'activities.detail.backToList' }),
       edit: { path: '$id/rediger', component: lazyRouteComponent(() => import('./activity-edit-page'), 'ActivityEditPage') },
     },
   });

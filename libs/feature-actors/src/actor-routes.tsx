@@ -1,4 +1,4 @@
-import { featureRoutes, plainSearch } from '@kompetansebro/ui';
+import { featureRoutes, plainSearch, recordScreen } from '@kompetansebro/ui';
 import { lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { ActorFeatureContext, type ActorLinkPaths, type ActorNotice, type ActorPaths, type ActorViewer } from './actor-feature-context';
@@ -34,17 +34,7 @@ export function createActorRoutes(
     screens: {
       list: { path: '/', validateSearch: plainSearch, component: lazyRouteComponent(() => import('./actor-list-page'), 'ActorListPage') },
       create: { path: 'ny', component: lazyRouteComponent(() => import('./actor-create-page'), 'ActorCreatePage') },
-      detail: {
-        path: '$id',
-        component: lazyRouteComponent(() => import('./actor-page'), 'ActorPage'),
-        record: {
-          query: (params) => import('./actor-page').then((page) => page.recordQuery(params)),
-          title: 'actors.detail.titleFallback',
-          notFound: 'actors.detail.notFound',
-          back: 'actors.detail.backToList',
-          backTo: 'list',
-        },
-      },
+      detail: recordScreen(() => import('./actor-page'), 'ActorPage', { title: 'actors.detail.titleFallback', notFound: 'actors.detail.notFound', back: 'actors.detail.backToList' }),
       edit: { path: '$id/rediger', component: lazyRouteComponent(() => import('./actor-edit-page'), 'ActorEditPage') },
     },
   });

@@ -1,4 +1,4 @@
-import { featureRoutes, plainSearch } from '@kompetansebro/ui';
+import { featureRoutes, plainSearch, recordScreen } from '@kompetansebro/ui';
 import { lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { agreementPaths, AgreementFeatureContext, type AgreementCreation, type AgreementListFilterOptions } from './agreement-feature-context';
@@ -42,17 +42,7 @@ export function createAgreementRoutes(
         validateSearch: plainSearch,
         component: lazyRouteComponent(() => import('./agreement-create-page'), 'AgreementCreatePage'),
       },
-      detail: {
-        path: '$id',
-        component: lazyRouteComponent(() => import('./agreement-page'), 'AgreementPage'),
-        record: {
-          query: (params) => import('./agreement-page').then((page) => page.recordQuery(params)),
-          title: 'agreements.detail.titleFallback',
-          notFound: 'agreements.detail.notFound',
-          back: 'agreements.detail.backToList',
-          backTo: 'list',
-        },
-      },
+      detail: recordScreen(() => import('./agreement-page'), 'AgreementPage', { title: 'agreements.detail.titleFallback', notFound: 'agreements.detail.notFound', back: 'agreements.detail.backToList' }),
     },
   });
 }

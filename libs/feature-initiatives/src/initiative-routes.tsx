@@ -1,4 +1,4 @@
-import { featureRoutes, plainSearch } from '@kompetansebro/ui';
+import { featureRoutes, plainSearch, recordScreen } from '@kompetansebro/ui';
 import { lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { InitiativeFeatureContext } from './initiative-feature-context';
@@ -42,17 +42,7 @@ export function createInitiativeRoutes(
     screens: {
       list: { path: '/', validateSearch: plainSearch, component: lazyRouteComponent(() => import('./initiative-list-page'), 'InitiativeListPage') },
       portfolio: { path: 'portefolje', validateSearch: portfolioSearch, component: lazyRouteComponent(() => import('./portfolio-page'), 'PortfolioPage') },
-      detail: {
-        path: '$id',
-        component: lazyRouteComponent(() => import('./initiative-page'), 'InitiativePage'),
-        record: {
-          query: (params) => import('./initiative-page').then((page) => page.recordQuery(params)),
-          title: 'initiatives.detail.titleFallback',
-          notFound: 'initiatives.detail.notFound',
-          back: 'initiatives.detail.backToList',
-          backTo: 'list',
-        },
-      },
+      detail: recordScreen(() => import('./initiative-page'), 'InitiativePage', { title: 'initiatives.detail.titleFallback', notFound: 'initiatives.detail.notFound', back: 'initiatives.detail.backToList' }),
       edit: { path: '$id/rediger', component: lazyRouteComponent(() => import('./initiative-edit-page'), 'InitiativeEditPage') },
     },
   });

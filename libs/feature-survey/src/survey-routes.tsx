@@ -1,4 +1,4 @@
-import { featureRoutes, plainSearch, screenRoute } from '@kompetansebro/ui';
+import { featureRoutes, plainSearch, recordScreen, screenRoute } from '@kompetansebro/ui';
 import { lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { SurveyFeatureContext, type SurveyNotice, type SurveyPaths } from './survey-feature-context';
@@ -18,17 +18,7 @@ export function createSurveyRoutes(parentRoute: AnyRoute, { path = 'undersokelse
     screens: {
       list: { path: '/', validateSearch: plainSearch, component: lazyRouteComponent(() => import('./survey-list-page'), 'SurveyListPage') },
       create: { path: 'ny', component: lazyRouteComponent(() => import('./survey-create-page'), 'SurveyCreatePage') },
-      detail: {
-        path: '$id',
-        component: lazyRouteComponent(() => import('./survey-page'), 'SurveyPage'),
-        record: {
-          query: (params) => import('./survey-page').then((page) => page.recordQuery(params)),
-          title: 'survey.title',
-          notFound: 'errors.notFound',
-          back: 'survey.list.title',
-          backTo: 'list',
-        },
-      },
+      detail: recordScreen(() => import('./survey-page'), 'SurveyPage', { title: 'survey.title', notFound: 'errors.notFound', back: 'survey.list.title' }),
     },
   });
 }

@@ -1,4 +1,4 @@
-import { featureRoutes, plainSearch } from '@kompetansebro/ui';
+import { featureRoutes, plainSearch, recordScreen } from '@kompetansebro/ui';
 import { lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { UserFeatureContext, type UserNotice, type UserPaths } from './user-feature-context';
@@ -19,17 +19,7 @@ export function createUserRoutes(parentRoute: AnyRoute, { path = 'brukere' }: { 
     screens: {
       list: { path: '/', validateSearch: plainSearch, component: lazyRouteComponent(() => import('./user-list-page'), 'UserListPage') },
       invite: { path: 'ny', component: lazyRouteComponent(() => import('./user-invite-page'), 'UserInvitePage') },
-      detail: {
-        path: '$id',
-        component: lazyRouteComponent(() => import('./user-page'), 'UserPage'),
-        record: {
-          query: (params) => import('./user-page').then((page) => page.recordQuery(params)),
-          title: 'users.detail.titleFallback',
-          notFound: 'users.detail.notFound',
-          back: 'users.detail.backToList',
-          backTo: 'list',
-        },
-      },
+      detail: recordScreen(() => import('./user-page'), 'UserPage', { title: 'users.detail.titleFallback', notFound: 'users.detail.notFound', back: 'users.detail.backToList' }),
     },
   });
 }

@@ -73,6 +73,30 @@ export function screenRoute(parentRoute: AnyRoute, { path, component, validateSe
   }) as AnyRoute;
 }
 
+/** A page module of a record screen: the page, and the query options of the record it shows. */
+interface RecordPageModule {
+  recordQuery: (params: Record<string, string>) => object;
+}
+
+/**
+ * The usual record screen, at `$id`: `page` is the screen's chunk, exporting the component and
+ * `recordQuery(params)`; the route loads the record with it, and the way back leads to `backTo`.
+ *
+ *   detail: recordScreen(() => import('./actor-page'), 'ActorPage', { title: 'actors.detail.titleFallback', notFound: …, back: … })
+ */
+export function recordScreen<Page extends RecordPageModule>(
+  page: () => Promise<Page>,
+  component: keyof Page & string,
+  texts: Pick<RecordScreen, 'title' | 'notFound' | 'back'>,
+  backTo = 'list',
+): ScreenRoute {
+  return {
+    path: '$id',
+    component: lazyRouteComponent(page, component) as RouteComponent,
+    record: { query: (params) => page().then((module) => module.recordQuery(params)), ...texts, backTo },
+  };
+}
+
 /** The full path of a route as links want it: no trailing slash, except the app's own root. */
 function linkPath(fullPath: string): string {
   return fullPath.replace(/\/+$/, '') || '/';

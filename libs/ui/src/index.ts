@@ -24,4 +24,4 @@ export { DetailPage, errorStatusOf, type DetailResult } from './detail-page';
 export { Fact } from './fact';
 export { mergeTheirVersion, useStaleSave } from './stale-save';
 export { createFeatureContext, useNoticeForThisVisit } from './feature-context';
-export { featureRoutes, screenRoute, type RecordScreen, type ScreenRoute } from './feature-routes';
+export { featureRoutes, recordScreen, screenRoute, type RecordScreen, type ScreenRoute } from './feature-routes';
