@@ -1,7 +1,7 @@
 import { activityQueries, useDeleteActivity } from '@kompetansebro/api-client';
 import type { ActivityDetail } from '@kompetansebro/domain';
 import { formatDate, formatNumber, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, buttonLinkProps, ConfirmDialog, Fact, httpErrorText, Page, StatusTag } from '@kompetansebro/ui';
+import { Alert, Button, buttonLinkProps, ConfirmDialog, Fact, httpErrorText, Page, RecordLink, StatusTag } from '@kompetansebro/ui';
 import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -150,13 +150,9 @@ function ActivityDetails({ activity }: { activity: ActivityDetail }) {
                 {activity.participants.map((participant) => (
                   <tr key={participant.actorId}>
                     <th scope="row">
-                      {paths.actor ? (
-                        <Link className="ds-link" to={paths.actor} params={{ id: participant.actorId }}>
-                          {participant.actorName}
-                        </Link>
-                      ) : (
-                        participant.actorName
-                      )}
+                      <RecordLink to={paths.actor} id={participant.actorId}>
+                        {participant.actorName}
+                      </RecordLink>
                     </th>
                     <td className="kb-numeric">{participant.headCount === null ? t('activities.detail.unknownCount') : formatNumber(participant.headCount, language)}</td>
                   </tr>

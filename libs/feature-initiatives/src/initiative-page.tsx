@@ -1,6 +1,6 @@
 import { initiativeQueries, useCan } from '@kompetansebro/api-client';
 import type { InitiativeDetail, PlanItemDetail } from '@kompetansebro/domain';
-import { Button, buttonLinkProps, Fact, Page, StatusTag } from '@kompetansebro/ui';
+import { BackAndHistoryLinks, Button, buttonLinkProps, Fact, Page, StatusTag } from '@kompetansebro/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -61,16 +61,14 @@ function InitiativeDetails({ initiative }: { initiative: InitiativeDetail }) {
         </>
       }
     >
-      <p className="kb-cluster">
-        <Link className="ds-link" to={paths.list}>
-          {t('initiatives.detail.backToList')}
-        </Link>
-        {paths.history && (
-          <Link className="ds-link" to={paths.history} params={{ entity: 'initiative', id: initiative.id }}>
-            {t('initiatives.detail.history')}
-          </Link>
-        )}
-      </p>
+      <BackAndHistoryLinks
+        backTo={paths.list}
+        backText={t('initiatives.detail.backToList')}
+        historyPath={paths.history}
+        entity="initiative"
+        id={initiative.id}
+        historyText={t('initiatives.detail.history')}
+      />
 
       <p className="kb-cluster">
         <StatusTag>{t(`initiatives.kind.${initiative.kind}`)}</StatusTag>

@@ -25,3 +25,4 @@ export { Fact } from './fact';
 export { mergeTheirVersion, useStaleSave } from './stale-save';
 export { createFeatureContext, useNoticeForThisVisit } from './feature-context';
 export { featureRoutes, recordScreen, screenRoute, type RecordScreen, type ScreenRoute } from './feature-routes';
+export { BackAndHistoryLinks, RecordLink } from './record-link';
