@@ -8,7 +8,8 @@ import { createReportRoutes } from '@kompetansebro/feature-reports';
 import type { NavigationItem } from '@kompetansebro/feature-shell';
 import { createSurveyRoutes } from '@kompetansebro/feature-survey';
 import { createUserRoutes } from '@kompetansebro/feature-users';
-import { createRoute, lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
+import { screenRoute } from '@kompetansebro/ui';
+import { lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
 
 export const countyNavigation: readonly NavigationItem[] = [
   { to: '/', label: 'shell.navigation.overview', exact: true },
@@ -33,19 +34,11 @@ export const countyNavigation: readonly NavigationItem[] = [
  */
 export function createCountyRoutes(parentRoute: AnyRoute) {
   return [
-    createRoute({
-      getParentRoute: () => parentRoute,
-      path: '/',
-      component: lazyRouteComponent(() => import('./overview-page'), 'OverviewPage'),
-    }),
+    screenRoute(parentRoute, { path: '/', component: lazyRouteComponent(() => import('./overview-page'), 'OverviewPage') }),
     createActorRoutes(parentRoute, { path: 'aktorer', viewer: { canEdit: true }, agreementPath: '/avtaler/$id', activityPath: '/aktiviteter/$id', historyPath: '/historikk/$entity/$id' }),
     createAgreementRoutes(parentRoute, { path: 'avtaler', actorPath: '/aktorer/$id', historyPath: '/historikk/$entity/$id', creation: {} }),
     createCoverageRoute(parentRoute, { path: 'dekning', agreementPath: '/avtaler/$id', actorPath: '/aktorer/$id' }),
-    createRoute({
-      getParentRoute: () => parentRoute,
-      path: 'kommuner',
-      component: lazyRouteComponent(() => import('./municipalities-page'), 'MunicipalitiesPage'),
-    }),
+    screenRoute(parentRoute, { path: 'kommuner', component: lazyRouteComponent(() => import('./municipalities-page'), 'MunicipalitiesPage') }),
     createActivityRoutes(parentRoute, { path: 'aktiviteter', actorPath: '/aktorer/$id', historyPath: '/historikk/$entity/$id' }),
     createInitiativeRoutes(parentRoute, { path: 'tiltak', activityPath: '/aktiviteter/$id', agreementPath: '/avtaler/$id', historyPath: '/historikk/$entity/$id', reportPath: '/rapporter' }),
     createReportRoutes(parentRoute, { path: 'rapporter' }),

@@ -1,7 +1,8 @@
 import { createAgreementRoutes } from '@kompetansebro/feature-agreements';
 import { createLiaisonRoutes } from '@kompetansebro/feature-liaison';
 import type { NavigationItem } from '@kompetansebro/feature-shell';
-import { createRoute, lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
+import { screenRoute } from '@kompetansebro/ui';
+import { lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
 
 export const liaisonNavigation: readonly NavigationItem[] = [
   { to: '/', label: 'shell.navigation.overview', exact: true },
@@ -20,11 +21,7 @@ export const liaisonNavigation: readonly NavigationItem[] = [
  */
 export function createLiaisonAppRoutes(parentRoute: AnyRoute) {
   return [
-    createRoute({
-      getParentRoute: () => parentRoute,
-      path: '/',
-      component: lazyRouteComponent(() => import('./overview-page'), 'OverviewPage'),
-    }),
+    screenRoute(parentRoute, { path: '/', component: lazyRouteComponent(() => import('./overview-page'), 'OverviewPage') }),
     createLiaisonRoutes(parentRoute),
     createAgreementRoutes(parentRoute, { path: 'avtaler', actorPath: '/bibliotek/$id' }),
   ];

@@ -1,4 +1,4 @@
-import { createContext, useContext } from 'react';
+import { createFeatureContext } from '@kompetansebro/ui';
 
 /** Where the activity screens live in the app's router, e.g. `/aktiviteter` and `/aktiviteter/$id`. */
 export interface ActivityPaths {
@@ -30,24 +30,4 @@ export interface ActivityFeature {
   setNotice: (notice: ActivityNotice | null) => void;
 }
 
-export const ActivityFeatureContext = createContext<ActivityFeature | null>(null);
-
-export function useActivityFeature(): ActivityFeature {
-  const feature = useContext(ActivityFeatureContext);
-  if (!feature) throw new Error('The activity screens must be rendered inside the routes of createActivityRoutes()');
-  return feature;
-}
-
-export function activityPaths(basePath: string, actorPath: string | null, historyPath: string | null): ActivityPaths {
-  const base = basePath.replace(/\/+$/, '');
-  return {
-    list: base,
-    calendar: `${base}/kalender`,
-    counts: `${base}/tall`,
-    create: `${base}/ny`,
-    detail: `${base}/$id`,
-    edit: `${base}/$id/rediger`,
-    actor: actorPath,
-    history: historyPath,
-  };
-}
+export const [ActivityFeatureContext, useActivityFeature] = createFeatureContext<ActivityFeature>('createActivityRoutes');

@@ -1,8 +1,8 @@
 import { activityQueries, useDeleteActivity } from '@kompetansebro/api-client';
 import type { ActivityDetail } from '@kompetansebro/domain';
 import { formatDate, formatNumber, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, buttonLinkProps, ConfirmDialog, DetailPage, Fact, httpErrorText, Page, StatusTag } from '@kompetansebro/ui';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, buttonLinkProps, ConfirmDialog, Fact, httpErrorText, Page, RecordLink, StatusTag } from '@kompetansebro/ui';
+import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,27 +12,16 @@ import { ActivityNoticeBanner } from './activity-notice';
 import { useActivityAccess } from './use-can-edit-activities';
 import './activities.css';
 
+/** The record the page shows, from the route's params: its route loads it before the page shows. */
+export function recordQuery({ id = '' }: { id?: string }) {
+  return activityQueries.detail(id);
+}
+
 /** One activity: what, when, who organised it, who took part (with head counts), links; edit and delete. */
 export function ActivityPage() {
-  const { t } = useTranslation();
-  const { paths } = useActivityFeature();
-  const { id = '' } = useParams({ strict: false }) as { id?: string };
-  const activity = useQuery(activityQueries.detail(id));
-
-  return (
-    <DetailPage
-      result={activity}
-      title={t('activities.detail.titleFallback')}
-      notFound={t('activities.detail.notFound')}
-      back={
-        <Link className="ds-link" to={paths.list}>
-          {t('activities.detail.backToList')}
-        </Link>
-      }
-    >
-      {(data) => <ActivityDetails activity={data} />}
-    </DetailPage>
-  );
+  // Loaded by the route before the page shows (its pending and error pages are the route's).
+  const activity = useSuspenseQuery(recordQuery(useParams({ strict: false })));
+  return <ActivityDetails activity={activity.data} />;
 }
 
 
@@ -161,13 +150,9 @@ function ActivityDetails({ activity }: { activity: ActivityDetail }) {
                 {activity.participants.map((participant) => (
                   <tr key={participant.actorId}>
                     <th scope="row">
-                      {paths.actor ? (
-                        <Link className="ds-link" to={paths.actor} params={{ id: participant.actorId }}>
-                          {participant.actorName}
-                        </Link>
-                      ) : (
-                        participant.actorName
-                      )}
+                      <RecordLink to={paths.actor} id={participant.actorId}>
+                        {participant.actorName}
+                      </RecordLink>
                     </th>
                     <td className="kb-numeric">{participant.headCount === null ? t('activities.detail.unknownCount') : formatNumber(participant.headCount, language)}</td>
                   </tr>

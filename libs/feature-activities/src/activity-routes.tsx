@@ -1,7 +1,7 @@
-import { plainSearch } from '@kompetansebro/ui';
-import { createRoute, lazyRouteComponent, Outlet, type AnyRoute } from '@tanstack/react-router';
+import { featureRoutes, plainSearch, recordScreen } from '@kompetansebro/ui';
+import { lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
-import { activityPaths, ActivityFeatureContext, type ActivityKindCode, type ActivityNotice } from './activity-feature-context';
+import { ActivityFeatureContext, type ActivityKindCode, type ActivityNotice } from './activity-feature-context';
 
 interface ActivityRoutesOptions {
   /** The path segment under the parent, Norwegian as the user sees it. Default "aktiviteter". */
@@ -28,62 +28,20 @@ export function createActivityRoutes(
   parentRoute: AnyRoute,
   { path = 'aktiviteter', actorPath = null, historyPath = null, canCreate = true, kinds = null }: ActivityRoutesOptions = {},
 ) {
-  const layoutRoute = createRoute({
-    getParentRoute: () => parentRoute,
+  return featureRoutes(parentRoute, {
     path,
-    component: function ActivitiesLayout() {
+    context: ActivityFeatureContext,
+    useFeature: function useActivityFeatureValue(screens) {
       const [notice, setNotice] = useState<ActivityNotice | null>(null);
-      const fullPath = layoutRoute.fullPath;
-      const feature = useMemo(
-        () => ({ paths: activityPaths(fullPath, actorPath, historyPath), canCreate, kinds, notice, setNotice }),
-        [fullPath, notice],
-      );
-      return (
-        <ActivityFeatureContext value={feature}>
-          <Outlet />
-        </ActivityFeatureContext>
-      );
+      return useMemo(() => ({ paths: { ...screens, actor: actorPath, history: historyPath }, canCreate, kinds, notice, setNotice }), [screens, notice]);
+    },
+    screens: {
+      list: { path: '/', validateSearch: plainSearch, component: lazyRouteComponent(() => import('./activity-list-page'), 'ActivityListPage') },
+      calendar: { path: 'kalender', validateSearch: plainSearch, component: lazyRouteComponent(() => import('./activity-calendar-page'), 'ActivityCalendarPage') },
+      counts: { path: 'tall', validateSearch: plainSearch, component: lazyRouteComponent(() => import('./activity-counts-page'), 'ActivityCountsPage') },
+      create: { path: 'ny', component: lazyRouteComponent(() => import('./activity-create-page'), 'ActivityCreatePage') },
+      detail: recordScreen(() => import('./activity-page'), 'ActivityPage', { title: 'activities.detail.titleFallback', notFound: 'activities.detail.notFound', back: 'activities.detail.backToList' }),
+      edit: { path: '$id/rediger', component: lazyRouteComponent(() => import('./activity-edit-page'), 'ActivityEditPage') },
     },
   });
-
-  const listRoute = createRoute({
-    getParentRoute: () => layoutRoute,
-    path: '/',
-    validateSearch: plainSearch,
-    component: lazyRouteComponent(() => import('./activity-list-page'), 'ActivityListPage'),
-  });
-
-  const calendarRoute = createRoute({
-    getParentRoute: () => layoutRoute,
-    path: 'kalender',
-    validateSearch: plainSearch,
-    component: lazyRouteComponent(() => import('./activity-calendar-page'), 'ActivityCalendarPage'),
-  });
-
-  const countsRoute = createRoute({
-    getParentRoute: () => layoutRoute,
-    path: 'tall',
-    validateSearch: plainSearch,
-    component: lazyRouteComponent(() => import('./activity-counts-page'), 'ActivityCountsPage'),
-  });
-
-  const createActivityRoute = createRoute({
-    getParentRoute: () => layoutRoute,
-    path: 'ny',
-    component: lazyRouteComponent(() => import('./activity-create-page'), 'ActivityCreatePage'),
-  });
-
-  const detailRoute = createRoute({
-    getParentRoute: () => layoutRoute,
-    path: '$id',
-    component: lazyRouteComponent(() => import('./activity-page'), 'ActivityPage'),
-  });
-
-  const editRoute = createRoute({
-    getParentRoute: () => layoutRoute,
-    path: '$id/rediger',
-    component: lazyRouteComponent(() => import('./activity-edit-page'), 'ActivityEditPage'),
-  });
-
-  return layoutRoute.addChildren([listRoute, calendarRoute, countsRoute, createActivityRoute, detailRoute, editRoute]);
 }

@@ -1,4 +1,4 @@
-import { createContext, useContext } from 'react';
+import { createFeatureContext } from '@kompetansebro/ui';
 
 /**
  * Who is looking, as far as these screens care. The API decides what the viewer may see
@@ -39,15 +39,4 @@ export interface ActorFeature {
   setNotice: (notice: ActorNotice | null) => void;
 }
 
-export const ActorFeatureContext = createContext<ActorFeature | null>(null);
-
-export function useActorFeature(): ActorFeature {
-  const feature = useContext(ActorFeatureContext);
-  if (!feature) throw new Error('The actor screens must be rendered inside the routes of createActorRoutes()');
-  return feature;
-}
-
-export function actorPaths(basePath: string): ActorPaths {
-  const base = basePath.replace(/\/+$/, '');
-  return { list: base, create: `${base}/ny`, detail: `${base}/$id`, edit: `${base}/$id/rediger` };
-}
+export const [ActorFeatureContext, useActorFeature] = createFeatureContext<ActorFeature>('createActorRoutes');

@@ -1,8 +1,8 @@
 import { actorQueries, ApiError, useArchiveActor } from '@kompetansebro/api-client';
 import { formatOrganisationNumber, toIsil, type ActorDetail } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, buttonLinkProps, ConfirmDialog, DetailPage, Fact, httpErrorText, Page, StatusTag } from '@kompetansebro/ui';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, buttonLinkProps, ConfirmDialog, Fact, httpErrorText, Page, StatusTag, useNoticeForThisVisit } from '@kompetansebro/ui';
+import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,33 +19,19 @@ const noticeKeys = {
   archived: 'actors.detail.archivedSuccess',
 } as const satisfies Record<ActorNotice, string>;
 
+/** The record the page shows, from the route's params: its route loads it before the page shows. */
+export function recordQuery({ id = '' }: { id?: string }) {
+  return actorQueries.detail(id);
+}
+
 /** One actor: its facts, contact details, where it belongs and what belongs to it; edit and archive. */
 export function ActorPage() {
-  const { t } = useTranslation();
-  const { paths, notice, setNotice } = useActorFeature();
-  const { id = '' } = useParams({ strict: false }) as { id?: string };
-  const actor = useQuery(actorQueries.detail(id));
+  const { notice, setNotice } = useActorFeature();
+  // Loaded by the route before the page shows (its pending and error pages are the route's).
+  const actor = useSuspenseQuery(recordQuery(useParams({ strict: false })));
 
-  // The confirmation after a save is for this visit of this page only.
-  const [noticeForThisVisit] = useState(notice);
-  useEffect(() => {
-    if (notice) setNotice(null);
-  }, [notice, setNotice]);
-
-  return (
-    <DetailPage
-      result={actor}
-      title={t('actors.detail.titleFallback')}
-      notFound={t('actors.detail.notFound')}
-      back={
-        <Link className="ds-link" to={paths.list}>
-          {t('actors.detail.backToList')}
-        </Link>
-      }
-    >
-      {(data) => <ActorDetails actor={data} notice={noticeForThisVisit} />}
-    </DetailPage>
-  );
+  const noticeForThisVisit = useNoticeForThisVisit(notice, setNotice);
+  return <ActorDetails actor={actor.data} notice={noticeForThisVisit} />;
 }
 
 

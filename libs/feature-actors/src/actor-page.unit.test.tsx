@@ -91,6 +91,28 @@ describe('ActorPage sections', () => {
   });
 });
 
+describe('An actor that cannot be shown', () => {
+  it('says the actor is not there, with the way back to the list (the route loads it first)', async () => {
+    const family = namsosFamily();
+    renderActorPage({ family, overrides: [http.get(`*/api/actors/${family.main.id}`, () => problemResponse(404))] });
+    expect(await screen.findByText('Vi fant ikke aktøren. Den kan være slettet, eller lenken kan være feil.')).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: 'Aktør' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Tilbake til aktørlisten' }).getAttribute('href')).toBe('/aktorer');
+    expect(screen.queryByRole('button', { name: 'Prøv igjen' })).toBeNull();
+  });
+
+  it('says what went wrong when the actor cannot be read, and a retry shows it', async () => {
+    const family = namsosFamily();
+    let failing = true;
+    const { user } = renderActorPage({ family, overrides: [http.get(`*/api/actors/${family.main.id}`, () => (failing ? problemResponse(500) : undefined))] });
+    const retry = await screen.findByRole('button', { name: 'Prøv igjen' });
+    expect(screen.getByRole('heading', { level: 1, name: 'Aktør' })).toBeTruthy();
+    failing = false;
+    await user.click(retry);
+    expect(await screen.findByRole('heading', { level: 1, name: family.main.name })).toBeTruthy();
+  });
+});
+
 describe('Services on the actor page', () => {
   const studyPlaces = () =>
     buildService({ type: 'study_places', weeklyHours: 37.5, conditions: { hours: 'staffed', capacity: 12 }, confirmedAt: '2025-10-15', confirmedBy: 'Kari' });

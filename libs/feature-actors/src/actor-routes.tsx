@@ -1,7 +1,7 @@
-import { plainSearch } from '@kompetansebro/ui';
-import { createRoute, lazyRouteComponent, Outlet, type AnyRoute } from '@tanstack/react-router';
+import { featureRoutes, plainSearch, recordScreen } from '@kompetansebro/ui';
+import { lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
-import { actorPaths, ActorFeatureContext, type ActorLinkPaths, type ActorNotice, type ActorViewer } from './actor-feature-context';
+import { ActorFeatureContext, type ActorLinkPaths, type ActorNotice, type ActorPaths, type ActorViewer } from './actor-feature-context';
 
 interface ActorRoutesOptions {
   /** The path segment under the parent, Norwegian as the user sees it. Default "aktorer". */
@@ -24,45 +24,18 @@ export function createActorRoutes(
   { path = 'aktorer', viewer, agreementPath, activityPath, historyPath }: ActorRoutesOptions,
 ) {
   const links: ActorLinkPaths = { agreement: agreementPath, activity: activityPath, history: historyPath };
-  const layoutRoute = createRoute({
-    getParentRoute: () => parentRoute,
+  return featureRoutes(parentRoute, {
     path,
-    component: function ActorsLayout() {
+    context: ActorFeatureContext,
+    useFeature: function useActorFeatureValue(paths: ActorPaths) {
       const [notice, setNotice] = useState<ActorNotice | null>(null);
-      const fullPath = layoutRoute.fullPath;
-      const feature = useMemo(() => ({ viewer, paths: actorPaths(fullPath), links, notice, setNotice }), [fullPath, notice]);
-      return (
-        <ActorFeatureContext value={feature}>
-          <Outlet />
-        </ActorFeatureContext>
-      );
+      return useMemo(() => ({ viewer, paths, links, notice, setNotice }), [paths, notice]);
+    },
+    screens: {
+      list: { path: '/', validateSearch: plainSearch, component: lazyRouteComponent(() => import('./actor-list-page'), 'ActorListPage') },
+      create: { path: 'ny', component: lazyRouteComponent(() => import('./actor-create-page'), 'ActorCreatePage') },
+      detail: recordScreen(() => import('./actor-page'), 'ActorPage', { title: 'actors.detail.titleFallback', notFound: 'actors.detail.notFound', back: 'actors.detail.backToList' }),
+      edit: { path: '$id/rediger', component: lazyRouteComponent(() => import('./actor-edit-page'), 'ActorEditPage') },
     },
   });
-
-  const listRoute = createRoute({
-    getParentRoute: () => layoutRoute,
-    path: '/',
-    validateSearch: plainSearch,
-    component: lazyRouteComponent(() => import('./actor-list-page'), 'ActorListPage'),
-  });
-
-  const createActorRoute = createRoute({
-    getParentRoute: () => layoutRoute,
-    path: 'ny',
-    component: lazyRouteComponent(() => import('./actor-create-page'), 'ActorCreatePage'),
-  });
-
-  const detailRoute = createRoute({
-    getParentRoute: () => layoutRoute,
-    path: '$id',
-    component: lazyRouteComponent(() => import('./actor-page'), 'ActorPage'),
-  });
-
-  const editRoute = createRoute({
-    getParentRoute: () => layoutRoute,
-    path: '$id/rediger',
-    component: lazyRouteComponent(() => import('./actor-edit-page'), 'ActorEditPage'),
-  });
-
-  return layoutRoute.addChildren([listRoute, createActorRoute, detailRoute, editRoute]);
 }

@@ -1,5 +1,5 @@
 import type { ActorListFilters } from '@kompetansebro/api-client';
-import { createContext, useContext } from 'react';
+import { createFeatureContext } from '@kompetansebro/ui';
 
 /** Where the agreement screens live in the app's router, e.g. `/avtaler` and `/avtaler/$id`. */
 export interface AgreementPaths {
@@ -37,13 +37,7 @@ export interface AgreementFeature {
   creation: AgreementCreation | null;
 }
 
-export const AgreementFeatureContext = createContext<AgreementFeature | null>(null);
-
-export function useAgreementFeature(): AgreementFeature {
-  const feature = useContext(AgreementFeatureContext);
-  if (!feature) throw new Error('The agreement screens must be rendered inside the routes of createAgreementRoutes()');
-  return feature;
-}
+export const [AgreementFeatureContext, useAgreementFeature] = createFeatureContext<AgreementFeature>('createAgreementRoutes');
 
 export function agreementPaths(basePath: string, actorPath: string | null, historyPath: string | null = null): AgreementPaths {
   const base = basePath.replace(/\/+$/, '');

@@ -9,8 +9,8 @@ import {
 } from '@kompetansebro/api-client';
 import { canRenew, type AgreementDetail, type AgreementDocument, type AgreementStatus } from '@kompetansebro/domain';
 import { formatDate, formatNumber, useLanguage } from '@kompetansebro/i18n';
-import { agreementStatusColor, Alert, Button, ConfirmDialog, DetailPage, Fact, httpErrorText, Page, StatusTag, TextField } from '@kompetansebro/ui';
-import { useQuery } from '@tanstack/react-query';
+import { agreementStatusColor, Alert, BackAndHistoryLinks, Button, ConfirmDialog, Fact, httpErrorText, Page, RecordLink, StatusTag, TextField } from '@kompetansebro/ui';
+import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import type { TFunction } from 'i18next';
@@ -20,27 +20,16 @@ import { allPartiesAccepted, PartyAcceptance } from './agreement-acceptance';
 
 const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 
+/** The record the page shows, from the route's params: its route loads it before the page shows. */
+export function recordQuery({ id = '' }: { id?: string }) {
+  return agreementQueries.detail(id);
+}
+
 /** One agreement: parties and what each commits to, documents, history, and the next steps allowed now. */
 export function AgreementPage() {
-  const { t } = useTranslation();
-  const { paths } = useAgreementFeature();
-  const { id = '' } = useParams({ strict: false }) as { id?: string };
-  const agreement = useQuery(agreementQueries.detail(id));
-
-  return (
-    <DetailPage
-      result={agreement}
-      title={t('agreements.detail.titleFallback')}
-      notFound={t('agreements.detail.notFound')}
-      back={
-        <Link className="ds-link" to={paths.list}>
-          {t('agreements.detail.backToList')}
-        </Link>
-      }
-    >
-      {(data) => <AgreementDetails agreement={data} />}
-    </DetailPage>
-  );
+  // Loaded by the route before the page shows (its pending and error pages are the route's).
+  const agreement = useSuspenseQuery(recordQuery(useParams({ strict: false })));
+  return <AgreementDetails agreement={agreement.data} />;
 }
 
 
@@ -83,27 +72,16 @@ function AgreementDetails({ agreement }: { agreement: AgreementDetail }) {
     : agreement.allowedTransitions;
 
   const date = (value: string | null) => (value ? <time dateTime={value}>{formatDate(value, language)}</time> : null);
-  const actorLink = (id: string, name: string) =>
-    paths.actor ? (
-      <Link className="ds-link" to={paths.actor} params={{ id }}>
-        {name}
-      </Link>
-    ) : (
-      name
-    );
-
   return (
     <Page title={agreement.title}>
-      <p className="kb-cluster">
-        <Link className="ds-link" to={paths.list}>
-          {t('agreements.detail.backToList')}
-        </Link>
-        {paths.history && (
-          <Link className="ds-link" to={paths.history} params={{ entity: 'agreement', id: agreement.id }}>
-            {t('agreements.detail.historyLink')}
-          </Link>
-        )}
-      </p>
+      <BackAndHistoryLinks
+        backTo={paths.list}
+        backText={t('agreements.detail.backToList')}
+        historyPath={paths.history}
+        entity="agreement"
+        id={agreement.id}
+        historyText={t('agreements.detail.historyLink')}
+      />
       <p className="ds-paragraph">
         {t('agreements.detail.statusLabel')}{' '}
         <StatusTag color={agreementStatusColor[agreement.status]}>{t(`agreementStatus.${agreement.status}`)}</StatusTag>
@@ -218,7 +196,9 @@ function AgreementDetails({ agreement }: { agreement: AgreementDetail }) {
           {agreement.parties.map((party) => (
             <li key={party.actorId}>
               <p className="ds-paragraph">
-                {actorLink(party.actorId, party.actorName)} — {t(`partyRole.${party.role}`)}
+                <RecordLink to={paths.actor} id={party.actorId}>
+                  {party.actorName}
+                </RecordLink> — {t(`partyRole.${party.role}`)}
               </p>
               <PartyAcceptance agreement={agreement} party={party} />
               {party.services.length > 0 ? (

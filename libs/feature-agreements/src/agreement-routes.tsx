@@ -1,5 +1,5 @@
-import { plainSearch } from '@kompetansebro/ui';
-import { createRoute, lazyRouteComponent, Outlet, type AnyRoute } from '@tanstack/react-router';
+import { featureRoutes, plainSearch, recordScreen } from '@kompetansebro/ui';
+import { lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { agreementPaths, AgreementFeatureContext, type AgreementCreation, type AgreementListFilterOptions } from './agreement-feature-context';
 import { CoverageFeatureContext } from './coverage-feature-context';
@@ -28,41 +28,23 @@ export function createAgreementRoutes(
   parentRoute: AnyRoute,
   { path = 'avtaler', actorPath = null, historyPath = null, creation = null, listFilters }: AgreementRoutesOptions = {},
 ) {
-  const layoutRoute = createRoute({
-    getParentRoute: () => parentRoute,
+  return featureRoutes(parentRoute, {
     path,
-    component: function AgreementsLayout() {
-      const fullPath = layoutRoute.fullPath;
-      const feature = useMemo(() => ({ paths: agreementPaths(fullPath, actorPath, historyPath), creation, listFilters }), [fullPath]);
-      return (
-        <AgreementFeatureContext value={feature}>
-          <Outlet />
-        </AgreementFeatureContext>
-      );
+    context: AgreementFeatureContext,
+    useFeature: function useAgreementFeatureValue(_screens, base) {
+      // From the base, not the screens: the create path is there even where the app has no form (the screens ask `creation` first).
+      return useMemo(() => ({ paths: agreementPaths(base, actorPath, historyPath), creation, listFilters }), [base]);
+    },
+    screens: {
+      list: { path: '/', validateSearch: plainSearch, component: lazyRouteComponent(() => import('./agreement-list-page'), 'AgreementListPage') },
+      create: creation && {
+        path: 'ny',
+        validateSearch: plainSearch,
+        component: lazyRouteComponent(() => import('./agreement-create-page'), 'AgreementCreatePage'),
+      },
+      detail: recordScreen(() => import('./agreement-page'), 'AgreementPage', { title: 'agreements.detail.titleFallback', notFound: 'agreements.detail.notFound', back: 'agreements.detail.backToList' }),
     },
   });
-
-  const listRoute = createRoute({
-    getParentRoute: () => layoutRoute,
-    path: '/',
-    validateSearch: plainSearch,
-    component: lazyRouteComponent(() => import('./agreement-list-page'), 'AgreementListPage'),
-  });
-
-  const createFormRoute = createRoute({
-    getParentRoute: () => layoutRoute,
-    path: 'ny',
-    validateSearch: plainSearch,
-    component: lazyRouteComponent(() => import('./agreement-create-page'), 'AgreementCreatePage'),
-  });
-
-  const detailRoute = createRoute({
-    getParentRoute: () => layoutRoute,
-    path: '$id',
-    component: lazyRouteComponent(() => import('./agreement-page'), 'AgreementPage'),
-  });
-
-  return layoutRoute.addChildren(creation ? [listRoute, createFormRoute, detailRoute] : [listRoute, detailRoute]);
 }
 
 interface CoverageRouteOptions {
@@ -75,24 +57,14 @@ interface CoverageRouteOptions {
 
 /** The coverage screen (region in the URL) as a route under `parentRoute`, in its own chunk. */
 export function createCoverageRoute(parentRoute: AnyRoute, { path = 'dekning', agreementPath, actorPath = null }: CoverageRouteOptions) {
-  const coverageLayout = createRoute({
-    getParentRoute: () => parentRoute,
+  return featureRoutes(parentRoute, {
     path,
-    component: function CoverageLayout() {
-      const fullPath = coverageLayout.fullPath.replace(/\/+$/, '');
-      const feature = useMemo(() => ({ paths: { coverage: fullPath, agreement: agreementPath, actor: actorPath } }), [fullPath]);
-      return (
-        <CoverageFeatureContext value={feature}>
-          <Outlet />
-        </CoverageFeatureContext>
-      );
+    context: CoverageFeatureContext,
+    useFeature: function useCoverageFeatureValue(_screens, base) {
+      return useMemo(() => ({ paths: { coverage: base, agreement: agreementPath, actor: actorPath } }), [base]);
+    },
+    screens: {
+      coverage: { path: '/', validateSearch: plainSearch, component: lazyRouteComponent(() => import('./coverage-page'), 'CoveragePage') },
     },
   });
-  const coverageRoute = createRoute({
-    getParentRoute: () => coverageLayout,
-    path: '/',
-    validateSearch: plainSearch,
-    component: lazyRouteComponent(() => import('./coverage-page'), 'CoveragePage'),
-  });
-  return coverageLayout.addChildren([coverageRoute]);
 }

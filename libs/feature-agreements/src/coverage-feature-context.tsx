@@ -1,4 +1,4 @@
-import { createContext, useContext } from 'react';
+import { createFeatureContext } from '@kompetansebro/ui';
 
 /** Where the coverage screen and the records it links to live in the app's router. */
 export interface CoveragePaths {
@@ -9,10 +9,4 @@ export interface CoveragePaths {
   actor: string | null;
 }
 
-export const CoverageFeatureContext = createContext<{ paths: CoveragePaths } | null>(null);
-
-export function useCoverageFeature(): { paths: CoveragePaths } {
-  const feature = useContext(CoverageFeatureContext);
-  if (!feature) throw new Error('The coverage screen must be rendered inside the route of createCoverageRoute()');
-  return feature;
-}
+export const [CoverageFeatureContext, useCoverageFeature] = createFeatureContext<{ paths: CoveragePaths }>('createCoverageRoute');

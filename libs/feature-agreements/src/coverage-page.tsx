@@ -1,7 +1,7 @@
 import { ApiError, coverageQueries, regionQueries } from '@kompetansebro/api-client';
 import { serviceMatrix, type Coverage, type ServiceCellStatus } from '@kompetansebro/domain';
 import { formatNumber, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, EmptyState, httpErrorText, LoadingState, Page, Select, StatusTag, useListSearch } from '@kompetansebro/ui';
+import { Alert, Button, EmptyState, httpErrorText, LoadingState, Page, RecordLink, Select, StatusTag, useListSearch } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { Fragment } from 'react';
@@ -68,15 +68,6 @@ function CoverageView({ coverage, regionName }: { coverage: Coverage; regionName
   const { summary, gaps } = coverage;
   const percent = formatNumber(Math.round(summary.share * 100), language);
 
-  const actorLink = (id: string, name: string) =>
-    paths.actor ? (
-      <Link className="ds-link" to={paths.actor} params={{ id }}>
-        {name}
-      </Link>
-    ) : (
-      name
-    );
-
   return (
     <>
       <p className="ds-paragraph" role="status">
@@ -104,7 +95,7 @@ function CoverageView({ coverage, regionName }: { coverage: Coverage; regionName
             {gaps.libraries.length > 0 && (
               <ul>
                 {gaps.libraries.map((library) => (
-                  <li key={library.id}>{actorLink(library.id, library.name)}</li>
+                  <li key={library.id}><RecordLink to={paths.actor} id={library.id}>{library.name}</RecordLink></li>
                 ))}
               </ul>
             )}
@@ -143,7 +134,7 @@ function CoverageView({ coverage, regionName }: { coverage: Coverage; regionName
                             {municipality.name}
                           </th>
                         )}
-                        <td>{actorLink(library.id, library.name)}</td>
+                        <td><RecordLink to={paths.actor} id={library.id}>{library.name}</RecordLink></td>
                         <td>
                           <StatusTag color={library.covered ? 'success' : 'danger'}>
                             {library.covered ? t('coverage.covered') : t('coverage.gap')}
@@ -196,15 +187,6 @@ function ServiceMatrix({ coverage, regionName }: { coverage: Coverage; regionNam
   const rows = serviceMatrix(coverage);
   const types = rows[0]?.cells.map((cell) => cell.type) ?? [];
 
-  const actorLink = (id: string, name: string) =>
-    paths.actor ? (
-      <Link className="ds-link" to={paths.actor} params={{ id }}>
-        {name}
-      </Link>
-    ) : (
-      name
-    );
-
   return (
     <section aria-labelledby="coverage-matrix" className="kb-stack">
       <h2 className="ds-heading" data-size="sm" id="coverage-matrix">
@@ -245,7 +227,7 @@ function ServiceMatrix({ coverage, regionName }: { coverage: Coverage; regionNam
                         <ul style={{ margin: 0, padding: 0, listStyle: 'none' }}>
                           {cell.providers.map((provider) => (
                             <li key={provider.libraryId}>
-                              {actorLink(provider.libraryId, provider.libraryName)}
+                              <RecordLink to={paths.actor} id={provider.libraryId}>{provider.libraryName}</RecordLink>
                               {provider.agreements.map((agreement) => (
                                 <Fragment key={agreement.id}>
                                   {', '}

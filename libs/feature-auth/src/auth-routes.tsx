@@ -1,4 +1,5 @@
 import type { Me } from '@kompetansebro/domain';
+import { screenRoute } from '@kompetansebro/ui';
 import { createRoute, lazyRouteComponent, redirect, type AnyRoute } from '@tanstack/react-router';
 import { useEffect, useState, type ComponentType } from 'react';
 import { FORGOT_PASSWORD_PATH, LOGIN_PATH, parseLoginSearch, parseResetSearch, RESET_PASSWORD_PATH, safeReturnTo } from './auth-paths';
@@ -19,13 +20,11 @@ export function createAuthRoutes(parentRoute: AnyRoute): AnyRoute[] {
     },
     component: lazyRouteComponent(() => import('./login-page'), 'LoginPage'),
   });
-  const forgotPasswordRoute = createRoute({
-    getParentRoute: () => parentRoute,
+  const forgotPasswordRoute = screenRoute(parentRoute, {
     path: FORGOT_PASSWORD_PATH.slice(1),
     component: lazyRouteComponent(() => import('./forgot-password-page'), 'ForgotPasswordPage'),
   });
-  const resetPasswordRoute = createRoute({
-    getParentRoute: () => parentRoute,
+  const resetPasswordRoute = screenRoute(parentRoute, {
     path: RESET_PASSWORD_PATH.slice(1),
     validateSearch: parseResetSearch,
     component: lazyRouteComponent(() => import('./reset-password-page'), 'ResetPasswordPage'),

@@ -1,4 +1,4 @@
-import { createContext, useContext } from 'react';
+import { createFeatureContext } from '@kompetansebro/ui';
 
 /** The record kinds the history screens know (as the server's audit log names them). */
 export const historyEntities = [
@@ -44,10 +44,4 @@ export interface HistoryFeature {
   paths: HistoryPaths;
 }
 
-export const HistoryFeatureContext = createContext<HistoryFeature | null>(null);
-
-export function useHistoryFeature(): HistoryFeature {
-  const feature = useContext(HistoryFeatureContext);
-  if (!feature) throw new Error('The history screens must be rendered inside the routes of createHistoryRoute()');
-  return feature;
-}
+export const [HistoryFeatureContext, useHistoryFeature] = createFeatureContext<HistoryFeature>('createHistoryRoute');

@@ -1,5 +1,5 @@
-import { plainSearch } from '@kompetansebro/ui';
-import { createRoute, lazyRouteComponent, Outlet, type AnyRoute } from '@tanstack/react-router';
+import { featureRoutes, plainSearch } from '@kompetansebro/ui';
+import { lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { HistoryFeatureContext, type HistoryPaths } from './history-feature-context';
 
@@ -15,30 +15,15 @@ interface HistoryRouteOptions {
  * history of one record. Each screen is its own chunk, loaded when first visited.
  */
 export function createHistoryRoute(parentRoute: AnyRoute, { path = 'historikk', recordPaths = {} }: HistoryRouteOptions = {}) {
-  const layoutRoute = createRoute({
-    getParentRoute: () => parentRoute,
+  return featureRoutes(parentRoute, {
     path,
-    component: function HistoryLayout() {
-      const base = layoutRoute.fullPath.replace(/\/+$/, '');
-      const feature = useMemo(() => ({ paths: { log: base, record: `${base}/$entity/$id`, records: recordPaths } }), [base]);
-      return (
-        <HistoryFeatureContext value={feature}>
-          <Outlet />
-        </HistoryFeatureContext>
-      );
+    context: HistoryFeatureContext,
+    useFeature: function useHistoryFeatureValue(screens) {
+      return useMemo(() => ({ paths: { ...screens, records: recordPaths } }), [screens]);
+    },
+    screens: {
+      log: { path: '/', validateSearch: plainSearch, component: lazyRouteComponent(() => import('./audit-log-page'), 'AuditLogPage') },
+      record: { path: '$entity/$id', validateSearch: plainSearch, component: lazyRouteComponent(() => import('./record-history-page'), 'RecordHistoryPage') },
     },
   });
-  const logRoute = createRoute({
-    getParentRoute: () => layoutRoute,
-    path: '/',
-    validateSearch: plainSearch,
-    component: lazyRouteComponent(() => import('./audit-log-page'), 'AuditLogPage'),
-  });
-  const recordRoute = createRoute({
-    getParentRoute: () => layoutRoute,
-    path: '$entity/$id',
-    validateSearch: plainSearch,
-    component: lazyRouteComponent(() => import('./record-history-page'), 'RecordHistoryPage'),
-  });
-  return layoutRoute.addChildren([logRoute, recordRoute]);
 }

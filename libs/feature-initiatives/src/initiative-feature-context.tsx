@@ -1,4 +1,4 @@
-import { createContext, useContext } from 'react';
+import { createFeatureContext } from '@kompetansebro/ui';
 
 /** Where the initiative screens and the pages they link to live in the app's router. */
 export interface InitiativePaths {
@@ -19,18 +19,4 @@ export interface InitiativeFeature {
   paths: InitiativePaths;
 }
 
-export const InitiativeFeatureContext = createContext<InitiativeFeature | null>(null);
-
-export function useInitiativeFeature(): InitiativeFeature {
-  const feature = useContext(InitiativeFeatureContext);
-  if (!feature) throw new Error('The initiative screens must be rendered inside the routes of createInitiativeRoutes()');
-  return feature;
-}
-
-export function initiativePaths(
-  basePath: string,
-  related: { activity: string | null; agreement: string | null; history: string | null; report: string | null },
-): InitiativePaths {
-  const base = basePath.replace(/\/+$/, '');
-  return { list: base, detail: `${base}/$id`, edit: `${base}/$id/rediger`, portfolio: `${base}/portefolje`, ...related };
-}
+export const [InitiativeFeatureContext, useInitiativeFeature] = createFeatureContext<InitiativeFeature>('createInitiativeRoutes');

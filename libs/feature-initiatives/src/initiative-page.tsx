@@ -1,7 +1,7 @@
-import { initiativeQueries } from '@kompetansebro/api-client';
+import { initiativeQueries, useCan } from '@kompetansebro/api-client';
 import type { InitiativeDetail, PlanItemDetail } from '@kompetansebro/domain';
-import { Button, buttonLinkProps, DetailPage, Fact, Page, StatusTag } from '@kompetansebro/ui';
-import { useQuery } from '@tanstack/react-query';
+import { BackAndHistoryLinks, Button, buttonLinkProps, Fact, Page, StatusTag } from '@kompetansebro/ui';
+import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,30 +12,18 @@ import { PeriodTimeline } from './period-timeline';
 import { PlanBoard } from './plan-board';
 import { PlanItemForm } from './plan-item-form';
 import { PolicyAnchors } from './policy-anchors';
-import { useCanEditInitiatives } from './use-can-edit-initiatives';
 import './initiatives.css';
+
+/** The record the page shows, from the route's params: its route loads it before the page shows. */
+export function recordQuery({ id = '' }: { id?: string }) {
+  return initiativeQueries.detail(id);
+}
 
 /** One initiative: funds, period and extensions, goals, the plan as a board, policy anchors, themes, partnership maturity, mobility. */
 export function InitiativePage() {
-  const { t } = useTranslation();
-  const { paths } = useInitiativeFeature();
-  const { id = '' } = useParams({ strict: false }) as { id?: string };
-  const initiative = useQuery(initiativeQueries.detail(id));
-
-  return (
-    <DetailPage
-      result={initiative}
-      title={t('initiatives.detail.titleFallback')}
-      notFound={t('initiatives.detail.notFound')}
-      back={
-        <Link className="ds-link" to={paths.list}>
-          {t('initiatives.detail.backToList')}
-        </Link>
-      }
-    >
-      {(data) => <InitiativeDetails initiative={data} />}
-    </DetailPage>
-  );
+  // Loaded by the route before the page shows (its pending and error pages are the route's).
+  const initiative = useSuspenseQuery(recordQuery(useParams({ strict: false })));
+  return <InitiativeDetails initiative={initiative.data} />;
 }
 
 type Editing = { kind: 'none' } | { kind: 'new' } | { kind: 'edit'; item: PlanItemDetail };
@@ -43,7 +31,8 @@ type Editing = { kind: 'none' } | { kind: 'new' } | { kind: 'edit'; item: PlanIt
 function InitiativeDetails({ initiative }: { initiative: InitiativeDetail }) {
   const { t } = useTranslation();
   const { paths } = useInitiativeFeature();
-  const access = useCanEditInitiatives();
+  const canUpdate = useCan('initiative', 'update');
+  const canCreate = useCan('initiative', 'create');
   const [editing, setEditing] = useState<Editing>({ kind: 'none' });
   const [notice, setNotice] = useState('');
   const isPartnership = initiative.maturityLevel !== null || initiative.levels.length > 0;
@@ -59,7 +48,7 @@ function InitiativeDetails({ initiative }: { initiative: InitiativeDetail }) {
       title={initiative.title}
       actions={
         <>
-          {access.update && (
+          {canUpdate && (
             <Link to={paths.edit} params={{ id: initiative.id }} {...buttonLinkProps('primary')}>
               {t('initiatives.detail.edit')}
             </Link>
@@ -72,16 +61,14 @@ function InitiativeDetails({ initiative }: { initiative: InitiativeDetail }) {
         </>
       }
     >
-      <p className="kb-cluster">
-        <Link className="ds-link" to={paths.list}>
-          {t('initiatives.detail.backToList')}
-        </Link>
-        {paths.history && (
-          <Link className="ds-link" to={paths.history} params={{ entity: 'initiative', id: initiative.id }}>
-            {t('initiatives.detail.history')}
-          </Link>
-        )}
-      </p>
+      <BackAndHistoryLinks
+        backTo={paths.list}
+        backText={t('initiatives.detail.backToList')}
+        historyPath={paths.history}
+        entity="initiative"
+        id={initiative.id}
+        historyText={t('initiatives.detail.history')}
+      />
 
       <p className="kb-cluster">
         <StatusTag>{t(`initiatives.kind.${initiative.kind}`)}</StatusTag>
@@ -144,7 +131,7 @@ function InitiativeDetails({ initiative }: { initiative: InitiativeDetail }) {
           <h2 className="ds-heading" data-size="sm" id="initiative-plan">
             {t('initiatives.board.title')}
           </h2>
-          {access.create && editing.kind === 'none' && (
+          {canCreate && editing.kind === 'none' && (
             <Button variant="secondary" onClick={() => setEditing({ kind: 'new' })}>
               {t('initiatives.board.add')}
             </Button>
@@ -166,7 +153,7 @@ function InitiativeDetails({ initiative }: { initiative: InitiativeDetail }) {
         {initiative.planItems.length === 0 ? (
           <p className="ds-paragraph">{t('initiatives.board.none')}</p>
         ) : (
-          <PlanBoard initiativeId={initiative.id} items={initiative.planItems} canEdit={access.update} onEdit={(item) => setEditing({ kind: 'edit', item })} />
+          <PlanBoard initiativeId={initiative.id} items={initiative.planItems} canEdit={canUpdate} onEdit={(item) => setEditing({ kind: 'edit', item })} />
         )}
       </section>
 

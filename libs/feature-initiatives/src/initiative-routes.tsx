@@ -1,7 +1,7 @@
-import { plainSearch } from '@kompetansebro/ui';
-import { createRoute, lazyRouteComponent, Outlet, type AnyRoute } from '@tanstack/react-router';
+import { featureRoutes, plainSearch, recordScreen } from '@kompetansebro/ui';
+import { lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
 import { useMemo } from 'react';
-import { InitiativeFeatureContext, initiativePaths } from './initiative-feature-context';
+import { InitiativeFeatureContext } from './initiative-feature-context';
 
 /**
  * The portfolio's `validateSearch`: `plainSearch`, with the weights kept as the numbers the URL
@@ -33,48 +33,17 @@ export function createInitiativeRoutes(
   parentRoute: AnyRoute,
   { path = 'tiltak', activityPath = null, agreementPath = null, historyPath = null, reportPath = null }: InitiativeRoutesOptions = {},
 ) {
-  const layoutRoute = createRoute({
-    getParentRoute: () => parentRoute,
+  return featureRoutes(parentRoute, {
     path,
-    component: function InitiativesLayout() {
-      const fullPath = layoutRoute.fullPath;
-      const feature = useMemo(
-        () => ({ paths: initiativePaths(fullPath, { activity: activityPath, agreement: agreementPath, history: historyPath, report: reportPath }) }),
-        [fullPath],
-      );
-      return (
-        <InitiativeFeatureContext value={feature}>
-          <Outlet />
-        </InitiativeFeatureContext>
-      );
+    context: InitiativeFeatureContext,
+    useFeature: function useInitiativeFeatureValue(screens) {
+      return useMemo(() => ({ paths: { ...screens, activity: activityPath, agreement: agreementPath, history: historyPath, report: reportPath } }), [screens]);
+    },
+    screens: {
+      list: { path: '/', validateSearch: plainSearch, component: lazyRouteComponent(() => import('./initiative-list-page'), 'InitiativeListPage') },
+      portfolio: { path: 'portefolje', validateSearch: portfolioSearch, component: lazyRouteComponent(() => import('./portfolio-page'), 'PortfolioPage') },
+      detail: recordScreen(() => import('./initiative-page'), 'InitiativePage', { title: 'initiatives.detail.titleFallback', notFound: 'initiatives.detail.notFound', back: 'initiatives.detail.backToList' }),
+      edit: { path: '$id/rediger', component: lazyRouteComponent(() => import('./initiative-edit-page'), 'InitiativeEditPage') },
     },
   });
-
-  const listRoute = createRoute({
-    getParentRoute: () => layoutRoute,
-    path: '/',
-    validateSearch: plainSearch,
-    component: lazyRouteComponent(() => import('./initiative-list-page'), 'InitiativeListPage'),
-  });
-
-  const portfolioRoute = createRoute({
-    getParentRoute: () => layoutRoute,
-    path: 'portefolje',
-    validateSearch: portfolioSearch,
-    component: lazyRouteComponent(() => import('./portfolio-page'), 'PortfolioPage'),
-  });
-
-  const detailRoute = createRoute({
-    getParentRoute: () => layoutRoute,
-    path: '$id',
-    component: lazyRouteComponent(() => import('./initiative-page'), 'InitiativePage'),
-  });
-
-  const editRoute = createRoute({
-    getParentRoute: () => layoutRoute,
-    path: '$id/rediger',
-    component: lazyRouteComponent(() => import('./initiative-edit-page'), 'InitiativeEditPage'),
-  });
-
-  return layoutRoute.addChildren([listRoute, portfolioRoute, detailRoute, editRoute]);
 }

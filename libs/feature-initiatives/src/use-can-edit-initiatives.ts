@@ -1,10 +1,11 @@
-import { meQueries } from '@kompetansebro/api-client';
-import { can } from '@kompetansebro/domain';
+import { meQueries, useCan } from '@kompetansebro/api-client';
 import { useQuery } from '@tanstack/react-query';
 
-/** Whether the policy lets the user's role change initiatives and their plans (a county viewer only reads). The API still decides. */
-export function useCanEditInitiatives(): { update: boolean; create: boolean; known: boolean } {
+/**
+ * Whether the policy lets the user's role change initiatives (a county viewer only reads), and whether that is known yet (the edit form waits for it rather than say "not allowed"
+ * while the user loads). The API still decides.
+ */
+export function useCanEditInitiatives(): { update: boolean; known: boolean } {
   const me = useQuery(meQueries.current());
-  const role = me.data?.role;
-  return { update: role != null && can(role, 'initiative', 'update'), create: role != null && can(role, 'initiative', 'create'), known: !me.isPending };
+  return { update: useCan('initiative', 'update'), known: !me.isPending };
 }

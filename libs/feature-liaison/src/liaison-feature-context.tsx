@@ -1,4 +1,4 @@
-import { createContext, useContext } from 'react';
+import { createFeatureContext } from '@kompetansebro/ui';
 
 /** Where the liaison screens live in the app's router (full paths, e.g. `/bibliotek/$id`). */
 export interface LiaisonPaths {
@@ -11,12 +11,6 @@ export interface LiaisonPaths {
   exchange: string;
 }
 
-export const LiaisonFeatureContext = createContext<LiaisonPaths | null>(null);
-
-export function useLiaisonPaths(): LiaisonPaths {
-  const paths = useContext(LiaisonFeatureContext);
-  if (!paths) throw new Error('The liaison screens must be rendered inside the routes of createLiaisonRoutes()');
-  return paths;
-}
+export const [LiaisonFeatureContext, useLiaisonPaths] = createFeatureContext<LiaisonPaths>('createLiaisonRoutes');
 
 export type ThreadKind = 'bibliotek' | 'region';

@@ -1,6 +1,5 @@
-import { plainSearch } from '@kompetansebro/ui';
-import { createRoute, lazyRouteComponent, Outlet, type AnyRoute } from '@tanstack/react-router';
-import { useMemo } from 'react';
+import { featureRoutes, plainSearch } from '@kompetansebro/ui';
+import { lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
 import { LiaisonFeatureContext, type LiaisonPaths } from './liaison-feature-context';
 
 interface LiaisonRoutesOptions {
@@ -19,62 +18,17 @@ export function createLiaisonRoutes(
   parentRoute: AnyRoute,
   { libraries = 'bibliotek', needs = 'behov', channels = 'kanaler', exchange = 'erfaringsdeling' }: LiaisonRoutesOptions = {},
 ) {
-  const layoutRoute = createRoute({
-    getParentRoute: () => parentRoute,
+  return featureRoutes(parentRoute, {
     id: 'liaison',
-    component: function LiaisonLayout() {
-      // Full paths are known once the tree is built, i.e. by the time anything renders.
-      const value = useMemo<LiaisonPaths>(
-        () => ({
-          libraries: listRoute.fullPath,
-          library: libraryRoute.fullPath,
-          needs: needsRoute.fullPath,
-          channels: channelsRoute.fullPath,
-          thread: threadRoute.fullPath,
-          exchange: exchangeRoute.fullPath,
-        }),
-        [],
-      );
-      return (
-        <LiaisonFeatureContext value={value}>
-          <Outlet />
-        </LiaisonFeatureContext>
-      );
+    context: LiaisonFeatureContext,
+    useFeature: (screens: LiaisonPaths) => screens,
+    screens: {
+      libraries: { path: libraries, validateSearch: plainSearch, component: lazyRouteComponent(() => import('./library-list-page'), 'LibraryListPage') },
+      library: { path: `${libraries}/$id`, component: lazyRouteComponent(() => import('./library-page'), 'LibraryPage') },
+      needs: { path: needs, validateSearch: plainSearch, component: lazyRouteComponent(() => import('./needs-page'), 'NeedsPage') },
+      channels: { path: channels, component: lazyRouteComponent(() => import('./channels-page'), 'ChannelsPage') },
+      thread: { path: `${channels}/$kind/$id`, component: lazyRouteComponent(() => import('./thread-page'), 'ThreadPage') },
+      exchange: { path: exchange, component: lazyRouteComponent(() => import('./exchange-page'), 'ExchangePage') },
     },
   });
-
-  const listRoute = createRoute({
-    getParentRoute: () => layoutRoute,
-    path: libraries,
-    validateSearch: plainSearch,
-    component: lazyRouteComponent(() => import('./library-list-page'), 'LibraryListPage'),
-  });
-  const libraryRoute = createRoute({
-    getParentRoute: () => layoutRoute,
-    path: `${libraries}/$id`,
-    component: lazyRouteComponent(() => import('./library-page'), 'LibraryPage'),
-  });
-  const needsRoute = createRoute({
-    getParentRoute: () => layoutRoute,
-    path: needs,
-    validateSearch: plainSearch,
-    component: lazyRouteComponent(() => import('./needs-page'), 'NeedsPage'),
-  });
-  const channelsRoute = createRoute({
-    getParentRoute: () => layoutRoute,
-    path: channels,
-    component: lazyRouteComponent(() => import('./channels-page'), 'ChannelsPage'),
-  });
-  const threadRoute = createRoute({
-    getParentRoute: () => layoutRoute,
-    path: `${channels}/$kind/$id`,
-    component: lazyRouteComponent(() => import('./thread-page'), 'ThreadPage'),
-  });
-  const exchangeRoute = createRoute({
-    getParentRoute: () => layoutRoute,
-    path: exchange,
-    component: lazyRouteComponent(() => import('./exchange-page'), 'ExchangePage'),
-  });
-
-  return layoutRoute.addChildren([listRoute, libraryRoute, needsRoute, channelsRoute, threadRoute, exchangeRoute]);
 }

@@ -1,5 +1,5 @@
-import { ApiError, catchmentReviewQueries, meQueries, municipalityQueries, useDecideCatchmentRequest } from '@kompetansebro/api-client';
-import { can, catchmentRequestStatuses, type CatchmentRequest } from '@kompetansebro/domain';
+import { ApiError, catchmentReviewQueries, municipalityQueries, useCan, useDecideCatchmentRequest } from '@kompetansebro/api-client';
+import { catchmentRequestStatuses, type CatchmentRequest } from '@kompetansebro/domain';
 import { formatDate, formatNumber, useLanguage } from '@kompetansebro/i18n';
 import { Alert, Button, ConfirmDialog, EmptyState, httpErrorText, LoadingState, Page, QueryError, Select, StatusTag, TextArea, useListSearch } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
@@ -27,8 +27,7 @@ export function CatchmentReviewPage() {
   const filter = view.status;
   const requests = useQuery(catchmentReviewQueries.list(filter === 'all' ? {} : { status: filter }));
   const municipalities = useQuery(municipalityQueries.list());
-  const me = useQuery(meQueries.current());
-  const canDecide = me.data != null && can(me.data.role, 'catchment_request', 'transition');
+  const canDecide = useCan('catchment_request', 'transition');
   const nameOf = (number: string) => municipalities.data?.items.find((m) => m.number === number)?.name ?? number;
   const names = (numbers: readonly string[]) => numbers.map(nameOf).sort((a, b) => a.localeCompare(b, 'nb')).join(', ');
 

@@ -1,5 +1,5 @@
-import { plainSearch } from '@kompetansebro/ui';
-import { createRoute, lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
+import { plainSearch, screenRoute } from '@kompetansebro/ui';
+import { lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
 
 /**
  * The county's review of the study centres' catchment-area requests (`path`, e.g.
@@ -7,10 +7,5 @@ import { createRoute, lazyRouteComponent, type AnyRoute } from '@tanstack/react-
  * screen is its own chunk; the API decides who may read and who may decide.
  */
 export function createCatchmentReviewRoutes(parentRoute: AnyRoute, { path = 'nedslagsfelt' }: { path?: string } = {}) {
-  return createRoute({
-    getParentRoute: () => parentRoute,
-    path,
-    validateSearch: plainSearch,
-    component: lazyRouteComponent(() => import('./catchment-review-page'), 'CatchmentReviewPage'),
-  });
+  return screenRoute(parentRoute, { path, validateSearch: plainSearch, component: lazyRouteComponent(() => import('./catchment-review-page'), 'CatchmentReviewPage') });
 }

@@ -1,4 +1,4 @@
-import { createContext, useContext } from 'react';
+import { createFeatureContext } from '@kompetansebro/ui';
 
 /** Where the portal's screens and the screens they link to live in the app's router. */
 export interface PortalPaths {
@@ -21,10 +21,4 @@ export interface PortalFeature {
   paths: PortalPaths;
 }
 
-export const PortalFeatureContext = createContext<PortalFeature | null>(null);
-
-export function usePortalFeature(): PortalFeature {
-  const feature = useContext(PortalFeatureContext);
-  if (!feature) throw new Error('The portal screens must be rendered inside the routes of createPortalRoutes()');
-  return feature;
-}
+export const [PortalFeatureContext, usePortalFeature] = createFeatureContext<PortalFeature>('createPortalRoutes');

@@ -1,5 +1,5 @@
-import { plainSearch } from '@kompetansebro/ui';
-import { createRoute, lazyRouteComponent, Outlet, type AnyRoute } from '@tanstack/react-router';
+import { featureRoutes, plainSearch } from '@kompetansebro/ui';
+import { lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { PortalFeatureContext, type PortalPaths } from './portal-feature-context';
 
@@ -19,16 +19,13 @@ interface PortalRoutesOptions {
  * scopes every answer to the centre the user acts for.
  */
 export function createPortalRoutes(parentRoute: AnyRoute, { agreementPath, agreementsPath, activitiesPath, actorPath = null, proposeAgreementPath = null }: PortalRoutesOptions) {
-  const layoutRoute = createRoute({
-    getParentRoute: () => parentRoute,
+  return featureRoutes(parentRoute, {
     id: 'portal',
-    component: function PortalLayout() {
-      const feature = useMemo(() => {
+    context: PortalFeatureContext,
+    useFeature: function usePortalFeatureValue(screens) {
+      return useMemo(() => {
         const paths: PortalPaths = {
-          home: '/',
-          brochure: '/brosjyre',
-          contacts: '/kontakter',
-          profile: '/profil',
+          ...screens,
           agreement: agreementPath,
           agreements: agreementsPath,
           activities: activitiesPath,
@@ -36,37 +33,13 @@ export function createPortalRoutes(parentRoute: AnyRoute, { agreementPath, agree
           proposeAgreement: proposeAgreementPath,
         };
         return { paths };
-      }, []);
-      return (
-        <PortalFeatureContext value={feature}>
-          <Outlet />
-        </PortalFeatureContext>
-      );
+      }, [screens]);
+    },
+    screens: {
+      home: { path: '/', component: lazyRouteComponent(() => import('./home-page'), 'PortalHomePage') },
+      brochure: { path: 'brosjyre', validateSearch: plainSearch, component: lazyRouteComponent(() => import('./brochure-page'), 'BrochurePage') },
+      contacts: { path: 'kontakter', validateSearch: plainSearch, component: lazyRouteComponent(() => import('./contacts-page'), 'ContactsPage') },
+      profile: { path: 'profil', component: lazyRouteComponent(() => import('./profile-page'), 'ProfilePage') },
     },
   });
-
-  const homeRoute = createRoute({
-    getParentRoute: () => layoutRoute,
-    path: '/',
-    component: lazyRouteComponent(() => import('./home-page'), 'PortalHomePage'),
-  });
-  const brochureRoute = createRoute({
-    getParentRoute: () => layoutRoute,
-    path: 'brosjyre',
-    validateSearch: plainSearch,
-    component: lazyRouteComponent(() => import('./brochure-page'), 'BrochurePage'),
-  });
-  const contactsRoute = createRoute({
-    getParentRoute: () => layoutRoute,
-    path: 'kontakter',
-    validateSearch: plainSearch,
-    component: lazyRouteComponent(() => import('./contacts-page'), 'ContactsPage'),
-  });
-  const profileRoute = createRoute({
-    getParentRoute: () => layoutRoute,
-    path: 'profil',
-    component: lazyRouteComponent(() => import('./profile-page'), 'ProfilePage'),
-  });
-
-  return layoutRoute.addChildren([homeRoute, brochureRoute, contactsRoute, profileRoute]);
 }

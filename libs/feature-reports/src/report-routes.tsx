@@ -1,5 +1,5 @@
-import { plainSearch } from '@kompetansebro/ui';
-import { createRoute, lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
+import { plainSearch, screenRoute } from '@kompetansebro/ui';
+import { lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
 
 /**
  * The funder report screen as a route under `parentRoute` (default path "rapporter"): pick an
@@ -7,10 +7,5 @@ import { createRoute, lazyRouteComponent, type AnyRoute } from '@tanstack/react-
  * screen is its own chunk, loaded when first visited.
  */
 export function createReportRoutes(parentRoute: AnyRoute, { path = 'rapporter' }: { path?: string } = {}) {
-  return createRoute({
-    getParentRoute: () => parentRoute,
-    path,
-    validateSearch: plainSearch,
-    component: lazyRouteComponent(() => import('./report-page'), 'ReportPage'),
-  });
+  return screenRoute(parentRoute, { path, validateSearch: plainSearch, component: lazyRouteComponent(() => import('./report-page'), 'ReportPage') });
 }

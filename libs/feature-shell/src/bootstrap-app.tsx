@@ -1,6 +1,6 @@
 import type { Me } from '@kompetansebro/domain';
 import { initI18n } from '@kompetansebro/i18n';
-import { LoadingState } from '@kompetansebro/ui';
+import { LoadingState, screenRoute } from '@kompetansebro/ui';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import {
   createRootRouteWithContext,
@@ -107,8 +107,7 @@ export function createAppRouter(definition: RouterDefinition, queryClient: Query
     },
   });
 
-  const accessibilityRoute = createRoute({
-    getParentRoute: () => rootRoute,
+  const accessibilityRoute = screenRoute(rootRoute, {
     path: 'tilgjengelighet',
     component: lazyRouteComponent(() => import('./accessibility-statement-page'), 'AccessibilityStatementPage'),
   });
@@ -146,13 +145,7 @@ export function createAppRuntime(definition: RouterDefinition, options: { histor
 
 /** The routes of an app still being built: its front page says what it will offer. */
 export function createComingSoonRoutes(parentRoute: AnyRoute): AnyRoute[] {
-  return [
-    createRoute({
-      getParentRoute: () => parentRoute,
-      path: '/',
-      component: lazyRouteComponent(() => import('./coming-soon-page'), 'ComingSoonPage'),
-    }),
-  ];
+  return [screenRoute(parentRoute, { path: '/', component: lazyRouteComponent(() => import('./coming-soon-page'), 'ComingSoonPage') })];
 }
 
 export const comingSoonNavigation: readonly NavigationItem[] = [{ to: '/', label: 'shell.navigation.overview', exact: true }];

@@ -1,4 +1,4 @@
-import { createContext, useContext } from 'react';
+import { createFeatureContext } from '@kompetansebro/ui';
 
 /** Where the survey screens live in the app's router, e.g. `/undersokelser` and `/undersokelser/$id`. */
 export interface SurveyPaths {
@@ -16,15 +16,4 @@ export interface SurveyFeature {
   setNotice: (notice: SurveyNotice | null) => void;
 }
 
-export const SurveyFeatureContext = createContext<SurveyFeature | null>(null);
-
-export function useSurveyFeature(): SurveyFeature {
-  const feature = useContext(SurveyFeatureContext);
-  if (!feature) throw new Error('The survey screens must be rendered inside the routes of createSurveyRoutes()');
-  return feature;
-}
-
-export function surveyPaths(basePath: string): SurveyPaths {
-  const base = basePath.replace(/\/+$/, '');
-  return { list: base, create: `${base}/ny`, detail: `${base}/$id` };
-}
+export const [SurveyFeatureContext, useSurveyFeature] = createFeatureContext<SurveyFeature>('createSurveyRoutes');

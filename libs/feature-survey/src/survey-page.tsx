@@ -1,33 +1,23 @@
 import { ApiError, surveyQueries, useCloseSurvey, useRemindSurvey } from '@kompetansebro/api-client';
 import { responseRate, type SurveyDetail, type SurveyRecipient, type SurveyReminderResult } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
-import { Alert, BarChart, Button, buttonLinkProps, ConfirmDialog, DataTable, DetailPage, httpErrorText, Page, StatusTag, type TableColumn } from '@kompetansebro/ui';
-import { useQuery } from '@tanstack/react-query';
-import { Link, useParams } from '@tanstack/react-router';
+import { Alert, BarChart, Button, buttonLinkProps, ConfirmDialog, DataTable, httpErrorText, Page, StatusTag, type TableColumn } from '@kompetansebro/ui';
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSurveyFeature } from './survey-feature-context';
 
+/** The record the page shows, from the route's params: its route loads it before the page shows. */
+export function recordQuery({ id = '' }: { id?: string }) {
+  return surveyQueries.detail(id);
+}
+
 /** One campaign: its response rate overall and per region (chart and table), who has answered, "send reminder", "close". */
 export function SurveyPage() {
-  const { t } = useTranslation();
-  const { paths } = useSurveyFeature();
-  const { id } = useParams({ strict: false }) as { id: string };
-  const survey = useQuery(surveyQueries.detail(id));
-  return (
-    <DetailPage
-      result={survey}
-      title={t('survey.title')}
-      notFound={httpErrorText(t, 404)}
-      back={
-        <Link className="ds-link" to={paths.list}>
-          {t('survey.list.title')}
-        </Link>
-      }
-    >
-      {(data) => <SurveyDetails data={data} />}
-    </DetailPage>
-  );
+  // Loaded by the route before the page shows (its pending and error pages are the route's).
+  const survey = useSuspenseQuery(recordQuery(useParams({ strict: false })));
+  return <SurveyDetails data={survey.data} />;
 }
 
 function SurveyDetails({ data }: { data: SurveyDetail }) {

@@ -1,44 +1,26 @@
-import { plainSearch } from '@kompetansebro/ui';
-import { createRoute, lazyRouteComponent, Outlet, type AnyRoute } from '@tanstack/react-router';
+import { featureRoutes, plainSearch, recordScreen, screenRoute } from '@kompetansebro/ui';
+import { lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
-import { SurveyFeatureContext, surveyPaths, type SurveyNotice } from './survey-feature-context';
+import { SurveyFeatureContext, type SurveyNotice, type SurveyPaths } from './survey-feature-context';
 
 /**
  * The county's survey screens under `parentRoute` (logged in): the campaigns (status and page in
  * the URL), "start one", and one campaign's page. Each screen is its own chunk.
  */
 export function createSurveyRoutes(parentRoute: AnyRoute, { path = 'undersokelser' }: { path?: string } = {}) {
-  const layoutRoute = createRoute({
-    getParentRoute: () => parentRoute,
+  return featureRoutes(parentRoute, {
     path,
-    component: function SurveysLayout() {
+    context: SurveyFeatureContext,
+    useFeature: function useSurveyFeatureValue(paths: SurveyPaths) {
       const [notice, setNotice] = useState<SurveyNotice | null>(null);
-      const fullPath = layoutRoute.fullPath;
-      const feature = useMemo(() => ({ paths: surveyPaths(fullPath), notice, setNotice }), [fullPath, notice]);
-      return (
-        <SurveyFeatureContext value={feature}>
-          <Outlet />
-        </SurveyFeatureContext>
-      );
+      return useMemo(() => ({ paths, notice, setNotice }), [paths, notice]);
+    },
+    screens: {
+      list: { path: '/', validateSearch: plainSearch, component: lazyRouteComponent(() => import('./survey-list-page'), 'SurveyListPage') },
+      create: { path: 'ny', component: lazyRouteComponent(() => import('./survey-create-page'), 'SurveyCreatePage') },
+      detail: recordScreen(() => import('./survey-page'), 'SurveyPage', { title: 'survey.title', notFound: 'errors.notFound', back: 'survey.list.title' }),
     },
   });
-  const listRoute = createRoute({
-    getParentRoute: () => layoutRoute,
-    path: '/',
-    validateSearch: plainSearch,
-    component: lazyRouteComponent(() => import('./survey-list-page'), 'SurveyListPage'),
-  });
-  const createSurveyRoute = createRoute({
-    getParentRoute: () => layoutRoute,
-    path: 'ny',
-    component: lazyRouteComponent(() => import('./survey-create-page'), 'SurveyCreatePage'),
-  });
-  const detailRoute = createRoute({
-    getParentRoute: () => layoutRoute,
-    path: '$id',
-    component: lazyRouteComponent(() => import('./survey-page'), 'SurveyPage'),
-  });
-  return layoutRoute.addChildren([listRoute, createSurveyRoute, detailRoute]);
 }
 
 /**
@@ -46,10 +28,5 @@ export function createSurveyRoutes(parentRoute: AnyRoute, { path = 'undersokelse
  * answers for itself through the link in its e-mail.
  */
 export function createSurveyAnswerRoute(rootRoute: AnyRoute, { path = 'svar' }: { path?: string } = {}) {
-  return createRoute({
-    getParentRoute: () => rootRoute,
-    path,
-    validateSearch: plainSearch,
-    component: lazyRouteComponent(() => import('./survey-answer-page'), 'SurveyAnswerPage'),
-  });
+  return screenRoute(rootRoute, { path, validateSearch: plainSearch, component: lazyRouteComponent(() => import('./survey-answer-page'), 'SurveyAnswerPage') });
 }

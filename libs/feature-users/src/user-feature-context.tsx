@@ -1,4 +1,4 @@
-import { createContext, useContext } from 'react';
+import { createFeatureContext } from '@kompetansebro/ui';
 
 /** Where the users screens live in the app's router, e.g. `/brukere` and `/brukere/$id`. */
 export interface UserPaths {
@@ -16,15 +16,4 @@ export interface UserFeature {
   setNotice: (notice: UserNotice | null) => void;
 }
 
-export const UserFeatureContext = createContext<UserFeature | null>(null);
-
-export function useUserFeature(): UserFeature {
-  const feature = useContext(UserFeatureContext);
-  if (!feature) throw new Error('The users screens must be rendered inside the routes of createUserRoutes()');
-  return feature;
-}
-
-export function userPaths(basePath: string): UserPaths {
-  const base = basePath.replace(/\/+$/, '');
-  return { list: base, invite: `${base}/ny`, detail: `${base}/$id` };
-}
+export const [UserFeatureContext, useUserFeature] = createFeatureContext<UserFeature>('createUserRoutes');

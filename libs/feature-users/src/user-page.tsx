@@ -2,8 +2,8 @@ import { meQueries, userQueries, useEndUserSessions, useResendInvitation, useSet
 import type { ApiError } from '@kompetansebro/api-client';
 import type { User } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, ConfirmDialog, DetailPage, Fact, httpErrorText, Page, StatusTag } from '@kompetansebro/ui';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, ConfirmDialog, Fact, httpErrorText, Page, StatusTag, useNoticeForThisVisit } from '@kompetansebro/ui';
+import { useQuery, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,33 +11,19 @@ import { MembershipEditor } from './membership-editor';
 import { useUserFeature, type UserNotice } from './user-feature-context';
 import { userStatus, userStatusColor } from './user-status';
 
+/** The record the page shows, from the route's params: its route loads it before the page shows. */
+export function recordQuery({ id = '' }: { id?: string }) {
+  return userQueries.detail(id);
+}
+
 /** One user: details, access (editable), and disabling or logging them out everywhere. */
 export function UserPage() {
-  const { t } = useTranslation();
-  const { paths, notice, setNotice } = useUserFeature();
-  const { id = '' } = useParams({ strict: false }) as { id?: string };
-  const user = useQuery(userQueries.detail(id));
+  const { notice, setNotice } = useUserFeature();
+  // Loaded by the route before the page shows (its pending and error pages are the route's).
+  const user = useSuspenseQuery(recordQuery(useParams({ strict: false })));
 
-  // The confirmation of an invitation is for this visit of this page only.
-  const [noticeForThisVisit] = useState(notice);
-  useEffect(() => {
-    if (notice) setNotice(null);
-  }, [notice, setNotice]);
-
-  return (
-    <DetailPage
-      result={user}
-      title={t('users.detail.titleFallback')}
-      notFound={t('users.detail.notFound')}
-      back={
-        <Link className="ds-link" to={paths.list}>
-          {t('users.detail.backToList')}
-        </Link>
-      }
-    >
-      {(data) => <UserDetails key={data.id} user={data} notice={noticeForThisVisit} />}
-    </DetailPage>
-  );
+  const noticeForThisVisit = useNoticeForThisVisit(notice, setNotice);
+  return <UserDetails key={user.data.id} user={user.data} notice={noticeForThisVisit} />;
 }
 
 type Confirming = 'disable' | 'enable' | 'endSessions' | null;

@@ -1,7 +1,7 @@
-import { plainSearch } from '@kompetansebro/ui';
-import { createRoute, lazyRouteComponent, Outlet, type AnyRoute } from '@tanstack/react-router';
+import { featureRoutes, plainSearch, recordScreen } from '@kompetansebro/ui';
+import { lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
-import { UserFeatureContext, userPaths, type UserNotice } from './user-feature-context';
+import { UserFeatureContext, type UserNotice, type UserPaths } from './user-feature-context';
 
 /**
  * The users screens (county admins) as routes under `parentRoute`: the list (search and page
@@ -9,39 +9,17 @@ import { UserFeatureContext, userPaths, type UserNotice } from './user-feature-c
  * The API decides who may use them; the app hides the menu item from the others.
  */
 export function createUserRoutes(parentRoute: AnyRoute, { path = 'brukere' }: { path?: string } = {}) {
-  const layoutRoute = createRoute({
-    getParentRoute: () => parentRoute,
+  return featureRoutes(parentRoute, {
     path,
-    component: function UsersLayout() {
+    context: UserFeatureContext,
+    useFeature: function useUserFeatureValue(paths: UserPaths) {
       const [notice, setNotice] = useState<UserNotice | null>(null);
-      const fullPath = layoutRoute.fullPath;
-      const feature = useMemo(() => ({ paths: userPaths(fullPath), notice, setNotice }), [fullPath, notice]);
-      return (
-        <UserFeatureContext value={feature}>
-          <Outlet />
-        </UserFeatureContext>
-      );
+      return useMemo(() => ({ paths, notice, setNotice }), [paths, notice]);
+    },
+    screens: {
+      list: { path: '/', validateSearch: plainSearch, component: lazyRouteComponent(() => import('./user-list-page'), 'UserListPage') },
+      invite: { path: 'ny', component: lazyRouteComponent(() => import('./user-invite-page'), 'UserInvitePage') },
+      detail: recordScreen(() => import('./user-page'), 'UserPage', { title: 'users.detail.titleFallback', notFound: 'users.detail.notFound', back: 'users.detail.backToList' }),
     },
   });
-
-  const listRoute = createRoute({
-    getParentRoute: () => layoutRoute,
-    path: '/',
-    validateSearch: plainSearch,
-    component: lazyRouteComponent(() => import('./user-list-page'), 'UserListPage'),
-  });
-
-  const inviteRoute = createRoute({
-    getParentRoute: () => layoutRoute,
-    path: 'ny',
-    component: lazyRouteComponent(() => import('./user-invite-page'), 'UserInvitePage'),
-  });
-
-  const detailRoute = createRoute({
-    getParentRoute: () => layoutRoute,
-    path: '$id',
-    component: lazyRouteComponent(() => import('./user-page'), 'UserPage'),
-  });
-
-  return layoutRoute.addChildren([listRoute, inviteRoute, detailRoute]);
 }

@@ -33,10 +33,49 @@ export function errorStatusOf(error: unknown): number | undefined {
   return error instanceof Error && 'status' in error && typeof error.status === 'number' ? error.status : undefined;
 }
 
+/** The page about one record while it loads: titled by the record's kind, with a spinner. */
+export function DetailPendingPage({ title }: { title: string }) {
+  return (
+    <Page title={title}>
+      <LoadingState />
+    </Page>
+  );
+}
+
+interface DetailErrorPageProps {
+  title: string;
+  notFound: string;
+  back: ReactNode;
+  /** What failed: an API error (a 404 says `notFound`; another status what it means) or anything else. */
+  error: unknown;
+  onRetry: () => void;
+}
+
+/** The page about one record that cannot be shown: not found (a warning and the way back) or failed (what went wrong, a retry and the way back). */
+export function DetailErrorPage({ title, notFound, back, error, onRetry }: DetailErrorPageProps) {
+  const { t } = useTranslation();
+  const status = errorStatusOf(error);
+  const isNotFound = status === 404;
+  return (
+    <Page title={title}>
+      <Alert color={isNotFound ? 'warning' : 'danger'}>
+        <p className="ds-paragraph">{isNotFound ? notFound : status !== undefined ? httpErrorText(t, status) : t('states.errorBody')}</p>
+        {!isNotFound && (
+          <Button variant="secondary" onClick={onRetry}>
+            {t('common.retry')}
+          </Button>
+        )}
+      </Alert>
+      <p>{back}</p>
+    </Page>
+  );
+}
+
 /**
  * The states of a page about one record, in one place: loading (a titled page with a spinner),
  * not found (a warning and the way back), failed (what went wrong, a retry and the way back),
- * then the page itself.
+ * then the page itself. A record screen of `featureRoutes` gets the same states from its route
+ * (`record`), loaded before it shows; this is for a page that reads its record itself.
  *
  *   const actor = useQuery(actorQueries.detail(id));
  *   return (
@@ -46,30 +85,9 @@ export function errorStatusOf(error: unknown): number | undefined {
  *   );
  */
 export function DetailPage<Data>({ result, title, notFound, back, children }: DetailPageProps<Data>) {
-  const { t } = useTranslation();
-  if (result.isPending) {
-    return (
-      <Page title={title}>
-        <LoadingState />
-      </Page>
-    );
-  }
+  if (result.isPending) return <DetailPendingPage title={title} />;
   if (result.isError || result.data === undefined) {
-    const status = errorStatusOf(result.error);
-    const isNotFound = status === 404;
-    return (
-      <Page title={title}>
-        <Alert color={isNotFound ? 'warning' : 'danger'}>
-          <p className="ds-paragraph">{isNotFound ? notFound : status !== undefined ? httpErrorText(t, status) : t('states.errorBody')}</p>
-          {!isNotFound && (
-            <Button variant="secondary" onClick={() => void result.refetch()}>
-              {t('common.retry')}
-            </Button>
-          )}
-        </Alert>
-        <p>{back}</p>
-      </Page>
-    );
+    return <DetailErrorPage title={title} notFound={notFound} back={back} error={result.error} onRetry={() => void result.refetch()} />;
   }
   return <>{children(result.data)}</>;
 }

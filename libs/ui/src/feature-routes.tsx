@@ -1,0 +1,152 @@
+import type { ParseKeys } from 'i18next';
+import { createRoute, lazyRouteComponent, Outlet, type AnyRoute, type RouteComponent } from '@tanstack/react-router';
+import { useMemo, type Context } from 'react';
+import type { RecordRouteTexts } from './record-route-pages';
+
+/**
+ * A screen about one record, loaded by its route before the screen shows: the screen reads the
+ * record from the warmed cache (`useSuspenseQuery` with the same query options), and the route
+ * shows the shared pending and error pages (not found, failed with a retry) with these texts.
+ */
+export interface RecordScreen {
+  /**
+   * The record's query options from the route's params, from the screen's own chunk:
+   * `(params) => import('./actor-page').then((page) => page.recordQuery(params))`, the same
+   * options the page reads with `useSuspenseQuery` (the API client stays out of the first chunk).
+   */
+  query: (params: Record<string, string>) => Promise<object>;
+  /** i18n keys: the page title until the record is there, what a 404 says, the link back. */
+  title: ParseKeys;
+  notFound: ParseKeys;
+  back: ParseKeys;
+  /** Where the link back leads: the key of a screen of the same feature (`list`). */
+  backTo: string;
+}
+
+/** What the app's router context holds for loaders (feature-shell's RouterContext), read structurally: ui does no fetching of its own. */
+interface QueryRouterContext {
+  queryClient: { ensureQueryData: (options: object) => Promise<unknown> };
+}
+
+/**
+ * One screen as a route: where it is, its component (its own chunk) and how it reads its URL.
+ *
+ *   { path: '$id', component: lazyRouteComponent(() => import('./actor-page'), 'ActorPage') }
+ */
+export interface ScreenRoute {
+  /** Under the feature's layout (or the parent): '/' for its front screen, 'ny', '$id', '$id/rediger'. */
+  path: string;
+  /** `lazyRouteComponent(() => import('./…-page'), '…Page')`: the import stays in the feature, so each screen is a chunk of its own. */
+  component: RouteComponent;
+  /** `plainSearch` for a screen that keeps filters or a page in its URL; without it the route validates nothing. */
+  validateSearch?: (search: Record<string, unknown>) => Record<string, unknown>;
+  /** A screen about one record: its route loads it first and shows the pending and error pages. */
+  record?: RecordScreen;
+}
+
+/**
+ * The route options of a record screen: warm the cache, and the shared pending and error pages in
+ * the record's words. The pages are a chunk of their own, loaded with the screen's: the app's first
+ * chunk stays small.
+ */
+function recordRouteOptions({ query, title, notFound, back }: RecordScreen, backPath: () => string) {
+  const record: RecordRouteTexts = { title, notFound, back, backPath };
+  return {
+    loader: async ({ params, context }: { params: Record<string, string>; context: unknown }) => {
+      await (context as QueryRouterContext).queryClient.ensureQueryData(await query(params));
+    },
+    staticData: { record },
+    pendingComponent: lazyRouteComponent(() => import('./record-route-pages'), 'RecordPendingPage'),
+    errorComponent: lazyRouteComponent(() => import('./record-route-pages'), 'RecordErrorPage'),
+  };
+}
+
+/** The route of one screen under `parentRoute`, e.g. a feature with a single screen. */
+export function screenRoute(parentRoute: AnyRoute, { path, component, validateSearch, record }: ScreenRoute, backPath: () => string = () => '/'): AnyRoute {
+  return createRoute({
+    getParentRoute: () => parentRoute,
+    path,
+    component,
+    // Only what the screen declares: a route without `validateSearch` keeps the URL's search as it is.
+    ...(validateSearch ? { validateSearch } : {}),
+    ...(record ? recordRouteOptions(record, backPath) : {}),
+  }) as AnyRoute;
+}
+
+/** A page module of a record screen: the page, and the query options of the record it shows. */
+interface RecordPageModule {
+  recordQuery: (params: Record<string, string>) => object;
+}
+
+/**
+ * The usual record screen, at `$id`: `page` is the screen's chunk, exporting the component and
+ * `recordQuery(params)`; the route loads the record with it, and the way back leads to `backTo`.
+ *
+ *   detail: recordScreen(() => import('./actor-page'), 'ActorPage', { title: 'actors.detail.titleFallback', notFound: …, back: … })
+ */
+export function recordScreen<Page extends RecordPageModule>(
+  page: () => Promise<Page>,
+  component: keyof Page & string,
+  texts: Pick<RecordScreen, 'title' | 'notFound' | 'back'>,
+  backTo = 'list',
+): ScreenRoute {
+  return {
+    path: '$id',
+    component: lazyRouteComponent(page, component) as RouteComponent,
+    record: { query: (params) => page().then((module) => module.recordQuery(params)), ...texts, backTo },
+  };
+}
+
+/** The full path of a route as links want it: no trailing slash, except the app's own root. */
+function linkPath(fullPath: string): string {
+  return fullPath.replace(/\/+$/, '') || '/';
+}
+
+interface FeatureRoutesOptions<Key extends string, Feature> {
+  /** The feature's path under the parent (`aktorer`); or `id` for a layout without a path of its own. */
+  path?: string;
+  id?: string;
+  /** The feature's context (from `createFeatureContext`), provided to every screen. */
+  context: Context<Feature | null>;
+  /**
+   * Makes the context's value in the layout (a hook: it may hold state, e.g. a notice for the next
+   * screen). `screenPaths` holds each screen's full path as the app mounts it (`/aktorer/$id`),
+   * `basePath` the layout's own.
+   */
+  useFeature: (screenPaths: Record<Key, string>, basePath: string) => Feature;
+  /** The screens by name; a name left out or set to null is not offered by this app. */
+  screens: Record<Key, ScreenRoute | null>;
+}
+
+/**
+ * A feature's screens as routes under `parentRoute`: a layout that provides the feature's
+ * context (paths made from where the app mounted it) around one route per screen, each screen
+ * its own chunk. The feature's `create…Routes` says only what differs: its screens and context.
+ */
+export function featureRoutes<Key extends string, Feature>(
+  parentRoute: AnyRoute,
+  { path, id, context: FeatureContext, useFeature, screens }: FeatureRoutesOptions<Key, Feature>,
+): AnyRoute {
+  const routes = new Map<Key, AnyRoute>();
+  const layoutRoute = createRoute({
+    getParentRoute: () => parentRoute,
+    ...(id !== undefined ? { id } : { path: path ?? '/' }),
+    component: function FeatureLayout() {
+      // Full paths are known once the tree is built, i.e. by the time anything renders.
+      const screenPaths = useMemo(
+        () => Object.fromEntries([...routes].map(([key, route]) => [key, linkPath(route.fullPath)])) as Record<Key, string>,
+        [],
+      );
+      const feature = useFeature(screenPaths, linkPath(layoutRoute.fullPath));
+      return (
+        <FeatureContext value={feature}>
+          <Outlet />
+        </FeatureContext>
+      );
+    },
+  }) as AnyRoute;
+  for (const [key, screen] of Object.entries(screens) as [Key, ScreenRoute | null][]) {
+    if (screen) routes.set(key, screenRoute(layoutRoute, screen, () => linkPath(routes.get(screen.record?.backTo as Key)?.fullPath ?? layoutRoute.fullPath)));
+  }
+  return layoutRoute.addChildren([...routes.values()]);
+}
