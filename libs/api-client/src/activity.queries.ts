@@ -4,27 +4,17 @@ import { useApiMutation } from './api-mutation';
 import { api } from './client';
 import { readEmpty, readJson, type ApiError } from './api-error';
 import { ifMatch } from './etag';
+import { resourceQueries, useSavedRecordInCache } from './resource-queries';
 import { listExportUrl, toQueryStrings, type ExportFormat } from './query-strings';
 
 export type ActivityListFilters = Partial<ActivityListQuery>;
 export type ActivityCountFilters = Partial<ActivityCountQuery>;
 
 export const activityQueries = {
-  all: ['activities'] as const,
-  lists: () => [...activityQueries.all, 'list'] as const,
-  list: (filters: ActivityListFilters) =>
-    queryOptions({
-      queryKey: [...activityQueries.lists(), filters] as const,
-      queryFn: () => readJson(api().api.activities.$get({ query: toQueryStrings(filters) })),
-      // Keep the last page on screen while the next loads, so the layout stays still.
-      placeholderData: keepPreviousData,
-    }),
-  details: () => [...activityQueries.all, 'detail'] as const,
-  detail: (id: string) =>
-    queryOptions({
-      queryKey: [...activityQueries.details(), id] as const,
-      queryFn: () => readJson(api().api.activities[':id'].$get({ param: { id } })),
-    }),
+  ...resourceQueries('activities', {
+    list: (filters: ActivityListFilters) => readJson(api().api.activities.$get({ query: toQueryStrings(filters) })),
+    detail: (id) => readJson(api().api.activities[':id'].$get({ param: { id } })),
+  }),
   countsAll: () => [...activityQueries.all, 'counts'] as const,
   /** How many activities the filters select, per month, half year or year. */
   counts: (filters: ActivityCountFilters) =>
@@ -39,14 +29,7 @@ export const activityQueries = {
 
 /** After a write: the new detail in the cache; lists and counts (which depend on it) refetch. */
 function useActivityCacheUpdate() {
-  const queryClient = useQueryClient();
-  return async (activity: ActivityDetail) => {
-    queryClient.setQueryData(activityQueries.detail(activity.id).queryKey, activity);
-    await Promise.all([
-      queryClient.invalidateQueries({ queryKey: activityQueries.lists() }),
-      queryClient.invalidateQueries({ queryKey: activityQueries.countsAll() }),
-    ]);
-  };
+  return useSavedRecordInCache(activityQueries, () => [activityQueries.countsAll()]);
 }
 
 export function useCreateActivity() {

@@ -1,22 +1,19 @@
-import { queryOptions, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import type { ContactCreate, ContactListQuery, ContactSummary, ContactUpdate } from '@kompetansebro/domain';
 import { useApiMutation } from './api-mutation';
 import { api } from './client';
 import { readEmpty, readJson } from './api-error';
 import { ifMatch } from './etag';
+import { listQueries } from './resource-queries';
 import { toQueryStrings } from './query-strings';
 
 export type ContactListFilters = Partial<ContactListQuery>;
 
-export const contactQueries = {
-  all: ['contacts'] as const,
-  lists: () => [...contactQueries.all, 'list'] as const,
-  list: (filters: ContactListFilters) =>
-    queryOptions({
-      queryKey: [...contactQueries.lists(), filters] as const,
-      queryFn: () => readJson(api().api.contacts.$get({ query: toQueryStrings(filters) })),
-    }),
-};
+export const contactQueries = listQueries(
+  'contacts',
+  (filters: ContactListFilters) => readJson(api().api.contacts.$get({ query: toQueryStrings(filters) })),
+  { keepPreviousPage: false },
+);
 
 /** Contacts are only shown in lists (personal data: no detail cache to keep in step). */
 function useContactListRefresh() {
