@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { isoDateSchema, timestampSchema } from '../common/dates';
+import { isoDateSchema } from '../common/dates';
 import { listQuerySchema } from '../common/list.schema';
 import type { FieldError } from '../common/problem.schema';
 import { plainTextSchema } from '../common/text';
+import { maskWithout, versionedRecordFields } from '../common/record.schema';
 
 export const activityKinds = ['webinar', 'meeting', 'course', 'conference', 'publication', 'photography', 'mobility', 'other'] as const;
 export const activityKindSchema = z.enum(activityKinds);
@@ -88,9 +89,7 @@ export const activitySchema = z.object({
   links: z.array(activityLinkSchema).max(20),
   /** Invented details (head counts, titles) in the sample dataset; the description says which. */
   sampleData: z.boolean(),
-  version: z.number().int().min(1),
-  createdAt: timestampSchema,
-  updatedAt: timestampSchema,
+  ...versionedRecordFields(),
 });
 export type Activity = z.infer<typeof activitySchema>;
 
@@ -113,7 +112,7 @@ const participantsSchema = z.array(activityParticipantInputSchema).max(500);
 
 export const activityCreateSchema = activitySchema
   .pick(editable)
-  .partial({ description: true, endDate: true, organiserId: true, topics: true, outcome: true, links: true })
+  .partial(maskWithout(editable, 'kind', 'title', 'startDate'))
   .extend({ participants: participantsSchema.optional() })
   .strict();
 export type ActivityCreate = z.infer<typeof activityCreateSchema>;

@@ -5,6 +5,7 @@ import { listQuerySchema } from '../common/list.schema';
 import { plainTextSchema } from '../common/text';
 import { municipalityNumberSchema } from '../municipality/municipality.schema';
 import { actorKindSchema } from './actor-kind';
+import { maskWithout, versionedRecordFields } from '../common/record.schema';
 
 /** An organisation: library, study centre, university, county body, … */
 export const actorSchema = z.object({
@@ -22,9 +23,7 @@ export const actorSchema = z.object({
   phone: z.string().trim().regex(/^\+?[\d ]{5,20}$/, 'A phone number has digits and spaces, optionally a leading +').nullable(),
   description: plainTextSchema(2000).nullable(),
   archivedAt: z.iso.datetime({ offset: true }).nullable(),
-  version: z.number().int().min(1),
-  createdAt: z.iso.datetime({ offset: true }),
-  updatedAt: z.iso.datetime({ offset: true }),
+  ...versionedRecordFields(),
 });
 export type Actor = z.infer<typeof actorSchema>;
 
@@ -68,18 +67,7 @@ const editableFields = {
 /** Creating an actor: kind and name are needed, every other field may be left out (null). */
 export const actorCreateSchema = actorSchema
   .pick(editableFields)
-  .partial({
-    shortName: true,
-    organisationNumber: true,
-    libraryNumber: true,
-    municipalityNumber: true,
-    parentId: true,
-    address: true,
-    website: true,
-    email: true,
-    phone: true,
-    description: true,
-  })
+  .partial(maskWithout(editableFields, 'kind', 'name'))
   .strict();
 export type ActorCreate = z.infer<typeof actorCreateSchema>;
 

@@ -6,6 +6,7 @@ import { collaborationLevelSchema, thematicAreaSchema } from '../common/themes';
 import { actorKindSchema } from '../actor/actor-kind';
 import { serviceTypeSchema } from '../service/service.schema';
 import { agreementStatusSchema } from './agreement-lifecycle';
+import { maskWithout, versionedRecordFields } from '../common/record.schema';
 
 export const agreementKinds = ['cooperation', 'interlibrary_loan', 'partnership', 'mobility_partnership', 'other'] as const;
 export const agreementKindSchema = z.enum(agreementKinds);
@@ -75,9 +76,7 @@ export const agreementSchema = z.object({
   /** The agreement this one renews (its earlier version), if any. */
   renewsId: z.uuid().nullable(),
   sampleData: z.boolean(),
-  version: z.number().int().min(1),
-  createdAt: timestampSchema,
-  updatedAt: timestampSchema,
+  ...versionedRecordFields(),
 });
 export type Agreement = z.infer<typeof agreementSchema>;
 
@@ -110,7 +109,7 @@ const partiesSchema = z.array(agreementPartyInputSchema).max(50);
 
 export const agreementCreateSchema = agreementSchema
   .pick(editable)
-  .partial({ description: true, levels: true, themes: true, startDate: true, endDate: true })
+  .partial(maskWithout(editable, 'title', 'kind'))
   .extend({ parties: partiesSchema })
   .strict();
 export type AgreementCreate = z.infer<typeof agreementCreateSchema>;

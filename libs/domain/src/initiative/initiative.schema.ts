@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { isoDateSchema, timestampSchema } from '../common/dates';
+import { isoDateSchema } from '../common/dates';
 import { listQuerySchema } from '../common/list.schema';
 import type { FieldError } from '../common/problem.schema';
 import { collaborationLevelSchema, thematicAreaSchema } from '../common/themes';
 import { storableText } from '../activity/activity.schema';
+import { maskWithout, versionedRecordFields } from '../common/record.schema';
 
 export const initiativeKinds = ['project', 'programme', 'measure', 'pilot', 'network'] as const;
 export const initiativeKindSchema = z.enum(initiativeKinds);
@@ -104,9 +105,7 @@ export const planItemSchema = z.object({
   /** Results: activities and agreements that came of it. */
   activityIds: z.array(z.uuid()).max(200),
   agreementIds: z.array(z.uuid()).max(200),
-  version: z.number().int().min(1),
-  createdAt: timestampSchema,
-  updatedAt: timestampSchema,
+  ...versionedRecordFields(),
 });
 export type PlanItem = z.infer<typeof planItemSchema>;
 
@@ -135,7 +134,7 @@ const planItemEditable = {
 
 export const planItemCreateSchema = planItemSchema
   .pick(planItemEditable)
-  .partial({ description: true, responsibleActorId: true, dueDate: true, status: true, activityIds: true, agreementIds: true, position: true })
+  .partial(maskWithout(planItemEditable, 'title'))
   .strict();
 export type PlanItemCreate = z.infer<typeof planItemCreateSchema>;
 
@@ -202,9 +201,7 @@ export const initiativeSchema = z.object({
   societalEffect: z.number().int().min(1).max(5).nullable().optional(),
   /** Invented details (amounts, dates) in the sample dataset; the description says which. */
   sampleData: z.boolean(),
-  version: z.number().int().min(1),
-  createdAt: timestampSchema,
-  updatedAt: timestampSchema,
+  ...versionedRecordFields(),
 });
 export type Initiative = z.infer<typeof initiativeSchema>;
 
@@ -254,19 +251,7 @@ const listsInput = {
 
 export const initiativeCreateSchema = initiativeSchema
   .pick(editable)
-  .partial({
-    description: true,
-    parentId: true,
-    ownerId: true,
-    funderId: true,
-    budget: true,
-    startDate: true,
-    plannedEndDate: true,
-    themes: true,
-    levels: true,
-    maturityLevel: true,
-    societalEffect: true,
-  })
+  .partial(maskWithout(editable, 'kind', 'title'))
   .extend({
     extensions: listsInput.extensions.optional(),
     goals: listsInput.goals.optional(),

@@ -5,6 +5,7 @@ import { plainTextSchema } from '../common/text';
 import { activityKindSchema } from '../activity/activity.schema';
 import { municipalityNumberSchema } from '../municipality/municipality.schema';
 import { serviceHoursSchema, serviceTypeSchema, type ServiceType } from '../service/service.schema';
+import { versionedRecordFields, versionSchema } from '../common/record.schema';
 
 // The university-library liaison (issue 8): the public libraries that serve a university's
 // distance students, the students' municipalities set against what is offered there, the notes
@@ -168,7 +169,7 @@ export type NoteTarget = z.infer<typeof noteTargetSchema>;
 export const noteBodySchema = plainTextSchema(4000, 1);
 
 export const noteEditSchema = z.object({
-  version: z.number().int().min(1),
+  version: versionSchema(),
   body: z.string(),
   editedAt: timestampSchema,
   editedBy: z.string().nullable(),
@@ -186,9 +187,7 @@ export const liaisonNoteSchema = z.object({
   /** Whether the reader wrote it (and so may edit it). */
   mine: z.boolean(),
   body: z.string(),
-  version: z.number().int().min(1),
-  createdAt: timestampSchema,
-  updatedAt: timestampSchema,
+  ...versionedRecordFields(),
   /** Earlier wordings, oldest first: every edit keeps the text it replaced. */
   history: z.array(noteEditSchema),
 });

@@ -3,6 +3,7 @@ import { timestampSchema } from '../common/dates';
 import { plainTextSchema } from '../common/text';
 import { municipalityNumberSchema } from '../municipality/municipality.schema';
 import { serviceConditionsSchema, serviceTypeSchema } from '../service/service.schema';
+import { versionedRecordFields } from '../common/record.schema';
 
 /** A library's student service as the brochure and the portal's home show it. */
 export const brochureServiceSchema = z.object({
@@ -92,9 +93,7 @@ export const catchmentRequestSchema = z.object({
   status: catchmentRequestStatusSchema,
   decisionNote: z.string().nullable(),
   decidedAt: timestampSchema.nullable(),
-  version: z.number().int().min(1),
-  createdAt: timestampSchema,
-  updatedAt: timestampSchema,
+  ...versionedRecordFields(),
 });
 export type CatchmentRequest = z.infer<typeof catchmentRequestSchema>;
 

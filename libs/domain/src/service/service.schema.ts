@@ -4,6 +4,7 @@ import { isoDateSchema, timestampSchema, todayInNorway } from '../common/dates';
 import { plainTextSchema } from '../common/text';
 import { actorKindSchema } from '../actor/actor-kind';
 import { municipalityNumberSchema } from '../municipality/municipality.schema';
+import { maskWithout, versionedRecordFields } from '../common/record.schema';
 
 /** What an actor offers (domain.md, "Service"). */
 export const serviceTypes = [
@@ -110,9 +111,7 @@ export const serviceSchema = z.object({
   /** Invented details (hours, capacity) in the sample dataset are marked so. */
   sampleData: z.boolean(),
   archivedAt: timestampSchema.nullable(),
-  version: z.number().int().min(1),
-  createdAt: timestampSchema,
-  updatedAt: timestampSchema,
+  ...versionedRecordFields(),
 });
 export type Service = z.infer<typeof serviceSchema>;
 
@@ -141,7 +140,7 @@ const editable = {
 /** Creating: actor, type and audiences are needed; conditions may name only what differs from the defaults. */
 export const serviceCreateSchema = serviceSchema
   .pick(editable)
-  .partial({ description: true, weeklyHours: true, confirmedAt: true, confirmedBy: true })
+  .partial(maskWithout(editable, 'actorId', 'type', 'audiences'))
   .extend({ conditions: serviceConditionsInputSchema.optional() })
   .strict();
 export type ServiceCreate = z.infer<typeof serviceCreateSchema>;

@@ -3,6 +3,7 @@ import { listQuerySchema } from '../common/list.schema';
 import { isoDateSchema, timestampSchema, todayInNorway, type IsoDate } from '../common/dates';
 import { plainTextSchema } from '../common/text';
 import { serviceHoursSchema, serviceTypeSchema } from '../service/service.schema';
+import { versionSchema } from '../common/record.schema';
 
 /** The service survey (domain.md, "Survey"): the county asks libraries which services they offer. */
 
@@ -64,7 +65,7 @@ export const surveySchema = z.object({
   closedAt: timestampSchema.nullable(),
   recipients: z.number().int().min(0),
   answered: z.number().int().min(0),
-  version: z.number().int().min(1),
+  version: versionSchema(),
   createdAt: timestampSchema,
 });
 export type Survey = z.infer<typeof surveySchema>;
@@ -124,7 +125,7 @@ export const surveyFormServiceSchema = z.object({
   note: z.string().nullable(),
   confirmedAt: isoDateSchema.nullable(),
   /** The service's version when the form was opened: a change since then is a 412, not lost. */
-  version: z.number().int().min(1),
+  version: versionSchema(),
 });
 export type SurveyFormService = z.infer<typeof surveyFormServiceSchema>;
 
@@ -143,7 +144,7 @@ const weeklyHoursSchema = z.number().min(0).max(168).multipleOf(0.1).nullable();
 export const surveyAnswerServiceSchema = z
   .object({
     id: z.uuid(),
-    version: z.number().int().min(1),
+    version: versionSchema(),
     /** false: the library no longer offers it (the service is archived). */
     offered: z.boolean(),
     hours: serviceHoursSchema.nullable(),
