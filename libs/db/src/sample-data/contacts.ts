@@ -3,6 +3,7 @@ import { norwegianSortKey } from '@kompetansebro/domain';
 import type { Database } from '../database';
 import { mainLibraryKey } from './actors';
 import { sampleId } from './sample-id';
+import { auditSampleLoad, insertNewSampleRows } from './sample-rows';
 
 /**
  * Sample contact persons. Invented people: placeholder names (Nordmann), e-mail at example.org
@@ -35,28 +36,16 @@ export const sampleContacts: readonly SampleContact[] = [
 
 /** Loads the sample contacts; returns how many rows it added (0 when they exist already). */
 export async function loadSampleContacts(trx: Transaction<Database>): Promise<number> {
-  const added = await trx
-    .insertInto('contact')
-    .values(
-      sampleContacts.map((c) => ({
-        id: sampleId('contact', c.key),
-        actor_id: sampleId('actor', c.actorKey),
-        name: c.name,
-        sort_key: norwegianSortKey(c.name),
-        role: c.role,
-        email: c.email,
-        phone: null,
-      })),
-    )
-    .onConflict((oc) => oc.doNothing())
-    .returning('id')
-    .execute();
+  const added = await insertNewSampleRows(trx, 'contact', sampleContacts, (c) => ({
+    id: sampleId('contact', c.key),
+    actor_id: sampleId('actor', c.actorKey),
+    name: c.name,
+    sort_key: norwegianSortKey(c.name),
+    role: c.role,
+    email: c.email,
+    phone: null,
+  }));
   // Only the count: personal data never enters the audit log.
-  if (added.length > 0) {
-    await trx
-      .insertInto('audit_entry')
-      .values({ user_id: null, entity: 'sample-data', entity_id: 'contact', action: 'load', before: null, after: JSON.stringify({ contacts: added.length }) })
-      .execute();
-  }
-  return added.length;
+  await auditSampleLoad(trx, 'contact', { contacts: added.size });
+  return added.size;
 }

@@ -5,6 +5,7 @@ import type { Database } from '../database';
 import { mainLibraryKey, sampleActors } from './actors';
 import { sampleMunicipalities } from './municipalities';
 import { sampleId } from './sample-id';
+import { auditSampleLoad, insertNewSampleRows } from './sample-rows';
 
 /**
  * Sample services. Which library offers what is invented — the county is still collecting it
@@ -281,30 +282,18 @@ export const sampleServices: readonly SampleService[] = [
 
 /** Loads the sample services; returns how many rows it added (0 when they exist already). */
 export async function loadSampleServices(trx: Transaction<Database>): Promise<number> {
-  const added = await trx
-    .insertInto('service')
-    .values(
-      sampleServices.map((s) => ({
-        id: sampleId('service', sampleServiceKey(s.actorKey, s.type)),
-        actor_id: sampleId('actor', s.actorKey),
-        type: s.type,
-        audiences: JSON.stringify(s.audiences),
-        description: s.description,
-        conditions: JSON.stringify({ ...defaultServiceConditions, ...s.conditions }),
-        weekly_hours: s.weeklyHours ?? null,
-        confirmed_at: s.confirmedAt ?? null,
-        confirmed_by: s.confirmedBy ?? null,
-        sample_data: true,
-      })),
-    )
-    .onConflict((oc) => oc.doNothing())
-    .returning('id')
-    .execute();
-  if (added.length > 0) {
-    await trx
-      .insertInto('audit_entry')
-      .values({ user_id: null, entity: 'sample-data', entity_id: 'service', action: 'load', before: null, after: JSON.stringify({ services: added.length }) })
-      .execute();
-  }
-  return added.length;
+  const added = await insertNewSampleRows(trx, 'service', sampleServices, (s) => ({
+    id: sampleId('service', sampleServiceKey(s.actorKey, s.type)),
+    actor_id: sampleId('actor', s.actorKey),
+    type: s.type,
+    audiences: JSON.stringify(s.audiences),
+    description: s.description,
+    conditions: JSON.stringify({ ...defaultServiceConditions, ...s.conditions }),
+    weekly_hours: s.weeklyHours ?? null,
+    confirmed_at: s.confirmedAt ?? null,
+    confirmed_by: s.confirmedBy ?? null,
+    sample_data: true,
+  }));
+  await auditSampleLoad(trx, 'service', { services: added.size });
+  return added.size;
 }
