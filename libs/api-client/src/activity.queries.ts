@@ -1,9 +1,8 @@
-import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQueryClient } from '@tanstack/react-query';
 import type { ActivityCountQuery, ActivityCreate, ActivityDetail, ActivityListQuery, ActivityUpdate } from '@kompetansebro/domain';
-import { useApiMutation } from './api-mutation';
+import { useApiMutation, useVersionedAction, useVersionedUpdate } from './api-mutation';
 import { api } from './client';
-import { readEmpty, readJson, type ApiError } from './api-error';
-import { ifMatch } from './etag';
+import { readEmpty, readJson } from './api-error';
 import { resourceQueries, useSavedRecordInCache } from './resource-queries';
 import { listExportUrl, toQueryStrings, type ExportFormat } from './query-strings';
 
@@ -40,23 +39,20 @@ export function useCreateActivity() {
 }
 
 export function useUpdateActivity(id: string) {
-  return useApiMutation<ActivityDetail, { changes: ActivityUpdate; version: number }>(
-    ({ changes, version }) =>
-      readJson(api().api.activities[':id'].$patch({ param: { id }, json: changes, header: { 'if-match': ifMatch(version) } })),
-    useActivityCacheUpdate(),
-  );
+  return useVersionedUpdate<ActivityDetail, ActivityUpdate>(id, (request) => readJson(api().api.activities[':id'].$patch(request)), useActivityCacheUpdate());
 }
 
 export function useDeleteActivity(id: string) {
   const queryClient = useQueryClient();
-  return useMutation<void, ApiError, { version: number }>({
-    mutationFn: ({ version }) => readEmpty(api().api.activities[':id'].$delete({ param: { id }, header: { 'if-match': ifMatch(version) } })),
-    onSuccess: async () => {
+  return useVersionedAction<void>(
+    id,
+    (request) => readEmpty(api().api.activities[':id'].$delete(request)),
+    async () => {
       queryClient.removeQueries({ queryKey: activityQueries.detail(id).queryKey });
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: activityQueries.lists() }),
         queryClient.invalidateQueries({ queryKey: activityQueries.countsAll() }),
       ]);
     },
-  });
+  );
 }

@@ -1,8 +1,7 @@
 import type { ActorCreate, ActorDetail, ActorListQuery, ActorUpdate } from '@kompetansebro/domain';
-import { useApiMutation } from './api-mutation';
+import { useApiMutation, useVersionedAction, useVersionedUpdate } from './api-mutation';
 import { api } from './client';
 import { readJson } from './api-error';
-import { ifMatch } from './etag';
 import { resourceQueries, useSavedRecordInCache } from './resource-queries';
 import { listExportUrl, toQueryStrings, type ExportFormat } from './query-strings';
 
@@ -32,27 +31,13 @@ export function useCreateActor() {
 }
 
 export function useUpdateActor(id: string) {
-  return useApiMutation<ActorDetail, { changes: ActorUpdate; version: number }>(
-    ({ changes, version }) =>
-      readJson(
-        api().api.actors[':id'].$patch({ param: { id }, json: changes, header: { 'if-match': ifMatch(version) } }),
-      ),
-    useActorCacheUpdate(),
-  );
+  return useVersionedUpdate<ActorDetail, ActorUpdate>(id, (request) => readJson(api().api.actors[':id'].$patch(request)), useActorCacheUpdate());
 }
 
 export function useArchiveActor(id: string) {
-  return useApiMutation<ActorDetail, { version: number }>(
-    ({ version }) =>
-      readJson(api().api.actors[':id'].archive.$post({ param: { id }, header: { 'if-match': ifMatch(version) } })),
-    useActorCacheUpdate(),
-  );
+  return useVersionedAction<ActorDetail>(id, (request) => readJson(api().api.actors[':id'].archive.$post(request)), useActorCacheUpdate());
 }
 
 export function useRestoreActor(id: string) {
-  return useApiMutation<ActorDetail, { version: number }>(
-    ({ version }) =>
-      readJson(api().api.actors[':id'].restore.$post({ param: { id }, header: { 'if-match': ifMatch(version) } })),
-    useActorCacheUpdate(),
-  );
+  return useVersionedAction<ActorDetail>(id, (request) => readJson(api().api.actors[':id'].restore.$post(request)), useActorCacheUpdate());
 }

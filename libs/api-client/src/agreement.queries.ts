@@ -6,7 +6,7 @@ import type {
   AgreementStatus,
   AgreementUpdate,
 } from '@kompetansebro/domain';
-import { useApiMutation } from './api-mutation';
+import { useApiMutation, useVersionedUpdate } from './api-mutation';
 import { api, apiUrl } from './client';
 import { apiErrorOf, networkError, readJson, type ApiError } from './api-error';
 import { ifMatch } from './etag';
@@ -56,11 +56,7 @@ export function useCreateAgreement() {
 }
 
 export function useUpdateAgreement(id: string) {
-  return useApiMutation<AgreementDetail, { changes: AgreementUpdate; version: number }>(
-    ({ changes, version }) =>
-      readJson(api().api.agreements[':id'].$patch({ param: { id }, json: changes, header: { 'if-match': ifMatch(version) } })),
-    useAgreementCacheUpdate(),
-  );
+  return useVersionedUpdate<AgreementDetail, AgreementUpdate>(id, (request) => readJson(api().api.agreements[':id'].$patch(request)), useAgreementCacheUpdate());
 }
 
 export function useTransitionAgreement(id: string) {

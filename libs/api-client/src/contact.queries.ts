@@ -1,9 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { ContactCreate, ContactListQuery, ContactSummary, ContactUpdate } from '@kompetansebro/domain';
-import { useApiMutation } from './api-mutation';
+import { useApiMutation, useVersionedAction, useVersionedUpdate } from './api-mutation';
 import { api } from './client';
 import { readEmpty, readJson } from './api-error';
-import { ifMatch } from './etag';
 import { listQueries } from './resource-queries';
 import { toQueryStrings } from './query-strings';
 
@@ -29,16 +28,9 @@ export function useCreateContact() {
 }
 
 export function useUpdateContact(id: string) {
-  return useApiMutation<ContactSummary, { changes: ContactUpdate; version: number }>(
-    ({ changes, version }) =>
-      readJson(api().api.contacts[':id'].$patch({ param: { id }, json: changes, header: { 'if-match': ifMatch(version) } })),
-    useContactListRefresh(),
-  );
+  return useVersionedUpdate<ContactSummary, ContactUpdate>(id, (request) => readJson(api().api.contacts[':id'].$patch(request)), useContactListRefresh());
 }
 
 export function useDeleteContact(id: string) {
-  return useApiMutation<void, { version: number }>(
-    ({ version }) => readEmpty(api().api.contacts[':id'].$delete({ param: { id }, header: { 'if-match': ifMatch(version) } })),
-    useContactListRefresh(),
-  );
+  return useVersionedAction<void>(id, (request) => readEmpty(api().api.contacts[':id'].$delete(request)), useContactListRefresh());
 }

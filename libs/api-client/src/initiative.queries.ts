@@ -9,7 +9,7 @@ import type {
   PlanItemListQuery,
   PlanItemUpdate,
 } from '@kompetansebro/domain';
-import { useApiMutation } from './api-mutation';
+import { useVersionedUpdate } from './api-mutation';
 import { api } from './client';
 import { readJson, type ApiError } from './api-error';
 import { ifMatch } from './etag';
@@ -40,9 +40,9 @@ export const initiativeQueries = {
 };
 
 export function useUpdateInitiative(id: string) {
-  return useApiMutation<InitiativeDetail, { changes: InitiativeUpdate; version: number }>(
-    ({ changes, version }) =>
-      readJson(api().api.initiatives[':id'].$patch({ param: { id }, json: changes, header: { 'if-match': ifMatch(version) } })),
+  return useVersionedUpdate<InitiativeDetail, InitiativeUpdate>(
+    id,
+    (request) => readJson(api().api.initiatives[':id'].$patch(request)),
     useSavedRecordInCache<InitiativeDetail>(initiativeQueries),
   );
 }

@@ -1,5 +1,5 @@
 import type { ServiceCreate, ServiceListQuery, ServiceSummary, ServiceUpdate } from '@kompetansebro/domain';
-import { useApiMutation } from './api-mutation';
+import { useApiMutation, useVersionedAction, useVersionedUpdate } from './api-mutation';
 import { api } from './client';
 import { readJson } from './api-error';
 import { ifMatch } from './etag';
@@ -30,19 +30,11 @@ export function useCreateService() {
 }
 
 export function useUpdateService(id: string) {
-  return useApiMutation<ServiceSummary, { changes: ServiceUpdate; version: number }>(
-    ({ changes, version }) =>
-      readJson(api().api.services[':id'].$patch({ param: { id }, json: changes, header: { 'if-match': ifMatch(version) } })),
-    useServiceCacheUpdate(),
-  );
+  return useVersionedUpdate<ServiceSummary, ServiceUpdate>(id, (request) => readJson(api().api.services[':id'].$patch(request)), useServiceCacheUpdate());
 }
 
 export function useArchiveService(id: string) {
-  return useApiMutation<ServiceSummary, { version: number }>(
-    ({ version }) =>
-      readJson(api().api.services[':id'].archive.$post({ param: { id }, header: { 'if-match': ifMatch(version) } })),
-    useServiceCacheUpdate(),
-  );
+  return useVersionedAction<ServiceSummary>(id, (request) => readJson(api().api.services[':id'].archive.$post(request)), useServiceCacheUpdate());
 }
 
 /** "Still correct": the server records today's date (Norway) and who confirmed. */

@@ -1,9 +1,8 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { SurveyAnswer, SurveyCreate, SurveyDetail, SurveyForm, SurveyListQuery, SurveyReminderResult } from '@kompetansebro/domain';
-import { useApiMutation } from './api-mutation';
+import { useApiMutation, useVersionedAction } from './api-mutation';
 import { api, apiUrl } from './client';
 import { readJson, type ApiError } from './api-error';
-import { ifMatch } from './etag';
 import { resourceQueries, useSavedRecordInCache } from './resource-queries';
 import { toQueryStrings } from './query-strings';
 
@@ -46,10 +45,7 @@ export function useRemindSurvey(id: string) {
 }
 
 export function useCloseSurvey(id: string) {
-  return useApiMutation<SurveyDetail, { version: number }>(
-    ({ version }) => readJson(api().api.surveys[':id'].close.$post({ param: { id }, header: { 'if-match': ifMatch(version) } })),
-    useSurveyCacheUpdate(),
-  );
+  return useVersionedAction<SurveyDetail>(id, (request) => readJson(api().api.surveys[':id'].close.$post(request)), useSurveyCacheUpdate());
 }
 
 export function useSurveyForm(token: string) {
