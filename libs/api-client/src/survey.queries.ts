@@ -6,7 +6,7 @@ import { readJson, type ApiError } from './api-error';
 import { resourceQueries, useSavedRecordInCache } from './resource-queries';
 import { toQueryStrings } from './query-strings';
 
-export type SurveyListFilters = Partial<SurveyListQuery>;
+type SurveyListFilters = Partial<SurveyListQuery>;
 
 export const surveyQueries = {
   ...resourceQueries('surveys', {

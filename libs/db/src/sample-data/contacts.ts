@@ -9,7 +9,7 @@ import { auditSampleLoad, insertNewSampleRows } from './sample-rows';
  * Sample contact persons. Invented people: placeholder names (Nordmann), e-mail at example.org
  * (a domain reserved for examples) and no phone numbers, so no real person is named.
  */
-export interface SampleContact {
+interface SampleContact {
   key: string;
   actorKey: string;
   name: string;
@@ -19,7 +19,7 @@ export interface SampleContact {
 
 const ROLE_NOTE = 'eksempeldata';
 
-export const sampleContacts: readonly SampleContact[] = [
+const sampleContacts: readonly SampleContact[] = [
   { key: 'study-centre-namdal-leader', actorKey: 'study-centre-namdal', name: 'Kari Nordmann', role: 'Daglig leder' },
   { key: 'study-centre-fosen-leader', actorKey: 'study-centre-fosen', name: 'Ola Nordmann', role: 'Daglig leder' },
   { key: 'study-centre-trondelag-sor-adviser', actorKey: 'study-centre-trondelag-sor', name: 'Ingrid Nordmann', role: 'Studieveileder' },

@@ -15,7 +15,7 @@ import { auditSampleLoad, insertNewSampleRows } from './sample-rows';
  * Ids are stable: sampleId('service', `${actorKey}:${type}`), one service per type per actor,
  * so the sample agreements can commit services by id.
  */
-export interface SampleService {
+interface SampleService {
   actorKey: string;
   type: ServiceType;
   audiences: Audience[];
@@ -26,7 +26,7 @@ export interface SampleService {
   confirmedBy?: string;
 }
 
-export function sampleServiceKey(actorKey: string, type: ServiceType): string {
+function sampleServiceKey(actorKey: string, type: ServiceType): string {
   return `${actorKey}:${type}`;
 }
 
@@ -273,7 +273,7 @@ const otherServices: SampleService[] = [
   },
 ];
 
-export const sampleServices: readonly SampleService[] = [
+const sampleServices: readonly SampleService[] = [
   ...sampleMunicipalities.flatMap((m) => mainLibraryServices(m.number)),
   ...branchKeys.flatMap(branchServices),
   ...studyCentreKeys.flatMap(studyCentreServices),

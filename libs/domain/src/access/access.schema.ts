@@ -118,7 +118,7 @@ export type AuthProviders = z.infer<typeof authProvidersSchema>;
 export const userListQuerySchema = listQuerySchema.extend({ organisation: z.uuid().optional() });
 export type UserListQuery = z.infer<typeof userListQuerySchema>;
 
-export const membershipInputSchema = z.object({ organisationId: z.uuid(), role: roleSchema }).strict();
+const membershipInputSchema = z.object({ organisationId: z.uuid(), role: roleSchema }).strict();
 export type MembershipInput = z.infer<typeof membershipInputSchema>;
 
 /** All of a user's memberships at once (replaces them); at least one, each organisation once. */

@@ -99,7 +99,7 @@ export interface Visibility {
 const LIBRARY_KINDS = ['public_library', 'library_branch'] as const;
 
 /** The transitions a study-centre coordinator may make: propose and take back, never sign. */
-export const coordinatorTransitions: ReadonlyArray<readonly [AgreementStatus, AgreementStatus]> = [
+const coordinatorTransitions: ReadonlyArray<readonly [AgreementStatus, AgreementStatus]> = [
   ['draft', 'negotiating'],
   ['negotiating', 'draft'],
 ];

@@ -75,9 +75,8 @@ export type ActorCreate = z.infer<typeof actorCreateSchema>;
 export const actorUpdateSchema = actorSchema.pick(editableFields).partial().strict();
 export type ActorUpdate = z.infer<typeof actorUpdateSchema>;
 
-export const actorSortKeys = ['name', '-name', 'kind', '-kind', 'municipality', '-municipality', 'updated', '-updated'] as const;
-export const actorSortSchema = z.enum(actorSortKeys);
-export type ActorSort = z.infer<typeof actorSortSchema>;
+const actorSortKeys = ['name', '-name', 'kind', '-kind', 'municipality', '-municipality', 'updated', '-updated'] as const;
+const actorSortSchema = z.enum(actorSortKeys);
 
 export const actorListQuerySchema = listQuerySchema.extend({
   kind: actorKindSchema.optional(),

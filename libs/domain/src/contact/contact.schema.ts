@@ -47,7 +47,7 @@ export const contactListQuerySchema = listQuerySchema.extend({
 export type ContactListQuery = z.infer<typeof contactListQuerySchema>;
 
 /** Fields that are personal data: redacted in the audit log, removed on erasure. */
-export const contactPersonalFields = ['name', 'role', 'email', 'phone'] as const;
+const contactPersonalFields = ['name', 'role', 'email', 'phone'] as const;
 
 export const REDACTED = '[redacted]';
 

@@ -52,7 +52,7 @@ export const serviceConditionsSchema = z
 export type ServiceConditions = z.infer<typeof serviceConditionsSchema>;
 
 /** Conditions as a client sends them: any subset, the rest kept (update) or defaulted (create). */
-export const serviceConditionsInputSchema = serviceConditionsSchema.partial().strict();
+const serviceConditionsInputSchema = serviceConditionsSchema.partial().strict();
 export type ServiceConditionsInput = z.infer<typeof serviceConditionsInputSchema>;
 
 export const defaultServiceConditions: ServiceConditions = {
@@ -158,7 +158,7 @@ export type ServiceUpdate = z.infer<typeof serviceUpdateSchema>;
 export const serviceConfirmSchema = z.object({ confirmedBy: plainTextSchema(200, 1) }).strict();
 export type ServiceConfirm = z.infer<typeof serviceConfirmSchema>;
 
-export const serviceSortKeys = ['actor', '-actor', 'type', '-type', 'confirmed', '-confirmed', 'updated', '-updated'] as const;
+const serviceSortKeys = ['actor', '-actor', 'type', '-type', 'confirmed', '-confirmed', 'updated', '-updated'] as const;
 
 export const serviceListQuerySchema = listQuerySchema.extend({
   q: plainTextSchema(200).optional(),
