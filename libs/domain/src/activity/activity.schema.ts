@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isoDateSchema } from '../common/dates';
 import { listQuerySchema } from '../common/list.schema';
 import type { FieldError } from '../common/problem.schema';
-import { plainTextSchema } from '../common/text';
+import { plainTextSchema, webUrlSchema } from '../common/text';
 import { maskWithout, versionedRecordFields } from '../common/record.schema';
 
 export const activityKinds = ['webinar', 'meeting', 'course', 'conference', 'publication', 'photography', 'mobility', 'other'] as const;
@@ -47,7 +47,7 @@ export function storableText(min: number, max: number) {
   });
 }
 
-const webUrl = z.url({ protocol: /^https?$/ }).max(1000);
+const webUrl = webUrlSchema(1000);
 
 const activityLinkSchema = z
   .object({

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { libraryNumberSchema } from '../identifiers/library-number';
 import { organisationNumberSchema } from '../identifiers/organisation-number';
 import { listQuerySchema } from '../common/list.schema';
-import { plainTextSchema } from '../common/text';
+import { plainTextSchema, webUrlSchema } from '../common/text';
 import { municipalityNumberSchema } from '../municipality/municipality.schema';
 import { actorKindSchema } from './actor-kind';
 import { maskWithout, versionedRecordFields } from '../common/record.schema';
@@ -18,7 +18,7 @@ export const actorSchema = z.object({
   municipalityNumber: municipalityNumberSchema.nullable(),
   parentId: z.uuid().nullable(),
   address: plainTextSchema(300).nullable(),
-  website: z.url({ protocol: /^https?$/ }).max(500).nullable(),
+  website: webUrlSchema(500).nullable(),
   email: z.email().max(254).nullable(),
   phone: z.string().trim().regex(/^\+?[\d ]{5,20}$/, 'A phone number has digits and spaces, optionally a leading +').nullable(),
   description: plainTextSchema(2000).nullable(),

@@ -23,3 +23,8 @@ export function plainTextSchema(max: number, min = 0) {
       params: { code: textErrorCodes.controlCharacters },
     });
 }
+
+/** A web address a user may follow: http or https only (no javascript:, no file:), at most `max` characters. */
+export function webUrlSchema(max: number) {
+  return z.url({ protocol: /^https?$/ }).max(max);
+}

@@ -4,6 +4,7 @@ import { listQuerySchema } from '../common/list.schema';
 import type { FieldError } from '../common/problem.schema';
 import { collaborationLevelSchema, thematicAreaSchema } from '../common/themes';
 import { storableText } from '../activity/activity.schema';
+import { webUrlSchema } from '../common/text';
 import { maskWithout, versionedRecordFields } from '../common/record.schema';
 
 export const initiativeKinds = ['project', 'programme', 'measure', 'pilot', 'network'] as const;
@@ -43,7 +44,7 @@ export const initiativeErrorCodes = {
 
 /** Kroner with øre; the database holds up to 12 digits before the decimal point. */
 const money = z.number().min(0).max(999_999_999_999.99);
-const webUrl = z.url({ protocol: /^https?$/ }).max(1000);
+const webUrl = webUrlSchema(1000);
 
 const budgetSchema = z
   .object({
