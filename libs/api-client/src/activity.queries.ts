@@ -1,30 +1,19 @@
-import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQueryClient } from '@tanstack/react-query';
 import type { ActivityCountQuery, ActivityCreate, ActivityDetail, ActivityListQuery, ActivityUpdate } from '@kompetansebro/domain';
-import { useApiMutation } from './api-mutation';
+import { useApiMutation, useVersionedAction, useVersionedUpdate } from './api-mutation';
 import { api } from './client';
-import { readEmpty, readJson, type ApiError } from './api-error';
-import { ifMatch } from './etag';
+import { readEmpty, readJson } from './api-error';
+import { resourceQueries, useSavedRecordInCache } from './resource-queries';
 import { listExportUrl, toQueryStrings, type ExportFormat } from './query-strings';
 
 export type ActivityListFilters = Partial<ActivityListQuery>;
 export type ActivityCountFilters = Partial<ActivityCountQuery>;
 
 export const activityQueries = {
-  all: ['activities'] as const,
-  lists: () => [...activityQueries.all, 'list'] as const,
-  list: (filters: ActivityListFilters) =>
-    queryOptions({
-      queryKey: [...activityQueries.lists(), filters] as const,
-      queryFn: () => readJson(api().api.activities.$get({ query: toQueryStrings(filters) })),
-      // Keep the last page on screen while the next loads, so the layout stays still.
-      placeholderData: keepPreviousData,
-    }),
-  details: () => [...activityQueries.all, 'detail'] as const,
-  detail: (id: string) =>
-    queryOptions({
-      queryKey: [...activityQueries.details(), id] as const,
-      queryFn: () => readJson(api().api.activities[':id'].$get({ param: { id } })),
-    }),
+  ...resourceQueries('activities', {
+    list: (filters: ActivityListFilters) => readJson(api().api.activities.$get({ query: toQueryStrings(filters) })),
+    detail: (id) => readJson(api().api.activities[':id'].$get({ param: { id } })),
+  }),
   countsAll: () => [...activityQueries.all, 'counts'] as const,
   /** How many activities the filters select, per month, half year or year. */
   counts: (filters: ActivityCountFilters) =>
@@ -39,14 +28,7 @@ export const activityQueries = {
 
 /** After a write: the new detail in the cache; lists and counts (which depend on it) refetch. */
 function useActivityCacheUpdate() {
-  const queryClient = useQueryClient();
-  return async (activity: ActivityDetail) => {
-    queryClient.setQueryData(activityQueries.detail(activity.id).queryKey, activity);
-    await Promise.all([
-      queryClient.invalidateQueries({ queryKey: activityQueries.lists() }),
-      queryClient.invalidateQueries({ queryKey: activityQueries.countsAll() }),
-    ]);
-  };
+  return useSavedRecordInCache(activityQueries, () => [activityQueries.countsAll()]);
 }
 
 export function useCreateActivity() {
@@ -57,23 +39,20 @@ export function useCreateActivity() {
 }
 
 export function useUpdateActivity(id: string) {
-  return useApiMutation<ActivityDetail, { changes: ActivityUpdate; version: number }>(
-    ({ changes, version }) =>
-      readJson(api().api.activities[':id'].$patch({ param: { id }, json: changes, header: { 'if-match': ifMatch(version) } })),
-    useActivityCacheUpdate(),
-  );
+  return useVersionedUpdate<ActivityDetail, ActivityUpdate>(id, (request) => readJson(api().api.activities[':id'].$patch(request)), useActivityCacheUpdate());
 }
 
 export function useDeleteActivity(id: string) {
   const queryClient = useQueryClient();
-  return useMutation<void, ApiError, { version: number }>({
-    mutationFn: ({ version }) => readEmpty(api().api.activities[':id'].$delete({ param: { id }, header: { 'if-match': ifMatch(version) } })),
-    onSuccess: async () => {
+  return useVersionedAction<void>(
+    id,
+    (request) => readEmpty(api().api.activities[':id'].$delete(request)),
+    async () => {
       queryClient.removeQueries({ queryKey: activityQueries.detail(id).queryKey });
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: activityQueries.lists() }),
         queryClient.invalidateQueries({ queryKey: activityQueries.countsAll() }),
       ]);
     },
-  });
+  );
 }

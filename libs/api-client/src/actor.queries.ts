@@ -1,39 +1,26 @@
-import { keepPreviousData, queryOptions, useQueryClient } from '@tanstack/react-query';
 import type { ActorCreate, ActorDetail, ActorListQuery, ActorUpdate } from '@kompetansebro/domain';
-import { useApiMutation } from './api-mutation';
+import { useApiMutation, useVersionedAction, useVersionedUpdate } from './api-mutation';
 import { api } from './client';
 import { readJson } from './api-error';
-import { ifMatch } from './etag';
+import { resourceQueries, useSavedRecordInCache } from './resource-queries';
 import { listExportUrl, toQueryStrings, type ExportFormat } from './query-strings';
 
 export type ActorListFilters = Partial<ActorListQuery>;
 
 export const actorQueries = {
-  all: ['actors'] as const,
-  lists: () => [...actorQueries.all, 'list'] as const,
-  list: (filters: ActorListFilters) =>
-    queryOptions({
-      queryKey: [...actorQueries.lists(), filters] as const,
-      queryFn: () => readJson(api().api.actors.$get({ query: toQueryStrings(filters) })),
-      // Keep the last page on screen while the next loads, so the layout stays still.
-      placeholderData: keepPreviousData,
-    }),
-  detail: (id: string) =>
-    queryOptions({
-      queryKey: [...actorQueries.all, 'detail', id] as const,
-      queryFn: () => readJson(api().api.actors[':id'].$get({ param: { id } })),
-    }),
+  ...resourceQueries('actors', {
+    list: (filters: ActorListFilters) => readJson(api().api.actors.$get({ query: toQueryStrings(filters) })),
+    detail: (id) => readJson(api().api.actors[':id'].$get({ param: { id } })),
+  }),
   /** The export of what the filters show (CSV or XLSX), as a link the browser downloads. */
   exportUrl: (filters: ActorListFilters, format: ExportFormat) => listExportUrl('/api/actors/export', filters, format),
 };
 
+/** A branch's main library lists its branches: it refetches too. */
 function useActorCacheUpdate() {
-  const queryClient = useQueryClient();
-  return async (actor: ActorDetail) => {
-    queryClient.setQueryData(actorQueries.detail(actor.id).queryKey, actor);
-    await queryClient.invalidateQueries({ queryKey: actorQueries.lists() });
-    if (actor.parentId) await queryClient.invalidateQueries({ queryKey: actorQueries.detail(actor.parentId).queryKey });
-  };
+  return useSavedRecordInCache(actorQueries, (actor: ActorDetail) => [
+    actor.parentId ? actorQueries.detail(actor.parentId).queryKey : undefined,
+  ]);
 }
 
 export function useCreateActor() {
@@ -44,27 +31,13 @@ export function useCreateActor() {
 }
 
 export function useUpdateActor(id: string) {
-  return useApiMutation<ActorDetail, { changes: ActorUpdate; version: number }>(
-    ({ changes, version }) =>
-      readJson(
-        api().api.actors[':id'].$patch({ param: { id }, json: changes, header: { 'if-match': ifMatch(version) } }),
-      ),
-    useActorCacheUpdate(),
-  );
+  return useVersionedUpdate<ActorDetail, ActorUpdate>(id, (request) => readJson(api().api.actors[':id'].$patch(request)), useActorCacheUpdate());
 }
 
 export function useArchiveActor(id: string) {
-  return useApiMutation<ActorDetail, { version: number }>(
-    ({ version }) =>
-      readJson(api().api.actors[':id'].archive.$post({ param: { id }, header: { 'if-match': ifMatch(version) } })),
-    useActorCacheUpdate(),
-  );
+  return useVersionedAction<ActorDetail>(id, (request) => readJson(api().api.actors[':id'].archive.$post(request)), useActorCacheUpdate());
 }
 
 export function useRestoreActor(id: string) {
-  return useApiMutation<ActorDetail, { version: number }>(
-    ({ version }) =>
-      readJson(api().api.actors[':id'].restore.$post({ param: { id }, header: { 'if-match': ifMatch(version) } })),
-    useActorCacheUpdate(),
-  );
+  return useVersionedAction<ActorDetail>(id, (request) => readJson(api().api.actors[':id'].restore.$post(request)), useActorCacheUpdate());
 }

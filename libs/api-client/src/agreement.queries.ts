@@ -1,4 +1,4 @@
-import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type {
   AgreementCreate,
   AgreementDetail,
@@ -6,30 +6,20 @@ import type {
   AgreementStatus,
   AgreementUpdate,
 } from '@kompetansebro/domain';
-import { useApiMutation } from './api-mutation';
+import { useApiMutation, useVersionedUpdate } from './api-mutation';
 import { api, apiUrl } from './client';
 import { apiErrorOf, networkError, readJson, type ApiError } from './api-error';
 import { ifMatch } from './etag';
+import { resourceQueries, useSavedRecordInCache } from './resource-queries';
 import { listExportUrl, toQueryStrings, type ExportFormat } from './query-strings';
 
 export type AgreementListFilters = Partial<AgreementListQuery>;
 
 export const agreementQueries = {
-  all: ['agreements'] as const,
-  lists: () => [...agreementQueries.all, 'list'] as const,
-  list: (filters: AgreementListFilters) =>
-    queryOptions({
-      queryKey: [...agreementQueries.lists(), filters] as const,
-      queryFn: () => readJson(api().api.agreements.$get({ query: toQueryStrings(filters) })),
-      // Keep the last page on screen while the next loads, so the layout stays still.
-      placeholderData: keepPreviousData,
-    }),
-  details: () => [...agreementQueries.all, 'detail'] as const,
-  detail: (id: string) =>
-    queryOptions({
-      queryKey: [...agreementQueries.details(), id] as const,
-      queryFn: () => readJson(api().api.agreements[':id'].$get({ param: { id } })),
-    }),
+  ...resourceQueries('agreements', {
+    list: (filters: AgreementListFilters) => readJson(api().api.agreements.$get({ query: toQueryStrings(filters) })),
+    detail: (id) => readJson(api().api.agreements[':id'].$get({ param: { id } })),
+  }),
   /** The export of what the filters show (CSV or XLSX), as a link the browser downloads. */
   exportUrl: (filters: AgreementListFilters, format: ExportFormat) => listExportUrl('/api/agreements/export', filters, format),
   documentUrl: (id: string, documentId: string) =>
@@ -52,15 +42,10 @@ export const coverageQueries = {
 
 /** After a write: the new detail in the cache; lists and coverage (which depend on it) refetch. */
 function useAgreementCacheUpdate() {
-  const queryClient = useQueryClient();
-  return async (agreement: AgreementDetail) => {
-    queryClient.setQueryData(agreementQueries.detail(agreement.id).queryKey, agreement);
-    await Promise.all([
-      queryClient.invalidateQueries({ queryKey: agreementQueries.lists() }),
-      queryClient.invalidateQueries({ queryKey: coverageQueries.all }),
-      agreement.renewsId ? queryClient.invalidateQueries({ queryKey: agreementQueries.detail(agreement.renewsId).queryKey }) : undefined,
-    ]);
-  };
+  return useSavedRecordInCache(agreementQueries, (agreement: AgreementDetail) => [
+    coverageQueries.all,
+    agreement.renewsId ? agreementQueries.detail(agreement.renewsId).queryKey : undefined,
+  ]);
 }
 
 export function useCreateAgreement() {
@@ -71,11 +56,7 @@ export function useCreateAgreement() {
 }
 
 export function useUpdateAgreement(id: string) {
-  return useApiMutation<AgreementDetail, { changes: AgreementUpdate; version: number }>(
-    ({ changes, version }) =>
-      readJson(api().api.agreements[':id'].$patch({ param: { id }, json: changes, header: { 'if-match': ifMatch(version) } })),
-    useAgreementCacheUpdate(),
-  );
+  return useVersionedUpdate<AgreementDetail, AgreementUpdate>(id, (request) => readJson(api().api.agreements[':id'].$patch(request)), useAgreementCacheUpdate());
 }
 
 export function useTransitionAgreement(id: string) {

@@ -1,6 +1,6 @@
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api } from './client';
 import { readJson } from './api-error';
+import { listQueries } from './resource-queries';
 import { toQueryStrings } from './query-strings';
 
 export interface AuditListFilters {
@@ -12,15 +12,7 @@ export interface AuditListFilters {
   pageSize?: number;
 }
 
-export const auditQueries = {
-  all: ['audit'] as const,
-  lists: () => [...auditQueries.all, 'list'] as const,
-  /** The audit log, newest first; with entity and id, the history of one record. */
-  list: (filters: AuditListFilters) =>
-    queryOptions({
-      queryKey: [...auditQueries.lists(), filters] as const,
-      queryFn: () => readJson(api().api.audit.$get({ query: toQueryStrings(filters) })),
-      // Keep the page on screen while the next loads, so the layout stays still.
-      placeholderData: keepPreviousData,
-    }),
-};
+/** The audit log, newest first; with entity and id, the history of one record. */
+export const auditQueries = listQueries('audit', (filters: AuditListFilters) =>
+  readJson(api().api.audit.$get({ query: toQueryStrings(filters) })),
+);

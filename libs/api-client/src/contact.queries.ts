@@ -1,22 +1,18 @@
-import { queryOptions, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import type { ContactCreate, ContactListQuery, ContactSummary, ContactUpdate } from '@kompetansebro/domain';
-import { useApiMutation } from './api-mutation';
+import { useApiMutation, useVersionedAction, useVersionedUpdate } from './api-mutation';
 import { api } from './client';
 import { readEmpty, readJson } from './api-error';
-import { ifMatch } from './etag';
+import { listQueries } from './resource-queries';
 import { toQueryStrings } from './query-strings';
 
 export type ContactListFilters = Partial<ContactListQuery>;
 
-export const contactQueries = {
-  all: ['contacts'] as const,
-  lists: () => [...contactQueries.all, 'list'] as const,
-  list: (filters: ContactListFilters) =>
-    queryOptions({
-      queryKey: [...contactQueries.lists(), filters] as const,
-      queryFn: () => readJson(api().api.contacts.$get({ query: toQueryStrings(filters) })),
-    }),
-};
+export const contactQueries = listQueries(
+  'contacts',
+  (filters: ContactListFilters) => readJson(api().api.contacts.$get({ query: toQueryStrings(filters) })),
+  { keepPreviousPage: false },
+);
 
 /** Contacts are only shown in lists (personal data: no detail cache to keep in step). */
 function useContactListRefresh() {
@@ -32,16 +28,9 @@ export function useCreateContact() {
 }
 
 export function useUpdateContact(id: string) {
-  return useApiMutation<ContactSummary, { changes: ContactUpdate; version: number }>(
-    ({ changes, version }) =>
-      readJson(api().api.contacts[':id'].$patch({ param: { id }, json: changes, header: { 'if-match': ifMatch(version) } })),
-    useContactListRefresh(),
-  );
+  return useVersionedUpdate<ContactSummary, ContactUpdate>(id, (request) => readJson(api().api.contacts[':id'].$patch(request)), useContactListRefresh());
 }
 
 export function useDeleteContact(id: string) {
-  return useApiMutation<void, { version: number }>(
-    ({ version }) => readEmpty(api().api.contacts[':id'].$delete({ param: { id }, header: { 'if-match': ifMatch(version) } })),
-    useContactListRefresh(),
-  );
+  return useVersionedAction<void>(id, (request) => readEmpty(api().api.contacts[':id'].$delete(request)), useContactListRefresh());
 }

@@ -1,4 +1,4 @@
-import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type {
   InitiativeDetail,
   InitiativeListQuery,
@@ -9,42 +9,27 @@ import type {
   PlanItemListQuery,
   PlanItemUpdate,
 } from '@kompetansebro/domain';
+import { useVersionedUpdate } from './api-mutation';
 import { api } from './client';
 import { readJson, type ApiError } from './api-error';
 import { ifMatch } from './etag';
+import { listQueries, resourceQueries, useSavedRecordInCache } from './resource-queries';
 import { listExportUrl, toQueryStrings, type ExportFormat } from './query-strings';
 
 export type PlanItemListFilters = Partial<PlanItemListQuery>;
 export type InitiativeListFilters = Partial<InitiativeListQuery>;
 export type MobilityCountFilters = Partial<MobilityCountQuery>;
 
-export const planItemQueries = {
-  all: ['plan-items'] as const,
-  lists: () => [...planItemQueries.all, 'list'] as const,
-  /** Plan items across initiatives (with the initiative's title), soonest due first by default. */
-  list: (filters: PlanItemListFilters) =>
-    queryOptions({
-      queryKey: [...planItemQueries.lists(), filters] as const,
-      queryFn: () => readJson(api().api['plan-items'].$get({ query: toQueryStrings(filters) })),
-      placeholderData: keepPreviousData,
-    }),
-};
+/** Plan items across initiatives (with the initiative's title), soonest due first by default. */
+export const planItemQueries = listQueries('plan-items', (filters: PlanItemListFilters) =>
+  readJson(api().api['plan-items'].$get({ query: toQueryStrings(filters) })),
+);
 
 export const initiativeQueries = {
-  all: ['initiatives'] as const,
-  lists: () => [...initiativeQueries.all, 'list'] as const,
-  list: (filters: InitiativeListFilters) =>
-    queryOptions({
-      queryKey: [...initiativeQueries.lists(), filters] as const,
-      queryFn: () => readJson(api().api.initiatives.$get({ query: toQueryStrings(filters) })),
-      placeholderData: keepPreviousData,
-    }),
-  details: () => [...initiativeQueries.all, 'detail'] as const,
-  detail: (id: string) =>
-    queryOptions({
-      queryKey: [...initiativeQueries.details(), id] as const,
-      queryFn: () => readJson(api().api.initiatives[':id'].$get({ param: { id } })),
-    }),
+  ...resourceQueries('initiatives', {
+    list: (filters: InitiativeListFilters) => readJson(api().api.initiatives.$get({ query: toQueryStrings(filters) })),
+    detail: (id) => readJson(api().api.initiatives[':id'].$get({ param: { id } })),
+  }),
   /** The export of what the filters show (CSV or XLSX), as a link the browser downloads. */
   exportUrl: (filters: InitiativeListFilters, format: ExportFormat) => listExportUrl('/api/initiatives/export', filters, format),
   mobilityCounts: (filters: MobilityCountFilters) =>
@@ -55,15 +40,11 @@ export const initiativeQueries = {
 };
 
 export function useUpdateInitiative(id: string) {
-  const queryClient = useQueryClient();
-  return useMutation<InitiativeDetail, ApiError, { changes: InitiativeUpdate; version: number }>({
-    mutationFn: ({ changes, version }) =>
-      readJson(api().api.initiatives[':id'].$patch({ param: { id }, json: changes, header: { 'if-match': ifMatch(version) } })),
-    onSuccess: async (initiative) => {
-      queryClient.setQueryData(initiativeQueries.detail(initiative.id).queryKey, initiative);
-      await queryClient.invalidateQueries({ queryKey: initiativeQueries.lists() });
-    },
-  });
+  return useVersionedUpdate<InitiativeDetail, InitiativeUpdate>(
+    id,
+    (request) => readJson(api().api.initiatives[':id'].$patch(request)),
+    useSavedRecordInCache<InitiativeDetail>(initiativeQueries),
+  );
 }
 
 /** After a plan item changes: the initiative (which lists its items) and the plan-item lists refetch. */

@@ -1,36 +1,25 @@
-import { queryOptions, useQueryClient } from '@tanstack/react-query';
 import type { ServiceCreate, ServiceListQuery, ServiceSummary, ServiceUpdate } from '@kompetansebro/domain';
-import { useApiMutation } from './api-mutation';
+import { useApiMutation, useVersionedAction, useVersionedUpdate } from './api-mutation';
 import { api } from './client';
 import { readJson } from './api-error';
 import { ifMatch } from './etag';
+import { resourceQueries, useSavedRecordInCache } from './resource-queries';
 import { toQueryStrings } from './query-strings';
 
 export type ServiceListFilters = Partial<ServiceListQuery>;
 
-export const serviceQueries = {
-  all: ['services'] as const,
-  lists: () => [...serviceQueries.all, 'list'] as const,
-  list: (filters: ServiceListFilters) =>
-    queryOptions({
-      queryKey: [...serviceQueries.lists(), filters] as const,
-      queryFn: () => readJson(api().api.services.$get({ query: toQueryStrings(filters) })),
-    }),
-  details: () => [...serviceQueries.all, 'detail'] as const,
-  detail: (id: string) =>
-    queryOptions({
-      queryKey: [...serviceQueries.details(), id] as const,
-      queryFn: () => readJson(api().api.services[':id'].$get({ param: { id } })),
-    }),
-};
+export const serviceQueries = resourceQueries(
+  'services',
+  {
+    list: (filters: ServiceListFilters) => readJson(api().api.services.$get({ query: toQueryStrings(filters) })),
+    detail: (id) => readJson(api().api.services[':id'].$get({ param: { id } })),
+  },
+  { keepPreviousPage: false },
+);
 
 /** After a write: the new version in the cache; every list (an actor's services among them) refetches. */
 function useServiceCacheUpdate() {
-  const queryClient = useQueryClient();
-  return async (service: ServiceSummary) => {
-    queryClient.setQueryData(serviceQueries.detail(service.id).queryKey, service);
-    await queryClient.invalidateQueries({ queryKey: serviceQueries.lists() });
-  };
+  return useSavedRecordInCache<ServiceSummary>(serviceQueries);
 }
 
 export function useCreateService() {
@@ -41,19 +30,11 @@ export function useCreateService() {
 }
 
 export function useUpdateService(id: string) {
-  return useApiMutation<ServiceSummary, { changes: ServiceUpdate; version: number }>(
-    ({ changes, version }) =>
-      readJson(api().api.services[':id'].$patch({ param: { id }, json: changes, header: { 'if-match': ifMatch(version) } })),
-    useServiceCacheUpdate(),
-  );
+  return useVersionedUpdate<ServiceSummary, ServiceUpdate>(id, (request) => readJson(api().api.services[':id'].$patch(request)), useServiceCacheUpdate());
 }
 
 export function useArchiveService(id: string) {
-  return useApiMutation<ServiceSummary, { version: number }>(
-    ({ version }) =>
-      readJson(api().api.services[':id'].archive.$post({ param: { id }, header: { 'if-match': ifMatch(version) } })),
-    useServiceCacheUpdate(),
-  );
+  return useVersionedAction<ServiceSummary>(id, (request) => readJson(api().api.services[':id'].archive.$post(request)), useServiceCacheUpdate());
 }
 
 /** "Still correct": the server records today's date (Norway) and who confirmed. */

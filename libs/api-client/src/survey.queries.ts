@@ -1,27 +1,18 @@
-import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { SurveyAnswer, SurveyCreate, SurveyDetail, SurveyForm, SurveyListQuery, SurveyReminderResult } from '@kompetansebro/domain';
-import { useApiMutation } from './api-mutation';
+import { useApiMutation, useVersionedAction } from './api-mutation';
 import { api, apiUrl } from './client';
 import { readJson, type ApiError } from './api-error';
-import { ifMatch } from './etag';
+import { resourceQueries, useSavedRecordInCache } from './resource-queries';
 import { toQueryStrings } from './query-strings';
 
-export type SurveyListFilters = Partial<SurveyListQuery>;
+type SurveyListFilters = Partial<SurveyListQuery>;
 
 export const surveyQueries = {
-  all: ['surveys'] as const,
-  lists: () => [...surveyQueries.all, 'list'] as const,
-  list: (filters: SurveyListFilters) =>
-    queryOptions({
-      queryKey: [...surveyQueries.lists(), filters] as const,
-      queryFn: () => readJson(api().api.surveys.$get({ query: toQueryStrings(filters) })),
-      placeholderData: keepPreviousData,
-    }),
-  detail: (id: string) =>
-    queryOptions({
-      queryKey: [...surveyQueries.all, 'detail', id] as const,
-      queryFn: () => readJson(api().api.surveys[':id'].$get({ param: { id } })),
-    }),
+  ...resourceQueries('surveys', {
+    list: (filters: SurveyListFilters) => readJson(api().api.surveys.$get({ query: toQueryStrings(filters) })),
+    detail: (id) => readJson(api().api.surveys[':id'].$get({ param: { id } })),
+  }),
   /** A campaign's libraries and answers as a file (CSV or XLSX), as a link the browser downloads. */
   exportUrl: (id: string, format: 'csv' | 'xlsx') => apiUrl(`/api/surveys/${encodeURIComponent(id)}/export?format=${format}`),
   /** The public answer form of one link (no login). */
@@ -34,11 +25,7 @@ export const surveyQueries = {
 };
 
 function useSurveyCacheUpdate() {
-  const queryClient = useQueryClient();
-  return async (survey: SurveyDetail) => {
-    queryClient.setQueryData(surveyQueries.detail(survey.id).queryKey, survey);
-    await queryClient.invalidateQueries({ queryKey: surveyQueries.lists() });
-  };
+  return useSavedRecordInCache<SurveyDetail>(surveyQueries);
 }
 
 /** Starts a campaign; the server mails every library its link before it answers. */
@@ -58,10 +45,7 @@ export function useRemindSurvey(id: string) {
 }
 
 export function useCloseSurvey(id: string) {
-  return useApiMutation<SurveyDetail, { version: number }>(
-    ({ version }) => readJson(api().api.surveys[':id'].close.$post({ param: { id }, header: { 'if-match': ifMatch(version) } })),
-    useSurveyCacheUpdate(),
-  );
+  return useVersionedAction<SurveyDetail>(id, (request) => readJson(api().api.surveys[':id'].close.$post(request)), useSurveyCacheUpdate());
 }
 
 export function useSurveyForm(token: string) {

@@ -1,41 +1,23 @@
-import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import type { InviteUser, MembershipInput, User, UserListQuery } from '@kompetansebro/domain';
 import { useApiMutation } from './api-mutation';
 import { api } from './client';
 import { readEmpty, readJson, type ApiError } from './api-error';
 import { meQueries } from './auth.queries';
 import { ifMatch } from './etag';
+import { resourceQueries, useSavedRecordInCache } from './resource-queries';
 import { toQueryStrings } from './query-strings';
 
 export type UserListFilters = Partial<UserListQuery>;
 
-export const userQueries = {
-  all: ['users'] as const,
-  lists: () => [...userQueries.all, 'list'] as const,
-  list: (filters: UserListFilters) =>
-    queryOptions({
-      queryKey: [...userQueries.lists(), filters] as const,
-      queryFn: () => readJson(api().api.users.$get({ query: toQueryStrings(filters) })),
-      // Keep the last page on screen while the next loads, so the layout stays still.
-      placeholderData: keepPreviousData,
-    }),
-  detail: (id: string) =>
-    queryOptions({
-      queryKey: [...userQueries.all, 'detail', id] as const,
-      queryFn: () => readJson(api().api.users[':id'].$get({ param: { id } })),
-    }),
-};
+export const userQueries = resourceQueries('users', {
+  list: (filters: UserListFilters) => readJson(api().api.users.$get({ query: toQueryStrings(filters) })),
+  detail: (id) => readJson(api().api.users[':id'].$get({ param: { id } })),
+});
 
 /** A user as the API answered: the detail is that version; lists (and who I am, if it is me) are read again. */
 function useUserCacheUpdate() {
-  const queryClient = useQueryClient();
-  return async (user: User) => {
-    queryClient.setQueryData(userQueries.detail(user.id).queryKey, user);
-    await Promise.all([
-      queryClient.invalidateQueries({ queryKey: userQueries.lists() }),
-      queryClient.invalidateQueries({ queryKey: meQueries.all }),
-    ]);
-  };
+  return useSavedRecordInCache(userQueries, (_user: User) => [meQueries.all]);
 }
 
 /** Creates the account and e-mails the person a link to make their password. */

@@ -3,6 +3,7 @@ import type { Role } from '@kompetansebro/domain';
 import type { Database } from '../database';
 import { mainLibraryKey } from './actors';
 import { sampleId } from './sample-id';
+import { insertNewSampleRows } from './sample-rows';
 
 /** The argon2id hash of the demo password "kompetansebro" (demo accounts only, listed in the README). */
 const DEMO_PASSWORD_HASH = '$argon2id$v=19$m=19456,t=2,p=1$mTBDbyanyBSnb532bdanRA$ks+Ar2/HnjY73OsMiuV7nSGTFHXPwK2224tuH9W5oMI';
@@ -43,12 +44,7 @@ export const demoAccounts: readonly DemoAccount[] = [
 
 /** Loads the demo accounts; returns how many were added (0 when they exist already). */
 export async function loadDemoAccounts(trx: Transaction<Database>): Promise<number> {
-  const users = await trx
-    .insertInto('app_user')
-    .values(demoAccounts.map((a) => ({ id: sampleId('user', a.email), email: a.email, name: a.name, password_hash: DEMO_PASSWORD_HASH })))
-    .onConflict((oc) => oc.doNothing())
-    .returning('id')
-    .execute();
+  const users = await insertNewSampleRows(trx, 'app_user', demoAccounts, (a) => ({ id: sampleId('user', a.email), email: a.email, name: a.name, password_hash: DEMO_PASSWORD_HASH }));
   await trx
     .insertInto('membership')
     .values(
@@ -58,5 +54,5 @@ export async function loadDemoAccounts(trx: Transaction<Database>): Promise<numb
     )
     .onConflict((oc) => oc.doNothing())
     .execute();
-  return users.length;
+  return users.size;
 }

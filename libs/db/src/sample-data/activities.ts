@@ -4,6 +4,7 @@ import type { Database } from '../database';
 import { mainLibraryKey } from './actors';
 import { sampleMunicipalities } from './municipalities';
 import { sampleId } from './sample-id';
+import { auditSampleLoad, insertNewSampleRows } from './sample-rows';
 
 // The project's activities from seed 000 ("Regionale kompetanseaktører og folkebibliotekenes
 // rolle"). What the seed says happened is kept as it says; what it leaves out (titles and dates
@@ -126,39 +127,37 @@ const activities: SampleActivity[] = [
 
 /** Loads the sample activities; returns how many rows it added (0 when they exist already). */
 export async function loadSampleActivities(trx: Transaction<Database>): Promise<number> {
-  const inserted = await trx
-    .insertInto('activity')
-    .values(
-      activities.map((a) => ({
-        id: sampleId('activity', a.key),
-        kind: a.kind,
-        title: a.title,
-        description: a.description,
-        start_date: a.startDate,
-        end_date: a.endDate ?? null,
-        organiser_id: sampleId('actor', a.organiser),
-        topics: JSON.stringify(a.topics),
-        outcome: a.outcome ?? null,
-        links: JSON.stringify(a.links ?? []),
-        sample_data: a.sampleData,
-      })),
-    )
-    .onConflict((oc) => oc.doNothing())
-    .returning('id')
-    .execute();
-  // Participants only of the activities added now, so a user's edits to the others survive a reload.
-  const added = new Set(inserted.map((row) => row.id));
-  const participants = activities
+  const added = await insertNewSampleRows(trx, 'activity', activities, (a) => ({
+    id: sampleId('activity', a.key),
+    kind: a.kind,
+    title: a.title,
+    description: a.description,
+    start_date: a.startDate,
+    end_date: a.endDate ?? null,
+    organiser_id: sampleId('actor', a.organiser),
+    topics: JSON.stringify(a.topics),
+    outcome: a.outcome ?? null,
+    links: JSON.stringify(a.links ?? []),
+    sample_data: a.sampleData,
+  }));
+  await insertSampleParticipants(trx, activities, added);
+  await auditSampleLoad(trx, 'activity', { activities: added.size });
+  return added.size;
+}
+
+/**
+ * The participants of the sample activities added now (`added`: their ids), so a user's edits to
+ * the others survive a reload.
+ */
+export async function insertSampleParticipants(
+  trx: Transaction<Database>,
+  sample: readonly { key: string; participants: readonly { actor: string; headCount: number | null }[] }[],
+  added: Set<string>,
+): Promise<void> {
+  const participants = sample
     .filter((a) => added.has(sampleId('activity', a.key)))
     .flatMap((a) => a.participants.map((p) => ({ activity_id: sampleId('activity', a.key), actor_id: sampleId('actor', p.actor), head_count: p.headCount })));
   if (participants.length > 0) {
     await trx.insertInto('activity_participant').values(participants).onConflict((oc) => oc.doNothing()).execute();
   }
-  if (inserted.length > 0) {
-    await trx
-      .insertInto('audit_entry')
-      .values({ user_id: null, entity: 'sample-data', entity_id: 'activity', action: 'load', before: null, after: JSON.stringify({ activities: inserted.length }) })
-      .execute();
-  }
-  return inserted.length;
 }

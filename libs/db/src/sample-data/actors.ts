@@ -1,7 +1,7 @@
 import { sampleMunicipalities } from './municipalities';
 import type { ActorKind } from '@kompetansebro/domain';
 
-export interface SampleActor {
+interface SampleActor {
   /** A stable key the sample data refers to; the id is derived from it. */
   key: string;
   kind: ActorKind;

@@ -3,12 +3,13 @@ import { norwegianSortKey } from '@kompetansebro/domain';
 import type { Database } from '../database';
 import { mainLibraryKey } from './actors';
 import { sampleId } from './sample-id';
+import { auditSampleLoad, insertNewSampleRows } from './sample-rows';
 
 /**
  * Sample contact persons. Invented people: placeholder names (Nordmann), e-mail at example.org
  * (a domain reserved for examples) and no phone numbers, so no real person is named.
  */
-export interface SampleContact {
+interface SampleContact {
   key: string;
   actorKey: string;
   name: string;
@@ -18,7 +19,7 @@ export interface SampleContact {
 
 const ROLE_NOTE = 'eksempeldata';
 
-export const sampleContacts: readonly SampleContact[] = [
+const sampleContacts: readonly SampleContact[] = [
   { key: 'study-centre-namdal-leader', actorKey: 'study-centre-namdal', name: 'Kari Nordmann', role: 'Daglig leder' },
   { key: 'study-centre-fosen-leader', actorKey: 'study-centre-fosen', name: 'Ola Nordmann', role: 'Daglig leder' },
   { key: 'study-centre-trondelag-sor-adviser', actorKey: 'study-centre-trondelag-sor', name: 'Ingrid Nordmann', role: 'Studieveileder' },
@@ -35,28 +36,16 @@ export const sampleContacts: readonly SampleContact[] = [
 
 /** Loads the sample contacts; returns how many rows it added (0 when they exist already). */
 export async function loadSampleContacts(trx: Transaction<Database>): Promise<number> {
-  const added = await trx
-    .insertInto('contact')
-    .values(
-      sampleContacts.map((c) => ({
-        id: sampleId('contact', c.key),
-        actor_id: sampleId('actor', c.actorKey),
-        name: c.name,
-        sort_key: norwegianSortKey(c.name),
-        role: c.role,
-        email: c.email,
-        phone: null,
-      })),
-    )
-    .onConflict((oc) => oc.doNothing())
-    .returning('id')
-    .execute();
+  const added = await insertNewSampleRows(trx, 'contact', sampleContacts, (c) => ({
+    id: sampleId('contact', c.key),
+    actor_id: sampleId('actor', c.actorKey),
+    name: c.name,
+    sort_key: norwegianSortKey(c.name),
+    role: c.role,
+    email: c.email,
+    phone: null,
+  }));
   // Only the count: personal data never enters the audit log.
-  if (added.length > 0) {
-    await trx
-      .insertInto('audit_entry')
-      .values({ user_id: null, entity: 'sample-data', entity_id: 'contact', action: 'load', before: null, after: JSON.stringify({ contacts: added.length }) })
-      .execute();
-  }
-  return added.length;
+  await auditSampleLoad(trx, 'contact', { contacts: added.size });
+  return added.size;
 }

@@ -3,6 +3,7 @@ import { norwegianSortKey, type CollaborationLevel, type InitiativeKind, type Ma
 import type { Database } from '../database';
 import { sampleWebinarKeys } from './activities';
 import { sampleId } from './sample-id';
+import { auditSampleLoad, insertNewSampleRows } from './sample-rows';
 
 // The initiatives of the three seeds: the NB-funded project of the county library (seed 000),
 // Universitetskommune 3.0 (seed 001) and the international action programme (IHP) with its
@@ -513,41 +514,33 @@ const idOrNull = (kind: string, key: string | undefined) => (key === undefined ?
 
 /** Loads the sample initiatives; returns how many rows it added (0 when they exist already). */
 export async function loadSampleInitiatives(trx: Transaction<Database>): Promise<number> {
-  const inserted = await trx
-    .insertInto('initiative')
-    .values(
-      initiatives.map((i) => ({
-        id: sampleId('initiative', i.key),
-        kind: i.kind,
-        title: i.title,
-        sort_key: norwegianSortKey(i.title),
-        description: i.description,
-        parent_id: idOrNull('initiative', i.parent),
-        owner_id: idOrNull('actor', i.owner),
-        funder_id: idOrNull('actor', i.funder),
-        budget_granted: i.budget?.granted ?? null,
-        budget_spent: i.budget?.spent ?? null,
-        start_date: i.startDate ?? null,
-        planned_end_date: i.plannedEndDate ?? null,
-        extensions: JSON.stringify(
-          (i.extensions ?? []).map(({ key, ...extension }) => ({ id: sampleId('extension', key), ...extension })),
-        ),
-        goals: JSON.stringify((i.goals ?? []).map((text, index) => ({ id: sampleId('goal', `${i.key}-${index}`), text }))),
-        policy_anchors: JSON.stringify(
-          (i.policyAnchors ?? []).map((anchor, index) => ({ id: sampleId('policy-anchor', `${i.key}-${index}`), ...anchor })),
-        ),
-        themes: JSON.stringify(i.themes ?? []),
-        levels: JSON.stringify(i.levels ?? []),
-        maturity_level: i.maturityLevel ?? null,
-        sample_data: i.sampleData,
-      })),
-    )
-    .onConflict((oc) => oc.doNothing())
-    .returning('id')
-    .execute();
+  const added = await insertNewSampleRows(trx, 'initiative', initiatives, (i) => ({
+    id: sampleId('initiative', i.key),
+    kind: i.kind,
+    title: i.title,
+    sort_key: norwegianSortKey(i.title),
+    description: i.description,
+    parent_id: idOrNull('initiative', i.parent),
+    owner_id: idOrNull('actor', i.owner),
+    funder_id: idOrNull('actor', i.funder),
+    budget_granted: i.budget?.granted ?? null,
+    budget_spent: i.budget?.spent ?? null,
+    start_date: i.startDate ?? null,
+    planned_end_date: i.plannedEndDate ?? null,
+    extensions: JSON.stringify(
+      (i.extensions ?? []).map(({ key, ...extension }) => ({ id: sampleId('extension', key), ...extension })),
+    ),
+    goals: JSON.stringify((i.goals ?? []).map((text, index) => ({ id: sampleId('goal', `${i.key}-${index}`), text }))),
+    policy_anchors: JSON.stringify(
+      (i.policyAnchors ?? []).map((anchor, index) => ({ id: sampleId('policy-anchor', `${i.key}-${index}`), ...anchor })),
+    ),
+    themes: JSON.stringify(i.themes ?? []),
+    levels: JSON.stringify(i.levels ?? []),
+    maturity_level: i.maturityLevel ?? null,
+    sample_data: i.sampleData,
+  }));
 
   // Plan items only of the initiatives added now, so a user's edits to the others survive a reload.
-  const added = new Set(inserted.map((row) => row.id));
   const planItems = initiatives
     .filter((i) => added.has(sampleId('initiative', i.key)))
     .flatMap((i) =>
@@ -585,11 +578,6 @@ export async function loadSampleInitiatives(trx: Transaction<Database>): Promise
     .onConflict((oc) => oc.doNothing())
     .execute();
 
-  if (inserted.length > 0) {
-    await trx
-      .insertInto('audit_entry')
-      .values({ user_id: null, entity: 'sample-data', entity_id: 'initiative', action: 'load', before: null, after: JSON.stringify({ initiatives: inserted.length }) })
-      .execute();
-  }
-  return inserted.length;
+  await auditSampleLoad(trx, 'initiative', { initiatives: added.size });
+  return added.size;
 }

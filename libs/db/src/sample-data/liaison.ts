@@ -1,7 +1,9 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../database';
 import { mainLibraryKey } from './actors';
+import { insertSampleParticipants } from './activities';
 import { sampleId } from './sample-id';
+import { insertNewSampleRows } from './sample-rows';
 
 // Coming activities for the university-library liaison's experience exchange (issue 8): the
 // seed plans "lasting cooperation channels" with Nord universitet and NTNU, and a follow-up of
@@ -34,27 +36,18 @@ const comingActivities = [
 
 /** Loads the coming activities; returns how many rows it added (0 when they exist already). */
 export async function loadSampleLiaisonData(trx: Transaction<Database>): Promise<number> {
-  const inserted = await trx
-    .insertInto('activity')
-    .values(
-      comingActivities.map((a) => ({
-        id: sampleId('activity', a.key),
-        kind: a.kind,
-        title: a.title,
-        description: a.description,
-        start_date: a.startDate,
-        organiser_id: sampleId('actor', a.organiser),
-        topics: JSON.stringify(a.topics),
-        sample_data: true,
-      })),
-    )
-    .onConflict((oc) => oc.doNothing())
-    .returning('id')
-    .execute();
-  const added = new Set(inserted.map((row) => row.id));
-  const participants = comingActivities
-    .filter((a) => added.has(sampleId('activity', a.key)))
-    .flatMap((a) => a.participants.map((actor) => ({ activity_id: sampleId('activity', a.key), actor_id: sampleId('actor', actor), head_count: null })));
-  if (participants.length > 0) await trx.insertInto('activity_participant').values(participants).onConflict((oc) => oc.doNothing()).execute();
-  return inserted.length;
+  const added = await insertNewSampleRows(trx, 'activity', comingActivities, (a) => ({
+    id: sampleId('activity', a.key),
+    kind: a.kind,
+    title: a.title,
+    description: a.description,
+    start_date: a.startDate,
+    organiser_id: sampleId('actor', a.organiser),
+    topics: JSON.stringify(a.topics),
+    sample_data: true,
+  }));
+  // Head counts are not known before an activity has taken place.
+  const withParticipants = comingActivities.map((a) => ({ key: a.key, participants: a.participants.map((actor) => ({ actor, headCount: null })) }));
+  await insertSampleParticipants(trx, withParticipants, added);
+  return added.size;
 }

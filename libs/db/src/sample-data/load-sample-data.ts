@@ -11,6 +11,7 @@ import { loadSampleLiaisonData } from './liaison';
 import { loadSampleServices } from './services';
 import { sampleMunicipalities } from './municipalities';
 import { sampleId } from './sample-id';
+import { auditSampleLoad, insertNewSampleRows } from './sample-rows';
 
 export interface SampleDataResult {
   regions: number;
@@ -32,12 +33,7 @@ export interface SampleDataResult {
 export async function loadSampleData(db: Kysely<Database>): Promise<SampleDataResult> {
   return db.transaction().execute(async (trx) => {
     const regionNames = [...new Set(sampleMunicipalities.map((m) => m.region))];
-    const regions = await trx
-      .insertInto('region')
-      .values(regionNames.map((name) => ({ id: sampleId('region', name), name, sort_key: norwegianSortKey(name) })))
-      .onConflict((oc) => oc.doNothing())
-      .returning('id')
-      .execute();
+    const regions = await insertNewSampleRows(trx, 'region', regionNames, (name) => ({ id: sampleId('region', name), name, sort_key: norwegianSortKey(name) }));
 
     const municipalities = await trx
       .insertInto('municipality')
@@ -54,32 +50,20 @@ export async function loadSampleData(db: Kysely<Database>): Promise<SampleDataRe
       .execute();
 
     // Parents first: the list is ordered so that every parent precedes its children.
-    const actors = await trx
-      .insertInto('actor')
-      .values(
-        sampleActors.map((a) => ({
-          id: sampleId('actor', a.key),
-          kind: a.kind,
-          name: a.name,
-          sort_key: norwegianSortKey(a.name),
-          short_name: a.shortName ?? null,
-          organisation_number: a.organisationNumber ?? null,
-          municipality_number: a.municipality ?? null,
-          parent_id: a.parent ? sampleId('actor', a.parent) : null,
-          website: a.website ?? null,
-          description: a.description ?? null,
-        })),
-      )
-      .onConflict((oc) => oc.doNothing())
-      .returning('id')
-      .execute();
+    const actors = await insertNewSampleRows(trx, 'actor', sampleActors, (a) => ({
+      id: sampleId('actor', a.key),
+      kind: a.kind,
+      name: a.name,
+      sort_key: norwegianSortKey(a.name),
+      short_name: a.shortName ?? null,
+      organisation_number: a.organisationNumber ?? null,
+      municipality_number: a.municipality ?? null,
+      parent_id: a.parent ? sampleId('actor', a.parent) : null,
+      website: a.website ?? null,
+      description: a.description ?? null,
+    }));
+    await auditSampleLoad(trx, 'actor', { actors: actors.size });
 
-    if (actors.length > 0) {
-      await trx
-        .insertInto('audit_entry')
-        .values({ user_id: null, entity: 'sample-data', entity_id: 'actor', action: 'load', before: null, after: JSON.stringify({ actors: actors.length }) })
-        .execute();
-    }
     // Each study centre's catchment area: the municipalities of the region it is named for.
     const catchmentAreas = await trx
       .insertInto('catchment_area')
@@ -105,9 +89,9 @@ export async function loadSampleData(db: Kysely<Database>): Promise<SampleDataRe
     const demoAccounts = await loadDemoAccounts(trx);
 
     return {
-      regions: regions.length,
+      regions: regions.size,
       municipalities: municipalities.length,
-      actors: actors.length,
+      actors: actors.size,
       catchmentAreas: catchmentAreas.length,
       services,
       contacts,

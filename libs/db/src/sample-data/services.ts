@@ -5,6 +5,7 @@ import type { Database } from '../database';
 import { mainLibraryKey, sampleActors } from './actors';
 import { sampleMunicipalities } from './municipalities';
 import { sampleId } from './sample-id';
+import { auditSampleLoad, insertNewSampleRows } from './sample-rows';
 
 /**
  * Sample services. Which library offers what is invented — the county is still collecting it
@@ -14,7 +15,7 @@ import { sampleId } from './sample-id';
  * Ids are stable: sampleId('service', `${actorKey}:${type}`), one service per type per actor,
  * so the sample agreements can commit services by id.
  */
-export interface SampleService {
+interface SampleService {
   actorKey: string;
   type: ServiceType;
   audiences: Audience[];
@@ -25,7 +26,7 @@ export interface SampleService {
   confirmedBy?: string;
 }
 
-export function sampleServiceKey(actorKey: string, type: ServiceType): string {
+function sampleServiceKey(actorKey: string, type: ServiceType): string {
   return `${actorKey}:${type}`;
 }
 
@@ -272,7 +273,7 @@ const otherServices: SampleService[] = [
   },
 ];
 
-export const sampleServices: readonly SampleService[] = [
+const sampleServices: readonly SampleService[] = [
   ...sampleMunicipalities.flatMap((m) => mainLibraryServices(m.number)),
   ...branchKeys.flatMap(branchServices),
   ...studyCentreKeys.flatMap(studyCentreServices),
@@ -281,30 +282,18 @@ export const sampleServices: readonly SampleService[] = [
 
 /** Loads the sample services; returns how many rows it added (0 when they exist already). */
 export async function loadSampleServices(trx: Transaction<Database>): Promise<number> {
-  const added = await trx
-    .insertInto('service')
-    .values(
-      sampleServices.map((s) => ({
-        id: sampleId('service', sampleServiceKey(s.actorKey, s.type)),
-        actor_id: sampleId('actor', s.actorKey),
-        type: s.type,
-        audiences: JSON.stringify(s.audiences),
-        description: s.description,
-        conditions: JSON.stringify({ ...defaultServiceConditions, ...s.conditions }),
-        weekly_hours: s.weeklyHours ?? null,
-        confirmed_at: s.confirmedAt ?? null,
-        confirmed_by: s.confirmedBy ?? null,
-        sample_data: true,
-      })),
-    )
-    .onConflict((oc) => oc.doNothing())
-    .returning('id')
-    .execute();
-  if (added.length > 0) {
-    await trx
-      .insertInto('audit_entry')
-      .values({ user_id: null, entity: 'sample-data', entity_id: 'service', action: 'load', before: null, after: JSON.stringify({ services: added.length }) })
-      .execute();
-  }
-  return added.length;
+  const added = await insertNewSampleRows(trx, 'service', sampleServices, (s) => ({
+    id: sampleId('service', sampleServiceKey(s.actorKey, s.type)),
+    actor_id: sampleId('actor', s.actorKey),
+    type: s.type,
+    audiences: JSON.stringify(s.audiences),
+    description: s.description,
+    conditions: JSON.stringify({ ...defaultServiceConditions, ...s.conditions }),
+    weekly_hours: s.weeklyHours ?? null,
+    confirmed_at: s.confirmedAt ?? null,
+    confirmed_by: s.confirmedBy ?? null,
+    sample_data: true,
+  }));
+  await auditSampleLoad(trx, 'service', { services: added.size });
+  return added.size;
 }

@@ -3,6 +3,7 @@ import { actorKindSchema } from '../actor/actor-kind';
 import { timestampSchema } from '../common/dates';
 import { listQuerySchema } from '../common/list.schema';
 import { plainTextSchema } from '../common/text';
+import { versionedRecordFields } from '../common/record.schema';
 
 /** What a person may do for an organisation (issue: accounts, login and access). */
 export const roles = ['county_admin', 'county_viewer', 'study_centre_coordinator', 'university_liaison', 'library_editor'] as const;
@@ -25,9 +26,7 @@ export const userSchema = z.object({
   memberships: z.array(membershipSchema),
   /** Whether the account has a password yet (an invited user sets one through the e-mailed link). */
   hasPassword: z.boolean(),
-  version: z.number().int().min(1),
-  createdAt: timestampSchema,
-  updatedAt: timestampSchema,
+  ...versionedRecordFields(),
 });
 export type User = z.infer<typeof userSchema>;
 
@@ -119,7 +118,7 @@ export type AuthProviders = z.infer<typeof authProvidersSchema>;
 export const userListQuerySchema = listQuerySchema.extend({ organisation: z.uuid().optional() });
 export type UserListQuery = z.infer<typeof userListQuerySchema>;
 
-export const membershipInputSchema = z.object({ organisationId: z.uuid(), role: roleSchema }).strict();
+const membershipInputSchema = z.object({ organisationId: z.uuid(), role: roleSchema }).strict();
 export type MembershipInput = z.infer<typeof membershipInputSchema>;
 
 /** All of a user's memberships at once (replaces them); at least one, each organisation once. */

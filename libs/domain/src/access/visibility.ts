@@ -99,7 +99,7 @@ export interface Visibility {
 const LIBRARY_KINDS = ['public_library', 'library_branch'] as const;
 
 /** The transitions a study-centre coordinator may make: propose and take back, never sign. */
-export const coordinatorTransitions: ReadonlyArray<readonly [AgreementStatus, AgreementStatus]> = [
+const coordinatorTransitions: ReadonlyArray<readonly [AgreementStatus, AgreementStatus]> = [
   ['draft', 'negotiating'],
   ['negotiating', 'draft'],
 ];
@@ -116,6 +116,25 @@ function countyWide(role: Role, organisationId: string, writes: boolean): Visibi
     activities: { read: everyActor, write },
     studyCentres: everyActor,
     coverageMunicipalities: null,
+  };
+}
+
+/**
+ * A library's reach (a university library's liaison, a library's editor): the actors it reads and
+ * those it updates (and their services and contacts); agreements and activities where `parties`
+ * take part, read only; no study centre's coverage.
+ */
+function libraryWide(role: Role, organisationId: string, reach: { read: ActorSet; update: ActorSet; parties: ActorSet }): Visibility {
+  return {
+    role,
+    organisationId,
+    everything: false,
+    actors: { read: reach.read, update: reach.update },
+    actorRecords: { read: reach.read, write: reach.update },
+    agreements: { read: reach.parties, write: noActor, acceptFor: noActor, transitions: [] },
+    activities: { read: reach.parties, write: noActor },
+    studyCentres: noActor,
+    coverageMunicipalities: [],
   };
 }
 
@@ -157,32 +176,11 @@ export function visibilityFor(role: Role, facts: OrganisationFacts): Visibility 
     case 'university_liaison': {
       const university = facts.universityId ?? null;
       const readable = actorSet({ ids: [own, university, ...(facts.campusIds ?? [])], kinds: LIBRARY_KINDS });
-      const parties = actorSet({ ids: [own, university] });
-      return {
-        role,
-        organisationId: own,
-        everything: false,
-        actors: { read: readable, update: noActor },
-        actorRecords: { read: readable, write: noActor },
-        agreements: { read: parties, write: noActor, acceptFor: noActor, transitions: [] },
-        activities: { read: parties, write: noActor },
-        studyCentres: noActor,
-        coverageMunicipalities: [],
-      };
+      return libraryWide(role, own, { read: readable, update: noActor, parties: actorSet({ ids: [own, university] }) });
     }
     case 'library_editor': {
       const library = actorSet({ ids: [own, ...(facts.branchIds ?? [])] });
-      return {
-        role,
-        organisationId: own,
-        everything: false,
-        actors: { read: library, update: library },
-        actorRecords: { read: library, write: library },
-        agreements: { read: library, write: noActor, acceptFor: noActor, transitions: [] },
-        activities: { read: library, write: noActor },
-        studyCentres: noActor,
-        coverageMunicipalities: [],
-      };
+      return libraryWide(role, own, { read: library, update: library, parties: library });
     }
   }
 }

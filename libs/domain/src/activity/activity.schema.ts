@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { isoDateSchema, timestampSchema } from '../common/dates';
+import { isoDateSchema } from '../common/dates';
 import { listQuerySchema } from '../common/list.schema';
 import type { FieldError } from '../common/problem.schema';
-import { plainTextSchema } from '../common/text';
+import { plainTextSchema, webUrlSchema } from '../common/text';
+import { maskWithout, versionedRecordFields } from '../common/record.schema';
 
 export const activityKinds = ['webinar', 'meeting', 'course', 'conference', 'publication', 'photography', 'mobility', 'other'] as const;
 export const activityKindSchema = z.enum(activityKinds);
@@ -46,9 +47,9 @@ export function storableText(min: number, max: number) {
   });
 }
 
-const webUrl = z.url({ protocol: /^https?$/ }).max(1000);
+const webUrl = webUrlSchema(1000);
 
-export const activityLinkSchema = z
+const activityLinkSchema = z
   .object({
     kind: z.enum(activityLinkKinds),
     label: storableText(1, 200),
@@ -57,7 +58,7 @@ export const activityLinkSchema = z
   .strict();
 export type ActivityLink = z.infer<typeof activityLinkSchema>;
 
-export const activityParticipantInputSchema = z
+const activityParticipantInputSchema = z
   .object({
     actorId: z.uuid(),
     /** How many people took part from this actor, when known. */
@@ -66,7 +67,7 @@ export const activityParticipantInputSchema = z
   .strict();
 export type ActivityParticipantInput = z.infer<typeof activityParticipantInputSchema>;
 
-export const activityParticipantSchema = z.object({
+const activityParticipantSchema = z.object({
   actorId: z.uuid(),
   actorName: z.string(),
   actorKind: z.string(),
@@ -88,9 +89,7 @@ export const activitySchema = z.object({
   links: z.array(activityLinkSchema).max(20),
   /** Invented details (head counts, titles) in the sample dataset; the description says which. */
   sampleData: z.boolean(),
-  version: z.number().int().min(1),
-  createdAt: timestampSchema,
-  updatedAt: timestampSchema,
+  ...versionedRecordFields(),
 });
 export type Activity = z.infer<typeof activitySchema>;
 
@@ -113,7 +112,7 @@ const participantsSchema = z.array(activityParticipantInputSchema).max(500);
 
 export const activityCreateSchema = activitySchema
   .pick(editable)
-  .partial({ description: true, endDate: true, organiserId: true, topics: true, outcome: true, links: true })
+  .partial(maskWithout(editable, 'kind', 'title', 'startDate'))
   .extend({ participants: participantsSchema.optional() })
   .strict();
 export type ActivityCreate = z.infer<typeof activityCreateSchema>;
@@ -122,7 +121,7 @@ export type ActivityCreate = z.infer<typeof activityCreateSchema>;
 export const activityUpdateSchema = activitySchema.pick(editable).extend({ participants: participantsSchema }).partial().strict();
 export type ActivityUpdate = z.infer<typeof activityUpdateSchema>;
 
-export const activitySortKeys = ['date', '-date', 'title', '-title', 'kind', '-kind', 'updated', '-updated'] as const;
+const activitySortKeys = ['date', '-date', 'title', '-title', 'kind', '-kind', 'updated', '-updated'] as const;
 
 export const activityListQuerySchema = listQuerySchema.extend({
   kind: activityKindSchema.optional(),
@@ -138,13 +137,13 @@ export type ActivityListQuery = z.infer<typeof activityListQuerySchema>;
 
 /** Periods activities are counted by: a calendar month, a half year (vår/høst) or a year. */
 export const countPeriods = ['month', 'half_year', 'year'] as const;
-export type CountPeriod = (typeof countPeriods)[number];
+type CountPeriod = (typeof countPeriods)[number];
 export const activityCountQuerySchema = activityListQuerySchema
   .pick({ kind: true, organiser: true, participant: true, from: true, to: true })
   .extend({ per: z.enum(countPeriods).default('half_year') });
 export type ActivityCountQuery = z.infer<typeof activityCountQuerySchema>;
 
-export const activityCountSchema = z.object({ period: z.string(), count: z.number().int() });
+const activityCountSchema = z.object({ period: z.string(), count: z.number().int() });
 export type ActivityCount = z.infer<typeof activityCountSchema>;
 export const activityCountsSchema = z.object({ items: z.array(activityCountSchema) });
 

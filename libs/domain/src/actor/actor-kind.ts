@@ -50,7 +50,7 @@ export const parentRules: Record<ActorKind, ParentRule> = {
 };
 
 /** Kinds that are libraries and so may carry a library number. */
-export const libraryKinds: readonly ActorKind[] = [
+const libraryKinds: readonly ActorKind[] = [
   'county_library',
   'public_library',
   'library_branch',

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { libraryNumberSchema } from '../identifiers/library-number';
 import { organisationNumberSchema } from '../identifiers/organisation-number';
 import { listQuerySchema } from '../common/list.schema';
-import { plainTextSchema } from '../common/text';
+import { plainTextSchema, webUrlSchema } from '../common/text';
 import { municipalityNumberSchema } from '../municipality/municipality.schema';
 import { actorKindSchema } from './actor-kind';
+import { maskWithout, versionedRecordFields } from '../common/record.schema';
 
 /** An organisation: library, study centre, university, county body, … */
 export const actorSchema = z.object({
@@ -17,14 +18,12 @@ export const actorSchema = z.object({
   municipalityNumber: municipalityNumberSchema.nullable(),
   parentId: z.uuid().nullable(),
   address: plainTextSchema(300).nullable(),
-  website: z.url({ protocol: /^https?$/ }).max(500).nullable(),
+  website: webUrlSchema(500).nullable(),
   email: z.email().max(254).nullable(),
   phone: z.string().trim().regex(/^\+?[\d ]{5,20}$/, 'A phone number has digits and spaces, optionally a leading +').nullable(),
   description: plainTextSchema(2000).nullable(),
   archivedAt: z.iso.datetime({ offset: true }).nullable(),
-  version: z.number().int().min(1),
-  createdAt: z.iso.datetime({ offset: true }),
-  updatedAt: z.iso.datetime({ offset: true }),
+  ...versionedRecordFields(),
 });
 export type Actor = z.infer<typeof actorSchema>;
 
@@ -68,18 +67,7 @@ const editableFields = {
 /** Creating an actor: kind and name are needed, every other field may be left out (null). */
 export const actorCreateSchema = actorSchema
   .pick(editableFields)
-  .partial({
-    shortName: true,
-    organisationNumber: true,
-    libraryNumber: true,
-    municipalityNumber: true,
-    parentId: true,
-    address: true,
-    website: true,
-    email: true,
-    phone: true,
-    description: true,
-  })
+  .partial(maskWithout(editableFields, 'kind', 'name'))
   .strict();
 export type ActorCreate = z.infer<typeof actorCreateSchema>;
 
@@ -87,9 +75,8 @@ export type ActorCreate = z.infer<typeof actorCreateSchema>;
 export const actorUpdateSchema = actorSchema.pick(editableFields).partial().strict();
 export type ActorUpdate = z.infer<typeof actorUpdateSchema>;
 
-export const actorSortKeys = ['name', '-name', 'kind', '-kind', 'municipality', '-municipality', 'updated', '-updated'] as const;
-export const actorSortSchema = z.enum(actorSortKeys);
-export type ActorSort = z.infer<typeof actorSortSchema>;
+const actorSortKeys = ['name', '-name', 'kind', '-kind', 'municipality', '-municipality', 'updated', '-updated'] as const;
+const actorSortSchema = z.enum(actorSortKeys);
 
 export const actorListQuerySchema = listQuerySchema.extend({
   kind: actorKindSchema.optional(),

@@ -8,8 +8,8 @@ import type { AgreementStatus } from './agreement-lifecycle';
 const OPEN_FOR_NEGOTIATION: readonly AgreementStatus[] = ['draft', 'negotiating'];
 const CLOSED: readonly AgreementStatus[] = ['expired', 'terminated'];
 /** What a signed agreement's parties agreed on: changed only by renewing it. */
-export const NEGOTIATED_FIELDS = ['title', 'kind', 'parties', 'startDate'] as const;
-export type NegotiatedField = (typeof NEGOTIATED_FIELDS)[number];
+const NEGOTIATED_FIELDS = ['title', 'kind', 'parties', 'startDate'] as const;
+type NegotiatedField = (typeof NEGOTIATED_FIELDS)[number];
 
 /** A closed agreement changes no more; what was negotiated changes only while it is negotiated (409). */
 export function assertAgreementChangeAllowed(status: AgreementStatus, changes: Partial<Record<NegotiatedField, unknown>>): void {
@@ -26,7 +26,7 @@ export function assertAcceptanceOpen(status: AgreementStatus): void {
 }
 
 /** One party as proposed: the actor and the services it commits. */
-export interface ProposedParty {
+interface ProposedParty {
   actorId: string;
   serviceIds: readonly string[];
 }

@@ -40,7 +40,7 @@ export function canRenew(status: AgreementStatus): boolean {
   return status === 'active' || status === 'expiring' || status === 'expired';
 }
 
-export const EXPIRY_WARNING_DAYS = 90;
+const EXPIRY_WARNING_DAYS = 90;
 
 /**
  * The status the calendar implies for a binding agreement on `today`: active until

@@ -6,17 +6,18 @@ import { collaborationLevelSchema, thematicAreaSchema } from '../common/themes';
 import { actorKindSchema } from '../actor/actor-kind';
 import { serviceTypeSchema } from '../service/service.schema';
 import { agreementStatusSchema } from './agreement-lifecycle';
+import { maskWithout, versionedRecordFields } from '../common/record.schema';
 
 export const agreementKinds = ['cooperation', 'interlibrary_loan', 'partnership', 'mobility_partnership', 'other'] as const;
-export const agreementKindSchema = z.enum(agreementKinds);
+const agreementKindSchema = z.enum(agreementKinds);
 export type AgreementKind = z.infer<typeof agreementKindSchema>;
 
 /** A party's part in the agreement. */
 export const partyRoles = ['coordinator', 'service_provider', 'partner', 'funder'] as const;
-export const partyRoleSchema = z.enum(partyRoles);
+const partyRoleSchema = z.enum(partyRoles);
 export type PartyRole = z.infer<typeof partyRoleSchema>;
 
-export const agreementPartyInputSchema = z
+const agreementPartyInputSchema = z
   .object({
     actorId: z.uuid(),
     role: partyRoleSchema,
@@ -28,14 +29,14 @@ export const agreementPartyInputSchema = z
   .strict();
 export type AgreementPartyInput = z.infer<typeof agreementPartyInputSchema>;
 
-export const committedServiceSchema = z.object({
+const committedServiceSchema = z.object({
   serviceId: z.uuid(),
   type: serviceTypeSchema,
   actorId: z.uuid(),
   actorName: z.string(),
 });
 
-export const agreementPartySchema = z.object({
+const agreementPartySchema = z.object({
   actorId: z.uuid(),
   actorName: z.string(),
   actorKind: actorKindSchema,
@@ -43,7 +44,6 @@ export const agreementPartySchema = z.object({
   acceptedAt: timestampSchema.nullable(),
   services: z.array(committedServiceSchema),
 });
-export type AgreementParty = z.infer<typeof agreementPartySchema>;
 
 export const agreementDocumentSchema = z.object({
   id: z.uuid(),
@@ -53,14 +53,13 @@ export const agreementDocumentSchema = z.object({
 });
 export type AgreementDocument = z.infer<typeof agreementDocumentSchema>;
 
-export const agreementTransitionRecordSchema = z.object({
+const agreementTransitionRecordSchema = z.object({
   from: agreementStatusSchema.nullable(),
   to: agreementStatusSchema,
   at: timestampSchema,
   byUserId: z.uuid().nullable(),
   note: z.string().nullable(),
 });
-export type AgreementTransitionRecord = z.infer<typeof agreementTransitionRecordSchema>;
 
 export const agreementSchema = z.object({
   id: z.uuid(),
@@ -75,9 +74,7 @@ export const agreementSchema = z.object({
   /** The agreement this one renews (its earlier version), if any. */
   renewsId: z.uuid().nullable(),
   sampleData: z.boolean(),
-  version: z.number().int().min(1),
-  createdAt: timestampSchema,
-  updatedAt: timestampSchema,
+  ...versionedRecordFields(),
 });
 export type Agreement = z.infer<typeof agreementSchema>;
 
@@ -110,7 +107,7 @@ const partiesSchema = z.array(agreementPartyInputSchema).max(50);
 
 export const agreementCreateSchema = agreementSchema
   .pick(editable)
-  .partial({ description: true, levels: true, themes: true, startDate: true, endDate: true })
+  .partial(maskWithout(editable, 'title', 'kind'))
   .extend({ parties: partiesSchema })
   .strict();
 export type AgreementCreate = z.infer<typeof agreementCreateSchema>;

@@ -16,4 +16,3 @@ export const auditListQuerySchema = listQuerySchema.omit({ q: true }).extend({
     .regex(/^[\w.:-]{1,100}$/, 'The id of a record')
     .optional(),
 });
-export type AuditListQuery = z.infer<typeof auditListQuerySchema>;

@@ -5,7 +5,7 @@ import { z } from 'zod';
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
-export const textErrorCodes = { controlCharacters: 'control_characters' } as const;
+const textErrorCodes = { controlCharacters: 'control_characters' } as const;
 
 export function hasControlCharacters(text: string): boolean {
   return CONTROL_CHARACTERS.test(text);
@@ -22,4 +22,9 @@ export function plainTextSchema(max: number, min = 0) {
       message: 'The text has control characters',
       params: { code: textErrorCodes.controlCharacters },
     });
+}
+
+/** A web address a user may follow: http or https only (no javascript:, no file:), at most `max` characters. */
+export function webUrlSchema(max: number) {
+  return z.url({ protocol: /^https?$/ }).max(max);
 }

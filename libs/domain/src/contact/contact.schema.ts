@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { timestampSchema } from '../common/dates';
 import { listQuerySchema } from '../common/list.schema';
 import { plainTextSchema } from '../common/text';
+import { versionedRecordFields } from '../common/record.schema';
 
 /** Codes of the contact rules, beside the shared domainErrorCodes. */
 export const contactErrorCodes = {
@@ -23,9 +23,7 @@ export const contactSchema = z.object({
     .trim()
     .regex(/^\+?[\d ]{5,20}$/, 'A phone number has digits and spaces, optionally a leading +')
     .nullable(),
-  version: z.number().int().min(1),
-  createdAt: timestampSchema,
-  updatedAt: timestampSchema,
+  ...versionedRecordFields(),
 });
 export type Contact = z.infer<typeof contactSchema>;
 
@@ -49,7 +47,7 @@ export const contactListQuerySchema = listQuerySchema.extend({
 export type ContactListQuery = z.infer<typeof contactListQuerySchema>;
 
 /** Fields that are personal data: redacted in the audit log, removed on erasure. */
-export const contactPersonalFields = ['name', 'role', 'email', 'phone'] as const;
+const contactPersonalFields = ['name', 'role', 'email', 'phone'] as const;
 
 export const REDACTED = '[redacted]';
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { serviceTypeSchema, type ServiceType } from '../service/service.schema';
 import { agreementStatusSchema, isBinding, type AgreementStatus } from '../agreement/agreement-lifecycle';
 
-export interface CoverageLibraryInput {
+interface CoverageLibraryInput {
   id: string;
   name: string;
   kind: 'public_library' | 'library_branch';
@@ -22,7 +22,7 @@ export interface CoverageAgreementInput {
 
 const coveringAgreementSchema = z.object({ id: z.uuid(), title: z.string(), status: agreementStatusSchema });
 
-export const coverageLibrarySchema = z.object({
+const coverageLibrarySchema = z.object({
   id: z.uuid(),
   name: z.string(),
   kind: z.enum(['public_library', 'library_branch']),
@@ -37,7 +37,7 @@ export const coverageLibrarySchema = z.object({
   commitments: z.array(z.object({ type: serviceTypeSchema, agreementId: z.uuid(), agreementTitle: z.string() })),
 });
 
-export const coverageMunicipalitySchema = z.object({
+const coverageMunicipalitySchema = z.object({
   number: z.string(),
   name: z.string(),
   covered: z.boolean(),
@@ -61,7 +61,7 @@ export const coverageSchema = z.object({
   }),
 });
 export type Coverage = z.infer<typeof coverageSchema>;
-export type CoverageMunicipality = z.infer<typeof coverageMunicipalitySchema>;
+type CoverageMunicipality = z.infer<typeof coverageMunicipalitySchema>;
 
 /**
  * What "covered" means: a library is covered when it — or, for a branch, its main library — is
@@ -136,7 +136,7 @@ export function computeCoverage(input: {
 }
 
 /** The services that matter most to students, in the order the municipality × service matrix shows them. */
-export const studentServiceTypes: readonly ServiceType[] = [
+const studentServiceTypes: readonly ServiceType[] = [
   'study_places',
   'exam_invigilation',
   'interlibrary_loan',
@@ -150,20 +150,20 @@ export const studentServiceTypes: readonly ServiceType[] = [
 /** committed: a library gives it under a binding agreement; offered: registered, but under no agreement; none: no library gives it. */
 export type ServiceCellStatus = 'committed' | 'offered' | 'none';
 
-export interface ServiceCellProvider {
+interface ServiceCellProvider {
   libraryId: string;
   libraryName: string;
   /** The binding agreements it is committed under; empty when offered without agreement. */
   agreements: ReadonlyArray<{ id: string; title: string }>;
 }
 
-export interface ServiceCell {
+interface ServiceCell {
   type: ServiceType;
   status: ServiceCellStatus;
   providers: ServiceCellProvider[];
 }
 
-export interface ServiceMatrixRow {
+interface ServiceMatrixRow {
   number: string;
   name: string;
   cells: ServiceCell[];

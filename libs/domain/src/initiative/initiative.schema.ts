@@ -1,26 +1,27 @@
 import { z } from 'zod';
-import { isoDateSchema, timestampSchema } from '../common/dates';
+import { isoDateSchema } from '../common/dates';
 import { listQuerySchema } from '../common/list.schema';
 import type { FieldError } from '../common/problem.schema';
 import { collaborationLevelSchema, thematicAreaSchema } from '../common/themes';
 import { storableText } from '../activity/activity.schema';
+import { webUrlSchema } from '../common/text';
+import { maskWithout, versionedRecordFields } from '../common/record.schema';
 
 export const initiativeKinds = ['project', 'programme', 'measure', 'pilot', 'network'] as const;
-export const initiativeKindSchema = z.enum(initiativeKinds);
+const initiativeKindSchema = z.enum(initiativeKinds);
 export type InitiativeKind = z.infer<typeof initiativeKindSchema>;
 
 /** Universitetskommune maturity: 1.0 located, 2.0 project collaboration, 3.0 strategic partnership. */
 export const maturityLevels = ['1.0', '2.0', '3.0'] as const;
-export const maturityLevelSchema = z.enum(maturityLevels);
+const maturityLevelSchema = z.enum(maturityLevels);
 export type MaturityLevel = z.infer<typeof maturityLevelSchema>;
 
 export const planItemStatuses = ['planned', 'in_progress', 'done', 'dropped'] as const;
-export const planItemStatusSchema = z.enum(planItemStatuses);
+const planItemStatusSchema = z.enum(planItemStatuses);
 export type PlanItemStatus = z.infer<typeof planItemStatusSchema>;
 
 export const policyLevels = ['eu', 'national', 'regional', 'local'] as const;
-export const policyLevelSchema = z.enum(policyLevels);
-export type PolicyLevel = z.infer<typeof policyLevelSchema>;
+const policyLevelSchema = z.enum(policyLevels);
 
 export const extensionStatuses = ['asked', 'granted', 'refused'] as const;
 
@@ -43,9 +44,9 @@ export const initiativeErrorCodes = {
 
 /** Kroner with øre; the database holds up to 12 digits before the decimal point. */
 const money = z.number().min(0).max(999_999_999_999.99);
-const webUrl = z.url({ protocol: /^https?$/ }).max(1000);
+const webUrl = webUrlSchema(1000);
 
-export const budgetSchema = z
+const budgetSchema = z
   .object({
     granted: money,
     spent: money,
@@ -53,7 +54,7 @@ export const budgetSchema = z
   .strict();
 export type Budget = z.infer<typeof budgetSchema>;
 
-export const extensionSchema = z
+const extensionSchema = z
   .object({
     id: z.uuid(),
     /** When the extension was asked for. */
@@ -66,15 +67,15 @@ export const extensionSchema = z
   .strict();
 export type Extension = z.infer<typeof extensionSchema>;
 /** As a client sends it: a new extension has no id yet (the server gives it one). */
-export const extensionInputSchema = extensionSchema.partial({ id: true, decidedOn: true, note: true });
+const extensionInputSchema = extensionSchema.partial({ id: true, decidedOn: true, note: true });
 export type ExtensionInput = z.infer<typeof extensionInputSchema>;
 
-export const goalSchema = z.object({ id: z.uuid(), text: storableText(3, 1000) }).strict();
+const goalSchema = z.object({ id: z.uuid(), text: storableText(3, 1000) }).strict();
 export type Goal = z.infer<typeof goalSchema>;
-export const goalInputSchema = goalSchema.partial({ id: true });
+const goalInputSchema = goalSchema.partial({ id: true });
 export type GoalInput = z.infer<typeof goalInputSchema>;
 
-export const policyAnchorSchema = z
+const policyAnchorSchema = z
   .object({
     id: z.uuid(),
     title: storableText(2, 500),
@@ -85,7 +86,7 @@ export const policyAnchorSchema = z
   })
   .strict();
 export type PolicyAnchor = z.infer<typeof policyAnchorSchema>;
-export const policyAnchorInputSchema = policyAnchorSchema.partial({ id: true, period: true, url: true });
+const policyAnchorInputSchema = policyAnchorSchema.partial({ id: true, period: true, url: true });
 export type PolicyAnchorInput = z.infer<typeof policyAnchorInputSchema>;
 
 // ---------------------------------------------------------------- plan items
@@ -104,13 +105,11 @@ export const planItemSchema = z.object({
   /** Results: activities and agreements that came of it. */
   activityIds: z.array(z.uuid()).max(200),
   agreementIds: z.array(z.uuid()).max(200),
-  version: z.number().int().min(1),
-  createdAt: timestampSchema,
-  updatedAt: timestampSchema,
+  ...versionedRecordFields(),
 });
 export type PlanItem = z.infer<typeof planItemSchema>;
 
-export const resultReferenceSchema = z.object({ id: z.uuid(), title: z.string() });
+const resultReferenceSchema = z.object({ id: z.uuid(), title: z.string() });
 export type ResultReference = z.infer<typeof resultReferenceSchema>;
 
 export const planItemDetailSchema = planItemSchema.extend({
@@ -135,7 +134,7 @@ const planItemEditable = {
 
 export const planItemCreateSchema = planItemSchema
   .pick(planItemEditable)
-  .partial({ description: true, responsibleActorId: true, dueDate: true, status: true, activityIds: true, agreementIds: true, position: true })
+  .partial(maskWithout(planItemEditable, 'title'))
   .strict();
 export type PlanItemCreate = z.infer<typeof planItemCreateSchema>;
 
@@ -202,9 +201,7 @@ export const initiativeSchema = z.object({
   societalEffect: z.number().int().min(1).max(5).nullable().optional(),
   /** Invented details (amounts, dates) in the sample dataset; the description says which. */
   sampleData: z.boolean(),
-  version: z.number().int().min(1),
-  createdAt: timestampSchema,
-  updatedAt: timestampSchema,
+  ...versionedRecordFields(),
 });
 export type Initiative = z.infer<typeof initiativeSchema>;
 
@@ -219,8 +216,7 @@ export const initiativeSummarySchema = initiativeSchema.extend({
 });
 export type InitiativeSummary = z.infer<typeof initiativeSummarySchema>;
 
-export const initiativeReferenceSchema = z.object({ id: z.uuid(), kind: initiativeKindSchema, title: z.string() });
-export type InitiativeReference = z.infer<typeof initiativeReferenceSchema>;
+const initiativeReferenceSchema = z.object({ id: z.uuid(), kind: initiativeKindSchema, title: z.string() });
 
 export const initiativeDetailSchema = initiativeSummarySchema.extend({
   /** In plan order. */
@@ -254,19 +250,7 @@ const listsInput = {
 
 export const initiativeCreateSchema = initiativeSchema
   .pick(editable)
-  .partial({
-    description: true,
-    parentId: true,
-    ownerId: true,
-    funderId: true,
-    budget: true,
-    startDate: true,
-    plannedEndDate: true,
-    themes: true,
-    levels: true,
-    maturityLevel: true,
-    societalEffect: true,
-  })
+  .partial(maskWithout(editable, 'kind', 'title'))
   .extend({
     extensions: listsInput.extensions.optional(),
     goals: listsInput.goals.optional(),
@@ -283,8 +267,7 @@ export type InitiativeUpdate = z.infer<typeof initiativeUpdateSchema>;
 
 /** Where an initiative's period stands today: not started, running (till its current end), ended. */
 export const initiativePeriods = ['upcoming', 'ongoing', 'ended'] as const;
-export const initiativePeriodSchema = z.enum(initiativePeriods);
-export type InitiativePeriod = z.infer<typeof initiativePeriodSchema>;
+const initiativePeriodSchema = z.enum(initiativePeriods);
 
 export const initiativeListQuerySchema = listQuerySchema.extend({
   kind: initiativeKindSchema.optional(),
@@ -368,7 +351,7 @@ export function initiativeRuleViolations(initiative: InitiativeShape): FieldErro
 
 /** Mobility in education (IHP measure 3): counts only, never persons. */
 export const mobilityCategories = ['apprentice', 'pupil', 'teacher', 'instructor'] as const;
-export const mobilityCategorySchema = z.enum(mobilityCategories);
+const mobilityCategorySchema = z.enum(mobilityCategories);
 export type MobilityCategory = z.infer<typeof mobilityCategorySchema>;
 
 /** "2024/25": the second year follows the first. */

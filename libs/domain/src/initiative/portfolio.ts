@@ -10,7 +10,7 @@ export const MAX_PORTFOLIO_WEIGHT = 5;
 export const defaultPortfolioWeights: PortfolioWeights = { effect: 3, cost: 2, maturity: 1 };
 
 /** Societal effect as the county assessed it: 1 (little) to 5 (great). */
-export const MAX_SOCIETAL_EFFECT = 5;
+const MAX_SOCIETAL_EFFECT = 5;
 
 export interface PortfolioCandidate {
   id: string;
@@ -22,7 +22,7 @@ export interface PortfolioCandidate {
   maturityLevel: MaturityLevel | null;
 }
 
-export interface PortfolioRanking<T extends PortfolioCandidate> {
+interface PortfolioRanking<T extends PortfolioCandidate> {
   candidate: T;
   rank: number;
   /** 0–100: the weighted mean of the criteria's scores (each 0–1); a missing value counts as 0. */

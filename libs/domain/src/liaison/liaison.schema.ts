@@ -5,6 +5,7 @@ import { plainTextSchema } from '../common/text';
 import { activityKindSchema } from '../activity/activity.schema';
 import { municipalityNumberSchema } from '../municipality/municipality.schema';
 import { serviceHoursSchema, serviceTypeSchema, type ServiceType } from '../service/service.schema';
+import { versionedRecordFields, versionSchema } from '../common/record.schema';
 
 // The university-library liaison (issue 8): the public libraries that serve a university's
 // distance students, the students' municipalities set against what is offered there, the notes
@@ -18,7 +19,7 @@ export const keyStudentServices = [
   'study_places',
   'self_service_hours',
 ] as const satisfies readonly ServiceType[];
-export const keyStudentServiceSchema = z.enum(keyStudentServices);
+const keyStudentServiceSchema = z.enum(keyStudentServices);
 export type KeyStudentService = z.infer<typeof keyStudentServiceSchema>;
 
 /** Codes of the liaison rules, beside the shared domain error codes. */
@@ -40,7 +41,7 @@ export const libraryListQuerySchema = listQuerySchema.extend({
 });
 export type LibraryListQuery = z.infer<typeof libraryListQuerySchema>;
 
-export const libraryServiceBriefSchema = z.object({
+const libraryServiceBriefSchema = z.object({
   id: z.uuid(),
   type: serviceTypeSchema,
   hours: serviceHoursSchema.nullable(),
@@ -79,11 +80,10 @@ export function groupLibrariesByRegion(libraries: readonly LiaisonLibrary[]): Ar
 export const studentCountPeriodSchema = z.union([z.literal('current'), z.string().regex(/^20\d\d$/, 'A year such as 2026, or current')]);
 export type StudentCountPeriod = z.infer<typeof studentCountPeriodSchema>;
 
-export const studentCountSchema = z.object({
+const studentCountSchema = z.object({
   municipalityNumber: municipalityNumberSchema,
   count: z.number().int().min(0).max(1_000_000),
 });
-export type StudentCount = z.infer<typeof studentCountSchema>;
 
 /** One university organisation's counts for a period; version 0 before the first save. */
 export const studentCountSetSchema = z.object({
@@ -100,7 +100,6 @@ export const studentCountQuerySchema = z.object({
   /** Whose counts; the liaison's own organisation when left out (the county must name one). */
   organisation: z.uuid().optional(),
 });
-export type StudentCountQuery = z.infer<typeof studentCountQuerySchema>;
 
 /** Saving replaces the whole set: municipalities left out have no students. */
 export const studentCountsUpdateSchema = z
@@ -125,7 +124,7 @@ export const studentCountsUpdateSchema = z
 export type StudentCountsUpdate = z.infer<typeof studentCountsUpdateSchema>;
 
 /** One municipality: how many of the university's students live there, and who offers what. */
-export const needsRowSchema = z.object({
+const needsRowSchema = z.object({
   municipalityNumber: z.string(),
   municipalityName: z.string(),
   regionId: z.uuid().nullable(),
@@ -159,16 +158,15 @@ export function studentsWithoutService(rows: ReadonlyArray<Pick<NeedsRow, 'stude
 // ------------------------------------------------------------------------------ notes
 
 /** A thread is between a university library and one public library, or a region (the county). */
-export const noteTargetSchema = z.union([
+const noteTargetSchema = z.union([
   z.object({ actorId: z.uuid() }).strict(),
   z.object({ regionId: z.uuid() }).strict(),
 ]);
-export type NoteTarget = z.infer<typeof noteTargetSchema>;
 
-export const noteBodySchema = plainTextSchema(4000, 1);
+const noteBodySchema = plainTextSchema(4000, 1);
 
-export const noteEditSchema = z.object({
-  version: z.number().int().min(1),
+const noteEditSchema = z.object({
+  version: versionSchema(),
   body: z.string(),
   editedAt: timestampSchema,
   editedBy: z.string().nullable(),
@@ -186,9 +184,7 @@ export const liaisonNoteSchema = z.object({
   /** Whether the reader wrote it (and so may edit it). */
   mine: z.boolean(),
   body: z.string(),
-  version: z.number().int().min(1),
-  createdAt: timestampSchema,
-  updatedAt: timestampSchema,
+  ...versionedRecordFields(),
   /** Earlier wordings, oldest first: every edit keeps the text it replaced. */
   history: z.array(noteEditSchema),
 });
@@ -212,7 +208,6 @@ export const noteCreateSchema = z
 export type NoteCreate = z.infer<typeof noteCreateSchema>;
 
 export const noteUpdateSchema = z.object({ body: noteBodySchema }).strict();
-export type NoteUpdate = z.infer<typeof noteUpdateSchema>;
 
 /** A thread as the channel list shows it. */
 export const noteThreadSchema = z.object({
@@ -227,7 +222,6 @@ export const noteThreadSchema = z.object({
 export type NoteThread = z.infer<typeof noteThreadSchema>;
 
 export const digestSubscriptionSchema = z.object({ subscribed: z.boolean() });
-export type DigestSubscription = z.infer<typeof digestSubscriptionSchema>;
 
 // ------------------------------------------------------------------------------ activities
 

@@ -17,4 +17,3 @@ export type Municipality = z.infer<typeof municipalitySchema>;
 export const municipalityListQuerySchema = z.object({
   region: z.uuid().optional(),
 });
-export type MunicipalityListQuery = z.infer<typeof municipalityListQuerySchema>;

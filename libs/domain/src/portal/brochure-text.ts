@@ -6,7 +6,7 @@ import type { BrochureLanguage } from './portal.schema';
  * apps' catalogues, because the server's PDF and the portal's printable page must say the same
  * thing in the language chosen for the brochure (which need not be the reader's own).
  */
-export interface BrochureText {
+interface BrochureText {
   title: (area: string) => string;
   and: string;
   intro: (centre: string) => string;

@@ -3,9 +3,10 @@ import { timestampSchema } from '../common/dates';
 import { plainTextSchema } from '../common/text';
 import { municipalityNumberSchema } from '../municipality/municipality.schema';
 import { serviceConditionsSchema, serviceTypeSchema } from '../service/service.schema';
+import { versionedRecordFields } from '../common/record.schema';
 
 /** A library's student service as the brochure and the portal's home show it. */
-export const brochureServiceSchema = z.object({
+const brochureServiceSchema = z.object({
   id: z.uuid(),
   type: serviceTypeSchema,
   description: z.string().nullable(),
@@ -13,9 +14,8 @@ export const brochureServiceSchema = z.object({
   weeklyHours: z.number().nullable(),
   confirmedAt: z.string().nullable(),
 });
-export type BrochureService = z.infer<typeof brochureServiceSchema>;
 
-export const brochureLibrarySchema = z.object({
+const brochureLibrarySchema = z.object({
   id: z.uuid(),
   name: z.string(),
   kind: z.enum(['public_library', 'library_branch']),
@@ -26,7 +26,6 @@ export const brochureLibrarySchema = z.object({
   website: z.string().nullable(),
   services: z.array(brochureServiceSchema),
 });
-export type BrochureLibrary = z.infer<typeof brochureLibrarySchema>;
 
 /**
  * "Library services for students in <region>": a study centre's catchment area, municipality by
@@ -55,7 +54,7 @@ export const brochureSchema = z.object({
 });
 export type Brochure = z.infer<typeof brochureSchema>;
 
-export const brochureLanguages = ['nb', 'nn', 'en'] as const;
+const brochureLanguages = ['nb', 'nn', 'en'] as const;
 export const brochureLanguageSchema = z.enum(brochureLanguages);
 export type BrochureLanguage = z.infer<typeof brochureLanguageSchema>;
 
@@ -70,7 +69,7 @@ export function brochureAreaName(brochure: Pick<Brochure, 'regionNames' | 'study
 // ------------------------------------------------------------------ catchment-area requests
 
 export const catchmentRequestStatuses = ['pending', 'approved', 'rejected'] as const;
-export const catchmentRequestStatusSchema = z.enum(catchmentRequestStatuses);
+const catchmentRequestStatusSchema = z.enum(catchmentRequestStatuses);
 export type CatchmentRequestStatus = z.infer<typeof catchmentRequestStatusSchema>;
 
 export const catchmentRequestErrorCodes = {
@@ -92,9 +91,7 @@ export const catchmentRequestSchema = z.object({
   status: catchmentRequestStatusSchema,
   decisionNote: z.string().nullable(),
   decidedAt: timestampSchema.nullable(),
-  version: z.number().int().min(1),
-  createdAt: timestampSchema,
-  updatedAt: timestampSchema,
+  ...versionedRecordFields(),
 });
 export type CatchmentRequest = z.infer<typeof catchmentRequestSchema>;
 

@@ -5,12 +5,12 @@ import { daysBetween, type IsoDate } from '../common/dates';
 // recipient) once, so a stage is mailed once however often the job runs.
 
 export const reminderKinds = ['agreement_ending', 'plan_item_overdue', 'survey_deadline'] as const;
-export type ReminderKind = (typeof reminderKinds)[number];
+type ReminderKind = (typeof reminderKinds)[number];
 
 /** Days before an agreement ends that the county and the parties are told. */
-export const AGREEMENT_REMINDER_DAYS = [90, 30] as const;
+const AGREEMENT_REMINDER_DAYS = [90, 30] as const;
 /** Days before a survey's deadline that libraries who have not answered are reminded. */
-export const SURVEY_REMINDER_DAYS = 7;
+const SURVEY_REMINDER_DAYS = 7;
 
 /** Agreement statuses that can still end by their date (not drafts, not ended ones). */
 const ENDING_STATUSES = new Set(['signed', 'active', 'expiring']);
@@ -50,7 +50,7 @@ export function surveyDeadlineDue(deadline: IsoDate, status: string, today: IsoD
   return left >= 0 && left <= SURVEY_REMINDER_DAYS;
 }
 
-export interface ReminderFacts {
+interface ReminderFacts {
   agreements: { id: string; endDate: IsoDate | null; status: string }[];
   planItems: { id: string; dueDate: IsoDate | null; status: string }[];
   surveys: { id: string; deadline: IsoDate; status: string }[];

@@ -10,7 +10,7 @@ import { norwegianDate, norwegianKroner, norwegianList, norwegianSeason } from '
 // from the records (pure), in bokmål, as data and as a document (sections of paragraphs, lists
 // and tables) that the preview, the DOCX and the PDF all render, so the three say the same.
 
-export const reportErrorCodes = { periodReversed: 'period_reversed' } as const;
+const reportErrorCodes = { periodReversed: 'period_reversed' } as const;
 
 /** `from`/`to` of a report; left out, the period runs from the initiative's start to today. */
 export const reportQuerySchema = z
@@ -23,15 +23,15 @@ export const reportQuerySchema = z
   });
 export type ReportQuery = z.infer<typeof reportQuerySchema>;
 
-export const reportBlockSchema = z.discriminatedUnion('type', [
+const reportBlockSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('paragraph'), text: z.string() }),
   z.object({ type: z.literal('list'), items: z.array(z.string()) }),
   z.object({ type: z.literal('table'), caption: z.string(), columns: z.array(z.string()), rows: z.array(z.array(z.string())) }),
 ]);
 export type ReportBlock = z.infer<typeof reportBlockSchema>;
 
-export const reportSectionSchema = z.object({ heading: z.string(), blocks: z.array(reportBlockSchema) });
-export type ReportSection = z.infer<typeof reportSectionSchema>;
+const reportSectionSchema = z.object({ heading: z.string(), blocks: z.array(reportBlockSchema) });
+type ReportSection = z.infer<typeof reportSectionSchema>;
 
 const countSchema = z.object({ kind: z.string(), label: z.string(), count: z.number().int() });
 const reportActivitySchema = z.object({
@@ -77,17 +77,16 @@ export const funderReportSchema = z.object({
   document: z.object({ title: z.string(), subtitle: z.string(), sections: z.array(reportSectionSchema) }),
 });
 export type FunderReport = z.infer<typeof funderReportSchema>;
-export type ReportActivity = z.infer<typeof reportActivitySchema>;
 
 export type ReportActivityInput = Pick<
   ActivitySummary,
   'id' | 'kind' | 'title' | 'startDate' | 'endDate' | 'outcome' | 'links' | 'organiserName' | 'totalHeadCount'
 >;
-export type ReportAgreementInput = Pick<AgreementSummary, 'id' | 'title' | 'startDate' | 'endDate' | 'status'> & {
+type ReportAgreementInput = Pick<AgreementSummary, 'id' | 'title' | 'startDate' | 'endDate' | 'status'> & {
   parties: ReadonlyArray<{ actorName: string }>;
 };
 
-export interface FunderReportInput {
+interface FunderReportInput {
   initiative: InitiativeDetail;
   /** The activities the plan items link (any period; the report picks those in its period). */
   activities: readonly ReportActivityInput[];
@@ -114,7 +113,7 @@ const extensionStatusNames = { asked: 'Søkt', granted: 'Innvilget', refused: 'A
 /** Activities more than this far apart start a new series ("12 webinarer fra … til …"). */
 const SERIES_GAP_DAYS = 180;
 
-export function kindName(kind: string, count: number): string {
+function kindName(kind: string, count: number): string {
   const names = kindNames[kind as ActivityKind] ?? kindNames.other;
   return count === 1 ? names[0] : names[1];
 }
@@ -123,7 +122,7 @@ const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
 const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 
 /** When an activity took place: one day, or a period in one season ("høsten 2025"), or from–to. */
-export function activityWhen(activity: Pick<ReportActivityInput, 'startDate' | 'endDate'>): string {
+function activityWhen(activity: Pick<ReportActivityInput, 'startDate' | 'endDate'>): string {
   if (activity.endDate === null || activity.endDate === activity.startDate) return norwegianDate(activity.startDate);
   const from = norwegianSeason(activity.startDate);
   const to = norwegianSeason(activity.endDate);

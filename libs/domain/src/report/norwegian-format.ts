@@ -4,7 +4,7 @@
 const months = ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'] as const;
 
 /** A no-break space: thousands and "kr" stay on one line. */
-export const NO_BREAK_SPACE = '\u00a0';
+const NO_BREAK_SPACE = '\u00a0';
 
 /** "2026-02-03" → "3. februar 2026". */
 export function norwegianDate(isoDate: string): string {

@@ -4,6 +4,7 @@ import { isoDateSchema, timestampSchema, todayInNorway } from '../common/dates';
 import { plainTextSchema } from '../common/text';
 import { actorKindSchema } from '../actor/actor-kind';
 import { municipalityNumberSchema } from '../municipality/municipality.schema';
+import { maskWithout, versionedRecordFields } from '../common/record.schema';
 
 /** What an actor offers (domain.md, "Service"). */
 export const serviceTypes = [
@@ -51,7 +52,7 @@ export const serviceConditionsSchema = z
 export type ServiceConditions = z.infer<typeof serviceConditionsSchema>;
 
 /** Conditions as a client sends them: any subset, the rest kept (update) or defaulted (create). */
-export const serviceConditionsInputSchema = serviceConditionsSchema.partial().strict();
+const serviceConditionsInputSchema = serviceConditionsSchema.partial().strict();
 export type ServiceConditionsInput = z.infer<typeof serviceConditionsInputSchema>;
 
 export const defaultServiceConditions: ServiceConditions = {
@@ -110,9 +111,7 @@ export const serviceSchema = z.object({
   /** Invented details (hours, capacity) in the sample dataset are marked so. */
   sampleData: z.boolean(),
   archivedAt: timestampSchema.nullable(),
-  version: z.number().int().min(1),
-  createdAt: timestampSchema,
-  updatedAt: timestampSchema,
+  ...versionedRecordFields(),
 });
 export type Service = z.infer<typeof serviceSchema>;
 
@@ -141,7 +140,7 @@ const editable = {
 /** Creating: actor, type and audiences are needed; conditions may name only what differs from the defaults. */
 export const serviceCreateSchema = serviceSchema
   .pick(editable)
-  .partial({ description: true, weeklyHours: true, confirmedAt: true, confirmedBy: true })
+  .partial(maskWithout(editable, 'actorId', 'type', 'audiences'))
   .extend({ conditions: serviceConditionsInputSchema.optional() })
   .strict();
 export type ServiceCreate = z.infer<typeof serviceCreateSchema>;
@@ -159,7 +158,7 @@ export type ServiceUpdate = z.infer<typeof serviceUpdateSchema>;
 export const serviceConfirmSchema = z.object({ confirmedBy: plainTextSchema(200, 1) }).strict();
 export type ServiceConfirm = z.infer<typeof serviceConfirmSchema>;
 
-export const serviceSortKeys = ['actor', '-actor', 'type', '-type', 'confirmed', '-confirmed', 'updated', '-updated'] as const;
+const serviceSortKeys = ['actor', '-actor', 'type', '-type', 'confirmed', '-confirmed', 'updated', '-updated'] as const;
 
 export const serviceListQuerySchema = listQuerySchema.extend({
   q: plainTextSchema(200).optional(),

@@ -3,6 +3,7 @@ import { listQuerySchema } from '../common/list.schema';
 import { isoDateSchema, timestampSchema, todayInNorway, type IsoDate } from '../common/dates';
 import { plainTextSchema } from '../common/text';
 import { serviceHoursSchema, serviceTypeSchema } from '../service/service.schema';
+import { versionSchema } from '../common/record.schema';
 
 /** The service survey (domain.md, "Survey"): the county asks libraries which services they offer. */
 
@@ -14,12 +15,9 @@ export const surveyErrorCodes = {
   unknownService: 'unknown_service',
 } as const;
 
-export const surveyStatuses = ['open', 'closed'] as const;
-export const surveyStatusSchema = z.enum(surveyStatuses);
+const surveyStatuses = ['open', 'closed'] as const;
+const surveyStatusSchema = z.enum(surveyStatuses);
 export type SurveyStatus = z.infer<typeof surveyStatusSchema>;
-
-/** Days a token stays valid after it is issued at the longest; it ends at the deadline anyway. */
-export const SURVEY_MAX_DAYS = 366;
 
 const uuidList = z.array(z.uuid()).max(500);
 
@@ -64,12 +62,12 @@ export const surveySchema = z.object({
   closedAt: timestampSchema.nullable(),
   recipients: z.number().int().min(0),
   answered: z.number().int().min(0),
-  version: z.number().int().min(1),
+  version: versionSchema(),
   createdAt: timestampSchema,
 });
 export type Survey = z.infer<typeof surveySchema>;
 
-export const surveyRecipientSchema = z.object({
+const surveyRecipientSchema = z.object({
   actorId: z.uuid(),
   actorName: z.string(),
   actorKind: z.string(),
@@ -84,13 +82,12 @@ export const surveyRecipientSchema = z.object({
 });
 export type SurveyRecipient = z.infer<typeof surveyRecipientSchema>;
 
-export const surveyRegionRateSchema = z.object({
+const surveyRegionRateSchema = z.object({
   regionId: z.uuid().nullable(),
   regionName: z.string().nullable(),
   recipients: z.number().int().min(0),
   answered: z.number().int().min(0),
 });
-export type SurveyRegionRate = z.infer<typeof surveyRegionRateSchema>;
 
 export const surveyDetailSchema = surveySchema.extend({
   regions: z.array(surveyRegionRateSchema),
@@ -115,7 +112,7 @@ export function responseRate(answered: number, recipients: number): number {
 // ---------------------------------------------------------------------------------------------
 // The public answer form (a token, no login).
 
-export const surveyFormServiceSchema = z.object({
+const surveyFormServiceSchema = z.object({
   id: z.uuid(),
   type: serviceTypeSchema,
   hours: serviceHoursSchema.nullable(),
@@ -124,9 +121,8 @@ export const surveyFormServiceSchema = z.object({
   note: z.string().nullable(),
   confirmedAt: isoDateSchema.nullable(),
   /** The service's version when the form was opened: a change since then is a 412, not lost. */
-  version: z.number().int().min(1),
+  version: versionSchema(),
 });
-export type SurveyFormService = z.infer<typeof surveyFormServiceSchema>;
 
 /** What the link opens: the campaign, the one library it answers for, and its current services. */
 export const surveyFormSchema = z.object({
@@ -140,10 +136,10 @@ export type SurveyForm = z.infer<typeof surveyFormSchema>;
 
 const weeklyHoursSchema = z.number().min(0).max(168).multipleOf(0.1).nullable();
 
-export const surveyAnswerServiceSchema = z
+const surveyAnswerServiceSchema = z
   .object({
     id: z.uuid(),
-    version: z.number().int().min(1),
+    version: versionSchema(),
     /** false: the library no longer offers it (the service is archived). */
     offered: z.boolean(),
     hours: serviceHoursSchema.nullable(),
@@ -153,7 +149,7 @@ export const surveyAnswerServiceSchema = z
   })
   .strict();
 
-export const surveyAnswerNewServiceSchema = z
+const surveyAnswerNewServiceSchema = z
   .object({
     type: serviceTypeSchema,
     hours: serviceHoursSchema.nullable(),
