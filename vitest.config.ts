@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
@@ -35,6 +36,9 @@ export default defineConfig({
           include: ['{apps,libs}/**/*.int.test.ts'],
           environment: 'node',
           globalSetup: ['libs/testing/src/database-global-setup.ts'],
+          // Vitest's default (cores − 1) runs these one file at a time on a 2-core CI machine, though
+          // much of their time is spent waiting on HTTP and the database.
+          maxWorkers: Math.max(2, availableParallelism()),
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
