@@ -1,20 +1,5 @@
-import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- build configuration shared by the frontends, not code of the app
+import { frontendViteConfig } from '../../tools/scripts/frontend-vite-config';
 
-/** The county's console, served under /fylke/ (see apps/api/src/frontends.ts). */
-export default defineConfig({
-  root: import.meta.dirname,
-  base: '/fylke/',
-  plugins: [react()],
-  resolve: { tsconfigPaths: true },
-  build: {
-    outDir: '../../dist/apps/county-console',
-    emptyOutDir: true,
-    sourcemap: true,
-    rollupOptions: {
-      // Our own modules do nothing on import but their CSS; saying so lets the bundler drop
-      // what a screen does not use from the first download (lazy screens keep their own code).
-      treeshake: { moduleSideEffects: (id) => id.includes('/node_modules/') || id.endsWith('.css') },
-    },
-  },
-});
+/** The county's console, served under /fylke/. */
+export default frontendViteConfig({ appDir: import.meta.dirname, name: 'county-console', base: '/fylke/' });

@@ -1,17 +1,5 @@
-import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- build configuration shared by the frontends, not code of the app
+import { frontendViteConfig } from '../../tools/scripts/frontend-vite-config';
 
-/** The university library portal, served under /universitet/ (see apps/api/src/frontends.ts). */
-export default defineConfig({
-  root: import.meta.dirname,
-  base: '/universitet/',
-  plugins: [react()],
-  resolve: { tsconfigPaths: true },
-  build: {
-    outDir: '../../dist/apps/university-liaison',
-    emptyOutDir: true,
-    sourcemap: true,
-    // Our modules have no side effects but their CSS (as in the county console's config).
-    rollupOptions: { treeshake: { moduleSideEffects: (id) => id.includes('/node_modules/') || id.endsWith('.css') } },
-  },
-});
+/** The university library portal, served under /universitet/. */
+export default frontendViteConfig({ appDir: import.meta.dirname, name: 'university-liaison', base: '/universitet/' });
