@@ -5,7 +5,7 @@ import { EmptyState } from '@kompetansebro/ui';
 import { useQueries } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { OverviewSection, SectionStates } from './overview-section';
+import { OverviewSection, OverviewTable, SectionStates } from './overview-section';
 
 /** How many agreements each status has, each count a link to the list filtered by it. */
 export function AgreementsByStatus() {
@@ -26,36 +26,27 @@ export function AgreementsByStatus() {
             <EmptyState title={t('overview.status.empty')} headingLevel={3} />
           ) : (
             <>
-              <div className="kb-table-scroll kb-overview-table" tabIndex={0} role="region" aria-label={t('overview.tableLabel', { title: t('overview.status.title') })}>
-                <table className="ds-table" data-border="true" data-size="sm">
-                  <caption className="ds-sr-only">{t('overview.status.caption')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('overview.status.columnStatus')}</th>
-                      <th scope="col" className="kb-overview-number">
-                        {t('overview.status.columnCount')}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {rows.map((row) => (
-                      <tr key={row.status}>
-                        <th scope="row">
-                          <Link
-                            className="ds-link"
-                            to="/avtaler"
-                            search={{ status: row.status }}
-                            aria-label={t('overview.status.linkLabel', { status: t(`agreementStatus.${row.status}`), count: row.count })}
-                          >
-                            {t(`agreementStatus.${row.status}`)}
-                          </Link>
-                        </th>
-                        <td className="kb-overview-number">{formatNumber(row.count, language)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <OverviewTable
+                title={t('overview.status.title')}
+                caption={t('overview.status.caption')}
+                columns={[{ label: t('overview.status.columnStatus') }, { label: t('overview.status.columnCount'), numeric: true }]}
+              >
+                {rows.map((row) => (
+                  <tr key={row.status}>
+                    <th scope="row">
+                      <Link
+                        className="ds-link"
+                        to="/avtaler"
+                        search={{ status: row.status }}
+                        aria-label={t('overview.status.linkLabel', { status: t(`agreementStatus.${row.status}`), count: row.count })}
+                      >
+                        {t(`agreementStatus.${row.status}`)}
+                      </Link>
+                    </th>
+                    <td className="kb-overview-number">{formatNumber(row.count, language)}</td>
+                  </tr>
+                ))}
+              </OverviewTable>
               <p className="ds-paragraph" data-size="sm">
                 {t('overview.status.total', { count: total })}
               </p>

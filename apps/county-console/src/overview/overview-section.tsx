@@ -58,3 +58,45 @@ export function addDays(date: string, days: number): string {
   const time = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
   return new Date(time).toISOString().slice(0, 10);
 }
+
+interface OverviewTableProps {
+  /** The section's title: names the scrollable region. */
+  title: string;
+  /** Read out before the table (visually hidden). */
+  caption: string;
+  columns: readonly { label: string; numeric?: boolean }[];
+  /** The `<tr>` rows. */
+  children: ReactNode;
+}
+
+/** A section's table: scrolls sideways on a narrow screen, as a keyboard-reachable named region. */
+export function OverviewTable({ title, caption, columns, children }: OverviewTableProps) {
+  const { t } = useTranslation();
+  return (
+    <div className="kb-table-scroll kb-overview-table" tabIndex={0} role="region" aria-label={t('overview.tableLabel', { title })}>
+      <table className="ds-table" data-border="true" data-size="sm">
+        <caption className="ds-sr-only">{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th key={column.label} scope="col" className={column.numeric ? 'kb-overview-number' : undefined}>
+                {column.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+/** "Showing n of m" under a table cut to its first rows. */
+export function MoreThanShown({ shown, total, text }: { shown: number; total: number; text: (counts: { shown: number; total: number }) => string }) {
+  if (total <= shown) return null;
+  return (
+    <p className="ds-paragraph" data-size="sm">
+      {text({ shown, total })}
+    </p>
+  );
+}

@@ -4,7 +4,7 @@ import { formatDate, useLanguage } from '@kompetansebro/i18n';
 import { EmptyState, StatusTag } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { addDays, OverviewSection, SectionStates } from './overview-section';
+import { addDays, MoreThanShown, OverviewSection, OverviewTable, SectionStates } from './overview-section';
 
 const SHOWN = 10;
 
@@ -24,54 +24,43 @@ export function PlanItemsDue() {
             <EmptyState title={t('overview.plan.empty')} headingLevel={3} />
           ) : (
             <>
-              <div className="kb-table-scroll kb-overview-table" tabIndex={0} role="region" aria-label={t('overview.tableLabel', { title: t('overview.plan.title') })}>
-                <table className="ds-table" data-border="true" data-size="sm">
-                  <caption className="ds-sr-only">{t('overview.plan.title')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('overview.plan.columnItem')}</th>
-                      <th scope="col">{t('overview.plan.columnDue')}</th>
+              <OverviewTable
+                title={t('overview.plan.title')}
+                caption={t('overview.plan.title')}
+                columns={[{ label: t('overview.plan.columnItem') }, { label: t('overview.plan.columnDue') }]}
+              >
+                {items.data.items.map((item) => {
+                  const overdue = item.dueDate !== null && item.dueDate < today;
+                  return (
+                    <tr key={item.id}>
+                      {/* Two columns, the rest under the title, so the due date fits a phone. */}
+                      <th scope="row">
+                        {item.title}
+                        <span className="kb-overview-meta">
+                          {t('overview.plan.columnInitiative')}: {item.initiativeTitle}
+                        </span>
+                        <span className="kb-overview-meta">
+                          {t('overview.plan.columnStatus')}: {t(`overview.plan.itemStatus.${item.status}`)}
+                        </span>
+                        {item.responsibleActorName && (
+                          <span className="kb-overview-meta">
+                            {t('overview.plan.columnResponsible')}: {item.responsibleActorName}
+                          </span>
+                        )}
+                      </th>
+                      <td className="kb-overview-due">
+                        {item.dueDate ? formatDate(item.dueDate, language) : '–'}
+                        {overdue && (
+                          <span className="kb-overview-tag">
+                            <StatusTag color="danger">{t('overview.plan.overdue')}</StatusTag>
+                          </span>
+                        )}
+                      </td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {items.data.items.map((item) => {
-                      const overdue = item.dueDate !== null && item.dueDate < today;
-                      return (
-                        <tr key={item.id}>
-                          {/* Two columns, the rest under the title, so the due date fits a phone. */}
-                          <th scope="row">
-                            {item.title}
-                            <span className="kb-overview-meta">
-                              {t('overview.plan.columnInitiative')}: {item.initiativeTitle}
-                            </span>
-                            <span className="kb-overview-meta">
-                              {t('overview.plan.columnStatus')}: {t(`overview.plan.itemStatus.${item.status}`)}
-                            </span>
-                            {item.responsibleActorName && (
-                              <span className="kb-overview-meta">
-                                {t('overview.plan.columnResponsible')}: {item.responsibleActorName}
-                              </span>
-                            )}
-                          </th>
-                          <td className="kb-overview-due">
-                            {item.dueDate ? formatDate(item.dueDate, language) : '–'}
-                            {overdue && (
-                              <span className="kb-overview-tag">
-                                <StatusTag color="danger">{t('overview.plan.overdue')}</StatusTag>
-                              </span>
-                            )}
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-              </div>
-              {items.data.total > items.data.items.length && (
-                <p className="ds-paragraph" data-size="sm">
-                  {t('overview.plan.more', { shown: items.data.items.length, total: items.data.total })}
-                </p>
-              )}
+                  );
+                })}
+              </OverviewTable>
+              <MoreThanShown shown={items.data.items.length} total={items.data.total} text={(counts) => t('overview.plan.more', counts)} />
             </>
           )
         }
