@@ -1,24 +1,11 @@
 import { ApiError } from '@kompetansebro/api-client';
-import { Alert, Button, httpErrorText, LoadingState } from '@kompetansebro/ui';
+import { Alert, Button, httpErrorText, LoadingState, Section } from '@kompetansebro/ui';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
-interface OverviewSectionProps {
-  id: string;
-  title: string;
-  children: ReactNode;
-}
-
-/** One part of the overview: an h2 and its content, a landmark named by the heading. */
-export function OverviewSection({ id, title, children }: OverviewSectionProps) {
-  return (
-    <section aria-labelledby={id} className="kb-stack kb-overview-section">
-      <h2 className="ds-heading" data-size="sm" id={id}>
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
+/** One part of the overview: the shared h2 section, with the overview's spacing. */
+export function OverviewSection(props: { id: string; title: string; children: ReactNode }) {
+  return <Section {...props} className="kb-stack kb-overview-section" />;
 }
 
 interface SectionQueryState {
