@@ -2,7 +2,7 @@ import { actorQueries, regionQueries, trySave, useCreateSurvey } from '@kompetan
 import type { FieldError } from '@kompetansebro/domain';
 import {
   Button,
-  buttonLinkProps,
+  CancelLink,
   Checkbox,
   ErrorSummary,
   FailureAlert,
@@ -14,7 +14,7 @@ import {
   type ErrorSummaryItem,
 } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useNavigate } from '@tanstack/react-router';
+import { useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSurveyFeature } from './survey-feature-context';
@@ -170,9 +170,7 @@ export function SurveyCreatePage() {
           <Button type="submit" loading={create.isPending}>
             {create.isPending ? t('survey.create.sending') : t('survey.create.submit')}
           </Button>
-          <Link to={paths.list} {...buttonLinkProps('tertiary')}>
-            {t('common.cancel')}
-          </Link>
+          <CancelLink to={paths.list} />
         </div>
       </form>
       {guard.dialog}
