@@ -1,7 +1,7 @@
-import { activityQueries, ApiError } from '@kompetansebro/api-client';
+import { activityQueries } from '@kompetansebro/api-client';
 import { activityKinds, activityKindSchema, compareNorwegian, MAX_PAGE_SIZE, todayInNorway, type ActivitySummary } from '@kompetansebro/domain';
 import { formatNumber, intlLocales, useLanguage, type Language } from '@kompetansebro/i18n';
-import { Alert, Button, httpErrorText, LoadingState, Page, Select, useListSearch } from '@kompetansebro/ui';
+import { Alert, LoadingState, Page, QueryError, Select, useListSearch } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -103,14 +103,7 @@ export function ActivityCalendarPage() {
       </p>
 
       {activities.isError ? (
-        <Alert color="danger" heading={t('states.errorTitle')}>
-          <p className="ds-paragraph">
-            {activities.error instanceof ApiError ? httpErrorText(t, activities.error.status) : t('states.errorBody')}
-          </p>
-          <Button variant="secondary" onClick={() => void activities.refetch()}>
-            {t('common.retry')}
-          </Button>
-        </Alert>
+        <QueryError error={activities.error} onRetry={() => void activities.refetch()} />
       ) : activities.isPending ? (
         <LoadingState />
       ) : (

@@ -1,7 +1,7 @@
-import { actorQueries, ApiError, liaisonQueries, meQueries, regionQueries, useCreateNote, useUpdateNote } from '@kompetansebro/api-client';
+import { actorQueries, liaisonQueries, meQueries, regionQueries, useCreateNote, useUpdateNote, type ApiError } from '@kompetansebro/api-client';
 import { MAX_PAGE_SIZE, type LiaisonNote } from '@kompetansebro/domain';
 import { useLanguage, type Language } from '@kompetansebro/i18n';
-import { Alert, Button, ErrorSummary, httpErrorText, LoadingState, Page, StatusTag, TextArea } from '@kompetansebro/ui';
+import { Alert, Button, ErrorSummary, httpErrorText, LoadingState, Page, QueryError, StatusTag, TextArea } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
@@ -184,12 +184,7 @@ export function ThreadPage() {
               {t('liaison.thread.notesTitle')}
             </h2>
             {notes.isError ? (
-              <Alert color="danger" heading={t('states.errorTitle')}>
-                <p className="ds-paragraph">{notes.error instanceof ApiError ? httpErrorText(t, notes.error.status) : t('states.errorBody')}</p>
-                <Button variant="secondary" onClick={() => void notes.refetch()}>
-                  {t('common.retry')}
-                </Button>
-              </Alert>
+              <QueryError error={notes.error} onRetry={() => void notes.refetch()} />
             ) : notes.isPending ? (
               <LoadingState />
             ) : ordered.length === 0 ? (
