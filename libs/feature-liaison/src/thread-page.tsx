@@ -1,7 +1,7 @@
 import { actorQueries, liaisonQueries, meQueries, regionQueries, useCreateNote, useUpdateNote, type ApiError } from '@kompetansebro/api-client';
 import { MAX_PAGE_SIZE, type LiaisonNote } from '@kompetansebro/domain';
 import { useLanguage, type Language } from '@kompetansebro/i18n';
-import { Alert, Button, ErrorSummary, httpErrorText, LoadingState, Page, QueryError, StatusTag, TextArea } from '@kompetansebro/ui';
+import { Alert, Button, ErrorSummary, httpErrorText, LoadingState, Page, QueryError, Section, StatusTag, TextArea } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
@@ -179,10 +179,7 @@ export function ThreadPage() {
               })}
             </p>
           )}
-          <section aria-labelledby="thread-notes">
-            <h2 className="ds-heading" data-size="sm" id="thread-notes">
-              {t('liaison.thread.notesTitle')}
-            </h2>
+          <Section id="thread-notes" title={t('liaison.thread.notesTitle')}>
             {notes.isError ? (
               <QueryError error={notes.error} onRetry={() => void notes.refetch()} />
             ) : notes.isPending ? (
@@ -196,12 +193,9 @@ export function ThreadPage() {
                 ))}
               </ol>
             )}
-          </section>
+          </Section>
 
-          <section aria-labelledby="thread-write">
-            <h2 className="ds-heading" data-size="sm" id="thread-write">
-              {t('liaison.thread.writeTitle')}
-            </h2>
+          <Section id="thread-write" title={t('liaison.thread.writeTitle')}>
             <form className="kb-form" onSubmit={submit} noValidate>
               <ErrorSummary
                 errors={fieldError ? [{ fieldId: 'note-body', message: fieldError }] : []}
@@ -229,7 +223,7 @@ export function ThreadPage() {
               </div>
               <p role="status">{sent ? t('liaison.thread.sent') : ''}</p>
             </form>
-          </section>
+          </Section>
         </>
       )}
     </Page>
