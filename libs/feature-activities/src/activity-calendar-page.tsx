@@ -119,14 +119,21 @@ export function ActivityCalendarPage() {
   );
 }
 
-function ActivityLink({ activity }: { activity: ActivitySummary }) {
+/** A day's activities as links to their pages, each with its kind for screen readers; in the grid and the agenda alike. */
+function DayActivities({ activities }: { activities: ActivitySummary[] }) {
   const { t } = useTranslation();
   const { paths } = useActivityFeature();
   return (
-    <Link className="ds-link" to={paths.detail} params={{ id: activity.id }}>
-      {activity.title}
-      <span className="ds-sr-only"> ({t(`activityKind.${activity.kind}`)})</span>
-    </Link>
+    <ul>
+      {activities.map((activity) => (
+        <li key={activity.id}>
+          <Link className="ds-link" to={paths.detail} params={{ id: activity.id }}>
+            {activity.title}
+            <span className="ds-sr-only"> ({t(`activityKind.${activity.kind}`)})</span>
+          </Link>
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -158,15 +165,7 @@ function MonthGrid({ month, today, byDay, language }: { month: MonthKey; today: 
                       <span className="ds-sr-only">{dayName(date, language)}</span>
                       {date === today && <span className="ds-sr-only">, {t('activities.calendar.todayMark')}</span>}
                     </span>
-                    {onDay.length > 0 && (
-                      <ul>
-                        {onDay.map((activity) => (
-                          <li key={activity.id}>
-                            <ActivityLink activity={activity} />
-                          </li>
-                        ))}
-                      </ul>
-                    )}
+                    {onDay.length > 0 && <DayActivities activities={onDay} />}
                   </td>
                 );
               })}
@@ -192,13 +191,7 @@ function MonthAgenda({ month, byDay, language }: { month: MonthKey; byDay: Map<s
               <h3 className="ds-heading" data-size="2xs">
                 <time dateTime={date}>{capitalise(dayName(date, language))}</time>
               </h3>
-              <ul>
-                {onDay.map((activity) => (
-                  <li key={activity.id}>
-                    <ActivityLink activity={activity} />
-                  </li>
-                ))}
-              </ul>
+              <DayActivities activities={onDay} />
             </li>
           ))}
         </ul>
