@@ -1,7 +1,7 @@
-import { activityQueries, ApiError } from '@kompetansebro/api-client';
+import { activityQueries } from '@kompetansebro/api-client';
 import { activityKinds, activityKindSchema, compareNorwegian, MAX_PAGE_SIZE, todayInNorway, type ActivitySummary } from '@kompetansebro/domain';
 import { formatNumber, intlLocales, useLanguage, type Language } from '@kompetansebro/i18n';
-import { Alert, Button, httpErrorText, LoadingState, Page, Select, useListSearch } from '@kompetansebro/ui';
+import { Alert, LoadingState, Page, QueryError, Select, useListSearch } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -103,14 +103,7 @@ export function ActivityCalendarPage() {
       </p>
 
       {activities.isError ? (
-        <Alert color="danger" heading={t('states.errorTitle')}>
-          <p className="ds-paragraph">
-            {activities.error instanceof ApiError ? httpErrorText(t, activities.error.status) : t('states.errorBody')}
-          </p>
-          <Button variant="secondary" onClick={() => void activities.refetch()}>
-            {t('common.retry')}
-          </Button>
-        </Alert>
+        <QueryError error={activities.error} onRetry={() => void activities.refetch()} />
       ) : activities.isPending ? (
         <LoadingState />
       ) : (
@@ -126,14 +119,21 @@ export function ActivityCalendarPage() {
   );
 }
 
-function ActivityLink({ activity }: { activity: ActivitySummary }) {
+/** A day's activities as links to their pages, each with its kind for screen readers; in the grid and the agenda alike. */
+function DayActivities({ activities }: { activities: ActivitySummary[] }) {
   const { t } = useTranslation();
   const { paths } = useActivityFeature();
   return (
-    <Link className="ds-link" to={paths.detail} params={{ id: activity.id }}>
-      {activity.title}
-      <span className="ds-sr-only"> ({t(`activityKind.${activity.kind}`)})</span>
-    </Link>
+    <ul>
+      {activities.map((activity) => (
+        <li key={activity.id}>
+          <Link className="ds-link" to={paths.detail} params={{ id: activity.id }}>
+            {activity.title}
+            <span className="ds-sr-only"> ({t(`activityKind.${activity.kind}`)})</span>
+          </Link>
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -165,15 +165,7 @@ function MonthGrid({ month, today, byDay, language }: { month: MonthKey; today: 
                       <span className="ds-sr-only">{dayName(date, language)}</span>
                       {date === today && <span className="ds-sr-only">, {t('activities.calendar.todayMark')}</span>}
                     </span>
-                    {onDay.length > 0 && (
-                      <ul>
-                        {onDay.map((activity) => (
-                          <li key={activity.id}>
-                            <ActivityLink activity={activity} />
-                          </li>
-                        ))}
-                      </ul>
-                    )}
+                    {onDay.length > 0 && <DayActivities activities={onDay} />}
                   </td>
                 );
               })}
@@ -199,13 +191,7 @@ function MonthAgenda({ month, byDay, language }: { month: MonthKey; byDay: Map<s
               <h3 className="ds-heading" data-size="2xs">
                 <time dateTime={date}>{capitalise(dayName(date, language))}</time>
               </h3>
-              <ul>
-                {onDay.map((activity) => (
-                  <li key={activity.id}>
-                    <ActivityLink activity={activity} />
-                  </li>
-                ))}
-              </ul>
+              <DayActivities activities={onDay} />
             </li>
           ))}
         </ul>

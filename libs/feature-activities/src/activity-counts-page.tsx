@@ -1,7 +1,7 @@
-import { activityQueries, ApiError } from '@kompetansebro/api-client';
+import { activityQueries } from '@kompetansebro/api-client';
 import { activityCountQuerySchema, activityKinds, compareNorwegian, countPeriods, type ActivityCountQuery } from '@kompetansebro/domain';
 import { formatNumber, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, EmptyState, httpErrorText, LoadingState, Page, Select, TextField, useListSearch } from '@kompetansebro/ui';
+import { EmptyState, LoadingState, Page, QueryError, Select, TextField, useListSearch } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useActivityFeature } from './activity-feature-context';
@@ -59,12 +59,7 @@ export function ActivityCountsPage() {
       </div>
 
       {counts.isError ? (
-        <Alert color="danger" heading={t('states.errorTitle')}>
-          <p className="ds-paragraph">{counts.error instanceof ApiError ? httpErrorText(t, counts.error.status) : t('states.errorBody')}</p>
-          <Button variant="secondary" onClick={() => void counts.refetch()}>
-            {t('common.retry')}
-          </Button>
-        </Alert>
+        <QueryError error={counts.error} onRetry={() => void counts.refetch()} />
       ) : counts.isPending ? (
         <LoadingState />
       ) : items.length === 0 ? (

@@ -1,6 +1,6 @@
 import { trySave, useCreateActivity } from '@kompetansebro/api-client';
-import { Alert, buttonLinkProps, FailureAlert, LoadingState, Page, useCreateForm } from '@kompetansebro/ui';
-import { Link, useNavigate } from '@tanstack/react-router';
+import { Alert, CancelLink, FailureAlert, LoadingState, Page, useCreateForm } from '@kompetansebro/ui';
+import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useActivityFeature } from './activity-feature-context';
 import { ActivityForm } from './activity-form';
@@ -67,9 +67,7 @@ function ActivityCreateForm({ ownOrganiser }: { ownOrganiser: { id: string; name
         submitting={createActivity.isPending}
         onSubmit={() => void submit()}
         cancel={
-          <Link to={paths.list} {...buttonLinkProps('tertiary')}>
-            {t('common.cancel')}
-          </Link>
+          <CancelLink to={paths.list} />
         }
       />
       {guard.dialog}

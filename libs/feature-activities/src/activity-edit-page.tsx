@@ -1,6 +1,6 @@
 import { activityQueries, trySave, useUpdateActivity } from '@kompetansebro/api-client';
 import { activityKindSchema, type ActivityDetail } from '@kompetansebro/domain';
-import { Alert, buttonLinkProps, DetailPage, EditFormNotices, LoadingState, Page, useEditForm } from '@kompetansebro/ui';
+import { Alert, CancelLink, DetailPage, EditFormNotices, LoadingState, Page, useEditForm } from '@kompetansebro/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -126,9 +126,7 @@ function ActivityEditForm({ activity }: { activity: ActivityDetail }) {
         submitting={updateActivity.isPending}
         onSubmit={() => void submit()}
         cancel={
-          <Link to={paths.detail} params={{ id: activity.id }} {...buttonLinkProps('tertiary')}>
-            {t('common.cancel')}
-          </Link>
+          <CancelLink to={paths.detail} id={activity.id} />
         }
       />
       {edit.guard.dialog}

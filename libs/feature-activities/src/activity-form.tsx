@@ -1,7 +1,7 @@
 import { activityKinds, compareNorwegian, totalHeadCount } from '@kompetansebro/domain';
 import { formatNumber, useLanguage } from '@kompetansebro/i18n';
-import { Button, errorMessages, ErrorSummary, fieldErrorText, Select, TextArea, TextField, type ShownFieldError } from '@kompetansebro/ui';
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { Button, errorMessages, fieldErrorText, RecordForm, Select, TextArea, TextField, type ShownFieldError } from '@kompetansebro/ui';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { useActivityFeature } from './activity-feature-context';
@@ -132,16 +132,18 @@ export function ActivityForm({ values, onChange, errors, submitCount, initialOrg
       : organisers.options;
 
   const required = t('common.required');
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    onSubmit();
-  };
-
   return (
-    <form className="kb-form kb-form--wide" noValidate onSubmit={submit} aria-busy={submitting || undefined}>
-      <ErrorSummary errors={summary} focusKey={submitCount} />
-      {notice}
-      <p className="ds-paragraph">{t('activities.form.intro', { required })}</p>
+    <RecordForm
+      wide
+      summary={summary}
+      submitCount={submitCount}
+      notice={notice}
+      intro={t('activities.form.intro', { required })}
+      submitLabel={submitLabel}
+      submitting={submitting}
+      onSubmit={onSubmit}
+      cancel={cancel}
+    >
 
       <fieldset className="ds-fieldset">
         <legend>{t('activities.form.groups.what')}</legend>
@@ -332,13 +334,6 @@ export function ActivityForm({ values, onChange, errors, submitCount, initialOrg
           </Button>
         </div>
       </fieldset>
-
-      <div className="kb-cluster">
-        <Button type="submit" loading={submitting} disabled={submitting}>
-          {submitting ? t('common.saving') : submitLabel}
-        </Button>
-        {cancel}
-      </div>
-    </form>
+    </RecordForm>
   );
 }

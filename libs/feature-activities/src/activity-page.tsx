@@ -1,7 +1,7 @@
 import { activityQueries, useDeleteActivity } from '@kompetansebro/api-client';
 import type { ActivityDetail } from '@kompetansebro/domain';
 import { formatDate, formatNumber, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, buttonLinkProps, ConfirmDialog, Fact, httpErrorText, Page, RecordLink, StatusTag } from '@kompetansebro/ui';
+import { Alert, Button, buttonLinkProps, ConfirmDialog, Fact, httpErrorText, Page, RecordLink, Section, StatusTag } from '@kompetansebro/ui';
 import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -89,10 +89,7 @@ function ActivityDetails({ activity }: { activity: ActivityDetail }) {
       </p>
       {activity.description && <p className="ds-paragraph kb-preserve-lines">{activity.description}</p>}
 
-      <section aria-labelledby="activity-facts">
-        <h2 className="ds-heading" data-size="sm" id="activity-facts">
-          {t('activities.detail.facts')}
-        </h2>
+      <Section id="activity-facts" title={t('activities.detail.facts')}>
         <dl className="kb-facts">
           <Fact label={t('activityField.kind.label')}>{t(`activityKind.${activity.kind}`)}</Fact>
           <Fact label={t('activities.detail.when')}>
@@ -126,12 +123,9 @@ function ActivityDetails({ activity }: { activity: ActivityDetail }) {
             </Link>
           </p>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="activity-participants">
-        <h2 className="ds-heading" data-size="sm" id="activity-participants">
-          {t('activities.detail.participants')}
-        </h2>
+      <Section id="activity-participants" title={t('activities.detail.participants')}>
         {activity.participants.length === 0 ? (
           <p className="ds-paragraph">{t('activities.detail.noParticipants')}</p>
         ) : (
@@ -169,12 +163,9 @@ function ActivityDetails({ activity }: { activity: ActivityDetail }) {
             </table>
           </div>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="activity-links">
-        <h2 className="ds-heading" data-size="sm" id="activity-links">
-          {t('activities.detail.links')}
-        </h2>
+      <Section id="activity-links" title={t('activities.detail.links')}>
         {activity.links.length === 0 ? (
           <p className="ds-paragraph">{t('activities.detail.noLinks')}</p>
         ) : (
@@ -189,7 +180,7 @@ function ActivityDetails({ activity }: { activity: ActivityDetail }) {
             ))}
           </ul>
         )}
-      </section>
+      </Section>
 
       <p>
         <Link className="ds-link" to={paths.list}>

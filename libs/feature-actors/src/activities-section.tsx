@@ -1,9 +1,8 @@
 import { activityQueries } from '@kompetansebro/api-client';
 import type { ActivitySummary, ActorDetail } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
-import { DataTable, QueryError, Section, type TableColumn } from '@kompetansebro/ui';
+import { DataTable, QueryError, RecordLink, Section, type TableColumn } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useActorFeature } from './actor-feature-context';
 
@@ -49,14 +48,11 @@ export function ActivitiesSection({ actor, activities }: { actor: ActorDetail; a
       key: 'title',
       header: t('actors.activities.columns.title'),
       rowHeader: true,
-      cell: ({ activity }) =>
-        links.activity ? (
-          <Link className="ds-link" to={links.activity} params={{ id: activity.id }}>
-            {activity.title}
-          </Link>
-        ) : (
-          activity.title
-        ),
+      cell: ({ activity }) => (
+        <RecordLink to={links.activity} id={activity.id}>
+          {activity.title}
+        </RecordLink>
+      ),
     },
     { key: 'kind', header: t('actors.activities.columns.kind'), cell: ({ activity }) => t(`actors.activities.kind.${activity.kind}`) },
     {

@@ -1,6 +1,6 @@
 import { trySave, useCreateActor } from '@kompetansebro/api-client';
-import { Alert, buttonLinkProps, FailureAlert, Page, useCreateForm } from '@kompetansebro/ui';
-import { Link, useNavigate } from '@tanstack/react-router';
+import { Alert, CancelLink, FailureAlert, Page, useCreateForm } from '@kompetansebro/ui';
+import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useActorFeature } from './actor-feature-context';
 import { useCanEditActors } from './use-can-edit-actors';
@@ -46,9 +46,7 @@ export function ActorCreatePage() {
         submitting={createActor.isPending}
         onSubmit={(parentKind) => void submit(parentKind)}
         cancel={
-          <Link to={paths.list} {...buttonLinkProps('tertiary')}>
-            {t('common.cancel')}
-          </Link>
+          <CancelLink to={paths.list} />
         }
       />
       {guard.dialog}

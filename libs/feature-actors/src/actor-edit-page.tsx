@@ -1,6 +1,6 @@
 import { actorQueries, municipalityQueries, trySave, useUpdateActor } from '@kompetansebro/api-client';
 import { actorKindSchema, type ActorDetail, type ActorKind } from '@kompetansebro/domain';
-import { Alert, buttonLinkProps, DetailPage, EditFormNotices, Page, useEditForm } from '@kompetansebro/ui';
+import { Alert, CancelLink, DetailPage, EditFormNotices, Page, useEditForm } from '@kompetansebro/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -116,9 +116,7 @@ function ActorEditForm({ actor }: { actor: ActorDetail }) {
         submitting={updateActor.isPending}
         onSubmit={(parentKind) => void submit(parentKind)}
         cancel={
-          <Link to={paths.detail} params={{ id: actor.id }} {...buttonLinkProps('tertiary')}>
-            {t('common.cancel')}
-          </Link>
+          <CancelLink to={paths.detail} id={actor.id} />
         }
       />
       {edit.guard.dialog}

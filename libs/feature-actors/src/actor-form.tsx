@@ -1,8 +1,8 @@
 import { actorQueries, municipalityQueries } from '@kompetansebro/api-client';
 import { actorKinds, compareNorwegian, type ActorKind } from '@kompetansebro/domain';
-import { Button, errorMessages, ErrorSummary, fieldErrorText, Select, TextArea, TextField, type ShownFieldError } from '@kompetansebro/ui';
+import { errorMessages, fieldErrorText, RecordForm, Select, TextArea, TextField, type ShownFieldError } from '@kompetansebro/ui';
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   actorFieldId,
@@ -126,16 +126,17 @@ export function ActorForm({
     />
   );
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    onSubmit(values.parentId ? parents.kindOf(values.parentId) : undefined);
-  };
-
   return (
-    <form className="kb-form" noValidate onSubmit={submit} aria-busy={submitting || undefined}>
-      <ErrorSummary errors={summary} focusKey={submitCount} />
-      {notice}
-      <p className="ds-paragraph">{t('actors.form.intro', { required })}</p>
+    <RecordForm
+      summary={summary}
+      submitCount={submitCount}
+      notice={notice}
+      intro={t('actors.form.intro', { required })}
+      submitLabel={submitLabel}
+      submitting={submitting}
+      onSubmit={() => onSubmit(values.parentId ? parents.kindOf(values.parentId) : undefined)}
+      cancel={cancel}
+    >
 
       <fieldset className="ds-fieldset">
         <legend>{t('actors.form.groups.identity')}</legend>
@@ -233,13 +234,6 @@ export function ActorForm({
           rows={5}
         />
       </fieldset>
-
-      <div className="kb-cluster">
-        <Button type="submit" loading={submitting} disabled={submitting}>
-          {submitting ? t('common.saving') : submitLabel}
-        </Button>
-        {cancel}
-      </div>
-    </form>
+    </RecordForm>
   );
 }

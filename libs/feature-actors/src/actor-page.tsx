@@ -1,7 +1,7 @@
 import { actorQueries, ApiError, useArchiveActor } from '@kompetansebro/api-client';
 import { formatOrganisationNumber, toIsil, type ActorDetail } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, buttonLinkProps, ConfirmDialog, Fact, httpErrorText, Page, StatusTag, useNoticeForThisVisit } from '@kompetansebro/ui';
+import { Alert, Button, buttonLinkProps, ConfirmDialog, Fact, httpErrorText, Page, Section, StatusTag, useNoticeForThisVisit } from '@kompetansebro/ui';
 import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
@@ -125,10 +125,7 @@ function ActorDetails({ actor, notice }: { actor: ActorDetail; notice: ActorNoti
         </ul>
       </nav>
 
-      <section aria-labelledby="actor-facts">
-        <h2 className="ds-heading" data-size="sm" id="actor-facts">
-          {t('actors.detail.facts')}
-        </h2>
+      <Section id="actor-facts" title={t('actors.detail.facts')}>
         <dl className="kb-facts">
           <Fact label={t('actorField.kind.label')}>{t(`actorKind.${actor.kind}`)}</Fact>
           <Fact label={t('actorField.shortName.label')}>{actor.shortName}</Fact>
@@ -148,12 +145,9 @@ function ActorDetails({ actor, notice }: { actor: ActorDetail; notice: ActorNoti
             <time dateTime={actor.createdAt}>{formatDate(actor.createdAt, language)}</time>
           </Fact>
         </dl>
-      </section>
+      </Section>
 
-      <section aria-labelledby="actor-relations">
-        <h2 className="ds-heading" data-size="sm" id="actor-relations">
-          {t('actors.detail.relations')}
-        </h2>
+      <Section id="actor-relations" title={t('actors.detail.relations')}>
         <dl className="kb-facts">
           <Fact label={t('actorField.municipalityNumber.label')}>{actor.municipalityName}</Fact>
           <Fact label={t('actorField.region.label')}>{actor.regionName}</Fact>
@@ -182,12 +176,9 @@ function ActorDetails({ actor, notice }: { actor: ActorDetail; notice: ActorNoti
             ))}
           </ul>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="actor-contact">
-        <h2 className="ds-heading" data-size="sm" id="actor-contact">
-          {t('actors.detail.contact')}
-        </h2>
+      <Section id="actor-contact" title={t('actors.detail.contact')}>
         <dl className="kb-facts">
           <Fact label={t('actorField.address.label')}>{actor.address}</Fact>
           <Fact label={t('actorField.website.label')}>
@@ -212,7 +203,7 @@ function ActorDetails({ actor, notice }: { actor: ActorDetail; notice: ActorNoti
             )}
           </Fact>
         </dl>
-      </section>
+      </Section>
 
       <ServicesSection actor={actor} />
       <ContactsSection actor={actor} />

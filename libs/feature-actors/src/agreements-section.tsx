@@ -1,9 +1,8 @@
 import { agreementQueries } from '@kompetansebro/api-client';
 import { MAX_PAGE_SIZE, type ActorDetail, type AgreementSummary } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
-import { agreementStatusColor, DataTable, QueryError, Section, StatusTag, type TableColumn } from '@kompetansebro/ui';
+import { agreementStatusColor, DataTable, QueryError, RecordLink, Section, StatusTag, type TableColumn } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useActorFeature } from './actor-feature-context';
 
@@ -20,14 +19,11 @@ export function AgreementsSection({ actor }: { actor: ActorDetail }) {
       key: 'title',
       header: t('actors.agreements.columns.title'),
       rowHeader: true,
-      cell: (agreement) =>
-        links.agreement ? (
-          <Link className="ds-link" to={links.agreement} params={{ id: agreement.id }}>
-            {agreement.title}
-          </Link>
-        ) : (
-          agreement.title
-        ),
+      cell: (agreement) => (
+        <RecordLink to={links.agreement} id={agreement.id}>
+          {agreement.title}
+        </RecordLink>
+      ),
     },
     {
       key: 'status',

@@ -14,7 +14,7 @@ import { formatDate, useLanguage } from '@kompetansebro/i18n';
 import {
   Alert,
   Button,
-  buttonLinkProps,
+  CancelLink,
   ErrorSummary,
   fieldErrorText,
   httpErrorText,
@@ -28,7 +28,7 @@ import {
   type ErrorSummaryItem,
 } from '@kompetansebro/ui';
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { Link, useNavigate } from '@tanstack/react-router';
+import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAgreementFeature } from './agreement-feature-context';
@@ -268,9 +268,7 @@ function AgreementCreateForm() {
           <Button type="submit" loading={create.isPending} disabled={create.isPending}>
             {step === 'review' ? (create.isPending ? t('agreements.create.creating') : t('agreements.create.submit')) : t('agreements.create.next')}
           </Button>
-          <Link to={paths.list} {...buttonLinkProps('tertiary')}>
-            {t('common.cancel')}
-          </Link>
+          <CancelLink to={paths.list} />
         </div>
       </form>
       {guard.dialog}

@@ -9,7 +9,7 @@ import {
 } from '@kompetansebro/api-client';
 import { canRenew, type AgreementDetail, type AgreementDocument, type AgreementStatus } from '@kompetansebro/domain';
 import { formatDate, formatNumber, useLanguage } from '@kompetansebro/i18n';
-import { agreementStatusColor, Alert, BackAndHistoryLinks, Button, ConfirmDialog, Fact, httpErrorText, Page, RecordLink, StatusTag, TextField } from '@kompetansebro/ui';
+import { agreementStatusColor, Alert, BackAndHistoryLinks, Button, ConfirmDialog, Fact, httpErrorText, Page, RecordLink, Section, StatusTag, TextField } from '@kompetansebro/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
@@ -156,10 +156,7 @@ function AgreementDetails({ agreement }: { agreement: AgreementDetail }) {
         {t('agreements.detail.terminateBody', { title: agreement.title })}
       </ConfirmDialog>
 
-      <section aria-labelledby="agreement-facts">
-        <h2 className="ds-heading" data-size="sm" id="agreement-facts">
-          {t('agreements.detail.factsTitle')}
-        </h2>
+      <Section id="agreement-facts" title={t('agreements.detail.factsTitle')}>
         <dl className="kb-facts">
           <Fact label={t('agreements.fields.kind')}>{t(`agreementKind.${agreement.kind}`)}</Fact>
           <Fact label={t('agreements.fields.startDate')}>{date(agreement.startDate)}</Fact>
@@ -186,7 +183,7 @@ function AgreementDetails({ agreement }: { agreement: AgreementDetail }) {
             </Fact>
           )}
         </dl>
-      </section>
+      </Section>
 
       <section aria-labelledby="agreement-parties" className="kb-stack">
         <h2 className="ds-heading" data-size="sm" id="agreement-parties">
@@ -217,10 +214,7 @@ function AgreementDetails({ agreement }: { agreement: AgreementDetail }) {
 
       {mayRenew && canRenew(agreement.status) && !agreement.renewedById && <Renewal agreement={agreement} />}
 
-      <section aria-labelledby="agreement-history">
-        <h2 className="ds-heading" data-size="sm" id="agreement-history">
-          {t('agreements.detail.historyTitle')}
-        </h2>
+      <Section id="agreement-history" title={t('agreements.detail.historyTitle')}>
         {agreement.transitions.length === 0 ? (
           <p className="ds-paragraph">{t('agreements.detail.noHistory')}</p>
         ) : (
@@ -235,7 +229,7 @@ function AgreementDetails({ agreement }: { agreement: AgreementDetail }) {
             ))}
           </ol>
         )}
-      </section>
+      </Section>
     </Page>
   );
 }

@@ -1,7 +1,7 @@
-import { ApiError, coverageQueries, regionQueries } from '@kompetansebro/api-client';
+import { coverageQueries, regionQueries } from '@kompetansebro/api-client';
 import { serviceMatrix, type Coverage, type ServiceCellStatus } from '@kompetansebro/domain';
 import { formatNumber, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, EmptyState, httpErrorText, LoadingState, Page, RecordLink, Select, StatusTag, useListSearch } from '@kompetansebro/ui';
+import { EmptyState, LoadingState, Page, QueryError, RecordLink, Select, StatusTag, useListSearch } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { Fragment } from 'react';
@@ -45,12 +45,7 @@ export function CoveragePage() {
       ) : coverage.isPending ? (
         <LoadingState />
       ) : coverage.isError ? (
-        <Alert color="danger" heading={t('states.errorTitle')}>
-          <p className="ds-paragraph">{coverage.error instanceof ApiError ? httpErrorText(t, coverage.error.status) : t('states.errorBody')}</p>
-          <Button variant="secondary" onClick={() => void coverage.refetch()}>
-            {t('common.retry')}
-          </Button>
-        </Alert>
+        <QueryError error={coverage.error} onRetry={() => void coverage.refetch()} />
       ) : (
         <>
           <CoverageView coverage={coverage.data} regionName={regionName ?? ''} />

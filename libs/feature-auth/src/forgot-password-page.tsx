@@ -1,9 +1,10 @@
 import { ApiError, useRequestPasswordReset } from '@kompetansebro/api-client';
 import { passwordResetRequestSchema } from '@kompetansebro/domain';
-import { Alert, Button, ErrorSummary, httpErrorText, Page, TextField } from '@kompetansebro/ui';
+import { Alert, httpErrorText, Page, TextField } from '@kompetansebro/ui';
 import { Link } from '@tanstack/react-router';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AuthForm } from './auth-form';
 import { useFormErrors } from './form-errors';
 import { LOGIN_PATH } from './auth-paths';
 
@@ -20,8 +21,7 @@ export function ForgotPasswordPage() {
   const [sentTo, setSentTo] = useState<string | null>(null);
   const form = useFormErrors<'email'>(fieldId);
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const submit = () => {
     const address = email.trim();
     if (address === '') return form.show([{ field: 'email', message: t('auth.login.emailRequired') }]);
     if (!passwordResetRequestSchema.safeParse({ email: address }).success) {
@@ -45,13 +45,14 @@ export function ForgotPasswordPage() {
         {!sentTo && (
           <>
             <p className="ds-paragraph">{t('auth.forgot.intro')}</p>
-            <form className="kb-form" noValidate onSubmit={submit} aria-busy={request.isPending || undefined}>
-              <ErrorSummary errors={form.summary} focusKey={form.submitCount} />
-              {request.isError && (
-                <Alert color="danger" role="alert" heading={t('auth.forgot.failed')}>
-                  {request.error instanceof ApiError ? httpErrorText(t, request.error.status) : t('errors.unknown')}
-                </Alert>
-              )}
+            <AuthForm
+              errors={form}
+              busy={request.isPending}
+              failure={request.isError && (request.error instanceof ApiError ? httpErrorText(t, request.error.status) : t('errors.unknown'))}
+              failureTitle={t('auth.forgot.failed')}
+              submitLabel={t('auth.forgot.submit')}
+              onSubmit={submit}
+            >
               <TextField
                 id={fieldId()}
                 name="email"
@@ -63,12 +64,7 @@ export function ForgotPasswordPage() {
                 value={email}
                 onChange={(event) => setEmail(event.target.value)}
               />
-              <div className="kb-cluster">
-                <Button type="submit" loading={request.isPending}>
-                  {t('auth.forgot.submit')}
-                </Button>
-              </div>
-            </form>
+            </AuthForm>
           </>
         )}
         <p className="ds-paragraph">

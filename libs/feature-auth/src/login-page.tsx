@@ -1,11 +1,12 @@
 import { ApiError, apiUrl, authProvidersQuery, oidcStartPath, useLogin } from '@kompetansebro/api-client';
 import { loginSchema, oidcLoginErrors, type OidcLoginError } from '@kompetansebro/domain';
-import { Alert, AppNameContext, Button, ErrorSummary, fieldErrorText, httpErrorText, Page, TextField } from '@kompetansebro/ui';
+import { Alert, AppNameContext, fieldErrorText, httpErrorText, Page, TextField } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useRouter, useSearch } from '@tanstack/react-router';
 import type { TFunction } from 'i18next';
-import { useContext, useState, type FormEvent } from 'react';
+import { useContext, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AuthForm } from './auth-form';
 import { useFormErrors, type FormError } from './form-errors';
 import { FORGOT_PASSWORD_PATH, parseLoginSearch, safeReturnTo } from './auth-paths';
 
@@ -63,8 +64,7 @@ export function LoginPage() {
   const form = useFormErrors(fieldId);
   const [failure, setFailure] = useState<string | null>(null);
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const submit = async () => {
     setFailure(null);
     const found = validateLogin(t, values);
     form.show(found);
@@ -104,13 +104,21 @@ export function LoginPage() {
           search.returnTo && <Alert color="info">{t('auth.login.needed')}</Alert>
         )}
 
-        <form className="kb-form" noValidate onSubmit={(event) => void submit(event)} aria-busy={login.isPending || undefined}>
-          <ErrorSummary errors={form.summary} focusKey={form.submitCount} />
-          {failure && (
-            <Alert color="danger" role="alert" heading={t('auth.login.failedTitle')}>
-              {failure}
-            </Alert>
-          )}
+        <AuthForm
+          errors={form}
+          busy={login.isPending}
+          failure={failure}
+          failureTitle={t('auth.login.failedTitle')}
+          submitLabel={t('auth.login.submit')}
+          onSubmit={submit}
+          after={
+            <p className="ds-paragraph">
+              <Link className="ds-link" to={FORGOT_PASSWORD_PATH}>
+                {t('auth.login.forgotPassword')}
+              </Link>
+            </p>
+          }
+        >
           <TextField
             id={fieldId('email')}
             name="email"
@@ -132,17 +140,7 @@ export function LoginPage() {
             value={values.password}
             onChange={(event) => setField('password', event.target.value)}
           />
-          <div className="kb-cluster">
-            <Button type="submit" loading={login.isPending}>
-              {t('auth.login.submit')}
-            </Button>
-          </div>
-          <p className="ds-paragraph">
-            <Link className="ds-link" to={FORGOT_PASSWORD_PATH}>
-              {t('auth.login.forgotPassword')}
-            </Link>
-          </p>
-        </form>
+        </AuthForm>
 
         {oidc && (
           <section className="kb-auth__alternatives" aria-labelledby="login-alternatives">

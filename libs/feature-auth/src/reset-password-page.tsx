@@ -1,10 +1,11 @@
 import { ApiError, useResetPassword } from '@kompetansebro/api-client';
 import { accountErrorCodes, newPasswordSchema } from '@kompetansebro/domain';
-import { Alert, Button, ErrorSummary, fieldErrorText, httpErrorText, Page, TextField } from '@kompetansebro/ui';
+import { Alert, fieldErrorText, httpErrorText, Page, TextField } from '@kompetansebro/ui';
 import { Link, useSearch } from '@tanstack/react-router';
 import type { TFunction } from 'i18next';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AuthForm } from './auth-form';
 import { useFormErrors, type FormError } from './form-errors';
 import { FORGOT_PASSWORD_PATH, LOGIN_PATH, parseResetSearch } from './auth-paths';
 
@@ -63,8 +64,7 @@ export function ResetPasswordPage() {
     );
   }
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const submit = async () => {
     const found = validateNewPassword(t, values);
     form.show(found);
     if (found.length > 0) return;
@@ -107,13 +107,14 @@ export function ResetPasswordPage() {
         {outcome.status !== 'done' && (
           <>
             <p className="ds-paragraph">{t('auth.reset.intro')}</p>
-            <form className="kb-form" noValidate onSubmit={(event) => void submit(event)} aria-busy={reset.isPending || undefined}>
-              <ErrorSummary errors={form.summary} focusKey={form.submitCount} />
-              {outcome.status === 'failed' && (
-                <Alert color="danger" role="alert" heading={t('auth.reset.failed')}>
-                  {outcome.message}
-                </Alert>
-              )}
+            <AuthForm
+              errors={form}
+              busy={reset.isPending}
+              failure={outcome.status === 'failed' && outcome.message}
+              failureTitle={t('auth.reset.failed')}
+              submitLabel={t('auth.reset.submit')}
+              onSubmit={submit}
+            >
               <TextField
                 id={fieldId('password')}
                 name="new-password"
@@ -135,12 +136,7 @@ export function ResetPasswordPage() {
                 value={values.confirm}
                 onChange={(event) => setField('confirm', event.target.value)}
               />
-              <div className="kb-cluster">
-                <Button type="submit" loading={reset.isPending}>
-                  {t('auth.reset.submit')}
-                </Button>
-              </div>
-            </form>
+            </AuthForm>
           </>
         )}
       </div>

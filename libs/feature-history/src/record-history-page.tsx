@@ -1,6 +1,6 @@
 import { activityQueries, actorQueries, agreementQueries, ApiError, auditQueries } from '@kompetansebro/api-client';
 import { auditListQuerySchema, DEFAULT_PAGE_SIZE, pageRange } from '@kompetansebro/domain';
-import { Alert, Button, EmptyState, httpErrorText, LoadingState, Page, Pagination, useListSearch } from '@kompetansebro/ui';
+import { EmptyState, LoadingState, Page, Pagination, QueryError, useListSearch } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -89,12 +89,7 @@ export function RecordHistoryPage() {
       {entries.isPending ? (
         <LoadingState />
       ) : entries.isError ? (
-        <Alert color="danger" heading={t('states.errorTitle')}>
-          <p className="ds-paragraph">{entries.error instanceof ApiError ? httpErrorText(t, entries.error.status) : t('states.errorBody')}</p>
-          <Button variant="secondary" onClick={() => void entries.refetch()}>
-            {t('common.retry')}
-          </Button>
-        </Alert>
+        <QueryError error={entries.error} onRetry={() => void entries.refetch()} />
       ) : entries.data.total === 0 ? (
         <EmptyState title={t('history.emptyTitle')}>{t('history.emptyBody')}</EmptyState>
       ) : (

@@ -1,6 +1,6 @@
 import { initiativeQueries, useCan } from '@kompetansebro/api-client';
 import type { InitiativeDetail, PlanItemDetail } from '@kompetansebro/domain';
-import { BackAndHistoryLinks, Button, buttonLinkProps, Fact, Page, StatusTag } from '@kompetansebro/ui';
+import { BackAndHistoryLinks, Button, buttonLinkProps, Fact, Page, Section, StatusTag } from '@kompetansebro/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -90,10 +90,7 @@ function InitiativeDetails({ initiative }: { initiative: InitiativeDetail }) {
       {initiative.description && <p className="ds-paragraph kb-initiative-description">{initiative.description}</p>}
 
       {initiative.children.length > 0 && (
-        <section aria-labelledby="initiative-children">
-          <h2 className="ds-heading" data-size="sm" id="initiative-children">
-            {t('initiatives.detail.children')}
-          </h2>
+        <Section id="initiative-children" title={t('initiatives.detail.children')}>
           <ul className="ds-list">
             {initiative.children.map((child) => (
               <li key={child.id}>
@@ -103,7 +100,7 @@ function InitiativeDetails({ initiative }: { initiative: InitiativeDetail }) {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       )}
 
       <div className="kb-initiative-columns">
@@ -111,10 +108,7 @@ function InitiativeDetails({ initiative }: { initiative: InitiativeDetail }) {
         <PeriodTimeline startDate={initiative.startDate} plannedEndDate={initiative.plannedEndDate} extensions={initiative.extensions} />
       </div>
 
-      <section aria-labelledby="initiative-goals">
-        <h2 className="ds-heading" data-size="sm" id="initiative-goals">
-          {t('initiatives.goals.title')}
-        </h2>
+      <Section id="initiative-goals" title={t('initiatives.goals.title')}>
         {initiative.goals.length === 0 ? (
           <p className="ds-paragraph">{t('initiatives.goals.none')}</p>
         ) : (
@@ -124,7 +118,7 @@ function InitiativeDetails({ initiative }: { initiative: InitiativeDetail }) {
             ))}
           </ul>
         )}
-      </section>
+      </Section>
 
       <section aria-labelledby="initiative-plan">
         <div className="kb-page-header">
@@ -159,10 +153,7 @@ function InitiativeDetails({ initiative }: { initiative: InitiativeDetail }) {
 
       <PolicyAnchors anchors={initiative.policyAnchors} />
 
-      <section aria-labelledby="initiative-themes">
-        <h2 className="ds-heading" data-size="sm" id="initiative-themes">
-          {t('initiatives.themes.title')}
-        </h2>
+      <Section id="initiative-themes" title={t('initiatives.themes.title')}>
         {initiative.themes.length === 0 ? (
           <p className="ds-paragraph">{t('initiatives.themes.none')}</p>
         ) : (
@@ -174,13 +165,10 @@ function InitiativeDetails({ initiative }: { initiative: InitiativeDetail }) {
             ))}
           </ul>
         )}
-      </section>
+      </Section>
 
       {isPartnership && (
-        <section aria-labelledby="initiative-partnership">
-          <h2 className="ds-heading" data-size="sm" id="initiative-partnership">
-            {t('initiatives.partnership.title')}
-          </h2>
+        <Section id="initiative-partnership" title={t('initiatives.partnership.title')}>
           <dl className="kb-initiative-facts">
             {initiative.maturityLevel && (
               <Fact label={t('initiatives.partnership.maturity')}>
@@ -191,7 +179,7 @@ function InitiativeDetails({ initiative }: { initiative: InitiativeDetail }) {
               {initiative.levels.length === 0 ? t('initiatives.notSet') : initiative.levels.map((level) => t(`collaborationLevel.${level}`)).join(', ')}
             </Fact>
           </dl>
-        </section>
+        </Section>
       )}
 
       <MobilitySection initiativeId={initiative.id} alwaysShow={showMobility} />

@@ -1,4 +1,4 @@
-import { ApiError, initiativeQueries } from '@kompetansebro/api-client';
+import { initiativeQueries } from '@kompetansebro/api-client';
 import {
   defaultPortfolioWeights,
   MAX_PAGE_SIZE,
@@ -10,7 +10,7 @@ import {
   type PortfolioWeights,
 } from '@kompetansebro/domain';
 import { formatAmount, formatNumber, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, DataTable, EmptyState, httpErrorText, Page, Select, useListSearch, type TableColumn } from '@kompetansebro/ui';
+import { DataTable, EmptyState, Page, QueryError, Select, useListSearch, type TableColumn } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -110,12 +110,7 @@ export function PortfolioPage() {
       </fieldset>
 
       {initiatives.isError ? (
-        <Alert color="danger" heading={t('states.errorTitle')}>
-          <p className="ds-paragraph">{initiatives.error instanceof ApiError ? httpErrorText(t, initiatives.error.status) : t('states.errorBody')}</p>
-          <Button variant="secondary" onClick={() => void initiatives.refetch()}>
-            {t('common.retry')}
-          </Button>
-        </Alert>
+        <QueryError error={initiatives.error} onRetry={() => void initiatives.refetch()} />
       ) : initiatives.data && initiatives.data.total === 0 ? (
         <EmptyState title={t('initiatives.list.emptyTitle')}>{t('initiatives.list.emptyBody')}</EmptyState>
       ) : (

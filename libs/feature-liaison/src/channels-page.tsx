@@ -1,7 +1,7 @@
 import { liaisonQueries, regionQueries, useSetDigestSubscription } from '@kompetansebro/api-client';
 import { MAX_PAGE_SIZE } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, EmptyState, LoadingState, Page, QueryError, Select } from '@kompetansebro/ui';
+import { Alert, Button, EmptyState, LoadingState, Page, QueryError, Section, Select } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
@@ -50,10 +50,7 @@ export function ChannelsPage() {
     <Page title={t('liaison.channels.title')}>
       <p className="ds-paragraph">{t('liaison.channels.intro')}</p>
 
-      <section aria-labelledby="channels-list">
-        <h2 className="ds-heading" data-size="sm" id="channels-list">
-          {t('liaison.channels.threadsTitle')}
-        </h2>
+      <Section id="channels-list" title={t('liaison.channels.threadsTitle')}>
         {threads.isError ? (
           <QueryError error={threads.error} onRetry={() => void threads.refetch()} />
         ) : threads.isPending ? (
@@ -78,12 +75,9 @@ export function ChannelsPage() {
             ))}
           </ul>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="channels-new">
-        <h2 className="ds-heading" data-size="sm" id="channels-new">
-          {t('liaison.channels.newTitle')}
-        </h2>
+      <Section id="channels-new" title={t('liaison.channels.newTitle')}>
         <form className="kb-cluster" onSubmit={open}>
           <Select
             label={t('liaison.channels.targetLabel')}
@@ -97,12 +91,9 @@ export function ChannelsPage() {
             {t('liaison.channels.open')}
           </Button>
         </form>
-      </section>
+      </Section>
 
-      <section aria-labelledby="channels-digest">
-        <h2 className="ds-heading" data-size="sm" id="channels-digest">
-          {t('liaison.channels.digestTitle')}
-        </h2>
+      <Section id="channels-digest" title={t('liaison.channels.digestTitle')}>
         {digest.data && (
           <div className="ds-field">
             <input
@@ -120,7 +111,7 @@ export function ChannelsPage() {
         )}
         <p role="status">{digest.data ? (digest.data.subscribed ? t('liaison.channels.digestOn') : t('liaison.channels.digestOff')) : ''}</p>
         {(setDigest.isError || digest.isError) && <Alert color="danger">{t('liaison.channels.digestFailed')}</Alert>}
-      </section>
+      </Section>
     </Page>
   );
 }

@@ -1,7 +1,7 @@
-import { ApiError, liaisonQueries, useJoinActivity } from '@kompetansebro/api-client';
+import { liaisonQueries, useJoinActivity } from '@kompetansebro/api-client';
 import type { LiaisonActivity } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, httpErrorText, LoadingState, Page, StatusTag } from '@kompetansebro/ui';
+import { Alert, Button, httpErrorText, LoadingState, Page, QueryError, StatusTag } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -59,12 +59,7 @@ export function ExchangePage() {
         {title}
       </h2>
       {query.isError ? (
-        <Alert color="danger" heading={t('states.errorTitle')}>
-          <p className="ds-paragraph">{query.error instanceof ApiError ? httpErrorText(t, query.error.status) : t('states.errorBody')}</p>
-          <Button variant="secondary" onClick={() => void query.refetch()}>
-            {t('common.retry')}
-          </Button>
-        </Alert>
+        <QueryError error={query.error} onRetry={() => void query.refetch()} />
       ) : query.isPending ? (
         <LoadingState />
       ) : query.data.items.length === 0 ? (

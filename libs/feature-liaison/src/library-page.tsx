@@ -1,7 +1,7 @@
 import { actorQueries, liaisonQueries, serviceQueries } from '@kompetansebro/api-client';
 import { keyStudentServices, type ServiceSummary } from '@kompetansebro/domain';
 import { formatDate, formatNumber, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, buttonLinkProps, DetailPage, errorStatusOf, Fact, LoadingState, Page } from '@kompetansebro/ui';
+import { Alert, Button, buttonLinkProps, DetailPage, errorStatusOf, Fact, LoadingState, Page, Section } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -73,10 +73,7 @@ export function LibraryPage() {
           </p>
           {library.description && <p className="ds-paragraph">{library.description}</p>}
 
-          <section aria-labelledby="library-facts">
-            <h2 className="ds-heading" data-size="sm" id="library-facts">
-              {t('liaison.library.facts')}
-            </h2>
+          <Section id="library-facts" title={t('liaison.library.facts')}>
             <dl className="kb-facts">
               <Fact label={t('liaison.library.municipality')}>{[library.municipalityName, library.regionName].filter(Boolean).join(', ') || '–'}</Fact>
               {library.parentId && (
@@ -106,12 +103,9 @@ export function LibraryPage() {
                 </Fact>
               )}
             </dl>
-          </section>
+          </Section>
 
-          <section aria-labelledby="library-services">
-            <h2 className="ds-heading" data-size="sm" id="library-services">
-              {t('liaison.library.servicesTitle')}
-            </h2>
+          <Section id="library-services" title={t('liaison.library.servicesTitle')}>
             {services.isError ? (
               <Alert color="danger">
                 <p className="ds-paragraph">{t('states.errorBody')}</p>
@@ -143,12 +137,9 @@ export function LibraryPage() {
                 ))}
               </ul>
             )}
-          </section>
+          </Section>
 
-          <section aria-labelledby="library-contacts">
-            <h2 className="ds-heading" data-size="sm" id="library-contacts">
-              {t('liaison.library.contactsTitle')}
-            </h2>
+          <Section id="library-contacts" title={t('liaison.library.contactsTitle')}>
             {contacts.isError ? (
               <Alert color="danger">
                 <p className="ds-paragraph">{t('states.errorBody')}</p>
@@ -176,7 +167,7 @@ export function LibraryPage() {
                 ))}
               </ul>
             )}
-          </section>
+          </Section>
         </Page>
       )}
     </DetailPage>

@@ -18,6 +18,7 @@ import {
   LoadingState,
   Page,
   QueryError,
+  Section,
   Select,
   TextField,
   useListSearch,
@@ -175,10 +176,7 @@ export function NeedsPage() {
         <LoadingState />
       ) : (
         <>
-          <section aria-labelledby="needs-gaps">
-            <h2 className="ds-heading" data-size="sm" id="needs-gaps">
-              {t('liaison.needs.gapsTitle')}
-            </h2>
+          <Section id="needs-gaps" title={t('liaison.needs.gapsTitle')}>
             {withStudents.length === 0 ? (
               <p className="ds-paragraph">{t('liaison.needs.gapsNoStudents')}</p>
             ) : gaps.length === 0 ? (
@@ -210,21 +208,15 @@ export function NeedsPage() {
                 </ul>
               </>
             )}
-          </section>
+          </Section>
 
           {withStudents.length > 0 && (
-            <section aria-labelledby="needs-table">
-              <h2 className="ds-heading" data-size="sm" id="needs-table">
-                {t('liaison.needs.tableTitle')}
-              </h2>
+            <Section id="needs-table" title={t('liaison.needs.tableTitle')}>
               <DataTable caption={t('liaison.needs.tableCaption')} captionHidden columns={columns} rows={withStudents} rowKey={(row) => row.municipalityNumber} />
-            </section>
+            </Section>
           )}
 
-          <section aria-labelledby="needs-form">
-            <h2 className="ds-heading" data-size="sm" id="needs-form">
-              {t('liaison.needs.formTitle')}
-            </h2>
+          <Section id="needs-form" title={t('liaison.needs.formTitle')}>
             <p className="ds-paragraph">
               {counts.data.updatedAt ? t('liaison.needs.lastSaved', { date: formatDate(counts.data.updatedAt, language) }) : t('liaison.needs.neverSaved')}{' '}
               {t('liaison.needs.formHelp')}
@@ -274,7 +266,7 @@ export function NeedsPage() {
               </div>
               <p role="status">{savedNotice ? t('liaison.needs.saved') : ''}</p>
             </form>
-          </section>
+          </Section>
         </>
       )}
     </Page>

@@ -1,7 +1,7 @@
-import { actorQueries, ApiError, liaisonQueries, meQueries, regionQueries, useCreateNote, useUpdateNote } from '@kompetansebro/api-client';
+import { actorQueries, liaisonQueries, meQueries, regionQueries, useCreateNote, useUpdateNote, type ApiError } from '@kompetansebro/api-client';
 import { MAX_PAGE_SIZE, type LiaisonNote } from '@kompetansebro/domain';
 import { useLanguage, type Language } from '@kompetansebro/i18n';
-import { Alert, Button, ErrorSummary, httpErrorText, LoadingState, Page, StatusTag, TextArea } from '@kompetansebro/ui';
+import { Alert, Button, ErrorSummary, httpErrorText, LoadingState, Page, QueryError, Section, StatusTag, TextArea } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
@@ -179,17 +179,9 @@ export function ThreadPage() {
               })}
             </p>
           )}
-          <section aria-labelledby="thread-notes">
-            <h2 className="ds-heading" data-size="sm" id="thread-notes">
-              {t('liaison.thread.notesTitle')}
-            </h2>
+          <Section id="thread-notes" title={t('liaison.thread.notesTitle')}>
             {notes.isError ? (
-              <Alert color="danger" heading={t('states.errorTitle')}>
-                <p className="ds-paragraph">{notes.error instanceof ApiError ? httpErrorText(t, notes.error.status) : t('states.errorBody')}</p>
-                <Button variant="secondary" onClick={() => void notes.refetch()}>
-                  {t('common.retry')}
-                </Button>
-              </Alert>
+              <QueryError error={notes.error} onRetry={() => void notes.refetch()} />
             ) : notes.isPending ? (
               <LoadingState />
             ) : ordered.length === 0 ? (
@@ -201,12 +193,9 @@ export function ThreadPage() {
                 ))}
               </ol>
             )}
-          </section>
+          </Section>
 
-          <section aria-labelledby="thread-write">
-            <h2 className="ds-heading" data-size="sm" id="thread-write">
-              {t('liaison.thread.writeTitle')}
-            </h2>
+          <Section id="thread-write" title={t('liaison.thread.writeTitle')}>
             <form className="kb-form" onSubmit={submit} noValidate>
               <ErrorSummary
                 errors={fieldError ? [{ fieldId: 'note-body', message: fieldError }] : []}
@@ -234,7 +223,7 @@ export function ThreadPage() {
               </div>
               <p role="status">{sent ? t('liaison.thread.sent') : ''}</p>
             </form>
-          </section>
+          </Section>
         </>
       )}
     </Page>

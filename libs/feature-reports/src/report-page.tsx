@@ -1,6 +1,6 @@
 import { ApiError, initiativeQueries, reportQueries } from '@kompetansebro/api-client';
 import { isoDateSchema } from '@kompetansebro/domain';
-import { Alert, Button, buttonLinkProps, EmptyState, ErrorSummary, httpErrorText, LoadingState, Page, Select, TextField, useListSearch } from '@kompetansebro/ui';
+import { Alert, buttonLinkProps, EmptyState, ErrorSummary, LoadingState, Page, QueryError, Select, TextField, useListSearch } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -101,12 +101,7 @@ export function ReportPage() {
       </p>
 
       {initiatives.isError ? (
-        <Alert color="danger" heading={t('states.errorTitle')}>
-          <p className="ds-paragraph">{initiatives.error instanceof ApiError ? httpErrorText(t, initiatives.error.status) : t('states.errorBody')}</p>
-          <Button variant="secondary" onClick={() => void initiatives.refetch()}>
-            {t('common.retry')}
-          </Button>
-        </Alert>
+        <QueryError error={initiatives.error} onRetry={() => void initiatives.refetch()} />
       ) : initiatives.data && initiatives.data.total === 0 ? (
         <EmptyState title={t('reports.noInitiativesTitle')}>{t('reports.noInitiativesBody')}</EmptyState>
       ) : !search.tiltak ? (
@@ -117,12 +112,7 @@ export function ReportPage() {
             <p className="ds-paragraph">{t('reports.notFoundBody')}</p>
           </Alert>
         ) : report.error instanceof ApiError && report.error.status === 400 ? null : (
-          <Alert color="danger" heading={t('states.errorTitle')}>
-            <p className="ds-paragraph">{report.error instanceof ApiError ? httpErrorText(t, report.error.status) : t('states.errorBody')}</p>
-            <Button variant="secondary" onClick={() => void report.refetch()}>
-              {t('common.retry')}
-            </Button>
-          </Alert>
+          <QueryError error={report.error} onRetry={() => void report.refetch()} />
         )
       ) : !data ? (
         <LoadingState text={t('reports.loading')} />

@@ -1,5 +1,5 @@
 import { formatDateLong, useLanguage } from '@kompetansebro/i18n';
-import { Page } from '@kompetansebro/ui';
+import { Page, Section } from '@kompetansebro/ui';
 import { Trans, useTranslation } from 'react-i18next';
 import { useShell } from './shell-context';
 
@@ -16,51 +16,31 @@ export function AccessibilityStatementPage() {
     <Page title={t('accessibility.title')}>
       <p className="ds-paragraph">{t('accessibility.intro', { app: t(`app.${app}.name`) })}</p>
 
-      <section aria-labelledby="a11y-standard">
-        <h2 className="ds-heading" data-size="sm" id="a11y-standard">
-          {t('accessibility.standardTitle')}
-        </h2>
-        <p className="ds-paragraph">{t('accessibility.standardText')}</p>
-      </section>
+      <Section id="a11y-standard" title={t('accessibility.standardTitle')} intro={t('accessibility.standardText')} />
 
-      <section aria-labelledby="a11y-status">
-        <h2 className="ds-heading" data-size="sm" id="a11y-status">
-          {t('accessibility.statusTitle')}
-        </h2>
-        <p className="ds-paragraph">{t('accessibility.statusText')}</p>
-      </section>
+      <Section id="a11y-status" title={t('accessibility.statusTitle')} intro={t('accessibility.statusText')} />
 
-      <section aria-labelledby="a11y-known">
-        <h2 className="ds-heading" data-size="sm" id="a11y-known">
-          {t('accessibility.knownIssuesTitle')}
-        </h2>
-        <p className="ds-paragraph">{t('accessibility.knownIssuesText')}</p>
-      </section>
+      <Section id="a11y-known" title={t('accessibility.knownIssuesTitle')} intro={t('accessibility.knownIssuesText')} />
 
-      <section aria-labelledby="a11y-feedback">
-        <h2 className="ds-heading" data-size="sm" id="a11y-feedback">
-          {t('accessibility.feedbackTitle')}
-        </h2>
-        <p className="ds-paragraph">
+      <Section
+        id="a11y-feedback"
+        title={t('accessibility.feedbackTitle')}
+        intro={
           <Trans
             i18nKey="accessibility.feedbackText"
             values={{ email: contactEmail }}
             components={{ mail: <a className="ds-link" href={`mailto:${contactEmail}`} /> }}
           />
-        </p>
-      </section>
+        }
+      />
 
-      <section aria-labelledby="a11y-complaint">
-        <h2 className="ds-heading" data-size="sm" id="a11y-complaint">
-          {t('accessibility.complaintTitle')}
-        </h2>
-        <p className="ds-paragraph">{t('accessibility.complaintText')}</p>
+      <Section id="a11y-complaint" title={t('accessibility.complaintTitle')} intro={t('accessibility.complaintText')}>
         <p className="ds-paragraph">
           <a className="ds-link" href="https://www.uutilsynet.no/">
             {t('accessibility.complaintLink')}
           </a>
         </p>
-      </section>
+      </Section>
 
       <p className="ds-paragraph">{t('accessibility.updated', { date: formatDateLong(STATEMENT_UPDATED, language) })}</p>
     </Page>

@@ -1,4 +1,4 @@
-import { Page } from '@kompetansebro/ui';
+import { Page, Section } from '@kompetansebro/ui';
 import { Trans, useTranslation } from 'react-i18next';
 import { useShell, type AppKey } from './shell-context';
 
@@ -16,17 +16,13 @@ export function ComingSoonPage() {
       <p className="ds-paragraph" data-size="lg">
         {t(`comingSoon.${portal}.lead`)}
       </p>
-      <section aria-labelledby="coming-soon-heading">
-        <h2 className="ds-heading" data-size="sm" id="coming-soon-heading">
-          {t('comingSoon.title')}
-        </h2>
-        <p className="ds-paragraph">{t('comingSoon.intro')}</p>
+      <Section id="coming-soon-heading" title={t('comingSoon.title')} intro={t('comingSoon.intro')}>
         <ul>
           {features.map((feature) => (
             <li key={feature}>{feature}</li>
           ))}
         </ul>
-      </section>
+      </Section>
       <p className="ds-paragraph">
         <Trans
           i18nKey="comingSoon.contact"

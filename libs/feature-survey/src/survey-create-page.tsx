@@ -2,7 +2,7 @@ import { actorQueries, regionQueries, trySave, useCreateSurvey } from '@kompetan
 import type { FieldError } from '@kompetansebro/domain';
 import {
   Button,
-  buttonLinkProps,
+  CancelLink,
   Checkbox,
   ErrorSummary,
   FailureAlert,
@@ -14,7 +14,7 @@ import {
   type ErrorSummaryItem,
 } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useNavigate } from '@tanstack/react-router';
+import { useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSurveyFeature } from './survey-feature-context';
@@ -117,46 +117,30 @@ export function SurveyCreatePage() {
           value={deadline}
           onChange={(event) => setDeadline(event.target.value)}
         />
-        <fieldset className="ds-fieldset" id={fieldIds.regionIds} aria-describedby="survey-regions-help" aria-invalid={regionError ? true : undefined} tabIndex={-1}>
-          <legend>{labels.regionIds}</legend>
-          <p className="ds-paragraph" data-size="sm" id="survey-regions-help">
-            {t('survey.create.field.regions.help')}
-          </p>
-          {regionError && <p className="ds-validation-message">{regionError}</p>}
-          {regions.isPending && <p className="ds-paragraph">{t('common.loading')}</p>}
-          {regions.isError && <p className="ds-validation-message">{t('states.errorBody')}</p>}
-          <div className="kb-survey-library-grid">
-          {regions.data?.items.map((region) => (
-            <Checkbox
-              key={region.id}
-              id={`survey-region-${region.id}`}
-              label={region.name}
-              checked={regionIds.includes(region.id)}
-              onChange={(event) => setRegionIds((list) => toggle(list, region.id, event.target.checked))}
-            />
-          ))}
-          </div>
-        </fieldset>
-        <fieldset className="ds-fieldset" id={fieldIds.actorIds} aria-describedby="survey-libraries-help" aria-invalid={libraryError ? true : undefined} tabIndex={-1}>
-          <legend>{labels.actorIds}</legend>
-          <p className="ds-paragraph" data-size="sm" id="survey-libraries-help">
-            {t('survey.create.field.libraries.help')}
-          </p>
-          {libraryError && <p className="ds-validation-message">{libraryError}</p>}
-          {libraries.isPending && <p className="ds-paragraph">{t('survey.create.loadingLibraries')}</p>}
-          {libraries.isError && <p className="ds-validation-message">{t('states.errorBody')}</p>}
-          <div className="kb-survey-library-grid">
-            {libraries.data?.items.map((library) => (
-              <Checkbox
-                key={library.id}
-                id={`survey-library-${library.id}`}
-                label={library.name}
-                checked={actorIds.includes(library.id)}
-                onChange={(event) => setActorIds((list) => toggle(list, library.id, event.target.checked))}
-              />
-            ))}
-          </div>
-        </fieldset>
+        <ChoiceFieldset
+          id={fieldIds.regionIds}
+          idPrefix="survey-region"
+          helpId="survey-regions-help"
+          legend={labels.regionIds}
+          help={t('survey.create.field.regions.help')}
+          error={regionError}
+          loadingText={t('common.loading')}
+          options={regions}
+          chosen={regionIds}
+          onToggle={(id, on) => setRegionIds((list) => toggle(list, id, on))}
+        />
+        <ChoiceFieldset
+          id={fieldIds.actorIds}
+          idPrefix="survey-library"
+          helpId="survey-libraries-help"
+          legend={labels.actorIds}
+          help={t('survey.create.field.libraries.help')}
+          error={libraryError}
+          loadingText={t('survey.create.loadingLibraries')}
+          options={libraries}
+          chosen={actorIds}
+          onToggle={(id, on) => setActorIds((list) => toggle(list, id, on))}
+        />
         <Checkbox
           id="survey-include-branches"
           label={t('survey.create.field.includeBranches.label')}
@@ -170,12 +154,52 @@ export function SurveyCreatePage() {
           <Button type="submit" loading={create.isPending}>
             {create.isPending ? t('survey.create.sending') : t('survey.create.submit')}
           </Button>
-          <Link to={paths.list} {...buttonLinkProps('tertiary')}>
-            {t('common.cancel')}
-          </Link>
+          <CancelLink to={paths.list} />
         </div>
       </form>
       {guard.dialog}
     </Page>
+  );
+}
+
+interface ChoiceFieldsetProps {
+  id: string;
+  /** Each checkbox's id is this and the option's id. */
+  idPrefix: string;
+  helpId: string;
+  legend: string;
+  help: string;
+  error: string | undefined;
+  loadingText: string;
+  /** The read of the options (regions, libraries): a checkbox per item once loaded. */
+  options: { isPending: boolean; isError: boolean; data?: { items: ReadonlyArray<{ id: string; name: string }> } | undefined };
+  chosen: readonly string[];
+  onToggle: (id: string, on: boolean) => void;
+}
+
+/** The campaign's regions or libraries: a checkbox per option, with its help, error and loading state. */
+function ChoiceFieldset({ id, idPrefix, helpId, legend, help, error, loadingText, options, chosen, onToggle }: ChoiceFieldsetProps) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="ds-fieldset" id={id} aria-describedby={helpId} aria-invalid={error ? true : undefined} tabIndex={-1}>
+      <legend>{legend}</legend>
+      <p className="ds-paragraph" data-size="sm" id={helpId}>
+        {help}
+      </p>
+      {error && <p className="ds-validation-message">{error}</p>}
+      {options.isPending && <p className="ds-paragraph">{loadingText}</p>}
+      {options.isError && <p className="ds-validation-message">{t('states.errorBody')}</p>}
+      <div className="kb-survey-library-grid">
+        {options.data?.items.map((option) => (
+          <Checkbox
+            key={option.id}
+            id={`${idPrefix}-${option.id}`}
+            label={option.name}
+            checked={chosen.includes(option.id)}
+            onChange={(event) => onToggle(option.id, event.target.checked)}
+          />
+        ))}
+      </div>
+    </fieldset>
   );
 }

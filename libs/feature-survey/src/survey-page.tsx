@@ -1,7 +1,7 @@
 import { ApiError, surveyQueries, useCloseSurvey, useRemindSurvey } from '@kompetansebro/api-client';
 import { responseRate, type SurveyDetail, type SurveyRecipient, type SurveyReminderResult } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
-import { Alert, BarChart, Button, buttonLinkProps, ConfirmDialog, DataTable, httpErrorText, Page, StatusTag, type TableColumn } from '@kompetansebro/ui';
+import { Alert, BarChart, Button, buttonLinkProps, ConfirmDialog, DataTable, httpErrorText, Page, Section, StatusTag, type TableColumn } from '@kompetansebro/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -103,10 +103,7 @@ function SurveyDetails({ data }: { data: SurveyDetail }) {
       )}
       {!open && data.closedAt && <Alert color="info">{t('survey.detail.closed', { date: formatDate(data.closedAt, language) })}</Alert>}
 
-      <section aria-labelledby="survey-rate">
-        <h2 className="ds-heading" data-size="sm" id="survey-rate">
-          {t('survey.detail.rateTitle')}
-        </h2>
+      <Section id="survey-rate" title={t('survey.detail.rateTitle')}>
         <p className="ds-paragraph" data-testid="survey-rate">
           {t('survey.detail.overall', { answered: data.answered, recipients: data.recipients, percent })}
         </p>
@@ -121,12 +118,9 @@ function SurveyDetails({ data }: { data: SurveyDetail }) {
             valueText: t('survey.list.rate', { answered: region.answered, recipients: region.recipients, percent: responseRate(region.answered, region.recipients) }),
           }))}
         />
-      </section>
+      </Section>
 
-      <section aria-labelledby="survey-recipients">
-        <h2 className="ds-heading" data-size="sm" id="survey-recipients">
-          {t('survey.detail.recipientsTitle')}
-        </h2>
+      <Section id="survey-recipients" title={t('survey.detail.recipientsTitle')}>
         {open && data.recipientList.some((r) => !r.email) && <p className="ds-paragraph">{t('survey.detail.noAddressHelp')}</p>}
         <div className="kb-cluster">
           <a href={surveyQueries.exportUrl(data.id, 'csv')} download {...buttonLinkProps('secondary')}>
@@ -137,7 +131,7 @@ function SurveyDetails({ data }: { data: SurveyDetail }) {
           </a>
         </div>
         <DataTable caption={t('survey.detail.recipientsCaption')} captionHidden columns={columns} rows={data.recipientList} rowKey={(r) => r.actorId} />
-      </section>
+      </Section>
 
       <ConfirmDialog
         open={confirmClose}

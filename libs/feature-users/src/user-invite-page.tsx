@@ -1,7 +1,7 @@
 import { trySave, useInviteUser } from '@kompetansebro/api-client';
 import {
   Button,
-  buttonLinkProps,
+  CancelLink,
   errorMessages,
   ErrorSummary,
   FailureAlert,
@@ -14,7 +14,7 @@ import {
   useUnsavedChangesGuard,
   type ShownFieldError,
 } from '@kompetansebro/ui';
-import { Link, useNavigate } from '@tanstack/react-router';
+import { useNavigate } from '@tanstack/react-router';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { emptyInviteValues, inviteFieldId, inviteFormState, isInviteField, validateInvite, type InviteField, type InviteFormValues } from './invite-form-values';
@@ -132,9 +132,7 @@ export function UserInvitePage() {
           <Button type="submit" loading={invite.isPending}>
             {t('users.invite.submit')}
           </Button>
-          <Link to={paths.list} {...buttonLinkProps('tertiary')}>
-            {t('common.cancel')}
-          </Link>
+          <CancelLink to={paths.list} />
         </div>
       </form>
       {guard.dialog}

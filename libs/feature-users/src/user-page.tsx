@@ -2,7 +2,7 @@ import { meQueries, userQueries, useEndUserSessions, useResendInvitation, useSet
 import type { ApiError } from '@kompetansebro/api-client';
 import type { User } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, ConfirmDialog, Fact, httpErrorText, Page, StatusTag, useNoticeForThisVisit } from '@kompetansebro/ui';
+import { Alert, Button, ConfirmDialog, Fact, httpErrorText, Page, Section, StatusTag, useNoticeForThisVisit } from '@kompetansebro/ui';
 import { useQuery, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
@@ -119,10 +119,7 @@ function UserDetails({ user, notice }: { user: User; notice: UserNotice | null }
       </p>
       {user.disabledAt && <Alert color="warning">{t('users.detail.disabledNotice', { date: formatDate(user.disabledAt, language) })}</Alert>}
 
-      <section aria-labelledby="user-facts">
-        <h2 className="ds-heading" data-size="sm" id="user-facts">
-          {t('users.detail.facts')}
-        </h2>
+      <Section id="user-facts" title={t('users.detail.facts')}>
         <dl className="kb-facts">
           <Fact label={t('users.field.email.label')}>
             <a className="ds-link" href={`mailto:${user.email}`}>
@@ -137,20 +134,14 @@ function UserDetails({ user, notice }: { user: User; notice: UserNotice | null }
             <time dateTime={user.updatedAt}>{formatDate(user.updatedAt, language)}</time>
           </Fact>
         </dl>
-      </section>
+      </Section>
 
-      <section aria-labelledby="user-memberships">
-        <h2 className="ds-heading" data-size="sm" id="user-memberships">
-          {t('users.memberships.title')}
-        </h2>
+      <Section id="user-memberships" title={t('users.memberships.title')}>
         <p className="ds-paragraph">{t('users.memberships.intro')}</p>
         <MembershipEditor user={user} onSaved={() => setStatus({ kind: 'membershipsSaved' })} />
-      </section>
+      </Section>
 
-      <section aria-labelledby="user-actions">
-        <h2 className="ds-heading" data-size="sm" id="user-actions">
-          {t('users.detail.actions')}
-        </h2>
+      <Section id="user-actions" title={t('users.detail.actions')}>
         {ownAccount ? (
           <p className="ds-paragraph">{t('users.detail.ownAccount')}</p>
         ) : (
@@ -176,7 +167,7 @@ function UserDetails({ user, notice }: { user: User; notice: UserNotice | null }
             )}
           </div>
         )}
-      </section>
+      </Section>
 
       <p>
         <Link className="ds-link" to={paths.list}>

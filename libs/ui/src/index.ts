@@ -28,6 +28,7 @@ export { Section } from './section';
 export { errorMessages, useFormState, useFormSubmit, type SaveOutcome, type ShownFieldError } from './form-state';
 export { FailureAlert } from './failure-alert';
 export { EditFormNotices, useCreateForm, useEditForm, type TheirVersion } from './edit-form';
+export { CancelLink, RecordForm, type RecordFormProps } from './record-form';
 export { createFeatureContext, useNoticeForThisVisit } from './feature-context';
 export { featureRoutes, recordScreen, screenRoute, type RecordScreen, type ScreenRoute } from './feature-routes';
 export { BackAndHistoryLinks, RecordLink } from './record-link';
