@@ -1,4 +1,4 @@
-import { createRoute } from '@hono/zod-openapi';
+import { createRoute, type RouteConfig } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { getConnInfo } from '@hono/node-server/conninfo';
@@ -23,7 +23,17 @@ import { createRouter, jsonContent, problemResponses } from '../http/openapi';
 import { ProblemError } from '../http/problem';
 
 const Me = meSchema.meta({ id: 'Me' });
-const tags = ['Auth'];
+
+/**
+ * The routes of logging in and out: reached without a session (the handlers check one where they
+ * need it), listed under Auth.
+ */
+function publicRoute<P extends string, R extends Omit<RouteConfig, 'path' | 'tags' | 'middleware'> & { path: P }>(route: R) {
+  return createRoute({ tags: ['Auth'], ...route, middleware: [publicAccess()] as const });
+}
+
+/** A refusal answered as problem+json, with what it means here. */
+const problemAs = (description: string) => ({ description, content: problemResponses[400].content });
 
 function meOf(principal: Principal): Me {
   return {
@@ -49,6 +59,19 @@ function oidcCookieName(secure: boolean): string {
 }
 
 /**
+ * Sets one of the cookies a login uses (the session's, the OIDC login's): HTTP-only, for the
+ * whole site, and Lax — so it is sent on the OIDC provider's top-level redirect back to the callback.
+ */
+function setSiteCookie(c: Context<AppEnv>, name: string, value: string, maxAgeSeconds: number): void {
+  const secure = c.var.deps.config.cookieSecure;
+  setCookie(c, name, value, { httpOnly: true, secure, sameSite: 'Lax', path: '/', maxAge: maxAgeSeconds });
+}
+
+function deleteSiteCookie(c: Context<AppEnv>, name: string): void {
+  deleteCookie(c, name, { path: '/', secure: c.var.deps.config.cookieSecure });
+}
+
+/**
  * Starts a session for the user exactly as every login does — a new session id (the old one, if
  * any, ends: no fixation), the session cookie — acting for their first organisation.
  * null when the account belongs to no organisation.
@@ -59,121 +82,97 @@ async function beginSession(c: Context<AppEnv>, userId: string): Promise<Princip
   if (!first) return null;
   if (c.var.sessionToken) await endSession(db, c.var.sessionToken);
   const token = await createSession(db, userId, first.organisationId);
-  setCookie(c, sessionCookieName(config.cookieSecure), token, {
-    httpOnly: true,
-    secure: config.cookieSecure,
-    sameSite: 'Lax',
-    path: '/',
-    maxAge: SESSION_ABSOLUTE_HOURS * 3600,
-  });
+  setSiteCookie(c, sessionCookieName(config.cookieSecure), token, SESSION_ABSOLUTE_HOURS * 3600);
   return loadPrincipal(db, userId, first.organisationId);
 }
 
-const loginRoute = createRoute({
+const loginRoute = publicRoute({
   method: 'post',
   path: '/api/auth/login',
-  tags,
   summary: 'Log in with e-mail and password; sets the session cookie',
-  middleware: [publicAccess()] as const,
   request: { body: { content: jsonContent(loginSchema.meta({ id: 'Login' })), required: true } },
   responses: {
     200: { description: 'Logged in', content: jsonContent(Me) },
     400: problemResponses[400],
-    401: { description: 'Wrong e-mail or password', content: problemResponses[400].content },
-    429: { description: 'Too many failed logins (Retry-After)', content: problemResponses[400].content },
+    401: problemAs('Wrong e-mail or password'),
+    429: problemAs('Too many failed logins (Retry-After)'),
   },
 });
 
-const logoutRoute = createRoute({
+const logoutRoute = publicRoute({
   method: 'post',
   path: '/api/auth/logout',
-  tags,
   summary: 'Log out: ends the session',
-  middleware: [publicAccess()] as const,
   responses: { 204: { description: 'Logged out' } },
 });
 
-const meRoute = createRoute({
+const meRoute = publicRoute({
   method: 'get',
   path: '/api/me',
-  tags,
   summary: 'Who is logged in, their memberships, and the organisation they act for',
-  middleware: [publicAccess()] as const,
-  responses: { 200: { description: 'The user', content: jsonContent(Me) }, 401: { description: 'Not logged in', content: problemResponses[400].content } },
+  responses: { 200: { description: 'The user', content: jsonContent(Me) }, 401: problemAs('Not logged in') },
 });
 
-const switchRoute = createRoute({
+const switchRoute = publicRoute({
   method: 'put',
   path: '/api/me/organisation',
-  tags,
   summary: 'Act for another organisation the user belongs to',
-  middleware: [publicAccess()] as const,
   request: { body: { content: jsonContent(switchOrganisationSchema), required: true } },
-  responses: { 200: { description: 'Switched', content: jsonContent(Me) }, 400: problemResponses[400], 401: { description: 'Not logged in', content: problemResponses[400].content } },
+  responses: { 200: { description: 'Switched', content: jsonContent(Me) }, 400: problemResponses[400], 401: problemAs('Not logged in') },
 });
 
-const providersRoute = createRoute({
+const providersRoute = publicRoute({
   method: 'get',
   path: '/api/auth/providers',
-  tags,
   summary: 'How one may log in: with a password, and with an OIDC provider (Feide, Entra ID, …) when one is configured',
-  middleware: [publicAccess()] as const,
   responses: { 200: { description: 'The login methods', content: jsonContent(authProvidersSchema.meta({ id: 'AuthProviders' })) } },
 });
 
 const redirect = { description: 'Redirect (Location)', headers: { Location: { schema: { type: 'string' as const } } } };
 
-const oidcStartRoute = createRoute({
+const oidcStartRoute = publicRoute({
   method: 'get',
   path: '/api/auth/oidc/start',
-  tags,
   summary: 'Log in with the OIDC provider: redirects to it (authorization code flow with PKCE)',
   description:
     'Open in the browser (a navigation, not fetch). `returnTo` is a path on this site to come back to after the login; anything else is ignored. When the provider cannot be reached, redirects to the login page with `?error=oidc_unavailable`.',
-  middleware: [publicAccess()] as const,
   request: { query: z.object({ returnTo: z.string().max(2000).optional() }) },
-  responses: { 302: redirect, 404: { description: 'No OIDC provider is configured', content: problemResponses[400].content } },
+  responses: { 302: redirect, 404: problemAs('No OIDC provider is configured') },
 });
 
-const oidcCallbackRoute = createRoute({
+const oidcCallbackRoute = publicRoute({
   method: 'get',
   path: '/api/auth/oidc/callback',
-  tags,
   summary: 'Where the OIDC provider sends the browser back: verifies the login, starts a session, redirects to returnTo',
   description:
     'Matches the provider’s e-mail to an invited account (no account is created). On failure, redirects to the login page of the app with `?error=` one of oidc_no_account, account_disabled, no_organisation, oidc_no_email, oidc_failed, oidc_unavailable.',
-  middleware: [publicAccess()] as const,
-  responses: { 302: redirect, 404: { description: 'No OIDC provider is configured', content: problemResponses[400].content } },
+  responses: { 302: redirect, 404: problemAs('No OIDC provider is configured') },
 });
 
-const resetRequestRoute = createRoute({
+const resetRequestRoute = publicRoute({
   method: 'post',
   path: '/api/auth/password-reset/request',
-  tags,
   summary: 'Forgot password: e-mails a one-time link (valid one hour) when the address belongs to an account',
   description: 'Answers 202 alike whether or not an account has the address. At most 10 requests from one address per 15 minutes (429 with Retry-After).',
-  middleware: [publicAccess()] as const,
   request: { body: { content: jsonContent(passwordResetRequestSchema.meta({ id: 'PasswordResetRequest' })), required: true } },
   responses: {
     202: { description: 'Accepted: a link is on its way if the address belongs to an account' },
     400: problemResponses[400],
     415: problemResponses[415],
-    429: { description: 'Too many requests (Retry-After)', content: problemResponses[400].content },
+    429: problemAs('Too many requests (Retry-After)'),
   },
 });
 
-const resetRoute = createRoute({
+const resetRoute = publicRoute({
   method: 'post',
   path: '/api/auth/password-reset',
-  tags,
   summary: 'Set a new password with the token of a reset or invitation link; ends all the user’s sessions',
-  middleware: [publicAccess()] as const,
   request: { body: { content: jsonContent(passwordResetSchema.meta({ id: 'PasswordReset' })), required: true } },
   responses: {
     204: { description: 'The password is set; log in with it' },
-    400: { description: 'A short password (`password`), or a link that is expired, used or unknown (`token`: reset_token_invalid)', content: problemResponses[400].content },
+    400: problemAs('A short password (`password`), or a link that is expired, used or unknown (`token`: reset_token_invalid)'),
     415: problemResponses[415],
-    429: { description: 'Too many refused links from this address (Retry-After)', content: problemResponses[400].content },
+    429: problemAs('Too many refused links from this address (Retry-After)'),
   },
 });
 
@@ -193,7 +192,7 @@ export const authRouter = createRouter()
   .openapi(logoutRoute, async (c) => {
     const { db, config } = c.var.deps;
     if (c.var.sessionToken) await endSession(db, c.var.sessionToken);
-    deleteCookie(c, sessionCookieName(config.cookieSecure), { path: '/', secure: config.cookieSecure });
+    deleteSiteCookie(c, sessionCookieName(config.cookieSecure));
     return c.body(null, 204);
   })
   .openapi(meRoute, async (c) => c.json(meOf(principalOf(c)), 200))
@@ -221,14 +220,7 @@ export const authRouter = createRouter()
     const returnTo = safeReturnTo(c.req.valid('query').returnTo);
     try {
       const { authorizationUrl, state } = await oidc.start(db, returnTo);
-      setCookie(c, oidcCookieName(config.cookieSecure), state, {
-        httpOnly: true,
-        secure: config.cookieSecure,
-        // Lax: sent on the provider's top-level redirect back to the callback.
-        sameSite: 'Lax',
-        path: '/',
-        maxAge: OIDC_LOGIN_VALID_MINUTES * 60,
-      });
+      setSiteCookie(c, oidcCookieName(config.cookieSecure), state, OIDC_LOGIN_VALID_MINUTES * 60);
       c.header('Cache-Control', 'no-store');
       return c.redirect(authorizationUrl, 302);
     } catch (error) {
@@ -242,7 +234,7 @@ export const authRouter = createRouter()
     if (!oidc) throw new ProblemError(404, 'No OIDC provider is configured');
     const cookieName = oidcCookieName(config.cookieSecure);
     const state = getCookie(c, cookieName);
-    deleteCookie(c, cookieName, { path: '/', secure: config.cookieSecure });
+    deleteSiteCookie(c, cookieName);
     c.header('Cache-Control', 'no-store');
     let identity;
     try {

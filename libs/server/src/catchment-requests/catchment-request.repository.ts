@@ -14,7 +14,7 @@ import { actorIdInSet, requireVisible, requireWritable, type Scope } from '../au
 import { writeAudit } from '../audit/audit.repository';
 import type { Executor } from '../persistence/executor';
 import { iso, isoOrNull, type ChangeContext } from '../persistence/repository-helpers';
-import { lockVersion, nextVersion } from '../persistence/versioned-change';
+import { auditedCreate, nextVersion, versionedChange } from '../persistence/versioned-change';
 
 // A study centre asks; the county decides. The catchment area decides what a study centre
 // sees, so the centre never changes it itself: an approved request changes it, in the same
@@ -45,6 +45,10 @@ function toRequest(row: Row): CatchmentRequest {
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
   };
+}
+
+async function readRequest(db: Executor, id: string): Promise<CatchmentRequest> {
+  return toRequest(await selectRequests(db).where('r.id', '=', id).executeTakeFirstOrThrow());
 }
 
 async function areaOf(db: Executor, studyCentreId: string): Promise<string[]> {
@@ -98,14 +102,20 @@ export async function createCatchmentRequest(
   });
   if (errors.length > 0) throw new DomainRuleError(errors);
 
-  return db.transaction().execute(async (trx) => {
-    const created = await trx
-      .insertInto('catchment_request')
-      .values({ study_centre_id: studyCentreId, add_numbers: JSON.stringify(add), remove_numbers: JSON.stringify(remove), reason: input.reason, requested_by: context.userId })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await writeAudit(trx, { userId: context.userId, entity: 'catchment_request', entityId: created.id, action: 'create', before: null, after: { studyCentreId, add, remove, reason: input.reason } });
-    return toRequest(await selectRequests(trx).where('r.id', '=', created.id).executeTakeFirstOrThrow());
+  return auditedCreate(db, {
+    entity: 'catchment_request',
+    context,
+    insert: async (trx) => {
+      const created = await trx
+        .insertInto('catchment_request')
+        .values({ study_centre_id: studyCentreId, add_numbers: JSON.stringify(add), remove_numbers: JSON.stringify(remove), reason: input.reason, requested_by: context.userId })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return created.id;
+    },
+    read: readRequest,
+    // The audit log keeps what was asked, not the request as listed.
+    toAudit: () => ({ studyCentreId, add, remove, reason: input.reason }),
   });
 }
 
@@ -122,28 +132,35 @@ export async function decideCatchmentRequest(
   context: ChangeContext,
 ): Promise<CatchmentRequest> {
   requireWritable(scope.everything && scope.actors.update.all, 'Only the county decides catchment-area requests');
-  return db.transaction().execute(async (trx) => {
-    await lockVersion(trx, 'catchment_request', id, expectedVersion, 'catchment-area request', async () => undefined);
-    const request = await selectRequests(trx).where('r.id', '=', id).executeTakeFirstOrThrow();
-    if (request.status !== 'pending') {
-      throw new ConflictError(`The request is already ${request.status}`, {
-        errors: [{ path: 'decision', code: catchmentRequestErrorCodes.alreadyDecided, message: `The request is already ${request.status}` }],
-      });
-    }
-    if (decision.decision === 'approved') {
-      const before = await areaOf(trx, request.study_centre_id);
-      const after = applyCatchmentRequest(before, { add: request.add_numbers, remove: request.remove_numbers });
-      await trx.deleteFrom('catchment_area').where('study_centre_id', '=', request.study_centre_id).execute();
-      if (after.length > 0) await trx.insertInto('catchment_area').values(after.map((n) => ({ study_centre_id: request.study_centre_id, municipality_number: n }))).execute();
-      await trx.updateTable('actor').set(nextVersion).where('id', '=', request.study_centre_id).execute();
-      await writeAudit(trx, { userId: context.userId, entity: 'actor', entityId: request.study_centre_id, action: 'update', before: { catchmentArea: before }, after: { catchmentArea: after } });
-    }
-    await trx
-      .updateTable('catchment_request')
-      .set({ status: decision.decision, decision_note: decision.note ?? null, decided_by: context.userId, decided_at: sql`now()`, ...nextVersion })
-      .where('id', '=', id)
-      .execute();
-    await writeAudit(trx, { userId: context.userId, entity: 'catchment_request', entityId: id, action: 'transition', before: { status: 'pending' }, after: { status: decision.decision, note: decision.note ?? null } });
-    return toRequest(await selectRequests(trx).where('r.id', '=', id).executeTakeFirstOrThrow());
+  return versionedChange(db, {
+    table: 'catchment_request',
+    id,
+    entity: 'catchment_request',
+    label: 'catchment-area request',
+    expectedVersion,
+    action: 'transition',
+    context,
+    read: (trx) => readRequest(trx, id),
+    write: async (trx, request) => {
+      if (request.status !== 'pending') {
+        throw new ConflictError(`The request is already ${request.status}`, {
+          errors: [{ path: 'decision', code: catchmentRequestErrorCodes.alreadyDecided, message: `The request is already ${request.status}` }],
+        });
+      }
+      if (decision.decision === 'approved') {
+        const before = await areaOf(trx, request.studyCentreId);
+        const after = applyCatchmentRequest(before, { add: request.add, remove: request.remove });
+        await trx.deleteFrom('catchment_area').where('study_centre_id', '=', request.studyCentreId).execute();
+        if (after.length > 0) await trx.insertInto('catchment_area').values(after.map((n) => ({ study_centre_id: request.studyCentreId, municipality_number: n }))).execute();
+        await trx.updateTable('actor').set(nextVersion).where('id', '=', request.studyCentreId).execute();
+        await writeAudit(trx, { userId: context.userId, entity: 'actor', entityId: request.studyCentreId, action: 'update', before: { catchmentArea: before }, after: { catchmentArea: after } });
+      }
+      await trx
+        .updateTable('catchment_request')
+        .set({ status: decision.decision, decision_note: decision.note ?? null, decided_by: context.userId, decided_at: sql`now()`, ...nextVersion })
+        .where('id', '=', id)
+        .execute();
+    },
+    auditAs: () => ({ before: { status: 'pending' }, after: { status: decision.decision, note: decision.note ?? null } }),
   });
 }

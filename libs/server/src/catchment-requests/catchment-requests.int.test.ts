@@ -61,6 +61,19 @@ describe('catchment-area change requests', () => {
     const area = await areaOf(server.request, NAMDAL);
     expect(area).toContain('5006');
     expect(area).not.toContain('5052');
+    const audit = await server.database.db
+      .selectFrom('audit_entry')
+      .select(['entity', 'entity_id', 'action', 'before', 'after'])
+      .where('entity_id', 'in', [request.id, NAMDAL])
+      .where('entity', 'in', ['catchment_request', 'actor'])
+      .execute();
+    expect(audit).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ entity: 'catchment_request', entity_id: request.id, action: 'create', before: null, after: expect.objectContaining({ studyCentreId: NAMDAL, add: ['5006'], remove: ['5052'] }) }),
+        expect.objectContaining({ entity: 'actor', entity_id: NAMDAL, action: 'update', after: { catchmentArea: expect.arrayContaining(['5006']) } }),
+        expect.objectContaining({ entity: 'catchment_request', entity_id: request.id, action: 'transition', before: { status: 'pending' }, after: { status: 'approved', note: 'OK' } }),
+      ]),
+    );
 
     const twice = await server.request(`/api/catchment-requests/${request.id}/decision`, jsonBody('POST', { decision: 'rejected' }, ifMatch(request.version + 1)));
     expect(twice.status).toBe(409);

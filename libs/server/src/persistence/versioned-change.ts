@@ -60,6 +60,11 @@ export interface VersionedChange<T> extends VersionedRecord<T> {
    * `nextVersion`). 'unchanged': nothing was to do — the record is returned as it was, unaudited.
    */
   write: (trx: Transaction<Database>, before: T) => Promise<void | 'unchanged'>;
+  /**
+   * What the audit entry stores for a change better told by what it did than by the whole record
+   * (a transition: the status before and after); default: the record before and after (`toAudit`).
+   */
+  auditAs?: (before: T, after: T) => Pick<AuditRecord, 'before' | 'after'>;
 }
 
 /**
@@ -72,7 +77,7 @@ export function versionedChange<T>(db: Executor, change: VersionedChange<T>): Pr
     const before = await lockAndRead(trx, change);
     if ((await change.write(trx, before)) === 'unchanged') return before;
     const after = await change.read(trx);
-    await writeAudit(trx, auditOf(change, before, after));
+    await writeAudit(trx, { ...auditOf(change, before, after), ...change.auditAs?.(before, after) });
     return after;
   });
 }

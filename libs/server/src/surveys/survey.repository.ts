@@ -23,10 +23,9 @@ import { ConflictError, DomainRuleError, GoneError, NotFoundError, StaleVersionE
 import type { Mailer } from '../auth/mail';
 import { hashToken, newToken } from '../auth/session';
 import { libraryScope } from '../auth/visibility';
-import { writeAudit } from '../audit/audit.repository';
 import type { Executor } from '../persistence/executor';
 import { iso, isoOrNull, likePattern, type ChangeContext } from '../persistence/repository-helpers';
-import { nextVersion, versionedChange } from '../persistence/versioned-change';
+import { auditedCreate, nextVersion, versionedChange } from '../persistence/versioned-change';
 import { createService, getService, setServiceArchived, updateService } from '../services/service.repository';
 
 /** The page of the county console that reads the token and shows the answer form (public). */
@@ -266,18 +265,24 @@ export async function createSurvey(deps: SurveyMailDeps, input: SurveyCreateInpu
   if (libraries.length === 0) {
     throw new DomainRuleError([{ path: 'regionIds', code: surveyErrorCodes.noLibraries, message: 'The regions have no libraries to ask' }]);
   }
-  const surveyId = await deps.db.transaction().execute(async (trx) => {
-    const { id } = await trx
-      .insertInto('survey')
-      .values({ name: input.name, deadline: input.deadline, include_branches: input.includeBranches, created_by: context.userId })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('survey_recipient')
-      .values(libraries.map((l) => ({ survey_id: id, actor_id: l.id, email: l.email })))
-      .execute();
-    await writeAudit(trx, { userId: context.userId, entity: 'survey', entityId: id, action: 'create', before: null, after: { ...input, recipients: libraries.map((l) => l.id) } });
-    return id;
+  const surveyId = await auditedCreate(deps.db, {
+    entity: 'survey',
+    context,
+    insert: async (trx) => {
+      const { id } = await trx
+        .insertInto('survey')
+        .values({ name: input.name, deadline: input.deadline, include_branches: input.includeBranches, created_by: context.userId })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('survey_recipient')
+        .values(libraries.map((l) => ({ survey_id: id, actor_id: l.id, email: l.email })))
+        .execute();
+      return id;
+    },
+    // The survey is read once its invitations are mailed (below), after the commit.
+    read: async (_trx, id) => id,
+    toAudit: () => ({ ...input, recipients: libraries.map((l) => l.id) }),
   });
   const survey = { id: surveyId, name: input.name, deadline: input.deadline };
   for (const library of libraries) {

@@ -16,7 +16,7 @@ import { ConflictError, DomainRuleError, NotFoundError } from '@kompetansebro/do
 import { writeAudit } from '../audit/audit.repository';
 import type { Executor } from '../persistence/executor';
 import { uniqueViolation } from '../persistence/database-errors';
-import { nextVersion, versionedChange, type VersionedRecord } from '../persistence/versioned-change';
+import { auditedCreate, nextVersion, versionedChange, type VersionedRecord } from '../persistence/versioned-change';
 import { issueSetPasswordToken } from '../auth/password-reset';
 import { endSessionsOfUser } from '../auth/session';
 import { likePattern } from '../persistence/repository-helpers';
@@ -177,17 +177,24 @@ const emailTaken = () =>
 export async function inviteUser(db: Executor, input: InviteUser, context: UserChangeContext): Promise<{ user: User; token: string; organisationName: string }> {
   const email = input.email.toLowerCase();
   try {
-    return await db.transaction().execute(async (trx) => {
-      const organisations = await checkMemberships(trx, [{ organisationId: input.organisationId, role: input.role }], (_i, field) => field);
-      const taken = await trx.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirst();
-      if (taken) throw emailTaken();
-      const inserted = await trx.insertInto('app_user').values({ email, name: input.name, password_hash: null }).returning('id').executeTakeFirstOrThrow();
-      await trx.insertInto('membership').values({ user_id: inserted.id, organisation_id: input.organisationId, role: input.role }).execute();
-      const token = await issueSetPasswordToken(trx, inserted.id, 'invitation');
-      const user = await getUser(trx, inserted.id);
-      await writeAudit(trx, { userId: context.userId, entity: 'user', entityId: user.id, action: 'create', before: null, after: { ...auditView(user), invited: true } });
-      return { user, token, organisationName: organisations.get(input.organisationId)?.name ?? '' };
+    // The link's token and the organisation's name are made in the insert, for the mail.
+    let invitation = { token: '', organisationName: '' };
+    const user = await auditedCreate(db, {
+      entity: 'user',
+      context,
+      insert: async (trx) => {
+        const organisations = await checkMemberships(trx, [{ organisationId: input.organisationId, role: input.role }], (_i, field) => field);
+        const taken = await trx.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirst();
+        if (taken) throw emailTaken();
+        const inserted = await trx.insertInto('app_user').values({ email, name: input.name, password_hash: null }).returning('id').executeTakeFirstOrThrow();
+        await trx.insertInto('membership').values({ user_id: inserted.id, organisation_id: input.organisationId, role: input.role }).execute();
+        invitation = { token: await issueSetPasswordToken(trx, inserted.id, 'invitation'), organisationName: organisations.get(input.organisationId)?.name ?? '' };
+        return inserted.id;
+      },
+      read: getUser,
+      toAudit: (created) => ({ ...auditView(created), invited: true }),
     });
+    return { user, ...invitation };
   } catch (error) {
     if (uniqueViolation(error)) throw emailTaken();
     throw error;

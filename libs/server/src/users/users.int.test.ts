@@ -119,7 +119,7 @@ describe('inviting', () => {
     expect((await read(user.id)).user.hasPassword).toBe(true);
 
     const audit = await server.database.db.selectFrom('audit_entry').select(['user_id', 'action', 'after']).where('entity', '=', 'user').where('entity_id', '=', user.id).orderBy('id').execute();
-    expect(audit[0]).toMatchObject({ user_id: adminId, action: 'create' });
+    expect(audit[0]).toMatchObject({ user_id: adminId, action: 'create', after: { invited: true } });
     expect(JSON.stringify(audit)).not.toContain(email);
     expect(JSON.stringify(audit)).not.toContain('Kari');
   });
