@@ -1,5 +1,3 @@
-import { createRoute } from '@hono/zod-openapi';
-import { authorize } from '../auth/access-control';
 import { scopeOf } from '../auth/visibility';
 import {
   activityCountQuerySchema,
@@ -16,7 +14,8 @@ import {
 import { changeRecord, createRecord, exportRows, readRecord, removeRecord } from '../http/record-handlers';
 import type { ExportColumn } from '../http/export';
 import { recordRoutes } from '../http/record-routes';
-import { createRouter, jsonContent, problemResponses } from '../http/openapi';
+import { jsonAnswer, routesTagged } from '../http/api-route';
+import { createRouter } from '../http/openapi';
 import {
   countActivities,
   createActivity,
@@ -50,14 +49,11 @@ const updateRoute = activityRoutes.update(
 );
 const deleteRoute = activityRoutes.remove('Delete an activity; plan items that list it as a result drop it (If-Match required)');
 
-const countsRoute = createRoute({
-  method: 'get',
-  path: '/api/activities/counts',
-  middleware: [authorize('activity', 'read')] as const,
-  tags,
+const countsRoute = routesTagged(...tags)('get', '/api/activities/counts', ['activity', 'read'], {
   summary: 'How many activities the filters select, per month, half year (2023-H2) or year, by start date',
   request: { query: activityCountQuerySchema },
-  responses: { 200: { description: 'Counts in time order; periods without activity are left out', content: jsonContent(ActivityCounts) }, 400: problemResponses[400] },
+  answers: { 200: jsonAnswer('Counts in time order; periods without activity are left out', ActivityCounts) },
+  problems: [400],
 });
 
 type ExportRow = ActivitySummary & { participants: ActivityParticipant[] };

@@ -1,9 +1,8 @@
-import { createRoute } from '@hono/zod-openapi';
-import { authorize } from '../auth/access-control';
 import { scopeOf } from '../auth/visibility';
 import { z } from 'zod';
 import { listQuerySchema, pageSchema } from '@kompetansebro/domain';
-import { createRouter, jsonContent, problemResponses } from '../http/openapi';
+import { jsonAnswer, routesTagged } from '../http/api-route';
+import { createRouter } from '../http/openapi';
 import { listAuditEntries } from './audit.repository';
 
 /** One entry of the audit log: who changed what, when, and the record before and after. */
@@ -40,14 +39,12 @@ const auditQuerySchema = listQuerySchema.omit({ q: true }).extend({
     .meta({ description: 'The id of one record (with entity: its history)' }),
 });
 
-const listRoute = createRoute({
-  method: 'get',
-  path: '/api/audit',
-  middleware: [authorize('audit', 'read')] as const,
-  tags: ['Audit'],
+const route = routesTagged('Audit');
+const listRoute = route('get', '/api/audit', ['audit', 'read'], {
   summary: 'The audit log, newest first; filter by entity type and record id',
   request: { query: auditQuerySchema },
-  responses: { 200: { description: 'A page of audit entries', content: jsonContent(AuditPage) }, 400: problemResponses[400] },
+  answers: { 200: jsonAnswer('A page of audit entries', AuditPage) },
+  problems: [400],
 });
 
 export const auditRouter = createRouter().openapi(listRoute, async (c) => {

@@ -1,7 +1,6 @@
-import PDFDocument from 'pdfkit';
 import { brochureAreaName, brochureDate, brochureServiceLine, brochureText, type Brochure, type BrochureLanguage } from '@kompetansebro/domain';
+import { pdfDocument, PDF_MARGIN } from '../http/pdf-document';
 
-const MARGIN = 56;
 const INK = '#1e2b3c';
 const MUTED = '#4b5563';
 const ACCENT = '#0062ba';
@@ -13,24 +12,14 @@ const ACCENT = '#0062ba';
 export function renderBrochurePdf(brochure: Brochure, language: BrochureLanguage): Promise<Uint8Array> {
   const text = brochureText[language];
   const title = text.title(brochureAreaName(brochure, text.and));
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    compress: false,
+  const { doc, bytes } = pdfDocument({
     lang: language === 'en' ? 'en' : language === 'nn' ? 'nn-NO' : 'nb-NO',
-    displayTitle: true,
     info: { Title: title, Author: brochure.studyCentre.name, Subject: title, Creator: 'Kompetansebro' },
   });
-  const chunks: Uint8Array[] = [];
-  doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
-  const done = new Promise<Uint8Array>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
 
-  const width = doc.page.width - MARGIN * 2;
+  const width = doc.page.width - PDF_MARGIN * 2;
   const keepRoom = (height: number) => {
-    if (doc.y + height > doc.page.height - MARGIN - 20) doc.addPage();
+    if (doc.y + height > doc.page.height - PDF_MARGIN - 20) doc.addPage();
   };
 
   doc.fillColor(ACCENT).font('Helvetica-Bold').fontSize(22).text(title, { width });
@@ -42,7 +31,7 @@ export function renderBrochurePdf(brochure: Brochure, language: BrochureLanguage
   for (const municipality of brochure.municipalities) {
     keepRoom(80);
     doc.fillColor(ACCENT).font('Helvetica-Bold').fontSize(15).text(municipality.name, { width });
-    doc.moveTo(MARGIN, doc.y + 2).lineTo(MARGIN + width, doc.y + 2).strokeColor(ACCENT).lineWidth(0.75).stroke();
+    doc.moveTo(PDF_MARGIN, doc.y + 2).lineTo(PDF_MARGIN + width, doc.y + 2).strokeColor(ACCENT).lineWidth(0.75).stroke();
     doc.moveDown(0.5);
     if (municipality.libraries.length === 0) {
       doc.fillColor(MUTED).font('Helvetica-Oblique').fontSize(10).text(text.noLibraries, { width });
@@ -63,10 +52,10 @@ export function renderBrochurePdf(brochure: Brochure, language: BrochureLanguage
         keepRoom(28);
         // A hanging bullet: the lines of a long service wrap under its text, not under the bullet.
         const y = doc.y;
-        doc.fillColor(INK).font('Helvetica').fontSize(10).text('•', MARGIN, y, { width: 10, lineBreak: false });
-        doc.font('Helvetica-Bold').text(line.label, MARGIN + 12, y, { width: width - 12, continued: line.details !== '' });
+        doc.fillColor(INK).font('Helvetica').fontSize(10).text('•', PDF_MARGIN, y, { width: 10, lineBreak: false });
+        doc.font('Helvetica-Bold').text(line.label, PDF_MARGIN + 12, y, { width: width - 12, continued: line.details !== '' });
         if (line.details !== '') doc.font('Helvetica').text(`: ${line.details}`);
-        doc.x = MARGIN;
+        doc.x = PDF_MARGIN;
       }
       const contact = [
         library.address && `${text.address}: ${library.address}`,
@@ -90,5 +79,5 @@ export function renderBrochurePdf(brochure: Brochure, language: BrochureLanguage
   if (centreContact.length > 0) doc.font('Helvetica').fontSize(9).text(centreContact.join('  ·  '), { width });
   doc.fillColor(MUTED).fontSize(8).text(text.generated(brochureDate(brochure.generatedAt, language)), { width });
   doc.end();
-  return done;
+  return bytes;
 }

@@ -1,11 +1,10 @@
-import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { catchmentDecisionSchema, catchmentRequestCreateSchema, catchmentRequestListQuerySchema, catchmentRequestSchema } from '@kompetansebro/domain';
-import { authorize } from '../auth/access-control';
 import { accessOf, scopeOf } from '../auth/visibility';
 import { versionedJson } from '../http/etag';
 import { changeRecord } from '../http/record-handlers';
-import { createRouter, idParamsSchema, ifMatchHeaderSchema, jsonContent, problemResponses } from '../http/openapi';
+import { ifMatch, jsonAnswer, jsonBody, routesTagged } from '../http/api-route';
+import { createRouter, idParamsSchema } from '../http/openapi';
 import {
   createCatchmentRequest,
   decideCatchmentRequest,
@@ -17,57 +16,35 @@ const CatchmentRequest = catchmentRequestSchema.meta({ id: 'CatchmentRequest' })
 const CatchmentRequestList = z.object({ items: z.array(CatchmentRequest) }).meta({ id: 'CatchmentRequestList' });
 const CatchmentRequestCreate = catchmentRequestCreateSchema.meta({ id: 'CatchmentRequestCreate' });
 const CatchmentDecision = catchmentDecisionSchema.meta({ id: 'CatchmentDecision' });
-const tags = ['Catchment-area requests'];
 
-const listRoute = createRoute({
-  method: 'get',
-  path: '/api/catchment-requests',
-  middleware: [authorize('catchment_request', 'read')] as const,
-  tags,
+const route = routesTagged('Catchment-area requests');
+
+const listRoute = route('get', '/api/catchment-requests', ['catchment_request', 'read'], {
   summary: "Requests from study centres to change their catchment areas (the county sees all; a study centre its own), newest first",
   request: { query: catchmentRequestListQuerySchema },
-  responses: { 200: { description: 'The requests', content: jsonContent(CatchmentRequestList) }, 400: problemResponses[400] },
+  answers: { 200: jsonAnswer('The requests', CatchmentRequestList) },
+  problems: [400],
 });
 
-const listOfCentreRoute = createRoute({
-  method: 'get',
-  path: '/api/study-centres/{id}/catchment-requests',
-  middleware: [authorize('catchment_request', 'read')] as const,
-  tags,
+const listOfCentreRoute = route('get', '/api/study-centres/{id}/catchment-requests', ['catchment_request', 'read'], {
   summary: "A study centre's requests to change its catchment area, newest first",
   request: { params: idParamsSchema },
-  responses: { 200: { description: 'The requests', content: jsonContent(CatchmentRequestList) }, 404: problemResponses[404] },
+  answers: { 200: jsonAnswer('The requests', CatchmentRequestList) },
+  problems: [404],
 });
 
-const createRequestRoute = createRoute({
-  method: 'post',
-  path: '/api/study-centres/{id}/catchment-requests',
-  middleware: [authorize('catchment_request', 'create')] as const,
-  tags,
+const createRequestRoute = route('post', '/api/study-centres/{id}/catchment-requests', ['catchment_request', 'create'], {
   summary: 'Ask the county to add and/or remove municipalities from the catchment area, with a reason',
-  request: { params: idParamsSchema, body: { content: jsonContent(CatchmentRequestCreate), required: true } },
-  responses: {
-    201: { description: 'The request, pending', content: jsonContent(CatchmentRequest) },
-    400: problemResponses[400],
-    404: problemResponses[404],
-  },
+  request: { params: idParamsSchema, body: jsonBody(CatchmentRequestCreate) },
+  answers: { 201: jsonAnswer('The request, pending', CatchmentRequest) },
+  problems: [400, 404],
 });
 
-const decideRoute = createRoute({
-  method: 'post',
-  path: '/api/catchment-requests/{id}/decision',
-  middleware: [authorize('catchment_request', 'transition')] as const,
-  tags,
+const decideRoute = route('post', '/api/catchment-requests/{id}/decision', ['catchment_request', 'transition'], {
   summary: "The county approves (the catchment area changes) or rejects a pending request (If-Match: the request's ETag)",
-  request: { params: idParamsSchema, headers: ifMatchHeaderSchema, body: { content: jsonContent(CatchmentDecision), required: true } },
-  responses: {
-    200: { description: 'The decided request', content: jsonContent(CatchmentRequest) },
-    400: problemResponses[400],
-    404: problemResponses[404],
-    409: problemResponses[409],
-    412: problemResponses[412],
-    428: problemResponses[428],
-  },
+  request: { params: idParamsSchema, ...ifMatch, body: jsonBody(CatchmentDecision) },
+  answers: { 200: jsonAnswer('The decided request', CatchmentRequest) },
+  problems: [400, 404, 409, 412, 428],
 });
 
 export const catchmentRequestsRouter = createRouter()

@@ -1,5 +1,3 @@
-import { createRoute } from '@hono/zod-openapi';
-import { authorize } from '../auth/access-control';
 import { accessOf, scopeOf } from '../auth/visibility';
 import { z } from 'zod';
 import {
@@ -13,7 +11,8 @@ import {
 import { changeRecord, createRecord, exportRows, readRecord, removeRecord } from '../http/record-handlers';
 import type { ExportColumn } from '../http/export';
 import { recordRoutes } from '../http/record-routes';
-import { createRouter, idParamsSchema, jsonContent, problemResponses } from '../http/openapi';
+import { jsonAnswer, routesTagged } from '../http/api-route';
+import { createRouter, idParamsSchema } from '../http/openapi';
 import { createContact, deleteContact, eraseContact, getContact, listContacts, personalDataOf, updateContact } from './contact.repository';
 import { auditEntrySchema } from '../audit/audit.router';
 
@@ -56,32 +55,20 @@ const exportColumns: ExportColumn<ContactSummary>[] = [
   { header: 'Sist endret', value: (c) => c.updatedAt },
 ];
 
-const personalDataRoute = createRoute({
-  method: 'get',
-  path: '/api/contacts/{id}/personal-data',
-  middleware: [authorize('contact', 'export')] as const,
-  tags,
+const route = routesTagged(...tags);
+
+const personalDataRoute = route('get', '/api/contacts/{id}/personal-data', ['contact', 'export'], {
   summary: 'Everything stored about the person (GDPR art. 15): the record and the audit entries about it, as a JSON download',
   request: { params: idParamsSchema },
-  responses: {
-    200: { description: 'The personal data, as an attachment', content: jsonContent(ContactPersonalData) },
-    400: problemResponses[400],
-    404: problemResponses[404],
-  },
+  answers: { 200: jsonAnswer('The personal data, as an attachment', ContactPersonalData) },
+  problems: [400, 404],
 });
 
-const eraseRoute = createRoute({
-  method: 'post',
-  path: '/api/contacts/{id}/erase',
-  middleware: [authorize('contact', 'delete')] as const,
-  tags,
+const eraseRoute = route('post', '/api/contacts/{id}/erase', ['contact', 'delete'], {
   summary: 'Erase the person (GDPR art. 17): delete the record and redact every audit entry about it',
   request: { params: idParamsSchema },
-  responses: {
-    200: { description: 'Erased', content: jsonContent(ErasureReceipt) },
-    400: problemResponses[400],
-    404: problemResponses[404],
-  },
+  answers: { 200: jsonAnswer('Erased', ErasureReceipt) },
+  problems: [400, 404],
 });
 
 export const contactsRouter = createRouter()

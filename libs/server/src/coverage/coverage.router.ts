@@ -1,56 +1,37 @@
-import { createRoute } from '@hono/zod-openapi';
-import { authorize } from '../auth/access-control';
 import { accessOf, scopeOf } from '../auth/visibility';
 import { z } from 'zod';
 import { coverageSchema, municipalityNumberSchema } from '@kompetansebro/domain';
 import { etagOf, expectedVersion } from '../http/etag';
-import { createRouter, idParamsSchema, ifMatchHeaderSchema, jsonContent, problemResponses } from '../http/openapi';
+import { ifMatch, jsonAnswer, jsonBody, routesTagged } from '../http/api-route';
+import { createRouter, idParamsSchema } from '../http/openapi';
 import { getCatchmentArea, getCoverage, setCatchmentArea } from './coverage.repository';
 
 const Coverage = coverageSchema.meta({ id: 'Coverage' });
 const CatchmentArea = z
   .object({ studyCentreId: z.uuid(), municipalityNumbers: z.array(municipalityNumberSchema) })
   .meta({ id: 'CatchmentArea' });
-const tags = ['Coverage'];
 
-const coverageRoute = createRoute({
-  method: 'get',
-  path: '/api/coverage',
-  middleware: [authorize('coverage', 'read')] as const,
-  tags,
+const route = routesTagged('Coverage');
+
+const coverageRoute = route('get', '/api/coverage', ['coverage', 'read'], {
   summary: "For every municipality of a region or a study centre's catchment area: its libraries, which are covered by a binding agreement with the study centre, the services committed, and the gaps",
   request: { query: z.object({ region: z.uuid().optional(), studyCentre: z.uuid().optional() }) },
-  responses: { 200: { description: 'Coverage and gaps', content: jsonContent(Coverage) }, 400: problemResponses[400], 404: problemResponses[404] },
+  answers: { 200: jsonAnswer('Coverage and gaps', Coverage) },
+  problems: [400, 404],
 });
 
-const getCatchmentRoute = createRoute({
-  method: 'get',
-  path: '/api/study-centres/{id}/catchment-area',
-  middleware: [authorize('coverage', 'read')] as const,
-  tags,
+const getCatchmentRoute = route('get', '/api/study-centres/{id}/catchment-area', ['coverage', 'read'], {
   summary: "A study centre's catchment area (nedslagsfelt): the municipalities it serves",
   request: { params: idParamsSchema },
-  responses: { 200: { description: 'The catchment area', content: jsonContent(CatchmentArea) }, 404: problemResponses[404] },
+  answers: { 200: jsonAnswer('The catchment area', CatchmentArea) },
+  problems: [404],
 });
 
-const putCatchmentRoute = createRoute({
-  method: 'put',
-  path: '/api/study-centres/{id}/catchment-area',
-  middleware: [authorize('coverage', 'update')] as const,
-  tags,
+const putCatchmentRoute = route('put', '/api/study-centres/{id}/catchment-area', ['coverage', 'update'], {
   summary: "Set a study centre's catchment area (If-Match: the study centre's ETag)",
-  request: {
-    params: idParamsSchema,
-    headers: ifMatchHeaderSchema,
-    body: { content: jsonContent(z.object({ municipalityNumbers: z.array(municipalityNumberSchema).max(400) }).strict()), required: true },
-  },
-  responses: {
-    200: { description: 'The new catchment area', content: jsonContent(CatchmentArea) },
-    400: problemResponses[400],
-    404: problemResponses[404],
-    412: problemResponses[412],
-    428: problemResponses[428],
-  },
+  request: { params: idParamsSchema, ...ifMatch, body: jsonBody(z.object({ municipalityNumbers: z.array(municipalityNumberSchema).max(400) }).strict()) },
+  answers: { 200: jsonAnswer('The new catchment area', CatchmentArea) },
+  problems: [400, 404, 412, 428],
 });
 
 export const coverageRouter = createRouter()

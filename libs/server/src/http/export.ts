@@ -13,6 +13,12 @@ export interface ExportColumn<Row> {
   value: (row: Row) => string | number | boolean | null | undefined;
 }
 
+/** The OpenAPI answer of an export route: the file, as CSV or XLSX. */
+export const exportAnswer = {
+  description: 'The file',
+  content: { 'text/csv': { schema: z.string() }, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() } },
+};
+
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -46,6 +52,11 @@ export async function toXlsx<Row>(sheetName: string, columns: readonly ExportCol
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+/** The headers of a file the browser saves as `filename` and keeps in no cache. */
+export function downloadHeaders(type: string, filename: string, cacheControl = 'private, no-store') {
+  return { 'Content-Type': type, 'Content-Disposition': `attachment; filename="${filename}"`, 'Cache-Control': cacheControl };
+}
+
 /** Answers with the rows as a CSV or XLSX download named `<name>-<date>.<format>`. */
 export async function exportResponse<Row>(
   c: Context,
@@ -53,11 +64,7 @@ export async function exportResponse<Row>(
 ): Promise<Response> {
   const date = new Date().toISOString().slice(0, 10);
   const filename = `${options.name}-${date}.${options.format}`;
-  const headers = {
-    'Content-Type': CONTENT_TYPES[options.format],
-    'Content-Disposition': `attachment; filename="${filename}"`,
-    'Cache-Control': 'no-store',
-  };
+  const headers = downloadHeaders(CONTENT_TYPES[options.format], filename, 'no-store');
   if (options.format === 'csv') return c.body(toCsv(options.columns, options.rows), 200, headers);
   const buffer = await toXlsx(options.name, options.columns, options.rows);
   return c.body(new Uint8Array(buffer), 200, headers);

@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { Resource } from '@kompetansebro/domain';
 import { authorize } from '../auth/access-control';
-import { exportFormatSchema } from './export';
+import { exportAnswer, exportFormatSchema } from './export';
 import { idParamsSchema, ifMatchHeaderSchema, jsonContent, problemResponses } from './openapi';
 import { stateChangeResponses, versionedWriteResponses, withEtag } from './versioned';
 
@@ -41,10 +41,7 @@ export function recordRoutes<P extends `/api/${string}`, R extends z.ZodType>(re
         summary,
         request: { query: z.object({ ...filters, format: exportFormatSchema }) },
         responses: {
-          200: {
-            description: 'The file',
-            content: { 'text/csv': { schema: z.string() }, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() } },
-          },
+          200: exportAnswer,
           400: problemResponses[400],
         },
       });

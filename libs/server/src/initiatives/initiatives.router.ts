@@ -1,5 +1,3 @@
-import { createRoute } from '@hono/zod-openapi';
-import { authorize } from '../auth/access-control';
 import { accessOf, scopeOf } from '../auth/visibility';
 import { z } from 'zod';
 import {
@@ -21,8 +19,8 @@ import {
 import { changeRecord, createRecord, exportRows, readRecord, removeRecord } from '../http/record-handlers';
 import type { ExportColumn } from '../http/export';
 import { recordRoutes } from '../http/record-routes';
-import { createRouter, idParamsSchema, ifMatchHeaderSchema, jsonContent, problemResponses } from '../http/openapi';
-import { withEtag } from '../http/versioned';
+import { ifMatch, jsonAnswer, jsonBody, routesTagged, versionedAnswer } from '../http/api-route';
+import { createRouter, idParamsSchema } from '../http/openapi';
 import { createInitiative, getInitiative, listInitiatives, updateInitiative } from './initiative.repository';
 import { listMobilityCounts, upsertMobilityCount } from './mobility-count.repository';
 import { createPlanItem, deletePlanItem, listPlanItems, updatePlanItem } from './plan-item.repository';
@@ -88,87 +86,48 @@ const exportColumns: ExportColumn<InitiativeSummary>[] = [
   { header: 'Sist endret', value: (i) => i.updatedAt },
 ];
 
-const createPlanItemRoute = createRoute({
-  method: 'post',
-  path: '/api/initiatives/{id}/plan-items',
-  middleware: [authorize('initiative', 'create')] as const,
-  tags,
+const route = routesTagged(...tags);
+
+const createPlanItemRoute = route('post', '/api/initiatives/{id}/plan-items', ['initiative', 'create'], {
   summary: "Add a plan item (at the end of the plan unless a position is given)",
-  request: { params: idParamsSchema, body: { content: jsonContent(PlanItemCreate), required: true } },
-  responses: {
-    201: { description: 'Created', content: jsonContent(PlanItemDetail), ...withEtag },
-    400: problemResponses[400],
-    404: problemResponses[404],
-    415: problemResponses[415],
-  },
+  request: { params: idParamsSchema, body: jsonBody(PlanItemCreate) },
+  answers: { 201: versionedAnswer('Created', PlanItemDetail) },
+  problems: [400, 404, 415],
 });
 
-const updatePlanItemRoute = createRoute({
-  method: 'patch',
-  path: '/api/initiatives/{id}/plan-items/{itemId}',
-  middleware: [authorize('initiative', 'update')] as const,
-  tags,
+const updatePlanItemRoute = route('patch', '/api/initiatives/{id}/plan-items/{itemId}', ['initiative', 'update'], {
   summary: "Change a plan item (If-Match with the plan item's own version)",
-  request: { params: planItemParamsSchema, headers: ifMatchHeaderSchema, body: { content: jsonContent(PlanItemUpdate), required: true } },
-  responses: {
-    200: { description: 'Updated', content: jsonContent(PlanItemDetail), ...withEtag },
-    400: problemResponses[400],
-    404: problemResponses[404],
-    412: problemResponses[412],
-    415: problemResponses[415],
-    428: problemResponses[428],
-  },
+  request: { params: planItemParamsSchema, ...ifMatch, body: jsonBody(PlanItemUpdate) },
+  answers: { 200: versionedAnswer('Updated', PlanItemDetail) },
+  problems: [400, 404, 412, 415, 428],
 });
 
-const deletePlanItemRoute = createRoute({
-  method: 'delete',
-  path: '/api/initiatives/{id}/plan-items/{itemId}',
-  middleware: [authorize('initiative', 'delete')] as const,
-  tags,
+const deletePlanItemRoute = route('delete', '/api/initiatives/{id}/plan-items/{itemId}', ['initiative', 'delete'], {
   summary: "Remove a plan item (If-Match with the plan item's own version)",
-  request: { params: planItemParamsSchema, headers: ifMatchHeaderSchema },
-  responses: {
-    204: { description: 'Deleted' },
-    400: problemResponses[400],
-    404: problemResponses[404],
-    412: problemResponses[412],
-    428: problemResponses[428],
-  },
+  request: { params: planItemParamsSchema, ...ifMatch },
+  answers: { 204: { description: 'Deleted' } },
+  problems: [400, 404, 412, 428],
 });
 
-const planItemsRoute = createRoute({
-  method: 'get',
-  path: '/api/plan-items',
-  middleware: [authorize('initiative', 'read')] as const,
-  tags,
+const planItemsRoute = route('get', '/api/plan-items', ['initiative', 'read'], {
   summary: 'Plan items across initiatives: by status, open ones, those due on or before a date; soonest due first',
   request: { query: planItemListQuerySchema },
-  responses: { 200: { description: 'A page of plan items', content: jsonContent(PlanItemPage) }, 400: problemResponses[400] },
+  answers: { 200: jsonAnswer('A page of plan items', PlanItemPage) },
+  problems: [400],
 });
 
-const mobilityCountsRoute = createRoute({
-  method: 'get',
-  path: '/api/mobility-counts',
-  middleware: [authorize('initiative', 'read')] as const,
-  tags,
+const mobilityCountsRoute = route('get', '/api/mobility-counts', ['initiative', 'read'], {
   summary: 'Mobility counts (counts only, never persons) by initiative, actor, school year or category',
   request: { query: mobilityCountQuerySchema },
-  responses: { 200: { description: 'A page of counts', content: jsonContent(MobilityCountPage) }, 400: problemResponses[400] },
+  answers: { 200: jsonAnswer('A page of counts', MobilityCountPage) },
+  problems: [400],
 });
 
-const putMobilityCountRoute = createRoute({
-  method: 'put',
-  path: '/api/mobility-counts',
-  middleware: [authorize('initiative', 'update')] as const,
-  tags,
+const putMobilityCountRoute = route('put', '/api/mobility-counts', ['initiative', 'update'], {
   summary: 'Set the count for an actor, school year and category (inserted, or replacing the one there)',
-  request: { body: { content: jsonContent(MobilityCountInput), required: true } },
-  responses: {
-    200: { description: 'Replaced', content: jsonContent(MobilityCount) },
-    201: { description: 'Created', content: jsonContent(MobilityCount) },
-    400: problemResponses[400],
-    415: problemResponses[415],
-  },
+  request: { body: jsonBody(MobilityCountInput) },
+  answers: { 200: jsonAnswer('Replaced', MobilityCount), 201: jsonAnswer('Created', MobilityCount) },
+  problems: [400, 415],
 });
 
 export const initiativesRouter = createRouter()

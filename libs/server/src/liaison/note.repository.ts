@@ -19,6 +19,16 @@ import { LIBRARY_KINDS } from './library.repository';
 // The university-library liaison (issue 8): the notes of the channels (threads) it is a party
 // to, and the subscription to their digest. Every function takes the caller's Scope.
 
+/** The columns that name a note's channel: the university and the library or region it talks with. */
+const threadColumns = [
+  'n.university_id',
+  'u.name as university_name',
+  'n.target_actor_id',
+  'n.target_region_id',
+  't.name as target_actor_name',
+  'g.name as target_region_name',
+] as const;
+
 function notesWithContext(db: Executor) {
   return db
     .selectFrom('liaison_note as n')
@@ -29,12 +39,7 @@ function notesWithContext(db: Executor) {
     .leftJoin('actor as o', 'o.id', 'n.author_organisation_id')
     .select([
       'n.id',
-      'n.university_id',
-      'u.name as university_name',
-      'n.target_actor_id',
-      'n.target_region_id',
-      't.name as target_actor_name',
-      'g.name as target_region_name',
+      ...threadColumns,
       'n.author_user_id',
       'w.name as author_name',
       'o.name as author_organisation_name',
@@ -123,12 +128,7 @@ export async function listThreads(db: Executor, scope: Scope): Promise<NoteThrea
     .leftJoin('region as g', 'g.id', 'n.target_region_id')
     .where(visibleLiaisonNotes(scope, 'n'))
     .select((eb) => [
-      'n.university_id',
-      'u.name as university_name',
-      'n.target_actor_id',
-      'n.target_region_id',
-      't.name as target_actor_name',
-      'g.name as target_region_name',
+      ...threadColumns,
       eb.fn.countAll<string>().as('notes'),
       eb.fn.max('n.created_at').as('last_note_at'),
     ])

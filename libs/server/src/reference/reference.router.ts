@@ -1,44 +1,29 @@
-import { createRoute } from '@hono/zod-openapi';
-import { authorize, publicAccess } from '../auth/access-control';
 import { z } from 'zod';
 import { municipalityListQuerySchema, municipalitySchema, pageSchema, regionSchema } from '@kompetansebro/domain';
-import { createRouter, jsonContent, problemResponses } from '../http/openapi';
+import { jsonAnswer, routesTagged } from '../http/api-route';
+import { createRouter } from '../http/openapi';
 import { listMunicipalities, listRegions } from './reference.repository';
 
 const MunicipalityPage = pageSchema(municipalitySchema.meta({ id: 'Municipality' })).meta({ id: 'MunicipalityPage' });
 const RegionPage = pageSchema(regionSchema.meta({ id: 'Region' })).meta({ id: 'RegionPage' });
 
-const municipalitiesRoute = createRoute({
-  method: 'get',
-  path: '/api/municipalities',
-  middleware: [authorize('reference', 'read')] as const,
-  tags: ['Reference data'],
+const referenceRoute = routesTagged('Reference data');
+const municipalitiesRoute = referenceRoute('get', '/api/municipalities', ['reference', 'read'], {
   summary: 'Every municipality of the county in Norwegian order, optionally of one region',
   request: { query: municipalityListQuerySchema },
-  responses: { 200: { description: 'All municipalities (one page)', content: jsonContent(MunicipalityPage) }, 400: problemResponses[400] },
+  answers: { 200: jsonAnswer('All municipalities (one page)', MunicipalityPage) },
+  problems: [400],
 });
 
-const regionsRoute = createRoute({
-  method: 'get',
-  path: '/api/regions',
-  middleware: [authorize('reference', 'read')] as const,
-  tags: ['Reference data'],
+const regionsRoute = referenceRoute('get', '/api/regions', ['reference', 'read'], {
   summary: 'The regions municipalities are grouped into',
-  responses: { 200: { description: 'All regions (one page)', content: jsonContent(RegionPage) } },
+  answers: { 200: jsonAnswer('All regions (one page)', RegionPage) },
 });
 
-const healthRoute = createRoute({
-  method: 'get',
-  path: '/api/health',
-  middleware: [publicAccess()] as const,
-  tags: ['Operations'],
+const Health = z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), version: z.string() });
+const healthRoute = routesTagged('Operations')('get', '/api/health', 'public', {
   summary: 'Whether the server and its database answer',
-  responses: {
-    200: {
-      description: 'Healthy',
-      content: jsonContent(z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), version: z.string() })),
-    },
-  },
+  answers: { 200: jsonAnswer('Healthy', Health) },
 });
 
 /** A whole collection answered as one page, in the list envelope. */

@@ -1,7 +1,6 @@
-import PDFDocument from 'pdfkit';
 import type { FunderReport, ReportBlock } from '@kompetansebro/domain';
+import { pdfDocument, PDF_MARGIN } from '../http/pdf-document';
 
-const MARGIN = 56;
 const INK = '#1e2b3c';
 const MUTED = '#4b5563';
 const ACCENT = '#0062ba';
@@ -13,23 +12,13 @@ const HEADER_FILL = '#e5edf6';
  * compressed, as for the brochure: the text can be checked as it is.
  */
 export function renderReportPdf(report: FunderReport): Promise<Uint8Array> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    compress: false,
+  const { doc, bytes } = pdfDocument({
     lang: 'nb-NO',
-    displayTitle: true,
     bufferPages: true,
     info: { Title: report.document.title, Subject: report.document.subtitle, Author: report.ownerName ?? 'Kompetansebro', Creator: 'Kompetansebro' },
   });
-  const chunks: Uint8Array[] = [];
-  doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
-  const done = new Promise<Uint8Array>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  const width = doc.page.width - MARGIN * 2;
-  const bottom = () => doc.page.height - MARGIN - 20;
+  const width = doc.page.width - PDF_MARGIN * 2;
+  const bottom = () => doc.page.height - PDF_MARGIN - 20;
   const keepRoom = (height: number) => {
     if (doc.y + height > bottom()) doc.addPage();
   };
@@ -42,21 +31,21 @@ export function renderReportPdf(report: FunderReport): Promise<Uint8Array> {
   const renderBlock = (item: ReportBlock) => {
     if (item.type === 'paragraph') {
       keepRoom(30);
-      doc.fillColor(INK).font('Helvetica').fontSize(11).text(item.text, MARGIN, doc.y, { width, lineGap: 2 });
+      doc.fillColor(INK).font('Helvetica').fontSize(11).text(item.text, PDF_MARGIN, doc.y, { width, lineGap: 2 });
       doc.moveDown(0.6);
     } else if (item.type === 'list') {
       for (const text of item.items) {
         keepRoom(30);
         const y = doc.y;
-        doc.fillColor(INK).font('Helvetica').fontSize(11).text('•', MARGIN + 4, y, { width: 12 });
-        doc.text(text, MARGIN + 18, y, { width: width - 18, lineGap: 2 });
+        doc.fillColor(INK).font('Helvetica').fontSize(11).text('•', PDF_MARGIN + 4, y, { width: 12 });
+        doc.text(text, PDF_MARGIN + 18, y, { width: width - 18, lineGap: 2 });
         doc.moveDown(0.3);
       }
-      doc.x = MARGIN;
+      doc.x = PDF_MARGIN;
       doc.moveDown(0.4);
     } else {
       keepRoom(60);
-      doc.fillColor(INK).font('Helvetica-Bold').fontSize(10).text(item.caption, MARGIN, doc.y, { width });
+      doc.fillColor(INK).font('Helvetica-Bold').fontSize(10).text(item.caption, PDF_MARGIN, doc.y, { width });
       doc.moveDown(0.3);
       table(item.columns, item.rows);
       doc.moveDown(0.8);
@@ -79,7 +68,7 @@ export function renderReportPdf(report: FunderReport): Promise<Uint8Array> {
         if (!header) drawRow(columns, true);
       }
       const y = doc.y;
-      let x = MARGIN;
+      let x = PDF_MARGIN;
       cells.forEach((text, i) => {
         const w = widths[i] ?? 50;
         if (header) doc.rect(x, y, w, height).fill(HEADER_FILL);
@@ -87,7 +76,7 @@ export function renderReportPdf(report: FunderReport): Promise<Uint8Array> {
         doc.fillColor(INK).font(header ? 'Helvetica-Bold' : 'Helvetica').fontSize(10).text(text, x + pad, y + pad, { width: w - pad * 2, align: numeric[i] ? 'right' : 'left' });
         x += w;
       });
-      doc.x = MARGIN;
+      doc.x = PDF_MARGIN;
       doc.y = y + height;
     };
     drawRow(columns, true);
@@ -96,8 +85,8 @@ export function renderReportPdf(report: FunderReport): Promise<Uint8Array> {
 
   for (const section of report.document.sections) {
     keepRoom(70);
-    doc.fillColor(ACCENT).font('Helvetica-Bold').fontSize(14).text(section.heading, MARGIN, doc.y, { width });
-    doc.moveTo(MARGIN, doc.y + 2).lineTo(MARGIN + width, doc.y + 2).strokeColor(ACCENT).lineWidth(0.75).stroke();
+    doc.fillColor(ACCENT).font('Helvetica-Bold').fontSize(14).text(section.heading, PDF_MARGIN, doc.y, { width });
+    doc.moveTo(PDF_MARGIN, doc.y + 2).lineTo(PDF_MARGIN + width, doc.y + 2).strokeColor(ACCENT).lineWidth(0.75).stroke();
     doc.moveDown(0.6);
     section.blocks.forEach(renderBlock);
   }
@@ -108,8 +97,8 @@ export function renderReportPdf(report: FunderReport): Promise<Uint8Array> {
     doc.switchToPage(i);
     // Below the bottom margin: without this, pdfkit would start a new page for the footer.
     doc.page.margins.bottom = 0;
-    doc.fillColor(MUTED).font('Helvetica').fontSize(9).text(`Side ${i + 1} av ${range.count}`, MARGIN, doc.page.height - MARGIN + 10, { width, align: 'right', lineBreak: false });
+    doc.fillColor(MUTED).font('Helvetica').fontSize(9).text(`Side ${i + 1} av ${range.count}`, PDF_MARGIN, doc.page.height - PDF_MARGIN + 10, { width, align: 'right', lineBreak: false });
   }
   doc.end();
-  return done;
+  return bytes;
 }

@@ -1,53 +1,34 @@
-import { createRoute } from '@hono/zod-openapi';
-import { z } from 'zod';
 import { funderReportSchema, reportFileName, reportQuerySchema } from '@kompetansebro/domain';
-import { authorize } from '../auth/access-control';
 import { scopeOf } from '../auth/visibility';
-import { createRouter, idParamsSchema, jsonContent, problemResponses } from '../http/openapi';
+import { fileAnswer, jsonAnswer, routesTagged } from '../http/api-route';
+import { downloadHeaders } from '../http/export';
+import { createRouter, idParamsSchema } from '../http/openapi';
 import { renderReportDocx } from './report-docx';
 import { renderReportPdf } from './report-pdf';
 import { getFunderReport } from './report.repository';
 
 const FunderReport = funderReportSchema.meta({ id: 'FunderReport' });
-const tags = ['Initiatives'];
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const binary = z.string().meta({ format: 'binary' });
 
-const reportRoute = createRoute({
-  method: 'get',
-  path: '/api/initiatives/{id}/report',
-  middleware: [authorize('initiative', 'read')] as const,
-  tags,
-  summary: "A report to the initiative's funder for a period (default: from its start to today), in bokmål: results, plan ahead, funds, period and asked extension",
-  request: { params: idParamsSchema, query: reportQuerySchema },
-  responses: { 200: { description: 'The report', content: jsonContent(FunderReport) }, 400: problemResponses[400], 404: problemResponses[404] },
-});
+const route = routesTagged('Initiatives');
 
-const docxRoute = createRoute({
-  method: 'get',
-  path: '/api/initiatives/{id}/report.docx',
-  middleware: [authorize('initiative', 'export')] as const,
-  tags,
-  summary: 'The funder report as a Word document (DOCX)',
-  request: { params: idParamsSchema, query: reportQuerySchema },
-  responses: { 200: { description: 'The DOCX', content: { [DOCX]: { schema: binary } } }, 400: problemResponses[400], 404: problemResponses[404] },
-});
+/** The funder report of an initiative for a period (query), answered at `…/{id}/<file>` as `answer`. */
+const reportAs = <F extends string, A extends ReturnType<typeof jsonAnswer | typeof fileAnswer>>(file: F, action: 'read' | 'export', summary: string, answer: A) =>
+  route('get', `/api/initiatives/{id}/${file}`, ['initiative', action], {
+    summary,
+    request: { params: idParamsSchema, query: reportQuerySchema },
+    answers: { 200: answer },
+    problems: [400, 404],
+  });
 
-const pdfRoute = createRoute({
-  method: 'get',
-  path: '/api/initiatives/{id}/report.pdf',
-  middleware: [authorize('initiative', 'export')] as const,
-  tags,
-  summary: 'The funder report as a PDF',
-  request: { params: idParamsSchema, query: reportQuerySchema },
-  responses: { 200: { description: 'The PDF', content: { 'application/pdf': { schema: binary } } }, 400: problemResponses[400], 404: problemResponses[404] },
-});
-
-const fileHeaders = (type: string, name: string) => ({
-  'Content-Type': type,
-  'Content-Disposition': `attachment; filename="${name}"`,
-  'Cache-Control': 'private, no-store',
-});
+const reportRoute = reportAs(
+  'report',
+  'read',
+  "A report to the initiative's funder for a period (default: from its start to today), in bokmål: results, plan ahead, funds, period and asked extension",
+  jsonAnswer('The report', FunderReport),
+);
+const docxRoute = reportAs('report.docx', 'export', 'The funder report as a Word document (DOCX)', fileAnswer('The DOCX', DOCX));
+const pdfRoute = reportAs('report.pdf', 'export', 'The funder report as a PDF', fileAnswer('The PDF', 'application/pdf'));
 
 export const reportsRouter = createRouter()
   .openapi(reportRoute, async (c) => {
@@ -57,9 +38,9 @@ export const reportsRouter = createRouter()
   })
   .openapi(docxRoute, async (c) => {
     const report = await getFunderReport(c.var.deps.db, await scopeOf(c), c.req.valid('param').id, c.req.valid('query'));
-    return c.body(new Uint8Array(await renderReportDocx(report)), 200, fileHeaders(DOCX, reportFileName(report, 'docx')));
+    return c.body(new Uint8Array(await renderReportDocx(report)), 200, downloadHeaders(DOCX, reportFileName(report, 'docx')));
   })
   .openapi(pdfRoute, async (c) => {
     const report = await getFunderReport(c.var.deps.db, await scopeOf(c), c.req.valid('param').id, c.req.valid('query'));
-    return c.body(new Uint8Array(await renderReportPdf(report)), 200, fileHeaders('application/pdf', reportFileName(report, 'pdf')));
+    return c.body(new Uint8Array(await renderReportPdf(report)), 200, downloadHeaders('application/pdf', reportFileName(report, 'pdf')));
   });

@@ -1,9 +1,8 @@
-import { createRoute } from '@hono/zod-openapi';
-import { authorize } from '../auth/access-control';
 import { scopeOf } from '../auth/visibility';
 import { z } from 'zod';
 import { plainTextSchema } from '@kompetansebro/domain';
-import { createRouter, jsonContent, problemResponses } from '../http/openapi';
+import { jsonAnswer, routesTagged } from '../http/api-route';
+import { createRouter } from '../http/openapi';
 import { search, searchResultTypes } from './search.repository';
 
 const searchQuerySchema = z.object({
@@ -23,14 +22,12 @@ const SearchResult = z
 
 const SearchResults = z.object({ q: z.string(), items: z.array(SearchResult) }).meta({ id: 'SearchResults' });
 
-const searchRoute = createRoute({
-  method: 'get',
-  path: '/api/search',
-  middleware: [authorize('search', 'read')] as const,
-  tags: ['Search'],
+const route = routesTagged('Search');
+const searchRoute = route('get', '/api/search', ['search', 'read'], {
   summary: 'Search actors, agreements, activities and initiatives at once, best match first (Norwegian full-text search)',
   request: { query: searchQuerySchema },
-  responses: { 200: { description: 'The hits, best first', content: jsonContent(SearchResults) }, 400: problemResponses[400] },
+  answers: { 200: jsonAnswer('The hits, best first', SearchResults) },
+  problems: [400],
 });
 
 export const searchRouter = createRouter().openapi(searchRoute, async (c) => {

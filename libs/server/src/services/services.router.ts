@@ -1,5 +1,3 @@
-import { createRoute } from '@hono/zod-openapi';
-import { authorize } from '../auth/access-control';
 import { scopeOf } from '../auth/visibility';
 import {
   pageSchema,
@@ -13,7 +11,8 @@ import {
 import { changeRecord, createRecord, exportRows, readRecord } from '../http/record-handlers';
 import type { ExportColumn } from '../http/export';
 import { recordRoutes } from '../http/record-routes';
-import { createRouter, idParamsSchema, ifMatchHeaderSchema, jsonContent } from '../http/openapi';
+import { ifMatch, jsonBody, routesTagged } from '../http/api-route';
+import { createRouter, idParamsSchema } from '../http/openapi';
 import { versionedWriteResponses } from '../http/versioned';
 import { confirmService, createService, getService, listServices, setServiceArchived, updateService } from './service.repository';
 
@@ -64,14 +63,10 @@ const exportColumns: ExportColumn<ServiceSummary>[] = [
   { header: 'Sist endret', value: (s) => s.updatedAt },
 ];
 
-const confirmRoute = createRoute({
-  method: 'post',
-  path: '/api/services/{id}/confirm',
-  middleware: [authorize('service', 'update')] as const,
-  tags,
+const confirmRoute = routesTagged(...tags)('post', '/api/services/{id}/confirm', ['service', 'update'], {
   summary: 'Confirm the service is offered as described: sets confirmedAt to today (Norway) and confirmedBy (If-Match required)',
-  request: { params: idParamsSchema, headers: ifMatchHeaderSchema, body: { content: jsonContent(ServiceConfirm), required: true } },
-  responses: versionedWriteResponses(Service),
+  request: { params: idParamsSchema, ...ifMatch, body: jsonBody(ServiceConfirm) },
+  answers: versionedWriteResponses(Service),
 });
 
 export const servicesRouter = createRouter()

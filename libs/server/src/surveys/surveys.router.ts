@@ -1,4 +1,3 @@
-import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import {
   pageSchema,
@@ -12,66 +11,48 @@ import {
   surveyTokenQuerySchema,
   type SurveyRecipient,
 } from '@kompetansebro/domain';
-import { authorize, publicAccess } from '../auth/access-control';
 import { accessOf } from '../auth/visibility';
 import { changeRecord, createRecord, readRecord } from '../http/record-handlers';
-import { exportFormatSchema, exportResponse, type ExportColumn } from '../http/export';
-import { createRouter, idParamsSchema, ifMatchHeaderSchema, jsonContent, problemResponses } from '../http/openapi';
-import { stateChangeResponses, withEtag } from '../http/versioned';
+import { exportAnswer, exportFormatSchema, exportResponse, type ExportColumn } from '../http/export';
+import { ifMatch, jsonAnswer, jsonBody, routesTagged, versionedAnswer } from '../http/api-route';
+import { createRouter, idParamsSchema, problemResponses } from '../http/openapi';
+import { stateChangeResponses } from '../http/versioned';
 import { answerSurvey, closeSurvey, createSurvey, getSurvey, getSurveyForm, listSurveys, remindSurvey } from './survey.repository';
 
 const Survey = surveySchema.meta({ id: 'Survey' });
 const SurveyDetail = surveyDetailSchema.meta({ id: 'SurveyDetail' });
 const SurveyPage = pageSchema(Survey).meta({ id: 'SurveyPage' });
 const SurveyForm = surveyFormSchema.meta({ id: 'SurveyForm' });
-const tags = ['Surveys'];
 const gone = { description: 'The survey is closed or past its deadline', content: problemResponses[404].content };
 
-const listRoute = createRoute({
-  method: 'get',
-  path: '/api/surveys',
-  middleware: [authorize('survey', 'read')] as const,
-  tags,
+const route = routesTagged('Surveys');
+
+const listRoute = route('get', '/api/surveys', ['survey', 'read'], {
   summary: 'List the service-survey campaigns, newest first, with their response counts',
   request: { query: surveyListQuerySchema },
-  responses: { 200: { description: 'A page of campaigns', content: jsonContent(SurveyPage) }, 400: problemResponses[400] },
+  answers: { 200: jsonAnswer('A page of campaigns', SurveyPage) },
+  problems: [400],
 });
 
-const createSurveyRoute = createRoute({
-  method: 'post',
-  path: '/api/surveys',
-  middleware: [authorize('survey', 'create')] as const,
-  tags,
+const createSurveyRoute = route('post', '/api/surveys', ['survey', 'create'], {
   summary: 'Start a campaign: every library picked or in the regions (and branches) gets an e-mail with its own link',
-  request: { body: { content: jsonContent(surveyCreateSchema.meta({ id: 'SurveyCreate' })), required: true } },
-  responses: { 201: { description: 'Started', content: jsonContent(SurveyDetail), ...withEtag }, 400: problemResponses[400], 415: problemResponses[415] },
+  request: { body: jsonBody(surveyCreateSchema.meta({ id: 'SurveyCreate' })) },
+  answers: { 201: versionedAnswer('Started', SurveyDetail) },
+  problems: [400, 415],
 });
 
-const getRoute = createRoute({
-  method: 'get',
-  path: '/api/surveys/{id}',
-  middleware: [authorize('survey', 'read')] as const,
-  tags,
+const getRoute = route('get', '/api/surveys/{id}', ['survey', 'read'], {
   summary: 'One campaign: response rate per region, and who has answered',
   request: { params: idParamsSchema },
-  responses: { 200: { description: 'The campaign', content: jsonContent(SurveyDetail), ...withEtag }, 400: problemResponses[400], 404: problemResponses[404] },
+  answers: { 200: versionedAnswer('The campaign', SurveyDetail) },
+  problems: [400, 404],
 });
 
-const exportRoute = createRoute({
-  method: 'get',
-  path: '/api/surveys/{id}/export',
-  middleware: [authorize('survey', 'export')] as const,
-  tags,
+const exportRoute = route('get', '/api/surveys/{id}/export', ['survey', 'export'], {
   summary: "A campaign's libraries and whether they have answered, as CSV or XLSX",
   request: { params: idParamsSchema, query: z.object({ format: exportFormatSchema }) },
-  responses: {
-    200: {
-      description: 'The file',
-      content: { 'text/csv': { schema: z.string() }, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() } },
-    },
-    400: problemResponses[400],
-    404: problemResponses[404],
-  },
+  answers: { 200: exportAnswer },
+  problems: [400, 404],
 });
 
 const exportColumns: ExportColumn<SurveyRecipient>[] = [
@@ -84,56 +65,31 @@ const exportColumns: ExportColumn<SurveyRecipient>[] = [
   { header: 'Svart av', value: (r) => r.answeredBy },
 ];
 
-const remindRoute = createRoute({
-  method: 'post',
-  path: '/api/surveys/{id}/remind',
-  middleware: [authorize('survey', 'update')] as const,
-  tags,
+const remindRoute = route('post', '/api/surveys/{id}/remind', ['survey', 'update'], {
   summary: 'Mail a reminder (a fresh link) to every library that has not answered; none to those that have',
   request: { params: idParamsSchema },
-  responses: {
-    200: { description: 'Reminders sent', content: jsonContent(surveyReminderResultSchema.meta({ id: 'SurveyReminderResult' })) },
-    400: problemResponses[400],
-    404: problemResponses[404],
-    409: problemResponses[409],
-  },
+  answers: { 200: jsonAnswer('Reminders sent', surveyReminderResultSchema.meta({ id: 'SurveyReminderResult' })) },
+  problems: [400, 404, 409],
 });
 
-const closeRoute = createRoute({
-  method: 'post',
-  path: '/api/surveys/{id}/close',
-  middleware: [authorize('survey', 'transition')] as const,
-  tags,
+const closeRoute = route('post', '/api/surveys/{id}/close', ['survey', 'transition'], {
   summary: 'Close a campaign: its links stop working (If-Match required)',
-  request: { params: idParamsSchema, headers: ifMatchHeaderSchema },
-  responses: stateChangeResponses(SurveyDetail),
+  request: { params: idParamsSchema, ...ifMatch },
+  answers: stateChangeResponses(SurveyDetail),
 });
 
-const formRoute = createRoute({
-  method: 'get',
-  path: '/api/survey-form',
-  middleware: [publicAccess()] as const,
-  tags,
+const formRoute = route('get', '/api/survey-form', 'public', {
   summary: "A library's answer form, by the token of its link (no login): the campaign and the library's current services",
   request: { query: surveyTokenQuerySchema },
-  responses: { 200: { description: 'The form', content: jsonContent(SurveyForm) }, 400: problemResponses[400], 404: problemResponses[404], 410: gone },
+  answers: { 200: jsonAnswer('The form', SurveyForm), 410: gone },
+  problems: [400, 404],
 });
 
-const answerRoute = createRoute({
-  method: 'post',
-  path: '/api/survey-form',
-  middleware: [publicAccess()] as const,
-  tags,
+const answerRoute = route('post', '/api/survey-form', 'public', {
   summary: "A library's answer: updates and confirms its services (no login; the token answers only for its own library)",
-  request: { query: surveyTokenQuerySchema, body: { content: jsonContent(surveyAnswerSchema.meta({ id: 'SurveyAnswer' })), required: true } },
-  responses: {
-    200: { description: 'Saved; the form as it now stands', content: jsonContent(SurveyForm) },
-    400: problemResponses[400],
-    404: problemResponses[404],
-    410: gone,
-    412: problemResponses[412],
-    415: problemResponses[415],
-  },
+  request: { query: surveyTokenQuerySchema, body: jsonBody(surveyAnswerSchema.meta({ id: 'SurveyAnswer' })) },
+  answers: { 200: jsonAnswer('Saved; the form as it now stands', SurveyForm), 410: gone },
+  problems: [400, 404, 412, 415],
 });
 
 export const surveysRouter = createRouter()

@@ -1,6 +1,5 @@
-import { createRoute } from '@hono/zod-openapi';
 import { inviteUserSchema, pageSchema, userListQuerySchema, userMembershipsSchema, userSchema } from '@kompetansebro/domain';
-import { authorize, principalOf } from '../auth/access-control';
+import { principalOf } from '../auth/access-control';
 import { sendInvitation } from '../auth/password-reset';
 import {
   disableUser,
@@ -14,8 +13,9 @@ import {
   type UserChangeContext,
 } from './user.repository';
 import { changeRecord, createRecord, readRecord } from '../http/record-handlers';
-import { createRouter, idParamsSchema, ifMatchHeaderSchema, jsonContent, problemResponses } from '../http/openapi';
-import { versionedWriteResponses, withEtag } from '../http/versioned';
+import { ifMatch, jsonAnswer, jsonBody, routesTagged, versionedAnswer } from '../http/api-route';
+import { createRouter, idParamsSchema } from '../http/openapi';
+import { versionedWriteResponses } from '../http/versioned';
 import type { Context } from 'hono';
 import type { AppEnv } from '../http/app-env';
 
@@ -23,90 +23,62 @@ import type { AppEnv } from '../http/app-env';
 
 const User = userSchema.meta({ id: 'User' });
 const UserPage = pageSchema(User).meta({ id: 'UserPage' });
-const tags = ['Users'];
 
-const listRoute = createRoute({
-  method: 'get',
-  path: '/api/users',
-  middleware: [authorize('user', 'read')] as const,
-  tags,
+const route = routesTagged('Users');
+
+const listRoute = route('get', '/api/users', ['user', 'read'], {
   summary: 'List accounts: search name and e-mail, optionally the members of one organisation; in Norwegian name order',
   request: { query: userListQuerySchema },
-  responses: { 200: { description: 'A page of users', content: jsonContent(UserPage) }, 400: problemResponses[400] },
+  answers: { 200: jsonAnswer('A page of users', UserPage) },
+  problems: [400],
 });
 
-const inviteRoute = createRoute({
-  method: 'post',
-  path: '/api/users',
-  middleware: [authorize('user', 'create')] as const,
-  tags,
+const inviteRoute = route('post', '/api/users', ['user', 'create'], {
   summary: 'Invite a person: creates the account without a password and e-mails a link (valid 7 days) to choose one',
   description: 'The role must fit the organisation’s kind (`role`: role_organisation_mismatch); an e-mail in use is refused (`email`: email_taken).',
-  request: { body: { content: jsonContent(inviteUserSchema.meta({ id: 'InviteUser' })), required: true } },
-  responses: {
-    201: { description: 'Invited', content: jsonContent(User), ...withEtag },
-    400: problemResponses[400],
-    415: problemResponses[415],
-  },
+  request: { body: jsonBody(inviteUserSchema.meta({ id: 'InviteUser' })) },
+  answers: { 201: versionedAnswer('Invited', User) },
+  problems: [400, 415],
 });
 
-const getRoute = createRoute({
-  method: 'get',
-  path: '/api/users/{id}',
-  middleware: [authorize('user', 'read')] as const,
-  tags,
+const getRoute = route('get', '/api/users/{id}', ['user', 'read'], {
   summary: 'One account with its memberships',
   request: { params: idParamsSchema },
-  responses: { 200: { description: 'The user', content: jsonContent(User), ...withEtag }, 400: problemResponses[400], 404: problemResponses[404] },
+  answers: { 200: versionedAnswer('The user', User) },
+  problems: [400, 404],
 });
 
-const membershipsRoute = createRoute({
-  method: 'put',
-  path: '/api/users/{id}/memberships',
-  middleware: [authorize('user', 'update')] as const,
-  tags,
+const membershipsRoute = route('put', '/api/users/{id}/memberships', ['user', 'update'], {
   summary: 'Replace the account’s organisations and roles (If-Match)',
   description: 'Each role must fit its organisation’s kind; at least one enabled county admin must remain (409).',
-  request: {
-    params: idParamsSchema,
-    headers: ifMatchHeaderSchema,
-    body: { content: jsonContent(userMembershipsSchema.meta({ id: 'UserMemberships' })), required: true },
-  },
-  responses: { ...versionedWriteResponses(User), 409: problemResponses[409] },
+  request: { params: idParamsSchema, ...ifMatch, body: jsonBody(userMembershipsSchema.meta({ id: 'UserMemberships' })) },
+  answers: versionedWriteResponses(User),
+  problems: [409],
 });
 
 const stateRoute = (action: 'disable' | 'enable', summary: string) =>
-  createRoute({
-    method: 'post',
-    path: `/api/users/{id}/${action}`,
-    middleware: [authorize('user', 'update')] as const,
-    tags,
+  route('post', `/api/users/{id}/${action}`, ['user', 'update'], {
     summary,
-    request: { params: idParamsSchema, headers: ifMatchHeaderSchema },
-    responses: { ...versionedWriteResponses(User), 409: problemResponses[409] },
+    request: { params: idParamsSchema, ...ifMatch },
+    answers: versionedWriteResponses(User),
+    problems: [409],
   });
 
 const disableRoute = stateRoute('disable', 'Disable the account (If-Match): it cannot log in, and its sessions and open links end');
 const enableRoute = stateRoute('enable', 'Enable a disabled account again (If-Match)');
 
-const endSessionsRoute = createRoute({
-  method: 'post',
-  path: '/api/users/{id}/end-sessions',
-  middleware: [authorize('user', 'update')] as const,
-  tags,
+const endSessionsRoute = route('post', '/api/users/{id}/end-sessions', ['user', 'update'], {
   summary: 'Log the person out everywhere: ends all their sessions',
   request: { params: idParamsSchema },
-  responses: { 204: { description: 'Ended' }, 400: problemResponses[400], 404: problemResponses[404] },
+  answers: { 204: { description: 'Ended' } },
+  problems: [400, 404],
 });
 
-const invitationRoute = createRoute({
-  method: 'post',
-  path: '/api/users/{id}/invitation',
-  middleware: [authorize('user', 'update')] as const,
-  tags,
+const invitationRoute = route('post', '/api/users/{id}/invitation', ['user', 'update'], {
   summary: 'Send the invitation again (a new 7-day link; earlier links stop working), for an account without a password',
   request: { params: idParamsSchema },
-  responses: { 202: { description: 'Sent' }, 400: problemResponses[400], 404: problemResponses[404], 409: problemResponses[409] },
+  answers: { 202: { description: 'Sent' } },
+  problems: [400, 404, 409],
 });
 
 /** Who changes an account, for the audit log: the admin logged in (never the system). */
