@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sampleId } from '@kompetansebro/db';
 import { compareNorwegian, type ActivityCount, type ActivityDetail, type ActivitySummary, type Page, type PlanItemDetail } from '@kompetansebro/domain';
 import { jsonBody } from '@kompetansebro/testing/server';
-import { countRows, created, expectIdChecked, expectXlsx, problemOf, testServer, UNKNOWN_ID } from '../testing/fixture.test';
+import { countRows, created, creatorOf, expectDisjoint, expectFieldRefused, expectIdChecked, expectQueryRefused, expectXlsx, listOf, problemOf, testServer, UNKNOWN_ID } from '../testing/fixture.test';
 
 const server = testServer();
 
@@ -15,11 +15,7 @@ const INTERLIBRARY_LOAN_WEBINAR = sampleId('activity', 'webinar-interlibrary-loa
 const PHOTOGRAPHY = sampleId('activity', 'photography-main-libraries-2025');
 const NB_PROJECT = sampleId('initiative', 'regional-competence-actors');
 
-async function listActivities(query: string): Promise<Page<ActivitySummary>> {
-  const response = await server.request(`/api/activities?${query}`);
-  expect(response.status, query).toBe(200);
-  return (await response.json()) as Page<ActivitySummary>;
-}
+const listActivities = listOf<ActivitySummary>(server, '/api/activities');
 
 async function countsOf(query: string): Promise<ActivityCount[]> {
   const response = await server.request(`/api/activities/counts?${query}`);
@@ -43,11 +39,7 @@ const validActivity = {
   ],
 };
 
-async function createActivity(overrides: Record<string, unknown> = {}): Promise<ActivityDetail> {
-  const response = await server.request('/api/activities', jsonBody('POST', { ...validActivity, ...overrides }));
-  expect(response.status).toBe(201);
-  return (await response.json()) as ActivityDetail;
-}
+const createActivity = creatorOf<ActivityDetail>(server, '/api/activities', validActivity);
 
 describe('the sample activities (seed 000)', () => {
   it('has exactly 12 webinars from autumn 2023 to summer 2025, three each half year', async () => {
@@ -135,16 +127,11 @@ describe('GET /api/activities', () => {
     const second = await listActivities('pageSize=5&page=2');
     expect(first.items).toHaveLength(5);
     expect(first.total).toBeGreaterThanOrEqual(15);
-    const ids = new Set(first.items.map((a) => a.id));
-    expect(second.items.some((a) => ids.has(a.id))).toBe(false);
+    expectDisjoint(first, second);
   });
 
   it('answers 400 naming the parameter for bad query values', async () => {
-    for (const query of ['kind=party', 'from=2023-13-01', 'to=0000-01-01', 'sort=colour', 'organiser=abc', 'pageSize=1000', 'q=%00']) {
-      const response = await server.request(`/api/activities?${query}`);
-      expect(response.status, query).toBe(400);
-      expect((await problemOf(response)).errors?.[0]?.path).toBe(`query.${query.split('=')[0]}`);
-    }
+    await expectQueryRefused(server, '/api/activities', ['kind=party', 'from=2023-13-01', 'to=0000-01-01', 'sort=colour', 'organiser=abc', 'pageSize=1000', 'q=%00']);
   });
 });
 
@@ -250,11 +237,7 @@ describe('POST /api/activities', () => {
   ];
 
   it.each(badBodies)('refuses %s with 400 naming the field, and writes nothing', async (_label, body, path, code) => {
-    const before = await Promise.all([countRows(server, 'activity'), countRows(server, 'activity_participant'), countRows(server, 'audit_entry')]);
-    const response = await server.request('/api/activities', jsonBody('POST', body));
-    expect(response.status).toBe(400);
-    expect((await problemOf(response)).errors).toEqual(expect.arrayContaining([expect.objectContaining({ path, code })]));
-    expect(await Promise.all([countRows(server, 'activity'), countRows(server, 'activity_participant'), countRows(server, 'audit_entry')])).toEqual(before);
+    await expectFieldRefused(server, () => server.request('/api/activities', jsonBody('POST', body)), { path, code }, ['activity', 'activity_participant']);
   });
 
   it('refuses a body that is not JSON with 415', async () => {

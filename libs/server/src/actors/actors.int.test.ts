@@ -1,19 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { sampleId } from '@kompetansebro/db';
-import type { ActorDetail, ActorSummary, Page } from '@kompetansebro/domain';
+import type { ActorDetail, ActorSummary } from '@kompetansebro/domain';
 import { jsonBody } from '@kompetansebro/testing/server';
-import { countRows, created, expectIdChecked, problemOf, testServer } from '../testing/fixture.test';
+import { countRows, created, creatorOf, expectDisjoint, expectFieldRefused, expectIdChecked, expectQueryRefused, listOf, problemOf, testServer } from '../testing/fixture.test';
 
 const server = testServer();
 
 const NAMSOS_LIBRARY = sampleId('actor', 'library-5007');
 const TRONDHEIM_LIBRARY = sampleId('actor', 'library-5001');
 
-async function listActors(query: string): Promise<Page<ActorSummary>> {
-  const response = await server.request(`/api/actors?${query}`);
-  expect(response.status).toBe(200);
-  return (await response.json()) as Page<ActorSummary>;
-}
+const listActors = listOf<ActorSummary>(server, '/api/actors');
 
 
 
@@ -66,17 +62,11 @@ describe('GET /api/actors', () => {
     const second = await listActors('kind=public_library&pageSize=10&page=2');
     expect(first.total).toBe(38);
     expect(first.items).toHaveLength(10);
-    const firstIds = new Set(first.items.map((a) => a.id));
-    expect(second.items.some((a) => firstIds.has(a.id))).toBe(false);
+    expectDisjoint(first, second);
   });
 
   it('answers 400 naming the parameter for bad query values', async () => {
-    for (const query of ['page=abc', 'pageSize=1000', 'kind=castle', 'municipality=12', 'sort=colour', 'q=%00']) {
-      const response = await server.request(`/api/actors?${query}`);
-      expect(response.status, query).toBe(400);
-      const problem = await problemOf(response);
-      expect(problem.errors?.[0]?.path).toBe(`query.${query.split('=')[0]}`);
-    }
+    await expectQueryRefused(server, '/api/actors', ['page=abc', 'pageSize=1000', 'kind=castle', 'municipality=12', 'sort=colour', 'q=%00']);
   });
 });
 
@@ -155,14 +145,7 @@ describe('POST /api/actors', () => {
   ];
 
   it.each(badBodies)('refuses %s with 400 naming the field, and writes nothing', async (_label, body, path, code) => {
-    const actorsBefore = await countRows(server, 'actor');
-    const auditBefore = await countRows(server, 'audit_entry');
-    const response = await server.request('/api/actors', jsonBody('POST', body));
-    expect(response.status).toBe(400);
-    const problem = await problemOf(response);
-    expect(problem.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path, code })]));
-    expect(await countRows(server, 'actor')).toBe(actorsBefore);
-    expect(await countRows(server, 'audit_entry')).toBe(auditBefore);
+    await expectFieldRefused(server, () => server.request('/api/actors', jsonBody('POST', body)), { path, code }, ['actor']);
   });
 
   it('refuses malformed JSON with 400 and a body that is not JSON with 415', async () => {
@@ -185,11 +168,8 @@ describe('POST /api/actors', () => {
 });
 
 describe('PATCH /api/actors/:id and archive', () => {
-  async function createActor(name: string): Promise<ActorDetail> {
-    const response = await server.request('/api/actors', jsonBody('POST', { ...validActor, name }));
-    expect(response.status).toBe(201);
-    return (await response.json()) as ActorDetail;
-  }
+  const newActor = creatorOf<ActorDetail>(server, '/api/actors', validActor);
+  const createActor = (name: string) => newActor({ name });
 
   it('updates with the current version, bumps the version and records before and after', async () => {
     const actor = await createActor('Før endring');

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { mainLibraryKey, sampleId } from '@kompetansebro/db';
-import type { Page, Problem, ServiceSummary } from '@kompetansebro/domain';
+import type { Page, ServiceSummary } from '@kompetansebro/domain';
 import { COUNTY_ADMIN, jsonBody } from '@kompetansebro/testing/server';
-import { testServer } from '../testing/fixture.test';
+import { expectQueryRefused, testServer } from '../testing/fixture.test';
 
 const server = testServer();
 
@@ -81,12 +81,7 @@ describe('GET /api/audit', () => {
   });
 
   it('answers 400 naming the parameter for bad query values', async () => {
-    for (const query of ['page=0', 'pageSize=500', 'page=x', 'entity=Not%20an%20entity', `entity=${'a'.repeat(51)}`, 'id=a%00b', `id=${'1'.repeat(101)}`, 'id=']) {
-      const response = await server.request(`/api/audit?${query}`);
-      expect(response.status, query).toBe(400);
-      const problem = (await response.json()) as Problem;
-      expect(problem.errors?.[0]?.path, query).toBe(`query.${query.split('=')[0]}`);
-    }
+    await expectQueryRefused(server, '/api/audit', ['page=0', 'pageSize=500', 'page=x', 'entity=Not%20an%20entity', `entity=${'a'.repeat(51)}`, 'id=a%00b', `id=${'1'.repeat(101)}`, 'id=']);
   });
 });
 

@@ -9,7 +9,7 @@ import {
   type PlanItemDetail,
 } from '@kompetansebro/domain';
 import { jsonBody } from '@kompetansebro/testing/server';
-import { countRows, expectIdChecked, expectXlsx, problemOf, testServer, UNKNOWN_ID } from '../testing/fixture.test';
+import { countRows, creatorOf, expectDisjoint, expectFieldRefused, expectIdChecked, expectQueryRefused, expectXlsx, getJson, listOf, problemOf, testServer, UNKNOWN_ID } from '../testing/fixture.test';
 
 const server = testServer();
 
@@ -24,14 +24,8 @@ const NTNU = sampleId('actor', 'ntnu');
 const TRONDHEIM_MUNICIPALITY = sampleId('actor', 'trondheim-municipality');
 const INTERLIBRARY_LOAN_WEBINAR = sampleId('activity', 'webinar-interlibrary-loan-2026');
 
-async function getJson<T>(path: string): Promise<T> {
-  const response = await server.request(path);
-  expect(response.status, path).toBe(200);
-  return (await response.json()) as T;
-}
-
-const getInitiative = (id: string) => getJson<InitiativeDetail>(`/api/initiatives/${id}`);
-const listInitiatives = (query: string) => getJson<Page<InitiativeSummary>>(`/api/initiatives?${query}`);
+const getInitiative = (id: string) => getJson<InitiativeDetail>(server, `/api/initiatives/${id}`);
+const listInitiatives = listOf<InitiativeSummary>(server, '/api/initiatives');
 
 
 
@@ -50,11 +44,7 @@ const validInitiative = {
   levels: ['practical'],
 };
 
-async function createInitiative(overrides: Record<string, unknown> = {}): Promise<InitiativeDetail> {
-  const response = await server.request('/api/initiatives', jsonBody('POST', { ...validInitiative, ...overrides }));
-  expect(response.status).toBe(201);
-  return (await response.json()) as InitiativeDetail;
-}
+const createInitiative = creatorOf<InitiativeDetail>(server, '/api/initiatives', validInitiative);
 
 describe('the seed facts, through the API', () => {
   it('has the NB-funded project with its period, extensions and remaining funds (seed 000)', async () => {
@@ -192,13 +182,13 @@ describe('the seed facts, through the API', () => {
   });
 
   it('has mobility counts (counts only) for the mobility measure, flagged as sample data', async () => {
-    const page = await getJson<Page<MobilityCount>>(`/api/mobility-counts?initiative=${MEASURE_3}`);
+    const page = await getJson<Page<MobilityCount>>(server, `/api/mobility-counts?initiative=${MEASURE_3}`);
     expect(page.total).toBe(8);
     expect(page.items.every((m) => m.sampleData && m.initiativeTitle === 'Tiltak 3: Mobilitet i utdanningen')).toBe(true);
     expect(Object.keys(page.items[0] ?? {}).sort()).toEqual(
       ['actorId', 'actorName', 'category', 'count', 'id', 'initiativeId', 'initiativeTitle', 'sampleData', 'schoolYear'].sort(),
     );
-    const year = await getJson<Page<MobilityCount>>('/api/mobility-counts?schoolYear=2024/25');
+    const year = await getJson<Page<MobilityCount>>(server, '/api/mobility-counts?schoolYear=2024/25');
     expect(year.items.map((m) => m.category).sort()).toEqual(['apprentice', 'instructor', 'pupil', 'teacher']);
   });
 });
@@ -241,16 +231,11 @@ describe('GET /api/initiatives', () => {
     const first = await listInitiatives('pageSize=2&page=1');
     const second = await listInitiatives('pageSize=2&page=2');
     expect(first.items).toHaveLength(2);
-    const ids = new Set(first.items.map((i) => i.id));
-    expect(second.items.some((i) => ids.has(i.id))).toBe(false);
+    expectDisjoint(first, second);
   });
 
   it('answers 400 naming the parameter for bad query values', async () => {
-    for (const query of ['kind=castle', 'owner=abc', 'sort=colour', 'page=0']) {
-      const response = await server.request(`/api/initiatives?${query}`);
-      expect(response.status, query).toBe(400);
-      expect((await problemOf(response)).errors?.[0]?.path).toBe(`query.${query.split('=')[0]}`);
-    }
+    await expectQueryRefused(server, '/api/initiatives', ['kind=castle', 'owner=abc', 'sort=colour', 'page=0']);
   });
 });
 
@@ -365,11 +350,7 @@ describe('POST /api/initiatives', () => {
   ];
 
   it.each(badBodies)('refuses %s with 400 naming the field, and writes nothing', async (_label, body, path, code) => {
-    const before = await Promise.all([countRows(server, 'initiative'), countRows(server, 'plan_item'), countRows(server, 'audit_entry')]);
-    const response = await server.request('/api/initiatives', jsonBody('POST', body));
-    expect(response.status).toBe(400);
-    expect((await problemOf(response)).errors).toEqual(expect.arrayContaining([expect.objectContaining({ path, code })]));
-    expect(await Promise.all([countRows(server, 'initiative'), countRows(server, 'plan_item'), countRows(server, 'audit_entry')])).toEqual(before);
+    await expectFieldRefused(server, () => server.request('/api/initiatives', jsonBody('POST', body)), { path, code }, ['initiative', 'plan_item']);
   });
 });
 
@@ -482,7 +463,7 @@ describe('plan items', () => {
   });
 
   it('lists open items due before a date across initiatives, soonest first', async () => {
-    const page = await getJson<Page<PlanItemDetail>>('/api/plan-items?open=true&dueBefore=2026-12-31&pageSize=100');
+    const page = await getJson<Page<PlanItemDetail>>(server, '/api/plan-items?open=true&dueBefore=2026-12-31&pageSize=100');
     expect(page.total).toBeGreaterThan(0);
     expect(page.items.every((i) => ['planned', 'in_progress'].includes(i.status) && i.dueDate !== null && i.dueDate <= '2026-12-31')).toBe(true);
     const dues = page.items.map((i) => i.dueDate ?? '');
@@ -490,10 +471,10 @@ describe('plan items', () => {
     expect(page.items.some((i) => i.initiativeId === NB_PROJECT && /Namdal studiesenter/.test(i.title))).toBe(true);
     expect(page.items.some((i) => i.initiativeId === UNIVERSITY_MUNICIPALITY)).toBe(true);
 
-    const done = await getJson<Page<PlanItemDetail>>(`/api/plan-items?status=done&initiative=${NB_PROJECT}`);
+    const done = await getJson<Page<PlanItemDetail>>(server, `/api/plan-items?status=done&initiative=${NB_PROJECT}`);
     expect(done.items.length).toBeGreaterThanOrEqual(4);
     expect(done.items.every((i) => i.status === 'done')).toBe(true);
-    const responsible = await getJson<Page<PlanItemDetail>>(`/api/plan-items?responsible=${NTNU}`);
+    const responsible = await getJson<Page<PlanItemDetail>>(server, `/api/plan-items?responsible=${NTNU}`);
     expect(responsible.items.every((i) => i.responsibleActorId === NTNU)).toBe(true);
     for (const query of ['status=finished', 'dueBefore=2026-02-30', 'open=yes']) {
       const response = await server.request(`/api/plan-items?${query}`);
@@ -510,7 +491,7 @@ describe('the order of plan items across initiatives', () => {
       expect((await server.request(`/api/initiatives/${initiative.id}/plan-items`, jsonBody('POST', item))).status).toBe(201);
     }
     const titlesSortedBy = async (sort: string) =>
-      (await getJson<Page<PlanItemDetail>>(`/api/plan-items?initiative=${initiative.id}&sort=${sort}`)).items.map((i) => i.title);
+      (await getJson<Page<PlanItemDetail>>(server, `/api/plan-items?initiative=${initiative.id}&sort=${sort}`)).items.map((i) => i.title);
     expect(await titlesSortedBy('due')).toEqual(['Tidligere', 'Senere', 'Udatert']);
     expect(await titlesSortedBy('-due')).toEqual(['Senere', 'Tidligere', 'Udatert']);
   });
@@ -539,9 +520,9 @@ describe('mobility counts', () => {
   });
 
   it('filters by actor, school year and category', async () => {
-    const page = await getJson<Page<MobilityCount>>(`/api/mobility-counts?actor=${COUNTY}&category=apprentice`);
+    const page = await getJson<Page<MobilityCount>>(server, `/api/mobility-counts?actor=${COUNTY}&category=apprentice`);
     expect(page.items.map((m) => m.schoolYear)).toEqual(['2024/25', '2023/24']);
-    expect((await getJson<Page<MobilityCount>>(`/api/mobility-counts?actor=${NTNU}`)).total).toBe(0);
+    expect((await getJson<Page<MobilityCount>>(server, `/api/mobility-counts?actor=${NTNU}`)).total).toBe(0);
   });
 
   const badBodies: Array<[string, unknown, string, string]> = [
@@ -556,11 +537,7 @@ describe('mobility counts', () => {
   ];
 
   it.each(badBodies)('refuses %s with 400 naming the field, and writes nothing', async (_label, body, path, code) => {
-    const before = await Promise.all([countRows(server, 'mobility_count'), countRows(server, 'audit_entry')]);
-    const response = await server.request('/api/mobility-counts', jsonBody('PUT', body));
-    expect(response.status).toBe(400);
-    expect((await problemOf(response)).errors).toEqual(expect.arrayContaining([expect.objectContaining({ path, code })]));
-    expect(await Promise.all([countRows(server, 'mobility_count'), countRows(server, 'audit_entry')])).toEqual(before);
+    await expectFieldRefused(server, () => server.request('/api/mobility-counts', jsonBody('PUT', body)), { path, code }, ['mobility_count']);
   });
 
   it('answers 400 for bad query values', async () => {

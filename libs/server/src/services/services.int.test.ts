@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadSampleData, mainLibraryKey, sampleId, sampleMunicipalities } from '@kompetansebro/db';
-import { norwegianSortKey, todayInNorway, type Page, type ServiceSummary } from '@kompetansebro/domain';
+import { norwegianSortKey, todayInNorway, type ServiceSummary } from '@kompetansebro/domain';
 import { jsonBody } from '@kompetansebro/testing/server';
-import { countRows, created, expectIdChecked, expectXlsx, problemOf, testServer, UNKNOWN_ID } from '../testing/fixture.test';
+import { countRows, created, creatorOf, expectDisjoint, expectFieldRefused, expectIdChecked, expectQueryRefused, expectXlsx, listOf, problemOf, testServer, UNKNOWN_ID } from '../testing/fixture.test';
 
 const server = testServer();
 
@@ -11,21 +11,13 @@ const NAMSOS_LIBRARY = sampleId('actor', mainLibraryKey('5007'));
 const TRONDHEIM_LIBRARY = sampleId('actor', mainLibraryKey('5001'));
 const HEIMDAL_BRANCH = sampleId('actor', 'branch-heimdal');
 
-async function listServices(query: string): Promise<Page<ServiceSummary>> {
-  const response = await server.request(`/api/services?${query}`);
-  expect(response.status, query).toBe(200);
-  return (await response.json()) as Page<ServiceSummary>;
-}
+const listServices = listOf<ServiceSummary>(server, '/api/services');
 
 
 
 const validService = { actorId: NAMSOS_LIBRARY, type: 'group_rooms', audiences: ['students'] };
 
-async function createService(body: Record<string, unknown> = {}): Promise<ServiceSummary> {
-  const response = await server.request('/api/services', jsonBody('POST', { ...validService, ...body }));
-  expect(response.status).toBe(201);
-  return (await response.json()) as ServiceSummary;
-}
+const createService = creatorOf<ServiceSummary>(server, '/api/services', validService);
 
 describe('the sample services', () => {
   it('give every main library services, varied per municipality and marked as sample data', async () => {
@@ -142,16 +134,11 @@ describe('GET /api/services', () => {
     const second = await listServices('pageSize=10&page=2');
     expect(first.items).toHaveLength(10);
     expect(first.total).toBe(second.total);
-    const firstIds = new Set(first.items.map((s) => s.id));
-    expect(second.items.some((s) => firstIds.has(s.id))).toBe(false);
+    expectDisjoint(first, second);
   });
 
   it('answers 400 naming the parameter for bad query values', async () => {
-    for (const query of ['type=castle', 'audience=teachers', 'municipality=12', 'region=x', 'actor=42', 'includeBranches=yes', 'archived=all', 'sort=colour', 'page=abc', 'pageSize=1000', 'q=a%00b']) {
-      const response = await server.request(`/api/services?${query}`);
-      expect(response.status, query).toBe(400);
-      expect((await problemOf(response)).errors?.[0]?.path).toBe(`query.${query.split('=')[0]}`);
-    }
+    await expectQueryRefused(server, '/api/services', ['type=castle', 'audience=teachers', 'municipality=12', 'region=x', 'actor=42', 'includeBranches=yes', 'archived=all', 'sort=colour', 'page=abc', 'pageSize=1000', 'q=a%00b']);
   });
 });
 
@@ -233,13 +220,7 @@ describe('POST /api/services', () => {
   ];
 
   it.each(badBodies)('refuses %s with 400 naming the field, and writes nothing', async (_label, body, path, code) => {
-    const servicesBefore = await countRows(server, 'service');
-    const auditBefore = await countRows(server, 'audit_entry');
-    const response = await server.request('/api/services', jsonBody('POST', body));
-    expect(response.status).toBe(400);
-    expect((await problemOf(response)).errors).toEqual(expect.arrayContaining([expect.objectContaining({ path, code })]));
-    expect(await countRows(server, 'service')).toBe(servicesBefore);
-    expect(await countRows(server, 'audit_entry')).toBe(auditBefore);
+    await expectFieldRefused(server, () => server.request('/api/services', jsonBody('POST', body)), { path, code }, ['service']);
   });
 
   it('refuses a body that is not JSON, or no body', async () => {

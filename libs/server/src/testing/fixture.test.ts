@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { Database } from '@kompetansebro/db';
-import type { Problem, ServiceType } from '@kompetansebro/domain';
-import { startTestServer, type RequestAs, type TestServer } from '@kompetansebro/testing/server';
+import type { Page, Problem, ServiceType } from '@kompetansebro/domain';
+import { jsonBody, startTestServer, type RequestAs, type TestServer } from '@kompetansebro/testing/server';
 import { createApp } from '../app';
 
 // Test support for the integration tests (*.int.test.ts): the setup every file repeats. Named
@@ -105,4 +105,55 @@ export async function created<T extends { id: string }>(response: Response, coll
 export async function expectXlsx(response: Response): Promise<void> {
   expect(response.status).toBe(200);
   expect([...new Uint8Array(await response.arrayBuffer()).slice(0, 2)]).toEqual([0x50, 0x4b]);
+}
+
+/** GET `path` as the server's default user, which must answer 200 (the path is in the failure message); returns the body. */
+export async function getJson<T>(server: TestServer, path: string): Promise<T> {
+  const response = await server.request(path);
+  expect(response.status, path).toBe(200);
+  return (await response.json()) as T;
+}
+
+/** The page of `collection` a query string selects (which must answer 200). */
+export function listOf<T>(server: TestServer, collection: string): (query: string) => Promise<Page<T>> {
+  return (query) => getJson<Page<T>>(server, `${collection}?${query}`);
+}
+
+/** POSTs `defaults` with the fields given to `collection`, which must answer 201; returns the new record. */
+export function creatorOf<T>(server: TestServer, collection: string, defaults: Record<string, unknown>): (fields?: Record<string, unknown>) => Promise<T> {
+  return async (fields = {}) => {
+    const response = await server.request(collection, jsonBody('POST', { ...defaults, ...fields }));
+    expect(response.status).toBe(201);
+    return (await response.json()) as T;
+  };
+}
+
+/** Each bad query string refused with 400, its first field error naming the parameter (`query.<name>`). */
+export async function expectQueryRefused(server: TestServer, collection: string, queries: readonly string[]): Promise<void> {
+  for (const query of queries) {
+    const response = await server.request(`${collection}?${query}`);
+    expect(response.status, query).toBe(400);
+    expect((await problemOf(response)).errors?.[0]?.path, query).toBe(`query.${query.split('=')[0]}`);
+  }
+}
+
+/** Two pages of a list share no record. */
+export function expectDisjoint(first: Page<{ id: string }>, second: Page<{ id: string }>): void {
+  const ids = new Set(first.items.map((item) => item.id));
+  expect(second.items.some((item) => ids.has(item.id))).toBe(false);
+}
+
+/** A write refused with 400 naming the field (`path` and `code`), which changed no row of `tables` and wrote no audit entry. */
+export async function expectFieldRefused(
+  server: TestServer,
+  write: () => Promise<Response>,
+  error: { path: string; code: string },
+  tables: readonly (keyof Database)[],
+): Promise<void> {
+  const counted = [...tables, 'audit_entry' as const];
+  const before = await Promise.all(counted.map((table) => countRows(server, table)));
+  const response = await write();
+  expect(response.status).toBe(400);
+  expect((await problemOf(response)).errors).toEqual(expect.arrayContaining([expect.objectContaining(error)]));
+  expect(await Promise.all(counted.map((table) => countRows(server, table)))).toEqual(before);
 }
