@@ -62,7 +62,7 @@ interface RouteSpec<Ok extends Answers, E extends ProblemStatus, Req extends Req
  * access, spec)` is the OpenAPI route `method path`, open to `access`, as `spec` says.
  */
 export function routesTagged(...tags: string[]) {
-  return <M extends Method, P extends `/api/${string}`, Ok extends Answers, E extends ProblemStatus = never, Req extends RequestShape = Record<never, never>>(
+  return <M extends Method, P extends string, Ok extends Answers, E extends ProblemStatus = never, Req extends RequestShape = Record<never, never>>(
     method: M,
     path: P,
     access: Access,

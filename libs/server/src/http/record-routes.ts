@@ -1,10 +1,9 @@
-import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { Resource } from '@kompetansebro/domain';
-import { authorize } from '../auth/access-control';
+import { ifMatch, jsonAnswer, jsonBody, routesTagged, versionedAnswer } from './api-route';
 import { exportAnswer, exportFormatSchema } from './export';
-import { idParamsSchema, ifMatchHeaderSchema, jsonContent, problemResponses } from './openapi';
-import { stateChangeResponses, versionedWriteResponses, withEtag } from './versioned';
+import { idParamsSchema } from './openapi';
+import { stateChangeResponses, versionedWriteResponses } from './versioned';
 
 /** The shape of a list query: filters, and the page asked for. */
 type PagedQueryShape = z.ZodRawShape & { page: z.ZodType; pageSize: z.ZodType };
@@ -16,104 +15,50 @@ type PagedQueryShape = z.ZodRawShape & { page: z.ZodType; pageSize: z.ZodType };
  * paths, inputs and answers as a route written out by hand.
  */
 export function recordRoutes<P extends `/api/${string}`, R extends z.ZodType>(resource: { path: P; policy: Resource; tags: string[]; record: R }) {
-  const { path, policy, tags, record } = resource;
+  const { path, policy, record } = resource;
   const one = `${path}/{id}` as `${P}/{id}`;
+  const route = routesTagged(...resource.tags);
   return {
     /** GET …: a page of records, filtered by the list query. */
     list: <Q extends z.ZodObject, Pg extends z.ZodType>(query: Q, page: Pg, summary: string, description = 'A page of records') =>
-      createRoute({
-        method: 'get',
-        path,
-        middleware: [authorize(policy, 'read')] as const,
-        tags,
-        summary,
-        request: { query },
-        responses: { 200: { description, content: jsonContent(page) }, 400: problemResponses[400] },
-      }),
+      route('get', path, [policy, 'read'], { summary, request: { query }, answers: { 200: jsonAnswer(description, page) }, problems: [400] }),
     /** GET …/export: every record the filters select, as CSV or XLSX (the list query without paging). */
     export: <S extends PagedQueryShape>(listQuery: z.ZodObject<S>, summary: string) => {
       const { page: _page, pageSize: _pageSize, ...filters } = listQuery.shape;
-      return createRoute({
-        method: 'get',
-        path: `${path}/export` as `${P}/export`,
-        middleware: [authorize(policy, 'export')] as const,
-        tags,
+      return route('get', `${path}/export` as `${P}/export`, [policy, 'export'], {
         summary,
         request: { query: z.object({ ...filters, format: exportFormatSchema }) },
-        responses: {
-          200: exportAnswer,
-          400: problemResponses[400],
-        },
+        answers: { 200: exportAnswer },
+        problems: [400],
       });
     },
     /** GET …/{id}: the record with its ETag. */
     get: (summary: string, description = 'The record') =>
-      createRoute({
-        method: 'get',
-        path: one,
-        middleware: [authorize(policy, 'read')] as const,
-        tags,
-        summary,
-        request: { params: idParamsSchema },
-        responses: {
-          200: { description, content: jsonContent(record), ...withEtag },
-          400: problemResponses[400],
-          404: problemResponses[404],
-        },
-      }),
+      route('get', one, [policy, 'read'], { summary, request: { params: idParamsSchema }, answers: { 200: versionedAnswer(description, record) }, problems: [400, 404] }),
     /** POST …: a new record (201 with ETag and Location). */
     create: <B extends z.ZodType>(body: B, summary: string) =>
-      createRoute({
-        method: 'post',
-        path,
-        middleware: [authorize(policy, 'create')] as const,
-        tags,
-        summary,
-        request: { body: { content: jsonContent(body), required: true } },
-        responses: {
-          201: { description: 'Created', content: jsonContent(record), ...withEtag },
-          400: problemResponses[400],
-          415: problemResponses[415],
-        },
-      }),
+      route('post', path, [policy, 'create'], { summary, request: { body: jsonBody(body) }, answers: { 201: versionedAnswer('Created', record) }, problems: [400, 415] }),
     /** PATCH …/{id}: some fields, If-Match required. */
     update: <B extends z.ZodType>(body: B, summary: string) =>
-      createRoute({
-        method: 'patch',
-        path: one,
-        middleware: [authorize(policy, 'update')] as const,
-        tags,
+      route('patch', one, [policy, 'update'], {
         summary,
-        request: { params: idParamsSchema, headers: ifMatchHeaderSchema, body: { content: jsonContent(body), required: true } },
-        responses: versionedWriteResponses(record),
+        request: { params: idParamsSchema, ...ifMatch, body: jsonBody(body) },
+        answers: versionedWriteResponses(record),
       }),
     /** DELETE …/{id}: 204, If-Match required. */
     remove: (summary: string) =>
-      createRoute({
-        method: 'delete',
-        path: one,
-        middleware: [authorize(policy, 'delete')] as const,
-        tags,
+      route('delete', one, [policy, 'delete'], {
         summary,
-        request: { params: idParamsSchema, headers: ifMatchHeaderSchema },
-        responses: {
-          204: { description: 'Deleted' },
-          400: problemResponses[400],
-          404: problemResponses[404],
-          412: problemResponses[412],
-          428: problemResponses[428],
-        },
+        request: { params: idParamsSchema, ...ifMatch },
+        answers: { 204: { description: 'Deleted' } },
+        problems: [400, 404, 412, 428],
       }),
     /** POST …/{id}/archive or …/restore: a change of state that may conflict, If-Match required. */
     stateChange: <A extends 'archive' | 'restore'>(action: A, summary: string) =>
-      createRoute({
-        method: 'post',
-        path: `${one}/${action}` as `${P}/{id}/${A}`,
-        middleware: [authorize(policy, 'delete')] as const,
-        tags,
+      route('post', `${one}/${action}` as `${P}/{id}/${A}`, [policy, 'delete'], {
         summary,
-        request: { params: idParamsSchema, headers: ifMatchHeaderSchema },
-        responses: stateChangeResponses(record),
+        request: { params: idParamsSchema, ...ifMatch },
+        answers: stateChangeResponses(record),
       }),
   };
 }
