@@ -22,6 +22,7 @@ const unscoped: Record<string, string> = {
   'reference/reference.repository.ts listMunicipalities': 'shared reference data',
   'reference/reference.repository.ts municipalityExists': 'shared reference data',
   'reference/reference.repository.ts listRegions': 'shared reference data',
+  'reference/reference.repository.ts unknownMunicipalityErrors': 'shared reference data',
   // Building blocks run inside a scoped write or read of the record they are about.
   'audit/audit.repository.ts writeAudit': 'written in the transaction of a scoped change',
   'audit/audit.repository.ts auditEntriesAbout': 'read for a record its scoped repository has let through',

@@ -13,10 +13,10 @@ import {
 } from '@kompetansebro/domain';
 import { NotFoundError } from '@kompetansebro/domain';
 import { requireVisible, requireWritable, visibleActorRecords, type Scope } from '../auth/visibility';
-import { auditEntriesAbout, rewriteAuditEntriesAbout, writeAudit, type AuditEntry } from '../audit/audit.repository';
+import { auditEntriesAbout, rewriteAuditEntriesAbout, type AuditEntry } from '../audit/audit.repository';
 import type { Executor } from '../persistence/executor';
 import { actorFacts, assertActorExists, iso, likePattern, pageOf, sortOf, type ChangeContext } from '../persistence/repository-helpers';
-import { auditedCreate, nextVersion, versionedChange, versionedRemoval, type VersionedRecord } from '../persistence/versioned-change';
+import { auditedAction, auditedCreate, nextVersion, versionedChange, versionedRemoval, type VersionedRecord } from '../persistence/versioned-change';
 
 // Contacts are personal data. Their audit entries never hold it (every before/after is
 // redacted as it is written), and erasure removes the row and scrubs every entry about it.
@@ -216,7 +216,7 @@ export interface ErasureReceipt {
  * entries) only the county can scrub, since nothing tells any more whose it was.
  */
 export async function eraseContact(db: Executor, scope: Scope, id: string, context: ChangeContext): Promise<ErasureReceipt> {
-  return db.transaction().execute(async (trx) => {
+  return auditedAction(db, { entity: 'contact', entityId: id, action: 'erase' }, context, async (trx) => {
     const row = await trx.selectFrom('contact').select(['id', 'actor_id']).where('id', '=', id).forUpdate().executeTakeFirst();
     if (row) await checkReach(trx, scope, row.actor_id);
     else requireVisible(scope.everything && scope.actorRecords.write.all, 'contact');
@@ -224,14 +224,7 @@ export async function eraseContact(db: Executor, scope: Scope, id: string, conte
     if (!row && redacted === 0) throw new NotFoundError('contact');
     if (row) await trx.deleteFrom('contact').where('id', '=', id).execute();
     const receipt = { id, erasedAt: new Date().toISOString(), recordDeleted: row !== undefined, auditEntriesRedacted: redacted };
-    await writeAudit(trx, {
-      userId: context.userId,
-      entity: 'contact',
-      entityId: id,
-      action: 'erase',
-      before: row ? { actorId: row.actor_id } : null,
-      after: { recordDeleted: receipt.recordDeleted, auditEntriesRedacted: redacted },
-    });
-    return receipt;
+    const audit = { before: row ? { actorId: row.actor_id } : null, after: { recordDeleted: receipt.recordDeleted, auditEntriesRedacted: redacted } };
+    return { result: receipt, audit };
   });
 }

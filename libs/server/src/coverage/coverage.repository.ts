@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import { bindingStatuses, computeCoverage, hasActorId, type Coverage } from '@kompetansebro/domain';
-import { DomainRuleError, NotFoundError, StaleVersionError } from '@kompetansebro/domain';
+import { DomainRuleError, domainErrorCodes, NotFoundError, StaleVersionError } from '@kompetansebro/domain';
 import { requireVisible, requireWritable, type Scope } from '../auth/visibility';
-import { writeAudit } from '../audit/audit.repository';
 import type { Executor } from '../persistence/executor';
-import { nextVersion } from '../persistence/versioned-change';
+import { auditedAction, nextVersion } from '../persistence/versioned-change';
+import { unknownMunicipalityErrors } from '../reference/reference.repository';
 
 async function catchmentOf(db: Executor, studyCentreIds: readonly string[]): Promise<string[]> {
   if (studyCentreIds.length === 0) return [];
@@ -155,7 +155,7 @@ export async function setCatchmentArea(
   requireVisible(hasActorId(scope.studyCentres, studyCentreId), 'study centre');
   // A catchment area decides what a study centre sees: only the county sets it.
   requireWritable(scope.everything && scope.actors.update.all, 'Only the county sets catchment areas');
-  return db.transaction().execute(async (trx) => {
+  return auditedAction(db, { entity: 'actor', entityId: studyCentreId, action: 'update' }, context, async (trx) => {
     const centre = await trx
       .selectFrom('actor')
       .select(['id', 'version'])
@@ -166,11 +166,7 @@ export async function setCatchmentArea(
     if (!centre) throw new NotFoundError('study centre');
     if (centre.version !== expectedVersion) throw new StaleVersionError(`The study centre is at version ${centre.version}; load it again`);
     const wanted = [...new Set(municipalityNumbers)];
-    const known = wanted.length ? await trx.selectFrom('municipality').select('number').where('number', 'in', wanted).execute() : [];
-    const errors = wanted
-      .map((number, i) => ({ number, i }))
-      .filter(({ number }) => !known.some((k) => k.number === number))
-      .map(({ i }) => ({ path: `municipalityNumbers.${i}`, code: 'municipality_not_found', message: 'No municipality has this number' }));
+    const errors = await unknownMunicipalityErrors(trx, wanted, domainErrorCodes.municipalityNotFound, (index) => `municipalityNumbers.${index}`);
     if (errors.length > 0) throw new DomainRuleError(errors);
     const before = await catchmentOf(trx, [studyCentreId]);
     await trx.deleteFrom('catchment_area').where('study_centre_id', '=', studyCentreId).execute();
@@ -183,14 +179,9 @@ export async function setCatchmentArea(
       .where('id', '=', studyCentreId)
       .returning('version')
       .executeTakeFirstOrThrow();
-    await writeAudit(trx, {
-      userId: context.userId,
-      entity: 'actor',
-      entityId: studyCentreId,
-      action: 'update',
-      before: { catchmentArea: before.sort() },
-      after: { catchmentArea: wanted.sort() },
-    });
-    return { studyCentreId, municipalityNumbers: wanted.sort(), version: updated.version };
+    return {
+      result: { studyCentreId, municipalityNumbers: wanted.sort(), version: updated.version },
+      audit: { before: { catchmentArea: before.sort() }, after: { catchmentArea: wanted.sort() } },
+    };
   });
 }

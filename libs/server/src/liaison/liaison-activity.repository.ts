@@ -1,9 +1,8 @@
 import { ConflictError, NotFoundError, todayInNorway, type LiaisonActivity } from '@kompetansebro/domain';
 import { actorIdInSet, visibleActivities, type Scope } from '../auth/visibility';
-import { writeAudit } from '../audit/audit.repository';
 import type { Executor } from '../persistence/executor';
 import type { ChangeContext } from '../persistence/repository-helpers';
-import { nextVersion } from '../persistence/versioned-change';
+import { auditedAction, nextVersion } from '../persistence/versioned-change';
 
 // The university-library liaison (issue 8): the activities it took part in and those it may
 // join. Every function takes the caller's Scope.
@@ -53,7 +52,7 @@ export async function listLiaisonActivities(db: Executor, scope: Scope, when: 'u
 
 /** The liaison's own library joins a coming activity it can see (idempotent). */
 export async function joinActivity(db: Executor, scope: Scope, activityId: string, context: ChangeContext, today = todayInNorway()): Promise<LiaisonActivity> {
-  return db.transaction().execute(async (trx) => {
+  return auditedAction(db, { entity: 'activity', entityId: activityId, action: 'update' }, context, async (trx) => {
     const upcoming = await listLiaisonActivities(trx, scope, 'upcoming', today);
     const activity = upcoming.find((a) => a.id === activityId);
     if (!activity) {
@@ -67,17 +66,9 @@ export async function joinActivity(db: Executor, scope: Scope, activityId: strin
       .onConflict((oc) => oc.doNothing())
       .returning('actor_id')
       .execute();
-    if (added.length > 0) {
-      await trx.updateTable('activity').set(nextVersion).where('id', '=', activityId).execute();
-      await writeAudit(trx, {
-        userId: context.userId,
-        entity: 'activity',
-        entityId: activityId,
-        action: 'update',
-        before: null,
-        after: { participantAdded: scope.organisationId },
-      });
-    }
-    return { ...activity, participating: true, participants: activity.participants + added.length };
+    if (added.length > 0) await trx.updateTable('activity').set(nextVersion).where('id', '=', activityId).execute();
+    const result = { ...activity, participating: true, participants: activity.participants + added.length };
+    // Already a participant: nothing changed, nothing to audit.
+    return { result, audit: added.length > 0 ? { before: null, after: { participantAdded: scope.organisationId } } : null };
   });
 }

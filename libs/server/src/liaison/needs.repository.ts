@@ -15,6 +15,7 @@ import { writeAudit } from '../audit/audit.repository';
 import type { Executor } from '../persistence/executor';
 import { iso, type ChangeContext } from '../persistence/repository-helpers';
 import { lockVersion, nextVersion } from '../persistence/versioned-change';
+import { unknownMunicipalityErrors } from '../reference/reference.repository';
 import { LIBRARY_KINDS } from './library.repository';
 
 // The university-library liaison (issue 8): the student counts of its own organisation (the
@@ -74,16 +75,8 @@ export async function saveStudentCounts(
   return db.transaction().execute(async (trx) => {
     const organisationId = scope.organisationId;
     requireWritable(scope.role === 'university_liaison', 'Only a university library enters its student counts');
-    const known = new Set(
-      input.counts.length === 0
-        ? []
-        : (await trx.selectFrom('municipality').select('number').where('number', 'in', input.counts.map((c) => c.municipalityNumber)).execute()).map((m) => m.number),
-    );
-    const unknown = input.counts.flatMap((c, index) =>
-      known.has(c.municipalityNumber)
-        ? []
-        : [{ path: `counts.${index}.municipalityNumber`, code: liaisonErrorCodes.unknownMunicipality, message: 'No municipality has this number' }],
-    );
+    const numbers = input.counts.map((c) => c.municipalityNumber);
+    const unknown = await unknownMunicipalityErrors(trx, numbers, liaisonErrorCodes.unknownMunicipality, (index) => `counts.${index}.municipalityNumber`);
     if (unknown.length > 0) throw new DomainRuleError(unknown);
 
     const before = await getStudentCounts(trx, scope, organisationId, period);

@@ -122,6 +122,26 @@ function auditOf<T>(change: Pick<VersionedChange<T>, 'entity' | 'id' | 'action' 
   return { userId: change.context.userId, entity: change.entity, entityId: change.id, action: change.action, before: stored(before), after: stored(after) };
 }
 
+/**
+ * A write that needs no If-Match — owed whatever version the caller read (an erasure), idempotent
+ * (joining an activity), or no change of the record's own fields (a new invitation, ending
+ * sessions) — in one transaction with its audit entry about `subject`. `write` makes the change
+ * (locking what it changes) and answers its result and what the audit entry stores; `audit: null`
+ * when nothing changed, and nothing is audited.
+ */
+export function auditedAction<R>(
+  db: Executor,
+  subject: Pick<AuditRecord, 'entity' | 'entityId' | 'action'>,
+  context: Pick<ChangeContext, 'userId'>,
+  write: (trx: Transaction<Database>) => Promise<{ result: R; audit: Pick<AuditRecord, 'before' | 'after'> | null }>,
+): Promise<R> {
+  return inTransaction(db, async (trx) => {
+    const { result, audit } = await write(trx);
+    if (audit) await writeAudit(trx, { userId: context.userId, ...subject, ...audit });
+    return result;
+  });
+}
+
 /** Runs `work` in a transaction, or in the one `db` is already (Kysely does not nest them). */
 export function inTransaction<T>(db: Executor, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
   return db.isTransaction ? work(db as Transaction<Database>) : db.transaction().execute(work);

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Municipality, Region } from '@kompetansebro/domain';
+import type { FieldError, Municipality, Region } from '@kompetansebro/domain';
 import type { Executor } from '../persistence/executor';
 
 /** Municipalities in Norwegian alphabetical order, with their region. */
@@ -21,6 +21,14 @@ export async function listMunicipalities(db: Executor, filter: { region?: string
 export async function municipalityExists(db: Executor, number: string): Promise<boolean> {
   const row = await db.selectFrom('municipality').select('number').where('number', '=', number).executeTakeFirst();
   return row !== undefined;
+}
+
+/** A field error (`code`, at `pathOf(index)`) for each of `numbers` that no municipality has. */
+export async function unknownMunicipalityErrors(db: Executor, numbers: readonly string[], code: string, pathOf: (index: number) => string): Promise<FieldError[]> {
+  const known = new Set(
+    numbers.length === 0 ? [] : (await db.selectFrom('municipality').select('number').where('number', 'in', [...numbers]).execute()).map((m) => m.number),
+  );
+  return numbers.flatMap((number, index) => (known.has(number) ? [] : [{ path: pathOf(index), code, message: 'No municipality has this number' }]));
 }
 
 export async function listRegions(db: Executor): Promise<Region[]> {

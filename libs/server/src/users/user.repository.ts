@@ -13,10 +13,9 @@ import {
   type UserListQuery,
 } from '@kompetansebro/domain';
 import { ConflictError, DomainRuleError, NotFoundError } from '@kompetansebro/domain';
-import { writeAudit } from '../audit/audit.repository';
 import type { Executor } from '../persistence/executor';
 import { uniqueViolation } from '../persistence/database-errors';
-import { auditedCreate, nextVersion, versionedChange, type VersionedRecord } from '../persistence/versioned-change';
+import { auditedAction, auditedCreate, nextVersion, versionedChange, type VersionedRecord } from '../persistence/versioned-change';
 import { issueSetPasswordToken } from '../auth/password-reset';
 import { endSessionsOfUser } from '../auth/session';
 import { likePattern } from '../persistence/repository-helpers';
@@ -203,14 +202,13 @@ export async function inviteUser(db: Executor, input: InviteUser, context: UserC
 
 /** A new invitation link for an account that has no password yet (the first may have expired). */
 export async function reinviteUser(db: Executor, id: string, context: UserChangeContext): Promise<{ user: User; token: string }> {
-  return db.transaction().execute(async (trx) => {
+  return auditedAction(db, { entity: 'user', entityId: id, action: 'update' }, context, async (trx) => {
     const user = await lockedUser(trx, id);
     if (user.disabledAt !== null) throw new ConflictError('The account is disabled: enable it first');
     if (user.hasPassword) throw new ConflictError('The account has a password already; its owner can ask for a new one on the login page');
     await trx.updateTable('password_reset').set({ used_at: sql`now()` }).where('user_id', '=', id).where('used_at', 'is', null).execute();
     const token = await issueSetPasswordToken(trx, id, 'invitation');
-    await writeAudit(trx, { userId: context.userId, entity: 'user', entityId: id, action: 'update', before: null, after: { invitationSent: true } });
-    return { user, token };
+    return { result: { user, token }, audit: { before: null, after: { invitationSent: true } } };
   });
 }
 
@@ -307,11 +305,10 @@ export async function enableUser(db: Executor, id: string, expectedVersion: numb
 
 /** Ends every session of the user (they must log in again); returns how many ended. */
 export async function endUserSessions(db: Executor, id: string, context: UserChangeContext): Promise<number> {
-  return db.transaction().execute(async (trx) => {
+  return auditedAction(db, { entity: 'user', entityId: id, action: 'update' }, context, async (trx) => {
     await lockedUser(trx, id);
     const ended = await trx.deleteFrom('user_session').where('user_id', '=', id).executeTakeFirst();
     const count = Number(ended.numDeletedRows);
-    await writeAudit(trx, { userId: context.userId, entity: 'user', entityId: id, action: 'update', before: null, after: { sessionsEnded: count } });
-    return count;
+    return { result: count, audit: { before: null, after: { sessionsEnded: count } } };
   });
 }
