@@ -123,11 +123,12 @@ function auditOf<T>(change: Pick<VersionedChange<T>, 'entity' | 'id' | 'action' 
 }
 
 /**
- * A write that needs no If-Match — owed whatever version the caller read (an erasure), idempotent
- * (joining an activity), or no change of the record's own fields (a new invitation, ending
- * sessions) — in one transaction with its audit entry about `subject`. `write` makes the change
- * (locking what it changes) and answers its result and what the audit entry stores; `audit: null`
- * when nothing changed, and nothing is audited.
+ * A write that is no plain versioned change of one record's fields — owed whatever version the
+ * caller read (an erasure), idempotent (joining an activity), about something beside the record
+ * (a new invitation, ending sessions, a study centre's catchment area, which checks the centre's
+ * version itself) — in one transaction with its audit entry about `subject`. `write` makes the
+ * change (locking what it changes) and answers its result and what the audit entry stores;
+ * `audit: null` when nothing changed, and nothing is audited.
  */
 export function auditedAction<R>(
   db: Executor,
