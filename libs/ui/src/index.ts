@@ -4,7 +4,19 @@ export { Button, buttonLinkProps, type ButtonProps, type ButtonVariant, type DsC
 export { ConfirmDialog } from './confirm-dialog';
 export { EmptyState } from './empty-state';
 export { ErrorSummary, type ErrorSummaryItem } from './error-summary';
-export { Select, TextArea, TextField, type SelectOption, type SelectProps, type TextAreaProps, type TextFieldProps } from './field';
+export {
+  bindFields,
+  Select,
+  TextArea,
+  TextField,
+  type BoundField,
+  type FieldBinding,
+  type SelectOption,
+  type SelectProps,
+  type TextAreaProps,
+  type TextFieldProps,
+  type TextKeyOf,
+} from './field';
 export { LanguageSwitch } from './language-switch';
 export { AppNameContext, Page, useDocumentTitle } from './page';
 export { Pagination } from './pagination';
