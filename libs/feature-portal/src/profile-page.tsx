@@ -1,6 +1,6 @@
 import { actorQueries, ApiError, useUpdateActor } from '@kompetansebro/api-client';
 import { actorUpdateSchema, type ActorDetail, type ActorUpdate } from '@kompetansebro/domain';
-import { Alert, Button, ErrorSummary, httpErrorText, LoadingState, Page, QueryError, TextField, useUnsavedChangesGuard } from '@kompetansebro/ui';
+import { Alert, Button, ChangesTable, ErrorSummary, httpErrorText, LoadingState, Page, QueryError, TextField, useUnsavedChangesGuard } from '@kompetansebro/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -150,26 +150,10 @@ function ContactForm({ actor }: { actor: ActorDetail }) {
         <Alert color="warning" role="alert" heading={t('portal.profile.conflictTitle')} headingLevel={3}>
           <p className="ds-paragraph">{t('portal.profile.conflictBody')}</p>
           {conflict.length > 0 && (
-            <div className="kb-table-scroll">
-              <table className="ds-table" data-border>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('portal.profile.conflictField')}</th>
-                    <th scope="col">{t('portal.profile.conflictTheirs')}</th>
-                    <th scope="col">{t('portal.profile.conflictYours')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {conflict.map((change) => (
-                    <tr key={change.field}>
-                      <th scope="row">{t(`portal.profile.${change.field}`)}</th>
-                      <td>{change.theirs}</td>
-                      <td>{change.yours}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ChangesTable
+              columns={[t('portal.profile.conflictField'), t('portal.profile.conflictTheirs'), t('portal.profile.conflictYours')]}
+              rows={conflict.map((change) => ({ key: change.field, label: t(`portal.profile.${change.field}`), first: change.theirs, second: change.yours }))}
+            />
           )}
         </Alert>
       )}

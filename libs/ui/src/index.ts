@@ -36,6 +36,7 @@ export { DetailPage, errorStatusOf, type DetailResult } from './detail-page';
 export { Fact } from './fact';
 export { mergeTheirVersion, useStaleSave } from './stale-save';
 export { QueryError } from './query-error';
+export { ChangesTable, type ChangesTableRow } from './changes-table';
 export { Section } from './section';
 export { errorMessages, useFormState, useFormSubmit, type SaveOutcome, type ShownFieldError } from './form-state';
 export { FailureAlert } from './failure-alert';
