@@ -1,6 +1,6 @@
-import { activityKinds, compareNorwegian, totalHeadCount } from '@kompetansebro/domain';
+import { activityKinds, totalHeadCount } from '@kompetansebro/domain';
 import { formatNumber, useLanguage } from '@kompetansebro/i18n';
-import { bindFields, Button, errorMessages, fieldErrorText, RecordForm, Select, TextArea, TextField, type ShownFieldError } from '@kompetansebro/ui';
+import { bindFields, Button, errorMessages, fieldErrorText, optionsByLabel, RecordForm, Select, type ShownFieldError, TextArea, TextField } from '@kompetansebro/ui';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -157,9 +157,7 @@ export function ActivityForm({ values, onChange, errors, submitCount, initialOrg
           {...field('kind')}
           requiredLabel={required}
           emptyOption={t('common.chooseOne')}
-          options={(kinds ?? activityKinds)
-            .map((kind) => ({ value: kind, label: t(`activityKind.${kind}`) }))
-            .sort((a, b) => compareNorwegian(a.label, b.label))}
+          options={optionsByLabel(kinds ?? activityKinds, (kind) => t(`activityKind.${kind}`))}
         />
         <TextField {...field('title')} requiredLabel={required} />
         <TextField {...field('startDate')} type="date" requiredLabel={required} />

@@ -1,6 +1,6 @@
 import { actorQueries, municipalityQueries } from '@kompetansebro/api-client';
 import { actorKinds, compareNorwegian, type ActorKind } from '@kompetansebro/domain';
-import { bindFields, errorMessages, fieldErrorText, RecordForm, Select, TextArea, TextField, type ShownFieldError } from '@kompetansebro/ui';
+import { bindFields, errorMessages, fieldErrorText, optionsByLabel, RecordForm, Select, type ShownFieldError, TextArea, TextField } from '@kompetansebro/ui';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -139,9 +139,7 @@ export function ActorForm({
           {...field('kind')}
           requiredLabel={required}
           emptyOption={t('common.chooseOne')}
-          options={actorKinds
-            .map((kind) => ({ value: kind, label: t(`actorKind.${kind}`) }))
-            .sort((a, b) => compareNorwegian(a.label, b.label))}
+          options={optionsByLabel(actorKinds, (kind) => t(`actorKind.${kind}`))}
         />
         <TextField {...field('name')} requiredLabel={required} autoComplete="organization" />
         <TextField {...field('shortName')} />

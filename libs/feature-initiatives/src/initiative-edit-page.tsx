@@ -1,7 +1,6 @@
 import { initiativeQueries, useUpdateInitiative } from '@kompetansebro/api-client';
 import {
   collaborationLevels,
-  compareNorwegian,
   extensionStatuses,
   thematicAreas,
   type CollaborationLevel,
@@ -16,7 +15,7 @@ import {
   type MaturityLevel,
 } from '@kompetansebro/domain';
 import { formatAmount, formatDate, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, Checkbox, DetailPage, ErrorSummary, fieldErrorText, httpErrorText, LoadingState, Page, Select, TextArea, TextField, type ErrorSummaryItem } from '@kompetansebro/ui';
+import { Alert, Button, Checkbox, DetailPage, ErrorSummary, type ErrorSummaryItem, fieldErrorText, httpErrorText, LoadingState, optionsByLabel, Page, Select, TextArea, TextField } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
@@ -317,10 +316,7 @@ function EditForm({ initiative }: { initiative: InitiativeDetail }) {
         </fieldset>
         <fieldset className="ds-fieldset">
           <legend>{t('initiatives.themes.title')}</legend>
-          {thematicAreas
-            .map((theme) => ({ theme, label: t(`thematicArea.${theme}`) }))
-            .sort((a, b) => compareNorwegian(a.label, b.label))
-            .map(({ theme, label }) => (
+          {optionsByLabel(thematicAreas, (theme) => t(`thematicArea.${theme}`)).map(({ value: theme, label }) => (
               <Checkbox
                 key={theme}
                 id={fieldId(`theme-${theme}`)}

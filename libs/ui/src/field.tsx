@@ -1,3 +1,4 @@
+import { compareNorwegian } from '@kompetansebro/domain';
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 import { StatusTag } from './status-tag';
 
@@ -119,6 +120,11 @@ export interface SelectOption {
   label: string;
   /** Options with the same group are shown together under it (`<optgroup>`), in the order the groups first appear. */
   group?: string;
+}
+
+/** Options for `values` labelled by `labelOf`, in the Norwegian alphabetical order of their labels (æ, ø, å last). */
+export function optionsByLabel<Value extends string>(values: readonly Value[], labelOf: (value: Value) => string): Array<{ value: Value; label: string }> {
+  return values.map((value) => ({ value, label: labelOf(value) })).sort((a, b) => compareNorwegian(a.label, b.label));
 }
 
 /** The options in their groups: ungrouped ones first, then each group in the order it first appears. */

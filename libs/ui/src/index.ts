@@ -6,6 +6,7 @@ export { EmptyState } from './empty-state';
 export { ErrorSummary, type ErrorSummaryItem } from './error-summary';
 export {
   bindFields,
+  optionsByLabel,
   Select,
   TextArea,
   TextField,
