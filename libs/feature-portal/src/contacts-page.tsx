@@ -1,8 +1,7 @@
 import { apiUrl, contactQueries, portalQueries } from '@kompetansebro/api-client';
 import { contactListQuerySchema, pageRange, type ContactSummary } from '@kompetansebro/domain';
-import { Button, buttonLinkProps, DataTable, EmptyState, LoadingState, Page, Pagination, QueryError, Section, TextField, useListSearch, type TableColumn } from '@kompetansebro/ui';
+import { Button, buttonLinkProps, DataTable, EmptyState, LoadingState, Page, Pagination, QueryError, RecordLink, Section, TextField, useListSearch, type TableColumn } from '@kompetansebro/ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ForStudyCentre } from './not-a-centre';
@@ -35,14 +34,11 @@ function Contacts({ centreId }: { centreId: string }) {
       key: 'library',
       header: t('portal.contacts.columns.library'),
       rowHeader: true,
-      cell: (row) =>
-        paths.actor ? (
-          <Link className="ds-link" to={paths.actor} params={{ id: row.id }}>
-            {row.name}
-          </Link>
-        ) : (
-          row.name
-        ),
+      cell: (row) => (
+        <RecordLink to={paths.actor} id={row.id}>
+          {row.name}
+        </RecordLink>
+      ),
     },
     { key: 'municipality', header: t('portal.contacts.columns.municipality'), cell: (row) => row.municipality },
     { key: 'phone', header: t('portal.contacts.columns.phone'), cell: (row) => (row.phone ? <a className="ds-link" href={`tel:${row.phone.replace(/\s/g, '')}`}>{row.phone}</a> : '–') },

@@ -1,7 +1,7 @@
 import { activityQueries, coverageQueries, portalQueries } from '@kompetansebro/api-client';
 import { brochureServiceLine, todayInNorway, type Brochure, type Coverage } from '@kompetansebro/domain';
 import { formatDate, formatNumber, useLanguage } from '@kompetansebro/i18n';
-import { EmptyState, LoadingState, Page, QueryError, Section, StatusTag } from '@kompetansebro/ui';
+import { EmptyState, LoadingState, Page, QueryError, RecordLink, Section, StatusTag } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { Fragment } from 'react';
@@ -121,7 +121,10 @@ function Gaps({ coverage, centreName }: { coverage: Coverage; centreName: string
           <ul className="kb-portal-gaps" aria-label={t('portal.home.gapsTitle')}>
             {gaps.libraries.map((library) => (
               <li key={library.id}>
-                <ActorLink id={library.id} name={library.name} /> ({municipalityName(library.municipalityNumber)})
+                <RecordLink to={paths.actor} id={library.id}>
+                  {library.name}
+                </RecordLink>{' '}
+                ({municipalityName(library.municipalityNumber)})
                 {paths.proposeAgreement && (
                   <>
                     {' – '}
@@ -146,17 +149,6 @@ function Gaps({ coverage, centreName }: { coverage: Coverage; centreName: string
         </Link>
       </p>
     </>
-  );
-}
-
-function ActorLink({ id, name }: { id: string; name: string }) {
-  const { paths } = usePortalFeature();
-  return paths.actor ? (
-    <Link className="ds-link" to={paths.actor} params={{ id }}>
-      {name}
-    </Link>
-  ) : (
-    <>{name}</>
   );
 }
 
@@ -193,7 +185,9 @@ function Libraries({ brochure, coverage }: { brochure: Brochure; coverage: Cover
                   <li key={library.id} className="kb-portal-library">
                     <div className="kb-cluster">
                       <h4 className="ds-heading" data-size="2xs">
-                        <ActorLink id={library.id} name={library.name} />
+                        <RecordLink to={paths.actor} id={library.id}>
+                          {library.name}
+                        </RecordLink>
                       </h4>
                       {coverageOf && (
                         <StatusTag color={coverageOf.covered ? 'success' : 'danger'}>
