@@ -2,4 +2,4 @@
 import { frontendViteConfig } from '../../tools/scripts/frontend-vite-config';
 
 /** The study centre portal, served under /studiesenter/. */
-export default frontendViteConfig({ appDir: import.meta.dirname, name: 'centre-portal', base: '/studiesenter/' });
+export default frontendViteConfig({ appDir: import.meta.dirname, name: 'centre-portal', base: '/studiesenter/', app: 'centrePortal' });

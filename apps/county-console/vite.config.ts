@@ -2,4 +2,4 @@
 import { frontendViteConfig } from '../../tools/scripts/frontend-vite-config';
 
 /** The county's console, served under /fylke/. */
-export default frontendViteConfig({ appDir: import.meta.dirname, name: 'county-console', base: '/fylke/' });
+export default frontendViteConfig({ appDir: import.meta.dirname, name: 'county-console', base: '/fylke/', app: 'countyConsole' });

@@ -2,4 +2,4 @@
 import { frontendViteConfig } from '../../tools/scripts/frontend-vite-config';
 
 /** The university library portal, served under /universitet/. */
-export default frontendViteConfig({ appDir: import.meta.dirname, name: 'university-liaison', base: '/universitet/' });
+export default frontendViteConfig({ appDir: import.meta.dirname, name: 'university-liaison', base: '/universitet/', app: 'universityLiaison' });

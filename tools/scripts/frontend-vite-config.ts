@@ -1,15 +1,59 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
+// The apps' names and page texts are the bokmål catalogue's (the apps' first language), as in the app shell.
+import bokmal from '../../libs/i18n/src/catalogues/nb/shared.json' with { type: 'json' };
+
+/** An app's texts in the catalogue (`app.<key>`): its name, description and what it says without JavaScript. */
+export type AppKey = Exclude<keyof typeof bokmal.app, 'suiteName'>;
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * The one page every app is served in: its head (language, charset, viewport, description, title,
+ * no favicon request) and the body the app renders into. The app's index.html holds only what it
+ * loads (its entry script), which ends the body; Vite then bundles it as usual.
+ */
+function appPagePlugin(app: AppKey): Plugin {
+  const page = bokmal.app[app];
+  return {
+    name: 'kompetansebro-app-page',
+    transformIndexHtml: {
+      order: 'pre',
+      handler: (html) => {
+        const loads = html.replace(/<!doctype html>/i, '').replace(/<!--[\s\S]*?-->/g, '').trim();
+        return [
+          '<!doctype html>',
+          '<html lang="nb">',
+          '  <head>',
+          '    <meta charset="utf-8" />',
+          '    <meta name="viewport" content="width=device-width, initial-scale=1" />',
+          `    <meta name="description" content="${escapeHtml(page.description)}" />`,
+          '    <link rel="icon" href="data:," />',
+          `    <title>${escapeHtml(`${page.name} – ${bokmal.app.suiteName}`)}</title>`,
+          '  </head>',
+          '  <body>',
+          '    <div id="root"></div>',
+          `    <noscript>${escapeHtml(page.noscript)}</noscript>`,
+          `    ${loads}`,
+          '  </body>',
+          '</html>',
+          '',
+        ].join('\n');
+      },
+    },
+  };
+}
 
 /**
  * The Vite config of a micro-frontend: its own build in dist/apps/<name>, served under its
- * base path (see apps/api/src/frontends.ts). Each app's vite.config.ts calls this.
+ * base path (see apps/api/src/frontends.ts), in the page of its texts `app.<app>`. Each app's
+ * vite.config.ts calls this.
  */
-export function frontendViteConfig({ appDir, name, base }: { appDir: string; name: string; base: `/${string}/` }): UserConfig {
+export function frontendViteConfig({ appDir, name, base, app }: { appDir: string; name: string; base: `/${string}/`; app: AppKey }): UserConfig {
   return defineConfig({
     root: appDir,
     base,
-    plugins: [react()],
+    plugins: [react(), appPagePlugin(app)],
     resolve: { tsconfigPaths: true },
     build: {
       outDir: `../../dist/apps/${name}`,

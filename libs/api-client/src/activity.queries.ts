@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQueryClient } from '@tanstack/react-query';
 import type { ActivityCountQuery, ActivityCreate, ActivityDetail, ActivityListQuery, ActivityUpdate } from '@kompetansebro/domain';
-import { useApiMutation, useVersionedAction, useVersionedUpdate } from './api-mutation';
+import { recordWrites, useVersionedAction } from './api-mutation';
 import { api } from './client';
 import { readEmpty, readJson } from './api-error';
 import { resourceQueries, useSavedRecordInCache } from './resource-queries';
@@ -31,16 +31,10 @@ function useActivityCacheUpdate() {
   return useSavedRecordInCache(activityQueries, () => [activityQueries.countsAll()]);
 }
 
-export function useCreateActivity() {
-  return useApiMutation<ActivityDetail, ActivityCreate>(
-    (input) => readJson(api().api.activities.$post({ json: input })),
-    useActivityCacheUpdate(),
-  );
-}
-
-export function useUpdateActivity(id: string) {
-  return useVersionedUpdate<ActivityDetail, ActivityUpdate>(id, (request) => readJson(api().api.activities[':id'].$patch(request)), useActivityCacheUpdate());
-}
+export const { useCreate: useCreateActivity, useUpdate: useUpdateActivity } = recordWrites<ActivityDetail, ActivityCreate, ActivityUpdate>(
+  { create: (input) => readJson(api().api.activities.$post({ json: input })), update: (request) => readJson(api().api.activities[':id'].$patch(request)) },
+  useActivityCacheUpdate,
+);
 
 export function useDeleteActivity(id: string) {
   const queryClient = useQueryClient();

@@ -1,5 +1,5 @@
 import type { ActorCreate, ActorDetail, ActorListQuery, ActorUpdate } from '@kompetansebro/domain';
-import { useApiMutation, useVersionedAction, useVersionedUpdate } from './api-mutation';
+import { recordWrites, useVersionedAction } from './api-mutation';
 import { api } from './client';
 import { readJson } from './api-error';
 import { resourceQueries, useSavedRecordInCache } from './resource-queries';
@@ -23,16 +23,10 @@ function useActorCacheUpdate() {
   ]);
 }
 
-export function useCreateActor() {
-  return useApiMutation<ActorDetail, ActorCreate>(
-    (input) => readJson(api().api.actors.$post({ json: input })),
-    useActorCacheUpdate(),
-  );
-}
-
-export function useUpdateActor(id: string) {
-  return useVersionedUpdate<ActorDetail, ActorUpdate>(id, (request) => readJson(api().api.actors[':id'].$patch(request)), useActorCacheUpdate());
-}
+export const { useCreate: useCreateActor, useUpdate: useUpdateActor } = recordWrites<ActorDetail, ActorCreate, ActorUpdate>(
+  { create: (input) => readJson(api().api.actors.$post({ json: input })), update: (request) => readJson(api().api.actors[':id'].$patch(request)) },
+  useActorCacheUpdate,
+);
 
 export function useArchiveActor(id: string) {
   return useVersionedAction<ActorDetail>(id, (request) => readJson(api().api.actors[':id'].archive.$post(request)), useActorCacheUpdate());

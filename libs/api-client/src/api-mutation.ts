@@ -47,3 +47,22 @@ export function useVersionedUpdate<Data, Changes>(
 export function useVersionedAction<Data>(id: string, send: (request: VersionedRequest) => Promise<Data>, onSuccess?: (data: Data) => unknown) {
   return useApiMutation<Data, { version: number }>(({ version }) => send({ param: { id }, header: { 'if-match': ifMatch(version) } }), onSuccess);
 }
+
+/**
+ * A resource's two writes from its forms, one recipe: create (POST the new record) and update
+ * (PATCH the changes with If-Match), each followed by the resource's cache update.
+ *
+ *   export const { useCreate: useCreateActor, useUpdate: useUpdateActor } = recordWrites<ActorDetail, ActorCreate, ActorUpdate>({
+ *     create: (input) => readJson(api().api.actors.$post({ json: input })),
+ *     update: (request) => readJson(api().api.actors[':id'].$patch(request)),
+ *   }, useActorCacheUpdate);
+ */
+export function recordWrites<Data, Create, Changes>(
+  { create, update }: { create: (input: Create) => Promise<Data>; update: (request: VersionedRequest & { json: Changes }) => Promise<Data> },
+  useCacheUpdate: () => (data: Data) => unknown,
+) {
+  return {
+    useCreate: () => useApiMutation<Data, Create>(create, useCacheUpdate()),
+    useUpdate: (id: string) => useVersionedUpdate<Data, Changes>(id, update, useCacheUpdate()),
+  };
+}

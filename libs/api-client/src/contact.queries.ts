@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { ContactCreate, ContactListQuery, ContactSummary, ContactUpdate } from '@kompetansebro/domain';
-import { useApiMutation, useVersionedAction, useVersionedUpdate } from './api-mutation';
+import { recordWrites, useVersionedAction } from './api-mutation';
 import { api } from './client';
 import { readEmpty, readJson } from './api-error';
 import { listQueries } from './resource-queries';
@@ -20,16 +20,10 @@ function useContactListRefresh() {
   return () => queryClient.invalidateQueries({ queryKey: contactQueries.lists() });
 }
 
-export function useCreateContact() {
-  return useApiMutation<ContactSummary, ContactCreate>(
-    (input) => readJson(api().api.contacts.$post({ json: input })),
-    useContactListRefresh(),
-  );
-}
-
-export function useUpdateContact(id: string) {
-  return useVersionedUpdate<ContactSummary, ContactUpdate>(id, (request) => readJson(api().api.contacts[':id'].$patch(request)), useContactListRefresh());
-}
+export const { useCreate: useCreateContact, useUpdate: useUpdateContact } = recordWrites<ContactSummary, ContactCreate, ContactUpdate>(
+  { create: (input) => readJson(api().api.contacts.$post({ json: input })), update: (request) => readJson(api().api.contacts[':id'].$patch(request)) },
+  useContactListRefresh,
+);
 
 export function useDeleteContact(id: string) {
   return useVersionedAction<void>(id, (request) => readEmpty(api().api.contacts[':id'].$delete(request)), useContactListRefresh());

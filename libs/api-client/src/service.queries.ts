@@ -1,5 +1,5 @@
 import type { ServiceCreate, ServiceListQuery, ServiceSummary, ServiceUpdate } from '@kompetansebro/domain';
-import { useApiMutation, useVersionedAction, useVersionedUpdate } from './api-mutation';
+import { recordWrites, useApiMutation, useVersionedAction } from './api-mutation';
 import { api } from './client';
 import { readJson } from './api-error';
 import { ifMatch } from './etag';
@@ -22,16 +22,10 @@ function useServiceCacheUpdate() {
   return useSavedRecordInCache<ServiceSummary>(serviceQueries);
 }
 
-export function useCreateService() {
-  return useApiMutation<ServiceSummary, ServiceCreate>(
-    (input) => readJson(api().api.services.$post({ json: input })),
-    useServiceCacheUpdate(),
-  );
-}
-
-export function useUpdateService(id: string) {
-  return useVersionedUpdate<ServiceSummary, ServiceUpdate>(id, (request) => readJson(api().api.services[':id'].$patch(request)), useServiceCacheUpdate());
-}
+export const { useCreate: useCreateService, useUpdate: useUpdateService } = recordWrites<ServiceSummary, ServiceCreate, ServiceUpdate>(
+  { create: (input) => readJson(api().api.services.$post({ json: input })), update: (request) => readJson(api().api.services[':id'].$patch(request)) },
+  useServiceCacheUpdate,
+);
 
 export function useArchiveService(id: string) {
   return useVersionedAction<ServiceSummary>(id, (request) => readJson(api().api.services[':id'].archive.$post(request)), useServiceCacheUpdate());

@@ -1,7 +1,7 @@
 import { activityQueries } from '@kompetansebro/api-client';
-import { activityKinds, activityKindSchema, compareNorwegian, MAX_PAGE_SIZE, todayInNorway, type ActivitySummary } from '@kompetansebro/domain';
+import { activityKinds, activityKindSchema, MAX_PAGE_SIZE, todayInNorway, type ActivitySummary } from '@kompetansebro/domain';
 import { formatNumber, intlLocales, useLanguage, type Language } from '@kompetansebro/i18n';
-import { Alert, LoadingState, Page, QueryError, Select, useListSearch } from '@kompetansebro/ui';
+import { Alert, LoadingState, optionsByLabel, Page, QueryError, Select, useListSearch } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -64,9 +64,7 @@ export function ActivityCalendarPage() {
 
   const linkTo = (target: MonthKey): CalendarSearch => ({ ...(kind ? { kind } : {}), ...(target === monthOf(today) ? {} : { maaned: target }) });
 
-  const kindOptions = activityKinds
-    .map((value) => ({ value, label: t(`activityKind.${value}`) }))
-    .sort((a, b) => compareNorwegian(a.label, b.label));
+  const kindOptions = optionsByLabel(activityKinds, (value) => t(`activityKind.${value}`));
 
   return (
     <Page title={t('activities.calendar.title')}>

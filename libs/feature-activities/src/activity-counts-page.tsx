@@ -1,7 +1,7 @@
 import { activityQueries } from '@kompetansebro/api-client';
-import { activityCountQuerySchema, activityKinds, compareNorwegian, countPeriods, type ActivityCountQuery } from '@kompetansebro/domain';
+import { activityCountQuerySchema, activityKinds, countPeriods, type ActivityCountQuery } from '@kompetansebro/domain';
 import { formatNumber, useLanguage } from '@kompetansebro/i18n';
-import { EmptyState, LoadingState, Page, QueryError, Select, TextField, useListSearch } from '@kompetansebro/ui';
+import { EmptyState, LoadingState, optionsByLabel, Page, QueryError, Select, TextField, useListSearch } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useActivityFeature } from './activity-feature-context';
@@ -34,7 +34,7 @@ export function ActivityCountsPage() {
         <Select
           label={t('activities.filters.kind')}
           emptyOption={t('activities.filters.allKinds')}
-          options={activityKinds.map((kind) => ({ value: kind, label: t(`activityKind.${kind}`) })).sort((a, b) => compareNorwegian(a.label, b.label))}
+          options={optionsByLabel(activityKinds, (kind) => t(`activityKind.${kind}`))}
           value={view.kind ?? ''}
           onChange={(event) => updateSearch({ kind: (event.target.value || undefined) as ActivityCountQuery['kind'] })}
         />

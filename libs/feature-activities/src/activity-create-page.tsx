@@ -1,5 +1,5 @@
 import { trySave, useCreateActivity } from '@kompetansebro/api-client';
-import { Alert, CancelLink, FailureAlert, LoadingState, Page, useCreateForm } from '@kompetansebro/ui';
+import { CancelLink, DetailPendingPage, FailureAlert, ForbiddenPage, Page, useCreateForm } from '@kompetansebro/ui';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useActivityFeature } from './activity-feature-context';
@@ -13,18 +13,10 @@ export function ActivityCreatePage() {
   const { t } = useTranslation();
   const access = useActivityAccess();
   if (access.isPending) {
-    return (
-      <Page title={t('activities.form.createTitle')}>
-        <LoadingState />
-      </Page>
-    );
+    return <DetailPendingPage title={t('activities.form.createTitle')} />;
   }
   if (!access.may('create')) {
-    return (
-      <Page title={t('activities.form.createTitle')}>
-        <Alert color="warning">{t('errors.forbidden')}</Alert>
-      </Page>
-    );
+    return <ForbiddenPage title={t('activities.form.createTitle')} />;
   }
   return <ActivityCreateForm ownOrganiser={access.ownOrganiser} />;
 }

@@ -1,8 +1,8 @@
 import { activityQueries, trySave, useUpdateActivity } from '@kompetansebro/api-client';
 import { activityKindSchema, type ActivityDetail } from '@kompetansebro/domain';
-import { Alert, CancelLink, DetailPage, EditFormNotices, LoadingState, Page, useEditForm } from '@kompetansebro/ui';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate, useParams } from '@tanstack/react-router';
+import { CancelLink, DetailPendingPage, EditFormNotices, ForbiddenPage, Page, useEditForm } from '@kompetansebro/ui';
+import { queryOptions, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
+import { useNavigate, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useActivityFeature } from './activity-feature-context';
 import { ActivityForm } from './activity-form';
@@ -10,28 +10,16 @@ import { activityFormState, formValuesFromActivity, toActivityUpdate, validateAc
 import { useActivityAccess } from './use-can-edit-activities';
 import './activities.css';
 
+/** The record the form edits, from the route's params: its route loads it before the form shows. */
+export function recordQuery({ id = '' }: { id?: string }) {
+  // The form keeps the version it started from; a refetch behind it must not replace what the user types.
+  return queryOptions({ ...activityQueries.detail(id), refetchOnWindowFocus: false });
+}
+
 /** "Rediger": loads the activity, then the form over the version loaded. */
 export function ActivityEditPage() {
-  const { t } = useTranslation();
-  const { paths } = useActivityFeature();
-  const { id = '' } = useParams({ strict: false }) as { id?: string };
-  // The form keeps the version it started from; a refetch behind it must not replace what the user types.
-  const activity = useQuery({ ...activityQueries.detail(id), refetchOnWindowFocus: false });
-
-  return (
-    <DetailPage
-      result={activity}
-      title={t('activities.form.editTitle', { title: t('activities.detail.titleFallback') })}
-      notFound={t('activities.detail.notFound')}
-      back={
-        <Link className="ds-link" to={paths.list}>
-          {t('activities.detail.backToList')}
-        </Link>
-      }
-    >
-      {(data) => <ActivityEditForm key={data.id} activity={data} />}
-    </DetailPage>
-  );
+  const activity = useSuspenseQuery(recordQuery(useParams({ strict: false })));
+  return <ActivityEditForm key={activity.data.id} activity={activity.data} />;
 }
 
 function ActivityEditForm({ activity }: { activity: ActivityDetail }) {
@@ -85,18 +73,10 @@ function ActivityEditForm({ activity }: { activity: ActivityDetail }) {
 
   const title = t('activities.form.editTitle', { title: base.title });
   if (access.isPending) {
-    return (
-      <Page title={title}>
-        <LoadingState />
-      </Page>
-    );
+    return <DetailPendingPage title={title} />;
   }
   if (!access.mayChange('update', base)) {
-    return (
-      <Page title={title}>
-        <Alert color="warning">{t('errors.forbidden')}</Alert>
-      </Page>
-    );
+    return <ForbiddenPage title={title} />;
   }
 
   const fieldName = (field: ActivityFormField) =>

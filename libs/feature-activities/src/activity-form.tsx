@@ -1,6 +1,6 @@
-import { activityKinds, compareNorwegian, totalHeadCount } from '@kompetansebro/domain';
+import { activityKinds, totalHeadCount } from '@kompetansebro/domain';
 import { formatNumber, useLanguage } from '@kompetansebro/i18n';
-import { Button, errorMessages, fieldErrorText, RecordForm, Select, TextArea, TextField, type ShownFieldError } from '@kompetansebro/ui';
+import { bindFields, Button, errorMessages, fieldErrorText, optionsByLabel, RecordForm, Select, type ShownFieldError, TextArea, TextField } from '@kompetansebro/ui';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -97,8 +97,14 @@ export function ActivityForm({ values, onChange, errors, submitCount, initialOrg
     labelOf: (path) => fieldLabel(t, values, path),
   });
 
-  const set = <K extends 'kind' | 'title' | 'startDate' | 'endDate' | 'organiserId' | 'description'>(field: K, value: string) =>
-    onChange((current) => (current[field] === value ? current : { ...current, [field]: value }));
+  const field = bindFields({
+    values,
+    set: (name, value) => onChange((current) => (current[name] === value ? current : { ...current, [name]: value })),
+    idOf: activityFieldId,
+    labelOf: (name) => t(`activityField.${name}.label`),
+    helpOf: (name) => (name === 'kind' ? undefined : t(`activityField.${name}.help`)),
+    errorAt: fieldError,
+  });
   const setParticipant = (index: number, change: Partial<ParticipantRow>) =>
     onChange((current) => ({ ...current, participants: current.participants.map((row, i) => (i === index ? { ...row, ...change } : row)) }));
   const setLink = (index: number, change: Partial<LinkRow>) =>
@@ -148,49 +154,14 @@ export function ActivityForm({ values, onChange, errors, submitCount, initialOrg
       <fieldset className="ds-fieldset">
         <legend>{t('activities.form.groups.what')}</legend>
         <Select
-          id={activityFieldId('kind')}
-          name="kind"
-          label={t('activityField.kind.label')}
-          error={fieldError('kind')}
+          {...field('kind')}
           requiredLabel={required}
           emptyOption={t('common.chooseOne')}
-          options={(kinds ?? activityKinds)
-            .map((kind) => ({ value: kind, label: t(`activityKind.${kind}`) }))
-            .sort((a, b) => compareNorwegian(a.label, b.label))}
-          value={values.kind}
-          onChange={(event) => set('kind', event.target.value)}
+          options={optionsByLabel(kinds ?? activityKinds, (kind) => t(`activityKind.${kind}`))}
         />
-        <TextField
-          id={activityFieldId('title')}
-          name="title"
-          label={t('activityField.title.label')}
-          description={t('activityField.title.help')}
-          error={fieldError('title')}
-          requiredLabel={required}
-          value={values.title}
-          onChange={(event) => set('title', event.target.value)}
-        />
-        <TextField
-          id={activityFieldId('startDate')}
-          name="startDate"
-          type="date"
-          label={t('activityField.startDate.label')}
-          description={t('activityField.startDate.help')}
-          error={fieldError('startDate')}
-          requiredLabel={required}
-          value={values.startDate}
-          onChange={(event) => set('startDate', event.target.value)}
-        />
-        <TextField
-          id={activityFieldId('endDate')}
-          name="endDate"
-          type="date"
-          label={t('activityField.endDate.label')}
-          description={t('activityField.endDate.help')}
-          error={fieldError('endDate')}
-          value={values.endDate}
-          onChange={(event) => set('endDate', event.target.value)}
-        />
+        <TextField {...field('title')} requiredLabel={required} />
+        <TextField {...field('startDate')} type="date" requiredLabel={required} />
+        <TextField {...field('endDate')} type="date" />
         {ownOrganiser ? (
           <div className="ds-field">
             <span className="ds-label">{t('activityField.organiserId.label')}</span>
@@ -200,27 +171,12 @@ export function ActivityForm({ values, onChange, errors, submitCount, initialOrg
           </div>
         ) : (
           <Select
-            id={activityFieldId('organiserId')}
-            name="organiserId"
-            label={t('activityField.organiserId.label')}
-            description={t('activityField.organiserId.help')}
-            error={fieldError('organiserId')}
+            {...field('organiserId')}
             emptyOption={t('common.none')}
             options={organiserChoices.map((actor) => ({ value: actor.id, label: actor.name }))}
-            value={values.organiserId}
-            onChange={(event) => set('organiserId', event.target.value)}
           />
         )}
-        <TextArea
-          id={activityFieldId('description')}
-          name="description"
-          label={t('activityField.description.label')}
-          description={t('activityField.description.help')}
-          error={fieldError('description')}
-          value={values.description}
-          onChange={(event) => set('description', event.target.value)}
-          rows={5}
-        />
+        <TextArea {...field('description')} rows={5} />
       </fieldset>
 
       <fieldset className="ds-fieldset">

@@ -1,7 +1,7 @@
 import { activityQueries } from '@kompetansebro/api-client';
-import { activityKinds, activityListQuerySchema, compareNorwegian, DEFAULT_PAGE_SIZE, type ActivitySummary } from '@kompetansebro/domain';
+import { activityKinds, activityListQuerySchema, DEFAULT_PAGE_SIZE, type ActivitySummary } from '@kompetansebro/domain';
 import { formatNumber, useLanguage } from '@kompetansebro/i18n';
-import { buttonLinkProps, ListScreen, Select, TextField, useListSearch, type TableColumn } from '@kompetansebro/ui';
+import { buttonLinkProps, ListScreen, optionsByLabel, Select, type TableColumn, TextField, useListSearch } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -75,9 +75,7 @@ export function ActivityListPage() {
     },
   ];
 
-  const kindOptions = activityKinds
-    .map((kind) => ({ value: kind, label: t(`activityKind.${kind}`) }))
-    .sort((a, b) => compareNorwegian(a.label, b.label));
+  const kindOptions = optionsByLabel(activityKinds, (kind) => t(`activityKind.${kind}`));
 
   return (
     <ListScreen

@@ -19,6 +19,9 @@ interface ActivityRoutesOptions {
   kinds?: readonly ActivityKindCode[] | null;
 }
 
+/** The texts of an activity's pages while it loads or cannot be shown (its page and its edit form). */
+const activityTexts = { title: 'activities.detail.titleFallback', notFound: 'activities.detail.notFound', back: 'activities.detail.backToList' } as const;
+
 /**
  * The activity screens as routes under `parentRoute`: the list (filters in the URL), the
  * month calendar, counts per period, "new", one activity and its edit form. Each screen is
@@ -40,8 +43,8 @@ export function createActivityRoutes(
       calendar: { path: 'kalender', validateSearch: plainSearch, component: lazyRouteComponent(() => import('./activity-calendar-page'), 'ActivityCalendarPage') },
       counts: { path: 'tall', validateSearch: plainSearch, component: lazyRouteComponent(() => import('./activity-counts-page'), 'ActivityCountsPage') },
       create: { path: 'ny', component: lazyRouteComponent(() => import('./activity-create-page'), 'ActivityCreatePage') },
-      detail: recordScreen(() => import('./activity-page'), 'ActivityPage', { title: 'activities.detail.titleFallback', notFound: 'activities.detail.notFound', back: 'activities.detail.backToList' }),
-      edit: { path: '$id/rediger', component: lazyRouteComponent(() => import('./activity-edit-page'), 'ActivityEditPage') },
+      detail: recordScreen(() => import('./activity-page'), 'ActivityPage', activityTexts),
+      edit: recordScreen(() => import('./activity-edit-page'), 'ActivityEditPage', activityTexts, 'list', '$id/rediger'),
     },
   });
 }

@@ -1,5 +1,5 @@
 import { trySave, useCreateActor } from '@kompetansebro/api-client';
-import { Alert, CancelLink, FailureAlert, Page, useCreateForm } from '@kompetansebro/ui';
+import { CancelLink, FailureAlert, ForbiddenPage, Page, useCreateForm } from '@kompetansebro/ui';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useActorFeature } from './actor-feature-context';
@@ -18,11 +18,7 @@ export function ActorCreatePage() {
   const createActor = useCreateActor();
 
   if (!canEdit) {
-    return (
-      <Page title={t('actors.form.createTitle')}>
-        <Alert color="warning">{t('errors.forbidden')}</Alert>
-      </Page>
-    );
+    return <ForbiddenPage title={t('actors.form.createTitle')} />;
   }
 
   const submit = async (parentKind: Parameters<typeof validateActorForm>[1]) => {

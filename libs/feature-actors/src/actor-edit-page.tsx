@@ -1,36 +1,24 @@
 import { actorQueries, municipalityQueries, trySave, useUpdateActor } from '@kompetansebro/api-client';
 import { actorKindSchema, type ActorDetail, type ActorKind } from '@kompetansebro/domain';
-import { Alert, CancelLink, DetailPage, EditFormNotices, Page, useEditForm } from '@kompetansebro/ui';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate, useParams } from '@tanstack/react-router';
+import { CancelLink, EditFormNotices, ForbiddenPage, Page, useEditForm } from '@kompetansebro/ui';
+import { queryOptions, useQuery, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
+import { useNavigate, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useActorFeature } from './actor-feature-context';
 import { useCanEditActors } from './use-can-edit-actors';
 import { ActorForm } from './actor-form';
 import { actorFormState, formValuesFromActor, toActorUpdate, validateActorForm, type ActorFormField, type ActorFormValues } from './actor-form-values';
 
+/** The record the form edits, from the route's params: its route loads it before the form shows. */
+export function recordQuery({ id = '' }: { id?: string }) {
+  // The form keeps the version it started from; a refetch behind it must not replace what the user types.
+  return queryOptions({ ...actorQueries.detail(id), refetchOnWindowFocus: false });
+}
+
 /** "Rediger": loads the actor, then the form over the version loaded. */
 export function ActorEditPage() {
-  const { t } = useTranslation();
-  const { paths } = useActorFeature();
-  const { id = '' } = useParams({ strict: false }) as { id?: string };
-  // The form keeps the version it started from; a refetch behind it must not replace what the user types.
-  const actor = useQuery({ ...actorQueries.detail(id), refetchOnWindowFocus: false });
-
-  return (
-    <DetailPage
-      result={actor}
-      title={t('actors.form.editTitle', { name: t('actors.detail.titleFallback') })}
-      notFound={t('actors.detail.notFound')}
-      back={
-        <Link className="ds-link" to={paths.list}>
-          {t('actors.detail.backToList')}
-        </Link>
-      }
-    >
-      {(data) => <ActorEditForm key={data.id} actor={data} />}
-    </DetailPage>
-  );
+  const actor = useSuspenseQuery(recordQuery(useParams({ strict: false })));
+  return <ActorEditForm key={actor.data.id} actor={actor.data} />;
 }
 
 function ActorEditForm({ actor }: { actor: ActorDetail }) {
@@ -86,11 +74,7 @@ function ActorEditForm({ actor }: { actor: ActorDetail }) {
 
   const title = t('actors.form.editTitle', { name: baseActor.name });
   if (!canEdit) {
-    return (
-      <Page title={title}>
-        <Alert color="warning">{t('errors.forbidden')}</Alert>
-      </Page>
-    );
+    return <ForbiddenPage title={title} />;
   }
 
   const notice = (

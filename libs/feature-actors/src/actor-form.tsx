@@ -1,6 +1,6 @@
 import { actorQueries, municipalityQueries } from '@kompetansebro/api-client';
 import { actorKinds, compareNorwegian, type ActorKind } from '@kompetansebro/domain';
-import { errorMessages, fieldErrorText, RecordForm, Select, TextArea, TextField, type ShownFieldError } from '@kompetansebro/ui';
+import { bindFields, errorMessages, fieldErrorText, optionsByLabel, RecordForm, Select, type ShownFieldError, TextArea, TextField } from '@kompetansebro/ui';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -112,19 +112,14 @@ export function ActorForm({
   });
 
   const required = t('common.required');
-  const text = (field: Exclude<ActorFormField, 'kind' | 'municipalityNumber' | 'parentId'>, extra: { type?: string; autoComplete?: string; inputMode?: 'numeric' | 'tel' | 'email' | 'url' } = {}) => (
-    <TextField
-      id={actorFieldId(field)}
-      name={field}
-      label={t(`actorField.${field}.label`)}
-      description={t(`actorField.${field}.help`)}
-      error={fieldError(field)}
-      value={values[field]}
-      onChange={(event) => onChange(field, event.target.value)}
-      requiredLabel={field === 'name' ? required : undefined}
-      {...extra}
-    />
-  );
+  const field = bindFields({
+    values,
+    set: onChange,
+    idOf: actorFieldId,
+    labelOf: (name) => t(`actorField.${name}.label`),
+    helpOf: (name) => t(`actorField.${name}.help`),
+    errorAt: fieldError,
+  });
 
   return (
     <RecordForm
@@ -141,44 +136,30 @@ export function ActorForm({
       <fieldset className="ds-fieldset">
         <legend>{t('actors.form.groups.identity')}</legend>
         <Select
-          id={actorFieldId('kind')}
-          name="kind"
-          label={t('actorField.kind.label')}
-          description={t('actorField.kind.help')}
-          error={fieldError('kind')}
+          {...field('kind')}
           requiredLabel={required}
           emptyOption={t('common.chooseOne')}
-          options={actorKinds
-            .map((kind) => ({ value: kind, label: t(`actorKind.${kind}`) }))
-            .sort((a, b) => compareNorwegian(a.label, b.label))}
-          value={values.kind}
-          onChange={(event) => onChange('kind', event.target.value)}
+          options={optionsByLabel(actorKinds, (kind) => t(`actorKind.${kind}`))}
         />
-        {text('name', { autoComplete: 'organization' })}
-        {text('shortName')}
+        <TextField {...field('name')} requiredLabel={required} autoComplete="organization" />
+        <TextField {...field('shortName')} />
       </fieldset>
 
       <fieldset className="ds-fieldset">
         <legend>{t('actors.form.groups.identifiers')}</legend>
-        {text('organisationNumber', { inputMode: 'numeric', autoComplete: 'off' })}
-        {text('libraryNumber', { inputMode: 'numeric', autoComplete: 'off' })}
+        <TextField {...field('organisationNumber')} inputMode="numeric" autoComplete="off" />
+        <TextField {...field('libraryNumber')} inputMode="numeric" autoComplete="off" />
       </fieldset>
 
       <fieldset className="ds-fieldset">
         <legend>{t('actors.form.groups.location')}</legend>
         <Select
-          id={actorFieldId('municipalityNumber')}
-          name="municipalityNumber"
-          label={t('actorField.municipalityNumber.label')}
-          description={t('actorField.municipalityNumber.help')}
-          error={fieldError('municipalityNumber')}
+          {...field('municipalityNumber')}
           emptyOption={t('common.none')}
           options={(municipalities.data?.items ?? []).map((municipality) => ({
             value: municipality.number,
             label: municipality.regionName ? `${municipality.name} (${municipality.regionName})` : municipality.name,
           }))}
-          value={values.municipalityNumber}
-          onChange={(event) => onChange('municipalityNumber', event.target.value)}
         />
         {parents.needsSearch && parents.parentKinds.length > 0 && (
           <TextField
@@ -197,42 +178,27 @@ export function ActorForm({
           </div>
         ) : (
           <Select
-            id={actorFieldId('parentId')}
-            name="parentId"
-            label={t('actorField.parentId.label')}
-            description={t('actorField.parentId.help')}
-            error={fieldError('parentId')}
+            {...field('parentId')}
             emptyOption={t('common.none')}
             options={parents.choices.map((choice) => ({
               value: choice.id,
               label: choice.kind ? `${choice.name} (${t(`actorKind.${choice.kind}`)})` : choice.name,
             }))}
-            value={values.parentId}
-            onChange={(event) => onChange('parentId', event.target.value)}
           />
         )}
-        {text('address', { autoComplete: 'street-address' })}
+        <TextField {...field('address')} autoComplete="street-address" />
       </fieldset>
 
       <fieldset className="ds-fieldset">
         <legend>{t('actors.form.groups.contact')}</legend>
-        {text('website', { type: 'url', inputMode: 'url', autoComplete: 'url' })}
-        {text('email', { type: 'email', inputMode: 'email', autoComplete: 'email' })}
-        {text('phone', { type: 'tel', inputMode: 'tel', autoComplete: 'tel' })}
+        <TextField {...field('website')} type="url" inputMode="url" autoComplete="url" />
+        <TextField {...field('email')} type="email" inputMode="email" autoComplete="email" />
+        <TextField {...field('phone')} type="tel" inputMode="tel" autoComplete="tel" />
       </fieldset>
 
       <fieldset className="ds-fieldset">
         <legend>{t('actors.form.groups.about')}</legend>
-        <TextArea
-          id={actorFieldId('description')}
-          name="description"
-          label={t('actorField.description.label')}
-          description={t('actorField.description.help')}
-          error={fieldError('description')}
-          value={values.description}
-          onChange={(event) => onChange('description', event.target.value)}
-          rows={5}
-        />
+        <TextArea {...field('description')} rows={5} />
       </fieldset>
     </RecordForm>
   );

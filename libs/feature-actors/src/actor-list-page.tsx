@@ -1,7 +1,7 @@
 import { actorQueries, municipalityQueries, regionQueries } from '@kompetansebro/api-client';
-import { actorKinds, actorListQuerySchema, compareNorwegian, DEFAULT_PAGE_SIZE, type ActorSummary } from '@kompetansebro/domain';
+import { actorKinds, actorListQuerySchema, DEFAULT_PAGE_SIZE, type ActorSummary } from '@kompetansebro/domain';
 import { formatDate, formatNumber, useLanguage } from '@kompetansebro/i18n';
-import { buttonLinkProps, ListScreen, Select, StatusTag, useListSearch, type TableColumn } from '@kompetansebro/ui';
+import { buttonLinkProps, ListScreen, optionsByLabel, Select, StatusTag, type TableColumn, useListSearch } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -87,9 +87,7 @@ export function ActorListPage() {
           <Select
             label={t('actors.list.kindFilter')}
             emptyOption={t('actors.list.allKinds')}
-            options={actorKinds
-              .map((kind) => ({ value: kind, label: t(`actorKind.${kind}`) }))
-              .sort((a, b) => compareNorwegian(a.label, b.label))}
+            options={optionsByLabel(actorKinds, (kind) => t(`actorKind.${kind}`))}
             value={view.kind ?? ''}
             onChange={(event) => list.update({ kind: (event.target.value || undefined) as typeof view.kind })}
           />

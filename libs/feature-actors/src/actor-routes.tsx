@@ -15,6 +15,9 @@ interface ActorRoutesOptions {
   historyPath?: string;
 }
 
+/** The texts of a actor's pages while it loads or cannot be shown (its page and its edit form). */
+const actorTexts = { title: 'actors.detail.titleFallback', notFound: 'actors.detail.notFound', back: 'actors.detail.backToList' } as const;
+
 /**
  * The actor screens as routes under `parentRoute`: the list (filters in the URL), "new",
  * one actor, and its edit form. Each screen is its own chunk, loaded when first visited.
@@ -34,8 +37,8 @@ export function createActorRoutes(
     screens: {
       list: { path: '/', validateSearch: plainSearch, component: lazyRouteComponent(() => import('./actor-list-page'), 'ActorListPage') },
       create: { path: 'ny', component: lazyRouteComponent(() => import('./actor-create-page'), 'ActorCreatePage') },
-      detail: recordScreen(() => import('./actor-page'), 'ActorPage', { title: 'actors.detail.titleFallback', notFound: 'actors.detail.notFound', back: 'actors.detail.backToList' }),
-      edit: { path: '$id/rediger', component: lazyRouteComponent(() => import('./actor-edit-page'), 'ActorEditPage') },
+      detail: recordScreen(() => import('./actor-page'), 'ActorPage', actorTexts),
+      edit: recordScreen(() => import('./actor-edit-page'), 'ActorEditPage', actorTexts, 'list', '$id/rediger'),
     },
   });
 }

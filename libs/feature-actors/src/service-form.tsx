@@ -2,6 +2,7 @@ import { serviceQueries, trySave, useCreateService, useUpdateService } from '@ko
 import { audiences, serviceHoursSchema, serviceTypes, type ServiceSummary } from '@kompetansebro/domain';
 import {
   Alert,
+  bindFields,
   Button,
   Checkbox,
   errorMessages,
@@ -126,18 +127,16 @@ export function ServiceForm(props: ServiceFormProps) {
   });
 
   const required = t('common.required');
-  const numberField = (field: 'weeklyHours' | 'ageLimit' | 'bookingLeadTimeDays' | 'capacity') => (
-    <TextField
-      id={serviceFieldId(formId, field)}
-      name={field}
-      inputMode={field === 'weeklyHours' ? 'decimal' : 'numeric'}
-      autoComplete="off"
-      label={t(`actors.services.field.${field}.label`)}
-      description={t(`actors.services.field.${field}.help`)}
-      error={fieldError(field)}
-      value={values[field]}
-      onChange={(event) => setField(field, event.target.value)}
-    />
+  const field = bindFields({
+    values,
+    set: setField,
+    idOf: (name) => serviceFieldId(formId, name),
+    labelOf: (name) => t(`actors.services.field.${name}.label`),
+    helpOf: (name) => t(`actors.services.field.${name}.help`),
+    errorAt: fieldError,
+  });
+  const numberField = (name: 'weeklyHours' | 'ageLimit' | 'bookingLeadTimeDays' | 'capacity') => (
+    <TextField {...field(name)} inputMode={name === 'weeklyHours' ? 'decimal' : 'numeric'} autoComplete="off" />
   );
   const chosenAudiences = new Set(values.audiences.split(',').filter(Boolean));
   const toggleAudience = (audience: string, checked: boolean) => {
@@ -172,15 +171,10 @@ export function ServiceForm(props: ServiceFormProps) {
 
       {props.mode === 'create' && (
         <Select
-          id={serviceFieldId(formId, 'type')}
-          name="type"
-          label={t('actors.services.field.type.label')}
-          error={fieldError('type')}
+          {...field('type')}
           requiredLabel={required}
           emptyOption={t('common.chooseOne')}
           options={serviceTypes.map((type) => ({ value: type, label: t(`serviceType.${type}`) }))}
-          value={values.type}
-          onChange={(event) => setField('type', event.target.value)}
         />
       )}
 
@@ -207,27 +201,12 @@ export function ServiceForm(props: ServiceFormProps) {
       </fieldset>
 
       <Select
-        id={serviceFieldId(formId, 'hours')}
-        name="hours"
-        label={t('actors.services.field.hours.label')}
-        description={t('actors.services.field.hours.help')}
-        error={fieldError('hours')}
+        {...field('hours')}
         emptyOption={t('common.notProvided')}
         options={serviceHoursSchema.options.map((hours) => ({ value: hours, label: t(`actors.services.hours.${hours}`) }))}
-        value={values.hours}
-        onChange={(event) => setField('hours', event.target.value)}
       />
       {numberField('weeklyHours')}
-      <TextArea
-        id={serviceFieldId(formId, 'description')}
-        name="description"
-        label={t('actors.services.field.description.label')}
-        description={t('actors.services.field.description.help')}
-        error={fieldError('description')}
-        value={values.description}
-        rows={3}
-        onChange={(event) => setField('description', event.target.value)}
-      />
+      <TextArea {...field('description')} rows={3} />
       {numberField('ageLimit')}
       <Checkbox
         id={serviceFieldId(formId, 'contractRequired')}
@@ -237,16 +216,7 @@ export function ServiceForm(props: ServiceFormProps) {
       />
       {numberField('bookingLeadTimeDays')}
       {numberField('capacity')}
-      <TextArea
-        id={serviceFieldId(formId, 'note')}
-        name="note"
-        label={t('actors.services.field.note.label')}
-        description={t('actors.services.field.note.help')}
-        error={fieldError('note')}
-        value={values.note}
-        rows={2}
-        onChange={(event) => setField('note', event.target.value)}
-      />
+      <TextArea {...field('note')} rows={2} />
       <div className="kb-cluster">
         <Button type="submit" loading={saving}>
           {editing ? t('actors.services.submitEdit') : t('actors.services.submitCreate')}

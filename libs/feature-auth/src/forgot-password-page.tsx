@@ -1,6 +1,6 @@
 import { ApiError, useRequestPasswordReset } from '@kompetansebro/api-client';
 import { passwordResetRequestSchema } from '@kompetansebro/domain';
-import { Alert, httpErrorText, Page, TextField } from '@kompetansebro/ui';
+import { Alert, bindFields, httpErrorText, Page, TextField } from '@kompetansebro/ui';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,12 +17,20 @@ const fieldId = () => 'forgot-email';
 export function ForgotPasswordPage() {
   const { t } = useTranslation();
   const request = useRequestPasswordReset();
-  const [email, setEmail] = useState('');
+  const [values, setValues] = useState({ email: '' });
   const [sentTo, setSentTo] = useState<string | null>(null);
   const form = useFormErrors<'email'>(fieldId);
 
+  const field = bindFields({
+    values,
+    set: (name, value) => setValues((current) => ({ ...current, [name]: value })),
+    idOf: fieldId,
+    labelOf: () => t('auth.forgot.email'),
+    errorAt: form.messageOf,
+  });
+
   const submit = () => {
-    const address = email.trim();
+    const address = values.email.trim();
     if (address === '') return form.show([{ field: 'email', message: t('auth.login.emailRequired') }]);
     if (!passwordResetRequestSchema.safeParse({ email: address }).success) {
       return form.show([{ field: 'email', message: t('validation.invalid_format.email') }]);
@@ -53,17 +61,7 @@ export function ForgotPasswordPage() {
               submitLabel={t('auth.forgot.submit')}
               onSubmit={submit}
             >
-              <TextField
-                id={fieldId()}
-                name="email"
-                type="email"
-                autoComplete="email"
-                spellCheck={false}
-                label={t('auth.forgot.email')}
-                error={form.messageOf('email')}
-                value={email}
-                onChange={(event) => setEmail(event.target.value)}
-              />
+              <TextField {...field('email')} type="email" autoComplete="email" spellCheck={false} />
             </AuthForm>
           </>
         )}

@@ -1,6 +1,6 @@
 import { ApiError, apiUrl, authProvidersQuery, oidcStartPath, useLogin } from '@kompetansebro/api-client';
 import { loginSchema, oidcLoginErrors, type OidcLoginError } from '@kompetansebro/domain';
-import { Alert, AppNameContext, fieldErrorText, httpErrorText, Page, TextField } from '@kompetansebro/ui';
+import { Alert, AppNameContext, bindFields, fieldErrorText, httpErrorText, Page, TextField } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useRouter, useSearch } from '@tanstack/react-router';
 import type { TFunction } from 'i18next';
@@ -87,7 +87,13 @@ export function LoginPage() {
     }
   };
 
-  const setField = (field: LoginField, value: string) => setValues((current) => ({ ...current, [field]: value }));
+  const field = bindFields({
+    values,
+    set: (name, value) => setValues((current) => ({ ...current, [name]: value })),
+    idOf: fieldId,
+    labelOf: (name) => t(`auth.login.${name}`),
+    errorAt: form.messageOf,
+  });
   // The identity provider sends the browser back to this path (the app's base path included).
   const basePath = router.basepath === '/' ? '' : router.basepath.replace(/\/+$/, '');
   const oidcError = search.error === undefined ? null : isOidcLoginError(search.error) ? search.error : 'oidc_failed';
@@ -119,27 +125,8 @@ export function LoginPage() {
             </p>
           }
         >
-          <TextField
-            id={fieldId('email')}
-            name="email"
-            type="email"
-            autoComplete="username"
-            spellCheck={false}
-            label={t('auth.login.email')}
-            error={form.messageOf('email')}
-            value={values.email}
-            onChange={(event) => setField('email', event.target.value)}
-          />
-          <TextField
-            id={fieldId('password')}
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            label={t('auth.login.password')}
-            error={form.messageOf('password')}
-            value={values.password}
-            onChange={(event) => setField('password', event.target.value)}
-          />
+          <TextField {...field('email')} type="email" autoComplete="username" spellCheck={false} />
+          <TextField {...field('password')} type="password" autoComplete="current-password" />
         </AuthForm>
 
         {oidc && (

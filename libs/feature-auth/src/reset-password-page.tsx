@@ -1,6 +1,6 @@
 import { ApiError, useResetPassword } from '@kompetansebro/api-client';
 import { accountErrorCodes, newPasswordSchema } from '@kompetansebro/domain';
-import { Alert, fieldErrorText, httpErrorText, Page, TextField } from '@kompetansebro/ui';
+import { Alert, bindFields, fieldErrorText, httpErrorText, Page, TextField } from '@kompetansebro/ui';
 import { Link, useSearch } from '@tanstack/react-router';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
@@ -87,7 +87,14 @@ export function ResetPasswordPage() {
     }
   };
 
-  const setField = (field: ResetField, value: string) => setValues((current) => ({ ...current, [field]: value }));
+  const field = bindFields({
+    values,
+    set: (name, value) => setValues((current) => ({ ...current, [name]: value })),
+    idOf: fieldId,
+    labelOf: (name) => t(`auth.reset.${name}`),
+    helpOf: (name) => (name === 'password' ? t('auth.reset.passwordHelp') : undefined),
+    errorAt: form.messageOf,
+  });
 
   return (
     <Page title={t('auth.reset.title')}>
@@ -115,27 +122,8 @@ export function ResetPasswordPage() {
               submitLabel={t('auth.reset.submit')}
               onSubmit={submit}
             >
-              <TextField
-                id={fieldId('password')}
-                name="new-password"
-                type="password"
-                autoComplete="new-password"
-                label={t('auth.reset.password')}
-                description={t('auth.reset.passwordHelp')}
-                error={form.messageOf('password')}
-                value={values.password}
-                onChange={(event) => setField('password', event.target.value)}
-              />
-              <TextField
-                id={fieldId('confirm')}
-                name="confirm-password"
-                type="password"
-                autoComplete="new-password"
-                label={t('auth.reset.confirm')}
-                error={form.messageOf('confirm')}
-                value={values.confirm}
-                onChange={(event) => setField('confirm', event.target.value)}
-              />
+              <TextField {...field('password')} name="new-password" type="password" autoComplete="new-password" />
+              <TextField {...field('confirm')} name="confirm-password" type="password" autoComplete="new-password" />
             </AuthForm>
           </>
         )}

@@ -1,4 +1,5 @@
 import { useLanguage } from '@kompetansebro/i18n';
+import { ChangesTable } from '@kompetansebro/ui';
 import { useTranslation } from 'react-i18next';
 import { changedFields } from './audit-diff';
 import { fieldLabel, formatValue } from './audit-labels';
@@ -17,26 +18,16 @@ export function AuditChanges({ before, after, caption }: AuditChangesProps) {
   const changes = changedFields(before, after);
   if (changes.length === 0) return <p className="ds-paragraph">{t('history.noFieldChanges')}</p>;
   return (
-    <div className="kb-table-scroll kb-history-changes" tabIndex={0} role="region" aria-label={caption}>
-      <table className="ds-table" data-border="true" data-size="sm">
-        <caption className="ds-sr-only">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('history.columns.field')}</th>
-            <th scope="col">{t('history.columns.before')}</th>
-            <th scope="col">{t('history.columns.after')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {changes.map((change) => (
-            <tr key={change.field}>
-              <th scope="row">{fieldLabel(t, change.field)}</th>
-              <td>{formatValue(t, language, change.field, change.before)}</td>
-              <td>{formatValue(t, language, change.field, change.after)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ChangesTable
+      caption={caption}
+      size="sm"
+      columns={[t('history.columns.field'), t('history.columns.before'), t('history.columns.after')]}
+      rows={changes.map((change) => ({
+        key: change.field,
+        label: fieldLabel(t, change.field),
+        first: formatValue(t, language, change.field, change.before),
+        second: formatValue(t, language, change.field, change.after),
+      }))}
+    />
   );
 }

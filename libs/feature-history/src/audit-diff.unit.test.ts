@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { changedFields, shorten } from './audit-diff';
-import { formatDateTime } from './date-time';
 
 describe('changedFields', () => {
   it('lists only the fields an update changed, leaving out bookkeeping', () => {
@@ -28,13 +27,5 @@ describe('shorten', () => {
     const cut = shorten(long, 50);
     expect(cut.endsWith(' …')).toBe(true);
     expect(cut.length).toBeLessThanOrEqual(52);
-  });
-});
-
-describe('formatDateTime', () => {
-  it('writes the time as it was in Norway, day first', () => {
-    expect(formatDateTime('2026-02-03T13:05:00.000Z')).toBe('03.02.2026 14:05');
-    expect(formatDateTime('2026-07-01T22:30:00Z')).toBe('02.07.2026 00:30');
-    expect(formatDateTime('not a time')).toBe('not a time');
   });
 });

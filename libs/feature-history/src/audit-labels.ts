@@ -1,8 +1,7 @@
 import { actorKinds, agreementKinds, agreementStatuses, serviceTypes } from '@kompetansebro/domain';
-import { formatDate, type Language } from '@kompetansebro/i18n';
+import { formatDate, formatDateTime, type Language } from '@kompetansebro/i18n';
 import type { TFunction } from 'i18next';
 import { shorten } from './audit-diff';
-import { formatDateTime } from './date-time';
 
 const entityKeys = ['actor', 'agreement', 'activity', 'service', 'contact', 'initiative', 'plan_item', 'user', 'mobility_count', 'sample-data'] as const;
 const actionKeys = ['create', 'update', 'archive', 'restore', 'delete', 'transition', 'confirm', 'erase', 'load'] as const;

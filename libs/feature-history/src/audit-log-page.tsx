@@ -1,11 +1,11 @@
 import { auditQueries } from '@kompetansebro/api-client';
 import { auditListQuerySchema, DEFAULT_PAGE_SIZE } from '@kompetansebro/domain';
+import { formatDateTime } from '@kompetansebro/i18n';
 import { ListScreen, Select, useListSearch, type TableColumn } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { actionLabel, entityLabel, recordNameOf } from './audit-labels';
-import { formatDateTime } from './date-time';
 import { historyEntities, isHistoryEntity, useHistoryFeature } from './history-feature-context';
 import './history.css';
 

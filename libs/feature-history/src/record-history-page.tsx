@@ -1,12 +1,12 @@
 import { activityQueries, actorQueries, agreementQueries, ApiError, auditQueries } from '@kompetansebro/api-client';
 import { auditListQuerySchema, DEFAULT_PAGE_SIZE, pageRange } from '@kompetansebro/domain';
+import { formatDateTime } from '@kompetansebro/i18n';
 import { EmptyState, LoadingState, Page, Pagination, QueryError, useListSearch } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { AuditChanges } from './audit-changes';
 import { actionLabel, entityLabel } from './audit-labels';
-import { formatDateTime } from './date-time';
 import { isHistoryEntity, recordPathOf, useHistoryFeature, type HistoryEntity } from './history-feature-context';
 import './history.css';
 

@@ -1,7 +1,6 @@
 import { initiativeQueries, useUpdateInitiative } from '@kompetansebro/api-client';
 import {
   collaborationLevels,
-  compareNorwegian,
   extensionStatuses,
   thematicAreas,
   type CollaborationLevel,
@@ -16,8 +15,8 @@ import {
   type MaturityLevel,
 } from '@kompetansebro/domain';
 import { formatAmount, formatDate, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, Checkbox, DetailPage, ErrorSummary, fieldErrorText, httpErrorText, LoadingState, Page, Select, TextArea, TextField, type ErrorSummaryItem } from '@kompetansebro/ui';
-import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Checkbox, DetailPendingPage, ErrorSummary, type ErrorSummaryItem, fieldErrorText, ForbiddenPage, httpErrorText, optionsByLabel, Page, Select, TextArea, TextField } from '@kompetansebro/ui';
+import { queryOptions, useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -121,27 +120,16 @@ function toUpdate(values: Values): InitiativeUpdate {
 
 const fieldId = (path: string) => `initiative-${path.replace(/\./g, '-')}`;
 
+/** The record the form edits, from the route's params: its route loads it before the form shows. */
+export function recordQuery({ id = '' }: { id?: string }) {
+  // The form keeps the version it started from; a refetch behind it must not replace what the user types.
+  return queryOptions({ ...initiativeQueries.detail(id), refetchOnWindowFocus: false });
+}
+
 /** "Rediger tiltak": the initiative's own fields and its extensions, for roles the policy lets change initiatives. */
 export function InitiativeEditPage() {
-  const { t } = useTranslation();
-  const { paths } = useInitiativeFeature();
-  const { id = '' } = useParams({ strict: false }) as { id?: string };
-  // The form keeps the version it started from; a refetch behind it must not replace what the user types.
-  const initiative = useQuery({ ...initiativeQueries.detail(id), refetchOnWindowFocus: false });
-  return (
-    <DetailPage
-      result={initiative}
-      title={t('initiatives.edit.title', { title: t('initiatives.detail.titleFallback') })}
-      notFound={t('initiatives.detail.notFound')}
-      back={
-        <Link className="ds-link" to={paths.list}>
-          {t('initiatives.detail.backToList')}
-        </Link>
-      }
-    >
-      {(data) => <EditForm key={data.id} initiative={data} />}
-    </DetailPage>
-  );
+  const initiative = useSuspenseQuery(recordQuery(useParams({ strict: false })));
+  return <EditForm key={initiative.data.id} initiative={initiative.data} />;
 }
 
 function EditForm({ initiative }: { initiative: InitiativeDetail }) {
@@ -218,20 +206,10 @@ function EditForm({ initiative }: { initiative: InitiativeDetail }) {
   };
 
   if (!access.known) {
-    return (
-      <Page title={t('initiatives.edit.title', { title: initiative.title })}>
-        <LoadingState />
-      </Page>
-    );
+    return <DetailPendingPage title={t('initiatives.edit.title', { title: initiative.title })} />;
   }
   if (!access.update) {
-    return (
-      <Page title={t('initiatives.edit.title', { title: initiative.title })}>
-        <Alert color="warning">
-          <p className="ds-paragraph">{t('errors.forbidden')}</p>
-        </Alert>
-      </Page>
-    );
+    return <ForbiddenPage title={t('initiatives.edit.title', { title: initiative.title })} />;
   }
 
   return (
@@ -317,10 +295,7 @@ function EditForm({ initiative }: { initiative: InitiativeDetail }) {
         </fieldset>
         <fieldset className="ds-fieldset">
           <legend>{t('initiatives.themes.title')}</legend>
-          {thematicAreas
-            .map((theme) => ({ theme, label: t(`thematicArea.${theme}`) }))
-            .sort((a, b) => compareNorwegian(a.label, b.label))
-            .map(({ theme, label }) => (
+          {optionsByLabel(thematicAreas, (theme) => t(`thematicArea.${theme}`)).map(({ value: theme, label }) => (
               <Checkbox
                 key={theme}
                 id={fieldId(`theme-${theme}`)}

@@ -1,7 +1,7 @@
 import { initiativeQueries } from '@kompetansebro/api-client';
-import { compareNorwegian, DEFAULT_PAGE_SIZE, initiativeKinds, initiativeListQuerySchema, initiativePeriods, thematicAreas, type InitiativeSummary } from '@kompetansebro/domain';
+import { DEFAULT_PAGE_SIZE, initiativeKinds, initiativeListQuerySchema, initiativePeriods, thematicAreas, type InitiativeSummary } from '@kompetansebro/domain';
 import { formatAmount, formatNumber, useLanguage } from '@kompetansebro/i18n';
-import { buttonLinkProps, ListScreen, Select, useListSearch, type TableColumn } from '@kompetansebro/ui';
+import { buttonLinkProps, ListScreen, optionsByLabel, Select, type TableColumn, useListSearch } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -72,7 +72,7 @@ export function InitiativeListPage() {
           <Select
             label={t('initiatives.list.kindFilter')}
             emptyOption={t('initiatives.list.allKinds')}
-            options={initiativeKinds.map((kind) => ({ value: kind, label: t(`initiatives.kind.${kind}`) })).sort((a, b) => compareNorwegian(a.label, b.label))}
+            options={optionsByLabel(initiativeKinds, (kind) => t(`initiatives.kind.${kind}`))}
             value={view.kind ?? ''}
             onChange={(event) => list.update({ kind: (event.target.value || undefined) as typeof view.kind })}
           />
@@ -86,7 +86,7 @@ export function InitiativeListPage() {
           <Select
             label={t('initiatives.list.themeFilter')}
             emptyOption={t('initiatives.list.allThemes')}
-            options={thematicAreas.map((theme) => ({ value: theme, label: t(`thematicArea.${theme}`) })).sort((a, b) => compareNorwegian(a.label, b.label))}
+            options={optionsByLabel(thematicAreas, (theme) => t(`thematicArea.${theme}`))}
             value={view.theme ?? ''}
             onChange={(event) => list.update({ theme: (event.target.value || undefined) as typeof view.theme })}
           />

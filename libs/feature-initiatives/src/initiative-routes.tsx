@@ -24,6 +24,9 @@ interface InitiativeRoutesOptions {
   reportPath?: string | null;
 }
 
+/** The texts of an initiative's pages while it loads or cannot be shown (its page and its edit form). */
+const initiativeTexts = { title: 'initiatives.detail.titleFallback', notFound: 'initiatives.detail.notFound', back: 'initiatives.detail.backToList' } as const;
+
 /**
  * The initiative screens as routes under `parentRoute`: the list (filters in the URL), the
  * portfolio ranking (weights in the URL), one initiative with its plan board, and its edit form.
@@ -42,8 +45,8 @@ export function createInitiativeRoutes(
     screens: {
       list: { path: '/', validateSearch: plainSearch, component: lazyRouteComponent(() => import('./initiative-list-page'), 'InitiativeListPage') },
       portfolio: { path: 'portefolje', validateSearch: portfolioSearch, component: lazyRouteComponent(() => import('./portfolio-page'), 'PortfolioPage') },
-      detail: recordScreen(() => import('./initiative-page'), 'InitiativePage', { title: 'initiatives.detail.titleFallback', notFound: 'initiatives.detail.notFound', back: 'initiatives.detail.backToList' }),
-      edit: { path: '$id/rediger', component: lazyRouteComponent(() => import('./initiative-edit-page'), 'InitiativeEditPage') },
+      detail: recordScreen(() => import('./initiative-page'), 'InitiativePage', initiativeTexts),
+      edit: recordScreen(() => import('./initiative-edit-page'), 'InitiativeEditPage', initiativeTexts, 'list', '$id/rediger'),
     },
   });
 }

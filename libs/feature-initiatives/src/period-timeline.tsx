@@ -1,5 +1,6 @@
 import { currentEndDate, type Extension } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
+import { Section } from '@kompetansebro/ui';
 import { useTranslation } from 'react-i18next';
 import { todayInNorway } from './today';
 
@@ -34,10 +35,7 @@ export function PeriodTimeline({ startDate, plannedEndDate, extensions }: Period
   };
 
   return (
-    <section aria-labelledby="initiative-period">
-      <h2 className="ds-heading" data-size="sm" id="initiative-period">
-        {t('initiatives.period.title')}
-      </h2>
+    <Section id="initiative-period" title={t('initiatives.period.title')}>
       {drawable && (
         <div className="kb-timeline" aria-hidden="true">
           <div className="kb-timeline__track">
@@ -96,6 +94,6 @@ export function PeriodTimeline({ startDate, plannedEndDate, extensions }: Period
         </li>
       </ol>
       )}
-    </section>
+    </Section>
   );
 }

@@ -1,7 +1,7 @@
 import { actorQueries, trySave, useCreatePlanItem, useUpdatePlanItem } from '@kompetansebro/api-client';
 import { compareNorwegian, MAX_PAGE_SIZE, planItemStatuses, type FieldError, type PlanItemDetail, type PlanItemStatus } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, ErrorSummary, fieldErrorText, Select, TextArea, TextField, useFormSubmit, type ErrorSummaryItem } from '@kompetansebro/ui';
+import { Alert, bindFields, Button, ErrorSummary, fieldErrorText, Select, TextArea, TextField, useFormSubmit, type ErrorSummaryItem } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -87,7 +87,13 @@ export function PlanItemForm({ initiativeId, item, latest, onDone, onCancel }: P
     return { fieldId: fieldId(field), message: `${t(`initiatives.planForm.fields.${field}`)}: ${fieldErrorText(t, error, values[field])}` };
   });
 
-  const set = (field: Field, value: string) => setValues((current) => ({ ...current, [field]: value }));
+  const field = bindFields({
+    values,
+    set: (name, value) => setValues((current) => ({ ...current, [name]: value })),
+    idOf: fieldId,
+    labelOf: (name) => t(`initiatives.planForm.fields.${name}`),
+    errorAt: errorFor,
+  });
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -141,46 +147,11 @@ export function PlanItemForm({ initiativeId, item, latest, onDone, onCancel }: P
           <p className="ds-paragraph">{save.failure}</p>
         </Alert>
       )}
-      <TextField
-        id={fieldId('title')}
-        label={t('initiatives.planForm.fields.title')}
-        requiredLabel={t('common.required')}
-        value={values.title}
-        error={errorFor('title')}
-        onChange={(event) => set('title', event.target.value)}
-      />
-      <TextArea
-        id={fieldId('description')}
-        label={t('initiatives.planForm.fields.description')}
-        value={values.description}
-        error={errorFor('description')}
-        onChange={(event) => set('description', event.target.value)}
-      />
-      <Select
-        id={fieldId('responsibleActorId')}
-        label={t('initiatives.planForm.fields.responsibleActorId')}
-        emptyOption={t('initiatives.notSet')}
-        options={actorOptions}
-        value={values.responsibleActorId}
-        error={errorFor('responsibleActorId')}
-        onChange={(event) => set('responsibleActorId', event.target.value)}
-      />
-      <TextField
-        id={fieldId('dueDate')}
-        type="date"
-        label={t('initiatives.planForm.fields.dueDate')}
-        value={values.dueDate}
-        error={errorFor('dueDate')}
-        onChange={(event) => set('dueDate', event.target.value)}
-      />
-      <Select
-        id={fieldId('status')}
-        label={t('initiatives.planForm.fields.status')}
-        options={planItemStatuses.map((status) => ({ value: status, label: statusLabel(status) }))}
-        value={values.status}
-        error={errorFor('status')}
-        onChange={(event) => set('status', event.target.value)}
-      />
+      <TextField {...field('title')} requiredLabel={t('common.required')} />
+      <TextArea {...field('description')} />
+      <Select {...field('responsibleActorId')} emptyOption={t('initiatives.notSet')} options={actorOptions} />
+      <TextField {...field('dueDate')} type="date" />
+      <Select {...field('status')} options={planItemStatuses.map((status) => ({ value: status, label: statusLabel(status) }))} />
       <div className="kb-cluster">
         <Button type="submit" disabled={pending}>
           {pending ? t('common.saving') : conflict ? t('initiatives.planForm.saveAnyway') : t('common.save')}

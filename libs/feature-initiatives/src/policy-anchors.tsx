@@ -1,14 +1,12 @@
 import { policyLevels, type PolicyAnchor } from '@kompetansebro/domain';
+import { Section } from '@kompetansebro/ui';
 import { useTranslation } from 'react-i18next';
 
 /** The policy the initiative rests on, grouped by level (EU, national, regional, local), each with its link. */
 export function PolicyAnchors({ anchors }: { anchors: readonly PolicyAnchor[] }) {
   const { t } = useTranslation();
   return (
-    <section aria-labelledby="initiative-anchors">
-      <h2 className="ds-heading" data-size="sm" id="initiative-anchors">
-        {t('initiatives.anchors.title')}
-      </h2>
+    <Section id="initiative-anchors" title={t('initiatives.anchors.title')}>
       {anchors.length === 0 ? (
         <p className="ds-paragraph">{t('initiatives.anchors.none')}</p>
       ) : (
@@ -39,6 +37,6 @@ export function PolicyAnchors({ anchors }: { anchors: readonly PolicyAnchor[] })
             </div>
           ))
       )}
-    </section>
+    </Section>
   );
 }

@@ -1,7 +1,7 @@
 import { liaisonQueries, useJoinActivity } from '@kompetansebro/api-client';
 import type { LiaisonActivity } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, httpErrorText, LoadingState, Page, QueryError, StatusTag } from '@kompetansebro/ui';
+import { Alert, Button, httpErrorText, LoadingState, Page, QueryError, Section, StatusTag } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -54,10 +54,7 @@ export function ExchangePage() {
     upcomingItems: boolean,
     emptyText: string,
   ) => (
-    <section aria-labelledby={id}>
-      <h2 className="ds-heading" data-size="sm" id={id}>
-        {title}
-      </h2>
+    <Section id={id} title={title}>
       {query.isError ? (
         <QueryError error={query.error} onRetry={() => void query.refetch()} />
       ) : query.isPending ? (
@@ -69,7 +66,7 @@ export function ExchangePage() {
           {query.data.items.map((activity) => item(activity, upcomingItems))}
         </ul>
       )}
-    </section>
+    </Section>
   );
 
   return (

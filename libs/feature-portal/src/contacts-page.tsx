@@ -1,8 +1,7 @@
 import { apiUrl, contactQueries, portalQueries } from '@kompetansebro/api-client';
 import { contactListQuerySchema, pageRange, type ContactSummary } from '@kompetansebro/domain';
-import { Button, buttonLinkProps, DataTable, EmptyState, LoadingState, Page, Pagination, QueryError, TextField, useListSearch, type TableColumn } from '@kompetansebro/ui';
+import { Button, buttonLinkProps, DataTable, EmptyState, LoadingState, Page, Pagination, QueryError, RecordLink, Section, TextField, useListSearch, type TableColumn } from '@kompetansebro/ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ForStudyCentre } from './not-a-centre';
@@ -35,14 +34,11 @@ function Contacts({ centreId }: { centreId: string }) {
       key: 'library',
       header: t('portal.contacts.columns.library'),
       rowHeader: true,
-      cell: (row) =>
-        paths.actor ? (
-          <Link className="ds-link" to={paths.actor} params={{ id: row.id }}>
-            {row.name}
-          </Link>
-        ) : (
-          row.name
-        ),
+      cell: (row) => (
+        <RecordLink to={paths.actor} id={row.id}>
+          {row.name}
+        </RecordLink>
+      ),
     },
     { key: 'municipality', header: t('portal.contacts.columns.municipality'), cell: (row) => row.municipality },
     { key: 'phone', header: t('portal.contacts.columns.phone'), cell: (row) => (row.phone ? <a className="ds-link" href={`tel:${row.phone.replace(/\s/g, '')}`}>{row.phone}</a> : '–') },
@@ -53,10 +49,7 @@ function Contacts({ centreId }: { centreId: string }) {
   return (
     <Page title={t('portal.contacts.title')}>
       <p className="ds-paragraph">{t('portal.contacts.intro')}</p>
-      <section aria-labelledby="portal-contact-libraries" className="kb-stack">
-        <h2 className="ds-heading" data-size="sm" id="portal-contact-libraries">
-          {t('portal.contacts.librariesTitle')}
-        </h2>
+      <Section id="portal-contact-libraries" title={t('portal.contacts.librariesTitle')} className="kb-stack">
         {brochure.isError ? (
           <QueryError error={brochure.error} onRetry={() => void brochure.refetch()} headingLevel={3} />
         ) : brochure.isSuccess && libraries.length === 0 ? (
@@ -71,7 +64,7 @@ function Contacts({ centreId }: { centreId: string }) {
             skeletonRows={5}
           />
         )}
-      </section>
+      </Section>
       <ContactPersons />
     </Page>
   );
@@ -106,10 +99,7 @@ function ContactPersons() {
   ];
 
   return (
-    <section aria-labelledby="portal-contact-persons" className="kb-stack">
-      <h2 className="ds-heading" data-size="sm" id="portal-contact-persons">
-        {t('portal.contacts.personsTitle')}
-      </h2>
+    <Section id="portal-contact-persons" title={t('portal.contacts.personsTitle')} className="kb-stack">
       <form role="search" className="kb-cluster" onSubmit={submit}>
         <TextField label={t('portal.contacts.searchLabel')} description={t('portal.contacts.searchHelp')} value={query} onChange={(event) => setQuery(event.target.value)} />
         <Button type="submit" variant="secondary">
@@ -155,6 +145,6 @@ function ContactPersons() {
           )}
         </>
       )}
-    </section>
+    </Section>
   );
 }

@@ -1,10 +1,10 @@
 import { activityQueries, coverageQueries, portalQueries } from '@kompetansebro/api-client';
 import { brochureServiceLine, todayInNorway, type Brochure, type Coverage } from '@kompetansebro/domain';
 import { formatDate, formatNumber, useLanguage } from '@kompetansebro/i18n';
-import { EmptyState, LoadingState, Page, QueryError, StatusTag } from '@kompetansebro/ui';
+import { EmptyState, LoadingState, Page, QueryError, RecordLink, Section, StatusTag } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { Fragment, type ReactNode } from 'react';
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ForStudyCentre } from './not-a-centre';
 import { usePortalFeature } from './portal-feature-context';
@@ -38,7 +38,7 @@ function Home({ centreId }: { centreId: string }) {
       }
     >
       {centreName && <p className="ds-paragraph">{t('portal.home.intro', { centre: centreName })}</p>}
-      <Section id="portal-area" title={t('portal.home.municipalitiesTitle')}>
+      <Section id="portal-area" title={t('portal.home.municipalitiesTitle')} className="kb-stack">
         {coverage.isPending ? (
           <LoadingState />
         ) : coverage.isError ? (
@@ -47,7 +47,7 @@ function Home({ centreId }: { centreId: string }) {
           <Municipalities coverage={coverage.data} />
         )}
       </Section>
-      <Section id="portal-gaps" title={t('portal.home.gapsTitle')}>
+      <Section id="portal-gaps" title={t('portal.home.gapsTitle')} className="kb-stack">
         {coverage.isPending ? (
           <LoadingState />
         ) : coverage.isError ? (
@@ -56,7 +56,7 @@ function Home({ centreId }: { centreId: string }) {
           <Gaps coverage={coverage.data} centreName={centreName} />
         )}
       </Section>
-      <Section id="portal-libraries" title={t('portal.home.librariesTitle')}>
+      <Section id="portal-libraries" title={t('portal.home.librariesTitle')} className="kb-stack">
         <p className="ds-paragraph">{t('portal.home.librariesIntro')}</p>
         {brochure.isPending || coverage.isPending ? (
           <LoadingState />
@@ -68,17 +68,6 @@ function Home({ centreId }: { centreId: string }) {
       </Section>
       <ComingActivities />
     </Page>
-  );
-}
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="kb-stack">
-      <h2 className="ds-heading" data-size="sm" id={id}>
-        {title}
-      </h2>
-      {children}
-    </section>
   );
 }
 
@@ -132,7 +121,10 @@ function Gaps({ coverage, centreName }: { coverage: Coverage; centreName: string
           <ul className="kb-portal-gaps" aria-label={t('portal.home.gapsTitle')}>
             {gaps.libraries.map((library) => (
               <li key={library.id}>
-                <ActorLink id={library.id} name={library.name} /> ({municipalityName(library.municipalityNumber)})
+                <RecordLink to={paths.actor} id={library.id}>
+                  {library.name}
+                </RecordLink>{' '}
+                ({municipalityName(library.municipalityNumber)})
                 {paths.proposeAgreement && (
                   <>
                     {' – '}
@@ -157,17 +149,6 @@ function Gaps({ coverage, centreName }: { coverage: Coverage; centreName: string
         </Link>
       </p>
     </>
-  );
-}
-
-function ActorLink({ id, name }: { id: string; name: string }) {
-  const { paths } = usePortalFeature();
-  return paths.actor ? (
-    <Link className="ds-link" to={paths.actor} params={{ id }}>
-      {name}
-    </Link>
-  ) : (
-    <>{name}</>
   );
 }
 
@@ -204,7 +185,9 @@ function Libraries({ brochure, coverage }: { brochure: Brochure; coverage: Cover
                   <li key={library.id} className="kb-portal-library">
                     <div className="kb-cluster">
                       <h4 className="ds-heading" data-size="2xs">
-                        <ActorLink id={library.id} name={library.name} />
+                        <RecordLink to={paths.actor} id={library.id}>
+                          {library.name}
+                        </RecordLink>
                       </h4>
                       {coverageOf && (
                         <StatusTag color={coverageOf.covered ? 'success' : 'danger'}>
@@ -268,7 +251,7 @@ function ComingActivities() {
   const { paths } = usePortalFeature();
   const activities = useQuery(activityQueries.list({ from: todayInNorway(), sort: 'date', pageSize: 5 }));
   return (
-    <Section id="portal-activities" title={t('portal.home.activitiesTitle')}>
+    <Section id="portal-activities" title={t('portal.home.activitiesTitle')} className="kb-stack">
       {activities.isPending ? (
         <LoadingState />
       ) : activities.isError ? (

@@ -1,6 +1,6 @@
 import { actorQueries, ApiError, useUpdateActor } from '@kompetansebro/api-client';
 import { actorUpdateSchema, type ActorDetail, type ActorUpdate } from '@kompetansebro/domain';
-import { Alert, Button, ErrorSummary, httpErrorText, LoadingState, Page, QueryError, TextField, useUnsavedChangesGuard } from '@kompetansebro/ui';
+import { Alert, bindFields, Button, ChangesTable, ErrorSummary, httpErrorText, LoadingState, Page, QueryError, Section, TextField, useUnsavedChangesGuard } from '@kompetansebro/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,10 +21,7 @@ function Profile({ centreId }: { centreId: string }) {
   return (
     <Page title={t('portal.profile.title')}>
       <p className="ds-paragraph">{t('portal.profile.intro')}</p>
-      <section aria-labelledby="portal-profile-contact" className="kb-stack">
-        <h2 className="ds-heading" data-size="sm" id="portal-profile-contact">
-          {t('portal.profile.contactTitle')}
-        </h2>
+      <Section id="portal-profile-contact" title={t('portal.profile.contactTitle')} className="kb-stack">
         {actor.isPending ? (
           <LoadingState />
         ) : actor.isError ? (
@@ -32,7 +29,7 @@ function Profile({ centreId }: { centreId: string }) {
         ) : (
           <ContactForm key={actor.data.id} actor={actor.data} />
         )}
-      </section>
+      </Section>
       <CatchmentRequestSection centreId={centreId} />
     </Page>
   );
@@ -141,6 +138,15 @@ function ContactForm({ actor }: { actor: ActorDetail }) {
     }
   };
 
+  const field = bindFields({
+    values,
+    set: (name, value) => setValues((current) => ({ ...current, [name]: value })),
+    idOf: fieldId,
+    labelOf: (name) => t(`portal.profile.${name}`),
+    helpOf: (name) => (name === 'email' ? undefined : t(`portal.profile.${name}Help`)),
+    errorAt: (name) => errors[name],
+  });
+
   const summary = fields.filter((field) => errors[field]).map((field) => ({ fieldId: fieldId(field), message: errors[field] ?? '' }));
 
   return (
@@ -150,67 +156,17 @@ function ContactForm({ actor }: { actor: ActorDetail }) {
         <Alert color="warning" role="alert" heading={t('portal.profile.conflictTitle')} headingLevel={3}>
           <p className="ds-paragraph">{t('portal.profile.conflictBody')}</p>
           {conflict.length > 0 && (
-            <div className="kb-table-scroll">
-              <table className="ds-table" data-border>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('portal.profile.conflictField')}</th>
-                    <th scope="col">{t('portal.profile.conflictTheirs')}</th>
-                    <th scope="col">{t('portal.profile.conflictYours')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {conflict.map((change) => (
-                    <tr key={change.field}>
-                      <th scope="row">{t(`portal.profile.${change.field}`)}</th>
-                      <td>{change.theirs}</td>
-                      <td>{change.yours}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ChangesTable
+              columns={[t('portal.profile.conflictField'), t('portal.profile.conflictTheirs'), t('portal.profile.conflictYours')]}
+              rows={conflict.map((change) => ({ key: change.field, label: t(`portal.profile.${change.field}`), first: change.theirs, second: change.yours }))}
+            />
           )}
         </Alert>
       )}
-      <TextField
-        id={fieldId('address')}
-        label={t('portal.profile.address')}
-        description={t('portal.profile.addressHelp')}
-        autoComplete="street-address"
-        value={values.address}
-        error={errors.address}
-        onChange={(event) => setValues({ ...values, address: event.target.value })}
-      />
-      <TextField
-        id={fieldId('email')}
-        type="email"
-        label={t('portal.profile.email')}
-        autoComplete="email"
-        value={values.email}
-        error={errors.email}
-        onChange={(event) => setValues({ ...values, email: event.target.value })}
-      />
-      <TextField
-        id={fieldId('phone')}
-        type="tel"
-        label={t('portal.profile.phone')}
-        description={t('portal.profile.phoneHelp')}
-        autoComplete="tel"
-        value={values.phone}
-        error={errors.phone}
-        onChange={(event) => setValues({ ...values, phone: event.target.value })}
-      />
-      <TextField
-        id={fieldId('website')}
-        type="url"
-        label={t('portal.profile.website')}
-        description={t('portal.profile.websiteHelp')}
-        autoComplete="url"
-        value={values.website}
-        error={errors.website}
-        onChange={(event) => setValues({ ...values, website: event.target.value })}
-      />
+      <TextField {...field('address')} autoComplete="street-address" />
+      <TextField {...field('email')} type="email" autoComplete="email" />
+      <TextField {...field('phone')} type="tel" autoComplete="tel" />
+      <TextField {...field('website')} type="url" autoComplete="url" />
       <div className="kb-cluster">
         <Button type="submit" disabled={update.isPending}>
           {update.isPending ? t('portal.profile.saving') : t('portal.profile.save')}

@@ -1,5 +1,5 @@
-import { buildFunderReport, type InitiativeDetail } from '@kompetansebro/domain';
-import { mswServer, problemResponse, renderRoute } from '@kompetansebro/testing';
+import { buildFunderReport } from '@kompetansebro/domain';
+import { buildInitiativeDetail, mswServer, problemResponse, renderRoute } from '@kompetansebro/testing';
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
@@ -8,36 +8,14 @@ import { createReportRoutes } from './report-routes';
 const NB = '11111111-1111-4111-8111-111111111111';
 const OTHER = '22222222-2222-4222-8222-222222222222';
 
-const initiative: InitiativeDetail = {
+// The NB-funded project with an extension asked for (to 30 June 2027), ending 30 June 2025 as planned.
+const initiative = buildInitiativeDetail({
   id: NB,
-  kind: 'project',
-  title: 'Regionale kompetanseaktører og folkebibliotekenes rolle',
-  description: null,
-  parentId: null,
-  ownerId: null,
-  funderId: null,
-  budget: { granted: 1_500_000, spent: 1_085_400 },
   startDate: '2023-06-01',
   plannedEndDate: '2025-06-30',
   extensions: [{ id: '33333333-3333-4333-8333-333333333333', askedOn: '2026-01-28', requestedEnd: '2027-06-30', status: 'asked', decidedOn: null, note: null }],
-  goals: [],
-  policyAnchors: [],
   themes: [],
-  levels: [],
-  maturityLevel: null,
-  sampleData: false,
-  version: 1,
-  createdAt: '2023-06-01T00:00:00Z',
-  updatedAt: '2026-01-28T00:00:00Z',
-  parentTitle: null,
-  ownerName: 'Trøndelag fylkesbibliotek',
-  funderName: 'Nasjonalbiblioteket',
-  currentEndDate: '2025-06-30',
-  remainingFunds: 414_600,
-  planItemCount: 0,
-  planItems: [],
-  children: [],
-};
+});
 const webinars = ['2023-09-14', '2024-01-25', '2024-05-23', '2024-10-24'].map((date, index) => ({
   id: `44444444-4444-4444-8444-00000000000${index}`,
   kind: 'webinar' as const,

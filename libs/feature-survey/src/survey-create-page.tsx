@@ -1,13 +1,13 @@
 import { actorQueries, regionQueries, trySave, useCreateSurvey } from '@kompetansebro/api-client';
 import type { FieldError } from '@kompetansebro/domain';
 import {
-  Button,
+  bindFields,
   CancelLink,
   Checkbox,
-  ErrorSummary,
   FailureAlert,
   fieldErrorText,
   Page,
+  RecordForm,
   TextField,
   useFormSubmit,
   useUnsavedChangesGuard,
@@ -15,7 +15,7 @@ import {
 } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSurveyFeature } from './survey-feature-context';
 
@@ -35,8 +35,8 @@ export function SurveyCreatePage() {
   const create = useCreateSurvey();
   const regions = useQuery(regionQueries.list());
   const libraries = useQuery(actorQueries.list({ kind: 'public_library', pageSize: 100, sort: 'name' }));
-  const [name, setName] = useState('');
-  const [deadline, setDeadline] = useState('');
+  const [values, setValues] = useState({ name: '', deadline: '' });
+  const { name, deadline } = values;
   const [regionIds, setRegionIds] = useState<string[]>([]);
   const [actorIds, setActorIds] = useState<string[]>([]);
   const [includeBranches, setIncludeBranches] = useState(true);
@@ -70,10 +70,17 @@ export function SurveyCreatePage() {
     const field = fieldOf(error.path) ?? 'name';
     return { fieldId: fieldIds[field], message: `${labels[field]}: ${messageOf(error)}` };
   });
+  const field = bindFields({
+    values,
+    set: (key, value) => setValues((current) => ({ ...current, [key]: value })),
+    idOf: (key) => fieldIds[key],
+    labelOf: (key) => labels[key],
+    helpOf: (key) => t(`survey.create.field.${key}.help`),
+    errorAt: errorFor,
+  });
   const toggle = (list: string[], id: string, on: boolean) => (on ? [...list, id] : list.filter((x) => x !== id));
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const submit = async () => {
     save.start();
     const found: FieldError[] = [];
     if (name.trim() === '') found.push({ path: 'name', code: 'too_small', message: '' });
@@ -94,29 +101,19 @@ export function SurveyCreatePage() {
   const libraryError = errorFor('actorIds');
   return (
     <Page title={t('survey.create.title')}>
-      <form className="kb-form" noValidate onSubmit={(event) => void submit(event)} aria-busy={create.isPending || undefined}>
-        <ErrorSummary errors={summary} focusKey={submitCount} />
-        <FailureAlert title={t('survey.create.failed')} message={save.failure} />
-        <p className="ds-paragraph">{t('survey.create.intro')}</p>
-        <TextField
-          id={fieldIds.name}
-          label={labels.name}
-          description={t('survey.create.field.name.help')}
-          requiredLabel={required}
-          error={errorFor('name')}
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-        />
-        <TextField
-          id={fieldIds.deadline}
-          type="date"
-          label={labels.deadline}
-          description={t('survey.create.field.deadline.help')}
-          requiredLabel={required}
-          error={errorFor('deadline')}
-          value={deadline}
-          onChange={(event) => setDeadline(event.target.value)}
-        />
+      <RecordForm
+        summary={summary}
+        submitCount={submitCount}
+        notice={<FailureAlert title={t('survey.create.failed')} message={save.failure} />}
+        intro={t('survey.create.intro')}
+        submitLabel={t('survey.create.submit')}
+        submittingLabel={t('survey.create.sending')}
+        submitting={create.isPending}
+        onSubmit={() => void submit()}
+        cancel={<CancelLink to={paths.list} />}
+      >
+        <TextField {...field('name')} requiredLabel={required} />
+        <TextField {...field('deadline')} type="date" requiredLabel={required} />
         <ChoiceFieldset
           id={fieldIds.regionIds}
           idPrefix="survey-region"
@@ -150,13 +147,7 @@ export function SurveyCreatePage() {
         <p className="ds-sr-only" role="status">
           {create.isPending ? t('survey.create.sending') : ''}
         </p>
-        <div className="kb-cluster">
-          <Button type="submit" loading={create.isPending}>
-            {create.isPending ? t('survey.create.sending') : t('survey.create.submit')}
-          </Button>
-          <CancelLink to={paths.list} />
-        </div>
-      </form>
+      </RecordForm>
       {guard.dialog}
     </Page>
   );

@@ -1,12 +1,12 @@
 import { trySave, useInviteUser } from '@kompetansebro/api-client';
 import {
-  Button,
+  bindFields,
   CancelLink,
   errorMessages,
-  ErrorSummary,
   FailureAlert,
   fieldErrorText,
   Page,
+  RecordForm,
   Select,
   TextField,
   useFormState,
@@ -15,7 +15,6 @@ import {
   type ShownFieldError,
 } from '@kompetansebro/ui';
 import { useNavigate } from '@tanstack/react-router';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { emptyInviteValues, inviteFieldId, inviteFormState, isInviteField, validateInvite, type InviteField, type InviteFormValues } from './invite-form-values';
 import { organisationSelectOptions, roleSelectOptions, rolesFor, useOrganisationOptions } from './organisation-options';
@@ -50,6 +49,15 @@ export function UserInvitePage() {
     labelOf: (path) => (isInviteField(path) ? t(`users.field.${path === 'organisationId' ? 'organisation' : path}.label`) : undefined),
   });
 
+  const field = bindFields({
+    values,
+    set: setField,
+    idOf: inviteFieldId,
+    labelOf: (name) => t(`users.field.${name === 'organisationId' ? 'organisation' : name}.label`),
+    helpOf: (name) => t(`users.field.${name === 'organisationId' ? 'organisation' : name}.help`),
+    errorAt: fieldError,
+  });
+
   const setOrganisation = (organisationId: string) => {
     const fitting: string[] = rolesFor(organisations.kindOf(organisationId));
     setValues((current) => ({
@@ -60,8 +68,7 @@ export function UserInvitePage() {
     }));
   };
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const submit = async () => {
     save.start();
     const { errors: found, input } = validateInvite(values, organisationKind);
     form.showErrors(found);
@@ -76,65 +83,32 @@ export function UserInvitePage() {
   const required = t('common.required');
   return (
     <Page title={t('users.invite.title')}>
-      <form className="kb-form" noValidate onSubmit={(event) => void submit(event)} aria-busy={invite.isPending || undefined}>
-        <ErrorSummary errors={summary} focusKey={form.submitCount} />
-        <FailureAlert title={t('users.invite.failed')} message={save.failure} />
-        <p className="ds-paragraph">{t('users.invite.intro')}</p>
-        <TextField
-          id={inviteFieldId('email')}
-          name="email"
-          type="email"
-          autoComplete="off"
-          spellCheck={false}
-          label={t('users.field.email.label')}
-          description={t('users.field.email.help')}
-          requiredLabel={required}
-          error={fieldError('email')}
-          value={values.email}
-          onChange={(event) => setField('email', event.target.value)}
-        />
-        <TextField
-          id={inviteFieldId('name')}
-          name="name"
-          autoComplete="off"
-          label={t('users.field.name.label')}
-          description={t('users.field.name.help')}
-          requiredLabel={required}
-          error={fieldError('name')}
-          value={values.name}
-          onChange={(event) => setField('name', event.target.value)}
-        />
+      <RecordForm
+        summary={summary}
+        submitCount={form.submitCount}
+        notice={<FailureAlert title={t('users.invite.failed')} message={save.failure} />}
+        intro={t('users.invite.intro')}
+        submitLabel={t('users.invite.submit')}
+        submitting={invite.isPending}
+        onSubmit={() => void submit()}
+        cancel={<CancelLink to={paths.list} />}
+      >
+        <TextField {...field('email')} requiredLabel={required} type="email" autoComplete="off" spellCheck={false} />
+        <TextField {...field('name')} requiredLabel={required} autoComplete="off" />
         <Select
-          id={inviteFieldId('organisationId')}
-          name="organisationId"
-          label={t('users.field.organisation.label')}
-          description={t('users.field.organisation.help')}
+          {...field('organisationId')}
           requiredLabel={required}
-          error={fieldError('organisationId')}
           emptyOption={organisations.isPending ? t('common.loading') : t('common.chooseOne')}
           options={organisationSelectOptions(t, organisations.options)}
-          value={values.organisationId}
           onChange={(event) => setOrganisation(event.target.value)}
         />
         <Select
-          id={inviteFieldId('role')}
-          name="role"
-          label={t('users.field.role.label')}
-          description={t('users.field.role.help')}
+          {...field('role')}
           requiredLabel={required}
-          error={fieldError('role')}
           emptyOption={organisationKind ? t('common.chooseOne') : t('users.field.role.chooseOrganisationFirst')}
           options={roleSelectOptions(t, organisationKind)}
-          value={values.role}
-          onChange={(event) => setField('role', event.target.value)}
         />
-        <div className="kb-cluster">
-          <Button type="submit" loading={invite.isPending}>
-            {t('users.invite.submit')}
-          </Button>
-          <CancelLink to={paths.list} />
-        </div>
-      </form>
+      </RecordForm>
       {guard.dialog}
     </Page>
   );

@@ -52,6 +52,16 @@ function rowNames(): string[] {
     .map((cell) => cell.textContent ?? '');
 }
 
+/** Fills in the invitation, once the organisations are there to choose from, and sends it. */
+async function sendInvitation(user: ReturnType<typeof renderUsers>['user'], { email, name, organisation }: { email: string; name: string; organisation: string }) {
+  const select = await screen.findByRole('combobox', { name: /^Organisasjon/ });
+  await waitFor(() => expect(within(select).getAllByRole('option').length).toBeGreaterThan(5));
+  await user.type(screen.getByRole('textbox', { name: /^E-postadresse/ }), email);
+  await user.type(screen.getByRole('textbox', { name: /^Navn/ }), name);
+  await user.selectOptions(select, organisation);
+  await user.click(screen.getByRole('button', { name: 'Send invitasjonen' }));
+}
+
 /** The text of the elements an input's aria-describedby points to. */
 function descriptionOf(input: HTMLElement): string {
   const ids = (input.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
@@ -126,13 +136,7 @@ describe('inviting a user', () => {
   it('shows the API’s field error beside the field and in a summary; nothing is created', async () => {
     const { user, users } = renderUsers('/brukere/ny');
     users.respondOnce('POST', 400, [{ path: 'email', code: 'email_taken', message: 'A user with this e-mail address exists' }]);
-    const organisation = await screen.findByRole('combobox', { name: /^Organisasjon/ });
-    await waitFor(() => expect(within(organisation).getAllByRole('option').length).toBeGreaterThan(5));
-
-    await user.type(screen.getByRole('textbox', { name: /^E-postadresse/ }), 'kari@namdal.no');
-    await user.type(screen.getByRole('textbox', { name: /^Navn/ }), 'Kari Nordmann');
-    await user.selectOptions(organisation, 'Namdal studiesenter');
-    await user.click(screen.getByRole('button', { name: 'Send invitasjonen' }));
+    await sendInvitation(user, { email: 'kari@namdal.no', name: 'Kari Nordmann', organisation: 'Namdal studiesenter' });
 
     const summary = await screen.findByRole('heading', { name: 'For å gå videre må du rette opp dette:' });
     const email = screen.getByRole('textbox', { name: /^E-postadresse/ });
@@ -162,13 +166,7 @@ describe('inviting a user', () => {
   it('sends the invitation and shows the new user with a confirmation', async () => {
     const { user, users, router } = renderUsers('/brukere/ny');
     users.createsWith({ email: 'nina.hansen@ntnu.no' });
-    const organisation = await screen.findByRole('combobox', { name: /^Organisasjon/ });
-    await waitFor(() => expect(within(organisation).getAllByRole('option').length).toBeGreaterThan(5));
-
-    await user.type(screen.getByRole('textbox', { name: /^E-postadresse/ }), ' Nina.Hansen@ntnu.no ');
-    await user.type(screen.getByRole('textbox', { name: /^Navn/ }), 'Nina Hansen');
-    await user.selectOptions(organisation, 'NTNU Universitetsbiblioteket');
-    await user.click(screen.getByRole('button', { name: 'Send invitasjonen' }));
+    await sendInvitation(user, { email: ' Nina.Hansen@ntnu.no ', name: 'Nina Hansen', organisation: 'NTNU Universitetsbiblioteket' });
 
     await screen.findByRole('heading', { level: 1, name: 'Nina Hansen' });
     expect(router.state.location.pathname).toMatch(/^\/brukere\/[0-9a-f-]{36}$/);

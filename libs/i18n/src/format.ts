@@ -11,6 +11,12 @@ interface CalendarDate {
   day: number;
 }
 
+/** A moment's parts (year, month, day, hour, minute) as they read on a clock and calendar in Norway. */
+function partsInNorway(time: number, options: Intl.DateTimeFormatOptions): (type: Intl.DateTimeFormatPartTypes) => string {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, ...options }).formatToParts(new Date(time));
+  return (type) => parts.find((p) => p.type === type)?.value ?? '';
+}
+
 /**
  * The calendar date of an ISO string: a date-only value ("2026-02-03") is taken as it is,
  * a timestamp is converted to the date it is in Norway.
@@ -22,14 +28,8 @@ function toCalendarDate(iso: string): CalendarDate | null {
   }
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return null;
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: TIME_ZONE,
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-  }).formatToParts(new Date(time));
-  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
-  return { year: part('year'), month: part('month'), day: part('day') };
+  const part = partsInNorway(time, { year: 'numeric', month: 'numeric', day: 'numeric' });
+  return { year: Number(part('year')), month: Number(part('month')), day: Number(part('day')) };
 }
 
 const pad = (value: number) => String(value).padStart(2, '0');
@@ -43,6 +43,17 @@ export function formatDate(iso: string, _language: Language): string {
   const date = toCalendarDate(iso);
   if (!date) return iso;
   return `${pad(date.day)}.${pad(date.month)}.${date.year}`;
+}
+
+/**
+ * When something happened, as it was in Norway: "03.02.2026 14:05" (the same day-first form in
+ * every language, as `formatDate` does). Returns the input unchanged when it is not a time.
+ */
+export function formatDateTime(iso: string): string {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return iso;
+  const part = partsInNorway(time, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  return `${part('day')}.${part('month')}.${part('year')} ${part('hour')}:${part('minute')}`;
 }
 
 /** A date in running text: "3. februar 2026", "3. februar 2026" (nn), "3 February 2026". */

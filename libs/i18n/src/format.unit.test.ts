@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount, formatDate, formatDateLong, formatNumber } from './format';
+import { formatAmount, formatDate, formatDateLong, formatDateTime, formatNumber } from './format';
 
 const NBSP = '\u00a0';
 
@@ -42,5 +42,13 @@ describe('formatNumber', () => {
 describe('formatAmount', () => {
   it('writes kroner with two decimals', () => {
     expect(formatAmount(1_250_000.5, 'nb')).toBe(`1${NBSP}250${NBSP}000,50${NBSP}kr`);
+  });
+});
+
+describe('formatDateTime', () => {
+  it('writes the time as it was in Norway, day first', () => {
+    expect(formatDateTime('2026-02-03T13:05:00.000Z')).toBe('03.02.2026 14:05');
+    expect(formatDateTime('2026-07-01T22:30:00Z')).toBe('02.07.2026 00:30');
+    expect(formatDateTime('not a time')).toBe('not a time');
   });
 });

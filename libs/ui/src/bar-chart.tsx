@@ -49,7 +49,7 @@ export function BarChart({ caption, labelHeader, valueHeader, extraHeaders = [],
           </div>
         ))}
       </div>
-      <div className="kb-table-scroll kb-bar-chart__table" tabIndex={0} role="region" aria-label={caption}>
+      <div className="kb-table-scroll kb-table-scroll--fit kb-bar-chart__table" tabIndex={0} role="region" aria-label={caption}>
         <table className="ds-table" data-border="true" data-size="sm">
           <caption className="ds-sr-only">{caption}</caption>
           <thead>

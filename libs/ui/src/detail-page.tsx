@@ -42,6 +42,16 @@ export function DetailPendingPage({ title }: { title: string }) {
   );
 }
 
+/** A page the user's role may not use (the policy says no): its title, and that they lack access. */
+export function ForbiddenPage({ title }: { title: string }) {
+  const { t } = useTranslation();
+  return (
+    <Page title={title}>
+      <Alert color="warning">{t('errors.forbidden')}</Alert>
+    </Page>
+  );
+}
+
 interface DetailErrorPageProps {
   title: string;
   notFound: string;

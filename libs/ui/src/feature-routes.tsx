@@ -79,19 +79,22 @@ interface RecordPageModule {
 }
 
 /**
- * The usual record screen, at `$id`: `page` is the screen's chunk, exporting the component and
- * `recordQuery(params)`; the route loads the record with it, and the way back leads to `backTo`.
+ * The usual record screen, at `$id` (or `path`, e.g. `$id/rediger` for its edit form): `page` is the
+ * screen's chunk, exporting the component and `recordQuery(params)`; the route loads the record
+ * with it, and the way back leads to `backTo`.
  *
  *   detail: recordScreen(() => import('./actor-page'), 'ActorPage', { title: 'actors.detail.titleFallback', notFound: …, back: … })
+ *   edit: recordScreen(() => import('./actor-edit-page'), 'ActorEditPage', actorTexts, 'list', '$id/rediger')
  */
 export function recordScreen<Page extends RecordPageModule>(
   page: () => Promise<Page>,
   component: keyof Page & string,
   texts: Pick<RecordScreen, 'title' | 'notFound' | 'back'>,
   backTo = 'list',
+  path = '$id',
 ): ScreenRoute {
   return {
-    path: '$id',
+    path,
     component: lazyRouteComponent(page, component) as RouteComponent,
     record: { query: (params) => page().then((module) => module.recordQuery(params)), ...texts, backTo },
   };

@@ -1,3 +1,4 @@
+import { compareNorwegian } from '@kompetansebro/domain';
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 import { StatusTag } from './status-tag';
 
@@ -121,6 +122,11 @@ export interface SelectOption {
   group?: string;
 }
 
+/** Options for `values` labelled by `labelOf`, in the Norwegian alphabetical order of their labels (æ, ø, å last). */
+export function optionsByLabel<Value extends string>(values: readonly Value[], labelOf: (value: Value) => string): Array<{ value: Value; label: string }> {
+  return values.map((value) => ({ value, label: labelOf(value) })).sort((a, b) => compareNorwegian(a.label, b.label));
+}
+
 /** The options in their groups: ungrouped ones first, then each group in the order it first appears. */
 function groupOptions(options: readonly SelectOption[]): Array<{ group: string | undefined; options: SelectOption[] }> {
   const groups = new Map<string | undefined, SelectOption[]>([[undefined, []]]);
@@ -167,4 +173,55 @@ export function Select({ id, label, description, error, requiredLabel, options, 
       </select>
     </FieldFrame>
   );
+}
+
+/** The keys of a form's values that hold text: the fields an input, a select or a text area edits. */
+export type TextKeyOf<Values> = { [K in keyof Values]-?: Values[K] extends string ? K : never }[keyof Values] & string;
+
+export interface FieldBinding<Values, Field extends TextKeyOf<Values>> {
+  values: Values;
+  /** Sets one field's value (e.g. useFormState's setField). */
+  set: (field: Field, value: string) => void;
+  /** The control's id (the error summary links to it). */
+  idOf: (field: Field) => string;
+  labelOf: (field: Field) => string;
+  /** Help text under the label; none when left out or undefined. */
+  helpOf?: (field: Field) => string | undefined;
+  /** The message beside the field (e.g. errorMessages' messageAt). */
+  errorAt: (field: Field) => string | undefined;
+}
+
+/** What ties a field to its form: `<TextField {...field('title')} requiredLabel={required} />`. */
+export interface BoundField {
+  id: string;
+  name: string;
+  label: string;
+  description: string | undefined;
+  error: string | undefined;
+  value: string;
+  onChange: (event: { target: { value: string } }) => void;
+}
+
+/**
+ * One way to tie a form's fields to its state: each field's id, name, label, help text, the
+ * message beside it, its value and the change that sets it, from the form's own naming rules.
+ * Props given after the spread (type, autoComplete, a name the browser knows) override them.
+ */
+export function bindFields<Values, Field extends TextKeyOf<Values> = TextKeyOf<Values>>({
+  values,
+  set,
+  idOf,
+  labelOf,
+  helpOf,
+  errorAt,
+}: FieldBinding<Values, Field>): (field: Field) => BoundField {
+  return (field) => ({
+    id: idOf(field),
+    name: field,
+    label: labelOf(field),
+    description: helpOf?.(field),
+    error: errorAt(field),
+    value: values[field] as string,
+    onChange: (event) => set(field, event.target.value),
+  });
 }

@@ -4,7 +4,20 @@ export { Button, buttonLinkProps, type ButtonProps, type ButtonVariant, type DsC
 export { ConfirmDialog } from './confirm-dialog';
 export { EmptyState } from './empty-state';
 export { ErrorSummary, type ErrorSummaryItem } from './error-summary';
-export { Select, TextArea, TextField, type SelectOption, type SelectProps, type TextAreaProps, type TextFieldProps } from './field';
+export {
+  bindFields,
+  optionsByLabel,
+  Select,
+  TextArea,
+  TextField,
+  type BoundField,
+  type FieldBinding,
+  type SelectOption,
+  type SelectProps,
+  type TextAreaProps,
+  type TextFieldProps,
+  type TextKeyOf,
+} from './field';
 export { LanguageSwitch } from './language-switch';
 export { AppNameContext, Page, useDocumentTitle } from './page';
 export { Pagination } from './pagination';
@@ -20,10 +33,11 @@ export { agreementStatusColor } from './agreement-status-color';
 export { plainSearch, type PlainSearch } from './plain-search';
 export { searchView, tableSortOf, useListSearch, type ListSearch, type SearchSchema } from './list-search';
 export { ListScreen, type ListResult, type ListScreenProps } from './list-screen';
-export { DetailPage, errorStatusOf, type DetailResult } from './detail-page';
+export { DetailPage, DetailPendingPage, errorStatusOf, ForbiddenPage, type DetailResult } from './detail-page';
 export { Fact } from './fact';
 export { mergeTheirVersion, useStaleSave } from './stale-save';
 export { QueryError } from './query-error';
+export { ChangesTable, type ChangesTableRow } from './changes-table';
 export { Section } from './section';
 export { errorMessages, useFormState, useFormSubmit, type SaveOutcome, type ShownFieldError } from './form-state';
 export { FailureAlert } from './failure-alert';

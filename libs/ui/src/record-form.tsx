@@ -13,6 +13,8 @@ export interface RecordFormProps {
   /** The paragraph that opens the form (what it is for, how required fields are marked). */
   intro: ReactNode;
   submitLabel: string;
+  /** The button's text while it saves; 'Saving…' when left out. */
+  submittingLabel?: string;
   submitting: boolean;
   onSubmit: () => void;
   /** The way back, beside the submit button. */
@@ -26,7 +28,19 @@ export interface RecordFormProps {
  * The frame of a record's create and edit form: the error summary, the page's notice and the intro above
  * the fields, and the submit button ('Saving…' while it saves) with the way back below them.
  */
-export function RecordForm({ summary, submitCount, notice, intro, submitLabel, submitting, onSubmit, cancel, wide = false, children }: RecordFormProps) {
+export function RecordForm({
+  summary,
+  submitCount,
+  notice,
+  intro,
+  submitLabel,
+  submittingLabel,
+  submitting,
+  onSubmit,
+  cancel,
+  wide = false,
+  children,
+}: RecordFormProps) {
   const { t } = useTranslation();
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -40,7 +54,7 @@ export function RecordForm({ summary, submitCount, notice, intro, submitLabel, s
       {children}
       <div className="kb-cluster">
         <Button type="submit" loading={submitting} disabled={submitting}>
-          {submitting ? t('common.saving') : submitLabel}
+          {submitting ? (submittingLabel ?? t('common.saving')) : submitLabel}
         </Button>
         {cancel}
       </div>

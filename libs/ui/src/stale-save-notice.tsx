@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from './alert';
 import { Button } from './button';
+import { ChangesTable } from './changes-table';
 
 /** One field someone else changed, as the stale-save notice lists it: their saved value beside the one now in the form. */
 export interface StaleSaveChange<F extends string = string> {
@@ -52,26 +53,10 @@ export function StaleSaveNotice<F extends string>({ conflict, fieldLabel, onLoad
                 {t('common.staleSave.changedTitle')}
               </ChangesHeading>
               <p className="ds-paragraph">{t('common.staleSave.changedIntro')}</p>
-              <div className="kb-table-scroll">
-                <table className="ds-table" data-border>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('common.staleSave.field')}</th>
-                      <th scope="col">{t('common.staleSave.theirValue')}</th>
-                      <th scope="col">{t('common.staleSave.yourValue')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {conflict.changes.map((change) => (
-                      <tr key={change.field}>
-                        <th scope="row">{fieldLabel(change.field)}</th>
-                        <td>{change.theirs}</td>
-                        <td>{change.yours}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <ChangesTable
+                columns={[t('common.staleSave.field'), t('common.staleSave.theirValue'), t('common.staleSave.yourValue')]}
+                rows={conflict.changes.map((change) => ({ key: change.field, label: fieldLabel(change.field), first: change.theirs, second: change.yours }))}
+              />
             </>
           )}
         </>

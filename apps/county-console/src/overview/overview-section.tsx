@@ -60,7 +60,7 @@ interface OverviewTableProps {
 export function OverviewTable({ title, caption, columns, children }: OverviewTableProps) {
   const { t } = useTranslation();
   return (
-    <div className="kb-table-scroll kb-overview-table" tabIndex={0} role="region" aria-label={t('overview.tableLabel', { title })}>
+    <div className="kb-table-scroll kb-table-scroll--fit kb-overview-table" tabIndex={0} role="region" aria-label={t('overview.tableLabel', { title })}>
       <table className="ds-table" data-border="true" data-size="sm">
         <caption className="ds-sr-only">{caption}</caption>
         <thead>
