@@ -55,8 +55,6 @@ function gridOf(periods: readonly WeeklyPeriod[]): WeekGrid {
   return grid;
 }
 
-export const emptyGrid = (): WeekGrid => gridOf([]);
-
 export function valuesOf(hours: Pick<OpeningHours, 'weekly' | 'seasons' | 'exceptions' | 'openOnPublicHolidays'>): OpeningHoursValues {
   return {
     weekly: gridOf(hours.weekly),

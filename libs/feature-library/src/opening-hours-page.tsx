@@ -8,7 +8,6 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLibraryFeature } from './library-feature-context';
 import {
-  emptyGrid,
   exceptionFieldId,
   gridFieldId,
   inputOf,
@@ -36,6 +35,28 @@ export function OpeningHoursPage() {
     );
   }
   return <OpeningHoursEditor key={hours.data.id} hours={hours.data} />;
+}
+
+/** The grid's columns; each column's label is `library.hours.<column>`. */
+const gridColumns = ['staffedFrom', 'staffedTo', 'selfServiceFrom', 'selfServiceTo'] as const satisfies readonly (keyof DayRow)[];
+
+/** The label of an input of the form, by its id, for the error summary ("Sommertid – Lørdag: Betjent til"). */
+function labelOfField(t: TFunction, values: OpeningHoursValues, fieldId: string): string | undefined {
+  for (const weekday of weekdays) {
+    for (const column of gridColumns) {
+      const label = `${t(`library.weekday.${weekday}`)}: ${t(`library.hours.${column}`)}`;
+      if (fieldId === gridFieldId('weekly', weekday, column)) return label;
+      const season = values.seasons.find((candidate) => fieldId === gridFieldId(`season-${candidate.key}`, weekday, column));
+      if (season) return `${season.name} – ${label}`;
+    }
+  }
+  for (const season of values.seasons) {
+    if (fieldId === seasonFieldId(season.key, 'name')) return t('library.hours.seasonName');
+    if (fieldId === seasonFieldId(season.key, 'from')) return `${season.name} – ${t('library.hours.seasonFrom')}`;
+    if (fieldId === seasonFieldId(season.key, 'to')) return `${season.name} – ${t('library.hours.seasonTo')}`;
+  }
+  const exception = values.exceptions.findIndex((candidate) => fieldId.startsWith(`hours-exception-${candidate.key}-`));
+  return exception >= 0 ? t('library.hours.exceptionNumber', { number: exception + 1 }) : undefined;
 }
 
 /** Errors of the last save, with the inputs their paths named then. */
@@ -84,7 +105,11 @@ function OpeningHoursEditor({ hours }: { hours: OpeningHours }) {
     const error = shown.errors.find((candidate) => shown.fields.get(candidate.path) === fieldId);
     return error ? messageOf(t, error) : undefined;
   };
-  const summary = shown.errors.map((error) => ({ fieldId: shown.fields.get(error.path) ?? 'hours-save', message: messageOf(t, error) }));
+  const summary = shown.errors.map((error) => {
+    const fieldId = shown.fields.get(error.path);
+    const label = fieldId ? labelOfField(t, values, fieldId) : undefined;
+    return { fieldId: fieldId ?? 'hours-save', message: label ? `${label}: ${messageOf(t, error)}` : messageOf(t, error) };
+  });
 
   const onSave = async (event: FormEvent) => {
     event.preventDefault();
@@ -165,7 +190,8 @@ function OpeningHoursEditor({ hours }: { hours: OpeningHours }) {
             <p>
               <Button
                 variant="secondary"
-                onClick={() => setValues((current) => ({ ...current, seasons: [...current.seasons, { key: newKey(), name: t('library.hours.summerDefault'), from: '', to: '', grid: emptyGrid() }] }))}
+                // A new season starts from the ordinary week, to be changed where it differs.
+                onClick={() => setValues((current) => ({ ...current, seasons: [...current.seasons, { key: newKey(), name: t('library.hours.summerDefault'), from: '', to: '', grid: current.weekly }] }))}
               >
                 {t('library.hours.addSeason')}
               </Button>
@@ -252,12 +278,7 @@ function GridTable({
   caption: string;
 }) {
   const { t } = useTranslation();
-  const columns: { column: keyof DayRow; label: string }[] = [
-    { column: 'staffedFrom', label: t('library.hours.staffedFrom') },
-    { column: 'staffedTo', label: t('library.hours.staffedTo') },
-    { column: 'selfServiceFrom', label: t('library.hours.selfServiceFrom') },
-    { column: 'selfServiceTo', label: t('library.hours.selfServiceTo') },
-  ];
+  const columns = gridColumns.map((column) => ({ column, label: t(`library.hours.${column}`) }));
   return (
     <table className="ds-table kb-hours-table" data-size="sm">
       <caption className="kb-visually-hidden">{caption}</caption>

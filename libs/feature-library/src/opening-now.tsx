@@ -32,6 +32,8 @@ export function OpeningNow({ hours }: { hours: OpeningHours }) {
 export function WeekTable({ hours, caption }: { hours: OpeningHours; caption: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
+  // The note column only when a day has one: the table fits a phone's width.
+  const notes = hours.thisWeek.days.some((day) => day.reason);
   return (
     <table className="ds-table" data-size="sm">
       <caption>{caption}</caption>
@@ -40,7 +42,7 @@ export function WeekTable({ hours, caption }: { hours: OpeningHours; caption: st
           <th scope="col">{t('library.hours.day')}</th>
           <th scope="col">{t('library.hours.staffed')}</th>
           <th scope="col">{t('library.hours.selfService')}</th>
-          <th scope="col">{t('library.hours.note')}</th>
+          {notes && <th scope="col">{t('library.hours.note')}</th>}
         </tr>
       </thead>
       <tbody>
@@ -54,7 +56,7 @@ export function WeekTable({ hours, caption }: { hours: OpeningHours; caption: st
               </th>
               <td>{staffed.length > 0 ? times(staffed) : t('library.hours.closed')}</td>
               <td>{selfService.length > 0 ? times(selfService) : '–'}</td>
-              <td>{day.reason ?? ''}</td>
+              {notes && <td>{day.reason ?? ''}</td>}
             </tr>
           );
         })}
