@@ -1,7 +1,6 @@
 import { createActivityRoutes } from '@kompetansebro/feature-activities';
 import { createActorRoutes } from '@kompetansebro/feature-actors';
 import { createAgreementRoutes } from '@kompetansebro/feature-agreements';
-import { createLiaisonRoutes } from '@kompetansebro/feature-liaison';
 import { createLibraryRoutes } from '@kompetansebro/feature-library';
 import type { NavigationItem } from '@kompetansebro/feature-shell';
 import type { AnyRoute } from '@tanstack/react-router';
@@ -12,14 +11,14 @@ export const libraryNavigation: readonly NavigationItem[] = [
   { to: '/tjenester', label: 'shell.navigation.servicesAndContacts' },
   { to: '/avtaler', label: 'shell.navigation.agreements' },
   { to: '/aktiviteter', label: 'shell.navigation.activities' },
-  { to: '/kanaler', label: 'shell.navigation.channels' },
+  { to: '/samarbeid', label: 'shell.navigation.channels' },
 ];
 
 /**
  * /bibliotek/ (home: what is due), /apningstider/… (opening hours of the library and each
  * branch), /tjenester/… (the library and its branches: services and conditions, confirmed here,
  * and contacts), /avtaler/… (agreements it is party to), /aktiviteter/… (the county's webinars and
- * meetings), /kanaler/… (notes with the university libraries) — all for logged-in users
+ * meetings), /samarbeid (notes with the university libraries, answered here) — all for logged-in users
  * (`parentRoute`). The API scopes every answer to the library the user acts for.
  */
 export function createLibraryPortalRoutes(parentRoute: AnyRoute) {
@@ -29,11 +28,9 @@ export function createLibraryPortalRoutes(parentRoute: AnyRoute) {
       agreementPath: '/avtaler/$id',
       agreementsPath: '/avtaler',
       activitiesPath: '/aktiviteter',
-      channelsPath: '/kanaler',
     }),
     createActorRoutes(parentRoute, { path: 'tjenester', viewer: { canEdit: true }, agreementPath: '/avtaler/$id', activityPath: '/aktiviteter/$id' }),
     createAgreementRoutes(parentRoute, { path: 'avtaler', actorPath: '/tjenester/$id', listFilters: { partyAndRegion: false } }),
     createActivityRoutes(parentRoute, { path: 'aktiviteter', actorPath: '/tjenester/$id' }),
-    createLiaisonRoutes(parentRoute, { channels: 'kanaler', libraries: 'universitetsbibliotek', needs: 'behov', exchange: 'erfaringsdeling' }),
   ];
 }

@@ -5,12 +5,13 @@ export interface LibraryPaths {
   home: string;
   openingHoursList: string;
   openingHours: string;
+  /** The channels with the university libraries. */
+  channels: string;
   /** One actor's page (`/bibliotek/$id`: services, contacts) and one agreement, activity, channel. */
   actor: string;
   agreement: string;
   agreements: string;
   activities: string;
-  channels: string;
 }
 
 export interface LibraryFeature {

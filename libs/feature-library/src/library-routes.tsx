@@ -9,12 +9,12 @@ interface LibraryRoutesOptions {
   agreementPath: string;
   agreementsPath: string;
   activitiesPath: string;
-  channelsPath: string;
 }
 
 /**
  * A public library's own screens under `parentRoute`: home (what is due), and the opening hours
- * of the library and its branches (`apningstider`, one editor each at `apningstider/$id`). Each
+ * of the library and its branches (`apningstider`, one editor each at `apningstider/$id`), and
+ * its channels with the university libraries, read and answered here (`samarbeid`). Each
  * screen is its own chunk; the API scopes every answer to the library the user acts for.
  */
 export function createLibraryRoutes(parentRoute: AnyRoute, options: LibraryRoutesOptions) {
@@ -29,7 +29,6 @@ export function createLibraryRoutes(parentRoute: AnyRoute, options: LibraryRoute
           agreement: options.agreementPath,
           agreements: options.agreementsPath,
           activities: options.activitiesPath,
-          channels: options.channelsPath,
         };
         return { paths };
       }, [screens]);
@@ -38,6 +37,7 @@ export function createLibraryRoutes(parentRoute: AnyRoute, options: LibraryRoute
       home: { path: '/', component: lazyRouteComponent(() => import('./home-page'), 'LibraryHomePage') },
       openingHoursList: { path: 'apningstider', component: lazyRouteComponent(() => import('./opening-hours-list-page'), 'OpeningHoursListPage') },
       openingHours: { path: 'apningstider/$id', component: lazyRouteComponent(() => import('./opening-hours-page'), 'OpeningHoursPage') },
+      channels: { path: 'samarbeid', component: lazyRouteComponent(() => import('./cooperation-page'), 'CooperationPage') },
     },
   });
 }

@@ -22,7 +22,18 @@ test.describe('the library portal as Namsos bibliotek', () => {
   // One long journey, with axe at two widths on each screen.
   test.setTimeout(240_000);
 
-  test('logs in through another app, lands in its portal, sets its opening hours with summer hours, confirms a service; the county sees the change', async ({ page, browser }) => {
+  test('logs in through another app, lands in its portal, sets its opening hours with summer hours, confirms a service, answers a note from Nord; the county sees the change', async ({ page, browser }) => {
+    // Nord universitetsbibliotek writes to Namsos bibliotek first.
+    const nord = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'nb-NO' });
+    const nordPage = await nord.newPage();
+    await logIn(nordPage, { app: '/universitet/', email: 'nord@demo.kompetansebro.no' });
+    const libraries = await nordPage.request.get('/api/liaison/libraries?q=Namsos%20bibliotek&pageSize=10');
+    const namsosLibrary = ((await libraries.json()) as { items: { id: string; name: string }[] }).items.find((library) => library.name === 'Namsos bibliotek');
+    const question = 'Kan studentene våre låne grupperom hos dere i eksamensperioden i juni?';
+    const posted = await nordPage.request.post('/api/liaison/notes', { data: { target: { actorId: namsosLibrary?.id }, body: question } });
+    expect(posted.status()).toBe(201);
+    await nord.close();
+
     // One login page serves every app: logging in at the county console leads to the library's own app.
     await page.goto('/fylke/logg-inn');
     await submitLogin(page, NAMSOS);
@@ -86,11 +97,16 @@ test.describe('the library portal as Namsos bibliotek', () => {
     await expect(page.getByText('Tjenesten er bekreftet som riktig i dag.')).toBeVisible();
     await expectAccessibleAtBothWidths(page);
 
-    // The cooperation channels open here too.
+    // Nord's note is read and answered here.
     await page.getByRole('navigation').getByRole('link', { name: 'Samarbeidskanaler' }).click();
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    await page.waitForLoadState('networkidle');
-    await expectNoAxeViolations(page);
+    await expect(page.getByRole('heading', { level: 1, name: 'Samarbeidskanaler' })).toBeVisible();
+    await expect(page.getByText(question)).toBeVisible();
+    const answer = 'Ja, grupperommene kan bookes fra 1. juni. Send oss datoene.';
+    await page.getByLabel('Svar til Nord universitetsbibliotek').fill(answer);
+    await page.getByRole('button', { name: 'Send svaret' }).click();
+    await expect(page.getByText('Notatet er lagt inn.')).toBeVisible();
+    await expect(page.getByText(answer)).toBeVisible();
+    await expectAccessibleAtBothWidths(page);
 
     // The county sees the change in its audit log.
     const county = await browser.newContext({ baseURL: new URL(page.url()).origin, locale: 'nb-NO' });
