@@ -15,23 +15,28 @@ function times(periods: readonly DayPeriod[]): string {
     .join(',');
 }
 
-/** "Mo-Fr 10:00-16:00; Sa 10:00-14:00": consecutive weekdays with the same times joined. */
+/** "Mo-Fr,Su 10:00-16:00; Sa 10:00-14:00": the days with the same times in one rule, consecutive days as a range. */
 function weeklyRules(periods: readonly WeeklyPeriod[]): string[] {
-  const byDay = weekdays.map((weekday) => ({ weekday, times: times(periods.filter((period) => period.weekday === weekday)) }));
-  const rules: { days: Weekday[]; times: string }[] = [];
-  for (const day of byDay) {
-    if (day.times === '') continue;
-    const last = rules.at(-1);
-    const previous = last?.days.at(-1);
-    if (last && last.times === day.times && previous && weekdays.indexOf(previous) === weekdays.indexOf(day.weekday) - 1) last.days.push(day.weekday);
-    else rules.push({ days: [day.weekday], times: day.times });
+  const byTimes = new Map<string, Weekday[]>();
+  for (const weekday of weekdays) {
+    const dayTimes = times(periods.filter((period) => period.weekday === weekday));
+    if (dayTimes !== '') byTimes.set(dayTimes, [...(byTimes.get(dayTimes) ?? []), weekday]);
   }
-  const dayRange = (days: Weekday[]) => {
-    const first = OSM_DAY[days[0] ?? 'mo'];
-    const last = OSM_DAY[days.at(-1) ?? 'mo'];
-    return days.length === 1 ? first : days.length === 2 ? `${first},${last}` : `${first}-${last}`;
-  };
-  return rules.map((rule) => `${dayRange(rule.days)} ${rule.times}`);
+  return [...byTimes].map(([dayTimes, days]) => `${dayList(days)} ${dayTimes}`);
+}
+
+/** "Mo-We,Fr": runs of three or more consecutive days as a range. */
+function dayList(days: readonly Weekday[]): string {
+  const runs: Weekday[][] = [];
+  for (const day of days) {
+    const run = runs.at(-1);
+    const last = run?.at(-1);
+    if (run && last && weekdays.indexOf(last) === weekdays.indexOf(day) - 1) run.push(day);
+    else runs.push([day]);
+  }
+  return runs
+    .flatMap((run) => (run.length >= 3 ? [`${OSM_DAY[run[0] ?? 'mo']}-${OSM_DAY[run.at(-1) ?? 'mo']}`] : run.map((day) => OSM_DAY[day])))
+    .join(',');
 }
 
 /** "2026 Jun 15" */

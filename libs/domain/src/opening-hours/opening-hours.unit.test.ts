@@ -107,6 +107,14 @@ describe('the input rules', () => {
 });
 
 describe('OpenStreetMap syntax', () => {
+  it('writes days with the same times as one rule, three or more in a row as a range', () => {
+    const hours = openingHoursInputSchema.parse({
+      weekly: [...every(['mo', 'tu', 'we', 'fr'], 'staffed', '10:00', '16:00'), ...every(['th'], 'staffed', '12:00', '19:00'), ...every(['sa'], 'staffed', '10:00', '16:00')],
+      openOnPublicHolidays: true,
+    });
+    expect(toOsm(hours)).toEqual({ openingHours: 'Mo-We,Fr,Sa 10:00-16:00; Th 12:00-19:00', selfService: '' });
+  });
+
   it('exports staffed and self-service hours as two strings the opening_hours package reads the same way', () => {
     const osm = toOsm(namsos);
     expect(osm.openingHours).toBe(
