@@ -152,3 +152,17 @@ function selfServiceOutside(selfService: readonly DayPeriod[], staffed: readonly
   const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
   return parts.map((part) => ({ kind: 'self_service' as const, from: clock(part.from), to: clock(part.to) }));
 }
+
+/** A week of winter time with no public holiday: where the ordinary timetable is measured. */
+const ORDINARY_WEEK: IsoDate = '2027-02-01';
+
+/**
+ * The "hours a week" of the ordinary timetable (no season, no single days, no holidays): staffed
+ * hours, and self-service hours outside them, to one decimal — the figure the library's
+ * "Betjent åpningstid" and "Meråpent" services show students.
+ */
+export function ordinaryWeekHours(hours: OpeningHoursInput): { staffedHours: number; selfServiceHours: number } {
+  const week = hoursOfWeek({ ...hours, seasons: [], exceptions: [], openOnPublicHolidays: true }, ORDINARY_WEEK, () => null);
+  const oneDecimal = (value: number) => Math.round(value * 10) / 10;
+  return { staffedHours: oneDecimal(week.staffedHours), selfServiceHours: oneDecimal(week.selfServiceHours) };
+}

@@ -2,7 +2,7 @@ import Holidays from 'date-holidays';
 import OpeningHoursParser from 'opening_hours';
 import { describe, expect, it } from 'vitest';
 import { toOsm } from './opening-hours-osm';
-import { hoursOfWeek, nextOpening, osloInstant, periodsOn, stateAt, type HolidayCalendar } from './opening-hours.rules';
+import { hoursOfWeek, nextOpening, ordinaryWeekHours, osloInstant, periodsOn, stateAt, type HolidayCalendar } from './opening-hours.rules';
 import { openingHoursInputSchema, weekdays, type OpeningHoursInput, type WeeklyPeriod } from './opening-hours.schema';
 
 const norway = new Holidays('NO');
@@ -59,6 +59,10 @@ describe('opening hours in Norwegian time', () => {
     const week = hoursOfWeek(namsos, '2026-05-11', holidays);
     expect(week.staffedHours).toBe(4 * 6);
     expect(week.days[3]?.reason).toBe('Kristi himmelfartsdag');
+  });
+
+  it('gives the hours a week of the ordinary timetable, self-service counted outside staffed hours', () => {
+    expect(ordinaryWeekHours(namsos)).toEqual({ staffedHours: 30, selfServiceHours: 75 });
   });
 
   it('uses the season between its dates and an exception on its day', () => {

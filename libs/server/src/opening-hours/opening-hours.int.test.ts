@@ -43,8 +43,10 @@ describe('opening hours', () => {
     expect(saved.headers.get('etag')).toBe(`"${record.version}"`);
     expect(record.osm.openingHours).toBe('Mo-Fr 10:00-16:00; 2027 Jun 21-2027 Aug 8 off; 2027 Jun 21-2027 Aug 8 Mo-Fr 10:00-14:00; PH off; 2027 Dec 24 off');
     expect(record.osm.selfService.startsWith('Mo-Su 07:00-22:00')).toBe(true);
-    // The "hours a week" figure comes from the timetable (30 staffed; self-service outside them).
     expect(record.thisWeek.days).toHaveLength(7);
+    // The "hours a week" of the library's opening-hours services now come from the timetable (audited as their own changes).
+    const services = await server.database.db.selectFrom('service').select(['type', 'weekly_hours']).where('actor_id', '=', NAMSOS).where('type', 'in', ['staffed_hours', 'self_service_hours']).execute();
+    expect(Object.fromEntries(services.map((service) => [service.type, Number(service.weekly_hours)]))).toEqual({ staffed_hours: 30, self_service_hours: 75 });
 
     const again = await namsos(`/api/opening-hours/${NAMSOS}`, jsonBody('PATCH', { ...hours, openOnPublicHolidays: true }, ifMatch(record.version)));
     expect((await json<OpeningHours>(again, 200)).version).toBe(record.version + 1);

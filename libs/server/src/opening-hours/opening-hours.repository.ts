@@ -3,6 +3,7 @@ import {
   hoursOfWeek,
   inActorSet,
   nextOpening,
+  ordinaryWeekHours,
   openingHoursInputSchema,
   StaleVersionError,
   stateAt,
@@ -16,6 +17,7 @@ import { requireVisible, requireWritable, type Scope } from '../auth/visibility'
 import type { Executor } from '../persistence/executor';
 import { actorFacts, iso, type ChangeContext } from '../persistence/repository-helpers';
 import { auditedCreate, inTransaction, nextVersion, versionedChange } from '../persistence/versioned-change';
+import { updateService } from '../services/service.repository';
 import { norwegianPublicHolidays } from './norwegian-holidays';
 import { weeklyFromOsm } from './osm-import';
 
@@ -73,36 +75,66 @@ function toAudit(record: OpeningHours) {
  */
 export async function saveOpeningHours(db: Executor, scope: Scope, actorId: string, input: OpeningHoursInput, expectedVersion: number, change: ChangeContext): Promise<OpeningHours> {
   return inTransaction(db, async (trx) => {
-    const actor = await actorOf(trx, scope, actorId);
-    requireWritable(actor.writable, 'You may read these opening hours but not change them');
-    const stored = await trx.selectFrom('opening_hours').select('version').where('id', '=', actorId).forUpdate().executeTakeFirst();
-    if (!stored) {
-      if (expectedVersion !== 0) throw StaleVersionError.of('opening hours', 0, expectedVersion);
-      return auditedCreate(trx, {
-        entity: 'opening_hours',
-        context: change,
-        insert: async (t) => {
-          await t.insertInto('opening_hours').values({ id: actorId, ...columnsOf(input) }).execute();
-          return actorId;
-        },
-        read: (t) => getOpeningHours(t, scope, actorId),
-        toAudit,
-      });
-    }
-    return versionedChange(trx, {
-      table: 'opening_hours',
-      id: actorId,
+    const saved = await writeOpeningHours(trx, scope, actorId, input, expectedVersion, change);
+    await deriveWeeklyHours(trx, scope, actorId, input, change);
+    return saved;
+  });
+}
+
+/**
+ * The "hours a week" of the actor's opening-hours services ("Betjent åpningstid", "Meråpent")
+ * come from the timetable: each one whose figure differs is updated through the service's own
+ * versioned, audited write, in the same transaction as the hours.
+ */
+async function deriveWeeklyHours(trx: Executor, scope: Scope, actorId: string, input: OpeningHoursInput, change: ChangeContext): Promise<void> {
+  // No timetable yet: nothing to derive (the services keep what they say).
+  if (input.weekly.length === 0) return;
+  const { staffedHours, selfServiceHours } = ordinaryWeekHours(input);
+  const services = await trx
+    .selectFrom('service')
+    .select(['id', 'type', 'weekly_hours', 'version'])
+    .where('actor_id', '=', actorId)
+    .where('type', 'in', ['staffed_hours', 'self_service_hours'])
+    .where('archived_at', 'is', null)
+    .execute();
+  for (const service of services) {
+    const weeklyHours = service.type === 'staffed_hours' ? staffedHours : selfServiceHours;
+    if (service.weekly_hours !== null && Number(service.weekly_hours) === weeklyHours) continue;
+    await updateService(trx, scope, service.id, { weeklyHours }, service.version, change);
+  }
+}
+
+/** The write of the hours themselves: a new record (version 0 → 1) or a versioned change. */
+async function writeOpeningHours(trx: Executor, scope: Scope, actorId: string, input: OpeningHoursInput, expectedVersion: number, change: ChangeContext): Promise<OpeningHours> {
+  const actor = await actorOf(trx, scope, actorId);
+  requireWritable(actor.writable, 'You may read these opening hours but not change them');
+  const stored = await trx.selectFrom('opening_hours').select('version').where('id', '=', actorId).forUpdate().executeTakeFirst();
+  if (!stored) {
+    if (expectedVersion !== 0) throw StaleVersionError.of('opening hours', 0, expectedVersion);
+    return auditedCreate(trx, {
       entity: 'opening_hours',
-      label: 'opening hours',
-      expectedVersion,
-      action: 'update',
       context: change,
+      insert: async (t) => {
+        await t.insertInto('opening_hours').values({ id: actorId, ...columnsOf(input) }).execute();
+        return actorId;
+      },
       read: (t) => getOpeningHours(t, scope, actorId),
       toAudit,
-      write: async (t) => {
-        await t.updateTable('opening_hours').set({ ...columnsOf(input), ...nextVersion }).where('id', '=', actorId).execute();
-      },
     });
+  }
+  return versionedChange(trx, {
+    table: 'opening_hours',
+    id: actorId,
+    entity: 'opening_hours',
+    label: 'opening hours',
+    expectedVersion,
+    action: 'update',
+    context: change,
+    read: (t) => getOpeningHours(t, scope, actorId),
+    toAudit,
+    write: async (t) => {
+      await t.updateTable('opening_hours').set({ ...columnsOf(input), ...nextVersion }).where('id', '=', actorId).execute();
+    },
   });
 }
 
