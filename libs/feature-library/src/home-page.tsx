@@ -8,7 +8,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLibraryFeature } from './library-feature-context';
 import { OpeningNow } from './opening-now';
-import { useLibrary } from './use-library';
+import { ForLibrary } from './use-library';
 import './library.css';
 
 /** A service is due for confirmation when it was never confirmed or last confirmed a year ago or more. */
@@ -23,16 +23,7 @@ export function confirmationDue(service: Pick<ServiceSummary, 'confirmedAt'>, to
  */
 export function LibraryHomePage() {
   const { t } = useTranslation();
-  const library = useLibrary();
-  if (library.pending) return <LoadingState />;
-  if (!library.libraryId) {
-    return (
-      <Page title={t('library.home.title')}>
-        <p className="ds-paragraph">{t('library.notALibrary')}</p>
-      </Page>
-    );
-  }
-  return <Home libraryId={library.libraryId} name={library.name} />;
+  return <ForLibrary title={t('library.home.title')}>{(library) => <Home libraryId={library.libraryId} name={library.name} />}</ForLibrary>;
 }
 
 /** A section's query: loading, its error with a retry, or its content. */

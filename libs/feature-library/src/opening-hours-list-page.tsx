@@ -5,21 +5,17 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useLibraryFeature } from './library-feature-context';
 import { OpeningNow } from './opening-now';
-import { useLibrary } from './use-library';
+import { ForLibrary, type Library } from './use-library';
 import './library.css';
 
 /** "Åpningstider": the library and each branch, open now and this week's hours, each with a link to change them. */
 export function OpeningHoursListPage() {
   const { t } = useTranslation();
-  const library = useLibrary();
-  if (library.pending) return <LoadingState />;
-  if (!library.libraryId) {
-    return (
-      <Page title={t('library.hours.listTitle')}>
-        <p className="ds-paragraph">{t('library.notALibrary')}</p>
-      </Page>
-    );
-  }
+  return <ForLibrary title={t('library.hours.listTitle')}>{(library) => <Places library={library} />}</ForLibrary>;
+}
+
+function Places({ library }: { library: Library }) {
+  const { t } = useTranslation();
   const places = [{ id: library.libraryId, name: library.name }, ...(library.branches.data?.items ?? []).map((branch) => ({ id: branch.id, name: branch.name }))];
   return (
     <Page title={t('library.hours.listTitle')}>
