@@ -19,10 +19,12 @@ export function OpeningNow({ hours }: { hours: OpeningHours }) {
         {hours.now.state === 'closed' && next && <> – {t('library.hours.opens', { when: next })}</>}
       </p>
       <p className="ds-paragraph">
-        {t('library.hours.weekFigures', {
-          staffed: formatNumber(hours.thisWeek.staffedHours, language),
-          selfService: formatNumber(hours.thisWeek.selfServiceHours, language),
-        })}
+        {hours.thisWeek.selfServiceHours === 0
+          ? t('library.hours.weekFiguresStaffedOnly', { staffed: formatNumber(hours.thisWeek.staffedHours, language) })
+          : t('library.hours.weekFigures', {
+              staffed: formatNumber(hours.thisWeek.staffedHours, language),
+              selfService: formatNumber(hours.thisWeek.selfServiceHours, language),
+            })}
       </p>
     </div>
   );
