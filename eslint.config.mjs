@@ -46,6 +46,7 @@ const scopeConstraints = [
   { sourceTag: 'scope:county', onlyDependOnLibsWithTags: ['scope:shared', 'scope:county'] },
   { sourceTag: 'scope:centre', onlyDependOnLibsWithTags: ['scope:shared', 'scope:centre'] },
   { sourceTag: 'scope:university', onlyDependOnLibsWithTags: ['scope:shared', 'scope:university'] },
+  { sourceTag: 'scope:library', onlyDependOnLibsWithTags: ['scope:shared', 'scope:library'] },
 ];
 
 /** Node projects' aliases (but the test-only testing library): browser code may import types from them, nothing else. */

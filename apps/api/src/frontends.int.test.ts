@@ -13,6 +13,8 @@ beforeAll(async () => {
   await mkdir(join(staticDir, 'county-console', 'assets'), { recursive: true });
   await writeFile(join(staticDir, 'county-console', 'index.html'), '<!doctype html><title>Fylke</title>');
   await writeFile(join(staticDir, 'county-console', 'assets', 'main-abc123.js'), 'console.log(1)');
+  await mkdir(join(staticDir, 'library-portal'), { recursive: true });
+  await writeFile(join(staticDir, 'library-portal', 'index.html'), '<!doctype html><title>Bibliotek</title>');
   mountFrontends(app, staticDir);
 });
 afterAll(async () => {
@@ -32,6 +34,13 @@ describe('mountFrontends', () => {
     expect(deepLink.status).toBe(200);
     expect(await deepLink.text()).toContain('<title>Fylke</title>');
     expect(deepLink.headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it('serves the library portal under /bibliotek/, deep links included', async () => {
+    const deepLink = await app.request('/bibliotek/apningstider/123');
+    expect(deepLink.status).toBe(200);
+    expect(await deepLink.text()).toContain('<title>Bibliotek</title>');
+    expect((await app.request('/bibliotek')).headers.get('location')).toBe('/bibliotek/');
   });
 
   it('redirects the bare base path and leaves apps that are not built alone', async () => {

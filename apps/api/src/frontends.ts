@@ -9,6 +9,7 @@ export const frontends = [
   { name: 'county-console', basePath: '/fylke/' },
   { name: 'centre-portal', basePath: '/studiesenter/' },
   { name: 'university-liaison', basePath: '/universitet/' },
+  { name: 'library-portal', basePath: '/bibliotek/' },
 ] as const;
 
 /**

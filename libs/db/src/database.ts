@@ -9,6 +9,7 @@ import type {
   AgreementStatus,
   Audience,
   CatchmentRequestStatus,
+  OpeningException,
   CollaborationLevel,
   Extension,
   Goal,
@@ -19,9 +20,11 @@ import type {
   PlanItemStatus,
   PolicyAnchor,
   Role,
+  Season,
   ServiceType,
   SurveyStatus,
   ThematicArea,
+  WeeklyPeriod,
 } from '@kompetansebro/domain';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -447,4 +450,18 @@ export interface Database {
 export interface InitiativeTable {
   /** 1–5; null when not assessed. */
   societal_effect: number | null;
+}
+
+// A library's opening hours (migration 2026_12_04_1100_library_opening_hours): one row per
+// library or branch, its id the actor's.
+export interface OpeningHoursTable extends Versioned {
+  id: string;
+  weekly: JsonWithDefault<WeeklyPeriod[]>;
+  seasons: JsonWithDefault<Season[]>;
+  exceptions: JsonWithDefault<OpeningException[]>;
+  open_on_public_holidays: Generated<boolean>;
+}
+
+export interface Database {
+  opening_hours: OpeningHoursTable;
 }

@@ -3,6 +3,8 @@ export const LOGIN_PATH = '/logg-inn';
 export const FORGOT_PASSWORD_PATH = '/glemt-passord';
 /** Where the e-mailed link (a reset, or an invitation) leads: `/<app>/nytt-passord?token=…`. */
 export const RESET_PASSWORD_PATH = '/nytt-passord';
+/** After logging in, where a user whose memberships lead to several apps chooses one. */
+export const CHOOSE_APP_PATH = '/velg';
 
 /**
  * Where to go after logging in: a path inside this app (as the router writes it, without the

@@ -2,11 +2,12 @@ import type { Me } from '@kompetansebro/domain';
 import { screenRoute } from '@kompetansebro/ui';
 import { createRoute, lazyRouteComponent, redirect, type AnyRoute } from '@tanstack/react-router';
 import { useEffect, useState, type ComponentType } from 'react';
-import { FORGOT_PASSWORD_PATH, LOGIN_PATH, parseLoginSearch, parseResetSearch, RESET_PASSWORD_PATH, safeReturnTo } from './auth-paths';
+import { CHOOSE_APP_PATH, FORGOT_PASSWORD_PATH, LOGIN_PATH, parseLoginSearch, parseResetSearch, RESET_PASSWORD_PATH, safeReturnTo } from './auth-paths';
 
 /**
  * The login pages as routes under `parentRoute` (open to everyone): "Logg inn" (`?returnTo=`,
- * and `?error=` from the identity provider), "Glemt passord", and "Lag nytt passord" (`?token=`).
+ * and `?error=` from the identity provider), "Glemt passord", and "Lag nytt passord" (`?token=`);
+ * and "Velg" for a logged-in user whose memberships lead to several apps.
  * Each is its own chunk, loaded when first visited.
  */
 export function createAuthRoutes(parentRoute: AnyRoute): AnyRoute[] {
@@ -29,7 +30,15 @@ export function createAuthRoutes(parentRoute: AnyRoute): AnyRoute[] {
     validateSearch: parseResetSearch,
     component: lazyRouteComponent(() => import('./reset-password-page'), 'ResetPasswordPage'),
   });
-  return [loginRoute, forgotPasswordRoute, resetPasswordRoute];
+  const chooseAppRoute = createRoute({
+    getParentRoute: () => parentRoute,
+    path: CHOOSE_APP_PATH.slice(1),
+    beforeLoad: ({ context }) => {
+      if (!(context as { me?: Me | null }).me) throw redirect({ to: LOGIN_PATH, replace: true });
+    },
+    component: lazyRouteComponent(() => import('./choose-app-page'), 'ChooseAppPage'),
+  });
+  return [loginRoute, forgotPasswordRoute, resetPasswordRoute, chooseAppRoute];
 }
 
 type UserAreaComponent = ComponentType<{ me: Me }>;

@@ -1,5 +1,5 @@
 import { ApiError, apiUrl, authProvidersQuery, oidcStartPath, useLogin } from '@kompetansebro/api-client';
-import { loginSchema, oidcLoginErrors, type OidcLoginError } from '@kompetansebro/domain';
+import { appsOfMemberships, loginSchema, oidcLoginErrors, type OidcLoginError } from '@kompetansebro/domain';
 import { Alert, AppNameContext, bindFields, fieldErrorText, httpErrorText, Page, TextField } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useRouter, useSearch } from '@tanstack/react-router';
@@ -8,7 +8,7 @@ import { useContext, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AuthForm } from './auth-form';
 import { useFormErrors, type FormError } from './form-errors';
-import { FORGOT_PASSWORD_PATH, parseLoginSearch, safeReturnTo } from './auth-paths';
+import { CHOOSE_APP_PATH, FORGOT_PASSWORD_PATH, parseLoginSearch, safeReturnTo } from './auth-paths';
 
 type LoginField = 'email' | 'password';
 const fieldId = (field: LoginField) => `login-${field}`;
@@ -45,7 +45,8 @@ const isOidcLoginError = (code: string | undefined): code is OidcLoginError => (
 
 /**
  * "Logg inn": e-mail and password, and the identity provider's button when one is configured.
- * Afterwards the user goes back to where they were going (`returnTo`, a path in this app).
+ * Afterwards the user goes back to where they were going (`returnTo`, a path in this app), or on
+ * to their own app, or — with memberships in several apps — chooses where to work.
  */
 export function LoginPage() {
   const { t } = useTranslation();
@@ -70,8 +71,9 @@ export function LoginPage() {
     form.show(found);
     if (found.length > 0) return;
     try {
-      await login.mutateAsync({ email: values.email.trim(), password: values.password });
-      await navigate({ href: returnTo, replace: true });
+      const me = await login.mutateAsync({ email: values.email.trim(), password: values.password });
+      // Memberships in several apps: the user chooses; otherwise on (another app's user is taken to their own).
+      await navigate({ href: appsOfMemberships(me.memberships).length > 1 ? CHOOSE_APP_PATH : returnTo, replace: true });
     } catch (error) {
       const fieldErrors =
         error instanceof ApiError && error.status === 400

@@ -1,4 +1,4 @@
-import type { Me } from '@kompetansebro/domain';
+import { appOfRole, staffApps, type Me } from '@kompetansebro/domain';
 import { initI18n } from '@kompetansebro/i18n';
 import { LoadingState, screenRoute } from '@kompetansebro/ui';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -36,7 +36,10 @@ export interface AppDefinition {
   auth: AuthShell;
 }
 
-type RouterDefinition = Pick<AppDefinition, 'basePath' | 'navigation' | 'createRoutes' | 'auth'>;
+type RouterDefinition = Pick<AppDefinition, 'basePath' | 'navigation' | 'createRoutes' | 'auth'> & {
+  /** Which app this is: a logged-in user whose role works in another app is taken there. Left out: every role stays. */
+  app?: AppKey;
+};
 
 /** The route every page for logged-in users is under (a layout with no path of its own). */
 const SIGNED_IN = 'signed-in';
@@ -79,6 +82,16 @@ export function createQueryClient({ onUnauthorised }: QueryClientOptions = {}): 
 }
 
 /**
+ * Where a logged-in user belongs when this app is not theirs: the base path of the app their
+ * role (for the organisation they act for now) works in; null when this app is theirs.
+ */
+export function ownAppPath(app: AppKey | undefined, me: Me): string | null {
+  if (app === undefined) return null;
+  const own = appOfRole[me.role];
+  return own === app ? null : staffApps[own];
+}
+
+/**
  * The app's router: its routes under the shell's frame, each screen loaded when first visited.
  * Every navigation knows who is logged in (`context.me`, from the query cache); the app's own
  * routes send someone who is not to the login page, with the way back in `returnTo`.
@@ -104,6 +117,8 @@ export function createAppRouter(definition: RouterDefinition, queryClient: Query
     id: SIGNED_IN,
     beforeLoad: ({ context, location }) => {
       if (!context.me) throw redirect({ to: auth.loginPath, search: { returnTo: location.href }, replace: true });
+      const own = ownAppPath(definition.app, context.me);
+      if (own) throw redirect({ href: own, reloadDocument: true, replace: true });
     },
   });
 

@@ -2,13 +2,14 @@ import { Page, Section } from '@kompetansebro/ui';
 import { Trans, useTranslation } from 'react-i18next';
 import { useShell, type AppKey } from './shell-context';
 
-type PortalKey = Exclude<AppKey, 'countyConsole'>;
+/** The apps with "coming soon" texts (the county console and the library portal are built). */
+type PortalKey = Exclude<AppKey, 'countyConsole' | 'libraryPortal'>;
 
 /** What an app that is still being built will offer its users (from the catalogues). */
 export function ComingSoonPage() {
   const { t } = useTranslation();
   const { app, contactEmail } = useShell();
-  const portal: PortalKey = app === 'countyConsole' ? 'centrePortal' : app;
+  const portal: PortalKey = app === 'countyConsole' || app === 'libraryPortal' ? 'centrePortal' : app;
   const features = t(`comingSoon.${portal}.features`, { returnObjects: true });
 
   return (

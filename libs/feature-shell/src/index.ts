@@ -5,6 +5,7 @@ export {
   createAppRuntime,
   createComingSoonRoutes,
   createQueryClient,
+  ownAppPath,
   type AppDefinition,
   type RouterContext,
 } from './bootstrap-app';

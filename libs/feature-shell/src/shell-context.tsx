@@ -1,7 +1,8 @@
+import type { StaffApp } from '@kompetansebro/domain';
 import { createContext, useContext } from 'react';
 
-/** The three staff apps; each has its name, tagline and "coming soon" texts in the catalogues. */
-export type AppKey = 'countyConsole' | 'centrePortal' | 'universityLiaison';
+/** The staff apps (domain's staffApps); each has its name and tagline in the catalogues. */
+export type AppKey = StaffApp;
 
 export interface ShellSettings {
   app: AppKey;

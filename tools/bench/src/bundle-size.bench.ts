@@ -10,7 +10,7 @@ export interface BundleFigure {
   gzipKiB: number;
 }
 
-const APPS = ['county-console', 'centre-portal', 'university-liaison'];
+const APPS = ['county-console', 'centre-portal', 'university-liaison', 'library-portal'];
 export const INITIAL_JS_BUDGET_KIB = 130;
 
 /**

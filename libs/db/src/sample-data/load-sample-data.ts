@@ -8,6 +8,7 @@ import { loadSampleAgreements } from './agreements';
 import { loadSampleContacts } from './contacts';
 import { loadSampleInitiatives } from './initiatives';
 import { loadSampleLiaisonData } from './liaison';
+import { loadSampleOpeningHours } from './opening-hours';
 import { loadSampleServices } from './services';
 import { sampleMunicipalities } from './municipalities';
 import { sampleId } from './sample-id';
@@ -87,6 +88,7 @@ export async function loadSampleData(db: Kysely<Database>): Promise<SampleDataRe
     // Coming activities of the liaison's experience exchange; counted with the activities.
     const comingActivities = await loadSampleLiaisonData(trx);
     const demoAccounts = await loadDemoAccounts(trx);
+    await loadSampleOpeningHours(trx);
 
     return {
       regions: regions.size,

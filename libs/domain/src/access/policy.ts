@@ -18,6 +18,7 @@ export const resources = [
   'liaison_note',
   'participation',
   'survey',
+  'opening_hours',
 ] as const;
 export type Resource = (typeof resources)[number];
 
@@ -51,6 +52,7 @@ export const policyTable: Record<Role, Partial<Record<Resource, readonly Action[
     liaison_note: ['read', 'create', 'update'],
     participation: readOnly,
     survey: everything,
+    opening_hours: ['read', 'update'],
   },
   county_viewer: {
     reference: readOnly,
@@ -68,6 +70,7 @@ export const policyTable: Record<Role, Partial<Record<Resource, readonly Action[
     liaison_note: readOnly,
     participation: readOnly,
     survey: readOnly,
+    opening_hours: ['read'],
   },
   study_centre_coordinator: {
     reference: readOnly,
@@ -82,6 +85,7 @@ export const policyTable: Record<Role, Partial<Record<Resource, readonly Action[
     search: readOnly,
     // Asks the county to change its catchment area; the county decides (transition).
     catchment_request: ['read', 'create'],
+    opening_hours: ['read'],
   },
   university_liaison: {
     reference: readOnly,
@@ -95,6 +99,7 @@ export const policyTable: Record<Role, Partial<Record<Resource, readonly Action[
     student_count: ['read', 'update'],
     liaison_note: ['read', 'create', 'update'],
     participation: ['create'],
+    opening_hours: ['read'],
   },
   library_editor: {
     reference: readOnly,
@@ -106,6 +111,8 @@ export const policyTable: Record<Role, Partial<Record<Resource, readonly Action[
     search: readOnly,
     // The channels its library is a party to.
     liaison_note: ['read', 'create', 'update'],
+    // Its own library's and branches' opening hours (visibility: actorRecords).
+    opening_hours: ['read', 'update'],
   },
 };
 
@@ -116,4 +123,27 @@ export function can(role: Role, resource: Resource, action: Action): boolean {
 /** Roles that see and may change every organisation's records. */
 export function isCountyRole(role: Role): boolean {
   return role === 'county_admin' || role === 'county_viewer';
+}
+
+/** The staff apps, each under its own base path; each role works in one of them. */
+export const staffApps = {
+  countyConsole: '/fylke/',
+  centrePortal: '/studiesenter/',
+  universityLiaison: '/universitet/',
+  libraryPortal: '/bibliotek/',
+} as const;
+export type StaffApp = keyof typeof staffApps;
+
+/** The app a role works in: a logged-in user who opens another app's address is taken here. */
+export const appOfRole: Record<Role, StaffApp> = {
+  county_admin: 'countyConsole',
+  county_viewer: 'countyConsole',
+  study_centre_coordinator: 'centrePortal',
+  university_liaison: 'universityLiaison',
+  library_editor: 'libraryPortal',
+};
+
+/** The apps a user's memberships lead to, each once (in the order of the memberships). */
+export function appsOfMemberships(memberships: readonly { role: Role }[]): StaffApp[] {
+  return [...new Set(memberships.map((membership) => appOfRole[membership.role]))];
 }

@@ -540,7 +540,25 @@ const specs: Record<string, Spec> = {
     ok: 200,
     request: () => [`/api/liaison/activities/${sampleId('activity', 'webinar-interlibrary-loan-2027')}/participation`, { method: 'PUT' }],
   },
+  // Opening hours: read with the actor, changed by whoever changes its services and contacts.
+  'GET /api/opening-hours/:id': { kind: 'actor', ok: 200, request: ({ id }) => [`/api/opening-hours/${id}`] },
+  'PATCH /api/opening-hours/:id': {
+    kind: 'recordOwner',
+    ok: 200,
+    request: async ({ id }) => patch(`/api/opening-hours/${id}`, { weekly: [{ weekday: 'mo', kind: 'staffed', from: '10:00', to: '16:00' }] }, await openingHoursVersion(id)),
+  },
+  'PUT /api/opening-hours/:id/osm': {
+    kind: 'recordOwner',
+    ok: 200,
+    request: async ({ id }) => [`/api/opening-hours/${id}/osm`, jsonBody('PUT', { openingHours: 'Tu 10:00-16:00' }, ifMatch(await openingHoursVersion(id)))],
+  },
 };
+
+/** The version of an actor's opening hours (0 until first saved). */
+async function openingHoursVersion(actorId: string): Promise<number> {
+  const row = await server.database.db.selectFrom('opening_hours').select('version').where('id', '=', actorId).executeTakeFirst();
+  return row?.version ?? 0;
+}
 
 const versionTable: Partial<Record<Kind, 'actor' | 'service' | 'contact' | 'agreement' | 'activity'>> = {
   actor: 'actor',

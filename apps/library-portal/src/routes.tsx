@@ -1,0 +1,36 @@
+import { createActivityRoutes } from '@kompetansebro/feature-activities';
+import { createActorRoutes } from '@kompetansebro/feature-actors';
+import { createAgreementRoutes } from '@kompetansebro/feature-agreements';
+import { createLibraryRoutes } from '@kompetansebro/feature-library';
+import type { NavigationItem } from '@kompetansebro/feature-shell';
+import type { AnyRoute } from '@tanstack/react-router';
+
+export const libraryNavigation: readonly NavigationItem[] = [
+  { to: '/', label: 'shell.navigation.overview', exact: true },
+  { to: '/apningstider', label: 'shell.navigation.openingHours' },
+  { to: '/tjenester', label: 'shell.navigation.servicesAndContacts' },
+  { to: '/avtaler', label: 'shell.navigation.agreements' },
+  { to: '/aktiviteter', label: 'shell.navigation.activities' },
+  { to: '/samarbeid', label: 'shell.navigation.channels' },
+];
+
+/**
+ * /bibliotek/ (home: what is due), /apningstider/… (opening hours of the library and each
+ * branch), /tjenester/… (the library and its branches: services and conditions, confirmed here,
+ * and contacts), /avtaler/… (agreements it is party to), /aktiviteter/… (the county's webinars and
+ * meetings), /samarbeid (notes with the university libraries, answered here) — all for logged-in users
+ * (`parentRoute`). The API scopes every answer to the library the user acts for.
+ */
+export function createLibraryPortalRoutes(parentRoute: AnyRoute) {
+  return [
+    createLibraryRoutes(parentRoute, {
+      actorPath: '/tjenester/$id',
+      agreementPath: '/avtaler/$id',
+      agreementsPath: '/avtaler',
+      activitiesPath: '/aktiviteter',
+    }),
+    createActorRoutes(parentRoute, { path: 'tjenester', viewer: { canEdit: true }, agreementPath: '/avtaler/$id', activityPath: '/aktiviteter/$id' }),
+    createAgreementRoutes(parentRoute, { path: 'avtaler', actorPath: '/tjenester/$id', listFilters: { partyAndRegion: false } }),
+    createActivityRoutes(parentRoute, { path: 'aktiviteter', actorPath: '/tjenester/$id' }),
+  ];
+}

@@ -1,0 +1,168 @@
+import { activityQueries, agreementQueries, liaisonQueries, openingHoursQueries, serviceQueries } from '@kompetansebro/api-client';
+import { addDays, todayInNorway, type ServiceSummary } from '@kompetansebro/domain';
+import { formatDate, useLanguage } from '@kompetansebro/i18n';
+import { LoadingState, Page, QueryError, Section } from '@kompetansebro/ui';
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLibraryFeature } from './library-feature-context';
+import { OpeningNow } from './opening-now';
+import { ForLibrary } from './use-library';
+import './library.css';
+
+/** A service is due for confirmation when it was never confirmed or last confirmed a year ago or more. */
+export function confirmationDue(service: Pick<ServiceSummary, 'confirmedAt'>, today = todayInNorway()): boolean {
+  return service.confirmedAt === null || service.confirmedAt <= addDays(today, -365);
+}
+
+/**
+ * The library portal's first screen: what is due — services not confirmed for a year, agreements
+ * under negotiation it is party to, the latest notes in its channels, coming activities — and
+ * whether it is open now. Each section loads and fails on its own.
+ */
+export function LibraryHomePage() {
+  const { t } = useTranslation();
+  return <ForLibrary title={t('library.home.title')}>{(library) => <Home libraryId={library.libraryId} name={library.name} />}</ForLibrary>;
+}
+
+/** A section's query: loading, its error with a retry, or its content. */
+function Loaded<T>({ query, children }: { query: UseQueryResult<T>; children: (data: T) => ReactNode }) {
+  if (query.isPending) return <LoadingState />;
+  if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} headingLevel={3} />;
+  return <>{children(query.data)}</>;
+}
+
+function Home({ libraryId, name }: { libraryId: string; name: string }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { paths } = useLibraryFeature();
+  const hours = useQuery(openingHoursQueries.detail(libraryId));
+  const services = useQuery(serviceQueries.list({ actor: libraryId, includeBranches: 'true', pageSize: 100 }));
+  const agreements = useQuery(agreementQueries.list({ status: 'negotiating', pageSize: 20 }));
+  const threads = useQuery(liaisonQueries.threads());
+  const activities = useQuery(activityQueries.list({ from: todayInNorway(), sort: 'date', pageSize: 5 }));
+
+  return (
+    <Page title={t('library.home.title')}>
+      <p className="ds-paragraph">{t('library.home.intro', { library: name })}</p>
+      <div className="kb-library-home">
+        <Section id="library-now" title={t('library.home.openingTitle')} className="kb-stack">
+          <Loaded query={hours}>{(data) => <OpeningNow hours={data} />}</Loaded>
+          <p className="ds-paragraph">
+            <Link className="ds-link" to={paths.openingHoursList}>
+              {t('library.home.editOpeningHours')}
+            </Link>
+          </p>
+        </Section>
+
+        <Section id="library-services" title={t('library.home.servicesTitle')} className="kb-stack">
+          <Loaded query={services}>
+            {(data) => {
+              const due = data.items.filter((service) => confirmationDue(service));
+              return due.length === 0 ? (
+                <p className="ds-paragraph">{t('library.home.servicesUpToDate')}</p>
+              ) : (
+                <>
+                  <p className="ds-paragraph">{t('library.home.servicesDue', { count: due.length })}</p>
+                  <ul className="kb-library-list">
+                    {due.map((service) => (
+                      <li key={service.id}>
+                        <Link className="ds-link" to={paths.actor} params={{ id: service.actorId }} hash={`service-${service.id}`}>
+                          {t(`serviceType.${service.type}`)}
+                        </Link>{' '}
+                        – {service.actorName}{' '}
+                        <span className="kb-library-muted">
+                          ({service.confirmedAt ? t('library.home.lastConfirmed', { date: formatDate(service.confirmedAt, language) }) : t('library.home.neverConfirmed')})
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              );
+            }}
+          </Loaded>
+        </Section>
+
+        <Section id="library-agreements" title={t('library.home.agreementsTitle')} className="kb-stack">
+          <Loaded query={agreements}>
+            {(data) =>
+              data.items.length === 0 ? (
+                <p className="ds-paragraph">{t('library.home.noAgreements')}</p>
+              ) : (
+                <ul className="kb-library-list">
+                  {data.items.map((agreement) => (
+                    <li key={agreement.id}>
+                      <Link className="ds-link" to={paths.agreement} params={{ id: agreement.id }}>
+                        {agreement.title}
+                      </Link>{' '}
+                      <span className="kb-library-muted">({agreement.parties.map((party) => party.actorName).join(', ')})</span>
+                    </li>
+                  ))}
+                </ul>
+              )
+            }
+          </Loaded>
+          <p className="ds-paragraph">
+            <Link className="ds-link" to={paths.agreements}>
+              {t('library.home.allAgreements')}
+            </Link>
+          </p>
+        </Section>
+
+        <Section id="library-notes" title={t('library.home.notesTitle')} className="kb-stack">
+          <Loaded query={threads}>
+            {(data) =>
+              data.items.length === 0 ? (
+                <p className="ds-paragraph">{t('library.home.noNotes')}</p>
+              ) : (
+                <ul className="kb-library-list">
+                  {[...data.items]
+                    .sort((a, b) => b.lastNoteAt.localeCompare(a.lastNoteAt))
+                    .slice(0, 5)
+                    .map((thread) => (
+                      <li key={`${thread.universityId}:${thread.targetActorId ?? thread.targetRegionId}`}>
+                        {t('library.home.noteThread', { university: thread.universityName, library: thread.targetName, count: thread.notes, date: formatDate(thread.lastNoteAt, language) })}
+                      </li>
+                    ))}
+                </ul>
+              )
+            }
+          </Loaded>
+          <p className="ds-paragraph">
+            <Link className="ds-link" to={paths.channels}>
+              {t('library.home.allNotes')}
+            </Link>
+          </p>
+        </Section>
+
+        <Section id="library-activities" title={t('library.home.activitiesTitle')} className="kb-stack">
+          <Loaded query={activities}>
+            {(data) =>
+              data.items.length === 0 ? (
+                <p className="ds-paragraph">{t('library.home.noActivities')}</p>
+              ) : (
+                <ul className="kb-library-list">
+                  {data.items.map((activity) => (
+                    <li key={activity.id}>
+                      <span className="kb-library-date">{formatDate(activity.startDate, language)}</span>{' '}
+                      <Link className="ds-link" to={`${paths.activities}/$id`} params={{ id: activity.id }}>
+                        {activity.title}
+                      </Link>{' '}
+                      <span className="kb-library-muted">({t(`activityKind.${activity.kind}`)})</span>
+                    </li>
+                  ))}
+                </ul>
+              )
+            }
+          </Loaded>
+          <p className="ds-paragraph">
+            <Link className="ds-link" to={paths.activities}>
+              {t('library.home.allActivities')}
+            </Link>
+          </p>
+        </Section>
+      </div>
+    </Page>
+  );
+}

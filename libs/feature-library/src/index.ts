@@ -1,0 +1,1 @@
+export { createLibraryRoutes } from './library-routes';

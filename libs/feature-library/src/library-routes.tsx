@@ -1,0 +1,43 @@
+import { featureRoutes } from '@kompetansebro/ui';
+import { lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
+import { useMemo } from 'react';
+import { LibraryFeatureContext, type LibraryPaths } from './library-feature-context';
+
+interface LibraryRoutesOptions {
+  /** The full paths of the screens the portal links to, as the app mounts them. */
+  actorPath: string;
+  agreementPath: string;
+  agreementsPath: string;
+  activitiesPath: string;
+}
+
+/**
+ * A public library's own screens under `parentRoute`: home (what is due), and the opening hours
+ * of the library and its branches (`apningstider`, one editor each at `apningstider/$id`), and
+ * its channels with the university libraries, read and answered here (`samarbeid`). Each
+ * screen is its own chunk; the API scopes every answer to the library the user acts for.
+ */
+export function createLibraryRoutes(parentRoute: AnyRoute, options: LibraryRoutesOptions) {
+  return featureRoutes(parentRoute, {
+    id: 'library',
+    context: LibraryFeatureContext,
+    useFeature: function useLibraryFeatureValue(screens) {
+      return useMemo(() => {
+        const paths: LibraryPaths = {
+          ...screens,
+          actor: options.actorPath,
+          agreement: options.agreementPath,
+          agreements: options.agreementsPath,
+          activities: options.activitiesPath,
+        };
+        return { paths };
+      }, [screens]);
+    },
+    screens: {
+      home: { path: '/', component: lazyRouteComponent(() => import('./home-page'), 'LibraryHomePage') },
+      openingHoursList: { path: 'apningstider', component: lazyRouteComponent(() => import('./opening-hours-list-page'), 'OpeningHoursListPage') },
+      openingHours: { path: 'apningstider/$id', component: lazyRouteComponent(() => import('./opening-hours-page'), 'OpeningHoursPage') },
+      channels: { path: 'samarbeid', component: lazyRouteComponent(() => import('./cooperation-page'), 'CooperationPage') },
+    },
+  });
+}

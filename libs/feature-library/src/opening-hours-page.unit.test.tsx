@@ -1,0 +1,82 @@
+import type { OpeningHours } from '@kompetansebro/domain';
+import { buildMe, buildMembership, mswServer, problemResponse, renderRoute, scenario, testOrganisations } from '@kompetansebro/testing';
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createRoute, type AnyRoute } from '@tanstack/react-router';
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { createLibraryRoutes } from './library-routes';
+
+const NAMSOS = testOrganisations.namsosLibrary;
+
+/** Namsos with no hours stored yet (version 0), as the API answers before the first save. */
+const emptyHours: OpeningHours = {
+  id: NAMSOS.id,
+  actorName: NAMSOS.name,
+  weekly: [],
+  seasons: [],
+  exceptions: [],
+  openOnPublicHolidays: false,
+  osm: { openingHours: '', selfService: '' },
+  now: { state: 'closed', nextOpening: null },
+  thisWeek: { days: [], staffedHours: 0, selfServiceHours: 0 },
+  version: 0,
+  createdAt: null,
+  updatedAt: null,
+};
+
+/** The editor for Namsos, logged in as its library editor; `answer` is what the API says to the save. */
+function renderEditor(answer: () => Response) {
+  const me = buildMe({ activeOrganisationId: NAMSOS.id, role: 'library_editor', memberships: [buildMembership(NAMSOS, 'library_editor')] });
+  scenario({ account: { email: 'namsos@demo.kompetansebro.no', password: 'kompetansebro', me }, actors: [NAMSOS] }).use();
+  const sent: unknown[] = [];
+  mswServer.use(
+    http.get('*/api/opening-hours/:id', () => HttpResponse.json(emptyHours, { headers: { ETag: '"0"' } })),
+    http.patch('*/api/opening-hours/:id', async ({ request }) => {
+      sent.push({ ifMatch: request.headers.get('if-match'), body: await request.json() });
+      return answer();
+    }),
+  );
+  const stub = (root: AnyRoute, path: string) => createRoute({ getParentRoute: () => root, path, component: () => null });
+  renderRoute({
+    path: `/apningstider/${NAMSOS.id}`,
+    createRoutes: (root) => [
+      createLibraryRoutes(root, { actorPath: '/tjenester/$id', agreementPath: '/avtaler/$id', agreementsPath: '/avtaler', activitiesPath: '/aktiviteter' }),
+      stub(root, 'tjenester/$id'),
+      stub(root, 'avtaler'),
+      stub(root, 'avtaler/$id'),
+      stub(root, 'aktiviteter'),
+      stub(root, 'aktiviteter/$id'),
+    ],
+  });
+  return sent;
+}
+
+describe('OpeningHoursPage', () => {
+  it('sends the week with If-Match "0" before the first save, and shows the API’s field error beside its input and in the summary', async () => {
+    const user = userEvent.setup();
+    const sent = renderEditor(() =>
+      problemResponse(400, [{ path: 'weekly.0.to', code: 'end_before_start', message: 'The period ends before it starts' }]),
+    );
+    await user.type(await screen.findByLabelText('Mandag: Betjent fra'), '16:00');
+    await user.type(screen.getByLabelText('Mandag: Betjent til'), '10:00');
+    await user.click(screen.getByRole('button', { name: 'Lagre åpningstidene' }));
+
+    await waitFor(() => expect(screen.getByLabelText('Mandag: Betjent til').getAttribute('aria-invalid')).toBe('true'));
+    expect(screen.getByRole('link', { name: 'Mandag: Betjent til: Slutten må være etter starten.' }).getAttribute('href')).toBe('#hours-weekly-mo-staffedTo');
+    expect(screen.getByText('Slutten må være etter starten.', { selector: '.ds-validation-message' }).id).toBe('hours-weekly-mo-staffedTo-error');
+    expect(sent).toEqual([
+      { ifMatch: '"0"', body: { weekly: [{ weekday: 'mo', kind: 'staffed', from: '16:00', to: '10:00' }], seasons: [], exceptions: [], openOnPublicHolidays: false } },
+    ]);
+  });
+
+  it('says someone else saved first on 412, keeping what was typed', async () => {
+    const user = userEvent.setup();
+    renderEditor(() => problemResponse(412));
+    await user.type(await screen.findByLabelText('Tirsdag: Meråpent fra'), '07:00');
+    await user.type(screen.getByLabelText('Tirsdag: Meråpent til'), '22:00');
+    await user.click(screen.getByRole('button', { name: 'Lagre åpningstidene' }));
+    expect((await screen.findByText('Noen andre har lagret først')).textContent).toBe('Noen andre har lagret først');
+    expect((screen.getByLabelText('Tirsdag: Meråpent til') as HTMLInputElement).value).toBe('22:00');
+  });
+});
