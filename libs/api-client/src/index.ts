@@ -25,7 +25,10 @@ export {
 export {
   agreementQueries,
   coverageQueries,
-  useAcceptAgreement,
+  useDecideAgreement,
+  agreementAcceptanceQueries,
+  agreementSettingsQueries,
+  useUpdateAgreementSettings,
   useCreateAgreement,
   useRemoveAgreementDocument,
   useRenewAgreement,

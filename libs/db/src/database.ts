@@ -448,3 +448,21 @@ export interface InitiativeTable {
   /** 1–5; null when not assessed. */
   societal_effect: number | null;
 }
+
+// Agreements the parties can trust (migration 2026_12_04_1000_agreement_calendar_and_amendments).
+export interface AgreementPartyTable {
+  declined_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  decision_comment: ColumnType<string | null, string | null | undefined, string | null>;
+  decided_by: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** The county's settings: one row (id 'county'). */
+export interface CountySettingTable extends Versioned {
+  id: Generated<string>;
+  /** An agreement in force is "expiring" this many days before its end date. */
+  agreement_expiring_days: Generated<number>;
+}
+
+export interface Database {
+  county_setting: CountySettingTable;
+}

@@ -61,8 +61,11 @@ describe('Acceptance on the agreement page', () => {
     const { user, store } = renderAgreement(agreement, coordinatorAccount());
     await heading();
     const button = await within(parties()).findByRole('button', { name: 'Bekreft at Namdal studiesenter godtar avtalen' }, { timeout: 5000 });
-    // Only for its own party: no button for the library.
-    expect(within(parties()).getAllByRole('button')).toHaveLength(1);
+    // Only for its own party: accept or decline, no buttons for the library.
+    expect(within(parties()).getAllByRole('button').map((b) => b.textContent)).toEqual([
+      'Bekreft at Namdal studiesenter godtar avtalen',
+      'Avslå for Namdal studiesenter',
+    ]);
     expect(within(parties()).getAllByText('Ikke godtatt ennå')).toHaveLength(2);
     expect(screen.getByText('Venter på at partene godtar avtalen: 0 av 2 har godtatt.')).toBeTruthy();
 
@@ -70,24 +73,27 @@ describe('Acceptance on the agreement page', () => {
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).getByText(/fylket registrere avtalen som signert/)).toBeTruthy();
     expect(store.acceptRequests).toEqual([]);
+    await user.type(within(dialog).getByRole('textbox', { name: 'Kommentar (valgfritt)' }), 'Vedtatt i styret');
     await user.click(within(dialog).getByRole('button', { name: 'Ja, vi godtar avtalen' }));
 
     await screen.findByText('Namdal studiesenter har godtatt avtalen.');
-    expect(store.acceptRequests).toEqual([{ id: agreement.id, actorId: namdal.id, ifMatch: '"1"' }]);
-    expect(within(parties()).getByText(/^Godtatt \d{2}\.\d{2}\.\d{4}$/)).toBeTruthy();
+    expect(store.acceptRequests).toEqual([{ id: agreement.id, actorId: namdal.id, ifMatch: '"1"', body: { decision: 'accepted', comment: 'Vedtatt i styret' } }]);
+    expect(within(parties()).getByText(/^Godtatt \d{2}\.\d{2}\.\d{4} — «Vedtatt i styret»$/)).toBeTruthy();
     expect(within(parties()).getAllByText('Ikke godtatt ennå')).toHaveLength(1);
     expect(screen.getByText('Venter på at partene godtar avtalen: 1 av 2 har godtatt.')).toBeTruthy();
     expect(within(parties()).queryAllByRole('button')).toEqual([]);
   });
 
-  it('offers no acceptance once the agreement is signed', async () => {
-    const signed = namdalAgreement({ status: 'signed', allowedTransitions: [] });
+  it('offers no acceptance once the agreement is signed, and keeps showing who accepted', async () => {
+    const base = namdalAgreement({ status: 'signed', allowedTransitions: [] });
+    const signed = { ...base, parties: base.parties.map((party) => ({ ...party, acceptedAt: '2026-11-22T10:00:00.000Z' })) };
     const { queryClient } = renderAgreement(signed, coordinatorAccount());
     await heading();
     // Wait until the page knows who is logged in, so an absent button means something.
     await waitFor(() => expect(queryClient.getQueryState(meQueries.current().queryKey)?.status).toBe('success'));
     expect(within(parties()).queryAllByRole('button')).toEqual([]);
     expect(within(parties()).queryByText('Ikke godtatt ennå')).toBeNull();
+    expect(within(parties()).getAllByText('Godtatt 22.11.2026')).toHaveLength(2);
   });
 
   it('offers a county viewer no acceptance, since the API would refuse it', async () => {
@@ -103,11 +109,29 @@ describe('Acceptance on the agreement page', () => {
     expect(within(parties()).queryAllByRole('button')).toEqual([]);
   });
 
-  it('lets the county admin record any party’s acceptance, as the API allows', async () => {
-    const agreement = namdalAgreement({ status: 'draft' });
-    renderAgreement(agreement, countyAdminAccount());
-    await within(await waitFor(() => parties())).findByRole('button', { name: 'Registrer at Namdal studiesenter har godtatt avtalen' }, { timeout: 5000 });
-    expect(within(parties()).getByRole('button', { name: 'Registrer at Namsos bibliotek har godtatt avtalen' })).toBeTruthy();
+  it('offers the county admin no answer for a study centre or a library: each answers for itself', async () => {
+    const agreement = namdalAgreement({ status: 'negotiating', allowedTransitions: ['draft', 'signed', 'terminated'] });
+    const { queryClient } = renderAgreement(agreement, countyAdminAccount());
+    await heading();
+    await waitFor(() => expect(queryClient.getQueryState(meQueries.current().queryKey)?.status).toBe('success'));
+    expect(within(parties()).getAllByText('Ikke godtatt ennå')).toHaveLength(2);
+    expect(within(parties()).queryAllByRole('button')).toEqual([]);
+  });
+
+  it('lets a party decline only with a reason, and shows the decline and its reason', async () => {
+    const agreement = namdalAgreement({ status: 'negotiating', allowedTransitions: ['draft'] });
+    const { user, store } = renderAgreement(agreement, coordinatorAccount());
+    await heading();
+    await user.click(await within(parties()).findByRole('button', { name: 'Avslå for Namdal studiesenter' }, { timeout: 5000 }));
+    const dialog = await screen.findByRole('dialog');
+    await user.click(within(dialog).getByRole('button', { name: 'Avslå avtalen' }));
+    expect(await within(dialog).findByText('Skriv hvorfor dere avslår avtalen.')).toBeTruthy();
+    expect(store.acceptRequests).toEqual([]);
+    await user.type(within(dialog).getByRole('textbox', { name: 'Hvorfor avslår dere?' }), 'Åpningstidene mangler');
+    await user.click(within(dialog).getByRole('button', { name: 'Avslå avtalen' }));
+    await screen.findByText('Namdal studiesenter har avslått avtalen.');
+    expect(store.acceptRequests.map((r) => r.body)).toEqual([{ decision: 'declined', comment: 'Åpningstidene mangler' }]);
+    expect(within(parties()).getByText(/^Avslått \d{2}\.\d{2}\.\d{4} — «Åpningstidene mangler»$/)).toBeTruthy();
   });
 
   it('says so when the agreement is no longer open (409), and shows it as it is now', async () => {
@@ -118,7 +142,7 @@ describe('Acceptance on the agreement page', () => {
     store.replace({ ...agreement, status: 'signed', allowedTransitions: ['active', 'terminated'] });
     store.respondOnce('POST', 409);
     await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Ja, vi godtar avtalen' }));
-    expect(await screen.findByText(/ikke lenger åpen for forhandling/)).toBeTruthy();
+    expect(await screen.findByText(/ikke lenger åpen for godkjenning/)).toBeTruthy();
     await screen.findByText('Signert');
   });
 
@@ -133,11 +157,11 @@ describe('Acceptance on the agreement page', () => {
     await heading('Samarbeidsavtale Namdal 2027');
   });
 
-  it('calls proposing a draft "Klar til signering"', async () => {
+  it('calls proposing a draft what it does: sending it to the parties for acceptance', async () => {
     const draft = namdalAgreement({ status: 'draft', allowedTransitions: ['negotiating'] });
     const { user } = renderAgreement(draft, coordinatorAccount());
     const actions = await waitFor(() => screen.getByRole('region', { name: 'Neste steg' }), { timeout: 5000 });
-    await user.click(await within(actions).findByRole('button', { name: 'Klar til signering' }));
+    await user.click(await within(actions).findByRole('button', { name: 'Send til partene for godkjenning' }));
     await screen.findByText('Avtalen har nå status «Under forhandling».');
   });
 

@@ -82,22 +82,25 @@ describe('AgreementListPage', () => {
 });
 
 describe('AgreementPage', () => {
-  it('offers only the transitions allowed now, and moves on when one is pressed', async () => {
-    const agreement = buildAgreementDetail({ status: 'signed', allowedTransitions: ['active'] });
-    const { user } = renderAgreements(`/avtaler/${agreement.id}`, new AgreementStore([agreement]));
+  it('signs only with a reason while parties have not accepted, and names them', async () => {
+    const agreement = buildAgreementDetail({ status: 'negotiating', allowedTransitions: ['draft', 'signed', 'terminated'] });
+    const { user, store } = renderAgreements(`/avtaler/${agreement.id}`, new AgreementStore([agreement]));
 
     await screen.findByRole('heading', { level: 1, name: 'Samarbeidsavtale Namdal' }, { timeout: 5000 });
     const actions = screen.getByRole('region', { name: 'Neste steg' });
-    expect(within(actions).getAllByRole('button').map((button) => button.textContent)).toEqual(['Sett i kraft']);
+    expect(within(actions).getAllByRole('button').map((button) => button.textContent)).toEqual(['Sett tilbake til utkast', 'Marker som signert', 'Avslutt avtalen']);
     expect(screen.getByText('Forplikter seg til: Lesesalsplasser, Fjernlån')).toBeTruthy();
 
-    await user.click(within(actions).getByRole('button', { name: 'Sett i kraft' }));
-    await screen.findByText('Avtalen har nå status «Aktiv».');
-    expect(within(actions).getAllByRole('button').map((button) => button.textContent)).toEqual([
-      'Marker som utløper snart',
-      'Marker som utløpt',
-      'Avslutt avtalen',
-    ]);
+    await user.click(within(actions).getByRole('button', { name: 'Marker som signert' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText(/ikke godtatt avtalen: Namdal studiesenter, Namsos bibliotek/)).toBeTruthy();
+    await user.click(within(dialog).getByRole('button', { name: 'Signer med begrunnelse' }));
+    expect(await within(dialog).findByText('Skriv en begrunnelse (minst tre tegn).')).toBeTruthy();
+    expect(store.get(agreement.id)?.status).toBe('negotiating');
+    await user.type(within(dialog).getByRole('textbox', { name: 'Begrunnelse' }), 'Signert på papir');
+    await user.click(within(dialog).getByRole('button', { name: 'Signer med begrunnelse' }));
+    await screen.findByText('Avtalen har nå status «Signert».');
+    expect(store.received.filter((r) => r.path.endsWith('/transitions')).map((r) => r.body)).toEqual([{ to: 'signed', overrideReason: 'Signert på papir' }]);
   });
 
   it('asks before terminating, saying what happens', async () => {

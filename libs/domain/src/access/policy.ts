@@ -18,6 +18,8 @@ export const resources = [
   'liaison_note',
   'participation',
   'survey',
+  /** A party's acceptance of an agreement (its answer, and the tasks waiting for one); the county's agreement settings are `agreement` update. */
+  'agreement_acceptance',
 ] as const;
 export type Resource = (typeof resources)[number];
 
@@ -51,6 +53,7 @@ export const policyTable: Record<Role, Partial<Record<Resource, readonly Action[
     liaison_note: ['read', 'create', 'update'],
     participation: readOnly,
     survey: everything,
+    agreement_acceptance: ['read', 'create'],
   },
   county_viewer: {
     reference: readOnly,
@@ -68,6 +71,7 @@ export const policyTable: Record<Role, Partial<Record<Resource, readonly Action[
     liaison_note: readOnly,
     participation: readOnly,
     survey: readOnly,
+    agreement_acceptance: readOnly,
   },
   study_centre_coordinator: {
     reference: readOnly,
@@ -82,6 +86,7 @@ export const policyTable: Record<Role, Partial<Record<Resource, readonly Action[
     search: readOnly,
     // Asks the county to change its catchment area; the county decides (transition).
     catchment_request: ['read', 'create'],
+    agreement_acceptance: ['read', 'create'],
   },
   university_liaison: {
     reference: readOnly,
@@ -95,6 +100,8 @@ export const policyTable: Record<Role, Partial<Record<Resource, readonly Action[
     student_count: ['read', 'update'],
     liaison_note: ['read', 'create', 'update'],
     participation: ['create'],
+    // Accepts or declines agreements for its own library.
+    agreement_acceptance: ['read', 'create'],
   },
   library_editor: {
     reference: readOnly,
@@ -106,6 +113,8 @@ export const policyTable: Record<Role, Partial<Record<Resource, readonly Action[
     search: readOnly,
     // The channels its library is a party to.
     liaison_note: ['read', 'create', 'update'],
+    // Accepts or declines agreements for its own library.
+    agreement_acceptance: ['read', 'create'],
   },
 };
 

@@ -25,6 +25,36 @@ export function assertAcceptanceOpen(status: AgreementStatus): void {
   if (!OPEN_FOR_NEGOTIATION.includes(status)) throw new ConflictError(`A ${status} agreement is accepted already`);
 }
 
+/** A party's state as the signing rule reads it. */
+interface PartyDecision {
+  actorId: string;
+  actorName: string;
+  acceptedAt: string | null;
+}
+
+/**
+ * "Signed" needs every party's acceptance. The county may sign without some, but only with a
+ * reason (409 naming `overrideReason` otherwise); the note for the history says who had not accepted and why.
+ */
+export function signingNote(parties: readonly PartyDecision[], overrideReason: string | undefined, mayOverride: boolean): string | null {
+  const missing = parties.filter((p) => p.acceptedAt === null);
+  if (missing.length === 0) return null;
+  const names = missing.map((p) => p.actorName).join(', ');
+  if (!overrideReason || !mayOverride) {
+    throw new ConflictError(`Every party must accept before the agreement is signed; not accepted: ${names}`, {
+      errors: [
+        {
+          path: 'overrideReason',
+          code: mayOverride ? 'acceptance_missing' : 'acceptance_missing_no_override',
+          message: mayOverride ? `Not accepted by ${names}: give a reason to sign anyway` : `Not accepted by ${names}`,
+          params: { missing: names },
+        },
+      ],
+    });
+  }
+  return `Signert uten godkjenning fra ${names}. Begrunnelse: ${overrideReason}`;
+}
+
 /** One party as proposed: the actor and the services it commits. */
 interface ProposedParty {
   actorId: string;

@@ -42,6 +42,10 @@ const agreementPartySchema = z.object({
   actorKind: actorKindSchema,
   role: partyRoleSchema,
   acceptedAt: timestampSchema.nullable(),
+  /** When this party declined the text (null unless it has; a new acceptance clears it). */
+  declinedAt: timestampSchema.nullable(),
+  /** What the party said with its decision. */
+  decisionComment: z.string().nullable(),
   services: z.array(committedServiceSchema),
 });
 
@@ -125,3 +129,41 @@ export const agreementListQuerySchema = listQuerySchema.extend({
   sort: z.enum(['title', '-title', 'status', '-status', 'start', '-start', 'end', '-end', 'updated', '-updated']).default('title'),
 });
 export type AgreementListQuery = z.infer<typeof agreementListQuerySchema>;
+
+/** A party's answer to the text it is asked to accept: a decline says why. */
+export const agreementDecisionSchema = z
+  .object({
+    decision: z.enum(['accepted', 'declined']),
+    comment: plainTextSchema(2000).optional(),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    if (value.decision === 'declined' && !value.comment) {
+      ctx.addIssue({ code: 'custom', path: ['comment'], message: 'Say why the agreement is declined', params: { code: 'decline_reason_required' } });
+    }
+  });
+export type AgreementDecision = z.infer<typeof agreementDecisionSchema>;
+
+/** An agreement waiting for an organisation's answer: a task in that organisation's app. */
+export const pendingAcceptanceSchema = z.object({
+  agreementId: z.uuid(),
+  title: z.string(),
+  actorId: z.uuid(),
+  actorName: z.string(),
+  startDate: isoDateSchema.nullable(),
+  endDate: isoDateSchema.nullable(),
+  /** Declined already (and may change its mind) or not answered yet. */
+  declined: z.boolean(),
+  version: z.number().int(),
+});
+export type PendingAcceptance = z.infer<typeof pendingAcceptanceSchema>;
+
+/** The county's agreement settings. */
+export const agreementSettingsSchema = z.object({
+  /** An agreement in force is "expiring" this many days before its end date. */
+  expiringDays: z.number().int().min(0).max(730),
+  version: z.number().int(),
+});
+export type AgreementSettings = z.infer<typeof agreementSettingsSchema>;
+export const agreementSettingsUpdateSchema = agreementSettingsSchema.pick({ expiringDays: true }).strict();
+export type AgreementSettingsUpdate = z.infer<typeof agreementSettingsUpdateSchema>;

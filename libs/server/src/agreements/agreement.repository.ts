@@ -6,11 +6,15 @@ import {
   allowedTransitionsFor,
   canRenew,
   canTransition,
-  hasActorId,
+  dayAfter,
+  mayAcceptFor,
   mayTransition,
+  signingNote,
   norwegianSortKey,
   todayInNorway,
+  type ActorKind,
   type AgreementCreate,
+  type AgreementDecision,
   type AgreementDetail,
   type AgreementListQuery,
   type AgreementPartyInput,
@@ -19,6 +23,7 @@ import {
   type AgreementUpdate,
   type FieldError,
   type Page,
+  type PendingAcceptance,
 } from '@kompetansebro/domain';
 import {
   assertAcceptanceOpen,
@@ -29,6 +34,7 @@ import {
   partyViolations as agreementPartyViolations,
 } from '@kompetansebro/domain';
 import { requireVisible, requireWritable, visibleAgreements, type Scope } from '../auth/visibility';
+import { uniqueViolation } from '../persistence/database-errors';
 import type { Executor } from '../persistence/executor';
 import { iso, likePattern, visibleActorIds, type ChangeContext } from '../persistence/repository-helpers';
 import { auditedCreate, nextVersion, versionedChange, type VersionedRecord } from '../persistence/versioned-change';
@@ -117,7 +123,7 @@ async function partiesOf(db: Executor, agreementIds: readonly string[]) {
   return db
     .selectFrom('agreement_party as p')
     .innerJoin('actor as a', 'a.id', 'p.actor_id')
-    .select(['p.agreement_id', 'p.actor_id', 'p.role', 'p.accepted_at', 'a.name', 'a.kind'])
+    .select(['p.agreement_id', 'p.actor_id', 'p.role', 'p.accepted_at', 'p.declined_at', 'p.decision_comment', 'a.name', 'a.kind'])
     .where('p.agreement_id', 'in', agreementIds)
     .orderBy('p.position')
     .execute();
@@ -201,6 +207,8 @@ export async function findAgreement(db: Executor, scope: Scope, id: string): Pro
       actorKind: p.kind,
       role: p.role,
       acceptedAt: p.accepted_at === null ? null : iso(p.accepted_at),
+      declinedAt: p.declined_at === null ? null : iso(p.declined_at),
+      decisionComment: p.decision_comment,
       services: services
         .filter((s) => s.actor_id === p.actor_id)
         .map((s) => ({ serviceId: s.service_id, type: s.type, actorId: s.actor_id, actorName: s.name })),
@@ -391,7 +399,7 @@ export async function transitionAgreement(
   db: Executor,
   scope: Scope,
   id: string,
-  request: { to: AgreementStatus; note?: string | undefined },
+  request: { to: AgreementStatus; note?: string | undefined; overrideReason?: string | undefined },
   expectedVersion: number,
   context: ChangeContext,
 ): Promise<AgreementDetail> {
@@ -408,34 +416,93 @@ export async function transitionAgreement(
         });
       }
       requireWritable(mayTransition(scope, before.status, request.to), `Your role may not move an agreement from ${before.status} to ${request.to}`);
+      // "Signed" needs every party's acceptance; the county may sign without, only with a reason.
+      const override = request.to === 'signed' ? signingNote(before.parties, request.overrideReason, scope.everything) : null;
+      const note = [override, request.note].filter(Boolean).join(' — ') || null;
       await trx.updateTable('agreement').set({ status: request.to, ...nextVersion }).where('id', '=', id).execute();
-      await recordTransition(trx, id, before.status, request.to, context, request.note ?? null);
+      await recordTransition(trx, id, before.status, request.to, context, note);
     },
   });
 }
 
-/** Records that a party has accepted the final text (each party confirms its own acceptance). */
-export async function acceptAgreement(
+/**
+ * A party's answer to the text it is asked to accept: accepted, or declined with a comment. Each
+ * organisation answers for itself only (403 otherwise, mayAcceptFor); only while the text is
+ * negotiated (409); with If-Match, so two answers at once do not overwrite each other (412).
+ */
+export async function decideAgreement(
   db: Executor,
   scope: Scope,
   id: string,
   actorId: string,
+  decision: AgreementDecision,
   expectedVersion: number,
   context: ChangeContext,
 ): Promise<AgreementDetail> {
   return versionedChange(db, {
-    ...agreementRecord(scope, id),
+    table: 'agreement',
+    id,
+    entity: 'agreement',
+    // Seen is enough: a party that may not change the agreement still answers for itself.
+    checkReach: (trx) => assertAgreementInReach(trx, scope, id, { write: false }),
+    read: (trx) => getAgreement(trx, scope, id),
     expectedVersion,
     context,
     action: 'update',
     write: async (trx, before) => {
-      if (!before.parties.some((p) => p.actorId === actorId)) throw new NotFoundError('party of this agreement');
-      requireWritable(hasActorId(scope.agreements.acceptFor, actorId), 'You accept an agreement only for your own organisation');
+      const party = before.parties.find((p) => p.actorId === actorId);
+      if (!party) throw new NotFoundError('party of this agreement');
+      requireWritable(mayAcceptFor(scope, party), 'You accept or decline an agreement only for your own organisation');
       assertAcceptanceOpen(before.status);
-      await trx.updateTable('agreement_party').set({ accepted_at: sql`now()` }).where('agreement_id', '=', id).where('actor_id', '=', actorId).execute();
+      const accepted = decision.decision === 'accepted';
+      await trx
+        .updateTable('agreement_party')
+        .set({
+          accepted_at: accepted ? sql<Date>`now()` : null,
+          declined_at: accepted ? null : sql<Date>`now()`,
+          decision_comment: decision.comment ?? null,
+          decided_by: context.userId,
+        })
+        .where('agreement_id', '=', id)
+        .where('actor_id', '=', actorId)
+        .execute();
       await trx.updateTable('agreement').set(nextVersion).where('id', '=', id).execute();
     },
   });
+}
+
+/** The agreements waiting for an answer from an organisation this scope answers for: its tasks. */
+export async function listPendingAcceptances(db: Executor, scope: Scope): Promise<PendingAcceptance[]> {
+  const acceptFor = scope.agreements.acceptFor;
+  if (!acceptFor.all && acceptFor.ids.length === 0 && acceptFor.kinds.length === 0) return [];
+  const rows = await db
+    .selectFrom('agreement as ag')
+    .innerJoin('agreement_party as p', 'p.agreement_id', 'ag.id')
+    .innerJoin('actor as a', 'a.id', 'p.actor_id')
+    .select(['ag.id', 'ag.title', 'ag.start_date', 'ag.end_date', 'ag.version', 'p.actor_id', 'a.name', 'p.declined_at'])
+    .where('ag.status', '=', 'negotiating')
+    .where('p.accepted_at', 'is', null)
+    .where(visibleAgreements(scope, 'ag.id'))
+    .where((eb) =>
+      acceptFor.all
+        ? eb.lit(true)
+        : eb.or([
+            ...(acceptFor.ids.length ? [eb('p.actor_id', 'in', [...acceptFor.ids])] : []),
+            ...(acceptFor.kinds.length ? [eb('a.kind', 'in', [...acceptFor.kinds] as ActorKind[])] : []),
+          ]),
+    )
+    .orderBy('ag.updated_at', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    agreementId: r.id,
+    title: r.title,
+    actorId: r.actor_id,
+    actorName: r.name,
+    startDate: r.start_date,
+    endDate: r.end_date,
+    declined: r.declined_at !== null,
+    version: r.version,
+  }));
 }
 
 /** Renewal: a new draft with the same parties and services, linked to the agreement it renews. */
@@ -443,13 +510,19 @@ export async function renewAgreement(
   db: Executor,
   scope: Scope,
   id: string,
-  period: { startDate: string | null; endDate: string | null },
+  period: { startDate?: string | null | undefined; endDate?: string | null | undefined },
   context: ChangeContext,
 ): Promise<AgreementDetail> {
   await assertAgreementInReach(db, scope, id, { write: true });
   const current = await getAgreement(db, scope, id);
   if (!canRenew(current.status)) throw new ConflictError(`A ${current.status} agreement cannot be renewed; renew an active, expiring or expired one`);
-  if (current.renewedById) throw new ConflictError('This agreement has been renewed already');
+  if (current.renewedById) throw renewedAlready();
+  // By default the renewal starts the day after the old one ends: no day of overlap.
+  const startDate = period.startDate ?? (current.endDate ? dayAfter(current.endDate) : null);
+  if (startDate && current.endDate && startDate <= current.endDate) {
+    throw new DomainRuleError([{ path: 'startDate', code: 'renewal_overlaps', message: 'A renewal starts after the agreement it renews ends', params: { after: current.endDate } }]);
+  }
+  // At most one renewal per agreement: the database refuses a second (a unique index), also when two arrive at once.
   return insertAgreement(
     db,
     scope,
@@ -459,11 +532,15 @@ export async function renewAgreement(
       description: current.description,
       levels: current.levels,
       themes: current.themes,
-      startDate: period.startDate,
-      endDate: period.endDate,
+      startDate,
+      endDate: period.endDate ?? null,
       parties: current.parties.map((p) => ({ actorId: p.actorId, role: p.role, serviceIds: p.services.map((s) => s.serviceId) })),
     },
     context,
     id,
-  );
+  ).catch((error: unknown) => {
+    throw uniqueViolation(error) ? renewedAlready() : error;
+  });
 }
+
+const renewedAlready = () => new ConflictError('This agreement has been renewed already');

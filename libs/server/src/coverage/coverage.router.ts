@@ -2,7 +2,8 @@ import { createRoute } from '@hono/zod-openapi';
 import { authorize } from '../auth/access-control';
 import { accessOf, scopeOf } from '../auth/visibility';
 import { z } from 'zod';
-import { coverageSchema, municipalityNumberSchema } from '@kompetansebro/domain';
+import { coverageSchema, isoDateSchema, municipalityNumberSchema } from '@kompetansebro/domain';
+import { calendarFirst } from '../agreements/agreements.router';
 import { etagOf, expectedVersion } from '../http/etag';
 import { createRouter, idParamsSchema, ifMatchHeaderSchema, jsonContent, problemResponses } from '../http/openapi';
 import { getCatchmentArea, getCoverage, setCatchmentArea } from './coverage.repository';
@@ -16,10 +17,17 @@ const tags = ['Coverage'];
 const coverageRoute = createRoute({
   method: 'get',
   path: '/api/coverage',
-  middleware: [authorize('coverage', 'read')] as const,
+  middleware: [authorize('coverage', 'read'), calendarFirst] as const,
   tags,
   summary: "For every municipality of a region or a study centre's catchment area: its libraries, which are covered by a binding agreement with the study centre, the services committed, and the gaps",
-  request: { query: z.object({ region: z.uuid().optional(), studyCentre: z.uuid().optional() }) },
+  request: {
+    query: z.object({
+      region: z.uuid().optional(),
+      studyCentre: z.uuid().optional(),
+      /** The day to answer for (past or planned): agreements in force on it, by their dates and status. Default: today. */
+      asOf: isoDateSchema.optional(),
+    }),
+  },
   responses: { 200: { description: 'Coverage and gaps', content: jsonContent(Coverage) }, 400: problemResponses[400], 404: problemResponses[404] },
 });
 

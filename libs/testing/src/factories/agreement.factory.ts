@@ -34,6 +34,8 @@ export function buildAgreementDetail(overrides: Partial<AgreementDetail> = {}): 
         actorKind: 'study_centre',
         role: 'coordinator',
         acceptedAt: null,
+        declinedAt: null,
+        decisionComment: null,
         services: [],
       },
       {
@@ -42,6 +44,8 @@ export function buildAgreementDetail(overrides: Partial<AgreementDetail> = {}): 
         actorKind: 'public_library',
         role: 'service_provider',
         acceptedAt: null,
+        declinedAt: null,
+        decisionComment: null,
         services: [
           { serviceId: sequentialUuid(6, 1), type: 'study_places', actorId: sequentialUuid(2, 9002), actorName: 'Namsos bibliotek' },
           { serviceId: sequentialUuid(6, 2), type: 'interlibrary_loan', actorId: sequentialUuid(2, 9002), actorName: 'Namsos bibliotek' },
