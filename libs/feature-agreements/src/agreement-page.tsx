@@ -14,6 +14,7 @@ import {
   Alert,
   BackAndHistoryLinks,
   Button,
+  buttonLinkProps,
   ConfirmDialog,
   Fact,
   httpErrorText,
@@ -30,7 +31,7 @@ import { useState, type FormEvent } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useAgreementFeature } from './agreement-feature-context';
-import { allPartiesAccepted, PartyAcceptance } from './agreement-acceptance';
+import { allPartiesAccepted, isOpenForNegotiation, PartyAcceptance } from './agreement-acceptance';
 
 const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 
@@ -61,6 +62,7 @@ function AgreementDetails({ agreement }: { agreement: AgreementDetail }) {
   const transition = useTransitionAgreement(agreement.id);
   // A renewal is a new agreement: offered where the policy lets the role create one.
   const mayRenew = useCan('agreement', 'create');
+  const mayEdit = useCan('agreement', 'update');
   const [confirmingTerminate, setConfirmingTerminate] = useState(false);
   const [signingWithout, setSigningWithout] = useState(false);
   const [overrideReason, setOverrideReason] = useState('');
@@ -110,7 +112,18 @@ function AgreementDetails({ agreement }: { agreement: AgreementDetail }) {
 
   const date = (value: string | null) => (value ? <time dateTime={value}>{formatDate(value, language)}</time> : null);
   return (
-    <Page title={agreement.title}>
+    <Page
+      title={agreement.title}
+      actions={
+        // Everything can be edited while the agreement is a draft or negotiated.
+        mayEdit &&
+        isOpenForNegotiation(agreement.status) && (
+          <Link to={paths.edit} params={{ id: agreement.id }} {...buttonLinkProps('secondary')}>
+            {t('agreements.edit.link')}
+          </Link>
+        )
+      }
+    >
       <BackAndHistoryLinks
         backTo={paths.list}
         backText={t('agreements.detail.backToList')}

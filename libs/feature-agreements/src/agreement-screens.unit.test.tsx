@@ -129,3 +129,31 @@ describe('AgreementPage', () => {
     expect(within(screen.getByRole('region', { name: 'Neste steg' })).queryAllByRole('button')).toEqual([]);
   });
 });
+
+describe('AgreementEditPage', () => {
+  it('edits a negotiated agreement through the steps, with If-Match, and says the parties are asked again', async () => {
+    const agreement = buildAgreementDetail({ status: 'negotiating', allowedTransitions: ['draft', 'signed', 'terminated'], startDate: '2027-01-01', endDate: '2029-12-31' });
+    const { user, store } = renderAgreements(`/avtaler/${agreement.id}`, new AgreementStore([agreement]));
+    await user.click(await screen.findByRole('link', { name: 'Rediger avtalen' }, { timeout: 5000 }));
+    await screen.findByRole('heading', { level: 1, name: 'Rediger avtale' }, { timeout: 5000 });
+    expect(screen.getByText(/må alle parter godta den på nytt/)).toBeTruthy();
+    const title = screen.getByLabelText('Tittel') as HTMLInputElement;
+    expect(title.value).toBe('Samarbeidsavtale Namdal');
+    await user.clear(title);
+    await user.type(title, 'Samarbeidsavtale Namdal 2027–2029');
+    for (let step = 0; step < 4; step += 1) await user.click(screen.getByRole('button', { name: 'Neste' }));
+    await user.click(await screen.findByRole('button', { name: 'Lagre endringene' }));
+    await screen.findByRole('heading', { level: 1, name: 'Samarbeidsavtale Namdal 2027–2029' }, { timeout: 5000 });
+    const [patch] = store.received.filter((r) => r.method === 'PATCH');
+    expect(patch?.ifMatch).toBe('"1"');
+    expect(patch?.body).toMatchObject({ title: 'Samarbeidsavtale Namdal 2027–2029', startDate: '2027-01-01', endDate: '2029-12-31', parties: [expect.objectContaining({ role: 'coordinator' }), expect.objectContaining({ role: 'service_provider' })] });
+  });
+
+  it('offers no edit once the agreement is signed', async () => {
+    const agreement = buildAgreementDetail({ status: 'active', allowedTransitions: ['terminated'] });
+    renderAgreements(`/avtaler/${agreement.id}`, new AgreementStore([agreement]));
+    await screen.findByRole('heading', { level: 1, name: 'Samarbeidsavtale Namdal' }, { timeout: 5000 });
+    await screen.findByRole('button', { name: 'Avslutt avtalen' });
+    expect(screen.queryByRole('link', { name: 'Rediger avtalen' })).toBeNull();
+  });
+});

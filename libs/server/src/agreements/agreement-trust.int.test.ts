@@ -245,6 +245,20 @@ describe('renewal', () => {
   });
 });
 
+describe('editing', () => {
+  it('changes everything while negotiated, asks every party again, and refuses dates out of order with nothing changed', async () => {
+    let agreement = await sentToParties();
+    agreement = await json<AgreementDetail>(await decide(as.fosen, agreement, FOSEN, { decision: 'accepted' }), 200);
+    const patch = (body: unknown, version: number) => server.request(`/api/agreements/${agreement.id}`, jsonBody('PATCH', body, ifMatch(version)));
+    const bad = await json<Problem>(await patch({ startDate: plusDays(10), endDate: plusDays(5) }, agreement.version), 400);
+    expect(bad.errors).toEqual([expect.objectContaining({ path: 'endDate', code: 'end_before_start' })]);
+    expect(partyOf(await read(agreement.id), FOSEN)?.acceptedAt).not.toBeNull();
+    const changed = await json<AgreementDetail>(await patch({ title: 'Samarbeidsavtale Fosen 2027', endDate: plusDays(365) }, agreement.version), 200);
+    expect(changed).toMatchObject({ title: 'Samarbeidsavtale Fosen 2027', endDate: plusDays(365), status: 'negotiating' });
+    expect(changed.parties.every((p) => p.acceptedAt === null)).toBe(true);
+  });
+});
+
 describe('a party twice, or a service not its own', () => {
   it('is refused with 400 naming the field', async () => {
     const twice = { ...fosenAgreement(), parties: [{ actorId: FOSEN, role: 'coordinator' }, { actorId: ORLAND, role: 'partner' }, { actorId: ORLAND, role: 'partner' }] };

@@ -390,6 +390,10 @@ export async function updateAgreement(
         .where('id', '=', id)
         .execute();
       if (changes.parties) await writeParties(trx, id, changes.parties);
+      // The text the parties accepted has changed: each is asked again.
+      if (before.status === 'negotiating') {
+        await trx.updateTable('agreement_party').set({ accepted_at: null, declined_at: null, decision_comment: null, decided_by: null }).where('agreement_id', '=', id).execute();
+      }
     },
   });
 }

@@ -63,6 +63,29 @@ export class AgreementStore extends ResourceStore<AgreementDetail> {
     const { parties: _parties, ...fields } = body;
     return { ...buildAgreementDetail({ status: 'draft', transitions: [] }), ...fields, parties } as AgreementDetail;
   }
+
+  /** A change's fields: the parties sent (ids, roles, service ids) as the record shows them, from what it knew of each. */
+  changed(item: AgreementDetail, body: Record<string, unknown>): Partial<AgreementDetail> {
+    const { parties: sent, ...fields } = body;
+    if (!Array.isArray(sent)) return fields as Partial<AgreementDetail>;
+    const parties = (sent as PartyInput[]).map((party) => {
+      const known = item.parties.find((p) => p.actorId === party.actorId);
+      const actor = this.actors.find((a) => a.id === party.actorId);
+      // Services the record knew (a scenario names new ones through its data, not here).
+      const services = (known?.services ?? []).filter((service) => (party.serviceIds ?? []).includes(service.serviceId));
+      return {
+        actorId: party.actorId,
+        actorName: known?.actorName ?? actor?.name ?? '',
+        actorKind: known?.actorKind ?? actor?.kind ?? 'public_library',
+        role: party.role,
+        acceptedAt: null,
+        declinedAt: null,
+        decisionComment: null,
+        services,
+      };
+    });
+    return { ...(fields as Partial<AgreementDetail>), parties };
+  }
 }
 
 /** The record after a transition: the status asked for, and what the factory allows from it. */
@@ -92,6 +115,7 @@ export function agreementHandlers(store: AgreementStore): RequestHandler[] {
         parties: parties.map(({ actorId, actorName, role }) => ({ actorId, actorName, role })),
       }),
       create: (body) => store.draft(body),
+      changes: (item, body) => store.changed(item, body),
       actions: { transitions: (_item, body) => moved(body['to'] as AgreementStatus) },
     }),
   ];
