@@ -6,6 +6,7 @@ import type {
   ActivityLink,
   ActorKind,
   AgreementKind,
+  AmendmentChange,
   AgreementStatus,
   Audience,
   CatchmentRequestStatus,
@@ -463,6 +464,27 @@ export interface CountySettingTable extends Versioned {
   agreement_expiring_days: Generated<number>;
 }
 
+/** A change to a signed agreement: what changed (before → after) and why; in force when every party it touches has accepted. */
+export interface AgreementAmendmentTable {
+  id: Generated<string>;
+  agreement_id: string;
+  number: number;
+  reason: string;
+  changes: ColumnType<AmendmentChange[], string, string>;
+  status: Generated<'proposed' | 'in_force'>;
+  proposed_by: string | null;
+  proposed_at: CreatedAt;
+  in_force_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface AgreementAmendmentPartyTable {
+  amendment_id: string;
+  actor_id: string;
+  accepted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
 export interface Database {
   county_setting: CountySettingTable;
+  agreement_amendment: AgreementAmendmentTable;
+  agreement_amendment_party: AgreementAmendmentPartyTable;
 }

@@ -6,6 +6,7 @@ import { collaborationLevelSchema, thematicAreaSchema } from '../common/themes';
 import { actorKindSchema } from '../actor/actor-kind';
 import { serviceTypeSchema } from '../service/service.schema';
 import { agreementStatusSchema } from './agreement-lifecycle';
+import { agreementAmendmentSchema } from './agreement-amendment';
 import { maskWithout, versionedRecordFields } from '../common/record.schema';
 
 export const agreementKinds = ['cooperation', 'interlibrary_loan', 'partnership', 'mobility_partnership', 'other'] as const;
@@ -94,6 +95,8 @@ export const agreementDetailSchema = agreementSchema.extend({
   allowedTransitions: z.array(agreementStatusSchema),
   /** The chain of versions: earlier ones this renews, and later ones that renew it. */
   renewedById: z.uuid().nullable(),
+  /** Its amendments once signed, oldest first: each a version with what changed and why. */
+  amendments: z.array(agreementAmendmentSchema),
 });
 export type AgreementDetail = z.infer<typeof agreementDetailSchema>;
 

@@ -5,7 +5,7 @@ import { jsonBody, startTestServer, type RequestAs, type TestServer } from '@kom
 import { createApp } from '../app';
 import { startMailCatcher, type MailCatcher } from '../auth/mail-catcher.test-support';
 import { applyAgreementCalendar } from '../jobs/agreement-calendar';
-import { ifMatch, json } from '../testing/fixture.test';
+import { addService, ifMatch, json } from '../testing/fixture.test';
 
 // Agreements the parties can trust (issue 13): the calendar drives the status, each party answers
 // for itself, signing needs every acceptance (or the county's reason), one renewal per agreement.
@@ -256,6 +256,57 @@ describe('editing', () => {
     const changed = await json<AgreementDetail>(await patch({ title: 'Samarbeidsavtale Fosen 2027', endDate: plusDays(365) }, agreement.version), 200);
     expect(changed).toMatchObject({ title: 'Samarbeidsavtale Fosen 2027', endDate: plusDays(365), status: 'negotiating' });
     expect(changed.parties.every((p) => p.acceptedAt === null)).toBe(true);
+  });
+});
+
+describe('amendments', () => {
+  it('once signed, a change is an amendment: a version with what changed and why, in force when every party it touches has accepted it', async () => {
+    const osenStudyPlaces = await addService(server, OSEN, 'study_places');
+    const orlandRooms = await addService(server, ORLAND, 'group_rooms');
+    let agreement = await json<AgreementDetail>(await transition(await create(), { to: 'negotiating' }), 200);
+    await transition(agreement, { to: 'signed', overrideReason: 'Test av endringer' });
+    agreement = await read(agreement.id);
+    expect(agreement.status).toBe('active');
+    const amend = (body: unknown, version: number, request: RequestAs = server.request) =>
+      request(`/api/agreements/${agreement.id}/amendments`, jsonBody('POST', body, ifMatch(version)));
+
+    // Bad input: nothing changed, a service of another party, no reason; nothing written.
+    expect((await json<Problem>(await amend({ reason: 'Ingenting' }, agreement.version), 400)).errors?.[0]).toMatchObject({ code: 'amendment_empty' });
+    expect((await json<Problem>(await amend({ reason: 'Feil', services: [{ actorId: OSEN, serviceIds: [orlandRooms] }] }, agreement.version), 400)).errors?.[0]).toMatchObject({
+      path: 'services.0.serviceIds.0',
+      code: 'service_not_of_party',
+    });
+    expect((await amend({ services: [{ actorId: OSEN, serviceIds: [osenStudyPlaces] }] }, agreement.version)).status).toBe(400);
+    expect((await amend({ reason: 'Orland vil', services: [{ actorId: OSEN, serviceIds: [osenStudyPlaces] }] }, agreement.version, as.orland)).status).toBe(403);
+    expect((await read(agreement.id)).amendments).toEqual([]);
+
+    // Osen adds study places: the amendment touches Osen only.
+    agreement = await json<AgreementDetail>(await amend({ reason: 'Osen tilbyr lesesalsplasser', services: [{ actorId: OSEN, serviceIds: [osenStudyPlaces] }] }, agreement.version), 200);
+    const [amendment] = agreement.amendments;
+    expect(amendment).toMatchObject({ number: 2, reason: 'Osen tilbyr lesesalsplasser', status: 'proposed', changes: [{ field: 'services', actorId: OSEN, before: [], after: [osenStudyPlaces] }] });
+    expect(amendment?.parties.map((p) => p.actorName)).toEqual(['Osen bibliotek']);
+    expect(partyOf(agreement, OSEN)?.services).toEqual([]);
+    expect((await amend({ reason: 'En til', endDate: plusDays(800) }, agreement.version)).status).toBe(409);
+
+    // Only Osen accepts it (the county may not, for a library); then it is in force.
+    const accept = (request: RequestAs, actorId: string, version: number) =>
+      request(`/api/agreements/${agreement.id}/amendments/${amendment?.id}/parties/${actorId}/accept`, { method: 'POST', headers: ifMatch(version) });
+    expect((await accept(server.request, OSEN, agreement.version)).status).toBe(403);
+    expect((await accept(as.orland, ORLAND, agreement.version)).status).toBe(404);
+    await server.database.db.insertInto('membership').values({ user_id: (await server.database.db.selectFrom('app_user').select('id').where('email', '=', 'orland@test.invalid').executeTakeFirstOrThrow()).id, organisation_id: OSEN, role: 'library_editor' }).execute();
+    const osen = await server.as('orland@test.invalid', OSEN);
+    expect((await accept(osen, OSEN, agreement.version - 1)).status).toBe(412);
+    agreement = await json<AgreementDetail>(await accept(osen, OSEN, agreement.version), 200);
+    expect(agreement.amendments[0]).toMatchObject({ status: 'in_force' });
+    expect(agreement.amendments[0]?.inForceAt).not.toBeNull();
+    expect(partyOf(agreement, OSEN)?.services.map((s) => s.serviceId)).toEqual([osenStudyPlaces]);
+    expect((await accept(osen, OSEN, agreement.version)).status).toBe(409);
+
+    // A longer period touches every party.
+    agreement = await json<AgreementDetail>(await amend({ reason: 'Forlenget ett år', endDate: plusDays(1095) }, agreement.version), 200);
+    expect(agreement.amendments[1]).toMatchObject({ number: 3, changes: [{ field: 'endDate', before: plusDays(730), after: plusDays(1095) }] });
+    expect(agreement.amendments[1]?.parties.map((p) => p.actorName)).toEqual(['Fosen studiesenter', 'Ørland bibliotek', 'Osen bibliotek']);
+    expect(agreement.endDate).toBe(plusDays(730));
   });
 });
 

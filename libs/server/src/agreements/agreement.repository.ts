@@ -13,6 +13,7 @@ import {
   norwegianSortKey,
   todayInNorway,
   type ActorKind,
+  type AgreementAmendment,
   type AgreementCreate,
   type AgreementDecision,
   type AgreementDetail,
@@ -36,7 +37,7 @@ import {
 import { requireVisible, requireWritable, visibleAgreements, type Scope } from '../auth/visibility';
 import { uniqueViolation } from '../persistence/database-errors';
 import type { Executor } from '../persistence/executor';
-import { iso, likePattern, visibleActorIds, type ChangeContext } from '../persistence/repository-helpers';
+import { iso, isoOrNull, likePattern, visibleActorIds, type ChangeContext } from '../persistence/repository-helpers';
 import { auditedCreate, nextVersion, versionedChange, type VersionedRecord } from '../persistence/versioned-change';
 
 type AgreementJoin = Database & { ag: Database['agreement'] };
@@ -178,7 +179,7 @@ export async function listAgreements(db: Executor, scope: Scope, query: Agreemen
 export async function findAgreement(db: Executor, scope: Scope, id: string): Promise<AgreementDetail | undefined> {
   const row = await selectAgreements(db).where('ag.id', '=', id).where(visibleAgreements(scope, 'ag.id')).executeTakeFirst();
   if (!row) return undefined;
-  const [parties, services, documents, transitions, renewedBy] = await Promise.all([
+  const [parties, services, documents, transitions, renewedBy, amendments] = await Promise.all([
     partiesOf(db, [id]),
     db
       .selectFrom('agreement_service as s')
@@ -197,6 +198,7 @@ export async function findAgreement(db: Executor, scope: Scope, id: string): Pro
       .orderBy('id')
       .execute(),
     db.selectFrom('agreement').select('id').where('renews_id', '=', id).executeTakeFirst(),
+    amendmentsOf(db, id),
   ]);
   const agreement = toAgreement(row);
   return {
@@ -223,7 +225,43 @@ export async function findAgreement(db: Executor, scope: Scope, id: string): Pro
     })),
     allowedTransitions: allowedTransitionsFor(scope, agreement.status),
     renewedById: renewedBy?.id ?? null,
+    amendments,
   };
+}
+
+/** An agreement's amendments, oldest first, each with the parties it touches and their acceptances. */
+async function amendmentsOf(db: Executor, agreementId: string): Promise<AgreementAmendment[]> {
+  const rows = await db
+    .selectFrom('agreement_amendment')
+    .select(['id', 'number', 'reason', 'status', 'changes', 'proposed_at', 'in_force_at'])
+    .where('agreement_id', '=', agreementId)
+    .orderBy('number')
+    .execute();
+  if (rows.length === 0) return [];
+  const parties = await db
+    .selectFrom('agreement_amendment_party as ap')
+    .innerJoin('actor as a', 'a.id', 'ap.actor_id')
+    .innerJoin('agreement_party as p', (join) => join.onRef('p.actor_id', '=', 'ap.actor_id').on('p.agreement_id', '=', agreementId))
+    .select(['ap.amendment_id', 'ap.actor_id', 'ap.accepted_at', 'a.name', 'a.kind'])
+    .where(
+      'ap.amendment_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .orderBy('p.position')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    number: row.number,
+    reason: row.reason,
+    status: row.status,
+    changes: row.changes,
+    proposedAt: iso(row.proposed_at),
+    inForceAt: isoOrNull(row.in_force_at),
+    parties: parties
+      .filter((p) => p.amendment_id === row.id)
+      .map((p) => ({ actorId: p.actor_id, actorName: p.name, actorKind: p.kind, acceptedAt: isoOrNull(p.accepted_at) })),
+  }));
 }
 
 export async function getAgreement(db: Executor, scope: Scope, id: string): Promise<AgreementDetail> {
@@ -341,7 +379,7 @@ async function insertAgreement(db: Executor, scope: Scope, input: AgreementCreat
 }
 
 /** The agreement as a versioned record: 404 when the scope cannot see it, 403 when it may not change it. */
-function agreementRecord(scope: Scope, id: string): VersionedRecord<AgreementDetail> {
+export function agreementRecord(scope: Scope, id: string): VersionedRecord<AgreementDetail> {
   return {
     table: 'agreement',
     id,

@@ -113,21 +113,21 @@ describe('agreements', () => {
   });
 
   it('keeps what a signed agreement agreed: parties change only by renewal, which links the versions', async () => {
-    let agreement = await read((await signWithoutAcceptance(await create())).id);
+    const agreement = await read((await signWithoutAcceptance(await create())).id);
     const change = await server.request(`/api/agreements/${agreement.id}`, jsonBody('PATCH', { title: 'Ny tittel' }, { 'If-Match': `"${agreement.version}"` }));
     expect(change.status).toBe(409);
+    // Its end date changes only by an amendment the parties accept.
     const endDate = await server.request(`/api/agreements/${agreement.id}`, jsonBody('PATCH', { endDate: '2029-06-30' }, { 'If-Match': `"${agreement.version}"` }));
-    agreement = await json<AgreementDetail>(endDate, 200);
-    expect(agreement.endDate).toBe('2029-06-30');
+    expect((await json<Problem>(endDate, 409)).detail).toContain('amendment');
 
-    const overlapping = await server.request(`/api/agreements/${agreement.id}/renewals`, jsonBody('POST', { startDate: '2029-06-30', endDate: '2032-06-30' }));
+    const overlapping = await server.request(`/api/agreements/${agreement.id}/renewals`, jsonBody('POST', { startDate: '2028-12-31', endDate: '2032-06-30' }));
     expect((await json<Problem>(overlapping, 400)).errors).toEqual([expect.objectContaining({ path: 'startDate', code: 'renewal_overlaps' })]);
     // No start date: the day after the old one ends.
     const renewal = await json<AgreementDetail>(
       await server.request(`/api/agreements/${agreement.id}/renewals`, jsonBody('POST', { endDate: '2032-06-30' })),
       201,
     );
-    expect(renewal).toMatchObject({ status: 'draft', renewsId: agreement.id, startDate: '2029-07-01', endDate: '2032-06-30' });
+    expect(renewal).toMatchObject({ status: 'draft', renewsId: agreement.id, startDate: '2029-01-01', endDate: '2032-06-30' });
     expect(renewal.parties.flatMap((p) => p.services.map((s) => s.serviceId)).sort()).toEqual([namsosExams, namsosStudyPlaces].sort());
     const original = await read(agreement.id);
     expect(original.renewedById).toBe(renewal.id);

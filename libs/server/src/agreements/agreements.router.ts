@@ -9,6 +9,7 @@ import {
   agreementDetailSchema,
   agreementSettingsSchema,
   agreementSettingsUpdateSchema,
+  amendmentRequestSchema,
   pendingAcceptanceSchema,
   agreementDocumentSchema,
   agreementListQuerySchema,
@@ -28,6 +29,7 @@ import type { AppEnv } from '../http/app-env';
 import { applyAgreementCalendar } from '../jobs/agreement-calendar';
 import { mailAcceptanceAsked } from '../jobs/agreement-acceptance-mail';
 import { getAgreementSettings, updateAgreementSettings } from './agreement-settings.repository';
+import { acceptAmendment, proposeAmendment } from './agreement-amendment.repository';
 import {
   createAgreement,
   decideAgreement,
@@ -154,6 +156,32 @@ const decisionRoute = createRoute({
   tags,
   summary: 'A party accepts or declines (with a comment) the agreement, for its own organisation only (If-Match)',
   request: { params: partyParams, headers: ifMatchHeaderSchema, body: decisionBody('AgreementDecision') },
+  responses: { 200: detailResponse, 403: forbidden, ...writeProblems },
+});
+
+const amendRoute = createRoute({
+  method: 'post',
+  path: '/api/agreements/{id}/amendments',
+  middleware: [authorize('agreement', 'update'), calendarFirst] as const,
+  tags,
+  summary: 'Propose an amendment of a signed agreement: what changes and why (If-Match); in force when every party it touches accepts',
+  request: { params: idParamsSchema, headers: ifMatchHeaderSchema, body: { content: jsonContent(amendmentRequestSchema.meta({ id: 'AmendmentRequest' })), required: true } },
+  responses: { 200: detailResponse, 403: forbidden, ...writeProblems },
+});
+
+const amendmentParams = z.object({
+  id: z.uuid().meta({ param: { name: 'id', in: 'path' } }),
+  amendmentId: z.uuid().meta({ param: { name: 'amendmentId', in: 'path' } }),
+  actorId: z.uuid().meta({ param: { name: 'actorId', in: 'path' } }),
+});
+
+const acceptAmendmentRoute = createRoute({
+  method: 'post',
+  path: '/api/agreements/{id}/amendments/{amendmentId}/parties/{actorId}/accept',
+  middleware: [authorize('agreement_acceptance', 'create'), calendarFirst] as const,
+  tags,
+  summary: 'A party the amendment touches accepts it, for its own organisation only (If-Match on the agreement)',
+  request: { params: amendmentParams, headers: ifMatchHeaderSchema },
   responses: { 200: detailResponse, 403: forbidden, ...writeProblems },
 });
 
@@ -306,6 +334,13 @@ export const agreementsRouter = createRouter()
   .openapi(decisionRoute, (c) => {
     const { id, actorId } = c.req.valid('param');
     return changeRecord(c, ({ db, scope, change }, version) => decideAgreement(db, scope, id, actorId, c.req.valid('json'), version, change));
+  })
+  .openapi(amendRoute, (c) =>
+    changeRecord(c, ({ db, scope, change }, version) => proposeAmendment(db, scope, c.req.valid('param').id, c.req.valid('json'), version, change)),
+  )
+  .openapi(acceptAmendmentRoute, (c) => {
+    const { id, amendmentId, actorId } = c.req.valid('param');
+    return changeRecord(c, ({ db, scope, change }, version) => acceptAmendment(db, scope, id, amendmentId, actorId, version, change));
   })
   .openapi(pendingRoute, async (c) => c.json(await listPendingAcceptances(c.var.deps.db, await scopeOf(c)), 200))
   .openapi(getSettingsRoute, (c) => readRecord(c, (db, scope) => getAgreementSettings(db, scope)))

@@ -23,6 +23,7 @@ export function buildAgreementDetail(overrides: Partial<AgreementDetail> = {}): 
     endDate: '2027-12-31',
     renewsId: null,
     renewedById: null,
+    amendments: [],
     sampleData: false,
     version: 1,
     createdAt: TIMESTAMP,

@@ -110,7 +110,7 @@ export function agreementHandlers(store: AgreementStore): RequestHandler[] {
     // The tasks: what the scenario's agreements wait for, as given (no rule: the API decides whose they are).
     http.get(api('/agreement-acceptances'), () => HttpResponse.json(store.pendingAcceptances)),
     ...resourceHandlers('/agreements', store, {
-      summary: ({ documents: _d, transitions: _t, allowedTransitions: _a, renewedById: _r, parties, ...rest }) => ({
+      summary: ({ documents: _d, transitions: _t, allowedTransitions: _a, renewedById: _r, amendments: _m, parties, ...rest }) => ({
         ...rest,
         parties: parties.map(({ actorId, actorName, role }) => ({ actorId, actorName, role })),
       }),
