@@ -4,6 +4,7 @@ import type {
   AgreementDecision,
   AgreementDetail,
   AgreementSettings,
+  AmendmentRequest,
   AgreementListQuery,
   AgreementStatus,
   AgreementUpdate,
@@ -93,6 +94,28 @@ export function useDecideAgreement(id: string) {
       updateCache(agreement);
       void queryClient.invalidateQueries({ queryKey: agreementAcceptanceQueries.pending().queryKey });
     },
+  );
+}
+
+/** Proposes an amendment of a signed agreement: what changes and why (If-Match). */
+export function useProposeAmendment(id: string) {
+  return useApiMutation<AgreementDetail, { version: number } & AmendmentRequest>(
+    ({ version, ...request }) => readJson(api().api.agreements[':id'].amendments.$post({ param: { id }, json: request, header: { 'if-match': ifMatch(version) } })),
+    useAgreementCacheUpdate(),
+  );
+}
+
+/** A party the amendment touches accepts it, for its own organisation (If-Match on the agreement). */
+export function useAcceptAmendment(id: string) {
+  return useApiMutation<AgreementDetail, { amendmentId: string; actorId: string; version: number }>(
+    ({ amendmentId, actorId, version }) =>
+      readJson(
+        api().api.agreements[':id'].amendments[':amendmentId'].parties[':actorId'].accept.$post({
+          param: { id, amendmentId, actorId },
+          header: { 'if-match': ifMatch(version) },
+        }),
+      ),
+    useAgreementCacheUpdate(),
   );
 }
 

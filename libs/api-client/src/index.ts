@@ -26,6 +26,8 @@ export {
   agreementQueries,
   coverageQueries,
   useDecideAgreement,
+  useProposeAmendment,
+  useAcceptAmendment,
   agreementAcceptanceQueries,
   agreementSettingsQueries,
   useUpdateAgreementSettings,

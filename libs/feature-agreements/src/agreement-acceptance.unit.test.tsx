@@ -187,3 +187,70 @@ describe('Acceptance on the agreement page', () => {
     await screen.findByText('Alle parter har godtatt — fylket kan nå registrere avtalen som signert.', {}, { timeout: 5000 });
   });
 });
+
+describe('Amendments on the agreement page', () => {
+  const amended = (): AgreementDetail => {
+    const base = namdalAgreement({ status: 'active', allowedTransitions: ['terminated'], endDate: '2027-12-31' });
+    return {
+      ...base,
+      amendments: [
+        {
+          id: '00000000-0000-4000-8000-00000000a002',
+          number: 2,
+          reason: 'Namsos tilbyr grupperom',
+          status: 'in_force',
+          changes: [{ field: 'services', actorId: namsos.id, before: ['s1'], after: ['s1', 's2'], beforeTypes: ['study_places'], afterTypes: ['study_places', 'group_rooms'] }],
+          proposedAt: '2026-11-01T10:00:00.000Z',
+          inForceAt: '2026-11-03T10:00:00.000Z',
+          parties: [{ actorId: namsos.id, actorName: namsos.name, actorKind: 'public_library', acceptedAt: '2026-11-03T10:00:00.000Z' }],
+        },
+        {
+          id: '00000000-0000-4000-8000-00000000a003',
+          number: 3,
+          reason: 'Forlenget ett år',
+          status: 'proposed',
+          changes: [{ field: 'endDate', actorId: null, before: '2027-12-31', after: '2028-12-31' }],
+          proposedAt: '2026-12-01T10:00:00.000Z',
+          inForceAt: null,
+          parties: [
+            { actorId: namdal.id, actorName: namdal.name, actorKind: 'study_centre', acceptedAt: null },
+            { actorId: namsos.id, actorName: namsos.name, actorKind: 'public_library', acceptedAt: null },
+          ],
+        },
+      ],
+    };
+  };
+
+  it('shows every version with what changed, before and after, and lets a party accept for itself only', async () => {
+    const agreement = amended();
+    const { user, store } = renderAgreement(agreement, coordinatorAccount());
+    await heading();
+    const versions = screen.getByRole('region', { name: 'Versjoner og endringer' });
+    const v2 = within(versions).getByRole('table', { name: 'Endringer i versjon 2' });
+    expect(within(v2).getByRole('row', { name: 'Tjenester fra Namsos bibliotek Lesesalsplasser Lesesalsplasser, Grupperom' })).toBeTruthy();
+    const v3 = within(versions).getByRole('table', { name: 'Endringer i versjon 3' });
+    expect(within(v3).getByRole('row', { name: 'Sluttdato 31.12.2027 31.12.2028' })).toBeTruthy();
+    expect(within(versions).getByText('Begrunnelse: Forlenget ett år')).toBeTruthy();
+    // The coordinator accepts for Namdal only.
+    await within(versions).findByRole('button', { name: 'Godta endringen for Namdal studiesenter' });
+    expect(within(versions).getAllByRole('button').map((b) => b.textContent)).toEqual(['Godta endringen for Namdal studiesenter']);
+    await user.click(within(versions).getByRole('button', { name: 'Godta endringen for Namdal studiesenter' }));
+    await waitFor(() => expect(store.received.filter((r) => r.path.includes('/amendments/')).map((r) => [r.path.split('/').at(-2), r.ifMatch])).toEqual([[namdal.id, '"1"']]));
+  });
+
+  it('lets the county propose an amendment with a reason and a new end date', async () => {
+    const base = namdalAgreement({ status: 'active', allowedTransitions: ['terminated'], endDate: '2027-12-31' });
+    const { user, store } = renderAgreement(base, countyAdminAccount());
+    await heading();
+    const versions = await screen.findByRole('region', { name: 'Versjoner og endringer' }, { timeout: 5000 });
+    await user.click(await within(versions).findByRole('button', { name: 'Foreslå endringen' }));
+    expect(await within(versions).findByText('Skriv hvorfor avtalen endres (minst tre tegn).')).toBeTruthy();
+    await user.type(within(versions).getByRole('textbox', { name: 'Hvorfor endres avtalen?' }), 'Forlenget ett år');
+    await user.clear(within(versions).getByLabelText('Sluttdato'));
+    await user.type(within(versions).getByLabelText('Sluttdato'), '2028-12-31');
+    await user.click(within(versions).getByRole('button', { name: 'Foreslå endringen' }));
+    await waitFor(() =>
+      expect(store.received.filter((r) => r.path.endsWith('/amendments')).map((r) => r.body)).toEqual([{ reason: 'Forlenget ett år', endDate: '2028-12-31' }]),
+    );
+  });
+});

@@ -32,6 +32,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useAgreementFeature } from './agreement-feature-context';
 import { allPartiesAccepted, isOpenForNegotiation, PartyAcceptance } from './agreement-acceptance';
+import { AgreementAmendments } from './agreement-amendments';
 
 const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 
@@ -280,6 +281,8 @@ function AgreementDetails({ agreement }: { agreement: AgreementDetail }) {
           ))}
         </ul>
       </section>
+
+      <AgreementAmendments agreement={agreement} />
 
       <Documents agreement={agreement} />
 

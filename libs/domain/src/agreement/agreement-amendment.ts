@@ -35,6 +35,9 @@ export const amendmentChangeSchema = z.object({
   actorId: z.uuid().nullable(),
   before: z.unknown(),
   after: z.unknown(),
+  /** For `services`, as read back: the types of the services before and after (for people to read). */
+  beforeTypes: z.array(z.string()).optional(),
+  afterTypes: z.array(z.string()).optional(),
 });
 export type AmendmentChange = z.infer<typeof amendmentChangeSchema>;
 

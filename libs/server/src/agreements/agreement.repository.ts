@@ -250,12 +250,18 @@ async function amendmentsOf(db: Executor, agreementId: string): Promise<Agreemen
     )
     .orderBy('p.position')
     .execute();
+  // A change of services names ids; people read their types.
+  const serviceIds = [...new Set(rows.flatMap((r) => r.changes.filter((c) => c.field === 'services').flatMap((c) => [...(c.before as string[]), ...(c.after as string[])])))];
+  const types = new Map(
+    (serviceIds.length ? await db.selectFrom('service').select(['id', 'type']).where('id', 'in', serviceIds).execute() : []).map((s) => [s.id, s.type as string]),
+  );
+  const typesOf = (ids: unknown) => (ids as string[]).map((id) => types.get(id) ?? id);
   return rows.map((row) => ({
     id: row.id,
     number: row.number,
     reason: row.reason,
     status: row.status,
-    changes: row.changes,
+    changes: row.changes.map((change) => (change.field === 'services' ? { ...change, beforeTypes: typesOf(change.before), afterTypes: typesOf(change.after) } : change)),
     proposedAt: iso(row.proposed_at),
     inForceAt: isoOrNull(row.in_force_at),
     parties: parties

@@ -107,6 +107,16 @@ export function agreementHandlers(store: AgreementStore): RequestHandler[] {
       };
       return answerWrite(store, request, String(params['id']), (body, item) => versioned(store.change(item.id, decide(item, body))));
     }),
+    http.post(api('/agreements/:id/amendments/:amendmentId/parties/:actorId/accept'), ({ request, params }) => {
+      const accepted = (item: AgreementDetail): Partial<AgreementDetail> => ({
+        amendments: item.amendments.map((amendment) =>
+          amendment.id === params['amendmentId']
+            ? { ...amendment, parties: amendment.parties.map((p) => (p.actorId === params['actorId'] ? { ...p, acceptedAt: new Date().toISOString() } : p)) }
+            : amendment,
+        ),
+      });
+      return answerWrite(store, request, String(params['id']), (_body, item) => versioned(store.change(item.id, accepted(item))));
+    }),
     // The tasks: what the scenario's agreements wait for, as given (no rule: the API decides whose they are).
     http.get(api('/agreement-acceptances'), () => HttpResponse.json(store.pendingAcceptances)),
     ...resourceHandlers('/agreements', store, {
@@ -116,7 +126,25 @@ export function agreementHandlers(store: AgreementStore): RequestHandler[] {
       }),
       create: (body) => store.draft(body),
       changes: (item, body) => store.changed(item, body),
-      actions: { transitions: (_item, body) => moved(body['to'] as AgreementStatus) },
+      // An amendment is echoed as proposed, changing nothing yet (which fields it changes is the API's rule).
+      actions: {
+        transitions: (_item, body) => moved(body['to'] as AgreementStatus),
+        amendments: (item, body) => ({
+          amendments: [
+            ...item.amendments,
+            {
+              id: crypto.randomUUID(),
+              number: item.amendments.length + 2,
+              reason: String(body['reason'] ?? ''),
+              status: 'proposed' as const,
+              changes: [],
+              proposedAt: new Date().toISOString(),
+              inForceAt: null,
+              parties: [],
+            },
+          ],
+        }),
+      },
     }),
   ];
 }
