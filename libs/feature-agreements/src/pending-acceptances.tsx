@@ -32,12 +32,12 @@ function PendingAcceptanceList({ agreementPath }: { agreementPath: string }) {
       ) : (
         <ul className="kb-stack">
           {tasks.data.map((task) => (
-            <li key={`${task.agreementId}-${task.actorId}`}>
+            <li key={`${task.agreementId}-${task.actorId}-${task.amendmentNumber ?? 1}`}>
               <p className="ds-paragraph">
                 <RecordLink to={agreementPath} id={task.agreementId}>
                   {task.title}
                 </RecordLink>{' '}
-                — {task.actorName}
+                {task.amendmentNumber !== null && ` — ${t('agreements.amendments.version', { number: task.amendmentNumber })}`} — {task.actorName}
                 {task.startDate || task.endDate ? `. ${t('agreements.tasks.period', { period: period(task.startDate, task.endDate) })}` : ''}
               </p>
               {task.declined && <p className="ds-paragraph">{t('agreements.tasks.declined')}</p>}

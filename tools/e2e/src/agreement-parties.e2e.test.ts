@@ -99,6 +99,27 @@ test('the parties of a Fosen agreement answer for themselves, the county signs w
   await expect(party(page, 'Fosen studiesenter').getByText(/^Godtatt \d{2}\.\d{2}\.\d{4}/)).toBeVisible();
   await expectNoAxeViolations(page);
 
+  // Once signed, a change is an amendment: the county proposes a longer period with a reason ...
+  const versions = page.getByRole('region', { name: 'Versjoner og endringer' });
+  await versions.getByLabel('Hvorfor endres avtalen?').fill('Forlenget med ett år etter evalueringen');
+  await versions.getByLabel('Sluttdato').fill(inYears(3));
+  await versions.getByRole('button', { name: 'Foreslå endringen' }).click();
+  await expect(versions.getByRole('heading', { name: /^Versjon 2 — foreslått/ })).toBeVisible();
+  await expect(versions.getByRole('table', { name: 'Endringer i versjon 2' }).getByRole('row', { name: /^Sluttdato/ })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // ... and the study centre, one of the parties it touches, accepts it in its own app.
+  const centreAgain = await browser.newContext({ baseURL });
+  const centrePage2 = await centreAgain.newPage();
+  await logIn(centrePage2, { app: '/studiesenter/', email: 'fosen@demo.kompetansebro.no' });
+  await centrePage2.getByRole('region', { name: 'Avtaler som venter på svar fra dere' }).getByRole('link', { name: title }).click();
+  const centreVersions = centrePage2.getByRole('region', { name: 'Versjoner og endringer' });
+  await centreVersions.getByRole('button', { name: 'Godta endringen for Fosen studiesenter' }).click();
+  await expect(centreVersions.getByText(/^Fosen studiesenter: Godtatt/)).toBeVisible();
+  await expect(centreVersions.getByRole('button')).toHaveCount(0);
+  await expectNoAxeViolations(centrePage2);
+  await centreAgain.close();
+
   // An agreement with Åfjord bibliotek that ended last year: signed, it reads as expired at once.
   const ended = await draft(page.request, 'Avtale Fosen studiesenter og Åfjord bibliotek 2024–2025', ['Fosen studiesenter', 'Åfjord bibliotek'], {
     startDate: '2024-01-01',

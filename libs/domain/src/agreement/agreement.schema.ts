@@ -157,6 +157,8 @@ export const pendingAcceptanceSchema = z.object({
   endDate: isoDateSchema.nullable(),
   /** Declined already (and may change its mind) or not answered yet. */
   declined: z.boolean(),
+  /** An amendment waiting for its acceptance (its version number); null: the agreement itself. */
+  amendmentNumber: z.number().int().nullable(),
   version: z.number().int(),
 });
 export type PendingAcceptance = z.infer<typeof pendingAcceptanceSchema>;

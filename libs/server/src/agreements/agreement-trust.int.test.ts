@@ -307,6 +307,9 @@ describe('amendments', () => {
     expect(agreement.amendments[1]).toMatchObject({ number: 3, changes: [{ field: 'endDate', before: plusDays(730), after: plusDays(1095) }] });
     expect(agreement.amendments[1]?.parties.map((p) => p.actorName)).toEqual(['Fosen studiesenter', 'Ørland bibliotek', 'Osen bibliotek']);
     expect(agreement.endDate).toBe(plusDays(730));
+    // It waits in the study centre's tasks.
+    const tasks = await json<PendingAcceptance[]>(await as.fosen('/api/agreement-acceptances'), 200);
+    expect(tasks).toContainEqual(expect.objectContaining({ agreementId: agreement.id, actorId: FOSEN, amendmentNumber: 3 }));
   });
 });
 

@@ -7,12 +7,12 @@ import {
   canRenew,
   canTransition,
   dayAfter,
+  isActorKind,
   mayAcceptFor,
   mayTransition,
   signingNote,
   norwegianSortKey,
   todayInNorway,
-  type ActorKind,
   type AgreementAmendment,
   type AgreementCreate,
   type AgreementDecision,
@@ -523,34 +523,55 @@ export async function decideAgreement(
 export async function listPendingAcceptances(db: Executor, scope: Scope): Promise<PendingAcceptance[]> {
   const acceptFor = scope.agreements.acceptFor;
   if (!acceptFor.all && acceptFor.ids.length === 0 && acceptFor.kinds.length === 0) return [];
-  const rows = await db
-    .selectFrom('agreement as ag')
-    .innerJoin('agreement_party as p', 'p.agreement_id', 'ag.id')
-    .innerJoin('actor as a', 'a.id', 'p.actor_id')
-    .select(['ag.id', 'ag.title', 'ag.start_date', 'ag.end_date', 'ag.version', 'p.actor_id', 'a.name', 'p.declined_at'])
-    .where('ag.status', '=', 'negotiating')
-    .where('p.accepted_at', 'is', null)
-    .where(visibleAgreements(scope, 'ag.id'))
-    .where((eb) =>
-      acceptFor.all
-        ? eb.lit(true)
-        : eb.or([
-            ...(acceptFor.ids.length ? [eb('p.actor_id', 'in', [...acceptFor.ids])] : []),
-            ...(acceptFor.kinds.length ? [eb('a.kind', 'in', [...acceptFor.kinds] as ActorKind[])] : []),
-          ]),
-    )
-    .orderBy('ag.updated_at', 'desc')
-    .execute();
-  return rows.map((r) => ({
+  // The parties it answers for: by id, or by kind (the county, for parties no account acts for).
+  const answersFor = (eb: ExpressionBuilder<Database & { a: Database['actor'] }, 'a'>, actorColumn: 'p.actor_id' | 'ap.actor_id') =>
+    acceptFor.all
+      ? eb.lit(true)
+      : eb.or([
+          ...(acceptFor.ids.length ? [eb(sql.ref<string>(actorColumn), 'in', [...acceptFor.ids])] : []),
+          ...(acceptFor.kinds.length ? [eb('a.kind', 'in', acceptFor.kinds.filter(isActorKind))] : []),
+        ]);
+  // Agreements sent to the parties, and amendments proposed, that wait for one of its answers.
+  const [agreements, amendments] = await Promise.all([
+    db
+      .selectFrom('agreement as ag')
+      .innerJoin('agreement_party as p', 'p.agreement_id', 'ag.id')
+      .innerJoin('actor as a', 'a.id', 'p.actor_id')
+      .select(['ag.id', 'ag.title', 'ag.start_date', 'ag.end_date', 'ag.version', 'ag.updated_at', 'p.actor_id', 'a.name', 'p.declined_at'])
+      .where('ag.status', '=', 'negotiating')
+      .where('p.accepted_at', 'is', null)
+      .where(visibleAgreements(scope, 'ag.id'))
+      .where((eb) => answersFor(eb, 'p.actor_id'))
+      .execute(),
+    db
+      .selectFrom('agreement_amendment as am')
+      .innerJoin('agreement as ag', 'ag.id', 'am.agreement_id')
+      .innerJoin('agreement_amendment_party as ap', 'ap.amendment_id', 'am.id')
+      .innerJoin('actor as a', 'a.id', 'ap.actor_id')
+      .select(['ag.id', 'ag.title', 'ag.start_date', 'ag.end_date', 'ag.version', 'ag.updated_at', 'ap.actor_id', 'a.name', 'am.number'])
+      .where('am.status', '=', 'proposed')
+      .where('ag.status', 'in', ['signed', 'active', 'expiring'])
+      .where('ap.accepted_at', 'is', null)
+      .where(visibleAgreements(scope, 'ag.id'))
+      .where((eb) => answersFor(eb, 'ap.actor_id'))
+      .execute(),
+  ]);
+  const common = (r: (typeof agreements)[number] | (typeof amendments)[number]) => ({
     agreementId: r.id,
     title: r.title,
     actorId: r.actor_id,
     actorName: r.name,
     startDate: r.start_date,
     endDate: r.end_date,
-    declined: r.declined_at !== null,
     version: r.version,
-  }));
+    at: iso(r.updated_at),
+  });
+  return [
+    ...agreements.map((r) => ({ ...common(r), declined: r.declined_at !== null, amendmentNumber: null })),
+    ...amendments.map((r) => ({ ...common(r), declined: false, amendmentNumber: r.number })),
+  ]
+    .sort((a, b) => b.at.localeCompare(a.at))
+    .map(({ at: _at, ...task }) => task);
 }
 
 /** Renewal: a new draft with the same parties and services, linked to the agreement it renews. */
