@@ -18,7 +18,7 @@ import { requireWritable, type Scope } from '../auth/visibility';
 import type { Executor } from '../persistence/executor';
 import type { ChangeContext } from '../persistence/repository-helpers';
 import { nextVersion, versionedChange } from '../persistence/versioned-change';
-import { agreementRecord, assertAgreementInReach, getAgreement } from './agreement.repository';
+import { agreementRecord, answerRecord } from './agreement.repository';
 
 // Amendments of a signed agreement (issue 13): proposed by whoever may change the agreement,
 // with what changes and why; in force — applied to the agreement — when every party it touches
@@ -105,10 +105,7 @@ export async function acceptAmendment(
   context: ChangeContext,
 ): Promise<AgreementDetail> {
   return versionedChange(db, {
-    ...agreementRecord(scope, id),
-    // Seen is enough: a party that may not change the agreement still answers for itself.
-    checkReach: (trx) => assertAgreementInReach(trx, scope, id, { write: false }),
-    read: (trx) => getAgreement(trx, scope, id),
+    ...answerRecord(scope, id),
     expectedVersion,
     context,
     action: 'update',

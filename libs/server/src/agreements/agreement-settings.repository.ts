@@ -7,7 +7,7 @@ import { nextVersion, versionedChange } from '../persistence/versioned-change';
 // The county's agreement settings: one row. Every organisation's agreements follow them (the
 // calendar reads them), so anyone who reads agreements may read them; only the county changes them.
 
-export async function getAgreementSettings(db: Executor, _scope: Scope): Promise<AgreementSettings> {
+export async function getAgreementSettings(db: Executor): Promise<AgreementSettings> {
   const row = await db.selectFrom('county_setting').select(['agreement_expiring_days', 'version']).where('id', '=', 'county').executeTakeFirstOrThrow();
   return { expiringDays: row.agreement_expiring_days, version: row.version };
 }
@@ -25,7 +25,7 @@ export async function updateAgreementSettings(
     entity: 'county_setting',
     label: 'agreement settings',
     checkReach: async () => requireWritable(scope.everything && scope.agreements.write.all, 'Only the county changes the agreement settings'),
-    read: (trx) => getAgreementSettings(trx, scope),
+    read: (trx) => getAgreementSettings(trx),
     expectedVersion,
     context,
     action: 'update',

@@ -395,6 +395,11 @@ export function agreementRecord(scope: Scope, id: string): VersionedRecord<Agree
   };
 }
 
+/** The agreement as a party answers it: seen is enough (404 otherwise); who may answer for whom is checked in the write. */
+export function answerRecord(scope: Scope, id: string): VersionedRecord<AgreementDetail> {
+  return { ...agreementRecord(scope, id), checkReach: (trx) => assertAgreementInReach(trx, scope, id, { write: false }) };
+}
+
 export async function updateAgreement(
   db: Executor,
   scope: Scope,
@@ -488,12 +493,7 @@ export async function decideAgreement(
   context: ChangeContext,
 ): Promise<AgreementDetail> {
   return versionedChange(db, {
-    table: 'agreement',
-    id,
-    entity: 'agreement',
-    // Seen is enough: a party that may not change the agreement still answers for itself.
-    checkReach: (trx) => assertAgreementInReach(trx, scope, id, { write: false }),
-    read: (trx) => getAgreement(trx, scope, id),
+    ...answerRecord(scope, id),
     expectedVersion,
     context,
     action: 'update',

@@ -343,7 +343,7 @@ export const agreementsRouter = createRouter()
     return changeRecord(c, ({ db, scope, change }, version) => acceptAmendment(db, scope, id, amendmentId, actorId, version, change));
   })
   .openapi(pendingRoute, async (c) => c.json(await listPendingAcceptances(c.var.deps.db, await scopeOf(c)), 200))
-  .openapi(getSettingsRoute, (c) => readRecord(c, (db, scope) => getAgreementSettings(db, scope)))
+  .openapi(getSettingsRoute, (c) => readRecord(c, (db) => getAgreementSettings(db)))
   .openapi(putSettingsRoute, (c) =>
     changeRecord(c, ({ db, scope, change }, version) => updateAgreementSettings(db, scope, c.req.valid('json'), version, change)),
   )
