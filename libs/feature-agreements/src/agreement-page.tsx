@@ -90,6 +90,8 @@ function AgreementDetails({ agreement }: { agreement: AgreementDetail }) {
   };
 
   const allAccepted = allPartiesAccepted(agreement);
+  // Fulfilment at a glance: committed services no longer offered as committed.
+  const unmet = agreement.parties.flatMap((party) => party.services).filter((service) => service.fulfilment !== 'met').length;
   const notAccepted = agreement.parties.filter((party) => party.acceptedAt === null).map((party) => party.actorName);
   // "Signed" needs every party's acceptance; without some, the county signs only with a reason.
   const choose = (to: AgreementStatus) => {
@@ -261,6 +263,11 @@ function AgreementDetails({ agreement }: { agreement: AgreementDetail }) {
         <h2 className="ds-heading" data-size="sm" id="agreement-parties">
           {t('agreements.detail.partiesTitle')}
         </h2>
+        {unmet > 0 && (
+          <Alert color="warning">
+            <p className="ds-paragraph">{t('agreements.fulfilment.summary', { count: unmet })}</p>
+          </Alert>
+        )}
         <ul className="kb-stack">
           {agreement.parties.map((party) => (
             <li key={party.actorId}>
@@ -271,9 +278,18 @@ function AgreementDetails({ agreement }: { agreement: AgreementDetail }) {
               </p>
               <PartyAcceptance agreement={agreement} party={party} />
               {party.services.length > 0 ? (
-                <p className="ds-paragraph">
-                  {t('agreements.detail.commits')} {party.services.map((service) => t(`serviceType.${service.type}`)).join(', ')}
-                </p>
+                <>
+                  <p className="ds-paragraph">
+                    {t('agreements.detail.commits')} {party.services.map((service) => t(`serviceType.${service.type}`)).join(', ')}
+                  </p>
+                  {party.services
+                    .filter((service) => service.fulfilment !== 'met')
+                    .map((service) => (
+                      <p key={service.serviceId} className="ds-paragraph">
+                        <StatusTag color="warning">{t('agreements.fulfilment.notMet')}</StatusTag> {t(`serviceType.${service.type}`)}: {t(`agreements.fulfilment.${service.fulfilment}`)}
+                      </p>
+                    ))}
+                </>
               ) : (
                 <p className="ds-paragraph">{t('agreements.detail.noServices')}</p>
               )}

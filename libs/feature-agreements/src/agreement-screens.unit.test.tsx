@@ -103,6 +103,20 @@ describe('AgreementPage', () => {
     expect(store.received.filter((r) => r.path.endsWith('/transitions')).map((r) => r.body)).toEqual([{ to: 'signed', overrideReason: 'Signert på papir' }]);
   });
 
+  it('flags the commitments no longer met, at a glance', async () => {
+    const base = buildAgreementDetail({ status: 'active', allowedTransitions: ['terminated'] });
+    const agreement = {
+      ...base,
+      parties: base.parties.map((party) => ({ ...party, services: party.services.map((service, i) => (i === 0 ? { ...service, fulfilment: 'unconfirmed' as const } : service)) })),
+    };
+    renderAgreements(`/avtaler/${agreement.id}`, new AgreementStore([agreement]));
+    await screen.findByRole('heading', { level: 1, name: 'Samarbeidsavtale Namdal' }, { timeout: 5000 });
+    const parties = screen.getByRole('region', { name: 'Parter og tjenester' });
+    expect(within(parties).getByText('1 forpliktelse er ikke lenger oppfylt. Ta det opp med parten, eller endre avtalen.')).toBeTruthy();
+    expect(within(parties).getByText(/Lesesalsplasser: ikke bekreftet de siste 12 månedene/)).toBeTruthy();
+    expect(within(parties).queryByText(/Fjernlån:/)).toBeNull();
+  });
+
   it('asks before terminating, saying what happens', async () => {
     const agreement = buildAgreementDetail({ status: 'active' });
     const { user, store } = renderAgreements(`/avtaler/${agreement.id}`, new AgreementStore([agreement]));

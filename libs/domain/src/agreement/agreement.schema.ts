@@ -7,6 +7,7 @@ import { actorKindSchema } from '../actor/actor-kind';
 import { serviceTypeSchema } from '../service/service.schema';
 import { agreementStatusSchema } from './agreement-lifecycle';
 import { agreementAmendmentSchema } from './agreement-amendment';
+import { commitmentStatusSchema } from './agreement-fulfilment';
 import { maskWithout, versionedRecordFields } from '../common/record.schema';
 
 export const agreementKinds = ['cooperation', 'interlibrary_loan', 'partnership', 'mobility_partnership', 'other'] as const;
@@ -35,6 +36,8 @@ const committedServiceSchema = z.object({
   type: serviceTypeSchema,
   actorId: z.uuid(),
   actorName: z.string(),
+  /** Whether the party still offers it as committed (commitmentStatus). */
+  fulfilment: commitmentStatusSchema,
 });
 
 const agreementPartySchema = z.object({

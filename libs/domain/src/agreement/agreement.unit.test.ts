@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { todayInNorway } from '../common/dates';
 import { agreementStatuses, allowedTransitions, canRenew, canTransition, dayAfter, inForceOn, isTransition, statusByCalendar } from './agreement-lifecycle';
 import { signingNote } from './agreement-change.rules';
+import { commitmentStatus } from './agreement-fulfilment';
 import { agreementRuleViolations } from './agreement.rules';
 
 const A = '8d0c2a8e-2f0e-4d7e-9a53-0c5e7d1f0a01';
@@ -133,5 +134,20 @@ describe('signing', () => {
       'Signert uten godkjenning fra Ørland bibliotek. Begrunnelse: Signert på papir i møte 1.12.',
     );
     expect(() => signingNote(parties, 'Signert på papir', false)).toThrow();
+  });
+});
+
+describe('fulfilment at a glance', () => {
+  const offered = { archived: false, confirmedAt: '2026-03-01', weeklyHours: 20 };
+  it('meets a commitment offered, with hours, and confirmed within 12 months', () => {
+    expect(commitmentStatus(offered, '2027-03-01')).toBe('met');
+    expect(commitmentStatus(offered, '2027-03-02')).toBe('unconfirmed');
+    expect(commitmentStatus({ ...offered, confirmedAt: null }, '2026-04-01')).toBe('unconfirmed');
+    expect(commitmentStatus({ ...offered, weeklyHours: null }, '2026-04-01')).toBe('met');
+  });
+
+  it('flags a service archived or with its hours gone, whatever its confirmation', () => {
+    expect(commitmentStatus({ ...offered, archived: true }, '2026-04-01')).toBe('archived');
+    expect(commitmentStatus({ ...offered, weeklyHours: 0 }, '2026-04-01')).toBe('no_hours');
   });
 });

@@ -313,6 +313,26 @@ describe('amendments', () => {
   });
 });
 
+describe('fulfilment at a glance', () => {
+  it('flags a committed service archived, unconfirmed for 12 months or with its hours gone', async () => {
+    const db = server.database.db;
+    const [rooms, places, loans] = [await addService(server, ORLAND, 'group_rooms'), await addService(server, ORLAND, 'study_places'), await addService(server, ORLAND, 'interlibrary_loan')];
+    await db.updateTable('service').set({ confirmed_at: today, weekly_hours: 10 }).where('id', 'in', [rooms, places, loans]).execute();
+    const body = fosenAgreement();
+    const agreement = await create({ ...body, parties: body.parties.map((p) => (p.actorId === ORLAND ? { ...p, serviceIds: [rooms, places, loans] } : p)) });
+    expect(partyOf(agreement, ORLAND)?.services.map((s) => s.fulfilment)).toEqual(['met', 'met', 'met']);
+    await db.updateTable('service').set({ archived_at: new Date() }).where('id', '=', rooms).execute();
+    await db.updateTable('service').set({ confirmed_at: plusDays(-400) }).where('id', '=', places).execute();
+    await db.updateTable('service').set({ weekly_hours: 0 }).where('id', '=', loans).execute();
+    const after = await read(agreement.id);
+    expect(Object.fromEntries(partyOf(after, ORLAND)?.services.map((s) => [s.type, s.fulfilment]) ?? [])).toEqual({
+      group_rooms: 'archived',
+      study_places: 'unconfirmed',
+      interlibrary_loan: 'no_hours',
+    });
+  });
+});
+
 describe('a party twice, or a service not its own', () => {
   it('is refused with 400 naming the field', async () => {
     const twice = { ...fosenAgreement(), parties: [{ actorId: FOSEN, role: 'coordinator' }, { actorId: ORLAND, role: 'partner' }, { actorId: ORLAND, role: 'partner' }] };

@@ -6,6 +6,7 @@ import {
   allowedTransitionsFor,
   canRenew,
   canTransition,
+  commitmentStatus,
   dayAfter,
   isActorKind,
   mayAcceptFor,
@@ -185,7 +186,7 @@ export async function findAgreement(db: Executor, scope: Scope, id: string): Pro
       .selectFrom('agreement_service as s')
       .innerJoin('service as sv', 'sv.id', 's.service_id')
       .innerJoin('actor as a', 'a.id', 's.actor_id')
-      .select(['s.service_id', 's.actor_id', 'sv.type', 'a.name'])
+      .select(['s.service_id', 's.actor_id', 'sv.type', 'a.name', 'sv.archived_at', 'sv.confirmed_at', 'sv.weekly_hours'])
       .where('s.agreement_id', '=', id)
       .orderBy('sv.type')
       .execute(),
@@ -201,6 +202,7 @@ export async function findAgreement(db: Executor, scope: Scope, id: string): Pro
     amendmentsOf(db, id),
   ]);
   const agreement = toAgreement(row);
+  const today = todayInNorway();
   return {
     ...agreement,
     parties: parties.map((p) => ({
@@ -213,7 +215,13 @@ export async function findAgreement(db: Executor, scope: Scope, id: string): Pro
       decisionComment: p.decision_comment,
       services: services
         .filter((s) => s.actor_id === p.actor_id)
-        .map((s) => ({ serviceId: s.service_id, type: s.type, actorId: s.actor_id, actorName: s.name })),
+        .map((s) => ({
+          serviceId: s.service_id,
+          type: s.type,
+          actorId: s.actor_id,
+          actorName: s.name,
+          fulfilment: commitmentStatus({ archived: s.archived_at !== null, confirmedAt: s.confirmed_at, weeklyHours: s.weekly_hours === null ? null : Number(s.weekly_hours) }, today),
+        })),
     })),
     documents: documents.map((d) => ({ id: d.id, filename: d.filename, sizeBytes: d.size_bytes, uploadedAt: iso(d.uploaded_at) })),
     transitions: transitions.map((t) => ({

@@ -48,8 +48,8 @@ export function buildAgreementDetail(overrides: Partial<AgreementDetail> = {}): 
         declinedAt: null,
         decisionComment: null,
         services: [
-          { serviceId: sequentialUuid(6, 1), type: 'study_places', actorId: sequentialUuid(2, 9002), actorName: 'Namsos bibliotek' },
-          { serviceId: sequentialUuid(6, 2), type: 'interlibrary_loan', actorId: sequentialUuid(2, 9002), actorName: 'Namsos bibliotek' },
+          { serviceId: sequentialUuid(6, 1), type: 'study_places', actorId: sequentialUuid(2, 9002), actorName: 'Namsos bibliotek', fulfilment: 'met' },
+          { serviceId: sequentialUuid(6, 2), type: 'interlibrary_loan', actorId: sequentialUuid(2, 9002), actorName: 'Namsos bibliotek', fulfilment: 'met' },
         ],
       },
     ],
