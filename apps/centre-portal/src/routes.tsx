@@ -1,6 +1,6 @@
 import { createActivityRoutes } from '@kompetansebro/feature-activities';
 import { createActorRoutes } from '@kompetansebro/feature-actors';
-import { createAgreementRoutes } from '@kompetansebro/feature-agreements';
+import { createAgreementRoutes, PendingAcceptances } from '@kompetansebro/feature-agreements';
 import { createPortalRoutes } from '@kompetansebro/feature-portal';
 import type { NavigationItem } from '@kompetansebro/feature-shell';
 import type { AnyRoute } from '@tanstack/react-router';
@@ -29,6 +29,7 @@ export function createCentreRoutes(parentRoute: AnyRoute) {
       activitiesPath: '/aktiviteter',
       actorPath: '/aktorer/$id',
       proposeAgreementPath: '/avtaler/ny',
+      homeTasks: CentreTasks,
     }),
     createAgreementRoutes(parentRoute, {
       path: 'avtaler',
@@ -41,4 +42,9 @@ export function createCentreRoutes(parentRoute: AnyRoute) {
     // Library pages, linked from home and contacts. A coordinator reads them; it changes its own record under /profil.
     createActorRoutes(parentRoute, { path: 'aktorer', viewer: { canEdit: false } }),
   ];
+}
+
+/** The agreements waiting for the centre's answer, first on its home page. */
+function CentreTasks() {
+  return <PendingAcceptances agreementPath="/avtaler/$id" />;
 }

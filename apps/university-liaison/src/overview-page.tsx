@@ -1,3 +1,4 @@
+import { PendingAcceptances } from '@kompetansebro/feature-agreements';
 import { Page } from '@kompetansebro/ui';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +17,7 @@ export function OverviewPage() {
   return (
     <Page title={t('liaison.overview.title')}>
       <p className="ds-paragraph">{t('liaison.overview.intro')}</p>
+      <PendingAcceptances agreementPath="/avtaler/$id" />
       <ul className="kb-stack" style={{ listStyle: 'none', padding: 0 }}>
         {sections.map((section) => (
           <li key={section.to}>

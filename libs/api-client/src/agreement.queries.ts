@@ -1,7 +1,10 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type {
   AgreementCreate,
+  AgreementDecision,
   AgreementDetail,
+  AgreementSettings,
+  AmendmentRequest,
   AgreementListQuery,
   AgreementStatus,
   AgreementUpdate,
@@ -28,10 +31,11 @@ export const agreementQueries = {
 
 export const coverageQueries = {
   all: ['coverage'] as const,
-  byRegion: (region: string) =>
+  /** `asOf`: the day to answer for (past or planned); absent: today. */
+  byRegion: (region: string, asOf?: string) =>
     queryOptions({
-      queryKey: [...coverageQueries.all, { region }] as const,
-      queryFn: () => readJson(api().api.coverage.$get({ query: { region } })),
+      queryKey: [...coverageQueries.all, { region, asOf }] as const,
+      queryFn: () => readJson(api().api.coverage.$get({ query: asOf ? { region, asOf } : { region } })),
     }),
   byStudyCentre: (studyCentre: string) =>
     queryOptions({
@@ -60,28 +64,84 @@ export function useUpdateAgreement(id: string) {
 }
 
 export function useTransitionAgreement(id: string) {
-  return useApiMutation<AgreementDetail, { to: AgreementStatus; version: number }>(
-    ({ to, version }) =>
+  return useApiMutation<AgreementDetail, { to: AgreementStatus; version: number; overrideReason?: string }>(
+    ({ to, version, overrideReason }) =>
       readJson(
-        api().api.agreements[':id'].transitions.$post({ param: { id }, json: { to }, header: { 'if-match': ifMatch(version) } }),
+        api().api.agreements[':id'].transitions.$post({
+          param: { id },
+          json: overrideReason ? { to, overrideReason } : { to },
+          header: { 'if-match': ifMatch(version) },
+        }),
       ),
     useAgreementCacheUpdate(),
   );
 }
 
-export function useAcceptAgreement(id: string) {
-  return useApiMutation<AgreementDetail, { actorId: string; version: number }>(
-    ({ actorId, version }) =>
+/** A party's answer for its own organisation: accepted, or declined with a comment (If-Match). */
+export function useDecideAgreement(id: string) {
+  const queryClient = useQueryClient();
+  const updateCache = useAgreementCacheUpdate();
+  return useApiMutation<AgreementDetail, { actorId: string; version: number } & AgreementDecision>(
+    ({ actorId, version, decision, comment }) =>
       readJson(
-        api().api.agreements[':id'].parties[':actorId'].accept.$post({ param: { id, actorId }, header: { 'if-match': ifMatch(version) } }),
+        api().api.agreements[':id'].parties[':actorId'].decision.$post({
+          param: { id, actorId },
+          json: comment ? { decision, comment } : { decision },
+          header: { 'if-match': ifMatch(version) },
+        }),
+      ),
+    (agreement) => {
+      updateCache(agreement);
+      void queryClient.invalidateQueries({ queryKey: agreementAcceptanceQueries.pending().queryKey });
+    },
+  );
+}
+
+/** Proposes an amendment of a signed agreement: what changes and why (If-Match). */
+export function useProposeAmendment(id: string) {
+  return useApiMutation<AgreementDetail, { version: number } & AmendmentRequest>(
+    ({ version, ...request }) => readJson(api().api.agreements[':id'].amendments.$post({ param: { id }, json: request, header: { 'if-match': ifMatch(version) } })),
+    useAgreementCacheUpdate(),
+  );
+}
+
+/** A party the amendment touches accepts it, for its own organisation (If-Match on the agreement). */
+export function useAcceptAmendment(id: string) {
+  return useApiMutation<AgreementDetail, { amendmentId: string; actorId: string; version: number }>(
+    ({ amendmentId, actorId, version }) =>
+      readJson(
+        api().api.agreements[':id'].amendments[':amendmentId'].parties[':actorId'].accept.$post({
+          param: { id, amendmentId, actorId },
+          header: { 'if-match': ifMatch(version) },
+        }),
       ),
     useAgreementCacheUpdate(),
+  );
+}
+
+/** The agreements waiting for the answer of an organisation this user answers for: its tasks. */
+export const agreementAcceptanceQueries = {
+  pending: () => queryOptions({ queryKey: ['agreement-acceptances'], queryFn: () => readJson(api().api['agreement-acceptances'].$get()) }),
+};
+
+/** The county's agreement settings (days before the end an agreement is expiring). */
+export const agreementSettingsQueries = {
+  current: () =>
+    queryOptions({ queryKey: ['agreement-settings'], queryFn: () => readJson(api().api['agreement-settings'].$get()) }),
+};
+
+export function useUpdateAgreementSettings() {
+  const queryClient = useQueryClient();
+  return useApiMutation<AgreementSettings, { expiringDays: number; version: number }>(
+    ({ expiringDays, version }) => readJson(api().api['agreement-settings'].$put({ json: { expiringDays }, header: { 'if-match': ifMatch(version) } })),
+    (settings) => queryClient.setQueryData(agreementSettingsQueries.current().queryKey, settings),
   );
 }
 
 export function useRenewAgreement(id: string) {
-  return useApiMutation<AgreementDetail, { startDate: string | null; endDate: string | null }>(
-    ({ startDate, endDate }) => readJson(api().api.agreements[':id'].renewals.$post({ param: { id }, json: { startDate, endDate } })),
+  return useApiMutation<AgreementDetail, { startDate?: string | null; endDate: string | null }>(
+    ({ startDate, endDate }) =>
+      readJson(api().api.agreements[':id'].renewals.$post({ param: { id }, json: startDate ? { startDate, endDate } : { endDate } })),
     useAgreementCacheUpdate(),
   );
 }

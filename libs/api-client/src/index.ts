@@ -25,7 +25,12 @@ export {
 export {
   agreementQueries,
   coverageQueries,
-  useAcceptAgreement,
+  useDecideAgreement,
+  useProposeAmendment,
+  useAcceptAmendment,
+  agreementAcceptanceQueries,
+  agreementSettingsQueries,
+  useUpdateAgreementSettings,
   useCreateAgreement,
   useRemoveAgreementDocument,
   useRenewAgreement,

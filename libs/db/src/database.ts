@@ -6,6 +6,7 @@ import type {
   ActivityLink,
   ActorKind,
   AgreementKind,
+  AmendmentChange,
   AgreementStatus,
   Audience,
   CatchmentRequestStatus,
@@ -462,6 +463,42 @@ export interface OpeningHoursTable extends Versioned {
   open_on_public_holidays: Generated<boolean>;
 }
 
+// Agreements the parties can trust (migration 2026_12_04_1000_agreement_calendar_and_amendments).
+export interface AgreementPartyTable {
+  declined_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  decision_comment: ColumnType<string | null, string | null | undefined, string | null>;
+  decided_by: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** The county's settings: one row (id 'county'). */
+export interface CountySettingTable extends Versioned {
+  id: Generated<string>;
+  /** An agreement in force is "expiring" this many days before its end date. */
+  agreement_expiring_days: Generated<number>;
+}
+
+/** A change to a signed agreement: what changed (before → after) and why; in force when every party it touches has accepted. */
+export interface AgreementAmendmentTable {
+  id: Generated<string>;
+  agreement_id: string;
+  number: number;
+  reason: string;
+  changes: ColumnType<AmendmentChange[], string, string>;
+  status: Generated<'proposed' | 'in_force'>;
+  proposed_by: string | null;
+  proposed_at: CreatedAt;
+  in_force_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface AgreementAmendmentPartyTable {
+  amendment_id: string;
+  actor_id: string;
+  accepted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
 export interface Database {
   opening_hours: OpeningHoursTable;
+  county_setting: CountySettingTable;
+  agreement_amendment: AgreementAmendmentTable;
+  agreement_amendment_party: AgreementAmendmentPartyTable;
 }

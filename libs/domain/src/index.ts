@@ -17,6 +17,8 @@ export * from './agreement/agreement-lifecycle';
 export * from './agreement/agreement.schema';
 export * from './agreement/agreement.rules';
 export * from './agreement/agreement-change.rules';
+export * from './agreement/agreement-amendment';
+export * from './agreement/agreement-fulfilment';
 export * from './coverage/coverage';
 export * from './activity/activity.schema';
 export * from './contact/contact.schema';

@@ -1,13 +1,14 @@
-import { agreementQueries, ApiError, meQueries, useAcceptAgreement } from '@kompetansebro/api-client';
-import { hasActorId, visibilityFor, type AgreementDetail, type AgreementStatus, type Me } from '@kompetansebro/domain';
+import { agreementQueries, ApiError, meQueries, useDecideAgreement } from '@kompetansebro/api-client';
+import { mayAcceptFor, visibilityFor, type AgreementDetail, type AgreementStatus, type Me } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, ConfirmDialog, httpErrorText } from '@kompetansebro/ui';
+import { Alert, Button, ConfirmDialog, httpErrorText, TextArea } from '@kompetansebro/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 type Party = AgreementDetail['parties'][number];
+type Answer = 'accepted' | 'declined';
 
 /** Parties accept while the text may still change (the API answers 409 afterwards). */
 const OPEN_FOR_NEGOTIATION: readonly AgreementStatus[] = ['draft', 'negotiating'];
@@ -21,83 +22,134 @@ export function allPartiesAccepted(agreement: AgreementDetail): boolean {
 }
 
 /**
- * Whether the API would record `party`'s acceptance from this user: the same rule as the
- * server's (`scope.agreements.acceptFor` from the domain's visibility table) — a coordinator
- * accepts for its own centre only, a county admin for any party, others for none.
+ * Whether the API would take `party`'s answer from this user: the same rule as the server's
+ * (the domain's mayAcceptFor) — each organisation answers for itself; the county admin only for
+ * parties no account acts for (a career centre, the county itself).
  */
-export function mayAcceptFor(me: Me | null | undefined, agreement: AgreementDetail, party: Party): boolean {
+export function mayAnswerFor(me: Me | null | undefined, agreement: AgreementDetail, party: Party): boolean {
   if (!me || party.acceptedAt !== null || !isOpenForNegotiation(agreement.status)) return false;
-  const visibility = visibilityFor(me.role, { organisationId: me.activeOrganisationId });
-  return hasActorId(visibility.agreements.acceptFor, party.actorId);
+  return mayAcceptFor(visibilityFor(me.role, { organisationId: me.activeOrganisationId }), party);
 }
 
-function acceptErrorText(t: TFunction, error: unknown): string {
-  if (error instanceof ApiError && error.status === 409) return t('agreements.detail.acceptance.conflict');
-  if (error instanceof ApiError && error.status === 412) return t('agreements.detail.acceptance.stale');
+function answerErrorText(t: TFunction, error: unknown): string {
+  if (error instanceof ApiError && error.status === 409) return t('agreements.decision.conflict');
+  if (error instanceof ApiError && error.status === 412) return t('agreements.decision.stale');
   if (error instanceof ApiError) return error.problem.detail ?? httpErrorText(t, error.status);
   return t('states.errorBody');
 }
 
-/** A party's acceptance as text, and the button to confirm it where the API would accept it. */
-export function PartyAcceptance({ agreement, party }: { agreement: AgreementDetail; party: Party }) {
+/** Where a party stands: accepted (when, and what it said), declined (why), or not answered. Shown in every status. */
+export function PartyDecisionText({ agreement, party }: { agreement: AgreementDetail; party: Party }) {
   const { t } = useTranslation();
   const language = useLanguage();
+  if (party.acceptedAt) {
+    return (
+      <p className="ds-paragraph">
+        {t('agreements.detail.acceptance.accepted', { date: formatDate(party.acceptedAt, language) })}
+        {party.decisionComment ? ` — «${party.decisionComment}»` : ''}
+      </p>
+    );
+  }
+  if (party.declinedAt) {
+    return (
+      <p className="ds-paragraph">
+        {t('agreements.decision.declined', { date: formatDate(party.declinedAt, language) })}
+        {party.decisionComment ? ` — «${party.decisionComment}»` : ''}
+      </p>
+    );
+  }
+  return isOpenForNegotiation(agreement.status) ? <p className="ds-paragraph">{t('agreements.detail.acceptance.notYet')}</p> : null;
+}
+
+/**
+ * A party's answer, and — where the API would take it from this user — the buttons to accept or
+ * to decline with a comment. Reusable: the agreement page mounts it per party, and any app whose
+ * users answer for their own organisation (the library portal) can mount it beside the agreement.
+ */
+export function PartyAcceptance({ agreement, party }: { agreement: AgreementDetail; party: Party }) {
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
   const me = useQuery(meQueries.current());
-  const accept = useAcceptAgreement(agreement.id);
-  const [confirming, setConfirming] = useState(false);
-  const [done, setDone] = useState(false);
-  const own = me.data?.activeOrganisationId === party.actorId;
+  const decide = useDecideAgreement(agreement.id);
+  const [answering, setAnswering] = useState<Answer | null>(null);
+  const [comment, setComment] = useState('');
+  const [commentMissing, setCommentMissing] = useState(false);
+  const [done, setDone] = useState<Answer | null>(null);
   const name = party.actorName;
 
   const confirm = () => {
-    accept.mutate(
-      { actorId: party.actorId, version: agreement.version },
+    if (!answering) return;
+    const text = comment.trim();
+    if (answering === 'declined' && !text) return setCommentMissing(true);
+    decide.mutate(
+      { actorId: party.actorId, version: agreement.version, decision: answering, ...(text ? { comment: text } : {}) },
       {
-        onSuccess: () => setDone(true),
+        onSuccess: () => {
+          setDone(answering);
+          setComment('');
+        },
         onError: (error) => {
           // Stale or no longer open: show the agreement as it is now beside the message.
           if (error instanceof ApiError && (error.status === 412 || error.status === 409)) {
             void queryClient.invalidateQueries({ queryKey: agreementQueries.detail(agreement.id).queryKey });
           }
         },
-        onSettled: () => setConfirming(false),
+        onSettled: () => setAnswering(null),
       },
     );
   };
 
+  const open = (answer: Answer) => {
+    setCommentMissing(false);
+    setAnswering(answer);
+  };
+
   return (
     <>
-      {party.acceptedAt ? (
-        <p className="ds-paragraph">{t('agreements.detail.acceptance.accepted', { date: formatDate(party.acceptedAt, language) })}</p>
-      ) : (
-        isOpenForNegotiation(agreement.status) && <p className="ds-paragraph">{t('agreements.detail.acceptance.notYet')}</p>
-      )}
-      {mayAcceptFor(me.data, agreement, party) && (
-        <p>
-          <Button variant={own ? 'primary' : 'secondary'} disabled={accept.isPending} onClick={() => setConfirming(true)}>
-            {t(own ? 'agreements.detail.acceptance.confirmOwn' : 'agreements.detail.acceptance.registerFor', { name })}
+      <PartyDecisionText agreement={agreement} party={party} />
+      {mayAnswerFor(me.data, agreement, party) && (
+        <div className="kb-cluster">
+          <Button variant="primary" disabled={decide.isPending} onClick={() => open('accepted')}>
+            {t('agreements.detail.acceptance.confirmOwn', { name })}
           </Button>
-        </p>
+          {!party.declinedAt && (
+            <Button variant="secondary" disabled={decide.isPending} onClick={() => open('declined')}>
+              {t('agreements.decision.decline', { name })}
+            </Button>
+          )}
+        </div>
       )}
-      <div role="status">{done && party.acceptedAt && <p className="ds-paragraph">{t('agreements.detail.acceptance.done', { name })}</p>}</div>
-      {accept.isError && (
-        <Alert color="danger" heading={t('agreements.detail.acceptance.failed')}>
-          <p className="ds-paragraph">{acceptErrorText(t, accept.error)}</p>
+      <div role="status">
+        {done === 'accepted' && party.acceptedAt && <p className="ds-paragraph">{t('agreements.detail.acceptance.done', { name })}</p>}
+        {done === 'declined' && party.declinedAt && <p className="ds-paragraph">{t('agreements.decision.declinedDone', { name })}</p>}
+      </div>
+      {decide.isError && (
+        <Alert color="danger" heading={t('agreements.decision.failed')}>
+          <p className="ds-paragraph">{answerErrorText(t, decide.error)}</p>
         </Alert>
       )}
       <ConfirmDialog
-        open={confirming}
-        title={t(own ? 'agreements.detail.acceptance.dialogTitleOwn' : 'agreements.detail.acceptance.dialogTitleFor', { name })}
-        confirmLabel={t(own ? 'agreements.detail.acceptance.confirmOwnButton' : 'agreements.detail.acceptance.confirmForButton')}
+        open={answering !== null}
+        title={t(answering === 'declined' ? 'agreements.decision.declineTitle' : 'agreements.detail.acceptance.dialogTitleOwn', { name })}
+        confirmLabel={t(answering === 'declined' ? 'agreements.decision.declineButton' : 'agreements.detail.acceptance.confirmOwnButton')}
         cancelLabel={t('common.cancel')}
-        // Accepting is what the page is for, not a destructive act.
+        // Answering is what the page is for, not a destructive act.
         confirmColor="accent"
-        busy={accept.isPending}
+        busy={decide.isPending}
         onConfirm={confirm}
-        onCancel={() => setConfirming(false)}
+        onCancel={() => setAnswering(null)}
       >
-        {t(own ? 'agreements.detail.acceptance.dialogBodyOwn' : 'agreements.detail.acceptance.dialogBodyFor', { name, title: agreement.title })}
+        <p className="ds-paragraph">
+          {t(answering === 'declined' ? 'agreements.decision.declineBody' : 'agreements.detail.acceptance.dialogBodyOwn', { name, title: agreement.title })}
+        </p>
+        <TextArea
+          label={t(answering === 'declined' ? 'agreements.decision.reasonLabel' : 'agreements.decision.commentLabel')}
+          value={comment}
+          rows={3}
+          maxLength={2000}
+          error={commentMissing ? t('agreements.decision.reasonRequired') : undefined}
+          onChange={(event) => setComment(event.target.value)}
+        />
       </ConfirmDialog>
     </>
   );

@@ -61,8 +61,11 @@ describe('Acceptance on the agreement page', () => {
     const { user, store } = renderAgreement(agreement, coordinatorAccount());
     await heading();
     const button = await within(parties()).findByRole('button', { name: 'Bekreft at Namdal studiesenter godtar avtalen' }, { timeout: 5000 });
-    // Only for its own party: no button for the library.
-    expect(within(parties()).getAllByRole('button')).toHaveLength(1);
+    // Only for its own party: accept or decline, no buttons for the library.
+    expect(within(parties()).getAllByRole('button').map((b) => b.textContent)).toEqual([
+      'Bekreft at Namdal studiesenter godtar avtalen',
+      'Avslå for Namdal studiesenter',
+    ]);
     expect(within(parties()).getAllByText('Ikke godtatt ennå')).toHaveLength(2);
     expect(screen.getByText('Venter på at partene godtar avtalen: 0 av 2 har godtatt.')).toBeTruthy();
 
@@ -70,24 +73,27 @@ describe('Acceptance on the agreement page', () => {
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).getByText(/fylket registrere avtalen som signert/)).toBeTruthy();
     expect(store.acceptRequests).toEqual([]);
+    await user.type(within(dialog).getByRole('textbox', { name: 'Kommentar (valgfritt)' }), 'Vedtatt i styret');
     await user.click(within(dialog).getByRole('button', { name: 'Ja, vi godtar avtalen' }));
 
     await screen.findByText('Namdal studiesenter har godtatt avtalen.');
-    expect(store.acceptRequests).toEqual([{ id: agreement.id, actorId: namdal.id, ifMatch: '"1"' }]);
-    expect(within(parties()).getByText(/^Godtatt \d{2}\.\d{2}\.\d{4}$/)).toBeTruthy();
+    expect(store.acceptRequests).toEqual([{ id: agreement.id, actorId: namdal.id, ifMatch: '"1"', body: { decision: 'accepted', comment: 'Vedtatt i styret' } }]);
+    expect(within(parties()).getByText(/^Godtatt \d{2}\.\d{2}\.\d{4} — «Vedtatt i styret»$/)).toBeTruthy();
     expect(within(parties()).getAllByText('Ikke godtatt ennå')).toHaveLength(1);
     expect(screen.getByText('Venter på at partene godtar avtalen: 1 av 2 har godtatt.')).toBeTruthy();
     expect(within(parties()).queryAllByRole('button')).toEqual([]);
   });
 
-  it('offers no acceptance once the agreement is signed', async () => {
-    const signed = namdalAgreement({ status: 'signed', allowedTransitions: [] });
+  it('offers no acceptance once the agreement is signed, and keeps showing who accepted', async () => {
+    const base = namdalAgreement({ status: 'signed', allowedTransitions: [] });
+    const signed = { ...base, parties: base.parties.map((party) => ({ ...party, acceptedAt: '2026-11-22T10:00:00.000Z' })) };
     const { queryClient } = renderAgreement(signed, coordinatorAccount());
     await heading();
     // Wait until the page knows who is logged in, so an absent button means something.
     await waitFor(() => expect(queryClient.getQueryState(meQueries.current().queryKey)?.status).toBe('success'));
     expect(within(parties()).queryAllByRole('button')).toEqual([]);
     expect(within(parties()).queryByText('Ikke godtatt ennå')).toBeNull();
+    expect(within(parties()).getAllByText('Godtatt 22.11.2026')).toHaveLength(2);
   });
 
   it('offers a county viewer no acceptance, since the API would refuse it', async () => {
@@ -103,11 +109,29 @@ describe('Acceptance on the agreement page', () => {
     expect(within(parties()).queryAllByRole('button')).toEqual([]);
   });
 
-  it('lets the county admin record any party’s acceptance, as the API allows', async () => {
-    const agreement = namdalAgreement({ status: 'draft' });
-    renderAgreement(agreement, countyAdminAccount());
-    await within(await waitFor(() => parties())).findByRole('button', { name: 'Registrer at Namdal studiesenter har godtatt avtalen' }, { timeout: 5000 });
-    expect(within(parties()).getByRole('button', { name: 'Registrer at Namsos bibliotek har godtatt avtalen' })).toBeTruthy();
+  it('offers the county admin no answer for a study centre or a library: each answers for itself', async () => {
+    const agreement = namdalAgreement({ status: 'negotiating', allowedTransitions: ['draft', 'signed', 'terminated'] });
+    const { queryClient } = renderAgreement(agreement, countyAdminAccount());
+    await heading();
+    await waitFor(() => expect(queryClient.getQueryState(meQueries.current().queryKey)?.status).toBe('success'));
+    expect(within(parties()).getAllByText('Ikke godtatt ennå')).toHaveLength(2);
+    expect(within(parties()).queryAllByRole('button')).toEqual([]);
+  });
+
+  it('lets a party decline only with a reason, and shows the decline and its reason', async () => {
+    const agreement = namdalAgreement({ status: 'negotiating', allowedTransitions: ['draft'] });
+    const { user, store } = renderAgreement(agreement, coordinatorAccount());
+    await heading();
+    await user.click(await within(parties()).findByRole('button', { name: 'Avslå for Namdal studiesenter' }, { timeout: 5000 }));
+    const dialog = await screen.findByRole('dialog');
+    await user.click(within(dialog).getByRole('button', { name: 'Avslå avtalen' }));
+    expect(await within(dialog).findByText('Skriv hvorfor dere avslår avtalen.')).toBeTruthy();
+    expect(store.acceptRequests).toEqual([]);
+    await user.type(within(dialog).getByRole('textbox', { name: 'Hvorfor avslår dere?' }), 'Åpningstidene mangler');
+    await user.click(within(dialog).getByRole('button', { name: 'Avslå avtalen' }));
+    await screen.findByText('Namdal studiesenter har avslått avtalen.');
+    expect(store.acceptRequests.map((r) => r.body)).toEqual([{ decision: 'declined', comment: 'Åpningstidene mangler' }]);
+    expect(within(parties()).getByText(/^Avslått \d{2}\.\d{2}\.\d{4} — «Åpningstidene mangler»$/)).toBeTruthy();
   });
 
   it('says so when the agreement is no longer open (409), and shows it as it is now', async () => {
@@ -118,7 +142,7 @@ describe('Acceptance on the agreement page', () => {
     store.replace({ ...agreement, status: 'signed', allowedTransitions: ['active', 'terminated'] });
     store.respondOnce('POST', 409);
     await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Ja, vi godtar avtalen' }));
-    expect(await screen.findByText(/ikke lenger åpen for forhandling/)).toBeTruthy();
+    expect(await screen.findByText(/ikke lenger åpen for godkjenning/)).toBeTruthy();
     await screen.findByText('Signert');
   });
 
@@ -133,11 +157,11 @@ describe('Acceptance on the agreement page', () => {
     await heading('Samarbeidsavtale Namdal 2027');
   });
 
-  it('calls proposing a draft "Klar til signering"', async () => {
+  it('calls proposing a draft what it does: sending it to the parties for acceptance', async () => {
     const draft = namdalAgreement({ status: 'draft', allowedTransitions: ['negotiating'] });
     const { user } = renderAgreement(draft, coordinatorAccount());
     const actions = await waitFor(() => screen.getByRole('region', { name: 'Neste steg' }), { timeout: 5000 });
-    await user.click(await within(actions).findByRole('button', { name: 'Klar til signering' }));
+    await user.click(await within(actions).findByRole('button', { name: 'Send til partene for godkjenning' }));
     await screen.findByText('Avtalen har nå status «Under forhandling».');
   });
 
@@ -161,5 +185,72 @@ describe('Acceptance on the agreement page', () => {
     const allAccepted = { ...agreement, parties: agreement.parties.map((party) => ({ ...party, acceptedAt: '2026-11-22T10:00:00.000Z' })) };
     renderAgreement(allAccepted, coordinatorAccount());
     await screen.findByText('Alle parter har godtatt — fylket kan nå registrere avtalen som signert.', {}, { timeout: 5000 });
+  });
+});
+
+describe('Amendments on the agreement page', () => {
+  const amended = (): AgreementDetail => {
+    const base = namdalAgreement({ status: 'active', allowedTransitions: ['terminated'], endDate: '2027-12-31' });
+    return {
+      ...base,
+      amendments: [
+        {
+          id: '00000000-0000-4000-8000-00000000a002',
+          number: 2,
+          reason: 'Namsos tilbyr grupperom',
+          status: 'in_force',
+          changes: [{ field: 'services', actorId: namsos.id, before: ['s1'], after: ['s1', 's2'], beforeTypes: ['study_places'], afterTypes: ['study_places', 'group_rooms'] }],
+          proposedAt: '2026-11-01T10:00:00.000Z',
+          inForceAt: '2026-11-03T10:00:00.000Z',
+          parties: [{ actorId: namsos.id, actorName: namsos.name, actorKind: 'public_library', acceptedAt: '2026-11-03T10:00:00.000Z' }],
+        },
+        {
+          id: '00000000-0000-4000-8000-00000000a003',
+          number: 3,
+          reason: 'Forlenget ett år',
+          status: 'proposed',
+          changes: [{ field: 'endDate', actorId: null, before: '2027-12-31', after: '2028-12-31' }],
+          proposedAt: '2026-12-01T10:00:00.000Z',
+          inForceAt: null,
+          parties: [
+            { actorId: namdal.id, actorName: namdal.name, actorKind: 'study_centre', acceptedAt: null },
+            { actorId: namsos.id, actorName: namsos.name, actorKind: 'public_library', acceptedAt: null },
+          ],
+        },
+      ],
+    };
+  };
+
+  it('shows every version with what changed, before and after, and lets a party accept for itself only', async () => {
+    const agreement = amended();
+    const { user, store } = renderAgreement(agreement, coordinatorAccount());
+    await heading();
+    const versions = screen.getByRole('region', { name: 'Versjoner og endringer' });
+    const v2 = within(versions).getByRole('table', { name: 'Endringer i versjon 2' });
+    expect(within(v2).getByRole('row', { name: 'Tjenester fra Namsos bibliotek Lesesalsplasser Lesesalsplasser, Grupperom' })).toBeTruthy();
+    const v3 = within(versions).getByRole('table', { name: 'Endringer i versjon 3' });
+    expect(within(v3).getByRole('row', { name: 'Sluttdato 31.12.2027 31.12.2028' })).toBeTruthy();
+    expect(within(versions).getByText('Begrunnelse: Forlenget ett år')).toBeTruthy();
+    // The coordinator accepts for Namdal only.
+    await within(versions).findByRole('button', { name: 'Godta endringen for Namdal studiesenter' });
+    expect(within(versions).getAllByRole('button').map((b) => b.textContent)).toEqual(['Godta endringen for Namdal studiesenter']);
+    await user.click(within(versions).getByRole('button', { name: 'Godta endringen for Namdal studiesenter' }));
+    await waitFor(() => expect(store.received.filter((r) => r.path.includes('/amendments/')).map((r) => [r.path.split('/').at(-2), r.ifMatch])).toEqual([[namdal.id, '"1"']]));
+  });
+
+  it('lets the county propose an amendment with a reason and a new end date', async () => {
+    const base = namdalAgreement({ status: 'active', allowedTransitions: ['terminated'], endDate: '2027-12-31' });
+    const { user, store } = renderAgreement(base, countyAdminAccount());
+    await heading();
+    const versions = await screen.findByRole('region', { name: 'Versjoner og endringer' }, { timeout: 5000 });
+    await user.click(await within(versions).findByRole('button', { name: 'Foreslå endringen' }));
+    expect(await within(versions).findByText('Skriv hvorfor avtalen endres (minst tre tegn).')).toBeTruthy();
+    await user.type(within(versions).getByRole('textbox', { name: 'Hvorfor endres avtalen?' }), 'Forlenget ett år');
+    await user.clear(within(versions).getByLabelText('Sluttdato'));
+    await user.type(within(versions).getByLabelText('Sluttdato'), '2028-12-31');
+    await user.click(within(versions).getByRole('button', { name: 'Foreslå endringen' }));
+    await waitFor(() =>
+      expect(store.received.filter((r) => r.path.endsWith('/amendments')).map((r) => r.body)).toEqual([{ reason: 'Forlenget ett år', endDate: '2028-12-31' }]),
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { actorQueries, ApiError, meQueries, serviceQueries, useCreateAgreement } from '@kompetansebro/api-client';
+import { actorQueries, agreementQueries, ApiError, meQueries, serviceQueries, useCan, useCreateAgreement, useUpdateAgreement } from '@kompetansebro/api-client';
 import {
   agreementKinds,
   collaborationLevels,
@@ -7,6 +7,7 @@ import {
   partyRoles,
   thematicAreas,
   type ActorKind,
+  type AgreementDetail,
   type FieldError,
   type ServiceSummary,
 } from '@kompetansebro/domain';
@@ -15,6 +16,7 @@ import {
   Alert,
   Button,
   CancelLink,
+  DetailPage,
   ErrorSummary,
   fieldErrorText,
   httpErrorText,
@@ -28,7 +30,7 @@ import {
   type ErrorSummaryItem,
 } from '@kompetansebro/ui';
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { useNavigate } from '@tanstack/react-router';
+import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAgreementFeature } from './agreement-feature-context';
@@ -38,6 +40,7 @@ import {
   defaultRoleOf,
   emptyAgreementFormValues,
   firstStepWithErrors,
+  formValuesOfAgreement,
   stepOfPath,
   toAgreementCreate,
   validateAgreementForm,
@@ -96,18 +99,61 @@ export function AgreementCreatePage() {
   return <AgreementCreateForm />;
 }
 
+/** Which statuses an agreement is edited in as a whole; once signed, a change is an amendment. */
+const EDITABLE: readonly AgreementDetail['status'][] = ['draft', 'negotiating'];
+
+/**
+ * "Rediger avtale": the same steps as "Ny avtale", over the agreement as it is (title, parties and
+ * roles, committed services, dates, levels, themes), while it is a draft or being negotiated. A
+ * change while negotiated asks the parties again (their acceptances are cleared by the API).
+ */
+export function AgreementEditPage() {
+  const { t } = useTranslation();
+  const { paths } = useAgreementFeature();
+  const { id = '' } = useParams({ strict: false }) as { id?: string };
+  const mayEdit = useCan('agreement', 'update');
+  // The form keeps the version it started from; a refetch behind it must not replace what the user types.
+  const agreement = useQuery({ ...agreementQueries.detail(id), refetchOnWindowFocus: false });
+  return (
+    <DetailPage
+      result={agreement}
+      title={t('agreements.edit.title')}
+      notFound={t('agreements.detail.notFound')}
+      back={
+        <Link className="ds-link" to={paths.list}>
+          {t('agreements.detail.backToList')}
+        </Link>
+      }
+    >
+      {(data) =>
+        mayEdit && EDITABLE.includes(data.status) ? (
+          <AgreementCreateForm key={`${data.id}-${data.version}`} editing={data} />
+        ) : (
+          <Page title={t('agreements.edit.title')}>
+            <Alert color="warning">{t('agreements.edit.notEditable')}</Alert>
+          </Page>
+        )
+      }
+    </DetailPage>
+  );
+}
+
 /** The create form's state in the URL: a party to start with (`?part=<actorId>`, e.g. from an actor's page). */
 const agreementCreateSearchSchema = z.object({ part: z.uuid().optional() });
 
-function AgreementCreateForm() {
+function AgreementCreateForm({ editing }: { editing?: AgreementDetail }) {
   const { t } = useTranslation();
   const { paths, creation } = useAgreementFeature();
   const navigate = useNavigate();
-  const search = useListSearch(agreementCreateSearchSchema, paths.create).view;
+  const search = useListSearch(agreementCreateSearchSchema, editing ? paths.edit : paths.create).view;
   const me = useQuery(meQueries.current());
   const create = useCreateAgreement();
+  const save = useUpdateAgreement(editing?.id ?? '');
+  const saving = editing ? save : create;
 
-  const [values, setValues] = useState<AgreementFormValues>(emptyAgreementFormValues);
+  const [values, setValues] = useState<AgreementFormValues>(() =>
+    editing ? formValuesOfAgreement(editing, creation?.fixedParty === 'activeOrganisation' ? (me.data?.activeOrganisationId ?? null) : null) : emptyAgreementFormValues,
+  );
   const [dirty, setDirty] = useState(false);
   const [step, setStep] = useState<AgreementStep>('basics');
   const [errors, setErrors] = useState<FieldError[]>([]);
@@ -120,7 +166,8 @@ function AgreementCreateForm() {
 
   // Parties the app or the link starts with: the user's own organisation (fixed), `?part=`.
   const fixedId = creation?.fixedParty === 'activeOrganisation' ? (me.data?.activeOrganisationId ?? null) : null;
-  const prefillIds = [...new Set([fixedId, search.part ?? null].filter((id): id is string => id !== null))];
+  // Editing starts from the agreement's own parties.
+  const prefillIds = editing ? [] : [...new Set([fixedId, search.part ?? null].filter((id): id is string => id !== null))];
   const prefills = useQueries({ queries: prefillIds.map((id) => actorQueries.detail(id)) });
   const prefilled = useRef(new Set<string>());
   useEffect(() => {
@@ -180,10 +227,11 @@ function AgreementCreateForm() {
     }
     setFailure(null);
     try {
-      const agreement = await create.mutateAsync(input);
+      const agreement = editing ? await save.mutateAsync({ changes: input, version: editing.version }) : await create.mutateAsync(input);
       guard.allowNavigation();
       await navigate({ to: paths.detail, params: { id: agreement.id } });
     } catch (error) {
+      if (error instanceof ApiError && error.status === 412) return setFailure(t('agreements.edit.stale'));
       if (error instanceof ApiError && error.status === 400 && error.problem.errors && error.problem.errors.length > 0) {
         const apiErrors = error.problem.errors;
         goTo(firstStepWithErrors(apiErrors) ?? 'review');
@@ -219,8 +267,10 @@ function AgreementCreateForm() {
   const stepTitle = t(`agreements.create.steps.${step}`);
 
   return (
-    <Page title={t('agreements.create.title')}>
-      <p className="ds-paragraph">{t('agreements.create.intro')}</p>
+    <Page title={editing ? t('agreements.edit.title') : t('agreements.create.title')}>
+      <p className="ds-paragraph">
+        {editing ? t(editing.status === 'negotiating' ? 'agreements.edit.introNegotiating' : 'agreements.edit.intro') : t('agreements.create.intro')}
+      </p>
       <ol className="kb-agreement-steps" aria-label={t('agreements.create.stepsLabel')}>
         {agreementSteps.map((item, i) => (
           <li key={item} aria-current={item === step ? 'step' : undefined}>
@@ -238,13 +288,13 @@ function AgreementCreateForm() {
         ))}
       </ol>
 
-      <form className="kb-form" noValidate onSubmit={onSubmit} aria-busy={create.isPending || undefined}>
+      <form className="kb-form" noValidate onSubmit={onSubmit} aria-busy={saving.isPending || undefined}>
         <h2 className="ds-heading" data-size="sm" ref={headingRef} tabIndex={-1}>
           {t('agreements.create.stepOf', { current: index + 1, total: agreementSteps.length })}: {stepTitle}
         </h2>
         <ErrorSummary errors={summary} focusKey={attempt} />
         {failure && (
-          <Alert color="danger" role="alert" heading={t('agreements.create.failed')}>
+          <Alert color="danger" role="alert" heading={editing ? t('agreements.edit.failed') : t('agreements.create.failed')}>
             {failure}
           </Alert>
         )}
@@ -265,10 +315,24 @@ function AgreementCreateForm() {
               {t('agreements.create.back')}
             </Button>
           )}
-          <Button type="submit" loading={create.isPending} disabled={create.isPending}>
-            {step === 'review' ? (create.isPending ? t('agreements.create.creating') : t('agreements.create.submit')) : t('agreements.create.next')}
+          <Button type="submit" loading={saving.isPending} disabled={saving.isPending}>
+            {step !== 'review'
+              ? t('agreements.create.next')
+              : editing
+                ? saving.isPending
+                  ? t('agreements.edit.saving')
+                  : t('agreements.edit.submit')
+                : saving.isPending
+                  ? t('agreements.create.creating')
+                  : t('agreements.create.submit')}
           </Button>
-          <CancelLink to={paths.list} />
+          {editing ? (
+            <Link className="ds-link" to={paths.detail} params={{ id: editing.id }}>
+              {t('common.cancel')}
+            </Link>
+          ) : (
+            <CancelLink to={paths.list} />
+          )}
         </div>
       </form>
       {guard.dialog}

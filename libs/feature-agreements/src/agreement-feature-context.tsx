@@ -7,6 +7,8 @@ export interface AgreementPaths {
   detail: string;
   /** The create form (`/avtaler/ny`). */
   create: string;
+  /** The edit form of one agreement (`/avtaler/$id/rediger`). */
+  edit: string;
   /** The actor page of a party or library (`$id`), when the app has one. */
   actor: string | null;
   /** A record's audit trail (`$entity`, `$id`), when the app has one. */
@@ -41,5 +43,5 @@ export const [AgreementFeatureContext, useAgreementFeature] = createFeatureConte
 
 export function agreementPaths(basePath: string, actorPath: string | null, historyPath: string | null = null): AgreementPaths {
   const base = basePath.replace(/\/+$/, '');
-  return { list: base, detail: `${base}/$id`, create: `${base}/ny`, actor: actorPath, history: historyPath };
+  return { list: base, detail: `${base}/$id`, create: `${base}/ny`, edit: `${base}/$id/rediger`, actor: actorPath, history: historyPath };
 }

@@ -4,6 +4,7 @@ import {
   fieldErrorsFromIssues,
   type ActorKind,
   type AgreementCreate,
+  type AgreementDetail,
   type AgreementKind,
   type CollaborationLevel,
   type FieldError,
@@ -47,6 +48,27 @@ export const emptyAgreementFormValues: AgreementFormValues = {
   levels: [],
   themes: [],
 };
+
+/** The form over an agreement as it is (to edit it); `fixedId`: the party the app keeps (a centre's own). */
+export function formValuesOfAgreement(agreement: AgreementDetail, fixedId: string | null = null): AgreementFormValues {
+  return {
+    title: agreement.title,
+    kind: agreement.kind,
+    description: agreement.description ?? '',
+    parties: agreement.parties.map((party) => ({
+      actorId: party.actorId,
+      actorName: party.actorName,
+      actorKind: party.actorKind,
+      role: party.role,
+      serviceIds: party.services.map((service) => service.serviceId),
+      fixed: party.actorId === fixedId,
+    })),
+    startDate: agreement.startDate ?? '',
+    endDate: agreement.endDate ?? '',
+    levels: [...agreement.levels],
+    themes: [...agreement.themes],
+  };
+}
 
 /** The role a party most often has, by its kind: a study centre coordinates, a library provides services. */
 export function defaultRoleOf(kind: ActorKind): PartyRole {

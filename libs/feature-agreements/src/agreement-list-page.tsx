@@ -1,4 +1,4 @@
-import { actorQueries, agreementQueries, regionQueries } from '@kompetansebro/api-client';
+import { actorQueries, agreementQueries, meQueries, regionQueries } from '@kompetansebro/api-client';
 import {
   agreementKinds,
   agreementListQuerySchema,
@@ -15,6 +15,7 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useAgreementFeature } from './agreement-feature-context';
 import { useCanCreateAgreements } from './use-can-create-agreements';
+import { AgreementSettingsForm } from './agreement-settings-form';
 
 /** What the URL holds of the agreement list: search, filters, order and page. */
 export const agreementListSearchSchema = agreementListQuerySchema.pick({
@@ -37,6 +38,9 @@ export function AgreementListPage() {
   const { paths, listFilters } = useAgreementFeature();
   const showPartyAndRegion = listFilters?.partyAndRegion ?? true;
   const canCreate = useCanCreateAgreements();
+  // The county's agreement settings: its admin changes them here (the API refuses everyone else).
+  const me = useQuery(meQueries.current());
+  const countySettings = me.data?.role === 'county_admin';
   const list = useListSearch(agreementListSearchSchema, paths.list);
   const { view } = list;
   const query = { ...view, pageSize: DEFAULT_PAGE_SIZE };
@@ -86,6 +90,14 @@ export function AgreementListPage() {
   return (
     <ListScreen
       title={t('agreements.list.title')}
+      top={
+        countySettings && (
+          <details className="kb-stack">
+            <summary>{t('agreements.settings.title')}</summary>
+            <AgreementSettingsForm />
+          </details>
+        )
+      }
       actions={
         canCreate && (
           <Link to={paths.create} {...buttonLinkProps('primary')}>

@@ -7,16 +7,32 @@ import {
   useTransitionAgreement,
   useUploadAgreementDocument,
 } from '@kompetansebro/api-client';
-import { canRenew, type AgreementDetail, type AgreementDocument, type AgreementStatus } from '@kompetansebro/domain';
+import { canRenew, dayAfter, type AgreementDetail, type AgreementDocument, type AgreementStatus } from '@kompetansebro/domain';
 import { formatDate, formatNumber, useLanguage } from '@kompetansebro/i18n';
-import { agreementStatusColor, Alert, BackAndHistoryLinks, Button, ConfirmDialog, Fact, httpErrorText, Page, RecordLink, Section, StatusTag, TextField } from '@kompetansebro/ui';
+import {
+  agreementStatusColor,
+  Alert,
+  BackAndHistoryLinks,
+  Button,
+  buttonLinkProps,
+  ConfirmDialog,
+  Fact,
+  httpErrorText,
+  Page,
+  RecordLink,
+  Section,
+  StatusTag,
+  TextArea,
+  TextField,
+} from '@kompetansebro/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useAgreementFeature } from './agreement-feature-context';
-import { allPartiesAccepted, PartyAcceptance } from './agreement-acceptance';
+import { allPartiesAccepted, isOpenForNegotiation, PartyAcceptance } from './agreement-acceptance';
+import { AgreementAmendments } from './agreement-amendments';
 
 const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 
@@ -47,24 +63,50 @@ function AgreementDetails({ agreement }: { agreement: AgreementDetail }) {
   const transition = useTransitionAgreement(agreement.id);
   // A renewal is a new agreement: offered where the policy lets the role create one.
   const mayRenew = useCan('agreement', 'create');
+  const mayEdit = useCan('agreement', 'update');
   const [confirmingTerminate, setConfirmingTerminate] = useState(false);
+  const [signingWithout, setSigningWithout] = useState(false);
+  const [overrideReason, setOverrideReason] = useState('');
+  const [reasonMissing, setReasonMissing] = useState(false);
   const [done, setDone] = useState<AgreementStatus | null>(null);
 
-  const moveTo = (to: AgreementStatus) => {
+  const moveTo = (to: AgreementStatus, reason?: string) => {
     setDone(null);
     transition.mutate(
-      { to, version: agreement.version },
+      { to, version: agreement.version, ...(reason ? { overrideReason: reason } : {}) },
       {
         onSuccess: () => {
           setConfirmingTerminate(false);
+          setSigningWithout(false);
+          setOverrideReason('');
           setDone(to);
         },
-        onError: () => setConfirmingTerminate(false),
+        onError: () => {
+          setConfirmingTerminate(false);
+          setSigningWithout(false);
+        },
       },
     );
   };
 
   const allAccepted = allPartiesAccepted(agreement);
+  // Fulfilment at a glance: committed services no longer offered as committed.
+  const unmet = agreement.parties.flatMap((party) => party.services).filter((service) => service.fulfilment !== 'met').length;
+  const notAccepted = agreement.parties.filter((party) => party.acceptedAt === null).map((party) => party.actorName);
+  // "Signed" needs every party's acceptance; without some, the county signs only with a reason.
+  const choose = (to: AgreementStatus) => {
+    if (to === 'terminated') return setConfirmingTerminate(true);
+    if (to === 'signed' && !allAccepted) {
+      setReasonMissing(false);
+      return setSigningWithout(true);
+    }
+    moveTo(to);
+  };
+  const signWithout = () => {
+    const reason = overrideReason.trim();
+    if (reason.length < 3) return setReasonMissing(true);
+    moveTo('signed', reason);
+  };
   // Once every party has accepted, signing is the natural next step: first and the only primary button.
   const signNext = allAccepted && agreement.allowedTransitions.includes('signed');
   const nextSteps = signNext
@@ -73,7 +115,18 @@ function AgreementDetails({ agreement }: { agreement: AgreementDetail }) {
 
   const date = (value: string | null) => (value ? <time dateTime={value}>{formatDate(value, language)}</time> : null);
   return (
-    <Page title={agreement.title}>
+    <Page
+      title={agreement.title}
+      actions={
+        // Everything can be edited while the agreement is a draft or negotiated.
+        mayEdit &&
+        isOpenForNegotiation(agreement.status) && (
+          <Link to={paths.edit} params={{ id: agreement.id }} {...buttonLinkProps('secondary')}>
+            {t('agreements.edit.link')}
+          </Link>
+        )
+      }
+    >
       <BackAndHistoryLinks
         backTo={paths.list}
         backText={t('agreements.detail.backToList')}
@@ -133,7 +186,7 @@ function AgreementDetails({ agreement }: { agreement: AgreementDetail }) {
                 variant={to === 'terminated' || to === 'draft' || (signNext && to !== 'signed') ? 'secondary' : 'primary'}
                 color={to === 'terminated' ? 'danger' : undefined}
                 disabled={transition.isPending}
-                onClick={() => (to === 'terminated' ? setConfirmingTerminate(true) : moveTo(to))}
+                onClick={() => choose(to)}
               >
                 {agreement.status === 'draft' && to === 'negotiating'
                   ? t('agreements.detail.readyToSign')
@@ -143,6 +196,27 @@ function AgreementDetails({ agreement }: { agreement: AgreementDetail }) {
           </div>
         )}
       </section>
+
+      <ConfirmDialog
+        open={signingWithout}
+        title={t('agreements.signing.overrideTitle')}
+        confirmLabel={t('agreements.signing.overrideConfirm')}
+        cancelLabel={t('common.cancel')}
+        confirmColor="accent"
+        busy={transition.isPending}
+        onConfirm={signWithout}
+        onCancel={() => setSigningWithout(false)}
+      >
+        <p className="ds-paragraph">{t('agreements.signing.overrideBody', { names: notAccepted.join(', ') })}</p>
+        <TextArea
+          label={t('agreements.signing.reasonLabel')}
+          value={overrideReason}
+          rows={3}
+          maxLength={1000}
+          error={reasonMissing ? t('agreements.signing.reasonRequired') : undefined}
+          onChange={(event) => setOverrideReason(event.target.value)}
+        />
+      </ConfirmDialog>
 
       <ConfirmDialog
         open={confirmingTerminate}
@@ -189,6 +263,11 @@ function AgreementDetails({ agreement }: { agreement: AgreementDetail }) {
         <h2 className="ds-heading" data-size="sm" id="agreement-parties">
           {t('agreements.detail.partiesTitle')}
         </h2>
+        {unmet > 0 && (
+          <Alert color="warning">
+            <p className="ds-paragraph">{t('agreements.fulfilment.summary', { count: unmet })}</p>
+          </Alert>
+        )}
         <ul className="kb-stack">
           {agreement.parties.map((party) => (
             <li key={party.actorId}>
@@ -199,9 +278,18 @@ function AgreementDetails({ agreement }: { agreement: AgreementDetail }) {
               </p>
               <PartyAcceptance agreement={agreement} party={party} />
               {party.services.length > 0 ? (
-                <p className="ds-paragraph">
-                  {t('agreements.detail.commits')} {party.services.map((service) => t(`serviceType.${service.type}`)).join(', ')}
-                </p>
+                <>
+                  <p className="ds-paragraph">
+                    {t('agreements.detail.commits')} {party.services.map((service) => t(`serviceType.${service.type}`)).join(', ')}
+                  </p>
+                  {party.services
+                    .filter((service) => service.fulfilment !== 'met')
+                    .map((service) => (
+                      <p key={service.serviceId} className="ds-paragraph">
+                        <StatusTag color="warning">{t('agreements.fulfilment.notMet')}</StatusTag> {t(`serviceType.${service.type}`)}: {t(`agreements.fulfilment.${service.fulfilment}`)}
+                      </p>
+                    ))}
+                </>
               ) : (
                 <p className="ds-paragraph">{t('agreements.detail.noServices')}</p>
               )}
@@ -209,6 +297,8 @@ function AgreementDetails({ agreement }: { agreement: AgreementDetail }) {
           ))}
         </ul>
       </section>
+
+      <AgreementAmendments agreement={agreement} />
 
       <Documents agreement={agreement} />
 
@@ -345,7 +435,8 @@ function Renewal({ agreement }: { agreement: AgreementDetail }) {
   const { paths } = useAgreementFeature();
   const navigate = useNavigate();
   const renew = useRenewAgreement(agreement.id);
-  const [startDate, setStartDate] = useState(agreement.endDate ?? '');
+  // The day after the old one ends, as the API would choose: no day of overlap.
+  const [startDate, setStartDate] = useState(agreement.endDate ? dayAfter(agreement.endDate) : '');
   const [endDate, setEndDate] = useState('');
 
   const submit = (event: FormEvent<HTMLFormElement>) => {

@@ -42,6 +42,8 @@ export function createAgreementRoutes(
         validateSearch: plainSearch,
         component: lazyRouteComponent(() => import('./agreement-create-page'), 'AgreementCreatePage'),
       },
+      // Editing a draft or a negotiated agreement: the create form's steps over the agreement.
+      edit: { path: '$id/rediger', component: lazyRouteComponent(() => import('./agreement-create-page'), 'AgreementEditPage') },
       detail: recordScreen(() => import('./agreement-page'), 'AgreementPage', { title: 'agreements.detail.titleFallback', notFound: 'agreements.detail.notFound', back: 'agreements.detail.backToList' }),
     },
   });

@@ -82,22 +82,39 @@ describe('AgreementListPage', () => {
 });
 
 describe('AgreementPage', () => {
-  it('offers only the transitions allowed now, and moves on when one is pressed', async () => {
-    const agreement = buildAgreementDetail({ status: 'signed', allowedTransitions: ['active'] });
-    const { user } = renderAgreements(`/avtaler/${agreement.id}`, new AgreementStore([agreement]));
+  it('signs only with a reason while parties have not accepted, and names them', async () => {
+    const agreement = buildAgreementDetail({ status: 'negotiating', allowedTransitions: ['draft', 'signed', 'terminated'] });
+    const { user, store } = renderAgreements(`/avtaler/${agreement.id}`, new AgreementStore([agreement]));
 
     await screen.findByRole('heading', { level: 1, name: 'Samarbeidsavtale Namdal' }, { timeout: 5000 });
     const actions = screen.getByRole('region', { name: 'Neste steg' });
-    expect(within(actions).getAllByRole('button').map((button) => button.textContent)).toEqual(['Sett i kraft']);
+    expect(within(actions).getAllByRole('button').map((button) => button.textContent)).toEqual(['Sett tilbake til utkast', 'Marker som signert', 'Avslutt avtalen']);
     expect(screen.getByText('Forplikter seg til: Lesesalsplasser, Fjernlån')).toBeTruthy();
 
-    await user.click(within(actions).getByRole('button', { name: 'Sett i kraft' }));
-    await screen.findByText('Avtalen har nå status «Aktiv».');
-    expect(within(actions).getAllByRole('button').map((button) => button.textContent)).toEqual([
-      'Marker som utløper snart',
-      'Marker som utløpt',
-      'Avslutt avtalen',
-    ]);
+    await user.click(within(actions).getByRole('button', { name: 'Marker som signert' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText(/ikke godtatt avtalen: Namdal studiesenter, Namsos bibliotek/)).toBeTruthy();
+    await user.click(within(dialog).getByRole('button', { name: 'Signer med begrunnelse' }));
+    expect(await within(dialog).findByText('Skriv en begrunnelse (minst tre tegn).')).toBeTruthy();
+    expect(store.get(agreement.id)?.status).toBe('negotiating');
+    await user.type(within(dialog).getByRole('textbox', { name: 'Begrunnelse' }), 'Signert på papir');
+    await user.click(within(dialog).getByRole('button', { name: 'Signer med begrunnelse' }));
+    await screen.findByText('Avtalen har nå status «Signert».');
+    expect(store.received.filter((r) => r.path.endsWith('/transitions')).map((r) => r.body)).toEqual([{ to: 'signed', overrideReason: 'Signert på papir' }]);
+  });
+
+  it('flags the commitments no longer met, at a glance', async () => {
+    const base = buildAgreementDetail({ status: 'active', allowedTransitions: ['terminated'] });
+    const agreement = {
+      ...base,
+      parties: base.parties.map((party) => ({ ...party, services: party.services.map((service, i) => (i === 0 ? { ...service, fulfilment: 'unconfirmed' as const } : service)) })),
+    };
+    renderAgreements(`/avtaler/${agreement.id}`, new AgreementStore([agreement]));
+    await screen.findByRole('heading', { level: 1, name: 'Samarbeidsavtale Namdal' }, { timeout: 5000 });
+    const parties = screen.getByRole('region', { name: 'Parter og tjenester' });
+    expect(within(parties).getByText('1 forpliktelse er ikke lenger oppfylt. Ta det opp med parten, eller endre avtalen.')).toBeTruthy();
+    expect(within(parties).getByText(/Lesesalsplasser: ikke bekreftet de siste 12 månedene/)).toBeTruthy();
+    expect(within(parties).queryByText(/Fjernlån:/)).toBeNull();
   });
 
   it('asks before terminating, saying what happens', async () => {
@@ -124,5 +141,33 @@ describe('AgreementPage', () => {
     renderAgreements(`/avtaler/${agreement.id}`, new AgreementStore([agreement]));
     await screen.findByText('Det er ingen statusendringer du kan gjøre nå.', {}, { timeout: 5000 });
     expect(within(screen.getByRole('region', { name: 'Neste steg' })).queryAllByRole('button')).toEqual([]);
+  });
+});
+
+describe('AgreementEditPage', () => {
+  it('edits a negotiated agreement through the steps, with If-Match, and says the parties are asked again', async () => {
+    const agreement = buildAgreementDetail({ status: 'negotiating', allowedTransitions: ['draft', 'signed', 'terminated'], startDate: '2027-01-01', endDate: '2029-12-31' });
+    const { user, store } = renderAgreements(`/avtaler/${agreement.id}`, new AgreementStore([agreement]));
+    await user.click(await screen.findByRole('link', { name: 'Rediger avtalen' }, { timeout: 5000 }));
+    await screen.findByRole('heading', { level: 1, name: 'Rediger avtale' }, { timeout: 5000 });
+    expect(screen.getByText(/må alle parter godta den på nytt/)).toBeTruthy();
+    const title = screen.getByLabelText('Tittel') as HTMLInputElement;
+    expect(title.value).toBe('Samarbeidsavtale Namdal');
+    await user.clear(title);
+    await user.type(title, 'Samarbeidsavtale Namdal 2027–2029');
+    for (let step = 0; step < 4; step += 1) await user.click(screen.getByRole('button', { name: 'Neste' }));
+    await user.click(await screen.findByRole('button', { name: 'Lagre endringene' }));
+    await screen.findByRole('heading', { level: 1, name: 'Samarbeidsavtale Namdal 2027–2029' }, { timeout: 5000 });
+    const [patch] = store.received.filter((r) => r.method === 'PATCH');
+    expect(patch?.ifMatch).toBe('"1"');
+    expect(patch?.body).toMatchObject({ title: 'Samarbeidsavtale Namdal 2027–2029', startDate: '2027-01-01', endDate: '2029-12-31', parties: [expect.objectContaining({ role: 'coordinator' }), expect.objectContaining({ role: 'service_provider' })] });
+  });
+
+  it('offers no edit once the agreement is signed', async () => {
+    const agreement = buildAgreementDetail({ status: 'active', allowedTransitions: ['terminated'] });
+    renderAgreements(`/avtaler/${agreement.id}`, new AgreementStore([agreement]));
+    await screen.findByRole('heading', { level: 1, name: 'Samarbeidsavtale Namdal' }, { timeout: 5000 });
+    await screen.findByRole('button', { name: 'Avslutt avtalen' });
+    expect(screen.queryByRole('link', { name: 'Rediger avtalen' })).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { coverageQueries, regionQueries } from '@kompetansebro/api-client';
-import { serviceMatrix, type Coverage, type ServiceCellStatus } from '@kompetansebro/domain';
-import { formatNumber, useLanguage } from '@kompetansebro/i18n';
-import { EmptyState, LoadingState, Page, QueryError, RecordLink, Select, StatusTag, useListSearch } from '@kompetansebro/ui';
+import { isoDateSchema, serviceMatrix, type Coverage, type ServiceCellStatus } from '@kompetansebro/domain';
+import { formatDate, formatNumber, useLanguage } from '@kompetansebro/i18n';
+import { EmptyState, LoadingState, Page, QueryError, RecordLink, Select, StatusTag, TextField, useListSearch } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { Fragment } from 'react';
@@ -9,8 +9,8 @@ import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { useCoverageFeature } from './coverage-feature-context';
 
-/** The coverage screen's state in the URL: the region shown (checked against the regions below). */
-const coverageSearchSchema = z.object({ region: z.string().optional() });
+/** The coverage screen's state in the URL: the region shown (checked against the regions below), and the day it is for (none: today). */
+const coverageSearchSchema = z.object({ region: z.string().optional(), asOf: isoDateSchema.optional().catch(undefined) });
 
 /**
  * Coverage of a region (chosen in the URL): for each municipality its libraries, covered by
@@ -19,12 +19,13 @@ const coverageSearchSchema = z.object({ region: z.string().optional() });
  */
 export function CoveragePage() {
   const { t } = useTranslation();
+  const language = useLanguage();
   const { paths } = useCoverageFeature();
   const { view: search, update } = useListSearch(coverageSearchSchema, paths.coverage);
   const regions = useQuery(regionQueries.list());
   const regionIds = (regions.data?.items ?? []).map((region) => region.id);
   const region = search.region && (regions.isPending || regionIds.includes(search.region)) ? search.region : undefined;
-  const coverage = useQuery({ ...coverageQueries.byRegion(region ?? ''), enabled: region !== undefined });
+  const coverage = useQuery({ ...coverageQueries.byRegion(region ?? '', search.asOf), enabled: region !== undefined });
   const regionName = regions.data?.items.find((item) => item.id === region)?.name;
 
   return (
@@ -38,7 +39,15 @@ export function CoveragePage() {
           value={region ?? ''}
           onChange={(event) => update({ region: event.target.value || undefined })}
         />
+        <TextField
+          type="date"
+          label={t('coverage.asOfLabel')}
+          description={t('coverage.asOfHelp')}
+          value={search.asOf ?? ''}
+          onChange={(event) => update({ asOf: isoDateSchema.safeParse(event.target.value).data })}
+        />
       </div>
+      {search.asOf && <p className="ds-paragraph">{t('coverage.asOfShown', { date: formatDate(search.asOf, language) })}</p>}
 
       {region === undefined ? (
         <EmptyState title={t('coverage.noRegionTitle')}>{t('coverage.noRegionBody')}</EmptyState>

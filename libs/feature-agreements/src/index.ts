@@ -1,2 +1,5 @@
 export { createAgreementRoutes, createCoverageRoute } from './agreement-routes';
 export type { AgreementCreation } from './agreement-feature-context';
+export { PartyAcceptance, PartyDecisionText, mayAnswerFor } from './agreement-acceptance';
+export { PendingAcceptances } from './pending-acceptances';
+export { AgreementSettingsForm } from './agreement-settings-form';

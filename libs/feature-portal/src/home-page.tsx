@@ -23,7 +23,7 @@ export function PortalHomePage() {
 
 function Home({ centreId }: { centreId: string }) {
   const { t } = useTranslation();
-  const { paths } = usePortalFeature();
+  const { paths, HomeTasks } = usePortalFeature();
   const coverage = useQuery(coverageQueries.byStudyCentre(centreId));
   const brochure = useQuery(portalQueries.brochure(centreId));
   const centreName = coverage.data?.studyCentres[0]?.name ?? brochure.data?.studyCentre.name ?? '';
@@ -38,6 +38,7 @@ function Home({ centreId }: { centreId: string }) {
       }
     >
       {centreName && <p className="ds-paragraph">{t('portal.home.intro', { centre: centreName })}</p>}
+      {HomeTasks && <HomeTasks />}
       <Section id="portal-area" title={t('portal.home.municipalitiesTitle')} className="kb-stack">
         {coverage.isPending ? (
           <LoadingState />

@@ -1,3 +1,4 @@
+import type { ComponentType } from 'react';
 import { createFeatureContext } from '@kompetansebro/ui';
 
 /** Where the portal's screens and the screens they link to live in the app's router. */
@@ -19,6 +20,8 @@ export interface PortalPaths {
 
 export interface PortalFeature {
   paths: PortalPaths;
+  /** What the app shows first on home as the centre's tasks (the agreements waiting for its answer), if anything. */
+  HomeTasks: ComponentType | null;
 }
 
 export const [PortalFeatureContext, usePortalFeature] = createFeatureContext<PortalFeature>('createPortalRoutes');

@@ -1,6 +1,6 @@
 import { featureRoutes, plainSearch } from '@kompetansebro/ui';
 import { lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
-import { useMemo } from 'react';
+import { useMemo, type ComponentType } from 'react';
 import { PortalFeatureContext, type PortalPaths } from './portal-feature-context';
 
 interface PortalRoutesOptions {
@@ -10,6 +10,8 @@ interface PortalRoutesOptions {
   activitiesPath: string;
   actorPath?: string | null;
   proposeAgreementPath?: string | null;
+  /** The centre's tasks, shown first on home (the app passes them: another feature's screen). */
+  homeTasks?: ComponentType | null;
 }
 
 /**
@@ -18,7 +20,7 @@ interface PortalRoutesOptions {
  * contacts (`kontakter`) and its profile (`profil`). Each screen is its own chunk. The API
  * scopes every answer to the centre the user acts for.
  */
-export function createPortalRoutes(parentRoute: AnyRoute, { agreementPath, agreementsPath, activitiesPath, actorPath = null, proposeAgreementPath = null }: PortalRoutesOptions) {
+export function createPortalRoutes(parentRoute: AnyRoute, { agreementPath, agreementsPath, activitiesPath, actorPath = null, proposeAgreementPath = null, homeTasks = null }: PortalRoutesOptions) {
   return featureRoutes(parentRoute, {
     id: 'portal',
     context: PortalFeatureContext,
@@ -32,7 +34,7 @@ export function createPortalRoutes(parentRoute: AnyRoute, { agreementPath, agree
           actor: actorPath,
           proposeAgreement: proposeAgreementPath,
         };
-        return { paths };
+        return { paths, HomeTasks: homeTasks };
       }, [screens]);
     },
     screens: {

@@ -39,7 +39,7 @@ test.describe('agreements and coverage in the county console', () => {
     await expectNoAxeViolations(page);
   });
 
-  test('an agreement between Namdal studiesenter and Namsos bibliotek, made in the step form and taken to active, covers Namsos', async ({ page }) => {
+  test('an agreement between Namdal studiesenter and Namsos bibliotek, made in the step form and signed, is active from its start date and covers Namsos', async ({ page }) => {
     const title = 'Samarbeidsavtale Namdal studiesenter og Namsos bibliotek';
     await page.goto('/fylke/avtaler');
     await page.getByRole('link', { name: 'Ny avtale' }).click();
@@ -97,16 +97,18 @@ test.describe('agreements and coverage in the county console', () => {
     await expect(page.getByText(/Forplikter seg til: (Lesesalsplasser, Fjernlån|Fjernlån, Lesesalsplasser)$/)).toBeVisible();
     await expectNoAxeViolations(page);
 
-    for (const [button, status] of [
-      ['Klar til signering', 'Under forhandling'],
-      ['Marker som signert', 'Signert'],
-      ['Sett i kraft', 'Aktiv'],
-    ] as const) {
-      await page.getByRole('button', { name: button }).click();
-      await expect(page.getByText(`Avtalen har nå status «${status}».`)).toBeVisible();
-    }
-    // Only what is allowed from active is offered now.
-    await expect(page.getByRole('button', { name: 'Sett i kraft' })).toHaveCount(0);
+    await page.getByRole('button', { name: 'Send til partene for godkjenning' }).click();
+    await expect(page.getByText('Avtalen har nå status «Under forhandling».')).toBeVisible();
+    // Neither party has accepted: the county signs only with a reason, which the history shows.
+    await page.getByRole('button', { name: 'Marker som signert' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Signere uten alle godkjenninger?' });
+    await dialog.getByLabel('Begrunnelse').fill('Signert på papir i møte med partene');
+    await dialog.getByRole('button', { name: 'Signer med begrunnelse' }).click();
+    await expect(page.getByText('Avtalen har nå status «Signert».')).toBeVisible();
+    await expect(page.getByText(/Begrunnelse: Signert på papir i møte med partene/)).toBeVisible();
+    // Its start date has passed: the calendar makes it active, without anyone clicking.
+    await page.reload();
+    await expect(page.getByText('Status: Aktiv')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Avslutt avtalen' })).toBeVisible();
     await expectNoAxeViolations(page);
 

@@ -115,16 +115,16 @@ test.describe('the study-centre portal as the Namdal coordinator', () => {
     await expect(page.getByLabel('Studiesenter', { exact: true })).toHaveCount(0);
     await expect(page.getByLabel('Region', { exact: true })).toHaveCount(0);
 
-    // Towards signing: the coordinator marks the draft ready to sign (negotiation).
+    // Towards signing: the coordinator sends the draft to the parties for acceptance (negotiation).
     await page.goto(detailUrl);
-    await page.getByRole('button', { name: 'Klar til signering' }).click();
+    await page.getByRole('button', { name: 'Send til partene for godkjenning' }).click();
     await expect(page.getByText('Avtalen har nå status «Under forhandling».')).toBeVisible();
     await expect(page.getByText('Forplikter seg til: Eksamensvakt, Lesesalsplasser', { exact: true })).toBeVisible();
     await expectNoAxeViolations(page);
 
-    // Each party confirms its own acceptance: the coordinator only for Namdal, after a dialog.
+    // Each party answers for itself: the coordinator only for Namdal (accept or decline), after a dialog.
     const parties = page.getByRole('region', { name: 'Parter og tjenester' });
-    await expect(parties.getByRole('button')).toHaveCount(1);
+    await expect(parties.getByRole('button')).toHaveCount(2);
     await parties.getByRole('button', { name: 'Bekreft at Namdal studiesenter godtar avtalen' }).click();
     const dialog = page.getByRole('dialog', { name: 'Bekrefte at Namdal studiesenter godtar avtalen?' });
     await expect(dialog).toBeVisible();

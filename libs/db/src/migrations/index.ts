@@ -7,6 +7,7 @@ import * as createLiaison from './2026_11_22_2100_create_liaison';
 import * as createCatchmentRequests from './2026_11_22_2110_create_catchment_requests';
 import * as createSurveyAndReminders from './2026_11_22_2120_create_survey_and_reminders';
 import * as initiativeAssessment from './2026_11_22_2130_initiative_assessment';
+import * as agreementCalendarAndAmendments from './2026_12_04_1000_agreement_calendar_and_amendments';
 import * as libraryOpeningHours from './2026_12_04_1100_library_opening_hours';
 
 /**
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_22_2110_create_catchment_requests': createCatchmentRequests,
   '2026_11_22_2120_create_survey_and_reminders': createSurveyAndReminders,
   '2026_11_22_2130_initiative_assessment': initiativeAssessment,
+  '2026_12_04_1000_agreement_calendar_and_amendments': agreementCalendarAndAmendments,
   '2026_12_04_1100_library_opening_hours': libraryOpeningHours,
 };
 

@@ -19,6 +19,8 @@ export const resources = [
   'participation',
   'survey',
   'opening_hours',
+  /** A party's acceptance of an agreement (its answer, and the tasks waiting for one); the county's agreement settings are `agreement` update. */
+  'agreement_acceptance',
 ] as const;
 export type Resource = (typeof resources)[number];
 
@@ -53,6 +55,7 @@ export const policyTable: Record<Role, Partial<Record<Resource, readonly Action[
     participation: readOnly,
     survey: everything,
     opening_hours: ['read', 'update'],
+    agreement_acceptance: ['read', 'create'],
   },
   county_viewer: {
     reference: readOnly,
@@ -71,6 +74,7 @@ export const policyTable: Record<Role, Partial<Record<Resource, readonly Action[
     participation: readOnly,
     survey: readOnly,
     opening_hours: ['read'],
+    agreement_acceptance: readOnly,
   },
   study_centre_coordinator: {
     reference: readOnly,
@@ -86,6 +90,7 @@ export const policyTable: Record<Role, Partial<Record<Resource, readonly Action[
     // Asks the county to change its catchment area; the county decides (transition).
     catchment_request: ['read', 'create'],
     opening_hours: ['read'],
+    agreement_acceptance: ['read', 'create'],
   },
   university_liaison: {
     reference: readOnly,
@@ -100,6 +105,8 @@ export const policyTable: Record<Role, Partial<Record<Resource, readonly Action[
     liaison_note: ['read', 'create', 'update'],
     participation: ['create'],
     opening_hours: ['read'],
+    // Accepts or declines agreements for its own university library.
+    agreement_acceptance: ['read', 'create'],
   },
   library_editor: {
     reference: readOnly,
@@ -113,6 +120,8 @@ export const policyTable: Record<Role, Partial<Record<Resource, readonly Action[
     liaison_note: ['read', 'create', 'update'],
     // Its own library's and branches' opening hours (visibility: actorRecords).
     opening_hours: ['read', 'update'],
+    // Accepts or declines agreements for its own library.
+    agreement_acceptance: ['read', 'create'],
   },
 };
 

@@ -1,5 +1,6 @@
 import { allowedTransitions, type AgreementStatus } from '../agreement/agreement-lifecycle';
-import type { Role } from './access.schema';
+import { actorKinds } from '../actor/actor-kind';
+import { roleOrganisationKinds, type Role } from './access.schema';
 
 // Row-level visibility: WHICH records a principal may see and change. The policy table
 // (policy.ts) says what a role may do at all; these rules say to which records. They are pure
@@ -104,15 +105,24 @@ const coordinatorTransitions: ReadonlyArray<readonly [AgreementStatus, Agreement
   ['negotiating', 'draft'],
 ];
 
+/**
+ * Parties no account of their own acts for (a career centre, a university, a school, the county
+ * itself): the county admin accepts for them. Every other party accepts for itself, in its own app.
+ */
+const kindsWithoutOwnRole = actorKinds.filter(
+  (kind) => !(['study_centre_coordinator', 'university_liaison', 'library_editor'] as const).some((role) => roleOrganisationKinds[role].includes(kind)),
+);
+
 function countyWide(role: Role, organisationId: string, writes: boolean): Visibility {
   const write = writes ? everyActor : noActor;
+  const acceptFor = writes ? actorSet({ ids: [organisationId], kinds: kindsWithoutOwnRole }) : noActor;
   return {
     role,
     organisationId,
     everything: true,
     actors: { read: everyActor, update: write },
     actorRecords: { read: everyActor, write },
-    agreements: { read: everyActor, write, acceptFor: write, transitions: writes ? 'any' : [] },
+    agreements: { read: everyActor, write, acceptFor, transitions: writes ? 'any' : [] },
     activities: { read: everyActor, write },
     studyCentres: everyActor,
     coverageMunicipalities: null,
@@ -124,14 +134,18 @@ function countyWide(role: Role, organisationId: string, writes: boolean): Visibi
  * those it updates (and their services and contacts); agreements and activities where `parties`
  * take part, read only; no study centre's coverage.
  */
-function libraryWide(role: Role, organisationId: string, reach: { read: ActorSet; update: ActorSet; parties: ActorSet }): Visibility {
+function libraryWide(
+  role: Role,
+  organisationId: string,
+  reach: { read: ActorSet; update: ActorSet; parties: ActorSet; acceptFor: ActorSet },
+): Visibility {
   return {
     role,
     organisationId,
     everything: false,
     actors: { read: reach.read, update: reach.update },
     actorRecords: { read: reach.read, write: reach.update },
-    agreements: { read: reach.parties, write: noActor, acceptFor: noActor, transitions: [] },
+    agreements: { read: reach.parties, write: noActor, acceptFor: reach.acceptFor, transitions: [] },
     activities: { read: reach.parties, write: noActor },
     studyCentres: noActor,
     coverageMunicipalities: [],
@@ -147,9 +161,11 @@ function libraryWide(role: Role, organisationId: string, reach: { read: ActorSet
  *   organises; coverage of its own catchment area only;
  * - university liaison for library L of university U: reads every public library and branch, L,
  *   U and U's campuses (and their services and contacts); agreements and activities where L or U
- *   takes part; changes nothing;
+ *   takes part; changes nothing but accepts or declines agreements for L;
  * - library editor for library B: reads and updates B and its branches, changes their services
- *   and contacts; reads agreements and activities where B or a branch takes part.
+ *   and contacts; reads agreements and activities where B or a branch takes part, and accepts or
+ *   declines them for B and its branches;
+ * - the county admin accepts only for parties no account acts for (kindsWithoutOwnRole).
  */
 export function visibilityFor(role: Role, facts: OrganisationFacts): Visibility {
   const own = facts.organisationId;
@@ -176,11 +192,11 @@ export function visibilityFor(role: Role, facts: OrganisationFacts): Visibility 
     case 'university_liaison': {
       const university = facts.universityId ?? null;
       const readable = actorSet({ ids: [own, university, ...(facts.campusIds ?? [])], kinds: LIBRARY_KINDS });
-      return libraryWide(role, own, { read: readable, update: noActor, parties: actorSet({ ids: [own, university] }) });
+      return libraryWide(role, own, { read: readable, update: noActor, parties: actorSet({ ids: [own, university] }), acceptFor: actorSet({ ids: [own] }) });
     }
     case 'library_editor': {
       const library = actorSet({ ids: [own, ...(facts.branchIds ?? [])] });
-      return libraryWide(role, own, { read: library, update: library, parties: library });
+      return libraryWide(role, own, { read: library, update: library, parties: library, acceptFor: library });
     }
   }
 }
@@ -208,6 +224,11 @@ export function activityVisible(visibility: Visibility, activity: { organiserId:
 export function activityWritable(visibility: Visibility, activity: { organiserId: string | null }): boolean {
   const set = visibility.activities.write;
   return set.all || (activity.organiserId !== null && set.ids.includes(activity.organiserId));
+}
+
+/** Whether this principal may accept or decline an agreement for the party. */
+export function mayAcceptFor(visibility: Visibility, party: { actorId: string; actorKind: string }): boolean {
+  return inActorSet(visibility.agreements.acceptFor, { id: party.actorId, kind: party.actorKind, municipalityNumber: null });
 }
 
 /** Whether this principal may move an agreement from one status to another (the state machine aside). */

@@ -9,6 +9,7 @@ import {
   hasActorId,
   inActorSet,
   isEmptyActorSet,
+  mayAcceptFor,
   mayRestructureActors,
   mayTransition,
   noActor,
@@ -177,5 +178,31 @@ describe('every role', () => {
       expect(v.role).toBe(role);
       expect(v.everything).toBe(role === 'county_admin' || role === 'county_viewer');
     }
+  });
+});
+
+describe('accepting an agreement', () => {
+  const COUNTY = 'f0000000-0000-4000-8000-000000000001';
+  const CAREER = 'k0000000-0000-4000-8000-000000000001';
+  const county = visibilityFor('county_admin', { organisationId: COUNTY });
+  const party = (actorId: string, actorKind: string) => ({ actorId, actorKind });
+
+  it('lets each party accept for itself only, in its own app', () => {
+    expect(mayAcceptFor(coordinator, party(CENTRE, 'study_centre'))).toBe(true);
+    expect(mayAcceptFor(coordinator, party(LIBRARY, 'public_library'))).toBe(false);
+    expect(mayAcceptFor(editor, party(LIBRARY, 'public_library'))).toBe(true);
+    expect(mayAcceptFor(editor, party(BRANCH, 'library_branch'))).toBe(true);
+    expect(mayAcceptFor(editor, party(OTHER_LIBRARY, 'public_library'))).toBe(false);
+    expect(mayAcceptFor(liaison, party(UB, 'university_library'))).toBe(true);
+    expect(mayAcceptFor(liaison, party(OTHER_UB, 'university_library'))).toBe(false);
+  });
+
+  it('lets the county accept for itself and for parties no account acts for (a career centre), never for a library or a study centre', () => {
+    expect(mayAcceptFor(county, party(COUNTY, 'county_authority'))).toBe(true);
+    expect(mayAcceptFor(county, party(CAREER, 'career_centre'))).toBe(true);
+    expect(mayAcceptFor(county, party(LIBRARY, 'public_library'))).toBe(false);
+    expect(mayAcceptFor(county, party(CENTRE, 'study_centre'))).toBe(false);
+    expect(mayAcceptFor(county, party(UB, 'university_library'))).toBe(false);
+    expect(mayAcceptFor(visibilityFor('county_viewer', { organisationId: COUNTY }), party(CAREER, 'career_centre'))).toBe(false);
   });
 });

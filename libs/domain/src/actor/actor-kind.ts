@@ -60,3 +60,8 @@ const libraryKinds: readonly ActorKind[] = [
 export function isLibraryKind(kind: ActorKind): boolean {
   return libraryKinds.includes(kind);
 }
+
+/** Whether a string names an actor kind (for sets that hold kinds as strings). */
+export function isActorKind(kind: string): kind is ActorKind {
+  return (actorKinds as readonly string[]).includes(kind);
+}

@@ -7,22 +7,58 @@ import type { AgreementStatus } from './agreement-lifecycle';
 
 const OPEN_FOR_NEGOTIATION: readonly AgreementStatus[] = ['draft', 'negotiating'];
 const CLOSED: readonly AgreementStatus[] = ['expired', 'terminated'];
-/** What a signed agreement's parties agreed on: changed only by renewing it. */
+/** What a signed agreement's parties agreed on: who, what and when. The rest changes by an amendment. */
 const NEGOTIATED_FIELDS = ['title', 'kind', 'parties', 'startDate'] as const;
-type NegotiatedField = (typeof NEGOTIATED_FIELDS)[number];
+/** What an amendment changes once the agreement is signed (and so no longer an edit). */
+const AMENDED_FIELDS = ['endDate', 'description', 'levels', 'themes'] as const;
+type ChangedField = (typeof NEGOTIATED_FIELDS)[number] | (typeof AMENDED_FIELDS)[number];
 
-/** A closed agreement changes no more; what was negotiated changes only while it is negotiated (409). */
-export function assertAgreementChangeAllowed(status: AgreementStatus, changes: Partial<Record<NegotiatedField, unknown>>): void {
+/**
+ * A closed agreement changes no more; everything changes while it is negotiated; once signed,
+ * who, what and when change only by renewing it, the rest only by an amendment (409).
+ */
+export function assertAgreementChangeAllowed(status: AgreementStatus, changes: Partial<Record<ChangedField, unknown>>): void {
   if (CLOSED.includes(status)) throw new ConflictError(`An agreement that is ${status} cannot be changed`);
+  if (OPEN_FOR_NEGOTIATION.includes(status)) return;
   const negotiated = NEGOTIATED_FIELDS.filter((field) => changes[field] !== undefined);
-  if (negotiated.length > 0 && !OPEN_FOR_NEGOTIATION.includes(status)) {
-    throw new ConflictError(`${negotiated.join(', ')} of a ${status} agreement change only by renewing it`);
-  }
+  if (negotiated.length > 0) throw new ConflictError(`${negotiated.join(', ')} of a ${status} agreement change only by renewing it`);
+  const amended = AMENDED_FIELDS.filter((field) => changes[field] !== undefined);
+  if (amended.length > 0) throw new ConflictError(`${amended.join(', ')} of a ${status} agreement change only by an amendment, which its parties accept`);
 }
 
 /** A party accepts while the text is still negotiated; after that it is accepted already (409). */
 export function assertAcceptanceOpen(status: AgreementStatus): void {
   if (!OPEN_FOR_NEGOTIATION.includes(status)) throw new ConflictError(`A ${status} agreement is accepted already`);
+}
+
+/** A party's state as the signing rule reads it. */
+interface PartyDecision {
+  actorId: string;
+  actorName: string;
+  acceptedAt: string | null;
+}
+
+/**
+ * "Signed" needs every party's acceptance. The county may sign without some, but only with a
+ * reason (409 naming `overrideReason` otherwise); the note for the history says who had not accepted and why.
+ */
+export function signingNote(parties: readonly PartyDecision[], overrideReason: string | undefined, mayOverride: boolean): string | null {
+  const missing = parties.filter((p) => p.acceptedAt === null);
+  if (missing.length === 0) return null;
+  const names = missing.map((p) => p.actorName).join(', ');
+  if (!overrideReason || !mayOverride) {
+    throw new ConflictError(`Every party must accept before the agreement is signed; not accepted: ${names}`, {
+      errors: [
+        {
+          path: 'overrideReason',
+          code: mayOverride ? 'acceptance_missing' : 'acceptance_missing_no_override',
+          message: mayOverride ? `Not accepted by ${names}: give a reason to sign anyway` : `Not accepted by ${names}`,
+          params: { missing: names },
+        },
+      ],
+    });
+  }
+  return `Signert uten godkjenning fra ${names}. Begrunnelse: ${overrideReason}`;
 }
 
 /** One party as proposed: the actor and the services it commits. */

@@ -7,24 +7,37 @@ export const agreementStatusSchema = z.enum(agreementStatuses);
 export type AgreementStatus = z.infer<typeof agreementStatusSchema>;
 
 /**
- * The state machine: which status may follow which. Renewal is not a transition of this
- * agreement: it makes a new agreement (a draft) that names the one it renews.
+ * The state machine: which status may follow which. People move an agreement up to signing (and
+ * may end it); from signed on the calendar moves it (`statusByCalendar`): signed → active on the
+ * start date, → expiring a set number of days before the end, → expired after the end date.
+ * Renewal is not a transition of this agreement: it makes a new agreement (a draft) that names
+ * the one it renews.
  */
 const transitions: Record<AgreementStatus, readonly AgreementStatus[]> = {
   draft: ['negotiating', 'terminated'],
   negotiating: ['draft', 'signed', 'terminated'],
-  signed: ['active', 'terminated'],
+  signed: ['active', 'expiring', 'expired', 'terminated'],
   active: ['expiring', 'expired', 'terminated'],
   expiring: ['active', 'expired', 'terminated'],
   expired: [],
   terminated: [],
 };
 
+/** The statuses only the calendar sets: nobody clicks an agreement active or expired. */
+export const calendarStatuses: readonly AgreementStatus[] = ['active', 'expiring', 'expired'];
+
+/** The moves a person may make from `from` (the calendar's are not among them). */
 export function allowedTransitions(from: AgreementStatus): readonly AgreementStatus[] {
-  return transitions[from];
+  return transitions[from].filter((to) => !calendarStatuses.includes(to));
 }
 
+/** Whether a person may move an agreement from `from` to `to`. */
 export function canTransition(from: AgreementStatus, to: AgreementStatus): boolean {
+  return allowedTransitions(from).includes(to);
+}
+
+/** Whether the state machine lets the calendar (or a person) follow `from` with `to`. */
+export function isTransition(from: AgreementStatus, to: AgreementStatus): boolean {
   return transitions[from].includes(to);
 }
 
@@ -40,25 +53,57 @@ export function canRenew(status: AgreementStatus): boolean {
   return status === 'active' || status === 'expiring' || status === 'expired';
 }
 
-const EXPIRY_WARNING_DAYS = 90;
+/** How many days before its end an agreement in force becomes "expiring", unless the county sets another number. */
+export const DEFAULT_EXPIRING_DAYS = 90;
+export const MAX_EXPIRING_DAYS = 730;
+
+/** What the calendar reads of an agreement. */
+export interface AgreementCalendarFacts {
+  status: AgreementStatus;
+  startDate: IsoDate | null;
+  endDate: IsoDate | null;
+}
 
 /**
- * The status the calendar implies for a binding agreement on `today`: active until
- * EXPIRY_WARNING_DAYS before its end, then expiring, and expired after its end date.
- * Other statuses are left as they are: people move them, not the calendar.
+ * The status the calendar implies for a signed agreement on `today` (a date in Norway, see
+ * todayInNorway): signed until its start date (none: from signing), then active until
+ * `expiringDays` before its end, then expiring, and expired the day after its end date. Other
+ * statuses are left as they are: people move them, not the calendar.
  */
-export function statusByCalendar(status: AgreementStatus, endDate: IsoDate | null, today: IsoDate): AgreementStatus {
-  if (!isBinding(status) || endDate === null) return status;
-  const daysLeft = daysBetween(today, endDate);
-  if (daysLeft < 0) return 'expired';
-  if (daysLeft <= EXPIRY_WARNING_DAYS) return 'expiring';
-  return status === 'expiring' ? 'active' : status;
+export function statusByCalendar(agreement: AgreementCalendarFacts, today: IsoDate, expiringDays: number = DEFAULT_EXPIRING_DAYS): AgreementStatus {
+  const { status, startDate, endDate } = agreement;
+  if (status !== 'signed' && !isBinding(status)) return status;
+  if (endDate !== null && today > endDate) return 'expired';
+  if (status === 'signed' && startDate !== null && today < startDate) return 'signed';
+  if (endDate !== null && daysBetween(today, endDate) <= expiringDays) return 'expiring';
+  return 'active';
+}
+
+/** Statuses of an agreement that was signed at some time (terminated aside: its end is not dated). */
+const SIGNED_STATUSES: readonly AgreementStatus[] = ['signed', 'active', 'expiring', 'expired'];
+
+/**
+ * Whether the agreement binds its parties on `day` (past, today or planned): it is signed (or in
+ * force, or has run out since) and `day` is within its dates. For today this is the same answer
+ * as "its calendar status is active or expiring".
+ */
+export function inForceOn(agreement: AgreementCalendarFacts, day: IsoDate): boolean {
+  if (!SIGNED_STATUSES.includes(agreement.status)) return false;
+  return (agreement.startDate === null || agreement.startDate <= day) && (agreement.endDate === null || day <= agreement.endDate);
+}
+
+/** The day after `date`: where a renewal starts by default. */
+export function dayAfter(date: IsoDate): IsoDate {
+  const next = new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000);
+  return next.toISOString().slice(0, 10);
 }
 
 export const transitionRequestSchema = z
   .object({
     to: agreementStatusSchema,
     note: z.string().trim().max(1000).optional(),
+    /** Signing before every party has accepted: only the county, and only with a reason (shown in the history). */
+    overrideReason: z.string().trim().min(3).max(1000).optional(),
   })
   .strict();
 export type TransitionRequest = z.infer<typeof transitionRequestSchema>;

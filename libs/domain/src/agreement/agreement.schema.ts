@@ -6,6 +6,8 @@ import { collaborationLevelSchema, thematicAreaSchema } from '../common/themes';
 import { actorKindSchema } from '../actor/actor-kind';
 import { serviceTypeSchema } from '../service/service.schema';
 import { agreementStatusSchema } from './agreement-lifecycle';
+import { agreementAmendmentSchema } from './agreement-amendment';
+import { commitmentStatusSchema } from './agreement-fulfilment';
 import { maskWithout, versionedRecordFields } from '../common/record.schema';
 
 export const agreementKinds = ['cooperation', 'interlibrary_loan', 'partnership', 'mobility_partnership', 'other'] as const;
@@ -34,6 +36,8 @@ const committedServiceSchema = z.object({
   type: serviceTypeSchema,
   actorId: z.uuid(),
   actorName: z.string(),
+  /** Whether the party still offers it as committed (commitmentStatus). */
+  fulfilment: commitmentStatusSchema,
 });
 
 const agreementPartySchema = z.object({
@@ -42,6 +46,10 @@ const agreementPartySchema = z.object({
   actorKind: actorKindSchema,
   role: partyRoleSchema,
   acceptedAt: timestampSchema.nullable(),
+  /** When this party declined the text (null unless it has; a new acceptance clears it). */
+  declinedAt: timestampSchema.nullable(),
+  /** What the party said with its decision. */
+  decisionComment: z.string().nullable(),
   services: z.array(committedServiceSchema),
 });
 
@@ -90,6 +98,8 @@ export const agreementDetailSchema = agreementSchema.extend({
   allowedTransitions: z.array(agreementStatusSchema),
   /** The chain of versions: earlier ones this renews, and later ones that renew it. */
   renewedById: z.uuid().nullable(),
+  /** Its amendments once signed, oldest first: each a version with what changed and why. */
+  amendments: z.array(agreementAmendmentSchema),
 });
 export type AgreementDetail = z.infer<typeof agreementDetailSchema>;
 
@@ -125,3 +135,43 @@ export const agreementListQuerySchema = listQuerySchema.extend({
   sort: z.enum(['title', '-title', 'status', '-status', 'start', '-start', 'end', '-end', 'updated', '-updated']).default('title'),
 });
 export type AgreementListQuery = z.infer<typeof agreementListQuerySchema>;
+
+/** A party's answer to the text it is asked to accept: a decline says why. */
+export const agreementDecisionSchema = z
+  .object({
+    decision: z.enum(['accepted', 'declined']),
+    comment: plainTextSchema(2000).optional(),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    if (value.decision === 'declined' && !value.comment) {
+      ctx.addIssue({ code: 'custom', path: ['comment'], message: 'Say why the agreement is declined', params: { code: 'decline_reason_required' } });
+    }
+  });
+export type AgreementDecision = z.infer<typeof agreementDecisionSchema>;
+
+/** An agreement waiting for an organisation's answer: a task in that organisation's app. */
+export const pendingAcceptanceSchema = z.object({
+  agreementId: z.uuid(),
+  title: z.string(),
+  actorId: z.uuid(),
+  actorName: z.string(),
+  startDate: isoDateSchema.nullable(),
+  endDate: isoDateSchema.nullable(),
+  /** Declined already (and may change its mind) or not answered yet. */
+  declined: z.boolean(),
+  /** An amendment waiting for its acceptance (its version number); null: the agreement itself. */
+  amendmentNumber: z.number().int().nullable(),
+  version: z.number().int(),
+});
+export type PendingAcceptance = z.infer<typeof pendingAcceptanceSchema>;
+
+/** The county's agreement settings. */
+export const agreementSettingsSchema = z.object({
+  /** An agreement in force is "expiring" this many days before its end date. */
+  expiringDays: z.number().int().min(0).max(730),
+  version: z.number().int(),
+});
+export type AgreementSettings = z.infer<typeof agreementSettingsSchema>;
+export const agreementSettingsUpdateSchema = agreementSettingsSchema.pick({ expiringDays: true }).strict();
+export type AgreementSettingsUpdate = z.infer<typeof agreementSettingsUpdateSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { serviceTypeSchema, type ServiceType } from '../service/service.schema';
-import { agreementStatusSchema, isBinding, type AgreementStatus } from '../agreement/agreement-lifecycle';
+import { agreementStatusSchema, inForceOn, isBinding, type AgreementStatus } from '../agreement/agreement-lifecycle';
+import { isoDateSchema, type IsoDate } from '../common/dates';
 
 interface CoverageLibraryInput {
   id: string;
@@ -16,6 +17,8 @@ export interface CoverageAgreementInput {
   id: string;
   title: string;
   status: AgreementStatus;
+  startDate?: IsoDate | null;
+  endDate?: IsoDate | null;
   partyActorIds: readonly string[];
   committedServices: ReadonlyArray<{ actorId: string; type: ServiceType }>;
 }
@@ -45,6 +48,8 @@ const coverageMunicipalitySchema = z.object({
 });
 
 export const coverageSchema = z.object({
+  /** The day the coverage is for: agreements in force on it count (today unless asked). */
+  asOf: isoDateSchema.nullable().optional(),
   studyCentres: z.array(z.object({ id: z.uuid(), name: z.string() })),
   municipalities: z.array(coverageMunicipalitySchema),
   gaps: z.object({
@@ -73,9 +78,14 @@ export function computeCoverage(input: {
   municipalities: ReadonlyArray<{ number: string; name: string }>;
   libraries: readonly CoverageLibraryInput[];
   agreements: readonly CoverageAgreementInput[];
+  /** Count the agreements in force on this day by their dates and status; absent: those binding now (by status). */
+  asOf?: IsoDate;
 }): Coverage {
   const centreIds = new Set(input.studyCentres.map((c) => c.id));
-  const binding = input.agreements.filter((a) => isBinding(a.status) && a.partyActorIds.some((id) => centreIds.has(id)));
+  const { asOf } = input;
+  const inForce = (a: CoverageAgreementInput) =>
+    asOf === undefined ? isBinding(a.status) : inForceOn({ status: a.status, startDate: a.startDate ?? null, endDate: a.endDate ?? null }, asOf);
+  const binding = input.agreements.filter((a) => inForce(a) && a.partyActorIds.some((id) => centreIds.has(id)));
 
   const agreementsOf = (libraryId: string) => binding.filter((a) => a.partyActorIds.includes(libraryId));
   const servicesOf = (libraryId: string, agreements: readonly CoverageAgreementInput[]) => [
@@ -119,6 +129,7 @@ export function computeCoverage(input: {
   const allLibraries = municipalities.flatMap((m) => m.libraries.map((l) => ({ ...l, municipalityNumber: m.number })));
   const coveredMunicipalities = municipalities.filter((m) => m.covered).length;
   return {
+    asOf: asOf ?? null,
     studyCentres: input.studyCentres.map((c) => ({ id: c.id, name: c.name })),
     municipalities,
     gaps: {

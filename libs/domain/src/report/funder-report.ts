@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDateSchema, todayInNorway } from '../common/dates';
 import type { ActivityKind, ActivitySummary } from '../activity/activity.schema';
 import type { AgreementSummary } from '../agreement/agreement.schema';
+import { inForceOn } from '../agreement/agreement-lifecycle';
 import { currentEndDate, remainingFunds, type InitiativeDetail, type PlanItemStatus } from '../initiative/initiative.schema';
 import { norwegianDate, norwegianKroner, norwegianList, norwegianSeason } from './norwegian-format';
 
@@ -158,6 +159,12 @@ function resultLine(kind: string, series: readonly ReportActivityInput[]): strin
   return `${series.length} ${kindName(kind, series.length)} ${span}.`;
 }
 
+function agreementInForceDuring(agreement: Pick<AgreementSummary, 'status' | 'startDate' | 'endDate'>, from: string, to: string): boolean {
+  // In force on the period's last day, or on the day its own dates start within the period.
+  const firstDay = agreement.startDate !== null && agreement.startDate > from ? agreement.startDate : from;
+  return firstDay <= to && inForceOn(agreement, firstDay);
+}
+
 export function buildFunderReport({ initiative, activities, agreements, query, today = todayInNorway() }: FunderReportInput): FunderReport {
   const from = query.from ?? initiative.startDate ?? today;
   const to = query.to ?? today;
@@ -166,8 +173,9 @@ export function buildFunderReport({ initiative, activities, agreements, query, t
   const reportActivities = activities
     .filter((a) => inPeriod(a.startDate, a.endDate))
     .sort((a, b) => a.startDate.localeCompare(b.startDate) || a.title.localeCompare(b.title, 'nb'));
+  // An agreement counts when it was in force on some day of the period: signed, and its dates overlap it.
   const reportAgreements = agreements
-    .filter((a) => a.startDate === null || a.startDate <= to)
+    .filter((a) => agreementInForceDuring(a, from, to))
     .sort((a, b) => (a.startDate ?? '').localeCompare(b.startDate ?? '') || a.title.localeCompare(b.title, 'nb'));
 
   const byKind = new Map<string, ReportActivityInput[]>();

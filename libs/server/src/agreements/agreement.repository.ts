@@ -6,11 +6,17 @@ import {
   allowedTransitionsFor,
   canRenew,
   canTransition,
-  hasActorId,
+  commitmentStatus,
+  dayAfter,
+  isActorKind,
+  mayAcceptFor,
   mayTransition,
+  signingNote,
   norwegianSortKey,
   todayInNorway,
+  type AgreementAmendment,
   type AgreementCreate,
+  type AgreementDecision,
   type AgreementDetail,
   type AgreementListQuery,
   type AgreementPartyInput,
@@ -19,6 +25,7 @@ import {
   type AgreementUpdate,
   type FieldError,
   type Page,
+  type PendingAcceptance,
 } from '@kompetansebro/domain';
 import {
   assertAcceptanceOpen,
@@ -29,8 +36,9 @@ import {
   partyViolations as agreementPartyViolations,
 } from '@kompetansebro/domain';
 import { requireVisible, requireWritable, visibleAgreements, type Scope } from '../auth/visibility';
+import { uniqueViolation } from '../persistence/database-errors';
 import type { Executor } from '../persistence/executor';
-import { iso, likePattern, visibleActorIds, type ChangeContext } from '../persistence/repository-helpers';
+import { iso, isoOrNull, likePattern, visibleActorIds, type ChangeContext } from '../persistence/repository-helpers';
 import { auditedCreate, nextVersion, versionedChange, type VersionedRecord } from '../persistence/versioned-change';
 
 type AgreementJoin = Database & { ag: Database['agreement'] };
@@ -117,7 +125,7 @@ async function partiesOf(db: Executor, agreementIds: readonly string[]) {
   return db
     .selectFrom('agreement_party as p')
     .innerJoin('actor as a', 'a.id', 'p.actor_id')
-    .select(['p.agreement_id', 'p.actor_id', 'p.role', 'p.accepted_at', 'a.name', 'a.kind'])
+    .select(['p.agreement_id', 'p.actor_id', 'p.role', 'p.accepted_at', 'p.declined_at', 'p.decision_comment', 'a.name', 'a.kind'])
     .where('p.agreement_id', 'in', agreementIds)
     .orderBy('p.position')
     .execute();
@@ -172,13 +180,13 @@ export async function listAgreements(db: Executor, scope: Scope, query: Agreemen
 export async function findAgreement(db: Executor, scope: Scope, id: string): Promise<AgreementDetail | undefined> {
   const row = await selectAgreements(db).where('ag.id', '=', id).where(visibleAgreements(scope, 'ag.id')).executeTakeFirst();
   if (!row) return undefined;
-  const [parties, services, documents, transitions, renewedBy] = await Promise.all([
+  const [parties, services, documents, transitions, renewedBy, amendments] = await Promise.all([
     partiesOf(db, [id]),
     db
       .selectFrom('agreement_service as s')
       .innerJoin('service as sv', 'sv.id', 's.service_id')
       .innerJoin('actor as a', 'a.id', 's.actor_id')
-      .select(['s.service_id', 's.actor_id', 'sv.type', 'a.name'])
+      .select(['s.service_id', 's.actor_id', 'sv.type', 'a.name', 'sv.archived_at', 'sv.confirmed_at', 'sv.weekly_hours'])
       .where('s.agreement_id', '=', id)
       .orderBy('sv.type')
       .execute(),
@@ -191,8 +199,10 @@ export async function findAgreement(db: Executor, scope: Scope, id: string): Pro
       .orderBy('id')
       .execute(),
     db.selectFrom('agreement').select('id').where('renews_id', '=', id).executeTakeFirst(),
+    amendmentsOf(db, id),
   ]);
   const agreement = toAgreement(row);
+  const today = todayInNorway();
   return {
     ...agreement,
     parties: parties.map((p) => ({
@@ -201,9 +211,17 @@ export async function findAgreement(db: Executor, scope: Scope, id: string): Pro
       actorKind: p.kind,
       role: p.role,
       acceptedAt: p.accepted_at === null ? null : iso(p.accepted_at),
+      declinedAt: p.declined_at === null ? null : iso(p.declined_at),
+      decisionComment: p.decision_comment,
       services: services
         .filter((s) => s.actor_id === p.actor_id)
-        .map((s) => ({ serviceId: s.service_id, type: s.type, actorId: s.actor_id, actorName: s.name })),
+        .map((s) => ({
+          serviceId: s.service_id,
+          type: s.type,
+          actorId: s.actor_id,
+          actorName: s.name,
+          fulfilment: commitmentStatus({ archived: s.archived_at !== null, confirmedAt: s.confirmed_at, weeklyHours: s.weekly_hours === null ? null : Number(s.weekly_hours) }, today),
+        })),
     })),
     documents: documents.map((d) => ({ id: d.id, filename: d.filename, sizeBytes: d.size_bytes, uploadedAt: iso(d.uploaded_at) })),
     transitions: transitions.map((t) => ({
@@ -215,7 +233,49 @@ export async function findAgreement(db: Executor, scope: Scope, id: string): Pro
     })),
     allowedTransitions: allowedTransitionsFor(scope, agreement.status),
     renewedById: renewedBy?.id ?? null,
+    amendments,
   };
+}
+
+/** An agreement's amendments, oldest first, each with the parties it touches and their acceptances. */
+async function amendmentsOf(db: Executor, agreementId: string): Promise<AgreementAmendment[]> {
+  const rows = await db
+    .selectFrom('agreement_amendment')
+    .select(['id', 'number', 'reason', 'status', 'changes', 'proposed_at', 'in_force_at'])
+    .where('agreement_id', '=', agreementId)
+    .orderBy('number')
+    .execute();
+  if (rows.length === 0) return [];
+  const parties = await db
+    .selectFrom('agreement_amendment_party as ap')
+    .innerJoin('actor as a', 'a.id', 'ap.actor_id')
+    .innerJoin('agreement_party as p', (join) => join.onRef('p.actor_id', '=', 'ap.actor_id').on('p.agreement_id', '=', agreementId))
+    .select(['ap.amendment_id', 'ap.actor_id', 'ap.accepted_at', 'a.name', 'a.kind'])
+    .where(
+      'ap.amendment_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .orderBy('p.position')
+    .execute();
+  // A change of services names ids; people read their types.
+  const serviceIds = [...new Set(rows.flatMap((r) => r.changes.filter((c) => c.field === 'services').flatMap((c) => [...(c.before as string[]), ...(c.after as string[])])))];
+  const types = new Map(
+    (serviceIds.length ? await db.selectFrom('service').select(['id', 'type']).where('id', 'in', serviceIds).execute() : []).map((s) => [s.id, s.type as string]),
+  );
+  const typesOf = (ids: unknown) => (ids as string[]).map((id) => types.get(id) ?? id);
+  return rows.map((row) => ({
+    id: row.id,
+    number: row.number,
+    reason: row.reason,
+    status: row.status,
+    changes: row.changes.map((change) => (change.field === 'services' ? { ...change, beforeTypes: typesOf(change.before), afterTypes: typesOf(change.after) } : change)),
+    proposedAt: iso(row.proposed_at),
+    inForceAt: isoOrNull(row.in_force_at),
+    parties: parties
+      .filter((p) => p.amendment_id === row.id)
+      .map((p) => ({ actorId: p.actor_id, actorName: p.name, actorKind: p.kind, acceptedAt: isoOrNull(p.accepted_at) })),
+  }));
 }
 
 export async function getAgreement(db: Executor, scope: Scope, id: string): Promise<AgreementDetail> {
@@ -333,7 +393,7 @@ async function insertAgreement(db: Executor, scope: Scope, input: AgreementCreat
 }
 
 /** The agreement as a versioned record: 404 when the scope cannot see it, 403 when it may not change it. */
-function agreementRecord(scope: Scope, id: string): VersionedRecord<AgreementDetail> {
+export function agreementRecord(scope: Scope, id: string): VersionedRecord<AgreementDetail> {
   return {
     table: 'agreement',
     id,
@@ -341,6 +401,11 @@ function agreementRecord(scope: Scope, id: string): VersionedRecord<AgreementDet
     checkReach: (trx) => assertAgreementInReach(trx, scope, id, { write: true }),
     read: (trx) => getAgreement(trx, scope, id),
   };
+}
+
+/** The agreement as a party answers it: seen is enough (404 otherwise); who may answer for whom is checked in the write. */
+export function answerRecord(scope: Scope, id: string): VersionedRecord<AgreementDetail> {
+  return { ...agreementRecord(scope, id), checkReach: (trx) => assertAgreementInReach(trx, scope, id, { write: false }) };
 }
 
 export async function updateAgreement(
@@ -382,6 +447,10 @@ export async function updateAgreement(
         .where('id', '=', id)
         .execute();
       if (changes.parties) await writeParties(trx, id, changes.parties);
+      // The text the parties accepted has changed: each is asked again.
+      if (before.status === 'negotiating') {
+        await trx.updateTable('agreement_party').set({ accepted_at: null, declined_at: null, decision_comment: null, decided_by: null }).where('agreement_id', '=', id).execute();
+      }
     },
   });
 }
@@ -391,7 +460,7 @@ export async function transitionAgreement(
   db: Executor,
   scope: Scope,
   id: string,
-  request: { to: AgreementStatus; note?: string | undefined },
+  request: { to: AgreementStatus; note?: string | undefined; overrideReason?: string | undefined },
   expectedVersion: number,
   context: ChangeContext,
 ): Promise<AgreementDetail> {
@@ -408,34 +477,109 @@ export async function transitionAgreement(
         });
       }
       requireWritable(mayTransition(scope, before.status, request.to), `Your role may not move an agreement from ${before.status} to ${request.to}`);
+      // "Signed" needs every party's acceptance; the county may sign without, only with a reason.
+      const override = request.to === 'signed' ? signingNote(before.parties, request.overrideReason, scope.everything) : null;
+      const note = [override, request.note].filter(Boolean).join(' — ') || null;
       await trx.updateTable('agreement').set({ status: request.to, ...nextVersion }).where('id', '=', id).execute();
-      await recordTransition(trx, id, before.status, request.to, context, request.note ?? null);
+      await recordTransition(trx, id, before.status, request.to, context, note);
     },
   });
 }
 
-/** Records that a party has accepted the final text (each party confirms its own acceptance). */
-export async function acceptAgreement(
+/**
+ * A party's answer to the text it is asked to accept: accepted, or declined with a comment. Each
+ * organisation answers for itself only (403 otherwise, mayAcceptFor); only while the text is
+ * negotiated (409); with If-Match, so two answers at once do not overwrite each other (412).
+ */
+export async function decideAgreement(
   db: Executor,
   scope: Scope,
   id: string,
   actorId: string,
+  decision: AgreementDecision,
   expectedVersion: number,
   context: ChangeContext,
 ): Promise<AgreementDetail> {
   return versionedChange(db, {
-    ...agreementRecord(scope, id),
+    ...answerRecord(scope, id),
     expectedVersion,
     context,
     action: 'update',
     write: async (trx, before) => {
-      if (!before.parties.some((p) => p.actorId === actorId)) throw new NotFoundError('party of this agreement');
-      requireWritable(hasActorId(scope.agreements.acceptFor, actorId), 'You accept an agreement only for your own organisation');
+      const party = before.parties.find((p) => p.actorId === actorId);
+      if (!party) throw new NotFoundError('party of this agreement');
+      requireWritable(mayAcceptFor(scope, party), 'You accept or decline an agreement only for your own organisation');
       assertAcceptanceOpen(before.status);
-      await trx.updateTable('agreement_party').set({ accepted_at: sql`now()` }).where('agreement_id', '=', id).where('actor_id', '=', actorId).execute();
+      const accepted = decision.decision === 'accepted';
+      await trx
+        .updateTable('agreement_party')
+        .set({
+          accepted_at: accepted ? sql<Date>`now()` : null,
+          declined_at: accepted ? null : sql<Date>`now()`,
+          decision_comment: decision.comment ?? null,
+          decided_by: context.userId,
+        })
+        .where('agreement_id', '=', id)
+        .where('actor_id', '=', actorId)
+        .execute();
       await trx.updateTable('agreement').set(nextVersion).where('id', '=', id).execute();
     },
   });
+}
+
+/** The agreements waiting for an answer from an organisation this scope answers for: its tasks. */
+export async function listPendingAcceptances(db: Executor, scope: Scope): Promise<PendingAcceptance[]> {
+  const acceptFor = scope.agreements.acceptFor;
+  if (!acceptFor.all && acceptFor.ids.length === 0 && acceptFor.kinds.length === 0) return [];
+  // The parties it answers for: by id, or by kind (the county, for parties no account acts for).
+  const answersFor = (eb: ExpressionBuilder<Database & { a: Database['actor'] }, 'a'>, actorColumn: 'p.actor_id' | 'ap.actor_id') =>
+    acceptFor.all
+      ? eb.lit(true)
+      : eb.or([
+          ...(acceptFor.ids.length ? [eb(sql.ref<string>(actorColumn), 'in', [...acceptFor.ids])] : []),
+          ...(acceptFor.kinds.length ? [eb('a.kind', 'in', acceptFor.kinds.filter(isActorKind))] : []),
+        ]);
+  // Agreements sent to the parties, and amendments proposed, that wait for one of its answers.
+  const [agreements, amendments] = await Promise.all([
+    db
+      .selectFrom('agreement as ag')
+      .innerJoin('agreement_party as p', 'p.agreement_id', 'ag.id')
+      .innerJoin('actor as a', 'a.id', 'p.actor_id')
+      .select(['ag.id', 'ag.title', 'ag.start_date', 'ag.end_date', 'ag.version', 'ag.updated_at', 'p.actor_id', 'a.name', 'p.declined_at'])
+      .where('ag.status', '=', 'negotiating')
+      .where('p.accepted_at', 'is', null)
+      .where(visibleAgreements(scope, 'ag.id'))
+      .where((eb) => answersFor(eb, 'p.actor_id'))
+      .execute(),
+    db
+      .selectFrom('agreement_amendment as am')
+      .innerJoin('agreement as ag', 'ag.id', 'am.agreement_id')
+      .innerJoin('agreement_amendment_party as ap', 'ap.amendment_id', 'am.id')
+      .innerJoin('actor as a', 'a.id', 'ap.actor_id')
+      .select(['ag.id', 'ag.title', 'ag.start_date', 'ag.end_date', 'ag.version', 'ag.updated_at', 'ap.actor_id', 'a.name', 'am.number'])
+      .where('am.status', '=', 'proposed')
+      .where('ag.status', 'in', ['signed', 'active', 'expiring'])
+      .where('ap.accepted_at', 'is', null)
+      .where(visibleAgreements(scope, 'ag.id'))
+      .where((eb) => answersFor(eb, 'ap.actor_id'))
+      .execute(),
+  ]);
+  const common = (r: (typeof agreements)[number] | (typeof amendments)[number]) => ({
+    agreementId: r.id,
+    title: r.title,
+    actorId: r.actor_id,
+    actorName: r.name,
+    startDate: r.start_date,
+    endDate: r.end_date,
+    version: r.version,
+    at: iso(r.updated_at),
+  });
+  return [
+    ...agreements.map((r) => ({ ...common(r), declined: r.declined_at !== null, amendmentNumber: null })),
+    ...amendments.map((r) => ({ ...common(r), declined: false, amendmentNumber: r.number })),
+  ]
+    .sort((a, b) => b.at.localeCompare(a.at))
+    .map(({ at: _at, ...task }) => task);
 }
 
 /** Renewal: a new draft with the same parties and services, linked to the agreement it renews. */
@@ -443,13 +587,19 @@ export async function renewAgreement(
   db: Executor,
   scope: Scope,
   id: string,
-  period: { startDate: string | null; endDate: string | null },
+  period: { startDate?: string | null | undefined; endDate?: string | null | undefined },
   context: ChangeContext,
 ): Promise<AgreementDetail> {
   await assertAgreementInReach(db, scope, id, { write: true });
   const current = await getAgreement(db, scope, id);
   if (!canRenew(current.status)) throw new ConflictError(`A ${current.status} agreement cannot be renewed; renew an active, expiring or expired one`);
-  if (current.renewedById) throw new ConflictError('This agreement has been renewed already');
+  if (current.renewedById) throw renewedAlready();
+  // By default the renewal starts the day after the old one ends: no day of overlap.
+  const startDate = period.startDate ?? (current.endDate ? dayAfter(current.endDate) : null);
+  if (startDate && current.endDate && startDate <= current.endDate) {
+    throw new DomainRuleError([{ path: 'startDate', code: 'renewal_overlaps', message: 'A renewal starts after the agreement it renews ends', params: { after: current.endDate } }]);
+  }
+  // At most one renewal per agreement: the database refuses a second (a unique index), also when two arrive at once.
   return insertAgreement(
     db,
     scope,
@@ -459,11 +609,15 @@ export async function renewAgreement(
       description: current.description,
       levels: current.levels,
       themes: current.themes,
-      startDate: period.startDate,
-      endDate: period.endDate,
+      startDate,
+      endDate: period.endDate ?? null,
       parties: current.parties.map((p) => ({ actorId: p.actorId, role: p.role, serviceIds: p.services.map((s) => s.serviceId) })),
     },
     context,
     id,
-  );
+  ).catch((error: unknown) => {
+    throw uniqueViolation(error) ? renewedAlready() : error;
+  });
 }
+
+const renewedAlready = () => new ConflictError('This agreement has been renewed already');

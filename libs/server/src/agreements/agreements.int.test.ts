@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sampleId } from '@kompetansebro/db';
-import type { AgreementDetail, AgreementSummary, Coverage, Page, Problem } from '@kompetansebro/domain';
+import { dayAfter, todayInNorway, type AgreementDetail, type AgreementSummary, type Coverage, type Page, type Problem } from '@kompetansebro/domain';
 import { jsonBody } from '@kompetansebro/testing/server';
-import { addService, json, testServer } from '../testing/fixture.test';
+import { addService, ifMatch, json, loggedIn, testServer } from '../testing/fixture.test';
 
 const server = testServer();
+const namsosEditor = loggedIn(server, 'namsos@demo.kompetansebro.no');
 const NAMDAL_CENTRE = sampleId('actor', 'study-centre-namdal');
 const NAMSOS = sampleId('actor', 'library-5007');
 const GRONG = sampleId('actor', 'library-5045');
@@ -39,6 +40,15 @@ async function create(body: unknown = namdalAgreement()): Promise<AgreementDetai
 async function transition(agreement: { id: string; version: number }, to: string): Promise<Response> {
   return server.request(`/api/agreements/${agreement.id}/transitions`, jsonBody('POST', { to }, { 'If-Match': `"${agreement.version}"` }));
 }
+
+/** Sent to the parties, then signed by the county without their acceptance (with a reason). */
+async function signWithoutAcceptance(agreement: AgreementDetail): Promise<AgreementDetail> {
+  const negotiating = await json<AgreementDetail>(await transition(agreement, 'negotiating'), 200);
+  const body = { to: 'signed', overrideReason: 'Signert på papir i møte' };
+  return json<AgreementDetail>(await server.request(`/api/agreements/${agreement.id}/transitions`, jsonBody('POST', body, ifMatch(negotiating.version))), 200);
+}
+
+const read = async (id: string) => json<AgreementDetail>(await server.request(`/api/agreements/${id}`), 200);
 
 async function coverageOf(studyCentre: string): Promise<Coverage> {
   return json<Coverage>(await server.request(`/api/coverage?studyCentre=${studyCentre}`), 200);
@@ -78,63 +88,75 @@ describe('agreements', () => {
     expect(after.n).toBe(before.n);
   });
 
-  it('follows the lifecycle through transitions only, and answers 409 listing the allowed ones', async () => {
+  it('follows the lifecycle: people up to signing, the calendar after; 409 lists the allowed moves', async () => {
     let agreement = await create();
     const skip = await transition(agreement, 'active');
     expect(skip.status).toBe(409);
     expect(((await skip.json()) as Problem).allowed).toEqual(['negotiating', 'terminated']);
-    for (const to of ['negotiating', 'signed', 'active']) {
-      agreement = await json<AgreementDetail>(await transition(agreement, to), 200);
-    }
+    agreement = await json<AgreementDetail>(await transition(agreement, 'negotiating'), 200);
+    // Signing needs every party's acceptance: without it, 409 naming the reason the county may give.
+    const unaccepted = await json<Problem>(await transition(agreement, 'signed'), 409);
+    expect(unaccepted.errors).toEqual([expect.objectContaining({ path: 'overrideReason', code: 'acceptance_missing' })]);
+    agreement = await signWithoutAcceptance(await create());
+    expect(agreement.status).toBe('signed');
+    expect(agreement.transitions.at(-1)?.note).toBe('Signert uten godkjenning fra Namdal studiesenter, Namsos bibliotek. Begrunnelse: Signert på papir i møte');
+    // Its start date has come: the next read finds it active, moved by the calendar (by nobody).
+    agreement = await read(agreement.id);
     expect(agreement.status).toBe('active');
     expect(agreement.transitions.map((t) => t.to)).toEqual(['draft', 'negotiating', 'signed', 'active']);
-    const stale = await server.request(`/api/agreements/${agreement.id}/transitions`, jsonBody('POST', { to: 'expiring' }, { 'If-Match': '"1"' }));
+    expect(agreement.transitions.at(-1)?.byUserId).toBeNull();
+    expect(agreement.allowedTransitions).toEqual(['terminated']);
+    const stale = await server.request(`/api/agreements/${agreement.id}/transitions`, jsonBody('POST', { to: 'terminated' }, { 'If-Match': '"1"' }));
     expect(stale.status).toBe(412);
-    const missing = await server.request(`/api/agreements/${agreement.id}/transitions`, jsonBody('POST', { to: 'expiring' }));
+    const missing = await server.request(`/api/agreements/${agreement.id}/transitions`, jsonBody('POST', { to: 'terminated' }));
     expect(missing.status).toBe(428);
   });
 
   it('keeps what a signed agreement agreed: parties change only by renewal, which links the versions', async () => {
-    let agreement = await create();
-    for (const to of ['negotiating', 'signed', 'active']) agreement = await json<AgreementDetail>(await transition(agreement, to), 200);
+    const agreement = await read((await signWithoutAcceptance(await create())).id);
     const change = await server.request(`/api/agreements/${agreement.id}`, jsonBody('PATCH', { title: 'Ny tittel' }, { 'If-Match': `"${agreement.version}"` }));
     expect(change.status).toBe(409);
+    // Its end date changes only by an amendment the parties accept.
     const endDate = await server.request(`/api/agreements/${agreement.id}`, jsonBody('PATCH', { endDate: '2029-06-30' }, { 'If-Match': `"${agreement.version}"` }));
-    agreement = await json<AgreementDetail>(endDate, 200);
-    expect(agreement.endDate).toBe('2029-06-30');
+    expect((await json<Problem>(endDate, 409)).detail).toContain('amendment');
 
+    const overlapping = await server.request(`/api/agreements/${agreement.id}/renewals`, jsonBody('POST', { startDate: '2028-12-31', endDate: '2032-06-30' }));
+    expect((await json<Problem>(overlapping, 400)).errors).toEqual([expect.objectContaining({ path: 'startDate', code: 'renewal_overlaps' })]);
+    // No start date: the day after the old one ends.
     const renewal = await json<AgreementDetail>(
-      await server.request(`/api/agreements/${agreement.id}/renewals`, jsonBody('POST', { startDate: '2029-07-01', endDate: '2032-06-30' })),
+      await server.request(`/api/agreements/${agreement.id}/renewals`, jsonBody('POST', { endDate: '2032-06-30' })),
       201,
     );
-    expect(renewal).toMatchObject({ status: 'draft', renewsId: agreement.id, startDate: '2029-07-01' });
+    expect(renewal).toMatchObject({ status: 'draft', renewsId: agreement.id, startDate: '2029-01-01', endDate: '2032-06-30' });
     expect(renewal.parties.flatMap((p) => p.services.map((s) => s.serviceId)).sort()).toEqual([namsosExams, namsosStudyPlaces].sort());
-    const original = await json<AgreementDetail>(await server.request(`/api/agreements/${agreement.id}`), 200);
+    const original = await read(agreement.id);
     expect(original.renewedById).toBe(renewal.id);
+    const again = await server.request(`/api/agreements/${agreement.id}/renewals`, jsonBody('POST', { endDate: '2035-06-30' }));
+    expect(again.status).toBe(409);
     const draftRenewal = await server.request(`/api/agreements/${renewal.id}/renewals`, jsonBody('POST', { startDate: null, endDate: null }));
     expect(draftRenewal.status).toBe(409);
   });
 
-  it('records each party’s acceptance', async () => {
+  it('records each party’s answer, given for itself', async () => {
     const agreement = await create();
     const accepted = await json<AgreementDetail>(
-      await server.request(`/api/agreements/${agreement.id}/parties/${NAMSOS}/accept`, { method: 'POST', headers: { 'If-Match': '"1"' } }),
+      await namsosEditor(`/api/agreements/${agreement.id}/parties/${NAMSOS}/accept`, { method: 'POST', headers: ifMatch(1) }),
       200,
     );
     expect(accepted.parties.find((p) => p.actorId === NAMSOS)?.acceptedAt).not.toBeNull();
     expect(accepted.parties.find((p) => p.actorId === NAMDAL_CENTRE)?.acceptedAt).toBeNull();
   });
 
-  it('takes an acceptance only with a current If-Match, from a party, while the agreement is open to it', async () => {
+  it('takes an answer only with a current If-Match, from a party, while the agreement is open to it', async () => {
     let agreement = await create();
     const accept = (actorId: string, headers: Record<string, string>) =>
-      server.request(`/api/agreements/${agreement.id}/parties/${actorId}/accept`, { method: 'POST', headers });
+      namsosEditor(`/api/agreements/${agreement.id}/parties/${actorId}/accept`, { method: 'POST', headers });
     expect((await accept(NAMSOS, {})).status).toBe(428);
     expect((await accept(NAMSOS, { 'If-Match': '"9"' })).status).toBe(412);
     expect((await accept(GRONG, { 'If-Match': `"${agreement.version}"` })).status).toBe(404);
-    for (const to of ['negotiating', 'signed']) agreement = await json<AgreementDetail>(await transition(agreement, to), 200);
+    agreement = await read((await signWithoutAcceptance(agreement)).id);
     expect((await accept(NAMSOS, { 'If-Match': `"${agreement.version}"` })).status).toBe(409);
-    const after = await json<AgreementDetail>(await server.request(`/api/agreements/${agreement.id}`), 200);
+    const after = await read(agreement.id);
     expect(after.parties.every((p) => p.acceptedAt === null)).toBe(true);
   });
 
@@ -215,18 +237,26 @@ describe('coverage', () => {
     }
   });
 
-  it('changes when an agreement becomes active: Namsos is covered with its committed services', async () => {
+  it('changes when an agreement comes in force on its start date: Namsos is covered with its committed services', async () => {
     const before = await coverageOf(NAMDAL_CENTRE);
-    let agreement = await create();
-    for (const to of ['negotiating', 'signed']) agreement = await json<AgreementDetail>(await transition(agreement, to), 200);
-    const signed = await coverageOf(NAMDAL_CENTRE);
-    expect(signed.summary.coveredMunicipalities).toBe(before.summary.coveredMunicipalities);
-    await json<AgreementDetail>(await transition(agreement, 'active'), 200);
+    const today = todayInNorway();
+    // Signed, but starting tomorrow: not yet in force.
+    const planned = await signWithoutAcceptance(await create({ ...namdalAgreement(), startDate: dayAfter(today), endDate: '2199-12-31' }));
+    const notYet = await coverageOf(NAMDAL_CENTRE);
+    expect(notYet.summary.coveredMunicipalities).toBe(before.summary.coveredMunicipalities);
+    expect((await read(planned.id)).status).toBe('signed');
+    // Planned: as of tomorrow it covers Namsos.
+    const tomorrow = await json<Coverage>(await server.request(`/api/coverage?studyCentre=${NAMDAL_CENTRE}&asOf=${dayAfter(today)}`), 200);
+    expect(tomorrow.asOf).toBe(dayAfter(today));
+    expect(tomorrow.municipalities.find((m) => m.number === '5007')?.covered).toBe(true);
+
+    await server.database.db.updateTable('agreement').set({ start_date: today }).where('id', '=', planned.id).execute();
     const after = await coverageOf(NAMDAL_CENTRE);
     const namsos = after.municipalities.find((m) => m.number === '5007');
     expect(namsos?.covered).toBe(true);
     expect(namsos?.libraries.find((l) => l.id === NAMSOS)?.committedServices.sort()).toEqual(['exam_invigilation', 'study_places']);
     expect(after.gaps.municipalities.map((m) => m.number)).not.toContain('5007');
+    expect((await read(planned.id)).status).toBe('active');
   });
 
   it('answers by region too, and 400 without a region or study centre', async () => {

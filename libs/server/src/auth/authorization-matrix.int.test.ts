@@ -84,7 +84,7 @@ interface Who {
   request: RequestAs;
 }
 
-type Kind = 'actor' | 'service' | 'contact' | 'agreement' | 'activity' | 'centre' | 'centreRequest' | 'recordOwner' | 'party' | 'organiser';
+type Kind = 'actor' | 'service' | 'contact' | 'agreement' | 'acceptance' | 'activity' | 'centre' | 'centreRequest' | 'recordOwner' | 'party' | 'organiser' | 'countySetting';
 
 interface Access {
   read(id: string): boolean;
@@ -155,6 +155,23 @@ function rulesFor(world: World, who: Who) {
       candidates: () => [...preferredAgreements, ...world.agreements.keys()],
       related: (id) => (world.agreements.get(id)?.parties ?? []).some(relatedActor),
     },
+    // A party's answer to an agreement: the request answers for the principal's own organisation
+    // when it is a party, else for the first party. Each organisation answers for itself (a
+    // library's editor for its branches too); the county admin only for itself and for parties of
+    // a kind no account acts for (a career centre, a university, …).
+    acceptance: {
+      read: agreementRead,
+      write: (id) => {
+        const parties = world.agreements.get(id)?.parties ?? [];
+        const party = parties.includes(org) ? org : (parties[0] ?? '');
+        if (admin) return party === org || !['study_centre', 'university_library', 'public_library', 'library_branch'].includes(world.actors.get(party)?.kind ?? '');
+        return (coordinator || liaison) ? party === org : editor && mine.includes(party);
+      },
+      candidates: () => [...preferredAgreements, ...world.agreements.keys()],
+      related: (id) => (world.agreements.get(id)?.parties ?? []).some(relatedActor),
+    },
+    // The county's agreement settings: every role that reads agreements reads them; the county admin changes them.
+    countySetting: { read: () => true, write: () => admin, candidates: () => ['county'], related: () => true },
     activity: {
       read: activityRead,
       write: (id) => admin || (coordinator && activityOf(id).organiser === org),
@@ -284,6 +301,15 @@ async function advance(id: string, statuses: string[]): Promise<void> {
   }
 }
 
+/** A fresh copy, sent to its parties and signed by the county with a reason, read once so the calendar has made it active. */
+async function signedCopy(id: string, world: World): Promise<string> {
+  const fresh = await freshAgreement(id, world);
+  await advance(fresh, ['negotiating']);
+  await asAdmin(`/api/agreements/${fresh}/transitions`, jsonBody('POST', { to: 'signed', overrideReason: 'Autorisasjonsmatrisen' }, ifMatch(await versionOf('agreement', fresh))), 200);
+  await asAdmin(`/api/agreements/${fresh}`, undefined, 200);
+  return fresh;
+}
+
 async function uploadAsAdmin(agreementId: string): Promise<string> {
   const document = await asAdmin<{ id: string }>(`/api/agreements/${agreementId}/documents`, upload(), 201);
   return document.id;
@@ -406,7 +432,13 @@ const specs: Record<string, Spec> = {
         ],
       }),
   },
-  'PATCH /api/agreements/:id': { kind: 'agreement', ok: 200, request: async ({ id, version }) => patch(`/api/agreements/${id}`, { description: note }, await version()) },
+  // Edited as a draft (a signed agreement changes by an amendment).
+  'PATCH /api/agreements/:id': {
+    kind: 'agreement',
+    ok: 200,
+    prepare: async (id, world) => ({ id: await freshAgreement(id, world) }),
+    request: async ({ id, version }) => patch(`/api/agreements/${id}`, { description: note }, await version()),
+  },
   'POST /api/agreements/:id/transitions': {
     kind: 'agreement',
     ok: 200,
@@ -414,7 +446,7 @@ const specs: Record<string, Spec> = {
     request: async ({ id, version }) => post(`/api/agreements/${id}/transitions`, { to: 'negotiating' }, ifMatch(await version())),
   },
   'POST /api/agreements/:id/parties/:actorId/accept': {
-    kind: 'agreement',
+    kind: 'acceptance',
     ok: 200,
     prepare: async (id, world) => ({ id: await freshAgreement(id, world) }),
     request: async ({ id, who, world, version }) => {
@@ -423,14 +455,56 @@ const specs: Record<string, Spec> = {
       return post(`/api/agreements/${id}/parties/${party}/accept`, undefined, ifMatch(await version()));
     },
   },
+  'POST /api/agreements/:id/parties/:actorId/decision': {
+    kind: 'acceptance',
+    ok: 200,
+    prepare: async (id, world) => ({ id: await freshAgreement(id, world) }),
+    request: async ({ id, who, version }) => {
+      const parties = await partiesOf(id);
+      const party = parties.includes(who.org) ? who.org : (parties[0] ?? who.org);
+      return post(`/api/agreements/${id}/parties/${party}/decision`, { decision: 'declined', comment: 'Ikke ennå' }, ifMatch(await version()));
+    },
+  },
+  'POST /api/agreements/:id/amendments': {
+    kind: 'agreement',
+    ok: 200,
+    prepare: async (id, world) => ({ id: await signedCopy(id, world) }),
+    request: async ({ id, version }) => post(`/api/agreements/${id}/amendments`, { reason: 'Endret i matrisen', description: 'Ny tekst' }, ifMatch(await version())),
+  },
+  'POST /api/agreements/:id/amendments/:amendmentId/parties/:actorId/accept': {
+    kind: 'acceptance',
+    ok: 200,
+    // An amendment of the summary, which touches every party.
+    prepare: async (id, world) => {
+      const fresh = await signedCopy(id, world);
+      const amended = await asAdmin<{ amendments: Array<{ id: string }> }>(
+        `/api/agreements/${fresh}/amendments`,
+        jsonBody('POST', { reason: 'Endret i matrisen', description: 'Ny tekst' }, ifMatch(await versionOf('agreement', fresh))),
+        200,
+      );
+      return { id: fresh, extra: amended.amendments[0]?.id ?? '' };
+    },
+    request: async ({ id, extra, who, version }) => {
+      const parties = await partiesOf(id);
+      const party = parties.includes(who.org) ? who.org : (parties[0] ?? who.org);
+      return post(`/api/agreements/${id}/amendments/${extra}/parties/${party}/accept`, undefined, ifMatch(await version()));
+    },
+  },
+  'GET /api/agreement-acceptances': { ok: 200, request: () => ['/api/agreement-acceptances'] },
+  'GET /api/agreement-settings': { ok: 200, request: () => ['/api/agreement-settings'] },
+  'PUT /api/agreement-settings': {
+    kind: 'countySetting',
+    ok: 200,
+    request: async () => {
+      const { version } = await server.database.db.selectFrom('county_setting').select('version').executeTakeFirstOrThrow();
+      return ['/api/agreement-settings', jsonBody('PUT', { expiringDays: 90 }, ifMatch(version))];
+    },
+  },
   'POST /api/agreements/:id/renewals': {
     kind: 'agreement',
     ok: 201,
-    prepare: async (id, world) => {
-      const fresh = await freshAgreement(id, world);
-      await advance(fresh, ['negotiating', 'signed', 'active']);
-      return { id: fresh };
-    },
+    // Signed by the county without the parties' acceptance (with a reason); no start date: in force at once.
+    prepare: async (id, world) => ({ id: await signedCopy(id, world) }),
     request: ({ id }) => post(`/api/agreements/${id}/renewals`, { startDate: null, endDate: null }),
   },
   'POST /api/agreements/:id/documents': { kind: 'agreement', ok: 201, request: ({ id }) => [`/api/agreements/${id}/documents`, upload()] },
@@ -565,6 +639,7 @@ const versionTable: Partial<Record<Kind, 'actor' | 'service' | 'contact' | 'agre
   service: 'service',
   contact: 'contact',
   agreement: 'agreement',
+  acceptance: 'agreement',
   activity: 'activity',
 };
 

@@ -52,6 +52,8 @@ const unscoped: Record<string, string> = {
   'users/user.repository.ts disableUser': 'county-only resource (policy)',
   'users/user.repository.ts enableUser': 'county-only resource (policy)',
   'users/user.repository.ts endUserSessions': 'county-only resource (policy)',
+  // The county's agreement settings: one row every role that reads agreements may read (policy).
+  'agreements/agreement-settings.repository.ts getAgreementSettings': 'shared settings, no rows to hide',
   // The user's own setting, keyed by the principal's user id.
   'liaison/note.repository.ts getDigestSubscription': "the principal's own row",
   // The daily job: loads each subscriber's Scope itself (loadScope) before it reads notes.

@@ -42,9 +42,10 @@ describe('GET /api/coverage, services per library', () => {
     // Not binding yet: nothing is committed.
     expect(namsosOf(await namdalCoverage())?.commitments.some((c) => c.agreementId === agreement.id)).toBe(false);
 
-    for (const to of ['negotiating', 'signed', 'active']) {
+    // Sent to the parties and signed (the county, with a reason for the missing acceptances); no start date: in force from signing.
+    for (const step of [{ to: 'negotiating' }, { to: 'signed', overrideReason: 'Signert på papir' }]) {
       agreement = await json<AgreementDetail>(
-        await server.request(`/api/agreements/${agreement.id}/transitions`, jsonBody('POST', { to }, { 'If-Match': `"${agreement.version}"` })),
+        await server.request(`/api/agreements/${agreement.id}/transitions`, jsonBody('POST', step, { 'If-Match': `"${agreement.version}"` })),
         200,
       );
     }

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { bindingStatuses, computeCoverage, hasActorId, type Coverage } from '@kompetansebro/domain';
+import { computeCoverage, hasActorId, todayInNorway, type Coverage, type IsoDate } from '@kompetansebro/domain';
 import { DomainRuleError, domainErrorCodes, NotFoundError, StaleVersionError } from '@kompetansebro/domain';
 import { requireVisible, requireWritable, type Scope } from '../auth/visibility';
 import type { Executor } from '../persistence/executor';
@@ -61,11 +61,16 @@ async function unscopedQuestionOf(db: Executor, filter: { region?: string | unde
 }
 
 /** Coverage of a catchment area: which libraries have a binding agreement with its study centre, and the gaps. */
-export async function getCoverage(db: Executor, scope: Scope, filter: { region?: string | undefined; studyCentre?: string | undefined }): Promise<Coverage> {
+export async function getCoverage(
+  db: Executor,
+  scope: Scope,
+  filter: { region?: string | undefined; studyCentre?: string | undefined; asOf?: IsoDate | undefined },
+): Promise<Coverage> {
+  const asOf = filter.asOf ?? todayInNorway();
   // A study centre the scope does not reach is answered as one that does not exist.
   if (filter.studyCentre) requireVisible(hasActorId(scope.studyCentres, filter.studyCentre), 'study centre');
   const { studyCentres, municipalityNumbers } = await questionOf(db, scope, filter);
-  if (municipalityNumbers.length === 0) return computeCoverage({ studyCentres, municipalities: [], libraries: [], agreements: [] });
+  if (municipalityNumbers.length === 0) return computeCoverage({ studyCentres, municipalities: [], libraries: [], agreements: [], asOf });
 
   const [municipalities, libraries] = await Promise.all([
     db
@@ -94,8 +99,11 @@ export async function getCoverage(db: Executor, scope: Scope, filter: { region?:
   const agreementRows = centreIds.length
     ? await db
         .selectFrom('agreement as ag')
-        .select(['ag.id', 'ag.title', 'ag.status'])
-        .where('ag.status', 'in', [...bindingStatuses])
+        .select(['ag.id', 'ag.title', 'ag.status', 'ag.start_date', 'ag.end_date'])
+        // Those that may be in force on the day (the domain's inForceOn decides, by dates and status).
+        .where('ag.status', 'in', ['signed', 'active', 'expiring', 'expired'])
+        .where((eb) => eb.or([eb('ag.start_date', 'is', null), eb('ag.start_date', '<=', asOf)]))
+        .where((eb) => eb.or([eb('ag.end_date', 'is', null), eb('ag.end_date', '>=', asOf)]))
         .where((eb) =>
           eb.exists(eb.selectFrom('agreement_party as p').select('p.actor_id').whereRef('p.agreement_id', '=', 'ag.id').where('p.actor_id', 'in', centreIds)),
         )
@@ -129,9 +137,12 @@ export async function getCoverage(db: Executor, scope: Scope, filter: { region?:
       id: a.id,
       title: a.title,
       status: a.status,
+      startDate: a.start_date,
+      endDate: a.end_date,
       partyActorIds: parties.filter((p) => p.agreement_id === a.id).map((p) => p.actor_id),
       committedServices: committed.filter((s) => s.agreement_id === a.id).map((s) => ({ actorId: s.actor_id, type: s.type })),
     })),
+    asOf,
   });
 }
 

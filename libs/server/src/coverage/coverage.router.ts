@@ -1,6 +1,7 @@
 import { accessOf, scopeOf } from '../auth/visibility';
 import { z } from 'zod';
-import { coverageSchema, municipalityNumberSchema } from '@kompetansebro/domain';
+import { coverageSchema, isoDateSchema, municipalityNumberSchema } from '@kompetansebro/domain';
+import { calendarFirst } from '../agreements/agreements.router';
 import { etagOf, expectedVersion } from '../http/etag';
 import { ifMatch, jsonAnswer, jsonBody, routesTagged } from '../http/api-route';
 import { createRouter, idParamsSchema } from '../http/openapi';
@@ -15,9 +16,17 @@ const route = routesTagged('Coverage');
 
 const coverageRoute = route('get', '/api/coverage', ['coverage', 'read'], {
   summary: "For every municipality of a region or a study centre's catchment area: its libraries, which are covered by a binding agreement with the study centre, the services committed, and the gaps",
-  request: { query: z.object({ region: z.uuid().optional(), studyCentre: z.uuid().optional() }) },
+  request: {
+    query: z.object({
+      region: z.uuid().optional(),
+      studyCentre: z.uuid().optional(),
+      /** The day to answer for (past or planned): agreements in force on it, by their dates and status. Default: today. */
+      asOf: isoDateSchema.optional(),
+    }),
+  },
   answers: { 200: jsonAnswer('Coverage and gaps', Coverage) },
   problems: [400, 404],
+  prepare: calendarFirst,
 });
 
 const getCatchmentRoute = route('get', '/api/study-centres/{id}/catchment-area', ['coverage', 'read'], {

@@ -1,8 +1,10 @@
 import { createRoute, type RouteConfig } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import type { Action, Resource } from '@kompetansebro/domain';
 import { authorize, publicAccess } from '../auth/access-control';
 import { ifMatchHeaderSchema, jsonContent, problemResponses } from './openapi';
+import type { AppEnv } from './app-env';
 import { withEtag } from './versioned';
 
 // One declaration for every route that is not a plain record route (those come from recordRoutes):
@@ -55,6 +57,8 @@ interface RouteSpec<Ok extends Answers, E extends ProblemStatus, Req extends Req
   answers: Ok;
   /** The problem+json answers when it does not. */
   problems?: readonly E[];
+  /** Work to do after access is checked and before the handler (e.g. bringing agreement statuses up to today). */
+  prepare?: MiddlewareHandler<AppEnv>;
 }
 
 /**
@@ -71,7 +75,7 @@ export function routesTagged(...tags: string[]) {
     createRoute({
       method,
       path,
-      middleware: [access === 'public' ? publicAccess() : authorize(access[0], access[1])] as const,
+      middleware: [access === 'public' ? publicAccess() : authorize(access[0], access[1]), ...(spec.prepare ? [spec.prepare] : [])] as const,
       tags,
       summary: spec.summary,
       ...(spec.description === undefined ? {} : { description: spec.description }),

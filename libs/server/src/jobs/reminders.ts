@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { dueReminders, todayInNorway, type DueReminder, type IsoDate } from '@kompetansebro/domain';
 import { publicUrlOf, type AppConfig, type Logger } from '../http/app-env';
 import { sendLiaisonDigest } from '../liaison/digest.repository';
+import { runAgreementCalendar } from './agreement-calendar';
 import type { Mailer } from '../auth/mail';
 import type { Executor } from '../persistence/executor';
 import { mailRecipient } from '../surveys/survey.repository';
@@ -177,6 +178,9 @@ export function startReminderJob(deps: ReminderDeps, intervalMs: number = ONE_DA
   let running: Promise<unknown> = Promise.resolve();
   const tick = () => {
     running = running
+      // The calendar first, so the reminders read today's statuses.
+      .then(() => runAgreementCalendar(deps))
+      .catch((error: unknown) => deps.logger.error({ err: error }, 'agreement calendar run failed'))
       .then(() => runReminders(deps))
       .catch((error: unknown) => deps.logger.error({ err: error }, 'reminder run failed'))
       // The liaison notes digest is daily too, and as safe to re-run (each note goes to a user once).

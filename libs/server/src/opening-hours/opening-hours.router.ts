@@ -1,9 +1,8 @@
-import { createRoute } from '@hono/zod-openapi';
 import { openingHoursInputSchema, openingHoursOsmImportSchema, openingHoursSchema } from '@kompetansebro/domain';
-import { authorize } from '../auth/access-control';
+import { ifMatch, jsonBody, routesTagged } from '../http/api-route';
 import { changeRecord, readRecord } from '../http/record-handlers';
 import { recordRoutes } from '../http/record-routes';
-import { createRouter, idParamsSchema, ifMatchHeaderSchema, jsonContent } from '../http/openapi';
+import { createRouter, idParamsSchema } from '../http/openapi';
 import { versionedWriteResponses } from '../http/versioned';
 import { getOpeningHours, importOpeningHoursFromOsm, saveOpeningHours } from './opening-hours.repository';
 
@@ -19,14 +18,10 @@ const getRoute = routes.get(
   'The opening hours',
 );
 const updateRoute = routes.update(OpeningHoursInput, 'Replace the opening hours (If-Match required; "0" when none are stored yet)');
-const importRoute = createRoute({
-  method: 'put',
-  path: '/api/opening-hours/{id}/osm',
-  middleware: [authorize('opening_hours', 'update')] as const,
-  tags,
+const importRoute = routesTagged(...tags)('put', '/api/opening-hours/{id}/osm', ['opening_hours', 'update'], {
   summary: "Take over the weekly timetable from OSM opening_hours strings (staffed; self-service), keeping seasons and exceptions (If-Match required)",
-  request: { params: idParamsSchema, headers: ifMatchHeaderSchema, body: { content: jsonContent(OpeningHoursOsmImport), required: true } },
-  responses: versionedWriteResponses(OpeningHours),
+  request: { params: idParamsSchema, ...ifMatch, body: jsonBody(OpeningHoursOsmImport) },
+  answers: versionedWriteResponses(OpeningHours),
 });
 
 export const openingHoursRouter = createRouter()

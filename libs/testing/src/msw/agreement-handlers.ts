@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'msw';
-import { allowedTransitions, type ActorSummary, type AgreementDetail, type AgreementStatus } from '@kompetansebro/domain';
-import { http } from 'msw';
+import { allowedTransitions, type ActorSummary, type AgreementDetail, type AgreementStatus, type PendingAcceptance } from '@kompetansebro/domain';
+import { http, HttpResponse } from 'msw';
 import { buildAgreementDetail } from '../factories/agreement.factory';
 import { answerWrite, api, ResourceStore, resourceHandlers, versioned } from './resource';
 
@@ -31,13 +31,16 @@ export class AgreementStore extends ResourceStore<AgreementDetail> {
     return this.received.filter((request) => request.method === 'POST' && request.path.endsWith('/api/agreements')).map((request) => request.body);
   }
 
-  /** The acceptances received (agreement, party, If-Match). */
-  get acceptRequests(): Array<{ id: string; actorId: string; ifMatch: string | null }> {
+  /** The parties' answers received (agreement, party, If-Match, and the answer). */
+  get acceptRequests(): Array<{ id: string; actorId: string; ifMatch: string | null; body: unknown }> {
     return this.received.flatMap((request) => {
-      const match = /\/agreements\/([^/]+)\/parties\/([^/]+)\/accept$/.exec(request.path);
-      return match ? [{ id: match[1] as string, actorId: match[2] as string, ifMatch: request.ifMatch }] : [];
+      const match = /\/agreements\/([^/]+)\/parties\/([^/]+)\/decision$/.exec(request.path);
+      return match ? [{ id: match[1] as string, actorId: match[2] as string, ifMatch: request.ifMatch, body: request.body }] : [];
     });
   }
+
+  /** The tasks the scenario serves at /api/agreement-acceptances. */
+  pendingAcceptances: PendingAcceptance[] = [];
 
   /** Replaces an agreement behind the page's back (another user's save). */
   replace(agreement: AgreementDetail): void {
@@ -53,10 +56,35 @@ export class AgreementStore extends ResourceStore<AgreementDetail> {
       actorKind: name(party.actorId)?.kind ?? 'public_library',
       role: party.role,
       acceptedAt: null,
+      declinedAt: null,
+      decisionComment: null,
       services: [],
     }));
     const { parties: _parties, ...fields } = body;
     return { ...buildAgreementDetail({ status: 'draft', transitions: [] }), ...fields, parties } as AgreementDetail;
+  }
+
+  /** A change's fields: the parties sent (ids, roles, service ids) as the record shows them, from what it knew of each. */
+  changed(item: AgreementDetail, body: Record<string, unknown>): Partial<AgreementDetail> {
+    const { parties: sent, ...fields } = body;
+    if (!Array.isArray(sent)) return fields as Partial<AgreementDetail>;
+    const parties = (sent as PartyInput[]).map((party) => {
+      const known = item.parties.find((p) => p.actorId === party.actorId);
+      const actor = this.actors.find((a) => a.id === party.actorId);
+      // Services the record knew (a scenario names new ones through its data, not here).
+      const services = (known?.services ?? []).filter((service) => (party.serviceIds ?? []).includes(service.serviceId));
+      return {
+        actorId: party.actorId,
+        actorName: known?.actorName ?? actor?.name ?? '',
+        actorKind: known?.actorKind ?? actor?.kind ?? 'public_library',
+        role: party.role,
+        acceptedAt: null,
+        declinedAt: null,
+        decisionComment: null,
+        services,
+      };
+    });
+    return { ...(fields as Partial<AgreementDetail>), parties };
   }
 }
 
@@ -65,20 +93,58 @@ const moved = (to: AgreementStatus): Partial<AgreementDetail> => ({ status: to, 
 
 export function agreementHandlers(store: AgreementStore): RequestHandler[] {
   return [
-    http.post(api('/agreements/:id/parties/:actorId/accept'), ({ request, params }) => {
+    http.post(api('/agreements/:id/parties/:actorId/decision'), ({ request, params }) => {
       const actorId = String(params['actorId']);
-      const accept = (item: AgreementDetail): Partial<AgreementDetail> => ({
-        parties: item.parties.map((party) => (party.actorId === actorId ? { ...party, acceptedAt: new Date().toISOString() } : party)),
-      });
-      return answerWrite(store, request, String(params['id']), (_body, item) => versioned(store.change(item.id, accept(item))));
+      const decide = (item: AgreementDetail, body: Record<string, unknown>): Partial<AgreementDetail> => {
+        const now = new Date().toISOString();
+        const accepted = body['decision'] === 'accepted';
+        const comment = typeof body['comment'] === 'string' ? body['comment'] : null;
+        return {
+          parties: item.parties.map((party) =>
+            party.actorId === actorId ? { ...party, acceptedAt: accepted ? now : null, declinedAt: accepted ? null : now, decisionComment: comment } : party,
+          ),
+        };
+      };
+      return answerWrite(store, request, String(params['id']), (body, item) => versioned(store.change(item.id, decide(item, body))));
     }),
+    http.post(api('/agreements/:id/amendments/:amendmentId/parties/:actorId/accept'), ({ request, params }) => {
+      const accepted = (item: AgreementDetail): Partial<AgreementDetail> => ({
+        amendments: item.amendments.map((amendment) =>
+          amendment.id === params['amendmentId']
+            ? { ...amendment, parties: amendment.parties.map((p) => (p.actorId === params['actorId'] ? { ...p, acceptedAt: new Date().toISOString() } : p)) }
+            : amendment,
+        ),
+      });
+      return answerWrite(store, request, String(params['id']), (_body, item) => versioned(store.change(item.id, accepted(item))));
+    }),
+    // The tasks: what the scenario's agreements wait for, as given (no rule: the API decides whose they are).
+    http.get(api('/agreement-acceptances'), () => HttpResponse.json(store.pendingAcceptances)),
     ...resourceHandlers('/agreements', store, {
-      summary: ({ documents: _d, transitions: _t, allowedTransitions: _a, renewedById: _r, parties, ...rest }) => ({
+      summary: ({ documents: _d, transitions: _t, allowedTransitions: _a, renewedById: _r, amendments: _m, parties, ...rest }) => ({
         ...rest,
         parties: parties.map(({ actorId, actorName, role }) => ({ actorId, actorName, role })),
       }),
       create: (body) => store.draft(body),
-      actions: { transitions: (_item, body) => moved(body['to'] as AgreementStatus) },
+      changes: (item, body) => store.changed(item, body),
+      // An amendment is echoed as proposed, changing nothing yet (which fields it changes is the API's rule).
+      actions: {
+        transitions: (_item, body) => moved(body['to'] as AgreementStatus),
+        amendments: (item, body) => ({
+          amendments: [
+            ...item.amendments,
+            {
+              id: crypto.randomUUID(),
+              number: item.amendments.length + 2,
+              reason: String(body['reason'] ?? ''),
+              status: 'proposed' as const,
+              changes: [],
+              proposedAt: new Date().toISOString(),
+              inForceAt: null,
+              parties: [],
+            },
+          ],
+        }),
+      },
     }),
   ];
 }

@@ -1,0 +1,185 @@
+import { ApiError, meQueries, useAcceptAmendment, useCan, useProposeAmendment } from '@kompetansebro/api-client';
+import {
+  AMENDABLE_STATUSES,
+  mayAcceptFor,
+  serviceTypeSchema,
+  visibilityFor,
+  type AgreementAmendment,
+  type AgreementDetail,
+  type AmendmentChange,
+} from '@kompetansebro/domain';
+import { formatDate, useLanguage } from '@kompetansebro/i18n';
+import { Alert, Button, httpErrorText, Section, TextArea, TextField } from '@kompetansebro/ui';
+import { useQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+
+function errorText(t: TFunction, error: unknown): string {
+  if (error instanceof ApiError && error.status === 412) return t('agreements.detail.staleVersion');
+  if (error instanceof ApiError) return error.problem.detail ?? httpErrorText(t, error.status);
+  return t('states.errorBody');
+}
+
+/** A value of a change as people read it: dates as dates, service types by name, lists joined. */
+function shown(t: TFunction, language: 'nb' | 'nn' | 'en', change: AmendmentChange, side: 'before' | 'after'): string {
+  const value = change[side];
+  if (change.field === 'services') {
+    const types = (side === 'before' ? change.beforeTypes : change.afterTypes) ?? [];
+    return types.length === 0 ? t('common.none') : types.map((type) => (serviceTypeSchema.safeParse(type).success ? t(`serviceType.${type as 'study_places'}`) : type)).join(', ');
+  }
+  if (change.field === 'endDate') return typeof value === 'string' ? formatDate(value, language) : t('common.notProvided');
+  if (change.field === 'levels') return (value as string[]).map((level) => t(`collaborationLevel.${level as 'practical'}`)).join(', ') || t('common.none');
+  if (change.field === 'themes') return (value as string[]).map((theme) => t(`thematicArea.${theme as 'library_services_for_students'}`)).join(', ') || t('common.none');
+  return typeof value === 'string' && value !== '' ? value : t('common.notProvided');
+}
+
+/**
+ * Every version of a signed agreement: the signed text (version 1) and each amendment — what
+ * changed, before → after, and why; who it touches and who has accepted it, with the button for
+ * a party the user answers for. Where the user may change the agreement, a form proposes the next.
+ */
+export function AgreementAmendments({ agreement }: { agreement: AgreementDetail }) {
+  const { t } = useTranslation();
+  const mayPropose = useCan('agreement', 'update');
+  const amendable = AMENDABLE_STATUSES.includes(agreement.status);
+  if (agreement.amendments.length === 0 && !(mayPropose && amendable)) return null;
+  const waiting = agreement.amendments.some((amendment) => amendment.status === 'proposed');
+  return (
+    <Section id="agreement-versions" title={t('agreements.amendments.title')} intro={t('agreements.amendments.intro')} className="kb-stack">
+      <ol className="kb-stack">
+        {agreement.amendments.map((amendment) => (
+          <Amendment key={amendment.id} agreement={agreement} amendment={amendment} />
+        ))}
+      </ol>
+      {mayPropose && amendable && !waiting && <ProposeAmendment agreement={agreement} />}
+    </Section>
+  );
+}
+
+function Amendment({ agreement, amendment }: { agreement: AgreementDetail; amendment: AgreementAmendment }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const me = useQuery(meQueries.current());
+  const accept = useAcceptAmendment(agreement.id);
+  const fieldName = (change: AmendmentChange) =>
+    change.field === 'services'
+      ? t('agreements.amendments.servicesOf', { name: agreement.parties.find((p) => p.actorId === change.actorId)?.actorName ?? '' })
+      : t(`agreements.fields.${change.field}`);
+  const user = me.data;
+  const mayAccept = (party: AgreementAmendment['parties'][number]) =>
+    amendment.status === 'proposed' && party.acceptedAt === null && !!user && mayAcceptFor(visibilityFor(user.role, { organisationId: user.activeOrganisationId }), party);
+  return (
+    <li className="kb-stack">
+      <h3 className="ds-heading" data-size="xs">
+        {t('agreements.amendments.version', { number: amendment.number })} —{' '}
+        {amendment.status === 'in_force'
+          ? t('agreements.amendments.inForce', { date: formatDate(amendment.inForceAt ?? amendment.proposedAt, language) })
+          : t('agreements.amendments.proposed', { date: formatDate(amendment.proposedAt, language) })}
+      </h3>
+      <p className="ds-paragraph">{t('agreements.amendments.reason', { reason: amendment.reason })}</p>
+      <div className="kb-table-scroll">
+        <table className="ds-table" data-size="sm">
+          <caption>{t('agreements.amendments.changesCaption', { number: amendment.number })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('agreements.amendments.what')}</th>
+              <th scope="col">{t('agreements.amendments.before')}</th>
+              <th scope="col">{t('agreements.amendments.after')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {amendment.changes.map((change) => (
+              <tr key={`${change.field}-${change.actorId ?? ''}`}>
+                <th scope="row">{fieldName(change)}</th>
+                <td>{shown(t, language, change, 'before')}</td>
+                <td>{shown(t, language, change, 'after')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <ul className="kb-stack">
+        {amendment.parties.map((party) => (
+          <li key={party.actorId}>
+            {party.actorName}:{' '}
+            {party.acceptedAt ? t('agreements.detail.acceptance.accepted', { date: formatDate(party.acceptedAt, language) }) : t('agreements.detail.acceptance.notYet')}
+            {mayAccept(party) && (
+              <>
+                {' '}
+                <Button
+                  variant="primary"
+                  data-size="sm"
+                  disabled={accept.isPending}
+                  onClick={() => accept.mutate({ amendmentId: amendment.id, actorId: party.actorId, version: agreement.version })}
+                >
+                  {t('agreements.amendments.accept', { name: party.actorName })}
+                </Button>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+      {accept.isError && (
+        <Alert color="danger" heading={t('agreements.decision.failed')}>
+          <p className="ds-paragraph">{errorText(t, accept.error)}</p>
+        </Alert>
+      )}
+    </li>
+  );
+}
+
+/** The next amendment: why, and the new end date (the API takes services, levels and themes too). */
+function ProposeAmendment({ agreement }: { agreement: AgreementDetail }) {
+  const { t } = useTranslation();
+  const propose = useProposeAmendment(agreement.id);
+  const [reason, setReason] = useState('');
+  const [endDate, setEndDate] = useState(agreement.endDate ?? '');
+  const [reasonMissing, setReasonMissing] = useState(false);
+  const fieldErrors = propose.error instanceof ApiError ? propose.error.fieldErrors : {};
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (reason.trim().length < 3) return setReasonMissing(true);
+    setReasonMissing(false);
+    propose.mutate(
+      { version: agreement.version, reason: reason.trim(), endDate: endDate || null },
+      {
+        onSuccess: () => setReason(''),
+      },
+    );
+  };
+
+  return (
+    <form className="kb-stack" noValidate onSubmit={submit} aria-labelledby="agreement-amend">
+      <h3 className="ds-heading" data-size="xs" id="agreement-amend">
+        {t('agreements.amendments.proposeTitle')}
+      </h3>
+      <TextArea
+        label={t('agreements.amendments.reasonLabel')}
+        value={reason}
+        rows={3}
+        maxLength={1000}
+        error={reasonMissing ? t('agreements.amendments.reasonRequired') : fieldErrors['reason'] ? t('agreements.amendments.nothingChanged') : undefined}
+        onChange={(event) => setReason(event.target.value)}
+      />
+      <TextField
+        type="date"
+        label={t('agreements.fields.endDate')}
+        value={endDate}
+        error={fieldErrors['endDate'] ? t('agreements.create.errors.end_before_start') : undefined}
+        onChange={(event) => setEndDate(event.target.value)}
+      />
+      <p>
+        <Button type="submit" variant="secondary" loading={propose.isPending} disabled={propose.isPending}>
+          {t('agreements.amendments.propose')}
+        </Button>
+      </p>
+      {propose.isError && !(propose.error instanceof ApiError && propose.error.status === 400) && (
+        <Alert color="danger" heading={t('agreements.amendments.failed')}>
+          <p className="ds-paragraph">{errorText(t, propose.error)}</p>
+        </Alert>
+      )}
+    </form>
+  );
+}
