@@ -22,7 +22,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: WORKERS,
   retries: 0,
-  timeout: 60_000,
+  // A journey walks several apps as several users (log in, act, log out): minutes, not seconds, on 2 busy cores.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
   use: {
