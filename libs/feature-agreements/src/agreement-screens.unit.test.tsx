@@ -6,11 +6,16 @@ import {
   AuthStore,
   authHandlers,
   buildAgreementDetail,
+  buildMe,
+  buildMembership,
   mswServer,
   referenceHandlers,
   renderRoute,
+  testOrganisations,
 } from '@kompetansebro/testing';
 import { screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { meQueries } from '@kompetansebro/api-client';
 import { describe, expect, it } from 'vitest';
 import { createAgreementRoutes } from './agreement-routes';
 
@@ -65,6 +70,26 @@ describe('AgreementListPage', () => {
     expect(within(filters).getByRole('combobox', { name: 'Status' })).toBeTruthy();
     expect(within(filters).queryByRole('combobox', { name: 'Studiesenter' })).toBeNull();
     expect(within(filters).queryByRole('combobox', { name: 'Region' })).toBeNull();
+  });
+
+  const settingsHandler = http.get('*/api/agreement-settings', () => HttpResponse.json({ expiringDays: 60, version: 1 }, { headers: { ETag: '"1"' } }));
+
+  it("offers the county's agreement settings (the expiring window) to its admin", async () => {
+    renderAgreements('/avtaler', agreements());
+    mswServer.use(settingsHandler);
+    await screen.findByRole('link', { name: 'Ørland-avtalen' }, { timeout: 5000 });
+    await waitFor(() => expect(screen.getByText('Innstillinger for avtaler')).toBeTruthy());
+  });
+
+  it('does not offer the agreement settings to a county viewer', async () => {
+    const viewer = { email: 'innsyn@test.invalid', password: 'x', me: buildMe({ memberships: [buildMembership(testOrganisations.county, 'county_viewer')] }) };
+    const { queryClient } = renderAgreements('/avtaler', agreements());
+    mswServer.use(...authHandlers(new AuthStore([viewer], { loggedInAs: viewer.email })), settingsHandler);
+    await screen.findByRole('link', { name: 'Ørland-avtalen' }, { timeout: 5000 });
+    // Once the page knows who is logged in (a county viewer), it still offers no settings.
+    await waitFor(() => expect(queryClient.getQueryData(meQueries.current().queryKey)).toMatchObject({ role: 'county_viewer' }));
+    await waitFor(() => expect(screen.getByRole('table')).toBeTruthy());
+    expect(screen.queryByText('Innstillinger for avtaler')).toBeNull();
   });
 
   it('offers the "Studiesenter" and "Region" filters by default', async () => {

@@ -331,6 +331,38 @@ describe('fulfilment at a glance', () => {
       interlibrary_loan: 'no_hours',
     });
   });
+
+  it('lists the binding agreements with a commitment no longer met, with how many, for the overview', async () => {
+    const db = server.database.db;
+    const kept = await addService(server, ORLAND, 'study_places');
+    const lapsing = await addService(server, ORLAND, 'group_rooms');
+    await db.updateTable('service').set({ confirmed_at: today, weekly_hours: 10 }).where('id', 'in', [kept, lapsing]).execute();
+    const body = fosenAgreement();
+    const withServices = (serviceIds: string[]) => ({ ...body, parties: body.parties.map((p) => (p.actorId === ORLAND ? { ...p, serviceIds } : p)) });
+    const sign = async (agreement: AgreementDetail) => {
+      const negotiating = await json<AgreementDetail>(await transition(agreement, { to: 'negotiating' }), 200);
+      return json<AgreementDetail>(await transition(negotiating, { to: 'signed', overrideReason: 'Test av oppfyllelse' }), 200);
+    };
+    const binding = await sign(await create(withServices([kept, lapsing])));
+    const alsoBinding = await sign(await create(withServices([kept])));
+    const draft = await create(withServices([lapsing]));
+    const unmetIds = async () => (await json<{ items: { id: string; unmetCommitments: number }[] }>(await server.request('/api/agreements?commitments=unmet&pageSize=100'), 200)).items;
+
+    expect((await unmetIds()).map((a) => a.id)).not.toContain(binding.id);
+    // Confirmed 366 days ago: no longer within the 12 months.
+    await db.updateTable('service').set({ confirmed_at: plusDays(-366) }).where('id', '=', lapsing).execute();
+    const listed = await unmetIds();
+    expect(listed.find((a) => a.id === binding.id)?.unmetCommitments).toBe(1);
+    // A draft does not bind, and an agreement whose commitments are met is not flagged.
+    expect(listed.map((a) => a.id)).not.toContain(draft.id);
+    expect(listed.map((a) => a.id)).not.toContain(alsoBinding.id);
+    // Confirmed 365 days ago still holds (the day boundary agrees with the agreement page).
+    await db.updateTable('service').set({ confirmed_at: plusDays(-365) }).where('id', '=', lapsing).execute();
+    expect((await unmetIds()).map((a) => a.id)).not.toContain(binding.id);
+    expect(partyOf(await read(binding.id), ORLAND)?.services.every((s) => s.fulfilment === 'met')).toBe(true);
+    // Bad input names the field.
+    expect((await json<Problem>(await server.request('/api/agreements?commitments=all'), 400)).errors).toEqual([expect.objectContaining({ path: 'query.commitments' })]);
+  });
 });
 
 describe('a party twice, or a service not its own', () => {
