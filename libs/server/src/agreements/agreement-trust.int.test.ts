@@ -281,7 +281,10 @@ describe('amendments', () => {
     expect((await read(agreement.id)).amendments).toEqual([]);
 
     // Osen adds study places: the amendment touches Osen only.
+    const mailsBefore = mail.mails.length;
     agreement = await json<AgreementDetail>(await amend({ reason: 'Osen tilbyr lesesalsplasser', services: [{ actorId: OSEN, serviceIds: [osenStudyPlaces] }] }, agreement.version), 200);
+    // Only the parties it touches are mailed: Osen has neither people nor an address here, so no one is.
+    expect(mail.mails.slice(mailsBefore).filter((m) => m.subject.includes('Endring til godkjenning'))).toEqual([]);
     const [amendment] = agreement.amendments;
     expect(amendment).toMatchObject({ number: 2, reason: 'Osen tilbyr lesesalsplasser', status: 'proposed', changes: [{ field: 'services', actorId: OSEN, before: [], after: [osenStudyPlaces] }] });
     expect(amendment?.parties.map((p) => p.actorName)).toEqual(['Osen bibliotek']);
@@ -303,7 +306,16 @@ describe('amendments', () => {
     expect((await accept(osen, OSEN, agreement.version)).status).toBe(409);
 
     // A longer period touches every party.
+    const beforeLonger = mail.mails.length;
     agreement = await json<AgreementDetail>(await amend({ reason: 'Forlenget ett år', endDate: plusDays(1095) }, agreement.version), 200);
+    // Each party it touches is told by e-mail, with the reason and a link to its own app.
+    await expect.poll(() => mail.mails.slice(beforeLonger).filter((m) => m.subject.startsWith('Endring til godkjenning')).length, { timeout: 5000 }).toBeGreaterThanOrEqual(3);
+    const amendmentMails = mail.mails.slice(beforeLonger).filter((m) => m.subject.startsWith('Endring til godkjenning'));
+    const toFosen = amendmentMails.find((m) => m.to.includes('fosen@demo.kompetansebro.no'));
+    expect(toFosen?.text).toContain('Begrunnelse: Forlenget ett år');
+    expect(toFosen?.text).toContain(`/studiesenter/avtaler/${agreement.id}`);
+    expect(amendmentMails.filter((m) => m.to.includes('orland@test.invalid')).map((m) => m.text.includes(`/bibliotek/avtaler/${agreement.id}`))).toEqual([true, true]);
+    expect(amendmentMails.some((m) => m.to.includes('fylke@demo.kompetansebro.no'))).toBe(false);
     expect(agreement.amendments[1]).toMatchObject({ number: 3, changes: [{ field: 'endDate', before: plusDays(730), after: plusDays(1095) }] });
     expect(agreement.amendments[1]?.parties.map((p) => p.actorName)).toEqual(['Fosen studiesenter', 'Ørland bibliotek', 'Osen bibliotek']);
     expect(agreement.endDate).toBe(plusDays(730));

@@ -26,7 +26,7 @@ import { createRouter, idParamsSchema } from '../http/openapi';
 import { invalidInput, ProblemError } from '../http/problem';
 import type { AppEnv } from '../http/app-env';
 import { applyAgreementCalendar } from '../jobs/agreement-calendar';
-import { mailAcceptanceAsked } from '../jobs/agreement-acceptance-mail';
+import { mailAcceptanceAsked, mailAmendmentAsked } from '../jobs/agreement-acceptance-mail';
 import { getAgreementSettings, updateAgreementSettings } from './agreement-settings.repository';
 import { acceptAmendment, proposeAmendment } from './agreement-amendment.repository';
 import {
@@ -244,9 +244,13 @@ export const agreementsRouter = createRouter()
     const { id, actorId } = c.req.valid('param');
     return changeRecord(c, ({ db, scope, change }, version) => decideAgreement(db, scope, id, actorId, c.req.valid('json'), version, change));
   })
-  .openapi(amendRoute, (c) =>
-    changeRecord(c, ({ db, scope, change }, version) => proposeAmendment(db, scope, c.req.valid('param').id, c.req.valid('json'), version, change)),
-  )
+  .openapi(amendRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const answer = await changeRecord(c, ({ db, scope, change }, version) => proposeAmendment(db, scope, id, c.req.valid('json'), version, change));
+    // The parties it touches are told, as when an agreement goes to them (a mail that fails is logged, the proposal stands).
+    await mailAmendmentAsked(c.var.deps, id).catch((error: unknown) => c.var.deps.logger.error({ err: error, id }, 'amendment mails failed'));
+    return answer;
+  })
   .openapi(acceptAmendmentRoute, (c) => {
     const { id, amendmentId, actorId } = c.req.valid('param');
     return changeRecord(c, ({ db, scope, change }, version) => acceptAmendment(db, scope, id, amendmentId, actorId, version, change));
