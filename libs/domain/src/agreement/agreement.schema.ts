@@ -11,7 +11,7 @@ import { commitmentStatusSchema } from './agreement-fulfilment';
 import { maskWithout, versionedRecordFields } from '../common/record.schema';
 
 export const agreementKinds = ['cooperation', 'interlibrary_loan', 'partnership', 'mobility_partnership', 'other'] as const;
-const agreementKindSchema = z.enum(agreementKinds);
+export const agreementKindSchema = z.enum(agreementKinds);
 export type AgreementKind = z.infer<typeof agreementKindSchema>;
 
 /** A party's part in the agreement. */

@@ -17,8 +17,21 @@ import {
   pageSchema,
   transitionRequestSchema,
   type AgreementSummary,
+  agreementDocumentOf,
+  agreementTemplateCreateSchema,
+  agreementTemplateSchema,
+  agreementTemplateUpdateSchema,
 } from '@kompetansebro/domain';
-import { changeRecord, createRecord, exportRows, readRecord } from '../http/record-handlers';
+import {
+  agreementDocumentSource,
+  createAgreementTemplate,
+  getAgreementTemplate,
+  listAgreementTemplates,
+  removeAgreementTemplate,
+  updateAgreementTemplate,
+} from './agreement-template.repository';
+import { agreementDocx, agreementPdf, serviceName } from './agreement-document-file';
+import { changeRecord, createRecord, exportRows, readRecord, removeRecord } from '../http/record-handlers';
 import { downloadHeaders, type ExportColumn } from '../http/export';
 import { fileAnswer, ifMatch, jsonAnswer, jsonBody, problemsOf, routesTagged, versionedAnswer } from '../http/api-route';
 import { recordRoutes } from '../http/record-routes';
@@ -192,6 +205,32 @@ const removeDocumentRoute = route('delete', '/api/agreements/{id}/documents/{doc
   prepare: calendarFirst,
 });
 
+const AgreementTemplate = agreementTemplateSchema.meta({ id: 'AgreementTemplate' });
+const templateRoutes = recordRoutes({ path: '/api/agreement-templates', policy: 'agreement_template', tags, record: AgreementTemplate });
+
+const listTemplatesRoute = route('get', '/api/agreement-templates', ['agreement_template', 'read'], {
+  summary: "The county's agreement templates, one per kind of agreement (the county only)",
+  answers: { 200: jsonAnswer('The templates', z.array(AgreementTemplate)) },
+});
+const getTemplateRoute = templateRoutes.get('One agreement template', 'The template');
+const createTemplateRoute = route('post', '/api/agreement-templates', ['agreement_template', 'create'], {
+  summary: 'A template for a kind of agreement: a title and clauses in plain text with fields such as {{parties}} (the county admin only; 409 when the kind has one)',
+  request: { body: jsonBody(agreementTemplateCreateSchema.meta({ id: 'AgreementTemplateCreate' })) },
+  answers: { 201: versionedAnswer('Created', AgreementTemplate) },
+  problems: [400, 409, 415],
+});
+const updateTemplateRoute = templateRoutes.update(agreementTemplateUpdateSchema.meta({ id: 'AgreementTemplateUpdate' }), 'Change a template (If-Match; the county admin only)');
+const removeTemplateRoute = templateRoutes.remove('Remove a template (If-Match; the county admin only)');
+
+const documentFormats = { docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', pdf: 'application/pdf' } as const;
+const generatedDocumentRoute = route('get', '/api/agreements/{id}/document', ['agreement', 'read'], {
+  summary: "The agreement's document made from its data and its kind's template, as DOCX or tagged PDF: parties and roles, services, period, levels, themes, clauses",
+  request: { params: idParamsSchema, query: z.object({ format: z.enum(['docx', 'pdf']) }) },
+  answers: { 200: { description: 'The document', content: { ...fileAnswer('DOCX', documentFormats.docx).content, ...fileAnswer('PDF', documentFormats.pdf).content } } },
+  problems: [400, 404],
+  prepare: calendarFirst,
+});
+
 const exportColumns: ExportColumn<AgreementSummary>[] = [
   { header: 'Tittel', value: (a) => a.title },
   { header: 'Type', value: (a) => a.kind },
@@ -277,6 +316,23 @@ export const agreementsRouter = createRouter()
     const { id, documentId } = c.req.valid('param');
     const document = await readAgreementDocument(c.var.deps.db, await scopeOf(c), c.var.deps.config.documentsDir, id, documentId);
     return c.body(new Uint8Array(document.bytes), 200, downloadHeaders('application/pdf', document.filename.replace(/"/g, '')));
+  })
+  .openapi(listTemplatesRoute, async (c) => c.json(await listAgreementTemplates(c.var.deps.db, await scopeOf(c)), 200))
+  .openapi(getTemplateRoute, (c) => readRecord(c, (db, scope) => getAgreementTemplate(db, scope, c.req.valid('param').id)))
+  .openapi(createTemplateRoute, (c) =>
+    createRecord(c, ({ db, scope, change }) => createAgreementTemplate(db, scope, c.req.valid('json'), change), (template) => `/api/agreement-templates/${template.id}`),
+  )
+  .openapi(updateTemplateRoute, (c) =>
+    changeRecord(c, ({ db, scope, change }, version) => updateAgreementTemplate(db, scope, c.req.valid('param').id, c.req.valid('json'), version, change)),
+  )
+  .openapi(removeTemplateRoute, (c) => removeRecord(c, ({ db, scope, change }, version) => removeAgreementTemplate(db, scope, c.req.valid('param').id, version, change)))
+  .openapi(generatedDocumentRoute, async (c) => {
+    const { format } = c.req.valid('query');
+    const { agreement, template } = await agreementDocumentSource(c.var.deps.db, await scopeOf(c), c.req.valid('param').id);
+    const content = agreementDocumentOf(agreement, template, serviceName);
+    const bytes = format === 'pdf' ? await agreementPdf(content) : await agreementDocx(content);
+    const filename = `${agreement.title.replace(/[^A-Za-z0-9 .-]+/g, '_').trim() || 'avtale'}.${format}`;
+    return c.body(new Uint8Array(bytes), 200, downloadHeaders(documentFormats[format], filename));
   })
   .openapi(removeDocumentRoute, async (c) => {
     const { id, documentId } = c.req.valid('param');
