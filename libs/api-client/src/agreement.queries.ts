@@ -27,6 +27,8 @@ export const agreementQueries = {
   exportUrl: (filters: AgreementListFilters, format: ExportFormat) => listExportUrl('/api/agreements/export', filters, format),
   documentUrl: (id: string, documentId: string) =>
     apiUrl(`/api/agreements/${encodeURIComponent(id)}/documents/${encodeURIComponent(documentId)}`),
+  /** The agreement's document made from its data and its kind's template. */
+  generatedDocumentUrl: (id: string, format: 'docx' | 'pdf') => apiUrl(`/api/agreements/${encodeURIComponent(id)}/document?format=${format}`),
 };
 
 export const coverageQueries = {

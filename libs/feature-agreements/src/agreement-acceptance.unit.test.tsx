@@ -228,6 +228,9 @@ describe('Amendments on the agreement page', () => {
     const agreement = amended();
     const { user, store } = renderAgreement(agreement, coordinatorAccount());
     await heading();
+    // The agreement's document, made from its data, for a party that reads it.
+    expect(screen.getByRole('link', { name: 'Last ned som PDF' }).getAttribute('href')).toContain(`/api/agreements/${agreement.id}/document?format=pdf`);
+    expect(screen.getByRole('link', { name: 'Last ned som Word' }).getAttribute('href')).toContain(`/api/agreements/${agreement.id}/document?format=docx`);
     const versions = screen.getByRole('region', { name: 'Versjoner og endringer' });
     const v2 = within(versions).getByRole('table', { name: 'Endringer i versjon 2' });
     expect(within(v2).getByRole('row', { name: 'Tjenester fra Namsos bibliotek Lesesalsplasser Lesesalsplasser, Grupperom' })).toBeTruthy();
