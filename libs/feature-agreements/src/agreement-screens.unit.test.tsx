@@ -81,6 +81,24 @@ describe('AgreementListPage', () => {
     await waitFor(() => expect(screen.getByText('Innstillinger for avtaler')).toBeTruthy());
   });
 
+  it('lets the county admin write the template of a kind of agreement, with its fields', async () => {
+    const posted: unknown[] = [];
+    const { user } = renderAgreements('/avtaler', agreements());
+    mswServer.use(
+      settingsHandler,
+      http.get('*/api/agreement-templates', () => HttpResponse.json([])),
+      http.post('*/api/agreement-templates', async ({ request }) => {
+        posted.push(await request.json());
+        return HttpResponse.json({ id: '00000000-0000-4000-8000-0000000000a1', kind: 'cooperation', title: 'Vilkår', clauses: 'Mellom {{parties}}.', version: 1, createdAt: '2026-12-04T08:00:00.000Z', updatedAt: '2026-12-04T08:00:00.000Z' }, { status: 201, headers: { ETag: '"1"' } });
+      }),
+    );
+    const form = await screen.findByRole('form', { name: 'Samarbeidsavtale' }, { timeout: 5000 });
+    await user.type(within(form).getByRole('textbox', { name: 'Overskrift for vilkårene' }), 'Vilkår');
+    await user.type(within(form).getByRole('textbox', { name: /^Vilkår/ }), 'Mellom {{{{parties}}.');
+    await user.click(within(form).getByRole('button', { name: 'Lagre malen for Samarbeidsavtale' }));
+    await waitFor(() => expect(posted).toEqual([{ kind: 'cooperation', title: 'Vilkår', clauses: 'Mellom {{parties}}.' }]));
+  });
+
   it('does not offer the agreement settings to a county viewer', async () => {
     const viewer = { email: 'innsyn@test.invalid', password: 'x', me: buildMe({ memberships: [buildMembership(testOrganisations.county, 'county_viewer')] }) };
     const { queryClient } = renderAgreements('/avtaler', agreements());
