@@ -4,12 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { ActivitiesRecentComing } from './overview/activities-recent-coming';
 import { AgreementsByStatus } from './overview/agreements-by-status';
 import { CoverageByRegion } from './overview/coverage-by-region';
-import { ExpiringAgreements } from './overview/expiring-agreements';
+import { ExpiringAgreements, UnmetCommitments } from './overview/expiring-agreements';
 import { PlanItemsDue } from './overview/plan-items-due';
 import './overview/overview.css';
 
 /**
- * The county's first screen: agreements by status and those ending soon, coverage per region
+ * The county's first screen: agreements by status, those ending soon and those whose commitments
+ * are no longer met, coverage per region
  * with its gaps, recent and coming activities, and plan items due. Each section loads and
  * fails on its own, so one slow or broken source does not blank the page.
  */
@@ -29,6 +30,7 @@ export function OverviewPage() {
         <AgreementsByStatus />
         <ExpiringAgreements />
       </div>
+      <UnmetCommitments />
       <CoverageByRegion />
       <PlanItemsDue />
       <ActivitiesRecentComing />

@@ -4,6 +4,8 @@ import type {
   AgreementDecision,
   AgreementDetail,
   AgreementSettings,
+  AgreementTemplate,
+  AgreementTemplateCreate,
   AmendmentRequest,
   AgreementListQuery,
   AgreementStatus,
@@ -27,6 +29,8 @@ export const agreementQueries = {
   exportUrl: (filters: AgreementListFilters, format: ExportFormat) => listExportUrl('/api/agreements/export', filters, format),
   documentUrl: (id: string, documentId: string) =>
     apiUrl(`/api/agreements/${encodeURIComponent(id)}/documents/${encodeURIComponent(documentId)}`),
+  /** The agreement's document made from its data and its kind's template. */
+  generatedDocumentUrl: (id: string, format: 'docx' | 'pdf') => apiUrl(`/api/agreements/${encodeURIComponent(id)}/document?format=${format}`),
 };
 
 export const coverageQueries = {
@@ -193,4 +197,21 @@ export function useUploadAgreementDocument(id: string) {
       }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: agreementQueries.detail(id).queryKey }),
   });
+}
+
+/** The county's agreement templates, one per kind of agreement. */
+export const agreementTemplateQueries = {
+  list: () => queryOptions({ queryKey: ['agreement-templates'], queryFn: () => readJson(api().api['agreement-templates'].$get()) }),
+};
+
+/** Saves a kind's template: a new one, or a change of the one read (If-Match on its version). */
+export function useSaveAgreementTemplate() {
+  const queryClient = useQueryClient();
+  return useApiMutation<AgreementTemplate, AgreementTemplateCreate & { existing: { id: string; version: number } | null }>(
+    ({ existing, kind, title, clauses }) =>
+      existing
+        ? readJson(api().api['agreement-templates'][':id'].$patch({ param: { id: existing.id }, json: { title, clauses }, header: { 'if-match': ifMatch(existing.version) } }))
+        : readJson(api().api['agreement-templates'].$post({ json: { kind, title, clauses } })),
+    () => void queryClient.invalidateQueries({ queryKey: agreementTemplateQueries.list().queryKey }),
+  );
 }

@@ -30,6 +30,8 @@ export {
   useAcceptAmendment,
   agreementAcceptanceQueries,
   agreementSettingsQueries,
+  agreementTemplateQueries,
+  useSaveAgreementTemplate,
   useUpdateAgreementSettings,
   useCreateAgreement,
   useRemoveAgreementDocument,

@@ -496,9 +496,19 @@ export interface AgreementAmendmentPartyTable {
   accepted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
+/** The county's template per agreement kind (migration 2026_12_04_1200_agreement_templates). */
+export interface AgreementTemplateTable extends Versioned {
+  id: Generated<string>;
+  kind: AgreementKind;
+  title: string;
+  /** Plain text with fields such as {{parties}}. */
+  clauses: string;
+}
+
 export interface Database {
   opening_hours: OpeningHoursTable;
   county_setting: CountySettingTable;
+  agreement_template: AgreementTemplateTable;
   agreement_amendment: AgreementAmendmentTable;
   agreement_amendment_party: AgreementAmendmentPartyTable;
 }

@@ -19,6 +19,7 @@ export * from './agreement/agreement.rules';
 export * from './agreement/agreement-change.rules';
 export * from './agreement/agreement-amendment';
 export * from './agreement/agreement-fulfilment';
+export * from './agreement/agreement-template';
 export * from './coverage/coverage';
 export * from './activity/activity.schema';
 export * from './contact/contact.schema';

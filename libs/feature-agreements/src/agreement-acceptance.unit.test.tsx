@@ -8,10 +8,13 @@ import {
   buildAgreementDetail,
   buildMe,
   buildMembership,
+  buildService,
   countyAdminAccount,
   mswServer,
   referenceHandlers,
   renderRoute,
+  serviceHandlers,
+  ServiceStore,
   testOrganisations,
   type TestAccount,
 } from '@kompetansebro/testing';
@@ -47,7 +50,7 @@ function namdalAgreement(overrides: Partial<AgreementDetail> = {}): AgreementDet
 function renderAgreement(agreement: AgreementDetail, account: TestAccount) {
   const store = new AgreementStore([agreement]);
   const auth = new AuthStore([account], { loggedInAs: account.email });
-  mswServer.use(...agreementHandlers(store), ...actorHandlers(new ActorStore()), ...referenceHandlers(), ...authHandlers(auth));
+  mswServer.use(...agreementHandlers(store), ...actorHandlers(new ActorStore()), ...serviceHandlers(new ServiceStore()), ...referenceHandlers(), ...authHandlers(auth));
   const view = renderRoute({ path: `/avtaler/${agreement.id}`, createRoutes: (root) => [createAgreementRoutes(root, { path: 'avtaler' })] });
   return { ...view, store };
 }
@@ -225,6 +228,9 @@ describe('Amendments on the agreement page', () => {
     const agreement = amended();
     const { user, store } = renderAgreement(agreement, coordinatorAccount());
     await heading();
+    // The agreement's document, made from its data, for a party that reads it.
+    expect(screen.getByRole('link', { name: 'Last ned som PDF' }).getAttribute('href')).toContain(`/api/agreements/${agreement.id}/document?format=pdf`);
+    expect(screen.getByRole('link', { name: 'Last ned som Word' }).getAttribute('href')).toContain(`/api/agreements/${agreement.id}/document?format=docx`);
     const versions = screen.getByRole('region', { name: 'Versjoner og endringer' });
     const v2 = within(versions).getByRole('table', { name: 'Endringer i versjon 2' });
     expect(within(v2).getByRole('row', { name: 'Tjenester fra Namsos bibliotek Lesesalsplasser Lesesalsplasser, Grupperom' })).toBeTruthy();
@@ -250,7 +256,45 @@ describe('Amendments on the agreement page', () => {
     await user.type(within(versions).getByLabelText('Sluttdato'), '2028-12-31');
     await user.click(within(versions).getByRole('button', { name: 'Foreslå endringen' }));
     await waitFor(() =>
-      expect(store.received.filter((r) => r.path.endsWith('/amendments')).map((r) => r.body)).toEqual([{ reason: 'Forlenget ett år', endDate: '2028-12-31' }]),
+      expect(store.received.filter((r) => r.path.endsWith('/amendments')).map((r) => r.body)).toEqual([
+        {
+          reason: 'Forlenget ett år',
+          endDate: '2028-12-31',
+          description: null,
+          levels: ['practical'],
+          themes: ['library_services_for_students'],
+          services: [
+            { actorId: namdal.id, serviceIds: [] },
+            { actorId: namsos.id, serviceIds: [] },
+          ],
+        },
+      ]),
     );
+  });
+
+  it('lets the county propose adding a service a party offers, and another level, with a reason', async () => {
+    const rooms = buildService({ actorId: namsos.id, type: 'group_rooms' });
+    const services = new ServiceStore([rooms]).listFor({ actor: namsos.id }, [rooms]).listFor({ actor: namdal.id }, []);
+    const base = namdalAgreement({ status: 'active', allowedTransitions: ['terminated'], endDate: '2027-12-31' });
+    const { user, store } = renderAgreement(base, countyAdminAccount());
+    mswServer.use(...serviceHandlers(services));
+    await heading();
+    const versions = await screen.findByRole('region', { name: 'Versjoner og endringer' }, { timeout: 5000 });
+    const namsosServices = await within(versions).findByRole('group', { name: 'Tjenester fra Namsos bibliotek' });
+    await user.click(await within(namsosServices).findByRole('checkbox', { name: 'Grupperom' }));
+    await user.click(within(versions).getByRole('checkbox', { name: 'Strategisk' }));
+    await user.type(within(versions).getByRole('textbox', { name: 'Hvorfor endres avtalen?' }), 'Namsos tilbyr grupperom');
+    await user.click(within(versions).getByRole('button', { name: 'Foreslå endringen' }));
+    await waitFor(() => expect(store.received.filter((r) => r.path.endsWith('/amendments'))).toHaveLength(1));
+    const [sent] = store.received.filter((r) => r.path.endsWith('/amendments'));
+    expect(sent?.ifMatch).toBe('"1"');
+    expect(sent?.body).toMatchObject({
+      reason: 'Namsos tilbyr grupperom',
+      levels: ['practical', 'strategic'],
+      services: [
+        { actorId: namdal.id, serviceIds: [] },
+        { actorId: namsos.id, serviceIds: [rooms.id] },
+      ],
+    });
   });
 });

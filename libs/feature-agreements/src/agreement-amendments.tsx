@@ -1,19 +1,26 @@
-import { ApiError, meQueries, useAcceptAmendment, useCan, useProposeAmendment } from '@kompetansebro/api-client';
+import { ApiError, meQueries, serviceQueries, useAcceptAmendment, useCan, useProposeAmendment } from '@kompetansebro/api-client';
 import {
   AMENDABLE_STATUSES,
+  collaborationLevels,
+  compareNorwegian,
   mayAcceptFor,
+  thematicAreas,
   serviceTypeSchema,
   visibilityFor,
   type AgreementAmendment,
   type AgreementDetail,
   type AmendmentChange,
+  type CollaborationLevel,
+  type ServiceType,
+  type ThematicArea,
 } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
 import { Alert, Button, httpErrorText, Section, TextArea, TextField } from '@kompetansebro/ui';
-import { useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CheckboxGroup } from './checkbox-group';
 
 function errorText(t: TFunction, error: unknown): string {
   if (error instanceof ApiError && error.status === 412) return t('agreements.detail.staleVersion');
@@ -129,24 +136,43 @@ function Amendment({ agreement, amendment }: { agreement: AgreementDetail; amend
   );
 }
 
-/** The next amendment: why, and the new end date (the API takes services, levels and themes too). */
+/**
+ * The next amendment: why, and any change the API takes — the end date, the summary, levels,
+ * themes, and the services each party commits (add or remove). Only what differs from the
+ * agreement is a change; the parties it touches accept it in their own apps.
+ */
 function ProposeAmendment({ agreement }: { agreement: AgreementDetail }) {
   const { t } = useTranslation();
   const propose = useProposeAmendment(agreement.id);
   const [reason, setReason] = useState('');
   const [endDate, setEndDate] = useState(agreement.endDate ?? '');
+  const [description, setDescription] = useState(agreement.description ?? '');
+  const [levels, setLevels] = useState<CollaborationLevel[]>(agreement.levels);
+  const [themes, setThemes] = useState<ThematicArea[]>(agreement.themes);
+  const [services, setServices] = useState<Record<string, string[]>>(() =>
+    Object.fromEntries(agreement.parties.map((party) => [party.actorId, party.services.map((service) => service.serviceId)])),
+  );
+  const offered = useQueries({ queries: agreement.parties.map((party) => serviceQueries.list({ actor: party.actorId, pageSize: 100 })) });
   const [reasonMissing, setReasonMissing] = useState(false);
   const fieldErrors = propose.error instanceof ApiError ? propose.error.fieldErrors : {};
+  const errorUnder = (prefix: string) => Object.keys(fieldErrors).some((path) => path === prefix || path.startsWith(`${prefix}.`));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (reason.trim().length < 3) return setReasonMissing(true);
     setReasonMissing(false);
     propose.mutate(
-      { version: agreement.version, reason: reason.trim(), endDate: endDate || null },
       {
-        onSuccess: () => setReason(''),
+        version: agreement.version,
+        reason: reason.trim(),
+        endDate: endDate || null,
+        description: description.trim() || null,
+        levels,
+        themes,
+        // Every party in order (the API's `services.i` is party i); an unchanged list changes nothing.
+        services: agreement.parties.map((party) => ({ actorId: party.actorId, serviceIds: services[party.actorId] ?? [] })),
       },
+      { onSuccess: () => setReason('') },
     );
   };
 
@@ -155,6 +181,7 @@ function ProposeAmendment({ agreement }: { agreement: AgreementDetail }) {
       <h3 className="ds-heading" data-size="xs" id="agreement-amend">
         {t('agreements.amendments.proposeTitle')}
       </h3>
+      <p className="ds-paragraph">{t('agreements.amendments.proposeIntro')}</p>
       <TextArea
         label={t('agreements.amendments.reasonLabel')}
         value={reason}
@@ -169,6 +196,52 @@ function ProposeAmendment({ agreement }: { agreement: AgreementDetail }) {
         value={endDate}
         error={fieldErrors['endDate'] ? t('agreements.create.errors.end_before_start') : undefined}
         onChange={(event) => setEndDate(event.target.value)}
+      />
+      <TextArea
+        label={t('agreements.fields.description')}
+        value={description}
+        rows={3}
+        maxLength={5000}
+        error={fieldErrors['description'] ? t('agreements.amendments.invalid') : undefined}
+        onChange={(event) => setDescription(event.target.value)}
+      />
+      {agreement.parties.map((party, i) => {
+        const listed = offered[i]?.data?.items ?? [];
+        const typeOf = new Map<string, string>([
+          ...party.services.map((service) => [service.serviceId, service.type] as const),
+          ...listed.map((service) => [service.id, service.type] as const),
+        ]);
+        const options = [...typeOf.keys()].sort((a, b) => compareNorwegian(t(`serviceType.${typeOf.get(a) as ServiceType}`), t(`serviceType.${typeOf.get(b) as ServiceType}`)));
+        return (
+          <CheckboxGroup
+            key={party.actorId}
+            id={`amend-services-${party.actorId}`}
+            legend={t('agreements.amendments.servicesOf', { name: party.actorName })}
+            options={options}
+            chosen={services[party.actorId] ?? []}
+            label={(serviceId) => t(`serviceType.${typeOf.get(serviceId) as ServiceType}`)}
+            onChange={(next) => setServices((current) => ({ ...current, [party.actorId]: next }))}
+            error={errorUnder(`services.${i}`) ? t('agreements.create.errors.service_not_of_party') : undefined}
+          />
+        );
+      })}
+      <CheckboxGroup
+        id="amend-levels"
+        legend={t('agreements.create.period.levels')}
+        options={collaborationLevels}
+        chosen={levels}
+        label={(level) => t(`collaborationLevel.${level}`)}
+        onChange={setLevels}
+        error={errorUnder('levels') ? t('agreements.amendments.invalid') : undefined}
+      />
+      <CheckboxGroup
+        id="amend-themes"
+        legend={t('agreements.create.period.themes')}
+        options={thematicAreas}
+        chosen={themes}
+        label={(theme) => t(`thematicArea.${theme}`)}
+        onChange={setThemes}
+        error={errorUnder('themes') ? t('agreements.amendments.invalid') : undefined}
       />
       <p>
         <Button type="submit" variant="secondary" loading={propose.isPending} disabled={propose.isPending}>

@@ -49,6 +49,7 @@ import {
   type AgreementStep,
 } from './agreement-form-values';
 import { useCanCreateAgreements } from './use-can-create-agreements';
+import { CheckboxGroup, groupStyle, toggleStyle } from './checkbox-group';
 import { z } from 'zod';
 import './agreements.css';
 
@@ -73,10 +74,6 @@ function valueAt(values: AgreementFormValues, path: string): string | undefined 
 
 const SEARCH_PAGE_SIZE = 10;
 
-// The form's stylesheet widens every input to the column; a checkbox keeps its own size, and
-// a group of boxes sits closer together than a group of fields.
-const toggleStyle = { width: 'var(--dsc-input-size--toggle)' } as const;
-const groupStyle = { gap: 'var(--ds-size-2)' } as const;
 
 /**
  * "Ny avtale", step by step: (1) title, kind, summary; (2) parties and roles; (3) the services
@@ -599,50 +596,6 @@ function ServicesStep({ values, update, errorsUnder }: StepProps) {
         );
       })}
     </>
-  );
-}
-
-function CheckboxGroup<V extends string>({
-  id,
-  legend,
-  options,
-  chosen,
-  label,
-  onChange,
-  error,
-}: {
-  id: string;
-  legend: string;
-  options: readonly V[];
-  chosen: readonly V[];
-  label: (value: V) => string;
-  onChange: (next: V[]) => void;
-  error: string | undefined;
-}) {
-  return (
-    <fieldset className="ds-fieldset" style={groupStyle} id={id} tabIndex={-1} aria-describedby={error ? `${id}-error` : undefined}>
-      <legend>{legend}</legend>
-      {options.map((value) => (
-        <div className="ds-field" key={value}>
-          <input
-            className="ds-input"
-            type="checkbox"
-            style={toggleStyle}
-            id={`${id}-${value}`}
-            checked={chosen.includes(value)}
-            onChange={(event) => onChange(event.target.checked ? [...chosen, value] : chosen.filter((item) => item !== value))}
-          />
-          <label className="ds-label" data-weight="regular" htmlFor={`${id}-${value}`}>
-            {label(value)}
-          </label>
-        </div>
-      ))}
-      {error && (
-        <p className="ds-validation-message" data-field="validation" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-    </fieldset>
   );
 }
 

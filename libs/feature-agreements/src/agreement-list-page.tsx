@@ -16,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { useAgreementFeature } from './agreement-feature-context';
 import { useCanCreateAgreements } from './use-can-create-agreements';
 import { AgreementSettingsForm } from './agreement-settings-form';
+import { AgreementTemplatesForm } from './agreement-templates-form';
 
 /** What the URL holds of the agreement list: search, filters, order and page. */
 export const agreementListSearchSchema = agreementListQuerySchema.pick({
@@ -95,6 +96,7 @@ export function AgreementListPage() {
           <details className="kb-stack">
             <summary>{t('agreements.settings.title')}</summary>
             <AgreementSettingsForm />
+            <AgreementTemplatesForm />
           </details>
         )
       }

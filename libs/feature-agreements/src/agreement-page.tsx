@@ -357,6 +357,16 @@ function Documents({ agreement }: { agreement: AgreementDetail }) {
       <h2 className="ds-heading" data-size="sm" id="agreement-documents">
         {t('agreements.documents.title')}
       </h2>
+      <p className="ds-paragraph">
+        {t('agreements.documents.generated')}{' '}
+        <a className="ds-link" href={agreementQueries.generatedDocumentUrl(agreement.id, 'pdf')} download>
+          {t('agreements.documents.generatedPdf')}
+        </a>
+        {' · '}
+        <a className="ds-link" href={agreementQueries.generatedDocumentUrl(agreement.id, 'docx')} download>
+          {t('agreements.documents.generatedDocx')}
+        </a>
+      </p>
       {agreement.documents.length === 0 ? (
         <p className="ds-paragraph">{t('agreements.documents.none')}</p>
       ) : (

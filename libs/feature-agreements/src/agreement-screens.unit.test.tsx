@@ -6,11 +6,16 @@ import {
   AuthStore,
   authHandlers,
   buildAgreementDetail,
+  buildMe,
+  buildMembership,
   mswServer,
   referenceHandlers,
   renderRoute,
+  testOrganisations,
 } from '@kompetansebro/testing';
 import { screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { meQueries } from '@kompetansebro/api-client';
 import { describe, expect, it } from 'vitest';
 import { createAgreementRoutes } from './agreement-routes';
 
@@ -65,6 +70,44 @@ describe('AgreementListPage', () => {
     expect(within(filters).getByRole('combobox', { name: 'Status' })).toBeTruthy();
     expect(within(filters).queryByRole('combobox', { name: 'Studiesenter' })).toBeNull();
     expect(within(filters).queryByRole('combobox', { name: 'Region' })).toBeNull();
+  });
+
+  const settingsHandler = http.get('*/api/agreement-settings', () => HttpResponse.json({ expiringDays: 60, version: 1 }, { headers: { ETag: '"1"' } }));
+
+  it("offers the county's agreement settings (the expiring window) to its admin", async () => {
+    renderAgreements('/avtaler', agreements());
+    mswServer.use(settingsHandler);
+    await screen.findByRole('link', { name: 'Ørland-avtalen' }, { timeout: 5000 });
+    await waitFor(() => expect(screen.getByText('Innstillinger for avtaler')).toBeTruthy());
+  });
+
+  it('lets the county admin write the template of a kind of agreement, with its fields', async () => {
+    const posted: unknown[] = [];
+    const { user } = renderAgreements('/avtaler', agreements());
+    mswServer.use(
+      settingsHandler,
+      http.get('*/api/agreement-templates', () => HttpResponse.json([])),
+      http.post('*/api/agreement-templates', async ({ request }) => {
+        posted.push(await request.json());
+        return HttpResponse.json({ id: '00000000-0000-4000-8000-0000000000a1', kind: 'cooperation', title: 'Vilkår', clauses: 'Mellom {{parties}}.', version: 1, createdAt: '2026-12-04T08:00:00.000Z', updatedAt: '2026-12-04T08:00:00.000Z' }, { status: 201, headers: { ETag: '"1"' } });
+      }),
+    );
+    const form = await screen.findByRole('form', { name: 'Samarbeidsavtale' }, { timeout: 5000 });
+    await user.type(within(form).getByRole('textbox', { name: 'Overskrift for vilkårene' }), 'Vilkår');
+    await user.type(within(form).getByRole('textbox', { name: /^Vilkår/ }), 'Mellom {{{{parties}}.');
+    await user.click(within(form).getByRole('button', { name: 'Lagre malen for Samarbeidsavtale' }));
+    await waitFor(() => expect(posted).toEqual([{ kind: 'cooperation', title: 'Vilkår', clauses: 'Mellom {{parties}}.' }]));
+  });
+
+  it('does not offer the agreement settings to a county viewer', async () => {
+    const viewer = { email: 'innsyn@test.invalid', password: 'x', me: buildMe({ memberships: [buildMembership(testOrganisations.county, 'county_viewer')] }) };
+    const { queryClient } = renderAgreements('/avtaler', agreements());
+    mswServer.use(...authHandlers(new AuthStore([viewer], { loggedInAs: viewer.email })), settingsHandler);
+    await screen.findByRole('link', { name: 'Ørland-avtalen' }, { timeout: 5000 });
+    // Once the page knows who is logged in (a county viewer), it still offers no settings.
+    await waitFor(() => expect(queryClient.getQueryData(meQueries.current().queryKey)).toMatchObject({ role: 'county_viewer' }));
+    await waitFor(() => expect(screen.getByRole('table')).toBeTruthy());
+    expect(screen.queryByText('Innstillinger for avtaler')).toBeNull();
   });
 
   it('offers the "Studiesenter" and "Region" filters by default', async () => {

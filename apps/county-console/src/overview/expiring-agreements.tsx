@@ -1,33 +1,73 @@
-import { agreementQueries } from '@kompetansebro/api-client';
+import { agreementQueries, agreementSettingsQueries } from '@kompetansebro/api-client';
+import type { AgreementListFilters } from '@kompetansebro/api-client';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
 import { EmptyState } from '@kompetansebro/ui';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { MoreThanShown, OverviewSection, OverviewTable, SectionStates } from './overview-section';
 
 const SHOWN = 10;
 
-/** Binding agreements that end within 90 days, soonest first (the API filters by end date). */
+/**
+ * Binding agreements that end within the county's expiring window (its agreement setting, the
+ * same number of days the calendar turns an agreement "expiring" by), soonest first.
+ */
 export function ExpiringAgreements() {
+  const settings = useQuery(agreementSettingsQueries.current());
+  const days = settings.data?.expiringDays;
+  return (
+    <AgreementsSection
+      id="overview-expiring"
+      texts="expiring"
+      days={days}
+      filters={days === undefined ? undefined : { endingWithinDays: days, sort: 'end' }}
+      waitFor={settings}
+    />
+  );
+}
+
+/** Binding agreements with a committed service no longer met (archived, unconfirmed, hours gone), as the agreement page flags them. */
+export function UnmetCommitments() {
+  return <AgreementsSection id="overview-unmet" texts="unmet" filters={{ commitments: 'unmet', sort: 'end' }} />;
+}
+
+function AgreementsSection({
+  id,
+  texts,
+  days,
+  filters,
+  waitFor,
+}: {
+  id: string;
+  texts: 'expiring' | 'unmet';
+  days?: number;
+  filters: AgreementListFilters | undefined;
+  waitFor?: UseQueryResult<unknown>;
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const expiring = useQuery(agreementQueries.list({ endingWithinDays: 90, sort: 'end', pageSize: SHOWN }));
+  const agreements = useQuery({ ...agreementQueries.list({ ...filters, pageSize: SHOWN }), enabled: filters !== undefined });
+  const title = t(`overview.${texts}.title`, { count: days });
 
   return (
-    <OverviewSection id="overview-expiring" title={t('overview.expiring.title')}>
-      <SectionStates queries={[expiring]}>
+    <OverviewSection id={id} title={title}>
+      <SectionStates queries={waitFor ? [waitFor, agreements] : [agreements]}>
         {() =>
-          !expiring.data || expiring.data.total === 0 ? (
-            <EmptyState title={t('overview.expiring.empty')} headingLevel={3} />
+          !agreements.data || agreements.data.total === 0 ? (
+            <EmptyState title={t(`overview.${texts}.empty`, { count: days })} headingLevel={3} />
           ) : (
             <>
               <OverviewTable
-                title={t('overview.expiring.title')}
-                caption={t('overview.expiring.title')}
-                columns={[{ label: t('overview.expiring.columnTitle') }, { label: t('overview.expiring.columnParties') }, { label: t('overview.expiring.columnEnd') }]}
+                title={title}
+                caption={title}
+                columns={[
+                  { label: t('overview.expiring.columnTitle') },
+                  { label: t('overview.expiring.columnParties') },
+                  { label: texts === 'unmet' ? t('overview.unmet.columnUnmet') : t('overview.expiring.columnEnd') },
+                ]}
               >
-                {expiring.data.items.map((agreement) => (
+                {agreements.data.items.map((agreement) => (
                   <tr key={agreement.id}>
                     <th scope="row">
                       <Link className="ds-link" to="/avtaler/$id" params={{ id: agreement.id }}>
@@ -35,11 +75,17 @@ export function ExpiringAgreements() {
                       </Link>
                     </th>
                     <td>{agreement.parties.map((party) => party.actorName).join(', ')}</td>
-                    <td>{agreement.endDate ? formatDate(agreement.endDate, language) : '–'}</td>
+                    <td>
+                      {texts === 'unmet'
+                        ? t('overview.unmet.count', { count: agreement.unmetCommitments })
+                        : agreement.endDate
+                          ? formatDate(agreement.endDate, language)
+                          : '–'}
+                    </td>
                   </tr>
                 ))}
               </OverviewTable>
-              <MoreThanShown shown={expiring.data.items.length} total={expiring.data.total} text={(counts) => t('overview.expiring.more', counts)} />
+              <MoreThanShown shown={agreements.data.items.length} total={agreements.data.total} text={(counts) => t(`overview.${texts}.more`, counts)} />
             </>
           )
         }

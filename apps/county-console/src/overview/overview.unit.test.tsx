@@ -21,6 +21,9 @@ import { addDays } from './overview-section';
 const today = todayInNorway();
 const statusCounts: Record<string, number> = { draft: 1, negotiating: 2, signed: 0, active: 5, expiring: 1, expired: 0, terminated: 0 };
 const expiring = buildAgreementDetail({ title: 'Fjernlånsavtale Fosen', status: 'expiring', endDate: addDays(today, 20) });
+const unmet = buildAgreementDetail({ title: 'Samarbeidsavtale Orkland', status: 'active', endDate: addDays(today, 400) });
+/** The county's setting: an agreement is expiring 60 days before its end (not the default 90). */
+const settingsHandler = http.get('*/api/agreement-settings', () => HttpResponse.json({ expiringDays: 60, version: 2 }));
 
 function coverageOf(covered: number, total: number, gaps: string[]): Coverage {
   return {
@@ -54,12 +57,14 @@ function overviewHandlers({ failing }: { failing?: 'coverage' | 'agreements' } =
   const coming = buildActivityDetail({ title: 'Samling for bibliotekene i Namdal', startDate: addDays(today, 10) });
   const recent = buildActivityDetail({ title: 'Webinar: Fjernlån i praksis', startDate: addDays(today, -5) });
   mswServer.use(
+    settingsHandler,
     ...referenceHandlers(),
     ...planItemHandlers(plan),
     http.get('*/api/agreements', ({ request }) => {
       if (failing === 'agreements') return problemResponse(500);
       const search = new URL(request.url).searchParams;
-      if (search.get('endingWithinDays') === '90') return HttpResponse.json(page([{ ...expiring, documents: undefined }]));
+      if (search.get('endingWithinDays') === '60') return HttpResponse.json(page([{ ...expiring, documents: undefined, unmetCommitments: 0 }]));
+      if (search.get('commitments') === 'unmet') return HttpResponse.json(page([{ ...unmet, documents: undefined, unmetCommitments: 2 }]));
       return HttpResponse.json(page([], statusCounts[search.get('status') ?? ''] ?? 0));
     }),
     http.get('*/api/coverage', ({ request }) => {
@@ -96,11 +101,16 @@ describe('OverviewPage', () => {
     const active = within(status).getByRole('link', { name: 'Aktiv: 5 avtaler' });
     expect(active.getAttribute('href')).toBe('/avtaler?status=active');
 
-    // Expiring within 90 days: title linked, parties, end date.
-    const expiringSection = section('Avtaler som utløper innen 90 dager');
+    // Expiring within the county's setting (60 days): title linked, parties, end date.
+    const expiringSection = await screen.findByRole('region', { name: 'Avtaler som utløper innen 60 dager' });
     const link = await within(expiringSection).findByRole('link', { name: 'Fjernlånsavtale Fosen' });
     expect(link.getAttribute('href')).toBe(`/avtaler/${expiring.id}`);
     expect(within(expiringSection).getByText('Namdal studiesenter, Namsos bibliotek')).toBeTruthy();
+
+    // Commitments no longer met: the agreement linked, with how many of its services.
+    const unmetSection = section('Avtaler med forpliktelser som ikke holdes');
+    expect((await within(unmetSection).findByRole('link', { name: 'Samarbeidsavtale Orkland' })).getAttribute('href')).toBe(`/avtaler/${unmet.id}`);
+    expect(within(within(unmetSection).getByRole('row', { name: /Orkland/ })).getByText('2 tjenester')).toBeTruthy();
 
     // Coverage: a share per region in the table alternative, with gaps and a link per region.
     const coverage = section('Dekning per region');
@@ -154,6 +164,7 @@ describe('OverviewPage', () => {
 
   it('says so when there is nothing to show', async () => {
     mswServer.use(
+      settingsHandler,
       ...referenceHandlers(),
       ...planItemHandlers(new PlanItemStore()),
       http.get('*/api/agreements', () => HttpResponse.json(page([], 0))),
@@ -162,7 +173,8 @@ describe('OverviewPage', () => {
     );
     renderOverview();
     await screen.findByRole('heading', { level: 3, name: 'Det er ingen avtaler ennå.' }, { timeout: 5000 });
-    await screen.findByRole('heading', { level: 3, name: 'Ingen gjeldende avtaler utløper de neste 90 dagene.' });
+    await screen.findByRole('heading', { level: 3, name: 'Ingen gjeldende avtaler utløper de neste 60 dagene.' });
+    await screen.findByRole('heading', { level: 3, name: 'Alle forpliktelser i gjeldende avtaler er oppfylt.' });
     await screen.findByRole('heading', { level: 3, name: 'Ingen åpne punkter har frist de neste 60 dagene.' });
     expect(screen.getByText('Ingen aktiviteter er lagt inn fremover.')).toBeTruthy();
     expect(screen.getByText('Ingen aktiviteter de siste 30 dagene.')).toBeTruthy();

@@ -21,6 +21,8 @@ export const resources = [
   'opening_hours',
   /** A party's acceptance of an agreement (its answer, and the tasks waiting for one); the county's agreement settings are `agreement` update. */
   'agreement_acceptance',
+  /** The county's agreement templates (one per kind): the county reads them, its admin keeps them. */
+  'agreement_template',
 ] as const;
 export type Resource = (typeof resources)[number];
 
@@ -56,6 +58,7 @@ export const policyTable: Record<Role, Partial<Record<Resource, readonly Action[
     survey: everything,
     opening_hours: ['read', 'update'],
     agreement_acceptance: ['read', 'create'],
+    agreement_template: ['read', 'create', 'update', 'delete'],
   },
   county_viewer: {
     reference: readOnly,
@@ -75,6 +78,7 @@ export const policyTable: Record<Role, Partial<Record<Resource, readonly Action[
     survey: readOnly,
     opening_hours: ['read'],
     agreement_acceptance: readOnly,
+    agreement_template: ['read'],
   },
   study_centre_coordinator: {
     reference: readOnly,

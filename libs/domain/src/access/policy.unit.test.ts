@@ -21,6 +21,7 @@ describe('the policy table', () => {
       expect(can(role, 'user', 'read')).toBe(false);
       expect(can(role, 'initiative', 'read')).toBe(false);
       expect(can(role, 'audit', 'read')).toBe(false);
+      expect(can(role, 'agreement_template', 'read')).toBe(false);
     }
   });
 

@@ -11,7 +11,7 @@ import { commitmentStatusSchema } from './agreement-fulfilment';
 import { maskWithout, versionedRecordFields } from '../common/record.schema';
 
 export const agreementKinds = ['cooperation', 'interlibrary_loan', 'partnership', 'mobility_partnership', 'other'] as const;
-const agreementKindSchema = z.enum(agreementKinds);
+export const agreementKindSchema = z.enum(agreementKinds);
 export type AgreementKind = z.infer<typeof agreementKindSchema>;
 
 /** A party's part in the agreement. */
@@ -88,6 +88,8 @@ export type Agreement = z.infer<typeof agreementSchema>;
 
 export const agreementSummarySchema = agreementSchema.extend({
   parties: z.array(z.object({ actorId: z.uuid(), actorName: z.string(), role: partyRoleSchema })),
+  /** How many of its committed services are no longer met (commitmentStatus other than 'met'). */
+  unmetCommitments: z.number().int().min(0),
 });
 export type AgreementSummary = z.infer<typeof agreementSummarySchema>;
 
@@ -132,6 +134,8 @@ export const agreementListQuerySchema = listQuerySchema.extend({
   region: z.uuid().optional(),
   /** Binding agreements that end within this many days. */
   endingWithinDays: z.coerce.number().int().min(0).max(3650).optional(),
+  /** 'unmet': binding agreements (signed, active, expiring) with a committed service no longer met. */
+  commitments: z.enum(['unmet']).optional(),
   sort: z.enum(['title', '-title', 'status', '-status', 'start', '-start', 'end', '-end', 'updated', '-updated']).default('title'),
 });
 export type AgreementListQuery = z.infer<typeof agreementListQuerySchema>;

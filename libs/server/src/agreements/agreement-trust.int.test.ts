@@ -281,7 +281,10 @@ describe('amendments', () => {
     expect((await read(agreement.id)).amendments).toEqual([]);
 
     // Osen adds study places: the amendment touches Osen only.
+    const mailsBefore = mail.mails.length;
     agreement = await json<AgreementDetail>(await amend({ reason: 'Osen tilbyr lesesalsplasser', services: [{ actorId: OSEN, serviceIds: [osenStudyPlaces] }] }, agreement.version), 200);
+    // Only the parties it touches are mailed: Osen has neither people nor an address here, so no one is.
+    expect(mail.mails.slice(mailsBefore).filter((m) => m.subject.includes('Endring til godkjenning'))).toEqual([]);
     const [amendment] = agreement.amendments;
     expect(amendment).toMatchObject({ number: 2, reason: 'Osen tilbyr lesesalsplasser', status: 'proposed', changes: [{ field: 'services', actorId: OSEN, before: [], after: [osenStudyPlaces] }] });
     expect(amendment?.parties.map((p) => p.actorName)).toEqual(['Osen bibliotek']);
@@ -303,7 +306,16 @@ describe('amendments', () => {
     expect((await accept(osen, OSEN, agreement.version)).status).toBe(409);
 
     // A longer period touches every party.
+    const beforeLonger = mail.mails.length;
     agreement = await json<AgreementDetail>(await amend({ reason: 'Forlenget ett år', endDate: plusDays(1095) }, agreement.version), 200);
+    // Each party it touches is told by e-mail, with the reason and a link to its own app.
+    await expect.poll(() => mail.mails.slice(beforeLonger).filter((m) => m.subject.startsWith('Endring til godkjenning')).length, { timeout: 5000 }).toBeGreaterThanOrEqual(3);
+    const amendmentMails = mail.mails.slice(beforeLonger).filter((m) => m.subject.startsWith('Endring til godkjenning'));
+    const toFosen = amendmentMails.find((m) => m.to.includes('fosen@demo.kompetansebro.no'));
+    expect(toFosen?.text).toContain('Begrunnelse: Forlenget ett år');
+    expect(toFosen?.text).toContain(`/studiesenter/avtaler/${agreement.id}`);
+    expect(amendmentMails.filter((m) => m.to.includes('orland@test.invalid')).map((m) => m.text.includes(`/bibliotek/avtaler/${agreement.id}`))).toEqual([true, true]);
+    expect(amendmentMails.some((m) => m.to.includes('fylke@demo.kompetansebro.no'))).toBe(false);
     expect(agreement.amendments[1]).toMatchObject({ number: 3, changes: [{ field: 'endDate', before: plusDays(730), after: plusDays(1095) }] });
     expect(agreement.amendments[1]?.parties.map((p) => p.actorName)).toEqual(['Fosen studiesenter', 'Ørland bibliotek', 'Osen bibliotek']);
     expect(agreement.endDate).toBe(plusDays(730));
@@ -330,6 +342,38 @@ describe('fulfilment at a glance', () => {
       study_places: 'unconfirmed',
       interlibrary_loan: 'no_hours',
     });
+  });
+
+  it('lists the binding agreements with a commitment no longer met, with how many, for the overview', async () => {
+    const db = server.database.db;
+    const kept = await addService(server, ORLAND, 'study_places');
+    const lapsing = await addService(server, ORLAND, 'group_rooms');
+    await db.updateTable('service').set({ confirmed_at: today, weekly_hours: 10 }).where('id', 'in', [kept, lapsing]).execute();
+    const body = fosenAgreement();
+    const withServices = (serviceIds: string[]) => ({ ...body, parties: body.parties.map((p) => (p.actorId === ORLAND ? { ...p, serviceIds } : p)) });
+    const sign = async (agreement: AgreementDetail) => {
+      const negotiating = await json<AgreementDetail>(await transition(agreement, { to: 'negotiating' }), 200);
+      return json<AgreementDetail>(await transition(negotiating, { to: 'signed', overrideReason: 'Test av oppfyllelse' }), 200);
+    };
+    const binding = await sign(await create(withServices([kept, lapsing])));
+    const alsoBinding = await sign(await create(withServices([kept])));
+    const draft = await create(withServices([lapsing]));
+    const unmetIds = async () => (await json<{ items: { id: string; unmetCommitments: number }[] }>(await server.request('/api/agreements?commitments=unmet&pageSize=100'), 200)).items;
+
+    expect((await unmetIds()).map((a) => a.id)).not.toContain(binding.id);
+    // Confirmed 366 days ago: no longer within the 12 months.
+    await db.updateTable('service').set({ confirmed_at: plusDays(-366) }).where('id', '=', lapsing).execute();
+    const listed = await unmetIds();
+    expect(listed.find((a) => a.id === binding.id)?.unmetCommitments).toBe(1);
+    // A draft does not bind, and an agreement whose commitments are met is not flagged.
+    expect(listed.map((a) => a.id)).not.toContain(draft.id);
+    expect(listed.map((a) => a.id)).not.toContain(alsoBinding.id);
+    // Confirmed 365 days ago still holds (the day boundary agrees with the agreement page).
+    await db.updateTable('service').set({ confirmed_at: plusDays(-365) }).where('id', '=', lapsing).execute();
+    expect((await unmetIds()).map((a) => a.id)).not.toContain(binding.id);
+    expect(partyOf(await read(binding.id), ORLAND)?.services.every((s) => s.fulfilment === 'met')).toBe(true);
+    // Bad input names the field.
+    expect((await json<Problem>(await server.request('/api/agreements?commitments=all'), 400)).errors).toEqual([expect.objectContaining({ path: 'query.commitments' })]);
   });
 });
 

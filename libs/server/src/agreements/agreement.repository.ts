@@ -7,6 +7,7 @@ import {
   canRenew,
   canTransition,
   commitmentStatus,
+  CONFIRMATION_VALID_DAYS,
   dayAfter,
   isActorKind,
   mayAcceptFor,
@@ -78,6 +79,28 @@ function listConditions(eb: ExpressionBuilder<AgreementJoin, 'ag'>, query: Agree
     conditions.push(eb('ag.status', 'in', ['active', 'expiring']));
     conditions.push(eb('ag.end_date', '<=', sql<string>`${today}::date + ${query.endingWithinDays}::int`));
   }
+  if (query.commitments === 'unmet') {
+    const today = todayInNorway();
+    conditions.push(eb('ag.status', 'in', ['signed', 'active', 'expiring']));
+    // commitmentStatus in SQL: archived, no hours, or not confirmed within CONFIRMATION_VALID_DAYS.
+    conditions.push(
+      eb.exists(
+        eb
+          .selectFrom('agreement_service as s')
+          .innerJoin('service as sv', 'sv.id', 's.service_id')
+          .select('s.service_id')
+          .whereRef('s.agreement_id', '=', 'ag.id')
+          .where((inner) =>
+            inner.or([
+              inner('sv.archived_at', 'is not', null),
+              inner('sv.weekly_hours', '=', 0),
+              inner('sv.confirmed_at', 'is', null),
+              inner('sv.confirmed_at', '<', sql<string>`${today}::date - ${CONFIRMATION_VALID_DAYS}::int`),
+            ]),
+          ),
+      ),
+    );
+  }
   return eb.and(conditions);
 }
 
@@ -131,6 +154,22 @@ async function partiesOf(db: Executor, agreementIds: readonly string[]) {
     .execute();
 }
 
+/** The services the agreements commit, with what their fulfilment rests on. */
+async function commitmentsOf(db: Executor, agreementIds: readonly string[]) {
+  if (agreementIds.length === 0) return [];
+  return db
+    .selectFrom('agreement_service as s')
+    .innerJoin('service as sv', 'sv.id', 's.service_id')
+    .innerJoin('actor as a', 'a.id', 's.actor_id')
+    .select(['s.agreement_id', 's.service_id', 's.actor_id', 'sv.type', 'a.name', 'sv.archived_at', 'sv.confirmed_at', 'sv.weekly_hours'])
+    .where('s.agreement_id', 'in', agreementIds)
+    .orderBy('sv.type')
+    .execute();
+}
+
+const fulfilmentOf = (s: Awaited<ReturnType<typeof commitmentsOf>>[number], today: ReturnType<typeof todayInNorway>) =>
+  commitmentStatus({ archived: s.archived_at !== null, confirmedAt: s.confirmed_at, weeklyHours: s.weekly_hours === null ? null : Number(s.weekly_hours) }, today);
+
 const SORTS: Record<string, string> = {
   title: 'ag.sort_key collate "C"',
   status: 'ag.status',
@@ -159,16 +198,16 @@ export async function listAgreements(db: Executor, scope: Scope, query: Agreemen
     rows.length > 0
       ? Number(rows[0]?.total_count)
       : Number((await filtered.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow()).total);
-  const parties = await partiesOf(
-    db,
-    rows.map((r) => r.id),
-  );
+  const ids = rows.map((r) => r.id);
+  const [parties, commitments] = await Promise.all([partiesOf(db, ids), commitmentsOf(db, ids)]);
+  const today = todayInNorway();
   return {
     items: rows.map((row) => ({
       ...toAgreement(row),
       parties: parties
         .filter((p) => p.agreement_id === row.id)
         .map((p) => ({ actorId: p.actor_id, actorName: p.name, role: p.role })),
+      unmetCommitments: commitments.filter((s) => s.agreement_id === row.id && fulfilmentOf(s, today) !== 'met').length,
     })),
     total,
     page: query.page,
@@ -182,14 +221,7 @@ export async function findAgreement(db: Executor, scope: Scope, id: string): Pro
   if (!row) return undefined;
   const [parties, services, documents, transitions, renewedBy, amendments] = await Promise.all([
     partiesOf(db, [id]),
-    db
-      .selectFrom('agreement_service as s')
-      .innerJoin('service as sv', 'sv.id', 's.service_id')
-      .innerJoin('actor as a', 'a.id', 's.actor_id')
-      .select(['s.service_id', 's.actor_id', 'sv.type', 'a.name', 'sv.archived_at', 'sv.confirmed_at', 'sv.weekly_hours'])
-      .where('s.agreement_id', '=', id)
-      .orderBy('sv.type')
-      .execute(),
+    commitmentsOf(db, [id]),
     db.selectFrom('agreement_document').select(['id', 'filename', 'size_bytes', 'uploaded_at']).where('agreement_id', '=', id).orderBy('uploaded_at').execute(),
     db
       .selectFrom('agreement_transition')
@@ -220,7 +252,7 @@ export async function findAgreement(db: Executor, scope: Scope, id: string): Pro
           type: s.type,
           actorId: s.actor_id,
           actorName: s.name,
-          fulfilment: commitmentStatus({ archived: s.archived_at !== null, confirmedAt: s.confirmed_at, weeklyHours: s.weekly_hours === null ? null : Number(s.weekly_hours) }, today),
+          fulfilment: fulfilmentOf(s, today),
         })),
     })),
     documents: documents.map((d) => ({ id: d.id, filename: d.filename, sizeBytes: d.size_bytes, uploadedAt: iso(d.uploaded_at) })),

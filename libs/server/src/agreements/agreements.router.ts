@@ -1,5 +1,3 @@
-import { createRoute } from '@hono/zod-openapi';
-import { authorize } from '../auth/access-control';
 import { accessOf, scopeOf } from '../auth/visibility';
 import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
@@ -19,15 +17,29 @@ import {
   pageSchema,
   transitionRequestSchema,
   type AgreementSummary,
+  agreementDocumentOf,
+  agreementTemplateCreateSchema,
+  agreementTemplateSchema,
+  agreementTemplateUpdateSchema,
 } from '@kompetansebro/domain';
-import { changeRecord, createRecord, exportRows, readRecord } from '../http/record-handlers';
-import { exportFormatSchema, type ExportColumn } from '../http/export';
-import { createRouter, idParamsSchema, ifMatchHeaderSchema, jsonContent, problemResponses } from '../http/openapi';
+import {
+  agreementDocumentSource,
+  createAgreementTemplate,
+  getAgreementTemplate,
+  listAgreementTemplates,
+  removeAgreementTemplate,
+  updateAgreementTemplate,
+} from './agreement-template.repository';
+import { agreementDocx, agreementPdf, serviceName } from './agreement-document-file';
+import { changeRecord, createRecord, exportRows, readRecord, removeRecord } from '../http/record-handlers';
+import { downloadHeaders, type ExportColumn } from '../http/export';
+import { fileAnswer, ifMatch, jsonAnswer, jsonBody, problemsOf, routesTagged, versionedAnswer } from '../http/api-route';
+import { recordRoutes } from '../http/record-routes';
+import { createRouter, idParamsSchema } from '../http/openapi';
 import { invalidInput, ProblemError } from '../http/problem';
-import { withEtag } from '../http/versioned';
 import type { AppEnv } from '../http/app-env';
 import { applyAgreementCalendar } from '../jobs/agreement-calendar';
-import { mailAcceptanceAsked } from '../jobs/agreement-acceptance-mail';
+import { mailAcceptanceAsked, mailAmendmentAsked } from '../jobs/agreement-acceptance-mail';
 import { getAgreementSettings, updateAgreementSettings } from './agreement-settings.repository';
 import { acceptAmendment, proposeAmendment } from './agreement-amendment.repository';
 import {
@@ -44,25 +56,8 @@ import { addAgreementDocument, MAX_DOCUMENT_BYTES, readAgreementDocument, remove
 
 const AgreementDetail = agreementDetailSchema.meta({ id: 'AgreementDetail' });
 const AgreementPage = pageSchema(agreementSummarySchema.meta({ id: 'AgreementSummary' })).meta({ id: 'AgreementPage' });
+const AgreementSettings = agreementSettingsSchema.meta({ id: 'AgreementSettings' });
 const tags = ['Agreements'];
-const detailResponse = { description: 'The agreement', content: jsonContent(AgreementDetail), ...withEtag };
-const writeProblems = {
-  400: problemResponses[400],
-  404: problemResponses[404],
-  409: problemResponses[409],
-  412: problemResponses[412],
-  415: problemResponses[415],
-  428: problemResponses[428],
-};
-const forbidden = { description: 'Not for your organisation', content: problemResponses[400].content };
-const documentParams = z.object({
-  id: z.uuid().meta({ param: { name: 'id', in: 'path' } }),
-  documentId: z.uuid().meta({ param: { name: 'documentId', in: 'path' } }),
-});
-const partyParams = z.object({
-  id: z.uuid().meta({ param: { name: 'id', in: 'path' } }),
-  actorId: z.uuid().meta({ param: { name: 'actorId', in: 'path' } }),
-});
 
 /**
  * Before an agreement is read or changed, the calendar moves what today moves (the daily job does
@@ -73,168 +68,105 @@ export const calendarFirst = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-const listRoute = createRoute({
-  method: 'get',
-  path: '/api/agreements',
-  middleware: [authorize('agreement', 'read'), calendarFirst] as const,
-  tags,
-  summary: 'List agreements: filter by status, kind, party, region, ending soon',
-  request: { query: agreementListQuerySchema },
-  responses: { 200: { description: 'A page of agreements', content: jsonContent(AgreementPage) }, 400: problemResponses[400] },
-});
+const route = routesTagged(...tags);
+const agreementRoutes = recordRoutes({ path: '/api/agreements', policy: 'agreement', tags, record: AgreementDetail, prepare: calendarFirst });
 
-const exportRoute = createRoute({
-  method: 'get',
-  path: '/api/agreements/export',
-  middleware: [authorize('agreement', 'export'), calendarFirst] as const,
-  tags,
-  summary: 'Every agreement the filters select, as CSV or XLSX',
-  request: { query: agreementListQuerySchema.omit({ page: true, pageSize: true }).extend({ format: exportFormatSchema }) },
-  responses: { 200: { description: 'The file', content: { 'text/csv': { schema: z.string() } } }, 400: problemResponses[400] },
-});
+const detailAnswer = versionedAnswer('The agreement', AgreementDetail);
+/** The problems of a write to an agreement (If-Match, and the lifecycle's conflicts). */
+const writeProblems = [400, 404, 409, 412, 415, 428] as const;
+const forbidden = { description: 'Not for your organisation', content: problemsOf([400])[400].content };
+const documentParams = idParamsSchema.extend({ documentId: z.uuid().meta({ param: { name: 'documentId', in: 'path' } }) });
+const partyParams = idParamsSchema.extend({ actorId: z.uuid().meta({ param: { name: 'actorId', in: 'path' } }) });
+const amendmentParams = partyParams.extend({ amendmentId: z.uuid().meta({ param: { name: 'amendmentId', in: 'path' } }) });
 
-const getRoute = createRoute({
-  method: 'get',
-  path: '/api/agreements/{id}',
-  middleware: [authorize('agreement', 'read'), calendarFirst] as const,
-  tags,
-  summary: 'One agreement: parties and roles, committed services, documents, versions and transitions, allowed next statuses',
-  request: { params: idParamsSchema },
-  responses: { 200: detailResponse, 400: problemResponses[400], 404: problemResponses[404] },
-});
+const listRoute = agreementRoutes.list(agreementListQuerySchema, AgreementPage, 'List agreements: filter by status, kind, party, region, ending soon', 'A page of agreements');
+const exportRoute = agreementRoutes.export(agreementListQuerySchema, 'Every agreement the filters select, as CSV or XLSX');
+const getRoute = agreementRoutes.get(
+  'One agreement: parties and roles, committed services, documents, versions and transitions, allowed next statuses',
+  'The agreement',
+);
+const createAgreementRoute = agreementRoutes.create(agreementCreateSchema.meta({ id: 'AgreementCreate' }), 'Create an agreement (a draft) between two or more actors');
 
-const createAgreementRoute = createRoute({
-  method: 'post',
-  path: '/api/agreements',
-  middleware: [authorize('agreement', 'create'), calendarFirst] as const,
-  tags,
-  summary: 'Create an agreement (a draft) between two or more actors',
-  request: { body: { content: jsonContent(agreementCreateSchema.meta({ id: 'AgreementCreate' })), required: true } },
-  responses: { 201: { ...detailResponse, description: 'Created' }, 400: problemResponses[400], 415: problemResponses[415] },
-});
-
-const updateRoute = createRoute({
-  method: 'patch',
-  path: '/api/agreements/{id}',
-  middleware: [authorize('agreement', 'update'), calendarFirst] as const,
-  tags,
+const updateRoute = route('patch', '/api/agreements/{id}', ['agreement', 'update'], {
   summary: 'Change an agreement (If-Match). Parties, kind, title and start change only while draft or negotiating',
-  request: { params: idParamsSchema, headers: ifMatchHeaderSchema, body: { content: jsonContent(agreementUpdateSchema.meta({ id: 'AgreementUpdate' })), required: true } },
-  responses: { 200: detailResponse, ...writeProblems },
+  request: { params: idParamsSchema, ...ifMatch, body: jsonBody(agreementUpdateSchema.meta({ id: 'AgreementUpdate' })) },
+  answers: { 200: detailAnswer },
+  problems: writeProblems,
+  prepare: calendarFirst,
 });
 
-const transitionRoute = createRoute({
-  method: 'post',
-  path: '/api/agreements/{id}/transitions',
-  middleware: [authorize('agreement', 'transition'), calendarFirst] as const,
-  tags,
+const transitionRoute = route('post', '/api/agreements/{id}/transitions', ['agreement', 'transition'], {
   summary: 'Move the agreement along its lifecycle (If-Match); 409 lists the allowed statuses',
-  request: { params: idParamsSchema, headers: ifMatchHeaderSchema, body: { content: jsonContent(transitionRequestSchema.meta({ id: 'TransitionRequest' })), required: true } },
-  responses: { 200: detailResponse, ...writeProblems },
+  request: { params: idParamsSchema, ...ifMatch, body: jsonBody(transitionRequestSchema.meta({ id: 'TransitionRequest' })) },
+  answers: { 200: detailAnswer },
+  problems: writeProblems,
+  prepare: calendarFirst,
 });
 
-const decisionBody = (id: string) => ({ content: jsonContent(agreementDecisionSchema.meta({ id })), required: true });
-
-const acceptRoute = createRoute({
-  method: 'post',
-  path: '/api/agreements/{id}/parties/{actorId}/accept',
-  middleware: [authorize('agreement_acceptance', 'create'), calendarFirst] as const,
-  tags,
+const acceptRoute = route('post', '/api/agreements/{id}/parties/{actorId}/accept', ['agreement_acceptance', 'create'], {
   summary: 'A party accepts the agreement, for its own organisation only (If-Match); an optional comment',
-  request: {
-    params: partyParams,
-    headers: ifMatchHeaderSchema,
-    body: { content: jsonContent(z.object({ comment: agreementDecisionSchema.shape.comment }).strict()), required: false },
-  },
-  responses: { 200: detailResponse, 403: forbidden, ...writeProblems },
+  request: { params: partyParams, ...ifMatch, body: { ...jsonBody(z.object({ comment: agreementDecisionSchema.shape.comment }).strict()), required: false } },
+  answers: { 200: detailAnswer, 403: forbidden },
+  problems: writeProblems,
+  prepare: calendarFirst,
 });
 
-const decisionRoute = createRoute({
-  method: 'post',
-  path: '/api/agreements/{id}/parties/{actorId}/decision',
-  middleware: [authorize('agreement_acceptance', 'create'), calendarFirst] as const,
-  tags,
+const decisionRoute = route('post', '/api/agreements/{id}/parties/{actorId}/decision', ['agreement_acceptance', 'create'], {
   summary: 'A party accepts or declines (with a comment) the agreement, for its own organisation only (If-Match)',
-  request: { params: partyParams, headers: ifMatchHeaderSchema, body: decisionBody('AgreementDecision') },
-  responses: { 200: detailResponse, 403: forbidden, ...writeProblems },
+  request: { params: partyParams, ...ifMatch, body: jsonBody(agreementDecisionSchema.meta({ id: 'AgreementDecision' })) },
+  answers: { 200: detailAnswer, 403: forbidden },
+  problems: writeProblems,
+  prepare: calendarFirst,
 });
 
-const amendRoute = createRoute({
-  method: 'post',
-  path: '/api/agreements/{id}/amendments',
-  middleware: [authorize('agreement', 'update'), calendarFirst] as const,
-  tags,
+const amendRoute = route('post', '/api/agreements/{id}/amendments', ['agreement', 'update'], {
   summary: 'Propose an amendment of a signed agreement: what changes and why (If-Match); in force when every party it touches accepts',
-  request: { params: idParamsSchema, headers: ifMatchHeaderSchema, body: { content: jsonContent(amendmentRequestSchema.meta({ id: 'AmendmentRequest' })), required: true } },
-  responses: { 200: detailResponse, 403: forbidden, ...writeProblems },
+  request: { params: idParamsSchema, ...ifMatch, body: jsonBody(amendmentRequestSchema.meta({ id: 'AmendmentRequest' })) },
+  answers: { 200: detailAnswer, 403: forbidden },
+  problems: writeProblems,
+  prepare: calendarFirst,
 });
 
-const amendmentParams = z.object({
-  id: z.uuid().meta({ param: { name: 'id', in: 'path' } }),
-  amendmentId: z.uuid().meta({ param: { name: 'amendmentId', in: 'path' } }),
-  actorId: z.uuid().meta({ param: { name: 'actorId', in: 'path' } }),
-});
-
-const acceptAmendmentRoute = createRoute({
-  method: 'post',
-  path: '/api/agreements/{id}/amendments/{amendmentId}/parties/{actorId}/accept',
-  middleware: [authorize('agreement_acceptance', 'create'), calendarFirst] as const,
-  tags,
+const acceptAmendmentRoute = route('post', '/api/agreements/{id}/amendments/{amendmentId}/parties/{actorId}/accept', ['agreement_acceptance', 'create'], {
   summary: 'A party the amendment touches accepts it, for its own organisation only (If-Match on the agreement)',
-  request: { params: amendmentParams, headers: ifMatchHeaderSchema },
-  responses: { 200: detailResponse, 403: forbidden, ...writeProblems },
+  request: { params: amendmentParams, ...ifMatch },
+  answers: { 200: detailAnswer, 403: forbidden },
+  problems: writeProblems,
+  prepare: calendarFirst,
 });
 
-const pendingRoute = createRoute({
-  method: 'get',
-  path: '/api/agreement-acceptances',
-  middleware: [authorize('agreement_acceptance', 'read'), calendarFirst] as const,
-  tags,
-  summary: "Agreements waiting for the answer of an organisation the caller answers for (the tasks in its app)",
-  responses: { 200: { description: 'The tasks', content: jsonContent(z.array(pendingAcceptanceSchema.meta({ id: 'PendingAcceptance' }))) } },
+const pendingRoute = route('get', '/api/agreement-acceptances', ['agreement_acceptance', 'read'], {
+  summary: 'Agreements waiting for the answer of an organisation the caller answers for (the tasks in its app)',
+  answers: { 200: jsonAnswer('The tasks', z.array(pendingAcceptanceSchema.meta({ id: 'PendingAcceptance' }))) },
+  prepare: calendarFirst,
 });
 
-const getSettingsRoute = createRoute({
-  method: 'get',
-  path: '/api/agreement-settings',
-  middleware: [authorize('agreement', 'read')] as const,
-  tags,
+const getSettingsRoute = route('get', '/api/agreement-settings', ['agreement', 'read'], {
   summary: "The county's agreement settings: how many days before its end an agreement is expiring",
-  responses: { 200: { description: 'The settings', content: jsonContent(agreementSettingsSchema.meta({ id: 'AgreementSettings' })), ...withEtag } },
+  answers: { 200: versionedAnswer('The settings', AgreementSettings) },
 });
 
-const putSettingsRoute = createRoute({
-  method: 'put',
-  path: '/api/agreement-settings',
-  middleware: [authorize('agreement', 'update')] as const,
-  tags,
+const putSettingsRoute = route('put', '/api/agreement-settings', ['agreement', 'update'], {
   summary: "Change the county's agreement settings (If-Match; the county only)",
-  request: { headers: ifMatchHeaderSchema, body: { content: jsonContent(agreementSettingsUpdateSchema.meta({ id: 'AgreementSettingsUpdate' })), required: true } },
-  responses: {
-    200: { description: 'The settings', content: jsonContent(agreementSettingsSchema), ...withEtag },
-    400: problemResponses[400],
-    403: forbidden,
-    412: problemResponses[412],
-    428: problemResponses[428],
-  },
+  request: { ...ifMatch, body: jsonBody(agreementSettingsUpdateSchema.meta({ id: 'AgreementSettingsUpdate' })) },
+  answers: { 200: versionedAnswer('The settings', AgreementSettings), 403: forbidden },
+  problems: [400, 412, 428],
 });
 
-const renewRoute = createRoute({
-  method: 'post',
-  path: '/api/agreements/{id}/renewals',
-  middleware: [authorize('agreement', 'create'), calendarFirst] as const,
-  tags,
+const renewRoute = route('post', '/api/agreements/{id}/renewals', ['agreement', 'create'], {
   summary: 'Renew: a new draft with the same parties and services, linked to this one',
   request: {
     params: idParamsSchema,
     // No start date: the day after the old one ends.
-    body: { content: jsonContent(z.object({ startDate: isoDateSchema.nullable().optional(), endDate: isoDateSchema.nullable().optional() }).strict()), required: true },
+    body: jsonBody(z.object({ startDate: isoDateSchema.nullable().optional(), endDate: isoDateSchema.nullable().optional() }).strict()),
   },
-  responses: { 201: { ...detailResponse, description: 'The new version' }, ...writeProblems },
+  answers: { 201: versionedAnswer('The new version', AgreementDetail) },
+  problems: writeProblems,
+  prepare: calendarFirst,
 });
 
 /** Refuses an upload before its body is read: over the size limit (413), or not multipart (415). */
-const uploadGuard = createMiddleware(async (c, next) => {
+const uploadGuard = createMiddleware<AppEnv>(async (c, next) => {
   const length = Number(c.req.header('content-length') ?? 0);
   if (length > MAX_DOCUMENT_BYTES + 64 * 1024) throw new ProblemError(413, 'A document may be at most 20 MB');
   if (!/^multipart\/form-data/i.test(c.req.header('content-type') ?? '')) {
@@ -243,44 +175,60 @@ const uploadGuard = createMiddleware(async (c, next) => {
   await next();
 });
 
-const uploadRoute = createRoute({
-  method: 'post',
-  path: '/api/agreements/{id}/documents',
-  middleware: [authorize('agreement', 'update'), uploadGuard] as const,
-  tags,
+const uploadRoute = route('post', '/api/agreements/{id}/documents', ['agreement', 'update'], {
   summary: 'Upload a signed document (PDF, at most 20 MB) as multipart/form-data field "file"',
-  
   request: {
     params: idParamsSchema,
     body: { content: { 'multipart/form-data': { schema: z.object({ file: z.any().meta({ type: 'string', format: 'binary' }) }) } }, required: true },
   },
-  responses: {
-    201: { description: 'Stored', content: jsonContent(agreementDocumentSchema.meta({ id: 'AgreementDocument' })) },
-    400: problemResponses[400],
-    404: problemResponses[404],
-    413: { description: 'Over 20 MB', content: problemResponses[400].content },
-    415: problemResponses[415],
+  answers: {
+    201: jsonAnswer('Stored', agreementDocumentSchema.meta({ id: 'AgreementDocument' })),
+    413: { description: 'Over 20 MB', content: forbidden.content },
   },
+  problems: [400, 404, 415],
+  prepare: uploadGuard,
 });
 
-const downloadRoute = createRoute({
-  method: 'get',
-  path: '/api/agreements/{id}/documents/{documentId}',
-  middleware: [authorize('agreement', 'read'), calendarFirst] as const,
-  tags,
+const downloadRoute = route('get', '/api/agreements/{id}/documents/{documentId}', ['agreement', 'read'], {
   summary: 'Download a document of the agreement',
   request: { params: documentParams },
-  responses: { 200: { description: 'The PDF', content: { 'application/pdf': { schema: z.string().meta({ format: 'binary' }) } } }, 404: problemResponses[404] },
+  answers: { 200: fileAnswer('The PDF', 'application/pdf') },
+  problems: [404],
+  prepare: calendarFirst,
 });
 
-const removeDocumentRoute = createRoute({
-  method: 'delete',
-  path: '/api/agreements/{id}/documents/{documentId}',
-  middleware: [authorize('agreement', 'delete'), calendarFirst] as const,
-  tags,
+const removeDocumentRoute = route('delete', '/api/agreements/{id}/documents/{documentId}', ['agreement', 'delete'], {
   summary: 'Remove a document of the agreement',
   request: { params: documentParams },
-  responses: { 204: { description: 'Removed' }, 404: problemResponses[404] },
+  answers: { 204: { description: 'Removed' } },
+  problems: [404],
+  prepare: calendarFirst,
+});
+
+const AgreementTemplate = agreementTemplateSchema.meta({ id: 'AgreementTemplate' });
+const templateRoutes = recordRoutes({ path: '/api/agreement-templates', policy: 'agreement_template', tags, record: AgreementTemplate });
+
+const listTemplatesRoute = route('get', '/api/agreement-templates', ['agreement_template', 'read'], {
+  summary: "The county's agreement templates, one per kind of agreement (the county only)",
+  answers: { 200: jsonAnswer('The templates', z.array(AgreementTemplate)) },
+});
+const getTemplateRoute = templateRoutes.get('One agreement template', 'The template');
+const createTemplateRoute = route('post', '/api/agreement-templates', ['agreement_template', 'create'], {
+  summary: 'A template for a kind of agreement: a title and clauses in plain text with fields such as {{parties}} (the county admin only; 409 when the kind has one)',
+  request: { body: jsonBody(agreementTemplateCreateSchema.meta({ id: 'AgreementTemplateCreate' })) },
+  answers: { 201: versionedAnswer('Created', AgreementTemplate) },
+  problems: [400, 409, 415],
+});
+const updateTemplateRoute = templateRoutes.update(agreementTemplateUpdateSchema.meta({ id: 'AgreementTemplateUpdate' }), 'Change a template (If-Match; the county admin only)');
+const removeTemplateRoute = templateRoutes.remove('Remove a template (If-Match; the county admin only)');
+
+const documentFormats = { docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', pdf: 'application/pdf' } as const;
+const generatedDocumentRoute = route('get', '/api/agreements/{id}/document', ['agreement', 'read'], {
+  summary: "The agreement's document made from its data and its kind's template, as DOCX or tagged PDF: parties and roles, services, period, levels, themes, clauses",
+  request: { params: idParamsSchema, query: z.object({ format: z.enum(['docx', 'pdf']) }) },
+  answers: { 200: { description: 'The document', content: { ...fileAnswer('DOCX', documentFormats.docx).content, ...fileAnswer('PDF', documentFormats.pdf).content } } },
+  problems: [400, 404],
+  prepare: calendarFirst,
 });
 
 const exportColumns: ExportColumn<AgreementSummary>[] = [
@@ -335,9 +283,13 @@ export const agreementsRouter = createRouter()
     const { id, actorId } = c.req.valid('param');
     return changeRecord(c, ({ db, scope, change }, version) => decideAgreement(db, scope, id, actorId, c.req.valid('json'), version, change));
   })
-  .openapi(amendRoute, (c) =>
-    changeRecord(c, ({ db, scope, change }, version) => proposeAmendment(db, scope, c.req.valid('param').id, c.req.valid('json'), version, change)),
-  )
+  .openapi(amendRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const answer = await changeRecord(c, ({ db, scope, change }, version) => proposeAmendment(db, scope, id, c.req.valid('json'), version, change));
+    // The parties it touches are told, as when an agreement goes to them (a mail that fails is logged, the proposal stands).
+    await mailAmendmentAsked(c.var.deps, id).catch((error: unknown) => c.var.deps.logger.error({ err: error, id }, 'amendment mails failed'));
+    return answer;
+  })
   .openapi(acceptAmendmentRoute, (c) => {
     const { id, amendmentId, actorId } = c.req.valid('param');
     return changeRecord(c, ({ db, scope, change }, version) => acceptAmendment(db, scope, id, amendmentId, actorId, version, change));
@@ -363,11 +315,24 @@ export const agreementsRouter = createRouter()
   .openapi(downloadRoute, async (c) => {
     const { id, documentId } = c.req.valid('param');
     const document = await readAgreementDocument(c.var.deps.db, await scopeOf(c), c.var.deps.config.documentsDir, id, documentId);
-    return c.body(new Uint8Array(document.bytes), 200, {
-      'Content-Type': 'application/pdf',
-      'Content-Disposition': `attachment; filename="${document.filename.replace(/"/g, '')}"`,
-      'Cache-Control': 'private, no-store',
-    });
+    return c.body(new Uint8Array(document.bytes), 200, downloadHeaders('application/pdf', document.filename.replace(/"/g, '')));
+  })
+  .openapi(listTemplatesRoute, async (c) => c.json(await listAgreementTemplates(c.var.deps.db, await scopeOf(c)), 200))
+  .openapi(getTemplateRoute, (c) => readRecord(c, (db, scope) => getAgreementTemplate(db, scope, c.req.valid('param').id)))
+  .openapi(createTemplateRoute, (c) =>
+    createRecord(c, ({ db, scope, change }) => createAgreementTemplate(db, scope, c.req.valid('json'), change), (template) => `/api/agreement-templates/${template.id}`),
+  )
+  .openapi(updateTemplateRoute, (c) =>
+    changeRecord(c, ({ db, scope, change }, version) => updateAgreementTemplate(db, scope, c.req.valid('param').id, c.req.valid('json'), version, change)),
+  )
+  .openapi(removeTemplateRoute, (c) => removeRecord(c, ({ db, scope, change }, version) => removeAgreementTemplate(db, scope, c.req.valid('param').id, version, change)))
+  .openapi(generatedDocumentRoute, async (c) => {
+    const { format } = c.req.valid('query');
+    const { agreement, template } = await agreementDocumentSource(c.var.deps.db, await scopeOf(c), c.req.valid('param').id);
+    const content = agreementDocumentOf(agreement, template, serviceName);
+    const bytes = format === 'pdf' ? await agreementPdf(content) : await agreementDocx(content);
+    const filename = `${agreement.title.replace(/[^A-Za-z0-9 .-]+/g, '_').trim() || 'avtale'}.${format}`;
+    return c.body(new Uint8Array(bytes), 200, downloadHeaders(documentFormats[format], filename));
   })
   .openapi(removeDocumentRoute, async (c) => {
     const { id, documentId } = c.req.valid('param');

@@ -490,6 +490,7 @@ const specs: Record<string, Spec> = {
       return post(`/api/agreements/${id}/amendments/${extra}/parties/${party}/accept`, undefined, ifMatch(await version()));
     },
   },
+  'GET /api/agreements/:id/document': { kind: 'agreement', ok: 200, request: ({ id }) => [`/api/agreements/${id}/document?format=pdf`] },
   'GET /api/agreement-acceptances': { ok: 200, request: () => ['/api/agreement-acceptances'] },
   'GET /api/agreement-settings': { ok: 200, request: () => ['/api/agreement-settings'] },
   'PUT /api/agreement-settings': {

@@ -1,5 +1,7 @@
+import type { MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import type { Resource } from '@kompetansebro/domain';
+import type { AppEnv } from './app-env';
 import { ifMatch, jsonAnswer, jsonBody, routesTagged, versionedAnswer } from './api-route';
 import { exportAnswer, exportFormatSchema } from './export';
 import { idParamsSchema } from './openapi';
@@ -14,10 +16,18 @@ type PagedQueryShape = z.ZodRawShape & { page: z.ZodType; pageSize: z.ZodType };
  * returns createRoute's own precise type, so the typed client (`hc<AppType>`) sees the same
  * paths, inputs and answers as a route written out by hand.
  */
-export function recordRoutes<P extends `/api/${string}`, R extends z.ZodType>(resource: { path: P; policy: Resource; tags: string[]; record: R }) {
-  const { path, policy, record } = resource;
+export function recordRoutes<P extends `/api/${string}`, R extends z.ZodType>(resource: {
+  path: P;
+  policy: Resource;
+  tags: string[];
+  record: R;
+  /** Work every route of the resource does after access is checked (e.g. bringing agreement statuses up to today). */
+  prepare?: MiddlewareHandler<AppEnv>;
+}) {
+  const { path, policy, record, prepare } = resource;
   const one = `${path}/{id}` as `${P}/{id}`;
-  const route = routesTagged(...resource.tags);
+  const tagged = routesTagged(...resource.tags);
+  const route: typeof tagged = (method, routePath, access, spec) => tagged(method, routePath, access, prepare ? { prepare, ...spec } : spec);
   return {
     /** GET …: a page of records, filtered by the list query. */
     list: <Q extends z.ZodObject, Pg extends z.ZodType>(query: Q, page: Pg, summary: string, description = 'A page of records') =>

@@ -3,32 +3,13 @@ import { sampleId } from '@kompetansebro/db';
 import type { FunderReport, Problem } from '@kompetansebro/domain';
 import { jsonBody } from '@kompetansebro/testing/server';
 import { loggedIn, testServer, UNKNOWN_ID } from '../testing/fixture.test';
-import { readZipEntry } from './read-zip-entry';
+import { docxText, pdfText, plain } from '../testing/document-text.test-support';
 
 const server = testServer();
 const viewer = loggedIn(server, 'fylke-innsyn@demo.kompetansebro.no');
 const namdal = loggedIn(server, 'namdal@demo.kompetansebro.no');
 
 const NB_PROJECT = sampleId('initiative', 'regional-competence-actors');
-
-/** Spaces as a reader sees them: no-break spaces as spaces, runs of white space as one. */
-const plain = (text: string) => text.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ');
-
-/** The text a PDF shows: each text operation's hex strings (pdfkit splits them at kerning) joined, operations apart. */
-function pdfText(bytes: Uint8Array): string {
-  const raw = Buffer.from(bytes).toString('latin1');
-  const operations = [...raw.matchAll(/\[((?:<[0-9a-fA-F]*>\s*-?[\d.]*\s*)+)\]\s*TJ/g)].map((m) =>
-    [...(m[1] ?? '').matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => Buffer.from(h[1] ?? '', 'hex').toString('latin1')).join(''),
-  );
-  return plain(operations.join(' '));
-}
-
-/** The text of a DOCX: its document.xml with the tags taken out, paragraphs apart. */
-function docxText(bytes: Uint8Array): string {
-  const xml = readZipEntry(bytes, 'word/document.xml');
-  expect(xml, 'word/document.xml').toBeDefined();
-  return plain((xml ?? '').replace(/<\/w:p>/g, ' ').replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&apos;/g, "'"));
-}
 
 /** What the report as a reader sees it says. */
 function documentText(report: FunderReport): string {
