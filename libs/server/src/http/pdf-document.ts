@@ -7,7 +7,7 @@ export const PDF_MARGIN = 56;
  * An A4 PDF document as the API renders them (streams not compressed, so the text can be checked
  * as it is; the title shown instead of the file name), and its bytes once `doc.end()` is called.
  */
-export function pdfDocument(options: { lang: string; info: PDFKit.DocumentInfo; bufferPages?: boolean }): { doc: PDFKit.PDFDocument; bytes: Promise<Uint8Array> } {
+export function pdfDocument(options: { lang: string; info: PDFKit.DocumentInfo; bufferPages?: boolean; tagged?: boolean }): { doc: PDFKit.PDFDocument; bytes: Promise<Uint8Array> } {
   const doc = new PDFDocument({ size: 'A4', margin: PDF_MARGIN, compress: false, displayTitle: true, ...options });
   const chunks: Uint8Array[] = [];
   doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
