@@ -129,7 +129,12 @@ finderRouter.get('/', async (c) => {
     const hoursOn = (library: PublicLibrary) => {
       const timetable = day ? timetables.get(library.id) : undefined;
       const periods = timetable && day ? periodsOn(timetable, day.date, norwegianPublicHolidays).periods : [];
-      return periods.length ? periodsText(periods) : null;
+      if (periods.length === 0) return null;
+      const of = (kind: 'staffed' | 'self_service', label: string) => {
+        const text = periodsText(periods.filter((period) => period.kind === kind));
+        return text ? `${label} ${text}` : null;
+      };
+      return [of('staffed', reader.t.library.staffed), of('self_service', reader.t.library.selfService)].filter(Boolean).join(' · ');
     };
     results = resultList(reader, libraries, day, hoursOn);
   }
