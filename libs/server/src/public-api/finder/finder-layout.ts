@@ -20,6 +20,8 @@ interface PageOptions {
   description: string;
   /** The page's path without the language, for the language links and the canonical address. */
   path: string;
+  /** This site's public address: the language links are absolute, as search engines want them. */
+  origin: string;
   query?: Record<string, string | undefined>;
   body: Html;
   head?: Html;
@@ -29,7 +31,7 @@ interface PageOptions {
  * The finder's page: every fact in the HTML (no script needed to read it), one small deferred
  * script that keeps "open now" fresh, the CSS inline (one request less before the first paint).
  */
-export function finderPage({ reader, title, description, path, query = {}, body, head }: PageOptions): Html {
+export function finderPage({ reader, title, description, path, origin, query = {}, body, head }: PageOptions): Html {
   const { t } = reader;
   const withLanguage = (lang: string) => {
     const params = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => Boolean(entry[1])));
@@ -44,7 +46,10 @@ export function finderPage({ reader, title, description, path, query = {}, body,
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
 <meta name="description" content="${description}">
-${languages.map((lang) => html`<link rel="alternate" hreflang="${lang}" href="${withLanguage(lang)}">`)}
+<link rel="canonical" href="${origin}${withLanguage(reader.lang)}">
+${languages.map((lang) => html`<link rel="alternate" hreflang="${lang}" href="${origin}${withLanguage(lang)}">`)}
+<link rel="alternate" hreflang="x-default" href="${origin}${withLanguage('nb')}">
+<link rel="icon" href="data:,">
 <style>${raw(FINDER_CSS)}</style>
 <script src="/finn/finder.js" defer></script>
 ${head}

@@ -49,7 +49,8 @@ describe('the public student finder', () => {
     expect(html).toContain('Namdal studiesenter');
     // Links stay in nynorsk; the other languages are a link away.
     expect(html).toContain('href="/?kommune=5045&amp;lang=nn"');
-    expect(html).toContain('hreflang="en" href="/finn/bibliotek/grong-bibliotek?lang=en"');
+    expect(html).toContain(`<link rel="alternate" hreflang="en" href="${server.baseUrl}/finn/bibliotek/grong-bibliotek?lang=en">`);
+    expect(html).toContain(`<link rel="canonical" href="${server.baseUrl}/finn/bibliotek/grong-bibliotek?lang=nn">`);
     const library = jsonLdOf(html).find((block) => block['@type'] === 'Library');
     expect(library).toMatchObject({ name: 'Grong bibliotek', address: { '@type': 'PostalAddress', addressLocality: 'Grong', addressCountry: 'NO' } });
     const hours = library?.['openingHoursSpecification'] as Array<{ dayOfWeek: string; opens: string; closes: string }>;

@@ -49,7 +49,14 @@ const finderQuerySchema = z.object({
 const emptyToUndefined = (query: Record<string, string>) => Object.fromEntries(Object.entries(query).filter(([, value]) => value !== ''));
 
 function notFoundPage(c: Context<AppEnv>, reader: Reader): Response | Promise<Response> {
-  const body = finderPage({ reader, title: `${reader.t.notFound.title} – ${reader.t.siteName}`, description: reader.t.description, path: '/', body: notFoundBody(reader) });
+  const body = finderPage({
+    reader,
+    title: `${reader.t.notFound.title} – ${reader.t.siteName}`,
+    description: reader.t.description,
+    path: '/',
+    origin: publicUrlOf(c.var.deps.config),
+    body: notFoundBody(reader),
+  });
   return c.html(body, 404);
 }
 
@@ -156,6 +163,7 @@ finderRouter.get('/', async (c) => {
     c,
     finderPage({
       reader,
+      origin: publicUrlOf(c.var.deps.config),
       title: area ? `${area} – ${t.siteName}` : t.siteName,
       description: t.description,
       path: '/',
@@ -198,6 +206,7 @@ finderRouter.get('/finn/bibliotek/:slug', async (c) => {
     c,
     finderPage({
       reader,
+      origin: publicUrlOf(c.var.deps.config),
       title: `${library.name} – ${t.siteName}`,
       description: `${library.name}, ${reader.fill(t.library.municipality, { municipality: library.municipality.name })}. ${todayText}.${services ? ` ${t.library.servicesHeading}: ${services}.` : ''}`,
       path: library.url,
@@ -228,6 +237,7 @@ finderRouter.get('/finn/studiesenter/:id', async (c) => {
     c,
     finderPage({
       reader,
+      origin: publicUrlOf(c.var.deps.config),
       title: `${centre.name} – ${t.siteName}`,
       description: reader.fill(t.centre.intro, { name: centre.name }),
       path: centre.url,
