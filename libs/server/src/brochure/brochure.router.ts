@@ -8,7 +8,7 @@ import { downloadHeaders } from '../http/export';
 import { createRouter, idParamsSchema } from '../http/openapi';
 import { getBrochure } from './brochure.repository';
 import { renderBrochurePdf, type BrochureHours } from './brochure-pdf';
-import { publishedTimetables } from '../public-api/public.repository';
+import { publishedTimetables, slugOf } from '../public-api/public.repository';
 
 const Brochure = brochureSchema.meta({ id: 'Brochure' });
 
@@ -30,15 +30,7 @@ const brochurePdfRoute = route('get', '/api/study-centres/{id}/brochure.pdf', ['
 
 /** A file name of plain letters: "bibliotektjenester-for-studenter-i-namdal-nb.pdf". */
 function fileNameOf(title: string, language: string): string {
-  const plain = title
-    .toLowerCase()
-    .replace(/æ/g, 'ae')
-    .replace(/ø/g, 'o')
-    .replace(/å/g, 'a')
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-  return `${plain}-${language}.pdf`;
+  return `${slugOf(title)}-${language}.pdf`;
 }
 
 export const brochureRouter = createRouter()
