@@ -1,6 +1,7 @@
 // `npm run bench`: prints figures; nothing here passes or fails a build.
 import { INITIAL_JS_BUDGET_KIB, measureInitialJavaScript } from './src/bundle-size.bench';
 import { measureStartup } from './src/startup.bench';
+import { FINDER_JS_GOAL_KIB, measureFinder } from './src/finder.bench';
 import { measureAgreementsApi, NATIONAL_SCALE } from './src/agreements-api.bench';
 
 const bundles = await measureInitialJavaScript();
@@ -12,6 +13,20 @@ console.table(
     'raw KiB': b.rawKiB.toFixed(1),
     'gzip KiB': b.gzipKiB.toFixed(1),
     [`within ${INITIAL_JS_BUDGET_KIB} KiB`]: b.gzipKiB <= INITIAL_JS_BUDGET_KIB ? 'yes' : 'NO',
+  })),
+);
+
+console.log('\nThe public student finder: HTML and initial JavaScript (gzip -9), Lighthouse mobile in Debian\'s Chromium (goals: performance ≥ 95, accessibility 100, LCP ≤ 2.0 s)');
+console.table(
+  (await measureFinder()).map((f) => ({
+    page: f.page,
+    'HTML gzip KiB': f.htmlGzipKiB.toFixed(1),
+    scripts: f.scripts,
+    'JS gzip KiB': f.jsGzipKiB.toFixed(1),
+    [`within ${FINDER_JS_GOAL_KIB} KiB`]: f.jsGzipKiB <= FINDER_JS_GOAL_KIB ? 'yes' : 'NO',
+    ...(typeof f.lighthouse === 'string'
+      ? { lighthouse: f.lighthouse }
+      : { performance: f.lighthouse.performance, accessibility: f.lighthouse.accessibility, 'LCP s': f.lighthouse.lcpSeconds.toFixed(2), 'CPU benchmark index': f.lighthouse.benchmarkIndex }),
   })),
 );
 

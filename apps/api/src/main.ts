@@ -44,7 +44,6 @@ async function main(): Promise<void> {
   const mailer = env.MAIL_DIR ? createFileMailer(resolve(env.MAIL_DIR), config.mail?.from ?? 'Kompetansebro') : undefined;
   const app = createApp({ db: database.db, config, logger, ...(mailer ? { mailer } : {}) });
   const frontendPaths = mountFrontends(app, env.STATIC_DIR);
-  app.get('/', (c) => c.redirect('/fylke/', 302));
 
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     logger.info(

@@ -28,6 +28,9 @@ import type enPortal from './catalogues/en/portal.json';
 import type nbReports from './catalogues/nb/reports.json';
 import type nnReports from './catalogues/nn/reports.json';
 import type enReports from './catalogues/en/reports.json';
+import type nbFinder from './catalogues/nb/finder.json';
+import type nnFinder from './catalogues/nn/finder.json';
+import type enFinder from './catalogues/en/finder.json';
 import type nbSurvey from './catalogues/nb/survey.json';
 import type nnSurvey from './catalogues/nn/survey.json';
 import type enSurvey from './catalogues/en/survey.json';
@@ -48,7 +51,8 @@ type Namespaces =
   & Namespace<typeof nbOverview, typeof nnOverview, typeof enOverview>
   & Namespace<typeof nbPortal, typeof nnPortal, typeof enPortal>
   & Namespace<typeof nbReports, typeof nnReports, typeof enReports>
-  & Namespace<typeof nbSurvey, typeof nnSurvey, typeof enSurvey>;
+  & Namespace<typeof nbSurvey, typeof nnSurvey, typeof enSurvey>
+  & Namespace<typeof nbFinder, typeof nnFinder, typeof enFinder>;
 
 /** A namespace's shape is bokmål's; nynorsk and English must fill it (a missing key fails the constraint). */
 type Namespace<Nb, _Nn extends Nb, _En extends Nb> = Nb;

@@ -28,6 +28,8 @@ import { servicesRouter } from './services/services.router';
 import { surveysRouter } from './surveys/surveys.router';
 import { usersRouter } from './users/users.router';
 import { openingHoursRouter } from './opening-hours/opening-hours.router';
+import { publicApiRoutes } from './public-api/public-api.router';
+import { finderRouter } from './public-api/finder/finder.router';
 
 export type { Logger } from './http/app-env';
 
@@ -83,7 +85,9 @@ export function createApp({ db, config, logger = silentLogger, mailer = createMa
     .route('/', auditRouter)
     .route('/', searchRouter)
     .route('/', usersRouter)
-    .route('/', openingHoursRouter);
+    .route('/', openingHoursRouter)
+    .route('/', publicApiRoutes)
+    .route('/', finderRouter);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -5,7 +5,7 @@ import { sampleId } from './sample-id';
 
 // Opening hours of a few libraries (issue 14), invented but typical: a city library staffed on
 // weekdays and Saturdays with self-service ("meråpent") every day; a branch staffed two
-// afternoons a week and closed all summer. Namsos bibliotek enters its own in the portal.
+// afternoons a week and closed all summer; a rural library staffed on Saturdays. Namsos bibliotek enters its own in the portal.
 
 type Day = 'mo' | 'tu' | 'we' | 'th' | 'fr' | 'sa' | 'su';
 const every = (days: Day[], kind: 'staffed' | 'self_service', from: string, to: string) => days.map((weekday) => ({ weekday, kind, from, to }));
@@ -18,6 +18,13 @@ const sampleOpeningHours = [
     weekly: [...every(workdays, 'staffed', '09:00', '19:00'), ...every(['sa'], 'staffed', '10:00', '16:00'), ...every(allDays, 'self_service', '07:00', '23:00')],
     seasons: [{ name: 'Sommertid', from: '2027-06-21', to: '2027-08-15', weekly: [...every(workdays, 'staffed', '10:00', '16:00'), ...every(allDays, 'self_service', '07:00', '23:00')] }],
     exceptions: [{ date: '2027-12-24', periods: [{ kind: 'staffed', from: '10:00', to: '13:00' }], note: 'Julaften' }],
+  },
+  {
+    // Grong bibliotek, staffed on Saturdays too: the finder's "study places open on Saturday in Namdal" (issue 15).
+    actor: mainLibraryKey('5045'),
+    weekly: [...every(workdays, 'staffed', '10:00', '16:00'), ...every(['sa'], 'staffed', '11:00', '15:00'), ...every(allDays, 'self_service', '07:00', '22:00')],
+    seasons: [],
+    exceptions: [],
   },
   {
     actor: 'branch-namdalseid',

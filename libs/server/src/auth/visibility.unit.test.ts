@@ -56,6 +56,12 @@ const unscoped: Record<string, string> = {
   'agreements/agreement-settings.repository.ts getAgreementSettings': 'shared settings, no rows to hide',
   // The user's own setting, keyed by the principal's user id.
   'liaison/note.repository.ts getDigestSubscription': "the principal's own row",
+  // The public student finder and open data (issue 15): what libraries publish, for anyone.
+  'public-api/public.repository.ts searchPublicLibraries': 'published data only, for anyone',
+  'public-api/public.repository.ts findPublicLibrary': 'published data only, for anyone',
+  'public-api/public.repository.ts listPublicStudyCentres': 'published data only, for anyone',
+  'public-api/public.repository.ts publishedTimetables': 'published data only, for anyone',
+  'brochure/brochure.repository.ts getPublicBrochure': 'published data only, for anyone',
   // The daily job: loads each subscriber's Scope itself (loadScope) before it reads notes.
   'liaison/digest.repository.ts sendLiaisonDigest': 'builds a Scope per subscriber',
 };

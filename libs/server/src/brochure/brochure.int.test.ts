@@ -80,4 +80,33 @@ describe('the students’ brochure', () => {
     const liaison = await server.as('ntnu@demo.kompetansebro.no');
     expect((await liaison(`/api/study-centres/${NAMDAL}/brochure.pdf`)).status).toBe(403);
   });
+
+  it('is printable by anyone from the finder: a tagged PDF with addresses and daily hours, bokmål-only texts said so', async () => {
+    const db = server.database.db;
+    const grong = sampleId('actor', 'library-5045');
+    await db.updateTable('actor').set({ address: 'Skolegata 2, 7870 Grong' }).where('id', '=', grong).execute();
+    await db.updateTable('service').set({ description: 'Stille lesesal' }).where('actor_id', '=', grong).where('type', '=', 'study_places').execute();
+    const response = await server.anonymous(`/finn/studiesenter/${NAMDAL}/brosjyre-nn.pdf`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const raw = Buffer.from(bytes).toString('latin1');
+    // Tagged for screen readers: a structure tree of headings, paragraphs and lists, in nynorsk.
+    expect(raw).toContain('/StructTreeRoot');
+    expect(raw).toMatch(/\/MarkInfo \d+ 0 R/);
+    expect(raw).toContain('/Marked true');
+    expect(raw).toContain('/Lang (nn-NO)');
+    for (const tag of ['/S /H1', '/S /H2', '/S /H3', '/S /L', '/S /LI', '/S /LBody']) expect(raw).toContain(tag);
+    // Helvetica writes the en dash as WinAnsi's 0x96.
+    const text = pdfText(bytes).replace(/\x96/g, '–');
+    expect(text).toContain('Bibliotektenester for studentar i Namdal');
+    expect(text).toContain('Adresse: Skolegata 2, 7870 Grong');
+    expect(text).toContain('Opningstider: måndag–fredag: betent 10:00–16:00, meirope 07:00–22:00; laurdag: betent 11:00–15:00, meirope 07:00–22:00; sundag: meirope 07:00–22:00');
+    expect(text).toContain('Stille lesesal');
+    expect(text).toContain('Denne teksten finst berre på bokmål.');
+    // Bokmål says nothing of the kind.
+    const bokmal = pdfText(new Uint8Array(await (await server.anonymous(`/finn/studiesenter/${NAMDAL}/brosjyre-nb.pdf`)).arrayBuffer()));
+    expect(bokmal).toContain('Stille lesesal');
+    expect(bokmal).not.toContain('bare på bokmål');
+  });
 });

@@ -12,6 +12,22 @@ import type { Executor } from '../persistence/executor';
  */
 export async function getBrochure(db: Executor, scope: Scope, studyCentreId: string): Promise<Brochure> {
   requireVisible(hasActorId(scope.studyCentres, studyCentreId), 'study centre');
+  return brochureOf(db, studyCentreId, scope.coverageMunicipalities);
+}
+
+/**
+ * The brochure as the public student finder prints it (issue 15): the same published facts —
+ * libraries that are not archived, their services for students, the libraries' own contact
+ * details, never a contact person — of the whole catchment area, for anyone.
+ */
+export async function getPublicBrochure(db: Executor, studyCentreId: string): Promise<Brochure> {
+  const archived = await db.selectFrom('actor').select('id').where('id', '=', studyCentreId).where('archived_at', 'is not', null).executeTakeFirst();
+  if (archived) throw new NotFoundError('study centre');
+  return brochureOf(db, studyCentreId, null);
+}
+
+/** The brochure of the catchment municipalities within `reach` (null: all of them). */
+async function brochureOf(db: Executor, studyCentreId: string, reach: readonly string[] | null): Promise<Brochure> {
   const centre = await db
     .selectFrom('actor')
     .select(['id', 'name', 'address', 'email', 'phone', 'website'])
@@ -20,7 +36,6 @@ export async function getBrochure(db: Executor, scope: Scope, studyCentreId: str
     .executeTakeFirst();
   if (!centre) throw new NotFoundError('study centre');
 
-  const reach = scope.coverageMunicipalities;
   const area = (await db.selectFrom('catchment_area').select('municipality_number').where('study_centre_id', '=', studyCentreId).execute())
     .map((r) => r.municipality_number)
     .filter((n) => reach === null || reach.includes(n));

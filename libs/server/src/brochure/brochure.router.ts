@@ -1,11 +1,14 @@
 import { z } from 'zod';
-import { brochureAreaName, brochureLanguageSchema, brochureSchema, brochureText } from '@kompetansebro/domain';
+import type { Context } from 'hono';
+import { brochureAreaName, brochureLanguageSchema, brochureSchema, brochureText, type Brochure, type BrochureLanguage } from '@kompetansebro/domain';
+import type { Executor } from '../persistence/executor';
 import { scopeOf } from '../auth/visibility';
 import { fileAnswer, jsonAnswer, routesTagged } from '../http/api-route';
 import { downloadHeaders } from '../http/export';
 import { createRouter, idParamsSchema } from '../http/openapi';
 import { getBrochure } from './brochure.repository';
-import { renderBrochurePdf } from './brochure-pdf';
+import { renderBrochurePdf, type BrochureHours } from './brochure-pdf';
+import { publishedTimetables, slugOf } from '../public-api/public.repository';
 
 const Brochure = brochureSchema.meta({ id: 'Brochure' });
 
@@ -27,15 +30,7 @@ const brochurePdfRoute = route('get', '/api/study-centres/{id}/brochure.pdf', ['
 
 /** A file name of plain letters: "bibliotektjenester-for-studenter-i-namdal-nb.pdf". */
 function fileNameOf(title: string, language: string): string {
-  const plain = title
-    .toLowerCase()
-    .replace(/æ/g, 'ae')
-    .replace(/ø/g, 'o')
-    .replace(/å/g, 'a')
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-  return `${plain}-${language}.pdf`;
+  return `${slugOf(title)}-${language}.pdf`;
 }
 
 export const brochureRouter = createRouter()
@@ -43,7 +38,19 @@ export const brochureRouter = createRouter()
   .openapi(brochurePdfRoute, async (c) => {
     const { lang } = c.req.valid('query');
     const brochure = await getBrochure(c.var.deps.db, await scopeOf(c), c.req.valid('param').id);
-    const bytes = await renderBrochurePdf(brochure, lang);
-    const text = brochureText[lang];
-    return c.body(new Uint8Array(bytes), 200, downloadHeaders('application/pdf', fileNameOf(text.title(brochureAreaName(brochure, text.and)), lang)));
+    return brochurePdfResponse(c, brochure, lang, await brochureTimetables(c.var.deps.db, brochure));
   });
+
+/** The published timetables of the brochure's libraries. */
+export const brochureTimetables = (db: Executor, brochure: Brochure) =>
+  publishedTimetables(
+    db,
+    brochure.municipalities.flatMap((m) => m.libraries.map((l) => l.id)),
+  );
+
+/** The brochure as a PDF download named after its title and language. */
+export async function brochurePdfResponse(c: Context, brochure: Brochure, lang: BrochureLanguage, hours: BrochureHours, cacheControl?: string): Promise<Response> {
+  const bytes = await renderBrochurePdf(brochure, lang, hours);
+  const text = brochureText[lang];
+  return c.body(new Uint8Array(bytes), 200, downloadHeaders('application/pdf', fileNameOf(text.title(brochureAreaName(brochure, text.and)), lang), cacheControl));
+}

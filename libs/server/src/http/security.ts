@@ -22,6 +22,8 @@ export const securityHeaders = (): MiddlewareHandler =>
     referrerPolicy: 'strict-origin-when-cross-origin',
     xFrameOptions: 'DENY',
     crossOriginResourcePolicy: 'same-origin',
+    // A route may say otherwise: the open data and the finder's widget set Cross-Origin-Resource-Policy: cross-origin.
+    overwrite: false,
   });
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

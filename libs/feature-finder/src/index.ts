@@ -1,0 +1,1 @@
+export { FinderWidgetCard, finderWidgetCode } from './finder-widget-card';

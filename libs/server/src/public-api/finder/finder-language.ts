@@ -1,0 +1,44 @@
+import { fillIn, finderTexts, isLanguage, type FinderTexts, type Language } from '@kompetansebro/i18n';
+import { osloClock, weekdayOf, type DayPeriod, type Weekday } from '@kompetansebro/domain';
+
+// The finder's language: `?lang=nn` or `?lang=en` on any page (bokmål without it), kept on every
+// link the page makes, so a reader who chose nynorsk stays in nynorsk.
+
+export interface Reader {
+  lang: Language;
+  t: FinderTexts;
+  /** A finder address in the reader's language: `/finn/bibliotek/x` → `/finn/bibliotek/x?lang=nn`. */
+  href: (path: string, query?: Record<string, string | undefined>) => string;
+  fill: typeof fillIn;
+}
+
+export function readerOf(lang: string | undefined): Reader {
+  const language: Language = isLanguage(lang) ? lang : 'nb';
+  return {
+    lang: language,
+    t: finderTexts[language],
+    href: (path, query = {}) => {
+      const params = new URLSearchParams();
+      for (const [key, value] of Object.entries(query)) if (value) params.set(key, value);
+      if (language !== 'nb') params.set('lang', language);
+      const search = params.toString();
+      return search ? `${path}?${search}` : path;
+    },
+    fill: fillIn,
+  };
+}
+
+/** "09:00–19:00, 20:00–22:00" */
+export const periodsText = (periods: readonly DayPeriod[]) => periods.map((period) => `${period.from}–${period.to}`).join(', ');
+
+/** "lørdag 10:00" (in Norwegian time): when a library opens next. */
+export function momentText(reader: Reader, iso: string): string {
+  const { date, minutes } = osloClock(new Date(iso));
+  const clock = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(Math.round(minutes % 60)).padStart(2, '0')}`;
+  return `${reader.t.weekday[weekdayOf(date)]} ${dateText(date)} ${clock}`;
+}
+
+/** "27.11." */
+export const dateText = (date: string) => `${date.slice(8, 10)}.${date.slice(5, 7)}.`;
+
+export const weekdayName = (reader: Reader, weekday: Weekday) => reader.t.weekday[weekday];

@@ -1,0 +1,164 @@
+import { html } from 'hono/html';
+import { weekdays, type ServiceConditions, type Weekday } from '@kompetansebro/domain';
+import { finderNeeds, type PublicHours, type PublicLibrary, type PublicService, type PublicStudyCentre } from '../public.schema';
+import { dateText, momentText, periodsText, type Reader } from './finder-language';
+import type { Html } from './finder-layout';
+
+// The finder's pages as HTML fragments: what a student reads, whether or not the script runs.
+
+/** What the search form holds; the same names are the query string of `/`. */
+export interface FinderQuery {
+  sted?: string | undefined;
+  behov?: string | undefined;
+  nar?: string | undefined;
+  kommune?: string | undefined;
+  region?: string | undefined;
+}
+
+export function searchForm(reader: Reader, query: FinderQuery): Html {
+  const { t } = reader;
+  const selected = (value: string | undefined, option: string) => (value === option ? html` selected` : '');
+  return html`<form class="search" method="get" action="/" role="search">
+${reader.lang === 'nb' ? '' : html`<input type="hidden" name="lang" value="${reader.lang}">`}
+${query.kommune ? html`<input type="hidden" name="kommune" value="${query.kommune}">` : ''}
+${query.region ? html`<input type="hidden" name="region" value="${query.region}">` : ''}
+<div class="field"><label for="sted">${t.search.place}</label>
+<span class="help" id="sted-help">${t.search.placeHelp}</span>
+<input id="sted" name="sted" type="search" value="${query.sted ?? ''}" aria-describedby="sted-help" autocomplete="address-level2"></div>
+<div class="field"><label for="behov">${t.search.need}</label>
+<select id="behov" name="behov"><option value="">${t.search.anyNeed}</option>
+${finderNeeds.map((need) => html`<option value="${need}"${selected(query.behov, need)}>${t.needs[need]}</option>`)}
+</select></div>
+<div class="field"><label for="nar">${t.search.when}</label>
+<select id="nar" name="nar"><option value="">${t.search.anyTime}</option>
+<option value="na"${selected(query.nar, 'na')}>${t.search.openNow}</option>
+${weekdays.map((day) => html`<option value="${day}"${selected(query.nar, day)}>${reader.fill(t.search.openOn, { day: t.weekday[day] })}</option>`)}
+</select></div>
+<button type="submit">${t.search.submit}</button>
+</form>`;
+}
+
+/** Staffed / self-service / closed now, and when it opens next; refreshed by the script each minute. */
+export function statusNow(reader: Reader, library: PublicLibrary): Html {
+  const { t } = reader;
+  const hours = library.hours;
+  if (!hours) return html`<p class="status unknown">${t.status.unknown}</p>`;
+  const next = hours.now.state === 'closed' && hours.now.nextOpening ? html` <span class="next">${reader.fill(t.status.nextOpening, { when: momentText(reader, hours.now.nextOpening) })}</span>` : '';
+  return html`<p class="status ${hours.now.state}" data-status="${library.id}"><strong>${t.status[hours.now.state]}</strong>${next}</p>`;
+}
+
+function serviceTags(reader: Reader, services: readonly PublicService[]): Html {
+  if (services.length === 0) return html``;
+  return html`<ul class="tags">${services.map((service) => html`<li>${reader.t.serviceType[service.type]}</li>`)}</ul>`;
+}
+
+/** One library in a list of results: name, place, status now, the chosen day's hours, its services. */
+export function libraryCard(reader: Reader, library: PublicLibrary, day: { weekday: Weekday; date: string; periods: string | null } | null): Html {
+  const { t } = reader;
+  const place = [library.municipality.name, library.region?.name].filter(Boolean).join(', ');
+  const dayLine = day
+    ? html`<p class="day">${day.periods ? reader.fill(t.results.hoursOn, { day: t.weekday[day.weekday], date: dateText(day.date), hours: day.periods }) : reader.fill(t.results.closedOn, { day: t.weekday[day.weekday], date: dateText(day.date) })}</p>`
+    : '';
+  return html`<li class="card"><h3><a href="${reader.href(library.url)}">${library.name}</a></h3>
+<p class="place">${place}</p>
+${statusNow(reader, library)}${dayLine}${serviceTags(reader, library.services)}</li>`;
+}
+
+export function resultList(reader: Reader, libraries: readonly PublicLibrary[], day: { weekday: Weekday; date: string } | null, hoursOn: (library: PublicLibrary) => string | null): Html {
+  const { t } = reader;
+  return html`<section aria-labelledby="results-heading"><h2 id="results-heading">${t.results.heading}</h2>
+<p role="status">${reader.fill(t.results.count, { count: libraries.length })}</p>
+${libraries.length === 0 ? html`<p>${t.results.none}</p>` : html`<ul class="cards">${libraries.map((library) => libraryCard(reader, library, day ? { ...day, periods: hoursOn(library) } : null))}</ul>`}
+</section>`;
+}
+
+/** The conditions of a service in plain words, in the reader's language. */
+export function conditionsText(reader: Reader, conditions: ServiceConditions, weeklyHours: number | null, type: PublicService['type']): string[] {
+  const c = reader.t.conditions;
+  const parts: string[] = [];
+  if (conditions.hours && type !== 'staffed_hours' && type !== 'self_service_hours') parts.push(c[`hours_${conditions.hours}`]);
+  if (weeklyHours !== null) parts.push(reader.fill(c.hoursPerWeek, { hours: reader.lang === 'en' ? String(weeklyHours) : String(weeklyHours).replace('.', ',') }));
+  if (conditions.capacity !== null) parts.push(reader.fill(c.capacity, { count: conditions.capacity }));
+  if (conditions.ageLimit !== null) parts.push(reader.fill(c.ageLimit, { age: conditions.ageLimit }));
+  if (conditions.bookingLeadTimeDays !== null && conditions.bookingLeadTimeDays > 0)
+    parts.push(conditions.bookingLeadTimeDays === 1 ? c.bookDayBefore : reader.fill(c.bookAhead, { days: conditions.bookingLeadTimeDays }));
+  if (conditions.contractRequired) parts.push(c.contractRequired);
+  return parts;
+}
+
+/** A text kept only in bokmål: marked `lang="nb"`, and said so to a reader of another language. */
+export function bokmalText(reader: Reader, text: string): Html {
+  return html`<p lang="nb">${text}</p>${reader.lang === 'nb' ? '' : html`<p class="note">${reader.t.library.onlyBokmal}</p>`}`;
+}
+
+export function servicesSection(reader: Reader, services: readonly PublicService[]): Html {
+  const { t } = reader;
+  return html`<section aria-labelledby="services-heading"><h2 id="services-heading">${t.library.servicesHeading}</h2>
+${services.length === 0
+  ? html`<p>${t.library.noServices}</p>`
+  : html`<ul class="services">${services.map((service) => {
+      const conditions = conditionsText(reader, service.conditions, service.weeklyHours, service.type);
+      const notes = [service.description, service.conditions.note].filter((note): note is string => Boolean(note));
+      return html`<li><h3>${t.serviceType[service.type]}</h3>${conditions.length ? html`<p>${conditions.join(' · ')}</p>` : ''}${notes.map((note) => bokmalText(reader, note))}</li>`;
+    })}</ul>`}
+</section>`;
+}
+
+export function hoursSection(reader: Reader, hours: PublicHours | null): Html {
+  const { t } = reader;
+  if (!hours) return html`<section aria-labelledby="hours-heading"><h2 id="hours-heading">${t.library.hoursHeading}</h2><p>${t.library.noHours}</p></section>`;
+  const kindText = (periods: PublicHours['today']['periods'], kind: 'staffed' | 'self_service') => periodsText(periods.filter((p) => p.kind === kind)) || '–';
+  const today = hours.today.periods.length
+    ? `${t.library.staffed}: ${kindText(hours.today.periods, 'staffed')}. ${t.library.selfService}: ${kindText(hours.today.periods, 'self_service')}.`
+    : t.library.closed;
+  return html`<section aria-labelledby="hours-heading"><h2 id="hours-heading">${t.library.hoursHeading}</h2>
+<p><strong>${t.library.today}:</strong> ${today}${hours.today.reason ? html` <span lang="nb">(${hours.today.reason})</span>` : ''}</p>
+<table class="week"><caption>${t.library.thisWeek}</caption>
+<thead><tr><th scope="col">${t.library.day}</th><th scope="col">${t.library.staffed}</th><th scope="col">${t.library.selfService}</th></tr></thead>
+<tbody>${hours.thisWeek.days.map(
+    (day) => html`<tr${day.date === hours.today.date ? html` class="today" aria-current="date"` : ''}><th scope="row">${t.weekday[day.weekday]} ${dateText(day.date)}${day.reason ? html` <span class="reason" lang="nb">${day.reason}</span>` : ''}</th>
+<td>${day.periods.length ? kindText(day.periods, 'staffed') : t.library.closed}</td><td>${day.periods.length ? kindText(day.periods, 'self_service') : t.library.closed}</td></tr>`,
+  )}</tbody></table>
+<p class="note">${t.library.selfServiceHelp}</p>
+</section>`;
+}
+
+export function contactSection(reader: Reader, library: PublicLibrary): Html {
+  const { t } = reader;
+  const osm = `https://www.openstreetmap.org/search?query=${encodeURIComponent([library.address ?? library.name, library.municipality.name].join(', '))}`;
+  return html`<section aria-labelledby="contact-heading"><h2 id="contact-heading">${t.library.contactHeading}</h2>
+<dl class="facts">
+<dt>${t.library.address}</dt><dd>${library.address ? html`<span lang="nb">${library.address}</span>` : t.library.noAddress} <a href="${osm}">${t.library.directions}</a></dd>
+${library.phone ? html`<dt>${t.library.phone}</dt><dd><a href="tel:${library.phone.replace(/\s/g, '')}">${library.phone}</a></dd>` : ''}
+${library.email ? html`<dt>${t.library.email}</dt><dd><a href="mailto:${library.email}">${library.email}</a></dd>` : ''}
+${library.website ? html`<dt>${t.library.website}</dt><dd><a href="${library.website}">${library.website}</a></dd>` : ''}
+</dl></section>`;
+}
+
+export function studyCentresSection(reader: Reader, centres: PublicLibrary['studyCentres']): Html {
+  if (centres.length === 0) return html``;
+  return html`<section aria-labelledby="centres-heading"><h2 id="centres-heading">${reader.t.library.studyCentresHeading}</h2>
+${centres.map((centre) => html`<p>${reader.fill(reader.t.library.studyCentre, { name: centre.name })} <a href="${reader.href(`/finn/studiesenter/${centre.id}`)}">${centre.name}</a></p>`)}
+</section>`;
+}
+
+/** The copy-paste code of the library's widget, for the municipality's website. */
+export function widgetSection(reader: Reader, library: PublicLibrary, origin: string): Html {
+  const code = widgetCode(origin, library.slug, reader.lang);
+  return html`<details class="widget"><summary>${reader.t.library.widgetHeading}</summary>
+<p>${reader.t.library.widgetHelp}</p>
+<label for="widget-code">${reader.t.library.widgetCode}</label>
+<textarea id="widget-code" readonly rows="3">${code}</textarea>
+</details>`;
+}
+
+export const widgetCode = (origin: string, slug: string, lang: string) =>
+  `<script src="${origin}/finn/widget.js" data-library="${slug}"${lang === 'nb' ? '' : ` data-lang="${lang}"`} async></script>`;
+
+export function centreArea(reader: Reader, centre: PublicStudyCentre): Html {
+  return html`<p>${reader.t.centre.municipalities}: ${centre.municipalities.map((m, index) => html`${index ? ', ' : ''}<a href="${reader.href('/', { kommune: m.number })}">${m.name}</a>`)}</p>`;
+}
+
+export function notFoundBody(reader: Reader): Html {
+  return html`<h1>${reader.t.notFound.title}</h1><p>${reader.t.notFound.text}</p><p><a href="${reader.href('/')}">${reader.t.notFound.back}</a></p>`;
+}

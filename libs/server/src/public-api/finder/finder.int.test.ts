@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { testServer } from '../../testing/fixture.test';
+
+const server = testServer();
+
+async function page(path: string, status = 200): Promise<string> {
+  const response = await server.anonymous(path, { redirect: 'manual' });
+  expect(response.status, path).toBe(status);
+  expect(response.headers.get('content-type'), path).toContain('text/html');
+  return response.text();
+}
+
+/** The JSON-LD blocks of a page. */
+const jsonLdOf = (html: string) =>
+  [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)].map((m) => JSON.parse(m[1] ?? 'null') as Record<string, unknown>);
+
+describe('the public student finder', () => {
+  it('answers / with its search form, title and description in the HTML, no login and no redirect', async () => {
+    const html = await page('/');
+    expect(html).toMatch(/^<!doctype html>\s*<html lang="nb">/);
+    expect(html).toContain('<title>Bibliotek for studenter i Trøndelag</title>');
+    expect(html).toMatch(/<meta name="description" content="Finn et folkebibliotek[^"]+">/);
+    expect(html).toContain('<label for="sted">Sted</label>');
+    expect(html).toContain('<form class="search" method="get" action="/" role="search">');
+    expect(html).toContain('href="/?region=');
+    expect(html).toContain('Namdal studiesenter');
+  });
+
+  it('finds study places open on a Saturday in Namdal, each with its status now and Saturday hours, without JavaScript', async () => {
+    const html = await page('/?sted=Namdal&behov=study_places&nar=sa');
+    expect(html).toContain('<a href="/finn/bibliotek/grong-bibliotek">Grong bibliotek</a>');
+    expect(html).toMatch(/lørdag \d\d\.\d\d\.: Betjent 11:00–15:00 · Meråpent 07:00–22:00/);
+    expect(html).toMatch(/class="status (staffed|self_service|closed)"/);
+    expect(html).not.toContain('Trondheim folkebibliotek');
+    expect(html).not.toContain('Namdalseid bibliotek');
+    // The form keeps what was asked.
+    expect(html).toContain('<option value="sa" selected>');
+  });
+
+  it('shows a library page in nynorsk with its hours, services, contact and schema.org Library JSON-LD', async () => {
+    const html = await page('/finn/bibliotek/grong-bibliotek?lang=nn');
+    expect(html).toContain('<html lang="nn">');
+    expect(html).toContain('<title>Grong bibliotek – Bibliotek for studentar i Trøndelag</title>');
+    expect(html).toContain('<caption>Denne veka</caption>');
+    expect(html).toMatch(/<th scope="row">laurdag \d\d\.\d\d\.<\/th>\s*<td>11:00–15:00<\/td><td>07:00–22:00<\/td>/);
+    expect(html).toContain('Tenester for studentar');
+    expect(html).toContain('<h3>Lesesalsplassar</h3>');
+    expect(html).toContain('<h3>Eksamensvakt</h3>');
+    expect(html).toContain('Namdal studiesenter');
+    // Links stay in nynorsk; the other languages are a link away.
+    expect(html).toContain('href="/?kommune=5045&amp;lang=nn"');
+    expect(html).toContain(`<link rel="alternate" hreflang="en" href="${server.baseUrl}/finn/bibliotek/grong-bibliotek?lang=en">`);
+    expect(html).toContain(`<link rel="canonical" href="${server.baseUrl}/finn/bibliotek/grong-bibliotek?lang=nn">`);
+    const library = jsonLdOf(html).find((block) => block['@type'] === 'Library');
+    expect(library).toMatchObject({ name: 'Grong bibliotek', address: { '@type': 'PostalAddress', addressLocality: 'Grong', addressCountry: 'NO' } });
+    const hours = library?.['openingHoursSpecification'] as Array<{ dayOfWeek: string; opens: string; closes: string }>;
+    expect(hours).toContainEqual(expect.objectContaining({ dayOfWeek: 'https://schema.org/Saturday', opens: '11:00', closes: '15:00' }));
+    // The copy-paste widget code for the municipality's website.
+    expect(html).toContain('/finn/widget.js&quot; data-library=&quot;grong-bibliotek&quot; data-lang=&quot;nn&quot;');
+  });
+
+  it('says so where a text exists only in bokmål, marked lang="nb"', async () => {
+    const db = server.database.db;
+    const grong = await db.selectFrom('actor').select('id').where('name', '=', 'Grong bibliotek').executeTakeFirstOrThrow();
+    await db.updateTable('service').set({ description: 'Stille lesesal i andre etasje' }).where('actor_id', '=', grong.id).where('type', '=', 'study_places').execute();
+    const english = await page('/finn/bibliotek/grong-bibliotek?lang=en');
+    expect(english).toContain('<p lang="nb">Stille lesesal i andre etasje</p><p class="note">This text exists only in Norwegian (bokmål).</p>');
+    const bokmal = await page('/finn/bibliotek/grong-bibliotek');
+    expect(bokmal).toContain('<p lang="nb">Stille lesesal i andre etasje</p>');
+    expect(bokmal).not.toContain('finnes bare på bokmål');
+  });
+
+  it('shows a study centre page with its libraries and the brochure in three languages', async () => {
+    const front = await page('/');
+    const path = /href="(\/finn\/studiesenter\/[0-9a-f-]+)">Namdal studiesenter/.exec(front)?.[1];
+    const html = await page(`${path}?lang=en`);
+    expect(html).toContain('<h1>Namdal studiesenter</h1>');
+    expect(html).toContain('Grong bibliotek');
+    for (const lang of ['nb', 'nn', 'en']) expect(html).toContain(`${path}/brosjyre-${lang}.pdf`);
+    const pdf = await server.anonymous(`${path}/brosjyre-nn.pdf`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+  });
+
+  it('answers an unknown library, municipality, service or page with the finder’s 404 page and a way back', async () => {
+    for (const path of ['/finn/bibliotek/finnes-ikke', '/?kommune=9999', '/?behov=kaffe', '/?nar=fredagskveld', '/finn/noe-annet', '/finn/studiesenter/123', '/?lang=nn&kommune=0000']) {
+      const html = await page(path, 404);
+      expect(html, path).toMatch(/<h1>(Fant ikke siden|Fann ikkje sida)<\/h1>/);
+      expect(html, path).toMatch(/<a href="\/(\?lang=nn)?">Tilbake til søket<\/a>/);
+    }
+  });
+
+  it('serves the widget script to any site and the page script to its own', async () => {
+    const widget = await server.anonymous('/finn/widget.js');
+    expect(widget.status).toBe(200);
+    expect(widget.headers.get('content-type')).toContain('text/javascript');
+    expect(widget.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    expect(await widget.text()).toContain('/api/public/v1/libraries/');
+    expect((await server.anonymous('/finn/finder.js')).status).toBe(200);
+  });
+});

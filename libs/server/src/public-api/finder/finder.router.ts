@@ -1,0 +1,271 @@
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { brochureLanguageSchema, municipalityNumberSchema, periodsOn, weekdaySchema, type Weekday } from '@kompetansebro/domain';
+import { finderTexts, languages } from '@kompetansebro/i18n';
+import type { AppEnv } from '../../http/app-env';
+import { publicUrlOf } from '../../http/app-env';
+import { listMunicipalities, listRegions } from '../../reference/reference.repository';
+import { getPublicBrochure } from '../../brochure/brochure.repository';
+import { brochurePdfResponse, brochureTimetables } from '../../brochure/brochure.router';
+import { norwegianPublicHolidays } from '../../opening-hours/norwegian-holidays';
+import { findPublicLibrary, listPublicStudyCentres, nextDateOn, publishedTimetables, searchPublicLibraries } from '../public.repository';
+import { finderNeeds, type PublicLibrary } from '../public.schema';
+import { periodsText, readerOf, type Reader } from './finder-language';
+import { dataBlock, finderPage, jsonLd, type Html } from './finder-layout';
+import { FINDER_JS, widgetScript } from './finder-assets';
+import { html } from 'hono/html';
+import {
+  centreArea,
+  contactSection,
+  hoursSection,
+  libraryCard,
+  notFoundBody,
+  resultList,
+  searchForm,
+  servicesSection,
+  statusNow,
+  studyCentresSection,
+  widgetSection,
+  type FinderQuery,
+} from './finder-views';
+
+// The public student finder (issue 15): pages rendered here, complete in their HTML — facts,
+// title, description, schema.org JSON-LD — so they read without JavaScript and index well; one
+// small script keeps "open now" fresh. Bokmål paths; `?lang=nn|en` for nynorsk and English.
+// A library's published photos (libs/server/src/photos, being added) belong in libraryPage,
+// between the heading and the hours: see `photosSection`.
+
+const PAGE_CACHE = 'public, max-age=60';
+
+/** What `/` takes; a value the finder does not know is a 404 page, never an error. */
+const finderQuerySchema = z.object({
+  sted: z.string().trim().max(100).optional(),
+  behov: z.enum(finderNeeds).optional(),
+  nar: z.union([z.literal('na'), weekdaySchema]).optional(),
+  kommune: municipalityNumberSchema.optional(),
+  region: z.uuid().optional(),
+});
+
+const emptyToUndefined = (query: Record<string, string>) => Object.fromEntries(Object.entries(query).filter(([, value]) => value !== ''));
+
+function notFoundPage(c: Context<AppEnv>, reader: Reader): Response | Promise<Response> {
+  const body = finderPage({
+    reader,
+    title: `${reader.t.notFound.title} – ${reader.t.siteName}`,
+    description: reader.t.description,
+    path: '/',
+    origin: publicUrlOf(c.var.deps.config),
+    body: notFoundBody(reader),
+  });
+  return c.html(body, 404);
+}
+
+function page(c: Context<AppEnv>, content: Html): Response | Promise<Response> {
+  c.header('Cache-Control', PAGE_CACHE);
+  return c.html(content);
+}
+
+/** A library's published photos, with their alt texts; shown when the photos library publishes some (not yet). */
+export function photosSection(photos: readonly { url: string; alt: string }[]): Html {
+  if (photos.length === 0) return html``;
+  return html`<div class="photos">${photos.map((photo) => html`<img src="${photo.url}" alt="${photo.alt}" loading="lazy" width="480" height="320">`)}</div>`;
+}
+
+/** schema.org's Library: address, contact, this week's staffed hours, the services as amenities. */
+function libraryJsonLd(library: PublicLibrary, origin: string, reader: Reader) {
+  const dayNames: Record<Weekday, string> = { mo: 'Monday', tu: 'Tuesday', we: 'Wednesday', th: 'Thursday', fr: 'Friday', sa: 'Saturday', su: 'Sunday' };
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Library',
+    '@id': `${origin}${library.url}`,
+    name: library.name,
+    url: `${origin}${library.url}`,
+    address: {
+      '@type': 'PostalAddress',
+      ...(library.address ? { streetAddress: library.address } : {}),
+      addressLocality: library.municipality.name,
+      addressRegion: 'Trøndelag',
+      addressCountry: 'NO',
+    },
+    ...(library.phone ? { telephone: library.phone } : {}),
+    ...(library.email ? { email: library.email } : {}),
+    ...(library.mainLibrary ? { parentOrganization: { '@type': 'Library', name: library.mainLibrary.name } } : {}),
+    openingHoursSpecification: (library.hours?.thisWeek.days ?? []).flatMap((day) => {
+      const staffed = day.periods.filter((period) => period.kind === 'staffed');
+      const base = { '@type': 'OpeningHoursSpecification', dayOfWeek: `https://schema.org/${dayNames[day.weekday]}`, validFrom: day.date, validThrough: day.date };
+      return staffed.length === 0 ? [{ ...base, opens: '00:00', closes: '00:00' }] : staffed.map((period) => ({ ...base, opens: period.from, closes: period.to }));
+    }),
+    amenityFeature: library.services.map((service) => ({ '@type': 'LocationFeatureSpecification', name: reader.t.serviceType[service.type], value: true })),
+  };
+}
+
+/** The labels the script writes when "open now" changes, as a data block (no inline script under the CSP). */
+const statusData = (reader: Reader) =>
+  dataBlock('finder-status', { staffed: reader.t.status.staffed, self_service: reader.t.status.self_service, closed: reader.t.status.closed });
+
+export const finderRouter = new Hono<AppEnv>();
+
+finderRouter.get('/', async (c) => {
+  const reader = readerOf(c.req.query('lang'));
+  const { lang: _lang, ...rest } = c.req.query();
+  const parsed = finderQuerySchema.safeParse(emptyToUndefined(rest));
+  if (!parsed.success) return notFoundPage(c, reader);
+  const query: FinderQuery = parsed.data;
+  const db = c.var.deps.db;
+  const { t } = reader;
+  const municipalities = await listMunicipalities(db, {});
+  const municipality = query.kommune ? municipalities.find((m) => m.number === query.kommune) : undefined;
+  const regions = await listRegions(db);
+  const region = query.region ? regions.find((r) => r.id === query.region) : undefined;
+  if ((query.kommune && !municipality) || (query.region && !region)) return notFoundPage(c, reader);
+
+  const searching = Object.values(query).some(Boolean);
+  const weekday = parsed.data.nar && parsed.data.nar !== 'na' ? parsed.data.nar : null;
+  const day = weekday ? { weekday, date: nextDateOn(weekday, new Date()) } : null;
+  let results: Html = html``;
+  if (searching) {
+    const libraries = await searchPublicLibraries(db, {
+      q: query.sted,
+      municipality: query.kommune,
+      region: query.region,
+      service: parsed.data.behov,
+      openNow: parsed.data.nar === 'na' ? true : undefined,
+      openOn: weekday ?? undefined,
+    });
+    const timetables = day ? await publishedTimetables(db, libraries.map((l) => l.id)) : new Map();
+    const hoursOn = (library: PublicLibrary) => {
+      const timetable = day ? timetables.get(library.id) : undefined;
+      const periods = timetable && day ? periodsOn(timetable, day.date, norwegianPublicHolidays).periods : [];
+      if (periods.length === 0) return null;
+      const of = (kind: 'staffed' | 'self_service', label: string) => {
+        const text = periodsText(periods.filter((period) => period.kind === kind));
+        return text ? `${label} ${text}` : null;
+      };
+      return [of('staffed', reader.t.library.staffed), of('self_service', reader.t.library.selfService)].filter(Boolean).join(' · ');
+    };
+    results = resultList(reader, libraries, day, hoursOn);
+  }
+  const area = municipality?.name ?? region?.name;
+  const heading = area ? `${t.search.heading}: ${area}` : t.search.heading;
+  const byRegion = regions.map((r) => ({ region: r, municipalities: municipalities.filter((m) => m.regionId === r.id) }));
+  const centres = await listPublicStudyCentres(db);
+  const browse = html`<section aria-labelledby="browse-heading"><h2 id="browse-heading">${t.centre.municipalities}</h2>
+<ul class="areas">${byRegion.map(
+    (entry) => html`<li><a href="${reader.href('/', { region: entry.region.id })}"><strong>${entry.region.name}</strong></a>: ${entry.municipalities.map(
+      (m, index) => html`${index ? ', ' : ''}<a href="${reader.href('/', { kommune: m.number })}">${m.name}</a>`,
+    )}</li>`,
+  )}</ul></section>
+<section aria-labelledby="centres-heading"><h2 id="centres-heading">${t.library.studyCentresHeading}</h2>
+<ul>${centres.map((centre) => html`<li><a href="${reader.href(centre.url)}">${centre.name}</a></li>`)}</ul></section>`;
+
+  const origin = publicUrlOf(c.var.deps.config);
+  return page(
+    c,
+    finderPage({
+      reader,
+      origin: publicUrlOf(c.var.deps.config),
+      title: area ? `${area} – ${t.siteName}` : t.siteName,
+      description: t.description,
+      path: '/',
+      query: { ...query },
+      head: html`${jsonLd({ '@context': 'https://schema.org', '@type': 'WebSite', name: t.siteName, url: `${origin}/`, inLanguage: reader.lang })}${statusData(reader)}`,
+      body: html`<h1>${heading}</h1><p>${t.search.intro}</p>${searchForm(reader, query)}${results}${searching ? '' : browse}`,
+    }),
+  );
+});
+
+finderRouter.get('/finn', (c) => c.redirect('/', 301));
+finderRouter.get('/finn/', (c) => c.redirect('/', 301));
+
+finderRouter.get('/finn/finder.js', (c) => c.body(FINDER_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }));
+
+const widgetJs = widgetScript(
+  Object.fromEntries(
+    languages.map((lang) => {
+      const t = finderTexts[lang];
+      const { today, staffed, selfService, closed, servicesHeading, noHours } = t.library;
+      return [lang, { today, staffed, selfService, closed, servicesHeading, noHours, serviceType: t.serviceType, status: t.status }];
+    }),
+  ) as Parameters<typeof widgetScript>[0],
+);
+finderRouter.get('/finn/widget.js', (c) => {
+  c.header('Cross-Origin-Resource-Policy', 'cross-origin');
+  return c.body(widgetJs, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=3600' });
+});
+
+finderRouter.get('/finn/bibliotek/:slug', async (c) => {
+  const reader = readerOf(c.req.query('lang'));
+  const library = await findPublicLibrary(c.var.deps.db, c.req.param('slug'));
+  if (!library) return notFoundPage(c, reader);
+  const { t } = reader;
+  const origin = publicUrlOf(c.var.deps.config);
+  const today = library.hours?.today;
+  const todayText = today ? (today.periods.length ? `${t.library.today}: ${periodsText(today.periods)}` : `${t.library.today}: ${t.library.closed}`) : t.status.unknown;
+  const services = library.services.map((s) => t.serviceType[s.type]).join(', ');
+  return page(
+    c,
+    finderPage({
+      reader,
+      origin: publicUrlOf(c.var.deps.config),
+      title: `${library.name} – ${t.siteName}`,
+      description: `${library.name}, ${reader.fill(t.library.municipality, { municipality: library.municipality.name })}. ${todayText}.${services ? ` ${t.library.servicesHeading}: ${services}.` : ''}`,
+      path: library.url,
+      head: html`${jsonLd(libraryJsonLd(library, origin, reader))}${statusData(reader)}`,
+      body: html`<p><a href="${reader.href('/', { kommune: library.municipality.number })}">← ${reader.fill(t.library.municipality, { municipality: library.municipality.name })}</a></p>
+<h1>${library.name}</h1>
+${library.mainLibrary ? html`<p class="place">${reader.fill(t.library.branchOf, { name: library.mainLibrary.name })}</p>` : ''}
+${statusNow(reader, library)}
+${photosSection([])}
+${hoursSection(reader, library.hours)}
+${servicesSection(reader, library.services)}
+${contactSection(reader, library)}
+${studyCentresSection(reader, library.studyCentres)}
+${widgetSection(reader, library, origin)}`,
+    }),
+  );
+});
+
+finderRouter.get('/finn/studiesenter/:id', async (c) => {
+  const reader = readerOf(c.req.query('lang'));
+  const centre = (await listPublicStudyCentres(c.var.deps.db)).find((candidate) => candidate.id === c.req.param('id'));
+  if (!centre) return notFoundPage(c, reader);
+  const { t } = reader;
+  const numbers = new Set(centre.municipalities.map((m) => m.number));
+  const libraries = (await searchPublicLibraries(c.var.deps.db, {})).filter((library) => numbers.has(library.municipality.number));
+  const brochureLanguages = [reader.lang, ...languages.filter((lang) => lang !== reader.lang)];
+  return page(
+    c,
+    finderPage({
+      reader,
+      origin: publicUrlOf(c.var.deps.config),
+      title: `${centre.name} – ${t.siteName}`,
+      description: reader.fill(t.centre.intro, { name: centre.name }),
+      path: centre.url,
+      head: statusData(reader),
+      body: html`<h1>${centre.name}</h1>
+<p>${reader.fill(t.centre.intro, { name: centre.name })}</p>
+${centreArea(reader, centre)}
+<section aria-labelledby="brochure-heading"><h2 id="brochure-heading">${t.centre.brochureHeading}</h2>
+<ul>${brochureLanguages.map(
+        (lang) => html`<li><a href="/finn/studiesenter/${centre.id}/brosjyre-${lang}.pdf" hreflang="${lang}" type="application/pdf">${reader.fill(t.centre.brochureLink, { language: finderLanguageName(lang) })}</a></li>`,
+      )}</ul></section>
+<section aria-labelledby="libraries-heading"><h2 id="libraries-heading">${t.centre.libraries}</h2>
+<ul class="cards">${libraries.map((library) => libraryCard(reader, library, null))}</ul></section>`,
+    }),
+  );
+});
+
+const finderLanguageName = (lang: string) => ({ nb: 'bokmål', nn: 'nynorsk', en: 'English' })[lang] ?? lang;
+
+finderRouter.get('/finn/studiesenter/:id/:file{brosjyre-(nb|nn|en)\\.pdf}', async (c) => {
+  const reader = readerOf(c.req.query('lang'));
+  const id = z.uuid().safeParse(c.req.param('id'));
+  const lang = brochureLanguageSchema.parse(c.req.param('file').slice('brosjyre-'.length, -'.pdf'.length));
+  if (!id.success) return notFoundPage(c, reader);
+  const centres = await listPublicStudyCentres(c.var.deps.db);
+  if (!centres.some((centre) => centre.id === id.data)) return notFoundPage(c, reader);
+  const brochure = await getPublicBrochure(c.var.deps.db, id.data);
+  return brochurePdfResponse(c, brochure, lang, await brochureTimetables(c.var.deps.db, brochure), 'public, max-age=300');
+});
+
+finderRouter.get('/finn/*', (c) => notFoundPage(c, readerOf(c.req.query('lang'))));

@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { cors } from 'hono/cors';
+import { etag } from 'hono/etag';
+import { municipalityNumberSchema, serviceTypeSchema } from '@kompetansebro/domain';
+import { jsonAnswer, routesTagged } from '../http/api-route';
+import { createRouter } from '../http/openapi';
+import { notFound, PROBLEM_CONTENT_TYPE } from '../http/problem';
+import { listMunicipalities } from '../reference/reference.repository';
+import { findPublicLibrary, listPublicStudyCentres, searchPublicLibraries } from './public.repository';
+import {
+  librarySearchSchema,
+  listOf,
+  publicHoursSchema,
+  publicLibrarySchema,
+  publicMunicipalitySchema,
+  publicServiceSchema,
+  publicStudyCentreSchema,
+} from './public.schema';
+import { rateLimit } from './rate-limit';
+
+// The open data API (issue 15): no login, open CORS for reading, Cache-Control and an ETag on
+// every answer (304 to If-None-Match) so a cache or CDN can serve it, and a rate limit per client.
+
+export const PUBLIC_API_BASE = '/api/public/v1';
+/** Requests a client may make in a minute before 429. */
+export const PUBLIC_RATE_LIMIT = 300;
+
+const route = routesTagged('Open data');
+const rateLimited = { 429: { description: 'Too many requests from this client; Retry-After says when to try again', content: { [PROBLEM_CONTENT_TYPE]: { schema: z.object({ status: z.literal(429), detail: z.string() }) } } } };
+
+/** A library's id, or its slug in the finder ("grong-bibliotek"). */
+const libraryParams = z.object({
+  id: z.string().regex(/^[a-z0-9-]{1,120}$/, 'A library id or slug: lower-case letters, digits and hyphens').meta({ param: { name: 'id', in: 'path' }, example: 'grong-bibliotek' }),
+});
+const centreParams = z.object({ id: z.uuid().meta({ param: { name: 'id', in: 'path' } }) });
+
+const librariesRoute = route('get', `${PUBLIC_API_BASE}/libraries`, 'public', {
+  summary: 'The public libraries and branches, with their services for students and opening hours (open now, today, this week); every filter optional',
+  request: { query: librarySearchSchema },
+  answers: { 200: jsonAnswer('The libraries found', listOf(publicLibrarySchema, 'PublicLibraryList')), ...rateLimited },
+  problems: [400],
+});
+
+const libraryRoute = route('get', `${PUBLIC_API_BASE}/libraries/{id}`, 'public', {
+  summary: 'One library or branch by id or slug: address, contact, services for students, opening hours, study centres',
+  request: { params: libraryParams },
+  answers: { 200: jsonAnswer('The library', publicLibrarySchema), ...rateLimited },
+  problems: [400, 404],
+});
+
+const hoursRoute = route('get', `${PUBLIC_API_BASE}/libraries/{id}/hours`, 'public', {
+  summary: "A library's opening hours: staffed and self-service, open now, next opening, today and this week (Europe/Oslo); 404 while none are published",
+  request: { params: libraryParams },
+  answers: { 200: jsonAnswer('The opening hours', publicHoursSchema), ...rateLimited },
+  problems: [400, 404],
+});
+
+const publicServiceOfLibrary = publicServiceSchema.extend({ library: z.object({ id: z.uuid(), name: z.string(), url: z.string() }) }).meta({ id: 'PublicLibraryService' });
+const servicesRoute = route('get', `${PUBLIC_API_BASE}/services`, 'public', {
+  summary: 'The services for students the libraries offer, with their conditions; by municipality, region or type',
+  request: {
+    query: z.object({ municipality: municipalityNumberSchema.optional(), region: z.uuid().optional(), type: serviceTypeSchema.optional() }).strict(),
+  },
+  answers: { 200: jsonAnswer('The services', listOf(publicServiceOfLibrary, 'PublicServiceList')), ...rateLimited },
+  problems: [400],
+});
+
+const municipalitiesRoute = route('get', `${PUBLIC_API_BASE}/municipalities`, 'public', {
+  summary: 'The municipalities and their regions',
+  request: { query: z.object({}).strict() },
+  answers: { 200: jsonAnswer('The municipalities', listOf(publicMunicipalitySchema, 'PublicMunicipalityList')), ...rateLimited },
+  problems: [400],
+});
+
+const studyCentresRoute = route('get', `${PUBLIC_API_BASE}/study-centres`, 'public', {
+  summary: 'The study centres and the municipalities of their catchment areas',
+  request: { query: z.object({}).strict() },
+  answers: { 200: jsonAnswer('The study centres', listOf(publicStudyCentreSchema, 'PublicStudyCentreList')), ...rateLimited },
+  problems: [400],
+});
+
+const studyCentreRoute = route('get', `${PUBLIC_API_BASE}/study-centres/{id}`, 'public', {
+  summary: 'One study centre and its catchment municipalities',
+  request: { params: centreParams },
+  answers: { 200: jsonAnswer('The study centre', publicStudyCentreSchema), ...rateLimited },
+  problems: [400, 404],
+});
+
+const libraryOrNotFound = <T>(value: T | null | undefined, entity: string): T => {
+  if (value === null || value === undefined) throw notFound(entity);
+  return value;
+};
+
+export const publicApiRouter = createRouter();
+publicApiRouter.use(`${PUBLIC_API_BASE}/*`, cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'], maxAge: 86_400 }));
+publicApiRouter.use(`${PUBLIC_API_BASE}/*`, rateLimit(PUBLIC_RATE_LIMIT, 60_000));
+publicApiRouter.use(`${PUBLIC_API_BASE}/*`, async (c, next) => {
+  await next();
+  // Read by anyone, from any site (Cross-Origin-Resource-Policy), and fresh for a minute: "open now" moves on.
+  c.res.headers.set('Cross-Origin-Resource-Policy', 'cross-origin');
+  if (c.res.ok) c.res.headers.set('Cache-Control', 'public, max-age=60, stale-while-revalidate=300');
+});
+publicApiRouter.use(`${PUBLIC_API_BASE}/*`, etag());
+
+export const publicApiRoutes = publicApiRouter
+  .openapi(librariesRoute, async (c) => {
+    const items = await searchPublicLibraries(c.var.deps.db, c.req.valid('query'));
+    return c.json({ items, total: items.length }, 200);
+  })
+  .openapi(libraryRoute, async (c) => c.json(libraryOrNotFound(await findPublicLibrary(c.var.deps.db, c.req.valid('param').id), 'library'), 200))
+  .openapi(hoursRoute, async (c) => {
+    const library = libraryOrNotFound(await findPublicLibrary(c.var.deps.db, c.req.valid('param').id), 'library');
+    return c.json(libraryOrNotFound(library.hours, 'opening hours of this library'), 200);
+  })
+  .openapi(servicesRoute, async (c) => {
+    const { municipality, region, type } = c.req.valid('query');
+    const libraries = await searchPublicLibraries(c.var.deps.db, { municipality, region, service: type });
+    const items = libraries.flatMap((library) =>
+      library.services.filter((service) => !type || service.type === type).map((service) => ({ ...service, library: { id: library.id, name: library.name, url: library.url } })),
+    );
+    return c.json({ items, total: items.length }, 200);
+  })
+  .openapi(municipalitiesRoute, async (c) => {
+    const items = (await listMunicipalities(c.var.deps.db, {})).map((m) => ({ number: m.number, name: m.name, region: m.regionId ? { id: m.regionId, name: m.regionName ?? '' } : null }));
+    return c.json({ items, total: items.length }, 200);
+  })
+  .openapi(studyCentresRoute, async (c) => {
+    const items = await listPublicStudyCentres(c.var.deps.db);
+    return c.json({ items, total: items.length }, 200);
+  })
+  .openapi(studyCentreRoute, async (c) => {
+    const centre = (await listPublicStudyCentres(c.var.deps.db)).find((candidate) => candidate.id === c.req.valid('param').id);
+    return c.json(libraryOrNotFound(centre, 'study centre'), 200);
+  });

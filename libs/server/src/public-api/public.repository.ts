@@ -1,0 +1,209 @@
+import { sql } from 'kysely';
+import {
+  addDays,
+  hoursOfWeek,
+  mergeServiceConditions,
+  nextOpening,
+  openingHoursInputSchema,
+  periodsOn,
+  stateAt,
+  toOsm,
+  todayInNorway,
+  weekdayOf,
+  type IsoDate,
+  type OpeningHoursInput,
+  type Weekday,
+} from '@kompetansebro/domain';
+import type { Executor } from '../persistence/executor';
+import { norwegianPublicHolidays } from '../opening-hours/norwegian-holidays';
+import type { LibrarySearch, PublicHours, PublicLibrary, PublicService, PublicStudyCentre } from './public.schema';
+
+// What anyone may read (issue 15): the libraries and branches that are not archived, their
+// services for students that are not archived, and their opening hours. Published data, so
+// these functions take no Scope (auth/visibility.unit.test.ts names them); the columns they
+// select are the published ones, never a contact person or who confirmed what.
+
+/** "Grong bibliotek" → "grong-bibliotek": a library's readable address in the finder. */
+export function slugOf(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'o')
+    .replace(/å/g, 'a')
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+/** The meaning of a library's opening hours at `now`: state, next opening, today and this week. */
+export function publicHoursOf(hours: OpeningHoursInput, now: Date): PublicHours {
+  const today = todayInNorway(now);
+  const next = nextOpening(hours, now, norwegianPublicHolidays);
+  return {
+    now: { state: stateAt(hours, now, norwegianPublicHolidays), nextOpening: next ? next.toISOString() : null },
+    today: { date: today, ...periodsOn(hours, today, norwegianPublicHolidays) },
+    thisWeek: hoursOfWeek(hours, today, norwegianPublicHolidays),
+    osm: toOsm(hours),
+  };
+}
+
+/** The next date (today included) that falls on `weekday`. */
+export function nextDateOn(weekday: Weekday, now: Date): IsoDate {
+  const today = todayInNorway(now);
+  for (let day = 0; day < 7; day++) if (weekdayOf(addDays(today, day)) === weekday) return addDays(today, day);
+  return today;
+}
+
+interface LibraryRow {
+  id: string;
+  name: string;
+  kind: string;
+  parent_id: string | null;
+  municipality_number: string | null;
+  municipality_name: string | null;
+  region_id: string | null;
+  region_name: string | null;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  website: string | null;
+}
+
+/** The published libraries with their services, hours and study centres, in Norwegian order. */
+async function loadLibraries(db: Executor, now: Date): Promise<Array<PublicLibrary & { timetable: OpeningHoursInput | null }>> {
+  const rows: LibraryRow[] = await db
+    .selectFrom('actor as a')
+    .innerJoin('municipality as m', 'm.number', 'a.municipality_number')
+    .leftJoin('region as r', 'r.id', 'm.region_id')
+    .select(['a.id', 'a.name', 'a.kind', 'a.parent_id', 'a.municipality_number', 'm.name as municipality_name', 'r.id as region_id', 'r.name as region_name', 'a.address', 'a.phone', 'a.email', 'a.website'])
+    .where('a.kind', 'in', ['public_library', 'library_branch'])
+    .where('a.archived_at', 'is', null)
+    .orderBy(sql`a.sort_key collate "C"`)
+    .execute();
+  if (rows.length === 0) return [];
+  const ids = rows.map((row) => row.id);
+  const [services, hours, centres] = await Promise.all([
+    db
+      .selectFrom('service')
+      .select(['id', 'actor_id', 'type', 'description', 'conditions', 'weekly_hours'])
+      .where('actor_id', 'in', ids)
+      .where('archived_at', 'is', null)
+      .where(sql<boolean>`audiences @> '["students"]'::jsonb`)
+      .orderBy('type')
+      .execute(),
+    db.selectFrom('opening_hours').select(['id', 'weekly', 'seasons', 'exceptions', 'open_on_public_holidays']).where('id', 'in', ids).execute(),
+    db
+      .selectFrom('catchment_area as c')
+      .innerJoin('actor as s', 's.id', 'c.study_centre_id')
+      .select(['c.municipality_number', 's.id', 's.name'])
+      .where('s.archived_at', 'is', null)
+      .orderBy(sql`s.sort_key collate "C"`)
+      .execute(),
+  ]);
+  const names = new Map(rows.map((row) => [row.id, row.name]));
+  const slugCount = new Map<string, number>();
+  for (const row of rows) slugCount.set(slugOf(row.name), (slugCount.get(slugOf(row.name)) ?? 0) + 1);
+  const timetables = new Map(hours.map((row) => [row.id, timetableOf(row)]));
+  return rows.map((row) => {
+    // Two libraries of one name (none today) would share a slug: those are reached by id.
+    const slug = slugCount.get(slugOf(row.name)) === 1 ? slugOf(row.name) : row.id;
+    const timetable = timetables.get(row.id) ?? null;
+    return {
+      id: row.id,
+      slug,
+      name: row.name,
+      kind: row.kind === 'library_branch' ? 'library_branch' : 'public_library',
+      mainLibrary: row.parent_id && names.has(row.parent_id) ? { id: row.parent_id, name: names.get(row.parent_id) ?? '' } : null,
+      municipality: { number: row.municipality_number ?? '', name: row.municipality_name ?? '' },
+      region: row.region_id ? { id: row.region_id, name: row.region_name ?? '' } : null,
+      address: row.address,
+      phone: row.phone,
+      email: row.email,
+      website: row.website,
+      studyCentres: centres.filter((c) => c.municipality_number === row.municipality_number).map((c) => ({ id: c.id, name: c.name })),
+      services: services
+        .filter((s) => s.actor_id === row.id)
+        .map(
+          (s): PublicService => ({
+            id: s.id,
+            type: s.type,
+            description: s.description,
+            descriptionLanguage: 'nb',
+            conditions: mergeServiceConditions(s.conditions as Record<string, unknown>),
+            weeklyHours: s.weekly_hours === null ? null : Number(s.weekly_hours),
+          }),
+        ),
+      hours: timetable && timetable.weekly.length + timetable.seasons.length + timetable.exceptions.length > 0 ? publicHoursOf(timetable, now) : null,
+      url: `/finn/bibliotek/${slug}`,
+      timetable,
+    };
+  });
+}
+
+/** The weekly timetables the libraries of `ids` have published (the brochure prints them). */
+export async function publishedTimetables(db: Executor, ids: readonly string[]): Promise<Map<string, OpeningHoursInput>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('opening_hours').select(['id', 'weekly', 'seasons', 'exceptions', 'open_on_public_holidays']).where('id', 'in', [...ids]).execute();
+  return new Map(rows.map((row) => [row.id, timetableOf(row)]));
+}
+
+function timetableOf(row: { weekly: unknown; seasons: unknown; exceptions: unknown; open_on_public_holidays: boolean }): OpeningHoursInput {
+  return openingHoursInputSchema.parse({ weekly: row.weekly, seasons: row.seasons, exceptions: row.exceptions, openOnPublicHolidays: row.open_on_public_holidays });
+}
+
+/** Lower case without accents, so "trondelag" finds "Trøndelag" and "grong" finds "Grong bibliotek". */
+const folded = (text: string) => slugOf(text).replace(/-/g, ' ');
+
+/** The published libraries a search finds (every filter optional), in Norwegian order. */
+export async function searchPublicLibraries(db: Executor, search: LibrarySearch, now = new Date()): Promise<PublicLibrary[]> {
+  const libraries = await loadLibraries(db, now);
+  const place = search.q ? folded(search.q) : '';
+  const day = search.openOn ? nextDateOn(search.openOn, now) : null;
+  return libraries
+    .filter((library) => {
+      if (search.municipality && library.municipality.number !== search.municipality) return false;
+      if (search.region && library.region?.id !== search.region) return false;
+      if (place && ![library.name, library.municipality.name, library.region?.name ?? ''].some((name) => folded(name).includes(place))) return false;
+      if (search.service && !library.services.some((service) => service.type === search.service)) return false;
+      if (search.openNow && (library.hours === null || library.hours.now.state === 'closed')) return false;
+      if (day && (library.timetable === null || periodsOn(library.timetable, day, norwegianPublicHolidays).periods.length === 0)) return false;
+      return true;
+    })
+    .map(({ timetable: _timetable, ...library }) => library);
+}
+
+/** One published library by id or slug; null when there is none (or it is archived). */
+export async function findPublicLibrary(db: Executor, idOrSlug: string, now = new Date()): Promise<PublicLibrary | null> {
+  const found = (await loadLibraries(db, now)).find((library) => library.id === idOrSlug || library.slug === idOrSlug);
+  if (!found) return null;
+  const { timetable: _timetable, ...library } = found;
+  return library;
+}
+
+/** The study centres that are not archived, with their catchment municipalities and regions. */
+export async function listPublicStudyCentres(db: Executor): Promise<PublicStudyCentre[]> {
+  const centres = await db
+    .selectFrom('actor')
+    .select(['id', 'name', 'address', 'phone', 'email', 'website'])
+    .where('kind', '=', 'study_centre')
+    .where('archived_at', 'is', null)
+    .orderBy(sql`sort_key collate "C"`)
+    .execute();
+  const areas = await db
+    .selectFrom('catchment_area as c')
+    .innerJoin('municipality as m', 'm.number', 'c.municipality_number')
+    .leftJoin('region as r', 'r.id', 'm.region_id')
+    .select(['c.study_centre_id', 'm.number', 'm.name', 'r.id as region_id', 'r.name as region_name'])
+    .orderBy(sql`m.sort_key collate "C"`)
+    .execute();
+  return centres.map((centre) => {
+    const area = areas.filter((a) => a.study_centre_id === centre.id);
+    const regions = new Map(area.filter((a) => a.region_id).map((a) => [a.region_id ?? '', a.region_name ?? '']));
+    return {
+      ...centre,
+      municipalities: area.map((a) => ({ number: a.number, name: a.name })),
+      regions: [...regions].map(([id, name]) => ({ id, name })),
+      url: `/finn/studiesenter/${centre.id}`,
+    };
+  });
+}

@@ -1,0 +1,90 @@
+import { spawn, execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { freePort } from '@kompetansebro/testing/server';
+import { waitForHealth } from './startup.bench';
+
+// The public student finder (issue 15): what its front page and a library page cost a phone.
+
+export const FINDER_JS_GOAL_KIB = 60;
+export const FINDER_PAGES = [
+  { page: 'front page', path: '/' },
+  { page: 'library page', path: '/finn/bibliotek/grong-bibliotek' },
+];
+
+export interface FinderFigure {
+  page: string;
+  htmlGzipKiB: number;
+  scripts: number;
+  jsGzipKiB: number;
+  lighthouse: { performance: number; accessibility: number; lcpSeconds: number; benchmarkIndex: number } | string;
+}
+
+const gzipKiB = (content: string | Buffer) => gzipSync(content, { level: 9 }).length / 1024;
+
+/**
+ * Lighthouse's CLI (12.2.3 runs on Node 20): LIGHTHOUSE_BIN, or the workspace's when installed.
+ * Mobile profile (its default: a mid-range phone, slow 4G, 4× CPU slowdown) in Debian's Chromium.
+ */
+async function lighthouseOf(url: string): Promise<FinderFigure['lighthouse']> {
+  const bin = process.env['LIGHTHOUSE_BIN'] ?? 'node_modules/.bin/lighthouse';
+  if (!existsSync(bin)) return 'lighthouse not installed (npm i -D -E lighthouse@12.2.3, or set LIGHTHOUSE_BIN)';
+  const dir = await mkdtemp(join(tmpdir(), 'kompetansebro-lighthouse-'));
+  try {
+    const output = join(dir, 'report.json');
+    await promisify(execFile)(
+      bin,
+      [url, '--quiet', '--only-categories=performance,accessibility', '--output=json', `--output-path=${output}`, '--chrome-flags=--headless=new --no-sandbox --disable-gpu'],
+      { env: { ...process.env, CHROME_PATH: process.env['CHROME_PATH'] ?? '/usr/bin/chromium' }, timeout: 240_000 },
+    );
+    const report = JSON.parse(await readFile(output, 'utf8')) as {
+      categories: Record<'performance' | 'accessibility', { score: number }>;
+      audits: Record<string, { numericValue?: number }>;
+      environment: { benchmarkIndex: number };
+    };
+    return {
+      performance: Math.round(report.categories.performance.score * 100),
+      accessibility: Math.round(report.categories.accessibility.score * 100),
+      lcpSeconds: (report.audits['largest-contentful-paint']?.numericValue ?? 0) / 1000,
+      benchmarkIndex: report.environment.benchmarkIndex,
+    };
+  } catch (error) {
+    return `lighthouse failed: ${(error as Error).message.split('\n')[0]}`;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Starts the built server on a fresh data folder and measures each finder page: its HTML, the
+ * JavaScript it loads before it is interactive (every script it names, gzip -9), and Lighthouse.
+ */
+export async function measureFinder(): Promise<FinderFigure[]> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'kompetansebro-bench-finder-'));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const child = spawn('node', ['dist/apps/api/main.js'], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', REMINDERS: 'off' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  try {
+    await waitForHealth(`${base}/api/health`, child, 240_000);
+    const figures: FinderFigure[] = [];
+    for (const { page, path } of FINDER_PAGES) {
+      const html = await (await fetch(`${base}${path}`)).text();
+      const sources = [...new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1] ?? ''))];
+      let js = 0;
+      for (const source of sources) js += gzipKiB(Buffer.from(await (await fetch(new URL(source, base))).arrayBuffer()));
+      figures.push({ page, htmlGzipKiB: gzipKiB(html), scripts: sources.length, jsGzipKiB: js, lighthouse: await lighthouseOf(`${base}${path}`) });
+    }
+    return figures;
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}

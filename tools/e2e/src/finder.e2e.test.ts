@@ -1,0 +1,124 @@
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './axe';
+
+// The public student finder (issue 15): no login, every fact in the HTML, in three languages.
+
+/** axe at the desktop width and at a phone's. */
+async function expectAccessibleAtBothWidths(page: Page): Promise<void> {
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expectNoAxeViolations(page);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+test.describe('the student finder', () => {
+  test.setTimeout(120_000);
+
+  test('a student finds study places open on a Saturday in Namdal, opens Grong bibliotek in nynorsk and prints the Namdal brochure', async ({ page }) => {
+    await page.goto('/');
+    await expect(page).toHaveTitle('Bibliotek for studenter i Trøndelag');
+    await expect(page.getByRole('heading', { level: 1, name: 'Finn et bibliotek for studiene dine' })).toBeVisible();
+    await expectAccessibleAtBothWidths(page);
+
+    const search = page.getByRole('search');
+    await search.getByLabel('Sted').fill('Namdal');
+    await search.getByLabel('Hva trenger du?').selectOption({ label: 'Studieplasser' });
+    await search.getByLabel('Når?').selectOption({ label: 'Åpent lørdag' });
+    await search.getByRole('button', { name: 'Søk' }).click();
+    await expect(page).toHaveURL(/\/\?sted=Namdal&behov=study_places&nar=sa$/);
+
+    const grong = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: 'Grong bibliotek' }) });
+    await expect(grong.getByText(/^lørdag \d\d\.\d\d\.: Betjent 11:00–15:00 · Meråpent 07:00–22:00$/)).toBeVisible();
+    await expect(grong.getByText(/^(Betjent nå|Meråpent nå|Stengt nå)/)).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Namdalseid bibliotek' })).toHaveCount(0);
+    await expect(page.getByRole('link', { name: 'Trondheim folkebibliotek' })).toHaveCount(0);
+    await expectAccessibleAtBothWidths(page);
+
+    // Nynorsk, and the search stays as it was.
+    await page.getByRole('navigation', { name: 'Språk' }).getByRole('link', { name: 'Nynorsk' }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'nn');
+    await expect(page.getByRole('heading', { level: 1, name: 'Finn eit bibliotek for studia dine' })).toBeVisible();
+    await page.getByRole('link', { name: 'Grong bibliotek' }).click();
+
+    await expect(page).toHaveURL(/\/finn\/bibliotek\/grong-bibliotek\?lang=nn$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Grong bibliotek' })).toBeVisible();
+    const week = page.getByRole('table', { name: 'Denne veka' });
+    await expect(week.getByRole('row', { name: /^laurdag \d\d\.\d\d\. 11:00–15:00 07:00–22:00$/ })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: 'Tenester for studentar' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 3, name: 'Eksamensvakt' })).toBeVisible();
+    await expect(page.getByText('Denne teksten finst berre på bokmål.').first()).toBeVisible();
+    await expectAccessibleAtBothWidths(page);
+
+    // The study centre's page, and its brochure in nynorsk.
+    await page.getByRole('link', { name: 'Namdal studiesenter' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Namdal studiesenter' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Grong bibliotek' })).toBeVisible();
+    await expectAccessibleAtBothWidths(page);
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Brosjyre (PDF, nynorsk)' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe('bibliotektenester-for-studentar-i-namdal-nn.pdf');
+    const pdf = await readFile((await download.path()) ?? '', 'latin1');
+    expect(pdf.startsWith('%PDF-')).toBe(true);
+    expect(pdf).toContain('/StructTreeRoot');
+    expect(pdf).toContain('/Lang (nn-NO)');
+  });
+
+  test('the library page fetched without JavaScript holds its hours and services', async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ baseURL, javaScriptEnabled: false, locale: 'nb-NO' });
+    const page = await context.newPage();
+    await page.goto('/finn/bibliotek/grong-bibliotek');
+    await expect(page.getByRole('heading', { level: 1, name: 'Grong bibliotek' })).toBeVisible();
+    const week = page.getByRole('table', { name: 'Denne uka' });
+    await expect(week.getByRole('row', { name: /^lørdag \d\d\.\d\d\. 11:00–15:00 07:00–22:00$/ })).toBeVisible();
+    await expect(week.getByRole('row', { name: /^mandag \d\d\.\d\d\. 10:00–16:00 07:00–22:00$/ })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 3, name: 'Lesesalsplasser' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 3, name: 'Henting av lån fra universitetsbiblioteket' })).toBeVisible();
+    // The search works as a plain form too.
+    await page.getByRole('link', { name: 'Bibliotek for studenter i Trøndelag' }).click();
+    await page.getByLabel('Sted').fill('Grong');
+    await page.getByRole('button', { name: 'Søk' }).click();
+    await expect(page.getByRole('link', { name: 'Grong bibliotek' })).toBeVisible();
+    await context.close();
+  });
+
+  test('an unknown library is the finder’s 404 page with a way back', async ({ page }) => {
+    const response = await page.goto('/finn/bibliotek/finnes-ikke');
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { level: 1, name: 'Fant ikke siden' })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.getByRole('link', { name: 'Tilbake til søket' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Finn et bibliotek for studiene dine' })).toBeVisible();
+  });
+
+  test('a municipality’s website shows the library’s widget from the copy-paste code', async ({ page, baseURL }) => {
+    await page.goto('/finn/bibliotek/grong-bibliotek');
+    await page.getByText('Vis dette på nettsiden deres').click();
+    const code = await page.getByLabel('Kode å lime inn').inputValue();
+    // The server's public address (PUBLIC_URL; the journeys' server runs on localhost) and the library's slug.
+    const port = new URL(baseURL ?? '').port;
+    expect(code).toBe(`<script src="http://localhost:${port}/finn/widget.js" data-library="grong-bibliotek" async></script>`);
+    // Another site pastes the code: a server of the test's own, on another origin of this machine.
+    // The journeys' browser resolves no host name (playwright.config.ts), so it reaches the API by its address.
+    const pasted = code.replace('http://localhost:', 'http://127.0.0.1:');
+    const municipality = createServer((_request, response) => {
+      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      response.end(`<!doctype html><html lang="nb"><title>Grong kommune</title><main><h1>Bibliotek</h1>${pasted}</main></html>`);
+    });
+    await new Promise<void>((resolve) => municipality.listen(0, '127.0.0.1', resolve));
+    const site = `http://127.0.0.1:${(municipality.address() as AddressInfo).port}/`;
+    const problems: string[] = [];
+    page.on('console', (message) => problems.push(message.text()));
+    await page.goto(site);
+    const widget = page.locator('.kompetansebro-widget');
+    await expect(widget, problems.join('\n')).toBeVisible();
+    await expect(widget.getByRole('link', { name: 'Grong bibliotek' })).toHaveAttribute('href', `${baseURL}/finn/bibliotek/grong-bibliotek`);
+    await expect(widget.getByText(/^I dag: /)).toBeVisible();
+    await expect(widget.getByRole('listitem').filter({ hasText: 'Lesesalsplasser' })).toBeVisible();
+    await new Promise((resolve) => municipality.close(resolve));
+  });
+});
