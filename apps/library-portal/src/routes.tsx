@@ -1,6 +1,6 @@
 import { createActivityRoutes } from '@kompetansebro/feature-activities';
 import { createActorRoutes } from '@kompetansebro/feature-actors';
-import { createAgreementRoutes } from '@kompetansebro/feature-agreements';
+import { createAgreementRoutes, PendingAcceptances } from '@kompetansebro/feature-agreements';
 import { createLibraryRoutes } from '@kompetansebro/feature-library';
 import type { NavigationItem } from '@kompetansebro/feature-shell';
 import type { AnyRoute } from '@tanstack/react-router';
@@ -28,9 +28,15 @@ export function createLibraryPortalRoutes(parentRoute: AnyRoute) {
       agreementPath: '/avtaler/$id',
       agreementsPath: '/avtaler',
       activitiesPath: '/aktiviteter',
+      homeTasks: LibraryTasks,
     }),
     createActorRoutes(parentRoute, { path: 'tjenester', viewer: { canEdit: true }, agreementPath: '/avtaler/$id', activityPath: '/aktiviteter/$id' }),
     createAgreementRoutes(parentRoute, { path: 'avtaler', actorPath: '/tjenester/$id', listFilters: { partyAndRegion: false } }),
     createActivityRoutes(parentRoute, { path: 'aktiviteter', actorPath: '/tjenester/$id' }),
   ];
+}
+
+/** The agreements waiting for the library's answer (accept or decline on the agreement's page), first on its home page. */
+function LibraryTasks() {
+  return <PendingAcceptances agreementPath="/avtaler/$id" />;
 }

@@ -1,4 +1,4 @@
-import { activityQueries, agreementQueries, liaisonQueries, openingHoursQueries, serviceQueries } from '@kompetansebro/api-client';
+import { activityQueries, liaisonQueries, openingHoursQueries, serviceQueries } from '@kompetansebro/api-client';
 import { addDays, todayInNorway, type ServiceSummary } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
 import { LoadingState, Page, QueryError, Section } from '@kompetansebro/ui';
@@ -18,7 +18,7 @@ export function confirmationDue(service: Pick<ServiceSummary, 'confirmedAt'>, to
 
 /**
  * The library portal's first screen: what is due — services not confirmed for a year, agreements
- * under negotiation it is party to, the latest notes in its channels, coming activities — and
+ * awaiting its answer (the app's tasks), the latest notes in its channels, coming activities — and
  * whether it is open now. Each section loads and fails on its own.
  */
 export function LibraryHomePage() {
@@ -36,10 +36,9 @@ function Loaded<T>({ query, children }: { query: UseQueryResult<T>; children: (d
 function Home({ libraryId, name }: { libraryId: string; name: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { paths } = useLibraryFeature();
+  const { paths, HomeTasks } = useLibraryFeature();
   const hours = useQuery(openingHoursQueries.detail(libraryId));
   const services = useQuery(serviceQueries.list({ actor: libraryId, includeBranches: 'true', pageSize: 100 }));
-  const agreements = useQuery(agreementQueries.list({ status: 'negotiating', pageSize: 20 }));
   const threads = useQuery(liaisonQueries.threads());
   const activities = useQuery(activityQueries.list({ from: todayInNorway(), sort: 'date', pageSize: 5 }));
 
@@ -84,31 +83,14 @@ function Home({ libraryId, name }: { libraryId: string; name: string }) {
           </Loaded>
         </Section>
 
-        <Section id="library-agreements" title={t('library.home.agreementsTitle')} className="kb-stack">
-          <Loaded query={agreements}>
-            {(data) =>
-              data.items.length === 0 ? (
-                <p className="ds-paragraph">{t('library.home.noAgreements')}</p>
-              ) : (
-                <ul className="kb-library-list">
-                  {data.items.map((agreement) => (
-                    <li key={agreement.id}>
-                      <Link className="ds-link" to={paths.agreement} params={{ id: agreement.id }}>
-                        {agreement.title}
-                      </Link>{' '}
-                      <span className="kb-library-muted">({agreement.parties.map((party) => party.actorName).join(', ')})</span>
-                    </li>
-                  ))}
-                </ul>
-              )
-            }
-          </Loaded>
+        <div className="kb-stack">
+          {HomeTasks && <HomeTasks />}
           <p className="ds-paragraph">
             <Link className="ds-link" to={paths.agreements}>
               {t('library.home.allAgreements')}
             </Link>
           </p>
-        </Section>
+        </div>
 
         <Section id="library-notes" title={t('library.home.notesTitle')} className="kb-stack">
           <Loaded query={threads}>

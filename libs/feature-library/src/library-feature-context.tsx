@@ -1,4 +1,5 @@
 import { createFeatureContext } from '@kompetansebro/ui';
+import type { ComponentType } from 'react';
 
 /** Where the library portal's screens and the screens they link to live in the app's router. */
 export interface LibraryPaths {
@@ -16,6 +17,8 @@ export interface LibraryPaths {
 
 export interface LibraryFeature {
   paths: LibraryPaths;
+  /** Tasks the app brings from other features (agreements awaiting the library's answer), first on home. */
+  HomeTasks: ComponentType | null;
 }
 
 export const [LibraryFeatureContext, useLibraryFeature] = createFeatureContext<LibraryFeature>('createLibraryRoutes');

@@ -1,6 +1,6 @@
 import { featureRoutes } from '@kompetansebro/ui';
 import { lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
-import { useMemo } from 'react';
+import { useMemo, type ComponentType } from 'react';
 import { LibraryFeatureContext, type LibraryPaths } from './library-feature-context';
 
 interface LibraryRoutesOptions {
@@ -9,6 +9,8 @@ interface LibraryRoutesOptions {
   agreementPath: string;
   agreementsPath: string;
   activitiesPath: string;
+  /** The library's tasks from other features (agreements awaiting its answer), shown first on home; the app passes them. */
+  homeTasks?: ComponentType | null;
 }
 
 /**
@@ -30,7 +32,7 @@ export function createLibraryRoutes(parentRoute: AnyRoute, options: LibraryRoute
           agreements: options.agreementsPath,
           activities: options.activitiesPath,
         };
-        return { paths };
+        return { paths, HomeTasks: options.homeTasks ?? null };
       }, [screens]);
     },
     screens: {
