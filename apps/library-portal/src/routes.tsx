@@ -9,16 +9,17 @@ export const libraryNavigation: readonly NavigationItem[] = [
   { to: '/', label: 'shell.navigation.overview', exact: true },
   { to: '/apningstider', label: 'shell.navigation.openingHours' },
   { to: '/tjenester', label: 'shell.navigation.servicesAndContacts' },
+  { to: '/bilder', label: 'shell.navigation.photos' },
   { to: '/avtaler', label: 'shell.navigation.agreements' },
-  { to: '/aktiviteter', label: 'shell.navigation.activities' },
+  { to: '/pamelding', label: 'shell.navigation.activities' },
   { to: '/samarbeid', label: 'shell.navigation.channels' },
 ];
 
 /**
  * /bibliotek/ (home: what is due), /apningstider/… (opening hours of the library and each
  * branch), /tjenester/… (the library and its branches: services and conditions, confirmed here,
- * and contacts), /avtaler/… (agreements it is party to), /aktiviteter/… (the county's webinars and
- * meetings), /samarbeid (notes with the university libraries, answered here) — all for logged-in users
+ * and contacts), /bilder (photos of the library and its branches), /avtaler/… (agreements it is party to, accepted or declined there), /pamelding
+ * (signing up for the county's webinars and meetings, and cancelling), /aktiviteter/… (one activity), /samarbeid (notes with the university libraries, answered here) — all for logged-in users
  * (`parentRoute`). The API scopes every answer to the library the user acts for.
  */
 export function createLibraryPortalRoutes(parentRoute: AnyRoute) {

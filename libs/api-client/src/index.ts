@@ -57,6 +57,7 @@ export {
   liaisonQueries,
   useCreateNote,
   useJoinActivity,
+  useLeaveActivity,
   useSaveStudentCounts,
   useSetDigestSubscription,
   useUpdateNote,
@@ -77,3 +78,4 @@ export { catchmentReviewQueries, useDecideCatchmentRequest, type CatchmentReview
 export { saveFailureOf, trySave, type SaveFailure, type SaveResult } from './save-result';
 export { useCan } from './use-can';
 export { openingHoursQueries, useImportOpeningHours, useSaveOpeningHours } from './opening-hours.queries';
+export { photoQueries, useRemovePhoto, useUpdatePhoto, useUploadPhoto } from './photo.queries';

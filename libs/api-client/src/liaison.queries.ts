@@ -103,10 +103,20 @@ export function useSetDigestSubscription() {
   });
 }
 
+/** Signs the user's own library (university or public) up for a coming activity. */
 export function useJoinActivity() {
+  return useParticipation((id) => readJson(api().api.liaison.activities[':id'].participation.$put({ param: { id } })));
+}
+
+/** Cancels the own library's sign-up for a coming activity. */
+export function useLeaveActivity() {
+  return useParticipation((id) => readJson(api().api.liaison.activities[':id'].participation.$delete({ param: { id } })));
+}
+
+function useParticipation(mutationFn: (id: string) => Promise<LiaisonActivity>) {
   const queryClient = useQueryClient();
   return useMutation<LiaisonActivity, ApiError, string>({
-    mutationFn: (id) => readJson(api().api.liaison.activities[':id'].participation.$put({ param: { id } })),
+    mutationFn,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [...liaisonQueries.all, 'activities'] }),
   });
 }

@@ -463,6 +463,29 @@ export interface OpeningHoursTable extends Versioned {
   open_on_public_holidays: Generated<boolean>;
 }
 
+// Photos of a library or branch (migration 2026_12_04_1200_library_photos): the facts, and the web sizes as bytes.
+export interface PhotoTable extends Versioned {
+  id: Generated<string>;
+  actor_id: string;
+  alt_text: string;
+  photographer: string;
+  rights: 'licence' | 'consent';
+  rights_detail: string;
+  mediebank_url: string | null;
+  published: Generated<boolean>;
+  width: number;
+  height: number;
+}
+
+export interface PhotoImageTable {
+  photo_id: string;
+  size: string;
+  content_type: string;
+  width: number;
+  height: number;
+  bytes: Uint8Array;
+}
+
 // Agreements the parties can trust (migration 2026_12_04_1000_agreement_calendar_and_amendments).
 export interface AgreementPartyTable {
   declined_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -498,6 +521,8 @@ export interface AgreementAmendmentPartyTable {
 
 export interface Database {
   opening_hours: OpeningHoursTable;
+  photo: PhotoTable;
+  photo_image: PhotoImageTable;
   county_setting: CountySettingTable;
   agreement_amendment: AgreementAmendmentTable;
   agreement_amendment_party: AgreementAmendmentPartyTable;

@@ -1,4 +1,4 @@
-import { activityQueries, liaisonQueries, openingHoursQueries, serviceQueries } from '@kompetansebro/api-client';
+import { liaisonQueries, openingHoursQueries, serviceQueries } from '@kompetansebro/api-client';
 import { addDays, todayInNorway, type ServiceSummary } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
 import { LoadingState, Page, QueryError, Section } from '@kompetansebro/ui';
@@ -8,6 +8,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLibraryFeature } from './library-feature-context';
 import { OpeningNow } from './opening-now';
+import { StudentPreview } from './student-preview';
 import { ForLibrary } from './use-library';
 import './library.css';
 
@@ -19,7 +20,7 @@ export function confirmationDue(service: Pick<ServiceSummary, 'confirmedAt'>, to
 /**
  * The library portal's first screen: what is due — services not confirmed for a year, agreements
  * awaiting its answer (the app's tasks), the latest notes in its channels, coming activities — and
- * whether it is open now. Each section loads and fails on its own.
+ * whether it is open now; and a preview of how students see the library. Each section loads and fails on its own.
  */
 export function LibraryHomePage() {
   const { t } = useTranslation();
@@ -40,7 +41,7 @@ function Home({ libraryId, name }: { libraryId: string; name: string }) {
   const hours = useQuery(openingHoursQueries.detail(libraryId));
   const services = useQuery(serviceQueries.list({ actor: libraryId, includeBranches: 'true', pageSize: 100 }));
   const threads = useQuery(liaisonQueries.threads());
-  const activities = useQuery(activityQueries.list({ from: todayInNorway(), sort: 'date', pageSize: 5 }));
+  const activities = useQuery(liaisonQueries.activities('upcoming'));
 
   return (
     <Page title={t('library.home.title')}>
@@ -125,13 +126,15 @@ function Home({ libraryId, name }: { libraryId: string; name: string }) {
                 <p className="ds-paragraph">{t('library.home.noActivities')}</p>
               ) : (
                 <ul className="kb-library-list">
-                  {data.items.map((activity) => (
+                  {data.items.slice(0, 5).map((activity) => (
                     <li key={activity.id}>
                       <span className="kb-library-date">{formatDate(activity.startDate, language)}</span>{' '}
                       <Link className="ds-link" to={`${paths.activities}/$id`} params={{ id: activity.id }}>
                         {activity.title}
                       </Link>{' '}
-                      <span className="kb-library-muted">({t(`activityKind.${activity.kind}`)})</span>
+                      <span className="kb-library-muted">
+                        ({t(`activityKind.${activity.kind}`)}, {activity.participating ? t('library.activities.signedUpState') : t('library.activities.notSignedUp')})
+                      </span>
                     </li>
                   ))}
                 </ul>
@@ -139,12 +142,13 @@ function Home({ libraryId, name }: { libraryId: string; name: string }) {
             }
           </Loaded>
           <p className="ds-paragraph">
-            <Link className="ds-link" to={paths.activities}>
+            <Link className="ds-link" to={paths.signUps}>
               {t('library.home.allActivities')}
             </Link>
           </p>
         </Section>
       </div>
+      {hours.data && services.data && <StudentPreview libraryId={libraryId} name={name} hours={hours.data} services={services.data.items} />}
     </Page>
   );
 }

@@ -6,6 +6,10 @@ export interface LibraryPaths {
   home: string;
   openingHoursList: string;
   openingHours: string;
+  /** Photos of the library and its branches. */
+  photos: string;
+  /** The county's coming activities to sign up for, and those the library took part in. */
+  signUps: string;
   /** The channels with the university libraries. */
   channels: string;
   /** One actor's page (`/bibliotek/$id`: services, contacts) and one agreement, activity, channel. */

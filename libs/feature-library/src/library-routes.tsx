@@ -16,7 +16,9 @@ interface LibraryRoutesOptions {
 /**
  * A public library's own screens under `parentRoute`: home (what is due), and the opening hours
  * of the library and its branches (`apningstider`, one editor each at `apningstider/$id`), and
- * its channels with the university libraries, read and answered here (`samarbeid`). Each
+ * its channels with the university libraries, read and answered here (`samarbeid`), and the
+ * county's coming activities it signs up for and cancels, with those it took part in (`pamelding`),
+ * and photos of the library and its branches (`bilder`). Each
  * screen is its own chunk; the API scopes every answer to the library the user acts for.
  */
 export function createLibraryRoutes(parentRoute: AnyRoute, options: LibraryRoutesOptions) {
@@ -39,6 +41,8 @@ export function createLibraryRoutes(parentRoute: AnyRoute, options: LibraryRoute
       home: { path: '/', component: lazyRouteComponent(() => import('./home-page'), 'LibraryHomePage') },
       openingHoursList: { path: 'apningstider', component: lazyRouteComponent(() => import('./opening-hours-list-page'), 'OpeningHoursListPage') },
       openingHours: { path: 'apningstider/$id', component: lazyRouteComponent(() => import('./opening-hours-page'), 'OpeningHoursPage') },
+      photos: { path: 'bilder', component: lazyRouteComponent(() => import('./photos-page'), 'PhotosPage') },
+      signUps: { path: 'pamelding', component: lazyRouteComponent(() => import('./activity-sign-up-page'), 'ActivitySignUpPage') },
       channels: { path: 'samarbeid', component: lazyRouteComponent(() => import('./cooperation-page'), 'CooperationPage') },
     },
   });

@@ -28,6 +28,7 @@ import { servicesRouter } from './services/services.router';
 import { surveysRouter } from './surveys/surveys.router';
 import { usersRouter } from './users/users.router';
 import { openingHoursRouter } from './opening-hours/opening-hours.router';
+import { photosRouter } from './photos/photos.router';
 
 export type { Logger } from './http/app-env';
 
@@ -83,7 +84,8 @@ export function createApp({ db, config, logger = silentLogger, mailer = createMa
     .route('/', auditRouter)
     .route('/', searchRouter)
     .route('/', usersRouter)
-    .route('/', openingHoursRouter);
+    .route('/', openingHoursRouter)
+    .route('/', photosRouter);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -9,6 +9,7 @@ import * as createSurveyAndReminders from './2026_11_22_2120_create_survey_and_r
 import * as initiativeAssessment from './2026_11_22_2130_initiative_assessment';
 import * as agreementCalendarAndAmendments from './2026_12_04_1000_agreement_calendar_and_amendments';
 import * as libraryOpeningHours from './2026_12_04_1100_library_opening_hours';
+import * as libraryPhotos from './2026_12_04_1200_library_photos';
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the server can be
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_22_2130_initiative_assessment': initiativeAssessment,
   '2026_12_04_1000_agreement_calendar_and_amendments': agreementCalendarAndAmendments,
   '2026_12_04_1100_library_opening_hours': libraryOpeningHours,
+  '2026_12_04_1200_library_photos': libraryPhotos,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -21,6 +21,8 @@ export const resources = [
   'opening_hours',
   /** A party's acceptance of an agreement (its answer, and the tasks waiting for one); the county's agreement settings are `agreement` update. */
   'agreement_acceptance',
+  /** Photos of a library or branch (visibility: the actor's; changed with its services and contacts). */
+  'photo',
 ] as const;
 export type Resource = (typeof resources)[number];
 
@@ -56,6 +58,7 @@ export const policyTable: Record<Role, Partial<Record<Resource, readonly Action[
     survey: everything,
     opening_hours: ['read', 'update'],
     agreement_acceptance: ['read', 'create'],
+    photo: ['read', 'create', 'update', 'delete'],
   },
   county_viewer: {
     reference: readOnly,
@@ -75,6 +78,7 @@ export const policyTable: Record<Role, Partial<Record<Resource, readonly Action[
     survey: readOnly,
     opening_hours: ['read'],
     agreement_acceptance: readOnly,
+    photo: ['read'],
   },
   study_centre_coordinator: {
     reference: readOnly,
@@ -91,6 +95,7 @@ export const policyTable: Record<Role, Partial<Record<Resource, readonly Action[
     catchment_request: ['read', 'create'],
     opening_hours: ['read'],
     agreement_acceptance: ['read', 'create'],
+    photo: ['read'],
   },
   university_liaison: {
     reference: readOnly,
@@ -103,10 +108,11 @@ export const policyTable: Record<Role, Partial<Record<Resource, readonly Action[
     // Its own university's student counts; notes in its channels; joining coming activities.
     student_count: ['read', 'update'],
     liaison_note: ['read', 'create', 'update'],
-    participation: ['create'],
+    participation: ['create', 'delete'],
     opening_hours: ['read'],
     // Accepts or declines agreements for its own university library.
     agreement_acceptance: ['read', 'create'],
+    photo: ['read'],
   },
   library_editor: {
     reference: readOnly,
@@ -120,6 +126,10 @@ export const policyTable: Record<Role, Partial<Record<Resource, readonly Action[
     liaison_note: ['read', 'create', 'update'],
     // Its own library's and branches' opening hours (visibility: actorRecords).
     opening_hours: ['read', 'update'],
+    // Signs its own library up for the county's coming webinars and meetings, and cancels.
+    participation: ['create', 'delete'],
+    // Photos of its own library and branches (visibility: actorRecords).
+    photo: ['read', 'create', 'update', 'delete'],
     // Accepts or declines agreements for its own library.
     agreement_acceptance: ['read', 'create'],
   },

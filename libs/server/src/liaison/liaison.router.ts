@@ -28,7 +28,7 @@ import { versionedWriteResponses } from '../http/versioned';
 import { listLibraries } from './library.repository';
 import { getNeeds, getStudentCounts, saveStudentCounts } from './needs.repository';
 import { createNote, getDigestSubscription, getNote, listNotes, listThreads, setDigestSubscription, updateNote } from './note.repository';
-import { joinActivity, listLiaisonActivities } from './liaison-activity.repository';
+import { joinActivity, leaveActivity, listLiaisonActivities } from './liaison-activity.repository';
 import { principalOf } from '../auth/access-control';
 
 // The university-library liaison view's API (issue 8), under /api/liaison.
@@ -152,9 +152,16 @@ const activitiesRoute = route('get', '/api/liaison/activities', ['activity', 're
 });
 
 const joinRoute = route('put', '/api/liaison/activities/{id}/participation', ['participation', 'create'], {
-  summary: 'Register the caller’s own library as a participant of a coming activity (idempotent)',
+  summary: 'Register the caller’s own library (university or public) as a participant of a coming activity (idempotent)',
   request: { params: idParamsSchema },
   answers: { 200: jsonAnswer('Registered', Activity) },
+  problems: [400, 404, 409],
+});
+
+const leaveRoute = route('delete', '/api/liaison/activities/{id}/participation', ['participation', 'delete'], {
+  summary: 'Cancel the caller’s own library’s registration for a coming activity (idempotent; other participants stay)',
+  request: { params: idParamsSchema },
+  answers: { 200: jsonAnswer('Not registered', Activity) },
   problems: [400, 404, 409],
 });
 
@@ -193,4 +200,8 @@ export const liaisonRouter = createRouter()
   .openapi(joinRoute, async (c) => {
     const { scope, change } = await accessOf(c);
     return c.json(await joinActivity(c.var.deps.db, scope, c.req.valid('param').id, change), 200);
+  })
+  .openapi(leaveRoute, async (c) => {
+    const { scope, change } = await accessOf(c);
+    return c.json(await leaveActivity(c.var.deps.db, scope, c.req.valid('param').id, change), 200);
   });
