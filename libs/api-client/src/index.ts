@@ -58,6 +58,7 @@ export {
   useCreateNote,
   useJoinActivity,
   useLeaveActivity,
+  useMarkNotesRead,
   useSaveStudentCounts,
   useSetDigestSubscription,
   useUpdateNote,

@@ -53,6 +53,12 @@ export const liaisonQueries = {
       queryKey: [...liaisonQueries.all, 'digest'] as const,
       queryFn: () => readJson(api().api.liaison['digest-subscription'].$get()),
     }),
+  /** How many notes the user's organisation has not opened yet. */
+  unread: () =>
+    queryOptions({
+      queryKey: [...liaisonQueries.all, 'unread'] as const,
+      queryFn: () => readJson(api().api.liaison.unread.$get()),
+    }),
   activities: (when: 'upcoming' | 'past') =>
     queryOptions({
       queryKey: [...liaisonQueries.all, 'activities', when] as const,
@@ -118,5 +124,14 @@ function useParticipation(mutationFn: (id: string) => Promise<LiaisonActivity>) 
   return useMutation<LiaisonActivity, ApiError, string>({
     mutationFn,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [...liaisonQueries.all, 'activities'] }),
+  });
+}
+
+/** The user's organisation has opened these notes (a note stays unread for it until then). */
+export function useMarkNotesRead() {
+  const queryClient = useQueryClient();
+  return useMutation<{ count: number }, ApiError, string[]>({
+    mutationFn: (ids) => readJson(api().api.liaison.notes.read.$post({ json: { ids } })),
+    onSuccess: (answer) => queryClient.setQueryData(liaisonQueries.unread().queryKey, answer),
   });
 }

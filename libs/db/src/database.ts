@@ -486,6 +486,13 @@ export interface PhotoImageTable {
   bytes: Uint8Array;
 }
 
+// Which organisation has opened which note (migration 2026_12_04_1210_liaison_note_reads).
+export interface LiaisonNoteReadTable {
+  note_id: string;
+  organisation_id: string;
+  read_at: CreatedAt;
+}
+
 // Agreements the parties can trust (migration 2026_12_04_1000_agreement_calendar_and_amendments).
 export interface AgreementPartyTable {
   declined_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -523,6 +530,7 @@ export interface Database {
   opening_hours: OpeningHoursTable;
   photo: PhotoTable;
   photo_image: PhotoImageTable;
+  liaison_note_read: LiaisonNoteReadTable;
   county_setting: CountySettingTable;
   agreement_amendment: AgreementAmendmentTable;
   agreement_amendment_party: AgreementAmendmentPartyTable;

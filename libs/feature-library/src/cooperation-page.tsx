@@ -1,9 +1,9 @@
-import { liaisonQueries, useCreateNote } from '@kompetansebro/api-client';
+import { liaisonQueries, useCreateNote, useMarkNotesRead } from '@kompetansebro/api-client';
 import type { NoteThread } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
 import { Alert, Button, EmptyState, httpErrorText, LoadingState, Page, QueryError, TextArea } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import './library.css';
 
@@ -40,6 +40,7 @@ function Channel({ thread }: { thread: NoteThread }) {
   const targetActorId = thread.targetActorId ?? '';
   const notes = useQuery(liaisonQueries.notes({ university: thread.universityId, actor: targetActorId, pageSize: 100 }));
   const create = useCreateNote();
+  const markRead = useMarkNotesRead();
   const [body, setBody] = useState('');
   const [tried, setTried] = useState(false);
   const [sent, setSent] = useState(false);
@@ -64,6 +65,13 @@ function Channel({ thread }: { thread: NoteThread }) {
       },
     );
   };
+
+  // Shown here means opened: the notes are no longer unread for the library.
+  const shownIds = (notes.data?.items ?? []).filter((note) => !note.mine).map((note) => note.id).join(',');
+  const { mutate: markShownRead } = markRead;
+  useEffect(() => {
+    if (shownIds !== '') markShownRead(shownIds.split(','));
+  }, [shownIds, markShownRead]);
 
   const ordered = [...(notes.data?.items ?? [])].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   return (

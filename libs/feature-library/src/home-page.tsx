@@ -41,6 +41,7 @@ function Home({ libraryId, name }: { libraryId: string; name: string }) {
   const hours = useQuery(openingHoursQueries.detail(libraryId));
   const services = useQuery(serviceQueries.list({ actor: libraryId, includeBranches: 'true', pageSize: 100 }));
   const threads = useQuery(liaisonQueries.threads());
+  const unread = useQuery(liaisonQueries.unread());
   const activities = useQuery(liaisonQueries.activities('upcoming'));
 
   return (
@@ -94,6 +95,11 @@ function Home({ libraryId, name }: { libraryId: string; name: string }) {
         </div>
 
         <Section id="library-notes" title={t('library.home.notesTitle')} className="kb-stack">
+          {unread.data && (
+            <p className="ds-paragraph">
+              <strong>{unread.data.count === 0 ? t('library.home.noUnread') : t('library.home.unread', { count: unread.data.count })}</strong>
+            </p>
+          )}
           <Loaded query={threads}>
             {(data) =>
               data.items.length === 0 ? (

@@ -68,6 +68,8 @@ test.describe('the library portal as Namsos bibliotek', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Oversikt' })).toBeVisible();
     await expect(page).toHaveTitle(/Bibliotekportal/);
     await expect(page.getByRole('heading', { level: 2, name: 'Tjenester som bør bekreftes' })).toBeVisible();
+    // Nord's note waits unread until the library opens its channels.
+    await expect(page.getByText(/^\d+ notat(er)? er ikke lest\.$/)).toBeVisible();
     await page.waitForLoadState('networkidle');
     await expectAccessibleAtBothWidths(page);
 
@@ -155,6 +157,7 @@ test.describe('the library portal as Namsos bibliotek', () => {
     // Home: the agreement waits for the library's answer; the preview shows the photo to students.
     await page.getByRole('navigation').getByRole('link', { name: 'Oversikt' }).click();
     await expect(page.getByRole('region', { name: 'Slik ser studentene oss' }).getByRole('img', { name: alt })).toBeVisible();
+    await expect(page.getByText('Ingen uleste notater.')).toBeVisible();
     const tasks = page.getByRole('region', { name: 'Avtaler som venter på svar fra dere' });
     await tasks.getByRole('link', { name: AGREEMENT }).click();
     await expect(page.getByRole('heading', { level: 1, name: AGREEMENT })).toBeVisible();

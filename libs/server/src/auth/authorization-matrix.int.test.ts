@@ -626,6 +626,8 @@ const specs: Record<string, Spec> = {
       return patch(`/api/liaison/notes/${id}`, { body: note }, 1);
     },
   },
+  'GET /api/liaison/unread': { ok: 200, request: () => ['/api/liaison/unread'] },
+  'POST /api/liaison/notes/read': { ok: 200, request: () => post('/api/liaison/notes/read', { ids: [] }) },
   'GET /api/liaison/digest-subscription': { ok: 200, request: () => ['/api/liaison/digest-subscription'] },
   'PUT /api/liaison/digest-subscription': { ok: 200, request: () => ['/api/liaison/digest-subscription', jsonBody('PUT', { subscribed: false })] },
   'GET /api/liaison/activities': { ok: 200, request: () => ['/api/liaison/activities?when=upcoming'] },

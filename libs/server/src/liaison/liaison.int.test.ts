@@ -176,6 +176,32 @@ describe('cooperation channels', () => {
   });
 });
 
+describe('unread notes', () => {
+  it('a note is unread for the receiving organisation until someone of it opens it; its own notes never are', async () => {
+    const unread = async (as: RequestAs) => (await json<{ count: number }>(await as('/api/liaison/unread'), 200)).count;
+    const markRead = (as: RequestAs, ids: string[]) => as('/api/liaison/notes/read', jsonBody('POST', { ids }));
+    const before = { namsos: await unread(namsos), nord: await unread(nord) };
+
+    const note = await json<LiaisonNote>(await nord('/api/liaison/notes', jsonBody('POST', { target: { actorId: NAMSOS_LIBRARY }, body: 'Har dere plass til en eksamen i mars?' })), 201);
+    expect(await unread(namsos)).toBe(before.namsos + 1);
+    // Nord wrote it: not unread for Nord.
+    expect(await unread(nord)).toBe(before.nord);
+    // NTNU cannot see Nord's channel: marking it read changes nothing for anyone.
+    await json(await markRead(ntnu, [note.id]), 200);
+    expect(await unread(namsos)).toBe(before.namsos + 1);
+
+    expect(await json<{ count: number }>(await markRead(namsos, [note.id]), 200)).toEqual({ count: before.namsos });
+    // Opening it again changes nothing.
+    expect(await json<{ count: number }>(await markRead(namsos, [note.id]), 200)).toEqual({ count: before.namsos });
+    const reads = await server.database.db.selectFrom('liaison_note_read').select('organisation_id').where('note_id', '=', note.id).execute();
+    expect(reads.map((r) => r.organisation_id)).toEqual([NAMSOS_LIBRARY]);
+
+    expect((await markRead(namsos, ['not-an-id'])).status).toBe(400);
+    const coordinator = await server.as('namdal@demo.kompetansebro.no');
+    expect((await coordinator('/api/liaison/unread')).status).toBe(403);
+  });
+});
+
 describe('experience exchange', () => {
   it('lists past activities it took part in and coming ones, and registers participation once', async () => {
     const past = await json<{ items: LiaisonActivity[] }>(await ntnu('/api/liaison/activities?when=past'), 200);

@@ -29,6 +29,7 @@ import { listLibraries } from './library.repository';
 import { getNeeds, getStudentCounts, saveStudentCounts } from './needs.repository';
 import { createNote, getDigestSubscription, getNote, listNotes, listThreads, setDigestSubscription, updateNote } from './note.repository';
 import { joinActivity, leaveActivity, listLiaisonActivities } from './liaison-activity.repository';
+import { markNotesRead, unreadNoteCount } from './note-read.repository';
 import { principalOf } from '../auth/access-control';
 
 // The university-library liaison view's API (issue 8), under /api/liaison.
@@ -103,6 +104,20 @@ const needsRoute = route('get', '/api/liaison/needs', ['student_count', 'read'],
 const threadsRoute = route('get', '/api/liaison/threads', ['liaison_note', 'read'], {
   summary: 'The cooperation channels the caller is a party to',
   answers: { 200: jsonAnswer('The channels', z.object({ items: z.array(Thread) })) },
+});
+
+const Unread = z.object({ count: z.number().int().min(0) }).meta({ id: 'LiaisonUnread' });
+
+const unreadRoute = route('get', '/api/liaison/unread', ['liaison_note', 'read'], {
+  summary: 'How many notes in the caller’s channels its organisation has not opened yet (its own are never unread)',
+  answers: { 200: jsonAnswer('The count', Unread) },
+});
+
+const markReadRoute = route('post', '/api/liaison/notes/read', ['liaison_note', 'read'], {
+  summary: 'The caller’s organisation has opened these notes (ones it cannot see are ignored); answers how many stay unread',
+  request: { body: jsonBody(z.object({ ids: z.array(z.uuid()).max(200) }).strict()) },
+  answers: { 200: jsonAnswer('What stays unread', Unread) },
+  problems: [400, 415],
 });
 
 const notesRoute = route('get', '/api/liaison/notes', ['liaison_note', 'read'], {
@@ -183,6 +198,8 @@ export const liaisonRouter = createRouter()
   })
   .openapi(threadsRoute, async (c) => c.json({ items: await listThreads(c.var.deps.db, await scopeOf(c)) }, 200))
   .openapi(notesRoute, async (c) => c.json(await listNotes(c.var.deps.db, await scopeOf(c), c.req.valid('query')), 200))
+  .openapi(unreadRoute, async (c) => c.json({ count: await unreadNoteCount(c.var.deps.db, await scopeOf(c)) }, 200))
+  .openapi(markReadRoute, async (c) => c.json({ count: await markNotesRead(c.var.deps.db, await scopeOf(c), c.req.valid('json').ids) }, 200))
   .openapi(createNoteRoute, (c) =>
     createRecord(c, ({ db, scope, change }) => createNote(db, scope, c.req.valid('json'), change), (note) => `/api/liaison/notes/${note.id}`),
   )
