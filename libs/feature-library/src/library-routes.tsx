@@ -1,4 +1,4 @@
-import { featureRoutes } from '@kompetansebro/ui';
+import { featureRoutes, screenRoute } from '@kompetansebro/ui';
 import { lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
 import { useMemo, type ComponentType } from 'react';
 import { LibraryFeatureContext, type LibraryPaths } from './library-feature-context';
@@ -46,4 +46,12 @@ export function createLibraryRoutes(parentRoute: AnyRoute, options: LibraryRoute
       channels: { path: 'samarbeid', component: lazyRouteComponent(() => import('./cooperation-page'), 'CooperationPage') },
     },
   });
+}
+
+/**
+ * The county's inbox of cooperation notes, for the county console: every channel between the
+ * university libraries and the public libraries or the county, read and answered there.
+ */
+export function createCountyInboxRoute(parentRoute: AnyRoute, { path }: { path: string }) {
+  return screenRoute(parentRoute, { path, component: lazyRouteComponent(() => import('./cooperation-page'), 'CountyInboxPage') });
 }

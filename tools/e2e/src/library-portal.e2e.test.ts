@@ -35,7 +35,7 @@ test.describe('the library portal as Namsos bibliotek', () => {
   // One long journey, with axe at two widths on each screen.
   test.setTimeout(240_000);
 
-  test('logs in through another app, lands in its portal, sets its opening hours with summer hours, confirms a service, answers a note from Nord, adds a photo, accepts an agreement, cancels and signs up for a webinar; the county sees the change', async ({ page, browser }) => {
+  test('logs in through another app, lands in its portal, sets its opening hours with summer hours, confirms a service, answers a note from Nord, adds a photo, accepts an agreement, cancels and signs up for a webinar; the county sees the change and the notes in its inbox', async ({ page, browser }) => {
     // The county drafts an agreement between Namdal studiesenter and Namsos bibliotek and sends it to the parties.
     const drafting = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'nb-NO' });
     const countyDraft = await drafting.newPage();
@@ -185,6 +185,13 @@ test.describe('the library portal as Namsos bibliotek', () => {
     await countyPage.goto('/fylke/historikk?entity=opening_hours');
     const row = countyPage.getByRole('row').filter({ hasText: 'Namsos bibliotek (demo)' });
     await expect(row.first()).toBeVisible();
+    // The county reads Nord's question and Namsos's answer in its inbox of cooperation notes.
+    await countyPage.getByRole('navigation').getByRole('link', { name: 'Samarbeidskanaler' }).click();
+    await expect(countyPage.getByRole('heading', { level: 1, name: 'Samarbeidsnotater' })).toBeVisible();
+    await expect(countyPage.getByText(question).first()).toBeVisible();
+    await expect(countyPage.getByText(answer).first()).toBeVisible();
+    await expect(countyPage.getByLabel('Skriv i kanalen mellom Nord universitetsbibliotek og Namsos bibliotek')).toBeVisible();
+    await expectAccessibleAtBothWidths(countyPage);
     const hours = await countyPage.request.get(`/api/opening-hours/${namsosId}`);
     expect(((await hours.json()) as { osm: { openingHours: string } }).osm.openingHours).toContain('2027 Jun 21-2027 Aug 8 Mo-Fr 10:00-14:00');
     await county.close();
