@@ -131,18 +131,20 @@ export async function addPhoto(db: Executor, scope: Scope, actorId: string, fiel
   });
 }
 
-/** Changes what is said about a photo (alt text, photographer, rights, link, published), If-Match; audited. */
-export async function updatePhoto(db: Executor, scope: Scope, id: string, fields: PhotoUpdate, expectedVersion: number, change: ChangeContext): Promise<Photo> {
+/** The versioned record a change of a photo acts on: one the scope sees (404) and may change (403). */
+async function writablePhoto(db: Executor, scope: Scope, id: string) {
   const photo = await getPhoto(db, scope, id);
   await requireActorWritable(db, scope, photo.actorId);
+  return { table: 'photo' as const, id, entity: 'photo', read: (trx: Executor) => getPhoto(trx, scope, id) };
+}
+
+/** Changes what is said about a photo (alt text, photographer, rights, link, published), If-Match; audited. */
+export async function updatePhoto(db: Executor, scope: Scope, id: string, fields: PhotoUpdate, expectedVersion: number, change: ChangeContext): Promise<Photo> {
   return versionedChange(db, {
-    table: 'photo',
-    id,
-    entity: 'photo',
+    ...(await writablePhoto(db, scope, id)),
     expectedVersion,
     action: 'update',
     context: change,
-    read: (trx) => getPhoto(trx, scope, id),
     write: async (trx) => {
       await trx.updateTable('photo').set({ ...columnsOf(fields), ...nextVersion }).where('id', '=', id).execute();
     },
@@ -151,15 +153,10 @@ export async function updatePhoto(db: Executor, scope: Scope, id: string, fields
 
 /** Removes a photo and its web sizes, If-Match; audited. */
 export async function removePhoto(db: Executor, scope: Scope, id: string, expectedVersion: number, change: ChangeContext): Promise<void> {
-  const photo = await getPhoto(db, scope, id);
-  await requireActorWritable(db, scope, photo.actorId);
   await versionedRemoval(db, {
-    table: 'photo',
-    id,
-    entity: 'photo',
+    ...(await writablePhoto(db, scope, id)),
     expectedVersion,
     context: change,
-    read: (trx) => getPhoto(trx, scope, id),
     write: async (trx) => {
       await trx.deleteFrom('photo').where('id', '=', id).execute();
     },
