@@ -1,9 +1,10 @@
 import { createActivityRoutes } from '@kompetansebro/feature-activities';
 import { createActorRoutes } from '@kompetansebro/feature-actors';
-import { createAgreementRoutes, PendingAcceptances } from '@kompetansebro/feature-agreements';
+import { createAgreementRoutes } from '@kompetansebro/feature-agreements';
 import { createLibraryRoutes } from '@kompetansebro/feature-library';
 import type { NavigationItem } from '@kompetansebro/feature-shell';
 import type { AnyRoute } from '@tanstack/react-router';
+import { lazy } from 'react';
 
 export const libraryNavigation: readonly NavigationItem[] = [
   { to: '/', label: 'shell.navigation.overview', exact: true },
@@ -37,7 +38,5 @@ export function createLibraryPortalRoutes(parentRoute: AnyRoute) {
   ];
 }
 
-/** The agreements waiting for the library's answer (accept or decline on the agreement's page), first on its home page. */
-function LibraryTasks() {
-  return <PendingAcceptances agreementPath="/avtaler/$id" />;
-}
+/** The agreements awaiting the library's answer, on home: loaded with home, not with the app. */
+const LibraryTasks = lazy(() => import('./library-tasks').then((module) => ({ default: module.LibraryTasks })));

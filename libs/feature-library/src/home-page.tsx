@@ -4,7 +4,7 @@ import { formatDate, useLanguage } from '@kompetansebro/i18n';
 import { LoadingState, Page, QueryError, Section } from '@kompetansebro/ui';
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLibraryFeature } from './library-feature-context';
 import { OpeningNow } from './opening-now';
@@ -86,7 +86,11 @@ function Home({ libraryId, name }: { libraryId: string; name: string }) {
         </Section>
 
         <div className="kb-stack">
-          {HomeTasks && <HomeTasks />}
+          {HomeTasks && (
+            <Suspense fallback={<LoadingState />}>
+              <HomeTasks />
+            </Suspense>
+          )}
           <p className="ds-paragraph">
             <Link className="ds-link" to={paths.agreements}>
               {t('library.home.allAgreements')}
