@@ -3,6 +3,7 @@ import { createActorRoutes } from '@kompetansebro/feature-actors';
 import { createAgreementRoutes, createCoverageRoute } from '@kompetansebro/feature-agreements';
 import { createHistoryRoute } from '@kompetansebro/feature-history';
 import { createInitiativeRoutes } from '@kompetansebro/feature-initiatives';
+import { createCountyInboxRoute } from '@kompetansebro/feature-library';
 import { createCatchmentReviewRoutes } from '@kompetansebro/feature-portal';
 import { createReportRoutes } from '@kompetansebro/feature-reports';
 import type { NavigationItem } from '@kompetansebro/feature-shell';
@@ -20,6 +21,7 @@ export const countyNavigation: readonly NavigationItem[] = [
   { to: '/tiltak', label: 'shell.navigation.initiatives' },
   { to: '/undersokelser', label: 'shell.navigation.surveys', permission: { resource: 'survey', action: 'read' } },
   { to: '/rapporter', label: 'shell.navigation.reports' },
+  { to: '/samarbeid', label: 'shell.navigation.channels', permission: { resource: 'liaison_note', action: 'read' }, countyOnly: true },
   { to: '/kommuner', label: 'shell.navigation.municipalities' },
   // Deciding is county_admin's (the screen asks); a coordinator reads its own requests in its portal.
   { to: '/nedslagsfelt', label: 'shell.navigation.catchmentRequests', permission: { resource: 'catchment_request', action: 'read' }, countyOnly: true },
@@ -30,7 +32,7 @@ export const countyNavigation: readonly NavigationItem[] = [
  * /fylke/ (overview), /fylke/aktorer/… (the actor register, editable), /fylke/avtaler/…
  * (agreements), /fylke/dekning (coverage and gaps), /fylke/kommuner,
  * /fylke/aktiviteter/… (activities and calendar), /fylke/historikk/$entity/$id (a record's audit
- * trail), /fylke/brukere/… (users, for county admins) — all for logged-in users (`parentRoute`).
+ * trail), /fylke/samarbeid (the inbox of cooperation notes), /fylke/brukere/… (users, for county admins) — all for logged-in users (`parentRoute`).
  */
 export function createCountyRoutes(parentRoute: AnyRoute) {
   return [
@@ -46,5 +48,7 @@ export function createCountyRoutes(parentRoute: AnyRoute) {
     createSurveyRoutes(parentRoute, { path: 'undersokelser' }),
     createUserRoutes(parentRoute, { path: 'brukere' }),
     createCatchmentReviewRoutes(parentRoute, { path: 'nedslagsfelt' }),
+    // The county's inbox of cooperation notes (issue 14), the library portal's channels screen for every channel.
+    createCountyInboxRoute(parentRoute, { path: 'samarbeid' }),
   ];
 }

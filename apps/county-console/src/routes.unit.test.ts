@@ -16,4 +16,8 @@ describe('the county console’s main menu', () => {
     // A coordinator reads its own centre's requests too, but in the portal, not in the county console.
     expect(rolesSeeing('/nedslagsfelt')).toEqual(roles.filter((role) => isCountyRole(role) && can(role, 'catchment_request', 'read')));
   });
+
+  it('shows "Samarbeidskanaler" (the inbox of cooperation notes) to exactly the county roles that read notes', () => {
+    expect(rolesSeeing('/samarbeid')).toEqual(roles.filter((role) => isCountyRole(role) && can(role, 'liaison_note', 'read')));
+  });
 });

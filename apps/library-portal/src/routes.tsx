@@ -4,21 +4,23 @@ import { createAgreementRoutes } from '@kompetansebro/feature-agreements';
 import { createLibraryRoutes } from '@kompetansebro/feature-library';
 import type { NavigationItem } from '@kompetansebro/feature-shell';
 import type { AnyRoute } from '@tanstack/react-router';
+import { lazy } from 'react';
 
 export const libraryNavigation: readonly NavigationItem[] = [
   { to: '/', label: 'shell.navigation.overview', exact: true },
   { to: '/apningstider', label: 'shell.navigation.openingHours' },
   { to: '/tjenester', label: 'shell.navigation.servicesAndContacts' },
+  { to: '/bilder', label: 'shell.navigation.photos' },
   { to: '/avtaler', label: 'shell.navigation.agreements' },
-  { to: '/aktiviteter', label: 'shell.navigation.activities' },
+  { to: '/pamelding', label: 'shell.navigation.activities' },
   { to: '/samarbeid', label: 'shell.navigation.channels' },
 ];
 
 /**
  * /bibliotek/ (home: what is due), /apningstider/… (opening hours of the library and each
  * branch), /tjenester/… (the library and its branches: services and conditions, confirmed here,
- * and contacts), /avtaler/… (agreements it is party to), /aktiviteter/… (the county's webinars and
- * meetings), /samarbeid (notes with the university libraries, answered here) — all for logged-in users
+ * and contacts), /bilder (photos of the library and its branches), /avtaler/… (agreements it is party to, accepted or declined there), /pamelding
+ * (signing up for the county's webinars and meetings, and cancelling), /aktiviteter/… (one activity), /samarbeid (notes with the university libraries, answered here) — all for logged-in users
  * (`parentRoute`). The API scopes every answer to the library the user acts for.
  */
 export function createLibraryPortalRoutes(parentRoute: AnyRoute) {
@@ -28,9 +30,13 @@ export function createLibraryPortalRoutes(parentRoute: AnyRoute) {
       agreementPath: '/avtaler/$id',
       agreementsPath: '/avtaler',
       activitiesPath: '/aktiviteter',
+      homeTasks: LibraryTasks,
     }),
     createActorRoutes(parentRoute, { path: 'tjenester', viewer: { canEdit: true }, agreementPath: '/avtaler/$id', activityPath: '/aktiviteter/$id' }),
     createAgreementRoutes(parentRoute, { path: 'avtaler', actorPath: '/tjenester/$id', listFilters: { partyAndRegion: false } }),
     createActivityRoutes(parentRoute, { path: 'aktiviteter', actorPath: '/tjenester/$id' }),
   ];
 }
+
+/** The agreements awaiting the library's answer, on home: loaded with home, not with the app. */
+const LibraryTasks = lazy(() => import('./library-tasks').then((module) => ({ default: module.LibraryTasks })));

@@ -59,6 +59,8 @@ export {
   liaisonQueries,
   useCreateNote,
   useJoinActivity,
+  useLeaveActivity,
+  useMarkNotesRead,
   useSaveStudentCounts,
   useSetDigestSubscription,
   useUpdateNote,
@@ -79,3 +81,4 @@ export { catchmentReviewQueries, useDecideCatchmentRequest, type CatchmentReview
 export { saveFailureOf, trySave, type SaveFailure, type SaveResult } from './save-result';
 export { useCan } from './use-can';
 export { openingHoursQueries, useImportOpeningHours, useSaveOpeningHours } from './opening-hours.queries';
+export { photoQueries, useRemovePhoto, useUpdatePhoto, useUploadPhoto } from './photo.queries';

@@ -53,6 +53,12 @@ export const liaisonQueries = {
       queryKey: [...liaisonQueries.all, 'digest'] as const,
       queryFn: () => readJson(api().api.liaison['digest-subscription'].$get()),
     }),
+  /** How many notes the user's organisation has not opened yet. */
+  unread: () =>
+    queryOptions({
+      queryKey: [...liaisonQueries.all, 'unread'] as const,
+      queryFn: () => readJson(api().api.liaison.unread.$get()),
+    }),
   activities: (when: 'upcoming' | 'past') =>
     queryOptions({
       queryKey: [...liaisonQueries.all, 'activities', when] as const,
@@ -103,10 +109,29 @@ export function useSetDigestSubscription() {
   });
 }
 
+/** Signs the user's own library (university or public) up for a coming activity. */
 export function useJoinActivity() {
+  return useParticipation((id) => readJson(api().api.liaison.activities[':id'].participation.$put({ param: { id } })));
+}
+
+/** Cancels the own library's sign-up for a coming activity. */
+export function useLeaveActivity() {
+  return useParticipation((id) => readJson(api().api.liaison.activities[':id'].participation.$delete({ param: { id } })));
+}
+
+function useParticipation(mutationFn: (id: string) => Promise<LiaisonActivity>) {
   const queryClient = useQueryClient();
   return useMutation<LiaisonActivity, ApiError, string>({
-    mutationFn: (id) => readJson(api().api.liaison.activities[':id'].participation.$put({ param: { id } })),
+    mutationFn,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [...liaisonQueries.all, 'activities'] }),
+  });
+}
+
+/** The user's organisation has opened these notes (a note stays unread for it until then). */
+export function useMarkNotesRead() {
+  const queryClient = useQueryClient();
+  return useMutation<{ count: number }, ApiError, string[]>({
+    mutationFn: (ids) => readJson(api().api.liaison.notes.read.$post({ json: { ids } })),
+    onSuccess: (answer) => queryClient.setQueryData(liaisonQueries.unread().queryKey, answer),
   });
 }

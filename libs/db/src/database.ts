@@ -463,6 +463,36 @@ export interface OpeningHoursTable extends Versioned {
   open_on_public_holidays: Generated<boolean>;
 }
 
+// Photos of a library or branch (migration 2026_12_04_1200_library_photos): the facts, and the web sizes as bytes.
+export interface PhotoTable extends Versioned {
+  id: Generated<string>;
+  actor_id: string;
+  alt_text: string;
+  photographer: string;
+  rights: 'licence' | 'consent';
+  rights_detail: string;
+  mediebank_url: string | null;
+  published: Generated<boolean>;
+  width: number;
+  height: number;
+}
+
+export interface PhotoImageTable {
+  photo_id: string;
+  size: string;
+  content_type: string;
+  width: number;
+  height: number;
+  bytes: Uint8Array;
+}
+
+// Which organisation has opened which note (migration 2026_12_04_1210_liaison_note_reads).
+export interface LiaisonNoteReadTable {
+  note_id: string;
+  organisation_id: string;
+  read_at: CreatedAt;
+}
+
 // Agreements the parties can trust (migration 2026_12_04_1000_agreement_calendar_and_amendments).
 export interface AgreementPartyTable {
   declined_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -507,6 +537,9 @@ export interface AgreementTemplateTable extends Versioned {
 
 export interface Database {
   opening_hours: OpeningHoursTable;
+  photo: PhotoTable;
+  photo_image: PhotoImageTable;
+  liaison_note_read: LiaisonNoteReadTable;
   county_setting: CountySettingTable;
   agreement_template: AgreementTemplateTable;
   agreement_amendment: AgreementAmendmentTable;

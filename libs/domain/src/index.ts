@@ -39,3 +39,4 @@ export * from './audit/audit-list.schema';
 export * from './opening-hours/opening-hours.schema';
 export * from './opening-hours/opening-hours.rules';
 export * from './opening-hours/opening-hours-osm';
+export * from './photos/photo.schema';

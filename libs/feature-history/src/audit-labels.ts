@@ -3,7 +3,7 @@ import { formatDate, formatDateTime, type Language } from '@kompetansebro/i18n';
 import type { TFunction } from 'i18next';
 import { shorten } from './audit-diff';
 
-const entityKeys = ['actor', 'agreement', 'activity', 'service', 'contact', 'initiative', 'plan_item', 'user', 'mobility_count', 'sample-data'] as const;
+const entityKeys = ['actor', 'agreement', 'activity', 'service', 'contact', 'initiative', 'plan_item', 'user', 'mobility_count', 'sample-data', 'opening_hours', 'photo', 'liaison_note'] as const;
 const actionKeys = ['create', 'update', 'archive', 'restore', 'delete', 'transition', 'confirm', 'erase', 'load'] as const;
 const fieldKeys = [
   'name',
@@ -47,6 +47,8 @@ const fieldKeys = [
   'documentAdded',
   'documentRemoved',
   'note',
+  'participantAdded',
+  'participantRemoved',
 ] as const;
 
 const includes = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);

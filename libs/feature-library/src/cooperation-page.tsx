@@ -1,11 +1,19 @@
-import { liaisonQueries, useCreateNote } from '@kompetansebro/api-client';
+import { liaisonQueries, useCan, useCreateNote, useMarkNotesRead } from '@kompetansebro/api-client';
 import type { NoteThread } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
 import { Alert, Button, EmptyState, httpErrorText, LoadingState, Page, QueryError, TextArea } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import './library.css';
+
+/** What a channels screen says: the library's own, or the county's inbox. */
+interface ChannelTexts {
+  title: string;
+  intro: string;
+  none: string;
+  answerLabel: (thread: NoteThread) => string;
+}
 
 /**
  * "Samarbeid": the library's channels with the university libraries (notes addressed to the
@@ -14,37 +22,72 @@ import './library.css';
  */
 export function CooperationPage() {
   const { t } = useTranslation();
+  return (
+    <Channels
+      texts={{
+        title: t('library.cooperation.title'),
+        intro: t('library.cooperation.intro'),
+        none: t('library.cooperation.none'),
+        answerLabel: (thread) => t('library.cooperation.answerLabel', { university: thread.universityName }),
+      }}
+    />
+  );
+}
+
+/**
+ * The county's inbox in its console: every channel — notes between the university libraries and
+ * the public libraries, and those addressed to the county (a region) — newest first, each read and
+ * answered here. Opening it marks the notes read for the county.
+ */
+export function CountyInboxPage() {
+  const { t } = useTranslation();
+  return (
+    <Channels
+      texts={{
+        title: t('library.inbox.title'),
+        intro: t('library.inbox.intro'),
+        none: t('library.inbox.none'),
+        answerLabel: (thread) => t('library.inbox.answerLabel', { university: thread.universityName, library: thread.targetName }),
+      }}
+    />
+  );
+}
+
+function Channels({ texts }: { texts: ChannelTexts }) {
   const threads = useQuery(liaisonQueries.threads());
   return (
-    <Page title={t('library.cooperation.title')}>
-      <p className="ds-paragraph">{t('library.cooperation.intro')}</p>
+    <Page title={texts.title}>
+      <p className="ds-paragraph">{texts.intro}</p>
       {threads.isPending ? (
         <LoadingState />
       ) : threads.isError ? (
         <QueryError error={threads.error} onRetry={() => void threads.refetch()} headingLevel={2} />
       ) : threads.data.items.length === 0 ? (
-        <EmptyState title={t('library.cooperation.none')} />
+        <EmptyState title={texts.none} />
       ) : (
         [...threads.data.items]
-          .filter((thread) => thread.targetActorId !== null)
           .sort((a, b) => b.lastNoteAt.localeCompare(a.lastNoteAt))
-          .map((thread) => <Channel key={`${thread.universityId}:${thread.targetActorId}`} thread={thread} />)
+          .map((thread) => <Channel key={`${thread.universityId}:${thread.targetActorId ?? thread.targetRegionId}`} thread={thread} answerLabel={texts.answerLabel(thread)} />)
       )}
     </Page>
   );
 }
 
-function Channel({ thread }: { thread: NoteThread }) {
+function Channel({ thread, answerLabel }: { thread: NoteThread; answerLabel: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const targetActorId = thread.targetActorId ?? '';
-  const notes = useQuery(liaisonQueries.notes({ university: thread.universityId, actor: targetActorId, pageSize: 100 }));
+  // A channel is with a library (or branch), or with the county (a region).
+  const targetId = thread.targetActorId ?? thread.targetRegionId ?? '';
+  const target = thread.targetActorId ? { actorId: thread.targetActorId } : { regionId: thread.targetRegionId ?? '' };
+  const notes = useQuery(liaisonQueries.notes({ university: thread.universityId, ...(thread.targetActorId ? { actor: targetId } : { region: targetId }), pageSize: 100 }));
   const create = useCreateNote();
+  const markRead = useMarkNotesRead();
+  const mayWrite = useCan('liaison_note', 'create');
   const [body, setBody] = useState('');
   const [tried, setTried] = useState(false);
   const [sent, setSent] = useState(false);
-  const headingId = `channel-${thread.universityId}-${targetActorId}`;
-  const fieldId = `answer-${thread.universityId}-${targetActorId}`;
+  const headingId = `channel-${thread.universityId}-${targetId}`;
+  const fieldId = `answer-${thread.universityId}-${targetId}`;
   const empty = tried && body.trim() === '';
   const error = empty || (create.error?.status === 400) ? t('liaison.thread.bodyRequired') : undefined;
 
@@ -54,7 +97,7 @@ function Channel({ thread }: { thread: NoteThread }) {
     setSent(false);
     if (body.trim() === '') return;
     create.mutate(
-      { target: { actorId: targetActorId }, universityId: thread.universityId, body },
+      { target, universityId: thread.universityId, body },
       {
         onSuccess: () => {
           setBody('');
@@ -64,6 +107,13 @@ function Channel({ thread }: { thread: NoteThread }) {
       },
     );
   };
+
+  // Shown here means opened: the notes are no longer unread for the library.
+  const shownIds = (notes.data?.items ?? []).filter((note) => !note.mine).map((note) => note.id).join(',');
+  const { mutate: markShownRead } = markRead;
+  useEffect(() => {
+    if (shownIds !== '') markShownRead(shownIds.split(','));
+  }, [shownIds, markShownRead]);
 
   const ordered = [...(notes.data?.items ?? [])].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   return (
@@ -88,6 +138,7 @@ function Channel({ thread }: { thread: NoteThread }) {
           ))}
         </ol>
       )}
+      {mayWrite && (
       <form className="kb-stack" onSubmit={submit} noValidate>
         {create.isError && create.error.status !== 400 && (
           <Alert color="danger" role="alert">
@@ -96,7 +147,7 @@ function Channel({ thread }: { thread: NoteThread }) {
         )}
         <TextArea
           id={fieldId}
-          label={t('library.cooperation.answerLabel', { university: thread.universityName })}
+          label={answerLabel}
           description={t('liaison.thread.bodyHelp')}
           value={body}
           maxLength={4000}
@@ -112,6 +163,7 @@ function Channel({ thread }: { thread: NoteThread }) {
           </p>
         </div>
       </form>
+      )}
     </section>
   );
 }

@@ -1,13 +1,14 @@
-import { activityQueries, agreementQueries, liaisonQueries, openingHoursQueries, serviceQueries } from '@kompetansebro/api-client';
+import { liaisonQueries, openingHoursQueries, serviceQueries } from '@kompetansebro/api-client';
 import { addDays, todayInNorway, type ServiceSummary } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
 import { LoadingState, Page, QueryError, Section } from '@kompetansebro/ui';
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLibraryFeature } from './library-feature-context';
 import { OpeningNow } from './opening-now';
+import { StudentPreview } from './student-preview';
 import { ForLibrary } from './use-library';
 import './library.css';
 
@@ -18,8 +19,8 @@ export function confirmationDue(service: Pick<ServiceSummary, 'confirmedAt'>, to
 
 /**
  * The library portal's first screen: what is due — services not confirmed for a year, agreements
- * under negotiation it is party to, the latest notes in its channels, coming activities — and
- * whether it is open now. Each section loads and fails on its own.
+ * awaiting its answer (the app's tasks), the latest notes in its channels, coming activities — and
+ * whether it is open now; and a preview of how students see the library. Each section loads and fails on its own.
  */
 export function LibraryHomePage() {
   const { t } = useTranslation();
@@ -36,12 +37,12 @@ function Loaded<T>({ query, children }: { query: UseQueryResult<T>; children: (d
 function Home({ libraryId, name }: { libraryId: string; name: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { paths } = useLibraryFeature();
+  const { paths, HomeTasks } = useLibraryFeature();
   const hours = useQuery(openingHoursQueries.detail(libraryId));
   const services = useQuery(serviceQueries.list({ actor: libraryId, includeBranches: 'true', pageSize: 100 }));
-  const agreements = useQuery(agreementQueries.list({ status: 'negotiating', pageSize: 20 }));
   const threads = useQuery(liaisonQueries.threads());
-  const activities = useQuery(activityQueries.list({ from: todayInNorway(), sort: 'date', pageSize: 5 }));
+  const unread = useQuery(liaisonQueries.unread());
+  const activities = useQuery(liaisonQueries.activities('upcoming'));
 
   return (
     <Page title={t('library.home.title')}>
@@ -84,33 +85,25 @@ function Home({ libraryId, name }: { libraryId: string; name: string }) {
           </Loaded>
         </Section>
 
-        <Section id="library-agreements" title={t('library.home.agreementsTitle')} className="kb-stack">
-          <Loaded query={agreements}>
-            {(data) =>
-              data.items.length === 0 ? (
-                <p className="ds-paragraph">{t('library.home.noAgreements')}</p>
-              ) : (
-                <ul className="kb-library-list">
-                  {data.items.map((agreement) => (
-                    <li key={agreement.id}>
-                      <Link className="ds-link" to={paths.agreement} params={{ id: agreement.id }}>
-                        {agreement.title}
-                      </Link>{' '}
-                      <span className="kb-library-muted">({agreement.parties.map((party) => party.actorName).join(', ')})</span>
-                    </li>
-                  ))}
-                </ul>
-              )
-            }
-          </Loaded>
+        <div className="kb-stack">
+          {HomeTasks && (
+            <Suspense fallback={<LoadingState />}>
+              <HomeTasks />
+            </Suspense>
+          )}
           <p className="ds-paragraph">
             <Link className="ds-link" to={paths.agreements}>
               {t('library.home.allAgreements')}
             </Link>
           </p>
-        </Section>
+        </div>
 
         <Section id="library-notes" title={t('library.home.notesTitle')} className="kb-stack">
+          {unread.data && (
+            <p className="ds-paragraph">
+              <strong>{unread.data.count === 0 ? t('library.home.noUnread') : t('library.home.unread', { count: unread.data.count })}</strong>
+            </p>
+          )}
           <Loaded query={threads}>
             {(data) =>
               data.items.length === 0 ? (
@@ -143,13 +136,15 @@ function Home({ libraryId, name }: { libraryId: string; name: string }) {
                 <p className="ds-paragraph">{t('library.home.noActivities')}</p>
               ) : (
                 <ul className="kb-library-list">
-                  {data.items.map((activity) => (
+                  {data.items.slice(0, 5).map((activity) => (
                     <li key={activity.id}>
                       <span className="kb-library-date">{formatDate(activity.startDate, language)}</span>{' '}
                       <Link className="ds-link" to={`${paths.activities}/$id`} params={{ id: activity.id }}>
                         {activity.title}
                       </Link>{' '}
-                      <span className="kb-library-muted">({t(`activityKind.${activity.kind}`)})</span>
+                      <span className="kb-library-muted">
+                        ({t(`activityKind.${activity.kind}`)}, {activity.participating ? t('library.activities.signedUpState') : t('library.activities.notSignedUp')})
+                      </span>
                     </li>
                   ))}
                 </ul>
@@ -157,12 +152,13 @@ function Home({ libraryId, name }: { libraryId: string; name: string }) {
             }
           </Loaded>
           <p className="ds-paragraph">
-            <Link className="ds-link" to={paths.activities}>
+            <Link className="ds-link" to={paths.signUps}>
               {t('library.home.allActivities')}
             </Link>
           </p>
         </Section>
       </div>
+      {hours.data && services.data && <StudentPreview libraryId={libraryId} name={name} hours={hours.data} services={services.data.items} />}
     </Page>
   );
 }

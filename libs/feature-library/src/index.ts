@@ -1,1 +1,1 @@
-export { createLibraryRoutes } from './library-routes';
+export { createCountyInboxRoute, createLibraryRoutes } from './library-routes';

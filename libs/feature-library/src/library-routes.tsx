@@ -1,6 +1,6 @@
-import { featureRoutes } from '@kompetansebro/ui';
+import { featureRoutes, screenRoute } from '@kompetansebro/ui';
 import { lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
-import { useMemo } from 'react';
+import { useMemo, type ComponentType } from 'react';
 import { LibraryFeatureContext, type LibraryPaths } from './library-feature-context';
 
 interface LibraryRoutesOptions {
@@ -9,12 +9,16 @@ interface LibraryRoutesOptions {
   agreementPath: string;
   agreementsPath: string;
   activitiesPath: string;
+  /** The library's tasks from other features (agreements awaiting its answer), shown first on home; the app passes them. */
+  homeTasks?: ComponentType | null;
 }
 
 /**
  * A public library's own screens under `parentRoute`: home (what is due), and the opening hours
  * of the library and its branches (`apningstider`, one editor each at `apningstider/$id`), and
- * its channels with the university libraries, read and answered here (`samarbeid`). Each
+ * its channels with the university libraries, read and answered here (`samarbeid`), and the
+ * county's coming activities it signs up for and cancels, with those it took part in (`pamelding`),
+ * and photos of the library and its branches (`bilder`). Each
  * screen is its own chunk; the API scopes every answer to the library the user acts for.
  */
 export function createLibraryRoutes(parentRoute: AnyRoute, options: LibraryRoutesOptions) {
@@ -30,14 +34,24 @@ export function createLibraryRoutes(parentRoute: AnyRoute, options: LibraryRoute
           agreements: options.agreementsPath,
           activities: options.activitiesPath,
         };
-        return { paths };
+        return { paths, HomeTasks: options.homeTasks ?? null };
       }, [screens]);
     },
     screens: {
       home: { path: '/', component: lazyRouteComponent(() => import('./home-page'), 'LibraryHomePage') },
       openingHoursList: { path: 'apningstider', component: lazyRouteComponent(() => import('./opening-hours-list-page'), 'OpeningHoursListPage') },
       openingHours: { path: 'apningstider/$id', component: lazyRouteComponent(() => import('./opening-hours-page'), 'OpeningHoursPage') },
+      photos: { path: 'bilder', component: lazyRouteComponent(() => import('./photos-page'), 'PhotosPage') },
+      signUps: { path: 'pamelding', component: lazyRouteComponent(() => import('./activity-sign-up-page'), 'ActivitySignUpPage') },
       channels: { path: 'samarbeid', component: lazyRouteComponent(() => import('./cooperation-page'), 'CooperationPage') },
     },
   });
+}
+
+/**
+ * The county's inbox of cooperation notes, for the county console: every channel between the
+ * university libraries and the public libraries or the county, read and answered there.
+ */
+export function createCountyInboxRoute(parentRoute: AnyRoute, { path }: { path: string }) {
+  return screenRoute(parentRoute, { path, component: lazyRouteComponent(() => import('./cooperation-page'), 'CountyInboxPage') });
 }

@@ -30,6 +30,7 @@ import { usersRouter } from './users/users.router';
 import { openingHoursRouter } from './opening-hours/opening-hours.router';
 import { publicApiRoutes } from './public-api/public-api.router';
 import { finderRouter } from './public-api/finder/finder.router';
+import { photosRouter } from './photos/photos.router';
 
 export type { Logger } from './http/app-env';
 
@@ -87,7 +88,8 @@ export function createApp({ db, config, logger = silentLogger, mailer = createMa
     .route('/', usersRouter)
     .route('/', openingHoursRouter)
     .route('/', publicApiRoutes)
-    .route('/', finderRouter);
+    .route('/', finderRouter)
+    .route('/', photosRouter);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 import { logIn, submitLogin } from './login';
 
@@ -15,6 +15,19 @@ async function expectAccessibleAtBothWidths(page: Page): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
+/** A 1 × 1 PNG: a photo as far as the upload is concerned (the server makes its web sizes). */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGNgYGAAAAAEAAH2FzhVAAAAAElFTkSuQmCC', 'base64');
+const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/Oslo' });
+const WEBINAR = 'Fjernlån og henting av universitetslån – oppfølgingswebinar';
+const AGREEMENT = 'Samarbeidsavtale Namdal studiesenter og Namsos bibliotek';
+
+async function actorIdOf(request: APIRequestContext, name: string): Promise<string> {
+  const response = await request.get(`/api/actors?q=${encodeURIComponent(name)}&pageSize=20`);
+  const found = ((await response.json()) as { items: Array<{ id: string; name: string }> }).items.find((actor) => actor.name === name);
+  if (!found) throw new Error(`No actor named ${name}`);
+  return found.id;
+}
+
 /** A cell of the ordinary week's grid (the first grid on the page). */
 const cell = (page: Page, day: string, column: string) => page.getByLabel(`${day}: ${column}`, { exact: true }).first();
 
@@ -22,7 +35,21 @@ test.describe('the library portal as Namsos bibliotek', () => {
   // One long journey, with axe at two widths on each screen.
   test.setTimeout(240_000);
 
-  test('logs in through another app, lands in its portal, sets its opening hours with summer hours, confirms a service, answers a note from Nord; the county sees the change', async ({ page, browser }) => {
+  test('logs in through another app, lands in its portal, sets its opening hours with summer hours, confirms a service, answers a note from Nord, adds a photo, accepts an agreement, cancels and signs up for a webinar; the county sees the change and the notes in its inbox', async ({ page, browser }) => {
+    // The county drafts an agreement between Namdal studiesenter and Namsos bibliotek and sends it to the parties.
+    const drafting = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'nb-NO' });
+    const countyDraft = await drafting.newPage();
+    await logIn(countyDraft, { app: '/fylke/' });
+    const parties = await Promise.all(['Namdal studiesenter', 'Namsos bibliotek'].map((name) => actorIdOf(countyDraft.request, name)));
+    const drafted = await countyDraft.request.post('/api/agreements', {
+      data: { title: AGREEMENT, kind: 'cooperation', startDate: today, endDate: `${Number(today.slice(0, 4)) + 2}${today.slice(4)}`, parties: parties.map((actorId, i) => ({ actorId, role: i === 0 ? 'coordinator' : 'service_provider' })) },
+    });
+    expect(drafted.status()).toBe(201);
+    await countyDraft.goto(`/fylke/avtaler/${((await drafted.json()) as { id: string }).id}`);
+    await countyDraft.getByRole('button', { name: 'Send til partene for godkjenning' }).click();
+    await expect(countyDraft.getByText('Avtalen har nå status «Under forhandling».')).toBeVisible();
+    await drafting.close();
+
     // Nord universitetsbibliotek writes to Namsos bibliotek first.
     const nord = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'nb-NO' });
     const nordPage = await nord.newPage();
@@ -41,6 +68,8 @@ test.describe('the library portal as Namsos bibliotek', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Oversikt' })).toBeVisible();
     await expect(page).toHaveTitle(/Bibliotekportal/);
     await expect(page.getByRole('heading', { level: 2, name: 'Tjenester som bør bekreftes' })).toBeVisible();
+    // Nord's note waits unread until the library opens its channels.
+    await expect(page.getByText(/^\d+ notat(er)? er ikke lest\.$/)).toBeVisible();
     await page.waitForLoadState('networkidle');
     await expectAccessibleAtBothWidths(page);
 
@@ -108,6 +137,47 @@ test.describe('the library portal as Namsos bibliotek', () => {
     await expect(page.getByText(answer)).toBeVisible();
     await expectAccessibleAtBothWidths(page);
 
+    // A photo of the library, with alt text; without it, the message stands beside the field.
+    await page.getByRole('navigation').getByRole('link', { name: 'Bilder' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Bilder' })).toBeVisible();
+    await page.getByLabel('Bilde', { exact: true }).setInputFiles({ name: 'lesesal.png', mimeType: 'image/png', buffer: PNG });
+    await page.getByLabel('Fotograf').fill('Kari Fotograf');
+    await page.getByLabel('Lisens eller samtykke', { exact: true }).fill('CC BY 4.0');
+    await page.getByRole('button', { name: 'Last opp bildet' }).click();
+    await expect(page.getByLabel('Alternativ tekst')).toHaveAttribute('aria-invalid', 'true');
+    const alt = 'Lesesalen i Namsos bibliotek med arbeidsplasser ved vinduet';
+    await page.getByLabel('Alternativ tekst').fill(alt);
+    await page.getByLabel('Vis bildet for studentene').check();
+    await page.getByRole('button', { name: 'Last opp bildet' }).click();
+    await expect(page.getByText('Bildet er lastet opp.')).toBeVisible();
+    await expect(page.getByRole('img', { name: alt })).toBeVisible();
+    await expect(page.getByRole('button', { name: `Skjul bildet «${alt}» for studentene` })).toBeVisible();
+    await expectAccessibleAtBothWidths(page);
+
+    // Home: the agreement waits for the library's answer; the preview shows the photo to students.
+    await page.getByRole('navigation').getByRole('link', { name: 'Oversikt' }).click();
+    await expect(page.getByRole('region', { name: 'Slik ser studentene oss' }).getByRole('img', { name: alt })).toBeVisible();
+    await expect(page.getByText('Ingen uleste notater.')).toBeVisible();
+    const tasks = page.getByRole('region', { name: 'Avtaler som venter på svar fra dere' });
+    await tasks.getByRole('link', { name: AGREEMENT }).click();
+    await expect(page.getByRole('heading', { level: 1, name: AGREEMENT })).toBeVisible();
+    await page.getByRole('button', { name: 'Bekreft at Namsos bibliotek godtar avtalen' }).click();
+    const accept = page.getByRole('dialog', { name: 'Bekrefte at Namsos bibliotek godtar avtalen?' });
+    await accept.getByLabel('Kommentar (valgfritt)').fill('Godkjent av biblioteksjefen');
+    await expectNoAxeViolations(page);
+    await accept.getByRole('button', { name: 'Ja, vi godtar avtalen' }).click();
+    await expect(page.getByText('Namsos bibliotek har godtatt avtalen.')).toBeVisible();
+    await expectAccessibleAtBothWidths(page);
+
+    // The county's webinar: the library (signed up in the sample data) cancels, and signs up again.
+    await page.getByRole('navigation').getByRole('link', { name: 'Aktiviteter' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Påmelding til aktiviteter' })).toBeVisible();
+    await page.getByRole('button', { name: `Meld biblioteket av ${WEBINAR}` }).click();
+    await expect(page.getByText(`Biblioteket er meldt av ${WEBINAR}.`)).toBeVisible();
+    await page.getByRole('button', { name: `Meld biblioteket på ${WEBINAR}` }).click();
+    await expect(page.getByText(`Biblioteket er påmeldt ${WEBINAR}.`)).toBeVisible();
+    await expectAccessibleAtBothWidths(page);
+
     // The county sees the change in its audit log.
     const county = await browser.newContext({ baseURL: new URL(page.url()).origin, locale: 'nb-NO' });
     const countyPage = await county.newPage();
@@ -115,6 +185,13 @@ test.describe('the library portal as Namsos bibliotek', () => {
     await countyPage.goto('/fylke/historikk?entity=opening_hours');
     const row = countyPage.getByRole('row').filter({ hasText: 'Namsos bibliotek (demo)' });
     await expect(row.first()).toBeVisible();
+    // The county reads Nord's question and Namsos's answer in its inbox of cooperation notes.
+    await countyPage.getByRole('navigation').getByRole('link', { name: 'Samarbeidskanaler' }).click();
+    await expect(countyPage.getByRole('heading', { level: 1, name: 'Samarbeidsnotater' })).toBeVisible();
+    await expect(countyPage.getByText(question).first()).toBeVisible();
+    await expect(countyPage.getByText(answer).first()).toBeVisible();
+    await expect(countyPage.getByLabel('Skriv i kanalen mellom Nord universitetsbibliotek og Namsos bibliotek')).toBeVisible();
+    await expectAccessibleAtBothWidths(countyPage);
     const hours = await countyPage.request.get(`/api/opening-hours/${namsosId}`);
     expect(((await hours.json()) as { osm: { openingHours: string } }).osm.openingHours).toContain('2027 Jun 21-2027 Aug 8 Mo-Fr 10:00-14:00');
     await county.close();

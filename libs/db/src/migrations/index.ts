@@ -10,6 +10,8 @@ import * as initiativeAssessment from './2026_11_22_2130_initiative_assessment';
 import * as agreementCalendarAndAmendments from './2026_12_04_1000_agreement_calendar_and_amendments';
 import * as libraryOpeningHours from './2026_12_04_1100_library_opening_hours';
 import * as agreementTemplates from './2026_12_04_1200_agreement_templates';
+import * as libraryPhotos from './2026_12_04_1200_library_photos';
+import * as liaisonNoteReads from './2026_12_04_1210_liaison_note_reads';
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the server can be
@@ -27,6 +29,8 @@ const migrations: Record<string, Migration> = {
   '2026_12_04_1000_agreement_calendar_and_amendments': agreementCalendarAndAmendments,
   '2026_12_04_1100_library_opening_hours': libraryOpeningHours,
   '2026_12_04_1200_agreement_templates': agreementTemplates,
+  '2026_12_04_1200_library_photos': libraryPhotos,
+  '2026_12_04_1210_liaison_note_reads': liaisonNoteReads,
 };
 
 export const migrationProvider: MigrationProvider = {

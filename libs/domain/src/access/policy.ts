@@ -23,6 +23,8 @@ export const resources = [
   'agreement_acceptance',
   /** The county's agreement templates (one per kind): the county reads them, its admin keeps them. */
   'agreement_template',
+  /** Photos of a library or branch (visibility: the actor's; changed with its services and contacts). */
+  'photo',
 ] as const;
 export type Resource = (typeof resources)[number];
 
@@ -59,6 +61,7 @@ export const policyTable: Record<Role, Partial<Record<Resource, readonly Action[
     opening_hours: ['read', 'update'],
     agreement_acceptance: ['read', 'create'],
     agreement_template: ['read', 'create', 'update', 'delete'],
+    photo: ['read', 'create', 'update', 'delete'],
   },
   county_viewer: {
     reference: readOnly,
@@ -79,6 +82,7 @@ export const policyTable: Record<Role, Partial<Record<Resource, readonly Action[
     opening_hours: ['read'],
     agreement_acceptance: readOnly,
     agreement_template: ['read'],
+    photo: ['read'],
   },
   study_centre_coordinator: {
     reference: readOnly,
@@ -95,6 +99,7 @@ export const policyTable: Record<Role, Partial<Record<Resource, readonly Action[
     catchment_request: ['read', 'create'],
     opening_hours: ['read'],
     agreement_acceptance: ['read', 'create'],
+    photo: ['read'],
   },
   university_liaison: {
     reference: readOnly,
@@ -107,10 +112,11 @@ export const policyTable: Record<Role, Partial<Record<Resource, readonly Action[
     // Its own university's student counts; notes in its channels; joining coming activities.
     student_count: ['read', 'update'],
     liaison_note: ['read', 'create', 'update'],
-    participation: ['create'],
+    participation: ['create', 'delete'],
     opening_hours: ['read'],
     // Accepts or declines agreements for its own university library.
     agreement_acceptance: ['read', 'create'],
+    photo: ['read'],
   },
   library_editor: {
     reference: readOnly,
@@ -124,6 +130,10 @@ export const policyTable: Record<Role, Partial<Record<Resource, readonly Action[
     liaison_note: ['read', 'create', 'update'],
     // Its own library's and branches' opening hours (visibility: actorRecords).
     opening_hours: ['read', 'update'],
+    // Signs its own library up for the county's coming webinars and meetings, and cancels.
+    participation: ['create', 'delete'],
+    // Photos of its own library and branches (visibility: actorRecords).
+    photo: ['read', 'create', 'update', 'delete'],
     // Accepts or declines agreements for its own library.
     agreement_acceptance: ['read', 'create'],
   },

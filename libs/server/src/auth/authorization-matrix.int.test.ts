@@ -266,6 +266,8 @@ interface Spec {
 const patch = (path: string, body: unknown, version: number): [string, RequestInit] => [path, jsonBody('PATCH', body, ifMatch(version))];
 const post = (path: string, body?: unknown, headers: Record<string, string> = {}): [string, RequestInit] =>
   body === undefined ? [path, { method: 'POST', headers }] : [path, jsonBody('POST', body, headers)];
+/** A 1 × 1 PNG, a photo as far as the upload is concerned. */
+const png = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGNgYGAAAAAEAAH2FzhVAAAAAElFTkSuQmCC'), (c) => c.charCodeAt(0));
 const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 function upload(): RequestInit {
   const form = new FormData();
@@ -308,6 +310,23 @@ async function signedCopy(id: string, world: World): Promise<string> {
   await asAdmin(`/api/agreements/${fresh}/transitions`, jsonBody('POST', { to: 'signed', overrideReason: 'Autorisasjonsmatrisen' }, ifMatch(await versionOf('agreement', fresh))), 200);
   await asAdmin(`/api/agreements/${fresh}`, undefined, 200);
   return fresh;
+}
+
+/** A photo of the actor, uploaded by the county admin: the record a photo route acts on. */
+async function photoOf(actorId: string): Promise<{ id: string }> {
+  const photo = await asAdmin<{ id: string }>('/api/photos', photoUpload(actorId), 201);
+  return { id: photo.id };
+}
+
+function photoUpload(actorId: string): RequestInit {
+  const form = new FormData();
+  form.set('actorId', actorId);
+  form.set('altText', 'Biblioteket sett fra gata');
+  form.set('photographer', 'Matrisefotografen');
+  form.set('rights', 'consent');
+  form.set('rightsDetail', 'Ingen personer på bildet');
+  form.set('file', new File([png], 'bibliotek.png', { type: 'image/png' }));
+  return { method: 'POST', body: form };
 }
 
 async function uploadAsAdmin(agreementId: string): Promise<string> {
@@ -608,6 +627,8 @@ const specs: Record<string, Spec> = {
       return patch(`/api/liaison/notes/${id}`, { body: note }, 1);
     },
   },
+  'GET /api/liaison/unread': { ok: 200, request: () => ['/api/liaison/unread'] },
+  'POST /api/liaison/notes/read': { ok: 200, request: () => post('/api/liaison/notes/read', { ids: [] }) },
   'GET /api/liaison/digest-subscription': { ok: 200, request: () => ['/api/liaison/digest-subscription'] },
   'PUT /api/liaison/digest-subscription': { ok: 200, request: () => ['/api/liaison/digest-subscription', jsonBody('PUT', { subscribed: false })] },
   'GET /api/liaison/activities': { ok: 200, request: () => ['/api/liaison/activities?when=upcoming'] },
@@ -615,6 +636,16 @@ const specs: Record<string, Spec> = {
     ok: 200,
     request: () => [`/api/liaison/activities/${sampleId('activity', 'webinar-interlibrary-loan-2027')}/participation`, { method: 'PUT' }],
   },
+  'DELETE /api/liaison/activities/:id/participation': {
+    ok: 200,
+    request: () => [`/api/liaison/activities/${sampleId('activity', 'webinar-interlibrary-loan-2027')}/participation`, { method: 'DELETE' }],
+  },
+  // Photos: read with the actor, added, changed and removed by whoever changes its services and contacts.
+  'GET /api/photos': { ok: 200, request: () => ['/api/photos'] },
+  'POST /api/photos': { kind: 'recordOwner', reference: true, ok: 201, request: ({ id }) => ['/api/photos', photoUpload(id)] },
+  'PATCH /api/photos/:id': { kind: 'recordOwner', ok: 200, prepare: photoOf, request: ({ id }) => patch(`/api/photos/${id}`, { published: true }, 1) },
+  'DELETE /api/photos/:id': { kind: 'recordOwner', ok: 204, prepare: photoOf, request: ({ id }) => [`/api/photos/${id}`, { method: 'DELETE', headers: ifMatch(1) }] },
+  'GET /api/photos/:id/images/:size': { kind: 'recordOwner', ok: 200, prepare: photoOf, request: ({ id }) => [`/api/photos/${id}/images/small`] },
   // Opening hours: read with the actor, changed by whoever changes its services and contacts.
   'GET /api/opening-hours/:id': { kind: 'actor', ok: 200, request: ({ id }) => [`/api/opening-hours/${id}`] },
   'PATCH /api/opening-hours/:id': {

@@ -55,6 +55,9 @@ const unscoped: Record<string, string> = {
   // The county's agreement settings: one row every role that reads agreements may read (policy).
   'agreements/agreement-settings.repository.ts getAgreementSettings': 'shared settings, no rows to hide',
   // The user's own setting, keyed by the principal's user id.
+  // The students' public finder: only what a library published, for everyone (issue 14).
+  'photos/photo.repository.ts publishedPhotosOf': 'published photos only: public',
+  'photos/photo.repository.ts publishedPhotoImage': 'published photos only: public',
   'liaison/note.repository.ts getDigestSubscription': "the principal's own row",
   // The public student finder and open data (issue 15): what libraries publish, for anyone.
   'public-api/public.repository.ts searchPublicLibraries': 'published data only, for anyone',

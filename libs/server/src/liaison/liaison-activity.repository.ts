@@ -4,12 +4,13 @@ import type { Executor } from '../persistence/executor';
 import type { ChangeContext } from '../persistence/repository-helpers';
 import { auditedAction, nextVersion } from '../persistence/versioned-change';
 
-// The university-library liaison (issue 8): the activities it took part in and those it may
-// join. Every function takes the caller's Scope.
+// The activities a university library (issue 8) or a public library (issue 14) took part in,
+// and the county's coming ones it may sign up for and cancel. Every function takes the caller's Scope.
 
 /**
  * Past: the activities the scope's organisations took part in or organised. Upcoming: those,
- * and, for a university library, every coming activity the county organises (open to join).
+ * and, for a university library or a public library, every coming activity the county organises
+ * (open to join).
  */
 export async function listLiaisonActivities(db: Executor, scope: Scope, when: 'upcoming' | 'past', today = todayInNorway()): Promise<LiaisonActivity[]> {
   let query = db
@@ -30,8 +31,8 @@ export async function listLiaisonActivities(db: Executor, scope: Scope, when: 'u
   if (when === 'past') {
     query = query.where('x.start_date', '<', today).where(visibleActivities(scope, 'x')).orderBy('x.start_date', 'desc');
   } else {
-    // Only a university library is offered the county's coming activities to join (issue 8).
-    const open = scope.role === 'university_liaison';
+    // University libraries (issue 8) and public libraries (issue 14) are offered the county's coming activities to join.
+    const open = scope.role === 'university_liaison' || scope.role === 'library_editor';
     query = query
       .where('x.start_date', '>=', today)
       .where((eb) => (open ? eb.or([visibleActivities(scope, 'x'), eb('o.kind', 'in', ['county_library', 'county_authority'])]) : visibleActivities(scope, 'x')))
@@ -50,16 +51,20 @@ export async function listLiaisonActivities(db: Executor, scope: Scope, when: 'u
   }));
 }
 
-/** The liaison's own library joins a coming activity it can see (idempotent). */
+/** A coming activity the scope sees or may join, or the reason it may not take a registration (404, 409). */
+async function comingActivity(trx: Executor, scope: Scope, activityId: string, today: string): Promise<LiaisonActivity> {
+  const upcoming = await listLiaisonActivities(trx, scope, 'upcoming', today);
+  const activity = upcoming.find((a) => a.id === activityId);
+  if (activity) return activity;
+  const exists = await trx.selectFrom('activity as x').select('x.id').where('x.id', '=', activityId).where(visibleActivities(scope, 'x')).executeTakeFirst();
+  if (exists) throw new ConflictError('The activity has taken place; only coming activities take registrations');
+  throw new NotFoundError('activity');
+}
+
+/** The caller's own library (university or public) signs up for a coming activity it can see (idempotent). */
 export async function joinActivity(db: Executor, scope: Scope, activityId: string, context: ChangeContext, today = todayInNorway()): Promise<LiaisonActivity> {
   return auditedAction(db, { entity: 'activity', entityId: activityId, action: 'update' }, context, async (trx) => {
-    const upcoming = await listLiaisonActivities(trx, scope, 'upcoming', today);
-    const activity = upcoming.find((a) => a.id === activityId);
-    if (!activity) {
-      const exists = await trx.selectFrom('activity as x').select('x.id').where('x.id', '=', activityId).where(visibleActivities(scope, 'x')).executeTakeFirst();
-      if (exists) throw new ConflictError('The activity has taken place; only coming activities take registrations');
-      throw new NotFoundError('activity');
-    }
+    const activity = await comingActivity(trx, scope, activityId, today);
     const added = await trx
       .insertInto('activity_participant')
       .values({ activity_id: activityId, actor_id: scope.organisationId, head_count: null })
@@ -70,5 +75,24 @@ export async function joinActivity(db: Executor, scope: Scope, activityId: strin
     const result = { ...activity, participating: true, participants: activity.participants + added.length };
     // Already a participant: nothing changed, nothing to audit.
     return { result, audit: added.length > 0 ? { before: null, after: { participantAdded: scope.organisationId } } : null };
+  });
+}
+
+/**
+ * The caller's own library cancels its sign-up for a coming activity (idempotent). Only its own
+ * organisation's registration goes; its branches' and other participants' stay.
+ */
+export async function leaveActivity(db: Executor, scope: Scope, activityId: string, context: ChangeContext, today = todayInNorway()): Promise<LiaisonActivity> {
+  return auditedAction(db, { entity: 'activity', entityId: activityId, action: 'update' }, context, async (trx) => {
+    const activity = await comingActivity(trx, scope, activityId, today);
+    const removed = await trx
+      .deleteFrom('activity_participant')
+      .where('activity_id', '=', activityId)
+      .where('actor_id', '=', scope.organisationId)
+      .returning('actor_id')
+      .execute();
+    if (removed.length > 0) await trx.updateTable('activity').set(nextVersion).where('id', '=', activityId).execute();
+    const result = { ...activity, participating: false, participants: activity.participants - removed.length };
+    return { result, audit: removed.length > 0 ? { before: { participantRemoved: scope.organisationId }, after: null } : null };
   });
 }

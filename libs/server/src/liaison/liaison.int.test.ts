@@ -19,6 +19,7 @@ const NORD = 'nord@demo.kompetansebro.no';
 const NTNU_LIBRARY = sampleId('actor', 'ntnu-library');
 const NORD_LIBRARY = sampleId('actor', 'nord-library');
 const NAMSOS_LIBRARY = sampleId('actor', mainLibraryKey('5007'));
+const TRONDHEIM_LIBRARY = sampleId('actor', mainLibraryKey('5001'));
 const NAMDAL = sampleId('region', 'Namdal');
 const COMING_WEBINAR = sampleId('activity', 'webinar-interlibrary-loan-2027');
 const PAST_WEBINAR = sampleId('activity', 'webinar-interlibrary-loan-2026');
@@ -175,6 +176,32 @@ describe('cooperation channels', () => {
   });
 });
 
+describe('unread notes', () => {
+  it('a note is unread for the receiving organisation until someone of it opens it; its own notes never are', async () => {
+    const unread = async (as: RequestAs) => (await json<{ count: number }>(await as('/api/liaison/unread'), 200)).count;
+    const markRead = (as: RequestAs, ids: string[]) => as('/api/liaison/notes/read', jsonBody('POST', { ids }));
+    const before = { namsos: await unread(namsos), nord: await unread(nord) };
+
+    const note = await json<LiaisonNote>(await nord('/api/liaison/notes', jsonBody('POST', { target: { actorId: NAMSOS_LIBRARY }, body: 'Har dere plass til en eksamen i mars?' })), 201);
+    expect(await unread(namsos)).toBe(before.namsos + 1);
+    // Nord wrote it: not unread for Nord.
+    expect(await unread(nord)).toBe(before.nord);
+    // NTNU cannot see Nord's channel: marking it read changes nothing for anyone.
+    await json(await markRead(ntnu, [note.id]), 200);
+    expect(await unread(namsos)).toBe(before.namsos + 1);
+
+    expect(await json<{ count: number }>(await markRead(namsos, [note.id]), 200)).toEqual({ count: before.namsos });
+    // Opening it again changes nothing.
+    expect(await json<{ count: number }>(await markRead(namsos, [note.id]), 200)).toEqual({ count: before.namsos });
+    const reads = await server.database.db.selectFrom('liaison_note_read').select('organisation_id').where('note_id', '=', note.id).execute();
+    expect(reads.map((r) => r.organisation_id)).toEqual([NAMSOS_LIBRARY]);
+
+    expect((await markRead(namsos, ['not-an-id'])).status).toBe(400);
+    const coordinator = await server.as('namdal@demo.kompetansebro.no');
+    expect((await coordinator('/api/liaison/unread')).status).toBe(403);
+  });
+});
+
 describe('experience exchange', () => {
   it('lists past activities it took part in and coming ones, and registers participation once', async () => {
     const past = await json<{ items: LiaisonActivity[] }>(await ntnu('/api/liaison/activities?when=past'), 200);
@@ -192,6 +219,42 @@ describe('experience exchange', () => {
     expect(forNord.items.find((a) => a.id === COMING_WEBINAR)?.participating).toBe(false);
 
     expect((await ntnu(`/api/liaison/activities/${PAST_WEBINAR}/participation`, { method: 'PUT' })).status).toBe(409);
-    expect((await namsos(`/api/liaison/activities/${COMING_WEBINAR}/participation`, { method: 'PUT' })).status).toBe(403);
+  });
+
+  it('a public library cancels and signs up for the county’s coming webinar, for its own library only; other participants stay', async () => {
+    const participation = `/api/liaison/activities/${COMING_WEBINAR}/participation`;
+    const participants = async () =>
+      (await server.database.db.selectFrom('activity_participant').select('actor_id').where('activity_id', '=', COMING_WEBINAR).execute()).map((r) => r.actor_id);
+    // The sample data has Namsos and Trondheim registered.
+    const offered = await json<{ items: LiaisonActivity[] }>(await namsos('/api/liaison/activities?when=upcoming'), 200);
+    const before = offered.items.find((a) => a.id === COMING_WEBINAR);
+    expect(before).toMatchObject({ participating: true });
+    expect(await participants()).toEqual(expect.arrayContaining([NAMSOS_LIBRARY, TRONDHEIM_LIBRARY]));
+
+    const cancelled = await json<LiaisonActivity>(await namsos(participation, { method: 'DELETE' }), 200);
+    expect(cancelled).toMatchObject({ participating: false, participants: (before?.participants ?? 0) - 1 });
+    expect(await json<LiaisonActivity>(await namsos(participation, { method: 'DELETE' }), 200)).toMatchObject({ participants: cancelled.participants });
+    expect(await participants()).not.toContain(NAMSOS_LIBRARY);
+    expect(await participants()).toContain(TRONDHEIM_LIBRARY);
+    const listed = await json<{ items: LiaisonActivity[] }>(await namsos('/api/liaison/activities?when=upcoming'), 200);
+    expect(listed.items.find((a) => a.id === COMING_WEBINAR)).toMatchObject({ participating: false });
+
+    const joined = await json<LiaisonActivity>(await namsos(participation, { method: 'PUT' }), 200);
+    expect(joined).toMatchObject({ participating: true, participants: cancelled.participants + 1 });
+    expect(await participants()).toEqual(expect.arrayContaining([NAMSOS_LIBRARY, TRONDHEIM_LIBRARY]));
+
+    // Both changes are in the audit log; the repeated cancel changed nothing and is not there.
+    const audit = await server.database.db.selectFrom('audit_entry').select(['before', 'after']).where('entity', '=', 'activity').where('entity_id', '=', COMING_WEBINAR).execute();
+    expect(audit.filter((a) => JSON.stringify(a.after ?? {}).includes(NAMSOS_LIBRARY))).toHaveLength(1);
+    expect(audit.filter((a) => JSON.stringify(a.before ?? {}).includes(NAMSOS_LIBRARY))).toHaveLength(1);
+    expect(audit.filter((a) => JSON.stringify([a.before, a.after]).includes(TRONDHEIM_LIBRARY))).toHaveLength(0);
+
+    // A taken-place activity (Namsos took part) takes no cancellation: 409; roles that register for no library may not.
+    expect((await namsos(`/api/liaison/activities/${PAST_WEBINAR}/participation`, { method: 'DELETE' })).status).toBe(409);
+    for (const email of ['fylke@demo.kompetansebro.no', 'fylke-innsyn@demo.kompetansebro.no', 'namdal@demo.kompetansebro.no']) {
+      const as = await server.as(email);
+      expect((await as(participation, { method: 'PUT' })).status).toBe(403);
+      expect((await as(participation, { method: 'DELETE' })).status).toBe(403);
+    }
   });
 });

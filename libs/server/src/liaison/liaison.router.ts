@@ -28,7 +28,8 @@ import { versionedWriteResponses } from '../http/versioned';
 import { listLibraries } from './library.repository';
 import { getNeeds, getStudentCounts, saveStudentCounts } from './needs.repository';
 import { createNote, getDigestSubscription, getNote, listNotes, listThreads, setDigestSubscription, updateNote } from './note.repository';
-import { joinActivity, listLiaisonActivities } from './liaison-activity.repository';
+import { joinActivity, leaveActivity, listLiaisonActivities } from './liaison-activity.repository';
+import { markNotesRead, unreadNoteCount } from './note-read.repository';
 import { principalOf } from '../auth/access-control';
 
 // The university-library liaison view's API (issue 8), under /api/liaison.
@@ -105,6 +106,20 @@ const threadsRoute = route('get', '/api/liaison/threads', ['liaison_note', 'read
   answers: { 200: jsonAnswer('The channels', z.object({ items: z.array(Thread) })) },
 });
 
+const Unread = z.object({ count: z.number().int().min(0) }).meta({ id: 'LiaisonUnread' });
+
+const unreadRoute = route('get', '/api/liaison/unread', ['liaison_note', 'read'], {
+  summary: 'How many notes in the caller’s channels its organisation has not opened yet (its own are never unread)',
+  answers: { 200: jsonAnswer('The count', Unread) },
+});
+
+const markReadRoute = route('post', '/api/liaison/notes/read', ['liaison_note', 'read'], {
+  summary: 'The caller’s organisation has opened these notes (ones it cannot see are ignored); answers how many stay unread',
+  request: { body: jsonBody(z.object({ ids: z.array(z.uuid()).max(200) }).strict()) },
+  answers: { 200: jsonAnswer('What stays unread', Unread) },
+  problems: [400, 415],
+});
+
 const notesRoute = route('get', '/api/liaison/notes', ['liaison_note', 'read'], {
   summary: 'Notes of the channels the caller is a party to, newest first; filter by university library, library or region',
   request: { query: noteListQuerySchema },
@@ -152,9 +167,16 @@ const activitiesRoute = route('get', '/api/liaison/activities', ['activity', 're
 });
 
 const joinRoute = route('put', '/api/liaison/activities/{id}/participation', ['participation', 'create'], {
-  summary: 'Register the caller’s own library as a participant of a coming activity (idempotent)',
+  summary: 'Register the caller’s own library (university or public) as a participant of a coming activity (idempotent)',
   request: { params: idParamsSchema },
   answers: { 200: jsonAnswer('Registered', Activity) },
+  problems: [400, 404, 409],
+});
+
+const leaveRoute = route('delete', '/api/liaison/activities/{id}/participation', ['participation', 'delete'], {
+  summary: 'Cancel the caller’s own library’s registration for a coming activity (idempotent; other participants stay)',
+  request: { params: idParamsSchema },
+  answers: { 200: jsonAnswer('Not registered', Activity) },
   problems: [400, 404, 409],
 });
 
@@ -176,6 +198,8 @@ export const liaisonRouter = createRouter()
   })
   .openapi(threadsRoute, async (c) => c.json({ items: await listThreads(c.var.deps.db, await scopeOf(c)) }, 200))
   .openapi(notesRoute, async (c) => c.json(await listNotes(c.var.deps.db, await scopeOf(c), c.req.valid('query')), 200))
+  .openapi(unreadRoute, async (c) => c.json({ count: await unreadNoteCount(c.var.deps.db, await scopeOf(c)) }, 200))
+  .openapi(markReadRoute, async (c) => c.json({ count: await markNotesRead(c.var.deps.db, await scopeOf(c), c.req.valid('json').ids) }, 200))
   .openapi(createNoteRoute, (c) =>
     createRecord(c, ({ db, scope, change }) => createNote(db, scope, c.req.valid('json'), change), (note) => `/api/liaison/notes/${note.id}`),
   )
@@ -193,4 +217,8 @@ export const liaisonRouter = createRouter()
   .openapi(joinRoute, async (c) => {
     const { scope, change } = await accessOf(c);
     return c.json(await joinActivity(c.var.deps.db, scope, c.req.valid('param').id, change), 200);
+  })
+  .openapi(leaveRoute, async (c) => {
+    const { scope, change } = await accessOf(c);
+    return c.json(await leaveActivity(c.var.deps.db, scope, c.req.valid('param').id, change), 200);
   });

@@ -129,5 +129,14 @@ export function liaisonHandlers(store = new LiaisonStore()): RequestHandler[] {
         return HttpResponse.json(joined);
       }),
     ),
+    http.delete(api('/liaison/activities/:id/participation'), ({ request, params }) =>
+      store.answer(request, () => {
+        const activity = store.activities.upcoming.find((candidate) => candidate.id === params['id']);
+        if (!activity) return problemResponse(404);
+        const left = { ...activity, participating: false, participants: activity.participants - (activity.participating ? 1 : 0) };
+        store.activities.upcoming = store.activities.upcoming.map((candidate) => (candidate.id === left.id ? left : candidate));
+        return HttpResponse.json(left);
+      }),
+    ),
   ];
 }

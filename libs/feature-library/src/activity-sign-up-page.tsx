@@ -1,0 +1,114 @@
+import { liaisonQueries, useCan, useJoinActivity, useLeaveActivity } from '@kompetansebro/api-client';
+import type { LiaisonActivity } from '@kompetansebro/domain';
+import { formatDate, useLanguage } from '@kompetansebro/i18n';
+import { Alert, Button, httpErrorText, LoadingState, Page, QueryError, Section, StatusTag } from '@kompetansebro/ui';
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLibraryFeature } from './library-feature-context';
+import './library.css';
+
+/**
+ * The county's coming webinars and meetings, each with the library's sign-up (sign up, cancel),
+ * and the activities the library took part in. The API registers the library the user acts for.
+ */
+export function ActivitySignUpPage() {
+  const { t } = useTranslation();
+  const upcoming = useQuery(liaisonQueries.activities('upcoming'));
+  const past = useQuery(liaisonQueries.activities('past'));
+  const join = useJoinActivity();
+  const leave = useLeaveActivity();
+  const mayJoin = useCan('participation', 'create');
+  const mayLeave = useCan('participation', 'delete');
+  const [done, setDone] = useState<string | null>(null);
+  const failed = join.error ?? leave.error;
+
+  const signUp = (activity: LiaisonActivity) =>
+    activity.participating ? (
+      <>
+        <StatusTag color="success">{t('library.activities.signedUp')}</StatusTag>{' '}
+        {mayLeave && (
+          <Button
+            variant="tertiary"
+            aria-label={t('library.activities.cancelLabel', { title: activity.title })}
+            loading={leave.isPending && leave.variables === activity.id}
+            onClick={() => leave.mutate(activity.id, { onSuccess: () => setDone(t('library.activities.cancelled', { title: activity.title })) })}
+          >
+            {t('library.activities.cancel')}
+          </Button>
+        )}
+      </>
+    ) : (
+      mayJoin && (
+        <Button
+          variant="secondary"
+          aria-label={t('library.activities.signUpLabel', { title: activity.title })}
+          loading={join.isPending && join.variables === activity.id}
+          onClick={() => join.mutate(activity.id, { onSuccess: () => setDone(t('library.activities.joined', { title: activity.title })) })}
+        >
+          {t('library.activities.signUp')}
+        </Button>
+      )
+    );
+
+  return (
+    <Page title={t('library.activities.title')}>
+      <p className="ds-paragraph">{t('library.activities.intro')}</p>
+      <p role="status">{done ?? ''}</p>
+      {failed && (
+        <Alert color="danger" role="alert" heading={t('library.activities.failed')}>
+          {httpErrorText(t, failed.status)}
+        </Alert>
+      )}
+      <ActivityList id="library-upcoming" title={t('library.activities.upcomingTitle')} query={upcoming} empty={t('library.activities.noUpcoming')} action={signUp} />
+      <ActivityList id="library-past" title={t('library.activities.pastTitle')} query={past} empty={t('library.activities.noPast')} />
+    </Page>
+  );
+}
+
+function ActivityList({
+  id,
+  title,
+  query,
+  empty,
+  action,
+}: {
+  id: string;
+  title: string;
+  query: UseQueryResult<{ items: LiaisonActivity[] }>;
+  empty: string;
+  action?: (activity: LiaisonActivity) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { paths } = useLibraryFeature();
+  return (
+    <Section id={id} title={title}>
+      {query.isError ? (
+        <QueryError error={query.error} onRetry={() => void query.refetch()} headingLevel={3} />
+      ) : query.isPending ? (
+        <LoadingState />
+      ) : query.data.items.length === 0 ? (
+        <p className="ds-paragraph">{empty}</p>
+      ) : (
+        <ul className="kb-library-activities">
+          {query.data.items.map((activity) => (
+            <li key={activity.id} className="kb-stack">
+              <h3 className="ds-heading" data-size="xs">
+                <Link className="ds-link" to={`${paths.activities}/$id`} params={{ id: activity.id }}>
+                  {activity.title}
+                </Link>
+              </h3>
+              <p className="ds-paragraph" data-size="sm">
+                {t(`activityKind.${activity.kind}`)} · <time dateTime={activity.startDate}>{formatDate(activity.startDate, language)}</time>
+                {activity.organiserName && ` · ${activity.organiserName}`}
+              </p>
+              {action && <div>{action(activity)}</div>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,47 @@
+import { buildLiaisonActivity, buildMe, buildMembership, LiaisonStore, liaisonHandlers, mswServer, renderRoute, scenario, testOrganisations } from '@kompetansebro/testing';
+import { screen } from '@testing-library/react';
+import { createRoute, type AnyRoute } from '@tanstack/react-router';
+import { describe, expect, it } from 'vitest';
+import { createLibraryRoutes } from './library-routes';
+
+const NAMSOS = testOrganisations.namsosLibrary;
+
+function renderSignUps(store: LiaisonStore, role: 'library_editor' | 'county_viewer' = 'library_editor') {
+  const me = buildMe({ activeOrganisationId: NAMSOS.id, role, memberships: [buildMembership(NAMSOS, role)] });
+  scenario({ account: { email: 'namsos@demo.kompetansebro.no', password: 'kompetansebro', me }, actors: [NAMSOS] }).use();
+  store.me = me;
+  mswServer.use(...liaisonHandlers(store));
+  const stub = (root: AnyRoute, path: string) => createRoute({ getParentRoute: () => root, path, component: () => null });
+  return renderRoute({
+    path: '/pamelding',
+    createRoutes: (root) => [
+      createLibraryRoutes(root, { actorPath: '/tjenester/$id', agreementPath: '/avtaler/$id', agreementsPath: '/avtaler', activitiesPath: '/aktiviteter' }),
+      stub(root, 'aktiviteter/$id'),
+    ],
+  });
+}
+
+describe('ActivitySignUpPage', () => {
+  it('signs the library up for a coming webinar, cancels, and lists what it took part in', { timeout: 20_000 }, async () => {
+    const coming = buildLiaisonActivity({ title: 'Oppfølgingswebinar om fjernlån', participants: 2 });
+    const past = buildLiaisonActivity({ title: 'Erfaringsutveksling om fjernlån', startDate: '2026-02-03', participating: true });
+    const store = new LiaisonStore({ activities: { upcoming: [coming], past: [past] } });
+    const { user } = renderSignUps(store);
+
+    expect(await screen.findByRole('link', { name: 'Erfaringsutveksling om fjernlån' }, { timeout: 5000 })).toBeTruthy();
+    await user.click(await screen.findByRole('button', { name: 'Meld biblioteket på Oppfølgingswebinar om fjernlån' }));
+    expect(await screen.findByText('Biblioteket er påmeldt Oppfølgingswebinar om fjernlån.')).toBeTruthy();
+    expect(store.activities.upcoming[0]?.participating).toBe(true);
+
+    await user.click(await screen.findByRole('button', { name: 'Meld biblioteket av Oppfølgingswebinar om fjernlån' }));
+    expect(await screen.findByText('Biblioteket er meldt av Oppfølgingswebinar om fjernlån.')).toBeTruthy();
+    expect(store.activities.upcoming[0]?.participating).toBe(false);
+  });
+
+  it('offers no sign-up to a role that may not sign up', async () => {
+    const store = new LiaisonStore({ activities: { upcoming: [buildLiaisonActivity({ title: 'Møte om studieplasser' })], past: [] } });
+    renderSignUps(store, 'county_viewer');
+    expect(await screen.findByRole('link', { name: 'Møte om studieplasser' }, { timeout: 5000 })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Meld biblioteket/ })).toBeNull();
+  });
+});
