@@ -12,6 +12,9 @@ import { logIn } from './login';
 // app (the task waits on its home page); the county signs with a reason for the libraries that
 // have not accepted; the agreement is active from its start date (today) by the calendar; an
 // agreement that has ended no longer counts in coverage, though it did on a day it was in force.
+// Then an amendment adds a service that the library it touches accepts in its own app, and the
+// agreement's document downloads as PDF and Word; and, on a server of its own whose clock the
+// journey sets (libfaketime), a signed agreement turns active on its start date in Norway.
 
 const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/Oslo' });
 const inYears = (years: number) => `${Number(today.slice(0, 4)) + years}${today.slice(4)}`;
@@ -113,7 +116,8 @@ async function serverWithClock(testInfo: TestInfo) {
       ...{ PORT: String(port), HOST: '127.0.0.1', DATA_DIR: join(dir, 'data'), MAIL_DIR: join(dir, 'mail'), LOG_LEVEL: 'warn', REMINDERS: 'off' },
       ...{ LD_PRELOAD: FAKETIME, FAKETIME_TIMESTAMP_FILE: clock, FAKETIME_CACHE_DURATION: '1', FAKETIME_DONT_FAKE_MONOTONIC: '1' },
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    // As Playwright's own servers: the log (stdout) is kept quiet, errors (stderr) show.
+    stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
   await expect
