@@ -33,3 +33,4 @@ export * from './report/norwegian-format';
 export * from './report/funder-report';
 export * from './initiative/portfolio';
 export * from './audit/audit-list.schema';
+export * from './import/import.schema';

@@ -27,6 +27,7 @@ import { searchRouter } from './search/search.router';
 import { servicesRouter } from './services/services.router';
 import { surveysRouter } from './surveys/surveys.router';
 import { usersRouter } from './users/users.router';
+import { importRouter } from './import/import.router';
 
 export type { Logger } from './http/app-env';
 
@@ -81,7 +82,8 @@ export function createApp({ db, config, logger = silentLogger, mailer = createMa
     .route('/', liaisonRouter)
     .route('/', auditRouter)
     .route('/', searchRouter)
-    .route('/', usersRouter);
+    .route('/', usersRouter)
+    .route('/', importRouter);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

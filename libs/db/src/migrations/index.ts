@@ -8,6 +8,7 @@ import * as createCatchmentRequests from './2026_11_22_2110_create_catchment_req
 import * as createSurveyAndReminders from './2026_11_22_2120_create_survey_and_reminders';
 import * as initiativeAssessment from './2026_11_22_2130_initiative_assessment';
 import * as uniqueActorIdentifiers from './2026_12_04_0800_unique_actor_identifiers';
+import * as createImports from './2026_12_04_0810_create_imports';
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the server can be
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_22_2120_create_survey_and_reminders': createSurveyAndReminders,
   '2026_11_22_2130_initiative_assessment': initiativeAssessment,
   '2026_12_04_0800_unique_actor_identifiers': uniqueActorIdentifiers,
+  '2026_12_04_0810_create_imports': createImports,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -18,6 +18,7 @@ export const resources = [
   'liaison_note',
   'participation',
   'survey',
+  'import',
 ] as const;
 export type Resource = (typeof resources)[number];
 
@@ -51,6 +52,8 @@ export const policyTable: Record<Role, Partial<Record<Resource, readonly Action[
     liaison_note: ['read', 'create', 'update'],
     participation: readOnly,
     survey: everything,
+    // Files into the register, and their undo: the county admin's alone.
+    import: everything,
   },
   county_viewer: {
     reference: readOnly,

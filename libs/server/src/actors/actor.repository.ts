@@ -238,7 +238,7 @@ const uniqueIdentifiers = [
  * `params.actorName`), so the user can open it or merge the two. Checked before the write; the
  * partial unique indexes keep two concurrent writes out (`identifierTaken`).
  */
-export async function requireUniqueIdentifiers(
+async function requireUniqueIdentifiers(
   db: Executor,
   fields: Pick<ActorFields, 'organisationNumber' | 'libraryNumber'>,
   exceptId?: string,
