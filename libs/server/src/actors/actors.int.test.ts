@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sampleId } from '@kompetansebro/db';
 import type { ActorDetail, ActorSummary } from '@kompetansebro/domain';
 import { jsonBody } from '@kompetansebro/testing/server';
-import { countRows, created, creatorOf, expectDisjoint, expectFieldRefused, expectIdChecked, expectQueryRefused, listOf, problemOf, testServer } from '../testing/fixture.test';
+import { countRows, created, creatorOf, getJson, expectDisjoint, expectFieldRefused, expectIdChecked, expectQueryRefused, listOf, problemOf, testServer } from '../testing/fixture.test';
 
 const server = testServer();
 
@@ -281,9 +281,16 @@ describe('the sample data', () => {
       'Nord universitet',
       'Nord universitetsbibliotek',
       'Karrieresenteret i Trøndelag',
+      'OKIT – opplæringskontorene i Trøndelag',
+      'Olav Duun videregående skole',
     ]) {
       expect(names).toContain(name);
     }
+    expect(page.items.filter((a) => a.kind === 'upper_secondary_school').every((a) => a.parentName === 'Trøndelag fylkeskommune' && /Eksempeldata/.test(a.description ?? ''))).toBe(true);
+    const okit = await getJson<ActorDetail>(server, `/api/actors/${sampleId('actor', 'okit')}`);
+    expect(okit).toMatchObject({ kind: 'training_office', shortName: 'OKIT' });
+    const agreements = await getJson<{ items: { title: string; status: string; sampleData: boolean }[] }>(server, `/api/agreements?party=${okit.id}`);
+    expect(agreements.items).toEqual([expect.objectContaining({ title: 'Samarbeidsavtale mellom Trøndelag fylkeskommune og OKIT', status: 'active', sampleData: true })]);
     const namsos = page.items.find((a) => a.id === NAMSOS_LIBRARY);
     expect(namsos).toMatchObject({ kind: 'public_library', municipalityName: 'Namsos', regionName: 'Namdal' });
   });
