@@ -71,3 +71,4 @@ export * from './survey.queries';
 export { catchmentReviewQueries, useDecideCatchmentRequest, type CatchmentReviewFilters } from './catchment-review.queries';
 export { saveFailureOf, trySave, type SaveFailure, type SaveResult } from './save-result';
 export { useCan } from './use-can';
+export { importQueries, useApplyImport, usePreviewImport, useUndoImport, useUploadImport } from './import.queries';

@@ -90,7 +90,7 @@ const headerSynonyms: Record<ActorImportField, readonly string[]> = {
   organisationNumber: ['organisasjonsnummer', 'orgnr', 'orgnummer', 'organisationnumber'],
   libraryNumber: ['biblioteknummer', 'biblnr', 'librarynumber'],
   isil: ['isilkode'],
-  municipalityNumber: ['kommunenummer', 'kommnr', 'komnr', 'municipalitynumber', 'municipality', 'kommune'],
+  municipalityNumber: ['kommunenummer', 'kommunenr', 'kommnr', 'komnr', 'municipalitynumber', 'municipality', 'kommune'],
   parentLibraryNumber: ['hovedbibliotek', 'overordnetbiblioteknummer'],
   address: ['adresse', 'besøksadresse', 'address', 'gateadresse'],
   postalCode: ['postnummer', 'postnr', 'postalcode'],
