@@ -1,7 +1,7 @@
 export { ApiError } from './api-error';
 export { apiUrl, configureApi } from './client';
 export { municipalityQueries, regionQueries } from './reference.queries';
-export { actorQueries, useCreateActor, useUpdateActor, useArchiveActor, useRestoreActor, type ActorListFilters } from './actor.queries';
+export { actorQueries, useCreateActor, useUpdateActor, useArchiveActor, useRestoreActor, useMergeActor, type ActorListFilters } from './actor.queries';
 export {
   authProvidersQuery,
   meQueries,
