@@ -78,3 +78,10 @@ export function useSurveyLetters(id: string) {
     },
   });
 }
+
+/** Before starting: the libraries the choices would ask and each one's address (null: none). */
+export function useSurveyRecipientsPreview() {
+  return useMutation<{ actorId: string; actorName: string; email: string | null }[], ApiError, { regionIds: string[]; actorIds: string[]; includeBranches: boolean }>({
+    mutationFn: (choices) => readJson(api().api.surveys.recipients.$post({ json: choices })),
+  });
+}

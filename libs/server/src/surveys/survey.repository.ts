@@ -476,3 +476,9 @@ export async function lettersForUnreached(deps: Pick<SurveyMailDeps, 'db' | 'con
   }
   return { survey, letters };
 }
+
+/** Who a campaign with these choices would ask, and at which address (null: none — a letter, not a mail). County-only resource (policy). */
+export async function previewRecipients(db: Executor, input: Pick<SurveyCreateInput, 'regionIds' | 'actorIds' | 'includeBranches'>): Promise<{ actorId: string; actorName: string; email: string | null }[]> {
+  const libraries = await librariesFor(db, { ...input, name: '', deadline: todayInNorway() } as SurveyCreateInput);
+  return libraries.map((l) => ({ actorId: l.id, actorName: l.name, email: l.email }));
+}

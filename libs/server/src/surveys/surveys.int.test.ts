@@ -175,6 +175,18 @@ describe('the service survey', () => {
     expect(survey.recipientList.find((r) => r.actorId === sampleId('actor', 'branch-heimdal'))).toMatchObject({ email: null, mailedAt: null });
   });
 
+  it('shows before starting whom the choices ask and who has no address, and changes nothing', async () => {
+    const surveysBefore = await server.database.db.selectFrom('survey').select('id').execute();
+    const response = await server.request('/api/surveys/recipients', jsonBody('POST', { actorIds: [NAMSOS, TRONDHEIM], includeBranches: true }));
+    expect(response.status).toBe(200);
+    const recipients = (await response.json()) as { actorId: string; email: string | null }[];
+    expect(recipients.find((r) => r.actorId === NAMSOS)?.email).toBe(addresses[NAMSOS]);
+    expect(recipients.find((r) => r.actorId === sampleId('actor', 'branch-heimdal'))).toMatchObject({ email: null });
+    expect(await server.database.db.selectFrom('survey').select('id').execute()).toEqual(surveysBefore);
+    const editor = await server.as('namsos@demo.kompetansebro.no');
+    expect((await editor('/api/surveys/recipients', jsonBody('POST', { actorIds: [NAMSOS] }))).status).toBe(403);
+  });
+
   it('prints a letter with a personal link and its QR code for each library without an address, that opens its form', async () => {
     const started = await start({ actorIds: [TRONDHEIM], includeBranches: true });
     const survey = (await started.json()) as SurveyDetail;

@@ -17,7 +17,7 @@ import { downloadHeaders, exportAnswer, exportFormatSchema, exportResponse, type
 import { fileAnswer, ifMatch, jsonAnswer, jsonBody, routesTagged, versionedAnswer } from '../http/api-route';
 import { createRouter, idParamsSchema, problemResponses } from '../http/openapi';
 import { stateChangeResponses } from '../http/versioned';
-import { answerSurvey, closeSurvey, createSurvey, getSurvey, getSurveyForm, lettersForUnreached, listSurveys, remindSurvey } from './survey.repository';
+import { answerSurvey, closeSurvey, createSurvey, getSurvey, getSurveyForm, lettersForUnreached, listSurveys, previewRecipients, remindSurvey } from './survey.repository';
 import { renderSurveyLetters } from './survey-letters-pdf';
 
 const Survey = surveySchema.meta({ id: 'Survey' });
@@ -73,6 +73,13 @@ const remindRoute = route('post', '/api/surveys/{id}/remind', ['survey', 'update
   problems: [400, 404, 409],
 });
 
+const recipientsRoute = route('post', '/api/surveys/recipients', ['survey', 'create'], {
+  summary: 'Before starting: the libraries these choices would ask, and the address each would get its link at (null: none — print a letter)',
+  request: { body: jsonBody(z.object({ regionIds: z.array(z.uuid()).max(100).default([]), actorIds: z.array(z.uuid()).max(500).default([]), includeBranches: z.boolean().default(true) }).strict().meta({ id: 'SurveyRecipientsRequest' })) },
+  answers: { 200: jsonAnswer('The recipients', z.array(z.object({ actorId: z.uuid(), actorName: z.string(), email: z.string().nullable() }))) },
+  problems: [400, 415],
+});
+
 const lettersRoute = route('post', '/api/surveys/{id}/letters', ['survey', 'update'], {
   summary: 'Printable letters (PDF) to the libraries that have not answered and have no e-mail address: each with a fresh personal link and its QR code',
   request: { params: idParamsSchema },
@@ -105,6 +112,7 @@ export const surveysRouter = createRouter()
   .openapi(createSurveyRoute, (c) =>
     createRecord(c, ({ change }) => createSurvey(c.var.deps, c.req.valid('json'), change), (survey) => `/api/surveys/${survey.id}`),
   )
+  .openapi(recipientsRoute, async (c) => c.json(await previewRecipients(c.var.deps.db, c.req.valid('json')), 200))
   .openapi(getRoute, (c) => readRecord(c, (db) => getSurvey(db, c.req.valid('param').id)))
   .openapi(exportRoute, async (c) => {
     const survey = await getSurvey(c.var.deps.db, c.req.valid('param').id);
