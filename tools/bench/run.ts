@@ -3,6 +3,7 @@ import { INITIAL_JS_BUDGET_KIB, measureInitialJavaScript } from './src/bundle-si
 import { measureStartup } from './src/startup.bench';
 import { FINDER_JS_GOAL_KIB, measureFinder } from './src/finder.bench';
 import { measureAgreementsApi, NATIONAL_SCALE } from './src/agreements-api.bench';
+import { measureImport } from './src/import.bench';
 
 const bundles = await measureInitialJavaScript();
 console.log('\nInitial JavaScript per app (entry + preloaded modules, gzip -9)');
@@ -51,5 +52,19 @@ console.table(
     'p99 ms @300 rps (goal ≤ 50 on PostgreSQL)': f.p99Ms,
     'requests / errors': `${f.requestsAtFixedRate} / ${f.errorsAtFixedRate}`,
     'saturation req/s': Math.round(f.saturationRps),
+  })),
+);
+
+console.log(`\nImport of a ${'5,000'}-row library list through the API (in process, on the sample data, as the county admin)`);
+const imports = [];
+for (const kind of ['postgres', 'pglite'] as const) imports.push(await measureImport(kind));
+console.table(
+  imports.map((f) => ({
+    database: f.database,
+    rows: f.rows,
+    'upload ms': Math.round(f.uploadMs),
+    'preview ms': Math.round(f.previewMs),
+    'apply ms': Math.round(f.applyMs),
+    'undo ms': Math.round(f.undoMs),
   })),
 );

@@ -2,6 +2,7 @@ import { createActivityRoutes } from '@kompetansebro/feature-activities';
 import { createActorRoutes } from '@kompetansebro/feature-actors';
 import { createAgreementRoutes, createCoverageRoute } from '@kompetansebro/feature-agreements';
 import { createHistoryRoute } from '@kompetansebro/feature-history';
+import { createImportRoute } from '@kompetansebro/feature-import';
 import { createInitiativeRoutes } from '@kompetansebro/feature-initiatives';
 import { createCountyInboxRoute } from '@kompetansebro/feature-library';
 import { createCatchmentReviewRoutes } from '@kompetansebro/feature-portal';
@@ -26,6 +27,7 @@ export const countyNavigation: readonly NavigationItem[] = [
   // Deciding is county_admin's (the screen asks); a coordinator reads its own requests in its portal.
   { to: '/nedslagsfelt', label: 'shell.navigation.catchmentRequests', permission: { resource: 'catchment_request', action: 'read' }, countyOnly: true },
   { to: '/brukere', label: 'shell.navigation.users', permission: { resource: 'user', action: 'update' } },
+  { to: '/import', label: 'shell.navigation.import', permission: { resource: 'import', action: 'create' } },
 ];
 
 /**
@@ -50,5 +52,6 @@ export function createCountyRoutes(parentRoute: AnyRoute) {
     createCatchmentReviewRoutes(parentRoute, { path: 'nedslagsfelt' }),
     // The county's inbox of cooperation notes (issue 14), the library portal's channels screen for every channel.
     createCountyInboxRoute(parentRoute, { path: 'samarbeid' }),
+    createImportRoute(parentRoute, { path: 'import' }),
   ];
 }

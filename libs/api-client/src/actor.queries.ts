@@ -1,5 +1,7 @@
 import type { ActorCreate, ActorDetail, ActorListQuery, ActorUpdate } from '@kompetansebro/domain';
-import { recordWrites, useVersionedAction } from './api-mutation';
+import { useQueryClient } from '@tanstack/react-query';
+import { recordWrites, useApiMutation, useVersionedAction } from './api-mutation';
+import { ifMatch } from './etag';
 import { api } from './client';
 import { readJson } from './api-error';
 import { resourceQueries, useSavedRecordInCache } from './resource-queries';
@@ -34,4 +36,16 @@ export function useArchiveActor(id: string) {
 
 export function useRestoreActor(id: string) {
   return useVersionedAction<ActorDetail>(id, (request) => readJson(api().api.actors[':id'].restore.$post(request)), useActorCacheUpdate());
+}
+
+/**
+ * Merges a duplicate into this actor (If-Match: this actor's version): every reference moves
+ * here and the duplicate is archived. Every list may have changed: all actor queries refetch.
+ */
+export function useMergeActor(id: string) {
+  const queryClient = useQueryClient();
+  return useApiMutation<ActorDetail, { version: number; duplicateId: string }>(
+    ({ version, duplicateId }) => readJson(api().api.actors[':id'].merge.$post({ param: { id }, header: { 'if-match': ifMatch(version) }, json: { duplicateId } })),
+    () => queryClient.invalidateQueries(),
+  );
 }

@@ -1,7 +1,7 @@
 export { ApiError } from './api-error';
 export { apiUrl, configureApi } from './client';
 export { municipalityQueries, regionQueries } from './reference.queries';
-export { actorQueries, useCreateActor, useUpdateActor, useArchiveActor, useRestoreActor, type ActorListFilters } from './actor.queries';
+export { actorQueries, useCreateActor, useUpdateActor, useArchiveActor, useRestoreActor, useMergeActor, type ActorListFilters } from './actor.queries';
 export {
   authProvidersQuery,
   meQueries,
@@ -82,3 +82,4 @@ export { saveFailureOf, trySave, type SaveFailure, type SaveResult } from './sav
 export { useCan } from './use-can';
 export { openingHoursQueries, useImportOpeningHours, useSaveOpeningHours } from './opening-hours.queries';
 export { photoQueries, useRemovePhoto, useUpdatePhoto, useUploadPhoto } from './photo.queries';
+export { importQueries, useApplyImport, usePreviewImport, useUndoImport, useUploadImport } from './import.queries';

@@ -14,7 +14,8 @@ export type SaveResult<T> = { ok: true; data: T } | ({ ok: false } & SaveFailure
 export function saveFailureOf(error: unknown): SaveFailure {
   if (!(error instanceof ApiError)) return { kind: 'other', status: 0 };
   if (error.status === 412) return { kind: 'stale' };
-  if (error.status === 400 && error.problem.errors && error.problem.errors.length > 0) return { kind: 'fields', errors: error.problem.errors };
+  // 409 with field errors: a number another record has already (the error names it).
+  if ((error.status === 400 || error.status === 409) && error.problem.errors && error.problem.errors.length > 0) return { kind: 'fields', errors: error.problem.errors };
   return { kind: 'other', status: error.status };
 }
 

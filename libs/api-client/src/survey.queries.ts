@@ -2,7 +2,7 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import type { SurveyAnswer, SurveyCreate, SurveyDetail, SurveyForm, SurveyListQuery, SurveyReminderResult } from '@kompetansebro/domain';
 import { useApiMutation, useVersionedAction } from './api-mutation';
 import { api, apiUrl } from './client';
-import { readJson, type ApiError } from './api-error';
+import { apiErrorOf, networkError, readJson, type ApiError } from './api-error';
 import { resourceQueries, useSavedRecordInCache } from './resource-queries';
 import { toQueryStrings } from './query-strings';
 
@@ -57,5 +57,31 @@ export function useAnswerSurvey(token: string) {
   return useMutation<SurveyForm, ApiError, SurveyAnswer>({
     mutationFn: (answer) => readJson(api().api['survey-form'].$post({ query: { token }, json: answer })),
     onSuccess: (form) => queryClient.setQueryData(surveyQueries.form(token).queryKey, form),
+  });
+}
+
+/**
+ * The printable letters (PDF) to the libraries that have not answered and have no e-mail address,
+ * each with a fresh personal link and its QR code; resolves to the file to open or save.
+ */
+export function useSurveyLetters(id: string) {
+  return useMutation<Blob, ApiError, void>({
+    mutationFn: async () => {
+      let response: Response;
+      try {
+        response = (await api().api.surveys[':id'].letters.$post({ param: { id } })) as unknown as Response;
+      } catch (cause) {
+        throw networkError(cause);
+      }
+      if (!response.ok) throw await apiErrorOf(response);
+      return response.blob();
+    },
+  });
+}
+
+/** Before starting: the libraries the choices would ask and each one's address (null: none). */
+export function useSurveyRecipientsPreview() {
+  return useMutation<{ actorId: string; actorName: string; email: string | null }[], ApiError, { regionIds: string[]; actorIds: string[]; includeBranches: boolean }>({
+    mutationFn: (choices) => readJson(api().api.surveys.recipients.$post({ json: choices })),
   });
 }

@@ -12,6 +12,7 @@ import type {
   CatchmentRequestStatus,
   OpeningException,
   CollaborationLevel,
+  ColumnMapping,
   Extension,
   Goal,
   InitiativeKind,
@@ -535,6 +536,41 @@ export interface AgreementTemplateTable extends Versioned {
   clauses: string;
 }
 
+// Imports of register files (migration 2026_12_04_1310_create_imports).
+
+/** An uploaded file: its rows as read, the mapping chosen, and — once applied — what it did. */
+export interface ImportBatchTable {
+  id: Generated<string>;
+  target: Generated<string>;
+  file_name: string;
+  status: Generated<'uploaded' | 'applied' | 'undone'>;
+  headers: Json<string[]>;
+  rows: Json<string[][]>;
+  mapping: ColumnType<ColumnMapping | null, string | null | undefined, string | null>;
+  counts: ColumnType<{ new: number; changed: number; unchanged: number; rejected: number } | null, string | null | undefined, string | null>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  applied_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  undone_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+/** One actor an applied import created or changed: its row before (null: created) and its version after. */
+export interface ImportChangeTable {
+  batch_id: string;
+  actor_id: string;
+  before: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  version_after: number;
+}
+
+/** A mapping saved under a name, for the next file of the same kind. */
+export interface ImportMappingTable {
+  id: Generated<string>;
+  name: string;
+  mapping: Json<ColumnMapping>;
+  created_by: string | null;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface Database {
   opening_hours: OpeningHoursTable;
   photo: PhotoTable;
@@ -544,4 +580,7 @@ export interface Database {
   agreement_template: AgreementTemplateTable;
   agreement_amendment: AgreementAmendmentTable;
   agreement_amendment_party: AgreementAmendmentPartyTable;
+  import_batch: ImportBatchTable;
+  import_change: ImportChangeTable;
+  import_mapping: ImportMappingTable;
 }

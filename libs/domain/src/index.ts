@@ -40,3 +40,4 @@ export * from './opening-hours/opening-hours.schema';
 export * from './opening-hours/opening-hours.rules';
 export * from './opening-hours/opening-hours-osm';
 export * from './photos/photo.schema';
+export * from './import/import.schema';

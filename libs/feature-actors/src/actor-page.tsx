@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useActorFeature, type ActorNotice } from './actor-feature-context';
 import { useCanEditActors } from './use-can-edit-actors';
+import { MergeSection } from './merge-section';
 import { ActivitiesSection, MediaSection, useActorActivities } from './activities-section';
 import { AgreementsSection } from './agreements-section';
 import { ContactsSection } from './contacts-section';
@@ -210,6 +211,7 @@ function ActorDetails({ actor, notice }: { actor: ActorDetail; notice: ActorNoti
       <AgreementsSection actor={actor} />
       <ActivitiesSection actor={actor} activities={activities} />
       <MediaSection activities={activities} />
+      <MergeSection actor={actor} />
 
       <ul className="kb-cluster" style={{ listStyle: 'none', padding: 0 }}>
         {links.history && (

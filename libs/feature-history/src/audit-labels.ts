@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import { shorten } from './audit-diff';
 
 const entityKeys = ['actor', 'agreement', 'activity', 'service', 'contact', 'initiative', 'plan_item', 'user', 'mobility_count', 'sample-data', 'opening_hours', 'photo', 'liaison_note'] as const;
-const actionKeys = ['create', 'update', 'archive', 'restore', 'delete', 'transition', 'confirm', 'erase', 'load'] as const;
+const actionKeys = ['create', 'update', 'archive', 'restore', 'delete', 'transition', 'confirm', 'erase', 'load', 'merge', 'import', 'undo_import'] as const;
 const fieldKeys = [
   'name',
   'shortName',

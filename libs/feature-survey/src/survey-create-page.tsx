@@ -1,13 +1,16 @@
-import { actorQueries, regionQueries, trySave, useCreateSurvey } from '@kompetansebro/api-client';
+import { actorQueries, regionQueries, trySave, useCreateSurvey, useSurveyRecipientsPreview } from '@kompetansebro/api-client';
 import type { FieldError } from '@kompetansebro/domain';
 import {
   bindFields,
   CancelLink,
+  Button,
   Checkbox,
+  DataTable,
   FailureAlert,
   fieldErrorText,
   Page,
   RecordForm,
+  StatusTag,
   TextField,
   useFormSubmit,
   useUnsavedChangesGuard,
@@ -144,6 +147,7 @@ export function SurveyCreatePage() {
           checked={includeBranches}
           onChange={(event) => setIncludeBranches(event.target.checked)}
         />
+        <RecipientsPreview regionIds={regionIds} actorIds={actorIds} includeBranches={includeBranches} />
         <p className="ds-sr-only" role="status">
           {create.isPending ? t('survey.create.sending') : ''}
         </p>
@@ -192,5 +196,37 @@ function ChoiceFieldset({ id, idPrefix, helpId, legend, help, error, loadingText
         ))}
       </div>
     </fieldset>
+  );
+}
+
+/** "Se hvem som får undersøkelsen": the libraries the choices ask, and who has no address (a letter instead of a mail). */
+function RecipientsPreview(choices: { regionIds: string[]; actorIds: string[]; includeBranches: boolean }) {
+  const { t } = useTranslation();
+  const preview = useSurveyRecipientsPreview();
+  const nothingChosen = choices.regionIds.length === 0 && choices.actorIds.length === 0;
+  const shown = preview.data;
+  return (
+    <div>
+      <Button variant="secondary" disabled={nothingChosen} loading={preview.isPending} onClick={() => preview.mutate(choices)}>
+        {t('survey.create.preview')}
+      </Button>
+      {preview.isError && <p className="ds-validation-message">{t('states.errorBody')}</p>}
+      {shown && (
+        <>
+          <p className="ds-paragraph" role="status">
+            {t('survey.create.previewSummary', { withAddress: shown.filter((r) => r.email).length, count: shown.length })}
+          </p>
+          <DataTable
+            caption={t('survey.create.previewCaption')}
+            columns={[
+              { key: 'library', header: t('survey.create.previewLibrary'), rowHeader: true, cell: (r) => r.actorName },
+              { key: 'address', header: t('survey.create.previewAddress'), cell: (r) => r.email ?? <StatusTag color="warning">{t('survey.create.previewNoAddress')}</StatusTag> },
+            ]}
+            rows={shown}
+            rowKey={(r) => r.actorId}
+          />
+        </>
+      )}
+    </div>
   );
 }

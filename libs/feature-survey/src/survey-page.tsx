@@ -1,4 +1,4 @@
-import { ApiError, surveyQueries, useCloseSurvey, useRemindSurvey } from '@kompetansebro/api-client';
+import { ApiError, surveyQueries, useCloseSurvey, useRemindSurvey, useSurveyLetters } from '@kompetansebro/api-client';
 import { responseRate, type SurveyDetail, type SurveyRecipient, type SurveyReminderResult } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
 import { Alert, BarChart, Button, buttonLinkProps, ConfirmDialog, DataTable, httpErrorText, Page, Section, StatusTag, type TableColumn } from '@kompetansebro/ui';
@@ -26,6 +26,7 @@ function SurveyDetails({ data }: { data: SurveyDetail }) {
   const { notice, setNotice } = useSurveyFeature();
   const remind = useRemindSurvey(data.id);
   const close = useCloseSurvey(data.id);
+  const letters = useSurveyLetters(data.id);
   const [confirmClose, setConfirmClose] = useState(false);
   const [reminded, setReminded] = useState<SurveyReminderResult | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -86,11 +87,15 @@ function SurveyDetails({ data }: { data: SurveyDetail }) {
         </p>
       )}
       <div role="status">
-        {notice?.kind === 'started' && (
-          <Alert color="success">{t('survey.create.started', { mailed: notice.mailed, recipients: notice.recipients })}</Alert>
-        )}
+        {notice?.kind === 'started' &&
+          (notice.mailed === notice.recipients ? (
+            <Alert color="success">{t('survey.create.started', { mailed: notice.mailed, recipients: notice.recipients })}</Alert>
+          ) : (
+            // Not everyone got it: no success colour, and what to do about the others.
+            <Alert color="warning">{t('survey.create.startedPartial', { mailed: notice.mailed, recipients: notice.recipients, missing: notice.recipients - notice.mailed })}</Alert>
+          ))}
         {reminded && (
-          <Alert color="success">
+          <Alert color={reminded.withoutAddress > 0 ? 'warning' : 'success'}>
             {t('survey.detail.remindSent', { count: reminded.sent })}
             {reminded.withoutAddress > 0 && ` ${t('survey.detail.withoutAddress', { count: reminded.withoutAddress })}`}
           </Alert>
@@ -122,6 +127,31 @@ function SurveyDetails({ data }: { data: SurveyDetail }) {
 
       <Section id="survey-recipients" title={t('survey.detail.recipientsTitle')}>
         {open && data.recipientList.some((r) => !r.email) && <p className="ds-paragraph">{t('survey.detail.noAddressHelp')}</p>}
+        {open && data.recipientList.some((r) => !r.email && !r.answeredAt) && (
+          <>
+            <p className="ds-paragraph" id="survey-letters-help">
+              {t('survey.detail.lettersHelp')}
+            </p>
+            <Button
+              variant="secondary"
+              aria-describedby="survey-letters-help"
+              loading={letters.isPending}
+              onClick={() => {
+                setFailure(null);
+                letters.mutate(undefined, {
+                  onSuccess: (pdf) => {
+                    const url = URL.createObjectURL(pdf);
+                    window.open(url, '_blank', 'noopener');
+                    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+                  },
+                  onError: failed,
+                });
+              }}
+            >
+              {t('survey.detail.letters')}
+            </Button>
+          </>
+        )}
         <div className="kb-cluster">
           <a href={surveyQueries.exportUrl(data.id, 'csv')} download {...buttonLinkProps('secondary')}>
             {t('survey.detail.exportCsv')}

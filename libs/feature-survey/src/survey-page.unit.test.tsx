@@ -38,4 +38,13 @@ describe('a survey campaign’s page', () => {
     expect(store.surveys[0]?.status).toBe('closed');
     expect(screen.queryByRole('button', { name: 'Send påminnelse' })).toBeNull();
   });
+
+  it('says plainly when a reminder could not reach everyone, without the success colour', async () => {
+    const campaign = new SurveyStore([buildSurveyDetail()]);
+    campaign.reminded = { sent: 1, withoutAddress: 2 };
+    const { user } = renderSurvey(campaign);
+    await user.click(await screen.findByRole('button', { name: 'Send påminnelse' }));
+    const message = await screen.findByText(/Påminnelse sendt til 1 bibliotek\./);
+    expect(message.closest('.ds-alert')?.getAttribute('data-color')).toBe('warning');
+  });
 });

@@ -34,6 +34,9 @@ import type enFinder from './catalogues/en/finder.json';
 import type nbSurvey from './catalogues/nb/survey.json';
 import type nnSurvey from './catalogues/nn/survey.json';
 import type enSurvey from './catalogues/en/survey.json';
+import type nbImport from './catalogues/nb/import.json';
+import type nnImport from './catalogues/nn/import.json';
+import type enImport from './catalogues/en/import.json';
 
 /**
  * The namespace files of catalogues/, one row each: bokmål, then nynorsk and English, which the
@@ -52,7 +55,8 @@ type Namespaces =
   & Namespace<typeof nbPortal, typeof nnPortal, typeof enPortal>
   & Namespace<typeof nbReports, typeof nnReports, typeof enReports>
   & Namespace<typeof nbSurvey, typeof nnSurvey, typeof enSurvey>
-  & Namespace<typeof nbFinder, typeof nnFinder, typeof enFinder>;
+  & Namespace<typeof nbFinder, typeof nnFinder, typeof enFinder>
+  & Namespace<typeof nbImport, typeof nnImport, typeof enImport>;
 
 /** A namespace's shape is bokmål's; nynorsk and English must fill it (a missing key fails the constraint). */
 type Namespace<Nb, _Nn extends Nb, _En extends Nb> = Nb;

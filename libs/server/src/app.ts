@@ -31,6 +31,7 @@ import { openingHoursRouter } from './opening-hours/opening-hours.router';
 import { publicApiRoutes } from './public-api/public-api.router';
 import { finderRouter } from './public-api/finder/finder.router';
 import { photosRouter } from './photos/photos.router';
+import { importRouter } from './import/import.router';
 
 export type { Logger } from './http/app-env';
 
@@ -89,7 +90,8 @@ export function createApp({ db, config, logger = silentLogger, mailer = createMa
     .route('/', openingHoursRouter)
     .route('/', publicApiRoutes)
     .route('/', finderRouter)
-    .route('/', photosRouter);
+    .route('/', photosRouter)
+    .route('/', importRouter);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -12,6 +12,7 @@ const plainCodes = [
   'library_number_format',
   'library_number_not_library',
   'library_number_taken',
+  'merge_with_self',
   'parent_not_allowed',
   'parent_is_self',
   'parent_not_found',
@@ -66,6 +67,8 @@ export function fieldErrorText(t: TFunction, error: FieldError, value?: string):
       if (format === 'regex') return t('validation.invalid_format.regex');
       return t('validation.invalid_format.default');
     }
+    case 'organisation_number_taken':
+      return t('validation.organisation_number_taken', { actorName: params['actorName'] ?? '' });
     case 'parent_required':
       return t('validation.parent_required', { kinds: kindList(t, params['kinds']) });
     case 'parent_wrong_kind':

@@ -58,10 +58,11 @@ test.describe('the actor registry in the county console', () => {
     const unsaved = await page.request.get('/api/actors?q=Studiesenter%20Innherred');
     expect((await unsaved.json()).total).toBe(0);
 
-    await organisationNumber.fill('974 767 880');
+    // (974 767 880 is NTNU's: a second actor with it is refused.)
+    await organisationNumber.fill('990 001 375');
     await page.getByRole('button', { name: 'Opprett aktøren' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Studiesenter Innherred' })).toBeVisible();
-    await expect(page.getByText('974 767 880')).toBeVisible();
+    await expect(page.getByText('990 001 375')).toBeVisible();
     await expect(page.getByText('Aktøren er opprettet.')).toBeVisible();
     await expectNoAxeViolations(page);
     const saved = await page.request.get('/api/actors?q=Studiesenter%20Innherred');

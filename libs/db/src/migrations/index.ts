@@ -12,6 +12,8 @@ import * as libraryOpeningHours from './2026_12_04_1100_library_opening_hours';
 import * as agreementTemplates from './2026_12_04_1200_agreement_templates';
 import * as libraryPhotos from './2026_12_04_1200_library_photos';
 import * as liaisonNoteReads from './2026_12_04_1210_liaison_note_reads';
+import * as uniqueActorIdentifiers from './2026_12_04_1300_unique_actor_identifiers';
+import * as createImports from './2026_12_04_1310_create_imports';
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the server can be
@@ -31,6 +33,8 @@ const migrations: Record<string, Migration> = {
   '2026_12_04_1200_agreement_templates': agreementTemplates,
   '2026_12_04_1200_library_photos': libraryPhotos,
   '2026_12_04_1210_liaison_note_reads': liaisonNoteReads,
+  '2026_12_04_1300_unique_actor_identifiers': uniqueActorIdentifiers,
+  '2026_12_04_1310_create_imports': createImports,
 };
 
 export const migrationProvider: MigrationProvider = {

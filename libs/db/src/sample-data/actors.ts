@@ -135,7 +135,51 @@ const organisations: SampleActor[] = [
   { key: 'state-administrator', kind: 'state_administrator', name: 'Statsforvalteren i Trøndelag', municipality: '5006' },
 ];
 
-export const sampleActors: readonly SampleActor[] = [...organisations, ...mainLibraries, ...branches];
+/**
+ * Upper-secondary schools of Trøndelag (seed 002: internationalisation and Erasmus+ mobility),
+ * run by the county. A selection, not every school; the municipalities are as the schools' names say.
+ */
+const upperSecondarySchools: SampleActor[] = [
+  { key: 'vgs-olav-duun', name: 'Olav Duun videregående skole', municipality: '5007' },
+  { key: 'vgs-steinkjer', name: 'Steinkjer videregående skole', municipality: '5006' },
+  { key: 'vgs-levanger', name: 'Levanger videregående skole', municipality: '5037' },
+  { key: 'vgs-verdal', name: 'Verdal videregående skole', municipality: '5038' },
+  { key: 'vgs-ole-vig', name: 'Ole Vig videregående skole', municipality: '5035' },
+  { key: 'vgs-byasen', name: 'Byåsen videregående skole', municipality: '5001' },
+  { key: 'vgs-charlottenlund', name: 'Charlottenlund videregående skole', municipality: '5001' },
+  { key: 'vgs-heimdal', name: 'Heimdal videregående skole', municipality: '5001' },
+  { key: 'vgs-thora-storm', name: 'Thora Storm videregående skole', municipality: '5001' },
+  { key: 'vgs-orkdal', name: 'Orkdal videregående skole', municipality: '5059' },
+  { key: 'vgs-meldal', name: 'Meldal videregående skole', municipality: '5059' },
+  { key: 'vgs-gauldal', name: 'Gauldal videregående skole', municipality: '5027' },
+  { key: 'vgs-oppdal', name: 'Oppdal videregående skole', municipality: '5021' },
+  { key: 'vgs-roros', name: 'Røros videregående skole', municipality: '5025' },
+  { key: 'vgs-fosen', name: 'Fosen videregående skole', municipality: '5057' },
+  { key: 'vgs-afjord', name: 'Åfjord videregående skole', municipality: '5058' },
+  { key: 'vgs-grong', name: 'Grong videregående skole', municipality: '5045' },
+  { key: 'vgs-ytre-namdal', name: 'Ytre Namdal videregående skole', municipality: '5060' },
+  { key: 'vgs-hitra', name: 'Hitra videregående skole', municipality: '5056' },
+  { key: 'vgs-malvik', name: 'Malvik videregående skole', municipality: '5031' },
+].map((school) => ({
+  ...school,
+  kind: 'upper_secondary_school',
+  parent: 'county',
+  description: `Videregående skole i Trøndelag fylkeskommune. ${SAMPLE_NOTE}: et utvalg av skolene.`,
+}));
+
+/** OKIT, the training offices' organisation in Trøndelag, the county's partner on apprentices' mobility (seed 002). */
+const trainingOffices: SampleActor[] = [
+  {
+    key: 'okit',
+    kind: 'training_office',
+    name: 'OKIT – opplæringskontorene i Trøndelag',
+    shortName: 'OKIT',
+    municipality: '5001',
+    description: `Opplæringskontorene i Trøndelag: mobilitet for lærlinger, faglærere og instruktører (Erasmus+). ${SAMPLE_NOTE}: plasseringen er antatt.`,
+  },
+];
+
+export const sampleActors: readonly SampleActor[] = [...organisations, ...mainLibraries, ...branches, ...upperSecondarySchools, ...trainingOffices];
 
 /** Which sample region each study centre serves (its catchment area in the sample data). */
 export const sampleStudyCentreRegions = [

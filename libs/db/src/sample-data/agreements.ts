@@ -104,5 +104,52 @@ export async function loadSampleAgreements(trx: Transaction<Database>): Promise<
       ])
       .execute();
   }
-  return added;
+  return added + (await loadOkitAgreement(trx));
+}
+
+/**
+ * The cooperation agreement between Trøndelag fylkeskommune and OKIT that seed 002 names:
+ * internationalisation and Erasmus+ mobility in vocational training. Dates and text are invented.
+ */
+async function loadOkitAgreement(trx: Transaction<Database>): Promise<number> {
+  const id = sampleId('agreement', 'county-okit');
+  const title = 'Samarbeidsavtale mellom Trøndelag fylkeskommune og OKIT';
+  const inserted = await trx
+    .insertInto('agreement')
+    .values({
+      id,
+      title,
+      sort_key: norwegianSortKey(title),
+      kind: 'mobility_partnership',
+      status: 'active',
+      description:
+        'Fylkeskommunen og opplæringskontorene samarbeider om internasjonalisering og Erasmus+-mobilitet for lærlinger, faglærere og instruktører. Eksempeldata: datoene og teksten er oppdiktet.',
+      levels: JSON.stringify(['strategic', 'tactical']),
+      themes: JSON.stringify(['internationalisation', 'mobility']),
+      start_date: '2024-01-01',
+      end_date: '2027-12-31',
+      sample_data: true,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!inserted) return 0;
+  const signedAt = '2023-12-05T10:00:00Z';
+  await trx
+    .insertInto('agreement_party')
+    .values([
+      { agreement_id: id, actor_id: sampleId('actor', 'county'), role: 'coordinator' as const, position: 0, accepted_at: signedAt },
+      { agreement_id: id, actor_id: sampleId('actor', 'okit'), role: 'partner' as const, position: 1, accepted_at: signedAt },
+    ])
+    .execute();
+  await trx
+    .insertInto('agreement_transition')
+    .values([
+      { agreement_id: id, from_status: null, to_status: 'draft', at: '2023-09-01T09:00:00Z', user_id: null, note: null },
+      { agreement_id: id, from_status: 'draft', to_status: 'negotiating', at: '2023-10-02T09:00:00Z', user_id: null, note: null },
+      { agreement_id: id, from_status: 'negotiating', to_status: 'signed', at: signedAt, user_id: null, note: null },
+      { agreement_id: id, from_status: 'signed', to_status: 'active', at: '2024-01-01T08:00:00Z', user_id: null, note: null },
+    ])
+    .execute();
+  return 1;
 }

@@ -25,6 +25,7 @@ export const resources = [
   'agreement_template',
   /** Photos of a library or branch (visibility: the actor's; changed with its services and contacts). */
   'photo',
+  'import',
 ] as const;
 export type Resource = (typeof resources)[number];
 
@@ -62,6 +63,8 @@ export const policyTable: Record<Role, Partial<Record<Resource, readonly Action[
     agreement_acceptance: ['read', 'create'],
     agreement_template: ['read', 'create', 'update', 'delete'],
     photo: ['read', 'create', 'update', 'delete'],
+    // Files into the register, and their undo: the county admin's alone.
+    import: everything,
   },
   county_viewer: {
     reference: readOnly,

@@ -27,6 +27,8 @@ export const domainErrorCodes = {
   libraryNumberFormat: 'library_number_format',
   libraryNumberNotLibrary: 'library_number_not_library',
   libraryNumberTaken: 'library_number_taken',
+  organisationNumberTaken: 'organisation_number_taken',
+  mergeWithSelf: 'merge_with_self',
   parentRequired: 'parent_required',
   parentNotAllowed: 'parent_not_allowed',
   parentWrongKind: 'parent_wrong_kind',

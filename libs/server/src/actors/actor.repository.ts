@@ -14,7 +14,7 @@ import {
   type FieldError,
   type Page,
 } from '@kompetansebro/domain';
-import { DomainRuleError, NotFoundError } from '@kompetansebro/domain';
+import { ConflictError, DomainRuleError, NotFoundError } from '@kompetansebro/domain';
 import { requireVisible, requireWritable, visibleActors, type Scope } from '../auth/visibility';
 import type { Executor } from '../persistence/executor';
 import { uniqueViolation } from '../persistence/database-errors';
@@ -227,17 +227,51 @@ function withDefaults(input: ActorCreate): ActorFields {
   };
 }
 
-function libraryNumberTaken(error: unknown): never {
-  const violation = uniqueViolation(error);
-  if (violation?.constraint?.includes('library_number')) {
-    throw new DomainRuleError([
-      { path: 'libraryNumber', code: domainErrorCodes.libraryNumberTaken, message: 'Another actor has this library number' },
-    ]);
+/** The identifiers that name one live actor (a partial unique index each), with the error code of a clash. */
+const uniqueIdentifiers = [
+  { field: 'organisationNumber', column: 'organisation_number', code: domainErrorCodes.organisationNumberTaken, label: 'organisation number' },
+  { field: 'libraryNumber', column: 'library_number', code: domainErrorCodes.libraryNumberTaken, label: 'library number' },
+] as const;
+
+/**
+ * 409 naming the live actor that has the organisation or library number already (`params.actorId`,
+ * `params.actorName`), so the user can open it or merge the two. Checked before the write; the
+ * partial unique indexes keep two concurrent writes out (`identifierTaken`).
+ */
+async function requireUniqueIdentifiers(
+  db: Executor,
+  fields: Pick<ActorFields, 'organisationNumber' | 'libraryNumber'>,
+  exceptId?: string,
+): Promise<void> {
+  const errors: FieldError[] = [];
+  for (const identifier of uniqueIdentifiers) {
+    const value = fields[identifier.field];
+    if (value === null) continue;
+    let query = db.selectFrom('actor').select(['id', 'name']).where(identifier.column, '=', value).where('archived_at', 'is', null);
+    if (exceptId) query = query.where('id', '<>', exceptId);
+    const holder = await query.executeTakeFirst();
+    if (holder) {
+      errors.push({
+        path: identifier.field,
+        code: identifier.code,
+        message: `${holder.name} has this ${identifier.label} already`,
+        params: { actorId: holder.id, actorName: holder.name },
+      });
+    }
+  }
+  if (errors.length > 0) throw new ConflictError(errors.map((e) => e.message).join('; '), { errors });
+}
+
+function identifierTaken(error: unknown): never {
+  const constraint = uniqueViolation(error)?.constraint ?? '';
+  const identifier = uniqueIdentifiers.find((i) => constraint.includes(i.column));
+  if (identifier) {
+    throw new ConflictError(`Another actor has this ${identifier.label}`, {
+      errors: [{ path: identifier.field, code: identifier.code, message: `Another actor has this ${identifier.label}` }],
+    });
   }
   throw error;
 }
-
-
 
 export async function createActor(db: Executor, scope: Scope, input: ActorCreate, context: ChangeContext): Promise<ActorDetail> {
   // New organisations are the county's to register (the policy table lets only the county admin).
@@ -249,7 +283,8 @@ export async function createActor(db: Executor, scope: Scope, input: ActorCreate
     insert: async (trx) => {
       const errors = await referenceViolations(trx, scope, fields);
       if (errors.length > 0) throw new DomainRuleError(errors);
-      const inserted = await trx.insertInto('actor').values(columnsOf(fields)).returning('id').executeTakeFirstOrThrow().catch(libraryNumberTaken);
+      await requireUniqueIdentifiers(trx, fields);
+      const inserted = await trx.insertInto('actor').values(columnsOf(fields)).returning('id').executeTakeFirstOrThrow().catch(identifierTaken);
       return inserted.id;
     },
     read: (trx, id) => getActor(trx, scope, id),
@@ -294,12 +329,13 @@ export async function updateActor(
       );
       const errors = await referenceViolations(trx, scope, merged, before.parentId);
       if (errors.length > 0) throw new DomainRuleError(errors);
+      if (before.archivedAt === null) await requireUniqueIdentifiers(trx, merged, id);
       await trx
         .updateTable('actor')
         .set({ ...columnsOf(merged), ...nextVersion })
         .where('id', '=', id)
         .execute()
-        .catch(libraryNumberTaken);
+        .catch(identifierTaken);
     },
   });
 }
@@ -313,5 +349,16 @@ export async function setActorArchived(
   expectedVersion: number,
   context: ChangeContext,
 ): Promise<ActorDetail> {
-  return versionedChange(db, { ...actorRecord(scope, id), expectedVersion, context, ...archiving('actor', id, archived, 'actor') });
+  const change = archiving<ActorDetail>('actor', id, archived, 'actor');
+  return versionedChange(db, {
+    ...actorRecord(scope, id),
+    expectedVersion,
+    context,
+    ...change,
+    // Back among the live actors, its numbers must still be its own.
+    write: async (trx, before) => {
+      if (!archived && before.archivedAt !== null) await requireUniqueIdentifiers(trx, before, id);
+      return change.write(trx, before);
+    },
+  });
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sampleId } from '@kompetansebro/db';
 import type { ActorDetail, ActorSummary } from '@kompetansebro/domain';
 import { jsonBody } from '@kompetansebro/testing/server';
-import { countRows, created, creatorOf, expectDisjoint, expectFieldRefused, expectIdChecked, expectQueryRefused, listOf, problemOf, testServer } from '../testing/fixture.test';
+import { countRows, created, creatorOf, getJson, expectDisjoint, expectFieldRefused, expectIdChecked, expectQueryRefused, listOf, problemOf, testServer } from '../testing/fixture.test';
 
 const server = testServer();
 
@@ -13,7 +13,7 @@ const listActors = listOf<ActorSummary>(server, '/api/actors');
 
 
 
-const validActor = { kind: 'public_library', name: 'Testbiblioteket', organisationNumber: '974767880', municipalityNumber: '5007' };
+const validActor = { kind: 'public_library', name: 'Testbiblioteket', organisationNumber: null, municipalityNumber: '5007' };
 
 describe('GET /api/actors', () => {
   it('finds an actor by a part of its name', async () => {
@@ -114,9 +114,9 @@ describe('GET /api/actors/:id', () => {
 describe('POST /api/actors', () => {
   it('creates an actor, answers 201 with Location and ETag, and writes an audit entry', async () => {
     const auditBefore = await countRows(server, 'audit_entry');
-    const response = await server.request('/api/actors', jsonBody('POST', validActor));
+    const response = await server.request('/api/actors', jsonBody('POST', { ...validActor, organisationNumber: '990001375' }));
     const actor = await created<ActorDetail>(response, '/api/actors');
-    expect(actor).toMatchObject({ ...validActor, version: 1, municipalityName: 'Namsos', regionName: 'Namdal', shortName: null });
+    expect(actor).toMatchObject({ ...validActor, organisationNumber: '990001375', version: 1, municipalityName: 'Namsos', regionName: 'Namdal', shortName: null });
     expect(await countRows(server, 'audit_entry')).toBe(auditBefore + 1);
     const entry = await server.database.db
       .selectFrom('audit_entry')
@@ -158,12 +158,43 @@ describe('POST /api/actors', () => {
     expect(form.status).toBe(415);
   });
 
-  it('refuses a library number another actor has', async () => {
-    const first = await server.request('/api/actors', jsonBody('POST', { ...validActor, name: 'Først', libraryNumber: '2099001' }));
-    expect(first.status).toBe(201);
+  it('refuses a library number or organisation number a live actor has with 409 naming that actor', async () => {
+    const first = await created<ActorDetail>(
+      await server.request('/api/actors', jsonBody('POST', { ...validActor, name: 'Først', libraryNumber: '2099001', organisationNumber: '990002746' })),
+      '/api/actors',
+    );
     const second = await server.request('/api/actors', jsonBody('POST', { ...validActor, name: 'Sist', libraryNumber: '2099001' }));
-    expect(second.status).toBe(400);
-    expect((await problemOf(second)).errors?.[0]).toMatchObject({ path: 'libraryNumber', code: 'library_number_taken' });
+    expect(second.status).toBe(409);
+    expect((await problemOf(second)).errors?.[0]).toMatchObject({ path: 'libraryNumber', code: 'library_number_taken', params: { actorId: first.id, actorName: 'Først' } });
+    const third = await server.request('/api/actors', jsonBody('POST', { ...validActor, name: 'Tredje', organisationNumber: '990002746' }));
+    expect(third.status).toBe(409);
+    expect((await problemOf(third)).errors?.[0]).toMatchObject({ path: 'organisationNumber', code: 'organisation_number_taken', params: { actorId: first.id } });
+    const ntnu = await server.request('/api/actors', jsonBody('POST', { ...validActor, name: 'NTNU igjen', organisationNumber: '974767880' }));
+    expect((await problemOf(ntnu)).errors?.[0]).toMatchObject({ code: 'organisation_number_taken', params: { actorName: 'Norges teknisk-naturvitenskapelige universitet' } });
+  });
+
+  it('lets an archived actor keep its numbers, and refuses to restore it while a live actor has them', async () => {
+    const old = await created<ActorDetail>(await server.request('/api/actors', jsonBody('POST', { ...validActor, name: 'Gammel', organisationNumber: '990004110' })), '/api/actors');
+    expect((await server.request(`/api/actors/${old.id}/archive`, { method: 'POST', headers: { 'If-Match': '"1"' } })).status).toBe(200);
+    const successor = await server.request('/api/actors', jsonBody('POST', { ...validActor, name: 'Ny', organisationNumber: '990004110' }));
+    expect(successor.status).toBe(201);
+    const restored = await server.request(`/api/actors/${old.id}/restore`, { method: 'POST', headers: { 'If-Match': '"2"' } });
+    expect(restored.status).toBe(409);
+    expect((await problemOf(restored)).errors?.[0]).toMatchObject({ path: 'organisationNumber', code: 'organisation_number_taken' });
+  });
+
+  it('the database refuses two live actors with one organisation number, whatever the API checks', async () => {
+    const insert = (name: string) =>
+      server.database.db.insertInto('actor').values({ kind: 'public_library', name, sort_key: name, organisation_number: '990005486' }).execute();
+    await insert('Rå A');
+    await expect(insert('Rå B')).rejects.toThrow(/actor_live_organisation_number_key/);
+  });
+
+  it('exports the ISIL of a library', async () => {
+    const response = await server.request('/api/actors/export?format=csv&q=2099001');
+    const text = await response.text();
+    expect(text.split('\n')[0]).toContain('ISIL');
+    expect(text).toContain('NO-2099001');
   });
 });
 
@@ -176,7 +207,7 @@ describe('PATCH /api/actors/:id and archive', () => {
     const response = await server.request(`/api/actors/${actor.id}`, jsonBody('PATCH', { name: 'Etter endring' }, { 'If-Match': '"1"' }));
     expect(response.status).toBe(200);
     expect(response.headers.get('etag')).toBe('"2"');
-    expect(await response.json()).toMatchObject({ name: 'Etter endring', version: 2, organisationNumber: validActor.organisationNumber });
+    expect(await response.json()).toMatchObject({ name: 'Etter endring', version: 2, organisationNumber: null });
     const entry = await server.database.db
       .selectFrom('audit_entry')
       .selectAll()
@@ -212,7 +243,7 @@ describe('PATCH /api/actors/:id and archive', () => {
     const response = await server.request(`/api/actors/${actor.id}`, jsonBody('PATCH', { organisationNumber: '123456789' }, { 'If-Match': '"1"' }));
     expect(response.status).toBe(400);
     const current = (await (await server.request(`/api/actors/${actor.id}`)).json()) as ActorDetail;
-    expect(current).toMatchObject({ organisationNumber: validActor.organisationNumber, version: 1 });
+    expect(current).toMatchObject({ organisationNumber: null, version: 1 });
   });
 
   it('archives: the actor leaves the default list, stays readable, and can be restored', async () => {
@@ -250,9 +281,16 @@ describe('the sample data', () => {
       'Nord universitet',
       'Nord universitetsbibliotek',
       'Karrieresenteret i Trøndelag',
+      'OKIT – opplæringskontorene i Trøndelag',
+      'Olav Duun videregående skole',
     ]) {
       expect(names).toContain(name);
     }
+    expect(page.items.filter((a) => a.kind === 'upper_secondary_school').every((a) => a.parentName === 'Trøndelag fylkeskommune' && /Eksempeldata/.test(a.description ?? ''))).toBe(true);
+    const okit = await getJson<ActorDetail>(server, `/api/actors/${sampleId('actor', 'okit')}`);
+    expect(okit).toMatchObject({ kind: 'training_office', shortName: 'OKIT' });
+    const agreements = await getJson<{ items: { title: string; status: string; sampleData: boolean }[] }>(server, `/api/agreements?party=${okit.id}`);
+    expect(agreements.items).toEqual([expect.objectContaining({ title: 'Samarbeidsavtale mellom Trøndelag fylkeskommune og OKIT', status: 'active', sampleData: true })]);
     const namsos = page.items.find((a) => a.id === NAMSOS_LIBRARY);
     expect(namsos).toMatchObject({ kind: 'public_library', municipalityName: 'Namsos', regionName: 'Namdal' });
   });

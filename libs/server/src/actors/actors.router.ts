@@ -1,6 +1,10 @@
+import { z } from 'zod';
 import { scopeOf } from '../auth/visibility';
 import { actorCreateSchema, actorDetailSchema, actorListQuerySchema, actorSummarySchema, actorUpdateSchema, pageSchema } from '@kompetansebro/domain';
-import { formatOrganisationNumber, type ActorSummary } from '@kompetansebro/domain';
+import { formatOrganisationNumber, toIsil, type ActorSummary } from '@kompetansebro/domain';
+import { ifMatch, jsonBody, routesTagged, versionedAnswer } from '../http/api-route';
+import { idParamsSchema } from '../http/openapi';
+import { mergeActors } from './actor-merge.repository';
 import type { ExportColumn } from '../http/export';
 import { changeRecord, createRecord, exportRows, readRecord } from '../http/record-handlers';
 import { createRouter } from '../http/openapi';
@@ -26,12 +30,21 @@ const updateRoute = actorRoutes.update(ActorUpdate, 'Change some fields of an ac
 const archiveRoute = actorRoutes.stateChange('archive', 'Archive an actor: hidden from lists, kept with its history (If-Match required)');
 const restoreRoute = actorRoutes.stateChange('restore', 'Bring an archived actor back (If-Match required)');
 
+const ActorMerge = z.object({ duplicateId: z.uuid().meta({ description: 'The actor registered twice: its references move to this one, and it is archived' }) }).strict().meta({ id: 'ActorMerge' });
+const mergeRoute = routesTagged('Actors')('post', '/api/actors/{id}/merge', ['actor', 'delete'], {
+  summary: 'Merge a duplicate into this actor (If-Match: this actor\'s version): every reference moves here, the duplicate is archived; both histories say so',
+  request: { params: idParamsSchema, ...ifMatch, body: jsonBody(ActorMerge) },
+  answers: { 200: versionedAnswer('The kept actor', ActorDetail) },
+  problems: [400, 404, 409, 412, 415, 428],
+});
+
 const exportColumns: ExportColumn<ActorSummary>[] = [
   { header: 'Navn', value: (a) => a.name },
   { header: 'Kortnavn', value: (a) => a.shortName },
   { header: 'Type', value: (a) => a.kind },
   { header: 'Organisasjonsnummer', value: (a) => (a.organisationNumber ? formatOrganisationNumber(a.organisationNumber) : null) },
   { header: 'Biblioteknummer', value: (a) => a.libraryNumber },
+  { header: 'ISIL', value: (a) => (a.libraryNumber ? toIsil(a.libraryNumber) : null) },
   { header: 'Kommunenummer', value: (a) => a.municipalityNumber },
   { header: 'Kommune', value: (a) => a.municipalityName },
   { header: 'Region', value: (a) => a.regionName },
@@ -65,4 +78,7 @@ export const actorsRouter = createRouter()
   )
   .openapi(restoreRoute, (c) =>
     changeRecord(c, ({ db, scope, change }, version) => setActorArchived(db, scope, c.req.valid('param').id, false, version, change)),
+  )
+  .openapi(mergeRoute, (c) =>
+    changeRecord(c, ({ db, scope, change }, version) => mergeActors(db, scope, c.req.valid('param').id, c.req.valid('json').duplicateId, version, change)),
   );

@@ -10,7 +10,7 @@ export interface AuditRecord {
   userId: string | null;
   entity: string;
   entityId: string;
-  action: 'create' | 'update' | 'archive' | 'restore' | 'delete' | 'transition' | 'confirm' | 'erase';
+  action: 'create' | 'update' | 'archive' | 'restore' | 'delete' | 'transition' | 'confirm' | 'erase' | 'merge' | 'import' | 'undo_import';
   before: unknown;
   after: unknown;
 }

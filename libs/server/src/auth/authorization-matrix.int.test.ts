@@ -387,6 +387,24 @@ const specs: Record<string, Spec> = {
     request: async ({ id, version }) => post(`/api/actors/${id}/restore`, undefined, ifMatch(await version())),
   },
 
+  'POST /api/actors/:id/merge': {
+    kind: 'actor',
+    ok: 200,
+    // A fresh duplicate of the actor (same kind, parent and municipality) to merge into it; gone afterwards.
+    prepare: async (id) => {
+      await setArchived('actor', id, false);
+      const db = server.database.db;
+      const original = await db.selectFrom('actor').select(['kind', 'parent_id', 'municipality_number']).where('id', '=', id).executeTakeFirstOrThrow();
+      const duplicate = await db
+        .insertInto('actor')
+        .values({ ...original, name: 'Matriseduplikat', sort_key: 'matriseduplikat' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { id, extra: duplicate.id, cleanup: async () => void (await db.deleteFrom('actor').where('id', '=', duplicate.id).execute()) };
+    },
+    request: async ({ id, extra, version }) => post(`/api/actors/${id}/merge`, { duplicateId: extra }, ifMatch(await version())),
+  },
+
   'GET /api/services': { ok: 200, request: () => ['/api/services?archived=include&pageSize=100'] },
   'GET /api/services/export': { ok: 200, request: () => ['/api/services/export?format=csv&archived=include'] },
   'GET /api/services/:id': { kind: 'service', ok: 200, request: ({ id }) => [`/api/services/${id}`] },

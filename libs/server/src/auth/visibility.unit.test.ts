@@ -40,6 +40,7 @@ const unscoped: Record<string, string> = {
   'surveys/survey.repository.ts getSurvey': 'county-only resource (policy)',
   'surveys/survey.repository.ts closeSurvey': 'county-only resource (policy)',
   'surveys/survey.repository.ts unansweredRecipients': 'county-only resource (policy)',
+  'surveys/survey.repository.ts previewRecipients': 'county-only resource (policy)',
   // A library's answer is reached by its personal token, which names the one library it may touch.
   'surveys/survey.repository.ts getSurveyForm': 'the token is the scope: one library',
   'surveys/survey.repository.ts answerSurvey': 'the token is the scope: one library',

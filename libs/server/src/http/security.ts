@@ -29,7 +29,7 @@ export const securityHeaders = (): MiddlewareHandler =>
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Routes that take file uploads (multipart/form-data) instead of JSON. */
-const UPLOAD_PATH = /^\/api\/(?:agreements\/[^/]+\/documents|photos)$/;
+const UPLOAD_PATH = /^\/api\/(?:agreements\/[^/]+\/documents|photos|imports)$/;
 
 /** Mutating requests carry JSON (or nothing); anything else is 415 before it reaches a route. */
 export const requireJsonBody = (): MiddlewareHandler => async (c, next) => {

@@ -460,3 +460,25 @@ export async function answerSurvey(db: Executor, token: string, answer: SurveyAn
     .execute();
   return getSurveyForm(db, token, today);
 }
+
+/**
+ * A letter for each library of an open survey that has not answered and has no e-mail address:
+ * a fresh personal link (as a mail would carry), its text as the invitation mail says it.
+ * County-only resource (policy); the links are the letters' alone.
+ */
+export async function lettersForUnreached(deps: Pick<SurveyMailDeps, 'db' | 'config'>, id: string): Promise<{ survey: { name: string; deadline: IsoDate }; letters: { actorName: string; link: string; text: string }[] }> {
+  const survey = await openSurvey(deps.db, id);
+  const unreached = (await unansweredRecipients(deps.db, id)).filter((r) => !r.email);
+  const letters = [];
+  for (const recipient of unreached) {
+    const link = surveyLink(deps.config, await issueToken(deps.db, survey.id, recipient.actorId));
+    letters.push({ actorName: recipient.actorName, link, text: surveyMail('invitation', survey, recipient.actorName, link).text });
+  }
+  return { survey, letters };
+}
+
+/** Who a campaign with these choices would ask, and at which address (null: none — a letter, not a mail). County-only resource (policy). */
+export async function previewRecipients(db: Executor, input: Pick<SurveyCreateInput, 'regionIds' | 'actorIds' | 'includeBranches'>): Promise<{ actorId: string; actorName: string; email: string | null }[]> {
+  const libraries = await librariesFor(db, { ...input, name: '', deadline: todayInNorway() } as SurveyCreateInput);
+  return libraries.map((l) => ({ actorId: l.id, actorName: l.name, email: l.email }));
+}

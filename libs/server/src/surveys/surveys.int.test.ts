@@ -175,6 +175,39 @@ describe('the service survey', () => {
     expect(survey.recipientList.find((r) => r.actorId === sampleId('actor', 'branch-heimdal'))).toMatchObject({ email: null, mailedAt: null });
   });
 
+  it('shows before starting whom the choices ask and who has no address, and changes nothing', async () => {
+    const surveysBefore = await server.database.db.selectFrom('survey').select('id').execute();
+    const response = await server.request('/api/surveys/recipients', jsonBody('POST', { actorIds: [NAMSOS, TRONDHEIM], includeBranches: true }));
+    expect(response.status).toBe(200);
+    const recipients = (await response.json()) as { actorId: string; email: string | null }[];
+    expect(recipients.find((r) => r.actorId === NAMSOS)?.email).toBe(addresses[NAMSOS]);
+    expect(recipients.find((r) => r.actorId === sampleId('actor', 'branch-heimdal'))).toMatchObject({ email: null });
+    expect(await server.database.db.selectFrom('survey').select('id').execute()).toEqual(surveysBefore);
+    const editor = await server.as('namsos@demo.kompetansebro.no');
+    expect((await editor('/api/surveys/recipients', jsonBody('POST', { actorIds: [NAMSOS] }))).status).toBe(403);
+  });
+
+  it('prints a letter with a personal link and its QR code for each library without an address, that opens its form', async () => {
+    const started = await start({ actorIds: [TRONDHEIM], includeBranches: true });
+    const survey = (await started.json()) as SurveyDetail;
+    const unreached = survey.recipientList.filter((r) => r.email === null);
+    expect(unreached.length).toBeGreaterThan(0);
+    const tokensBefore = await server.database.db.selectFrom('survey_token').select('token_hash').where('survey_id', '=', survey.id).execute();
+    const letters = await server.request(`/api/surveys/${survey.id}/letters`, { method: 'POST' });
+    expect(letters.status).toBe(200);
+    expect(letters.headers.get('content-type')).toBe('application/pdf');
+    const pdf = Buffer.from(await letters.arrayBuffer()).toString('latin1');
+    expect(pdf.startsWith('%PDF')).toBe(true);
+    expect(pdf).toContain('/Subtype /Image');
+    expect((pdf.match(/\/Type \/Page\b/g) ?? []).length).toBe(unreached.length);
+    // One fresh link per library without an address, each opening that library's form.
+    const tokensAfter = await server.database.db.selectFrom('survey_token').select(['token_hash', 'actor_id']).where('survey_id', '=', survey.id).execute();
+    const fresh = tokensAfter.filter((t) => !tokensBefore.some((b) => b.token_hash === t.token_hash));
+    expect(fresh.map((t) => t.actor_id).sort()).toEqual(unreached.map((r) => r.actorId).sort());
+    const viewer = await server.as('fylke-innsyn@demo.kompetansebro.no');
+    expect((await viewer(`/api/surveys/${survey.id}/letters`, { method: 'POST' })).status).toBe(403);
+  });
+
   it('refuses a campaign without libraries, with an actor that is not a library, or with a past deadline, naming the field', async () => {
     const paths = async (response: Response) => ((await response.json()) as Problem).errors?.map((e) => e.path);
     const none = await start({});

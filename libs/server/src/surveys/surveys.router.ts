@@ -13,11 +13,12 @@ import {
 } from '@kompetansebro/domain';
 import { accessOf } from '../auth/visibility';
 import { changeRecord, createRecord, readRecord } from '../http/record-handlers';
-import { exportAnswer, exportFormatSchema, exportResponse, type ExportColumn } from '../http/export';
-import { ifMatch, jsonAnswer, jsonBody, routesTagged, versionedAnswer } from '../http/api-route';
+import { downloadHeaders, exportAnswer, exportFormatSchema, exportResponse, type ExportColumn } from '../http/export';
+import { fileAnswer, ifMatch, jsonAnswer, jsonBody, routesTagged, versionedAnswer } from '../http/api-route';
 import { createRouter, idParamsSchema, problemResponses } from '../http/openapi';
 import { stateChangeResponses } from '../http/versioned';
-import { answerSurvey, closeSurvey, createSurvey, getSurvey, getSurveyForm, listSurveys, remindSurvey } from './survey.repository';
+import { answerSurvey, closeSurvey, createSurvey, getSurvey, getSurveyForm, lettersForUnreached, listSurveys, previewRecipients, remindSurvey } from './survey.repository';
+import { renderSurveyLetters } from './survey-letters-pdf';
 
 const Survey = surveySchema.meta({ id: 'Survey' });
 const SurveyDetail = surveyDetailSchema.meta({ id: 'SurveyDetail' });
@@ -72,6 +73,20 @@ const remindRoute = route('post', '/api/surveys/{id}/remind', ['survey', 'update
   problems: [400, 404, 409],
 });
 
+const recipientsRoute = route('post', '/api/surveys/recipients', ['survey', 'create'], {
+  summary: 'Before starting: the libraries these choices would ask, and the address each would get its link at (null: none — print a letter)',
+  request: { body: jsonBody(z.object({ regionIds: z.array(z.uuid()).max(100).default([]), actorIds: z.array(z.uuid()).max(500).default([]), includeBranches: z.boolean().default(true) }).strict().meta({ id: 'SurveyRecipientsRequest' })) },
+  answers: { 200: jsonAnswer('The recipients', z.array(z.object({ actorId: z.uuid(), actorName: z.string(), email: z.string().nullable() }))) },
+  problems: [400, 415],
+});
+
+const lettersRoute = route('post', '/api/surveys/{id}/letters', ['survey', 'update'], {
+  summary: 'Printable letters (PDF) to the libraries that have not answered and have no e-mail address: each with a fresh personal link and its QR code',
+  request: { params: idParamsSchema },
+  answers: { 200: fileAnswer('The letters, one a page', 'application/pdf') },
+  problems: [400, 404, 409],
+});
+
 const closeRoute = route('post', '/api/surveys/{id}/close', ['survey', 'transition'], {
   summary: 'Close a campaign: its links stop working (If-Match required)',
   request: { params: idParamsSchema, ...ifMatch },
@@ -97,6 +112,7 @@ export const surveysRouter = createRouter()
   .openapi(createSurveyRoute, (c) =>
     createRecord(c, ({ change }) => createSurvey(c.var.deps, c.req.valid('json'), change), (survey) => `/api/surveys/${survey.id}`),
   )
+  .openapi(recipientsRoute, async (c) => c.json(await previewRecipients(c.var.deps.db, c.req.valid('json')), 200))
   .openapi(getRoute, (c) => readRecord(c, (db) => getSurvey(db, c.req.valid('param').id)))
   .openapi(exportRoute, async (c) => {
     const survey = await getSurvey(c.var.deps.db, c.req.valid('param').id);
@@ -105,6 +121,10 @@ export const surveysRouter = createRouter()
   .openapi(remindRoute, async (c) => {
     const { change } = await accessOf(c);
     return c.json(await remindSurvey(c.var.deps, c.req.valid('param').id, change), 200);
+  })
+  .openapi(lettersRoute, async (c) => {
+    const { survey, letters } = await lettersForUnreached(c.var.deps, c.req.valid('param').id);
+    return c.body(new Uint8Array(await renderSurveyLetters(survey.name, letters)), 200, downloadHeaders('application/pdf', 'brev-undersokelse.pdf'));
   })
   .openapi(closeRoute, (c) => changeRecord(c, ({ db, change }, version) => closeSurvey(db, c.req.valid('param').id, version, change)))
   .openapi(formRoute, async (c) => c.json(await getSurveyForm(c.var.deps.db, c.req.valid('query').token), 200))

@@ -1,0 +1,1 @@
+export { createImportRoute } from './import-routes';

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { columnMappingSchema, importDetailSchema, importPreviewRequestSchema, importPreviewSchema, importSummarySchema, savedMappingSchema } from '@kompetansebro/domain';
+import { accessOf } from '../auth/visibility';
+import { jsonAnswer, jsonBody, routesTagged } from '../http/api-route';
+import { createRouter, idParamsSchema } from '../http/openapi';
+import { invalidInput } from '../http/problem';
+import { applyImport, createImport, getImport, listImports, listMappings, previewImport, undoImport } from './import.repository';
+import { readTable } from './read-table';
+
+const route = routesTagged('Imports');
+const ImportDetail = importDetailSchema.meta({ id: 'ImportDetail' });
+const ImportSummary = importSummarySchema.meta({ id: 'ImportSummary' });
+const ColumnMapping = columnMappingSchema.meta({ id: 'ColumnMapping' });
+
+const uploadRoute = route('post', '/api/imports', ['import', 'create'], {
+  summary: 'Upload a CSV or XLSX file of actors (multipart field "file", at most 50,000 rows): stored for preview, nothing in the register changes',
+  request: { body: { content: { 'multipart/form-data': { schema: z.object({ file: z.any().meta({ type: 'string', format: 'binary' }) }) } }, required: true } },
+  answers: { 201: jsonAnswer('The file as read, with the column mapping suggested from its headers', ImportDetail) },
+  problems: [400, 415],
+});
+const listRoute = route('get', '/api/imports', ['import', 'read'], {
+  summary: 'The latest imports, newest first',
+  answers: { 200: jsonAnswer('Imports', z.array(ImportSummary)) },
+});
+const mappingsRoute = route('get', '/api/imports/mappings', ['import', 'read'], {
+  summary: 'Column mappings saved under a name',
+  answers: { 200: jsonAnswer('Saved mappings', z.array(savedMappingSchema.meta({ id: 'SavedMapping' }))) },
+});
+const getRoute = route('get', '/api/imports/{id}', ['import', 'read'], {
+  summary: 'One import: its headers, first rows, suggested and chosen mapping, status',
+  request: { params: idParamsSchema },
+  answers: { 200: jsonAnswer('The import', ImportDetail) },
+  problems: [400, 404],
+});
+const previewRoute = route('post', '/api/imports/{id}/preview', ['import', 'create'], {
+  summary: 'Check every row with this mapping: new, changed, unchanged and rejected rows with the reason per field, and likely duplicates. Nothing in the register changes',
+  request: { params: idParamsSchema, body: jsonBody(importPreviewRequestSchema.meta({ id: 'ImportPreviewRequest' })) },
+  answers: { 200: jsonAnswer('The preview', importPreviewSchema.meta({ id: 'ImportPreview' })) },
+  problems: [400, 404, 415],
+});
+const applyRoute = route('post', '/api/imports/{id}/apply', ['import', 'update'], {
+  summary: 'Apply the import with this mapping in one transaction; 409 when a row is rejected (nothing is written)',
+  request: { params: idParamsSchema, body: jsonBody(ColumnMapping) },
+  answers: { 200: jsonAnswer('What the import did', ImportSummary) },
+  problems: [400, 404, 409, 415],
+});
+const undoRoute = route('post', '/api/imports/{id}/undo', ['import', 'delete'], {
+  summary: 'Undo a whole applied import (within 30 days): created actors go, changed actors get their fields back; 409 when one has changed since',
+  request: { params: idParamsSchema },
+  answers: { 200: jsonAnswer('The import, undone', ImportSummary) },
+  problems: [400, 404, 409],
+});
+
+export const importRouter = createRouter()
+  .openapi(uploadRoute, async (c) => {
+    const file = c.req.valid('form').file as unknown;
+    if (!(file instanceof File)) throw invalidInput([{ path: 'file', code: 'invalid_type', message: 'Send the CSV or XLSX file in the field "file"' }]);
+    const table = await readTable(file.name, new Uint8Array(await file.arrayBuffer()));
+    const { scope, change } = await accessOf(c);
+    const detail = await createImport(c.var.deps.db, scope, file.name, table, change);
+    c.header('Location', `/api/imports/${detail.id}`);
+    return c.json(detail, 201);
+  })
+  .openapi(listRoute, async (c) => c.json(await listImports(c.var.deps.db, (await accessOf(c)).scope), 200))
+  .openapi(mappingsRoute, async (c) => c.json(await listMappings(c.var.deps.db, (await accessOf(c)).scope), 200))
+  .openapi(getRoute, async (c) => c.json(await getImport(c.var.deps.db, (await accessOf(c)).scope, c.req.valid('param').id), 200))
+  .openapi(previewRoute, async (c) => {
+    const { scope, change } = await accessOf(c);
+    return c.json(await previewImport(c.var.deps.db, scope, c.req.valid('param').id, c.req.valid('json'), change), 200);
+  })
+  .openapi(applyRoute, async (c) => {
+    const { scope, change } = await accessOf(c);
+    return c.json(await applyImport(c.var.deps.db, scope, c.req.valid('param').id, c.req.valid('json'), change), 200);
+  })
+  .openapi(undoRoute, async (c) => {
+    const { scope, change } = await accessOf(c);
+    return c.json(await undoImport(c.var.deps.db, scope, c.req.valid('param').id, change), 200);
+  });
