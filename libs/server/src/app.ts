@@ -6,7 +6,7 @@ import { publicUrlOf, type AppDeps, type Logger } from './http/app-env';
 import { ProblemError, problemResponse } from './http/problem';
 import { problemOfDomainError } from './http/domain-error-problem';
 import { DomainError } from '@kompetansebro/domain';
-import { requireJsonBody, requireSameOrigin, securityHeaders } from './http/security';
+import { limitBody, noStore, requireJsonBody, requireSameOrigin, requireWellFormedText, securityHeaders } from './http/security';
 import { authenticate, publicAccess } from './auth/access-control';
 import { createMailer, type Mailer } from './auth/mail';
 import { createOidcLogin } from './auth/oidc';
@@ -57,8 +57,11 @@ export function createApp({ db, config, logger = silentLogger, mailer = createMa
       'request',
     );
   });
+  app.use('/api/*', noStore());
   app.use('/api/*', requireSameOrigin());
+  app.use('/api/*', limitBody());
   app.use('/api/*', requireJsonBody());
+  app.use('/api/*', requireWellFormedText());
   app.use('/api/*', authenticate());
   app.use('/api/openapi.json', publicAccess());
   app.use('/api/docs', publicAccess());

@@ -31,7 +31,7 @@ import {
 import { requireVisible, requireWritable, visibleAgreements, type Scope } from '../auth/visibility';
 import type { Executor } from '../persistence/executor';
 import { iso, likePattern, visibleActorIds, type ChangeContext } from '../persistence/repository-helpers';
-import { auditedCreate, nextVersion, versionedChange, type VersionedRecord } from '../persistence/versioned-change';
+import { auditedCreate, nextVersion, versionedChange, type VersionedRecord, type ExpectedVersion } from '../persistence/versioned-change';
 
 type AgreementJoin = Database & { ag: Database['agreement'] };
 
@@ -348,7 +348,7 @@ export async function updateAgreement(
   scope: Scope,
   id: string,
   changes: AgreementUpdate,
-  expectedVersion: number,
+  expectedVersion: ExpectedVersion,
   context: ChangeContext,
 ): Promise<AgreementDetail> {
   return versionedChange(db, {
@@ -392,7 +392,7 @@ export async function transitionAgreement(
   scope: Scope,
   id: string,
   request: { to: AgreementStatus; note?: string | undefined },
-  expectedVersion: number,
+  expectedVersion: ExpectedVersion,
   context: ChangeContext,
 ): Promise<AgreementDetail> {
   return versionedChange(db, {
@@ -420,7 +420,7 @@ export async function acceptAgreement(
   scope: Scope,
   id: string,
   actorId: string,
-  expectedVersion: number,
+  expectedVersion: ExpectedVersion,
   context: ChangeContext,
 ): Promise<AgreementDetail> {
   return versionedChange(db, {

@@ -16,7 +16,7 @@ import { requireVisible, requireWritable, visibleActorRecords, type Scope } from
 import { auditEntriesAbout, rewriteAuditEntriesAbout, type AuditEntry } from '../audit/audit.repository';
 import type { Executor } from '../persistence/executor';
 import { actorFacts, assertActorExists, iso, likePattern, pageOf, sortOf, type ChangeContext } from '../persistence/repository-helpers';
-import { auditedAction, auditedCreate, nextVersion, versionedChange, versionedRemoval, type VersionedRecord } from '../persistence/versioned-change';
+import { auditedAction, auditedCreate, nextVersion, versionedChange, versionedRemoval, type VersionedRecord, type ExpectedVersion } from '../persistence/versioned-change';
 
 // Contacts are personal data. Their audit entries never hold it (every before/after is
 // redacted as it is written), and erasure removes the row and scrubs every entry about it.
@@ -157,7 +157,7 @@ export async function updateContact(
   scope: Scope,
   id: string,
   changes: ContactUpdate,
-  expectedVersion: number,
+  expectedVersion: ExpectedVersion,
   context: ChangeContext,
 ): Promise<ContactSummary> {
   return versionedChange(db, {
@@ -176,7 +176,7 @@ export async function updateContact(
   });
 }
 
-export async function deleteContact(db: Executor, scope: Scope, id: string, expectedVersion: number, context: ChangeContext): Promise<void> {
+export async function deleteContact(db: Executor, scope: Scope, id: string, expectedVersion: ExpectedVersion, context: ChangeContext): Promise<void> {
   await versionedRemoval(db, {
     ...contactRecord(scope, id),
     expectedVersion,
