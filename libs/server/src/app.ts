@@ -9,6 +9,7 @@ import { DomainError } from '@kompetansebro/domain';
 import { limitBody, noStore, requireJsonBody, requireSameOrigin, requireWellFormedText, securityHeaders } from './http/security';
 import { authenticate, publicAccess } from './auth/access-control';
 import { createMailer, type Mailer } from './auth/mail';
+import { trustedProxies } from './http/client-address';
 import { createOidcLogin } from './auth/oidc';
 import { activitiesRouter } from './activities/activities.router';
 import { actorsRouter } from './actors/actors.router';
@@ -45,12 +46,13 @@ const silentLogger: Logger = { info: () => undefined, error: () => undefined };
 export function createApp({ db, config, logger = silentLogger, mailer = createMailer(config.mail, logger) }: CreateAppOptions) {
   const app = createRouter();
   const oidc = config.oidc ? createOidcLogin(config.oidc, publicUrlOf(config)) : null;
+  const proxies = trustedProxies(config.trustProxy ?? []);
 
   app.use(requestId());
   app.use(securityHeaders());
   app.use(async (c, next) => {
     const started = performance.now();
-    c.set('deps', { db, config, logger, mailer, oidc });
+    c.set('deps', { db, config, logger, mailer, oidc, trustedProxies: proxies });
     await next();
     logger.info(
       { requestId: c.var.requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
