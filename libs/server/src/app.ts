@@ -6,7 +6,7 @@ import { publicUrlOf, type AppDeps, type Logger } from './http/app-env';
 import { ProblemError, problemResponse } from './http/problem';
 import { problemOfDomainError } from './http/domain-error-problem';
 import { DomainError } from '@kompetansebro/domain';
-import { limitBody, noStore, requireJsonBody, requireSameOrigin, requireWellFormedText, securityHeaders } from './http/security';
+import { crossOrigin, limitBody, noStore, requireJsonBody, requireSameOrigin, requireWellFormedText, securityHeaders } from './http/security';
 import { authenticate, publicAccess } from './auth/access-control';
 import { createMailer, type Mailer } from './auth/mail';
 import { trustedProxies } from './http/client-address';
@@ -59,8 +59,10 @@ export function createApp({ db, config, logger = silentLogger, mailer = createMa
       'request',
     );
   });
+  const allowedOrigins = config.allowedOrigins ?? [];
+  app.use('/api/*', crossOrigin(allowedOrigins));
   app.use('/api/*', noStore());
-  app.use('/api/*', requireSameOrigin());
+  app.use('/api/*', requireSameOrigin(allowedOrigins));
   app.use('/api/*', limitBody());
   app.use('/api/*', requireJsonBody());
   app.use('/api/*', requireWellFormedText());

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { ProblemError, invalidInput } from './problem';
 
@@ -23,6 +24,22 @@ export const securityHeaders = (): MiddlewareHandler =>
     referrerPolicy: 'strict-origin-when-cross-origin',
     xFrameOptions: 'DENY',
     crossOriginResourcePolicy: 'same-origin',
+  });
+
+/**
+ * CORS for apps deployed on origins of their own (ALLOWED_ORIGINS): a listed origin may call the
+ * API with credentials (the session cookie, SameSite=Lax: the app must be on the same site, e.g.
+ * fylke.example.no beside api.example.no) and read the ETag; a preflight (OPTIONS) is answered
+ * for every API path, with no Access-Control-Allow-Origin for an origin not listed.
+ */
+export const crossOrigin = (allowedOrigins: readonly string[]): MiddlewareHandler =>
+  cors({
+    origin: (origin) => (allowedOrigins.includes(origin) ? origin : null),
+    credentials: true,
+    allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowHeaders: ['Content-Type', 'If-Match', 'Accept-Language'],
+    exposeHeaders: ['ETag', 'Location', 'Retry-After', 'Content-Disposition'],
+    maxAge: 600,
   });
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
