@@ -28,6 +28,7 @@ import { searchRouter } from './search/search.router';
 import { servicesRouter } from './services/services.router';
 import { surveysRouter } from './surveys/surveys.router';
 import { usersRouter } from './users/users.router';
+import { privacyRouter } from './privacy/privacy.router';
 
 export type { Logger } from './http/app-env';
 
@@ -88,7 +89,8 @@ export function createApp({ db, config, logger = silentLogger, mailer = createMa
     .route('/', liaisonRouter)
     .route('/', auditRouter)
     .route('/', searchRouter)
-    .route('/', usersRouter);
+    .route('/', usersRouter)
+    .route('/', privacyRouter);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -7,6 +7,7 @@ import * as createLiaison from './2026_11_22_2100_create_liaison';
 import * as createCatchmentRequests from './2026_11_22_2110_create_catchment_requests';
 import * as createSurveyAndReminders from './2026_11_22_2120_create_survey_and_reminders';
 import * as initiativeAssessment from './2026_11_22_2130_initiative_assessment';
+import * as createErasedRecord from './2026_12_04_0900_create_erased_record';
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the server can be
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_22_2110_create_catchment_requests': createCatchmentRequests,
   '2026_11_22_2120_create_survey_and_reminders': createSurveyAndReminders,
   '2026_11_22_2130_initiative_assessment': initiativeAssessment,
+  '2026_12_04_0900_create_erased_record': createErasedRecord,
 };
 
 export const migrationProvider: MigrationProvider = {
