@@ -56,7 +56,16 @@ export default defineConfig({
       url: `http://127.0.0.1:${port}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,
-      env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', MAIL_DIR: mailDir(server), REMINDERS: 'off' },
+      // ALLOWED_ORIGINS: where cross-origin.e2e.test.ts serves an app on its own (the port + 1000).
+      env: {
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+        MAIL_DIR: mailDir(server),
+        REMINDERS: 'off',
+        ALLOWED_ORIGINS: `http://127.0.0.1:${port + 1000}`,
+      },
       gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5_000 },
     };
   }),

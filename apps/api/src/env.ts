@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AppConfig } from '@kompetansebro/server';
+import { parseTrustedRange, requestOrigin, type AppConfig } from '@kompetansebro/server';
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
@@ -12,6 +12,22 @@ const httpUrl = (name: string) =>
   }, `${name} must use https (plain http only on localhost)`);
 /** An empty variable counts as unset (docker-compose and .env files write them so). */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+/** A comma-separated list (spaces around the commas allowed); unset or empty: none. */
+const commaList = (name: string, entry: (value: string) => boolean, what: string) =>
+  z
+    .string()
+    .optional()
+    .transform((value) => (value ?? '').split(',').map((item) => item.trim()).filter((item) => item !== ''))
+    .superRefine((items, ctx) => {
+      for (const item of items.filter((i) => !entry(i))) ctx.addIssue({ code: 'custom', message: `${name}: ${item} is not ${what}` });
+    });
+
+/** An origin an app may be deployed on: scheme, host and port only; https unless on localhost. */
+const isAppOrigin = (value: string) => {
+  const origin = requestOrigin(value);
+  return origin !== null && origin !== 'unreadable' && (origin.startsWith('https://') || isLoopback(new URL(origin)));
+};
 
 /** The server's whole configuration, from the environment; a bad value stops the start with a clear message. */
 export const envSchema = z.object({
@@ -44,6 +60,10 @@ export const envSchema = z.object({
   OIDC_CLIENT_SECRET: optional(z.string().min(1)),
   OIDC_DISPLAY_NAME: optional(z.string().min(1).max(60)),
   OIDC_SCOPES: optional(z.string().regex(/(^|\s)openid(\s|$)/, 'OIDC_SCOPES must include openid')),
+  /** The proxies in front whose X-Forwarded-For is believed: IP addresses and CIDR ranges, comma-separated. */
+  TRUST_PROXY: commaList('TRUST_PROXY', (entry) => parseTrustedRange(entry) !== null, 'an IP address or CIDR range'),
+  /** Origins of apps deployed on their own (https://…, comma-separated) that may call the API with credentials. */
+  ALLOWED_ORIGINS: commaList('ALLOWED_ORIGINS', isAppOrigin, 'an origin such as https://fylke.example.no (https, no path)'),
 }).superRefine((env, ctx) => {
   if (env.OIDC_ISSUER && !env.OIDC_CLIENT_ID) ctx.addIssue({ code: 'custom', path: ['OIDC_CLIENT_ID'], message: 'OIDC_CLIENT_ID is required with OIDC_ISSUER' });
   if (env.SMTP_URL && !env.MAIL_FROM) ctx.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: 'MAIL_FROM is required with SMTP_URL' });
@@ -61,6 +81,11 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     throw new Error(`Invalid configuration in the environment:\n${lines.join('\n')}`);
   }
   return result.data;
+}
+
+/** The parts of the app's configuration about what is in front of it: proxies and apps on other origins. */
+export function edgeConfig(env: Env): Pick<AppConfig, 'trustProxy' | 'allowedOrigins'> {
+  return { trustProxy: env.TRUST_PROXY, allowedOrigins: env.ALLOWED_ORIGINS };
 }
 
 /** The parts of the app's configuration about mail and login, from the environment. */

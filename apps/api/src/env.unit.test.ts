@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mailAndLoginConfig, parseEnv } from './env';
+import { edgeConfig, mailAndLoginConfig, parseEnv } from './env';
 
 describe('parseEnv', () => {
   it('defaults to port 3000 and the embedded database in ./data', () => {
@@ -49,5 +49,21 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ OIDC_ISSUER: 'http://idp.example.no', OIDC_CLIENT_ID: 'x', PUBLIC_URL: 'https://kb.example.no' })).toThrow(/OIDC_ISSUER/);
     expect(() => parseEnv({ PUBLIC_URL: 'kb.example.no' })).toThrow(/PUBLIC_URL/);
     expect(parseEnv({ OIDC_ISSUER: 'http://127.0.0.1:8080', OIDC_CLIENT_ID: 'x', PUBLIC_URL: 'http://localhost:3000' }).OIDC_ISSUER).toBe('http://127.0.0.1:8080');
+  });
+
+  it('reads the trusted proxies and the allowed origins as comma-separated lists', () => {
+    const env = parseEnv({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.7,fd00::/8', ALLOWED_ORIGINS: 'https://fylke.example.no, http://localhost:4300' });
+    expect(edgeConfig(env)).toEqual({
+      trustProxy: ['10.0.0.0/8', '192.168.1.7', 'fd00::/8'],
+      allowedOrigins: ['https://fylke.example.no', 'http://localhost:4300'],
+    });
+    expect(edgeConfig(parseEnv({}))).toEqual({ trustProxy: [], allowedOrigins: [] });
+  });
+
+  it('refuses a proxy that is no address or range, and an origin with a path or plain http elsewhere', () => {
+    expect(() => parseEnv({ TRUST_PROXY: '10.0.0.0/8, proxy.example.no' })).toThrow(/TRUST_PROXY: proxy.example.no/);
+    expect(() => parseEnv({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/TRUST_PROXY/);
+    expect(() => parseEnv({ ALLOWED_ORIGINS: 'https://fylke.example.no/app' })).toThrow(/ALLOWED_ORIGINS/);
+    expect(() => parseEnv({ ALLOWED_ORIGINS: 'http://fylke.example.no' })).toThrow(/ALLOWED_ORIGINS/);
   });
 });

@@ -1,7 +1,7 @@
 import { municipalityQueries, UNAUTHORISED_IS_AN_ANSWER } from '@kompetansebro/api-client';
 import { authShell } from '@kompetansebro/feature-auth';
 import { createAppRuntime, ShellContext, UNAUTHORISED_IS_AN_ANSWER_KEY, type NavigationItem } from '@kompetansebro/feature-shell';
-import { AuthStore, authHandlers, buildMe, buildMembership, countyAdminAccount, mswServer, referenceHandlers, testOrganisations } from '@kompetansebro/testing';
+import { AuthStore, authHandlers, buildMe, buildMembership, countyAdminAccount, mswServer, problemResponse, referenceHandlers, testOrganisations } from '@kompetansebro/testing';
 import { Page } from '@kompetansebro/ui';
 import { QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { createMemoryHistory, createRoute, RouterProvider, type AnyRoute } from '@tanstack/react-router';
@@ -295,6 +295,28 @@ describe('a forgotten password', () => {
 
     await screen.findByRole('heading', { name: 'Passordet er lagret' });
     expect(screen.getByRole('link', { name: 'Gå til innloggingen' })).toBeTruthy();
+  });
+
+  it('shows beside the field why the API refused the password (easy to guess, or the service’s name in it)', async () => {
+    const auth = new AuthStore();
+    auth.validResetTokens.add('a-valid-token-from-the-mail-0123456789');
+    const { user } = renderApp('/nytt-passord?token=a-valid-token-from-the-mail-0123456789', auth);
+    await screen.findByRole('heading', { level: 1, name: 'Lag nytt passord' });
+    mswServer.use(
+      http.post('*/api/auth/password-reset', () => problemResponse(400, [{ path: 'password', code: 'password_too_weak', message: 'The password is easy to guess' }]), { once: true }),
+    );
+
+    await user.type(screen.getByLabelText('Nytt passord'), 'password1234');
+    await user.type(screen.getByLabelText('Gjenta passordet'), 'password1234');
+    await user.click(screen.getByRole('button', { name: 'Lagre passordet' }));
+
+    await waitFor(() =>
+      expect(descriptionOf(screen.getByLabelText('Nytt passord'))).toContain(
+        'Passordet er lett å gjette. Bruk et lengre passord, for eksempel noen ord som ikke hører sammen.',
+      ),
+    );
+    expect(descriptionOf(screen.getByLabelText('Nytt passord'))).toContain('uten navnet på tjenesten eller e-postadressen din');
+    expect(screen.queryByRole('heading', { name: 'Passordet er lagret' })).toBeNull();
   });
 
   it('says when the link is used or expired, and offers a new one', async () => {

@@ -272,6 +272,13 @@ export interface LoginAttemptTable {
   succeeded: boolean;
 }
 
+/** A record erased (GDPR art. 17): its table and id only, so sample data never brings it back. */
+export interface ErasedRecordTable {
+  table_name: string;
+  record_id: string;
+  erased_at: CreatedAt;
+}
+
 export interface PasswordResetTable {
   token_hash: string;
   user_id: string;
@@ -320,6 +327,7 @@ export interface Database {
   membership: MembershipTable;
   user_session: UserSessionTable;
   login_attempt: LoginAttemptTable;
+  erased_record: ErasedRecordTable;
   password_reset: PasswordResetTable;
   oidc_login: OidcLoginTable;
   rate_limit_event: RateLimitEventTable;

@@ -6,9 +6,11 @@ import { publicUrlOf, type AppDeps, type Logger } from './http/app-env';
 import { ProblemError, problemResponse } from './http/problem';
 import { problemOfDomainError } from './http/domain-error-problem';
 import { DomainError } from '@kompetansebro/domain';
-import { requireJsonBody, requireSameOrigin, securityHeaders } from './http/security';
+import { except } from 'hono/combine';
+import { crossOrigin, limitBody, noStore, requireJsonBody, requireSameOrigin, requireWellFormedText, securityHeaders } from './http/security';
 import { authenticate, publicAccess } from './auth/access-control';
 import { createMailer, type Mailer } from './auth/mail';
+import { trustedProxies } from './http/client-address';
 import { createOidcLogin } from './auth/oidc';
 import { activitiesRouter } from './activities/activities.router';
 import { actorsRouter } from './actors/actors.router';
@@ -28,10 +30,11 @@ import { servicesRouter } from './services/services.router';
 import { surveysRouter } from './surveys/surveys.router';
 import { usersRouter } from './users/users.router';
 import { openingHoursRouter } from './opening-hours/opening-hours.router';
-import { publicApiRoutes } from './public-api/public-api.router';
+import { PUBLIC_API_BASE, publicApiRoutes } from './public-api/public-api.router';
 import { finderRouter } from './public-api/finder/finder.router';
 import { photosRouter } from './photos/photos.router';
 import { importRouter } from './import/import.router';
+import { privacyRouter } from './privacy/privacy.router';
 
 export type { Logger } from './http/app-env';
 
@@ -50,20 +53,27 @@ const silentLogger: Logger = { info: () => undefined, error: () => undefined };
 export function createApp({ db, config, logger = silentLogger, mailer = createMailer(config.mail, logger) }: CreateAppOptions) {
   const app = createRouter();
   const oidc = config.oidc ? createOidcLogin(config.oidc, publicUrlOf(config)) : null;
+  const proxies = trustedProxies(config.trustProxy ?? []);
 
   app.use(requestId());
   app.use(securityHeaders());
   app.use(async (c, next) => {
     const started = performance.now();
-    c.set('deps', { db, config, logger, mailer, oidc });
+    c.set('deps', { db, config, logger, mailer, oidc, trustedProxies: proxies });
     await next();
     logger.info(
       { requestId: c.var.requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
       'request',
     );
   });
-  app.use('/api/*', requireSameOrigin());
+  const allowedOrigins = config.allowedOrigins ?? [];
+  // The open data API answers any origin itself (no credentials); the rest only ALLOWED_ORIGINS.
+  app.use('/api/*', except(`${PUBLIC_API_BASE}/*`, crossOrigin(allowedOrigins)));
+  app.use('/api/*', noStore());
+  app.use('/api/*', requireSameOrigin(allowedOrigins));
+  app.use('/api/*', limitBody());
   app.use('/api/*', requireJsonBody());
+  app.use('/api/*', requireWellFormedText());
   app.use('/api/*', authenticate());
   app.use('/api/openapi.json', publicAccess());
   app.use('/api/docs', publicAccess());
@@ -91,7 +101,8 @@ export function createApp({ db, config, logger = silentLogger, mailer = createMa
     .route('/', publicApiRoutes)
     .route('/', finderRouter)
     .route('/', photosRouter)
-    .route('/', importRouter);
+    .route('/', importRouter)
+    .route('/', privacyRouter);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -3,3 +3,5 @@ export type { AppConfig, AppDeps } from './http/app-env';
 export { sendLiaisonDigest, type DigestRunResult } from './liaison/digest.repository';
 export { runReminders, startReminderJob, type ReminderDeps, type ReminderRunResult } from './jobs/reminders';
 export { createMailer, type Mailer, type MailMessage } from './auth/mail';
+export { parseTrustedRange } from './http/client-address';
+export { MAX_JSON_BODY_BYTES, requestOrigin } from './http/security';

@@ -23,6 +23,8 @@ const plainCodes = [
   'duplicate_organisation',
   'reset_token_invalid',
   'password_mismatch',
+  'password_too_weak',
+  'password_has_context',
   'memberships_required',
 ] as const;
 type PlainCode = (typeof plainCodes)[number];

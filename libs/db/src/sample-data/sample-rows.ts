@@ -6,7 +6,7 @@ type TableWithId = { [Table in keyof Database]: Database[Table] extends { id: un
 
 /**
  * Inserts the rows of the samples that are not there yet: rows have stable ids (`sampleId`), so a row
- * that exists, perhaps edited by a user since, is left as it is. Returns the ids of the rows it
+ * that exists, perhaps edited by a user since, is left as it is, and one that was erased is not added again. Returns the ids of the rows it
  * added, so their dependent rows (participants, plan items) are added only for those.
  */
 export async function insertNewSampleRows<Table extends TableWithId, Sample>(
@@ -15,10 +15,15 @@ export async function insertNewSampleRows<Table extends TableWithId, Sample>(
   samples: readonly Sample[],
   rowOf: (sample: Sample) => Insertable<Database[Table]>,
 ): Promise<Set<string>> {
+  // A sample row someone erased (a contact, GDPR art. 17) stays gone.
+  const erased = await trx.selectFrom('erased_record').select('record_id').where('table_name', '=', table).execute();
+  const erasedIds = new Set(erased.map((row) => row.record_id));
+  const rows = samples.map(rowOf).filter((row) => !erasedIds.has(String((row as { id?: unknown }).id)));
+  if (rows.length === 0) return new Set();
   // Kysely cannot follow a generic table name; the constraint above is what keeps this sound.
   const inserted = await trx
     .insertInto(table as TableWithId)
-    .values(samples.map(rowOf) as never)
+    .values(rows as never)
     .onConflict((oc) => oc.doNothing())
     .returning('id')
     .execute();

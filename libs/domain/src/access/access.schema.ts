@@ -50,8 +50,36 @@ export const switchOrganisationSchema = z.object({ organisationId: z.uuid() }).s
 
 export const passwordResetRequestSchema = z.object({ email: z.email().max(254) }).strict();
 
-/** OWASP: at least 12 characters for a password of its own (no composition rules). */
+/**
+ * ASVS 5.0 6.2: at least 12 characters of the user's own choosing, up to 200 taken as typed (no
+ * composition rules, no truncation). The server also refuses one that is easy to guess or holds
+ * the service's name or the e-mail address (passwordTooWeak, passwordHasContext).
+ */
 export const newPasswordSchema = z.string().min(12).max(200);
+
+/** The service's name: no password may hold it (ASVS 5.0 6.2.11, contextual words). */
+export const PRODUCT_NAME = 'Kompetansebro';
+
+/**
+ * The words specific to this service and account that a password must not hold: the service's
+ * name, the e-mail address and its part before the @ (when at least 3 characters), lowercase.
+ */
+export function contextWordsOf(email: string | null): string[] {
+  const words = [PRODUCT_NAME.toLowerCase()];
+  if (email) {
+    const address = email.toLowerCase();
+    words.push(address);
+    const local = address.split('@')[0] ?? '';
+    if (local.length >= 3) words.push(local);
+  }
+  return words;
+}
+
+/** Whether a password holds one of the context words (case and spacing ignored). */
+export function passwordHasContext(password: string, email: string | null): boolean {
+  const squeezed = password.toLowerCase().replace(/\s+/g, '');
+  return contextWordsOf(email).some((word) => squeezed.includes(word.replace(/\s+/g, '')));
+}
 
 export const passwordResetSchema = z
   .object({
@@ -88,6 +116,10 @@ export const accountErrorCodes = {
   /** The role does not fit the organisation's kind (roleOrganisationKinds). */
   roleOrganisationMismatch: 'role_organisation_mismatch',
   duplicateOrganisation: 'duplicate_organisation',
+  /** A new password that is easy to guess (a strength estimate below "safe from an online attack and a slow offline one"). */
+  passwordTooWeak: 'password_too_weak',
+  /** A new password that holds the service's name or the account's e-mail address. */
+  passwordHasContext: 'password_has_context',
 } as const;
 
 /** Why an OIDC login came back to the login page (`?error=`), for the page to explain. */

@@ -27,7 +27,7 @@ import { requireVisible, requireWritable, visibleActivities, type Scope } from '
 import { writeAudit } from '../audit/audit.repository';
 import type { Executor } from '../persistence/executor';
 import { iso, likePattern, pageOf, sortOf, visibleActorIds, type ChangeContext } from '../persistence/repository-helpers';
-import { auditedCreate, nextVersion, versionedChange, versionedRemoval, type VersionedRecord } from '../persistence/versioned-change';
+import { auditedCreate, nextVersion, versionedChange, versionedRemoval, type VersionedRecord, type ExpectedVersion } from '../persistence/versioned-change';
 
 type ActivityJoin = Database & { a: Database['activity']; o: Database['actor'] };
 
@@ -344,7 +344,7 @@ export async function updateActivity(
   scope: Scope,
   id: string,
   changes: ActivityUpdate,
-  expectedVersion: number,
+  expectedVersion: ExpectedVersion,
   context: ChangeContext,
 ): Promise<ActivityDetail> {
   return versionedChange(db, {
@@ -372,7 +372,7 @@ export async function updateActivity(
  * Deletes an activity and its participants. Plan items that listed it as a result drop it
  * (each such change is versioned and audited too), so no plan points at nothing.
  */
-export async function deleteActivity(db: Executor, scope: Scope, id: string, expectedVersion: number, context: ChangeContext): Promise<void> {
+export async function deleteActivity(db: Executor, scope: Scope, id: string, expectedVersion: ExpectedVersion, context: ChangeContext): Promise<void> {
   await versionedRemoval(db, {
     ...activityRecord(scope, id),
     expectedVersion,

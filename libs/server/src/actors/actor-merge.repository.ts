@@ -5,7 +5,7 @@ import { requireWritable, type Scope } from '../auth/visibility';
 import { writeAudit } from '../audit/audit.repository';
 import type { Executor } from '../persistence/executor';
 import type { ChangeContext } from '../persistence/repository-helpers';
-import { nextVersion, versionedChange } from '../persistence/versioned-change';
+import { nextVersion, versionedChange, type ExpectedVersion } from '../persistence/versioned-change';
 import { getActor } from './actor.repository';
 
 /**
@@ -36,6 +36,11 @@ export const actorReferences: readonly { table: keyof Database; column: string; 
   { table: 'liaison_note', column: 'target_actor_id' },
   { table: 'liaison_note', column: 'author_organisation_id' },
   { table: 'survey_recipient', column: 'actor_id', key: ['survey_id'] },
+  { table: 'agreement_amendment_party', column: 'actor_id', key: ['amendment_id'] },
+  { table: 'liaison_note_read', column: 'organisation_id', key: ['note_id'] },
+  { table: 'photo', column: 'actor_id' },
+  // One timetable per actor, keyed by the actor's id: the kept actor's own hours win.
+  { table: 'opening_hours', column: 'id', key: [] },
 ];
 
 /** How many rows of each table.column moved to the kept actor, and how many were the same fact twice. */
@@ -53,10 +58,13 @@ async function moveReferences(trx: Transaction<Database>, keepId: string, duplic
     const table = sql.table(reference.table);
     const column = sql.ref(reference.column);
     if (reference.key) {
-      const sameKey = sql.join(
-        reference.key.map((k) => sql`k.${sql.ref(k)} = d.${sql.ref(k)}`),
-        sql` and `,
-      );
+      const sameKey =
+        reference.key.length === 0
+          ? sql`true`
+          : sql.join(
+              reference.key.map((k) => sql`k.${sql.ref(k)} = d.${sql.ref(k)}`),
+              sql` and `,
+            );
       const dropped = await sql`
         delete from ${table} d where d.${column} = ${duplicateId}
         and exists (select 1 from ${table} k where k.${column} = ${keepId} and ${sameKey})`.execute(trx);
@@ -104,7 +112,7 @@ export async function mergeActors(
   scope: Scope,
   keepId: string,
   duplicateId: string,
-  expectedVersion: number,
+  expectedVersion: ExpectedVersion,
   context: ChangeContext,
 ): Promise<ActorDetail> {
   requireWritable(scope.actors.update.all, 'Only the county merges actors');

@@ -19,7 +19,7 @@ import { requireVisible, requireWritable, visibleActors, type Scope } from '../a
 import type { Executor } from '../persistence/executor';
 import { uniqueViolation } from '../persistence/database-errors';
 import { iso, likePattern, nullsLast, pageOf, sortOf, type ChangeContext } from '../persistence/repository-helpers';
-import { archiving, auditedCreate, nextVersion, versionedChange, type VersionedRecord } from '../persistence/versioned-change';
+import { archiving, auditedCreate, nextVersion, versionedChange, type VersionedRecord, type ExpectedVersion } from '../persistence/versioned-change';
 import { municipalityExists } from '../reference/reference.repository';
 
 type ActorJoin = Database & {
@@ -312,7 +312,7 @@ export async function updateActor(
   scope: Scope,
   id: string,
   changes: ActorUpdate,
-  expectedVersion: number,
+  expectedVersion: ExpectedVersion,
   context: ChangeContext,
 ): Promise<ActorDetail> {
   return versionedChange(db, {
@@ -346,7 +346,7 @@ export async function setActorArchived(
   scope: Scope,
   id: string,
   archived: boolean,
-  expectedVersion: number,
+  expectedVersion: ExpectedVersion,
   context: ChangeContext,
 ): Promise<ActorDetail> {
   const change = archiving<ActorDetail>('actor', id, archived, 'actor');

@@ -17,7 +17,7 @@ import type { Database } from '@kompetansebro/db';
 import { requireWritable, type Scope } from '../auth/visibility';
 import type { Executor } from '../persistence/executor';
 import type { ChangeContext } from '../persistence/repository-helpers';
-import { nextVersion, versionedChange } from '../persistence/versioned-change';
+import { nextVersion, versionedChange, type ExpectedVersion } from '../persistence/versioned-change';
 import { agreementRecord, answerRecord } from './agreement.repository';
 
 // Amendments of a signed agreement (issue 13): proposed by whoever may change the agreement,
@@ -43,7 +43,7 @@ export async function proposeAmendment(
   scope: Scope,
   id: string,
   request: AmendmentRequest,
-  expectedVersion: number,
+  expectedVersion: ExpectedVersion,
   context: ChangeContext,
 ): Promise<AgreementDetail> {
   return versionedChange(db, {
@@ -101,7 +101,7 @@ export async function acceptAmendment(
   id: string,
   amendmentId: string,
   actorId: string,
-  expectedVersion: number,
+  expectedVersion: ExpectedVersion,
   context: ChangeContext,
 ): Promise<AgreementDetail> {
   return versionedChange(db, {

@@ -2,7 +2,7 @@ import type { AgreementSettings, AgreementSettingsUpdate } from '@kompetansebro/
 import { requireWritable, type Scope } from '../auth/visibility';
 import type { Executor } from '../persistence/executor';
 import type { ChangeContext } from '../persistence/repository-helpers';
-import { nextVersion, versionedChange } from '../persistence/versioned-change';
+import { nextVersion, versionedChange, type ExpectedVersion } from '../persistence/versioned-change';
 
 // The county's agreement settings: one row. Every organisation's agreements follow them (the
 // calendar reads them), so anyone who reads agreements may read them; only the county changes them.
@@ -16,7 +16,7 @@ export async function updateAgreementSettings(
   db: Executor,
   scope: Scope,
   changes: AgreementSettingsUpdate,
-  expectedVersion: number,
+  expectedVersion: ExpectedVersion,
   context: ChangeContext,
 ): Promise<AgreementSettings> {
   return versionedChange(db, {

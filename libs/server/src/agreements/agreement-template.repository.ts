@@ -10,7 +10,7 @@ import { requireCountyWide, requireWritable, type Scope } from '../auth/visibili
 import { uniqueViolation } from '../persistence/database-errors';
 import type { Executor } from '../persistence/executor';
 import { iso, type ChangeContext } from '../persistence/repository-helpers';
-import { auditedCreate, nextVersion, versionedChange, versionedRemoval } from '../persistence/versioned-change';
+import { auditedCreate, nextVersion, versionedChange, versionedRemoval, type ExpectedVersion } from '../persistence/versioned-change';
 import { getAgreement } from './agreement.repository';
 
 // The county's agreement templates (issue 13): one per agreement kind, its clauses in plain text
@@ -72,7 +72,7 @@ export async function updateAgreementTemplate(
   scope: Scope,
   id: string,
   changes: AgreementTemplateUpdate,
-  expectedVersion: number,
+  expectedVersion: ExpectedVersion,
   context: ChangeContext,
 ): Promise<AgreementTemplate> {
   return versionedChange(db, {
@@ -86,7 +86,7 @@ export async function updateAgreementTemplate(
   });
 }
 
-export async function removeAgreementTemplate(db: Executor, scope: Scope, id: string, expectedVersion: number, context: ChangeContext): Promise<void> {
+export async function removeAgreementTemplate(db: Executor, scope: Scope, id: string, expectedVersion: ExpectedVersion, context: ChangeContext): Promise<void> {
   await versionedRemoval(db, {
     ...templateRecord(scope, id),
     expectedVersion,

@@ -40,7 +40,7 @@ import { requireVisible, requireWritable, visibleAgreements, type Scope } from '
 import { uniqueViolation } from '../persistence/database-errors';
 import type { Executor } from '../persistence/executor';
 import { iso, isoOrNull, likePattern, visibleActorIds, type ChangeContext } from '../persistence/repository-helpers';
-import { auditedCreate, nextVersion, versionedChange, type VersionedRecord } from '../persistence/versioned-change';
+import { auditedCreate, nextVersion, versionedChange, type VersionedRecord, type ExpectedVersion } from '../persistence/versioned-change';
 
 type AgreementJoin = Database & { ag: Database['agreement'] };
 
@@ -445,7 +445,7 @@ export async function updateAgreement(
   scope: Scope,
   id: string,
   changes: AgreementUpdate,
-  expectedVersion: number,
+  expectedVersion: ExpectedVersion,
   context: ChangeContext,
 ): Promise<AgreementDetail> {
   return versionedChange(db, {
@@ -493,7 +493,7 @@ export async function transitionAgreement(
   scope: Scope,
   id: string,
   request: { to: AgreementStatus; note?: string | undefined; overrideReason?: string | undefined },
-  expectedVersion: number,
+  expectedVersion: ExpectedVersion,
   context: ChangeContext,
 ): Promise<AgreementDetail> {
   return versionedChange(db, {
@@ -529,7 +529,7 @@ export async function decideAgreement(
   id: string,
   actorId: string,
   decision: AgreementDecision,
-  expectedVersion: number,
+  expectedVersion: ExpectedVersion,
   context: ChangeContext,
 ): Promise<AgreementDetail> {
   return versionedChange(db, {

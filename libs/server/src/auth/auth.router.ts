@@ -1,7 +1,6 @@
 import { createRoute, type RouteConfig } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { z } from 'zod';
 import {
   authProvidersSchema,
@@ -13,12 +12,13 @@ import {
   type Me,
 } from '@kompetansebro/domain';
 import { principalOf, publicAccess, sessionCookieName } from './access-control';
-import { assertNotRateLimited, checkCredentials } from './login';
+import { assertNotRateLimited, checkCredentials, recordLoginAttempt } from './login';
 import { afterLogin, loginPageFor, OIDC_LOGIN_VALID_MINUTES, OidcLoginFailure, safeReturnTo } from './oidc';
 import { requestPasswordReset, resetPassword } from './password-reset';
 import { loadPrincipal, membershipsOf, type Principal } from './principal';
 import { createSession, endSession, SESSION_ABSOLUTE_HOURS, switchSessionOrganisation } from './session';
 import type { AppEnv } from '../http/app-env';
+import { clientAddress } from '../http/client-address';
 import { createRouter, jsonContent, problemResponses } from '../http/openapi';
 import { ProblemError } from '../http/problem';
 
@@ -44,14 +44,8 @@ function meOf(principal: Principal): Me {
   };
 }
 
-/** The client's address, for the login rate limit (the socket's; a proxy in front is not trusted). */
-function clientAddress(c: Context<AppEnv>): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
+/** The client's address, for the login rate limits: the socket's, or what a proxy of TRUST_PROXY forwarded. */
+const clientAddressOf = (c: Context<AppEnv>): string => clientAddress(c, c.var.deps.trustedProxies);
 
 /** The cookie that binds an OIDC login under way to the browser that started it. */
 function oidcCookieName(secure: boolean): string {
@@ -181,7 +175,7 @@ export const authRouter = createRouter()
     const { db } = c.var.deps;
     const { password } = c.req.valid('json');
     const email = c.req.valid('json').email.toLowerCase();
-    const address = clientAddress(c);
+    const address = clientAddressOf(c);
     await assertNotRateLimited(db, email, address);
     const credentials = await checkCredentials(db, email, password, address);
     if (!credentials) throw new ProblemError(401, 'Wrong e-mail or password');
@@ -255,15 +249,15 @@ export const authRouter = createRouter()
     if (user.disabled_at !== null) return c.redirect(loginPageFor(returnTo, 'account_disabled'), 302);
     const principal = await beginSession(c, user.id);
     if (!principal) return c.redirect(loginPageFor(returnTo, 'no_organisation'), 302);
-    await db.insertInto('login_attempt').values({ email: identity.email, address: clientAddress(c), succeeded: true }).execute();
+    await recordLoginAttempt(db, identity.email, clientAddressOf(c), true);
     return c.redirect(afterLogin(returnTo), 302);
   })
   .openapi(resetRequestRoute, async (c) => {
-    await requestPasswordReset(c.var.deps, c.req.valid('json').email.toLowerCase(), clientAddress(c));
+    await requestPasswordReset(c.var.deps, c.req.valid('json').email.toLowerCase(), clientAddressOf(c));
     return c.body(null, 202);
   })
   .openapi(resetRoute, async (c) => {
     const { token, password } = c.req.valid('json');
-    await resetPassword(c.var.deps, token, password, clientAddress(c));
+    await resetPassword(c.var.deps, token, password, clientAddressOf(c));
     return c.body(null, 204);
   });

@@ -102,6 +102,30 @@ describe('password reset by an e-mailed one-time link', () => {
     expect(mail.mails.some((m) => m.to.includes('nord@demo.kompetansebro.no'))).toBe(false);
   });
 
+  it('refuses a password that is easy to guess or holds the service’s name or the e-mail (ASVS 5.0 6.2), 400 naming password, and the link still works', async () => {
+    const email = 'fosen@demo.kompetansebro.no';
+    expect((await requestReset(email)).status).toBe(202);
+    const token = tokenOf(await mail.next(email));
+    const refused = [
+      ['password1234', 'password_too_weak'],
+      ['123456789012', 'password_too_weak'],
+      ['aaaaaaaaaaaa', 'password_too_weak'],
+      ['qwertyuiopas', 'password_too_weak'],
+      ['Kompetansebro2026!', 'password_has_context'],
+      ['kompetanse bro er fint', 'password_has_context'],
+      ['fosen@demo.kompetansebro.no', 'password_has_context'],
+      ['mitt navn er fosen og 42', 'password_has_context'],
+    ] as const;
+    for (const [password, code] of refused) {
+      const response = await reset(token, password);
+      expect(response.status, password).toBe(400);
+      expect(((await response.json()) as Problem).errors, password).toEqual([expect.objectContaining({ path: 'password', code })]);
+    }
+    expect((await login(email, DEMO_PASSWORD)).status).toBe(200);
+    expect((await reset(token, 'fire ulike ord i rekke')).status).toBe(204);
+    expect((await login(email, 'fire ulike ord i rekke')).status).toBe(200);
+  });
+
   it('validates the request: an e-mail, a token and a password of at least 12 characters', async () => {
     const bad = await server.anonymous('/api/auth/password-reset/request', jsonBody('POST', { email: 'ikke en adresse' }));
     expect(bad.status).toBe(400);

@@ -3,8 +3,9 @@ import { accountErrorCodes, type Role } from '@kompetansebro/domain';
 import type { Executor } from '../persistence/executor';
 import { writeAudit } from '../audit/audit.repository';
 import { publicUrlOf, type AppConfig, type RequestDeps } from '../http/app-env';
-import { ProblemError } from '../http/problem';
+import { invalidInput, ProblemError } from '../http/problem';
 import { hashPassword } from './password';
+import { newPasswordErrors } from './password-policy';
 import { endSessionsOfUser, hashToken, newToken } from './session';
 
 // One-time links that let a person set their password: "forgot password" (valid one hour) and
@@ -176,17 +177,21 @@ const invalidToken = () =>
   ]);
 
 /**
- * Sets the password a one-time link allows: stores its argon2id hash, uses up every open link of
+ * Sets the password a one-time link allows (a reset, or an invitation's first password) when the
+ * password policy takes it (400 naming `password` otherwise): stores its argon2id hash, uses up every open link of
  * the user, ends all their sessions, forgets their failed logins, and records it in the audit log.
  */
 export async function resetPassword(deps: RequestDeps, token: string, password: string, address: string): Promise<void> {
   const { db } = deps;
   await assertWithinRateLimit(db, 'reset_token_refused', address, MAX_REFUSED_TOKENS_PER_ADDRESS);
   // Checked before hashing, so that a stream of bad tokens costs no argon2 work.
-  if (!(await userOfToken(db, token, false))) {
+  const holder = await userOfToken(db, token, false);
+  if (!holder) {
     await recordRateLimitEvent(db, 'reset_token_refused', address);
     throw invalidToken();
   }
+  const weak = newPasswordErrors(password, holder.email);
+  if (weak.length > 0) throw invalidInput(weak);
   const passwordHash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
     const user = await userOfToken(trx, token, true);

@@ -14,7 +14,7 @@ import { actorIdInSet, requireVisible, requireWritable, type Scope } from '../au
 import { writeAudit } from '../audit/audit.repository';
 import type { Executor } from '../persistence/executor';
 import { iso, isoOrNull, type ChangeContext } from '../persistence/repository-helpers';
-import { auditedCreate, nextVersion, versionedChange } from '../persistence/versioned-change';
+import { auditedCreate, nextVersion, versionedChange, type ExpectedVersion } from '../persistence/versioned-change';
 
 // A study centre asks; the county decides. The catchment area decides what a study centre
 // sees, so the centre never changes it itself: an approved request changes it, in the same
@@ -128,7 +128,7 @@ export async function decideCatchmentRequest(
   scope: Scope,
   id: string,
   decision: CatchmentDecision,
-  expectedVersion: number,
+  expectedVersion: ExpectedVersion,
   context: ChangeContext,
 ): Promise<CatchmentRequest> {
   requireWritable(scope.everything && scope.actors.update.all, 'Only the county decides catchment-area requests');

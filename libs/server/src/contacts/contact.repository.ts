@@ -14,9 +14,10 @@ import {
 import { NotFoundError } from '@kompetansebro/domain';
 import { requireVisible, requireWritable, visibleActorRecords, type Scope } from '../auth/visibility';
 import { auditEntriesAbout, rewriteAuditEntriesAbout, type AuditEntry } from '../audit/audit.repository';
+import { eraseTracesOf } from '../privacy/erasure';
 import type { Executor } from '../persistence/executor';
 import { actorFacts, assertActorExists, iso, likePattern, pageOf, sortOf, type ChangeContext } from '../persistence/repository-helpers';
-import { auditedAction, auditedCreate, nextVersion, versionedChange, versionedRemoval, type VersionedRecord } from '../persistence/versioned-change';
+import { auditedAction, auditedCreate, nextVersion, versionedChange, versionedRemoval, type VersionedRecord, type ExpectedVersion } from '../persistence/versioned-change';
 
 // Contacts are personal data. Their audit entries never hold it (every before/after is
 // redacted as it is written), and erasure removes the row and scrubs every entry about it.
@@ -157,7 +158,7 @@ export async function updateContact(
   scope: Scope,
   id: string,
   changes: ContactUpdate,
-  expectedVersion: number,
+  expectedVersion: ExpectedVersion,
   context: ChangeContext,
 ): Promise<ContactSummary> {
   return versionedChange(db, {
@@ -176,7 +177,7 @@ export async function updateContact(
   });
 }
 
-export async function deleteContact(db: Executor, scope: Scope, id: string, expectedVersion: number, context: ChangeContext): Promise<void> {
+export async function deleteContact(db: Executor, scope: Scope, id: string, expectedVersion: ExpectedVersion, context: ChangeContext): Promise<void> {
   await versionedRemoval(db, {
     ...contactRecord(scope, id),
     expectedVersion,
@@ -206,24 +207,29 @@ export interface ErasureReceipt {
   recordDeleted: boolean;
   /** How many audit entries about the person were scrubbed (the erasure's own entry not counted). */
   auditEntriesRedacted: number;
+  /** How many copies of her e-mail or name elsewhere were cleared (recipient lists, confirmedBy, answeredBy, other audit entries). */
+  tracesCleared: number;
 }
 
 /**
  * Erases a person (GDPR article 17): deletes the contact and rewrites every audit entry about it
- * so no personal field remains, then records the erasure itself without personal data. Needs no
+ * so no personal field remains, clears her e-mail and name wherever the personal-data register
+ * says they may be copied, remembers the id so sample data never brings her back, then records the erasure itself without personal data. Needs no
  * If-Match: erasure is owed whatever version the caller saw. 404 when nothing is stored about the id.
  * An organisation erases its own contacts; what is left of a contact already deleted (its audit
  * entries) only the county can scrub, since nothing tells any more whose it was.
  */
 export async function eraseContact(db: Executor, scope: Scope, id: string, context: ChangeContext): Promise<ErasureReceipt> {
   return auditedAction(db, { entity: 'contact', entityId: id, action: 'erase' }, context, async (trx) => {
-    const row = await trx.selectFrom('contact').select(['id', 'actor_id']).where('id', '=', id).forUpdate().executeTakeFirst();
+    const row = await trx.selectFrom('contact').select(['id', 'actor_id', 'name', 'email']).where('id', '=', id).forUpdate().executeTakeFirst();
     if (row) await checkReach(trx, scope, row.actor_id);
     else requireVisible(scope.everything && scope.actorRecords.write.all, 'contact');
     const redacted = await rewriteAuditEntriesAbout(trx, 'contact', id, redactStoredValue);
     if (!row && redacted === 0) throw new NotFoundError('contact');
     if (row) await trx.deleteFrom('contact').where('id', '=', id).execute();
-    const receipt = { id, erasedAt: new Date().toISOString(), recordDeleted: row !== undefined, auditEntriesRedacted: redacted };
+    // Her e-mail and name elsewhere (recipient lists, confirmedBy, answeredBy, the audit log), by the register.
+    const tracesCleared = row ? await eraseTracesOf(trx, { table: 'contact', id, name: row.name, email: row.email }) : 0;
+    const receipt = { id, erasedAt: new Date().toISOString(), recordDeleted: row !== undefined, auditEntriesRedacted: redacted, tracesCleared };
     const audit = { before: row ? { actorId: row.actor_id } : null, after: { recordDeleted: receipt.recordDeleted, auditEntriesRedacted: redacted } };
     return { result: receipt, audit };
   });

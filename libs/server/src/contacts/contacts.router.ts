@@ -29,6 +29,7 @@ const ErasureReceipt = z
     erasedAt: z.iso.datetime({ offset: true }),
     recordDeleted: z.boolean(),
     auditEntriesRedacted: z.number().int().min(0),
+    tracesCleared: z.number().int().min(0).meta({ description: 'Copies of the e-mail or name cleared elsewhere: recipient lists, confirmedBy, answeredBy, other audit entries' }),
   })
   .meta({ id: 'ErasureReceipt' });
 const tags = ['Contacts'];
@@ -65,7 +66,7 @@ const personalDataRoute = route('get', '/api/contacts/{id}/personal-data', ['con
 });
 
 const eraseRoute = route('post', '/api/contacts/{id}/erase', ['contact', 'delete'], {
-  summary: 'Erase the person (GDPR art. 17): delete the record and redact every audit entry about it',
+  summary: 'Erase the person (GDPR art. 17): delete the record, redact every audit entry about it, and clear her e-mail and name wherever the personal-data register says they are copied',
   request: { params: idParamsSchema },
   answers: { 200: jsonAnswer('Erased', ErasureReceipt) },
   problems: [400, 404],

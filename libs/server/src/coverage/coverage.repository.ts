@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import { computeCoverage, hasActorId, todayInNorway, type Coverage, type IsoDate } from '@kompetansebro/domain';
-import { DomainRuleError, domainErrorCodes, NotFoundError, StaleVersionError } from '@kompetansebro/domain';
+import { DomainRuleError, domainErrorCodes, NotFoundError } from '@kompetansebro/domain';
 import { requireVisible, requireWritable, type Scope } from '../auth/visibility';
 import type { Executor } from '../persistence/executor';
-import { auditedAction, nextVersion } from '../persistence/versioned-change';
+import { auditedAction, nextVersion, type ExpectedVersion, assertVersionMatches } from '../persistence/versioned-change';
 import { unknownMunicipalityErrors } from '../reference/reference.repository';
 
 async function catchmentOf(db: Executor, studyCentreIds: readonly string[]): Promise<string[]> {
@@ -160,7 +160,7 @@ export async function setCatchmentArea(
   scope: Scope,
   studyCentreId: string,
   municipalityNumbers: readonly string[],
-  expectedVersion: number,
+  expectedVersion: ExpectedVersion,
   context: { userId: string | null },
 ): Promise<{ studyCentreId: string; municipalityNumbers: string[]; version: number }> {
   requireVisible(hasActorId(scope.studyCentres, studyCentreId), 'study centre');
@@ -175,7 +175,7 @@ export async function setCatchmentArea(
       .forUpdate()
       .executeTakeFirst();
     if (!centre) throw new NotFoundError('study centre');
-    if (centre.version !== expectedVersion) throw new StaleVersionError(`The study centre is at version ${centre.version}; load it again`);
+    assertVersionMatches('study centre', centre.version, expectedVersion);
     const wanted = [...new Set(municipalityNumbers)];
     const errors = await unknownMunicipalityErrors(trx, wanted, domainErrorCodes.municipalityNotFound, (index) => `municipalityNumbers.${index}`);
     if (errors.length > 0) throw new DomainRuleError(errors);

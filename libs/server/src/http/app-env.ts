@@ -3,6 +3,7 @@ import type { Database } from '@kompetansebro/db';
 import type { Mailer } from '../auth/mail';
 import type { OidcLogin } from '../auth/oidc';
 import type { Principal } from '../auth/principal';
+import type { TrustedProxies } from './client-address';
 
 export interface Logger {
   info(fields: object, message?: string): void;
@@ -49,6 +50,16 @@ export interface AppConfig {
   mail?: MailConfig | undefined;
   /** Default: no OIDC login, only passwords. */
   oidc?: OidcConfig | null | undefined;
+  /**
+   * The proxies in front (TRUST_PROXY): addresses and CIDR ranges whose X-Forwarded-For is
+   * believed when they are the socket's peer. Default: none, the socket's address is the client's.
+   */
+  trustProxy?: readonly string[] | undefined;
+  /**
+   * Origins of apps deployed elsewhere (ALLOWED_ORIGINS, e.g. https://fylke.example.no) that may
+   * call the API with credentials: CORS answers them, and the CSRF check lets their writes in.
+   */
+  allowedOrigins?: readonly string[] | undefined;
 }
 
 export interface AppDeps {
@@ -62,6 +73,8 @@ export interface RequestDeps extends AppDeps {
   mailer: Mailer;
   /** null when no OIDC provider is configured. */
   oidc: OidcLogin | null;
+  /** TRUST_PROXY, compiled: which peers' X-Forwarded-For is believed. */
+  trustedProxies: TrustedProxies;
 }
 
 export interface AppEnv {

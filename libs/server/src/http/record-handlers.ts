@@ -3,6 +3,7 @@ import type { JSONParsed } from 'hono/utils/types';
 import { accessOf, scopeOf, type Scope } from '../auth/visibility';
 import type { Executor } from '../persistence/executor';
 import type { ChangeContext } from '../persistence/repository-helpers';
+import type { ExpectedVersion } from '../persistence/versioned-change';
 import type { AppEnv } from './app-env';
 import { expectedVersion, versionedJson } from './etag';
 import { exportResponse, MAX_EXPORT_ROWS, type ExportColumn, type ExportFormat } from './export';
@@ -45,13 +46,13 @@ export async function createRecord<T extends { id: string; version: number }>(
 }
 
 /** A write to a versioned record: the version from If-Match (428/400 first), then 200 with the new ETag. */
-export async function changeRecord<T extends { version: number }>(c: RequestContext, write: (access: WriteAccess, version: number) => Promise<T>): Promise<VersionedAnswer<T, 200>> {
+export async function changeRecord<T extends { version: number }>(c: RequestContext, write: (access: WriteAccess, version: ExpectedVersion) => Promise<T>): Promise<VersionedAnswer<T, 200>> {
   const version = expectedVersion(c);
   return versionedJson(c, await write(await writeAccessOf(c), version), 200);
 }
 
 /** DELETE a versioned record with If-Match: 204. */
-export async function removeRecord(c: RequestContext, remove: (access: WriteAccess, version: number) => Promise<void>): Promise<Response & TypedResponse<null, 204, 'body'>> {
+export async function removeRecord(c: RequestContext, remove: (access: WriteAccess, version: ExpectedVersion) => Promise<void>): Promise<Response & TypedResponse<null, 204, 'body'>> {
   const version = expectedVersion(c);
   await remove(await writeAccessOf(c), version);
   return c.body(null, 204);

@@ -31,7 +31,7 @@ import {
 import { requireCountyWide, type Scope } from '../auth/visibility';
 import type { Executor } from '../persistence/executor';
 import { existingActorIds, iso, likePattern, nullsLast, pageOf, sortOf, type ChangeContext } from '../persistence/repository-helpers';
-import { auditedCreate, nextVersion, versionedChange } from '../persistence/versioned-change';
+import { auditedCreate, nextVersion, versionedChange, type ExpectedVersion } from '../persistence/versioned-change';
 import { insertPlanItems, planItemDefaults, planItemsOf, planItemViolations } from './plan-item.repository';
 
 // Initiatives are the county's own records (no organisation owns them): every exported function
@@ -350,7 +350,7 @@ export async function updateInitiative(
   scope: Scope,
   id: string,
   changes: InitiativeUpdate,
-  expectedVersion: number,
+  expectedVersion: ExpectedVersion,
   context: ChangeContext,
 ): Promise<InitiativeDetail> {
   requireCountyWide(scope, 'initiative');

@@ -17,7 +17,7 @@ import {
 import { requireCountyWide, type Scope } from '../auth/visibility';
 import type { Executor } from '../persistence/executor';
 import { existingActorIds, iso, nullsLast, sortOf, type ChangeContext } from '../persistence/repository-helpers';
-import { auditedCreate, nextVersion, versionedChange, versionedRemoval, type VersionedRecord } from '../persistence/versioned-change';
+import { auditedCreate, nextVersion, versionedChange, versionedRemoval, type VersionedRecord, type ExpectedVersion } from '../persistence/versioned-change';
 
 // Plan items are the county's own records, like the initiatives they belong to: every exported
 // function takes the Scope and lets only the county in.
@@ -283,7 +283,7 @@ export async function updatePlanItem(
   initiativeId: string,
   itemId: string,
   changes: PlanItemUpdate,
-  expectedVersion: number,
+  expectedVersion: ExpectedVersion,
   context: ChangeContext,
 ): Promise<PlanItemDetail> {
   requireCountyWide(scope, 'initiative');
@@ -320,7 +320,7 @@ export async function deletePlanItem(
   scope: Scope,
   initiativeId: string,
   itemId: string,
-  expectedVersion: number,
+  expectedVersion: ExpectedVersion,
   context: ChangeContext,
 ): Promise<void> {
   requireCountyWide(scope, 'initiative');

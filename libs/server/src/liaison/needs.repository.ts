@@ -14,7 +14,7 @@ import { requireVisible, requireWritable, visibleActorRecords, type Scope } from
 import { writeAudit } from '../audit/audit.repository';
 import type { Executor } from '../persistence/executor';
 import { iso, type ChangeContext } from '../persistence/repository-helpers';
-import { lockVersion, nextVersion } from '../persistence/versioned-change';
+import { lockVersion, nextVersion, type ExpectedVersion, assertVersionMatches } from '../persistence/versioned-change';
 import { unknownMunicipalityErrors } from '../reference/reference.repository';
 import { LIBRARY_KINDS } from './library.repository';
 
@@ -69,7 +69,7 @@ export async function saveStudentCounts(
   scope: Scope,
   period: StudentCountPeriod,
   input: StudentCountsUpdate,
-  expectedVersion: number,
+  expectedVersion: ExpectedVersion,
   context: ChangeContext,
 ): Promise<StudentCountSet> {
   return db.transaction().execute(async (trx) => {
@@ -88,9 +88,7 @@ export async function saveStudentCounts(
       await trx.deleteFrom('student_count').where('set_id', '=', existing.id).execute();
       setId = existing.id;
     } else {
-      if (expectedVersion !== 0) {
-        throw new StaleVersionError(`The student counts are at version 0; you changed version ${expectedVersion}. Load them again.`);
-      }
+      assertVersionMatches('student counts', 0, expectedVersion);
       // Two first saves at once: the unique key lets one in; the other is stale.
       const inserted = await trx
         .insertInto('student_count_set')

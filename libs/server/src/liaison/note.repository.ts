@@ -13,7 +13,7 @@ import {
 import { actorIdInSet, requireVisible, requireWritable, visibleActors, visibleLiaisonNotes, type Scope } from '../auth/visibility';
 import type { Executor } from '../persistence/executor';
 import { iso, likePattern, type ChangeContext } from '../persistence/repository-helpers';
-import { auditedCreate, nextVersion, versionedChange } from '../persistence/versioned-change';
+import { auditedCreate, nextVersion, versionedChange, type ExpectedVersion } from '../persistence/versioned-change';
 import { LIBRARY_KINDS } from './library.repository';
 
 // The university-library liaison (issue 8): the notes of the channels (threads) it is a party
@@ -204,7 +204,7 @@ export async function createNote(db: Executor, scope: Scope, input: NoteCreate, 
 }
 
 /** Only the author edits a note; the text it replaces is kept as a version. */
-export async function updateNote(db: Executor, scope: Scope, id: string, body: string, expectedVersion: number, context: ChangeContext): Promise<LiaisonNote> {
+export async function updateNote(db: Executor, scope: Scope, id: string, body: string, expectedVersion: ExpectedVersion, context: ChangeContext): Promise<LiaisonNote> {
   return versionedChange(db, {
     table: 'liaison_note',
     id,

@@ -5,7 +5,6 @@ import {
   nextOpening,
   ordinaryWeekHours,
   openingHoursInputSchema,
-  StaleVersionError,
   stateAt,
   toOsm,
   todayInNorway,
@@ -16,7 +15,7 @@ import {
 import { requireVisible, requireWritable, type Scope } from '../auth/visibility';
 import type { Executor } from '../persistence/executor';
 import { actorFacts, iso, type ChangeContext } from '../persistence/repository-helpers';
-import { auditedCreate, inTransaction, nextVersion, versionedChange } from '../persistence/versioned-change';
+import { auditedCreate, inTransaction, nextVersion, versionedChange, type ExpectedVersion, assertVersionMatches } from '../persistence/versioned-change';
 import { updateService } from '../services/service.repository';
 import { norwegianPublicHolidays } from './norwegian-holidays';
 import { weeklyFromOsm } from './osm-import';
@@ -73,7 +72,7 @@ function toAudit(record: OpeningHours) {
  * Replaces an actor's opening hours, If-Match the version read (0: none stored yet). 404 when the
  * scope cannot see the actor, 403 when it may not change it, 412 when stale; audited.
  */
-export async function saveOpeningHours(db: Executor, scope: Scope, actorId: string, input: OpeningHoursInput, expectedVersion: number, change: ChangeContext): Promise<OpeningHours> {
+export async function saveOpeningHours(db: Executor, scope: Scope, actorId: string, input: OpeningHoursInput, expectedVersion: ExpectedVersion, change: ChangeContext): Promise<OpeningHours> {
   return inTransaction(db, async (trx) => {
     const saved = await writeOpeningHours(trx, scope, actorId, input, expectedVersion, change);
     await deriveWeeklyHours(trx, scope, actorId, input, change);
@@ -105,12 +104,12 @@ async function deriveWeeklyHours(trx: Executor, scope: Scope, actorId: string, i
 }
 
 /** The write of the hours themselves: a new record (version 0 → 1) or a versioned change. */
-async function writeOpeningHours(trx: Executor, scope: Scope, actorId: string, input: OpeningHoursInput, expectedVersion: number, change: ChangeContext): Promise<OpeningHours> {
+async function writeOpeningHours(trx: Executor, scope: Scope, actorId: string, input: OpeningHoursInput, expectedVersion: ExpectedVersion, change: ChangeContext): Promise<OpeningHours> {
   const actor = await actorOf(trx, scope, actorId);
   requireWritable(actor.writable, 'You may read these opening hours but not change them');
   const stored = await trx.selectFrom('opening_hours').select('version').where('id', '=', actorId).forUpdate().executeTakeFirst();
   if (!stored) {
-    if (expectedVersion !== 0) throw StaleVersionError.of('opening hours', 0, expectedVersion);
+    assertVersionMatches('opening hours', 0, expectedVersion);
     return auditedCreate(trx, {
       entity: 'opening_hours',
       context: change,
@@ -147,7 +146,7 @@ export async function importOpeningHoursFromOsm(
   scope: Scope,
   actorId: string,
   input: OpeningHoursOsmImport,
-  expectedVersion: number,
+  expectedVersion: ExpectedVersion,
   change: ChangeContext,
 ): Promise<OpeningHours> {
   const weekly = weeklyFromOsm(input);

@@ -8,6 +8,26 @@ import type { ChangeContext } from './repository-helpers';
 // How every write to the database is made: in one transaction with its audit entry, and — for a
 // record with a `version` — only when the client changes the version it read (If-Match).
 
+/**
+ * The versions a write accepts, from If-Match (RFC 9110 13.1.1): one version (the usual case), any
+ * of several (a list of ETags; an empty list when it named none this server makes, which never
+ * matches), or any version at all (`*`).
+ */
+export type ExpectedVersion = number | readonly number[] | '*';
+
+/** Whether the stored version meets If-Match (strong comparison: weak tags were dropped when it was read). */
+export function versionMatches(expected: ExpectedVersion, current: number): boolean {
+  if (expected === '*') return true;
+  return typeof expected === 'number' ? expected === current : expected.includes(current);
+}
+
+/** 412 unless the stored version meets If-Match; `label` names the record in the message. */
+export function assertVersionMatches(label: string, current: number, expected: ExpectedVersion): void {
+  if (versionMatches(expected, current)) return;
+  if (typeof expected === 'number') throw StaleVersionError.of(label, current, expected);
+  throw new StaleVersionError(`The ${label} is at version ${current}, which If-Match does not name. Load it again.`);
+}
+
 /** Tables whose rows carry a `version` for If-Match. */
 type VersionedTable = { [T in keyof Database]: Database[T] extends { id: unknown; version: unknown } ? T : never }[keyof Database];
 
@@ -21,7 +41,7 @@ export async function lockVersion(
   trx: Executor,
   table: VersionedTable,
   id: string,
-  expectedVersion: number,
+  expectedVersion: ExpectedVersion,
   label: string,
   checkReach: () => Promise<void>,
 ): Promise<void> {
@@ -29,7 +49,7 @@ export async function lockVersion(
   const locked = result.rows[0];
   if (!locked) throw new NotFoundError(label);
   await checkReach();
-  if (locked.version !== expectedVersion) throw StaleVersionError.of(label, locked.version, expectedVersion);
+  assertVersionMatches(label, locked.version, expectedVersion);
 }
 
 /** The columns every versioned write sets: the next version, and when. */
@@ -52,7 +72,7 @@ export interface VersionedRecord<T> {
 }
 
 export interface VersionedChange<T> extends VersionedRecord<T> {
-  expectedVersion: number;
+  expectedVersion: ExpectedVersion;
   action: AuditRecord['action'];
   context: ChangeContext;
   /**
@@ -112,7 +132,7 @@ export function auditedCreate<T>(
   });
 }
 
-async function lockAndRead<T>(trx: Transaction<Database>, record: VersionedRecord<T> & { expectedVersion: number }): Promise<T> {
+async function lockAndRead<T>(trx: Transaction<Database>, record: VersionedRecord<T> & { expectedVersion: ExpectedVersion }): Promise<T> {
   await lockVersion(trx, record.table, record.id, record.expectedVersion, record.label ?? record.entity, async () => record.checkReach?.(trx));
   return record.read(trx);
 }

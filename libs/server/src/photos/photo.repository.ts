@@ -11,7 +11,7 @@ import {
 import { requireWritable, visibleActors, type Scope } from '../auth/visibility';
 import type { Executor } from '../persistence/executor';
 import { actorFacts, iso, type ChangeContext } from '../persistence/repository-helpers';
-import { auditedCreate, nextVersion, versionedChange, versionedRemoval } from '../persistence/versioned-change';
+import { auditedCreate, nextVersion, versionedChange, versionedRemoval, type ExpectedVersion } from '../persistence/versioned-change';
 import type { WebImage } from './photo-images';
 
 // Photos of a library or branch (issue 14): read by whoever reads the actor, added, changed and
@@ -139,7 +139,7 @@ async function writablePhoto(db: Executor, scope: Scope, id: string) {
 }
 
 /** Changes what is said about a photo (alt text, photographer, rights, link, published), If-Match; audited. */
-export async function updatePhoto(db: Executor, scope: Scope, id: string, fields: PhotoUpdate, expectedVersion: number, change: ChangeContext): Promise<Photo> {
+export async function updatePhoto(db: Executor, scope: Scope, id: string, fields: PhotoUpdate, expectedVersion: ExpectedVersion, change: ChangeContext): Promise<Photo> {
   return versionedChange(db, {
     ...(await writablePhoto(db, scope, id)),
     expectedVersion,
@@ -152,7 +152,7 @@ export async function updatePhoto(db: Executor, scope: Scope, id: string, fields
 }
 
 /** Removes a photo and its web sizes, If-Match; audited. */
-export async function removePhoto(db: Executor, scope: Scope, id: string, expectedVersion: number, change: ChangeContext): Promise<void> {
+export async function removePhoto(db: Executor, scope: Scope, id: string, expectedVersion: ExpectedVersion, change: ChangeContext): Promise<void> {
   await versionedRemoval(db, {
     ...(await writablePhoto(db, scope, id)),
     expectedVersion,

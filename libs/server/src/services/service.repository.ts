@@ -19,7 +19,7 @@ import { NotFoundError } from '@kompetansebro/domain';
 import { requireVisible, requireWritable, visibleActorRecords, type Scope } from '../auth/visibility';
 import type { Executor } from '../persistence/executor';
 import { actorFacts, assertActorExists, iso, isoOrNull, likePattern, nullsLast, pageOf, sortOf, type ChangeContext } from '../persistence/repository-helpers';
-import { archiving, auditedCreate, nextVersion, versionedChange, type VersionedRecord } from '../persistence/versioned-change';
+import { archiving, auditedCreate, nextVersion, versionedChange, type VersionedRecord, type ExpectedVersion } from '../persistence/versioned-change';
 
 type ServiceJoin = Database & {
   s: Database['service'];
@@ -220,7 +220,7 @@ export async function updateService(
   scope: Scope,
   id: string,
   changes: ServiceUpdate,
-  expectedVersion: number,
+  expectedVersion: ExpectedVersion,
   context: ChangeContext,
 ): Promise<ServiceSummary> {
   return versionedChange(db, {
@@ -246,7 +246,7 @@ export async function confirmService(
   scope: Scope,
   id: string,
   confirmedBy: string,
-  expectedVersion: number,
+  expectedVersion: ExpectedVersion,
   context: ChangeContext,
   today: IsoDate = todayInNorway(),
 ): Promise<ServiceSummary> {
@@ -271,7 +271,7 @@ export async function setServiceArchived(
   scope: Scope,
   id: string,
   archived: boolean,
-  expectedVersion: number,
+  expectedVersion: ExpectedVersion,
   context: ChangeContext,
 ): Promise<ServiceSummary> {
   return versionedChange(db, { ...serviceRecord(scope, id), expectedVersion, context, ...archiving('service', id, archived, 'service') });

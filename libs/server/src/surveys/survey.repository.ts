@@ -25,7 +25,7 @@ import { hashToken, newToken } from '../auth/session';
 import { libraryScope } from '../auth/visibility';
 import type { Executor } from '../persistence/executor';
 import { iso, isoOrNull, likePattern, type ChangeContext } from '../persistence/repository-helpers';
-import { auditedCreate, nextVersion, versionedChange } from '../persistence/versioned-change';
+import { auditedCreate, nextVersion, versionedChange, type ExpectedVersion } from '../persistence/versioned-change';
 import { createService, getService, setServiceArchived, updateService } from '../services/service.repository';
 
 /** The page of the county console that reads the token and shows the answer form (public). */
@@ -323,7 +323,7 @@ export async function remindSurvey(deps: SurveyMailDeps, id: string, context: Ch
 }
 
 /** Closes the campaign: its links stop working. */
-export async function closeSurvey(db: Executor, id: string, expectedVersion: number, context: ChangeContext): Promise<SurveyDetail> {
+export async function closeSurvey(db: Executor, id: string, expectedVersion: ExpectedVersion, context: ChangeContext): Promise<SurveyDetail> {
   await versionedChange(db, {
     table: 'survey',
     id,

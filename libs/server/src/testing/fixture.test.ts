@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect } from 'vitest';
+import { sql } from 'kysely';
 import type { Database } from '@kompetansebro/db';
 import type { Page, Problem, ServiceType } from '@kompetansebro/domain';
 import { jsonBody, startTestServer, type RequestAs, type TestServer } from '@kompetansebro/testing/server';
@@ -156,4 +157,17 @@ export async function expectFieldRefused(
   expect(response.status).toBe(400);
   expect((await problemOf(response)).errors).toEqual(expect.arrayContaining([expect.objectContaining(error)]));
   expect(await Promise.all(counted.map((table) => countRows(server, table)))).toEqual(before);
+}
+
+/** Tables (every one in the schema) whose rows, read as text, contain `text`: where a person's data still is. */
+export async function tablesHolding(server: TestServer, text: string): Promise<string[]> {
+  const { db } = server.database;
+  const tables = await sql<{ table_name: string }>`
+    select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`.execute(db);
+  const holding: string[] = [];
+  for (const { table_name: table } of tables.rows) {
+    const found = await sql<{ n: string | number }>`select count(*) as n from ${sql.table(table)} as r where r::text ilike ${`%${text}%`}`.execute(db);
+    if (Number(found.rows[0]?.n) > 0) holding.push(table);
+  }
+  return holding;
 }

@@ -15,7 +15,7 @@ import {
 import { ConflictError, DomainRuleError, NotFoundError } from '@kompetansebro/domain';
 import type { Executor } from '../persistence/executor';
 import { uniqueViolation } from '../persistence/database-errors';
-import { auditedAction, auditedCreate, nextVersion, versionedChange, type VersionedRecord } from '../persistence/versioned-change';
+import { auditedAction, auditedCreate, nextVersion, versionedChange, type VersionedRecord, type ExpectedVersion } from '../persistence/versioned-change';
 import { issueSetPasswordToken } from '../auth/password-reset';
 import { endSessionsOfUser } from '../auth/session';
 import { likePattern } from '../persistence/repository-helpers';
@@ -250,7 +250,7 @@ export async function setMemberships(
   db: Executor,
   id: string,
   memberships: readonly MembershipInput[],
-  expectedVersion: number,
+  expectedVersion: ExpectedVersion,
   context: UserChangeContext,
 ): Promise<User> {
   return versionedChange(db, {
@@ -272,7 +272,7 @@ export async function setMemberships(
 }
 
 /** Disables the account (If-Match): it can no longer log in, its sessions and open links end. */
-export async function disableUser(db: Executor, id: string, expectedVersion: number, context: UserChangeContext): Promise<User> {
+export async function disableUser(db: Executor, id: string, expectedVersion: ExpectedVersion, context: UserChangeContext): Promise<User> {
   if (id === context.userId) throw new ConflictError('You cannot disable your own account');
   return versionedChange(db, {
     ...userRecord(id),
@@ -290,7 +290,7 @@ export async function disableUser(db: Executor, id: string, expectedVersion: num
 }
 
 /** Enables a disabled account again (If-Match). */
-export async function enableUser(db: Executor, id: string, expectedVersion: number, context: UserChangeContext): Promise<User> {
+export async function enableUser(db: Executor, id: string, expectedVersion: ExpectedVersion, context: UserChangeContext): Promise<User> {
   return versionedChange(db, {
     ...userRecord(id),
     expectedVersion,
