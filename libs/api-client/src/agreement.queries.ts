@@ -29,8 +29,9 @@ export const agreementQueries = {
   exportUrl: (filters: AgreementListFilters, format: ExportFormat) => listExportUrl('/api/agreements/export', filters, format),
   documentUrl: (id: string, documentId: string) =>
     apiUrl(`/api/agreements/${encodeURIComponent(id)}/documents/${encodeURIComponent(documentId)}`),
-  /** The agreement's document made from its data and its kind's template. */
-  generatedDocumentUrl: (id: string, format: 'docx' | 'pdf') => apiUrl(`/api/agreements/${encodeURIComponent(id)}/document?format=${format}`),
+  /** The agreement's document made from its data and its kind's template; of an earlier version when given. */
+  generatedDocumentUrl: (id: string, format: 'docx' | 'pdf', version?: number) =>
+    apiUrl(`/api/agreements/${encodeURIComponent(id)}/document?format=${format}${version === undefined ? '' : `&version=${version}`}`),
 };
 
 export const coverageQueries = {

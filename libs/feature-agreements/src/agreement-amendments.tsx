@@ -1,4 +1,4 @@
-import { ApiError, meQueries, serviceQueries, useAcceptAmendment, useCan, useProposeAmendment } from '@kompetansebro/api-client';
+import { agreementQueries, ApiError, meQueries, serviceQueries, useAcceptAmendment, useCan, useProposeAmendment } from '@kompetansebro/api-client';
 import {
   AMENDABLE_STATUSES,
   collaborationLevels,
@@ -55,12 +55,36 @@ export function AgreementAmendments({ agreement }: { agreement: AgreementDetail 
   return (
     <Section id="agreement-versions" title={t('agreements.amendments.title')} intro={t('agreements.amendments.intro')} className="kb-stack">
       <ol className="kb-stack">
+        {agreement.amendments.length > 0 && (
+          <li className="kb-stack">
+            <h3 className="ds-heading" data-size="xs">
+              {t('agreements.amendments.signedVersion')}
+            </h3>
+            <VersionDocuments agreementId={agreement.id} number={1} />
+          </li>
+        )}
         {agreement.amendments.map((amendment) => (
           <Amendment key={amendment.id} agreement={agreement} amendment={amendment} />
         ))}
       </ol>
       {mayPropose && amendable && !waiting && <ProposeAmendment agreement={agreement} />}
     </Section>
+  );
+}
+
+/** The agreement's document as a version read, to download. */
+function VersionDocuments({ agreementId, number }: { agreementId: string; number: number }) {
+  const { t } = useTranslation();
+  return (
+    <p className="ds-paragraph">
+      <a className="ds-link" href={agreementQueries.generatedDocumentUrl(agreementId, 'pdf', number)} download>
+        {t('agreements.amendments.pdfOf', { number })}
+      </a>
+      {' · '}
+      <a className="ds-link" href={agreementQueries.generatedDocumentUrl(agreementId, 'docx', number)} download>
+        {t('agreements.amendments.docxOf', { number })}
+      </a>
+    </p>
   );
 }
 
@@ -85,6 +109,7 @@ function Amendment({ agreement, amendment }: { agreement: AgreementDetail; amend
           : t('agreements.amendments.proposed', { date: formatDate(amendment.proposedAt, language) })}
       </h3>
       <p className="ds-paragraph">{t('agreements.amendments.reason', { reason: amendment.reason })}</p>
+      {amendment.status === 'in_force' && <VersionDocuments agreementId={agreement.id} number={amendment.number} />}
       <div className="kb-table-scroll">
         <table className="ds-table" data-size="sm">
           <caption>{t('agreements.amendments.changesCaption', { number: amendment.number })}</caption>

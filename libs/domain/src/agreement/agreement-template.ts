@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { plainTextSchema } from '../common/text';
 import { versionedRecordFields } from '../common/record.schema';
+import { NotFoundError } from '../common/domain-errors';
+import type { AmendmentChange } from './agreement-amendment';
 import { agreementKindSchema } from './agreement.schema';
 
 // The agreement document from the data (issue 13): the county keeps one template per agreement
@@ -92,6 +94,40 @@ interface DocumentedAgreement {
   amendments: ReadonlyArray<{ number: number; status: string }>;
 }
 
+/** An agreement as read, with what each amendment changed: enough to read any earlier version. */
+interface AmendedAgreement extends DocumentedAgreement {
+  parties: ReadonlyArray<DocumentedAgreement['parties'][number] & { actorId: string }>;
+  amendments: ReadonlyArray<{ number: number; status: string; changes: readonly AmendmentChange[] }>;
+}
+
+/** The versions an agreement has had: 1 (the signed text) and each amendment in force, oldest first. */
+export function agreementVersions(agreement: Pick<AmendedAgreement, 'amendments'>): number[] {
+  const amended = agreement.amendments.filter((a) => a.status === 'in_force').map((a) => a.number);
+  return [1, ...amended.sort((a, b) => a - b)];
+}
+
+/**
+ * The agreement as it read at `version`: every amendment in force since then undone, newest
+ * first (each change keeps its value before). 404 for a version the agreement never had.
+ */
+export function agreementAtVersion(agreement: AmendedAgreement, version: number): DocumentedAgreement {
+  if (!agreementVersions(agreement).includes(version)) throw new NotFoundError('version', `The agreement has no version ${version}`);
+  const later = agreement.amendments.filter((a) => a.status === 'in_force' && a.number > version).sort((a, b) => b.number - a.number);
+  let at: DocumentedAgreement = { ...agreement, amendments: agreement.amendments.filter((a) => a.status === 'in_force' && a.number <= version) };
+  let parties = agreement.parties;
+  for (const change of later.flatMap((amendment) => amendment.changes)) {
+    if (change.field === 'endDate') at = { ...at, endDate: change.before as string | null };
+    if (change.field === 'description') at = { ...at, description: change.before as string | null };
+    if (change.field === 'levels') at = { ...at, levels: change.before as DocumentedAgreement['levels'] };
+    if (change.field === 'themes') at = { ...at, themes: change.before as DocumentedAgreement['themes'] };
+    if (change.field === 'services') {
+      const services = (change.beforeTypes ?? []).map((type) => ({ type }));
+      parties = parties.map((party) => (party.actorId === change.actorId ? { ...party, services } : party));
+    }
+  }
+  return { ...at, parties };
+}
+
 const norwegianDate = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 
 /**
@@ -117,7 +153,7 @@ export function agreementDocumentOf(
   const levels = agreement.levels.map((l) => documentText.level[l]).join(', ') || none;
   const themes = agreement.themes.map((t) => documentText.theme[t]).join(', ') || none;
   const values: Record<TemplateField, string> = { title: agreement.title, parties: parties.join(', '), period, services: services.join('; ') || none, levels, themes };
-  const version = 1 + agreement.amendments.filter((a) => a.status === 'in_force').length;
+  const version = Math.max(1, ...agreement.amendments.filter((a) => a.status === 'in_force').map((a) => a.number));
   const section = (heading: string, paragraphs: string[], items: string[] = []) => ({ heading, paragraphs, items });
   return {
     title: agreement.title,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { agreementDocumentOf, agreementTemplateCreateSchema, fillTemplate, unknownTemplateFields } from './agreement-template';
+import { NotFoundError } from '../common/domain-errors';
+import { agreementAtVersion, agreementDocumentOf, agreementTemplateCreateSchema, agreementVersions, fillTemplate, unknownTemplateFields } from './agreement-template';
 
 const agreement = {
   title: 'Samarbeidsavtale Fosen',
@@ -48,5 +49,46 @@ describe('agreement templates', () => {
     const content = agreementDocumentOf({ ...agreement, endDate: null }, null, (t) => t);
     expect(content.sections.at(-1)).toEqual({ heading: 'Avtalevilkår', paragraphs: ['Fylket har ingen mal for denne typen avtale ennå.'], items: [] });
     expect(content.sections.find((s) => s.heading === 'Periode')?.paragraphs).toEqual(['fra 01.01.2027, uten sluttdato']);
+  });
+
+  describe('an earlier version', () => {
+    const library = 'a0000000-0000-4000-8000-000000000002';
+    const amended = {
+      ...agreement,
+      endDate: '2029-12-31',
+      levels: ['practical' as const, 'strategic' as const],
+      parties: [
+        { actorId: 'a0000000-0000-4000-8000-000000000001', actorName: 'Fosen studiesenter', role: 'coordinator' as const, services: [] },
+        { actorId: library, actorName: 'Ørland bibliotek', role: 'service_provider' as const, services: [{ type: 'group_rooms' }, { type: 'study_places' }] },
+      ],
+      amendments: [
+        { number: 2, status: 'in_force', changes: [{ field: 'services' as const, actorId: library, before: ['s1'], after: ['s1', 's2'], beforeTypes: ['group_rooms'], afterTypes: ['group_rooms', 'study_places'] }] },
+        { number: 3, status: 'in_force', changes: [{ field: 'endDate' as const, actorId: null, before: '2028-12-31', after: '2029-12-31' }, { field: 'levels' as const, actorId: null, before: ['practical'], after: ['practical', 'strategic'] }] },
+        { number: 4, status: 'proposed', changes: [{ field: 'endDate' as const, actorId: null, before: '2029-12-31', after: '2030-12-31' }] },
+      ],
+    };
+
+    it('lists the signed text and each amendment in force, and no proposal', () => {
+      expect(agreementVersions(amended)).toEqual([1, 2, 3]);
+    });
+
+    it('undoes every later amendment, newest first, so each version reads as it was', () => {
+      const signed = agreementDocumentOf(agreementAtVersion(amended, 1), null, (t) => names[t] ?? t);
+      expect(signed.subtitle).toBe('Samarbeidsavtale, versjon 1');
+      expect(signed.sections.find((s) => s.heading === 'Periode')?.paragraphs).toEqual(['01.01.2027–31.12.2028']);
+      expect(signed.sections.find((s) => s.heading === 'Tjenester partene forplikter seg til')?.items).toEqual(['Ørland bibliotek: Grupperom']);
+      const second = agreementDocumentOf(agreementAtVersion(amended, 2), null, (t) => names[t] ?? t);
+      expect(second.subtitle).toBe('Samarbeidsavtale, versjon 2');
+      expect(second.sections.find((s) => s.heading === 'Periode')?.paragraphs).toEqual(['01.01.2027–31.12.2028']);
+      expect(second.sections.find((s) => s.heading === 'Tjenester partene forplikter seg til')?.items).toEqual(['Ørland bibliotek: Grupperom, Lesesalsplasser']);
+      const current = agreementAtVersion(amended, 3);
+      expect(current.endDate).toBe('2029-12-31');
+      expect(current.levels).toEqual(['practical', 'strategic']);
+    });
+
+    it('refuses a version the agreement never had, a proposal included', () => {
+      expect(() => agreementAtVersion(amended, 4)).toThrow(NotFoundError);
+      expect(() => agreementAtVersion(amended, 0)).toThrow(NotFoundError);
+    });
   });
 });

@@ -103,7 +103,7 @@ describe("an agreement's document", () => {
     const response = await server.request(`/api/agreements/${agreement.id}/document?format=docx`);
     expect(response.status).toBe(200);
     expect(response.headers.get('Content-Type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-    expect(response.headers.get('Content-Disposition')).toBe('attachment; filename="Fjernl_nsavtale Namdal og Namsos.docx"');
+    expect(response.headers.get('Content-Disposition')).toBe(`attachment; filename="Fjernlansavtale Namdal og Namsos.docx"; filename*=UTF-8''Fjernl%C3%A5nsavtale%20Namdal%20og%20Namsos.docx`);
     const text = docxText(new Uint8Array(await response.arrayBuffer()));
     for (const words of expected) expect(text, words).toContain(words);
     expect(text).toContain('Vilkår for fjernlån');

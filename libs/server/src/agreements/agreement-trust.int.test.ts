@@ -5,6 +5,7 @@ import { jsonBody, startTestServer, type RequestAs, type TestServer } from '@kom
 import { createApp } from '../app';
 import { startMailCatcher, type MailCatcher } from '../auth/mail-catcher.test-support';
 import { applyAgreementCalendar } from '../jobs/agreement-calendar';
+import { docxText } from '../testing/document-text.test-support';
 import { addService, ifMatch, json } from '../testing/fixture.test';
 
 // Agreements the parties can trust (issue 13): the calendar drives the status, each party answers
@@ -322,6 +323,15 @@ describe('amendments', () => {
     // It waits in the study centre's tasks.
     const tasks = await json<PendingAcceptance[]>(await as.fosen('/api/agreement-acceptances'), 200);
     expect(tasks).toContainEqual(expect.objectContaining({ agreementId: agreement.id, actorId: FOSEN, amendmentNumber: 3 }));
+
+    // Every version keeps its document: the signed text without Osen's study places, version 2 with them.
+    const documentOf = (version: string) => server.request(`/api/agreements/${agreement.id}/document?format=docx&version=${version}`);
+    const textOf = async (version: string) => docxText(new Uint8Array(await (await documentOf(version)).arrayBuffer()));
+    expect(await textOf('1')).not.toContain('Osen bibliotek: Lesesalsplasser');
+    expect(await textOf('2')).toContain('Osen bibliotek: Lesesalsplasser');
+    expect((await documentOf('2')).headers.get('Content-Disposition')).toContain('versjon 2.docx');
+    expect((await documentOf('3')).status).toBe(404);
+    expect((await documentOf('0')).status).toBe(400);
   });
 });
 

@@ -17,6 +17,7 @@ import {
   pageSchema,
   transitionRequestSchema,
   type AgreementSummary,
+  agreementAtVersion,
   agreementDocumentOf,
   agreementTemplateCreateSchema,
   agreementTemplateSchema,
@@ -225,7 +226,13 @@ const removeTemplateRoute = templateRoutes.remove('Remove a template (If-Match; 
 const documentFormats = { docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', pdf: 'application/pdf' } as const;
 const generatedDocumentRoute = route('get', '/api/agreements/{id}/document', ['agreement', 'read'], {
   summary: "The agreement's document made from its data and its kind's template, as DOCX or tagged PDF: parties and roles, services, period, levels, themes, clauses",
-  request: { params: idParamsSchema, query: z.object({ format: z.enum(['docx', 'pdf']) }) },
+  request: {
+    params: idParamsSchema,
+    query: z.object({
+      format: z.enum(['docx', 'pdf']),
+      version: z.coerce.number().int().min(1).optional().meta({ description: 'An earlier version: 1 is the signed text, each amendment in force the next (default: the current version)' }),
+    }),
+  },
   answers: { 200: { description: 'The document', content: { ...fileAnswer('DOCX', documentFormats.docx).content, ...fileAnswer('PDF', documentFormats.pdf).content } } },
   problems: [400, 404],
   prepare: calendarFirst,
@@ -315,7 +322,7 @@ export const agreementsRouter = createRouter()
   .openapi(downloadRoute, async (c) => {
     const { id, documentId } = c.req.valid('param');
     const document = await readAgreementDocument(c.var.deps.db, await scopeOf(c), c.var.deps.config.documentsDir, id, documentId);
-    return c.body(new Uint8Array(document.bytes), 200, downloadHeaders('application/pdf', document.filename.replace(/"/g, '')));
+    return c.body(new Uint8Array(document.bytes), 200, downloadHeaders('application/pdf', document.filename));
   })
   .openapi(listTemplatesRoute, async (c) => c.json(await listAgreementTemplates(c.var.deps.db, await scopeOf(c)), 200))
   .openapi(getTemplateRoute, (c) => readRecord(c, (db, scope) => getAgreementTemplate(db, scope, c.req.valid('param').id)))
@@ -327,11 +334,11 @@ export const agreementsRouter = createRouter()
   )
   .openapi(removeTemplateRoute, (c) => removeRecord(c, ({ db, scope, change }, version) => removeAgreementTemplate(db, scope, c.req.valid('param').id, version, change)))
   .openapi(generatedDocumentRoute, async (c) => {
-    const { format } = c.req.valid('query');
+    const { format, version } = c.req.valid('query');
     const { agreement, template } = await agreementDocumentSource(c.var.deps.db, await scopeOf(c), c.req.valid('param').id);
-    const content = agreementDocumentOf(agreement, template, serviceName);
+    const content = agreementDocumentOf(version === undefined ? agreement : agreementAtVersion(agreement, version), template, serviceName);
     const bytes = format === 'pdf' ? await agreementPdf(content) : await agreementDocx(content);
-    const filename = `${agreement.title.replace(/[^A-Za-z0-9 .-]+/g, '_').trim() || 'avtale'}.${format}`;
+    const filename = `${agreement.title}${version === undefined ? '' : ` versjon ${version}`}.${format}`;
     return c.body(new Uint8Array(bytes), 200, downloadHeaders(documentFormats[format], filename));
   })
   .openapi(removeDocumentRoute, async (c) => {

@@ -184,7 +184,7 @@ describe('GDPR: personal data export and erasure', () => {
     await server.request(`/api/contacts/${contact.id}`, jsonBody('PATCH', { role: 'Endret' }, { 'If-Match': '"1"' }));
     const response = await server.request(`/api/contacts/${contact.id}/personal-data`);
     expect(response.status).toBe(200);
-    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="personopplysninger-${contact.id}.json"`);
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="personopplysninger-${contact.id}.json"; filename*=UTF-8''personopplysninger-${contact.id}.json`);
     expect(response.headers.get('cache-control')).toBe('no-store');
     const data = (await response.json()) as { contact: ContactSummary; auditEntries: Array<{ action: string; entity: string; entityId: string }> };
     expect(data.contact).toMatchObject({ id: contact.id, name: contact.name, email: contact.email, role: 'Endret' });

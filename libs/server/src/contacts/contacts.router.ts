@@ -9,7 +9,7 @@ import {
   type ContactSummary,
 } from '@kompetansebro/domain';
 import { changeRecord, createRecord, exportRows, readRecord, removeRecord } from '../http/record-handlers';
-import type { ExportColumn } from '../http/export';
+import { contentDisposition, type ExportColumn } from '../http/export';
 import { recordRoutes } from '../http/record-routes';
 import { jsonAnswer, routesTagged } from '../http/api-route';
 import { createRouter, idParamsSchema } from '../http/openapi';
@@ -90,7 +90,7 @@ export const contactsRouter = createRouter()
   .openapi(deleteRoute, (c) => removeRecord(c, ({ db, scope, change }, version) => deleteContact(db, scope, c.req.valid('param').id, version, change)))
   .openapi(personalDataRoute, async (c) => {
     const data = await personalDataOf(c.var.deps.db, await scopeOf(c), c.req.valid('param').id);
-    c.header('Content-Disposition', `attachment; filename="personopplysninger-${data.contact.id}.json"`);
+    c.header('Content-Disposition', contentDisposition(`personopplysninger-${data.contact.id}.json`));
     c.header('Cache-Control', 'no-store');
     return c.json(data, 200);
   })

@@ -52,9 +52,22 @@ export async function toXlsx<Row>(sheetName: string, columns: readonly ExportCol
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+/**
+ * `Content-Disposition` for a file saved as `filename` (RFC 6266): an ASCII fallback, and the
+ * name itself in UTF-8 (RFC 8187), so «Avtale Ørland – Fosen.pdf» keeps its letters.
+ */
+export function contentDisposition(filename: string): string {
+  const safe = filename.replace(/[\p{Cc}/\\]+/gu, ' ').trim() || 'fil';
+  const fallback = safe
+    .replace(/[ØøÆæÅå]/g, (letter) => ({ Ø: 'O', ø: 'o', Æ: 'AE', æ: 'ae', Å: 'A', å: 'a' })[letter] ?? '')
+    .normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/["%;]/g, '_') || 'fil';
+  const encoded = encodeURIComponent(safe).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
+
 /** The headers of a file the browser saves as `filename` and keeps in no cache. */
 export function downloadHeaders(type: string, filename: string, cacheControl = 'private, no-store') {
-  return { 'Content-Type': type, 'Content-Disposition': `attachment; filename="${filename}"`, 'Cache-Control': cacheControl };
+  return { 'Content-Type': type, 'Content-Disposition': contentDisposition(filename), 'Cache-Control': cacheControl };
 }
 
 /** Answers with the rows as a CSV or XLSX download named `<name>-<date>.<format>`. */
