@@ -1,9 +1,10 @@
 import { createActivityRoutes } from '@kompetansebro/feature-activities';
 import { createActorRoutes } from '@kompetansebro/feature-actors';
-import { createAgreementRoutes, PendingAcceptances } from '@kompetansebro/feature-agreements';
+import { createAgreementRoutes } from '@kompetansebro/feature-agreements';
 import { createPortalRoutes } from '@kompetansebro/feature-portal';
 import type { NavigationItem } from '@kompetansebro/feature-shell';
 import type { AnyRoute } from '@tanstack/react-router';
+import { lazy } from 'react';
 
 export const centreNavigation: readonly NavigationItem[] = [
   { to: '/', label: 'shell.navigation.overview', exact: true },
@@ -44,7 +45,5 @@ export function createCentreRoutes(parentRoute: AnyRoute) {
   ];
 }
 
-/** The agreements waiting for the centre's answer, first on its home page. */
-function CentreTasks() {
-  return <PendingAcceptances agreementPath="/avtaler/$id" />;
-}
+/** The agreements waiting for the centre's answer, on home: loaded with home, not with the app (zod and the API client stay out of the first chunk). */
+const CentreTasks = lazy(() => import('./centre-tasks').then((module) => ({ default: module.CentreTasks })));
