@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FinderTexts, Language } from '@kompetansebro/i18n';
 
 // The finder's own CSS (inline in every page) and its two scripts. Small on purpose: the pages are
@@ -25,6 +26,8 @@ button{font:inherit;font-weight:600;padding:.5rem 1.25rem;min-height:2.75rem;bor
 .tags{display:flex;flex-wrap:wrap;gap:.25rem;list-style:none;margin:.5rem 0 0;padding:0}.tags li{background:#eef1f5;border-radius:.25rem;padding:0 .5rem;font-size:.875rem}
 .week{border-collapse:collapse;width:100%;background:#fff}.week caption{text-align:left;font-weight:600;padding:.25rem 0}.week th,.week td{text-align:left;padding:.375rem .5rem;border-bottom:1px solid #dde2e8}.week .today{background:#fff7d6}
 .facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}.facts dd{margin:0}
+.photos{list-style:none;margin:0;padding:0;display:grid;gap:1rem}@media(min-width:48rem){.photos{grid-template-columns:1fr 1fr}}
+figure{margin:0}.photos img{display:block;width:100%;height:auto;border-radius:.5rem;background:#dde2e8}figcaption{font-size:.875rem;color:#4b5563;margin-top:.25rem}
 .widget{margin-top:2rem}.widget summary{cursor:pointer;font-weight:600}
 .foot{padding:2rem 1rem;font-size:.9375rem}
 `;
@@ -41,6 +44,9 @@ if(next&&h.now.state!=='closed')next.remove();
 }).catch(function(){});});}
 setInterval(refresh,60000);
 })();`;
+
+/** Changes with the script: the pages name `/finn/finder.js?v=…`, which may be cached for a year. */
+export const FINDER_JS_VERSION = createHash('sha256').update(FINDER_JS).digest('hex').slice(0, 12);
 
 type WidgetTexts = Pick<FinderTexts['library'], 'today' | 'staffed' | 'selfService' | 'closed' | 'servicesHeading' | 'noHours'> & { serviceType: FinderTexts['serviceType']; status: FinderTexts['status'] };
 

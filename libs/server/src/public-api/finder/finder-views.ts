@@ -1,6 +1,6 @@
 import { html } from 'hono/html';
 import { weekdays, type ServiceConditions, type Weekday } from '@kompetansebro/domain';
-import { finderNeeds, type PublicHours, type PublicLibrary, type PublicService, type PublicStudyCentre } from '../public.schema';
+import { finderNeeds, type PublicHours, type PublicLibrary, type PublicPhoto, type PublicService, type PublicStudyCentre } from '../public.schema';
 import { dateText, momentText, periodsText, type Reader } from './finder-language';
 import type { Html } from './finder-layout';
 
@@ -133,6 +133,22 @@ ${library.phone ? html`<dt>${t.library.phone}</dt><dd><a href="tel:${library.pho
 ${library.email ? html`<dt>${t.library.email}</dt><dd><a href="mailto:${library.email}">${library.email}</a></dd>` : ''}
 ${library.website ? html`<dt>${t.library.website}</dt><dd><a href="${library.website}">${library.website}</a></dd>` : ''}
 </dl></section>`;
+}
+
+/**
+ * The photos the library published, below the facts a student came for (so none is the page's
+ * largest paint on a phone, and none loads before it is scrolled to): the small size or the large
+ * one as the screen needs, the box reserved by width and height, the alt text in bokmål as the
+ * library wrote it, the photographer and licence credited.
+ */
+export function photosSection(reader: Reader, photos: readonly PublicPhoto[]): Html {
+  if (photos.length === 0) return html``;
+  const { t } = reader;
+  return html`<section aria-labelledby="photos-heading"><h2 id="photos-heading">${t.library.photosHeading}</h2>
+<ul class="photos">${photos.map(
+    (photo) => html`<li><figure><img src="${photo.thumbnailUrl}" srcset="${photo.thumbnailUrl} ${photo.thumbnailWidth}w, ${photo.url} ${photo.width}w" sizes="(min-width: 48rem) 29rem, calc(100vw - 2rem)" width="${photo.thumbnailWidth}" height="${photo.thumbnailHeight}" alt="${photo.alt}" lang="nb" loading="lazy" decoding="async">
+<figcaption>${reader.fill(t.library.photoCredit, { photographer: photo.photographer })}${photo.licence ? html`, <span lang="nb">${photo.licence}</span>` : ''}</figcaption></figure></li>`,
+  )}</ul></section>`;
 }
 
 export function studyCentresSection(reader: Reader, centres: PublicLibrary['studyCentres']): Html {

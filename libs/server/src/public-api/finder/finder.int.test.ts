@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { sampleId } from '@kompetansebro/db';
 import { testServer } from '../../testing/fixture.test';
+import { uploadPhoto } from '../published-photo.test';
 
 const server = testServer();
 
@@ -57,6 +59,40 @@ describe('the public student finder', () => {
     expect(hours).toContainEqual(expect.objectContaining({ dayOfWeek: 'https://schema.org/Saturday', opens: '11:00', closes: '15:00' }));
     // The copy-paste widget code for the municipality's website.
     expect(html).toContain('/finn/widget.js&quot; data-library=&quot;grong-bibliotek&quot; data-lang=&quot;nn&quot;');
+  });
+
+  it('shows the photos the library published, with alt text and credit, loaded when scrolled to; never an unpublished one', async () => {
+    const grong = sampleId('actor', 'library-5045');
+    const photo = await uploadPhoto(server, grong, { altText: 'Inngangen til Grong bibliotek i rådhuset', photographer: 'Kari Fotograf', rights: 'licence', rightsDetail: 'CC BY 4.0', published: true });
+    await uploadPhoto(server, grong, { altText: 'Et bilde som ikke er publisert', photographer: 'Skjult Fotograf', rights: 'licence', rightsDetail: 'CC0', published: false });
+    const html = await page('/finn/bibliotek/grong-bibliotek?lang=en');
+    expect(html).toContain('<h2 id="photos-heading">Photos</h2>');
+    const small = `/api/public/v1/photos/${photo.id}/small`;
+    const large = `/api/public/v1/photos/${photo.id}/large`;
+    expect(html).toContain(
+      `<img src="${small}" srcset="${small} 480w, ${large} 1280w" sizes="(min-width: 48rem) 29rem, calc(100vw - 2rem)" width="480" height="360" alt="Inngangen til Grong bibliotek i rådhuset" lang="nb" loading="lazy" decoding="async">`,
+    );
+    expect(html).toContain('<figcaption>Photo: Kari Fotograf, <span lang="nb">CC BY 4.0</span></figcaption>');
+    expect(html).not.toContain('Skjult Fotograf');
+    expect(html).not.toContain('Et bilde som ikke er publisert');
+    // The photos come after the facts a student came for.
+    expect(html.indexOf('id="photos-heading"')).toBeGreaterThan(html.indexOf('id="contact-heading"'));
+    const library = jsonLdOf(html).find((block) => block['@type'] === 'Library');
+    expect(library?.['image']).toEqual([`${server.baseUrl}${large}`]);
+    expect((await server.anonymous(small)).headers.get('content-type')).toBe('image/webp');
+  });
+
+  it('loads its script only where it shows "open now", by a versioned address cached for a year, and gzips its pages', async () => {
+    const front = await server.anonymous('/');
+    expect(front.headers.get('content-encoding')).toBe('gzip');
+    expect(await front.text()).not.toContain('finder.js');
+    const results = await page('/?sted=Grong');
+    const script = /<script src="(\/finn\/finder\.js\?v=[0-9a-f]{12})" defer><\/script>/.exec(results)?.[1];
+    expect(script).toBeDefined();
+    expect(results).toContain('<script type="application/json" id="finder-status">');
+    const cached = await server.anonymous(script ?? '');
+    expect(cached.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect((await server.anonymous('/finn/finder.js?v=old')).headers.get('cache-control')).toBe('public, max-age=3600');
   });
 
   it('says so where a text exists only in bokmål, marked lang="nb"', async () => {
