@@ -24,10 +24,11 @@ button{font:inherit;font-weight:600;padding:.5rem 1.25rem;min-height:2.75rem;bor
 .place,.note,.reason{color:#4b5563;font-size:.9375rem}.card p{margin:.25rem 0}
 .status strong{display:inline-block;padding:0 .5rem;border-radius:1rem}.staffed strong{background:#d8f0dc;color:#11532a}.self_service strong{background:#dbe9f8;color:#0b3b66}.closed strong{background:#f3e1e1;color:#7a1f1f}.unknown{color:#4b5563}
 .tags{display:flex;flex-wrap:wrap;gap:.25rem;list-style:none;margin:.5rem 0 0;padding:0}.tags li{background:#eef1f5;border-radius:.25rem;padding:0 .5rem;font-size:.875rem}
-.week{border-collapse:collapse;width:100%;background:#fff}.week caption{text-align:left;font-weight:600;padding:.25rem 0}.week th,.week td{text-align:left;padding:.375rem .5rem;border-bottom:1px solid #dde2e8}.week .today{background:#fff7d6}
+.week{border-collapse:collapse;width:100%;background:#fff}.week caption{text-align:left;font-weight:600;padding:.25rem 0}.week th,.week td{text-align:left;padding:.375rem .5rem;border-bottom:1px solid #dde2e8}.week .today{background:#fff7d6}.period{white-space:nowrap}
 .facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}.facts dd{margin:0}
 .photos{list-style:none;margin:0;padding:0;display:grid;gap:1rem}@media(min-width:48rem){.photos{grid-template-columns:1fr 1fr}}
 figure{margin:0}.photos img{display:block;width:100%;height:auto;border-radius:.5rem;background:#dde2e8}figcaption{font-size:.875rem;color:#4b5563;margin-top:.25rem}
+.quick{display:flex;flex-wrap:wrap;gap:.5rem 1.25rem;list-style:none;margin:0;padding:0}
 .widget{margin-top:2rem}.widget summary{cursor:pointer;font-weight:600}
 .foot{padding:2rem 1rem;font-size:.9375rem}
 `;

@@ -23,7 +23,9 @@ describe('the public student finder', () => {
     expect(html).toContain('<title>Bibliotek for studenter i Trøndelag</title>');
     expect(html).toMatch(/<meta name="description" content="Finn et folkebibliotek[^"]+">/);
     expect(html).toContain('<label for="sted">Sted</label>');
-    expect(html).toContain('<form class="search" method="get" action="/" role="search">');
+    expect(html).toContain('<form class="search" method="get" action="/#results" role="search">');
+    // The student's commonest need is one link away.
+    expect(html).toContain('<a href="/?behov=study_places&amp;nar=na#results">Studieplasser som er åpne nå</a>');
     expect(html).toContain('href="/?region=');
     expect(html).toContain('Namdal studiesenter');
   });
@@ -44,7 +46,7 @@ describe('the public student finder', () => {
     expect(html).toContain('<html lang="nn">');
     expect(html).toContain('<title>Grong bibliotek – Bibliotek for studentar i Trøndelag</title>');
     expect(html).toContain('<caption>Denne veka</caption>');
-    expect(html).toMatch(/<th scope="row">laurdag \d\d\.\d\d\.<\/th>\s*<td>11:00–15:00<\/td><td>07:00–22:00<\/td>/);
+    expect(html).toMatch(/<th scope="row">laurdag \d\d\.\d\d\.<\/th>\s*<td><span class="period">11:00–15:00<\/span><\/td><td><span class="period">07:00–22:00<\/span><\/td>/);
     expect(html).toContain('Tenester for studentar');
     expect(html).toContain('<h3>Lesesalsplassar</h3>');
     expect(html).toContain('<h3>Eksamensvakt</h3>');
@@ -100,7 +102,10 @@ describe('the public student finder', () => {
     const grong = await db.selectFrom('actor').select('id').where('name', '=', 'Grong bibliotek').executeTakeFirstOrThrow();
     await db.updateTable('service').set({ description: 'Stille lesesal i andre etasje' }).where('actor_id', '=', grong.id).where('type', '=', 'study_places').execute();
     const english = await page('/finn/bibliotek/grong-bibliotek?lang=en');
-    expect(english).toContain('<p lang="nb">Stille lesesal i andre etasje</p><p class="note">This text exists only in Norwegian (bokmål).</p>');
+    expect(english).toContain('<p lang="nb">Stille lesesal i andre etasje</p>');
+    // Said once for the section, not after each text.
+    expect(english.match(/exist only in Norwegian \(bokmål\)/g)).toEqual(['exist only in Norwegian (bokmål)']);
+    expect(english).toMatch(/<h2 id="services-heading">Services for students<\/h2>\s*<p class="note">The descriptions of the services exist only in Norwegian \(bokmål\)\.<\/p>/);
     const bokmal = await page('/finn/bibliotek/grong-bibliotek');
     expect(bokmal).toContain('<p lang="nb">Stille lesesal i andre etasje</p>');
     expect(bokmal).not.toContain('finnes bare på bokmål');
@@ -112,6 +117,7 @@ describe('the public student finder', () => {
     const html = await page(`${path}?lang=en`);
     expect(html).toContain('<h1>Namdal studiesenter</h1>');
     expect(html).toContain('Grong bibliotek');
+    expect(html).toContain('<h2 id="contact-heading">Address and contact</h2>');
     for (const lang of ['nb', 'nn', 'en']) expect(html).toContain(`${path}/brosjyre-${lang}.pdf`);
     const pdf = await server.anonymous(`${path}/brosjyre-nn.pdf`);
     expect(pdf.status).toBe(200);

@@ -144,13 +144,19 @@ finderRouter.get('/', async (c) => {
   const heading = area ? `${t.search.heading}: ${area}` : t.search.heading;
   const byRegion = regions.map((r) => ({ region: r, municipalities: municipalities.filter((m) => m.regionId === r.id) }));
   const centres = await listPublicStudyCentres(db);
-  const browse = html`<section aria-labelledby="browse-heading"><h2 id="browse-heading">${t.centre.municipalities}</h2>
+  const quick = html`<nav aria-labelledby="quick-heading"><h2 id="quick-heading">${t.search.quickHeading}</h2>
+<ul class="quick">
+<li><a href="${reader.href('/', { behov: 'study_places', nar: 'na' })}#results">${t.search.studyPlacesOpenNow}</a></li>
+<li><a href="${reader.href('/', { behov: 'exam_invigilation' })}#results">${t.needs.exam_invigilation}</a></li>
+<li><a href="${reader.href('/', { behov: 'university_loan_pickup' })}#results">${t.needs.university_loan_pickup}</a></li>
+</ul></nav>`;
+  const browse = html`${quick}<section aria-labelledby="browse-heading"><h2 id="browse-heading">${t.search.browseHeading}</h2>
 <ul class="areas">${byRegion.map(
     (entry) => html`<li><a href="${reader.href('/', { region: entry.region.id })}"><strong>${entry.region.name}</strong></a>: ${entry.municipalities.map(
       (m, index) => html`${index ? ', ' : ''}<a href="${reader.href('/', { kommune: m.number })}">${m.name}</a>`,
     )}</li>`,
   )}</ul></section>
-<section aria-labelledby="centres-heading"><h2 id="centres-heading">${t.library.studyCentresHeading}</h2>
+<section aria-labelledby="centres-heading"><h2 id="centres-heading">${t.search.centresHeading}</h2>
 <ul>${centres.map((centre) => html`<li><a href="${reader.href(centre.url)}">${centre.name}</a></li>`)}</ul></section>`;
 
   const origin = publicUrlOf(c.var.deps.config);
@@ -220,7 +226,7 @@ ${library.mainLibrary ? html`<p class="place">${reader.fill(t.library.branchOf, 
 ${statusNow(reader, library)}
 ${hoursSection(reader, library.hours)}
 ${servicesSection(reader, library.services)}
-${contactSection(reader, library)}
+${contactSection(reader, library, library.municipality.name)}
 ${photosSection(reader, library.photos)}
 ${studyCentresSection(reader, library.studyCentres)}
 ${widgetSection(reader, library, origin)}`,
@@ -253,7 +259,8 @@ ${centreArea(reader, centre)}
         (lang) => html`<li><a href="/finn/studiesenter/${centre.id}/brosjyre-${lang}.pdf" hreflang="${lang}" type="application/pdf">${reader.fill(t.centre.brochureLink, { language: finderLanguageName(lang) })}</a></li>`,
       )}</ul></section>
 <section aria-labelledby="libraries-heading"><h2 id="libraries-heading">${t.centre.libraries}</h2>
-<ul class="cards">${libraries.map((library) => libraryCard(reader, library, null))}</ul></section>`,
+<ul class="cards">${libraries.map((library) => libraryCard(reader, library, null))}</ul></section>
+${contactSection(reader, centre, null)}`,
     }),
   );
 });
