@@ -115,6 +115,23 @@ test.describe('the student finder', () => {
     await expectAccessibleAtBothWidths(page);
   });
 
+  test('a page of results keeps "open now" fresh with one request a minute for all its libraries', async ({ page }) => {
+    await page.clock.install();
+    const requests: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/api/public/v1/')) requests.push(new URL(request.url()).pathname);
+    });
+    await page.goto('/?behov=study_places');
+    const statuses = page.locator('[data-status] strong');
+    expect(await statuses.count()).toBeGreaterThan(1);
+    // As if the page had been open for a while: the script writes what the open data says now.
+    await statuses.evaluateAll((elements) => elements.forEach((element) => (element.textContent = '…')));
+    await page.clock.runFor(61_000);
+    await expect(statuses.first()).toHaveText(/^(Betjent nå|Meråpent nå|Stengt nå)$/);
+    await expect(statuses.last()).toHaveText(/^(Betjent nå|Meråpent nå|Stengt nå)$/);
+    expect(requests).toEqual(['/api/public/v1/libraries']);
+  });
+
   test('an unknown library is the finder’s 404 page with a way back', async ({ page }) => {
     const response = await page.goto('/finn/bibliotek/finnes-ikke');
     expect(response?.status()).toBe(404);

@@ -33,16 +33,24 @@ figure{margin:0}.photos img{display:block;width:100%;height:auto;border-radius:.
 .foot{padding:2rem 1rem;font-size:.9375rem}
 `;
 
-/** The script of every finder page: each minute, the "open now" of the libraries shown is read again from the open data API. */
+/**
+ * The script of the finder's pages that show "open now": each minute, the status of the libraries
+ * shown is read again from the open data API — one library's hours on its page, the list of all
+ * libraries (one request, not one per library: the API's rate limit counts per client) on a page
+ * of several.
+ */
 export const FINDER_JS = `(function(){
-var els=document.querySelectorAll('[data-status]');if(!els.length)return;
+var els=[].slice.call(document.querySelectorAll('[data-status]'));if(!els.length)return;
 var data=document.getElementById('finder-status');var labels=data?JSON.parse(data.textContent):{};
-function refresh(){els.forEach(function(el){
-fetch('/api/public/v1/libraries/'+el.getAttribute('data-status')+'/hours').then(function(r){return r.ok?r.json():null}).then(function(h){
-if(!h)return;var strong=el.querySelector('strong'),next=el.querySelector('.next');
+function show(el,h){var strong=el.querySelector('strong'),next=el.querySelector('.next');
 if(strong&&labels[h.now.state]){strong.textContent=labels[h.now.state];el.className='status '+h.now.state;}
-if(next&&h.now.state!=='closed')next.remove();
-}).catch(function(){});});}
+if(next&&h.now.state!=='closed')next.remove();}
+function read(url){return fetch(url).then(function(r){return r.ok?r.json():null;});}
+function refresh(){
+if(els.length===1){read('/api/public/v1/libraries/'+els[0].getAttribute('data-status')+'/hours').then(function(h){if(h)show(els[0],h);}).catch(function(){});return;}
+read('/api/public/v1/libraries').then(function(list){if(!list)return;var hours={};
+list.items.forEach(function(l){hours[l.id]=l.hours;});
+els.forEach(function(el){var h=hours[el.getAttribute('data-status')];if(h)show(el,h);});}).catch(function(){});}
 setInterval(refresh,60000);
 })();`;
 
