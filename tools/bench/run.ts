@@ -27,7 +27,15 @@ console.table(
     [`within ${FINDER_JS_GOAL_KIB} KiB`]: f.jsGzipKiB <= FINDER_JS_GOAL_KIB ? 'yes' : 'NO',
     ...(typeof f.lighthouse === 'string'
       ? { lighthouse: f.lighthouse }
-      : { performance: f.lighthouse.performance, accessibility: f.lighthouse.accessibility, 'LCP s': f.lighthouse.lcpSeconds.toFixed(2), 'CPU benchmark index': f.lighthouse.benchmarkIndex }),
+      : {
+          [`performance (median of ${f.lighthouse.runs})`]: f.lighthouse.performance,
+          'performance range': f.lighthouse.performanceRange.join('–'),
+          accessibility: f.lighthouse.accessibility,
+          'LCP s': f.lighthouse.lcpSeconds.toFixed(2),
+          'TBT ms': Math.round(f.lighthouse.tbtMs),
+          'CPU benchmark index': f.lighthouse.benchmarkIndex,
+          'load before': f.lighthouse.load.toFixed(1),
+        }),
   })),
 );
 

@@ -3,8 +3,12 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
+import { COUNTY_ADMIN, DEMO_PASSWORD } from './login';
 
 // The public student finder (issue 15): no login, every fact in the HTML, in three languages.
+
+/** A 1 × 1 PNG: a photo as far as the upload is concerned (the server makes its web sizes). */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGNgYGAAAAAEAAH2FzhVAAAAAElFTkSuQmCC', 'base64');
 
 /** axe at the desktop width and at a phone's. */
 async function expectAccessibleAtBothWidths(page: Page): Promise<void> {
@@ -29,7 +33,8 @@ test.describe('the student finder', () => {
     await search.getByLabel('Hva trenger du?').selectOption({ label: 'Studieplasser' });
     await search.getByLabel('Når?').selectOption({ label: 'Åpent lørdag' });
     await search.getByRole('button', { name: 'Søk' }).click();
-    await expect(page).toHaveURL(/\/\?sted=Namdal&behov=study_places&nar=sa$/);
+    // The answer opens at its results: on a phone the form fills the first screen.
+    await expect(page).toHaveURL(/\/\?sted=Namdal&behov=study_places&nar=sa#results$/);
 
     const grong = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: 'Grong bibliotek' }) });
     await expect(grong.getByText(/^lørdag \d\d\.\d\d\.: Betjent 11:00–15:00 · Meråpent 07:00–22:00$/)).toBeVisible();
@@ -50,7 +55,7 @@ test.describe('the student finder', () => {
     await expect(week.getByRole('row', { name: /^laurdag \d\d\.\d\d\. 11:00–15:00 07:00–22:00$/ })).toBeVisible();
     await expect(page.getByRole('heading', { level: 2, name: 'Tenester for studentar' })).toBeVisible();
     await expect(page.getByRole('heading', { level: 3, name: 'Eksamensvakt' })).toBeVisible();
-    await expect(page.getByText('Denne teksten finst berre på bokmål.').first()).toBeVisible();
+    await expect(page.getByText('Skildringane av tenestene finst berre på bokmål.')).toBeVisible();
     await expectAccessibleAtBothWidths(page);
 
     // The study centre's page, and its brochure in nynorsk.
@@ -84,6 +89,47 @@ test.describe('the student finder', () => {
     await page.getByRole('button', { name: 'Søk' }).click();
     await expect(page.getByRole('link', { name: 'Grong bibliotek' })).toBeVisible();
     await context.close();
+  });
+
+  test('a library page shows the photos the library published, with alt text and the photographer, and never an unpublished one', async ({ page, request }) => {
+    // The county admin adds two photos of Grong bibliotek through the API (the library portal's journey does it in the browser).
+    expect((await request.post('/api/auth/login', { data: { email: COUNTY_ADMIN, password: DEMO_PASSWORD } })).status()).toBe(200);
+    const grong = ((await (await request.get('/api/public/v1/libraries/grong-bibliotek')).json()) as { id: string }).id;
+    const shown = 'Lesesalen i Grong bibliotek med arbeidsplasser ved vinduene';
+    for (const [altText, published] of [[shown, 'true'], ['Et bilde biblioteket ikke har publisert', 'false']] as const) {
+      const uploaded = await request.post('/api/photos', {
+        multipart: { actorId: grong, altText, photographer: 'Kari Fotograf', rights: 'licence', rightsDetail: 'CC BY 4.0', published, file: { name: 'lesesal.png', mimeType: 'image/png', buffer: PNG } },
+      });
+      expect(uploaded.status(), await uploaded.text()).toBe(201);
+    }
+
+    await page.goto('/finn/bibliotek/grong-bibliotek');
+    const photos = page.getByRole('region', { name: 'Bilder' });
+    const photo = photos.getByRole('img', { name: shown });
+    await photo.scrollIntoViewIfNeeded();
+    await expect(photo).toBeVisible();
+    // Loaded (lazily, once scrolled to) from the open data's image route.
+    await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    await expect(photos.getByText('Foto: Kari Fotograf, CC BY 4.0')).toBeVisible();
+    await expect(photos.getByRole('img')).toHaveCount(1);
+    await expectAccessibleAtBothWidths(page);
+  });
+
+  test('a page of results keeps "open now" fresh with one request a minute for all its libraries', async ({ page }) => {
+    await page.clock.install();
+    const requests: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/api/public/v1/')) requests.push(new URL(request.url()).pathname);
+    });
+    await page.goto('/?behov=study_places');
+    const statuses = page.locator('[data-status] strong');
+    expect(await statuses.count()).toBeGreaterThan(1);
+    // As if the page had been open for a while: the script writes what the open data says now.
+    await statuses.evaluateAll((elements) => elements.forEach((element) => (element.textContent = '…')));
+    await page.clock.runFor(61_000);
+    await expect(statuses.first()).toHaveText(/^(Betjent nå|Meråpent nå|Stengt nå)$/);
+    await expect(statuses.last()).toHaveText(/^(Betjent nå|Meråpent nå|Stengt nå)$/);
+    expect(requests).toEqual(['/api/public/v1/libraries']);
   });
 
   test('an unknown library is the finder’s 404 page with a way back', async ({ page }) => {

@@ -176,19 +176,28 @@ async function imageOf(db: Executor, id: string, size: PhotoSize): Promise<{ con
 }
 
 /**
- * For the students' public finder: the published photos of a library or branch, newest first.
- * No Scope, because only published photos come out — what the library chose to show everyone.
- * Serve their images with `publishedPhotoImage` (the `urls` point at the staff route, which a
- * public route should replace with its own).
+ * For the students' public finder: the published photos of a library or branch (or of several),
+ * newest first. No Scope, because only published photos come out — what the library chose to
+ * show everyone. Serve their images with `publishedPhotoImage` (the `urls` point at the staff
+ * route, which a public route should replace with its own).
  */
-export async function publishedPhotosOf(db: Executor, actorId: string): Promise<Photo[]> {
-  const rows = await photoRows(db).where('p.actor_id', '=', actorId).where('p.published', '=', true).orderBy('p.created_at', 'desc').orderBy('p.id').execute();
+export async function publishedPhotosOf(db: Executor, actorIds: string | readonly string[]): Promise<Photo[]> {
+  const ids = typeof actorIds === 'string' ? [actorIds] : [...actorIds];
+  if (ids.length === 0) return [];
+  const rows = await photoRows(db).where('p.actor_id', 'in', ids).where('p.published', '=', true).orderBy('p.created_at', 'desc').orderBy('p.id').execute();
   return rows.map(toPhoto);
 }
 
-/** For the public finder: one web size of a published photo; 404 when it is not published (or not there). */
+/** For the public finder: one web size of a published photo of a library that is not archived; 404 otherwise (or when not there). */
 export async function publishedPhotoImage(db: Executor, id: string, size: PhotoSize): Promise<{ contentType: string; bytes: Uint8Array }> {
-  const published = await db.selectFrom('photo').select('id').where('id', '=', id).where('published', '=', true).executeTakeFirst();
+  const published = await db
+    .selectFrom('photo as p')
+    .innerJoin('actor as a', 'a.id', 'p.actor_id')
+    .select('p.id')
+    .where('p.id', '=', id)
+    .where('p.published', '=', true)
+    .where('a.archived_at', 'is', null)
+    .executeTakeFirst();
   if (!published) throw new NotFoundError('photo');
   return imageOf(db, id, size);
 }

@@ -1,8 +1,12 @@
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { sampleId } from '@kompetansebro/db';
 import type { Problem } from '@kompetansebro/domain';
-import { testServer } from '../testing/fixture.test';
+import { jsonBody } from '@kompetansebro/testing/server';
+import { ifMatch, testServer } from '../testing/fixture.test';
+import { PUBLIC_PHOTO_CACHE } from './public-api.router';
 import type { PublicLibrary, PublicStudyCentre } from './public.schema';
+import { uploadPhoto } from './published-photo.test';
 
 const server = testServer();
 const get = (path: string, init?: RequestInit) => server.anonymous(`/api/public/v1${path}`, init);
@@ -27,8 +31,10 @@ describe('the open data API', () => {
     expect(response.headers.get('cache-control')).toMatch(/^public, max-age=\d+/);
     expect(response.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
     expect(response.headers.get('ratelimit-limit')).toBe('300');
+    // Gzipped for a client that asks (fetch does), so the ETag is a weak one.
+    expect(response.headers.get('content-encoding')).toBe('gzip');
     const etag = response.headers.get('etag');
-    expect(etag).toMatch(/^"[0-9a-f]+"$/);
+    expect(etag).toMatch(/^W\/"[0-9a-f]+"$/);
     const again = await get('/libraries', { headers: { 'If-None-Match': etag ?? '' } });
     expect(again.status).toBe(304);
     expect(await again.text()).toBe('');
@@ -137,6 +143,52 @@ describe('the open data API', () => {
     expect((await get(`/libraries/${archived}`)).status).toBe(404);
   });
 
+  it('lists only the photos a library published, with alt text, photographer and licence, and serves their web sizes to any site, cached', async () => {
+    const licensed = await uploadPhoto(server, GRONG, { altText: 'Lesesalen i Grong bibliotek med vinduer mot elva', photographer: 'Kari Fotograf', rights: 'licence', rightsDetail: 'CC BY 4.0', published: true, mediebankUrl: 'https://mediebank.ks.no/item/77' });
+    const consented = await uploadPhoto(server, GRONG, { altText: 'Studenter ved lesebordet', photographer: 'Ola Fotograf', rights: 'consent', rightsDetail: 'Samtykke fra Per Student 3. desember', published: true });
+    const unpublished = await uploadPhoto(server, GRONG, { altText: 'Et bilde biblioteket ikke har publisert', photographer: 'Skjult Fotograf', rights: 'licence', rightsDetail: 'CC0', published: false });
+
+    const library = (await (await get('/libraries/grong-bibliotek')).json()) as PublicLibrary;
+    expect(library.photos).toHaveLength(2);
+    expect(library.photos).toContainEqual({
+      id: licensed.id,
+      url: `/api/public/v1/photos/${licensed.id}/large`,
+      width: 1280,
+      height: 960,
+      thumbnailUrl: `/api/public/v1/photos/${licensed.id}/small`,
+      thumbnailWidth: 480,
+      thumbnailHeight: 360,
+      alt: 'Lesesalen i Grong bibliotek med vinduer mot elva',
+      altLanguage: 'nb',
+      photographer: 'Kari Fotograf',
+      licence: 'CC BY 4.0',
+    });
+    // With the consent of those shown: no licence to name, and whose consent it was is not public.
+    expect(library.photos.find((photo) => photo.id === consented.id)).toMatchObject({ photographer: 'Ola Fotograf', licence: null });
+
+    const image = await server.anonymous(library.photos[0]?.thumbnailUrl ?? '', { headers: { Origin: 'https://www.grong.kommune.no' } });
+    expect(image.status).toBe(200);
+    expect(image.headers.get('content-type')).toBe('image/webp');
+    expect(image.headers.get('cache-control')).toBe(PUBLIC_PHOTO_CACHE);
+    expect(image.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    expect(image.headers.get('access-control-allow-origin')).toBe('*');
+    expect((await sharp(new Uint8Array(await image.arrayBuffer())).metadata()).width).toBe(480);
+    const etag = image.headers.get('etag') ?? '';
+    expect((await server.anonymous(library.photos[0]?.thumbnailUrl ?? '', { headers: { 'If-None-Match': etag } })).status).toBe(304);
+
+    // Not published, no longer published, or no such photo or size: 404 or 400, never its bytes.
+    for (const size of ['small', 'large']) expect((await get(`/photos/${unpublished.id}/${size}`)).status).toBe(404);
+    expect((await server.request(`/api/photos/${licensed.id}`, jsonBody('PATCH', { published: false }, ifMatch(1)))).status).toBe(200);
+    expect((await get(`/photos/${licensed.id}/large`)).status).toBe(404);
+    expect(((await (await get('/libraries/grong-bibliotek')).json()) as PublicLibrary).photos.map((photo) => photo.id)).toEqual([consented.id]);
+    expect((await get(`/photos/${sampleId('actor', 'nobody')}/small`)).status).toBe(404);
+    expect((await get(`/photos/${consented.id}/huge`)).status).toBe(400);
+    expect((await get('/photos/not-an-id/small')).status).toBe(400);
+
+    const everything = (await Promise.all(['/libraries', '/libraries/grong-bibliotek', '/services'].map(async (path) => (await get(path)).text()))).join('\n');
+    for (const secret of [unpublished.id, 'Skjult Fotograf', 'Samtykke fra Per Student', 'mediebank.ks.no', '/api/photos/']) expect(everything, secret).not.toContain(secret);
+  });
+
   it('is in the OpenAPI document under "Open data", open to anyone', async () => {
     const document = (await (await server.anonymous('/api/openapi.json')).json()) as { paths: Record<string, Record<string, { tags: string[]; responses: Record<string, unknown> }>> };
     const paths = Object.keys(document.paths).filter((path) => path.startsWith('/api/public/v1/'));
@@ -145,6 +197,7 @@ describe('the open data API', () => {
       '/api/public/v1/libraries/{id}',
       '/api/public/v1/libraries/{id}/hours',
       '/api/public/v1/municipalities',
+      '/api/public/v1/photos/{id}/{size}',
       '/api/public/v1/services',
       '/api/public/v1/study-centres',
       '/api/public/v1/study-centres/{id}',

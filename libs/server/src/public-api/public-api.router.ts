@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
 import { etag } from 'hono/etag';
-import { municipalityNumberSchema, serviceTypeSchema } from '@kompetansebro/domain';
-import { jsonAnswer, routesTagged } from '../http/api-route';
-import { createRouter } from '../http/openapi';
+import { municipalityNumberSchema, photoSizeSchema, serviceTypeSchema } from '@kompetansebro/domain';
+import { fileAnswer, jsonAnswer, routesTagged } from '../http/api-route';
+import { createRouter, idParamsSchema } from '../http/openapi';
+import { publishedPhotoImage } from '../photos/photo.repository';
 import { notFound, PROBLEM_CONTENT_TYPE } from '../http/problem';
 import { listMunicipalities } from '../reference/reference.repository';
 import { findPublicLibrary, listPublicStudyCentres, searchPublicLibraries } from './public.repository';
@@ -86,6 +88,19 @@ const studyCentreRoute = route('get', `${PUBLIC_API_BASE}/study-centres/{id}`, '
   problems: [400, 404],
 });
 
+const photoRoute = route('get', `${PUBLIC_API_BASE}/photos/{id}/{size}`, 'public', {
+  summary: "One web size of a photo a library published (WebP; small is at most 480 pixels wide, large 1280), as a library's `photos` name it; 404 once it is no longer published",
+  request: { params: idParamsSchema.extend({ size: photoSizeSchema.meta({ param: { name: 'size', in: 'path' } }) }) },
+  answers: { 200: fileAnswer('The image', 'image/webp'), ...rateLimited },
+  problems: [400, 404],
+});
+
+/**
+ * A photo's bytes never change (a new upload is a new photo), but a library may withdraw one
+ * (consent taken back): a day in any cache, then a cheap 304 against its ETag.
+ */
+export const PUBLIC_PHOTO_CACHE = 'public, max-age=86400, stale-while-revalidate=3600';
+
 const libraryOrNotFound = <T>(value: T | null | undefined, entity: string): T => {
   if (value === null || value === undefined) throw notFound(entity);
   return value;
@@ -96,11 +111,15 @@ publicApiRouter.use(`${PUBLIC_API_BASE}/*`, cors({ origin: '*', allowMethods: ['
 publicApiRouter.use(`${PUBLIC_API_BASE}/*`, rateLimit(PUBLIC_RATE_LIMIT, 60_000));
 publicApiRouter.use(`${PUBLIC_API_BASE}/*`, async (c, next) => {
   await next();
-  // Read by anyone, from any site (Cross-Origin-Resource-Policy), and fresh for a minute: "open now" moves on.
+  // Read by anyone, from any site (Cross-Origin-Resource-Policy), and fresh for a minute: "open now" moves on
+  // (a route that knows better, the photos, says so itself).
   c.res.headers.set('Cross-Origin-Resource-Policy', 'cross-origin');
-  if (c.res.ok) c.res.headers.set('Cache-Control', 'public, max-age=60, stale-while-revalidate=300');
+  if (c.res.ok && !c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'public, max-age=60, stale-while-revalidate=300');
 });
-publicApiRouter.use(`${PUBLIC_API_BASE}/*`, etag());
+// JSON gzipped for a client that asks (the list of libraries is tens of KiB), so the ETag is a
+// weak one (the same meaning, gzipped or not), on the 200 and the 304 alike.
+publicApiRouter.use(`${PUBLIC_API_BASE}/*`, compress());
+publicApiRouter.use(`${PUBLIC_API_BASE}/*`, etag({ weak: true }));
 
 export const publicApiRoutes = publicApiRouter
   .openapi(librariesRoute, async (c) => {
@@ -131,4 +150,9 @@ export const publicApiRoutes = publicApiRouter
   .openapi(studyCentreRoute, async (c) => {
     const centre = (await listPublicStudyCentres(c.var.deps.db)).find((candidate) => candidate.id === c.req.valid('param').id);
     return c.json(libraryOrNotFound(centre, 'study centre'), 200);
+  })
+  .openapi(photoRoute, async (c) => {
+    const { id, size } = c.req.valid('param');
+    const image = await publishedPhotoImage(c.var.deps.db, id, size);
+    return c.body(image.bytes.buffer as ArrayBuffer, 200, { 'Content-Type': image.contentType, 'Cache-Control': PUBLIC_PHOTO_CACHE, ETag: `"${id}-${size}"` });
   });

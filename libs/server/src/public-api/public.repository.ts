@@ -6,17 +6,21 @@ import {
   nextOpening,
   openingHoursInputSchema,
   periodsOn,
+  photoSizes,
   stateAt,
   toOsm,
   todayInNorway,
   weekdayOf,
   type IsoDate,
   type OpeningHoursInput,
+  type Photo,
+  type PhotoSize,
   type Weekday,
 } from '@kompetansebro/domain';
 import type { Executor } from '../persistence/executor';
+import { publishedPhotosOf } from '../photos/photo.repository';
 import { norwegianPublicHolidays } from '../opening-hours/norwegian-holidays';
-import type { LibrarySearch, PublicHours, PublicLibrary, PublicService, PublicStudyCentre } from './public.schema';
+import type { LibrarySearch, PublicHours, PublicLibrary, PublicPhoto, PublicService, PublicStudyCentre } from './public.schema';
 
 // What anyone may read (issue 15): the libraries and branches that are not archived, their
 // services for students that are not archived, and their opening hours. Published data, so
@@ -82,7 +86,7 @@ async function loadLibraries(db: Executor, now: Date): Promise<Array<PublicLibra
     .execute();
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.id);
-  const [services, hours, centres] = await Promise.all([
+  const [services, hours, centres, photos] = await Promise.all([
     db
       .selectFrom('service')
       .select(['id', 'actor_id', 'type', 'description', 'conditions', 'weekly_hours'])
@@ -99,6 +103,7 @@ async function loadLibraries(db: Executor, now: Date): Promise<Array<PublicLibra
       .where('s.archived_at', 'is', null)
       .orderBy(sql`s.sort_key collate "C"`)
       .execute(),
+    publishedPhotosOf(db, ids),
   ]);
   const names = new Map(rows.map((row) => [row.id, row.name]));
   const slugCount = new Map<string, number>();
@@ -133,11 +138,33 @@ async function loadLibraries(db: Executor, now: Date): Promise<Array<PublicLibra
             weeklyHours: s.weekly_hours === null ? null : Number(s.weekly_hours),
           }),
         ),
+      photos: photos.filter((photo) => photo.actorId === row.id).map(publicPhotoOf),
       hours: timetable && timetable.weekly.length + timetable.seasons.length + timetable.exceptions.length > 0 ? publicHoursOf(timetable, now) : null,
       url: `/finn/bibliotek/${slug}`,
       timetable,
     };
   });
+}
+
+/** Where the open data serves a web size of a published photo. */
+export const publicPhotoPath = (id: string, size: PhotoSize) => `/api/public/v1/photos/${id}/${size}`;
+
+/** A published photo as the open data shows it: never whose consent it was, nor the Mediebank link or the staff's URLs. */
+function publicPhotoOf(photo: Photo): PublicPhoto {
+  const smallWidth = Math.min(photoSizes.small, photo.width);
+  return {
+    id: photo.id,
+    url: publicPhotoPath(photo.id, 'large'),
+    width: photo.width,
+    height: photo.height,
+    thumbnailUrl: publicPhotoPath(photo.id, 'small'),
+    thumbnailWidth: smallWidth,
+    thumbnailHeight: Math.round((photo.height * smallWidth) / photo.width),
+    alt: photo.altText,
+    altLanguage: 'nb',
+    photographer: photo.photographer,
+    licence: photo.rights === 'licence' ? photo.rightsDetail : null,
+  };
 }
 
 /** The weekly timetables the libraries of `ids` have published (the brochure prints them). */

@@ -43,6 +43,31 @@ export type PublicHours = z.infer<typeof publicHoursSchema>;
 
 const reference = z.object({ id: z.uuid(), name: z.string() });
 
+/**
+ * A photo the library published: its web sizes (WebP), what it shows (in bokmål, as the library
+ * wrote it), who took it and the licence. A photo used with the consent of those shown has no
+ * licence here: whose consent it was stays with the library.
+ */
+export const publicPhotoSchema = z
+  .object({
+    id: z.uuid(),
+    /** The large web size (at most 1280 pixels wide). */
+    url: z.string(),
+    width: z.number().int(),
+    height: z.number().int(),
+    /** The small web size (at most 480 pixels wide), for lists and phones. */
+    thumbnailUrl: z.string(),
+    thumbnailWidth: z.number().int(),
+    thumbnailHeight: z.number().int(),
+    alt: z.string(),
+    altLanguage: z.literal('nb'),
+    photographer: z.string(),
+    /** The licence's name ("CC BY 4.0"); null when the photo is used with the consent of those shown. */
+    licence: z.string().nullable(),
+  })
+  .meta({ id: 'PublicPhoto' });
+export type PublicPhoto = z.infer<typeof publicPhotoSchema>;
+
 export const publicLibrarySchema = z
   .object({
     id: z.uuid(),
@@ -59,6 +84,8 @@ export const publicLibrarySchema = z
     website: z.string().nullable(),
     studyCentres: z.array(reference),
     services: z.array(publicServiceSchema),
+    /** The photos the library published, newest first. */
+    photos: z.array(publicPhotoSchema),
     /** Null while the library has published no opening hours. */
     hours: publicHoursSchema.nullable(),
     /** The library's page in the finder. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FinderTexts, Language } from '@kompetansebro/i18n';
 
 // The finder's own CSS (inline in every page) and its two scripts. Small on purpose: the pages are
@@ -23,24 +24,38 @@ button{font:inherit;font-weight:600;padding:.5rem 1.25rem;min-height:2.75rem;bor
 .place,.note,.reason{color:#4b5563;font-size:.9375rem}.card p{margin:.25rem 0}
 .status strong{display:inline-block;padding:0 .5rem;border-radius:1rem}.staffed strong{background:#d8f0dc;color:#11532a}.self_service strong{background:#dbe9f8;color:#0b3b66}.closed strong{background:#f3e1e1;color:#7a1f1f}.unknown{color:#4b5563}
 .tags{display:flex;flex-wrap:wrap;gap:.25rem;list-style:none;margin:.5rem 0 0;padding:0}.tags li{background:#eef1f5;border-radius:.25rem;padding:0 .5rem;font-size:.875rem}
-.week{border-collapse:collapse;width:100%;background:#fff}.week caption{text-align:left;font-weight:600;padding:.25rem 0}.week th,.week td{text-align:left;padding:.375rem .5rem;border-bottom:1px solid #dde2e8}.week .today{background:#fff7d6}
+.week{border-collapse:collapse;width:100%;background:#fff}.week caption{text-align:left;font-weight:600;padding:.25rem 0}.week th,.week td{text-align:left;padding:.375rem .5rem;border-bottom:1px solid #dde2e8}.week .today{background:#fff7d6}.period{white-space:nowrap}
 .facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}.facts dd{margin:0}
+.photos{list-style:none;margin:0;padding:0;display:grid;gap:1rem}@media(min-width:48rem){.photos{grid-template-columns:1fr 1fr}}
+figure{margin:0}.photos img{display:block;width:100%;height:auto;border-radius:.5rem;background:#dde2e8}figcaption{font-size:.875rem;color:#4b5563;margin-top:.25rem}
+.quick{display:flex;flex-wrap:wrap;gap:.5rem 1.25rem;list-style:none;margin:0;padding:0}
 .widget{margin-top:2rem}.widget summary{cursor:pointer;font-weight:600}
 .foot{padding:2rem 1rem;font-size:.9375rem}
 `;
 
-/** The script of every finder page: each minute, the "open now" of the libraries shown is read again from the open data API. */
+/**
+ * The script of the finder's pages that show "open now": each minute, the status of the libraries
+ * shown is read again from the open data API — one library's hours on its page, the list of all
+ * libraries (one request, not one per library: the API's rate limit counts per client) on a page
+ * of several.
+ */
 export const FINDER_JS = `(function(){
-var els=document.querySelectorAll('[data-status]');if(!els.length)return;
+var els=[].slice.call(document.querySelectorAll('[data-status]'));if(!els.length)return;
 var data=document.getElementById('finder-status');var labels=data?JSON.parse(data.textContent):{};
-function refresh(){els.forEach(function(el){
-fetch('/api/public/v1/libraries/'+el.getAttribute('data-status')+'/hours').then(function(r){return r.ok?r.json():null}).then(function(h){
-if(!h)return;var strong=el.querySelector('strong'),next=el.querySelector('.next');
+function show(el,h){var strong=el.querySelector('strong'),next=el.querySelector('.next');
 if(strong&&labels[h.now.state]){strong.textContent=labels[h.now.state];el.className='status '+h.now.state;}
-if(next&&h.now.state!=='closed')next.remove();
-}).catch(function(){});});}
+if(next&&h.now.state!=='closed')next.remove();}
+function read(url){return fetch(url).then(function(r){return r.ok?r.json():null;});}
+function refresh(){
+if(els.length===1){read('/api/public/v1/libraries/'+els[0].getAttribute('data-status')+'/hours').then(function(h){if(h)show(els[0],h);}).catch(function(){});return;}
+read('/api/public/v1/libraries').then(function(list){if(!list)return;var hours={};
+list.items.forEach(function(l){hours[l.id]=l.hours;});
+els.forEach(function(el){var h=hours[el.getAttribute('data-status')];if(h)show(el,h);});}).catch(function(){});}
 setInterval(refresh,60000);
 })();`;
+
+/** Changes with the script: the pages name `/finn/finder.js?v=…`, which may be cached for a year. */
+export const FINDER_JS_VERSION = createHash('sha256').update(FINDER_JS).digest('hex').slice(0, 12);
 
 type WidgetTexts = Pick<FinderTexts['library'], 'today' | 'staffed' | 'selfService' | 'closed' | 'servicesHeading' | 'noHours'> & { serviceType: FinderTexts['serviceType']; status: FinderTexts['status'] };
 

@@ -1,7 +1,7 @@
 import { html, raw } from 'hono/html';
 import { languageAutonyms, languages } from '@kompetansebro/i18n';
 import type { Reader } from './finder-language';
-import { FINDER_CSS } from './finder-assets';
+import { FINDER_CSS, FINDER_JS_VERSION } from './finder-assets';
 
 export type Html = ReturnType<typeof html>;
 
@@ -25,13 +25,16 @@ interface PageOptions {
   query?: Record<string, string | undefined>;
   body: Html;
   head?: Html;
+  /** The page shows libraries' "open now": load the script that keeps it fresh, and the words it writes. */
+  liveStatus?: boolean;
 }
 
 /**
  * The finder's page: every fact in the HTML (no script needed to read it), one small deferred
- * script that keeps "open now" fresh, the CSS inline (one request less before the first paint).
+ * script that keeps "open now" fresh where the page shows it (none elsewhere), the CSS inline (one
+ * request less before the first paint).
  */
-export function finderPage({ reader, title, description, path, origin, query = {}, body, head }: PageOptions): Html {
+export function finderPage({ reader, title, description, path, origin, query = {}, body, head, liveStatus = false }: PageOptions): Html {
   const { t } = reader;
   const withLanguage = (lang: string) => {
     const params = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => Boolean(entry[1])));
@@ -51,8 +54,9 @@ ${languages.map((lang) => html`<link rel="alternate" hreflang="${lang}" href="${
 <link rel="alternate" hreflang="x-default" href="${origin}${withLanguage('nb')}">
 <link rel="icon" href="data:,">
 <style>${raw(FINDER_CSS)}</style>
-<script src="/finn/finder.js" defer></script>
+${liveStatus ? html`<script src="/finn/finder.js?v=${FINDER_JS_VERSION}" defer></script>` : ''}
 ${head}
+${liveStatus ? dataBlock('finder-status', { staffed: t.status.staffed, self_service: t.status.self_service, closed: t.status.closed }) : ''}
 </head>
 <body>
 <a class="skip" href="#main">${t.skipLink}</a>

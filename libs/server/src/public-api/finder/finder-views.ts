@@ -1,6 +1,6 @@
 import { html } from 'hono/html';
 import { weekdays, type ServiceConditions, type Weekday } from '@kompetansebro/domain';
-import { finderNeeds, type PublicHours, type PublicLibrary, type PublicService, type PublicStudyCentre } from '../public.schema';
+import { finderNeeds, type PublicHours, type PublicLibrary, type PublicPhoto, type PublicService, type PublicStudyCentre } from '../public.schema';
 import { dateText, momentText, periodsText, type Reader } from './finder-language';
 import type { Html } from './finder-layout';
 
@@ -18,7 +18,8 @@ export interface FinderQuery {
 export function searchForm(reader: Reader, query: FinderQuery): Html {
   const { t } = reader;
   const selected = (value: string | undefined, option: string) => (value === option ? html` selected` : '');
-  return html`<form class="search" method="get" action="/" role="search">
+  // The answer page opens at its results (on a phone the form fills the first screen).
+  return html`<form class="search" method="get" action="/#results" role="search">
 ${reader.lang === 'nb' ? '' : html`<input type="hidden" name="lang" value="${reader.lang}">`}
 ${query.kommune ? html`<input type="hidden" name="kommune" value="${query.kommune}">` : ''}
 ${query.region ? html`<input type="hidden" name="region" value="${query.region}">` : ''}
@@ -66,8 +67,8 @@ ${statusNow(reader, library)}${dayLine}${serviceTags(reader, library.services)}<
 
 export function resultList(reader: Reader, libraries: readonly PublicLibrary[], day: { weekday: Weekday; date: string } | null, hoursOn: (library: PublicLibrary) => string | null): Html {
   const { t } = reader;
-  return html`<section aria-labelledby="results-heading"><h2 id="results-heading">${t.results.heading}</h2>
-<p role="status">${reader.fill(t.results.count, { count: libraries.length })}</p>
+  return html`<section id="results" aria-labelledby="results-heading"><h2 id="results-heading">${t.results.heading}</h2>
+<p role="status">${reader.fill(t.results.count, { count: libraries.length })} · <a href="${reader.href('/')}">${t.search.newSearch}</a></p>
 ${libraries.length === 0 ? html`<p>${t.results.none}</p>` : html`<ul class="cards">${libraries.map((library) => libraryCard(reader, library, day ? { ...day, periods: hoursOn(library) } : null))}</ul>`}
 </section>`;
 }
@@ -86,20 +87,21 @@ export function conditionsText(reader: Reader, conditions: ServiceConditions, we
   return parts;
 }
 
-/** A text kept only in bokmål: marked `lang="nb"`, and said so to a reader of another language. */
-export function bokmalText(reader: Reader, text: string): Html {
-  return html`<p lang="nb">${text}</p>${reader.lang === 'nb' ? '' : html`<p class="note">${reader.t.library.onlyBokmal}</p>`}`;
-}
-
+/**
+ * The services with their conditions in the reader's language and the library's own texts, kept
+ * only in bokmål: each marked `lang="nb"`, and said so once to a reader of another language.
+ */
 export function servicesSection(reader: Reader, services: readonly PublicService[]): Html {
   const { t } = reader;
+  const bokmalOnly = reader.lang !== 'nb' && services.some((service) => service.description || service.conditions.note);
   return html`<section aria-labelledby="services-heading"><h2 id="services-heading">${t.library.servicesHeading}</h2>
+${bokmalOnly ? html`<p class="note">${t.library.servicesOnlyBokmal}</p>` : ''}
 ${services.length === 0
   ? html`<p>${t.library.noServices}</p>`
   : html`<ul class="services">${services.map((service) => {
       const conditions = conditionsText(reader, service.conditions, service.weeklyHours, service.type);
       const notes = [service.description, service.conditions.note].filter((note): note is string => Boolean(note));
-      return html`<li><h3>${t.serviceType[service.type]}</h3>${conditions.length ? html`<p>${conditions.join(' · ')}</p>` : ''}${notes.map((note) => bokmalText(reader, note))}</li>`;
+      return html`<li><h3>${t.serviceType[service.type]}</h3>${conditions.length ? html`<p>${conditions.join(' · ')}</p>` : ''}${notes.map((note) => html`<p lang="nb">${note}</p>`)}</li>`;
     })}</ul>`}
 </section>`;
 }
@@ -108,6 +110,11 @@ export function hoursSection(reader: Reader, hours: PublicHours | null): Html {
   const { t } = reader;
   if (!hours) return html`<section aria-labelledby="hours-heading"><h2 id="hours-heading">${t.library.hoursHeading}</h2><p>${t.library.noHours}</p></section>`;
   const kindText = (periods: PublicHours['today']['periods'], kind: 'staffed' | 'self_service') => periodsText(periods.filter((p) => p.kind === kind)) || '–';
+  // "10:00–16:00" kept on one line in a narrow column; several periods wrap between them.
+  const kindCell = (periods: PublicHours['today']['periods'], kind: 'staffed' | 'self_service') => {
+    const ofKind = periods.filter((p) => p.kind === kind);
+    return ofKind.length ? ofKind.map((period, index) => html`${index ? ', ' : ''}<span class="period">${period.from}–${period.to}</span>`) : '–';
+  };
   const today = hours.today.periods.length
     ? `${t.library.staffed}: ${kindText(hours.today.periods, 'staffed')}. ${t.library.selfService}: ${kindText(hours.today.periods, 'self_service')}.`
     : t.library.closed;
@@ -117,15 +124,16 @@ export function hoursSection(reader: Reader, hours: PublicHours | null): Html {
 <thead><tr><th scope="col">${t.library.day}</th><th scope="col">${t.library.staffed}</th><th scope="col">${t.library.selfService}</th></tr></thead>
 <tbody>${hours.thisWeek.days.map(
     (day) => html`<tr${day.date === hours.today.date ? html` class="today" aria-current="date"` : ''}><th scope="row">${t.weekday[day.weekday]} ${dateText(day.date)}${day.reason ? html` <span class="reason" lang="nb">${day.reason}</span>` : ''}</th>
-<td>${day.periods.length ? kindText(day.periods, 'staffed') : t.library.closed}</td><td>${day.periods.length ? kindText(day.periods, 'self_service') : t.library.closed}</td></tr>`,
+<td>${day.periods.length ? kindCell(day.periods, 'staffed') : t.library.closed}</td><td>${day.periods.length ? kindCell(day.periods, 'self_service') : t.library.closed}</td></tr>`,
   )}</tbody></table>
 <p class="note">${t.library.selfServiceHelp}</p>
 </section>`;
 }
 
-export function contactSection(reader: Reader, library: PublicLibrary): Html {
+/** A library's or study centre's address (with directions) and switchboard contact; `place` is the municipality, when known. */
+export function contactSection(reader: Reader, library: Pick<PublicLibrary, 'name' | 'address' | 'phone' | 'email' | 'website'>, place: string | null): Html {
   const { t } = reader;
-  const osm = `https://www.openstreetmap.org/search?query=${encodeURIComponent([library.address ?? library.name, library.municipality.name].join(', '))}`;
+  const osm = `https://www.openstreetmap.org/search?query=${encodeURIComponent([library.address ?? library.name, place].filter(Boolean).join(', '))}`;
   return html`<section aria-labelledby="contact-heading"><h2 id="contact-heading">${t.library.contactHeading}</h2>
 <dl class="facts">
 <dt>${t.library.address}</dt><dd>${library.address ? html`<span lang="nb">${library.address}</span>` : t.library.noAddress} <a href="${osm}">${t.library.directions}</a></dd>
@@ -133,6 +141,22 @@ ${library.phone ? html`<dt>${t.library.phone}</dt><dd><a href="tel:${library.pho
 ${library.email ? html`<dt>${t.library.email}</dt><dd><a href="mailto:${library.email}">${library.email}</a></dd>` : ''}
 ${library.website ? html`<dt>${t.library.website}</dt><dd><a href="${library.website}">${library.website}</a></dd>` : ''}
 </dl></section>`;
+}
+
+/**
+ * The photos the library published, below the facts a student came for (so none is the page's
+ * largest paint on a phone, and none loads before it is scrolled to): the small size or the large
+ * one as the screen needs, the box reserved by width and height, the alt text in bokmål as the
+ * library wrote it, the photographer and licence credited.
+ */
+export function photosSection(reader: Reader, photos: readonly PublicPhoto[]): Html {
+  if (photos.length === 0) return html``;
+  const { t } = reader;
+  return html`<section aria-labelledby="photos-heading"><h2 id="photos-heading">${t.library.photosHeading}</h2>
+<ul class="photos">${photos.map(
+    (photo) => html`<li><figure><img src="${photo.thumbnailUrl}" srcset="${photo.thumbnailUrl} ${photo.thumbnailWidth}w, ${photo.url} ${photo.width}w" sizes="(min-width: 48rem) 29rem, calc(100vw - 2rem)" width="${photo.thumbnailWidth}" height="${photo.thumbnailHeight}" alt="${photo.alt}" lang="nb" loading="lazy" decoding="async">
+<figcaption>${reader.fill(t.library.photoCredit, { photographer: photo.photographer })}${photo.licence ? html`, <span lang="nb">${photo.licence}</span>` : ''}</figcaption></figure></li>`,
+  )}</ul></section>`;
 }
 
 export function studyCentresSection(reader: Reader, centres: PublicLibrary['studyCentres']): Html {

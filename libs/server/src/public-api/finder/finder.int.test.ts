@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { sampleId } from '@kompetansebro/db';
 import { testServer } from '../../testing/fixture.test';
+import { uploadPhoto } from '../published-photo.test';
 
 const server = testServer();
 
@@ -21,7 +23,9 @@ describe('the public student finder', () => {
     expect(html).toContain('<title>Bibliotek for studenter i Trøndelag</title>');
     expect(html).toMatch(/<meta name="description" content="Finn et folkebibliotek[^"]+">/);
     expect(html).toContain('<label for="sted">Sted</label>');
-    expect(html).toContain('<form class="search" method="get" action="/" role="search">');
+    expect(html).toContain('<form class="search" method="get" action="/#results" role="search">');
+    // The student's commonest need is one link away.
+    expect(html).toContain('<a href="/?behov=study_places&amp;nar=na#results">Studieplasser som er åpne nå</a>');
     expect(html).toContain('href="/?region=');
     expect(html).toContain('Namdal studiesenter');
   });
@@ -42,7 +46,7 @@ describe('the public student finder', () => {
     expect(html).toContain('<html lang="nn">');
     expect(html).toContain('<title>Grong bibliotek – Bibliotek for studentar i Trøndelag</title>');
     expect(html).toContain('<caption>Denne veka</caption>');
-    expect(html).toMatch(/<th scope="row">laurdag \d\d\.\d\d\.<\/th>\s*<td>11:00–15:00<\/td><td>07:00–22:00<\/td>/);
+    expect(html).toMatch(/<th scope="row">laurdag \d\d\.\d\d\.<\/th>\s*<td><span class="period">11:00–15:00<\/span><\/td><td><span class="period">07:00–22:00<\/span><\/td>/);
     expect(html).toContain('Tenester for studentar');
     expect(html).toContain('<h3>Lesesalsplassar</h3>');
     expect(html).toContain('<h3>Eksamensvakt</h3>');
@@ -59,12 +63,49 @@ describe('the public student finder', () => {
     expect(html).toContain('/finn/widget.js&quot; data-library=&quot;grong-bibliotek&quot; data-lang=&quot;nn&quot;');
   });
 
+  it('shows the photos the library published, with alt text and credit, loaded when scrolled to; never an unpublished one', async () => {
+    const grong = sampleId('actor', 'library-5045');
+    const photo = await uploadPhoto(server, grong, { altText: 'Inngangen til Grong bibliotek i rådhuset', photographer: 'Kari Fotograf', rights: 'licence', rightsDetail: 'CC BY 4.0', published: true });
+    await uploadPhoto(server, grong, { altText: 'Et bilde som ikke er publisert', photographer: 'Skjult Fotograf', rights: 'licence', rightsDetail: 'CC0', published: false });
+    const html = await page('/finn/bibliotek/grong-bibliotek?lang=en');
+    expect(html).toContain('<h2 id="photos-heading">Photos</h2>');
+    const small = `/api/public/v1/photos/${photo.id}/small`;
+    const large = `/api/public/v1/photos/${photo.id}/large`;
+    expect(html).toContain(
+      `<img src="${small}" srcset="${small} 480w, ${large} 1280w" sizes="(min-width: 48rem) 29rem, calc(100vw - 2rem)" width="480" height="360" alt="Inngangen til Grong bibliotek i rådhuset" lang="nb" loading="lazy" decoding="async">`,
+    );
+    expect(html).toContain('<figcaption>Photo: Kari Fotograf, <span lang="nb">CC BY 4.0</span></figcaption>');
+    expect(html).not.toContain('Skjult Fotograf');
+    expect(html).not.toContain('Et bilde som ikke er publisert');
+    // The photos come after the facts a student came for.
+    expect(html.indexOf('id="photos-heading"')).toBeGreaterThan(html.indexOf('id="contact-heading"'));
+    const library = jsonLdOf(html).find((block) => block['@type'] === 'Library');
+    expect(library?.['image']).toEqual([`${server.baseUrl}${large}`]);
+    expect((await server.anonymous(small)).headers.get('content-type')).toBe('image/webp');
+  });
+
+  it('loads its script only where it shows "open now", by a versioned address cached for a year, and gzips its pages', async () => {
+    const front = await server.anonymous('/');
+    expect(front.headers.get('content-encoding')).toBe('gzip');
+    expect(await front.text()).not.toContain('finder.js');
+    const results = await page('/?sted=Grong');
+    const script = /<script src="(\/finn\/finder\.js\?v=[0-9a-f]{12})" defer><\/script>/.exec(results)?.[1];
+    expect(script).toBeDefined();
+    expect(results).toContain('<script type="application/json" id="finder-status">');
+    const cached = await server.anonymous(script ?? '');
+    expect(cached.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect((await server.anonymous('/finn/finder.js?v=old')).headers.get('cache-control')).toBe('public, max-age=3600');
+  });
+
   it('says so where a text exists only in bokmål, marked lang="nb"', async () => {
     const db = server.database.db;
     const grong = await db.selectFrom('actor').select('id').where('name', '=', 'Grong bibliotek').executeTakeFirstOrThrow();
     await db.updateTable('service').set({ description: 'Stille lesesal i andre etasje' }).where('actor_id', '=', grong.id).where('type', '=', 'study_places').execute();
     const english = await page('/finn/bibliotek/grong-bibliotek?lang=en');
-    expect(english).toContain('<p lang="nb">Stille lesesal i andre etasje</p><p class="note">This text exists only in Norwegian (bokmål).</p>');
+    expect(english).toContain('<p lang="nb">Stille lesesal i andre etasje</p>');
+    // Said once for the section, not after each text.
+    expect(english.match(/exist only in Norwegian \(bokmål\)/g)).toEqual(['exist only in Norwegian (bokmål)']);
+    expect(english).toMatch(/<h2 id="services-heading">Services for students<\/h2>\s*<p class="note">The descriptions of the services exist only in Norwegian \(bokmål\)\.<\/p>/);
     const bokmal = await page('/finn/bibliotek/grong-bibliotek');
     expect(bokmal).toContain('<p lang="nb">Stille lesesal i andre etasje</p>');
     expect(bokmal).not.toContain('finnes bare på bokmål');
@@ -76,6 +117,7 @@ describe('the public student finder', () => {
     const html = await page(`${path}?lang=en`);
     expect(html).toContain('<h1>Namdal studiesenter</h1>');
     expect(html).toContain('Grong bibliotek');
+    expect(html).toContain('<h2 id="contact-heading">Address and contact</h2>');
     for (const lang of ['nb', 'nn', 'en']) expect(html).toContain(`${path}/brosjyre-${lang}.pdf`);
     const pdf = await server.anonymous(`${path}/brosjyre-nn.pdf`);
     expect(pdf.status).toBe(200);

@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { compress } from 'hono/compress';
 import { z } from 'zod';
 import { brochureLanguageSchema, municipalityNumberSchema, periodsOn, weekdaySchema, type Weekday } from '@kompetansebro/domain';
 import { finderTexts, languages } from '@kompetansebro/i18n';
@@ -11,8 +12,8 @@ import { norwegianPublicHolidays } from '../../opening-hours/norwegian-holidays'
 import { findPublicLibrary, listPublicStudyCentres, nextDateOn, publishedTimetables, searchPublicLibraries } from '../public.repository';
 import { finderNeeds, type PublicLibrary } from '../public.schema';
 import { periodsText, readerOf, type Reader } from './finder-language';
-import { dataBlock, finderPage, jsonLd, type Html } from './finder-layout';
-import { FINDER_JS, widgetScript } from './finder-assets';
+import { finderPage, jsonLd, type Html } from './finder-layout';
+import { FINDER_JS, FINDER_JS_VERSION, widgetScript } from './finder-assets';
 import { html } from 'hono/html';
 import {
   centreArea,
@@ -20,6 +21,7 @@ import {
   hoursSection,
   libraryCard,
   notFoundBody,
+  photosSection,
   resultList,
   searchForm,
   servicesSection,
@@ -32,8 +34,6 @@ import {
 // The public student finder (issue 15): pages rendered here, complete in their HTML — facts,
 // title, description, schema.org JSON-LD — so they read without JavaScript and index well; one
 // small script keeps "open now" fresh. Bokmål paths; `?lang=nn|en` for nynorsk and English.
-// A library's published photos (libs/server/src/photos, being added) belong in libraryPage,
-// between the heading and the hours: see `photosSection`.
 
 const PAGE_CACHE = 'public, max-age=60';
 
@@ -65,12 +65,6 @@ function page(c: Context<AppEnv>, content: Html): Response | Promise<Response> {
   return c.html(content);
 }
 
-/** A library's published photos, with their alt texts; shown when the photos library publishes some (not yet). */
-export function photosSection(photos: readonly { url: string; alt: string }[]): Html {
-  if (photos.length === 0) return html``;
-  return html`<div class="photos">${photos.map((photo) => html`<img src="${photo.url}" alt="${photo.alt}" loading="lazy" width="480" height="320">`)}</div>`;
-}
-
 /** schema.org's Library: address, contact, this week's staffed hours, the services as amenities. */
 function libraryJsonLd(library: PublicLibrary, origin: string, reader: Reader) {
   const dayNames: Record<Weekday, string> = { mo: 'Monday', tu: 'Tuesday', we: 'Wednesday', th: 'Thursday', fr: 'Friday', sa: 'Saturday', su: 'Sunday' };
@@ -95,15 +89,16 @@ function libraryJsonLd(library: PublicLibrary, origin: string, reader: Reader) {
       const base = { '@type': 'OpeningHoursSpecification', dayOfWeek: `https://schema.org/${dayNames[day.weekday]}`, validFrom: day.date, validThrough: day.date };
       return staffed.length === 0 ? [{ ...base, opens: '00:00', closes: '00:00' }] : staffed.map((period) => ({ ...base, opens: period.from, closes: period.to }));
     }),
+    ...(library.photos.length ? { image: library.photos.map((photo) => `${origin}${photo.url}`) } : {}),
     amenityFeature: library.services.map((service) => ({ '@type': 'LocationFeatureSpecification', name: reader.t.serviceType[service.type], value: true })),
   };
 }
 
-/** The labels the script writes when "open now" changes, as a data block (no inline script under the CSP). */
-const statusData = (reader: Reader) =>
-  dataBlock('finder-status', { staffed: reader.t.status.staffed, self_service: reader.t.status.self_service, closed: reader.t.status.closed });
-
 export const finderRouter = new Hono<AppEnv>();
+// The pages and scripts gzipped for a browser that asks (a page is ~10 KiB, ~3 KiB gzipped); only
+// the finder's own paths, since this router is mounted at the root beside the API and the apps.
+finderRouter.use('/', compress());
+finderRouter.use('/finn/*', compress());
 
 finderRouter.get('/', async (c) => {
   const reader = readerOf(c.req.query('lang'));
@@ -149,13 +144,19 @@ finderRouter.get('/', async (c) => {
   const heading = area ? `${t.search.heading}: ${area}` : t.search.heading;
   const byRegion = regions.map((r) => ({ region: r, municipalities: municipalities.filter((m) => m.regionId === r.id) }));
   const centres = await listPublicStudyCentres(db);
-  const browse = html`<section aria-labelledby="browse-heading"><h2 id="browse-heading">${t.centre.municipalities}</h2>
+  const quick = html`<nav aria-labelledby="quick-heading"><h2 id="quick-heading">${t.search.quickHeading}</h2>
+<ul class="quick">
+<li><a href="${reader.href('/', { behov: 'study_places', nar: 'na' })}#results">${t.search.studyPlacesOpenNow}</a></li>
+<li><a href="${reader.href('/', { behov: 'exam_invigilation' })}#results">${t.needs.exam_invigilation}</a></li>
+<li><a href="${reader.href('/', { behov: 'university_loan_pickup' })}#results">${t.needs.university_loan_pickup}</a></li>
+</ul></nav>`;
+  const browse = html`${quick}<section aria-labelledby="browse-heading"><h2 id="browse-heading">${t.search.browseHeading}</h2>
 <ul class="areas">${byRegion.map(
     (entry) => html`<li><a href="${reader.href('/', { region: entry.region.id })}"><strong>${entry.region.name}</strong></a>: ${entry.municipalities.map(
       (m, index) => html`${index ? ', ' : ''}<a href="${reader.href('/', { kommune: m.number })}">${m.name}</a>`,
     )}</li>`,
   )}</ul></section>
-<section aria-labelledby="centres-heading"><h2 id="centres-heading">${t.library.studyCentresHeading}</h2>
+<section aria-labelledby="centres-heading"><h2 id="centres-heading">${t.search.centresHeading}</h2>
 <ul>${centres.map((centre) => html`<li><a href="${reader.href(centre.url)}">${centre.name}</a></li>`)}</ul></section>`;
 
   const origin = publicUrlOf(c.var.deps.config);
@@ -168,7 +169,8 @@ finderRouter.get('/', async (c) => {
       description: t.description,
       path: '/',
       query: { ...query },
-      head: html`${jsonLd({ '@context': 'https://schema.org', '@type': 'WebSite', name: t.siteName, url: `${origin}/`, inLanguage: reader.lang })}${statusData(reader)}`,
+      head: jsonLd({ '@context': 'https://schema.org', '@type': 'WebSite', name: t.siteName, url: `${origin}/`, inLanguage: reader.lang }),
+      liveStatus: searching,
       body: html`<h1>${heading}</h1><p>${t.search.intro}</p>${searchForm(reader, query)}${results}${searching ? '' : browse}`,
     }),
   );
@@ -177,7 +179,13 @@ finderRouter.get('/', async (c) => {
 finderRouter.get('/finn', (c) => c.redirect('/', 301));
 finderRouter.get('/finn/', (c) => c.redirect('/', 301));
 
-finderRouter.get('/finn/finder.js', (c) => c.body(FINDER_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }));
+// The pages name the script with its version (`?v=`), so that address may be kept for a year.
+finderRouter.get('/finn/finder.js', (c) =>
+  c.body(FINDER_JS, 200, {
+    'Content-Type': 'text/javascript; charset=utf-8',
+    'Cache-Control': c.req.query('v') === FINDER_JS_VERSION ? 'public, max-age=31536000, immutable' : 'public, max-age=3600',
+  }),
+);
 
 const widgetJs = widgetScript(
   Object.fromEntries(
@@ -210,15 +218,16 @@ finderRouter.get('/finn/bibliotek/:slug', async (c) => {
       title: `${library.name} – ${t.siteName}`,
       description: `${library.name}, ${reader.fill(t.library.municipality, { municipality: library.municipality.name })}. ${todayText}.${services ? ` ${t.library.servicesHeading}: ${services}.` : ''}`,
       path: library.url,
-      head: html`${jsonLd(libraryJsonLd(library, origin, reader))}${statusData(reader)}`,
+      head: jsonLd(libraryJsonLd(library, origin, reader)),
+      liveStatus: library.hours !== null,
       body: html`<p><a href="${reader.href('/', { kommune: library.municipality.number })}">← ${reader.fill(t.library.municipality, { municipality: library.municipality.name })}</a></p>
 <h1>${library.name}</h1>
 ${library.mainLibrary ? html`<p class="place">${reader.fill(t.library.branchOf, { name: library.mainLibrary.name })}</p>` : ''}
 ${statusNow(reader, library)}
-${photosSection([])}
 ${hoursSection(reader, library.hours)}
 ${servicesSection(reader, library.services)}
-${contactSection(reader, library)}
+${contactSection(reader, library, library.municipality.name)}
+${photosSection(reader, library.photos)}
 ${studyCentresSection(reader, library.studyCentres)}
 ${widgetSection(reader, library, origin)}`,
     }),
@@ -241,7 +250,7 @@ finderRouter.get('/finn/studiesenter/:id', async (c) => {
       title: `${centre.name} – ${t.siteName}`,
       description: reader.fill(t.centre.intro, { name: centre.name }),
       path: centre.url,
-      head: statusData(reader),
+      liveStatus: libraries.length > 0,
       body: html`<h1>${centre.name}</h1>
 <p>${reader.fill(t.centre.intro, { name: centre.name })}</p>
 ${centreArea(reader, centre)}
@@ -250,7 +259,8 @@ ${centreArea(reader, centre)}
         (lang) => html`<li><a href="/finn/studiesenter/${centre.id}/brosjyre-${lang}.pdf" hreflang="${lang}" type="application/pdf">${reader.fill(t.centre.brochureLink, { language: finderLanguageName(lang) })}</a></li>`,
       )}</ul></section>
 <section aria-labelledby="libraries-heading"><h2 id="libraries-heading">${t.centre.libraries}</h2>
-<ul class="cards">${libraries.map((library) => libraryCard(reader, library, null))}</ul></section>`,
+<ul class="cards">${libraries.map((library) => libraryCard(reader, library, null))}</ul></section>
+${contactSection(reader, centre, null)}`,
     }),
   );
 });
