@@ -31,7 +31,7 @@ import { surveysRouter } from './surveys/surveys.router';
 import { usersRouter } from './users/users.router';
 import { openingHoursRouter } from './opening-hours/opening-hours.router';
 import { PUBLIC_API_BASE, publicApiRoutes } from './public-api/public-api.router';
-import { finderRouter } from './public-api/finder/finder.router';
+import { finderRouter, notFoundPage } from './public-api/finder/finder.router';
 import { photosRouter } from './photos/photos.router';
 import { importRouter } from './import/import.router';
 import { privacyRouter } from './privacy/privacy.router';
@@ -115,7 +115,12 @@ export function createApp({ db, config, logger = silentLogger, mailer = createMa
   });
   mountApiDocs(app);
 
-  app.notFound((c) => problemResponse(c, new ProblemError(404, `No route ${c.req.method} ${c.req.path}`)));
+  // A person who follows a broken link gets a page with a way back; a program gets problem+json.
+  app.notFound((c) =>
+    !c.req.path.startsWith('/api/') && c.req.method === 'GET' && (c.req.header('Accept') ?? '').includes('text/html')
+      ? notFoundPage(c)
+      : problemResponse(c, new ProblemError(404, `No route ${c.req.method} ${c.req.path}`)),
+  );
   app.onError((error, c) => {
     if (error instanceof ProblemError) return problemResponse(c, error);
     if (error instanceof DomainError) return problemResponse(c, problemOfDomainError(error));

@@ -132,6 +132,19 @@ describe('the public student finder', () => {
     }
   });
 
+  it('answers a browser at an address no route has with the same page, and a program with problem+json', async () => {
+    for (const path of ['/finnes-ikke', '/fylk/', '/bibliotek.php']) {
+      const response = await server.anonymous(path, { headers: { Accept: 'text/html,application/xhtml+xml' } });
+      expect(response.status, path).toBe(404);
+      expect(await response.text(), path).toContain('<h1>Fant ikke siden</h1>');
+    }
+    const program = await server.anonymous('/finnes-ikke');
+    expect(program.status).toBe(404);
+    expect(program.headers.get('content-type')).toContain('application/problem+json');
+    const api = await server.anonymous('/api/finnes-ikke', { headers: { Accept: 'text/html' } });
+    expect(api.headers.get('content-type')).toContain('application/problem+json');
+  });
+
   it('serves the widget script to any site and the page script to its own', async () => {
     const widget = await server.anonymous('/finn/widget.js');
     expect(widget.status).toBe(200);

@@ -48,7 +48,8 @@ const finderQuerySchema = z.object({
 
 const emptyToUndefined = (query: Record<string, string>) => Object.fromEntries(Object.entries(query).filter(([, value]) => value !== ''));
 
-function notFoundPage(c: Context<AppEnv>, reader: Reader): Response | Promise<Response> {
+/** The finder's 404 page: for an unknown municipality, library or study centre, and any address no route has. */
+export function notFoundPage(c: Context<AppEnv>, reader: Reader = readerOf(c.req.query('lang'))): Response | Promise<Response> {
   const body = finderPage({
     reader,
     title: `${reader.t.notFound.title} – ${reader.t.siteName}`,
