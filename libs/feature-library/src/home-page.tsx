@@ -7,6 +7,7 @@ import { Link } from '@tanstack/react-router';
 import { Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLibraryFeature } from './library-feature-context';
+import { channelKey } from './channel-key';
 import { OpeningNow } from './opening-now';
 import { StudentPreview } from './student-preview';
 import { ForLibrary } from './use-library';
@@ -114,8 +115,8 @@ function Home({ libraryId, name }: { libraryId: string; name: string }) {
                     .sort((a, b) => b.lastNoteAt.localeCompare(a.lastNoteAt))
                     .slice(0, 5)
                     .map((thread) => (
-                      <li key={`${thread.universityId}:${thread.targetActorId ?? thread.targetRegionId}`}>
-                        {t('library.home.noteThread', { university: thread.universityName, library: thread.targetName, count: thread.notes, date: formatDate(thread.lastNoteAt, language) })}
+                      <li key={channelKey(thread)}>
+                        {t('library.home.noteThread', { university: thread.universityName ?? t('library.cooperation.county'), library: thread.targetName, count: thread.notes, date: formatDate(thread.lastNoteAt, language) })}
                       </li>
                     ))}
                 </ul>
