@@ -64,7 +64,7 @@ export function AgreementAmendments({ agreement }: { agreement: AgreementDetail 
   );
 }
 
-function Amendment({ agreement, amendment }: { agreement: AgreementDetail; amendment: AgreementAmendment }) {
+export function Amendment({ agreement, amendment }: { agreement: AgreementDetail; amendment: AgreementAmendment }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const me = useQuery(meQueries.current());
