@@ -31,6 +31,7 @@ export function createLibraryPortalRoutes(parentRoute: AnyRoute) {
       agreementsPath: '/avtaler',
       activitiesPath: '/aktiviteter',
       homeTasks: LibraryTasks,
+      widget: LibraryWidget,
     }),
     createActorRoutes(parentRoute, { path: 'tjenester', viewer: { canEdit: true }, agreementPath: '/avtaler/$id', activityPath: '/aktiviteter/$id' }),
     createAgreementRoutes(parentRoute, { path: 'avtaler', actorPath: '/tjenester/$id', listFilters: { partyAndRegion: false }, pendingAmendments: true }),
@@ -40,3 +41,6 @@ export function createLibraryPortalRoutes(parentRoute: AnyRoute) {
 
 /** The agreements awaiting the library's answer, on home: loaded with home, not with the app. */
 const LibraryTasks = lazy(() => import('./library-tasks').then((module) => ({ default: module.LibraryTasks })));
+
+/** The code of the library's widget for its municipality's website (issue 15), on home: loaded with home, not with the app. */
+const LibraryWidget = lazy(() => import('@kompetansebro/feature-finder').then((module) => ({ default: module.FinderWidgetCard })));

@@ -38,7 +38,7 @@ function Loaded<T>({ query, children }: { query: UseQueryResult<T>; children: (d
 function Home({ libraryId, name }: { libraryId: string; name: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { paths, HomeTasks } = useLibraryFeature();
+  const { paths, HomeTasks, Widget } = useLibraryFeature();
   const hours = useQuery(openingHoursQueries.detail(libraryId));
   const services = useQuery(serviceQueries.list({ actor: libraryId, includeBranches: 'true', pageSize: 100 }));
   const threads = useQuery(liaisonQueries.threads());
@@ -160,6 +160,11 @@ function Home({ libraryId, name }: { libraryId: string; name: string }) {
         </Section>
       </div>
       {hours.data && services.data && <StudentPreview libraryId={libraryId} name={name} hours={hours.data} services={services.data.items} />}
+      {Widget && (
+        <Suspense fallback={<LoadingState />}>
+          <Widget libraryId={libraryId} />
+        </Suspense>
+      )}
     </Page>
   );
 }

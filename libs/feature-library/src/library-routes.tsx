@@ -11,6 +11,8 @@ interface LibraryRoutesOptions {
   activitiesPath: string;
   /** The library's tasks from other features (agreements awaiting its answer), shown first on home; the app passes them. */
   homeTasks?: ComponentType | null;
+  /** The widget code for the municipality's website, under the student preview on home; the app passes it (feature-finder's `FinderWidgetCard`). */
+  widget?: ComponentType<{ libraryId: string }> | null;
 }
 
 /**
@@ -34,7 +36,7 @@ export function createLibraryRoutes(parentRoute: AnyRoute, options: LibraryRoute
           agreements: options.agreementsPath,
           activities: options.activitiesPath,
         };
-        return { paths, HomeTasks: options.homeTasks ?? null };
+        return { paths, HomeTasks: options.homeTasks ?? null, Widget: options.widget ?? null };
       }, [screens]);
     },
     screens: {
