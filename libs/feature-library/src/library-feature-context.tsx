@@ -17,6 +17,8 @@ export interface LibraryPaths {
   agreement: string;
   agreements: string;
   activities: string;
+  /** The answer form of the survey open to the library (`?token=…`); null: the app has none. */
+  survey: string | null;
 }
 
 export interface LibraryFeature {
