@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Amendment } from './agreement-amendments';
+import './agreements.css';
 
 /** An amendment waiting for an organisation: its agreement and its version number. */
 type AmendmentTask = Pick<PendingAcceptance, 'agreementId' | 'amendmentNumber'>;
@@ -39,7 +40,7 @@ function PendingAmendmentList({ agreementPath, showNone }: { agreementPath: stri
       {shown.length === 0 ? (
         <p className="ds-paragraph">{t('agreements.pendingAmendments.none')}</p>
       ) : (
-        <ul className="kb-stack">
+        <ul className="kb-stack kb-pending-amendments">
           {shown.map((task) => (
             <PendingAmendment key={`${task.agreementId}-${task.amendmentNumber}`} task={task} agreementPath={agreementPath} />
           ))}
