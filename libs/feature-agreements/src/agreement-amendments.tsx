@@ -85,7 +85,8 @@ export function Amendment({ agreement, amendment }: { agreement: AgreementDetail
           : t('agreements.amendments.proposed', { date: formatDate(amendment.proposedAt, language) })}
       </h3>
       <p className="ds-paragraph">{t('agreements.amendments.reason', { reason: amendment.reason })}</p>
-      <div className="kb-table-scroll">
+      {/* Scrolls sideways on a narrow screen: focusable, so a keyboard scrolls it too. */}
+      <div className="kb-table-scroll" tabIndex={0} role="region" aria-label={t('agreements.amendments.changesCaption', { number: amendment.number })}>
         <table className="ds-table" data-size="sm">
           <caption>{t('agreements.amendments.changesCaption', { number: amendment.number })}</caption>
           <thead>

@@ -1,4 +1,4 @@
-import { actorQueries, liaisonQueries, useCan, useCreateNote, useMarkNotesRead } from '@kompetansebro/api-client';
+import { liaisonQueries, useCan, useCreateNote, useMarkNotesRead } from '@kompetansebro/api-client';
 import type { NoteCreate, NoteThread } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
 import { Alert, Button, EmptyState, httpErrorText, LoadingState, Page, QueryError, Select, TextArea } from '@kompetansebro/ui';
@@ -160,7 +160,7 @@ const COUNTY = 'county';
 function StartNote({ library }: { library: Library }) {
   const { t } = useTranslation();
   const mayWrite = useCan('liaison_note', 'create');
-  const universities = useQuery(actorQueries.list({ kind: 'university_library', pageSize: 50 }));
+  const universities = useQuery(liaisonQueries.universities());
   const [to, setTo] = useState('');
   const [about, setAbout] = useState(library.libraryId);
   if (!mayWrite) return null;

@@ -627,6 +627,7 @@ const specs: Record<string, Spec> = {
   },
   'GET /api/liaison/needs': { ok: 200, request: ({ who }) => [`/api/liaison/needs?organisation=${countsOrganisation(who)}`] },
   'GET /api/liaison/threads': { ok: 200, request: () => ['/api/liaison/threads'] },
+  'GET /api/liaison/universities': { ok: 200, request: () => ['/api/liaison/universities'] },
   'GET /api/liaison/notes': { ok: 200, request: () => ['/api/liaison/notes?pageSize=100'] },
   'POST /api/liaison/notes': { ok: 201, request: ({ who }) => post('/api/liaison/notes', noteFor(who)) },
   'GET /api/liaison/notes/:id': {

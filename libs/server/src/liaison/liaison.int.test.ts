@@ -187,6 +187,9 @@ describe('notes a library starts', () => {
       201,
     );
     expect(note).toMatchObject({ universityId: NORD_LIBRARY, universityName: 'Nord universitetsbibliotek', targetActorId: NAMSOS_LIBRARY, mine: true });
+    // Whom it may write to, though it reads no other actor.
+    const universities = await json<{ items: { id: string; name: string }[] }>(await namsos('/api/liaison/universities'), 200);
+    expect(universities.items.map((u) => u.id).sort()).toEqual([NTNU_LIBRARY, NORD_LIBRARY].sort());
     expect((await threadsOf(nord)).some((t) => t.universityId === NORD_LIBRARY && t.targetActorId === NAMSOS_LIBRARY)).toBe(true);
     const forNord = await json<Page<LiaisonNote>>(await nord(`/api/liaison/notes?actor=${NAMSOS_LIBRARY}&pageSize=100`), 200);
     expect(forNord.items.map((n) => n.id)).toContain(note.id);

@@ -211,6 +211,14 @@ export async function createNote(db: Executor, scope: Scope, input: NoteCreate, 
   });
 }
 
+/**
+ * The university libraries a channel may be with, by name: whom a library or the county may start
+ * a note to. Names only (public facts), for every role that writes notes.
+ */
+export async function listUniversityLibraries(db: Executor): Promise<{ id: string; name: string }[]> {
+  return db.selectFrom('actor').select(['id', 'name']).where('kind', '=', 'university_library').where('archived_at', 'is', null).orderBy('name').execute();
+}
+
 /** Only the author edits a note; the text it replaces is kept as a version. */
 export async function updateNote(db: Executor, scope: Scope, id: string, body: string, expectedVersion: ExpectedVersion, context: ChangeContext): Promise<LiaisonNote> {
   return versionedChange(db, {
