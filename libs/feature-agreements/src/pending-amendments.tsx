@@ -25,12 +25,14 @@ export function PendingAmendments({ agreementPath, showNone = false }: { agreeme
 function PendingAmendmentList({ agreementPath, showNone }: { agreementPath: string; showNone: boolean }) {
   const { t } = useTranslation();
   const tasks = useQuery(agreementAcceptanceQueries.pending());
-  // Remembered, so one the user just accepted stays on the screen (accepted) when the tasks refetch.
+  // Remembered, so one the user just accepted stays on the screen (accepted) when the tasks refetch;
+  // taken only from settled answers, never from a cached one that is being refetched.
   const [shown, setShown] = useState<AmendmentTask[]>([]);
+  const settled = tasks.isFetching ? undefined : tasks.data;
   useEffect(() => {
-    const waiting = (tasks.data ?? []).filter((task) => task.amendmentNumber !== null);
+    const waiting = (settled ?? []).filter((task) => task.amendmentNumber !== null);
     setShown((current) => [...current, ...waiting.filter((task) => !current.some((seen) => seen.agreementId === task.agreementId && seen.amendmentNumber === task.amendmentNumber))]);
-  }, [tasks.data]);
+  }, [settled]);
 
   if (tasks.isPending) return <Skeleton />;
   if (tasks.isError) return <QueryError error={tasks.error} onRetry={() => void tasks.refetch()} />;
