@@ -1,6 +1,14 @@
-import { PendingAcceptances } from '@kompetansebro/feature-agreements';
+import { PendingAcceptances, PendingAmendments } from '@kompetansebro/feature-agreements';
 
-/** The agreements waiting for the library's answer (accept or decline on the agreement's page), first on its home page. */
+/**
+ * The agreements waiting for the library's answer (accept or decline on the agreement's page), and
+ * the amendments waiting for its acceptance, before → after, accepted right here: first on its home page.
+ */
 export function LibraryTasks() {
-  return <PendingAcceptances agreementPath="/avtaler/$id" />;
+  return (
+    <>
+      <PendingAcceptances agreementPath="/avtaler/$id" amendments={false} />
+      <PendingAmendments agreementPath="/avtaler/$id" />
+    </>
+  );
 }

@@ -2,6 +2,7 @@ import { createActivityRoutes } from '@kompetansebro/feature-activities';
 import { createActorRoutes } from '@kompetansebro/feature-actors';
 import { createAgreementRoutes } from '@kompetansebro/feature-agreements';
 import { createLibraryRoutes } from '@kompetansebro/feature-library';
+import { createSurveyAnswerRoute } from '@kompetansebro/feature-survey';
 import type { NavigationItem } from '@kompetansebro/feature-shell';
 import type { AnyRoute } from '@tanstack/react-router';
 import { lazy } from 'react';
@@ -20,7 +21,7 @@ export const libraryNavigation: readonly NavigationItem[] = [
  * /bibliotek/ (home: what is due), /apningstider/… (opening hours of the library and each
  * branch), /tjenester/… (the library and its branches: services and conditions, confirmed here,
  * and contacts), /bilder (photos of the library and its branches), /avtaler/… (agreements it is party to, accepted or declined there), /pamelding
- * (signing up for the county's webinars and meetings, and cancelling), /aktiviteter/… (one activity), /samarbeid (notes with the university libraries, answered here) — all for logged-in users
+ * (signing up for the county's webinars and meetings, and cancelling), /aktiviteter/… (one activity), /samarbeid (notes with the university libraries and the county, started and answered here), /undersokelse?token=… (the county's open survey, answered) — all for logged-in users
  * (`parentRoute`). The API scopes every answer to the library the user acts for.
  */
 export function createLibraryPortalRoutes(parentRoute: AnyRoute) {
@@ -30,13 +31,20 @@ export function createLibraryPortalRoutes(parentRoute: AnyRoute) {
       agreementPath: '/avtaler/$id',
       agreementsPath: '/avtaler',
       activitiesPath: '/aktiviteter',
+      surveyPath: '/undersokelse',
       homeTasks: LibraryTasks,
+      widget: LibraryWidget,
     }),
     createActorRoutes(parentRoute, { path: 'tjenester', viewer: { canEdit: true }, agreementPath: '/avtaler/$id', activityPath: '/aktiviteter/$id' }),
-    createAgreementRoutes(parentRoute, { path: 'avtaler', actorPath: '/tjenester/$id', listFilters: { partyAndRegion: false } }),
+    createAgreementRoutes(parentRoute, { path: 'avtaler', actorPath: '/tjenester/$id', listFilters: { partyAndRegion: false }, pendingAmendments: true }),
     createActivityRoutes(parentRoute, { path: 'aktiviteter', actorPath: '/tjenester/$id' }),
+    // The county's survey, answered in the portal through the same form (and records) as the mailed link.
+    createSurveyAnswerRoute(parentRoute, { path: 'undersokelse' }),
   ];
 }
 
 /** The agreements awaiting the library's answer, on home: loaded with home, not with the app. */
 const LibraryTasks = lazy(() => import('./library-tasks').then((module) => ({ default: module.LibraryTasks })));
+
+/** The code of the library's widget for its municipality's website (issue 15), on home: loaded with home, not with the app. */
+const LibraryWidget = lazy(() => import('@kompetansebro/feature-finder').then((module) => ({ default: module.FinderWidgetCard })));

@@ -112,6 +112,8 @@ export function useProposeAmendment(id: string) {
 
 /** A party the amendment touches accepts it, for its own organisation (If-Match on the agreement). */
 export function useAcceptAmendment(id: string) {
+  const queryClient = useQueryClient();
+  const updateCache = useAgreementCacheUpdate();
   return useApiMutation<AgreementDetail, { amendmentId: string; actorId: string; version: number }>(
     ({ amendmentId, actorId, version }) =>
       readJson(
@@ -120,7 +122,11 @@ export function useAcceptAmendment(id: string) {
           header: { 'if-match': ifMatch(version) },
         }),
       ),
-    useAgreementCacheUpdate(),
+    (agreement) => {
+      updateCache(agreement);
+      // Accepted: no longer among the organisation's tasks.
+      void queryClient.invalidateQueries({ queryKey: agreementAcceptanceQueries.pending().queryKey });
+    },
   );
 }
 

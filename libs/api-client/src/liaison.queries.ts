@@ -12,6 +12,9 @@ export type NoteListFilters = Partial<NoteListQuery>;
 /** The university-library liaison view (issue 8): libraries, student counts and needs, channels, activities. */
 export const liaisonQueries = {
   all: ['liaison'] as const,
+  /** The university libraries a channel may be with: whom a note can be started to. */
+  universities: () =>
+    queryOptions({ queryKey: [...liaisonQueries.all, 'universities'] as const, queryFn: () => readJson(api().api.liaison.universities.$get()), staleTime: Infinity }),
   libraries: (filters: LibraryListFilters) =>
     queryOptions({
       queryKey: [...liaisonQueries.all, 'libraries', filters] as const,

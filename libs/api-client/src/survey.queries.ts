@@ -22,7 +22,16 @@ export const surveyQueries = {
       queryFn: () => readJson(api().api['survey-form'].$get({ query: { token } })),
       retry: false,
     }),
+  /** The survey open to the user's library, and whether it has answered (null: none). */
+  own: () => queryOptions({ queryKey: ['survey-form', 'own'] as const, queryFn: () => readJson(api().api['survey-form'].own.$get()) }),
 };
+
+/** A fresh link (token) to the answer form of the survey open to the user's library. */
+export function useOwnSurveyLink() {
+  return useMutation<{ token: string }, ApiError, void>({
+    mutationFn: () => readJson(api().api['survey-form'].own.link.$post()),
+  });
+}
 
 function useSurveyCacheUpdate() {
   return useSavedRecordInCache<SurveyDetail>(surveyQueries);
@@ -56,7 +65,11 @@ export function useAnswerSurvey(token: string) {
   const queryClient = useQueryClient();
   return useMutation<SurveyForm, ApiError, SurveyAnswer>({
     mutationFn: (answer) => readJson(api().api['survey-form'].$post({ query: { token }, json: answer })),
-    onSuccess: (form) => queryClient.setQueryData(surveyQueries.form(token).queryKey, form),
+    onSuccess: (form) => {
+      queryClient.setQueryData(surveyQueries.form(token).queryKey, form);
+      // Answered: the library portal's home says so.
+      void queryClient.invalidateQueries({ queryKey: surveyQueries.own().queryKey });
+    },
   });
 }
 

@@ -373,7 +373,8 @@ export interface StudentCountTable {
 
 export interface LiaisonNoteTable extends Versioned {
   id: Generated<string>;
-  university_id: string;
+  /** Null: the channel is between the library (target_actor_id) and the county (migration 2026_12_04_1500). */
+  university_id: string | null;
   target_actor_id: string | null;
   target_region_id: string | null;
   author_user_id: string | null;

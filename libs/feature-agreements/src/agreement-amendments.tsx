@@ -88,7 +88,7 @@ function VersionDocuments({ agreementId, number }: { agreementId: string; number
   );
 }
 
-function Amendment({ agreement, amendment }: { agreement: AgreementDetail; amendment: AgreementAmendment }) {
+export function Amendment({ agreement, amendment }: { agreement: AgreementDetail; amendment: AgreementAmendment }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const me = useQuery(meQueries.current());
@@ -110,7 +110,8 @@ function Amendment({ agreement, amendment }: { agreement: AgreementDetail; amend
       </h3>
       <p className="ds-paragraph">{t('agreements.amendments.reason', { reason: amendment.reason })}</p>
       {amendment.status === 'in_force' && <VersionDocuments agreementId={agreement.id} number={amendment.number} />}
-      <div className="kb-table-scroll">
+      {/* Scrolls sideways on a narrow screen: focusable, so a keyboard scrolls it too. */}
+      <div className="kb-table-scroll" tabIndex={0} role="region" aria-label={t('agreements.amendments.changesCaption', { number: amendment.number })}>
         <table className="ds-table" data-size="sm">
           <caption>{t('agreements.amendments.changesCaption', { number: amendment.number })}</caption>
           <thead>

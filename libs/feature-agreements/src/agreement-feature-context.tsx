@@ -35,6 +35,8 @@ export interface AgreementListFilterOptions {
 export interface AgreementFeature {
   paths: AgreementPaths;
   listFilters?: AgreementListFilterOptions;
+  /** Above the list, the amendments waiting for the user's organisation to accept them (a party's portal). */
+  pendingAmendments?: boolean;
   /** null: the app offers no create form. */
   creation: AgreementCreation | null;
 }

@@ -14,6 +14,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useAgreementFeature } from './agreement-feature-context';
+import { PendingAmendments } from './pending-amendments';
 import { useCanCreateAgreements } from './use-can-create-agreements';
 import { AgreementSettingsForm } from './agreement-settings-form';
 import { AgreementTemplatesForm } from './agreement-templates-form';
@@ -36,7 +37,7 @@ export const agreementListSearchSchema = agreementListQuerySchema.pick({
 export function AgreementListPage() {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { paths, listFilters } = useAgreementFeature();
+  const { paths, listFilters, pendingAmendments } = useAgreementFeature();
   const showPartyAndRegion = listFilters?.partyAndRegion ?? true;
   const canCreate = useCanCreateAgreements();
   // The county's agreement settings: its admin changes them here (the API refuses everyone else).
@@ -92,13 +93,16 @@ export function AgreementListPage() {
     <ListScreen
       title={t('agreements.list.title')}
       top={
-        countySettings && (
-          <details className="kb-stack">
-            <summary>{t('agreements.settings.title')}</summary>
-            <AgreementSettingsForm />
-            <AgreementTemplatesForm />
-          </details>
-        )
+        <>
+          {pendingAmendments && <PendingAmendments agreementPath={paths.detail} />}
+          {countySettings && (
+            <details className="kb-stack">
+              <summary>{t('agreements.settings.title')}</summary>
+              <AgreementSettingsForm />
+              <AgreementTemplatesForm />
+            </details>
+          )}
+        </>
       }
       actions={
         canCreate && (

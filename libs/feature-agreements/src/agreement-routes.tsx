@@ -18,6 +18,8 @@ interface AgreementRoutesOptions {
   creation?: AgreementCreation | null;
   /** Which list filters to offer; a centre's portal hides "Studiesenter" and "Region". */
   listFilters?: AgreementListFilterOptions;
+  /** Show, above the list, the amendments waiting for the user's organisation, to accept there (a party's portal). Default false. */
+  pendingAmendments?: boolean;
 }
 
 /**
@@ -26,14 +28,14 @@ interface AgreementRoutesOptions {
  */
 export function createAgreementRoutes(
   parentRoute: AnyRoute,
-  { path = 'avtaler', actorPath = null, historyPath = null, creation = null, listFilters }: AgreementRoutesOptions = {},
+  { path = 'avtaler', actorPath = null, historyPath = null, creation = null, listFilters, pendingAmendments = false }: AgreementRoutesOptions = {},
 ) {
   return featureRoutes(parentRoute, {
     path,
     context: AgreementFeatureContext,
     useFeature: function useAgreementFeatureValue(_screens, base) {
       // From the base, not the screens: the create path is there even where the app has no form (the screens ask `creation` first).
-      return useMemo(() => ({ paths: agreementPaths(base, actorPath, historyPath), creation, listFilters }), [base]);
+      return useMemo(() => ({ paths: agreementPaths(base, actorPath, historyPath), creation, listFilters, pendingAmendments }), [base]);
     },
     screens: {
       list: { path: '/', validateSearch: plainSearch, component: lazyRouteComponent(() => import('./agreement-list-page'), 'AgreementListPage') },

@@ -9,16 +9,17 @@ import { useTranslation } from 'react-i18next';
  * linking to the agreement where it accepts or declines. For any app's home page (the centre
  * portal, the university liaison's overview, the library portal); shown only to roles that answer.
  */
-export function PendingAcceptances({ agreementPath }: { agreementPath: string }) {
+export function PendingAcceptances({ agreementPath, amendments = true }: { agreementPath: string; amendments?: boolean }) {
   const mayAnswer = useCan('agreement_acceptance', 'create');
   if (!mayAnswer) return null;
-  return <PendingAcceptanceList agreementPath={agreementPath} />;
+  return <PendingAcceptanceList agreementPath={agreementPath} amendments={amendments} />;
 }
 
-function PendingAcceptanceList({ agreementPath }: { agreementPath: string }) {
+/** `amendments` false: amendments are left out of the list (the app shows them with `PendingAmendments`, before → after). */
+function PendingAcceptanceList({ agreementPath, amendments }: { agreementPath: string; amendments: boolean }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const tasks = useQuery(agreementAcceptanceQueries.pending());
+  const tasks = useQuery({ ...agreementAcceptanceQueries.pending(), select: (all) => (amendments ? all : all.filter((task) => task.amendmentNumber === null)) });
   const period = (from: string | null, to: string | null) =>
     [from ? formatDate(from, language) : '', to ? formatDate(to, language) : ''].filter(Boolean).join('–');
   return (

@@ -1,10 +1,13 @@
 import { liaisonQueries, useCan, useCreateNote, useMarkNotesRead } from '@kompetansebro/api-client';
-import type { NoteThread } from '@kompetansebro/domain';
+import type { NoteCreate, NoteThread } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, EmptyState, httpErrorText, LoadingState, Page, QueryError, TextArea } from '@kompetansebro/ui';
+import { Alert, Button, EmptyState, httpErrorText, LoadingState, Page, QueryError, Select, TextArea } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
+import type { TFunction } from 'i18next';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { channelKey } from './channel-key';
+import { ForLibrary, type Library } from './use-library';
 import './library.css';
 
 /** What a channels screen says: the library's own, or the county's inbox. */
@@ -15,29 +18,39 @@ interface ChannelTexts {
   answerLabel: (thread: NoteThread) => string;
 }
 
+/** Who the channel is with: the university library, or the county when there is none. */
+function counterpartOf(t: TFunction, thread: Pick<NoteThread, 'universityName'>): string {
+  return thread.universityName ?? t('library.cooperation.county');
+}
+
 /**
- * "Samarbeid": the library's channels with the university libraries (notes addressed to the
- * library or a branch, which the API lets the library read), newest first, each with an answer
- * form that names the university library the channel is with.
+ * "Samarbeid": the library's channels with the university libraries and with the county (notes
+ * addressed to the library or a branch, which the API lets the library read), newest first, each
+ * with an answer form; and a form that starts a note to NTNU, Nord or the county.
  */
 export function CooperationPage() {
   const { t } = useTranslation();
   return (
-    <Channels
-      texts={{
-        title: t('library.cooperation.title'),
-        intro: t('library.cooperation.intro'),
-        none: t('library.cooperation.none'),
-        answerLabel: (thread) => t('library.cooperation.answerLabel', { university: thread.universityName }),
-      }}
-    />
+    <ForLibrary title={t('library.cooperation.title')}>
+      {(library) => (
+        <Channels
+          texts={{
+            title: t('library.cooperation.title'),
+            intro: t('library.cooperation.intro'),
+            none: t('library.cooperation.none'),
+            answerLabel: (thread) => t('library.cooperation.answerLabel', { university: counterpartOf(t, thread) }),
+          }}
+          start={<StartNote library={library} />}
+        />
+      )}
+    </ForLibrary>
   );
 }
 
 /**
  * The county's inbox in its console: every channel — notes between the university libraries and
- * the public libraries, and those addressed to the county (a region) — newest first, each read and
- * answered here. Opening it marks the notes read for the county.
+ * the public libraries, those addressed to the county (a region), and those between a library and
+ * the county — newest first, each read and answered here. Opening it marks the notes read for the county.
  */
 export function CountyInboxPage() {
   const { t } = useTranslation();
@@ -47,17 +60,18 @@ export function CountyInboxPage() {
         title: t('library.inbox.title'),
         intro: t('library.inbox.intro'),
         none: t('library.inbox.none'),
-        answerLabel: (thread) => t('library.inbox.answerLabel', { university: thread.universityName, library: thread.targetName }),
+        answerLabel: (thread) => t('library.inbox.answerLabel', { university: counterpartOf(t, thread), library: thread.targetName }),
       }}
     />
   );
 }
 
-function Channels({ texts }: { texts: ChannelTexts }) {
+function Channels({ texts, start }: { texts: ChannelTexts; start?: ReactNode }) {
   const threads = useQuery(liaisonQueries.threads());
   return (
     <Page title={texts.title}>
       <p className="ds-paragraph">{texts.intro}</p>
+      {start}
       {threads.isPending ? (
         <LoadingState />
       ) : threads.isError ? (
@@ -67,37 +81,45 @@ function Channels({ texts }: { texts: ChannelTexts }) {
       ) : (
         [...threads.data.items]
           .sort((a, b) => b.lastNoteAt.localeCompare(a.lastNoteAt))
-          .map((thread) => <Channel key={`${thread.universityId}:${thread.targetActorId ?? thread.targetRegionId}`} thread={thread} answerLabel={texts.answerLabel(thread)} />)
+          .map((thread) => <Channel key={channelKey(thread)} thread={thread} answerLabel={texts.answerLabel(thread)} />)
       )}
     </Page>
   );
 }
 
-function Channel({ thread, answerLabel }: { thread: NoteThread; answerLabel: string }) {
+/**
+ * A note's text and its send button; `recipient` says where it goes (null: a choice is missing,
+ * which the fields above say beside themselves once `tried`). Sent, the text is cleared.
+ */
+function NoteForm({
+  id,
+  label,
+  sendLabel,
+  recipient,
+  children,
+}: {
+  id: string;
+  label: string;
+  sendLabel: string;
+  recipient: () => Omit<NoteCreate, 'body'> | null;
+  children?: (tried: boolean) => ReactNode;
+}) {
   const { t } = useTranslation();
-  const language = useLanguage();
-  // A channel is with a library (or branch), or with the county (a region).
-  const targetId = thread.targetActorId ?? thread.targetRegionId ?? '';
-  const target = thread.targetActorId ? { actorId: thread.targetActorId } : { regionId: thread.targetRegionId ?? '' };
-  const notes = useQuery(liaisonQueries.notes({ university: thread.universityId, ...(thread.targetActorId ? { actor: targetId } : { region: targetId }), pageSize: 100 }));
   const create = useCreateNote();
-  const markRead = useMarkNotesRead();
-  const mayWrite = useCan('liaison_note', 'create');
   const [body, setBody] = useState('');
   const [tried, setTried] = useState(false);
   const [sent, setSent] = useState(false);
-  const headingId = `channel-${thread.universityId}-${targetId}`;
-  const fieldId = `answer-${thread.universityId}-${targetId}`;
   const empty = tried && body.trim() === '';
-  const error = empty || (create.error?.status === 400) ? t('liaison.thread.bodyRequired') : undefined;
+  const error = empty || create.error?.status === 400 ? t('liaison.thread.bodyRequired') : undefined;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setTried(true);
     setSent(false);
-    if (body.trim() === '') return;
+    const to = recipient();
+    if (body.trim() === '' || to === null) return;
     create.mutate(
-      { target, universityId: thread.universityId, body },
+      { ...to, body },
       {
         onSuccess: () => {
           setBody('');
@@ -107,6 +129,100 @@ function Channel({ thread, answerLabel }: { thread: NoteThread; answerLabel: str
       },
     );
   };
+
+  return (
+    <form className="kb-stack" onSubmit={submit} noValidate>
+      {create.isError && create.error.status !== 400 && (
+        <Alert color="danger" role="alert">
+          {httpErrorText(t, create.error.status)}
+        </Alert>
+      )}
+      {children?.(tried)}
+      <TextArea id={id} label={label} description={t('liaison.thread.bodyHelp')} value={body} maxLength={4000} error={error} onChange={(event) => setBody(event.target.value)} />
+      <div className="kb-cluster">
+        <Button type="submit" loading={create.isPending}>
+          {sendLabel}
+        </Button>
+        <p role="status" className="ds-paragraph">
+          {sent ? t('liaison.thread.sent') : ''}
+        </p>
+      </div>
+    </form>
+  );
+}
+
+const COUNTY = 'county';
+
+/**
+ * A new note from the library: to a university library (NTNU, Nord) or to the county, about the
+ * library or one of its branches. It opens (or continues) the channel between the two.
+ */
+function StartNote({ library }: { library: Library }) {
+  const { t } = useTranslation();
+  const mayWrite = useCan('liaison_note', 'create');
+  const universities = useQuery(liaisonQueries.universities());
+  const [to, setTo] = useState('');
+  const [about, setAbout] = useState(library.libraryId);
+  if (!mayWrite) return null;
+  const branches = library.branches.data?.items ?? [];
+  const recipients = [
+    ...(universities.data?.items ?? []).map((university) => ({ value: university.id, label: university.name })),
+    { value: COUNTY, label: t('library.cooperation.county') },
+  ];
+  return (
+    <section aria-labelledby="start-note" className="kb-stack kb-library-channel">
+      <h2 className="ds-heading" data-size="sm" id="start-note">
+        {t('library.cooperation.startTitle')}
+      </h2>
+      <NoteForm
+        id="start-note-body"
+        label={t('library.cooperation.startLabel')}
+        sendLabel={t('library.cooperation.startSend')}
+        recipient={() => (to === '' ? null : { target: { actorId: about }, universityId: to === COUNTY ? null : to })}
+      >
+        {(tried) => (
+          <>
+            <Select
+              id="start-note-to"
+              label={t('library.cooperation.to')}
+              emptyOption={t('library.cooperation.chooseRecipient')}
+              options={recipients}
+              value={to}
+              error={tried && to === '' ? t('library.cooperation.recipientRequired') : undefined}
+              onChange={(event) => setTo(event.target.value)}
+            />
+            {branches.length > 0 && (
+              <Select
+                id="start-note-about"
+                label={t('library.cooperation.about')}
+                options={[{ value: library.libraryId, label: library.name }, ...branches.map((branch) => ({ value: branch.id, label: branch.name }))]}
+                value={about}
+                onChange={(event) => setAbout(event.target.value)}
+              />
+            )}
+          </>
+        )}
+      </NoteForm>
+    </section>
+  );
+}
+
+function Channel({ thread, answerLabel }: { thread: NoteThread; answerLabel: string }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  // A channel is with a library (or branch), or with the county (a region); and with a university library or the county.
+  const targetId = thread.targetActorId ?? thread.targetRegionId ?? '';
+  const target = thread.targetActorId ? { actorId: thread.targetActorId } : { regionId: thread.targetRegionId ?? '' };
+  const notes = useQuery(
+    liaisonQueries.notes({
+      ...(thread.universityId ? { university: thread.universityId } : { county: 'true' }),
+      ...(thread.targetActorId ? { actor: targetId } : { region: targetId }),
+      pageSize: 100,
+    }),
+  );
+  const markRead = useMarkNotesRead();
+  const mayWrite = useCan('liaison_note', 'create');
+  const headingId = `channel-${channelKey(thread)}`;
 
   // Shown here means opened: the notes are no longer unread for the library.
   const shownIds = (notes.data?.items ?? []).filter((note) => !note.mine).map((note) => note.id).join(',');
@@ -119,7 +235,7 @@ function Channel({ thread, answerLabel }: { thread: NoteThread; answerLabel: str
   return (
     <section aria-labelledby={headingId} className="kb-stack kb-library-channel">
       <h2 className="ds-heading" data-size="sm" id={headingId}>
-        {t('library.cooperation.channel', { university: thread.universityName, library: thread.targetName })}
+        {t('library.cooperation.channel', { university: counterpartOf(t, thread), library: thread.targetName })}
       </h2>
       {notes.isPending ? (
         <LoadingState />
@@ -139,30 +255,7 @@ function Channel({ thread, answerLabel }: { thread: NoteThread; answerLabel: str
         </ol>
       )}
       {mayWrite && (
-      <form className="kb-stack" onSubmit={submit} noValidate>
-        {create.isError && create.error.status !== 400 && (
-          <Alert color="danger" role="alert">
-            {httpErrorText(t, create.error.status)}
-          </Alert>
-        )}
-        <TextArea
-          id={fieldId}
-          label={answerLabel}
-          description={t('liaison.thread.bodyHelp')}
-          value={body}
-          maxLength={4000}
-          error={error}
-          onChange={(event) => setBody(event.target.value)}
-        />
-        <div className="kb-cluster">
-          <Button type="submit" loading={create.isPending}>
-            {t('library.cooperation.send')}
-          </Button>
-          <p role="status" className="ds-paragraph">
-            {sent ? t('liaison.thread.sent') : ''}
-          </p>
-        </div>
-      </form>
+        <NoteForm id={`answer-${channelKey(thread)}`} label={answerLabel} sendLabel={t('library.cooperation.send')} recipient={() => ({ target, universityId: thread.universityId })} />
       )}
     </section>
   );

@@ -1,12 +1,13 @@
-import { liaisonQueries, openingHoursQueries, serviceQueries } from '@kompetansebro/api-client';
+import { liaisonQueries, openingHoursQueries, serviceQueries, surveyQueries, useOwnSurveyLink } from '@kompetansebro/api-client';
 import { addDays, todayInNorway, type ServiceSummary } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
-import { LoadingState, Page, QueryError, Section } from '@kompetansebro/ui';
+import { Button, httpErrorText, LoadingState, Page, QueryError, Section } from '@kompetansebro/ui';
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLibraryFeature } from './library-feature-context';
+import { channelKey } from './channel-key';
 import { OpeningNow } from './opening-now';
 import { StudentPreview } from './student-preview';
 import { ForLibrary } from './use-library';
@@ -37,7 +38,7 @@ function Loaded<T>({ query, children }: { query: UseQueryResult<T>; children: (d
 function Home({ libraryId, name }: { libraryId: string; name: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { paths, HomeTasks } = useLibraryFeature();
+  const { paths, HomeTasks, Widget } = useLibraryFeature();
   const hours = useQuery(openingHoursQueries.detail(libraryId));
   const services = useQuery(serviceQueries.list({ actor: libraryId, includeBranches: 'true', pageSize: 100 }));
   const threads = useQuery(liaisonQueries.threads());
@@ -85,6 +86,8 @@ function Home({ libraryId, name }: { libraryId: string; name: string }) {
           </Loaded>
         </Section>
 
+        {paths.survey && <OpenSurvey surveyPath={paths.survey} />}
+
         <div className="kb-stack">
           {HomeTasks && (
             <Suspense fallback={<LoadingState />}>
@@ -114,8 +117,8 @@ function Home({ libraryId, name }: { libraryId: string; name: string }) {
                     .sort((a, b) => b.lastNoteAt.localeCompare(a.lastNoteAt))
                     .slice(0, 5)
                     .map((thread) => (
-                      <li key={`${thread.universityId}:${thread.targetActorId ?? thread.targetRegionId}`}>
-                        {t('library.home.noteThread', { university: thread.universityName, library: thread.targetName, count: thread.notes, date: formatDate(thread.lastNoteAt, language) })}
+                      <li key={channelKey(thread)}>
+                        {t('library.home.noteThread', { university: thread.universityName ?? t('library.cooperation.county'), library: thread.targetName, count: thread.notes, date: formatDate(thread.lastNoteAt, language) })}
                       </li>
                     ))}
                 </ul>
@@ -159,6 +162,50 @@ function Home({ libraryId, name }: { libraryId: string; name: string }) {
         </Section>
       </div>
       {hours.data && services.data && <StudentPreview libraryId={libraryId} name={name} hours={hours.data} services={services.data.items} />}
+      {Widget && (
+        <Suspense fallback={<LoadingState />}>
+          <Widget libraryId={libraryId} />
+        </Suspense>
+      )}
     </Page>
+  );
+}
+
+/**
+ * The county's survey open to the library, when there is one: its deadline, whether the library
+ * has answered, and a button that opens the answer form (a fresh link, the same form and records
+ * as the mailed one).
+ */
+function OpenSurvey({ surveyPath }: { surveyPath: string }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const survey = useQuery(surveyQueries.own());
+  const link = useOwnSurveyLink();
+  const navigate = useNavigate();
+  const open = survey.data?.survey;
+  if (!survey.isError && !open) return null;
+  return (
+    <Section id="library-survey" title={t('library.home.surveyTitle')} className="kb-stack">
+      <Loaded query={survey}>
+        {() =>
+          open && (
+            <>
+              <p className="ds-paragraph">{t('library.home.surveyAsk', { survey: open.name, deadline: formatDate(open.deadline, language) })}</p>
+              {open.answeredAt && <p className="ds-paragraph">{t('library.home.surveyAnswered', { date: formatDate(open.answeredAt, language) })}</p>}
+              <p className="ds-paragraph">
+                <Button
+                  variant={open.answeredAt ? 'secondary' : 'primary'}
+                  loading={link.isPending}
+                  onClick={() => link.mutate(undefined, { onSuccess: ({ token }) => void navigate({ to: surveyPath, search: { token } }) })}
+                >
+                  {open.answeredAt ? t('library.home.surveyChange') : t('library.home.surveyAnswer')}
+                </Button>
+              </p>
+              {link.isError && <p className="ds-paragraph" role="alert">{httpErrorText(t, link.error.status)}</p>}
+            </>
+          )
+        }
+      </Loaded>
+    </Section>
   );
 }

@@ -17,12 +17,16 @@ export interface LibraryPaths {
   agreement: string;
   agreements: string;
   activities: string;
+  /** The answer form of the survey open to the library (`?token=…`); null: the app has none. */
+  survey: string | null;
 }
 
 export interface LibraryFeature {
   paths: LibraryPaths;
   /** Tasks the app brings from other features (agreements awaiting the library's answer), first on home. */
   HomeTasks: ComponentType | null;
+  /** The code of the library's widget for its municipality's website (hours today, services for students), under the student preview on home. */
+  Widget: ComponentType<{ libraryId: string }> | null;
 }
 
 export const [LibraryFeatureContext, useLibraryFeature] = createFeatureContext<LibraryFeature>('createLibraryRoutes');

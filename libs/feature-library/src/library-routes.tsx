@@ -9,8 +9,12 @@ interface LibraryRoutesOptions {
   agreementPath: string;
   agreementsPath: string;
   activitiesPath: string;
+  /** The full path of the survey answer form (feature-survey's, mounted by the app), linked from home when a survey is open; null for none. */
+  surveyPath?: string | null;
   /** The library's tasks from other features (agreements awaiting its answer), shown first on home; the app passes them. */
   homeTasks?: ComponentType | null;
+  /** The widget code for the municipality's website, under the student preview on home; the app passes it (feature-finder's `FinderWidgetCard`). */
+  widget?: ComponentType<{ libraryId: string }> | null;
 }
 
 /**
@@ -33,8 +37,9 @@ export function createLibraryRoutes(parentRoute: AnyRoute, options: LibraryRoute
           agreement: options.agreementPath,
           agreements: options.agreementsPath,
           activities: options.activitiesPath,
+          survey: options.surveyPath ?? null,
         };
-        return { paths, HomeTasks: options.homeTasks ?? null };
+        return { paths, HomeTasks: options.homeTasks ?? null, Widget: options.widget ?? null };
       }, [screens]);
     },
     screens: {

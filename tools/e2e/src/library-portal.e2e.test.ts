@@ -196,4 +196,112 @@ test.describe('the library portal as Namsos bibliotek', () => {
     expect(((await hours.json()) as { osm: { openingHours: string } }).osm.openingHours).toContain('2027 Jun 21-2027 Aug 8 Mo-Fr 10:00-14:00');
     await county.close();
   });
+  test('answers the county’s open survey from home, accepts an amendment before → after, and starts notes to the county and to NTNU; the county reads its note in its inbox', async ({ page, browser }) => {
+    const title = 'Samarbeidsavtale Namdal studiesenter og Namsos bibliotek om lesesal';
+    const survey = 'Tjenester for studenter 2027 – bibliotekportalen';
+    // The county asks Namsos bibliotek for its services, and signs an agreement with it whose end date it then proposes to move.
+    const setup = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'nb-NO' });
+    const countyApi = await setup.newPage();
+    await logIn(countyApi, { app: '/fylke/' });
+    const [namdal, namsos] = await Promise.all(['Namdal studiesenter', 'Namsos bibliotek'].map((name) => actorIdOf(countyApi.request, name)));
+    const deadline = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
+    expect((await countyApi.request.post('/api/surveys', { data: { name: survey, actorIds: [namsos], includeBranches: false, deadline } })).status()).toBe(201);
+    const end = `${Number(today.slice(0, 4)) + 2}${today.slice(4)}`;
+    const drafted = await countyApi.request.post('/api/agreements', {
+      data: { title, kind: 'cooperation', startDate: today, endDate: end, parties: [{ actorId: namdal, role: 'coordinator' }, { actorId: namsos, role: 'service_provider' }] },
+    });
+    expect(drafted.status()).toBe(201);
+    let agreement = (await drafted.json()) as { id: string; version: number };
+    for (const body of [{ to: 'negotiating' }, { to: 'signed', overrideReason: 'Signert i møte med partene' }]) {
+      const moved = await countyApi.request.post(`/api/agreements/${agreement.id}/transitions`, { data: body, headers: { 'If-Match': `"${agreement.version}"` } });
+      expect(moved.status()).toBe(200);
+      agreement = (await moved.json()) as { id: string; version: number };
+    }
+    // Signed from today, it turns active on the next read (the calendar): amend the version that read gives.
+    agreement = (await (await countyApi.request.get(`/api/agreements/${agreement.id}`)).json()) as { id: string; version: number };
+    const longer = `${Number(today.slice(0, 4)) + 3}${today.slice(4)}`;
+    const amended = await countyApi.request.post(`/api/agreements/${agreement.id}/amendments`, {
+      data: { reason: 'Lesesalen holdes åpen ett år til', endDate: longer },
+      headers: { 'If-Match': `"${agreement.version}"` },
+    });
+    expect(amended.status()).toBe(200);
+    await setup.close();
+
+    await logIn(page, { app: '/bibliotek/', email: NAMSOS });
+    await expect(page.getByRole('heading', { level: 1, name: 'Oversikt' })).toBeVisible();
+
+    // Home: the amendment waits for the library, before → after, beside the survey to answer.
+    const amendments = page.getByRole('region', { name: 'Endringer som venter på at dere godtar dem' });
+    await expect(amendments.getByRole('link', { name: title })).toBeVisible();
+    const change = amendments.getByRole('table', { name: 'Endringer i versjon 2' }).getByRole('row', { name: /^Sluttdato/ });
+    await expect(change.getByRole('cell')).toHaveText([/\d{2}\.\d{2}\.\d{4}/, /\d{2}\.\d{2}\.\d{4}/]);
+    await expect(amendments.getByText('Begrunnelse: Lesesalen holdes åpen ett år til')).toBeVisible();
+    const surveyRegion = page.getByRole('region', { name: 'Undersøkelse fra fylket' });
+    await expect(surveyRegion.getByText(`Fylket ber dere bekrefte tjenestene i «${survey}»`, { exact: false })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    await expectAccessibleAtBothWidths(page);
+
+    // The agreements list shows it too, and the library accepts it there.
+    await page.getByRole('navigation').getByRole('link', { name: 'Avtaler' }).click();
+    const listed = page.getByRole('region', { name: 'Endringer som venter på at dere godtar dem' });
+    await expect(listed.getByRole('link', { name: title })).toBeVisible();
+    await expectAccessibleAtBothWidths(page);
+    await listed.getByRole('button', { name: 'Godta endringen for Namsos bibliotek' }).click();
+    await expect(listed.getByText(/^Namsos bibliotek: Godtatt \d{2}\.\d{2}\.\d{4}/)).toBeVisible();
+    await expect(listed.getByRole('button', { name: 'Godta endringen for Namsos bibliotek' })).toHaveCount(0);
+    await page.getByRole('navigation').getByRole('link', { name: 'Oversikt' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Tjenester som bør bekreftes' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Endringer som venter på at dere godtar dem' })).toHaveCount(0);
+
+    // The survey, answered here: the same form as the mailed link.
+    await page.getByRole('region', { name: 'Undersøkelse fra fylket' }).getByRole('button', { name: 'Svar på undersøkelsen' }).click();
+    await expect(page).toHaveURL(/\/bibliotek\/undersokelse\?token=/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Hvilke tjenester tilbyr dere?' })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.getByLabel('Ditt navn').fill('Kari i Namsos');
+    await page.getByRole('button', { name: 'Send inn svaret' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Takk for svaret!' })).toBeVisible();
+    await page.getByRole('navigation').getByRole('link', { name: 'Oversikt' }).click();
+    await expect(page.getByRole('region', { name: 'Undersøkelse fra fylket' }).getByText(/^Dere svarte \d{2}\.\d{2}\.\d{4}\./)).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Endre svaret' })).toBeVisible();
+
+    // Notes the library starts: to the county and to NTNU. Without a recipient, the message stands beside the field.
+    await page.getByRole('navigation').getByRole('link', { name: 'Samarbeidskanaler' }).click();
+    const start = page.getByRole('region', { name: 'Skriv et nytt notat' });
+    const toCounty = 'Kan fylket dekke reisa til bibliotekmøtet i Steinkjer?';
+    await start.getByLabel('Notat', { exact: true }).fill(toCounty);
+    await start.getByRole('button', { name: 'Send notatet' }).click();
+    await expect(start.getByLabel('Til')).toHaveAttribute('aria-invalid', 'true');
+    await expect(start.getByText('Velg hvem notatet skal til.')).toBeVisible();
+    await expectNoAxeViolations(page);
+    await start.getByLabel('Til').selectOption({ label: 'Fylkeskommunen' });
+    await start.getByRole('button', { name: 'Send notatet' }).click();
+    await expect(start.getByText('Notatet er lagt inn.')).toBeVisible();
+    const countyChannel = page.getByRole('region', { name: 'Fylkeskommunen og Namsos bibliotek' });
+    await expect(countyChannel.getByText(toCounty)).toBeVisible();
+    const toNtnu = 'Vil NTNU holde et kurs i kildesøk for studentene hos oss i vår?';
+    await start.getByLabel('Til').selectOption({ label: 'NTNU Universitetsbiblioteket' });
+    await start.getByLabel('Notat', { exact: true }).fill(toNtnu);
+    await start.getByRole('button', { name: 'Send notatet' }).click();
+    await expect(page.getByRole('region', { name: 'NTNU Universitetsbiblioteket og Namsos bibliotek' }).getByText(toNtnu)).toBeVisible();
+    await expectAccessibleAtBothWidths(page);
+
+    // The county reads the library's note in its inbox and may answer there; NTNU reads its own in its channels.
+    const county = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'nb-NO' });
+    const countyPage = await county.newPage();
+    await logIn(countyPage, { app: '/fylke/' });
+    await countyPage.getByRole('navigation').getByRole('link', { name: 'Samarbeidskanaler' }).click();
+    const inbox = countyPage.getByRole('region', { name: 'Fylkeskommunen og Namsos bibliotek' });
+    await expect(inbox.getByText(toCounty)).toBeVisible();
+    await expect(inbox.getByLabel('Skriv i kanalen mellom Fylkeskommunen og Namsos bibliotek')).toBeVisible();
+    await expectNoAxeViolations(countyPage);
+    await county.close();
+    const university = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'nb-NO' });
+    const ntnuPage = await university.newPage();
+    await logIn(ntnuPage, { app: '/universitet/', email: 'ntnu@demo.kompetansebro.no' });
+    const notes = (await (await ntnuPage.request.get(`/api/liaison/notes?actor=${namsos}&pageSize=100`)).json()) as { items: { body: string }[] };
+    expect(notes.items.map((note) => note.body)).toContain(toNtnu);
+    expect(notes.items.map((note) => note.body)).not.toContain(toCounty);
+    await university.close();
+  });
 });

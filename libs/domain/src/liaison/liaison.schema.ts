@@ -157,7 +157,10 @@ export function studentsWithoutService(rows: ReadonlyArray<Pick<NeedsRow, 'stude
 
 // ------------------------------------------------------------------------------ notes
 
-/** A thread is between a university library and one public library, or a region (the county). */
+/**
+ * A thread is between a university library and one public library, or a region (the county);
+ * or between a public library and the county itself (no university library: `universityId` null).
+ */
 const noteTargetSchema = z.union([
   z.object({ actorId: z.uuid() }).strict(),
   z.object({ regionId: z.uuid() }).strict(),
@@ -174,8 +177,9 @@ const noteEditSchema = z.object({
 
 export const liaisonNoteSchema = z.object({
   id: z.uuid(),
-  universityId: z.uuid(),
-  universityName: z.string(),
+  /** Null: the channel is between the library and the county. */
+  universityId: z.uuid().nullable(),
+  universityName: z.string().nullable(),
   targetActorId: z.uuid().nullable(),
   targetRegionId: z.uuid().nullable(),
   targetName: z.string(),
@@ -192,6 +196,8 @@ export type LiaisonNote = z.infer<typeof liaisonNoteSchema>;
 
 export const noteListQuerySchema = listQuerySchema.extend({
   university: z.uuid().optional(),
+  /** "true": only the channels between a library and the county (no university library). */
+  county: z.enum(['true', 'false']).optional(),
   actor: z.uuid().optional(),
   region: z.uuid().optional(),
 });
@@ -200,8 +206,11 @@ export type NoteListQuery = z.infer<typeof noteListQuerySchema>;
 export const noteCreateSchema = z
   .object({
     target: noteTargetSchema,
-    /** The university library the thread is with; a liaison writes for its own and may leave it out. */
-    universityId: z.uuid().optional(),
+    /**
+     * The university library the thread is with; a liaison writes for its own and may leave it
+     * out. Null: the channel between a public library and the county (a library or the county writes there).
+     */
+    universityId: z.uuid().nullable().optional(),
     body: noteBodySchema,
   })
   .strict();
@@ -211,8 +220,9 @@ export const noteUpdateSchema = z.object({ body: noteBodySchema }).strict();
 
 /** A thread as the channel list shows it. */
 export const noteThreadSchema = z.object({
-  universityId: z.uuid(),
-  universityName: z.string(),
+  /** Null: the channel between the library and the county. */
+  universityId: z.uuid().nullable(),
+  universityName: z.string().nullable(),
   targetActorId: z.uuid().nullable(),
   targetRegionId: z.uuid().nullable(),
   targetName: z.string(),

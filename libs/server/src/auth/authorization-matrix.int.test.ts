@@ -627,6 +627,7 @@ const specs: Record<string, Spec> = {
   },
   'GET /api/liaison/needs': { ok: 200, request: ({ who }) => [`/api/liaison/needs?organisation=${countsOrganisation(who)}`] },
   'GET /api/liaison/threads': { ok: 200, request: () => ['/api/liaison/threads'] },
+  'GET /api/liaison/universities': { ok: 200, request: () => ['/api/liaison/universities'] },
   'GET /api/liaison/notes': { ok: 200, request: () => ['/api/liaison/notes?pageSize=100'] },
   'POST /api/liaison/notes': { ok: 201, request: ({ who }) => post('/api/liaison/notes', noteFor(who)) },
   'GET /api/liaison/notes/:id': {
@@ -646,6 +647,9 @@ const specs: Record<string, Spec> = {
     },
   },
   'GET /api/liaison/unread': { ok: 200, request: () => ['/api/liaison/unread'] },
+  // The survey open to the caller's library: none in the sample data, so no link either.
+  'GET /api/survey-form/own': { ok: 200, request: () => ['/api/survey-form/own'] },
+  'POST /api/survey-form/own/link': { ok: 404, request: () => post('/api/survey-form/own/link') },
   'POST /api/liaison/notes/read': { ok: 200, request: () => post('/api/liaison/notes/read', { ids: [] }) },
   'GET /api/liaison/digest-subscription': { ok: 200, request: () => ['/api/liaison/digest-subscription'] },
   'PUT /api/liaison/digest-subscription': { ok: 200, request: () => ['/api/liaison/digest-subscription', jsonBody('PUT', { subscribed: false })] },

@@ -60,6 +60,8 @@ const unscoped: Record<string, string> = {
   'photos/photo.repository.ts publishedPhotosOf': 'published photos only: public',
   'photos/photo.repository.ts publishedPhotoImage': 'published photos only: public',
   'liaison/note.repository.ts getDigestSubscription': "the principal's own row",
+  // Whom a library or the county may start a note to: the university libraries' names, public facts.
+  'liaison/note.repository.ts listUniversityLibraries': 'names of the university libraries: public',
   // The public student finder and open data (issue 15): what libraries publish, for anyone.
   'public-api/public.repository.ts searchPublicLibraries': 'published data only, for anyone',
   'public-api/public.repository.ts findPublicLibrary': 'published data only, for anyone',

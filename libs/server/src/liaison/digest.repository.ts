@@ -69,11 +69,11 @@ export async function sendLiaisonDigest(db: Executor, mailer: Mailer, options: D
       if (claimed.length === 0) return 0;
       const notes = await trx
         .selectFrom('liaison_note as n')
-        .innerJoin('actor as u', 'u.id', 'n.university_id')
+        .leftJoin('actor as u', 'u.id', 'n.university_id')
         .leftJoin('actor as t', 't.id', 'n.target_actor_id')
         .leftJoin('region as g', 'g.id', 'n.target_region_id')
         .leftJoin('app_user as w', 'w.id', 'n.author_user_id')
-        .select(['n.body', 'n.created_at', 'u.name as university', sql<string>`coalesce(t.name, g.name)`.as('target'), 'w.name as author'])
+        .select(['n.body', 'n.created_at', sql<string>`coalesce(u.name, 'Fylkeskommunen')`.as('university'), sql<string>`coalesce(t.name, g.name)`.as('target'), 'w.name as author'])
         .where('n.id', 'in', claimed.map((c) => c.note_id))
         .orderBy('n.created_at')
         .execute();

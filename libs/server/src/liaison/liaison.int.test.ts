@@ -176,6 +176,81 @@ describe('cooperation channels', () => {
   });
 });
 
+describe('notes a library starts', () => {
+  type Thread = { universityId: string | null; universityName: string | null; targetActorId: string | null; targetName: string };
+  const threadsOf = async (as: RequestAs) => (await json<{ items: Thread[] }>(await as('/api/liaison/threads'), 200)).items;
+  const auditOf = (id: string) => server.database.db.selectFrom('audit_entry').select(['action', 'user_id']).where('entity', '=', 'liaison_note').where('entity_id', '=', id).execute();
+
+  it('a library starts a note to a university library: that university reads it in its channels, the other does not; audited', async () => {
+    const note = await json<LiaisonNote>(
+      await namsos('/api/liaison/notes', jsonBody('POST', { target: { actorId: NAMSOS_LIBRARY }, universityId: NORD_LIBRARY, body: 'Kan Nord låne ut lesesalen vår til eksamen i juni?' })),
+      201,
+    );
+    expect(note).toMatchObject({ universityId: NORD_LIBRARY, universityName: 'Nord universitetsbibliotek', targetActorId: NAMSOS_LIBRARY, mine: true });
+    // Whom it may write to, though it reads no other actor.
+    const universities = await json<{ items: { id: string; name: string }[] }>(await namsos('/api/liaison/universities'), 200);
+    expect(universities.items.map((u) => u.id).sort()).toEqual([NTNU_LIBRARY, NORD_LIBRARY].sort());
+    expect((await threadsOf(nord)).some((t) => t.universityId === NORD_LIBRARY && t.targetActorId === NAMSOS_LIBRARY)).toBe(true);
+    const forNord = await json<Page<LiaisonNote>>(await nord(`/api/liaison/notes?actor=${NAMSOS_LIBRARY}&pageSize=100`), 200);
+    expect(forNord.items.map((n) => n.id)).toContain(note.id);
+    expect((await ntnu(`/api/liaison/notes/${note.id}`)).status).toBe(404);
+    expect(await auditOf(note.id)).toEqual([expect.objectContaining({ action: 'create' })]);
+  });
+
+  it('a library writes to the county: the county reads and answers it in its inbox, no university library sees the channel', async () => {
+    const county = await server.as('fylke@demo.kompetansebro.no');
+    const unreadForCounty = async () => (await json<{ count: number }>(await county('/api/liaison/unread'), 200)).count;
+    const before = await unreadForCounty();
+
+    const note = await json<LiaisonNote>(
+      await namsos('/api/liaison/notes', jsonBody('POST', { target: { actorId: NAMSOS_LIBRARY }, universityId: null, body: 'Kan fylket dekke reisa til bibliotekmøtet?' })),
+      201,
+    );
+    expect(note).toMatchObject({ universityId: null, universityName: null, targetActorId: NAMSOS_LIBRARY, targetName: 'Namsos bibliotek' });
+    expect(await auditOf(note.id)).toEqual([expect.objectContaining({ action: 'create' })]);
+
+    // The county's inbox: the channel, unread until opened, and the county answers in it.
+    expect(await threadsOf(county)).toContainEqual(expect.objectContaining({ universityId: null, universityName: null, targetActorId: NAMSOS_LIBRARY }));
+    expect(await unreadForCounty()).toBe(before + 1);
+    const inCountyChannel = await json<Page<LiaisonNote>>(await county(`/api/liaison/notes?county=true&actor=${NAMSOS_LIBRARY}`), 200);
+    expect(inCountyChannel.items.map((n) => n.id)).toEqual([note.id]);
+    const answer = await json<LiaisonNote>(await county('/api/liaison/notes', jsonBody('POST', { target: { actorId: NAMSOS_LIBRARY }, universityId: null, body: 'Ja, send reiseregningen til oss.' })), 201);
+    expect(answer.universityId).toBeNull();
+
+    // The library sees both in the channel with the county, apart from its university channels.
+    const forNamsos = await json<Page<LiaisonNote>>(await namsos(`/api/liaison/notes?county=true&actor=${NAMSOS_LIBRARY}`), 200);
+    expect(forNamsos.items.map((n) => n.id).sort()).toEqual([note.id, answer.id].sort());
+    const withNord = await json<Page<LiaisonNote>>(await namsos(`/api/liaison/notes?university=${NORD_LIBRARY}&actor=${NAMSOS_LIBRARY}&pageSize=100`), 200);
+    expect(withNord.items.map((n) => n.id)).not.toContain(note.id);
+
+    // No university library sees the channel between the library and the county.
+    for (const university of [ntnu, nord]) {
+      expect((await university(`/api/liaison/notes/${note.id}`)).status).toBe(404);
+      expect((await threadsOf(university)).some((t) => t.universityId === null)).toBe(false);
+    }
+  });
+
+  it('refuses a note where its writer may not write: another library, a region with the county, a university library in the county’s channel', async () => {
+    const before = await server.database.db.selectFrom('liaison_note').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    // Another library's channel with the county: answered as unknown.
+    const elsewhere = await json<Problem>(await namsos('/api/liaison/notes', jsonBody('POST', { target: { actorId: TRONDHEIM_LIBRARY }, universityId: null, body: 'Hei' })), 400);
+    expect(elsewhere.errors?.[0]).toMatchObject({ path: 'target.actorId', code: 'target_not_found' });
+    // A channel with the county is with a library, never a region.
+    const region = await json<Problem>(await namsos('/api/liaison/notes', jsonBody('POST', { target: { regionId: NAMDAL }, universityId: null, body: 'Hei' })), 400);
+    expect(region.errors?.[0]).toMatchObject({ path: 'universityId' });
+    // A library is no university library to write to.
+    const notUniversity = await json<Problem>(await namsos('/api/liaison/notes', jsonBody('POST', { target: { actorId: NAMSOS_LIBRARY }, universityId: TRONDHEIM_LIBRARY, body: 'Hei' })), 400);
+    expect(notUniversity.errors?.[0]).toMatchObject({ path: 'universityId', code: 'university_not_found' });
+    // A university library does not write in the channel between a library and the county.
+    expect((await ntnu('/api/liaison/notes', jsonBody('POST', { target: { actorId: NAMSOS_LIBRARY }, universityId: null, body: 'Hei' }))).status).toBe(403);
+    // A study centre writes no notes at all.
+    const coordinator = await server.as('namdal@demo.kompetansebro.no');
+    expect((await coordinator('/api/liaison/notes', jsonBody('POST', { target: { actorId: NAMSOS_LIBRARY }, universityId: null, body: 'Hei' }))).status).toBe(403);
+    const after = await server.database.db.selectFrom('liaison_note').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    expect(after.n).toBe(before.n);
+  });
+});
+
 describe('unread notes', () => {
   it('a note is unread for the receiving organisation until someone of it opens it; its own notes never are', async () => {
     const unread = async (as: RequestAs) => (await json<{ count: number }>(await as('/api/liaison/unread'), 200)).count;

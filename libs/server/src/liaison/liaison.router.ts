@@ -27,7 +27,7 @@ import { createRouter, idParamsSchema } from '../http/openapi';
 import { versionedWriteResponses } from '../http/versioned';
 import { listLibraries } from './library.repository';
 import { getNeeds, getStudentCounts, saveStudentCounts } from './needs.repository';
-import { createNote, getDigestSubscription, getNote, listNotes, listThreads, setDigestSubscription, updateNote } from './note.repository';
+import { createNote, getDigestSubscription, getNote, listNotes, listThreads, listUniversityLibraries, setDigestSubscription, updateNote } from './note.repository';
 import { joinActivity, leaveActivity, listLiaisonActivities } from './liaison-activity.repository';
 import { markNotesRead, unreadNoteCount } from './note-read.repository';
 import { principalOf } from '../auth/access-control';
@@ -104,6 +104,11 @@ const needsRoute = route('get', '/api/liaison/needs', ['student_count', 'read'],
 const threadsRoute = route('get', '/api/liaison/threads', ['liaison_note', 'read'], {
   summary: 'The cooperation channels the caller is a party to',
   answers: { 200: jsonAnswer('The channels', z.object({ items: z.array(Thread) })) },
+});
+
+const universitiesRoute = route('get', '/api/liaison/universities', ['liaison_note', 'read'], {
+  summary: 'The university libraries a channel may be with (id and name): whom a library or the county starts a note to',
+  answers: { 200: jsonAnswer('The university libraries', z.object({ items: z.array(z.object({ id: z.uuid(), name: z.string() })) }).meta({ id: 'LiaisonUniversities' })) },
 });
 
 const Unread = z.object({ count: z.number().int().min(0) }).meta({ id: 'LiaisonUnread' });
@@ -196,6 +201,7 @@ export const liaisonRouter = createRouter()
     const { organisation, period } = c.req.valid('query');
     return c.json(await getNeeds(c.var.deps.db, await scopeOf(c), organisation, period), 200);
   })
+  .openapi(universitiesRoute, async (c) => c.json({ items: await listUniversityLibraries(c.var.deps.db) }, 200))
   .openapi(threadsRoute, async (c) => c.json({ items: await listThreads(c.var.deps.db, await scopeOf(c)) }, 200))
   .openapi(notesRoute, async (c) => c.json(await listNotes(c.var.deps.db, await scopeOf(c), c.req.valid('query')), 200))
   .openapi(unreadRoute, async (c) => c.json({ count: await unreadNoteCount(c.var.deps.db, await scopeOf(c)) }, 200))

@@ -32,7 +32,7 @@ const threadColumns = [
 function notesWithContext(db: Executor) {
   return db
     .selectFrom('liaison_note as n')
-    .innerJoin('actor as u', 'u.id', 'n.university_id')
+    .leftJoin('actor as u', 'u.id', 'n.university_id')
     .leftJoin('actor as t', 't.id', 'n.target_actor_id')
     .leftJoin('region as g', 'g.id', 'n.target_region_id')
     .leftJoin('app_user as w', 'w.id', 'n.author_user_id')
@@ -86,6 +86,7 @@ function noteFilters(query: NoteListQuery) {
   return (eb: NoteFilterBuilder): Expression<SqlBool> => {
     const parts: Expression<SqlBool>[] = [];
     if (query.university) parts.push(eb('n.university_id', '=', query.university));
+    if (query.county === 'true') parts.push(eb('n.university_id', 'is', null));
     if (query.actor) parts.push(eb('n.target_actor_id', '=', query.actor));
     if (query.region) parts.push(eb('n.target_region_id', '=', query.region));
     if (query.q) parts.push(eb('n.body', 'ilike', likePattern(query.q)));
@@ -123,7 +124,7 @@ export async function getNote(db: Executor, scope: Scope, id: string): Promise<L
 export async function listThreads(db: Executor, scope: Scope): Promise<NoteThread[]> {
   const rows = await db
     .selectFrom('liaison_note as n')
-    .innerJoin('actor as u', 'u.id', 'n.university_id')
+    .leftJoin('actor as u', 'u.id', 'n.university_id')
     .leftJoin('actor as t', 't.id', 'n.target_actor_id')
     .leftJoin('region as g', 'g.id', 'n.target_region_id')
     .where(visibleLiaisonNotes(scope, 'n'))
@@ -148,8 +149,9 @@ export async function listThreads(db: Executor, scope: Scope): Promise<NoteThrea
 
 /**
  * A new note. Who may write where: a liaison in its own library's channels (with any public
- * library or region); a library editor in its library's channels (naming the university
- * library); the county in any channel (naming it).
+ * library or region); a library editor in its library's channels, with a university library it
+ * names or with the county (`universityId: null`); the county in any channel (naming it). A
+ * channel with the county is always with a library, and no university library writes in it.
  */
 export async function createNote(db: Executor, scope: Scope, input: NoteCreate, context: ChangeContext): Promise<LiaisonNote> {
   return auditedCreate(db, {
@@ -157,9 +159,15 @@ export async function createNote(db: Executor, scope: Scope, input: NoteCreate, 
     context,
     read: (trx, id) => getNote(trx, scope, id),
     insert: async (trx) => {
-      let universityId: string;
+      let universityId: string | null;
       if (scope.role === 'university_liaison') {
+        requireWritable(input.universityId !== null, 'A channel between a library and the county is theirs alone');
         universityId = scope.organisationId;
+      } else if (input.universityId === null) {
+        if (!('actorId' in input.target)) {
+          throw new DomainRuleError([{ path: 'universityId', code: liaisonErrorCodes.universityNotFound, message: 'A channel with a region is with a university library' }]);
+        }
+        universityId = null;
       } else {
         const named = input.universityId
           ? await trx.selectFrom('actor').select('id').where('id', '=', input.universityId).where('kind', '=', 'university_library').executeTakeFirst()
@@ -201,6 +209,14 @@ export async function createNote(db: Executor, scope: Scope, input: NoteCreate, 
       return inserted.id;
     },
   });
+}
+
+/**
+ * The university libraries a channel may be with, by name: whom a library or the county may start
+ * a note to. Names only (public facts), for every role that writes notes.
+ */
+export async function listUniversityLibraries(db: Executor): Promise<{ id: string; name: string }[]> {
+  return db.selectFrom('actor').select(['id', 'name']).where('kind', '=', 'university_library').where('archived_at', 'is', null).orderBy('name').execute();
 }
 
 /** Only the author edits a note; the text it replaces is kept as a version. */

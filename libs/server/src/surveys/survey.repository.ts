@@ -22,7 +22,7 @@ import { publicUrlOf, type AppConfig, type Logger } from '../http/app-env';
 import { ConflictError, DomainRuleError, GoneError, NotFoundError, StaleVersionError } from '@kompetansebro/domain';
 import type { Mailer } from '../auth/mail';
 import { hashToken, newToken } from '../auth/session';
-import { libraryScope } from '../auth/visibility';
+import { libraryScope, type Scope } from '../auth/visibility';
 import type { Executor } from '../persistence/executor';
 import { iso, isoOrNull, likePattern, type ChangeContext } from '../persistence/repository-helpers';
 import { auditedCreate, nextVersion, versionedChange, type ExpectedVersion } from '../persistence/versioned-change';
@@ -481,4 +481,39 @@ export async function lettersForUnreached(deps: Pick<SurveyMailDeps, 'db' | 'con
 export async function previewRecipients(db: Executor, input: Pick<SurveyCreateInput, 'regionIds' | 'actorIds' | 'includeBranches'>): Promise<{ actorId: string; actorName: string; email: string | null }[]> {
   const libraries = await librariesFor(db, { ...input, name: '', deadline: todayInNorway() } as SurveyCreateInput);
   return libraries.map((l) => ({ actorId: l.id, actorName: l.name, email: l.email }));
+}
+
+// ------------------------------------------------------------------------------ the library portal
+
+/**
+ * The survey the scope's library is asked to answer now (a recipient of an open survey within its
+ * deadline; the soonest deadline first), or none; never one for a scope that is no library.
+ */
+async function openSurveyRowOf(db: Executor, scope: Scope, today: IsoDate) {
+  if (scope.role !== 'library_editor') return undefined;
+  const rows = await db
+    .selectFrom('survey_recipient as sr')
+    .innerJoin('survey as s', 's.id', 'sr.survey_id')
+    .select(['s.id', 's.name', 's.deadline', 'sr.answered_at'])
+    .where('sr.actor_id', '=', scope.organisationId)
+    .where('s.status', '=', 'open')
+    .orderBy('s.deadline')
+    .execute();
+  return rows.find((row) => deadlineIsOpen(row.deadline, today));
+}
+
+/** The library portal's home: the survey open to the library, and whether it has answered (null: none open). */
+export async function openSurveyOfLibrary(db: Executor, scope: Scope, today: IsoDate = todayInNorway()) {
+  const row = await openSurveyRowOf(db, scope, today);
+  return row ? { name: row.name, deadline: row.deadline, answeredAt: isoOrNull(row.answered_at) } : null;
+}
+
+/**
+ * A fresh link to the library's answer form, for its logged-in editor: the same form, and the
+ * same service records, as the mailed link. 404 when no survey is open to the library.
+ */
+export async function libraryAnswerLink(db: Executor, scope: Scope, today: IsoDate = todayInNorway()): Promise<{ token: string }> {
+  const row = await openSurveyRowOf(db, scope, today);
+  if (!row) throw new NotFoundError('open survey', 'No survey is open to your library.');
+  return { token: await issueToken(db, row.id, scope.organisationId) };
 }

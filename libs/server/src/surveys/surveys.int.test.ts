@@ -228,4 +228,40 @@ describe('the service survey', () => {
     expect((await viewer('/api/surveys')).status).toBe(200);
     expect((await viewer('/api/surveys', jsonBody('POST', { name: 'x', actorIds: [NAMSOS], deadline: '2199-01-01' }))).status).toBe(403);
   });
+
+  it('shows a library editor the survey open to its library and gives it a fresh link to the same form, which updates the same service records', async () => {
+    const editor = await server.as('namsos@demo.kompetansebro.no');
+    // The soonest deadline first: this one, before any other open to Namsos.
+    const started = await start({ name: 'Tjenester i bibliotekportalen', actorIds: [NAMSOS], includeBranches: false, deadline: '2150-01-31' });
+    expect(started.status).toBe(201);
+    const own = async () => ((await (await editor('/api/survey-form/own')).json()) as { survey: { name: string; deadline: string; answeredAt: string | null } | null }).survey;
+    expect(await own()).toEqual({ name: 'Tjenester i bibliotekportalen', deadline: '2150-01-31', answeredAt: null });
+
+    const link = await editor('/api/survey-form/own/link', { method: 'POST' });
+    expect(link.status).toBe(200);
+    const { token } = (await link.json()) as { token: string };
+    const opened = (await (await form(token)).json()) as SurveyForm;
+    expect(opened).toMatchObject({ surveyName: 'Tjenester i bibliotekportalen', actorName: 'Namsos bibliotek' });
+    const service = opened.services[0];
+    if (!service) throw new Error('Namsos needs a service in the sample data');
+    const answered = await answer(token, {
+      answeredBy: 'Kari i Namsos',
+      services: [{ id: service.id, version: service.version, offered: true, hours: service.hours, weeklyHours: 12, contractRequired: service.contractRequired, note: service.note }],
+      newServices: [],
+    });
+    expect(answered.status).toBe(200);
+    // The same record the service screens show, confirmed today.
+    const record = (await (await editor(`/api/services/${service.id}`)).json()) as ServiceSummary;
+    expect(record).toMatchObject({ weeklyHours: 12, confirmedAt: todayInNorway() });
+    expect((await own())?.answeredAt).not.toBeNull();
+
+    // The county is no library: no survey of its own, and no link.
+    const county = await server.as('fylke@demo.kompetansebro.no');
+    expect(((await (await county('/api/survey-form/own')).json()) as { survey: unknown }).survey).toBeNull();
+    expect((await county('/api/survey-form/own/link', { method: 'POST' })).status).toBe(404);
+    // Roles that change no services are refused.
+    const viewer = await server.as('fylke-innsyn@demo.kompetansebro.no');
+    expect((await viewer('/api/survey-form/own')).status).toBe(403);
+    expect((await server.anonymous('/api/survey-form/own/link', { method: 'POST' })).status).toBe(401);
+  });
 });

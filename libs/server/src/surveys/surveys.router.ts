@@ -11,13 +11,13 @@ import {
   surveyTokenQuerySchema,
   type SurveyRecipient,
 } from '@kompetansebro/domain';
-import { accessOf } from '../auth/visibility';
+import { accessOf, scopeOf } from '../auth/visibility';
 import { changeRecord, createRecord, readRecord } from '../http/record-handlers';
 import { downloadHeaders, exportAnswer, exportFormatSchema, exportResponse, type ExportColumn } from '../http/export';
 import { fileAnswer, ifMatch, jsonAnswer, jsonBody, routesTagged, versionedAnswer } from '../http/api-route';
 import { createRouter, idParamsSchema, problemResponses } from '../http/openapi';
 import { stateChangeResponses } from '../http/versioned';
-import { answerSurvey, closeSurvey, createSurvey, getSurvey, getSurveyForm, lettersForUnreached, listSurveys, previewRecipients, remindSurvey } from './survey.repository';
+import { answerSurvey, closeSurvey, createSurvey, getSurvey, getSurveyForm, lettersForUnreached, libraryAnswerLink, listSurveys, openSurveyOfLibrary, previewRecipients, remindSurvey } from './survey.repository';
 import { renderSurveyLetters } from './survey-letters-pdf';
 
 const Survey = surveySchema.meta({ id: 'Survey' });
@@ -107,6 +107,23 @@ const answerRoute = route('post', '/api/survey-form', 'public', {
   problems: [400, 404, 412, 415],
 });
 
+// The library portal (issue 14): a library editor sees the survey open to its library and answers it
+// through the same form as the mailed link. Answering a survey is changing one's services.
+const OwnSurvey = z
+  .object({ survey: z.object({ name: z.string(), deadline: z.iso.date(), answeredAt: z.string().nullable() }).nullable() })
+  .meta({ id: 'OwnSurvey' });
+
+const ownSurveyRoute = route('get', '/api/survey-form/own', ['service', 'update'], {
+  summary: "The survey open to the caller's library, and whether it has answered (null: none open, or the caller is no library)",
+  answers: { 200: jsonAnswer('The open survey', OwnSurvey) },
+});
+
+const ownLinkRoute = route('post', '/api/survey-form/own/link', ['service', 'update'], {
+  summary: "A fresh link (token) to the caller's library's answer form of the open survey",
+  answers: { 200: jsonAnswer('The link', z.object({ token: z.string() }).meta({ id: 'SurveyLink' })) },
+  problems: [404],
+});
+
 export const surveysRouter = createRouter()
   .openapi(listRoute, async (c) => c.json(await listSurveys(c.var.deps.db, c.req.valid('query')), 200))
   .openapi(createSurveyRoute, (c) =>
@@ -127,5 +144,7 @@ export const surveysRouter = createRouter()
     return c.body(new Uint8Array(await renderSurveyLetters(survey.name, letters)), 200, downloadHeaders('application/pdf', 'brev-undersokelse.pdf'));
   })
   .openapi(closeRoute, (c) => changeRecord(c, ({ db, change }, version) => closeSurvey(db, c.req.valid('param').id, version, change)))
+  .openapi(ownSurveyRoute, async (c) => c.json({ survey: await openSurveyOfLibrary(c.var.deps.db, await scopeOf(c)) }, 200))
+  .openapi(ownLinkRoute, async (c) => c.json(await libraryAnswerLink(c.var.deps.db, await scopeOf(c)), 200))
   .openapi(formRoute, async (c) => c.json(await getSurveyForm(c.var.deps.db, c.req.valid('query').token), 200))
   .openapi(answerRoute, async (c) => c.json(await answerSurvey(c.var.deps.db, c.req.valid('query').token, c.req.valid('json')), 200));
