@@ -15,6 +15,7 @@ import * as liaisonNoteReads from './2026_12_04_1210_liaison_note_reads';
 import * as uniqueActorIdentifiers from './2026_12_04_1300_unique_actor_identifiers';
 import * as createImports from './2026_12_04_1310_create_imports';
 import * as createErasedRecord from './2026_12_04_1400_create_erased_record';
+import * as jobsAndSharedLimits from './2026_12_04_1500_jobs_and_shared_limits';
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the server can be
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_04_1300_unique_actor_identifiers': uniqueActorIdentifiers,
   '2026_12_04_1310_create_imports': createImports,
   '2026_12_04_1400_create_erased_record': createErasedRecord,
+  '2026_12_04_1500_jobs_and_shared_limits': jobsAndSharedLimits,
 };
 
 export const migrationProvider: MigrationProvider = {
