@@ -118,6 +118,9 @@ describe('two API instances on one database', () => {
     const first = await remaining(a);
     expect(await remaining(b)).toBe(first - 1);
     expect(await remaining(a)).toBe(first - 2);
+    // Another client has its own count.
+    const other = Number((await b.app.request('/api/public/v1/municipalities', {}, { incoming: { socket: { remoteAddress: '198.51.100.8' } } })).headers.get('RateLimit-Remaining'));
+    expect(other).toBeGreaterThan(first - 2);
   });
 
   it('mail each survey recipient one reminder when both run the reminder batch at once', async () => {

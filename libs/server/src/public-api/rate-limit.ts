@@ -3,12 +3,13 @@ import { sql } from 'kysely';
 import type { AppEnv } from '../http/app-env';
 import { ProblemError } from '../http/problem';
 import type { Executor } from '../persistence/executor';
-import { clientAddress } from './client-address';
+import { clientAddress } from '../http/client-address';
 
 /**
  * Counts requests per client in fixed windows, in the database (rate_limit_window), so that every
  * API instance behind a load balancer counts the same client alike: one upsert a request, atomic,
- * on the database's clock. Windows older than an hour are deleted as new ones start.
+ * on the database's clock. Windows older than an hour are deleted as new ones start. The client
+ * is its address as login throttling reads it (behind a TRUST_PROXY proxy, from X-Forwarded-For).
  */
 export async function countRequest(db: Executor, key: string, limit: number, windowSeconds: number): Promise<{ allowed: boolean; remaining: number; resetSeconds: number }> {
   const { rows } = await sql<{ count: number; reset_seconds: number | string }>`
@@ -26,7 +27,7 @@ export async function countRequest(db: Executor, key: string, limit: number, win
 export function rateLimit(limit: number, windowMs: number): MiddlewareHandler<AppEnv> {
   const windowSeconds = Math.round(windowMs / 1000);
   return async (c, next) => {
-    const { allowed, remaining, resetSeconds } = await countRequest(c.var.deps.db, `public-api:${clientAddress(c)}`, limit, windowSeconds);
+    const { allowed, remaining, resetSeconds } = await countRequest(c.var.deps.db, `public-api:${clientAddress(c, c.var.deps.trustedProxies)}`, limit, windowSeconds);
     c.header('RateLimit-Limit', String(limit));
     c.header('RateLimit-Remaining', String(remaining));
     c.header('RateLimit-Reset', String(resetSeconds));
