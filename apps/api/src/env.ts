@@ -52,8 +52,10 @@ export const envSchema = z.object({
   MAIL_FROM: optional(z.string().min(3).max(200)),
   /** Write each mail as a JSON file in this folder instead of sending it (browser tests, local trials); not with SMTP_URL. */
   MAIL_DIR: optional(z.string().min(1)),
-  /** The daily reminder job (agreements ending, overdue plan items, survey deadlines): on unless "off". */
+  /** The daily job (agreement calendar, reminders, liaison digest) scheduled by this instance's worker: on unless "off". */
   REMINDERS: z.enum(['on', 'off']).default('on'),
+  /** This instance works the job queue (mail-outs, acceptance mails, the daily job): on unless "off" (an API-only instance; it still queues). */
+  JOBS: z.enum(['on', 'off']).default('on'),
   /** OIDC login (Feide, Entra ID, ID-porten, …): the issuer; unset: passwords only. */
   OIDC_ISSUER: optional(httpUrl('OIDC_ISSUER')),
   OIDC_CLIENT_ID: optional(z.string().min(1)),

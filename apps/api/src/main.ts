@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import pino from 'pino';
 import { loadSampleData, migrateToLatest, openDatabase } from '@kompetansebro/db';
-import { createApp, createMailer, startReminderJob, type AppConfig } from '@kompetansebro/server';
+import { createApp, createMailer, startJobQueue, type AppConfig } from '@kompetansebro/server';
 import { edgeConfig, mailAndLoginConfig, parseEnv } from './env';
 import { mountFrontends } from './frontends';
 import { createFileMailer } from './file-mailer';
@@ -42,25 +42,36 @@ async function main(): Promise<void> {
   };
   if (!config.mail?.smtpUrl) logger.warn('SMTP_URL is not set: e-mails (password-reset and invitation links) are written to this log, not sent');
   if (config.oidc) logger.info({ issuer: config.oidc.issuer, name: config.oidc.displayName }, 'OIDC login enabled');
-  const mailer = env.MAIL_DIR ? createFileMailer(resolve(env.MAIL_DIR), config.mail?.from ?? 'Kompetansebro') : undefined;
-  const app = createApp({ db: database.db, config, logger, ...(mailer ? { mailer } : {}) });
+  const mailer = env.MAIL_DIR ? createFileMailer(resolve(env.MAIL_DIR), config.mail?.from ?? 'Kompetansebro') : createMailer(config.mail, logger);
+  // The job queue lives in the database (pg-boss): every instance queues; JOBS=off leaves the work
+  // to other instances (API-only), and REMINDERS=off schedules no daily job here.
+  const jobs = await startJobQueue(
+    { db: database.db, config, logger, mailer },
+    { executeSql: database.executeSql, work: env.JOBS === 'on', dailyCron: env.REMINDERS === 'on' ? '0 6 * * *' : false },
+  );
+  logger.info({ worker: env.JOBS === 'on', daily: env.REMINDERS === 'on' && env.JOBS === 'on' }, 'job queue started');
+  const app = createApp({ db: database.db, config, logger, mailer, jobs });
   const frontendPaths = mountFrontends(app, env.STATIC_DIR);
 
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     logger.info(
       { port: info.port, database: database.target, frontends: frontendPaths, startupMs: Math.round(performance.now() - started) },
-      `Kompetansebro is listening on http://localhost:${info.port}/fylke/`,
+      `Kompetansebro is listening on http://localhost:${info.port}/ (the student finder; the apps at ${frontendPaths.join(', ')})`,
     );
   });
 
-  // The daily reminders run in this process (their state is in the database, so restarts and
-  // several servers send nothing twice); REMINDERS=off leaves them to another instance.
-  const reminders = env.REMINDERS === 'on' ? startReminderJob({ db: database.db, config, logger, mailer: mailer ?? createMailer(config.mail, logger) }) : null;
-
+  // SIGTERM: stop taking requests and jobs, let those under way finish (jobs up to 30 s; a job cut
+  // short is retried by another instance, once-only), then close the database.
+  let stopping = false;
   const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     logger.info({ signal }, 'shutting down');
-    reminders?.stop();
-    server.close(() => void database.close().then(() => process.exit(0)));
+    const closed = new Promise<void>((done) => server.close(() => done()));
+    void Promise.all([closed, jobs.stop(30_000)])
+      .catch((error: unknown) => logger.error({ err: error }, 'stopping the job queue failed'))
+      .then(() => database.close())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { SurveyAnswer, SurveyCreate, SurveyDetail, SurveyForm, SurveyListQuery, SurveyReminderResult } from '@kompetansebro/domain';
+import type { MailOut, SurveyAnswer, SurveyCreate, SurveyDetail, SurveyForm, SurveyListQuery } from '@kompetansebro/domain';
 import { useApiMutation, useVersionedAction } from './api-mutation';
 import { api, apiUrl } from './client';
 import { apiErrorOf, networkError, readJson, type ApiError } from './api-error';
@@ -24,6 +24,13 @@ export const surveyQueries = {
     }),
   /** The survey open to the user's library, and whether it has answered (null: none). */
   own: () => queryOptions({ queryKey: ['survey-form', 'own'] as const, queryFn: () => readJson(api().api['survey-form'].own.$get()) }),
+  /** A campaign's mail-outs (newest first), read again every two seconds while one is queued or sending. */
+  mailOuts: (id: string) =>
+    queryOptions({
+      queryKey: ['surveys', 'mail-outs', id] as const,
+      queryFn: (): Promise<MailOut[]> => readJson(api().api.surveys[':id']['mail-outs'].$get({ param: { id } })),
+      refetchInterval: (query) => (query.state.data?.some((m) => m.status === 'queued' || m.status === 'sending') ? 2_000 : false),
+    }),
 };
 
 /** A fresh link (token) to the answer form of the survey open to the user's library. */
@@ -37,7 +44,7 @@ function useSurveyCacheUpdate() {
   return useSavedRecordInCache<SurveyDetail>(surveyQueries);
 }
 
-/** Starts a campaign; the server mails every library its link before it answers. */
+/** Starts a campaign; the server queues a mail-out of every library's link (see surveyQueries.mailOuts). */
 export function useCreateSurvey() {
   return useApiMutation<SurveyDetail, SurveyCreate>(
     (input) => readJson(api().api.surveys.$post({ json: input })),
@@ -45,11 +52,24 @@ export function useCreateSurvey() {
   );
 }
 
+/** Queues a reminder mail-out to the libraries that have not answered; its progress shows in surveyQueries.mailOuts. */
 export function useRemindSurvey(id: string) {
   const queryClient = useQueryClient();
-  return useMutation<SurveyReminderResult, ApiError, void>({
+  return useMutation<MailOut, ApiError, void>({
     mutationFn: () => readJson(api().api.surveys[':id'].remind.$post({ param: { id } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: surveyQueries.detail(id).queryKey }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: surveyQueries.mailOuts(id).queryKey });
+      await queryClient.invalidateQueries({ queryKey: surveyQueries.detail(id).queryKey });
+    },
+  });
+}
+
+/** Tries a failed mail-out again (those already mailed are not mailed twice). */
+export function useRetryMailOut(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation<MailOut, ApiError, string>({
+    mutationFn: (mailOutId) => readJson(api().api.surveys[':id']['mail-outs'][':mailOutId'].retry.$post({ param: { id, mailOutId } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: surveyQueries.mailOuts(id).queryKey }),
   });
 }
 

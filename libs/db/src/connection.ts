@@ -22,6 +22,12 @@ export interface DatabaseHandle {
   created: boolean;
   /** The embedded database's files as a tar image, to start copies of it (PGlite only). */
   image?: () => Promise<Blob>;
+  /**
+   * Plain SQL for a library that brings its own schema (the job queue, pg-boss): text without
+   * values may hold several statements. On PGlite it waits its turn with Kysely's queries (one
+   * connection), so never call it inside a transaction of this handle.
+   */
+  executeSql(text: string, values?: readonly unknown[]): Promise<{ rows: unknown[] }>;
   close(): Promise<void>;
 }
 
@@ -45,7 +51,8 @@ export async function openDatabase(target: DatabaseTarget, options: { log?: LogC
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10, types: pgTypes });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...options });
-    return { db, target: 'postgres', created: false, close: () => db.destroy() };
+    const executeSql = async (text: string, values?: readonly unknown[]) => ({ rows: (await pool.query(text, values ? [...values] : undefined)).rows as unknown[] });
+    return { db, target: 'postgres', created: false, executeSql, close: () => db.destroy() };
   }
   let created = true;
   let client: PGlite;
@@ -58,7 +65,13 @@ export async function openDatabase(target: DatabaseTarget, options: { log?: LogC
     client = await PGlite.create({ parsers: pgliteParsers, ...(target.image ? { loadDataDir: target.image } : {}) });
   }
   const db = new Kysely<Database>({ dialect: new PGliteDialect(client), ...options });
-  return { db, target: 'pglite', created, image: () => client.dumpDataDir('none'), close: () => db.destroy() };
+  // Kysely's driver hands its one connection to one caller at a time: borrowing it keeps this SQL out of a transaction in progress.
+  const executeSql = (text: string, values?: readonly unknown[]) =>
+    db.connection().execute(async () => {
+      if (values && values.length > 0) return { rows: (await client.query(text, [...values])).rows };
+      return { rows: (await client.exec(text)).at(-1)?.rows ?? [] };
+    });
+  return { db, target: 'pglite', created, image: () => client.dumpDataDir('none'), executeSql, close: () => db.destroy() };
 }
 
 /** Brings the schema up to date; throws with the failing migration's name. */

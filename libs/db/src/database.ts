@@ -447,6 +447,38 @@ export interface ReminderSentTable {
   stage: string;
   recipient: string;
   sent_at: CreatedAt;
+  /** When the mail went; null while claimed and not yet sent (a stale claim may be taken again). */
+  confirmed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export type MailOutKind = 'invitation' | 'reminder';
+export type MailOutStatus = 'queued' | 'sending' | 'sent' | 'failed';
+
+/** A survey's mail-out run as a job (migration 2026_12_04_1510_jobs_and_shared_limits): its progress. */
+export interface MailOutTable {
+  id: Generated<string>;
+  survey_id: string;
+  kind: MailOutKind;
+  status: Generated<MailOutStatus>;
+  /** Recipients with an address, to be mailed. */
+  total: number;
+  sent: Generated<number>;
+  failed: Generated<number>;
+  without_address: Generated<number>;
+  /** Runs of the job so far (retries included). */
+  attempts: Generated<number>;
+  /** Why the last run failed, in words for the county (no addresses). */
+  error: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** Requests per client and window, shared by every instance (the open data API's limit). */
+export interface RateLimitWindowTable {
+  bucket: string;
+  window_start: ColumnType<Date, Date | string, Date | string>;
+  count: number;
 }
 
 export interface Database {
@@ -454,6 +486,8 @@ export interface Database {
   survey_recipient: SurveyRecipientTable;
   survey_token: SurveyTokenTable;
   reminder_sent: ReminderSentTable;
+  mail_out: MailOutTable;
+  rate_limit_window: RateLimitWindowTable;
 }
 
 // The county's assessment of an initiative (migration 2026_11_22_2130_initiative_assessment),

@@ -1,5 +1,5 @@
 import { ApiError, surveyQueries, useCloseSurvey, useRemindSurvey, useSurveyLetters } from '@kompetansebro/api-client';
-import { responseRate, type SurveyDetail, type SurveyRecipient, type SurveyReminderResult } from '@kompetansebro/domain';
+import { responseRate, type MailOut, type SurveyDetail, type SurveyRecipient } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
 import { Alert, BarChart, Button, buttonLinkProps, ConfirmDialog, DataTable, httpErrorText, Page, Section, StatusTag, type TableColumn } from '@kompetansebro/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
@@ -7,6 +7,7 @@ import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSurveyFeature } from './survey-feature-context';
+import { SurveyMailOuts } from './survey-mail-outs';
 
 /** The record the page shows, from the route's params: its route loads it before the page shows. */
 export function recordQuery({ id = '' }: { id?: string }) {
@@ -28,7 +29,7 @@ function SurveyDetails({ data }: { data: SurveyDetail }) {
   const close = useCloseSurvey(data.id);
   const letters = useSurveyLetters(data.id);
   const [confirmClose, setConfirmClose] = useState(false);
-  const [reminded, setReminded] = useState<SurveyReminderResult | null>(null);
+  const [reminded, setReminded] = useState<MailOut | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
   const failed = (error: unknown) => setFailure(error instanceof ApiError ? (error.problem.detail ?? httpErrorText(t, error.status)) : t('errors.unknown'));
@@ -95,8 +96,8 @@ function SurveyDetails({ data }: { data: SurveyDetail }) {
             <Alert color="warning">{t('survey.create.startedPartial', { mailed: notice.mailed, recipients: notice.recipients, missing: notice.recipients - notice.mailed })}</Alert>
           ))}
         {reminded && (
-          <Alert color={reminded.withoutAddress > 0 ? 'warning' : 'success'}>
-            {t('survey.detail.remindSent', { count: reminded.sent })}
+          <Alert color={reminded.withoutAddress > 0 ? 'warning' : 'info'}>
+            {t('survey.detail.remindQueued', { count: reminded.total })}
             {reminded.withoutAddress > 0 && ` ${t('survey.detail.withoutAddress', { count: reminded.withoutAddress })}`}
           </Alert>
         )}
@@ -124,6 +125,8 @@ function SurveyDetails({ data }: { data: SurveyDetail }) {
           }))}
         />
       </Section>
+
+      <SurveyMailOuts surveyId={data.id} onFailure={failed} />
 
       <Section id="survey-recipients" title={t('survey.detail.recipientsTitle')}>
         {open && data.recipientList.some((r) => !r.email) && <p className="ds-paragraph">{t('survey.detail.noAddressHelp')}</p>}

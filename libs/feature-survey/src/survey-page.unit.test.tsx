@@ -1,11 +1,11 @@
-import { AuthStore, authHandlers, buildSurveyDetail, countyAdminAccount, mswServer, renderRoute, SurveyStore, surveyHandlers } from '@kompetansebro/testing';
+import { AuthStore, authHandlers, buildMailOut, buildSurveyDetail, buildMe, buildMembership, countyAdminAccount, mswServer, renderRoute, testOrganisations, SurveyStore, surveyHandlers } from '@kompetansebro/testing';
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createSurveyRoutes } from './survey-routes';
 
-function renderSurvey(store = new SurveyStore([buildSurveyDetail()])) {
+function renderSurvey(store = new SurveyStore([buildSurveyDetail()]), account = countyAdminAccount()) {
   mswServer.use(...surveyHandlers(store));
-  mswServer.use(...authHandlers(new AuthStore([countyAdminAccount()], { loggedInAs: 'fylke@demo.kompetansebro.no' })));
+  mswServer.use(...authHandlers(new AuthStore([account], { loggedInAs: account.email })));
   const survey = store.surveys[0];
   const view = renderRoute({ path: `/undersokelser/${survey?.id ?? ''}`, createRoutes: (root) => [createSurveyRoutes(root)] });
   return { ...view, store };
@@ -23,13 +23,15 @@ describe('a survey campaign’s page', () => {
     expect(screen.getByRole('row', { name: /Grong bibliotek/ }).textContent).toContain('Ikke svart');
   });
 
-  it('sends reminders and says to how many, and closes the survey after asking', async () => {
+  it('queues reminders, says to how many, shows the mail-out’s progress, and closes the survey after asking', async () => {
     const campaign = new SurveyStore([buildSurveyDetail()]);
-    campaign.reminded = { sent: 2, withoutAddress: 0 };
+    campaign.reminded = { total: 2, withoutAddress: 0 };
     const { user, store } = renderSurvey(campaign);
     await user.click(await screen.findByRole('button', { name: 'Send påminnelse' }));
-    expect(await screen.findByText('Påminnelse sendt til 2 bibliotek.')).toBeTruthy();
+    expect(await screen.findByText('Påminnelse til 2 bibliotek er lagt i kø. Framdriften ser du under «Utsendinger».')).toBeTruthy();
     expect(store.reminders).toHaveLength(1);
+    const mailOuts = screen.getByRole('region', { name: 'Utsendinger' });
+    expect((await within(mailOuts).findByRole('row', { name: /Påminnelse/ })).textContent).toContain('I kø 0 av 2 sendt.');
 
     await user.click(screen.getByRole('button', { name: 'Avslutt undersøkelsen' }));
     const dialog = await screen.findByRole('dialog', { name: 'Avslutte undersøkelsen?' });
@@ -41,10 +43,40 @@ describe('a survey campaign’s page', () => {
 
   it('says plainly when a reminder could not reach everyone, without the success colour', async () => {
     const campaign = new SurveyStore([buildSurveyDetail()]);
-    campaign.reminded = { sent: 1, withoutAddress: 2 };
+    campaign.reminded = { total: 1, withoutAddress: 2 };
     const { user } = renderSurvey(campaign);
     await user.click(await screen.findByRole('button', { name: 'Send påminnelse' }));
-    const message = await screen.findByText(/Påminnelse sendt til 1 bibliotek\./);
+    const message = await screen.findByText(/Påminnelse til 1 bibliotek er lagt i kø\./);
     expect(message.closest('.ds-alert')?.getAttribute('data-color')).toBe('warning');
+    expect(message.textContent).toContain('2 bibliotek uten e-postadresse fikk ingen påminnelse.');
+  });
+
+  it('shows a mail-out that failed with its reason, and tries it again', async () => {
+    const campaign = new SurveyStore([buildSurveyDetail()]);
+    const surveyId = campaign.surveys[0]?.id ?? '';
+    campaign.mailOuts = [
+      buildMailOut({ surveyId, kind: 'reminder', status: 'sending', total: 2, sent: 1, createdAt: '2026-12-03T10:00:00.000Z' }),
+      buildMailOut({ surveyId, status: 'failed', total: 3, sent: 2, failed: 1, error: '1 of 3 mails could not be sent: 550 mailbox unavailable', createdAt: '2026-12-01T09:00:00.000Z' }),
+    ];
+    const { user, store } = renderSurvey(campaign);
+    const mailOuts = await screen.findByRole('region', { name: 'Utsendinger' });
+    const sending = await within(mailOuts).findByRole('row', { name: /Påminnelse/ });
+    expect(sending.textContent).toContain('Sender 1 av 2 sendt.');
+    expect(within(sending).queryByRole('button')).toBeNull();
+    const failed = within(mailOuts).getByRole('row', { name: /Invitasjon/ });
+    expect(failed.textContent).toContain('Feilet 2 av 3 sendt.');
+    expect(failed.textContent).toContain('Årsak: 1 of 3 mails could not be sent: 550 mailbox unavailable');
+    await user.click(within(failed).getByRole('button', { name: 'Prøv igjen: Invitasjon 01.12.2026 10:00' }));
+    expect(await within(mailOuts).findByText('I kø')).toBeTruthy();
+    expect(store.retries).toEqual([campaign.mailOuts[1]?.id]);
+  });
+
+  it('offers no retry to a role that may only read the survey', async () => {
+    const campaign = new SurveyStore([buildSurveyDetail()]);
+    campaign.mailOuts = [buildMailOut({ surveyId: campaign.surveys[0]?.id ?? '', status: 'failed', sent: 2, failed: 1, error: 'Could not be queued' })];
+    renderSurvey(campaign, { email: 'fylke-innsyn@demo.kompetansebro.no', password: 'kompetansebro', me: buildMe({ memberships: [buildMembership(testOrganisations.county, 'county_viewer')] }) });
+    const failed = await within(await screen.findByRole('region', { name: 'Utsendinger' })).findByRole('row', { name: /Invitasjon/ });
+    expect(failed.textContent).toContain('Årsak: Could not be queued');
+    expect(within(failed).queryByRole('button')).toBeNull();
   });
 });

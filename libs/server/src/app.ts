@@ -1,3 +1,4 @@
+import { runJobsAtOnce, type JobQueue } from './jobs/job-queue';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { createRouter } from './http/openapi';
@@ -42,6 +43,8 @@ export interface CreateAppOptions extends AppDeps {
   logger?: Logger;
   /** Default: one over SMTP from `config.mail` (or the log, without an SMTP URL). */
   mailer?: Mailer;
+  /** The job queue (startJobQueue); default: each job runs at once in the request that queues it (tests, scripts). */
+  jobs?: JobQueue;
 }
 
 const silentLogger: Logger = { info: () => undefined, error: () => undefined };
@@ -50,7 +53,7 @@ const silentLogger: Logger = { info: () => undefined, error: () => undefined };
  * The whole HTTP API. The database comes in as a dependency, never from a module singleton,
  * so tests hand it PGlite in memory and production PostgreSQL.
  */
-export function createApp({ db, config, logger = silentLogger, mailer = createMailer(config.mail, logger) }: CreateAppOptions) {
+export function createApp({ db, config, logger = silentLogger, mailer = createMailer(config.mail, logger), jobs = runJobsAtOnce({ db, config, logger, mailer }) }: CreateAppOptions) {
   const app = createRouter();
   const oidc = config.oidc ? createOidcLogin(config.oidc, publicUrlOf(config)) : null;
   const proxies = trustedProxies(config.trustProxy ?? []);
@@ -59,7 +62,7 @@ export function createApp({ db, config, logger = silentLogger, mailer = createMa
   app.use(securityHeaders());
   app.use(async (c, next) => {
     const started = performance.now();
-    c.set('deps', { db, config, logger, mailer, oidc, trustedProxies: proxies });
+    c.set('deps', { db, config, logger, mailer, oidc, trustedProxies: proxies, jobs });
     await next();
     logger.info(
       { requestId: c.var.requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },

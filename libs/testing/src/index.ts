@@ -31,7 +31,7 @@ export { LiaisonStore, liaisonHandlers } from './msw/liaison-handlers';
 export { buildInitiativeDetail, buildMobilityCount, nextInitiativeId } from './factories/initiative.factory';
 export { InitiativeStore, initiativeHandlers } from './msw/initiative-handlers';
 export { CatchmentReviewStore, catchmentReviewHandlers } from './msw/catchment-review-handlers';
-export { buildSurveyDetail, buildSurveyForm } from './factories/survey.factory';
+export { buildMailOut, buildSurveyDetail, buildSurveyForm } from './factories/survey.factory';
 export { SurveyFormStore, surveyFormHandlers, SurveyStore, surveyHandlers } from './msw/survey-handlers';
 export { scenario, scenarios, namdalCoordinatorAccount, type Scenario, type ScenarioData } from './msw/scenario';
 export { ResourceStore, ScenarioStore, type ReceivedRequest } from './msw/resource';

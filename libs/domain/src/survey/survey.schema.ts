@@ -100,6 +100,33 @@ export const surveyListQuerySchema = listQuerySchema.extend({
 });
 export type SurveyListQuery = z.infer<typeof surveyListQuerySchema>;
 
+/**
+ * A mail-out of a survey (its invitations, or a round of reminders), run as a job: queued, sending
+ * (`sent` of `total` so far), sent, or failed (`error` says why; the county may try again).
+ */
+export const mailOutStatusSchema = z.enum(['queued', 'sending', 'sent', 'failed']);
+export type MailOutStatus = z.infer<typeof mailOutStatusSchema>;
+export const mailOutSchema = z
+  .object({
+    id: z.uuid(),
+    surveyId: z.uuid(),
+    kind: z.enum(['invitation', 'reminder']),
+    status: mailOutStatusSchema,
+    /** Libraries with an address, to be mailed. */
+    total: z.number().int().min(0),
+    sent: z.number().int().min(0),
+    /** Mails that failed in the last run. */
+    failed: z.number().int().min(0),
+    /** Libraries left out for want of an address (letters reach them). */
+    withoutAddress: z.number().int().min(0),
+    attempts: z.number().int().min(0),
+    error: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'MailOut' });
+export type MailOut = z.infer<typeof mailOutSchema>;
+
 /** What sending reminders did: mails sent, and libraries skipped for want of an address. */
 export const surveyReminderResultSchema = z.object({ sent: z.number().int().min(0), withoutAddress: z.number().int().min(0) });
 export type SurveyReminderResult = z.infer<typeof surveyReminderResultSchema>;

@@ -40,7 +40,7 @@ import { createRouter, idParamsSchema } from '../http/openapi';
 import { invalidInput, ProblemError } from '../http/problem';
 import type { AppEnv } from '../http/app-env';
 import { applyAgreementCalendar } from '../jobs/agreement-calendar';
-import { mailAcceptanceAsked, mailAmendmentAsked } from '../jobs/agreement-acceptance-mail';
+import { askAcceptance } from '../jobs/agreement-acceptance-mail';
 import { getAgreementSettings, updateAgreementSettings } from './agreement-settings.repository';
 import { acceptAmendment, proposeAmendment } from './agreement-amendment.repository';
 import {
@@ -274,11 +274,8 @@ export const agreementsRouter = createRouter()
     const { id } = c.req.valid('param');
     const request = c.req.valid('json');
     const answer = await changeRecord(c, ({ db, scope, change }, version) => transitionAgreement(db, scope, id, request, version, change));
-    // Sent to the parties: each that has to accept is told, once per round (a mail that fails is logged, the move stands).
-    if (request.to === 'negotiating') {
-      const round = Number(answer.headers.get('ETag')?.replace(/\D/g, '') ?? 0);
-      await mailAcceptanceAsked(c.var.deps, id, round).catch((error: unknown) => c.var.deps.logger.error({ err: error, id }, 'acceptance mails failed'));
-    }
+    // Sent to the parties: each that has to accept is told, once per round, by a job (retried when a mail fails; the move stands).
+    if (request.to === 'negotiating') await askAcceptance(c.var.deps, { agreementId: id, round: Number(answer.headers.get('ETag')?.replace(/\D/g, '') ?? 0) });
     return answer;
   })
   .openapi(acceptRoute, (c) => {
@@ -293,8 +290,8 @@ export const agreementsRouter = createRouter()
   .openapi(amendRoute, async (c) => {
     const { id } = c.req.valid('param');
     const answer = await changeRecord(c, ({ db, scope, change }, version) => proposeAmendment(db, scope, id, c.req.valid('json'), version, change));
-    // The parties it touches are told, as when an agreement goes to them (a mail that fails is logged, the proposal stands).
-    await mailAmendmentAsked(c.var.deps, id).catch((error: unknown) => c.var.deps.logger.error({ err: error, id }, 'amendment mails failed'));
+    // The parties it touches are told, as when an agreement goes to them (by a job; the proposal stands).
+    await askAcceptance(c.var.deps, { agreementId: id, amendment: true });
     return answer;
   })
   .openapi(acceptAmendmentRoute, (c) => {

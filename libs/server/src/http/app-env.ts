@@ -1,3 +1,4 @@
+import type { JobQueue } from '../jobs/job-queue';
 import type { Kysely } from 'kysely';
 import type { Database } from '@kompetansebro/db';
 import type { Mailer } from '../auth/mail';
@@ -75,6 +76,8 @@ export interface RequestDeps extends AppDeps {
   oidc: OidcLogin | null;
   /** TRUST_PROXY, compiled: which peers' X-Forwarded-For is believed. */
   trustedProxies: TrustedProxies;
+  /** Where work that sends mail goes (jobs/job-queue.ts). */
+  jobs: JobQueue;
 }
 
 export interface AppEnv {

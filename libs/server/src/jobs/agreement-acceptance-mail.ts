@@ -2,12 +2,15 @@ import type { ActorKind } from '@kompetansebro/domain';
 import { publicUrlOf, type AppConfig, type Logger } from '../http/app-env';
 import type { Mailer } from '../auth/mail';
 import type { Executor } from '../persistence/executor';
+import type { JobPayloads, JobQueue } from './job-queue';
+import { onceOnly } from './once-only';
 
 // Parties are told by e-mail when their acceptance is asked (issue 13): when an agreement goes to
 // the parties (negotiating), or an amendment is proposed to those it touches, every party that has not accepted gets a mail — its people (enabled
-// accounts acting for it) and its own address — with a link to the agreement in its own app. Each
-// (agreement, round, recipient) is claimed in reminder_sent before its mail goes, as the reminder
-// job does, so a repeated request or a retry mails no one twice.
+// accounts acting for it) and its own address — with a link to the agreement in its own app. The
+// request only queues the job (askAcceptance); the job mails each (agreement, round, recipient)
+// once-only (once-only.ts), so a repeated request, a retry or two workers mail no one twice, and a
+// mail that failed is tried again by the queue's retry.
 
 export interface AcceptanceMailDeps {
   db: Executor;
@@ -88,7 +91,7 @@ interface AskedParty {
   email: string | null;
 }
 
-/** Mails each party's people and its own address, each (agreement, stage, party, recipient) once; returns how many went. */
+/** Mails each party's people and its own address, each (agreement, stage, party, recipient) once; returns how many went; throws when any failed. */
 async function mailParties(
   deps: AcceptanceMailDeps,
   agreementId: string,
@@ -97,6 +100,7 @@ async function mailParties(
 ): Promise<number> {
   const { db, mailer, config } = deps;
   let sent = 0;
+  let failed = 0;
   for (const party of parties) {
     const people = await db
       .selectFrom('app_user as u')
@@ -109,27 +113,26 @@ async function mailParties(
     const link = `${publicUrlOf(config)}${appPathFor(party.kind, agreementId)}`;
     const stage = `${message.stage}:${party.actor_id}`;
     for (const to of addresses) {
-      const claimed = await db
-        .insertInto('reminder_sent')
-        .values({ kind: 'agreement_acceptance_asked', record_id: agreementId, stage, recipient: to })
-        .onConflict((oc) => oc.doNothing())
-        .returning('kind')
-        .executeTakeFirst();
-      if (!claimed) continue;
       try {
-        await mailer.send({ to, subject: message.subject, text: [...message.lines(party.name), '', link, '', 'Hilsen Kompetansebro'].join('\n') });
-        sent += 1;
+        const text = [...message.lines(party.name), '', link, '', 'Hilsen Kompetansebro'].join('\n');
+        const done = await onceOnly(db, { kind: 'agreement_acceptance_asked', recordId: agreementId, stage, recipient: to }, () => mailer.send({ to, subject: message.subject, text }));
+        if (done === 'sent') sent += 1;
       } catch (error) {
+        failed += 1;
         deps.logger.error({ err: error, agreementId, to }, 'acceptance mail failed');
-        await db
-          .deleteFrom('reminder_sent')
-          .where('kind', '=', 'agreement_acceptance_asked')
-          .where('record_id', '=', agreementId)
-          .where('stage', '=', stage)
-          .where('recipient', '=', to)
-          .execute();
       }
     }
   }
+  if (failed > 0) throw new Error(`${failed} acceptance mails for agreement ${agreementId} failed`);
   return sent;
+}
+
+/** The job: the acceptance round's mails, or the waiting amendment's. */
+export function runAcceptanceMail(deps: AcceptanceMailDeps, data: JobPayloads['agreement-acceptance-mail']): Promise<number> {
+  return data.amendment ? mailAmendmentAsked(deps, data.agreementId) : mailAcceptanceAsked(deps, data.agreementId, data.round ?? 0);
+}
+
+/** Asks the parties (after the change that asks them is committed): queues the mails; a failure to queue is logged, the change stands. */
+export async function askAcceptance(deps: { jobs: JobQueue; logger: Logger }, data: JobPayloads['agreement-acceptance-mail']): Promise<void> {
+  await deps.jobs.enqueue('agreement-acceptance-mail', data).catch((error: unknown) => deps.logger.error({ err: error, ...data }, 'acceptance mails could not be queued'));
 }

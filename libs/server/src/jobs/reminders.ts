@@ -1,17 +1,17 @@
-import { sql } from 'kysely';
 import { dueReminders, todayInNorway, type DueReminder, type IsoDate } from '@kompetansebro/domain';
 import { publicUrlOf, type AppConfig, type Logger } from '../http/app-env';
 import { sendLiaisonDigest } from '../liaison/digest.repository';
 import { runAgreementCalendar } from './agreement-calendar';
 import type { Mailer } from '../auth/mail';
 import type { Executor } from '../persistence/executor';
-import { mailRecipient } from '../surveys/survey.repository';
+import { sendSurveyMail } from '../surveys/survey.repository';
+import { onceOnly } from './once-only';
 
 // The daily reminder job (issue 6, "Reminders"). What is due is the domain's rule (dueReminders);
 // here each due reminder is fanned out to its recipients, and each (kind, record, stage,
-// recipient) is claimed in reminder_sent before its mail goes: the insert succeeds once, ever, so
-// a second run the same day, a restart, or two servers at once send nothing twice. A mail that
-// fails gives its claim back, so the next run tries again.
+// recipient) is mailed once-only (once-only.ts: claimed in reminder_sent before its mail goes,
+// confirmed after), so a second run the same day, a retry of the job, or two workers at once send
+// nothing twice. A mail that fails gives its claim back, so the next run tries again.
 
 export interface ReminderDeps {
   db: Executor;
@@ -26,12 +26,11 @@ export interface ReminderRunResult {
   failed: number;
 }
 
-const ONE_DAY_MS = 24 * 60 * 60 * 1000;
-
 interface Recipient {
   /** The key in reminder_sent: an e-mail address, or "actor:<id>" for a survey's library. */
   key: string;
-  send(): Promise<boolean>;
+  /** Throws when the mail could not be sent. */
+  send(): Promise<unknown>;
 }
 
 /** County admins (enabled accounts), and everyone acting for the given organisations, and those organisations' own addresses. */
@@ -60,7 +59,7 @@ async function recipientsOf(deps: ReminderDeps, due: DueReminder): Promise<Recip
   const { db, mailer, config } = deps;
   const base = publicUrlOf(config);
   const personal = (addresses: string[], subject: string, text: string): Recipient[] =>
-    addresses.map((to) => ({ key: to, send: async () => (await mailer.send({ to, subject, text }), true) }));
+    addresses.map((to) => ({ key: to, send: () => mailer.send({ to, subject, text }) }));
 
   switch (due.kind) {
     case 'agreement_ending': {
@@ -112,7 +111,7 @@ async function recipientsOf(deps: ReminderDeps, due: DueReminder): Promise<Recip
         .execute();
       return pending.map((r) => ({
         key: `actor:${r.actor_id}`,
-        send: () => mailRecipient(deps, 'reminder', survey, { actorId: r.actor_id, actorName: r.name, email: r.email ?? '' }),
+        send: () => sendSurveyMail(deps, 'reminder', survey, { actorId: r.actor_id, actorName: r.name, email: r.email ?? '' }),
       }));
     }
   }
@@ -138,31 +137,12 @@ export async function runReminders(deps: ReminderDeps, today: IsoDate = todayInN
   let failed = 0;
   for (const reminder of due) {
     for (const recipient of await recipientsOf(deps, reminder)) {
-      const claimed = await db
-        .insertInto('reminder_sent')
-        .values({ kind: reminder.kind, record_id: reminder.recordId, stage: reminder.stage, recipient: recipient.key })
-        .onConflict((oc) => oc.doNothing())
-        .returning('kind')
-        .executeTakeFirst();
-      if (!claimed) continue;
-      let ok = false;
       try {
-        ok = await recipient.send();
+        const done = await onceOnly(db, { kind: reminder.kind, recordId: reminder.recordId, stage: reminder.stage, recipient: recipient.key }, () => recipient.send());
+        if (done === 'sent') sent += 1;
       } catch (error) {
-        deps.logger.error({ err: error, reminder }, 'reminder mail failed');
-      }
-      if (ok) {
-        sent += 1;
-      } else {
         failed += 1;
-        await db
-          .deleteFrom('reminder_sent')
-          .where('kind', '=', reminder.kind)
-          .where('record_id', '=', reminder.recordId)
-          .where('stage', '=', reminder.stage)
-          .where('recipient', '=', recipient.key)
-          .where('sent_at', '>', sql<Date>`now() - interval '1 hour'`)
-          .execute();
+        deps.logger.error({ err: error, reminder }, 'reminder mail failed');
       }
     }
   }
@@ -171,25 +151,27 @@ export async function runReminders(deps: ReminderDeps, today: IsoDate = todayInN
 }
 
 /**
- * Runs the reminders and the liaison notes digest now and then once a day, until stopped. Not started by createApp (so tests
- * never run it unless they call runReminders); the server's start turns it on (REMINDERS=off: not).
+ * The daily job: the agreement calendar first (so the reminders read today's statuses), then the
+ * reminders, then the liaison notes digest (each note goes to a user once). Each part is safe to run
+ * again, and each runs even when one before it failed; a failure is thrown at the end, so the queue
+ * retries the whole run (what went already is not sent again).
  */
-export function startReminderJob(deps: ReminderDeps, intervalMs: number = ONE_DAY_MS): { stop(): void } {
-  let running: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    running = running
-      // The calendar first, so the reminders read today's statuses.
-      .then(() => runAgreementCalendar(deps))
-      .catch((error: unknown) => deps.logger.error({ err: error }, 'agreement calendar run failed'))
-      .then(() => runReminders(deps))
-      .catch((error: unknown) => deps.logger.error({ err: error }, 'reminder run failed'))
-      // The liaison notes digest is daily too, and as safe to re-run (each note goes to a user once).
-      .then(() => sendLiaisonDigest(deps.db, deps.mailer, { liaisonUrl: `${publicUrlOf(deps.config)}/universitet` }))
-      .then((digest) => deps.logger.info(digest, 'liaison digest run'))
-      .catch((error: unknown) => deps.logger.error({ err: error }, 'liaison digest run failed'));
+export async function runDaily(deps: ReminderDeps, today: IsoDate = todayInNorway()): Promise<void> {
+  const failures: string[] = [];
+  const part = async (name: string, work: () => Promise<unknown>) => {
+    try {
+      deps.logger.info({ result: await work() }, `${name} run`);
+    } catch (error) {
+      deps.logger.error({ err: error }, `${name} run failed`);
+      failures.push(name);
+    }
   };
-  tick();
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  return { stop: () => clearInterval(timer) };
+  await part('agreement calendar', () => runAgreementCalendar(deps, today));
+  await part('reminders', async () => {
+    const result = await runReminders(deps, today);
+    if (result.failed > 0) throw new Error(`${result.failed} reminder mails failed`);
+    return result;
+  });
+  await part('liaison digest', () => sendLiaisonDigest(deps.db, deps.mailer, { liaisonUrl: `${publicUrlOf(deps.config)}/universitet` }));
+  if (failures.length > 0) throw new Error(`The daily job failed in: ${failures.join(', ')}`);
 }

@@ -113,6 +113,10 @@ export const personalColumns: Record<string, Record<string, PersonalColumn>> = {
     decision_note: { holds: 'free text', subject: 'contact', purpose: 'cooperation', retention: 'As the request', erasure: kept('free text') },
   },
   survey: { created_by: userReference('who sent the survey') },
+  mail_out: { created_by: userReference('who started the mail-out') },
+  rate_limit_window: {
+    bucket: { holds: 'IP address of a caller of the open data API', subject: 'caller', purpose: 'security', retention: 'An hour, then deleted', erasure: kept('deleted after an hour') },
+  },
   agreement_party: {
     decided_by: userReference('who accepted or declined for the party'),
     decision_comment: { holds: 'free text comment on a decision', subject: 'contact', purpose: 'cooperation', retention: 'As the agreement', erasure: kept('free text') },
@@ -192,7 +196,9 @@ export const notPersonalColumns: Record<string, readonly string[]> = {
   plan_item: ['id', 'initiative_id', 'position', 'title', 'description', 'responsible_actor_id', 'due_date', 'status', 'activity_ids', 'agreement_ids', 'version', 'created_at', 'updated_at'],
   rate_limit_event: ['id', 'kind', 'at'],
   region: ['id', 'name', 'sort_key', 'version', 'created_at', 'updated_at'],
-  reminder_sent: ['kind', 'record_id', 'stage', 'sent_at'],
+  reminder_sent: ['kind', 'record_id', 'stage', 'sent_at', 'confirmed_at'],
+  mail_out: ['id', 'survey_id', 'kind', 'status', 'total', 'sent', 'failed', 'without_address', 'attempts', 'error', 'created_at', 'updated_at'],
+  rate_limit_window: ['window_start', 'count'],
   service: ['id', 'actor_id', 'type', 'audiences', 'description', 'conditions', 'weekly_hours', 'confirmed_at', 'sample_data', 'archived_at', 'version', 'created_at', 'updated_at'],
   student_count: ['set_id', 'municipality_number', 'count'],
   student_count_set: ['id', 'organisation_id', 'period', 'version', 'created_at', 'updated_at'],

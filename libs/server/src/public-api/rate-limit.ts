@@ -1,40 +1,39 @@
 import type { MiddlewareHandler } from 'hono';
+import { sql } from 'kysely';
+import type { AppEnv } from '../http/app-env';
 import { ProblemError } from '../http/problem';
-import { clientAddress } from './client-address';
+import type { Executor } from '../persistence/executor';
+import { clientAddress } from '../http/client-address';
 
 /**
- * Counts requests per client in fixed windows. In this process's memory: enough for one API
- * instance; several instances behind a load balancer each count their own share (the login's
- * limit lives in the database; the open data may move there too when it runs on more than one).
+ * Counts requests per client in fixed windows, in the database (rate_limit_window), so that every
+ * API instance behind a load balancer counts the same client alike: one upsert a request, atomic,
+ * on the database's clock. Windows older than an hour are deleted as new ones start. The client
+ * is its address as login throttling reads it (behind a TRUST_PROXY proxy, from X-Forwarded-For).
  */
-export function fixedWindowCounter(limit: number, windowMs: number, clock: () => number = Date.now) {
-  const windows = new Map<string, { start: number; count: number }>();
-  return (key: string): { allowed: boolean; remaining: number; resetMs: number } => {
-    const now = clock();
-    let window = windows.get(key);
-    if (!window || now - window.start >= windowMs) {
-      // Forget the clients whose window ended, so the map stays as small as the traffic.
-      if (windows.size > 10_000) for (const [k, w] of windows) if (now - w.start >= windowMs) windows.delete(k);
-      window = { start: now, count: 0 };
-      windows.set(key, window);
-    }
-    window.count += 1;
-    return { allowed: window.count <= limit, remaining: Math.max(0, limit - window.count), resetMs: window.start + windowMs - now };
-  };
+export async function countRequest(db: Executor, key: string, limit: number, windowSeconds: number): Promise<{ allowed: boolean; remaining: number; resetSeconds: number }> {
+  const { rows } = await sql<{ count: number; reset_seconds: number | string }>`
+    insert into rate_limit_window (bucket, window_start, count)
+    values (${key}, to_timestamp(floor(extract(epoch from now()) / ${windowSeconds}::int) * ${windowSeconds}::int), 1)
+    on conflict (bucket, window_start) do update set count = rate_limit_window.count + 1
+    returning count, extract(epoch from (window_start + make_interval(secs => ${windowSeconds}::int) - now())) as reset_seconds`.execute(db);
+  const row = rows[0];
+  if (!row) throw new Error('rate limit: no row counted');
+  if (row.count === 1) await db.deleteFrom('rate_limit_window').where('window_start', '<', sql<Date>`now() - interval '1 hour'`).execute();
+  return { allowed: row.count <= limit, remaining: Math.max(0, limit - row.count), resetSeconds: Math.max(1, Math.ceil(Number(row.reset_seconds))) };
 }
 
-/** 429 with Retry-After once a client has made `limit` requests in the window. */
-export function rateLimit(limit: number, windowMs: number): MiddlewareHandler {
-  const count = fixedWindowCounter(limit, windowMs);
+/** 429 with Retry-After once a client has made `limit` requests in the window (counted across instances). */
+export function rateLimit(limit: number, windowMs: number): MiddlewareHandler<AppEnv> {
+  const windowSeconds = Math.round(windowMs / 1000);
   return async (c, next) => {
-    const { allowed, remaining, resetMs } = count(clientAddress(c));
-    const resetSeconds = String(Math.ceil(resetMs / 1000));
+    const { allowed, remaining, resetSeconds } = await countRequest(c.var.deps.db, `public-api:${clientAddress(c, c.var.deps.trustedProxies)}`, limit, windowSeconds);
     c.header('RateLimit-Limit', String(limit));
     c.header('RateLimit-Remaining', String(remaining));
-    c.header('RateLimit-Reset', resetSeconds);
+    c.header('RateLimit-Reset', String(resetSeconds));
     if (!allowed) {
-      throw new ProblemError(429, `Too many requests from this client: at most ${limit} in ${windowMs / 1000} s. Try again in ${resetSeconds} s.`, undefined, {
-        retryAfter: Number(resetSeconds),
+      throw new ProblemError(429, `Too many requests from this client: at most ${limit} in ${windowSeconds} s. Try again in ${resetSeconds} s.`, undefined, {
+        retryAfter: resetSeconds,
       });
     }
     await next();

@@ -15,7 +15,7 @@ import {
   type SurveyForm,
   type SurveyListQuery,
   type SurveyRecipient,
-  type SurveyReminderResult,
+  type MailOut,
 } from '@kompetansebro/domain';
 import type { z } from 'zod';
 import { publicUrlOf, type AppConfig, type Logger } from '../http/app-env';
@@ -26,6 +26,8 @@ import { libraryScope, type Scope } from '../auth/visibility';
 import type { Executor } from '../persistence/executor';
 import { iso, isoOrNull, likePattern, type ChangeContext } from '../persistence/repository-helpers';
 import { auditedCreate, nextVersion, versionedChange, type ExpectedVersion } from '../persistence/versioned-change';
+import type { JobQueue } from '../jobs/job-queue';
+import { getMailOut, queueMailOut, recordMailOut } from './mail-out';
 import { createService, getService, setServiceArchived, updateService } from '../services/service.repository';
 
 /** The page of the county console that reads the token and shows the answer form (public). */
@@ -237,35 +239,30 @@ async function issueToken(db: Executor, surveyId: string, actorId: string): Prom
   return token;
 }
 
-/** Mails a recipient its link (a new token); marks when. A failure is logged and leaves the mark unset. */
-export async function mailRecipient(
+/** Mails a recipient its link (a new token) and marks when; throws when the mail fails (the mark then stays unset). */
+export async function sendSurveyMail(
   deps: SurveyMailDeps,
   kind: 'invitation' | 'reminder',
   survey: { id: string; name: string; deadline: IsoDate },
   recipient: { actorId: string; actorName: string; email: string },
-): Promise<boolean> {
-  try {
-    const token = await issueToken(deps.db, survey.id, recipient.actorId);
-    await deps.mailer.send({ to: recipient.email, ...surveyMail(kind, survey, recipient.actorName, surveyLink(deps.config, token)) });
-    await deps.db
-      .updateTable('survey_recipient')
-      .set(kind === 'invitation' ? { mailed_at: sql`now()` } : { reminded_at: sql`now()` })
-      .where('survey_id', '=', survey.id)
-      .where('actor_id', '=', recipient.actorId)
-      .execute();
-    return true;
-  } catch (error) {
-    deps.logger.error({ err: error, surveyId: survey.id, actorId: recipient.actorId }, 'survey mail failed');
-    return false;
-  }
+): Promise<void> {
+  const token = await issueToken(deps.db, survey.id, recipient.actorId);
+  await deps.mailer.send({ to: recipient.email, ...surveyMail(kind, survey, recipient.actorName, surveyLink(deps.config, token)) });
+  await deps.db
+    .updateTable('survey_recipient')
+    .set(kind === 'invitation' ? { mailed_at: sql`now()` } : { reminded_at: sql`now()` })
+    .where('survey_id', '=', survey.id)
+    .where('actor_id', '=', recipient.actorId)
+    .execute();
 }
 
-export async function createSurvey(deps: SurveyMailDeps, input: SurveyCreateInput, context: ChangeContext): Promise<SurveyDetail> {
+/** Starts a campaign: the survey, its recipients and its invitations' mail-out (queued, sent by a job). */
+export async function createSurvey(deps: SurveyMailDeps & { jobs: JobQueue }, input: SurveyCreateInput, context: ChangeContext): Promise<SurveyDetail> {
   const libraries = await librariesFor(deps.db, input);
   if (libraries.length === 0) {
     throw new DomainRuleError([{ path: 'regionIds', code: surveyErrorCodes.noLibraries, message: 'The regions have no libraries to ask' }]);
   }
-  const surveyId = await auditedCreate(deps.db, {
+  const created = await auditedCreate(deps.db, {
     entity: 'survey',
     context,
     insert: async (trx) => {
@@ -278,17 +275,15 @@ export async function createSurvey(deps: SurveyMailDeps, input: SurveyCreateInpu
         .insertInto('survey_recipient')
         .values(libraries.map((l) => ({ survey_id: id, actor_id: l.id, email: l.email })))
         .execute();
+      await recordMailOut(trx, id, 'invitation', context.userId);
       return id;
     },
-    // The survey is read once its invitations are mailed (below), after the commit.
-    read: async (_trx, id) => id,
+    // The survey is read once its invitations are queued (below), after the commit.
+    read: async (trx, id) => ({ id, mailOutId: (await trx.selectFrom('mail_out').select('id').where('survey_id', '=', id).executeTakeFirstOrThrow()).id }),
     toAudit: () => ({ ...input, recipients: libraries.map((l) => l.id) }),
   });
-  const survey = { id: surveyId, name: input.name, deadline: input.deadline };
-  for (const library of libraries) {
-    if (library.email) await mailRecipient(deps, 'invitation', survey, { actorId: library.id, actorName: library.name, email: library.email });
-  }
-  return getSurvey(deps.db, surveyId);
+  await queueMailOut(deps.db, deps.jobs, created.mailOutId);
+  return getSurvey(deps.db, created.id);
 }
 
 async function openSurvey(db: Executor, id: string) {
@@ -310,16 +305,12 @@ export async function unansweredRecipients(db: Executor, surveyId: string) {
   return rows.map((r) => ({ actorId: r.actor_id, actorName: r.name, email: r.email }));
 }
 
-/** "Send reminder": a new link to every library that has not answered; none to those that have. */
-export async function remindSurvey(deps: SurveyMailDeps, id: string, context: ChangeContext): Promise<SurveyReminderResult> {
-  const survey = await openSurvey(deps.db, id);
-  const pending = await unansweredRecipients(deps.db, id);
-  let sent = 0;
-  for (const recipient of pending) {
-    if (recipient.email && (await mailRecipient(deps, 'reminder', survey, { ...recipient, email: recipient.email }))) sent += 1;
-  }
-  deps.logger.info({ surveyId: id, userId: context.userId, sent }, 'survey reminders sent');
-  return { sent, withoutAddress: pending.filter((r) => !r.email).length };
+/** "Send reminder": a mail-out (queued) of a new link to every library that has not answered; none to those that have. */
+export async function remindSurvey(deps: { db: Executor; jobs: JobQueue }, id: string, context: ChangeContext): Promise<MailOut> {
+  await openSurvey(deps.db, id);
+  const mailOutId = await recordMailOut(deps.db, id, 'reminder', context.userId);
+  await queueMailOut(deps.db, deps.jobs, mailOutId);
+  return getMailOut(deps.db, id, mailOutId);
 }
 
 /** Closes the campaign: its links stop working. */

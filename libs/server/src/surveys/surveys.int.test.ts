@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mainLibraryKey, sampleId } from '@kompetansebro/db';
-import { todayInNorway, type Problem, type ServiceSummary, type SurveyDetail, type SurveyForm, type SurveyReminderResult } from '@kompetansebro/domain';
-import { jsonBody, startTestServer, type TestServer } from '@kompetansebro/testing/server';
+import { todayInNorway, type Problem, type ServiceSummary, type SurveyDetail, type MailOut, type SurveyForm } from '@kompetansebro/domain';
+import { COUNTY_ADMIN, DEMO_PASSWORD, jsonBody, startTestServer, type TestServer } from '@kompetansebro/testing/server';
+import type { Mailer } from '../auth/mail';
 import { createApp } from '../app';
 import { startMailCatcher, tokenOf, type MailCatcher } from '../auth/mail-catcher.test-support';
 import { hashToken } from '../auth/session';
@@ -126,8 +127,14 @@ describe('the service survey', () => {
     // Reminders go to those who have not answered, not to Namsos.
     const namsosBefore = mailsTo(addresses[NAMSOS] ?? '');
     const reminded = await server.request(`/api/surveys/${survey.id}/remind`, { method: 'POST' });
-    expect(reminded.status).toBe(200);
-    expect((await reminded.json()) as SurveyReminderResult).toEqual({ sent: 2, withoutAddress: 0 });
+    expect(reminded.status).toBe(202);
+    // (This server has no queue: the job runs at once in the request, so the mail-out is done.)
+    expect((await reminded.json()) as MailOut).toMatchObject({ kind: 'reminder', status: 'sent', total: 2, sent: 2, failed: 0, withoutAddress: 0, error: null });
+    const mailOuts = (await (await server.request(`/api/surveys/${survey.id}/mail-outs`)).json()) as MailOut[];
+    expect(mailOuts.map((m) => [m.kind, m.status, m.sent, m.total])).toEqual([
+      ['reminder', 'sent', 2, 2],
+      ['invitation', 'sent', 3, 3],
+    ]);
     const reminder = await mail.next(addresses[TRONDHEIM] ?? '');
     expect(reminder.subject).toContain('Påminnelse');
     await mail.next(addresses[STEINKJER] ?? '');
@@ -147,6 +154,44 @@ describe('the service survey', () => {
 
     const list = (await (await server.request('/api/surveys?status=closed&q=tjenester')).json()) as { items: SurveyDetail[]; total: number };
     expect(list.items.map((s) => s.id)).toContain(survey.id);
+  });
+
+  it('says why a mail-out failed, and lets the county try it again: only those not mailed get a mail', async () => {
+    // An instance whose mail server refuses Trondheim's address once (its own app, on the same database).
+    const sent: string[] = [];
+    let refusals = 1;
+    const flaky: Mailer = {
+      send: async (message) => {
+        if (message.to === addresses[TRONDHEIM] && refusals-- > 0) throw new Error(`550 mailbox unavailable: ${message.to}`);
+        sent.push(message.to);
+      },
+      close: () => undefined,
+    };
+    const app = createApp({ db: server.database.db, config: { databaseKind: server.database.kind, version: 'test', documentsDir: '/tmp', cookieSecure: false }, mailer: flaky });
+    const login = await app.request('/api/auth/login', jsonBody('POST', { email: COUNTY_ADMIN, password: DEMO_PASSWORD }));
+    const cookie = { Cookie: (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '' };
+    const created = await app.request('/api/surveys', jsonBody('POST', { name: 'Feil i utsendingen', deadline: '2199-12-31', actorIds: [NAMSOS, TRONDHEIM, STEINKJER], includeBranches: false }, cookie));
+    expect(created.status).toBe(201);
+    const surveyId = ((await created.json()) as SurveyDetail).id;
+    const [failed] = (await (await app.request(`/api/surveys/${surveyId}/mail-outs`, { headers: cookie })).json()) as MailOut[];
+    expect(failed).toMatchObject({ kind: 'invitation', status: 'failed', total: 3, sent: 2, failed: 1, attempts: 1 });
+    // The reason, without the address.
+    expect(failed?.error).toBe('1 of 3 mails could not be sent: 550 mailbox unavailable: …');
+    expect(sent.sort()).toEqual([addresses[NAMSOS], addresses[STEINKJER]].sort());
+
+    // Others may not try again; a mail-out that did not fail cannot be tried again.
+    const viewer = await server.as('fylke-innsyn@demo.kompetansebro.no');
+    expect((await viewer(`/api/surveys/${surveyId}/mail-outs`)).status).toBe(200);
+    expect((await viewer(`/api/surveys/${surveyId}/mail-outs/${failed?.id}/retry`, { method: 'POST' })).status).toBe(403);
+    const editor = await server.as('namsos@demo.kompetansebro.no');
+    expect((await editor(`/api/surveys/${surveyId}/mail-outs`)).status).toBe(403);
+    const retried = await app.request(`/api/surveys/${surveyId}/mail-outs/${failed?.id}/retry`, { method: 'POST', headers: cookie });
+    expect(retried.status).toBe(202);
+    expect((await retried.json()) as MailOut).toMatchObject({ status: 'sent', total: 3, sent: 3, failed: 0, attempts: 2, error: null });
+    expect(sent.sort()).toEqual([addresses[NAMSOS], addresses[STEINKJER], addresses[TRONDHEIM]].sort());
+    expect((await app.request(`/api/surveys/${surveyId}/mail-outs/${failed?.id}/retry`, { method: 'POST', headers: cookie })).status).toBe(409);
+    const audit = await server.database.db.selectFrom('audit_entry').select('action').where('entity', '=', 'survey').where('entity_id', '=', surveyId).execute();
+    expect(audit.map((a) => a.action).sort()).toEqual(['create', 'update']);
   });
 
   it('answers an unknown token 404 and a past deadline 410', async () => {

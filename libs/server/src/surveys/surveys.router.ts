@@ -6,7 +6,7 @@ import {
   surveyDetailSchema,
   surveyFormSchema,
   surveyListQuerySchema,
-  surveyReminderResultSchema,
+  mailOutSchema,
   surveySchema,
   surveyTokenQuerySchema,
   type SurveyRecipient,
@@ -19,6 +19,7 @@ import { createRouter, idParamsSchema, problemResponses } from '../http/openapi'
 import { stateChangeResponses } from '../http/versioned';
 import { answerSurvey, closeSurvey, createSurvey, getSurvey, getSurveyForm, lettersForUnreached, libraryAnswerLink, listSurveys, openSurveyOfLibrary, previewRecipients, remindSurvey } from './survey.repository';
 import { renderSurveyLetters } from './survey-letters-pdf';
+import { mailOutsOf, retryMailOut } from './mail-out';
 
 const Survey = surveySchema.meta({ id: 'Survey' });
 const SurveyDetail = surveyDetailSchema.meta({ id: 'SurveyDetail' });
@@ -67,9 +68,23 @@ const exportColumns: ExportColumn<SurveyRecipient>[] = [
 ];
 
 const remindRoute = route('post', '/api/surveys/{id}/remind', ['survey', 'update'], {
-  summary: 'Mail a reminder (a fresh link) to every library that has not answered; none to those that have',
+  summary: 'Queue a mail-out of a reminder (a fresh link) to every library that has not answered; none to those that have',
   request: { params: idParamsSchema },
-  answers: { 200: jsonAnswer('Reminders sent', surveyReminderResultSchema.meta({ id: 'SurveyReminderResult' })) },
+  answers: { 202: jsonAnswer('The mail-out, queued', mailOutSchema) },
+  problems: [400, 404, 409],
+});
+
+const mailOutsRoute = route('get', '/api/surveys/{id}/mail-outs', ['survey', 'read'], {
+  summary: "The survey's mail-outs (invitations, reminder rounds), newest first: queued, sending (sent of total), sent, or failed and why",
+  request: { params: idParamsSchema },
+  answers: { 200: jsonAnswer('The mail-outs', z.array(mailOutSchema)) },
+  problems: [400, 404],
+});
+
+const retryMailOutRoute = route('post', '/api/surveys/{id}/mail-outs/{mailOutId}/retry', ['survey', 'update'], {
+  summary: 'Try a failed mail-out again: the libraries not yet mailed get their mail (none gets it twice)',
+  request: { params: z.object({ id: z.uuid(), mailOutId: z.uuid() }) },
+  answers: { 202: jsonAnswer('The mail-out, queued again', mailOutSchema) },
   problems: [400, 404, 409],
 });
 
@@ -137,7 +152,13 @@ export const surveysRouter = createRouter()
   })
   .openapi(remindRoute, async (c) => {
     const { change } = await accessOf(c);
-    return c.json(await remindSurvey(c.var.deps, c.req.valid('param').id, change), 200);
+    return c.json(await remindSurvey(c.var.deps, c.req.valid('param').id, change), 202);
+  })
+  .openapi(mailOutsRoute, async (c) => c.json(await mailOutsOf(c.var.deps.db, c.req.valid('param').id), 200))
+  .openapi(retryMailOutRoute, async (c) => {
+    const { change } = await accessOf(c);
+    const { id, mailOutId } = c.req.valid('param');
+    return c.json(await retryMailOut(c.var.deps, id, mailOutId, change), 202);
   })
   .openapi(lettersRoute, async (c) => {
     const { survey, letters } = await lettersForUnreached(c.var.deps, c.req.valid('param').id);

@@ -1,4 +1,4 @@
-import { surveyDetailSchema, surveyFormSchema, type SurveyDetail, type SurveyForm } from '@kompetansebro/domain';
+import { mailOutSchema, surveyDetailSchema, surveyFormSchema, type MailOut, type SurveyDetail, type SurveyForm } from '@kompetansebro/domain';
 
 /** A library's answer form as `GET /api/survey-form?token=` answers it, parsed through the domain schema. */
 export function buildSurveyForm(overrides: Partial<SurveyForm> = {}): SurveyForm {
@@ -59,6 +59,28 @@ export function buildSurveyDetail(overrides: Partial<SurveyDetail> = {}): Survey
       recipient(2, 'Grong bibliotek', namdal, 'Namdal', false),
       recipient(3, 'Steinkjer bibliotek', innherred, 'Innherred', false),
     ],
+    ...overrides,
+  });
+}
+
+let mailOutNumber = 0;
+
+/** A campaign's mail-out as `GET /api/surveys/{id}/mail-outs` lists it: by default the invitations to three libraries, all sent. */
+export function buildMailOut(overrides: Partial<MailOut> = {}): MailOut {
+  mailOutNumber += 1;
+  return mailOutSchema.parse({
+    id: `3a110000-0000-4000-8000-${String(mailOutNumber).padStart(12, '0')}`,
+    surveyId: '5b000000-0000-4000-8000-000000000001',
+    kind: 'invitation',
+    status: 'sent',
+    total: 3,
+    sent: 3,
+    failed: 0,
+    withoutAddress: 0,
+    attempts: 1,
+    error: null,
+    createdAt: '2026-12-01T09:00:00.000Z',
+    updatedAt: '2026-12-01T09:00:05.000Z',
     ...overrides,
   });
 }

@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'msw';
-import type { SurveyDetail, SurveyForm } from '@kompetansebro/domain';
+import type { MailOut, SurveyDetail, SurveyForm } from '@kompetansebro/domain';
 import { http, HttpResponse } from 'msw';
-import { buildSurveyForm } from '../factories/survey.factory';
+import { buildMailOut, buildSurveyForm } from '../factories/survey.factory';
 import { problemResponse } from './problem';
 import { api, everything, ResourceStore, ScenarioStore, versioned } from './resource';
 
@@ -48,11 +48,17 @@ export function surveyFormHandlers(store: SurveyFormStore): RequestHandler[] {
   ];
 }
 
-/** The county's campaigns in a scenario: list, one, remind (answers `reminded`), close (echoed). */
+/**
+ * The county's campaigns in a scenario: list, one, remind (queues a reminder mail-out like
+ * `reminded`), their mail-outs, retry of a failed one (409 otherwise), close (echoed).
+ */
 export class SurveyStore extends ResourceStore<SurveyDetail> {
   readonly reminders: string[] = [];
-  /** What a reminder answers: how many were sent, and how many recipients have no address. */
-  reminded = { sent: 0, withoutAddress: 0 };
+  readonly retries: string[] = [];
+  /** The campaigns' mail-outs, newest first (a test moves them on, as a worker would). */
+  mailOuts: MailOut[] = [];
+  /** What the mail-out a reminder queues is like. */
+  reminded: Partial<MailOut> = {};
 
   get surveys(): SurveyDetail[] {
     return this.all();
@@ -70,7 +76,21 @@ export function surveyHandlers(store: SurveyStore): RequestHandler[] {
     http.post(api('/surveys/:id/remind'), ({ params, request }) =>
       store.answer(request, () => {
         store.reminders.push(String(params['id']));
-        return HttpResponse.json(store.reminded);
+        const mailOut = buildMailOut({ surveyId: String(params['id']), kind: 'reminder', status: 'queued', sent: 0, attempts: 0, ...store.reminded });
+        store.mailOuts = [mailOut, ...store.mailOuts];
+        return HttpResponse.json(mailOut, { status: 202 });
+      }),
+    ),
+    http.get(api('/surveys/:id/mail-outs'), ({ params }) => HttpResponse.json(store.mailOuts.filter((m) => m.surveyId === params['id']))),
+    http.post(api('/surveys/:id/mail-outs/:mailOutId/retry'), ({ params, request }) =>
+      store.answer(request, () => {
+        const found = store.mailOuts.find((m) => m.id === params['mailOutId'] && m.surveyId === params['id']);
+        if (!found) return problemResponse(404);
+        if (found.status !== 'failed') return problemResponse(409);
+        store.retries.push(found.id);
+        const queued: MailOut = { ...found, status: 'queued', error: null };
+        store.mailOuts = store.mailOuts.map((m) => (m.id === found.id ? queued : m));
+        return HttpResponse.json(queued, { status: 202 });
       }),
     ),
     http.post(api('/surveys/:id/close'), ({ params, request }) =>
