@@ -14,6 +14,7 @@ import * as libraryPhotos from './2026_12_04_1200_library_photos';
 import * as liaisonNoteReads from './2026_12_04_1210_liaison_note_reads';
 import * as uniqueActorIdentifiers from './2026_12_04_1300_unique_actor_identifiers';
 import * as createImports from './2026_12_04_1310_create_imports';
+import * as importTargets from './2026_12_04_1600_import_targets';
 import * as createErasedRecord from './2026_12_04_1400_create_erased_record';
 
 /**
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_04_1300_unique_actor_identifiers': uniqueActorIdentifiers,
   '2026_12_04_1310_create_imports': createImports,
   '2026_12_04_1400_create_erased_record': createErasedRecord,
+  '2026_12_04_1600_import_targets': importTargets,
 };
 
 export const migrationProvider: MigrationProvider = {
