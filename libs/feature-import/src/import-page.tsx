@@ -19,7 +19,7 @@ import { formatDate, formatDateTime, useLanguage } from '@kompetansebro/i18n';
 import { Alert, Button, ConfirmDialog, DataTable, FailureAlert, fieldErrorText, httpErrorText, optionsByLabel, Page, QueryError, Section, Select, TextField, type TableColumn } from '@kompetansebro/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** What went wrong, in the user's words: the field errors of the answer, or its status. */
@@ -120,6 +120,8 @@ function UploadSection({ onUploaded }: { onUploaded: (detail: ImportDetail) => v
 function MappingSection({ file, onApplied }: { file: ImportDetail; onApplied: (summary: ImportSummary) => void }) {
   const { t } = useTranslation();
   const [mapping, setMapping] = useState<ColumnMapping>(file.mapping ?? file.suggested);
+  // Opened after an upload or from the list of imports: the keyboard goes on at the first column.
+  useEffect(() => document.getElementById('import-column-0')?.focus(), []);
   const [saveAs, setSaveAs] = useState('');
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [failure, setFailure] = useState<string | null>(null);

@@ -57,6 +57,8 @@ describe('ImportPage', () => {
 
     await user.click(within(uploaded).getByRole('button', { name: 'Fortsett importen av tjenester.csv' }));
     expect(await screen.findByRole('heading', { level: 2, name: '2. Koble kolonnene' })).toBeTruthy();
+    // The keyboard goes on at the first column of the file.
+    expect(document.activeElement).toBe(screen.getByLabelText('Aktør'));
     // A service file's columns offer the service fields, and no default kind of actor.
     expect((screen.getByLabelText('Tjeneste') as HTMLSelectElement).value).toBe('type');
     expect((screen.getByLabelText('Aktør') as HTMLSelectElement).value).toBe('actorName');
