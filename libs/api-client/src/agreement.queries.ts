@@ -17,6 +17,7 @@ import { apiErrorOf, networkError, readJson, type ApiError } from './api-error';
 import { ifMatch } from './etag';
 import { resourceQueries, useSavedRecordInCache } from './resource-queries';
 import { listExportUrl, toQueryStrings, type ExportFormat } from './query-strings';
+import { uploadWithProgress } from './upload-with-progress';
 
 export type AgreementListFilters = Partial<AgreementListQuery>;
 
@@ -180,28 +181,11 @@ export function useRemoveAgreementDocument(id: string) {
 export function useUploadAgreementDocument(id: string) {
   const queryClient = useQueryClient();
   return useMutation<unknown, ApiError, { file: File; onProgress?: (share: number) => void }>({
-    mutationFn: ({ file, onProgress }) =>
-      new Promise((resolve, reject) => {
-        const request = new XMLHttpRequest();
-        const url = agreementQueries.documentUrl(id, '').replace(/\/$/, '');
-        request.open('POST', url);
-        request.withCredentials = true;
-        request.upload.onprogress = (event) => {
-          if (event.lengthComputable) onProgress?.(event.loaded / event.total);
-        };
-        request.onerror = () => reject(networkError('upload failed'));
-        request.onload = () => {
-          const response = new Response(request.responseText || null, {
-            status: request.status,
-            headers: { 'content-type': request.getResponseHeader('content-type') ?? 'application/json' },
-          });
-          if (request.status >= 200 && request.status < 300) resolve(JSON.parse(request.responseText || 'null'));
-          else void apiErrorOf(response).then(reject);
-        };
-        const body = new FormData();
-        body.append('file', file);
-        request.send(body);
-      }),
+    mutationFn: ({ file, onProgress }) => {
+      const body = new FormData();
+      body.append('file', file);
+      return uploadWithProgress(agreementQueries.documentUrl(id, '').replace(/\/$/, ''), body, onProgress);
+    },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: agreementQueries.detail(id).queryKey }),
   });
 }

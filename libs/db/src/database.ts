@@ -584,7 +584,7 @@ export interface AgreementTemplateTable extends Versioned {
 /** An uploaded file: its rows as read, the mapping chosen, and — once applied — what it did. */
 export interface ImportBatchTable {
   id: Generated<string>;
-  target: Generated<string>;
+  target: Generated<'actor' | 'contact' | 'service' | 'opening_hours'>;
   file_name: string;
   status: Generated<'uploaded' | 'applied' | 'undone'>;
   headers: Json<string[]>;
@@ -597,10 +597,11 @@ export interface ImportBatchTable {
   undone_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
-/** One actor an applied import created or changed: its row before (null: created) and its version after. */
+/** One record (an actor, contact, service or opening hours) an applied import created or changed: its row before (null: created) and its version after. */
 export interface ImportChangeTable {
   batch_id: string;
-  actor_id: string;
+  record_id: string;
+  entity: Generated<'actor' | 'contact' | 'service' | 'opening_hours'>;
   before: ColumnType<Record<string, unknown> | null, string | null, string | null>;
   version_after: number;
 }

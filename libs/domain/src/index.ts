@@ -41,3 +41,5 @@ export * from './opening-hours/opening-hours.rules';
 export * from './opening-hours/opening-hours-osm';
 export * from './photos/photo.schema';
 export * from './import/import.schema';
+export * from './import/import-fields';
+export * from './import/import-targets';

@@ -1,10 +1,25 @@
 import { importQueries, saveFailureOf, trySave, useApplyImport, usePreviewImport, useUndoImport, useUploadImport } from '@kompetansebro/api-client';
-import { actorImportFields, actorKinds, type ActorImportField, type ColumnMapping, type FieldError, type ImportDetail, type ImportPreview, type ImportPreviewRow, type ImportSummary } from '@kompetansebro/domain';
+import {
+  actorKinds,
+  importFields,
+  importFieldsOf,
+  importTargets,
+  type ColumnMapping,
+  type FieldError,
+  type ImportDetail,
+  type ImportField,
+  type ImportPreview,
+  type ImportPreviewRow,
+  type ImportSummary,
+  type ImportTarget,
+  type Audience,
+  type ServiceType,
+} from '@kompetansebro/domain';
 import { formatDate, formatDateTime, useLanguage } from '@kompetansebro/i18n';
 import { Alert, Button, ConfirmDialog, DataTable, FailureAlert, fieldErrorText, httpErrorText, optionsByLabel, Page, QueryError, Section, Select, TextField, type TableColumn } from '@kompetansebro/ui';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** What went wrong, in the user's words: the field errors of the answer, or its status. */
@@ -18,25 +33,34 @@ function useFailureText() {
 }
 
 /**
- * The county's import: upload a file → map its columns (suggested from the headings) → see every
- * row checked → apply → the report, with undo; and the latest imports, each undoable for 30 days.
+ * The county's import of actors, contacts, services or opening hours: upload a file → map its
+ * columns (suggested from the headings) → see every row checked → apply → the report, with undo;
+ * and the latest imports, each undoable for 30 days, and an uploaded one to go on with later.
  */
 export function ImportPage() {
   const { t } = useTranslation();
-  const [file, setFile] = useState<ImportDetail | null>(null);
+  const queryClient = useQueryClient();
+  const [openId, setOpenId] = useState<string | null>(null);
+  const opened = useQuery({ ...importQueries.detail(openId ?? ''), enabled: openId !== null });
   const [applied, setApplied] = useState<ImportSummary | null>(null);
+  const open = (id: string) => {
+    setOpenId(id);
+    setApplied(null);
+  };
+  const file = opened.data?.status === 'uploaded' ? opened.data : null;
   return (
     <Page title={t('import.title')}>
       <p className="ds-paragraph">{t('import.intro')}</p>
       <UploadSection
         onUploaded={(detail) => {
-          setFile(detail);
-          setApplied(null);
+          queryClient.setQueryData(importQueries.detail(detail.id).queryKey, detail);
+          open(detail.id);
         }}
       />
+      {opened.isError && <QueryError error={opened.error} onRetry={() => void opened.refetch()} />}
       {file && !applied && <MappingSection key={file.id} file={file} onApplied={setApplied} />}
       {applied && <ReportSection summary={applied} />}
-      <HistorySection />
+      <HistorySection onContinue={open} />
     </Page>
   );
 }
@@ -46,18 +70,30 @@ function UploadSection({ onUploaded }: { onUploaded: (detail: ImportDetail) => v
   const upload = useUploadImport();
   const failureText = useFailureText();
   const [chosen, setChosen] = useState<File | null>(null);
+  const [target, setTarget] = useState<ImportTarget>('actor');
+  const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<string | undefined>();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!chosen) return setError(t('import.upload.choose'));
     setError(undefined);
-    const result = await trySave(upload.mutateAsync(chosen));
+    setProgress(0);
+    const result = await trySave(upload.mutateAsync({ file: chosen, target, onProgress: setProgress }));
+    setProgress(null);
     if (result.ok) onUploaded(result.data);
     else setError(failureText(upload.error));
   };
   return (
     <Section id="import-upload" title={t('import.upload.title')}>
       <form onSubmit={(event) => void submit(event)} noValidate>
+        <Select
+          id="import-target"
+          label={t('import.upload.target')}
+          description={t('import.upload.targetHelp')}
+          options={importTargets.map((value) => ({ value, label: t(`import.target.${value}`) }))}
+          value={target}
+          onChange={(event) => setTarget(event.currentTarget.value as ImportTarget)}
+        />
         <TextField
           id="import-file"
           type="file"
@@ -70,6 +106,12 @@ function UploadSection({ onUploaded }: { onUploaded: (detail: ImportDetail) => v
         <Button type="submit" loading={upload.isPending}>
           {upload.isPending ? t('import.upload.sending') : t('import.upload.submit')}
         </Button>
+        {progress !== null && (
+          <p className="ds-paragraph">
+            <label htmlFor="import-upload-progress">{t('import.upload.progress', { percent: Math.round(progress * 100) })}</label>{' '}
+            <progress id="import-upload-progress" max={1} value={progress} />
+          </p>
+        )}
       </form>
     </Section>
   );
@@ -78,18 +120,21 @@ function UploadSection({ onUploaded }: { onUploaded: (detail: ImportDetail) => v
 function MappingSection({ file, onApplied }: { file: ImportDetail; onApplied: (summary: ImportSummary) => void }) {
   const { t } = useTranslation();
   const [mapping, setMapping] = useState<ColumnMapping>(file.mapping ?? file.suggested);
+  // Opened after an upload or from the list of imports: the keyboard goes on at the first column.
+  useEffect(() => document.getElementById('import-column-0')?.focus(), []);
   const [saveAs, setSaveAs] = useState('');
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const check = usePreviewImport(file.id);
   const apply = useApplyImport(file.id);
   const failureText = useFailureText();
-  const fieldOptions = optionsByLabel(actorImportFields, (field) => t(`import.field.${field}`));
+  const fieldOptions = optionsByLabel<ImportField>(importFieldsOf[file.target], (field) => t(`import.field.${field}`));
+  const isActors = file.target === 'actor';
   const kindOptions = optionsByLabel(actorKinds, (kind) => t(`actorKind.${kind}`));
 
   const setColumn = (header: string, value: string) => {
     setPreview(null);
-    setMapping((current) => ({ ...current, columns: { ...current.columns, [header]: value === '' ? null : (value as ActorImportField) } }));
+    setMapping((current) => ({ ...current, columns: { ...current.columns, [header]: value === '' ? null : (value as ImportField) } }));
   };
   const runPreview = async (event: FormEvent) => {
     event.preventDefault();
@@ -107,8 +152,8 @@ function MappingSection({ file, onApplied }: { file: ImportDetail; onApplied: (s
 
   return (
     <>
-      <Section id="import-mapping" title={t('import.mapping.title')} intro={t('import.mapping.intro', { file: file.fileName, count: file.rowCount })}>
-        <p className="ds-paragraph">{t('import.mapping.format', { format: t(`import.format.${mapping.format}`) })}</p>
+      <Section id="import-mapping" title={t('import.mapping.title')} intro={t('import.mapping.intro', { file: file.fileName, count: file.rowCount, target: t(`import.target.${file.target}`) })}>
+        {isActors ? <p className="ds-paragraph">{t('import.mapping.format', { format: t(`import.format.${mapping.format}`) })}</p> : <p className="ds-paragraph">{t('import.mapping.actorColumns')}</p>}
         <form onSubmit={(event) => void runPreview(event)} noValidate>
           {file.headers.map((header, index) => (
             <Select
@@ -122,18 +167,20 @@ function MappingSection({ file, onApplied }: { file: ImportDetail; onApplied: (s
               onChange={(event) => setColumn(header, event.currentTarget.value)}
             />
           ))}
-          <Select
-            id="import-default-kind"
-            label={t('import.mapping.defaultKind')}
-            options={kindOptions}
-            emptyOption={t('import.mapping.noDefaultKind')}
-            value={mapping.defaultKind ?? ''}
-            onChange={(event) => {
-              const value = event.currentTarget.value;
-              setPreview(null);
-              setMapping((current) => ({ ...current, defaultKind: value === '' ? null : (value as ColumnMapping['defaultKind']) }));
-            }}
-          />
+          {isActors && (
+            <Select
+              id="import-default-kind"
+              label={t('import.mapping.defaultKind')}
+              options={kindOptions}
+              emptyOption={t('import.mapping.noDefaultKind')}
+              value={mapping.defaultKind ?? ''}
+              onChange={(event) => {
+                const value = event.currentTarget.value;
+                setPreview(null);
+                setMapping((current) => ({ ...current, defaultKind: value === '' ? null : (value as ColumnMapping['defaultKind']) }));
+              }}
+            />
+          )}
           <TextField id="import-save-as" label={t('import.mapping.saveAs')} description={t('import.mapping.saveAsHelp')} value={saveAs} maxLength={100} onChange={(event) => setSaveAs(event.currentTarget.value)} />
           <Button type="submit" loading={check.isPending}>
             {check.isPending ? t('import.mapping.sending') : t('import.mapping.submit')}
@@ -156,6 +203,13 @@ function PreviewSection({ preview, applying, onApply }: { preview: ImportPreview
     unchanged: t('import.preview.statusUnchanged'),
     rejected: t('import.preview.statusRejected'),
   };
+  // A service's type and audiences come as codes: shown by their names.
+  const valueText = (field: string, value: string | null) => {
+    if (value === null) return null;
+    if (field === 'type') return t(`serviceType.${value as ServiceType}`);
+    if (field === 'audiences') return value.split(', ').map((audience) => t(`actors.services.audience.${audience as Audience}`)).join(', ');
+    return value;
+  };
   const errorText = (error: FieldError) =>
     t('import.preview.error', { field: fieldName(error.path), column: String(error.params?.['column'] ?? error.path), message: error.code.startsWith('import_') ? error.message : fieldErrorText(t, error) });
   const columns: TableColumn<ImportPreviewRow>[] = [
@@ -172,7 +226,9 @@ function PreviewSection({ preview, applying, onApply }: { preview: ImportPreview
           ))}
           {row.errors.length === 0 &&
             row.changes.map((change) => (
-              <li key={change.field}>{t('import.preview.change', { field: fieldName(change.field), before: change.before ?? t('import.preview.empty'), after: change.after ?? t('import.preview.empty') })}</li>
+              <li key={change.field}>
+                {t('import.preview.change', { field: fieldName(change.field), before: valueText(change.field, change.before) ?? t('import.preview.empty'), after: valueText(change.field, change.after) ?? t('import.preview.empty') })}
+              </li>
             ))}
           {row.likelyDuplicates.map((duplicate) => (
             <li key={duplicate.id}>{t('import.preview.duplicate', { name: duplicate.name })}</li>
@@ -202,7 +258,7 @@ function PreviewSection({ preview, applying, onApply }: { preview: ImportPreview
   );
 }
 
-const fieldLabels = Object.fromEntries([...actorImportFields, 'parentId'].map((f) => [f, true])) as Record<ActorImportField | 'parentId', true>;
+const fieldLabels = Object.fromEntries([...importFields, 'parentId', 'actor'].map((f) => [f, true])) as Record<ImportField | 'parentId' | 'actor', true>;
 
 function ReportSection({ summary }: { summary: ImportSummary }) {
   const { t } = useTranslation();
@@ -210,7 +266,7 @@ function ReportSection({ summary }: { summary: ImportSummary }) {
   return (
     <Section id="import-report" title={t('import.report.title')}>
       <Alert color="success" role="status">
-        {t('import.report.done', { new: summary.counts?.new ?? 0, changed: summary.counts?.changed ?? 0, until: summary.undoUntil ? formatDate(summary.undoUntil, language) : '' })}
+        {t(`import.report.done.${summary.target}`, { new: summary.counts?.new ?? 0, changed: summary.counts?.changed ?? 0, until: summary.undoUntil ? formatDate(summary.undoUntil, language) : '' })}
       </Alert>
       <p className="ds-paragraph">
         <Link to="/aktorer">{t('import.report.toRegister')}</Link>
@@ -219,7 +275,7 @@ function ReportSection({ summary }: { summary: ImportSummary }) {
   );
 }
 
-function HistorySection() {
+function HistorySection({ onContinue }: { onContinue: (id: string) => void }) {
   const { t } = useTranslation();
   const imports = useQuery(importQueries.list());
   const undo = useUndoImport();
@@ -235,16 +291,21 @@ function HistorySection() {
   };
   const columns: TableColumn<ImportSummary>[] = [
     { key: 'file', header: t('import.history.file'), cell: (row) => row.fileName, rowHeader: true },
+    { key: 'target', header: t('import.history.target'), cell: (row) => t(`import.target.${row.target}`) },
     { key: 'when', header: t('import.history.when'), cell: (row) => formatDateTime(row.createdAt) },
     { key: 'status', header: t('import.history.status'), cell: (row) => statusText[row.status] },
     { key: 'result', header: t('import.history.result'), cell: (row) => (row.counts ? t('import.preview.counts', row.counts) : '') },
     {
       key: 'undo',
-      header: t('import.history.undoShort'),
+      header: t('import.history.action'),
       cell: (row) =>
         row.status === 'applied' && row.undoUntil ? (
           <Button variant="secondary" size="sm" onClick={() => setAsked(row)} aria-label={t('import.history.undo', { file: row.fileName })}>
             {t('import.history.undoShort')}
+          </Button>
+        ) : row.status === 'uploaded' ? (
+          <Button variant="secondary" size="sm" onClick={() => onContinue(row.id)} aria-label={t('import.history.continue', { file: row.fileName })}>
+            {t('import.history.continueShort')}
           </Button>
         ) : null,
     },

@@ -20,7 +20,7 @@ test.describe('journey: importing actors', () => {
   test('the county imports a library list from XLSX, fixes the mapping, applies it, finds the libraries, and undoes it', async ({ page }) => {
     await logIn(page);
     await page.getByRole('link', { name: 'Import', exact: true }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Importer aktører' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Importer data' })).toBeVisible();
     await expectNoAxeViolations(page);
 
     await page.getByLabel('Fil (CSV eller XLSX)').setInputFiles({ name: 'bibliotekliste.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await libraryList() });
@@ -59,5 +59,41 @@ test.describe('journey: importing actors', () => {
     await page.goto('/fylke/aktorer?q=Importvik');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Importvik bibliotek' })).toHaveCount(0);
+  });
+});
+
+test.describe('journey: importing services of actors in the register', () => {
+  test('the county uploads a service list, leaves and comes back to it, previews, applies and undoes it', async ({ page }) => {
+    await logIn(page);
+    await page.goto('/fylke/import');
+    await page.getByLabel('Filen inneholder').selectOption({ label: 'Tjenester' });
+    const list = 'Bibliotek;Kommunenummer;Tjeneste;Målgrupper;Beskrivelse\nNamsos bibliotek;5007;Karriereveiledning;studenter, lærlinger;Veiledning om studievalg.\n';
+    await page.getByLabel('Fil (CSV eller XLSX)').setInputFiles({ name: 'tjenester.csv', mimeType: 'text/csv', buffer: Buffer.from(list, 'utf8') });
+    await page.getByRole('button', { name: 'Last opp' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: '2. Koble kolonnene' })).toBeVisible();
+    await expect(page.getByLabel('Tjeneste', { exact: true })).toHaveValue('type');
+    await expect(page.getByLabel('Bibliotek', { exact: true })).toHaveValue('actorName');
+    await expectNoAxeViolations(page);
+
+    // The user leaves the screen and comes back: the uploaded file waits in the list of imports.
+    await page.goto('/fylke/aktorer');
+    await page.goto('/fylke/import');
+    const history = page.getByRole('table', { name: 'De siste importene' });
+    await expect(history.getByRole('row', { name: /tjenester\.csv/ }).first()).toContainText('Tjenester');
+    await page.getByRole('button', { name: 'Fortsett importen av tjenester.csv' }).first().click();
+    await expect(page.getByLabel('Målgrupper', { exact: true })).toHaveValue('audiences');
+
+    await page.getByRole('button', { name: 'Forhåndsvis' }).click();
+    await expect(page.getByText('1 nye, 0 endret, 0 uendret, 0 avvist.')).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Rader som blir nye, endret eller avvist' })).toContainText('Målgrupper: – → Studenter, Lærlinger');
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('button', { name: 'Importer 1 rader' }).click();
+    await expect(page.getByText(/1 tjenester ble lagt til og 0 endret/)).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('button', { name: 'Angre importen av tjenester.csv' }).first().click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Angre' }).click();
+    await expect(page.getByText('Importen er angret: registeret er som før.')).toBeVisible();
   });
 });

@@ -17,6 +17,7 @@ import * as createImports from './2026_12_04_1310_create_imports';
 import * as createErasedRecord from './2026_12_04_1400_create_erased_record';
 import * as liaisonCountyChannel from './2026_12_04_1500_liaison_county_channel';
 import * as jobsAndSharedLimits from './2026_12_04_1510_jobs_and_shared_limits';
+import * as importTargets from './2026_12_04_1600_import_targets';
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the server can be
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_04_1400_create_erased_record': createErasedRecord,
   '2026_12_04_1500_liaison_county_channel': liaisonCountyChannel,
   '2026_12_04_1510_jobs_and_shared_limits': jobsAndSharedLimits,
+  '2026_12_04_1600_import_targets': importTargets,
 };
 
 export const migrationProvider: MigrationProvider = {

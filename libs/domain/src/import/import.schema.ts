@@ -4,34 +4,13 @@ import { actorCreateSchema, type ActorCreate } from '../actor/actor.schema';
 import { fieldErrorSchema, fieldErrorsFromIssues, type FieldError } from '../common/problem.schema';
 import { libraryNumberSchema } from '../identifiers/library-number';
 import { normaliseOrganisationNumber } from '../identifiers/organisation-number';
+import { actorImportFields, importFieldSchema, importTargetSchema } from './import-fields';
 
 /** At most this many rows in one file: larger registers are split, or imported in parts. */
 export const MAX_IMPORT_ROWS = 50_000;
 /** How long an applied import can be undone. */
 export const IMPORT_UNDO_DAYS = 30;
 
-/**
- * What a column of an actor file may hold. `isil` is read as the library number ("NO-" + number);
- * `parentLibraryNumber` names the parent library (a branch's main library) by its library number;
- * `postalCode` and `postalPlace` are joined to the address, as the register writes it.
- */
-export const actorImportFields = [
-  'kind',
-  'name',
-  'shortName',
-  'organisationNumber',
-  'libraryNumber',
-  'isil',
-  'municipalityNumber',
-  'parentLibraryNumber',
-  'address',
-  'postalCode',
-  'postalPlace',
-  'website',
-  'email',
-  'phone',
-  'description',
-] as const;
 export const actorImportFieldSchema = z.enum(actorImportFields);
 export type ActorImportField = z.infer<typeof actorImportFieldSchema>;
 
@@ -40,11 +19,11 @@ export const importFormats = ['custom', 'base_bibliotek', 'enhetsregisteret'] as
 export const importFormatSchema = z.enum(importFormats);
 export type ImportFormat = z.infer<typeof importFormatSchema>;
 
-/** Which field each column of the file fills (null: not imported), and the kind of a row that names none. */
+/** Which field each column of the file fills (null: not imported), and the kind of a row that names none (actors only). */
 export const columnMappingSchema = z
   .object({
     format: importFormatSchema,
-    columns: z.record(z.string(), actorImportFieldSchema.nullable()),
+    columns: z.record(z.string(), importFieldSchema.nullable()),
     defaultKind: actorKindSchema.nullable(),
   })
   .strict();
@@ -101,7 +80,7 @@ const headerSynonyms: Record<ActorImportField, readonly string[]> = {
   description: ['beskrivelse', 'description', 'merknad', 'kommentar'],
 };
 
-const normaliseHeader = (header: string) => header.trim().toLocaleLowerCase('nb').replace(/[\s_.-]+/g, '');
+export const normaliseHeader = (header: string) => header.trim().toLocaleLowerCase('nb').replace(/[\s_.-]+/g, '');
 
 /**
  * Fields a register's row leaves as they are on an actor it matches: Enhetsregisteret writes names
@@ -209,14 +188,14 @@ export function mapActorRow(cells: Readonly<Record<string, string>>, mapping: Co
   const raw: Partial<Record<ActorImportField, string>> = {};
   const columnOf: Partial<Record<string, string>> = {};
   for (const [header, field] of Object.entries(mapping.columns)) {
-    if (!field) continue;
+    if (!field || !(actorImportFields as readonly string[]).includes(field)) continue;
     const value = (cells[header] ?? '').trim();
     if (value === '') continue;
     if (isFormulaCell(cells[header] ?? '')) {
       errors.push({ path: field, code: importErrorCodes.formula, message: `The cell is a formula; write the value itself`, params: { column: header } });
       continue;
     }
-    raw[field] = value;
+    raw[field as ActorImportField] = value;
     columnOf[field] = header;
   }
   const fields: Record<string, unknown> = {};
@@ -285,6 +264,8 @@ const countsSchema = z.object({ new: z.number().int(), changed: z.number().int()
 
 export const importSummarySchema = z.object({
   id: z.uuid(),
+  /** What the file holds: actors, contacts, services or opening hours. */
+  target: importTargetSchema,
   fileName: z.string(),
   status: z.enum(importStatuses),
   rowCount: z.number().int(),
@@ -313,7 +294,7 @@ export const importPreviewRowSchema = z.object({
   line: z.number().int(),
   status: z.enum(importRowStatuses),
   name: z.string().nullable(),
-  /** The actor the row updates. */
+  /** The actor the row updates (for contacts, services and opening hours: the actor they belong to). */
   actorId: z.uuid().nullable(),
   /** Field by field, what changes: before → after. */
   changes: z.array(z.object({ field: z.string(), before: z.string().nullable(), after: z.string().nullable() })),

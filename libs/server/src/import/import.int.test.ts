@@ -1,32 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { sampleId } from '@kompetansebro/db';
-import type { ActorDetail, ColumnMapping, ImportDetail, ImportPreview, ImportSummary } from '@kompetansebro/domain';
-import { jsonBody, type RequestAs } from '@kompetansebro/testing/server';
+import type { ActorDetail, ColumnMapping, ImportSummary } from '@kompetansebro/domain';
+import { jsonBody } from '@kompetansebro/testing/server';
 import { countRows, json, loggedIn, problemOf, testServer } from '../testing/fixture.test';
+import { fixture, importRequests } from './import-requests.test';
 
 const server = testServer();
 const countyViewer = loggedIn(server, 'fylke-innsyn@demo.kompetansebro.no');
 const libraryEditor = loggedIn(server, 'namsos@demo.kompetansebro.no');
 
-const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', name));
+const { upload, uploaded, preview, apply, undo } = importRequests(server);
 const COUNTY = sampleId('actor', 'county');
-
-function upload(name: string, bytes: Uint8Array | string, request: RequestAs = server.request): Promise<Response> {
-  const form = new FormData();
-  form.set('file', new File([bytes], name));
-  return request('/api/imports', { method: 'POST', body: form });
-}
-
-async function uploaded(name: string, bytes: Uint8Array | string): Promise<ImportDetail> {
-  return json<ImportDetail>(await upload(name, bytes), 201);
-}
-
-const preview = async (id: string, mapping: ColumnMapping & { saveAs?: string }) => json<ImportPreview>(await server.request(`/api/imports/${id}/preview`, jsonBody('POST', mapping)), 200);
-const apply = (id: string, mapping: ColumnMapping) => server.request(`/api/imports/${id}/apply`, jsonBody('POST', mapping));
-const undo = (id: string) => server.request(`/api/imports/${id}/undo`, { method: 'POST' });
 
 async function actorByLibraryNumber(number: string) {
   return server.database.db.selectFrom('actor').selectAll().where('library_number', '=', number).where('archived_at', 'is', null).executeTakeFirst();

@@ -7,12 +7,14 @@ import {
   NotFoundError,
   actorRuleViolations,
   domainErrorCodes,
+  DomainRuleError,
   fieldsKeptOnMatch,
   importErrorCodes,
+  mappingErrors,
   mapActorRow,
   missingRequiredErrors,
   norwegianSortKey,
-  suggestMapping,
+  suggestMappingFor,
   type ActorCreate,
   type ActorKind,
   type ColumnMapping,
@@ -22,6 +24,7 @@ import {
   type ImportPreviewRequest,
   type ImportPreviewRow,
   type ImportSummary,
+  type ImportTarget,
   type SavedMapping,
 } from '@kompetansebro/domain';
 import { requireWritable, type Scope } from '../auth/visibility';
@@ -31,6 +34,7 @@ import { uniqueViolation } from '../persistence/database-errors';
 import { iso, type ChangeContext } from '../persistence/repository-helpers';
 import { inTransaction, nextVersion } from '../persistence/versioned-change';
 import type { ReadTable } from './read-table';
+import { applyRecords, planRecords, undoRecords, type PlannedRecordRow } from './record-import';
 
 // Imports are the county's (the policy admits only the county admin); each function checks
 // that the scope may change every actor, as a second line.
@@ -193,7 +197,7 @@ function columnOfField(field: string): ActorColumn {
   return actorColumns.find((c) => fieldOfColumn[c] === field) ?? 'name';
 }
 
-function countsOf(rows: readonly PlannedRow[]) {
+function countsOf(rows: readonly { status: ImportPreviewRow['status'] }[]) {
   const counts = { new: 0, changed: 0, unchanged: 0, rejected: 0 };
   for (const row of rows) counts[row.status]++;
   return counts;
@@ -217,6 +221,7 @@ function summaryOf(batch: Awaited<ReturnType<typeof loadBatch>>): ImportSummary 
   const until = batch.status === 'applied' ? undoUntil(batch.applied_at) : null;
   return {
     id: batch.id,
+    target: batch.target,
     fileName: batch.file_name,
     status: batch.status,
     rowCount: batch.rows.length,
@@ -229,15 +234,15 @@ function summaryOf(batch: Awaited<ReturnType<typeof loadBatch>>): ImportSummary 
 }
 
 function detailOf(batch: Awaited<ReturnType<typeof loadBatch>>): ImportDetail {
-  return { ...summaryOf(batch), headers: batch.headers, sample: batch.rows.slice(0, 5), suggested: suggestMapping(batch.headers), mapping: batch.mapping };
+  return { ...summaryOf(batch), headers: batch.headers, sample: batch.rows.slice(0, 5), suggested: suggestMappingFor(batch.target, batch.headers), mapping: batch.mapping };
 }
 
-/** Stores an uploaded file's rows (nothing in the register changes) and answers the mapping suggested from its headers. */
-export async function createImport(db: Executor, scope: Scope, fileName: string, table: ReadTable, context: ChangeContext): Promise<ImportDetail> {
+/** Stores an uploaded file's rows (nothing in the register changes) and answers the mapping suggested from its headers for what the file holds. */
+export async function createImport(db: Executor, scope: Scope, target: ImportTarget, fileName: string, table: ReadTable, context: ChangeContext): Promise<ImportDetail> {
   requireCounty(scope);
   const inserted = await db
     .insertInto('import_batch')
-    .values({ file_name: fileName.slice(0, 200), headers: JSON.stringify(table.headers), rows: JSON.stringify(table.rows), created_by: context.userId })
+    .values({ target, file_name: fileName.slice(0, 200), headers: JSON.stringify(table.headers), rows: JSON.stringify(table.rows), created_by: context.userId })
     .returning('id')
     .executeTakeFirstOrThrow();
   return detailOf(await loadBatch(db, inserted.id));
@@ -268,13 +273,20 @@ export async function listMappings(db: Executor, scope: Scope): Promise<SavedMap
 
 const mappingOf = ({ format, columns, defaultKind }: ColumnMapping): ColumnMapping => ({ format, columns, defaultKind });
 
+/** The batch's rows checked with the mapping, by what the file holds: 400 when a column names a field of another target. */
+async function planOf(db: Executor, batch: Awaited<ReturnType<typeof loadBatch>>, mapping: ColumnMapping): Promise<(PlannedRow | PlannedRecordRow)[]> {
+  const errors = mappingErrors(batch.target, mapping);
+  if (errors.length > 0) throw new DomainRuleError(errors);
+  return batch.target === 'actor' ? plan(db, batch, mapping) : planRecords(db, batch.target, batch, mapping);
+}
+
 /** Every row checked against the register with this mapping; nothing in the register changes. Saves the mapping (and under a name, if asked). */
 export async function previewImport(db: Executor, scope: Scope, id: string, request: ImportPreviewRequest, context: ChangeContext): Promise<ImportPreview> {
   requireCounty(scope);
   const mapping = mappingOf(request);
   return inTransaction(db, async (trx) => {
     const batch = await loadBatch(trx, id);
-    const rows = await plan(trx, batch, mapping);
+    const rows = await planOf(trx, batch, mapping);
     if (batch.status === 'uploaded') await trx.updateTable('import_batch').set({ mapping: JSON.stringify(mapping) }).where('id', '=', id).execute();
     if (request.saveAs) {
       await trx
@@ -288,7 +300,7 @@ export async function previewImport(db: Executor, scope: Scope, id: string, requ
       counts: countsOf(rows),
       rows: rows
         .filter((r) => r.status !== 'unchanged' || r.likelyDuplicates.length > 0)
-        .map(({ values: _values, parentInFile: _parent, ...row }) => row),
+        .map(({ line, status, name, actorId, changes, errors, likelyDuplicates }) => ({ line, status, name, actorId, changes, errors, likelyDuplicates })),
     };
   });
 }
@@ -322,13 +334,26 @@ export async function applyImport(db: Executor, scope: Scope, id: string, reques
   return inTransaction(db, async (trx) => {
     const batch = await loadBatch(trx, id, true);
     if (batch.status !== 'uploaded') throw new ConflictError(`This import is ${batch.status} already`);
-    const rows = await plan(trx, batch, mapping);
-    const rejected = rows.filter((r) => r.status === 'rejected');
+    const planned = await planOf(trx, batch, mapping);
+    const rejected = planned.filter((r) => r.status === 'rejected');
     if (rejected.length > 0) {
       throw new ConflictError(`${rejected.length} rows have errors; correct the file or the mapping and preview again`, {
         errors: rejected.slice(0, 20).flatMap((r) => r.errors.map((e) => ({ ...e, path: `rows.${r.line}.${e.path}` }))),
       });
     }
+    const markApplied = async () => {
+      await trx
+        .updateTable('import_batch')
+        .set({ status: 'applied', applied_at: sql`now()`, mapping: JSON.stringify(mapping), counts: JSON.stringify(countsOf(planned)) })
+        .where('id', '=', id)
+        .execute();
+      return summaryOf(await loadBatch(trx, id));
+    };
+    if (batch.target !== 'actor') {
+      await applyRecords(trx, batch.target, id, planned as PlannedRecordRow[], context.userId);
+      return markApplied();
+    }
+    const rows = planned as PlannedRow[];
     const created: { id: string; row: PlannedRow }[] = [];
     const idOfLibrary = new Map<string, string>();
     const newRows = rows.filter((r) => r.status === 'new');
@@ -358,19 +383,14 @@ export async function applyImport(db: Executor, scope: Scope, id: string, reques
       const updated = await trx.updateTable('actor').set({ ...set, ...nextVersion }).where('id', '=', actorId).returning('version').executeTakeFirstOrThrow().catch(identifierClash);
       changed.push({ id: actorId, before, version: updated.version, row });
     }
-    for (const part of chunks([...created.map((c) => ({ batch_id: id, actor_id: c.id, before: null, version_after: 1 })), ...changed.map((c) => ({ batch_id: id, actor_id: c.id, before: JSON.stringify(c.before), version_after: c.version }))])) {
+    for (const part of chunks([...created.map((c) => ({ batch_id: id, record_id: c.id, before: null, version_after: 1 })), ...changed.map((c) => ({ batch_id: id, record_id: c.id, before: JSON.stringify(c.before), version_after: c.version }))])) {
       if (part.length > 0) await trx.insertInto('import_change').values(part).execute();
     }
     await auditAll(trx, context, 'import', [
       ...created.map((c) => ({ id: c.id, before: null, after: { importId: id, line: c.row.line, ...c.row.values } })),
       ...changed.map((c) => ({ id: c.id, before: c.before, after: { importId: id, line: c.row.line, ...c.before, ...c.row.values } })),
     ]);
-    await trx
-      .updateTable('import_batch')
-      .set({ status: 'applied', applied_at: sql`now()`, mapping: JSON.stringify(mapping), counts: JSON.stringify(countsOf(rows)) })
-      .where('id', '=', id)
-      .execute();
-    return summaryOf(await loadBatch(trx, id));
+    return markApplied();
   });
 }
 
@@ -386,14 +406,22 @@ export async function undoImport(db: Executor, scope: Scope, id: string, context
     if (batch.status !== 'applied') throw new ConflictError(batch.status === 'undone' ? 'This import is undone already' : 'This import has not been applied');
     const until = undoUntil(batch.applied_at);
     if (until && until.getTime() < Date.now()) throw new GoneError(`An import can be undone for ${IMPORT_UNDO_DAYS} days; this one no longer`);
+    const markUndone = async () => {
+      await trx.updateTable('import_batch').set({ status: 'undone', undone_at: sql`now()` }).where('id', '=', id).execute();
+      return summaryOf(await loadBatch(trx, id));
+    };
+    if (batch.target !== 'actor') {
+      await undoRecords(trx, batch.target, id, context.userId);
+      return markUndone();
+    }
     const changes = await trx.selectFrom('import_change').selectAll().where('batch_id', '=', id).execute();
-    const ids = changes.map((c) => c.actor_id);
+    const ids = changes.map((c) => c.record_id);
     const current = ids.length === 0 ? [] : await trx.selectFrom('actor').select(['id', 'name', 'version']).where('id', 'in', ids).forUpdate().execute();
     const versionOf = new Map(current.map((a) => [a.id, a]));
-    const changedSince = changes.filter((c) => versionOf.get(c.actor_id)?.version !== c.version_after);
-    const createdIds = changes.filter((c) => c.before === null).map((c) => c.actor_id);
+    const changedSince = changes.filter((c) => versionOf.get(c.record_id)?.version !== c.version_after);
+    const createdIds = changes.filter((c) => c.before === null).map((c) => c.record_id);
     const referenced = await referencedActors(trx, createdIds);
-    const blocked = [...new Set([...changedSince.map((c) => c.actor_id), ...referenced])];
+    const blocked = [...new Set([...changedSince.map((c) => c.record_id), ...referenced])];
     if (blocked.length > 0) {
       const names = blocked.map((b) => versionOf.get(b)?.name ?? b);
       throw new ConflictError(`${blocked.length} actors have changed or gained links since the import, so it cannot be undone as a whole: ${names.slice(0, 10).join(', ')}`, {
@@ -407,7 +435,7 @@ export async function undoImport(db: Executor, scope: Scope, id: string, context
       const { version } = await trx
         .updateTable('actor')
         .set({ ...values, ...(values.name ? { sort_key: norwegianSortKey(values.name) } : {}), ...nextVersion })
-        .where('id', '=', change.actor_id)
+        .where('id', '=', change.record_id)
         .returning('version')
         .executeTakeFirstOrThrow()
         .catch(identifierClash);
@@ -415,7 +443,7 @@ export async function undoImport(db: Executor, scope: Scope, id: string, context
       await trx
         .updateTable('import_change')
         .set({ version_after: version })
-        .where('actor_id', '=', change.actor_id)
+        .where('record_id', '=', change.record_id)
         .where('version_after', '=', change.version_after - 1)
         .where('batch_id', 'in', (eb) => eb.selectFrom('import_batch').select('id').where('status', '=', 'applied').where('id', '<>', id))
         .execute();
@@ -423,10 +451,9 @@ export async function undoImport(db: Executor, scope: Scope, id: string, context
     for (const part of chunks(createdIds)) if (part.length > 0) await trx.deleteFrom('actor').where('id', 'in', part).execute();
     await auditAll(trx, context, 'undo_import', [
       ...createdIds.map((actorId) => ({ id: actorId, before: { importId: id }, after: { importId: id, deleted: true } })),
-      ...restored.map((c) => ({ id: c.actor_id, before: { importId: id }, after: { importId: id, ...(c.before as object) } })),
+      ...restored.map((c) => ({ id: c.record_id, before: { importId: id }, after: { importId: id, ...(c.before as object) } })),
     ]);
-    await trx.updateTable('import_batch').set({ status: 'undone', undone_at: sql`now()` }).where('id', '=', id).execute();
-    return summaryOf(await loadBatch(trx, id));
+    return markUndone();
   });
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { columnMappingSchema, importDetailSchema, importPreviewRequestSchema, importPreviewSchema, importSummarySchema, savedMappingSchema } from '@kompetansebro/domain';
+import { columnMappingSchema, importDetailSchema, importTargetSchema, importPreviewRequestSchema, importPreviewSchema, importSummarySchema, savedMappingSchema } from '@kompetansebro/domain';
 import { accessOf } from '../auth/visibility';
 import { jsonAnswer, jsonBody, routesTagged } from '../http/api-route';
 import { createRouter, idParamsSchema } from '../http/openapi';
@@ -13,8 +13,14 @@ const ImportSummary = importSummarySchema.meta({ id: 'ImportSummary' });
 const ColumnMapping = columnMappingSchema.meta({ id: 'ColumnMapping' });
 
 const uploadRoute = route('post', '/api/imports', ['import', 'create'], {
-  summary: 'Upload a CSV or XLSX file of actors (multipart field "file", at most 50,000 rows): stored for preview, nothing in the register changes',
-  request: { body: { content: { 'multipart/form-data': { schema: z.object({ file: z.any().meta({ type: 'string', format: 'binary' }) }) } }, required: true } },
+  summary:
+    'Upload a CSV or XLSX file (multipart field "file", at most 50,000 rows) of actors, or of the contacts, services or opening hours of actors in the register ("target", default actor): stored for preview, nothing in the register changes',
+  request: {
+    body: {
+      content: { 'multipart/form-data': { schema: z.object({ file: z.any().meta({ type: 'string', format: 'binary' }), target: importTargetSchema.default('actor') }) } },
+      required: true,
+    },
+  },
   answers: { 201: jsonAnswer('The file as read, with the column mapping suggested from its headers', ImportDetail) },
   problems: [400, 415],
 });
@@ -45,7 +51,7 @@ const applyRoute = route('post', '/api/imports/{id}/apply', ['import', 'update']
   problems: [400, 404, 409, 415],
 });
 const undoRoute = route('post', '/api/imports/{id}/undo', ['import', 'delete'], {
-  summary: 'Undo a whole applied import (within 30 days): created actors go, changed actors get their fields back; 409 when one has changed since',
+  summary: 'Undo a whole applied import (within 30 days): created records go, changed ones get their fields back (opening hours: the timetable before); 409 when one has changed since',
   request: { params: idParamsSchema },
   answers: { 200: jsonAnswer('The import, undone', ImportSummary) },
   problems: [400, 404, 409],
@@ -53,11 +59,11 @@ const undoRoute = route('post', '/api/imports/{id}/undo', ['import', 'delete'], 
 
 export const importRouter = createRouter()
   .openapi(uploadRoute, async (c) => {
-    const file = c.req.valid('form').file as unknown;
+    const { file, target } = c.req.valid('form') as { file: unknown; target: z.infer<typeof importTargetSchema> };
     if (!(file instanceof File)) throw invalidInput([{ path: 'file', code: 'invalid_type', message: 'Send the CSV or XLSX file in the field "file"' }]);
     const table = await readTable(file.name, new Uint8Array(await file.arrayBuffer()));
     const { scope, change } = await accessOf(c);
-    const detail = await createImport(c.var.deps.db, scope, file.name, table, change);
+    const detail = await createImport(c.var.deps.db, scope, target, file.name, table, change);
     c.header('Location', `/api/imports/${detail.id}`);
     return c.json(detail, 201);
   })

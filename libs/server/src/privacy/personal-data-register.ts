@@ -128,7 +128,7 @@ export const personalColumns: Record<string, Record<string, PersonalColumn>> = {
   import_batch: {
     created_by: userReference('who imported the file'),
     rows: {
-      holds: 'the rows of an imported file (organisations; an e-mail may be a person’s)',
+      holds: 'the rows of an imported file (organisations, services, opening hours; a contact file holds people’s names, roles, e-mails and phones)',
       subject: 'contact',
       purpose: 'cooperation',
       retention: 'As the import (undo within 30 days)',
@@ -136,7 +136,7 @@ export const personalColumns: Record<string, Record<string, PersonalColumn>> = {
     },
   },
   import_change: {
-    before: { holds: 'an actor before an import changed it (its e-mail may be a person’s)', subject: 'contact', purpose: 'accountability', retention: 'As the import', erasure: kept('what an undo restores') },
+    before: { holds: 'an actor, contact, service or opening hours before an import changed it (a contact’s name, role, e-mail and phone)', subject: 'contact', purpose: 'accountability', retention: 'As the import', erasure: kept('what an undo restores') },
   },
   import_mapping: { created_by: userReference('who saved the column mapping') },
   photo: {
@@ -174,7 +174,7 @@ export const notPersonalColumns: Record<string, readonly string[]> = {
   county_setting: ['id', 'agreement_expiring_days', 'version', 'created_at', 'updated_at'],
   erased_record: ['table_name', 'record_id', 'erased_at'],
   import_batch: ['id', 'target', 'status', 'file_name', 'headers', 'mapping', 'counts', 'created_at', 'applied_at', 'undone_at'],
-  import_change: ['batch_id', 'actor_id', 'version_after'],
+  import_change: ['batch_id', 'record_id', 'entity', 'version_after'],
   import_mapping: ['id', 'name', 'mapping', 'updated_at'],
   initiative: ['id', 'kind', 'title', 'sort_key', 'description', 'parent_id', 'owner_id', 'funder_id', 'budget_granted', 'budget_spent', 'start_date', 'planned_end_date', 'extensions', 'goals', 'policy_anchors', 'themes', 'levels', 'maturity_level', 'sample_data', 'search_vector', 'version', 'created_at', 'updated_at', 'societal_effect'],
   kysely_migration: ['name', 'timestamp'],

@@ -1,0 +1,78 @@
+import type { ImportDetail, ImportSummary } from '@kompetansebro/domain';
+import { mswServer, renderRoute, scenario } from '@kompetansebro/testing';
+import { screen, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { createImportRoute } from './import-routes';
+
+const summary = (over: Partial<ImportSummary>): ImportSummary => ({
+  id: '00000000-0000-4000-8000-000000000001',
+  target: 'actor',
+  fileName: 'bibliotek.csv',
+  status: 'applied',
+  rowCount: 2,
+  createdAt: '2026-12-01T10:00:00.000Z',
+  appliedAt: '2026-12-01T10:05:00.000Z',
+  undoneAt: null,
+  undoUntil: '2026-12-31T10:05:00.000Z',
+  counts: { new: 2, changed: 0, unchanged: 0, rejected: 0 },
+  ...over,
+});
+
+const servicesFile: ImportDetail = {
+  ...summary({ id: '00000000-0000-4000-8000-000000000002', target: 'service', fileName: 'tjenester.csv', status: 'uploaded', appliedAt: null, undoUntil: null, counts: null }),
+  headers: ['Aktør', 'Tjeneste'],
+  sample: [['Namsos bibliotek', 'Grupperom']],
+  suggested: { format: 'custom', columns: { Aktør: 'actorName', Tjeneste: 'type' }, defaultKind: null },
+  mapping: null,
+};
+
+/** The import screen as the county admin sees it, with these earlier imports; answers what the upload sent. */
+function renderImport() {
+  scenario().use();
+  const uploads: { target: FormDataEntryValue | null; fileName: string | undefined }[] = [];
+  mswServer.use(
+    http.get('*/api/imports', () => HttpResponse.json([summary({}), { ...servicesFile, headers: undefined, sample: undefined }])),
+    http.get('*/api/imports/:id', () => HttpResponse.json(servicesFile)),
+    http.post('*/api/imports', async ({ request }) => {
+      const form = await request.formData();
+      const file = form.get('file');
+      uploads.push({ target: form.get('target'), fileName: file instanceof File ? file.name : undefined });
+      return HttpResponse.json({ ...servicesFile, id: '00000000-0000-4000-8000-000000000003', fileName: 'kontakter.csv', target: 'contact', headers: ['Navn'], sample: [['Kari']], suggested: { format: 'custom', columns: { Navn: 'name' }, defaultKind: null } }, { status: 201 });
+    }),
+  );
+  const view = renderRoute({ path: '/import', createRoutes: (root) => [createImportRoute(root)] });
+  return { ...view, uploads };
+}
+
+describe('ImportPage', () => {
+  it('lists earlier imports with what they hold, undo where allowed, and goes on with an uploaded file', async () => {
+    const { user } = renderImport();
+    const history = await screen.findByRole('table', { name: 'De siste importene' });
+    const applied = await within(history).findByRole('row', { name: /bibliotek\.csv/ });
+    expect(within(applied).getByRole('cell', { name: 'Aktører' })).toBeTruthy();
+    expect(within(applied).getByRole('button', { name: 'Angre importen av bibliotek.csv' })).toBeTruthy();
+    const uploaded = within(history).getByRole('row', { name: /tjenester\.csv/ });
+    expect(within(uploaded).queryByRole('button', { name: /Angre/ })).toBeNull();
+
+    await user.click(within(uploaded).getByRole('button', { name: 'Fortsett importen av tjenester.csv' }));
+    expect(await screen.findByRole('heading', { level: 2, name: '2. Koble kolonnene' })).toBeTruthy();
+    // The keyboard goes on at the first column of the file.
+    expect(document.activeElement).toBe(screen.getByLabelText('Aktør'));
+    // A service file's columns offer the service fields, and no default kind of actor.
+    expect((screen.getByLabelText('Tjeneste') as HTMLSelectElement).value).toBe('type');
+    expect((screen.getByLabelText('Aktør') as HTMLSelectElement).value).toBe('actorName');
+    expect(within(screen.getByLabelText('Tjeneste')).queryByRole('option', { name: 'Biblioteknummer' })).toBeNull();
+    expect(screen.queryByLabelText('Type når raden ikke har en')).toBeNull();
+  });
+
+  it('sends what the file holds with the upload, and opens the mapping for that kind of file', async () => {
+    const { user, uploads } = renderImport();
+    await user.selectOptions(await screen.findByLabelText('Filen inneholder'), 'Kontaktpersoner');
+    await user.upload(screen.getByLabelText('Fil (CSV eller XLSX)'), new File(['Navn\nKari\n'], 'kontakter.csv', { type: 'text/csv' }));
+    await user.click(screen.getByRole('button', { name: 'Last opp' }));
+    expect(await screen.findByText(/kontakter\.csv \(Kontaktpersoner\): 2 rader/)).toBeTruthy();
+    expect(uploads).toEqual([{ target: 'contact', fileName: 'kontakter.csv' }]);
+    expect((screen.getByLabelText('Navn') as HTMLSelectElement).value).toBe('name');
+  });
+});
