@@ -95,7 +95,8 @@ export function SurveyCreatePage() {
     if (!save.settle(result)) return;
     const survey = result.data;
     guard.allowNavigation();
-    setNotice({ kind: 'started', mailed: survey.recipientList.filter((r) => r.mailedAt).length, recipients: survey.recipients });
+    // The mails go from the server's queue after this answer: count those with an address to mail.
+    setNotice({ kind: 'started', mailed: survey.recipientList.filter((r) => r.email !== null).length, recipients: survey.recipients });
     await navigate({ to: paths.detail, params: { id: survey.id } });
   };
 
