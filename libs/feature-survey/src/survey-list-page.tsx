@@ -1,4 +1,4 @@
-import { surveyQueries } from '@kompetansebro/api-client';
+import { surveyQueries, useCan } from '@kompetansebro/api-client';
 import { DEFAULT_PAGE_SIZE, responseRate, surveyListQuerySchema, type Survey } from '@kompetansebro/domain';
 import { formatDate, formatNumber, useLanguage } from '@kompetansebro/i18n';
 import { buttonLinkProps, ListScreen, Select, StatusTag, useListSearch, type TableColumn } from '@kompetansebro/ui';
@@ -18,6 +18,8 @@ export function SurveyListPage() {
   const list = useListSearch(surveyListSearchSchema, paths.list);
   const search = list.view;
   const surveys = useQuery(surveyQueries.list({ ...search, pageSize: DEFAULT_PAGE_SIZE }));
+  // A read-only role (the county viewer) sees the surveys, not the way to start one.
+  const mayStart = useCan('survey', 'create');
 
   const columns: TableColumn<Survey>[] = [
     {
@@ -44,11 +46,11 @@ export function SurveyListPage() {
     },
   ];
 
-  const startLink = (
+  const startLink = mayStart ? (
     <Link to={paths.create} {...buttonLinkProps('primary')}>
       {t('survey.list.start')}
     </Link>
-  );
+  ) : undefined;
 
   return (
     <ListScreen
@@ -73,7 +75,7 @@ export function SurveyListPage() {
       caption={t('survey.list.caption')}
       columns={columns}
       rowKey={(survey) => survey.id}
-      empty={{ title: t('survey.list.emptyTitle'), body: t('survey.list.emptyBody'), action: startLink }}
+      empty={{ title: t('survey.list.emptyTitle'), body: mayStart ? t('survey.list.emptyBody') : undefined, action: startLink }}
       pageSize={DEFAULT_PAGE_SIZE}
     />
   );

@@ -80,3 +80,24 @@ describe('a survey campaign’s page', () => {
     expect(within(failed).queryByRole('button')).toBeNull();
   });
 });
+
+describe('the list of survey campaigns', () => {
+  const viewer = () => ({ email: 'fylke-innsyn@demo.kompetansebro.no', password: 'kompetansebro', me: buildMe({ memberships: [buildMembership(testOrganisations.county, 'county_viewer')] }) });
+  const renderList = (account = countyAdminAccount()) => {
+    mswServer.use(...surveyHandlers(new SurveyStore([buildSurveyDetail()])));
+    mswServer.use(...authHandlers(new AuthStore([account], { loggedInAs: account.email })));
+    return renderRoute({ path: '/undersokelser', createRoutes: (root) => [createSurveyRoutes(root)] });
+  };
+
+  it('offers the county admin to start a survey', async () => {
+    renderList();
+    expect(await screen.findByRole('link', { name: 'Start en undersøkelse' })).toBeTruthy();
+  });
+
+  it('offers a county viewer the surveys but no way to start one', async () => {
+    renderList(viewer());
+    expect(await screen.findByRole('heading', { level: 1, name: 'Undersøkelser' })).toBeTruthy();
+    expect(await screen.findByRole('table')).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Start en undersøkelse' })).toBeNull();
+  });
+});
