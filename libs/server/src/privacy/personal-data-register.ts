@@ -15,6 +15,8 @@ export type Erasure =
   | { by: 'match'; on: 'email' | 'name'; versioned: boolean }
   /** The audit log: entries about her are redacted, her name and e-mail scrubbed from the others. */
   | { by: 'audit' }
+  /** A JSON column of other records (an imported file's rows): her name and e-mail replaced wherever they stand as a whole value. */
+  | { by: 'scrub' }
   /** Not erased on request; `why`. */
   | { by: 'kept'; why: string };
 
@@ -132,11 +134,11 @@ export const personalColumns: Record<string, Record<string, PersonalColumn>> = {
       subject: 'contact',
       purpose: 'cooperation',
       retention: 'As the import (undo within 30 days)',
-      erasure: kept('the file as it was imported, so the import can be undone'),
+      erasure: { by: 'scrub' },
     },
   },
   import_change: {
-    before: { holds: 'an actor, contact, service or opening hours before an import changed it (a contact’s name, role, e-mail and phone)', subject: 'contact', purpose: 'accountability', retention: 'As the import', erasure: kept('what an undo restores') },
+    before: { holds: 'an actor, contact, service or opening hours before an import changed it (a contact’s name, role, e-mail and phone)', subject: 'contact', purpose: 'accountability', retention: 'As the import', erasure: { by: 'scrub' } },
   },
   import_mapping: { created_by: userReference('who saved the column mapping') },
   photo: {
@@ -207,6 +209,13 @@ export const notPersonalColumns: Record<string, readonly string[]> = {
   survey_token: ['token_hash', 'survey_id', 'actor_id', 'created_at'],
   user_session: ['id_hash', 'organisation_id', 'created_at', 'last_seen_at', 'expires_at'],
 };
+
+/** The JSON columns an erasure scrubs of the person's name and e-mail (the audit log, imported files). */
+export function scrubbedColumns(): { table: string; column: string }[] {
+  return Object.entries(personalColumns).flatMap(([table, columns]) =>
+    Object.entries(columns).flatMap(([column, entry]) => (entry.erasure.by === 'audit' || entry.erasure.by === 'scrub' ? [{ table, column }] : [])),
+  );
+}
 
 /** The columns that hold a person's e-mail or name in records other than her own, for an erasure to clear. */
 export function matchedColumns(): { table: string; column: string; on: 'email' | 'name'; versioned: boolean }[] {
