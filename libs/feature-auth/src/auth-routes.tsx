@@ -2,6 +2,7 @@ import type { Me } from '@kompetansebro/domain';
 import { screenRoute } from '@kompetansebro/ui';
 import { createRoute, lazyRouteComponent, redirect, type AnyRoute } from '@tanstack/react-router';
 import { useEffect, useState, type ComponentType } from 'react';
+import { createAccountRoutes } from './account/account-routes';
 import { CHOOSE_APP_PATH, FORGOT_PASSWORD_PATH, LOGIN_PATH, parseLoginSearch, parseResetSearch, RESET_PASSWORD_PATH, safeReturnTo } from './auth-paths';
 
 /**
@@ -66,9 +67,10 @@ export const UserArea = Object.assign(
   { preload: async () => void (loadedUserArea ?? (await loadUserArea())) },
 );
 
-/** What an app hands the shell (bootstrapApp's `auth`): the login pages, the user area, where to log in. */
+/** What an app hands the shell (bootstrapApp's `auth`): the login pages, the account's pages, the user area, where to log in. */
 export const authShell = {
   createRoutes: createAuthRoutes,
+  createAccountRoutes,
   UserArea,
   loginPath: LOGIN_PATH,
 } as const;

@@ -1,10 +1,14 @@
 import { can, isCountyRole, type Action, type Me, type Resource } from '@kompetansebro/domain';
 import type { Catalogue } from '@kompetansebro/i18n';
-import { AppShell } from '@kompetansebro/ui';
-import { Link, Outlet, useLocation, type AnyRoute } from '@tanstack/react-router';
+import { AppShell, DisclosureMenu, type AppPaths } from '@kompetansebro/ui';
+import { Link, Outlet, useLocation, useMatchRoute, type AnyRoute } from '@tanstack/react-router';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
+import { HeaderSearch } from './header-search';
 import { useShell } from './shell-context';
+
+/** A group of the main menu (shown as a button with its links under it). */
+export type NavigationGroup = keyof Catalogue['shell']['groups'] & string;
 
 /** A main-menu entry: a path inside the app and its label's key in the catalogue. */
 export interface NavigationItem {
@@ -20,20 +24,27 @@ export interface NavigationItem {
   permission?: { resource: Resource; action: Action };
   /** Shown only to the county's roles (a screen the county console has for them alone). */
   countyOnly?: boolean;
+  /** The group it is under when the menu has more than six entries (the items of a group stand together in the list). */
+  group?: NavigationGroup;
 }
 
 /** The login pages and the header's user area, from the auth feature (the app passes them in). */
 export interface AuthShell {
   /** The login pages, open to everyone, as routes under the root. */
   createRoutes: (rootRoute: AnyRoute) => AnyRoute[];
+  /** The pages of a logged-in user's own: inbox, search, profile, password, notifications (under the signed-in route). */
+  createAccountRoutes?: (signedInRoute: AnyRoute, paths: AppPaths) => AnyRoute[];
   /**
-   * Who is logged in, for which organisation, and logging out. It uses the API client, so it
-   * comes in its own chunk: `preload` is awaited before a logged-in user's page is shown.
+   * The inbox, the organisation and the user menu. It uses the API client, so it comes in its
+   * own chunk: `preload` is awaited before a logged-in user's page is shown.
    */
   UserArea: ComponentType<{ me: Me }> & { preload?: () => Promise<void> };
   /** Where someone who is not logged in is sent (with `?returnTo=`). */
   loginPath: string;
 }
+
+/** More entries than this, and the menu shows its groups. */
+const MAX_UNGROUPED = 6;
 
 /** The main menu's items the user may use; none when nobody is logged in. */
 export function visibleNavigation(navigation: readonly NavigationItem[], me: Me | null): NavigationItem[] {
@@ -41,6 +52,57 @@ export function visibleNavigation(navigation: readonly NavigationItem[], me: Me 
   return navigation.filter(
     (item) =>
       (!item.permission || can(me.role, item.permission.resource, item.permission.action)) && (!item.countyOnly || isCountyRole(me.role)),
+  );
+}
+
+type MenuEntry = { item: NavigationItem } | { group: NavigationGroup; items: NavigationItem[] };
+
+/** The menu's entries: each item alone, or — past six — the items of a group together under it, where the group's first item stands. */
+export function menuEntries(items: readonly NavigationItem[]): MenuEntry[] {
+  if (items.length <= MAX_UNGROUPED) return items.map((item) => ({ item }));
+  const entries: MenuEntry[] = [];
+  for (const item of items) {
+    if (!item.group) {
+      entries.push({ item });
+      continue;
+    }
+    const group = entries.find((entry): entry is Extract<MenuEntry, { group: NavigationGroup }> => 'group' in entry && entry.group === item.group);
+    if (group) group.items.push(item);
+    else entries.push({ group: item.group, items: [item] });
+  }
+  return entries;
+}
+
+function MainMenu({ items }: { items: readonly NavigationItem[] }) {
+  const { t } = useTranslation();
+  const matchRoute = useMatchRoute();
+  const link = (item: NavigationItem, className?: string) => (
+    // Link marks the current page with aria-current="page".
+    <Link to={item.to} activeOptions={{ exact: item.exact ?? false }} className={className}>
+      {t(item.label)}
+    </Link>
+  );
+  return (
+    <ul>
+      {menuEntries(items).map((entry) =>
+        'item' in entry ? (
+          <li key={entry.item.to}>{link(entry.item)}</li>
+        ) : (
+          <li key={entry.group}>
+            <DisclosureMenu
+              button={t(`shell.groups.${entry.group}`)}
+              current={entry.items.some((item) => Boolean(matchRoute({ to: item.to, fuzzy: !item.exact })))}
+            >
+              <ul>
+                {entry.items.map((item) => (
+                  <li key={item.to}>{link(item, 'ds-button')}</li>
+                ))}
+              </ul>
+            </DisclosureMenu>
+          </li>
+        ),
+      )}
+    </ul>
   );
 }
 
@@ -55,26 +117,15 @@ export function AppLayout({ navigation, me, auth }: { navigation: readonly Navig
   return (
     <AppShell
       appName={t(`app.${app}.name`)}
-      tagline={t(`app.${app}.tagline`)}
       renderHomeLink={(content, className) => (
         <Link to="/" className={className}>
           {content}
         </Link>
       )}
-      navigation={
-        items.length > 0 && (
-          <ul>
-            {items.map((item) => (
-              // Link marks the current page with aria-current="page".
-              <li key={item.to}>
-                <Link to={item.to} activeOptions={{ exact: item.exact ?? false }}>
-                  {t(item.label)}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        )
-      }
+      navigation={items.length > 0 && <MainMenu items={items} />}
+      search={me && auth.createAccountRoutes && <HeaderSearch />}
+      languageInUserMenu={Boolean(me)}
+      currentPath={location.pathname}
       organisationArea={
         me ? (
           <UserArea me={me} />
