@@ -8,6 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { INBOX_PATH, NOTIFICATIONS_PATH, PASSWORD_PATH, PROFILE_PATH } from './account/account-paths';
 import { LOGIN_PATH } from './auth-paths';
 
+export { HeaderSearch } from './header-search';
+
 /** The inbox in the header: a link, with how many things wait as a badge (and in its name). */
 function InboxLink() {
   const { t } = useTranslation();

@@ -1,10 +1,9 @@
 import { can, isCountyRole, type Action, type Me, type Resource } from '@kompetansebro/domain';
 import type { Catalogue } from '@kompetansebro/i18n';
 import { AppShell, DisclosureMenu, type AppPaths } from '@kompetansebro/ui';
-import { Link, Outlet, useLocation, useMatchRoute, type AnyRoute } from '@tanstack/react-router';
+import { Link, Outlet, useLocation, type AnyRoute } from '@tanstack/react-router';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
-import { HeaderSearch } from './header-search';
 import { useShell } from './shell-context';
 
 /** A group of the main menu (shown as a button with its links under it). */
@@ -39,6 +38,8 @@ export interface AuthShell {
    * own chunk: `preload` is awaited before a logged-in user's page is shown.
    */
   UserArea: ComponentType<{ me: Me }> & { preload?: () => Promise<void> };
+  /** The header's search field (for logged-in users; from the user area's chunk). */
+  HeaderSearch?: ComponentType;
   /** Where someone who is not logged in is sent (with `?returnTo=`). */
   loginPath: string;
 }
@@ -73,9 +74,11 @@ export function menuEntries(items: readonly NavigationItem[]): MenuEntry[] {
   return entries;
 }
 
-function MainMenu({ items }: { items: readonly NavigationItem[] }) {
+/** Whether the page at `pathname` (inside the app) is the item's, or under it. */
+const isCurrent = (item: NavigationItem, pathname: string) => pathname === item.to || (!item.exact && pathname.startsWith(`${item.to.replace(/\/$/, '')}/`));
+
+function MainMenu({ items, pathname }: { items: readonly NavigationItem[]; pathname: string }) {
   const { t } = useTranslation();
-  const matchRoute = useMatchRoute();
   const link = (item: NavigationItem, className?: string) => (
     // Link marks the current page with aria-current="page".
     <Link to={item.to} activeOptions={{ exact: item.exact ?? false }} className={className}>
@@ -91,7 +94,7 @@ function MainMenu({ items }: { items: readonly NavigationItem[] }) {
           <li key={entry.group}>
             <DisclosureMenu
               button={t(`shell.groups.${entry.group}`)}
-              current={entry.items.some((item) => Boolean(matchRoute({ to: item.to, fuzzy: !item.exact })))}
+              current={entry.items.some((item) => isCurrent(item, pathname))}
             >
               <ul>
                 {entry.items.map((item) => (
@@ -113,7 +116,7 @@ export function AppLayout({ navigation, me, auth }: { navigation: readonly Navig
   const items = visibleNavigation(navigation, me);
   const location = useLocation();
   const onLoginPage = location.pathname === auth.loginPath;
-  const { UserArea } = auth;
+  const { UserArea, HeaderSearch } = auth;
   return (
     <AppShell
       appName={t(`app.${app}.name`)}
@@ -122,8 +125,8 @@ export function AppLayout({ navigation, me, auth }: { navigation: readonly Navig
           {content}
         </Link>
       )}
-      navigation={items.length > 0 && <MainMenu items={items} />}
-      search={me && auth.createAccountRoutes && <HeaderSearch />}
+      navigation={items.length > 0 && <MainMenu items={items} pathname={location.pathname} />}
+      search={me && HeaderSearch && <HeaderSearch />}
       languageInUserMenu={Boolean(me)}
       currentPath={location.pathname}
       organisationArea={

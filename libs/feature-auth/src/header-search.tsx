@@ -1,9 +1,8 @@
 import { useLocation, useNavigate } from '@tanstack/react-router';
 import { useEffect, useId, useRef, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SEARCH_PATH } from './account/account-paths';
 
-/** The search page (feature-auth's account routes), the same in every app. */
-const SEARCH_PATH = '/sok';
 
 /** Whether a key pressed here types text (then "/" is a character, not the shortcut). */
 function typesText(target: EventTarget | null): boolean {
@@ -13,7 +12,8 @@ function typesText(target: EventTarget | null): boolean {
 
 /**
  * The header's search field: one field over everything the user may see, the results on the
- * search page (its own chunk). "/" or Ctrl+K (⌘K) from anywhere brings the focus here; the
+ * search page (its own chunk). It comes with the user area's chunk (loaded before a logged-in
+ * user's first page), not in the app's first chunk. "/" or Ctrl+K (⌘K) from anywhere brings the focus here; the
  * placeholder and aria-keyshortcuts say so.
  */
 export function HeaderSearch() {
