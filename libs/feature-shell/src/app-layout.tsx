@@ -79,9 +79,9 @@ const isCurrent = (item: NavigationItem, pathname: string) => pathname === item.
 
 function MainMenu({ items, pathname }: { items: readonly NavigationItem[]; pathname: string }) {
   const { t } = useTranslation();
-  const link = (item: NavigationItem, className?: string) => (
+  const link = (item: NavigationItem, inGroup = false) => (
     // Link marks the current page with aria-current="page".
-    <Link to={item.to} activeOptions={{ exact: item.exact ?? false }} className={className}>
+    <Link to={item.to} activeOptions={{ exact: item.exact ?? false }} className={inGroup ? 'ds-button' : undefined} data-variant={inGroup ? 'tertiary' : undefined}>
       {t(item.label)}
     </Link>
   );
@@ -98,7 +98,7 @@ function MainMenu({ items, pathname }: { items: readonly NavigationItem[]; pathn
             >
               <ul>
                 {entry.items.map((item) => (
-                  <li key={item.to}>{link(item, 'ds-button')}</li>
+                  <li key={item.to}>{link(item, true)}</li>
                 ))}
               </ul>
             </DisclosureMenu>

@@ -3,7 +3,7 @@ import { accountErrorCodes, inboxMailChoices, type InboxMail } from '@kompetanse
 import { Alert, bindFields, Fact, fieldErrorText, httpErrorText, LoadingState, Page, QueryError, TextField } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
-import { Link } from '@tanstack/react-router';
+import { Link, useRouter } from '@tanstack/react-router';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AuthForm } from '../auth-form';
@@ -47,6 +47,7 @@ export function ProfilePage() {
   const { t } = useTranslation();
   const me = useQuery(meQueries.current());
   const update = useUpdateProfile();
+  const router = useRouter();
   const [name, setName] = useState('');
   const [done, setDone] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -67,6 +68,8 @@ export function ProfilePage() {
     form.show([]);
     try {
       await update.mutateAsync({ name: name.trim() });
+      // The header reads `me` from the router's context: read it again, so the user menu says the new name.
+      await router.invalidate();
       setDone(true);
     } catch (error) {
       const fieldError = error instanceof ApiError && error.status === 400 ? error.problem.errors?.find((e) => e.path === 'name') : undefined;
