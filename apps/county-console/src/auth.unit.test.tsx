@@ -67,6 +67,13 @@ function descriptionOf(input: HTMLElement): string {
   return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' | ');
 }
 
+/** The panel a menu button opens (aria-controls). */
+function panelOf(button: HTMLElement): HTMLElement {
+  const panel = document.getElementById(button.getAttribute('aria-controls') ?? '');
+  if (!panel) throw new Error('The button controls no panel');
+  return panel;
+}
+
 const emailField = () => screen.getByLabelText('E-postadresse');
 const passwordField = () => screen.getByLabelText('Passord');
 
@@ -213,7 +220,7 @@ describe('the header’s user area', () => {
     expect(organisation.getAttribute('aria-expanded')).toBe('false');
     await user.click(organisation);
     expect(organisation.getAttribute('aria-expanded')).toBe('true');
-    const choices = within(document.getElementById(organisation.getAttribute('aria-controls') ?? '')!).getAllByRole('button');
+    const choices = within(panelOf(organisation)).getAllByRole('button');
     expect(choices.map((choice) => choice.textContent)).toEqual(['Trøndelag fylkesbibliotek (valgt)', 'Trøndelag fylkeskommune']);
 
     const before = requests.filter((request) => request === 'GET /api/municipalities').length;
@@ -393,7 +400,7 @@ describe('the compact header (issue 19)', () => {
     button.focus();
     await user.keyboard('{Enter}');
     expect(button.getAttribute('aria-expanded')).toBe('true');
-    const panel = document.getElementById(button.getAttribute('aria-controls') ?? '')!;
+    const panel = panelOf(button);
     expect(within(panel).getAllByRole('link').map((link) => link.textContent)).toEqual(['Profil', 'Bytt passord', 'Varsler']);
     expect(within(panel).getByRole('group', { name: 'Språk' })).toBeTruthy();
     expect(within(panel).getByRole('button', { name: 'Logg ut' })).toBeTruthy();

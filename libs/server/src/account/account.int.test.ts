@@ -20,6 +20,12 @@ const NAMSOS = sampleId('actor', mainLibraryKey('5007'));
 const NAMDAL = sampleId('actor', 'study-centre-namdal');
 const account = (name: string) => `${name}@demo.kompetansebro.no`;
 const as: Record<string, RequestAs> = {};
+/** Requests as the demo account `name` (logged in before the tests). */
+function who(name: string): RequestAs {
+  const request = as[name];
+  if (!request) throw new Error(`${name} is not logged in`);
+  return request;
+}
 let agreementId = '';
 
 beforeAll(async () => {
@@ -53,8 +59,8 @@ beforeAll(async () => {
     ])
     .execute();
   // The county writes a note to Namsos bibliotek; a pending catchment request from Namdal.
-  expect((await as.fylke!('/api/liaison/notes', jsonBody('POST', { target: { actorId: NAMSOS }, universityId: null, body: 'Hei Namsos, innboksprøve om fjernlånskassene.' }))).status).toBe(201);
-  expect((await as.namdal!(`/api/study-centres/${NAMDAL}/catchment-requests`, jsonBody('POST', { add: ['5001'], reason: 'Innboksprøve' }))).status).toBe(201);
+  expect((await who('fylke')('/api/liaison/notes', jsonBody('POST', { target: { actorId: NAMSOS }, universityId: null, body: 'Hei Namsos, innboksprøve om fjernlånskassene.' }))).status).toBe(201);
+  expect((await who('namdal')(`/api/study-centres/${NAMDAL}/catchment-requests`, jsonBody('POST', { add: ['5001'], reason: 'Innboksprøve' }))).status).toBe(201);
 });
 afterAll(async () => {
   await server.close();
@@ -62,7 +68,7 @@ afterAll(async () => {
 });
 
 async function inboxOf(name: string): Promise<Inbox> {
-  const response = await as[name]!('/api/inbox');
+  const response = await who(name)('/api/inbox');
   expect(response.status, await response.clone().text()).toBe(200);
   return (await response.json()) as Inbox;
 }
@@ -103,8 +109,8 @@ describe('GET /api/inbox', () => {
   });
 
   it('drops the notes once the library has opened them', async () => {
-    const notes = (await (await as.namsos!('/api/liaison/notes?pageSize=100')).json()) as { items: Array<{ id: string }> };
-    expect((await as.namsos!('/api/liaison/notes/read', jsonBody('POST', { ids: notes.items.map((n) => n.id) }))).status).toBe(200);
+    const notes = (await (await who('namsos')('/api/liaison/notes?pageSize=100')).json()) as { items: Array<{ id: string }> };
+    expect((await who('namsos')('/api/liaison/notes/read', jsonBody('POST', { ids: notes.items.map((n) => n.id) }))).status).toBe(200);
     expect(kinds(await inboxOf('namsos'))).not.toContain('unread_notes');
   });
 
@@ -115,16 +121,16 @@ describe('GET /api/inbox', () => {
 
 describe('notification settings', () => {
   it('are "immediately" until chosen, then what the user chose; a wrong choice is 400 naming the field', async () => {
-    expect(await (await as.namdal!('/api/me/notification-settings')).json()).toEqual({ inboxMail: 'immediately' });
-    expect((await as.namdal!('/api/me/notification-settings', jsonBody('PUT', { inboxMail: 'daily' }))).status).toBe(200);
-    expect(await (await as.namdal!('/api/me/notification-settings')).json()).toEqual({ inboxMail: 'daily' });
-    const refused = await as.namdal!('/api/me/notification-settings', jsonBody('PUT', { inboxMail: 'hourly' }));
+    expect(await (await who('namdal')('/api/me/notification-settings')).json()).toEqual({ inboxMail: 'immediately' });
+    expect((await who('namdal')('/api/me/notification-settings', jsonBody('PUT', { inboxMail: 'daily' }))).status).toBe(200);
+    expect(await (await who('namdal')('/api/me/notification-settings')).json()).toEqual({ inboxMail: 'daily' });
+    const refused = await who('namdal')('/api/me/notification-settings', jsonBody('PUT', { inboxMail: 'hourly' }));
     expect(refused.status).toBe(400);
     expect(((await refused.json()) as Problem).errors?.[0]?.path).toBe('inboxMail');
   });
 
   it('are honoured by the jobs: "daily" gets no acceptance mail at once but one digest a day; "never" gets neither', async () => {
-    expect((await as.namsos!('/api/me/notification-settings', jsonBody('PUT', { inboxMail: 'never' }))).status).toBe(200);
+    expect((await who('namsos')('/api/me/notification-settings', jsonBody('PUT', { inboxMail: 'never' }))).status).toBe(200);
     await mailAcceptanceAsked(deps, agreementId, 99);
     const to = mail.mails.flatMap((m) => m.to);
     expect(to).not.toContain(account('namdal'));
@@ -140,7 +146,7 @@ describe('notification settings', () => {
     expect(mail.mails.filter((m) => m.text.includes('Dette venter på deg i Kompetansebro'))).toHaveLength(1);
 
     // Back to "immediately": mailed at once again.
-    expect((await as.namsos!('/api/me/notification-settings', jsonBody('PUT', { inboxMail: 'immediately' }))).status).toBe(200);
+    expect((await who('namsos')('/api/me/notification-settings', jsonBody('PUT', { inboxMail: 'immediately' }))).status).toBe(200);
     await mailAcceptanceAsked(deps, agreementId, 100);
     expect((await mail.next(account('namsos'))).subject).toContain('Avtale til godkjenning');
   });
@@ -148,15 +154,15 @@ describe('notification settings', () => {
 
 describe('profile and password', () => {
   it('changes the user’s own name; an empty one is 400 naming the field', async () => {
-    expect((await as.ntnu!('/api/me/profile', jsonBody('PUT', { name: 'Kari Nordmann' }))).status).toBe(204);
-    expect(((await (await as.ntnu!('/api/me')).json()) as Me).user.name).toBe('Kari Nordmann');
-    const refused = await as.ntnu!('/api/me/profile', jsonBody('PUT', { name: ' ' }));
+    expect((await who('ntnu')('/api/me/profile', jsonBody('PUT', { name: 'Kari Nordmann' }))).status).toBe(204);
+    expect(((await (await who('ntnu')('/api/me')).json()) as Me).user.name).toBe('Kari Nordmann');
+    const refused = await who('ntnu')('/api/me/profile', jsonBody('PUT', { name: ' ' }));
     expect(refused.status).toBe(400);
     expect(((await refused.json()) as Problem).errors?.[0]?.path).toBe('name');
   });
 
   it('changes the password given the current one, by the password policy; the old one stops working', async () => {
-    const change = (currentPassword: string, newPassword: string) => as.fosen!('/api/me/password', jsonBody('PUT', { currentPassword, newPassword }));
+    const change = (currentPassword: string, newPassword: string) => who('fosen')('/api/me/password', jsonBody('PUT', { currentPassword, newPassword }));
     const wrong = await change('feil passord', 'fire tilfeldige ord som bjørk');
     expect(wrong.status).toBe(400);
     expect(((await wrong.json()) as Problem).errors?.[0]).toMatchObject({ path: 'currentPassword', code: 'current_password_wrong' });
@@ -167,7 +173,7 @@ describe('profile and password', () => {
     }
     expect((await change('kompetansebro', 'fire tilfeldige ord som bjørk')).status).toBe(204);
     // The session that changed it goes on; the new password logs in, the old does not.
-    expect((await as.fosen!('/api/me')).status).toBe(200);
+    expect((await who('fosen')('/api/me')).status).toBe(200);
     const login = (password: string) => server.anonymous('/api/auth/login', jsonBody('POST', { email: account('fosen'), password }));
     expect((await login('kompetansebro')).status).toBe(401);
     expect((await login('fire tilfeldige ord som bjørk')).status).toBe(200);
