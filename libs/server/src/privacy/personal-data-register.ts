@@ -106,6 +106,7 @@ export const personalColumns: Record<string, Record<string, PersonalColumn>> = {
   password_reset: { user_id: userReference('the user a link is for') },
   liaison_digest_subscription: { user_id: userReference('who gets the digest') },
   liaison_digest_delivery: { user_id: userReference('who got a digest') },
+  notification_setting: { user_id: userReference('whose choice of inbox e-mail') },
   agreement_document: { uploaded_by: userReference('who uploaded the document') },
   agreement_transition: { user_id: userReference('who moved the agreement on'), note: { holds: 'free text note', subject: 'contact', purpose: 'accountability', retention: 'As the agreement', erasure: kept('free text') } },
   catchment_request: {
@@ -185,6 +186,7 @@ export const notPersonalColumns: Record<string, readonly string[]> = {
   liaison_digest_subscription: ['created_at'],
   liaison_note: ['id', 'university_id', 'target_actor_id', 'target_region_id', 'author_organisation_id', 'version', 'created_at', 'updated_at'],
   liaison_note_read: ['note_id', 'organisation_id', 'read_at'],
+  notification_setting: ['inbox_mail', 'updated_at'],
   liaison_note_version: ['note_id', 'version', 'edited_at'],
   login_attempt: ['id', 'at', 'succeeded'],
   membership: ['organisation_id', 'role', 'created_at'],
