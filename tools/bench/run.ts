@@ -2,10 +2,11 @@
 //
 //   npm run bench -- [--only api,apps,bundle,finder,startup,import] [--database postgres|pglite]
 //                    [--routes county,/api/agreements] [--seconds 10] [--saturation-seconds 5]
-//                    [--cpu-requests 2000] [--json figures.json] [--verbose] [--no-pin]
+//                    [--cpu-requests 2000] [--json figures.json] [--verbose] [--explain-only] [--no-pin]
 //
 // --only picks sections (default: all); --routes keeps the API routes whose app, role or path
-// contains one of the words; --verbose prints EXPLAIN (ANALYZE, BUFFERS) of each route's SQL.
+// contains one of the words; --verbose prints EXPLAIN (ANALYZE, BUFFERS) of each route's SQL;
+// --explain-only prints only those (seeds and captures, no load).
 import { writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -29,6 +30,7 @@ const { values } = parseArgs({
     'cpu-requests': { type: 'string', default: '2000' },
     json: { type: 'string' },
     verbose: { type: 'boolean', default: false },
+    'explain-only': { type: 'boolean', default: false },
     'no-pin': { type: 'boolean', default: false },
   },
 });
@@ -139,6 +141,7 @@ if (sections.has('api')) {
         saturationSeconds,
         cpuRequests: Math.round(Number(values['cpu-requests']) / (kind === 'pglite' ? 4 : 1)),
         verbose: values.verbose,
+        explainOnly: values['explain-only'],
         pin,
       },
       (line) => console.error(line),

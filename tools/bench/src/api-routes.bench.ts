@@ -51,6 +51,8 @@ export interface ApiBenchOptions {
   verbose: boolean;
   /** Load generator on CPU 0, the server on CPU 1 (taskset). */
   pin: boolean;
+  /** Only print each route's SQL and plans (no load): a quick look after changing a query or an index. */
+  explainOnly?: boolean;
 }
 
 /** The fixed rate per database: the issue's goals (PostgreSQL 300 req/s, the embedded PGlite 100 req/s). */
@@ -111,6 +113,9 @@ async function cpuPerRequest(pid: number, url: string, headers: Record<string, s
   return (cpuMs(pid) - before) / requests;
 }
 
+/** A route as one role asks for it: the key of its SQL, and the path the baseline server answers it on. */
+const routeKey = (route: BenchRoute) => `/${route.role}${route.path}`;
+
 interface CapturedQuery {
   sql: string;
   parameters: unknown[];
@@ -157,7 +162,7 @@ async function captureSql(
         continue;
       }
       const statements = [...captured];
-      queries.set(route.path, statements);
+      queries.set(routeKey(route), statements);
       if (verbose) {
         const routePlans: string[] = [];
         for (const statement of statements) {
@@ -165,7 +170,7 @@ async function captureSql(
           const { rows } = await handle.executeSql(`explain (analyze, buffers) ${statement.sql}`, statement.parameters);
           routePlans.push(`${statement.sql}\n${(rows as Array<Record<string, string>>).map((row) => Object.values(row)[0]).join('\n')}`);
         }
-        plans.set(route.path, routePlans);
+        plans.set(routeKey(route), routePlans);
       }
     }
   } finally {
@@ -189,21 +194,34 @@ export async function measureApiRoutes(kind: DatabaseKind, options: ApiBenchOpti
     const seeding = await database.open();
     await migrateToLatest(seeding.db);
     const dataset = await generateNationalDataset(seeding.db);
+    // As autovacuum would have by the time the data had grown: the planner's statistics.
+    await seeding.executeSql('analyze');
     await seeding.close();
     const seedSeconds = (performance.now() - seedStarted) / 1000;
     progress(`${database.label}: national dataset seeded in ${seedSeconds.toFixed(1)} s`);
 
     const wanted = (route: BenchRoute) => options.only.length === 0 || options.only.some((o) => route.app === o || route.role === o || route.route.includes(o));
     const candidates = benchRoutes(dataset).filter(wanted);
-    const { queries, plans, failures } = await captureSql(database, candidates, options.verbose);
-    const routes = candidates.filter((r) => queries.has(r.path));
+    const { queries, plans, failures } = await captureSql(database, candidates, options.verbose || options.explainOnly === true);
+    progress(`${database.label}: SQL of ${queries.size} routes captured`);
+    if (options.explainOnly) {
+      for (const route of candidates) {
+        console.log(`\n=== ${database.label} ${route.route} as ${route.role}: ${queries.get(routeKey(route))?.length ?? 0} statements, EXPLAIN (ANALYZE, BUFFERS) of each`);
+        for (const plan of plans.get(routeKey(route)) ?? []) console.log(`${plan}\n`);
+      }
+      return { database: database.label, seedSeconds, figures: [], failures };
+    }
+    const routes = candidates.filter((r) => queries.has(routeKey(r)));
     const sqlFile = join(work, 'queries.json');
     await writeFile(sqlFile, JSON.stringify(Object.fromEntries(queries)));
 
     // The baseline: the same statements on a bare node:http server with the driver.
     const raw = await startServer('raw', database, { BENCH_SQL: sqlFile }, options.pin);
     const rawCpu = new Map<string, number>();
-    for (const route of routes) rawCpu.set(route.path, await cpuPerRequest(raw.child.pid ?? 0, `${raw.url}${route.path}`, {}, options.cpuRequests));
+    for (const route of routes) {
+      rawCpu.set(routeKey(route), await cpuPerRequest(raw.child.pid ?? 0, `${raw.url}${routeKey(route)}`, {}, options.cpuRequests));
+      progress(`${database.label} baseline ${route.route} (${route.role}): CPU ${rawCpu.get(routeKey(route))?.toFixed(2)} ms per request`);
+    }
     await stop(raw.child);
 
     const app = await startServer('app', database, {}, options.pin);
@@ -219,7 +237,7 @@ export async function measureApiRoutes(kind: DatabaseKind, options: ApiBenchOpti
         const rate = FIXED_RATE[kind];
         const fixed = await load({ url, headers, connections: 50, overallRate: rate, duration: options.seconds });
         const saturation = await load({ url, headers, connections: 50, duration: options.saturationSeconds });
-        const rawCpuMsPerRequest = rawCpu.get(route.path) ?? Number.NaN;
+        const rawCpuMsPerRequest = rawCpu.get(routeKey(route)) ?? Number.NaN;
         const figure: RouteFigure = {
           route: route.route,
           app: route.app,
@@ -233,8 +251,8 @@ export async function measureApiRoutes(kind: DatabaseKind, options: ApiBenchOpti
           cpuMsPerRequest,
           rawCpuMsPerRequest,
           cpuRatio: cpuMsPerRequest / rawCpuMsPerRequest,
-          statements: queries.get(route.path)?.length ?? 0,
-          ...(options.verbose ? { plans: plans.get(route.path) ?? [] } : {}),
+          statements: queries.get(routeKey(route))?.length ?? 0,
+          ...(options.verbose ? { plans: plans.get(routeKey(route)) ?? [] } : {}),
         };
         figures.push(figure);
         progress(

@@ -1,6 +1,6 @@
 // A server process for the API benchmark: `app` serves Kompetansebro's real app, `raw` a bare
 // node:http handler that runs the same SQL (captured from the app for each route: BENCH_SQL names
-// a JSON object of path → statements) straight on the driver.
+// a JSON object of "/role/path" → statements) straight on the driver.
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { serve } from '@hono/node-server';
