@@ -186,7 +186,7 @@ export interface ApiBenchResult {
   failures: string[];
 }
 
-export async function measureApiRoutes(kind: DatabaseKind, options: ApiBenchOptions, progress: (line: string) => void = () => {}): Promise<ApiBenchResult> {
+export async function measureApiRoutes(kind: DatabaseKind, options: ApiBenchOptions, progress: (line: string) => void = (line) => console.error(line)): Promise<ApiBenchResult> {
   const database = kind === 'postgres' ? await startBenchPostgres() : await createBenchPglite();
   const work = await mkdtemp(join(tmpdir(), 'kompetansebro-bench-sql-'));
   try {

@@ -92,7 +92,10 @@ async function lighthouseRun(bin: string, url: string, extraHeaders: Record<stri
       benchmarkIndex: report.environment.benchmarkIndex,
     };
   } catch (error) {
-    return `lighthouse failed: ${(error as Error).message.split('\n')[0]}`;
+    const { message, stderr } = error as Error & { stderr?: string };
+    const why = (stderr ?? '').trim().split('\n').at(-1) ?? '';
+    // Its last word on stderr says why (the command line would only repeat the cookie).
+    return `lighthouse failed: ${why || message.split('\n')[0]}`.slice(0, 300);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

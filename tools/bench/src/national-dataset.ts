@@ -2,6 +2,9 @@ import type { Kysely } from 'kysely';
 import { loadSampleData, mainLibraryKey, sampleId, type Database } from '@kompetansebro/db';
 import { hash } from '@node-rs/argon2';
 import {
+  DEFAULT_EXPIRING_DAYS,
+  statusByCalendar,
+  todayInNorway,
   audiences,
   defaultServiceConditions,
   initiativeKinds,
@@ -138,19 +141,17 @@ export async function generateNationalDataset(db: Kysely<Database>): Promise<Nat
   );
 
   // Agreements: a study centre with one or two libraries of its region.
+  const today = todayInNorway();
   const agreements: Array<{ id: string; title: string; kind: AgreementKind; status: AgreementStatus; start_date: string; end_date: string }> = [];
   const parties: Array<{ agreement_id: string; actor_id: string; role: PartyRole; position: number }> = [];
   for (let i = 0; i < NATIONAL_SCALE.agreements; i++) {
     const id = uuidFrom(next);
     const startYear = 2020 + Math.floor(next() * 7);
-    agreements.push({
-      id,
-      title: `Samarbeidsavtale ${i + 1}`,
-      kind: pick(KINDS),
-      status: pick(STATUSES),
-      start_date: `${startYear}-0${1 + Math.floor(next() * 9)}-01`,
-      end_date: `${startYear + 1 + Math.floor(next() * 4)}-12-31`,
-    });
+    const start_date = `${startYear}-0${1 + Math.floor(next() * 9)}-01`;
+    const end_date = `${startYear + 1 + Math.floor(next() * 4)}-12-31`;
+    // Statuses as the calendar has them today, so the first request moves none (as in a system in use).
+    const status = statusByCalendar({ status: pick(STATUSES), startDate: start_date, endDate: end_date }, today, DEFAULT_EXPIRING_DAYS);
+    agreements.push({ id, title: `Samarbeidsavtale ${i + 1}`, kind: pick(KINDS), status, start_date, end_date });
     // One in twenty is the demo study centre's, one in forty has the demo library as a party.
     const centre = i % 20 === 0 ? { id: BENCH_ORGANISATIONS.centre } : pick(studyCentres);
     parties.push({ agreement_id: id, actor_id: centre.id, role: 'coordinator', position: 0 });
