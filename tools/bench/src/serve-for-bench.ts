@@ -47,10 +47,15 @@ async function runRaw(): Promise<void> {
       response.writeHead(404).end();
       return;
     }
-    const results: Record<string, unknown>[][] = [];
-    for (const captured of queries) results.push(await query(captured.sql, captured.parameters));
-    response.writeHead(200, { 'Content-Type': 'application/json' });
-    response.end(JSON.stringify(results));
+    try {
+      const results: Record<string, unknown>[][] = [];
+      for (const captured of queries) results.push(await query(captured.sql, captured.parameters));
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      response.end(JSON.stringify(results));
+    } catch (error) {
+      console.error(`raw ${request.url}: ${(error as Error).message}`);
+      response.writeHead(500).end();
+    }
   }).listen(port, '127.0.0.1', () => console.log('ready'));
 }
 
