@@ -98,17 +98,29 @@ async function stop(child: ChildProcess): Promise<void> {
   await new Promise((resolve) => child.once('exit', resolve));
 }
 
-function load(options: autocannon.Options): Promise<autocannon.Result> {
+let clients = 0;
+/** Each request from another address (X-Forwarded-For through the trusted loopback proxy): many anonymous clients, not one over its rate limit. */
+const manyClients: autocannon.Request[] = [
+  {
+    setupRequest: (request) => {
+      clients++;
+      return { ...request, headers: { ...request.headers, 'x-forwarded-for': `10.${(clients >> 16) & 255}.${(clients >> 8) & 255}.${clients & 255}` } };
+    },
+  },
+];
+
+function load(options: autocannon.Options & { anonymous?: boolean }): Promise<autocannon.Result> {
+  const { anonymous, ...rest } = options;
   return new Promise((resolve, reject) => {
-    autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
+    autocannon({ ...rest, ...(anonymous ? { requests: manyClients } : {}) }, (error, result) => (error ? reject(error) : resolve(result)));
   });
 }
 
 /** CPU time the server (taskset execs node, so its pid is node's) spends per request, and the requests that failed. */
-async function cpuPerRequest(pid: number, url: string, headers: Record<string, string>, requests: number): Promise<{ cpuMs: number; errors: number }> {
-  await load({ url, headers, connections: 10, amount: Math.max(50, Math.round(requests / 5)) });
+async function cpuPerRequest(pid: number, url: string, headers: Record<string, string>, requests: number, anonymous = false): Promise<{ cpuMs: number; errors: number }> {
+  await load({ url, headers, connections: 10, amount: Math.max(50, Math.round(requests / 5)), anonymous });
   const before = cpuMs(pid);
-  const result = await load({ url, headers, connections: 10, amount: requests });
+  const result = await load({ url, headers, connections: 10, amount: requests, anonymous });
   return { cpuMs: (cpuMs(pid) - before) / requests, errors: result.non2xx + result.errors };
 }
 
@@ -234,11 +246,12 @@ export async function measureApiRoutes(kind: DatabaseKind, options: ApiBenchOpti
         if (!cookies.has(route.role)) cookies.set(route.role, await cookieOf(request, route.role));
         const headers = cookies.get(route.role) ?? {};
         const url = `${app.url}${route.path}`;
-        const cpu = await cpuPerRequest(app.child.pid ?? 0, url, headers, options.cpuRequests);
+        const anonymous = route.role === 'anonymous';
+        const cpu = await cpuPerRequest(app.child.pid ?? 0, url, headers, options.cpuRequests, anonymous);
         const cpuMsPerRequest = cpu.cpuMs;
         const rate = FIXED_RATE[kind];
-        const fixed = await load({ url, headers, connections: 50, overallRate: rate, duration: options.seconds });
-        const saturation = await load({ url, headers, connections: 50, duration: options.saturationSeconds });
+        const fixed = await load({ url, headers, connections: 50, overallRate: rate, duration: options.seconds, anonymous });
+        const saturation = await load({ url, headers, connections: 50, duration: options.saturationSeconds, anonymous });
         const rawCpuMsPerRequest = rawCpu.get(routeKey(route)) ?? Number.NaN;
         const figure: RouteFigure = {
           route: route.route,

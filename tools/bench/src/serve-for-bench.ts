@@ -25,7 +25,13 @@ async function runApp(): Promise<void> {
   // The production server's logger at its default level (a line per request), written to a file
   // rather than the pipe this process announces itself on.
   const logger = pino({ level: process.env['LOG_LEVEL'] ?? 'info' }, pino.destination({ dest: process.env['BENCH_LOG'] ?? '/dev/null', sync: false }));
-  const app = createApp({ db: handle.db, logger, config: { databaseKind: handle.target, version: 'bench', documentsDir: '/tmp', cookieSecure: false } });
+  // Behind a proxy on loopback (TRUST_PROXY), as in production: the bench's anonymous clients
+  // come from many addresses (X-Forwarded-For), as the open data API's do, each within its rate limit.
+  const app = createApp({
+    db: handle.db,
+    logger,
+    config: { databaseKind: handle.target, version: 'bench', documentsDir: '/tmp', cookieSecure: false, trustProxy: ['127.0.0.1'] },
+  });
   serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => console.log('ready'));
 }
 
