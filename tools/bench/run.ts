@@ -1,8 +1,8 @@
 // `npm run bench`: prints figures; nothing here passes or fails a build.
 //
 //   npm run bench -- [--only api,apps,bundle,finder,startup,import] [--database postgres|pglite]
-//                    [--routes county,/api/agreements] [--seconds 10] [--saturation-seconds 5]
-//                    [--cpu-requests 2000] [--json figures.json] [--verbose] [--explain-only] [--no-pin]
+//                    [--routes county,/api/agreements] [--seconds 5] [--saturation-seconds 5]
+//                    [--cpu-requests 1000] [--json figures.json] [--verbose] [--explain-only] [--no-pin]
 //
 // --only picks sections (default: all); --routes keeps the API routes whose app, role or path
 // contains one of the words; --verbose prints EXPLAIN (ANALYZE, BUFFERS) of each route's SQL;
@@ -25,9 +25,9 @@ const { values } = parseArgs({
     only: { type: 'string' },
     database: { type: 'string' },
     routes: { type: 'string' },
-    seconds: { type: 'string', default: '10' },
+    seconds: { type: 'string', default: '5' },
     'saturation-seconds': { type: 'string', default: '5' },
-    'cpu-requests': { type: 'string', default: '2000' },
+    'cpu-requests': { type: 'string', default: '1000' },
     json: { type: 'string' },
     verbose: { type: 'boolean', default: false },
     'explain-only': { type: 'boolean', default: false },
