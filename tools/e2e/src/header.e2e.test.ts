@@ -87,7 +87,7 @@ test.describe('search everywhere', () => {
     await logIn(page, { app: '/bibliotek/', email: 'namsos@demo.kompetansebro.no' });
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await page.keyboard.press('/');
-    const field = page.getByRole('searchbox', { name: 'Søk' });
+    const field = page.getByRole('searchbox', { name: 'Søk', exact: true });
     await expect(field).toBeFocused();
     await field.fill('Namsos');
     await field.press('Enter');
