@@ -123,7 +123,7 @@ function ServiceCard({ service, onNotice }: { service: ServiceSummary; onNotice:
       {/* Only the conditions that say something; the form shows every field. */}
       <dl className="kb-facts">
         {service.weeklyHours !== null && (
-          <Fact label={t('actors.services.field.weeklyHours.label')}>{t('actors.services.weeklyHoursValue', { hours: number(service.weeklyHours) })}</Fact>
+          <Fact label={t('actors.services.field.weeklyHours.label')}>{t('actors.services.weeklyHoursValue', { count: service.weeklyHours, hours: number(service.weeklyHours) })}</Fact>
         )}
         {conditions.ageLimit !== null && (
           <Fact label={t('actors.services.field.ageLimit.label')}>{t('actors.services.ageLimitValue', { age: conditions.ageLimit })}</Fact>

@@ -200,6 +200,7 @@ export function NeedsPage() {
                     .map((service) => (
                       <li key={service}>
                         {t('liaison.needs.studentsWithout', {
+                          count: without[service],
                           students: formatNumber(without[service], language),
                           service: t(`serviceType.${service}`).toLocaleLowerCase(language === 'en' ? 'en' : 'nb'),
                         })}
