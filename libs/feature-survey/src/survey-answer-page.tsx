@@ -47,11 +47,14 @@ function parseHours(text: string): number | null | undefined {
 export function SurveyAnswerPage() {
   const { t } = useTranslation();
   // The link's `?token=…`; one that is not a token counts as none.
-  const { token } = searchView(surveyTokenQuerySchema.partial(), useSearch({ strict: false }));
+  const search: Record<string, unknown> = useSearch({ strict: false });
+  const { token } = searchView(surveyTokenQuerySchema.partial(), search);
   if (!token) {
+    // A link cut short (a line break in the e-mail) or mistyped, or this page opened without one.
+    const broken = search['token'] !== undefined && search['token'] !== '';
     return (
       <Page title={t('survey.answer.invalidLink')}>
-        <Alert color="warning">{t('survey.answer.missingToken')}</Alert>
+        <Alert color="warning">{t(broken ? 'survey.answer.brokenToken' : 'survey.answer.missingToken')}</Alert>
       </Page>
     );
   }
