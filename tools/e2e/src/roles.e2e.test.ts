@@ -5,7 +5,8 @@ import { logIn } from './login';
 // Journey (issue 19, "the policy decides the screen"): each role is offered only what the
 // policy lets it do. The county viewer reads surveys, agreements, actors, activities and the
 // import screen and finds no write action; a study centre reads a library and an activity it
-// takes part in but another organisation organised, and finds no edit or delete there either.
+// of its area takes part in but another organisation organised (the Namdal cooperation meeting
+// with Namsos bibliotek), and finds no edit or delete there either.
 
 const VIEWER = 'fylke-innsyn@demo.kompetansebro.no';
 const NAMDAL = 'namdal@demo.kompetansebro.no';
@@ -96,6 +97,16 @@ test.describe('journey: each role sees only what it may do', () => {
       return list.items[0]?.id ?? '';
     });
     await page.goto(`/studiesenter/aktorer/${library}`);
+    await expectNoWriteAction(page);
+    await expectNoAxeViolations(page);
+
+    // The cooperation meeting Nord organises with Namsos bibliotek involves a library of Namdal's
+    // area: the centre sees it among its activities, and reads it without edit or delete.
+    await page.goto('/studiesenter/aktiviteter?q=Samarbeidsm%C3%B8te');
+    const meeting = page.getByRole('link', { name: /Samarbeidsmøte: Nord universitet i Namsos og folkebibliotekene i Namdal/ });
+    await expect(meeting).toBeVisible();
+    await meeting.click();
+    await expect(page.getByRole('heading', { level: 1, name: /Samarbeidsmøte: Nord universitet i Namsos/ })).toBeVisible();
     await expectNoWriteAction(page);
     await expectNoAxeViolations(page);
   });
