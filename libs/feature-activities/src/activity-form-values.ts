@@ -8,6 +8,7 @@ import {
   type ActivityDetail,
   type ActivityUpdate,
   type FieldError,
+  parseWholeNumberText,
 } from '@kompetansebro/domain';
 
 export interface ParticipantRow {
@@ -74,9 +75,9 @@ const text = (value: string) => (value.trim() === '' ? null : value.trim());
 
 /** A head count as typed: '' is "not known"; anything but a whole number is kept as NaN so the schema refuses it. */
 function headCountOf(value: string): number | null {
-  const trimmed = value.replace(/\s/g, '');
-  if (trimmed === '') return null;
-  return /^\d+$/.test(trimmed) ? Number(trimmed) : Number.NaN;
+  if (value.trim() === '') return null;
+  // "1 200" as Norwegians type it (parseNumberText).
+  return parseWholeNumberText(value) ?? Number.NaN;
 }
 
 /** The form as the API takes it (every field; the schema decides whether it is valid). */

@@ -1,7 +1,7 @@
 import { activityQueries, useDeleteActivity } from '@kompetansebro/api-client';
 import type { ActivityDetail } from '@kompetansebro/domain';
 import { formatDate, formatNumber, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, buttonLinkProps, ConfirmDialog, Fact, httpErrorText, Page, RecordLink, Section, StatusTag } from '@kompetansebro/ui';
+import { Button, buttonLinkProps, ConfirmDialog, FailureAlert, Fact, actionErrorText, Page, RecordLink, Section, StatusTag } from '@kompetansebro/ui';
 import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -78,11 +78,7 @@ function ActivityDetails({ activity }: { activity: ActivityDetail }) {
       }
     >
       <ActivityNoticeBanner />
-      {remove.isError && (
-        <Alert color="danger" role="alert" heading={t('activities.delete.failed')}>
-          {remove.error.status === 412 ? t('activities.delete.stale') : httpErrorText(t, remove.error.status)}
-        </Alert>
-      )}
+      <FailureAlert title={t('activities.delete.failed')} message={remove.isError ? (remove.error.status === 412 ? t('activities.delete.stale') : actionErrorText(t, remove.error)) : null} />
       <p className="kb-cluster">
         <StatusTag color="info">{t(`activityKind.${activity.kind}`)}</StatusTag>
         {activity.sampleData && <StatusTag color="warning">{t('activities.detail.sampleData')}</StatusTag>}

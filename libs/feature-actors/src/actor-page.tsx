@@ -1,7 +1,7 @@
-import { actorQueries, ApiError, useArchiveActor } from '@kompetansebro/api-client';
+import { actorQueries, useArchiveActor } from '@kompetansebro/api-client';
 import { formatOrganisationNumber, toIsil, type ActorDetail } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, buttonLinkProps, ConfirmDialog, Fact, httpErrorText, Page, Section, StatusTag, useNoticeForThisVisit } from '@kompetansebro/ui';
+import { Alert, Button, buttonLinkProps, ConfirmDialog, FailureAlert, Fact, actionErrorText, Page, Section, StatusTag, useNoticeForThisVisit } from '@kompetansebro/ui';
 import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
@@ -92,11 +92,7 @@ function ActorDetails({ actor, notice }: { actor: ActorDetail; notice: ActorNoti
     >
       {/* Polite, and never takes focus: the user reads it when they get to it. */}
       <div role="status">{status && <Alert color="success">{t(noticeKeys[status])}</Alert>}</div>
-      {archive.isError && (
-        <Alert color="danger" role="alert" heading={t('actors.archive.failed')}>
-          {archive.error instanceof ApiError ? httpErrorText(t, archive.error.status) : t('errors.unknown')}
-        </Alert>
-      )}
+      <FailureAlert title={t('actors.archive.failed')} message={archive.isError ? actionErrorText(t, archive.error) : null} />
 
       <p className="kb-cluster">
         <StatusTag color="info">{t(`actorKind.${actor.kind}`)}</StatusTag>

@@ -8,7 +8,7 @@ import {
   type ContactSummary,
   type FieldError,
 } from '@kompetansebro/domain';
-import { Alert, Button, ConfirmDialog, ErrorSummary, fieldErrorText, httpErrorText, TextField, useUnsavedChangesGuard, type ErrorSummaryItem } from '@kompetansebro/ui';
+import { Alert, Button, ConfirmDialog, ErrorSummary, FailureAlert, actionErrorText, fieldErrorText, httpErrorText, TextField, useUnsavedChangesGuard, type ErrorSummaryItem } from '@kompetansebro/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -116,11 +116,7 @@ function ContactCard({ contact, onNotice }: { contact: ContactSummary; onNotice:
           </>
         )}
       </dl>
-      {remove.isError && (
-        <Alert color="danger" role="alert" heading={t('actors.contacts.removeFailed')}>
-          {httpErrorText(t, remove.error.status)}
-        </Alert>
-      )}
+      <FailureAlert title={t('actors.contacts.removeFailed')} message={remove.isError ? actionErrorText(t, remove.error) : null} />
       {(canUpdate || canDelete) && (
         <div className="kb-cluster">
           {canUpdate && (

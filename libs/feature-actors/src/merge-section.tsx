@@ -1,6 +1,6 @@
-import { actorQueries, ApiError, useCan, useMergeActor } from '@kompetansebro/api-client';
+import { actorQueries, useCan, useMergeActor } from '@kompetansebro/api-client';
 import type { ActorDetail } from '@kompetansebro/domain';
-import { Alert, Button, ConfirmDialog, httpErrorText, Section, Select } from '@kompetansebro/ui';
+import { Alert, Button, ConfirmDialog, actionErrorText, Section, Select } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,7 +23,7 @@ export function MergeSection({ actor }: { actor: ActorDetail }) {
 
   const options = (candidates.data?.items ?? []).filter((a) => a.id !== actor.id).map((a) => ({ value: a.id, label: a.municipalityName ? `${a.name} (${a.municipalityName})` : a.name }));
   const duplicate = options.find((o) => o.value === duplicateId)?.label ?? '';
-  const failure = merge.error instanceof ApiError ? (merge.error.problem.detail ?? httpErrorText(t, merge.error.status)) : merge.isError ? t('errors.unknown') : null;
+  const failure = merge.isError ? actionErrorText(t, merge.error) : null;
   const confirm = () =>
     merge.mutate(
       { version: actor.version, duplicateId },

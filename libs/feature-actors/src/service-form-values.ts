@@ -7,6 +7,7 @@ import {
   type ServiceConditionsInput,
   type ServiceCreate,
   type ServiceUpdate,
+  parseNumberText,
 } from '@kompetansebro/domain';
 
 /** Every field the service form edits, in the order it shows them. */
@@ -94,13 +95,13 @@ function parseNumbers(values: ServiceFormValues): Parsed {
   const parsed = {} as Record<NumberField, number | null>;
   const errors: FieldError[] = [];
   for (const field of numberFields) {
-    const text = values[field].replace(/\s+/g, '').replace(',', '.');
-    if (text === '') {
+    if (values[field].trim() === '') {
       parsed[field] = null;
       continue;
     }
-    const number = Number(text);
-    if (!Number.isFinite(number) || !/^-?\d+(\.\d+)?$/.test(text)) errors.push({ path: field, code: 'not_a_number', message: 'Not a number' });
+    // "1 200,5" as Norwegians type it (the schema decides the range and whether decimals fit).
+    const number = parseNumberText(values[field], { negative: true });
+    if (number === null) errors.push({ path: field, code: 'not_a_number', message: 'Not a number' });
     else parsed[field] = number;
   }
   return { values: parsed, errors };

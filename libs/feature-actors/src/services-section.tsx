@@ -1,7 +1,7 @@
 import { meQueries, serviceQueries, useArchiveService, useConfirmService, type ApiError } from '@kompetansebro/api-client';
 import { MAX_PAGE_SIZE, type ActorDetail, type ServiceHours, type ServiceSummary } from '@kompetansebro/domain';
 import { formatDate, formatNumber, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, ConfirmDialog, Fact, httpErrorText, StatusTag } from '@kompetansebro/ui';
+import { Button, ConfirmDialog, FailureAlert, Fact, actionErrorText, StatusTag } from '@kompetansebro/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -123,7 +123,7 @@ function ServiceCard({ service, onNotice }: { service: ServiceSummary; onNotice:
       {/* Only the conditions that say something; the form shows every field. */}
       <dl className="kb-facts">
         {service.weeklyHours !== null && (
-          <Fact label={t('actors.services.field.weeklyHours.label')}>{t('actors.services.weeklyHoursValue', { hours: number(service.weeklyHours) })}</Fact>
+          <Fact label={t('actors.services.field.weeklyHours.label')}>{t('actors.services.weeklyHoursValue', { count: service.weeklyHours, hours: number(service.weeklyHours) })}</Fact>
         )}
         {conditions.ageLimit !== null && (
           <Fact label={t('actors.services.field.ageLimit.label')}>{t('actors.services.ageLimitValue', { age: conditions.ageLimit })}</Fact>
@@ -145,11 +145,7 @@ function ServiceCard({ service, onNotice }: { service: ServiceSummary; onNotice:
           )}
         </Fact>
       </dl>
-      {failure && (
-        <Alert color="danger" role="alert" heading={confirm.error ? t('actors.services.confirmFailed') : t('actors.services.archiveFailed')}>
-          {httpErrorText(t, failure.status)}
-        </Alert>
-      )}
+      <FailureAlert title={confirm.error ? t('actors.services.confirmFailed') : t('actors.services.archiveFailed')} message={failure ? actionErrorText(t, failure) : null} />
       {(canUpdate || canArchive) && (
         <div className="kb-cluster">
           {canUpdate && (

@@ -1,7 +1,7 @@
 import { agreementQueries, ApiError, meQueries, useDecideAgreement } from '@kompetansebro/api-client';
 import { mayAcceptFor, visibilityFor, type AgreementDetail, type AgreementStatus, type Me } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, ConfirmDialog, httpErrorText, TextArea } from '@kompetansebro/ui';
+import { Alert, Button, ConfirmDialog, actionErrorText, TextArea } from '@kompetansebro/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
@@ -34,8 +34,7 @@ export function mayAnswerFor(me: Me | null | undefined, agreement: AgreementDeta
 function answerErrorText(t: TFunction, error: unknown): string {
   if (error instanceof ApiError && error.status === 409) return t('agreements.decision.conflict');
   if (error instanceof ApiError && error.status === 412) return t('agreements.decision.stale');
-  if (error instanceof ApiError) return error.problem.detail ?? httpErrorText(t, error.status);
-  return t('states.errorBody');
+  return actionErrorText(t, error);
 }
 
 /** Where a party stands: accepted (when, and what it said), declined (why), or not answered. Shown in every status. */

@@ -15,7 +15,7 @@ import {
   type ThematicArea,
 } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, httpErrorText, Section, TextArea, TextField } from '@kompetansebro/ui';
+import { Alert, Button, actionErrorText, Section, TextArea, TextField } from '@kompetansebro/ui';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useState, type FormEvent } from 'react';
@@ -24,8 +24,7 @@ import { CheckboxGroup } from './checkbox-group';
 
 function errorText(t: TFunction, error: unknown): string {
   if (error instanceof ApiError && error.status === 412) return t('agreements.detail.staleVersion');
-  if (error instanceof ApiError) return error.problem.detail ?? httpErrorText(t, error.status);
-  return t('states.errorBody');
+  return actionErrorText(t, error);
 }
 
 /** A value of a change as people read it: dates as dates, service types by name, lists joined. */

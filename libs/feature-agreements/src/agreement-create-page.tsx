@@ -19,7 +19,7 @@ import {
   DetailPage,
   ErrorSummary,
   fieldErrorText,
-  httpErrorText,
+  actionErrorText,
   Page,
   Select,
   StatusTag,
@@ -234,7 +234,7 @@ function AgreementCreateForm({ editing }: { editing?: AgreementDetail }) {
         goTo(firstStepWithErrors(apiErrors) ?? 'review');
         showErrors(apiErrors);
       } else {
-        setFailure(error instanceof ApiError ? (error.problem.detail ?? httpErrorText(t, error.status)) : t('states.errorBody'));
+        setFailure(actionErrorText(t, error));
       }
     }
   };
@@ -481,7 +481,7 @@ function PartiesStep({ values, update, errorAt, announce }: StepProps) {
             {t('agreements.create.parties.results')}
           </h3>
           {results.isError ? (
-            <Alert color="danger">{results.error instanceof ApiError ? httpErrorText(t, results.error.status) : t('states.errorBody')}</Alert>
+            <Alert color="danger">{actionErrorText(t, results.error)}</Alert>
           ) : !page ? (
             <p className="ds-paragraph">{t('states.loading')}</p>
           ) : page.items.length === 0 ? (

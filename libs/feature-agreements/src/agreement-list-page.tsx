@@ -1,4 +1,4 @@
-import { actorQueries, agreementQueries, meQueries, regionQueries } from '@kompetansebro/api-client';
+import { actorQueries, agreementQueries, regionQueries, useCan } from '@kompetansebro/api-client';
 import {
   agreementKinds,
   agreementListQuerySchema,
@@ -40,9 +40,8 @@ export function AgreementListPage() {
   const { paths, listFilters, pendingAmendments } = useAgreementFeature();
   const showPartyAndRegion = listFilters?.partyAndRegion ?? true;
   const canCreate = useCanCreateAgreements();
-  // The county's agreement settings: its admin changes them here (the API refuses everyone else).
-  const me = useQuery(meQueries.current());
-  const countySettings = me.data?.role === 'county_admin';
+  // The county's agreement settings and templates: its admin changes them here (the policy: a viewer only reads).
+  const countySettings = useCan('agreement_template', 'update');
   const list = useListSearch(agreementListSearchSchema, paths.list);
   const { view } = list;
   const query = { ...view, pageSize: DEFAULT_PAGE_SIZE };

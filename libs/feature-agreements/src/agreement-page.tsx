@@ -17,7 +17,8 @@ import {
   buttonLinkProps,
   ConfirmDialog,
   Fact,
-  httpErrorText,
+  FailureAlert,
+  actionErrorText,
   Page,
   RecordLink,
   Section,
@@ -52,8 +53,7 @@ export function AgreementPage() {
 function errorText(t: TFunction, error: unknown): string {
   if (error instanceof ApiError && error.status === 412) return t('agreements.detail.staleVersion');
   if (error instanceof ApiError && error.status === 409) return t('agreements.detail.transitionConflict');
-  if (error instanceof ApiError) return error.problem.detail ?? httpErrorText(t, error.status);
-  return t('states.errorBody');
+  return actionErrorText(t, error);
 }
 
 function AgreementDetails({ agreement }: { agreement: AgreementDetail }) {
@@ -145,11 +145,7 @@ function AgreementDetails({ agreement }: { agreement: AgreementDetail }) {
           {t('agreements.detail.transitioned', { status: t(`agreementStatus.${done}`) })}
         </p>
       )}
-      {transition.isError && (
-        <Alert color="danger" heading={t('agreements.detail.transitionFailed')}>
-          <p className="ds-paragraph">{errorText(t, transition.error)}</p>
-        </Alert>
-      )}
+      <FailureAlert title={t('agreements.detail.transitionFailed')} message={transition.isError ? errorText(t, transition.error) : null} />
 
       <section aria-labelledby="agreement-actions" className="kb-stack">
         <h2 className="ds-heading" data-size="sm" id="agreement-actions">
@@ -418,11 +414,7 @@ function Documents({ agreement }: { agreement: AgreementDetail }) {
         </p>
       )}
       <div role="status">{uploaded && <p className="ds-paragraph">{t('agreements.documents.uploaded', { filename: uploaded })}</p>}</div>
-      {(localError || upload.isError || remove.isError) && (
-        <Alert color="danger">
-          <p className="ds-paragraph">{localError ?? errorText(t, upload.error ?? remove.error)}</p>
-        </Alert>
-      )}
+      <FailureAlert title={t('agreements.documents.failed')} message={localError ?? (upload.isError || remove.isError ? errorText(t, upload.error ?? remove.error) : null)} />
       <ConfirmDialog
         open={removing !== null}
         title={t('agreements.documents.removeTitle')}

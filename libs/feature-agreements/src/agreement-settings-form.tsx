@@ -1,5 +1,5 @@
 import { agreementSettingsQueries, ApiError, useUpdateAgreementSettings } from '@kompetansebro/api-client';
-import { MAX_EXPIRING_DAYS } from '@kompetansebro/domain';
+import { MAX_EXPIRING_DAYS, parseWholeNumberText } from '@kompetansebro/domain';
 import { Alert, Button, httpErrorText, QueryError, Section, Skeleton, TextField } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -31,8 +31,8 @@ function SettingsForm({ expiringDays, version, onStale }: { expiringDays: number
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
-    const days = Number(value);
-    if (!/^\d+$/.test(value.trim()) || days > MAX_EXPIRING_DAYS) return setInvalid(true);
+    const days = parseWholeNumberText(value);
+    if (days === null || days > MAX_EXPIRING_DAYS) return setInvalid(true);
     setInvalid(false);
     update.mutate(
       { expiringDays: days, version },

@@ -1,10 +1,30 @@
-import { actorKinds, agreementKinds, agreementStatuses, serviceTypes } from '@kompetansebro/domain';
+import { actorKinds, agreementKinds, agreementStatuses, catchmentRequestStatuses, planItemStatuses, serviceTypes } from '@kompetansebro/domain';
 import { formatDate, formatDateTime, type Language } from '@kompetansebro/i18n';
 import type { TFunction } from 'i18next';
 import { shorten } from './audit-diff';
 
-const entityKeys = ['actor', 'agreement', 'activity', 'service', 'contact', 'initiative', 'plan_item', 'user', 'mobility_count', 'sample-data', 'opening_hours', 'photo', 'liaison_note'] as const;
-const actionKeys = ['create', 'update', 'archive', 'restore', 'delete', 'transition', 'confirm', 'erase', 'load', 'merge', 'import', 'undo_import'] as const;
+const entityKeys = [
+  'actor',
+  'agreement',
+  'activity',
+  'service',
+  'contact',
+  'initiative',
+  'plan_item',
+  'user',
+  'mobility_count',
+  'sample-data',
+  'opening_hours',
+  'photo',
+  'liaison_note',
+  'student_counts',
+  'agreement_template',
+  'catchment_request',
+  'county_setting',
+  'survey',
+  'import',
+] as const;
+const actionKeys = ['create', 'update', 'archive', 'restore', 'delete', 'transition', 'confirm', 'erase', 'load', 'merge', 'import', 'undo_import', 'disable', 'read'] as const;
 const fieldKeys = [
   'name',
   'shortName',
@@ -58,12 +78,36 @@ export function entityLabel(t: TFunction, entity: string): string {
   return includes(entityKeys, entity) ? t(`history.entity.${entity}`) : entity;
 }
 
-export function actionLabel(t: TFunction, action: string): string {
-  return includes(actionKeys, action) ? t(`history.action.${action}`) : t('history.action.other', { action });
+/**
+ * "Opprettet", "Endret", … — and a new status by name ("Ny status: Signert") where the entry's
+ * record after the change holds it. An action we do not know reads as a change, without its code.
+ */
+export function actionLabel(t: TFunction, action: string, entry?: { after: unknown }): string {
+  if (action === 'transition') {
+    const after = entry?.after;
+    const status = typeof after === 'object' && after !== null && 'status' in after && typeof after.status === 'string' ? after.status : null;
+    const name = status === null ? null : statusLabel(t, status);
+    return name ? t('history.action.transitionTo', { status: name }) : t('history.action.transition');
+  }
+  return includes(actionKeys, action) ? t(`history.action.${action}`) : t('history.action.update');
 }
 
+/** A status code by its name, for the kinds of record that have one; null for a code we do not know. */
+function statusLabel(t: TFunction, status: string): string | null {
+  if (includes(agreementStatuses, status)) return t(`agreementStatus.${status}`);
+  if (includes(planItemStatuses, status)) return t(`initiatives.planStatus.${status}`);
+  if (includes(catchmentRequestStatuses, status)) return t(`history.requestStatus.${status}`);
+  return null;
+}
+
+/** A field by its label; one we do not know by its name made readable ("liaisonNote" → "liaison note"), never a code as such. */
 export function fieldLabel(t: TFunction, field: string): string {
-  return includes(fieldKeys, field) ? t(`history.fields.${field}`) : field;
+  if (includes(fieldKeys, field)) return t(`history.fields.${field}`);
+  const words = field
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -75,7 +119,7 @@ function formatScalar(t: TFunction, language: Language, field: string, value: st
   if (DATE_ONLY.test(value)) return formatDate(value, language);
   if (TIMESTAMP.test(value)) return formatDateTime(value);
   // Codes the user knows by name: a status, a kind, a service type.
-  if (field === 'status' && includes(agreementStatuses, value)) return t(`agreementStatus.${value}`);
+  if (field === 'status') return statusLabel(t, value) ?? value;
   if (field === 'kind' && includes(actorKinds, value)) return t(`actorKind.${value}`);
   if (field === 'kind' && includes(agreementKinds, value)) return t(`agreementKind.${value}`);
   if ((field === 'type' || field === 'services') && includes(serviceTypes, value)) return t(`serviceType.${value}`);

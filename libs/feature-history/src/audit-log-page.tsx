@@ -14,6 +14,8 @@ interface LogRow {
   occurredAt: string;
   userId: string | null;
   userName: string | null;
+  /** The record's name now (its title), where it has one; older servers leave it out. */
+  recordName?: string | null;
   entity: string;
   entityId: string;
   action: string;
@@ -39,9 +41,8 @@ export function AuditLogPage() {
       rowHeader: true,
       // The record by its name where the entry carries one; the kind under it.
       cell: (row) => {
-        // A uuid is cut to its first 8 characters; a short id ("service" of the sample data) is shown whole.
-        const shortId = row.entityId.length > 20 ? row.entityId.slice(0, 8) : row.entityId;
-        const label = recordNameOf(row) ?? (isHistoryEntity(row.entity) ? t('history.openHistoryOf', { entity: entityLabel(t, row.entity), id: shortId }) : shortId);
+        // The name in the entry, else the record's name now; a record without one by its kind, never by its id.
+        const label = recordNameOf(row) ?? row.recordName ?? t('history.unnamedRecord', { entity: entityLabel(t, row.entity) });
         return (
           <>
             {isHistoryEntity(row.entity) ? (
@@ -56,7 +57,7 @@ export function AuditLogPage() {
         );
       },
     },
-    { key: 'action', header: t('history.columns.action'), cell: (row) => actionLabel(t, row.action) },
+    { key: 'action', header: t('history.columns.action'), cell: (row) => actionLabel(t, row.action, row) },
     {
       key: 'who',
       header: t('history.columns.who'),

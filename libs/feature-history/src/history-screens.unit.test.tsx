@@ -149,12 +149,15 @@ describe('AuditLogPage', () => {
       '/historikk/agreement/00000000-0000-4000-8005-000000000001',
     );
     expect(within(agreementRow).getByText('avtale')).toBeTruthy();
-    expect(within(agreementRow).getByText('Ny status')).toBeTruthy();
+    // The new status by name, not only that it changed.
+    expect(within(agreementRow).getByText('Ny status: Aktiv')).toBeTruthy();
     expect(within(agreementRow).getByText('Systemet')).toBeTruthy();
     // A kind with no history page of its own gets no link.
     const sampleRow = screen.getByRole('row', { name: /eksempeldata/ });
     expect(within(sampleRow).queryByRole('link')).toBeNull();
     expect(within(sampleRow).getByText('Lastet inn')).toBeTruthy();
+    // A record without a name in the entry goes by its kind, never by a piece of its id.
+    expect(within(sampleRow).queryByText(/servi/)).toBeNull();
 
     await user.selectOptions(screen.getByRole('combobox', { name: 'Type' }), 'actor');
     await screen.findByText('1–1 av 1');

@@ -97,7 +97,7 @@ export function RecordHistoryPage() {
           <ol className="kb-history-entries" aria-label={t('history.title')} aria-busy={entries.isPlaceholderData || undefined}>
             {entries.data.items.map((entry) => {
               const when = formatDateTime(entry.occurredAt);
-              const action = actionLabel(t, entry.action);
+              const action = actionLabel(t, entry.action, entry);
               return (
                 <li key={entry.id} className="kb-history-entry">
                   <h2 className="ds-heading" data-size="2xs">

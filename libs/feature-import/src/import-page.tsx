@@ -1,4 +1,4 @@
-import { importQueries, saveFailureOf, trySave, useApplyImport, usePreviewImport, useUndoImport, useUploadImport } from '@kompetansebro/api-client';
+import { importQueries, meQueries, saveFailureOf, useCan, trySave, useApplyImport, usePreviewImport, useUndoImport, useUploadImport } from '@kompetansebro/api-client';
 import {
   actorKinds,
   importFields,
@@ -16,7 +16,7 @@ import {
   type ServiceType,
 } from '@kompetansebro/domain';
 import { formatDate, formatDateTime, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, ConfirmDialog, DataTable, FailureAlert, fieldErrorText, httpErrorText, optionsByLabel, Page, QueryError, Section, Select, TextField, type TableColumn } from '@kompetansebro/ui';
+import { Alert, Button, ConfirmDialog, DataTable, FailureAlert, fieldErrorText, httpErrorText, LoadingState, optionsByLabel, Page, QueryError, Section, Select, TextField, type TableColumn } from '@kompetansebro/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useEffect, useState, type FormEvent } from 'react';
@@ -38,6 +38,30 @@ function useFailureText() {
  * and the latest imports, each undoable for 30 days, and an uploaded one to go on with later.
  */
 export function ImportPage() {
+  const { t } = useTranslation();
+  const me = useQuery(meQueries.current());
+  // Files into the register are the county admin's alone: anyone else who opens the address reads why.
+  const mayImport = useCan('import', 'create');
+  if (me.isPending) {
+    return (
+      <Page title={t('import.title')}>
+        <LoadingState />
+      </Page>
+    );
+  }
+  if (!mayImport) {
+    return (
+      <Page title={t('import.title')}>
+        <Alert color="info" heading={t('import.readOnly.title')}>
+          {t('import.readOnly.body')}
+        </Alert>
+      </Page>
+    );
+  }
+  return <ImportScreen />;
+}
+
+function ImportScreen() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [openId, setOpenId] = useState<string | null>(null);

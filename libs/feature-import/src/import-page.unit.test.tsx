@@ -1,5 +1,5 @@
 import type { ImportDetail, ImportSummary } from '@kompetansebro/domain';
-import { mswServer, renderRoute, scenario } from '@kompetansebro/testing';
+import { buildMe, buildMembership, mswServer, renderRoute, scenario, testOrganisations } from '@kompetansebro/testing';
 import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
@@ -74,5 +74,13 @@ describe('ImportPage', () => {
     expect(await screen.findByText(/kontakter\.csv \(Kontaktpersoner\): 2 rader/)).toBeTruthy();
     expect(uploads).toEqual([{ target: 'contact', fileName: 'kontakter.csv' }]);
     expect((screen.getByLabelText('Navn') as HTMLSelectElement).value).toBe('name');
+  });
+
+  it('tells a county viewer who opens the address that only the administrators import, with no upload form', async () => {
+    scenario({ account: { email: 'fylke-innsyn@demo.kompetansebro.no', password: 'kompetansebro', me: buildMe({ memberships: [buildMembership(testOrganisations.county, 'county_viewer')] }) } }).use();
+    renderRoute({ path: '/import', createRoutes: (root) => [createImportRoute(root)] });
+    expect(await screen.findByRole('heading', { level: 2, name: 'Bare fylkets administratorer importerer' })).toBeTruthy();
+    expect(screen.queryByLabelText('Fil (CSV eller XLSX)')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Last opp' })).toBeNull();
   });
 });

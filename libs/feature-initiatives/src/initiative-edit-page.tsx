@@ -13,6 +13,7 @@ import {
   type InitiativeKind,
   type InitiativeUpdate,
   type MaturityLevel,
+  parseNumberText,
 } from '@kompetansebro/domain';
 import { formatAmount, formatDate, useLanguage } from '@kompetansebro/i18n';
 import { Alert, Button, Checkbox, DetailPendingPage, ErrorSummary, type ErrorSummaryItem, fieldErrorText, ForbiddenPage, httpErrorText, optionsByLabel, Page, Select, TextArea, TextField } from '@kompetansebro/ui';
@@ -73,8 +74,7 @@ function valuesOf(initiative: InitiativeDetail): Values {
 
 /** "1 250 000,50" (spaces, no-break spaces, comma or point) → 1250000.5; null when it is not an amount. */
 export function parseAmount(text: string): number | null {
-  const cleaned = text.replace(/[\s\u00a0\u202f]/g, '').replace(/kr$/i, '').replace(',', '.');
-  return /^\d+(\.\d{1,2})?$/.test(cleaned) ? Number(cleaned) : null;
+  return parseNumberText(text, { decimals: 2, units: ['kr'] });
 }
 
 /** The form's own checks (the API checks again): a title, amounts as amounts, both or neither of granted and spent. */

@@ -27,7 +27,7 @@ export function LibraryPage() {
     [
       service.conditions.contractRequired ? t('liaison.library.contractRequired') : null,
       service.conditions.ageLimit !== null ? t('liaison.library.ageLimit', { age: service.conditions.ageLimit }) : null,
-      service.conditions.bookingLeadTimeDays !== null ? t('liaison.library.bookingLeadTime', { days: service.conditions.bookingLeadTimeDays }) : null,
+      service.conditions.bookingLeadTimeDays !== null ? t('liaison.library.bookingLeadTime', { count: service.conditions.bookingLeadTimeDays }) : null,
       service.conditions.capacity !== null ? t('liaison.library.capacity', { capacity: service.conditions.capacity }) : null,
       service.conditions.note,
     ]
@@ -37,7 +37,7 @@ export function LibraryPage() {
   const hoursOf = (service: ServiceSummary) =>
     [
       service.conditions.hours ? t(`liaison.hours.${service.conditions.hours}`) : null,
-      service.weeklyHours !== null ? t('liaison.library.weeklyHours', { hours: formatNumber(service.weeklyHours, language) }) : null,
+      service.weeklyHours !== null ? t('liaison.library.weeklyHours', { count: service.weeklyHours, hours: formatNumber(service.weeklyHours, language) }) : null,
     ]
       .filter(Boolean)
       .join(', ') || '–';

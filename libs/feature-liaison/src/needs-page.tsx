@@ -7,6 +7,7 @@ import {
   type NeedsRow,
   type StudentCountPeriod,
   type StudentCountSet,
+  parseWholeNumberText,
 } from '@kompetansebro/domain';
 import { formatDate, formatNumber, useLanguage } from '@kompetansebro/i18n';
 import {
@@ -51,9 +52,10 @@ function draftOf(counts: StudentCountSet): Draft {
 }
 
 function parseCount(text: string | undefined): number | null {
-  const trimmed = (text ?? '').trim();
-  if (trimmed === '') return 0;
-  return /^\d{1,7}$/.test(trimmed) ? Number(trimmed) : null;
+  if ((text ?? '').trim() === '') return 0;
+  // "1 200" as Norwegians type it, and as the page prints it.
+  const count = parseWholeNumberText(text ?? '');
+  return count !== null && count < 10_000_000 ? count : null;
 }
 
 /**
@@ -200,6 +202,7 @@ export function NeedsPage() {
                     .map((service) => (
                       <li key={service}>
                         {t('liaison.needs.studentsWithout', {
+                          count: without[service],
                           students: formatNumber(without[service], language),
                           service: t(`serviceType.${service}`).toLocaleLowerCase(language === 'en' ? 'en' : 'nb'),
                         })}

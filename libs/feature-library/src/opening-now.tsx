@@ -20,7 +20,7 @@ export function OpeningNow({ hours }: { hours: OpeningHours }) {
       </p>
       <p className="ds-paragraph">
         {hours.thisWeek.selfServiceHours === 0
-          ? t('library.hours.weekFiguresStaffedOnly', { staffed: formatNumber(hours.thisWeek.staffedHours, language) })
+          ? t('library.hours.weekFiguresStaffedOnly', { count: hours.thisWeek.staffedHours, staffed: formatNumber(hours.thisWeek.staffedHours, language) })
           : t('library.hours.weekFigures', {
               staffed: formatNumber(hours.thisWeek.staffedHours, language),
               selfService: formatNumber(hours.thisWeek.selfServiceHours, language),

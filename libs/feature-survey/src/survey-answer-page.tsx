@@ -1,5 +1,5 @@
 import { ApiError, useAnswerSurvey, useSurveyForm } from '@kompetansebro/api-client';
-import { serviceHoursSchema, serviceTypes, surveyTokenQuerySchema, todayInNorway, type FieldError, type ServiceHours, type ServiceType, type SurveyForm } from '@kompetansebro/domain';
+import { parseNumberText, serviceHoursSchema, serviceTypes, surveyTokenQuerySchema, todayInNorway, type FieldError, type ServiceHours, type ServiceType, type SurveyForm } from '@kompetansebro/domain';
 import { formatDate, formatDateLong, useLanguage } from '@kompetansebro/i18n';
 import { Alert, Button, Checkbox, ErrorSummary, fieldErrorText, httpErrorText, LoadingState, Page, searchView, Select, TextArea, TextField, type ErrorSummaryItem } from '@kompetansebro/ui';
 import { useSearch } from '@tanstack/react-router';
@@ -35,11 +35,9 @@ const fieldId = (path: string) => `survey-answer-${path.replace(/\./g, '-')}`;
 
 /** "12,5" or "12.5" → 12.5; "" → null; anything else → undefined (not a number a week can have). */
 function parseHours(text: string): number | null | undefined {
-  const trimmed = text.trim().replace(',', '.');
-  if (trimmed === '') return null;
-  if (!/^\d{1,3}(\.\d)?$/.test(trimmed)) return undefined;
-  const value = Number(trimmed);
-  return value >= 0 && value <= 168 ? value : undefined;
+  if (text.trim() === '') return null;
+  const value = parseNumberText(text, { decimals: 1 });
+  return value !== null && value <= 168 ? value : undefined;
 }
 
 /**
@@ -49,11 +47,14 @@ function parseHours(text: string): number | null | undefined {
 export function SurveyAnswerPage() {
   const { t } = useTranslation();
   // The link's `?token=…`; one that is not a token counts as none.
-  const { token } = searchView(surveyTokenQuerySchema.partial(), useSearch({ strict: false }));
+  const search: Record<string, unknown> = useSearch({ strict: false });
+  const { token } = searchView(surveyTokenQuerySchema.partial(), search);
   if (!token) {
+    // A link cut short (a line break in the e-mail) or mistyped, or this page opened without one.
+    const broken = search['token'] !== undefined && search['token'] !== '';
     return (
       <Page title={t('survey.answer.invalidLink')}>
-        <Alert color="warning">{t('survey.answer.missingToken')}</Alert>
+        <Alert color="warning">{t(broken ? 'survey.answer.brokenToken' : 'survey.answer.missingToken')}</Alert>
       </Page>
     );
   }

@@ -64,4 +64,11 @@ describe('the public survey answer form', () => {
     renderAnswer(new SurveyFormStore(TOKEN), 'another-token-that-is-not-known-000');
     await waitFor(() => expect(screen.getByRole('heading', { level: 1, name: 'Lenken virker ikke' })).toBeTruthy());
   });
+
+  it('says in plain words that a cut-short link is not whole, and how to open it', async () => {
+    renderAnswer(new SurveyFormStore(TOKEN), TOKEN.slice(0, 10));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Lenken virker ikke' })).toBeTruthy();
+    expect(screen.getByText(/Lenken er ikke hel/)).toBeTruthy();
+    expect(screen.queryByText(/code|token/i)).toBeNull();
+  });
 });

@@ -1,7 +1,7 @@
-import { ApiError, surveyQueries, useCloseSurvey, useRemindSurvey, useSurveyLetters } from '@kompetansebro/api-client';
+import { surveyQueries, useCan, useCloseSurvey, useRemindSurvey, useSurveyLetters } from '@kompetansebro/api-client';
 import { responseRate, type MailOut, type SurveyDetail, type SurveyRecipient } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
-import { Alert, BarChart, Button, buttonLinkProps, ConfirmDialog, DataTable, httpErrorText, Page, Section, StatusTag, type TableColumn } from '@kompetansebro/ui';
+import { actionErrorText, Alert, BarChart, Button, buttonLinkProps, ConfirmDialog, DataTable, FailureAlert, Page, Section, StatusTag, type TableColumn } from '@kompetansebro/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -32,7 +32,10 @@ function SurveyDetails({ data }: { data: SurveyDetail }) {
   const [reminded, setReminded] = useState<MailOut | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
-  const failed = (error: unknown) => setFailure(error instanceof ApiError ? (error.problem.detail ?? httpErrorText(t, error.status)) : t('errors.unknown'));
+  const failed = (error: unknown) => setFailure(actionErrorText(t, error));
+  // Reminders and letters change the survey, closing is a transition: a county viewer only reads.
+  const mayRemind = useCan('survey', 'update');
+  const mayClose = useCan('survey', 'transition');
 
   const open = data.status === 'open';
   const percent = responseRate(data.answered, data.recipients);
@@ -56,25 +59,30 @@ function SurveyDetails({ data }: { data: SurveyDetail }) {
     },
   ];
 
-  const actions = open ? (
-    <div className="kb-cluster">
-      <Button
-        variant="secondary"
-        loading={remind.isPending}
-        aria-describedby="survey-remind-help"
-        onClick={() => {
-          setFailure(null);
-          setNotice(null);
-          remind.mutate(undefined, { onSuccess: setReminded, onError: failed });
-        }}
-      >
-        {t('survey.detail.remind')}
-      </Button>
-      <Button variant="secondary" data-color="danger" onClick={() => setConfirmClose(true)}>
-        {t('survey.detail.close')}
-      </Button>
-    </div>
-  ) : undefined;
+  const actions =
+    open && (mayRemind || mayClose) ? (
+      <div className="kb-cluster">
+        {mayRemind && (
+          <Button
+            variant="secondary"
+            loading={remind.isPending}
+            aria-describedby="survey-remind-help"
+            onClick={() => {
+              setFailure(null);
+              setNotice(null);
+              remind.mutate(undefined, { onSuccess: setReminded, onError: failed });
+            }}
+          >
+            {t('survey.detail.remind')}
+          </Button>
+        )}
+        {mayClose && (
+          <Button variant="secondary" data-color="danger" onClick={() => setConfirmClose(true)}>
+            {t('survey.detail.close')}
+          </Button>
+        )}
+      </div>
+    ) : undefined;
 
   return (
     <Page title={data.name} actions={actions}>
@@ -82,7 +90,8 @@ function SurveyDetails({ data }: { data: SurveyDetail }) {
         <StatusTag color={open ? 'success' : 'neutral'}>{t(`survey.status.${data.status}`)}</StatusTag>
         <span className="ds-paragraph">{t('survey.detail.deadline', { date: formatDate(data.deadline, language) })}</span>
       </div>
-      {open && (
+      <FailureAlert title={t('survey.detail.actionFailed')} message={failure} />
+      {open && mayRemind && (
         <p className="ds-paragraph" data-size="sm" id="survey-remind-help">
           {t('survey.detail.remindHelp')}
         </p>
@@ -102,11 +111,6 @@ function SurveyDetails({ data }: { data: SurveyDetail }) {
           </Alert>
         )}
       </div>
-      {failure && (
-        <Alert color="danger" role="alert" heading={t('survey.detail.actionFailed')}>
-          {failure}
-        </Alert>
-      )}
       {!open && data.closedAt && <Alert color="info">{t('survey.detail.closed', { date: formatDate(data.closedAt, language) })}</Alert>}
 
       <Section id="survey-rate" title={t('survey.detail.rateTitle')}>
@@ -130,7 +134,7 @@ function SurveyDetails({ data }: { data: SurveyDetail }) {
 
       <Section id="survey-recipients" title={t('survey.detail.recipientsTitle')}>
         {open && data.recipientList.some((r) => !r.email) && <p className="ds-paragraph">{t('survey.detail.noAddressHelp')}</p>}
-        {open && data.recipientList.some((r) => !r.email && !r.answeredAt) && (
+        {open && mayRemind && data.recipientList.some((r) => !r.email && !r.answeredAt) && (
           <>
             <p className="ds-paragraph" id="survey-letters-help">
               {t('survey.detail.lettersHelp')}

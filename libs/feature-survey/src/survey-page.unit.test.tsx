@@ -1,5 +1,6 @@
 import { AuthStore, authHandlers, buildMailOut, buildSurveyDetail, buildMe, buildMembership, countyAdminAccount, mswServer, renderRoute, testOrganisations, SurveyStore, surveyHandlers } from '@kompetansebro/testing';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { createSurveyRoutes } from './survey-routes';
 
@@ -78,6 +79,30 @@ describe('a survey campaign’s page', () => {
     const failed = await within(await screen.findByRole('region', { name: 'Utsendinger' })).findByRole('row', { name: /Invitasjon/ });
     expect(failed.textContent).toContain('Årsak: Could not be queued');
     expect(within(failed).queryByRole('button')).toBeNull();
+  });
+
+  it('offers a county viewer no reminder, no letters and no closing', async () => {
+    const campaign = new SurveyStore([buildSurveyDetail()]);
+    renderSurvey(campaign, { email: 'fylke-innsyn@demo.kompetansebro.no', password: 'kompetansebro', me: buildMe({ memberships: [buildMembership(testOrganisations.county, 'county_viewer')] }) });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Tjenester 2027' })).toBeTruthy();
+    expect(screen.getByTestId('survey-rate').textContent).toBe('1 av 3 bibliotek har svart (33 %).');
+    expect(screen.queryByRole('button', { name: 'Send påminnelse' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Avslutt undersøkelsen' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /brev/i })).toBeNull();
+  });
+
+  it('says in the user’s language why a refused reminder failed, and moves the focus there', async () => {
+    const { user } = renderSurvey();
+    mswServer.use(
+      http.post('*/api/surveys/:id/remind', () =>
+        HttpResponse.json({ type: 'about:blank', title: 'Forbidden', status: 403, detail: 'The role county_viewer may not update survey' }, { status: 403, headers: { 'Content-Type': 'application/problem+json' } }),
+      ),
+    );
+    await user.click(await screen.findByRole('button', { name: 'Send påminnelse' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Rollen din gir ikke lov til å gjøre dette.');
+    expect(alert.textContent).not.toContain('county_viewer');
+    await waitFor(() => expect(alert.parentElement?.contains(document.activeElement) || alert.parentElement === document.activeElement).toBe(true));
   });
 });
 

@@ -1,7 +1,7 @@
-import { userQueries } from '@kompetansebro/api-client';
+import { meQueries, useCan, userQueries } from '@kompetansebro/api-client';
 import { DEFAULT_PAGE_SIZE, userListQuerySchema, type User } from '@kompetansebro/domain';
 import { formatNumber, useLanguage } from '@kompetansebro/i18n';
-import { buttonLinkProps, ListScreen, StatusTag, useListSearch, type TableColumn } from '@kompetansebro/ui';
+import { buttonLinkProps, ForbiddenPage, ListScreen, StatusTag, useListSearch, type TableColumn } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -21,7 +21,10 @@ export function UserListPage() {
   const { paths } = useUserFeature();
   const list = useListSearch(userListSearchSchema, paths.list);
   const search = list.view;
-  const users = useQuery(userQueries.list({ ...search, pageSize: DEFAULT_PAGE_SIZE }));
+  const me = useQuery(meQueries.current());
+  const mayRead = useCan('user', 'read');
+  const mayInvite = useCan('user', 'create');
+  const users = useQuery({ ...userQueries.list({ ...search, pageSize: DEFAULT_PAGE_SIZE }), enabled: mayRead });
 
   const columns: TableColumn<User>[] = [
     {
@@ -61,11 +64,14 @@ export function UserListPage() {
     },
   ];
 
-  const inviteLink = (
+  // Invitations are the admin's: a role that may not create users sees no link to the form.
+  const inviteLink = mayInvite ? (
     <Link to={paths.invite} {...buttonLinkProps('primary')}>
       {t('users.list.invite')}
     </Link>
-  );
+  ) : undefined;
+  // A role that may not read users (the county viewer) opens the address: say so, not "try again".
+  if (!me.isPending && !mayRead) return <ForbiddenPage title={t('users.list.title')} />;
 
   return (
     <ListScreen

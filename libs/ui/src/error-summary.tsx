@@ -33,6 +33,13 @@ export function ErrorSummary({ errors, heading, focusKey }: ErrorSummaryProps) {
 
   if (!hasErrors) return null;
 
+  // "Fyll ut feltet." twice says nothing: each line names its field, from the label on the page
+  // where the form did not name it already.
+  const named = (error: ErrorSummaryItem) => {
+    const label = fieldLabelOf(error.fieldId);
+    return label && !error.message.startsWith(label) ? `${label}: ${error.message}` : error.message;
+  };
+
   // Focus the field itself (a plain #hash jump only scrolls), without touching the URL.
   const focusField = (event: MouseEvent<HTMLAnchorElement>, fieldId: string) => {
     const field = document.getElementById(fieldId);
@@ -51,11 +58,26 @@ export function ErrorSummary({ errors, heading, focusKey }: ErrorSummaryProps) {
         {errors.map((error) => (
           <li key={`${error.fieldId}:${error.message}`}>
             <a className="ds-link" data-color="neutral" href={`#${error.fieldId}`} onClick={(event) => focusField(event, error.fieldId)}>
-              {error.message}
+              {named(error)}
             </a>
           </li>
         ))}
       </ul>
     </div>
   );
+}
+
+/** The visible name of a field by its id: its label's text without tags and marks, or its aria-label. */
+function fieldLabelOf(fieldId: string): string | null {
+  if (typeof document === 'undefined') return null;
+  const field = document.getElementById(fieldId);
+  if (!field) return null;
+  const label = (field as HTMLInputElement).labels?.[0];
+  if (label) {
+    const copy = label.cloneNode(true) as HTMLElement;
+    for (const extra of copy.querySelectorAll('.ds-tag, [aria-hidden="true"]')) extra.remove();
+    const text = copy.textContent?.replace(/\s+/g, ' ').trim();
+    if (text) return text;
+  }
+  return field.getAttribute('aria-label')?.trim() || null;
 }

@@ -93,3 +93,15 @@ export function httpErrorText(t: TFunction, status: number): string {
   if (status >= 500) return t('errors.server');
   return t('errors.unknown');
 }
+
+/**
+ * Why an action (a button's request) failed, in the user's language: by the answer's status
+ * (the api-client's ApiError, read structurally), never the server's English `detail` — a
+ * refused action (403) says the user's role may not do it. No status: the unknown failure.
+ */
+export function actionErrorText(t: TFunction, error: unknown): string {
+  const status = typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number' ? error.status : null;
+  if (status === null) return t('errors.unknown');
+  if (status === 403) return t('errors.refused');
+  return httpErrorText(t, status);
+}

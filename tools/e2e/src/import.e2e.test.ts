@@ -88,7 +88,7 @@ test.describe('journey: importing services of actors in the register', () => {
     await expect(page.getByRole('table', { name: 'Rader som blir nye, endret eller avvist' })).toContainText('Målgrupper: – → Studenter, Lærlinger');
     await expectNoAxeViolations(page);
 
-    await page.getByRole('button', { name: 'Importer 1 rader' }).click();
+    await page.getByRole('button', { name: 'Importer 1 rad' }).click();
     await expect(page.getByText(/1 tjenester ble lagt til og 0 endret/)).toBeVisible();
     await expectNoAxeViolations(page);
 

@@ -184,7 +184,8 @@ export function visibilityFor(role: Role, facts: OrganisationFacts): Visibility 
         actors: { read: actorSet({ ids: [own], municipalities: catchment }), update: centre },
         actorRecords: { read: actorSet({ ids: [own], municipalities: catchment }), write: noActor },
         agreements: { read: centre, write: centre, acceptFor: centre, transitions: coordinatorTransitions },
-        activities: { read: centre, write: centre },
+        // Its own activities, and those that involve an actor of its area (the libraries it serves).
+        activities: { read: actorSet({ ids: [own], municipalities: catchment }), write: centre },
         studyCentres: centre,
         coverageMunicipalities: catchment,
       };
@@ -214,10 +215,22 @@ export function agreementInReach(set: ActorSet, partyActorIds: readonly string[]
   return set.all || partyActorIds.some((id) => set.ids.includes(id));
 }
 
-/** An activity is seen when its organiser or a participant is in the set. */
-export function activityVisible(visibility: Visibility, activity: { organiserId: string | null; participantIds: readonly string[] }): boolean {
+/**
+ * An activity is seen when its organiser or a participant is in the set. `involved` gives the
+ * organiser's and participants' facts (kind, municipality), for sets that name actors by where
+ * they are (a study centre sees the activities of the libraries in its area).
+ */
+export function activityVisible(
+  visibility: Visibility,
+  activity: { organiserId: string | null; participantIds: readonly string[]; involved?: readonly ActorFacts[] },
+): boolean {
   const set = visibility.activities.read;
-  return set.all || (activity.organiserId !== null && set.ids.includes(activity.organiserId)) || activity.participantIds.some((id) => set.ids.includes(id));
+  return (
+    set.all ||
+    (activity.organiserId !== null && set.ids.includes(activity.organiserId)) ||
+    activity.participantIds.some((id) => set.ids.includes(id)) ||
+    (activity.involved ?? []).some((actor) => inActorSet(set, actor))
+  );
 }
 
 /** An activity is changed (updated, deleted) by whoever may write for its organiser. */

@@ -103,6 +103,11 @@ describe('a study-centre coordinator', () => {
     expect(activityVisible(coordinator, { organiserId: CENTRE, participantIds: [] })).toBe(true);
     expect(activityVisible(coordinator, { organiserId: 'county-library', participantIds: [CENTRE] })).toBe(true);
     expect(activityVisible(coordinator, { organiserId: OTHER_CENTRE, participantIds: [LIBRARY] })).toBe(false);
+    // One that involves a library of its area (Namsos): the cooperation meetings with its libraries.
+    const namsos = { id: LIBRARY, kind: 'public_library', municipalityNumber: '5007' };
+    expect(activityVisible(coordinator, { organiserId: OTHER_CENTRE, participantIds: [LIBRARY], involved: [namsos] })).toBe(true);
+    expect(activityVisible(coordinator, { organiserId: OTHER_CENTRE, participantIds: [LIBRARY], involved: [{ ...namsos, municipalityNumber: '5001' }] })).toBe(false);
+    expect(activityWritable(coordinator, { organiserId: OTHER_CENTRE })).toBe(false);
     expect(activityVisible(coordinator, { organiserId: null, participantIds: [] })).toBe(false);
     expect(activityWritable(coordinator, { organiserId: CENTRE })).toBe(true);
     expect(activityWritable(coordinator, { organiserId: 'county-library' })).toBe(false);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseNumberText } from '../common/number-text';
 import { fieldErrorsFromIssues, type FieldError } from '../common/problem.schema';
 import { contactCreateSchema } from '../contact/contact.schema';
 import { libraryNumberSchema } from '../identifiers/library-number';
@@ -134,8 +135,7 @@ const recordSchemas = {
 
 /** "37,5" and "37.5" alike. */
 function numberOf(value: string): number | undefined {
-  const number = Number(value.replace(/\s/g, '').replace(',', '.'));
-  return Number.isFinite(number) ? number : undefined;
+  return parseNumberText(value, { negative: true }) ?? undefined;
 }
 
 /** "31.01.2026", "31.1.2026" and "2026-01-31" as an ISO day. */

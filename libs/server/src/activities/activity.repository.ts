@@ -333,7 +333,17 @@ function activityRecord(scope: Scope, id: string): VersionedRecord<ActivityDetai
     checkReach: async (trx) => {
       const { organiser_id } = await trx.selectFrom('activity').select('organiser_id').where('id', '=', id).executeTakeFirstOrThrow();
       const participants = await trx.selectFrom('activity_participant').select('actor_id').where('activity_id', '=', id).execute();
-      const facts = { organiserId: organiser_id, participantIds: participants.map((p) => p.actor_id) };
+      const participantIds = participants.map((p) => p.actor_id);
+      const ids = [...participantIds, ...(organiser_id ? [organiser_id] : [])];
+      const involved =
+        ids.length === 0
+          ? []
+          : (await trx.selectFrom('actor').select(['id', 'kind', 'municipality_number']).where('id', 'in', ids).execute()).map((a) => ({
+              id: a.id,
+              kind: a.kind,
+              municipalityNumber: a.municipality_number,
+            }));
+      const facts = { organiserId: organiser_id, participantIds, involved };
       requireVisible(activityVisible(scope, facts), 'activity');
       requireWritable(activityWritable(scope, facts), 'You may read this activity but not change it');
     },

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Executor } from '../persistence/executor';
 import type { AuditEntryRow, Database } from '@kompetansebro/db';
 import type { Page } from '@kompetansebro/domain';
@@ -76,7 +76,19 @@ function toEntry(row: AuditEntryRow): AuditEntry {
 export interface AuditListEntry extends AuditEntry {
   /** Null for the system, or when the user no longer exists. */
   userName: string | null;
+  /** The record's name or title as it is now (an activity's title where the entry holds none); null when it has none or is gone. */
+  recordName: string | null;
 }
+
+/** The name of the record an entry is about, as it is now, by kind of record. */
+const recordNameNow = sql<string | null>`case audit_entry.entity
+  when 'actor' then (select name from actor where actor.id::text = audit_entry.entity_id)
+  when 'agreement' then (select title from agreement where agreement.id::text = audit_entry.entity_id)
+  when 'activity' then (select title from activity where activity.id::text = audit_entry.entity_id)
+  when 'initiative' then (select title from initiative where initiative.id::text = audit_entry.entity_id)
+  when 'plan_item' then (select title from plan_item where plan_item.id::text = audit_entry.entity_id)
+  when 'user' then (select name from app_user where app_user.id::text = audit_entry.entity_id)
+  else null end`;
 
 /** The audit log, newest first, optionally of one entity type and one record. The county's only. */
 export async function listAuditEntries(db: Executor, scope: Scope, query: AuditQuery): Promise<Page<AuditListEntry>> {
@@ -85,9 +97,10 @@ export async function listAuditEntries(db: Executor, scope: Scope, query: AuditQ
     .select(entryColumns)
     // The author's name beside the id, so the history says who without a second request.
     .select((eb) => eb.selectFrom('app_user').select('app_user.name').whereRef('app_user.id', '=', 'audit_entry.user_id').as('user_name'))
+    .select(recordNameNow.as('record_name'))
     .orderBy('occurred_at', 'desc')
     .orderBy('id', 'desc');
-  return pageOf(query, selectEntries(db, query), page, (row) => ({ ...toEntry(row), userName: row.user_name ?? null }));
+  return pageOf(query, selectEntries(db, query), page, (row) => ({ ...toEntry(row), userName: row.user_name ?? null, recordName: row.record_name ?? null }));
 }
 
 /**

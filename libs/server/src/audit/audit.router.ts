@@ -21,7 +21,10 @@ export const auditEntrySchema = z
 
 /** An entry of the log's list: with the author's name, so a history reads without a second request. */
 const auditListEntrySchema = auditEntrySchema
-  .extend({ userName: z.string().nullable().meta({ description: 'The name of the user who made the change; null for the system' }) })
+  .extend({
+    userName: z.string().nullable().meta({ description: 'The name of the user who made the change; null for the system' }),
+    recordName: z.string().nullable().meta({ description: "The record's name or title as it is now; null when it has none or is gone" }),
+  })
   .meta({ id: 'AuditListEntry' });
 
 const AuditPage = pageSchema(auditListEntrySchema).meta({ id: 'AuditPage' });

@@ -124,9 +124,11 @@ function rulesFor(world: World, who: Who) {
   const ownsParty = (id: string) => admin || (coordinator && id === org);
   const agreementRead = (id: string) => county || (world.agreements.get(id)?.parties ?? []).some((p) => mine.includes(p));
   const activityOf = (id: string) => world.activities.get(id) ?? { organiser: null, participants: [] };
+  // A study centre also reads the activities that involve an actor of its catchment area (its libraries).
+  const inCatchment = (id: string) => coordinator && catchment.includes(world.actors.get(id)?.municipality ?? '');
   const activityRead = (id: string) => {
     const a = activityOf(id);
-    return county || (world.activities.has(id) && [a.organiser, ...a.participants].some((x) => x !== null && mine.includes(x)));
+    return county || (world.activities.has(id) && [a.organiser, ...a.participants].some((x) => x !== null && (mine.includes(x) || inCatchment(x))));
   };
   const relatedActor = (id: string) => id === org || mine.includes(id);
 
