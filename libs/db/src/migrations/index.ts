@@ -18,6 +18,7 @@ import * as createErasedRecord from './2026_12_04_1400_create_erased_record';
 import * as liaisonCountyChannel from './2026_12_04_1500_liaison_county_channel';
 import * as jobsAndSharedLimits from './2026_12_04_1510_jobs_and_shared_limits';
 import * as importTargets from './2026_12_04_1600_import_targets';
+import * as importJobs from './2026_12_04_1700_import_jobs';
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the server can be
@@ -43,6 +44,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_04_1500_liaison_county_channel': liaisonCountyChannel,
   '2026_12_04_1510_jobs_and_shared_limits': jobsAndSharedLimits,
   '2026_12_04_1600_import_targets': importTargets,
+  '2026_12_04_1700_import_jobs': importJobs,
 };
 
 export const migrationProvider: MigrationProvider = {
