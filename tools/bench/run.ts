@@ -1,78 +1,213 @@
 // `npm run bench`: prints figures; nothing here passes or fails a build.
+//
+//   npm run bench -- [--only api,apps,bundle,finder,startup,import] [--database postgres|pglite]
+//                    [--routes county,/api/agreements] [--seconds 5] [--saturation-seconds 5]
+//                    [--cpu-requests 1000] [--json figures.json] [--verbose] [--explain-only] [--no-pin]
+//
+// --only picks sections (default: all); --routes keeps the API routes whose app, role or path
+// contains one of the words; --verbose prints EXPLAIN (ANALYZE, BUFFERS) of each route's SQL;
+// --explain-only prints only those (seeds and captures, no load).
+import { writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
 import { INITIAL_JS_BUDGET_KIB, measureInitialJavaScript } from './src/bundle-size.bench';
 import { measureStartup } from './src/startup.bench';
-import { FINDER_JS_GOAL_KIB, measureFinder } from './src/finder.bench';
-import { measureAgreementsApi, NATIONAL_SCALE } from './src/agreements-api.bench';
+import { FINDER_JS_GOAL_KIB, measureFinder, type FinderFigure } from './src/finder.bench';
+import { canPin, FIXED_RATE, measureApiRoutes, pinLoadGenerator, NATIONAL_SCALE, type DatabaseKind, type RouteFigure } from './src/api-routes.bench';
+import { measureApps } from './src/apps.bench';
 import { measureImport } from './src/import.bench';
 
-const bundles = await measureInitialJavaScript();
-console.log('\nInitial JavaScript per app (entry + preloaded modules, gzip -9)');
-console.table(
-  bundles.map((b) => ({
-    app: b.app,
-    files: b.files,
-    'raw KiB': b.rawKiB.toFixed(1),
-    'gzip KiB': b.gzipKiB.toFixed(1),
-    [`within ${INITIAL_JS_BUDGET_KIB} KiB`]: b.gzipKiB <= INITIAL_JS_BUDGET_KIB ? 'yes' : 'NO',
-  })),
-);
+const SECTIONS = ['bundle', 'finder', 'apps', 'startup', 'api', 'import'] as const;
+type Section = (typeof SECTIONS)[number];
 
-console.log('\nThe public student finder: HTML and initial JavaScript (gzip -9), Lighthouse mobile in Debian\'s Chromium (goals: performance ≥ 95, accessibility 100, LCP ≤ 2.0 s)');
-console.table(
-  (await measureFinder()).map((f) => ({
-    page: f.page,
-    'HTML gzip KiB': f.htmlGzipKiB.toFixed(1),
-    scripts: f.scripts,
-    'JS gzip KiB': f.jsGzipKiB.toFixed(1),
-    [`within ${FINDER_JS_GOAL_KIB} KiB`]: f.jsGzipKiB <= FINDER_JS_GOAL_KIB ? 'yes' : 'NO',
-    ...(typeof f.lighthouse === 'string'
-      ? { lighthouse: f.lighthouse }
-      : {
-          [`performance (median of ${f.lighthouse.runs})`]: f.lighthouse.performance,
-          'performance range': f.lighthouse.performanceRange.join('–'),
-          accessibility: f.lighthouse.accessibility,
-          'LCP s': f.lighthouse.lcpSeconds.toFixed(2),
-          'TBT ms': Math.round(f.lighthouse.tbtMs),
-          'CPU benchmark index': f.lighthouse.benchmarkIndex,
-          'load before': f.lighthouse.load.toFixed(1),
-        }),
-  })),
-);
+const { values } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    database: { type: 'string' },
+    routes: { type: 'string' },
+    seconds: { type: 'string', default: '5' },
+    'saturation-seconds': { type: 'string', default: '5' },
+    'cpu-requests': { type: 'string', default: '1000' },
+    json: { type: 'string' },
+    verbose: { type: 'boolean', default: false },
+    'explain-only': { type: 'boolean', default: false },
+    'no-pin': { type: 'boolean', default: false },
+  },
+});
+const list = (value: string | undefined) => (value ? value.split(',').map((v) => v.trim()).filter(Boolean) : []);
+const sections = new Set<Section>(values.only ? (list(values.only) as Section[]) : SECTIONS);
+for (const section of sections) if (!SECTIONS.includes(section)) throw new Error(`--only: unknown section ${section} (${SECTIONS.join(', ')})`);
+const databases: DatabaseKind[] = values.database ? (list(values.database) as DatabaseKind[]) : ['postgres', 'pglite'];
 
-console.log('\nSeconds from start to healthy (/api/health answers 200)');
-const startup = await measureStartup();
-console.table(startup.map((s) => ({ measurement: s.label, seconds: s.seconds.toFixed(2) })));
+/** One object per measurement, with the same keys every time, for comparing runs (--json). */
+interface JsonFigure {
+  route: string;
+  database: string | null;
+  p50Ms: number | null;
+  p99Ms: number | null;
+  rate: number | null;
+  errors: number | null;
+  saturationRps: number | null;
+  cpuMsPerRequest: number | null;
+  cpuRatio: number | null;
+  app: string | null;
+  gzipKiB: number | null;
+  lighthouse: number | null;
+}
+const json: JsonFigure[] = [];
+const noRoute = { database: null, p50Ms: null, p99Ms: null, rate: null, errors: null, saturationRps: null, cpuMsPerRequest: null, cpuRatio: null };
+const round = (value: number, digits = 3) => Number(value.toFixed(digits));
+const performanceOf = (lighthouse: FinderFigure['lighthouse']) => (typeof lighthouse === 'string' ? null : lighthouse.performance);
+const lighthouseColumns = (lighthouse: FinderFigure['lighthouse']) =>
+  typeof lighthouse === 'string'
+    ? { lighthouse }
+    : {
+        [`performance (median of ${lighthouse.runs})`]: lighthouse.performance,
+        'performance range': lighthouse.performanceRange.join('–'),
+        accessibility: lighthouse.accessibility,
+        'LCP s': lighthouse.lcpSeconds.toFixed(2),
+        'TBT ms': Math.round(lighthouse.tbtMs),
+        'CPU benchmark index': lighthouse.benchmarkIndex,
+        'load before': lighthouse.load.toFixed(1),
+      };
 
-console.log(
-  `\nGET /api/agreements (a filtered page of 50) at national scale: ${NATIONAL_SCALE.counties} counties, ${NATIONAL_SCALE.municipalities} municipalities, ` +
-    `${NATIONAL_SCALE.actors} actors, ${NATIONAL_SCALE.agreements} agreements, ${NATIONAL_SCALE.participations} activity participations`,
-);
-const api = [];
-for (const kind of ['postgres', 'pglite'] as const) api.push(await measureAgreementsApi(kind));
-console.table(
-  api.map((f) => ({
-    database: f.database,
-    'seed s': f.seedSeconds.toFixed(1),
-    'CPU ms/req app': f.cpuMsPerRequestApp.toFixed(3),
-    'CPU ms/req raw node:http': f.cpuMsPerRequestRaw.toFixed(3),
-    'ratio (goal ≤ 1.3)': f.cpuRatio.toFixed(2),
-    'p50 ms @300 rps': f.p50Ms,
-    'p99 ms @300 rps (goal ≤ 50 on PostgreSQL)': f.p99Ms,
-    'requests / errors': `${f.requestsAtFixedRate} / ${f.errorsAtFixedRate}`,
-    'saturation req/s': Math.round(f.saturationRps),
-  })),
-);
+if (sections.has('bundle')) {
+  const bundles = await measureInitialJavaScript();
+  console.log('\nInitial JavaScript per app (entry + preloaded modules, gzip -9)');
+  console.table(
+    bundles.map((b) => ({
+      app: b.app,
+      files: b.files,
+      'raw KiB': b.rawKiB.toFixed(1),
+      'gzip KiB': b.gzipKiB.toFixed(1),
+      [`within ${INITIAL_JS_BUDGET_KIB} KiB`]: b.gzipKiB <= INITIAL_JS_BUDGET_KIB ? 'yes' : 'NO',
+    })),
+  );
+  if (!sections.has('apps')) for (const b of bundles) json.push({ route: b.app, ...noRoute, app: b.app, gzipKiB: round(b.gzipKiB, 1), lighthouse: null });
+}
 
-console.log(`\nImport of a ${'5,000'}-row library list through the API (in process, on the sample data, as the county admin)`);
-const imports = [];
-for (const kind of ['postgres', 'pglite'] as const) imports.push(await measureImport(kind));
-console.table(
-  imports.map((f) => ({
-    database: f.database,
-    rows: f.rows,
-    'upload ms': Math.round(f.uploadMs),
-    'preview ms': Math.round(f.previewMs),
-    'apply ms': Math.round(f.applyMs),
-    'undo ms': Math.round(f.undoMs),
-  })),
-);
+if (sections.has('finder')) {
+  console.log("\nThe public student finder: HTML and initial JavaScript (gzip -9), Lighthouse mobile in Debian's Chromium (goals: performance ≥ 95, accessibility 100, LCP ≤ 2.0 s)");
+  const finder = await measureFinder();
+  console.table(
+    finder.map((f) => ({
+      page: f.page,
+      'HTML gzip KiB': f.htmlGzipKiB.toFixed(1),
+      scripts: f.scripts,
+      'JS gzip KiB': f.jsGzipKiB.toFixed(1),
+      [`within ${FINDER_JS_GOAL_KIB} KiB`]: f.jsGzipKiB <= FINDER_JS_GOAL_KIB ? 'yes' : 'NO',
+      ...lighthouseColumns(f.lighthouse),
+    })),
+  );
+  for (const f of finder) json.push({ route: f.page, ...noRoute, app: 'finder', gzipKiB: round(f.jsGzipKiB, 1), lighthouse: performanceOf(f.lighthouse) });
+}
+
+if (sections.has('apps')) {
+  console.log("\nEach app's landing page after login (the demo user of its role): initial JavaScript and Lighthouse mobile in Debian's Chromium (goal: performance ≥ 95)");
+  const apps = await measureApps(list(values.routes));
+  console.table(apps.map((a) => ({ app: a.app, page: a.path, 'JS gzip KiB': a.gzipKiB?.toFixed(1) ?? '–', ...lighthouseColumns(a.lighthouse) })));
+  for (const a of apps) json.push({ route: a.path, ...noRoute, app: a.app, gzipKiB: a.gzipKiB === null ? null : round(a.gzipKiB, 1), lighthouse: performanceOf(a.lighthouse) });
+}
+
+if (sections.has('startup')) {
+  console.log('\nSeconds from start to healthy (/api/health answers 200)');
+  const startup = await measureStartup();
+  console.table(startup.map((s) => ({ measurement: s.label, seconds: s.seconds.toFixed(2) })));
+}
+
+if (sections.has('api')) {
+  const pin = !values['no-pin'] && canPin();
+  if (pin) pinLoadGenerator();
+  const seconds = Number(values.seconds);
+  const saturationSeconds = Number(values['saturation-seconds']);
+  console.log(
+    `\nEvery list and overview route of every app, as the role that uses it, at national scale: ${NATIONAL_SCALE.counties} counties, ` +
+      `${NATIONAL_SCALE.municipalities} municipalities, ${NATIONAL_SCALE.actors} actors, ${NATIONAL_SCALE.agreements} agreements, ` +
+      `${NATIONAL_SCALE.participations} activity participations, ${NATIONAL_SCALE.liaisonNotes} liaison notes, ${NATIONAL_SCALE.auditEntries} audit entries (plus the sample data).\n` +
+      `p50/p99 at a fixed rate (${databases.map((d) => `${d} ${FIXED_RATE[d]} req/s`).join(', ')}) for ${seconds} s, saturation over ${saturationSeconds} s (50 connections), ` +
+      `server CPU per request against a bare node:http + driver server running the same SQL.\n` +
+      (pin
+        ? 'Pinned with taskset: the load generator (this process) on CPU 0, the server under test on CPU 1; the database server is not pinned.'
+        : 'Not pinned (taskset missing, one CPU, or --no-pin): load generator and server share the CPUs.') +
+      ` Load average before: ${loadavg().map((l) => l.toFixed(2)).join(' ')}.`,
+  );
+  const all: RouteFigure[] = [];
+  for (const kind of databases) {
+    const result = await measureApiRoutes(
+      kind,
+      {
+        only: list(values.routes),
+        seconds,
+        saturationSeconds,
+        cpuRequests: Math.round(Number(values['cpu-requests']) / (kind === 'pglite' ? 4 : 1)),
+        verbose: values.verbose,
+        explainOnly: values['explain-only'],
+        pin,
+      },
+      (line) => console.error(line),
+    );
+    for (const failure of result.failures) console.log(`  left out: ${failure}`);
+    all.push(...result.figures);
+  }
+  const slowestFirst = [...all].sort((a, b) => b.p99Ms - a.p99Ms);
+  console.log('Slowest first (p99 at the fixed rate). Goals: PostgreSQL p99 ≤ 50 ms at 300 req/s, 0 errors, CPU ratio ≤ 1.3; PGlite p99 ≤ 100 ms at 100 req/s.');
+  console.table(
+    slowestFirst.map((f) => ({
+      route: f.route,
+      role: f.role,
+      database: f.database,
+      'p50 ms': f.p50Ms,
+      'p99 ms': f.p99Ms,
+      'req/s': f.rate,
+      errors: f.errors,
+      'saturation req/s': Math.round(f.saturationRps),
+      'CPU ms/req': f.cpuMsPerRequest.toFixed(2),
+      'raw CPU ms/req': f.rawCpuMsPerRequest.toFixed(2),
+      'CPU ratio': f.cpuRatio.toFixed(2),
+      SQL: f.statements,
+    })),
+  );
+  if (values.verbose) {
+    for (const f of slowestFirst) {
+      console.log(`\n=== ${f.database} ${f.route} as ${f.role}: EXPLAIN (ANALYZE, BUFFERS) of each statement`);
+      for (const plan of f.plans ?? []) console.log(`${plan}\n`);
+    }
+  }
+  for (const f of slowestFirst) {
+    json.push({
+      route: f.route,
+      database: f.database,
+      p50Ms: f.p50Ms,
+      p99Ms: f.p99Ms,
+      rate: f.rate,
+      errors: f.errors,
+      saturationRps: round(f.saturationRps, 1),
+      cpuMsPerRequest: round(f.cpuMsPerRequest),
+      cpuRatio: round(f.cpuRatio),
+      app: f.app,
+      gzipKiB: null,
+      lighthouse: null,
+    });
+  }
+}
+
+if (sections.has('import')) {
+  console.log(`\nImport of a ${'5,000'}-row library list through the API (in process, on the sample data, as the county admin)`);
+  const imports = [];
+  for (const kind of databases) imports.push(await measureImport(kind));
+  console.table(
+    imports.map((f) => ({
+      database: f.database,
+      rows: f.rows,
+      'upload ms': Math.round(f.uploadMs),
+      'preview ms': Math.round(f.previewMs),
+      'apply ms': Math.round(f.applyMs),
+      'undo ms': Math.round(f.undoMs),
+    })),
+  );
+}
+
+if (values.json) {
+  await writeFile(values.json, `${JSON.stringify(json, null, 2)}\n`);
+  console.log(`\n${json.length} measurements written to ${values.json}`);
+}

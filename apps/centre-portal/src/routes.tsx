@@ -3,6 +3,7 @@ import { createActorRoutes } from '@kompetansebro/feature-actors';
 import { createAgreementRoutes } from '@kompetansebro/feature-agreements';
 import { createPortalRoutes } from '@kompetansebro/feature-portal';
 import type { NavigationItem } from '@kompetansebro/feature-shell';
+import type { AppPaths } from '@kompetansebro/ui';
 import type { AnyRoute } from '@tanstack/react-router';
 import { lazy } from 'react';
 
@@ -14,6 +15,9 @@ export const centreNavigation: readonly NavigationItem[] = [
   { to: '/kontakter', label: 'shell.navigation.contacts' },
   { to: '/profil', label: 'shell.navigation.profile' },
 ];
+
+/** Where the portal shows each kind of record: the links of search hits and inbox items. */
+export const centrePaths: AppPaths = { actor: '/aktorer/$id', agreement: '/avtaler/$id', activity: '/aktiviteter/$id' };
 
 /**
  * /studiesenter/ (home: catchment area, libraries and their student services, coverage and gaps,

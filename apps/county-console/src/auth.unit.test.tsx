@@ -47,7 +47,7 @@ function renderApp(path: string, auth = new AuthStore()) {
     }),
   );
   const { queryClient, router } = createAppRuntime(
-    { basePath: '/', navigation, createRoutes, auth: authShell },
+    { basePath: '/', navigation, createRoutes, auth: authShell, paths: { agreement: '/avtaler/$id', actor: '/aktorer/$id', notes: '/samarbeid' } },
     { history: createMemoryHistory({ initialEntries: [path] }) },
   );
   const user = userEvent.setup();
@@ -65,6 +65,13 @@ function renderApp(path: string, auth = new AuthStore()) {
 function descriptionOf(input: HTMLElement): string {
   const ids = (input.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
   return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' | ');
+}
+
+/** The panel a menu button opens (aria-controls). */
+function panelOf(button: HTMLElement): HTMLElement {
+  const panel = document.getElementById(button.getAttribute('aria-controls') ?? '');
+  if (!panel) throw new Error('The button controls no panel');
+  return panel;
 }
 
 const emailField = () => screen.getByLabelText('E-postadresse');
@@ -93,7 +100,7 @@ describe('logging in', () => {
     expect(router.state.location.pathname).toBe('/kommuner');
     expect(router.state.location.searchStr).toBe('?side=2');
     const header = screen.getByRole('banner');
-    expect(await within(header).findByText('Fylkesbiblioteket (demo)')).toBeTruthy();
+    expect(await within(header).findByRole('button', { name: 'Brukermeny for Fylkesbiblioteket (demo)' })).toBeTruthy();
     expect(within(header).getByRole('navigation', { name: 'Hovedmeny' })).toBeTruthy();
   });
 
@@ -208,18 +215,20 @@ describe('the header’s user area', () => {
     await screen.findByText('Namsos');
     const header = screen.getByRole('banner');
     const area = within(header).getByRole('group', { name: 'Organisasjon og bruker' });
-    expect(await within(area).findByText('Fylkesbiblioteket (demo)')).toBeTruthy();
-    const select = within(area).getByRole('combobox', { name: 'Du handler for' }) as HTMLSelectElement;
-    expect(select.value).toBe(testOrganisations.countyLibrary.id);
-    expect(within(select).getAllByRole('option').map((option) => option.textContent)).toEqual(['Trøndelag fylkesbibliotek', 'Trøndelag fylkeskommune']);
+    expect(await within(area).findByRole('button', { name: 'Brukermeny for Fylkesbiblioteket (demo)' })).toBeTruthy();
+    const organisation = within(area).getByRole('button', { name: 'Du handler for: Trøndelag fylkesbibliotek' });
+    expect(organisation.getAttribute('aria-expanded')).toBe('false');
+    await user.click(organisation);
+    expect(organisation.getAttribute('aria-expanded')).toBe('true');
+    const choices = within(panelOf(organisation)).getAllByRole('button');
+    expect(choices.map((choice) => choice.textContent)).toEqual(['Trøndelag fylkesbibliotek (valgt)', 'Trøndelag fylkeskommune']);
 
     const before = requests.filter((request) => request === 'GET /api/municipalities').length;
-    await user.selectOptions(select, 'Trøndelag fylkeskommune');
-    await user.click(within(area).getByRole('button', { name: 'Bytt' }));
+    await user.click(within(area).getByRole('button', { name: 'Trøndelag fylkeskommune' }));
 
     await waitFor(() => expect(within(area).getByRole('status').textContent).toBe('Du handler nå for Trøndelag fylkeskommune.'));
     expect(auth.session?.activeOrganisationId).toBe(testOrganisations.county.id);
-    expect(select.value).toBe(testOrganisations.county.id);
+    await within(area).findByRole('button', { name: 'Du handler for: Trøndelag fylkeskommune' });
     await waitFor(() => expect(requests.filter((request) => request === 'GET /api/municipalities').length).toBe(before + 1));
   });
 
@@ -248,7 +257,8 @@ describe('the header’s user area', () => {
     const { user, router } = renderApp('/kommuner', auth);
     await screen.findByText('Namsos');
 
-    await user.click(await screen.findByRole('button', { name: 'Logg ut' }));
+    await user.click(await screen.findByRole('button', { name: 'Brukermeny for Fylkesbiblioteket (demo)' }));
+    await user.click(screen.getByRole('button', { name: 'Logg ut' }));
 
     await screen.findByRole('heading', { level: 1, name: 'Logg inn' });
     expect(auth.session).toBeNull();
@@ -329,5 +339,119 @@ describe('a forgotten password', () => {
 
     expect(await screen.findByText('Lenken er utløpt eller allerede brukt. Be om en ny lenke.')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Be om en ny lenke' }).getAttribute('href')).toBe('/glemt-passord');
+  });
+});
+
+describe('the compact header (issue 19)', () => {
+  it('shows how many things wait in the inbox, and the inbox page links each to where it is done', async () => {
+    const auth = new AuthStore([countyAdminAccount()], { loggedInAs: 'fylke@demo.kompetansebro.no' });
+    auth.inbox = {
+      total: 4,
+      items: [
+        { kind: 'agreement_acceptance', recordId: '11111111-1111-4111-8111-111111111111', title: 'Lesesalsavtale', count: 1, dueDate: null, amendmentNumber: null },
+        { kind: 'unread_notes', recordId: null, title: '', count: 3, dueDate: null, amendmentNumber: null },
+      ],
+    };
+    const { user, router } = renderApp('/', auth);
+    const inbox = await screen.findByRole('link', { name: 'Innboks, 4 ting venter' });
+    await user.click(inbox);
+
+    await screen.findByRole('heading', { level: 1, name: 'Innboks' });
+    expect(router.state.location.pathname).toBe('/innboks');
+    expect(screen.getByRole('link', { name: 'Godta eller avslå avtalen «Lesesalsavtale»' }).getAttribute('href')).toBe('/avtaler/11111111-1111-4111-8111-111111111111');
+    expect(screen.getByRole('link', { name: '3 uleste notater i samarbeidskanalene' }).getAttribute('href')).toBe('/samarbeid');
+  });
+
+  it('says so when nothing waits, with no count', async () => {
+    const auth = new AuthStore([countyAdminAccount()], { loggedInAs: 'fylke@demo.kompetansebro.no' });
+    renderApp('/innboks', auth);
+    await screen.findByText('Ingenting venter på deg nå.');
+    expect(screen.getByRole('link', { name: 'Innboks' })).toBeTruthy();
+  });
+
+  it('searches from anywhere: "/" brings the focus to the field, Enter shows the hits grouped by kind, each linking to its page', async () => {
+    const auth = new AuthStore([countyAdminAccount()], { loggedInAs: 'fylke@demo.kompetansebro.no' });
+    auth.searchHits = [
+      { type: 'actor', id: '22222222-2222-4222-8222-222222222222', title: 'Namsos bibliotek', snippet: 'Hovedbiblioteket i Namsos.', rank: 2 },
+      { type: 'agreement', id: '33333333-3333-4333-8333-333333333333', title: 'Namsos lesesal', snippet: '', rank: 1 },
+      { type: 'note', id: '44444444-4444-4444-8444-444444444444', title: 'Namsos notat', snippet: 'Hyllene er flyttet.', rank: 0.5 },
+    ];
+    const { user, router } = renderApp('/', auth);
+    await screen.findByRole('heading', { level: 1, name: 'Oversikt' });
+    const field = await screen.findByRole('searchbox', { name: 'Søk' });
+    expect(field.getAttribute('aria-keyshortcuts')).toContain('/');
+
+    await user.keyboard('/');
+    expect(document.activeElement).toBe(field);
+    await user.keyboard('Namsos{Enter}');
+
+    await screen.findByRole('heading', { level: 1, name: 'Treff for «Namsos»' });
+    expect(router.state.location.search).toEqual({ q: 'Namsos' });
+    await screen.findByText('3 treff');
+    expect(screen.getAllByRole('heading', { level: 2 }).map((heading) => heading.textContent)).toEqual(['Aktører (1)', 'Avtaler (1)', 'Notater (1)']);
+    expect(screen.getByRole('link', { name: 'Namsos bibliotek' }).getAttribute('href')).toBe('/aktorer/22222222-2222-4222-8222-222222222222');
+    expect(screen.getByRole('link', { name: 'Namsos notat' }).getAttribute('href')).toBe('/samarbeid');
+  });
+
+  it('opens the user menu from the keyboard; Escape closes it and gives the focus back; it holds the account pages, the language and logging out', async () => {
+    const auth = new AuthStore([countyAdminAccount()], { loggedInAs: 'fylke@demo.kompetansebro.no' });
+    const { user, router } = renderApp('/', auth);
+    const button = await screen.findByRole('button', { name: 'Brukermeny for Fylkesbiblioteket (demo)' });
+    button.focus();
+    await user.keyboard('{Enter}');
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    const panel = panelOf(button);
+    expect(within(panel).getAllByRole('link').map((link) => link.textContent)).toEqual(['Profil', 'Bytt passord', 'Varsler']);
+    expect(within(panel).getByRole('group', { name: 'Språk' })).toBeTruthy();
+    expect(within(panel).getByRole('button', { name: 'Logg ut' })).toBeTruthy();
+
+    await user.keyboard('{Escape}');
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(button);
+
+    await user.click(button);
+    await user.click(within(panel).getByRole('link', { name: 'Varsler' }));
+    await screen.findByRole('heading', { level: 1, name: 'Varsler' });
+    expect(router.state.location.pathname).toBe('/konto/varsler');
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('saves the choice of e-mail on the notifications page', async () => {
+    const auth = new AuthStore([countyAdminAccount()], { loggedInAs: 'fylke@demo.kompetansebro.no' });
+    const { user } = renderApp('/konto/varsler', auth);
+    const daily = await screen.findByRole('radio', { name: 'Daglig sammendrag' });
+    expect((screen.getByRole('radio', { name: 'Med en gang' }) as HTMLInputElement).checked).toBe(true);
+    await user.click(daily);
+    await user.click(screen.getByRole('button', { name: 'Lagre varsler' }));
+    await screen.findByText('Valget er lagret.');
+    expect(auth.notificationSettings).toEqual({ inboxMail: 'daily' });
+  });
+
+  it('shows beside the field that the current password is wrong, and changes it when right', async () => {
+    const auth = new AuthStore([countyAdminAccount()], { loggedInAs: 'fylke@demo.kompetansebro.no' });
+    const { user } = renderApp('/konto/passord', auth);
+    await screen.findByRole('heading', { level: 1, name: 'Bytt passord' });
+    await user.type(screen.getByLabelText('Nåværende passord'), 'feil');
+    await user.type(screen.getByLabelText('Nytt passord', { exact: false }), 'fire tilfeldige ord som bjørk');
+    await user.click(screen.getByRole('button', { name: 'Bytt passord' }));
+    await waitFor(() => expect(descriptionOf(screen.getByLabelText('Nåværende passord'))).toContain('Det nåværende passordet er feil.'));
+
+    await user.clear(screen.getByLabelText('Nåværende passord'));
+    await user.type(screen.getByLabelText('Nåværende passord'), 'kompetansebro');
+    await user.click(screen.getByRole('button', { name: 'Bytt passord' }));
+    await screen.findByText('Passordet er byttet. Du er logget ut på andre enheter.');
+  });
+
+  it('changes the name on the profile page; the user menu says the new one', async () => {
+    const auth = new AuthStore([countyAdminAccount()], { loggedInAs: 'fylke@demo.kompetansebro.no' });
+    const { user } = renderApp('/konto', auth);
+    const name = await screen.findByLabelText('Navn');
+    await waitFor(() => expect((name as HTMLInputElement).value).toBe('Fylkesbiblioteket (demo)'));
+    expect(screen.getByText('fylke@demo.kompetansebro.no', { selector: 'dd' })).toBeTruthy();
+    await user.clear(name);
+    await user.type(name, 'Kari Nordmann');
+    await user.click(screen.getByRole('button', { name: 'Lagre navnet' }));
+    await screen.findByText('Navnet er lagret.');
+    await screen.findByRole('button', { name: 'Brukermeny for Kari Nordmann' });
   });
 });

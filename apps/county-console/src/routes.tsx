@@ -10,25 +10,36 @@ import { createReportRoutes } from '@kompetansebro/feature-reports';
 import type { NavigationItem } from '@kompetansebro/feature-shell';
 import { createSurveyRoutes } from '@kompetansebro/feature-survey';
 import { createUserRoutes } from '@kompetansebro/feature-users';
-import { screenRoute } from '@kompetansebro/ui';
+import { screenRoute, type AppPaths } from '@kompetansebro/ui';
 import { lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
 
+/** Oversikt · Samarbeid · Aktivitet og tiltak · Register (the shared UX notes' groups). */
 export const countyNavigation: readonly NavigationItem[] = [
   { to: '/', label: 'shell.navigation.overview', exact: true },
-  { to: '/aktorer', label: 'shell.navigation.actors' },
-  { to: '/avtaler', label: 'shell.navigation.agreements' },
-  { to: '/dekning', label: 'shell.navigation.coverage' },
-  { to: '/aktiviteter', label: 'shell.navigation.activities' },
-  { to: '/tiltak', label: 'shell.navigation.initiatives' },
-  { to: '/undersokelser', label: 'shell.navigation.surveys', permission: { resource: 'survey', action: 'read' } },
-  { to: '/rapporter', label: 'shell.navigation.reports' },
-  { to: '/samarbeid', label: 'shell.navigation.channels', permission: { resource: 'liaison_note', action: 'read' }, countyOnly: true },
-  { to: '/kommuner', label: 'shell.navigation.municipalities' },
+  { to: '/avtaler', label: 'shell.navigation.agreements', group: 'cooperation' },
+  { to: '/dekning', label: 'shell.navigation.coverage', group: 'cooperation' },
   // Deciding is county_admin's (the screen asks); a coordinator reads its own requests in its portal.
-  { to: '/nedslagsfelt', label: 'shell.navigation.catchmentRequests', permission: { resource: 'catchment_request', action: 'read' }, countyOnly: true },
-  { to: '/brukere', label: 'shell.navigation.users', permission: { resource: 'user', action: 'update' } },
-  { to: '/import', label: 'shell.navigation.import', permission: { resource: 'import', action: 'create' } },
+  { to: '/nedslagsfelt', label: 'shell.navigation.catchmentRequests', permission: { resource: 'catchment_request', action: 'read' }, countyOnly: true, group: 'cooperation' },
+  { to: '/samarbeid', label: 'shell.navigation.channels', permission: { resource: 'liaison_note', action: 'read' }, countyOnly: true, group: 'cooperation' },
+  { to: '/aktiviteter', label: 'shell.navigation.activities', group: 'activity' },
+  { to: '/tiltak', label: 'shell.navigation.initiatives', group: 'activity' },
+  { to: '/rapporter', label: 'shell.navigation.reports', group: 'activity' },
+  { to: '/undersokelser', label: 'shell.navigation.surveys', permission: { resource: 'survey', action: 'read' }, group: 'activity' },
+  { to: '/aktorer', label: 'shell.navigation.actors', group: 'register' },
+  { to: '/kommuner', label: 'shell.navigation.municipalities', group: 'register' },
+  { to: '/brukere', label: 'shell.navigation.users', permission: { resource: 'user', action: 'update' }, group: 'register' },
+  { to: '/import', label: 'shell.navigation.import', permission: { resource: 'import', action: 'create' }, group: 'register' },
 ];
+
+/** Where the console shows each kind of record: the links of search hits and inbox items. */
+export const countyPaths: AppPaths = {
+  actor: '/aktorer/$id',
+  agreement: '/avtaler/$id',
+  activity: '/aktiviteter/$id',
+  initiative: '/tiltak/$id',
+  notes: '/samarbeid',
+  catchmentRequests: '/nedslagsfelt',
+};
 
 /**
  * /fylke/ (overview), /fylke/aktorer/… (the actor register, editable), /fylke/avtaler/…

@@ -4,18 +4,30 @@ import { createAgreementRoutes } from '@kompetansebro/feature-agreements';
 import { createLibraryRoutes } from '@kompetansebro/feature-library';
 import { createSurveyAnswerRoute } from '@kompetansebro/feature-survey';
 import type { NavigationItem } from '@kompetansebro/feature-shell';
+import type { AppPaths } from '@kompetansebro/ui';
 import type { AnyRoute } from '@tanstack/react-router';
 import { lazy } from 'react';
 
+/** Oversikt · Biblioteket (its own record) · Samarbeid (with the others). */
 export const libraryNavigation: readonly NavigationItem[] = [
   { to: '/', label: 'shell.navigation.overview', exact: true },
-  { to: '/apningstider', label: 'shell.navigation.openingHours' },
-  { to: '/tjenester', label: 'shell.navigation.servicesAndContacts' },
-  { to: '/bilder', label: 'shell.navigation.photos' },
-  { to: '/avtaler', label: 'shell.navigation.agreements' },
-  { to: '/pamelding', label: 'shell.navigation.activities' },
-  { to: '/samarbeid', label: 'shell.navigation.channels' },
+  { to: '/apningstider', label: 'shell.navigation.openingHours', group: 'library' },
+  { to: '/tjenester', label: 'shell.navigation.servicesAndContacts', group: 'library' },
+  { to: '/bilder', label: 'shell.navigation.photos', group: 'library' },
+  { to: '/avtaler', label: 'shell.navigation.agreements', group: 'cooperation' },
+  { to: '/pamelding', label: 'shell.navigation.activities', group: 'cooperation' },
+  { to: '/samarbeid', label: 'shell.navigation.channels', group: 'cooperation' },
 ];
+
+/** Where the portal shows each kind of record: the links of search hits and inbox items (the open survey is offered on home). */
+export const libraryPaths: AppPaths = {
+  actor: '/tjenester/$id',
+  agreement: '/avtaler/$id',
+  activity: '/aktiviteter/$id',
+  notes: '/samarbeid',
+  services: '/tjenester',
+  survey: '/',
+};
 
 /**
  * /bibliotek/ (home: what is due), /apningstider/… (opening hours of the library and each

@@ -1,7 +1,7 @@
 import { createAgreementRoutes } from '@kompetansebro/feature-agreements';
 import { createLiaisonRoutes } from '@kompetansebro/feature-liaison';
 import type { NavigationItem } from '@kompetansebro/feature-shell';
-import { screenRoute } from '@kompetansebro/ui';
+import { screenRoute, type AppPaths } from '@kompetansebro/ui';
 import { lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
 
 export const liaisonNavigation: readonly NavigationItem[] = [
@@ -12,6 +12,9 @@ export const liaisonNavigation: readonly NavigationItem[] = [
   { to: '/avtaler', label: 'shell.navigation.agreements' },
   { to: '/erfaringsdeling', label: 'shell.navigation.exchange' },
 ];
+
+/** Where the liaison view shows each kind of record: the links of search hits and inbox items. */
+export const liaisonPaths: AppPaths = { actor: '/bibliotek/$id', agreement: '/avtaler/$id', notes: '/kanaler' };
 
 /**
  * /universitet/ (overview), /universitet/bibliotek/… (libraries and their services),

@@ -83,3 +83,4 @@ export { useCan } from './use-can';
 export { openingHoursQueries, useImportOpeningHours, useSaveOpeningHours } from './opening-hours.queries';
 export { photoQueries, useRemovePhoto, useUpdatePhoto, useUploadPhoto } from './photo.queries';
 export { IMPORT_JOB_POLL_MS, importQueries, useApplyImport, usePreviewImport, useRetryImport, useUndoImport, useUploadImport } from './import.queries';
+export { accountQueries, useChangePassword, useSaveNotificationSettings, useUpdateProfile } from './account.queries';

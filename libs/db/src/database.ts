@@ -629,7 +629,17 @@ export interface ImportMappingTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+/** How a user hears of their inbox by e-mail (migration 2026_12_04_1750_notification_settings). */
+export type InboxMail = 'immediately' | 'daily' | 'never';
+
+export interface NotificationSettingTable {
+  user_id: string;
+  inbox_mail: InboxMail;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface Database {
+  notification_setting: NotificationSettingTable;
   opening_hours: OpeningHoursTable;
   photo: PhotoTable;
   photo_image: PhotoImageTable;

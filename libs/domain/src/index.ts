@@ -26,6 +26,7 @@ export * from './contact/contact.schema';
 export * from './initiative/initiative.schema';
 export * from './access/access.schema';
 export * from './access/policy';
+export * from './access/account.schema';
 export * from './access/visibility';
 export * from './portal/portal.schema';
 export * from './liaison/liaison.schema';

@@ -1,14 +1,37 @@
-import { useLogout, useSwitchOrganisation } from '@kompetansebro/api-client';
+import { accountQueries, useLogout, useSwitchOrganisation } from '@kompetansebro/api-client';
 import { compareNorwegian, type Me } from '@kompetansebro/domain';
-import { Button } from '@kompetansebro/ui';
-import { useNavigate, useRouter } from '@tanstack/react-router';
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { DisclosureMenu, LanguageSwitch } from '@kompetansebro/ui';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useNavigate, useRouter } from '@tanstack/react-router';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { INBOX_PATH, NOTIFICATIONS_PATH, PASSWORD_PATH, PROFILE_PATH } from './account/account-paths';
 import { LOGIN_PATH } from './auth-paths';
 
+export { HeaderSearch } from './header-search';
+
+/** The inbox in the header: a link, with how many things wait as a badge (and in its name). */
+function InboxLink() {
+  const { t } = useTranslation();
+  const inbox = useQuery(accountQueries.inbox());
+  const total = inbox.data?.total ?? 0;
+  return (
+    <Link
+      to={INBOX_PATH}
+      className="ds-button kb-inbox-link"
+      data-variant="tertiary"
+      data-size="sm"
+      aria-label={total > 0 ? t('account.inbox.linkWithCount', { count: total }) : undefined}
+    >
+      {t('account.inbox.link')}
+      {total > 0 && <span className="ds-badge" data-color="danger" data-count={total > 99 ? '99+' : String(total)} aria-hidden="true" />}
+    </Link>
+  );
+}
+
 /**
- * The header's user area: who is logged in, the organisation they act for (a switch when they
- * belong to several), and logging out.
+ * The header's user area: the inbox, the organisation the user acts for (a menu to switch when
+ * they belong to several), and the user menu — profile, password, notifications, language, log out.
  */
 export function UserArea({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -16,20 +39,16 @@ export function UserArea({ me }: { me: Me }) {
   const navigate = useNavigate();
   const logout = useLogout();
   const switchOrganisation = useSwitchOrganisation();
-  const selectId = useId();
-  const [selected, setSelected] = useState(me.activeOrganisationId);
-  useEffect(() => setSelected(me.activeOrganisationId), [me.activeOrganisationId]);
   // Said politely after a switch, without moving focus.
   const [announcement, setAnnouncement] = useState('');
 
   const memberships = [...me.memberships].sort((a, b) => compareNorwegian(a.organisationName, b.organisationName));
   const active = memberships.find((membership) => membership.organisationId === me.activeOrganisationId);
 
-  const submitSwitch = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (selected === me.activeOrganisationId) return;
+  const switchTo = (organisationId: string) => {
+    if (organisationId === me.activeOrganisationId) return;
     switchOrganisation.mutate(
-      { organisationId: selected },
+      { organisationId },
       {
         onSuccess: async (next) => {
           // Everyone below the root reads `me` from the router's context: read it again.
@@ -46,41 +65,66 @@ export function UserArea({ me }: { me: Me }) {
   };
 
   return (
-    <div className="kb-user-area">
-      <p className="kb-user-area__item">
-        <span className="kb-user-area__label">{t('shell.user.loggedInAs')}</span> <strong>{me.user.name}</strong>
-      </p>
+    <>
+      <InboxLink />
       {memberships.length > 1 ? (
-        <form className="kb-user-area__item kb-user-area__switch" onSubmit={submitSwitch}>
-          <label className="kb-user-area__label" htmlFor={selectId}>
-            {t('shell.user.switchLabel')}
-          </label>
-          <select
-            id={selectId}
-            className="ds-input"
-            data-size="sm"
-            value={selected}
-            onChange={(event) => setSelected(event.target.value)}
-            disabled={switchOrganisation.isPending}
-          >
+        <DisclosureMenu button={active?.organisationName} label={`${t('shell.user.switchLabel')}: ${active?.organisationName ?? ''}`} align="end">
+          <h2>{t('account.menu.organisation')}</h2>
+          <ul>
             {memberships.map((membership) => (
-              <option key={membership.organisationId} value={membership.organisationId}>
-                {membership.organisationName}
-              </option>
+              <li key={membership.organisationId}>
+                <button
+                  type="button"
+                  className="ds-button"
+                  data-variant="tertiary"
+                  data-closes
+                  aria-current={membership.organisationId === me.activeOrganisationId || undefined}
+                  onClick={() => switchTo(membership.organisationId)}
+                >
+                  {membership.organisationName}
+                  {membership.organisationId === me.activeOrganisationId && ` ${t('account.menu.current')}`}
+                </button>
+              </li>
             ))}
-          </select>
-          <Button type="submit" variant="secondary" size="sm" loading={switchOrganisation.isPending}>
-            {t('shell.user.switchButton')}
-          </Button>
-        </form>
+          </ul>
+        </DisclosureMenu>
       ) : (
-        <p className="kb-user-area__item">
-          <span className="kb-user-area__label">{t('shell.user.organisation')}</span> <strong>{active?.organisationName}</strong>
-        </p>
+        <span className="kb-header__organisation">{active?.organisationName}</span>
       )}
-      <Button variant="tertiary" size="sm" onClick={logOut} loading={logout.isPending}>
-        {t('shell.user.logOut')}
-      </Button>
+      <DisclosureMenu button={me.user.name} label={t('account.menu.label', { name: me.user.name })} align="end">
+        <p>
+          <strong>{me.user.name}</strong>
+          <br />
+          {me.user.email}
+          <br />
+          {active?.organisationName}
+        </p>
+        <ul>
+          <li>
+            <Link to={PROFILE_PATH} className="ds-button" data-variant="tertiary" activeOptions={{ exact: true }}>
+              {t('account.menu.profile')}
+            </Link>
+          </li>
+          <li>
+            <Link to={PASSWORD_PATH} className="ds-button" data-variant="tertiary">
+              {t('account.menu.password')}
+            </Link>
+          </li>
+          <li>
+            <Link to={NOTIFICATIONS_PATH} className="ds-button" data-variant="tertiary">
+              {t('account.menu.notifications')}
+            </Link>
+          </li>
+        </ul>
+        <LanguageSwitch />
+        <ul>
+          <li>
+            <button type="button" className="ds-button" data-variant="tertiary" onClick={logOut} aria-busy={logout.isPending || undefined}>
+              {t('shell.user.logOut')}
+            </button>
+          </li>
+        </ul>
+      </DisclosureMenu>
       <span className="ds-sr-only" role="status">
         {announcement}
       </span>
@@ -89,6 +133,6 @@ export function UserArea({ me }: { me: Me }) {
           {switchOrganisation.isError ? t('shell.user.switchFailed') : t('shell.user.logOutFailed')}
         </p>
       )}
-    </div>
+    </>
   );
 }

@@ -1,6 +1,6 @@
 import { appOfRole, staffApps, type Me } from '@kompetansebro/domain';
 import { initI18n } from '@kompetansebro/i18n';
-import { LoadingState, screenRoute } from '@kompetansebro/ui';
+import { LoadingState, screenRoute, type AppPaths } from '@kompetansebro/ui';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import {
   createRootRouteWithContext,
@@ -34,9 +34,11 @@ export interface AppDefinition {
   createRoutes: (parentRoute: AnyRoute) => AnyRoute[];
   /** The login pages and the header's user area (`authShell` of @kompetansebro/feature-auth). */
   auth: AuthShell;
+  /** Where the app shows each kind of record: the links of search hits and inbox items. */
+  paths?: AppPaths;
 }
 
-type RouterDefinition = Pick<AppDefinition, 'basePath' | 'navigation' | 'createRoutes' | 'auth'> & {
+type RouterDefinition = Pick<AppDefinition, 'basePath' | 'navigation' | 'createRoutes' | 'auth' | 'paths'> & {
   /** Which app this is: a logged-in user whose role works in another app is taken there. Left out: every role stays. */
   app?: AppKey;
 };
@@ -128,7 +130,7 @@ export function createAppRouter(definition: RouterDefinition, queryClient: Query
   });
 
   const routeTree = rootRoute.addChildren([
-    signedInRoute.addChildren(definition.createRoutes(signedInRoute)),
+    signedInRoute.addChildren([...definition.createRoutes(signedInRoute), ...(auth.createAccountRoutes?.(signedInRoute, definition.paths ?? {}) ?? [])]),
     ...auth.createRoutes(rootRoute),
     accessibilityRoute,
   ]);

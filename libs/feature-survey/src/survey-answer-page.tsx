@@ -94,7 +94,7 @@ function AnswerForm({ token }: { token: string }) {
   const [services, setServices] = useState<ServiceValues[] | null>(null);
   const [hours, setHours] = useState<WeekGrid | null>(null);
   // The page speaks in the library's name: it is the library that answers the county.
-  useShellIdentity(form.data ? { name: form.data.actorName, tagline: t('survey.answer.identityTagline') } : null);
+  useShellIdentity(form.data ? { name: form.data.actorName } : null);
   const [added, setAdded] = useState<ServiceType[]>([]);
   const [answeredBy, setAnsweredBy] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);

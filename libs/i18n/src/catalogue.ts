@@ -37,6 +37,9 @@ import type enSurvey from './catalogues/en/survey.json';
 import type nbImport from './catalogues/nb/import.json';
 import type nnImport from './catalogues/nn/import.json';
 import type enImport from './catalogues/en/import.json';
+import type nbAccount from './catalogues/nb/account.json';
+import type nnAccount from './catalogues/nn/account.json';
+import type enAccount from './catalogues/en/account.json';
 
 /**
  * The namespace files of catalogues/, one row each: bokmål, then nynorsk and English, which the
@@ -56,7 +59,8 @@ type Namespaces =
   & Namespace<typeof nbReports, typeof nnReports, typeof enReports>
   & Namespace<typeof nbSurvey, typeof nnSurvey, typeof enSurvey>
   & Namespace<typeof nbFinder, typeof nnFinder, typeof enFinder>
-  & Namespace<typeof nbImport, typeof nnImport, typeof enImport>;
+  & Namespace<typeof nbImport, typeof nnImport, typeof enImport>
+  & Namespace<typeof nbAccount, typeof nnAccount, typeof enAccount>;
 
 /** A namespace's shape is bokmål's; nynorsk and English must fill it (a missing key fails the constraint). */
 type Namespace<Nb, _Nn extends Nb, _En extends Nb> = Nb;

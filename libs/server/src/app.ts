@@ -27,6 +27,7 @@ import { reportsRouter } from './reports/reports.router';
 import { liaisonRouter } from './liaison/liaison.router';
 import { referenceRouter } from './reference/reference.router';
 import { searchRouter } from './search/search.router';
+import { accountRouter } from './account/account.router';
 import { servicesRouter } from './services/services.router';
 import { surveysRouter } from './surveys/surveys.router';
 import { usersRouter } from './users/users.router';
@@ -99,6 +100,7 @@ export function createApp({ db, config, logger = silentLogger, mailer = createMa
     .route('/', liaisonRouter)
     .route('/', auditRouter)
     .route('/', searchRouter)
+    .route('/', accountRouter)
     .route('/', usersRouter)
     .route('/', openingHoursRouter)
     .route('/', publicApiRoutes)

@@ -5,7 +5,7 @@ export { actorReference, buildActorDetail, buildActorSummary, nextActorId } from
 export { municipalityByNumber, testMunicipalities, testRegions } from './factories/reference.factory';
 export { buildMe, buildMembership, buildUser, nextUserId, testOrganisations } from './factories/user.factory';
 export { ActorStore, actorHandlers, referenceHandlers } from './msw/actor-handlers';
-export { AuthStore, authHandlers, countyAdminAccount, sessionGuard, type TestAccount } from './msw/auth-handlers';
+export { AuthStore, authHandlers, countyAdminAccount, sessionGuard, type SearchHit, type TestAccount } from './msw/auth-handlers';
 export { UserStore, userHandlers } from './msw/user-handlers';
 export { mswServer } from './msw/msw-server';
 export { problemResponse } from './msw/problem';

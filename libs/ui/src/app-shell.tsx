@@ -1,7 +1,7 @@
 // The global styles (Designsystemet and ours) ride on the shell every app renders, so the
 // bundler keeps them however it tree-shakes the index.
 import './styles.css';
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './language-switch';
 import { AppNameContext } from './page';
@@ -9,7 +9,6 @@ import { AppNameContext } from './page';
 /** Who a page speaks for, in place of the app's name (the header and the document title). */
 export interface ShellIdentity {
   name: string;
-  tagline?: string;
 }
 const ShellIdentityContext = createContext<(identity: ShellIdentity | null) => void>(() => undefined);
 
@@ -21,23 +20,26 @@ const ShellIdentityContext = createContext<(identity: ShellIdentity | null) => v
 export function useShellIdentity(identity: ShellIdentity | null): void {
   const setIdentity = useContext(ShellIdentityContext);
   const name = identity?.name;
-  const tagline = identity?.tagline;
   useEffect(() => {
-    setIdentity(name ? { name, ...(tagline ? { tagline } : {}) } : null);
+    setIdentity(name ? { name } : null);
     return () => setIdentity(null);
-  }, [setIdentity, name, tagline]);
+  }, [setIdentity, name]);
 }
 
 interface AppShellProps {
   appName: string;
-  /** A short line under the app's name. */
-  tagline?: string;
   /** The app's name as a link to its front page (a router link, rendered by the app). */
   renderHomeLink: (content: ReactNode, className: string) => ReactNode;
   /** The main menu's items (router links, rendered by the app), inside a labelled `<nav>`. */
   navigation?: ReactNode;
-  /** The organisation the user acts for and the user menu, when there is a login. */
+  /** The search field, in the header's row (a form, rendered by the app). */
+  search?: ReactNode;
+  /** The inbox, the organisation the user acts for and the user menu, when there is a login. */
   organisationArea?: ReactNode;
+  /** The user menu holds the language choice: the header leaves it out. */
+  languageInUserMenu?: boolean;
+  /** The page shown now: the phone's menu closes when it changes. */
+  currentPath?: string;
   /** Footer: the link to the accessibility statement (a router link). */
   accessibilityLink: ReactNode;
   contactEmail: string;
@@ -45,23 +47,29 @@ interface AppShellProps {
 }
 
 /**
- * The frame of every app: skip link, header (app name, organisation area, language switch),
- * main menu, `<main id="main">`, footer with the accessibility statement and a contact address.
+ * The frame of every app: skip link, a compact header — one row with the app's name, search,
+ * the user's area (inbox, organisation, user menu) — and the main menu under it, which on a
+ * phone folds behind a menu button; `<main id="main">`, footer with the accessibility
+ * statement and a contact address.
  */
 export function AppShell({
   appName,
-  tagline,
   renderHomeLink,
   navigation,
+  search,
   organisationArea,
+  languageInUserMenu = false,
+  currentPath,
   accessibilityLink,
   contactEmail,
   children,
 }: AppShellProps) {
   const { t } = useTranslation();
+  const navigationId = useId();
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [currentPath]);
   const [identity, setIdentity] = useState<ShellIdentity | null>(null);
   const shownName = identity?.name ?? appName;
-  const shownTagline = identity ? identity.tagline : tagline;
   return (
     <ShellIdentityContext value={setIdentity}>
       <AppNameContext value={shownName}>
@@ -71,24 +79,33 @@ export function AppShell({
           </a>
           <header className="kb-header">
             <div className="kb-container kb-header__bar">
-              {renderHomeLink(
-                <>
-                  {shownName}
-                  {shownTagline && <small>{shownTagline}</small>}
-                </>,
-                'kb-header__brand',
+              {navigation && (
+                <button
+                  type="button"
+                  className="ds-button kb-header__menu-button"
+                  data-variant="secondary"
+                  data-size="sm"
+                  aria-expanded={menuOpen}
+                  aria-controls={navigationId}
+                  onClick={() => setMenuOpen((open) => !open)}
+                >
+                  <span aria-hidden="true" className="kb-header__menu-icon" />
+                  {t('shell.menuButton')}
+                </button>
               )}
+              {renderHomeLink(shownName, 'kb-header__brand')}
+              {search && <div className="kb-header__search">{search}</div>}
               <div className="kb-header__tools">
                 {organisationArea && (
-                  <div role="group" aria-label={t('shell.organisationArea')}>
+                  <div role="group" aria-label={t('shell.organisationArea')} className="kb-header__user">
                     {organisationArea}
                   </div>
                 )}
-                <LanguageSwitch />
+                {!languageInUserMenu && <LanguageSwitch />}
               </div>
             </div>
             {navigation && (
-              <nav className="kb-container kb-nav" aria-label={t('shell.mainNavigation')}>
+              <nav id={navigationId} className="kb-container kb-nav" aria-label={t('shell.mainNavigation')} data-open={menuOpen || undefined}>
                 {navigation}
               </nav>
             )}

@@ -19,6 +19,8 @@ export {
   type TextKeyOf,
 } from './field';
 export { LanguageSwitch } from './language-switch';
+export { DisclosureMenu } from './disclosure-menu';
+export type { AppPaths } from './app-paths';
 export { AppNameContext, Page, useDocumentTitle } from './page';
 export { Pagination } from './pagination';
 export { LoadingState, Skeleton, Spinner } from './spinner';

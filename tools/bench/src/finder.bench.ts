@@ -46,13 +46,13 @@ const gzipKiB = (content: string | Buffer) => gzipSync(content, { level: 9 }).le
  * Lighthouse's CLI (12.2.3 runs on Node 20): LIGHTHOUSE_BIN, or the workspace's when installed.
  * Mobile profile (its default: a mid-range phone, slow 4G, 4× CPU slowdown) in Debian's Chromium.
  */
-async function lighthouseOf(url: string): Promise<FinderFigure['lighthouse']> {
+export async function lighthouseOf(url: string, extraHeaders: Record<string, string> = {}): Promise<FinderFigure['lighthouse']> {
   const bin = process.env['LIGHTHOUSE_BIN'] ?? 'node_modules/.bin/lighthouse';
   if (!existsSync(bin)) return 'lighthouse not installed (npm i -D -E lighthouse@12.2.3, or set LIGHTHOUSE_BIN)';
   const load = loadavg()[0] ?? 0;
   const runs: LighthouseRun[] = [];
   for (let run = 0; run < LIGHTHOUSE_RUNS; run++) {
-    const result = await lighthouseRun(bin, url);
+    const result = await lighthouseRun(bin, url, extraHeaders);
     if (typeof result === 'string') return result;
     runs.push(result);
   }
@@ -61,13 +61,22 @@ async function lighthouseOf(url: string): Promise<FinderFigure['lighthouse']> {
   return { ...median, runs: runs.length, performanceRange: [sorted[0]?.performance ?? 0, sorted.at(-1)?.performance ?? 0], load };
 }
 
-async function lighthouseRun(bin: string, url: string): Promise<LighthouseRun | string> {
+/** One run; `extraHeaders` go with every request of the page (a session cookie: the page after login). */
+async function lighthouseRun(bin: string, url: string, extraHeaders: Record<string, string>): Promise<LighthouseRun | string> {
   const dir = await mkdtemp(join(tmpdir(), 'kompetansebro-lighthouse-'));
   try {
     const output = join(dir, 'report.json');
     await promisify(execFile)(
       bin,
-      [url, '--quiet', '--only-categories=performance,accessibility', '--output=json', `--output-path=${output}`, '--chrome-flags=--headless=new --no-sandbox --disable-gpu'],
+      [
+        url,
+        '--quiet',
+        '--only-categories=performance,accessibility',
+        '--output=json',
+        `--output-path=${output}`,
+        '--chrome-flags=--headless=new --no-sandbox --disable-gpu',
+        ...(Object.keys(extraHeaders).length > 0 ? [`--extra-headers=${JSON.stringify(extraHeaders)}`] : []),
+      ],
       { env: { ...process.env, CHROME_PATH: process.env['CHROME_PATH'] ?? '/usr/bin/chromium' }, timeout: 240_000 },
     );
     const report = JSON.parse(await readFile(output, 'utf8')) as {
@@ -83,9 +92,34 @@ async function lighthouseRun(bin: string, url: string): Promise<LighthouseRun | 
       benchmarkIndex: report.environment.benchmarkIndex,
     };
   } catch (error) {
-    return `lighthouse failed: ${(error as Error).message.split('\n')[0]}`;
+    const { message, stderr } = error as Error & { stderr?: string };
+    const why = (stderr ?? '').trim().split('\n').at(-1) ?? '';
+    // Its last word on stderr says why (the command line would only repeat the cookie).
+    return `lighthouse failed: ${why || message.split('\n')[0]}`.slice(0, 300);
   } finally {
     await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The built server (dist/apps/api/main.js) on a fresh data folder with the sample data, for as
+ * long as `use` runs: the pages and apps as a browser gets them.
+ */
+export async function withBuiltServer<T>(use: (base: string) => Promise<T>): Promise<T> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'kompetansebro-bench-server-'));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const child = spawn('node', ['dist/apps/api/main.js'], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', REMINDERS: 'off', COOKIE_SECURE: 'false' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  try {
+    await waitForHealth(`${base}/api/health`, child, 240_000);
+    return await use(base);
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+    await rm(dataDir, { recursive: true, force: true });
   }
 }
 
@@ -94,15 +128,7 @@ async function lighthouseRun(bin: string, url: string): Promise<LighthouseRun | 
  * JavaScript it loads before it is interactive (every script it names, gzip -9), and Lighthouse.
  */
 export async function measureFinder(): Promise<FinderFigure[]> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'kompetansebro-bench-finder-'));
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const child = spawn('node', ['dist/apps/api/main.js'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', REMINDERS: 'off' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  try {
-    await waitForHealth(`${base}/api/health`, child, 240_000);
+  return withBuiltServer(async (base) => {
     const figures: FinderFigure[] = [];
     for (const { page, path } of FINDER_PAGES) {
       const html = await (await fetch(`${base}${path}`)).text();
@@ -112,9 +138,5 @@ export async function measureFinder(): Promise<FinderFigure[]> {
       figures.push({ page, htmlGzipKiB: gzipKiB(html), scripts: sources.length, jsGzipKiB: js, lighthouse: await lighthouseOf(`${base}${path}`) });
     }
     return figures;
-  } finally {
-    child.kill('SIGTERM');
-    await new Promise((resolve) => child.once('exit', resolve));
-    await rm(dataDir, { recursive: true, force: true });
-  }
+  });
 }

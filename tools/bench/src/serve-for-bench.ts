@@ -1,10 +1,12 @@
 // A server process for the API benchmark: `app` serves Kompetansebro's real app, `raw` a bare
-// node:http handler that runs the same SQL (captured from the app) straight on the driver.
+// node:http handler that runs the same SQL (captured from the app for each route: BENCH_SQL names
+// a JSON object of "/role/path" → statements) straight on the driver.
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { serve } from '@hono/node-server';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import pino from 'pino';
 import { openDatabase } from '@kompetansebro/db';
 import { createApp } from '@kompetansebro/server';
 
@@ -20,12 +22,21 @@ interface CapturedQuery {
 
 async function runApp(): Promise<void> {
   const handle = await openDatabase(databaseUrl ? { kind: 'postgres', url: databaseUrl, poolSize: 20 } : { kind: 'pglite', dataDir: pgliteDir ?? '' });
-  const app = createApp({ db: handle.db, config: { databaseKind: handle.target, version: 'bench', documentsDir: '/tmp', cookieSecure: false } });
+  // The production server's logger at its default level (a line per request), written to a file
+  // rather than the pipe this process announces itself on.
+  const logger = pino({ level: process.env['LOG_LEVEL'] ?? 'info' }, pino.destination({ dest: process.env['BENCH_LOG'] ?? '/dev/null', sync: false }));
+  // Behind a proxy on loopback (TRUST_PROXY), as in production: the bench's anonymous clients
+  // come from many addresses (X-Forwarded-For), as the open data API's do, each within its rate limit.
+  const app = createApp({
+    db: handle.db,
+    logger,
+    config: { databaseKind: handle.target, version: 'bench', documentsDir: '/tmp', cookieSecure: false, trustProxy: ['127.0.0.1'] },
+  });
   serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => console.log('ready'));
 }
 
 async function runRaw(): Promise<void> {
-  const queries = JSON.parse(readFileSync(process.env['BENCH_SQL'] ?? '', 'utf8')) as CapturedQuery[];
+  const routes = new Map(Object.entries(JSON.parse(readFileSync(process.env['BENCH_SQL'] ?? '', 'utf8')) as Record<string, CapturedQuery[]>));
   let query: (sql: string, parameters: unknown[]) => Promise<Record<string, unknown>[]>;
   if (databaseUrl) {
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
@@ -35,13 +46,23 @@ async function runRaw(): Promise<void> {
     query = async (sql, parameters) => (await client.query<Record<string, unknown>>(sql, parameters)).rows;
   }
   // Every statement the app ran for this request (session check, page with its total, the
-  // page's parties), in the same order, and the result sets as JSON.
-  createServer(async (_request, response) => {
-    const results: Record<string, unknown>[][] = [];
-    for (const captured of queries) results.push(await query(captured.sql, captured.parameters));
-    response.writeHead(200, { 'Content-Type': 'application/json' });
-    response.end(JSON.stringify(results));
-}).listen(port, '127.0.0.1', () => console.log('ready'));
+  // page's parties…), in the same order, and the result sets as JSON.
+  createServer(async (request, response) => {
+    const queries = routes.get(request.url ?? '');
+    if (!queries) {
+      response.writeHead(404).end();
+      return;
+    }
+    try {
+      const results: Record<string, unknown>[][] = [];
+      for (const captured of queries) results.push(await query(captured.sql, captured.parameters));
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      response.end(JSON.stringify(results));
+    } catch (error) {
+      console.error(`raw ${request.url}: ${(error as Error).message}`);
+      response.writeHead(500).end();
+    }
+  }).listen(port, '127.0.0.1', () => console.log('ready'));
 }
 
 await (mode === 'raw' ? runRaw() : runApp());

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { logIn } from './login';
+import { goToMenuItem, logIn } from './login';
 
 const NAMDAL = 'namdal@demo.kompetansebro.no';
 const SNAASA = '5041';
@@ -31,7 +31,7 @@ test.describe("the county's review of catchment-area requests", () => {
     const county = await browser.newContext({ baseURL });
     const countyPage = await county.newPage();
     await logIn(countyPage);
-    await countyPage.getByRole('link', { name: 'Nedslagsfelt' }).click();
+    await goToMenuItem(countyPage, 'Nedslagsfelt');
     await expect(countyPage.getByRole('heading', { level: 1, name: 'Nedslagsfelt' })).toBeVisible();
     const card = countyPage.getByRole('listitem').filter({ hasText: reason });
     await expect(card.getByRole('heading', { level: 2, name: 'Namdal studiesenter' })).toBeVisible();

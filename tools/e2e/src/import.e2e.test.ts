@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { logIn } from './login';
+import { goToMenuItem, logIn } from './login';
 
 // Journey (issue 16): the county imports a library list from XLSX, maps the column the
 // suggestion left out, sees the preview, applies it, finds the libraries in the register, and
@@ -22,7 +22,7 @@ const JOB_TIMEOUT = 20_000;
 test.describe('journey: importing actors', () => {
   test('the county imports a library list from XLSX, fixes the mapping, applies it, finds the libraries, and undoes it', async ({ page }) => {
     await logIn(page);
-    await page.getByRole('link', { name: 'Import', exact: true }).click();
+    await goToMenuItem(page, 'Import');
     await expect(page.getByRole('heading', { level: 1, name: 'Importer data' })).toBeVisible();
     await expectNoAxeViolations(page);
 

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { logIn } from './login';
+import { goToMenuItem, logIn } from './login';
 
 const PROJECT = 'Regionale kompetanseaktører og folkebibliotekenes rolle';
 /** Spaces as a reader sees them: no-break spaces (in amounts) as spaces, runs of white space as one. */
@@ -12,7 +12,7 @@ test.describe('initiatives and plans in the county console', () => {
   });
 
   test('open the NB project, see its extensions and remaining funds, and mark a plan item done on the board', async ({ page }) => {
-    await page.getByRole('link', { name: 'Tiltak', exact: true }).click();
+    await goToMenuItem(page, 'Tiltak');
     await expect(page.getByRole('heading', { level: 1, name: 'Tiltak' })).toBeVisible();
     await expect(page.getByRole('status').getByText(/^\d+ tiltak$/)).toBeVisible();
     await expectNoAxeViolations(page);

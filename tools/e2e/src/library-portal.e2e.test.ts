@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { logIn, submitLogin } from './login';
+import { goToMenuItem, logIn, submitLogin } from './login';
 
 const NAMSOS = 'namsos@demo.kompetansebro.no';
 const workdays = ['Mandag', 'Tirsdag', 'Onsdag', 'Torsdag', 'Fredag'];
@@ -78,7 +78,7 @@ test.describe('the library portal as Namsos bibliotek', () => {
     await expect(page).toHaveURL(/\/bibliotek\/$/);
 
     // Opening hours: the library and its branch.
-    await page.getByRole('navigation').getByRole('link', { name: 'Åpningstider' }).click();
+    await goToMenuItem(page, 'Åpningstider');
     await expect(page.getByRole('heading', { level: 1, name: 'Åpningstider' })).toBeVisible();
     await expect(page.getByRole('heading', { level: 2, name: 'Namdalseid bibliotek' })).toBeVisible();
     await expectAccessibleAtBothWidths(page);
@@ -119,7 +119,7 @@ test.describe('the library portal as Namsos bibliotek', () => {
     await expectAccessibleAtBothWidths(page);
 
     // Services and conditions: confirm one as still correct.
-    await page.getByRole('navigation').getByRole('link', { name: 'Tjenester og kontakter' }).click();
+    await goToMenuItem(page, 'Tjenester og kontakter');
     await page.getByRole('link', { name: 'Namsos bibliotek', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Namsos bibliotek' })).toBeVisible();
     await page.getByRole('button', { name: 'Bekreft at Lesesalsplasser stemmer' }).click();
@@ -127,7 +127,7 @@ test.describe('the library portal as Namsos bibliotek', () => {
     await expectAccessibleAtBothWidths(page);
 
     // Nord's note is read and answered here.
-    await page.getByRole('navigation').getByRole('link', { name: 'Samarbeidskanaler' }).click();
+    await goToMenuItem(page, 'Samarbeidskanaler');
     await expect(page.getByRole('heading', { level: 1, name: 'Samarbeidskanaler' })).toBeVisible();
     await expect(page.getByText(question)).toBeVisible();
     const answer = 'Ja, grupperommene kan bookes fra 1. juni. Send oss datoene.';
@@ -138,7 +138,7 @@ test.describe('the library portal as Namsos bibliotek', () => {
     await expectAccessibleAtBothWidths(page);
 
     // A photo of the library, with alt text; without it, the message stands beside the field.
-    await page.getByRole('navigation').getByRole('link', { name: 'Bilder' }).click();
+    await goToMenuItem(page, 'Bilder');
     await expect(page.getByRole('heading', { level: 1, name: 'Bilder' })).toBeVisible();
     await page.getByLabel('Bilde', { exact: true }).setInputFiles({ name: 'lesesal.png', mimeType: 'image/png', buffer: PNG });
     await page.getByLabel('Fotograf').fill('Kari Fotograf');
@@ -155,7 +155,7 @@ test.describe('the library portal as Namsos bibliotek', () => {
     await expectAccessibleAtBothWidths(page);
 
     // Home: the agreement waits for the library's answer; the preview shows the photo to students.
-    await page.getByRole('navigation').getByRole('link', { name: 'Oversikt' }).click();
+    await goToMenuItem(page, 'Oversikt');
     await expect(page.getByRole('region', { name: 'Slik ser studentene oss' }).getByRole('img', { name: alt })).toBeVisible();
     await expect(page.getByText('Ingen uleste notater.')).toBeVisible();
     const tasks = page.getByRole('region', { name: 'Avtaler som venter på svar fra dere' });
@@ -170,7 +170,7 @@ test.describe('the library portal as Namsos bibliotek', () => {
     await expectAccessibleAtBothWidths(page);
 
     // The county's webinar: the library (signed up in the sample data) cancels, and signs up again.
-    await page.getByRole('navigation').getByRole('link', { name: 'Aktiviteter' }).click();
+    await goToMenuItem(page, 'Aktiviteter');
     await expect(page.getByRole('heading', { level: 1, name: 'Påmelding til aktiviteter' })).toBeVisible();
     await page.getByRole('button', { name: `Meld biblioteket av ${WEBINAR}` }).click();
     await expect(page.getByText(`Biblioteket er meldt av ${WEBINAR}.`)).toBeVisible();
@@ -186,7 +186,7 @@ test.describe('the library portal as Namsos bibliotek', () => {
     const row = countyPage.getByRole('row').filter({ hasText: 'Namsos bibliotek (demo)' });
     await expect(row.first()).toBeVisible();
     // The county reads Nord's question and Namsos's answer in its inbox of cooperation notes.
-    await countyPage.getByRole('navigation').getByRole('link', { name: 'Samarbeidskanaler' }).click();
+    await goToMenuItem(countyPage, 'Samarbeidskanaler');
     await expect(countyPage.getByRole('heading', { level: 1, name: 'Samarbeidsnotater' })).toBeVisible();
     await expect(countyPage.getByText(question).first()).toBeVisible();
     await expect(countyPage.getByText(answer).first()).toBeVisible();
@@ -242,14 +242,14 @@ test.describe('the library portal as Namsos bibliotek', () => {
     await expectAccessibleAtBothWidths(page);
 
     // The agreements list shows it too, and the library accepts it there.
-    await page.getByRole('navigation').getByRole('link', { name: 'Avtaler' }).click();
+    await goToMenuItem(page, 'Avtaler');
     const listed = page.getByRole('region', { name: 'Endringer som venter på at dere godtar dem' });
     await expect(listed.getByRole('link', { name: title })).toBeVisible();
     await expectAccessibleAtBothWidths(page);
     await listed.getByRole('button', { name: 'Godta endringen for Namsos bibliotek' }).click();
     await expect(listed.getByText(/^Namsos bibliotek: Godtatt \d{2}\.\d{2}\.\d{4}/)).toBeVisible();
     await expect(listed.getByRole('button', { name: 'Godta endringen for Namsos bibliotek' })).toHaveCount(0);
-    await page.getByRole('navigation').getByRole('link', { name: 'Oversikt' }).click();
+    await goToMenuItem(page, 'Oversikt');
     await expect(page.getByRole('heading', { level: 2, name: 'Tjenester som bør bekreftes' })).toBeVisible();
     await expect(page.getByRole('region', { name: 'Endringer som venter på at dere godtar dem' })).toHaveCount(0);
 
@@ -261,12 +261,12 @@ test.describe('the library portal as Namsos bibliotek', () => {
     await page.getByLabel('Ditt navn').fill('Kari i Namsos');
     await page.getByRole('button', { name: 'Send inn svaret' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Takk for svaret!' })).toBeVisible();
-    await page.getByRole('navigation').getByRole('link', { name: 'Oversikt' }).click();
+    await goToMenuItem(page, 'Oversikt');
     await expect(page.getByRole('region', { name: 'Undersøkelse fra fylket' }).getByText(/^Dere svarte \d{2}\.\d{2}\.\d{4}\./)).toBeVisible();
     await expect(page.getByRole('button', { name: 'Endre svaret' })).toBeVisible();
 
     // Notes the library starts: to the county and to NTNU. Without a recipient, the message stands beside the field.
-    await page.getByRole('navigation').getByRole('link', { name: 'Samarbeidskanaler' }).click();
+    await goToMenuItem(page, 'Samarbeidskanaler');
     const start = page.getByRole('region', { name: 'Skriv et nytt notat' });
     const toCounty = 'Kan fylket dekke reisa til bibliotekmøtet i Steinkjer?';
     await start.getByLabel('Notat', { exact: true }).fill(toCounty);
@@ -290,7 +290,7 @@ test.describe('the library portal as Namsos bibliotek', () => {
     const county = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'nb-NO' });
     const countyPage = await county.newPage();
     await logIn(countyPage, { app: '/fylke/' });
-    await countyPage.getByRole('navigation').getByRole('link', { name: 'Samarbeidskanaler' }).click();
+    await goToMenuItem(countyPage, 'Samarbeidskanaler');
     const inbox = countyPage.getByRole('region', { name: 'Fylkeskommunen og Namsos bibliotek' });
     await expect(inbox.getByText(toCounty)).toBeVisible();
     await expect(inbox.getByLabel('Skriv i kanalen mellom Fylkeskommunen og Namsos bibliotek')).toBeVisible();

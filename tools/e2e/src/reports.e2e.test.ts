@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { inflateRawSync } from 'node:zlib';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { logIn } from './login';
+import { goToMenuItem, logIn } from './login';
 
 const PROJECT = 'Regionale kompetanseaktører og folkebibliotekenes rolle';
 
@@ -49,7 +49,7 @@ test.describe('funder reports in the county console', () => {
   });
 
   test('open the NB project’s report, see the facts of the extension application, and find them in the DOCX and the PDF', async ({ page }) => {
-    await page.getByRole('link', { name: 'Rapporter' }).click();
+    await goToMenuItem(page, 'Rapporter');
     await expect(page.getByRole('heading', { level: 1, name: 'Rapporter til finansiører' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Velg et tiltak' })).toBeVisible();
     await expectNoAxeViolations(page);

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { logIn } from './login';
+import { goToMenuItem, logIn } from './login';
 
 // Journey (issue 6): the county admin runs a service survey for three libraries; one library
 // answers through the link in its e-mail (the e2e server writes mails to MAIL_DIR instead of
@@ -56,7 +56,7 @@ test.describe('journey: the service survey', () => {
     await logIn(page);
     const ids = await recordAddresses(page);
 
-    await page.getByRole('link', { name: 'Undersøkelser' }).click();
+    await goToMenuItem(page, 'Undersøkelser');
     await expect(page.getByRole('heading', { level: 1, name: 'Undersøkelser' })).toBeVisible();
     await expectNoAxeViolations(page);
 

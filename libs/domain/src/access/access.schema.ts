@@ -120,6 +120,8 @@ export const accountErrorCodes = {
   passwordTooWeak: 'password_too_weak',
   /** A new password that holds the service's name or the account's e-mail address. */
   passwordHasContext: 'password_has_context',
+  /** A password change whose current password is wrong. */
+  currentPasswordWrong: 'current_password_wrong',
 } as const;
 
 /** Why an OIDC login came back to the login page (`?error=`), for the page to explain. */

@@ -26,6 +26,8 @@ export const resources = [
   /** Photos of a library or branch (visibility: the actor's; changed with its services and contacts). */
   'photo',
   'import',
+  /** The user's own account: profile, password, notification settings, and their inbox (every role; always their own). */
+  'account',
 ] as const;
 export type Resource = (typeof resources)[number];
 
@@ -42,6 +44,7 @@ const readOnly: readonly Action[] = ['read', 'export'];
  */
 export const policyTable: Record<Role, Partial<Record<Resource, readonly Action[]>>> = {
   county_admin: {
+    account: ['read', 'update'],
     reference: everything,
     actor: everything,
     service: everything,
@@ -67,6 +70,7 @@ export const policyTable: Record<Role, Partial<Record<Resource, readonly Action[
     import: everything,
   },
   county_viewer: {
+    account: ['read', 'update'],
     reference: readOnly,
     actor: readOnly,
     service: readOnly,
@@ -88,6 +92,7 @@ export const policyTable: Record<Role, Partial<Record<Resource, readonly Action[
     photo: ['read'],
   },
   study_centre_coordinator: {
+    account: ['read', 'update'],
     reference: readOnly,
     // Its own record (update), the actors of its catchment area (read).
     actor: ['read', 'export', 'update'],
@@ -105,6 +110,7 @@ export const policyTable: Record<Role, Partial<Record<Resource, readonly Action[
     photo: ['read'],
   },
   university_liaison: {
+    account: ['read', 'update'],
     reference: readOnly,
     actor: readOnly,
     service: readOnly,
@@ -122,6 +128,7 @@ export const policyTable: Record<Role, Partial<Record<Resource, readonly Action[
     photo: ['read'],
   },
   library_editor: {
+    account: ['read', 'update'],
     reference: readOnly,
     actor: ['read', 'export', 'update'],
     service: everything,

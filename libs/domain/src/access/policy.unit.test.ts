@@ -9,9 +9,9 @@ describe('the policy table', () => {
     expect(can('county_admin', 'user', 'create')).toBe(true);
   });
 
-  it('lets the county viewer read everything but users and imports (the admin\'s alone), and change nothing', () => {
+  it('lets the county viewer read everything but users and imports (the admin\'s alone), and change nothing but its own account', () => {
     for (const resource of resources.filter((r) => r !== 'user' && r !== 'import')) expect(can('county_viewer', resource, 'read')).toBe(true);
-    for (const resource of resources) {
+    for (const resource of resources.filter((r) => r !== 'account')) {
       for (const action of ['create', 'update', 'delete', 'transition'] as const) expect(can('county_viewer', resource, action)).toBe(false);
     }
   });
@@ -33,6 +33,10 @@ describe('the policy table', () => {
     expect(can('library_editor', 'contact', 'create')).toBe(true);
     expect(can('library_editor', 'agreement', 'create')).toBe(false);
     expect(can('university_liaison', 'actor', 'update')).toBe(false);
+  });
+
+  it('lets every role read and change its own account (profile, password, notification settings, inbox)', () => {
+    for (const role of roles) expect([can(role, 'account', 'read'), can(role, 'account', 'update'), can(role, 'account', 'delete')]).toEqual([true, true, false]);
   });
 
   it('has a row for every role', () => {

@@ -161,10 +161,18 @@ export function periodOf(date: string, per: CountPeriod): string {
 
 /** Counts per period, in time order; periods with no activity are left out. */
 export function countByPeriod(dates: readonly string[], per: CountPeriod): ActivityCount[] {
+  return sumByPeriod(
+    dates.map((date) => ({ date, count: 1 })),
+    per,
+  );
+}
+
+/** The same from counts per day (the database counts the activities of each day; this adds up the periods). */
+export function sumByPeriod(days: ReadonlyArray<{ date: string; count: number }>, per: CountPeriod): ActivityCount[] {
   const counts = new Map<string, number>();
-  for (const date of dates) {
+  for (const { date, count } of days) {
     const period = periodOf(date, per);
-    counts.set(period, (counts.get(period) ?? 0) + 1);
+    counts.set(period, (counts.get(period) ?? 0) + count);
   }
   return [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([period, count]) => ({ period, count }));
 }

@@ -5,7 +5,7 @@ import {
   activityRuleViolations,
   activityVisible,
   activityWritable,
-  countByPeriod,
+  sumByPeriod,
   norwegianSortKey,
   totalHeadCount,
   type ActivityCount,
@@ -176,13 +176,15 @@ export async function listActivitiesWithParticipants(
 
 /** Activities per month, half year or year (by start date), in time order. */
 export async function countActivities(db: Executor, scope: Scope, query: ActivityCountQuery): Promise<ActivityCount[]> {
-  const rows = await activitiesWithOrganiser(db)
+  // Counted per day in the database (a row per day with activities, not one per activity).
+  const days = await activitiesWithOrganiser(db)
     .where(visibleActivities(scope, 'a'))
     .where((eb) => listConditions(eb, query))
-    .select('a.start_date')
+    .select((eb) => ['a.start_date', eb.fn.countAll<string>().as('count')])
+    .groupBy('a.start_date')
     .execute();
-  return countByPeriod(
-    rows.map((r) => r.start_date),
+  return sumByPeriod(
+    days.map((d) => ({ date: d.start_date, count: Number(d.count) })),
     query.per,
   );
 }

@@ -3,8 +3,7 @@ import { getCookie } from 'hono/cookie';
 import { can, type Action, type Resource } from '@kompetansebro/domain';
 import type { AppEnv } from '../http/app-env';
 import { ProblemError } from '../http/problem';
-import { loadPrincipal } from './principal';
-import { resumeSession } from './session';
+import { principalOfSession } from './principal';
 
 /** The session cookie: `__Host-` (Secure, Path=/, no Domain) wherever HTTPS is in use. */
 export function sessionCookieName(secure: boolean): string {
@@ -15,11 +14,7 @@ export function sessionCookieName(secure: boolean): string {
 export const authenticate = (): MiddlewareHandler<AppEnv> => async (c, next) => {
   const { db, config } = c.var.deps;
   const token = getCookie(c, sessionCookieName(config.cookieSecure));
-  let principal = null;
-  if (token) {
-    const session = await resumeSession(db, token);
-    if (session) principal = await loadPrincipal(db, session.userId, session.organisationId);
-  }
+  const principal = token ? await principalOfSession(db, token) : null;
   c.set('principal', principal);
   c.set('sessionToken', principal ? (token ?? null) : null);
   await next();

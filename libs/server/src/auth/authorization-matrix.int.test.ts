@@ -214,7 +214,11 @@ function rulesFor(world: World, who: Who) {
     return hidden;
   }
 
-  return { access, secrets, actorRead, agreementRead, activityRead, catchment, county };
+  /** A liaison note (read from the database, as the run adds notes): the county reads every channel, a university library its own, a library editor its library's and branches'. */
+  const noteRead = (note: { university_id: string | null; target_actor_id: string | null }) =>
+    county || (liaison && note.university_id === org) || (editor && note.target_actor_id !== null && mine.includes(note.target_actor_id));
+
+  return { access, secrets, actorRead, agreementRead, activityRead, noteRead, catchment, county };
 }
 
 /** Actors worth picking first as foreign records: libraries, study centres, university libraries. */
@@ -613,6 +617,17 @@ const specs: Record<string, Spec> = {
   },
 
   'GET /api/search': { ok: 200, request: () => ['/api/search?q=bibliotek&limit=50'] },
+  // The caller's own account and inbox: every role, always its own (no record of another to reach).
+  'GET /api/inbox': { ok: 200, request: () => ['/api/inbox'] },
+  'GET /api/me/notification-settings': { ok: 200, request: () => ['/api/me/notification-settings'] },
+  'PUT /api/me/notification-settings': { ok: 200, request: () => ['/api/me/notification-settings', jsonBody('PUT', { inboxMail: 'immediately' })] },
+  'PUT /api/me/profile': {
+    ok: 204,
+    // The name it has: other cases read the users' names.
+    request: async ({ who }) => ['/api/me/profile', jsonBody('PUT', { name: ((await (await who.request('/api/me')).json()) as Me).user.name })],
+  },
+  // A wrong current password: the answer is the policy's (403/401) or the field's (400), and the demo password stays.
+  'PUT /api/me/password': { ok: 400, request: () => ['/api/me/password', jsonBody('PUT', { currentPassword: 'ikke-passordet', newPassword: 'en helt annen lang setning' })] },
 
   // The university-library liaison (issue 8).
   'GET /api/liaison/libraries': { ok: 200, request: () => ['/api/liaison/libraries?pageSize=100'] },
@@ -1016,8 +1031,11 @@ async function leakChecks(who: Who, world: World, secrets: Set<string>): Promise
       const hits = (JSON.parse(body) as { items: Array<{ type: string; id: string }> }).items;
       tally.leakChecks += hits.length;
       for (const hit of hits) {
-        const seen =
-          hit.type === 'actor'
+        const note =
+          hit.type === 'note' ? await server.database.db.selectFrom('liaison_note').select(['university_id', 'target_actor_id']).where('id', '=', hit.id).executeTakeFirstOrThrow() : null;
+        const seen = note
+          ? rules.noteRead(note)
+          : hit.type === 'actor'
             ? rules.actorRead(hit.id)
             : hit.type === 'agreement'
               ? rules.agreementRead(hit.id)

@@ -1,6 +1,9 @@
+import { sql, type RawBuilder } from 'kysely';
 import type { Membership, Role } from '@kompetansebro/domain';
 import type { ActorKind } from '@kompetansebro/domain';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Executor } from '../persistence/executor';
+import { hashToken, liveSession, touchIfStale } from './session';
 
 /** Who is asking: the user, all their memberships, and the one they act for now. */
 export interface Principal {
@@ -13,27 +16,25 @@ export interface Principal {
   role: Role;
 }
 
-export async function membershipsOf(db: Executor, userId: string): Promise<Membership[]> {
-  const rows = await db
+/** A user's memberships with their organisations' names and kinds, by name (a query to run or nest). */
+function membershipRows(db: Executor, userId: string | RawBuilder<string>) {
+  return db
     .selectFrom('membership as m')
     .innerJoin('actor as a', 'a.id', 'm.organisation_id')
     .select(['m.organisation_id', 'm.role', 'a.name', 'a.kind'])
     .where('m.user_id', '=', userId)
-    .orderBy('a.name')
-    .execute();
-  return rows.map((r) => ({
-    organisationId: r.organisation_id,
-    organisationName: r.name,
-    organisationKind: r.kind,
-    role: r.role,
-  }));
+    .orderBy('a.name');
 }
 
-/** The principal of a live session; null when the user no longer belongs to that organisation. */
-export async function loadPrincipal(db: Executor, userId: string, organisationId: string): Promise<Principal | null> {
-  const user = await db.selectFrom('app_user').select(['id', 'email', 'name']).where('id', '=', userId).executeTakeFirst();
-  if (!user) return null;
-  const memberships = await membershipsOf(db, userId);
+type MembershipRow = { organisation_id: string; role: Role; name: string; kind: ActorKind };
+const toMembership = (r: MembershipRow): Membership => ({ organisationId: r.organisation_id, organisationName: r.name, organisationKind: r.kind, role: r.role });
+
+export async function membershipsOf(db: Executor, userId: string): Promise<Membership[]> {
+  return (await membershipRows(db, userId).execute()).map(toMembership);
+}
+
+/** The principal acting for `organisationId`; null when the user no longer belongs to it. */
+function principalFrom(user: { id: string; email: string; name: string }, memberships: Membership[], organisationId: string): Principal | null {
   const active = memberships.find((m) => m.organisationId === organisationId);
   if (!active) return null;
   return {
@@ -45,4 +46,26 @@ export async function loadPrincipal(db: Executor, userId: string, organisationId
     organisationKind: active.organisationKind,
     role: active.role,
   };
+}
+
+/** The principal of a live session; null when the user no longer belongs to that organisation. */
+export async function loadPrincipal(db: Executor, userId: string, organisationId: string): Promise<Principal | null> {
+  const user = await db.selectFrom('app_user').select(['id', 'email', 'name']).where('id', '=', userId).executeTakeFirst();
+  if (!user) return null;
+  return principalFrom(user, await membershipsOf(db, userId), organisationId);
+}
+
+/**
+ * The principal of the session a token names (see `resumeSession`), read fresh on every request
+ * in one statement: the live session, its user and the user's memberships. Null when the session
+ * is not alive or the user no longer belongs to the organisation it acts for.
+ */
+export async function principalOfSession(db: Executor, token: string): Promise<Principal | null> {
+  const idHash = hashToken(token);
+  const row = await liveSession(db, idHash)
+    .select(['u.email', 'u.name', jsonArrayFrom(membershipRows(db, sql.ref<string>('s.user_id'))).as('memberships')])
+    .executeTakeFirst();
+  if (!row) return null;
+  await touchIfStale(db, idHash, row.stale);
+  return principalFrom({ id: row.user_id, email: row.email, name: row.name }, (row.memberships as MembershipRow[]).map(toMembership), row.organisation_id);
 }

@@ -32,6 +32,23 @@ export async function createSession(db: Executor, userId: string, organisationId
 /** The idle clock is restarted at most this often: a read need not write on every request. */
 const TOUCH_INTERVAL_SECONDS = 60;
 
+/** The live sessions a token hash names: not past its absolute end, used within the idle time, its user not disabled. */
+export function liveSession(db: Executor, idHash: string) {
+  return db
+    .selectFrom('user_session as s')
+    .innerJoin('app_user as u', 'u.id', 's.user_id')
+    .select(['s.user_id', 's.organisation_id', sql<boolean>`s.last_seen_at < now() - make_interval(secs => ${TOUCH_INTERVAL_SECONDS})`.as('stale')])
+    .where('s.id_hash', '=', idHash)
+    .where('s.expires_at', '>', sql<Date>`now()`)
+    .where('s.last_seen_at', '>', sql<Date>`now() - make_interval(mins => ${SESSION_IDLE_MINUTES})`)
+    .where('u.disabled_at', 'is', null);
+}
+
+/** Restarts a session's idle clock when it was last touched over a minute ago (most requests only read). */
+export async function touchIfStale(db: Executor, idHash: string, stale: boolean): Promise<void> {
+  if (stale) await db.updateTable('user_session').set({ last_seen_at: sql`now()` }).where('id_hash', '=', idHash).execute();
+}
+
 /**
  * The session a token names, if it is alive: not past its absolute end, used within the idle
  * time, and its user not disabled. Touches it (the idle clock restarts) when last touched over
@@ -39,17 +56,9 @@ const TOUCH_INTERVAL_SECONDS = 60;
  */
 export async function resumeSession(db: Executor, token: string): Promise<{ userId: string; organisationId: string } | null> {
   const idHash = hashToken(token);
-  const session = await db
-    .selectFrom('user_session as s')
-    .innerJoin('app_user as u', 'u.id', 's.user_id')
-    .select(['s.user_id', 's.organisation_id', sql<boolean>`s.last_seen_at < now() - make_interval(secs => ${TOUCH_INTERVAL_SECONDS})`.as('stale')])
-    .where('s.id_hash', '=', idHash)
-    .where('s.expires_at', '>', sql<Date>`now()`)
-    .where('s.last_seen_at', '>', sql<Date>`now() - make_interval(mins => ${SESSION_IDLE_MINUTES})`)
-    .where('u.disabled_at', 'is', null)
-    .executeTakeFirst();
+  const session = await liveSession(db, idHash).executeTakeFirst();
   if (!session) return null;
-  if (session.stale) await db.updateTable('user_session').set({ last_seen_at: sql`now()` }).where('id_hash', '=', idHash).execute();
+  await touchIfStale(db, idHash, session.stale);
   return { userId: session.user_id, organisationId: session.organisation_id };
 }
 

@@ -68,6 +68,12 @@ const unscoped: Record<string, string> = {
   'public-api/public.repository.ts listPublicStudyCentres': 'published data only, for anyone',
   'public-api/public.repository.ts publishedTimetables': 'published data only, for anyone',
   'brochure/brochure.repository.ts getPublicBrochure': 'published data only, for anyone',
+  // The user's own account (issue 19): rows keyed by the principal's own user id.
+  'account/account.repository.ts notificationSettingsOf': "the principal's own row",
+  'account/account.repository.ts inboxMailOf': 'the jobs read whom to mail at once, by user id',
+  'account/account.repository.ts setNotificationSettings': "the principal's own row",
+  'account/account.repository.ts renameSelf': "the principal's own account",
+  'account/account.repository.ts changeOwnPassword': "the principal's own account",
   // The daily job: loads each subscriber's Scope itself (loadScope) before it reads notes.
   'liaison/digest.repository.ts sendLiaisonDigest': 'builds a Scope per subscriber',
 };

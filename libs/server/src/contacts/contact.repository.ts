@@ -221,14 +221,14 @@ export interface ErasureReceipt {
  */
 export async function eraseContact(db: Executor, scope: Scope, id: string, context: ChangeContext): Promise<ErasureReceipt> {
   return auditedAction(db, { entity: 'contact', entityId: id, action: 'erase' }, context, async (trx) => {
-    const row = await trx.selectFrom('contact').select(['id', 'actor_id', 'name', 'email']).where('id', '=', id).forUpdate().executeTakeFirst();
+    const row = await trx.selectFrom('contact').select(['id', 'actor_id', 'name', 'email', 'phone']).where('id', '=', id).forUpdate().executeTakeFirst();
     if (row) await checkReach(trx, scope, row.actor_id);
     else requireVisible(scope.everything && scope.actorRecords.write.all, 'contact');
     const redacted = await rewriteAuditEntriesAbout(trx, 'contact', id, redactStoredValue);
     if (!row && redacted === 0) throw new NotFoundError('contact');
     if (row) await trx.deleteFrom('contact').where('id', '=', id).execute();
-    // Her e-mail and name elsewhere (recipient lists, confirmedBy, answeredBy, the audit log), by the register.
-    const tracesCleared = row ? await eraseTracesOf(trx, { table: 'contact', id, name: row.name, email: row.email }) : 0;
+    // Her e-mail and name elsewhere (recipient lists, confirmedBy, answeredBy, the audit log, imported files), by the register.
+    const tracesCleared = row ? await eraseTracesOf(trx, { table: 'contact', id, name: row.name, email: row.email, phone: row.phone }) : 0;
     const receipt = { id, erasedAt: new Date().toISOString(), recordDeleted: row !== undefined, auditEntriesRedacted: redacted, tracesCleared };
     const audit = { before: row ? { actorId: row.actor_id } : null, after: { recordDeleted: receipt.recordDeleted, auditEntriesRedacted: redacted } };
     return { result: receipt, audit };

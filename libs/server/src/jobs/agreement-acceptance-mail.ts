@@ -3,6 +3,7 @@ import { publicUrlOf, type AppConfig, type Logger } from '../http/app-env';
 import type { Mailer } from '../auth/mail';
 import type { Executor } from '../persistence/executor';
 import type { JobPayloads, JobQueue } from './job-queue';
+import { mailedAtOnce } from './inbox-digest';
 import { onceOnly } from './once-only';
 
 // Parties are told by e-mail when their acceptance is asked (issue 13): when an agreement goes to
@@ -105,11 +106,12 @@ async function mailParties(
     const people = await db
       .selectFrom('app_user as u')
       .innerJoin('membership as m', 'm.user_id', 'u.id')
-      .select('u.email')
+      .select(['u.id', 'u.email'])
       .where('u.disabled_at', 'is', null)
       .where('m.organisation_id', '=', party.actor_id)
       .execute();
-    const addresses = [...new Set([...people.map((p) => p.email), party.email ?? ''].filter(Boolean).map((e) => e.toLowerCase()))].sort();
+    // People who chose a daily digest or no mail hear of it in their inbox (inbox-digest.ts); the organisation's own address always.
+    const addresses = [...new Set([...(await mailedAtOnce(deps, people)), party.email ?? ''].filter(Boolean).map((e) => e.toLowerCase()))].sort();
     const link = `${publicUrlOf(config)}${appPathFor(party.kind, agreementId)}`;
     const stage = `${message.stage}:${party.actor_id}`;
     for (const to of addresses) {

@@ -5,6 +5,7 @@ import { runAgreementCalendar } from './agreement-calendar';
 import type { Mailer } from '../auth/mail';
 import type { Executor } from '../persistence/executor';
 import { sendSurveyMail } from '../surveys/survey.repository';
+import { mailedAtOnce, sendInboxDigests } from './inbox-digest';
 import { onceOnly } from './once-only';
 
 // The daily reminder job (issue 6, "Reminders"). What is due is the domain's rule (dueReminders);
@@ -33,20 +34,22 @@ interface Recipient {
   send(): Promise<unknown>;
 }
 
-/** County admins (enabled accounts), and everyone acting for the given organisations, and those organisations' own addresses. */
+/** County admins (enabled accounts, mailed at once by their choice), and everyone acting for the given organisations, and those organisations' own addresses. */
 async function addressesFor(db: Executor, organisationIds: string[]): Promise<string[]> {
   const users = await db
     .selectFrom('app_user as u')
     .innerJoin('membership as m', 'm.user_id', 'u.id')
-    .select('u.email')
+    .select(['u.id', 'u.email'])
     .where('u.disabled_at', 'is', null)
     .where((eb) => eb.or([eb('m.role', '=', 'county_admin'), ...(organisationIds.length > 0 ? [eb('m.organisation_id', 'in', organisationIds)] : [])]))
     .execute();
+  // A user who chose a daily digest or no mail is not mailed at once (inbox-digest.ts).
+  const atOnce = await mailedAtOnce({ db }, users);
   const actors =
     organisationIds.length > 0
       ? await db.selectFrom('actor').select('email').where('id', 'in', organisationIds).where('email', 'is not', null).execute()
       : [];
-  return [...new Set([...users.map((u) => u.email), ...actors.map((a) => a.email ?? '')].filter(Boolean).map((e) => e.toLowerCase()))].sort();
+  return [...new Set([...atOnce, ...actors.map((a) => a.email ?? '')].filter(Boolean).map((e) => e.toLowerCase()))].sort();
 }
 
 function inNorwegian(date: IsoDate | null): string {
@@ -152,7 +155,7 @@ export async function runReminders(deps: ReminderDeps, today: IsoDate = todayInN
 
 /**
  * The daily job: the agreement calendar first (so the reminders read today's statuses), then the
- * reminders, then the liaison notes digest (each note goes to a user once). Each part is safe to run
+ * reminders, then the daily inbox digest of those who chose it, then the liaison notes digest (each note goes to a user once). Each part is safe to run
  * again, and each runs even when one before it failed; a failure is thrown at the end, so the queue
  * retries the whole run (what went already is not sent again).
  */
@@ -172,6 +175,7 @@ export async function runDaily(deps: ReminderDeps, today: IsoDate = todayInNorwa
     if (result.failed > 0) throw new Error(`${result.failed} reminder mails failed`);
     return result;
   });
+  await part('inbox digest', () => sendInboxDigests(deps, today));
   await part('liaison digest', () => sendLiaisonDigest(deps.db, deps.mailer, { liaisonUrl: `${publicUrlOf(deps.config)}/universitet` }));
   if (failures.length > 0) throw new Error(`The daily job failed in: ${failures.join(', ')}`);
 }

@@ -32,8 +32,9 @@ describe('erasing a contact', () => {
   it('leaves her e-mail and name nowhere: recipient lists, confirmedBy, answeredBy, the audit log', async () => {
     const name = 'Eira Slettesen';
     const email = 'eira.slettesen@example.org';
+    const phone = '+47 912 34 567';
     const contact = await json<{ id: string }>(
-      await server.request('/api/contacts', jsonBody('POST', { actorId: NAMSOS_LIBRARY, name, role: 'Biblioteksjef', email })),
+      await server.request('/api/contacts', jsonBody('POST', { actorId: NAMSOS_LIBRARY, name, role: 'Biblioteksjef', email, phone })),
       201,
     );
     // She confirmed a service (through the API: the audit log has her name too) …
@@ -49,14 +50,28 @@ describe('erasing a contact', () => {
       .insertInto('survey_recipient')
       .values({ survey_id: survey.id, actor_id: NAMSOS_LIBRARY, email, answered_at: new Date(), answered_by: name })
       .execute();
-    expect((await tablesHolding(server, email)).sort()).toEqual(['contact', 'survey_recipient']);
-    expect((await tablesHolding(server, name)).sort()).toEqual(['audit_entry', 'contact', 'service', 'survey_recipient']);
+    // A contact file with her row was imported, and an import changed her contact (what an undo would restore).
+    const batch = await server.database.db
+      .insertInto('import_batch')
+      .values({ target: 'contact', file_name: 'kontakter.csv', headers: JSON.stringify(['Navn', 'E-post', 'Telefon']), rows: JSON.stringify([[name, email, phone], ['Ola Blir', 'ola.blir@example.org', '']]) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await server.database.db
+      .insertInto('import_change')
+      .values({ batch_id: batch.id, record_id: contact.id, entity: 'contact', before: JSON.stringify({ name, email, phone, role: 'Leder' }), version_after: 2 })
+      .execute();
+    expect((await tablesHolding(server, email)).sort()).toEqual(['contact', 'import_batch', 'import_change', 'survey_recipient']);
+    expect((await tablesHolding(server, name)).sort()).toEqual(['audit_entry', 'contact', 'import_batch', 'import_change', 'service', 'survey_recipient']);
 
     const receipt = await json<{ recordDeleted: boolean; tracesCleared: number }>(await server.request(`/api/contacts/${contact.id}/erase`, { method: 'POST' }), 200);
     expect(receipt.recordDeleted).toBe(true);
     expect(receipt.tracesCleared).toBeGreaterThanOrEqual(3);
     expect(await tablesHolding(server, email)).toEqual([]);
     expect(await tablesHolding(server, 'Slettesen')).toEqual([]);
+    expect(await tablesHolding(server, phone)).toEqual([]);
+    // The rest of the imported file is as it was.
+    const rows = await server.database.db.selectFrom('import_batch').select('rows').where('id', '=', batch.id).executeTakeFirstOrThrow();
+    expect(rows.rows).toEqual([['[slettet]', '[slettet]', '[slettet]'], ['Ola Blir', 'ola.blir@example.org', '']]);
     // The survey's recipient list still counts the library, without her.
     const recipient = await server.database.db.selectFrom('survey_recipient').select(['email', 'answered_by', 'answered_at']).where('survey_id', '=', survey.id).executeTakeFirstOrThrow();
     expect(recipient).toMatchObject({ email: null, answered_by: null });

@@ -1,12 +1,12 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '@kompetansebro/db';
-import { matchedColumns } from './personal-data-register';
+import { matchedColumns, scrubbedColumns } from './personal-data-register';
 
 // What an erasure does beyond the person's own row, walking the register: every column that holds
 // her e-mail or name in another record (a survey's recipient list, who confirmed a service, who
 // answered a survey, a reminder's recipient) is cleared where it equals hers, her name and e-mail
-// are scrubbed from every audit entry, and the erased row is remembered so sample data never
-// brings it back.
+// are scrubbed from every audit entry and every imported file (so an undo cannot bring them back
+// either), and the erased row is remembered so sample data never brings it back.
 
 /** What stands in the audit log where an erased person's name or e-mail was. */
 export const ERASED_TEXT = '[slettet]';
@@ -16,6 +16,8 @@ export interface PersonErased {
   id: string;
   name: string | null;
   email: string | null;
+  /** Only whole-value scrubbing uses it: a phone number stands alone in an imported row, never in a name column. */
+  phone?: string | null;
 }
 
 /** Clears the person's e-mail and name wherever the register says they may be; returns how many values it cleared. */
@@ -28,17 +30,17 @@ export async function eraseTracesOf(trx: Transaction<Database>, person: PersonEr
     const result = await sql`update ${sql.table(table)} set ${sql.ref(column)} = null ${bump} where lower(btrim(${sql.ref(column)})) = lower(${value})`.execute(trx);
     cleared += Number(result.numAffectedRows ?? 0);
   }
-  for (const value of [person.name, person.email]) {
-    const text = value?.trim();
-    if (!text) continue;
-    // The value as a JSON string, so only whole values are replaced (not a word inside another text).
-    const token = JSON.stringify(text);
-    const result = await sql`
-      update audit_entry
-         set before = replace(before::text, ${token}, ${JSON.stringify(ERASED_TEXT)})::jsonb,
-             after = replace(after::text, ${token}, ${JSON.stringify(ERASED_TEXT)})::jsonb
-       where strpos(before::text, ${token}) > 0 or strpos(after::text, ${token}) > 0`.execute(trx);
-    cleared += Number(result.numAffectedRows ?? 0);
+  // Each value as a JSON string, so only whole values are replaced (not a word inside another text).
+  const tokens = [person.name, person.email, person.phone].flatMap((value) => (value?.trim() ? [JSON.stringify(value.trim())] : []));
+  const erased = JSON.stringify(ERASED_TEXT);
+  for (const { table, column } of scrubbedColumns()) {
+    for (const token of tokens) {
+      const result = await sql`
+        update ${sql.table(table)}
+           set ${sql.ref(column)} = replace(${sql.ref(column)}::text, ${token}, ${erased})::jsonb
+         where strpos(${sql.ref(column)}::text, ${token}) > 0`.execute(trx);
+      cleared += Number(result.numAffectedRows ?? 0);
+    }
   }
   await trx.insertInto('erased_record').values({ table_name: person.table, record_id: person.id }).onConflict((oc) => oc.doNothing()).execute();
   return cleared;

@@ -15,6 +15,8 @@ export type Erasure =
   | { by: 'match'; on: 'email' | 'name'; versioned: boolean }
   /** The audit log: entries about her are redacted, her name and e-mail scrubbed from the others. */
   | { by: 'audit' }
+  /** A JSON column of other records (an imported file's rows): her name and e-mail replaced wherever they stand as a whole value. */
+  | { by: 'scrub' }
   /** Not erased on request; `why`. */
   | { by: 'kept'; why: string };
 
@@ -104,6 +106,7 @@ export const personalColumns: Record<string, Record<string, PersonalColumn>> = {
   password_reset: { user_id: userReference('the user a link is for') },
   liaison_digest_subscription: { user_id: userReference('who gets the digest') },
   liaison_digest_delivery: { user_id: userReference('who got a digest') },
+  notification_setting: { user_id: userReference('whose choice of inbox e-mail') },
   agreement_document: { uploaded_by: userReference('who uploaded the document') },
   agreement_transition: { user_id: userReference('who moved the agreement on'), note: { holds: 'free text note', subject: 'contact', purpose: 'accountability', retention: 'As the agreement', erasure: kept('free text') } },
   catchment_request: {
@@ -132,7 +135,7 @@ export const personalColumns: Record<string, Record<string, PersonalColumn>> = {
       subject: 'contact',
       purpose: 'cooperation',
       retention: 'As the import (undo within 30 days)',
-      erasure: kept('the file as it was imported, so the import can be undone'),
+      erasure: { by: 'scrub' },
     },
     job_started_by: userReference('who started the import’s preview or apply'),
     preview: {
@@ -144,7 +147,7 @@ export const personalColumns: Record<string, Record<string, PersonalColumn>> = {
     },
   },
   import_change: {
-    before: { holds: 'an actor, contact, service or opening hours before an import changed it (a contact’s name, role, e-mail and phone)', subject: 'contact', purpose: 'accountability', retention: 'As the import', erasure: kept('what an undo restores') },
+    before: { holds: 'an actor, contact, service or opening hours before an import changed it (a contact’s name, role, e-mail and phone)', subject: 'contact', purpose: 'accountability', retention: 'As the import', erasure: { by: 'scrub' } },
   },
   import_mapping: { created_by: userReference('who saved the column mapping') },
   photo: {
@@ -211,6 +214,7 @@ export const notPersonalColumns: Record<string, readonly string[]> = {
   liaison_digest_subscription: ['created_at'],
   liaison_note: ['id', 'university_id', 'target_actor_id', 'target_region_id', 'author_organisation_id', 'version', 'created_at', 'updated_at'],
   liaison_note_read: ['note_id', 'organisation_id', 'read_at'],
+  notification_setting: ['inbox_mail', 'updated_at'],
   liaison_note_version: ['note_id', 'version', 'edited_at'],
   login_attempt: ['id', 'at', 'succeeded'],
   membership: ['organisation_id', 'role', 'created_at'],
@@ -235,6 +239,13 @@ export const notPersonalColumns: Record<string, readonly string[]> = {
   survey_token: ['token_hash', 'survey_id', 'actor_id', 'created_at'],
   user_session: ['id_hash', 'organisation_id', 'created_at', 'last_seen_at', 'expires_at'],
 };
+
+/** The JSON columns an erasure scrubs of the person's name and e-mail (the audit log, imported files). */
+export function scrubbedColumns(): { table: string; column: string }[] {
+  return Object.entries(personalColumns).flatMap(([table, columns]) =>
+    Object.entries(columns).flatMap(([column, entry]) => (entry.erasure.by === 'audit' || entry.erasure.by === 'scrub' ? [{ table, column }] : [])),
+  );
+}
 
 /** The columns that hold a person's e-mail or name in records other than her own, for an erasure to clear. */
 export function matchedColumns(): { table: string; column: string; on: 'email' | 'name'; versioned: boolean }[] {

@@ -18,6 +18,8 @@ function erasureText(erasure: Erasure): string {
       return `cleared where it equals the erased person’s ${erasure.on === 'email' ? 'e-mail' : 'name'}`;
     case 'audit':
       return 'entries about the person redacted; her name and e-mail scrubbed from the others';
+    case 'scrub':
+      return 'the person’s name and e-mail replaced wherever they stand as a whole value';
     case 'kept':
       return `kept: ${erasure.why}`;
   }

@@ -7,7 +7,7 @@ import { testServer } from '../testing/fixture.test';
 const server = testServer();
 
 interface SearchResult {
-  type: 'actor' | 'agreement' | 'activity' | 'initiative';
+  type: 'actor' | 'agreement' | 'activity' | 'initiative' | 'note';
   id: string;
   title: string;
   snippet: string;
@@ -110,6 +110,25 @@ describe('GET /api/search', () => {
   it('understands web-search syntax: phrases and exclusions', async () => {
     expect((await search(`q=${encodeURIComponent(`${PLACE} -webinar`)}`)).map((i) => i.id)).not.toContain(ids.activity);
     expect((await search(`q=${encodeURIComponent('"meråpent bibliotek"')}`)).map((i) => i.id)).toContain(ids.initiative);
+  });
+
+  it('finds liaison notes by their text for those in the channel only: the county and the library, not another library or a study centre', async () => {
+    const NAMSOS = sampleId('actor', mainLibraryKey('5007'));
+    const written = await server.request('/api/liaison/notes', jsonBody('POST', { target: { actorId: NAMSOS }, universityId: null, body: `Hyllene på ${PLACE}notatet er flyttet.` }));
+    expect(written.status).toBe(201);
+    const { id } = (await written.json()) as { id: string };
+    const words = `q=${encodeURIComponent(`${PLACE}notatet`)}`;
+    const county = await search(words);
+    expect(county).toContainEqual(expect.objectContaining({ type: 'note', id, title: 'Trøndelag fylkeskommune – Namsos bibliotek' }));
+    const hitsOf = async (email: string) => {
+      const response = await (await server.as(email))(`/api/search?${words}`);
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { items: SearchResult[] }).items.map((i) => i.id);
+    };
+    expect(await hitsOf('namsos@demo.kompetansebro.no')).toContain(id);
+    expect(await hitsOf('namdal@demo.kompetansebro.no')).not.toContain(id);
+    expect(await hitsOf('ntnu@demo.kompetansebro.no')).not.toContain(id);
+    await server.database.db.deleteFrom('liaison_note').where('id', '=', id).execute();
   });
 
   it('leaves out archived actors', async () => {

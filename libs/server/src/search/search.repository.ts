@@ -1,9 +1,9 @@
 import { sql, type RawBuilder } from 'kysely';
-import { visibleActivities, visibleActors, visibleAgreements, visibleCountyRecords, type Scope } from '../auth/visibility';
+import { visibleActivities, visibleActors, visibleAgreements, visibleCountyRecords, visibleLiaisonNotes, type Scope } from '../auth/visibility';
 import type { Executor } from '../persistence/executor';
 import { escapeLike } from '../persistence/repository-helpers';
 
-export const searchResultTypes = ['actor', 'agreement', 'activity', 'initiative'] as const;
+export const searchResultTypes = ['actor', 'agreement', 'activity', 'initiative', 'note'] as const;
 export type SearchResultType = (typeof searchResultTypes)[number];
 
 /** Texts up to this length are shown whole; longer ones by the fragment around the match. */
@@ -62,6 +62,13 @@ const searchables = {
     body: sql<string | null>`concat_ws(' ', v.description, v.outcome)`,
   },
   initiative: { type: 'initiative', vector: sql`i.search_vector`, title: sql<string>`i.title`, body: sql<string | null>`i.description` },
+  // A liaison note has no title: its channel names it ("NTNU – Namsos bibliotek"), its text is the body.
+  note: {
+    type: 'note',
+    vector: sql`to_tsvector('norwegian', n.body)`,
+    title: sql<string>`concat_ws(' – ', coalesce(nu.name, 'Trøndelag fylkeskommune'), coalesce(nt.name, ng.name))`,
+    body: sql<string | null>`n.body`,
+  },
 } satisfies Record<SearchResultType, Searchable>;
 
 const hitColumns = (table: Searchable, q: string) =>
@@ -73,13 +80,13 @@ const hitColumns = (table: Searchable, q: string) =>
   ] as const;
 
 /**
- * One ranked list over actors (not archived), agreements, activities and initiatives — those the
+ * One ranked list over actors (not archived), agreements, activities, initiatives and liaison notes — those the
  * scope may see, so a hit never names a foreign record: PostgreSQL
  * full-text search in the norwegian configuration ("bibliotekene" finds "bibliotek"), with an
  * ILIKE fallback on names and titles for word beginnings ("Nams" finds Namsos).
  */
 export async function search(db: Executor, scope: Scope, q: string, limit: number): Promise<SearchResult[]> {
-  const { actor, agreement, activity, initiative } = searchables;
+  const { actor, agreement, activity, initiative, note } = searchables;
   const hits = db
     .selectFrom('actor as a')
     .select('a.id')
@@ -91,7 +98,19 @@ export async function search(db: Executor, scope: Scope, q: string, limit: numbe
       db.selectFrom('agreement as g').select('g.id').select(hitColumns(agreement, q)).where(visibleAgreements(scope, 'g.id')).where(matches(agreement, q)),
     )
     .unionAll(db.selectFrom('activity as v').select('v.id').select(hitColumns(activity, q)).where(visibleActivities(scope, 'v')).where(matches(activity, q)))
-    .unionAll(db.selectFrom('initiative as i').select('i.id').select(hitColumns(initiative, q)).where(visibleCountyRecords(scope)).where(matches(initiative, q)));
+    .unionAll(db.selectFrom('initiative as i').select('i.id').select(hitColumns(initiative, q)).where(visibleCountyRecords(scope)).where(matches(initiative, q)))
+    .unionAll(
+      db
+        .selectFrom('liaison_note as n')
+        .leftJoin('actor as nu', 'nu.id', 'n.university_id')
+        .leftJoin('actor as nt', 'nt.id', 'n.target_actor_id')
+        .leftJoin('region as ng', 'ng.id', 'n.target_region_id')
+        .select('n.id')
+        .select(hitColumns(note, q))
+        .where(visibleLiaisonNotes(scope, 'n'))
+        // The note's text, not its channel's names, is what a hit must hold.
+        .where(sql<boolean>`(to_tsvector('norwegian', n.body) @@ websearch_to_tsquery('norwegian', ${q}) or n.body ilike ${`%${escapeLike(q)}%`})`),
+    );
 
   // Rank and cut first; only the hits shown get a snippet (ts_headline is the costly part).
   const top = db.selectFrom(hits.as('hit')).selectAll().orderBy('rank', 'desc').orderBy('title').orderBy('id').limit(limit);

@@ -24,7 +24,7 @@ const SearchResults = z.object({ q: z.string(), items: z.array(SearchResult) }).
 
 const route = routesTagged('Search');
 const searchRoute = route('get', '/api/search', ['search', 'read'], {
-  summary: 'Search actors, agreements, activities and initiatives at once, best match first (Norwegian full-text search)',
+  summary: 'Search actors, agreements, activities, initiatives and liaison notes at once, best match first (Norwegian full-text search)',
   request: { query: searchQuerySchema },
   answers: { 200: jsonAnswer('The hits, best first', SearchResults) },
   problems: [400],

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'msw';
-import type { AuthProviders, Me } from '@kompetansebro/domain';
+import type { AuthProviders, Inbox, Me, NotificationSettings } from '@kompetansebro/domain';
 import { http, HttpResponse } from 'msw';
 import { buildMe } from '../factories/user.factory';
 import { problemResponse } from './problem';
@@ -7,6 +7,15 @@ import { api } from './resource';
 
 /** Routes anyone may call; every other /api route answers 401 while nobody is logged in in the scenario. */
 const PUBLIC_ROUTES = [/\/api\/auth\//, /\/api\/me$/, /\/api\/health$/];
+
+/** A hit of GET /api/search. */
+export interface SearchHit {
+  type: 'actor' | 'agreement' | 'activity' | 'initiative' | 'note';
+  id: string;
+  title: string;
+  snippet: string;
+  rank: number;
+}
 
 export interface TestAccount {
   email: string;
@@ -28,6 +37,10 @@ export class AuthStore {
   providers: AuthProviders = { local: true, oidc: null };
   rateLimitedFor: number | null = null;
   readonly validResetTokens = new Set<string>();
+  /** The logged-in user's inbox (GET /api/inbox), their notification settings, and what a search finds (by a word of the title). */
+  inbox: Inbox = { items: [], total: 0 };
+  notificationSettings: NotificationSettings = { inboxMail: 'immediately' };
+  searchHits: SearchHit[] = [];
   /** Every auth request received, for tests to check what was sent. */
   readonly received: Array<{ method: string; path: string; body: unknown }> = [];
   private readonly prepared: Array<{ method: string; status: number }> = [];
@@ -109,6 +122,37 @@ export function authHandlers(store = new AuthStore()): RequestHandler[] {
       }),
     ),
     http.get(api('/auth/providers'), () => HttpResponse.json(store.providers)),
+    // The user's own account (issue 19): inbox, search, notification settings, profile and password.
+    http.get(api('/inbox'), () => HttpResponse.json(store.inbox)),
+    http.get(api('/search'), ({ request }) => {
+      const q = (new URL(request.url).searchParams.get('q') ?? '').toLowerCase();
+      return HttpResponse.json({ q, items: store.searchHits.filter((hit) => hit.title.toLowerCase().includes(q)) });
+    }),
+    http.get(api('/me/notification-settings'), () => HttpResponse.json(store.notificationSettings)),
+    http.put(
+      api('/me/notification-settings'),
+      write((body) => {
+        store.notificationSettings = { inboxMail: body['inboxMail'] as NotificationSettings['inboxMail'] };
+        return HttpResponse.json(store.notificationSettings);
+      }),
+    ),
+    http.put(
+      api('/me/profile'),
+      write((body) => {
+        if (store.session) store.session = { ...store.session, user: { ...store.session.user, name: String(body['name']) } };
+        return new HttpResponse(null, { status: 204 });
+      }),
+    ),
+    http.put(
+      api('/me/password'),
+      write((body) => {
+        const account = store.accounts.find((candidate) => candidate.me.user.id === store.session?.user.id);
+        if (body['currentPassword'] !== account?.password) {
+          return problemResponse(400, [{ path: 'currentPassword', code: 'current_password_wrong', message: 'The current password is wrong' }]);
+        }
+        return new HttpResponse(null, { status: 204 });
+      }),
+    ),
     http.post(api('/auth/password-reset/request'), write(() => new HttpResponse(null, { status: 202 }))),
     http.post(
       api('/auth/password-reset'),

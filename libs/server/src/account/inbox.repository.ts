@@ -1,0 +1,81 @@
+import { can, PLAN_ITEM_INBOX_DAYS, SERVICE_CONFIRMATION_DAYS, todayInNorway, type InboxItem, type IsoDate } from '@kompetansebro/domain';
+import { listPendingAcceptances } from '../agreements/agreement.repository';
+import { actorIdInSet, type Scope } from '../auth/visibility';
+import { unreadNoteCount } from '../liaison/note-read.repository';
+import type { Executor } from '../persistence/executor';
+
+// The inbox (issue 19): what needs the principal — the organisation it acts for — now, each item
+// done on its own page: acceptances asked of it, notes it has not opened, plan items it owns that
+// are due soon or overdue, services not confirmed for a year, the open survey it has not answered,
+// and (for the county admin) catchment-area requests waiting for a decision. Every part reads
+// through the scope, so an item never names a record the principal may not see.
+
+const shift = (date: IsoDate, days: number): IsoDate => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+const item = (fields: Partial<InboxItem> & Pick<InboxItem, 'kind' | 'title'>): InboxItem => ({ recordId: null, count: 1, dueDate: null, amendmentNumber: null, ...fields });
+
+export async function inboxOf(db: Executor, scope: Scope, today: IsoDate = todayInNorway()): Promise<InboxItem[]> {
+  const { role, organisationId } = scope;
+  const parts = await Promise.all([
+    can(role, 'agreement_acceptance', 'create')
+      ? listPendingAcceptances(db, scope).then((tasks) =>
+          tasks
+            .filter((task) => !task.declined)
+            .map((task) =>
+              item({
+                kind: task.amendmentNumber === null ? 'agreement_acceptance' : 'amendment_acceptance',
+                recordId: task.agreementId,
+                title: task.title,
+                amendmentNumber: task.amendmentNumber,
+              }),
+            ),
+        )
+      : [],
+    can(role, 'liaison_note', 'read')
+      ? unreadNoteCount(db, scope).then((count) => (count > 0 ? [item({ kind: 'unread_notes', title: '', count })] : []))
+      : [],
+    db
+      .selectFrom('plan_item as p')
+      .innerJoin('initiative as i', 'i.id', 'p.initiative_id')
+      .select(['p.initiative_id', 'p.title', 'p.due_date'])
+      .where('p.responsible_actor_id', '=', organisationId)
+      .where('p.status', 'in', ['planned', 'in_progress'])
+      .where('p.due_date', 'is not', null)
+      .where('p.due_date', '<=', shift(today, PLAN_ITEM_INBOX_DAYS))
+      .orderBy('p.due_date')
+      .execute()
+      .then((rows) => rows.map((r) => item({ kind: 'plan_item_due', recordId: r.initiative_id, title: r.title, dueDate: r.due_date }))),
+    can(role, 'service', 'update') && !scope.everything
+      ? db
+          .selectFrom('service as s')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .where(actorIdInSet(scope.actors.update, 's.actor_id'))
+          .where((eb) => eb.or([eb('s.confirmed_at', 'is', null), eb('s.confirmed_at', '<=', shift(today, -SERVICE_CONFIRMATION_DAYS))]))
+          .executeTakeFirstOrThrow()
+          .then((row) => (Number(row.n) > 0 ? [item({ kind: 'services_to_confirm', title: '', count: Number(row.n) })] : []))
+      : [],
+    db
+      .selectFrom('survey_recipient as r')
+      .innerJoin('survey as s', 's.id', 'r.survey_id')
+      .select(['s.id', 's.name', 's.deadline'])
+      .where('r.actor_id', '=', organisationId)
+      .where('r.answered_at', 'is', null)
+      .where('s.status', '=', 'open')
+      .execute()
+      .then((rows) => (role === 'library_editor' ? rows.map((r) => item({ kind: 'survey_to_answer', recordId: r.id, title: r.name, dueDate: r.deadline })) : [])),
+    can(role, 'catchment_request', 'transition')
+      ? db
+          .selectFrom('catchment_request as c')
+          .innerJoin('actor as a', 'a.id', 'c.study_centre_id')
+          .select(['c.id', 'a.name'])
+          .where('c.status', '=', 'pending')
+          .orderBy('c.created_at')
+          .execute()
+          .then((rows) => rows.map((r) => item({ kind: 'catchment_request', recordId: r.id, title: r.name })))
+      : [],
+  ]);
+  return parts.flat();
+}
+
+/** How many things wait: the badge's number (a count of notes or services counts as that many). */
+export const inboxTotal = (items: readonly InboxItem[]): number => items.reduce((n, i) => n + i.count, 0);

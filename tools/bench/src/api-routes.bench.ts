@@ -1,0 +1,289 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { migrateToLatest, openDatabase } from '@kompetansebro/db';
+import { createApp } from '@kompetansebro/server';
+import { createBenchPglite, startBenchPostgres, type BenchDatabase } from './bench-database';
+import { freePort } from '@kompetansebro/testing/server';
+import { benchRoutes, type BenchRoute } from './api-routes';
+import { BENCH_USERS, generateNationalDataset, NATIONAL_SCALE, type BenchRole } from './national-dataset';
+
+// One recipe for every route: seed the national dataset once per database; capture the SQL the
+// app runs for each route (Kysely's query log, in process, as the route's role); serve that SQL
+// from a bare node:http + driver process (the baseline) and measure its CPU per request; then
+// serve the real app and measure, per route, CPU per request, latency at a fixed rate and the
+// throughput at saturation.
+
+export type DatabaseKind = 'postgres' | 'pglite';
+
+export interface RouteFigure {
+  route: string;
+  app: BenchRoute['app'];
+  role: BenchRole;
+  database: string;
+  p50Ms: number;
+  p99Ms: number;
+  /** The fixed rate the latencies were measured at, requests per second. */
+  rate: number;
+  /** Failed (connection errors, timeouts) and non-2xx answers of the app: while measuring CPU, at the fixed rate and at saturation. */
+  errors: number;
+  saturationRps: number;
+  cpuMsPerRequest: number;
+  rawCpuMsPerRequest: number;
+  cpuRatio: number;
+  /** How many SQL statements the app ran for one request. */
+  statements: number;
+  /** EXPLAIN (ANALYZE, BUFFERS) of each statement (--verbose). */
+  plans?: string[];
+}
+
+export interface ApiBenchOptions {
+  /** Keep the routes whose app, role or route contains one of these (empty: all). */
+  only: string[];
+  /** Seconds at the fixed rate and at saturation, per route. */
+  seconds: number;
+  saturationSeconds: number;
+  /** Requests counted for CPU per request (after a warm-up of a fifth as many). */
+  cpuRequests: number;
+  verbose: boolean;
+  /** Load generator on CPU 0, the server on CPU 1 (taskset). */
+  pin: boolean;
+  /** Only print each route's SQL and plans (no load): a quick look after changing a query or an index. */
+  explainOnly?: boolean;
+}
+
+/** The fixed rate per database: the issue's goals (PostgreSQL 300 req/s, the embedded PGlite 100 req/s). */
+export const FIXED_RATE: Record<DatabaseKind, number> = { postgres: 300, pglite: 100 };
+
+export function canPin(): boolean {
+  return cpus().length >= 2 && existsSync('/usr/bin/taskset');
+}
+
+/** Puts this process (the load generator) on CPU 0; the servers are started on CPU 1. */
+export function pinLoadGenerator(): void {
+  execFileSync('/usr/bin/taskset', ['-pc', '0', String(process.pid)], { stdio: 'ignore' });
+}
+
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/** User + system CPU of a process so far, in milliseconds (Linux /proc). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+
+async function startServer(mode: 'app' | 'raw', database: BenchDatabase, env: Record<string, string>, pin: boolean): Promise<{ child: ChildProcess; url: string }> {
+  const port = await freePort();
+  const node = [process.execPath, '--import', 'tsx', 'tools/bench/src/serve-for-bench.ts', mode];
+  const [command, ...args] = pin ? ['/usr/bin/taskset', '-c', '1', ...node] : node;
+  const child = spawn(command as string, args, {
+    env: { ...process.env, ...database.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('ready')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`${mode} server exited with ${code}`)));
+  });
+  return { child, url: `http://127.0.0.1:${port}` };
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  child.kill('SIGTERM');
+  await new Promise((resolve) => child.once('exit', resolve));
+}
+
+let clients = 0;
+/** Each request from another address (X-Forwarded-For through the trusted loopback proxy): many anonymous clients, not one over its rate limit. */
+const manyClients: autocannon.Request[] = [
+  {
+    setupRequest: (request) => {
+      clients++;
+      return { ...request, headers: { ...request.headers, 'x-forwarded-for': `10.${(clients >> 16) & 255}.${(clients >> 8) & 255}.${clients & 255}` } };
+    },
+  },
+];
+
+function load(options: autocannon.Options & { anonymous?: boolean }): Promise<autocannon.Result> {
+  const { anonymous, ...rest } = options;
+  return new Promise((resolve, reject) => {
+    autocannon({ ...rest, ...(anonymous ? { requests: manyClients } : {}) }, (error, result) => (error ? reject(error) : resolve(result)));
+  });
+}
+
+/** CPU time the server (taskset execs node, so its pid is node's) spends per request, and the requests that failed. */
+async function cpuPerRequest(pid: number, url: string, headers: Record<string, string>, requests: number, anonymous = false): Promise<{ cpuMs: number; errors: number }> {
+  await load({ url, headers, connections: 10, amount: Math.max(50, Math.round(requests / 5)), anonymous });
+  const before = cpuMs(pid);
+  const result = await load({ url, headers, connections: 10, amount: requests, anonymous });
+  return { cpuMs: (cpuMs(pid) - before) / requests, errors: result.non2xx + result.errors };
+}
+
+/** A route as one role asks for it: the key of its SQL, and the path the baseline server answers it on. */
+const routeKey = (route: BenchRoute) => `/${route.role}${route.path}`;
+
+interface CapturedQuery {
+  sql: string;
+  parameters: unknown[];
+}
+
+/** Logs in as a role (anonymous: no cookie) and returns the Cookie header. */
+async function cookieOf(request: (path: string, init: RequestInit) => Promise<Response>, role: BenchRole): Promise<Record<string, string>> {
+  if (role === 'anonymous') return {};
+  const login = await request('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(BENCH_USERS[role]) });
+  if (login.status !== 200) throw new Error(`login as ${role} answered ${login.status}`);
+  return { cookie: (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '' };
+}
+
+/**
+ * The SQL the app runs for each route (Kysely's query log, in process, as its role), and with
+ * `verbose` the plan of each statement. A route that does not answer 200 is left out (reported).
+ */
+async function captureSql(
+  database: BenchDatabase,
+  routes: BenchRoute[],
+  verbose: boolean,
+): Promise<{ queries: Map<string, CapturedQuery[]>; plans: Map<string, string[]>; failures: string[] }> {
+  const captured: CapturedQuery[] = [];
+  const handle = await openDatabase(database.target, {
+    log: (event) => {
+      if (event.level === 'query') captured.push({ sql: event.query.sql, parameters: [...event.query.parameters] });
+    },
+  });
+  const queries = new Map<string, CapturedQuery[]>();
+  const plans = new Map<string, string[]>();
+  const failures: string[] = [];
+  try {
+    const app = createApp({ db: handle.db, config: { databaseKind: handle.target, version: 'bench', documentsDir: tmpdir(), cookieSecure: false } });
+    const request = async (path: string, init: RequestInit) => app.request(path, init);
+    const cookies = new Map<BenchRole, Record<string, string>>();
+    for (const route of routes) {
+      if (!cookies.has(route.role)) cookies.set(route.role, await cookieOf(request, route.role));
+      // Twice: the first request of a session may touch it (its idle clock), later ones only read.
+      await app.request(route.path, { headers: cookies.get(route.role) });
+      captured.length = 0;
+      const response = await app.request(route.path, { headers: cookies.get(route.role) });
+      if (response.status !== 200) {
+        failures.push(`${route.route} as ${route.role} answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
+        continue;
+      }
+      const statements = [...captured];
+      queries.set(routeKey(route), statements);
+      if (verbose) {
+        const routePlans: string[] = [];
+        for (const statement of statements) {
+          if (!/^\s*(select|with)\b/i.test(statement.sql)) continue;
+          const { rows } = await handle.executeSql(`explain (analyze, buffers) ${statement.sql}`, statement.parameters);
+          routePlans.push(`${statement.sql}\n${(rows as Array<Record<string, string>>).map((row) => Object.values(row)[0]).join('\n')}`);
+        }
+        plans.set(routeKey(route), routePlans);
+      }
+    }
+  } finally {
+    await handle.close();
+  }
+  return { queries, plans, failures };
+}
+
+export interface ApiBenchResult {
+  database: string;
+  seedSeconds: number;
+  figures: RouteFigure[];
+  failures: string[];
+}
+
+export async function measureApiRoutes(kind: DatabaseKind, options: ApiBenchOptions, progress: (line: string) => void = (line) => console.error(line)): Promise<ApiBenchResult> {
+  const database = kind === 'postgres' ? await startBenchPostgres() : await createBenchPglite();
+  const work = await mkdtemp(join(tmpdir(), 'kompetansebro-bench-sql-'));
+  try {
+    const seedStarted = performance.now();
+    const seeding = await database.open();
+    await migrateToLatest(seeding.db);
+    const dataset = await generateNationalDataset(seeding.db);
+    // As autovacuum would have by the time the data had grown: the planner's statistics and the
+    // visibility map (index-only scans).
+    await seeding.executeSql('vacuum analyze');
+    await seeding.close();
+    const seedSeconds = (performance.now() - seedStarted) / 1000;
+    progress(`${database.label}: national dataset seeded in ${seedSeconds.toFixed(1)} s`);
+
+    const wanted = (route: BenchRoute) => options.only.length === 0 || options.only.some((o) => route.app === o || route.role === o || route.route.includes(o));
+    const candidates = benchRoutes(dataset).filter(wanted);
+    const { queries, plans, failures } = await captureSql(database, candidates, options.verbose || options.explainOnly === true);
+    progress(`${database.label}: SQL of ${queries.size} routes captured`);
+    if (options.explainOnly) {
+      for (const route of candidates) {
+        console.log(`\n=== ${database.label} ${route.route} as ${route.role}: ${queries.get(routeKey(route))?.length ?? 0} statements, EXPLAIN (ANALYZE, BUFFERS) of each`);
+        for (const plan of plans.get(routeKey(route)) ?? []) console.log(`${plan}\n`);
+      }
+      return { database: database.label, seedSeconds, figures: [], failures };
+    }
+    const routes = candidates.filter((r) => queries.has(routeKey(r)));
+    const sqlFile = join(work, 'queries.json');
+    await writeFile(sqlFile, JSON.stringify(Object.fromEntries(queries)));
+
+    // The baseline: the same statements on a bare node:http server with the driver.
+    const raw = await startServer('raw', database, { BENCH_SQL: sqlFile }, options.pin);
+    const rawCpu = new Map<string, number>();
+    for (const route of routes) {
+      const baseline = await cpuPerRequest(raw.child.pid ?? 0, `${raw.url}${routeKey(route)}`, {}, options.cpuRequests);
+      // A baseline with failed requests measured something else: no ratio then.
+      rawCpu.set(routeKey(route), baseline.errors === 0 ? baseline.cpuMs : Number.NaN);
+      progress(`${database.label} baseline ${route.route} (${route.role}): CPU ${baseline.cpuMs.toFixed(2)} ms per request, ${baseline.errors} errors`);
+    }
+    await stop(raw.child);
+
+    const app = await startServer('app', database, {}, options.pin);
+    const figures: RouteFigure[] = [];
+    try {
+      const cookies = new Map<BenchRole, Record<string, string>>();
+      const request = (path: string, init: RequestInit) => fetch(`${app.url}${path}`, init);
+      for (const route of routes) {
+        if (!cookies.has(route.role)) cookies.set(route.role, await cookieOf(request, route.role));
+        const headers = cookies.get(route.role) ?? {};
+        const url = `${app.url}${route.path}`;
+        const anonymous = route.role === 'anonymous';
+        const cpu = await cpuPerRequest(app.child.pid ?? 0, url, headers, options.cpuRequests, anonymous);
+        const cpuMsPerRequest = cpu.cpuMs;
+        const rate = FIXED_RATE[kind];
+        const fixed = await load({ url, headers, connections: 50, overallRate: rate, duration: options.seconds, anonymous });
+        const saturation = await load({ url, headers, connections: 50, duration: options.saturationSeconds, anonymous });
+        const rawCpuMsPerRequest = rawCpu.get(routeKey(route)) ?? Number.NaN;
+        const figure: RouteFigure = {
+          route: route.route,
+          app: route.app,
+          role: route.role,
+          database: database.label,
+          p50Ms: fixed.latency.p50,
+          p99Ms: fixed.latency.p99,
+          rate,
+          errors: cpu.errors + fixed.errors + fixed.non2xx + saturation.errors + saturation.non2xx,
+          saturationRps: saturation.requests.average,
+          cpuMsPerRequest,
+          rawCpuMsPerRequest,
+          cpuRatio: cpuMsPerRequest / rawCpuMsPerRequest,
+          statements: queries.get(routeKey(route))?.length ?? 0,
+          ...(options.verbose ? { plans: plans.get(routeKey(route)) ?? [] } : {}),
+        };
+        figures.push(figure);
+        progress(
+          `${database.label} ${route.route} (${route.role}): p99 ${figure.p99Ms} ms @${rate}/s, saturation ${Math.round(figure.saturationRps)}/s, ` +
+            `CPU ${cpuMsPerRequest.toFixed(2)} ms (×${figure.cpuRatio.toFixed(2)} raw), ${figure.errors} errors`,
+        );
+      }
+    } finally {
+      await stop(app.child);
+    }
+    return { database: database.label, seedSeconds, figures, failures };
+  } finally {
+    await rm(work, { recursive: true, force: true });
+    await database.dispose();
+  }
+}
+
+export { NATIONAL_SCALE };

@@ -1,0 +1,29 @@
+// Profiles the app's CPU for one route in process (node --cpu-prof): seeds a throwaway PostgreSQL
+// with the national dataset, logs in as the county admin and asks for the route N times.
+//   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx tools/bench/src/profile-route.ts "/api/agreements?…" 500
+import { tmpdir } from 'node:os';
+import { migrateToLatest } from '@kompetansebro/db';
+import { createApp } from '@kompetansebro/server';
+import { startBenchPostgres } from './bench-database';
+import { BENCH_USERS, generateNationalDataset } from './national-dataset';
+
+const path = process.argv[2] ?? '/api/me';
+const times = Number(process.argv[3] ?? 300);
+const database = await startBenchPostgres();
+try {
+  const handle = await database.open();
+  await migrateToLatest(handle.db);
+  const dataset = await generateNationalDataset(handle.db);
+  await handle.executeSql('analyze');
+  const app = createApp({ db: handle.db, config: { databaseKind: 'postgres', version: 'bench', documentsDir: tmpdir(), cookieSecure: false } });
+  const login = await app.request('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(BENCH_USERS.county) });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const url = path.replace('{region}', dataset.regionIds[3] ?? '');
+  for (let i = 0; i < 20; i++) await (await app.request(url, { headers: { cookie } })).text();
+  const started = performance.now();
+  for (let i = 0; i < times; i++) await (await app.request(url, { headers: { cookie } })).text();
+  console.log(`${url}: ${((performance.now() - started) / times).toFixed(2)} ms per request (in process, wall)`);
+  await handle.close();
+} finally {
+  await database.dispose();
+}

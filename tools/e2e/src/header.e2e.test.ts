@@ -1,0 +1,122 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './axe';
+import { goToMenuItem, logIn, userMenuButton } from './login';
+
+// The compact header of every app (issue 19): one row with the app's name, search, inbox,
+// organisation and user menu, and the menu grouped under it — at most 120 px tall at 1280 px;
+// on a 390 px phone the menu folds behind a button and the page's heading shows without scrolling.
+
+/** The header's height, and where the page's h1 ends, in CSS pixels from the top. */
+async function layout(page: Page): Promise<{ header: number; h1Bottom: number; viewport: number }> {
+  const header = await page.getByRole('banner').boundingBox();
+  const h1 = await page.getByRole('heading', { level: 1 }).boundingBox();
+  return { header: header?.height ?? Infinity, h1Bottom: (h1?.y ?? Infinity) + (h1?.height ?? 0), viewport: page.viewportSize()?.height ?? 0 };
+}
+
+test.describe('the compact header', () => {
+  test('at 1280 px: one row and the grouped menu within 120 px, operable by keyboard, no axe violations', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await logIn(page);
+    await expect(page.getByRole('heading', { level: 1, name: 'Oversikt' })).toBeVisible();
+    const { header, h1Bottom, viewport } = await layout(page);
+    expect(header).toBeLessThanOrEqual(120);
+    expect(h1Bottom).toBeLessThan(viewport);
+
+    // The county console's groups, as the UX notes name them.
+    const menu = page.getByRole('navigation', { name: 'Hovedmeny' });
+    await expect(menu.getByRole('button')).toHaveText(['Samarbeid', 'Aktivitet og tiltak', 'Register']);
+    await expectNoAxeViolations(page);
+
+    // A group opens from the keyboard, shows its links, and Escape closes it with the focus back on its button.
+    const cooperation = menu.getByRole('button', { name: 'Samarbeid' });
+    await cooperation.focus();
+    await page.keyboard.press('Enter');
+    await expect(menu.getByRole('link')).toHaveText(['Oversikt', 'Avtaler', 'Dekning', 'Nedslagsfelt', 'Samarbeidskanaler']);
+    await expectNoAxeViolations(page);
+    await page.keyboard.press('Escape');
+    await expect(cooperation).toHaveAttribute('aria-expanded', 'false');
+    await expect(cooperation).toBeFocused();
+
+    // The user menu: profile, password, notifications, language, log out.
+    await userMenuButton(page).click();
+    await expect(page.getByRole('banner').getByRole('link', { name: 'Profil' })).toBeVisible();
+    await expect(page.getByRole('banner').getByRole('group', { name: 'Språk' })).toBeVisible();
+    await expect(page.getByRole('banner').getByRole('button', { name: 'Logg ut' })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.getByRole('banner').getByRole('link', { name: 'Varsler' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Varsler' })).toBeVisible();
+    await page.getByRole('radio', { name: 'Daglig sammendrag' }).check();
+    await page.getByRole('button', { name: 'Lagre varsler' }).click();
+    await expect(page.getByText('Valget er lagret.')).toBeVisible();
+    await expectNoAxeViolations(page);
+    expect(await (await page.request.get('/api/me/notification-settings')).json()).toEqual({ inboxMail: 'daily' });
+
+    // A grouped entry is reached through its group.
+    await goToMenuItem(page, 'Tiltak');
+    await expect(page.getByRole('heading', { level: 1, name: 'Tiltak' })).toBeVisible();
+    await expect(menu.getByRole('button', { name: 'Aktivitet og tiltak' })).toHaveAttribute('data-current', 'true');
+  });
+
+  test('at 390 px: the menu behind a button, the page heading visible without scrolling, no axe violations', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await logIn(page, { app: '/bibliotek/', email: 'namsos@demo.kompetansebro.no' });
+    const heading = page.getByRole('heading', { level: 1 });
+    await expect(heading).toBeVisible();
+    const { header, h1Bottom, viewport } = await layout(page);
+    expect(h1Bottom).toBeLessThan(viewport);
+    expect(header).toBeLessThan(viewport / 4);
+    const menu = page.getByRole('navigation', { name: 'Hovedmeny' });
+    await expect(menu).toBeHidden();
+    await expectNoAxeViolations(page);
+
+    const menuButton = page.getByRole('button', { name: 'Meny', exact: true });
+    await expect(menuButton).toHaveAttribute('aria-expanded', 'false');
+    await menuButton.click();
+    await expect(menu).toBeVisible();
+    await expectNoAxeViolations(page);
+    await menu.getByRole('button', { name: 'Biblioteket' }).click();
+    await menu.getByRole('link', { name: 'Åpningstider' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: /Åpningstider/ })).toBeVisible();
+    // Following a link folds the menu again.
+    await expect(menu).toBeHidden();
+  });
+});
+
+test.describe('search everywhere', () => {
+  test('"/" from any page, results grouped by kind, each opening its page in the user’s own app', async ({ page }) => {
+    await logIn(page, { app: '/bibliotek/', email: 'namsos@demo.kompetansebro.no' });
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await page.keyboard.press('/');
+    const field = page.getByRole('searchbox', { name: 'Søk', exact: true });
+    await expect(field).toBeFocused();
+    await field.fill('Namsos');
+    await field.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: 'Treff for «Namsos»' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: /^Aktører/ })).toBeVisible();
+    await expectNoAxeViolations(page);
+    // The library sees its own record, and it opens in the library portal.
+    await page.getByRole('link', { name: 'Namsos bibliotek', exact: true }).click();
+    await expect(page).toHaveURL(/\/bibliotek\/tjenester\/[0-9a-f-]+$/);
+
+    // Nothing found says so.
+    await page.keyboard.press('Control+k');
+    await expect(field).toBeFocused();
+    await field.fill('xyzzyqwerty');
+    await field.press('Enter');
+    await expect(page.getByText('Ingen treff for «xyzzyqwerty».', { exact: false })).toBeVisible();
+  });
+});
+
+test.describe('the inbox', () => {
+  test('a library sees what waits for it, with a count in the header, each linking to where it is done', async ({ page }) => {
+    await logIn(page, { app: '/bibliotek/', email: 'namsos@demo.kompetansebro.no' });
+    const inbox = page.getByRole('banner').getByRole('link', { name: /^Innboks, \d+ ting venter$/ });
+    await expect(inbox).toBeVisible();
+    await inbox.click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Innboks' })).toBeVisible();
+    await expect(page.getByText('Dette venter på Namsos bibliotek nå.', { exact: false })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.getByRole('link', { name: /tjenester? å bekrefte$/ }).click();
+    await expect(page).toHaveURL(/\/bibliotek\/tjenester$/);
+  });
+});
