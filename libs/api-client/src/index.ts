@@ -82,5 +82,5 @@ export { saveFailureOf, trySave, type SaveFailure, type SaveResult } from './sav
 export { useCan } from './use-can';
 export { openingHoursQueries, useImportOpeningHours, useSaveOpeningHours } from './opening-hours.queries';
 export { photoQueries, useRemovePhoto, useUpdatePhoto, useUploadPhoto } from './photo.queries';
-export { importQueries, useApplyImport, usePreviewImport, useUndoImport, useUploadImport } from './import.queries';
+export { IMPORT_JOB_POLL_MS, importQueries, useApplyImport, usePreviewImport, useRetryImport, useUndoImport, useUploadImport } from './import.queries';
 export { accountQueries, useChangePassword, useSaveNotificationSettings, useUpdateProfile } from './account.queries';

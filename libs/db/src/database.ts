@@ -595,6 +595,20 @@ export interface ImportBatchTable {
   created_at: CreatedAt;
   applied_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   undone_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The preview or apply on the queue (migration 2026_12_04_1700_import_jobs): one at a time, with its progress. */
+  job_kind: ColumnType<'preview' | 'apply' | null, 'preview' | 'apply' | null | undefined, 'preview' | 'apply' | null>;
+  job_status: ColumnType<'queued' | 'running' | 'done' | 'failed' | null, 'queued' | 'running' | 'done' | 'failed' | null | undefined, 'queued' | 'running' | 'done' | 'failed' | null>;
+  job_phase: ColumnType<'checking' | 'writing' | null, 'checking' | 'writing' | null | undefined, 'checking' | 'writing' | null>;
+  job_done: Generated<number>;
+  job_total: Generated<number>;
+  job_attempts: Generated<number>;
+  job_error: string | null;
+  /** The mapping the job checks or applies (and the name to save it under). */
+  job_request: ColumnType<(ColumnMapping & { saveAs?: string }) | null, string | null | undefined, string | null>;
+  job_started_by: string | null;
+  job_queued_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The last preview's answer (counts and the rows worth showing). */
+  preview: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
 /** One record (an actor, contact, service or opening hours) an applied import created or changed: its row before (null: created) and its version after. */

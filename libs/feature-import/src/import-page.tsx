@@ -1,13 +1,15 @@
-import { importQueries, meQueries, saveFailureOf, useCan, trySave, useApplyImport, usePreviewImport, useUndoImport, useUploadImport } from '@kompetansebro/api-client';
+import { IMPORT_JOB_POLL_MS, importQueries, meQueries, saveFailureOf, trySave, useApplyImport, useCan, usePreviewImport, useRetryImport, useUndoImport, useUploadImport } from '@kompetansebro/api-client';
 import {
   actorKinds,
   importFields,
+  importJobActive,
   importFieldsOf,
   importTargets,
   type ColumnMapping,
   type FieldError,
   type ImportDetail,
   type ImportField,
+  type ImportJob,
   type ImportPreview,
   type ImportPreviewRow,
   type ImportSummary,
@@ -17,9 +19,9 @@ import {
 } from '@kompetansebro/domain';
 import { formatDate, formatDateTime, useLanguage } from '@kompetansebro/i18n';
 import { Alert, Button, ConfirmDialog, DataTable, FailureAlert, fieldErrorText, httpErrorText, LoadingState, optionsByLabel, Page, QueryError, Section, Select, TextField, type TableColumn } from '@kompetansebro/ui';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** What went wrong, in the user's words: the field errors of the answer, or its status. */
@@ -65,12 +67,18 @@ function ImportScreen() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [openId, setOpenId] = useState<string | null>(null);
-  const opened = useQuery({ ...importQueries.detail(openId ?? ''), enabled: openId !== null });
-  const [applied, setApplied] = useState<ImportSummary | null>(null);
-  const open = (id: string) => {
-    setOpenId(id);
-    setApplied(null);
-  };
+  // While its preview or apply runs on the queue, the import is read again every second: the progress shows.
+  const opened = useQuery({
+    ...importQueries.detail(openId ?? ''),
+    enabled: openId !== null,
+    refetchInterval: (query) => (importJobActive(query.state.data?.job) ? IMPORT_JOB_POLL_MS : false),
+  });
+  const applied = opened.data?.status === 'applied' ? opened.data : null;
+  // An apply done: the register, the services, the opening hours may all have changed.
+  const appliedId = applied?.id;
+  useEffect(() => {
+    if (appliedId) void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'imports' });
+  }, [appliedId, queryClient]);
   const file = opened.data?.status === 'uploaded' ? opened.data : null;
   return (
     <Page title={t('import.title')}>
@@ -78,13 +86,13 @@ function ImportScreen() {
       <UploadSection
         onUploaded={(detail) => {
           queryClient.setQueryData(importQueries.detail(detail.id).queryKey, detail);
-          open(detail.id);
+          setOpenId(detail.id);
         }}
       />
       {opened.isError && <QueryError error={opened.error} onRetry={() => void opened.refetch()} />}
-      {file && !applied && <MappingSection key={file.id} file={file} onApplied={setApplied} />}
+      {file && <MappingSection key={file.id} file={file} />}
       {applied && <ReportSection summary={applied} />}
-      <HistorySection onContinue={open} />
+      <HistorySection onContinue={setOpenId} />
     </Page>
   );
 }
@@ -141,36 +149,83 @@ function UploadSection({ onUploaded }: { onUploaded: (detail: ImportDetail) => v
   );
 }
 
-function MappingSection({ file, onApplied }: { file: ImportDetail; onApplied: (summary: ImportSummary) => void }) {
+/** The import's job as the screen shows it: progress while it runs, the reason and "try again" when it failed. */
+function JobStatus({ file }: { file: ImportDetail }) {
+  const { t } = useTranslation();
+  const retry = useRetryImport(file.id);
+  const failureText = useFailureText();
+  const [retryFailure, setRetryFailure] = useState<string | null>(null);
+  const job: ImportJob | null = file.job;
+  if (!job || job.status === 'done') return null;
+  if (job.status === 'failed') {
+    return (
+      <div id="import-job">
+        <FailureAlert title={t(`import.job.failedTitle.${job.kind}`)} message={job.error ? t('import.job.failedBecause', { error: job.error }) : null} />
+        <Button
+          variant="secondary"
+          loading={retry.isPending}
+          onClick={() =>
+            void trySave(retry.mutateAsync()).then((result) => setRetryFailure(result.ok ? null : failureText(retry.error)))
+          }
+        >
+          {t('import.job.retry')}
+        </Button>
+        <FailureAlert title={t('import.job.retryFailed')} message={retryFailure} />
+      </div>
+    );
+  }
+  const label = job.status === 'queued' ? t('import.job.queued') : t(`import.job.${job.phase}`, { done: job.done, total: job.total });
+  return (
+    <div id="import-job">
+      <p className="ds-paragraph" role="status">
+        <label htmlFor="import-job-progress">{label}</label> <progress id="import-job-progress" max={Math.max(job.total, 1)} value={job.status === 'queued' ? undefined : job.done} />
+      </p>
+      {job.error && <p className="ds-paragraph">{t('import.job.retryingBecause', { error: job.error })}</p>}
+      <p className="ds-paragraph">{t('import.job.leave')}</p>
+    </div>
+  );
+}
+
+function MappingSection({ file }: { file: ImportDetail }) {
   const { t } = useTranslation();
   const [mapping, setMapping] = useState<ColumnMapping>(file.mapping ?? file.suggested);
   // Opened after an upload or from the list of imports: the keyboard goes on at the first column.
   useEffect(() => document.getElementById('import-column-0')?.focus(), []);
   const [saveAs, setSaveAs] = useState('');
-  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  // The mapping changed since the last preview: that preview no longer says what an apply would do.
+  const [edited, setEdited] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  const queryClient = useQueryClient();
   const check = usePreviewImport(file.id);
   const apply = useApplyImport(file.id);
+  const job = file.job;
+  const running = importJobActive(job);
+  // The last preview's answer, once a preview has run to the end (read again after each job, kept on screen meanwhile).
+  const previewDone = job !== null && !(job.kind === 'preview' && job.status !== 'done');
+  const preview = useQuery({ ...importQueries.preview(file.id, job ? `${job.kind}:${job.queuedAt}` : ''), enabled: previewDone, placeholderData: keepPreviousData, retry: false });
+  const queuedJob = (detail: ImportDetail) => queryClient.setQueryData(importQueries.detail(file.id).queryKey, detail);
   const failureText = useFailureText();
   const fieldOptions = optionsByLabel<ImportField>(importFieldsOf[file.target], (field) => t(`import.field.${field}`));
   const isActors = file.target === 'actor';
   const kindOptions = optionsByLabel(actorKinds, (kind) => t(`actorKind.${kind}`));
 
   const setColumn = (header: string, value: string) => {
-    setPreview(null);
+    setEdited(true);
     setMapping((current) => ({ ...current, columns: { ...current.columns, [header]: value === '' ? null : (value as ImportField) } }));
   };
   const runPreview = async (event: FormEvent) => {
     event.preventDefault();
     setFailure(null);
     const result = await trySave(check.mutateAsync({ ...mapping, ...(saveAs.trim() ? { saveAs: saveAs.trim() } : {}) }));
-    if (result.ok) setPreview(result.data);
-    else setFailure(failureText(check.error));
+    if (result.ok) {
+      setEdited(false);
+      queuedJob(result.data);
+    } else setFailure(failureText(check.error));
   };
   const runApply = async () => {
     setFailure(null);
     const result = await trySave(apply.mutateAsync(mapping));
-    if (result.ok) onApplied(result.data);
+    if (result.ok) queuedJob(result.data);
     else setFailure(failureText(apply.error));
   };
 
@@ -200,24 +255,29 @@ function MappingSection({ file, onApplied }: { file: ImportDetail; onApplied: (s
               value={mapping.defaultKind ?? ''}
               onChange={(event) => {
                 const value = event.currentTarget.value;
-                setPreview(null);
+                setEdited(true);
                 setMapping((current) => ({ ...current, defaultKind: value === '' ? null : (value as ColumnMapping['defaultKind']) }));
               }}
             />
           )}
           <TextField id="import-save-as" label={t('import.mapping.saveAs')} description={t('import.mapping.saveAsHelp')} value={saveAs} maxLength={100} onChange={(event) => setSaveAs(event.currentTarget.value)} />
-          <Button type="submit" loading={check.isPending}>
-            {check.isPending ? t('import.mapping.sending') : t('import.mapping.submit')}
+          <Button type="submit" loading={check.isPending || (running && job?.kind === 'preview')} disabled={running}>
+            {check.isPending || running ? t('import.mapping.sending') : t('import.mapping.submit')}
           </Button>
         </form>
+        {job?.kind === 'preview' && <JobStatus file={file} />}
       </Section>
       <FailureAlert title={t('import.preview.applyFailed')} message={failure} />
-      {preview && <PreviewSection preview={preview} applying={apply.isPending} onApply={() => void runApply()} />}
+      {preview.data && !edited && previewDone && (
+        <PreviewSection preview={preview.data} applying={apply.isPending || (running && job?.kind === 'apply')} onApply={() => void runApply()}>
+          {job?.kind === 'apply' && <JobStatus file={file} />}
+        </PreviewSection>
+      )}
     </>
   );
 }
 
-function PreviewSection({ preview, applying, onApply }: { preview: ImportPreview; applying: boolean; onApply: () => void }) {
+function PreviewSection({ preview, applying, onApply, children }: { preview: ImportPreview; applying: boolean; onApply: () => void; children?: ReactNode }) {
   const { t } = useTranslation();
   const { counts } = preview;
   const fieldName = (path: string) => (path in fieldLabels ? t(`import.field.${path as keyof typeof fieldLabels}`) : path);
@@ -255,7 +315,7 @@ function PreviewSection({ preview, applying, onApply }: { preview: ImportPreview
               </li>
             ))}
           {row.likelyDuplicates.map((duplicate) => (
-            <li key={duplicate.id}>{t('import.preview.duplicate', { name: duplicate.name })}</li>
+            <li key={duplicate.id}>{t(`import.preview.duplicate.${duplicate.reason}`, { name: duplicate.name })}</li>
           ))}
         </ul>
       ),
@@ -278,6 +338,7 @@ function PreviewSection({ preview, applying, onApply }: { preview: ImportPreview
         ) : (
           <p className="ds-paragraph">{t('import.preview.nothing')}</p>
         ))}
+      {children}
     </Section>
   );
 }
@@ -301,7 +362,7 @@ function ReportSection({ summary }: { summary: ImportSummary }) {
 
 function HistorySection({ onContinue }: { onContinue: (id: string) => void }) {
   const { t } = useTranslation();
-  const imports = useQuery(importQueries.list());
+  const imports = useQuery({ ...importQueries.list(), refetchInterval: (query) => (query.state.data?.some((i) => importJobActive(i.job)) ? IMPORT_JOB_POLL_MS : false) });
   const undo = useUndoImport();
   const failureText = useFailureText();
   const [asked, setAsked] = useState<ImportSummary | null>(null);
@@ -313,11 +374,14 @@ function HistorySection({ onContinue }: { onContinue: (id: string) => void }) {
     setAsked(null);
     setMessage(result.ok ? { ok: true, text: t('import.report.undone') } : { ok: false, text: failureText(undo.error) });
   };
+  // A preview or apply running or failed says so; otherwise the import's own status.
+  const jobText = (job: ImportJob | null) =>
+    !job || job.status === 'done' ? null : job.status === 'failed' ? t(`import.history.job.failed.${job.kind}`) : t(`import.history.job.running.${job.kind}`, { done: job.done, total: job.total });
   const columns: TableColumn<ImportSummary>[] = [
     { key: 'file', header: t('import.history.file'), cell: (row) => row.fileName, rowHeader: true },
     { key: 'target', header: t('import.history.target'), cell: (row) => t(`import.target.${row.target}`) },
     { key: 'when', header: t('import.history.when'), cell: (row) => formatDateTime(row.createdAt) },
-    { key: 'status', header: t('import.history.status'), cell: (row) => statusText[row.status] },
+    { key: 'status', header: t('import.history.status'), cell: (row) => jobText(row.job) ?? statusText[row.status] },
     { key: 'result', header: t('import.history.result'), cell: (row) => (row.counts ? t('import.preview.counts', row.counts) : '') },
     {
       key: 'undo',

@@ -16,6 +16,7 @@ const summary = (over: Partial<ImportSummary>): ImportSummary => ({
   undoneAt: null,
   undoUntil: '2026-12-31T10:05:00.000Z',
   counts: { new: 2, changed: 0, unchanged: 0, rejected: 0 },
+  job: null,
   ...over,
 });
 
@@ -27,13 +28,27 @@ const servicesFile: ImportDetail = {
   mapping: null,
 };
 
+const applyJob = (over: Partial<NonNullable<ImportSummary['job']>>): ImportSummary['job'] => ({
+  kind: 'apply',
+  status: 'running',
+  phase: 'writing',
+  done: 1_200,
+  total: 5_000,
+  attempts: 1,
+  error: null,
+  queuedAt: '2026-12-01T10:04:00.000Z',
+  ...over,
+});
+const preview = { id: servicesFile.id, counts: { new: 1, changed: 0, unchanged: 0, rejected: 0 }, rows: [] };
+
 /** The import screen as the county admin sees it, with these earlier imports; answers what the upload sent. */
-function renderImport() {
+function renderImport(file: ImportDetail = servicesFile) {
   scenario().use();
   const uploads: { target: FormDataEntryValue | null; fileName: string | undefined }[] = [];
   mswServer.use(
-    http.get('*/api/imports', () => HttpResponse.json([summary({}), { ...servicesFile, headers: undefined, sample: undefined }])),
-    http.get('*/api/imports/:id', () => HttpResponse.json(servicesFile)),
+    http.get('*/api/imports', () => HttpResponse.json([summary({}), { ...file, headers: undefined, sample: undefined }])),
+    http.get('*/api/imports/:id', () => HttpResponse.json(file)),
+    http.get('*/api/imports/:id/preview', () => HttpResponse.json(preview)),
     http.post('*/api/imports', async ({ request }) => {
       const form = await request.formData();
       const file = form.get('file');
@@ -82,5 +97,35 @@ describe('ImportPage', () => {
     expect(await screen.findByRole('heading', { level: 2, name: 'Bare fylkets administratorer importerer' })).toBeTruthy();
     expect(screen.queryByLabelText('Fil (CSV eller XLSX)')).toBeNull();
     expect(screen.queryByRole('button', { name: 'Last opp' })).toBeNull();
+  });
+
+  it('shows how far a running apply is, in the list and on the import, and that the user may leave', async () => {
+    const { user } = renderImport({ ...servicesFile, job: applyJob({}) });
+    const history = await screen.findByRole('table', { name: 'De siste importene' });
+    const running = await within(history).findByRole('row', { name: /tjenester\.csv/ });
+    expect(within(running).getByText('Lagres (1200 av 5000)')).toBeTruthy();
+    await user.click(within(running).getByRole('button', { name: 'Fortsett importen av tjenester.csv' }));
+    const progress = await screen.findByRole('progressbar', { name: 'Lagrer i registeret: 1200 av 5000' });
+    expect(progress.getAttribute('value')).toBe('1200');
+    expect(screen.getByText(/Du kan gå fra siden og arbeide videre/)).toBeTruthy();
+  });
+
+  it('says why an apply failed, and tries it again', async () => {
+    const retried: string[] = [];
+    mswServer.use(
+      http.post('*/api/imports/:id/retry', ({ params }) => {
+        retried.push(String(params['id']));
+        return HttpResponse.json({ ...servicesFile, job: applyJob({ status: 'queued', done: 0 }) }, { status: 202 });
+      }),
+    );
+    const { user } = renderImport({ ...servicesFile, job: applyJob({ status: 'failed', error: 'Disken er full' }) });
+    const history = await screen.findByRole('table', { name: 'De siste importene' });
+    const failed = await within(history).findByRole('row', { name: /tjenester\.csv/ });
+    expect(within(failed).getByText('Lagringen feilet')).toBeTruthy();
+    await user.click(within(failed).getByRole('button', { name: 'Fortsett importen av tjenester.csv' }));
+    expect(await screen.findByText('Importen ble ikke lagret – ingenting i registeret er endret')).toBeTruthy();
+    expect(screen.getByText('Årsak: Disken er full')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Prøv igjen' }));
+    expect(retried).toEqual([servicesFile.id]);
   });
 });

@@ -1,23 +1,37 @@
 import { openingHoursQueries, trySave, useImportOpeningHours, useSaveOpeningHours } from '@kompetansebro/api-client';
 import { openingHoursErrorCodes, weekdays, type FieldError, type OpeningHours } from '@kompetansebro/domain';
-import { Alert, Button, Checkbox, ErrorSummary, FailureAlert, fieldErrorText, LoadingState, Page, QueryError, Section, StaleSaveNotice, TextField, useFormSubmit, useStaleSave } from '@kompetansebro/ui';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  ErrorSummary,
+  exceptionFieldId,
+  FailureAlert,
+  fieldErrorText,
+  gridColumns,
+  gridFieldId,
+  inputOf,
+  LoadingState,
+  newKey,
+  Page,
+  QueryError,
+  Section,
+  seasonFieldId,
+  StaleSaveNotice,
+  TextField,
+  useFormSubmit,
+  useStaleSave,
+  valuesOf,
+  WeekGridTable,
+  type OpeningHoursValues,
+  type WeekGrid,
+} from '@kompetansebro/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import type { TFunction } from 'i18next';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLibraryFeature } from './library-feature-context';
-import {
-  exceptionFieldId,
-  gridFieldId,
-  inputOf,
-  newKey,
-  seasonFieldId,
-  valuesOf,
-  type DayRow,
-  type OpeningHoursValues,
-  type WeekGrid,
-} from './opening-hours-form';
 import { OpeningNow, WeekTable } from './opening-now';
 import './library.css';
 
@@ -38,7 +52,6 @@ export function OpeningHoursPage() {
 }
 
 /** The grid's columns; each column's label is `library.hours.<column>`. */
-const gridColumns = ['staffedFrom', 'staffedTo', 'selfServiceFrom', 'selfServiceTo'] as const satisfies readonly (keyof DayRow)[];
 
 /** The label of an input of the form, by its id, for the error summary ("Sommertid – Lørdag: Betjent til"). */
 function labelOfField(t: TFunction, values: OpeningHoursValues, fieldId: string): string | undefined {
@@ -155,7 +168,7 @@ function OpeningHoursEditor({ hours }: { hours: OpeningHours }) {
           <FailureAlert title={t('library.hours.saveFailed')} message={submit.failure} />
 
           <Section id="hours-weekly" title={t('library.hours.weeklyTitle')} intro={t('library.hours.weeklyIntro')} className="kb-stack">
-            <GridTable prefix="weekly" grid={values.weekly} onChange={setGrid} messageAt={messageAt} caption={t('library.hours.weeklyTitle')} />
+            <WeekGridTable prefix="weekly" grid={values.weekly} onChange={setGrid} messageAt={messageAt} caption={t('library.hours.weeklyTitle')} />
           </Section>
 
           <Section id="hours-seasons" title={t('library.hours.seasonsTitle')} intro={t('library.hours.seasonsIntro')} className="kb-stack">
@@ -172,7 +185,7 @@ function OpeningHoursEditor({ hours }: { hours: OpeningHours }) {
                     <TextField id={seasonFieldId(season.key, 'from')} type="date" label={t('library.hours.seasonFrom')} value={season.from} error={messageAt(seasonFieldId(season.key, 'from'))} onChange={(event) => setSeason({ from: event.target.value })} />
                     <TextField id={seasonFieldId(season.key, 'to')} type="date" label={t('library.hours.seasonTo')} value={season.to} error={messageAt(seasonFieldId(season.key, 'to'))} onChange={(event) => setSeason({ to: event.target.value })} />
                   </div>
-                  <GridTable
+                  <WeekGridTable
                     prefix={`season-${season.key}`}
                     grid={season.grid}
                     onChange={(update) => setSeason({ grid: update(season.grid) })}
@@ -260,71 +273,6 @@ function OpeningHoursEditor({ hours }: { hours: OpeningHours }) {
         />
       </div>
     </Page>
-  );
-}
-
-/** The week as a table of inputs: a row a day, staffed from–to and self-service from–to. */
-function GridTable({
-  prefix,
-  grid,
-  onChange,
-  messageAt,
-  caption,
-}: {
-  prefix: string;
-  grid: WeekGrid;
-  onChange: (update: (grid: WeekGrid) => WeekGrid) => void;
-  messageAt: (fieldId: string) => string | undefined;
-  caption: string;
-}) {
-  const { t } = useTranslation();
-  const columns = gridColumns.map((column) => ({ column, label: t(`library.hours.${column}`) }));
-  return (
-    <table className="ds-table kb-hours-table" data-size="sm">
-      <caption className="kb-visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('library.hours.day')}</th>
-          {columns.map(({ column, label }) => (
-            <th scope="col" key={column}>
-              {label}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {weekdays.map((weekday) => (
-          <tr key={weekday}>
-            <th scope="row">{t(`library.weekday.${weekday}`)}</th>
-            {columns.map(({ column, label }) => {
-              const id = gridFieldId(prefix, weekday, column);
-              const error = messageAt(id);
-              return (
-                <td key={column} data-label={label}>
-                  <input
-                    className="ds-input"
-                    id={id}
-                    inputMode="numeric"
-                    autoComplete="off"
-                    aria-label={`${t(`library.weekday.${weekday}`)}: ${label}`}
-                    aria-invalid={error ? true : undefined}
-                    aria-describedby={error ? `${id}-error` : undefined}
-                    placeholder="–"
-                    value={grid[weekday][column]}
-                    onChange={(event) => onChange((current) => ({ ...current, [weekday]: { ...current[weekday], [column]: event.target.value } }))}
-                  />
-                  {error && (
-                    <p className="ds-validation-message" data-field="validation" id={`${id}-error`}>
-                      {error}
-                    </p>
-                  )}
-                </td>
-              );
-            })}
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }
 

@@ -1,7 +1,27 @@
 import { ApiError, useAnswerSurvey, useSurveyForm } from '@kompetansebro/api-client';
 import { parseNumberText, serviceHoursSchema, serviceTypes, surveyTokenQuerySchema, todayInNorway, type FieldError, type ServiceHours, type ServiceType, type SurveyForm } from '@kompetansebro/domain';
 import { formatDate, formatDateLong, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, Checkbox, ErrorSummary, fieldErrorText, httpErrorText, LoadingState, Page, searchView, Select, TextArea, TextField, type ErrorSummaryItem } from '@kompetansebro/ui';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  ErrorSummary,
+  fieldErrorText,
+  fieldIdOfError,
+  httpErrorText,
+  inputOf,
+  LoadingState,
+  Page,
+  searchView,
+  Select,
+  TextArea,
+  TextField,
+  useShellIdentity,
+  valuesOf as hoursValuesOf,
+  WeekGridTable,
+  type ErrorSummaryItem,
+  type WeekGrid,
+} from '@kompetansebro/ui';
 import { useSearch } from '@tanstack/react-router';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -32,6 +52,12 @@ const valuesOf = (form: SurveyForm): ServiceValues[] =>
   }));
 
 const fieldId = (path: string) => `survey-answer-${path.replace(/\./g, '-')}`;
+
+/** The form's weekly grid of the library's stored timetable (the opening-hours editor's own grid). */
+const gridOf = (form: SurveyForm): WeekGrid => hoursValuesOf({ weekly: form.openingHours.weekly, seasons: [], exceptions: [], openOnPublicHolidays: false }).weekly;
+/** The grid as the API's weekly periods, and the input each period's field came from. */
+const weeklyOf = (grid: WeekGrid) => inputOf({ weekly: grid, seasons: [], exceptions: [], openOnPublicHolidays: false });
+const OPENING_HOURS = 'openingHours.';
 
 /** "12,5" or "12.5" → 12.5; "" → null; anything else → undefined (not a number a week can have). */
 function parseHours(text: string): number | null | undefined {
@@ -67,6 +93,9 @@ function AnswerForm({ token }: { token: string }) {
   const form = useSurveyForm(token);
   const answer = useAnswerSurvey(token);
   const [services, setServices] = useState<ServiceValues[] | null>(null);
+  const [hours, setHours] = useState<WeekGrid | null>(null);
+  // The page speaks in the library's name: it is the library that answers the county.
+  useShellIdentity(form.data ? { name: form.data.actorName } : null);
   const [added, setAdded] = useState<ServiceType[]>([]);
   const [answeredBy, setAnsweredBy] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
@@ -76,10 +105,13 @@ function AnswerForm({ token }: { token: string }) {
 
   // The first load fills the form; later loads (after saving) do not overwrite what is typed.
   useEffect(() => {
-    if (form.data && services === null) setServices(valuesOf(form.data));
+    if (form.data && services === null) {
+      setServices(valuesOf(form.data));
+      setHours(gridOf(form.data));
+    }
   }, [form.data, services]);
 
-  if (form.isPending || (form.data && services === null)) return <LoadingState />;
+  if (form.isPending || (form.data && (services === null || hours === null))) return <LoadingState />;
   if (form.isError) {
     const status = form.error instanceof ApiError ? form.error.status : 0;
     const gone = status === 410;
@@ -93,14 +125,22 @@ function AnswerForm({ token }: { token: string }) {
     );
   }
   const data = form.data;
-  if (!data || !services) return <LoadingState />;
+  if (!data || !services || !hours) return <LoadingState />;
+  const weekly = weeklyOf(hours);
+  /** An error about the opening hours lands in the grid's input; others beside their field. */
+  const idOfError = (error: FieldError) =>
+    error.path.startsWith(OPENING_HOURS) ? (fieldIdOfError({ ...error, path: error.path.slice(OPENING_HOURS.length) }, weekly.fields) ?? 'survey-answer-openingHours') : fieldId(error.path);
+  const hoursMessageAt = (id: string) => {
+    const error = errors.find((e) => e.path.startsWith(OPENING_HOURS) && idOfError(e) === id);
+    return error ? fieldErrorText(t, error, '') : undefined;
+  };
 
   if (done) {
     return (
       <Page title={t('survey.answer.thanksTitle')}>
         <Alert color="success">{t('survey.answer.thanksBody', { library: data.actorName, date: formatDateLong(todayInNorway(), language) })}</Alert>
         <div className="kb-cluster">
-          <Button variant="secondary" onClick={() => { setServices(valuesOf(data)); setAdded([]); setDone(false); }}>
+          <Button variant="secondary" onClick={() => { setServices(valuesOf(data)); setHours(gridOf(data)); setAdded([]); setDone(false); }}>
             {t('survey.answer.editAgain')}
           </Button>
         </div>
@@ -120,12 +160,13 @@ function AnswerForm({ token }: { token: string }) {
   };
   const labelOf = (path: string) => {
     if (path === 'answeredBy') return t('survey.answer.answeredBy.label');
+    if (path.startsWith(OPENING_HOURS)) return t('survey.answer.openingHours.title');
     const match = /^services\.(\d+)\.(\w+)$/.exec(path);
     const service = match ? services[Number(match[1])] : undefined;
     const field = match?.[2] === 'weeklyHours' ? t('survey.answer.weeklyHours.label') : match?.[2] === 'note' ? t('survey.answer.note.label') : '';
     return service ? `${t(`serviceType.${service.type}`)}, ${field}` : path;
   };
-  const summary: ErrorSummaryItem[] = errors.map((e) => ({ fieldId: fieldId(e.path), message: `${labelOf(e.path)}: ${fieldErrorText(t, e, '')}` }));
+  const summary: ErrorSummaryItem[] = errors.map((e) => ({ fieldId: idOfError(e), message: `${labelOf(e.path)}: ${fieldErrorText(t, e, '')}` }));
   const update = (index: number, changes: Partial<ServiceValues>) =>
     setServices((list) => (list ?? []).map((s, i) => (i === index ? { ...s, ...changes } : s)));
 
@@ -157,6 +198,8 @@ function AnswerForm({ token }: { token: string }) {
           note: s.note.trim() === '' ? null : s.note.trim(),
         })),
         newServices: added.map((type) => ({ type, hours: null, weeklyHours: null })),
+        // Confirmed or corrected: sent when the library has hours stored or fills some in.
+        ...(data.openingHours.version > 0 || weekly.input.weekly.length > 0 ? { openingHours: { weekly: weekly.input.weekly, version: data.openingHours.version } } : {}),
       });
       setDone(true);
     } catch (error) {
@@ -253,6 +296,13 @@ function AnswerForm({ token }: { token: string }) {
             ))}
           </fieldset>
         )}
+        <fieldset className="ds-fieldset" id="survey-answer-openingHours" tabIndex={-1}>
+          <legend>{t('survey.answer.openingHours.title')}</legend>
+          <p className="ds-paragraph" data-size="sm">
+            {t('survey.answer.openingHours.help')}
+          </p>
+          <WeekGridTable prefix="weekly" grid={hours} onChange={(change) => setHours((current) => (current ? change(current) : current))} messageAt={hoursMessageAt} caption={t('survey.answer.openingHours.caption')} />
+        </fieldset>
         <TextField
           id={fieldId('answeredBy')}
           autoComplete="name"

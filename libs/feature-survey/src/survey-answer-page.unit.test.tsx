@@ -32,6 +32,24 @@ describe('the public survey answer form', () => {
     ]);
   });
 
+  it('speaks in the library’s name, and asks it to confirm or correct its opening hours with the editor’s week grid', async () => {
+    const { user, store } = renderAnswer();
+    expect(await screen.findByText('Tjenester 2027 – svar for Namsos bibliotek')).toBeTruthy();
+    const mondayFrom = screen.getByLabelText('Mandag: Betjent fra') as HTMLInputElement;
+    expect(mondayFrom.value).toBe('10:00');
+    await user.clear(mondayFrom);
+    await user.type(mondayFrom, '09:00');
+    await user.type(screen.getByLabelText('Lørdag: Meråpent fra'), '08:00');
+    await user.type(screen.getByLabelText('Lørdag: Meråpent til'), '20:00');
+    await user.type(screen.getByLabelText(/Ditt navn/), 'Kari Nordmann');
+    await user.click(screen.getByRole('button', { name: 'Send inn svaret' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Takk for svaret!' })).toBeTruthy();
+    const sent = store.answers[0] as { openingHours: { version: number; weekly: unknown[] } };
+    expect(sent.openingHours.version).toBe(2);
+    expect(sent.openingHours.weekly).toContainEqual({ weekday: 'mo', kind: 'staffed', from: '09:00', to: '16:00' });
+    expect(sent.openingHours.weekly).toContainEqual({ weekday: 'sa', kind: 'self_service', from: '08:00', to: '20:00' });
+  });
+
   it('says beside the field and in a summary what is wrong, and sends nothing', async () => {
     const { user, store } = renderAnswer();
     const hours = (await screen.findByLabelText('Timer per uke')) as HTMLInputElement;

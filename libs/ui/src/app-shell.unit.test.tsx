@@ -2,10 +2,11 @@ import { changeLanguage, readStoredLanguage } from '@kompetansebro/i18n';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppShell } from './app-shell';
+import type { ReactNode } from 'react';
+import { AppShell, useShellIdentity } from './app-shell';
 import { Page } from './page';
 
-function renderShell() {
+function renderShell(page: ReactNode = <Page title="Aktører"><p>Innhold</p></Page>) {
   return render(
     <AppShell
       appName="Fylkeskonsoll"
@@ -24,9 +25,7 @@ function renderShell() {
       accessibilityLink={<a href="/fylke/tilgjengelighet">Tilgjengelighetserklæring</a>}
       contactEmail="postmottak@trondelagfylke.no"
     >
-      <Page title="Aktører">
-        <p>Innhold</p>
-      </Page>
+      {page}
     </AppShell>,
   );
 }
@@ -48,6 +47,18 @@ describe('AppShell', () => {
     expect(within(footer).getByRole('link', { name: 'postmottak@trondelagfylke.no' }).getAttribute('href')).toBe('mailto:postmottak@trondelagfylke.no');
     expect(screen.getAllByRole('heading', { level: 1 }).map((heading) => heading.textContent)).toEqual(['Aktører']);
     expect(document.title).toBe('Aktører – Fylkeskonsoll');
+  });
+
+  it('shows the name a page speaks in (a library answering the survey) in the header and the title, in place of the app’s', async () => {
+    function LibraryAnswer() {
+      useShellIdentity({ name: 'Namsos bibliotek' });
+      return <Page title="Hvilke tjenester tilbyr dere?" />;
+    }
+    renderShell(<LibraryAnswer />);
+    const banner = screen.getByRole('banner');
+    await waitFor(() => expect(within(banner).getByRole('link', { name: 'Namsos bibliotek' })).toBeTruthy());
+    expect(within(banner).queryByText('Fylkeskonsoll')).toBeNull();
+    expect(document.title).toBe('Hvilke tjenester tilbyr dere? – Namsos bibliotek');
   });
 
   it('switches language: texts, <html lang> and the remembered choice follow', async () => {

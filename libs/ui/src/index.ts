@@ -1,5 +1,5 @@
 export { Alert, type AlertColor } from './alert';
-export { AppShell } from './app-shell';
+export { AppShell, useShellIdentity, type ShellIdentity } from './app-shell';
 export { Button, buttonLinkProps, type ButtonProps, type ButtonVariant, type DsColor } from './button';
 export { ConfirmDialog } from './confirm-dialog';
 export { EmptyState } from './empty-state';
@@ -48,3 +48,19 @@ export { CancelLink, RecordForm, type RecordFormProps } from './record-form';
 export { createFeatureContext, useNoticeForThisVisit } from './feature-context';
 export { featureRoutes, recordScreen, screenRoute, type RecordScreen, type ScreenRoute } from './feature-routes';
 export { BackAndHistoryLinks, RecordLink } from './record-link';
+export {
+  exceptionFieldId,
+  fieldIdOfError,
+  gridColumns,
+  gridFieldId,
+  inputOf,
+  newKey,
+  seasonFieldId,
+  valuesOf,
+  type DayRow,
+  type ExceptionValues,
+  type OpeningHoursValues,
+  type SeasonValues,
+  type WeekGrid,
+} from './opening-hours-form';
+export { WeekGridTable } from './week-grid-table';

@@ -62,10 +62,24 @@ export async function measureImport(kind: 'postgres' | 'pglite'): Promise<Import
     const upload = await timed(() => call('/api/imports', { method: 'POST', body: form }));
     const id = String(upload.result['id']);
     const mapping = upload.result['suggested'];
-    const preview = await timed(() => call(`/api/imports/${id}/preview`, { method: 'POST', json: mapping }));
+    // The preview and the apply are jobs on the queue (run at once here, as createApp does without one): queued, then followed until done.
+    const finished = async (queued: Record<string, unknown>) => {
+      let detail = queued;
+      while (['queued', 'running'].includes(String((detail['job'] as { status?: string } | null)?.status))) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        detail = await call(`/api/imports/${id}`);
+      }
+      const job = detail['job'] as { status: string; error: string | null };
+      if (job.status !== 'done') throw new Error(`the import job ${job.status}: ${job.error ?? ''}`);
+      return detail;
+    };
+    const preview = await timed(async () => {
+      await finished(await call(`/api/imports/${id}/preview`, { method: 'POST', json: mapping }));
+      return call(`/api/imports/${id}/preview`);
+    });
     const counts = preview.result['counts'] as { new: number };
     if (counts.new !== IMPORT_ROWS) throw new Error(`the preview found ${counts.new} new rows, not ${IMPORT_ROWS}`);
-    const apply = await timed(() => call(`/api/imports/${id}/apply`, { method: 'POST', json: mapping }));
+    const apply = await timed(async () => finished(await call(`/api/imports/${id}/apply`, { method: 'POST', json: mapping })));
     const undo = await timed(() => call(`/api/imports/${id}/undo`, { method: 'POST' }));
     return { database: database.label, rows: IMPORT_ROWS, uploadMs: upload.ms, previewMs: preview.ms, applyMs: apply.ms, undoMs: undo.ms };
   } finally {

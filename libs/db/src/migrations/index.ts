@@ -18,6 +18,7 @@ import * as createErasedRecord from './2026_12_04_1400_create_erased_record';
 import * as liaisonCountyChannel from './2026_12_04_1500_liaison_county_channel';
 import * as jobsAndSharedLimits from './2026_12_04_1510_jobs_and_shared_limits';
 import * as importTargets from './2026_12_04_1600_import_targets';
+import * as importJobs from './2026_12_04_1700_import_jobs';
 import * as notificationSettings from './2026_12_04_1750_notification_settings';
 import * as listIndexes from './2026_12_04_1850_list_indexes';
 
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_04_1500_liaison_county_channel': liaisonCountyChannel,
   '2026_12_04_1510_jobs_and_shared_limits': jobsAndSharedLimits,
   '2026_12_04_1600_import_targets': importTargets,
+  '2026_12_04_1700_import_jobs': importJobs,
   '2026_12_04_1750_notification_settings': notificationSettings,
   '2026_12_04_1850_list_indexes': listIndexes,
 };

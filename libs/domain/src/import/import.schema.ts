@@ -262,6 +262,28 @@ export type ImportRowStatus = (typeof importRowStatuses)[number];
 
 const countsSchema = z.object({ new: z.number().int(), changed: z.number().int(), unchanged: z.number().int(), rejected: z.number().int() });
 
+export const importJobKinds = ['preview', 'apply'] as const;
+export const importJobStatuses = ['queued', 'running', 'done', 'failed'] as const;
+
+/** The import's preview or apply, a job on the queue: how far it is, and why it failed. */
+export const importJobSchema = z.object({
+  kind: z.enum(importJobKinds),
+  status: z.enum(importJobStatuses),
+  /** What the rows go through now: checked against the register (a preview, and an apply first), then written (an apply). */
+  phase: z.enum(['checking', 'writing']),
+  /** Rows done of the total in this phase. */
+  done: z.number().int(),
+  total: z.number().int(),
+  attempts: z.number().int(),
+  /** Why it failed, in words for the county; null unless failed (or failed once and queued again). */
+  error: z.string().nullable(),
+  queuedAt: z.iso.datetime({ offset: true }),
+});
+export type ImportJob = z.infer<typeof importJobSchema>;
+
+/** A job still to finish: the screen follows its progress. */
+export const importJobActive = (job: ImportJob | null | undefined): boolean => job?.status === 'queued' || job?.status === 'running';
+
 export const importSummarySchema = z.object({
   id: z.uuid(),
   /** What the file holds: actors, contacts, services or opening hours. */
@@ -275,6 +297,8 @@ export const importSummarySchema = z.object({
   /** Until when an applied import can be undone. */
   undoUntil: z.iso.datetime({ offset: true }).nullable(),
   counts: countsSchema.nullable(),
+  /** The preview or apply last queued (null: none yet). */
+  job: importJobSchema.nullable(),
 });
 export type ImportSummary = z.infer<typeof importSummarySchema>;
 
@@ -287,7 +311,9 @@ export const importDetailSchema = importSummarySchema.extend({
 });
 export type ImportDetail = z.infer<typeof importDetailSchema>;
 
-const duplicateSchema = z.object({ id: z.uuid(), name: z.string(), reason: z.enum(['organisation_number', 'library_number', 'name_in_municipality']) });
+/** Why a row may be a record already in the register: an actor's identifiers or name in its municipality; a contact's e-mail, or her name at the same actor. */
+export const duplicateReasons = ['organisation_number', 'library_number', 'name_in_municipality', 'email', 'name_at_actor'] as const;
+const duplicateSchema = z.object({ id: z.uuid(), name: z.string(), reason: z.enum(duplicateReasons) });
 
 export const importPreviewRowSchema = z.object({
   /** The row's line in the file (the header is line 1). */
@@ -299,7 +325,7 @@ export const importPreviewRowSchema = z.object({
   /** Field by field, what changes: before → after. */
   changes: z.array(z.object({ field: z.string(), before: z.string().nullable(), after: z.string().nullable() })),
   errors: z.array(fieldErrorSchema),
-  /** Live actors the row may be the same organisation as (a new row only). */
+  /** Live actors the row may be the same organisation as (a new row only); for contacts, stored contacts she may be (same e-mail, or same name at the actor). */
   likelyDuplicates: z.array(duplicateSchema),
 });
 export type ImportPreviewRow = z.infer<typeof importPreviewRowSchema>;

@@ -4,6 +4,7 @@ import { isoDateSchema, timestampSchema, todayInNorway, type IsoDate } from '../
 import { plainTextSchema } from '../common/text';
 import { serviceHoursSchema, serviceTypeSchema } from '../service/service.schema';
 import { versionSchema } from '../common/record.schema';
+import { weeklyPeriodSchema } from '../opening-hours/opening-hours.schema';
 
 /** The service survey (domain.md, "Survey"): the county asks libraries which services they offer. */
 
@@ -158,6 +159,8 @@ export const surveyFormSchema = z.object({
   actorName: z.string(),
   answeredAt: timestampSchema.nullable(),
   services: z.array(surveyFormServiceSchema),
+  /** The library's ordinary weekly opening hours, to confirm or correct (version 0: none stored yet). */
+  openingHours: z.object({ weekly: z.array(weeklyPeriodSchema), version: z.number().int().min(0) }),
 });
 export type SurveyForm = z.infer<typeof surveyFormSchema>;
 
@@ -190,6 +193,8 @@ export const surveyAnswerSchema = z
     answeredBy: plainTextSchema(200, 1),
     services: z.array(surveyAnswerServiceSchema).max(100),
     newServices: z.array(surveyAnswerNewServiceSchema).max(20).default([]),
+    /** The weekly opening hours as the library confirms or corrects them (the version read; seasons and exceptions stay). Left out: not asked. */
+    openingHours: z.object({ weekly: z.array(weeklyPeriodSchema).max(50), version: z.number().int().min(0) }).strict().optional(),
   })
   .strict()
   .superRefine((value, ctx) => {

@@ -19,7 +19,9 @@ import {
   type ActorKind,
   type ColumnMapping,
   type FieldError,
+  importJobActive,
   type ImportDetail,
+  type ImportJob,
   type ImportPreview,
   type ImportPreviewRequest,
   type ImportPreviewRow,
@@ -34,6 +36,7 @@ import { uniqueViolation } from '../persistence/database-errors';
 import { iso, type ChangeContext } from '../persistence/repository-helpers';
 import { inTransaction, nextVersion } from '../persistence/versioned-change';
 import type { ReadTable } from './read-table';
+import { mapInSteps, noProgress, writeCounter, type ImportProgress } from './import-progress';
 import { applyRecords, planRecords, undoRecords, type PlannedRecordRow } from './record-import';
 
 // Imports are the county's (the policy admits only the county admin); each function checks
@@ -86,7 +89,7 @@ interface PlannedRow extends ImportPreviewRow {
 const nameKey = (name: string, municipality: string | null) => `${name.trim().toLocaleLowerCase('nb')}|${municipality ?? ''}`;
 
 /** Reads the rows through the mapping and compares them with the register: the preview, and what the apply writes. */
-async function plan(db: Executor, table: ReadTable, mapping: ColumnMapping): Promise<PlannedRow[]> {
+async function plan(db: Executor, table: ReadTable, mapping: ColumnMapping, progress: ImportProgress): Promise<PlannedRow[]> {
   const live = (await db
     .selectFrom('actor')
     .select(['id', 'version', ...actorColumns])
@@ -105,7 +108,7 @@ async function plan(db: Executor, table: ReadTable, mapping: ColumnMapping): Pro
 
   const seenLibrary = new Map<string, number>();
   const seenOrganisation = new Map<string, number>();
-  return mapped.map((row, index): PlannedRow => {
+  return mapInSteps(mapped, (row, index): PlannedRow => {
     const line = index + 2;
     const { fields } = row;
     const errors: FieldError[] = [...row.errors];
@@ -190,7 +193,7 @@ async function plan(db: Executor, table: ReadTable, mapping: ColumnMapping): Pro
     const status = errors.length > 0 ? 'rejected' : !existing ? 'new' : changes.length > 0 ? 'changed' : 'unchanged';
     const values: Partial<ActorValues> = existing ? Object.fromEntries(changes.filter((c) => c.field !== 'parentId' || !parentInFile).map((c) => [columnOfField(c.field), c.after])) : wanted;
     return { line, status, name: fields.name ?? existing?.name ?? null, actorId: existing?.id ?? null, changes, errors, likelyDuplicates, values, parentInFile };
-  });
+  }, progress);
 }
 
 function columnOfField(field: string): ActorColumn {
@@ -205,8 +208,28 @@ function countsOf(rows: readonly { status: ImportPreviewRow['status'] }[]) {
 
 type BatchRow = Database['import_batch'] extends infer T ? { [K in keyof T]: T[K] extends { __select__: infer S } ? S : T[K] } : never;
 
+/** The columns of a batch but its rows, its last preview and its job's request. */
+const summaryColumns = [
+  'id',
+  'target',
+  'file_name',
+  'status',
+  'created_at',
+  'applied_at',
+  'undone_at',
+  'counts',
+  'job_kind',
+  'job_status',
+  'job_phase',
+  'job_done',
+  'job_total',
+  'job_attempts',
+  'job_error',
+  'job_queued_at',
+] as const;
+
 async function loadBatch(db: Executor, id: string, lock = false) {
-  let query = db.selectFrom('import_batch').selectAll().where('id', '=', id);
+  let query = db.selectFrom('import_batch').select([...summaryColumns, 'headers', 'rows', 'mapping', 'created_by']).where('id', '=', id);
   if (lock) query = query.forUpdate();
   const batch = await query.executeTakeFirst();
   if (!batch) throw new NotFoundError('import');
@@ -217,7 +240,7 @@ function undoUntil(appliedAt: Date | null): Date | null {
   return appliedAt ? new Date(new Date(appliedAt).getTime() + IMPORT_UNDO_DAYS * 24 * 60 * 60 * 1000) : null;
 }
 
-function summaryOf(batch: Awaited<ReturnType<typeof loadBatch>>): ImportSummary {
+function summaryOf(batch: Omit<Awaited<ReturnType<typeof loadBatch>>, 'headers' | 'mapping' | 'created_by'>): ImportSummary {
   const until = batch.status === 'applied' ? undoUntil(batch.applied_at) : null;
   return {
     id: batch.id,
@@ -230,6 +253,19 @@ function summaryOf(batch: Awaited<ReturnType<typeof loadBatch>>): ImportSummary 
     undoneAt: batch.undone_at ? iso(batch.undone_at) : null,
     undoUntil: until ? iso(until) : null,
     counts: batch.counts,
+    job:
+      batch.job_kind && batch.job_status && batch.job_queued_at
+        ? {
+            kind: batch.job_kind,
+            status: batch.job_status,
+            phase: batch.job_phase ?? 'checking',
+            done: batch.job_done,
+            total: batch.job_total,
+            attempts: batch.job_attempts,
+            error: batch.job_error,
+            queuedAt: iso(batch.job_queued_at),
+          }
+        : null,
   };
 }
 
@@ -258,7 +294,7 @@ export async function listImports(db: Executor, scope: Scope): Promise<ImportSum
   requireCounty(scope);
   const rows = await db
     .selectFrom('import_batch')
-    .select(['id', 'file_name', 'status', 'created_at', 'applied_at', 'undone_at', 'counts', 'mapping', 'headers', 'target', 'created_by', sql<string[][]>`'[]'::jsonb`.as('rows'), sql<number>`jsonb_array_length(rows)`.as('row_count')])
+    .select([...summaryColumns, 'mapping', 'headers', 'created_by', sql<string[][]>`'[]'::jsonb`.as('rows'), sql<number>`jsonb_array_length(rows)`.as('row_count')])
     .orderBy('created_at', 'desc')
     .limit(50)
     .execute();
@@ -274,19 +310,19 @@ export async function listMappings(db: Executor, scope: Scope): Promise<SavedMap
 const mappingOf = ({ format, columns, defaultKind }: ColumnMapping): ColumnMapping => ({ format, columns, defaultKind });
 
 /** The batch's rows checked with the mapping, by what the file holds: 400 when a column names a field of another target. */
-async function planOf(db: Executor, batch: Awaited<ReturnType<typeof loadBatch>>, mapping: ColumnMapping): Promise<(PlannedRow | PlannedRecordRow)[]> {
+async function planOf(db: Executor, batch: Awaited<ReturnType<typeof loadBatch>>, mapping: ColumnMapping, progress: ImportProgress): Promise<(PlannedRow | PlannedRecordRow)[]> {
   const errors = mappingErrors(batch.target, mapping);
   if (errors.length > 0) throw new DomainRuleError(errors);
-  return batch.target === 'actor' ? plan(db, batch, mapping) : planRecords(db, batch.target, batch, mapping);
+  return batch.target === 'actor' ? plan(db, batch, mapping, progress) : planRecords(db, batch.target, batch, mapping, progress);
 }
 
 /** Every row checked against the register with this mapping; nothing in the register changes. Saves the mapping (and under a name, if asked). */
-export async function previewImport(db: Executor, scope: Scope, id: string, request: ImportPreviewRequest, context: ChangeContext): Promise<ImportPreview> {
+export async function previewImport(db: Executor, scope: Scope, id: string, request: ImportPreviewRequest, context: ChangeContext, progress = noProgress): Promise<ImportPreview> {
   requireCounty(scope);
   const mapping = mappingOf(request);
   return inTransaction(db, async (trx) => {
     const batch = await loadBatch(trx, id);
-    const rows = await planOf(trx, batch, mapping);
+    const rows = await planOf(trx, batch, mapping, progress);
     if (batch.status === 'uploaded') await trx.updateTable('import_batch').set({ mapping: JSON.stringify(mapping) }).where('id', '=', id).execute();
     if (request.saveAs) {
       await trx
@@ -328,13 +364,15 @@ function identifierClash(error: unknown): never {
  * is now; with any row rejected nothing is written (409). New actors are created (parents of
  * the file first), changed ones updated, each audited; the state before is kept for the undo.
  */
-export async function applyImport(db: Executor, scope: Scope, id: string, request: ColumnMapping, context: ChangeContext): Promise<ImportSummary> {
+export async function applyImport(db: Executor, scope: Scope, id: string, request: ColumnMapping, context: ChangeContext, progress = noProgress): Promise<ImportSummary> {
   requireCounty(scope);
   const mapping = mappingOf(request);
   return inTransaction(db, async (trx) => {
-    const batch = await loadBatch(trx, id, true);
+    // One apply at a time: a lock of its own, so the job's progress (written beside the transaction) can still update the batch's row.
+    await sql`select pg_advisory_xact_lock(hashtextextended(${`import:${id}`}, 0))`.execute(trx);
+    const batch = await loadBatch(trx, id);
     if (batch.status !== 'uploaded') throw new ConflictError(`This import is ${batch.status} already`);
-    const planned = await planOf(trx, batch, mapping);
+    const planned = await planOf(trx, batch, mapping, progress);
     const rejected = planned.filter((r) => r.status === 'rejected');
     if (rejected.length > 0) {
       throw new ConflictError(`${rejected.length} rows have errors; correct the file or the mapping and preview again`, {
@@ -350,10 +388,12 @@ export async function applyImport(db: Executor, scope: Scope, id: string, reques
       return summaryOf(await loadBatch(trx, id));
     };
     if (batch.target !== 'actor') {
-      await applyRecords(trx, batch.target, id, planned as PlannedRecordRow[], context.userId);
+      await applyRecords(trx, batch.target, id, planned as PlannedRecordRow[], { scope, context }, progress);
       return markApplied();
     }
     const rows = planned as PlannedRow[];
+    const writes = rows.filter((r) => r.status === 'new' || r.status === 'changed' || (r.parentInFile && r.actorId)).length;
+    const wrote = writeCounter(progress, writes);
     const created: { id: string; row: PlannedRow }[] = [];
     const idOfLibrary = new Map<string, string>();
     const newRows = rows.filter((r) => r.status === 'new');
@@ -373,6 +413,7 @@ export async function applyImport(db: Executor, scope: Scope, id: string, reques
           created.push({ id: inserted.id, row });
           if (inserted.library_number) idOfLibrary.set(inserted.library_number, inserted.id);
         });
+        wrote(part.length);
       }
     }
     const changed: { id: string; before: Record<string, unknown>; version: number; row: PlannedRow }[] = [];
@@ -382,6 +423,7 @@ export async function applyImport(db: Executor, scope: Scope, id: string, reques
       const set = { ...row.values, ...(row.parentInFile ? { parent_id: idOfLibrary.get(row.parentInFile) ?? null } : {}), ...(row.values.name ? { sort_key: norwegianSortKey(row.values.name) } : {}) };
       const updated = await trx.updateTable('actor').set({ ...set, ...nextVersion }).where('id', '=', actorId).returning('version').executeTakeFirstOrThrow().catch(identifierClash);
       changed.push({ id: actorId, before, version: updated.version, row });
+      wrote(1);
     }
     for (const part of chunks([...created.map((c) => ({ batch_id: id, record_id: c.id, before: null, version_after: 1 })), ...changed.map((c) => ({ batch_id: id, record_id: c.id, before: JSON.stringify(c.before), version_after: c.version }))])) {
       if (part.length > 0) await trx.insertInto('import_change').values(part).execute();
@@ -411,7 +453,7 @@ export async function undoImport(db: Executor, scope: Scope, id: string, context
       return summaryOf(await loadBatch(trx, id));
     };
     if (batch.target !== 'actor') {
-      await undoRecords(trx, batch.target, id, context.userId);
+      await undoRecords(trx, batch.target, id, { scope, context });
       return markUndone();
     }
     const changes = await trx.selectFrom('import_change').selectAll().where('batch_id', '=', id).execute();
@@ -474,3 +516,65 @@ async function referencedActors(trx: Transaction<Database>, ids: readonly string
 }
 
 export type { BatchRow };
+
+const jobOf = (batch: Awaited<ReturnType<typeof loadBatch>>) => summaryOf(batch).job;
+
+/**
+ * Records the import's preview or apply as queued (400 for a mapping with another kind's field,
+ * 409 when the import is applied or undone, or while a job of it runs). The caller puts the job on
+ * the queue after this has committed (import-job.ts).
+ */
+export async function queueImportJob(db: Executor, scope: Scope, id: string, kind: ImportJob['kind'], request: ImportPreviewRequest, context: ChangeContext): Promise<ImportDetail> {
+  requireCounty(scope);
+  const mapping = mappingOf(request);
+  return inTransaction(db, async (trx) => {
+    const batch = await loadBatch(trx, id, true);
+    const errors = mappingErrors(batch.target, mapping);
+    if (errors.length > 0) throw new DomainRuleError(errors);
+    if (batch.status !== 'uploaded') throw new ConflictError(`This import is ${batch.status} already`);
+    if (importJobActive(jobOf(batch))) throw new ConflictError('This import is being checked or applied; wait until it is done');
+    const saveAs = kind === 'preview' && request.saveAs ? { saveAs: request.saveAs } : {};
+    await trx
+      .updateTable('import_batch')
+      .set({
+        job_kind: kind,
+        job_status: 'queued',
+        job_phase: 'checking',
+        job_done: 0,
+        job_total: batch.rows.length,
+        job_attempts: 0,
+        job_error: null,
+        job_request: JSON.stringify({ ...mapping, ...saveAs }),
+        job_started_by: context.userId,
+        job_queued_at: sql`now()`,
+        ...(kind === 'preview' ? { preview: null } : {}),
+      })
+      .where('id', '=', id)
+      .execute();
+    return detailOf(await loadBatch(trx, id));
+  });
+}
+
+/** "Try again": a failed preview or apply back to queued (the caller queues it); 409 unless it failed. */
+export async function retryImportJob(db: Executor, scope: Scope, id: string, context: ChangeContext): Promise<ImportDetail> {
+  requireCounty(scope);
+  return inTransaction(db, async (trx) => {
+    const batch = await loadBatch(trx, id, true);
+    if (batch.job_status !== 'failed') throw new ConflictError('Only a failed preview or apply can be tried again');
+    await trx
+      .updateTable('import_batch')
+      .set({ job_status: 'queued', job_phase: 'checking', job_done: 0, job_total: batch.rows.length, job_error: null, job_started_by: context.userId, job_queued_at: sql`now()` })
+      .where('id', '=', id)
+      .execute();
+    return detailOf(await loadBatch(trx, id));
+  });
+}
+
+/** The last preview's answer; 404 until a preview has run to the end. */
+export async function getImportPreview(db: Executor, scope: Scope, id: string): Promise<ImportPreview> {
+  requireCounty(scope);
+  const row = await db.selectFrom('import_batch').select('preview').where('id', '=', id).executeTakeFirst();
+  if (!row) throw new NotFoundError('import');
+  if (!row.preview) throw new NotFoundError('import preview');
+  return row.preview as ImportPreview;
+}

@@ -10,7 +10,7 @@ import { fixture, importRequests } from './import-requests.test';
 const server = testServer();
 const countyViewer = loggedIn(server, 'fylke-innsyn@demo.kompetansebro.no');
 const libraryEditor = loggedIn(server, 'namsos@demo.kompetansebro.no');
-const { upload, uploaded, preview, apply, undo } = importRequests(server);
+const { upload, uploaded, preview, applied, applyFailure, undo } = importRequests(server);
 
 const NAMSOS = sampleId('actor', 'library-5007');
 const TRONDHEIM = sampleId('actor', 'library-5001');
@@ -37,7 +37,7 @@ describe('importing contacts of actors in the register', () => {
     expect(shown.rows.find((r) => r.line === 4)).toMatchObject({ actorId: NTNU, name: 'Kåre Nordmann (Norges teknisk-naturvitenskapelige universitet)' });
     expect(await contactsOf(NAMSOS)).toEqual(namsosBefore);
 
-    expect(await json<ImportSummary>(await apply(file.id, file.suggested), 200)).toMatchObject({ target: 'contact', status: 'applied', counts: { new: 3 } });
+    expect(await applied(file.id, file.suggested)).toMatchObject({ target: 'contact', status: 'applied', counts: { new: 3 } });
     const created = (await contactsOf(NAMSOS)).find((c) => c.name === 'Eksempel Ødegård');
     expect(created).toMatchObject({ role: 'Bibliotekar', email: 'eksempel.odegard@example.org', phone: '+47 74 00 00 01', version: 1 });
     // The audit log says a contact was imported, without the person's data.
@@ -50,7 +50,7 @@ describe('importing contacts of actors in the register', () => {
     const edited = await previewed('contact', 'kontakter-endret.csv', fixture('kontakter-eksempel.csv').toString('utf8').replace(';Bibliotekar;', ';Biblioteksjef;'));
     expect(edited.shown.counts).toEqual({ new: 0, changed: 1, unchanged: 2, rejected: 0 });
     expect(edited.shown.rows.find((r) => r.status === 'changed')?.changes).toEqual([{ field: 'role', before: 'Bibliotekar', after: 'Biblioteksjef' }]);
-    await json<ImportSummary>(await apply(edited.file.id, edited.file.suggested), 200);
+    await applied(edited.file.id, edited.file.suggested);
     expect((await contactsOf(NAMSOS)).find((c) => c.name === 'Eksempel Ødegård')).toMatchObject({ role: 'Biblioteksjef', version: 2 });
 
     await json<ImportSummary>(await undo(edited.file.id), 200);
@@ -79,8 +79,34 @@ describe('importing contacts of actors in the register', () => {
     expect(errorOf(5)).toMatchObject({ path: 'phone', code: 'import_formula_cell', params: { column: 'Telefon' } });
     expect(errorOf(6)).toMatchObject({ path: 'name', code: 'invalid_type', params: { column: 'Navn' } });
     const before = await countRows(server, 'contact');
-    expect((await apply(file.id, file.suggested)).status).toBe(409);
+    expect(await applyFailure(file.id, file.suggested)).toContain('5 rows have errors');
     expect(await countRows(server, 'contact')).toBe(before);
+  });
+
+  it('hints at likely duplicates: the same e-mail as a stored contact, or the same name at the same actor', async () => {
+    const MARIT = sampleId('contact', 'namsos-library-head');
+    const twin = await server.database.db
+      .insertInto('contact')
+      .values({ actor_id: NAMSOS, name: 'Marit Nordmann', sort_key: 'marit nordmann', role: 'Vikar', email: null, phone: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    try {
+      const rows = [
+        'Bibliotek;Kommunenummer;Organisasjonsnummer;Navn;Rolle;E-post;Telefon',
+        'Namdalseid bibliotek;5007;;Kari Hansen;Bibliotekar;Marit.Nordmann@example.org;',
+        'Namsos bibliotek;5007;;Marit Nordmann;Biblioteksjef;;',
+        'Namsos bibliotek;5007;;Ny Person;Bibliotekar;ny.person@example.org;',
+      ].join('\n');
+      const { shown } = await previewed('contact', 'duplikater.csv', rows);
+      expect(shown.rows.find((r) => r.line === 2)?.likelyDuplicates).toEqual([{ id: MARIT, name: 'Marit Nordmann', reason: 'email' }]);
+      const sameName = shown.rows.find((r) => r.line === 3)?.likelyDuplicates ?? [];
+      expect(sameName).toHaveLength(1);
+      expect(sameName[0]).toMatchObject({ name: 'Marit Nordmann', reason: 'name_at_actor' });
+      expect([MARIT, twin.id]).toContain(sameName[0]?.id);
+      expect(shown.rows.find((r) => r.line === 4)?.likelyDuplicates).toEqual([]);
+    } finally {
+      await server.database.db.deleteFrom('contact').where('id', '=', twin.id).execute();
+    }
   });
 
   it('reads a Windows-1252 contact list with æøå right, and refuses an empty file and a header only', async () => {
@@ -121,7 +147,7 @@ describe('importing services of actors in the register', () => {
       Bekreftet: 'confirmedAt',
     });
     expect(shown.counts).toEqual({ new: 2, changed: 0, unchanged: 0, rejected: 0 });
-    await json<ImportSummary>(await apply(file.id, file.suggested), 200);
+    await applied(file.id, file.suggested);
     const created = (await servicesOf(NAMSOS)).find((s) => s.type === 'career_guidance');
     expect(created).toMatchObject({ audiences: ['students', 'apprentices'], description: 'Veiledning om studievalg og søknad.', confirmed_at: '2026-11-01', conditions: { note: 'Avtal tid på forhånd', contractRequired: false } });
     expect(Number(created?.weekly_hours)).toBe(4);
@@ -131,7 +157,7 @@ describe('importing services of actors in the register', () => {
     const edited = await previewed('service', 'tjenester-endret.csv', fixture('tjenester-eksempel.csv').toString('utf8').replace(';4;', ';6,5;'));
     expect(edited.shown.counts).toEqual({ new: 0, changed: 1, unchanged: 1, rejected: 0 });
     expect(edited.shown.rows.find((r) => r.status === 'changed')?.changes).toEqual([{ field: 'weeklyHours', before: '4', after: '6.5' }]);
-    await json<ImportSummary>(await apply(edited.file.id, edited.file.suggested), 200);
+    await applied(edited.file.id, edited.file.suggested);
     expect(Number((await servicesOf(NAMSOS)).find((s) => s.type === 'career_guidance')?.weekly_hours)).toBe(6.5);
 
     await json<ImportSummary>(await undo(edited.file.id), 200);
@@ -165,7 +191,7 @@ describe('importing opening hours in OpenStreetMap syntax', () => {
     const { file, shown } = await previewed('opening_hours', 'apningstider.csv', fixture('apningstider-eksempel.csv'));
     expect(file.suggested.columns).toEqual({ Bibliotek: 'actorName', Kommunenummer: 'actorMunicipalityNumber', Åpningstider: 'openingHours', Meråpent: 'selfService' });
     expect(shown.counts).toEqual({ new: 1, changed: 0, unchanged: 2, rejected: 0 });
-    await json<ImportSummary>(await apply(file.id, file.suggested), 200);
+    await applied(file.id, file.suggested);
     const namsos = await hoursOf(NAMSOS);
     expect(namsos?.weekly).toContainEqual({ weekday: 'sa', kind: 'staffed', from: '10:00', to: '14:00' });
     expect(namsos?.weekly).toContainEqual({ weekday: 'su', kind: 'self_service', from: '07:00', to: '22:00' });
@@ -176,7 +202,7 @@ describe('importing opening hours in OpenStreetMap syntax', () => {
     const edited = await previewed('opening_hours', 'apningstider-endret.csv', fixture('apningstider-eksempel.csv').toString('utf8').replace('"Mo-Fr 09:00-19:00; Sa 10:00-16:00"', '"Mo-Fr 09:00-20:00; Sa 10:00-16:00"'));
     expect(edited.shown.counts).toEqual({ new: 0, changed: 1, unchanged: 2, rejected: 0 });
     expect(edited.shown.rows.find((r) => r.status === 'changed')?.changes).toEqual([{ field: 'openingHours', before: 'Mo-Fr 09:00-19:00; Sa 10:00-16:00', after: 'Mo-Fr 09:00-20:00; Sa 10:00-16:00' }]);
-    await json<ImportSummary>(await apply(edited.file.id, edited.file.suggested), 200);
+    await applied(edited.file.id, edited.file.suggested);
     const trondheim = await hoursOf(TRONDHEIM);
     expect(trondheim?.weekly).toContainEqual({ weekday: 'mo', kind: 'staffed', from: '09:00', to: '20:00' });
     // The seasons and exceptions stay as they were.
@@ -188,6 +214,25 @@ describe('importing opening hours in OpenStreetMap syntax', () => {
     expect(await hoursOf(NAMSOS)).toBeUndefined();
   });
 
+  it("updates the hours a week of the actor's opening-hours services, as a manual edit does, and undo puts them back", async () => {
+    const selfService = () =>
+      server.database.db.selectFrom('service').select(['id', 'weekly_hours', 'version']).where('actor_id', '=', NAMSOS).where('type', '=', 'self_service_hours').executeTakeFirstOrThrow();
+    const before = await selfService();
+    const { file } = await previewed('opening_hours', 'apningstider.csv', 'Bibliotek,Kommunenummer,Åpningstider,Meråpent\nNamsos bibliotek,5007,Mo-Fr 10:00-16:00,Mo-Su 08:00-20:00\n');
+    await applied(file.id, file.suggested);
+    const after = await selfService();
+    // 84 hours open without staff less the 30 staffed ones, as ordinaryWeekHours counts them.
+    expect(Number(after.weekly_hours)).toBe(54);
+    expect(after.version).toBe(before.version + 1);
+    const audited = await server.database.db.selectFrom('audit_entry').select(['action', 'after']).where('entity', '=', 'service').where('entity_id', '=', after.id).orderBy('occurred_at', 'desc').executeTakeFirstOrThrow();
+    expect(audited).toMatchObject({ action: 'update', after: { weeklyHours: 54 } });
+
+    await json<ImportSummary>(await undo(file.id), 200);
+    expect(await hoursOf(NAMSOS)).toBeUndefined();
+    // No timetable left: the service keeps what it says (as a manual edit that empties the hours).
+    expect(Number((await selfService()).weekly_hours)).toBe(54);
+  });
+
   it('rejects an opening_hours string that does not parse, saying where', async () => {
     const { shown } = await previewed('opening_hours', 'feil.csv', 'Bibliotek,Kommunenummer,Åpningstider\nNamsos bibliotek,5007,Mo-Fr 10:00-16:x\n');
     expect(shown.rows[0]?.errors[0]).toMatchObject({ path: 'openingHours', code: 'import_opening_hours_invalid', params: { column: 'Åpningstider' } });
@@ -196,7 +241,7 @@ describe('importing opening hours in OpenStreetMap syntax', () => {
 
   it('refuses to undo when the hours have been changed since', async () => {
     const { file } = await previewed('opening_hours', 'apningstider.csv', 'Bibliotek,Kommunenummer,Åpningstider\nNamsos bibliotek,5007,Mo-Fr 11:00-15:00\n');
-    await json<ImportSummary>(await apply(file.id, file.suggested), 200);
+    await applied(file.id, file.suggested);
     await server.database.db.updateTable('opening_hours').set({ version: 5 }).where('id', '=', NAMSOS).execute();
     const refused = await undo(file.id);
     expect(refused.status).toBe(409);

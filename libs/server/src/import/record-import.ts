@@ -19,9 +19,13 @@ import {
   type RecordImportTarget,
   type WeeklyPeriod,
 } from '@kompetansebro/domain';
+import type { Scope } from '../auth/visibility';
+import { deriveWeeklyHours } from '../opening-hours/opening-hours.repository';
 import { weeklyFromOsm } from '../opening-hours/osm-import';
+import type { ChangeContext } from '../persistence/repository-helpers';
 import type { Executor } from '../persistence/executor';
 import { nextVersion } from '../persistence/versioned-change';
+import { mapInSteps, noProgress, writeCounter, type ImportProgress } from './import-progress';
 import type { ReadTable } from './read-table';
 
 // The contacts, services and opening hours of actors already in the register, imported on the
@@ -59,6 +63,8 @@ interface RecordTarget {
   extra(actorId: string, values: Values): Values;
   /** What the audit log keeps of a record. */
   audit(values: Values): unknown;
+  /** Stored records (other than the one the row updates) the row may be the same as: the preview's hints. */
+  duplicates?(stored: readonly StoredRecord[]): (actorId: string, recordId: string | null, values: Values) => ImportPreviewRow['likelyDuplicates'];
 }
 
 const text = (value: unknown) => (value === null || value === undefined || value === '' ? null : String(value));
@@ -78,6 +84,29 @@ const contactTarget: RecordTarget = {
   extra: (_actorId, values) => (typeof values['name'] === 'string' ? { sort_key: norwegianSortKey(values['name']) } : {}),
   // A contact is a person: the audit log keeps that the record changed, not the personal data (as the contacts' own writes).
   audit: (values) => redactStoredValue(values),
+  // The same e-mail (at any actor), or the same name at the same actor, as a stored contact the row does not update.
+  duplicates: (stored) => {
+    const byEmail = new Map<string, StoredRecord[]>();
+    const byName = new Map<string, StoredRecord[]>();
+    const add = (index: Map<string, StoredRecord[]>, key: string | null, record: StoredRecord) => {
+      if (key) index.set(key, [...(index.get(key) ?? []), record]);
+    };
+    const emailKey = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim().toLocaleLowerCase('nb') : null);
+    for (const record of stored) {
+      add(byEmail, emailKey(record.values['email']), record);
+      add(byName, contactTarget.keyOf(record.actorId, record.values), record);
+    }
+    return (actorId, recordId, values) => {
+      const found = new Map<string, ImportPreviewRow['likelyDuplicates'][number]>();
+      const hint = (records: StoredRecord[] | undefined, reason: 'email' | 'name_at_actor') => {
+        for (const record of records ?? []) if (record.id !== recordId && !found.has(record.id)) found.set(record.id, { id: record.id, name: text(record.values['name']) ?? '', reason });
+      };
+      hint(byEmail.get(emailKey(values['email']) ?? ''), 'email');
+      const key = contactTarget.keyOf(actorId, values);
+      if (key) hint(byName.get(key), 'name_at_actor');
+      return [...found.values()];
+    };
+  },
 };
 
 const serviceTarget: RecordTarget = {
@@ -216,17 +245,19 @@ export interface PlannedRecordRow extends ImportPreviewRow {
 }
 
 /** Reads the rows through the mapping and compares them with the stored records: the preview, and what the apply writes. */
-export async function planRecords(db: Executor, target: RecordImportTarget, table: ReadTable, mapping: ColumnMapping): Promise<PlannedRecordRow[]> {
+export async function planRecords(db: Executor, target: RecordImportTarget, table: ReadTable, mapping: ColumnMapping, progress: ImportProgress = noProgress): Promise<PlannedRecordRow[]> {
   const definition = recordTargets[target];
   const live = await db.selectFrom('actor').select(['id', 'name', 'organisation_number', 'library_number', 'municipality_number']).where('archived_at', 'is', null).execute();
   const findActor = actorFinder(live);
   const stored = new Map<string, StoredRecord>();
-  for (const record of await definition.load(db)) {
+  const records = await definition.load(db);
+  const duplicatesOf = definition.duplicates?.(records);
+  for (const record of records) {
     const key = definition.keyOf(record.actorId, record.values);
     if (key !== null && !stored.has(key)) stored.set(key, record);
   }
   const seen = new Map<string, number>();
-  return table.rows.map((cells, index): PlannedRecordRow => {
+  return mapInSteps(table.rows, (cells, index): PlannedRecordRow => {
     const line = index + 2;
     const row = mapRecordRow(target, Object.fromEntries(table.headers.map((h, i) => [h, cells[i] ?? ''])), mapping);
     const errors = [...row.errors];
@@ -259,8 +290,9 @@ export async function planRecords(db: Executor, target: RecordImportTarget, tabl
     const status = errors.length > 0 ? 'rejected' : !existing ? 'new' : changes.length > 0 ? 'changed' : 'unchanged';
     const label = definition.label({ ...existing?.values, ...values }) ?? actorOf?.name ?? row.actor.name;
     const name = actorOf && label !== actorOf.name ? `${label} (${actorOf.name})` : label;
-    return { line, status, name, actorId: actorOf?.id ?? null, recordId: existing?.id ?? null, changes, errors, likelyDuplicates: [], values };
-  });
+    const likelyDuplicates = actorOf && duplicatesOf ? duplicatesOf(actorOf.id, existing?.id ?? null, { ...existing?.values, ...values }) : [];
+    return { line, status, name, actorId: actorOf?.id ?? null, recordId: existing?.id ?? null, changes, errors, likelyDuplicates, values };
+  }, progress);
 }
 
 const changed = (definition: RecordTarget, before: Values, wanted: Values, column: string) =>
@@ -284,7 +316,10 @@ async function audit(trx: Transaction<Database>, definition: RecordTarget, userI
 }
 
 /** Writes the planned rows (none rejected) in the caller's transaction: new records, changed ones, each audited and kept for the undo. */
-export async function applyRecords(trx: Transaction<Database>, target: RecordImportTarget, batchId: string, rows: readonly PlannedRecordRow[], userId: string | null): Promise<void> {
+export async function applyRecords(trx: Transaction<Database>, target: RecordImportTarget, batchId: string, rows: readonly PlannedRecordRow[], access: RecordImportAccess, progress: ImportProgress = noProgress): Promise<void> {
+  const { userId } = access.context;
+  const writes = rows.filter((r) => r.status === 'new' || (r.status === 'changed' && Object.keys(r.values).length > 0)).length;
+  const wrote = writeCounter(progress, writes);
   const definition = recordTargets[target];
   const db = loose(trx);
   const created: { id: string; row: PlannedRecordRow }[] = [];
@@ -293,6 +328,7 @@ export async function applyRecords(trx: Transaction<Database>, target: RecordImp
     const values = part.map((r) => ({ ...columnsFor(definition, r.values), ...definition.extra(r.actorId as string, r.values), ...(target === 'opening_hours' ? {} : { actor_id: r.actorId }) }));
     const ids = await db.insertInto(definition.table).values(values).returning('id').execute();
     ids.forEach((inserted, i) => created.push({ id: inserted['id'] as string, row: part[i] as PlannedRecordRow }));
+    wrote(part.length);
   }
   const changedRows: { id: string; before: Values; version: number; row: PlannedRecordRow }[] = [];
   for (const row of rows.filter((r) => r.status === 'changed' && Object.keys(r.values).length > 0)) {
@@ -305,6 +341,7 @@ export async function applyRecords(trx: Transaction<Database>, target: RecordImp
       .returning('version')
       .executeTakeFirstOrThrow();
     changedRows.push({ id, before, version: updated['version'] as number, row });
+    wrote(1);
   }
   const changes = [
     ...created.map((c) => ({ batch_id: batchId, record_id: c.id, entity: target, before: null, version_after: 1 })),
@@ -315,6 +352,24 @@ export async function applyRecords(trx: Transaction<Database>, target: RecordImp
     ...created.map((c) => ({ id: c.id, before: null, after: { importId: batchId, line: c.row.line, ...(definition.audit(c.row.values) as object) } })),
     ...changedRows.map((c) => ({ id: c.id, before: definition.audit(c.before), after: { importId: batchId, line: c.row.line, ...(definition.audit({ ...c.before, ...c.row.values }) as object) } })),
   ]);
+  if (target === 'opening_hours') await deriveFromOpeningHours(trx, [...created.map((c) => c.id), ...changedRows.map((c) => c.id)], access);
+}
+
+/** Who imports: the scope the derived writes go through, and whom the audit log names. */
+export interface RecordImportAccess {
+  scope: Scope;
+  context: ChangeContext;
+}
+
+/** Opening hours written by an import (or put back by its undo) update the actors' services as a manual edit does (deriveWeeklyHours: one rule). */
+async function deriveFromOpeningHours(trx: Transaction<Database>, actorIds: readonly string[], access: RecordImportAccess): Promise<void> {
+  for (const part of chunks(actorIds)) {
+    if (part.length === 0) continue;
+    const rows = await trx.selectFrom('opening_hours').select(['id', 'weekly', 'seasons', 'exceptions', 'open_on_public_holidays']).where('id', 'in', part).execute();
+    for (const row of rows) {
+      await deriveWeeklyHours(trx, access.scope, row.id, { weekly: row.weekly, seasons: row.seasons, exceptions: row.exceptions, openOnPublicHolidays: row.open_on_public_holidays }, access.context);
+    }
+  }
 }
 
 const foreignKeyViolation = (error: unknown) => typeof error === 'object' && error !== null && 'code' in error && error.code === '23503';
@@ -324,7 +379,8 @@ const foreignKeyViolation = (error: unknown) => typeof error === 'object' && err
  * deleted, records it changed get their columns back (opening hours: the timetable before), each
  * audited. Refused (409) when a record has changed since, or another record now refers to one it created.
  */
-export async function undoRecords(trx: Transaction<Database>, target: RecordImportTarget, batchId: string, userId: string | null): Promise<void> {
+export async function undoRecords(trx: Transaction<Database>, target: RecordImportTarget, batchId: string, access: RecordImportAccess): Promise<void> {
+  const { userId } = access.context;
   const definition = recordTargets[target];
   const db = loose(trx);
   const changes = await trx.selectFrom('import_change').selectAll().where('batch_id', '=', batchId).execute();
@@ -372,4 +428,5 @@ export async function undoRecords(trx: Transaction<Database>, target: RecordImpo
     ...createdIds.map((id) => ({ id, before: { importId: batchId }, after: { importId: batchId, deleted: true } })),
     ...restored.map((c) => ({ id: c.record_id, before: { importId: batchId }, after: { importId: batchId, ...(definition.audit(c.before as Values) as object) } })),
   ]);
+  if (target === 'opening_hours') await deriveFromOpeningHours(trx, restored.map((c) => c.record_id), access);
 }

@@ -4,6 +4,7 @@ import type { Database } from '@kompetansebro/db';
 import type { IsoDate } from '@kompetansebro/domain';
 import type { AppConfig, Logger } from '../http/app-env';
 import type { Mailer } from '../auth/mail';
+import { runImportJob, type ImportJobPayload } from '../import/import-job';
 import { runMailOut } from '../surveys/mail-out';
 import { runAcceptanceMail } from './agreement-acceptance-mail';
 import { runDaily } from './reminders';
@@ -22,9 +23,11 @@ export interface JobPayloads {
   'survey-mail-out': { mailOutId: string };
   /** The mails asking an agreement's parties to accept it (a round) or its waiting amendment. */
   'agreement-acceptance-mail': { agreementId: string; round?: number; amendment?: boolean };
+  /** An import's preview or apply (the job recorded on its batch), with the rights of who asked. */
+  import: ImportJobPayload;
 }
 export type JobName = keyof JobPayloads;
-export const JOB_NAMES: readonly JobName[] = ['daily', 'survey-mail-out', 'agreement-acceptance-mail'];
+export const JOB_NAMES: readonly JobName[] = ['daily', 'survey-mail-out', 'agreement-acceptance-mail', 'import'];
 
 /** What the routes use: put a job on the queue. */
 export interface JobQueue {
@@ -47,6 +50,8 @@ function runJob<N extends JobName>(deps: JobDeps, name: N, data: JobPayloads[N],
       return runMailOut(deps, (data as JobPayloads['survey-mail-out']).mailOutId, final);
     case 'agreement-acceptance-mail':
       return runAcceptanceMail(deps, data as JobPayloads['agreement-acceptance-mail']);
+    case 'import':
+      return runImportJob(deps, data as JobPayloads['import'], final);
   }
   throw new Error(`Unknown job ${String(name)}`);
 }

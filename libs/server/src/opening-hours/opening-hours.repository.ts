@@ -83,9 +83,10 @@ export async function saveOpeningHours(db: Executor, scope: Scope, actorId: stri
 /**
  * The "hours a week" of the actor's opening-hours services ("Betjent åpningstid", "Meråpent")
  * come from the timetable: each one whose figure differs is updated through the service's own
- * versioned, audited write, in the same transaction as the hours.
+ * versioned, audited write, in the same transaction as the hours. The one rule for every write
+ * of opening hours: a manual edit, an OSM take-over, an import and its undo, a survey answer.
  */
-async function deriveWeeklyHours(trx: Executor, scope: Scope, actorId: string, input: OpeningHoursInput, change: ChangeContext): Promise<void> {
+export async function deriveWeeklyHours(trx: Executor, scope: Scope, actorId: string, input: OpeningHoursInput, change: ChangeContext): Promise<void> {
   // No timetable yet: nothing to derive (the services keep what they say).
   if (input.weekly.length === 0) return;
   const { staffedHours, selfServiceHours } = ordinaryWeekHours(input);

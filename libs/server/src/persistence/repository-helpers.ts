@@ -8,6 +8,8 @@ import type { Executor } from './executor';
 /** Who makes a change: recorded in the audit log (null: the system, e.g. loading sample data). */
 export interface ChangeContext {
   userId: string | null;
+  /** A change made by a library's answer to the county's survey (no user): who answered, kept in the audit entry. */
+  answeredBy?: string;
 }
 
 /** A timestamp column (Date from pg, Date or string elsewhere) as ISO 8601. */

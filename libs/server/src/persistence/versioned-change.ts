@@ -87,6 +87,11 @@ export interface VersionedChange<T> extends VersionedRecord<T> {
   auditAs?: (before: T, after: T) => Pick<AuditRecord, 'before' | 'after'>;
 }
 
+/** The audit entry's "after" of a change a survey answer made: it names who answered. */
+function answeredIn(context: ChangeContext, after: unknown): unknown {
+  return context.answeredBy && after !== null && typeof after === 'object' ? { ...after, answeredBy: context.answeredBy } : after;
+}
+
 /**
  * Every write to a versioned record, in one transaction: lock the row and check the If-Match
  * version (404 / reach / 412), read the record before, write, read it after, and audit both —
@@ -97,7 +102,8 @@ export function versionedChange<T>(db: Executor, change: VersionedChange<T>): Pr
     const before = await lockAndRead(trx, change);
     if ((await change.write(trx, before)) === 'unchanged') return before;
     const after = await change.read(trx);
-    await writeAudit(trx, { ...auditOf(change, before, after), ...change.auditAs?.(before, after) });
+    const audit = { ...auditOf(change, before, after), ...change.auditAs?.(before, after) };
+    await writeAudit(trx, { ...audit, after: answeredIn(change.context, audit.after) });
     return after;
   });
 }
@@ -127,7 +133,7 @@ export function auditedCreate<T>(
     const id = await create.insert(trx);
     const created = await create.read(trx, id);
     const after = create.toAudit ? create.toAudit(created) : created;
-    await writeAudit(trx, { userId: create.context.userId, entity: create.entity, entityId: id, action: 'create', before: null, after });
+    await writeAudit(trx, { userId: create.context.userId, entity: create.entity, entityId: id, action: 'create', before: null, after: answeredIn(create.context, after) });
     return created;
   });
 }

@@ -3,6 +3,7 @@ import { ConflictError, NotFoundError, type MailOut } from '@kompetansebro/domai
 import type { Executor } from '../persistence/executor';
 import { iso, type ChangeContext } from '../persistence/repository-helpers';
 import { auditedAction } from '../persistence/versioned-change';
+import { reasonOf } from '../jobs/failure-reason';
 import { effectsDone, onceOnly } from '../jobs/once-only';
 import type { JobQueue } from '../jobs/job-queue';
 import { sendSurveyMail, type SurveyMailDeps } from './survey.repository';
@@ -107,12 +108,6 @@ export async function retryMailOut(deps: { db: Executor; jobs: JobQueue }, surve
   });
   await queueMailOut(deps.db, deps.jobs, mailOutId);
   return getMailOut(deps.db, surveyId, mailOutId);
-}
-
-/** An error in words for the county: its message, without e-mail addresses, at most 300 characters. */
-function reasonOf(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.replace(/[^\s@<>"']+@[^\s@<>"']+/g, '…').slice(0, 300);
 }
 
 async function markFailed(db: Executor, mailOutId: string, reason: string): Promise<void> {

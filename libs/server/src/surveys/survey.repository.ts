@@ -19,13 +19,14 @@ import {
 } from '@kompetansebro/domain';
 import type { z } from 'zod';
 import { publicUrlOf, type AppConfig, type Logger } from '../http/app-env';
-import { ConflictError, DomainRuleError, GoneError, NotFoundError, StaleVersionError } from '@kompetansebro/domain';
+import { ConflictError, DomainRuleError, GoneError, NotFoundError, StaleVersionError, fieldErrorsFromIssues, openingHoursInputSchema } from '@kompetansebro/domain';
+import { saveOpeningHours } from '../opening-hours/opening-hours.repository';
 import type { Mailer } from '../auth/mail';
 import { hashToken, newToken } from '../auth/session';
 import { libraryScope, type Scope } from '../auth/visibility';
 import type { Executor } from '../persistence/executor';
 import { iso, isoOrNull, likePattern, type ChangeContext } from '../persistence/repository-helpers';
-import { auditedCreate, nextVersion, versionedChange, type ExpectedVersion } from '../persistence/versioned-change';
+import { assertVersionMatches, auditedCreate, nextVersion, versionedChange, type ExpectedVersion } from '../persistence/versioned-change';
 import type { JobQueue } from '../jobs/job-queue';
 import { getMailOut, queueMailOut, recordMailOut } from './mail-out';
 import { createService, getService, setServiceArchived, updateService } from '../services/service.repository';
@@ -366,7 +367,9 @@ async function servicesOf(db: Executor, actorId: string) {
 export async function getSurveyForm(db: Executor, token: string, today: IsoDate = todayInNorway()): Promise<SurveyForm> {
   const recipient = await recipientOfToken(db, token, today);
   const services = await servicesOf(db, recipient.actor_id);
+  const hours = await db.selectFrom('opening_hours').select(['weekly', 'version']).where('id', '=', recipient.actor_id).executeTakeFirst();
   return {
+    openingHours: { weekly: hours?.weekly ?? [], version: hours?.version ?? 0 },
     surveyName: recipient.survey_name,
     deadline: recipient.deadline,
     actorName: recipient.actor_name,
@@ -405,8 +408,10 @@ export async function answerSurvey(db: Executor, token: string, answer: SurveyAn
     throw new StaleVersionError('Someone changed the services after you opened the form. Open the link again to see their changes; your answer was not saved.');
   }
 
+  // The opening hours are checked before anything is saved: a wrong period or a stale version saves none of the answer.
+  const openingHours = answer.openingHours ? await checkedOpeningHours(db, recipient.actor_id, answer.openingHours) : null;
   const scope = await libraryScope(db, recipient.actor_id);
-  const change: ChangeContext = { userId: null };
+  const change: ChangeContext = { userId: null, answeredBy: answer.answeredBy };
   for (const service of answer.services) {
     const before = await getService(db, scope, service.id);
     if (!service.offered) {
@@ -443,6 +448,7 @@ export async function answerSurvey(db: Executor, token: string, answer: SurveyAn
       change,
     );
   }
+  if (openingHours) await saveOpeningHours(db, scope, recipient.actor_id, openingHours.input, openingHours.version, change);
   await db
     .updateTable('survey_recipient')
     .set({ answered_at: sql`now()`, answered_by: answer.answeredBy })
@@ -450,6 +456,20 @@ export async function answerSurvey(db: Executor, token: string, answer: SurveyAn
     .where('actor_id', '=', recipient.actor_id)
     .execute();
   return getSurveyForm(db, token, today);
+}
+
+/**
+ * The weekly opening hours the library confirmed or corrected in its answer, as its whole opening
+ * hours (seasons, exceptions and the holiday rule kept): 400 naming "openingHours.weekly.N.field",
+ * 412 when they changed since the form was read. Saved through the opening-hours repository (the
+ * services' weekly hours derived, audited as answered by the respondent).
+ */
+async function checkedOpeningHours(db: Executor, actorId: string, answer: NonNullable<SurveyAnswerInput['openingHours']>) {
+  const stored = await db.selectFrom('opening_hours').select(['seasons', 'exceptions', 'open_on_public_holidays', 'version']).where('id', '=', actorId).executeTakeFirst();
+  const parsed = openingHoursInputSchema.safeParse({ weekly: answer.weekly, seasons: stored?.seasons ?? [], exceptions: stored?.exceptions ?? [], openOnPublicHolidays: stored?.open_on_public_holidays ?? false });
+  if (!parsed.success) throw new DomainRuleError(fieldErrorsFromIssues(parsed.error.issues, 'openingHours'));
+  assertVersionMatches('opening hours', stored?.version ?? 0, answer.version);
+  return { input: parsed.data, version: answer.version };
 }
 
 /**

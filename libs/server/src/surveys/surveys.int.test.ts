@@ -194,6 +194,47 @@ describe('the service survey', () => {
     expect(audit.map((a) => a.action).sort()).toEqual(['create', 'update']);
   });
 
+  it('asks the library to confirm its weekly opening hours: saved as its opening hours, services derived, audited as answered by the respondent', async () => {
+    expect((await start({ name: 'Åpningstider 2027', actorIds: [STEINKJER], includeBranches: false })).status).toBe(201);
+    const token = tokenOf(await mail.next(addresses[STEINKJER] ?? ''));
+    const opened = (await (await form(token)).json()) as SurveyForm;
+    const stored = await server.database.db.selectFrom('opening_hours').select(['weekly', 'version']).where('id', '=', STEINKJER).executeTakeFirst();
+    expect(opened.openingHours).toEqual({ weekly: stored?.weekly ?? [], version: stored?.version ?? 0 });
+    const services = opened.services.map((s) => ({ id: s.id, version: s.version, offered: true, hours: s.hours, weeklyHours: s.weeklyHours, contractRequired: s.contractRequired, note: s.note }));
+    const weekly = [
+      ...(['mo', 'tu', 'we', 'th', 'fr'] as const).map((weekday) => ({ weekday, kind: 'staffed' as const, from: '10:00', to: '16:00' })),
+      { weekday: 'sa' as const, kind: 'self_service' as const, from: '08:00', to: '20:00' },
+    ];
+
+    // A period that ends before it starts: 400 naming the field, nothing saved (the services neither).
+    const refused = await answer(token, { answeredBy: 'Per i Steinkjer', services, openingHours: { weekly: [{ weekday: 'mo', kind: 'staffed', from: '16:00', to: '10:00' }], version: opened.openingHours.version } });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as Problem).errors?.[0]?.path).toBe('openingHours.weekly.0.to');
+    // A version read before someone else saved: 412.
+    expect((await answer(token, { answeredBy: 'Per i Steinkjer', services, openingHours: { weekly, version: opened.openingHours.version + 7 } })).status).toBe(412);
+
+    const answered = await answer(token, { answeredBy: 'Per i Steinkjer', services, openingHours: { weekly, version: opened.openingHours.version } });
+    expect(answered.status).toBe(200);
+    const after = ((await answered.json()) as SurveyForm).openingHours;
+    expect(after.weekly).toEqual(weekly);
+    expect(after.version).toBe(opened.openingHours.version + 1);
+    // The library's own opening hours, as the portal shows them.
+    const editor = await server.as('fylke@demo.kompetansebro.no');
+    const hours = (await (await editor(`/api/opening-hours/${STEINKJER}`)).json()) as { weekly: unknown[]; version: number };
+    expect(hours).toMatchObject({ weekly, version: after.version });
+    const audit = await server.database.db
+      .selectFrom('audit_entry')
+      .select(['user_id', 'after'])
+      .where('entity', '=', 'opening_hours')
+      .where('entity_id', '=', STEINKJER)
+      .orderBy('occurred_at', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(audit).toMatchObject({ user_id: null, after: { answeredBy: 'Per i Steinkjer' } });
+    // The self-service service's hours a week follow the timetable, as a manual edit would make them.
+    const selfService = await server.database.db.selectFrom('service').select('weekly_hours').where('actor_id', '=', STEINKJER).where('type', '=', 'self_service_hours').where('archived_at', 'is', null).executeTakeFirst();
+    if (selfService) expect(Number(selfService.weekly_hours)).toBe(12);
+  });
+
   it('answers an unknown token 404 and a past deadline 410', async () => {
     expect((await form('x'.repeat(43))).status).toBe(404);
     const started = (await (await start({ actorIds: [STEINKJER] })).json()) as SurveyDetail;

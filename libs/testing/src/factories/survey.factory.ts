@@ -19,6 +19,10 @@ export function buildSurveyForm(overrides: Partial<SurveyForm> = {}): SurveyForm
         version: 3,
       },
     ],
+    openingHours: {
+      weekly: (['mo', 'tu', 'we', 'th', 'fr'] as const).map((weekday) => ({ weekday, kind: 'staffed', from: '10:00', to: '16:00' })),
+      version: 2,
+    },
     ...overrides,
   });
 }

@@ -13,6 +13,9 @@ export interface DayRow {
 }
 export type WeekGrid = Record<Weekday, DayRow>;
 
+/** The grid's inputs of a day, in their order. */
+export const gridColumns = ['staffedFrom', 'staffedTo', 'selfServiceFrom', 'selfServiceTo'] as const satisfies readonly (keyof DayRow)[];
+
 export interface SeasonValues {
   key: string;
   name: string;
