@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useQueryClient } from '@tanstack/react-query';
 import type { ActivityCountQuery, ActivityCreate, ActivityDetail, ActivityListQuery, ActivityUpdate } from '@kompetansebro/domain';
 import { recordWrites, useVersionedAction } from './api-mutation';
-import { api } from './client';
+import { api, apiUrl } from './client';
 import { readEmpty, readJson } from './api-error';
 import { resourceQueries, useSavedRecordInCache } from './resource-queries';
 import { listExportUrl, toQueryStrings, type ExportFormat } from './query-strings';
@@ -24,6 +24,8 @@ export const activityQueries = {
     }),
   /** The export of what the filters show (CSV or XLSX), as a link the browser downloads. */
   exportUrl: (filters: ActivityListFilters, format: ExportFormat) => listExportUrl('/api/activities/export', filters, format),
+  /** The activity as an iCalendar file (.ics), as a link the browser downloads. */
+  calendarUrl: (id: string) => apiUrl(`/api/activities/${encodeURIComponent(id)}/calendar.ics`),
 };
 
 /** After a write: the new detail in the cache; lists and counts (which depend on it) refetch. */

@@ -169,6 +169,11 @@ export interface ActivityTable extends Versioned {
   description: string | null;
   start_date: DateText;
   end_date: DateText | null;
+  /** "HH:MM", wall-clock time in Norway; null when the activity has no set time. */
+  start_time: string | null;
+  end_time: string | null;
+  place: string | null;
+  online_url: string | null;
   organiser_id: string | null;
   topics: JsonWithDefault<string[]>;
   outcome: string | null;

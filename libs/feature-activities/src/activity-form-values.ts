@@ -31,20 +31,53 @@ export interface ActivityFormValues {
   title: string;
   startDate: string;
   endDate: string;
+  startTime: string;
+  endTime: string;
+  place: string;
+  onlineUrl: string;
   organiserId: string;
   description: string;
   participants: ParticipantRow[];
   links: LinkRow[];
 }
 
-export type ActivityFormField = 'kind' | 'title' | 'startDate' | 'endDate' | 'organiserId' | 'description' | 'participants' | 'links';
-export const activityFormFields: readonly ActivityFormField[] = ['kind', 'title', 'startDate', 'endDate', 'organiserId', 'description', 'participants', 'links'];
+export type ActivityFormField =
+  | 'kind'
+  | 'title'
+  | 'startDate'
+  | 'endDate'
+  | 'startTime'
+  | 'endTime'
+  | 'place'
+  | 'onlineUrl'
+  | 'organiserId'
+  | 'description'
+  | 'participants'
+  | 'links';
+export const activityFormFields: readonly ActivityFormField[] = [
+  'kind',
+  'title',
+  'startDate',
+  'endDate',
+  'startTime',
+  'endTime',
+  'place',
+  'onlineUrl',
+  'organiserId',
+  'description',
+  'participants',
+  'links',
+];
 
 export const emptyActivityFormValues: ActivityFormValues = {
   kind: '',
   title: '',
   startDate: '',
   endDate: '',
+  startTime: '',
+  endTime: '',
+  place: '',
+  onlineUrl: '',
   organiserId: '',
   description: '',
   participants: [],
@@ -60,6 +93,10 @@ export function formValuesFromActivity(activity: ActivityDetail): ActivityFormVa
     title: activity.title,
     startDate: activity.startDate,
     endDate: activity.endDate ?? '',
+    startTime: activity.startTime ?? '',
+    endTime: activity.endTime ?? '',
+    place: activity.place ?? '',
+    onlineUrl: activity.onlineUrl ?? '',
     organiserId: activity.organiserId ?? '',
     description: activity.description ?? '',
     participants: activity.participants.map((participant) => ({
@@ -88,6 +125,10 @@ export function fieldValuesFromForm(values: ActivityFormValues) {
     title: values.title.trim(),
     startDate: values.startDate === '' ? undefined : values.startDate,
     endDate: values.endDate === '' ? null : values.endDate,
+    startTime: text(values.startTime),
+    endTime: text(values.endTime),
+    place: text(values.place),
+    onlineUrl: text(values.onlineUrl),
     organiserId: text(values.organiserId),
     description: text(values.description),
     participants: values.participants.map((participant) => ({ actorId: participant.actorId, headCount: headCountOf(participant.headCount) })),
@@ -117,6 +158,10 @@ export function toActivityUpdate(values: ActivityFormValues, base: ActivityFormV
     title: create.title,
     startDate: create.startDate,
     endDate: create.endDate ?? null,
+    startTime: create.startTime ?? null,
+    endTime: create.endTime ?? null,
+    place: create.place ?? null,
+    onlineUrl: create.onlineUrl ?? null,
     organiserId: create.organiserId ?? null,
     description: create.description ?? null,
     participants: create.participants ?? [],
@@ -135,7 +180,13 @@ export function validateActivityForm(values: ActivityFormValues): FieldError[] {
   const errors = parsed.success ? [] : fieldErrorsFromIssues(parsed.error.issues);
   if (fields.startDate) {
     errors.push(
-      ...activityRuleViolations({ startDate: fields.startDate, endDate: fields.endDate, participants: fields.participants }),
+      ...activityRuleViolations({
+        startDate: fields.startDate,
+        endDate: fields.endDate,
+        startTime: fields.startTime,
+        endTime: fields.endTime,
+        participants: fields.participants,
+      }),
     );
   }
   const seen = new Set<string>();

@@ -8,7 +8,7 @@ import { useActivityFeature } from './activity-feature-context';
 import { activityFieldId, linkKinds, type ActivityFormValues, type LinkRow, type ParticipantRow } from './activity-form-values';
 import { organiserKinds, participantKinds, useActorOptions } from './use-actor-options';
 
-const ownCodes = ['end_before_start', 'duplicate', 'actor_not_found', 'lone_surrogate', 'date_out_of_range'] as const;
+const ownCodes = ['end_before_start', 'end_time_before_start', 'end_time_without_start', 'duplicate', 'actor_not_found', 'lone_surrogate', 'date_out_of_range'] as const;
 
 /** A field error in the user's language: the activity rules' own codes, then the shared texts. */
 export function activityErrorText(t: TFunction, error: ShownFieldError): string {
@@ -36,6 +36,10 @@ function fieldLabel(t: TFunction, values: ActivityFormValues, path: string): str
     case 'title':
     case 'startDate':
     case 'endDate':
+    case 'startTime':
+    case 'endTime':
+    case 'place':
+    case 'onlineUrl':
     case 'organiserId':
     case 'description':
       return t(`activityField.${field}.label`);
@@ -49,7 +53,7 @@ function summaryTarget(path: string): string {
   if (/^(participants|links)\.\d+\.(headCount|label|url|kind)$/.test(path)) return activityFieldId(path);
   if (/^participants\.\d+/.test(path) || path === 'participants') return activityFieldId('participantSearch');
   if (/^links/.test(path)) return activityFieldId('addLink');
-  if (['kind', 'title', 'startDate', 'endDate', 'organiserId', 'description'].includes(path)) return activityFieldId(path);
+  if (['kind', 'title', 'startDate', 'endDate', 'startTime', 'endTime', 'place', 'onlineUrl', 'organiserId', 'description'].includes(path)) return activityFieldId(path);
   return activityFieldId('kind');
 }
 
@@ -162,6 +166,10 @@ export function ActivityForm({ values, onChange, errors, submitCount, initialOrg
         <TextField {...field('title')} requiredLabel={required} />
         <TextField {...field('startDate')} type="date" requiredLabel={required} />
         <TextField {...field('endDate')} type="date" />
+        <TextField {...field('startTime')} type="time" />
+        <TextField {...field('endTime')} type="time" />
+        <TextField {...field('place')} />
+        <TextField {...field('onlineUrl')} type="url" inputMode="url" />
         {ownOrganiser ? (
           <div className="ds-field">
             <span className="ds-label">{t('activityField.organiserId.label')}</span>

@@ -47,7 +47,7 @@ export function ActivityListPage() {
       key: 'date',
       header: t('activities.list.columns.date'),
       sortable: true,
-      cell: (activity) => <ActivityDates startDate={activity.startDate} endDate={activity.endDate} language={language} />,
+      cell: (activity) => <ActivityDates startDate={activity.startDate} endDate={activity.endDate} startTime={activity.startTime} endTime={activity.endTime} language={language} />,
     },
     {
       key: 'title',

@@ -89,13 +89,30 @@ function ActivityDetails({ activity }: { activity: ActivityDetail }) {
         <dl className="kb-facts">
           <Fact label={t('activityField.kind.label')}>{t(`activityKind.${activity.kind}`)}</Fact>
           <Fact label={t('activities.detail.when')}>
-            <ActivityDates startDate={activity.startDate} endDate={activity.endDate} language={language} />{' '}
+            <ActivityDates
+              startDate={activity.startDate}
+              endDate={activity.endDate}
+              startTime={activity.startTime}
+              endTime={activity.endTime}
+              language={language}
+            />{' '}
             (
             <Link className="ds-link" to={paths.calendar} search={{ maaned: month }}>
               {t('activities.detail.inCalendar')}
             </Link>
-            )
+            ) ·{' '}
+            <a className="ds-link" href={activityQueries.calendarUrl(activity.id)} download title={t('activities.detail.addToCalendarHelp')}>
+              {t('activities.detail.addToCalendar')}
+            </a>
           </Fact>
+          {activity.place && <Fact label={t('activities.detail.place')}>{activity.place}</Fact>}
+          {activity.onlineUrl && (
+            <Fact label={t('activities.detail.onlineUrl')}>
+              <a className="ds-link" href={activity.onlineUrl} rel="noopener noreferrer">
+                {t('activities.detail.join')}
+              </a>
+            </Fact>
+          )}
           <Fact label={t('activityField.organiserId.label')}>
             {activity.organiserId &&
               (paths.actor ? (

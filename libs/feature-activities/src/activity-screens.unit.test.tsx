@@ -190,6 +190,35 @@ describe('registering an activity', () => {
     expect(router.state.location.pathname).toBe('/aktiviteter/ny');
   });
 
+  it('takes start and end time, place and online link, says beside the field what is wrong, and shows them on the page', async () => {
+    const { user, store } = renderAt('/aktiviteter/ny');
+    await user.selectOptions(await screen.findByRole('combobox', { name: /^Type aktivitet/ }), 'meeting');
+    await user.type(screen.getByRole('textbox', { name: /^Tittel/ }), 'Samarbeidsmøte Namdal');
+    fireEvent.change(screen.getByLabelText(/^Dato \(start\)/), { target: { value: '2026-03-10' } });
+    fireEvent.change(screen.getByLabelText(/^Starttid/), { target: { value: '10:00' } });
+    fireEvent.change(screen.getByLabelText(/^Sluttid/), { target: { value: '09:00' } });
+    await user.type(screen.getByRole('textbox', { name: /^Sted/ }), 'Namsos bibliotek');
+    const link = screen.getByRole('textbox', { name: /^Lenke for å delta på nett/ });
+    await user.type(link, 'teams-møtet');
+    await user.click(screen.getByRole('button', { name: 'Registrer aktiviteten' }));
+
+    // Nothing is sent; each message stands beside its field.
+    expect(descriptionOf(screen.getByLabelText(/^Sluttid/))).toContain('Sluttid er ikke etter starttid');
+    expect(descriptionOf(link)).not.toBe('');
+    expect(store.received).toEqual([]);
+
+    fireEvent.change(screen.getByLabelText(/^Sluttid/), { target: { value: '11:30' } });
+    await user.clear(link);
+    await user.type(link, 'https://example.org/mote');
+    await user.click(screen.getByRole('button', { name: 'Registrer aktiviteten' }));
+
+    await screen.findByRole('heading', { level: 1, name: 'Samarbeidsmøte Namdal' });
+    expect(store.received[0]?.body).toMatchObject({ startTime: '10:00', endTime: '11:30', place: 'Namsos bibliotek', onlineUrl: 'https://example.org/mote' });
+    expect(screen.getByText('Namsos bibliotek')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Bli med på nett' }).getAttribute('href')).toBe('https://example.org/mote');
+    expect(screen.getByRole('link', { name: 'Legg i kalender' }).getAttribute('href')).toMatch(/\/api\/activities\/[0-9a-f-]{36}\/calendar\.ics$/);
+  });
+
   it('sends the activity with its participants and head counts, then shows it with the total', async () => {
     const { user, router, store } = renderAt('/aktiviteter/ny');
 
@@ -223,6 +252,10 @@ describe('registering an activity', () => {
         title: 'Webinar: Lesesirkler',
         startDate: '2026-03-10',
         endDate: null,
+        startTime: null,
+        endTime: null,
+        place: null,
+        onlineUrl: null,
         organiserId: countyLibrary.id,
         description: null,
         participants: [

@@ -1,7 +1,7 @@
 import { liaisonQueries, useCan, useJoinActivity, useLeaveActivity } from '@kompetansebro/api-client';
 import type { LiaisonActivity } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, httpErrorText, LoadingState, Page, QueryError, Section, StatusTag } from '@kompetansebro/ui';
+import { Alert, Button, ConfirmDialog, httpErrorText, LoadingState, Page, QueryError, Section, StatusTag } from '@kompetansebro/ui';
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState, type ReactNode } from 'react';
@@ -22,6 +22,13 @@ export function ActivitySignUpPage() {
   const mayJoin = useCan('participation', 'create');
   const mayLeave = useCan('participation', 'delete');
   const [done, setDone] = useState<string | null>(null);
+  /** The activity whose sign-up the user is asked to confirm cancelling. */
+  const [cancelling, setCancelling] = useState<LiaisonActivity | null>(null);
+  const cancelSignUp = (activity: LiaisonActivity) =>
+    leave.mutate(activity.id, {
+      onSuccess: () => setDone(t('library.activities.cancelled', { title: activity.title })),
+      onSettled: () => setCancelling(null),
+    });
   const failed = join.error ?? leave.error;
 
   const signUp = (activity: LiaisonActivity) =>
@@ -33,7 +40,7 @@ export function ActivitySignUpPage() {
             variant="tertiary"
             aria-label={t('library.activities.cancelLabel', { title: activity.title })}
             loading={leave.isPending && leave.variables === activity.id}
-            onClick={() => leave.mutate(activity.id, { onSuccess: () => setDone(t('library.activities.cancelled', { title: activity.title })) })}
+            onClick={() => setCancelling(activity)}
           >
             {t('library.activities.cancel')}
           </Button>
@@ -63,6 +70,18 @@ export function ActivitySignUpPage() {
       )}
       <ActivityList id="library-upcoming" title={t('library.activities.upcomingTitle')} query={upcoming} empty={t('library.activities.noUpcoming')} action={signUp} />
       <ActivityList id="library-past" title={t('library.activities.pastTitle')} query={past} empty={t('library.activities.noPast')} />
+      <ConfirmDialog
+        open={cancelling !== null}
+        title={t('library.activities.confirmTitle', { title: cancelling?.title ?? '' })}
+        confirmLabel={t('library.activities.confirm')}
+        confirmColor="danger"
+        cancelLabel={t('common.cancel')}
+        busy={leave.isPending}
+        onConfirm={() => cancelling && cancelSignUp(cancelling)}
+        onCancel={() => setCancelling(null)}
+      >
+        <p className="ds-paragraph">{t('library.activities.confirmBody')}</p>
+      </ConfirmDialog>
     </Page>
   );
 }

@@ -33,7 +33,13 @@ describe('ActivitySignUpPage', () => {
     expect(await screen.findByText('Biblioteket er påmeldt Oppfølgingswebinar om fjernlån.')).toBeTruthy();
     expect(store.activities.upcoming[0]?.participating).toBe(true);
 
+    // Cancelling asks first: "Avbryt" keeps the sign-up, "Meld av" cancels it.
     await user.click(await screen.findByRole('button', { name: 'Meld biblioteket av Oppfølgingswebinar om fjernlån' }));
+    await user.click(await screen.findByRole('button', { name: 'Avbryt' }));
+    expect(store.activities.upcoming[0]?.participating).toBe(true);
+    await user.click(await screen.findByRole('button', { name: 'Meld biblioteket av Oppfølgingswebinar om fjernlån' }));
+    expect(await screen.findByRole('heading', { name: 'Melde av Oppfølgingswebinar om fjernlån?' })).toBeTruthy();
+    await user.click(await screen.findByRole('button', { name: 'Meld av' }));
     expect(await screen.findByText('Biblioteket er meldt av Oppfølgingswebinar om fjernlån.')).toBeTruthy();
     expect(store.activities.upcoming[0]?.participating).toBe(false);
   });

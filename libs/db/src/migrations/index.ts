@@ -20,6 +20,7 @@ import * as jobsAndSharedLimits from './2026_12_04_1510_jobs_and_shared_limits';
 import * as importTargets from './2026_12_04_1600_import_targets';
 import * as importJobs from './2026_12_04_1700_import_jobs';
 import * as notificationSettings from './2026_12_04_1750_notification_settings';
+import * as activityTimesAndPlace from './2026_12_04_1800_activity_times_and_place';
 import * as listIndexes from './2026_12_04_1850_list_indexes';
 
 /**
@@ -48,6 +49,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_04_1600_import_targets': importTargets,
   '2026_12_04_1700_import_jobs': importJobs,
   '2026_12_04_1750_notification_settings': notificationSettings,
+  '2026_12_04_1800_activity_times_and_place': activityTimesAndPlace,
   '2026_12_04_1850_list_indexes': listIndexes,
 };
 

@@ -23,6 +23,11 @@ interface SampleActivity {
   description: string;
   startDate: string;
   endDate?: string;
+  /** "HH:MM", time in Norway. */
+  startTime?: string;
+  endTime?: string;
+  place?: string;
+  onlineUrl?: string;
   organiser: string;
   topics: string[];
   outcome?: string;
@@ -33,8 +38,11 @@ interface SampleActivity {
 
 const library = (municipalityNumber: string) => mainLibraryKey(municipalityNumber);
 
+/** An invented link to join the sample webinars online (sample data, like their dates). */
+const SAMPLE_MEETING_URL = 'https://www.trondelagfylke.no/';
+
 const WEBINAR_NOTE =
-  'Eksempeldata: tittel, dato og antall deltakere er oppdiktet. Prosjektet gjennomførte 12 ulike webinarer for bibliotekansatte fra høsten 2023 til sommeren 2025.';
+  'Eksempeldata: tittel, dato, klokkeslett, møtelenke og antall deltakere er oppdiktet. Prosjektet gjennomførte 12 ulike webinarer for bibliotekansatte fra høsten 2023 til sommeren 2025.';
 
 /** The 12 webinars for library staff, autumn 2023 – summer 2025: three in each half year. */
 const webinarPlan: Array<[date: string, title: string, topics: string[], libraries: Array<[string, number]>]> = [
@@ -60,6 +68,9 @@ const webinars: SampleActivity[] = webinarPlan.map(([date, title, topics, librar
   title,
   description: `Webinar for bibliotekansatte i prosjektet «Regionale kompetanseaktører og folkebibliotekenes rolle». ${WEBINAR_NOTE}`,
   startDate: date,
+  startTime: '13:00',
+  endTime: '14:00',
+  onlineUrl: SAMPLE_MEETING_URL,
   organiser: 'county-library',
   topics,
   participants: libraries.map(([number, headCount]) => ({ actor: library(number), headCount })),
@@ -74,8 +85,11 @@ const activities: SampleActivity[] = [
     title: 'Erfaringsutveksling om fjernlån',
     description:
       'Et større webinar med erfaringsutveksling om fjernlån, med god deltakelse fra folkebibliotek, Nord universitet og NTNU. ' +
-      'Eksempeldata: hvilke folkebibliotek som deltok og antall deltakere er oppdiktet.',
+      'Eksempeldata: hvilke folkebibliotek som deltok, antall deltakere, klokkeslett og møtelenke er oppdiktet.',
     startDate: '2026-02-03',
+    startTime: '10:00',
+    endTime: '11:30',
+    onlineUrl: SAMPLE_MEETING_URL,
     organiser: 'county-library',
     topics: ['fjernlån', 'erfaringsutveksling'],
     outcome: 'God deltakelse fra folkebibliotek, Nord universitet og NTNU.',
@@ -134,6 +148,10 @@ export async function loadSampleActivities(trx: Transaction<Database>): Promise<
     description: a.description,
     start_date: a.startDate,
     end_date: a.endDate ?? null,
+    start_time: a.startTime ?? null,
+    end_time: a.endTime ?? null,
+    place: a.place ?? null,
+    online_url: a.onlineUrl ?? null,
     organiser_id: sampleId('actor', a.organiser),
     topics: JSON.stringify(a.topics),
     outcome: a.outcome ?? null,

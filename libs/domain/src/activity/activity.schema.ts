@@ -14,6 +14,8 @@ export const activityLinkKinds = ['recording', 'mediebank', 'document', 'website
 /** Codes of the rules on activities (beside zod's own codes), for the UI to translate. */
 export const activityErrorCodes = {
   endBeforeStart: 'end_before_start',
+  endTimeBeforeStart: 'end_time_before_start',
+  endTimeWithoutStart: 'end_time_without_start',
   duplicate: 'duplicate',
   actorNotFound: 'actor_not_found',
   loneSurrogate: 'lone_surrogate',
@@ -49,6 +51,9 @@ export function storableText(min: number, max: number) {
 
 const webUrl = webUrlSchema(1000);
 
+/** A wall-clock time in Norway, "HH:MM" (24 hours). */
+export const timeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Write the time as HH:MM (for example 09:30)' });
+
 const activityLinkSchema = z
   .object({
     kind: z.enum(activityLinkKinds),
@@ -83,6 +88,14 @@ export const activitySchema = z.object({
   startDate: isoDateSchema,
   /** For activities over a period (photography in autumn 2025); null for one day. */
   endDate: isoDateSchema.nullable(),
+  /** When it starts on the start date ("HH:MM", time in Norway); null for a whole day. */
+  startTime: timeOfDaySchema.nullable(),
+  /** When it ends (on the end date, or the start date when there is none). */
+  endTime: timeOfDaySchema.nullable(),
+  /** Where it takes place (an address or a room); null when online only or not known. */
+  place: storableText(1, 300).nullable(),
+  /** The link to join online (a web address). */
+  onlineUrl: webUrl.nullable(),
   organiserId: z.uuid().nullable(),
   topics: z.array(storableText(1, 100)).max(20),
   outcome: storableText(0, 5000).nullable(),
@@ -107,7 +120,21 @@ export const activityDetailSchema = activitySummarySchema.extend({
 });
 export type ActivityDetail = z.infer<typeof activityDetailSchema>;
 
-const editable = { kind: true, title: true, description: true, startDate: true, endDate: true, organiserId: true, topics: true, outcome: true, links: true } as const;
+const editable = {
+  kind: true,
+  title: true,
+  description: true,
+  startDate: true,
+  endDate: true,
+  startTime: true,
+  endTime: true,
+  place: true,
+  onlineUrl: true,
+  organiserId: true,
+  topics: true,
+  outcome: true,
+  links: true,
+} as const;
 const participantsSchema = z.array(activityParticipantInputSchema).max(500);
 
 export const activityCreateSchema = activitySchema
@@ -180,6 +207,8 @@ export function sumByPeriod(days: ReadonlyArray<{ date: string; count: number }>
 interface ActivityShape {
   startDate: string;
   endDate: string | null;
+  startTime?: string | null;
+  endTime?: string | null;
   participants: ReadonlyArray<{ actorId: string }>;
 }
 
@@ -191,6 +220,15 @@ export function activityRuleViolations(activity: ActivityShape): FieldError[] {
   const errors: FieldError[] = [];
   if (activity.endDate !== null && activity.endDate < activity.startDate) {
     errors.push({ path: 'endDate', code: activityErrorCodes.endBeforeStart, message: 'The end date is before the start date' });
+  }
+  const startTime = activity.startTime ?? null;
+  const endTime = activity.endTime ?? null;
+  if (endTime !== null && startTime === null) {
+    errors.push({ path: 'startTime', code: activityErrorCodes.endTimeWithoutStart, message: 'Give a start time when you give an end time' });
+  }
+  const sameDay = activity.endDate === null || activity.endDate === activity.startDate;
+  if (startTime !== null && endTime !== null && sameDay && endTime <= startTime) {
+    errors.push({ path: 'endTime', code: activityErrorCodes.endTimeBeforeStart, message: 'The end time is not after the start time' });
   }
   const seen = new Set<string>();
   activity.participants.forEach((participant, index) => {

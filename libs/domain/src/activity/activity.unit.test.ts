@@ -68,3 +68,20 @@ describe('storable text', () => {
     expect(surrogate.error?.issues[0]).toMatchObject({ code: 'custom', params: { code: 'lone_surrogate' } });
   });
 });
+
+describe('activity times', () => {
+  const day = { startDate: '2026-02-03', endDate: null, participants: [] };
+  const paths = (times: { startTime?: string | null; endTime?: string | null; endDate?: string | null }) =>
+    activityRuleViolations({ ...day, ...times }).map((error) => `${error.path}:${error.code}`);
+
+  it('needs the end after the start on one day, and a start time when an end time is given', () => {
+    expect(paths({ startTime: '10:00', endTime: '11:30' })).toEqual([]);
+    expect(paths({ startTime: '10:00', endTime: '10:00' })).toEqual(['endTime:end_time_before_start']);
+    expect(paths({ startTime: '10:00', endTime: '09:00' })).toEqual(['endTime:end_time_before_start']);
+    expect(paths({ endTime: '09:00' })).toEqual(['startTime:end_time_without_start']);
+  });
+
+  it('lets a period over several days end earlier in the day than it started', () => {
+    expect(paths({ endDate: '2026-02-04', startTime: '13:00', endTime: '09:00' })).toEqual([]);
+  });
+});

@@ -230,6 +230,12 @@ describe('POST /api/activities', () => {
     ['a NUL character in a topic', { ...validActivity, topics: ['a\u0000b'] }, 'topics.0', 'control_characters'],
     ['a lone surrogate in a link label', { ...validActivity, links: [{ kind: 'other', label: 'x\ud800', url: 'https://example.org' }] }, 'links.0.label', 'lone_surrogate'],
     ['a link that is no web address', { ...validActivity, links: [{ kind: 'other', label: 'x', url: 'javascript:alert(1)' }] }, 'links.0.url', 'invalid_format'],
+    ['an online link that is no web address', { ...validActivity, onlineUrl: 'teams møte' }, 'onlineUrl', 'invalid_format'],
+    ['an online link that is not http(s)', { ...validActivity, onlineUrl: 'ftp://example.org/m' }, 'onlineUrl', 'invalid_format'],
+    ['a start time that is no time', { ...validActivity, startTime: '25:00' }, 'startTime', 'invalid_format'],
+    ['an end time before the start time', { ...validActivity, startTime: '10:00', endTime: '09:30' }, 'endTime', 'end_time_before_start'],
+    ['an end time without a start time', { ...validActivity, endTime: '09:30' }, 'startTime', 'end_time_without_start'],
+    ['an empty place', { ...validActivity, place: '' }, 'place', 'too_small'],
     ['a negative head count', { ...validActivity, participants: [{ actorId: NAMSOS_LIBRARY, headCount: -1 }] }, 'participants.0.headCount', 'too_small'],
     ['a malformed actor id', { ...validActivity, participants: [{ actorId: 'x' }] }, 'participants.0.actorId', 'invalid_format'],
     ['an unknown field', { ...validActivity, colour: 'blue' }, 'colour', 'unrecognized_keys'],
@@ -243,6 +249,56 @@ describe('POST /api/activities', () => {
   it('refuses a body that is not JSON with 415', async () => {
     const response = await server.request('/api/activities', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'x' });
     expect(response.status).toBe(415);
+  });
+});
+
+describe('activity times, place and online link', () => {
+  it('keeps start and end time, place and link, and lets a period end earlier in the day on a later date', async () => {
+    const activity = await createActivity({
+      startDate: '2030-04-02',
+      endDate: '2030-04-03',
+      startTime: '13:00',
+      endTime: '09:00',
+      place: 'Namsos bibliotek, møterom 2',
+      onlineUrl: 'https://example.org/mote',
+    });
+    expect(activity).toMatchObject({ startTime: '13:00', endTime: '09:00', place: 'Namsos bibliotek, møterom 2', onlineUrl: 'https://example.org/mote' });
+    const page = await listActivities('from=2030-04-02&to=2030-04-02');
+    expect(page.items.find((a) => a.id === activity.id)).toMatchObject({ startTime: '13:00', place: 'Namsos bibliotek, møterom 2' });
+  });
+});
+
+describe('GET /api/activities/:id/calendar.ics', () => {
+  it('answers an iCalendar event in Europe/Oslo time with the place and the online link', async () => {
+    const activity = await createActivity({
+      title: 'Møte om studieplasser, runde 2',
+      startDate: '2030-06-11',
+      startTime: '09:30',
+      endTime: '11:00',
+      place: 'Namsos bibliotek, møterom 2',
+      onlineUrl: 'https://example.org/mote?id=1',
+    });
+    const response = await server.request(`/api/activities/${activity.id}/calendar.ics`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/calendar');
+    expect(response.headers.get('content-disposition')).toContain('.ics');
+    const ics = (await response.text()).replace(/\r\n[ \t]/g, '');
+    expect(ics).toContain('BEGIN:VCALENDAR');
+    expect(ics).toContain('DTSTART;TZID=Europe/Oslo:20300611T093000');
+    expect(ics).toContain('DTEND;TZID=Europe/Oslo:20300611T110000');
+    expect(ics).toContain('LOCATION:Namsos bibliotek\\, møterom 2');
+    expect(ics).toMatch(/URL(;VALUE=URI)?:https:\/\/example\.org\/mote\?id=1/);
+    expect(ics).toContain('SUMMARY:Møte om studieplasser\\, runde 2');
+  });
+
+  it('gives whole days when the activity has no time, and 404 for an unknown activity', async () => {
+    const response = await server.request(`/api/activities/${PHOTOGRAPHY}/calendar.ics`);
+    expect(response.status).toBe(200);
+    const ics = await response.text();
+    expect(ics).toContain('DTSTART;VALUE=DATE:20250815');
+    // The end of whole days is the day after the last (RFC 5545).
+    expect(ics).toContain('DTEND;VALUE=DATE:20251201');
+    expect((await server.request(`/api/activities/${UNKNOWN_ID}/calendar.ics`)).status).toBe(404);
   });
 });
 

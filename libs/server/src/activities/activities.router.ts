@@ -14,7 +14,10 @@ import {
 import { changeRecord, createRecord, exportRows, readRecord, removeRecord } from '../http/record-handlers';
 import type { ExportColumn } from '../http/export';
 import { recordRoutes } from '../http/record-routes';
-import { jsonAnswer, routesTagged } from '../http/api-route';
+import { fileAnswer, jsonAnswer, routesTagged } from '../http/api-route';
+import { downloadHeaders } from '../http/export';
+import { idParamsSchema } from '../http/openapi';
+import { activityCalendar } from './activity-calendar';
 import { createRouter } from '../http/openapi';
 import {
   countActivities,
@@ -56,6 +59,13 @@ const countsRoute = routesTagged(...tags)('get', '/api/activities/counts', ['act
   problems: [400],
 });
 
+const calendarRoute = routesTagged(...tags)('get', '/api/activities/{id}/calendar.ics', ['activity', 'read'], {
+  summary: 'The activity as an iCalendar file (one event; times in Europe/Oslo, the place as LOCATION, the online link as URL)',
+  request: { params: idParamsSchema },
+  answers: { 200: fileAnswer('The iCalendar file', 'text/calendar') },
+  problems: [404],
+});
+
 type ExportRow = ActivitySummary & { participants: ActivityParticipant[] };
 
 const exportColumns: ExportColumn<ExportRow>[] = [
@@ -70,6 +80,10 @@ const exportColumns: ExportColumn<ExportRow>[] = [
   },
   { header: 'Antall deltakende aktører', value: (a) => a.participantCount },
   { header: 'Antall personer', value: (a) => a.totalHeadCount },
+  { header: 'Fra klokken', value: (a) => a.startTime },
+  { header: 'Til klokken', value: (a) => a.endTime },
+  { header: 'Sted', value: (a) => a.place },
+  { header: 'Nettlenke', value: (a) => a.onlineUrl },
   { header: 'Temaer', value: (a) => a.topics.join(', ') },
   { header: 'Resultat', value: (a) => a.outcome },
   { header: 'Lenker', value: (a) => a.links.map((l) => `${l.label}: ${l.url}`).join(', ') },
@@ -91,6 +105,10 @@ export const activitiesRouter = createRouter()
   .openapi(exportRoute, (c) =>
     exportRows(c, c.req.valid('query'), { name: 'aktiviteter', columns: exportColumns }, listActivitiesWithParticipants),
   )
+  .openapi(calendarRoute, async (c) => {
+    const activity = await getActivity(c.var.deps.db, await scopeOf(c), c.req.valid('param').id);
+    return c.body(activityCalendar(activity), 200, downloadHeaders('text/calendar; charset=utf-8', `aktivitet-${activity.startDate}.ics`));
+  })
   .openapi(getRoute, (c) => readRecord(c, (db, scope) => getActivity(db, scope, c.req.valid('param').id)))
   .openapi(createActivityRoute, (c) =>
     createRecord(c, ({ db, scope, change }) => createActivity(db, scope, c.req.valid('json'), change), (activity) => `/api/activities/${activity.id}`),

@@ -51,6 +51,10 @@ const summaryColumns = [
   'a.description',
   'a.start_date',
   'a.end_date',
+  'a.start_time',
+  'a.end_time',
+  'a.place',
+  'a.online_url',
   'a.organiser_id',
   'a.topics',
   'a.outcome',
@@ -88,6 +92,10 @@ function toSummary(row: SummaryRow): ActivitySummary {
     description: row.description,
     startDate: row.start_date,
     endDate: row.end_date,
+    startTime: row.start_time,
+    endTime: row.end_time,
+    place: row.place,
+    onlineUrl: row.online_url,
     organiserId: row.organiser_id,
     topics: row.topics,
     outcome: row.outcome,
@@ -227,6 +235,10 @@ interface ActivityFields {
   description: string | null;
   startDate: string;
   endDate: string | null;
+  startTime: string | null;
+  endTime: string | null;
+  place: string | null;
+  onlineUrl: string | null;
   organiserId: string | null;
   topics: string[];
   outcome: string | null;
@@ -241,6 +253,10 @@ function withDefaults(input: ActivityCreate): ActivityFields {
     description: input.description ?? null,
     startDate: input.startDate,
     endDate: input.endDate ?? null,
+    startTime: input.startTime ?? null,
+    endTime: input.endTime ?? null,
+    place: input.place ?? null,
+    onlineUrl: input.onlineUrl ?? null,
     organiserId: input.organiserId ?? null,
     topics: input.topics ?? [],
     outcome: input.outcome ?? null,
@@ -256,6 +272,10 @@ function fieldsOf(activity: ActivityDetail): ActivityFields {
     description: activity.description,
     startDate: activity.startDate,
     endDate: activity.endDate,
+    startTime: activity.startTime,
+    endTime: activity.endTime,
+    place: activity.place,
+    onlineUrl: activity.onlineUrl,
     organiserId: activity.organiserId,
     topics: activity.topics,
     outcome: activity.outcome,
@@ -291,6 +311,10 @@ function columnsOf(fields: ActivityFields) {
     description: fields.description,
     start_date: fields.startDate,
     end_date: fields.endDate,
+    start_time: fields.startTime,
+    end_time: fields.endTime,
+    place: fields.place,
+    online_url: fields.onlineUrl,
     organiser_id: fields.organiserId,
     topics: JSON.stringify(fields.topics),
     outcome: fields.outcome,

@@ -604,6 +604,7 @@ const specs: Record<string, Spec> = {
   'GET /api/activities/counts': { ok: 200, request: () => ['/api/activities/counts?per=year'] },
   'GET /api/activities/export': { ok: 200, request: () => ['/api/activities/export?format=csv'] },
   'GET /api/activities/:id': { kind: 'activity', ok: 200, request: ({ id }) => [`/api/activities/${id}`] },
+  'GET /api/activities/:id/calendar.ics': { kind: 'activity', ok: 200, request: ({ id }) => [`/api/activities/${id}/calendar.ics`] },
   'POST /api/activities': {
     kind: 'organiser',
     reference: true,

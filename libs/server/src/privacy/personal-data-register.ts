@@ -166,7 +166,7 @@ export const personalColumns: Record<string, Record<string, PersonalColumn>> = {
 
 /** The columns that hold no personal data, by table. */
 export const notPersonalColumns: Record<string, readonly string[]> = {
-  activity: ['id', 'kind', 'title', 'description', 'start_date', 'end_date', 'organiser_id', 'topics', 'outcome', 'links', 'sample_data', 'search_vector', 'version', 'created_at', 'updated_at'],
+  activity: ['id', 'kind', 'title', 'description', 'start_date', 'end_date', 'start_time', 'end_time', 'place', 'online_url', 'organiser_id', 'topics', 'outcome', 'links', 'sample_data', 'search_vector', 'version', 'created_at', 'updated_at'],
   activity_participant: ['activity_id', 'actor_id', 'head_count'],
   actor: ['id', 'kind', 'name', 'sort_key', 'short_name', 'organisation_number', 'library_number', 'municipality_number', 'parent_id', 'address', 'website', 'description', 'archived_at', 'version', 'created_at', 'updated_at', 'search_vector'],
   agreement: ['id', 'title', 'sort_key', 'kind', 'status', 'description', 'levels', 'themes', 'start_date', 'end_date', 'renews_id', 'sample_data', 'search_vector', 'version', 'created_at', 'updated_at'],
