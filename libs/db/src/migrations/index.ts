@@ -20,6 +20,7 @@ import * as jobsAndSharedLimits from './2026_12_04_1510_jobs_and_shared_limits';
 import * as importTargets from './2026_12_04_1600_import_targets';
 import * as notificationSettings from './2026_12_04_1750_notification_settings';
 import * as listIndexes from './2026_12_04_1850_list_indexes';
+import * as planItemResult from './2026_12_04_1860_plan_item_result';
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the server can be
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_04_1600_import_targets': importTargets,
   '2026_12_04_1750_notification_settings': notificationSettings,
   '2026_12_04_1850_list_indexes': listIndexes,
+  '2026_12_04_1860_plan_item_result': planItemResult,
 };
 
 export const migrationProvider: MigrationProvider = {
