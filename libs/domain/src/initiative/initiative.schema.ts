@@ -145,9 +145,10 @@ export type PlanItemUpdate = z.infer<typeof planItemUpdateSchema>;
 
 /**
  * A plan item as the organisation responsible for it sees it: without the activities and
- * agreements linked as results, which it may not be allowed to see.
+ * agreements linked as results, which it may not be allowed to see, and without the id of the
+ * initiative (the county's own record; its title says which plan the item belongs to).
  */
-export const ownPlanItemSchema = planItemSchema.omit({ activityIds: true, agreementIds: true }).extend({
+export const ownPlanItemSchema = planItemSchema.omit({ initiativeId: true, activityIds: true, agreementIds: true }).extend({
   initiativeTitle: z.string(),
 });
 export type OwnPlanItem = z.infer<typeof ownPlanItemSchema>;

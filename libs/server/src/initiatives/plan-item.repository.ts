@@ -348,7 +348,6 @@ export async function deletePlanItem(
 function ownPlanItemOf(row: PlanItemRow): OwnPlanItem {
   return {
     id: row.id,
-    initiativeId: row.initiative_id,
     initiativeTitle: row.initiative_title,
     position: row.position,
     title: row.title,
