@@ -54,6 +54,7 @@ export { useArchiveService, useConfirmService, useCreateService, useUpdateServic
 export { contactQueries, useCreateContact, useDeleteContact, useUpdateContact, type ContactListFilters } from './contact.queries';
 export { auditQueries, type AuditListFilters } from './audit.queries';
 export { planItemQueries, type PlanItemListFilters } from './initiative.queries';
+export { ownPlanItemQueries, useUpdateOwnPlanItem, type OwnPlanItemListFilters } from './initiative.queries';
 export { portalQueries, useCreateCatchmentRequest } from './portal.queries';
 export {
   liaisonQueries,

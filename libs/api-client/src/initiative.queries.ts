@@ -4,6 +4,9 @@ import type {
   InitiativeListQuery,
   InitiativeUpdate,
   MobilityCountQuery,
+  OwnPlanItem,
+  OwnPlanItemListQuery,
+  OwnPlanItemUpdate,
   PlanItemCreate,
   PlanItemDetail,
   PlanItemListQuery,
@@ -24,6 +27,29 @@ export type MobilityCountFilters = Partial<MobilityCountQuery>;
 export const planItemQueries = listQueries('plan-items', (filters: PlanItemListFilters) =>
   readJson(api().api['plan-items'].$get({ query: toQueryStrings(filters) })),
 );
+
+export type OwnPlanItemListFilters = Partial<OwnPlanItemListQuery>;
+
+/** The plan items the user's own organisation is responsible for (issue 19), soonest due first. */
+export const ownPlanItemQueries = listQueries('own-plan-items', (filters: OwnPlanItemListFilters) =>
+  readJson(api().api['own-plan-items'].$get({ query: toQueryStrings(filters) })),
+);
+
+/** The responsible organisation moves its plan item on (status, result text); a 412 refetches the list. */
+export function useUpdateOwnPlanItem() {
+  const queryClient = useQueryClient();
+  return useMutation<OwnPlanItem, ApiError, { itemId: string; changes: OwnPlanItemUpdate; version: number }>({
+    mutationFn: ({ itemId, changes, version }) =>
+      readJson(
+        api().api['own-plan-items'][':id'].$patch({
+          param: { id: itemId },
+          json: changes,
+          header: { 'if-match': ifMatch(version) },
+        }),
+      ),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ownPlanItemQueries.all }),
+  });
+}
 
 export const initiativeQueries = {
   ...resourceQueries('initiatives', {

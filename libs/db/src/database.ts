@@ -222,6 +222,8 @@ export interface PlanItemTable extends Versioned {
   status: Generated<PlanItemStatus>;
   activity_ids: JsonWithDefault<string[]>;
   agreement_ids: JsonWithDefault<string[]>;
+  /** What came of it, written by the responsible organisation. */
+  result_text: string | null;
 }
 
 export interface MobilityCountTable {

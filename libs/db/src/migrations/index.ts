@@ -22,6 +22,7 @@ import * as importJobs from './2026_12_04_1700_import_jobs';
 import * as notificationSettings from './2026_12_04_1750_notification_settings';
 import * as activityTimesAndPlace from './2026_12_04_1800_activity_times_and_place';
 import * as listIndexes from './2026_12_04_1850_list_indexes';
+import * as planItemResult from './2026_12_04_1860_plan_item_result';
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the server can be
@@ -51,6 +52,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_04_1750_notification_settings': notificationSettings,
   '2026_12_04_1800_activity_times_and_place': activityTimesAndPlace,
   '2026_12_04_1850_list_indexes': listIndexes,
+  '2026_12_04_1860_plan_item_result': planItemResult,
 };
 
 export const migrationProvider: MigrationProvider = {

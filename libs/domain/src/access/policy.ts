@@ -26,6 +26,8 @@ export const resources = [
   /** Photos of a library or branch (visibility: the actor's; changed with its services and contacts). */
   'photo',
   'import',
+  /** Plan items seen and moved on by the organisation responsible for them (status and result only); the county keeps the plans as `initiative`. */
+  'plan_item',
   /** The user's own account: profile, password, notification settings, and their inbox (every role; always their own). */
   'account',
 ] as const;
@@ -53,6 +55,7 @@ export const policyTable: Record<Role, Partial<Record<Resource, readonly Action[
     coverage: everything,
     activity: everything,
     initiative: everything,
+    plan_item: everything,
     audit: readOnly,
     search: readOnly,
     user: everything,
@@ -79,6 +82,7 @@ export const policyTable: Record<Role, Partial<Record<Resource, readonly Action[
     coverage: readOnly,
     activity: readOnly,
     initiative: readOnly,
+    plan_item: readOnly,
     audit: readOnly,
     search: readOnly,
     catchment_request: readOnly,
@@ -102,6 +106,8 @@ export const policyTable: Record<Role, Partial<Record<Resource, readonly Action[
     agreement: ['read', 'export', 'create', 'update', 'transition'],
     coverage: readOnly,
     activity: ['read', 'export', 'create', 'update', 'delete'],
+    // The plan items it is responsible for (visibility: its own organisation's): status and result.
+    plan_item: ['read', 'update'],
     search: readOnly,
     // Asks the county to change its catchment area; the county decides (transition).
     catchment_request: ['read', 'create'],
@@ -135,6 +141,8 @@ export const policyTable: Record<Role, Partial<Record<Resource, readonly Action[
     contact: everything,
     agreement: readOnly,
     activity: readOnly,
+    // The plan items its library is responsible for: status and result.
+    plan_item: ['read', 'update'],
     search: readOnly,
     // The channels its library is a party to.
     liaison_note: ['read', 'create', 'update'],

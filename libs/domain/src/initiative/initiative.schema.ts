@@ -105,6 +105,8 @@ export const planItemSchema = z.object({
   /** Results: activities and agreements that came of it. */
   activityIds: z.array(z.uuid()).max(200),
   agreementIds: z.array(z.uuid()).max(200),
+  /** What came of it, in the words of the responsible organisation. */
+  resultText: storableText(0, 5000).nullable(),
   ...versionedRecordFields(),
 });
 export type PlanItem = z.infer<typeof planItemSchema>;
@@ -141,6 +143,20 @@ export type PlanItemCreate = z.infer<typeof planItemCreateSchema>;
 export const planItemUpdateSchema = planItemSchema.pick(planItemEditable).partial().strict();
 export type PlanItemUpdate = z.infer<typeof planItemUpdateSchema>;
 
+/**
+ * A plan item as the organisation responsible for it sees it: without the activities and
+ * agreements linked as results, which it may not be allowed to see, and without the id of the
+ * initiative (the county's own record; its title says which plan the item belongs to).
+ */
+export const ownPlanItemSchema = planItemSchema.omit({ initiativeId: true, activityIds: true, agreementIds: true }).extend({
+  initiativeTitle: z.string(),
+});
+export type OwnPlanItem = z.infer<typeof ownPlanItemSchema>;
+
+/** What the responsible organisation may change: how far it has come, and what came of it. */
+export const ownPlanItemUpdateSchema = planItemSchema.pick({ status: true, resultText: true }).partial().strict();
+export type OwnPlanItemUpdate = z.infer<typeof ownPlanItemUpdateSchema>;
+
 export const planItemListQuerySchema = listQuerySchema.omit({ q: true }).extend({
   status: planItemStatusSchema.optional(),
   /** Only items not done or dropped: "what is still ahead". */
@@ -152,6 +168,10 @@ export const planItemListQuerySchema = listQuerySchema.omit({ q: true }).extend(
   sort: z.enum(['due', '-due', 'updated', '-updated']).default('due'),
 });
 export type PlanItemListQuery = z.infer<typeof planItemListQuerySchema>;
+
+/** The plan items the user's own organisation is responsible for, soonest due first. */
+export const ownPlanItemListQuerySchema = planItemListQuerySchema.pick({ page: true, pageSize: true, status: true, open: true });
+export type OwnPlanItemListQuery = z.infer<typeof ownPlanItemListQuerySchema>;
 
 interface PlanItemShape {
   activityIds: readonly string[];

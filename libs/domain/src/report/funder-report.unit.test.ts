@@ -19,6 +19,7 @@ function planItem(n: number, title: string, status: PlanItemDetail['status'], du
     status,
     activityIds: [],
     agreementIds: [],
+    resultText: null,
     activities: [],
     agreements: [],
     initiativeTitle: 'NB',

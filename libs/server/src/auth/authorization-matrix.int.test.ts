@@ -45,11 +45,13 @@ interface World {
   agreements: Map<string, { parties: string[]; services: string[] }>;
   activities: Map<string, { organiser: string | null; participants: string[] }>;
   initiatives: string[];
+  /** Plan items by the organisation responsible for them. */
+  planItems: Map<string, { responsible: string | null }>;
 }
 
 async function loadWorld(): Promise<World> {
   const db = server.database.db;
-  const [actors, catchment, services, contacts, agreements, parties, committed, activities, participants, initiatives] = await Promise.all([
+  const [actors, catchment, services, contacts, agreements, parties, committed, activities, participants, initiatives, planItems] = await Promise.all([
     db.selectFrom('actor').select(['id', 'kind', 'municipality_number', 'parent_id', 'name']).execute(),
     db.selectFrom('catchment_area').select(['study_centre_id', 'municipality_number']).execute(),
     db.selectFrom('service').select(['id', 'actor_id']).execute(),
@@ -60,6 +62,7 @@ async function loadWorld(): Promise<World> {
     db.selectFrom('activity').select(['id', 'organiser_id']).execute(),
     db.selectFrom('activity_participant').select(['activity_id', 'actor_id']).execute(),
     db.selectFrom('initiative').select('id').execute(),
+    db.selectFrom('plan_item').select(['id', 'responsible_actor_id']).execute(),
   ]);
   const world: World = {
     actors: new Map(actors.map((a) => [a.id, { id: a.id, kind: a.kind, municipality: a.municipality_number, parent: a.parent_id, name: a.name }])),
@@ -69,6 +72,7 @@ async function loadWorld(): Promise<World> {
     agreements: new Map(agreements.map((a) => [a.id, { parties: [], services: [] }])),
     activities: new Map(activities.map((a) => [a.id, { organiser: a.organiser_id, participants: [] }])),
     initiatives: initiatives.map((i) => i.id),
+    planItems: new Map(planItems.map((p) => [p.id, { responsible: p.responsible_actor_id }])),
   };
   for (const c of catchment) world.catchment.set(c.study_centre_id, [...(world.catchment.get(c.study_centre_id) ?? []), c.municipality_number]);
   for (const p of parties) world.agreements.get(p.agreement_id)?.parties.push(p.actor_id);
@@ -84,7 +88,7 @@ interface Who {
   request: RequestAs;
 }
 
-type Kind = 'actor' | 'service' | 'contact' | 'agreement' | 'acceptance' | 'activity' | 'centre' | 'centreRequest' | 'recordOwner' | 'party' | 'organiser' | 'countySetting';
+type Kind = 'actor' | 'service' | 'contact' | 'agreement' | 'acceptance' | 'activity' | 'centre' | 'centreRequest' | 'recordOwner' | 'party' | 'organiser' | 'countySetting' | 'planItem';
 
 interface Access {
   read(id: string): boolean;
@@ -172,6 +176,13 @@ function rulesFor(world: World, who: Who) {
       candidates: () => [...preferredAgreements, ...world.agreements.keys()],
       related: (id) => (world.agreements.get(id)?.parties ?? []).some(relatedActor),
     },
+    // A plan item through the owner's routes: only the organisation responsible for it reaches it (the county too, its own).
+    planItem: {
+      read: (id) => world.planItems.get(id)?.responsible === org,
+      write: (id) => world.planItems.get(id)?.responsible === org,
+      candidates: () => [...world.planItems.keys()],
+      related: (id) => world.planItems.get(id)?.responsible === org,
+    },
     // The county's agreement settings: every role that reads agreements reads them; the county admin changes them.
     countySetting: { read: () => true, write: () => admin, candidates: () => ['county'], related: () => true },
     activity: {
@@ -204,6 +215,7 @@ function rulesFor(world: World, who: Who) {
     for (const id of world.agreements.keys()) if (!agreementRead(id)) hidden.add(id);
     for (const id of world.activities.keys()) if (!activityRead(id)) hidden.add(id);
     if (!county) for (const id of world.initiatives) hidden.add(id);
+    if (!county) for (const [id, item] of world.planItems) if (item.responsible !== org) hidden.add(id);
     // The liaison view lists the county's coming activities as open to join (issue 8).
     if (liaison) for (const id of openActivities) hidden.delete(id);
     for (const [id, agreement] of world.agreements) {
@@ -287,7 +299,7 @@ async function asAdmin<T>(path: string, init: RequestInit | undefined, status: n
   return (response.status === 204 ? undefined : await response.json()) as T;
 }
 
-async function versionOf(table: 'actor' | 'service' | 'contact' | 'agreement' | 'activity', id: string): Promise<number> {
+async function versionOf(table: 'actor' | 'service' | 'contact' | 'agreement' | 'activity' | 'plan_item', id: string): Promise<number> {
   const row = await server.database.db.selectFrom(table).select('version').where('id', '=', id).executeTakeFirst();
   return row?.version ?? 1;
 }
@@ -611,6 +623,8 @@ const specs: Record<string, Spec> = {
     ok: 201,
     request: ({ id }) => post('/api/activities', { kind: 'meeting', title: 'Møte i autorisasjonsmatrisen', startDate: '2026-03-02', organiserId: id }),
   },
+  'GET /api/own-plan-items': { ok: 200, request: () => ['/api/own-plan-items?pageSize=100'] },
+  'PATCH /api/own-plan-items/:id': { kind: 'planItem', ok: 200, request: async ({ id, version }) => patch(`/api/own-plan-items/${id}`, { resultText: note }, await version()) },
   'PATCH /api/activities/:id': { kind: 'activity', ok: 200, request: async ({ id, version }) => patch(`/api/activities/${id}`, { outcome: note }, await version()) },
   'DELETE /api/activities/:id': {
     kind: 'activity',
@@ -706,7 +720,8 @@ async function openingHoursVersion(actorId: string): Promise<number> {
   return row?.version ?? 0;
 }
 
-const versionTable: Partial<Record<Kind, 'actor' | 'service' | 'contact' | 'agreement' | 'activity'>> = {
+const versionTable: Partial<Record<Kind, 'actor' | 'service' | 'contact' | 'agreement' | 'activity' | 'plan_item'>> = {
+  planItem: 'plan_item',
   actor: 'actor',
   service: 'service',
   contact: 'contact',

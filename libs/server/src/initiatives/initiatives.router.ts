@@ -9,6 +9,9 @@ import {
   mobilityCountInputSchema,
   mobilityCountQuerySchema,
   mobilityCountSchema,
+  ownPlanItemListQuerySchema,
+  ownPlanItemSchema,
+  ownPlanItemUpdateSchema,
   pageSchema,
   planItemCreateSchema,
   planItemDetailSchema,
@@ -23,7 +26,7 @@ import { ifMatch, jsonAnswer, jsonBody, routesTagged, versionedAnswer } from '..
 import { createRouter, idParamsSchema } from '../http/openapi';
 import { createInitiative, getInitiative, listInitiatives, updateInitiative } from './initiative.repository';
 import { listMobilityCounts, upsertMobilityCount } from './mobility-count.repository';
-import { createPlanItem, deletePlanItem, listPlanItems, updatePlanItem } from './plan-item.repository';
+import { createPlanItem, deletePlanItem, listOwnPlanItems, listPlanItems, updateOwnPlanItem, updatePlanItem } from './plan-item.repository';
 
 const InitiativeDetail = initiativeDetailSchema.meta({ id: 'InitiativeDetail' });
 const InitiativePage = pageSchema(initiativeSummarySchema.meta({ id: 'InitiativeSummary' })).meta({ id: 'InitiativePage' });
@@ -33,6 +36,9 @@ const PlanItemDetail = planItemDetailSchema.meta({ id: 'PlanItemDetail' });
 const PlanItemPage = pageSchema(PlanItemDetail).meta({ id: 'PlanItemPage' });
 const PlanItemCreate = planItemCreateSchema.meta({ id: 'PlanItemCreate' });
 const PlanItemUpdate = planItemUpdateSchema.meta({ id: 'PlanItemUpdate' });
+const OwnPlanItem = ownPlanItemSchema.meta({ id: 'OwnPlanItem' });
+const OwnPlanItemPage = pageSchema(OwnPlanItem).meta({ id: 'OwnPlanItemPage' });
+const OwnPlanItemUpdate = ownPlanItemUpdateSchema.meta({ id: 'OwnPlanItemUpdate' });
 const MobilityCount = mobilityCountSchema.meta({ id: 'MobilityCount' });
 const MobilityCountPage = pageSchema(MobilityCount).meta({ id: 'MobilityCountPage' });
 const MobilityCountInput = mobilityCountInputSchema.meta({ id: 'MobilityCountInput' });
@@ -116,6 +122,20 @@ const planItemsRoute = route('get', '/api/plan-items', ['initiative', 'read'], {
   problems: [400],
 });
 
+const ownPlanItemsRoute = route('get', '/api/own-plan-items', ['plan_item', 'read'], {
+  summary: "The plan items the user's organisation is responsible for (without the results linked to them); soonest due first",
+  request: { query: ownPlanItemListQuerySchema },
+  answers: { 200: jsonAnswer('A page of plan items', OwnPlanItemPage) },
+  problems: [400],
+});
+
+const updateOwnPlanItemRoute = route('patch', '/api/own-plan-items/{id}', ['plan_item', 'update'], {
+  summary: "Move on a plan item the user's organisation is responsible for: its status and result text only (If-Match)",
+  request: { params: idParamsSchema, ...ifMatch, body: jsonBody(OwnPlanItemUpdate) },
+  answers: { 200: versionedAnswer('Updated', OwnPlanItem) },
+  problems: [400, 404, 412, 415, 428],
+});
+
 const mobilityCountsRoute = route('get', '/api/mobility-counts', ['initiative', 'read'], {
   summary: 'Mobility counts (counts only, never persons) by initiative, actor, school year or category',
   request: { query: mobilityCountQuerySchema },
@@ -166,6 +186,13 @@ export const initiativesRouter = createRouter()
     const page = await listPlanItems(c.var.deps.db, await scopeOf(c), c.req.valid('query'));
     return c.json(page, 200);
   })
+  .openapi(ownPlanItemsRoute, async (c) => {
+    const page = await listOwnPlanItems(c.var.deps.db, await scopeOf(c), c.req.valid('query'));
+    return c.json(page, 200);
+  })
+  .openapi(updateOwnPlanItemRoute, (c) =>
+    changeRecord(c, ({ db, scope, change }, version) => updateOwnPlanItem(db, scope, c.req.valid('param').id, c.req.valid('json'), version, change)),
+  )
   .openapi(mobilityCountsRoute, async (c) => {
     const page = await listMobilityCounts(c.var.deps.db, await scopeOf(c), c.req.valid('query'));
     return c.json(page, 200);

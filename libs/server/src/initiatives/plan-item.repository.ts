@@ -6,6 +6,9 @@ import {
   NotFoundError,
   planItemRuleViolations,
   type FieldError,
+  type OwnPlanItem,
+  type OwnPlanItemListQuery,
+  type OwnPlanItemUpdate,
   type Page,
   type PlanItemCreate,
   type PlanItemDetail,
@@ -20,7 +23,9 @@ import { existingActorIds, iso, nullsLast, sortOf, type ChangeContext } from '..
 import { auditedCreate, nextVersion, versionedChange, versionedRemoval, type VersionedRecord, type ExpectedVersion } from '../persistence/versioned-change';
 
 // Plan items are the county's own records, like the initiatives they belong to: every exported
-// function takes the Scope and lets only the county in.
+// function takes the Scope and lets only the county in — except the organisation responsible
+// for an item, which sees its own items (without their linked results) and may move on their
+// status and result (the "own" functions at the end).
 
 function planItemsWithContext(db: Executor) {
   return db
@@ -38,6 +43,7 @@ function planItemsWithContext(db: Executor) {
       'pi.status',
       'pi.activity_ids',
       'pi.agreement_ids',
+      'pi.result_text',
       'pi.version',
       'pi.created_at',
       'pi.updated_at',
@@ -76,6 +82,7 @@ async function withResults(db: Executor, rows: readonly PlanItemRow[]): Promise<
     status: row.status,
     activityIds: row.activity_ids,
     agreementIds: row.agreement_ids,
+    resultText: row.result_text,
     version: row.version,
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
@@ -104,7 +111,7 @@ async function getPlanItem(db: Executor, initiativeId: string, itemId: string): 
   return item;
 }
 
-function planItemConditions(eb: ExpressionBuilder<PlanItemJoin, 'pi' | 'i' | 'r'>, query: PlanItemListQuery): Expression<SqlBool> {
+function planItemConditions(eb: ExpressionBuilder<PlanItemJoin, 'pi' | 'i' | 'r'>, query: Partial<PlanItemListQuery>): Expression<SqlBool> {
   const conditions: Expression<SqlBool>[] = [];
   if (query.status) conditions.push(eb('pi.status', '=', query.status));
   if (query.open === 'true') conditions.push(eb('pi.status', 'in', ['planned', 'in_progress']));
@@ -334,3 +341,90 @@ export async function deletePlanItem(
   });
 }
 
+
+// ---------------------------------------------------------------- the responsible organisation's
+
+/** A plan item as its responsible organisation sees it: the linked activities and agreements left out (it may not see them). */
+function ownPlanItemOf(row: PlanItemRow): OwnPlanItem {
+  return {
+    id: row.id,
+    initiativeTitle: row.initiative_title,
+    position: row.position,
+    title: row.title,
+    description: row.description,
+    responsibleActorId: row.responsible_actor_id,
+    dueDate: row.due_date,
+    status: row.status,
+    resultText: row.result_text,
+    version: row.version,
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+  };
+}
+
+function ownPlanItemConditions(eb: ExpressionBuilder<PlanItemJoin, 'pi' | 'i' | 'r'>, scope: Scope, query: OwnPlanItemListQuery): Expression<SqlBool> {
+  return eb.and([eb('pi.responsible_actor_id', '=', scope.organisationId), planItemConditions(eb, query)]);
+}
+
+/** The plan items the scope's organisation is responsible for; undated ones last. */
+export async function listOwnPlanItems(db: Executor, scope: Scope, query: OwnPlanItemListQuery): Promise<Page<OwnPlanItem>> {
+  const countRow = await db
+    .selectFrom('plan_item as pi')
+    .innerJoin('initiative as i', 'i.id', 'pi.initiative_id')
+    .leftJoin('actor as r', 'r.id', 'pi.responsible_actor_id')
+    .where((eb) => ownPlanItemConditions(eb, scope, query))
+    .select((eb) => eb.fn.countAll<string>().as('total'))
+    .executeTakeFirstOrThrow();
+  const rows = await planItemsWithContext(db)
+    .where((eb) => ownPlanItemConditions(eb, scope, query))
+    .orderBy('pi.due_date', nullsLast(false))
+    .orderBy(sql`i.sort_key collate "C"`)
+    .orderBy('pi.position')
+    .orderBy('pi.id')
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .execute();
+  return { items: rows.map(ownPlanItemOf), total: Number(countRow.total), page: query.page, pageSize: query.pageSize };
+}
+
+/** Another organisation's item is answered as one that does not exist. */
+async function getOwnPlanItem(db: Executor, scope: Scope, itemId: string): Promise<OwnPlanItem> {
+  const row = await planItemsWithContext(db).where('pi.id', '=', itemId).where('pi.responsible_actor_id', '=', scope.organisationId).executeTakeFirst();
+  if (!row) throw new NotFoundError('plan item of your organisation');
+  return ownPlanItemOf(row);
+}
+
+/** The responsible organisation moves its item on: status and result text only, audited like every change. */
+export async function updateOwnPlanItem(
+  db: Executor,
+  scope: Scope,
+  itemId: string,
+  changes: OwnPlanItemUpdate,
+  expectedVersion: ExpectedVersion,
+  context: ChangeContext,
+): Promise<OwnPlanItem> {
+  return versionedChange(db, {
+    table: 'plan_item',
+    id: itemId,
+    entity: 'plan_item',
+    label: 'plan item',
+    checkReach: async (trx) => {
+      await getOwnPlanItem(trx, scope, itemId);
+    },
+    read: (trx) => getOwnPlanItem(trx, scope, itemId),
+    expectedVersion,
+    context,
+    action: 'update',
+    write: async (trx) => {
+      await trx
+        .updateTable('plan_item')
+        .set({
+          ...(changes.status === undefined ? {} : { status: changes.status }),
+          ...(changes.resultText === undefined ? {} : { result_text: changes.resultText }),
+          ...nextVersion,
+        })
+        .where('id', '=', itemId)
+        .execute();
+    },
+  });
+}

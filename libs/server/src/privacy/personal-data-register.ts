@@ -225,7 +225,7 @@ export const notPersonalColumns: Record<string, readonly string[]> = {
   password_reset: ['token_hash', 'created_at', 'expires_at', 'used_at'],
   photo: ['id', 'actor_id', 'alt_text', 'width', 'height', 'published', 'rights', 'rights_detail', 'mediebank_url', 'version', 'created_at', 'updated_at'],
   photo_image: ['photo_id', 'size', 'content_type', 'width', 'height'],
-  plan_item: ['id', 'initiative_id', 'position', 'title', 'description', 'responsible_actor_id', 'due_date', 'status', 'activity_ids', 'agreement_ids', 'version', 'created_at', 'updated_at'],
+  plan_item: ['id', 'initiative_id', 'position', 'title', 'description', 'responsible_actor_id', 'due_date', 'status', 'activity_ids', 'agreement_ids', 'result_text', 'version', 'created_at', 'updated_at'],
   rate_limit_event: ['id', 'kind', 'at'],
   region: ['id', 'name', 'sort_key', 'version', 'created_at', 'updated_at'],
   reminder_sent: ['kind', 'record_id', 'stage', 'sent_at', 'confirmed_at'],

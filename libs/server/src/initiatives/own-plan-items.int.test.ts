@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { sampleId } from '@kompetansebro/db';
+import type { OwnPlanItem, Page } from '@kompetansebro/domain';
+import { jsonBody } from '@kompetansebro/testing/server';
+import { countRows, ifMatch, json, loggedIn, problemOf, testServer } from '../testing/fixture.test';
+
+// Plan items to their owners (issue 19): the organisation responsible for a plan item sees it in
+// its own app and moves it on — status and result text only, If-Match, audited.
+
+const server = testServer();
+const namdal = loggedIn(server, 'namdal@demo.kompetansebro.no');
+const fosen = loggedIn(server, 'fosen@demo.kompetansebro.no');
+const viewer = loggedIn(server, 'fylke-innsyn@demo.kompetansebro.no');
+const liaison = loggedIn(server, 'ntnu@demo.kompetansebro.no');
+
+const NAMDAL = sampleId('actor', 'study-centre-namdal');
+const NAMDAL_ITEM = sampleId('plan-item', 'nb-agreement-namdal');
+const FOSEN_ITEM = sampleId('plan-item', 'nb-agreement-fosen');
+
+const versionOf = async (id: string) =>
+  (await server.database.db.selectFrom('plan_item').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
+const change = (body: unknown, version: number) => jsonBody('PATCH', body, ifMatch(version));
+
+describe('plan items to their owners', () => {
+  it("lists the study centre's own plan items, and nothing of what is linked to them", async () => {
+    const page = await json<Page<OwnPlanItem>>(await namdal('/api/own-plan-items?pageSize=100'), 200);
+    expect(page.items.length).toBeGreaterThan(0);
+    expect(page.items.every((item) => item.responsibleActorId === NAMDAL)).toBe(true);
+    expect(page.items.map((item) => item.id)).toContain(NAMDAL_ITEM);
+    expect(page.items.map((item) => item.id)).not.toContain(FOSEN_ITEM);
+    for (const item of page.items) {
+      expect(item).not.toHaveProperty('activityIds');
+      expect(item).not.toHaveProperty('agreementIds');
+      expect(item).not.toHaveProperty('initiativeId');
+      expect(item.initiativeTitle).toBeTruthy();
+    }
+  });
+
+  it('lets the owner update status and result, audited, and answers a stale save with 412', async () => {
+    const version = await versionOf(NAMDAL_ITEM);
+    const auditBefore = await countRows(server, 'audit_entry');
+    const updated = await json<OwnPlanItem>(
+      await namdal(`/api/own-plan-items/${NAMDAL_ITEM}`, change({ status: 'in_progress', resultText: 'Utkast sendt til bibliotekene' }, version)),
+      200,
+    );
+    expect([updated.status, updated.resultText, updated.version]).toEqual(['in_progress', 'Utkast sendt til bibliotekene', version + 1]);
+    expect(await countRows(server, 'audit_entry')).toBe(auditBefore + 1);
+    const stale = await namdal(`/api/own-plan-items/${NAMDAL_ITEM}`, change({ status: 'done' }, version));
+    expect(stale.status).toBe(412);
+  });
+
+  it('refuses any other field, and a status that is not one, naming the field', async () => {
+    const version = await versionOf(NAMDAL_ITEM);
+    const retitled = await namdal(`/api/own-plan-items/${NAMDAL_ITEM}`, change({ title: 'Nytt navn' }, version));
+    expect(retitled.status).toBe(400);
+    const bad = await namdal(`/api/own-plan-items/${NAMDAL_ITEM}`, change({ status: 'finished' }, version));
+    expect(bad.status).toBe(400);
+    expect((await problemOf(bad)).errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'status' })]));
+    expect(await versionOf(NAMDAL_ITEM)).toBe(version);
+  });
+
+  it("answers another organisation's plan item as one that does not exist", async () => {
+    const version = await versionOf(FOSEN_ITEM);
+    expect((await namdal(`/api/own-plan-items/${FOSEN_ITEM}`, change({ status: 'done' }, version))).status).toBe(404);
+    expect((await fosen(`/api/own-plan-items/${NAMDAL_ITEM}`, change({ status: 'done' }, await versionOf(NAMDAL_ITEM)))).status).toBe(404);
+    expect(await versionOf(FOSEN_ITEM)).toBe(version);
+  });
+
+  it('keeps the county viewer to reading, and roles without plan items out (403)', async () => {
+    expect((await viewer('/api/own-plan-items')).status).toBe(200);
+    expect((await viewer(`/api/own-plan-items/${NAMDAL_ITEM}`, change({ status: 'done' }, await versionOf(NAMDAL_ITEM)))).status).toBe(403);
+    expect((await liaison('/api/own-plan-items')).status).toBe(403);
+    expect((await liaison(`/api/own-plan-items/${NAMDAL_ITEM}`, change({ status: 'done' }, await versionOf(NAMDAL_ITEM)))).status).toBe(403);
+  });
+});
