@@ -76,7 +76,7 @@ export {
   type InitiativeListFilters,
   type MobilityCountFilters,
 } from './initiative.queries';
-export { reportQueries, type ReportPeriod } from './report.queries';
+export { reportQueries, useAskReportFile, type ReportPeriod } from './report.queries';
 export * from './survey.queries';
 export { catchmentReviewQueries, useDecideCatchmentRequest, type CatchmentReviewFilters } from './catchment-review.queries';
 export { saveFailureOf, trySave, type SaveFailure, type SaveResult } from './save-result';

@@ -1,4 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
+import type { ReportFile, ReportFileRequest } from '@kompetansebro/domain';
+import { useApiMutation } from './api-mutation';
 import { api, apiUrl } from './client';
 import { readJson } from './api-error';
 import { initiativeQueries } from './initiative.queries';
@@ -19,9 +21,20 @@ export const reportQueries = {
       queryKey: [...reportQueries.all(), initiativeId, period] as const,
       queryFn: () => readJson(api().api.initiatives[':id'].report.$get({ param: { id: initiativeId }, query: toQueryStrings(period) })),
     }),
-  /** The report as a file (DOCX or PDF), as a link the browser downloads. */
-  fileUrl: (initiativeId: string, period: ReportPeriod, format: 'docx' | 'pdf') => {
-    const query = new URLSearchParams(toQueryStrings(period)).toString();
-    return apiUrl(`/api/initiatives/${encodeURIComponent(initiativeId)}/report.${format}${query ? `?${query}` : ''}`);
-  },
+  /** A report file being written on the queue, asked again every second until it is written or failed. */
+  file: (id: string) =>
+    queryOptions({
+      queryKey: [...reportQueries.all(), 'file', id] as const,
+      queryFn: () => readJson(api().api['report-files'][':id'].$get({ param: { id } })),
+      refetchInterval: (query) => (query.state.data?.status === 'queued' || query.state.data?.status === 'running' ? REPORT_FILE_POLL_MS : false),
+    }),
+  /** The written file, as a link the browser downloads. */
+  downloadUrl: (id: string) => apiUrl(`/api/report-files/${encodeURIComponent(id)}/download`),
 };
+
+export const REPORT_FILE_POLL_MS = 1_000;
+
+/** Asks for the report as a file: written on the queue, followed with `reportQueries.file`. */
+export function useAskReportFile(initiativeId: string) {
+  return useApiMutation<ReportFile, ReportFileRequest>((json) => readJson(api().api.initiatives[':id']['report-files'].$post({ param: { id: initiativeId }, json })));
+}

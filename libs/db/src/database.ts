@@ -645,7 +645,26 @@ export interface NotificationSettingTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+/** A funder report file written on the queue (migration 2026_12_04_1900_report_files). */
+export interface ReportFileTable {
+  id: Generated<string>;
+  initiative_id: string;
+  format: 'docx' | 'pdf';
+  period_from: DateText | null;
+  period_to: DateText | null;
+  status: Generated<'queued' | 'running' | 'done' | 'failed'>;
+  attempts: Generated<number>;
+  error: string | null;
+  file_name: string | null;
+  bytes: Uint8Array | null;
+  requested_by: string | null;
+  organisation_id: string;
+  created_at: CreatedAt;
+  finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
 export interface Database {
+  report_file: ReportFileTable;
   notification_setting: NotificationSettingTable;
   opening_hours: OpeningHoursTable;
   photo: PhotoTable;

@@ -1,9 +1,10 @@
 import { ApiError, initiativeQueries, reportQueries } from '@kompetansebro/api-client';
 import { isoDateSchema } from '@kompetansebro/domain';
-import { Alert, buttonLinkProps, EmptyState, ErrorSummary, LoadingState, Page, QueryError, Select, TextField, useListSearch } from '@kompetansebro/ui';
+import { Alert, EmptyState, ErrorSummary, LoadingState, Page, QueryError, Select, TextField, useListSearch } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { ReportFileButton } from './report-file-button';
 import { ReportPreview } from './report-preview';
 
 const FROM_ID = 'report-from';
@@ -48,16 +49,12 @@ export function ReportPage() {
 
   const options = (initiatives.data?.items ?? []).map((i) => ({ value: i.id, label: i.title }));
   const data = report.data;
-  const downloads = data && search.tiltak && (
-    <>
-      <a href={reportQueries.fileUrl(search.tiltak, period, 'docx')} download {...buttonLinkProps('secondary')}>
-        {t('reports.downloadDocx')}
-      </a>
-      <a href={reportQueries.fileUrl(search.tiltak, period, 'pdf')} download {...buttonLinkProps('secondary')}>
-        {t('reports.downloadPdf')}
-      </a>
-    </>
-  );
+  // Keyed by what the report is of: another initiative or period asks for new files.
+  const fileKey = `${search.tiltak}|${search.fra ?? ''}|${search.til ?? ''}`;
+  const downloads =
+    data &&
+    search.tiltak &&
+    (['docx', 'pdf'] as const).map((format) => <ReportFileButton key={`${fileKey}|${format}`} initiativeId={search.tiltak ?? ''} period={period} format={format} />);
 
   return (
     <Page title={t('reports.title')}>

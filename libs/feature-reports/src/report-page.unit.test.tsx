@@ -47,6 +47,38 @@ function renderReports(path: string, report: (url: URL) => Response = (url) => H
   return { ...renderRoute({ path, createRoutes: (root) => [createReportRoutes(root)] }), requests };
 }
 
+const FILE = '55555555-5555-4555-8555-555555555555';
+
+/** The report-file job over msw: queued when asked and at the first look, then `end` (the page polls); records what was asked. */
+function fileJobs(end: 'done' | 'failed' = 'done') {
+  const asked: Array<{ initiative: string; body: unknown }> = [];
+  const file = (status: string, format: string) => ({
+    id: FILE,
+    initiativeId: NB,
+    format,
+    status,
+    fileName: status === 'done' ? `rapport.${format}` : null,
+    error: status === 'failed' ? 'Disken er full' : null,
+    createdAt: '2026-02-10T10:00:00.000Z',
+  });
+  let format = 'pdf';
+  let looks = 0;
+  mswServer.use(
+    http.post('*/api/initiatives/:id/report-files', async ({ params, request }) => {
+      const body = (await request.json()) as { format: string };
+      format = body.format;
+      asked.push({ initiative: String(params['id']), body });
+      looks = 0;
+      return HttpResponse.json(file('queued', format), { status: 202 });
+    }),
+    http.get('*/api/report-files/:id', () => {
+      looks += 1;
+      return HttpResponse.json(file(looks === 1 ? 'running' : end, format));
+    }),
+  );
+  return asked;
+}
+
 function reportFor(url: URL) {
   const query = { from: url.searchParams.get('from') ?? undefined, to: url.searchParams.get('to') ?? undefined };
   return buildFunderReport({ initiative, activities: webinars, agreements: [], query, today: '2026-02-10' });
@@ -68,18 +100,33 @@ describe('the funder report screen', () => {
     expect(within(article).getByText(/fram til sommeren 2027 \(30\. juni 2027\)/)).toBeTruthy();
     const funds = within(article).getByRole('table', { name: 'Midler' });
     expect(within(funds).getAllByRole('row').map((row) => row.textContent?.replace(/\u00a0/g, ' '))).toContain('Gjenstående414 600 kr');
-    expect(screen.getByRole('link', { name: 'Last ned DOCX' }).getAttribute('href')).toBe(`/api/initiatives/${NB}/report.docx`);
-    expect(screen.getByRole('link', { name: 'Last ned PDF' }).getAttribute('href')).toBe(`/api/initiatives/${NB}/report.pdf`);
+    expect(screen.getByRole('button', { name: 'Lag DOCX' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Lag PDF' })).toBeTruthy();
   });
 
-  it('reads the period from the URL, sends it, and links the downloads to the same period', async () => {
-    const { requests } = renderReports(`/rapporter?tiltak=${NB}&fra=2024-01-01&til=2024-12-31`);
+  it('reads the period from the URL, sends it, and asks for the file of the same period', async () => {
+    const { requests, user } = renderReports(`/rapporter?tiltak=${NB}&fra=2024-01-01&til=2024-12-31`);
+    const asked = fileJobs();
     const article = await screen.findByRole('article');
     expect(within(article).getByText('3 webinarer fra vinteren 2024 til høsten 2024.')).toBeTruthy();
     expect(requests.at(-1)?.searchParams.get('from')).toBe('2024-01-01');
     expect(requests.at(-1)?.searchParams.get('to')).toBe('2024-12-31');
     expect((screen.getByLabelText('Fra dato') as HTMLInputElement).value).toBe('2024-01-01');
-    expect(screen.getByRole('link', { name: 'Last ned PDF' }).getAttribute('href')).toBe(`/api/initiatives/${NB}/report.pdf?from=2024-01-01&to=2024-12-31`);
+    await user.click(screen.getByRole('button', { name: 'Lag PDF' }));
+    expect(await screen.findByText('Skriver PDF-filen …')).toBeTruthy();
+    const link = await screen.findByRole('link', { name: 'Last ned PDF' }, { timeout: 4000 });
+    expect(link.getAttribute('href')).toBe(`/api/report-files/${FILE}/download`);
+    expect(asked).toEqual([{ initiative: NB, body: { format: 'pdf', from: '2024-01-01', to: '2024-12-31' } }]);
+  });
+
+  it('says why a file was not made, and tries again', async () => {
+    const { user } = renderReports(`/rapporter?tiltak=${NB}`);
+    const asked = fileJobs('failed');
+    await user.click(await screen.findByRole('button', { name: 'Lag DOCX' }));
+    expect(await screen.findByText('Disken er full', {}, { timeout: 4000 })).toBeTruthy();
+    expect(screen.getByText('DOCX-filen ble ikke laget')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Prøv DOCX igjen' }));
+    await waitFor(() => expect(asked).toHaveLength(2));
   });
 
   it('says beside the field and in a summary when the period runs backwards, and asks the server nothing', async () => {

@@ -35,8 +35,12 @@ function pdfText(bytes: Buffer): string {
   return plain(operations.join(' '));
 }
 
-async function download(page: Page, name: string): Promise<{ download: Download; bytes: Buffer }> {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name }).click()]);
+/** Asks for the file (written on the server's job queue), waits for its link, and downloads it. */
+async function download(page: Page, format: 'DOCX' | 'PDF'): Promise<{ download: Download; bytes: Buffer }> {
+  await page.getByRole('button', { name: `Lag ${format}` }).click();
+  const link = page.getByRole('link', { name: `Last ned ${format}` });
+  await expect(link).toBeVisible({ timeout: 15_000 });
+  const [file] = await Promise.all([page.waitForEvent('download'), link.click()]);
   const path = await file.path();
   return { download: file, bytes: await readFile(path) };
 }
@@ -65,12 +69,12 @@ test.describe('funder reports in the county console', () => {
     await expect(report.getByRole('table', { name: 'Åpne tiltak i planen' }).getByRole('cell', { name: /Namdal studiesenter og folkebibliotekene/ })).toBeVisible();
     await expectNoAxeViolations(page);
 
-    const docx = await download(page, 'Last ned DOCX');
+    const docx = await download(page, 'DOCX');
     expect(docx.download.suggestedFilename()).toMatch(/^rapport-regionale-kompetanseaktorer-og-folkebibliotekenes-rolle-\d{4}-\d{2}-\d{2}\.docx$/);
     const xml = plain(zipEntry(docx.bytes, 'word/document.xml').replace(/<\/w:p>/g, ' ').replace(/<[^>]+>/g, ''));
     for (const fact of facts) expect(xml, fact).toContain(fact);
 
-    const pdf = await download(page, 'Last ned PDF');
+    const pdf = await download(page, 'PDF');
     expect(pdf.download.suggestedFilename()).toMatch(/\.pdf$/);
     expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const text = pdfText(pdf.bytes);

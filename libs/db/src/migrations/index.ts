@@ -23,6 +23,7 @@ import * as notificationSettings from './2026_12_04_1750_notification_settings';
 import * as activityTimesAndPlace from './2026_12_04_1800_activity_times_and_place';
 import * as listIndexes from './2026_12_04_1850_list_indexes';
 import * as planItemResult from './2026_12_04_1860_plan_item_result';
+import * as reportFiles from './2026_12_04_1900_report_files';
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the server can be
@@ -53,6 +54,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_04_1800_activity_times_and_place': activityTimesAndPlace,
   '2026_12_04_1850_list_indexes': listIndexes,
   '2026_12_04_1860_plan_item_result': planItemResult,
+  '2026_12_04_1900_report_files': reportFiles,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -434,3 +434,30 @@ export function reportFileName(report: Pick<FunderReport, 'title' | 'period'>, e
     .replace(/-$/, '');
   return `rapport-${slug || 'tiltak'}-${report.period.to}.${extension}`;
 }
+
+/** The formats a report is written as. */
+export const reportFormatSchema = z.enum(['docx', 'pdf']);
+export type ReportFormat = z.infer<typeof reportFormatSchema>;
+
+/** Asking for a report file: its format and period (as the report's query). */
+export const reportFileRequestSchema = z
+  .object({ format: reportFormatSchema, from: isoDateSchema.optional(), to: isoDateSchema.optional() })
+  .strict()
+  .superRefine((value, ctx) => {
+    if (value.from !== undefined && value.to !== undefined && value.to < value.from) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'The period ends before it starts', params: { code: reportErrorCodes.periodReversed } });
+    }
+  });
+export type ReportFileRequest = z.infer<typeof reportFileRequestSchema>;
+
+/** A report file being written on the queue (issue 17), or written: download it when `done`. */
+export const reportFileSchema = z.object({
+  id: z.uuid(),
+  initiativeId: z.uuid(),
+  format: reportFormatSchema,
+  status: z.enum(['queued', 'running', 'done', 'failed']),
+  fileName: z.string().nullable(),
+  error: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type ReportFile = z.infer<typeof reportFileSchema>;

@@ -68,6 +68,11 @@ const unscoped: Record<string, string> = {
   'public-api/public.repository.ts listPublicStudyCentres': 'published data only, for anyone',
   'public-api/public.repository.ts publishedTimetables': 'published data only, for anyone',
   'brochure/brochure.repository.ts getPublicBrochure': 'published data only, for anyone',
+  // Funder report files (issue 17): asked for through the scope (recordReportFile); a file is then the asking organisation's own.
+  'reports/report-file.repository.ts findReportFile': "the principal's organisation's own rows",
+  'reports/report-file.repository.ts reportFileBytes': "the principal's organisation's own rows",
+  'reports/report-file.repository.ts queueReportFile': 'marks a file just recorded through the scope',
+  'reports/report-file.repository.ts runReportFileJob': 'the job: reads the report with the scope of who asked, loaded afresh',
   // The user's own account (issue 19): rows keyed by the principal's own user id.
   'account/account.repository.ts notificationSettingsOf': "the principal's own row",
   'account/account.repository.ts inboxMailOf': 'the jobs read whom to mail at once, by user id',

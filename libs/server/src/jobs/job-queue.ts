@@ -5,6 +5,7 @@ import type { IsoDate } from '@kompetansebro/domain';
 import type { AppConfig, Logger } from '../http/app-env';
 import type { Mailer } from '../auth/mail';
 import { runImportJob, type ImportJobPayload } from '../import/import-job';
+import { runReportFileJob, type ReportFileJobPayload } from '../reports/report-file.repository';
 import { runMailOut } from '../surveys/mail-out';
 import { runAcceptanceMail } from './agreement-acceptance-mail';
 import { runDaily } from './reminders';
@@ -25,9 +26,11 @@ export interface JobPayloads {
   'agreement-acceptance-mail': { agreementId: string; round?: number; amendment?: boolean };
   /** An import's preview or apply (the job recorded on its batch), with the rights of who asked. */
   import: ImportJobPayload;
+  /** A funder report's DOCX or PDF (report_file row), with the rights of who asked. */
+  'report-file': ReportFileJobPayload;
 }
 export type JobName = keyof JobPayloads;
-export const JOB_NAMES: readonly JobName[] = ['daily', 'survey-mail-out', 'agreement-acceptance-mail', 'import'];
+export const JOB_NAMES: readonly JobName[] = ['daily', 'survey-mail-out', 'agreement-acceptance-mail', 'import', 'report-file'];
 
 /** What the routes use: put a job on the queue. */
 export interface JobQueue {
@@ -52,6 +55,8 @@ function runJob<N extends JobName>(deps: JobDeps, name: N, data: JobPayloads[N],
       return runAcceptanceMail(deps, data as JobPayloads['agreement-acceptance-mail']);
     case 'import':
       return runImportJob(deps, data as JobPayloads['import'], final);
+    case 'report-file':
+      return runReportFileJob(deps, data as JobPayloads['report-file'], final);
   }
   throw new Error(`Unknown job ${String(name)}`);
 }

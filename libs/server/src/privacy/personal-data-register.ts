@@ -150,6 +150,7 @@ export const personalColumns: Record<string, Record<string, PersonalColumn>> = {
     before: { holds: 'an actor, contact, service or opening hours before an import changed it (a contact’s name, role, e-mail and phone)', subject: 'contact', purpose: 'accountability', retention: 'As the import', erasure: { by: 'scrub' } },
   },
   import_mapping: { created_by: userReference('who saved the column mapping') },
+  report_file: { requested_by: userReference('who asked for the report file') },
   photo: {
     photographer: {
       holds: 'name of the photographer',
@@ -228,6 +229,7 @@ export const notPersonalColumns: Record<string, readonly string[]> = {
   plan_item: ['id', 'initiative_id', 'position', 'title', 'description', 'responsible_actor_id', 'due_date', 'status', 'activity_ids', 'agreement_ids', 'result_text', 'version', 'created_at', 'updated_at'],
   rate_limit_event: ['id', 'kind', 'at'],
   region: ['id', 'name', 'sort_key', 'version', 'created_at', 'updated_at'],
+  report_file: ['id', 'initiative_id', 'format', 'period_from', 'period_to', 'status', 'attempts', 'error', 'file_name', 'bytes', 'organisation_id', 'created_at', 'finished_at'],
   reminder_sent: ['kind', 'record_id', 'stage', 'sent_at', 'confirmed_at'],
   mail_out: ['id', 'survey_id', 'kind', 'status', 'total', 'sent', 'failed', 'without_address', 'attempts', 'error', 'created_at', 'updated_at'],
   rate_limit_window: ['window_start', 'count'],

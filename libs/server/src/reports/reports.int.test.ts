@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sampleId } from '@kompetansebro/db';
-import type { FunderReport, Problem } from '@kompetansebro/domain';
+import type { FunderReport, Problem, ReportFile } from '@kompetansebro/domain';
 import { jsonBody } from '@kompetansebro/testing/server';
 import { loggedIn, testServer, UNKNOWN_ID } from '../testing/fixture.test';
 import { docxText, pdfText, plain } from '../testing/document-text.test-support';
@@ -137,5 +137,74 @@ describe('asking for a report', () => {
       expect((await server.anonymous(`/api/initiatives/${NB_PROJECT}/report${suffix}`)).status).toBe(401);
     }
     expect((await viewer(`/api/initiatives/${NB_PROJECT}/report`)).status).toBe(200);
+  });
+});
+
+describe('a report file written on the job queue (issue 17)', () => {
+  const ask = (body: unknown, as = server.request) => as(`/api/initiatives/${NB_PROJECT}/report-files`, jsonBody('POST', body));
+
+  it('is asked for, written by the job, followed and downloaded with the same facts', async () => {
+    const asked = await ask({ format: 'pdf' });
+    expect(asked.status).toBe(202);
+    const file = (await asked.json()) as ReportFile;
+    expect(asked.headers.get('location')).toBe(`/api/report-files/${file.id}`);
+    // Tests run jobs at once: written before the answer.
+    expect(file).toMatchObject({ initiativeId: NB_PROJECT, format: 'pdf', status: 'done', error: null });
+    expect(file.fileName).toMatch(/^rapport-regionale-kompetanseaktorer-og-folkebibliotekenes-rolle-\d{4}-\d{2}-\d{2}\.pdf$/);
+    expect(((await (await server.request(`/api/report-files/${file.id}`)).json()) as ReportFile).status).toBe('done');
+
+    const download = await server.request(`/api/report-files/${file.id}/download`);
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe('application/pdf');
+    expect(download.headers.get('content-disposition')).toContain(`filename="${file.fileName}"`);
+    const text = pdfText(new Uint8Array(await download.arrayBuffer()));
+    for (const [fact, words] of seedFacts) expect(text, fact).toContain(words);
+  });
+
+  it('keeps to the period asked for, as DOCX, for the county viewer too', async () => {
+    const asked = await ask({ format: 'docx', from: '2023-06-01', to: '2026-11-22' }, viewer);
+    expect(asked.status).toBe(202);
+    const file = (await asked.json()) as ReportFile;
+    expect(file.fileName).toBe('rapport-regionale-kompetanseaktorer-og-folkebibliotekenes-rolle-2026-11-22.docx');
+    const download = await viewer(`/api/report-files/${file.id}/download`);
+    expect(download.status).toBe(200);
+    expect(docxText(new Uint8Array(await download.arrayBuffer()))).toContain('Erfaringsutveksling om fjernlån');
+  });
+
+  it('answers 409 for a file not written yet, and changes nothing for bad input', async () => {
+    const before = await server.database.db.selectFrom('report_file').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    for (const [body, field] of [
+      [{ format: 'odt' }, 'format'],
+      [{ format: 'pdf', from: '2026-01-01', to: '2025-01-01' }, 'to'],
+      [{ format: 'pdf', from: '2026-02-30' }, 'from'],
+    ] as const) {
+      const response = await ask(body);
+      expect(response.status, JSON.stringify(body)).toBe(400);
+      expect(((await response.json()) as Problem).errors?.map((e) => e.path)).toContain(field);
+    }
+    expect((await server.request(`/api/initiatives/${UNKNOWN_ID}/report-files`, jsonBody('POST', { format: 'pdf' }))).status).toBe(404);
+    const after = await server.database.db.selectFrom('report_file').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+
+    const county = await server.database.db.selectFrom('report_file').select('organisation_id').executeTakeFirstOrThrow();
+    const waiting = await server.database.db
+      .insertInto('report_file')
+      .values({ initiative_id: NB_PROJECT, format: 'pdf', organisation_id: county.organisation_id })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    expect(((await (await server.request(`/api/report-files/${waiting.id}`)).json()) as ReportFile).status).toBe('queued');
+    expect((await server.request(`/api/report-files/${waiting.id}/download`)).status).toBe(409);
+  });
+
+  it('is the asking organisation’s only: 404 to others, 403 to those who may not export initiatives', async () => {
+    expect((await ask({ format: 'pdf' }, namdal)).status).toBe(403);
+    expect((await server.request(`/api/report-files/${UNKNOWN_ID}`)).status).toBe(404);
+    const other = await server.database.db
+      .insertInto('report_file')
+      .values({ initiative_id: NB_PROJECT, format: 'pdf', organisation_id: UNKNOWN_ID, status: 'done', file_name: 'x.pdf', bytes: new Uint8Array([1]) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    expect((await server.request(`/api/report-files/${other.id}`)).status).toBe(404);
+    expect((await server.request(`/api/report-files/${other.id}/download`)).status).toBe(404);
   });
 });

@@ -18,6 +18,7 @@ export function buildPlanItemDetail(overrides: Partial<PlanItemDetail> = {}): Pl
     responsibleActorId: null,
     dueDate: '2026-03-01',
     status: 'planned',
+    resultText: null,
     activityIds: [],
     agreementIds: [],
     version: 1,
