@@ -2,16 +2,11 @@ import { actorKinds, agreementKinds, agreementStatuses, catchmentRequestStatuses
 import { formatDate, formatDateTime, type Language } from '@kompetansebro/i18n';
 import type { TFunction } from 'i18next';
 import { shorten } from './audit-diff';
+import { historyEntities } from './history-feature-context';
 
+// The kinds the history screens filter by, and the others the audit log names.
 const entityKeys = [
-  'actor',
-  'agreement',
-  'activity',
-  'service',
-  'contact',
-  'initiative',
-  'plan_item',
-  'user',
+  ...historyEntities,
   'mobility_count',
   'sample-data',
   'opening_hours',
