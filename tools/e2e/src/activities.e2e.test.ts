@@ -47,7 +47,7 @@ test.describe('activities in the county console', () => {
     await expect(participants.getByRole('row', { name: /Til sammen \(3 aktører\)/ })).toContainText('9');
     await expectNoAxeViolations(page);
 
-    await page.getByRole('link', { name: 'Kalender' }).click();
+    await page.getByRole('link', { name: 'se i kalenderen' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Aktivitetskalender' })).toBeVisible();
     // From this month (or wherever the calendar opens) to April 2026, by the month links.
     await page.goto('/fylke/aktiviteter/kalender?maaned=2026-03');

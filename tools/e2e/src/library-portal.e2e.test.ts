@@ -173,6 +173,8 @@ test.describe('the library portal as Namsos bibliotek', () => {
     await goToMenuItem(page, 'Aktiviteter');
     await expect(page.getByRole('heading', { level: 1, name: 'Påmelding til aktiviteter' })).toBeVisible();
     await page.getByRole('button', { name: `Meld biblioteket av ${WEBINAR}` }).click();
+    // Cancelling asks first.
+    await page.getByRole('dialog').getByRole('button', { name: 'Meld av', exact: true }).click();
     await expect(page.getByText(`Biblioteket er meldt av ${WEBINAR}.`)).toBeVisible();
     await page.getByRole('button', { name: `Meld biblioteket på ${WEBINAR}` }).click();
     await expect(page.getByText(`Biblioteket er påmeldt ${WEBINAR}.`)).toBeVisible();
