@@ -48,6 +48,12 @@ export default function HeaderSearchSuggestions({ input, onOpen }: HeaderSearchS
     return true;
   };
 
+  // What was typed while this chunk loaded, before the listener below was there.
+  useEffect(() => {
+    const value = input.current?.value.trim() ?? '';
+    setTyped((current) => (current === value ? current : value));
+  }, [input]);
+
   // The field is the parent's (a search box): it controls the list box here, names the hit chosen
   // (aria-activedescendant), and its keys move through the hits.
   useEffect(() => {

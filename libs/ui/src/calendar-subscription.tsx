@@ -41,7 +41,7 @@ export function CalendarSubscription({ useFeed }: CalendarSubscriptionProps) {
   const [open, setOpen] = useState(false);
   const panelId = useId();
   return (
-    <div className="kb-calendar-subscription">
+    <div className="kb-stack">
       <button type="button" className="ds-button" data-variant="secondary" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
         {t('calendarFeed.open')}
       </button>
