@@ -81,6 +81,7 @@ export * from './survey.queries';
 export { catchmentReviewQueries, useDecideCatchmentRequest, type CatchmentReviewFilters } from './catchment-review.queries';
 export { saveFailureOf, trySave, type SaveFailure, type SaveResult } from './save-result';
 export { useCan } from './use-can';
+export { calendarFeedQueries, calendarFeedUrl, useCalendarFeed } from './calendar-feed.queries';
 export { openingHoursQueries, useImportOpeningHours, useSaveOpeningHours } from './opening-hours.queries';
 export { photoQueries, useRemovePhoto, useUpdatePhoto, useUploadPhoto } from './photo.queries';
 export { IMPORT_JOB_POLL_MS, importQueries, useApplyImport, usePreviewImport, useRetryImport, useUndoImport, useUploadImport } from './import.queries';

@@ -663,7 +663,16 @@ export interface ReportFileTable {
   finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
+/** An organisation's calendar feed: the hash of its secret address's token (migration 2026_12_04_1930_calendar_feeds). */
+export interface CalendarFeedTable {
+  organisation_id: string;
+  token_hash: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
 export interface Database {
+  calendar_feed: CalendarFeedTable;
   report_file: ReportFileTable;
   notification_setting: NotificationSettingTable;
   opening_hours: OpeningHoursTable;

@@ -23,6 +23,7 @@ export * from './agreement/agreement-fulfilment';
 export * from './agreement/agreement-template';
 export * from './coverage/coverage';
 export * from './activity/activity.schema';
+export * from './activity/calendar-feed.schema';
 export * from './contact/contact.schema';
 export * from './initiative/initiative.schema';
 export * from './access/access.schema';

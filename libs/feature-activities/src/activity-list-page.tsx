@@ -1,11 +1,10 @@
-import { activityQueries } from '@kompetansebro/api-client';
+import { activityQueries, useCalendarFeed } from '@kompetansebro/api-client';
 import { activityKinds, activityListQuerySchema, DEFAULT_PAGE_SIZE, type ActivitySummary } from '@kompetansebro/domain';
 import { formatNumber, useLanguage } from '@kompetansebro/i18n';
-import { buttonLinkProps, ListScreen, optionsByLabel, Select, type TableColumn, TextField, useListSearch } from '@kompetansebro/ui';
+import { ActivityDates, buttonLinkProps, CalendarSubscription, ListScreen, optionsByLabel, Select, type TableColumn, TextField, useListSearch } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { ActivityDates } from './activity-dates';
 import { useActivityFeature } from './activity-feature-context';
 import { ActivityViews } from './activity-views';
 import { ActivityNoticeBanner } from './activity-notice';
@@ -94,6 +93,7 @@ export function ActivityListPage() {
       top={
         <>
           <ActivityNoticeBanner />
+          <CalendarSubscription useFeed={useCalendarFeed} />
           <ActivityViews filters={{ kind: view.kind, from: view.from, to: view.to, organiser: view.organiser, participant: view.participant }} />
         </>
       }

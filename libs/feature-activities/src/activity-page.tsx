@@ -1,13 +1,12 @@
 import { activityQueries, useDeleteActivity } from '@kompetansebro/api-client';
 import type { ActivityDetail } from '@kompetansebro/domain';
 import { formatDate, formatNumber, useLanguage } from '@kompetansebro/i18n';
-import { Button, buttonLinkProps, ConfirmDialog, FailureAlert, Fact, actionErrorText, Page, RecordLink, Section, StatusTag } from '@kompetansebro/ui';
+import { ActivityDates, Button, buttonLinkProps, ConfirmDialog, FailureAlert, Fact, actionErrorText, Page, RecordLink, Section, StatusTag } from '@kompetansebro/ui';
 import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useActivityFeature } from './activity-feature-context';
-import { ActivityDates } from './activity-dates';
 import { ActivityNoticeBanner } from './activity-notice';
 import { useActivityAccess } from './use-can-edit-activities';
 import './activities.css';

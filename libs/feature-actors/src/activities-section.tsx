@@ -1,7 +1,7 @@
 import { activityQueries } from '@kompetansebro/api-client';
 import type { ActivitySummary, ActorDetail } from '@kompetansebro/domain';
-import { formatDate, useLanguage } from '@kompetansebro/i18n';
-import { DataTable, QueryError, RecordLink, Section, type TableColumn } from '@kompetansebro/ui';
+import { useLanguage } from '@kompetansebro/i18n';
+import { ActivityDates, DataTable, QueryError, RecordLink, Section, type TableColumn } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useActorFeature } from './actor-feature-context';
@@ -58,16 +58,7 @@ export function ActivitiesSection({ actor, activities }: { actor: ActorDetail; a
     {
       key: 'date',
       header: t('actors.activities.columns.date'),
-      cell: ({ activity }) => (
-        <>
-          <time dateTime={activity.startDate}>{formatDate(activity.startDate, language)}</time>
-          {activity.endDate && (
-            <>
-              –<time dateTime={activity.endDate}>{formatDate(activity.endDate, language)}</time>
-            </>
-          )}
-        </>
-      ),
+      cell: ({ activity }) => <ActivityDates {...activity} language={language} />,
     },
     {
       key: 'part',

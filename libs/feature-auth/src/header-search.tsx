@@ -1,8 +1,10 @@
 import { useLocation, useNavigate } from '@tanstack/react-router';
-import { useEffect, useId, useRef, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SEARCH_PATH } from './account/account-paths';
 
+/** Results while typing: their own chunk, loaded on the field's first focus. */
+const HeaderSearchSuggestions = lazy(() => import('./header-search-suggestions'));
 
 /** Whether a key pressed here types text (then "/" is a character, not the shortcut). */
 function typesText(target: EventTarget | null): boolean {
@@ -22,6 +24,7 @@ export function HeaderSearch() {
   const location = useLocation();
   const input = useRef<HTMLInputElement>(null);
   const id = useId();
+  const [focused, setFocused] = useState(false);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -54,7 +57,7 @@ export function HeaderSearch() {
   };
 
   return (
-    <form role="search" aria-label={t('account.search.label')} onSubmit={submit}>
+    <form role="search" className="kb-header-search" aria-label={t('account.search.label')} onSubmit={submit}>
       <label htmlFor={id} className="ds-sr-only">
         {t('account.search.label')}
       </label>
@@ -69,7 +72,13 @@ export function HeaderSearch() {
         autoComplete="off"
         placeholder={t('account.search.placeholder')}
         aria-keyshortcuts="/ Control+K Meta+K"
+        onFocus={() => setFocused(true)}
       />
+      {focused && (
+        <Suspense fallback={null}>
+          <HeaderSearchSuggestions input={input} onOpen={(target) => void navigate({ to: target.to, params: target.id ? { id: target.id } : {} })} />
+        </Suspense>
+      )}
       <button type="submit" className="ds-button" data-variant="secondary" data-size="sm">
         {t('account.search.submit')}
       </button>

@@ -18,6 +18,7 @@ const entityKeys = [
   'county_setting',
   'survey',
   'import',
+  'calendar_feed',
 ] as const;
 const actionKeys = ['create', 'update', 'archive', 'restore', 'delete', 'transition', 'confirm', 'erase', 'load', 'merge', 'import', 'undo_import', 'disable', 'read'] as const;
 const fieldKeys = [
@@ -64,6 +65,8 @@ const fieldKeys = [
   'note',
   'participantAdded',
   'participantRemoved',
+  'createdAt',
+  'replaced',
 ] as const;
 
 const includes = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);

@@ -10,7 +10,7 @@ beforeAll(async () => {
 
 describe('the change log’s words', () => {
   it('names every kind of record the server audits, never by its code', () => {
-    for (const entity of ['liaison_note', 'student_counts', 'agreement_template', 'catchment_request', 'county_setting', 'survey', 'import']) {
+    for (const entity of ['liaison_note', 'student_counts', 'agreement_template', 'catchment_request', 'county_setting', 'survey', 'import', 'calendar_feed']) {
       expect(entityLabel(t, entity)).not.toBe(entity);
     }
     expect(entityLabel(t, 'student_counts')).toBe('studenttall');

@@ -1,7 +1,7 @@
-import { liaisonQueries, useJoinActivity } from '@kompetansebro/api-client';
+import { liaisonQueries, useCalendarFeed, useJoinActivity } from '@kompetansebro/api-client';
 import type { LiaisonActivity } from '@kompetansebro/domain';
-import { formatDate, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, httpErrorText, LoadingState, Page, QueryError, Section, StatusTag } from '@kompetansebro/ui';
+import { useLanguage } from '@kompetansebro/i18n';
+import { ActivityDates, ActivityPlace, Alert, Button, CalendarSubscription, httpErrorText, LoadingState, Page, QueryError, Section, StatusTag } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,9 +25,10 @@ export function ExchangePage() {
         {activity.title}
       </h3>
       <p className="ds-paragraph" data-size="sm">
-        {t(`activityKind.${activity.kind}`)} · <time dateTime={activity.startDate}>{formatDate(activity.startDate, language)}</time>
+        {t(`activityKind.${activity.kind}`)} · <ActivityDates {...activity} language={language} />
         {activity.organiserName && ` · ${activity.organiserName}`} · {t('liaison.exchange.participants', { count: activity.participants })}
       </p>
+      <ActivityPlace place={activity.place} onlineUrl={activity.onlineUrl} title={activity.title} />
       {upcomingItem && (
         <div>
           {activity.participating ? (
@@ -72,6 +73,7 @@ export function ExchangePage() {
   return (
     <Page title={t('liaison.exchange.title')}>
       <p className="ds-paragraph">{t('liaison.exchange.intro')}</p>
+      <CalendarSubscription useFeed={useCalendarFeed} />
       <p role="status">{joined ? t('liaison.exchange.joined', { title: joined }) : ''}</p>
       {join.isError && (
         <Alert color="danger" role="alert" heading={t('liaison.exchange.joinFailed')}>

@@ -1,7 +1,7 @@
-import { liaisonQueries, useCan, useJoinActivity, useLeaveActivity } from '@kompetansebro/api-client';
+import { liaisonQueries, useCalendarFeed, useCan, useJoinActivity, useLeaveActivity } from '@kompetansebro/api-client';
 import type { LiaisonActivity } from '@kompetansebro/domain';
-import { formatDate, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, ConfirmDialog, httpErrorText, LoadingState, Page, QueryError, Section, StatusTag } from '@kompetansebro/ui';
+import { useLanguage } from '@kompetansebro/i18n';
+import { ActivityDates, ActivityPlace, Alert, Button, CalendarSubscription, ConfirmDialog, httpErrorText, LoadingState, Page, QueryError, Section, StatusTag } from '@kompetansebro/ui';
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState, type ReactNode } from 'react';
@@ -62,6 +62,7 @@ export function ActivitySignUpPage() {
   return (
     <Page title={t('library.activities.title')}>
       <p className="ds-paragraph">{t('library.activities.intro')}</p>
+      <CalendarSubscription useFeed={useCalendarFeed} />
       <p role="status">{done ?? ''}</p>
       {failed && (
         <Alert color="danger" role="alert" heading={t('library.activities.failed')}>
@@ -120,9 +121,10 @@ function ActivityList({
                 </Link>
               </h3>
               <p className="ds-paragraph" data-size="sm">
-                {t(`activityKind.${activity.kind}`)} · <time dateTime={activity.startDate}>{formatDate(activity.startDate, language)}</time>
+                {t(`activityKind.${activity.kind}`)} · <ActivityDates {...activity} language={language} />
                 {activity.organiserName && ` · ${activity.organiserName}`}
               </p>
+              <ActivityPlace place={activity.place} onlineUrl={activity.onlineUrl} title={activity.title} />
               {action && <div>{action(activity)}</div>}
             </li>
           ))}

@@ -23,12 +23,24 @@ function renderSignUps(store: LiaisonStore, role: 'library_editor' | 'county_vie
 
 describe('ActivitySignUpPage', () => {
   it('signs the library up for a coming webinar, cancels, and lists what it took part in', { timeout: 20_000 }, async () => {
-    const coming = buildLiaisonActivity({ title: 'Oppfølgingswebinar om fjernlån', participants: 2 });
+    const coming = buildLiaisonActivity({
+      title: 'Oppfølgingswebinar om fjernlån',
+      participants: 2,
+      startTime: '10:00',
+      endTime: '11:30',
+      place: 'Namsos bibliotek, møterom 2',
+      onlineUrl: 'https://example.org/webinar',
+    });
     const past = buildLiaisonActivity({ title: 'Erfaringsutveksling om fjernlån', startDate: '2026-02-03', participating: true });
     const store = new LiaisonStore({ activities: { upcoming: [coming], past: [past] } });
     const { user } = renderSignUps(store);
 
     expect(await screen.findByRole('link', { name: 'Erfaringsutveksling om fjernlån' }, { timeout: 5000 })).toBeTruthy();
+    // When and where, the Norwegian way, and the link to join.
+    expect(screen.getByText('02.02.2027 10:00')).toBeTruthy();
+    expect(screen.getByText('11:30')).toBeTruthy();
+    expect(screen.getByText('Sted: Namsos bibliotek, møterom 2 ·')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Bli med på nett: Oppfølgingswebinar om fjernlån' }).getAttribute('href')).toBe('https://example.org/webinar');
     await user.click(await screen.findByRole('button', { name: 'Meld biblioteket på Oppfølgingswebinar om fjernlån' }));
     expect(await screen.findByText('Biblioteket er påmeldt Oppfølgingswebinar om fjernlån.')).toBeTruthy();
     expect(store.activities.upcoming[0]?.participating).toBe(true);

@@ -1,7 +1,7 @@
 import { liaisonQueries, openingHoursQueries, serviceQueries, surveyQueries, useOwnSurveyLink } from '@kompetansebro/api-client';
 import { addDays, todayInNorway, type ServiceSummary } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
-import { Button, httpErrorText, LoadingState, Page, QueryError, Section } from '@kompetansebro/ui';
+import { ActivityDates, Button, httpErrorText, LoadingState, Page, QueryError, Section } from '@kompetansebro/ui';
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { Suspense, type ReactNode } from 'react';
@@ -141,7 +141,9 @@ function Home({ libraryId, name }: { libraryId: string; name: string }) {
                 <ul className="kb-library-list">
                   {data.items.slice(0, 5).map((activity) => (
                     <li key={activity.id}>
-                      <span className="kb-library-date">{formatDate(activity.startDate, language)}</span>{' '}
+                      <span className="kb-library-date">
+                        <ActivityDates {...activity} language={language} />
+                      </span>{' '}
                       <Link className="ds-link" to={`${paths.activities}/$id`} params={{ id: activity.id }}>
                         {activity.title}
                       </Link>{' '}

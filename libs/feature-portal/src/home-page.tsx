@@ -1,7 +1,7 @@
 import { activityQueries, coverageQueries, portalQueries } from '@kompetansebro/api-client';
 import { brochureServiceLine, todayInNorway, type Brochure, type Coverage } from '@kompetansebro/domain';
 import { formatDate, formatNumber, useLanguage } from '@kompetansebro/i18n';
-import { EmptyState, LoadingState, Page, QueryError, RecordLink, Section, StatusTag } from '@kompetansebro/ui';
+import { ActivityDates, EmptyState, LoadingState, Page, QueryError, RecordLink, Section, StatusTag } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { Fragment } from 'react';
@@ -263,7 +263,9 @@ function ComingActivities() {
         <ul className="kb-portal-activities">
           {activities.data.items.map((activity) => (
             <li key={activity.id}>
-              <span className="kb-portal-date">{formatDate(activity.startDate, language)}</span>{' '}
+              <span className="kb-portal-date">
+                <ActivityDates {...activity} language={language} />
+              </span>{' '}
               <Link className="ds-link" to={`${paths.activities}/$id`} params={{ id: activity.id }}>
                 {activity.title}
               </Link>{' '}

@@ -14,6 +14,7 @@ import { createMailer, type Mailer } from './auth/mail';
 import { trustedProxies } from './http/client-address';
 import { createOidcLogin } from './auth/oidc';
 import { activitiesRouter } from './activities/activities.router';
+import { calendarFeedsRouter } from './activities/calendar-feeds.router';
 import { actorsRouter } from './actors/actors.router';
 import { agreementsRouter } from './agreements/agreements.router';
 import { auditRouter } from './audit/audit.router';
@@ -54,6 +55,9 @@ const silentLogger: Logger = { info: () => undefined, error: () => undefined };
  * The whole HTTP API. The database comes in as a dependency, never from a module singleton,
  * so tests hand it PGlite in memory and production PostgreSQL.
  */
+/** The path as the request log writes it: a calendar feed's secret token left out. */
+const loggedPath = (path: string) => path.replace(/^\/api\/calendar-feeds\/[^/]+/, '/api/calendar-feeds/…');
+
 export function createApp({ db, config, logger = silentLogger, mailer = createMailer(config.mail, logger), jobs = runJobsAtOnce({ db, config, logger, mailer }) }: CreateAppOptions) {
   const app = createRouter();
   const oidc = config.oidc ? createOidcLogin(config.oidc, publicUrlOf(config)) : null;
@@ -66,7 +70,7 @@ export function createApp({ db, config, logger = silentLogger, mailer = createMa
     c.set('deps', { db, config, logger, mailer, oidc, trustedProxies: proxies, jobs });
     await next();
     logger.info(
-      { requestId: c.var.requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
+      { requestId: c.var.requestId, method: c.req.method, path: loggedPath(c.req.path), status: c.res.status, ms: Math.round(performance.now() - started) },
       'request',
     );
   });
@@ -95,6 +99,7 @@ export function createApp({ db, config, logger = silentLogger, mailer = createMa
     .route('/', brochureRouter)
     .route('/', catchmentRequestsRouter)
     .route('/', activitiesRouter)
+    .route('/', calendarFeedsRouter)
     .route('/', initiativesRouter)
     .route('/', reportsRouter)
     .route('/', liaisonRouter)

@@ -1,6 +1,8 @@
+export { ActivityDates, ActivityPlace } from './activity-dates';
 export { Alert, type AlertColor } from './alert';
 export { AppShell, useShellIdentity, type ShellIdentity } from './app-shell';
 export { Button, buttonLinkProps, type ButtonProps, type ButtonVariant, type DsColor } from './button';
+export { CalendarSubscription, type CalendarFeedState } from './calendar-subscription';
 export { ConfirmDialog } from './confirm-dialog';
 export { EmptyState } from './empty-state';
 export { ErrorSummary, type ErrorSummaryItem } from './error-summary';

@@ -107,6 +107,18 @@ test.describe('search everywhere', () => {
     await field.fill('xyzzyqwerty');
     await field.press('Enter');
     await expect(page.getByText('Ingen treff for «xyzzyqwerty».', { exact: false })).toBeVisible();
+
+    // Results while typing, grouped by kind: the arrow key chooses one, Enter opens it.
+    await field.fill('Namsos bibliotek');
+    const suggestions = page.getByRole('listbox', { name: 'Søkeforslag' });
+    await expect(suggestions.getByRole('group', { name: 'Aktører' }).getByRole('option', { name: 'Namsos bibliotek', exact: true })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await field.press('ArrowDown');
+    await expect(suggestions.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
+    await expect(field).toHaveAttribute('aria-activedescendant', /.+/);
+    await field.press('Enter');
+    await expect(page).toHaveURL(/\/bibliotek\/tjenester\/[0-9a-f-]+$/);
+    await expect(suggestions).toBeHidden();
   });
 });
 

@@ -1,6 +1,7 @@
 import { activityQueries } from '@kompetansebro/api-client';
 import { todayInNorway, type ActivitySummary } from '@kompetansebro/domain';
-import { formatDate, useLanguage } from '@kompetansebro/i18n';
+import { useLanguage } from '@kompetansebro/i18n';
+import { ActivityDates } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -20,8 +21,7 @@ function ActivityList({ activities, emptyText }: { activities: readonly Activity
             {activity.title}
           </Link>{' '}
           <span>
-            {formatDate(activity.startDate, language)}
-            {activity.endDate && activity.endDate !== activity.startDate && `–${formatDate(activity.endDate, language)}`}
+            <ActivityDates {...activity} language={language} />
           </span>
           {activity.organiserName && (
             <span className="kb-overview-meta">{t('overview.activities.organiser', { name: activity.organiserName })}</span>

@@ -30,6 +30,8 @@ export const resources = [
   'plan_item',
   /** The user's own account: profile, password, notification settings, and their inbox (every role; always their own). */
   'account',
+  /** The organisation's calendar feed: the secret address a calendar app subscribes to (read: whether there is one; create: make a new one, which revokes the old). */
+  'calendar_feed',
 ] as const;
 export type Resource = (typeof resources)[number];
 
@@ -54,6 +56,7 @@ export const policyTable: Record<Role, Partial<Record<Resource, readonly Action[
     agreement: everything,
     coverage: everything,
     activity: everything,
+    calendar_feed: ['read', 'create'],
     initiative: everything,
     plan_item: everything,
     audit: readOnly,
@@ -81,6 +84,8 @@ export const policyTable: Record<Role, Partial<Record<Resource, readonly Action[
     agreement: readOnly,
     coverage: readOnly,
     activity: readOnly,
+    // Subscribes with the link the admin made; a new link would revoke everyone's.
+    calendar_feed: ['read'],
     initiative: readOnly,
     plan_item: readOnly,
     audit: readOnly,
@@ -106,6 +111,7 @@ export const policyTable: Record<Role, Partial<Record<Resource, readonly Action[
     agreement: ['read', 'export', 'create', 'update', 'transition'],
     coverage: readOnly,
     activity: ['read', 'export', 'create', 'update', 'delete'],
+    calendar_feed: ['read', 'create'],
     // The plan items it is responsible for (visibility: its own organisation's): status and result.
     plan_item: ['read', 'update'],
     search: readOnly,
@@ -123,6 +129,7 @@ export const policyTable: Record<Role, Partial<Record<Resource, readonly Action[
     contact: readOnly,
     agreement: readOnly,
     activity: readOnly,
+    calendar_feed: ['read', 'create'],
     search: readOnly,
     // Its own university's student counts; notes in its channels; joining coming activities.
     student_count: ['read', 'update'],
@@ -141,6 +148,7 @@ export const policyTable: Record<Role, Partial<Record<Resource, readonly Action[
     contact: everything,
     agreement: readOnly,
     activity: readOnly,
+    calendar_feed: ['read', 'create'],
     // The plan items its library is responsible for: status and result.
     plan_item: ['read', 'update'],
     search: readOnly,

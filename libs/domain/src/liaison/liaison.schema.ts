@@ -243,6 +243,11 @@ export const liaisonActivitySchema = z.object({
   title: z.string(),
   startDate: isoDateSchema,
   endDate: isoDateSchema.nullable(),
+  /** "HH:MM" in Norway, when the activity has set times. */
+  startTime: z.string().nullable(),
+  endTime: z.string().nullable(),
+  place: z.string().nullable(),
+  onlineUrl: z.string().nullable(),
   organiserName: z.string().nullable(),
   /** The liaison's library or university takes part. */
   participating: z.boolean(),

@@ -3,21 +3,8 @@ import { EmptyState, LoadingState, Page, QueryError } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { accountPaths } from './account-paths';
+import { groupedHits, targetOf } from './search-hits';
 import { parseSearchPageSearch } from './search-page-search';
-
-/** The kinds of hits, in the order their groups are shown. */
-const kinds = ['actor', 'agreement', 'activity', 'initiative', 'note'] as const;
-type Kind = (typeof kinds)[number];
-
-
-/** Where a hit is shown in this app; null where it has no page for it (then the hit is text). */
-function targetOf(kind: Kind, id: string): { to: string; id?: string } | null {
-  const paths = accountPaths();
-  if (kind === 'note') return paths.notes ? { to: paths.notes } : null;
-  const path = paths[kind];
-  return path ? { to: path, id } : null;
-}
 
 /** "Søk": the hits for `?q=` among what the user may see, grouped by kind, each linking to its page in this app. */
 export function SearchPage() {
@@ -41,10 +28,7 @@ export function SearchPage() {
           <p className="ds-paragraph" role="status">
             {t('account.search.count', { count: items.length })}
           </p>
-          {kinds
-            .map((kind) => ({ kind, hits: items.filter((item) => item.type === kind) }))
-            .filter(({ hits }) => hits.length > 0)
-            .map(({ kind, hits }) => (
+          {groupedHits(items).map(({ kind, hits }) => (
               <section key={kind} aria-labelledby={`search-${kind}`} className="kb-stack">
                 <h2 id={`search-${kind}`} className="ds-heading" data-size="sm">
                   {t(`account.search.kind.${kind}`)} ({hits.length})

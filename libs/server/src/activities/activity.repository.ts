@@ -168,6 +168,21 @@ export async function listActivities(db: Executor, scope: Scope, query: Activity
   return pageOf(query, filtered, ordered.orderBy('a.id'), toSummary);
 }
 
+/**
+ * The activities of an organisation's calendar feed: every one the scope sees (as its activities
+ * list) that ends on or after `from`, in time order, at most `limit`.
+ */
+export async function listCalendarActivities(db: Executor, scope: Scope, from: string, limit = 2000): Promise<ActivitySummary[]> {
+  const rows = await selectSummaries(db)
+    .where(visibleActivities(scope, 'a'))
+    .where((eb) => listConditions(eb, { from }))
+    .orderBy('a.start_date')
+    .orderBy('a.id')
+    .limit(limit)
+    .execute();
+  return rows.map(toSummary);
+}
+
 /** Every activity the filters select, with its participants (for export). */
 export async function listActivitiesWithParticipants(
   db: Executor,

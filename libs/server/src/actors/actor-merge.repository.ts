@@ -41,6 +41,8 @@ export const actorReferences: readonly { table: keyof Database; column: string; 
   { table: 'photo', column: 'actor_id' },
   // One timetable per actor, keyed by the actor's id: the kept actor's own hours win.
   { table: 'opening_hours', column: 'id', key: [] },
+  // One calendar feed per organisation: the kept actor's own link wins.
+  { table: 'calendar_feed', column: 'organisation_id', key: [] },
 ];
 
 /** How many rows of each table.column moved to the kept actor, and how many were the same fact twice. */

@@ -63,9 +63,17 @@ export async function loadScope(db: Executor, principal: Principal): Promise<Sco
  * The scope of a library answering the service survey through its link (no login, no user): what
  * a library editor of that library may do, so its answer goes through the same rules.
  */
-export async function libraryScope(db: Executor, libraryId: string): Promise<Scope> {
-  const facts = await organisationFacts(db, { role: 'library_editor', organisationId: libraryId } as Principal);
-  return asScope(visibilityFor('library_editor', facts), null);
+export function libraryScope(db: Executor, libraryId: string): Promise<Scope> {
+  return organisationScope(db, 'library_editor', libraryId);
+}
+
+/**
+ * The scope of an organisation acting without a user (its calendar feed, a survey answer): what
+ * `role` may see and do for it.
+ */
+export async function organisationScope(db: Executor, role: Principal['role'], organisationId: string): Promise<Scope> {
+  const facts = await organisationFacts(db, { role, organisationId } as Principal);
+  return asScope(visibilityFor(role, facts), null);
 }
 
 const scopes = new WeakMap<Principal, Promise<Scope>>();

@@ -151,6 +151,7 @@ export const personalColumns: Record<string, Record<string, PersonalColumn>> = {
   },
   import_mapping: { created_by: userReference('who saved the column mapping') },
   report_file: { requested_by: userReference('who asked for the report file') },
+  calendar_feed: { created_by: userReference('who made the organisation’s calendar link') },
   photo: {
     photographer: {
       holds: 'name of the photographer',
@@ -180,6 +181,7 @@ export const notPersonalColumns: Record<string, readonly string[]> = {
   agreement_transition: ['id', 'agreement_id', 'from_status', 'to_status', 'at'],
   app_user: ['id', 'disabled_at', 'version', 'created_at', 'updated_at'],
   audit_entry: ['id', 'occurred_at', 'entity', 'entity_id', 'action'],
+  calendar_feed: ['organisation_id', 'token_hash', 'created_at'],
   catchment_area: ['study_centre_id', 'municipality_number'],
   catchment_request: ['id', 'study_centre_id', 'add_numbers', 'remove_numbers', 'status', 'decided_at', 'version', 'created_at', 'updated_at'],
   contact: ['id', 'actor_id', 'version', 'created_at', 'updated_at'],

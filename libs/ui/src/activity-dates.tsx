@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { formatDate } from '@kompetansebro/i18n';
 
 interface ActivityDatesProps {
@@ -35,5 +36,29 @@ export function ActivityDates({ startDate, endDate, startTime = null, endTime = 
         )
       )}
     </>
+  );
+}
+
+interface ActivityPlaceProps {
+  place: string | null;
+  onlineUrl: string | null;
+  /** The activity's title: names the link to join for screen readers. */
+  title: string;
+}
+
+/** "Sted: Namsos bibliotek · Bli med på nett" under an activity in a list; nothing when it has neither. */
+export function ActivityPlace({ place, onlineUrl, title }: ActivityPlaceProps) {
+  const { t } = useTranslation();
+  if (!place && !onlineUrl) return null;
+  return (
+    <p className="ds-paragraph" data-size="sm">
+      {place && `${t('activities.detail.place')}: ${place}`}
+      {place && onlineUrl && ' · '}
+      {onlineUrl && (
+        <a className="ds-link" href={onlineUrl} rel="noopener noreferrer" aria-label={t('activities.detail.joinLabel', { title })}>
+          {t('activities.detail.join')}
+        </a>
+      )}
+    </p>
   );
 }
