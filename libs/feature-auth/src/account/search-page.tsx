@@ -29,28 +29,28 @@ export function SearchPage() {
             {t('account.search.count', { count: items.length })}
           </p>
           {groupedHits(items).map(({ kind, hits }) => (
-              <section key={kind} aria-labelledby={`search-${kind}`} className="kb-stack">
-                <h2 id={`search-${kind}`} className="ds-heading" data-size="sm">
-                  {t(`account.search.kind.${kind}`)} ({hits.length})
-                </h2>
-                <ul className="kb-search-hits">
-                  {hits.map((hit) => {
-                    const target = targetOf(kind, hit.id);
-                    return (
-                      <li key={hit.id}>
-                        {target ? (
-                          <Link className="ds-link" to={target.to} params={target.id ? { id: target.id } : {}}>
-                            {hit.title}
-                          </Link>
-                        ) : (
-                          <strong>{hit.title}</strong>
-                        )}
-                        {hit.snippet && <p className="ds-paragraph" data-size="sm">{hit.snippet}</p>}
-                      </li>
-                    );
-                  })}
-                </ul>
-              </section>
+            <section key={kind} aria-labelledby={`search-${kind}`} className="kb-stack">
+              <h2 id={`search-${kind}`} className="ds-heading" data-size="sm">
+                {t(`account.search.kind.${kind}`)} ({hits.length})
+              </h2>
+              <ul className="kb-search-hits">
+                {hits.map((hit) => {
+                  const target = targetOf(kind, hit.id);
+                  return (
+                    <li key={hit.id}>
+                      {target ? (
+                        <Link className="ds-link" to={target.to} params={target.id ? { id: target.id } : {}}>
+                          {hit.title}
+                        </Link>
+                      ) : (
+                        <strong>{hit.title}</strong>
+                      )}
+                      {hit.snippet && <p className="ds-paragraph" data-size="sm">{hit.snippet}</p>}
+                    </li>
+                  );
+                })}
+              </ul>
+            </section>
             ))}
         </>
       )}
