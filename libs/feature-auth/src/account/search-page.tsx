@@ -51,7 +51,7 @@ export function SearchPage() {
                 })}
               </ul>
             </section>
-            ))}
+          ))}
         </>
       )}
     </Page>
