@@ -24,6 +24,7 @@ import * as activityTimesAndPlace from './2026_12_04_1800_activity_times_and_pla
 import * as listIndexes from './2026_12_04_1850_list_indexes';
 import * as planItemResult from './2026_12_04_1860_plan_item_result';
 import * as reportFiles from './2026_12_04_1900_report_files';
+import * as searchIndexes from './2026_12_04_1950_search_indexes';
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the server can be
@@ -55,6 +56,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_04_1850_list_indexes': listIndexes,
   '2026_12_04_1860_plan_item_result': planItemResult,
   '2026_12_04_1900_report_files': reportFiles,
+  '2026_12_04_1950_search_indexes': searchIndexes,
 };
 
 export const migrationProvider: MigrationProvider = {
