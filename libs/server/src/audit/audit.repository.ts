@@ -3,7 +3,7 @@ import type { Executor } from '../persistence/executor';
 import type { AuditEntryRow, Database } from '@kompetansebro/db';
 import type { Page } from '@kompetansebro/domain';
 import { requireCountyWide, type Scope } from '../auth/visibility';
-import { pageOf } from '../persistence/repository-helpers';
+import { cappedPageOf } from '../persistence/repository-helpers';
 
 
 export interface AuditRecord {
@@ -106,7 +106,8 @@ export async function listAuditEntries(db: Executor, scope: Scope, query: AuditQ
     .select(recordNameNow.as('record_name'))
     .orderBy('occurred_at', 'desc')
     .orderBy('id', 'desc');
-  return pageOf(query, selectEntries(db, query), page, (row) => ({ ...toEntry(row), userName: row.user_name ?? null, recordName: row.record_name ?? null }));
+  // The log only grows: its total is counted up to a cap ("more than 1,000"), not over every entry.
+  return cappedPageOf(db, query, selectEntries(db, query), page, (row) => ({ ...toEntry(row), userName: row.user_name ?? null, recordName: row.record_name ?? null }));
 }
 
 /**
