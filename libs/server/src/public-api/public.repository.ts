@@ -87,15 +87,25 @@ async function loadLibraries(db: Executor, now: Date): Promise<Array<PublicLibra
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.id);
   const [services, hours, centres, photos] = await Promise.all([
+    // Joined to the same libraries rather than sent 1,350 ids as parameters.
     db
-      .selectFrom('service')
-      .select(['id', 'actor_id', 'type', 'description', 'conditions', 'weekly_hours'])
-      .where('actor_id', 'in', ids)
-      .where('archived_at', 'is', null)
-      .where(sql<boolean>`audiences @> '["students"]'::jsonb`)
-      .orderBy('type')
+      .selectFrom('service as s')
+      .innerJoin('actor as a', 'a.id', 's.actor_id')
+      .innerJoin('municipality as m', 'm.number', 'a.municipality_number')
+      .select(['s.id', 's.actor_id', 's.type', 's.description', 's.conditions', 's.weekly_hours'])
+      .where('a.kind', 'in', ['public_library', 'library_branch'])
+      .where('a.archived_at', 'is', null)
+      .where('s.archived_at', 'is', null)
+      .where(sql<boolean>`s.audiences @> '["students"]'::jsonb`)
+      .orderBy('s.type')
       .execute(),
-    db.selectFrom('opening_hours').select(['id', 'weekly', 'seasons', 'exceptions', 'open_on_public_holidays']).where('id', 'in', ids).execute(),
+    db
+      .selectFrom('opening_hours as h')
+      .innerJoin('actor as a', 'a.id', 'h.id')
+      .select(['h.id', 'h.weekly', 'h.seasons', 'h.exceptions', 'h.open_on_public_holidays'])
+      .where('a.kind', 'in', ['public_library', 'library_branch'])
+      .where('a.archived_at', 'is', null)
+      .execute(),
     db
       .selectFrom('catchment_area as c')
       .innerJoin('actor as s', 's.id', 'c.study_centre_id')
@@ -109,6 +119,11 @@ async function loadLibraries(db: Executor, now: Date): Promise<Array<PublicLibra
   const slugCount = new Map<string, number>();
   for (const row of rows) slugCount.set(slugOf(row.name), (slugCount.get(slugOf(row.name)) ?? 0) + 1);
   const timetables = new Map(hours.map((row) => [row.id, timetableOf(row)]));
+  // Each library's centres, services and photos looked up by key: filtering every list for each
+  // of 1,350 libraries compared a million pairs per request at national scale.
+  const centresIn = groupedBy(centres, (c) => c.municipality_number);
+  const servicesOf = groupedBy(services, (s) => s.actor_id);
+  const photosOf = groupedBy(photos, (photo) => photo.actorId);
   return rows.map((row) => {
     // Two libraries of one name (none today) would share a slug: those are reached by id.
     const slug = slugCount.get(slugOf(row.name)) === 1 ? slugOf(row.name) : row.id;
@@ -125,10 +140,8 @@ async function loadLibraries(db: Executor, now: Date): Promise<Array<PublicLibra
       phone: row.phone,
       email: row.email,
       website: row.website,
-      studyCentres: centres.filter((c) => c.municipality_number === row.municipality_number).map((c) => ({ id: c.id, name: c.name })),
-      services: services
-        .filter((s) => s.actor_id === row.id)
-        .map(
+      studyCentres: (row.municipality_number === null ? [] : (centresIn.get(row.municipality_number) ?? [])).map((c) => ({ id: c.id, name: c.name })),
+      services: (servicesOf.get(row.id) ?? []).map(
           (s): PublicService => ({
             id: s.id,
             type: s.type,
@@ -138,12 +151,24 @@ async function loadLibraries(db: Executor, now: Date): Promise<Array<PublicLibra
             weeklyHours: s.weekly_hours === null ? null : Number(s.weekly_hours),
           }),
         ),
-      photos: photos.filter((photo) => photo.actorId === row.id).map(publicPhotoOf),
+      photos: (photosOf.get(row.id) ?? []).map(publicPhotoOf),
       hours: timetable && timetable.weekly.length + timetable.seasons.length + timetable.exceptions.length > 0 ? publicHoursOf(timetable, now) : null,
       url: `/finn/bibliotek/${slug}`,
       timetable,
     };
   });
+}
+
+/** The items by a key, in their order (Map.groupBy needs Node 21). */
+function groupedBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }
 
 /** Where the open data serves a web size of a published photo. */
