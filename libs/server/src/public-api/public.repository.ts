@@ -73,8 +73,11 @@ interface LibraryRow {
   website: string | null;
 }
 
-/** The published libraries with their services, hours and study centres, in Norwegian order. */
-async function loadLibraries(db: Executor, now: Date): Promise<Array<PublicLibrary & { timetable: OpeningHoursInput | null }>> {
+/**
+ * The published libraries with their services, hours and study centres, in Norwegian order; with
+ * `idOrSlug`, only that one is built (its slug needs every name, the rest only its own rows).
+ */
+async function loadLibraries(db: Executor, now: Date, idOrSlug?: string): Promise<Array<PublicLibrary & { timetable: OpeningHoursInput | null }>> {
   const rows: LibraryRow[] = await db
     .selectFrom('actor as a')
     .innerJoin('municipality as m', 'm.number', 'a.municipality_number')
@@ -84,8 +87,13 @@ async function loadLibraries(db: Executor, now: Date): Promise<Array<PublicLibra
     .where('a.archived_at', 'is', null)
     .orderBy(sql`a.sort_key collate "C"`)
     .execute();
-  if (rows.length === 0) return [];
-  const ids = rows.map((row) => row.id);
+  const slugCount = new Map<string, number>();
+  for (const row of rows) slugCount.set(slugOf(row.name), (slugCount.get(slugOf(row.name)) ?? 0) + 1);
+  // Two libraries of one name (none today) would share a slug: those are reached by id.
+  const slugFor = (row: LibraryRow) => (slugCount.get(slugOf(row.name)) === 1 ? slugOf(row.name) : row.id);
+  const wanted = idOrSlug === undefined ? rows : rows.filter((row) => row.id === idOrSlug || slugFor(row) === idOrSlug);
+  if (wanted.length === 0) return [];
+  const only = idOrSlug === undefined ? null : wanted.map((row) => row.id);
   const [services, hours, centres, photos] = await Promise.all([
     // Joined to the same libraries rather than sent 1,350 ids as parameters.
     db
@@ -97,6 +105,7 @@ async function loadLibraries(db: Executor, now: Date): Promise<Array<PublicLibra
       .where('a.archived_at', 'is', null)
       .where('s.archived_at', 'is', null)
       .where(sql<boolean>`s.audiences @> '["students"]'::jsonb`)
+      .$if(only !== null, (qb) => qb.where('a.id', 'in', only ?? []))
       .orderBy('s.type')
       .execute(),
     db
@@ -105,6 +114,7 @@ async function loadLibraries(db: Executor, now: Date): Promise<Array<PublicLibra
       .select(['h.id', 'h.weekly', 'h.seasons', 'h.exceptions', 'h.open_on_public_holidays'])
       .where('a.kind', 'in', ['public_library', 'library_branch'])
       .where('a.archived_at', 'is', null)
+      .$if(only !== null, (qb) => qb.where('a.id', 'in', only ?? []))
       .execute(),
     db
       .selectFrom('catchment_area as c')
@@ -113,20 +123,17 @@ async function loadLibraries(db: Executor, now: Date): Promise<Array<PublicLibra
       .where('s.archived_at', 'is', null)
       .orderBy(sql`s.sort_key collate "C"`)
       .execute(),
-    publishedPhotosOf(db, ids),
+    publishedPhotosOf(db, wanted.map((row) => row.id)),
   ]);
   const names = new Map(rows.map((row) => [row.id, row.name]));
-  const slugCount = new Map<string, number>();
-  for (const row of rows) slugCount.set(slugOf(row.name), (slugCount.get(slugOf(row.name)) ?? 0) + 1);
   const timetables = new Map(hours.map((row) => [row.id, timetableOf(row)]));
   // Each library's centres, services and photos looked up by key: filtering every list for each
   // of 1,350 libraries compared a million pairs per request at national scale.
   const centresIn = groupedBy(centres, (c) => c.municipality_number);
   const servicesOf = groupedBy(services, (s) => s.actor_id);
   const photosOf = groupedBy(photos, (photo) => photo.actorId);
-  return rows.map((row) => {
-    // Two libraries of one name (none today) would share a slug: those are reached by id.
-    const slug = slugCount.get(slugOf(row.name)) === 1 ? slugOf(row.name) : row.id;
+  return wanted.map((row) => {
+    const slug = slugFor(row);
     const timetable = timetables.get(row.id) ?? null;
     return {
       id: row.id,
@@ -226,7 +233,7 @@ export async function searchPublicLibraries(db: Executor, search: LibrarySearch,
 
 /** One published library by id or slug; null when there is none (or it is archived). */
 export async function findPublicLibrary(db: Executor, idOrSlug: string, now = new Date()): Promise<PublicLibrary | null> {
-  const found = (await loadLibraries(db, now)).find((library) => library.id === idOrSlug || library.slug === idOrSlug);
+  const found = (await loadLibraries(db, now, idOrSlug)).find((library) => library.id === idOrSlug || library.slug === idOrSlug);
   if (!found) return null;
   const { timetable: _timetable, ...library } = found;
   return library;
