@@ -3,6 +3,7 @@ import { Kysely, PostgresDialect, type LogConfig } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
 import type { Database } from './database';
 import { migrationProvider } from './migrations';
@@ -46,6 +47,12 @@ const pgTypes = {
 };
 const pgliteParsers = { [DATE_OID]: (value: string) => value, [NUMERIC_OID]: parseNumeric };
 
+/**
+ * The contrib extensions the migrations create (PostgreSQL ships them; PGlite loads them when
+ * opened): pg_trgm for the search's trigram indexes. Any PGlite opened on our data passes these.
+ */
+export const pgliteExtensions = { pg_trgm };
+
 /** The dialect factory: one SQL dialect (PostgreSQL) whether it runs in WASM or on a server. */
 export async function openDatabase(target: DatabaseTarget, options: { log?: LogConfig } = {}): Promise<DatabaseHandle> {
   if (target.kind === 'postgres') {
@@ -59,10 +66,10 @@ export async function openDatabase(target: DatabaseTarget, options: { log?: LogC
   if (target.kind === 'pglite') {
     await mkdir(target.dataDir, { recursive: true });
     created = (await readdir(target.dataDir)).length === 0;
-    client = await PGlite.create(target.dataDir, { parsers: pgliteParsers });
+    client = await PGlite.create(target.dataDir, { parsers: pgliteParsers, extensions: pgliteExtensions });
   } else {
     // Starting from an image skips initdb, most of the cost of a new in-memory database.
-    client = await PGlite.create({ parsers: pgliteParsers, ...(target.image ? { loadDataDir: target.image } : {}) });
+    client = await PGlite.create({ parsers: pgliteParsers, extensions: pgliteExtensions, ...(target.image ? { loadDataDir: target.image } : {}) });
   }
   const db = new Kysely<Database>({ dialect: new PGliteDialect(client), ...options });
   // Kysely's driver hands its one connection to one caller at a time: borrowing it keeps this SQL out of a transaction in progress.

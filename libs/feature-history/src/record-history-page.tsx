@@ -118,6 +118,7 @@ export function RecordHistoryPage() {
           <Pagination
             page={entries.data.page}
             total={entries.data.total}
+            totalCapped={entries.data.totalCapped}
             range={pageRange(entries.data)}
             onPageChange={list.setPage}
           />

@@ -181,7 +181,7 @@ export function ListScreen<Row>({
               skeletonRows={pageSize}
             />
           )}
-          {page && <Pagination page={page.page} total={page.total} range={pageRange(page)} onPageChange={list.setPage} />}
+          {page && <Pagination page={page.page} total={page.total} totalCapped={page.totalCapped} range={pageRange(page)} onPageChange={list.setPage} />}
         </>
       )}
     </Page>

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 interface PaginationProps {
   page: number;
   total: number;
+  /** True when counting stopped at `total` (`Page.totalCapped`): "1–25 of more than 1,000", and next stays open. */
+  totalCapped?: boolean | undefined;
   /** The first and last position shown and the number of pages (domain's `pageRange`). */
   range: { first: number; last: number; pageCount: number };
   onPageChange: (page: number) => void;
@@ -13,14 +15,14 @@ interface PaginationProps {
  * "1–25 av 312" with previous and next buttons (Designsystemet's `ds-pagination`).
  * Native buttons, so Tab, Enter and Space work; a button is disabled at either end.
  */
-export function Pagination({ page, total, range, onPageChange }: PaginationProps) {
+export function Pagination({ page, total, totalCapped = false, range, onPageChange }: PaginationProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { first, last, pageCount } = range;
   const rangeText =
     total === 0
       ? t('pagination.rangeEmpty')
-      : t('pagination.range', {
+      : t(totalCapped ? 'pagination.rangeOver' : 'pagination.range', {
           first: formatNumber(first, language),
           last: formatNumber(last, language),
           total: formatNumber(total, language),
@@ -29,7 +31,7 @@ export function Pagination({ page, total, range, onPageChange }: PaginationProps
   return (
     <nav className="kb-pagination" aria-label={t('pagination.label')}>
       <p aria-live="polite">{rangeText}</p>
-      {pageCount > 1 && (
+      {(pageCount > 1 || totalCapped) && (
         <div className="ds-pagination">
           <ul>
             <li>
@@ -44,13 +46,13 @@ export function Pagination({ page, total, range, onPageChange }: PaginationProps
                 {t('pagination.previous')}
               </button>
             </li>
-            <li>{t('pagination.pageOf', { page: formatNumber(page, language), pageCount: formatNumber(pageCount, language) })}</li>
+            <li>{t(totalCapped ? 'pagination.pageOfAtLeast' : 'pagination.pageOf', { page: formatNumber(page, language), pageCount: formatNumber(pageCount, language) })}</li>
             <li>
               <button
                 type="button"
                 className="ds-button"
                 data-variant="tertiary"
-                disabled={page >= pageCount}
+                disabled={page >= pageCount && !totalCapped}
                 onClick={() => onPageChange(page + 1)}
                 aria-label={t('pagination.nextPage')}
               >

@@ -7,7 +7,7 @@ import { serve } from '@hono/node-server';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import pino from 'pino';
-import { openDatabase } from '@kompetansebro/db';
+import { openDatabase, pgliteExtensions } from '@kompetansebro/db';
 import { createApp } from '@kompetansebro/server';
 
 const mode = process.argv[2];
@@ -42,7 +42,7 @@ async function runRaw(): Promise<void> {
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
     query = async (sql, parameters) => (await pool.query(sql, parameters)).rows;
   } else {
-    const client = await PGlite.create(pgliteDir ?? '');
+    const client = await PGlite.create(pgliteDir ?? '', { extensions: pgliteExtensions });
     query = async (sql, parameters) => (await client.query<Record<string, unknown>>(sql, parameters)).rows;
   }
   // Every statement the app ran for this request (session check, page with its total, the

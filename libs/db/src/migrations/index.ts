@@ -25,6 +25,8 @@ import * as listIndexes from './2026_12_04_1850_list_indexes';
 import * as planItemResult from './2026_12_04_1860_plan_item_result';
 import * as reportFiles from './2026_12_04_1900_report_files';
 import * as calendarFeeds from './2026_12_04_1930_calendar_feeds';
+import * as searchIndexes from './2026_12_04_1950_search_indexes';
+import * as agreementSortIndex from './2026_12_04_1951_agreement_sort_index';
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the server can be
@@ -57,6 +59,8 @@ const migrations: Record<string, Migration> = {
   '2026_12_04_1860_plan_item_result': planItemResult,
   '2026_12_04_1900_report_files': reportFiles,
   '2026_12_04_1930_calendar_feeds': calendarFeeds,
+  '2026_12_04_1950_search_indexes': searchIndexes,
+  '2026_12_04_1951_agreement_sort_index': agreementSortIndex,
 };
 
 export const migrationProvider: MigrationProvider = {

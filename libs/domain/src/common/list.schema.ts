@@ -17,6 +17,8 @@ export function pageSchema<T extends z.ZodType>(item: T) {
   return z.object({
     items: z.array(item),
     total: z.number().int().min(0),
+    /** True when counting stopped at `total` (a long list's cheap total): there are more than `total`. */
+    totalCapped: z.boolean().optional(),
     page: z.number().int().min(1),
     pageSize: z.number().int().min(1),
   });
@@ -24,6 +26,8 @@ export function pageSchema<T extends z.ZodType>(item: T) {
 export interface Page<T> {
   items: T[];
   total: number;
+  /** True when counting stopped at `total` (a long list's cheap total): there are more than `total`. */
+  totalCapped?: boolean;
   page: number;
   pageSize: number;
 }

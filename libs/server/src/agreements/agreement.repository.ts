@@ -185,19 +185,29 @@ export async function listAgreements(db: Executor, scope: Scope, query: Agreemen
     .where((eb) => listConditions(eb, query));
   const descending = query.sort.startsWith('-');
   const sortColumn = SORTS[query.sort.replace('-', '')] ?? SORTS['title'];
-  // The total comes with the page (a window count), saving a second scan of the same rows.
-  const rows = await filtered
+  const ordered = filtered
     .select(agreementColumns)
-    .select(sql<string>`count(*) over ()`.as('total_count'))
     .orderBy(sql.raw(sortColumn ?? 'ag.sort_key'), (ob) => (descending ? ob.desc().nullsLast() : ob.asc().nullsLast()))
     .orderBy('ag.id')
     .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
-    .execute();
-  const total =
-    rows.length > 0
-      ? Number(rows[0]?.total_count)
-      : Number((await filtered.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow()).total);
+    .offset((query.page - 1) * query.pageSize);
+  const countAll = async () => Number((await filtered.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow()).total);
+  let rows: Array<Awaited<ReturnType<typeof ordered.execute>>[number]>;
+  let total: number;
+  if (query.party || query.region || query.commitments) {
+    // Filters that look into each agreement's parties or services: the total comes with the page
+    // (a window count), so those lookups run once, not again for a count.
+    const counted = await ordered.select(sql<string>`count(*) over ()`.as('total_count')).execute();
+    rows = counted;
+    total = counted.length > 0 ? Number(counted[0]?.total_count) : await countAll();
+  } else {
+    // Column filters, text search (indexed) or none: the page is read in index order and stops after
+    // its rows; the total is a count that reads no columns. A window count would first have kept
+    // every matching row, all columns, in memory (50 ms over 20,000 agreements).
+    rows = await ordered.execute();
+    const firstPartial = query.page === 1 && rows.length < query.pageSize;
+    total = firstPartial ? rows.length : await countAll();
+  }
   const ids = rows.map((r) => r.id);
   const [parties, commitments] = await Promise.all([partiesOf(db, ids), commitmentsOf(db, ids)]);
   const today = todayInNorway();

@@ -80,6 +80,33 @@ describe('GET /api/audit', () => {
     expect(sampleData).toMatchObject({ userId: null, userName: null });
   });
 
+  it('counts a long log only up to a cap past the page, and names each record by its key', async () => {
+    const agreementId = sampleId('agreement', 'trondelag-sor');
+    const { title } = await server.database.db.selectFrom('agreement').select('title').where('id', '=', agreementId).executeTakeFirstOrThrow();
+    // 1,100 more entries: more than the cap (1,000) past the first page's start.
+    const entries = Array.from({ length: 1_100 }, (_, n) => ({
+      entity: 'agreement',
+      // Entries about records keyed by something else than a uuid must not break the name lookup.
+      entity_id: n === 0 ? 'not-a-uuid' : agreementId,
+      action: 'update',
+      user_id: null,
+      before: null,
+      after: null,
+    }));
+    await server.database.db.insertInto('audit_entry').values(entries).execute();
+    const all = Number((await server.database.db.selectFrom('audit_entry').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+
+    const first = await auditPage('pageSize=25');
+    expect(first).toMatchObject({ total: 1_000, totalCapped: true, page: 1 });
+    expect((first.items[0] as AuditEntry & { recordName: string | null }).recordName).toBe(title);
+    // From page 41 (past the first 1,000), counting goes 1,000 further: here to the end, exactly.
+    const later = await auditPage('pageSize=25&page=41');
+    expect(later.total).toBe(all);
+    expect(later.totalCapped).toBeUndefined();
+    const oldest = (await auditPage(`entity=agreement&id=not-a-uuid`)).items[0] as AuditEntry & { recordName: string | null };
+    expect(oldest.recordName).toBeNull();
+  });
+
   it('answers 400 naming the parameter for bad query values', async () => {
     await expectQueryRefused(server, '/api/audit', ['page=0', 'pageSize=500', 'page=x', 'entity=Not%20an%20entity', `entity=${'a'.repeat(51)}`, 'id=a%00b', `id=${'1'.repeat(101)}`, 'id=']);
   });

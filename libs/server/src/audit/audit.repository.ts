@@ -3,7 +3,7 @@ import type { Executor } from '../persistence/executor';
 import type { AuditEntryRow, Database } from '@kompetansebro/db';
 import type { Page } from '@kompetansebro/domain';
 import { requireCountyWide, type Scope } from '../auth/visibility';
-import { pageOf } from '../persistence/repository-helpers';
+import { cappedPageOf } from '../persistence/repository-helpers';
 
 
 export interface AuditRecord {
@@ -80,14 +80,20 @@ export interface AuditListEntry extends AuditEntry {
   recordName: string | null;
 }
 
+/**
+ * The entry's record id as a uuid, or null when it is not one (a key is compared as a uuid, so the
+ * record's primary key finds it: `id::text = entity_id` read the whole table for every entry).
+ */
+const entityUuid = sql`(case when audit_entry.entity_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then audit_entry.entity_id::uuid end)`;
+
 /** The name of the record an entry is about, as it is now, by kind of record. */
 const recordNameNow = sql<string | null>`case audit_entry.entity
-  when 'actor' then (select name from actor where actor.id::text = audit_entry.entity_id)
-  when 'agreement' then (select title from agreement where agreement.id::text = audit_entry.entity_id)
-  when 'activity' then (select title from activity where activity.id::text = audit_entry.entity_id)
-  when 'initiative' then (select title from initiative where initiative.id::text = audit_entry.entity_id)
-  when 'plan_item' then (select title from plan_item where plan_item.id::text = audit_entry.entity_id)
-  when 'user' then (select name from app_user where app_user.id::text = audit_entry.entity_id)
+  when 'actor' then (select name from actor where actor.id = ${entityUuid})
+  when 'agreement' then (select title from agreement where agreement.id = ${entityUuid})
+  when 'activity' then (select title from activity where activity.id = ${entityUuid})
+  when 'initiative' then (select title from initiative where initiative.id = ${entityUuid})
+  when 'plan_item' then (select title from plan_item where plan_item.id = ${entityUuid})
+  when 'user' then (select name from app_user where app_user.id = ${entityUuid})
   else null end`;
 
 /** The audit log, newest first, optionally of one entity type and one record. The county's only. */
@@ -100,7 +106,8 @@ export async function listAuditEntries(db: Executor, scope: Scope, query: AuditQ
     .select(recordNameNow.as('record_name'))
     .orderBy('occurred_at', 'desc')
     .orderBy('id', 'desc');
-  return pageOf(query, selectEntries(db, query), page, (row) => ({ ...toEntry(row), userName: row.user_name ?? null, recordName: row.record_name ?? null }));
+  // The log only grows: its total is counted up to a cap ("more than 1,000"), not over every entry.
+  return cappedPageOf(db, query, selectEntries(db, query), page, (row) => ({ ...toEntry(row), userName: row.user_name ?? null, recordName: row.record_name ?? null }));
 }
 
 /**

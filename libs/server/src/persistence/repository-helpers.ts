@@ -79,6 +79,33 @@ export const nullsLast =
  * One page of a list: how many rows `filtered` selects, and the rows of the page the query asks
  * for from `ordered` (which ends with a unique column, so pages neither overlap nor skip).
  */
+/**
+ * How far past a page's start a capped total counts (`cappedPageOf`): beyond it the total says
+ * "more than", and counting a long list costs as much as reading this many index entries.
+ */
+export const COUNT_CAP = 1000;
+
+/**
+ * A page whose total is counted only up to `COUNT_CAP` rows past the page's start: for a list
+ * that grows without bound (the audit log), where an exact count would read every row on every
+ * page. `totalCapped` then says there are more than `total`; the next pages count further.
+ */
+export async function cappedPageOf<FilteredDB, FilteredTables extends keyof FilteredDB, Selected, DB, TB extends keyof DB, Row, Item>(
+  db: Executor,
+  query: { page: number; pageSize: number },
+  filtered: SelectQueryBuilder<FilteredDB, FilteredTables, Selected>,
+  ordered: SelectQueryBuilder<DB, TB, Row>,
+  toItem: (row: Row) => Item,
+): Promise<Page<Item>> {
+  const offset = (query.page - 1) * query.pageSize;
+  const cap = offset + COUNT_CAP;
+  const limited = filtered.select(sql<number>`1`.as('one')).limit(cap + 1);
+  const counted = await sql<{ total: string }>`select count(*) as total from (${limited}) as counted`.execute(db);
+  const rows = await ordered.limit(query.pageSize).offset(offset).execute();
+  const total = Number(counted.rows[0]?.total ?? 0);
+  return { items: rows.map(toItem), total: Math.min(total, cap), ...(total > cap ? { totalCapped: true } : {}), page: query.page, pageSize: query.pageSize };
+}
+
 export async function pageOf<FilteredDB, FilteredTables extends keyof FilteredDB, Selected, DB, TB extends keyof DB, Row, Item>(
   query: { page: number; pageSize: number },
   filtered: SelectQueryBuilder<FilteredDB, FilteredTables, Selected>,
