@@ -88,6 +88,10 @@ describe('GET /api/inbox', () => {
     expect(inbox.items).toContainEqual(expect.objectContaining({ kind: 'agreement_acceptance', recordId: agreementId }));
     const due = inbox.items.filter((i) => i.kind === 'plan_item_due');
     expect(due.map((i) => i.title)).toContain('Kartlegge lesesaler (innboks)');
+    // It names the plan item itself (the owner's page opens it), not the county's initiative.
+    const owned = await server.database.db.selectFrom('plan_item').select('id').where('title', '=', 'Kartlegge lesesaler (innboks)').executeTakeFirstOrThrow();
+    expect(due.find((i) => i.title === 'Kartlegge lesesaler (innboks)')?.recordId).toBe(owned.id);
+    expect((await who('namdal')(`/api/own-plan-items/${owned.id}`)).status).toBe(200);
     expect(due.map((i) => i.title)).not.toContain('Langt fram (innboks)');
     expect(kinds(inbox)).not.toContain('unread_notes');
   });

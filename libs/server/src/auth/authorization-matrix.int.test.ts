@@ -624,6 +624,7 @@ const specs: Record<string, Spec> = {
     request: ({ id }) => post('/api/activities', { kind: 'meeting', title: 'Møte i autorisasjonsmatrisen', startDate: '2026-03-02', organiserId: id }),
   },
   'GET /api/own-plan-items': { ok: 200, request: () => ['/api/own-plan-items?pageSize=100'] },
+  'GET /api/own-plan-items/:id': { kind: 'planItem', ok: 200, request: ({ id }) => [`/api/own-plan-items/${id}`] },
   'PATCH /api/own-plan-items/:id': { kind: 'planItem', ok: 200, request: async ({ id, version }) => patch(`/api/own-plan-items/${id}`, { resultText: note }, await version()) },
   'PATCH /api/activities/:id': { kind: 'activity', ok: 200, request: async ({ id, version }) => patch(`/api/activities/${id}`, { outcome: note }, await version()) },
   'DELETE /api/activities/:id': {

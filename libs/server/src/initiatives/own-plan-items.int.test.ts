@@ -36,6 +36,16 @@ describe('plan items to their owners', () => {
     }
   });
 
+  it('reads one own plan item with its version (ETag), and answers another organisation\'s as one that does not exist', async () => {
+    const response = await namdal(`/api/own-plan-items/${NAMDAL_ITEM}`);
+    const item = await json<OwnPlanItem>(response, 200);
+    expect(item.id).toBe(NAMDAL_ITEM);
+    expect(item).not.toHaveProperty('initiativeId');
+    expect(response.headers.get('etag')).toContain(String(item.version));
+    expect((await namdal(`/api/own-plan-items/${FOSEN_ITEM}`)).status).toBe(404);
+    expect((await liaison(`/api/own-plan-items/${NAMDAL_ITEM}`)).status).toBe(403);
+  });
+
   it('lets the owner update status and result, audited, and answers a stale save with 412', async () => {
     const version = await versionOf(NAMDAL_ITEM);
     const auditBefore = await countRows(server, 'audit_entry');
