@@ -16,7 +16,7 @@ export function inboxTarget(item: InboxItem): { to: string; id?: string } | null
     case 'amendment_acceptance':
       return record(paths.agreement);
     case 'plan_item_due':
-      return record(paths.initiative);
+      return record(paths.planItem);
     case 'unread_notes':
       return paths.notes ? { to: paths.notes } : null;
     case 'services_to_confirm':

@@ -133,7 +133,7 @@ const ownPlanItemRoute = route('get', '/api/own-plan-items/{id}', ['plan_item', 
   summary: "One plan item the user's organisation is responsible for (without the results linked to them); another's answers 404",
   request: { params: idParamsSchema },
   answers: { 200: versionedAnswer('The plan item', OwnPlanItem) },
-  problems: [404],
+  problems: [400, 404],
 });
 
 const updateOwnPlanItemRoute = route('patch', '/api/own-plan-items/{id}', ['plan_item', 'update'], {
