@@ -1,13 +1,14 @@
-import { ownPlanItemQueries, trySave, useCan, useUpdateOwnPlanItem } from '@kompetansebro/api-client';
+import { ownPlanItemQueries, trySave, useUpdateOwnPlanItem } from '@kompetansebro/api-client';
 import { fieldErrorsFromIssues, ownPlanItemUpdateSchema, planItemStatuses, type FieldError, type OwnPlanItem, type OwnPlanItemUpdate, type PlanItemStatus } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
-import { CancelLink, EditFormNotices, errorMessages, Fact, fieldErrorText, bindFields, Page, RecordForm, Section, Select, TextArea, useEditForm } from '@kompetansebro/ui';
+import { CancelLink, EditFormNotices, LoadingState, errorMessages, Fact, fieldErrorText, bindFields, Page, RecordForm, Section, Select, TextArea, useEditForm } from '@kompetansebro/ui';
 import { queryOptions, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useOwnPlanItemFeature } from './own-plan-item-feature-context';
 import { PlanStatusTag } from './plan-status-tag';
 import { isOverdue, todayInNorway } from './today';
+import { useCanUpdateOwnPlanItems } from './use-can-edit-initiatives';
 
 /** The item the page shows, from the route's params: its route loads it before the page shows. */
 export function recordQuery({ id = '' }: { id?: string }) {
@@ -45,11 +46,11 @@ function validate(changes: Record<string, unknown>): { errors: FieldError[]; upd
 /** One plan item the organisation owns: what it is and when it is due, and — where the role may — its status and result to set. */
 export function OwnPlanItemPage() {
   const item = useSuspenseQuery(recordQuery(useParams({ strict: false })));
-  const mayUpdate = useCan('plan_item', 'update');
+  const access = useCanUpdateOwnPlanItems();
   return (
     <Page title={item.data.title}>
-      <OwnPlanItemFacts item={item.data} withOutcome={!mayUpdate} />
-      {mayUpdate && <OwnPlanItemForm key={item.data.id} item={item.data} />}
+      <OwnPlanItemFacts item={item.data} withOutcome={access.known && !access.update} />
+      {!access.known ? <LoadingState /> : access.update && <OwnPlanItemForm key={item.data.id} item={item.data} />}
     </Page>
   );
 }
