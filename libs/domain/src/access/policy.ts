@@ -129,9 +129,11 @@ export const policyTable: Record<Role, Partial<Record<Resource, readonly Action[
     liaison_note: ['read', 'create', 'update'],
     participation: ['create', 'delete'],
     opening_hours: ['read'],
-    // Accepts or declines agreements for its own university library.
+    // Accepts or declines agreements for its own university library (or campus).
     agreement_acceptance: ['read', 'create'],
     photo: ['read'],
+    // The plan items its library or campus is responsible for (visibility: its own organisation's): status and result.
+    plan_item: ['read', 'update'],
   },
   library_editor: {
     account: ['read', 'update'],
