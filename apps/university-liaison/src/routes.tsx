@@ -12,7 +12,7 @@ export const liaisonNavigation: readonly NavigationItem[] = [
   { to: '/kanaler', label: 'shell.navigation.channels' },
   { to: '/avtaler', label: 'shell.navigation.agreements' },
   { to: '/erfaringsdeling', label: 'shell.navigation.exchange' },
-  // The plan items the library or campus is responsible for (issue 19): status and result.
+  // The plan items the university library is responsible for (issue 19): status and result.
   { to: '/planpunkter', label: 'shell.navigation.planItems', permission: { resource: 'plan_item', action: 'read' } },
 ];
 
@@ -23,8 +23,8 @@ export const liaisonPaths: AppPaths = { actor: '/bibliotek/$id', agreement: '/av
  * /universitet/ (overview), /universitet/bibliotek/… (libraries and their services),
  * /universitet/behov (student counts against the offer), /universitet/kanaler/… (cooperation
  * channels), /universitet/avtaler/… (agreements it is party to; the API scopes them),
- * /universitet/erfaringsdeling (activities), /universitet/planpunkter/… (the plan items the library or
- * campus is responsible for: status and result) — all for logged-in users (`parentRoute`).
+ * /universitet/erfaringsdeling (activities), /universitet/planpunkter/… (the plan items the library
+ * is responsible for: status and result) — all for logged-in users (`parentRoute`).
  */
 export function createLiaisonAppRoutes(parentRoute: AnyRoute) {
   return [

@@ -39,8 +39,6 @@ export const demoAccounts: readonly DemoAccount[] = [
   },
   { email: 'ntnu@demo.kompetansebro.no', name: 'NTNU Universitetsbiblioteket (demo)', memberships: [{ organisation: 'ntnu-library', role: 'university_liaison' }] },
   { email: 'nord@demo.kompetansebro.no', name: 'Nord universitetsbibliotek (demo)', memberships: [{ organisation: 'nord-library', role: 'university_liaison' }] },
-  // A campus that owns a plan item (the Namdal region's cooperation with the libraries): the university view.
-  { email: 'nord-namsos@demo.kompetansebro.no', name: 'Nord universitet Namsos (demo)', memberships: [{ organisation: 'nord-namsos', role: 'university_liaison' }] },
   { email: 'namsos@demo.kompetansebro.no', name: 'Namsos bibliotek (demo)', memberships: [{ organisation: mainLibraryKey('5007'), role: 'library_editor' }] },
 ];
 

@@ -98,16 +98,12 @@ export const inviteUserSchema = z
   .strict();
 export type InviteUser = z.infer<typeof inviteUserSchema>;
 
-/**
- * Which kinds of organisation each role belongs to: a coordinator acts for a study centre, … A
- * university's liaison acts for its library or for one of its campuses (a campus that owns plan
- * items, e.g. Nord universitet Namsos, works in the same university view).
- */
+/** Which kinds of organisation each role belongs to: a coordinator acts for a study centre, … */
 export const roleOrganisationKinds: Record<Role, readonly z.infer<typeof actorKindSchema>[]> = {
   county_admin: ['county_authority', 'county_library'],
   county_viewer: ['county_authority', 'county_library'],
   study_centre_coordinator: ['study_centre'],
-  university_liaison: ['university_library', 'university_campus'],
+  university_liaison: ['university_library'],
   library_editor: ['public_library', 'library_branch'],
 };
 

@@ -129,10 +129,10 @@ export const policyTable: Record<Role, Partial<Record<Resource, readonly Action[
     liaison_note: ['read', 'create', 'update'],
     participation: ['create', 'delete'],
     opening_hours: ['read'],
-    // Accepts or declines agreements for its own university library (or campus).
+    // Accepts or declines agreements for its own university library.
     agreement_acceptance: ['read', 'create'],
     photo: ['read'],
-    // The plan items its library or campus is responsible for (visibility: its own organisation's): status and result.
+    // The plan items its university library is responsible for (visibility: its own organisation's): status and result.
     plan_item: ['read', 'update'],
   },
   library_editor: {

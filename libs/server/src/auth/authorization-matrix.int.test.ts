@@ -170,7 +170,7 @@ function rulesFor(world: World, who: Who) {
       write: (id) => {
         const parties = world.agreements.get(id)?.parties ?? [];
         const party = parties.includes(org) ? org : (parties[0] ?? '');
-        if (admin) return party === org || !['study_centre', 'university_library', 'university_campus', 'public_library', 'library_branch'].includes(world.actors.get(party)?.kind ?? '');
+        if (admin) return party === org || !['study_centre', 'university_library', 'public_library', 'library_branch'].includes(world.actors.get(party)?.kind ?? '');
         return (coordinator || liaison) ? party === org : editor && mine.includes(party);
       },
       candidates: () => [...preferredAgreements, ...world.agreements.keys()],

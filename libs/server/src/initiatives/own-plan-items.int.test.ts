@@ -12,12 +12,10 @@ const namdal = loggedIn(server, 'namdal@demo.kompetansebro.no');
 const fosen = loggedIn(server, 'fosen@demo.kompetansebro.no');
 const viewer = loggedIn(server, 'fylke-innsyn@demo.kompetansebro.no');
 const liaison = loggedIn(server, 'ntnu@demo.kompetansebro.no');
-const campus = loggedIn(server, 'nord-namsos@demo.kompetansebro.no');
 
 const NAMDAL = sampleId('actor', 'study-centre-namdal');
 const NAMDAL_ITEM = sampleId('plan-item', 'nb-agreement-namdal');
 const FOSEN_ITEM = sampleId('plan-item', 'nb-agreement-fosen');
-const CAMPUS_ITEM = sampleId('plan-item', 'nb-namdal-nord-namsos');
 
 const versionOf = async (id: string) =>
   (await server.database.db.selectFrom('plan_item').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
@@ -83,12 +81,5 @@ describe('plan items to their owners', () => {
     expect((await viewer(`/api/own-plan-items/${NAMDAL_ITEM}`, change({ status: 'done' }, await versionOf(NAMDAL_ITEM)))).status).toBe(403);
     expect((await json<Page<OwnPlanItem>>(await liaison('/api/own-plan-items'), 200)).total).toBe(0);
     expect((await liaison(`/api/own-plan-items/${NAMDAL_ITEM}`, change({ status: 'done' }, await versionOf(NAMDAL_ITEM)))).status).toBe(404);
-  });
-
-  it("lets Nord universitet's Namsos campus, an owner with a login of its own, move its item on", async () => {
-    const page = await json<Page<OwnPlanItem>>(await campus('/api/own-plan-items'), 200);
-    expect(page.items.map((item) => item.id)).toEqual([CAMPUS_ITEM]);
-    const updated = await json<OwnPlanItem>(await campus(`/api/own-plan-items/${CAMPUS_ITEM}`, change({ status: 'in_progress', resultText: 'Første møte med bibliotekene i Namdal' }, await versionOf(CAMPUS_ITEM))), 200);
-    expect(updated.status).toBe('in_progress');
   });
 });
