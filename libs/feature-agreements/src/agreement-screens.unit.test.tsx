@@ -59,7 +59,7 @@ describe('AgreementListPage', () => {
   });
 
   it('hides the "Studiesenter" and "Region" filters when the app says so (a centre’s portal)', async () => {
-    mswServer.use(...agreementHandlers(agreements()), ...actorHandlers(new ActorStore()), ...referenceHandlers());
+    mswServer.use(...agreementHandlers(agreements()), ...actorHandlers(new ActorStore()), ...referenceHandlers(), ...authHandlers(new AuthStore(undefined, { loggedInAs: 'namdal@demo.kompetansebro.no' })));
     renderRoute({
       path: '/avtaler',
       createRoutes: (root) => [createAgreementRoutes(root, { path: 'avtaler', listFilters: { partyAndRegion: false } })],

@@ -10,8 +10,17 @@ import { mswServer } from './msw/msw-server';
 // Screens load their chunks and queries lazily; on a busy machine that can take longer than the default second.
 configure({ asyncUtilTimeout: 3000 });
 
+// A request no handler answers fails the test that made it (msw alone only logs it, and happy-dom
+// then tries the network): a screen asking for more than its test provides is a gap in the test.
+const unhandled: string[] = [];
+
 beforeAll(async () => {
-  mswServer.listen({ onUnhandledRequest: 'error' });
+  mswServer.listen({
+    onUnhandledRequest: (request, print) => {
+      unhandled.push(`${request.method} ${new URL(request.url).pathname}`);
+      print.error();
+    },
+  });
   await initI18n({ language: 'nb' });
 });
 
@@ -20,6 +29,8 @@ afterEach(() => {
   mswServer.resetHandlers();
   localStorage.clear();
   document.title = '';
+  const asked = unhandled.splice(0);
+  if (asked.length > 0) throw new Error(`Requests no msw handler answered: ${[...new Set(asked)].join(', ')}`);
 });
 
 afterAll(() => {

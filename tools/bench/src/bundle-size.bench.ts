@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { INITIAL_JS_BUDGET_KIB as APP_BUDGET } from '@kompetansebro/testing/server';
 
 export interface BundleFigure {
   app: string;
@@ -11,7 +12,8 @@ export interface BundleFigure {
 }
 
 const APPS = ['county-console', 'centre-portal', 'university-liaison', 'library-portal'];
-export const INITIAL_JS_BUDGET_KIB = 130;
+/** The apps' budget, kept with the test that holds them to it (tools/e2e bundle-budget). */
+export const INITIAL_JS_BUDGET_KIB = APP_BUDGET.app;
 
 /**
  * The JavaScript a browser must load before an app's first screen: the entry script and every

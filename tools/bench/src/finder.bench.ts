@@ -5,12 +5,12 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { freePort } from '@kompetansebro/testing/server';
+import { freePort, initialJavaScriptOf, INITIAL_JS_BUDGET_KIB } from '@kompetansebro/testing/server';
 import { waitForHealth } from './startup.bench';
 
 // The public student finder (issue 15): what its front page and a library page cost a phone.
 
-export const FINDER_JS_GOAL_KIB = 60;
+export const FINDER_JS_GOAL_KIB = INITIAL_JS_BUDGET_KIB.finder;
 export const FINDER_PAGES = [
   { page: 'front page', path: '/' },
   { page: 'library page', path: '/finn/bibliotek/grong-bibliotek' },
@@ -132,10 +132,8 @@ export async function measureFinder(): Promise<FinderFigure[]> {
     const figures: FinderFigure[] = [];
     for (const { page, path } of FINDER_PAGES) {
       const html = await (await fetch(`${base}${path}`)).text();
-      const sources = [...new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1] ?? ''))];
-      let js = 0;
-      for (const source of sources) js += gzipKiB(Buffer.from(await (await fetch(new URL(source, base))).arrayBuffer()));
-      figures.push({ page, htmlGzipKiB: gzipKiB(html), scripts: sources.length, jsGzipKiB: js, lighthouse: await lighthouseOf(`${base}${path}`) });
+      const js = await initialJavaScriptOf(`${base}${path}`);
+      figures.push({ page, htmlGzipKiB: gzipKiB(html), scripts: js.scripts, jsGzipKiB: js.gzipKiB, lighthouse: await lighthouseOf(`${base}${path}`) });
     }
     return figures;
   });

@@ -1,20 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mainLibraryKey, sampleId } from '@kompetansebro/db';
 import { norwegianSortKey, todayInNorway, type Inbox, type InboxItemKind, type Me, type Problem } from '@kompetansebro/domain';
-import { jsonBody, startTestServer, type RequestAs, type TestServer } from '@kompetansebro/testing/server';
-import { createApp } from '../app';
-import { createMailer } from '../auth/mail';
-import { startMailCatcher, type MailCatcher } from '../auth/mail-catcher.test-support';
+import { jsonBody, type RequestAs, type TestServer } from '@kompetansebro/testing/server';
+import type { MailCatcher } from '../auth/mail-catcher.test-support';
 import { mailAcceptanceAsked } from '../jobs/agreement-acceptance-mail';
 import { sendInboxDigests } from '../jobs/inbox-digest';
 import type { ReminderDeps } from '../jobs/reminders';
+import { daysFromToday as plusDays, startMailedTestServer, type MailedTestServer } from '../testing/fixture.test';
 
+let mailed: MailedTestServer;
 let server: TestServer;
 let mail: MailCatcher;
 let deps: ReminderDeps;
-const silent = { info: () => undefined, error: () => undefined };
 const today = todayInNorway();
-const plusDays = (days: number) => new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 const NAMSOS = sampleId('actor', mainLibraryKey('5007'));
 const NAMDAL = sampleId('actor', 'study-centre-namdal');
@@ -29,12 +27,8 @@ function who(name: string): RequestAs {
 let agreementId = '';
 
 beforeAll(async () => {
-  mail = await startMailCatcher();
-  const mailConfig = { smtpUrl: mail.url, from: 'Kompetansebro <ikke-svar@test.invalid>' };
-  server = await startTestServer((appDeps) => {
-    deps = { db: appDeps.db, config: { ...appDeps.config, mail: mailConfig }, mailer: createMailer(mailConfig, silent), logger: silent };
-    return createApp({ ...appDeps, config: { ...appDeps.config, mail: mailConfig } });
-  });
+  mailed = await startMailedTestServer();
+  ({ server, mail, jobDeps: deps } = mailed);
   for (const name of ['fylke', 'fylke-innsyn', 'namdal', 'namsos', 'ntnu', 'fosen']) as[name] = await server.as(account(name));
   const { db } = server.database;
   // An agreement sent to Namsos bibliotek and Namdal studiesenter for acceptance.
@@ -62,10 +56,7 @@ beforeAll(async () => {
   expect((await who('fylke')('/api/liaison/notes', jsonBody('POST', { target: { actorId: NAMSOS }, universityId: null, body: 'Hei Namsos, innboksprøve om fjernlånskassene.' }))).status).toBe(201);
   expect((await who('namdal')(`/api/study-centres/${NAMDAL}/catchment-requests`, jsonBody('POST', { add: ['5001'], reason: 'Innboksprøve' }))).status).toBe(201);
 });
-afterAll(async () => {
-  await server.close();
-  await mail.close();
-});
+afterAll(() => mailed.close());
 
 async function inboxOf(name: string): Promise<Inbox> {
   const response = await who(name)('/api/inbox');

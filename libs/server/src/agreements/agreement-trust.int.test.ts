@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mainLibraryKey, sampleId } from '@kompetansebro/db';
 import { todayInNorway, type AgreementDetail, type AgreementSettings, type Coverage, type PendingAcceptance, type Problem } from '@kompetansebro/domain';
-import { jsonBody, startTestServer, type RequestAs, type TestServer } from '@kompetansebro/testing/server';
-import { createApp } from '../app';
-import { startMailCatcher, type MailCatcher } from '../auth/mail-catcher.test-support';
+import { jsonBody, type RequestAs, type TestServer } from '@kompetansebro/testing/server';
+import type { MailCatcher } from '../auth/mail-catcher.test-support';
 import { applyAgreementCalendar } from '../jobs/agreement-calendar';
 import { docxText } from '../testing/document-text.test-support';
-import { addService, ifMatch, json } from '../testing/fixture.test';
+import { addService, daysFromToday as plusDays, ifMatch, json, startMailedTestServer, type MailedTestServer } from '../testing/fixture.test';
 
 // Agreements the parties can trust (issue 13): the calendar drives the status, each party answers
 // for itself, signing needs every acceptance (or the county's reason), one renewal per agreement.
 
+let mailed: MailedTestServer;
 let server: TestServer;
 let mail: MailCatcher;
 let as: Record<'fosen' | 'namdal' | 'orland' | 'namsos' | 'ntnu' | 'viewer', RequestAs>;
@@ -21,12 +21,10 @@ const ORLAND = actor(mainLibraryKey('5057'));
 const OSEN = actor(mainLibraryKey('5020'));
 const NAMSOS = actor(mainLibraryKey('5007'));
 const today = todayInNorway();
-const plusDays = (days: number) => new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
-  mail = await startMailCatcher();
-  const mailConfig = { smtpUrl: mail.url, from: 'Kompetansebro <ikke-svar@test.invalid>' };
-  server = await startTestServer((appDeps) => createApp({ ...appDeps, config: { ...appDeps.config, mail: mailConfig } }));
+  mailed = await startMailedTestServer();
+  ({ server, mail } = mailed);
   as = {
     fosen: await server.as('fosen@demo.kompetansebro.no'),
     namdal: await server.as('namdal@demo.kompetansebro.no'),
@@ -42,10 +40,7 @@ beforeAll(async () => {
   await db.insertInto('membership').values({ user_id: id, organisation_id: ORLAND, role: 'library_editor' }).execute();
   as.orland = await server.as('orland@test.invalid');
 });
-afterAll(async () => {
-  await server.close();
-  await mail.close();
-});
+afterAll(() => mailed.close());
 
 const fosenAgreement = (dates: { startDate: string | null; endDate: string | null } = { startDate: today, endDate: plusDays(730) }) => ({
   title: 'Samarbeidsavtale Fosen studiesenter, Ørland og Osen bibliotek',

@@ -73,6 +73,7 @@ const unscoped: Record<string, string> = {
   'reports/report-file.repository.ts reportFileBytes': "the principal's organisation's own rows",
   'reports/report-file.repository.ts queueReportFile': 'marks a file just recorded through the scope',
   'reports/report-file.repository.ts runReportFileJob': 'the job: reads the report with the scope of who asked, loaded afresh',
+  'reports/report-file.repository.ts purgeOldReportFiles': 'the daily clean-up: deletes files past their keeping time, reads nothing out',
   // The user's own account (issue 19): rows keyed by the principal's own user id.
   'account/account.repository.ts notificationSettingsOf': "the principal's own row",
   'account/account.repository.ts inboxMailOf': 'the jobs read whom to mail at once, by user id',

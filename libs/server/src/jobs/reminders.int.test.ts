@@ -1,33 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mainLibraryKey, sampleId } from '@kompetansebro/db';
 import { daysBetween, todayInNorway } from '@kompetansebro/domain';
-import { jsonBody, startTestServer, type TestServer } from '@kompetansebro/testing/server';
-import { createApp } from '../app';
-import { createMailer, type Mailer } from '../auth/mail';
-import { startMailCatcher, type MailCatcher } from '../auth/mail-catcher.test-support';
+import { jsonBody, type TestServer } from '@kompetansebro/testing/server';
+import type { Mailer } from '../auth/mail';
+import type { MailCatcher } from '../auth/mail-catcher.test-support';
+import { daysFromToday as plusDays, startMailedTestServer, type MailedTestServer } from '../testing/fixture.test';
 import { runReminders, type ReminderDeps } from './reminders';
 
+let mailed: MailedTestServer;
 let server: TestServer;
 let mail: MailCatcher;
 let deps: ReminderDeps;
-const silent = { info: () => undefined, error: () => undefined };
 const today = todayInNorway();
-const plusDays = (days: number) => new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const STEINKJER = sampleId('actor', mainLibraryKey('5006'));
 const COUNTY_ADMIN = 'fylke@demo.kompetansebro.no';
 
 beforeAll(async () => {
-  mail = await startMailCatcher();
-  const mailConfig = { smtpUrl: mail.url, from: 'Kompetansebro <ikke-svar@test.invalid>' };
-  server = await startTestServer((appDeps) => {
-    deps = { db: appDeps.db, config: { ...appDeps.config, mail: mailConfig }, mailer: createMailer(mailConfig, silent), logger: silent };
-    return createApp({ ...appDeps, config: { ...appDeps.config, mail: mailConfig } });
-  });
+  mailed = await startMailedTestServer();
+  ({ server, mail, jobDeps: deps } = mailed);
 });
-afterAll(async () => {
-  await server.close();
-  await mail.close();
-});
+afterAll(() => mailed.close());
 
 /** Mails caught, as "recipient | subject" lines, counted. */
 function tally(): Map<string, number> {

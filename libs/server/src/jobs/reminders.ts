@@ -1,6 +1,7 @@
 import { dueReminders, todayInNorway, type DueReminder, type IsoDate } from '@kompetansebro/domain';
 import { publicUrlOf, type AppConfig, type Logger } from '../http/app-env';
 import { sendLiaisonDigest } from '../liaison/digest.repository';
+import { purgeOldReportFiles } from '../reports/report-file.repository';
 import { runAgreementCalendar } from './agreement-calendar';
 import type { Mailer } from '../auth/mail';
 import type { Executor } from '../persistence/executor';
@@ -177,5 +178,6 @@ export async function runDaily(deps: ReminderDeps, today: IsoDate = todayInNorwa
   });
   await part('inbox digest', () => sendInboxDigests(deps, today));
   await part('liaison digest', () => sendLiaisonDigest(deps.db, deps.mailer, { liaisonUrl: `${publicUrlOf(deps.config)}/universitet` }));
+  await part('report file purge', () => purgeOldReportFiles(deps.db));
   if (failures.length > 0) throw new Error(`The daily job failed in: ${failures.join(', ')}`);
 }

@@ -56,6 +56,16 @@ export async function reportFileBytes(db: Executor, organisationId: string, id: 
   return { file: toReportFile(row), bytes: row.status === 'done' ? row.bytes : null };
 }
 
+/** How long a written file is kept for download: asking again writes a fresh one from today's facts. */
+export const REPORT_FILE_KEPT_DAYS = 30;
+
+/** The daily job's clean-up: files asked for more than REPORT_FILE_KEPT_DAYS before `now` are deleted. */
+export async function purgeOldReportFiles(db: Executor, now: Date = new Date()): Promise<{ purged: number }> {
+  const before = new Date(now.getTime() - REPORT_FILE_KEPT_DAYS * 24 * 60 * 60 * 1000);
+  const result = await db.deleteFrom('report_file').where('created_at', '<', before).executeTakeFirst();
+  return { purged: Number(result.numDeletedRows) };
+}
+
 /** Puts a recorded file on the queue; when even that fails, it is marked failed. */
 export async function queueReportFile(deps: { db: Executor; jobs: JobQueue }, payload: ReportFileJobPayload): Promise<void> {
   try {

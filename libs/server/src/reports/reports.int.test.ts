@@ -4,6 +4,7 @@ import type { FunderReport, Problem, ReportFile } from '@kompetansebro/domain';
 import { jsonBody } from '@kompetansebro/testing/server';
 import { loggedIn, testServer, UNKNOWN_ID } from '../testing/fixture.test';
 import { docxText, pdfText, plain } from '../testing/document-text.test-support';
+import { purgeOldReportFiles } from './report-file.repository';
 
 const server = testServer();
 const viewer = loggedIn(server, 'fylke-innsyn@demo.kompetansebro.no');
@@ -194,6 +195,16 @@ describe('a report file written on the job queue (issue 17)', () => {
       .executeTakeFirstOrThrow();
     expect(((await (await server.request(`/api/report-files/${waiting.id}`)).json()) as ReportFile).status).toBe('queued');
     expect((await server.request(`/api/report-files/${waiting.id}/download`)).status).toBe(409);
+  });
+
+  it('is kept 30 days, then the daily clean-up deletes it', async () => {
+    const file = (await (await ask({ format: 'pdf' })).json()) as ReportFile;
+    const asked = new Date(file.createdAt);
+    const day = 24 * 60 * 60 * 1000;
+    expect((await purgeOldReportFiles(server.database.db, new Date(asked.getTime() + 29 * day))).purged).toBe(0);
+    expect((await server.request(`/api/report-files/${file.id}/download`)).status).toBe(200);
+    expect((await purgeOldReportFiles(server.database.db, new Date(asked.getTime() + 31 * day))).purged).toBeGreaterThanOrEqual(1);
+    expect((await server.request(`/api/report-files/${file.id}`)).status).toBe(404);
   });
 
   it('is the asking organisation’s only: 404 to others, 403 to those who may not export initiatives', async () => {

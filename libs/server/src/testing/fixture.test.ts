@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, expect } from 'vitest';
 import { sql } from 'kysely';
 import type { Database } from '@kompetansebro/db';
-import type { Page, Problem, ServiceType } from '@kompetansebro/domain';
+import { addDays, todayInNorway, type IsoDate, type Page, type Problem, type ServiceType } from '@kompetansebro/domain';
 import { jsonBody, startTestServer, type RequestAs, type TestServer } from '@kompetansebro/testing/server';
 import { createApp } from '../app';
+import { createMailer } from '../auth/mail';
+import { startMailCatcher, type MailCatcher } from '../auth/mail-catcher.test-support';
+import type { ReminderDeps } from '../jobs/reminders';
 
 // Test support for the integration tests (*.int.test.ts): the setup every file repeats. Named
 // *.test.ts because only test files may use the testing library (lint); Vitest runs only
@@ -38,6 +41,41 @@ export function testServer(): TestServer {
     close: () => current().close(),
   };
 }
+
+/** A server whose mail goes to a catcher, with the deps the jobs run with (the same mail settings). */
+export interface MailedTestServer {
+  server: TestServer;
+  mail: MailCatcher;
+  /** What a job (reminders, digests, acceptance mails) is handed, as the app's own. */
+  jobDeps: ReminderDeps;
+  close(): Promise<void>;
+}
+
+/** Starts a mail catcher and the app mailing to it (call in beforeAll; close in afterAll). */
+export async function startMailedTestServer(): Promise<MailedTestServer> {
+  const mail = await startMailCatcher();
+  const mailConfig = { smtpUrl: mail.url, from: 'Kompetansebro <ikke-svar@test.invalid>' };
+  const silent = { info: () => undefined, error: () => undefined };
+  let jobDeps: ReminderDeps | undefined;
+  const server = await startTestServer((appDeps) => {
+    const config = { ...appDeps.config, mail: mailConfig };
+    jobDeps = { db: appDeps.db, config, mailer: createMailer(mailConfig, silent), logger: silent };
+    return createApp({ ...appDeps, config });
+  });
+  if (!jobDeps) throw new Error('The test server did not build its app');
+  return {
+    server,
+    mail,
+    jobDeps,
+    close: async () => {
+      await server.close();
+      await mail.close();
+    },
+  };
+}
+
+/** The date `days` from today in Norway (negative: before). */
+export const daysFromToday = (days: number): IsoDate => addDays(todayInNorway(), days);
 
 /** Requests as a demo account, logged in once before the file's tests (after `testServer()` has started). */
 export function loggedIn(server: TestServer, email: string): RequestAs {
