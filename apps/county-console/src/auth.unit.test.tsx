@@ -47,7 +47,7 @@ function renderApp(path: string, auth = new AuthStore()) {
     }),
   );
   const { queryClient, router } = createAppRuntime(
-    { basePath: '/', navigation, createRoutes, auth: authShell, paths: { agreement: '/avtaler/$id', actor: '/aktorer/$id', notes: '/samarbeid', planItem: '/planpunkter/$id' } },
+    { basePath: '/', navigation, createRoutes, auth: authShell, paths: { agreement: '/avtaler/$id', actor: '/aktorer/$id', notes: '/samarbeid', initiative: '/tiltak/$id' } },
     { history: createMemoryHistory({ initialEntries: [path] }) },
   );
   const user = userEvent.setup();
@@ -361,8 +361,8 @@ describe('the compact header (issue 19)', () => {
     expect(router.state.location.pathname).toBe('/innboks');
     expect(screen.getByRole('link', { name: 'Godta eller avslå avtalen «Lesesalsavtale»' }).getAttribute('href')).toBe('/avtaler/11111111-1111-4111-8111-111111111111');
     expect(screen.getByRole('link', { name: '3 uleste notater i samarbeidskanalene' }).getAttribute('href')).toBe('/samarbeid');
-    // A plan item the county's own organisation owns opens on its own page, where its status and result are set.
-    expect(screen.getByRole('link', { name: /Kunnskapsgrunnlag/ }).getAttribute('href')).toBe('/planpunkter/55555555-5555-4555-8555-555555555555');
+    // A plan item the county's own organisation owns opens the initiative (the API sends its id to the county), where the plan is kept.
+    expect(screen.getByRole('link', { name: /Kunnskapsgrunnlag/ }).getAttribute('href')).toBe('/tiltak/55555555-5555-4555-8555-555555555555');
   });
 
   it('says so when nothing waits, with no count', async () => {

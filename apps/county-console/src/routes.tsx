@@ -3,7 +3,7 @@ import { createActorRoutes } from '@kompetansebro/feature-actors';
 import { createAgreementRoutes, createCoverageRoute } from '@kompetansebro/feature-agreements';
 import { createHistoryRoute } from '@kompetansebro/feature-history';
 import { createImportRoute } from '@kompetansebro/feature-import';
-import { createInitiativeRoutes, createOwnPlanItemRoutes } from '@kompetansebro/feature-initiatives';
+import { createInitiativeRoutes } from '@kompetansebro/feature-initiatives';
 import { createCountyInboxRoute } from '@kompetansebro/feature-library';
 import { createCatchmentReviewRoutes } from '@kompetansebro/feature-portal';
 import { createReportRoutes } from '@kompetansebro/feature-reports';
@@ -37,7 +37,6 @@ export const countyPaths: AppPaths = {
   agreement: '/avtaler/$id',
   activity: '/aktiviteter/$id',
   initiative: '/tiltak/$id',
-  planItem: '/planpunkter/$id',
   notes: '/samarbeid',
   catchmentRequests: '/nedslagsfelt',
 };
@@ -57,8 +56,6 @@ export function createCountyRoutes(parentRoute: AnyRoute) {
     screenRoute(parentRoute, { path: 'kommuner', component: lazyRouteComponent(() => import('./municipalities-page'), 'MunicipalitiesPage') }),
     createActivityRoutes(parentRoute, { path: 'aktiviteter', actorPath: '/aktorer/$id', historyPath: '/historikk/$entity/$id' }),
     createInitiativeRoutes(parentRoute, { path: 'tiltak', activityPath: '/aktiviteter/$id', agreementPath: '/avtaler/$id', historyPath: '/historikk/$entity/$id', reportPath: '/rapporter' }),
-    // The plan items the county's own organisations are responsible for, where the inbox links (the plans themselves are under /tiltak).
-    createOwnPlanItemRoutes(parentRoute, { path: 'planpunkter' }),
     createReportRoutes(parentRoute, { path: 'rapporter' }),
     createHistoryRoute(parentRoute, { path: 'historikk', recordPaths: { actor: '/aktorer/$id', agreement: '/avtaler/$id', activity: '/aktiviteter/$id', initiative: '/tiltak/$id' } }),
     createSurveyRoutes(parentRoute, { path: 'undersokelser' }),
