@@ -1,6 +1,7 @@
 import { createActivityRoutes } from '@kompetansebro/feature-activities';
 import { createActorRoutes } from '@kompetansebro/feature-actors';
 import { createAgreementRoutes } from '@kompetansebro/feature-agreements';
+import { createOwnPlanItemRoutes } from '@kompetansebro/feature-initiatives';
 import { createPortalRoutes } from '@kompetansebro/feature-portal';
 import type { NavigationItem } from '@kompetansebro/feature-shell';
 import type { AppPaths } from '@kompetansebro/ui';
@@ -11,20 +12,22 @@ export const centreNavigation: readonly NavigationItem[] = [
   { to: '/', label: 'shell.navigation.overview', exact: true },
   { to: '/avtaler', label: 'shell.navigation.agreements' },
   { to: '/aktiviteter', label: 'shell.navigation.activities' },
+  // The plan items the centre is responsible for (issue 19): status and result.
+  { to: '/planpunkter', label: 'shell.navigation.planItems', permission: { resource: 'plan_item', action: 'read' } },
   { to: '/brosjyre', label: 'shell.navigation.brochure' },
   { to: '/kontakter', label: 'shell.navigation.contacts' },
   { to: '/profil', label: 'shell.navigation.profile' },
 ];
 
 /** Where the portal shows each kind of record: the links of search hits and inbox items. */
-export const centrePaths: AppPaths = { actor: '/aktorer/$id', agreement: '/avtaler/$id', activity: '/aktiviteter/$id' };
+export const centrePaths: AppPaths = { actor: '/aktorer/$id', agreement: '/avtaler/$id', activity: '/aktiviteter/$id', planItem: '/planpunkter/$id' };
 
 /**
  * /studiesenter/ (home: catchment area, libraries and their student services, coverage and gaps,
  * coming activities), /brosjyre (the students' brochure, printable and PDF), /kontakter,
  * /profil (own record and catchment-area requests), /avtaler/… (agreements the centre is party
  * to, and proposing one), /aktiviteter/… (its activities), /aktorer/$id (a library's page, read
- * only) — all for logged-in users (`parentRoute`). The API scopes every answer to the centre.
+ * only), /planpunkter/… (the plan items it is responsible for: status and result) — all for logged-in users (`parentRoute`). The API scopes every answer to the centre.
  */
 export function createCentreRoutes(parentRoute: AnyRoute) {
   return [
@@ -46,6 +49,7 @@ export function createCentreRoutes(parentRoute: AnyRoute) {
     createActivityRoutes(parentRoute, { path: 'aktiviteter', actorPath: '/aktorer/$id', canCreate: true, kinds: ['meeting', 'course', 'webinar', 'other'] }),
     // Library pages, linked from home and contacts. A coordinator reads them; it changes its own record under /profil.
     createActorRoutes(parentRoute, { path: 'aktorer', viewer: { canEdit: false } }),
+    createOwnPlanItemRoutes(parentRoute, { path: 'planpunkter' }),
   ];
 }
 

@@ -47,7 +47,7 @@ function renderApp(path: string, auth = new AuthStore()) {
     }),
   );
   const { queryClient, router } = createAppRuntime(
-    { basePath: '/', navigation, createRoutes, auth: authShell, paths: { agreement: '/avtaler/$id', actor: '/aktorer/$id', notes: '/samarbeid' } },
+    { basePath: '/', navigation, createRoutes, auth: authShell, paths: { agreement: '/avtaler/$id', actor: '/aktorer/$id', notes: '/samarbeid', initiative: '/tiltak/$id' } },
     { history: createMemoryHistory({ initialEntries: [path] }) },
   );
   const user = userEvent.setup();
@@ -346,20 +346,23 @@ describe('the compact header (issue 19)', () => {
   it('shows how many things wait in the inbox, and the inbox page links each to where it is done', async () => {
     const auth = new AuthStore([countyAdminAccount()], { loggedInAs: 'fylke@demo.kompetansebro.no' });
     auth.inbox = {
-      total: 4,
+      total: 5,
       items: [
         { kind: 'agreement_acceptance', recordId: '11111111-1111-4111-8111-111111111111', title: 'Lesesalsavtale', count: 1, dueDate: null, amendmentNumber: null },
         { kind: 'unread_notes', recordId: null, title: '', count: 3, dueDate: null, amendmentNumber: null },
+        { kind: 'plan_item_due', recordId: '55555555-5555-4555-8555-555555555555', title: 'Kunnskapsgrunnlag', count: 1, dueDate: '2026-12-31', amendmentNumber: null },
       ],
     };
     const { user, router } = renderApp('/', auth);
-    const inbox = await screen.findByRole('link', { name: 'Innboks, 4 ting venter' });
+    const inbox = await screen.findByRole('link', { name: 'Innboks, 5 ting venter' });
     await user.click(inbox);
 
     await screen.findByRole('heading', { level: 1, name: 'Innboks' });
     expect(router.state.location.pathname).toBe('/innboks');
     expect(screen.getByRole('link', { name: 'Godta eller avslå avtalen «Lesesalsavtale»' }).getAttribute('href')).toBe('/avtaler/11111111-1111-4111-8111-111111111111');
     expect(screen.getByRole('link', { name: '3 uleste notater i samarbeidskanalene' }).getAttribute('href')).toBe('/samarbeid');
+    // A plan item the county's own organisation owns opens the initiative (the API sends its id to the county), where the plan is kept.
+    expect(screen.getByRole('link', { name: /Kunnskapsgrunnlag/ }).getAttribute('href')).toBe('/tiltak/55555555-5555-4555-8555-555555555555');
   });
 
   it('says so when nothing waits, with no count', async () => {

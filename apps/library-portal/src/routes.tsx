@@ -1,6 +1,7 @@
 import { createActivityRoutes } from '@kompetansebro/feature-activities';
 import { createActorRoutes } from '@kompetansebro/feature-actors';
 import { createAgreementRoutes } from '@kompetansebro/feature-agreements';
+import { createOwnPlanItemRoutes } from '@kompetansebro/feature-initiatives';
 import { createLibraryRoutes } from '@kompetansebro/feature-library';
 import { createSurveyAnswerRoute } from '@kompetansebro/feature-survey';
 import type { NavigationItem } from '@kompetansebro/feature-shell';
@@ -17,6 +18,8 @@ export const libraryNavigation: readonly NavigationItem[] = [
   { to: '/avtaler', label: 'shell.navigation.agreements', group: 'cooperation' },
   { to: '/pamelding', label: 'shell.navigation.activities', group: 'cooperation' },
   { to: '/samarbeid', label: 'shell.navigation.channels', group: 'cooperation' },
+  // The plan items the library is responsible for (issue 19): status and result.
+  { to: '/planpunkter', label: 'shell.navigation.planItems', permission: { resource: 'plan_item', action: 'read' }, group: 'cooperation' },
 ];
 
 /** Where the portal shows each kind of record: the links of search hits and inbox items (the open survey is offered on home). */
@@ -27,13 +30,14 @@ export const libraryPaths: AppPaths = {
   notes: '/samarbeid',
   services: '/tjenester',
   survey: '/',
+  planItem: '/planpunkter/$id',
 };
 
 /**
  * /bibliotek/ (home: what is due), /apningstider/… (opening hours of the library and each
  * branch), /tjenester/… (the library and its branches: services and conditions, confirmed here,
  * and contacts), /bilder (photos of the library and its branches), /avtaler/… (agreements it is party to, accepted or declined there), /pamelding
- * (signing up for the county's webinars and meetings, and cancelling), /aktiviteter/… (one activity), /samarbeid (notes with the university libraries and the county, started and answered here), /undersokelse?token=… (the county's open survey, answered) — all for logged-in users
+ * (signing up for the county's webinars and meetings, and cancelling), /aktiviteter/… (one activity), /samarbeid (notes with the university libraries and the county, started and answered here), /undersokelse?token=… (the county's open survey, answered), /planpunkter/… (the plan items it is responsible for: status and result) — all for logged-in users
  * (`parentRoute`). The API scopes every answer to the library the user acts for.
  */
 export function createLibraryPortalRoutes(parentRoute: AnyRoute) {
@@ -52,6 +56,7 @@ export function createLibraryPortalRoutes(parentRoute: AnyRoute) {
     createActivityRoutes(parentRoute, { path: 'aktiviteter', actorPath: '/tjenester/$id' }),
     // The county's survey, answered in the portal through the same form (and records) as the mailed link.
     createSurveyAnswerRoute(parentRoute, { path: 'undersokelse' }),
+    createOwnPlanItemRoutes(parentRoute, { path: 'planpunkter' }),
   ];
 }
 

@@ -13,6 +13,7 @@ import type {
   PlanItemUpdate,
 } from '@kompetansebro/domain';
 import { useVersionedUpdate } from './api-mutation';
+import { accountQueries } from './account.queries';
 import { api } from './client';
 import { readJson, type ApiError } from './api-error';
 import { ifMatch } from './etag';
@@ -30,25 +31,19 @@ export const planItemQueries = listQueries('plan-items', (filters: PlanItemListF
 
 export type OwnPlanItemListFilters = Partial<OwnPlanItemListQuery>;
 
-/** The plan items the user's own organisation is responsible for (issue 19), soonest due first. */
-export const ownPlanItemQueries = listQueries('own-plan-items', (filters: OwnPlanItemListFilters) =>
-  readJson(api().api['own-plan-items'].$get({ query: toQueryStrings(filters) })),
-);
+/** The plan items the user's own organisation is responsible for (issue 19), soonest due first; one by id. */
+export const ownPlanItemQueries = resourceQueries('own-plan-items', {
+  list: (filters: OwnPlanItemListFilters) => readJson(api().api['own-plan-items'].$get({ query: toQueryStrings(filters) })),
+  detail: (id) => readJson(api().api['own-plan-items'][':id'].$get({ param: { id } })),
+});
 
-/** The responsible organisation moves its plan item on (status, result text); a 412 refetches the list. */
-export function useUpdateOwnPlanItem() {
-  const queryClient = useQueryClient();
-  return useMutation<OwnPlanItem, ApiError, { itemId: string; changes: OwnPlanItemUpdate; version: number }>({
-    mutationFn: ({ itemId, changes, version }) =>
-      readJson(
-        api().api['own-plan-items'][':id'].$patch({
-          param: { id: itemId },
-          json: changes,
-          header: { 'if-match': ifMatch(version) },
-        }),
-      ),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ownPlanItemQueries.all }),
-  });
+/** The responsible organisation moves its plan item on (status, result text), If-Match; the item, the lists and the inbox follow. */
+export function useUpdateOwnPlanItem(id: string) {
+  return useVersionedUpdate<OwnPlanItem, OwnPlanItemUpdate>(
+    id,
+    (request) => readJson(api().api['own-plan-items'][':id'].$patch(request)),
+    useSavedRecordInCache<OwnPlanItem>(ownPlanItemQueries, () => [accountQueries.all]),
+  );
 }
 
 export const initiativeQueries = {

@@ -1,1 +1,2 @@
 export { createInitiativeRoutes } from './initiative-routes';
+export { createOwnPlanItemRoutes } from './own-plan-item-routes';

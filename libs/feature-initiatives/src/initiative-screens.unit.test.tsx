@@ -83,6 +83,7 @@ describe('InitiativePage', () => {
     title: 'Webinarer for bibliotekansatte',
     status: 'done',
     dueDate: '2020-06-30',
+    resultText: '12 webinarer med god deltakelse.',
     activities: [{ id: '00000000-0000-4000-8005-000000000001', title: 'Webinar om fjernlån' }],
   });
   const project = () =>
@@ -140,6 +141,8 @@ describe('InitiativePage', () => {
     const doneColumn = screen.getByRole('region', { name: 'Ferdig (1)' });
     // A done item is not overdue, whatever its date.
     expect(within(doneColumn).getByRole('article').textContent).not.toContain('forsinket');
+    // The result its owner wrote (in its own app) shows on the card.
+    expect(within(doneColumn).getByRole('article').textContent).toContain('Resultat12 webinarer med god deltakelse.');
     expect(within(doneColumn).getByRole('link', { name: 'Webinar om fjernlån' }).getAttribute('href')).toBe('/aktiviteter/00000000-0000-4000-8005-000000000001');
 
     await user.selectOptions(await within(card).findByRole('combobox', { name: /Status/ }), 'done');

@@ -17,7 +17,7 @@ interface PlanBoardProps {
 
 /**
  * The plan as a board: a column per status (planned, in progress, done, dropped), each card with
- * who is responsible, when it is due (overdue said in words) and its results. The status changes
+ * who is responsible, when it is due (overdue said in words), the result its owner wrote, and its results. The status changes
  * with a select on the card — keyboard and screen reader alike; no dragging needed.
  */
 export function PlanBoard({ initiativeId, items, canEdit, onEdit }: PlanBoardProps) {
@@ -110,6 +110,12 @@ function PlanCard({ item, overdue, canEdit, busy, onMove, onEdit }: PlanCardProp
           {item.dueDate ? <time dateTime={item.dueDate}>{formatDate(item.dueDate, language)}</time> : t('initiatives.notSet')}
           {overdue && <strong className="kb-board__overdue"> — {t('initiatives.board.overdue')}</strong>}
         </dd>
+        {item.resultText && (
+          <>
+            <dt>{t('initiatives.board.result')}</dt>
+            <dd className="kb-board__result-text">{item.resultText}</dd>
+          </>
+        )}
       </dl>
       {results > 0 && (
         <div>

@@ -1,11 +1,22 @@
 import { meQueries, useCan } from '@kompetansebro/api-client';
+import type { Action, Resource } from '@kompetansebro/domain';
 import { useQuery } from '@tanstack/react-query';
 
 /**
- * Whether the policy lets the user's role change initiatives (a county viewer only reads), and whether that is known yet (the edit form waits for it rather than say "not allowed"
- * while the user loads). The API still decides.
+ * Whether the policy lets the user's role do `action` to `resource`, and whether that is known yet
+ * (a form waits for it rather than say "not allowed" while the user loads). The API still decides.
  */
-export function useCanEditInitiatives(): { update: boolean; known: boolean } {
+function useKnownCan(resource: Resource, action: Action): { update: boolean; known: boolean } {
   const me = useQuery(meQueries.current());
-  return { update: useCan('initiative', 'update'), known: !me.isPending };
+  return { update: useCan(resource, action), known: !me.isPending };
+}
+
+/** Whether the user's role may change initiatives (a county viewer only reads). */
+export function useCanEditInitiatives(): { update: boolean; known: boolean } {
+  return useKnownCan('initiative', 'update');
+}
+
+/** Whether the user's role may move on the plan items its organisation owns (status and result; a county viewer only reads). */
+export function useCanUpdateOwnPlanItems(): { update: boolean; known: boolean } {
+  return useKnownCan('plan_item', 'update');
 }

@@ -16,8 +16,8 @@ export { buildActivityDetail, nextActivityId } from './factories/activity.factor
 export { ActivityStore, activityHandlers, type KnownActor } from './msw/activity-handlers';
 export { buildAuditEntry, type AuditListEntry } from './factories/audit.factory';
 export { AuditStore, auditHandlers } from './msw/audit-handlers';
-export { buildPlanItemDetail, nextPlanItemId } from './factories/plan-item.factory';
-export { PlanItemStore, planItemHandlers } from './msw/plan-item-handlers';
+export { buildOwnPlanItem, buildPlanItemDetail, nextPlanItemId } from './factories/plan-item.factory';
+export { OwnPlanItemStore, ownPlanItemHandlers, PlanItemStore, planItemHandlers } from './msw/plan-item-handlers';
 export { buildCoverage, buildPartyService } from './factories/coverage.factory';
 export { coverageHandlers } from './msw/coverage-handlers';
 export { buildService, nextServiceId } from './factories/service.factory';

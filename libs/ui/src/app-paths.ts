@@ -7,6 +7,8 @@ export interface AppPaths {
   agreement?: string;
   activity?: string;
   initiative?: string;
+  /** A plan item the user's organisation owns, where it sets status and result. */
+  planItem?: string;
   /** The cooperation notes (a list: a note has no page of its own). */
   notes?: string;
   /** Where the organisation confirms its services (a list). */

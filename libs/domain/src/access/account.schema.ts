@@ -32,7 +32,7 @@ export type InboxItemKind = z.infer<typeof inboxItemKindSchema>;
 
 export const inboxItemSchema = z.object({
   kind: inboxItemKindSchema,
-  /** The record to open (agreement, initiative, survey, catchment request); null for a list (notes, services). */
+  /** The record to open (agreement, plan item — for the county, which keeps the plans, its initiative —, survey, catchment request); null for a list (notes, services). */
   recordId: z.uuid().nullable(),
   /** The record's title or name, as it is written (no code). */
   title: z.string(),

@@ -139,6 +139,8 @@ export const policyTable: Record<Role, Partial<Record<Resource, readonly Action[
     // Accepts or declines agreements for its own university library.
     agreement_acceptance: ['read', 'create'],
     photo: ['read'],
+    // The plan items its university library is responsible for (visibility: its own organisation's): status and result.
+    plan_item: ['read', 'update'],
   },
   library_editor: {
     account: ['read', 'update'],

@@ -16,7 +16,8 @@ export function inboxTarget(item: InboxItem): { to: string; id?: string } | null
     case 'amendment_acceptance':
       return record(paths.agreement);
     case 'plan_item_due':
-      return record(paths.initiative);
+      // The owner's own plan-item page; the county console (no such page) opens the initiative, whose id the API sends it.
+      return record(paths.planItem ?? paths.initiative);
     case 'unread_notes':
       return paths.notes ? { to: paths.notes } : null;
     case 'services_to_confirm':

@@ -79,12 +79,24 @@ describe('GET /api/inbox', () => {
     expect(inbox.items).toContainEqual(expect.objectContaining({ kind: 'agreement_acceptance', recordId: agreementId }));
     const due = inbox.items.filter((i) => i.kind === 'plan_item_due');
     expect(due.map((i) => i.title)).toContain('Kartlegge lesesaler (innboks)');
+    // It names the plan item itself (the owner's page opens it), not the county's initiative.
+    const owned = await server.database.db.selectFrom('plan_item').select('id').where('title', '=', 'Kartlegge lesesaler (innboks)').executeTakeFirstOrThrow();
+    expect(due.find((i) => i.title === 'Kartlegge lesesaler (innboks)')?.recordId).toBe(owned.id);
+    expect((await who('namdal')(`/api/own-plan-items/${owned.id}`)).status).toBe(200);
     expect(due.map((i) => i.title)).not.toContain('Langt fram (innboks)');
     expect(kinds(inbox)).not.toContain('unread_notes');
   });
 
   it('gives the county admin the catchment request to decide; the county viewer, who decides nothing, no request and no acceptance', async () => {
-    expect((await inboxOf('fylke')).items).toContainEqual(expect.objectContaining({ kind: 'catchment_request', title: 'Namdal studiesenter' }));
+    const county = await inboxOf('fylke');
+    expect(county.items).toContainEqual(expect.objectContaining({ kind: 'catchment_request', title: 'Namdal studiesenter' }));
+    // The county keeps the plans: its own overdue plan item opens the initiative it belongs to.
+    const survey = await server.database.db
+      .selectFrom('plan_item')
+      .select('initiative_id')
+      .where('title', '=', 'Samle informasjon fra hvert bibliotek (også filialer) om hvilke tjenester de tilbyr studenter')
+      .executeTakeFirstOrThrow();
+    expect(county.items.find((i) => i.kind === 'plan_item_due')?.recordId).toBe(survey.initiative_id);
     const viewer = await inboxOf('fylke-innsyn');
     expect(kinds(viewer)).not.toContain('catchment_request');
     expect(kinds(viewer)).not.toContain('agreement_acceptance');

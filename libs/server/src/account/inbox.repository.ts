@@ -16,6 +16,8 @@ const item = (fields: Partial<InboxItem> & Pick<InboxItem, 'kind' | 'title'>): I
 
 export async function inboxOf(db: Executor, scope: Scope, today: IsoDate = todayInNorway()): Promise<InboxItem[]> {
   const { role, organisationId } = scope;
+  // A due plan item opens on its owner's page; the county, which keeps the plans, opens the initiative it belongs to.
+  const planOpensInitiative = can(role, 'initiative', 'read');
   const parts = await Promise.all([
     can(role, 'agreement_acceptance', 'create')
       ? listPendingAcceptances(db, scope).then((tasks) =>
@@ -37,14 +39,14 @@ export async function inboxOf(db: Executor, scope: Scope, today: IsoDate = today
     db
       .selectFrom('plan_item as p')
       .innerJoin('initiative as i', 'i.id', 'p.initiative_id')
-      .select(['p.initiative_id', 'p.title', 'p.due_date'])
+      .select(['p.id', 'p.initiative_id', 'p.title', 'p.due_date'])
       .where('p.responsible_actor_id', '=', organisationId)
       .where('p.status', 'in', ['planned', 'in_progress'])
       .where('p.due_date', 'is not', null)
       .where('p.due_date', '<=', shift(today, PLAN_ITEM_INBOX_DAYS))
       .orderBy('p.due_date')
       .execute()
-      .then((rows) => rows.map((r) => item({ kind: 'plan_item_due', recordId: r.initiative_id, title: r.title, dueDate: r.due_date }))),
+      .then((rows) => rows.map((r) => item({ kind: 'plan_item_due', recordId: planOpensInitiative ? r.initiative_id : r.id, title: r.title, dueDate: r.due_date }))),
     can(role, 'service', 'update') && !scope.everything
       ? db
           .selectFrom('service as s')

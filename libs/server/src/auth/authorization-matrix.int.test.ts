@@ -627,6 +627,7 @@ const specs: Record<string, Spec> = {
   // The organisation's own calendar link (no record id: always the caller's organisation).
   'GET /api/calendar-feed': { ok: 200, request: () => ['/api/calendar-feed'] },
   'POST /api/calendar-feed': { ok: 201, request: () => ['/api/calendar-feed', { method: 'POST' }] },
+  'GET /api/own-plan-items/:id': { kind: 'planItem', ok: 200, request: ({ id }) => [`/api/own-plan-items/${id}`] },
   'PATCH /api/own-plan-items/:id': { kind: 'planItem', ok: 200, request: async ({ id, version }) => patch(`/api/own-plan-items/${id}`, { resultText: note }, await version()) },
   'PATCH /api/activities/:id': { kind: 'activity', ok: 200, request: async ({ id, version }) => patch(`/api/activities/${id}`, { outcome: note }, await version()) },
   'DELETE /api/activities/:id': {

@@ -26,7 +26,7 @@ import { ifMatch, jsonAnswer, jsonBody, routesTagged, versionedAnswer } from '..
 import { createRouter, idParamsSchema } from '../http/openapi';
 import { createInitiative, getInitiative, listInitiatives, updateInitiative } from './initiative.repository';
 import { listMobilityCounts, upsertMobilityCount } from './mobility-count.repository';
-import { createPlanItem, deletePlanItem, listOwnPlanItems, listPlanItems, updateOwnPlanItem, updatePlanItem } from './plan-item.repository';
+import { createPlanItem, deletePlanItem, getOwnPlanItem, listOwnPlanItems, listPlanItems, updateOwnPlanItem, updatePlanItem } from './plan-item.repository';
 
 const InitiativeDetail = initiativeDetailSchema.meta({ id: 'InitiativeDetail' });
 const InitiativePage = pageSchema(initiativeSummarySchema.meta({ id: 'InitiativeSummary' })).meta({ id: 'InitiativePage' });
@@ -129,6 +129,13 @@ const ownPlanItemsRoute = route('get', '/api/own-plan-items', ['plan_item', 'rea
   problems: [400],
 });
 
+const ownPlanItemRoute = route('get', '/api/own-plan-items/{id}', ['plan_item', 'read'], {
+  summary: "One plan item the user's organisation is responsible for (without the results linked to them); another's answers 404",
+  request: { params: idParamsSchema },
+  answers: { 200: versionedAnswer('The plan item', OwnPlanItem) },
+  problems: [400, 404],
+});
+
 const updateOwnPlanItemRoute = route('patch', '/api/own-plan-items/{id}', ['plan_item', 'update'], {
   summary: "Move on a plan item the user's organisation is responsible for: its status and result text only (If-Match)",
   request: { params: idParamsSchema, ...ifMatch, body: jsonBody(OwnPlanItemUpdate) },
@@ -190,6 +197,7 @@ export const initiativesRouter = createRouter()
     const page = await listOwnPlanItems(c.var.deps.db, await scopeOf(c), c.req.valid('query'));
     return c.json(page, 200);
   })
+  .openapi(ownPlanItemRoute, (c) => readRecord(c, (db, scope) => getOwnPlanItem(db, scope, c.req.valid('param').id)))
   .openapi(updateOwnPlanItemRoute, (c) =>
     changeRecord(c, ({ db, scope, change }, version) => updateOwnPlanItem(db, scope, c.req.valid('param').id, c.req.valid('json'), version, change)),
   )

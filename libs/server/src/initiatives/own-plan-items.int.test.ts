@@ -36,6 +36,16 @@ describe('plan items to their owners', () => {
     }
   });
 
+  it('reads one own plan item with its version (ETag), and answers another organisation\'s as one that does not exist', async () => {
+    const response = await namdal(`/api/own-plan-items/${NAMDAL_ITEM}`);
+    const item = await json<OwnPlanItem>(response, 200);
+    expect(item.id).toBe(NAMDAL_ITEM);
+    expect(item).not.toHaveProperty('initiativeId');
+    expect(response.headers.get('etag')).toContain(String(item.version));
+    expect((await namdal(`/api/own-plan-items/${FOSEN_ITEM}`)).status).toBe(404);
+    expect((await liaison(`/api/own-plan-items/${NAMDAL_ITEM}`)).status).toBe(404);
+  });
+
   it('lets the owner update status and result, audited, and answers a stale save with 412', async () => {
     const version = await versionOf(NAMDAL_ITEM);
     const auditBefore = await countRows(server, 'audit_entry');
@@ -66,10 +76,10 @@ describe('plan items to their owners', () => {
     expect(await versionOf(FOSEN_ITEM)).toBe(version);
   });
 
-  it('keeps the county viewer to reading, and roles without plan items out (403)', async () => {
+  it('keeps the county viewer to reading; a university library that owns no item lists none and reaches no other', async () => {
     expect((await viewer('/api/own-plan-items')).status).toBe(200);
     expect((await viewer(`/api/own-plan-items/${NAMDAL_ITEM}`, change({ status: 'done' }, await versionOf(NAMDAL_ITEM)))).status).toBe(403);
-    expect((await liaison('/api/own-plan-items')).status).toBe(403);
-    expect((await liaison(`/api/own-plan-items/${NAMDAL_ITEM}`, change({ status: 'done' }, await versionOf(NAMDAL_ITEM)))).status).toBe(403);
+    expect((await json<Page<OwnPlanItem>>(await liaison('/api/own-plan-items'), 200)).total).toBe(0);
+    expect((await liaison(`/api/own-plan-items/${NAMDAL_ITEM}`, change({ status: 'done' }, await versionOf(NAMDAL_ITEM)))).status).toBe(404);
   });
 });

@@ -387,8 +387,8 @@ export async function listOwnPlanItems(db: Executor, scope: Scope, query: OwnPla
   return { items: rows.map(ownPlanItemOf), total: Number(countRow.total), page: query.page, pageSize: query.pageSize };
 }
 
-/** Another organisation's item is answered as one that does not exist. */
-async function getOwnPlanItem(db: Executor, scope: Scope, itemId: string): Promise<OwnPlanItem> {
+/** One plan item of the scope's organisation; another organisation's item is answered as one that does not exist. */
+export async function getOwnPlanItem(db: Executor, scope: Scope, itemId: string): Promise<OwnPlanItem> {
   const row = await planItemsWithContext(db).where('pi.id', '=', itemId).where('pi.responsible_actor_id', '=', scope.organisationId).executeTakeFirst();
   if (!row) throw new NotFoundError('plan item of your organisation');
   return ownPlanItemOf(row);

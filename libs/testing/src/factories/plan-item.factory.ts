@@ -1,4 +1,4 @@
-import { planItemDetailSchema, type PlanItemDetail } from '@kompetansebro/domain';
+import { ownPlanItemSchema, planItemDetailSchema, type OwnPlanItem, type PlanItemDetail } from '@kompetansebro/domain';
 import { idSequence, sequentialUuid, TIMESTAMP } from './ids';
 
 /** A fresh id for a plan item in a test. */
@@ -28,6 +28,28 @@ export function buildPlanItemDetail(overrides: Partial<PlanItemDetail> = {}): Pl
     responsibleActorName: null,
     activities: [],
     agreements: [],
+    ...overrides,
+  });
+}
+
+/**
+ * A plan item as its owner sees it (`GET /api/own-plan-items`): Namdal studiesenter's planned
+ * agreement with the libraries, due 31 December 2026, unless told otherwise.
+ */
+export function buildOwnPlanItem(overrides: Partial<OwnPlanItem> = {}): OwnPlanItem {
+  return ownPlanItemSchema.parse({
+    id: nextPlanItemId(),
+    position: 0,
+    title: 'Samarbeidsavtale mellom Namdal studiesenter og folkebibliotekene',
+    description: null,
+    responsibleActorId: sequentialUuid(1, 2),
+    dueDate: '2026-12-31',
+    status: 'planned',
+    resultText: null,
+    version: 1,
+    createdAt: TIMESTAMP,
+    updatedAt: TIMESTAMP,
+    initiativeTitle: 'Regionale kompetanseaktører og folkebibliotekenes rolle',
     ...overrides,
   });
 }
