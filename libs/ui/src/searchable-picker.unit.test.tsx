@@ -1,14 +1,13 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { PickerOption, SearchablePicker as Picker } from './searchable-picker';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SearchablePicker, type PickerOption } from './searchable-picker';
 
-// Designsystemet's Suggestion loads @digdir/designsystemet-web (custom elements), whose import
-// never settles under happy-dom: the suite is skipped until the component project has an
-// environment (or a stand-in for the web components) that runs it. Loaded lazily, so the skip
-// does not hang collection either.
-let SearchablePicker: typeof Picker;
+// These run the real Designsystemet Suggestion (u-combobox, u-datalist and the popover polyfill of
+// @digdir/designsystemet-web) in happy-dom; the component setup mends the one thing that made it
+// loop there (`document instanceof Document`). The same journeys run in Chromium in the actor form
+// journey (tools/e2e).
 
 const options: PickerOption[] = [
   { value: '5007', label: 'Namsos' },
@@ -39,9 +38,25 @@ function Multiple() {
 
 const visible = () => screen.getAllByRole('option', { hidden: true }).filter((option) => !(option as HTMLOptionElement).disabled && !option.hasAttribute('data-empty'));
 
-describe.skip('SearchablePicker', () => {
-  beforeAll(async () => {
-    ({ SearchablePicker } = await import('./searchable-picker'));
+describe('SearchablePicker', () => {
+  // happy-dom does no layout, so every element is 0 px high, and u-datalist moves with the arrow
+  // keys only among options that have a height. Give options the height the style sheets give them
+  // in a browser: none while hidden, disabled or aria-hidden (u-datalist's own rule), nor for the
+  // "no match" option while another option shows (Designsystemet's rule), one line otherwise.
+  const clientHeight = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight');
+  const shown = (option: Element) => !option.hasAttribute('hidden') && !option.hasAttribute('disabled') && option.getAttribute('aria-hidden') !== 'true';
+  beforeAll(() => {
+    Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
+      configurable: true,
+      get(this: HTMLElement) {
+        if (this.getAttribute('role') !== 'option') return clientHeight?.get?.call(this) ?? 0;
+        const others = this.hasAttribute('data-empty') ? [...(this.parentElement?.children ?? [])].filter((option) => option !== this && shown(option)) : [];
+        return shown(this) && others.length === 0 ? 24 : 0;
+      },
+    });
+  });
+  afterAll(() => {
+    if (clientHeight) Object.defineProperty(HTMLElement.prototype, 'clientHeight', clientHeight);
   });
 
   it('is labelled and shows the error beside it', () => {
