@@ -1,7 +1,6 @@
 import { EXPERIMENTAL_Suggestion as Suggestion, type SuggestionItem } from '@digdir/designsystemet-react';
-import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { StatusTag } from './status-tag';
+import { FieldFrame, useFieldIds, type FieldFrameProps } from './field';
 
 /** One choice of a picker: what is stored (`value`) and what the user reads and types to find it (`label`). */
 export interface PickerOption {
@@ -9,22 +8,11 @@ export interface PickerOption {
   label: string;
 }
 
-interface PickerFrameProps {
-  /** The input's id: error summaries link to it. Generated when left out. */
-  id?: string;
-  label: ReactNode;
-  description?: ReactNode;
-  /** The message beside the picker; the input is marked invalid while it is set. */
-  error?: ReactNode;
-  /** Text of the "required" tag after the label; no tag when left out. */
-  requiredLabel?: string;
+export type SearchablePickerProps = FieldFrameProps & {
   options: readonly PickerOption[];
   /** Shown in the list while the options load. */
   loading?: boolean;
-}
-
-export type SearchablePickerProps = PickerFrameProps &
-  (
+} & (
     | { multiple?: false; value: string; onChange: (value: string) => void }
     | { multiple: true; value: readonly string[]; onChange: (values: string[]) => void }
   );
@@ -32,34 +20,29 @@ export type SearchablePickerProps = PickerFrameProps &
 /**
  * A searchable picker over a long list (organisations, municipalities) on Designsystemet's
  * `Suggestion`: the user types to narrow the list, picks with the mouse or the arrow keys and
- * Enter, and clears with the clear button or Escape. One value (`value: string`, '' for none)
- * or several (`multiple`, chips that each remove their choice). Label, help, required tag and
- * the error message beside it as every other field (`aria-describedby`, `aria-invalid`).
+ * Enter, and clears with the clear button. One value (`value: string`, '' for none) or several
+ * (`multiple`, chips that each remove their choice). Label, help, required tag and the message
+ * beside it as every other field (FieldFrame). Loaded lazily (see lazy-searchable-picker.tsx):
+ * it brings Designsystemet's web components, which no entry chunk should carry.
  */
 export function SearchablePicker(props: SearchablePickerProps) {
-  const { id, label, description, error, requiredLabel, options, loading } = props;
+  const { label, description, error, requiredLabel, options, loading } = props;
   const { t } = useTranslation();
-  const generated = useId();
-  const inputId = id ?? generated;
-  const descriptionId = `${inputId}-description`;
-  const errorId = `${inputId}-error`;
-  const describedBy = [description ? descriptionId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  const ids = useFieldIds(props);
   const labelOf = new Map(options.map((option) => [option.value, option.label]));
   const itemOf = (value: string): SuggestionItem => ({ value, label: labelOf.get(value) ?? value });
 
-  // What a screen reader hears as the list narrows ("%d treff").
+  // What a screen reader hears as the list narrows ("3 treff").
   const announce = { 'data-sr-singular': t('picker.hitsOne'), 'data-sr-plural': t('picker.hitsOther') };
-  const input = (
-    <Suggestion.Input
-      id={inputId}
-      aria-describedby={describedBy}
-      aria-invalid={error ? true : undefined}
-      aria-required={requiredLabel ? true : undefined}
-      autoComplete="off"
-    />
-  );
-  const list = (
+  const parts = (
     <>
+      <Suggestion.Input
+        id={ids.id}
+        aria-describedby={ids.describedBy}
+        aria-invalid={ids.invalid || undefined}
+        aria-required={requiredLabel ? true : undefined}
+        autoComplete="off"
+      />
       <Suggestion.Clear aria-label={t('picker.clear')} />
       <Suggestion.List>
         <Suggestion.Empty>{loading ? t('states.loading') : t('picker.noMatch')}</Suggestion.Empty>
@@ -73,47 +56,16 @@ export function SearchablePicker(props: SearchablePickerProps) {
   );
 
   return (
-    <div className="ds-field kb-picker">
-      <div className="kb-field-label">
-        <label className="ds-label" htmlFor={inputId}>
-          {label}
-        </label>
-        {requiredLabel && (
-          <span aria-hidden="true">
-            <StatusTag color="warning">{requiredLabel}</StatusTag>
-          </span>
-        )}
-      </div>
-      {description && (
-        <div data-field="description" id={descriptionId}>
-          {description}
-        </div>
-      )}
+    <FieldFrame label={label} description={description} error={error} requiredLabel={requiredLabel} ids={ids}>
       {props.multiple ? (
-        <Suggestion
-          multiple
-          selected={props.value.map(itemOf)}
-          onSelectedChange={(items) => props.onChange(items.map((item) => item.value))}
-          {...announce}
-        >
-          {input}
-          {list}
+        <Suggestion multiple selected={props.value.map(itemOf)} onSelectedChange={(items) => props.onChange(items.map((item) => item.value))} {...announce}>
+          {parts}
         </Suggestion>
       ) : (
-        <Suggestion
-          selected={props.value ? itemOf(props.value) : null}
-          onSelectedChange={(item) => props.onChange(item?.value ?? '')}
-          {...announce}
-        >
-          {input}
-          {list}
+        <Suggestion selected={props.value ? itemOf(props.value) : null} onSelectedChange={(item) => props.onChange(item?.value ?? '')} {...announce}>
+          {parts}
         </Suggestion>
       )}
-      {error && (
-        <p className="ds-validation-message" data-field="validation" id={errorId}>
-          {error}
-        </p>
-      )}
-    </div>
+    </FieldFrame>
   );
 }
