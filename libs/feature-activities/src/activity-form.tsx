@@ -6,14 +6,13 @@ import {
   errorMessages,
   fieldErrorText,
   optionsByLabel,
-  pickerField,
   RecordForm,
-  SearchablePicker,
   Select,
   type ShownFieldError,
   TextArea,
   TextField,
 } from '@kompetansebro/ui';
+import { pickerField, SearchablePicker } from '@kompetansebro/ui/searchable-picker';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';

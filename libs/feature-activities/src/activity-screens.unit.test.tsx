@@ -10,6 +10,7 @@ import {
   buildMe,
   buildMembership,
   mswServer,
+  pickOption,
   problemResponse,
   referenceHandlers,
   renderRoute,
@@ -225,9 +226,7 @@ describe('registering an activity', () => {
     await user.selectOptions(await screen.findByRole('combobox', { name: /^Type aktivitet/ }), 'webinar');
     await user.type(screen.getByRole('textbox', { name: /^Tittel/ }), 'Webinar: Lesesirkler');
     fireEvent.change(screen.getByLabelText(/^Dato \(start\)/), { target: { value: '2026-03-10' } });
-    const organiser = screen.getByRole('combobox', { name: /^Arrangør/ });
-    await within(organiser).findByRole('option', { name: 'Trøndelag fylkesbibliotek' });
-    await user.selectOptions(organiser, countyLibrary.id);
+    await pickOption(user, await screen.findByRole('combobox', { name: /^Arrangør/ }), 'Trøndelag fylkesbibliotek');
 
     const choice = screen.getByRole('combobox', { name: /^Velg aktør/ });
     await within(choice).findByRole('option', { name: /Steinkjer bibliotek/ });

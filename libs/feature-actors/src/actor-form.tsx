@@ -5,14 +5,13 @@ import {
   errorMessages,
   fieldErrorText,
   optionsByLabel,
-  pickerField,
   RecordForm,
-  SearchablePicker,
   Select,
   type ShownFieldError,
   TextArea,
   TextField,
 } from '@kompetansebro/ui';
+import { pickerField, SearchablePicker } from '@kompetansebro/ui/searchable-picker';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';

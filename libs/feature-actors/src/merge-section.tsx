@@ -1,6 +1,7 @@
 import { actorQueries, useCan, useMergeActor } from '@kompetansebro/api-client';
 import type { ActorDetail } from '@kompetansebro/domain';
-import { Alert, Button, ConfirmDialog, actionErrorText, SearchablePicker, Section } from '@kompetansebro/ui';
+import { Alert, Button, ConfirmDialog, actionErrorText, Section } from '@kompetansebro/ui';
+import { SearchablePicker } from '@kompetansebro/ui/searchable-picker';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,7 +1,8 @@
 import { actorQueries, trySave, useCreatePlanItem, useUpdatePlanItem } from '@kompetansebro/api-client';
 import { compareNorwegian, MAX_PAGE_SIZE, planItemStatuses, type FieldError, type PlanItemDetail, type PlanItemStatus } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
-import { Alert, bindFields, Button, ErrorSummary, fieldErrorText, pickerField, SearchablePicker, Select, TextArea, TextField, useFormSubmit, type ErrorSummaryItem } from '@kompetansebro/ui';
+import { Alert, bindFields, Button, ErrorSummary, fieldErrorText, Select, TextArea, TextField, useFormSubmit, type ErrorSummaryItem } from '@kompetansebro/ui';
+import { pickerField, SearchablePicker } from '@kompetansebro/ui/searchable-picker';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,7 +1,8 @@
 import { ApiError, municipalityQueries, portalQueries, useCreateCatchmentRequest } from '@kompetansebro/api-client';
 import type { CatchmentRequest } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, ErrorSummary, httpErrorText, LoadingState, QueryError, SearchablePicker, Section, StatusTag, TextArea } from '@kompetansebro/ui';
+import { Alert, Button, ErrorSummary, httpErrorText, LoadingState, QueryError, Section, StatusTag, TextArea } from '@kompetansebro/ui';
+import { SearchablePicker } from '@kompetansebro/ui/searchable-picker';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -10,13 +10,13 @@ import {
   fieldErrorText,
   Page,
   RecordForm,
-  SearchablePicker,
   StatusTag,
   TextField,
   useFormSubmit,
   useUnsavedChangesGuard,
   type ErrorSummaryItem,
 } from '@kompetansebro/ui';
+import { SearchablePicker } from '@kompetansebro/ui/searchable-picker';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';

@@ -64,5 +64,3 @@ export {
   type WeekGrid,
 } from './opening-hours-form';
 export { WeekGridTable } from './week-grid-table';
-export { pickerField, SearchablePicker } from './lazy-searchable-picker';
-export type { PickerOption, SearchablePickerProps } from './searchable-picker';

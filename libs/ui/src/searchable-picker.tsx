@@ -1,6 +1,6 @@
 import { EXPERIMENTAL_Suggestion as Suggestion, type SuggestionItem } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
-import { FieldFrame, useFieldIds, type FieldFrameProps } from './field';
+import { FieldFrame, useFieldIds, type BoundField, type FieldFrameProps } from './field';
 
 /** One choice of a picker: what is stored (`value`) and what the user reads and types to find it (`label`). */
 export interface PickerOption {
@@ -22,8 +22,12 @@ export type SearchablePickerProps = FieldFrameProps & {
  * `Suggestion`: the user types to narrow the list, picks with the mouse or the arrow keys and
  * Enter, and clears with the clear button. One value (`value: string`, '' for none) or several
  * (`multiple`, chips that each remove their choice). Label, help, required tag and the message
- * beside it as every other field (FieldFrame). Loaded lazily (see lazy-searchable-picker.tsx):
- * it brings Designsystemet's web components, which no entry chunk should carry.
+ * beside it as every other field (FieldFrame).
+ *
+ * Imported from `@kompetansebro/ui/searchable-picker`, not the library's index: it brings
+ * Designsystemet's web components (custom elements, a popover polyfill, floating-ui, about 20 KiB
+ * gzip), whose import defines elements, so a bundler keeps it wherever the index is imported —
+ * in every app's entry chunk. Imported on its own, it lands in the lazy chunks of the forms.
  */
 export function SearchablePicker(props: SearchablePickerProps) {
   const { label, description, error, requiredLabel, options, loading } = props;
@@ -68,4 +72,9 @@ export function SearchablePicker(props: SearchablePickerProps) {
       )}
     </FieldFrame>
   );
+}
+
+/** A form's bound field as a one-value picker: `<SearchablePicker {...pickerField(field('municipalityNumber'))} options={…} />`. */
+export function pickerField({ id, label, description, error, value, onChange }: BoundField) {
+  return { id, label, description, error, value, onChange: (next: string) => onChange({ target: { value: next } }) };
 }
