@@ -3,6 +3,9 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { http, type RequestHandler } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { createActorRoutes } from './actor-routes';
+// The form's lazy route brings the picker (Designsystemet's Suggestion and web components): load it
+// with the file, so the first test does not spend its time limit transforming it.
+import '@kompetansebro/ui/searchable-picker';
 
 function renderAt(path: string, store = new ActorStore(), ...overrides: RequestHandler[]) {
   mswServer.use(...actorHandlers(store), ...referenceHandlers(), ...authHandlers(new AuthStore(undefined, { loggedInAs: 'fylke@demo.kompetansebro.no' })));
