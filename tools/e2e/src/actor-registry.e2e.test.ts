@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 import { logIn } from './login';
+import { pickerInput } from './picker';
 
 test.describe('the actor registry in the county console', () => {
   test.beforeEach(async ({ page }) => {
@@ -48,7 +49,7 @@ test.describe('the actor registry in the county console', () => {
     await page.getByLabel('Navn', { exact: true }).fill('Studiesenter Innherred');
     await page.getByLabel('Organisasjonsnummer').fill('974 767 881');
     // The municipality is a searchable picker: type to narrow the 38 municipalities, pick with the keyboard.
-    const municipality = page.getByRole('combobox', { name: /^Kommune/ });
+    const municipality = pickerInput(page, /^Kommune/);
     await municipality.click();
     await municipality.pressSequentially('lev');
     await expect(page.getByRole('option', { name: /^Levanger/ })).toBeVisible();

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 import { goToMenuItem, logIn } from './login';
-import { pickOption } from './picker';
+import { pickerInput, pickOption } from './picker';
 
 const NAMDAL = 'namdal@demo.kompetansebro.no';
 const SNAASA = '5041';
@@ -23,7 +23,7 @@ test.describe("the county's review of catchment-area requests", () => {
     await page.goto('/studiesenter/profil');
     await expect(page.getByRole('heading', { level: 1, name: 'Profil' })).toBeVisible();
     // The municipalities are a searchable picker: typing narrows the list, the keyboard picks.
-    const add = page.getByRole('combobox', { name: 'Kommuner som skal legges til' });
+    const add = pickerInput(page, 'Kommuner som skal legges til');
     await add.click();
     await add.pressSequentially('Snå');
     await expect(page.getByRole('option', { name: 'Snåsa', exact: true })).toBeVisible();
