@@ -2,6 +2,18 @@ import { EXPERIMENTAL_Suggestion as Suggestion, type SuggestionItem } from '@dig
 import { useTranslation } from 'react-i18next';
 import { FieldFrame, useFieldIds, type BoundField, type FieldFrameProps } from './field';
 
+/** Letters and digits only, each word after a space: "Frøya (Trøndelag sørvest)" → " frøya trøndelag sørvest". */
+const words = (text: string) => ` ${text.toLocaleLowerCase('nb').replace(/[^\p{L}\p{N}]+/gu, ' ').trim()}`;
+
+/**
+ * What the user typed matches where a word of the option starts, as people look names up: "st"
+ * finds Steinkjer and Stjørdal, not Frosta or "(Trøndelag sørvest)"; "namsos bib" finds Namsos bibliotek.
+ */
+export const matchesWordStart = ({ label, input }: { label: string; input: HTMLInputElement }) => {
+  const typed = words(input.value);
+  return typed === ' ' || words(label).includes(typed);
+};
+
 /** One choice of a picker: what is stored (`value`) and what the user reads and types to find it (`label`). */
 export interface PickerOption {
   value: string;
@@ -62,11 +74,11 @@ export function SearchablePicker(props: SearchablePickerProps) {
   return (
     <FieldFrame label={label} description={description} error={error} requiredLabel={requiredLabel} ids={ids}>
       {props.multiple ? (
-        <Suggestion multiple selected={props.value.map(itemOf)} onSelectedChange={(items) => props.onChange(items.map((item) => item.value))} {...announce}>
+        <Suggestion multiple filter={matchesWordStart} selected={props.value.map(itemOf)} onSelectedChange={(items) => props.onChange(items.map((item) => item.value))} {...announce}>
           {parts}
         </Suggestion>
       ) : (
-        <Suggestion selected={props.value ? itemOf(props.value) : null} onSelectedChange={(item) => props.onChange(item?.value ?? '')} {...announce}>
+        <Suggestion filter={matchesWordStart} selected={props.value ? itemOf(props.value) : null} onSelectedChange={(item) => props.onChange(item?.value ?? '')} {...announce}>
           {parts}
         </Suggestion>
       )}

@@ -14,6 +14,7 @@ const options: PickerOption[] = [
   { value: '5001', label: 'Trondheim' },
   { value: '5006', label: 'Steinkjer' },
   { value: '5025', label: 'Røros' },
+  { value: '5036', label: 'Frosta (Værnes)' },
 ];
 
 function Single({ error }: { error?: string }) {
@@ -75,6 +76,17 @@ describe('SearchablePicker', () => {
     await waitFor(() => expect(visible().map((option) => option.textContent)).toEqual(['Trondheim']));
     await user.click(screen.getByRole('option', { name: 'Trondheim', hidden: true }));
     await waitFor(() => expect(screen.getByTestId('value').textContent).toBe('5001'));
+  });
+
+  it('matches where a word starts, as names are looked up', async () => {
+    const user = userEvent.setup();
+    render(<Single />);
+    const input = screen.getByRole('combobox', { name: 'Kommune' });
+    await user.type(input, 'st');
+    await waitFor(() => expect(visible().map((option) => option.textContent)).toEqual(['Steinkjer']));
+    await user.clear(input);
+    await user.type(input, 'vær');
+    await waitFor(() => expect(visible().map((option) => option.textContent)).toEqual(['Frosta (Værnes)']));
   });
 
   it('is operated with the keyboard: arrows and Enter choose, the clear button empties', async () => {
