@@ -21,6 +21,9 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { http, type RequestHandler } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { createActivityRoutes } from './activity-routes';
+// The form's lazy route brings the picker (Designsystemet's Suggestion and web components): load it
+// with the file, so the first test does not spend its time limit transforming it.
+import '@kompetansebro/ui/searchable-picker';
 
 const countyLibrary = buildActorDetail({ kind: 'county_library', name: 'Trøndelag fylkesbibliotek' });
 const steinkjer = buildActorDetail({ kind: 'public_library', name: 'Steinkjer bibliotek' });
