@@ -1,6 +1,18 @@
 import { activityKinds, totalHeadCount } from '@kompetansebro/domain';
 import { formatNumber, useLanguage } from '@kompetansebro/i18n';
-import { bindFields, Button, errorMessages, fieldErrorText, optionsByLabel, RecordForm, Select, type ShownFieldError, TextArea, TextField } from '@kompetansebro/ui';
+import {
+  bindFields,
+  Button,
+  errorMessages,
+  fieldErrorText,
+  optionsByLabel,
+  RecordForm,
+  Select,
+  type ShownFieldError,
+  TextArea,
+  TextField,
+} from '@kompetansebro/ui';
+import { pickerField, SearchablePicker } from '@kompetansebro/ui/searchable-picker';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -178,11 +190,7 @@ export function ActivityForm({ values, onChange, errors, submitCount, initialOrg
             </p>
           </div>
         ) : (
-          <Select
-            {...field('organiserId')}
-            emptyOption={t('common.none')}
-            options={organiserChoices.map((actor) => ({ value: actor.id, label: actor.name }))}
-          />
+          <SearchablePicker {...pickerField(field('organiserId'))} options={organiserChoices.map((actor) => ({ value: actor.id, label: actor.name }))} />
         )}
         <TextArea {...field('description')} rows={5} />
       </fieldset>

@@ -1,6 +1,17 @@
 import { actorQueries, municipalityQueries } from '@kompetansebro/api-client';
 import { actorKinds, compareNorwegian, type ActorKind } from '@kompetansebro/domain';
-import { bindFields, errorMessages, fieldErrorText, optionsByLabel, RecordForm, Select, type ShownFieldError, TextArea, TextField } from '@kompetansebro/ui';
+import {
+  bindFields,
+  errorMessages,
+  fieldErrorText,
+  optionsByLabel,
+  RecordForm,
+  Select,
+  type ShownFieldError,
+  TextArea,
+  TextField,
+} from '@kompetansebro/ui';
+import { pickerField, SearchablePicker } from '@kompetansebro/ui/searchable-picker';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -153,9 +164,9 @@ export function ActorForm({
 
       <fieldset className="ds-fieldset">
         <legend>{t('actors.form.groups.location')}</legend>
-        <Select
-          {...field('municipalityNumber')}
-          emptyOption={t('common.none')}
+        <SearchablePicker
+          {...pickerField(field('municipalityNumber'))}
+          loading={municipalities.isPending}
           options={(municipalities.data?.items ?? []).map((municipality) => ({
             value: municipality.number,
             label: municipality.regionName ? `${municipality.name} (${municipality.regionName})` : municipality.name,

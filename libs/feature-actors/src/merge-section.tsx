@@ -1,6 +1,7 @@
 import { actorQueries, useCan, useMergeActor } from '@kompetansebro/api-client';
 import type { ActorDetail } from '@kompetansebro/domain';
-import { Alert, Button, ConfirmDialog, actionErrorText, Section, Select } from '@kompetansebro/ui';
+import { Alert, Button, ConfirmDialog, actionErrorText, Section } from '@kompetansebro/ui';
+import { SearchablePicker } from '@kompetansebro/ui/searchable-picker';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -44,7 +45,15 @@ export function MergeSection({ actor }: { actor: ActorDetail }) {
           {failure}
         </Alert>
       )}
-      <Select id="actor-merge-duplicate" label={t('actors.merge.label')} options={options} emptyOption={t('actors.merge.choose')} value={duplicateId} onChange={(event) => setDuplicateId(event.currentTarget.value)} />
+      <SearchablePicker
+        id="actor-merge-duplicate"
+        label={t('actors.merge.label')}
+        description={t('actors.merge.choose')}
+        loading={candidates.isPending}
+        options={options}
+        value={duplicateId}
+        onChange={setDuplicateId}
+      />
       <Button variant="secondary" disabled={duplicateId === ''} onClick={() => setConfirming(true)}>
         {t('actors.merge.submit')}
       </Button>

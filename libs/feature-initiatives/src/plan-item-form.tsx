@@ -2,6 +2,7 @@ import { actorQueries, trySave, useCreatePlanItem, useUpdatePlanItem } from '@ko
 import { compareNorwegian, MAX_PAGE_SIZE, planItemStatuses, type FieldError, type PlanItemDetail, type PlanItemStatus } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
 import { Alert, bindFields, Button, ErrorSummary, fieldErrorText, Select, TextArea, TextField, useFormSubmit, type ErrorSummaryItem } from '@kompetansebro/ui';
+import { pickerField, SearchablePicker } from '@kompetansebro/ui/searchable-picker';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -149,7 +150,7 @@ export function PlanItemForm({ initiativeId, item, latest, onDone, onCancel }: P
       )}
       <TextField {...field('title')} requiredLabel={t('common.required')} />
       <TextArea {...field('description')} />
-      <Select {...field('responsibleActorId')} emptyOption={t('initiatives.notSet')} options={actorOptions} />
+      <SearchablePicker {...pickerField(field('responsibleActorId'))} loading={actors.isPending} options={actorOptions} />
       <TextField {...field('dueDate')} type="date" />
       <Select {...field('status')} options={planItemStatuses.map((status) => ({ value: status, label: statusLabel(status) }))} />
       <div className="kb-cluster">

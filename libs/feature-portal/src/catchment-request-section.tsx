@@ -2,6 +2,7 @@ import { ApiError, municipalityQueries, portalQueries, useCreateCatchmentRequest
 import type { CatchmentRequest } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
 import { Alert, Button, ErrorSummary, httpErrorText, LoadingState, QueryError, Section, StatusTag, TextArea } from '@kompetansebro/ui';
+import { SearchablePicker } from '@kompetansebro/ui/searchable-picker';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -89,7 +90,6 @@ function RequestForm({ centreId, area, municipalities }: { centreId: string; are
   const sorted = [...municipalities].sort((a, b) => a.name.localeCompare(b.name, 'nb'));
   const outside = sorted.filter((m) => !area.includes(m.number));
   const inside = sorted.filter((m) => area.includes(m.number));
-  const toggle = (list: string[], number: string) => (list.includes(number) ? list.filter((n) => n !== number) : [...list, number]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -119,39 +119,30 @@ function RequestForm({ centreId, area, municipalities }: { centreId: string; are
   };
 
   const errorOf = (field: FormError['field']) => errors.find((e) => e.field === field)?.message;
-  const firstCheckbox = outside[0] ? `portal-area-add-${outside[0].number}` : `portal-area-remove-${inside[0]?.number ?? ''}`;
 
   return (
     <form className="kb-stack" noValidate onSubmit={(event) => void submit(event)} aria-labelledby="portal-request-title">
       <h3 className="ds-heading" data-size="xs" id="portal-request-title">
         {t('portal.profile.requestTitle')}
       </h3>
-      <ErrorSummary errors={errors.map((e) => ({ fieldId: e.field === 'add' ? firstCheckbox : 'portal-area-reason', message: e.message }))} focusKey={attempt} />
-      <div className="kb-stack" aria-describedby={errorOf('add') ? 'portal-area-error' : undefined}>
-        {errorOf('add') && (
-          <p className="ds-validation-message" data-field="validation" id="portal-area-error">
-            {errorOf('add')}
-          </p>
-        )}
-        <fieldset className="kb-portal-checkboxes">
-          <legend>{t('portal.profile.addLegend')}</legend>
-          {outside.map((m) => (
-            <label key={m.number} className="kb-portal-checkbox">
-              <input id={`portal-area-add-${m.number}`} type="checkbox" checked={add.includes(m.number)} onChange={() => setAdd(toggle(add, m.number))} />
-              {m.name}
-            </label>
-          ))}
-        </fieldset>
-        <fieldset className="kb-portal-checkboxes">
-          <legend>{t('portal.profile.removeLegend')}</legend>
-          {inside.map((m) => (
-            <label key={m.number} className="kb-portal-checkbox">
-              <input id={`portal-area-remove-${m.number}`} type="checkbox" checked={remove.includes(m.number)} onChange={() => setRemove(toggle(remove, m.number))} />
-              {m.name}
-            </label>
-          ))}
-        </fieldset>
-      </div>
+      <ErrorSummary errors={errors.map((e) => ({ fieldId: e.field === 'add' ? 'portal-area-add' : 'portal-area-reason', message: e.message }))} focusKey={attempt} />
+      <SearchablePicker
+        multiple
+        id="portal-area-add"
+        label={t('portal.profile.addLegend')}
+        error={errorOf('add')}
+        options={outside.map((m) => ({ value: m.number, label: m.name }))}
+        value={add}
+        onChange={setAdd}
+      />
+      <SearchablePicker
+        multiple
+        id="portal-area-remove"
+        label={t('portal.profile.removeLegend')}
+        options={inside.map((m) => ({ value: m.number, label: m.name }))}
+        value={remove}
+        onChange={setRemove}
+      />
       <TextArea
         id="portal-area-reason"
         label={t('portal.profile.reason')}

@@ -1,4 +1,4 @@
-import { actorHandlers, ActorStore, ActivityStore, activityHandlers, buildActivityDetail, buildActorDetail, buildCatchmentRequest, buildContact, buildCoverage, ContactStore, contactHandlers, mswServer, PortalStore, portalHandlers, referenceHandlers, renderRoute, testOrganisations } from '@kompetansebro/testing';
+import { actorHandlers, ActorStore, ActivityStore, activityHandlers, buildActivityDetail, buildActorDetail, buildCatchmentRequest, buildContact, buildCoverage, ContactStore, contactHandlers, mswServer, pickOption, PortalStore, portalHandlers, referenceHandlers, renderRoute, testOrganisations } from '@kompetansebro/testing';
 import { screen, waitFor, within } from '@testing-library/react';
 import { createRoute, type AnyRoute } from '@tanstack/react-router';
 import { describe, expect, it } from 'vitest';
@@ -180,9 +180,10 @@ describe('ProfilePage', () => {
     expect(screen.getByRole('textbox', { name: /Begrunnelse/ }).getAttribute('aria-invalid')).toBe('true');
     expect(portal.received).toEqual([]);
 
-    const addBox = screen.getByRole('group', { name: 'Kommuner som skal legges til' });
-    await user.click(within(addBox).getByRole('checkbox', { name: 'Trondheim' }));
-    await user.click(within(screen.getByRole('group', { name: 'Kommuner som skal tas ut' })).getByRole('checkbox', { name: 'Flatanger' }));
+    const add = await screen.findByRole('combobox', { name: 'Kommuner som skal legges til' });
+    expect(add.getAttribute('aria-invalid')).toBe('true');
+    await pickOption(user, add, 'Trondheim');
+    await pickOption(user, screen.getByRole('combobox', { name: 'Kommuner som skal tas ut' }), 'Flatanger');
     await user.type(screen.getByRole('textbox', { name: /Begrunnelse/ }), 'Studentene i Trondheim bruker oss.');
     await user.click(screen.getByRole('button', { name: 'Send til fylket' }));
     await screen.findByText('Forespørselen er sendt til fylket.');

@@ -16,6 +16,7 @@ import {
   useUnsavedChangesGuard,
   type ErrorSummaryItem,
 } from '@kompetansebro/ui';
+import { SearchablePicker } from '@kompetansebro/ui/searchable-picker';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -130,17 +131,16 @@ export function SurveyCreatePage() {
           chosen={regionIds}
           onToggle={(id, on) => setRegionIds((list) => toggle(list, id, on))}
         />
-        <ChoiceFieldset
+        <SearchablePicker
+          multiple
           id={fieldIds.actorIds}
-          idPrefix="survey-library"
-          helpId="survey-libraries-help"
-          legend={labels.actorIds}
-          help={t('survey.create.field.libraries.help')}
-          error={libraryError}
-          loadingText={t('survey.create.loadingLibraries')}
-          options={libraries}
-          chosen={actorIds}
-          onToggle={(id, on) => setActorIds((list) => toggle(list, id, on))}
+          label={labels.actorIds}
+          description={t('survey.create.field.libraries.help')}
+          error={libraryError ?? (libraries.isError ? t('states.errorBody') : undefined)}
+          loading={libraries.isPending}
+          options={(libraries.data?.items ?? []).map((library) => ({ value: library.id, label: library.name }))}
+          value={actorIds}
+          onChange={setActorIds}
         />
         <Checkbox
           id="survey-include-branches"
@@ -167,13 +167,13 @@ interface ChoiceFieldsetProps {
   help: string;
   error: string | undefined;
   loadingText: string;
-  /** The read of the options (regions, libraries): a checkbox per item once loaded. */
+  /** The read of the options (the regions): a checkbox per item once loaded. */
   options: { isPending: boolean; isError: boolean; data?: { items: ReadonlyArray<{ id: string; name: string }> } | undefined };
   chosen: readonly string[];
   onToggle: (id: string, on: boolean) => void;
 }
 
-/** The campaign's regions or libraries: a checkbox per option, with its help, error and loading state. */
+/** The campaign's regions: a checkbox per option, with its help, error and loading state. */
 function ChoiceFieldset({ id, idPrefix, helpId, legend, help, error, loadingText, options, chosen, onToggle }: ChoiceFieldsetProps) {
   const { t } = useTranslation();
   return (

@@ -7,6 +7,15 @@ import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { mswServer } from './msw/msw-server';
 
+// happy-dom gives each window its own `Document` subclass, which its `HTMLDocument` does not extend,
+// so `document instanceof Document` is false (true in a browser). The popover polyfill in
+// @digdir/designsystemet-web (Suggestion's list opens as a popover) climbs from an element until it
+// meets a Document and so never stops. Let `instanceof Document` answer as a browser does.
+if (!(document instanceof Document)) {
+  const documentImplementation = Object.getPrototypeOf(Document.prototype).constructor as typeof Document;
+  Object.defineProperty(Document, Symbol.hasInstance, { value: (value: unknown) => value instanceof documentImplementation });
+}
+
 // Screens load their chunks and queries lazily; on a busy machine that can take longer than the default second.
 configure({ asyncUtilTimeout: 3000 });
 

@@ -10,6 +10,7 @@ export { UserStore, userHandlers } from './msw/user-handlers';
 export { mswServer } from './msw/msw-server';
 export { problemResponse } from './msw/problem';
 export { createTestQueryClient, renderRoute } from './render-route';
+export { pickOption } from './pick-option';
 export { buildAgreementDetail, nextAgreementId } from './factories/agreement.factory';
 export { AgreementStore, agreementHandlers } from './msw/agreement-handlers';
 export { buildActivityDetail, nextActivityId } from './factories/activity.factory';

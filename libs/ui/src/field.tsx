@@ -2,7 +2,7 @@ import { compareNorwegian } from '@kompetansebro/domain';
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 import { StatusTag } from './status-tag';
 
-interface FieldFrameProps {
+export interface FieldFrameProps {
   /** The control's id: error summaries link to it. Generated when left out. */
   id?: string;
   label: ReactNode;
@@ -20,7 +20,7 @@ interface FieldIds {
   invalid: boolean;
 }
 
-function useFieldIds({ id, description, error }: Pick<FieldFrameProps, 'id' | 'description' | 'error'>): FieldIds & {
+export function useFieldIds({ id, description, error }: Pick<FieldFrameProps, 'id' | 'description' | 'error'>): FieldIds & {
   descriptionId: string;
   errorId: string;
 } {
@@ -36,7 +36,7 @@ function useFieldIds({ id, description, error }: Pick<FieldFrameProps, 'id' | 'd
  * Designsystemet's field (`ds-field`): label, help text, the control, and the validation
  * message beside it, wired with aria-describedby and aria-invalid.
  */
-function FieldFrame({
+export function FieldFrame({
   label,
   description,
   error,

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 import { logIn } from './login';
+import { pickerInput } from './picker';
 
 test.describe('the actor registry in the county console', () => {
   test.beforeEach(async ({ page }) => {
@@ -47,6 +48,16 @@ test.describe('the actor registry in the county console', () => {
     await page.getByLabel('Type aktør').selectOption({ label: 'Studiesenter' });
     await page.getByLabel('Navn', { exact: true }).fill('Studiesenter Innherred');
     await page.getByLabel('Organisasjonsnummer').fill('974 767 881');
+    // The municipality is a searchable picker: type to narrow the 38 municipalities, pick with the keyboard.
+    const municipality = pickerInput(page, /^Kommune/);
+    await municipality.click();
+    await municipality.pressSequentially('lev');
+    await expect(page.getByRole('option', { name: /^Levanger/ })).toBeVisible();
+    await expect(page.getByRole('option', { name: /^Namsos/ })).toBeHidden();
+    await expectNoAxeViolations(page);
+    await municipality.press('ArrowDown');
+    await municipality.press('Enter');
+    await expect(municipality).toHaveValue(/^Levanger/);
     await page.getByRole('button', { name: 'Opprett aktøren' }).click();
 
     const organisationNumber = page.getByLabel('Organisasjonsnummer');
@@ -63,6 +74,7 @@ test.describe('the actor registry in the county console', () => {
     await page.getByRole('button', { name: 'Opprett aktøren' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Studiesenter Innherred' })).toBeVisible();
     await expect(page.getByText('990 001 375')).toBeVisible();
+    await expect(page.getByText('Levanger', { exact: true }).first()).toBeVisible();
     await expect(page.getByText('Aktøren er opprettet.')).toBeVisible();
     await expectNoAxeViolations(page);
     const saved = await page.request.get('/api/actors?q=Studiesenter%20Innherred');

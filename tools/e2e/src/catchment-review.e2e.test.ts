@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 import { goToMenuItem, logIn } from './login';
+import { pickerInput, pickOption } from './picker';
 
 const NAMDAL = 'namdal@demo.kompetansebro.no';
 const SNAASA = '5041';
@@ -21,7 +22,15 @@ test.describe("the county's review of catchment-area requests", () => {
 
     await page.goto('/studiesenter/profil');
     await expect(page.getByRole('heading', { level: 1, name: 'Profil' })).toBeVisible();
-    await page.getByRole('group', { name: 'Kommuner som skal legges til' }).getByLabel('Snåsa', { exact: true }).check();
+    // The municipalities are a searchable picker: typing narrows the list, the keyboard picks.
+    const add = pickerInput(page, 'Kommuner som skal legges til');
+    await add.click();
+    await add.pressSequentially('Snå');
+    await expect(page.getByRole('option', { name: 'Snåsa', exact: true })).toBeVisible();
+    await expect(page.getByRole('option', { name: 'Steinkjer', exact: true })).toBeHidden();
+    await expectNoAxeViolations(page);
+    await pickOption(page, add, 'Snåsa');
+    await expect(page.locator('ds-suggestion data', { hasText: 'Snåsa' })).toBeVisible();
     await page.getByLabel('Begrunnelse').fill(reason);
     await page.getByRole('button', { name: 'Send til fylket' }).click();
     await expect(page.getByText('Forespørselen er sendt til fylket.')).toBeVisible();

@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
+import { pickerInput, pickOption } from './picker';
 import { goToMenuItem, logIn } from './login';
 
 // Journey (issue 6): the county admin runs a service survey for three libraries; one library
@@ -71,7 +72,8 @@ test.describe('journey: the service survey', () => {
     await page.getByLabel('Navn på undersøkelsen').fill(name);
     const deadline = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
     await page.getByLabel('Svarfrist').fill(deadline);
-    for (const library of LIBRARIES) await page.getByRole('checkbox', { name: library, exact: true }).check();
+    const libraries = pickerInput(page, /^Enkeltbibliotek/);
+    for (const library of LIBRARIES) await pickOption(page, libraries, library);
     await page.getByRole('checkbox', { name: /Spør også filialene/ }).uncheck();
     await page.getByRole('button', { name: 'Start og send e-post' }).click();
 

@@ -1,0 +1,115 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SearchablePicker, type PickerOption } from './searchable-picker';
+
+// These run the real Designsystemet Suggestion (u-combobox, u-datalist and the popover polyfill of
+// @digdir/designsystemet-web) in happy-dom; the component setup mends the one thing that made it
+// loop there (`document instanceof Document`). The same journeys run in Chromium in the actor form
+// journey (tools/e2e).
+
+const options: PickerOption[] = [
+  { value: '5007', label: 'Namsos' },
+  { value: '5001', label: 'Trondheim' },
+  { value: '5006', label: 'Steinkjer' },
+  { value: '5025', label: 'Røros' },
+  { value: '5036', label: 'Frosta (Værnes)' },
+];
+
+function Single({ error }: { error?: string }) {
+  const [value, setValue] = useState('');
+  return (
+    <>
+      <SearchablePicker id="municipality" label="Kommune" options={options} value={value} onChange={setValue} error={error} />
+      <output data-testid="value">{value}</output>
+    </>
+  );
+}
+
+function Multiple() {
+  const [value, setValue] = useState<string[]>([]);
+  return (
+    <>
+      <SearchablePicker multiple id="libraries" label="Kommuner" options={options} value={value} onChange={setValue} />
+      <output data-testid="value">{value.join(',')}</output>
+    </>
+  );
+}
+
+const visible = () => screen.getAllByRole('option', { hidden: true }).filter((option) => !(option as HTMLOptionElement).disabled && !option.hasAttribute('data-empty'));
+
+describe('SearchablePicker', () => {
+  // happy-dom does no layout, so every element is 0 px high, and u-datalist moves with the arrow
+  // keys only among options that have a height. Give options the height the style sheets give them
+  // in a browser: none while hidden, disabled or aria-hidden (u-datalist's own rule), nor for the
+  // "no match" option while another option shows (Designsystemet's rule), one line otherwise.
+  const clientHeight = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight');
+  const shown = (option: Element) => !option.hasAttribute('hidden') && !option.hasAttribute('disabled') && option.getAttribute('aria-hidden') !== 'true';
+  beforeAll(() => {
+    Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
+      configurable: true,
+      get(this: HTMLElement) {
+        if (this.getAttribute('role') !== 'option') return clientHeight?.get?.call(this) ?? 0;
+        const others = this.hasAttribute('data-empty') ? [...(this.parentElement?.children ?? [])].filter((option) => option !== this && shown(option)) : [];
+        return shown(this) && others.length === 0 ? 24 : 0;
+      },
+    });
+  });
+  afterAll(() => {
+    if (clientHeight) Object.defineProperty(HTMLElement.prototype, 'clientHeight', clientHeight);
+  });
+
+  it('is labelled and shows the error beside it', () => {
+    render(<Single error="Velg en kommune." />);
+    const input = screen.getByRole('combobox', { name: 'Kommune' });
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(input.getAttribute('aria-describedby')).toBe('municipality-error');
+    expect(screen.getByText('Velg en kommune.').id).toBe('municipality-error');
+  });
+
+  it('narrows the list as the user types and takes the option chosen', async () => {
+    const user = userEvent.setup();
+    render(<Single />);
+    const input = screen.getByRole('combobox', { name: 'Kommune' });
+    await user.type(input, 'trond');
+    await waitFor(() => expect(visible().map((option) => option.textContent)).toEqual(['Trondheim']));
+    await user.click(screen.getByRole('option', { name: 'Trondheim', hidden: true }));
+    await waitFor(() => expect(screen.getByTestId('value').textContent).toBe('5001'));
+  });
+
+  it('matches where a word starts, as names are looked up', async () => {
+    const user = userEvent.setup();
+    render(<Single />);
+    const input = screen.getByRole('combobox', { name: 'Kommune' });
+    await user.type(input, 'st');
+    await waitFor(() => expect(visible().map((option) => option.textContent)).toEqual(['Steinkjer']));
+    await user.clear(input);
+    await user.type(input, 'vær');
+    await waitFor(() => expect(visible().map((option) => option.textContent)).toEqual(['Frosta (Værnes)']));
+  });
+
+  it('is operated with the keyboard: arrows and Enter choose, the clear button empties', async () => {
+    const user = userEvent.setup();
+    render(<Single />);
+    const input = screen.getByRole('combobox', { name: 'Kommune' });
+    await user.click(input);
+    await user.type(input, 'st');
+    await user.keyboard('{ArrowDown}{Enter}');
+    await waitFor(() => expect(screen.getByTestId('value').textContent).toBe('5006'));
+    await user.click(screen.getByRole('button', { name: 'Tøm valget', hidden: true }));
+    await waitFor(() => expect(screen.getByTestId('value').textContent).toBe(''));
+  });
+
+  it('takes several choices in multiple mode', async () => {
+    const user = userEvent.setup();
+    render(<Multiple />);
+    const input = screen.getByRole('combobox', { name: 'Kommuner' });
+    await user.type(input, 'nam');
+    await user.click(screen.getByRole('option', { name: 'Namsos', hidden: true }));
+    await user.clear(input);
+    await user.type(input, 'rør');
+    await user.click(screen.getByRole('option', { name: 'Røros', hidden: true }));
+    await waitFor(() => expect(screen.getByTestId('value').textContent).toBe('5007,5025'));
+  });
+});
