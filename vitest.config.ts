@@ -27,6 +27,9 @@ export default defineConfig({
           include: ['{apps,libs}/**/*.unit.test.tsx'],
           environment: 'happy-dom',
           setupFiles: ['libs/testing/src/component-setup.ts'],
+          // A file's first test also loads the screens' lazy chunks (and Designsystemet's web
+          // components); on a busy 2-core machine that alone can pass the default 5 s.
+          testTimeout: 15_000,
         },
       },
       {

@@ -1,5 +1,5 @@
 import { meQueries } from '@kompetansebro/api-client';
-import { can, isCountyRole, type Action } from '@kompetansebro/domain';
+import { allows, isCountyRole, type Action } from '@kompetansebro/domain';
 import { useQuery } from '@tanstack/react-query';
 import { useActivityFeature } from './activity-feature-context';
 
@@ -16,7 +16,7 @@ export function useActivityAccess() {
   const { canCreate } = useActivityFeature();
   const me = useQuery(meQueries.current());
   const current = me.data ?? null;
-  const may = (action: ChangeAction) => canCreate && current !== null && can(current.role, 'activity', action);
+  const may = (action: ChangeAction) => canCreate && current !== null && allows(current.permissions, 'activity', action);
   const own =
     current && !isCountyRole(current.role)
       ? current.memberships.find((membership) => membership.organisationId === current.activeOrganisationId)

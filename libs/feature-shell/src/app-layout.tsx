@@ -1,4 +1,4 @@
-import { can, isCountyRole, type Action, type Me, type Resource } from '@kompetansebro/domain';
+import { allows, isCountyRole, type Action, type Me, type Resource } from '@kompetansebro/domain';
 import type { Catalogue } from '@kompetansebro/i18n';
 import { AppShell, DisclosureMenu, type AppPaths } from '@kompetansebro/ui';
 import { Link, Outlet, useLocation, type AnyRoute } from '@tanstack/react-router';
@@ -16,8 +16,8 @@ export interface NavigationItem {
   /** Active only on exactly this path (the front page), not on the paths under it. */
   exact?: boolean;
   /**
-   * Shown only where the policy table lets the user's role do this (`can(role, resource,
-   * action)`, the same table the API checks), so the menu hides what would be refused.
+   * Shown only where the user's permissions allow this (GET /api/me sends the role's row of the
+   * policy table the API checks), so the menu hides what would be refused.
    * Shown to every logged-in user when left out.
    */
   permission?: { resource: Resource; action: Action };
@@ -52,7 +52,7 @@ export function visibleNavigation(navigation: readonly NavigationItem[], me: Me 
   if (!me) return [];
   return navigation.filter(
     (item) =>
-      (!item.permission || can(me.role, item.permission.resource, item.permission.action)) && (!item.countyOnly || isCountyRole(me.role)),
+      (!item.permission || allows(me.permissions, item.permission.resource, item.permission.action)) && (!item.countyOnly || isCountyRole(me.role)),
   );
 }
 

@@ -4,6 +4,7 @@ import { timestampSchema } from '../common/dates';
 import { listQuerySchema } from '../common/list.schema';
 import { plainTextSchema } from '../common/text';
 import { versionedRecordFields } from '../common/record.schema';
+import { actions, resources } from './permissions';
 
 /** What a person may do for an organisation (issue: accounts, login and access). */
 export const roles = ['county_admin', 'county_viewer', 'study_centre_coordinator', 'university_liaison', 'library_editor'] as const;
@@ -30,11 +31,16 @@ export const userSchema = z.object({
 });
 export type User = z.infer<typeof userSchema>;
 
+/** What one role may do (permissions.ts `Permissions`), as GET /api/me sends it. */
+export const permissionsSchema = z.partialRecord(z.enum(resources), z.array(z.enum(actions)).readonly());
+
 export const meSchema = z.object({
   user: z.object({ id: z.uuid(), email: z.email(), name: z.string() }),
   memberships: z.array(membershipSchema),
   activeOrganisationId: z.uuid(),
   role: roleSchema,
+  /** What the role may do at the active organisation (the policy table's row): the apps show only that. */
+  permissions: permissionsSchema,
 });
 export type Me = z.infer<typeof meSchema>;
 

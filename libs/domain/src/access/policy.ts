@@ -1,42 +1,6 @@
 import type { Role } from './access.schema';
+import { actions, type Action, type Permissions, type Resource } from './permissions';
 
-/** What is acted on. Each API route names one resource and one action (its policy). */
-export const resources = [
-  'reference',
-  'actor',
-  'service',
-  'contact',
-  'agreement',
-  'coverage',
-  'activity',
-  'initiative',
-  'audit',
-  'search',
-  'user',
-  'catchment_request',
-  'student_count',
-  'liaison_note',
-  'participation',
-  'survey',
-  'opening_hours',
-  /** A party's acceptance of an agreement (its answer, and the tasks waiting for one); the county's agreement settings are `agreement` update. */
-  'agreement_acceptance',
-  /** The county's agreement templates (one per kind): the county reads them, its admin keeps them. */
-  'agreement_template',
-  /** Photos of a library or branch (visibility: the actor's; changed with its services and contacts). */
-  'photo',
-  'import',
-  /** Plan items seen and moved on by the organisation responsible for them (status and result only); the county keeps the plans as `initiative`. */
-  'plan_item',
-  /** The user's own account: profile, password, notification settings, and their inbox (every role; always their own). */
-  'account',
-  /** The organisation's calendar feed: the secret address a calendar app subscribes to (read: whether there is one; create: make a new one, which revokes the old). */
-  'calendar_feed',
-] as const;
-export type Resource = (typeof resources)[number];
-
-export const actions = ['read', 'create', 'update', 'delete', 'transition', 'export'] as const;
-export type Action = (typeof actions)[number];
 
 const everything: readonly Action[] = actions;
 const readOnly: readonly Action[] = ['read', 'export'];
@@ -171,30 +135,7 @@ export function can(role: Role, resource: Resource, action: Action): boolean {
   return policyTable[role][resource]?.includes(action) ?? false;
 }
 
-/** Roles that see and may change every organisation's records. */
-export function isCountyRole(role: Role): boolean {
-  return role === 'county_admin' || role === 'county_viewer';
-}
-
-/** The staff apps, each under its own base path; each role works in one of them. */
-export const staffApps = {
-  countyConsole: '/fylke/',
-  centrePortal: '/studiesenter/',
-  universityLiaison: '/universitet/',
-  libraryPortal: '/bibliotek/',
-} as const;
-export type StaffApp = keyof typeof staffApps;
-
-/** The app a role works in: a logged-in user who opens another app's address is taken here. */
-export const appOfRole: Record<Role, StaffApp> = {
-  county_admin: 'countyConsole',
-  county_viewer: 'countyConsole',
-  study_centre_coordinator: 'centrePortal',
-  university_liaison: 'universityLiaison',
-  library_editor: 'libraryPortal',
-};
-
-/** The apps a user's memberships lead to, each once (in the order of the memberships). */
-export function appsOfMemberships(memberships: readonly { role: Role }[]): StaffApp[] {
-  return [...new Set(memberships.map((membership) => appOfRole[membership.role]))];
+/** What a role may do, as GET /api/me tells the apps (so they need not carry the table). */
+export function permissionsOf(role: Role): Permissions {
+  return policyTable[role];
 }

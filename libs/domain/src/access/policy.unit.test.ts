@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { roles } from './access.schema';
-import { can, policyTable, resources } from './policy';
+import { allows } from './allows';
+import { actions, resources } from './permissions';
+import { can, permissionsOf, policyTable } from './policy';
 
 describe('the policy table', () => {
+  it('answers through the permissions /api/me sends exactly as through the table', () => {
+    for (const role of roles) {
+      for (const resource of resources) for (const action of actions) expect(allows(permissionsOf(role), resource, action)).toBe(can(role, resource, action));
+    }
+    expect(allows(permissionsOf('county_viewer'), 'agreement', 'update')).toBe(false);
+    expect(allows(permissionsOf('county_admin'), 'agreement', 'update')).toBe(true);
+  });
+
   it('lets the county admin do everything but write the audit log', () => {
     for (const resource of resources) expect(can('county_admin', resource, 'read')).toBe(true);
     expect(can('county_admin', 'audit', 'update')).toBe(false);

@@ -41,6 +41,9 @@ describe('login and sessions', () => {
     const me = (await (await server.anonymous('/api/me', { headers: { Cookie: session } })).json()) as Me;
     expect(me).toMatchObject({ user: { email: COUNTY_ADMIN }, role: 'county_admin' });
     expect(me.memberships.length).toBe(2);
+    // What the role may do, for the apps to show only that: the policy table's row.
+    expect(me.permissions.agreement).toContain('update');
+    expect(me.permissions.audit).toEqual(['read', 'export']);
     expect((await server.anonymous('/api/auth/logout', { method: 'POST', headers: { Cookie: session } })).status).toBe(204);
     expect((await server.anonymous('/api/me', { headers: { Cookie: session } })).status).toBe(401);
   });

@@ -8,6 +8,7 @@ import {
   meSchema,
   passwordResetRequestSchema,
   passwordResetSchema,
+  permissionsOf,
   switchOrganisationSchema,
   type Me,
 } from '@kompetansebro/domain';
@@ -41,6 +42,7 @@ function meOf(principal: Principal): Me {
     memberships: principal.memberships,
     activeOrganisationId: principal.organisationId,
     role: principal.role,
+    permissions: permissionsOf(principal.role),
   };
 }
 

@@ -1,4 +1,4 @@
-import { meSchema, membershipSchema, userSchema, type ActorDetail, type Me, type Membership, type Role, type User } from '@kompetansebro/domain';
+import { meSchema, membershipSchema, permissionsOf, userSchema, type ActorDetail, type Me, type Membership, type Role, type User } from '@kompetansebro/domain';
 import { buildActorDetail } from './actor.factory';
 import { idSequence, sequentialUuid, TIMESTAMP } from './ids';
 
@@ -45,10 +45,13 @@ export function buildMe(overrides: Partial<Me> & { memberships?: Membership[] } 
   ];
   const active = memberships.find((membership) => membership.organisationId === overrides.activeOrganisationId) ?? memberships[0];
   if (!active) throw new Error('A logged-in user belongs to at least one organisation');
+  const role = overrides.role ?? active.role;
   return meSchema.parse({
     user: { id: sequentialUuid(3, 9001), email: 'fylke@demo.kompetansebro.no', name: 'Fylkesbiblioteket (demo)' },
     activeOrganisationId: active.organisationId,
-    role: active.role,
+    role,
+    // As the API answers: the role's row of the policy table.
+    permissions: permissionsOf(role),
     ...overrides,
     memberships,
   });

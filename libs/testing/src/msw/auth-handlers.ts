@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'msw';
-import type { AuthProviders, Inbox, Me, NotificationSettings } from '@kompetansebro/domain';
+import { permissionsOf, type AuthProviders, type Inbox, type Me, type NotificationSettings } from '@kompetansebro/domain';
 import { http, HttpResponse } from 'msw';
 import { buildMe } from '../factories/user.factory';
 import { problemResponse } from './problem';
@@ -117,7 +117,8 @@ export function authHandlers(store = new AuthStore()): RequestHandler[] {
       write((body) => {
         if (!store.session) return problemResponse(401);
         const membership = store.session.memberships.find((candidate) => candidate.organisationId === body['organisationId']);
-        store.session = { ...store.session, activeOrganisationId: String(body['organisationId']), role: membership?.role ?? store.session.role };
+        const role = membership?.role ?? store.session.role;
+        store.session = { ...store.session, activeOrganisationId: String(body['organisationId']), role, permissions: permissionsOf(role) };
         return HttpResponse.json(store.session);
       }),
     ),

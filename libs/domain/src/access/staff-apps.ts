@@ -1,0 +1,31 @@
+import type { Role } from './access.schema';
+
+// Which app each role works in. Apart from the policy table: every app's shell needs this at start.
+
+/** Roles that see and may change every organisation's records. */
+export function isCountyRole(role: Role): boolean {
+  return role === 'county_admin' || role === 'county_viewer';
+}
+
+/** The staff apps, each under its own base path; each role works in one of them. */
+export const staffApps = {
+  countyConsole: '/fylke/',
+  centrePortal: '/studiesenter/',
+  universityLiaison: '/universitet/',
+  libraryPortal: '/bibliotek/',
+} as const;
+export type StaffApp = keyof typeof staffApps;
+
+/** The app a role works in: a logged-in user who opens another app's address is taken here. */
+export const appOfRole: Record<Role, StaffApp> = {
+  county_admin: 'countyConsole',
+  county_viewer: 'countyConsole',
+  study_centre_coordinator: 'centrePortal',
+  university_liaison: 'universityLiaison',
+  library_editor: 'libraryPortal',
+};
+
+/** The apps a user's memberships lead to, each once (in the order of the memberships). */
+export function appsOfMemberships(memberships: readonly { role: Role }[]): StaffApp[] {
+  return [...new Set(memberships.map((membership) => appOfRole[membership.role]))];
+}
