@@ -1,3 +1,4 @@
+import { useCan } from '@kompetansebro/api-client';
 import { useLocation, useNavigate } from '@tanstack/react-router';
 import { lazy, Suspense, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,6 +26,7 @@ export function HeaderSearch() {
   const input = useRef<HTMLInputElement>(null);
   const id = useId();
   const [focused, setFocused] = useState(false);
+  const maySearch = useCan('search', 'read');
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -56,6 +58,8 @@ export function HeaderSearch() {
     void navigate({ to: SEARCH_PATH, search: { q } });
   };
 
+  // A role the policy gives no search (a partner's contact) gets no field.
+  if (!maySearch) return null;
   return (
     <form role="search" className="kb-header-search" aria-label={t('account.search.label')} onSubmit={submit}>
       <label htmlFor={id} className="ds-sr-only">
