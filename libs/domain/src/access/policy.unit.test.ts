@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { roles } from './access.schema';
-import { can, policyTable, resources } from './policy';
+import { roleFitsOrganisation, roleOrganisationKinds, roles } from './access.schema';
+import { appOfRole, can, policyTable, resources } from './policy';
 
 describe('the policy table', () => {
   it('lets the county admin do everything but write the audit log', () => {
@@ -42,6 +42,19 @@ describe('the policy table', () => {
     }
     expect(can('county_admin', 'plan_item', 'update')).toBe(true);
     expect([can('county_viewer', 'plan_item', 'read'), can('county_viewer', 'plan_item', 'update')]).toEqual([true, false]);
+  });
+
+  it('gives a partner contact its account, the reference lists and its own plan items (status and result) — nothing else', () => {
+    const allowed = Object.entries(policyTable.partner_contact).map(([resource, actions]) => `${resource}:${[...actions].sort().join(',')}`);
+    expect(allowed.sort()).toEqual(['account:read,update', 'plan_item:read,update', 'reference:export,read']);
+    expect(can('partner_contact', 'search', 'read')).toBe(false);
+    expect(appOfRole.partner_contact).toBe('centrePortal');
+  });
+
+  it('lets a partner contact act only for the plan-item owners no other role acts for', () => {
+    expect(roleOrganisationKinds.partner_contact).toEqual(['career_centre', 'university', 'university_campus', 'upper_secondary_school', 'training_office', 'municipal_association']);
+    expect(roleFitsOrganisation('partner_contact', 'study_centre')).toBe(false);
+    expect(roleFitsOrganisation('partner_contact', 'public_library')).toBe(false);
   });
 
   it('lets every role read and change its own account (profile, password, notification settings, inbox)', () => {
