@@ -13,5 +13,4 @@ describe('the centre portal’s main menu', () => {
   it('shows a study-centre coordinator every entry', () => {
     expect(menuOf('study_centre_coordinator')).toEqual(centreNavigation.map((item) => item.to));
   });
-
 });

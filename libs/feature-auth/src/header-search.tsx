@@ -29,6 +29,7 @@ export function HeaderSearch() {
   const maySearch = useCan('search', 'read');
 
   useEffect(() => {
+    if (!maySearch) return;
     const onKey = (event: KeyboardEvent) => {
       const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !typesText(event.target);
       const commandK = event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey) && !event.altKey;
@@ -39,7 +40,7 @@ export function HeaderSearch() {
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, []);
+  }, [maySearch]);
 
   // On the search page the field shows the words searched for.
   const onSearchPage = location.pathname === SEARCH_PATH;
