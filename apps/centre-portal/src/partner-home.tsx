@@ -59,7 +59,9 @@ export function PartnerHome() {
           <QueryError error={inbox.error} onRetry={() => void inbox.refetch()} headingLevel={3} />
         ) : (
           <p className="ds-paragraph">
-            {t('portal.partnerHome.inboxCount', { count: inbox.data.items.length, formattedCount: formatNumber(inbox.data.items.length, language) })}{' '}
+            {inbox.data.items.length === 0
+              ? t('portal.partnerHome.inboxEmpty')
+              : t('portal.partnerHome.inboxCount', { count: inbox.data.items.length, formattedCount: formatNumber(inbox.data.items.length, language) })}{' '}
             <Link className="ds-link" to="/innboks">
               {t('portal.partnerHome.openInbox')}
             </Link>
