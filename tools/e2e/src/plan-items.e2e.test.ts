@@ -108,7 +108,7 @@ test.describe('a partner contact', () => {
     await logIn(page, { app: '/studiesenter/', email: CAREER_CENTRE });
     await expect(page).toHaveURL(/\/studiesenter\/$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Oversikt' })).toBeVisible();
-    await expect(page.getByRole('heading', { level: 2, name: 'Planpunktene deres' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: 'Planpunkter' })).toBeVisible();
     await expect(page.getByRole('link', { name: CAREER_ITEM })).toBeVisible();
     await expect(page.getByRole('heading', { level: 2, name: 'Innboks' })).toBeVisible();
     // Only what the policy lets it use: no study-centre blocks, no search, no refusals on screen.
