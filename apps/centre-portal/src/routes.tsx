@@ -8,15 +8,17 @@ import type { AppPaths } from '@kompetansebro/ui';
 import type { AnyRoute } from '@tanstack/react-router';
 import { lazy } from 'react';
 
+// Each entry shows only where the policy lets the role use it: a partner's contact (issue 19) sees overview and plan items.
 export const centreNavigation: readonly NavigationItem[] = [
   { to: '/', label: 'shell.navigation.overview', exact: true },
-  { to: '/avtaler', label: 'shell.navigation.agreements' },
-  { to: '/aktiviteter', label: 'shell.navigation.activities' },
+  { to: '/avtaler', label: 'shell.navigation.agreements', permission: { resource: 'agreement', action: 'read' } },
+  { to: '/aktiviteter', label: 'shell.navigation.activities', permission: { resource: 'activity', action: 'read' } },
   // The plan items the centre is responsible for (issue 19): status and result.
   { to: '/planpunkter', label: 'shell.navigation.planItems', permission: { resource: 'plan_item', action: 'read' } },
-  { to: '/brosjyre', label: 'shell.navigation.brochure' },
-  { to: '/kontakter', label: 'shell.navigation.contacts' },
-  { to: '/profil', label: 'shell.navigation.profile' },
+  { to: '/brosjyre', label: 'shell.navigation.brochure', permission: { resource: 'coverage', action: 'read' } },
+  { to: '/kontakter', label: 'shell.navigation.contacts', permission: { resource: 'contact', action: 'read' } },
+  // The centre's own record and its catchment-area requests.
+  { to: '/profil', label: 'shell.navigation.profile', permission: { resource: 'catchment_request', action: 'read' } },
 ];
 
 /** Where the portal shows each kind of record: the links of search hits and inbox items. */
@@ -38,6 +40,7 @@ export function createCentreRoutes(parentRoute: AnyRoute) {
       actorPath: '/aktorer/$id',
       proposeAgreementPath: '/avtaler/ny',
       homeTasks: CentreTasks,
+      partnerHome: PartnerHome,
     }),
     createAgreementRoutes(parentRoute, {
       path: 'avtaler',
@@ -55,3 +58,6 @@ export function createCentreRoutes(parentRoute: AnyRoute) {
 
 /** The agreements waiting for the centre's answer, on home: loaded with home, not with the app (zod and the API client stay out of the first chunk). */
 const CentreTasks = lazy(() => import('./centre-tasks').then((module) => ({ default: module.CentreTasks })));
+
+/** Home of a partner's contact (its plan items and inbox): loaded only when it is shown. */
+const PartnerHome = lazy(() => import('./partner-home').then((module) => ({ default: module.PartnerHome })));

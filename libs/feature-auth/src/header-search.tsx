@@ -1,3 +1,4 @@
+import { useCan } from '@kompetansebro/api-client';
 import { useLocation, useNavigate } from '@tanstack/react-router';
 import { lazy, Suspense, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,8 +26,10 @@ export function HeaderSearch() {
   const input = useRef<HTMLInputElement>(null);
   const id = useId();
   const [focused, setFocused] = useState(false);
+  const maySearch = useCan('search', 'read');
 
   useEffect(() => {
+    if (!maySearch) return;
     const onKey = (event: KeyboardEvent) => {
       const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !typesText(event.target);
       const commandK = event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey) && !event.altKey;
@@ -37,7 +40,7 @@ export function HeaderSearch() {
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, []);
+  }, [maySearch]);
 
   // On the search page the field shows the words searched for.
   const onSearchPage = location.pathname === SEARCH_PATH;
@@ -56,6 +59,8 @@ export function HeaderSearch() {
     void navigate({ to: SEARCH_PATH, search: { q } });
   };
 
+  // A role the policy gives no search (a partner's contact) gets no field.
+  if (!maySearch) return null;
   return (
     <form role="search" className="kb-header-search" aria-label={t('account.search.label')} onSubmit={submit}>
       <label htmlFor={id} className="ds-sr-only">

@@ -8,6 +8,7 @@ import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ForStudyCentre } from './not-a-centre';
 import { usePortalFeature } from './portal-feature-context';
+import { useStudyCentre } from './use-study-centre';
 import './portal.css';
 
 /**
@@ -18,6 +19,10 @@ import './portal.css';
  */
 export function PortalHomePage() {
   const { t } = useTranslation();
+  const { PartnerHome } = usePortalFeature();
+  const { pending, centreId } = useStudyCentre();
+  // A partner's contact (no study centre) lands on its own home: its plan items and inbox.
+  if (!pending && !centreId && PartnerHome) return <PartnerHome />;
   return <ForStudyCentre title={t('portal.home.title')}>{(centreId) => <Home centreId={centreId} />}</ForStudyCentre>;
 }
 

@@ -22,6 +22,8 @@ export interface PortalFeature {
   paths: PortalPaths;
   /** What the app shows first on home as the centre's tasks (the agreements waiting for its answer), if anything. */
   HomeTasks: ComponentType | null;
+  /** Home for a user who acts for no study centre (a partner's contact: its plan items and inbox), if the app has one. */
+  PartnerHome: ComponentType | null;
 }
 
 export const [PortalFeatureContext, usePortalFeature] = createFeatureContext<PortalFeature>('createPortalRoutes');

@@ -12,6 +12,8 @@ interface PortalRoutesOptions {
   proposeAgreementPath?: string | null;
   /** The centre's tasks, shown first on home (the app passes them: another feature's screen). */
   homeTasks?: ComponentType | null;
+  /** Home for a user who acts for no study centre (a partner's contact), instead of the notice that it acts for none. */
+  partnerHome?: ComponentType | null;
 }
 
 /**
@@ -20,7 +22,7 @@ interface PortalRoutesOptions {
  * contacts (`kontakter`) and its profile (`profil`). Each screen is its own chunk. The API
  * scopes every answer to the centre the user acts for.
  */
-export function createPortalRoutes(parentRoute: AnyRoute, { agreementPath, agreementsPath, activitiesPath, actorPath = null, proposeAgreementPath = null, homeTasks = null }: PortalRoutesOptions) {
+export function createPortalRoutes(parentRoute: AnyRoute, { agreementPath, agreementsPath, activitiesPath, actorPath = null, proposeAgreementPath = null, homeTasks = null, partnerHome = null }: PortalRoutesOptions) {
   return featureRoutes(parentRoute, {
     id: 'portal',
     context: PortalFeatureContext,
@@ -34,7 +36,7 @@ export function createPortalRoutes(parentRoute: AnyRoute, { agreementPath, agree
           actor: actorPath,
           proposeAgreement: proposeAgreementPath,
         };
-        return { paths, HomeTasks: homeTasks };
+        return { paths, HomeTasks: homeTasks, PartnerHome: partnerHome };
       }, [screens]);
     },
     screens: {

@@ -94,3 +94,46 @@ test.describe('plan items to their owners', () => {
     await county.close();
   });
 });
+
+// A partner's contact (issue 19): the career centre has its own role, lands in the centre portal
+// on a home page of its plan items and inbox, sees only the menu entries its role may use, and
+// moves its plan item on.
+const CAREER_CENTRE = 'karriere@demo.kompetansebro.no';
+const CAREER_ITEM = 'Samarbeid mellom Karrieresenteret og folkebibliotek i regionen, mulig avtale';
+const CAREER_RESULT = 'Første møte med bibliotekene i Trondheim holdt; avtaleutkast i arbeid.';
+
+test.describe('a partner contact', () => {
+  test('Karrieresenteret lands on its own home, sees only overview and plan items, and sets status and result', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await logIn(page, { app: '/studiesenter/', email: CAREER_CENTRE });
+    await expect(page).toHaveURL(/\/studiesenter\/$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Oversikt' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: 'Planpunkter' })).toBeVisible();
+    await expect(page.getByRole('link', { name: CAREER_ITEM })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: 'Innboks' })).toBeVisible();
+    // Only what the policy lets it use: no study-centre blocks, no search, no refusals on screen.
+    const menu = page.getByRole('navigation', { name: 'Hovedmeny' });
+    await expect(menu.getByRole('link')).toHaveText(['Oversikt', 'Planpunkter']);
+    await expect(page.getByRole('search')).toHaveCount(0);
+    await expect(page.getByText('Du handler ikke for et studiesenter')).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: 'Kommunene i nedslagsfeltet' })).toHaveCount(0);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await expectNoAxeViolations(page);
+    await page.screenshot({ path: test.info().outputPath('partner-contact-home-1280.png'), fullPage: true });
+
+    await page.getByRole('link', { name: CAREER_ITEM }).click();
+    await expect(page.getByRole('heading', { level: 1, name: CAREER_ITEM })).toBeVisible();
+    const id = new URL(page.url()).pathname.split('/').pop() ?? '';
+    await page.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Pågår' });
+    await page.getByRole('textbox', { name: /^Resultat/ }).fill(CAREER_RESULT);
+    await page.getByRole('button', { name: 'Lagre endringene' }).click();
+    await expect(page.getByText(`Planpunktet «${CAREER_ITEM}» er lagret.`)).toBeVisible();
+    await expect(page.getByRole('row', { name: new RegExp(CAREER_ITEM) })).toContainText('Pågår');
+    await expectNoAxeViolations(page);
+
+    // Back as the sample data has it, for the journeys after this one.
+    const saved = (await (await page.request.get(`/api/own-plan-items/${id}`)).json()) as PlanItem;
+    const reset = await page.request.patch(`/api/own-plan-items/${id}`, { data: { status: 'planned', resultText: null }, headers: { 'If-Match': `"${saved.version}"` } });
+    expect(reset.status()).toBe(200);
+  });
+});

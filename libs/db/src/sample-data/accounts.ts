@@ -40,6 +40,9 @@ export const demoAccounts: readonly DemoAccount[] = [
   { email: 'ntnu@demo.kompetansebro.no', name: 'NTNU Universitetsbiblioteket (demo)', memberships: [{ organisation: 'ntnu-library', role: 'university_liaison' }] },
   { email: 'nord@demo.kompetansebro.no', name: 'Nord universitetsbibliotek (demo)', memberships: [{ organisation: 'nord-library', role: 'university_liaison' }] },
   { email: 'namsos@demo.kompetansebro.no', name: 'Namsos bibliotek (demo)', memberships: [{ organisation: mainLibraryKey('5007'), role: 'library_editor' }] },
+  // Plan-item owners no other role acts for (issue 19): they see and move on their own plan items.
+  { email: 'karriere@demo.kompetansebro.no', name: 'Karrieresenteret i Trøndelag (demo)', memberships: [{ organisation: 'career-centre', role: 'partner_contact' }] },
+  { email: 'nord-namsos@demo.kompetansebro.no', name: 'Nord universitet Namsos (demo)', memberships: [{ organisation: 'nord-namsos', role: 'partner_contact' }] },
 ];
 
 /** Loads the demo accounts; returns how many were added (0 when they exist already). */

@@ -7,7 +7,7 @@ import { versionedRecordFields } from '../common/record.schema';
 import { actions, resources } from './permissions';
 
 /** What a person may do for an organisation (issue: accounts, login and access). */
-export const roles = ['county_admin', 'county_viewer', 'study_centre_coordinator', 'university_liaison', 'library_editor'] as const;
+export const roles = ['county_admin', 'county_viewer', 'study_centre_coordinator', 'university_liaison', 'library_editor', 'partner_contact'] as const;
 export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
 
@@ -111,6 +111,8 @@ export const roleOrganisationKinds: Record<Role, readonly z.infer<typeof actorKi
   study_centre_coordinator: ['study_centre'],
   university_liaison: ['university_library'],
   library_editor: ['public_library', 'library_branch'],
+  // Plan-item owners no other role acts for (issue 19): they see and move on their own plan items only.
+  partner_contact: ['career_centre', 'university', 'university_campus', 'upper_secondary_school', 'training_office', 'municipal_association'],
 };
 
 /** Stable codes of the account rules, for field errors and the OIDC login page's `error` parameter. */

@@ -129,6 +129,14 @@ export const policyTable: Record<Role, Partial<Record<Resource, readonly Action[
     // Accepts or declines agreements for its own library.
     agreement_acceptance: ['read', 'create'],
   },
+  // A plan-item owner no other role acts for (a career centre, a university or campus, a school, …):
+  // its own account, the reference lists, and the plan items it is responsible for (visibility:
+  // its own organisation's) — status and result. Nothing else.
+  partner_contact: {
+    account: ['read', 'update'],
+    reference: readOnly,
+    plan_item: ['read', 'update'],
+  },
 };
 
 export function can(role: Role, resource: Resource, action: Action): boolean {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { roles } from './access.schema';
+import { roleFitsOrganisation, roleOrganisationKinds, roles } from './access.schema';
 import { allows } from './allows';
 import { actions, resources } from './permissions';
 import { can, permissionsOf, policyTable } from './policy';
+import { appOfRole } from './staff-apps';
 
 describe('the policy table', () => {
   it('answers through the permissions /api/me sends exactly as through the table', () => {
@@ -52,6 +53,19 @@ describe('the policy table', () => {
     }
     expect(can('county_admin', 'plan_item', 'update')).toBe(true);
     expect([can('county_viewer', 'plan_item', 'read'), can('county_viewer', 'plan_item', 'update')]).toEqual([true, false]);
+  });
+
+  it('gives a partner contact its account, the reference lists and its own plan items (status and result) — nothing else', () => {
+    const allowed = Object.entries(policyTable.partner_contact).map(([resource, actions]) => `${resource}:${[...actions].sort().join(',')}`);
+    expect(allowed.sort()).toEqual(['account:read,update', 'plan_item:read,update', 'reference:export,read']);
+    expect(can('partner_contact', 'search', 'read')).toBe(false);
+    expect(appOfRole.partner_contact).toBe('centrePortal');
+  });
+
+  it('lets a partner contact act only for the plan-item owners no other role acts for', () => {
+    expect(roleOrganisationKinds.partner_contact).toEqual(['career_centre', 'university', 'university_campus', 'upper_secondary_school', 'training_office', 'municipal_association']);
+    expect(roleFitsOrganisation('partner_contact', 'study_centre')).toBe(false);
+    expect(roleFitsOrganisation('partner_contact', 'public_library')).toBe(false);
   });
 
   it('lets every role read and change its own account (profile, password, notification settings, inbox)', () => {

@@ -23,6 +23,8 @@ export const appOfRole: Record<Role, StaffApp> = {
   study_centre_coordinator: 'centrePortal',
   university_liaison: 'universityLiaison',
   library_editor: 'libraryPortal',
+  // The centre portal's plan-item pages, inbox and account pages (its menu shows only what the policy allows).
+  partner_contact: 'centrePortal',
 };
 
 /** The apps a user's memberships lead to, each once (in the order of the memberships). */

@@ -165,6 +165,9 @@ function libraryWide(
  * - library editor for library B: reads and updates B and its branches, changes their services
  *   and contacts; reads agreements and activities where B or a branch takes part, and accepts or
  *   declines them for B and its branches;
+ * - partner contact for organisation P (a career centre, a university, a campus, …): P itself only
+ *   (its plan items are found by P's id); no agreement, activity or other actor; changes nothing
+ *   but its own plan items' status and result;
  * - the county admin accepts only for parties no account acts for (kindsWithoutOwnRole).
  */
 export function visibilityFor(role: Role, facts: OrganisationFacts): Visibility {
@@ -199,6 +202,8 @@ export function visibilityFor(role: Role, facts: OrganisationFacts): Visibility 
       const library = actorSet({ ids: [own, ...(facts.branchIds ?? [])] });
       return libraryWide(role, own, { read: library, update: library, parties: library, acceptFor: library });
     }
+    case 'partner_contact':
+      return libraryWide(role, own, { read: actorSet({ ids: [own] }), update: noActor, parties: noActor, acceptFor: noActor });
   }
 }
 

@@ -176,6 +176,27 @@ describe('a library editor', () => {
   });
 });
 
+describe('a partner contact (a career centre, a campus, …)', () => {
+  const partner = visibilityFor('partner_contact', { organisationId: CAMPUS });
+
+  it('reaches its own organisation only: no other actor, agreement or activity, and changes none of them', () => {
+    expect(inActorSet(partner.actors.read, actor(CAMPUS, 'university_campus'))).toBe(true);
+    expect(inActorSet(partner.actors.read, actor(LIBRARY, 'public_library', '5007'))).toBe(false);
+    expect(inActorSet(partner.actors.read, actor(UB, 'university_library'))).toBe(false);
+    for (const set of [partner.actors.update, partner.actorRecords.write, partner.agreements.read, partner.agreements.write, partner.agreements.acceptFor, partner.activities.read, partner.studyCentres]) {
+      expect(isEmptyActorSet(set)).toBe(true);
+    }
+    expect(partner.everything).toBe(false);
+    expect(partner.coverageMunicipalities).toEqual([]);
+    expect(mayAcceptFor(partner, { actorId: CAMPUS, actorKind: 'university_campus' })).toBe(false);
+  });
+
+  it('leaves accepting agreements for its organisation to the county, as before', () => {
+    const county = visibilityFor('county_admin', { organisationId: 'f0000000-0000-4000-8000-000000000001' });
+    expect(mayAcceptFor(county, { actorId: CAMPUS, actorKind: 'university_campus' })).toBe(true);
+  });
+});
+
 describe('every role', () => {
   it('has rules, and only the county reaches records no organisation owns', () => {
     for (const role of roles) {

@@ -106,6 +106,8 @@ function rulesFor(world: World, who: Who) {
   const coordinator = role === 'study_centre_coordinator';
   const liaison = role === 'university_liaison';
   const editor = role === 'library_editor';
+  // A partner's contact (a career centre, a campus, …): its own organisation and its plan items, nothing else.
+  const partner = role === 'partner_contact';
   const actors = [...world.actors.values()];
   const parent = world.actors.get(org)?.parent ?? null;
   const university = liaison && parent && world.actors.get(parent)?.kind === 'university' ? parent : null;
@@ -121,6 +123,7 @@ function rulesFor(world: World, who: Who) {
     if (county) return true;
     if (coordinator) return id === org || (a.municipality !== null && catchment.includes(a.municipality));
     if (liaison) return a.kind === 'public_library' || a.kind === 'library_branch' || [org, university, ...campuses].includes(id);
+    if (partner) return id === org;
     return mine.includes(id);
   };
   const actorWrite = (id: string) => admin || (coordinator && id === org) || (editor && mine.includes(id));

@@ -125,6 +125,7 @@ const roleNames: Record<Role, string> = {
   study_centre_coordinator: 'koordinator for studiesenteret',
   university_liaison: 'kontaktperson for universitetsbiblioteket',
   library_editor: 'redaktør for biblioteket',
+  partner_contact: 'kontaktperson hos samarbeidspartner',
 };
 
 /**

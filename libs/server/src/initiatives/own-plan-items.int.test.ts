@@ -12,10 +12,14 @@ const namdal = loggedIn(server, 'namdal@demo.kompetansebro.no');
 const fosen = loggedIn(server, 'fosen@demo.kompetansebro.no');
 const viewer = loggedIn(server, 'fylke-innsyn@demo.kompetansebro.no');
 const liaison = loggedIn(server, 'ntnu@demo.kompetansebro.no');
+const careerCentre = loggedIn(server, 'karriere@demo.kompetansebro.no');
+const namsosCampus = loggedIn(server, 'nord-namsos@demo.kompetansebro.no');
 
 const NAMDAL = sampleId('actor', 'study-centre-namdal');
 const NAMDAL_ITEM = sampleId('plan-item', 'nb-agreement-namdal');
 const FOSEN_ITEM = sampleId('plan-item', 'nb-agreement-fosen');
+const CAREER_ITEM = sampleId('plan-item', 'nb-career-centre');
+const NAMSOS_CAMPUS_ITEM = sampleId('plan-item', 'nb-namdal-nord-namsos');
 
 const versionOf = async (id: string) =>
   (await server.database.db.selectFrom('plan_item').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
@@ -81,5 +85,29 @@ describe('plan items to their owners', () => {
     expect((await viewer(`/api/own-plan-items/${NAMDAL_ITEM}`, change({ status: 'done' }, await versionOf(NAMDAL_ITEM)))).status).toBe(403);
     expect((await json<Page<OwnPlanItem>>(await liaison('/api/own-plan-items'), 200)).total).toBe(0);
     expect((await liaison(`/api/own-plan-items/${NAMDAL_ITEM}`, change({ status: 'done' }, await versionOf(NAMDAL_ITEM)))).status).toBe(404);
+  });
+
+  it("lets a partner's contact (the career centre, Nord's Namsos campus) read and move on its own plan items only", async () => {
+    const careerItems = await json<Page<OwnPlanItem>>(await careerCentre('/api/own-plan-items?pageSize=100'), 200);
+    expect(careerItems.items.map((item) => item.id)).toEqual([CAREER_ITEM]);
+    const campusItems = await json<Page<OwnPlanItem>>(await namsosCampus('/api/own-plan-items?pageSize=100'), 200);
+    expect(campusItems.items.map((item) => item.id)).toEqual([NAMSOS_CAMPUS_ITEM]);
+
+    const version = await versionOf(CAREER_ITEM);
+    const updated = await json<OwnPlanItem>(
+      await careerCentre(`/api/own-plan-items/${CAREER_ITEM}`, change({ status: 'in_progress', resultText: 'Møte med bibliotekene avtalt' }, version)),
+      200,
+    );
+    expect([updated.status, updated.resultText]).toEqual(['in_progress', 'Møte med bibliotekene avtalt']);
+
+    // Another organisation's item is one that does not exist; the county's plans, and everything else, are refused.
+    expect((await careerCentre(`/api/own-plan-items/${NAMSOS_CAMPUS_ITEM}`)).status).toBe(404);
+    const campusVersion = await versionOf(NAMSOS_CAMPUS_ITEM);
+    expect((await careerCentre(`/api/own-plan-items/${NAMSOS_CAMPUS_ITEM}`, change({ status: 'done' }, campusVersion))).status).toBe(404);
+    expect(await versionOf(NAMSOS_CAMPUS_ITEM)).toBe(campusVersion);
+    for (const path of ['/api/initiatives', '/api/actors', '/api/agreements', '/api/activities', '/api/search?q=bibliotek', '/api/liaison/universities', '/api/contacts']) {
+      expect([path, (await namsosCampus(path)).status]).toEqual([path, 403]);
+    }
+    expect((await careerCentre('/api/inbox')).status).toBe(200);
   });
 });
