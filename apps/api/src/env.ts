@@ -66,6 +66,8 @@ export const envSchema = z.object({
   TRUST_PROXY: commaList('TRUST_PROXY', (entry) => parseTrustedRange(entry) !== null, 'an IP address or CIDR range'),
   /** Origins of apps deployed on their own (https://…, comma-separated) that may call the API with credentials. */
   ALLOWED_ORIGINS: commaList('ALLOWED_ORIGINS', isAppOrigin, 'an origin such as https://fylke.example.no (https, no path)'),
+  /** Seconds an open data answer is given again from memory (0–60: no longer than caches may keep it). */
+  PUBLIC_ANSWER_SECONDS: z.coerce.number().int().min(0).max(60).default(60),
 }).superRefine((env, ctx) => {
   if (env.OIDC_ISSUER && !env.OIDC_CLIENT_ID) ctx.addIssue({ code: 'custom', path: ['OIDC_CLIENT_ID'], message: 'OIDC_CLIENT_ID is required with OIDC_ISSUER' });
   if (env.SMTP_URL && !env.MAIL_FROM) ctx.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: 'MAIL_FROM is required with SMTP_URL' });
@@ -86,8 +88,8 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
 }
 
 /** The parts of the app's configuration about what is in front of it: proxies and apps on other origins. */
-export function edgeConfig(env: Env): Pick<AppConfig, 'trustProxy' | 'allowedOrigins'> {
-  return { trustProxy: env.TRUST_PROXY, allowedOrigins: env.ALLOWED_ORIGINS };
+export function edgeConfig(env: Env): Pick<AppConfig, 'trustProxy' | 'allowedOrigins' | 'publicAnswerSeconds'> {
+  return { trustProxy: env.TRUST_PROXY, allowedOrigins: env.ALLOWED_ORIGINS, publicAnswerSeconds: env.PUBLIC_ANSWER_SECONDS };
 }
 
 /** The parts of the app's configuration about mail and login, from the environment. */

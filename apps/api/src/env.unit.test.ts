@@ -56,8 +56,11 @@ describe('parseEnv', () => {
     expect(edgeConfig(env)).toEqual({
       trustProxy: ['10.0.0.0/8', '192.168.1.7', 'fd00::/8'],
       allowedOrigins: ['https://fylke.example.no', 'http://localhost:4300'],
+      publicAnswerSeconds: 60,
     });
-    expect(edgeConfig(parseEnv({}))).toEqual({ trustProxy: [], allowedOrigins: [] });
+    expect(edgeConfig(parseEnv({}))).toEqual({ trustProxy: [], allowedOrigins: [], publicAnswerSeconds: 60 });
+    expect(edgeConfig(parseEnv({ PUBLIC_ANSWER_SECONDS: '0' })).publicAnswerSeconds).toBe(0);
+    expect(() => parseEnv({ PUBLIC_ANSWER_SECONDS: '600' })).toThrow(/PUBLIC_ANSWER_SECONDS/);
   });
 
   it('refuses a proxy that is no address or range, and an origin with a path or plain http elsewhere', () => {

@@ -61,6 +61,12 @@ export interface AppConfig {
    * call the API with credentials: CORS answers them, and the CSRF check lets their writes in.
    */
   allowedOrigins?: readonly string[] | undefined;
+  /**
+   * How long the server answers an open data request again from memory (PUBLIC_ANSWER_SECONDS):
+   * at most as long as the answers tell caches they may keep them (60 s). Default: 0, every
+   * request afresh.
+   */
+  publicAnswerSeconds?: number | undefined;
 }
 
 export interface AppDeps {

@@ -18,6 +18,7 @@ import {
   publicServiceSchema,
   publicStudyCentreSchema,
 } from './public.schema';
+import { reuseAnswers } from './answer-reuse';
 import { rateLimit } from './rate-limit';
 
 // The open data API (issue 15): no login, open CORS for reading, Cache-Control and an ETag on
@@ -116,6 +117,8 @@ publicApiRouter.use(`${PUBLIC_API_BASE}/*`, async (c, next) => {
   c.res.headers.set('Cross-Origin-Resource-Policy', 'cross-origin');
   if (c.res.ok && !c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'public, max-age=60, stale-while-revalidate=300');
 });
+// Outside compression and the ETag: an answer kept is the answer sent (answer-reuse.ts).
+publicApiRouter.use(`${PUBLIC_API_BASE}/*`, reuseAnswers());
 // JSON gzipped for a client that asks (the list of libraries is tens of KiB), so the ETag is a
 // weak one (the same meaning, gzipped or not), on the 200 and the 304 alike.
 publicApiRouter.use(`${PUBLIC_API_BASE}/*`, compress());
