@@ -1,11 +1,11 @@
-import { can, isCountyRole, roles, type Me, type Role } from '@kompetansebro/domain';
+import { can, isCountyRole, permissionsOf, roles, type Me, type Role } from '@kompetansebro/domain';
 import { visibleNavigation } from '@kompetansebro/feature-shell';
 import { describe, expect, it } from 'vitest';
 import { countyNavigation } from './routes';
 
 /** The roles that see a menu entry (the menu reads only the role). */
 const rolesSeeing = (to: string): Role[] =>
-  roles.filter((role) => visibleNavigation(countyNavigation, { role } as Me).some((item) => item.to === to));
+  roles.filter((role) => visibleNavigation(countyNavigation, { role, permissions: permissionsOf(role) } as Me).some((item) => item.to === to));
 
 describe('the county console’s main menu', () => {
   it('shows "Brukere" to exactly the roles the policy lets manage users', () => {

@@ -73,6 +73,8 @@ const unscoped: Record<string, string> = {
   'reports/report-file.repository.ts reportFileBytes': "the principal's organisation's own rows",
   'reports/report-file.repository.ts queueReportFile': 'marks a file just recorded through the scope',
   'reports/report-file.repository.ts runReportFileJob': 'the job: reads the report with the scope of who asked, loaded afresh',
+  // A calendar app's feed (issue 19): no session, the secret token names the organisation, whose scope is loaded for it.
+  'activities/calendar-feed.repository.ts calendarFeedFile': "reads through the scope of the token's organisation (organisationScope)",
   'reports/report-file.repository.ts purgeOldReportFiles': 'the daily clean-up: deletes files past their keeping time, reads nothing out',
   // The user's own account (issue 19): rows keyed by the principal's own user id.
   'account/account.repository.ts notificationSettingsOf': "the principal's own row",
