@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 import { goToMenuItem, logIn } from './login';
+import { pickerInput, pickOption } from './picker';
 
 /** A date `days` from today as the form takes it (yyyy-mm-dd) and as the apps show it (dd.mm.yyyy). */
 function daysAhead(days: number): { iso: string; shown: string; compact: string } {
@@ -31,7 +32,7 @@ test.describe('activities in the calendar', () => {
     await page.getByLabel(/^Sluttid/).fill('11:30');
     await page.getByRole('textbox', { name: /^Sted/ }).fill(place);
     await page.getByRole('textbox', { name: /^Lenke for å delta på nett/ }).fill(onlineUrl);
-    await page.getByRole('combobox', { name: /^Arrangør/ }).selectOption({ label: 'Trøndelag fylkesbibliotek' });
+    await pickOption(page, pickerInput(page, /^Arrangør/), 'Trøndelag fylkesbibliotek', 'Trøndelag fylk');
     await page.getByRole('button', { name: 'Registrer aktiviteten' }).click();
 
     // Its page shows when, where and how to join.
