@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseTrustedRange, requestOrigin, type AppConfig } from '@kompetansebro/server';
+import { DEFAULT_REUSE, parseTrustedRange, requestOrigin, type AppConfig } from '@kompetansebro/server';
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
@@ -67,7 +67,9 @@ export const envSchema = z.object({
   /** Origins of apps deployed on their own (https://…, comma-separated) that may call the API with credentials. */
   ALLOWED_ORIGINS: commaList('ALLOWED_ORIGINS', isAppOrigin, 'an origin such as https://fylke.example.no (https, no path)'),
   /** Seconds an open data answer is given again from memory (0–60: no longer than caches may keep it). */
-  PUBLIC_ANSWER_SECONDS: z.coerce.number().int().min(0).max(60).default(60),
+  PUBLIC_ANSWER_SECONDS: z.coerce.number().int().min(0).max(60).default(DEFAULT_REUSE.publicAnswerSeconds),
+  /** Seconds a process reuses who a session belongs to and the agreement calendar's check (0–30; any change through it forgets them). */
+  READ_REUSE_SECONDS: z.coerce.number().int().min(0).max(30).default(DEFAULT_REUSE.readReuseSeconds),
 }).superRefine((env, ctx) => {
   if (env.OIDC_ISSUER && !env.OIDC_CLIENT_ID) ctx.addIssue({ code: 'custom', path: ['OIDC_CLIENT_ID'], message: 'OIDC_CLIENT_ID is required with OIDC_ISSUER' });
   if (env.SMTP_URL && !env.MAIL_FROM) ctx.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: 'MAIL_FROM is required with SMTP_URL' });
@@ -88,8 +90,13 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
 }
 
 /** The parts of the app's configuration about what is in front of it: proxies and apps on other origins. */
-export function edgeConfig(env: Env): Pick<AppConfig, 'trustProxy' | 'allowedOrigins' | 'publicAnswerSeconds'> {
-  return { trustProxy: env.TRUST_PROXY, allowedOrigins: env.ALLOWED_ORIGINS, publicAnswerSeconds: env.PUBLIC_ANSWER_SECONDS };
+export function edgeConfig(env: Env): Pick<AppConfig, 'trustProxy' | 'allowedOrigins'> {
+  return { trustProxy: env.TRUST_PROXY, allowedOrigins: env.ALLOWED_ORIGINS };
+}
+
+/** What the server answers or reads again from memory, and for how long. */
+export function reuseConfig(env: Env): Pick<AppConfig, 'publicAnswerSeconds' | 'readReuseSeconds'> {
+  return { publicAnswerSeconds: env.PUBLIC_ANSWER_SECONDS, readReuseSeconds: env.READ_REUSE_SECONDS };
 }
 
 /** The parts of the app's configuration about mail and login, from the environment. */

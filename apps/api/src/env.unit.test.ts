@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { edgeConfig, mailAndLoginConfig, parseEnv } from './env';
+import { edgeConfig, mailAndLoginConfig, parseEnv, reuseConfig } from './env';
 
 describe('parseEnv', () => {
   it('defaults to port 3000 and the embedded database in ./data', () => {
@@ -56,11 +56,15 @@ describe('parseEnv', () => {
     expect(edgeConfig(env)).toEqual({
       trustProxy: ['10.0.0.0/8', '192.168.1.7', 'fd00::/8'],
       allowedOrigins: ['https://fylke.example.no', 'http://localhost:4300'],
-      publicAnswerSeconds: 60,
     });
-    expect(edgeConfig(parseEnv({}))).toEqual({ trustProxy: [], allowedOrigins: [], publicAnswerSeconds: 60 });
-    expect(edgeConfig(parseEnv({ PUBLIC_ANSWER_SECONDS: '0' })).publicAnswerSeconds).toBe(0);
+    expect(edgeConfig(parseEnv({}))).toEqual({ trustProxy: [], allowedOrigins: [] });
+  });
+
+  it('reads how long answers and first reads are reused, within their bounds', () => {
+    expect(reuseConfig(parseEnv({}))).toEqual({ publicAnswerSeconds: 60, readReuseSeconds: 5 });
+    expect(reuseConfig(parseEnv({ PUBLIC_ANSWER_SECONDS: '0', READ_REUSE_SECONDS: '0' }))).toEqual({ publicAnswerSeconds: 0, readReuseSeconds: 0 });
     expect(() => parseEnv({ PUBLIC_ANSWER_SECONDS: '600' })).toThrow(/PUBLIC_ANSWER_SECONDS/);
+    expect(() => parseEnv({ READ_REUSE_SECONDS: '60' })).toThrow(/READ_REUSE_SECONDS/);
   });
 
   it('refuses a proxy that is no address or range, and an origin with a path or plain http elsewhere', () => {

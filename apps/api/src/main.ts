@@ -3,7 +3,7 @@ import { serve } from '@hono/node-server';
 import pino from 'pino';
 import { loadSampleData, migrateToLatest, openDatabase } from '@kompetansebro/db';
 import { createApp, createMailer, startJobQueue, type AppConfig } from '@kompetansebro/server';
-import { edgeConfig, mailAndLoginConfig, parseEnv } from './env';
+import { edgeConfig, mailAndLoginConfig, parseEnv, reuseConfig } from './env';
 import { mountFrontends } from './frontends';
 import { createFileMailer } from './file-mailer';
 
@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     cookieSecure: env.COOKIE_SECURE,
     ...mailAndLoginConfig(env),
     ...edgeConfig(env),
+    ...reuseConfig(env),
   };
   if (!config.mail?.smtpUrl) logger.warn('SMTP_URL is not set: e-mails (password-reset and invitation links) are written to this log, not sent');
   if (config.oidc) logger.info({ issuer: config.oidc.issuer, name: config.oidc.displayName }, 'OIDC login enabled');

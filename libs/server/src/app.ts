@@ -7,11 +7,11 @@ import { publicUrlOf, type AppDeps, type Logger } from './http/app-env';
 import { ProblemError, problemResponse } from './http/problem';
 import { problemOfDomainError } from './http/domain-error-problem';
 import { DomainError } from '@kompetansebro/domain';
-import { except } from 'hono/combine';
 import { crossOrigin, limitBody, noStore, requireJsonBody, requireSameOrigin, requireWellFormedText, securityHeaders } from './http/security';
 import { authenticate, publicAccess } from './auth/access-control';
 import { createMailer, type Mailer } from './auth/mail';
 import { trustedProxies } from './http/client-address';
+import { createReadReuse } from './http/read-reuse';
 import { createOidcLogin } from './auth/oidc';
 import { activitiesRouter } from './activities/activities.router';
 import { calendarFeedsRouter } from './activities/calendar-feeds.router';
@@ -41,6 +41,8 @@ import { privacyRouter } from './privacy/privacy.router';
 
 export type { Logger } from './http/app-env';
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 export interface CreateAppOptions extends AppDeps {
   logger?: Logger;
   /** Default: one over SMTP from `config.mail` (or the log, without an SMTP URL). */
@@ -62,13 +64,16 @@ export function createApp({ db, config, logger = silentLogger, mailer = createMa
   const app = createRouter();
   const oidc = config.oidc ? createOidcLogin(config.oidc, publicUrlOf(config)) : null;
   const proxies = trustedProxies(config.trustProxy ?? []);
+  const readReuse = createReadReuse(config.readReuseSeconds ?? 0);
 
   app.use(requestId());
   app.use(securityHeaders());
   app.use(async (c, next) => {
     const started = performance.now();
-    c.set('deps', { db, config, logger, mailer, oidc, trustedProxies: proxies, jobs });
+    c.set('deps', { db, config, logger, mailer, oidc, trustedProxies: proxies, jobs, readReuse });
     await next();
+    // Whatever a write changed (a membership, a catchment area, an agreement's dates) counts from the next request.
+    if (!SAFE_METHODS.has(c.req.method)) readReuse.forget();
     logger.info(
       { requestId: c.var.requestId, method: c.req.method, path: loggedPath(c.req.path), status: c.res.status, ms: Math.round(performance.now() - started) },
       'request',
@@ -76,7 +81,8 @@ export function createApp({ db, config, logger = silentLogger, mailer = createMa
   });
   const allowedOrigins = config.allowedOrigins ?? [];
   // The open data API answers any origin itself (no credentials); the rest only ALLOWED_ORIGINS.
-  app.use('/api/*', except(`${PUBLIC_API_BASE}/*`, crossOrigin(allowedOrigins)));
+  const corsForApps = crossOrigin(allowedOrigins);
+  app.use('/api/*', (c, next) => (c.req.path.startsWith(`${PUBLIC_API_BASE}/`) ? next() : corsForApps(c, next)));
   app.use('/api/*', noStore());
   app.use('/api/*', requireSameOrigin(allowedOrigins));
   app.use('/api/*', limitBody());

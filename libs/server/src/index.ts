@@ -1,5 +1,6 @@
 export { createApp, type AppType, type CreateAppOptions, type Logger } from './app';
 export type { AppConfig, AppDeps } from './http/app-env';
+export { DEFAULT_REUSE } from './http/app-env';
 export { sendLiaisonDigest, type DigestRunResult } from './liaison/digest.repository';
 export { runDaily, runReminders, type ReminderDeps, type ReminderRunResult } from './jobs/reminders';
 export { startJobQueue, type JobQueue, type RunningJobQueue } from './jobs/job-queue';

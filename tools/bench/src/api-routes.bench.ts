@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { migrateToLatest, openDatabase } from '@kompetansebro/db';
 import { createApp } from '@kompetansebro/server';
+import { benchAppConfig } from './bench-app-config';
 import { createBenchPglite, startBenchPostgres, type BenchDatabase } from './bench-database';
 import { freePort } from '@kompetansebro/testing/server';
 import { benchRoutes, type BenchRoute } from './api-routes';
@@ -159,7 +160,7 @@ async function captureSql(
   const plans = new Map<string, string[]>();
   const failures: string[] = [];
   try {
-    const app = createApp({ db: handle.db, config: { databaseKind: handle.target, version: 'bench', documentsDir: tmpdir(), cookieSecure: false } });
+    const app = createApp({ db: handle.db, config: benchAppConfig(handle.target) });
     const request = async (path: string, init: RequestInit) => app.request(path, init);
     const cookies = new Map<BenchRole, Record<string, string>>();
     for (const route of routes) {

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
-import { tmpdir } from 'node:os';
 import { loadSampleData, migrateToLatest, sampleMunicipalities } from '@kompetansebro/db';
 import { createApp } from '@kompetansebro/server';
+import { benchAppConfig } from './bench-app-config';
 import { createBenchPglite, startBenchPostgres } from './bench-database';
 
 export const IMPORT_ROWS = 5_000;
@@ -41,7 +41,7 @@ export async function measureImport(kind: 'postgres' | 'pglite'): Promise<Import
   try {
     await migrateToLatest(handle.db);
     await loadSampleData(handle.db);
-    const app = createApp({ db: handle.db, config: { databaseKind: kind, version: 'bench', documentsDir: tmpdir(), cookieSecure: false } });
+    const app = createApp({ db: handle.db, config: benchAppConfig(kind) });
     const login = await app.request('/api/auth/login', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },

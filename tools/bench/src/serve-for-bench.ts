@@ -9,6 +9,7 @@ import pg from 'pg';
 import pino from 'pino';
 import { openDatabase, pgliteExtensions } from '@kompetansebro/db';
 import { createApp } from '@kompetansebro/server';
+import { benchAppConfig } from './bench-app-config';
 
 const mode = process.argv[2];
 const port = Number(process.env['PORT']);
@@ -27,11 +28,7 @@ async function runApp(): Promise<void> {
   const logger = pino({ level: process.env['LOG_LEVEL'] ?? 'info' }, pino.destination({ dest: process.env['BENCH_LOG'] ?? '/dev/null', sync: false }));
   // Behind a proxy on loopback (TRUST_PROXY), as in production: the bench's anonymous clients
   // come from many addresses (X-Forwarded-For), as the open data API's do, each within its rate limit.
-  const app = createApp({
-    db: handle.db,
-    logger,
-    config: { databaseKind: handle.target, version: 'bench', documentsDir: '/tmp', cookieSecure: false, trustProxy: ['127.0.0.1'] },
-  });
+  const app = createApp({ db: handle.db, logger, config: benchAppConfig(handle.target, { trustProxy: ['127.0.0.1'] }) });
   serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => console.log('ready'));
 }
 
@@ -66,3 +63,4 @@ async function runRaw(): Promise<void> {
 }
 
 await (mode === 'raw' ? runRaw() : runApp());
+process.once('SIGTERM', () => process.exit(0)); // flushes --cpu-prof

@@ -18,7 +18,13 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
 // is asked for several times in a request.
 const norwegianDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' });
 
+// Norway's day changes on a whole minute (its offsets are whole hours), so one answer holds for
+// the minute; formatting with a time zone is the costly part of asking on every read.
+let lastDay = { minute: Number.NaN, day: '' };
+
 /** Today's date in Norway, as an ISO date. */
 export function todayInNorway(now: Date = new Date()): IsoDate {
-  return norwegianDay.format(now);
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute !== lastDay.minute) lastDay = { minute, day: norwegianDay.format(now) };
+  return lastDay.day;
 }

@@ -5,7 +5,7 @@ import { jsonBody, type RequestAs, type TestServer } from '@kompetansebro/testin
 import type { MailCatcher } from '../auth/mail-catcher.test-support';
 import { applyAgreementCalendar } from '../jobs/agreement-calendar';
 import { docxText } from '../testing/document-text.test-support';
-import { addService, daysFromToday as plusDays, ifMatch, json, startMailedTestServer, type MailedTestServer } from '../testing/fixture.test';
+import { addService, daysFromToday as plusDays, ifMatch, json, PRODUCTION_REUSE, startMailedTestServer, type MailedTestServer } from '../testing/fixture.test';
 
 // Agreements the parties can trust (issue 13): the calendar drives the status, each party answers
 // for itself, signing needs every acceptance (or the county's reason), one renewal per agreement.
@@ -23,7 +23,7 @@ const NAMSOS = actor(mainLibraryKey('5007'));
 const today = todayInNorway();
 
 beforeAll(async () => {
-  mailed = await startMailedTestServer();
+  mailed = await startMailedTestServer(PRODUCTION_REUSE);
   ({ server, mail } = mailed);
   as = {
     fosen: await server.as('fosen@demo.kompetansebro.no'),

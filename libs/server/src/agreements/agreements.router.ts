@@ -65,7 +65,8 @@ const tags = ['Agreements'];
  * the same): a status is never stale on read, and an agreement that has ended is acted on as expired (409).
  */
 export const calendarFirst = createMiddleware<AppEnv>(async (c, next) => {
-  await applyAgreementCalendar(c.var.deps.db);
+  const { db, readReuse } = c.var.deps;
+  await readReuse.checkCalendar(() => applyAgreementCalendar(db), c.req.method === 'GET' || c.req.method === 'HEAD');
   await next();
 });
 

@@ -12,9 +12,9 @@ export function sessionCookieName(secure: boolean): string {
 
 /** Reads the session cookie and puts who is asking (or null) in `c.var.principal`. */
 export const authenticate = (): MiddlewareHandler<AppEnv> => async (c, next) => {
-  const { db, config } = c.var.deps;
+  const { db, config, readReuse } = c.var.deps;
   const token = getCookie(c, sessionCookieName(config.cookieSecure));
-  const principal = token ? await principalOfSession(db, token) : null;
+  const principal = token ? await readReuse.principalOf(token, () => principalOfSession(db, token)) : null;
   c.set('principal', principal);
   c.set('sessionToken', principal ? (token ?? null) : null);
   await next();

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { mainLibraryKey, sampleId } from '@kompetansebro/db';
 import type { ActorDetail, AgreementDetail, Coverage, Page, Problem } from '@kompetansebro/domain';
 import { jsonBody } from '@kompetansebro/testing/server';
-import { ifMatch, json, loggedIn, testServer } from '../testing/fixture.test';
+import { ifMatch, json, loggedIn, PRODUCTION_REUSE, testServer } from '../testing/fixture.test';
 
 // Focused tests of the row-level rules (visibility.ts and the domain's visibilityFor): the cases
 // the authorization matrix does not spell out — what a principal may propose, move and keep.
 
-const server = testServer();
+const server = testServer(PRODUCTION_REUSE);
 const namdal = loggedIn(server, 'namdal@demo.kompetansebro.no');
 const namsos = loggedIn(server, 'namsos@demo.kompetansebro.no');
 const ntnu = loggedIn(server, 'ntnu@demo.kompetansebro.no');

@@ -78,13 +78,18 @@ export async function organisationScope(db: Executor, role: Principal['role'], o
 
 const scopes = new WeakMap<Principal, Promise<Scope>>();
 
-/** The scope of the request's principal (401 without one), loaded once per request. */
+/**
+ * The scope of the request's principal (401 without one), loaded once per principal: once per
+ * request, or once while the process reuses the principal (http/read-reuse.ts), which forgets both
+ * on any change. A load that fails is not kept.
+ */
 export function scopeOf(c: { var: AppEnv['Variables'] }): Promise<Scope> {
   const principal = principalOf(c);
   let scope = scopes.get(principal);
   if (!scope) {
     scope = loadScope(c.var.deps.db, principal);
     scopes.set(principal, scope);
+    scope.catch(() => scopes.delete(principal));
   }
   return scope;
 }

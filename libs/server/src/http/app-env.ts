@@ -5,6 +5,7 @@ import type { Mailer } from '../auth/mail';
 import type { OidcLogin } from '../auth/oidc';
 import type { Principal } from '../auth/principal';
 import type { TrustedProxies } from './client-address';
+import type { ReadReuse } from './read-reuse';
 
 export interface Logger {
   info(fields: object, message?: string): void;
@@ -67,6 +68,13 @@ export interface AppConfig {
    * request afresh.
    */
   publicAnswerSeconds?: number | undefined;
+  /**
+   * How long this process reuses what every request reads first (READ_REUSE_SECONDS): who a
+   * session belongs to, with the scope that gives, and that the agreement calendar was applied.
+   * Any change through this process forgets them at once (http/read-reuse.ts). Default: 0, read
+   * on every request.
+   */
+  readReuseSeconds?: number | undefined;
 }
 
 export interface AppDeps {
@@ -84,6 +92,8 @@ export interface RequestDeps extends AppDeps {
   trustedProxies: TrustedProxies;
   /** Where work that sends mail goes (jobs/job-queue.ts). */
   jobs: JobQueue;
+  /** What requests may reuse of each other's first reads (config.readReuseSeconds). */
+  readReuse: ReadReuse;
 }
 
 export interface AppEnv {
@@ -97,6 +107,9 @@ export interface AppEnv {
 }
 
 export const DEFAULT_PUBLIC_URL = 'http://localhost:3000';
+
+/** Production's defaults for what the server reuses from memory (PUBLIC_ANSWER_SECONDS, READ_REUSE_SECONDS). */
+export const DEFAULT_REUSE = { publicAnswerSeconds: 60, readReuseSeconds: 5 } as const;
 
 /** The public base URL without a trailing slash. */
 export function publicUrlOf(config: AppConfig): string {

@@ -34,8 +34,8 @@ export const securityHeaders = (): MiddlewareHandler =>
  * fylke.example.no beside api.example.no) and read the ETag; a preflight (OPTIONS) is answered
  * for every API path, with no Access-Control-Allow-Origin for an origin not listed.
  */
-export const crossOrigin = (allowedOrigins: readonly string[]): MiddlewareHandler =>
-  cors({
+export const crossOrigin = (allowedOrigins: readonly string[]): MiddlewareHandler => {
+  const withCors = cors({
     origin: (origin) => (allowedOrigins.includes(origin) ? origin : null),
     credentials: true,
     allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
@@ -43,6 +43,10 @@ export const crossOrigin = (allowedOrigins: readonly string[]): MiddlewareHandle
     exposeHeaders: ['ETag', 'Location', 'Retry-After', 'Content-Disposition'],
     maxAge: 600,
   });
+  // A request without Origin is not a cross-origin one (a browser sends Origin on every CORS
+  // request and preflight): no CORS headers to add, and hono's cors would build the response twice.
+  return (c, next) => (c.req.method !== 'OPTIONS' && c.req.header('Origin') === undefined ? next() : withCors(c, next));
+};
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -84,7 +88,9 @@ export const limitBody = (): MiddlewareHandler => {
     });
   const json = limited(MAX_JSON_BODY_BYTES);
   const upload = limited(MAX_UPLOAD_BODY_BYTES);
-  return (c, next) => (UPLOAD_PATH.test(c.req.path) ? upload : json)(c, next);
+  // A GET carries no body to limit, and asking for one would build the full web Request
+  // (@hono/node-server keeps a lightweight one until its body is read): a cost on every read.
+  return (c, next) => (!UNSAFE_METHODS.has(c.req.method) ? next() : (UPLOAD_PATH.test(c.req.path) ? upload : json)(c, next));
 };
 
 /**

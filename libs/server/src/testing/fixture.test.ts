@@ -4,6 +4,7 @@ import type { Database } from '@kompetansebro/db';
 import { addDays, todayInNorway, type IsoDate, type Page, type Problem, type ServiceType } from '@kompetansebro/domain';
 import { jsonBody, startTestServer, type RequestAs, type TestServer } from '@kompetansebro/testing/server';
 import { createApp } from '../app';
+import { DEFAULT_REUSE, type AppConfig } from '../http/app-env';
 import { createMailer } from '../auth/mail';
 import { startMailCatcher, type MailCatcher } from '../auth/mail-catcher.test-support';
 import type { ReminderDeps } from '../jobs/reminders';
@@ -13,13 +14,20 @@ import type { ReminderDeps } from '../jobs/reminders';
 // *.unit.test.ts and *.int.test.ts, so this file is no test of its own.
 
 /**
+ * The app as production configures what it reuses from memory (READ_REUSE_SECONDS,
+ * PUBLIC_ANSWER_SECONDS): for the files that show what a user sees of their own and others'
+ * changes with it on. Other files read everything afresh on every request.
+ */
+export const PRODUCTION_REUSE: Partial<AppConfig> = DEFAULT_REUSE;
+
+/**
  * The app on a fresh in-memory database for one test file: started before its tests, closed
  * after them. Call it at the top of the file; the server it answers is there from beforeAll on.
  */
-export function testServer(): TestServer {
+export function testServer(config: Partial<AppConfig> = {}): TestServer {
   let started: TestServer | undefined;
   beforeAll(async () => {
-    started = await startTestServer(createApp);
+    started = await startTestServer((deps) => createApp({ ...deps, config: { ...deps.config, ...config } }));
   });
   afterAll(async () => {
     await started?.close();
@@ -52,13 +60,13 @@ export interface MailedTestServer {
 }
 
 /** Starts a mail catcher and the app mailing to it (call in beforeAll; close in afterAll). */
-export async function startMailedTestServer(): Promise<MailedTestServer> {
+export async function startMailedTestServer(extraConfig: Partial<AppConfig> = {}): Promise<MailedTestServer> {
   const mail = await startMailCatcher();
   const mailConfig = { smtpUrl: mail.url, from: 'Kompetansebro <ikke-svar@test.invalid>' };
   const silent = { info: () => undefined, error: () => undefined };
   let jobDeps: ReminderDeps | undefined;
   const server = await startTestServer((appDeps) => {
-    const config = { ...appDeps.config, mail: mailConfig };
+    const config = { ...appDeps.config, ...extraConfig, mail: mailConfig };
     jobDeps = { db: appDeps.db, config, mailer: createMailer(mailConfig, silent), logger: silent };
     return createApp({ ...appDeps, config });
   });

@@ -4,6 +4,7 @@ import type { Me, Page, Problem, User } from '@kompetansebro/domain';
 import { COUNTY_ADMIN, DEMO_PASSWORD, jsonBody, startTestServer, type RequestAs, type TestServer } from '@kompetansebro/testing/server';
 import { createApp } from '../app';
 import { startMailCatcher, tokenOf, type MailCatcher } from '../auth/mail-catcher.test-support';
+import { PRODUCTION_REUSE } from '../testing/fixture.test';
 
 let server: TestServer;
 let mail: MailCatcher;
@@ -11,7 +12,7 @@ let admin: RequestAs;
 beforeAll(async () => {
   mail = await startMailCatcher();
   server = await startTestServer((deps) =>
-    createApp({ ...deps, config: { ...deps.config, mail: { smtpUrl: mail.url, from: 'Kompetansebro <ikke-svar@test.invalid>' } } }),
+    createApp({ ...deps, config: { ...deps.config, ...PRODUCTION_REUSE, mail: { smtpUrl: mail.url, from: 'Kompetansebro <ikke-svar@test.invalid>' } } }),
   );
   admin = server.request;
 });
