@@ -3,6 +3,7 @@ import { demoAccounts, mainLibraryKey, sampleId } from '@kompetansebro/db';
 import { can, policyTable, type Action, type Me, type Resource, type Role } from '@kompetansebro/domain';
 import { jsonBody, startTestServer, type RequestAs, type TestServer } from '@kompetansebro/testing/server';
 import { createApp } from '../app';
+import { PRODUCTION_REUSE } from '../testing/fixture.test';
 import { ifMatch } from '../testing/fixture.test';
 import { policyOf, type RoutePolicy } from './access-control';
 
@@ -820,7 +821,8 @@ const whos = new Map<string, Who>();
 let reference: Who;
 
 beforeAll(async () => {
-  server = await startTestServer(createApp);
+  // As production runs it: sessions and scopes reused between requests, so no reuse can leak.
+  server = await startTestServer((deps) => createApp({ ...deps, config: { ...deps.config, ...PRODUCTION_REUSE } }));
   const app = createApp({ db: server.database.db, config: { databaseKind: 'pglite', version: 'test', documentsDir: '/tmp', cookieSecure: false } });
   const seen = new Set<string>();
   routes = [];
