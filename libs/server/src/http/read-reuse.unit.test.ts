@@ -8,7 +8,7 @@ const principal = (organisationId: string): Principal => ({
   name: 'Kari',
   memberships: [],
   organisationId,
-  organisationKind: 'county',
+  organisationKind: 'county_authority',
   role: 'county_admin',
 });
 

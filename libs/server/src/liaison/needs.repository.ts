@@ -112,28 +112,40 @@ export async function saveStudentCounts(
   });
 }
 
+const noLibraries = () => Object.fromEntries(keyStudentServices.map((service) => [service, 0])) as Record<KeyStudentService, number>;
+
 /** Every municipality with the students living there and how many libraries offer each key service. */
 export async function getNeeds(db: Executor, scope: Scope, organisation: string | undefined, period: StudentCountPeriod): Promise<Needs> {
-  const counts = await getStudentCounts(db, scope, organisation, period);
+  const [counts, municipalities, offers] = await Promise.all([
+    getStudentCounts(db, scope, organisation, period),
+    db
+      .selectFrom('municipality as m')
+      .leftJoin('region as r', 'r.id', 'm.region_id')
+      .select(['m.number', 'm.name', 'r.id as region_id', 'r.name as region_name'])
+      .orderBy(sql`m.sort_key collate "C"`)
+      .execute(),
+    db
+      .selectFrom('service as s')
+      .innerJoin('actor as a', 'a.id', 's.actor_id')
+      .select(['a.municipality_number', 's.type', (eb) => eb.fn.count<string>('a.id').distinct().as('libraries')])
+      .where('a.kind', 'in', LIBRARY_KINDS)
+      .where('a.archived_at', 'is', null)
+      .where('s.archived_at', 'is', null)
+      .where('s.type', 'in', keyStudentServices)
+      .where(visibleActorRecords(scope, 'a'))
+      .groupBy(['a.municipality_number', 's.type'])
+      .execute(),
+  ]);
   const students = new Map(counts.counts.map((c) => [c.municipalityNumber, c.count]));
-  const municipalities = await db
-    .selectFrom('municipality as m')
-    .leftJoin('region as r', 'r.id', 'm.region_id')
-    .select(['m.number', 'm.name', 'r.id as region_id', 'r.name as region_name'])
-    .orderBy(sql`m.sort_key collate "C"`)
-    .execute();
-  const offers = await db
-    .selectFrom('service as s')
-    .innerJoin('actor as a', 'a.id', 's.actor_id')
-    .select(['a.municipality_number', 's.type', (eb) => eb.fn.count<string>('a.id').distinct().as('libraries')])
-    .where('a.kind', 'in', LIBRARY_KINDS)
-    .where('a.archived_at', 'is', null)
-    .where('s.archived_at', 'is', null)
-    .where('s.type', 'in', keyStudentServices)
-    .where(visibleActorRecords(scope, 'a'))
-    .groupBy(['a.municipality_number', 's.type'])
-    .execute();
-  const offered = new Map(offers.map((o) => [`${o.municipality_number}:${o.type}`, Number(o.libraries)]));
+  // One record per municipality, filled in one pass over the counts (a key per pair and an
+  // object built from entries for each of ~400 municipalities cost a millisecond per request).
+  const offered = new Map<string, Record<KeyStudentService, number>>();
+  for (const o of offers) {
+    if (o.municipality_number === null) continue;
+    let libraries = offered.get(o.municipality_number);
+    if (!libraries) offered.set(o.municipality_number, (libraries = noLibraries()));
+    libraries[o.type as KeyStudentService] = Number(o.libraries);
+  }
   return {
     organisationId: counts.organisationId,
     period,
@@ -143,10 +155,7 @@ export async function getNeeds(db: Executor, scope: Scope, organisation: string 
       regionId: m.region_id,
       regionName: m.region_name,
       students: students.get(m.number) ?? 0,
-      libraries: Object.fromEntries(keyStudentServices.map((service) => [service, offered.get(`${m.number}:${service}`) ?? 0])) as Record<
-        KeyStudentService,
-        number
-      >,
+      libraries: offered.get(m.number) ?? noLibraries(),
     })),
   };
 }
