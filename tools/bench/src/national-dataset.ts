@@ -228,11 +228,20 @@ export async function generateNationalDataset(db: Kysely<Database>): Promise<Nat
 
   // Liaison notes: the demo university library's channels with libraries across the country.
   const notes = Array.from({ length: NATIONAL_SCALE.liaisonNotes }, (_, i) => ({
+    id: uuidFrom(next),
     university_id: i % 3 === 0 ? BENCH_ORGANISATIONS.university : null,
     target_actor_id: i % 10 === 0 ? BENCH_ORGANISATIONS.library : pick(libraries).id,
     body: `Notat ${i + 1}: avtalt oppfølging av studenttilbudet.`,
   }));
   await insertInBatches(notes, 1000, (batch) => db.insertInto('liaison_note').values(batch).execute());
+  // As in use: the university library and each library addressed have read all but the newest
+  // few of their notes (the unread counts look these up).
+  const reads = notes.flatMap((note, i) => {
+    if (i >= notes.length * 0.95) return [];
+    const readers = [note.target_actor_id, ...(note.university_id ? [note.university_id] : [])];
+    return readers.map((organisation_id) => ({ note_id: note.id, organisation_id }));
+  });
+  await insertInBatches(reads, 2000, (batch) => db.insertInto('liaison_note_read').values(batch).execute());
 
   // The audit log of a system in use: one entry per change.
   const audit = Array.from({ length: NATIONAL_SCALE.auditEntries }, (_, i) => {
