@@ -22,6 +22,7 @@ import {
   agreementTemplateCreateSchema,
   agreementTemplateSchema,
   agreementTemplateUpdateSchema,
+  todayInNorway,
 } from '@kompetansebro/domain';
 import {
   agreementDocumentSource,
@@ -66,7 +67,8 @@ const tags = ['Agreements'];
  */
 export const calendarFirst = createMiddleware<AppEnv>(async (c, next) => {
   const { db, readReuse } = c.var.deps;
-  await readReuse.checkCalendar(() => applyAgreementCalendar(db), c.req.method === 'GET' || c.req.method === 'HEAD');
+  const today = todayInNorway();
+  await readReuse.checkCalendar(() => applyAgreementCalendar(db, today), c.req.method === 'GET' || c.req.method === 'HEAD', today);
   await next();
 });
 

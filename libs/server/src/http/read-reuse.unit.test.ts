@@ -13,7 +13,7 @@ const principal = (organisationId: string): Principal => ({
 });
 
 function clock() {
-  let time = 1000;
+  let time = 1_800_000_000_000;
   return { now: () => time, advance: (ms: number) => (time += ms) };
 }
 
@@ -75,24 +75,42 @@ describe('reusing the agreement calendar check', () => {
     const { now, advance } = clock();
     const reuse = createReadReuse(5, now);
     const apply = vi.fn(async () => []);
-    await reuse.checkCalendar(apply, true);
-    await reuse.checkCalendar(apply, true);
+    await reuse.checkCalendar(apply, true, '2026-12-04');
+    await reuse.checkCalendar(apply, true, '2026-12-04');
     expect(apply).toHaveBeenCalledTimes(1);
-    await reuse.checkCalendar(apply, false);
+    await reuse.checkCalendar(apply, false, '2026-12-04');
     expect(apply).toHaveBeenCalledTimes(2);
     reuse.forget();
-    await reuse.checkCalendar(apply, true);
+    await reuse.checkCalendar(apply, true, '2026-12-04');
     expect(apply).toHaveBeenCalledTimes(3);
     advance(5_000);
-    await reuse.checkCalendar(apply, true);
+    await reuse.checkCalendar(apply, true, '2026-12-04');
     expect(apply).toHaveBeenCalledTimes(4);
+  });
+
+  it('applies it again when the day changes, however recently it ran', async () => {
+    const reuse = createReadReuse(5, clock().now);
+    const apply = vi.fn(async () => []);
+    await reuse.checkCalendar(apply, true, '2026-12-04');
+    await reuse.checkCalendar(apply, true, '2026-12-05');
+    expect(apply).toHaveBeenCalledTimes(2);
+  });
+
+  it('takes a clock set back as making what is kept stale', async () => {
+    const { now, advance } = clock();
+    const reuse = createReadReuse(5, now);
+    const load = vi.fn(async () => principal('a'));
+    await reuse.principalOf('token', load);
+    advance(-60_000);
+    await reuse.principalOf('token', load);
+    expect(load).toHaveBeenCalledTimes(2);
   });
 
   it('applies it on every read when the reuse time is 0', async () => {
     const reuse = createReadReuse(0, clock().now);
     const apply = vi.fn(async () => []);
-    await reuse.checkCalendar(apply, true);
-    await reuse.checkCalendar(apply, true);
+    await reuse.checkCalendar(apply, true, '2026-12-04');
+    await reuse.checkCalendar(apply, true, '2026-12-04');
     expect(apply).toHaveBeenCalledTimes(2);
   });
 });
