@@ -27,6 +27,7 @@ import * as reportFiles from './2026_12_04_1900_report_files';
 import * as calendarFeeds from './2026_12_04_1930_calendar_feeds';
 import * as searchIndexes from './2026_12_04_1950_search_indexes';
 import * as agreementSortIndex from './2026_12_04_1951_agreement_sort_index';
+import * as agreementLookupIndexes from './2026_12_04_2000_agreement_lookup_indexes';
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the server can be
@@ -61,6 +62,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_04_1930_calendar_feeds': calendarFeeds,
   '2026_12_04_1950_search_indexes': searchIndexes,
   '2026_12_04_1951_agreement_sort_index': agreementSortIndex,
+  '2026_12_04_2000_agreement_lookup_indexes': agreementLookupIndexes,
 };
 
 export const migrationProvider: MigrationProvider = {
