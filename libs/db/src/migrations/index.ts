@@ -28,6 +28,7 @@ import * as calendarFeeds from './2026_12_04_1930_calendar_feeds';
 import * as searchIndexes from './2026_12_04_1950_search_indexes';
 import * as agreementSortIndex from './2026_12_04_1951_agreement_sort_index';
 import * as agreementLookupIndexes from './2026_12_04_2000_agreement_lookup_indexes';
+import * as participantActorIndex from './2026_12_04_2001_participant_actor_index';
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the server can be
@@ -63,6 +64,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_04_1950_search_indexes': searchIndexes,
   '2026_12_04_1951_agreement_sort_index': agreementSortIndex,
   '2026_12_04_2000_agreement_lookup_indexes': agreementLookupIndexes,
+  '2026_12_04_2001_participant_actor_index': participantActorIndex,
 };
 
 export const migrationProvider: MigrationProvider = {
