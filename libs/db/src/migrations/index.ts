@@ -29,6 +29,7 @@ import * as searchIndexes from './2026_12_04_1950_search_indexes';
 import * as agreementSortIndex from './2026_12_04_1951_agreement_sort_index';
 import * as agreementLookupIndexes from './2026_12_04_2000_agreement_lookup_indexes';
 import * as participantActorIndex from './2026_12_04_2001_participant_actor_index';
+import * as activityUntilIndex from './2026_12_04_2002_activity_until_index';
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the server can be
@@ -65,6 +66,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_04_1951_agreement_sort_index': agreementSortIndex,
   '2026_12_04_2000_agreement_lookup_indexes': agreementLookupIndexes,
   '2026_12_04_2001_participant_actor_index': participantActorIndex,
+  '2026_12_04_2002_activity_until_index': activityUntilIndex,
 };
 
 export const migrationProvider: MigrationProvider = {
