@@ -27,6 +27,9 @@ import * as reportFiles from './2026_12_04_1900_report_files';
 import * as calendarFeeds from './2026_12_04_1930_calendar_feeds';
 import * as searchIndexes from './2026_12_04_1950_search_indexes';
 import * as agreementSortIndex from './2026_12_04_1951_agreement_sort_index';
+import * as agreementLookupIndexes from './2026_12_04_2000_agreement_lookup_indexes';
+import * as participantActorIndex from './2026_12_04_2001_participant_actor_index';
+import * as activityUntilIndex from './2026_12_04_2002_activity_until_index';
 import * as liaisonNoteRecentIndex from './2026_12_04_2050_liaison_note_recent_index';
 
 /**
@@ -62,6 +65,9 @@ const migrations: Record<string, Migration> = {
   '2026_12_04_1930_calendar_feeds': calendarFeeds,
   '2026_12_04_1950_search_indexes': searchIndexes,
   '2026_12_04_1951_agreement_sort_index': agreementSortIndex,
+  '2026_12_04_2000_agreement_lookup_indexes': agreementLookupIndexes,
+  '2026_12_04_2001_participant_actor_index': participantActorIndex,
+  '2026_12_04_2002_activity_until_index': activityUntilIndex,
   '2026_12_04_2050_liaison_note_recent_index': liaisonNoteRecentIndex,
 };
 

@@ -3,6 +3,7 @@ import { hasActorId, mergeServiceConditions, type Brochure } from '@kompetansebr
 import { NotFoundError } from '@kompetansebro/domain';
 import { requireVisible, type Scope } from '../auth/visibility';
 import type { Executor } from '../persistence/executor';
+import { groupedBy } from '../persistence/repository-helpers';
 
 /**
  * The students' brochure of a study centre, from the records as they are now: its catchment
@@ -40,40 +41,38 @@ async function brochureOf(db: Executor, studyCentreId: string, reach: readonly s
     .map((r) => r.municipality_number)
     .filter((n) => reach === null || reach.includes(n));
 
-  const municipalities = area.length
-    ? await db
-        .selectFrom('municipality as m')
-        .leftJoin('region as r', 'r.id', 'm.region_id')
-        .select(['m.number', 'm.name', 'r.name as region_name', 'r.sort_key as region_sort_key'])
-        .where('m.number', 'in', area)
-        .orderBy(sql`m.sort_key collate "C"`)
-        .execute()
-    : [];
-  const libraries = area.length
-    ? await db
-        .selectFrom('actor')
-        .select(['id', 'name', 'kind', 'parent_id', 'municipality_number', 'address', 'email', 'phone', 'website'])
-        .where('kind', 'in', ['public_library', 'library_branch'])
-        .where('archived_at', 'is', null)
-        .where('municipality_number', 'in', area)
-        .orderBy('kind', 'desc')
-        .orderBy(sql`sort_key collate "C"`)
-        .execute()
-    : [];
-  const services = libraries.length
-    ? await db
-        .selectFrom('service as s')
-        .select(['s.id', 's.actor_id', 's.type', 's.description', 's.conditions', 's.weekly_hours', 's.confirmed_at'])
-        .where(
-          's.actor_id',
-          'in',
-          libraries.map((l) => l.id),
-        )
-        .where('s.archived_at', 'is', null)
-        .where(sql<boolean>`s.audiences @> '["students"]'::jsonb`)
-        .orderBy('s.type')
-        .execute()
-    : [];
+  // The municipalities, and the libraries with their services for students, read side by side.
+  const librariesOfArea = db
+    .selectFrom('actor')
+    .where('kind', 'in', ['public_library', 'library_branch'])
+    .where('archived_at', 'is', null)
+    .where('municipality_number', 'in', area);
+  const [municipalities, libraries, services] = area.length
+    ? await Promise.all([
+        db
+          .selectFrom('municipality as m')
+          .leftJoin('region as r', 'r.id', 'm.region_id')
+          .select(['m.number', 'm.name', 'r.name as region_name', 'r.sort_key as region_sort_key'])
+          .where('m.number', 'in', area)
+          .orderBy(sql`m.sort_key collate "C"`)
+          .execute(),
+        librariesOfArea
+          .select(['id', 'name', 'kind', 'parent_id', 'municipality_number', 'address', 'email', 'phone', 'website'])
+          .orderBy('kind', 'desc')
+          .orderBy(sql`sort_key collate "C"`)
+          .execute(),
+        db
+          .selectFrom('service as s')
+          .select(['s.id', 's.actor_id', 's.type', 's.description', 's.conditions', 's.weekly_hours', 's.confirmed_at'])
+          .where('s.actor_id', 'in', librariesOfArea.select('id'))
+          .where('s.archived_at', 'is', null)
+          .where(sql<boolean>`s.audiences @> '["students"]'::jsonb`)
+          .orderBy('s.type')
+          .execute(),
+      ])
+    : [[], [], []];
+  const librariesIn = groupedBy(libraries, (l) => l.municipality_number);
+  const servicesOf = groupedBy(services, (s) => s.actor_id);
 
   const regionNames = [...new Map(municipalities.filter((m) => m.region_name).map((m) => [m.region_name as string, m.region_sort_key ?? ''])).entries()]
     .sort(([, a], [, b]) => (a < b ? -1 : a > b ? 1 : 0))
@@ -86,28 +85,24 @@ async function brochureOf(db: Executor, studyCentreId: string, reach: readonly s
     municipalities: municipalities.map((m) => ({
       number: m.number,
       name: m.name,
-      libraries: libraries
-        .filter((l) => l.municipality_number === m.number)
-        .map((l) => ({
-          id: l.id,
-          name: l.name,
-          kind: l.kind as 'public_library' | 'library_branch',
-          parentId: l.parent_id,
-          address: l.address,
-          email: l.email,
-          phone: l.phone,
-          website: l.website,
-          services: services
-            .filter((s) => s.actor_id === l.id)
-            .map((s) => ({
-              id: s.id,
-              type: s.type,
-              description: s.description,
-              conditions: mergeServiceConditions(s.conditions as Record<string, unknown>),
-              weeklyHours: s.weekly_hours === null ? null : Number(s.weekly_hours),
-              confirmedAt: s.confirmed_at,
-            })),
+      libraries: (librariesIn.get(m.number) ?? []).map((l) => ({
+        id: l.id,
+        name: l.name,
+        kind: l.kind as 'public_library' | 'library_branch',
+        parentId: l.parent_id,
+        address: l.address,
+        email: l.email,
+        phone: l.phone,
+        website: l.website,
+        services: (servicesOf.get(l.id) ?? []).map((s) => ({
+          id: s.id,
+          type: s.type,
+          description: s.description,
+          conditions: mergeServiceConditions(s.conditions as Record<string, unknown>),
+          weeklyHours: s.weekly_hours === null ? null : Number(s.weekly_hours),
+          confirmedAt: s.confirmed_at,
         })),
+      })),
     })),
   };
 }

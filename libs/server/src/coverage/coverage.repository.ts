@@ -4,6 +4,7 @@ import { DomainRuleError, domainErrorCodes, NotFoundError } from '@kompetansebro
 import { requireVisible, requireWritable, type Scope } from '../auth/visibility';
 import type { Executor } from '../persistence/executor';
 import { auditedAction, nextVersion, type ExpectedVersion, assertVersionMatches } from '../persistence/versioned-change';
+import { groupedBy } from '../persistence/repository-helpers';
 import { unknownMunicipalityErrors } from '../reference/reference.repository';
 
 async function catchmentOf(db: Executor, studyCentreIds: readonly string[]): Promise<string[]> {
@@ -91,24 +92,29 @@ export async function getCoverage(
   ]);
 
   const libraryIds = libraries.map((l) => l.id);
-  const offered = libraryIds.length
-    ? await db.selectFrom('service').select(['actor_id', 'type']).where('actor_id', 'in', libraryIds).where('archived_at', 'is', null).execute()
-    : [];
-
+  // Coverage is about these libraries (a branch also through its main library): an agreement of
+  // the study centre that has none of them as a party changes nothing in the answer.
+  const partiesAsked = [...new Set([...libraryIds, ...libraries.flatMap((l) => (l.kind === 'library_branch' && l.parent_id ? [l.parent_id] : []))])];
   const centreIds = studyCentres.map((c) => c.id);
-  const agreementRows = centreIds.length
-    ? await db
-        .selectFrom('agreement as ag')
-        .select(['ag.id', 'ag.title', 'ag.status', 'ag.start_date', 'ag.end_date'])
-        // Those that may be in force on the day (the domain's inForceOn decides, by dates and status).
-        .where('ag.status', 'in', ['signed', 'active', 'expiring', 'expired'])
-        .where((eb) => eb.or([eb('ag.start_date', 'is', null), eb('ag.start_date', '<=', asOf)]))
-        .where((eb) => eb.or([eb('ag.end_date', 'is', null), eb('ag.end_date', '>=', asOf)]))
-        .where((eb) =>
-          eb.exists(eb.selectFrom('agreement_party as p').select('p.actor_id').whereRef('p.agreement_id', '=', 'ag.id').where('p.actor_id', 'in', centreIds)),
-        )
-        .execute()
-    : [];
+  const [offered, agreementRows] = await Promise.all([
+    libraryIds.length
+      ? db.selectFrom('service').select(['actor_id', 'type']).where('actor_id', 'in', libraryIds).where('archived_at', 'is', null).execute()
+      : [],
+    centreIds.length && partiesAsked.length
+      ? db
+          .selectFrom('agreement as ag')
+          .select(['ag.id', 'ag.title', 'ag.status', 'ag.start_date', 'ag.end_date'])
+          // Those that may be in force on the day (the domain's inForceOn decides, by dates and status).
+          .where('ag.status', 'in', ['signed', 'active', 'expiring', 'expired'])
+          .where((eb) => eb.or([eb('ag.start_date', 'is', null), eb('ag.start_date', '<=', asOf)]))
+          .where((eb) => eb.or([eb('ag.end_date', 'is', null), eb('ag.end_date', '>=', asOf)]))
+          .where('ag.id', 'in', (eb) => eb.selectFrom('agreement_party as l').select('l.agreement_id').where('l.actor_id', 'in', partiesAsked))
+          .where((eb) =>
+            eb.exists(eb.selectFrom('agreement_party as p').select('p.actor_id').whereRef('p.agreement_id', '=', 'ag.id').where('p.actor_id', 'in', centreIds)),
+          )
+          .execute()
+      : [],
+  ]);
   const agreementIds = agreementRows.map((a) => a.id);
   const [parties, committed] = agreementIds.length
     ? await Promise.all([
@@ -121,6 +127,9 @@ export async function getCoverage(
           .execute(),
       ])
     : [[], []];
+  const offeredBy = groupedBy(offered, (s) => s.actor_id);
+  const partiesOf = groupedBy(parties, (p) => p.agreement_id);
+  const committedIn = groupedBy(committed, (s) => s.agreement_id);
 
   return computeCoverage({
     studyCentres,
@@ -131,7 +140,7 @@ export async function getCoverage(
       kind: l.kind as 'public_library' | 'library_branch',
       municipalityNumber: l.municipality_number ?? '',
       parentId: l.parent_id,
-      offeredServices: offered.filter((s) => s.actor_id === l.id).map((s) => s.type),
+      offeredServices: (offeredBy.get(l.id) ?? []).map((s) => s.type),
     })),
     agreements: agreementRows.map((a) => ({
       id: a.id,
@@ -139,8 +148,8 @@ export async function getCoverage(
       status: a.status,
       startDate: a.start_date,
       endDate: a.end_date,
-      partyActorIds: parties.filter((p) => p.agreement_id === a.id).map((p) => p.actor_id),
-      committedServices: committed.filter((s) => s.agreement_id === a.id).map((s) => ({ actorId: s.actor_id, type: s.type })),
+      partyActorIds: (partiesOf.get(a.id) ?? []).map((p) => p.actor_id),
+      committedServices: (committedIn.get(a.id) ?? []).map((s) => ({ actorId: s.actor_id, type: s.type })),
     })),
     asOf,
   });

@@ -120,3 +120,15 @@ export async function pageOf<FilteredDB, FilteredTables extends keyof FilteredDB
     .execute();
   return { items: rows.map(toItem), total: Number(countRow.total), page: query.page, pageSize: query.pageSize };
 }
+
+/** The items by a key, in their order (Map.groupBy needs Node 21). */
+export function groupedBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}

@@ -18,6 +18,7 @@ import {
   type Weekday,
 } from '@kompetansebro/domain';
 import type { Executor } from '../persistence/executor';
+import { groupedBy } from '../persistence/repository-helpers';
 import { publishedPhotosOf } from '../photos/photo.repository';
 import { norwegianPublicHolidays } from '../opening-hours/norwegian-holidays';
 import type { LibrarySearch, PublicHours, PublicLibrary, PublicPhoto, PublicService, PublicStudyCentre } from './public.schema';
@@ -164,18 +165,6 @@ async function loadLibraries(db: Executor, now: Date, idOrSlug?: string): Promis
       timetable,
     };
   });
-}
-
-/** The items by a key, in their order (Map.groupBy needs Node 21). */
-function groupedBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
 }
 
 /** Where the open data serves a web size of a published photo. */
