@@ -124,7 +124,7 @@ if (sections.has('api')) {
     `\nEvery list and overview route of every app, as the role that uses it, at national scale: ${NATIONAL_SCALE.counties} counties, ` +
       `${NATIONAL_SCALE.municipalities} municipalities, ${NATIONAL_SCALE.actors} actors, ${NATIONAL_SCALE.agreements} agreements, ` +
       `${NATIONAL_SCALE.participations} activity participations, ${NATIONAL_SCALE.liaisonNotes} liaison notes, ${NATIONAL_SCALE.auditEntries} audit entries (plus the sample data).\n` +
-      `p50/p99 at a fixed rate (${databases.map((d) => `${d} ${FIXED_RATE[d]} req/s`).join(', ')}) for ${seconds} s, saturation over ${saturationSeconds} s (50 connections), ` +
+      `p50/p99 at a steady fixed rate (one request every 1/rate s, an open loop; ${databases.map((d) => `${d} ${FIXED_RATE[d]} req/s`).join(', ')}) for ${seconds} s, saturation over ${saturationSeconds} s (50 connections), ` +
       `server CPU per request against a bare node:http + driver server running the same SQL.\n` +
       (pin
         ? 'Pinned with taskset: the load generator (this process) on CPU 0, the server under test on CPU 1; the database server is not pinned.'

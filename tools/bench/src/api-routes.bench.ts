@@ -10,6 +10,7 @@ import { benchAppConfig } from './bench-app-config';
 import { createBenchPglite, startBenchPostgres, type BenchDatabase } from './bench-database';
 import { freePort } from '@kompetansebro/testing/server';
 import { benchRoutes, type BenchRoute } from './api-routes';
+import { steadyRate } from './steady-rate';
 import { BENCH_USERS, generateNationalDataset, NATIONAL_SCALE, type BenchRole } from './national-dataset';
 
 // One recipe for every route: seed the national dataset once per database; capture the SQL the
@@ -99,13 +100,20 @@ async function stop(child: ChildProcess): Promise<void> {
   await new Promise((resolve) => child.once('exit', resolve));
 }
 
+const round1 = (value: number) => Math.round(value * 10) / 10;
+
+/** The X-Forwarded-For of the n-th anonymous client (through the trusted loopback proxy). */
+const clientAddress = (n: number) => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+/** At the fixed rate, each anonymous request from another address (offset from the CPU runs' addresses). */
+const anonymousClient = (index: number) => ({ 'x-forwarded-for': clientAddress((1 << 20) + index) });
+
 let clients = 0;
 /** Each request from another address (X-Forwarded-For through the trusted loopback proxy): many anonymous clients, not one over its rate limit. */
 const manyClients: autocannon.Request[] = [
   {
     setupRequest: (request) => {
       clients++;
-      return { ...request, headers: { ...request.headers, 'x-forwarded-for': `10.${(clients >> 16) & 255}.${(clients >> 8) & 255}.${clients & 255}` } };
+      return { ...request, headers: { ...request.headers, 'x-forwarded-for': clientAddress(clients) } };
     },
   },
 ];
@@ -252,7 +260,7 @@ export async function measureApiRoutes(kind: DatabaseKind, options: ApiBenchOpti
         const cpu = await cpuPerRequest(app.child.pid ?? 0, url, headers, options.cpuRequests, anonymous);
         const cpuMsPerRequest = cpu.cpuMs;
         const rate = FIXED_RATE[kind];
-        const fixed = await load({ url, headers, connections: 50, overallRate: rate, duration: options.seconds, anonymous });
+        const fixed = await steadyRate(url, { rate, seconds: options.seconds, headers, ...(anonymous ? { headersOf: anonymousClient } : {}) });
         const saturation = await load({ url, headers, connections: 50, duration: options.saturationSeconds, anonymous });
         const rawCpuMsPerRequest = rawCpu.get(routeKey(route)) ?? Number.NaN;
         const figure: RouteFigure = {
@@ -260,10 +268,10 @@ export async function measureApiRoutes(kind: DatabaseKind, options: ApiBenchOpti
           app: route.app,
           role: route.role,
           database: database.label,
-          p50Ms: fixed.latency.p50,
-          p99Ms: fixed.latency.p99,
+          p50Ms: round1(fixed.p50Ms),
+          p99Ms: round1(fixed.p99Ms),
           rate,
-          errors: cpu.errors + fixed.errors + fixed.non2xx + saturation.errors + saturation.non2xx,
+          errors: cpu.errors + fixed.errors + saturation.errors + saturation.non2xx,
           saturationRps: saturation.requests.average,
           cpuMsPerRequest,
           rawCpuMsPerRequest,
