@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 // The apps' names and page texts are the bokmål catalogue's (the apps' first language), as in the app shell.
 import bokmal from '../../libs/i18n/src/catalogues/nb/shared.json' with { type: 'json' };
 
@@ -53,7 +54,13 @@ export function frontendViteConfig({ appDir, name, base, app }: { appDir: string
   return defineConfig({
     root: appDir,
     base,
-    plugins: [react(), appPagePlugin(app)],
+    plugins: [
+      react(),
+      appPagePlugin(app),
+      // Brotli and gzip copies beside each file, sent as they are by the API's static serving:
+      // a phone downloads a quarter of the bytes, and the server spends no CPU compressing.
+      compression({ algorithms: ['brotliCompress', 'gzip'], exclude: [/\.map$/, /config\.json$/, /index\.html$/], threshold: 1024 }),
+    ],
     resolve: {
       tsconfigPaths: true,
       // The pre-React-18 shims of useSyncExternalStore, asked for by react-i18next and

@@ -1,3 +1,5 @@
+import { RUNTIME_CONFIG_ELEMENT_ID } from '@kompetansebro/domain';
+
 /** What an app reads at start from `config.json` beside its index.html (so one build runs anywhere). */
 export interface RuntimeConfig {
   /** Where the API is: '' for the same origin, or e.g. 'https://api.example.no'. Paths start with /api. */
@@ -13,11 +15,19 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Reads `config.json` relative to the app's base path; throws when it is missing or malformed. */
-export async function loadRuntimeConfig(basePath: string): Promise<RuntimeConfig> {
+
+/** config.json's content: from the page when the server put it there, else fetched beside the app. */
+async function readConfigFile(basePath: string): Promise<unknown> {
+  const inline = typeof document === 'undefined' ? null : document.getElementById(RUNTIME_CONFIG_ELEMENT_ID);
+  if (inline?.textContent) return JSON.parse(inline.textContent) as unknown;
   const response = await fetch(`${basePath.replace(/\/?$/, '/')}config.json`, { cache: 'no-cache', credentials: 'same-origin' });
   if (!response.ok) throw new Error(`config.json: HTTP ${response.status}`);
-  const body: unknown = await response.json();
+  return (await response.json()) as unknown;
+}
+
+/** Reads `config.json` relative to the app's base path (or from the page); throws when it is missing or malformed. */
+export async function loadRuntimeConfig(basePath: string): Promise<RuntimeConfig> {
+  const body = await readConfigFile(basePath);
   if (!isRecord(body) || typeof body['apiBaseUrl'] !== 'string') throw new Error('config.json: "apiBaseUrl" (a string) is missing');
   return {
     apiBaseUrl: body['apiBaseUrl'].replace(/\/+$/, ''),

@@ -1,4 +1,7 @@
+// @vitest-environment happy-dom
+// (The page a serving API fills in is read from the DOM.)
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { RUNTIME_CONFIG_ELEMENT_ID } from '@kompetansebro/domain';
 import { DEFAULT_CONTACT_EMAIL, loadRuntimeConfig } from './runtime-config';
 
 function serve(body: unknown, status = 200) {
@@ -19,6 +22,21 @@ describe('loadRuntimeConfig', () => {
   it('uses the same origin and the default contact when only apiBaseUrl is given', async () => {
     serve({ apiBaseUrl: '' });
     await expect(loadRuntimeConfig('/studiesenter')).resolves.toEqual({ apiBaseUrl: '', contactEmail: DEFAULT_CONTACT_EMAIL });
+  });
+
+  it('reads the config the serving API put in the page, without a request', async () => {
+    const fetchMock = serve({ apiBaseUrl: 'https://elsewhere.example.no' });
+    const inline = document.createElement('script');
+    inline.type = 'application/json';
+    inline.id = RUNTIME_CONFIG_ELEMENT_ID;
+    inline.textContent = JSON.stringify({ apiBaseUrl: '', contactEmail: 'kompetanse@example.no' });
+    document.body.append(inline);
+    try {
+      await expect(loadRuntimeConfig('/fylke/')).resolves.toEqual({ apiBaseUrl: '', contactEmail: 'kompetanse@example.no' });
+      expect(fetchMock).not.toHaveBeenCalled();
+    } finally {
+      inline.remove();
+    }
   });
 
   it('fails clearly when the file is missing or malformed', async () => {

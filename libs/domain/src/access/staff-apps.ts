@@ -31,3 +31,9 @@ export const appOfRole: Record<Role, StaffApp> = {
 export function appsOfMemberships(memberships: readonly { role: Role }[]): StaffApp[] {
   return [...new Set(memberships.map((membership) => appOfRole[membership.role]))];
 }
+
+/**
+ * The id of the element in which a server that serves an app puts its config.json (apps/api's
+ * frontends.ts); the app reads it there at start instead of asking for the file.
+ */
+export const RUNTIME_CONFIG_ELEMENT_ID = 'kb-runtime-config';
