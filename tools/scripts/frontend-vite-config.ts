@@ -59,7 +59,7 @@ export function frontendViteConfig({ appDir, name, base, app }: { appDir: string
       appPagePlugin(app),
       // Brotli and gzip copies beside each file, sent as they are by the API's static serving:
       // a phone downloads a quarter of the bytes, and the server spends no CPU compressing.
-      compression({ algorithms: ['brotliCompress', 'gzip'], exclude: [/\.map$/, /config\.json$/, /index\.html$/], threshold: 1024 }),
+      compression({ algorithms: ['brotliCompress', 'gzip'], logLevel: 'silent', exclude: [/\.map$/, /config\.json$/, /index\.html$/], threshold: 1024 }),
     ],
     resolve: {
       tsconfigPaths: true,

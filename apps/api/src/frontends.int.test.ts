@@ -57,11 +57,11 @@ describe('mountFrontends', () => {
   it("puts the app's config in its page and preloads /api/me, the app's first question", async () => {
     for (const path of ['/fylke/', '/fylke/avtaler']) {
       const html = await (await app.request(path)).text();
-      const inline = /<script type="application\/json" id="kb-runtime-config">(.*?)<\/script>/.exec(html);
+      const inline = /<script type="application\/json" id="kb-config">(.*?)<\/script>/.exec(html);
       // Escaped so that no value can end the element early.
       expect(JSON.parse(inline?.[1] ?? 'null')).toEqual({ apiBaseUrl: '', contactEmail: '</script>@example.no' });
       expect(html).toContain('<link rel="preload" href="/api/me" as="fetch" crossorigin="anonymous" />');
-      expect(html.indexOf('kb-runtime-config')).toBeLessThan(html.indexOf('</head>'));
+      expect(html.indexOf('kb-config')).toBeLessThan(html.indexOf('</head>'));
     }
   });
 

@@ -1,6 +1,6 @@
 import { createActivityRoutes } from '@kompetansebro/feature-activities';
 import { createActorRoutes } from '@kompetansebro/feature-actors';
-import { createAgreementRoutes } from '@kompetansebro/feature-agreements';
+import { createAgreementRoutes, pendingAcceptancesFirstData } from '@kompetansebro/feature-agreements';
 import { createOwnPlanItemRoutes } from '@kompetansebro/feature-initiatives';
 import { createPortalRoutes } from '@kompetansebro/feature-portal';
 import type { NavigationItem } from '@kompetansebro/feature-shell';
@@ -40,6 +40,7 @@ export function createCentreRoutes(parentRoute: AnyRoute) {
       actorPath: '/aktorer/$id',
       proposeAgreementPath: '/avtaler/ny',
       homeTasks: CentreTasks,
+      homeTasksFirstData: pendingAcceptancesFirstData,
       partnerHome: PartnerHome,
     }),
     createAgreementRoutes(parentRoute, {

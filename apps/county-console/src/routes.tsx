@@ -11,6 +11,7 @@ import type { NavigationItem } from '@kompetansebro/feature-shell';
 import { createSurveyRoutes } from '@kompetansebro/feature-survey';
 import { createUserRoutes } from '@kompetansebro/feature-users';
 import { screenRoute, type AppPaths } from '@kompetansebro/ui';
+import type { QueryClient } from '@tanstack/react-query';
 import { lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
 
 /** Oversikt · Samarbeid · Aktivitet og tiltak · Register (the shared UX notes' groups). */
@@ -49,7 +50,11 @@ export const countyPaths: AppPaths = {
  */
 export function createCountyRoutes(parentRoute: AnyRoute) {
   return [
-    screenRoute(parentRoute, { path: '/', component: lazyRouteComponent(() => import('./overview-page'), 'OverviewPage') }),
+    screenRoute(parentRoute, {
+      path: '/',
+      component: lazyRouteComponent(overviewPage, 'OverviewPage'),
+      firstData: (queryClient: QueryClient) => overviewPage().then((page) => page.overviewFirstData(queryClient)),
+    }),
     createActorRoutes(parentRoute, { path: 'aktorer', viewer: { canEdit: true }, agreementPath: '/avtaler/$id', activityPath: '/aktiviteter/$id', historyPath: '/historikk/$entity/$id' }),
     createAgreementRoutes(parentRoute, { path: 'avtaler', actorPath: '/aktorer/$id', historyPath: '/historikk/$entity/$id', creation: {} }),
     createCoverageRoute(parentRoute, { path: 'dekning', agreementPath: '/avtaler/$id', actorPath: '/aktorer/$id' }),
@@ -66,3 +71,6 @@ export function createCountyRoutes(parentRoute: AnyRoute) {
     createImportRoute(parentRoute, { path: 'import' }),
   ];
 }
+
+/** The overview's chunk: its page, and the data it shows first. */
+const overviewPage = () => import('./overview-page');

@@ -1,6 +1,6 @@
 import { createActivityRoutes } from '@kompetansebro/feature-activities';
 import { createActorRoutes } from '@kompetansebro/feature-actors';
-import { createAgreementRoutes } from '@kompetansebro/feature-agreements';
+import { createAgreementRoutes, pendingAcceptancesFirstData } from '@kompetansebro/feature-agreements';
 import { createOwnPlanItemRoutes } from '@kompetansebro/feature-initiatives';
 import { createLibraryRoutes } from '@kompetansebro/feature-library';
 import { createSurveyAnswerRoute } from '@kompetansebro/feature-survey';
@@ -49,6 +49,7 @@ export function createLibraryPortalRoutes(parentRoute: AnyRoute) {
       activitiesPath: '/aktiviteter',
       surveyPath: '/undersokelse',
       homeTasks: LibraryTasks,
+      homeTasksFirstData: pendingAcceptancesFirstData,
       widget: LibraryWidget,
     }),
     createActorRoutes(parentRoute, { path: 'tjenester', viewer: { canEdit: true }, agreementPath: '/avtaler/$id', activityPath: '/aktiviteter/$id' }),

@@ -1,4 +1,4 @@
-import { createAgreementRoutes } from '@kompetansebro/feature-agreements';
+import { createAgreementRoutes, pendingAcceptancesFirstData } from '@kompetansebro/feature-agreements';
 import { createOwnPlanItemRoutes } from '@kompetansebro/feature-initiatives';
 import { createLiaisonRoutes } from '@kompetansebro/feature-liaison';
 import type { NavigationItem } from '@kompetansebro/feature-shell';
@@ -28,7 +28,7 @@ export const liaisonPaths: AppPaths = { actor: '/bibliotek/$id', agreement: '/av
  */
 export function createLiaisonAppRoutes(parentRoute: AnyRoute) {
   return [
-    screenRoute(parentRoute, { path: '/', component: lazyRouteComponent(() => import('./overview-page'), 'OverviewPage') }),
+    screenRoute(parentRoute, { path: '/', component: lazyRouteComponent(() => import('./overview-page'), 'OverviewPage'), firstData: pendingAcceptancesFirstData }),
     createLiaisonRoutes(parentRoute),
     createAgreementRoutes(parentRoute, { path: 'avtaler', actorPath: '/bibliotek/$id' }),
     createOwnPlanItemRoutes(parentRoute, { path: 'planpunkter' }),

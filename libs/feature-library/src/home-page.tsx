@@ -1,4 +1,4 @@
-import { liaisonQueries, openingHoursQueries, serviceQueries, surveyQueries, useOwnSurveyLink } from '@kompetansebro/api-client';
+import { useOwnSurveyLink } from '@kompetansebro/api-client';
 import { addDays, todayInNorway, type ServiceSummary } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
 import { ActivityDates, Button, httpErrorText, LoadingState, Page, QueryError, Section } from '@kompetansebro/ui';
@@ -8,10 +8,13 @@ import { Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLibraryFeature } from './library-feature-context';
 import { channelKey } from './channel-key';
+import { homeQueries } from './home-data';
 import { OpeningNow } from './opening-now';
 import { StudentPreview } from './student-preview';
 import { ForLibrary } from './use-library';
 import './library.css';
+
+export { homeFirstData } from './home-data';
 
 /** A service is due for confirmation when it was never confirmed or last confirmed a year ago or more. */
 export function confirmationDue(service: Pick<ServiceSummary, 'confirmedAt'>, today = todayInNorway()): boolean {
@@ -39,11 +42,11 @@ function Home({ libraryId, name }: { libraryId: string; name: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { paths, HomeTasks, Widget } = useLibraryFeature();
-  const hours = useQuery(openingHoursQueries.detail(libraryId));
-  const services = useQuery(serviceQueries.list({ actor: libraryId, includeBranches: 'true', pageSize: 100 }));
-  const threads = useQuery(liaisonQueries.threads());
-  const unread = useQuery(liaisonQueries.unread());
-  const activities = useQuery(liaisonQueries.activities('upcoming'));
+  const hours = useQuery(homeQueries.openingHours(libraryId));
+  const services = useQuery(homeQueries.services(libraryId));
+  const threads = useQuery(homeQueries.threads());
+  const unread = useQuery(homeQueries.unread());
+  const activities = useQuery(homeQueries.comingActivities());
 
   return (
     <Page title={t('library.home.title')}>
@@ -181,7 +184,7 @@ function Home({ libraryId, name }: { libraryId: string; name: string }) {
 function OpenSurvey({ surveyPath }: { surveyPath: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const survey = useQuery(surveyQueries.own());
+  const survey = useQuery(homeQueries.survey());
   const link = useOwnSurveyLink();
   const navigate = useNavigate();
   const open = survey.data?.survey;

@@ -1,4 +1,5 @@
-import { featureRoutes, screenRoute } from '@kompetansebro/ui';
+import { featureRoutes, firstDataOf, screenRoute, type FirstData } from '@kompetansebro/ui';
+import type { QueryClient } from '@tanstack/react-query';
 import { lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
 import { useMemo, type ComponentType } from 'react';
 import { LibraryFeatureContext, type LibraryPaths } from './library-feature-context';
@@ -13,6 +14,8 @@ interface LibraryRoutesOptions {
   surveyPath?: string | null;
   /** The library's tasks from other features (agreements awaiting its answer), shown first on home; the app passes them. */
   homeTasks?: ComponentType | null;
+  /** What the tasks read first, loaded with home's own first data. */
+  homeTasksFirstData?: FirstData | null;
   /** The widget code for the municipality's website, under the student preview on home; the app passes it (feature-finder's `FinderWidgetCard`). */
   widget?: ComponentType<{ libraryId: string }> | null;
 }
@@ -43,7 +46,14 @@ export function createLibraryRoutes(parentRoute: AnyRoute, options: LibraryRoute
       }, [screens]);
     },
     screens: {
-      home: { path: '/', component: lazyRouteComponent(() => import('./home-page'), 'LibraryHomePage') },
+      home: {
+        path: '/',
+        component: lazyRouteComponent(homePage, 'LibraryHomePage'),
+        firstData: firstDataOf(
+          (queryClient: QueryClient) => homePage().then((page) => page.homeFirstData(queryClient, { survey: Boolean(options.surveyPath) })),
+          options.homeTasksFirstData,
+        ),
+      },
       openingHoursList: { path: 'apningstider', component: lazyRouteComponent(() => import('./opening-hours-list-page'), 'OpeningHoursListPage') },
       openingHours: { path: 'apningstider/$id', component: lazyRouteComponent(() => import('./opening-hours-page'), 'OpeningHoursPage') },
       photos: { path: 'bilder', component: lazyRouteComponent(() => import('./photos-page'), 'PhotosPage') },
@@ -60,3 +70,6 @@ export function createLibraryRoutes(parentRoute: AnyRoute, options: LibraryRoute
 export function createCountyInboxRoute(parentRoute: AnyRoute, { path }: { path: string }) {
   return screenRoute(parentRoute, { path, component: lazyRouteComponent(() => import('./cooperation-page'), 'CountyInboxPage') });
 }
+
+/** Home's chunk: its page, and the data it shows first. */
+const homePage = () => import('./home-page');

@@ -4,6 +4,7 @@ import { LoadingState, QueryError, Section } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { homeQueries } from './home-data';
 import { useLibraryFeature } from './library-feature-context';
 import { OpeningNow, WeekTable } from './opening-now';
 
@@ -14,7 +15,7 @@ import { OpeningNow, WeekTable } from './opening-now';
 export function StudentPreview({ libraryId, name, hours, services }: { libraryId: string; name: string; hours: OpeningHours; services: readonly ServiceSummary[] }) {
   const { t } = useTranslation();
   const { paths } = useLibraryFeature();
-  const photos = useQuery(photoQueries.list(libraryId));
+  const photos = useQuery(homeQueries.photos(libraryId));
   const own = services.filter((service) => service.actorId === libraryId);
   return (
     <Section id="library-preview" title={t('library.preview.title')} className="kb-stack kb-library-preview">

@@ -1,8 +1,9 @@
-import { actorQueries, meQueries } from '@kompetansebro/api-client';
+import { meQueries } from '@kompetansebro/api-client';
 import { LoadingState, Page } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { homeQueries, libraryOf } from './home-data';
 
 /**
  * The library the user acts for, and its branches: every screen of the portal is about them.
@@ -10,8 +11,8 @@ import { useTranslation } from 'react-i18next';
  */
 export function useLibrary() {
   const me = useQuery(meQueries.current());
-  const libraryId = me.data?.role === 'library_editor' ? me.data.activeOrganisationId : null;
-  const branches = useQuery({ ...actorQueries.list({ parent: libraryId ?? undefined, pageSize: 50 }), enabled: libraryId !== null });
+  const libraryId = libraryOf(me.data);
+  const branches = useQuery({ ...homeQueries.branches(libraryId ?? ''), enabled: libraryId !== null });
   const name = me.data?.memberships.find((membership) => membership.organisationId === libraryId)?.organisationName ?? '';
   return { pending: me.isPending, libraryId, name, branches };
 }

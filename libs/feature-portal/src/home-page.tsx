@@ -1,15 +1,17 @@
-import { activityQueries, coverageQueries, portalQueries } from '@kompetansebro/api-client';
-import { brochureServiceLine, todayInNorway, type Brochure, type Coverage } from '@kompetansebro/domain';
+import { brochureServiceLine, type Brochure, type Coverage } from '@kompetansebro/domain';
 import { formatDate, formatNumber, useLanguage } from '@kompetansebro/i18n';
 import { ActivityDates, EmptyState, LoadingState, Page, QueryError, RecordLink, Section, StatusTag } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
+import { homeQueries } from './home-data';
 import { ForStudyCentre } from './not-a-centre';
 import { usePortalFeature } from './portal-feature-context';
 import { useStudyCentre } from './use-study-centre';
 import './portal.css';
+
+export { homeFirstData } from './home-data';
 
 /**
  * A study centre's first screen: its catchment municipalities; which libraries there have an
@@ -29,8 +31,8 @@ export function PortalHomePage() {
 function Home({ centreId }: { centreId: string }) {
   const { t } = useTranslation();
   const { paths, HomeTasks } = usePortalFeature();
-  const coverage = useQuery(coverageQueries.byStudyCentre(centreId));
-  const brochure = useQuery(portalQueries.brochure(centreId));
+  const coverage = useQuery(homeQueries.coverage(centreId));
+  const brochure = useQuery(homeQueries.brochure(centreId));
   const centreName = coverage.data?.studyCentres[0]?.name ?? brochure.data?.studyCentre.name ?? '';
 
   return (
@@ -255,7 +257,7 @@ function ComingActivities() {
   const { t } = useTranslation();
   const language = useLanguage();
   const { paths } = usePortalFeature();
-  const activities = useQuery(activityQueries.list({ from: todayInNorway(), sort: 'date', pageSize: 5 }));
+  const activities = useQuery(homeQueries.comingActivities());
   return (
     <Section id="portal-activities" title={t('portal.home.activitiesTitle')} className="kb-stack">
       {activities.isPending ? (

@@ -1,4 +1,5 @@
-import { featureRoutes, plainSearch } from '@kompetansebro/ui';
+import { featureRoutes, firstDataOf, plainSearch, type FirstData } from '@kompetansebro/ui';
+import type { QueryClient } from '@tanstack/react-query';
 import { lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
 import { useMemo, type ComponentType } from 'react';
 import { PortalFeatureContext, type PortalPaths } from './portal-feature-context';
@@ -10,8 +11,9 @@ interface PortalRoutesOptions {
   activitiesPath: string;
   actorPath?: string | null;
   proposeAgreementPath?: string | null;
-  /** The centre's tasks, shown first on home (the app passes them: another feature's screen). */
+  /** The centre's tasks, shown first on home (the app passes them: another feature's screen), and what they read first. */
   homeTasks?: ComponentType | null;
+  homeTasksFirstData?: FirstData | null;
   /** Home for a user who acts for no study centre (a partner's contact), instead of the notice that it acts for none. */
   partnerHome?: ComponentType | null;
 }
@@ -22,7 +24,7 @@ interface PortalRoutesOptions {
  * contacts (`kontakter`) and its profile (`profil`). Each screen is its own chunk. The API
  * scopes every answer to the centre the user acts for.
  */
-export function createPortalRoutes(parentRoute: AnyRoute, { agreementPath, agreementsPath, activitiesPath, actorPath = null, proposeAgreementPath = null, homeTasks = null, partnerHome = null }: PortalRoutesOptions) {
+export function createPortalRoutes(parentRoute: AnyRoute, { agreementPath, agreementsPath, activitiesPath, actorPath = null, proposeAgreementPath = null, homeTasks = null, homeTasksFirstData = null, partnerHome = null }: PortalRoutesOptions) {
   return featureRoutes(parentRoute, {
     id: 'portal',
     context: PortalFeatureContext,
@@ -40,10 +42,17 @@ export function createPortalRoutes(parentRoute: AnyRoute, { agreementPath, agree
       }, [screens]);
     },
     screens: {
-      home: { path: '/', component: lazyRouteComponent(() => import('./home-page'), 'PortalHomePage') },
+      home: {
+        path: '/',
+        component: lazyRouteComponent(homePage, 'PortalHomePage'),
+        firstData: firstDataOf((queryClient: QueryClient) => homePage().then((page) => page.homeFirstData(queryClient)), homeTasksFirstData),
+      },
       brochure: { path: 'brosjyre', validateSearch: plainSearch, component: lazyRouteComponent(() => import('./brochure-page'), 'BrochurePage') },
       contacts: { path: 'kontakter', validateSearch: plainSearch, component: lazyRouteComponent(() => import('./contacts-page'), 'ContactsPage') },
       profile: { path: 'profil', component: lazyRouteComponent(() => import('./profile-page'), 'ProfilePage') },
     },
   });
 }
+
+/** Home's chunk: its page, and the data it shows first. */
+const homePage = () => import('./home-page');

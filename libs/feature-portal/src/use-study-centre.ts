@@ -1,5 +1,6 @@
 import { meQueries } from '@kompetansebro/api-client';
 import { useQuery } from '@tanstack/react-query';
+import { studyCentreOf } from './home-data';
 
 /**
  * The study centre the user acts for: the portal's every screen is about it. `null` when the
@@ -8,6 +9,5 @@ import { useQuery } from '@tanstack/react-query';
 export function useStudyCentre(): { pending: boolean; centreId: string | null } {
   const me = useQuery(meQueries.current());
   if (me.isPending) return { pending: true, centreId: null };
-  const centreId = me.data?.role === 'study_centre_coordinator' ? me.data.activeOrganisationId : null;
-  return { pending: false, centreId };
+  return { pending: false, centreId: studyCentreOf(me.data) };
 }

@@ -16,18 +16,16 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 
-/** config.json's content: from the page when the server put it there, else fetched beside the app. */
-async function readConfigFile(basePath: string): Promise<unknown> {
-  const inline = typeof document === 'undefined' ? null : document.getElementById(RUNTIME_CONFIG_ELEMENT_ID);
-  if (inline?.textContent) return JSON.parse(inline.textContent) as unknown;
-  const response = await fetch(`${basePath.replace(/\/?$/, '/')}config.json`, { cache: 'no-cache', credentials: 'same-origin' });
-  if (!response.ok) throw new Error(`config.json: HTTP ${response.status}`);
-  return (await response.json()) as unknown;
-}
-
-/** Reads `config.json` relative to the app's base path (or from the page); throws when it is missing or malformed. */
+/** Reads `config.json` relative to the app's base path, or from the page when the serving API put it there; throws when it is missing or malformed. */
 export async function loadRuntimeConfig(basePath: string): Promise<RuntimeConfig> {
-  const body = await readConfigFile(basePath);
+  const inline = document.getElementById(RUNTIME_CONFIG_ELEMENT_ID)?.textContent;
+  let body: unknown;
+  if (inline) body = JSON.parse(inline);
+  else {
+    const response = await fetch(`${basePath.replace(/\/?$/, '/')}config.json`, { cache: 'no-cache', credentials: 'same-origin' });
+    if (!response.ok) throw new Error(`config.json: HTTP ${response.status}`);
+    body = await response.json();
+  }
   if (!isRecord(body) || typeof body['apiBaseUrl'] !== 'string') throw new Error('config.json: "apiBaseUrl" (a string) is missing');
   return {
     apiBaseUrl: body['apiBaseUrl'].replace(/\/+$/, ''),

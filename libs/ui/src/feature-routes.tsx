@@ -42,6 +42,44 @@ export interface ScreenRoute {
   validateSearch?: (search: Record<string, unknown>) => Record<string, unknown>;
   /** A screen about one record: its route loads it first and shows the pending and error pages. */
   record?: RecordScreen;
+  /**
+   * The data of the screen's first view, as query options from the screen's data module, given
+   * the app's react-query `QueryClient` (for data that depends on other data):
+   *
+   *   firstData: (queryClient) => import('./overview-data').then((data) => data.overviewFirstData(queryClient))
+   *
+   * The route loads it alongside the screen's chunk and shows the screen when it is in (or after
+   * FIRST_DATA_WAIT_MS; the sections then carry on loading and failing on their own): a first
+   * screen in one paint, not one per section with the page moving as each fills.
+   */
+  firstData?: FirstData;
+}
+
+/**
+ * A screen's first data: its query options, given the app's react-query `QueryClient` (typed
+ * `never` here, as ui knows no react-query: a function taking a `QueryClient` fits).
+ */
+export type FirstData = (queryClient: never) => Promise<readonly object[]>;
+
+/** The first data of a screen made of parts (e.g. a feature's home with the tasks the app adds). */
+export function firstDataOf(...parts: readonly (FirstData | null | undefined)[]): FirstData {
+  return async (queryClient) => (await Promise.all(parts.map((part) => part?.(queryClient) ?? []))).flat();
+}
+
+/** How long a screen waits for its first data before it shows with sections still loading. */
+export const FIRST_DATA_WAIT_MS = 2000;
+
+/**
+ * The loader of a screen with first data: warms the cache. A failed query does not fail the route
+ * (its section shows its own error); a chunk that does not load does, as the screen's own would.
+ */
+function firstDataLoader(firstData: NonNullable<ScreenRoute['firstData']>) {
+  return async ({ context }: { context: unknown }) => {
+    const { queryClient } = context as QueryRouterContext;
+    const warmed = firstData(queryClient as never).then((queries) => Promise.allSettled(queries.map((query) => queryClient.ensureQueryData(query))));
+    // The timer is left to run out: it holds nothing once the race is over.
+    await Promise.race([warmed, new Promise((resolve) => setTimeout(resolve, FIRST_DATA_WAIT_MS))]);
+  };
 }
 
 /**
@@ -62,11 +100,12 @@ function recordRouteOptions({ query, title, notFound, back }: RecordScreen, back
 }
 
 /** The route of one screen under `parentRoute`, e.g. a feature with a single screen. */
-export function screenRoute(parentRoute: AnyRoute, { path, component, validateSearch, record }: ScreenRoute, backPath: () => string = () => '/'): AnyRoute {
+export function screenRoute(parentRoute: AnyRoute, { path, component, validateSearch, record, firstData }: ScreenRoute, backPath: () => string = () => '/'): AnyRoute {
   return createRoute({
     getParentRoute: () => parentRoute,
     path,
     component,
+    ...(firstData ? { loader: firstDataLoader(firstData) } : {}),
     // Only what the screen declares: a route without `validateSearch` keeps the URL's search as it is.
     ...(validateSearch ? { validateSearch } : {}),
     ...(record ? recordRouteOptions(record, backPath) : {}),

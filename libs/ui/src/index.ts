@@ -48,7 +48,7 @@ export { FailureAlert } from './failure-alert';
 export { EditFormNotices, useCreateForm, useEditForm, type TheirVersion } from './edit-form';
 export { CancelLink, RecordForm, type RecordFormProps } from './record-form';
 export { createFeatureContext, useNoticeForThisVisit } from './feature-context';
-export { featureRoutes, recordScreen, screenRoute, type RecordScreen, type ScreenRoute } from './feature-routes';
+export { featureRoutes, firstDataOf, recordScreen, screenRoute, type FirstData, type RecordScreen, type ScreenRoute } from './feature-routes';
 export { BackAndHistoryLinks, RecordLink } from './record-link';
 export {
   exceptionFieldId,

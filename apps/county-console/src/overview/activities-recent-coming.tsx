@@ -1,13 +1,11 @@
-import { activityQueries } from '@kompetansebro/api-client';
 import { todayInNorway, type ActivitySummary } from '@kompetansebro/domain';
 import { useLanguage } from '@kompetansebro/i18n';
 import { ActivityDates } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { addDays, OverviewSection, SectionStates } from './overview-section';
-
-const SHOWN = 5;
+import { overviewQueries } from './overview-data';
+import { OverviewSection, SectionStates } from './overview-section';
 
 function ActivityList({ activities, emptyText }: { activities: readonly ActivitySummary[]; emptyText: string }) {
   const { t } = useTranslation();
@@ -36,8 +34,8 @@ function ActivityList({ activities, emptyText }: { activities: readonly Activity
 export function ActivitiesRecentComing() {
   const { t } = useTranslation();
   const today = todayInNorway();
-  const recent = useQuery(activityQueries.list({ from: addDays(today, -30), to: addDays(today, -1), sort: '-date', pageSize: SHOWN }));
-  const coming = useQuery(activityQueries.list({ from: today, sort: 'date', pageSize: SHOWN }));
+  const recent = useQuery(overviewQueries.recentActivities(today));
+  const coming = useQuery(overviewQueries.comingActivities(today));
 
   return (
     <OverviewSection id="overview-activities" title={t('overview.activities.title')}>

@@ -1,20 +1,17 @@
-import { agreementQueries } from '@kompetansebro/api-client';
 import { agreementStatuses, type AgreementStatus } from '@kompetansebro/domain';
 import { formatNumber, useLanguage } from '@kompetansebro/i18n';
 import { EmptyState } from '@kompetansebro/ui';
 import { useQueries } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { overviewQueries } from './overview-data';
 import { OverviewSection, OverviewTable, SectionStates } from './overview-section';
 
 /** How many agreements each status has, each count a link to the list filtered by it. */
 export function AgreementsByStatus() {
   const { t } = useTranslation();
   const language = useLanguage();
-  // One small request per status: the list's total is the count.
-  const counts = useQueries({
-    queries: agreementStatuses.map((status) => agreementQueries.list({ status, pageSize: 1 })),
-  });
+  const counts = useQueries({ queries: overviewQueries.statusCounts() });
   const rows = agreementStatuses.map((status: AgreementStatus, index) => ({ status, count: counts[index]?.data?.total ?? 0 }));
   const total = rows.reduce((sum, row) => sum + row.count, 0);
 

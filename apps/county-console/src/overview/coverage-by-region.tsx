@@ -1,9 +1,9 @@
-import { coverageQueries, regionQueries } from '@kompetansebro/api-client';
 import { formatNumber, useLanguage } from '@kompetansebro/i18n';
 import { BarChart, EmptyState, type BarChartItem } from '@kompetansebro/ui';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { overviewQueries } from './overview-data';
 import { OverviewSection, SectionStates } from './overview-section';
 
 /**
@@ -13,9 +13,9 @@ import { OverviewSection, SectionStates } from './overview-section';
 export function CoverageByRegion() {
   const { t } = useTranslation();
   const language = useLanguage();
-  const regions = useQuery(regionQueries.list());
+  const regions = useQuery(overviewQueries.regions());
   const regionItems = regions.data?.items ?? [];
-  const coverages = useQueries({ queries: regionItems.map((region) => coverageQueries.byRegion(region.id)) });
+  const coverages = useQueries({ queries: regionItems.map((region) => overviewQueries.coverage(region.id)) });
 
   const rows = regionItems.map((region, index) => {
     const coverage = coverages[index]?.data;

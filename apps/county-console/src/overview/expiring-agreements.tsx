@@ -1,53 +1,45 @@
-import { agreementQueries, agreementSettingsQueries } from '@kompetansebro/api-client';
-import type { AgreementListFilters } from '@kompetansebro/api-client';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
 import { EmptyState } from '@kompetansebro/ui';
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { overviewQueries } from './overview-data';
 import { MoreThanShown, OverviewSection, OverviewTable, SectionStates } from './overview-section';
-
-const SHOWN = 10;
 
 /**
  * Binding agreements that end within the county's expiring window (its agreement setting, the
  * same number of days the calendar turns an agreement "expiring" by), soonest first.
  */
 export function ExpiringAgreements() {
-  const settings = useQuery(agreementSettingsQueries.current());
+  const settings = useQuery(overviewQueries.settings());
   const days = settings.data?.expiringDays;
-  return (
-    <AgreementsSection
-      id="overview-expiring"
-      texts="expiring"
-      days={days}
-      filters={days === undefined ? undefined : { endingWithinDays: days, sort: 'end' }}
-      waitFor={settings}
-    />
-  );
+  return <AgreementsSection id="overview-expiring" texts="expiring" days={days} query={overviewQueries.expiring(days ?? 0)} enabled={days !== undefined} waitFor={settings} />;
 }
 
 /** Binding agreements with a committed service no longer met (archived, unconfirmed, hours gone), as the agreement page flags them. */
 export function UnmetCommitments() {
-  return <AgreementsSection id="overview-unmet" texts="unmet" filters={{ commitments: 'unmet', sort: 'end' }} />;
+  return <AgreementsSection id="overview-unmet" texts="unmet" query={overviewQueries.unmet()} />;
 }
 
 function AgreementsSection({
   id,
   texts,
   days,
-  filters,
+  query,
+  enabled = true,
   waitFor,
 }: {
   id: string;
   texts: 'expiring' | 'unmet';
   days?: number;
-  filters: AgreementListFilters | undefined;
+  query: ReturnType<typeof overviewQueries.unmet>;
+  /** False while what the query depends on (the expiring window) is not in yet. */
+  enabled?: boolean;
   waitFor?: UseQueryResult<unknown>;
 }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const agreements = useQuery({ ...agreementQueries.list({ ...filters, pageSize: SHOWN }), enabled: filters !== undefined });
+  const agreements = useQuery({ ...query, enabled });
   const title = t(`overview.${texts}.title`, { count: days });
 
   return (

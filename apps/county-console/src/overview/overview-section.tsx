@@ -40,12 +40,6 @@ export function SectionStates({ queries, children }: { queries: readonly Section
   return <>{children()}</>;
 }
 
-/** An ISO date `days` after (or before, when negative) `date`. */
-export function addDays(date: string, days: number): string {
-  const time = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
-  return new Date(time).toISOString().slice(0, 10);
-}
-
 interface OverviewTableProps {
   /** The section's title: names the scrollable region. */
   title: string;

@@ -16,7 +16,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { OverviewPage } from '../overview-page';
-import { addDays } from './overview-section';
+import { addDays } from './overview-data';
 
 const today = todayInNorway();
 const statusCounts: Record<string, number> = { draft: 1, negotiating: 2, signed: 0, active: 5, expiring: 1, expired: 0, terminated: 0 };

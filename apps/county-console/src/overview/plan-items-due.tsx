@@ -1,19 +1,17 @@
-import { planItemQueries } from '@kompetansebro/api-client';
 import { todayInNorway } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
 import { EmptyState, StatusTag } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { addDays, MoreThanShown, OverviewSection, OverviewTable, SectionStates } from './overview-section';
-
-const SHOWN = 10;
+import { overviewQueries } from './overview-data';
+import { MoreThanShown, OverviewSection, OverviewTable, SectionStates } from './overview-section';
 
 /** Open plan items due within 60 days or already past due, soonest first, with their initiative. */
 export function PlanItemsDue() {
   const { t } = useTranslation();
   const language = useLanguage();
   const today = todayInNorway();
-  const items = useQuery(planItemQueries.list({ open: 'true', dueBefore: addDays(today, 60), sort: 'due', pageSize: SHOWN }));
+  const items = useQuery(overviewQueries.planItemsDue(today));
 
   return (
     <OverviewSection id="overview-plan" title={t('overview.plan.title')}>

@@ -36,4 +36,4 @@ export function appsOfMemberships(memberships: readonly { role: Role }[]): Staff
  * The id of the element in which a server that serves an app puts its config.json (apps/api's
  * frontends.ts); the app reads it there at start instead of asking for the file.
  */
-export const RUNTIME_CONFIG_ELEMENT_ID = 'kb-runtime-config';
+export const RUNTIME_CONFIG_ELEMENT_ID = 'kb-config';

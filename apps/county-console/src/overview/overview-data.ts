@@ -1,0 +1,50 @@
+import { activityQueries, agreementQueries, agreementSettingsQueries, coverageQueries, planItemQueries, regionQueries } from '@kompetansebro/api-client';
+import { agreementStatuses, todayInNorway } from '@kompetansebro/domain';
+import type { QueryClient } from '@tanstack/react-query';
+
+// What the overview's sections read, in one place: the sections ask for it, and the route loads
+// it before the overview shows (`firstData`), so the page appears whole.
+
+/** An ISO date `days` after (or before, when negative) `date`. */
+export function addDays(date: string, days: number): string {
+  const time = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
+  return new Date(time).toISOString().slice(0, 10);
+}
+
+export const AGREEMENTS_SHOWN = 10;
+export const PLAN_ITEMS_SHOWN = 10;
+export const ACTIVITIES_SHOWN = 5;
+
+export const overviewQueries = {
+  /** One small request per status: the list's total is the count. */
+  statusCounts: () => agreementStatuses.map((status) => agreementQueries.list({ status, pageSize: 1 })),
+  settings: () => agreementSettingsQueries.current(),
+  /** Binding agreements ending within the county's expiring window, soonest first. */
+  expiring: (days: number) => agreementQueries.list({ endingWithinDays: days, sort: 'end', pageSize: AGREEMENTS_SHOWN }),
+  unmet: () => agreementQueries.list({ commitments: 'unmet', sort: 'end', pageSize: AGREEMENTS_SHOWN }),
+  regions: () => regionQueries.list(),
+  coverage: (regionId: string) => coverageQueries.byRegion(regionId),
+  planItemsDue: (today: string) => planItemQueries.list({ open: 'true', dueBefore: addDays(today, 60), sort: 'due', pageSize: PLAN_ITEMS_SHOWN }),
+  recentActivities: (today: string) => activityQueries.list({ from: addDays(today, -30), to: addDays(today, -1), sort: '-date', pageSize: ACTIVITIES_SHOWN }),
+  comingActivities: (today: string) => activityQueries.list({ from: today, sort: 'date', pageSize: ACTIVITIES_SHOWN }),
+};
+
+/** Everything the overview's sections read first: what stands alone is asked at once, the rest once what it depends on is in. */
+export async function overviewFirstData(queryClient: QueryClient): Promise<readonly object[]> {
+  const today = todayInNorway();
+  const standalone = [
+    ...overviewQueries.statusCounts(),
+    overviewQueries.unmet(),
+    overviewQueries.planItemsDue(today),
+    overviewQueries.recentActivities(today),
+    overviewQueries.comingActivities(today),
+  ];
+  // Options of different data types in one list: each is asked as what it is, a query's options.
+  for (const query of standalone) void queryClient.prefetchQuery(query as Parameters<QueryClient['prefetchQuery']>[0]);
+  const [settings, regions] = await Promise.allSettled([queryClient.ensureQueryData(overviewQueries.settings()), queryClient.ensureQueryData(overviewQueries.regions())]);
+  return [
+    ...standalone,
+    ...(settings.status === 'fulfilled' ? [overviewQueries.expiring(settings.value.expiringDays)] : []),
+    ...(regions.status === 'fulfilled' ? regions.value.items.map((region) => overviewQueries.coverage(region.id)) : []),
+  ];
+}
