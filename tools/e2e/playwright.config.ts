@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
 const FIRST_PORT = Number(process.env['E2E_PORT'] ?? 3199);
-/** Two workers, each with a server and database of its own, so no journey sees another's changes. */
+/** Two workers, each with a server and database of its own (the journeys of one worker share them: a journey must not count on what another leaves behind). */
 const WORKERS = Number(process.env['E2E_WORKERS'] ?? 2);
 // Set by the main process and inherited by the workers, which load this file again.
 const RUN = (process.env['E2E_RUN'] ??= String(process.pid));

@@ -11,8 +11,9 @@ const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '
 
 /**
  * The one page every app is served in: its head (language, charset, viewport, description, title,
- * no favicon request) and the body the app renders into. The app's index.html holds only what it
- * loads (its entry script), which ends the body; Vite then bundles it as usual.
+ * no favicon request) and the body the app renders into (the header's frame until it does). The
+ * app's index.html holds only what it loads (its entry script), which ends the body; Vite then
+ * bundles it as usual.
  */
 function appPagePlugin(app: AppKey): Plugin {
   const page = bokmal.app[app];
@@ -33,7 +34,9 @@ function appPagePlugin(app: AppKey): Plugin {
           `    <title>${escapeHtml(`${page.name} – ${bokmal.app.suiteName}`)}</title>`,
           '  </head>',
           '  <body>',
-          '    <div id="root"></div>',
+          // The header's frame with the app's name until the app renders over it: the page shows
+          // something as soon as it and its stylesheet are in, not only after the scripts have run.
+          `    <div id="root"><div class="kb-shell"><header class="kb-header"><div class="kb-container kb-header__bar"><span class="kb-header__brand">${escapeHtml(page.name)}</span></div></header></div></div>`,
           `    <noscript>${escapeHtml(page.noscript)}</noscript>`,
           `    ${loads}`,
           '  </body>',
@@ -46,17 +49,44 @@ function appPagePlugin(app: AppKey): Plugin {
 }
 
 /**
+ * What is surely loaded when a chunk runs: its static imports, recursively, by chunk file. A lazy
+ * screen's preload list then names only what is missing; the shared chunks every page starts with
+ * were listed again at each of the entry's dozens of lazy imports, bytes of the first download.
+ */
+function loadedWithChunks(): { plugin: Plugin; missingDependencies: (deps: string[], hostId: string) => string[] } {
+  const loaded = new Map<string, Set<string>>();
+  return {
+    plugin: {
+      name: 'kompetansebro-loaded-with-chunks',
+      generateBundle(_options, bundle) {
+        const staticImports = (file: string, seen: Set<string>): Set<string> => {
+          const chunk = bundle[file];
+          for (const imported of chunk?.type === 'chunk' ? chunk.imports : []) {
+            if (!seen.has(imported)) staticImports(imported, seen.add(imported));
+          }
+          return seen;
+        };
+        for (const [file, chunk] of Object.entries(bundle)) if (chunk.type === 'chunk') loaded.set(file, staticImports(file, new Set()));
+      },
+    },
+    missingDependencies: (deps, hostId) => deps.filter((dep) => !loaded.get(hostId)?.has(dep)),
+  };
+}
+
+/**
  * The Vite config of a micro-frontend: its own build in dist/apps/<name>, served under its
  * base path (see apps/api/src/frontends.ts), in the page of its texts `app.<app>`. Each app's
  * vite.config.ts calls this.
  */
 export function frontendViteConfig({ appDir, name, base, app }: { appDir: string; name: string; base: `/${string}/`; app: AppKey }): UserConfig {
+  const loadedWith = loadedWithChunks();
   return defineConfig({
     root: appDir,
     base,
     plugins: [
       react(),
       appPagePlugin(app),
+      loadedWith.plugin,
       // Brotli and gzip copies beside each file, sent as they are by the API's static serving:
       // a phone downloads a quarter of the bytes, and the server spends no CPU compressing.
       compression({ algorithms: ['brotliCompress', 'gzip'], logLevel: 'silent', exclude: [/\.map$/, /config\.json$/, /index\.html$/], threshold: 1024 }),
@@ -71,6 +101,7 @@ export function frontendViteConfig({ appDir, name, base, app }: { appDir: string
       ],
     },
     build: {
+      modulePreload: { resolveDependencies: (_file, deps, { hostId }) => loadedWith.missingDependencies(deps, hostId) },
       outDir: `../../dist/apps/${name}`,
       emptyOutDir: true,
       sourcemap: true,

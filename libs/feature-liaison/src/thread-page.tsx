@@ -1,6 +1,6 @@
 import { actorQueries, liaisonQueries, meQueries, regionQueries, useCreateNote, useUpdateNote, type ApiError } from '@kompetansebro/api-client';
 import { MAX_PAGE_SIZE, type LiaisonNote } from '@kompetansebro/domain';
-import { useLanguage, type Language } from '@kompetansebro/i18n';
+import { norwegianWallClock, useLanguage, type Language } from '@kompetansebro/i18n';
 import { Alert, Button, ErrorSummary, httpErrorText, LoadingState, Page, QueryError, Section, StatusTag, TextArea } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
@@ -9,7 +9,8 @@ import { useTranslation } from 'react-i18next';
 import { useLiaisonPaths } from './liaison-feature-context';
 
 function formatDateTime(iso: string, language: Language): string {
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'nb-NO', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(new Date(iso));
+  // Norway's clock, formatted as UTC: no time-zone data to load (see norwegianWallClock).
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'nb-NO', { dateStyle: 'short', timeStyle: 'short', timeZone: 'UTC' }).format(norwegianWallClock(Date.parse(iso)));
 }
 
 /** Whether the body field has an error to show: left empty, or refused by the API. */

@@ -1,5 +1,5 @@
 import type { DayPeriod, OpeningHours } from '@kompetansebro/domain';
-import { formatDate, formatNumber, useLanguage } from '@kompetansebro/i18n';
+import { formatDate, formatNumber, norwegianWallClock, useLanguage } from '@kompetansebro/i18n';
 import { useTranslation } from 'react-i18next';
 
 const times = (periods: readonly DayPeriod[]) => periods.map((period) => `${period.from}–${period.to}`).join(', ');
@@ -9,7 +9,10 @@ export function OpeningNow({ hours }: { hours: OpeningHours }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const next = hours.now.nextOpening
-    ? new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'nb-NO', { timeZone: 'Europe/Oslo', weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }).format(new Date(hours.now.nextOpening))
+    ? // Norway's clock, formatted as UTC: no time-zone data to load (see norwegianWallClock).
+      new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'nb-NO', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }).format(
+        norwegianWallClock(Date.parse(hours.now.nextOpening)),
+      )
     : null;
   if (hours.version === 0) return <p className="ds-paragraph">{t('library.hours.none')}</p>;
   return (

@@ -1,7 +1,31 @@
 import { intlLocales, type Language } from './languages';
 
-/** Dates are shown as they fall in Norway, whatever the browser's time zone. */
-const TIME_ZONE = 'Europe/Oslo';
+// Norway's clock: for showing times here, and for the domain's "today" (it imports this module alone,
+// as @kompetansebro/i18n/format).
+
+const HOUR_MS = 3_600_000;
+
+/** The moment (ms) of 01:00 UTC on the last Sunday of a month (0-based): when EU summer time begins (March) or ends (October). */
+function lastSundayAtOneUtc(year: number, month: number): number {
+  const lastDay = new Date(Date.UTC(year, month + 1, 0));
+  return Date.UTC(year, month, lastDay.getUTCDate() - lastDay.getUTCDay(), 1);
+}
+
+/**
+ * Norway's offset from UTC at a moment, in ms: one hour, two in summer time, which in the EEA
+ * runs from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October
+ * (Directive 2000/84/EC; the same rule since 1996). Reckoned, not asked of `Intl`: a browser's
+ * first time-zone format loads its zone data, ~90 ms on the main thread as a page starts.
+ */
+export function norwayOffsetMs(time: number): number {
+  const year = new Date(time).getUTCFullYear();
+  return time >= lastSundayAtOneUtc(year, 2) && time < lastSundayAtOneUtc(year, 9) ? 2 * HOUR_MS : HOUR_MS;
+}
+
+/** A moment as a clock and calendar in Norway show it: a Date whose UTC fields (year … minute) are Norway's. */
+export function norwegianWallClock(time: number): Date {
+  return new Date(time + norwayOffsetMs(time));
+}
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -11,11 +35,6 @@ interface CalendarDate {
   day: number;
 }
 
-/** A moment's parts (year, month, day, hour, minute) as they read on a clock and calendar in Norway. */
-function partsInNorway(time: number, options: Intl.DateTimeFormatOptions): (type: Intl.DateTimeFormatPartTypes) => string {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, ...options }).formatToParts(new Date(time));
-  return (type) => parts.find((p) => p.type === type)?.value ?? '';
-}
 
 /**
  * The calendar date of an ISO string: a date-only value ("2026-02-03") is taken as it is,
@@ -28,8 +47,9 @@ function toCalendarDate(iso: string): CalendarDate | null {
   }
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return null;
-  const part = partsInNorway(time, { year: 'numeric', month: 'numeric', day: 'numeric' });
-  return { year: Number(part('year')), month: Number(part('month')), day: Number(part('day')) };
+  // Dates are shown as they fall in Norway, whatever the browser's time zone.
+  const wall = norwegianWallClock(time);
+  return { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate() };
 }
 
 const pad = (value: number) => String(value).padStart(2, '0');
@@ -52,8 +72,8 @@ export function formatDate(iso: string, _language: Language): string {
 export function formatDateTime(iso: string): string {
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return iso;
-  const part = partsInNorway(time, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  return `${part('day')}.${part('month')}.${part('year')} ${part('hour')}:${part('minute')}`;
+  const wall = norwegianWallClock(time);
+  return `${pad(wall.getUTCDate())}.${pad(wall.getUTCMonth() + 1)}.${wall.getUTCFullYear()} ${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}`;
 }
 
 /** A date in running text: "3. februar 2026", "3. februar 2026" (nn), "3 February 2026". */
