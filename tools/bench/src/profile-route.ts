@@ -1,7 +1,7 @@
 // Profiles the app's CPU for one route in process (node --cpu-prof): seeds a throwaway PostgreSQL
 // with the national dataset, logs in as the county admin and asks for the route N times.
 //   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx tools/bench/src/profile-route.ts "/api/agreements?…" 500
-// PUBLIC_ANSWER_SECONDS=0 profiles what a public answer costs when it is built (no answer kept).
+// PUBLIC_ANSWER_SECONDS=0 profiles what a public answer costs when it is built (bench-app-config.ts).
 import { migrateToLatest } from '@kompetansebro/db';
 import { createApp } from '@kompetansebro/server';
 import { benchAppConfig } from './bench-app-config';
@@ -16,8 +16,7 @@ try {
   await migrateToLatest(handle.db);
   const dataset = await generateNationalDataset(handle.db);
   await handle.executeSql('analyze');
-  const answerSeconds = process.env['PUBLIC_ANSWER_SECONDS'];
-  const app = createApp({ db: handle.db, config: benchAppConfig('postgres', answerSeconds === undefined ? {} : { publicAnswerSeconds: Number(answerSeconds) }) });
+  const app = createApp({ db: handle.db, config: benchAppConfig('postgres') });
   const login = await app.request('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(BENCH_USERS.county) });
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const url = path.replace('{region}', dataset.regionIds[3] ?? '');
