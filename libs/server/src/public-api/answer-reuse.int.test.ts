@@ -64,7 +64,8 @@ describe('the finder pages given again from memory', () => {
     // Start from a known phone, read by nothing kept before.
     await setBehindTheBack('11 11 11 11');
     await writeThroughTheApp('grong@example.no');
-    expect(await pageOf('/finn/bibliotek/grong-bibliotek')).toContain('11 11 11 11');
+    const first = await server.anonymous('/finn/bibliotek/grong-bibliotek');
+    expect(await first.text()).toContain('11 11 11 11');
     const gzipped = await server.anonymous('/finn/bibliotek/grong-bibliotek', { headers: { 'Accept-Encoding': 'gzip' } });
     expect(gzipped.headers.get('content-encoding')).toBe('gzip');
 
@@ -74,6 +75,12 @@ describe('the finder pages given again from memory', () => {
     expect(await again.text()).toContain('11 11 11 11');
     expect(again.headers.get('cache-control')).toBe('public, max-age=60');
     expect(again.headers.get('content-security-policy')).toBeTruthy();
+    // The request's own id, not the one of the request that built the page.
+    expect(again.headers.get('x-request-id')).toBeTruthy();
+    expect(again.headers.get('x-request-id')).not.toBe(first.headers.get('x-request-id'));
+    const head = await server.anonymous('/finn/bibliotek/grong-bibliotek', { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe('');
     const gzippedAgain = await server.anonymous('/finn/bibliotek/grong-bibliotek', { headers: { 'Accept-Encoding': 'gzip' } });
     expect(gzippedAgain.headers.get('content-encoding')).toBe('gzip');
     expect(await gzippedAgain.text()).toContain('11 11 11 11');

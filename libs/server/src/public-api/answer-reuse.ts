@@ -12,9 +12,9 @@ import type { AppEnv } from '../http/app-env';
 // (as http/read-reuse.ts does), so nobody sees the old data after their own write; a change made
 // elsewhere (another instance, SQL) shows within the time at most.
 
+/** A 200 answer as it was sent: its headers (but the request's id) and its bytes. */
 interface KeptAnswer {
   until: number;
-  status: number;
   headers: [string, string][];
   body: ArrayBuffer;
 }
@@ -86,12 +86,11 @@ export function reuseAnswers(): MiddlewareHandler<AppEnv> {
     const key = `${c.req.url}\n${encodingOf(c.req.header('Accept-Encoding'))}`;
     const answer = reuse.answerFor(key);
     if (answer) {
-      const headers = new Headers(answer.headers);
-      const etag = headers.get('ETag');
-      if (etag && c.req.header('If-None-Match')?.split(/\s*,\s*/).includes(etag)) {
-        return new Response(null, { status: 304, headers: { ETag: etag } });
-      }
-      return new Response(c.req.method === 'HEAD' ? null : answer.body, { status: answer.status, headers });
+      // Through the context, so the headers set for this request (its X-Request-Id) are sent too.
+      const etag = answer.headers.find(([name]) => name === 'etag')?.[1];
+      if (etag && c.req.header('If-None-Match')?.split(/\s*,\s*/).includes(etag)) return c.body(null, 304, { ETag: etag });
+      const headers = Object.fromEntries(answer.headers);
+      return c.req.method === 'HEAD' ? c.body(null, 200, headers) : c.body(answer.body, 200, headers);
     }
     const generation = reuse.begin();
     await next();
@@ -99,6 +98,6 @@ export function reuseAnswers(): MiddlewareHandler<AppEnv> {
     if (res.status !== 200 || !KEPT_TYPE.test(res.headers.get('Content-Type') ?? '') || res.headers.has('Set-Cookie')) return;
     if (/\b(private|no-store|no-cache)\b/.test(res.headers.get('Cache-Control') ?? '')) return;
     const body = await res.clone().arrayBuffer();
-    reuse.keep(key, generation, { status: 200, headers: [...res.headers.entries()], body });
+    reuse.keep(key, generation, { headers: [...res.headers.entries()].filter(([name]) => name !== 'x-request-id'), body });
   };
 }
