@@ -66,7 +66,7 @@ export const envSchema = z.object({
   TRUST_PROXY: commaList('TRUST_PROXY', (entry) => parseTrustedRange(entry) !== null, 'an IP address or CIDR range'),
   /** Origins of apps deployed on their own (https://…, comma-separated) that may call the API with credentials. */
   ALLOWED_ORIGINS: commaList('ALLOWED_ORIGINS', isAppOrigin, 'an origin such as https://fylke.example.no (https, no path)'),
-  /** Seconds an open data answer is given again from memory (0–60: no longer than caches may keep it). */
+  /** Seconds an open data answer or a finder page is given again from memory (0–60: no longer than caches may keep it; any change through this process forgets them). */
   PUBLIC_ANSWER_SECONDS: z.coerce.number().int().min(0).max(60).default(DEFAULT_REUSE.publicAnswerSeconds),
   /** Seconds a process reuses who a session belongs to and the agreement calendar's check (0–30; any change through it forgets them). */
   READ_REUSE_SECONDS: z.coerce.number().int().min(0).max(30).default(DEFAULT_REUSE.readReuseSeconds),

@@ -12,6 +12,7 @@ import { authenticate, publicAccess } from './auth/access-control';
 import { createMailer, type Mailer } from './auth/mail';
 import { trustedProxies } from './http/client-address';
 import { createReadReuse } from './http/read-reuse';
+import { createAnswerReuse } from './public-api/answer-reuse';
 import { createOidcLogin } from './auth/oidc';
 import { activitiesRouter } from './activities/activities.router';
 import { calendarFeedsRouter } from './activities/calendar-feeds.router';
@@ -65,15 +66,21 @@ export function createApp({ db, config, logger = silentLogger, mailer = createMa
   const oidc = config.oidc ? createOidcLogin(config.oidc, publicUrlOf(config)) : null;
   const proxies = trustedProxies(config.trustProxy ?? []);
   const readReuse = createReadReuse(config.readReuseSeconds ?? 0);
+  const answerReuse = createAnswerReuse(config.publicAnswerSeconds ?? 0);
 
   app.use(requestId());
   app.use(securityHeaders());
   app.use(async (c, next) => {
     const started = performance.now();
-    c.set('deps', { db, config, logger, mailer, oidc, trustedProxies: proxies, jobs, readReuse });
+    c.set('deps', { db, config, logger, mailer, oidc, trustedProxies: proxies, jobs, readReuse, answerReuse });
     await next();
-    // Whatever a write changed (a membership, a catchment area, an agreement's dates) counts from the next request.
-    if (!SAFE_METHODS.has(c.req.method)) readReuse.forget();
+    // Whatever a write changed (a membership, a catchment area, an agreement's dates, a library's
+    // hours) counts from the next request, in the public answers too.
+    if (!SAFE_METHODS.has(c.req.method)) {
+      readReuse.forget();
+      // A refusal (4xx) changed nothing: it must not let anyone empty the public answers at will.
+      if (c.res.status < 400 || c.res.status >= 500) answerReuse.forget();
+    }
     logger.info(
       { requestId: c.var.requestId, method: c.req.method, path: loggedPath(c.req.path), status: c.res.status, ms: Math.round(performance.now() - started) },
       'request',

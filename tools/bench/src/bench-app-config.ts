@@ -7,5 +7,11 @@ import { DEFAULT_REUSE, type AppConfig } from '@kompetansebro/server';
  * captures the SQL such a server runs).
  */
 export function benchAppConfig(databaseKind: AppConfig['databaseKind'], extra: Partial<AppConfig> = {}): AppConfig {
-  return { databaseKind, version: 'bench', documentsDir: tmpdir(), cookieSecure: false, ...DEFAULT_REUSE, ...extra };
+  return { databaseKind, version: 'bench', documentsDir: tmpdir(), cookieSecure: false, ...DEFAULT_REUSE, ...answerSecondsFromEnv(), ...extra };
+}
+
+/** PUBLIC_ANSWER_SECONDS=0 measures what the public answers cost when each is built (none kept). */
+function answerSecondsFromEnv(): Partial<AppConfig> {
+  const seconds = process.env['PUBLIC_ANSWER_SECONDS'];
+  return seconds === undefined || seconds === '' ? {} : { publicAnswerSeconds: Number(seconds) };
 }

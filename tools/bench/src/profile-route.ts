@@ -1,6 +1,7 @@
 // Profiles the app's CPU for one route in process (node --cpu-prof): seeds a throwaway PostgreSQL
 // with the national dataset, logs in as the county admin and asks for the route N times.
 //   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx tools/bench/src/profile-route.ts "/api/agreements?…" 500
+// PUBLIC_ANSWER_SECONDS=0 profiles what a public answer costs when it is built (bench-app-config.ts).
 import { migrateToLatest } from '@kompetansebro/db';
 import { createApp } from '@kompetansebro/server';
 import { benchAppConfig } from './bench-app-config';

@@ -6,6 +6,7 @@ import type { OidcLogin } from '../auth/oidc';
 import type { Principal } from '../auth/principal';
 import type { TrustedProxies } from './client-address';
 import type { ReadReuse } from './read-reuse';
+import type { AnswerReuse } from '../public-api/answer-reuse';
 
 export interface Logger {
   info(fields: object, message?: string): void;
@@ -63,9 +64,10 @@ export interface AppConfig {
    */
   allowedOrigins?: readonly string[] | undefined;
   /**
-   * How long the server answers an open data request again from memory (PUBLIC_ANSWER_SECONDS):
-   * at most as long as the answers tell caches they may keep them (60 s). Default: 0, every
-   * request afresh.
+   * How long the server answers an open data request or a student finder page again from memory
+   * (PUBLIC_ANSWER_SECONDS): at most as long as the answers tell caches they may keep them (60 s).
+   * Any change through this process forgets them at once (public-api/answer-reuse.ts). Default: 0,
+   * every request afresh.
    */
   publicAnswerSeconds?: number | undefined;
   /**
@@ -94,6 +96,8 @@ export interface RequestDeps extends AppDeps {
   jobs: JobQueue;
   /** What requests may reuse of each other's first reads (config.readReuseSeconds). */
   readReuse: ReadReuse;
+  /** The public answers kept for the next request to the same address (config.publicAnswerSeconds). */
+  answerReuse: AnswerReuse;
 }
 
 export interface AppEnv {

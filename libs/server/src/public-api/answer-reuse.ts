@@ -1,16 +1,20 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../http/app-env';
 
-// The open data API tells every cache it may keep an answer a minute (Cache-Control max-age=60),
-// and its lists are costly to build at national scale (all libraries with their services and
-// hours: tens of milliseconds of CPU, then gzip). So the server keeps its own answers as long as
-// any cache in front may: a request for the same address and encoding within that time is
-// answered from memory, 304 when its If-None-Match names the kept ETag. The data is public, the
-// same for everyone, so no answer can show anyone what they may not see.
+// The open data API and the student finder's pages tell every cache it may keep an answer a
+// minute (Cache-Control max-age=60), and they are costly to build at national scale (all
+// libraries with their services and hours: milliseconds of CPU, then gzip). So the server keeps
+// its own answers as long as any cache in front may: a request for the same address and encoding
+// within that time is answered from memory, 304 when its If-None-Match names the kept ETag. The
+// data is public, the same for everyone, so no answer can show anyone what they may not see; the
+// address is the whole key, so a route below this must answer from nothing else (the finder's
+// language is its `lang` parameter). A change made through this process forgets every kept answer
+// (as http/read-reuse.ts does), so nobody sees the old data after their own write; a change made
+// elsewhere (another instance, SQL) shows within the time at most.
 
+/** A 200 answer as it was sent: its headers (but the request's id) and its bytes. */
 interface KeptAnswer {
   until: number;
-  status: number;
   headers: [string, string][];
   body: ArrayBuffer;
 }
@@ -18,34 +22,82 @@ interface KeptAnswer {
 /** How many different answers are kept at most (the oldest goes first). */
 const MAX_KEPT = 200;
 
+/** What is kept: the JSON and HTML that the routes build, not images or PDFs (large, and cheap or rare). */
+const KEPT_TYPE = /^(application\/json|text\/html)\b/;
+
+/** The app's kept answers (config.publicAnswerSeconds), one per app. */
+export interface AnswerReuse {
+  readonly seconds: number;
+  /** The answer kept for `key`, while it is fresh. */
+  answerFor(key: string): KeptAnswer | undefined;
+  /** Keeps an answer whose building began at `generation` (begin()), unless a change came since. */
+  keep(key: string, generation: number, answer: Omit<KeptAnswer, 'until'>): void;
+  /** Marks the start of building an answer: what keep() is handed. */
+  begin(): number;
+  /** A change went through: every kept answer may be out of date. */
+  forget(): void;
+}
+
+export function createAnswerReuse(seconds: number, now: () => number = Date.now): AnswerReuse {
+  const kept = new Map<string, KeptAnswer>();
+  // Bumped by forget(): an answer built from what was read before a change must not be kept.
+  let generation = 0;
+  return {
+    seconds,
+    answerFor(key) {
+      const answer = kept.get(key);
+      if (!answer) return undefined;
+      const left = answer.until - now();
+      // A clock set back makes the answer stale, never kept longer.
+      if (left > 0 && left <= seconds * 1000) return answer;
+      kept.delete(key);
+      return undefined;
+    },
+    keep(key, startedIn, answer) {
+      if (seconds <= 0 || startedIn !== generation) return;
+      kept.delete(key);
+      if (kept.size >= MAX_KEPT) kept.delete(kept.keys().next().value as string);
+      kept.set(key, { ...answer, until: now() + seconds * 1000 });
+    },
+    begin: () => generation,
+    forget() {
+      generation++;
+      kept.clear();
+    },
+  };
+}
+
+/** The encoding compress() answers with, which the kept bytes are in: gzip, else deflate, else none. */
+function encodingOf(acceptEncoding: string | undefined): string {
+  if (acceptEncoding?.includes('gzip')) return 'gzip';
+  return acceptEncoding?.includes('deflate') ? 'deflate' : '';
+}
+
 /**
- * Keeps the 200 JSON answers of the routes below it for the app's `publicAnswerSeconds` (unset
- * or 0: none, every request is answered afresh), each app its own. Place it outside compression
- * and the ETag, so what is kept is what was sent.
+ * Keeps the 200 JSON and HTML answers of the routes below it for the app's `publicAnswerSeconds`
+ * (unset or 0: none, every request is answered afresh): never one that sets a cookie or that no
+ * shared cache may keep (private, no-store). Place it outside compression and the ETag, so what
+ * is kept is what was sent.
  */
-export function reuseAnswers(now: () => number = Date.now): MiddlewareHandler<AppEnv> {
-  const keptByApp = new WeakMap<object, Map<string, KeptAnswer>>();
+export function reuseAnswers(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const { config } = c.var.deps;
-    const seconds = config.publicAnswerSeconds ?? 0;
-    if (seconds <= 0 || (c.req.method !== 'GET' && c.req.method !== 'HEAD')) return next();
-    let kept = keptByApp.get(config);
-    if (!kept) keptByApp.set(config, (kept = new Map()));
-    const key = `${c.req.url}\n${c.req.header('Accept-Encoding')?.includes('gzip') ? 'gzip' : ''}`;
-    const answer = kept.get(key);
-    if (answer && answer.until > now()) {
-      const headers = new Headers(answer.headers);
-      const etag = headers.get('ETag');
-      if (etag && c.req.header('If-None-Match')?.split(/\s*,\s*/).includes(etag)) {
-        return new Response(null, { status: 304, headers: { ETag: etag } });
-      }
-      return new Response(c.req.method === 'HEAD' ? null : answer.body, { status: answer.status, headers });
+    const reuse = c.var.deps.answerReuse;
+    if (reuse.seconds <= 0 || (c.req.method !== 'GET' && c.req.method !== 'HEAD')) return next();
+    const key = `${c.req.url}\n${encodingOf(c.req.header('Accept-Encoding'))}`;
+    const answer = reuse.answerFor(key);
+    if (answer) {
+      // Through the context, so the headers set for this request (its X-Request-Id) are sent too.
+      const etag = answer.headers.find(([name]) => name === 'etag')?.[1];
+      if (etag && c.req.header('If-None-Match')?.split(/\s*,\s*/).includes(etag)) return c.body(null, 304, { ETag: etag });
+      const headers = Object.fromEntries(answer.headers);
+      return c.req.method === 'HEAD' ? c.body(null, 200, headers) : c.body(answer.body, 200, headers);
     }
-    if (answer) kept.delete(key);
+    const generation = reuse.begin();
     await next();
-    if (c.res.status !== 200 || !c.res.headers.get('Content-Type')?.startsWith('application/json')) return;
-    const body = await c.res.clone().arrayBuffer();
-    if (kept.size >= MAX_KEPT) kept.delete(kept.keys().next().value as string);
-    kept.set(key, { until: now() + seconds * 1000, status: 200, headers: [...c.res.headers.entries()], body });
+    const { res } = c;
+    if (res.status !== 200 || !KEPT_TYPE.test(res.headers.get('Content-Type') ?? '') || res.headers.has('Set-Cookie')) return;
+    if (/\b(private|no-store|no-cache)\b/.test(res.headers.get('Cache-Control') ?? '')) return;
+    const body = await res.clone().arrayBuffer();
+    reuse.keep(key, generation, { headers: [...res.headers.entries()].filter(([name]) => name !== 'x-request-id'), body });
   };
 }

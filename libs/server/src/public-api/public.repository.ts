@@ -28,8 +28,23 @@ import type { LibrarySearch, PublicHours, PublicLibrary, PublicPhoto, PublicServ
 // these functions take no Scope (auth/visibility.unit.test.ts names them); the columns they
 // select are the published ones, never a contact person or who confirmed what.
 
+// Every library page finds its library by slug among all 1,350 names: worked out once per name,
+// not on every request (it was a third of a library page's CPU).
+const slugs = new Map<string, string>();
+const MAX_SLUGS = 10_000;
+
 /** "Grong bibliotek" → "grong-bibliotek": a library's readable address in the finder. */
 export function slugOf(name: string): string {
+  let slug = slugs.get(name);
+  if (slug === undefined) {
+    slug = slugFrom(name);
+    if (slugs.size >= MAX_SLUGS) slugs.clear();
+    slugs.set(name, slug);
+  }
+  return slug;
+}
+
+function slugFrom(name: string): string {
   return name
     .toLowerCase()
     .replace(/æ/g, 'ae')
@@ -74,28 +89,53 @@ interface LibraryRow {
   website: string | null;
 }
 
-/**
- * The published libraries with their services, hours and study centres, in Norwegian order; with
- * `idOrSlug`, only that one is built (its slug needs every name, the rest only its own rows).
- */
-async function loadLibraries(db: Executor, now: Date, idOrSlug?: string): Promise<Array<PublicLibrary & { timetable: OpeningHoursInput | null }>> {
-  const rows: LibraryRow[] = await db
+/** The published libraries (those in a municipality), with every published column or only the ids in `only`. */
+function libraryRows(db: Executor, only: readonly string[] | null): Promise<LibraryRow[]> {
+  return db
     .selectFrom('actor as a')
     .innerJoin('municipality as m', 'm.number', 'a.municipality_number')
     .leftJoin('region as r', 'r.id', 'm.region_id')
     .select(['a.id', 'a.name', 'a.kind', 'a.parent_id', 'a.municipality_number', 'm.name as municipality_name', 'r.id as region_id', 'r.name as region_name', 'a.address', 'a.phone', 'a.email', 'a.website'])
     .where('a.kind', 'in', ['public_library', 'library_branch'])
     .where('a.archived_at', 'is', null)
+    .$if(only !== null, (qb) => qb.where('a.id', 'in', only ?? []))
     .orderBy(sql`a.sort_key collate "C"`)
     .execute();
+}
+
+/**
+ * The published libraries with their services, hours and study centres, in Norwegian order; with
+ * `idOrSlug`, only that one is built (its slug needs every name, the rest only its own rows).
+ */
+async function loadLibraries(db: Executor, now: Date, idOrSlug?: string): Promise<Array<PublicLibrary & { timetable: OpeningHoursInput | null }>> {
+  // One library's page reads only the names of the others (for its slug), not all their columns:
+  // parsing 1,350 full rows and collecting them after was most of the page's CPU.
+  const all = idOrSlug === undefined ? await libraryRows(db, null) : null;
+  const named =
+    all ??
+    (await db
+      .selectFrom('actor as a')
+      .innerJoin('municipality as m', 'm.number', 'a.municipality_number')
+      .select(['a.id', 'a.name', 'a.municipality_number'])
+      .where('a.kind', 'in', ['public_library', 'library_branch'])
+      .where('a.archived_at', 'is', null)
+      .execute());
   const slugCount = new Map<string, number>();
-  for (const row of rows) slugCount.set(slugOf(row.name), (slugCount.get(slugOf(row.name)) ?? 0) + 1);
+  for (const row of named) {
+    const slug = slugOf(row.name);
+    slugCount.set(slug, (slugCount.get(slug) ?? 0) + 1);
+  }
   // Two libraries of one name (none today) would share a slug: those are reached by id.
-  const slugFor = (row: LibraryRow) => (slugCount.get(slugOf(row.name)) === 1 ? slugOf(row.name) : row.id);
-  const wanted = idOrSlug === undefined ? rows : rows.filter((row) => row.id === idOrSlug || slugFor(row) === idOrSlug);
-  if (wanted.length === 0) return [];
-  const only = idOrSlug === undefined ? null : wanted.map((row) => row.id);
-  const [services, hours, centres, photos] = await Promise.all([
+  const slugFor = (row: { id: string; name: string }) => {
+    const slug = slugOf(row.name);
+    return slugCount.get(slug) === 1 ? slug : row.id;
+  };
+  const matching = idOrSlug === undefined ? named : named.filter((row) => row.id === idOrSlug || slugFor(row) === idOrSlug);
+  if (matching.length === 0) return [];
+  const only = idOrSlug === undefined ? null : matching.map((row) => row.id);
+  const municipalities = [...new Set(matching.flatMap((row) => (row.municipality_number === null ? [] : [row.municipality_number])))];
+  const [wanted, services, hours, centres, photos] = await Promise.all([
+    all ?? libraryRows(db, only),
     // Joined to the same libraries rather than sent 1,350 ids as parameters.
     db
       .selectFrom('service as s')
@@ -122,11 +162,13 @@ async function loadLibraries(db: Executor, now: Date, idOrSlug?: string): Promis
       .innerJoin('actor as s', 's.id', 'c.study_centre_id')
       .select(['c.municipality_number', 's.id', 's.name'])
       .where('s.archived_at', 'is', null)
+      // One library's page needs the centres of its own municipality, not every catchment area.
+      .$if(only !== null, (qb) => qb.where('c.municipality_number', 'in', municipalities.length ? municipalities : ['']))
       .orderBy(sql`s.sort_key collate "C"`)
       .execute(),
-    publishedPhotosOf(db, wanted.map((row) => row.id)),
+    publishedPhotosOf(db, matching.map((row) => row.id)),
   ]);
-  const names = new Map(rows.map((row) => [row.id, row.name]));
+  const names = new Map(named.map((row) => [row.id, row.name]));
   const timetables = new Map(hours.map((row) => [row.id, timetableOf(row)]));
   // Each library's centres, services and photos looked up by key: filtering every list for each
   // of 1,350 libraries compared a million pairs per request at national scale.
@@ -244,8 +286,10 @@ export async function listPublicStudyCentres(db: Executor): Promise<PublicStudyC
     .select(['c.study_centre_id', 'm.number', 'm.name', 'r.id as region_id', 'r.name as region_name'])
     .orderBy(sql`m.sort_key collate "C"`)
     .execute();
+  // By key, not each centre filtering every catchment area (the front page asks on every visit).
+  const areasOf = groupedBy(areas, (a) => a.study_centre_id);
   return centres.map((centre) => {
-    const area = areas.filter((a) => a.study_centre_id === centre.id);
+    const area = areasOf.get(centre.id) ?? [];
     const regions = new Map(area.filter((a) => a.region_id).map((a) => [a.region_id ?? '', a.region_name ?? '']));
     return {
       ...centre,

@@ -2,7 +2,8 @@ import { fillIn, finderTexts, isLanguage, type FinderTexts, type Language } from
 import { osloClock, weekdayOf, type DayPeriod, type Weekday } from '@kompetansebro/domain';
 
 // The finder's language: `?lang=nn` or `?lang=en` on any page (bokmål without it), kept on every
-// link the page makes, so a reader who chose nynorsk stays in nynorsk.
+// link the page makes, so a reader who chose nynorsk stays in nynorsk. Only the address says it
+// (no cookie, no Accept-Language): the pages are kept by their address (answer-reuse.ts).
 
 export interface Reader {
   lang: Language;

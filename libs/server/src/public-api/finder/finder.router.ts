@@ -14,6 +14,7 @@ import { finderNeeds, type PublicLibrary } from '../public.schema';
 import { periodsText, readerOf, type Reader } from './finder-language';
 import { finderPage, jsonLd, type Html } from './finder-layout';
 import { FINDER_JS, FINDER_JS_VERSION, widgetScript } from './finder-assets';
+import { reuseAnswers } from '../answer-reuse';
 import { html } from 'hono/html';
 import {
   centreArea,
@@ -96,6 +97,11 @@ function libraryJsonLd(library: PublicLibrary, origin: string, reader: Reader) {
 }
 
 export const finderRouter = new Hono<AppEnv>();
+// The pages given again from memory for the minute caches may keep them, as the open data's
+// answers are (answer-reuse.ts): outside compression, so the bytes kept are the bytes sent.
+finderRouter.use('/', reuseAnswers());
+finderRouter.use('/finn/bibliotek/*', reuseAnswers());
+finderRouter.use('/finn/studiesenter/:id', reuseAnswers());
 // The pages and scripts gzipped for a browser that asks (a page is ~10 KiB, ~3 KiB gzipped); only
 // the finder's own paths, since this router is mounted at the root beside the API and the apps.
 finderRouter.use('/', compress());
