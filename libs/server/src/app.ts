@@ -7,7 +7,7 @@ import { publicUrlOf, type AppDeps, type Logger } from './http/app-env';
 import { ProblemError, problemResponse } from './http/problem';
 import { problemOfDomainError } from './http/domain-error-problem';
 import { DomainError } from '@kompetansebro/domain';
-import { crossOrigin, limitBody, noStore, requireJsonBody, requireSameOrigin, requireWellFormedText, securityHeaders } from './http/security';
+import { crossOrigin, limitBody, mayChange, noStore, requireJsonBody, requireSameOrigin, requireWellFormedText, securityHeaders } from './http/security';
 import { authenticate, publicAccess } from './auth/access-control';
 import { createMailer, type Mailer } from './auth/mail';
 import { trustedProxies } from './http/client-address';
@@ -42,8 +42,6 @@ import { privacyRouter } from './privacy/privacy.router';
 
 export type { Logger } from './http/app-env';
 
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
 export interface CreateAppOptions extends AppDeps {
   logger?: Logger;
   /** Default: one over SMTP from `config.mail` (or the log, without an SMTP URL). */
@@ -76,7 +74,7 @@ export function createApp({ db, config, logger = silentLogger, mailer = createMa
     await next();
     // Whatever a write changed (a membership, a catchment area, an agreement's dates, a library's
     // hours) counts from the next request, in the public answers too.
-    if (!SAFE_METHODS.has(c.req.method)) {
+    if (mayChange(c.req.method)) {
       readReuse.forget();
       // A refusal (4xx) changed nothing: it must not let anyone empty the public answers at will.
       if (c.res.status < 400 || c.res.status >= 500) answerReuse.forget();

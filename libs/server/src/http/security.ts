@@ -48,14 +48,17 @@ export const crossOrigin = (allowedOrigins: readonly string[]): MiddlewareHandle
   return (c, next) => (c.req.method !== 'OPTIONS' && c.req.header('Origin') === undefined ? next() : withCors(c, next));
 };
 
-const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Whether a request may change something: any method but GET, HEAD and OPTIONS (the body, CSRF and forgetting reused reads go by this). */
+export const mayChange = (method: string): boolean => !SAFE_METHODS.has(method);
 
 /** Routes that take file uploads (multipart/form-data) instead of JSON. */
 const UPLOAD_PATH = /^\/api\/(?:agreements\/[^/]+\/documents|photos|imports)$/;
 
 /** Mutating requests carry JSON (or nothing); anything else is 415 before it reaches a route. */
 export const requireJsonBody = (): MiddlewareHandler => async (c, next) => {
-  if (UNSAFE_METHODS.has(c.req.method) && !UPLOAD_PATH.test(c.req.path)) {
+  if (mayChange(c.req.method) && !UPLOAD_PATH.test(c.req.path)) {
     const contentType = c.req.header('Content-Type');
     const length = c.req.header('Content-Length');
     const hasBody = contentType !== undefined || (length !== undefined && length !== '0');
@@ -90,7 +93,7 @@ export const limitBody = (): MiddlewareHandler => {
   const upload = limited(MAX_UPLOAD_BODY_BYTES);
   // A GET carries no body to limit, and asking for one would build the full web Request
   // (@hono/node-server keeps a lightweight one until its body is read): a cost on every read.
-  return (c, next) => (!UNSAFE_METHODS.has(c.req.method) ? next() : (UPLOAD_PATH.test(c.req.path) ? upload : json)(c, next));
+  return (c, next) => (!mayChange(c.req.method) ? next() : (UPLOAD_PATH.test(c.req.path) ? upload : json)(c, next));
 };
 
 /**
@@ -131,7 +134,7 @@ export function illFormedTextPath(value: unknown, path: readonly (string | numbe
  * to the route's validation, which answers 400 malformed_json.)
  */
 export const requireWellFormedText = (): MiddlewareHandler => async (c, next) => {
-  if (UNSAFE_METHODS.has(c.req.method) && /json/i.test(c.req.header('Content-Type') ?? '')) {
+  if (mayChange(c.req.method) && /json/i.test(c.req.header('Content-Type') ?? '')) {
     let body: unknown;
     try {
       body = await c.req.json();
@@ -164,7 +167,7 @@ export function requestOrigin(header: string | undefined): string | null | 'unre
  * ambient cookie risk. An Origin that cannot be read is refused alike (403).
  */
 export const requireSameOrigin = (allowedOrigins: readonly string[] = []): MiddlewareHandler => async (c, next) => {
-  if (UNSAFE_METHODS.has(c.req.method)) {
+  if (mayChange(c.req.method)) {
     const origin = requestOrigin(c.req.header('Origin'));
     const allowed = origin !== null && origin !== 'unreadable' && allowedOrigins.includes(origin);
     const sameHost = origin !== null && origin !== 'unreadable' && new URL(origin).host === c.req.header('Host');
