@@ -1,37 +1,25 @@
+import { norwayOffsetMs, norwegianWallClock } from '@kompetansebro/i18n/format';
 import type { IsoDate } from '../common/dates';
 import { minutesOf, weekdays, type DayPeriod, type OpeningHoursInput, type OpeningState, type OpeningWeek, type Weekday } from './opening-hours.schema';
 
 // What the opening hours mean at a moment, on a day and in a week — in Norwegian time
-// (Europe/Oslo), across the changes to and from summer time. Pure: the public holidays come in
-// as a function (the server passes date-holidays' Norwegian calendar).
+// (Europe/Oslo, by i18n's clock), across the changes to and from summer time. Pure: the public
+// holidays come in as a function (the server passes date-holidays' Norwegian calendar).
 
 /** The name of the public holiday on a date, or null. */
 export type HolidayCalendar = (date: IsoDate) => string | null;
 
-const ZONE = 'Europe/Oslo';
 const DAY_MS = 86_400_000;
-
-const zoneParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
 
 /** The wall-clock date and minutes after midnight in Norway at an instant. */
 export function osloClock(instant: Date): { date: IsoDate; minutes: number } {
-  const parts = Object.fromEntries(zoneParts.formatToParts(instant).map((part) => [part.type, part.value]));
-  return { date: `${parts['year']}-${parts['month']}-${parts['day']}`, minutes: Number(parts['hour']) * 60 + Number(parts['minute']) + Number(parts['second']) / 60 };
+  const wall = norwegianWallClock(instant.getTime());
+  return { date: wall.toISOString().slice(0, 10), minutes: wall.getUTCHours() * 60 + wall.getUTCMinutes() + wall.getUTCSeconds() / 60 };
 }
 
 /** Norway's offset from UTC at an instant, in minutes (60 in winter, 120 in summer). */
 function osloOffset(instant: number): number {
-  const { date, minutes } = osloClock(new Date(instant));
-  return Math.round((Date.parse(`${date}T00:00:00Z`) + minutes * 60_000 - instant) / 60_000);
+  return norwayOffsetMs(instant) / 60_000;
 }
 
 /**
