@@ -1,6 +1,6 @@
 import { appOfRole, staffApps, type Me } from '@kompetansebro/domain';
 import { initI18n } from '@kompetansebro/i18n';
-import { LoadingState, screenRoute, type AppPaths } from '@kompetansebro/ui';
+import { LoadingState, noteNavigationStart, screenRoute, type AppPaths } from '@kompetansebro/ui';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import {
   createRootRouteWithContext,
@@ -134,7 +134,7 @@ export function createAppRouter(definition: RouterDefinition, queryClient: Query
     ...auth.createRoutes(rootRoute),
     accessibilityRoute,
   ]);
-  return createRouter({
+  const router = createRouter({
     routeTree,
     basepath: definition.basePath.replace(/\/+$/, '') || '/',
     context: { queryClient },
@@ -145,6 +145,9 @@ export function createAppRouter(definition: RouterDefinition, queryClient: Query
     defaultErrorComponent: RouteErrorPage,
     scrollRestoration: true,
   });
+  // A page that arrives after the user moved the focus leaves it there (ui's Page).
+  router.subscribe('onBeforeNavigate', noteNavigationStart);
+  return router;
 }
 
 /**

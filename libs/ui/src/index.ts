@@ -23,7 +23,7 @@ export {
 export { LanguageSwitch } from './language-switch';
 export { DisclosureMenu } from './disclosure-menu';
 export type { AppPaths } from './app-paths';
-export { AppNameContext, Page, useDocumentTitle } from './page';
+export { AppNameContext, noteNavigationStart, Page, useDocumentTitle } from './page';
 export { Pagination } from './pagination';
 export { LoadingState, Skeleton, Spinner } from './spinner';
 export { StatusTag } from './status-tag';
