@@ -43,10 +43,12 @@ export interface ScreenRoute {
   /** A screen about one record: its route loads it first and shows the pending and error pages. */
   record?: RecordScreen;
   /**
-   * The data of the screen's first view, as query options from the screen's data module, given
-   * the app's react-query `QueryClient` (for data that depends on other data):
+   * The data of the screen's first view, as query options, given the app's react-query
+   * `QueryClient` (for data that depends on other data); from the screen's own chunk, which
+   * exports it beside the page, so the route has one import for both:
    *
-   *   firstData: (queryClient) => import('./overview-data').then((data) => data.overviewFirstData(queryClient))
+   *   const overviewPage = () => import('./overview-page');
+   *   { component: lazyRouteComponent(overviewPage, 'OverviewPage'), firstData: (queryClient) => overviewPage().then((page) => page.overviewFirstData(queryClient)) }
    *
    * The route loads it alongside the screen's chunk and shows the screen when it is in (or after
    * FIRST_DATA_WAIT_MS; the sections then carry on loading and failing on their own): a first
