@@ -140,6 +140,12 @@ export const agreementListQuerySchema = listQuerySchema.extend({
 });
 export type AgreementListQuery = z.infer<typeof agreementListQuerySchema>;
 
+/** How many agreements the caller may see have each status: every status, 0 when none. */
+export const agreementStatusCountsSchema = z.object({
+  byStatus: z.record(agreementStatusSchema, z.number().int().min(0)),
+});
+export type AgreementStatusCounts = z.infer<typeof agreementStatusCountsSchema>;
+
 /** A party's answer to the text it is asked to accept: a decline says why. */
 export const agreementDecisionSchema = z
   .object({

@@ -68,6 +68,27 @@ export const coverageSchema = z.object({
 export type Coverage = z.infer<typeof coverageSchema>;
 type CoverageMunicipality = z.infer<typeof coverageMunicipalitySchema>;
 
+/** A region's coverage in short: its figures and the municipalities without agreement (the county's overview). */
+export const regionCoverageSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  summary: coverageSchema.shape.summary,
+  gaps: z.object({ municipalities: coverageSchema.shape.gaps.shape.municipalities }),
+});
+export type RegionCoverage = z.infer<typeof regionCoverageSchema>;
+
+/** Every region's coverage in short, in the regions' order, on one day. */
+export const regionCoveragesSchema = z.object({
+  asOf: isoDateSchema.nullable().optional(),
+  items: z.array(regionCoverageSchema),
+});
+export type RegionCoverages = z.infer<typeof regionCoveragesSchema>;
+
+/** The short form of a region's coverage: what an overview shows of it. */
+export function regionCoverageOf(region: { id: string; name: string }, coverage: Coverage): RegionCoverage {
+  return { id: region.id, name: region.name, summary: coverage.summary, gaps: { municipalities: coverage.gaps.municipalities } };
+}
+
 /**
  * What "covered" means: a library is covered when it — or, for a branch, its main library — is
  * party to a binding (active or expiring) agreement with the study centre. A municipality is

@@ -1,6 +1,8 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Database } from '@kompetansebro/db';
 import {
+  agreementStatuses,
+  type AgreementStatusCounts,
   agreementInReach,
   agreementRuleViolations,
   allowedTransitionsFor,
@@ -234,6 +236,18 @@ export async function listAgreements(db: Executor, scope: Scope, query: Agreemen
     page: query.page,
     pageSize: query.pageSize,
   };
+}
+
+/** How many agreements the scope sees have each status: one grouped count, every status present. */
+export async function countAgreementsByStatus(db: Executor, scope: Scope): Promise<AgreementStatusCounts> {
+  const rows = await db
+    .selectFrom('agreement as ag')
+    .where(visibleAgreements(scope, 'ag.id'))
+    .select((eb) => ['ag.status', eb.fn.countAll<string>().as('count')])
+    .groupBy('ag.status')
+    .execute();
+  const counted = new Map(rows.map((row) => [row.status, Number(row.count)]));
+  return { byStatus: Object.fromEntries(agreementStatuses.map((status) => [status, counted.get(status) ?? 0])) as AgreementStatusCounts['byStatus'] };
 }
 
 /** The agreement, if the scope may see it; `allowedTransitions` are those this scope may make. */

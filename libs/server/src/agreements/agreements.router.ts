@@ -11,6 +11,7 @@ import {
   pendingAcceptanceSchema,
   agreementDocumentSchema,
   agreementListQuerySchema,
+  agreementStatusCountsSchema,
   agreementSummarySchema,
   agreementUpdateSchema,
   isoDateSchema,
@@ -45,6 +46,7 @@ import { askAcceptance } from '../jobs/agreement-acceptance-mail';
 import { getAgreementSettings, updateAgreementSettings } from './agreement-settings.repository';
 import { acceptAmendment, proposeAmendment } from './agreement-amendment.repository';
 import {
+  countAgreementsByStatus,
   createAgreement,
   decideAgreement,
   getAgreement,
@@ -85,6 +87,11 @@ const amendmentParams = partyParams.extend({ amendmentId: z.uuid().meta({ param:
 
 const listRoute = agreementRoutes.list(agreementListQuerySchema, AgreementPage, 'List agreements: filter by status, kind, party, region, ending soon', 'A page of agreements');
 const exportRoute = agreementRoutes.export(agreementListQuerySchema, 'Every agreement the filters select, as CSV or XLSX');
+const countsRoute = route('get', '/api/agreements/counts', ['agreement', 'read'], {
+  summary: 'How many agreements you may see have each status (every status, 0 when none)',
+  answers: { 200: jsonAnswer('The count per status', agreementStatusCountsSchema.meta({ id: 'AgreementStatusCounts' })) },
+  prepare: calendarFirst,
+});
 const getRoute = agreementRoutes.get(
   'One agreement: parties and roles, committed services, documents, versions and transitions, allowed next statuses',
   'The agreement',
@@ -262,7 +269,8 @@ async function uploadedFile(file: unknown): Promise<{ name: string; bytes: Uint8
 
 export const agreementsRouter = createRouter()
   .openapi(listRoute, async (c) => c.json(await listAgreements(c.var.deps.db, await scopeOf(c), c.req.valid('query')), 200))
-  // Before /api/agreements/{id}, so "export" is not read as an id.
+  // Before /api/agreements/{id}, so "counts" and "export" are not read as ids.
+  .openapi(countsRoute, async (c) => c.json(await countAgreementsByStatus(c.var.deps.db, await scopeOf(c)), 200))
   .openapi(exportRoute, (c) =>
     exportRows(c, c.req.valid('query'), { name: 'avtaler', columns: exportColumns }, async (db, scope, query) => (await listAgreements(db, scope, query)).items),
   )

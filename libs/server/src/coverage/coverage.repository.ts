@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { computeCoverage, hasActorId, todayInNorway, type Coverage, type IsoDate } from '@kompetansebro/domain';
+import { computeCoverage, hasActorId, regionCoverageOf, todayInNorway, type Coverage, type IsoDate, type RegionCoverages } from '@kompetansebro/domain';
 import { DomainRuleError, domainErrorCodes, NotFoundError } from '@kompetansebro/domain';
 import { requireVisible, requireWritable, type Scope } from '../auth/visibility';
 import type { Executor } from '../persistence/executor';
@@ -13,12 +13,14 @@ async function catchmentOf(db: Executor, studyCentreIds: readonly string[]): Pro
   return [...new Set(rows.map((r) => r.municipality_number))];
 }
 
-/**
- * The study centres and municipalities a coverage question is about, as far as the scope reaches:
- * a study centre answers only about itself (its own catchment area), whatever region it names.
- */
-async function questionOf(db: Executor, scope: Scope, filter: { region?: string | undefined; studyCentre?: string | undefined }) {
-  const question = await unscopedQuestionOf(db, filter);
+/** What a coverage question is about: the study centres and the municipalities (their numbers). */
+interface Question {
+  studyCentres: ReadonlyArray<{ id: string; name: string }>;
+  municipalityNumbers: readonly string[];
+}
+
+/** The question as far as the scope reaches: a study centre answers only about itself (its own catchment area), whatever region it names. */
+function scoped(scope: Scope, question: Question): Question {
   const reach = scope.coverageMunicipalities;
   return {
     studyCentres: question.studyCentres.filter((c) => hasActorId(scope.studyCentres, c.id)),
@@ -26,7 +28,21 @@ async function questionOf(db: Executor, scope: Scope, filter: { region?: string 
   };
 }
 
-async function unscopedQuestionOf(db: Executor, filter: { region?: string | undefined; studyCentre?: string | undefined }) {
+/** The study centres whose catchment area reaches any of the municipalities, in name order. */
+function centresReaching(db: Executor, numbers: readonly string[]) {
+  return db
+    .selectFrom('actor as a')
+    .select(['a.id', 'a.name'])
+    .where('a.kind', '=', 'study_centre')
+    .where('a.archived_at', 'is', null)
+    .where((eb) =>
+      eb.exists(eb.selectFrom('catchment_area as c').select('c.study_centre_id').whereRef('c.study_centre_id', '=', 'a.id').where('c.municipality_number', 'in', numbers)),
+    )
+    .orderBy(sql`a.sort_key collate "C"`)
+    .execute();
+}
+
+async function unscopedQuestionOf(db: Executor, filter: { region?: string | undefined; studyCentre?: string | undefined }): Promise<Question> {
   if (filter.studyCentre) {
     const centre = await db
       .selectFrom('actor')
@@ -44,19 +60,7 @@ async function unscopedQuestionOf(db: Executor, filter: { region?: string | unde
       if (!region) throw new NotFoundError('region');
     }
     const numbers = municipalities.map((m) => m.number);
-    const studyCentres = numbers.length
-      ? await db
-          .selectFrom('actor as a')
-          .select(['a.id', 'a.name'])
-          .where('a.kind', '=', 'study_centre')
-          .where('a.archived_at', 'is', null)
-          .where((eb) =>
-            eb.exists(eb.selectFrom('catchment_area as c').select('c.study_centre_id').whereRef('c.study_centre_id', '=', 'a.id').where('c.municipality_number', 'in', numbers)),
-          )
-          .orderBy(sql`a.sort_key collate "C"`)
-          .execute()
-      : [];
-    return { studyCentres, municipalityNumbers: numbers };
+    return { studyCentres: numbers.length ? await centresReaching(db, numbers) : [], municipalityNumbers: numbers };
   }
   throw new DomainRuleError([{ path: 'query.region', code: 'region_or_study_centre_required', message: 'Name a region or a study centre' }]);
 }
@@ -70,37 +74,77 @@ export async function getCoverage(
   const asOf = filter.asOf ?? todayInNorway();
   // A study centre the scope does not reach is answered as one that does not exist.
   if (filter.studyCentre) requireVisible(hasActorId(scope.studyCentres, filter.studyCentre), 'study centre');
-  const { studyCentres, municipalityNumbers } = await questionOf(db, scope, filter);
-  if (municipalityNumbers.length === 0) return computeCoverage({ studyCentres, municipalities: [], libraries: [], agreements: [], asOf });
+  const [coverage] = await coveragesOf(db, [scoped(scope, await unscopedQuestionOf(db, filter))], asOf);
+  return coverage as Coverage;
+}
 
-  const [municipalities, libraries] = await Promise.all([
-    db
-      .selectFrom('municipality')
-      .select(['number', 'name'])
-      .where('number', 'in', municipalityNumbers)
-      .orderBy(sql`sort_key collate "C"`)
-      .execute(),
-    db
-      .selectFrom('actor')
-      .select(['id', 'name', 'kind', 'municipality_number', 'parent_id'])
-      .where('kind', 'in', ['public_library', 'library_branch'])
-      .where('archived_at', 'is', null)
-      .where('municipality_number', 'in', municipalityNumbers)
-      .orderBy('kind', 'desc')
-      .orderBy(sql`sort_key collate "C"`)
-      .execute(),
+/** Every region's coverage in short (its figures and gaps), as far as the scope reaches, in the regions' order. */
+export async function getRegionCoverages(db: Executor, scope: Scope, filter: { asOf?: IsoDate | undefined }): Promise<RegionCoverages> {
+  const asOf = filter.asOf ?? todayInNorway();
+  const [regions, municipalities] = await Promise.all([
+    db.selectFrom('region').select(['id', 'name']).orderBy(sql`sort_key collate "C"`).execute(),
+    db.selectFrom('municipality').select(['number', 'region_id']).execute(),
   ]);
+  const numbersIn = groupedBy(municipalities, (m) => m.region_id);
+  // The centres of every region at once, each with the municipalities its catchment area reaches.
+  const reaching = await db
+    .selectFrom('actor as a')
+    .innerJoin('catchment_area as c', 'c.study_centre_id', 'a.id')
+    .select(['a.id', 'a.name', 'c.municipality_number'])
+    .where('a.kind', '=', 'study_centre')
+    .where('a.archived_at', 'is', null)
+    .orderBy(sql`a.sort_key collate "C"`)
+    .execute();
+  const questions = regions.map((region): Question => {
+    const numbers = (numbersIn.get(region.id) ?? []).map((m) => m.number);
+    const inRegion = new Set(numbers);
+    const centres = new Map<string, { id: string; name: string }>();
+    for (const row of reaching) if (inRegion.has(row.municipality_number) && !centres.has(row.id)) centres.set(row.id, { id: row.id, name: row.name });
+    return scoped(scope, { studyCentres: [...centres.values()], municipalityNumbers: numbers });
+  });
+  const coverages = await coveragesOf(db, questions, asOf);
+  return { asOf, items: regions.map((region, index) => regionCoverageOf(region, coverages[index] as Coverage)) };
+}
+
+/**
+ * The coverage answering each question, read in one round for all of them (the rows of every
+ * question at once), then each computed by the domain's rule from its own rows.
+ */
+async function coveragesOf(db: Executor, questions: readonly Question[], asOf: IsoDate): Promise<Coverage[]> {
+  const allNumbers = [...new Set(questions.flatMap((q) => q.municipalityNumbers))];
+  const allCentreIds = [...new Set(questions.flatMap((q) => q.studyCentres.map((c) => c.id)))];
+  const [municipalities, libraries] = allNumbers.length
+    ? await Promise.all([
+        db
+          .selectFrom('municipality')
+          .select(['number', 'name'])
+          .where('number', 'in', allNumbers)
+          .orderBy(sql`sort_key collate "C"`)
+          .execute(),
+        db
+          .selectFrom('actor')
+          .select(['id', 'name', 'kind', 'municipality_number', 'parent_id'])
+          .where('kind', 'in', ['public_library', 'library_branch'])
+          .where('archived_at', 'is', null)
+          .where('municipality_number', 'in', allNumbers)
+          .orderBy('kind', 'desc')
+          .orderBy(sql`sort_key collate "C"`)
+          .execute(),
+      ])
+    : [[], []];
 
   const libraryIds = libraries.map((l) => l.id);
   // Coverage is about these libraries (a branch also through its main library): an agreement of
   // the study centre that has none of them as a party changes nothing in the answer.
-  const partiesAsked = [...new Set([...libraryIds, ...libraries.flatMap((l) => (l.kind === 'library_branch' && l.parent_id ? [l.parent_id] : []))])];
-  const centreIds = studyCentres.map((c) => c.id);
+  const partiesOfLibraries = (rows: typeof libraries) => [
+    ...new Set([...rows.map((l) => l.id), ...rows.flatMap((l) => (l.kind === 'library_branch' && l.parent_id ? [l.parent_id] : []))]),
+  ];
+  const partiesAsked = partiesOfLibraries(libraries);
   const [offered, agreementRows] = await Promise.all([
     libraryIds.length
       ? db.selectFrom('service').select(['actor_id', 'type']).where('actor_id', 'in', libraryIds).where('archived_at', 'is', null).execute()
       : [],
-    centreIds.length && partiesAsked.length
+    allCentreIds.length && partiesAsked.length
       ? db
           .selectFrom('agreement as ag')
           .select(['ag.id', 'ag.title', 'ag.status', 'ag.start_date', 'ag.end_date'])
@@ -110,7 +154,7 @@ export async function getCoverage(
           .where((eb) => eb.or([eb('ag.end_date', 'is', null), eb('ag.end_date', '>=', asOf)]))
           .where('ag.id', 'in', (eb) => eb.selectFrom('agreement_party as l').select('l.agreement_id').where('l.actor_id', 'in', partiesAsked))
           .where((eb) =>
-            eb.exists(eb.selectFrom('agreement_party as p').select('p.actor_id').whereRef('p.agreement_id', '=', 'ag.id').where('p.actor_id', 'in', centreIds)),
+            eb.exists(eb.selectFrom('agreement_party as p').select('p.actor_id').whereRef('p.agreement_id', '=', 'ag.id').where('p.actor_id', 'in', allCentreIds)),
           )
           .execute()
       : [],
@@ -130,28 +174,37 @@ export async function getCoverage(
   const offeredBy = groupedBy(offered, (s) => s.actor_id);
   const partiesOf = groupedBy(parties, (p) => p.agreement_id);
   const committedIn = groupedBy(committed, (s) => s.agreement_id);
+  const coverageLibraries = libraries.map((l) => ({
+    id: l.id,
+    name: l.name,
+    kind: l.kind as 'public_library' | 'library_branch',
+    municipalityNumber: l.municipality_number ?? '',
+    parentId: l.parent_id,
+    offeredServices: (offeredBy.get(l.id) ?? []).map((s) => s.type),
+  }));
+  const coverageAgreements = agreementRows.map((a) => ({
+    id: a.id,
+    title: a.title,
+    status: a.status,
+    startDate: a.start_date,
+    endDate: a.end_date,
+    partyActorIds: (partiesOf.get(a.id) ?? []).map((p) => p.actor_id),
+    committedServices: (committedIn.get(a.id) ?? []).map((s) => ({ actorId: s.actor_id, type: s.type })),
+  }));
 
-  return computeCoverage({
-    studyCentres,
-    municipalities,
-    libraries: libraries.map((l) => ({
-      id: l.id,
-      name: l.name,
-      kind: l.kind as 'public_library' | 'library_branch',
-      municipalityNumber: l.municipality_number ?? '',
-      parentId: l.parent_id,
-      offeredServices: (offeredBy.get(l.id) ?? []).map((s) => s.type),
-    })),
-    agreements: agreementRows.map((a) => ({
-      id: a.id,
-      title: a.title,
-      status: a.status,
-      startDate: a.start_date,
-      endDate: a.end_date,
-      partyActorIds: (partiesOf.get(a.id) ?? []).map((p) => p.actor_id),
-      committedServices: (committedIn.get(a.id) ?? []).map((s) => ({ actorId: s.actor_id, type: s.type })),
-    })),
-    asOf,
+  return questions.map((question) => {
+    const numbers = new Set(question.municipalityNumbers);
+    const own = libraries.filter((l) => l.municipality_number !== null && numbers.has(l.municipality_number));
+    const asked = new Set(partiesOfLibraries(own));
+    const centreIds = new Set(question.studyCentres.map((c) => c.id));
+    return computeCoverage({
+      studyCentres: question.studyCentres,
+      municipalities: municipalities.filter((m) => numbers.has(m.number)),
+      libraries: coverageLibraries.filter((l) => numbers.has(l.municipalityNumber)),
+      // The question's own agreements: with one of its centres and one of its libraries as parties.
+      agreements: coverageAgreements.filter((a) => a.partyActorIds.some((id) => asked.has(id)) && a.partyActorIds.some((id) => centreIds.has(id))),
+      asOf,
+    });
   });
 }
 

@@ -1,11 +1,11 @@
 import { accessOf, scopeOf } from '../auth/visibility';
 import { z } from 'zod';
-import { coverageSchema, isoDateSchema, municipalityNumberSchema } from '@kompetansebro/domain';
+import { coverageSchema, isoDateSchema, municipalityNumberSchema, regionCoveragesSchema } from '@kompetansebro/domain';
 import { calendarFirst } from '../agreements/agreements.router';
 import { etagOf, expectedVersion } from '../http/etag';
 import { ifMatch, jsonAnswer, jsonBody, routesTagged } from '../http/api-route';
 import { createRouter, idParamsSchema } from '../http/openapi';
-import { getCatchmentArea, getCoverage, setCatchmentArea } from './coverage.repository';
+import { getCatchmentArea, getCoverage, getRegionCoverages, setCatchmentArea } from './coverage.repository';
 
 const Coverage = coverageSchema.meta({ id: 'Coverage' });
 const CatchmentArea = z
@@ -29,6 +29,16 @@ const coverageRoute = route('get', '/api/coverage', ['coverage', 'read'], {
   prepare: calendarFirst,
 });
 
+// Its own path, not `/api/coverage?region=all`: it answers with another shape (each region's
+// figures and gaps, not every library), so the spec says one shape per route.
+const regionsRoute = route('get', '/api/coverage/regions', ['coverage', 'read'], {
+  summary: "Every region's coverage in short: its share of municipalities whose main library a binding agreement covers, and the municipalities without",
+  request: { query: z.object({ asOf: isoDateSchema.optional() }) },
+  answers: { 200: jsonAnswer('Each region in order, with its figures and gaps', regionCoveragesSchema.meta({ id: 'RegionCoverages' })) },
+  problems: [400],
+  prepare: calendarFirst,
+});
+
 const getCatchmentRoute = route('get', '/api/study-centres/{id}/catchment-area', ['coverage', 'read'], {
   summary: "A study centre's catchment area (nedslagsfelt): the municipalities it serves",
   request: { params: idParamsSchema },
@@ -45,6 +55,7 @@ const putCatchmentRoute = route('put', '/api/study-centres/{id}/catchment-area',
 
 export const coverageRouter = createRouter()
   .openapi(coverageRoute, async (c) => c.json(await getCoverage(c.var.deps.db, await scopeOf(c), c.req.valid('query')), 200))
+  .openapi(regionsRoute, async (c) => c.json(await getRegionCoverages(c.var.deps.db, await scopeOf(c), c.req.valid('query')), 200))
   .openapi(getCatchmentRoute, async (c) => c.json(await getCatchmentArea(c.var.deps.db, await scopeOf(c), c.req.valid('param').id), 200))
   .openapi(putCatchmentRoute, async (c) => {
     const version = expectedVersion(c);
