@@ -26,6 +26,8 @@ export const agreementQueries = {
     list: (filters: AgreementListFilters) => readJson(api().api.agreements.$get({ query: toQueryStrings(filters) })),
     detail: (id) => readJson(api().api.agreements[':id'].$get({ param: { id } })),
   }),
+  /** How many agreements the user may see have each status, in one answer. */
+  counts: () => queryOptions({ queryKey: [...agreementQueries.all, 'counts'] as const, queryFn: () => readJson(api().api.agreements.counts.$get()) }),
   /** The export of what the filters show (CSV or XLSX), as a link the browser downloads. */
   exportUrl: (filters: AgreementListFilters, format: ExportFormat) => listExportUrl('/api/agreements/export', filters, format),
   documentUrl: (id: string, documentId: string) =>
@@ -43,6 +45,12 @@ export const coverageQueries = {
       queryKey: [...coverageQueries.all, { region, asOf }] as const,
       queryFn: () => readJson(api().api.coverage.$get({ query: asOf ? { region, asOf } : { region } })),
     }),
+  /** Every region's coverage in short (its figures and gaps), in one answer; `asOf` as in `byRegion`. */
+  regions: (asOf?: string) =>
+    queryOptions({
+      queryKey: [...coverageQueries.all, 'regions', { asOf }] as const,
+      queryFn: () => readJson(api().api.coverage.regions.$get({ query: asOf ? { asOf } : {} })),
+    }),
   byStudyCentre: (studyCentre: string) =>
     queryOptions({
       queryKey: [...coverageQueries.all, { studyCentre }] as const,
@@ -50,9 +58,10 @@ export const coverageQueries = {
     }),
 };
 
-/** After a write: the new detail in the cache; lists and coverage (which depend on it) refetch. */
+/** After a write: the new detail in the cache; lists, counts and coverage (which depend on it) refetch. */
 function useAgreementCacheUpdate() {
   return useSavedRecordInCache(agreementQueries, (agreement: AgreementDetail) => [
+    agreementQueries.counts().queryKey,
     coverageQueries.all,
     agreement.renewsId ? agreementQueries.detail(agreement.renewsId).queryKey : undefined,
   ]);

@@ -1,7 +1,7 @@
 import { agreementStatuses, type AgreementStatus } from '@kompetansebro/domain';
 import { formatNumber, useLanguage } from '@kompetansebro/i18n';
 import { EmptyState } from '@kompetansebro/ui';
-import { useQueries } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { overviewQueries } from './overview-data';
@@ -11,13 +11,13 @@ import { OverviewSection, OverviewTable, SectionStates } from './overview-sectio
 export function AgreementsByStatus() {
   const { t } = useTranslation();
   const language = useLanguage();
-  const counts = useQueries({ queries: overviewQueries.statusCounts() });
-  const rows = agreementStatuses.map((status: AgreementStatus, index) => ({ status, count: counts[index]?.data?.total ?? 0 }));
+  const counts = useQuery(overviewQueries.statusCounts());
+  const rows = agreementStatuses.map((status: AgreementStatus) => ({ status, count: counts.data?.byStatus[status] ?? 0 }));
   const total = rows.reduce((sum, row) => sum + row.count, 0);
 
   return (
     <OverviewSection id="overview-status" title={t('overview.status.title')}>
-      <SectionStates queries={counts}>
+      <SectionStates queries={[counts]}>
         {() =>
           total === 0 ? (
             <EmptyState title={t('overview.status.empty')} headingLevel={3} />

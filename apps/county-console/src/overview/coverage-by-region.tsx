@@ -1,6 +1,6 @@
 import { formatNumber, useLanguage } from '@kompetansebro/i18n';
 import { BarChart, EmptyState, type BarChartItem } from '@kompetansebro/ui';
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { overviewQueries } from './overview-data';
@@ -13,32 +13,24 @@ import { OverviewSection, SectionStates } from './overview-section';
 export function CoverageByRegion() {
   const { t } = useTranslation();
   const language = useLanguage();
-  const regions = useQuery(overviewQueries.regions());
-  const regionItems = regions.data?.items ?? [];
-  const coverages = useQueries({ queries: regionItems.map((region) => overviewQueries.coverage(region.id)) });
-
-  const rows = regionItems.map((region, index) => {
-    const coverage = coverages[index]?.data;
-    return { region, summary: coverage?.summary, gaps: coverage?.gaps.municipalities ?? [] };
-  });
-  const items: BarChartItem[] = rows.map(({ region, summary }) => ({
-    key: region.id,
-    label: region.name,
-    value: summary?.share ?? 0,
-    valueText: summary
-      ? t('overview.coverage.shareText', {
-          percent: formatNumber(Math.round(summary.share * 100), language),
-          covered: formatNumber(summary.coveredMunicipalities, language),
-          total: formatNumber(summary.municipalities, language),
-        })
-      : t('overview.coverage.regionFailed'),
+  const coverage = useQuery(overviewQueries.coverage());
+  const rows = coverage.data?.items ?? [];
+  const items: BarChartItem[] = rows.map(({ id, name, summary }) => ({
+    key: id,
+    label: name,
+    value: summary.share,
+    valueText: t('overview.coverage.shareText', {
+      percent: formatNumber(Math.round(summary.share * 100), language),
+      covered: formatNumber(summary.coveredMunicipalities, language),
+      total: formatNumber(summary.municipalities, language),
+    }),
   }));
 
   return (
     <OverviewSection id="overview-coverage" title={t('overview.coverage.title')}>
-      <SectionStates queries={[regions, ...coverages]}>
+      <SectionStates queries={[coverage]}>
         {() =>
-          regionItems.length === 0 ? (
+          rows.length === 0 ? (
             <EmptyState title={t('overview.coverage.empty')} headingLevel={3} />
           ) : (
             <>
@@ -53,12 +45,12 @@ export function CoverageByRegion() {
               </h3>
               {/* A list, not a table column: the names wrap at any width. */}
               <ul className="kb-overview-list" aria-labelledby="overview-coverage-gaps">
-                {rows.map(({ region, summary, gaps }) => (
-                  <li key={region.id}>
-                    <strong>{region.name}:</strong>{' '}
-                    {summary && (gaps.length === 0 ? t('overview.coverage.noGaps') : gaps.map((gap) => gap.name).join(', '))}{' '}
-                    <Link className="ds-link" to="/dekning" search={{ region: region.id }}>
-                      {t('overview.coverage.gapsLink', { region: region.name })}
+                {rows.map(({ id, name, gaps }) => (
+                  <li key={id}>
+                    <strong>{name}:</strong>{' '}
+                    {gaps.municipalities.length === 0 ? t('overview.coverage.noGaps') : gaps.municipalities.map((gap) => gap.name).join(', ')}{' '}
+                    <Link className="ds-link" to="/dekning" search={{ region: id }}>
+                      {t('overview.coverage.gapsLink', { region: name })}
                     </Link>
                   </li>
                 ))}

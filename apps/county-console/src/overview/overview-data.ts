@@ -1,5 +1,5 @@
-import { activityQueries, agreementQueries, agreementSettingsQueries, coverageQueries, planItemQueries, regionQueries } from '@kompetansebro/api-client';
-import { agreementStatuses, todayInNorway } from '@kompetansebro/domain';
+import { activityQueries, agreementQueries, agreementSettingsQueries, coverageQueries, planItemQueries } from '@kompetansebro/api-client';
+import { todayInNorway } from '@kompetansebro/domain';
 import type { QueryClient } from '@tanstack/react-query';
 
 // What the overview's sections read, in one place: the sections ask for it, and the route loads
@@ -16,14 +16,14 @@ export const PLAN_ITEMS_SHOWN = 10;
 export const ACTIVITIES_SHOWN = 5;
 
 export const overviewQueries = {
-  /** One small request per status: the list's total is the count. */
-  statusCounts: () => agreementStatuses.map((status) => agreementQueries.list({ status, pageSize: 1 })),
+  /** The count of every status, in one answer. */
+  statusCounts: () => agreementQueries.counts(),
   settings: () => agreementSettingsQueries.current(),
   /** Binding agreements ending within the county's expiring window, soonest first. */
   expiring: (days: number) => agreementQueries.list({ endingWithinDays: days, sort: 'end', pageSize: AGREEMENTS_SHOWN }),
   unmet: () => agreementQueries.list({ commitments: 'unmet', sort: 'end', pageSize: AGREEMENTS_SHOWN }),
-  regions: () => regionQueries.list(),
-  coverage: (regionId: string) => coverageQueries.byRegion(regionId),
+  /** Every region's figures and gaps, in one answer. */
+  coverage: () => coverageQueries.regions(),
   planItemsDue: (today: string) => planItemQueries.list({ open: 'true', dueBefore: addDays(today, 60), sort: 'due', pageSize: PLAN_ITEMS_SHOWN }),
   recentActivities: (today: string) => activityQueries.list({ from: addDays(today, -30), to: addDays(today, -1), sort: '-date', pageSize: ACTIVITIES_SHOWN }),
   comingActivities: (today: string) => activityQueries.list({ from: today, sort: 'date', pageSize: ACTIVITIES_SHOWN }),
@@ -33,18 +33,15 @@ export const overviewQueries = {
 export async function overviewFirstData(queryClient: QueryClient): Promise<readonly object[]> {
   const today = todayInNorway();
   const standalone = [
-    ...overviewQueries.statusCounts(),
+    overviewQueries.statusCounts(),
     overviewQueries.unmet(),
+    overviewQueries.coverage(),
     overviewQueries.planItemsDue(today),
     overviewQueries.recentActivities(today),
     overviewQueries.comingActivities(today),
   ];
   // Options of different data types in one list: each is asked as what it is, a query's options.
   for (const query of standalone) void queryClient.prefetchQuery(query as Parameters<QueryClient['prefetchQuery']>[0]);
-  const [settings, regions] = await Promise.allSettled([queryClient.ensureQueryData(overviewQueries.settings()), queryClient.ensureQueryData(overviewQueries.regions())]);
-  return [
-    ...standalone,
-    ...(settings.status === 'fulfilled' ? [overviewQueries.expiring(settings.value.expiringDays)] : []),
-    ...(regions.status === 'fulfilled' ? regions.value.items.map((region) => overviewQueries.coverage(region.id)) : []),
-  ];
+  const settings = await queryClient.ensureQueryData(overviewQueries.settings()).catch(() => undefined);
+  return [...standalone, ...(settings ? [overviewQueries.expiring(settings.expiringDays)] : [])];
 }

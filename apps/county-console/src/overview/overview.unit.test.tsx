@@ -1,5 +1,6 @@
 import { todayInNorway, type Coverage } from '@kompetansebro/domain';
 import {
+  agreementCountsHandler,
   buildActivityDetail,
   buildAgreementDetail,
   buildPlanItemDetail,
@@ -8,6 +9,7 @@ import {
   planItemHandlers,
   problemResponse,
   referenceHandlers,
+  regionCoveragesHandler,
   renderRoute,
   testRegions,
 } from '@kompetansebro/testing';
@@ -19,7 +21,7 @@ import { OverviewPage } from '../overview-page';
 import { addDays } from './overview-data';
 
 const today = todayInNorway();
-const statusCounts: Record<string, number> = { draft: 1, negotiating: 2, signed: 0, active: 5, expiring: 1, expired: 0, terminated: 0 };
+const statusCounts = { draft: 1, negotiating: 2, active: 5, expiring: 1 };
 const expiring = buildAgreementDetail({ title: 'Fjernlånsavtale Fosen', status: 'expiring', endDate: addDays(today, 20) });
 const unmet = buildAgreementDetail({ title: 'Samarbeidsavtale Orkland', status: 'active', endDate: addDays(today, 400) });
 /** The county's setting: an agreement is expiring 60 days before its end (not the default 90). */
@@ -34,6 +36,7 @@ function coverageOf(covered: number, total: number, gaps: string[]): Coverage {
   };
 }
 
+const regions = [testRegions.trondheim, testRegions.namdal, testRegions.fosen];
 const coverageByRegion: Record<string, Coverage> = {
   [testRegions.trondheim.id]: coverageOf(1, 1, []),
   [testRegions.namdal.id]: coverageOf(1, 2, ['Flatanger']),
@@ -60,18 +63,15 @@ function overviewHandlers({ failing }: { failing?: 'coverage' | 'agreements' } =
     settingsHandler,
     ...referenceHandlers(),
     ...planItemHandlers(plan),
+    failing === 'agreements' ? http.get('*/api/agreements/counts', () => problemResponse(500)) : agreementCountsHandler(statusCounts),
     http.get('*/api/agreements', ({ request }) => {
       if (failing === 'agreements') return problemResponse(500);
       const search = new URL(request.url).searchParams;
       if (search.get('endingWithinDays') === '60') return HttpResponse.json(page([{ ...expiring, documents: undefined, unmetCommitments: 0 }]));
       if (search.get('commitments') === 'unmet') return HttpResponse.json(page([{ ...unmet, documents: undefined, unmetCommitments: 2 }]));
-      return HttpResponse.json(page([], statusCounts[search.get('status') ?? ''] ?? 0));
+      return problemResponse(400);
     }),
-    http.get('*/api/coverage', ({ request }) => {
-      if (failing === 'coverage') return problemResponse(500);
-      const region = new URL(request.url).searchParams.get('region') ?? '';
-      return coverageByRegion[region] ? HttpResponse.json(coverageByRegion[region]) : problemResponse(400);
-    }),
+    failing === 'coverage' ? http.get('*/api/coverage/regions', () => problemResponse(500)) : regionCoveragesHandler(regions, coverageByRegion),
     http.get('*/api/activities', ({ request }) => {
       const from = new URL(request.url).searchParams.get('from') ?? '';
       return HttpResponse.json(page(from === today ? [coming] : [recent]));
@@ -92,6 +92,9 @@ const section = (name: string) => screen.getByRole('region', { name });
 describe('OverviewPage', () => {
   it('shows each section with its figures and links', async () => {
     const { plan } = overviewHandlers();
+    const asked: string[] = [];
+    const record = ({ request }: { request: Request }) => void asked.push(new URL(request.url).pathname);
+    mswServer.events.on('request:start', record);
     renderOverview();
 
     await screen.findByRole('heading', { level: 1, name: 'Oversikt' }, { timeout: 5000 });
@@ -139,6 +142,12 @@ describe('OverviewPage', () => {
     expect(within(within(planSection).getByRole('row', { name: /Avtale med Fosen/ })).getByText('Forfalt')).toBeTruthy();
     expect(plan.queries.at(-1)?.get('open')).toBe('true');
     expect(plan.queries.at(-1)?.get('dueBefore')).toBe(addDays(today, 60));
+
+    // The counts and the coverage of every region, each in one answer.
+    mswServer.events.removeListener('request:start', record);
+    expect(asked.filter((path) => path === '/api/agreements/counts')).toHaveLength(1);
+    expect(asked.filter((path) => path === '/api/coverage/regions')).toHaveLength(1);
+    expect(asked.filter((path) => path === '/api/coverage' || path === '/api/regions')).toEqual([]);
   });
 
   it('keeps the other sections when one source fails, and offers a retry in that section', async () => {
@@ -167,12 +176,14 @@ describe('OverviewPage', () => {
       settingsHandler,
       ...referenceHandlers(),
       ...planItemHandlers(new PlanItemStore()),
+      agreementCountsHandler({}),
       http.get('*/api/agreements', () => HttpResponse.json(page([], 0))),
-      http.get('*/api/coverage', () => HttpResponse.json(coverageOf(0, 0, []))),
+      regionCoveragesHandler([], {}),
       http.get('*/api/activities', () => HttpResponse.json(page([]))),
     );
     renderOverview();
     await screen.findByRole('heading', { level: 3, name: 'Det er ingen avtaler ennå.' }, { timeout: 5000 });
+    await screen.findByRole('heading', { level: 3, name: 'Det er ingen regioner å vise.' });
     await screen.findByRole('heading', { level: 3, name: 'Ingen gjeldende avtaler utløper de neste 60 dagene.' });
     await screen.findByRole('heading', { level: 3, name: 'Alle forpliktelser i gjeldende avtaler er oppfylt.' });
     await screen.findByRole('heading', { level: 3, name: 'Ingen åpne punkter har frist de neste 60 dagene.' });

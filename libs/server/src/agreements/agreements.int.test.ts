@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sampleId } from '@kompetansebro/db';
-import { dayAfter, todayInNorway, type AgreementDetail, type AgreementSummary, type Coverage, type Page, type Problem } from '@kompetansebro/domain';
+import { agreementStatuses, dayAfter, todayInNorway, type AgreementDetail, type AgreementStatusCounts, type AgreementSummary, type Coverage, type Page, type Problem } from '@kompetansebro/domain';
 import { jsonBody } from '@kompetansebro/testing/server';
 import { addService, ifMatch, json, loggedIn, testServer } from '../testing/fixture.test';
 
@@ -186,6 +186,17 @@ describe('agreements', () => {
     expect(csv.status).toBe(200);
     expect(await csv.text()).toContain('Studiesenter Trøndelag sør');
     expect((await server.request('/api/agreements?status=maybe')).status).toBe(400);
+  });
+
+  it('counts per status what the list shows of each, for the county and for a party (every status, 0 when none)', async () => {
+    for (const request of [server.request, namsosEditor]) {
+      const counts = await json<AgreementStatusCounts>(await request('/api/agreements/counts'), 200);
+      expect(Object.keys(counts.byStatus).sort()).toEqual([...agreementStatuses].sort());
+      for (const status of agreementStatuses) {
+        const page = await json<Page<AgreementSummary>>(await request(`/api/agreements?status=${status}&pageSize=1`), 200);
+        expect(counts.byStatus[status], status).toBe(page.total);
+      }
+    }
   });
 });
 

@@ -475,6 +475,7 @@ const specs: Record<string, Spec> = {
   },
 
   'GET /api/agreements': { ok: 200, request: () => ['/api/agreements?pageSize=100'] },
+  'GET /api/agreements/counts': { ok: 200, request: () => ['/api/agreements/counts'] },
   'GET /api/agreements/export': { ok: 200, request: () => ['/api/agreements/export?format=csv'] },
   'GET /api/agreements/:id': { kind: 'agreement', ok: 200, request: ({ id }) => [`/api/agreements/${id}`] },
   'POST /api/agreements': {
@@ -582,6 +583,7 @@ const specs: Record<string, Spec> = {
   },
 
   'GET /api/coverage': { kind: 'centre', ok: 200, request: ({ id }) => [`/api/coverage?studyCentre=${id}`] },
+  'GET /api/coverage/regions': { ok: 200, request: () => ['/api/coverage/regions'] },
   'GET /api/study-centres/:id/catchment-area': { kind: 'centre', ok: 200, request: ({ id }) => [`/api/study-centres/${id}/catchment-area`] },
   'PUT /api/study-centres/:id/catchment-area': {
     kind: 'centre',
@@ -1052,6 +1054,13 @@ async function leakChecks(who: Who, world: World, secrets: Set<string>): Promise
     if (sum !== visible) fail(`activity counts add up to ${sum}, but it may see ${visible}`);
   }
 
+  if (can(who.role, 'agreement', 'read')) {
+    const { byStatus } = JSON.parse((await get('/api/agreements/counts')).body) as { byStatus: Record<string, number> };
+    const sum = Object.values(byStatus).reduce((n, count) => n + count, 0);
+    const visible = [...world.agreements.keys()].filter(rules.agreementRead).length;
+    if (sum !== visible) fail(`agreement counts add up to ${sum}, but it may see ${visible}`);
+  }
+
   if (can(who.role, 'search', 'read')) {
     for (const q of ['bibliotek', 'studiesenter', 'samarbeidsavtale', 'fjernlån', 'webinar', 'Namsos', 'Trondheim', 'NTNU', 'Nord universitet', 'kompetanse', 'matrisen']) {
       const { body } = await get(`/api/search?q=${encodeURIComponent(q)}&limit=50`);
@@ -1086,6 +1095,15 @@ async function leakChecks(who: Who, world: World, secrets: Set<string>): Promise
       for (const m of coverage.municipalities) {
         if (!rules.catchment.includes(m.number)) fail(`coverage of a region shows municipality ${m.number}, outside its catchment area`);
         for (const l of m.libraries) if (!rules.actorRead(l.id)) fail(`coverage shows library ${l.id}`);
+      }
+    }
+    const { items } = JSON.parse((await get('/api/coverage/regions')).body) as { items: Array<{ summary: { municipalities: number }; gaps: { municipalities: Array<{ number: string }> } }> };
+    tally.leakChecks += items.length;
+    if (!rules.county) {
+      const municipalities = items.reduce((n, region) => n + region.summary.municipalities, 0);
+      if (municipalities > rules.catchment.length) fail(`coverage of the regions counts ${municipalities} municipalities, more than its catchment area`);
+      for (const gap of items.flatMap((region) => region.gaps.municipalities)) {
+        if (!rules.catchment.includes(gap.number)) fail(`coverage of the regions shows municipality ${gap.number}, outside its catchment area`);
       }
     }
   }

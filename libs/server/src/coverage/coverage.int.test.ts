@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { sampleId } from '@kompetansebro/db';
-import type { AgreementDetail, Coverage } from '@kompetansebro/domain';
+import type { AgreementDetail, Coverage, RegionCoverages } from '@kompetansebro/domain';
 import { jsonBody } from '@kompetansebro/testing/server';
-import { addService, json, testServer } from '../testing/fixture.test';
+import { addService, json, loggedIn, testServer } from '../testing/fixture.test';
 
 const server = testServer();
 const NAMDAL_CENTRE = sampleId('actor', 'study-centre-namdal');
@@ -56,5 +56,35 @@ describe('GET /api/coverage, services per library', () => {
     // Printing is still offered without agreement.
     expect(after?.offeredServices).toContain('printing_scanning');
     expect(after?.commitments.some((c) => c.type === 'printing_scanning')).toBe(false);
+  });
+});
+
+const namdalCoordinator = loggedIn(server, 'namdal@demo.kompetansebro.no');
+
+describe('GET /api/coverage/regions', () => {
+  /** Each region's short coverage is what the region's own coverage says of its figures and gaps. */
+  async function expectSameAsEachRegion(request: typeof server.request, asOf?: string) {
+    const day = asOf ? `asOf=${asOf}` : '';
+    const regions = await json<{ items: Array<{ id: string; name: string }> }>(await request('/api/regions'), 200);
+    const all = await json<RegionCoverages>(await request(`/api/coverage/regions?${day}`), 200);
+    expect(all.items.map((r) => r.name)).toEqual(regions.items.map((r) => r.name));
+    for (const region of regions.items) {
+      const one = await json<Coverage>(await request(`/api/coverage?region=${region.id}&${day}`), 200);
+      expect(all.items.find((r) => r.id === region.id)).toEqual({ id: region.id, name: region.name, summary: one.summary, gaps: { municipalities: one.gaps.municipalities } });
+    }
+    return all;
+  }
+
+  it("answers for every region what that region's own coverage says, as far as the caller reaches", async () => {
+    const county = await expectSameAsEachRegion(server.request);
+    expect(county.items.some((r) => r.summary.coveredMunicipalities > 0)).toBe(true);
+    const centre = await expectSameAsEachRegion(namdalCoordinator);
+    // A study centre sees only its own catchment area.
+    expect(centre.items.reduce((n, r) => n + r.summary.municipalities, 0)).toBeLessThan(county.items.reduce((n, r) => n + r.summary.municipalities, 0));
+  });
+
+  it('answers for the day asked, and 400 for a day that is not one', async () => {
+    expect((await expectSameAsEachRegion(server.request, '2001-01-01')).asOf).toBe('2001-01-01');
+    expect((await server.request('/api/coverage/regions?asOf=tomorrow')).status).toBe(400);
   });
 });

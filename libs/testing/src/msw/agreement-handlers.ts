@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'msw';
-import { allowedTransitions, type ActorSummary, type AgreementDetail, type AgreementStatus, type PendingAcceptance } from '@kompetansebro/domain';
+import { agreementStatuses, allowedTransitions, type ActorSummary, type AgreementStatusCounts, type AgreementDetail, type AgreementStatus, type PendingAcceptance } from '@kompetansebro/domain';
 import { http, HttpResponse } from 'msw';
 import { buildAgreementDetail } from '../factories/agreement.factory';
 import { answerWrite, api, ResourceStore, resourceHandlers, versioned } from './resource';
@@ -119,6 +119,8 @@ export function agreementHandlers(store: AgreementStore): RequestHandler[] {
     }),
     // The tasks: what the scenario's agreements wait for, as given (no rule: the API decides whose they are).
     http.get(api('/agreement-acceptances'), () => HttpResponse.json(store.pendingAcceptances)),
+    // Before the record's own routes, as in the API: "counts" is no id.
+    agreementCountsHandler(countsOf(store.all().map((agreement) => agreement.status))),
     ...resourceHandlers('/agreements', store, {
       summary: ({ documents: _d, transitions: _t, allowedTransitions: _a, renewedById: _r, amendments: _m, parties, ...rest }) => ({
         ...rest,
@@ -147,4 +149,17 @@ export function agreementHandlers(store: AgreementStore): RequestHandler[] {
       },
     }),
   ];
+}
+
+/** The count of each status among these: every status, 0 when none. */
+function countsOf(statuses: readonly AgreementStatus[]): Partial<Record<AgreementStatus, number>> {
+  const counts: Partial<Record<AgreementStatus, number>> = {};
+  for (const status of statuses) counts[status] = (counts[status] ?? 0) + 1;
+  return counts;
+}
+
+/** `GET /api/agreements/counts` answering with these counts (the statuses not named: 0). */
+export function agreementCountsHandler(byStatus: Partial<Record<AgreementStatus, number>>): RequestHandler {
+  const answer: AgreementStatusCounts = { byStatus: Object.fromEntries(agreementStatuses.map((status) => [status, byStatus[status] ?? 0])) as AgreementStatusCounts['byStatus'] };
+  return http.get(api('/agreements/counts'), () => HttpResponse.json(answer));
 }
