@@ -27,6 +27,10 @@ export function benchRoutes(dataset: NationalDataset): BenchRoute[] {
     ['county', 'county', '/api/agreements?endingWithinDays=90&sort=end&pageSize=25'],
     ['county', 'county', '/api/agreements?q=samarbeidsavtale&pageSize=25'],
     ['county', 'county', '/api/agreement-acceptances'],
+    // The overview: the count per status and every region's coverage, each one request.
+    ['county', 'county', '/api/agreements/counts'],
+    ['county', 'county', '/api/coverage/regions'],
+    // The coverage page: one region.
     ['county', 'county', `/api/coverage?region=${region}`],
     ['county', 'county', '/api/actors?page=1&pageSize=25&sort=name'],
     ['county', 'county', '/api/actors?kind=public_library&pageSize=100&sort=name'],
