@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import { computeCoverage, hasActorId, regionCoverageOf, todayInNorway, type Coverage, type IsoDate, type RegionCoverages } from '@kompetansebro/domain';
 import { DomainRuleError, domainErrorCodes, NotFoundError } from '@kompetansebro/domain';
 import { requireVisible, requireWritable, type Scope } from '../auth/visibility';
@@ -12,6 +12,12 @@ async function catchmentOf(db: Executor, studyCentreIds: readonly string[]): Pro
   const rows = await db.selectFrom('catchment_area').select('municipality_number').where('study_centre_id', 'in', studyCentreIds).execute();
   return [...new Set(rows.map((r) => r.municipality_number))];
 }
+
+/**
+ * `column = any($1)`: a list of ids or municipality numbers as one array parameter, so planning
+ * does not grow with the list (every region at national scale asks with thousands).
+ */
+const anyOf = (column: string, values: readonly string[], type: 'uuid' | 'bpchar') => sql<SqlBool>`${sql.ref(column)} = any(${values}::${sql.raw(type)}[])`;
 
 /** What a coverage question is about: the study centres and the municipalities (their numbers). */
 interface Question {
@@ -118,7 +124,7 @@ async function coveragesOf(db: Executor, questions: readonly Question[], asOf: I
         db
           .selectFrom('municipality')
           .select(['number', 'name'])
-          .where('number', 'in', allNumbers)
+          .where(anyOf('number', allNumbers, 'bpchar'))
           .orderBy(sql`sort_key collate "C"`)
           .execute(),
         db
@@ -126,7 +132,7 @@ async function coveragesOf(db: Executor, questions: readonly Question[], asOf: I
           .select(['id', 'name', 'kind', 'municipality_number', 'parent_id'])
           .where('kind', 'in', ['public_library', 'library_branch'])
           .where('archived_at', 'is', null)
-          .where('municipality_number', 'in', allNumbers)
+          .where(anyOf('municipality_number', allNumbers, 'bpchar'))
           .orderBy('kind', 'desc')
           .orderBy(sql`sort_key collate "C"`)
           .execute(),
@@ -142,7 +148,7 @@ async function coveragesOf(db: Executor, questions: readonly Question[], asOf: I
   const partiesAsked = partiesOfLibraries(libraries);
   const [offered, agreementRows] = await Promise.all([
     libraryIds.length
-      ? db.selectFrom('service').select(['actor_id', 'type']).where('actor_id', 'in', libraryIds).where('archived_at', 'is', null).execute()
+      ? db.selectFrom('service').select(['actor_id', 'type']).where(anyOf('actor_id', libraryIds, 'uuid')).where('archived_at', 'is', null).execute()
       : [],
     allCentreIds.length && partiesAsked.length
       ? db
@@ -152,9 +158,9 @@ async function coveragesOf(db: Executor, questions: readonly Question[], asOf: I
           .where('ag.status', 'in', ['signed', 'active', 'expiring', 'expired'])
           .where((eb) => eb.or([eb('ag.start_date', 'is', null), eb('ag.start_date', '<=', asOf)]))
           .where((eb) => eb.or([eb('ag.end_date', 'is', null), eb('ag.end_date', '>=', asOf)]))
-          .where('ag.id', 'in', (eb) => eb.selectFrom('agreement_party as l').select('l.agreement_id').where('l.actor_id', 'in', partiesAsked))
+          .where('ag.id', 'in', (eb) => eb.selectFrom('agreement_party as l').select('l.agreement_id').where(anyOf('l.actor_id', partiesAsked, 'uuid')))
           .where((eb) =>
-            eb.exists(eb.selectFrom('agreement_party as p').select('p.actor_id').whereRef('p.agreement_id', '=', 'ag.id').where('p.actor_id', 'in', allCentreIds)),
+            eb.exists(eb.selectFrom('agreement_party as p').select('p.actor_id').whereRef('p.agreement_id', '=', 'ag.id').where(anyOf('p.actor_id', allCentreIds, 'uuid'))),
           )
           .execute()
       : [],
@@ -162,12 +168,12 @@ async function coveragesOf(db: Executor, questions: readonly Question[], asOf: I
   const agreementIds = agreementRows.map((a) => a.id);
   const [parties, committed] = agreementIds.length
     ? await Promise.all([
-        db.selectFrom('agreement_party').select(['agreement_id', 'actor_id']).where('agreement_id', 'in', agreementIds).execute(),
+        db.selectFrom('agreement_party').select(['agreement_id', 'actor_id']).where(anyOf('agreement_id', agreementIds, 'uuid')).execute(),
         db
           .selectFrom('agreement_service as s')
           .innerJoin('service as sv', 'sv.id', 's.service_id')
           .select(['s.agreement_id', 's.actor_id', 'sv.type'])
-          .where('s.agreement_id', 'in', agreementIds)
+          .where(anyOf('s.agreement_id', agreementIds, 'uuid'))
           .execute(),
       ])
     : [[], []];
