@@ -5,7 +5,7 @@ import { plainTextSchema } from '../common/text';
 import { collaborationLevelSchema, thematicAreaSchema } from '../common/themes';
 import { actorKindSchema } from '../actor/actor-kind';
 import { serviceTypeSchema } from '../service/service.schema';
-import { agreementStatusSchema } from './agreement-lifecycle';
+import { agreementStatuses, agreementStatusSchema, type AgreementStatus } from './agreement-lifecycle';
 import { agreementAmendmentSchema } from './agreement-amendment';
 import { commitmentStatusSchema } from './agreement-fulfilment';
 import { maskWithout, versionedRecordFields } from '../common/record.schema';
@@ -141,8 +141,10 @@ export const agreementListQuerySchema = listQuerySchema.extend({
 export type AgreementListQuery = z.infer<typeof agreementListQuerySchema>;
 
 /** How many agreements the caller may see have each status: every status, 0 when none. */
+const statusCount = z.number().int().min(0);
 export const agreementStatusCountsSchema = z.object({
-  byStatus: z.record(agreementStatusSchema, z.number().int().min(0)),
+  // An object with every status as a required key (the spec says each is always there).
+  byStatus: z.object(Object.fromEntries(agreementStatuses.map((status) => [status, statusCount])) as Record<AgreementStatus, typeof statusCount>),
 });
 export type AgreementStatusCounts = z.infer<typeof agreementStatusCountsSchema>;
 
