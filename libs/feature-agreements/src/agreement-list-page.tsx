@@ -93,7 +93,7 @@ export function AgreementListPage() {
       title={t('agreements.list.title')}
       top={
         <>
-          {pendingAmendments && <PendingAmendments agreementPath={paths.detail} />}
+          {pendingAmendments && <PendingAmendments agreementPath={paths.detail} tasksPath={paths.tasks} />}
           {countySettings && (
             <details className="kb-stack">
               <summary>{t('agreements.settings.title')}</summary>
