@@ -584,10 +584,6 @@ export async function decideAgreement(
 /** A task's row, as both parts of `listPendingAcceptances` select it. */
 interface TaskRow {
   id: string;
-  title: string;
-  start_date: string | null;
-  end_date: string | null;
-  version: number;
   updated_at: Date;
   name: string;
   actor_id: string;
@@ -621,10 +617,13 @@ export async function listPendingAcceptances(
           ...(acceptFor.ids.length ? [eb('a.id', 'in', [...acceptFor.ids])] : []),
           ...(acceptFor.kinds.length ? [eb('a.kind', 'in', acceptFor.kinds.filter(isActorKind))] : []),
         ]);
-  // Agreements sent to the parties that wait for one of its answers. From the organisations it
-  // answers for to their unanswered parties (the lateral subquery keeps that order: `offset 0`
-  // stops the planner from walking every negotiated agreement's parties instead, which reads every
-  // pending row of the country when the county answers for a kind that has none).
+  // Agreements sent to the parties that wait for one of its answers. By id (an organisation and its
+  // branches), the planner knows from agreement_party's statistics how many rows that is and picks
+  // its way. By kind (the county) it cannot: the kinds have many actors with few parties between
+  // them, and it would walk every negotiated agreement's parties instead, reading every pending
+  // row of the country to find none. `offset 0` keeps the subquery as written there: from the
+  // actors of those kinds to their unanswered parties, by the index on the party's actor.
+  const byKind = acceptFor.all || acceptFor.kinds.length > 0;
   const agreements = db
     .selectFrom('actor as a')
     .innerJoinLateral(
@@ -635,7 +634,7 @@ export async function listPendingAcceptances(
           .whereRef('party.actor_id', '=', 'a.id')
           .where('party.accepted_at', 'is', null)
           .$if(unanswered, (qb) => qb.where('party.declined_at', 'is', null))
-          .offset(0)
+          .$if(byKind, (qb) => qb.offset(0))
           .as('p'),
       (join) => join.onTrue(),
     )
@@ -655,9 +654,11 @@ export async function listPendingAcceptances(
     .where(visibleAgreements(scope, 'ag.id'))
     .where(answersFor);
   const parts = [...(query.kind !== 'amendment' ? ['agreement' as const] : []), ...(query.kind !== 'agreement' ? ['amendment' as const] : [])];
-  const common = ['ag.id', 'ag.title', 'ag.start_date', 'ag.end_date', 'ag.version', 'ag.updated_at', 'a.name'] as const;
+  // Each part names its tasks by the agreement's id and last change only (the negotiated ones from
+  // the index alone, without their rows); the page's rows are read after, for those 25.
+  const common = ['ag.id', 'ag.updated_at', 'a.name'] as const;
   // Newest first; an agreement's parties (and its amendment after the agreement) in a fixed order, so pages neither overlap nor skip.
-  const order = ['updated_at desc', 'id', 'actor_id', 'amendment_number nulls first'].map((term) => sql.raw(term));
+  const order = ['task.updated_at desc', 'task.id', 'task.actor_id', 'task.amendment_number nulls first'].map((term) => sql.raw(term));
   const upTo = offset + query.pageSize;
   const arm = (part: 'agreement' | 'amendment') =>
     part === 'agreement'
@@ -676,11 +677,11 @@ export async function listPendingAcceptances(
   // The parts in one statement: each in parentheses, with its own order and limit.
   const unionOf = (queries: readonly Compilable[]) => sql.join(queries.map((q) => sql`(${q})`), sql` union all `);
   const rows = await db
-    .selectFrom(sql<TaskRow>`(${unionOf(parts.map(arm))})`.as('task'))
-    .selectAll()
+    .with('task', () => db.selectFrom(sql<TaskRow>`(${unionOf(parts.map(arm))})`.as('task')).selectAll().orderBy(sql.join(order)).limit(query.pageSize).offset(offset))
+    .selectFrom('task')
+    .innerJoin('agreement as ag', 'ag.id', 'task.id')
+    .select(['task.id', 'task.actor_id', 'task.name', 'task.declined', 'task.amendment_number', 'ag.title', 'ag.start_date', 'ag.end_date', 'ag.version'])
     .orderBy(sql.join(order))
-    .limit(query.pageSize)
-    .offset(offset)
     .execute();
   const items = rows.map((r) => ({
     agreementId: r.id,
