@@ -9,8 +9,6 @@ export interface AgreementPaths {
   create: string;
   /** The edit form of one agreement (`/avtaler/$id/rediger`). */
   edit: string;
-  /** Every agreement and amendment waiting for the organisation's answer, a page at a time (`/avtaler/oppgaver`). */
-  tasks: string;
   /** The actor page of a party or library (`$id`), when the app has one. */
   actor: string | null;
   /** A record's audit trail (`$entity`, `$id`), when the app has one. */
@@ -47,5 +45,5 @@ export const [AgreementFeatureContext, useAgreementFeature] = createFeatureConte
 
 export function agreementPaths(basePath: string, actorPath: string | null, historyPath: string | null = null): AgreementPaths {
   const base = basePath.replace(/\/+$/, '');
-  return { list: base, detail: `${base}/$id`, create: `${base}/ny`, edit: `${base}/$id/rediger`, tasks: `${base}/oppgaver`, actor: actorPath, history: historyPath };
+  return { list: base, detail: `${base}/$id`, create: `${base}/ny`, edit: `${base}/$id/rediger`, actor: actorPath, history: historyPath };
 }

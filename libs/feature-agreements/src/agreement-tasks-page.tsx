@@ -4,7 +4,13 @@ import { formatDate, formatNumber, useLanguage } from '@kompetansebro/i18n';
 import { ListScreen, RecordLink, Select, useListSearch, type TableColumn } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useAgreementFeature } from './agreement-feature-context';
+import { useAgreementFeature, type AgreementPaths } from './agreement-feature-context';
+
+/**
+ * Every agreement and amendment waiting for the organisation's answer (`/avtaler/oppgaver`, the
+ * `tasks` screen of agreement-routes): named here, in the screens' chunk, not in the app's first one.
+ */
+export const tasksPathOf = (paths: AgreementPaths) => `${paths.list}/oppgaver`;
 
 /** What the URL holds of the tasks: which kind, and the page. */
 const taskSearchSchema = pendingAcceptanceListQuerySchema.pick({ kind: true, page: true });
@@ -19,7 +25,7 @@ export function AgreementTasksPage() {
   const { t } = useTranslation();
   const language = useLanguage();
   const { paths } = useAgreementFeature();
-  const list = useListSearch(taskSearchSchema, paths.tasks);
+  const list = useListSearch(taskSearchSchema, tasksPathOf(paths));
   const { view } = list;
   const tasks = useQuery(agreementAcceptanceQueries.list({ ...view, pageSize: DEFAULT_PAGE_SIZE }));
 
