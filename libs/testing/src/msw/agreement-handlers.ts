@@ -2,7 +2,7 @@ import type { RequestHandler } from 'msw';
 import { allowedTransitions, type ActorSummary, type AgreementDetail, type AgreementStatus, type PendingAcceptance } from '@kompetansebro/domain';
 import { http, HttpResponse } from 'msw';
 import { buildAgreementDetail } from '../factories/agreement.factory';
-import { answerWrite, api, ResourceStore, resourceHandlers, versioned } from './resource';
+import { answerWrite, api, pageOf, ResourceStore, resourceHandlers, versioned } from './resource';
 
 interface PartyInput {
   actorId: string;
@@ -117,8 +117,13 @@ export function agreementHandlers(store: AgreementStore): RequestHandler[] {
       });
       return answerWrite(store, request, String(params['id']), (_body, item) => versioned(store.change(item.id, accepted(item))));
     }),
-    // The tasks: what the scenario's agreements wait for, as given (no rule: the API decides whose they are).
-    http.get(api('/agreement-acceptances'), () => HttpResponse.json(store.pendingAcceptances)),
+    // The tasks: what the scenario's agreements wait for, as given (no rule: the API decides whose they are), of the kind asked, a page of them.
+    http.get(api('/agreement-acceptances'), ({ request }) => {
+      const search = new URL(request.url).searchParams;
+      const kind = search.get('kind');
+      const tasks = store.pendingAcceptances.filter((task) => !kind || (kind === 'amendment') === (task.amendmentNumber !== null));
+      return HttpResponse.json(pageOf(tasks, search));
+    }),
     ...resourceHandlers('/agreements', store, {
       summary: ({ documents: _d, transitions: _t, allowedTransitions: _a, renewedById: _r, amendments: _m, parties, ...rest }) => ({
         ...rest,
