@@ -22,7 +22,7 @@ export const centreNavigation: readonly NavigationItem[] = [
 ];
 
 /** Where the portal shows each kind of record: the links of search hits and inbox items. */
-export const centrePaths: AppPaths = { actor: '/aktorer/$id', agreement: '/avtaler/$id', activity: '/aktiviteter/$id', planItem: '/planpunkter/$id' };
+export const centrePaths: AppPaths = { actor: '/aktorer/$id', agreement: '/avtaler/$id', agreementTasks: '/avtaler/oppgaver', activity: '/aktiviteter/$id', planItem: '/planpunkter/$id' };
 
 /**
  * /studiesenter/ (home: catchment area, libraries and their student services, coverage and gaps,

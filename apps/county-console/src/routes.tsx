@@ -36,6 +36,7 @@ export const countyNavigation: readonly NavigationItem[] = [
 export const countyPaths: AppPaths = {
   actor: '/aktorer/$id',
   agreement: '/avtaler/$id',
+  agreementTasks: '/avtaler/oppgaver',
   activity: '/aktiviteter/$id',
   initiative: '/tiltak/$id',
   notes: '/samarbeid',

@@ -7,8 +7,8 @@ import { PendingAcceptances, PendingAmendments } from '@kompetansebro/feature-ag
 export function LibraryTasks() {
   return (
     <>
-      <PendingAcceptances agreementPath="/avtaler/$id" amendments={false} />
-      <PendingAmendments agreementPath="/avtaler/$id" />
+      <PendingAcceptances agreementPath="/avtaler/$id" amendments={false} tasksPath="/avtaler/oppgaver" />
+      <PendingAmendments agreementPath="/avtaler/$id" tasksPath="/avtaler/oppgaver" />
     </>
   );
 }

@@ -1,11 +1,11 @@
 import { createActivityRoutes } from '@kompetansebro/feature-activities';
 import { createActorRoutes } from '@kompetansebro/feature-actors';
-import { createAgreementRoutes, pendingAcceptancesFirstData } from '@kompetansebro/feature-agreements';
+import { createAgreementRoutes, pendingTasksFirstData } from '@kompetansebro/feature-agreements';
 import { createOwnPlanItemRoutes } from '@kompetansebro/feature-initiatives';
 import { createLibraryRoutes } from '@kompetansebro/feature-library';
 import { createSurveyAnswerRoute } from '@kompetansebro/feature-survey';
 import type { NavigationItem } from '@kompetansebro/feature-shell';
-import type { AppPaths } from '@kompetansebro/ui';
+import { firstDataOf, type AppPaths } from '@kompetansebro/ui';
 import type { AnyRoute } from '@tanstack/react-router';
 import { lazy } from 'react';
 
@@ -26,6 +26,7 @@ export const libraryNavigation: readonly NavigationItem[] = [
 export const libraryPaths: AppPaths = {
   actor: '/tjenester/$id',
   agreement: '/avtaler/$id',
+  agreementTasks: '/avtaler/oppgaver',
   activity: '/aktiviteter/$id',
   notes: '/samarbeid',
   services: '/tjenester',
@@ -49,7 +50,7 @@ export function createLibraryPortalRoutes(parentRoute: AnyRoute) {
       activitiesPath: '/aktiviteter',
       surveyPath: '/undersokelse',
       homeTasks: LibraryTasks,
-      homeTasksFirstData: pendingAcceptancesFirstData,
+      homeTasksFirstData: firstDataOf(pendingTasksFirstData('agreement'), pendingTasksFirstData('amendment')),
       widget: LibraryWidget,
     }),
     createActorRoutes(parentRoute, { path: 'tjenester', viewer: { canEdit: true }, agreementPath: '/avtaler/$id', activityPath: '/aktiviteter/$id' }),

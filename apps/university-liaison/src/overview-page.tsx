@@ -17,7 +17,7 @@ export function OverviewPage() {
   return (
     <Page title={t('liaison.overview.title')}>
       <p className="ds-paragraph">{t('liaison.overview.intro')}</p>
-      <PendingAcceptances agreementPath="/avtaler/$id" />
+      <PendingAcceptances agreementPath="/avtaler/$id" tasksPath="/avtaler/oppgaver" />
       <ul className="kb-stack" style={{ listStyle: 'none', padding: 0 }}>
         {sections.map((section) => (
           <li key={section.to}>

@@ -17,7 +17,7 @@ export const liaisonNavigation: readonly NavigationItem[] = [
 ];
 
 /** Where the liaison view shows each kind of record: the links of search hits and inbox items. */
-export const liaisonPaths: AppPaths = { actor: '/bibliotek/$id', agreement: '/avtaler/$id', notes: '/kanaler', planItem: '/planpunkter/$id' };
+export const liaisonPaths: AppPaths = { actor: '/bibliotek/$id', agreement: '/avtaler/$id', agreementTasks: '/avtaler/oppgaver', notes: '/kanaler', planItem: '/planpunkter/$id' };
 
 /**
  * /universitet/ (overview), /universitet/bibliotek/… (libraries and their services),

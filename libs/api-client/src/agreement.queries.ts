@@ -10,12 +10,13 @@ import type {
   AgreementListQuery,
   AgreementStatus,
   AgreementUpdate,
+  PendingAcceptanceListQuery,
 } from '@kompetansebro/domain';
 import { useApiMutation, useVersionedUpdate } from './api-mutation';
 import { api, apiUrl } from './client';
 import { apiErrorOf, networkError, readJson, type ApiError } from './api-error';
 import { ifMatch } from './etag';
-import { resourceQueries, useSavedRecordInCache } from './resource-queries';
+import { listQueries, resourceQueries, useSavedRecordInCache } from './resource-queries';
 import { listExportUrl, toQueryStrings, type ExportFormat } from './query-strings';
 import { uploadWithProgress } from './upload-with-progress';
 
@@ -107,7 +108,7 @@ export function useDecideAgreement(id: string) {
       ),
     (agreement) => {
       updateCache(agreement);
-      void queryClient.invalidateQueries({ queryKey: agreementAcceptanceQueries.pending().queryKey });
+      void queryClient.invalidateQueries({ queryKey: agreementAcceptanceQueries.all });
     },
   );
 }
@@ -135,15 +136,20 @@ export function useAcceptAmendment(id: string) {
     (agreement) => {
       updateCache(agreement);
       // Accepted: no longer among the organisation's tasks.
-      void queryClient.invalidateQueries({ queryKey: agreementAcceptanceQueries.pending().queryKey });
+      void queryClient.invalidateQueries({ queryKey: agreementAcceptanceQueries.all });
     },
   );
 }
 
-/** The agreements waiting for the answer of an organisation this user answers for: its tasks. */
-export const agreementAcceptanceQueries = {
-  pending: () => queryOptions({ queryKey: ['agreement-acceptances'], queryFn: () => readJson(api().api['agreement-acceptances'].$get()) }),
-};
+export type PendingAcceptanceFilters = Partial<PendingAcceptanceListQuery>;
+
+/**
+ * The agreements (and amendments) waiting for the answer of an organisation this user answers
+ * for: its tasks, a page at a time (`list(filters)`); `all` refetches every page after an answer.
+ */
+export const agreementAcceptanceQueries = listQueries('agreement-acceptances', (filters: PendingAcceptanceFilters) =>
+  readJson(api().api['agreement-acceptances'].$get({ query: toQueryStrings(filters) })),
+);
 
 /** The county's agreement settings (days before the end an agreement is expiring). */
 export const agreementSettingsQueries = {

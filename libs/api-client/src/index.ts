@@ -40,6 +40,7 @@ export {
   useUpdateAgreement,
   useUploadAgreementDocument,
   type AgreementListFilters,
+  type PendingAcceptanceFilters,
 } from './agreement.queries';
 export { serviceQueries, type ServiceListFilters } from './service.queries';
 export {

@@ -7,6 +7,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
 import type { Database } from './database';
 import { migrationProvider } from './migrations';
+import { namedStatementClient, pgliteNamedQueries } from './named-statements';
 
 export type DatabaseTarget =
   /** PostgreSQL (production, CI): a connection string. */
@@ -56,7 +57,7 @@ export const pgliteExtensions = { pg_trgm };
 /** The dialect factory: one SQL dialect (PostgreSQL) whether it runs in WASM or on a server. */
 export async function openDatabase(target: DatabaseTarget, options: { log?: LogConfig } = {}): Promise<DatabaseHandle> {
   if (target.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10, types: pgTypes });
+    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10, types: pgTypes, Client: namedStatementClient() });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...options });
     const executeSql = async (text: string, values?: readonly unknown[]) => ({ rows: (await pool.query(text, values ? [...values] : undefined)).rows as unknown[] });
     return { db, target: 'postgres', created: false, executeSql, close: () => db.destroy() };
@@ -71,7 +72,8 @@ export async function openDatabase(target: DatabaseTarget, options: { log?: LogC
     // Starting from an image skips initdb, most of the cost of a new in-memory database.
     client = await PGlite.create({ parsers: pgliteParsers, extensions: pgliteExtensions, ...(target.image ? { loadDataDir: target.image } : {}) });
   }
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(client), ...options });
+  // The dialect asks its client for `query` and `close` alone.
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pgliteNamedQueries(client) as PGlite), ...options });
   // Kysely's driver hands its one connection to one caller at a time: borrowing it keeps this SQL out of a transaction in progress.
   const executeSql = (text: string, values?: readonly unknown[]) =>
     db.connection().execute(async () => {

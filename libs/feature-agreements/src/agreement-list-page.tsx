@@ -18,6 +18,10 @@ import { PendingAmendments } from './pending-amendments';
 import { useCanCreateAgreements } from './use-can-create-agreements';
 import { AgreementSettingsForm } from './agreement-settings-form';
 import { AgreementTemplatesForm } from './agreement-templates-form';
+import { tasksPathOf } from './agreement-tasks-page';
+
+/** The tasks' screen shares this chunk (agreement-routes). */
+export { AgreementTasksPage } from './agreement-tasks-page';
 
 /** What the URL holds of the agreement list: search, filters, order and page. */
 export const agreementListSearchSchema = agreementListQuerySchema.pick({
@@ -93,7 +97,7 @@ export function AgreementListPage() {
       title={t('agreements.list.title')}
       top={
         <>
-          {pendingAmendments && <PendingAmendments agreementPath={paths.detail} />}
+          {pendingAmendments && <PendingAmendments agreementPath={paths.detail} tasksPath={tasksPathOf(paths)} />}
           {countySettings && (
             <details className="kb-stack">
               <summary>{t('agreements.settings.title')}</summary>

@@ -24,7 +24,7 @@ interface AgreementRoutesOptions {
 
 /**
  * The agreement screens as routes under `parentRoute`: the list (filters in the URL), the create
- * form and one agreement. Each screen is its own chunk, loaded when first visited.
+ * form, the tasks waiting for the organisation's answer and one agreement. Each screen is its own chunk, loaded when first visited.
  */
 export function createAgreementRoutes(
   parentRoute: AnyRoute,
@@ -44,6 +44,9 @@ export function createAgreementRoutes(
         validateSearch: plainSearch,
         component: lazyRouteComponent(() => import('./agreement-create-page'), 'AgreementCreatePage'),
       },
+      // What waits for the organisation's answer, every task a page at a time (a home shows the newest few); in the
+      // list's chunk, so the app's first chunk names no file more (the county console is at its budget).
+      tasks: { path: 'oppgaver', validateSearch: plainSearch, component: lazyRouteComponent(() => import('./agreement-list-page'), 'AgreementTasksPage') },
       // Editing a draft or a negotiated agreement: the create form's steps over the agreement.
       edit: { path: '$id/rediger', component: lazyRouteComponent(() => import('./agreement-create-page'), 'AgreementEditPage') },
       detail: recordScreen(() => import('./agreement-page'), 'AgreementPage', { title: 'agreements.detail.titleFallback', notFound: 'agreements.detail.notFound', back: 'agreements.detail.backToList' }),

@@ -1,9 +1,10 @@
 import { agreementAcceptanceQueries, meQueries } from '@kompetansebro/api-client';
-import { allows } from '@kompetansebro/domain';
+import { allows, type PendingAcceptanceListQuery } from '@kompetansebro/domain';
 import type { QueryClient } from '@tanstack/react-query';
+import { homeTaskFilters } from './pending-acceptances-home';
 
-/** The pending tasks' query, for a role that answers (none for one that does not). */
-export async function pendingAcceptancesFirstData(queryClient: QueryClient): Promise<readonly object[]> {
+/** The home's tasks query (the newest few, of `kind` or both), for a role that answers (none for one that does not). */
+export async function pendingAcceptancesFirstData(queryClient: QueryClient, kind?: PendingAcceptanceListQuery['kind']): Promise<readonly object[]> {
   const me = await queryClient.ensureQueryData(meQueries.current());
-  return me && allows(me.permissions, 'agreement_acceptance', 'create') ? [agreementAcceptanceQueries.pending()] : [];
+  return me && allows(me.permissions, 'agreement_acceptance', 'create') ? [agreementAcceptanceQueries.list(homeTaskFilters(kind))] : [];
 }

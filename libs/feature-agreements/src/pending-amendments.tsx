@@ -5,6 +5,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Amendment } from './agreement-amendments';
+import { MoreTasks } from './more-tasks';
+import { homeTaskFilters } from './pending-acceptances-home';
 import './agreements.css';
 
 /** An amendment waiting for an organisation: its agreement and its version number. */
@@ -16,21 +18,22 @@ type AmendmentTask = Pick<PendingAcceptance, 'agreementId' | 'amendmentNumber'>;
  * its agreement list, so it need not open each agreement. One accepted stays shown, accepted, until
  * the page is left. Shown only to roles that answer; nothing when none waits (unless `showNone`).
  */
-export function PendingAmendments({ agreementPath, showNone = false }: { agreementPath: string; showNone?: boolean }) {
+export function PendingAmendments({ agreementPath, tasksPath, showNone = false }: { agreementPath: string; tasksPath: string; showNone?: boolean }) {
   const mayAnswer = useCan('agreement_acceptance', 'create');
   if (!mayAnswer) return null;
-  return <PendingAmendmentList agreementPath={agreementPath} showNone={showNone} />;
+  return <PendingAmendmentList agreementPath={agreementPath} tasksPath={tasksPath} showNone={showNone} />;
 }
 
-function PendingAmendmentList({ agreementPath, showNone }: { agreementPath: string; showNone: boolean }) {
+/** The newest few (each reads its agreement to show the change); the rest are on the list of every task. */
+function PendingAmendmentList({ agreementPath, tasksPath, showNone }: { agreementPath: string; tasksPath: string; showNone: boolean }) {
   const { t } = useTranslation();
-  const tasks = useQuery(agreementAcceptanceQueries.pending());
+  const tasks = useQuery(agreementAcceptanceQueries.list(homeTaskFilters('amendment')));
   // Remembered, so one the user just accepted stays on the screen (accepted) when the tasks refetch;
   // taken only from settled answers, never from a cached one that is being refetched.
   const [shown, setShown] = useState<AmendmentTask[]>([]);
   const settled = tasks.isFetching ? undefined : tasks.data;
   useEffect(() => {
-    const waiting = (settled ?? []).filter((task) => task.amendmentNumber !== null);
+    const waiting = (settled?.items ?? []).filter((task) => task.amendmentNumber !== null);
     setShown((current) => [...current, ...waiting.filter((task) => !current.some((seen) => seen.agreementId === task.agreementId && seen.amendmentNumber === task.amendmentNumber))]);
   }, [settled]);
 
@@ -48,6 +51,7 @@ function PendingAmendmentList({ agreementPath, showNone }: { agreementPath: stri
           ))}
         </ul>
       )}
+      <MoreTasks page={tasks.data} to={tasksPath} kind="amendment" />
     </Section>
   );
 }

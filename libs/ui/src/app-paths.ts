@@ -5,6 +5,8 @@
 export interface AppPaths {
   actor?: string;
   agreement?: string;
+  /** Every agreement (and amendment) waiting for the organisation's answer, a page at a time (a list). */
+  agreementTasks?: string;
   activity?: string;
   initiative?: string;
   /** A plan item the user's organisation owns, where it sets status and result. */

@@ -1,13 +1,13 @@
 // A server process for the API benchmark: `app` serves Kompetansebro's real app, `raw` a bare
 // node:http handler that runs the same SQL (captured from the app for each route: BENCH_SQL names
-// a JSON object of "/role/path" → statements) straight on the driver.
+// a JSON object of "/role/path" → statements) straight on the driver, named as the app names them.
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { serve } from '@hono/node-server';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import pino from 'pino';
-import { openDatabase, pgliteExtensions } from '@kompetansebro/db';
+import { namedStatementClient, openDatabase, pgliteExtensions, pgliteNamedQueries } from '@kompetansebro/db';
 import { createApp } from '@kompetansebro/server';
 import { benchAppConfig } from './bench-app-config';
 
@@ -35,11 +35,12 @@ async function runApp(): Promise<void> {
 async function runRaw(): Promise<void> {
   const routes = new Map(Object.entries(JSON.parse(readFileSync(process.env['BENCH_SQL'] ?? '', 'utf8')) as Record<string, CapturedQuery[]>));
   let query: (sql: string, parameters: unknown[]) => Promise<Record<string, unknown>[]>;
+  // The statements run as the app's connection runs them: named, planned once per connection.
   if (databaseUrl) {
-    const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 20, Client: namedStatementClient() });
     query = async (sql, parameters) => (await pool.query(sql, parameters)).rows;
   } else {
-    const client = await PGlite.create(pgliteDir ?? '', { extensions: pgliteExtensions });
+    const client = pgliteNamedQueries(await PGlite.create(pgliteDir ?? '', { extensions: pgliteExtensions }));
     query = async (sql, parameters) => (await client.query<Record<string, unknown>>(sql, parameters)).rows;
   }
   // Every statement the app ran for this request (session check, page with its total, the

@@ -184,6 +184,12 @@ test('the parties of a Fosen agreement answer for themselves, the county signs w
   const tasks = centrePage.getByRole('region', { name: 'Avtaler som venter på svar fra dere' });
   await expect(tasks.getByRole('link', { name: title })).toBeVisible();
   await expectNoAxeViolations(centrePage);
+  // Every task, a page at a time, on the list beside the agreements (the home shows the newest few).
+  await centrePage.goto('/studiesenter/avtaler/oppgaver');
+  await expect(centrePage.getByRole('heading', { level: 1, name: 'Avtaler som venter på svar' })).toBeVisible();
+  await expect(centrePage.getByRole('row', { name: new RegExp(title) }).getByText('Godta eller avslå avtalen')).toBeVisible();
+  await expectNoAxeViolations(centrePage);
+  await centrePage.goto('/studiesenter/');
   await tasks.getByRole('link', { name: title }).click();
   await expect(centrePage.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await expect(party(centrePage, 'Ørland bibliotek').getByRole('button')).toHaveCount(0);

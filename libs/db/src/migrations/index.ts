@@ -31,6 +31,7 @@ import * as agreementLookupIndexes from './2026_12_04_2000_agreement_lookup_inde
 import * as participantActorIndex from './2026_12_04_2001_participant_actor_index';
 import * as activityUntilIndex from './2026_12_04_2002_activity_until_index';
 import * as liaisonNoteRecentIndex from './2026_12_04_2050_liaison_note_recent_index';
+import * as agreementNegotiatingRecentIndex from './2026_12_04_2065_agreement_negotiating_recent_index';
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the server can be
@@ -69,6 +70,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_04_2001_participant_actor_index': participantActorIndex,
   '2026_12_04_2002_activity_until_index': activityUntilIndex,
   '2026_12_04_2050_liaison_note_recent_index': liaisonNoteRecentIndex,
+  '2026_12_04_2065_agreement_negotiating_recent_index': agreementNegotiatingRecentIndex,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -26,7 +26,7 @@ export const passwordChangeSchema = z
 export type PasswordChange = z.infer<typeof passwordChangeSchema>;
 
 /** The kinds of things the inbox holds, each done on its own page. */
-export const inboxItemKinds = ['agreement_acceptance', 'amendment_acceptance', 'unread_notes', 'plan_item_due', 'services_to_confirm', 'survey_to_answer', 'catchment_request'] as const;
+export const inboxItemKinds = ['agreement_acceptance', 'amendment_acceptance', 'more_acceptances', 'unread_notes', 'plan_item_due', 'services_to_confirm', 'survey_to_answer', 'catchment_request'] as const;
 export const inboxItemKindSchema = z.enum(inboxItemKinds);
 export type InboxItemKind = z.infer<typeof inboxItemKindSchema>;
 
@@ -48,6 +48,8 @@ export type InboxItem = z.infer<typeof inboxItemSchema>;
 export const inboxSchema = z.object({ items: z.array(inboxItemSchema), total: z.number().int() });
 export type Inbox = z.infer<typeof inboxSchema>;
 
+/** How many of the acceptances asked of it the inbox names one by one, newest first; the rest are one item (`more_acceptances`). */
+export const INBOX_ACCEPTANCES = 10;
 /** How many days ahead a plan item's due date puts it in its owner's inbox. */
 export const PLAN_ITEM_INBOX_DAYS = 14;
 /** A service is to confirm when never confirmed, or last confirmed this many days ago or more. */

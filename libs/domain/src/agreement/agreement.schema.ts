@@ -178,6 +178,15 @@ export const pendingAcceptanceSchema = z.object({
 });
 export type PendingAcceptance = z.infer<typeof pendingAcceptanceSchema>;
 
+/**
+ * A page of the tasks, newest first: `kind` keeps the agreements (sent to the parties) or the
+ * amendments (proposed) only; both when left out.
+ */
+export const pendingAcceptanceListQuerySchema = listQuerySchema.omit({ q: true }).extend({
+  kind: z.enum(['agreement', 'amendment']).optional(),
+});
+export type PendingAcceptanceListQuery = z.infer<typeof pendingAcceptanceListQuerySchema>;
+
 /** The county's agreement settings. */
 export const agreementSettingsSchema = z.object({
   /** An agreement in force is "expiring" this many days before its end date. */

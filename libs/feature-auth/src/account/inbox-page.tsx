@@ -15,6 +15,8 @@ export function inboxTarget(item: InboxItem): { to: string; id?: string } | null
     case 'agreement_acceptance':
     case 'amendment_acceptance':
       return record(paths.agreement);
+    case 'more_acceptances':
+      return paths.agreementTasks ? { to: paths.agreementTasks } : null;
     case 'plan_item_due':
       // The owner's own plan-item page; the county console (no such page) opens the initiative, whose id the API sends it.
       return record(paths.planItem ?? paths.initiative);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mainLibraryKey, sampleId } from '@kompetansebro/db';
-import { norwegianSortKey, todayInNorway, type Inbox, type InboxItemKind, type Me, type Problem } from '@kompetansebro/domain';
+import { INBOX_ACCEPTANCES, norwegianSortKey, todayInNorway, type Inbox, type InboxItemKind, type Me, type Page, type PendingAcceptance, type Problem } from '@kompetansebro/domain';
 import { jsonBody, type RequestAs, type TestServer } from '@kompetansebro/testing/server';
 import type { MailCatcher } from '../auth/mail-catcher.test-support';
 import { mailAcceptanceAsked } from '../jobs/agreement-acceptance-mail';
@@ -180,5 +180,28 @@ describe('profile and password', () => {
     const login = (password: string) => server.anonymous('/api/auth/login', jsonBody('POST', { email: account('fosen'), password }));
     expect((await login('kompetansebro')).status).toBe(401);
     expect((await login('fire tilfeldige ord som bjørk')).status).toBe(200);
+  });
+});
+
+describe('GET /api/inbox with many acceptances', () => {
+  it('names the newest ten one by one and the rest as one item with their number, which the badge counts', async () => {
+    const { db } = server.database;
+    for (let n = 1; n <= 12; n++) {
+      const title = `Avtale ${n} om studieplasser (mange)`;
+      const { id } = await db
+        .insertInto('agreement')
+        .values({ title, sort_key: norwegianSortKey(title), kind: 'cooperation', status: 'negotiating', updated_at: new Date(Date.now() + n * 1000) })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await db.insertInto('agreement_party').values({ agreement_id: id, actor_id: NAMSOS, role: 'service_provider', position: 1 }).execute();
+    }
+    const tasks = (await (await who('namsos')('/api/agreement-acceptances?pageSize=100')).json()) as Page<PendingAcceptance>;
+    const unanswered = tasks.items.filter((task) => !task.declined);
+    const inbox = await inboxOf('namsos');
+    const named = inbox.items.filter((i) => i.kind === 'agreement_acceptance' || i.kind === 'amendment_acceptance');
+    expect(named.map((i) => i.recordId)).toEqual(unanswered.slice(0, INBOX_ACCEPTANCES).map((task) => task.agreementId));
+    expect(named[0]?.title).toBe('Avtale 12 om studieplasser (mange)');
+    expect(inbox.items).toContainEqual(expect.objectContaining({ kind: 'more_acceptances', count: unanswered.length - INBOX_ACCEPTANCES }));
+    expect(inbox.total).toBe(inbox.items.reduce((n, i) => n + i.count, 0));
   });
 });

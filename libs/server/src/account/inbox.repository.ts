@@ -1,4 +1,4 @@
-import { can, PLAN_ITEM_INBOX_DAYS, SERVICE_CONFIRMATION_DAYS, todayInNorway, type InboxItem, type IsoDate } from '@kompetansebro/domain';
+import { can, INBOX_ACCEPTANCES, PLAN_ITEM_INBOX_DAYS, SERVICE_CONFIRMATION_DAYS, todayInNorway, type InboxItem, type IsoDate } from '@kompetansebro/domain';
 import { listPendingAcceptances } from '../agreements/agreement.repository';
 import { actorIdInSet, type Scope } from '../auth/visibility';
 import { unreadNoteCount } from '../liaison/note-read.repository';
@@ -20,18 +20,18 @@ export async function inboxOf(db: Executor, scope: Scope, today: IsoDate = today
   const planOpensInitiative = can(role, 'initiative', 'read');
   const parts = await Promise.all([
     can(role, 'agreement_acceptance', 'create')
-      ? listPendingAcceptances(db, scope).then((tasks) =>
-          tasks
-            .filter((task) => !task.declined)
-            .map((task) =>
-              item({
-                kind: task.amendmentNumber === null ? 'agreement_acceptance' : 'amendment_acceptance',
-                recordId: task.agreementId,
-                title: task.title,
-                amendmentNumber: task.amendmentNumber,
-              }),
-            ),
-        )
+      ? listPendingAcceptances(db, scope, { page: 1, pageSize: INBOX_ACCEPTANCES }, { unanswered: true }).then((tasks) => [
+          ...tasks.items.map((task) =>
+            item({
+              kind: task.amendmentNumber === null ? 'agreement_acceptance' : 'amendment_acceptance',
+              recordId: task.agreementId,
+              title: task.title,
+              amendmentNumber: task.amendmentNumber,
+            }),
+          ),
+          // The rest as one item, to the list of every task: a long list is not read for the inbox.
+          ...(tasks.total > tasks.items.length ? [item({ kind: 'more_acceptances', title: '', count: tasks.total - tasks.items.length })] : []),
+        ])
       : [],
     can(role, 'liaison_note', 'read')
       ? unreadNoteCount(db, scope).then((count) => (count > 0 ? [item({ kind: 'unread_notes', title: '', count })] : []))

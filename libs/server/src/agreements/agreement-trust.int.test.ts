@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mainLibraryKey, sampleId } from '@kompetansebro/db';
-import { todayInNorway, type AgreementDetail, type AgreementSettings, type Coverage, type PendingAcceptance, type Problem } from '@kompetansebro/domain';
+import { todayInNorway, type AgreementDetail, type AgreementSettings, type Coverage, type Page, type PendingAcceptance, type Problem } from '@kompetansebro/domain';
 import { jsonBody, type RequestAs, type TestServer } from '@kompetansebro/testing/server';
 import type { MailCatcher } from '../auth/mail-catcher.test-support';
 import { applyAgreementCalendar } from '../jobs/agreement-calendar';
@@ -109,6 +109,31 @@ describe('each party answers for itself', () => {
     expect(partyOf(agreement, ORLAND)?.declinedAt).not.toBeNull();
   });
 
+  it('answers the tasks a page at a time, newest first, with their total; bad paging is a 400 naming the field', async () => {
+    const older = await sentToParties();
+    const newer = await sentToParties();
+    const tasksOf = async (query: string) => json<Page<PendingAcceptance>>(await as.fosen(`/api/agreement-acceptances?${query}`), 200);
+    const all = await tasksOf('pageSize=100');
+    const ids = all.items.map((t) => t.agreementId);
+    expect(ids.indexOf(newer.id)).toBeLessThan(ids.indexOf(older.id));
+    expect(all.total).toBe(all.items.length);
+    // Two at a time: the pages together are the whole list, in the same order, and each says the total.
+    const first = await tasksOf('pageSize=2');
+    const second = await tasksOf('pageSize=2&page=2');
+    expect(first).toMatchObject({ page: 1, pageSize: 2, total: all.total });
+    expect(second).toMatchObject({ page: 2, pageSize: 2, total: all.total });
+    expect([...first.items, ...second.items]).toEqual(all.items.slice(0, 4));
+    expect((await tasksOf('kind=amendment')).items.every((t) => t.amendmentNumber !== null)).toBe(true);
+    for (const [query, field] of [
+      ['page=0', 'page'],
+      ['pageSize=1000', 'pageSize'],
+      ['kind=contract', 'kind'],
+    ] as const) {
+      const problem = await json<Problem>(await as.fosen(`/api/agreement-acceptances?${query}`), 400);
+      expect(problem.errors?.map((e) => e.path), query).toContain(`query.${field}`);
+    }
+  });
+
   it('lets two answers at once not overwrite each other: the second on the same version gets 412', async () => {
     const agreement = await sentToParties();
     const [first, second] = await Promise.all([
@@ -120,13 +145,13 @@ describe('each party answers for itself', () => {
 
   it("shows each organisation the agreements waiting for its answer (its tasks), and the county who has and has not answered", async () => {
     const agreement = await sentToParties();
-    const tasks = await json<PendingAcceptance[]>(await as.fosen('/api/agreement-acceptances'), 200);
+    const tasks = (await json<Page<PendingAcceptance>>(await as.fosen('/api/agreement-acceptances'), 200)).items;
     expect(tasks).toEqual(expect.arrayContaining([expect.objectContaining({ agreementId: agreement.id, actorId: FOSEN, declined: false })]));
     expect(tasks.every((t) => t.actorId === FOSEN)).toBe(true);
     await json<AgreementDetail>(await decide(as.fosen, agreement, FOSEN, { decision: 'accepted' }), 200);
-    const after = await json<PendingAcceptance[]>(await as.fosen('/api/agreement-acceptances'), 200);
+    const after = (await json<Page<PendingAcceptance>>(await as.fosen('/api/agreement-acceptances'), 200)).items;
     expect(after.map((t) => t.agreementId)).not.toContain(agreement.id);
-    expect((await json<PendingAcceptance[]>(await as.orland('/api/agreement-acceptances'), 200)).map((t) => t.agreementId)).toContain(agreement.id);
+    expect((await json<Page<PendingAcceptance>>(await as.orland('/api/agreement-acceptances'), 200)).items.map((t) => t.agreementId)).toContain(agreement.id);
     expect((await as.viewer('/api/agreement-acceptances')).status).toBe(200);
     const county = await read(agreement.id);
     expect(county.parties.map((p) => [p.actorName, p.acceptedAt !== null])).toEqual([
@@ -316,8 +341,9 @@ describe('amendments', () => {
     expect(agreement.amendments[1]?.parties.map((p) => p.actorName)).toEqual(['Fosen studiesenter', 'Ørland bibliotek', 'Osen bibliotek']);
     expect(agreement.endDate).toBe(plusDays(730));
     // It waits in the study centre's tasks.
-    const tasks = await json<PendingAcceptance[]>(await as.fosen('/api/agreement-acceptances'), 200);
-    expect(tasks).toContainEqual(expect.objectContaining({ agreementId: agreement.id, actorId: FOSEN, amendmentNumber: 3 }));
+    const tasks = await json<Page<PendingAcceptance>>(await as.fosen('/api/agreement-acceptances?kind=amendment'), 200);
+    expect(tasks.items).toContainEqual(expect.objectContaining({ agreementId: agreement.id, actorId: FOSEN, amendmentNumber: 3 }));
+    expect(tasks.items.every((task) => task.amendmentNumber !== null)).toBe(true);
 
     // Every version keeps its document: the signed text without Osen's study places, version 2 with them.
     const documentOf = (version: string) => server.request(`/api/agreements/${agreement.id}/document?format=docx&version=${version}`);

@@ -1,4 +1,4 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { sql, type Compilable, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Database } from '@kompetansebro/db';
 import {
   agreementStatuses,
@@ -29,6 +29,7 @@ import {
   type FieldError,
   type Page,
   type PendingAcceptance,
+  type PendingAcceptanceListQuery,
 } from '@kompetansebro/domain';
 import {
   assertAcceptanceOpen,
@@ -41,7 +42,7 @@ import {
 import { requireVisible, requireWritable, visibleAgreements, type Scope } from '../auth/visibility';
 import { uniqueViolation } from '../persistence/database-errors';
 import type { Executor } from '../persistence/executor';
-import { iso, isoOrNull, likePattern, visibleActorIds, type ChangeContext } from '../persistence/repository-helpers';
+import { COUNT_CAP, iso, isoOrNull, likePattern, visibleActorIds, type ChangeContext } from '../persistence/repository-helpers';
 import { auditedCreate, nextVersion, versionedChange, type VersionedRecord, type ExpectedVersion } from '../persistence/versioned-change';
 
 type AgreementJoin = Database & { ag: Database['agreement'] };
@@ -594,59 +595,130 @@ export async function decideAgreement(
   });
 }
 
-/** The agreements waiting for an answer from an organisation this scope answers for: its tasks. */
-export async function listPendingAcceptances(db: Executor, scope: Scope): Promise<PendingAcceptance[]> {
+/** A task's row, as both parts of `listPendingAcceptances` select it. */
+interface TaskRow {
+  id: string;
+  updated_at: Date;
+  name: string;
+  actor_id: string;
+  declined: boolean;
+  amendment_number: number | null;
+}
+
+/**
+ * The agreements waiting for an answer from an organisation this scope answers for: its tasks,
+ * a page of them newest first (the agreement's last change). Each part — agreements sent to the
+ * parties, amendments proposed — reads in that order (from `agreement_negotiating_recent_idx`)
+ * and stops after the rows the page needs; the two are merged in the same statement. The total is
+ * the page's rows when the first page is not full, else a count that stops `COUNT_CAP` rows past
+ * the page (`totalCapped`), as the audit log's. `unanswered`: leave out those declined already
+ * (the inbox asks only what has no answer yet).
+ */
+export async function listPendingAcceptances(
+  db: Executor,
+  scope: Scope,
+  query: PendingAcceptanceListQuery,
+  { unanswered = false }: { unanswered?: boolean } = {},
+): Promise<Page<PendingAcceptance>> {
+  const offset = (query.page - 1) * query.pageSize;
   const acceptFor = scope.agreements.acceptFor;
-  if (!acceptFor.all && acceptFor.ids.length === 0 && acceptFor.kinds.length === 0) return [];
-  // The parties it answers for: by id, or by kind (the county, for parties no account acts for).
-  const answersFor = (eb: ExpressionBuilder<Database & { a: Database['actor'] }, 'a'>, actorColumn: 'p.actor_id' | 'ap.actor_id') =>
+  if (!acceptFor.all && acceptFor.ids.length === 0 && acceptFor.kinds.length === 0) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
+  // The organisations it answers for: by id, or by kind (the county, for parties no account acts for).
+  const answersFor = (eb: ExpressionBuilder<Database & { a: Database['actor'] }, 'a'>) =>
     acceptFor.all
       ? eb.lit(true)
       : eb.or([
-          ...(acceptFor.ids.length ? [eb(sql.ref<string>(actorColumn), 'in', [...acceptFor.ids])] : []),
+          ...(acceptFor.ids.length ? [eb('a.id', 'in', [...acceptFor.ids])] : []),
           ...(acceptFor.kinds.length ? [eb('a.kind', 'in', acceptFor.kinds.filter(isActorKind))] : []),
         ]);
-  // Agreements sent to the parties, and amendments proposed, that wait for one of its answers.
-  const [agreements, amendments] = await Promise.all([
-    db
-      .selectFrom('agreement as ag')
-      .innerJoin('agreement_party as p', 'p.agreement_id', 'ag.id')
-      .innerJoin('actor as a', 'a.id', 'p.actor_id')
-      .select(['ag.id', 'ag.title', 'ag.start_date', 'ag.end_date', 'ag.version', 'ag.updated_at', 'p.actor_id', 'a.name', 'p.declined_at'])
-      .where('ag.status', '=', 'negotiating')
-      .where('p.accepted_at', 'is', null)
-      .where(visibleAgreements(scope, 'ag.id'))
-      .where((eb) => answersFor(eb, 'p.actor_id'))
-      .execute(),
-    db
-      .selectFrom('agreement_amendment as am')
-      .innerJoin('agreement as ag', 'ag.id', 'am.agreement_id')
-      .innerJoin('agreement_amendment_party as ap', 'ap.amendment_id', 'am.id')
-      .innerJoin('actor as a', 'a.id', 'ap.actor_id')
-      .select(['ag.id', 'ag.title', 'ag.start_date', 'ag.end_date', 'ag.version', 'ag.updated_at', 'ap.actor_id', 'a.name', 'am.number'])
-      .where('am.status', '=', 'proposed')
-      .where('ag.status', 'in', ['signed', 'active', 'expiring'])
-      .where('ap.accepted_at', 'is', null)
-      .where(visibleAgreements(scope, 'ag.id'))
-      .where((eb) => answersFor(eb, 'ap.actor_id'))
-      .execute(),
-  ]);
-  const common = (r: (typeof agreements)[number] | (typeof amendments)[number]) => ({
+  // Agreements sent to the parties that wait for one of its answers. By id (an organisation and its
+  // branches), the planner knows from agreement_party's statistics how many rows that is and picks
+  // its way. By kind (the county) it cannot: the kinds have many actors with few parties between
+  // them, and it would walk every negotiated agreement's parties instead, reading every pending
+  // row of the country to find none. `offset 0` keeps the subquery as written there: from the
+  // actors of those kinds to their unanswered parties, by the index on the party's actor.
+  const byKind = acceptFor.all || acceptFor.kinds.length > 0;
+  const agreements = db
+    .selectFrom('actor as a')
+    .innerJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('agreement_party as party')
+          .select(['party.agreement_id', 'party.actor_id', 'party.declined_at'])
+          .whereRef('party.actor_id', '=', 'a.id')
+          .where('party.accepted_at', 'is', null)
+          .$if(unanswered, (qb) => qb.where('party.declined_at', 'is', null))
+          .$if(byKind, (qb) => qb.offset(0))
+          .as('p'),
+      (join) => join.onTrue(),
+    )
+    .innerJoin('agreement as ag', 'ag.id', 'p.agreement_id')
+    .where('ag.status', '=', 'negotiating')
+    .where(visibleAgreements(scope, 'ag.id'))
+    .where(answersFor);
+  // Amendments proposed (few: one at a time per agreement) that wait for one of its answers.
+  const amendments = db
+    .selectFrom('agreement_amendment as am')
+    .innerJoin('agreement as ag', 'ag.id', 'am.agreement_id')
+    .innerJoin('agreement_amendment_party as ap', 'ap.amendment_id', 'am.id')
+    .innerJoin('actor as a', 'a.id', 'ap.actor_id')
+    .where('am.status', '=', 'proposed')
+    .where('ag.status', 'in', ['signed', 'active', 'expiring'])
+    .where('ap.accepted_at', 'is', null)
+    .where(visibleAgreements(scope, 'ag.id'))
+    .where(answersFor);
+  const parts = [...(query.kind !== 'amendment' ? ['agreement' as const] : []), ...(query.kind !== 'agreement' ? ['amendment' as const] : [])];
+  // Each part names its tasks by the agreement's id and last change only (the negotiated ones from
+  // the index alone, without their rows); the page's rows are read after, for those 25.
+  const common = ['ag.id', 'ag.updated_at', 'a.name'] as const;
+  // Newest first; an agreement's parties (and its amendment after the agreement) in a fixed order, so pages neither overlap nor skip.
+  const order = ['task.updated_at desc', 'task.id', 'task.actor_id', 'task.amendment_number nulls first'].map((term) => sql.raw(term));
+  const upTo = offset + query.pageSize;
+  const arm = (part: 'agreement' | 'amendment') =>
+    part === 'agreement'
+      ? agreements
+          .select([...common, 'p.actor_id', sql<boolean>`p.declined_at is not null`.as('declined'), sql<number | null>`null::int`.as('amendment_number')])
+          .orderBy('ag.updated_at', 'desc')
+          .orderBy('ag.id')
+          .orderBy('p.actor_id')
+          .limit(upTo)
+      : amendments
+          .select([...common, 'ap.actor_id', sql<boolean>`false`.as('declined'), 'am.number as amendment_number'])
+          .orderBy('ag.updated_at', 'desc')
+          .orderBy('ag.id')
+          .orderBy('ap.actor_id')
+          .limit(upTo);
+  // The parts in one statement: each in parentheses, with its own order and limit.
+  const unionOf = (queries: readonly Compilable[]) => sql.join(queries.map((q) => sql`(${q})`), sql` union all `);
+  const rows = await db
+    .with('task', () => db.selectFrom(sql<TaskRow>`(${unionOf(parts.map(arm))})`.as('task')).selectAll().orderBy(sql.join(order)).limit(query.pageSize).offset(offset))
+    .selectFrom('task')
+    .innerJoin('agreement as ag', 'ag.id', 'task.id')
+    .select(['task.id', 'task.actor_id', 'task.name', 'task.declined', 'task.amendment_number', 'ag.title', 'ag.start_date', 'ag.end_date', 'ag.version'])
+    .orderBy(sql.join(order))
+    .execute();
+  const items = rows.map((r) => ({
     agreementId: r.id,
     title: r.title,
     actorId: r.actor_id,
     actorName: r.name,
     startDate: r.start_date,
     endDate: r.end_date,
+    declined: r.declined,
+    amendmentNumber: r.amendment_number,
     version: r.version,
-    at: iso(r.updated_at),
-  });
-  return [
-    ...agreements.map((r) => ({ ...common(r), declined: r.declined_at !== null, amendmentNumber: null })),
-    ...amendments.map((r) => ({ ...common(r), declined: false, amendmentNumber: r.number })),
-  ]
-    .sort((a, b) => b.at.localeCompare(a.at))
-    .map(({ at: _at, ...task }) => task);
+  }));
+  if (query.page === 1 && rows.length < query.pageSize) return { items, total: rows.length, page: query.page, pageSize: query.pageSize };
+  // Counted up to COUNT_CAP past the page's start, in each part: a long list is "more than" that.
+  const cap = offset + COUNT_CAP;
+  const one = sql<number>`1`.as('one');
+  const counted = (part: 'agreement' | 'amendment') => (part === 'agreement' ? agreements.select(one).limit(cap + 1) : amendments.select(one).limit(cap + 1));
+  const count = await db
+    .selectFrom(sql<{ one: number }>`(${unionOf(parts.map(counted))})`.as('counted'))
+    .select((eb) => eb.fn.countAll<string>().as('total'))
+    .executeTakeFirstOrThrow();
+  const total = Number(count.total);
+  return { items, total: Math.min(total, cap), ...(total > cap ? { totalCapped: true } : {}), page: query.page, pageSize: query.pageSize };
 }
 
 /** Renewal: a new draft with the same parties and services, linked to the agreement it renews. */

@@ -8,6 +8,7 @@ import {
   agreementSettingsSchema,
   agreementSettingsUpdateSchema,
   amendmentRequestSchema,
+  pendingAcceptanceListQuerySchema,
   pendingAcceptanceSchema,
   agreementDocumentSchema,
   agreementListQuerySchema,
@@ -147,8 +148,10 @@ const acceptAmendmentRoute = route('post', '/api/agreements/{id}/amendments/{ame
 });
 
 const pendingRoute = route('get', '/api/agreement-acceptances', ['agreement_acceptance', 'read'], {
-  summary: 'Agreements waiting for the answer of an organisation the caller answers for (the tasks in its app)',
-  answers: { 200: jsonAnswer('The tasks', z.array(pendingAcceptanceSchema.meta({ id: 'PendingAcceptance' }))) },
+  summary: 'Agreements (and amendments) waiting for the answer of an organisation the caller answers for (the tasks in its app): a page, newest first',
+  request: { query: pendingAcceptanceListQuerySchema },
+  answers: { 200: jsonAnswer('A page of the tasks', pageSchema(pendingAcceptanceSchema.meta({ id: 'PendingAcceptance' })).meta({ id: 'PendingAcceptancePage' })) },
+  problems: [400],
   prepare: calendarFirst,
 });
 
@@ -309,7 +312,7 @@ export const agreementsRouter = createRouter()
     const { id, amendmentId, actorId } = c.req.valid('param');
     return changeRecord(c, ({ db, scope, change }, version) => acceptAmendment(db, scope, id, amendmentId, actorId, version, change));
   })
-  .openapi(pendingRoute, async (c) => c.json(await listPendingAcceptances(c.var.deps.db, await scopeOf(c)), 200))
+  .openapi(pendingRoute, async (c) => c.json(await listPendingAcceptances(c.var.deps.db, await scopeOf(c), c.req.valid('query')), 200))
   .openapi(getSettingsRoute, (c) => readRecord(c, (db) => getAgreementSettings(db)))
   .openapi(putSettingsRoute, (c) =>
     changeRecord(c, ({ db, scope, change }, version) => updateAgreementSettings(db, scope, c.req.valid('json'), version, change)),

@@ -18,6 +18,8 @@ const lineOf = (item: InboxItem): string => {
       return `Avtale til godkjenning: ${item.title}`;
     case 'amendment_acceptance':
       return `Endring (versjon ${item.amendmentNumber ?? ''}) til godkjenning: ${item.title}`;
+    case 'more_acceptances':
+      return item.count === 1 ? 'Ytterligere 1 avtale venter på godkjenning' : `Ytterligere ${item.count} avtaler venter på godkjenning`;
     case 'unread_notes':
       return item.count === 1 ? '1 ulest notat i samarbeidskanalene' : `${item.count} uleste notater i samarbeidskanalene`;
     case 'plan_item_due':

@@ -2,7 +2,7 @@ import type { RequestHandler } from 'msw';
 import { agreementStatuses, allowedTransitions, type ActorSummary, type AgreementStatusCounts, type AgreementDetail, type AgreementStatus, type PendingAcceptance } from '@kompetansebro/domain';
 import { http, HttpResponse } from 'msw';
 import { buildAgreementDetail } from '../factories/agreement.factory';
-import { answerWrite, api, ResourceStore, resourceHandlers, versioned } from './resource';
+import { answerWrite, api, pageOf, ResourceStore, resourceHandlers, versioned } from './resource';
 
 interface PartyInput {
   actorId: string;
@@ -117,10 +117,15 @@ export function agreementHandlers(store: AgreementStore): RequestHandler[] {
       });
       return answerWrite(store, request, String(params['id']), (_body, item) => versioned(store.change(item.id, accepted(item))));
     }),
-    // The tasks: what the scenario's agreements wait for, as given (no rule: the API decides whose they are).
-    http.get(api('/agreement-acceptances'), () => HttpResponse.json(store.pendingAcceptances)),
-    // Before the record's own routes, as in the API: "counts" is no id.
-    agreementCountsHandler(countsOf(store.all().map((agreement) => agreement.status))),
+    // The tasks: what the scenario's agreements wait for, as given (no rule: the API decides whose they are), of the kind asked, a page of them.
+    http.get(api('/agreement-acceptances'), ({ request }) => {
+      const search = new URL(request.url).searchParams;
+      const kind = search.get('kind');
+      const tasks = store.pendingAcceptances.filter((task) => !kind || (kind === 'amendment') === (task.amendmentNumber !== null));
+      return HttpResponse.json(pageOf(tasks, search));
+    }),
+    // Before the record's own routes, as in the API: "counts" is no id. Counted when asked: the scenario's writes show.
+    http.get(api('/agreements/counts'), () => HttpResponse.json(countsAnswer(countsOf(store.all().map((agreement) => agreement.status))))),
     ...resourceHandlers('/agreements', store, {
       summary: ({ documents: _d, transitions: _t, allowedTransitions: _a, renewedById: _r, amendments: _m, parties, ...rest }) => ({
         ...rest,
@@ -158,8 +163,12 @@ function countsOf(statuses: readonly AgreementStatus[]): Partial<Record<Agreemen
   return counts;
 }
 
+/** The API's answer for these counts: every status, those not named 0. */
+function countsAnswer(byStatus: Partial<Record<AgreementStatus, number>>): AgreementStatusCounts {
+  return { byStatus: Object.fromEntries(agreementStatuses.map((status) => [status, byStatus[status] ?? 0])) as AgreementStatusCounts['byStatus'] };
+}
+
 /** `GET /api/agreements/counts` answering with these counts (the statuses not named: 0). */
 export function agreementCountsHandler(byStatus: Partial<Record<AgreementStatus, number>>): RequestHandler {
-  const answer: AgreementStatusCounts = { byStatus: Object.fromEntries(agreementStatuses.map((status) => [status, byStatus[status] ?? 0])) as AgreementStatusCounts['byStatus'] };
-  return http.get(api('/agreements/counts'), () => HttpResponse.json(answer));
+  return http.get(api('/agreements/counts'), () => HttpResponse.json(countsAnswer(byStatus)));
 }

@@ -1,0 +1,83 @@
+import { sql } from 'kysely';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { openDatabase, type DatabaseHandle } from '@kompetansebro/db';
+import { startThrowawayPostgres, type ThrowawayPostgres } from '@kompetansebro/testing/server';
+
+/** A PostgreSQL database for this file: on the run's server, or on one of its own. */
+async function postgresDatabase(): Promise<{ url: string; server?: ThrowawayPostgres }> {
+  const name = `kb_named_${process.pid}_${Date.now()}`;
+  const adminUrl = inject('postgresAdminUrl');
+  if (!adminUrl) {
+    const server = await startThrowawayPostgres('named');
+    return { url: await server.createDatabase(name), server };
+  }
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  return { url: new URL(name, adminUrl).toString() };
+}
+
+// Both connections name their statements (libs/db named-statements.ts): each target is checked.
+describe.each(['postgres', 'pglite'] as const)('named statements on %s', (target) => {
+  let server: ThrowawayPostgres | undefined;
+  let handle: DatabaseHandle;
+
+  beforeAll(async () => {
+    if (target === 'pglite') {
+      handle = await openDatabase({ kind: 'pglite-memory' });
+      return;
+    }
+    const database = await postgresDatabase();
+    server = database.server;
+    // One connection, so the session asked is the one that ran the statements.
+    handle = await openDatabase({ kind: 'postgres', url: database.url, poolSize: 1 });
+  });
+
+  afterAll(async () => {
+    await handle.close();
+    await server?.stop();
+  });
+
+  const prepared = async () => (await sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(handle.db)).rows.map((r) => r.statement);
+  const doubled = async (n: number) => (await sql<{ doubled: number }>`select ${n}::int * 2 as doubled`.execute(handle.db)).rows[0]?.doubled;
+
+  it('plans a statement with values once per connection, and answers each value', async () => {
+    expect(await doubled(2)).toBe(4);
+    expect(await doubled(21)).toBe(42);
+    expect((await prepared()).filter((s) => s.includes('* 2 as doubled'))).toHaveLength(1);
+  });
+
+  it('plans a search for each value: how common the pattern is decides its plan', async () => {
+    const hit = (await sql<{ hit: boolean }>`select ${'kompetansebro'} ilike ${'%bro%'} as hit`.execute(handle.db)).rows[0]?.hit;
+    expect(hit).toBe(true);
+    expect((await prepared()).some((s) => s.includes('ilike'))).toBe(false);
+  });
+
+  it('reports a bad value or a bad statement as the database does, and goes on working', async () => {
+    await expect(sql`select ${'not a number'}::int as n`.execute(handle.db)).rejects.toThrow(/invalid input syntax/);
+    await expect(sql`select ${1}::int from no_such_table`.execute(handle.db)).rejects.toThrow(/no_such_table/);
+    await expect(sql`select ${1}::int from no_such_table`.execute(handle.db)).rejects.toThrow(/no_such_table/);
+    expect(await doubled(5)).toBe(10);
+  });
+
+  it('keeps a transaction whole: a named statement inside one is rolled back with it', async () => {
+    await handle.executeSql('create table named_rollback (n int)');
+    await expect(
+      handle.db.transaction().execute(async (trx) => {
+        await sql`insert into named_rollback values (${1})`.execute(trx);
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    await handle.db.transaction().execute((trx) => sql`insert into named_rollback values (${2})`.execute(trx));
+    const rows = (await sql<{ n: number }>`select n from named_rollback where n > ${0}`.execute(handle.db)).rows;
+    expect(rows).toEqual([{ n: 2 }]);
+  });
+
+  it('still runs a text of several statements without values', async () => {
+    await handle.executeSql('create table named_check (n int); insert into named_check values (7)');
+    const rows = (await sql<{ n: number }>`select n from named_check where n = ${7}`.execute(handle.db)).rows;
+    expect(rows).toEqual([{ n: 7 }]);
+  });
+});
