@@ -42,7 +42,7 @@ import {
 import { requireVisible, requireWritable, visibleAgreements, type Scope } from '../auth/visibility';
 import { uniqueViolation } from '../persistence/database-errors';
 import type { Executor } from '../persistence/executor';
-import { COUNT_CAP, iso, isoOrNull, likePattern, visibleActorIds, type ChangeContext } from '../persistence/repository-helpers';
+import { COUNT_CAP, groupedBy, iso, isoOrNull, likePattern, visibleActorIds, type ChangeContext } from '../persistence/repository-helpers';
 import { auditedCreate, nextVersion, versionedChange, type VersionedRecord, type ExpectedVersion } from '../persistence/versioned-change';
 
 type AgreementJoin = Database & { ag: Database['agreement'] };
@@ -225,13 +225,16 @@ export async function listAgreements(db: Executor, scope: Scope, query: Agreemen
   const ids = rows.map((r) => r.id);
   const [parties, commitments] = await Promise.all([partiesOf(db, ids), commitmentsOf(db, ids)]);
   const today = todayInNorway();
+  const partiesByAgreement = groupedBy(parties, (p) => p.agreement_id);
+  const unmetByAgreement = groupedBy(
+    commitments.filter((s) => fulfilmentOf(s, today) !== 'met'),
+    (s) => s.agreement_id,
+  );
   return {
     items: rows.map((row) => ({
       ...toAgreement(row),
-      parties: parties
-        .filter((p) => p.agreement_id === row.id)
-        .map((p) => ({ actorId: p.actor_id, actorName: p.name, role: p.role })),
-      unmetCommitments: commitments.filter((s) => s.agreement_id === row.id && fulfilmentOf(s, today) !== 'met').length,
+      parties: (partiesByAgreement.get(row.id) ?? []).map((p) => ({ actorId: p.actor_id, actorName: p.name, role: p.role })),
+      unmetCommitments: unmetByAgreement.get(row.id)?.length ?? 0,
     })),
     total,
     page: query.page,
