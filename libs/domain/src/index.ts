@@ -11,6 +11,7 @@ export * from './actor/actor.schema';
 export * from './actor/actor.rules';
 export * from './common/dates';
 export * from './common/text';
+export * from './common/objects';
 export * from './common/number-text';
 export * from './common/themes';
 export * from './service/service.schema';

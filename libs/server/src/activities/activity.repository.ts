@@ -21,6 +21,7 @@ import {
   type ActivityUpdate,
   type FieldError,
   type Page,
+  withFields,
 } from '@kompetansebro/domain';
 import { DomainRuleError, NotFoundError } from '@kompetansebro/domain';
 import { requireVisible, requireWritable, visibleActivities, type Scope } from '../auth/visibility';
@@ -194,7 +195,7 @@ export async function listActivitiesWithParticipants(
     db,
     page.items.map((a) => a.id),
   );
-  return page.items.map((activity) => ({ ...activity, participants: participants.get(activity.id) ?? [] }));
+  return page.items.map((activity) => withFields(activity, { participants: participants.get(activity.id) ?? [] }));
 }
 
 /** Activities per month, half year or year (by start date), in time order. */

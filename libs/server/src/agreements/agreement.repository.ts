@@ -30,6 +30,7 @@ import {
   type Page,
   type PendingAcceptance,
   type PendingAcceptanceListQuery,
+  withFields,
 } from '@kompetansebro/domain';
 import {
   assertAcceptanceOpen,
@@ -231,11 +232,12 @@ export async function listAgreements(db: Executor, scope: Scope, query: Agreemen
     (s) => s.agreement_id,
   );
   return {
-    items: rows.map((row) => ({
-      ...toAgreement(row),
-      parties: (partiesByAgreement.get(row.id) ?? []).map((p) => ({ actorId: p.actor_id, actorName: p.name, role: p.role })),
-      unmetCommitments: unmetByAgreement.get(row.id)?.length ?? 0,
-    })),
+    items: rows.map((row) =>
+      withFields(toAgreement(row), {
+        parties: (partiesByAgreement.get(row.id) ?? []).map((p) => ({ actorId: p.actor_id, actorName: p.name, role: p.role })),
+        unmetCommitments: unmetByAgreement.get(row.id)?.length ?? 0,
+      }),
+    ),
     total,
     page: query.page,
     pageSize: query.pageSize,

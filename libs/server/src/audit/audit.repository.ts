@@ -1,7 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { Executor } from '../persistence/executor';
 import type { AuditEntryRow, Database } from '@kompetansebro/db';
-import type { Page } from '@kompetansebro/domain';
+import { withFields, type Page } from '@kompetansebro/domain';
 import { requireCountyWide, type Scope } from '../auth/visibility';
 import { cappedPageOf } from '../persistence/repository-helpers';
 
@@ -107,7 +107,7 @@ export async function listAuditEntries(db: Executor, scope: Scope, query: AuditQ
     .orderBy('occurred_at', 'desc')
     .orderBy('id', 'desc');
   // The log only grows: its total is counted up to a cap ("more than 1,000"), not over every entry.
-  return cappedPageOf(db, query, selectEntries(db, query), page, (row) => ({ ...toEntry(row), userName: row.user_name ?? null, recordName: row.record_name ?? null }));
+  return cappedPageOf(db, query, selectEntries(db, query), page, (row) => withFields(toEntry(row), { userName: row.user_name ?? null, recordName: row.record_name ?? null }));
 }
 
 /**

@@ -28,6 +28,7 @@ import {
   type ImportSummary,
   type ImportTarget,
   type SavedMapping,
+  withFields,
 } from '@kompetansebro/domain';
 import { requireWritable, type Scope } from '../auth/visibility';
 import { actorReferences } from '../actors/actor-merge.repository';
@@ -298,7 +299,7 @@ export async function listImports(db: Executor, scope: Scope): Promise<ImportSum
     .orderBy('created_at', 'desc')
     .limit(50)
     .execute();
-  return rows.map((row) => ({ ...summaryOf(row), rowCount: row.row_count }));
+  return rows.map((row) => withFields(summaryOf(row), { rowCount: row.row_count }));
 }
 
 export async function listMappings(db: Executor, scope: Scope): Promise<SavedMapping[]> {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
 import { etag } from 'hono/etag';
-import { municipalityNumberSchema, photoSizeSchema, serviceTypeSchema } from '@kompetansebro/domain';
+import { municipalityNumberSchema, photoSizeSchema, serviceTypeSchema, withFields } from '@kompetansebro/domain';
 import { fileAnswer, jsonAnswer, routesTagged } from '../http/api-route';
 import { createRouter, idParamsSchema } from '../http/openapi';
 import { publishedPhotoImage } from '../photos/photo.repository';
@@ -138,7 +138,7 @@ export const publicApiRoutes = publicApiRouter
     const { municipality, region, type } = c.req.valid('query');
     const libraries = await searchPublicLibraries(c.var.deps.db, { municipality, region, service: type });
     const items = libraries.flatMap((library) =>
-      library.services.filter((service) => !type || service.type === type).map((service) => ({ ...service, library: { id: library.id, name: library.name, url: library.url } })),
+      library.services.filter((service) => !type || service.type === type).map((service) => withFields(service, { library: { id: library.id, name: library.name, url: library.url } })),
     );
     return c.json({ items, total: items.length }, 200);
   })

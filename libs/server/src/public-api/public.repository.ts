@@ -16,6 +16,7 @@ import {
   type Photo,
   type PhotoSize,
   type Weekday,
+  withFields,
 } from '@kompetansebro/domain';
 import type { Executor } from '../persistence/executor';
 import { groupedBy } from '../persistence/repository-helpers';
@@ -291,11 +292,10 @@ export async function listPublicStudyCentres(db: Executor): Promise<PublicStudyC
   return centres.map((centre) => {
     const area = areasOf.get(centre.id) ?? [];
     const regions = new Map(area.filter((a) => a.region_id).map((a) => [a.region_id ?? '', a.region_name ?? '']));
-    return {
-      ...centre,
+    return withFields(centre, {
       municipalities: area.map((a) => ({ number: a.number, name: a.name })),
       regions: [...regions].map(([id, name]) => ({ id, name })),
       url: `/finn/studiesenter/${centre.id}`,
-    };
+    });
   });
 }

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { compress } from 'hono/compress';
 import { z } from 'zod';
-import { brochureLanguageSchema, municipalityNumberSchema, periodsOn, weekdaySchema, type Weekday } from '@kompetansebro/domain';
+import { brochureLanguageSchema, municipalityNumberSchema, periodsOn, weekdaySchema, withFields, type Weekday } from '@kompetansebro/domain';
 import { finderTexts, languages } from '@kompetansebro/i18n';
 import type { AppEnv } from '../../http/app-env';
 import { publicUrlOf } from '../../http/app-env';
@@ -89,7 +89,7 @@ function libraryJsonLd(library: PublicLibrary, origin: string, reader: Reader) {
     openingHoursSpecification: (library.hours?.thisWeek.days ?? []).flatMap((day) => {
       const staffed = day.periods.filter((period) => period.kind === 'staffed');
       const base = { '@type': 'OpeningHoursSpecification', dayOfWeek: `https://schema.org/${dayNames[day.weekday]}`, validFrom: day.date, validThrough: day.date };
-      return staffed.length === 0 ? [{ ...base, opens: '00:00', closes: '00:00' }] : staffed.map((period) => ({ ...base, opens: period.from, closes: period.to }));
+      return staffed.length === 0 ? [withFields(base, { opens: '00:00', closes: '00:00' })] : staffed.map((period) => withFields(base, { opens: period.from, closes: period.to }));
     }),
     ...(library.photos.length ? { image: library.photos.map((photo) => `${origin}${photo.url}`) } : {}),
     amenityFeature: library.services.map((service) => ({ '@type': 'LocationFeatureSpecification', name: reader.t.serviceType[service.type], value: true })),
