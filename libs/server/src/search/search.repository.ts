@@ -20,12 +20,14 @@ export interface SearchResult {
 
 /**
  * What one table contributes to the search: its full-text vector (norwegian configuration,
- * a generated column), its title, and the text a snippet is cut from.
+ * a generated column), its title and the title's own vector (generated too), and the text a
+ * snippet is cut from.
  */
 interface Searchable {
   type: SearchResultType;
   vector: RawBuilder<unknown>;
   title: RawBuilder<string>;
+  titleVector: RawBuilder<unknown>;
   body: RawBuilder<string | null>;
 }
 
@@ -46,7 +48,7 @@ function rankOf(table: Searchable, q: string): RawBuilder<number> {
   const text = escapeLike(q);
   return sql<number>`(
     ts_rank(${table.vector}, ${query})
-    + case when to_tsvector('norwegian', ${table.title}) @@ ${query} then 0.5 else 0 end
+    + case when ${table.titleVector} @@ ${query} then 0.5 else 0 end
     + case
         when ${table.title} ilike ${`${text}%`} then 1.0
         when ${table.title} ilike ${`% ${text}%`} then 0.6
@@ -60,21 +62,26 @@ function matches(table: Searchable, q: string): RawBuilder<boolean> {
   return sql<boolean>`(${table.vector} @@ ${wordsOf(q)} or ${table.title} ilike ${`%${escapeLike(q)}%`})`;
 }
 
+/** A liaison note's channel, its title: computed, as are its vectors (notes are few). */
+const noteTitle = sql<string>`concat_ws(' – ', coalesce(nu.name, 'Trøndelag fylkeskommune'), coalesce(nt.name, ng.name))`;
+
 const searchables = {
-  actor: { type: 'actor', vector: sql`a.search_vector`, title: sql<string>`a.name`, body: sql<string | null>`a.description` },
-  agreement: { type: 'agreement', vector: sql`g.search_vector`, title: sql<string>`g.title`, body: sql<string | null>`g.description` },
+  actor: { type: 'actor', vector: sql`a.search_vector`, title: sql<string>`a.name`, titleVector: sql`a.title_vector`, body: sql<string | null>`a.description` },
+  agreement: { type: 'agreement', vector: sql`g.search_vector`, title: sql<string>`g.title`, titleVector: sql`g.title_vector`, body: sql<string | null>`g.description` },
   activity: {
     type: 'activity',
     vector: sql`v.search_vector`,
     title: sql<string>`v.title`,
+    titleVector: sql`v.title_vector`,
     body: sql<string | null>`concat_ws(' ', v.description, v.outcome)`,
   },
-  initiative: { type: 'initiative', vector: sql`i.search_vector`, title: sql<string>`i.title`, body: sql<string | null>`i.description` },
+  initiative: { type: 'initiative', vector: sql`i.search_vector`, title: sql<string>`i.title`, titleVector: sql`i.title_vector`, body: sql<string | null>`i.description` },
   // A liaison note has no title: its channel names it ("NTNU – Namsos bibliotek"), its text is the body.
   note: {
     type: 'note',
     vector: sql`to_tsvector('norwegian', n.body)`,
-    title: sql<string>`concat_ws(' – ', coalesce(nu.name, 'Trøndelag fylkeskommune'), coalesce(nt.name, ng.name))`,
+    title: noteTitle,
+    titleVector: sql`to_tsvector('norwegian', ${noteTitle})`,
     body: sql<string | null>`n.body`,
   },
 } satisfies Record<SearchResultType, Searchable>;
