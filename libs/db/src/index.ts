@@ -1,6 +1,6 @@
 export * from './database';
 export * from './connection';
-export { namedStatementClient, pgliteNamedQueries } from './named-statements';
+export { namedStatementClient, pgliteNamedQueries, PLANNED_ONCE } from './named-statements';
 export { loadSampleData, type SampleDataResult } from './sample-data/load-sample-data';
 export { sampleId } from './sample-data/sample-id';
 export { sampleActors, mainLibraryKey } from './sample-data/actors';

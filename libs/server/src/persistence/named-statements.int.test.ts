@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '@kompetansebro/db';
+import { openDatabase, PLANNED_ONCE, type DatabaseHandle } from '@kompetansebro/db';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '@kompetansebro/testing/server';
 
 /** A PostgreSQL database for this file: on the run's server, or on one of its own. */
@@ -53,6 +53,23 @@ describe.each(['postgres', 'pglite'] as const)('named statements on %s', (target
     const hit = (await sql<{ hit: boolean }>`select ${'kompetansebro'} ilike ${'%bro%'} as hit`.execute(handle.db)).rows[0]?.hit;
     expect(hit).toBe(true);
     expect((await prepared()).some((s) => s.includes('ilike'))).toBe(false);
+  });
+
+  it('plans once a search that says one plan fits every value, and answers each value', async () => {
+    // As the search across all records does: the words made a query once per run (a scalar subquery).
+    const finds = async (text: string, words: string) =>
+      (
+        await sql<{ hit: boolean }>`select ${sql.raw(PLANNED_ONCE)} to_tsvector('norwegian', ${text}::text) @@ (select websearch_to_tsquery('norwegian', ${words}::text)) as hit`.execute(
+          handle.db,
+        )
+      ).rows[0]?.hit;
+    // Past the first five runs, the database may switch to the one generic plan: each value still answered.
+    for (let run = 0; run < 4; run++) {
+      expect(await finds('Bibliotekene i Trøndelag', 'bibliotek')).toBe(true);
+      expect(await finds('Bibliotekene i Trøndelag', 'trøndelag -bibliotek')).toBe(false);
+      expect(await finds('Studiesenteret', 'bibliotek')).toBe(false);
+    }
+    expect((await prepared()).filter((s) => s.includes(PLANNED_ONCE))).toHaveLength(1);
   });
 
   it('reports a bad value or a bad statement as the database does, and goes on working', async () => {

@@ -168,10 +168,10 @@ export const personalColumns: Record<string, Record<string, PersonalColumn>> = {
 
 /** The columns that hold no personal data, by table. */
 export const notPersonalColumns: Record<string, readonly string[]> = {
-  activity: ['id', 'kind', 'title', 'description', 'start_date', 'end_date', 'start_time', 'end_time', 'place', 'online_url', 'organiser_id', 'topics', 'outcome', 'links', 'sample_data', 'search_vector', 'version', 'created_at', 'updated_at'],
+  activity: ['id', 'kind', 'title', 'description', 'start_date', 'end_date', 'start_time', 'end_time', 'place', 'online_url', 'organiser_id', 'topics', 'outcome', 'links', 'sample_data', 'search_vector', 'title_vector', 'version', 'created_at', 'updated_at'],
   activity_participant: ['activity_id', 'actor_id', 'head_count'],
-  actor: ['id', 'kind', 'name', 'sort_key', 'short_name', 'organisation_number', 'library_number', 'municipality_number', 'parent_id', 'address', 'website', 'description', 'archived_at', 'version', 'created_at', 'updated_at', 'search_vector'],
-  agreement: ['id', 'title', 'sort_key', 'kind', 'status', 'description', 'levels', 'themes', 'start_date', 'end_date', 'renews_id', 'sample_data', 'search_vector', 'version', 'created_at', 'updated_at'],
+  actor: ['id', 'kind', 'name', 'sort_key', 'short_name', 'organisation_number', 'library_number', 'municipality_number', 'parent_id', 'address', 'website', 'description', 'archived_at', 'version', 'created_at', 'updated_at', 'search_vector', 'title_vector'],
+  agreement: ['id', 'title', 'sort_key', 'kind', 'status', 'description', 'levels', 'themes', 'start_date', 'end_date', 'renews_id', 'sample_data', 'search_vector', 'title_vector', 'version', 'created_at', 'updated_at'],
   agreement_amendment: ['id', 'agreement_id', 'number', 'status', 'changes', 'proposed_at', 'in_force_at'],
   agreement_amendment_party: ['amendment_id', 'actor_id', 'accepted_at'],
   agreement_document: ['id', 'agreement_id', 'filename', 'size_bytes', 'sha256', 'uploaded_at'],
@@ -210,7 +210,7 @@ export const notPersonalColumns: Record<string, readonly string[]> = {
   ],
   import_change: ['batch_id', 'record_id', 'entity', 'version_after'],
   import_mapping: ['id', 'name', 'mapping', 'updated_at'],
-  initiative: ['id', 'kind', 'title', 'sort_key', 'description', 'parent_id', 'owner_id', 'funder_id', 'budget_granted', 'budget_spent', 'start_date', 'planned_end_date', 'extensions', 'goals', 'policy_anchors', 'themes', 'levels', 'maturity_level', 'sample_data', 'search_vector', 'version', 'created_at', 'updated_at', 'societal_effect'],
+  initiative: ['id', 'kind', 'title', 'sort_key', 'description', 'parent_id', 'owner_id', 'funder_id', 'budget_granted', 'budget_spent', 'start_date', 'planned_end_date', 'extensions', 'goals', 'policy_anchors', 'themes', 'levels', 'maturity_level', 'sample_data', 'search_vector', 'title_vector', 'version', 'created_at', 'updated_at', 'societal_effect'],
   kysely_migration: ['name', 'timestamp'],
   kysely_migration_lock: ['id', 'is_locked'],
   liaison_digest_delivery: ['note_id', 'sent_at'],

@@ -140,6 +140,27 @@ describe('GET /api/search', () => {
     await server.request(`/api/actors/${actor.id}/restore`, { method: 'POST', headers: { 'If-Match': `"${actor.version + 1}"` } });
   });
 
+  it('ranks by the title as it is now: a changed title\'s words count, the old ones no longer', async () => {
+    const rankOf = async () => (await search('q=lesesalene')).find((i) => i.id === ids.agreement)?.rank ?? 0;
+    const withTitleWords = await rankOf();
+    const { db } = server.database;
+    const { title } = await db.selectFrom('agreement').select('title').where('id', '=', ids.agreement).executeTakeFirstOrThrow();
+    await db.updateTable('agreement').set({ title: `Samarbeidsavtale for ${PLACE}` }).where('id', '=', ids.agreement).execute();
+    // Still found by its description, without the rise a title match gives (0.5 for its words, 0.3 for the text in it).
+    const withoutTitleWords = await rankOf();
+    expect(withoutTitleWords).toBeGreaterThan(0);
+    expect(withoutTitleWords).toBeLessThanOrEqual(withTitleWords - 0.8);
+    await db.updateTable('agreement').set({ title }).where('id', '=', ids.agreement).execute();
+    expect(await rankOf()).toBe(withTitleWords);
+  });
+
+  it('answers each search the same, run after run (the statement is planned once per connection)', async () => {
+    const first = await Promise.all(['bibliotek', PLACE, 'Nams', 'lesesaler'].map((q) => search(`q=${encodeURIComponent(q)}`)));
+    for (let run = 0; run < 6; run++) {
+      for (const [i, q] of ['bibliotek', PLACE, 'Nams', 'lesesaler'].entries()) expect(await search(`q=${encodeURIComponent(q)}`), q).toEqual(first[i]);
+    }
+  });
+
   it('keeps to the limit', async () => {
     expect(await search('q=bibliotek&limit=3')).toHaveLength(3);
     expect((await search('q=bibliotek')).length).toBe(20);

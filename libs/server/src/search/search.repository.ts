@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
+import { PLANNED_ONCE } from '@kompetansebro/db';
 import { visibleActivities, visibleActors, visibleAgreements, visibleCountyRecords, visibleLiaisonNotes, type Scope } from '../auth/visibility';
 import type { Executor } from '../persistence/executor';
 import { escapeLike } from '../persistence/repository-helpers';
@@ -19,14 +20,23 @@ export interface SearchResult {
 
 /**
  * What one table contributes to the search: its full-text vector (norwegian configuration,
- * a generated column), its title, and the text a snippet is cut from.
+ * a generated column), its title and the title's own vector (generated too), and the text a
+ * snippet is cut from.
  */
 interface Searchable {
   type: SearchResultType;
   vector: RawBuilder<unknown>;
   title: RawBuilder<string>;
+  titleVector: RawBuilder<unknown>;
   body: RawBuilder<string | null>;
 }
+
+/**
+ * The search words as a full-text query, made once per run: a scalar subquery, which PostgreSQL
+ * evaluates before the scans (and an index scan takes as its key), so the one plan the statement is
+ * prepared with does not parse the words again for each row.
+ */
+const wordsOf = (q: string) => sql`(select websearch_to_tsquery('norwegian', ${q}))`;
 
 /**
  * The rank of a hit: ts_rank of the full-text match, raised when the title itself matches —
@@ -34,11 +44,11 @@ interface Searchable {
  * Title matches thus come before hits in descriptions only.
  */
 function rankOf(table: Searchable, q: string): RawBuilder<number> {
-  const query = sql`websearch_to_tsquery('norwegian', ${q})`;
+  const query = wordsOf(q);
   const text = escapeLike(q);
   return sql<number>`(
     ts_rank(${table.vector}, ${query})
-    + case when to_tsvector('norwegian', ${table.title}) @@ ${query} then 0.5 else 0 end
+    + case when ${table.titleVector} @@ ${query} then 0.5 else 0 end
     + case
         when ${table.title} ilike ${`${text}%`} then 1.0
         when ${table.title} ilike ${`% ${text}%`} then 0.6
@@ -49,24 +59,29 @@ function rankOf(table: Searchable, q: string): RawBuilder<number> {
 }
 
 function matches(table: Searchable, q: string): RawBuilder<boolean> {
-  return sql<boolean>`(${table.vector} @@ websearch_to_tsquery('norwegian', ${q}) or ${table.title} ilike ${`%${escapeLike(q)}%`})`;
+  return sql<boolean>`(${table.vector} @@ ${wordsOf(q)} or ${table.title} ilike ${`%${escapeLike(q)}%`})`;
 }
 
+/** A liaison note's channel, its title: computed, as are its vectors (notes are few). */
+const noteTitle = sql<string>`concat_ws(' – ', coalesce(nu.name, 'Trøndelag fylkeskommune'), coalesce(nt.name, ng.name))`;
+
 const searchables = {
-  actor: { type: 'actor', vector: sql`a.search_vector`, title: sql<string>`a.name`, body: sql<string | null>`a.description` },
-  agreement: { type: 'agreement', vector: sql`g.search_vector`, title: sql<string>`g.title`, body: sql<string | null>`g.description` },
+  actor: { type: 'actor', vector: sql`a.search_vector`, title: sql<string>`a.name`, titleVector: sql`a.title_vector`, body: sql<string | null>`a.description` },
+  agreement: { type: 'agreement', vector: sql`g.search_vector`, title: sql<string>`g.title`, titleVector: sql`g.title_vector`, body: sql<string | null>`g.description` },
   activity: {
     type: 'activity',
     vector: sql`v.search_vector`,
     title: sql<string>`v.title`,
+    titleVector: sql`v.title_vector`,
     body: sql<string | null>`concat_ws(' ', v.description, v.outcome)`,
   },
-  initiative: { type: 'initiative', vector: sql`i.search_vector`, title: sql<string>`i.title`, body: sql<string | null>`i.description` },
+  initiative: { type: 'initiative', vector: sql`i.search_vector`, title: sql<string>`i.title`, titleVector: sql`i.title_vector`, body: sql<string | null>`i.description` },
   // A liaison note has no title: its channel names it ("NTNU – Namsos bibliotek"), its text is the body.
   note: {
     type: 'note',
     vector: sql`to_tsvector('norwegian', n.body)`,
-    title: sql<string>`concat_ws(' – ', coalesce(nu.name, 'Trøndelag fylkeskommune'), coalesce(nt.name, ng.name))`,
+    title: noteTitle,
+    titleVector: sql`to_tsvector('norwegian', ${noteTitle})`,
     body: sql<string | null>`n.body`,
   },
 } satisfies Record<SearchResultType, Searchable>;
@@ -109,13 +124,16 @@ export async function search(db: Executor, scope: Scope, q: string, limit: numbe
         .select(hitColumns(note, q))
         .where(visibleLiaisonNotes(scope, 'n'))
         // The note's text, not its channel's names, is what a hit must hold.
-        .where(sql<boolean>`(to_tsvector('norwegian', n.body) @@ websearch_to_tsquery('norwegian', ${q}) or n.body ilike ${`%${escapeLike(q)}%`})`),
+        .where(sql<boolean>`(to_tsvector('norwegian', n.body) @@ ${wordsOf(q)} or n.body ilike ${`%${escapeLike(q)}%`})`),
     );
 
-  // Rank and cut first; only the hits shown get a snippet (ts_headline is the costly part).
+  // Rank and cut first; only the hits shown get a snippet (ts_headline is the costly part). Prepared
+  // once per connection (PLANNED_ONCE): the same plan fits every word, and planning it was the most
+  // of its cost.
   const top = db.selectFrom(hits.as('hit')).selectAll().orderBy('rank', 'desc').orderBy('title').orderBy('id').limit(limit);
   const rows = await db
     .selectFrom(top.as('top'))
+    .modifyFront(sql.raw(PLANNED_ONCE))
     .select([
       'top.type',
       'top.id',
@@ -123,7 +141,7 @@ export async function search(db: Executor, scope: Scope, q: string, limit: numbe
       'top.body',
       'top.rank',
       sql<string | null>`case when length(top.body) > ${SNIPPET_LENGTH} then ts_headline('norwegian', top.body,
-        websearch_to_tsquery('norwegian', ${q}), 'StartSel="", StopSel="", MinWords=8, MaxWords=24, ShortWord=2, MaxFragments=1') end`.as(
+        ${wordsOf(q)}, 'StartSel="", StopSel="", MinWords=8, MaxWords=24, ShortWord=2, MaxFragments=1') end`.as(
         'headline',
       ),
     ])
