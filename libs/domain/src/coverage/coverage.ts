@@ -152,18 +152,22 @@ const municipalityCovered = (libraries: ReadonlyArray<{ kind: CoverageLibraryInp
 function gapsAndSummary(
   municipalities: ReadonlyArray<{ number: string; name: string; covered: boolean; libraries: ReadonlyArray<{ id: string; name: string; covered: boolean }> }>,
 ): Pick<Coverage, 'gaps' | 'summary'> {
-  const allLibraries = municipalities.flatMap((m) => m.libraries.map((l) => ({ ...l, municipalityNumber: m.number })));
+  const gapLibraries: Array<{ id: string; name: string; municipalityNumber: string }> = [];
+  let libraries = 0;
+  for (const m of municipalities) {
+    for (const l of m.libraries) {
+      libraries += 1;
+      if (!l.covered) gapLibraries.push({ id: l.id, name: l.name, municipalityNumber: m.number });
+    }
+  }
   const coveredMunicipalities = municipalities.filter((m) => m.covered).length;
   return {
-    gaps: {
-      municipalities: municipalities.filter((m) => !m.covered).map((m) => ({ number: m.number, name: m.name })),
-      libraries: allLibraries.filter((l) => !l.covered).map((l) => ({ id: l.id, name: l.name, municipalityNumber: l.municipalityNumber })),
-    },
+    gaps: { municipalities: municipalities.filter((m) => !m.covered).map((m) => ({ number: m.number, name: m.name })), libraries: gapLibraries },
     summary: {
       municipalities: municipalities.length,
       coveredMunicipalities,
-      libraries: allLibraries.length,
-      coveredLibraries: allLibraries.filter((l) => l.covered).length,
+      libraries,
+      coveredLibraries: libraries - gapLibraries.length,
       share: municipalities.length === 0 ? 0 : coveredMunicipalities / municipalities.length,
     },
   };

@@ -24,10 +24,13 @@ async function catchmentOf(db: Executor, studyCentreIds: readonly string[]): Pro
 }
 
 /**
- * `column = any($1)`: a list of ids or municipality numbers as one array parameter, so planning
- * does not grow with the list (every region at national scale asks with thousands).
+ * `column in (select unnest($1))`: a list of ids or municipality numbers as one array parameter,
+ * so planning does not grow with the list, and joined (hashed) rather than compared element by
+ * element on every row: the national overview asks with every municipality (`= any($1)` compared
+ * ~1,350 libraries with 357 numbers each: 20 ms on PGlite).
  */
-const anyOf = (column: string, values: readonly string[], type: 'uuid' | 'bpchar') => sql<SqlBool>`${sql.ref(column)} = any(${values}::${sql.raw(type)}[])`;
+const anyOf = (column: string, values: readonly string[], type: 'uuid' | 'bpchar') =>
+  sql<SqlBool>`${sql.ref(column)} in (select unnest(${values}::${sql.raw(type)}[]))`;
 
 /** What a coverage question is about: the study centres and the municipalities (their numbers). */
 interface Question {
@@ -90,7 +93,7 @@ export async function getCoverage(
   const asOf = filter.asOf ?? todayInNorway();
   // A study centre the scope does not reach is answered as one that does not exist.
   if (filter.studyCentre) requireVisible(hasActorId(scope.studyCentres, filter.studyCentre), 'study centre');
-  const [facts] = await coverageFactsOf(db, [scoped(scope, await unscopedQuestionOf(db, filter))], asOf, true);
+  const [facts] = await coverageFactsOf(db, [scoped(scope, await unscopedQuestionOf(db, filter))], asOf, { detail: true });
   return computeCoverage(facts as NonNullable<typeof facts>);
 }
 
@@ -99,7 +102,7 @@ export async function getRegionCoverages(db: Executor, scope: Scope, filter: { a
   const asOf = filter.asOf ?? todayInNorway();
   const [regions, municipalities] = await Promise.all([
     db.selectFrom('region').select(['id', 'name']).orderBy(sql`sort_key collate "C"`).execute(),
-    db.selectFrom('municipality').select(['number', 'region_id']).execute(),
+    db.selectFrom('municipality').select(['number', 'name', 'region_id']).orderBy(sql`sort_key collate "C"`).execute(),
   ]);
   const numbersIn = groupedBy(municipalities, (m) => m.region_id);
   // The centres of every region at once, each with the municipalities its catchment area reaches.
@@ -118,7 +121,7 @@ export async function getRegionCoverages(db: Executor, scope: Scope, filter: { a
     for (const row of reaching) if (inRegion.has(row.municipality_number) && !centres.has(row.id)) centres.set(row.id, { id: row.id, name: row.name });
     return scoped(scope, { studyCentres: [...centres.values()], municipalityNumbers: numbers });
   });
-  const facts = await coverageFactsOf(db, questions, asOf, false);
+  const facts = await coverageFactsOf(db, questions, asOf, { detail: false, municipalities });
   return { asOf, items: regions.map((region, index) => computeRegionCoverage(region, facts[index] as NonNullable<(typeof facts)[number]>)) };
 }
 
@@ -135,24 +138,31 @@ const partiesOfLibraries = (libraries: ReadonlyArray<{ id: string; kind: string;
  * agreements that matter to a region's own centres, not every agreement in force with every
  * party. `detail` adds what the full answer shows: titles, committed and offered services.
  */
-async function coverageFactsOf(db: Executor, questions: readonly Question[], asOf: IsoDate, detail: boolean) {
+async function coverageFactsOf(
+  db: Executor,
+  questions: readonly Question[],
+  asOf: IsoDate,
+  options: { detail: boolean; /** Every municipality in order, when already read. */ municipalities?: ReadonlyArray<{ number: string; name: string }> },
+) {
+  const { detail } = options;
   const allNumbers = [...new Set(questions.flatMap((q) => q.municipalityNumbers))];
   const [municipalities, libraries] = allNumbers.length
     ? await Promise.all([
-        db
-          .selectFrom('municipality')
-          .select(['number', 'name'])
-          .where(anyOf('number', allNumbers, 'bpchar'))
-          .orderBy(sql`sort_key collate "C"`)
-          .execute(),
+        options.municipalities ??
+          db
+            .selectFrom('municipality')
+            .select(['number', 'name'])
+            .where(anyOf('number', allNumbers, 'bpchar'))
+            .orderBy(sql`sort_key collate "C"`)
+            .execute(),
         db
           .selectFrom('actor')
           .select(['id', 'name', 'kind', 'municipality_number', 'parent_id'])
           .where('kind', 'in', ['public_library', 'library_branch'])
           .where('archived_at', 'is', null)
           .where(anyOf('municipality_number', allNumbers, 'bpchar'))
-          .orderBy('kind', 'desc')
-          .orderBy(sql`sort_key collate "C"`)
+          // The full answer lists each municipality's libraries, main library first; figures need no order.
+          .$if(detail, (qb) => qb.orderBy('kind', 'desc').orderBy(sql`sort_key collate "C"`))
           .execute(),
       ])
     : [[], []];
@@ -179,10 +189,10 @@ async function coverageFactsOf(db: Executor, questions: readonly Question[], asO
       ? sql<{ q: number; id: string; title: string | undefined; status: AgreementStatus; start_date: IsoDate | null; end_date: IsoDate | null; library_id: string; centre_id: string }>`
           select lp.q, ag.id, ${detail ? sql`ag.title, ` : sql``}ag.status, ag.start_date, ag.end_date, l.actor_id as library_id, c.actor_id as centre_id
           from unnest(${asked.libraryQuestion}::int4[], ${asked.library}::uuid[]) as lp(q, actor_id)
+          join unnest(${asked.centreQuestion}::int4[], ${asked.centre}::uuid[]) as cq(q, actor_id) on cq.q = lp.q
           join agreement_party l on l.actor_id = lp.actor_id
+          join agreement_party c on c.agreement_id = l.agreement_id and c.actor_id = cq.actor_id
           join agreement ag on ag.id = l.agreement_id
-          join agreement_party c on c.agreement_id = l.agreement_id
-          join unnest(${asked.centreQuestion}::int4[], ${asked.centre}::uuid[]) as cq(q, actor_id) on cq.actor_id = c.actor_id and cq.q = lp.q
           -- Those that may be in force on the day (the domain's inForceOn decides, by dates and status).
           where ag.status in ('signed', 'active', 'expiring', 'expired')
             and (ag.start_date is null or ag.start_date <= ${asOf}::date)
