@@ -177,8 +177,14 @@ async function coverageFactsOf(
   const asked = { libraryQuestion: [] as number[], library: [] as string[], centreQuestion: [] as number[], centre: [] as string[] };
   questions.forEach((question, index) => {
     if (question.studyCentres.length === 0) return;
-    for (const id of partiesOfLibraries(ownLibraries[index] ?? [])) asked.libraryQuestion.push(index), asked.library.push(id);
-    for (const centre of question.studyCentres) asked.centreQuestion.push(index), asked.centre.push(centre.id);
+    for (const id of partiesOfLibraries(ownLibraries[index] ?? [])) {
+      asked.libraryQuestion.push(index);
+      asked.library.push(id);
+    }
+    for (const centre of question.studyCentres) {
+      asked.centreQuestion.push(index);
+      asked.centre.push(centre.id);
+    }
   });
   const libraryIds = libraries.map((l) => l.id);
   const [offered, agreementRows] = await Promise.all([
