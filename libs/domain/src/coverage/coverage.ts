@@ -13,13 +13,17 @@ interface CoverageLibraryInput {
   offeredServices?: readonly ServiceType[];
 }
 
-export interface CoverageAgreementInput {
+/** What the rule for "covered" reads of an agreement: its status, dates and parties. */
+export interface CoverageAgreementFacts {
   id: string;
-  title: string;
   status: AgreementStatus;
   startDate?: IsoDate | null;
   endDate?: IsoDate | null;
   partyActorIds: readonly string[];
+}
+
+export interface CoverageAgreementInput extends CoverageAgreementFacts {
+  title: string;
   committedServices: ReadonlyArray<{ actorId: string; type: ServiceType }>;
 }
 
@@ -89,82 +93,136 @@ export function regionCoverageOf(region: { id: string; name: string }, coverage:
   return { id: region.id, name: region.name, summary: coverage.summary, gaps: { municipalities: coverage.gaps.municipalities } };
 }
 
+/** What a coverage question is about, and the agreements that may answer it. */
+interface CoverageQuestionInput<A extends CoverageAgreementFacts> {
+  studyCentres: ReadonlyArray<{ id: string; name: string }>;
+  municipalities: ReadonlyArray<{ number: string; name: string }>;
+  libraries: readonly CoverageLibraryInput[];
+  agreements: readonly A[];
+  /** Count the agreements in force on this day by their dates and status; absent: those binding now (by status). */
+  asOf?: IsoDate;
+}
+
 /**
  * What "covered" means: a library is covered when it — or, for a branch, its main library — is
  * party to a binding (active or expiring) agreement with the study centre. A municipality is
  * covered when its main library is; a gap is a municipality or library that is not.
+ *
+ * Each municipality with its libraries (in the input's order), and for each library the binding
+ * agreements it is party to itself (`own`) and through its main library (`viaMain`). The
+ * agreements are indexed by party once, so a national question is libraries + parties, not
+ * libraries × agreements.
  */
-export function computeCoverage(input: {
-  studyCentres: ReadonlyArray<{ id: string; name: string }>;
-  municipalities: ReadonlyArray<{ number: string; name: string }>;
-  libraries: readonly CoverageLibraryInput[];
-  agreements: readonly CoverageAgreementInput[];
-  /** Count the agreements in force on this day by their dates and status; absent: those binding now (by status). */
-  asOf?: IsoDate;
-}): Coverage {
+function coveringAgreements<A extends CoverageAgreementFacts>(input: CoverageQuestionInput<A>) {
   const centreIds = new Set(input.studyCentres.map((c) => c.id));
   const { asOf } = input;
-  const inForce = (a: CoverageAgreementInput) =>
+  const inForce = (a: A) =>
     asOf === undefined ? isBinding(a.status) : inForceOn({ status: a.status, startDate: a.startDate ?? null, endDate: a.endDate ?? null }, asOf);
-  const binding = input.agreements.filter((a) => inForce(a) && a.partyActorIds.some((id) => centreIds.has(id)));
+  const bindingOf = new Map<string, A[]>();
+  for (const agreement of input.agreements) {
+    if (!inForce(agreement) || !agreement.partyActorIds.some((id) => centreIds.has(id))) continue;
+    for (const party of new Set(agreement.partyActorIds)) {
+      const list = bindingOf.get(party);
+      if (list) list.push(agreement);
+      else bindingOf.set(party, [agreement]);
+    }
+  }
+  const agreementsOf = (actorId: string): readonly A[] => bindingOf.get(actorId) ?? [];
+  const librariesIn = new Map<string, CoverageLibraryInput[]>();
+  for (const library of input.libraries) {
+    const list = librariesIn.get(library.municipalityNumber);
+    if (list) list.push(library);
+    else librariesIn.set(library.municipalityNumber, [library]);
+  }
+  return input.municipalities.map((municipality) => ({
+    municipality,
+    libraries: (librariesIn.get(municipality.number) ?? []).map((library) => {
+      const own = agreementsOf(library.id);
+      const viaMain = library.kind === 'library_branch' && library.parentId ? agreementsOf(library.parentId) : [];
+      return { library, own, viaMain, covered: own.length > 0 || viaMain.length > 0 };
+    }),
+  }));
+}
 
-  const agreementsOf = (libraryId: string) => binding.filter((a) => a.partyActorIds.includes(libraryId));
+/** A municipality is covered when one of its main libraries is. */
+const municipalityCovered = (libraries: ReadonlyArray<{ kind: CoverageLibraryInput['kind']; covered: boolean }>) =>
+  libraries.some((l) => l.kind === 'public_library' && l.covered);
+
+/** The figures and gaps of municipalities whose libraries are each covered or not. */
+function gapsAndSummary(
+  municipalities: ReadonlyArray<{ number: string; name: string; covered: boolean; libraries: ReadonlyArray<{ id: string; name: string; covered: boolean }> }>,
+): Pick<Coverage, 'gaps' | 'summary'> {
+  const gapLibraries: Array<{ id: string; name: string; municipalityNumber: string }> = [];
+  let libraries = 0;
+  for (const m of municipalities) {
+    for (const l of m.libraries) {
+      libraries += 1;
+      if (!l.covered) gapLibraries.push({ id: l.id, name: l.name, municipalityNumber: m.number });
+    }
+  }
+  const coveredMunicipalities = municipalities.filter((m) => m.covered).length;
+  return {
+    gaps: { municipalities: municipalities.filter((m) => !m.covered).map((m) => ({ number: m.number, name: m.name })), libraries: gapLibraries },
+    summary: {
+      municipalities: municipalities.length,
+      coveredMunicipalities,
+      libraries,
+      coveredLibraries: libraries - gapLibraries.length,
+      share: municipalities.length === 0 ? 0 : coveredMunicipalities / municipalities.length,
+    },
+  };
+}
+
+/** The coverage of a catchment area or region: every municipality and library, covered or not (see `coveringAgreements`), with the agreements and services. */
+export function computeCoverage(input: CoverageQuestionInput<CoverageAgreementInput>): Coverage {
   const servicesOf = (libraryId: string, agreements: readonly CoverageAgreementInput[]) => [
     ...new Set(agreements.flatMap((a) => a.committedServices.filter((s) => s.actorId === libraryId).map((s) => s.type))),
   ];
 
-  const municipalities: CoverageMunicipality[] = input.municipalities.map((municipality) => {
-    const libraries = input.libraries
-      .filter((l) => l.municipalityNumber === municipality.number)
-      .map((library) => {
-        const own = agreementsOf(library.id);
-        const viaMain = library.kind === 'library_branch' && library.parentId ? agreementsOf(library.parentId) : [];
-        const agreements = [...own, ...viaMain.filter((a) => !own.includes(a))];
-        return {
-          id: library.id,
-          name: library.name,
-          kind: library.kind,
-          covered: agreements.length > 0,
-          coveredThroughMainLibrary: own.length === 0 && viaMain.length > 0,
-          agreements: agreements.map((a) => ({ id: a.id, title: a.title, status: a.status })),
-          committedServices: servicesOf(library.id, own),
-          offeredServices: [...new Set(library.offeredServices ?? [])],
-          commitments: own.flatMap((a) =>
-            [...new Set(a.committedServices.filter((s) => s.actorId === library.id).map((s) => s.type))].map((type) => ({
-              type,
-              agreementId: a.id,
-              agreementTitle: a.title,
-            })),
-          ),
-        };
-      });
-    const mainLibraries = libraries.filter((l) => l.kind === 'public_library');
-    return {
-      number: municipality.number,
-      name: municipality.name,
-      covered: mainLibraries.some((l) => l.covered),
-      libraries,
-    };
+  const municipalities: CoverageMunicipality[] = coveringAgreements(input).map(({ municipality, libraries: covering }) => {
+    const libraries = covering.map(({ library, own, viaMain, covered }) => {
+      const agreements = [...own, ...viaMain.filter((a) => !own.includes(a))];
+      return {
+        id: library.id,
+        name: library.name,
+        kind: library.kind,
+        covered,
+        coveredThroughMainLibrary: own.length === 0 && viaMain.length > 0,
+        agreements: agreements.map((a) => ({ id: a.id, title: a.title, status: a.status })),
+        committedServices: servicesOf(library.id, own),
+        offeredServices: [...new Set(library.offeredServices ?? [])],
+        commitments: own.flatMap((a) =>
+          [...new Set(a.committedServices.filter((s) => s.actorId === library.id).map((s) => s.type))].map((type) => ({
+            type,
+            agreementId: a.id,
+            agreementTitle: a.title,
+          })),
+        ),
+      };
+    });
+    return { number: municipality.number, name: municipality.name, covered: municipalityCovered(libraries), libraries };
   });
 
-  const allLibraries = municipalities.flatMap((m) => m.libraries.map((l) => ({ ...l, municipalityNumber: m.number })));
-  const coveredMunicipalities = municipalities.filter((m) => m.covered).length;
   return {
-    asOf: asOf ?? null,
+    asOf: input.asOf ?? null,
     studyCentres: input.studyCentres.map((c) => ({ id: c.id, name: c.name })),
     municipalities,
-    gaps: {
-      municipalities: municipalities.filter((m) => !m.covered).map((m) => ({ number: m.number, name: m.name })),
-      libraries: allLibraries.filter((l) => !l.covered).map((l) => ({ id: l.id, name: l.name, municipalityNumber: l.municipalityNumber })),
-    },
-    summary: {
-      municipalities: municipalities.length,
-      coveredMunicipalities,
-      libraries: allLibraries.length,
-      coveredLibraries: allLibraries.filter((l) => l.covered).length,
-      share: municipalities.length === 0 ? 0 : coveredMunicipalities / municipalities.length,
-    },
+    ...gapsAndSummary(municipalities),
   };
+}
+
+/**
+ * A region's coverage in short, by the same rule as `computeCoverage` (the same answer as
+ * `regionCoverageOf(region, computeCoverage(input))`), from the agreements' facts alone: no
+ * titles or committed services are needed for figures and gaps.
+ */
+export function computeRegionCoverage(region: { id: string; name: string }, input: CoverageQuestionInput<CoverageAgreementFacts>): RegionCoverage {
+  const municipalities = coveringAgreements(input).map(({ municipality, libraries }) => {
+    const covered = libraries.map(({ library, covered }) => ({ id: library.id, name: library.name, kind: library.kind, covered }));
+    return { number: municipality.number, name: municipality.name, covered: municipalityCovered(covered), libraries: covered };
+  });
+  const { summary, gaps } = gapsAndSummary(municipalities);
+  return { id: region.id, name: region.name, summary, gaps: { municipalities: gaps.municipalities } };
 }
 
 /** The services that matter most to students, in the order the municipality × service matrix shows them. */

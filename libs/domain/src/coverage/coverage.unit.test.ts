@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeCoverage, serviceMatrix, type CoverageAgreementInput } from './coverage';
+import { inForceOn } from '../agreement/agreement-lifecycle';
+import { computeCoverage, computeRegionCoverage, regionCoverageOf, serviceMatrix, type CoverageAgreementInput } from './coverage';
 
 const CENTRE = { id: '00000000-0000-4000-8000-0000000000c1', name: 'Namdal studiesenter' };
 const OTHER_CENTRE = '00000000-0000-4000-8000-0000000000c2';
@@ -81,5 +82,95 @@ describe('the municipality × service matrix', () => {
     const rows = serviceMatrix(withOffers([agreement('signed', [CENTRE.id, NAMSOS.id])]), ['study_places', 'exam_invigilation']);
     expect(rows[0]?.cells.map((c) => c.status)).toEqual(['offered', 'offered']);
     expect(rows[0]?.cells[1]?.providers[0]?.agreements).toEqual([]);
+  });
+});
+
+/** The rule as it was first written (every library filters every agreement): the indexed rule must answer the same. */
+function coverageByFiltering(input: Parameters<typeof computeCoverage>[0]) {
+  const centreIds = new Set(input.studyCentres.map((c) => c.id));
+  const binding = input.agreements.filter(
+    (a) => inForceOn({ status: a.status, startDate: a.startDate ?? null, endDate: a.endDate ?? null }, input.asOf as string) && a.partyActorIds.some((id) => centreIds.has(id)),
+  );
+  const agreementsOf = (libraryId: string) => binding.filter((a) => a.partyActorIds.includes(libraryId));
+  const municipalities = input.municipalities.map((municipality) => {
+    const libraries = input.libraries
+      .filter((l) => l.municipalityNumber === municipality.number)
+      .map((library) => {
+        const own = agreementsOf(library.id);
+        const viaMain = library.kind === 'library_branch' && library.parentId ? agreementsOf(library.parentId) : [];
+        const agreements = [...own, ...viaMain.filter((a) => !own.includes(a))];
+        return {
+          id: library.id,
+          covered: agreements.length > 0,
+          coveredThroughMainLibrary: own.length === 0 && viaMain.length > 0,
+          agreements: agreements.map((a) => a.id),
+        };
+      });
+    const mainLibraries = input.libraries.filter((l) => l.municipalityNumber === municipality.number && l.kind === 'public_library');
+    return { number: municipality.number, covered: libraries.some((l) => l.covered && mainLibraries.some((main) => main.id === l.id)), libraries };
+  });
+  return municipalities;
+}
+
+/** A region with many municipalities, libraries, branches and agreements of every status, drawn from a fixed seed. */
+function generatedRegion(seed: number) {
+  let state = seed;
+  const random = () => ((state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+  let next = 1000;
+  const centres = [0, 1, 2].map(() => ({ id: id(next++), name: 'Senter' }));
+  const municipalities = Array.from({ length: 20 }, (_, i) => ({ number: String(5000 + i), name: `Kommune ${i}` }));
+  const libraries: Array<Parameters<typeof computeCoverage>[0]['libraries'][number]> = [];
+  for (const m of municipalities) {
+    const main = { id: id(next++), name: 'Hovedbibliotek', kind: 'public_library' as const, municipalityNumber: m.number, parentId: null };
+    libraries.push(main);
+    for (let b = Math.floor(random() * 3); b > 0; b--) {
+      // Now and then a branch of a main library in another municipality.
+      const parent = random() < 0.2 ? pick(libraries.filter((l) => l.kind === 'public_library')).id : main.id;
+      libraries.push({ id: id(next++), name: 'Filial', kind: 'library_branch', municipalityNumber: m.number, parentId: parent });
+    }
+  }
+  const days = ['2024-01-01', '2025-06-30', '2026-12-31', null] as const;
+  const agreements: CoverageAgreementInput[] = Array.from({ length: 150 }, () => {
+    const parties = new Set([pick([...centres.map((c) => c.id), id(999)]), pick(libraries).id]);
+    if (random() < 0.3) parties.add(pick(libraries).id);
+    return {
+      id: id(next++),
+      title: 'Avtale',
+      status: pick(['draft', 'negotiating', 'signed', 'active', 'expiring', 'expired', 'terminated'] as const),
+      startDate: pick(days),
+      endDate: pick([...days, '2099-01-01']),
+      partyActorIds: [...parties],
+      committedServices: [],
+    };
+  });
+  return { studyCentres: centres.slice(0, 2), municipalities, libraries, agreements, asOf: '2025-06-30' };
+}
+
+describe('coverage at scale', () => {
+  it('answers as every library filtering every agreement would, for generated regions', () => {
+    for (const seed of [1, 7, 42, 2026]) {
+      const input = generatedRegion(seed);
+      const result = computeCoverage(input);
+      expect(
+        result.municipalities.map((m) => ({
+          number: m.number,
+          covered: m.covered,
+          libraries: m.libraries.map((l) => ({ id: l.id, covered: l.covered, coveredThroughMainLibrary: l.coveredThroughMainLibrary, agreements: l.agreements.map((a) => a.id) })),
+        })),
+      ).toEqual(coverageByFiltering(input));
+      expect(result.summary.coveredLibraries).toBeGreaterThan(0);
+      expect(result.gaps.libraries.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("gives a region's figures and gaps from the agreements' facts as the full coverage gives them", () => {
+    const region = { id: '00000000-0000-4000-8000-0000000000f1', name: 'Namdal' };
+    for (const seed of [3, 11, 99]) {
+      const input = generatedRegion(seed);
+      const facts = input.agreements.map(({ id, status, startDate, endDate, partyActorIds }) => ({ id, status, startDate, endDate, partyActorIds }));
+      expect(computeRegionCoverage(region, { ...input, agreements: facts })).toEqual(regionCoverageOf(region, computeCoverage(input)));
+    }
   });
 });

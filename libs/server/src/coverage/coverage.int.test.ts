@@ -14,6 +14,8 @@ async function namdalCoverage(): Promise<Coverage> {
   return json<Coverage>(await server.request(`/api/coverage?region=${namdal?.id}`), 200);
 }
 
+const TRONDHEIM = sampleId('actor', 'library-5001');
+
 const namsosOf = (coverage: Coverage) => coverage.municipalities.find((m) => m.number === '5007')?.libraries.find((l) => l.id === NAMSOS);
 
 describe('GET /api/coverage, services per library', () => {
@@ -56,6 +58,43 @@ describe('GET /api/coverage, services per library', () => {
     // Printing is still offered without agreement.
     expect(after?.offeredServices).toContain('printing_scanning');
     expect(after?.commitments.some((c) => c.type === 'printing_scanning')).toBe(false);
+  });
+});
+
+describe('GET /api/coverage, a branch whose main library lies in another region', () => {
+  it('is covered through its main library, in its own region and in the overview of every region', async () => {
+    const branch = await json<{ id: string }>(
+      await server.request('/api/actors', jsonBody('POST', { kind: 'library_branch', name: 'Trondheim-filialen i Namsos', organisationNumber: null, municipalityNumber: '5007', parentId: TRONDHEIM })),
+      201,
+    );
+    const branchOf = (coverage: Coverage) => coverage.municipalities.find((m) => m.number === '5007')?.libraries.find((l) => l.id === branch.id);
+    expect(branchOf(await namdalCoverage())).toMatchObject({ covered: false });
+
+    let agreement = await json<AgreementDetail>(
+      await server.request(
+        '/api/agreements',
+        jsonBody('POST', {
+          title: 'Studieplasser i Trondheim',
+          kind: 'cooperation',
+          parties: [
+            { actorId: NAMDAL_CENTRE, role: 'coordinator' },
+            { actorId: TRONDHEIM, role: 'service_provider' },
+          ],
+        }),
+      ),
+      201,
+    );
+    for (const step of [{ to: 'negotiating' }, { to: 'signed', overrideReason: 'Signert på papir' }]) {
+      agreement = await json<AgreementDetail>(
+        await server.request(`/api/agreements/${agreement.id}/transitions`, jsonBody('POST', step, { 'If-Match': `"${agreement.version}"` })),
+        200,
+      );
+    }
+    const coverage = await namdalCoverage();
+    expect(branchOf(coverage)).toMatchObject({ covered: true, coveredThroughMainLibrary: true });
+    expect(branchOf(coverage)?.agreements.map((a) => a.title)).toEqual(['Studieplasser i Trondheim']);
+    const overview = await json<RegionCoverages>(await server.request('/api/coverage/regions'), 200);
+    expect(overview.items.find((r) => r.name === 'Namdal')?.summary).toEqual(coverage.summary);
   });
 });
 
