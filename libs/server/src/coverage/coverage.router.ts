@@ -1,6 +1,7 @@
+import { principalOf } from '../auth/access-control';
 import { accessOf, scopeOf } from '../auth/visibility';
 import { z } from 'zod';
-import { coverageSchema, isoDateSchema, municipalityNumberSchema, regionCoveragesSchema } from '@kompetansebro/domain';
+import { coverageSchema, isoDateSchema, municipalityNumberSchema, regionCoveragesSchema, todayInNorway } from '@kompetansebro/domain';
 import { calendarFirst } from '../agreements/agreements.router';
 import { etagOf, expectedVersion } from '../http/etag';
 import { ifMatch, jsonAnswer, jsonBody, routesTagged } from '../http/api-route';
@@ -55,7 +56,15 @@ const putCatchmentRoute = route('put', '/api/study-centres/{id}/catchment-area',
 
 export const coverageRouter = createRouter()
   .openapi(coverageRoute, async (c) => c.json(await getCoverage(c.var.deps.db, await scopeOf(c), c.req.valid('query')), 200))
-  .openapi(regionsRoute, async (c) => c.json(await getRegionCoverages(c.var.deps.db, await scopeOf(c), c.req.valid('query')), 200))
+  .openapi(regionsRoute, async (c) => {
+    const query = c.req.valid('query');
+    const scope = await scopeOf(c);
+    const { userId, organisationId } = principalOf(c);
+    // Every region's coverage (53 at national scale) costs far more than the request: a user who opens
+    // the overview again within the reuse time gets the answer they were just given (http/read-reuse.ts).
+    const key = ['coverage/regions', userId, organisationId, query.asOf ?? todayInNorway()].join('\n');
+    return c.json(await c.var.deps.readReuse.answerOf(key, () => getRegionCoverages(c.var.deps.db, scope, query)), 200);
+  })
   .openapi(getCatchmentRoute, async (c) => c.json(await getCatchmentArea(c.var.deps.db, await scopeOf(c), c.req.valid('param').id), 200))
   .openapi(putCatchmentRoute, async (c) => {
     const version = expectedVersion(c);

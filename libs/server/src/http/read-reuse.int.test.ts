@@ -52,3 +52,21 @@ describe('a session reused between requests', () => {
     expect((await me('session=unknown-token')).status).toBe(401);
   });
 });
+
+describe('a costly answer reused between requests', () => {
+  it("gives the overview's coverage of every region again within the reuse time, and afresh after any change here", async () => {
+    const regions = async () => {
+      const answer = await server.request('/api/coverage/regions');
+      expect(answer.status).toBe(200);
+      return ((await answer.json()) as { items: { summary: { coveredMunicipalities: number } }[] }).items.map((r) => r.summary.coveredMunicipalities);
+    };
+    const before = await regions();
+    expect(before.some((covered) => covered > 0)).toBe(true);
+    // Behind this process's back (another instance, SQL): no agreement binds any more.
+    await server.database.db.updateTable('agreement').set({ status: 'terminated' }).where('status', 'in', ['signed', 'active', 'expiring']).execute();
+    expect(await regions()).toEqual(before);
+    const change = await server.request('/api/actors', jsonBody('POST', { kind: 'study_centre', name: 'Dekning studiesenter' }));
+    expect(change.status).toBe(201);
+    expect((await regions()).every((covered) => covered === 0)).toBe(true);
+  });
+});

@@ -2,7 +2,8 @@ import type { Principal } from '../auth/principal';
 
 // Every authenticated request first reads who is asking (the session, its user and memberships,
 // then the scope those give) and every agreement read first checks the agreement calendar. Both
-// change rarely: a process may reuse them for a few seconds (READ_REUSE_SECONDS). Any change made
+// change rarely: a process may reuse them for a few seconds (READ_REUSE_SECONDS), and so a few
+// costly answers one user asks for again (answerOf: keyed by the user and organisation, never shared). Any change made
 // through this process forgets them at once, so nobody sees their own change late; a change made
 // by another instance, or a session that runs out, counts within those seconds at most. A session
 // that no longer opens (logged out, expired, unknown) is never kept: only a live one is reused.
@@ -24,6 +25,13 @@ export interface ReadReuse {
    * for the same day within the reuse time; a write always applies it, so it acts on today's status.
    */
   checkCalendar(apply: () => Promise<unknown>, read: boolean, today: string): Promise<void>;
+  /**
+   * An answer asked for again within the reuse time (`key` names who asks, for which organisation,
+   * and the question): the kept one while fresh, else `load()`'s, kept unless a change went through
+   * while it was read. For the few answers that cost far more than their request (the overview's
+   * coverage of every region).
+   */
+  answerOf<T>(key: string, load: () => Promise<T>): Promise<T>;
   /** A change went through: whatever is kept may be out of date. */
   forget(): void;
 }
@@ -35,16 +43,18 @@ export function createReadReuse(seconds: number, now: () => number = Date.now): 
     return age >= 0 && age < span;
   };
   const principals = new Map<string, KeptPrincipal>();
+  const answers = new Map<string, { answer: unknown; keptAt: number }>();
   let calendar = { day: '', appliedAt: Number.NaN };
   // Bumped by forget(): a load that began before a change must not keep what it read.
   let generation = 0;
 
-  function keep(token: string, principal: Principal): void {
-    if (principals.size >= SWEEP_ABOVE) {
-      for (const [key, kept] of principals) if (!fresh(kept.keptAt)) principals.delete(key);
-      if (principals.size >= SWEEP_ABOVE) principals.clear();
+  /** Keeps `value` under `key`, first sweeping out what is past its time when the map is full. */
+  function keepIn<V extends { keptAt: number }>(kept: Map<string, V>, key: string, value: V): void {
+    if (kept.size >= SWEEP_ABOVE) {
+      for (const [k, v] of kept) if (!fresh(v.keptAt)) kept.delete(k);
+      if (kept.size >= SWEEP_ABOVE) kept.clear();
     }
-    principals.set(token, { principal, keptAt: now() });
+    kept.set(key, value);
   }
 
   return {
@@ -54,9 +64,18 @@ export function createReadReuse(seconds: number, now: () => number = Date.now): 
       if (kept && fresh(kept.keptAt)) return kept.principal;
       const startedIn = generation;
       const principal = await load();
-      if (principal && startedIn === generation) keep(token, principal);
+      if (principal && startedIn === generation) keepIn(principals, token, { principal, keptAt: now() });
       else if (!principal) principals.delete(token);
       return principal;
+    },
+    async answerOf<T>(key: string, load: () => Promise<T>): Promise<T> {
+      if (span <= 0) return load();
+      const kept = answers.get(key);
+      if (kept && fresh(kept.keptAt)) return kept.answer as T;
+      const startedIn = generation;
+      const answer = await load();
+      if (startedIn === generation) keepIn(answers, key, { answer, keptAt: now() });
+      return answer;
     },
     async checkCalendar(apply, read, today) {
       if (read && calendar.day === today && fresh(calendar.appliedAt)) return;
@@ -67,6 +86,7 @@ export function createReadReuse(seconds: number, now: () => number = Date.now): 
     forget() {
       generation++;
       principals.clear();
+      answers.clear();
       calendar = { day: '', appliedAt: Number.NaN };
     },
   };

@@ -114,3 +114,40 @@ describe('reusing the agreement calendar check', () => {
     expect(apply).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('reusing a costly answer', () => {
+  it('loads once within the reuse time, per key, and again after it', async () => {
+    const { now, advance } = clock();
+    const reuse = createReadReuse(5, now);
+    const load = vi.fn(async () => ({ share: 0.5 }));
+    expect(await reuse.answerOf('u1', load)).toEqual({ share: 0.5 });
+    advance(4_999);
+    await reuse.answerOf('u1', load);
+    expect(load).toHaveBeenCalledTimes(1);
+    await reuse.answerOf('u2', load);
+    expect(load).toHaveBeenCalledTimes(2);
+    advance(1);
+    await reuse.answerOf('u1', load);
+    expect(load).toHaveBeenCalledTimes(3);
+  });
+
+  it('forgets on a change, and does not keep an answer read while a change went through', async () => {
+    const reuse = createReadReuse(5, clock().now);
+    await reuse.answerOf('u1', async () => 'old');
+    reuse.forget();
+    expect(await reuse.answerOf('u1', async () => 'new')).toBe('new');
+    await reuse.answerOf('u2', async () => {
+      reuse.forget();
+      return 'read while it changed';
+    });
+    expect(await reuse.answerOf('u2', async () => 'after')).toBe('after');
+  });
+
+  it('loads every time when the reuse time is 0', async () => {
+    const reuse = createReadReuse(0, clock().now);
+    const load = vi.fn(async () => 1);
+    await reuse.answerOf('u1', load);
+    await reuse.answerOf('u1', load);
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+});
