@@ -10,8 +10,17 @@ export function benchAppConfig(databaseKind: AppConfig['databaseKind'], extra: P
   return { databaseKind, version: 'bench', documentsDir: tmpdir(), cookieSecure: false, ...DEFAULT_REUSE, ...answerSecondsFromEnv(), ...extra };
 }
 
-/** PUBLIC_ANSWER_SECONDS=0 measures what the public answers cost when each is built (none kept). */
+/**
+ * PUBLIC_ANSWER_SECONDS=0 measures what the public answers cost when each is built (none kept);
+ * READ_REUSE_SECONDS=0 what every request costs when nothing is reused (the principal, the
+ * calendar check, the overview's coverage of every region).
+ */
 function answerSecondsFromEnv(): Partial<AppConfig> {
-  const seconds = process.env['PUBLIC_ANSWER_SECONDS'];
-  return seconds === undefined || seconds === '' ? {} : { publicAnswerSeconds: Number(seconds) };
+  const seconds = (name: string) => {
+    const value = process.env[name];
+    return value === undefined || value === '' ? undefined : Number(value);
+  };
+  const publicAnswerSeconds = seconds('PUBLIC_ANSWER_SECONDS');
+  const readReuseSeconds = seconds('READ_REUSE_SECONDS');
+  return { ...(publicAnswerSeconds === undefined ? {} : { publicAnswerSeconds }), ...(readReuseSeconds === undefined ? {} : { readReuseSeconds }) };
 }
