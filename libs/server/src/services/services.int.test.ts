@@ -343,6 +343,6 @@ describe('archive and restore', () => {
     await server.request(`/api/actors/${actor.id}/archive`, { method: 'POST', headers: { 'If-Match': '"1"' } });
     expect((await listServices(`actor=${actor.id}`)).total).toBe(0);
     expect((await listServices(`actor=${actor.id}&archived=include`)).total).toBe(1);
-    expect(await totals()).toEqual([before[0]! - 1, before[1]! - 1, before[2]! - 1, before[3]]);
+    expect(await totals()).toEqual(before.map((total, i) => (i < 3 ? total - 1 : total)));
   });
 });
