@@ -27,6 +27,17 @@ export const PLANNED_ONCE = '/* planned once */';
 const plannedPerValue = (text: string) => PLANNED_PER_VALUE.test(text) && !text.includes(PLANNED_ONCE);
 
 /**
+ * A statement without values is named too when it is one query that reads or changes rows (a list
+ * with no filter: the county's contacts, services, activities), else it would be planned again
+ * on every request like any unnamed one; anything else without values (several statements in one
+ * text, a migration's DDL, VACUUM) stays on the simple protocol.
+ */
+const ONE_QUERY = /^\s*(select|with|insert|update|delete)\b[^;]*$/i;
+
+/** Whether a statement runs by name: with values, or one query without (`ONE_QUERY`). */
+const nameable = (text: string, values: readonly unknown[]) => values.length > 0 || ONE_QUERY.test(text);
+
+/**
  * The name a statement with values runs under, or null to run it unnamed. Named, the database
  * parses and plans it once per connection instead of once per request: planning was ~40 % of
  * PostgreSQL's CPU on the filtered agreements page (1.76 → 1.00 ms a statement). One text, one
@@ -45,8 +56,8 @@ function statementNames(limit: number): (text: string) => string | null {
 }
 
 /**
- * A pg client class that runs statements with values by name. Statements without values stay on
- * the simple protocol, where one text may hold several statements.
+ * A pg client class that runs statements with values (and single queries without) by name. Other
+ * statements without values stay on the simple protocol, where one text may hold several statements.
  */
 export function namedStatementClient(limit = NAMED_STATEMENT_LIMIT): typeof pg.Client {
   const nameOf = statementNames(limit);
@@ -56,7 +67,7 @@ export function namedStatementClient(limit = NAMED_STATEMENT_LIMIT): typeof pg.C
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     override query(first: any, ...rest: any[]): any {
       const [values, callback] = rest as [unknown, unknown];
-      if (typeof first === 'string' && Array.isArray(values) && values.length > 0 && callback === undefined) {
+      if (typeof first === 'string' && Array.isArray(values) && nameable(first, values) && callback === undefined) {
         const name = nameOf(first);
         if (name !== null) return super.query({ text: first, values, name });
       }
@@ -109,7 +120,7 @@ export function pgliteNamedQueries(client: PGlite, limit = NAMED_STATEMENT_LIMIT
   }
 
   const query = (async <T>(text: string, values: unknown[] = [], options?: Parameters<PGlite['query']>[2]): Promise<Results<T>> => {
-    const name = values.length > 0 && options === undefined ? nameOf(text) : null;
+    const name = nameable(text, values) && options === undefined ? nameOf(text) : null;
     if (name === null) return client.query<T>(text, values, options);
     return client._runExclusiveQuery(async () => {
       const types = await prepare(name, text);

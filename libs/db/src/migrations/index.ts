@@ -33,6 +33,7 @@ import * as activityUntilIndex from './2026_12_04_2002_activity_until_index';
 import * as liaisonNoteRecentIndex from './2026_12_04_2050_liaison_note_recent_index';
 import * as agreementNegotiatingRecentIndex from './2026_12_04_2065_agreement_negotiating_recent_index';
 import * as searchTitleVectors from './2026_12_04_2075_search_title_vectors';
+import * as contactSortIndex from './2026_12_04_2080_contact_sort_index';
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the server can be
@@ -73,6 +74,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_04_2050_liaison_note_recent_index': liaisonNoteRecentIndex,
   '2026_12_04_2065_agreement_negotiating_recent_index': agreementNegotiatingRecentIndex,
   '2026_12_04_2075_search_title_vectors': searchTitleVectors,
+  '2026_12_04_2080_contact_sort_index': contactSortIndex,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -11,7 +11,6 @@ import {
   commitmentStatus,
   CONFIRMATION_VALID_DAYS,
   dayAfter,
-  isActorKind,
   mayAcceptFor,
   mayTransition,
   signingNote,
@@ -40,7 +39,7 @@ import {
   NotFoundError,
   partyViolations as agreementPartyViolations,
 } from '@kompetansebro/domain';
-import { requireVisible, requireWritable, visibleAgreements, type Scope } from '../auth/visibility';
+import { actorIdsOfSet, requireVisible, requireWritable, visibleAgreements, type Scope } from '../auth/visibility';
 import { uniqueViolation } from '../persistence/database-errors';
 import type { Executor } from '../persistence/executor';
 import { COUNT_CAP, groupedBy, iso, isoOrNull, likePattern, visibleActorIds, type ChangeContext } from '../persistence/repository-helpers';
@@ -631,7 +630,6 @@ export async function decideAgreement(
 interface TaskRow {
   id: string;
   updated_at: Date;
-  name: string;
   actor_id: string;
   declined: boolean;
   amendment_number: number | null;
@@ -655,54 +653,39 @@ export async function listPendingAcceptances(
   const offset = (query.page - 1) * query.pageSize;
   const acceptFor = scope.agreements.acceptFor;
   if (!acceptFor.all && acceptFor.ids.length === 0 && acceptFor.kinds.length === 0) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
-  // The organisations it answers for: by id, or by kind (the county, for parties no account acts for).
-  const answersFor = (eb: ExpressionBuilder<Database & { a: Database['actor'] }, 'a'>) =>
-    acceptFor.all
-      ? eb.lit(true)
-      : eb.or([
-          ...(acceptFor.ids.length ? [eb('a.id', 'in', [...acceptFor.ids])] : []),
-          ...(acceptFor.kinds.length ? [eb('a.kind', 'in', acceptFor.kinds.filter(isActorKind))] : []),
-        ]);
-  // Agreements sent to the parties that wait for one of its answers. By id (an organisation and its
-  // branches), the planner knows from agreement_party's statistics how many rows that is and picks
-  // its way. By kind (the county) it cannot: the kinds have many actors with few parties between
-  // them, and it would walk every negotiated agreement's parties instead, reading every pending
-  // row of the country to find none. `offset 0` keeps the subquery as written there: from the
-  // actors of those kinds to their unanswered parties, by the index on the party's actor.
-  const byKind = acceptFor.all || acceptFor.kinds.length > 0;
+  // The organisations it answers for (by id, or by kind: the county, for parties no account acts
+  // for), as ids read once per statement: the unanswered parties of all of them are found in one
+  // scan of the index on the party's actor (the county answers for hundreds of actors, most of
+  // them with no party), then their agreements if negotiated (issue 18).
+  const answersFor = (column: 'p.actor_id' | 'ap.actor_id') => (acceptFor.all ? sql<SqlBool>`true` : sql<SqlBool>`${sql.ref(column)} = any(${actorIdsOfSet(acceptFor)})`);
+  // A party it answers for is one it sees (it answers only for organisations it reads), so an
+  // agreement with that party is visible: the visibility condition adds nothing then.
+  const read = scope.agreements.read;
+  const answersOnlyForVisible = read.all || (acceptFor.kinds.length === 0 && acceptFor.municipalities.length === 0 && acceptFor.ids.every((id) => read.ids.includes(id)));
+  const visible = answersOnlyForVisible ? sql<SqlBool>`true` : visibleAgreements(scope, 'ag.id');
+  // Agreements sent to the parties that wait for one of its answers.
   const agreements = db
-    .selectFrom('actor as a')
-    .innerJoinLateral(
-      (eb) =>
-        eb
-          .selectFrom('agreement_party as party')
-          .select(['party.agreement_id', 'party.actor_id', 'party.declined_at'])
-          .whereRef('party.actor_id', '=', 'a.id')
-          .where('party.accepted_at', 'is', null)
-          .$if(unanswered, (qb) => qb.where('party.declined_at', 'is', null))
-          .$if(byKind, (qb) => qb.offset(0))
-          .as('p'),
-      (join) => join.onTrue(),
-    )
+    .selectFrom('agreement_party as p')
     .innerJoin('agreement as ag', 'ag.id', 'p.agreement_id')
+    .where(answersFor('p.actor_id'))
+    .where('p.accepted_at', 'is', null)
+    .$if(unanswered, (qb) => qb.where('p.declined_at', 'is', null))
     .where('ag.status', '=', 'negotiating')
-    .where(visibleAgreements(scope, 'ag.id'))
-    .where(answersFor);
+    .where(visible);
   // Amendments proposed (few: one at a time per agreement) that wait for one of its answers.
   const amendments = db
     .selectFrom('agreement_amendment as am')
     .innerJoin('agreement as ag', 'ag.id', 'am.agreement_id')
     .innerJoin('agreement_amendment_party as ap', 'ap.amendment_id', 'am.id')
-    .innerJoin('actor as a', 'a.id', 'ap.actor_id')
     .where('am.status', '=', 'proposed')
     .where('ag.status', 'in', ['signed', 'active', 'expiring'])
     .where('ap.accepted_at', 'is', null)
-    .where(visibleAgreements(scope, 'ag.id'))
-    .where(answersFor);
+    .where(visible)
+    .where(answersFor('ap.actor_id'));
   const parts = [...(query.kind !== 'amendment' ? ['agreement' as const] : []), ...(query.kind !== 'agreement' ? ['amendment' as const] : [])];
-  // Each part names its tasks by the agreement's id and last change only (the negotiated ones from
-  // the index alone, without their rows); the page's rows are read after, for those 25.
-  const common = ['ag.id', 'ag.updated_at', 'a.name'] as const;
+  // Each part names its tasks by the agreement's id and last change and the party only; the page's
+  // rows (the agreement's title, the party's name) are read after, for those 25.
+  const common = ['ag.id', 'ag.updated_at'] as const;
   // Newest first; an agreement's parties (and its amendment after the agreement) in a fixed order, so pages neither overlap nor skip.
   const order = ['task.updated_at desc', 'task.id', 'task.actor_id', 'task.amendment_number nulls first'].map((term) => sql.raw(term));
   const upTo = offset + query.pageSize;
@@ -726,7 +709,8 @@ export async function listPendingAcceptances(
     .with('task', () => db.selectFrom(sql<TaskRow>`(${unionOf(parts.map(arm))})`.as('task')).selectAll().orderBy(sql.join(order)).limit(query.pageSize).offset(offset))
     .selectFrom('task')
     .innerJoin('agreement as ag', 'ag.id', 'task.id')
-    .select(['task.id', 'task.actor_id', 'task.name', 'task.declined', 'task.amendment_number', 'ag.title', 'ag.start_date', 'ag.end_date', 'ag.version'])
+    .innerJoin('actor as a', 'a.id', 'task.actor_id')
+    .select(['task.id', 'task.actor_id', 'a.name', 'task.declined', 'task.amendment_number', 'ag.title', 'ag.start_date', 'ag.end_date', 'ag.version'])
     .orderBy(sql.join(order))
     .execute();
   const items = rows.map((r) => ({

@@ -84,6 +84,13 @@ export async function listContacts(db: Executor, scope: Scope, query: ContactLis
     key === 'actor'
       ? filtered.select(summaryColumns).orderBy(byActor, direction).orderBy(byName)
       : filtered.select(summaryColumns).orderBy(byName, direction);
+  // Counted from the contacts alone when neither the scope nor the filters ask about their actor
+  // (the county's list): every contact has one, so the join would only cost (issue 18).
+  if (scope.actorRecords.read.all && !query.q) {
+    const contacts = db.selectFrom('contact as c');
+    const counted = query.actor ? contacts.where('c.actor_id', '=', query.actor) : contacts;
+    return pageOf(query, counted, ordered.orderBy('c.id'), toSummary);
+  }
   return pageOf(query, filtered, ordered.orderBy('c.id'), toSummary);
 }
 

@@ -92,6 +92,16 @@ describe.each(['postgres', 'pglite'] as const)('named statements on %s', (target
     expect(rows).toEqual([{ n: 2 }]);
   });
 
+  it('plans a single query without values once per connection too (an unfiltered list), but not other statements', async () => {
+    const unfiltered = async () => (await sql<{ n: number }>`select 6 * 7 as n`.execute(handle.db)).rows[0]?.n;
+    expect(await unfiltered()).toBe(42);
+    expect(await unfiltered()).toBe(42);
+    expect((await prepared()).filter((s) => s.includes('6 * 7 as n'))).toHaveLength(1);
+    await sql`create table named_ddl (n int)`.execute(handle.db);
+    await sql`vacuum named_ddl`.execute(handle.db);
+    expect((await prepared()).some((s) => s.includes('named_ddl'))).toBe(false);
+  });
+
   it('still runs a text of several statements without values', async () => {
     await handle.executeSql('create table named_check (n int); insert into named_check values (7)');
     const rows = (await sql<{ n: number }>`select n from named_check where n = ${7}`.execute(handle.db)).rows;

@@ -101,9 +101,20 @@ export async function cappedPageOf<FilteredDB, FilteredTables extends keyof Filt
   const cap = offset + COUNT_CAP;
   const limited = filtered.select(sql<number>`1`.as('one')).limit(cap + 1);
   const counted = await sql<{ total: string }>`select count(*) as total from (${limited}) as counted`.execute(db);
-  const rows = await ordered.limit(query.pageSize).offset(offset).execute();
+  const rows = await pageRows(ordered, query).execute();
   const total = Number(counted.rows[0]?.total ?? 0);
   return { items: rows.map(toItem), total: Math.min(total, cap), ...(total > cap ? { totalCapped: true } : {}), page: query.page, pageSize: query.pageSize };
+}
+
+/**
+ * The rows of the page the query asks for: its size written into the statement, and no offset on
+ * the first page. With both as values the database cannot tell how many rows a page reads, so it
+ * planned each request's page again (a plan of its own per value) instead of once per connection
+ * (issue 18); page sizes are few, so this adds few statements.
+ */
+export function pageRows<DB, TB extends keyof DB, O>(ordered: SelectQueryBuilder<DB, TB, O>, query: { page: number; pageSize: number }): SelectQueryBuilder<DB, TB, O> {
+  const limited = ordered.limit(sql.lit(query.pageSize));
+  return query.page === 1 ? limited : limited.offset((query.page - 1) * query.pageSize);
 }
 
 export async function pageOf<FilteredDB, FilteredTables extends keyof FilteredDB, Selected, DB, TB extends keyof DB, Row, Item>(
@@ -114,10 +125,7 @@ export async function pageOf<FilteredDB, FilteredTables extends keyof FilteredDB
 ): Promise<Page<Item>> {
   // $castTo: Kysely cannot name the selection of a table that is a type parameter.
   const countRow = await filtered.select(sql<string>`count(*)`.as('total')).$castTo<{ total: string }>().executeTakeFirstOrThrow();
-  const rows = await ordered
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
-    .execute();
+  const rows = await pageRows(ordered, query).execute();
   return { items: rows.map(toItem), total: Number(countRow.total), page: query.page, pageSize: query.pageSize };
 }
 

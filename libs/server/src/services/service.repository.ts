@@ -141,7 +141,31 @@ export async function listServices(db: Executor, scope: Scope, query: ServiceLis
     default:
       ordered = ordered.orderBy(byActor, direction).orderBy('s.type');
   }
-  return pageOf(query, filtered, ordered.orderBy('s.id'), toSummary);
+  return pageOf(query, countedServices(db, scope, query) ?? filtered, ordered.orderBy('s.id'), toSummary);
+}
+
+const SERVICE_ONLY_KEYS = new Set(['page', 'pageSize', 'sort', 'actor', 'includeBranches', 'type', 'audience', 'archived']);
+
+/**
+ * The services a list counts, from the services alone when neither the scope nor the filters ask
+ * about their actor beyond whether it is archived (the county's list): every service has an
+ * actor, so joining each one would only cost (issue 18). Undefined: count the list as it reads.
+ */
+function countedServices(db: Executor, scope: Scope, query: ServiceListQuery) {
+  // Any other filter (a new one too) asks about the actor, or may: counted as the list reads.
+  const onServicesOnly = Object.entries(query).every(([key, value]) => value === undefined || SERVICE_ONLY_KEYS.has(key));
+  if (!scope.actorRecords.read.all || !onServicesOnly || (query.actor && query.includeBranches === 'true')) return undefined;
+  let services = db.selectFrom('service as s');
+  if (query.actor) services = services.where('s.actor_id', '=', query.actor);
+  if (query.type) services = services.where('s.type', '=', query.type);
+  if (query.audience) services = services.where(sql<SqlBool>`s.audiences @> ${JSON.stringify([query.audience])}::jsonb`);
+  if (query.archived === 'exclude') {
+    services = services
+      .where('s.archived_at', 'is', null)
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('actor as a').select('a.id').whereRef('a.id', '=', 's.actor_id').where('a.archived_at', 'is not', null))));
+  }
+  if (query.archived === 'only') services = services.where('s.archived_at', 'is not', null);
+  return services;
 }
 
 export async function getService(db: Executor, scope: Scope, id: string): Promise<ServiceSummary> {

@@ -337,8 +337,12 @@ describe('archive and restore', () => {
     const actor = (await actorResponse.json()) as { id: string };
     await createService({ actorId: actor.id });
     expect((await listServices(`actor=${actor.id}`)).total).toBe(1);
+    // The whole list's count too (counted from the services alone, issue 18), by type and audience as well.
+    const totals = async () => Promise.all(['', 'type=group_rooms', 'audience=students', 'archived=include'].map(async (q) => (await listServices(q)).total));
+    const before = await totals();
     await server.request(`/api/actors/${actor.id}/archive`, { method: 'POST', headers: { 'If-Match': '"1"' } });
     expect((await listServices(`actor=${actor.id}`)).total).toBe(0);
     expect((await listServices(`actor=${actor.id}&archived=include`)).total).toBe(1);
+    expect(await totals()).toEqual(before.map((total, i) => (i < 3 ? total - 1 : total)));
   });
 });
