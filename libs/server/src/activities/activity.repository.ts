@@ -68,19 +68,23 @@ const summaryColumns = [
 ] as const;
 
 function selectSummaries(db: Executor) {
-  // The participants counted and their heads summed in one pass per activity (issue 18).
+  // The counts as subqueries of the select list: the database computes them for the page's rows
+  // only, after the order and limit (a lateral join, with visibility read into arrays, made a
+  // centre's next five activities 2.4× dearer for PostgreSQL: it counted every match first).
   return activitiesWithOrganiser(db)
-    .leftJoinLateral(
-      (eb) =>
-        eb
-          .selectFrom('activity_participant as p')
-          .whereRef('p.activity_id', '=', 'a.id')
-          .select((sub) => [sub.fn.countAll<string>().as('participant_count'), sub.fn.sum<string | null>('p.head_count').as('total_head_count')])
-          .as('pc'),
-      (join) => join.onTrue(),
-    )
     .select(summaryColumns)
-    .select(['pc.participant_count', 'pc.total_head_count']);
+    .select((eb) => [
+      eb
+        .selectFrom('activity_participant as p')
+        .whereRef('p.activity_id', '=', 'a.id')
+        .select((sub) => sub.fn.countAll<string>().as('n'))
+        .as('participant_count'),
+      eb
+        .selectFrom('activity_participant as p')
+        .whereRef('p.activity_id', '=', 'a.id')
+        .select((sub) => sub.fn.sum<string | null>('p.head_count').as('n'))
+        .as('total_head_count'),
+    ]);
 }
 type SummaryRow = InferResult<ReturnType<typeof selectSummaries>>[number];
 

@@ -141,16 +141,10 @@ export function actorIdsOfSet(set: ActorSet): RawBuilder<unknown> {
   return sql`array(select vis_actor.id from actor as vis_actor where ${actorRowInSet(set, 'vis_actor')})`;
 }
 
-/**
- * The activity (aliased `alias`) is organised by or has a participant in the set. The actors'
- * ids and their activities' ids are each read once per statement, so the database finds the
- * activities by the organiser and participant indexes (issue 18) instead of testing each row.
- */
+/** The activity (aliased `alias`) is organised by or has a participant in the set. */
 export function activityInvolves(set: ActorSet, alias: string): RawBuilder<SqlBool> {
   if (set.all) return TRUE;
-  if (set.ids.length === 0 && set.kinds.length === 0 && set.municipalities.length === 0) return FALSE;
-  const actorIds = actorIdsOfSet(set);
-  return sql<SqlBool>`(${sql.ref(`${alias}.organiser_id`)} = any(${actorIds}) or ${sql.ref(`${alias}.id`)} = any(array(select vis_participant.activity_id from activity_participant as vis_participant where vis_participant.actor_id = any(${actorIds}))))`;
+  return sql<SqlBool>`(${actorIdInSet(set, `${alias}.organiser_id`)} or exists (select 1 from activity_participant as vis_participant where vis_participant.activity_id = ${sql.ref(`${alias}.id`)} and ${actorIdInSet(set, 'vis_participant.actor_id')}))`;
 }
 
 // The conditions per resource, as the repositories use them.
