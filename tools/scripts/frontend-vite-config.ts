@@ -109,6 +109,10 @@ export function frontendViteConfig({ appDir, name, base, app }: { appDir: string
         // Our own modules do nothing on import but their CSS; saying so lets the bundler drop
         // what a screen does not use from the first download (lazy screens keep their own code).
         treeshake: { moduleSideEffects: (id) => id.includes('/node_modules/') || id.endsWith('.css') },
+        // A chunk's file is its hash alone: the entry names every lazy chunk (imports and the
+        // preload map), and the names' words were 0.8 KiB gzip of the county console's first
+        // download. The source maps still say what each chunk holds.
+        output: { chunkFileNames: 'assets/[hash].js' },
       },
     },
   });

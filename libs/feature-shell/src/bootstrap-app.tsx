@@ -171,19 +171,39 @@ export function createComingSoonRoutes(parentRoute: AnyRoute): AnyRoute[] {
 export const comingSoonNavigation: readonly NavigationItem[] = [{ to: '/', label: 'shell.navigation.overview', exact: true }];
 
 /**
+ * Starts loading the code of the screens the address names, before the router's first load needs
+ * it: the first page's chunks then download alongside the language and the API client.
+ */
+function preloadScreensAt(router: ReturnType<typeof createAppRouter>): void {
+  for (const match of router.matchRoutes(router.latestLocation)) {
+    const route = (router.routesById as Record<string, AnyRoute | undefined>)[match.routeId];
+    // A chunk that fails to load fails the router's own load of it, which shows the error.
+    if (route) void router.loadRouteChunk(route)?.catch(() => undefined);
+  }
+}
+
+/**
  * Starts an app: reads its runtime config (the API's address), sets up the language, the
  * query cache and the router, and renders it into `#root`. If the config cannot be read,
  * says so in the page instead of showing a blank screen.
+ *
+ * Nothing waits for what it does not need: the first page's code starts loading at once, and
+ * its checks and data (who is logged in, the screen's first queries) as soon as the API client
+ * is configured, while the language may still be loading; the app renders when the language is in.
  */
 export async function bootstrapApp(definition: AppDefinition): Promise<void> {
   const container = document.getElementById('root');
   if (!container) throw new Error('index.html has no #root element');
   const root = createRoot(container);
 
-  // All three in parallel. The API client (with the domain's schemas) is its own chunk, so
-  // the shell's chunk stays small; the first page needs it anyway, so it loads right away.
+  // The API client (with the domain's schemas) is its own chunk, so the shell's chunk stays
+  // small; the first page needs it anyway, so it loads right away, as do the language and the page.
   const i18nReady = initI18n();
   const apiClientReady = import('@kompetansebro/api-client');
+  const { queryClient, router } = createAppRuntime(definition);
+  preloadScreensAt(router);
+  // The header's user area, which the router's first load waits for when someone is logged in.
+  void definition.auth.UserArea.preload?.().catch(() => undefined);
   let config: RuntimeConfig;
   try {
     config = await loadRuntimeConfig(definition.basePath);
@@ -199,9 +219,11 @@ export async function bootstrapApp(definition: AppDefinition): Promise<void> {
     return;
   }
 
-  const [{ configureApi }] = await Promise.all([apiClientReady, i18nReady]);
+  const { configureApi } = await apiClientReady;
   configureApi({ baseUrl: config.apiBaseUrl });
-  const { queryClient, router } = createAppRuntime(definition);
+  // The router's first load; RouterProvider takes it over when it mounts instead of starting another.
+  router.load().catch(console.error);
+  await i18nReady;
 
   root.render(
     <StrictMode>

@@ -63,22 +63,36 @@ export interface ScreenRoute {
  */
 export type FirstData = (queryClient: never) => Promise<readonly object[]>;
 
+/** The parts a first data is made of (`firstDataOf`), each warmed as soon as its own queries are known. */
+const FIRST_DATA_PARTS = Symbol('first data parts');
+type FirstDataOfParts = FirstData & { [FIRST_DATA_PARTS]?: readonly FirstData[] };
+
 /** The first data of a screen made of parts (e.g. a feature's home with the tasks the app adds). */
 export function firstDataOf(...parts: readonly (FirstData | null | undefined)[]): FirstData {
-  return async (queryClient) => (await Promise.all(parts.map((part) => part?.(queryClient) ?? []))).flat();
+  const present = parts.filter((part): part is FirstData => part != null);
+  const combined = async (queryClient: never) => (await Promise.all(present.map((part) => part(queryClient)))).flat();
+  return Object.assign(combined, { [FIRST_DATA_PARTS]: present });
+}
+
+function partsOf(firstData: FirstData): readonly FirstData[] {
+  return (firstData as FirstDataOfParts)[FIRST_DATA_PARTS]?.flatMap(partsOf) ?? [firstData];
 }
 
 /** How long a screen waits for its first data before it shows with sections still loading. */
 export const FIRST_DATA_WAIT_MS = 2000;
 
 /**
- * The loader of a screen with first data: warms the cache. A failed query does not fail the route
- * (its section shows its own error); a chunk that does not load does, as the screen's own would.
+ * The loader of a screen with first data: warms the cache, each part's queries as soon as that
+ * part knows them (a part in a chunk of its own does not hold back the others' requests). A failed
+ * query does not fail the route (its section shows its own error); a chunk that does not load
+ * does, as the screen's own would.
  */
 function firstDataLoader(firstData: NonNullable<ScreenRoute['firstData']>) {
   return async ({ context }: { context: unknown }) => {
     const { queryClient } = context as QueryRouterContext;
-    const warmed = firstData(queryClient as never).then((queries) => Promise.allSettled(queries.map((query) => queryClient.ensureQueryData(query))));
+    const warmed = Promise.all(
+      partsOf(firstData).map((part) => part(queryClient as never).then((queries) => Promise.allSettled(queries.map((query) => queryClient.ensureQueryData(query))))),
+    );
     // The timer is left to run out: it holds nothing once the race is over.
     await Promise.race([warmed, new Promise((resolve) => setTimeout(resolve, FIRST_DATA_WAIT_MS))]);
   };

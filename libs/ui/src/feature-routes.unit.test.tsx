@@ -78,4 +78,22 @@ describe('screenRoute with first data', () => {
     await screen.findByText('skjermen');
     expect(seen.first).toEqual({ home: 'hjem', tasks: 'oppgaver' });
   });
+
+  it("asks for a part's queries as soon as that part knows them, not when the slowest part's chunk is in", async () => {
+    const asked: string[] = [];
+    let tasksChunkLoaded: () => void = () => undefined;
+    const tasksChunk = new Promise<void>((resolve) => (tasksChunkLoaded = resolve));
+    const tracked = (key: string, answer: string) => query(key, async () => (asked.push(key), answer));
+    const { seen } = renderScreen(
+      firstDataOf(
+        async () => [tracked('home', 'hjem')],
+        firstDataOf(() => tasksChunk.then(() => [tracked('tasks', 'oppgaver')])),
+      ),
+    );
+    await vi.waitFor(() => expect(asked).toEqual(['home']));
+    tasksChunkLoaded();
+    await screen.findByText('skjermen');
+    expect(asked).toEqual(['home', 'tasks']);
+    expect(seen.first).toEqual({ home: 'hjem', tasks: 'oppgaver' });
+  });
 });
