@@ -3,10 +3,13 @@
 //   npm run bench -- [--only api,apps,bundle,finder,startup,import] [--database postgres|pglite]
 //                    [--routes county,/api/agreements] [--seconds 5] [--saturation-seconds 5]
 //                    [--cpu-requests 1000] [--json figures.json] [--verbose] [--explain-only] [--no-pin]
+//                    [--lighthouse-over https|http]
 //
 // --only picks sections (default: all); --routes keeps the API routes whose app, role or path
 // contains one of the words; --verbose prints EXPLAIN (ANALYZE, BUFFERS) of each route's SQL;
-// --explain-only prints only those (seeds and captures, no load).
+// --explain-only prints only those (seeds and captures, no load); --lighthouse-over http runs
+// Lighthouse straight against the server (HTTP/1.1) instead of through a TLS front with HTTP/2
+// as a deployment serves the pages (tls-front.ts says why it matters).
 import { writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -32,11 +35,15 @@ const { values } = parseArgs({
     verbose: { type: 'boolean', default: false },
     'explain-only': { type: 'boolean', default: false },
     'no-pin': { type: 'boolean', default: false },
+    'lighthouse-over': { type: 'string', default: 'https' },
   },
 });
 const list = (value: string | undefined) => (value ? value.split(',').map((v) => v.trim()).filter(Boolean) : []);
 const sections = new Set<Section>(values.only ? (list(values.only) as Section[]) : SECTIONS);
 for (const section of sections) if (!SECTIONS.includes(section)) throw new Error(`--only: unknown section ${section} (${SECTIONS.join(', ')})`);
+const lighthouseOver = values['lighthouse-over'];
+if (lighthouseOver !== 'https' && lighthouseOver !== 'http') throw new Error(`--lighthouse-over: https or http, not ${lighthouseOver}`);
+const overWords = lighthouseOver === 'https' ? 'over HTTPS and HTTP/2, as deployed' : 'over plain HTTP/1.1 to the server';
 const databases: DatabaseKind[] = values.database ? (list(values.database) as DatabaseKind[]) : ['postgres', 'pglite'];
 
 /** One object per measurement, with the same keys every time, for comparing runs (--json). */
@@ -87,8 +94,8 @@ if (sections.has('bundle')) {
 }
 
 if (sections.has('finder')) {
-  console.log("\nThe public student finder: HTML and initial JavaScript (gzip -9), Lighthouse mobile in Debian's Chromium (goals: performance ≥ 95, accessibility 100, LCP ≤ 2.0 s)");
-  const finder = await measureFinder();
+  console.log(`\nThe public student finder: HTML and initial JavaScript (gzip -9), Lighthouse mobile in Debian's Chromium ${overWords} (goals: performance ≥ 95, accessibility 100, LCP ≤ 2.0 s)`);
+  const finder = await measureFinder(lighthouseOver);
   console.table(
     finder.map((f) => ({
       page: f.page,
@@ -103,8 +110,8 @@ if (sections.has('finder')) {
 }
 
 if (sections.has('apps')) {
-  console.log("\nEach app's landing page after login (the demo user of its role): initial JavaScript and Lighthouse mobile in Debian's Chromium (goal: performance ≥ 95)");
-  const apps = await measureApps(list(values.routes));
+  console.log(`\nEach app's landing page after login (the demo user of its role): initial JavaScript and Lighthouse mobile in Debian's Chromium ${overWords} (goal: performance ≥ 95)`);
+  const apps = await measureApps(lighthouseOver, list(values.routes));
   console.table(apps.map((a) => ({ app: a.app, page: a.path, 'JS gzip KiB': a.gzipKiB?.toFixed(1) ?? '–', ...lighthouseColumns(a.lighthouse) })));
   for (const a of apps) json.push({ route: a.path, ...noRoute, app: a.app, gzipKiB: a.gzipKiB === null ? null : round(a.gzipKiB, 1), lighthouse: performanceOf(a.lighthouse) });
 }

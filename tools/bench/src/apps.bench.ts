@@ -1,5 +1,6 @@
 import { measureInitialJavaScript } from './bundle-size.bench';
 import { lighthouseOf, withBuiltServer, type FinderFigure } from './finder.bench';
+import { withLighthouseBase, type LighthouseOver } from './tls-front';
 
 // Each app's landing page after login, as a phone gets it: Lighthouse's mobile profile in
 // Debian's Chromium, with the session cookie of the demo user who works in that app.
@@ -29,16 +30,18 @@ async function sessionCookie(base: string, email: string): Promise<string> {
   return (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 }
 
-export async function measureApps(only: string[] = []): Promise<AppFigure[]> {
+export async function measureApps(over: LighthouseOver, only: string[] = []): Promise<AppFigure[]> {
   const bundles = new Map((await measureInitialJavaScript()).map((b) => [b.app, b.gzipKiB]));
   const landings = APP_LANDINGS.filter((l) => only.length === 0 || only.some((o) => l.app.includes(o) || l.path.includes(o)));
-  return withBuiltServer(async (base) => {
-    const figures: AppFigure[] = [];
-    for (const { app, path, email } of landings) {
-      // A fresh session per app: Lighthouse's runs send it with every request of the page.
-      const cookie = await sessionCookie(base, email);
-      figures.push({ app, path, gzipKiB: bundles.get(app) ?? null, lighthouse: await lighthouseOf(`${base}${path}`, { Cookie: cookie }) });
-    }
-    return figures;
-  });
+  return withBuiltServer((base) =>
+    withLighthouseBase(base, over, async (pageBase) => {
+      const figures: AppFigure[] = [];
+      for (const { app, path, email } of landings) {
+        // A fresh session per app: Lighthouse's runs send it with every request of the page.
+        const cookie = await sessionCookie(base, email);
+        figures.push({ app, path, gzipKiB: bundles.get(app) ?? null, lighthouse: await lighthouseOf(`${pageBase}${path}`, { Cookie: cookie }) });
+      }
+      return figures;
+    }),
+  );
 }
