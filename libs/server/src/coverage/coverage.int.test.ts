@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { sampleId } from '@kompetansebro/db';
-import type { AgreementDetail, Coverage, RegionCoverages } from '@kompetansebro/domain';
+import type { Coverage, RegionCoverages } from '@kompetansebro/domain';
 import { jsonBody } from '@kompetansebro/testing/server';
-import { addService, json, loggedIn, testServer } from '../testing/fixture.test';
+import { addService, draftAgreement, json, loggedIn, signAgreement, testServer } from '../testing/fixture.test';
 
 const server = testServer();
 const NAMDAL_CENTRE = sampleId('actor', 'study-centre-namdal');
@@ -27,30 +27,18 @@ describe('GET /api/coverage, services per library', () => {
     expect(before?.offeredServices).toEqual(expect.arrayContaining(['group_rooms', 'printing_scanning']));
     expect(before?.commitments.filter((c) => c.type === 'group_rooms')).toEqual([]);
 
-    let agreement = await json<AgreementDetail>(
-      await server.request(
-        '/api/agreements',
-        jsonBody('POST', {
-          title: 'Grupperom i Namsos',
-          kind: 'cooperation',
-          parties: [
-            { actorId: NAMDAL_CENTRE, role: 'coordinator' },
-            { actorId: NAMSOS, role: 'service_provider', serviceIds: [groupRooms] },
-          ],
-        }),
-      ),
-      201,
-    );
+    const draft = await draftAgreement(server, {
+      title: 'Grupperom i Namsos',
+      kind: 'cooperation',
+      parties: [
+        { actorId: NAMDAL_CENTRE, role: 'coordinator' },
+        { actorId: NAMSOS, role: 'service_provider', serviceIds: [groupRooms] },
+      ],
+    });
     // Not binding yet: nothing is committed.
-    expect(namsosOf(await namdalCoverage())?.commitments.some((c) => c.agreementId === agreement.id)).toBe(false);
+    expect(namsosOf(await namdalCoverage())?.commitments.some((c) => c.agreementId === draft.id)).toBe(false);
 
-    // Sent to the parties and signed (the county, with a reason for the missing acceptances); no start date: in force from signing.
-    for (const step of [{ to: 'negotiating' }, { to: 'signed', overrideReason: 'Signert på papir' }]) {
-      agreement = await json<AgreementDetail>(
-        await server.request(`/api/agreements/${agreement.id}/transitions`, jsonBody('POST', step, { 'If-Match': `"${agreement.version}"` })),
-        200,
-      );
-    }
+    const agreement = await signAgreement(server, draft);
     const after = namsosOf(await namdalCoverage());
     expect(after?.commitments.filter((c) => c.agreementId === agreement.id)).toEqual([
       { type: 'group_rooms', agreementId: agreement.id, agreementTitle: 'Grupperom i Namsos' },
@@ -70,26 +58,15 @@ describe('GET /api/coverage, a branch whose main library lies in another region'
     const branchOf = (coverage: Coverage) => coverage.municipalities.find((m) => m.number === '5007')?.libraries.find((l) => l.id === branch.id);
     expect(branchOf(await namdalCoverage())).toMatchObject({ covered: false });
 
-    let agreement = await json<AgreementDetail>(
-      await server.request(
-        '/api/agreements',
-        jsonBody('POST', {
-          title: 'Studieplasser i Trondheim',
-          kind: 'cooperation',
-          parties: [
-            { actorId: NAMDAL_CENTRE, role: 'coordinator' },
-            { actorId: TRONDHEIM, role: 'service_provider' },
-          ],
-        }),
-      ),
-      201,
-    );
-    for (const step of [{ to: 'negotiating' }, { to: 'signed', overrideReason: 'Signert på papir' }]) {
-      agreement = await json<AgreementDetail>(
-        await server.request(`/api/agreements/${agreement.id}/transitions`, jsonBody('POST', step, { 'If-Match': `"${agreement.version}"` })),
-        200,
-      );
-    }
+    const draft = await draftAgreement(server, {
+      title: 'Studieplasser i Trondheim',
+      kind: 'cooperation',
+      parties: [
+        { actorId: NAMDAL_CENTRE, role: 'coordinator' },
+        { actorId: TRONDHEIM, role: 'service_provider' },
+      ],
+    });
+    await signAgreement(server, draft);
     const coverage = await namdalCoverage();
     expect(branchOf(coverage)).toMatchObject({ covered: true, coveredThroughMainLibrary: true });
     expect(branchOf(coverage)?.agreements.map((a) => a.title)).toEqual(['Studieplasser i Trondheim']);

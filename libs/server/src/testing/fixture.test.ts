@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect } from 'vitest';
 import { sql } from 'kysely';
 import type { Database } from '@kompetansebro/db';
-import { addDays, todayInNorway, type IsoDate, type Page, type Problem, type ServiceType } from '@kompetansebro/domain';
+import { addDays, todayInNorway, type AgreementDetail, type IsoDate, type Page, type Problem, type ServiceType } from '@kompetansebro/domain';
 import { jsonBody, startTestServer, type RequestAs, type TestServer } from '@kompetansebro/testing/server';
 import { createApp } from '../app';
 import { DEFAULT_REUSE, type AppConfig } from '../http/app-env';
@@ -114,6 +114,23 @@ export async function addService(server: TestServer, actorId: string, type: Serv
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** An agreement created through the API (a draft). */
+export async function draftAgreement(server: TestServer, fields: { title: string; kind: string; parties: readonly object[] }): Promise<AgreementDetail> {
+  return json<AgreementDetail>(await server.request('/api/agreements', jsonBody('POST', fields)), 201);
+}
+
+/**
+ * A draft taken to `signed` through the API: sent to the parties, then signed by the county with a
+ * reason for the missing acceptances (no start date: in force from signing).
+ */
+export async function signAgreement(server: TestServer, draft: AgreementDetail): Promise<AgreementDetail> {
+  let agreement = draft;
+  for (const step of [{ to: 'negotiating' }, { to: 'signed', overrideReason: 'Signert på papir' }]) {
+    agreement = await json<AgreementDetail>(await server.request(`/api/agreements/${agreement.id}/transitions`, jsonBody('POST', step, ifMatch(agreement.version))), 200);
+  }
+  return agreement;
 }
 
 /** How many rows a table holds now (to see that a refused write wrote nothing, or an audit entry more). */
