@@ -1,7 +1,7 @@
-import { agreementAcceptanceQueries } from '@kompetansebro/api-client';
+import { agreementAcceptanceQueries, useCan } from '@kompetansebro/api-client';
 import { DEFAULT_PAGE_SIZE, pendingAcceptanceListQuerySchema, type PendingAcceptance } from '@kompetansebro/domain';
 import { formatDate, formatNumber, useLanguage } from '@kompetansebro/i18n';
-import { ListScreen, RecordLink, Select, useListSearch, type TableColumn } from '@kompetansebro/ui';
+import { ForbiddenPage, ListScreen, RecordLink, Select, useListSearch, type TableColumn } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useAgreementFeature, type AgreementPaths } from './agreement-feature-context';
@@ -22,6 +22,14 @@ const taskKinds = ['agreement', 'amendment'] as const;
  * Each links to the agreement, where the organisation answers; an answer takes it off the list.
  */
 export function AgreementTasksPage() {
+  const { t } = useTranslation();
+  // Tasks are what an organisation answers: a role that answers none (the county's read-only
+  // viewer) would find a list that is always empty.
+  const answers = useCan('agreement_acceptance', 'create');
+  return answers ? <AgreementTasks /> : <ForbiddenPage title={t('agreements.tasks.page.title')} />;
+}
+
+function AgreementTasks() {
   const { t } = useTranslation();
   const language = useLanguage();
   const { paths } = useAgreementFeature();

@@ -43,10 +43,16 @@ const tasks = (count: number): PendingAcceptance[] =>
     version: 1,
   }));
 
-function renderHome(pending: PendingAcceptance[], path = '/') {
+const countyViewer: TestAccount = {
+  email: 'fylke-innsyn@demo.kompetansebro.no',
+  password: 'kompetansebro',
+  me: buildMe({ memberships: [buildMembership(testOrganisations.county, 'county_viewer')] }),
+};
+
+function renderHome(pending: PendingAcceptance[], path = '/', account = coordinator) {
   const store = new AgreementStore();
   store.pendingAcceptances = pending;
-  mswServer.use(...agreementHandlers(store), ...actorHandlers(new ActorStore()), ...referenceHandlers(), ...authHandlers(new AuthStore([coordinator], { loggedInAs: coordinator.email })));
+  mswServer.use(...agreementHandlers(store), ...actorHandlers(new ActorStore()), ...referenceHandlers(), ...authHandlers(new AuthStore([account], { loggedInAs: account.email })));
   const Home = () => <PendingAcceptances agreementPath="/avtaler/$id" tasksPath="/avtaler/oppgaver" />;
   return renderRoute({ path, createRoutes: (root) => [screenRoute(root, { path: '/', component: Home }), createAgreementRoutes(root, { path: 'avtaler' })] });
 }
@@ -88,5 +94,12 @@ describe('The list of every task', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Hva som venter' }), 'amendment');
     await waitFor(() => expect(router.state.location.search).toEqual({ kind: 'amendment' }));
     await waitFor(() => expect(rows()).toHaveLength(10));
+  });
+
+  it('says a role that answers no agreements (the county viewer) has no access, instead of a list that is always empty', async () => {
+    renderHome(tasks(3), '/avtaler/oppgaver', countyViewer);
+    await screen.findByRole('heading', { level: 1, name: 'Avtaler som venter på svar' }, { timeout: 5000 });
+    expect(await screen.findByText(/^Du har ikke tilgang til dette\./)).toBeTruthy();
+    expect(screen.queryByRole('table')).toBeNull();
   });
 });
