@@ -3,13 +3,15 @@
 //   npm run bench -- [--only api,apps,bundle,finder,startup,import] [--database postgres|pglite]
 //                    [--routes county,/api/agreements] [--seconds 5] [--saturation-seconds 5]
 //                    [--cpu-requests 1000] [--json figures.json] [--verbose] [--explain-only] [--no-pin]
-//                    [--lighthouse-over https|http]
+//                    [--lighthouse-over https|http] [--compare <ref> [--rounds 3]]
 //
 // --only picks sections (default: all); --routes keeps the API routes whose app, role or path
 // contains one of the words; --verbose prints EXPLAIN (ANALYZE, BUFFERS) of each route's SQL;
 // --explain-only prints only those (seeds and captures, no load); --lighthouse-over http runs
 // Lighthouse straight against the server (HTTP/1.1) instead of through a TLS front with HTTP/2
-// as a deployment serves the pages (tls-front.ts says why it matters).
+// as a deployment serves the pages (tls-front.ts says why it matters); --compare <ref> measures
+// the API routes' CPU per request under this checkout's server and under <ref>'s, in alternating
+// rounds on one database (compare.bench.ts), instead of the usual table.
 import { writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -18,6 +20,7 @@ import { measureStartup } from './src/startup.bench';
 import { FINDER_JS_GOAL_KIB, measureFinder, type FinderFigure } from './src/finder.bench';
 import { canPin, FIXED_RATE, measureApiRoutes, pinLoadGenerator, NATIONAL_SCALE, type DatabaseKind, type RouteFigure } from './src/api-routes.bench';
 import { measureApps } from './src/apps.bench';
+import { compareApiRoutes, type ComparedRoute } from './src/compare.bench';
 import { measureImport } from './src/import.bench';
 
 const SECTIONS = ['bundle', 'finder', 'apps', 'startup', 'api', 'import'] as const;
@@ -36,6 +39,8 @@ const { values } = parseArgs({
     'explain-only': { type: 'boolean', default: false },
     'no-pin': { type: 'boolean', default: false },
     'lighthouse-over': { type: 'string', default: 'https' },
+    compare: { type: 'string' },
+    rounds: { type: 'string', default: '3' },
   },
 });
 const list = (value: string | undefined) => (value ? value.split(',').map((v) => v.trim()).filter(Boolean) : []);
@@ -122,7 +127,39 @@ if (sections.has('startup')) {
   console.table(startup.map((s) => ({ measurement: s.label, seconds: s.seconds.toFixed(2) })));
 }
 
-if (sections.has('api')) {
+const change = (before: number | null, after: number | null) => (before === null || after === null || before === 0 ? '–' : `${after >= before ? '+' : ''}${Math.round((100 * (after - before)) / before)} %`);
+const ms = (value: number | null) => (value === null ? '–' : value.toFixed(2));
+
+if (sections.has('api') && values.compare) {
+  const ref = values.compare;
+  const pin = !values['no-pin'] && canPin();
+  if (pin) pinLoadGenerator();
+  const rounds = Number(values.rounds);
+  console.log(
+    `\nEvery wanted route's CPU per request (the server's and, on PostgreSQL, the database server's) under ${ref} and under this checkout, ` +
+      `on one national-scale database, ${rounds} alternating rounds, medians. ${pin ? 'Server on CPU 1, load generator on CPU 0.' : 'Not pinned.'} ` +
+      `Load average before: ${loadavg().map((l) => l.toFixed(2)).join(' ')}.`,
+  );
+  const compared: ComparedRoute[] = [];
+  for (const kind of databases) {
+    const cpuRequests = Math.round(Number(values['cpu-requests']) / (kind === 'pglite' ? 4 : 1));
+    compared.push(...(await compareApiRoutes(kind, { ref, only: list(values.routes), cpuRequests, rounds, pin }, (line) => console.error(line))));
+  }
+  console.table(
+    compared.map((c) => ({
+      route: c.route,
+      role: c.role,
+      database: c.database,
+      [`app ms ${ref}`]: ms(c.ref.appMs),
+      'app ms now': ms(c.now.appMs),
+      'app change': change(c.ref.appMs, c.now.appMs),
+      [`db ms ${ref}`]: ms(c.ref.databaseMs),
+      'db ms now': ms(c.now.databaseMs),
+      'db change': change(c.ref.databaseMs, c.now.databaseMs),
+      errors: c.errors,
+    })),
+  );
+} else if (sections.has('api')) {
   const pin = !values['no-pin'] && canPin();
   if (pin) pinLoadGenerator();
   const seconds = Number(values.seconds);

@@ -11,7 +11,7 @@ import { createBenchPglite, startBenchPostgres, type BenchDatabase } from './ben
 import { freePort } from '@kompetansebro/testing/server';
 import { benchRoutes, type BenchRoute } from './api-routes';
 import { steadyRate } from './steady-rate';
-import { BENCH_USERS, generateNationalDataset, NATIONAL_SCALE, type BenchRole } from './national-dataset';
+import { BENCH_USERS, generateNationalDataset, NATIONAL_SCALE, type BenchRole, type NationalDataset } from './national-dataset';
 
 // One recipe for every route: seed the national dataset once per database; capture the SQL the
 // app runs for each route (Kysely's query log, in process, as the route's role); serve that SQL
@@ -78,9 +78,19 @@ function cpuMs(pid: number): number {
   return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
 }
 
-async function startServer(mode: 'app' | 'raw', database: BenchDatabase, env: Record<string, string>, pin: boolean): Promise<{ child: ChildProcess; url: string }> {
+/**
+ * A server process for the bench on `database`: this checkout's serve-for-bench.ts, or `script`
+ * (a bundle of another commit's, for --compare); on CPU 1 when pinned.
+ */
+export async function startServer(
+  mode: 'app' | 'raw',
+  database: BenchDatabase,
+  env: Record<string, string>,
+  pin: boolean,
+  script?: string,
+): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
-  const node = [process.execPath, '--import', 'tsx', 'tools/bench/src/serve-for-bench.ts', mode];
+  const node = script ? [process.execPath, script, mode] : [process.execPath, '--import', 'tsx', 'tools/bench/src/serve-for-bench.ts', mode];
   const [command, ...args] = pin ? ['/usr/bin/taskset', '-c', '1', ...node] : node;
   const child = spawn(command as string, args, {
     env: { ...process.env, ...database.env, ...env, PORT: String(port) },
@@ -95,7 +105,7 @@ async function startServer(mode: 'app' | 'raw', database: BenchDatabase, env: Re
   return { child, url: `http://127.0.0.1:${port}` };
 }
 
-async function stop(child: ChildProcess): Promise<void> {
+export async function stop(child: ChildProcess): Promise<void> {
   child.kill('SIGTERM');
   await new Promise((resolve) => child.once('exit', resolve));
 }
@@ -126,7 +136,7 @@ function load(options: autocannon.Options & { anonymous?: boolean }): Promise<au
 }
 
 /** CPU time the server (taskset execs node, so its pid is node's) spends per request, and the requests that failed. */
-async function cpuPerRequest(pid: number, url: string, headers: Record<string, string>, requests: number, anonymous = false): Promise<{ cpuMs: number; errors: number }> {
+export async function cpuPerRequest(pid: number, url: string, headers: Record<string, string>, requests: number, anonymous = false): Promise<{ cpuMs: number; errors: number }> {
   await load({ url, headers, connections: 10, amount: Math.max(50, Math.round(requests / 5)), anonymous });
   const before = cpuMs(pid);
   const result = await load({ url, headers, connections: 10, amount: requests, anonymous });
@@ -134,7 +144,7 @@ async function cpuPerRequest(pid: number, url: string, headers: Record<string, s
 }
 
 /** A route as one role asks for it: the key of its SQL, and the path the baseline server answers it on. */
-const routeKey = (route: BenchRoute) => `/${route.role}${route.path}`;
+export const routeKey = (route: BenchRoute) => `/${route.role}${route.path}`;
 
 interface CapturedQuery {
   sql: string;
@@ -142,7 +152,7 @@ interface CapturedQuery {
 }
 
 /** Logs in as a role (anonymous: no cookie) and returns the Cookie header. */
-async function cookieOf(request: (path: string, init: RequestInit) => Promise<Response>, role: BenchRole): Promise<Record<string, string>> {
+export async function cookieOf(request: (path: string, init: RequestInit) => Promise<Response>, role: BenchRole): Promise<Record<string, string>> {
   if (role === 'anonymous') return {};
   const login = await request('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(BENCH_USERS[role]) });
   if (login.status !== 200) throw new Error(`login as ${role} answered ${login.status}`);
@@ -206,23 +216,38 @@ export interface ApiBenchResult {
   failures: string[];
 }
 
-export async function measureApiRoutes(kind: DatabaseKind, options: ApiBenchOptions, progress: (line: string) => void = (line) => console.error(line)): Promise<ApiBenchResult> {
+/** A database of the kind, seeded with the national dataset and vacuumed, and the dataset's ids. */
+export async function seededDatabase(kind: DatabaseKind, progress: (line: string) => void): Promise<{ database: BenchDatabase; dataset: NationalDataset; seedSeconds: number }> {
   const database = kind === 'postgres' ? await startBenchPostgres() : await createBenchPglite();
-  const work = await mkdtemp(join(tmpdir(), 'kompetansebro-bench-sql-'));
+  const seedStarted = performance.now();
+  let dataset: NationalDataset;
   try {
-    const seedStarted = performance.now();
     const seeding = await database.open();
     await migrateToLatest(seeding.db);
-    const dataset = await generateNationalDataset(seeding.db);
+    dataset = await generateNationalDataset(seeding.db);
     // As autovacuum would have by the time the data had grown: the planner's statistics and the
     // visibility map (index-only scans).
     await seeding.executeSql('vacuum analyze');
     await seeding.close();
-    const seedSeconds = (performance.now() - seedStarted) / 1000;
-    progress(`${database.label}: national dataset seeded in ${seedSeconds.toFixed(1)} s`);
+  } catch (error) {
+    await database.dispose();
+    throw error;
+  }
+  const seedSeconds = (performance.now() - seedStarted) / 1000;
+  progress(`${database.label}: national dataset seeded in ${seedSeconds.toFixed(1)} s`);
+  return { database, dataset, seedSeconds };
+}
 
-    const wanted = (route: BenchRoute) => options.only.length === 0 || options.only.some((o) => route.app === o || route.role === o || route.route.includes(o));
-    const candidates = benchRoutes(dataset).filter(wanted);
+/** The bench's routes that `only` keeps (empty: all): those whose app, role or route contains one of the words. */
+export function wantedRoutes(dataset: NationalDataset, only: readonly string[]): BenchRoute[] {
+  return benchRoutes(dataset).filter((route) => only.length === 0 || only.some((o) => route.app === o || route.role === o || route.route.includes(o)));
+}
+
+export async function measureApiRoutes(kind: DatabaseKind, options: ApiBenchOptions, progress: (line: string) => void = (line) => console.error(line)): Promise<ApiBenchResult> {
+  const { database, dataset, seedSeconds } = await seededDatabase(kind, progress);
+  const work = await mkdtemp(join(tmpdir(), 'kompetansebro-bench-sql-'));
+  try {
+    const candidates = wantedRoutes(dataset, options.only);
     const { queries, plans, failures } = await captureSql(database, candidates, options.verbose || options.explainOnly === true);
     progress(`${database.label}: SQL of ${queries.size} routes captured`);
     if (options.explainOnly) {
