@@ -79,7 +79,9 @@ function listConditions(eb: ExpressionBuilder<AgreementJoin, 'ag'>, query: Agree
   }
   if (query.endingWithinDays !== undefined) {
     const today = todayInNorway();
-    conditions.push(eb('ag.status', 'in', ['active', 'expiring']));
+    // The statuses written into the statement (not values): one plan reads the page in end-date
+    // order from the index of binding agreements (agreement_binding_end_idx) and stops after it.
+    conditions.push(sql<SqlBool>`ag.status in ('active', 'expiring')`);
     conditions.push(eb('ag.end_date', '<=', sql<string>`${today}::date + ${query.endingWithinDays}::int`));
   }
   if (query.commitments === 'unmet') {
