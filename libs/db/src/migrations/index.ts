@@ -34,6 +34,7 @@ import * as liaisonNoteRecentIndex from './2026_12_04_2050_liaison_note_recent_i
 import * as agreementNegotiatingRecentIndex from './2026_12_04_2065_agreement_negotiating_recent_index';
 import * as searchTitleVectors from './2026_12_04_2075_search_title_vectors';
 import * as contactSortIndex from './2026_12_04_2080_contact_sort_index';
+import * as agreementBindingEndIndex from './2026_12_04_2090_agreement_binding_end_index';
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the server can be
@@ -75,6 +76,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_04_2065_agreement_negotiating_recent_index': agreementNegotiatingRecentIndex,
   '2026_12_04_2075_search_title_vectors': searchTitleVectors,
   '2026_12_04_2080_contact_sort_index': contactSortIndex,
+  '2026_12_04_2090_agreement_binding_end_index': agreementBindingEndIndex,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -167,7 +167,11 @@ export async function listActivities(db: Executor, scope: Scope, query: Activity
       ordered = ordered.orderBy('a.updated_at', direction);
       break;
     default:
-      ordered = ordered.orderBy('a.start_date', direction).orderBy(byTitle);
+      // From a day on (a home's next activities), the rows come from the index of when activities
+      // end (activity_until_idx), a few hundred at most, and are sorted: `start_date + 0` is the
+      // same order but not the date index's, which a plan made once for every day walked from the
+      // first activity ever (a library's next five: PostgreSQL ~4 → ~2 ms).
+      ordered = ordered.orderBy(query.from ? sql`a.start_date + 0` : 'a.start_date', direction).orderBy(byTitle);
   }
   return pageOf(query, filtered, ordered.orderBy('a.id'), toSummary);
 }

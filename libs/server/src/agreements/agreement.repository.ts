@@ -39,7 +39,7 @@ import {
   NotFoundError,
   partyViolations as agreementPartyViolations,
 } from '@kompetansebro/domain';
-import { actorIdsOfSet, requireVisible, requireWritable, visibleAgreements, type Scope } from '../auth/visibility';
+import { actorIdInSet, actorIdsOfSet, requireVisible, requireWritable, visibleAgreements, type Scope } from '../auth/visibility';
 import { uniqueViolation } from '../persistence/database-errors';
 import type { Executor } from '../persistence/executor';
 import { COUNT_CAP, groupedBy, iso, isoOrNull, likePattern, visibleActorIds, type ChangeContext } from '../persistence/repository-helpers';
@@ -79,7 +79,9 @@ function listConditions(eb: ExpressionBuilder<AgreementJoin, 'ag'>, query: Agree
   }
   if (query.endingWithinDays !== undefined) {
     const today = todayInNorway();
-    conditions.push(eb('ag.status', 'in', ['active', 'expiring']));
+    // The statuses written into the statement (not values): one plan reads the page in end-date
+    // order from the index of binding agreements (agreement_binding_end_idx) and stops after it.
+    conditions.push(sql<SqlBool>`ag.status in ('active', 'expiring')`);
     conditions.push(eb('ag.end_date', '<=', sql<string>`${today}::date + ${query.endingWithinDays}::int`));
   }
   if (query.commitments === 'unmet') {
@@ -178,10 +180,11 @@ async function commitmentsOf(db: Executor, agreementIds: readonly string[]) {
 async function listedPartsOf(db: Executor, agreementIds: readonly string[]) {
   if (agreementIds.length === 0) return { parties: [], commitments: [] };
   const [parties, commitments] = await Promise.all([
+    // Each party's name looked up by its actor's key (a party's actor always exists): a join let
+    // the planner hash every actor for the page's few dozen parties.
     db
       .selectFrom('agreement_party as p')
-      .innerJoin('actor as a', 'a.id', 'p.actor_id')
-      .select(['p.agreement_id', 'p.actor_id', 'p.role', 'a.name'])
+      .select(['p.agreement_id', 'p.actor_id', 'p.role', sql<string>`(select a.name from actor as a where a.id = p.actor_id)`.as('name')])
       .where('p.agreement_id', 'in', agreementIds)
       .orderBy('p.position')
       .execute(),
@@ -208,6 +211,23 @@ const SORTS: Record<string, string> = {
   updated: 'ag.updated_at',
 };
 
+/** The list asks for every agreement its scope sees: no filter. */
+const unfiltered = (query: AgreementListQuery) =>
+  !query.q && !query.status && !query.kind && !query.party && !query.region && query.endingWithinDays === undefined && !query.commitments;
+
+/**
+ * How many agreements the scope sees. An organisation's are counted from the index of its parties
+ * alone (every party row names an agreement that exists), not by looking each agreement up.
+ */
+function countVisibleAgreements(db: Executor, scope: Scope) {
+  const set = scope.agreements.read;
+  if (set.all) return db.selectFrom('agreement').select((eb) => eb.fn.countAll<string>().as('total'));
+  return db
+    .selectFrom('agreement_party as vis_party')
+    .where(actorIdInSet(set, 'vis_party.actor_id'))
+    .select(sql<string>`count(distinct vis_party.agreement_id)`.as('total'));
+}
+
 export async function listAgreements(db: Executor, scope: Scope, query: AgreementListQuery): Promise<Page<AgreementSummary>> {
   const filtered = db
     .selectFrom('agreement as ag')
@@ -216,7 +236,10 @@ export async function listAgreements(db: Executor, scope: Scope, query: Agreemen
   const descending = query.sort.startsWith('-');
   const sortColumn = SORTS[query.sort.replace('-', '')] ?? SORTS['title'] ?? 'ag.sort_key';
   const order = sql`${sql.raw(sortColumn)} ${sql.raw(descending ? 'desc' : 'asc')} nulls last`;
-  const countAll = async () => Number((await filtered.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow()).total);
+  const countAll = async () => {
+    const counted = unfiltered(query) ? countVisibleAgreements(db, scope) : filtered.select((eb) => eb.fn.countAll<string>().as('total'));
+    return Number((await counted.executeTakeFirstOrThrow()).total);
+  };
   // The page's ids first (from indexes where they serve: the filters, the order), then only the
   // page's rows are read, not every row the filters let through.
   const pageOf = (withTotal: boolean) =>

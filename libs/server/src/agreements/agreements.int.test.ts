@@ -6,6 +6,7 @@ import { addService, ifMatch, json, loggedIn, testServer } from '../testing/fixt
 
 const server = testServer();
 const namsosEditor = loggedIn(server, 'namsos@demo.kompetansebro.no');
+const ntnuLiaison = loggedIn(server, 'ntnu@demo.kompetansebro.no');
 const NAMDAL_CENTRE = sampleId('actor', 'study-centre-namdal');
 const NAMSOS = sampleId('actor', 'library-5007');
 const GRONG = sampleId('actor', 'library-5045');
@@ -186,6 +187,50 @@ describe('agreements', () => {
     expect(csv.status).toBe(200);
     expect(await csv.text()).toContain('Studiesenter Trøndelag sør');
     expect((await server.request('/api/agreements?status=maybe')).status).toBe(400);
+  });
+
+  it('lists the binding agreements that end within some days, soonest first (latest first with -end)', async () => {
+    let day = todayInNorway();
+    const ends: string[] = [];
+    for (let i = 1; i <= 200; i++) ends.push((day = dayAfter(day)));
+    const endIn = (days: number) => ends[days - 1] as string;
+    for (const [days, signed] of [[40, true], [10, true], [200, true], [5, false]] as const) {
+      const draft = await create({ ...namdalAgreement(), title: `Snart slutt ${days}`, endDate: endIn(days) });
+      if (signed) await signWithoutAcceptance(draft);
+    }
+    const ending = async (query: string) => json<Page<AgreementSummary>>(await server.request(`/api/agreements?endingWithinDays=90&${query}`), 200);
+    const soonest = await ending('sort=end&pageSize=100');
+    expect(soonest.items.filter((a) => a.title.startsWith('Snart slutt')).map((a) => a.title)).toEqual(['Snart slutt 10', 'Snart slutt 40']);
+    expect(soonest.items.every((a) => (a.status === 'active' || a.status === 'expiring') && a.endDate !== null && a.endDate <= endIn(90))).toBe(true);
+    const endDates = soonest.items.map((a) => a.endDate ?? '');
+    expect(endDates).toEqual([...endDates].sort());
+    const latest = await ending('sort=-end&pageSize=100');
+    expect(latest.items.map((a) => a.id)).toEqual(
+      [...soonest.items].sort((a, b) => (b.endDate ?? '').localeCompare(a.endDate ?? '') || a.id.localeCompare(b.id)).map((a) => a.id),
+    );
+    // Page by page, in the same order, with the same total.
+    const first = await ending('sort=end&pageSize=1');
+    const second = await ending('sort=end&pageSize=1&page=2');
+    expect([first.total, second.total]).toEqual([soonest.total, soonest.total]);
+    expect([...first.items, ...second.items].map((a) => a.id)).toEqual(soonest.items.slice(0, 2).map((a) => a.id));
+  });
+
+  it('counts each agreement an organisation sees once, also one with two of its actors as parties (a university and its library)', async () => {
+    const listed = async (query: string) => json<Page<AgreementSummary>>(await ntnuLiaison(`/api/agreements?${query}`), 200);
+    const before = await listed('pageSize=100');
+    const title = 'Samarbeidsavtale NTNU og Universitetsbiblioteket';
+    const parties = [
+      { actorId: sampleId('actor', 'ntnu'), role: 'partner' },
+      { actorId: sampleId('actor', 'ntnu-library'), role: 'partner' },
+    ];
+    await create({ ...namdalAgreement(), title, parties });
+    const after = await listed('pageSize=100');
+    expect(after.total).toBe(before.total + 1);
+    expect(after.items.filter((a) => a.title === title)).toHaveLength(1);
+    // A page shorter than the list: its total is the count, not the page's length.
+    const first = await listed('pageSize=1');
+    expect(first.items).toHaveLength(1);
+    expect(first.total).toBe(after.total);
   });
 
   it('counts per status what the list shows of each, for the county and for a party (every status, 0 when none)', async () => {

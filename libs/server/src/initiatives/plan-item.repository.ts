@@ -31,7 +31,6 @@ function planItemsWithContext(db: Executor) {
   return db
     .selectFrom('plan_item as pi')
     .innerJoin('initiative as i', 'i.id', 'pi.initiative_id')
-    .leftJoin('actor as r', 'r.id', 'pi.responsible_actor_id')
     .select([
       'pi.id',
       'pi.initiative_id',
@@ -48,11 +47,13 @@ function planItemsWithContext(db: Executor) {
       'pi.created_at',
       'pi.updated_at',
       'i.title as initiative_title',
-      'r.name as responsible_actor_name',
+      // Looked up by key for the rows of the page only, after its order and limit (a join read
+      // every actor to hash them before sorting every item).
+      sql<string | null>`(select r.name from actor as r where r.id = pi.responsible_actor_id)`.as('responsible_actor_name'),
     ]);
 }
 type PlanItemRow = InferResult<ReturnType<typeof planItemsWithContext>>[number];
-type PlanItemJoin = Database & { pi: Database['plan_item']; i: Database['initiative']; r: Database['actor'] };
+type PlanItemJoin = Database & { pi: Database['plan_item']; i: Database['initiative'] };
 
 /** Titles of the activities and agreements the items list as results; ids that no longer exist are left out. */
 async function withResults(db: Executor, rows: readonly PlanItemRow[]): Promise<PlanItemDetail[]> {
@@ -111,7 +112,7 @@ async function getPlanItem(db: Executor, initiativeId: string, itemId: string): 
   return item;
 }
 
-function planItemConditions(eb: ExpressionBuilder<PlanItemJoin, 'pi' | 'i' | 'r'>, query: Partial<PlanItemListQuery>): Expression<SqlBool> {
+function planItemConditions(eb: ExpressionBuilder<PlanItemJoin, 'pi' | 'i'>, query: Partial<PlanItemListQuery>): Expression<SqlBool> {
   const conditions: Expression<SqlBool>[] = [];
   if (query.status) conditions.push(eb('pi.status', '=', query.status));
   if (query.open === 'true') conditions.push(eb('pi.status', 'in', ['planned', 'in_progress']));
@@ -128,7 +129,6 @@ export async function listPlanItems(db: Executor, scope: Scope, query: PlanItemL
   const countRow = await db
     .selectFrom('plan_item as pi')
     .innerJoin('initiative as i', 'i.id', 'pi.initiative_id')
-    .leftJoin('actor as r', 'r.id', 'pi.responsible_actor_id')
     .where((eb) => planItemConditions(eb, query))
     .select((eb) => eb.fn.countAll<string>().as('total'))
     .executeTakeFirstOrThrow();
@@ -362,7 +362,7 @@ function ownPlanItemOf(row: PlanItemRow): OwnPlanItem {
   };
 }
 
-function ownPlanItemConditions(eb: ExpressionBuilder<PlanItemJoin, 'pi' | 'i' | 'r'>, scope: Scope, query: OwnPlanItemListQuery): Expression<SqlBool> {
+function ownPlanItemConditions(eb: ExpressionBuilder<PlanItemJoin, 'pi' | 'i'>, scope: Scope, query: OwnPlanItemListQuery): Expression<SqlBool> {
   return eb.and([eb('pi.responsible_actor_id', '=', scope.organisationId), planItemConditions(eb, query)]);
 }
 
@@ -371,7 +371,6 @@ export async function listOwnPlanItems(db: Executor, scope: Scope, query: OwnPla
   const countRow = await db
     .selectFrom('plan_item as pi')
     .innerJoin('initiative as i', 'i.id', 'pi.initiative_id')
-    .leftJoin('actor as r', 'r.id', 'pi.responsible_actor_id')
     .where((eb) => ownPlanItemConditions(eb, scope, query))
     .select((eb) => eb.fn.countAll<string>().as('total'))
     .executeTakeFirstOrThrow();
