@@ -211,9 +211,11 @@ const SORTS: Record<string, string> = {
   updated: 'ag.updated_at',
 };
 
-/** The list asks for every agreement its scope sees: no filter. */
-const unfiltered = (query: AgreementListQuery) =>
-  !query.q && !query.status && !query.kind && !query.party && !query.region && query.endingWithinDays === undefined && !query.commitments;
+/** What of a list query says how to show the list, not which agreements are in it. */
+const PRESENTATION_KEYS = new Set<string>(['page', 'pageSize', 'sort']);
+
+/** The list asks for every agreement its scope sees: no filter (any other key of the query, set, is one). */
+const unfiltered = (query: AgreementListQuery) => Object.entries(query).every(([key, value]) => PRESENTATION_KEYS.has(key) || value === undefined || value === '');
 
 /**
  * How many agreements the scope sees. An organisation's are counted from the index of its parties
