@@ -71,9 +71,15 @@ export function pinLoadGenerator(): void {
 
 const CLOCK_TICKS_PER_SECOND = 100;
 
-/** User + system CPU of a process so far, in milliseconds (Linux /proc). */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+/** User + system CPU of a process so far, in milliseconds (Linux /proc); 0 for one that has ended. */
+export function cpuMs(pid: number | string): number {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return 0;
+  }
+  const fields = stat.split(') ')[1]?.split(' ') ?? [];
   const ticks = Number(fields[11]) + Number(fields[12]);
   return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
 }

@@ -4,7 +4,7 @@ import { mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
-import { cookieOf, cpuPerRequest, routeKey, seededDatabase, startServer, stop, wantedRoutes, type DatabaseKind } from './api-routes.bench';
+import { cookieOf, cpuMs, cpuPerRequest, routeKey, seededDatabase, startServer, stop, wantedRoutes, type DatabaseKind } from './api-routes.bench';
 import type { BenchDatabase } from './bench-database';
 import type { BenchRoute } from './api-routes';
 import type { BenchRole } from './national-dataset';
@@ -35,17 +35,6 @@ export interface ComparedRoute {
 
 type Side = 'ref' | 'now';
 
-const CLOCK_TICKS_PER_SECOND = 100;
-
-function processCpuMs(pid: string): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
-  } catch {
-    return 0; // a backend that ended in between
-  }
-}
-
 /**
  * CPU so far of the bench's own PostgreSQL: its postmaster and the processes it started (a
  * backend per connection), not any other PostgreSQL on the machine.
@@ -58,11 +47,11 @@ async function databaseCpuOf(database: BenchDatabase): Promise<(() => number) | 
     const dataDirectory = String(Object.values((rows as Array<Record<string, unknown>>)[0] ?? {})[0]);
     const postmaster = readFileSync(join(dataDirectory, 'postmaster.pid'), 'utf8').split('\n')[0]?.trim() ?? '';
     return () => {
-      let total = processCpuMs(postmaster);
+      let total = cpuMs(postmaster);
       for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
         try {
           const parent = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ')[1];
-          if (parent === postmaster) total += processCpuMs(pid);
+          if (parent === postmaster) total += cpuMs(pid);
         } catch {
           // gone meanwhile
         }
