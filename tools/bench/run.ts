@@ -137,7 +137,7 @@ if (sections.has('api') && values.compare) {
   const rounds = Number(values.rounds);
   console.log(
     `\nEvery wanted route's CPU per request (the server's and, on PostgreSQL, the database server's) under ${ref} and under this checkout, ` +
-      `on one national-scale database, ${rounds} alternating rounds, medians. ${pin ? 'Server on CPU 1, load generator on CPU 0.' : 'Not pinned.'} ` +
+      `on one national-scale database, ${rounds} rounds taking turns (PostgreSQL: route by route, both servers up), medians. ${pin ? 'Server on CPU 1, load generator on CPU 0.' : 'Not pinned.'} ` +
       `Load average before: ${loadavg().map((l) => l.toFixed(2)).join(' ')}.`,
   );
   const compared: ComparedRoute[] = [];

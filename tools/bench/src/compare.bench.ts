@@ -35,11 +35,14 @@ export interface ComparedRoute {
 
 type Side = 'ref' | 'now';
 
+/** CPU so far of each process, by pid. */
+type CpuSnapshot = Map<string, number>;
+
 /**
- * CPU so far of the bench's own PostgreSQL: its postmaster and the processes it started (a
- * backend per connection), not any other PostgreSQL on the machine.
+ * The CPU of the bench's own PostgreSQL, by process: its postmaster and the processes it started
+ * (a backend per connection), not any other PostgreSQL on the machine.
  */
-async function databaseCpuOf(database: BenchDatabase): Promise<(() => number) | null> {
+async function databaseProcessesOf(database: BenchDatabase): Promise<(() => CpuSnapshot) | null> {
   if (database.target.kind !== 'postgres') return null;
   const handle = await database.open();
   try {
@@ -47,20 +50,31 @@ async function databaseCpuOf(database: BenchDatabase): Promise<(() => number) | 
     const dataDirectory = String(Object.values((rows as Array<Record<string, unknown>>)[0] ?? {})[0]);
     const postmaster = readFileSync(join(dataDirectory, 'postmaster.pid'), 'utf8').split('\n')[0]?.trim() ?? '';
     return () => {
-      let total = cpuMs(postmaster);
+      const snapshot: CpuSnapshot = new Map([[postmaster, cpuMs(postmaster)]]);
       for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
         try {
           const parent = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ')[1];
-          if (parent === postmaster) total += cpuMs(pid);
+          if (parent === postmaster) snapshot.set(pid, cpuMs(pid));
         } catch {
           // gone meanwhile
         }
       }
-      return total;
+      return snapshot;
     };
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * The CPU spent between two snapshots, process by process: a process that started in between
+ * counts whole, one that ended in between is lost (never a negative sum, as totals gave when a
+ * backend ended).
+ */
+function cpuBetween(before: CpuSnapshot, after: CpuSnapshot): number {
+  let total = 0;
+  for (const [pid, ms] of after) total += Math.max(0, ms - (before.get(pid) ?? 0));
+  return total;
 }
 
 /**
@@ -106,39 +120,39 @@ const median = (values: number[]) => {
   return sorted.length % 2 === 1 ? (sorted[middle] ?? Number.NaN) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 };
 
-/** One round of one side: its server started, every route measured as its role, the server stopped. */
-async function measureRound(
-  script: string,
-  database: BenchDatabase,
-  routes: BenchRoute[],
-  options: CompareOptions,
-  databaseCpu: (() => number) | null,
-): Promise<Map<string, { appMs: number; databaseMs: number | null; errors: number }>> {
+interface RouteSample {
+  appMs: number;
+  databaseMs: number | null;
+  errors: number;
+}
+
+/** One side's server, started; `measure` takes one sample of a route as its role. */
+async function openSide(script: string, database: BenchDatabase, options: CompareOptions, databaseProcesses: (() => CpuSnapshot) | null) {
   const server = await startServer('app', database, {}, options.pin, script);
-  const figures = new Map<string, { appMs: number; databaseMs: number | null; errors: number }>();
-  try {
-    const cookies = new Map<BenchRole, Record<string, string>>();
-    const request = (path: string, init: RequestInit) => fetch(`${server.url}${path}`, init);
-    for (const route of routes) {
+  const cookies = new Map<BenchRole, Record<string, string>>();
+  const request = (path: string, init: RequestInit) => fetch(`${server.url}${path}`, init);
+  return {
+    close: () => stop(server.child),
+    async measure(route: BenchRoute): Promise<RouteSample> {
       if (!cookies.has(route.role)) cookies.set(route.role, await cookieOf(request, route.role));
-      const databaseBefore = databaseCpu?.() ?? 0;
+      const before = databaseProcesses?.();
       const cpu = await cpuPerRequest(server.child.pid ?? 0, `${server.url}${route.path}`, cookies.get(route.role) ?? {}, options.cpuRequests, route.role === 'anonymous');
       // cpuPerRequest warms up with a fifth as many requests first: the database's CPU covers both.
       const requests = options.cpuRequests + Math.max(50, Math.round(options.cpuRequests / 5));
-      const databaseMs = databaseCpu ? (databaseCpu() - databaseBefore) / requests : null;
-      figures.set(routeKey(route), { appMs: cpu.cpuMs, databaseMs, errors: cpu.errors });
-    }
-  } finally {
-    await stop(server.child);
-  }
-  return figures;
+      const databaseMs = before && databaseProcesses ? cpuBetween(before, databaseProcesses()) / requests : null;
+      return { appMs: cpu.cpuMs, databaseMs, errors: cpu.errors };
+    },
+  };
 }
 
 /**
  * Every wanted route's CPU per request under this checkout's server and under `ref`'s, on one
- * seeded database: `rounds` rounds, each starting one side's server, measuring every route and
- * stopping it, the sides taking turns (ref first in odd rounds, this checkout first in even ones).
- * The medians over the rounds are compared.
+ * seeded database, in `rounds` rounds, the sides taking turns (ref first in odd rounds, this
+ * checkout first in even ones); the medians over the rounds are compared.
+ * - PostgreSQL: both servers run at once (on CPU 1 when pinned, one busy at a time); each route is
+ *   measured round after round, the sides seconds apart, so the machine's state is the same for both.
+ * - PGlite (one process per database folder): a round starts one side's server, measures every
+ *   route and stops it, then the other's; the sides are minutes apart.
  */
 export async function compareApiRoutes(kind: DatabaseKind, options: CompareOptions, progress: (line: string) => void): Promise<ComparedRoute[]> {
   const work = await mkdtemp(join(tmpdir(), 'kompetansebro-bench-compare-'));
@@ -148,17 +162,35 @@ export async function compareApiRoutes(kind: DatabaseKind, options: CompareOptio
     const { database, dataset } = await seededDatabase(kind, progress);
     try {
       const routes = wantedRoutes(dataset, options.only);
-      const databaseCpu = await databaseCpuOf(database);
-      const rounds: Record<Side, Array<Map<string, { appMs: number; databaseMs: number | null; errors: number }>>> = { ref: [], now: [] };
-      for (let round = 1; round <= options.rounds; round++) {
-        const order: Side[] = round % 2 === 1 ? ['ref', 'now'] : ['now', 'ref'];
-        for (const side of order) {
-          rounds[side].push(await measureRound(scripts[side], database, routes, options, databaseCpu));
-          progress(`${database.label} compare: round ${round} of ${options.rounds}, ${side === 'ref' ? options.ref : 'this checkout'} measured`);
+      const databaseProcesses = await databaseProcessesOf(database);
+      const samples: Record<Side, Map<string, RouteSample[]>> = { ref: new Map(), now: new Map() };
+      const keep = (side: Side, route: BenchRoute, sample: RouteSample) => samples[side].set(routeKey(route), [...(samples[side].get(routeKey(route)) ?? []), sample]);
+      const orderOf = (round: number): Side[] => (round % 2 === 1 ? ['ref', 'now'] : ['now', 'ref']);
+      if (kind === 'postgres') {
+        const sides = { ref: await openSide(scripts.ref, database, options, databaseProcesses), now: await openSide(scripts.now, database, options, databaseProcesses) };
+        try {
+          for (const route of routes) {
+            for (let round = 1; round <= options.rounds; round++) for (const side of orderOf(round)) keep(side, route, await sides[side].measure(route));
+            progress(`${database.label} compare: ${route.route} (${route.role}) measured`);
+          }
+        } finally {
+          await Promise.all([sides.ref.close(), sides.now.close()]);
+        }
+      } else {
+        for (let round = 1; round <= options.rounds; round++) {
+          for (const side of orderOf(round)) {
+            const opened = await openSide(scripts[side], database, options, databaseProcesses);
+            try {
+              for (const route of routes) keep(side, route, await opened.measure(route));
+            } finally {
+              await opened.close();
+            }
+            progress(`${database.label} compare: round ${round} of ${options.rounds}, ${side === 'ref' ? options.ref : 'this checkout'} measured`);
+          }
         }
       }
       return routes.map((route) => {
-        const of = (side: Side) => rounds[side].map((figures) => figures.get(routeKey(route))).filter((figure) => figure !== undefined);
+        const of = (side: Side) => samples[side].get(routeKey(route)) ?? [];
         const summary = (side: Side) => {
           const figures = of(side);
           const databaseMs = figures.map((figure) => figure.databaseMs).filter((ms) => ms !== null);
