@@ -42,7 +42,7 @@ import {
 import { actorIdInSet, actorIdsOfSet, requireVisible, requireWritable, visibleAgreements, type Scope } from '../auth/visibility';
 import { uniqueViolation } from '../persistence/database-errors';
 import type { Executor } from '../persistence/executor';
-import { COUNT_CAP, groupedBy, iso, isoOrNull, likePattern, visibleActorIds, type ChangeContext } from '../persistence/repository-helpers';
+import { actorNameOf, COUNT_CAP, groupedBy, iso, isoOrNull, likePattern, visibleActorIds, type ChangeContext } from '../persistence/repository-helpers';
 import { auditedCreate, nextVersion, versionedChange, type VersionedRecord, type ExpectedVersion } from '../persistence/versioned-change';
 
 type AgreementJoin = Database & { ag: Database['agreement'] };
@@ -180,11 +180,10 @@ async function commitmentsOf(db: Executor, agreementIds: readonly string[]) {
 async function listedPartsOf(db: Executor, agreementIds: readonly string[]) {
   if (agreementIds.length === 0) return { parties: [], commitments: [] };
   const [parties, commitments] = await Promise.all([
-    // Each party's name looked up by its actor's key (a party's actor always exists): a join let
-    // the planner hash every actor for the page's few dozen parties.
+    // A party's actor always exists: its name is never null.
     db
       .selectFrom('agreement_party as p')
-      .select(['p.agreement_id', 'p.actor_id', 'p.role', sql<string>`(select a.name from actor as a where a.id = p.actor_id)`.as('name')])
+      .select(['p.agreement_id', 'p.actor_id', 'p.role', actorNameOf('p.actor_id').$castTo<string>().as('name')])
       .where('p.agreement_id', 'in', agreementIds)
       .orderBy('p.position')
       .execute(),

@@ -19,7 +19,7 @@ import {
 } from '@kompetansebro/domain';
 import { requireCountyWide, type Scope } from '../auth/visibility';
 import type { Executor } from '../persistence/executor';
-import { existingActorIds, iso, nullsLast, sortOf, type ChangeContext } from '../persistence/repository-helpers';
+import { actorNameOf, existingActorIds, iso, nullsLast, sortOf, type ChangeContext } from '../persistence/repository-helpers';
 import { auditedCreate, nextVersion, versionedChange, versionedRemoval, type VersionedRecord, type ExpectedVersion } from '../persistence/versioned-change';
 
 // Plan items are the county's own records, like the initiatives they belong to: every exported
@@ -47,9 +47,7 @@ function planItemsWithContext(db: Executor) {
       'pi.created_at',
       'pi.updated_at',
       'i.title as initiative_title',
-      // Looked up by key for the rows of the page only, after its order and limit (a join read
-      // every actor to hash them before sorting every item).
-      sql<string | null>`(select r.name from actor as r where r.id = pi.responsible_actor_id)`.as('responsible_actor_name'),
+      actorNameOf('pi.responsible_actor_id').as('responsible_actor_name'),
     ]);
 }
 type PlanItemRow = InferResult<ReturnType<typeof planItemsWithContext>>[number];
