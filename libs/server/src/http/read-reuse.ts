@@ -8,6 +8,9 @@ import type { Principal } from '../auth/principal';
 // by another instance, or a session that runs out, counts within those seconds at most. A session
 // that no longer opens (logged out, expired, unknown) is never kept: only a live one is reused.
 // Ages go by the wall clock, and a clock set back makes everything kept stale, not older.
+// While one request reads something for a key, others that ask for the same key join that read
+// instead of starting their own: at a few hundred requests a second, a costly answer that had just
+// gone stale was otherwise read by every request that came in meanwhile, each slowing the others.
 
 interface KeptPrincipal {
   principal: Principal;
@@ -47,6 +50,20 @@ export function createReadReuse(seconds: number, now: () => number = Date.now): 
   let calendar = { day: '', appliedAt: Number.NaN };
   // Bumped by forget(): a load that began before a change must not keep what it read.
   let generation = 0;
+  // The reads under way, by key; forget() drops them, so nobody joins a read begun before a change.
+  let underWay = new Map<string, Promise<unknown>>();
+
+  /** `load()`, or the same read already under way for `key`. */
+  function joined<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const running = underWay.get(key);
+    if (running) return running as Promise<T>;
+    const reads = underWay;
+    const read = load().finally(() => {
+      if (reads.get(key) === read) reads.delete(key);
+    });
+    reads.set(key, read);
+    return read;
+  }
 
   /** Keeps `value` under `key`, first sweeping out what is past its time when the map is full. */
   function keepIn<V extends { keptAt: number }>(kept: Map<string, V>, key: string, value: V): void {
@@ -63,7 +80,7 @@ export function createReadReuse(seconds: number, now: () => number = Date.now): 
       const kept = principals.get(token);
       if (kept && fresh(kept.keptAt)) return kept.principal;
       const startedIn = generation;
-      const principal = await load();
+      const principal = await joined(`principal\n${token}`, load);
       if (principal && startedIn === generation) keepIn(principals, token, { principal, keptAt: now() });
       else if (!principal) principals.delete(token);
       return principal;
@@ -73,18 +90,20 @@ export function createReadReuse(seconds: number, now: () => number = Date.now): 
       const kept = answers.get(key);
       if (kept && fresh(kept.keptAt)) return kept.answer as T;
       const startedIn = generation;
-      const answer = await load();
+      const answer = await joined(`answer\n${key}`, load);
       if (startedIn === generation) keepIn(answers, key, { answer, keptAt: now() });
       return answer;
     },
     async checkCalendar(apply, read, today) {
       if (read && calendar.day === today && fresh(calendar.appliedAt)) return;
       const startedIn = generation;
-      await apply();
+      // A read joins a check under way for today; a write applies the calendar itself.
+      await (read ? joined(`calendar\n${today}`, apply) : apply());
       if (span > 0 && startedIn === generation) calendar = { day: today, appliedAt: now() };
     },
     forget() {
       generation++;
+      underWay = new Map();
       principals.clear();
       answers.clear();
       calendar = { day: '', appliedAt: Number.NaN };

@@ -151,3 +151,68 @@ describe('reusing a costly answer', () => {
     expect(load).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('asking for what is being read', () => {
+  /** A load that finishes when told to. */
+  function pending<T>() {
+    let finish: (value: T) => void = () => undefined;
+    const load = vi.fn(() => new Promise<T>((resolve) => (finish = resolve)));
+    return { load, finish: (value: T) => finish(value) };
+  }
+
+  it('joins the read under way for the same key instead of starting another', async () => {
+    const reuse = createReadReuse(5, clock().now);
+    const { load, finish } = pending<string>();
+    const first = reuse.answerOf('u1', load);
+    const second = reuse.answerOf('u1', load);
+    const other = reuse.answerOf('u2', async () => 'other');
+    finish('answer');
+    expect(await Promise.all([first, second, other])).toEqual(['answer', 'answer', 'other']);
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('joins a session being read, and a calendar check under way for the same day', async () => {
+    const reuse = createReadReuse(5, clock().now);
+    const session = pending<Principal>();
+    const both = Promise.all([reuse.principalOf('token', session.load), reuse.principalOf('token', session.load)]);
+    session.finish(principal('a'));
+    expect(await both).toEqual([principal('a'), principal('a')]);
+    expect(session.load).toHaveBeenCalledTimes(1);
+
+    const calendar = pending<void>();
+    const reads = Promise.all([reuse.checkCalendar(calendar.load, true, '2026-12-04'), reuse.checkCalendar(calendar.load, true, '2026-12-04')]);
+    calendar.finish(undefined);
+    await reads;
+    expect(calendar.load).toHaveBeenCalledTimes(1);
+  });
+
+  it('never joins a read begun before a change, nor lets a write join a read', async () => {
+    const reuse = createReadReuse(5, clock().now);
+    const before = pending<string>();
+    const stale = reuse.answerOf('u1', before.load);
+    reuse.forget();
+    const after = reuse.answerOf('u1', async () => 'after the change');
+    before.finish('before the change');
+    expect(await stale).toBe('before the change');
+    expect(await after).toBe('after the change');
+
+    const calendar = pending<void>();
+    const read = reuse.checkCalendar(calendar.load, true, '2026-12-04');
+    const write = vi.fn(async () => undefined);
+    await reuse.checkCalendar(write, false, '2026-12-04');
+    expect(write).toHaveBeenCalledTimes(1);
+    calendar.finish(undefined);
+    await read;
+  });
+
+  it('lets every asker see a failed read fail, and reads again on the next request', async () => {
+    const reuse = createReadReuse(5, clock().now);
+    let fail: (error: Error) => void = () => undefined;
+    const failing = vi.fn(() => new Promise<string>((_resolve, reject) => (fail = reject)));
+    const both = Promise.allSettled([reuse.answerOf('u1', failing), reuse.answerOf('u1', failing)]);
+    fail(new Error('database gone'));
+    expect((await both).map((result) => result.status)).toEqual(['rejected', 'rejected']);
+    expect(failing).toHaveBeenCalledTimes(1);
+    expect(await reuse.answerOf('u1', async () => 'back')).toBe('back');
+  });
+});
