@@ -42,7 +42,7 @@ import {
 import { actorIdInSet, actorIdsOfSet, requireVisible, requireWritable, visibleAgreements, type Scope } from '../auth/visibility';
 import { uniqueViolation } from '../persistence/database-errors';
 import type { Executor } from '../persistence/executor';
-import { actorNameOf, COUNT_CAP, groupedBy, iso, isoOrNull, likePattern, visibleActorIds, type ChangeContext } from '../persistence/repository-helpers';
+import { actorNameOf, cappedTotalOf, COUNT_CAP, groupedBy, iso, isoOrNull, likePattern, noFilterIn, visibleActorIds, type ChangeContext } from '../persistence/repository-helpers';
 import { auditedCreate, nextVersion, versionedChange, type VersionedRecord, type ExpectedVersion } from '../persistence/versioned-change';
 
 type AgreementJoin = Database & { ag: Database['agreement'] };
@@ -210,12 +210,6 @@ const SORTS: Record<string, string> = {
   updated: 'ag.updated_at',
 };
 
-/** What of a list query says how to show the list, not which agreements are in it. */
-const PRESENTATION_KEYS = new Set<string>(['page', 'pageSize', 'sort']);
-
-/** The list asks for every agreement its scope sees: no filter (any other key of the query, set, is one). */
-const unfiltered = (query: AgreementListQuery) => Object.entries(query).every(([key, value]) => PRESENTATION_KEYS.has(key) || value === undefined || value === '');
-
 /**
  * How many agreements the scope sees. An organisation's are counted from the index of its parties
  * alone (every party row names an agreement that exists), not by looking each agreement up.
@@ -237,9 +231,13 @@ export async function listAgreements(db: Executor, scope: Scope, query: Agreemen
   const descending = query.sort.startsWith('-');
   const sortColumn = SORTS[query.sort.replace('-', '')] ?? SORTS['title'] ?? 'ag.sort_key';
   const order = sql`${sql.raw(sortColumn)} ${sql.raw(descending ? 'desc' : 'asc')} nulls last`;
-  const countAll = async () => {
-    const counted = unfiltered(query) ? countVisibleAgreements(db, scope) : filtered.select((eb) => eb.fn.countAll<string>().as('total'));
-    return Number((await counted.executeTakeFirstOrThrow()).total);
+  const offset = (query.page - 1) * query.pageSize;
+  const countAll = async (): Promise<{ total: number; totalCapped?: true }> => {
+    if (noFilterIn(query)) return { total: Number((await countVisibleAgreements(db, scope).executeTakeFirstOrThrow()).total) };
+    // A text search tests every agreement it counts (often most of them: "samarbeidsavtale" is in
+    // nearly every title), so its total is "more than" past COUNT_CAP, as a search engine's is.
+    if (query.q) return cappedTotalOf(db, filtered, offset);
+    return { total: Number((await filtered.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow()).total) };
   };
   // The page's ids first (from indexes where they serve: the filters, the order), then only the
   // page's rows are read, not every row the filters let through.
@@ -251,7 +249,7 @@ export async function listAgreements(db: Executor, scope: Scope, query: Agreemen
           .orderBy(order)
           .orderBy('ag.id')
           .limit(query.pageSize)
-          .offset((query.page - 1) * query.pageSize),
+          .offset(offset),
       )
       .selectFrom('page')
       .innerJoin('agreement as ag', 'ag.id', 'page.id')
@@ -260,18 +258,18 @@ export async function listAgreements(db: Executor, scope: Scope, query: Agreemen
       .orderBy('ag.id')
       .execute();
   let rows: Awaited<ReturnType<typeof pageOf>>;
-  let total: number;
+  let counted: { total: number; totalCapped?: true };
   if (query.party || query.region || query.commitments) {
     // Filters that look into each agreement's parties or services: the total comes with the page
     // (a window count over the ids), so those lookups run once, not again for a count.
     rows = await pageOf(true);
-    total = rows.length > 0 ? Number(rows[0]?.total_count) : await countAll();
+    counted = rows.length > 0 ? { total: Number(rows[0]?.total_count) } : await countAll();
   } else {
     // Column filters, text search (indexed) or none: the page is read in index order and stops after
     // its rows; the total is a count that reads no columns.
     rows = await pageOf(false);
     const firstPartial = query.page === 1 && rows.length < query.pageSize;
-    total = firstPartial ? rows.length : await countAll();
+    counted = firstPartial ? { total: rows.length } : await countAll();
   }
   const ids = rows.map((r) => r.id);
   const { parties, commitments } = await listedPartsOf(db, ids);
@@ -288,7 +286,7 @@ export async function listAgreements(db: Executor, scope: Scope, query: Agreemen
         unmetCommitments: unmetByAgreement.get(row.id)?.length ?? 0,
       }),
     ),
-    total,
+    ...counted,
     page: query.page,
     pageSize: query.pageSize,
   };

@@ -13,11 +13,16 @@ export interface ChangeContext {
 }
 
 /**
- * The name of the actor whose id is in `column`, looked up by key as a subquery of the select
- * list: the database reads it for the rows a page returns only, after their order and limit. A
- * join let the planner hash every actor (2,000 at national scale) for a page's few dozen names.
+ * The name of the record of `table` whose id is in `column`, looked up by key as a subquery of the
+ * select list: the database reads it for the rows a page returns only, after their order and
+ * limit. A join let the planner hash every actor (2,000 at national scale) for a page's few dozen
+ * names, and each join more made a statement dearer to plan.
  */
-export const actorNameOf = (column: string) => sql<string | null>`(select name_of.name from actor as name_of where name_of.id = ${sql.ref(column)})`;
+export const nameOf = (table: 'actor' | 'region' | 'app_user', column: string) =>
+  sql<string | null>`(select name_of.name from ${sql.table(table)} as name_of where name_of.id = ${sql.ref(column)})`;
+
+/** The name of the actor whose id is in `column` (`nameOf`). */
+export const actorNameOf = (column: string) => nameOf('actor', column);
 
 /** A timestamp column (Date from pg, Date or string elsewhere) as ISO 8601. */
 export const iso = (value: Date | string): string => new Date(value).toISOString();
@@ -92,11 +97,30 @@ export const nullsLast =
  */
 export const COUNT_CAP = 1000;
 
+/** What of a list query says how to show the list, not which records are in it. */
+const PRESENTATION_KEYS = new Set<string>(['page', 'pageSize', 'sort']);
+
+/** The list asks for every record its scope sees: no filter (any other key of the query, set, is one). */
+export const noFilterIn = (query: object) => Object.entries(query).every(([key, value]) => PRESENTATION_KEYS.has(key) || value === undefined || value === '');
+
 /**
- * A page whose total is counted only up to `COUNT_CAP` rows past the page's start: for a list
- * that grows without bound (the audit log), where an exact count would read every row on every
- * page. `totalCapped` then says there are more than `total`; the next pages count further.
+ * How many rows `filtered` lets through, counted only up to `COUNT_CAP` past the page's start
+ * (`offset`): beyond it `totalCapped` says there are more than `total`, and the next pages count
+ * further. For lists where an exact count would read every row on every page.
  */
+export async function cappedTotalOf<DB, TB extends keyof DB, O>(
+  db: Executor,
+  filtered: SelectQueryBuilder<DB, TB, O>,
+  offset: number,
+): Promise<{ total: number; totalCapped?: true }> {
+  const cap = offset + COUNT_CAP;
+  const limited = filtered.select(sql<number>`1`.as('one')).limit(cap + 1);
+  const counted = await sql<{ total: string }>`select count(*) as total from (${limited}) as counted`.execute(db);
+  const total = Number(counted.rows[0]?.total ?? 0);
+  return { total: Math.min(total, cap), ...(total > cap ? { totalCapped: true as const } : {}) };
+}
+
+/** A page whose total is capped (`cappedTotalOf`): for a list that grows without bound (the audit log). */
 export async function cappedPageOf<FilteredDB, FilteredTables extends keyof FilteredDB, Selected, DB, TB extends keyof DB, Row, Item>(
   db: Executor,
   query: { page: number; pageSize: number },
@@ -104,13 +128,9 @@ export async function cappedPageOf<FilteredDB, FilteredTables extends keyof Filt
   ordered: SelectQueryBuilder<DB, TB, Row>,
   toItem: (row: Row) => Item,
 ): Promise<Page<Item>> {
-  const offset = (query.page - 1) * query.pageSize;
-  const cap = offset + COUNT_CAP;
-  const limited = filtered.select(sql<number>`1`.as('one')).limit(cap + 1);
-  const counted = await sql<{ total: string }>`select count(*) as total from (${limited}) as counted`.execute(db);
+  const counted = await cappedTotalOf(db, filtered, (query.page - 1) * query.pageSize);
   const rows = await pageRows(ordered, query).execute();
-  const total = Number(counted.rows[0]?.total ?? 0);
-  return { items: rows.map(toItem), total: Math.min(total, cap), ...(total > cap ? { totalCapped: true } : {}), page: query.page, pageSize: query.pageSize };
+  return { items: rows.map(toItem), ...counted, page: query.page, pageSize: query.pageSize };
 }
 
 /**
