@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { sampleId } from '@kompetansebro/db';
 import { compareNorwegian, type ActivityCount, type ActivityDetail, type ActivitySummary, type Page, type PlanItemDetail } from '@kompetansebro/domain';
 import { jsonBody } from '@kompetansebro/testing/server';
-import { countRows, created, creatorOf, expectDisjoint, expectFieldRefused, expectIdChecked, expectQueryRefused, expectXlsx, listOf, problemOf, testServer, UNKNOWN_ID } from '../testing/fixture.test';
+import { countRows, created, creatorOf, expectDisjoint, expectFieldRefused, expectIdChecked, expectQueryRefused, expectXlsx, json, listOf, loggedIn, problemOf, testServer, UNKNOWN_ID } from '../testing/fixture.test';
 
 const server = testServer();
+const namsosEditor = loggedIn(server, 'namsos@demo.kompetansebro.no');
+const namdalCoordinator = loggedIn(server, 'namdal@demo.kompetansebro.no');
 
 const COUNTY_LIBRARY = sampleId('actor', 'county-library');
 const NTNU_LIBRARY = sampleId('actor', 'ntnu-library');
@@ -421,5 +423,24 @@ describe('the OpenAPI document', () => {
     );
     expect(document.components.schemas).toHaveProperty('ActivityDetail');
     expect(document.components.schemas).toHaveProperty('ActivityCounts');
+  });
+});
+
+describe("an organisation's whole list of activities", () => {
+  it('counts each activity it organises or takes part in once, as the same list with a filter does', async () => {
+    // Namsos organises one and takes part in another (with another library), and both in a third.
+    await createActivity({ title: 'Namsos arrangerer', organiserId: NAMSOS_LIBRARY, participants: [] });
+    await createActivity({ title: 'Namsos deltar', participants: [{ actorId: NAMSOS_LIBRARY, headCount: 2 }, { actorId: TRONDHEIM_LIBRARY, headCount: 1 }] });
+    await createActivity({ title: 'Namsos begge deler', organiserId: NAMSOS_LIBRARY, participants: [{ actorId: NAMSOS_LIBRARY, headCount: 4 }] });
+    for (const asOrganisation of [namsosEditor, namdalCoordinator]) {
+      const everything = await json<Page<ActivitySummary>>(await asOrganisation('/api/activities?pageSize=100'), 200);
+      // `from` far back keeps every activity but takes the filtered path: the totals must agree.
+      const filtered = await json<Page<ActivitySummary>>(await asOrganisation('/api/activities?pageSize=100&from=1900-01-01'), 200);
+      expect(everything.total).toBe(filtered.total);
+      expect(everything.total).toBe(everything.items.length);
+      expect(new Set(everything.items.map((a) => a.id)).size).toBe(everything.items.length);
+    }
+    const namsos = await json<Page<ActivitySummary>>(await namsosEditor('/api/activities?pageSize=100'), 200);
+    expect(namsos.items.map((a) => a.title)).toEqual(expect.arrayContaining(['Namsos arrangerer', 'Namsos deltar', 'Namsos begge deler']));
   });
 });

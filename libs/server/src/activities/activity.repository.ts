@@ -24,10 +24,10 @@ import {
   withFields,
 } from '@kompetansebro/domain';
 import { DomainRuleError, NotFoundError } from '@kompetansebro/domain';
-import { requireVisible, requireWritable, visibleActivities, type Scope } from '../auth/visibility';
+import { activityIdsInvolving, requireVisible, requireWritable, visibleActivities, type Scope } from '../auth/visibility';
 import { writeAudit } from '../audit/audit.repository';
 import type { Executor } from '../persistence/executor';
-import { iso, likePattern, pageOf, sortOf, visibleActorIds, type ChangeContext } from '../persistence/repository-helpers';
+import { iso, likePattern, noFilterIn, pageOf, sortOf, visibleActorIds, type ChangeContext } from '../persistence/repository-helpers';
 import { auditedCreate, nextVersion, versionedChange, versionedRemoval, type VersionedRecord, type ExpectedVersion } from '../persistence/versioned-change';
 
 type ActivityJoin = Database & { a: Database['activity']; o: Database['actor'] };
@@ -148,9 +148,6 @@ function listConditions(eb: ExpressionBuilder<ActivityJoin, 'a' | 'o'>, query: F
 }
 
 export async function listActivities(db: Executor, scope: Scope, query: ActivityListQuery): Promise<Page<ActivitySummary>> {
-  const filtered = activitiesWithOrganiser(db)
-    .where(visibleActivities(scope, 'a'))
-    .where((eb) => listConditions(eb, query));
   const { key, direction } = sortOf(query.sort);
   const byTitle = norwegianOrderOf('a.title');
   let ordered = selectSummaries(db)
@@ -173,7 +170,15 @@ export async function listActivities(db: Executor, scope: Scope, query: Activity
       // first activity ever (a library's next five: PostgreSQL ~4 → ~2 ms).
       ordered = ordered.orderBy(query.from ? sql`a.start_date + 0` : 'a.start_date', direction).orderBy(byTitle);
   }
-  return pageOf(query, filtered, ordered.orderBy('a.id'), toSummary);
+  ordered = ordered.orderBy('a.id');
+  const visible = scope.activities.read;
+  // With no filter, an organisation's activities are counted from the indexes of organisers and
+  // participants; testing each of 10,000 activities for them was most of a study centre's page.
+  if (noFilterIn(query) && !visible.all) return pageOf(query, db.selectFrom(activityIdsInvolving(visible).as('visible')), ordered, toSummary);
+  const filtered = activitiesWithOrganiser(db)
+    .where(visibleActivities(scope, 'a'))
+    .where((eb) => listConditions(eb, query));
+  return pageOf(query, filtered, ordered, toSummary);
 }
 
 /**

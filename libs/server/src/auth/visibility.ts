@@ -147,6 +147,16 @@ export function activityInvolves(set: ActorSet, alias: string): RawBuilder<SqlBo
   return sql<SqlBool>`(${actorIdInSet(set, `${alias}.organiser_id`)} or exists (select 1 from activity_participant as vis_participant where vis_participant.activity_id = ${sql.ref(`${alias}.id`)} and ${actorIdInSet(set, 'vis_participant.actor_id')}))`;
 }
 
+/**
+ * The ids of the activities organised by or with a participant in the set (not one that is every
+ * actor), read from the indexes of organisers and of participants: the same activities as
+ * `activityInvolves`, for counting them all without testing each activity in turn.
+ */
+export function activityIdsInvolving(set: ActorSet): RawBuilder<{ id: string }> {
+  const ids = actorIdsOfSet(set);
+  return sql<{ id: string }>`(select inv_activity.id from activity as inv_activity where inv_activity.organiser_id = any(${ids}) union select inv_participant.activity_id from activity_participant as inv_participant where inv_participant.actor_id = any(${ids}))`;
+}
+
 // The conditions per resource, as the repositories use them.
 
 /** Actors (aliased `alias`) the scope may see. */

@@ -12,37 +12,29 @@ import {
 } from '@kompetansebro/domain';
 import { actorIdInSet, requireVisible, requireWritable, visibleActors, visibleLiaisonNotes, type Scope } from '../auth/visibility';
 import type { Executor } from '../persistence/executor';
-import { iso, likePattern, type ChangeContext } from '../persistence/repository-helpers';
+import { actorNameOf, iso, likePattern, nameOf, type ChangeContext } from '../persistence/repository-helpers';
 import { auditedCreate, nextVersion, versionedChange, type ExpectedVersion } from '../persistence/versioned-change';
 import { LIBRARY_KINDS } from './library.repository';
 
 // The university-library liaison (issue 8): the notes of the channels (threads) it is a party
 // to, and the subscription to their digest. Every function takes the caller's Scope.
 
-/** The columns that name a note's channel: the university and the library or region it talks with. */
-const threadColumns = [
-  'n.university_id',
-  'u.name as university_name',
-  'n.target_actor_id',
-  'n.target_region_id',
-  't.name as target_actor_name',
-  'g.name as target_region_name',
-] as const;
-
+/** The notes with the names of their channel and author, each looked up by key for the rows read. */
 function notesWithContext(db: Executor) {
   return db
     .selectFrom('liaison_note as n')
-    .leftJoin('actor as u', 'u.id', 'n.university_id')
-    .leftJoin('actor as t', 't.id', 'n.target_actor_id')
-    .leftJoin('region as g', 'g.id', 'n.target_region_id')
-    .leftJoin('app_user as w', 'w.id', 'n.author_user_id')
-    .leftJoin('actor as o', 'o.id', 'n.author_organisation_id')
     .select([
       'n.id',
-      ...threadColumns,
+      // The channel: the university and the library or region it talks with.
+      'n.university_id',
+      actorNameOf('n.university_id').as('university_name'),
+      'n.target_actor_id',
+      'n.target_region_id',
+      actorNameOf('n.target_actor_id').as('target_actor_name'),
+      nameOf('region', 'n.target_region_id').as('target_region_name'),
       'n.author_user_id',
-      'w.name as author_name',
-      'o.name as author_organisation_name',
+      nameOf('app_user', 'n.author_user_id').as('author_name'),
+      actorNameOf('n.author_organisation_id').as('author_organisation_name'),
       'n.body',
       'n.version',
       'n.created_at',
@@ -122,19 +114,22 @@ export async function getNote(db: Executor, scope: Scope, id: string): Promise<L
 
 /** The channels the scope is a party to, latest activity first. */
 export async function listThreads(db: Executor, scope: Scope): Promise<NoteThread[]> {
+  // The notes are grouped first and the channels' names joined to the groups after: the database
+  // looks a library's few channels up by key and hashes the actors once for a university's hundreds.
   const rows = await db
-    .selectFrom('liaison_note as n')
-    .leftJoin('actor as u', 'u.id', 'n.university_id')
-    .leftJoin('actor as t', 't.id', 'n.target_actor_id')
-    .leftJoin('region as g', 'g.id', 'n.target_region_id')
-    .where(visibleLiaisonNotes(scope, 'n'))
-    .select((eb) => [
-      ...threadColumns,
-      eb.fn.countAll<string>().as('notes'),
-      eb.fn.max('n.created_at').as('last_note_at'),
-    ])
-    .groupBy(['n.university_id', 'u.name', 'n.target_actor_id', 'n.target_region_id', 't.name', 'g.name'])
-    .orderBy('last_note_at', 'desc')
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('liaison_note as n')
+        .where(visibleLiaisonNotes(scope, 'n'))
+        .select((inner) => ['n.university_id', 'n.target_actor_id', 'n.target_region_id', inner.fn.countAll<string>().as('notes'), inner.fn.max('n.created_at').as('last_note_at')])
+        .groupBy(['n.university_id', 'n.target_actor_id', 'n.target_region_id'])
+        .as('c'),
+    )
+    .leftJoin('actor as u', 'u.id', 'c.university_id')
+    .leftJoin('actor as t', 't.id', 'c.target_actor_id')
+    .leftJoin('region as g', 'g.id', 'c.target_region_id')
+    .select(['c.university_id', 'u.name as university_name', 'c.target_actor_id', 'c.target_region_id', 't.name as target_actor_name', 'g.name as target_region_name', 'c.notes', 'c.last_note_at'])
+    .orderBy('c.last_note_at', 'desc')
     .execute();
   return rows.map((r) => ({
     universityId: r.university_id,
