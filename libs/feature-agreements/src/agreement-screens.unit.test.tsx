@@ -58,6 +58,15 @@ describe('AgreementListPage', () => {
     expect(csv).toContain('format=csv');
   });
 
+  it('says a total counted only up to a cap is more than it, aloud and by the pages', async () => {
+    const many = Array.from({ length: 30 }, (_, n) => buildAgreementDetail({ title: `Samarbeidsavtale ${String(n + 1).padStart(2, '0')}` }));
+    renderAgreements('/avtaler?q=samarbeidsavtale', new AgreementStore(many).countsUpTo(25));
+    await screen.findByRole('link', { name: 'Samarbeidsavtale 25' }, { timeout: 5000 });
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Over 25 avtaler'));
+    expect(screen.getByText('1–25 av over 25')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Neste side' })).toHaveProperty('disabled', false);
+  });
+
   it('hides the "Studiesenter" and "Region" filters when the app says so (a centre’s portal)', async () => {
     mswServer.use(...agreementHandlers(agreements()), ...actorHandlers(new ActorStore()), ...referenceHandlers(), ...authHandlers(new AuthStore(undefined, { loggedInAs: 'namdal@demo.kompetansebro.no' })));
     renderRoute({

@@ -41,7 +41,7 @@ export interface ListScreenProps<Row> {
   /** An extra class on the search form and the filter group, for a screen's own layout. */
   filtersClassName?: string;
   result: ListResult<Row>;
-  /** "312 actors": announced after each search; shown too when `resultCountVisible`. */
+  /** "312 actors": announced after each search; shown too when `resultCountVisible`. A total counted only up to a cap is "More than 1,000 agreements". */
   resultCount?: (total: number) => string;
   resultCountVisible?: boolean;
   caption: string;
@@ -150,7 +150,11 @@ export function ListScreen<Row>({
       {/* Announces the outcome of each search or filter without moving focus. */}
       {resultCount && (
         <p className={resultCountVisible ? 'ds-paragraph' : 'ds-sr-only'} role="status">
-          {page && !result.isPlaceholderData ? resultCount(page.total) : ''}
+          {page && !result.isPlaceholderData
+            ? page.totalCapped
+              ? t('pagination.resultCountOver', { result: resultCount(page.total) })
+              : resultCount(page.total)
+            : ''}
         </p>
       )}
 

@@ -10,7 +10,7 @@ import { startBenchPostgres } from './bench-database';
 import { BENCH_USERS, generateNationalDataset } from './national-dataset';
 
 const role = (process.env['BENCH_ROLE'] ?? 'county') as keyof typeof BENCH_USERS;
-if (!(role in BENCH_USERS)) throw new Error(`BENCH_ROLE: one of ${Object.keys(BENCH_USERS).join(', ')}`);
+if (!Object.hasOwn(BENCH_USERS, role)) throw new Error(`BENCH_ROLE: one of ${Object.keys(BENCH_USERS).join(', ')}`);
 
 const path = process.argv[2] ?? '/api/me';
 const times = Number(process.argv[3] ?? 300);

@@ -97,7 +97,8 @@ export function createReadReuse(seconds: number, now: () => number = Date.now): 
     async checkCalendar(apply, read, today) {
       if (read && calendar.day === today && fresh(calendar.appliedAt)) return;
       const startedIn = generation;
-      // A read joins a check under way for today; a write applies the calendar itself.
+      // A read joins a check under way for today (with reuse off too: it is the same check, now); a
+      // write applies the calendar itself.
       await (read ? joined(`calendar\n${today}`, apply) : apply());
       if (span > 0 && startedIn === generation) calendar = { day: today, appliedAt: now() };
     },

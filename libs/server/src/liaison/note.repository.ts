@@ -95,7 +95,7 @@ export async function listNotes(db: Executor, scope: Scope, query: NoteListQuery
     .executeTakeFirstOrThrow();
   const rows = await notesWithContext(db)
     .where(visibleLiaisonNotes(scope, 'n'))
-    .where((eb) => noteFilters(query)(eb as unknown as NoteFilterBuilder))
+    .where(noteFilters(query))
     .orderBy('n.created_at', 'desc')
     .orderBy('n.id')
     .limit(query.pageSize)
@@ -130,6 +130,9 @@ export async function listThreads(db: Executor, scope: Scope): Promise<NoteThrea
     .leftJoin('region as g', 'g.id', 'c.target_region_id')
     .select(['c.university_id', 'u.name as university_name', 'c.target_actor_id', 'c.target_region_id', 't.name as target_actor_name', 'g.name as target_region_name', 'c.notes', 'c.last_note_at'])
     .orderBy('c.last_note_at', 'desc')
+    .orderBy('c.university_id')
+    .orderBy('c.target_actor_id')
+    .orderBy('c.target_region_id')
     .execute();
   return rows.map((r) => ({
     universityId: r.university_id,

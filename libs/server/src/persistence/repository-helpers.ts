@@ -88,11 +88,7 @@ export const nullsLast =
     descending ? ob.desc().nullsLast() : ob.asc().nullsLast();
 
 /**
- * One page of a list: how many rows `filtered` selects, and the rows of the page the query asks
- * for from `ordered` (which ends with a unique column, so pages neither overlap nor skip).
- */
-/**
- * How far past a page's start a capped total counts (`cappedPageOf`): beyond it the total says
+ * How far past a page's start a capped total counts (`cappedTotalOf`): beyond it the total says
  * "more than", and counting a long list costs as much as reading this many index entries.
  */
 export const COUNT_CAP = 1000;
@@ -144,6 +140,10 @@ export function pageRows<DB, TB extends keyof DB, O>(ordered: SelectQueryBuilder
   return query.page === 1 ? limited : limited.offset((query.page - 1) * query.pageSize);
 }
 
+/**
+ * One page of a list: how many rows `filtered` selects, and the rows of the page the query asks
+ * for from `ordered` (which ends with a unique column, so pages neither overlap nor skip).
+ */
 export async function pageOf<FilteredDB, FilteredTables extends keyof FilteredDB, Selected, DB, TB extends keyof DB, Row, Item>(
   query: { page: number; pageSize: number },
   filtered: SelectQueryBuilder<FilteredDB, FilteredTables, Selected>,

@@ -101,6 +101,7 @@ export class ResourceStore<T extends Keyed, R = ReceivedRequest> extends Scenari
   /** Ids kept out of the lists (archived in the scenario), still found by id. */
   private readonly unlisted = new Set<string>();
   private readonly answers: Array<{ params: Record<string, string>; items: readonly T[] }> = [];
+  private countCap: number | undefined;
 
   constructor(records: readonly T[] = []) {
     super();
@@ -134,9 +135,16 @@ export class ResourceStore<T extends Keyed, R = ReceivedRequest> extends Scenari
     return this;
   }
 
+  /** The API counts this list only up to `cap` (a text search, the audit log): a total above it is "more than" (`totalCapped`). */
+  countsUpTo(cap: number): this {
+    this.countCap = cap;
+    return this;
+  }
+
   /** The list answer: the items given for the query (`listFor`), else every record in the order given; in pages. */
   list(search = new URLSearchParams()): Page<T> {
-    return pageOf(answerFor(this.answers, search) ?? this.all().filter((item) => !this.unlisted.has(item.id)), search);
+    const page = pageOf(answerFor(this.answers, search) ?? this.all().filter((item) => !this.unlisted.has(item.id)), search);
+    return this.countCap !== undefined && page.total > this.countCap ? { ...page, total: this.countCap, totalCapped: true } : page;
   }
 
   /** Leaves the record out of the lists from now on (the scenario after archiving it); still found by id. */
