@@ -6,7 +6,7 @@ function clock() {
   return { now: () => time, advance: (ms: number) => (time += ms) };
 }
 
-const answer = (text: string) => ({ headers: [['Content-Type', 'text/html']] as [string, string][], body: new TextEncoder().encode(text).buffer });
+const answer = (text: string) => ({ headers: [['Content-Type', 'text/html']] as [string, string][], body: new TextEncoder().encode(text) });
 const textOf = (kept: ReturnType<ReturnType<typeof createAnswerReuse>['answerFor']>) => (kept ? new TextDecoder().decode(kept.body) : undefined);
 
 describe('public answers kept for the next request', () => {
