@@ -31,3 +31,27 @@ describe('the total of a text search', () => {
     expect(drafts.totalCapped).toBeUndefined();
   });
 });
+
+describe('the agreements of a region', () => {
+  it('lists those with a party whose municipality is in the region, each once, and no other', async () => {
+    const { db } = server.database;
+    const regions = await db.selectFrom('region').select(['id', 'name']).execute();
+    let found = 0;
+    for (const region of regions) {
+      const expected = await db
+        .selectFrom('agreement_party as p')
+        .innerJoin('actor as a', 'a.id', 'p.actor_id')
+        .innerJoin('municipality as m', 'm.number', 'a.municipality_number')
+        .where('m.region_id', '=', region.id)
+        .select('p.agreement_id')
+        .distinct()
+        .execute();
+      const listed = await agreements(`region=${region.id}&pageSize=100`);
+      expect(listed.items.map((a) => a.id).sort(), region.name).toEqual(expected.map((row) => row.agreement_id).sort());
+      expect(listed.total, region.name).toBe(expected.length);
+      found += expected.length;
+    }
+    // The sample data has agreements in some region, so the comparison above compared something.
+    expect(found).toBeGreaterThan(0);
+  });
+});
