@@ -53,6 +53,17 @@ describe('open data answers given again from memory', () => {
     await server.database.db.updateTable('actor').set({ name: 'Grong bibliotek' }).where('id', '=', GRONG).execute();
   });
 
+  it('answers requests that come while the answer is built with that answer, each with its own request id', async () => {
+    const responses = await Promise.all(Array.from({ length: 6 }, () => server.anonymous('/api/public/v1/libraries')));
+    expect(responses.map((r) => r.status)).toEqual(Array(6).fill(200));
+    const bodies = await Promise.all(responses.map((r) => r.text()));
+    expect(new Set(bodies).size).toBe(1);
+    expect(new Set(responses.map((r) => r.headers.get('x-request-id'))).size).toBe(6);
+    // Waiting for an answer that is not kept (a 404), each request is answered on its own.
+    const missing = await Promise.all(Array.from({ length: 4 }, () => server.anonymous('/api/public/v1/libraries/finnes-heller-ikke')));
+    expect(missing.map((r) => r.status)).toEqual(Array(4).fill(404));
+  });
+
   it('keeps no refusal: a 404 or 400 is answered afresh', async () => {
     expect((await server.anonymous('/api/public/v1/libraries/finnes-ikke')).status).toBe(404);
     expect((await server.anonymous('/api/public/v1/libraries?municipality=12')).status).toBe(400);

@@ -10,7 +10,9 @@ import type { AppEnv } from '../http/app-env';
 // address is the whole key, so a route below this must answer from nothing else (the finder's
 // language is its `lang` parameter). A change made through this process forgets every kept answer
 // (as http/read-reuse.ts does), so nobody sees the old data after their own write; a change made
-// elsewhere (another instance, SQL) shows within the time at most.
+// elsewhere (another instance, SQL) shows within the time at most. While one request builds an
+// answer, others for the same key wait for it rather than each building it again (at hundreds of
+// requests a second, an expired answer was otherwise rebuilt by every request in between).
 
 /**
  * A 200 answer as it was sent: its headers (but the request's id) and its bytes, as a Uint8Array:
@@ -38,6 +40,10 @@ export interface AnswerReuse {
   keep(key: string, generation: number, answer: Omit<KeptAnswer, 'until'>): void;
   /** Marks the start of building an answer: what keep() is handed. */
   begin(): number;
+  /** Runs `build` as the answer under way for `key`: whoever asks `underWay(key)` meanwhile waits for it. */
+  building(key: string, build: () => Promise<void>): Promise<void>;
+  /** The end of the answer under way for `key` (resolves however it ends), or undefined when none is. */
+  underWay(key: string): Promise<void> | undefined;
   /** A change went through: every kept answer may be out of date. */
   forget(): void;
 }
@@ -46,6 +52,8 @@ export function createAnswerReuse(seconds: number, now: () => number = Date.now)
   const kept = new Map<string, KeptAnswer>();
   // Bumped by forget(): an answer built from what was read before a change must not be kept.
   let generation = 0;
+  // The answers being built, by key; forget() drops them, so nobody waits for one begun before a change.
+  let built = new Map<string, Promise<void>>();
   return {
     seconds,
     answerFor(key) {
@@ -64,8 +72,23 @@ export function createAnswerReuse(seconds: number, now: () => number = Date.now)
       kept.set(key, { ...answer, until: now() + seconds * 1000 });
     },
     begin: () => generation,
+    async building(key, build) {
+      if (seconds <= 0) return build();
+      const builds = built;
+      const done = build().finally(() => {
+        if (builds.get(key) === settled) builds.delete(key);
+      });
+      const settled = done.then(
+        () => undefined,
+        () => undefined,
+      );
+      builds.set(key, settled);
+      return done;
+    },
+    underWay: (key) => built.get(key),
     forget() {
       generation++;
+      built = new Map();
       kept.clear();
     },
   };
@@ -88,20 +111,30 @@ export function reuseAnswers(): MiddlewareHandler<AppEnv> {
     const reuse = c.var.deps.answerReuse;
     if (reuse.seconds <= 0 || (c.req.method !== 'GET' && c.req.method !== 'HEAD')) return next();
     const key = `${c.req.url}\n${encodingOf(c.req.header('Accept-Encoding'))}`;
-    const answer = reuse.answerFor(key);
-    if (answer) {
+    const answered = (answer: KeptAnswer) => {
       // Through the context, so the headers set for this request (its X-Request-Id) are sent too.
       const etag = answer.headers.find(([name]) => name === 'etag')?.[1];
       if (etag && c.req.header('If-None-Match')?.split(/\s*,\s*/).includes(etag)) return c.body(null, 304, { ETag: etag });
       const headers = Object.fromEntries(answer.headers);
       return c.req.method === 'HEAD' ? c.body(null, 200, headers) : c.body(answer.body, 200, headers);
+    };
+    const answer = reuse.answerFor(key);
+    if (answer) return answered(answer);
+    const underWay = reuse.underWay(key);
+    if (underWay) {
+      await underWay;
+      const built = reuse.answerFor(key);
+      // Built and kept while this request waited; else (not a keepable answer) it builds its own.
+      if (built) return answered(built);
     }
     const generation = reuse.begin();
-    await next();
-    const { res } = c;
-    if (res.status !== 200 || !KEPT_TYPE.test(res.headers.get('Content-Type') ?? '') || res.headers.has('Set-Cookie')) return;
-    if (/\b(private|no-store|no-cache)\b/.test(res.headers.get('Cache-Control') ?? '')) return;
-    const body = new Uint8Array(await res.clone().arrayBuffer());
-    reuse.keep(key, generation, { headers: [...res.headers.entries()].filter(([name]) => name !== 'x-request-id'), body });
+    await reuse.building(key, async () => {
+      await next();
+      const { res } = c;
+      if (res.status !== 200 || !KEPT_TYPE.test(res.headers.get('Content-Type') ?? '') || res.headers.has('Set-Cookie')) return;
+      if (/\b(private|no-store|no-cache)\b/.test(res.headers.get('Cache-Control') ?? '')) return;
+      const body = new Uint8Array(await res.clone().arrayBuffer());
+      reuse.keep(key, generation, { headers: [...res.headers.entries()].filter(([name]) => name !== 'x-request-id'), body });
+    });
   };
 }

@@ -51,3 +51,39 @@ describe('public answers kept for the next request', () => {
     expect(textOf(reuse.answerFor('/200'))).toBe('200');
   });
 });
+
+describe('an answer being built', () => {
+  it('is waited for by whoever asks meanwhile, and kept for them', async () => {
+    const reuse = createAnswerReuse(60, clock().now);
+    let finish: () => void = () => undefined;
+    const build = reuse.building('/', async () => {
+      await new Promise<void>((resolve) => (finish = resolve));
+      reuse.keep('/', reuse.begin(), answer('built once'));
+    });
+    const waiting = reuse.underWay('/');
+    expect(waiting).toBeDefined();
+    expect(reuse.underWay('/other')).toBeUndefined();
+    finish();
+    await Promise.all([build, waiting]);
+    expect(textOf(reuse.answerFor('/'))).toBe('built once');
+    expect(reuse.underWay('/')).toBeUndefined();
+  });
+
+  it('ends for those waiting however it ends, and is not waited for across a change', async () => {
+    const reuse = createAnswerReuse(60, clock().now);
+    let fail: (error: Error) => void = () => undefined;
+    const failing = reuse.building('/', () => new Promise<void>((_resolve, reject) => (fail = reject)));
+    const waiting = reuse.underWay('/');
+    fail(new Error('database gone'));
+    await expect(failing).rejects.toThrow('database gone');
+    await expect(waiting).resolves.toBeUndefined();
+    expect(reuse.underWay('/')).toBeUndefined();
+
+    let finish: () => void = () => undefined;
+    const before = reuse.building('/', () => new Promise<void>((resolve) => (finish = resolve)));
+    reuse.forget();
+    expect(reuse.underWay('/')).toBeUndefined();
+    finish();
+    await before;
+  });
+});
