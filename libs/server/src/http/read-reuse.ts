@@ -1,4 +1,5 @@
 import type { Principal } from '../auth/principal';
+import { createReadsUnderWay } from './reads-under-way';
 
 // Every authenticated request first reads who is asking (the session, its user and memberships,
 // then the scope those give) and every agreement read first checks the agreement calendar. Both
@@ -50,20 +51,9 @@ export function createReadReuse(seconds: number, now: () => number = Date.now): 
   let calendar = { day: '', appliedAt: Number.NaN };
   // Bumped by forget(): a load that began before a change must not keep what it read.
   let generation = 0;
-  // The reads under way, by key; forget() drops them, so nobody joins a read begun before a change.
-  let underWay = new Map<string, Promise<unknown>>();
-
+  const underWay = createReadsUnderWay();
   /** `load()`, or the same read already under way for `key`. */
-  function joined<T>(key: string, load: () => Promise<T>): Promise<T> {
-    const running = underWay.get(key);
-    if (running) return running as Promise<T>;
-    const reads = underWay;
-    const read = load().finally(() => {
-      if (reads.get(key) === read) reads.delete(key);
-    });
-    reads.set(key, read);
-    return read;
-  }
+  const joined = <T>(key: string, load: () => Promise<T>): Promise<T> => underWay.get<T>(key) ?? underWay.run(key, load);
 
   /** Keeps `value` under `key`, first sweeping out what is past its time when the map is full. */
   function keepIn<V extends { keptAt: number }>(kept: Map<string, V>, key: string, value: V): void {
@@ -104,7 +94,7 @@ export function createReadReuse(seconds: number, now: () => number = Date.now): 
     },
     forget() {
       generation++;
-      underWay = new Map();
+      underWay.clear();
       principals.clear();
       answers.clear();
       calendar = { day: '', appliedAt: Number.NaN };

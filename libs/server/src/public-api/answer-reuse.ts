@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../http/app-env';
+import { createReadsUnderWay } from '../http/reads-under-way';
 
 // The open data API and the student finder's pages tell every cache it may keep an answer a
 // minute (Cache-Control max-age=60), and they are costly to build at national scale (all
@@ -52,8 +53,8 @@ export function createAnswerReuse(seconds: number, now: () => number = Date.now)
   const kept = new Map<string, KeptAnswer>();
   // Bumped by forget(): an answer built from what was read before a change must not be kept.
   let generation = 0;
-  // The answers being built, by key; forget() drops them, so nobody waits for one begun before a change.
-  let built = new Map<string, Promise<void>>();
+  // The answers being built; forget() drops them, so nobody waits for one begun before a change.
+  const built = createReadsUnderWay();
   return {
     seconds,
     answerFor(key) {
@@ -72,23 +73,15 @@ export function createAnswerReuse(seconds: number, now: () => number = Date.now)
       kept.set(key, { ...answer, until: now() + seconds * 1000 });
     },
     begin: () => generation,
-    async building(key, build) {
-      if (seconds <= 0) return build();
-      const builds = built;
-      const done = build().finally(() => {
-        if (builds.get(key) === settled) builds.delete(key);
-      });
-      const settled = done.then(
-        () => undefined,
-        () => undefined,
-      );
-      builds.set(key, settled);
-      return done;
-    },
-    underWay: (key) => built.get(key),
+    // Every request that gets this far builds (a waiter whose answer was not kept builds its own).
+    building: (key, build) => (seconds <= 0 ? build() : built.run(key, build)),
+    underWay: (key) => built.get<void>(key)?.then(
+      () => undefined,
+      () => undefined,
+    ),
     forget() {
       generation++;
-      built = new Map();
+      built.clear();
       kept.clear();
     },
   };
