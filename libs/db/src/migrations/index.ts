@@ -35,6 +35,7 @@ import * as agreementNegotiatingRecentIndex from './2026_12_04_2065_agreement_ne
 import * as searchTitleVectors from './2026_12_04_2075_search_title_vectors';
 import * as contactSortIndex from './2026_12_04_2080_contact_sort_index';
 import * as agreementBindingEndIndex from './2026_12_04_2090_agreement_binding_end_index';
+import * as agreementRegions from './2026_12_05_2100_agreement_regions';
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the server can be
@@ -77,6 +78,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_04_2075_search_title_vectors': searchTitleVectors,
   '2026_12_04_2080_contact_sort_index': contactSortIndex,
   '2026_12_04_2090_agreement_binding_end_index': agreementBindingEndIndex,
+  '2026_12_05_2100_agreement_regions': agreementRegions,
 };
 
 export const migrationProvider: MigrationProvider = {

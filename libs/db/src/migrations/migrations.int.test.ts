@@ -19,7 +19,9 @@ async function schemaOf(db: Kysely<Database>) {
     select t.typname from pg_type t where t.typnamespace = 'public'::regnamespace and t.typtype in ('e', 'd') order by t.typname`.execute(db);
   const functions = await sql<{ proname: string }>`
     select proname from pg_proc where pronamespace = 'public'::regnamespace order by proname`.execute(db);
-  return { columns: columns.rows, constraints: constraints.rows, indexes: indexes.rows, types: types.rows, functions: functions.rows };
+  const triggers = await sql<{ tgname: string; definition: string }>`
+    select tgname, pg_get_triggerdef(oid) as definition from pg_trigger where not tgisinternal order by tgname`.execute(db);
+  return { columns: columns.rows, constraints: constraints.rows, indexes: indexes.rows, types: types.rows, functions: functions.rows, triggers: triggers.rows };
 }
 
 describe('migrations', () => {
@@ -36,6 +38,7 @@ describe('migrations', () => {
     const names = await migrateToLatest(handle.db);
     const latest = await schemaOf(handle.db);
     expect(latest.columns.length).toBeGreaterThan(0);
+    expect(latest.triggers.length).toBeGreaterThan(0);
 
     const migrator = new Migrator({ db: handle.db, provider: migrationProvider });
     const undone: string[] = [];
@@ -46,7 +49,7 @@ describe('migrations', () => {
       undone.push(...results.map((r) => r.migrationName));
     }
     expect(undone).toEqual([...names].reverse());
-    expect(await schemaOf(handle.db)).toEqual({ columns: [], constraints: [], indexes: [], types: [], functions: [] });
+    expect(await schemaOf(handle.db)).toEqual({ columns: [], constraints: [], indexes: [], types: [], functions: [], triggers: [] });
 
     // NO_MIGRATIONS is the start; going up from it again gives the schema the first run gave.
     expect((await migrator.migrateTo(NO_MIGRATIONS)).error).toBeUndefined();

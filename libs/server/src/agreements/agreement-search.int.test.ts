@@ -55,3 +55,51 @@ describe('the agreements of a region', () => {
     expect(found).toBeGreaterThan(0);
   });
 });
+
+describe('the regions an agreement reaches', () => {
+  it('follow its parties, whoever writes: a party added, moved, merged or removed, an actor or a municipality moved', async () => {
+    const { db } = server.database;
+    // Three regions, one municipality in each, and an actor there that is nobody's party yet.
+    const places = await db
+      .selectFrom('municipality as m')
+      .innerJoin('region as r', 'r.id', 'm.region_id')
+      .select(['m.number', 'r.id as regionId'])
+      .distinctOn('r.id')
+      .orderBy('r.id')
+      .orderBy('m.number')
+      .limit(3)
+      .execute();
+    expect(places).toHaveLength(3);
+    const [a, b, c] = places as [(typeof places)[number], (typeof places)[number], (typeof places)[number]];
+    const newActor = async (name: string, municipality: string) =>
+      (await db.insertInto('actor').values({ kind: 'upper_secondary_school', name, sort_key: name.toLowerCase(), municipality_number: municipality }).returning('id').executeTakeFirstOrThrow()).id;
+    const [inA, inB, inC] = [await newActor('Skole i A', a.number), await newActor('Skole i B', b.number), await newActor('Skole i C', c.number)];
+    const { id } = await db.insertInto('agreement').values({ title: 'Regionavtale', sort_key: 'regionavtale', kind: 'cooperation' }).returning('id').executeTakeFirstOrThrow();
+    const listedIn = async () => {
+      const listed = [];
+      for (const place of [a, b, c]) if ((await agreements(`region=${place.regionId}&pageSize=100`)).items.some((item) => item.id === id)) listed.push(place.regionId);
+      return listed.sort();
+    };
+    const regions = (...of: Array<typeof a>) => of.map((place) => place.regionId).sort();
+
+    expect(await listedIn()).toEqual([]);
+    await db.insertInto('agreement_party').values({ agreement_id: id, actor_id: inA, role: 'service_provider' }).execute();
+    expect(await listedIn()).toEqual(regions(a));
+    await db.insertInto('agreement_party').values({ agreement_id: id, actor_id: inB, role: 'service_provider' }).execute();
+    expect(await listedIn()).toEqual(regions(a, b));
+
+    // The actor in A moves to C's municipality.
+    await db.updateTable('actor').set({ municipality_number: c.number }).where('id', '=', inA).execute();
+    expect(await listedIn()).toEqual(regions(b, c));
+    // B's municipality is moved into C's region, then back.
+    await db.updateTable('municipality').set({ region_id: c.regionId }).where('number', '=', b.number).execute();
+    expect(await listedIn()).toEqual(regions(c));
+    await db.updateTable('municipality').set({ region_id: b.regionId }).where('number', '=', b.number).execute();
+    expect(await listedIn()).toEqual(regions(b, c));
+    // A party row handed to another actor (as a merge does), then removed.
+    await db.updateTable('agreement_party').set({ actor_id: inC }).where('agreement_id', '=', id).where('actor_id', '=', inB).execute();
+    expect(await listedIn()).toEqual(regions(c));
+    await db.deleteFrom('agreement_party').where('agreement_id', '=', id).execute();
+    expect(await listedIn()).toEqual([]);
+  });
+});
