@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import pino from 'pino';
-import { loadSampleData, migrateToLatest, openDatabase } from '@kompetansebro/db';
+import { loadSampleData, migrateToLatest, openDatabase, startEmbeddedUpkeep } from '@kompetansebro/db';
 import { createApp, createMailer, startJobQueue, type AppConfig } from '@kompetansebro/server';
 import { edgeConfig, mailAndLoginConfig, parseEnv, reuseConfig } from './env';
 import { mountFrontends } from './frontends';
@@ -51,6 +51,18 @@ async function main(): Promise<void> {
     { executeSql: database.executeSql, work: env.JOBS === 'on', dailyCron: env.REMINDERS === 'on' ? '0 6 * * *' : false },
   );
   logger.info({ worker: env.JOBS === 'on', daily: env.REMINDERS === 'on' && env.JOBS === 'on' }, 'job queue started');
+  // The embedded database has no autovacuum: the server vacuums and analyzes it as autovacuum would.
+  const upkeep =
+    database.target === 'pglite'
+      ? startEmbeddedUpkeep(database.executeSql, {
+          firstAfterMs: 5_000,
+          everyMs: 60_000,
+          onRound: (steps, ms) => {
+            if (steps === 'all' || steps.length > 0) logger.info({ tables: steps === 'all' ? 'all' : steps.map((step) => step.table), ms: Math.round(ms) }, 'embedded database vacuumed and analyzed');
+          },
+          onError: (error) => logger.error({ err: error }, 'embedded database upkeep failed'),
+        })
+      : undefined;
   const app = createApp({ db: database.db, config, logger, mailer, jobs });
   const frontendPaths = mountFrontends(app, env.STATIC_DIR);
 
@@ -69,7 +81,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     const closed = new Promise<void>((done) => server.close(() => done()));
-    void Promise.all([closed, jobs.stop(30_000)])
+    void Promise.all([closed, jobs.stop(30_000), upkeep?.stop()])
       .catch((error: unknown) => logger.error({ err: error }, 'stopping the job queue failed'))
       .then(() => database.close())
       .then(() => process.exit(0));
