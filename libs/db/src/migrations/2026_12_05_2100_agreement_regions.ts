@@ -70,42 +70,34 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       referencing old table as old_rows new table as new_rows for each statement
       execute function agreement_regions_of_updated_parties()`.execute(db);
 
-  // An actor moved to another municipality: the agreements it is a party to.
+  // An actor moved to another municipality, a municipality to another region: the agreements of
+  // the actors there. Row triggers whose WHEN skips every other update before any function runs (an
+  // import updates thousands of actors, one statement each).
   await sql`
-    create function agreement_regions_of_moved_actors() returns trigger language plpgsql as $$
+    create function agreement_regions_of_moved_actor() returns trigger language plpgsql as $$
     begin
-      perform agreement_regions_refresh(array(
-        select distinct p.agreement_id
-          from new_rows as n
-          join old_rows as o on o.id = n.id
-          join agreement_party as p on p.actor_id = n.id
-         where o.municipality_number is distinct from n.municipality_number
-      ));
+      perform agreement_regions_refresh(array(select p.agreement_id from agreement_party as p where p.actor_id = new.id));
       return null;
     end $$`.execute(db);
   await sql`
-    create trigger agreement_regions_actor_update after update on actor
-      referencing old table as old_rows new table as new_rows for each statement
-      execute function agreement_regions_of_moved_actors()`.execute(db);
-
-  // A municipality moved to another region: the agreements of the actors there.
+    create trigger agreement_regions_actor_update after update of municipality_number on actor for each row
+      when (old.municipality_number is distinct from new.municipality_number)
+      execute function agreement_regions_of_moved_actor()`.execute(db);
   await sql`
-    create function agreement_regions_of_moved_municipalities() returns trigger language plpgsql as $$
+    create function agreement_regions_of_moved_municipality() returns trigger language plpgsql as $$
     begin
       perform agreement_regions_refresh(array(
         select distinct p.agreement_id
-          from new_rows as n
-          join old_rows as o on o.number = n.number
-          join actor as a on a.municipality_number = n.number
+          from actor as a
           join agreement_party as p on p.actor_id = a.id
-         where o.region_id is distinct from n.region_id
+         where a.municipality_number = new.number
       ));
       return null;
     end $$`.execute(db);
   await sql`
-    create trigger agreement_regions_municipality_update after update on municipality
-      referencing old table as old_rows new table as new_rows for each statement
-      execute function agreement_regions_of_moved_municipalities()`.execute(db);
+    create trigger agreement_regions_municipality_update after update of region_id on municipality for each row
+      when (old.region_id is distinct from new.region_id)
+      execute function agreement_regions_of_moved_municipality()`.execute(db);
 
   await sql`select agreement_regions_refresh(array(select id from agreement))`.execute(db);
   // fastupdate off: the embedded database has no autovacuum to merge a GIN index's pending list, so
@@ -119,8 +111,8 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`drop trigger agreement_regions_party_update on agreement_party`.execute(db);
   await sql`drop trigger agreement_regions_party_delete on agreement_party`.execute(db);
   await sql`drop trigger agreement_regions_party_insert on agreement_party`.execute(db);
-  await sql`drop function agreement_regions_of_moved_municipalities()`.execute(db);
-  await sql`drop function agreement_regions_of_moved_actors()`.execute(db);
+  await sql`drop function agreement_regions_of_moved_municipality()`.execute(db);
+  await sql`drop function agreement_regions_of_moved_actor()`.execute(db);
   await sql`drop function agreement_regions_of_updated_parties()`.execute(db);
   await sql`drop function agreement_regions_of_deleted_parties()`.execute(db);
   await sql`drop function agreement_regions_of_inserted_parties()`.execute(db);
