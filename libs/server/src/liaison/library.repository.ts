@@ -18,28 +18,28 @@ import { likePattern } from '../persistence/repository-helpers';
 export const LIBRARY_KINDS = ['public_library', 'library_branch'] as const;
 
 export async function listLibraries(db: Executor, scope: Scope, query: LibraryListQuery): Promise<Page<LiaisonLibrary>> {
-  let base = db
+  // The libraries the query wants, from the actor table alone where it can: the joins below add
+  // names to the page's rows and never change how many rows there are (each is to one row or none).
+  let libraries = db
     .selectFrom('actor as a')
-    .leftJoin('actor as p', 'p.id', 'a.parent_id')
-    .leftJoin('municipality as m', 'm.number', 'a.municipality_number')
-    .leftJoin('region as r', 'r.id', 'm.region_id')
     .where('a.kind', 'in', LIBRARY_KINDS)
     .where('a.archived_at', 'is', null)
     .where(visibleActors(scope, 'a'));
+  if (query.q || query.region) libraries = libraries.leftJoin('municipality as m', 'm.number', 'a.municipality_number');
   if (query.q) {
     const pattern = likePattern(query.q);
-    base = base.where((eb) =>
+    libraries = libraries.where((eb) =>
       eb.or([
         eb(sql`a.search_vector`, '@@', sql`websearch_to_tsquery('norwegian', ${query.q})`),
         eb('a.name', 'ilike', pattern),
-        eb('m.name', 'ilike', pattern),
+        eb(sql.ref('m.name'), 'ilike', pattern),
       ]),
     );
   }
-  if (query.region) base = base.where('m.region_id', '=', query.region);
+  if (query.region) libraries = libraries.where(sql.ref('m.region_id'), '=', query.region);
   if (query.service) {
     const type = query.service;
-    base = base.where(({ exists, selectFrom }) =>
+    libraries = libraries.where(({ exists, selectFrom }) =>
       exists(
         selectFrom('service as s')
           .select('s.id')
@@ -49,8 +49,23 @@ export async function listLibraries(db: Executor, scope: Scope, query: LibraryLi
       ),
     );
   }
-  const countRow = await base.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
-  const rows = await base
+  const countRow = await libraries.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
+  // By region (none last), each main library with its branches after it, by name: one stored key
+  // (actor.library_order, kept by the database), so the page is read in order from its index.
+  const rows = await db
+    .with('page', () =>
+      libraries
+        .select(['a.id', 'a.library_order'])
+        .orderBy('a.library_order')
+        .orderBy('a.id')
+        .limit(query.pageSize)
+        .offset((query.page - 1) * query.pageSize),
+    )
+    .selectFrom('page')
+    .innerJoin('actor as a', 'a.id', 'page.id')
+    .leftJoin('actor as p', 'p.id', 'a.parent_id')
+    .leftJoin('municipality as m', 'm.number', 'a.municipality_number')
+    .leftJoin('region as r', 'r.id', 'm.region_id')
     .select([
       'a.id',
       'a.name',
@@ -62,14 +77,8 @@ export async function listLibraries(db: Executor, scope: Scope, query: LibraryLi
       'r.id as region_id',
       'r.name as region_name',
     ])
-    .orderBy(sql`r.sort_key collate "C"`, (ob) => ob.asc().nullsLast())
-    .orderBy(sql`coalesce(p.sort_key, a.sort_key) collate "C"`)
-    // A main library before its branches.
-    .orderBy(sql`a.parent_id is not null`)
-    .orderBy(sql`a.sort_key collate "C"`)
-    .orderBy('a.id')
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
+    .orderBy('page.library_order')
+    .orderBy('page.id')
     .execute();
 
   const ids = rows.map((r) => r.id);
