@@ -81,15 +81,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql`drop trigger library_order_region_renamed on region`.execute(db);
-  await sql`drop trigger library_order_municipality_moved on municipality`.execute(db);
-  await sql`drop trigger library_order_main_renamed on actor`.execute(db);
-  await sql`drop trigger library_order_update on actor`.execute(db);
-  await sql`drop trigger library_order_insert on actor`.execute(db);
-  await sql`drop function library_order_in_region()`.execute(db);
-  await sql`drop function library_order_in_municipality()`.execute(db);
-  await sql`drop function library_order_of_branches()`.execute(db);
-  await sql`drop function library_order_of_row()`.execute(db);
-  await sql`drop function library_order_of(uuid, char(4), text)`.execute(db);
+  // A trigger function's triggers go with it (cascade).
+  await sql`
+    drop function library_order_of_row(), library_order_of_branches(), library_order_in_municipality(), library_order_in_region(),
+      library_order_of(uuid, char(4), text) cascade`.execute(db);
   await sql`alter table actor drop column library_order`.execute(db);
 }
