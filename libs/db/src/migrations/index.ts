@@ -35,7 +35,6 @@ import * as agreementNegotiatingRecentIndex from './2026_12_04_2065_agreement_ne
 import * as searchTitleVectors from './2026_12_04_2075_search_title_vectors';
 import * as contactSortIndex from './2026_12_04_2080_contact_sort_index';
 import * as agreementBindingEndIndex from './2026_12_04_2090_agreement_binding_end_index';
-import * as agreementRegions from './2026_12_05_2100_agreement_regions';
 import * as libraryOrder from './2026_12_05_2110_library_order';
 
 /**
@@ -79,7 +78,6 @@ const migrations: Record<string, Migration> = {
   '2026_12_04_2075_search_title_vectors': searchTitleVectors,
   '2026_12_04_2080_contact_sort_index': contactSortIndex,
   '2026_12_04_2090_agreement_binding_end_index': agreementBindingEndIndex,
-  '2026_12_05_2100_agreement_regions': agreementRegions,
   '2026_12_05_2110_library_order': libraryOrder,
 };
 

@@ -171,7 +171,7 @@ export const notPersonalColumns: Record<string, readonly string[]> = {
   activity: ['id', 'kind', 'title', 'description', 'start_date', 'end_date', 'start_time', 'end_time', 'place', 'online_url', 'organiser_id', 'topics', 'outcome', 'links', 'sample_data', 'search_vector', 'title_vector', 'version', 'created_at', 'updated_at'],
   activity_participant: ['activity_id', 'actor_id', 'head_count'],
   actor: ['id', 'kind', 'name', 'sort_key', 'short_name', 'organisation_number', 'library_number', 'municipality_number', 'parent_id', 'address', 'website', 'description', 'archived_at', 'version', 'created_at', 'updated_at', 'search_vector', 'title_vector', 'library_order'],
-  agreement: ['id', 'title', 'sort_key', 'kind', 'status', 'description', 'levels', 'themes', 'start_date', 'end_date', 'renews_id', 'sample_data', 'search_vector', 'title_vector', 'region_ids', 'version', 'created_at', 'updated_at'],
+  agreement: ['id', 'title', 'sort_key', 'kind', 'status', 'description', 'levels', 'themes', 'start_date', 'end_date', 'renews_id', 'sample_data', 'search_vector', 'title_vector', 'version', 'created_at', 'updated_at'],
   agreement_amendment: ['id', 'agreement_id', 'number', 'status', 'changes', 'proposed_at', 'in_force_at'],
   agreement_amendment_party: ['amendment_id', 'actor_id', 'accepted_at'],
   agreement_document: ['id', 'agreement_id', 'filename', 'size_bytes', 'sha256', 'uploaded_at'],
