@@ -57,6 +57,8 @@ interface JsonFigure {
   database: string | null;
   p50Ms: number | null;
   p99Ms: number | null;
+  /** Who asked (one route is measured for several roles). */
+  role: string | null;
   rate: number | null;
   errors: number | null;
   saturationRps: number | null;
@@ -67,7 +69,7 @@ interface JsonFigure {
   lighthouse: number | null;
 }
 const json: JsonFigure[] = [];
-const noRoute = { database: null, p50Ms: null, p99Ms: null, rate: null, errors: null, saturationRps: null, cpuMsPerRequest: null, cpuRatio: null };
+const noRoute = { database: null, role: null, p50Ms: null, p99Ms: null, rate: null, errors: null, saturationRps: null, cpuMsPerRequest: null, cpuRatio: null };
 const round = (value: number, digits = 3) => Number(value.toFixed(digits));
 const performanceOf = (lighthouse: FinderFigure['lighthouse']) => (typeof lighthouse === 'string' ? null : lighthouse.performance);
 const lighthouseColumns = (lighthouse: FinderFigure['lighthouse']) =>
@@ -137,7 +139,7 @@ if (sections.has('api') && values.compare) {
   const rounds = Number(values.rounds);
   console.log(
     `\nEvery wanted route's CPU per request (the server's and, on PostgreSQL, the database server's) under ${ref} and under this checkout, ` +
-      `on one national-scale database, ${rounds} rounds taking turns (PostgreSQL: route by route, both servers up), medians. ${pin ? 'Server on CPU 1, load generator on CPU 0.' : 'Not pinned.'} ` +
+      `on one national-scale database, ${rounds} rounds taking turns (PostgreSQL: route by route, both servers up), medians. ${pin ? 'Server on CPU 1, load generator on CPU 0 at nice -10, the database server on either CPU.' : 'Not pinned.'} ` +
       `Load average before: ${loadavg().map((l) => l.toFixed(2)).join(' ')}.`,
   );
   const compared: ComparedRoute[] = [];
@@ -171,7 +173,7 @@ if (sections.has('api') && values.compare) {
       `p50/p99 at a steady fixed rate (one request every 1/rate s, an open loop; ${databases.map((d) => `${d} ${FIXED_RATE[d]} req/s`).join(', ')}) for ${seconds} s, saturation over ${saturationSeconds} s (50 connections), ` +
       `server CPU per request against a bare node:http + driver server running the same SQL.\n` +
       (pin
-        ? 'Pinned with taskset: the load generator (this process) on CPU 0, the server under test on CPU 1; the database server is not pinned.'
+        ? 'Pinned with taskset: the load generator (this process) on CPU 0 at nice -10 (it stands for clients on other machines, so the servers may not starve it), the server under test on CPU 1, the database server on either CPU at the normal priority (tools/bench/src/placement.ts).'
         : 'Not pinned (taskset missing, one CPU, or --no-pin): load generator and server share the CPUs.') +
       ` Load average before: ${loadavg().map((l) => l.toFixed(2)).join(' ')}.`,
   );
@@ -221,6 +223,7 @@ if (sections.has('api') && values.compare) {
     json.push({
       route: f.route,
       database: f.database,
+      role: f.role,
       p50Ms: f.p50Ms,
       p99Ms: f.p99Ms,
       rate: f.rate,

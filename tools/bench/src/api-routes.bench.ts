@@ -1,7 +1,7 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { cpus, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { migrateToLatest, openDatabase } from '@kompetansebro/db';
@@ -11,6 +11,7 @@ import { createBenchPglite, startBenchPostgres, type BenchDatabase } from './ben
 import { freePort } from '@kompetansebro/testing/server';
 import { benchRoutes, type BenchRoute } from './api-routes';
 import { steadyRate } from './steady-rate';
+import { asServerParent } from './placement';
 import { BENCH_USERS, generateNationalDataset, NATIONAL_SCALE, type BenchRole, type NationalDataset } from './national-dataset';
 
 // One recipe for every route: seed the national dataset once per database; capture the SQL the
@@ -60,14 +61,7 @@ export interface ApiBenchOptions {
 /** The fixed rate per database: the issue's goals (PostgreSQL 300 req/s, the embedded PGlite 100 req/s). */
 export const FIXED_RATE: Record<DatabaseKind, number> = { postgres: 300, pglite: 100 };
 
-export function canPin(): boolean {
-  return cpus().length >= 2 && existsSync('/usr/bin/taskset');
-}
-
-/** Puts this process (the load generator) on CPU 0; the servers are started on CPU 1. */
-export function pinLoadGenerator(): void {
-  execFileSync('/usr/bin/taskset', ['-pc', '0', String(process.pid)], { stdio: 'ignore' });
-}
+export { canPin, pinLoadGenerator } from './placement';
 
 const CLOCK_TICKS_PER_SECOND = 100;
 
@@ -98,10 +92,13 @@ export async function startServer(
   const port = await freePort();
   const node = script ? [process.execPath, script, mode] : [process.execPath, '--import', 'tsx', 'tools/bench/src/serve-for-bench.ts', mode];
   const [command, ...args] = pin ? ['/usr/bin/taskset', '-c', '1', ...node] : node;
-  const child = spawn(command as string, args, {
-    env: { ...process.env, ...database.env, ...env, PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  // At the normal priority, even when spawned by a load generator that has raised its own.
+  const child = await asServerParent(async () =>
+    spawn(command as string, args, {
+      env: { ...process.env, ...database.env, ...env, PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }),
+  );
   await new Promise<void>((resolve, reject) => {
     child.stdout?.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('ready')) resolve();

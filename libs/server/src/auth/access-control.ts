@@ -3,7 +3,7 @@ import { getCookie } from 'hono/cookie';
 import { can, type Action, type Resource } from '@kompetansebro/domain';
 import type { AppEnv } from '../http/app-env';
 import { ProblemError } from '../http/problem';
-import { principalOfSession } from './principal';
+import { principalOfSession, touchSession } from './principal';
 
 /** The session cookie: `__Host-` (Secure, Path=/, no Domain) wherever HTTPS is in use. */
 export function sessionCookieName(secure: boolean): string {
@@ -14,10 +14,23 @@ export function sessionCookieName(secure: boolean): string {
 export const authenticate = (): MiddlewareHandler<AppEnv> => async (c, next) => {
   const { db, config, readReuse } = c.var.deps;
   const token = getCookie(c, sessionCookieName(config.cookieSecure));
-  const principal = token ? await readReuse.principalOf(token, () => principalOfSession(db, token)) : null;
+  let touchDue = false;
+  const principal = token
+    ? await readReuse.principalOf(token, async () => {
+        const read = await principalOfSession(db, token);
+        touchDue = read?.touchDue ?? false;
+        return read?.principal ?? null;
+      })
+    : null;
   c.set('principal', principal);
   c.set('sessionToken', principal ? (token ?? null) : null);
-  await next();
+  try {
+    await next();
+  } finally {
+    // After the answer is made: the requests that joined this request's read of the session do not
+    // wait for this write (a commit, at a few hundred requests a second, held up every one of them).
+    if (touchDue && token) await touchSession(db, token);
+  }
 };
 
 /** What a route declares about who may call it; read by the test that walks every route. */

@@ -56,16 +56,22 @@ export async function loadPrincipal(db: Executor, userId: string, organisationId
 }
 
 /**
- * The principal of the session a token names (see `resumeSession`), read fresh on every request
- * in one statement: the live session, its user and the user's memberships. Null when the session
- * is not alive or the user no longer belongs to the organisation it acts for.
+ * The principal of the session a token names (see `resumeSession`), read in one statement: the
+ * live session, its user and the user's memberships. Null when the session is not alive or the
+ * user no longer belongs to the organisation it acts for. `touchDue`: the session's idle clock is
+ * due a restart (`touchSession`), which the caller does once it has answered, so that requests
+ * reusing this read (http/read-reuse.ts) do not wait for a write.
  */
-export async function principalOfSession(db: Executor, token: string): Promise<Principal | null> {
-  const idHash = hashToken(token);
-  const row = await liveSession(db, idHash)
+export async function principalOfSession(db: Executor, token: string): Promise<{ principal: Principal | null; touchDue: boolean } | null> {
+  const row = await liveSession(db, hashToken(token))
     .select(['u.email', 'u.name', jsonArrayFrom(membershipRows(db, sql.ref<string>('s.user_id'))).as('memberships')])
     .executeTakeFirst();
   if (!row) return null;
-  await touchIfStale(db, idHash, row.stale);
-  return principalFrom({ id: row.user_id, email: row.email, name: row.name }, (row.memberships as MembershipRow[]).map(toMembership), row.organisation_id);
+  const principal = principalFrom({ id: row.user_id, email: row.email, name: row.name }, (row.memberships as MembershipRow[]).map(toMembership), row.organisation_id);
+  return { principal, touchDue: row.stale };
+}
+
+/** Restarts the idle clock of the session a token names. */
+export async function touchSession(db: Executor, token: string): Promise<void> {
+  await touchIfStale(db, hashToken(token), true);
 }

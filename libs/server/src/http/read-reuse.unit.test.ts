@@ -131,6 +131,33 @@ describe('reusing a costly answer', () => {
     expect(load).toHaveBeenCalledTimes(3);
   });
 
+  it('gives the kept answer for one more reuse time while a single read refreshes it', async () => {
+    const { now, advance } = clock();
+    const reuse = createReadReuse(5, now);
+    await reuse.answerOf('u1', async () => 'first');
+    advance(5_000);
+    let finish: (value: string) => void = () => undefined;
+    const refresh = vi.fn(() => new Promise<string>((resolve) => (finish = resolve)));
+    expect(await reuse.answerOf('u1', refresh)).toBe('first');
+    expect(await reuse.answerOf('u1', refresh)).toBe('first');
+    expect(refresh).toHaveBeenCalledTimes(1);
+    finish('second');
+    await vi.waitFor(async () => expect(await reuse.answerOf('u1', refresh)).toBe('second'));
+    expect(refresh).toHaveBeenCalledTimes(1);
+    // Twice the reuse time after it was read: the asker waits for a new read.
+    advance(10_000);
+    expect(await reuse.answerOf('u1', async () => 'third')).toBe('third');
+  });
+
+  it('drops a stale answer whose refresh failed, so the next asker reads for itself', async () => {
+    const { now, advance } = clock();
+    const reuse = createReadReuse(5, now);
+    await reuse.answerOf('u1', async () => 'first');
+    advance(6_000);
+    expect(await reuse.answerOf('u1', async () => Promise.reject(new Error('database gone')))).toBe('first');
+    await vi.waitFor(() => expect(reuse.answerOf('u1', async () => Promise.reject(new Error('still gone')))).rejects.toThrow('still gone'));
+  });
+
   it('forgets on a change, and does not keep an answer read while a change went through', async () => {
     const reuse = createReadReuse(5, clock().now);
     await reuse.answerOf('u1', async () => 'old');
