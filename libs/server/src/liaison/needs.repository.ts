@@ -146,6 +146,8 @@ export async function getNeeds(db: Executor, scope: Scope, organisation: string 
     if (!libraries) offered.set(o.municipality_number, (libraries = noLibraries()));
     libraries[o.type as KeyStudentService] = Number(o.libraries);
   }
+  // The municipalities no library serves share one record of zeros (it is only serialised).
+  const none = noLibraries();
   return {
     organisationId: counts.organisationId,
     period,
@@ -155,7 +157,7 @@ export async function getNeeds(db: Executor, scope: Scope, organisation: string 
       regionId: m.region_id,
       regionName: m.region_name,
       students: students.get(m.number) ?? 0,
-      libraries: offered.get(m.number) ?? noLibraries(),
+      libraries: offered.get(m.number) ?? none,
     })),
   };
 }
