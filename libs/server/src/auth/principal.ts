@@ -3,7 +3,7 @@ import type { Membership, Role } from '@kompetansebro/domain';
 import type { ActorKind } from '@kompetansebro/domain';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Executor } from '../persistence/executor';
-import { hashToken, liveSession, touchIfStale } from './session';
+import { hashToken, liveSession, restartIdleClock } from './session';
 
 /** Who is asking: the user, all their memberships, and the one they act for now. */
 export interface Principal {
@@ -73,5 +73,5 @@ export async function principalOfSession(db: Executor, token: string): Promise<{
 
 /** Restarts the idle clock of the session a token names. */
 export async function touchSession(db: Executor, token: string): Promise<void> {
-  await touchIfStale(db, hashToken(token), true);
+  await restartIdleClock(db, hashToken(token));
 }

@@ -44,9 +44,14 @@ export function liveSession(db: Executor, idHash: string) {
     .where('u.disabled_at', 'is', null);
 }
 
+/** Restarts a session's idle clock. */
+export async function restartIdleClock(db: Executor, idHash: string): Promise<void> {
+  await db.updateTable('user_session').set({ last_seen_at: sql`now()` }).where('id_hash', '=', idHash).execute();
+}
+
 /** Restarts a session's idle clock when it was last touched over a minute ago (most requests only read). */
 export async function touchIfStale(db: Executor, idHash: string, stale: boolean): Promise<void> {
-  if (stale) await db.updateTable('user_session').set({ last_seen_at: sql`now()` }).where('id_hash', '=', idHash).execute();
+  if (stale) await restartIdleClock(db, idHash);
 }
 
 /**

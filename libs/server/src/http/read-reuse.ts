@@ -6,7 +6,8 @@ import { createReadsUnderWay } from './reads-under-way';
 // change rarely: a process may reuse them for a few seconds (READ_REUSE_SECONDS), and so a few
 // costly answers one user asks for again (answerOf: keyed by the user and organisation, never shared). Any change made
 // through this process forgets them at once, so nobody sees their own change late; a change made
-// by another instance, or a session that runs out, counts within those seconds at most. A session
+// by another instance, or a session that runs out, counts within those seconds at most (a costly
+// answer: within twice them, see below). A session
 // that no longer opens (logged out, expired, unknown) is never kept: only a live one is reused.
 // Ages go by the wall clock, and a clock set back makes everything kept stale, not older.
 // While one request reads something for a key, others that ask for the same key join that read
@@ -84,19 +85,24 @@ export function createReadReuse(seconds: number, now: () => number = Date.now): 
       if (span <= 0) return load();
       const kept = answers.get(key);
       if (kept && fresh(kept.keptAt)) return kept.answer as T;
-      const startedIn = generation;
-      const reading = joined(`answer\n${key}`, load).then((answer) => {
-        if (startedIn === generation) keepIn(answers, key, { answer, keptAt: now() });
-        return answer;
-      });
-      if (kept && youngerThan(kept.keptAt, 2 * span)) {
-        // A failed refresh drops the stale answer: the next request reads for itself (and sees the error).
-        reading.catch(() => {
-          if (answers.get(key) === kept) answers.delete(key);
+      const readKey = `answer\n${key}`;
+      const read = () => {
+        const startedIn = generation;
+        return underWay.run(readKey, load).then((answer) => {
+          if (startedIn === generation) keepIn(answers, key, { answer, keptAt: now() });
+          return answer;
         });
+      };
+      if (kept && youngerThan(kept.keptAt, 2 * span)) {
+        // One refresh at a time; a failed one drops the stale answer, so the next request reads for itself (and sees the error).
+        if (!underWay.get(readKey)) {
+          read().catch(() => {
+            if (answers.get(key) === kept) answers.delete(key);
+          });
+        }
         return kept.answer as T;
       }
-      return reading;
+      return underWay.get<T>(readKey) ?? read();
     },
     async checkCalendar(apply, read, today) {
       if (read && calendar.day === today && fresh(calendar.appliedAt)) return;
