@@ -681,7 +681,18 @@ export interface CalendarFeedTable {
   created_at: CreatedAt;
 }
 
+/**
+ * How many libraries offer a type of service in a municipality, kept by the database's triggers
+ * (migration 2026_12_05_2200_library_service_tally); read only.
+ */
+export interface LibraryServiceTallyTable {
+  municipality_number: ColumnType<string, never, never>;
+  service_type: ColumnType<string, never, never>;
+  libraries: ColumnType<number, never, never>;
+}
+
 export interface Database {
+  library_service_tally: LibraryServiceTallyTable;
   calendar_feed: CalendarFeedTable;
   report_file: ReportFileTable;
   notification_setting: NotificationSettingTable;

@@ -9,8 +9,9 @@ import {
   type StudentCountPeriod,
   type StudentCountSet,
   type StudentCountsUpdate,
+  type ActorSet,
 } from '@kompetansebro/domain';
-import { requireVisible, requireWritable, visibleActorRecords, type Scope } from '../auth/visibility';
+import { requireVisible, requireWritable, type Scope } from '../auth/visibility';
 import { writeAudit } from '../audit/audit.repository';
 import type { Executor } from '../persistence/executor';
 import { iso, type ChangeContext } from '../persistence/repository-helpers';
@@ -112,10 +113,14 @@ export async function saveStudentCounts(
   });
 }
 
+/** The tally counts every library; a role that reads needs sees them all (county, university libraries). */
+const seesEveryLibrary = (set: ActorSet) => set.all || LIBRARY_KINDS.every((kind) => set.kinds.includes(kind));
+
 const noLibraries = () => Object.fromEntries(keyStudentServices.map((service) => [service, 0])) as Record<KeyStudentService, number>;
 
 /** Every municipality with the students living there and how many libraries offer each key service. */
 export async function getNeeds(db: Executor, scope: Scope, organisation: string | undefined, period: StudentCountPeriod): Promise<Needs> {
+  requireVisible(seesEveryLibrary(scope.actorRecords.read), 'needs');
   const [counts, municipalities, offers] = await Promise.all([
     getStudentCounts(db, scope, organisation, period),
     db
@@ -124,27 +129,18 @@ export async function getNeeds(db: Executor, scope: Scope, organisation: string 
       .select(['m.number', 'm.name', 'r.id as region_id', 'r.name as region_name'])
       .orderBy(sql`m.sort_key collate "C"`)
       .execute(),
-    db
-      .selectFrom('service as s')
-      .innerJoin('actor as a', 'a.id', 's.actor_id')
-      .select(['a.municipality_number', 's.type', (eb) => eb.fn.count<string>('a.id').distinct().as('libraries')])
-      .where('a.kind', 'in', LIBRARY_KINDS)
-      .where('a.archived_at', 'is', null)
-      .where('s.archived_at', 'is', null)
-      .where('s.type', 'in', keyStudentServices)
-      .where(visibleActorRecords(scope, 'a'))
-      .groupBy(['a.municipality_number', 's.type'])
-      .execute(),
+    // Kept by the database (library_service_tally): every library counts, which only roles that
+    // see every library read (the county, the university libraries).
+    db.selectFrom('library_service_tally').select(['municipality_number', 'service_type', 'libraries']).where('service_type', 'in', keyStudentServices).execute(),
   ]);
   const students = new Map(counts.counts.map((c) => [c.municipalityNumber, c.count]));
   // One record per municipality, filled in one pass over the counts (a key per pair and an
   // object built from entries for each of ~400 municipalities cost a millisecond per request).
   const offered = new Map<string, Record<KeyStudentService, number>>();
   for (const o of offers) {
-    if (o.municipality_number === null) continue;
     let libraries = offered.get(o.municipality_number);
     if (!libraries) offered.set(o.municipality_number, (libraries = noLibraries()));
-    libraries[o.type as KeyStudentService] = Number(o.libraries);
+    libraries[o.service_type as KeyStudentService] = o.libraries;
   }
   // The municipalities no library serves share one record of zeros (it is only serialised).
   const none = noLibraries();
