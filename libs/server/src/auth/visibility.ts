@@ -106,9 +106,18 @@ export async function accessOf(c: { var: AppEnv['Variables'] }): Promise<{ scope
 const TRUE = sql<SqlBool>`true`;
 const FALSE = sql<SqlBool>`false`;
 
-/** The actor (a row aliased `alias` with id, kind, municipality_number) is in the set. */
-export function actorRowInSet(set: ActorSet, alias: string): RawBuilder<SqlBool> {
-  if (set.all) return TRUE;
+/** The set holds every actor of these kinds (all of them, or by kind). */
+export function holdsEveryActorOf(set: ActorSet, kinds: readonly string[]): boolean {
+  return set.all || kinds.every((kind) => set.kinds.includes(kind));
+}
+
+/**
+ * The actor (a row aliased `alias` with id, kind, municipality_number) is in the set. `ofKinds`:
+ * the query keeps only actors of these kinds already, so a set that holds every actor of them
+ * needs no condition (the liaison reads every library: testing each one cost a scan of actors).
+ */
+export function actorRowInSet(set: ActorSet, alias: string, ofKinds?: readonly string[]): RawBuilder<SqlBool> {
+  if (set.all || (ofKinds && holdsEveryActorOf(set, ofKinds))) return TRUE;
   const parts: RawBuilder<unknown>[] = [];
   if (set.ids.length > 0) parts.push(sql`${sql.ref(`${alias}.id`)} in (${sql.join(set.ids)})`);
   if (set.kinds.length > 0) parts.push(sql`${sql.ref(`${alias}.kind`)} in (${sql.join(set.kinds)})`);
@@ -116,9 +125,12 @@ export function actorRowInSet(set: ActorSet, alias: string): RawBuilder<SqlBool>
   return parts.length === 0 ? FALSE : sql<SqlBool>`(${sql.join(parts, sql` or `)})`;
 }
 
-/** The actor named by the id column is in the set (looks the actor up when the set goes by kind or place). */
-export function actorIdInSet(set: ActorSet, idColumn: string): RawBuilder<SqlBool> {
-  if (set.all) return TRUE;
+/**
+ * The actor named by the id column is in the set (looks the actor up when the set goes by kind or
+ * place). `ofKinds` as for actorRowInSet: the column names only actors of these kinds.
+ */
+export function actorIdInSet(set: ActorSet, idColumn: string, ofKinds?: readonly string[]): RawBuilder<SqlBool> {
+  if (set.all || (ofKinds && holdsEveryActorOf(set, ofKinds))) return TRUE;
   const byIdOnly = set.kinds.length === 0 && set.municipalities.length === 0;
   if (byIdOnly) return set.ids.length === 0 ? FALSE : sql<SqlBool>`${sql.ref(idColumn)} in (${sql.join(set.ids)})`;
   return sql<SqlBool>`exists (select 1 from actor as vis_actor where vis_actor.id = ${sql.ref(idColumn)} and ${actorRowInSet(set, 'vis_actor')})`;
@@ -159,10 +171,12 @@ export function activityIdsInvolving(set: ActorSet): RawBuilder<{ id: string }> 
 
 // The conditions per resource, as the repositories use them.
 
-/** Actors (aliased `alias`) the scope may see. */
-export const visibleActors = (scope: Scope, alias: string) => actorRowInSet(scope.actors.read, alias);
+/** Actors (aliased `alias`; of `ofKinds` only, when the query keeps only those) the scope may see. */
+export const visibleActors = (scope: Scope, alias: string, ofKinds?: readonly string[]) => actorRowInSet(scope.actors.read, alias, ofKinds);
 /** Services and contacts whose actor (aliased `actorAlias`) the scope may see. */
 export const visibleActorRecords = (scope: Scope, actorAlias: string) => actorRowInSet(scope.actorRecords.read, actorAlias);
+/** Services and contacts whose actor (its id column; one of `ofKinds`) the scope may see. */
+export const visibleRecordsOfActor = (scope: Scope, actorIdColumn: string, ofKinds: readonly string[]) => actorIdInSet(scope.actorRecords.read, actorIdColumn, ofKinds);
 /** Agreements (their id column) the scope may see. */
 export const visibleAgreements = (scope: Scope, agreementIdColumn: string) => agreementHasPartyIn(scope.agreements.read, agreementIdColumn);
 /** Activities (aliased `alias`) the scope may see. */

@@ -7,7 +7,7 @@ import {
   type Page,
   type ServiceHours,
 } from '@kompetansebro/domain';
-import { visibleActorRecords, visibleActors, type Scope } from '../auth/visibility';
+import { visibleActors, visibleRecordsOfActor, type Scope } from '../auth/visibility';
 import type { Executor } from '../persistence/executor';
 import { likePattern } from '../persistence/repository-helpers';
 
@@ -24,7 +24,7 @@ export async function listLibraries(db: Executor, scope: Scope, query: LibraryLi
     .selectFrom('actor as a')
     .where('a.kind', 'in', LIBRARY_KINDS)
     .where('a.archived_at', 'is', null)
-    .where(visibleActors(scope, 'a'));
+    .where(visibleActors(scope, 'a', LIBRARY_KINDS));
   if (query.q || query.region) libraries = libraries.leftJoin('municipality as m', 'm.number', 'a.municipality_number');
   if (query.q) {
     const pattern = likePattern(query.q);
@@ -87,12 +87,11 @@ export async function listLibraries(db: Executor, scope: Scope, query: LibraryLi
       ? []
       : await db
           .selectFrom('service as s')
-          .innerJoin('actor as a', 'a.id', 's.actor_id')
           .select(['s.id', 's.actor_id', 's.type', 's.conditions', 's.weekly_hours'])
           .where('s.actor_id', 'in', ids)
           .where('s.type', 'in', keyStudentServices)
           .where('s.archived_at', 'is', null)
-          .where(visibleActorRecords(scope, 'a'))
+          .where(visibleRecordsOfActor(scope, 's.actor_id', LIBRARY_KINDS))
           .execute();
   const order = (type: string) => keyStudentServices.indexOf(type as KeyStudentService);
   return {

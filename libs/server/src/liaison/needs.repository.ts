@@ -9,9 +9,8 @@ import {
   type StudentCountPeriod,
   type StudentCountSet,
   type StudentCountsUpdate,
-  type ActorSet,
 } from '@kompetansebro/domain';
-import { requireVisible, requireWritable, type Scope } from '../auth/visibility';
+import { holdsEveryActorOf, requireVisible, requireWritable, type Scope } from '../auth/visibility';
 import { writeAudit } from '../audit/audit.repository';
 import type { Executor } from '../persistence/executor';
 import { iso, type ChangeContext } from '../persistence/repository-helpers';
@@ -113,14 +112,12 @@ export async function saveStudentCounts(
   });
 }
 
-/** The tally counts every library; a role that reads needs sees them all (county, university libraries). */
-const seesEveryLibrary = (set: ActorSet) => set.all || LIBRARY_KINDS.every((kind) => set.kinds.includes(kind));
-
 const noLibraries = () => Object.fromEntries(keyStudentServices.map((service) => [service, 0])) as Record<KeyStudentService, number>;
 
 /** Every municipality with the students living there and how many libraries offer each key service. */
 export async function getNeeds(db: Executor, scope: Scope, organisation: string | undefined, period: StudentCountPeriod): Promise<Needs> {
-  requireVisible(seesEveryLibrary(scope.actorRecords.read), 'needs');
+  // The tally counts every library; a role that reads needs sees them all (county, university libraries).
+  requireVisible(holdsEveryActorOf(scope.actorRecords.read, LIBRARY_KINDS), 'needs');
   const [counts, municipalities, offers] = await Promise.all([
     getStudentCounts(db, scope, organisation, period),
     db
@@ -129,8 +126,7 @@ export async function getNeeds(db: Executor, scope: Scope, organisation: string 
       .select(['m.number', 'm.name', 'r.id as region_id', 'r.name as region_name'])
       .orderBy(sql`m.sort_key collate "C"`)
       .execute(),
-    // Kept by the database (library_service_tally): every library counts, which only roles that
-    // see every library read (the county, the university libraries).
+    // Kept by the database (library_service_tally).
     db.selectFrom('library_service_tally').select(['municipality_number', 'service_type', 'libraries']).where('service_type', 'in', keyStudentServices).execute(),
   ]);
   const students = new Map(counts.counts.map((c) => [c.municipalityNumber, c.count]));
