@@ -37,6 +37,7 @@ import * as contactSortIndex from './2026_12_04_2080_contact_sort_index';
 import * as agreementBindingEndIndex from './2026_12_04_2090_agreement_binding_end_index';
 import * as libraryOrder from './2026_12_05_2110_library_order';
 import * as libraryServiceTally from './2026_12_05_2200_library_service_tally';
+import * as initiativeSortIndex from './2026_12_05_2210_initiative_sort_index';
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the server can be
@@ -81,6 +82,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_04_2090_agreement_binding_end_index': agreementBindingEndIndex,
   '2026_12_05_2110_library_order': libraryOrder,
   '2026_12_05_2200_library_service_tally': libraryServiceTally,
+  '2026_12_05_2210_initiative_sort_index': initiativeSortIndex,
 };
 
 export const migrationProvider: MigrationProvider = {
