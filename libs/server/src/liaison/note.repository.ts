@@ -19,19 +19,47 @@ import { LIBRARY_KINDS } from './library.repository';
 // The university-library liaison (issue 8): the notes of the channels (threads) it is a party
 // to, and the subscription to their digest. Every function takes the caller's Scope.
 
+/**
+ * The channel of rows aliased `alias` (notes, or their groups): the university and the library or
+ * region it talks with, their names looked up by key for the rows read.
+ */
+function channelColumns(alias: 'n' | 'c') {
+  const column = <Name extends string>(name: Name) => sql<string | null>`${sql.ref(`${alias}.${name}`)}`.as(name);
+  return [
+    column('university_id'),
+    actorNameOf(`${alias}.university_id`).as('university_name'),
+    column('target_actor_id'),
+    column('target_region_id'),
+    actorNameOf(`${alias}.target_actor_id`).as('target_actor_name'),
+    nameOf('region', `${alias}.target_region_id`).as('target_region_name'),
+  ] as const;
+}
+
+/** The channel's fields of an answer, from a row with channelColumns. */
+function channelOf(row: {
+  university_id: string | null;
+  university_name: string | null;
+  target_actor_id: string | null;
+  target_region_id: string | null;
+  target_actor_name: string | null;
+  target_region_name: string | null;
+}) {
+  return {
+    universityId: row.university_id,
+    universityName: row.university_name,
+    targetActorId: row.target_actor_id,
+    targetRegionId: row.target_region_id,
+    targetName: row.target_actor_name ?? row.target_region_name ?? '',
+  };
+}
+
 /** The notes with the names of their channel and author, each looked up by key for the rows read. */
 function notesWithContext(db: Executor) {
   return db
     .selectFrom('liaison_note as n')
     .select([
       'n.id',
-      // The channel: the university and the library or region it talks with.
-      'n.university_id',
-      actorNameOf('n.university_id').as('university_name'),
-      'n.target_actor_id',
-      'n.target_region_id',
-      actorNameOf('n.target_actor_id').as('target_actor_name'),
-      nameOf('region', 'n.target_region_id').as('target_region_name'),
+      ...channelColumns('n'),
       'n.author_user_id',
       nameOf('app_user', 'n.author_user_id').as('author_name'),
       actorNameOf('n.author_organisation_id').as('author_organisation_name'),
@@ -56,11 +84,7 @@ async function withHistory(db: Executor, scope: Scope, rows: Awaited<ReturnType<
           .execute();
   return rows.map((r) => ({
     id: r.id,
-    universityId: r.university_id,
-    universityName: r.university_name,
-    targetActorId: r.target_actor_id,
-    targetRegionId: r.target_region_id,
-    targetName: r.target_actor_name ?? r.target_region_name ?? '',
+    ...channelOf(r),
     authorName: r.author_name,
     authorOrganisationName: r.author_organisation_name,
     mine: r.author_user_id !== null && r.author_user_id === scope.userId,
@@ -126,12 +150,7 @@ export async function listThreads(db: Executor, scope: Scope): Promise<NoteThrea
         .as('c'),
     )
     .select([
-      'c.university_id',
-      actorNameOf('c.university_id').as('university_name'),
-      'c.target_actor_id',
-      'c.target_region_id',
-      actorNameOf('c.target_actor_id').as('target_actor_name'),
-      nameOf('region', 'c.target_region_id').as('target_region_name'),
+      ...channelColumns('c'),
       'c.notes',
       'c.last_note_at',
     ])
@@ -141,11 +160,7 @@ export async function listThreads(db: Executor, scope: Scope): Promise<NoteThrea
     .orderBy('c.target_region_id')
     .execute();
   return rows.map((r) => ({
-    universityId: r.university_id,
-    universityName: r.university_name,
-    targetActorId: r.target_actor_id,
-    targetRegionId: r.target_region_id,
-    targetName: r.target_actor_name ?? r.target_region_name ?? '',
+    ...channelOf(r),
     notes: Number(r.notes),
     lastNoteAt: iso(r.last_note_at as Date | string),
   }));
