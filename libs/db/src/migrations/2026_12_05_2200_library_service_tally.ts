@@ -41,22 +41,25 @@ export async function up(db: Kysely<unknown>): Promise<void> {
          group by a.municipality_number, s.type;
     end $$`.execute(db);
 
-  // Services: the municipalities of their actors (an actor deleted with its services is
-  // recounted by the actor's own trigger). An update counts only when it moves a service to
-  // another actor or type, or archives or restores it.
+  // Services: the municipalities of their actors that are libraries (a library deleted with its
+  // services is recounted by the actor's own trigger). An update counts only when it moves a
+  // service to another actor or type, or archives or restores it.
   await sql`
     create function library_services_changed() returns trigger language plpgsql as $$
     declare touched char(4)[];
     begin
       if tg_op = 'INSERT' then
-        select array_agg(distinct a.municipality_number) into touched from new_rows as n join actor as a on a.id = n.actor_id;
+        select array_agg(distinct a.municipality_number) into touched from new_rows as n join actor as a on a.id = n.actor_id
+         where a.kind in ('public_library', 'library_branch');
       elsif tg_op = 'DELETE' then
-        select array_agg(distinct a.municipality_number) into touched from old_rows as o join actor as a on a.id = o.actor_id;
+        select array_agg(distinct a.municipality_number) into touched from old_rows as o join actor as a on a.id = o.actor_id
+         where a.kind in ('public_library', 'library_branch');
       else
         select array_agg(distinct a.municipality_number) into touched
           from old_rows as o join new_rows as n on n.id = o.id
           join actor as a on a.id in (o.actor_id, n.actor_id)
-         where (o.actor_id, o.type, o.archived_at is null) is distinct from (n.actor_id, n.type, n.archived_at is null);
+         where a.kind in ('public_library', 'library_branch')
+           and (o.actor_id, o.type, o.archived_at is null) is distinct from (n.actor_id, n.type, n.archived_at is null);
       end if;
       perform recount_library_services(array_remove(touched, null));
       return null;
