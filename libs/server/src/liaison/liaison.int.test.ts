@@ -53,6 +53,13 @@ describe('libraries for the liaison', () => {
     expect(all.total).toBeGreaterThan(page.total);
   });
 
+  it('finds libraries by their name or their municipality', async () => {
+    const page = await json<Page<LiaisonLibrary>>(await ntnu('/api/liaison/libraries?q=namsos&pageSize=100'), 200);
+    expect(page.items.map((l) => l.name)).toContain('Namsos bibliotek');
+    expect(page.total).toBe(page.items.length);
+    for (const library of page.items) expect(`${library.name} ${library.municipalityName ?? ''}`.toLowerCase()).toContain('namsos');
+  });
+
   it('answers a bad filter with 400 naming the field', async () => {
     const problem = await json<Problem>(await ntnu('/api/liaison/libraries?service=coffee'), 400);
     expect(problem.errors?.map((e) => e.path)).toContain('query.service');

@@ -9,7 +9,7 @@ import {
 } from '@kompetansebro/domain';
 import { visibleActors, visibleRecordsOfActor, type Scope } from '../auth/visibility';
 import type { Executor } from '../persistence/executor';
-import { likePattern } from '../persistence/repository-helpers';
+import { actorNameOf, likePattern } from '../persistence/repository-helpers';
 
 // The university-library liaison (issue 8): the public libraries it works with, as far as the
 // caller's Scope sees them.
@@ -52,27 +52,27 @@ export async function listLibraries(db: Executor, scope: Scope, query: LibraryLi
   const countRow = await libraries.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
   // By region (none last), each main library with its branches after it, by name: one stored key
   // (actor.library_order, kept by the database), so the page is read in order from its index.
+  // The page's own columns come with it (joined back to every actor, the planner hashed them all);
+  // the main library's name is looked up by key, municipalities and regions (a few hundred) joined.
   const rows = await db
     .with('page', () =>
       libraries
-        .select(['a.id', 'a.library_order'])
+        .select(['a.id', 'a.library_order', 'a.name', 'a.kind', 'a.parent_id', 'a.municipality_number'])
         .orderBy('a.library_order')
         .orderBy('a.id')
         .limit(query.pageSize)
         .offset((query.page - 1) * query.pageSize),
     )
     .selectFrom('page')
-    .innerJoin('actor as a', 'a.id', 'page.id')
-    .leftJoin('actor as p', 'p.id', 'a.parent_id')
-    .leftJoin('municipality as m', 'm.number', 'a.municipality_number')
+    .leftJoin('municipality as m', 'm.number', 'page.municipality_number')
     .leftJoin('region as r', 'r.id', 'm.region_id')
     .select([
-      'a.id',
-      'a.name',
-      'a.kind',
-      'a.parent_id',
-      'p.name as parent_name',
-      'a.municipality_number',
+      'page.id',
+      'page.name',
+      'page.kind',
+      'page.parent_id',
+      actorNameOf('page.parent_id').as('parent_name'),
+      'page.municipality_number',
       'm.name as municipality_name',
       'r.id as region_id',
       'r.name as region_name',
