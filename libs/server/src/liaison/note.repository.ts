@@ -41,6 +41,8 @@ function channelOf(row: {
 function notesWithContext(db: Executor) {
   return db
     .selectFrom('liaison_note as n')
+    // Regions joined, not looked up per note: each lookup scanned the regions (as for channels).
+    .leftJoin('region as g', 'g.id', 'n.target_region_id')
     .select([
       'n.id',
       // The channel: the university and the library or region it talks with.
@@ -49,7 +51,7 @@ function notesWithContext(db: Executor) {
       'n.target_actor_id',
       'n.target_region_id',
       actorNameOf('n.target_actor_id').as('target_actor_name'),
-      nameOf('region', 'n.target_region_id').as('target_region_name'),
+      'g.name as target_region_name',
       'n.author_user_id',
       nameOf('app_user', 'n.author_user_id').as('author_name'),
       actorNameOf('n.author_organisation_id').as('author_organisation_name'),
