@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorKindSchema } from '../actor/actor-kind';
+import { actorKindSchema, publicLibraryKinds } from '../actor/actor-kind';
 import { timestampSchema } from '../common/dates';
 import { listQuerySchema } from '../common/list.schema';
 import { plainTextSchema } from '../common/text';
@@ -110,7 +110,7 @@ export const roleOrganisationKinds: Record<Role, readonly z.infer<typeof actorKi
   county_viewer: ['county_authority', 'county_library'],
   study_centre_coordinator: ['study_centre'],
   university_liaison: ['university_library'],
-  library_editor: ['public_library', 'library_branch'],
+  library_editor: publicLibraryKinds,
   // Plan-item owners no other role acts for (issue 19): they see and move on their own plan items only.
   partner_contact: ['career_centre', 'university', 'university_campus', 'upper_secondary_school', 'training_office', 'municipal_association'],
 };

@@ -1,5 +1,5 @@
 import { allowedTransitions, type AgreementStatus } from '../agreement/agreement-lifecycle';
-import { actorKinds } from '../actor/actor-kind';
+import { actorKinds, publicLibraryKinds } from '../actor/actor-kind';
 import { roleOrganisationKinds, type Role } from './access.schema';
 
 // Row-level visibility: WHICH records a principal may see and change. The policy table
@@ -97,7 +97,6 @@ export interface Visibility {
   coverageMunicipalities: readonly string[] | null;
 }
 
-const LIBRARY_KINDS = ['public_library', 'library_branch'] as const;
 
 /** The transitions a study-centre coordinator may make: propose and take back, never sign. */
 const coordinatorTransitions: ReadonlyArray<readonly [AgreementStatus, AgreementStatus]> = [
@@ -195,7 +194,7 @@ export function visibilityFor(role: Role, facts: OrganisationFacts): Visibility 
     }
     case 'university_liaison': {
       const university = facts.universityId ?? null;
-      const readable = actorSet({ ids: [own, university, ...(facts.campusIds ?? [])], kinds: LIBRARY_KINDS });
+      const readable = actorSet({ ids: [own, university, ...(facts.campusIds ?? [])], kinds: publicLibraryKinds });
       return libraryWide(role, own, { read: readable, update: noActor, parties: actorSet({ ids: [own, university] }), acceptFor: actorSet({ ids: [own] }) });
     }
     case 'library_editor': {

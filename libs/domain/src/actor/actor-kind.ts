@@ -22,6 +22,9 @@ export const actorKinds = [
 export const actorKindSchema = z.enum(actorKinds);
 export type ActorKind = z.infer<typeof actorKindSchema>;
 
+/** The kinds that are a public library: a main library and its branches (not the county's or a university's library). */
+export const publicLibraryKinds = ['public_library', 'library_branch'] as const satisfies readonly ActorKind[];
+
 interface ParentRule {
   /** Must this kind have a parent? */
   required: boolean;

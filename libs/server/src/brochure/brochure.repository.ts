@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { hasActorId, mergeServiceConditions, type Brochure } from '@kompetansebro/domain';
-import { NotFoundError } from '@kompetansebro/domain';
+import { publicLibraryKinds, NotFoundError } from '@kompetansebro/domain';
 import { requireVisible, type Scope } from '../auth/visibility';
 import type { Executor } from '../persistence/executor';
 import { groupedBy } from '../persistence/repository-helpers';
@@ -44,7 +44,7 @@ async function brochureOf(db: Executor, studyCentreId: string, reach: readonly s
   // The municipalities, and the libraries with their services for students, read side by side.
   const librariesOfArea = db
     .selectFrom('actor')
-    .where('kind', 'in', ['public_library', 'library_branch'])
+    .where('kind', 'in', publicLibraryKinds)
     .where('archived_at', 'is', null)
     .where('municipality_number', 'in', area);
   const [municipalities, libraries, services] = area.length

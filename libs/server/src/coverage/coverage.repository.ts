@@ -1,5 +1,6 @@
 import { sql, type SqlBool } from 'kysely';
 import {
+  publicLibraryKinds,
   computeCoverage,
   computeRegionCoverage,
   hasActorId,
@@ -208,7 +209,7 @@ async function coverageFactsOf(
         db
           .selectFrom('actor')
           .select(['id', 'name', 'kind', 'municipality_number', 'parent_id'])
-          .where('kind', 'in', ['public_library', 'library_branch'])
+          .where('kind', 'in', publicLibraryKinds)
           .where('archived_at', 'is', null)
           .where(anyOf('municipality_number', allNumbers, 'bpchar'))
           // The full answer lists each municipality's libraries, main library first; figures need no order.

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import {
+  publicLibraryKinds,
   keyStudentServices,
   type KeyStudentService,
   type LiaisonLibrary,
@@ -14,17 +15,14 @@ import { actorNameOf, likePattern } from '../persistence/repository-helpers';
 // The university-library liaison (issue 8): the public libraries it works with, as far as the
 // caller's Scope sees them.
 
-/** The actors a liaison channel can be with. */
-export const LIBRARY_KINDS = ['public_library', 'library_branch'] as const;
-
 export async function listLibraries(db: Executor, scope: Scope, query: LibraryListQuery): Promise<Page<LiaisonLibrary>> {
   // The libraries the query wants, from the actor table alone where it can: the joins below add
   // names to the page's rows and never change how many rows there are (each is to one row or none).
   let libraries = db
     .selectFrom('actor as a')
-    .where('a.kind', 'in', LIBRARY_KINDS)
+    .where('a.kind', 'in', publicLibraryKinds)
     .where('a.archived_at', 'is', null)
-    .where(visibleActors(scope, 'a', LIBRARY_KINDS));
+    .where(visibleActors(scope, 'a', publicLibraryKinds));
   if (query.q || query.region) libraries = libraries.leftJoin('municipality as m', 'm.number', 'a.municipality_number');
   if (query.q) {
     const pattern = likePattern(query.q);
@@ -91,7 +89,7 @@ export async function listLibraries(db: Executor, scope: Scope, query: LibraryLi
           .where('s.actor_id', 'in', ids)
           .where('s.type', 'in', keyStudentServices)
           .where('s.archived_at', 'is', null)
-          .where(visibleRecordsOfActor(scope, 's.actor_id', LIBRARY_KINDS))
+          .where(visibleRecordsOfActor(scope, 's.actor_id', publicLibraryKinds))
           .execute();
   const order = (type: string) => keyStudentServices.indexOf(type as KeyStudentService);
   return {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import {
+  publicLibraryKinds,
   DomainRuleError,
   keyStudentServices,
   liaisonErrorCodes,
@@ -16,7 +17,6 @@ import type { Executor } from '../persistence/executor';
 import { iso, type ChangeContext } from '../persistence/repository-helpers';
 import { lockVersion, nextVersion, type ExpectedVersion, assertVersionMatches } from '../persistence/versioned-change';
 import { unknownMunicipalityErrors } from '../reference/reference.repository';
-import { LIBRARY_KINDS } from './library.repository';
 
 // The university-library liaison (issue 8): the student counts of its own organisation (the
 // county: any), and the needs they add up to. Every function takes the caller's Scope.
@@ -117,7 +117,7 @@ const noLibraries = () => Object.fromEntries(keyStudentServices.map((service) =>
 /** Every municipality with the students living there and how many libraries offer each key service. */
 export async function getNeeds(db: Executor, scope: Scope, organisation: string | undefined, period: StudentCountPeriod): Promise<Needs> {
   // The tally counts every library; a role that reads needs sees them all (county, university libraries).
-  requireVisible(holdsEveryActorOf(scope.actorRecords.read, LIBRARY_KINDS), 'needs');
+  requireVisible(holdsEveryActorOf(scope.actorRecords.read, publicLibraryKinds), 'needs');
   const [counts, municipalities, offers] = await Promise.all([
     getStudentCounts(db, scope, organisation, period),
     db

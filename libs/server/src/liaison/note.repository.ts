@@ -1,6 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Database } from '@kompetansebro/db';
 import {
+  publicLibraryKinds,
   DomainRuleError,
   liaisonErrorCodes,
   NotFoundError,
@@ -14,7 +15,6 @@ import { actorIdInSet, requireVisible, requireWritable, visibleActors, visibleLi
 import type { Executor } from '../persistence/executor';
 import { actorNameOf, iso, likePattern, nameOf, type ChangeContext } from '../persistence/repository-helpers';
 import { auditedCreate, nextVersion, versionedChange, type ExpectedVersion } from '../persistence/versioned-change';
-import { LIBRARY_KINDS } from './library.repository';
 
 // The university-library liaison (issue 8): the notes of the channels (threads) it is a party
 // to, and the subscription to their digest. Every function takes the caller's Scope.
@@ -204,7 +204,7 @@ export async function createNote(db: Executor, scope: Scope, input: NoteCreate, 
           .selectFrom('actor as a')
           .select('a.id')
           .where('a.id', '=', actorId)
-          .where('a.kind', 'in', LIBRARY_KINDS)
+          .where('a.kind', 'in', publicLibraryKinds)
           .where(visibleActors(scope, 'a'))
           .executeTakeFirst();
         if (!target) throw new DomainRuleError([{ path: 'target.actorId', code: liaisonErrorCodes.targetNotFound, message: 'No public library has this id' }]);

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import {
+  publicLibraryKinds,
   addDays,
   hoursOfWeek,
   mergeServiceConditions,
@@ -97,7 +98,7 @@ function libraryRows(db: Executor, only: readonly string[] | null): Promise<Libr
     .innerJoin('municipality as m', 'm.number', 'a.municipality_number')
     .leftJoin('region as r', 'r.id', 'm.region_id')
     .select(['a.id', 'a.name', 'a.kind', 'a.parent_id', 'a.municipality_number', 'm.name as municipality_name', 'r.id as region_id', 'r.name as region_name', 'a.address', 'a.phone', 'a.email', 'a.website'])
-    .where('a.kind', 'in', ['public_library', 'library_branch'])
+    .where('a.kind', 'in', publicLibraryKinds)
     .where('a.archived_at', 'is', null)
     .$if(only !== null, (qb) => qb.where('a.id', 'in', only ?? []))
     .orderBy(sql`a.sort_key collate "C"`)
@@ -118,7 +119,7 @@ async function loadLibraries(db: Executor, now: Date, idOrSlug?: string): Promis
       .selectFrom('actor as a')
       .innerJoin('municipality as m', 'm.number', 'a.municipality_number')
       .select(['a.id', 'a.name', 'a.municipality_number'])
-      .where('a.kind', 'in', ['public_library', 'library_branch'])
+      .where('a.kind', 'in', publicLibraryKinds)
       .where('a.archived_at', 'is', null)
       .execute());
   const slugCount = new Map<string, number>();
@@ -143,7 +144,7 @@ async function loadLibraries(db: Executor, now: Date, idOrSlug?: string): Promis
       .innerJoin('actor as a', 'a.id', 's.actor_id')
       .innerJoin('municipality as m', 'm.number', 'a.municipality_number')
       .select(['s.id', 's.actor_id', 's.type', 's.description', 's.conditions', 's.weekly_hours'])
-      .where('a.kind', 'in', ['public_library', 'library_branch'])
+      .where('a.kind', 'in', publicLibraryKinds)
       .where('a.archived_at', 'is', null)
       .where('s.archived_at', 'is', null)
       .where(sql<boolean>`s.audiences @> '["students"]'::jsonb`)
@@ -154,7 +155,7 @@ async function loadLibraries(db: Executor, now: Date, idOrSlug?: string): Promis
       .selectFrom('opening_hours as h')
       .innerJoin('actor as a', 'a.id', 'h.id')
       .select(['h.id', 'h.weekly', 'h.seasons', 'h.exceptions', 'h.open_on_public_holidays'])
-      .where('a.kind', 'in', ['public_library', 'library_branch'])
+      .where('a.kind', 'in', publicLibraryKinds)
       .where('a.archived_at', 'is', null)
       .$if(only !== null, (qb) => qb.where('a.id', 'in', only ?? []))
       .execute(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  publicLibraryKinds,
   dayPeriodSchema,
   municipalityNumberSchema,
   openingStateSchema,
@@ -74,7 +75,7 @@ export const publicLibrarySchema = z
     /** The readable part of the library's address in the finder: /finn/bibliotek/{slug}. */
     slug: z.string(),
     name: z.string(),
-    kind: z.enum(['public_library', 'library_branch']),
+    kind: z.enum(publicLibraryKinds),
     mainLibrary: reference.nullable(),
     municipality: z.object({ number: municipalityNumberSchema, name: z.string() }),
     region: reference.nullable(),

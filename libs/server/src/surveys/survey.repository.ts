@@ -19,7 +19,7 @@ import {
 } from '@kompetansebro/domain';
 import type { z } from 'zod';
 import { publicUrlOf, type AppConfig, type Logger } from '../http/app-env';
-import { ConflictError, DomainRuleError, GoneError, NotFoundError, StaleVersionError, fieldErrorsFromIssues, openingHoursInputSchema } from '@kompetansebro/domain';
+import { ConflictError, DomainRuleError, GoneError, publicLibraryKinds, NotFoundError, StaleVersionError, fieldErrorsFromIssues, openingHoursInputSchema } from '@kompetansebro/domain';
 import { saveOpeningHours } from '../opening-hours/opening-hours.repository';
 import type { Mailer } from '../auth/mail';
 import { hashToken, newToken } from '../auth/session';
@@ -43,8 +43,6 @@ export interface SurveyMailDeps {
   mailer: Mailer;
   logger: Logger;
 }
-
-const LIBRARY_KINDS = ['public_library', 'library_branch'] as const;
 
 export function surveyLink(config: AppConfig, token: string): string {
   const url = new URL(`${publicUrlOf(config)}${SURVEY_ANSWER_PATH}`);
@@ -177,7 +175,7 @@ export async function getSurvey(db: Executor, id: string): Promise<SurveyDetail>
 async function librariesFor(db: Executor, input: SurveyCreateInput): Promise<{ id: string; name: string; email: string | null }[]> {
   if (input.actorIds.length > 0) {
     const found = await db.selectFrom('actor').select(['id', 'kind']).where('id', 'in', input.actorIds).where('archived_at', 'is', null).execute();
-    const libraries = new Set(found.filter((a) => (LIBRARY_KINDS as readonly string[]).includes(a.kind)).map((a) => a.id));
+    const libraries = new Set(found.filter((a) => (publicLibraryKinds as readonly string[]).includes(a.kind)).map((a) => a.id));
     const errors = input.actorIds.flatMap((actorId, index) =>
       libraries.has(actorId) ? [] : [{ path: `actorIds.${index}`, code: 'not_a_library', message: 'Not a library in the register' }],
     );
@@ -189,7 +187,7 @@ async function librariesFor(db: Executor, input: SurveyCreateInput): Promise<{ i
     const errors = input.regionIds.flatMap((regionId, index) => (known.has(regionId) ? [] : [{ path: `regionIds.${index}`, code: 'region_not_found', message: 'No region has this id' }]));
     if (errors.length > 0) throw new DomainRuleError(errors);
   }
-  const kinds: ActorKind[] = input.includeBranches ? [...LIBRARY_KINDS] : ['public_library'];
+  const kinds: ActorKind[] = input.includeBranches ? [...publicLibraryKinds] : ['public_library'];
   const rows = await db
     .selectFrom('actor as a')
     .leftJoin('municipality as m', 'm.number', 'a.municipality_number')
