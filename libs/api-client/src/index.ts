@@ -68,6 +68,7 @@ export {
   useUpdateNote,
   type LibraryListFilters,
   type NoteListFilters,
+  type NoteThreadListFilters,
 } from './liaison.queries';
 export {
   initiativeQueries,

@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { LibraryListQuery, LiaisonActivity, LiaisonNote, NoteCreate, NoteListQuery, StudentCountPeriod, StudentCountSet, StudentCountsUpdate } from '@kompetansebro/domain';
+import type { LibraryListQuery, LiaisonActivity, LiaisonNote, NoteCreate, NoteListQuery, NoteThreadListQuery, StudentCountPeriod, StudentCountSet, StudentCountsUpdate } from '@kompetansebro/domain';
 import { useApiMutation } from './api-mutation';
 import { api, apiUrl } from './client';
 import { readJson, type ApiError } from './api-error';
@@ -8,6 +8,7 @@ import { toQueryStrings } from './query-strings';
 
 export type LibraryListFilters = Partial<LibraryListQuery>;
 export type NoteListFilters = Partial<NoteListQuery>;
+export type NoteThreadListFilters = Partial<NoteThreadListQuery>;
 
 /** The university-library liaison view (issue 8): libraries, student counts and needs, channels, activities. */
 export const liaisonQueries = {
@@ -41,10 +42,11 @@ export const liaisonQueries = {
       queryKey: [...liaisonQueries.all, 'needs', period] as const,
       queryFn: () => readJson(api().api.liaison.needs.$get({ query: { period } })),
     }),
-  threads: () =>
+  /** A page of the channels the user's organisation is a party to, latest note first. */
+  threads: (filters: NoteThreadListFilters = {}) =>
     queryOptions({
-      queryKey: [...liaisonQueries.all, 'threads'] as const,
-      queryFn: () => readJson(api().api.liaison.threads.$get()),
+      queryKey: [...liaisonQueries.all, 'threads', filters] as const,
+      queryFn: () => readJson(api().api.liaison.threads.$get({ query: toQueryStrings(filters) })),
     }),
   notes: (filters: NoteListFilters) =>
     queryOptions({
@@ -85,7 +87,7 @@ function useNotesInvalidation() {
   const queryClient = useQueryClient();
   return async () => {
     await queryClient.invalidateQueries({ queryKey: [...liaisonQueries.all, 'notes'] });
-    await queryClient.invalidateQueries({ queryKey: liaisonQueries.threads().queryKey });
+    await queryClient.invalidateQueries({ queryKey: [...liaisonQueries.all, 'threads'] });
   };
 }
 

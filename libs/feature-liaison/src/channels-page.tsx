@@ -1,23 +1,29 @@
 import { liaisonQueries, regionQueries, useSetDigestSubscription } from '@kompetansebro/api-client';
-import { MAX_PAGE_SIZE } from '@kompetansebro/domain';
+import { MAX_PAGE_SIZE, noteThreadListQuerySchema, pageRange } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, EmptyState, LoadingState, Page, QueryError, Section, Select } from '@kompetansebro/ui';
-import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, EmptyState, LoadingState, Page, Pagination, QueryError, Section, Select, TextField, useListSearch } from '@kompetansebro/ui';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiaisonPaths } from './liaison-feature-context';
 
+/** What the URL holds of the channel list: the search and the page. */
+const channelsSearchSchema = noteThreadListQuerySchema.pick({ q: true, page: true });
+
 /**
- * The cooperation channels: the threads the user's organisation is a party to, a way to start
- * one with a library or (through the county) a region, and the e-mail digest opt-in.
+ * The cooperation channels: the threads the user's organisation is a party to (latest note first,
+ * found by name, a page at a time), a way to start one with a library or (through the county) a
+ * region, and the e-mail digest opt-in.
  */
 export function ChannelsPage() {
   const { t } = useTranslation();
   const language = useLanguage();
   const paths = useLiaisonPaths();
   const navigate = useNavigate();
-  const threads = useQuery(liaisonQueries.threads());
+  const list = useListSearch(channelsSearchSchema, paths.channels);
+  const [query, setQuery] = useState(list.view.q ?? '');
+  const threads = useQuery({ ...liaisonQueries.threads(list.view), placeholderData: keepPreviousData });
   const libraries = useQuery(liaisonQueries.libraries({ pageSize: MAX_PAGE_SIZE }));
   const librariesPage2 = useQuery({
     ...liaisonQueries.libraries({ pageSize: MAX_PAGE_SIZE, page: 2 }),
@@ -39,6 +45,11 @@ export function ChannelsPage() {
     group: t('liaison.channels.regionGroup'),
   }));
 
+  const search = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    list.update({ q: query.trim() || undefined });
+  };
+
   const open = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const [kind, id] = target.split(':');
@@ -50,30 +61,39 @@ export function ChannelsPage() {
     <Page title={t('liaison.channels.title')}>
       <p className="ds-paragraph">{t('liaison.channels.intro')}</p>
 
-      <Section id="channels-list" title={t('liaison.channels.threadsTitle')}>
+      <Section id="channels-list" title={t('liaison.channels.threadsTitle')} className="kb-stack">
+        <form role="search" className="kb-cluster" onSubmit={search}>
+          <TextField label={t('liaison.channels.searchLabel')} description={t('liaison.channels.searchHelp')} value={query} onChange={(event) => setQuery(event.target.value)} />
+          <Button type="submit" variant="secondary">
+            {t('liaison.channels.search')}
+          </Button>
+        </form>
         {threads.isError ? (
           <QueryError error={threads.error} onRetry={() => void threads.refetch()} />
         ) : threads.isPending ? (
           <LoadingState />
-        ) : threads.data.items.length === 0 ? (
+        ) : threads.data.total === 0 ? (
           <EmptyState title={t('states.emptyTitle')} headingLevel={3}>
-            {t('liaison.channels.noThreads')}
+            {list.view.q ? t('liaison.channels.noneFound', { query: list.view.q }) : t('liaison.channels.noThreads')}
           </EmptyState>
         ) : (
-          <ul>
-            {threads.data.items.map((thread) => (
-              <li key={`${thread.universityId}:${thread.targetActorId ?? thread.targetRegionId}`}>
-                <Link
-                  className="ds-link"
-                  to={paths.thread}
-                  params={thread.targetActorId ? { kind: 'bibliotek', id: thread.targetActorId } : { kind: 'region', id: thread.targetRegionId ?? '' }}
-                >
-                  {thread.targetActorId ? thread.targetName : t('liaison.channels.regionTarget', { region: thread.targetName })}
-                </Link>{' '}
-                – {thread.universityName}: {t('liaison.channels.threadNotes', { count: thread.notes, date: formatDate(thread.lastNoteAt, language) })}
-              </li>
-            ))}
-          </ul>
+          <>
+            <ul aria-busy={threads.isFetching}>
+              {threads.data.items.map((thread) => (
+                <li key={`${thread.universityId}:${thread.targetActorId ?? thread.targetRegionId}`}>
+                  <Link
+                    className="ds-link"
+                    to={paths.thread}
+                    params={thread.targetActorId ? { kind: 'bibliotek', id: thread.targetActorId } : { kind: 'region', id: thread.targetRegionId ?? '' }}
+                  >
+                    {thread.targetActorId ? thread.targetName : t('liaison.channels.regionTarget', { region: thread.targetName })}
+                  </Link>{' '}
+                  – {thread.universityName}: {t('liaison.channels.threadNotes', { count: thread.notes, date: formatDate(thread.lastNoteAt, language) })}
+                </li>
+              ))}
+            </ul>
+            <Pagination page={threads.data.page} total={threads.data.total} range={pageRange(threads.data)} onPageChange={list.setPage} />
+          </>
         )}
       </Section>
 

@@ -128,6 +128,45 @@ describe('needs and offer', () => {
   });
 });
 
+describe('the channel list', () => {
+  const channels = (count: number) =>
+    Array.from({ length: count }, (_, index) => ({
+      universityId: '00000000-0000-4000-8043-000000000001',
+      universityName: 'NTNU Universitetsbiblioteket',
+      targetActorId: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
+      targetRegionId: null,
+      targetName: index === 7 ? 'Namsos bibliotek' : `Bibliotek ${index + 1}`,
+      notes: 1,
+      lastNoteAt: '2026-11-01T10:00:00.000Z',
+    }));
+  const channelNames = () =>
+    within(screen.getByRole('region', { name: 'Kanalene deres' }))
+      .getAllByRole('link')
+      .map((link) => link.textContent);
+
+  it('shows a page at a time, finds a channel by name, and says when none matches; both in the URL', async () => {
+    const { router, user } = renderLiaison('/kanaler', new LiaisonStore({ threads: channels(30) }));
+    await screen.findByRole('link', { name: 'Bibliotek 1' });
+    expect(channelNames()).toHaveLength(25);
+    expect(screen.getByText('1–25 av 30')).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'Neste side' }));
+    await waitFor(() => expect(channelNames()).toEqual(['Bibliotek 26', 'Bibliotek 27', 'Bibliotek 28', 'Bibliotek 29', 'Bibliotek 30']));
+    expect(router.state.location.search).toMatchObject({ page: 2 });
+
+    await user.type(screen.getByLabelText('Søk i kanalene'), 'namsos');
+    await user.click(screen.getByRole('button', { name: 'Søk' }));
+    await waitFor(() => expect(channelNames()).toEqual(['Namsos bibliotek']));
+    // A new search starts on its first page.
+    expect(router.state.location.search).toEqual({ q: 'namsos' });
+
+    await user.clear(screen.getByLabelText('Søk i kanalene'));
+    await user.type(screen.getByLabelText('Søk i kanalene'), 'Tromsø');
+    await user.click(screen.getByRole('button', { name: 'Søk' }));
+    expect(await screen.findByText('Ingen kanal passer til «Tromsø».')).toBeTruthy();
+  });
+});
+
 describe('a cooperation channel', () => {
   it('asks for text before posting, then shows the note; an edited note says so and keeps its history', async () => {
     const { namsos } = libraries();

@@ -1,8 +1,9 @@
 import { liaisonQueries, useCan, useCreateNote, useMarkNotesRead } from '@kompetansebro/api-client';
-import type { NoteCreate, NoteThread } from '@kompetansebro/domain';
+import { noteThreadListQuerySchema, pageRange, type NoteCreate, type NoteThread } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, EmptyState, httpErrorText, LoadingState, Page, QueryError, Select, TextArea } from '@kompetansebro/ui';
-import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, EmptyState, httpErrorText, LoadingState, Page, Pagination, QueryError, Select, TextArea, useListSearch } from '@kompetansebro/ui';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useLocation } from '@tanstack/react-router';
 import type { TFunction } from 'i18next';
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -66,8 +67,16 @@ export function CountyInboxPage() {
   );
 }
 
+/** Channels shown at once: each shows all its notes and an answer form. */
+const CHANNELS_PER_PAGE = 10;
+
+/** What the URL holds of a channels screen: its page. */
+const channelsSearchSchema = noteThreadListQuerySchema.pick({ page: true });
+
 function Channels({ texts, start }: { texts: ChannelTexts; start?: ReactNode }) {
-  const threads = useQuery(liaisonQueries.threads());
+  const here = useLocation({ select: (location) => location.pathname });
+  const list = useListSearch(channelsSearchSchema, here);
+  const threads = useQuery({ ...liaisonQueries.threads({ page: list.view.page, pageSize: CHANNELS_PER_PAGE }), placeholderData: keepPreviousData });
   return (
     <Page title={texts.title}>
       <p className="ds-paragraph">{texts.intro}</p>
@@ -79,9 +88,14 @@ function Channels({ texts, start }: { texts: ChannelTexts; start?: ReactNode }) 
       ) : threads.data.items.length === 0 ? (
         <EmptyState title={texts.none} />
       ) : (
-        [...threads.data.items]
-          .sort((a, b) => b.lastNoteAt.localeCompare(a.lastNoteAt))
-          .map((thread) => <Channel key={channelKey(thread)} thread={thread} answerLabel={texts.answerLabel(thread)} />)
+        <>
+          {threads.data.items.map((thread) => (
+            <Channel key={channelKey(thread)} thread={thread} answerLabel={texts.answerLabel(thread)} />
+          ))}
+          {threads.data.total > threads.data.pageSize && (
+            <Pagination page={threads.data.page} total={threads.data.total} range={pageRange(threads.data)} onPageChange={list.setPage} />
+          )}
+        </>
       )}
     </Page>
   );

@@ -14,7 +14,8 @@ export const homeQueries = {
   branches: (libraryId: string) => actorQueries.list({ parent: libraryId, pageSize: 50 }),
   openingHours: (libraryId: string) => openingHoursQueries.detail(libraryId),
   services: (libraryId: string) => serviceQueries.list({ actor: libraryId, includeBranches: 'true', pageSize: 100 }),
-  threads: () => liaisonQueries.threads(),
+  /** The five channels with the latest notes. */
+  threads: () => liaisonQueries.threads({ pageSize: 5 }),
   unread: () => liaisonQueries.unread(),
   comingActivities: () => liaisonQueries.activities('upcoming'),
   survey: () => surveyQueries.own(),

@@ -116,10 +116,7 @@ function Home({ libraryId, name }: { libraryId: string; name: string }) {
                 <p className="ds-paragraph">{t('library.home.noNotes')}</p>
               ) : (
                 <ul className="kb-library-list">
-                  {[...data.items]
-                    .sort((a, b) => b.lastNoteAt.localeCompare(a.lastNoteAt))
-                    .slice(0, 5)
-                    .map((thread) => (
+                  {data.items.map((thread) => (
                       <li key={channelKey(thread)}>
                         {t('library.home.noteThread', { university: thread.universityName ?? t('library.cooperation.county'), library: thread.targetName, count: thread.notes, date: formatDate(thread.lastNoteAt, language) })}
                       </li>

@@ -1,4 +1,4 @@
-import { featureRoutes, firstDataOf, screenRoute, type FirstData } from '@kompetansebro/ui';
+import { featureRoutes, firstDataOf, plainSearch, screenRoute, type FirstData } from '@kompetansebro/ui';
 import type { QueryClient } from '@tanstack/react-query';
 import { lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
 import { useMemo, type ComponentType } from 'react';
@@ -58,7 +58,7 @@ export function createLibraryRoutes(parentRoute: AnyRoute, options: LibraryRoute
       openingHours: { path: 'apningstider/$id', component: lazyRouteComponent(() => import('./opening-hours-page'), 'OpeningHoursPage') },
       photos: { path: 'bilder', component: lazyRouteComponent(() => import('./photos-page'), 'PhotosPage') },
       signUps: { path: 'pamelding', component: lazyRouteComponent(() => import('./activity-sign-up-page'), 'ActivitySignUpPage') },
-      channels: { path: 'samarbeid', component: lazyRouteComponent(() => import('./cooperation-page'), 'CooperationPage') },
+      channels: { path: 'samarbeid', validateSearch: plainSearch, component: lazyRouteComponent(() => import('./cooperation-page'), 'CooperationPage') },
     },
   });
 }
@@ -68,7 +68,7 @@ export function createLibraryRoutes(parentRoute: AnyRoute, options: LibraryRoute
  * university libraries and the public libraries or the county, read and answered there.
  */
 export function createCountyInboxRoute(parentRoute: AnyRoute, { path }: { path: string }) {
-  return screenRoute(parentRoute, { path, component: lazyRouteComponent(() => import('./cooperation-page'), 'CountyInboxPage') });
+  return screenRoute(parentRoute, { path, validateSearch: plainSearch, component: lazyRouteComponent(() => import('./cooperation-page'), 'CountyInboxPage') });
 }
 
 /** Home's chunk: its page, and the data it shows first. */

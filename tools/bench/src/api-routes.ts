@@ -73,7 +73,7 @@ export function benchRoutes(dataset: NationalDataset): BenchRoute[] {
     ['library', 'library', `/api/services?actor=${library}&includeBranches=true&pageSize=100`],
     ['library', 'library', `/api/actors?parent=${library}&pageSize=50`],
     ['library', 'library', '/api/agreements?status=negotiating&pageSize=25&sort=title'],
-    ['library', 'library', '/api/liaison/threads'],
+    ['library', 'library', '/api/liaison/threads?pageSize=10'],
     ['library', 'library', `/api/activities?from=${today}&sort=date&pageSize=5`],
     ['library', 'library', `/api/opening-hours/${library}`],
     ['library', 'library', '/api/photos'],

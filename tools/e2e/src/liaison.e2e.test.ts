@@ -93,7 +93,17 @@ test.describe.serial('the university-library liaison view', () => {
     await expectNoAxeViolations(page);
 
     await page.goto('/universitet/kanaler');
-    await expect(page.getByRole('link', { name: 'Namsos bibliotek', exact: true })).toBeVisible();
+    const channels = page.getByRole('region', { name: 'Kanalene deres' });
+    await expect(channels.getByRole('link', { name: 'Namsos bibliotek', exact: true })).toBeVisible();
+    // The list finds a channel by name, and says when none matches.
+    await channels.getByLabel('Søk i kanalene').fill('Tromsø');
+    await channels.getByRole('button', { name: 'Søk', exact: true }).click();
+    await expect(channels.getByText('Ingen kanal passer til «Tromsø».')).toBeVisible();
+    await expect(page).toHaveURL(/[?&]q=Troms/);
+    await channels.getByLabel('Søk i kanalene').fill('namsos');
+    await channels.getByRole('button', { name: 'Søk', exact: true }).click();
+    await expect(channels.getByRole('link', { name: 'Namsos bibliotek', exact: true })).toBeVisible();
+    await expectNoAxeViolations(page);
 
     await page.goto('/universitet/avtaler');
     await expect(page.getByRole('heading', { level: 1, name: 'Avtaler' })).toBeVisible();

@@ -231,6 +231,10 @@ export const noteThreadSchema = z.object({
 });
 export type NoteThread = z.infer<typeof noteThreadSchema>;
 
+/** The channel list: a page, latest activity first; `q` finds a channel by the name of the university library, library or region. */
+export const noteThreadListQuerySchema = listQuerySchema;
+export type NoteThreadListQuery = z.infer<typeof noteThreadListQuerySchema>;
+
 export const digestSubscriptionSchema = z.object({ subscribed: z.boolean() });
 
 // ------------------------------------------------------------------------------ activities

@@ -143,8 +143,8 @@ describe('cooperation channels', () => {
     const forNord = await json<Page<LiaisonNote>>(await nord('/api/liaison/notes'), 200);
     expect(forNord.items.map((n) => n.id)).not.toContain(note.id);
     expect((await nord(`/api/liaison/notes/${note.id}`)).status).toBe(404);
-    expect((await json<{ items: unknown[] }>(await nord('/api/liaison/threads'), 200)).items).toEqual([]);
-    expect((await json<{ items: Array<{ targetName: string }> }>(await ntnu('/api/liaison/threads'), 200)).items.map((t) => t.targetName)).toContain('Namsos bibliotek');
+    expect((await json<Page<unknown>>(await nord('/api/liaison/threads'), 200)).items).toEqual([]);
+    expect((await json<Page<{ targetName: string }>>(await ntnu('/api/liaison/threads'), 200)).items.map((t) => t.targetName)).toContain('Namsos bibliotek');
 
     // The library answers in the thread, naming the university library.
     const reply = await namsos('/api/liaison/notes', jsonBody('POST', { target: { actorId: NAMSOS_LIBRARY }, universityId: NTNU_LIBRARY, body: 'Ja, gjerne.' }));
@@ -152,6 +152,30 @@ describe('cooperation channels', () => {
     const elsewhere = await namsos('/api/liaison/notes', jsonBody('POST', { target: { actorId: sampleId('actor', mainLibraryKey('5001')) }, universityId: NTNU_LIBRARY, body: 'Hei' }));
     // A library it cannot see is answered as unknown, telling nothing about it.
     expect(elsewhere.status).toBe(400);
+  });
+
+  it('pages the channels, latest note first, and finds one by the name of its library, region or university library', async () => {
+    await json(await ntnu('/api/liaison/notes', jsonBody('POST', { target: { actorId: TRONDHEIM_LIBRARY }, body: 'Lesesal i eksamenstida?' })), 201);
+    await json(await ntnu('/api/liaison/notes', jsonBody('POST', { target: { regionId: NAMDAL }, body: 'Studenter i Namdal' })), 201);
+    type Channel = { universityName: string | null; targetName: string; lastNoteAt: string };
+    const threads = async (query: string) => json<Page<Channel>>(await ntnu(`/api/liaison/threads?${query}`), 200);
+    const every = await threads('pageSize=100');
+    expect(every.total).toBe(every.items.length);
+    expect(every.items.map((t) => t.targetName).slice(0, 3)).toEqual(['Namdal', 'Trondheim folkebibliotek', 'Namsos bibliotek']);
+    expect(every.items.map((t) => t.lastNoteAt)).toEqual(every.items.map((t) => t.lastNoteAt).sort().reverse());
+
+    const second = await threads('pageSize=1&page=2');
+    expect(second).toMatchObject({ total: every.total, page: 2, pageSize: 1, items: [every.items[1]] });
+
+    const namsos = await threads('q=namsos');
+    expect(namsos.items.map((t) => t.targetName)).toEqual(['Namsos bibliotek']);
+    expect((await threads('q=namdal')).items.map((t) => t.targetName)).toEqual(['Namdal']);
+    // The university library's own name finds every channel it is a party to.
+    expect((await threads('q=NTNU&pageSize=100')).total).toBe(every.total);
+    expect(await threads('q=finnes-ikke')).toMatchObject({ total: 0, items: [] });
+
+    const bad = await json<Problem>(await ntnu('/api/liaison/threads?pageSize=0'), 400);
+    expect(bad.errors?.map((e) => e.path)).toEqual(['query.pageSize']);
   });
 
   it('answers a bad note with 400 naming the field', async () => {
@@ -185,7 +209,7 @@ describe('cooperation channels', () => {
 
 describe('notes a library starts', () => {
   type Thread = { universityId: string | null; universityName: string | null; targetActorId: string | null; targetName: string };
-  const threadsOf = async (as: RequestAs) => (await json<{ items: Thread[] }>(await as('/api/liaison/threads'), 200)).items;
+  const threadsOf = async (as: RequestAs) => (await json<Page<Thread>>(await as('/api/liaison/threads?pageSize=100'), 200)).items;
   const auditOf = (id: string) => server.database.db.selectFrom('audit_entry').select(['action', 'user_id']).where('entity', '=', 'liaison_note').where('entity_id', '=', id).execute();
 
   it('a library starts a note to a university library: that university reads it in its channels, the other does not; audited', async () => {

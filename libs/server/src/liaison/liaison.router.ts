@@ -10,6 +10,7 @@ import {
   needsSchema,
   noteCreateSchema,
   noteListQuerySchema,
+  noteThreadListQuerySchema,
   noteThreadSchema,
   noteUpdateSchema,
   pageSchema,
@@ -41,6 +42,7 @@ const Needs = needsSchema.meta({ id: 'LiaisonNeeds' });
 const Note = liaisonNoteSchema.meta({ id: 'LiaisonNote' });
 const NotePage = pageSchema(Note).meta({ id: 'LiaisonNotePage' });
 const Thread = noteThreadSchema.meta({ id: 'LiaisonThread' });
+const ThreadPage = pageSchema(Thread).meta({ id: 'LiaisonThreadPage' });
 const Activity = liaisonActivitySchema.meta({ id: 'LiaisonActivity' });
 
 const route = routesTagged('Liaison');
@@ -102,8 +104,10 @@ const needsRoute = route('get', '/api/liaison/needs', ['student_count', 'read'],
 });
 
 const threadsRoute = route('get', '/api/liaison/threads', ['liaison_note', 'read'], {
-  summary: 'The cooperation channels the caller is a party to',
-  answers: { 200: jsonAnswer('The channels', z.object({ items: z.array(Thread) })) },
+  summary: 'The cooperation channels the caller is a party to, latest note first; search by the name of the university library, library or region',
+  request: { query: noteThreadListQuerySchema },
+  answers: { 200: jsonAnswer('A page of channels', ThreadPage) },
+  problems: [400],
 });
 
 const universitiesRoute = route('get', '/api/liaison/universities', ['liaison_note', 'read'], {
@@ -202,7 +206,7 @@ export const liaisonRouter = createRouter()
     return c.json(await getNeeds(c.var.deps.db, await scopeOf(c), organisation, period), 200);
   })
   .openapi(universitiesRoute, async (c) => c.json({ items: await listUniversityLibraries(c.var.deps.db) }, 200))
-  .openapi(threadsRoute, async (c) => c.json({ items: await listThreads(c.var.deps.db, await scopeOf(c)) }, 200))
+  .openapi(threadsRoute, async (c) => c.json(await listThreads(c.var.deps.db, await scopeOf(c), c.req.valid('query')), 200))
   .openapi(notesRoute, async (c) => c.json(await listNotes(c.var.deps.db, await scopeOf(c), c.req.valid('query')), 200))
   .openapi(unreadRoute, async (c) => c.json({ count: await unreadNoteCount(c.var.deps.db, await scopeOf(c)) }, 200))
   .openapi(markReadRoute, async (c) => c.json({ count: await markNotesRead(c.var.deps.db, await scopeOf(c), c.req.valid('json').ids) }, 200))

@@ -9,11 +9,12 @@ import {
   type NoteCreate,
   type NoteListQuery,
   type NoteThread,
+  type NoteThreadListQuery,
   type Page,
 } from '@kompetansebro/domain';
 import { actorIdInSet, requireVisible, requireWritable, visibleActors, visibleLiaisonNotes, type Scope } from '../auth/visibility';
 import type { Executor } from '../persistence/executor';
-import { actorNameOf, iso, likePattern, nameOf, type ChangeContext } from '../persistence/repository-helpers';
+import { actorNameOf, iso, likePattern, nameOf, pageOf, type ChangeContext } from '../persistence/repository-helpers';
 import { auditedCreate, nextVersion, versionedChange, type ExpectedVersion } from '../persistence/versioned-change';
 
 // The university-library liaison (issue 8): the notes of the channels (threads) it is a party
@@ -139,11 +140,14 @@ export async function getNote(db: Executor, scope: Scope, id: string): Promise<L
   return note;
 }
 
-/** The channels the scope is a party to, latest activity first. */
-export async function listThreads(db: Executor, scope: Scope): Promise<NoteThread[]> {
-  // The notes are grouped first and the names added to the groups after (channelColumns):
+/**
+ * A page of the channels the scope is a party to, latest note first; `q` finds a channel by the
+ * name of its university library, library or region.
+ */
+export async function listThreads(db: Executor, scope: Scope, query: NoteThreadListQuery): Promise<Page<NoteThread>> {
+  // The notes are grouped first and the names added to the page's groups after (channelColumns):
   // joining the actors hashed every actor twice, even for a library's two channels.
-  const rows = await db
+  const channels = db
     .selectFrom((eb) =>
       eb
         .selectFrom('liaison_note as n')
@@ -152,18 +156,20 @@ export async function listThreads(db: Executor, scope: Scope): Promise<NoteThrea
         .groupBy(['n.university_id', 'n.target_actor_id', 'n.target_region_id'])
         .as('c'),
     )
-    .leftJoin('region as g', 'g.id', 'c.target_region_id')
-    .select([
-      ...channelColumns('c'),
-      'c.notes',
-      'c.last_note_at',
-    ])
+    .leftJoin('region as g', 'g.id', 'c.target_region_id');
+  const pattern = query.q ? likePattern(query.q) : null;
+  const filtered = pattern
+    ? channels.where((eb) =>
+        eb.or([eb(actorNameOf('c.target_actor_id'), 'ilike', pattern), eb('g.name', 'ilike', pattern), eb(actorNameOf('c.university_id'), 'ilike', pattern)]),
+      )
+    : channels;
+  const ordered = filtered
+    .select([...channelColumns('c'), 'c.notes', 'c.last_note_at'])
     .orderBy('c.last_note_at', 'desc')
     .orderBy('c.university_id')
     .orderBy('c.target_actor_id')
-    .orderBy('c.target_region_id')
-    .execute();
-  return rows.map((r) => ({
+    .orderBy('c.target_region_id');
+  return pageOf(query, filtered, ordered, (r) => ({
     ...channelOf(r),
     notes: Number(r.notes),
     lastNoteAt: iso(r.last_note_at as Date | string),

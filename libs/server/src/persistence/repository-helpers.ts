@@ -141,8 +141,10 @@ export function pageRows<DB, TB extends keyof DB, O>(ordered: SelectQueryBuilder
 }
 
 /**
- * One page of a list: how many rows `filtered` selects, and the rows of the page the query asks
- * for from `ordered` (which ends with a unique column, so pages neither overlap nor skip).
+ * One page of a list: the rows of the page the query asks for from `ordered` (which ends with a
+ * unique column, so pages neither overlap nor skip), and how many rows `filtered` selects. A page
+ * that is not full ends the list, so its rows give the total; only a full page, or one past the
+ * end, is counted (a second statement, which for a short list cost as much as the page: issue 18).
  */
 export async function pageOf<FilteredDB, FilteredTables extends keyof FilteredDB, Selected, DB, TB extends keyof DB, Row, Item>(
   query: { page: number; pageSize: number },
@@ -150,10 +152,14 @@ export async function pageOf<FilteredDB, FilteredTables extends keyof FilteredDB
   ordered: SelectQueryBuilder<DB, TB, Row>,
   toItem: (row: Row) => Item,
 ): Promise<Page<Item>> {
-  // $castTo: Kysely cannot name the selection of a table that is a type parameter.
-  const countRow = await filtered.select(sql<string>`count(*)`.as('total')).$castTo<{ total: string }>().executeTakeFirstOrThrow();
   const rows = await pageRows(ordered, query).execute();
-  return { items: rows.map(toItem), total: Number(countRow.total), page: query.page, pageSize: query.pageSize };
+  const before = (query.page - 1) * query.pageSize;
+  const endsHere = rows.length < query.pageSize && (rows.length > 0 || query.page === 1);
+  // $castTo: Kysely cannot name the selection of a table that is a type parameter.
+  const total = endsHere
+    ? before + rows.length
+    : Number((await filtered.select(sql<string>`count(*)`.as('total')).$castTo<{ total: string }>().executeTakeFirstOrThrow()).total);
+  return { items: rows.map(toItem), total, page: query.page, pageSize: query.pageSize };
 }
 
 /** The items by a key, in their order (Map.groupBy needs Node 21). */

@@ -44,6 +44,12 @@ export class LiaisonStore extends ScenarioStore {
     Object.assign(this, init);
   }
 
+  /** The threads a search finds: those whose library, region or university library's name holds it, as the API does. */
+  threadsFound(q: string | null): Threads {
+    const wanted = q?.toLocaleLowerCase('nb');
+    return wanted ? this.threads.filter((t) => [t.targetName, t.universityName ?? ''].some((name) => name.toLocaleLowerCase('nb').includes(wanted))) : this.threads;
+  }
+
   librariesFor(params: Record<string, string>, items: LiaisonLibrary[]): this {
     this.found.push({ params, items });
     return this;
@@ -88,7 +94,7 @@ export function liaisonHandlers(store = new LiaisonStore()): RequestHandler[] {
       }),
     ),
     http.get(api('/liaison/needs'), read('needs', () => store.needs())),
-    http.get(api('/liaison/threads'), read('notes', () => ({ items: store.threads }))),
+    http.get(api('/liaison/threads'), read('notes', (search) => pageOf(store.threadsFound(search.get('q')), search))),
     http.get(api('/liaison/notes'), read('notes', () => everything(store.notes))),
     http.post(api('/liaison/notes'), ({ request }) =>
       store.answer(request, (body) => {
