@@ -71,6 +71,7 @@ export {
 } from './liaison.queries';
 export {
   initiativeQueries,
+  useCreateInitiative,
   useCreatePlanItem,
   useUpdateInitiative,
   useUpdatePlanItem,
