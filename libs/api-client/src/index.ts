@@ -72,6 +72,7 @@ export {
 } from './liaison.queries';
 export {
   initiativeQueries,
+  useCreateInitiative,
   useCreatePlanItem,
   useUpdateInitiative,
   useUpdatePlanItem,

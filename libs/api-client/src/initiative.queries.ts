@@ -1,5 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type {
+  InitiativeCreate,
   InitiativeDetail,
   InitiativeListQuery,
   InitiativeUpdate,
@@ -12,7 +13,7 @@ import type {
   PlanItemListQuery,
   PlanItemUpdate,
 } from '@kompetansebro/domain';
-import { useVersionedUpdate } from './api-mutation';
+import { recordWrites, useVersionedUpdate } from './api-mutation';
 import { accountQueries } from './account.queries';
 import { api } from './client';
 import { readJson, type ApiError } from './api-error';
@@ -60,13 +61,15 @@ export const initiativeQueries = {
     }),
 };
 
-export function useUpdateInitiative(id: string) {
-  return useVersionedUpdate<InitiativeDetail, InitiativeUpdate>(
-    id,
-    (request) => readJson(api().api.initiatives[':id'].$patch(request)),
-    useSavedRecordInCache<InitiativeDetail>(initiativeQueries),
-  );
+/** After a write: the saved initiative becomes the detail's data; every initiative list (the portfolio reads one) refetches. */
+function useInitiativeCacheUpdate() {
+  return useSavedRecordInCache<InitiativeDetail>(initiativeQueries);
 }
+
+export const { useCreate: useCreateInitiative, useUpdate: useUpdateInitiative } = recordWrites<InitiativeDetail, InitiativeCreate, InitiativeUpdate>(
+  { create: (input) => readJson(api().api.initiatives.$post({ json: input })), update: (request) => readJson(api().api.initiatives[':id'].$patch(request)) },
+  useInitiativeCacheUpdate,
+);
 
 /** After a plan item changes: the initiative (which lists its items) and the plan-item lists refetch. */
 function usePlanItemCacheUpdate(initiativeId: string) {

@@ -7,11 +7,12 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useInitiativeFeature } from './initiative-feature-context';
 import { PeriodText } from './period-text';
+import { useCanCreateInitiatives } from './use-can-edit-initiatives';
 
 /** What the URL holds of the initiative list: search, filters, order and page. */
 const initiativeListSearchSchema = initiativeListQuerySchema.pick({ q: true, kind: true, period: true, theme: true, sort: true, page: true });
 
-/** The initiatives: search, filter by kind, period and thematic area, sort, page — all in the URL — and export. */
+/** The initiatives: search, filter by kind, period and thematic area, sort, page — all in the URL — and export; "Nytt tiltak" for roles that may create. */
 export function InitiativeListPage() {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -20,6 +21,7 @@ export function InitiativeListPage() {
   const { view } = list;
   const query = { ...view, pageSize: DEFAULT_PAGE_SIZE };
   const initiatives = useQuery(initiativeQueries.list(query));
+  const access = useCanCreateInitiatives();
 
   const columns: TableColumn<InitiativeSummary>[] = [
     {
@@ -56,9 +58,16 @@ export function InitiativeListPage() {
     <ListScreen
       title={t('initiatives.list.title')}
       actions={
-        <Link to={paths.portfolio} {...buttonLinkProps('secondary')}>
-          {t('initiatives.list.portfolioLink')}
-        </Link>
+        <>
+          {access.create && (
+            <Link to={paths.create} {...buttonLinkProps('primary')}>
+              {t('initiatives.list.create')}
+            </Link>
+          )}
+          <Link to={paths.portfolio} {...buttonLinkProps('secondary')}>
+            {t('initiatives.list.portfolioLink')}
+          </Link>
+        </>
       }
       exports={[
         { href: initiativeQueries.exportUrl(query, 'csv'), label: t('initiatives.list.exportCsv') },

@@ -1,12 +1,12 @@
 import { initiativeQueries, useCan } from '@kompetansebro/api-client';
 import type { InitiativeDetail, PlanItemDetail } from '@kompetansebro/domain';
-import { BackAndHistoryLinks, Button, buttonLinkProps, Fact, Page, Section, StatusTag } from '@kompetansebro/ui';
+import { Alert, BackAndHistoryLinks, Button, buttonLinkProps, Fact, Page, Section, StatusTag, useNoticeForThisVisit } from '@kompetansebro/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FundsSection } from './funds-section';
-import { useInitiativeFeature } from './initiative-feature-context';
+import { useInitiativeFeature, type InitiativeNotice } from './initiative-feature-context';
 import { MobilitySection } from './mobility-section';
 import { PeriodTimeline } from './period-timeline';
 import { PlanBoard } from './plan-board';
@@ -21,15 +21,27 @@ export function recordQuery({ id = '' }: { id?: string }) {
 
 /** One initiative: funds, period and extensions, goals, the plan as a board, policy anchors, themes, partnership maturity, mobility. */
 export function InitiativePage() {
+  const { notice, setNotice } = useInitiativeFeature();
   // Loaded by the route before the page shows (its pending and error pages are the route's).
   const initiative = useSuspenseQuery(recordQuery(useParams({ strict: false })));
-  return <InitiativeDetails initiative={initiative.data} />;
+  const noticeForThisVisit = useNoticeForThisVisit(notice, setNotice);
+  return <InitiativeDetails initiative={initiative.data} saved={noticeForThisVisit} />;
 }
+
+const savedKeys = {
+  created: 'initiatives.notice.created',
+  saved: 'initiatives.notice.saved',
+} as const satisfies Record<InitiativeNotice, string>;
 
 type Editing = { kind: 'none' } | { kind: 'new' } | { kind: 'edit'; item: PlanItemDetail };
 
-function InitiativeDetails({ initiative }: { initiative: InitiativeDetail }) {
+function InitiativeDetails({ initiative, saved }: { initiative: InitiativeDetail; saved: InitiativeNotice | null }) {
   const { t } = useTranslation();
+  // Filled after the first paint, so screen readers announce it (a live region must exist before it changes).
+  const [savedStatus, setSavedStatus] = useState<InitiativeNotice | null>(null);
+  useEffect(() => {
+    if (saved) setSavedStatus(saved);
+  }, [saved]);
   const { paths } = useInitiativeFeature();
   const canUpdate = useCan('initiative', 'update');
   const canCreate = useCan('initiative', 'create');
@@ -61,6 +73,7 @@ function InitiativeDetails({ initiative }: { initiative: InitiativeDetail }) {
         </>
       }
     >
+      <div role="status">{savedStatus && <Alert color="success">{t(savedKeys[savedStatus])}</Alert>}</div>
       <BackAndHistoryLinks
         backTo={paths.list}
         backText={t('initiatives.detail.backToList')}

@@ -1,7 +1,7 @@
 import { featureRoutes, plainSearch, recordScreen } from '@kompetansebro/ui';
 import { lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
-import { useMemo } from 'react';
-import { InitiativeFeatureContext } from './initiative-feature-context';
+import { useMemo, useState } from 'react';
+import { InitiativeFeatureContext, type InitiativeNotice } from './initiative-feature-context';
 
 /**
  * The portfolio's `validateSearch`: `plainSearch`, with the weights kept as the numbers the URL
@@ -29,7 +29,7 @@ const initiativeTexts = { title: 'initiatives.detail.titleFallback', notFound: '
 
 /**
  * The initiative screens as routes under `parentRoute`: the list (filters in the URL), the
- * portfolio ranking (weights in the URL), one initiative with its plan board, and its edit form.
+ * portfolio ranking (weights in the URL), "new", one initiative with its plan board, and its edit form.
  * Each screen is its own chunk, loaded when first visited.
  */
 export function createInitiativeRoutes(
@@ -40,11 +40,16 @@ export function createInitiativeRoutes(
     path,
     context: InitiativeFeatureContext,
     useFeature: function useInitiativeFeatureValue(screens) {
-      return useMemo(() => ({ paths: { ...screens, activity: activityPath, agreement: agreementPath, history: historyPath, report: reportPath } }), [screens]);
+      const [notice, setNotice] = useState<InitiativeNotice | null>(null);
+      return useMemo(
+        () => ({ paths: { ...screens, activity: activityPath, agreement: agreementPath, history: historyPath, report: reportPath }, notice, setNotice }),
+        [screens, notice],
+      );
     },
     screens: {
       list: { path: '/', validateSearch: plainSearch, component: lazyRouteComponent(() => import('./initiative-list-page'), 'InitiativeListPage') },
       portfolio: { path: 'portefolje', validateSearch: portfolioSearch, component: lazyRouteComponent(() => import('./portfolio-page'), 'PortfolioPage') },
+      create: { path: 'ny', component: lazyRouteComponent(() => import('./initiative-create-page'), 'InitiativeCreatePage') },
       detail: recordScreen(() => import('./initiative-page'), 'InitiativePage', initiativeTexts),
       edit: recordScreen(() => import('./initiative-edit-page'), 'InitiativeEditPage', initiativeTexts, 'list', '$id/rediger'),
     },

@@ -14,11 +14,12 @@ import {
   renderRoute,
   testOrganisations,
 } from '@kompetansebro/testing';
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createInitiativeRoutes } from './initiative-routes';
 
 const COUNTY_ADMIN = 'fylke@demo.kompetansebro.no';
+const countyViewer = () => ({ email: 'innsyn@example.no', password: 'x', me: buildMe({ memberships: [buildMembership(testOrganisations.county, 'county_viewer')] }) });
 
 function renderInitiatives(path: string, store: InitiativeStore, auth = new AuthStore(undefined, { loggedInAs: COUNTY_ADMIN })) {
   mswServer.use(...initiativeHandlers(store), ...actorHandlers(new ActorStore()), ...authHandlers(auth));
@@ -29,6 +30,12 @@ function renderInitiatives(path: string, store: InitiativeStore, auth = new Auth
     ],
   });
   return { ...view, store };
+}
+
+/** The text of the elements an input's aria-describedby points to (its help and its error). */
+function descriptionOf(input: HTMLElement): string {
+  const ids = (input.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
+  return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' | ');
 }
 
 function rowTitles(): string[] {
@@ -208,7 +215,7 @@ describe('InitiativePage', () => {
 
   it('offers no changes to a county viewer', async () => {
     const initiative = project();
-    const viewer = { email: 'innsyn@example.no', password: 'x', me: buildMe({ memberships: [buildMembership(testOrganisations.county, 'county_viewer')] }) };
+    const viewer = countyViewer();
     renderInitiatives(`/tiltak/${initiative.id}`, new InitiativeStore([initiative]), new AuthStore([viewer], { loggedInAs: viewer.email }));
     await screen.findByRole('region', { name: 'Planlagt (1)' }, { timeout: 5000 });
     expect(screen.queryByRole('combobox', { name: /Status/ })).toBeNull();
@@ -293,7 +300,7 @@ describe('InitiativeEditPage', () => {
 describe('InitiativeEditPage for a county viewer', () => {
   it('says the viewer may not change the initiative, and shows no form', async () => {
     const initiative = buildInitiativeDetail();
-    const viewer = { email: 'innsyn@example.no', password: 'x', me: buildMe({ memberships: [buildMembership(testOrganisations.county, 'county_viewer')] }) };
+    const viewer = countyViewer();
     renderInitiatives(`/tiltak/${initiative.id}/rediger`, new InitiativeStore([initiative]), new AuthStore([viewer], { loggedInAs: viewer.email }));
     expect(await screen.findByText(/Du har ikke tilgang til dette/, {}, { timeout: 5000 })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Lagre endringene' })).toBeNull();
@@ -320,5 +327,105 @@ describe('PlanItemForm', () => {
     expect((screen.getByRole('textbox', { name: /Tittel/ }) as HTMLInputElement).value).toBe('Kurs i fjernlån');
     await user.click(screen.getByRole('button', { name: 'Lagre mine endringer' }));
     await waitFor(() => expect(store.get(initiative.id)?.planItems[0]?.title).toBe('Kurs i fjernlån'));
+  });
+});
+
+describe('InitiativeCreatePage', () => {
+  it('offers "Nytt tiltak" on the list to a county admin, and not to a county viewer, who is refused the form', async () => {
+    const initiatives = () => new InitiativeStore([buildInitiativeDetail({ title: 'Internasjonalisering i skolen' })]);
+    const admin = renderInitiatives('/tiltak', initiatives());
+    const create = await screen.findByRole('link', { name: 'Nytt tiltak' }, { timeout: 5000 });
+    expect(create.getAttribute('href')).toBe('/tiltak/ny');
+    await admin.user.click(create);
+    await screen.findByRole('heading', { level: 1, name: 'Nytt tiltak' });
+    admin.unmount();
+
+    const viewer = countyViewer();
+    const { router } = renderInitiatives('/tiltak/ny', initiatives(), new AuthStore([viewer], { loggedInAs: viewer.email }));
+    expect(await screen.findByText(/Du har ikke tilgang til dette/, {}, { timeout: 5000 })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Opprett tiltaket' })).toBeNull();
+    // The viewer's role is known by now: the list shows no way to create.
+    await router.navigate({ to: '/tiltak' });
+    await waitFor(() => expect(rowTitles()).toEqual(['Internasjonalisering i skolen']));
+    expect(screen.getByRole('link', { name: 'Prioriter porteføljen' })).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Nytt tiltak' })).toBeNull();
+  });
+
+  it('checks the fields before sending: each message beside its field and in the summary, and nothing sent', async () => {
+    const { user, store } = renderInitiatives('/tiltak/ny', new InitiativeStore());
+    await user.click(await screen.findByRole('button', { name: 'Opprett tiltaket' }, { timeout: 5000 }));
+    const summary = await screen.findByRole('heading', { name: 'For å gå videre må du rette opp dette:' });
+    const summaryBox = summary.parentElement as HTMLElement;
+    expect(within(summaryBox).getAllByRole('link').map((link) => [link.getAttribute('href'), link.textContent])).toEqual([
+      ['#initiative-title', 'Tittel: Fyll ut feltet.'],
+      ['#initiative-kind', 'Type: Fyll ut feltet.'],
+    ]);
+    const title = screen.getByRole('textbox', { name: 'Tittel' });
+    expect(title.getAttribute('aria-invalid')).toBe('true');
+    expect(descriptionOf(title)).toContain('Fyll ut feltet.');
+    expect(descriptionOf(screen.getByRole('combobox', { name: 'Type' }))).toContain('Fyll ut feltet.');
+
+    await user.type(title, 'Ab');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Type' }), 'pilot');
+    fireEvent.change(screen.getByLabelText('Start'), { target: { value: '2026-08-01' } });
+    fireEvent.change(screen.getByLabelText('Planlagt slutt'), { target: { value: '2026-06-30' } });
+    await user.type(screen.getByRole('textbox', { name: 'Bevilget' }), '200 000');
+    await user.click(screen.getByRole('button', { name: 'Opprett tiltaket' }));
+    await waitFor(() => expect(descriptionOf(screen.getByRole('textbox', { name: 'Tittel' }))).toContain('Skriv minst 3 tegn.'));
+    expect(descriptionOf(screen.getByLabelText('Planlagt slutt'))).toContain('Slutten kan ikke være før starten.');
+    expect(descriptionOf(screen.getByRole('textbox', { name: 'Brukt' }))).toContain('Fyll ut feltet.');
+    expect(screen.getByRole('combobox', { name: 'Type' }).getAttribute('aria-invalid')).not.toBe('true');
+    expect(store.received).toEqual([]);
+  });
+
+  it('sends the new initiative, then shows its page with a confirmation', async () => {
+    const { user, store, router } = renderInitiatives('/tiltak/ny', new InitiativeStore());
+    await user.type(await screen.findByRole('textbox', { name: 'Tittel' }, { timeout: 5000 }), '  Lesesirkler i Namdal ');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Type' }), 'pilot');
+    await user.type(screen.getByRole('textbox', { name: 'Beskrivelse' }), 'Lesesirkler for voksne i seks bibliotek.');
+    await user.click(screen.getByRole('checkbox', { name: 'Innovasjon' }));
+    await user.click(screen.getByRole('button', { name: 'Legg til mål' }));
+    await user.type(screen.getByRole('textbox', { name: /^Mål 1/ }), 'Flere voksne leser');
+    await user.type(screen.getByRole('textbox', { name: 'Bevilget' }), '250 000');
+    await user.type(screen.getByRole('textbox', { name: 'Brukt' }), '0');
+    fireEvent.change(screen.getByLabelText('Start'), { target: { value: '2026-08-01' } });
+    fireEvent.change(screen.getByLabelText('Planlagt slutt'), { target: { value: '2027-06-30' } });
+    await user.click(screen.getByRole('button', { name: 'Opprett tiltaket' }));
+
+    await screen.findByRole('heading', { level: 1, name: 'Lesesirkler i Namdal' });
+    expect(store.received.map(({ method, path }) => `${method} ${path}`)).toEqual(['POST /api/initiatives']);
+    expect(store.received[0]?.body).toEqual({
+      kind: 'pilot',
+      title: 'Lesesirkler i Namdal',
+      description: 'Lesesirkler for voksne i seks bibliotek.',
+      startDate: '2026-08-01',
+      plannedEndDate: '2027-06-30',
+      budget: { granted: 250_000, spent: 0 },
+      maturityLevel: null,
+      societalEffect: null,
+      themes: ['innovation'],
+      levels: [],
+      goals: [{ text: 'Flere voksne leser' }],
+      extensions: [],
+    });
+    const [created] = store.all();
+    expect(router.state.location.pathname).toBe(`/tiltak/${created?.id}`);
+    expect(await screen.findByText('Tiltaket er opprettet.')).toBeTruthy();
+  });
+
+  it('shows the API’s field error beside the field, and keeps what the user typed', async () => {
+    const store = new InitiativeStore();
+    store.respondOnce('POST', 400, [{ path: 'title', code: 'too_big', message: 'Too big', params: { origin: 'string', maximum: 300 } }]);
+    const { user, router } = renderInitiatives('/tiltak/ny', store);
+    await user.type(await screen.findByRole('textbox', { name: 'Tittel' }, { timeout: 5000 }), 'Universitetskommune 4.0');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Type' }), 'programme');
+    await user.click(screen.getByRole('button', { name: 'Opprett tiltaket' }));
+
+    expect(await screen.findByRole('link', { name: 'Tittel: Skriv høyst 300 tegn. Korte ned teksten.' })).toBeTruthy();
+    const title = screen.getByRole('textbox', { name: 'Tittel' });
+    expect(descriptionOf(title)).toContain('Skriv høyst 300 tegn.');
+    expect((title as HTMLInputElement).value).toBe('Universitetskommune 4.0');
+    expect(store.received.map(({ method }) => method)).toEqual(['POST']);
+    expect(router.state.location.pathname).toBe('/tiltak/ny');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAmount } from './initiative-edit-page';
+import { parseAmount } from './initiative-form-values';
 
 describe('parseAmount', () => {
   it('reads kroner as people write them', () => {

@@ -2,6 +2,8 @@ import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 import { goToMenuItem, logIn } from './login';
 
+const VIEWER = 'fylke-innsyn@demo.kompetansebro.no';
+
 const PROJECT = 'Regionale kompetanseaktører og folkebibliotekenes rolle';
 /** Spaces as a reader sees them: no-break spaces (in amounts) as spaces, runs of white space as one. */
 const plain = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ');
@@ -77,6 +79,41 @@ test.describe('initiatives and plans in the county console', () => {
     await expect(page.getByRole('heading', { level: 1, name: PROJECT })).toBeVisible();
   });
 
+  test('create an initiative through the form: the fields are checked first, then it has its own page and is in the list', async ({ page }) => {
+    // A title of its own, so a second run against the same data finds just this one.
+    const title = `Lesesirkler i Namdal ${Date.now()}`;
+    await goToMenuItem(page, 'Tiltak');
+    await page.getByRole('link', { name: 'Nytt tiltak' }).click();
+    await expect(page).toHaveURL(/\/fylke\/tiltak\/ny$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Nytt tiltak' })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('button', { name: 'Opprett tiltaket' }).click();
+    await expect(page.getByRole('link', { name: 'Tittel: Fyll ut feltet.' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Type: Fyll ut feltet.' })).toBeVisible();
+    await expect(page.getByRole('textbox', { name: 'Tittel' })).toHaveAttribute('aria-invalid', 'true');
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('textbox', { name: 'Tittel' }).fill(title);
+    await page.getByRole('combobox', { name: 'Type' }).selectOption('pilot');
+    await page.getByRole('textbox', { name: 'Beskrivelse' }).fill('Lesesirkler for voksne i seks bibliotek.');
+    await page.getByRole('checkbox', { name: 'Innovasjon' }).check();
+    await page.getByRole('textbox', { name: 'Bevilget' }).fill('250 000');
+    await page.getByRole('textbox', { name: 'Brukt' }).fill('0');
+    await page.getByLabel('Start', { exact: true }).fill('2026-08-01');
+    await page.getByLabel('Planlagt slutt').fill('2027-06-30');
+    await page.getByRole('button', { name: 'Opprett tiltaket' }).click();
+
+    await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    await expect(page).toHaveURL(/\/fylke\/tiltak\/[0-9a-f-]{36}$/);
+    await expect(page.getByRole('status').getByText('Tiltaket er opprettet.')).toBeVisible();
+    expect(plain(await page.getByRole('region', { name: 'Midler' }).textContent())).toContain('250 000,00 kr');
+    await expectNoAxeViolations(page);
+
+    await page.goto(`/fylke/tiltak?q=${encodeURIComponent(title)}`);
+    await expect(page.getByRole('link', { name: title })).toBeVisible();
+  });
+
   test('rank the portfolio by the chosen weights, kept in the URL', async ({ page }) => {
     await page.goto('/fylke/tiltak');
     await page.getByRole('link', { name: 'Prioriter porteføljen' }).click();
@@ -91,6 +128,22 @@ test.describe('initiatives and plans in the county console', () => {
     // Only maturity counts: the university-municipality pilot (3.0) comes first.
     const first = page.getByRole('table', { name: 'Tiltakene rangert etter vektingen' }).getByRole('row').nth(1);
     await expect(first).toContainText('Universitetskommune 3.0');
+    await expectNoAxeViolations(page);
+  });
+});
+
+test.describe('initiatives for the county viewer', () => {
+  test('reads the list without "Nytt tiltak", and is refused the form', async ({ page }) => {
+    await logIn(page, { email: VIEWER });
+    await page.goto('/fylke/tiltak');
+    await expect(page.getByRole('heading', { level: 1, name: 'Tiltak' })).toBeVisible();
+    await expect(page.getByRole('status').getByText(/^\d+ tiltak$/)).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Prioriter porteføljen' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Nytt tiltak' })).toHaveCount(0);
+
+    await page.goto('/fylke/tiltak/ny');
+    await expect(page.getByText(/Du har ikke tilgang til dette/)).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Opprett tiltaket' })).toHaveCount(0);
     await expectNoAxeViolations(page);
   });
 });

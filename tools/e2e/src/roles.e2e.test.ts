@@ -13,7 +13,7 @@ const NAMDAL = 'namdal@demo.kompetansebro.no';
 
 /** Buttons and button-looking links that change something, by their visible names. */
 const WRITE_ACTIONS =
-  /^(Ny avtale|Rediger|Endre|Arkiver|Slett|Fjern|Send påminnelse|Avslutt|Start en undersøkelse|Registrer aktivitet|Last opp|Inviter bruker|Legg til|Lagre|Slå sammen|Godta|Avslå|Foreslå|Forny|Importer|Angre|Skriv ut brev)/;
+  /^(Ny avtale|Nytt tiltak|Rediger|Endre|Arkiver|Slett|Fjern|Send påminnelse|Avslutt|Start en undersøkelse|Registrer aktivitet|Last opp|Inviter bruker|Legg til|Lagre|Slå sammen|Godta|Avslå|Foreslå|Forny|Importer|Angre|Skriv ut brev)/;
 
 /** The names of the visible buttons and button links in the page's main content. */
 async function actionNames(page: Page): Promise<string[]> {

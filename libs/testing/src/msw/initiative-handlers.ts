@@ -1,7 +1,9 @@
 import type { RequestHandler } from 'msw';
 import type { InitiativeDetail, MobilityCount, PlanItemDetail } from '@kompetansebro/domain';
 import { http, HttpResponse } from 'msw';
+import { buildInitiativeDetail } from '../factories/initiative.factory';
 import { buildPlanItemDetail } from '../factories/plan-item.factory';
+import { idSequence } from '../factories/ids';
 import { problemResponse } from './problem';
 import { answerWrite, api, everything, ResourceStore, resourceHandlers, versioned } from './resource';
 
@@ -65,6 +67,29 @@ export function initiativeHandlers(store = new InitiativeStore()): RequestHandle
         return versioned(updated);
       }),
     ),
-    ...resourceHandlers('/initiatives', store, { summary: ({ planItems: _planItems, children: _children, ...summary }) => summary }),
+    ...resourceHandlers('/initiatives', store, {
+      summary: ({ planItems: _planItems, children: _children, ...summary }) => summary,
+      create: (body) => createdInitiative(body),
+    }),
   ];
+}
+
+/** Ids for the goals and extensions of initiatives created in a test. */
+const nextListEntryId = idSequence(24);
+
+/** The initiative a create makes of its body, as the API answers it: nothing but what was sent, with ids for its goals and extensions. */
+function createdInitiative(body: Record<string, unknown>): InitiativeDetail {
+  const withIds = (rows: unknown) =>
+    ((rows as Array<Record<string, unknown>> | undefined) ?? []).map((row) => ({ id: nextListEntryId(), ...row }));
+  return buildInitiativeDetail({
+    budget: null,
+    startDate: null,
+    plannedEndDate: null,
+    themes: [],
+    ownerName: null,
+    funderName: null,
+    ...(body as Partial<InitiativeDetail>),
+    extensions: withIds(body['extensions']) as InitiativeDetail['extensions'],
+    goals: withIds(body['goals']) as InitiativeDetail['goals'],
+  });
 }
