@@ -62,19 +62,26 @@ export function ChannelsPage() {
       <p className="ds-paragraph">{t('liaison.channels.intro')}</p>
 
       <Section id="channels-list" title={t('liaison.channels.threadsTitle')} className="kb-stack">
-        <form role="search" className="kb-cluster" onSubmit={search}>
-          <TextField label={t('liaison.channels.searchLabel')} description={t('liaison.channels.searchHelp')} value={query} onChange={(event) => setQuery(event.target.value)} />
-          <Button type="submit" variant="secondary">
-            {t('liaison.channels.search')}
-          </Button>
-        </form>
+        {/* Nothing to search before the first channel. */}
+        {(list.view.q || (threads.data?.total ?? 0) > 0) && (
+          <form role="search" className="kb-cluster" onSubmit={search}>
+            <TextField label={t('liaison.channels.searchLabel')} description={t('liaison.channels.searchHelp')} value={query} onChange={(event) => setQuery(event.target.value)} />
+            <Button type="submit" variant="secondary">
+              {t('liaison.channels.search')}
+            </Button>
+          </form>
+        )}
         {threads.isError ? (
           <QueryError error={threads.error} onRetry={() => void threads.refetch()} />
         ) : threads.isPending ? (
           <LoadingState />
+        ) : threads.data.total === 0 && list.view.q ? (
+          <EmptyState title={t('liaison.channels.noneFound', { query: list.view.q })} headingLevel={3}>
+            {t('liaison.channels.noneFoundHelp')}
+          </EmptyState>
         ) : threads.data.total === 0 ? (
           <EmptyState title={t('states.emptyTitle')} headingLevel={3}>
-            {list.view.q ? t('liaison.channels.noneFound', { query: list.view.q }) : t('liaison.channels.noThreads')}
+            {t('liaison.channels.noThreads')}
           </EmptyState>
         ) : (
           <>

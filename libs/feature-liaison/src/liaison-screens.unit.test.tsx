@@ -165,6 +165,11 @@ describe('the channel list', () => {
     await user.click(screen.getByRole('button', { name: 'Søk' }));
     expect(await screen.findByText('Ingen kanal passer til «Tromsø».')).toBeTruthy();
   });
+  it('offers no search before the first channel, only how to start one', async () => {
+    renderLiaison('/kanaler', new LiaisonStore());
+    expect(await screen.findByText(/^Dere har ingen samarbeidskanaler ennå\./)).toBeTruthy();
+    expect(screen.queryByLabelText('Søk i kanalene')).toBeNull();
+  });
 });
 
 describe('a cooperation channel', () => {
