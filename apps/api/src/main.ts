@@ -1,8 +1,7 @@
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
-import pino from 'pino';
 import { loadSampleData, migrateToLatest, openDatabase, startEmbeddedUpkeep } from '@kompetansebro/db';
-import { createApp, createMailer, startJobQueue, type AppConfig } from '@kompetansebro/server';
+import { createApp, createMailer, createServerLogger, startJobQueue, type AppConfig } from '@kompetansebro/server';
 import { edgeConfig, mailAndLoginConfig, parseEnv, reuseConfig } from './env';
 import { mountFrontends } from './frontends';
 import { createFileMailer } from './file-mailer';
@@ -17,7 +16,7 @@ async function main(): Promise<void> {
     console.error((error as Error).message);
     process.exit(2);
   }
-  const logger = pino({ level: env.LOG_LEVEL });
+  const logger = createServerLogger({ level: env.LOG_LEVEL });
   const started = performance.now();
 
   const database = await openDatabase(

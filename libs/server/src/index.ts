@@ -1,4 +1,5 @@
 export { createApp, type AppType, type CreateAppOptions, type Logger } from './app';
+export { createServerLogger } from './http/server-logger';
 export type { AppConfig, AppDeps } from './http/app-env';
 export { DEFAULT_REUSE } from './http/app-env';
 export { sendLiaisonDigest, type DigestRunResult } from './liaison/digest.repository';

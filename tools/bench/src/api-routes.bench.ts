@@ -90,7 +90,9 @@ export async function startServer(
   script?: string,
 ): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
-  const node = script ? [process.execPath, script, mode] : [process.execPath, '--import', 'tsx', 'tools/bench/src/serve-for-bench.ts', mode];
+  // BENCH_PROFILE_DIR: each server writes a CPU profile of its run there (node refuses --cpu-prof in NODE_OPTIONS).
+  const profile = process.env['BENCH_PROFILE_DIR'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE_DIR']}`] : [];
+  const node = script ? [process.execPath, ...profile, script, mode] : [process.execPath, ...profile, '--import', 'tsx', 'tools/bench/src/serve-for-bench.ts', mode];
   const [command, ...args] = pin ? ['/usr/bin/taskset', '-c', '1', ...node] : node;
   // At the normal priority, even when spawned by a load generator that has raised its own.
   const child = await asServerParent(async () =>

@@ -6,9 +6,8 @@ import { createServer } from 'node:http';
 import { serve } from '@hono/node-server';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import pino from 'pino';
 import { namedStatementClient, openDatabase, pgliteExtensions, pgliteNamedQueries } from '@kompetansebro/db';
-import { createApp } from '@kompetansebro/server';
+import { createApp, createServerLogger } from '@kompetansebro/server';
 import { benchAppConfig } from './bench-app-config';
 
 const mode = process.argv[2];
@@ -25,7 +24,7 @@ async function runApp(): Promise<void> {
   const handle = await openDatabase(databaseUrl ? { kind: 'postgres', url: databaseUrl, poolSize: 20 } : { kind: 'pglite', dataDir: pgliteDir ?? '' });
   // The production server's logger at its default level (a line per request), written to a file
   // rather than the pipe this process announces itself on.
-  const logger = pino({ level: process.env['LOG_LEVEL'] ?? 'info' }, pino.destination({ dest: process.env['BENCH_LOG'] ?? '/dev/null', sync: false }));
+  const logger = createServerLogger({ level: process.env['LOG_LEVEL'] ?? 'info', dest: process.env['BENCH_LOG'] ?? '/dev/null' });
   // Behind a proxy on loopback (TRUST_PROXY), as in production: the bench's anonymous clients
   // come from many addresses (X-Forwarded-For), as the open data API's do, each within its rate limit.
   const app = createApp({ db: handle.db, logger, config: benchAppConfig(handle.target, { trustProxy: ['127.0.0.1'] }) });
