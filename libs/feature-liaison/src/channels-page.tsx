@@ -1,7 +1,7 @@
 import { liaisonQueries, regionQueries, useSetDigestSubscription } from '@kompetansebro/api-client';
 import { MAX_PAGE_SIZE, noteThreadListQuerySchema, pageRange } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, EmptyState, LoadingState, Page, Pagination, QueryError, Section, Select, TextField, useListSearch } from '@kompetansebro/ui';
+import { Alert, Button, EmptyState, ListSearchForm, LoadingState, Page, Pagination, QueryError, Section, Select, useListSearch } from '@kompetansebro/ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
@@ -22,7 +22,6 @@ export function ChannelsPage() {
   const paths = useLiaisonPaths();
   const navigate = useNavigate();
   const list = useListSearch(channelsSearchSchema, paths.channels);
-  const [query, setQuery] = useState(list.view.q ?? '');
   const threads = useQuery({ ...liaisonQueries.threads(list.view), placeholderData: keepPreviousData });
   const libraries = useQuery(liaisonQueries.libraries({ pageSize: MAX_PAGE_SIZE }));
   const librariesPage2 = useQuery({
@@ -45,11 +44,6 @@ export function ChannelsPage() {
     group: t('liaison.channels.regionGroup'),
   }));
 
-  const search = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    list.update({ q: query.trim() || undefined });
-  };
-
   const open = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const [kind, id] = target.split(':');
@@ -64,12 +58,7 @@ export function ChannelsPage() {
       <Section id="channels-list" title={t('liaison.channels.threadsTitle')} className="kb-stack">
         {/* Nothing to search before the first channel. */}
         {(list.view.q || (threads.data?.total ?? 0) > 0) && (
-          <form role="search" className="kb-cluster" onSubmit={search}>
-            <TextField label={t('liaison.channels.searchLabel')} description={t('liaison.channels.searchHelp')} value={query} onChange={(event) => setQuery(event.target.value)} />
-            <Button type="submit" variant="secondary">
-              {t('liaison.channels.search')}
-            </Button>
-          </form>
+          <ListSearchForm label={t('liaison.channels.searchLabel')} description={t('liaison.channels.searchHelp')} q={list.view.q} onSearch={(q) => list.update({ q })} />
         )}
         {threads.isError ? (
           <QueryError error={threads.error} onRetry={() => void threads.refetch()} />

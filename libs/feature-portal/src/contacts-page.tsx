@@ -1,8 +1,7 @@
 import { apiUrl, contactQueries, portalQueries } from '@kompetansebro/api-client';
 import { contactListQuerySchema, pageRange, type ContactSummary } from '@kompetansebro/domain';
-import { Button, buttonLinkProps, DataTable, EmptyState, LoadingState, Page, Pagination, QueryError, RecordLink, Section, TextField, useListSearch, type TableColumn } from '@kompetansebro/ui';
+import { buttonLinkProps, DataTable, EmptyState, ListSearchForm, LoadingState, Page, Pagination, QueryError, RecordLink, Section, useListSearch, type TableColumn } from '@kompetansebro/ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ForStudyCentre } from './not-a-centre';
 import { usePortalFeature } from './portal-feature-context';
@@ -75,15 +74,10 @@ function ContactPersons() {
   const { paths } = usePortalFeature();
   const list = useListSearch(contactsSearchSchema, paths.contacts);
   const search = list.view;
-  const [query, setQuery] = useState(search.q ?? '');
   const sort = search.sort;
   const filters = { ...search, pageSize: PAGE_SIZE };
   const contacts = useQuery({ ...contactQueries.list(filters), placeholderData: keepPreviousData });
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    list.update({ q: query.trim() || undefined });
-  };
   const exportUrl = (format: 'csv' | 'xlsx') => {
     const params = new URLSearchParams({ sort, format });
     if (search.q) params.set('q', search.q);
@@ -100,12 +94,7 @@ function ContactPersons() {
 
   return (
     <Section id="portal-contact-persons" title={t('portal.contacts.personsTitle')} className="kb-stack">
-      <form role="search" className="kb-cluster" onSubmit={submit}>
-        <TextField label={t('portal.contacts.searchLabel')} description={t('portal.contacts.searchHelp')} value={query} onChange={(event) => setQuery(event.target.value)} />
-        <Button type="submit" variant="secondary">
-          {t('portal.contacts.search')}
-        </Button>
-      </form>
+      <ListSearchForm label={t('portal.contacts.searchLabel')} description={t('portal.contacts.searchHelp')} q={search.q} onSearch={(q) => list.update({ q })} />
       <div className="kb-cluster">
         <a {...buttonLinkProps('tertiary')} href={exportUrl('csv')} download>
           {t('portal.contacts.exportCsv')}

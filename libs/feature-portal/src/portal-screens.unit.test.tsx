@@ -149,7 +149,7 @@ describe('ContactsPage', () => {
     expect(within(row).getByText('Skolegata 2, 7870 Grong')).toBeTruthy();
     await screen.findByRole('rowheader', { name: 'Marit Nordmann' });
 
-    await user.type(screen.getByRole('textbox', { name: /Søk i kontaktpersoner/ }), 'Marit');
+    await user.type(screen.getByRole('searchbox', { name: /Søk i kontaktpersoner/ }), 'Marit');
     await user.click(screen.getByRole('button', { name: 'Søk' }));
     await waitFor(() => expect(router.state.location.search).toEqual({ q: 'Marit' }));
     await waitFor(() => expect(asked.some((url) => url.pathname === '/api/contacts' && url.searchParams.get('q') === 'Marit')).toBe(true));

@@ -37,6 +37,7 @@ export { agreementStatusColor } from './agreement-status-color';
 export { plainSearch, type PlainSearch } from './plain-search';
 export { searchView, tableSortOf, useListSearch, type ListSearch, type SearchSchema } from './list-search';
 export { ListScreen, type ListResult, type ListScreenProps } from './list-screen';
+export { ListSearchForm } from './list-search-form';
 export { DetailPage, DetailPendingPage, errorStatusOf, ForbiddenPage, type DetailResult } from './detail-page';
 export { Fact } from './fact';
 export { mergeTheirVersion, useStaleSave } from './stale-save';

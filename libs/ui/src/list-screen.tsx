@@ -1,10 +1,10 @@
 import { pageRange, type Page as ListPage } from '@kompetansebro/domain';
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, buttonLinkProps } from './button';
 import { EmptyState } from './empty-state';
-import { TextField } from './field';
 import type { ListSearch } from './list-search';
+import { ListSearchForm } from './list-search-form';
 import { Page } from './page';
 import { Pagination } from './pagination';
 import { QueryError } from './query-error';
@@ -97,14 +97,6 @@ export function ListScreen<Row>({
   const q = list.view.q;
 
   // The text box follows the URL (back button, "clear filters"), and is sent on submit.
-  const [queryText, setQueryText] = useState(q ?? '');
-  useEffect(() => setQueryText(q ?? ''), [q]);
-
-  const submitSearch = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    list.update({ q: queryText.trim() || undefined });
-  };
-
   const clearFiltersButton = (variant: 'secondary' | 'tertiary') => (
     <Button variant={variant} onClick={list.clearFilters}>
       {clearLabel ?? t('common.clearFilters')}
@@ -131,14 +123,7 @@ export function ListScreen<Row>({
       {top}
       <p className="ds-paragraph">{intro}</p>
 
-      {searchLabel !== undefined && (
-        <form className={clusterClass} onSubmit={submitSearch} role="search">
-          <TextField type="search" label={searchLabel} description={searchHelp} value={queryText} onChange={(event) => setQueryText(event.target.value)} />
-          <Button type="submit" variant="secondary">
-            {t('common.search')}
-          </Button>
-        </form>
-      )}
+      {searchLabel !== undefined && <ListSearchForm className={clusterClass} label={searchLabel} description={searchHelp} q={q} onSearch={(text) => list.update({ q: text })} />}
 
       {filters !== undefined && (
         <div className={clusterClass} role="group" aria-label={t('common.filters')}>
