@@ -4,7 +4,8 @@ import { createReadsUnderWay } from './reads-under-way';
 // Every authenticated request first reads who is asking (the session, its user and memberships,
 // then the scope those give) and every agreement read first checks the agreement calendar. Both
 // change rarely: a process may reuse them for a few seconds (READ_REUSE_SECONDS), and so a few
-// costly answers one user asks for again (answerOf: keyed by the user and organisation, never shared). Any change made
+// costly answers one user asks for again (answerOf: keyed by the user and organisation, never shared;
+// only reference data, the same for everyone, has a key of its own: reference.repository.ts). Any change made
 // through this process forgets them at once, so nobody sees their own change late; a change made
 // by another instance, or a session that runs out, counts within those seconds at most (a costly
 // answer: within twice them, see below). A session

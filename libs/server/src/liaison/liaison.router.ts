@@ -26,6 +26,7 @@ import { exportAnswer, exportFormatSchema, type ExportColumn } from '../http/exp
 import { ifMatch, jsonAnswer, jsonBody, routesTagged, versionedAnswer } from '../http/api-route';
 import { createRouter, idParamsSchema } from '../http/openapi';
 import { versionedWriteResponses } from '../http/versioned';
+import { everyMunicipality } from '../reference/reference.repository';
 import { listLibraries } from './library.repository';
 import { getNeeds, getStudentCounts, saveStudentCounts } from './needs.repository';
 import { createNote, getDigestSubscription, getNote, listNotes, listThreads, listUniversityLibraries, setDigestSubscription, updateNote } from './note.repository';
@@ -203,7 +204,8 @@ export const liaisonRouter = createRouter()
   )
   .openapi(needsRoute, async (c) => {
     const { organisation, period } = c.req.valid('query');
-    return c.json(await getNeeds(c.var.deps.db, await scopeOf(c), organisation, period), 200);
+    const { db, readReuse } = c.var.deps;
+    return c.json(await getNeeds(db, await scopeOf(c), organisation, period, () => everyMunicipality(db, readReuse)), 200);
   })
   .openapi(universitiesRoute, async (c) => c.json({ items: await listUniversityLibraries(c.var.deps.db) }, 200))
   .openapi(threadsRoute, async (c) => c.json(await listThreads(c.var.deps.db, await scopeOf(c), c.req.valid('query')), 200))

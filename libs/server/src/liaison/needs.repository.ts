@@ -6,6 +6,7 @@ import {
   liaisonErrorCodes,
   StaleVersionError,
   type KeyStudentService,
+  type Municipality,
   type Needs,
   type StudentCountPeriod,
   type StudentCountSet,
@@ -114,18 +115,22 @@ export async function saveStudentCounts(
 
 const noLibraries = () => Object.fromEntries(keyStudentServices.map((service) => [service, 0])) as Record<KeyStudentService, number>;
 
-/** Every municipality with the students living there and how many libraries offer each key service. */
-export async function getNeeds(db: Executor, scope: Scope, organisation: string | undefined, period: StudentCountPeriod): Promise<Needs> {
+/**
+ * Every municipality with the students living there and how many libraries offer each key service.
+ * `everyMunicipality` gives the municipalities in order (reference.repository.ts: reused reference data).
+ */
+export async function getNeeds(
+  db: Executor,
+  scope: Scope,
+  organisation: string | undefined,
+  period: StudentCountPeriod,
+  everyMunicipality: () => Promise<Municipality[]>,
+): Promise<Needs> {
   // The tally counts every library; a role that reads needs sees them all (county, university libraries).
   requireVisible(holdsEveryActorOf(scope.actorRecords.read, publicLibraryKinds), 'needs');
   const [counts, municipalities, offers] = await Promise.all([
     getStudentCounts(db, scope, organisation, period),
-    db
-      .selectFrom('municipality as m')
-      .leftJoin('region as r', 'r.id', 'm.region_id')
-      .select(['m.number', 'm.name', 'r.id as region_id', 'r.name as region_name'])
-      .orderBy(sql`m.sort_key collate "C"`)
-      .execute(),
+    everyMunicipality(),
     // Kept by the database (library_service_tally).
     db.selectFrom('library_service_tally').select(['municipality_number', 'service_type', 'libraries']).where('service_type', 'in', keyStudentServices).execute(),
   ]);
@@ -146,8 +151,8 @@ export async function getNeeds(db: Executor, scope: Scope, organisation: string 
     municipalities: municipalities.map((m) => ({
       municipalityNumber: m.number,
       municipalityName: m.name,
-      regionId: m.region_id,
-      regionName: m.region_name,
+      regionId: m.regionId,
+      regionName: m.regionName,
       students: students.get(m.number) ?? 0,
       libraries: offered.get(m.number) ?? none,
     })),

@@ -30,6 +30,20 @@ describe('reference data and operations', () => {
     expect(inNamdal.items.every((m) => m.regionName === 'Namdal')).toBe(true);
   });
 
+  describe('with reads reused (as the server runs)', () => {
+    const reusing = testServer({ readReuseSeconds: 5 });
+
+    it('filters by region from the kept list of every municipality', async () => {
+      const every = (await (await reusing.request('/api/municipalities')).json()) as Page<Municipality>;
+      expect(every.total).toBe(38);
+      const namdal = every.items.find((m) => m.name === 'Namsos')?.regionId;
+      const inNamdal = (await (await reusing.request(`/api/municipalities?region=${namdal}`)).json()) as Page<Municipality>;
+      expect(inNamdal.items.map((m) => m.name)).toEqual(every.items.filter((m) => m.regionId === namdal).map((m) => m.name));
+      expect(inNamdal.total).toBe(10);
+      expect(((await (await reusing.request('/api/municipalities')).json()) as Page<Municipality>).items).toEqual(every.items);
+    });
+  });
+
   it('publishes the OpenAPI document generated from the schemas, and a docs page', async () => {
     const document = (await (await server.request('/api/openapi.json')).json()) as { paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
     expect(Object.keys(document.paths)).toEqual(
