@@ -7,6 +7,10 @@ import bokmal from '../../libs/i18n/src/catalogues/nb/shared.json' with { type: 
 /** An app's texts in the catalogue (`app.<key>`): its name, description and what it says without JavaScript. */
 export type AppKey = Exclude<keyof typeof bokmal.app, 'suiteName'>;
 
+/** ui's decorative Spinner (Designsystemet's ds-spinner), as markup. */
+const spinner =
+  '<svg class="ds-spinner" data-size="sm" viewBox="0 0 50 50" aria-hidden="true"><circle class="ds-spinner__background" cx="25" cy="25" r="20" fill="none" stroke-width="5"></circle><circle class="ds-spinner__circle" cx="25" cy="25" r="20" fill="none" stroke-width="5"></circle></svg>';
+
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
@@ -36,7 +40,10 @@ function appPagePlugin(app: AppKey): Plugin {
           '  <body>',
           // The header's frame with the app's name until the app renders over it: the page shows
           // something as soon as it and its stylesheet are in, not only after the scripts have run.
-          `    <div id="root"><div class="kb-shell"><header class="kb-header"><div class="kb-container kb-header__bar"><span class="kb-header__brand">${escapeHtml(page.name)}</span></div></header></div></div>`,
+          // The app renders when its first page has loaded (feature-shell's bootstrapApp); a load
+          // that takes more than a second shows the loading state the app's own pages show.
+          `    <div id="root"><div class="kb-shell"><header class="kb-header"><div class="kb-container kb-header__bar"><span class="kb-header__brand">${escapeHtml(page.name)}</span></div></header>`,
+          `      <main id="main" class="kb-main"><div class="kb-container"><div class="kb-loading kb-loading--after-a-second" role="status">${spinner}<span>${escapeHtml(bokmal.states.loading)}</span></div></div></main></div></div>`,
           `    <noscript>${escapeHtml(page.noscript)}</noscript>`,
           `    ${loads}`,
           '  </body>',

@@ -142,3 +142,22 @@ test.describe('the inbox', () => {
     await expect(page).toHaveURL(/\/bibliotek\/tjenester$/);
   });
 });
+
+test.describe('the first load', () => {
+  test('the page frame says it is loading when the first page takes more than a second, then the page replaces it', async ({ page }) => {
+    await logIn(page, { app: '/bibliotek/', email: 'namsos@demo.kompetansebro.no' });
+    // Who is logged in answers after 2.5 s: the app renders only when its first page has loaded.
+    await page.route('**/api/me', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      await route.continue();
+    });
+    await page.goto('/bibliotek/', { waitUntil: 'commit' });
+    const waiting = page.getByRole('status').filter({ hasText: 'Laster innhold …' });
+    await expect(page.getByRole('banner')).toContainText('Bibliotekportal');
+    await expect(waiting).toBeHidden();
+    await expect(waiting).toBeVisible({ timeout: 2000 });
+    await expect(page.getByRole('heading', { level: 1, name: 'Oversikt' })).toBeVisible();
+    await expect(waiting).toHaveCount(0);
+    await expectNoAxeViolations(page);
+  });
+});
