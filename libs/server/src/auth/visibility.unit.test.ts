@@ -20,6 +20,7 @@ function repositoryFiles(): string[] {
 const unscoped: Record<string, string> = {
   // Reference data (municipalities, regions) is every organisation's: no rows to hide.
   'reference/reference.repository.ts listMunicipalities': 'shared reference data',
+  'reference/reference.repository.ts everyMunicipality': 'shared reference data, kept for everyone alike',
   'reference/reference.repository.ts municipalityExists': 'shared reference data',
   'reference/reference.repository.ts listRegions': 'shared reference data',
   'reference/reference.repository.ts unknownMunicipalityErrors': 'shared reference data',

@@ -10,7 +10,7 @@ import {
 } from '@kompetansebro/domain';
 import { visibleActors, visibleRecordsOfActor, type Scope } from '../auth/visibility';
 import type { Executor } from '../persistence/executor';
-import { actorNameOf, likePattern } from '../persistence/repository-helpers';
+import { actorNameOf, groupedBy, likePattern } from '../persistence/repository-helpers';
 
 // The university-library liaison (issue 8): the public libraries it works with, as far as the
 // caller's Scope sees them.
@@ -47,12 +47,12 @@ export async function listLibraries(db: Executor, scope: Scope, query: LibraryLi
       ),
     );
   }
-  const countRow = await libraries.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
+  const counted = libraries.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
   // By region (none last), each main library with its branches after it, by name: one stored key
   // (actor.library_order, kept by the database), so the page is read in order from its index.
   // The page's own columns come with it (joined back to every actor, the planner hashed them all);
   // the main library's name is looked up by key, municipalities and regions (a few hundred) joined.
-  const rows = await db
+  const paged = db
     .with('page', () =>
       libraries
         .select(['a.id', 'a.library_order', 'a.name', 'a.kind', 'a.parent_id', 'a.municipality_number'])
@@ -78,6 +78,8 @@ export async function listLibraries(db: Executor, scope: Scope, query: LibraryLi
     .orderBy('page.library_order')
     .orderBy('page.id')
     .execute();
+  // The count and the page at once: two statements on two connections, not one after the other.
+  const [countRow, rows] = await Promise.all([counted, paged]);
 
   const ids = rows.map((r) => r.id);
   const services =
@@ -92,6 +94,7 @@ export async function listLibraries(db: Executor, scope: Scope, query: LibraryLi
           .where(visibleRecordsOfActor(scope, 's.actor_id', publicLibraryKinds))
           .execute();
   const order = (type: string) => keyStudentServices.indexOf(type as KeyStudentService);
+  const servicesOf = groupedBy(services, (s) => s.actor_id);
   return {
     items: rows.map((r) => ({
       id: r.id,
@@ -103,8 +106,7 @@ export async function listLibraries(db: Executor, scope: Scope, query: LibraryLi
       municipalityName: r.municipality_name,
       regionId: r.region_id,
       regionName: r.region_name,
-      services: services
-        .filter((s) => s.actor_id === r.id)
+      services: (servicesOf.get(r.id) ?? [])
         .sort((x, y) => order(x.type) - order(y.type))
         .map((s) => ({
           id: s.id,
