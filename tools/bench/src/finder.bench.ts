@@ -53,7 +53,12 @@ export async function lighthouseOf(url: string, extraHeaders: Record<string, str
   const load = loadavg()[0] ?? 0;
   const runs: LighthouseRun[] = [];
   for (let run = 0; run < LIGHTHOUSE_RUNS; run++) {
-    const result = await lighthouseRun(bin, url, extraHeaders);
+    let result = await lighthouseRun(bin, url, extraHeaders);
+    // Lighthouse sometimes loses its own trace of the load and asks to be run again (NO_NAVSTART,
+    // seen a few times a day here): it is, twice at most, before the failure is reported.
+    for (let again = 0; again < 2 && typeof result === 'string' && result.includes('run Lighthouse again'); again++) {
+      result = await lighthouseRun(bin, url, extraHeaders);
+    }
     if (typeof result === 'string') return result;
     runs.push(result);
   }
