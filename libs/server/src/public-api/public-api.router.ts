@@ -7,7 +7,7 @@ import { fileAnswer, jsonAnswer, routesTagged } from '../http/api-route';
 import { createRouter, idParamsSchema } from '../http/openapi';
 import { publishedPhotoImage } from '../photos/photo.repository';
 import { notFound, PROBLEM_CONTENT_TYPE } from '../http/problem';
-import { listMunicipalities } from '../reference/reference.repository';
+import { everyMunicipality } from '../reference/reference.repository';
 import { findPublicLibrary, listPublicStudyCentres, searchPublicLibraries } from './public.repository';
 import {
   librarySearchSchema,
@@ -143,7 +143,7 @@ export const publicApiRoutes = publicApiRouter
     return c.json({ items, total: items.length }, 200);
   })
   .openapi(municipalitiesRoute, async (c) => {
-    const items = (await listMunicipalities(c.var.deps.db, {})).map((m) => ({ number: m.number, name: m.name, region: m.regionId ? { id: m.regionId, name: m.regionName ?? '' } : null }));
+    const items = (await everyMunicipality(c.var.deps.db, c.var.deps.readReuse)).map((m) => ({ number: m.number, name: m.name, region: m.regionId ? { id: m.regionId, name: m.regionName ?? '' } : null }));
     return c.json({ items, total: items.length }, 200);
   })
   .openapi(studyCentresRoute, async (c) => {

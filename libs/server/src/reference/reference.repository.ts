@@ -3,14 +3,14 @@ import type { FieldError, Municipality, Region } from '@kompetansebro/domain';
 import type { ReadReuse } from '../http/read-reuse';
 import type { Executor } from '../persistence/executor';
 
-/** Municipalities in Norwegian alphabetical order, with their region. */
-export async function listMunicipalities(db: Executor, filter: { region?: string | undefined }): Promise<Municipality[]> {
-  let query = db
+/** Municipalities in Norwegian alphabetical order, with their region (everyMunicipality keeps them). */
+async function readMunicipalities(db: Executor): Promise<Municipality[]> {
+  const rows = await db
     .selectFrom('municipality as m')
     .leftJoin('region as r', 'r.id', 'm.region_id')
-    .select(['m.number', 'm.name', 'm.region_id', 'r.name as region_name']);
-  if (filter.region) query = query.where('m.region_id', '=', filter.region);
-  const rows = await query.orderBy(sql`m.sort_key collate "C"`).execute();
+    .select(['m.number', 'm.name', 'm.region_id', 'r.name as region_name'])
+    .orderBy(sql`m.sort_key collate "C"`)
+    .execute();
   return rows.map((row) => ({
     number: row.number,
     name: row.name,
@@ -20,12 +20,12 @@ export async function listMunicipalities(db: Executor, filter: { region?: string
 }
 
 /**
- * Every municipality with its region, in order, as `listMunicipalities` reads it. Reference data:
- * the same for everyone, and only migrations and seeding change it, so a process reuses it for the
- * reuse time (http/read-reuse.ts) instead of reading ~400 rows for each request that lists them all.
+ * Every municipality with its region, in Norwegian alphabetical order: the one way the API lists
+ * them. Reference data, the same for everyone, and only migrations and seeding change it, so a
+ * process reuses it for the reuse time (http/read-reuse.ts) instead of reading ~400 rows per request.
  */
 export function everyMunicipality(db: Executor, reuse: ReadReuse): Promise<Municipality[]> {
-  return reuse.answerOf('reference/municipalities', () => listMunicipalities(db, {}));
+  return reuse.answerOf('reference/municipalities', () => readMunicipalities(db));
 }
 
 export async function municipalityExists(db: Executor, number: string): Promise<boolean> {

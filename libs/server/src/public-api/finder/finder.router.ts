@@ -5,7 +5,7 @@ import { brochureLanguageSchema, municipalityNumberSchema, periodsOn, weekdaySch
 import { finderTexts, languages } from '@kompetansebro/i18n';
 import type { AppEnv } from '../../http/app-env';
 import { publicUrlOf } from '../../http/app-env';
-import { listMunicipalities, listRegions } from '../../reference/reference.repository';
+import { everyMunicipality, listRegions } from '../../reference/reference.repository';
 import { getPublicBrochure } from '../../brochure/brochure.repository';
 import { brochurePdfResponse, brochureTimetables } from '../../brochure/brochure.router';
 import { norwegianPublicHolidays } from '../../opening-hours/norwegian-holidays';
@@ -115,7 +115,7 @@ finderRouter.get('/', async (c) => {
   const query: FinderQuery = parsed.data;
   const db = c.var.deps.db;
   const { t } = reader;
-  const municipalities = await listMunicipalities(db, {});
+  const municipalities = await everyMunicipality(db, c.var.deps.readReuse);
   const municipality = query.kommune ? municipalities.find((m) => m.number === query.kommune) : undefined;
   const regions = await listRegions(db);
   const region = query.region ? regions.find((r) => r.id === query.region) : undefined;
