@@ -12,8 +12,8 @@ import {
   TextArea,
   TextField,
 } from '@kompetansebro/ui';
-import { pickerField, SearchablePicker } from '@kompetansebro/ui/searchable-picker';
-import { useEffect, useState, type ReactNode } from 'react';
+import { pickerField, SearchablePicker, usePickerSearch } from '@kompetansebro/ui/searchable-picker';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { useActivityFeature } from './activity-feature-context';
@@ -96,13 +96,8 @@ export function ActivityForm({ values, onChange, errors, submitCount, initialOrg
   const { kinds } = useActivityFeature();
   const organisers = useActorOptions(organiserKinds);
 
-  const [searchText, setSearchText] = useState('');
-  const [query, setQuery] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setQuery(searchText.trim()), 300);
-    return () => clearTimeout(timer);
-  }, [searchText]);
-  const candidates = useActorOptions(participantKinds, query);
+  const participantSearch = usePickerSearch();
+  const candidates = useActorOptions(participantKinds, participantSearch.q);
   const [chosen, setChosen] = useState('');
   const available = candidates.options.filter((actor) => !values.participants.some((participant) => participant.actorId === actor.id));
   const [addedMessage, setAddedMessage] = useState('');
@@ -204,8 +199,8 @@ export function ActivityForm({ values, onChange, errors, submitCount, initialOrg
           label={t('activities.form.participantSearch')}
           description={t('activities.form.participantSearchHelp')}
           error={fieldError('participants')}
-          value={searchText}
-          onChange={(event) => setSearchText(event.target.value)}
+          value={participantSearch.typed}
+          onChange={(event) => participantSearch.onSearch(event.target.value)}
         />
         <div className="kb-participant-row">
           <Select

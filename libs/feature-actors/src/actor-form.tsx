@@ -11,9 +11,9 @@ import {
   TextArea,
   TextField,
 } from '@kompetansebro/ui';
-import { pickerField, SearchablePicker } from '@kompetansebro/ui/searchable-picker';
+import { pickerField, SearchablePicker, usePickerSearch } from '@kompetansebro/ui/searchable-picker';
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   actorFieldId,
@@ -34,12 +34,8 @@ interface ParentOption {
 /** The actors a parent may be chosen from: those of the kinds the rules allow, narrowed by a search when many. */
 function useParentOptions(kind: string, selected: { id: string; name: string } | null) {
   const parentKinds = parentKindsOf(kind);
-  const [searchText, setSearchText] = useState('');
-  const [query, setQuery] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setQuery(searchText.trim()), 300);
-    return () => clearTimeout(timer);
-  }, [searchText]);
+  const search = usePickerSearch();
+  const query = search.q;
 
   const results = useQueries({
     queries: parentKinds.map((parentKind) =>
@@ -64,8 +60,8 @@ function useParentOptions(kind: string, selected: { id: string; name: string } |
     choices,
     kindOf: (id: string) => options.find((option) => option.id === id)?.kind,
     needsSearch: total > shown || query !== '',
-    searchText,
-    setSearchText,
+    searchText: search.typed,
+    setSearchText: search.onSearch,
     shown,
     total,
   };

@@ -1,8 +1,8 @@
 import { actorQueries, useCan, useMergeActor } from '@kompetansebro/api-client';
 import type { ActorDetail } from '@kompetansebro/domain';
 import { Alert, Button, ConfirmDialog, actionErrorText, Section } from '@kompetansebro/ui';
-import { SearchablePicker } from '@kompetansebro/ui/searchable-picker';
-import { useQuery } from '@tanstack/react-query';
+import { PICKER_SEARCH_SIZE, SearchablePicker, usePickerSearch } from '@kompetansebro/ui/searchable-picker';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useActorFeature } from './actor-feature-context';
@@ -15,15 +15,21 @@ export function MergeSection({ actor }: { actor: ActorDetail }) {
   const { t } = useTranslation();
   const { viewer } = useActorFeature();
   const allowed = useCan('actor', 'delete', { enabled: viewer.canEdit });
-  const candidates = useQuery({ ...actorQueries.list({ kind: actor.kind, pageSize: 100, sort: 'name' }), enabled: viewer.canEdit && allowed && !actor.archivedAt });
+  // Found by the server as the admin types: there may be hundreds of the kind.
+  const search = usePickerSearch();
+  const candidates = useQuery({
+    ...actorQueries.list({ kind: actor.kind, q: search.q || undefined, pageSize: PICKER_SEARCH_SIZE, sort: 'name' }),
+    enabled: viewer.canEdit && allowed && !actor.archivedAt,
+    placeholderData: keepPreviousData,
+  });
   const merge = useMergeActor(actor.id);
   const [duplicateId, setDuplicateId] = useState('');
   const [confirming, setConfirming] = useState(false);
   const [merged, setMerged] = useState<string | null>(null);
+  const [duplicate, setDuplicate] = useState('');
   if (!viewer.canEdit || !allowed || actor.archivedAt) return null;
 
   const options = (candidates.data?.items ?? []).filter((a) => a.id !== actor.id).map((a) => ({ value: a.id, label: a.municipalityName ? `${a.name} (${a.municipalityName})` : a.name }));
-  const duplicate = options.find((o) => o.value === duplicateId)?.label ?? '';
   const failure = merge.isError ? actionErrorText(t, merge.error) : null;
   const confirm = () =>
     merge.mutate(
@@ -33,6 +39,7 @@ export function MergeSection({ actor }: { actor: ActorDetail }) {
         onSuccess: () => {
           setMerged(duplicate);
           setDuplicateId('');
+          setDuplicate('');
         },
       },
     );
@@ -49,10 +56,15 @@ export function MergeSection({ actor }: { actor: ActorDetail }) {
         id="actor-merge-duplicate"
         label={t('actors.merge.label')}
         description={t('actors.merge.choose')}
+        search={search}
+        matches={candidates.data && { shown: candidates.data.items.length, total: candidates.data.total }}
         loading={candidates.isPending}
         options={options}
         value={duplicateId}
-        onChange={setDuplicateId}
+        onChange={(id) => {
+          setDuplicateId(id);
+          setDuplicate(options.find((o) => o.value === id)?.label ?? '');
+        }}
       />
       <Button variant="secondary" disabled={duplicateId === ''} onClick={() => setConfirming(true)}>
         {t('actors.merge.submit')}

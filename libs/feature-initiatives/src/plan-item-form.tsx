@@ -1,9 +1,9 @@
 import { actorQueries, trySave, useCreatePlanItem, useUpdatePlanItem } from '@kompetansebro/api-client';
-import { compareNorwegian, MAX_PAGE_SIZE, planItemStatuses, type FieldError, type PlanItemDetail, type PlanItemStatus } from '@kompetansebro/domain';
+import { planItemStatuses, type FieldError, type PlanItemDetail, type PlanItemStatus } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
 import { Alert, bindFields, Button, ErrorSummary, fieldErrorText, Select, TextArea, TextField, useFormSubmit, type ErrorSummaryItem } from '@kompetansebro/ui';
-import { pickerField, SearchablePicker } from '@kompetansebro/ui/searchable-picker';
-import { useQuery } from '@tanstack/react-query';
+import { PICKER_SEARCH_SIZE, pickerField, SearchablePicker, usePickerSearch } from '@kompetansebro/ui/searchable-picker';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -65,7 +65,9 @@ export function PlanItemForm({ initiativeId, item, latest, onDone, onCancel }: P
   const save = useFormSubmit({ showErrors: (found) => setErrors([...found]), onStale: () => setConflict(true) });
   const create = useCreatePlanItem(initiativeId);
   const update = useUpdatePlanItem(initiativeId);
-  const actors = useQuery(actorQueries.list({ pageSize: MAX_PAGE_SIZE, sort: 'name' }));
+  // Any organisation may be responsible: found by the server as the user types.
+  const actorSearch = usePickerSearch();
+  const actors = useQuery({ ...actorQueries.list({ q: actorSearch.q || undefined, pageSize: PICKER_SEARCH_SIZE, sort: 'name' }), placeholderData: keepPreviousData });
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => headingRef.current?.focus(), []);
@@ -74,10 +76,10 @@ export function PlanItemForm({ initiativeId, item, latest, onDone, onCancel }: P
   }, [conflict, latest]);
 
   const actorOptions = (actors.data?.items ?? []).map((actor) => ({ value: actor.id, label: actor.name }));
-  if (item?.responsibleActorId && item.responsibleActorName && !actorOptions.some((option) => option.value === item.responsibleActorId)) {
+  // The one chosen before is named in the field before any search (the picker remembers it after).
+  if (!actorSearch.q && item?.responsibleActorId && item.responsibleActorName && !actorOptions.some((option) => option.value === item.responsibleActorId)) {
     actorOptions.push({ value: item.responsibleActorId, label: item.responsibleActorName });
   }
-  actorOptions.sort((a, b) => compareNorwegian(a.label, b.label));
 
   const errorFor = (field: Field) => {
     const error = errors.find((candidate) => candidate.path === field);
@@ -150,7 +152,13 @@ export function PlanItemForm({ initiativeId, item, latest, onDone, onCancel }: P
       )}
       <TextField {...field('title')} requiredLabel={t('common.required')} />
       <TextArea {...field('description')} />
-      <SearchablePicker {...pickerField(field('responsibleActorId'))} loading={actors.isPending} options={actorOptions} />
+      <SearchablePicker
+        {...pickerField(field('responsibleActorId'))}
+        search={actorSearch}
+        matches={actors.data && { shown: actors.data.items.length, total: actors.data.total }}
+        loading={actors.isPending}
+        options={actorOptions}
+      />
       <TextField {...field('dueDate')} type="date" />
       <Select {...field('status')} options={planItemStatuses.map((status) => ({ value: status, label: statusLabel(status) }))} />
       <div className="kb-cluster">

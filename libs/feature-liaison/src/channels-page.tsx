@@ -1,7 +1,8 @@
 import { liaisonQueries, regionQueries, useSetDigestSubscription } from '@kompetansebro/api-client';
-import { MAX_PAGE_SIZE, noteThreadListQuerySchema, pageRange } from '@kompetansebro/domain';
+import { noteThreadListQuerySchema, pageRange } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, EmptyState, ListSearchForm, LoadingState, Page, Pagination, QueryError, Section, Select, useListSearch } from '@kompetansebro/ui';
+import { Alert, Button, EmptyState, ListSearchForm, LoadingState, Page, Pagination, QueryError, Section, useListSearch } from '@kompetansebro/ui';
+import { PICKER_SEARCH_SIZE, SearchablePicker, startsAWord, usePickerSearch } from '@kompetansebro/ui/searchable-picker';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
@@ -23,26 +24,21 @@ export function ChannelsPage() {
   const navigate = useNavigate();
   const list = useListSearch(channelsSearchSchema, paths.channels);
   const threads = useQuery({ ...liaisonQueries.threads(list.view), placeholderData: keepPreviousData });
-  const libraries = useQuery(liaisonQueries.libraries({ pageSize: MAX_PAGE_SIZE }));
-  const librariesPage2 = useQuery({
-    ...liaisonQueries.libraries({ pageSize: MAX_PAGE_SIZE, page: 2 }),
-    enabled: (libraries.data?.total ?? 0) > MAX_PAGE_SIZE,
-  });
+  // Whom to write to: the libraries the server finds for what is typed (there are many), and the regions.
+  const targetSearch = usePickerSearch();
+  const libraries = useQuery({ ...liaisonQueries.libraries({ q: targetSearch.q || undefined, pageSize: PICKER_SEARCH_SIZE }), placeholderData: keepPreviousData });
   const regions = useQuery(regionQueries.list());
   const digest = useQuery(liaisonQueries.digest());
   const setDigest = useSetDigestSubscription();
   const [target, setTarget] = useState('');
 
-  const libraryOptions = [...(libraries.data?.items ?? []), ...(librariesPage2.data?.items ?? [])].map((library) => ({
+  const libraryOptions = (libraries.data?.items ?? []).map((library) => ({
     value: `bibliotek:${library.id}`,
     label: library.municipalityName && !library.name.includes(library.municipalityName) ? `${library.name} (${library.municipalityName})` : library.name,
-    group: t('liaison.channels.libraryGroup'),
   }));
-  const regionOptions = (regions.data?.items ?? []).map((region) => ({
-    value: `region:${region.id}`,
-    label: t('liaison.channels.regionTarget', { region: region.name }),
-    group: t('liaison.channels.regionGroup'),
-  }));
+  const regionOptions = (regions.data?.items ?? [])
+    .map((region) => ({ value: `region:${region.id}`, label: t('liaison.channels.regionTarget', { region: region.name }) }))
+    .filter((option) => startsAWord(option.label, targetSearch.typed));
 
   const open = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -94,18 +90,23 @@ export function ChannelsPage() {
       </Section>
 
       <Section id="channels-new" title={t('liaison.channels.newTitle')}>
-        <form className="kb-cluster" onSubmit={open}>
-          <Select
+        <form className="kb-stack" onSubmit={open}>
+          <SearchablePicker
+            id="channel-target"
             label={t('liaison.channels.targetLabel')}
             description={t('liaison.channels.targetHelp')}
-            emptyOption={t('common.chooseOne')}
+            search={targetSearch}
+            matches={libraries.data && { shown: libraries.data.items.length, total: libraries.data.total }}
+            loading={libraries.isPending}
             options={[...libraryOptions, ...regionOptions]}
             value={target}
-            onChange={(event) => setTarget(event.target.value)}
+            onChange={setTarget}
           />
-          <Button type="submit" variant="secondary" disabled={!target}>
-            {t('liaison.channels.open')}
-          </Button>
+          <div>
+            <Button type="submit" variant="secondary" disabled={!target}>
+              {t('liaison.channels.open')}
+            </Button>
+          </div>
         </form>
       </Section>
 

@@ -165,6 +165,25 @@ describe('the channel list', () => {
     await user.click(screen.getByRole('button', { name: 'Søk' }));
     expect(await screen.findByText('Ingen kanal passer til «Tromsø».')).toBeTruthy();
   });
+  it('finds whom to write to on the server as the user types, with the regions, and opens the channel chosen', async () => {
+    const { namsos, flatanger, trondheim } = libraries();
+    const others = Array.from({ length: 20 }, (_, index) => buildLiaisonLibrary(`Bibliotek ${index + 1}`, '5001', []));
+    const store = new LiaisonStore({ libraries: [namsos, ...others, flatanger, trondheim] }).librariesFor({ q: 'Nam', pageSize: '20' }, [namsos]);
+    const { router, user } = renderLiaison('/kanaler', store);
+    const picker = await screen.findByRole('combobox', { name: 'Skriv til' });
+    // 23 libraries: the server's first 20, and the field says how to reach the rest.
+    expect(await screen.findByText(/Viser 20 av 23 treff\. Skriv mer av navnet/)).toBeTruthy();
+
+    await user.type(picker, 'Nam');
+    // "Nam" goes to the server once typing pauses; the region Namdal matches where a word starts.
+    const shown = () => screen.getAllByRole('option', { hidden: true }).filter((option) => !option.hasAttribute('data-empty'));
+    await waitFor(() => expect(shown().map((option) => option.textContent)).toEqual(['Namsos bibliotek', 'Fylket – Namdal']));
+    expect(screen.queryByText(/Viser \d+ av/)).toBeNull();
+    await user.click(screen.getByRole('option', { name: 'Namsos bibliotek', hidden: true }));
+    await user.click(screen.getByRole('button', { name: 'Åpne kanalen' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/kanaler/bibliotek/${namsos.id}`));
+  });
+
   it('offers no search before the first channel, only how to start one', async () => {
     renderLiaison('/kanaler', new LiaisonStore());
     expect(await screen.findByText(/^Dere har ingen samarbeidskanaler ennå\./)).toBeTruthy();

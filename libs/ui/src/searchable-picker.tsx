@@ -1,4 +1,5 @@
 import { EXPERIMENTAL_Suggestion as Suggestion, type SuggestionItem } from '@digdir/designsystemet-react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldFrame, useFieldIds, type BoundField, type FieldFrameProps } from './field';
 
@@ -9,10 +10,42 @@ const words = (text: string) => ` ${text.toLocaleLowerCase('nb').replace(/[^\p{L
  * What the user typed matches where a word of the option starts, as people look names up: "st"
  * finds Steinkjer and Stjørdal, not Frosta or "(Trøndelag sørvest)"; "namsos bib" finds Namsos bibliotek.
  */
-export const matchesWordStart = ({ label, input }: { label: string; input: HTMLInputElement }) => {
-  const typed = words(input.value);
-  return typed === ' ' || words(label).includes(typed);
-};
+export const matchesWordStart = ({ label, input }: { label: string; input: HTMLInputElement }) => startsAWord(label, input.value);
+
+/** `typed` found where a word of `label` starts (nothing typed: every label); the rule of `matchesWordStart`. */
+export function startsAWord(label: string, typed: string): boolean {
+  const wanted = words(typed);
+  return wanted === ' ' || words(label).includes(wanted);
+}
+
+/** How many matches a server-searching picker asks for: enough to pick from, few enough to read. */
+export const PICKER_SEARCH_SIZE = 20;
+/** Typing pauses this long before a server-searching picker asks the server. */
+const SEARCH_PAUSE_MS = 250;
+
+/** What a server-searching picker holds: the text typed, and the search to send once typing pauses. */
+export interface PickerSearch {
+  /** The search to send (trimmed; '' before anything is typed). */
+  q: string;
+  /** What is typed now (client-side matches, such as a few fixed options, follow it at once). */
+  typed: string;
+  onSearch: (typed: string) => void;
+}
+
+/**
+ * The search of a picker over more than the browser should load (organisations at national scale):
+ * `const search = usePickerSearch(); const found = useQuery(x.list({ q: search.q || undefined, pageSize: PICKER_SEARCH_SIZE }));`
+ * then `<SearchablePicker search={search} matches={…} options={…} />`.
+ */
+export function usePickerSearch(): PickerSearch {
+  const [typed, setTyped] = useState('');
+  const [q, setQ] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setQ(typed.trim()), SEARCH_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [typed]);
+  return { q, typed, onSearch: setTyped };
+}
 
 /** One choice of a picker: what is stored (`value`) and what the user reads and types to find it (`label`). */
 export interface PickerOption {
@@ -24,6 +57,13 @@ export type SearchablePickerProps = FieldFrameProps & {
   options: readonly PickerOption[];
   /** Shown in the list while the options load. */
   loading?: boolean;
+  /**
+   * The server searches (usePickerSearch): `options` are its matches for what was typed, shown as
+   * they are, and the picker reports each keystroke instead of narrowing the list itself.
+   */
+  search?: PickerSearch;
+  /** With `search`: how many options are shown of how many match; the field says when there are more. */
+  matches?: { shown: number; total: number };
 } & (
     | { multiple?: false; value: string; onChange: (value: string) => void }
     | { multiple: true; value: readonly string[]; onChange: (values: string[]) => void }
@@ -34,7 +74,8 @@ export type SearchablePickerProps = FieldFrameProps & {
  * `Suggestion`: the user types to narrow the list, picks with the mouse or the arrow keys and
  * Enter, and clears with the clear button. One value (`value: string`, '' for none) or several
  * (`multiple`, chips that each remove their choice). Label, help, required tag and the message
- * beside it as every other field (FieldFrame).
+ * beside it as every other field (FieldFrame). Over more than the browser should load (the
+ * organisations of a national roll-out), the server searches instead: `search` (usePickerSearch).
  *
  * Imported from `@kompetansebro/ui/searchable-picker`, not the library's index: it brings
  * Designsystemet's web components (custom elements, a popover polyfill, floating-ui, about 20 KiB
@@ -42,11 +83,30 @@ export type SearchablePickerProps = FieldFrameProps & {
  * in every app's entry chunk. Imported on its own, it lands in the lazy chunks of the forms.
  */
 export function SearchablePicker(props: SearchablePickerProps) {
-  const { label, description, error, requiredLabel, options, loading } = props;
+  const { label, error, requiredLabel, options, loading, search, matches } = props;
   const { t } = useTranslation();
-  const ids = useFieldIds(props);
-  const labelOf = new Map(options.map((option) => [option.value, option.label]));
+  const more = search && matches && matches.total > matches.shown ? t('picker.moreMatches', { shown: matches.shown, total: matches.total }) : null;
+  // On a line of its own under the field's help.
+  const description = more ? (
+    <>
+      {props.description && (
+        <>
+          {props.description}
+          <br />
+        </>
+      )}
+      {more}
+    </>
+  ) : (
+    props.description
+  );
+  const ids = useFieldIds({ ...props, description });
+  // Every label seen: a server search replaces the options as the user types, and a choice made
+  // from an earlier list still shows its name.
+  const labelOf = useRef(new Map<string, string>()).current;
+  for (const option of options) labelOf.set(option.value, option.label);
   const itemOf = (value: string): SuggestionItem => ({ value, label: labelOf.get(value) ?? value });
+  const filter = search ? false : matchesWordStart;
 
   // What a screen reader hears as the list narrows ("3 treff").
   const announce = { 'data-sr-singular': t('picker.hitsOne'), 'data-sr-plural': t('picker.hitsOther') };
@@ -58,6 +118,7 @@ export function SearchablePicker(props: SearchablePickerProps) {
         aria-invalid={ids.invalid || undefined}
         aria-required={requiredLabel ? true : undefined}
         autoComplete="off"
+        onInput={search ? (event) => search.onSearch(event.currentTarget.value) : undefined}
       />
       <Suggestion.Clear aria-label={t('picker.clear')} />
       <Suggestion.List>
@@ -74,11 +135,11 @@ export function SearchablePicker(props: SearchablePickerProps) {
   return (
     <FieldFrame label={label} description={description} error={error} requiredLabel={requiredLabel} ids={ids}>
       {props.multiple ? (
-        <Suggestion multiple filter={matchesWordStart} selected={props.value.map(itemOf)} onSelectedChange={(items) => props.onChange(items.map((item) => item.value))} {...announce}>
+        <Suggestion multiple filter={filter} selected={props.value.map(itemOf)} onSelectedChange={(items) => props.onChange(items.map((item) => item.value))} {...announce}>
           {parts}
         </Suggestion>
       ) : (
-        <Suggestion filter={matchesWordStart} selected={props.value ? itemOf(props.value) : null} onSelectedChange={(item) => props.onChange(item?.value ?? '')} {...announce}>
+        <Suggestion filter={filter} selected={props.value ? itemOf(props.value) : null} onSelectedChange={(item) => props.onChange(item?.value ?? '')} {...announce}>
           {parts}
         </Suggestion>
       )}

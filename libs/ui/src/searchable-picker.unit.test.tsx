@@ -2,7 +2,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SearchablePicker, type PickerOption } from './searchable-picker';
+import { SearchablePicker, startsAWord, usePickerSearch, type PickerOption } from './searchable-picker';
 
 // These run the real Designsystemet Suggestion (u-combobox, u-datalist and the popover polyfill of
 // @digdir/designsystemet-web) in happy-dom; the component setup mends the one thing that made it
@@ -33,6 +33,29 @@ function Multiple() {
     <>
       <SearchablePicker multiple id="libraries" label="Kommuner" options={options} value={value} onChange={setValue} />
       <output data-testid="value">{value.join(',')}</output>
+    </>
+  );
+}
+
+/** A picker whose options a server finds (here: the first two matches of `options` for the search sent). */
+function Searching() {
+  const [value, setValue] = useState('');
+  const search = usePickerSearch();
+  const found = options.filter((option) => startsAWord(option.label, search.q));
+  return (
+    <>
+      <SearchablePicker
+        id="found"
+        label="Kommune"
+        description="Skriv navnet."
+        search={search}
+        matches={{ shown: Math.min(found.length, 2), total: found.length }}
+        options={found.slice(0, 2)}
+        value={value}
+        onChange={setValue}
+      />
+      <output data-testid="value">{value}</output>
+      <output data-testid="sent">{search.q}</output>
     </>
   );
 }
@@ -111,5 +134,28 @@ describe('SearchablePicker', () => {
     await user.type(input, 'rør');
     await user.click(screen.getByRole('option', { name: 'Røros', hidden: true }));
     await waitFor(() => expect(screen.getByTestId('value').textContent).toBe('5007,5025'));
+  });
+
+  it('asks the server when it searches, shows its matches as they are and says when there are more', async () => {
+    const user = userEvent.setup();
+    render(<Searching />);
+    const input = screen.getByRole('combobox', { name: 'Kommune' });
+    // Before anything is typed: the server's first two of five, and the field says so.
+    expect(visible().map((option) => option.textContent)).toEqual(['Namsos', 'Trondheim']);
+    expect(screen.getByText('Viser 2 av 5 treff. Skriv mer av navnet for å finne de andre.', { exact: false }).textContent).toBe('Skriv navnet.Viser 2 av 5 treff. Skriv mer av navnet for å finne de andre.');
+    await user.type(input, 'st');
+    // Sent once typing pauses; the picker does not narrow the server's answer itself.
+    await waitFor(() => expect(screen.getByTestId('sent').textContent).toBe('st'));
+    await waitFor(() => expect(visible().map((option) => option.textContent)).toEqual(['Steinkjer']));
+    expect(screen.queryByText(/Viser \d+ av/)).toBeNull();
+    await user.click(screen.getByRole('option', { name: 'Steinkjer', hidden: true }));
+    await waitFor(() => expect(screen.getByTestId('value').textContent).toBe('5006'));
+    // The choice keeps its name when a new search no longer finds it.
+    await user.clear(input);
+    await user.type(input, 'rør');
+    await waitFor(() => expect(screen.getByTestId('sent').textContent).toBe('rør'));
+    await waitFor(() => expect(visible().map((option) => option.textContent)).toContain('Røros'));
+    expect(screen.getByTestId('value').textContent).toBe('5006');
+    expect(document.querySelector('data')?.textContent).toBe('Steinkjer');
   });
 });

@@ -61,7 +61,7 @@ export function benchRoutes(dataset: NationalDataset): BenchRoute[] {
     ['centre', 'centre', '/api/actors?kind=public_library&pageSize=100&sort=name'],
     ['centre', 'centre', '/api/contacts?page=1&pageSize=25'],
     // University library liaison: libraries, notes, counts, activities.
-    ['university', 'university', '/api/liaison/libraries?pageSize=100'],
+    ['university', 'university', '/api/liaison/libraries?page=1&pageSize=25'],
     ['university', 'university', '/api/liaison/threads'],
     ['university', 'university', '/api/liaison/unread'],
     ['university', 'university', `/api/liaison/notes?university=${university}&pageSize=100`],
