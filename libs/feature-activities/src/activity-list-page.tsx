@@ -1,7 +1,8 @@
-import { activityQueries, useCalendarFeed } from '@kompetansebro/api-client';
+import { activityQueries, actorQueries, useCalendarFeed } from '@kompetansebro/api-client';
 import { activityKinds, activityListQuerySchema, DEFAULT_PAGE_SIZE, type ActivitySummary } from '@kompetansebro/domain';
 import { formatNumber, useLanguage } from '@kompetansebro/i18n';
 import { ActivityDates, buttonLinkProps, CalendarSubscription, ListScreen, optionsByLabel, Select, type TableColumn, TextField, useListSearch } from '@kompetansebro/ui';
+import { PICKER_SEARCH_SIZE, SearchablePicker, usePickerSearch } from '@kompetansebro/ui/searchable-picker';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -39,7 +40,14 @@ export function ActivityListPage() {
 
   const activities = useQuery(activityQueries.list(query));
   const organisers = useActorOptions(organiserKinds);
-  const participants = useActorOptions(participantKinds);
+  // Participants: libraries of every kind, hundreds at national scale — found by the server as the user types.
+  const participantSearch = usePickerSearch();
+  const participants = useActorOptions(participantKinds, participantSearch.q, PICKER_SEARCH_SIZE);
+  const participantFound = participants.options.some((actor) => actor.id === view.participant);
+  // The participant the URL filters by is named even when the first answers do not hold it.
+  const chosenParticipant = useQuery({ ...actorQueries.detail(view.participant ?? ''), enabled: Boolean(view.participant) && !participants.isPending && !participantFound });
+  const participantOptions = participants.options.map((actor) => ({ value: actor.id, label: actor.name }));
+  if (chosenParticipant.data && !participantFound && !participantSearch.q) participantOptions.push({ value: chosenParticipant.data.id, label: chosenParticipant.data.name });
 
   const columns: TableColumn<ActivitySummary>[] = [
     {
@@ -122,12 +130,15 @@ export function ActivityListPage() {
             value={view.to ?? ''}
             onChange={(event) => isDateOrEmpty(event.target.value) && list.update({ to: event.target.value || undefined })}
           />
-          <Select
+          <SearchablePicker
+            id="activity-filter-participant"
             label={t('activities.filters.participant')}
-            emptyOption={t('activities.filters.allParticipants')}
-            options={participants.options.map((actor) => ({ value: actor.id, label: actor.name }))}
+            description={t('activities.filters.participantHelp')}
+            search={participantSearch}
+            loading={participants.isPending}
+            options={participantOptions}
             value={view.participant ?? ''}
-            onChange={(event) => list.update({ participant: event.target.value || undefined })}
+            onChange={(participant) => list.update({ participant: participant || undefined })}
           />
           <Select
             label={t('activities.filters.organiser')}

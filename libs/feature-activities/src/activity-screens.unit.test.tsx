@@ -99,6 +99,23 @@ describe('the activity list', () => {
     await screen.findByText('1 aktivitet');
   });
 
+  it('finds a participant to filter by on the server as the user types, and names the one the URL holds', async () => {
+    // The first 20 of each kind leave Verdal out; typing finds it.
+    const actorStore = new ActorStore(actors).listFor({ pageSize: '20' }, [countyLibrary, steinkjer, levanger]).listFor({ pageSize: '20', q: 'Ver' }, [verdal]);
+    const { user, router } = renderAt(`/aktiviteter?participant=${verdal.id}`, undefined, ...actorHandlers(actorStore));
+    const picker = await screen.findByRole('combobox', { name: /^Deltakende aktør/ });
+    await waitFor(() => expect(picker.closest('ds-suggestion')?.querySelector('data')?.textContent).toBe('Verdal bibliotek'));
+
+    await pickOption(user, picker, 'Steinkjer bibliotek');
+    await waitFor(() => expect(router.state.location.search).toEqual({ participant: steinkjer.id }));
+    await user.clear(picker);
+    await user.type(picker, 'Ver');
+    await waitFor(() => expect(actorStore.queries.some((query) => query.get('q') === 'Ver' && query.get('pageSize') === '20')).toBe(true));
+    const list = document.getElementById(picker.getAttribute('aria-controls') ?? '') as HTMLElement;
+    await user.click(await within(list).findByRole('option', { name: 'Verdal bibliotek', hidden: true }));
+    await waitFor(() => expect(router.state.location.search).toEqual({ participant: verdal.id }));
+  });
+
   it('says so when the list cannot be fetched', async () => {
     renderAt('/aktiviteter', undefined, http.get('*/api/activities', () => problemResponse(500)));
     await screen.findByRole('heading', { name: 'Noe gikk galt' });

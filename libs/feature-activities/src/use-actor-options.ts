@@ -1,6 +1,6 @@
 import { actorQueries } from '@kompetansebro/api-client';
 import { compareNorwegian, MAX_PAGE_SIZE, type ActorKind } from '@kompetansebro/domain';
-import { useQueries } from '@tanstack/react-query';
+import { keepPreviousData, useQueries } from '@tanstack/react-query';
 
 /** Who organises activities: the county, its library, study centres and university libraries. */
 export const organiserKinds: readonly ActorKind[] = ['county_library', 'county_authority', 'study_centre', 'university_library'];
@@ -13,10 +13,13 @@ export interface ActorOption {
   kind: ActorKind;
 }
 
-/** The actors of some kinds, by name (for filters and choices), with a text search when given. */
-export function useActorOptions(kinds: readonly ActorKind[], query = '') {
+/**
+ * The actors of some kinds, by name (for filters and choices), with a text search when given: the
+ * first `pageSize` of each kind. While a new search loads, the last answer stays.
+ */
+export function useActorOptions(kinds: readonly ActorKind[], query = '', pageSize = MAX_PAGE_SIZE) {
   return useQueries({
-    queries: kinds.map((kind) => actorQueries.list({ kind, q: query || undefined, pageSize: MAX_PAGE_SIZE, sort: 'name' })),
+    queries: kinds.map((kind) => ({ ...actorQueries.list({ kind, q: query || undefined, pageSize, sort: 'name' }), placeholderData: keepPreviousData })),
     combine: (results) => {
       const byId = new Map<string, ActorOption>();
       for (const result of results) for (const actor of result.data?.items ?? []) byId.set(actor.id, { id: actor.id, name: actor.name, kind: actor.kind });
