@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { loadSampleData, migrateToLatest, openDatabase, startEmbeddedUpkeep } from '@kompetansebro/db';
-import { createApp, createMailer, createServerLogger, startJobQueue, type AppConfig } from '@kompetansebro/server';
+import { createApp, createMailer, createServerLogger, startJobQueue, tuneRuntimeForServing, type AppConfig } from '@kompetansebro/server';
 import { edgeConfig, mailAndLoginConfig, parseEnv, reuseConfig } from './env';
 import { mountFrontends } from './frontends';
 import { createFileMailer } from './file-mailer';
@@ -9,6 +9,7 @@ import { createFileMailer } from './file-mailer';
 const VERSION = process.env['npm_package_version'] ?? '0.1.0';
 
 async function main(): Promise<void> {
+  tuneRuntimeForServing();
   let env;
   try {
     env = parseEnv(process.env);

@@ -10,6 +10,7 @@ import { benchAppConfig } from './bench-app-config';
 import { createBenchPglite, startBenchPostgres, type BenchDatabase } from './bench-database';
 import { freePort } from '@kompetansebro/testing/server';
 import { benchRoutes, type BenchRoute } from './api-routes';
+import { startPauseProbe } from './pause-probe';
 import { steadyRate } from './steady-rate';
 import { asServerParent } from './placement';
 import { BENCH_USERS, generateNationalDataset, NATIONAL_SCALE, type BenchRole, type NationalDataset } from './national-dataset';
@@ -31,6 +32,8 @@ export interface RouteFigure {
   p99Ms: number;
   /** The fixed rate the latencies were measured at, requests per second. */
   rate: number;
+  /** The longest the machine kept a process beside the server waiting during the fixed-rate window (pause-probe.ts). */
+  longestPauseMs: number;
   /** Failed (connection errors, timeouts) and non-2xx answers of the app: while measuring CPU, at the fixed rate and at saturation. */
   errors: number;
   saturationRps: number;
@@ -282,6 +285,7 @@ export async function measureApiRoutes(kind: DatabaseKind, options: ApiBenchOpti
     await stop(raw.child);
 
     const app = await startServer('app', database, {}, options.pin);
+    const probe = await startPauseProbe(options.pin);
     const figures: RouteFigure[] = [];
     try {
       const cookies = new Map<BenchRole, Record<string, string>>();
@@ -294,7 +298,9 @@ export async function measureApiRoutes(kind: DatabaseKind, options: ApiBenchOpti
         const cpu = await cpuPerRequest(app.child.pid ?? 0, url, headers, options.cpuRequests, anonymous);
         const cpuMsPerRequest = cpu.cpuMs;
         const rate = FIXED_RATE[kind];
-        const fixed = await steadyRate(url, { rate, seconds: options.seconds, headers, ...(anonymous ? { headersOf: anonymousClient } : {}) });
+        const { result: fixed, longestPauseMs } = await probe.around(() =>
+          steadyRate(url, { rate, seconds: options.seconds, headers, ...(anonymous ? { headersOf: anonymousClient } : {}) }),
+        );
         const saturation = await load({ url, headers, connections: 50, duration: options.saturationSeconds, anonymous });
         const rawCpuMsPerRequest = rawCpu.get(routeKey(route)) ?? Number.NaN;
         const figure: RouteFigure = {
@@ -305,6 +311,7 @@ export async function measureApiRoutes(kind: DatabaseKind, options: ApiBenchOpti
           p50Ms: round1(fixed.p50Ms),
           p99Ms: round1(fixed.p99Ms),
           rate,
+          longestPauseMs: round1(longestPauseMs),
           errors: cpu.errors + fixed.errors + saturation.errors + saturation.non2xx,
           saturationRps: saturation.requests.average,
           cpuMsPerRequest,
@@ -315,11 +322,12 @@ export async function measureApiRoutes(kind: DatabaseKind, options: ApiBenchOpti
         };
         figures.push(figure);
         progress(
-          `${database.label} ${route.route} (${route.role}): p99 ${figure.p99Ms} ms @${rate}/s, saturation ${Math.round(figure.saturationRps)}/s, ` +
+          `${database.label} ${route.route} (${route.role}): p99 ${figure.p99Ms} ms @${rate}/s (longest pause ${figure.longestPauseMs} ms), saturation ${Math.round(figure.saturationRps)}/s, ` +
             `CPU ${cpuMsPerRequest.toFixed(2)} ms (×${figure.cpuRatio.toFixed(2)} raw), ${figure.errors} errors`,
         );
       }
     } finally {
+      await probe.stop();
       await stop(app.child);
     }
     return { database: database.label, seedSeconds, figures, failures };

@@ -7,7 +7,7 @@ import { serve } from '@hono/node-server';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { namedStatementClient, openDatabase, pgliteExtensions, pgliteNamedQueries } from '@kompetansebro/db';
-import { createApp, createServerLogger } from '@kompetansebro/server';
+import { createApp, createServerLogger, tuneRuntimeForServing } from '@kompetansebro/server';
 import { benchAppConfig } from './bench-app-config';
 
 const mode = process.argv[2];
@@ -62,5 +62,7 @@ async function runRaw(): Promise<void> {
   }).listen(port, '127.0.0.1', () => console.log('ready'));
 }
 
+// Both servers run on the engine settings the app ships with, so the baseline differs in the code only.
+tuneRuntimeForServing();
 await (mode === 'raw' ? runRaw() : runApp());
 process.once('SIGTERM', () => process.exit(0)); // flushes --cpu-prof
