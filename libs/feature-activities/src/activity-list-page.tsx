@@ -43,11 +43,8 @@ export function ActivityListPage() {
   // Participants: libraries of every kind, hundreds at national scale — found by the server as the user types.
   const participantSearch = usePickerSearch();
   const participants = useActorOptions(participantKinds, participantSearch.q, PICKER_SEARCH_SIZE);
-  const participantFound = participants.options.some((actor) => actor.id === view.participant);
-  // The participant the URL filters by is named even when the first answers do not hold it.
-  const chosenParticipant = useQuery({ ...actorQueries.detail(view.participant ?? ''), enabled: Boolean(view.participant) && !participants.isPending && !participantFound });
-  const participantOptions = participants.options.map((actor) => ({ value: actor.id, label: actor.name }));
-  if (chosenParticipant.data && !participantFound && !participantSearch.q) participantOptions.push({ value: chosenParticipant.data.id, label: chosenParticipant.data.name });
+  // The participant a link filters by is named in the field though the first answers may not hold it.
+  const chosenParticipant = useQuery({ ...actorQueries.detail(view.participant ?? ''), enabled: Boolean(view.participant) });
 
   const columns: TableColumn<ActivitySummary>[] = [
     {
@@ -136,7 +133,8 @@ export function ActivityListPage() {
             description={t('activities.filters.participantHelp')}
             search={participantSearch}
             loading={participants.isPending}
-            options={participantOptions}
+            options={participants.options.map((actor) => ({ value: actor.id, label: actor.name }))}
+            known={chosenParticipant.data ? [{ value: chosenParticipant.data.id, label: chosenParticipant.data.name }] : []}
             value={view.participant ?? ''}
             onChange={(participant) => list.update({ participant: participant || undefined })}
           />

@@ -57,13 +57,13 @@ export function MergeSection({ actor }: { actor: ActorDetail }) {
         label={t('actors.merge.label')}
         description={t('actors.merge.choose')}
         search={search}
-        matches={candidates.data && { shown: candidates.data.items.length, total: candidates.data.total }}
+        matches={candidates.data && { shown: options.length, total: candidates.data.total - (candidates.data.items.length > options.length ? 1 : 0) }}
         loading={candidates.isPending}
         options={options}
         value={duplicateId}
-        onChange={(id) => {
+        onChange={(id, name) => {
           setDuplicateId(id);
-          setDuplicate(options.find((o) => o.value === id)?.label ?? '');
+          setDuplicate(name);
         }}
       />
       <Button variant="secondary" disabled={duplicateId === ''} onClick={() => setConfirming(true)}>

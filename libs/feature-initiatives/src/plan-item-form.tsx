@@ -76,10 +76,6 @@ export function PlanItemForm({ initiativeId, item, latest, onDone, onCancel }: P
   }, [conflict, latest]);
 
   const actorOptions = (actors.data?.items ?? []).map((actor) => ({ value: actor.id, label: actor.name }));
-  // The one chosen before is named in the field before any search (the picker remembers it after).
-  if (!actorSearch.q && item?.responsibleActorId && item.responsibleActorName && !actorOptions.some((option) => option.value === item.responsibleActorId)) {
-    actorOptions.push({ value: item.responsibleActorId, label: item.responsibleActorName });
-  }
 
   const errorFor = (field: Field) => {
     const error = errors.find((candidate) => candidate.path === field);
@@ -158,6 +154,7 @@ export function PlanItemForm({ initiativeId, item, latest, onDone, onCancel }: P
         matches={actors.data && { shown: actors.data.items.length, total: actors.data.total }}
         loading={actors.isPending}
         options={actorOptions}
+        known={item?.responsibleActorId && item.responsibleActorName ? [{ value: item.responsibleActorId, label: item.responsibleActorName }] : []}
       />
       <TextField {...field('dueDate')} type="date" />
       <Select {...field('status')} options={planItemStatuses.map((status) => ({ value: status, label: statusLabel(status) }))} />

@@ -16,8 +16,8 @@ import {
   useUnsavedChangesGuard,
   type ErrorSummaryItem,
 } from '@kompetansebro/ui';
-import { SearchablePicker } from '@kompetansebro/ui/searchable-picker';
-import { useQuery } from '@tanstack/react-query';
+import { PICKER_SEARCH_SIZE, SearchablePicker, usePickerSearch } from '@kompetansebro/ui/searchable-picker';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -38,7 +38,12 @@ export function SurveyCreatePage() {
   const navigate = useNavigate();
   const create = useCreateSurvey();
   const regions = useQuery(regionQueries.list());
-  const libraries = useQuery(actorQueries.list({ kind: 'public_library', pageSize: 100, sort: 'name' }));
+  // Hundreds of libraries at national scale: found by the server as the user types.
+  const librarySearch = usePickerSearch();
+  const libraries = useQuery({
+    ...actorQueries.list({ kind: 'public_library', q: librarySearch.q || undefined, pageSize: PICKER_SEARCH_SIZE, sort: 'name' }),
+    placeholderData: keepPreviousData,
+  });
   const [values, setValues] = useState({ name: '', deadline: '' });
   const { name, deadline } = values;
   const [regionIds, setRegionIds] = useState<string[]>([]);
@@ -137,6 +142,8 @@ export function SurveyCreatePage() {
           label={labels.actorIds}
           description={t('survey.create.field.libraries.help')}
           error={libraryError ?? (libraries.isError ? t('states.errorBody') : undefined)}
+          search={librarySearch}
+          matches={libraries.data && { shown: libraries.data.items.length, total: libraries.data.total }}
           loading={libraries.isPending}
           options={(libraries.data?.items ?? []).map((library) => ({ value: library.id, label: library.name }))}
           value={actorIds}

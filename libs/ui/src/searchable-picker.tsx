@@ -1,5 +1,6 @@
 import { EXPERIMENTAL_Suggestion as Suggestion, type SuggestionItem } from '@digdir/designsystemet-react';
-import { useEffect, useRef, useState } from 'react';
+import { formatNumber, useLanguage } from '@kompetansebro/i18n';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldFrame, useFieldIds, type BoundField, type FieldFrameProps } from './field';
 
@@ -64,8 +65,13 @@ export type SearchablePickerProps = FieldFrameProps & {
   search?: PickerSearch;
   /** With `search`: how many options are shown of how many match; the field says when there are more. */
   matches?: { shown: number; total: number };
+  /**
+   * Choices whose names the caller knows though the options may not hold them (a saved record's
+   * choice, a filter from a link): named in the field, not listed.
+   */
+  known?: readonly PickerOption[];
 } & (
-    | { multiple?: false; value: string; onChange: (value: string) => void }
+    | { multiple?: false; value: string; onChange: (value: string, label: string) => void }
     | { multiple: true; value: readonly string[]; onChange: (values: string[]) => void }
   );
 
@@ -83,9 +89,13 @@ export type SearchablePickerProps = FieldFrameProps & {
  * in every app's entry chunk. Imported on its own, it lands in the lazy chunks of the forms.
  */
 export function SearchablePicker(props: SearchablePickerProps) {
-  const { label, error, requiredLabel, options, loading, search, matches } = props;
+  const { label, error, requiredLabel, options, loading, search, matches, known = [] } = props;
   const { t } = useTranslation();
-  const more = search && matches && matches.total > matches.shown ? t('picker.moreMatches', { shown: matches.shown, total: matches.total }) : null;
+  const language = useLanguage();
+  const more =
+    search && matches && matches.total > matches.shown
+      ? t('picker.moreMatches', { shown: formatNumber(matches.shown, language), total: formatNumber(matches.total, language) })
+      : null;
   // On a line of its own under the field's help.
   const description = more ? (
     <>
@@ -103,10 +113,15 @@ export function SearchablePicker(props: SearchablePickerProps) {
   const ids = useFieldIds({ ...props, description });
   // Every label seen: a server search replaces the options as the user types, and a choice made
   // from an earlier list still shows its name.
-  const labelOf = useRef(new Map<string, string>()).current;
-  for (const option of options) labelOf.set(option.value, option.label);
-  const itemOf = (value: string): SuggestionItem => ({ value, label: labelOf.get(value) ?? value });
+  const [labelOf] = useState(() => new Map<string, string>());
+  for (const option of [...known, ...options]) labelOf.set(option.value, option.label);
+  // A choice whose name is not known yet shows nothing rather than its id.
+  const itemOf = (value: string): SuggestionItem => ({ value, label: labelOf.get(value) ?? '' });
   const filter = search ? false : matchesWordStart;
+  const chosen = props.multiple ? props.value : props.value ? [props.value] : [];
+  // The field also changes when a choice is made (it shows the choice's name): that is no search,
+  // and the next look at the list starts from the server's first answer again.
+  const searchFor = (typed: string) => search?.onSearch(chosen.some((value) => labelOf.get(value) === typed) ? '' : typed);
 
   // What a screen reader hears as the list narrows ("3 treff").
   const announce = { 'data-sr-singular': t('picker.hitsOne'), 'data-sr-plural': t('picker.hitsOther') };
@@ -118,7 +133,7 @@ export function SearchablePicker(props: SearchablePickerProps) {
         aria-invalid={ids.invalid || undefined}
         aria-required={requiredLabel ? true : undefined}
         autoComplete="off"
-        onInput={search ? (event) => search.onSearch(event.currentTarget.value) : undefined}
+        onInput={search ? (event) => searchFor(event.currentTarget.value) : undefined}
       />
       <Suggestion.Clear aria-label={t('picker.clear')} />
       <Suggestion.List>
@@ -139,7 +154,7 @@ export function SearchablePicker(props: SearchablePickerProps) {
           {parts}
         </Suggestion>
       ) : (
-        <Suggestion filter={filter} selected={props.value ? itemOf(props.value) : null} onSelectedChange={(item) => props.onChange(item?.value ?? '')} {...announce}>
+        <Suggestion filter={filter} selected={props.value ? itemOf(props.value) : null} onSelectedChange={(item) => props.onChange(item?.value ?? '', item?.label ?? '')} {...announce}>
           {parts}
         </Suggestion>
       )}

@@ -150,6 +150,9 @@ describe('SearchablePicker', () => {
     expect(screen.queryByText(/Viser \d+ av/)).toBeNull();
     await user.click(screen.getByRole('option', { name: 'Steinkjer', hidden: true }));
     await waitFor(() => expect(screen.getByTestId('value').textContent).toBe('5006'));
+    // The field now shows the choice's name: that is not sent as a search; the list starts over.
+    expect((input as HTMLInputElement).value).toBe('Steinkjer');
+    await waitFor(() => expect(screen.getByTestId('sent').textContent).toBe(''));
     // The choice keeps its name when a new search no longer finds it.
     await user.clear(input);
     await user.type(input, 'rør');
@@ -157,5 +160,13 @@ describe('SearchablePicker', () => {
     await waitFor(() => expect(visible().map((option) => option.textContent)).toContain('Røros'));
     expect(screen.getByTestId('value').textContent).toBe('5006');
     expect(document.querySelector('data')?.textContent).toBe('Steinkjer');
+  });
+
+  it('names a choice the caller knows though the options do not hold it, and never shows an id', () => {
+    const { unmount } = render(<SearchablePicker id="a" label="Aktør" search={{ q: '', typed: '', onSearch: () => undefined }} options={[]} known={[{ value: 'id-9', label: 'Verdal bibliotek' }]} value="id-9" onChange={() => undefined} />);
+    expect(document.querySelector('data')?.textContent).toBe('Verdal bibliotek');
+    unmount();
+    render(<SearchablePicker id="b" label="Aktør" search={{ q: '', typed: '', onSearch: () => undefined }} options={[]} value="id-9" onChange={() => undefined} />);
+    expect(document.querySelector('data')?.textContent).toBe('');
   });
 });
