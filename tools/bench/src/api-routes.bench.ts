@@ -10,7 +10,7 @@ import { benchAppConfig } from './bench-app-config';
 import { createBenchPglite, startBenchPostgres, type BenchDatabase } from './bench-database';
 import { freePort } from '@kompetansebro/testing/server';
 import { benchRoutes, type BenchRoute } from './api-routes';
-import { startPauseProbe } from './pause-probe';
+import { startPauseProbe, type PauseProbe } from './pause-probe';
 import { steadyRate } from './steady-rate';
 import { asServerParent } from './placement';
 import { BENCH_USERS, generateNationalDataset, NATIONAL_SCALE, type BenchRole, type NationalDataset } from './national-dataset';
@@ -95,7 +95,12 @@ export async function startServer(
   const port = await freePort();
   // BENCH_PROFILE_DIR: each server writes a CPU profile of its run there (node refuses --cpu-prof in NODE_OPTIONS).
   const profile = process.env['BENCH_PROFILE_DIR'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE_DIR']}`] : [];
-  const node = script ? [process.execPath, ...profile, script, mode] : [process.execPath, ...profile, '--import', 'tsx', 'tools/bench/src/serve-for-bench.ts', mode];
+  // The engine setting the server sets itself (tuneRuntimeForServing), on the command line too: a
+  // --compare ref from before that commit runs with it as well, so a comparison is of the code.
+  const engine = ['--no-allocation-site-pretenuring'];
+  const node = script
+    ? [process.execPath, ...profile, ...engine, script, mode]
+    : [process.execPath, ...profile, ...engine, '--import', 'tsx', 'tools/bench/src/serve-for-bench.ts', mode];
   const [command, ...args] = pin ? ['/usr/bin/taskset', '-c', '1', ...node] : node;
   // At the normal priority, even when spawned by a load generator that has raised its own.
   const child = await asServerParent(async () =>
@@ -285,9 +290,11 @@ export async function measureApiRoutes(kind: DatabaseKind, options: ApiBenchOpti
     await stop(raw.child);
 
     const app = await startServer('app', database, {}, options.pin);
-    const probe = await startPauseProbe(options.pin);
+    let probe: PauseProbe | null = null;
     const figures: RouteFigure[] = [];
     try {
+      const pauses = await startPauseProbe(options.pin);
+      probe = pauses;
       const cookies = new Map<BenchRole, Record<string, string>>();
       const request = (path: string, init: RequestInit) => fetch(`${app.url}${path}`, init);
       for (const route of routes) {
@@ -298,7 +305,7 @@ export async function measureApiRoutes(kind: DatabaseKind, options: ApiBenchOpti
         const cpu = await cpuPerRequest(app.child.pid ?? 0, url, headers, options.cpuRequests, anonymous);
         const cpuMsPerRequest = cpu.cpuMs;
         const rate = FIXED_RATE[kind];
-        const { result: fixed, longestPauseMs } = await probe.around(() =>
+        const { result: fixed, longestPauseMs } = await pauses.around(() =>
           steadyRate(url, { rate, seconds: options.seconds, headers, ...(anonymous ? { headersOf: anonymousClient } : {}) }),
         );
         const saturation = await load({ url, headers, connections: 50, duration: options.saturationSeconds, anonymous });
@@ -327,7 +334,7 @@ export async function measureApiRoutes(kind: DatabaseKind, options: ApiBenchOpti
         );
       }
     } finally {
-      await probe.stop();
+      await probe?.stop();
       await stop(app.child);
     }
     return { database: database.label, seedSeconds, figures, failures };
