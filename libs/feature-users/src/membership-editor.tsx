@@ -1,11 +1,12 @@
 import { ApiError, userQueries, useUpdateMemberships } from '@kompetansebro/api-client';
-import type { FieldError, User } from '@kompetansebro/domain';
+import type { ActorKind, FieldError, User } from '@kompetansebro/domain';
 import { Alert, Button, ErrorSummary, fieldErrorText, httpErrorText, Select, type ErrorSummaryItem, useUnsavedChangesGuard } from '@kompetansebro/ui';
+import { SearchablePicker, usePickerSearch } from '@kompetansebro/ui/searchable-picker';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { locateError, rowsFromMemberships, sameMemberships, validateMemberships, type MembershipRow } from './membership-form-values';
-import { organisationSelectOptions, roleSelectOptions, rolesFor, useOrganisationOptions, type OrganisationOption } from './organisation-options';
+import { organisationPickerOptions, roleSelectOptions, rolesFor, useOrganisationOptions, type OrganisationOption } from './organisation-options';
 
 const ADD_BUTTON_ID = 'membership-add';
 const controlId = (row: MembershipRow, field: 'organisationId' | 'role') => `membership-${row.key}-${field === 'organisationId' ? 'organisation' : 'role'}`;
@@ -29,7 +30,9 @@ export function MembershipEditor({ user, onSaved }: Props) {
     () => user.memberships.map((membership) => ({ id: membership.organisationId, name: membership.organisationName, kind: membership.organisationKind })),
     [user.memberships],
   );
-  const organisations = useOrganisationOptions(known);
+  // The kinds of the organisations chosen in the rows (each row searches on its own), beside the known ones.
+  const [chosenKinds, setChosenKinds] = useState<ReadonlyMap<string, ActorKind>>(() => new Map());
+  const kindOf = (organisationId: string) => chosenKinds.get(organisationId) ?? known.find((organisation) => organisation.id === organisationId)?.kind;
 
   const [base, setBase] = useState(user);
   const [rows, setRows] = useState(() => rowsFromMemberships(user.memberships));
@@ -79,8 +82,9 @@ export function MembershipEditor({ user, onSaved }: Props) {
   });
 
   const changeRow = (key: number, changes: Partial<MembershipRow>) => setRows((current) => current.map((row) => (row.key === key ? { ...row, ...changes } : row)));
-  const setOrganisation = (row: MembershipRow, organisationId: string) => {
-    const fitting: string[] = rolesFor(organisations.kindOf(organisationId));
+  const setOrganisation = (row: MembershipRow, organisationId: string, kind: ActorKind | undefined) => {
+    if (kind && chosenKinds.get(organisationId) !== kind) setChosenKinds((current) => new Map(current).set(organisationId, kind));
+    const fitting: string[] = rolesFor(kind ?? kindOf(organisationId));
     changeRow(row.key, { organisationId, role: fitting.includes(row.role) ? row.role : fitting.length === 1 ? (fitting[0] ?? '') : '' });
   };
   const addRow = () => {
@@ -98,7 +102,7 @@ export function MembershipEditor({ user, onSaved }: Props) {
     event.preventDefault();
     setFailure(null);
     setNoChanges(false);
-    const { errors: found, input } = validateMemberships(rows, organisations.kindOf);
+    const { errors: found, input } = validateMemberships(rows, kindOf);
     showErrors(found);
     if (!input) return;
     if (!unsaved) {
@@ -159,37 +163,21 @@ export function MembershipEditor({ user, onSaved }: Props) {
           {t('users.memberships.noChanges')}
         </Alert>
       )}
-      {rows.map((row, index) => {
-        const kind = organisations.kindOf(row.organisationId);
-        return (
-          <fieldset key={row.key} className="kb-membership-row">
-            <legend>{rowLabel(index)}</legend>
-            <div className="kb-membership-row__fields">
-              <Select
-                id={controlId(row, 'organisationId')}
-                label={t('users.field.organisation.label')}
-                error={errorFor(index, 'organisationId')}
-                emptyOption={t('common.chooseOne')}
-                options={organisationSelectOptions(t, organisations.options)}
-                value={row.organisationId}
-                onChange={(event) => setOrganisation(row, event.target.value)}
-              />
-              <Select
-                id={controlId(row, 'role')}
-                label={t('users.field.role.label')}
-                error={errorFor(index, 'role')}
-                emptyOption={kind ? t('common.chooseOne') : t('users.field.role.chooseOrganisationFirst')}
-                options={roleSelectOptions(t, kind)}
-                value={row.role}
-                onChange={(event) => changeRow(row.key, { role: event.target.value })}
-              />
-              <Button variant="tertiary" color="danger" aria-label={t('users.memberships.remove', { number: index + 1 })} onClick={() => removeRow(row.key)}>
-                {t('users.memberships.removeShort')}
-              </Button>
-            </div>
-          </fieldset>
-        );
-      })}
+      {rows.map((row, index) => (
+        <MembershipRowFields
+          key={row.key}
+          row={row}
+          legend={rowLabel(index)}
+          number={index + 1}
+          known={known}
+          kind={kindOf(row.organisationId)}
+          organisationError={errorFor(index, 'organisationId')}
+          roleError={errorFor(index, 'role')}
+          onOrganisation={(organisationId, kind) => setOrganisation(row, organisationId, kind)}
+          onRole={(role) => changeRow(row.key, { role })}
+          onRemove={() => removeRow(row.key)}
+        />
+      ))}
       <div className="kb-cluster">
         <Button id={ADD_BUTTON_ID} variant="secondary" onClick={addRow}>
           {t('users.memberships.add')}
@@ -200,5 +188,61 @@ export function MembershipEditor({ user, onSaved }: Props) {
       </div>
       {guard.dialog}
     </form>
+  );
+}
+
+interface RowProps {
+  row: MembershipRow;
+  legend: string;
+  /** The row's number (1 for the first), for the remove button's name. */
+  number: number;
+  /** The organisations the user belongs to already: named in the picker though a search may not find them. */
+  known: readonly OrganisationOption[];
+  /** The kind of the row's organisation, for the roles that fit it. */
+  kind: ActorKind | undefined;
+  organisationError: string | undefined;
+  roleError: string | undefined;
+  /** An organisation chosen ('' when cleared), with its kind as the row's search found it. */
+  onOrganisation: (organisationId: string, kind: ActorKind | undefined) => void;
+  onRole: (role: string) => void;
+  onRemove: () => void;
+}
+
+/** One access: an organisation, found by the server as the admin types (its own search), and a role that fits it. */
+function MembershipRowFields({ row, legend, number, known, kind, organisationError, roleError, onOrganisation, onRole, onRemove }: RowProps) {
+  const { t } = useTranslation();
+  const search = usePickerSearch();
+  const organisations = useOrganisationOptions(search.q, known);
+  const knownOptions = useMemo(() => organisationPickerOptions(t, known), [t, known]);
+  return (
+    <fieldset className="kb-membership-row">
+      <legend>{legend}</legend>
+      <div className="kb-membership-row__fields">
+        <SearchablePicker
+          id={controlId(row, 'organisationId')}
+          label={t('users.field.organisation.label')}
+          error={organisationError ?? (organisations.isError ? t('states.errorBody') : undefined)}
+          search={search}
+          matches={organisations.matches}
+          loading={organisations.isPending}
+          known={knownOptions}
+          options={organisationPickerOptions(t, organisations.options)}
+          value={row.organisationId}
+          onChange={(organisationId) => onOrganisation(organisationId, organisationId ? organisations.kindOf(organisationId) : undefined)}
+        />
+        <Select
+          id={controlId(row, 'role')}
+          label={t('users.field.role.label')}
+          error={roleError}
+          emptyOption={kind ? t('common.chooseOne') : t('users.field.role.chooseOrganisationFirst')}
+          options={roleSelectOptions(t, kind)}
+          value={row.role}
+          onChange={(event) => onRole(event.target.value)}
+        />
+        <Button variant="tertiary" color="danger" aria-label={t('users.memberships.remove', { number })} onClick={onRemove}>
+          {t('users.memberships.removeShort')}
+        </Button>
+      </div>
+    </fieldset>
   );
 }

@@ -14,10 +14,11 @@ import {
   useUnsavedChangesGuard,
   type ShownFieldError,
 } from '@kompetansebro/ui';
+import { pickerField, SearchablePicker, usePickerSearch } from '@kompetansebro/ui/searchable-picker';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { emptyInviteValues, inviteFieldId, inviteFormState, isInviteField, validateInvite, type InviteField, type InviteFormValues } from './invite-form-values';
-import { organisationSelectOptions, roleSelectOptions, rolesFor, useOrganisationOptions } from './organisation-options';
+import { organisationPickerOptions, roleSelectOptions, rolesFor, useOrganisationOptions } from './organisation-options';
 import { useUserFeature } from './user-feature-context';
 
 const selects = new Set<InviteField>(['organisationId', 'role']);
@@ -31,7 +32,9 @@ export function UserInvitePage() {
   const { paths, setNotice } = useUserFeature();
   const navigate = useNavigate();
   const invite = useInviteUser();
-  const organisations = useOrganisationOptions();
+  // Thousands of organisations at national scale: the server finds them as the user types.
+  const organisationSearch = usePickerSearch();
+  const organisations = useOrganisationOptions(organisationSearch.q);
   const form = useFormState<InviteFormValues>(emptyInviteValues, inviteFormState);
   const { values, setValues, setField, errors } = form;
   const save = useFormSubmit({ showErrors: form.showErrors });
@@ -95,12 +98,15 @@ export function UserInvitePage() {
       >
         <TextField {...field('email')} requiredLabel={required} type="email" autoComplete="off" spellCheck={false} />
         <TextField {...field('name')} requiredLabel={required} autoComplete="off" />
-        <Select
-          {...field('organisationId')}
+        <SearchablePicker
+          {...pickerField(field('organisationId'))}
+          error={fieldError('organisationId') ?? (organisations.isError ? t('states.errorBody') : undefined)}
           requiredLabel={required}
-          emptyOption={organisations.isPending ? t('common.loading') : t('common.chooseOne')}
-          options={organisationSelectOptions(t, organisations.options)}
-          onChange={(event) => setOrganisation(event.target.value)}
+          search={organisationSearch}
+          matches={organisations.matches}
+          loading={organisations.isPending}
+          options={organisationPickerOptions(t, organisations.options)}
+          onChange={setOrganisation}
         />
         <Select
           {...field('role')}
