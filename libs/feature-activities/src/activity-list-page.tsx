@@ -132,7 +132,7 @@ export function ActivityListPage() {
             label={t('activities.filters.participant')}
             description={t('activities.filters.participantHelp')}
             search={participantSearch}
-            loading={participants.isPending}
+            loading={participants.isFetching}
             options={participants.options.map((actor) => ({ value: actor.id, label: actor.name }))}
             known={chosenParticipant.data ? [{ value: chosenParticipant.data.id, label: chosenParticipant.data.name }] : []}
             value={view.participant ?? ''}

@@ -26,6 +26,7 @@ export function useActorOptions(kinds: readonly ActorKind[], query = '', pageSiz
       return {
         options: [...byId.values()].sort((a, b) => compareNorwegian(a.name, b.name)),
         isPending: results.some((result) => result.isPending),
+        isFetching: results.some((result) => result.isFetching),
         isError: results.some((result) => result.isError),
       };
     },

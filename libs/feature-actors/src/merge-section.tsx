@@ -58,7 +58,7 @@ export function MergeSection({ actor }: { actor: ActorDetail }) {
         description={t('actors.merge.choose')}
         search={search}
         matches={candidates.data && { shown: options.length, total: candidates.data.total - (candidates.data.items.length > options.length ? 1 : 0) }}
-        loading={candidates.isPending}
+        loading={candidates.isFetching}
         options={options}
         value={duplicateId}
         onChange={(id, name) => {

@@ -152,7 +152,7 @@ export function PlanItemForm({ initiativeId, item, latest, onDone, onCancel }: P
         {...pickerField(field('responsibleActorId'))}
         search={actorSearch}
         matches={actors.data && { shown: actors.data.items.length, total: actors.data.total }}
-        loading={actors.isPending}
+        loading={actors.isFetching}
         options={actorOptions}
         known={item?.responsibleActorId && item.responsibleActorName ? [{ value: item.responsibleActorId, label: item.responsibleActorName }] : []}
       />

@@ -97,7 +97,7 @@ export function ChannelsPage() {
             description={t('liaison.channels.targetHelp')}
             search={targetSearch}
             matches={libraries.data && { shown: libraries.data.items.length, total: libraries.data.total }}
-            loading={libraries.isPending}
+            loading={libraries.isFetching}
             options={[...libraryOptions, ...regionOptions]}
             value={target}
             onChange={setTarget}

@@ -144,7 +144,7 @@ export function SurveyCreatePage() {
           error={libraryError ?? (libraries.isError ? t('states.errorBody') : undefined)}
           search={librarySearch}
           matches={libraries.data && { shown: libraries.data.items.length, total: libraries.data.total }}
-          loading={libraries.isPending}
+          loading={libraries.isFetching}
           options={(libraries.data?.items ?? []).map((library) => ({ value: library.id, label: library.name }))}
           value={actorIds}
           onChange={setActorIds}

@@ -224,7 +224,7 @@ function MembershipRowFields({ row, legend, number, known, kind, organisationErr
           error={organisationError ?? (organisations.isError ? t('states.errorBody') : undefined)}
           search={search}
           matches={organisations.matches}
-          loading={organisations.isPending}
+          loading={organisations.isFetching}
           known={knownOptions}
           options={organisationPickerOptions(t, organisations.options)}
           value={row.organisationId}

@@ -52,6 +52,7 @@ export function useOrganisationOptions(q: string, known: readonly OrganisationOp
     /** How many of the matches are shown, of how many there are (the kinds' totals together). */
     matches: lists.matches,
     isPending: lists.isPending,
+    isFetching: lists.isFetching,
     isError: lists.isError,
     kindOf: (id: string) => kinds.get(id),
   };
@@ -66,6 +67,7 @@ function combineLists(results: ReadonlyArray<UseQueryResult<Page<ActorSummary>>>
       ? { shown: pages.reduce((sum, page) => sum + (page?.items.length ?? 0), 0), total: pages.reduce((sum, page) => sum + (page?.total ?? 0), 0) }
       : undefined,
     isPending: results.some((result) => result.isPending),
+    isFetching: results.some((result) => result.isFetching),
     isError: results.some((result) => result.isError),
   };
 }

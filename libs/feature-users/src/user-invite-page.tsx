@@ -104,7 +104,7 @@ export function UserInvitePage() {
           requiredLabel={required}
           search={organisationSearch}
           matches={organisations.matches}
-          loading={organisations.isPending}
+          loading={organisations.isFetching}
           options={organisationPickerOptions(t, organisations.options)}
           onChange={setOrganisation}
         />

@@ -56,7 +56,7 @@ export interface PickerOption {
 
 export type SearchablePickerProps = FieldFrameProps & {
   options: readonly PickerOption[];
-  /** Shown in the list while the options load. */
+  /** The options are loading (with `search`: the answer to what was typed); the list says so. */
   loading?: boolean;
   /**
    * The server searches (usePickerSearch): `options` are its matches for what was typed, shown as
@@ -121,6 +121,8 @@ export function SearchablePicker(props: SearchablePickerProps) {
   const chosen = props.multiple ? props.value : props.value ? [props.value] : [];
   // The field also changes when a choice is made (it shows the choice's name): that is no search,
   // and the next look at the list starts from the server's first answer again.
+  // Busy from a keystroke until the server's answer to it is in: the list is about to change.
+  const busy = search ? search.typed.trim() !== search.q || Boolean(loading) : false;
   const searchFor = (typed: string) => search?.onSearch(chosen.some((value) => labelOf.get(value) === typed) ? '' : typed);
 
   // What a screen reader hears as the list narrows ("3 treff").
@@ -132,6 +134,7 @@ export function SearchablePicker(props: SearchablePickerProps) {
         aria-describedby={ids.describedBy}
         aria-invalid={ids.invalid || undefined}
         aria-required={requiredLabel ? true : undefined}
+        aria-busy={busy || undefined}
         autoComplete="off"
         onInput={search ? (event) => searchFor(event.currentTarget.value) : undefined}
       />

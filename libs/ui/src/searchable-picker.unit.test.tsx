@@ -144,8 +144,10 @@ describe('SearchablePicker', () => {
     expect(visible().map((option) => option.textContent)).toEqual(['Namsos', 'Trondheim']);
     expect(screen.getByText('Viser 2 av 5 treff. Skriv mer av navnet for å finne de andre.', { exact: false }).textContent).toBe('Skriv navnet.Viser 2 av 5 treff. Skriv mer av navnet for å finne de andre.');
     await user.type(input, 'st');
-    // Sent once typing pauses; the picker does not narrow the server's answer itself.
+    // Busy until the search is sent (once typing pauses) and answered; the picker does not narrow the answer itself.
+    expect(input.getAttribute('aria-busy')).toBe('true');
     await waitFor(() => expect(screen.getByTestId('sent').textContent).toBe('st'));
+    expect(input.getAttribute('aria-busy')).toBeNull();
     await waitFor(() => expect(visible().map((option) => option.textContent)).toEqual(['Steinkjer']));
     expect(screen.queryByText(/Viser \d+ av/)).toBeNull();
     await user.click(screen.getByRole('option', { name: 'Steinkjer', hidden: true }));

@@ -94,14 +94,8 @@ test.describe('the users screen in the county console', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Inviter bruker' })).toBeVisible();
     await page.getByRole('textbox', { name: /^E-postadresse/ }).fill('namdal@demo.kompetansebro.no');
     await page.getByRole('textbox', { name: /^Navn/ }).fill('Ny koordinator');
-    // The server finds the organisations as the admin types (thousands at national scale), each named with its kind:
-    // the list holds the first answer until the search's comes.
-    const organisation = pickerInput(page, /^Organisasjon/);
-    await organisation.click();
-    await organisation.pressSequentially('Namdal');
-    const matches = page.locator(`[id="${await organisation.getAttribute('aria-controls')}"]`).getByRole('option');
-    await expect.poll(async () => (await matches.allTextContents()).every((name) => name.includes('Namdal'))).toBe(true);
-    await pickOption(page, organisation, 'Namdal studiesenter (Studiesenter)', 'Namdal');
+    // The server finds the organisations as the admin types (thousands at national scale), each named with its kind.
+    await pickOption(page, pickerInput(page, /^Organisasjon/), 'Namdal studiesenter (Studiesenter)', 'Namdal');
     await expect(page.getByRole('combobox', { name: /^Rolle/ })).toHaveValue('study_centre_coordinator');
     await page.getByRole('button', { name: 'Send invitasjonen' }).click();
 

@@ -18,6 +18,8 @@ export async function pickOption(page: Page, input: Locator, option: string, typ
   await expect(input).toHaveAttribute('role', 'combobox');
   await input.fill('');
   await input.pressSequentially(typed);
+  // A picker the server searches is busy until its answer to what was typed is in.
+  await expect(input).not.toHaveAttribute('aria-busy', 'true');
   const list = page.locator(`[id="${await input.getAttribute('aria-controls')}"]`);
   const target = list.getByRole('option', { name: option, exact: true });
   await expect(target).toBeVisible();
