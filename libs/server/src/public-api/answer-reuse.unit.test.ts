@@ -69,6 +69,23 @@ describe('an answer being built', () => {
     expect(reuse.underWay('/')).toBeUndefined();
   });
 
+  it('gives the answer that just ran out while its successor is built, not one older than twice the time, nor across a change', () => {
+    const { now, advance } = clock();
+    const reuse = createAnswerReuse(60, now);
+    reuse.keep('/', reuse.begin(), answer('first'));
+    advance(60_000);
+    expect(reuse.answerFor('/')).toBeUndefined();
+    expect(textOf(reuse.lastAnswerFor('/'))).toBe('first');
+    advance(59_999);
+    expect(textOf(reuse.lastAnswerFor('/'))).toBe('first');
+    advance(1);
+    expect(reuse.lastAnswerFor('/')).toBeUndefined();
+    reuse.keep('/', reuse.begin(), answer('second'));
+    advance(60_000);
+    reuse.forget();
+    expect(reuse.lastAnswerFor('/')).toBeUndefined();
+  });
+
   it('ends for those waiting however it ends, and is not waited for across a change', async () => {
     const reuse = createAnswerReuse(60, clock().now);
     let fail: (error: Error) => void = () => undefined;
