@@ -25,7 +25,6 @@ export function useActorOptions(kinds: readonly ActorKind[], query = '', pageSiz
       for (const result of results) for (const actor of result.data?.items ?? []) byId.set(actor.id, { id: actor.id, name: actor.name, kind: actor.kind });
       return {
         options: [...byId.values()].sort((a, b) => compareNorwegian(a.name, b.name)),
-        isPending: results.some((result) => result.isPending),
         isFetching: results.some((result) => result.isFetching),
         isError: results.some((result) => result.isError),
       };

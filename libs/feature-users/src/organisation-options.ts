@@ -51,7 +51,6 @@ export function useOrganisationOptions(q: string, known: readonly OrganisationOp
     options,
     /** How many of the matches are shown, of how many there are (the kinds' totals together). */
     matches: lists.matches,
-    isPending: lists.isPending,
     isFetching: lists.isFetching,
     isError: lists.isError,
     kindOf: (id: string) => kinds.get(id),
@@ -66,7 +65,6 @@ function combineLists(results: ReadonlyArray<UseQueryResult<Page<ActorSummary>>>
     matches: pages.every(Boolean)
       ? { shown: pages.reduce((sum, page) => sum + (page?.items.length ?? 0), 0), total: pages.reduce((sum, page) => sum + (page?.total ?? 0), 0) }
       : undefined,
-    isPending: results.some((result) => result.isPending),
     isFetching: results.some((result) => result.isFetching),
     isError: results.some((result) => result.isError),
   };
