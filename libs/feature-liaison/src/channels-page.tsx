@@ -1,5 +1,5 @@
 import { liaisonQueries, regionQueries, useSetDigestSubscription } from '@kompetansebro/api-client';
-import { noteThreadListQuerySchema, pageRange } from '@kompetansebro/domain';
+import { compareNorwegian, noteThreadListQuerySchema, pageRange } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
 import { Alert, Button, EmptyState, ListSearchForm, LoadingState, Page, Pagination, QueryError, Section, useListSearch } from '@kompetansebro/ui';
 import { PICKER_SEARCH_SIZE, SearchablePicker, startsAWord, usePickerSearch } from '@kompetansebro/ui/searchable-picker';
@@ -32,10 +32,13 @@ export function ChannelsPage() {
   const setDigest = useSetDigestSubscription();
   const [target, setTarget] = useState('');
 
-  const libraryOptions = (libraries.data?.items ?? []).map((library) => ({
-    value: `bibliotek:${library.id}`,
-    label: library.municipalityName && !library.name.includes(library.municipalityName) ? `${library.name} (${library.municipalityName})` : library.name,
-  }));
+  // The server's matches come in the liaison list's order (by region); a picker reads by name.
+  const libraryOptions = (libraries.data?.items ?? [])
+    .map((library) => ({
+      value: `bibliotek:${library.id}`,
+      label: library.municipalityName && !library.name.includes(library.municipalityName) ? `${library.name} (${library.municipalityName})` : library.name,
+    }))
+    .sort((a, b) => compareNorwegian(a.label, b.label));
   const regionOptions = (regions.data?.items ?? [])
     .map((region) => ({ value: `region:${region.id}`, label: t('liaison.channels.regionTarget', { region: region.name }) }))
     .filter((option) => startsAWord(option.label, targetSearch.typed));

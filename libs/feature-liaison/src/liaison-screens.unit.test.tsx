@@ -9,6 +9,7 @@ import {
   renderRoute,
   testRegions,
 } from '@kompetansebro/testing';
+import { compareNorwegian } from '@kompetansebro/domain';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createLiaisonRoutes } from './liaison-routes';
@@ -173,10 +174,17 @@ describe('the channel list', () => {
     const picker = await screen.findByRole('combobox', { name: 'Skriv til' });
     // 23 libraries: the server's first 20, and the field says how to reach the rest.
     expect(await screen.findByText(/Viser 20 av 23 treff\. Skriv mer av navnet/)).toBeTruthy();
+    const shown = () => screen.getAllByRole('option', { hidden: true }).filter((option) => !option.hasAttribute('data-empty'));
+    // The server answers in its list's order (Namsos first here); the picker lists the libraries by name.
+    const libraryNames = shown()
+      .map((option) => option.textContent ?? '')
+      .filter((name) => !name.startsWith('Fylket'));
+    expect(libraryNames).toHaveLength(20);
+    expect(libraryNames).toEqual([...libraryNames].sort(compareNorwegian));
+    expect(libraryNames.at(-1)).toBe('Namsos bibliotek');
 
     await user.type(picker, 'Nam');
     // "Nam" goes to the server once typing pauses; the region Namdal matches where a word starts.
-    const shown = () => screen.getAllByRole('option', { hidden: true }).filter((option) => !option.hasAttribute('data-empty'));
     await waitFor(() => expect(shown().map((option) => option.textContent)).toEqual(['Namsos bibliotek', 'Fylket – Namdal']));
     expect(screen.queryByText(/Viser \d+ av/)).toBeNull();
     await user.click(screen.getByRole('option', { name: 'Namsos bibliotek', hidden: true }));

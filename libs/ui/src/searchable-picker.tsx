@@ -1,6 +1,6 @@
 import { EXPERIMENTAL_Suggestion as Suggestion, type SuggestionItem } from '@digdir/designsystemet-react';
 import { formatNumber, useLanguage } from '@kompetansebro/i18n';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldFrame, useFieldIds, type BoundField, type FieldFrameProps } from './field';
 
@@ -124,12 +124,26 @@ export function SearchablePicker(props: SearchablePickerProps) {
   // Busy from a keystroke until the server's answer to it is in: the list is about to change.
   const busy = search ? search.typed.trim() !== search.q || Boolean(loading) : false;
   const searchFor = (typed: string) => search?.onSearch(chosen.some((value) => labelOf.get(value) === typed) ? '' : typed);
+  // With several choices the field keeps what was typed after a choice, so typing on would append
+  // to it ("steinnam" finds nothing): it is emptied, as for a new search, once a choice is made.
+  const input = useRef<HTMLInputElement>(null);
+  const chooseSeveral = (values: string[]) => {
+    if (props.multiple) props.onChange(values);
+    if (values.length <= chosen.length) return; // a chip removed: what is typed stays
+    setTimeout(() => {
+      const field = input.current;
+      if (!field?.value) return;
+      field.value = '';
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+  };
 
   // What a screen reader hears as the list narrows ("3 treff").
   const announce = { 'data-sr-singular': t('picker.hitsOne'), 'data-sr-plural': t('picker.hitsOther') };
   const parts = (
     <>
       <Suggestion.Input
+        ref={input}
         id={ids.id}
         aria-describedby={ids.describedBy}
         aria-invalid={ids.invalid || undefined}
@@ -153,7 +167,7 @@ export function SearchablePicker(props: SearchablePickerProps) {
   return (
     <FieldFrame label={label} description={description} error={error} requiredLabel={requiredLabel} ids={ids}>
       {props.multiple ? (
-        <Suggestion multiple filter={filter} selected={props.value.map(itemOf)} onSelectedChange={(items) => props.onChange(items.map((item) => item.value))} {...announce}>
+        <Suggestion multiple filter={filter} selected={props.value.map(itemOf)} onSelectedChange={(items) => chooseSeveral(items.map((item) => item.value))} {...announce}>
           {parts}
         </Suggestion>
       ) : (

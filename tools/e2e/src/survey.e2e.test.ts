@@ -74,6 +74,8 @@ test.describe('journey: the service survey', () => {
     await page.getByLabel('Svarfrist').fill(deadline);
     const libraries = pickerInput(page, /^Enkeltbibliotek/);
     for (const library of LIBRARIES) await pickOption(page, libraries, library);
+    // After each choice the field is empty again for the next search.
+    await expect(libraries).toHaveValue('');
     await page.getByRole('checkbox', { name: /Spør også filialene/ }).uncheck();
     await page.getByRole('button', { name: 'Start og send e-post' }).click();
 
