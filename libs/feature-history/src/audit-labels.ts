@@ -156,6 +156,17 @@ export function formatValue(t: TFunction, language: Language, field: string, val
   return shorten(String(value));
 }
 
+/** What the sample data loader adds, each kind noted in the log with its count (libs/db sample-data). */
+const sampleKinds = ['actor', 'initiative', 'service', 'activity', 'contact'] as const;
+
+/** A load of sample data by what it added ("23 aktører"); null for any other entry. */
+export function sampleLoadName(t: TFunction, entry: { entity: string; entityId: string; after: unknown }): string | null {
+  if (entry.entity !== 'sample-data' || !includes(sampleKinds, entry.entityId)) return null;
+  const { after } = entry;
+  const count = typeof after === 'object' && after !== null ? Object.values(after).find((value): value is number => typeof value === 'number') : undefined;
+  return count === undefined ? null : t(`history.sampleLoad.${entry.entityId}`, { count });
+}
+
 /** The name of the record an entry is about, from the record as it was after (or before) the change. */
 export function recordNameOf(entry: { before: unknown; after: unknown }): string | null {
   for (const value of [entry.after, entry.before]) {

@@ -5,7 +5,7 @@ import { ListScreen, Select, useListSearch, type TableColumn } from '@kompetanse
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { actionLabel, entityLabel, recordNameOf } from './audit-labels';
+import { actionLabel, entityLabel, recordNameOf, sampleLoadName } from './audit-labels';
 import { historyEntities, isHistoryEntity, useHistoryFeature } from './history-feature-context';
 import './history.css';
 
@@ -42,7 +42,7 @@ export function AuditLogPage() {
       // The record by its name where the entry carries one; the kind under it.
       cell: (row) => {
         // The name in the entry, else the record's name now; a record without one by its kind, never by its id.
-        const label = recordNameOf(row) ?? row.recordName ?? t('history.unnamedRecord', { entity: entityLabel(t, row.entity) });
+        const label = sampleLoadName(t, row) ?? recordNameOf(row) ?? row.recordName ?? t('history.unnamedRecord', { entity: entityLabel(t, row.entity) });
         return (
           <>
             {isHistoryEntity(row.entity) ? (

@@ -140,9 +140,10 @@ describe('AuditLogPage', () => {
       }),
       actorEntry,
       buildAuditEntry({ entity: 'sample-data', entityId: 'service', action: 'load', userId: null, userName: null, before: null, after: { services: 3 } }),
+      buildAuditEntry({ entity: 'opening_hours', entityId: 'c0ffee00-0000-4000-8000-000000000009', action: 'update', before: {}, after: { weeks: [] } }),
     ]).listFor({ entity: 'actor' }, [actorEntry]);
     const { user, router } = renderHistory('/historikk', audit);
-    await screen.findByText('1–3 av 3', {}, { timeout: 5000 });
+    await screen.findByText('1–4 av 4', {}, { timeout: 5000 });
     // A record by its name, linking to its history; the kind beside it.
     const agreementRow = screen.getByRole('row', { name: /Fjernlånsavtale Fosen/ });
     expect(within(agreementRow).getByRole('link', { name: 'Fjernlånsavtale Fosen' }).getAttribute('href')).toBe(
@@ -156,8 +157,11 @@ describe('AuditLogPage', () => {
     const sampleRow = screen.getByRole('row', { name: /eksempeldata/ });
     expect(within(sampleRow).queryByRole('link')).toBeNull();
     expect(within(sampleRow).getByText('Lastet inn')).toBeTruthy();
-    // A record without a name in the entry goes by its kind, never by a piece of its id.
+    // A load of sample data says what it added, never a piece of its id.
+    expect(within(sampleRow).getByText('3 tjenester')).toBeTruthy();
     expect(within(sampleRow).queryByText(/servi/)).toBeNull();
+    // A record without a name in the entry goes by its kind, never by a piece of its id.
+    expect(within(screen.getByRole('row', { name: /åpningstider/ })).getByText('Uten navn (åpningstider)')).toBeTruthy();
 
     await user.selectOptions(screen.getByRole('combobox', { name: 'Type' }), 'actor');
     await screen.findByText('1–1 av 1');
