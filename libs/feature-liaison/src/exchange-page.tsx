@@ -28,7 +28,7 @@ export function ExchangePage() {
         {t(`activityKind.${activity.kind}`)} · <ActivityDates {...activity} language={language} />
         {activity.organiserName && ` · ${activity.organiserName}`} · {t('liaison.exchange.participants', { count: activity.participants })}
       </p>
-      <ActivityPlace place={activity.place} onlineUrl={activity.onlineUrl} title={activity.title} />
+      <ActivityPlace place={activity.place} onlineUrl={activity.onlineUrl} title={activity.title} ended={!upcomingItem} />
       {upcomingItem && (
         <div>
           {activity.participating ? (

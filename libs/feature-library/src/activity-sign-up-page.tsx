@@ -70,7 +70,7 @@ export function ActivitySignUpPage() {
         </Alert>
       )}
       <ActivityList id="library-upcoming" title={t('library.activities.upcomingTitle')} query={upcoming} empty={t('library.activities.noUpcoming')} action={signUp} />
-      <ActivityList id="library-past" title={t('library.activities.pastTitle')} query={past} empty={t('library.activities.noPast')} />
+      <ActivityList id="library-past" title={t('library.activities.pastTitle')} query={past} empty={t('library.activities.noPast')} ended />
       <ConfirmDialog
         open={cancelling !== null}
         title={t('library.activities.confirmTitle', { title: cancelling?.title ?? '' })}
@@ -93,11 +93,14 @@ function ActivityList({
   query,
   empty,
   action,
+  ended = false,
 }: {
   id: string;
   title: string;
   query: UseQueryResult<{ items: LiaisonActivity[] }>;
   empty: string;
+  /** The activities have taken place (no link to join them). */
+  ended?: boolean;
   action?: (activity: LiaisonActivity) => ReactNode;
 }) {
   const { t } = useTranslation();
@@ -124,7 +127,7 @@ function ActivityList({
                 {t(`activityKind.${activity.kind}`)} · <ActivityDates {...activity} language={language} />
                 {activity.organiserName && ` · ${activity.organiserName}`}
               </p>
-              <ActivityPlace place={activity.place} onlineUrl={activity.onlineUrl} title={activity.title} />
+              <ActivityPlace place={activity.place} onlineUrl={activity.onlineUrl} title={activity.title} ended={ended} />
               {action && <div>{action(activity)}</div>}
             </li>
           ))}

@@ -31,7 +31,7 @@ describe('ActivitySignUpPage', () => {
       place: 'Namsos bibliotek, møterom 2',
       onlineUrl: 'https://example.org/webinar',
     });
-    const past = buildLiaisonActivity({ title: 'Erfaringsutveksling om fjernlån', startDate: '2026-02-03', participating: true });
+    const past = buildLiaisonActivity({ title: 'Erfaringsutveksling om fjernlån', startDate: '2026-02-03', participating: true, onlineUrl: 'https://example.org/old-webinar' });
     const store = new LiaisonStore({ activities: { upcoming: [coming], past: [past] } });
     const { user } = renderSignUps(store);
 
@@ -41,6 +41,8 @@ describe('ActivitySignUpPage', () => {
     expect(screen.getByText('11:30')).toBeTruthy();
     expect(screen.getByText('Sted: Namsos bibliotek, møterom 2 ·')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Bli med på nett: Oppfølgingswebinar om fjernlån' }).getAttribute('href')).toBe('https://example.org/webinar');
+    // One that has taken place has nothing to join any more.
+    expect(screen.queryByRole('link', { name: 'Bli med på nett: Erfaringsutveksling om fjernlån' })).toBeNull();
     await user.click(await screen.findByRole('button', { name: 'Meld biblioteket på Oppfølgingswebinar om fjernlån' }));
     expect(await screen.findByText('Biblioteket er påmeldt Oppfølgingswebinar om fjernlån.')).toBeTruthy();
     expect(store.activities.upcoming[0]?.participating).toBe(true);

@@ -44,11 +44,14 @@ interface ActivityPlaceProps {
   onlineUrl: string | null;
   /** The activity's title: names the link to join for screen readers. */
   title: string;
+  /** It has taken place: nothing to join any more, so no link. */
+  ended?: boolean;
 }
 
 /** "Sted: Namsos bibliotek · Bli med på nett" under an activity in a list; nothing when it has neither. */
-export function ActivityPlace({ place, onlineUrl, title }: ActivityPlaceProps) {
+export function ActivityPlace({ place, onlineUrl: url, title, ended = false }: ActivityPlaceProps) {
   const { t } = useTranslation();
+  const onlineUrl = ended ? null : url;
   if (!place && !onlineUrl) return null;
   return (
     <p className="ds-paragraph" data-size="sm">
