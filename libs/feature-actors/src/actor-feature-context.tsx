@@ -33,6 +33,11 @@ export type ActorNotice = 'created' | 'saved' | 'archived';
 
 export interface ActorFeature {
   viewer: ActorViewer;
+  /**
+   * The list holds the user's own organisation and its branches (a library's portal), not the
+   * county's register: titled so, without the region and municipality filters.
+   */
+  ownOrganisation: boolean;
   paths: ActorPaths;
   links: ActorLinkPaths;
   notice: ActorNotice | null;

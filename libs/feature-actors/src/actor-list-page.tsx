@@ -19,15 +19,15 @@ export const actorListSearchSchema = actorListQuerySchema.pick({ q: true, kind: 
 export function ActorListPage() {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { paths } = useActorFeature();
+  const { paths, ownOrganisation } = useActorFeature();
   const canEdit = useCanEditActors();
   const list = useListSearch(actorListSearchSchema, paths.list);
   const { view } = list;
   const query = { ...view, pageSize: DEFAULT_PAGE_SIZE };
 
   const actors = useQuery(actorQueries.list(query));
-  const municipalities = useQuery(municipalityQueries.list());
-  const regions = useQuery(regionQueries.list());
+  const municipalities = useQuery({ ...municipalityQueries.list(), enabled: !ownOrganisation });
+  const regions = useQuery({ ...regionQueries.list(), enabled: !ownOrganisation });
 
   const columns: TableColumn<ActorSummary>[] = [
     {
@@ -72,13 +72,13 @@ export function ActorListPage() {
 
   return (
     <ListScreen
-      title={t('actors.list.title')}
+      title={t(ownOrganisation ? 'actors.list.ownTitle' : 'actors.list.title')}
       actions={createLink}
       exports={[
         { href: actorQueries.exportUrl(query, 'csv'), label: t('actors.list.exportCsv') },
         { href: actorQueries.exportUrl(query, 'xlsx'), label: t('actors.list.exportXlsx') },
       ]}
-      intro={t('actors.list.intro')}
+      intro={t(ownOrganisation ? 'actors.list.ownIntro' : 'actors.list.intro')}
       list={list}
       searchLabel={t('actors.list.searchLabel')}
       searchHelp={t('actors.list.searchHelp')}
@@ -91,22 +91,26 @@ export function ActorListPage() {
             value={view.kind ?? ''}
             onChange={(event) => list.update({ kind: (event.target.value || undefined) as typeof view.kind })}
           />
-          <Select
-            label={t('actors.list.regionFilter')}
-            emptyOption={t('actors.list.allRegions')}
-            options={(regions.data?.items ?? []).map((region) => ({ value: region.id, label: region.name }))}
-            value={view.region ?? ''}
-            onChange={(event) => list.update({ region: event.target.value || undefined, municipality: undefined })}
-          />
-          <Select
-            label={t('actors.list.municipalityFilter')}
-            emptyOption={t('actors.list.allMunicipalities')}
-            options={(municipalities.data?.items ?? [])
-              .filter((municipality) => !view.region || municipality.regionId === view.region)
-              .map((municipality) => ({ value: municipality.number, label: municipality.name }))}
-            value={view.municipality ?? ''}
-            onChange={(event) => list.update({ municipality: event.target.value || undefined })}
-          />
+          {!ownOrganisation && (
+            <>
+              <Select
+                label={t('actors.list.regionFilter')}
+                emptyOption={t('actors.list.allRegions')}
+                options={(regions.data?.items ?? []).map((region) => ({ value: region.id, label: region.name }))}
+                value={view.region ?? ''}
+                onChange={(event) => list.update({ region: event.target.value || undefined, municipality: undefined })}
+              />
+              <Select
+                label={t('actors.list.municipalityFilter')}
+                emptyOption={t('actors.list.allMunicipalities')}
+                options={(municipalities.data?.items ?? [])
+                  .filter((municipality) => !view.region || municipality.regionId === view.region)
+                  .map((municipality) => ({ value: municipality.number, label: municipality.name }))}
+                value={view.municipality ?? ''}
+                onChange={(event) => list.update({ municipality: event.target.value || undefined })}
+              />
+            </>
+          )}
         </>
       }
       result={actors}

@@ -161,4 +161,14 @@ describe('ActorListPage', () => {
     expect(await screen.findByRole('link', { name: 'Namdal studiesenter' })).toBeTruthy();
     expect(screen.queryByRole('link', { name: 'Ny aktør' })).toBeNull();
   });
+
+  it("is titled as the organisation's own in a portal for one organisation, without the register's place filters", async () => {
+    mswServer.use(...actorHandlers(registerStore()), ...referenceHandlers(), ...authHandlers(new AuthStore(undefined, { loggedInAs: 'fylke@demo.kompetansebro.no' })));
+    renderRoute({ path: '/tjenester', createRoutes: (root) => [createActorRoutes(root, { path: 'tjenester', viewer: { canEdit: true }, ownOrganisation: true })] });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Tjenester og kontakter' })).toBeTruthy();
+    expect(screen.getByText(/^Biblioteket deres og filialene\./)).toBeTruthy();
+    expect(screen.getByRole('combobox', { name: 'Type' })).toBeTruthy();
+    expect(screen.queryByRole('combobox', { name: 'Region' })).toBeNull();
+    expect(screen.queryByRole('combobox', { name: 'Kommune' })).toBeNull();
+  });
 });

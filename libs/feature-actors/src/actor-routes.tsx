@@ -7,6 +7,8 @@ interface ActorRoutesOptions {
   /** The path segment under the parent, Norwegian as the user sees it. Default "aktorer". */
   path?: string;
   viewer: ActorViewer;
+  /** The list is of the user's own organisation and its branches (ActorFeature.ownOrganisation). Default false. */
+  ownOrganisation?: boolean;
   /** An agreement's page in the app, e.g. `/avtaler/$id`; without it, agreements are not links. */
   agreementPath?: string;
   /** An activity's page, e.g. `/aktiviteter/$id`. */
@@ -24,7 +26,7 @@ const actorTexts = { title: 'actors.detail.titleFallback', notFound: 'actors.det
  */
 export function createActorRoutes(
   parentRoute: AnyRoute,
-  { path = 'aktorer', viewer, agreementPath, activityPath, historyPath }: ActorRoutesOptions,
+  { path = 'aktorer', viewer, ownOrganisation = false, agreementPath, activityPath, historyPath }: ActorRoutesOptions,
 ) {
   const links: ActorLinkPaths = { agreement: agreementPath, activity: activityPath, history: historyPath };
   return featureRoutes(parentRoute, {
@@ -32,7 +34,7 @@ export function createActorRoutes(
     context: ActorFeatureContext,
     useFeature: function useActorFeatureValue(paths: ActorPaths) {
       const [notice, setNotice] = useState<ActorNotice | null>(null);
-      return useMemo(() => ({ viewer, paths, links, notice, setNotice }), [paths, notice]);
+      return useMemo(() => ({ viewer, ownOrganisation, paths, links, notice, setNotice }), [paths, notice]);
     },
     screens: {
       list: { path: '/', validateSearch: plainSearch, component: lazyRouteComponent(() => import('./actor-list-page'), 'ActorListPage') },
