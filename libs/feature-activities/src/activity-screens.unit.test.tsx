@@ -344,6 +344,8 @@ describe('counts per period', () => {
     expect(rows).toEqual([
       ['Høst 2023', '2'],
       ['Vår 2024', '1'],
+      // A half year without any is shown with 0: no gap in the series.
+      ['Høst 2024', '0'],
       ['Vår 2025', '1'],
       ['Sum', '4'],
     ]);

@@ -186,7 +186,7 @@ export function periodOf(date: string, per: CountPeriod): string {
   return `${year}-H${month <= 6 ? 1 : 2}`;
 }
 
-/** Counts per period, in time order; periods with no activity are left out. */
+/** Counts per period, in time order, from the first period with an activity to the last: those between with none count 0. */
 export function countByPeriod(dates: readonly string[], per: CountPeriod): ActivityCount[] {
   return sumByPeriod(
     dates.map((date) => ({ date, count: 1 })),
@@ -201,7 +201,24 @@ export function sumByPeriod(days: ReadonlyArray<{ date: string; count: number }>
     const period = periodOf(date, per);
     counts.set(period, (counts.get(period) ?? 0) + count);
   }
-  return [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([period, count]) => ({ period, count }));
+  const periods = [...counts.keys()].sort();
+  const first = periods[0];
+  const last = periods.at(-1);
+  if (first === undefined || last === undefined) return [];
+  // A gap in a time series reads as missing data: a period without activities is there, with 0.
+  const items: ActivityCount[] = [];
+  for (let period = first; period <= last; period = periodAfter(period, per)) items.push({ period, count: counts.get(period) ?? 0 });
+  return items;
+}
+
+/** The period after one of periodOf's: "2023-12" → "2024-01", "2023-H2" → "2024-H1", "2023" → "2024". */
+export function periodAfter(period: string, per: CountPeriod): string {
+  const year = Number(period.slice(0, 4));
+  if (per === 'year') return String(year + 1);
+  const part = Number(period.slice(per === 'month' ? 5 : 6));
+  const parts = per === 'month' ? 12 : 2;
+  const [nextYear, nextPart] = part === parts ? [year + 1, 1] : [year, part + 1];
+  return per === 'month' ? `${nextYear}-${String(nextPart).padStart(2, '0')}` : `${nextYear}-H${nextPart}`;
 }
 
 interface ActivityShape {

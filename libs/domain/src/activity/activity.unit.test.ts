@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activityRuleViolations, countByPeriod, hasLoneSurrogate, periodOf, storableText, totalHeadCount } from './activity.schema';
+import { activityRuleViolations, countByPeriod, hasLoneSurrogate, periodAfter, periodOf, storableText, totalHeadCount } from './activity.schema';
 
 describe('activity periods', () => {
   it('splits the year into spring (H1) and autumn (H2)', () => {
@@ -19,6 +19,28 @@ describe('activity periods', () => {
       { period: '2025-H1', count: 1 },
     ]);
     expect(countByPeriod([], 'year')).toEqual([]);
+  });
+
+  it('counts the periods between with none as 0, so the series has no gaps', () => {
+    expect(countByPeriod(['2026-03-01', '2027-02-10', '2027-03-01'], 'half_year')).toEqual([
+      { period: '2026-H1', count: 1 },
+      { period: '2026-H2', count: 0 },
+      { period: '2027-H1', count: 2 },
+    ]);
+    expect(countByPeriod(['2025-11-03', '2026-02-01'], 'month').map(({ period, count }) => `${period}:${count}`)).toEqual(['2025-11:1', '2025-12:0', '2026-01:0', '2026-02:1']);
+    expect(countByPeriod(['2023-05-01', '2025-05-01'], 'year')).toEqual([
+      { period: '2023', count: 1 },
+      { period: '2024', count: 0 },
+      { period: '2025', count: 1 },
+    ]);
+  });
+
+  it('steps from a period to the next across the turn of the year', () => {
+    expect(periodAfter('2023-12', 'month')).toBe('2024-01');
+    expect(periodAfter('2023-09', 'month')).toBe('2023-10');
+    expect(periodAfter('2023-H1', 'half_year')).toBe('2023-H2');
+    expect(periodAfter('2023-H2', 'half_year')).toBe('2024-H1');
+    expect(periodAfter('2023', 'year')).toBe('2024');
   });
 });
 

@@ -55,7 +55,7 @@ const deleteRoute = activityRoutes.remove('Delete an activity; plan items that l
 const countsRoute = routesTagged(...tags)('get', '/api/activities/counts', ['activity', 'read'], {
   summary: 'How many activities the filters select, per month, half year (2023-H2) or year, by start date',
   request: { query: activityCountQuerySchema },
-  answers: { 200: jsonAnswer('Counts in time order; periods without activity are left out', ActivityCounts) },
+  answers: { 200: jsonAnswer('Counts in time order from the first period with an activity to the last; periods between without one count 0', ActivityCounts) },
   problems: [400],
 });
 
