@@ -92,8 +92,10 @@ export function SearchablePicker(props: SearchablePickerProps) {
   const { label, error, requiredLabel, options, loading, search, matches, known = [] } = props;
   const { t } = useTranslation();
   const language = useLanguage();
+  // Not beside a choice already made (one value, nothing typed): it reads as if the choice were in doubt.
+  const settled = !props.multiple && props.value !== '' && search?.typed.trim() === '';
   const more =
-    search && matches && matches.total > matches.shown
+    search && matches && matches.total > matches.shown && !settled
       ? t('picker.moreMatches', { shown: formatNumber(matches.shown, language), total: formatNumber(matches.total, language) })
       : null;
   // On a line of its own under the field's help.

@@ -156,6 +156,9 @@ describe('SearchablePicker', () => {
     // The field now shows the choice's name: that is not sent as a search; the list starts over.
     expect((input as HTMLInputElement).value).toBe('Steinkjer');
     await waitFor(() => expect(screen.getByTestId('sent').textContent).toBe(''));
+    // The server's first answer is back (2 of 5), but beside a choice "Viser 2 av 5" would read as if it were in doubt.
+    await waitFor(() => expect(visible().map((option) => option.textContent)).toEqual(expect.arrayContaining(['Namsos', 'Trondheim'])));
+    expect(screen.queryByText(/Viser \d+ av/)).toBeNull();
     // The choice keeps its name when a new search no longer finds it.
     await user.clear(input);
     await user.type(input, 'rør');
