@@ -1,5 +1,5 @@
 import { liaisonQueries, regionQueries } from '@kompetansebro/api-client';
-import { DEFAULT_PAGE_SIZE, groupLibrariesByRegion, keyStudentServices, libraryListQuerySchema, type LiaisonLibrary } from '@kompetansebro/domain';
+import { DEFAULT_PAGE_SIZE, groupLibrariesByRegion, keyStudentServices, municipalityAndRegion, libraryListQuerySchema, type LiaisonLibrary } from '@kompetansebro/domain';
 import { formatNumber, useLanguage } from '@kompetansebro/i18n';
 import { DataTable, ListScreen, Select, useListSearch, type TableColumn } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
@@ -38,7 +38,7 @@ export function LibraryListPage() {
           </Link>
           <br />
           <small>
-            {[library.municipalityName, search.view === 'regions' ? null : library.regionName].filter(Boolean).join(', ')}
+            {municipalityAndRegion(library.municipalityName, search.view === 'regions' ? null : library.regionName)}
             {library.parentName && ` – ${t('liaison.libraries.branchOf', { name: library.parentName })}`}
           </small>
         </>

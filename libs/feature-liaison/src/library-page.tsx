@@ -1,5 +1,5 @@
 import { actorQueries, liaisonQueries, serviceQueries } from '@kompetansebro/api-client';
-import { keyStudentServices, type ServiceSummary } from '@kompetansebro/domain';
+import { keyStudentServices, municipalityAndRegion, type ServiceSummary } from '@kompetansebro/domain';
 import { formatDate, formatNumber, useLanguage } from '@kompetansebro/i18n';
 import { Alert, Button, buttonLinkProps, DetailPage, errorStatusOf, Fact, LoadingState, Page, Section } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
@@ -75,7 +75,7 @@ export function LibraryPage() {
 
           <Section id="library-facts" title={t('liaison.library.facts')}>
             <dl className="kb-facts">
-              <Fact label={t('liaison.library.municipality')}>{[library.municipalityName, library.regionName].filter(Boolean).join(', ') || '–'}</Fact>
+              <Fact label={t('liaison.library.municipality')}>{municipalityAndRegion(library.municipalityName, library.regionName) || '–'}</Fact>
               {library.parentId && (
                 <Fact label={t('liaison.library.mainLibrary')}>
                   <Link className="ds-link" to={paths.library} params={{ id: library.parentId }}>

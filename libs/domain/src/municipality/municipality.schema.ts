@@ -17,3 +17,11 @@ export type Municipality = z.infer<typeof municipalitySchema>;
 export const municipalityListQuerySchema = z.object({
   region: z.uuid().optional(),
 });
+
+/**
+ * Where a place is, as a line: "Steinkjer, Innherred"; the region left out where it bears the
+ * municipality's name ("Trondheim", not "Trondheim, Trondheim") or is unknown.
+ */
+export function municipalityAndRegion(municipalityName: string | null, regionName: string | null): string {
+  return [municipalityName, regionName === municipalityName ? null : regionName].filter(Boolean).join(', ');
+}
