@@ -105,7 +105,8 @@ function Home({ libraryId, name }: { libraryId: string; name: string }) {
         </div>
 
         <Section id="library-notes" title={t('library.home.notesTitle')} className="kb-stack">
-          {unread.data && (
+          {/* "Ingen uleste" only beside notes there are: with none at all, "Ingen notater ennå" says it. */}
+          {unread.data && (unread.data.count > 0 || Boolean(threads.data?.items.length)) && (
             <p className="ds-paragraph">
               <strong>{unread.data.count === 0 ? t('library.home.noUnread') : t('library.home.unread', { count: unread.data.count })}</strong>
             </p>
