@@ -29,6 +29,18 @@ function InboxLink() {
   );
 }
 
+/** An e-mail address that may break after its "@" (not mid-word) where the menu is narrow. */
+function BreakableEmail({ email }: { email: string }) {
+  const at = email.lastIndexOf('@') + 1;
+  return (
+    <>
+      {email.slice(0, at)}
+      <wbr />
+      {email.slice(at)}
+    </>
+  );
+}
+
 /**
  * The header's user area: the inbox, the organisation the user acts for (a menu to switch when
  * they belong to several), and the user menu — profile, password, notifications, language, log out.
@@ -68,7 +80,12 @@ export function UserArea({ me }: { me: Me }) {
     <>
       <InboxLink />
       {memberships.length > 1 ? (
-        <DisclosureMenu button={active?.organisationName} label={`${t('shell.user.switchLabel')}: ${active?.organisationName ?? ''}`} align="end">
+        <DisclosureMenu
+          button={active?.organisationName}
+          label={`${t('shell.user.switchLabel')}: ${active?.organisationName ?? ''}`}
+          align="end"
+          className="kb-header__organisation-menu"
+        >
           <h2>{t('account.menu.organisation')}</h2>
           <ul>
             {memberships.map((membership) => (
@@ -91,11 +108,24 @@ export function UserArea({ me }: { me: Me }) {
       ) : (
         <span className="kb-header__organisation">{active?.organisationName}</span>
       )}
-      <DisclosureMenu button={me.user.name} label={t('account.menu.label', { name: me.user.name })} align="end">
+      {/* On a phone the button shows only the icon, so the organisation's name has the row (its name is the label). */}
+      <DisclosureMenu
+        button={
+          <>
+            <svg className="kb-user-menu__icon" aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="20" height="20">
+              <path fill="currentColor" d="M12 12a4.5 4.5 0 1 0 0-9 4.5 4.5 0 0 0 0 9Zm0 2c-4.4 0-8 2.2-8 5v2h16v-2c0-2.8-3.6-5-8-5Z" />
+            </svg>
+            <span className="kb-user-menu__name">{me.user.name}</span>
+          </>
+        }
+        label={t('account.menu.label', { name: me.user.name })}
+        align="end"
+        className="kb-user-menu"
+      >
         <p>
           <strong>{me.user.name}</strong>
           <br />
-          {me.user.email}
+          <BreakableEmail email={me.user.email} />
           <br />
           {active?.organisationName}
         </p>

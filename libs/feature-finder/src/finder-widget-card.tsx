@@ -31,7 +31,7 @@ export function FinderWidgetCard({ libraryId, origin = window.location.origin }:
     }
   };
   return (
-    <Section id={`${fieldId}-heading`} title={t('finder.library.widgetHeading')} intro={t('finder.library.widgetHelp')}>
+    <Section id={`${fieldId}-heading`} title={t('finder.library.widgetHeading')} intro={t('finder.library.widgetHelp')} className="kb-stack">
       <div className="ds-field">
         <label className="ds-label" htmlFor={fieldId}>
           {t('finder.library.widgetCode')}

@@ -117,7 +117,7 @@ function UploadSection({ onUploaded }: { onUploaded: (detail: ImportDetail) => v
   };
   return (
     <Section id="import-upload" title={t('import.upload.title')}>
-      <form onSubmit={(event) => void submit(event)} noValidate>
+      <form className="kb-form" onSubmit={(event) => void submit(event)} noValidate>
         <Select
           id="import-target"
           label={t('import.upload.target')}
@@ -135,9 +135,11 @@ function UploadSection({ onUploaded }: { onUploaded: (detail: ImportDetail) => v
           error={error}
           onChange={(event) => setChosen(event.currentTarget.files?.[0] ?? null)}
         />
-        <Button type="submit" loading={upload.isPending}>
-          {upload.isPending ? t('import.upload.sending') : t('import.upload.submit')}
-        </Button>
+        <div className="kb-cluster">
+          <Button type="submit" loading={upload.isPending}>
+            {upload.isPending ? t('import.upload.sending') : t('import.upload.submit')}
+          </Button>
+        </div>
         {progress !== null && (
           <p className="ds-paragraph">
             <label htmlFor="import-upload-progress">{t('import.upload.progress', { percent: Math.round(progress * 100) })}</label>{' '}
@@ -233,7 +235,7 @@ function MappingSection({ file }: { file: ImportDetail }) {
     <>
       <Section id="import-mapping" title={t('import.mapping.title')} intro={t('import.mapping.intro', { file: file.fileName, count: file.rowCount, target: t(`import.target.${file.target}`) })}>
         {isActors ? <p className="ds-paragraph">{t('import.mapping.format', { format: t(`import.format.${mapping.format}`) })}</p> : <p className="ds-paragraph">{t('import.mapping.actorColumns')}</p>}
-        <form onSubmit={(event) => void runPreview(event)} noValidate>
+        <form className="kb-form" onSubmit={(event) => void runPreview(event)} noValidate>
           {file.headers.map((header, index) => (
             <Select
               key={header}
@@ -261,9 +263,11 @@ function MappingSection({ file }: { file: ImportDetail }) {
             />
           )}
           <TextField id="import-save-as" label={t('import.mapping.saveAs')} description={t('import.mapping.saveAsHelp')} value={saveAs} maxLength={100} onChange={(event) => setSaveAs(event.currentTarget.value)} />
-          <Button type="submit" loading={check.isPending || (running && job?.kind === 'preview')} disabled={running}>
-            {check.isPending || running ? t('import.mapping.sending') : t('import.mapping.submit')}
-          </Button>
+          <div className="kb-cluster">
+            <Button type="submit" loading={check.isPending || (running && job?.kind === 'preview')} disabled={running}>
+              {check.isPending || running ? t('import.mapping.sending') : t('import.mapping.submit')}
+            </Button>
+          </div>
         </form>
         {job?.kind === 'preview' && <JobStatus file={file} />}
       </Section>

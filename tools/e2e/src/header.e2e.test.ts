@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 import { goToMenuItem, logIn, userMenuButton } from './login';
+import { linesOf } from './text-lines';
 
 // The compact header of every app (issue 19): one row with the app's name, search, inbox,
 // organisation and user menu, and the menu grouped under it — at most 120 px tall at 1280 px;
@@ -79,6 +80,54 @@ test.describe('the compact header', () => {
     await expect(page.getByRole('heading', { level: 1, name: /Åpningstider/ })).toBeVisible();
     // Following a link folds the menu again.
     await expect(menu).toBeHidden();
+  });
+});
+
+test.describe('who the user acts for, on a phone and in the user menu', () => {
+  test('at 390 px the organisation switcher shows the whole name, the user menu folds to a named icon button, by keyboard', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await logIn(page);
+    const header = page.getByRole('banner');
+    const organisation = header.getByRole('button', { name: /^Du handler for: / });
+    await expect(organisation).toBeVisible();
+    await expect(organisation).toContainText('Trøndelag fylkesbibliotek');
+    // Not cut off: the name's box holds all of it, inside the screen.
+    const name = organisation.locator('.kb-menu__label');
+    expect(await name.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
+    expect(((await name.boundingBox())?.x ?? Infinity) + ((await name.boundingBox())?.width ?? 0)).toBeLessThanOrEqual(390);
+    await expectNoAxeViolations(page);
+
+    // The user menu shows an icon, keeps its name, and opens and closes from the keyboard.
+    const userMenu = userMenuButton(page);
+    await expect(userMenu).toHaveAccessibleName('Brukermeny for Fylkesbiblioteket (demo)');
+    expect((await userMenu.boundingBox())?.width ?? Infinity).toBeLessThan(80);
+    await userMenu.focus();
+    await page.keyboard.press('Enter');
+    await expect(header.getByRole('link', { name: 'Profil' })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.keyboard.press('Escape');
+    await expect(userMenu).toHaveAttribute('aria-expanded', 'false');
+    await expect(userMenu).toBeFocused();
+
+    // The switcher works from the keyboard too.
+    await organisation.focus();
+    await page.keyboard.press('Enter');
+    await expect(header.getByRole('button', { name: 'Trøndelag fylkeskommune' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(organisation).toBeFocused();
+  });
+
+  test('at 1280 px the user menu holds the e-mail address and the three languages each on one line', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await logIn(page, { app: '/bibliotek/', email: 'namsos@demo.kompetansebro.no' });
+    await userMenuButton(page).click();
+    const panel = page.getByRole('banner').locator('.kb-menu__panel:visible');
+    expect(await linesOf(panel, 'namsos@demo.kompetansebro.no')).toEqual([1]);
+    const languages = panel.getByRole('group', { name: 'Språk' }).getByRole('button');
+    const tops = await languages.evaluateAll((buttons) => buttons.map((button) => Math.round(button.getBoundingClientRect().top)));
+    expect(tops).toHaveLength(3);
+    expect(new Set(tops).size).toBe(1);
+    await expectNoAxeViolations(page);
   });
 });
 
