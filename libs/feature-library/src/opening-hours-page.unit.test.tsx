@@ -19,7 +19,12 @@ const emptyHours: OpeningHours = {
   openOnPublicHolidays: false,
   osm: { openingHours: '', selfService: '' },
   now: { state: 'closed', nextOpening: null },
-  thisWeek: { days: [], staffedHours: 0, selfServiceHours: 0 },
+  // The API still gives the week, every day without periods.
+  thisWeek: {
+    days: (['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'] as const).map((weekday, index) => ({ date: ['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04', '2026-12-05', '2026-12-06'][index] ?? '', weekday, periods: [], reason: null })),
+    staffedHours: 0,
+    selfServiceHours: 0,
+  },
   version: 0,
   createdAt: null,
   updatedAt: null,
@@ -53,6 +58,13 @@ function renderEditor(answer: () => Response) {
 }
 
 describe('OpeningHoursPage', () => {
+  it('with no hours entered says so, and shows no week of closed days', async () => {
+    renderEditor(() => HttpResponse.json(emptyHours));
+    expect(await screen.findByText('Åpningstidene er ikke lagt inn ennå.')).toBeTruthy();
+    expect(screen.queryByRole('table', { name: 'Denne uka' })).toBeNull();
+    expect(screen.queryByText('Stengt')).toBeNull();
+  });
+
   it('sends the week with If-Match "0" before the first save, and shows the API’s field error beside its input and in the summary', async () => {
     const user = userEvent.setup();
     const sent = renderEditor(() =>

@@ -1,4 +1,4 @@
-import type { DayPeriod, OpeningHours } from '@kompetansebro/domain';
+import { hasOpeningHours, type DayPeriod, type OpeningHours } from '@kompetansebro/domain';
 import { formatDate, formatNumber, norwegianWallClock, useLanguage } from '@kompetansebro/i18n';
 import { useTranslation } from 'react-i18next';
 
@@ -14,7 +14,7 @@ export function OpeningNow({ hours }: { hours: OpeningHours }) {
         norwegianWallClock(Date.parse(hours.now.nextOpening)),
       )
     : null;
-  if (hours.version === 0) return <p className="ds-paragraph">{t('library.hours.none')}</p>;
+  if (!hasOpeningHours(hours)) return <p className="ds-paragraph">{t('library.hours.none')}</p>;
   return (
     <div className="kb-stack">
       <p className="ds-paragraph">
@@ -39,6 +39,8 @@ export function WeekTable({ hours, caption }: { hours: OpeningHours; caption: st
   const language = useLanguage();
   // The note column only when a day has one: the table fits a phone's width.
   const notes = hours.thisWeek.days.some((day) => day.reason);
+  // With no hours entered a week of "Stengt" would read as closed: OpeningNow says they are missing.
+  if (!hasOpeningHours(hours)) return null;
   return (
     <table className="ds-table" data-size="sm">
       <caption>{caption}</caption>
