@@ -1,5 +1,5 @@
 import { hasOpeningHours, type DayPeriod, type OpeningHours } from '@kompetansebro/domain';
-import { formatDate, formatNumber, norwegianWallClock, useLanguage } from '@kompetansebro/i18n';
+import { formatDate, formatNumber, formatOpeningMoment, useLanguage } from '@kompetansebro/i18n';
 import { useTranslation } from 'react-i18next';
 
 const times = (periods: readonly DayPeriod[]) => periods.map((period) => `${period.from}–${period.to}`).join(', ');
@@ -8,12 +8,7 @@ const times = (periods: readonly DayPeriod[]) => periods.map((period) => `${peri
 export function OpeningNow({ hours }: { hours: OpeningHours }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const next = hours.now.nextOpening
-    ? // Norway's clock, formatted as UTC: no time-zone data to load (see norwegianWallClock).
-      new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'nb-NO', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }).format(
-        norwegianWallClock(Date.parse(hours.now.nextOpening)),
-      )
-    : null;
+  const next = hours.now.nextOpening ? formatOpeningMoment(hours.now.nextOpening, new Date().toISOString(), language, (when, values) => t(`finder.moment.${when}`, values)) : null;
   if (!hasOpeningHours(hours)) return <p className="ds-paragraph">{t('library.hours.none')}</p>;
   return (
     <div className="kb-stack">

@@ -44,7 +44,7 @@ export function statusNow(reader: Reader, library: PublicLibrary): Html {
   const { t } = reader;
   const hours = library.hours;
   if (!hours) return html`<p class="status unknown">${t.status.unknown}</p>`;
-  const next = hours.now.state === 'closed' && hours.now.nextOpening ? html` <span class="next">${reader.fill(t.status.nextOpening, { when: momentText(reader, hours.now.nextOpening) })}</span>` : '';
+  const next = hours.now.state === 'closed' && hours.now.nextOpening ? html` <span class="next">${reader.fill(t.status.nextOpening, { when: momentText(reader, hours.now.nextOpening, hours.today.date) })}</span>` : '';
   return html`<p class="status ${hours.now.state}" data-status="${library.id}"><strong>${t.status[hours.now.state]}</strong>${next}</p>`;
 }
 
