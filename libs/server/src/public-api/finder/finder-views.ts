@@ -166,19 +166,6 @@ ${centres.map((centre) => html`<p>${reader.fill(reader.t.library.studyCentre, { 
 </section>`;
 }
 
-/** The copy-paste code of the library's widget, for the municipality's website. */
-export function widgetSection(reader: Reader, library: PublicLibrary, origin: string): Html {
-  const code = widgetCode(origin, library.slug, reader.lang);
-  return html`<details class="widget"><summary>${reader.t.library.widgetHeading}</summary>
-<p>${reader.t.library.widgetHelp}</p>
-<label for="widget-code">${reader.t.library.widgetCode}</label>
-<textarea id="widget-code" readonly rows="3">${code}</textarea>
-</details>`;
-}
-
-export const widgetCode = (origin: string, slug: string, lang: string) =>
-  `<script src="${origin}/finn/widget.js" data-library="${slug}"${lang === 'nb' ? '' : ` data-lang="${lang}"`} async></script>`;
-
 export function centreArea(reader: Reader, centre: PublicStudyCentre): Html {
   return html`<p>${reader.t.centre.municipalities}: ${centre.municipalities.map((m, index) => html`${index ? ', ' : ''}<a href="${reader.href('/', { kommune: m.number })}">${m.name}</a>`)}</p>`;
 }

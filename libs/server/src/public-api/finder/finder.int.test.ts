@@ -59,8 +59,8 @@ describe('the public student finder', () => {
     expect(library).toMatchObject({ name: 'Grong bibliotek', address: { '@type': 'PostalAddress', addressLocality: 'Grong', addressCountry: 'NO' } });
     const hours = library?.['openingHoursSpecification'] as Array<{ dayOfWeek: string; opens: string; closes: string }>;
     expect(hours).toContainEqual(expect.objectContaining({ dayOfWeek: 'https://schema.org/Saturday', opens: '11:00', closes: '15:00' }));
-    // The copy-paste widget code for the municipality's website.
-    expect(html).toContain('/finn/widget.js&quot; data-library=&quot;grong-bibliotek&quot; data-lang=&quot;nn&quot;');
+    // The widget's copy-paste code is for the library's staff (the library portal gives it), not for students.
+    expect(html).not.toContain('/finn/widget.js');
   });
 
   it('shows the photos the library published, with alt text and credit, loaded when scrolled to; never an unpublished one', async () => {
