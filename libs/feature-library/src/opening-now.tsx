@@ -10,6 +10,8 @@ export function OpeningNow({ hours }: { hours: OpeningHours }) {
   const language = useLanguage();
   const next = hours.now.nextOpening ? formatOpeningMoment(hours.now.nextOpening, new Date().toISOString(), language, (when, values) => t(`finder.moment.${when}`, values)) : null;
   if (!hasOpeningHours(hours)) return <p className="ds-paragraph">{t('library.hours.none')}</p>;
+  // A holiday, season or single day makes this week's figures differ from the services' "hours a week": said, not left to puzzle over.
+  const unusual = hours.thisWeek.days.filter((day) => day.reason);
   return (
     <div className="kb-stack">
       <p className="ds-paragraph">
@@ -24,6 +26,11 @@ export function OpeningNow({ hours }: { hours: OpeningHours }) {
               selfService: formatNumber(hours.thisWeek.selfServiceHours, language),
             })}
       </p>
+      {unusual.length > 0 && (
+        <p className="ds-paragraph">
+          {t('library.hours.weekDiffers', { days: unusual.map((day) => `${t(`finder.weekday.${day.weekday}`)} ${formatDate(day.date, language)} (${day.reason ?? ''})`).join(', ') })}
+        </p>
+      )}
     </div>
   );
 }

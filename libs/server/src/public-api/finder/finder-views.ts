@@ -126,6 +126,7 @@ export function hoursSection(reader: Reader, hours: PublicHours | null): Html {
     (day) => html`<tr${day.date === hours.today.date ? html` class="today" aria-current="date"` : ''}><th scope="row">${t.weekday[day.weekday]} ${dateText(day.date)}${day.reason ? html` <span class="reason" lang="nb">${day.reason}</span>` : ''}</th>
 <td>${day.periods.length ? kindCell(day.periods, 'staffed') : t.library.closed}</td><td>${day.periods.length ? kindCell(day.periods, 'self_service') : t.library.closed}</td></tr>`,
   )}</tbody></table>
+${hours.thisWeek.days.some((day) => day.reason) ? html`<p class="note">${t.library.weekDiffers}</p>` : ''}
 <p class="note">${t.library.selfServiceHelp}</p>
 </section>`;
 }
