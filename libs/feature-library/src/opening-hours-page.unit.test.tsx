@@ -19,19 +19,24 @@ const emptyHours: OpeningHours = {
   openOnPublicHolidays: false,
   osm: { openingHours: '', selfService: '' },
   now: { state: 'closed', nextOpening: null },
-  thisWeek: { days: [], staffedHours: 0, selfServiceHours: 0 },
+  // The API still gives the week, every day without periods.
+  thisWeek: {
+    days: (['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'] as const).map((weekday, index) => ({ date: ['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04', '2026-12-05', '2026-12-06'][index] ?? '', weekday, periods: [], reason: null })),
+    staffedHours: 0,
+    selfServiceHours: 0,
+  },
   version: 0,
   createdAt: null,
   updatedAt: null,
 };
 
 /** The editor for Namsos, logged in as its library editor; `answer` is what the API says to the save. */
-function renderEditor(answer: () => Response) {
+function renderEditor(answer: () => Response, stored: OpeningHours = emptyHours) {
   const me = buildMe({ activeOrganisationId: NAMSOS.id, role: 'library_editor', memberships: [buildMembership(NAMSOS, 'library_editor')] });
   scenario({ account: { email: 'namsos@demo.kompetansebro.no', password: 'kompetansebro', me }, actors: [NAMSOS] }).use();
   const sent: unknown[] = [];
   mswServer.use(
-    http.get('*/api/opening-hours/:id', () => HttpResponse.json(emptyHours, { headers: { ETag: '"0"' } })),
+    http.get('*/api/opening-hours/:id', () => HttpResponse.json(stored, { headers: { ETag: `"${stored.version}"` } })),
     http.patch('*/api/opening-hours/:id', async ({ request }) => {
       sent.push({ ifMatch: request.headers.get('if-match'), body: await request.json() });
       return answer();
@@ -53,6 +58,20 @@ function renderEditor(answer: () => Response) {
 }
 
 describe('OpeningHoursPage', () => {
+  it('with no hours entered says so, and shows no week of closed days', async () => {
+    renderEditor(() => HttpResponse.json(emptyHours));
+    expect(await screen.findByText('Åpningstidene er ikke lagt inn ennå.')).toBeTruthy();
+    expect(screen.queryByRole('table', { name: 'Denne uka' })).toBeNull();
+    expect(screen.queryByText('Stengt')).toBeNull();
+  });
+
+  it('says which days make this week differ from a normal one', async () => {
+    const friday = { weekday: 'fr' as const, kind: 'staffed' as const, from: '10:00', to: '16:00' };
+    const days = emptyHours.thisWeek.days.map((day) => (day.weekday === 'fr' ? { ...day, reason: 'Stengt for kurs' } : day));
+    renderEditor(() => HttpResponse.json(emptyHours), { ...emptyHours, weekly: [friday], thisWeek: { ...emptyHours.thisWeek, days }, version: 2 });
+    expect(await screen.findByText('Avviker fra en vanlig uke: fredag 04.12.2026 (Stengt for kurs). Timene i uka under tjenestene gjelder en vanlig uke.')).toBeTruthy();
+  });
+
   it('sends the week with If-Match "0" before the first save, and shows the API’s field error beside its input and in the summary', async () => {
     const user = userEvent.setup();
     const sent = renderEditor(() =>

@@ -1,5 +1,5 @@
-import type { DayPeriod, OpeningHours } from '@kompetansebro/domain';
-import { formatDate, formatNumber, norwegianWallClock, useLanguage } from '@kompetansebro/i18n';
+import { hasOpeningHours, type DayPeriod, type OpeningHours } from '@kompetansebro/domain';
+import { formatDate, formatNumber, formatOpeningMoment, useLanguage } from '@kompetansebro/i18n';
 import { useTranslation } from 'react-i18next';
 
 const times = (periods: readonly DayPeriod[]) => periods.map((period) => `${period.from}–${period.to}`).join(', ');
@@ -8,13 +8,10 @@ const times = (periods: readonly DayPeriod[]) => periods.map((period) => `${peri
 export function OpeningNow({ hours }: { hours: OpeningHours }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const next = hours.now.nextOpening
-    ? // Norway's clock, formatted as UTC: no time-zone data to load (see norwegianWallClock).
-      new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'nb-NO', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }).format(
-        norwegianWallClock(Date.parse(hours.now.nextOpening)),
-      )
-    : null;
-  if (hours.version === 0) return <p className="ds-paragraph">{t('library.hours.none')}</p>;
+  const next = hours.now.nextOpening ? formatOpeningMoment(hours.now.nextOpening, new Date().toISOString(), language, (when, values) => t(`finder.moment.${when}`, values)) : null;
+  if (!hasOpeningHours(hours)) return <p className="ds-paragraph">{t('library.hours.none')}</p>;
+  // A holiday, season or single day makes this week's figures differ from the services' "hours a week": said, not left to puzzle over.
+  const unusual = hours.thisWeek.days.filter((day) => day.reason);
   return (
     <div className="kb-stack">
       <p className="ds-paragraph">
@@ -29,6 +26,11 @@ export function OpeningNow({ hours }: { hours: OpeningHours }) {
               selfService: formatNumber(hours.thisWeek.selfServiceHours, language),
             })}
       </p>
+      {unusual.length > 0 && (
+        <p className="ds-paragraph">
+          {t('library.hours.weekDiffers', { days: unusual.map((day) => `${t(`finder.weekday.${day.weekday}`)} ${formatDate(day.date, language)} (${day.reason ?? ''})`).join(', ') })}
+        </p>
+      )}
     </div>
   );
 }
@@ -39,6 +41,8 @@ export function WeekTable({ hours, caption }: { hours: OpeningHours; caption: st
   const language = useLanguage();
   // The note column only when a day has one: the table fits a phone's width.
   const notes = hours.thisWeek.days.some((day) => day.reason);
+  // With no hours entered a week of "Stengt" would read as closed: OpeningNow says they are missing.
+  if (!hasOpeningHours(hours)) return null;
   return (
     <table className="ds-table" data-size="sm">
       <caption>{caption}</caption>

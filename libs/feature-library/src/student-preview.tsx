@@ -24,7 +24,7 @@ export function StudentPreview({ libraryId, name, hours, services }: { libraryId
         {name}
       </h3>
       <OpeningNow hours={hours} />
-      {hours.version > 0 && <WeekTable hours={hours} caption={t('library.preview.week')} />}
+      <WeekTable hours={hours} caption={t('library.preview.week')} />
       {own.length > 0 && (
         <ul className="kb-library-list">
           {own.map((service) => (

@@ -76,6 +76,26 @@ export function formatDateTime(iso: string): string {
   return `${pad(wall.getUTCDate())}.${pad(wall.getUTCMonth() + 1)}.${wall.getUTCFullYear()} ${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}`;
 }
 
+/** Which words say when: today, tomorrow or a later day (the catalogue's `finder.moment`). */
+export type MomentWords = (when: 'today' | 'tomorrow' | 'later', values: { date: string; time: string }) => string;
+
+/**
+ * When a library next opens, as it is said: "i dag kl. 07:00", "i morgen kl. 12:00", "tirsdag
+ * 8. desember kl. 12:00" ("Tuesday 8 December at 12:00") — by Norway's calendar and clock, counted
+ * from `today` (a date or a moment). The words come from the catalogue through `words`, so the
+ * server's finder and the portals say it alike.
+ */
+export function formatOpeningMoment(iso: string, today: string, language: Language, words: MomentWords): string {
+  const time = Date.parse(iso);
+  const from = toCalendarDate(today);
+  if (Number.isNaN(time) || !from) return iso;
+  const wall = norwegianWallClock(time);
+  const days = Math.round((Date.UTC(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate()) - Date.UTC(from.year, from.month - 1, from.day)) / 86_400_000);
+  const clock = `${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}`;
+  const date = new Intl.DateTimeFormat(intlLocales[language], { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' }).format(wall);
+  return words(days === 0 ? 'today' : days === 1 ? 'tomorrow' : 'later', { date, time: clock });
+}
+
 /** A date in running text: "3. februar 2026", "3. februar 2026" (nn), "3 February 2026". */
 export function formatDateLong(iso: string, language: Language): string {
   const date = toCalendarDate(iso);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount, formatDate, formatDateLong, formatDateTime, formatNumber } from './format';
+import { fillIn, finderTexts } from './finder-texts';
+import { formatAmount, formatDate, formatDateLong, formatDateTime, formatNumber, formatOpeningMoment } from './format';
+import type { Language } from './languages';
 
 const NBSP = '\u00a0';
 
@@ -50,5 +52,33 @@ describe('formatDateTime', () => {
     expect(formatDateTime('2026-02-03T13:05:00.000Z')).toBe('03.02.2026 14:05');
     expect(formatDateTime('2026-07-01T22:30:00Z')).toBe('02.07.2026 00:30');
     expect(formatDateTime('not a time')).toBe('not a time');
+  });
+});
+
+describe('formatOpeningMoment', () => {
+  // Sunday 6 December 2026, 05:10 in Norway.
+  const now = '2026-12-06T04:10:00Z';
+  const opens = (iso: string, language: Language, today = now) =>
+    formatOpeningMoment(iso, today, language, (when, values) => fillIn(finderTexts[language].moment[when], values));
+
+  it.each<[string, Language, string]>([
+    ['2026-12-06T06:00:00Z', 'nb', 'i dag kl. 07:00'],
+    ['2026-12-07T09:00:00Z', 'nb', 'i morgen kl. 10:00'],
+    ['2026-12-07T09:00:00Z', 'nn', 'i morgon kl. 10:00'],
+    ['2026-12-06T06:00:00Z', 'en', 'today at 07:00'],
+    ['2026-12-07T09:00:00Z', 'en', 'tomorrow at 10:00'],
+    // 23:30 UTC on Sunday is already Monday in Norway.
+    ['2026-12-06T23:30:00Z', 'nb', 'i morgen kl. 00:30'],
+    ['2026-12-08T11:00:00Z', 'nb', 'tirsdag 8. desember kl. 12:00'],
+    ['2026-12-08T11:00:00Z', 'nn', 'tysdag 8. desember kl. 12:00'],
+    ['2026-12-08T11:00:00Z', 'en', 'Tuesday 8 December at 12:00'],
+    // Summer time: 10:00 UTC is 12:00 in Norway.
+    ['2027-06-15T10:00:00Z', 'nb', 'tirsdag 15. juni kl. 12:00'],
+  ])('says %s in %s as "%s", counted from Sunday 6 December', (iso, language, expected) => {
+    expect(opens(iso, language)).toBe(expected);
+  });
+
+  it('takes a calendar date as today', () => {
+    expect(opens('2026-12-08T11:00:00Z', 'nb', '2026-12-07')).toBe('i morgen kl. 12:00');
   });
 });

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import { defaultServiceConditions, type Audience, type ServiceConditions, type ServiceType } from '@kompetansebro/domain';
+import { defaultServiceConditions, openingHoursInputSchema, serviceWeeklyHours, type Audience, type ServiceConditions, type ServiceType } from '@kompetansebro/domain';
 import type { Database } from '../database';
 import { mainLibraryKey, sampleActors } from './actors';
 import { sampleMunicipalities } from './municipalities';
+import { sampleOpeningHours } from './opening-hours';
 import { sampleId } from './sample-id';
 import { auditSampleLoad, insertNewSampleRows } from './sample-rows';
 
@@ -273,12 +274,20 @@ const otherServices: SampleService[] = [
   },
 ];
 
+const timetables = new Map(sampleOpeningHours.map(({ actor, ...hours }) => [actor, openingHoursInputSchema.parse(hours)]));
+
+/** Where a library has sample opening hours, its "hours a week" are theirs, as a save of the hours makes them. */
+const withTimetableHours = (service: SampleService): SampleService => {
+  const weeklyHours = serviceWeeklyHours(service.type, service.weeklyHours ?? null, timetables.get(service.actorKey) ?? null);
+  return weeklyHours === null ? service : { ...service, weeklyHours };
+};
+
 const sampleServices: readonly SampleService[] = [
   ...sampleMunicipalities.flatMap((m) => mainLibraryServices(m.number)),
   ...branchKeys.flatMap(branchServices),
   ...studyCentreKeys.flatMap(studyCentreServices),
   ...otherServices,
-];
+].map(withTimetableHours);
 
 /** Loads the sample services; returns how many rows it added (0 when they exist already). */
 export async function loadSampleServices(trx: Transaction<Database>): Promise<number> {

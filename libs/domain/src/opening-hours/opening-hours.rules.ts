@@ -1,5 +1,6 @@
 import { norwayOffsetMs, norwegianWallClock } from '@kompetansebro/i18n/format';
 import type { IsoDate } from '../common/dates';
+import type { ServiceType } from '../service/service.schema';
 import { minutesOf, weekdays, type DayPeriod, type OpeningHoursInput, type OpeningState, type OpeningWeek, type Weekday } from './opening-hours.schema';
 
 // What the opening hours mean at a moment, on a day and in a week — in Norwegian time
@@ -153,4 +154,20 @@ export function ordinaryWeekHours(hours: OpeningHoursInput): { staffedHours: num
   const week = hoursOfWeek({ ...hours, seasons: [], exceptions: [], openOnPublicHolidays: true }, ORDINARY_WEEK, () => null);
   const oneDecimal = (value: number) => Math.round(value * 10) / 10;
   return { staffedHours: oneDecimal(week.staffedHours), selfServiceHours: oneDecimal(week.selfServiceHours) };
+}
+
+/** Whether any opening hours are entered: a weekly timetable, a season or a single day. Without them a week is unknown, not closed. */
+export function hasOpeningHours(hours: OpeningHoursInput): boolean {
+  return hours.weekly.length + hours.seasons.length + hours.exceptions.length > 0;
+}
+
+/**
+ * The "hours a week" a service shows: for "Betjent åpningstid" and "Meråpent", the figure of the
+ * weekly timetable where one is entered (so the two never disagree), else the figure stored.
+ */
+export function serviceWeeklyHours(type: ServiceType, stored: number | null, hours: OpeningHoursInput | null): number | null {
+  if (hours === null || hours.weekly.length === 0) return stored;
+  if (type === 'staffed_hours') return ordinaryWeekHours(hours).staffedHours;
+  if (type === 'self_service_hours') return ordinaryWeekHours(hours).selfServiceHours;
+  return stored;
 }

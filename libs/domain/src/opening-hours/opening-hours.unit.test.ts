@@ -2,7 +2,7 @@ import Holidays from 'date-holidays';
 import OpeningHoursParser from 'opening_hours';
 import { describe, expect, it } from 'vitest';
 import { toOsm } from './opening-hours-osm';
-import { hoursOfWeek, nextOpening, ordinaryWeekHours, osloInstant, periodsOn, stateAt, type HolidayCalendar } from './opening-hours.rules';
+import { hasOpeningHours, hoursOfWeek, nextOpening, ordinaryWeekHours, osloInstant, periodsOn, serviceWeeklyHours, stateAt, type HolidayCalendar } from './opening-hours.rules';
 import { openingHoursInputSchema, weekdays, type OpeningHoursInput, type WeeklyPeriod } from './opening-hours.schema';
 
 const norway = new Holidays('NO');
@@ -63,6 +63,22 @@ describe('opening hours in Norwegian time', () => {
 
   it('gives the hours a week of the ordinary timetable, self-service counted outside staffed hours', () => {
     expect(ordinaryWeekHours(namsos)).toEqual({ staffedHours: 30, selfServiceHours: 75 });
+  });
+
+  it('takes a service’s hours a week from the timetable where one is entered, else from what was stored', () => {
+    expect(serviceWeeklyHours('staffed_hours', 17, namsos)).toBe(30);
+    expect(serviceWeeklyHours('self_service_hours', 54, namsos)).toBe(75);
+    // No self-service in the timetable: the "Meråpent" figure is 0, not a number the timetable contradicts.
+    expect(serviceWeeklyHours('self_service_hours', 54, openingHoursInputSchema.parse({ weekly: every(['tu', 'th'], 'staffed', '12:00', '18:00') }))).toBe(0);
+    expect(serviceWeeklyHours('staffed_hours', 17, null)).toBe(17);
+    expect(serviceWeeklyHours('staffed_hours', 17, openingHoursInputSchema.parse({ weekly: [] }))).toBe(17);
+    expect(serviceWeeklyHours('study_places', null, namsos)).toBeNull();
+  });
+
+  it('knows hours are entered only when a timetable, a season or a single day is', () => {
+    expect(hasOpeningHours(openingHoursInputSchema.parse({ weekly: [] }))).toBe(false);
+    expect(hasOpeningHours(namsos)).toBe(true);
+    expect(hasOpeningHours(openingHoursInputSchema.parse({ weekly: [], exceptions: [{ date: '2026-12-24', periods: [], note: 'Stengt' }] }))).toBe(true);
   });
 
   it('uses the season between its dates and an exception on its day', () => {

@@ -3,8 +3,8 @@ import {
   hoursOfWeek,
   inActorSet,
   nextOpening,
-  ordinaryWeekHours,
   openingHoursInputSchema,
+  serviceWeeklyHours,
   stateAt,
   toOsm,
   todayInNorway,
@@ -89,7 +89,6 @@ export async function saveOpeningHours(db: Executor, scope: Scope, actorId: stri
 export async function deriveWeeklyHours(trx: Executor, scope: Scope, actorId: string, input: OpeningHoursInput, change: ChangeContext): Promise<void> {
   // No timetable yet: nothing to derive (the services keep what they say).
   if (input.weekly.length === 0) return;
-  const { staffedHours, selfServiceHours } = ordinaryWeekHours(input);
   const services = await trx
     .selectFrom('service')
     .select(['id', 'type', 'weekly_hours', 'version'])
@@ -98,7 +97,7 @@ export async function deriveWeeklyHours(trx: Executor, scope: Scope, actorId: st
     .where('archived_at', 'is', null)
     .execute();
   for (const service of services) {
-    const weeklyHours = service.type === 'staffed_hours' ? staffedHours : selfServiceHours;
+    const weeklyHours = serviceWeeklyHours(service.type, null, input);
     if (service.weekly_hours !== null && Number(service.weekly_hours) === weeklyHours) continue;
     await updateService(trx, scope, service.id, { weeklyHours }, service.version, change);
   }

@@ -84,6 +84,14 @@ describe('the open data API', () => {
     expect((await get(`/study-centres/${namdal?.id}`)).status).toBe(200);
   });
 
+  it('gives the hours a week of "Betjent åpningstid" and "Meråpent" from the library’s timetable', async () => {
+    const branch = (await (await get('/libraries/namdalseid-bibliotek')).json()) as PublicLibrary;
+    const weekly = (type: string) => branch.services.find((s) => s.type === type)?.weeklyHours;
+    // Staffed Tuesdays and Thursdays 12–18; self-service on workdays 08–20 outside them.
+    expect(weekly('staffed_hours')).toBe(12);
+    expect(weekly('self_service_hours')).toBe(48);
+  });
+
   it('answers 404 as problem+json for a library or study centre that does not exist', async () => {
     for (const path of ['/libraries/finnes-ikke', '/libraries/finnes-ikke/hours', `/study-centres/${sampleId('actor', 'nobody')}`]) {
       const response = await get(path);

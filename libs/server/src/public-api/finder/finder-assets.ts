@@ -29,7 +29,6 @@ button{font:inherit;font-weight:600;padding:.5rem 1.25rem;min-height:2.75rem;bor
 .photos{list-style:none;margin:0;padding:0;display:grid;gap:1rem}@media(min-width:48rem){.photos{grid-template-columns:1fr 1fr}}
 figure{margin:0}.photos img{display:block;width:100%;height:auto;border-radius:.5rem;background:#dde2e8}figcaption{font-size:.875rem;color:#4b5563;margin-top:.25rem}
 .quick{display:flex;flex-wrap:wrap;gap:.5rem 1.25rem;list-style:none;margin:0;padding:0}
-.widget{margin-top:2rem}.widget summary{cursor:pointer;font-weight:600}
 .foot{padding:2rem 1rem;font-size:.9375rem}
 `;
 

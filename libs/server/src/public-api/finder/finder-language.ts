@@ -1,5 +1,5 @@
-import { fillIn, finderTexts, isLanguage, type FinderTexts, type Language } from '@kompetansebro/i18n';
-import { osloClock, weekdayOf, type DayPeriod, type Weekday } from '@kompetansebro/domain';
+import { fillIn, finderTexts, formatOpeningMoment, isLanguage, type FinderTexts, type Language } from '@kompetansebro/i18n';
+import type { DayPeriod, Weekday } from '@kompetansebro/domain';
 
 // The finder's language: `?lang=nn` or `?lang=en` on any page (bokmål without it), kept on every
 // link the page makes, so a reader who chose nynorsk stays in nynorsk. Only the address says it
@@ -32,11 +32,9 @@ export function readerOf(lang: string | undefined): Reader {
 /** "09:00–19:00, 20:00–22:00" */
 export const periodsText = (periods: readonly DayPeriod[]) => periods.map((period) => `${period.from}–${period.to}`).join(', ');
 
-/** "lørdag 10:00" (in Norwegian time): when a library opens next. */
-export function momentText(reader: Reader, iso: string): string {
-  const { date, minutes } = osloClock(new Date(iso));
-  const clock = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(Math.round(minutes % 60)).padStart(2, '0')}`;
-  return `${reader.t.weekday[weekdayOf(date)]} ${dateText(date)} ${clock}`;
+/** "i dag kl. 07:00", "tirsdag 8. desember kl. 12:00" (in Norwegian time, from `today`): when a library opens next. */
+export function momentText(reader: Reader, iso: string, today: string): string {
+  return formatOpeningMoment(iso, today, reader.lang, (when, values) => reader.fill(reader.t.moment[when], values));
 }
 
 /** "27.11." */

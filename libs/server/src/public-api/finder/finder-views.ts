@@ -44,7 +44,7 @@ export function statusNow(reader: Reader, library: PublicLibrary): Html {
   const { t } = reader;
   const hours = library.hours;
   if (!hours) return html`<p class="status unknown">${t.status.unknown}</p>`;
-  const next = hours.now.state === 'closed' && hours.now.nextOpening ? html` <span class="next">${reader.fill(t.status.nextOpening, { when: momentText(reader, hours.now.nextOpening) })}</span>` : '';
+  const next = hours.now.state === 'closed' && hours.now.nextOpening ? html` <span class="next">${reader.fill(t.status.nextOpening, { when: momentText(reader, hours.now.nextOpening, hours.today.date) })}</span>` : '';
   return html`<p class="status ${hours.now.state}" data-status="${library.id}"><strong>${t.status[hours.now.state]}</strong>${next}</p>`;
 }
 
@@ -126,6 +126,7 @@ export function hoursSection(reader: Reader, hours: PublicHours | null): Html {
     (day) => html`<tr${day.date === hours.today.date ? html` class="today" aria-current="date"` : ''}><th scope="row">${t.weekday[day.weekday]} ${dateText(day.date)}${day.reason ? html` <span class="reason" lang="nb">${day.reason}</span>` : ''}</th>
 <td>${day.periods.length ? kindCell(day.periods, 'staffed') : t.library.closed}</td><td>${day.periods.length ? kindCell(day.periods, 'self_service') : t.library.closed}</td></tr>`,
   )}</tbody></table>
+${hours.thisWeek.days.some((day) => day.reason) ? html`<p class="note">${t.library.weekDiffers}</p>` : ''}
 <p class="note">${t.library.selfServiceHelp}</p>
 </section>`;
 }
@@ -165,19 +166,6 @@ export function studyCentresSection(reader: Reader, centres: PublicLibrary['stud
 ${centres.map((centre) => html`<p>${reader.fill(reader.t.library.studyCentre, { name: centre.name })} <a href="${reader.href(`/finn/studiesenter/${centre.id}`)}">${centre.name}</a></p>`)}
 </section>`;
 }
-
-/** The copy-paste code of the library's widget, for the municipality's website. */
-export function widgetSection(reader: Reader, library: PublicLibrary, origin: string): Html {
-  const code = widgetCode(origin, library.slug, reader.lang);
-  return html`<details class="widget"><summary>${reader.t.library.widgetHeading}</summary>
-<p>${reader.t.library.widgetHelp}</p>
-<label for="widget-code">${reader.t.library.widgetCode}</label>
-<textarea id="widget-code" readonly rows="3">${code}</textarea>
-</details>`;
-}
-
-export const widgetCode = (origin: string, slug: string, lang: string) =>
-  `<script src="${origin}/finn/widget.js" data-library="${slug}"${lang === 'nb' ? '' : ` data-lang="${lang}"`} async></script>`;
 
 export function centreArea(reader: Reader, centre: PublicStudyCentre): Html {
   return html`<p>${reader.t.centre.municipalities}: ${centre.municipalities.map((m, index) => html`${index ? ', ' : ''}<a href="${reader.href('/', { kommune: m.number })}">${m.name}</a>`)}</p>`;

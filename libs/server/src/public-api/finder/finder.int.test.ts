@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { sampleId } from '@kompetansebro/db';
-import { testServer } from '../../testing/fixture.test';
+import { jsonBody } from '@kompetansebro/testing/server';
+import { daysFromToday, ifMatch, loggedIn, testServer } from '../../testing/fixture.test';
 import { uploadPhoto } from '../published-photo.test';
 
 const server = testServer();
+const namsosEditor = loggedIn(server, 'namsos@demo.kompetansebro.no');
 
 async function page(path: string, status = 200): Promise<string> {
   const response = await server.anonymous(path, { redirect: 'manual' });
@@ -59,8 +61,18 @@ describe('the public student finder', () => {
     expect(library).toMatchObject({ name: 'Grong bibliotek', address: { '@type': 'PostalAddress', addressLocality: 'Grong', addressCountry: 'NO' } });
     const hours = library?.['openingHoursSpecification'] as Array<{ dayOfWeek: string; opens: string; closes: string }>;
     expect(hours).toContainEqual(expect.objectContaining({ dayOfWeek: 'https://schema.org/Saturday', opens: '11:00', closes: '15:00' }));
-    // The copy-paste widget code for the municipality's website.
-    expect(html).toContain('/finn/widget.js&quot; data-library=&quot;grong-bibliotek&quot; data-lang=&quot;nn&quot;');
+    // The widget's copy-paste code is for the library's staff (the library portal gives it), not for students.
+    expect(html).not.toContain('/finn/widget.js');
+  });
+
+  it('says so when this week differs from a normal week, beside the services’ hours a week', async () => {
+    const namsos = sampleId('actor', 'library-5007');
+    const weekly = [{ weekday: 'mo', kind: 'staffed', from: '10:00', to: '16:00' }];
+    const body = { weekly, exceptions: [{ date: daysFromToday(0), periods: [], note: 'Stengt for kurs' }] };
+    expect((await namsosEditor(`/api/opening-hours/${namsos}`, jsonBody('PATCH', body, ifMatch(0)))).status).toBe(200);
+    const html = await page('/finn/bibliotek/namsos-bibliotek?lang=en');
+    expect(html).toContain('<span class="reason" lang="nb">Stengt for kurs</span>');
+    expect(html).toContain('This week differs from a normal week (see the note by the day).');
   });
 
   it('shows the photos the library published, with alt text and credit, loaded when scrolled to; never an unpublished one', async () => {

@@ -28,7 +28,6 @@ import {
   servicesSection,
   statusNow,
   studyCentresSection,
-  widgetSection,
   type FinderQuery,
 } from './finder-views';
 
@@ -235,8 +234,7 @@ ${hoursSection(reader, library.hours)}
 ${servicesSection(reader, library.services)}
 ${contactSection(reader, library, library.municipality.name)}
 ${photosSection(reader, library.photos)}
-${studyCentresSection(reader, library.studyCentres)}
-${widgetSection(reader, library, origin)}`,
+${studyCentresSection(reader, library.studyCentres)}`,
     }),
   );
 });
