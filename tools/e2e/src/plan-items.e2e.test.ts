@@ -53,7 +53,7 @@ test.describe('plan items to their owners', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Innboks' })).toBeVisible();
     await expectNoAxeViolations(page);
 
-    await page.getByRole('link', { name: `Punkt i planen: ${ITEM}` }).click();
+    await page.getByRole('link', { name: `Planpunkt: ${ITEM}` }).click();
     await expect(page.getByRole('heading', { level: 1, name: ITEM })).toBeVisible();
     await expect(page).toHaveURL(new RegExp(`/studiesenter/planpunkter/${original.id}$`));
     await expect(page.getByText('Regionale kompetanseaktører og folkebibliotekenes rolle')).toBeVisible();
