@@ -234,6 +234,8 @@ describe('PortfolioPage', () => {
     const { user, router } = renderInitiatives('/tiltak/portefolje?effekt=0&kostnad=5&modenhet=0', store);
     await waitFor(() => expect(rowTitles()).toEqual(['Billig og umoden', 'Dyr og moden', 'Ikke vurdert']), { timeout: 5000 });
     expect(within(screen.getByRole('row', { name: /Ikke vurdert/ })).getByText('Samfunnseffekt, Kostnad, Modenhet')).toBeTruthy();
+    // The maturity level is named, not a bare code.
+    expect(within(screen.getByRole('row', { name: /Dyr og moden/ })).getByText('3.0 – strategisk partnerskap')).toBeTruthy();
 
     await user.selectOptions(screen.getByRole('combobox', { name: 'Kostnad' }), '0');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Samfunnseffekt' }), '5');
@@ -247,6 +249,7 @@ describe('InitiativeEditPage', () => {
     const initiative = buildInitiativeDetail();
     const { user, store, router } = renderInitiatives(`/tiltak/${initiative.id}/rediger`, new InitiativeStore([initiative]));
     const spent = await screen.findByRole('textbox', { name: 'Brukt' }, { timeout: 5000 });
+    expect(within(screen.getByRole('combobox', { name: 'Modenhetsnivå' })).getByRole('option', { name: '2.0 – prosjektsamarbeid' })).toBeTruthy();
     await user.clear(spent);
     await user.type(spent, 'mye');
     await user.click(screen.getByRole('button', { name: 'Lagre endringene' }));
