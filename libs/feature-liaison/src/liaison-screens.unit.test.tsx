@@ -235,11 +235,13 @@ describe('a cooperation channel', () => {
 describe('experience exchange', () => {
   it('registers participation in a coming activity and shows it as text', async () => {
     const coming = buildLiaisonActivity({ title: 'Oppfølgingswebinar om fjernlån' });
-    const past = buildLiaisonActivity({ title: 'Erfaringsutveksling om fjernlån', startDate: '2026-02-03', participating: true });
+    const past = buildLiaisonActivity({ title: 'Erfaringsutveksling om fjernlån', startDate: '2026-02-03', participating: true, participants: 5 });
     const store = new LiaisonStore({ activities: { upcoming: [coming], past: [past] } });
     const { user } = renderLiaison('/erfaringsdeling', store);
 
     expect(await screen.findByText('Erfaringsutveksling om fjernlån')).toBeTruthy();
+    // Participants are counted in the county's word for them, as in its activity list.
+    expect(screen.getByText(/· 5 aktører$/)).toBeTruthy();
     await user.click(await screen.findByRole('button', { name: 'Meld dere på Oppfølgingswebinar om fjernlån' }));
     expect(await screen.findByText('Dere er påmeldt Oppfølgingswebinar om fjernlån.')).toBeTruthy();
     expect(await screen.findByText('Påmeldt')).toBeTruthy();

@@ -143,7 +143,8 @@ function ContactForm({ actor }: { actor: ActorDetail }) {
     set: (name, value) => setValues((current) => ({ ...current, [name]: value })),
     idOf: fieldId,
     labelOf: (name) => t(`portal.profile.${name}`),
-    helpOf: (name) => (name === 'email' ? undefined : t(`portal.profile.${name}Help`)),
+    // Phone and website are the actor's own fields: the register's help says how to write them.
+    helpOf: (name) => (name === 'email' ? undefined : name === 'address' ? t('portal.profile.addressHelp') : t(`actorField.${name}.help`)),
     errorAt: (name) => errors[name],
   });
 
