@@ -408,7 +408,7 @@ describe('the compact header (issue 19)', () => {
     await user.keyboard('{Enter}');
     expect(button.getAttribute('aria-expanded')).toBe('true');
     const panel = panelOf(button);
-    expect(within(panel).getAllByRole('link').map((link) => link.textContent)).toEqual(['Profil', 'Bytt passord', 'Varsler']);
+    expect(within(panel).getAllByRole('link').map((link) => link.textContent)).toEqual(['Min konto', 'Bytt passord', 'Varsler']);
     expect(within(panel).getByRole('group', { name: 'Språk' })).toBeTruthy();
     expect(within(panel).getByRole('button', { name: 'Logg ut' })).toBeTruthy();
 
