@@ -114,6 +114,9 @@ test.describe('a partner contact', () => {
     // Only what the policy lets it use: no study-centre blocks, no search, no refusals on screen.
     const menu = page.getByRole('navigation', { name: 'Hovedmeny' });
     await expect(menu.getByRole('link')).toHaveText(['Oversikt', 'Planpunkter']);
+    // A career centre is no study centre: the header names the suite, not the centre portal.
+    await expect(page.getByRole('banner')).toContainText('Kompetansebro');
+    await expect(page.getByRole('banner')).not.toContainText('Studiesenterportal');
     await expect(page.getByRole('search')).toHaveCount(0);
     await expect(page.getByText('Du handler ikke for et studiesenter')).toHaveCount(0);
     await expect(page.getByRole('heading', { name: 'Kommunene i nedslagsfeltet' })).toHaveCount(0);
