@@ -218,6 +218,7 @@ describe('ProfilePage', () => {
     // The same help as the register gives for an actor's phone and website.
     expect(screen.getByText('Siffer og mellomrom, gjerne med +47 foran.')).toBeTruthy();
     expect(screen.getByText('Hele adressen, med https://.')).toBeTruthy();
+    expect(screen.getByRole('textbox', { name: /^Nettsted/ })).toBeTruthy();
 
     await user.click(screen.getByRole('button', { name: 'Lagre' }));
     await screen.findByText('Endringene er lagret.');
