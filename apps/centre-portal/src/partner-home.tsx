@@ -1,4 +1,5 @@
 import { accountQueries, ownPlanItemQueries } from '@kompetansebro/api-client';
+import { planItemOverdue, todayInNorway } from '@kompetansebro/domain';
 import { formatDate, formatNumber, useLanguage } from '@kompetansebro/i18n';
 import { EmptyState, LoadingState, Page, QueryError, RecordLink, Section } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
@@ -19,6 +20,7 @@ export function PartnerHome() {
   const language = useLanguage();
   const items = useQuery(ownPlanItemQueries.list({ pageSize: SHOWN }));
   const inbox = useQuery(accountQueries.inbox());
+  const today = todayInNorway();
 
   return (
     <Page title={t('portal.home.title')}>
@@ -41,6 +43,7 @@ export function PartnerHome() {
                   <span className="kb-portal-muted">
                     ({t(`initiatives.planStatus.${item.status}`)}){item.dueDate && <> {t('account.inbox.due', { date: formatDate(item.dueDate, language) })}</>}
                   </span>
+                  {planItemOverdue(item.dueDate, item.status, today) && <strong> — {t('initiatives.board.overdue')}</strong>}
                 </li>
               ))}
             </ul>

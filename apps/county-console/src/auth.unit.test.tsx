@@ -346,15 +346,16 @@ describe('the compact header (issue 19)', () => {
   it('shows how many things wait in the inbox, and the inbox page links each to where it is done', async () => {
     const auth = new AuthStore([countyAdminAccount()], { loggedInAs: 'fylke@demo.kompetansebro.no' });
     auth.inbox = {
-      total: 5,
+      total: 6,
       items: [
-        { kind: 'agreement_acceptance', recordId: '11111111-1111-4111-8111-111111111111', title: 'Lesesalsavtale', count: 1, dueDate: null, amendmentNumber: null },
-        { kind: 'unread_notes', recordId: null, title: '', count: 3, dueDate: null, amendmentNumber: null },
-        { kind: 'plan_item_due', recordId: '55555555-5555-4555-8555-555555555555', title: 'Kunnskapsgrunnlag', count: 1, dueDate: '2026-12-31', amendmentNumber: null },
+        { kind: 'agreement_acceptance', recordId: '11111111-1111-4111-8111-111111111111', title: 'Lesesalsavtale', count: 1, dueDate: null, amendmentNumber: null, overdue: false },
+        { kind: 'unread_notes', recordId: null, title: '', count: 3, dueDate: null, amendmentNumber: null, overdue: false },
+        { kind: 'plan_item_due', recordId: '55555555-5555-4555-8555-555555555555', title: 'Kunnskapsgrunnlag', count: 1, dueDate: '2099-12-31', amendmentNumber: null, overdue: false },
+        { kind: 'plan_item_due', recordId: '66666666-6666-4666-8666-666666666666', title: 'Webinarrekke', count: 1, dueDate: '2026-06-30', amendmentNumber: null, overdue: true },
       ],
     };
     const { user, router } = renderApp('/', auth);
-    const inbox = await screen.findByRole('link', { name: 'Innboks, 5 ting venter' });
+    const inbox = await screen.findByRole('link', { name: 'Innboks, 6 ting venter' });
     await user.click(inbox);
 
     await screen.findByRole('heading', { level: 1, name: 'Innboks' });
@@ -363,6 +364,9 @@ describe('the compact header (issue 19)', () => {
     expect(screen.getByRole('link', { name: '3 uleste notater i samarbeidskanalene' }).getAttribute('href')).toBe('/samarbeid');
     // A plan item the county's own organisation owns opens the initiative (the API sends its id to the county), where the plan is kept.
     expect(screen.getByRole('link', { name: /Kunnskapsgrunnlag/ }).getAttribute('href')).toBe('/tiltak/55555555-5555-4555-8555-555555555555');
+    // An overdue plan item says so beside its due date, in the word the plan board uses.
+    expect(screen.getByRole('link', { name: 'Planpunkt: Webinarrekke' }).closest('li')?.textContent).toContain('Frist 30.06.2026 — forfalt');
+    expect(screen.getByRole('link', { name: 'Planpunkt: Kunnskapsgrunnlag' }).closest('li')?.textContent).not.toContain('forfalt');
   });
 
   it('says so when nothing waits, with no count', async () => {
@@ -404,7 +408,7 @@ describe('the compact header (issue 19)', () => {
     await user.keyboard('{Enter}');
     expect(button.getAttribute('aria-expanded')).toBe('true');
     const panel = panelOf(button);
-    expect(within(panel).getAllByRole('link').map((link) => link.textContent)).toEqual(['Profil', 'Bytt passord', 'Varsler']);
+    expect(within(panel).getAllByRole('link').map((link) => link.textContent)).toEqual(['Min konto', 'Bytt passord', 'Varsler']);
     expect(within(panel).getByRole('group', { name: 'Språk' })).toBeTruthy();
     expect(within(panel).getByRole('button', { name: 'Logg ut' })).toBeTruthy();
 

@@ -92,8 +92,8 @@ export function ActivityListPage() {
         )
       }
       exports={[
-        { href: activityQueries.exportUrl(query, 'csv'), label: t('activities.list.exportCsv') },
-        { href: activityQueries.exportUrl(query, 'xlsx'), label: t('activities.list.exportXlsx') },
+        { href: activityQueries.exportUrl(query, 'csv'), label: t('common.exportCsv') },
+        { href: activityQueries.exportUrl(query, 'xlsx'), label: t('common.exportXlsx') },
       ]}
       top={
         <>

@@ -75,8 +75,8 @@ export function ActorListPage() {
       title={t(ownOrganisation ? 'actors.list.ownTitle' : 'actors.list.title')}
       actions={createLink}
       exports={[
-        { href: actorQueries.exportUrl(query, 'csv'), label: t('actors.list.exportCsv') },
-        { href: actorQueries.exportUrl(query, 'xlsx'), label: t('actors.list.exportXlsx') },
+        { href: actorQueries.exportUrl(query, 'csv'), label: t('common.exportCsv') },
+        { href: actorQueries.exportUrl(query, 'xlsx'), label: t('common.exportXlsx') },
       ]}
       intro={t(ownOrganisation ? 'actors.list.ownIntro' : 'actors.list.intro')}
       list={list}

@@ -274,6 +274,8 @@ describe('Contacts on the actor page', () => {
     stores.contacts.saveBySomeoneElse(contact.id, { role: 'Rådgiver' });
     stores.contacts.staleOnce('PATCH');
     const phone = screen.getByRole('textbox', { name: 'Telefon' });
+    // A contact's phone is written as an actor's: the same help.
+    expect(screen.getByText('Siffer og mellomrom, gjerne med +47 foran.')).toBeTruthy();
     await user.type(phone, '+47 74 21 00 00');
     await user.click(screen.getByRole('button', { name: 'Lagre' }));
 

@@ -261,7 +261,8 @@ function ContactForm({
       id={fieldId(field)}
       name={field}
       label={t(`actors.contacts.field.${field}.label`)}
-      description={t(`actors.contacts.field.${field}.help`) || undefined}
+      // A phone number is written as on the actor itself, so it shares that help.
+      description={(field === 'phone' ? t('actorField.phone.help') : t(`actors.contacts.field.${field}.help`)) || undefined}
       error={fieldError(field)}
       requiredLabel={field === 'name' ? t('common.required') : undefined}
       value={values[field]}

@@ -115,8 +115,8 @@ export function AgreementListPage() {
         )
       }
       exports={[
-        { href: agreementQueries.exportUrl(query, 'csv'), label: t('agreements.list.exportCsv') },
-        { href: agreementQueries.exportUrl(query, 'xlsx'), label: t('agreements.list.exportXlsx') },
+        { href: agreementQueries.exportUrl(query, 'csv'), label: t('common.exportCsv') },
+        { href: agreementQueries.exportUrl(query, 'xlsx'), label: t('common.exportXlsx') },
       ]}
       intro={t('agreements.list.intro')}
       list={list}

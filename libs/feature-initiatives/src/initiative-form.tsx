@@ -3,6 +3,7 @@ import { Button, Checkbox, errorMessages, fieldErrorText, optionsByLabel, Record
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { emptyExtensionRow, initiativeFieldId as fieldId, inFormOrder, valueAt, type ExtensionRow, type InitiativeFormValues } from './initiative-form-values';
+import { maturityLabel } from './maturity-label';
 
 const ruleCodes = ['end_before_start', 'decided_before_asked', 'decided_while_asked', 'extension_not_later'] as const;
 
@@ -69,7 +70,7 @@ export function InitiativeForm({ values, onChange, errors, ...frame }: Initiativ
           id={fieldId('maturityLevel')}
           label={t('initiatives.edit.fields.maturityLevel')}
           emptyOption={t('initiatives.notSet')}
-          options={maturityLevels.map((level) => ({ value: level, label: level }))}
+          options={maturityLevels.map((level) => ({ value: level, label: maturityLabel(t, level) }))}
           value={values.maturityLevel}
           error={errorFor('maturityLevel')}
           onChange={(e) => set('maturityLevel', e.target.value)}

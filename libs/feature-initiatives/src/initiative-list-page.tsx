@@ -70,8 +70,8 @@ export function InitiativeListPage() {
         </>
       }
       exports={[
-        { href: initiativeQueries.exportUrl(query, 'csv'), label: t('initiatives.list.exportCsv') },
-        { href: initiativeQueries.exportUrl(query, 'xlsx'), label: t('initiatives.list.exportXlsx') },
+        { href: initiativeQueries.exportUrl(query, 'csv'), label: t('common.exportCsv') },
+        { href: initiativeQueries.exportUrl(query, 'xlsx'), label: t('common.exportXlsx') },
       ]}
       intro={t('initiatives.list.intro')}
       list={list}

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FundsSection } from './funds-section';
 import { useInitiativeFeature, type InitiativeNotice } from './initiative-feature-context';
+import { maturityLabel } from './maturity-label';
 import { MobilitySection } from './mobility-section';
 import { PeriodTimeline } from './period-timeline';
 import { PlanBoard } from './plan-board';
@@ -185,7 +186,7 @@ function InitiativeDetails({ initiative, saved }: { initiative: InitiativeDetail
           <dl className="kb-initiative-facts">
             {initiative.maturityLevel && (
               <Fact label={t('initiatives.partnership.maturity')}>
-                {t(`initiatives.maturity.${initiative.maturityLevel === '1.0' ? 'one' : initiative.maturityLevel === '2.0' ? 'two' : 'three'}`)}
+                {maturityLabel(t, initiative.maturityLevel)}
               </Fact>
             )}
             <Fact label={t('initiatives.partnership.levels')}>

@@ -143,11 +143,11 @@ describe('InitiativePage', () => {
     const { user, store } = renderInitiatives(`/tiltak/${initiative.id}`, new InitiativeStore([initiative]));
     const plannedColumn = await screen.findByRole('region', { name: 'Planlagt (1)' }, { timeout: 5000 });
     const card = within(plannedColumn).getByRole('article', { name: 'Samarbeidsavtale med Namdal studiesenter' });
-    expect(card.textContent).toContain('forsinket');
+    expect(card.textContent).toContain('forfalt');
     expect(card.textContent).toContain('Namdal studiesenter');
     const doneColumn = screen.getByRole('region', { name: 'Ferdig (1)' });
     // A done item is not overdue, whatever its date.
-    expect(within(doneColumn).getByRole('article').textContent).not.toContain('forsinket');
+    expect(within(doneColumn).getByRole('article').textContent).not.toContain('forfalt');
     // The result its owner wrote (in its own app) shows on the card.
     expect(within(doneColumn).getByRole('article').textContent).toContain('Resultat12 webinarer med god deltakelse.');
     expect(within(doneColumn).getByRole('link', { name: 'Webinar om fjernlån' }).getAttribute('href')).toBe('/aktiviteter/00000000-0000-4000-8005-000000000001');
@@ -175,7 +175,7 @@ describe('InitiativePage', () => {
   it('checks a new plan item before sending it, with the message beside the field and in the summary', async () => {
     const initiative = project();
     const { user, store } = renderInitiatives(`/tiltak/${initiative.id}`, new InitiativeStore([initiative]));
-    await user.click(await screen.findByRole('button', { name: 'Legg til plantiltak' }, { timeout: 5000 }));
+    await user.click(await screen.findByRole('button', { name: 'Legg til planpunkt' }, { timeout: 5000 }));
     await user.type(screen.getByRole('textbox', { name: /Tittel/ }), 'Ab');
     await user.click(screen.getByRole('button', { name: 'Lagre' }));
     expect(await screen.findByRole('link', { name: 'Tittel: Skriv minst 3 tegn.' })).toBeTruthy();
@@ -220,7 +220,7 @@ describe('InitiativePage', () => {
     await screen.findByRole('region', { name: 'Planlagt (1)' }, { timeout: 5000 });
     expect(screen.queryByRole('combobox', { name: /Status/ })).toBeNull();
     expect(screen.queryByRole('link', { name: 'Rediger tiltaket' })).toBeNull();
-    expect(screen.queryByRole('button', { name: 'Legg til plantiltak' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Legg til planpunkt' })).toBeNull();
   });
 });
 
@@ -234,6 +234,8 @@ describe('PortfolioPage', () => {
     const { user, router } = renderInitiatives('/tiltak/portefolje?effekt=0&kostnad=5&modenhet=0', store);
     await waitFor(() => expect(rowTitles()).toEqual(['Billig og umoden', 'Dyr og moden', 'Ikke vurdert']), { timeout: 5000 });
     expect(within(screen.getByRole('row', { name: /Ikke vurdert/ })).getByText('Samfunnseffekt, Kostnad, Modenhet')).toBeTruthy();
+    // The maturity level is named, not a bare code.
+    expect(within(screen.getByRole('row', { name: /Dyr og moden/ })).getByText('3.0 – strategisk partnerskap')).toBeTruthy();
 
     await user.selectOptions(screen.getByRole('combobox', { name: 'Kostnad' }), '0');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Samfunnseffekt' }), '5');
@@ -247,6 +249,7 @@ describe('InitiativeEditPage', () => {
     const initiative = buildInitiativeDetail();
     const { user, store, router } = renderInitiatives(`/tiltak/${initiative.id}/rediger`, new InitiativeStore([initiative]));
     const spent = await screen.findByRole('textbox', { name: 'Brukt' }, { timeout: 5000 });
+    expect(within(screen.getByRole('combobox', { name: 'Modenhetsnivå' })).getByRole('option', { name: '2.0 – prosjektsamarbeid' })).toBeTruthy();
     await user.clear(spent);
     await user.type(spent, 'mye');
     await user.click(screen.getByRole('button', { name: 'Lagre endringene' }));

@@ -1,5 +1,5 @@
 import { ownPlanItemQueries } from '@kompetansebro/api-client';
-import { DEFAULT_PAGE_SIZE, ownPlanItemListQuerySchema, planItemStatuses, type OwnPlanItem } from '@kompetansebro/domain';
+import { DEFAULT_PAGE_SIZE, ownPlanItemListQuerySchema, planItemOverdue, planItemStatuses, type OwnPlanItem } from '@kompetansebro/domain';
 import { formatDate, formatNumber, useLanguage } from '@kompetansebro/i18n';
 import { Alert, ListScreen, Select, useListSearch, useNoticeForThisVisit, type TableColumn } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
@@ -7,7 +7,7 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useOwnPlanItemFeature } from './own-plan-item-feature-context';
 import { PlanStatusTag } from './plan-status-tag';
-import { isOverdue, todayInNorway } from './today';
+import { todayInNorway } from './today';
 
 /** What the URL holds of the list: the status filter and the page. */
 const ownPlanItemSearchSchema = ownPlanItemListQuerySchema.pick({ status: true, page: true });
@@ -41,7 +41,7 @@ export function OwnPlanItemListPage() {
         item.dueDate ? (
           <>
             <time dateTime={item.dueDate}>{formatDate(item.dueDate, language)}</time>
-            {isOverdue(item, today) && <strong> — {t('initiatives.board.overdue')}</strong>}
+            {planItemOverdue(item.dueDate, item.status, today) && <strong> — {t('initiatives.board.overdue')}</strong>}
           </>
         ) : (
           t('initiatives.notSet')

@@ -51,7 +51,7 @@ describe('OwnPlanItemListPage', () => {
     const first = await screen.findByRole('row', { name: /Samarbeidsavtale med folkebibliotekene/ }, { timeout: 5000 });
     const table = screen.getByRole('table');
     expect(first.textContent).toContain('Regionale kompetanseaktører og folkebibliotekenes rolle');
-    expect(first.textContent).toContain('31.12.2020 — forsinket');
+    expect(first.textContent).toContain('31.12.2020 — forfalt');
     expect(first.textContent).toContain('Planlagt');
     expect(within(table).getByRole('row', { name: /Kobling av kontor/ }).textContent).toContain('Pågår');
     expect(within(first).getByRole('link').getAttribute('href')).toBe(`/planpunkter/${agreement.id}`);

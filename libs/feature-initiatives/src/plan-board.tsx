@@ -1,12 +1,12 @@
 import { ApiError, useUpdatePlanItem } from '@kompetansebro/api-client';
-import { planItemStatuses, type PlanItemDetail, type PlanItemStatus } from '@kompetansebro/domain';
+import { planItemOverdue, planItemStatuses, type PlanItemDetail, type PlanItemStatus } from '@kompetansebro/domain';
 import { formatDate, formatNumber, useLanguage } from '@kompetansebro/i18n';
 import { Alert, Button, httpErrorText, Select } from '@kompetansebro/ui';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useInitiativeFeature } from './initiative-feature-context';
-import { isOverdue, todayInNorway } from './today';
+import { todayInNorway } from './today';
 
 interface PlanBoardProps {
   initiativeId: string;
@@ -70,7 +70,7 @@ export function PlanBoard({ initiativeId, items, canEdit, onEdit }: PlanBoardPro
                 <ul className="kb-board__cards">
                   {column.map((item) => (
                     <li key={item.id}>
-                      <PlanCard item={item} overdue={isOverdue(item, today)} canEdit={canEdit} busy={update.isPending && update.variables?.itemId === item.id} onMove={move} onEdit={onEdit} />
+                      <PlanCard item={item} overdue={planItemOverdue(item.dueDate, item.status, today)} canEdit={canEdit} busy={update.isPending && update.variables?.itemId === item.id} onMove={move} onEdit={onEdit} />
                     </li>
                   ))}
                 </ul>

@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { useInitiativeFeature } from './initiative-feature-context';
 import './initiatives.css';
+import { maturityLabel } from './maturity-label';
 
 /** The portfolio's weights in the URL, Norwegian as the user sees them: effekt, kostnad, modenhet (0–5). */
 const weightSchema = z.coerce.number().int().min(0).max(MAX_PORTFOLIO_WEIGHT).optional();
@@ -77,7 +78,7 @@ export function PortfolioPage() {
       cell: (row) => (row.candidate.societalEffect === null ? t('initiatives.portfolio.notAssessed') : t('initiatives.portfolio.effectValue', { value: row.candidate.societalEffect })),
     },
     { key: 'cost', header: t('initiatives.portfolio.columns.cost'), cell: (row) => (row.candidate.cost === null ? t('initiatives.notSet') : formatAmount(row.candidate.cost, language)) },
-    { key: 'maturity', header: t('initiatives.portfolio.columns.maturity'), cell: (row) => row.candidate.maturityLevel ?? t('initiatives.notSet') },
+    { key: 'maturity', header: t('initiatives.portfolio.columns.maturity'), cell: (row) => (row.candidate.maturityLevel ? maturityLabel(t, row.candidate.maturityLevel) : t('initiatives.notSet')) },
     {
       key: 'missing',
       header: t('initiatives.portfolio.columns.missing'),

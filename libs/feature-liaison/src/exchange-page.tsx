@@ -26,7 +26,7 @@ export function ExchangePage() {
       </h3>
       <p className="ds-paragraph" data-size="sm">
         {t(`activityKind.${activity.kind}`)} · <ActivityDates {...activity} language={language} />
-        {activity.organiserName && ` · ${activity.organiserName}`} · {t('liaison.exchange.participants', { count: activity.participants })}
+        {activity.organiserName && ` · ${activity.organiserName}`} · {t('activities.list.actorsOnly', { count: activity.participants })}
       </p>
       <ActivityPlace place={activity.place} onlineUrl={activity.onlineUrl} title={activity.title} ended={!upcomingItem} />
       {upcomingItem && (

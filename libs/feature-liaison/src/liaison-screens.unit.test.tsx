@@ -235,7 +235,7 @@ describe('a cooperation channel', () => {
 describe('experience exchange', () => {
   it('registers participation in a coming activity and shows it as text', async () => {
     const coming = buildLiaisonActivity({ title: 'Oppfølgingswebinar om fjernlån', onlineUrl: 'https://example.org/webinar' });
-    const past = buildLiaisonActivity({ title: 'Erfaringsutveksling om fjernlån', startDate: '2026-02-03', participating: true, onlineUrl: 'https://example.org/old-webinar' });
+    const past = buildLiaisonActivity({ title: 'Erfaringsutveksling om fjernlån', startDate: '2026-02-03', participating: true, participants: 5, onlineUrl: 'https://example.org/old-webinar' });
     const store = new LiaisonStore({ activities: { upcoming: [coming], past: [past] } });
     const { user } = renderLiaison('/erfaringsdeling', store);
 
@@ -243,6 +243,8 @@ describe('experience exchange', () => {
     // A coming webinar can be joined; one that has taken place has nothing to join any more.
     expect(screen.getByRole('link', { name: 'Bli med på nett: Oppfølgingswebinar om fjernlån' })).toBeTruthy();
     expect(screen.queryByRole('link', { name: 'Bli med på nett: Erfaringsutveksling om fjernlån' })).toBeNull();
+    // Participants are counted in the county's word for them, as in its activity list.
+    expect(screen.getByText(/· 5 aktører$/)).toBeTruthy();
     await user.click(await screen.findByRole('button', { name: 'Meld dere på Oppfølgingswebinar om fjernlån' }));
     expect(await screen.findByText('Dere er påmeldt Oppfølgingswebinar om fjernlån.')).toBeTruthy();
     expect(await screen.findByText('Påmeldt')).toBeTruthy();

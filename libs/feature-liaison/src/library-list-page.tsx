@@ -53,8 +53,8 @@ export function LibraryListPage() {
     <ListScreen
       title={t('liaison.libraries.title')}
       exports={[
-        { href: liaisonQueries.librariesExportUrl(query, 'csv'), label: t('liaison.libraries.exportCsv') },
-        { href: liaisonQueries.librariesExportUrl(query, 'xlsx'), label: t('liaison.libraries.exportXlsx') },
+        { href: liaisonQueries.librariesExportUrl(query, 'csv'), label: t('common.exportCsv') },
+        { href: liaisonQueries.librariesExportUrl(query, 'xlsx'), label: t('common.exportXlsx') },
       ]}
       intro={t('liaison.libraries.intro')}
       list={list}

@@ -97,10 +97,10 @@ function ContactPersons() {
       <ListSearchForm label={t('portal.contacts.searchLabel')} description={t('portal.contacts.searchHelp')} q={search.q} onSearch={(q) => list.update({ q })} />
       <div className="kb-cluster">
         <a {...buttonLinkProps('tertiary')} href={exportUrl('csv')} download>
-          {t('portal.contacts.exportCsv')}
+          {t('common.exportCsv')}
         </a>
         <a {...buttonLinkProps('tertiary')} href={exportUrl('xlsx')} download>
-          {t('portal.contacts.exportXlsx')}
+          {t('common.exportXlsx')}
         </a>
       </div>
       {contacts.isError ? (

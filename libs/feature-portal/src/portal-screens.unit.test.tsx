@@ -215,6 +215,10 @@ describe('ProfilePage', () => {
     expect(within(conflict).getByRole('row', { name: /Telefon/ }).textContent).toContain('+47 74 21 00 00');
     expect((screen.getByRole('textbox', { name: /^E-post/ }) as HTMLInputElement).value).toBe('studie@namdal.example.no');
     expect((screen.getByRole('textbox', { name: /^Telefon/ }) as HTMLInputElement).value).toBe('+47 74 21 00 00');
+    // The same help as the register gives for an actor's phone and website.
+    expect(screen.getByText('Siffer og mellomrom, gjerne med +47 foran.')).toBeTruthy();
+    expect(screen.getByText('Hele adressen, med https://.')).toBeTruthy();
+    expect(screen.getByRole('textbox', { name: /^Nettsted/ })).toBeTruthy();
 
     await user.click(screen.getByRole('button', { name: 'Lagre' }));
     await screen.findByText('Endringene er lagret.');

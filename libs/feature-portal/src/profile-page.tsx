@@ -142,8 +142,9 @@ function ContactForm({ actor }: { actor: ActorDetail }) {
     values,
     set: (name, value) => setValues((current) => ({ ...current, [name]: value })),
     idOf: fieldId,
-    labelOf: (name) => t(`portal.profile.${name}`),
-    helpOf: (name) => (name === 'email' ? undefined : t(`portal.profile.${name}Help`)),
+    labelOf: (name) => t(`actorField.${name}.label`),
+    // These are the actor's own fields: named as in the register, and phone and website helped as there.
+    helpOf: (name) => (name === 'email' ? undefined : name === 'address' ? t('portal.profile.addressHelp') : t(`actorField.${name}.help`)),
     errorAt: (name) => errors[name],
   });
 
@@ -158,7 +159,7 @@ function ContactForm({ actor }: { actor: ActorDetail }) {
           {conflict.length > 0 && (
             <ChangesTable
               columns={[t('portal.profile.conflictField'), t('portal.profile.conflictTheirs'), t('portal.profile.conflictYours')]}
-              rows={conflict.map((change) => ({ key: change.field, label: t(`portal.profile.${change.field}`), first: change.theirs, second: change.yours }))}
+              rows={conflict.map((change) => ({ key: change.field, label: t(`actorField.${change.field}.label`), first: change.theirs, second: change.yours }))}
             />
           )}
         </Alert>

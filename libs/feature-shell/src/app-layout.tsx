@@ -1,10 +1,10 @@
-import { allows, isCountyRole, type Action, type Me, type Resource } from '@kompetansebro/domain';
+import { allows, appNameFits, isCountyRole, type Action, type Me, type Resource } from '@kompetansebro/domain';
 import type { Catalogue } from '@kompetansebro/i18n';
 import { AppShell, DisclosureMenu, type AppPaths } from '@kompetansebro/ui';
 import { Link, Outlet, useLocation, type AnyRoute } from '@tanstack/react-router';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useShell } from './shell-context';
+import { useShell, type AppKey } from './shell-context';
 
 /** A group of the main menu (shown as a button with its links under it). */
 export type NavigationGroup = keyof Catalogue['shell']['groups'] & string;
@@ -109,6 +109,11 @@ function MainMenu({ items, pathname }: { items: readonly NavigationItem[]; pathn
   );
 }
 
+/** The name in the header: the app's own, or the suite's for a user whose organisation the app was not made for. */
+export function shownAppName(app: AppKey, me: Me | null): 'app.suiteName' | `app.${AppKey}.name` {
+  return me && !appNameFits(me.role) ? 'app.suiteName' : `app.${app}.name`;
+}
+
 /** The root route's component: the app's frame around the current page. */
 export function AppLayout({ navigation, me, auth }: { navigation: readonly NavigationItem[]; me: Me | null; auth: AuthShell }) {
   const { t } = useTranslation();
@@ -119,7 +124,7 @@ export function AppLayout({ navigation, me, auth }: { navigation: readonly Navig
   const { UserArea, HeaderSearch } = auth;
   return (
     <AppShell
-      appName={t(`app.${app}.name`)}
+      appName={t(shownAppName(app, me))}
       renderHomeLink={(content, className) => (
         <Link to="/" className={className}>
           {content}

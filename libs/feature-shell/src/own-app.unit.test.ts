@@ -1,5 +1,6 @@
 import { appsOfMemberships, roles, staffApps, type Me, type Role } from '@kompetansebro/domain';
 import { describe, expect, it } from 'vitest';
+import { shownAppName } from './app-layout';
 import { ownAppPath } from './bootstrap-app';
 
 const me = (role: Role, ...others: Role[]): Me =>
@@ -32,5 +33,13 @@ describe('arriving in one’s own app', () => {
   it('counts the apps of a user’s memberships: several kinds choose', () => {
     expect(appsOfMemberships(me('county_admin', 'county_viewer').memberships)).toEqual(['countyConsole']);
     expect(appsOfMemberships(me('county_admin', 'library_editor').memberships)).toEqual(['countyConsole', 'libraryPortal']);
+  });
+});
+
+describe('the name in the header', () => {
+  it('names the centre portal for a study centre, but the suite for a partner’s contact (a career centre is no study centre)', () => {
+    expect(shownAppName('centrePortal', me('study_centre_coordinator'))).toBe('app.centrePortal.name');
+    expect(shownAppName('centrePortal', me('partner_contact'))).toBe('app.suiteName');
+    expect(shownAppName('centrePortal', null)).toBe('app.centrePortal.name');
   });
 });

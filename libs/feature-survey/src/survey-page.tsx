@@ -161,10 +161,10 @@ function SurveyDetails({ data }: { data: SurveyDetail }) {
         )}
         <div className="kb-cluster">
           <a href={surveyQueries.exportUrl(data.id, 'csv')} download {...buttonLinkProps('secondary')}>
-            {t('survey.detail.exportCsv')}
+            {t('common.exportCsv')}
           </a>
           <a href={surveyQueries.exportUrl(data.id, 'xlsx')} download {...buttonLinkProps('secondary')}>
-            {t('survey.detail.exportXlsx')}
+            {t('common.exportXlsx')}
           </a>
         </div>
         <DataTable caption={t('survey.detail.recipientsCaption')} captionHidden columns={columns} rows={data.recipientList} rowKey={(r) => r.actorId} />

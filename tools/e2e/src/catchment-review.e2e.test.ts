@@ -21,7 +21,7 @@ test.describe("the county's review of catchment-area requests", () => {
     expect(areaBefore).not.toContain(SNAASA);
 
     await page.goto('/studiesenter/profil');
-    await expect(page.getByRole('heading', { level: 1, name: 'Profil' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Om studiesenteret' })).toBeVisible();
     // The municipalities are a searchable picker: typing narrows the list, the keyboard picks.
     const add = pickerInput(page, 'Kommuner som skal legges til');
     await add.click();

@@ -45,7 +45,7 @@ test.describe('the study-centre portal as the Namdal coordinator', () => {
 
     for (const [path, heading] of [
       ['/studiesenter/kontakter', 'Kontakter'],
-      ['/studiesenter/profil', 'Profil'],
+      ['/studiesenter/profil', 'Om studiesenteret'],
       ['/studiesenter/avtaler', 'Avtaler'],
       ['/studiesenter/aktiviteter', 'Aktiviteter'],
     ] as const) {

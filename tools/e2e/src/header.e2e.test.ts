@@ -40,7 +40,7 @@ test.describe('the compact header', () => {
 
     // The user menu: profile, password, notifications, language, log out.
     await userMenuButton(page).click();
-    await expect(page.getByRole('banner').getByRole('link', { name: 'Profil' })).toBeVisible();
+    await expect(page.getByRole('banner').getByRole('link', { name: 'Min konto' })).toBeVisible();
     await expect(page.getByRole('banner').getByRole('group', { name: 'Språk' })).toBeVisible();
     await expect(page.getByRole('banner').getByRole('button', { name: 'Logg ut' })).toBeVisible();
     await expectNoAxeViolations(page);

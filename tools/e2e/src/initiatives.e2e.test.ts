@@ -38,7 +38,7 @@ test.describe('initiatives and plans in the county console', () => {
 
     // An item of its own, so a second run against the same data (and the report's journey) is not disturbed.
     const title = `Kurs i kildekritikk for bibliotekansatte ${Date.now()}`;
-    await page.getByRole('button', { name: 'Legg til plantiltak' }).click();
+    await page.getByRole('button', { name: 'Legg til planpunkt' }).click();
     await page.getByRole('button', { name: 'Lagre' }).click();
     await expect(page.getByRole('link', { name: 'Tittel: Fyll ut feltet.' })).toBeVisible();
     await expectNoAxeViolations(page);

@@ -192,7 +192,7 @@ test.describe('the library portal as Namsos bibliotek', () => {
     await expect(row.first()).toBeVisible();
     // The county reads Nord's question and Namsos's answer in its inbox of cooperation notes.
     await goToMenuItem(countyPage, 'Samarbeidskanaler');
-    await expect(countyPage.getByRole('heading', { level: 1, name: 'Samarbeidsnotater' })).toBeVisible();
+    await expect(countyPage.getByRole('heading', { level: 1, name: 'Samarbeidskanaler' })).toBeVisible();
     await expect(countyPage.getByText(question).first()).toBeVisible();
     await expect(countyPage.getByText(answer).first()).toBeVisible();
     await expect(countyPage.getByLabel('Skriv i kanalen mellom Nord universitetsbibliotek og Namsos bibliotek')).toBeVisible();

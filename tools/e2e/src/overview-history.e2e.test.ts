@@ -34,7 +34,7 @@ test.describe('the county overview and a record’s history', () => {
 
     await page.goto('/fylke/');
     await expect(page.getByRole('heading', { level: 1, name: 'Oversikt' })).toBeVisible();
-    for (const name of ['Avtaler etter status', 'Avtaler som utløper innen 90 dager', 'Dekning per region', 'Aktiviteter', 'Tiltakspunkter med frist snart']) {
+    for (const name of ['Avtaler etter status', 'Avtaler som utløper innen 90 dager', 'Dekning per region', 'Aktiviteter', 'Planpunkter med frist snart']) {
       await expect(page.getByRole('heading', { level: 2, name, exact: true })).toBeVisible();
     }
 

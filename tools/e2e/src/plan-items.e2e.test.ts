@@ -53,7 +53,7 @@ test.describe('plan items to their owners', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Innboks' })).toBeVisible();
     await expectNoAxeViolations(page);
 
-    await page.getByRole('link', { name: `Punkt i planen: ${ITEM}` }).click();
+    await page.getByRole('link', { name: `Planpunkt: ${ITEM}` }).click();
     await expect(page.getByRole('heading', { level: 1, name: ITEM })).toBeVisible();
     await expect(page).toHaveURL(new RegExp(`/studiesenter/planpunkter/${original.id}$`));
     await expect(page.getByText('Regionale kompetanseaktører og folkebibliotekenes rolle')).toBeVisible();
@@ -114,6 +114,9 @@ test.describe('a partner contact', () => {
     // Only what the policy lets it use: no study-centre blocks, no search, no refusals on screen.
     const menu = page.getByRole('navigation', { name: 'Hovedmeny' });
     await expect(menu.getByRole('link')).toHaveText(['Oversikt', 'Planpunkter']);
+    // A career centre is no study centre: the header names the suite, not the centre portal.
+    await expect(page.getByRole('banner')).toContainText('Kompetansebro');
+    await expect(page.getByRole('banner')).not.toContainText('Studiesenterportal');
     await expect(page.getByRole('search')).toHaveCount(0);
     await expect(page.getByText('Du handler ikke for et studiesenter')).toHaveCount(0);
     await expect(page.getByRole('heading', { name: 'Kommunene i nedslagsfeltet' })).toHaveCount(0);

@@ -131,7 +131,7 @@ describe('OverviewPage', () => {
     expect(within(activities).getByRole('link', { name: 'Webinar: Fjernlån i praksis' })).toBeTruthy();
 
     // Plan items: open ones due within 60 days or overdue, soonest first; overdue said in text.
-    const planSection = section('Tiltakspunkter med frist snart');
+    const planSection = section('Planpunkter med frist snart');
     await within(planSection).findByText('Webinar om fjernlån');
     const titles = within(planSection).getAllByRole('rowheader').map((cell) => cell.firstChild?.textContent);
     expect(titles).toEqual(['Avtale med Fosen studiesenter', 'Webinar om fjernlån']);
@@ -161,7 +161,7 @@ describe('OverviewPage', () => {
     expect(within(coverage).queryByRole('table')).toBeNull();
 
     await within(section('Avtaler etter status')).findByText('Til sammen 9 avtaler.');
-    await within(section('Tiltakspunkter med frist snart')).findByText('Webinar om fjernlån');
+    await within(section('Planpunkter med frist snart')).findByText('Webinar om fjernlån');
     expect(screen.getAllByRole('heading', { name: 'Noe gikk galt' })).toHaveLength(1);
 
     // The source comes back: the retry shows the figures.
@@ -186,7 +186,7 @@ describe('OverviewPage', () => {
     await screen.findByRole('heading', { level: 3, name: 'Det er ingen regioner å vise.' });
     await screen.findByRole('heading', { level: 3, name: 'Ingen gjeldende avtaler utløper de neste 60 dagene.' });
     await screen.findByRole('heading', { level: 3, name: 'Alle forpliktelser i gjeldende avtaler er oppfylt.' });
-    await screen.findByRole('heading', { level: 3, name: 'Ingen åpne punkter har frist de neste 60 dagene.' });
+    await screen.findByRole('heading', { level: 3, name: 'Ingen åpne planpunkter har frist de neste 60 dagene.' });
     expect(screen.getByText('Ingen aktiviteter er lagt inn fremover.')).toBeTruthy();
     expect(screen.getByText('Ingen aktiviteter de siste 30 dagene.')).toBeTruthy();
   });

@@ -1,4 +1,4 @@
-import { todayInNorway } from '@kompetansebro/domain';
+import { planItemOverdue, todayInNorway } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
 import { EmptyState, StatusTag } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
@@ -28,7 +28,7 @@ export function PlanItemsDue() {
                 columns={[{ label: t('overview.plan.columnItem') }, { label: t('overview.plan.columnDue') }]}
               >
                 {items.data.items.map((item) => {
-                  const overdue = item.dueDate !== null && item.dueDate < today;
+                  const overdue = planItemOverdue(item.dueDate, item.status, today);
                   return (
                     <tr key={item.id}>
                       {/* Two columns, the rest under the title, so the due date fits a phone. */}

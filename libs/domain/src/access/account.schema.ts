@@ -42,6 +42,8 @@ export const inboxItemSchema = z.object({
   dueDate: isoDateSchema.nullable(),
   /** The amendment's number, for an amendment to accept. */
   amendmentNumber: z.number().int().nullable(),
+  /** A plan item past its due date while still open (`planItemOverdue`). */
+  overdue: z.boolean(),
 });
 export type InboxItem = z.infer<typeof inboxItemSchema>;
 

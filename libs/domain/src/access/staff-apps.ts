@@ -27,6 +27,14 @@ export const appOfRole: Record<Role, StaffApp> = {
   partner_contact: 'centrePortal',
 };
 
+/**
+ * Whether an app's own name fits a role: not for a partner's contact (career centre, campus, …),
+ * which only borrows the centre portal for its plan items and is no study centre.
+ */
+export function appNameFits(role: Role): boolean {
+  return role !== 'partner_contact';
+}
+
 /** The apps a user's memberships lead to, each once (in the order of the memberships). */
 export function appsOfMemberships(memberships: readonly { role: Role }[]): StaffApp[] {
   return [...new Set(memberships.map((membership) => appOfRole[membership.role]))];

@@ -42,7 +42,7 @@ function AccountPage({ title, children }: { title: string; children: ReactNode }
 /** What went wrong that no field is to blame for, in the user's language. */
 const failureOf = (t: TFunction, error: unknown): string => (error instanceof ApiError ? httpErrorText(t, error.status) : t('errors.unknown'));
 
-/** "Profil": name (editable) and e-mail (shown: it is the login, the county changes it), and the organisations. */
+/** "Min konto": name (editable) and e-mail (shown: it is the login, the county changes it), and the organisations. */
 export function ProfilePage() {
   const { t } = useTranslation();
   const me = useQuery(meQueries.current());

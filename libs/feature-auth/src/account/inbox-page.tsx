@@ -65,6 +65,7 @@ export function InboxPage() {
                   text
                 )}
                 {item.dueDate && <span className="kb-inbox__due"> {t('account.inbox.due', { date: formatDate(item.dueDate, language) })}</span>}
+                {item.overdue && <strong> — {t('initiatives.board.overdue')}</strong>}
               </li>
             );
           })}

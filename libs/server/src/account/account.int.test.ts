@@ -43,11 +43,12 @@ beforeAll(async () => {
       { agreement_id: agreementId, actor_id: NAMSOS, role: 'service_provider', position: 2 },
     ])
     .execute();
-  // A plan item Namdal owns, due in a week, and one due in two months (not yet in the inbox).
+  // Plan items Namdal owns: one past its due date, one due in a week, and one due in two months (not yet in the inbox).
   const initiative = await db.selectFrom('initiative').select('id').executeTakeFirstOrThrow();
   await db
     .insertInto('plan_item')
     .values([
+      { initiative_id: initiative.id, title: 'Forfalt punkt (innboks)', responsible_actor_id: NAMDAL, due_date: plusDays(-3) },
       { initiative_id: initiative.id, title: 'Kartlegge lesesaler (innboks)', responsible_actor_id: NAMDAL, due_date: plusDays(7) },
       { initiative_id: initiative.id, title: 'Langt fram (innboks)', responsible_actor_id: NAMDAL, due_date: plusDays(60) },
     ])
@@ -84,6 +85,9 @@ describe('GET /api/inbox', () => {
     expect(due.find((i) => i.title === 'Kartlegge lesesaler (innboks)')?.recordId).toBe(owned.id);
     expect((await who('namdal')(`/api/own-plan-items/${owned.id}`)).status).toBe(200);
     expect(due.map((i) => i.title)).not.toContain('Langt fram (innboks)');
+    // Overdue by the domain's rule: the one past its date is, the one due in a week is not.
+    expect(due.find((i) => i.title === 'Forfalt punkt (innboks)')?.overdue).toBe(true);
+    expect(due.find((i) => i.title === 'Kartlegge lesesaler (innboks)')?.overdue).toBe(false);
     expect(kinds(inbox)).not.toContain('unread_notes');
   });
 
@@ -145,6 +149,9 @@ describe('notification settings', () => {
     expect(digest.text).toContain('Dette venter på deg i Kompetansebro');
     expect(digest.text).toContain('Avtale til godkjenning: Avtale om lesesal i Namsos (innboks)');
     expect(digest.text).toContain('Kartlegge lesesaler (innboks)');
+    // The overdue plan item says so, as the inbox page does.
+    expect(digest.text).toMatch(/Planpunkt med frist \S+ \(forfalt\): Forfalt punkt \(innboks\)/);
+    expect(digest.text).not.toMatch(/\(forfalt\): Kartlegge lesesaler/);
     expect(digest.text).toContain('/studiesenter/innboks');
     expect(mail.mails.filter((m) => m.text.includes('Dette venter på deg i Kompetansebro'))).toHaveLength(1);
 

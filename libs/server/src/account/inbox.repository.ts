@@ -1,4 +1,4 @@
-import { can, INBOX_ACCEPTANCES, PLAN_ITEM_INBOX_DAYS, SERVICE_CONFIRMATION_DAYS, todayInNorway, type InboxItem, type IsoDate } from '@kompetansebro/domain';
+import { can, INBOX_ACCEPTANCES, PLAN_ITEM_INBOX_DAYS, planItemOverdue, SERVICE_CONFIRMATION_DAYS, todayInNorway, type InboxItem, type IsoDate } from '@kompetansebro/domain';
 import { listPendingAcceptances } from '../agreements/agreement.repository';
 import { actorIdInSet, type Scope } from '../auth/visibility';
 import { unreadNoteCount } from '../liaison/note-read.repository';
@@ -12,7 +12,7 @@ import type { Executor } from '../persistence/executor';
 
 const shift = (date: IsoDate, days: number): IsoDate => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-const item = (fields: Partial<InboxItem> & Pick<InboxItem, 'kind' | 'title'>): InboxItem => ({ recordId: null, count: 1, dueDate: null, amendmentNumber: null, ...fields });
+const item = (fields: Partial<InboxItem> & Pick<InboxItem, 'kind' | 'title'>): InboxItem => ({ recordId: null, count: 1, dueDate: null, amendmentNumber: null, overdue: false, ...fields });
 
 export async function inboxOf(db: Executor, scope: Scope, today: IsoDate = todayInNorway()): Promise<InboxItem[]> {
   const { role, organisationId } = scope;
@@ -39,14 +39,14 @@ export async function inboxOf(db: Executor, scope: Scope, today: IsoDate = today
     db
       .selectFrom('plan_item as p')
       .innerJoin('initiative as i', 'i.id', 'p.initiative_id')
-      .select(['p.id', 'p.initiative_id', 'p.title', 'p.due_date'])
+      .select(['p.id', 'p.initiative_id', 'p.title', 'p.due_date', 'p.status'])
       .where('p.responsible_actor_id', '=', organisationId)
       .where('p.status', 'in', ['planned', 'in_progress'])
       .where('p.due_date', 'is not', null)
       .where('p.due_date', '<=', shift(today, PLAN_ITEM_INBOX_DAYS))
       .orderBy('p.due_date')
       .execute()
-      .then((rows) => rows.map((r) => item({ kind: 'plan_item_due', recordId: planOpensInitiative ? r.initiative_id : r.id, title: r.title, dueDate: r.due_date }))),
+      .then((rows) => rows.map((r) => item({ kind: 'plan_item_due', recordId: planOpensInitiative ? r.initiative_id : r.id, title: r.title, dueDate: r.due_date, overdue: planItemOverdue(r.due_date, r.status, today) }))),
     can(role, 'service', 'update') && !scope.everything
       ? db
           .selectFrom('service as s')

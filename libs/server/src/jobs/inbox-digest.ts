@@ -23,7 +23,7 @@ const lineOf = (item: InboxItem): string => {
     case 'unread_notes':
       return item.count === 1 ? '1 ulest notat i samarbeidskanalene' : `${item.count} uleste notater i samarbeidskanalene`;
     case 'plan_item_due':
-      return `Punkt i planen med frist ${item.dueDate ?? ''}: ${item.title}`;
+      return `Planpunkt med frist ${item.dueDate ?? ''}${item.overdue ? ' (forfalt)' : ''}: ${item.title}`;
     case 'services_to_confirm':
       return item.count === 1 ? '1 tjeneste å bekrefte' : `${item.count} tjenester å bekrefte`;
     case 'survey_to_answer':

@@ -61,7 +61,7 @@ describe('the daily reminder job', () => {
     const lines = [...counts.keys()];
     expect(lines.some((l) => l.startsWith('part@avtale.test | Avtale utløper'))).toBe(true);
     expect(lines.some((l) => l.startsWith(`${COUNTY_ADMIN} | Avtale utløper`))).toBe(true);
-    expect(lines.some((l) => l.startsWith(`${COUNTY_ADMIN} | Forfalt punkt`))).toBe(true);
+    expect(lines.some((l) => l.startsWith(`${COUNTY_ADMIN} | Forfalt planpunkt`))).toBe(true);
     expect(mail.mails.slice(afterInvitation).filter((m) => m.to.includes('post@steinkjer.test'))).toHaveLength(1);
     expect(first.sent).toBe(mail.mails.length - afterInvitation);
 

@@ -92,9 +92,9 @@ async function recipientsOf(deps: ReminderDeps, due: DueReminder): Promise<Recip
         .executeTakeFirstOrThrow();
       return personal(
         await addressesFor(db, item.responsible_actor_id ? [item.responsible_actor_id] : []),
-        `Forfalt punkt i planen: ${item.title}`,
+        `Forfalt planpunkt: ${item.title}`,
         [
-          `Punktet «${item.title}» i planen for «${item.initiative_title}» skulle vært ferdig ${inNorwegian(item.due_date)}.`,
+          `Planpunktet «${item.title}» i planen for «${item.initiative_title}» skulle vært ferdig ${inNorwegian(item.due_date)}.`,
           'Merk det som ferdig, eller sett en ny frist.',
           '',
           `${base}/fylke/tiltak/${item.initiative_id}`,
