@@ -1,5 +1,5 @@
 import { ownPlanItemQueries } from '@kompetansebro/api-client';
-import { DEFAULT_PAGE_SIZE, ownPlanItemListQuerySchema, planItemOverdue, planItemStatuses, type OwnPlanItem } from '@kompetansebro/domain';
+import { DEFAULT_PAGE_SIZE, ownPlanItemListQuerySchema, planItemOverdue, planItemStatuses, todayInNorway, type OwnPlanItem } from '@kompetansebro/domain';
 import { formatDate, formatNumber, useLanguage } from '@kompetansebro/i18n';
 import { Alert, ListScreen, Select, useListSearch, useNoticeForThisVisit, type TableColumn } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
@@ -7,7 +7,6 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useOwnPlanItemFeature } from './own-plan-item-feature-context';
 import { PlanStatusTag } from './plan-status-tag';
-import { todayInNorway } from './today';
 
 /** What the URL holds of the list: the status filter and the page. */
 const ownPlanItemSearchSchema = ownPlanItemListQuerySchema.pick({ status: true, page: true });

@@ -1,5 +1,5 @@
 import { ownPlanItemQueries, trySave, useUpdateOwnPlanItem } from '@kompetansebro/api-client';
-import { fieldErrorsFromIssues, ownPlanItemUpdateSchema, planItemOverdue, planItemStatuses, type FieldError, type OwnPlanItem, type OwnPlanItemUpdate, type PlanItemStatus } from '@kompetansebro/domain';
+import { fieldErrorsFromIssues, ownPlanItemUpdateSchema, planItemOverdue, planItemStatuses, todayInNorway, type FieldError, type OwnPlanItem, type OwnPlanItemUpdate, type PlanItemStatus } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
 import { CancelLink, EditFormNotices, LoadingState, errorMessages, Fact, fieldErrorText, bindFields, Page, RecordForm, Section, Select, TextArea, useEditForm } from '@kompetansebro/ui';
 import { queryOptions, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
@@ -7,7 +7,6 @@ import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useOwnPlanItemFeature } from './own-plan-item-feature-context';
 import { PlanStatusTag } from './plan-status-tag';
-import { todayInNorway } from './today';
 import { useCanUpdateOwnPlanItems } from './use-can-edit-initiatives';
 
 /** The item the page shows, from the route's params: its route loads it before the page shows. */

@@ -1,8 +1,7 @@
-import { currentEndDate, type Extension } from '@kompetansebro/domain';
+import { currentEndDate, todayInNorway, type Extension } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
 import { Section } from '@kompetansebro/ui';
 import { useTranslation } from 'react-i18next';
-import { todayInNorway } from './today';
 
 interface PeriodTimelineProps {
   startDate: string | null;

@@ -1,12 +1,11 @@
 import { ApiError, useUpdatePlanItem } from '@kompetansebro/api-client';
-import { planItemOverdue, planItemStatuses, type PlanItemDetail, type PlanItemStatus } from '@kompetansebro/domain';
+import { planItemOverdue, planItemStatuses, todayInNorway, type PlanItemDetail, type PlanItemStatus } from '@kompetansebro/domain';
 import { formatDate, formatNumber, useLanguage } from '@kompetansebro/i18n';
 import { Alert, Button, httpErrorText, Select } from '@kompetansebro/ui';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useInitiativeFeature } from './initiative-feature-context';
-import { todayInNorway } from './today';
 
 interface PlanBoardProps {
   initiativeId: string;

@@ -1,5 +1,5 @@
 import { liaisonQueries, useCalendarFeed, useJoinActivity } from '@kompetansebro/api-client';
-import type { LiaisonActivity } from '@kompetansebro/domain';
+import { activityHasEnded, todayInNorway, type LiaisonActivity } from '@kompetansebro/domain';
 import { useLanguage } from '@kompetansebro/i18n';
 import { ActivityDates, ActivityPlace, Alert, Button, CalendarSubscription, httpErrorText, LoadingState, Page, QueryError, Section, StatusTag } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
@@ -28,7 +28,7 @@ export function ExchangePage() {
         {t(`activityKind.${activity.kind}`)} · <ActivityDates {...activity} language={language} />
         {activity.organiserName && ` · ${activity.organiserName}`} · {t('activities.list.actorsOnly', { count: activity.participants })}
       </p>
-      <ActivityPlace place={activity.place} onlineUrl={activity.onlineUrl} title={activity.title} ended={!upcomingItem} />
+      <ActivityPlace place={activity.place} onlineUrl={activity.onlineUrl} title={activity.title} ended={activityHasEnded(activity, todayInNorway())} />
       {upcomingItem && (
         <div>
           {activity.participating ? (

@@ -1,5 +1,5 @@
 import { liaisonQueries, useCalendarFeed, useCan, useJoinActivity, useLeaveActivity } from '@kompetansebro/api-client';
-import type { LiaisonActivity } from '@kompetansebro/domain';
+import { activityHasEnded, todayInNorway, type LiaisonActivity } from '@kompetansebro/domain';
 import { useLanguage } from '@kompetansebro/i18n';
 import { ActivityDates, ActivityPlace, Alert, Button, CalendarSubscription, ConfirmDialog, httpErrorText, LoadingState, Page, QueryError, Section, StatusTag } from '@kompetansebro/ui';
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
@@ -70,7 +70,7 @@ export function ActivitySignUpPage() {
         </Alert>
       )}
       <ActivityList id="library-upcoming" title={t('library.activities.upcomingTitle')} query={upcoming} empty={t('library.activities.noUpcoming')} action={signUp} />
-      <ActivityList id="library-past" title={t('library.activities.pastTitle')} query={past} empty={t('library.activities.noPast')} ended />
+      <ActivityList id="library-past" title={t('library.activities.pastTitle')} query={past} empty={t('library.activities.noPast')} />
       <ConfirmDialog
         open={cancelling !== null}
         title={t('library.activities.confirmTitle', { title: cancelling?.title ?? '' })}
@@ -93,14 +93,12 @@ function ActivityList({
   query,
   empty,
   action,
-  ended = false,
 }: {
   id: string;
   title: string;
   query: UseQueryResult<{ items: LiaisonActivity[] }>;
   empty: string;
-  /** The activities have taken place (no link to join them). */
-  ended?: boolean;
+
   action?: (activity: LiaisonActivity) => ReactNode;
 }) {
   const { t } = useTranslation();
@@ -127,7 +125,7 @@ function ActivityList({
                 {t(`activityKind.${activity.kind}`)} · <ActivityDates {...activity} language={language} />
                 {activity.organiserName && ` · ${activity.organiserName}`}
               </p>
-              <ActivityPlace place={activity.place} onlineUrl={activity.onlineUrl} title={activity.title} ended={ended} />
+              <ActivityPlace place={activity.place} onlineUrl={activity.onlineUrl} title={activity.title} ended={activityHasEnded(activity, todayInNorway())} />
               {action && <div>{action(activity)}</div>}
             </li>
           ))}

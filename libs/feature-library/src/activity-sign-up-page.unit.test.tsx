@@ -32,7 +32,9 @@ describe('ActivitySignUpPage', () => {
       onlineUrl: 'https://example.org/webinar',
     });
     const past = buildLiaisonActivity({ title: 'Erfaringsutveksling om fjernlån', startDate: '2026-02-03', participating: true, onlineUrl: 'https://example.org/old-webinar' });
-    const store = new LiaisonStore({ activities: { upcoming: [coming], past: [past] } });
+    // Started long ago, ends long after today: still running, so still to be joined.
+    const running = buildLiaisonActivity({ title: 'Nettkurs i kildebruk', startDate: '2020-01-06', endDate: '2099-12-31', participating: true, onlineUrl: 'https://example.org/course' });
+    const store = new LiaisonStore({ activities: { upcoming: [coming], past: [past, running] } });
     const { user } = renderSignUps(store);
 
     expect(await screen.findByRole('link', { name: 'Erfaringsutveksling om fjernlån' }, { timeout: 5000 })).toBeTruthy();
@@ -43,6 +45,7 @@ describe('ActivitySignUpPage', () => {
     expect(screen.getByRole('link', { name: 'Bli med på nett: Oppfølgingswebinar om fjernlån' }).getAttribute('href')).toBe('https://example.org/webinar');
     // One that has taken place has nothing to join any more.
     expect(screen.queryByRole('link', { name: 'Bli med på nett: Erfaringsutveksling om fjernlån' })).toBeNull();
+    expect(screen.getByRole('link', { name: 'Bli med på nett: Nettkurs i kildebruk' }).getAttribute('href')).toBe('https://example.org/course');
     await user.click(await screen.findByRole('button', { name: 'Meld biblioteket på Oppfølgingswebinar om fjernlån' }));
     expect(await screen.findByText('Biblioteket er påmeldt Oppfølgingswebinar om fjernlån.')).toBeTruthy();
     expect(store.activities.upcoming[0]?.participating).toBe(true);

@@ -103,7 +103,7 @@ test.describe('who the user acts for, on a phone and in the user menu', () => {
     expect((await userMenu.boundingBox())?.width ?? Infinity).toBeLessThan(80);
     await userMenu.focus();
     await page.keyboard.press('Enter');
-    await expect(header.getByRole('link', { name: 'Profil' })).toBeVisible();
+    await expect(header.getByRole('link', { name: 'Min konto' })).toBeVisible();
     await expectNoAxeViolations(page);
     await page.keyboard.press('Escape');
     await expect(userMenu).toHaveAttribute('aria-expanded', 'false');

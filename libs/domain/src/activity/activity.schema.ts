@@ -221,6 +221,11 @@ export function periodAfter(period: string, per: CountPeriod): string {
   return per === 'month' ? `${nextYear}-${String(nextPart).padStart(2, '0')}` : `${nextYear}-H${nextPart}`;
 }
 
+/** The activity's last day is behind `today` (a Norwegian calendar date): it has taken place, so there is nothing left to join. */
+export function activityHasEnded(activity: { startDate: string; endDate: string | null }, today: string): boolean {
+  return (activity.endDate ?? activity.startDate) < today;
+}
+
 interface ActivityShape {
   startDate: string;
   endDate: string | null;

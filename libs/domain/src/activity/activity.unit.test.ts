@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activityRuleViolations, countByPeriod, hasLoneSurrogate, periodAfter, periodOf, storableText, totalHeadCount } from './activity.schema';
+import { activityHasEnded, activityRuleViolations, countByPeriod, hasLoneSurrogate, periodAfter, periodOf, storableText, totalHeadCount } from './activity.schema';
 
 describe('activity periods', () => {
   it('splits the year into spring (H1) and autumn (H2)', () => {
@@ -41,6 +41,16 @@ describe('activity periods', () => {
     expect(periodAfter('2023-H1', 'half_year')).toBe('2023-H2');
     expect(periodAfter('2023-H2', 'half_year')).toBe('2024-H1');
     expect(periodAfter('2023', 'year')).toBe('2024');
+  });
+});
+
+describe('activityHasEnded', () => {
+  it('has ended once its last day is behind today, not while it runs', () => {
+    expect(activityHasEnded({ startDate: '2026-12-01', endDate: null }, '2026-12-06')).toBe(true);
+    expect(activityHasEnded({ startDate: '2026-12-06', endDate: null }, '2026-12-06')).toBe(false);
+    // A course that started last week and ends next week is still running.
+    expect(activityHasEnded({ startDate: '2026-11-30', endDate: '2026-12-11' }, '2026-12-06')).toBe(false);
+    expect(activityHasEnded({ startDate: '2026-11-30', endDate: '2026-12-05' }, '2026-12-06')).toBe(true);
   });
 });
 

@@ -45,7 +45,7 @@ export const brochureText: Record<BrochureLanguage, BrochureText> = {
     address: 'Adresse',
     email: 'E-post',
     phone: 'Telefon',
-    website: 'Nettside',
+    website: 'Nettsted',
     hoursPerWeek: (hours) => `${hours} timer i uka`,
     contractRequired: 'krever avtale med biblioteket',
     ageLimit: (age) => `aldersgrense ${age} år`,
