@@ -1,5 +1,5 @@
 import { liaisonQueries, regionQueries, useSetDigestSubscription } from '@kompetansebro/api-client';
-import { compareNorwegian, noteThreadListQuerySchema, pageRange } from '@kompetansebro/domain';
+import { noteThreadListQuerySchema, pageRange } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
 import { Alert, Button, EmptyState, ListSearchForm, LoadingState, Page, Pagination, QueryError, Section, useListSearch } from '@kompetansebro/ui';
 import { PICKER_SEARCH_SIZE, SearchablePicker, startsAWord, usePickerSearch } from '@kompetansebro/ui/searchable-picker';
@@ -26,19 +26,16 @@ export function ChannelsPage() {
   const threads = useQuery({ ...liaisonQueries.threads(list.view), placeholderData: keepPreviousData });
   // Whom to write to: the libraries the server finds for what is typed (there are many), and the regions.
   const targetSearch = usePickerSearch();
-  const libraries = useQuery({ ...liaisonQueries.libraries({ q: targetSearch.q || undefined, pageSize: PICKER_SEARCH_SIZE }), placeholderData: keepPreviousData });
+  const libraries = useQuery({ ...liaisonQueries.libraries({ q: targetSearch.q || undefined, pageSize: PICKER_SEARCH_SIZE, sort: 'name' }), placeholderData: keepPreviousData });
   const regions = useQuery(regionQueries.list());
   const digest = useQuery(liaisonQueries.digest());
   const setDigest = useSetDigestSubscription();
   const [target, setTarget] = useState('');
 
-  // The server's matches come in the liaison list's order (by region); a picker reads by name.
-  const libraryOptions = (libraries.data?.items ?? [])
-    .map((library) => ({
-      value: `bibliotek:${library.id}`,
-      label: library.municipalityName && !library.name.includes(library.municipalityName) ? `${library.name} (${library.municipalityName})` : library.name,
-    }))
-    .sort((a, b) => compareNorwegian(a.label, b.label));
+  const libraryOptions = (libraries.data?.items ?? []).map((library) => ({
+    value: `bibliotek:${library.id}`,
+    label: library.municipalityName && !library.name.includes(library.municipalityName) ? `${library.name} (${library.municipalityName})` : library.name,
+  }));
   const regionOptions = (regions.data?.items ?? [])
     .map((region) => ({ value: `region:${region.id}`, label: t('liaison.channels.regionTarget', { region: region.name }) }))
     .filter((option) => startsAWord(option.label, targetSearch.typed));

@@ -9,7 +9,6 @@ import {
   renderRoute,
   testRegions,
 } from '@kompetansebro/testing';
-import { compareNorwegian } from '@kompetansebro/domain';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createLiaisonRoutes } from './liaison-routes';
@@ -169,19 +168,16 @@ describe('the channel list', () => {
   it('finds whom to write to on the server as the user types, with the regions, and opens the channel chosen', async () => {
     const { namsos, flatanger, trondheim } = libraries();
     const others = Array.from({ length: 20 }, (_, index) => buildLiaisonLibrary(`Bibliotek ${index + 1}`, '5001', []));
-    const store = new LiaisonStore({ libraries: [namsos, ...others, flatanger, trondheim] }).librariesFor({ q: 'Nam', pageSize: '20' }, [namsos]);
+    // The list's order (by region) unless the libraries are asked for by name, as a picker reads them.
+    const store = new LiaisonStore({ libraries: [namsos, ...others, flatanger, trondheim] })
+      .librariesFor({ sort: 'name', pageSize: '20' }, [flatanger, namsos, trondheim, ...others])
+      .librariesFor({ q: 'Nam', sort: 'name', pageSize: '20' }, [namsos]);
     const { router, user } = renderLiaison('/kanaler', store);
     const picker = await screen.findByRole('combobox', { name: 'Skriv til' });
     // 23 libraries: the server's first 20, and the field says how to reach the rest.
     expect(await screen.findByText(/Viser 20 av 23 treff\. Skriv mer av navnet/)).toBeTruthy();
     const shown = () => screen.getAllByRole('option', { hidden: true }).filter((option) => !option.hasAttribute('data-empty'));
-    // The server answers in its list's order (Namsos first here); the picker lists the libraries by name.
-    const libraryNames = shown()
-      .map((option) => option.textContent ?? '')
-      .filter((name) => !name.startsWith('Fylket'));
-    expect(libraryNames).toHaveLength(20);
-    expect(libraryNames).toEqual([...libraryNames].sort(compareNorwegian));
-    expect(libraryNames.at(-1)).toBe('Namsos bibliotek');
+    expect(shown()[0]?.textContent).toMatch(/^Flatanger/);
 
     await user.type(picker, 'Nam');
     // "Nam" goes to the server once typing pauses; the region Namdal matches where a word starts.

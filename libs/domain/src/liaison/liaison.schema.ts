@@ -38,6 +38,8 @@ export const liaisonErrorCodes = {
 export const libraryListQuerySchema = listQuerySchema.extend({
   service: keyStudentServiceSchema.optional(),
   region: z.uuid().optional(),
+  /** By region, each main library with its branches (the list), or by name alone (a picker). */
+  sort: z.enum(['region', 'name']).default('region'),
 });
 export type LibraryListQuery = z.infer<typeof libraryListQuerySchema>;
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mainLibraryKey, sampleId } from '@kompetansebro/db';
-import type { LiaisonActivity, LiaisonLibrary, LiaisonNote, Needs, Page, Problem, StudentCountSet } from '@kompetansebro/domain';
+import { compareNorwegian, type LiaisonActivity, type LiaisonLibrary, type LiaisonNote, type Needs, type Page, type Problem, type StudentCountSet } from '@kompetansebro/domain';
 import { jsonBody, startTestServer, type RequestAs, type TestServer } from '@kompetansebro/testing/server';
 import { createApp } from '../app';
 import { json } from '../testing/fixture.test';
@@ -60,9 +60,22 @@ describe('libraries for the liaison', () => {
     for (const library of page.items) expect(`${library.name} ${library.municipalityName ?? ''}`.toLowerCase()).toContain('namsos');
   });
 
+  it('gives the libraries by name when asked (a picker), a page at a time, the same ones as by region', async () => {
+    const names = async (query: string) => (await json<Page<LiaisonLibrary>>(await ntnu(`/api/liaison/libraries?${query}`), 200)).items.map((l) => l.name);
+    const byName = [...(await names('sort=name&pageSize=20')), ...(await names('sort=name&page=2&pageSize=20'))];
+    expect(byName).toEqual([...byName].sort(compareNorwegian));
+    // Page 2 by name goes on where page 1 stopped; by name or by region, the same libraries.
+    const all = await names('sort=name&pageSize=100');
+    expect(byName).toEqual(all.slice(0, byName.length));
+    expect([...all].sort(compareNorwegian)).toEqual([...(await names('pageSize=100'))].sort(compareNorwegian));
+    expect(all).not.toEqual(await names('pageSize=100'));
+  });
+
   it('answers a bad filter with 400 naming the field', async () => {
     const problem = await json<Problem>(await ntnu('/api/liaison/libraries?service=coffee'), 400);
     expect(problem.errors?.map((e) => e.path)).toContain('query.service');
+    const sort = await json<Problem>(await ntnu('/api/liaison/libraries?sort=size'), 400);
+    expect(sort.errors?.map((e) => e.path)).toContain('query.sort');
   });
 
   it('exports what the filters show', async () => {

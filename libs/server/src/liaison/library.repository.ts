@@ -52,11 +52,13 @@ export async function listLibraries(db: Executor, scope: Scope, query: LibraryLi
   // (actor.library_order, kept by the database), so the page is read in order from its index.
   // The page's own columns come with it (joined back to every actor, the planner hashed them all);
   // the main library's name is looked up by key, municipalities and regions (a few hundred) joined.
+  // A picker asks for them by name (actor.sort_key, Norwegian order).
+  const byName = query.sort === 'name';
   const paged = db
     .with('page', () =>
       libraries
-        .select(['a.id', 'a.library_order', 'a.name', 'a.kind', 'a.parent_id', 'a.municipality_number'])
-        .orderBy('a.library_order')
+        .select(['a.id', 'a.library_order', 'a.sort_key', 'a.name', 'a.kind', 'a.parent_id', 'a.municipality_number'])
+        .orderBy(byName ? sql`a.sort_key collate "C"` : sql`a.library_order`)
         .orderBy('a.id')
         .limit(query.pageSize)
         .offset((query.page - 1) * query.pageSize),
@@ -75,7 +77,7 @@ export async function listLibraries(db: Executor, scope: Scope, query: LibraryLi
       'r.id as region_id',
       'r.name as region_name',
     ])
-    .orderBy('page.library_order')
+    .orderBy(byName ? sql`page.sort_key collate "C"` : sql`page.library_order`)
     .orderBy('page.id')
     .execute();
   // The count and the page at once: two statements on two connections, not one after the other.
