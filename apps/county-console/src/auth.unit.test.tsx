@@ -245,6 +245,18 @@ describe('the header’s user area', () => {
     expect(within(menu).getAllByRole('link').map((link) => link.textContent)).toEqual(['Oversikt', 'Kommuner']);
   });
 
+  it('asks where to work when the memberships lead to several apps, naming each app as its header will', async () => {
+    const both = {
+      email: 'to-steder@example.no',
+      password: 'kompetansebro',
+      me: buildMe({ memberships: [buildMembership(testOrganisations.county, 'county_admin'), buildMembership(testOrganisations.namdal, 'partner_contact')] }),
+    };
+    renderApp('/velg', new AuthStore([both], { loggedInAs: both.email }));
+    expect(await screen.findByRole('button', { name: 'Trøndelag fylkeskommune i Fylkeskonsoll' })).toBeTruthy();
+    // A partner's contact is no study centre: the portal it borrows goes by the suite's name.
+    expect(screen.getByRole('button', { name: 'Namdal studiesenter i Kompetansebro' })).toBeTruthy();
+  });
+
   it('shows "Brukere" in the menu to a county admin', async () => {
     const auth = new AuthStore([countyAdminAccount()], { loggedInAs: 'fylke@demo.kompetansebro.no' });
     renderApp('/', auth);

@@ -1,5 +1,5 @@
 import { meQueries, useSwitchOrganisation } from '@kompetansebro/api-client';
-import { appOfRole, compareNorwegian, staffApps, type Membership } from '@kompetansebro/domain';
+import { appNameFits, appOfRole, compareNorwegian, staffApps, type Membership } from '@kompetansebro/domain';
 import { Button, FailureAlert, LoadingState, Page } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -38,7 +38,11 @@ export function ChooseAppPage() {
           {memberships.map((membership) => (
             <li key={membership.organisationId}>
               <Button variant={membership.organisationId === activeOrganisationId ? 'primary' : 'secondary'} loading={choosing === membership.organisationId} onClick={() => void choose(membership)}>
-                {t('auth.chooseApp.goTo', { organisation: membership.organisationName, app: t(`app.${appOfRole[membership.role]}.name`) })}
+                {t('auth.chooseApp.goTo', {
+                  organisation: membership.organisationName,
+                  // A partner's contact borrows the centre portal: named by the suite, as its header is.
+                  app: appNameFits(membership.role) ? t(`app.${appOfRole[membership.role]}.name`) : t('app.suiteName'),
+                })}
               </Button>
             </li>
           ))}

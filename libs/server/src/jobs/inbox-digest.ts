@@ -1,4 +1,5 @@
 import { appOfRole, staffApps, todayInNorway, type InboxItem, type IsoDate } from '@kompetansebro/domain';
+import { formatDate } from '@kompetansebro/i18n';
 import { inboxMailOf } from '../account/account.repository';
 import { inboxOf } from '../account/inbox.repository';
 import { membershipsOf } from '../auth/principal';
@@ -23,7 +24,7 @@ const lineOf = (item: InboxItem): string => {
     case 'unread_notes':
       return item.count === 1 ? '1 ulest notat i samarbeidskanalene' : `${item.count} uleste notater i samarbeidskanalene`;
     case 'plan_item_due':
-      return `Planpunkt med frist ${item.dueDate ?? ''}${item.overdue ? ' (forfalt)' : ''}: ${item.title}`;
+      return `Planpunkt med frist ${item.dueDate ? formatDate(item.dueDate, 'nb') : ''}${item.overdue ? ' (forfalt)' : ''}: ${item.title}`;
     case 'services_to_confirm':
       return item.count === 1 ? '1 tjeneste å bekrefte' : `${item.count} tjenester å bekrefte`;
     case 'survey_to_answer':

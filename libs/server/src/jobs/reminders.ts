@@ -1,4 +1,5 @@
 import { dueReminders, todayInNorway, type DueReminder, type IsoDate } from '@kompetansebro/domain';
+import { formatDate } from '@kompetansebro/i18n';
 import { publicUrlOf, type AppConfig, type Logger } from '../http/app-env';
 import { sendLiaisonDigest } from '../liaison/digest.repository';
 import { purgeOldReportFiles } from '../reports/report-file.repository';
@@ -54,9 +55,7 @@ async function addressesFor(db: Executor, organisationIds: string[]): Promise<st
 }
 
 function inNorwegian(date: IsoDate | null): string {
-  if (!date) return '';
-  const [y, m, d] = date.split('-');
-  return `${d}.${m}.${y}`;
+  return date ? formatDate(date, 'nb') : '';
 }
 
 async function recipientsOf(deps: ReminderDeps, due: DueReminder): Promise<Recipient[]> {
