@@ -194,14 +194,20 @@ export function countByPeriod(dates: readonly string[], per: CountPeriod): Activ
   );
 }
 
-/** The same from counts per day (the database counts the activities of each day; this adds up the periods). */
-export function sumByPeriod(days: ReadonlyArray<{ date: string; count: number }>, per: CountPeriod): ActivityCount[] {
+/** The same from counts per day (the database counts the activities of each day; this adds up the periods), over the dates asked for. */
+export function sumByPeriod(
+  days: ReadonlyArray<{ date: string; count: number }>,
+  per: CountPeriod,
+  /** The dates asked for: the series runs from the period of `from` to that of `to` where they reach beyond the activities. */
+  asked: { from?: string | undefined; to?: string | undefined } = {},
+): ActivityCount[] {
   const counts = new Map<string, number>();
   for (const { date, count } of days) {
     const period = periodOf(date, per);
     counts.set(period, (counts.get(period) ?? 0) + count);
   }
-  const periods = [...counts.keys()].sort();
+  if (counts.size === 0) return [];
+  const periods = [...counts.keys(), ...[asked.from, asked.to].filter((date) => date !== undefined).map((date) => periodOf(date, per))].sort();
   const first = periods[0];
   const last = periods.at(-1);
   if (first === undefined || last === undefined) return [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activityHasEnded, activityRuleViolations, countByPeriod, hasLoneSurrogate, periodAfter, periodOf, storableText, totalHeadCount } from './activity.schema';
+import { activityHasEnded, activityRuleViolations, countByPeriod, hasLoneSurrogate, periodAfter, periodOf, storableText, sumByPeriod, totalHeadCount } from './activity.schema';
 
 describe('activity periods', () => {
   it('splits the year into spring (H1) and autumn (H2)', () => {
@@ -33,6 +33,19 @@ describe('activity periods', () => {
       { period: '2024', count: 0 },
       { period: '2025', count: 1 },
     ]);
+  });
+
+  it('runs the series over the dates asked for, with 0 where they reach beyond the activities', () => {
+    const days = [{ date: '2024-03-14', count: 2 }];
+    expect(sumByPeriod(days, 'half_year', { from: '2023-07-01', to: '2025-06-30' })).toEqual([
+      { period: '2023-H2', count: 0 },
+      { period: '2024-H1', count: 2 },
+      { period: '2024-H2', count: 0 },
+      { period: '2025-H1', count: 0 },
+    ]);
+    expect(sumByPeriod(days, 'year', { from: '2024-01-01' })).toEqual([{ period: '2024', count: 2 }]);
+    // Nothing found is no series of zeros.
+    expect(sumByPeriod([], 'half_year', { from: '2023-07-01', to: '2025-06-30' })).toEqual([]);
   });
 
   it('steps from a period to the next across the turn of the year', () => {

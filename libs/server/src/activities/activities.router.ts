@@ -55,7 +55,7 @@ const deleteRoute = activityRoutes.remove('Delete an activity; plan items that l
 const countsRoute = routesTagged(...tags)('get', '/api/activities/counts', ['activity', 'read'], {
   summary: 'How many activities the filters select, per month, half year (2023-H2) or year, by start date',
   request: { query: activityCountQuerySchema },
-  answers: { 200: jsonAnswer('Counts in time order from the first period with an activity to the last; periods between without one count 0', ActivityCounts) },
+  answers: { 200: jsonAnswer('Counts in time order, over the periods from the first activity (or from) to the last (or to); periods without an activity count 0, none at all is an empty list', ActivityCounts) },
   problems: [400],
 });
 

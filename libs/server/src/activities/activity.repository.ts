@@ -222,6 +222,7 @@ export async function countActivities(db: Executor, scope: Scope, query: Activit
   return sumByPeriod(
     days.map((d) => ({ date: d.start_date, count: Number(d.count) })),
     query.per,
+    { from: query.from, to: query.to },
   );
 }
 
