@@ -8,7 +8,7 @@ export const FINDER_CSS = `
 *,*::before,*::after{box-sizing:border-box}
 body{margin:0;font:1rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1e2b3c;background:#f4f6f9}
 .wrap{max-width:60rem;margin:0 auto;padding:0 1rem}
-a{color:#0050a0}a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible,summary:focus-visible,textarea:focus-visible{outline:3px solid #1e2b3c;outline-offset:2px}
+a{color:#0050a0}a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible{outline:3px solid #1e2b3c;outline-offset:2px}
 .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem;z-index:1}
 .top{background:#0b3b66;color:#fff}.top .wrap{display:flex;flex-wrap:wrap;justify-content:space-between;align-items:center;gap:.5rem;padding-top:.75rem;padding-bottom:.75rem}
 .top a{color:#fff}.site{font-weight:700;font-size:1.125rem;text-decoration:none}
@@ -17,7 +17,7 @@ h1{font-size:1.75rem;line-height:1.25;margin:1.5rem 0 .5rem}h2{font-size:1.25rem
 .search{display:grid;gap:1rem;background:#fff;padding:1rem;border-radius:.5rem;border:1px solid #c9d1db}
 @media(min-width:48rem){.search{grid-template-columns:2fr 1fr 1fr auto;align-items:end}}
 .field{display:flex;flex-direction:column;gap:.25rem}label{font-weight:600}.help{font-size:.875rem;color:#4b5563}
-input,select,textarea{font:inherit;padding:.5rem;border:1px solid #68707c;border-radius:.25rem;background:#fff;color:inherit;min-height:2.75rem;width:100%}
+input,select{font:inherit;padding:.5rem;border:1px solid #68707c;border-radius:.25rem;background:#fff;color:inherit;min-height:2.75rem;width:100%}
 button{font:inherit;font-weight:600;padding:.5rem 1.25rem;min-height:2.75rem;border:0;border-radius:.25rem;background:#0062ba;color:#fff;cursor:pointer}
 .cards,.services,.areas{list-style:none;margin:0;padding:0;display:grid;gap:.75rem}
 .card,.services li,section.box{background:#fff;border:1px solid #c9d1db;border-radius:.5rem;padding:1rem}
