@@ -1,4 +1,4 @@
-import { actorKinds, agreementKinds, agreementStatuses, catchmentRequestStatuses, planItemStatuses, serviceTypes } from '@kompetansebro/domain';
+import { actorKinds, agreementKinds, agreementStatuses, catchmentRequestStatuses, planItemStatuses, sampleDataKinds, serviceTypes } from '@kompetansebro/domain';
 import { formatDate, formatDateTime, type Language } from '@kompetansebro/i18n';
 import type { TFunction } from 'i18next';
 import { shorten } from './audit-diff';
@@ -156,12 +156,9 @@ export function formatValue(t: TFunction, language: Language, field: string, val
   return shorten(String(value));
 }
 
-/** What the sample data loader adds, each kind noted in the log with its count (libs/db sample-data). */
-const sampleKinds = ['actor', 'initiative', 'service', 'activity', 'contact'] as const;
-
 /** A load of sample data by what it added ("23 aktører"); null for any other entry. */
 export function sampleLoadName(t: TFunction, entry: { entity: string; entityId: string; after: unknown }): string | null {
-  if (entry.entity !== 'sample-data' || !includes(sampleKinds, entry.entityId)) return null;
+  if (entry.entity !== 'sample-data' || !includes(sampleDataKinds, entry.entityId)) return null;
   const { after } = entry;
   const count = typeof after === 'object' && after !== null ? Object.values(after).find((value): value is number => typeof value === 'number') : undefined;
   return count === undefined ? null : t(`history.sampleLoad.${entry.entityId}`, { count });

@@ -1,4 +1,5 @@
 import type { Insertable, Transaction } from 'kysely';
+import type { SampleDataKind } from '@kompetansebro/domain';
 import type { Database } from '../database';
 
 /** The tables whose rows have an `id` column. */
@@ -34,7 +35,7 @@ export async function insertNewSampleRows<Table extends TableWithId, Sample>(
  * Notes in the audit log that a load added sample rows of one kind: the count only (never the
  * rows: contacts are personal data), and nothing when it added none.
  */
-export async function auditSampleLoad(trx: Transaction<Database>, kind: string, counts: Record<string, number>): Promise<void> {
+export async function auditSampleLoad(trx: Transaction<Database>, kind: SampleDataKind, counts: Record<string, number>): Promise<void> {
   if (Object.values(counts).every((count) => count === 0)) return;
   await trx
     .insertInto('audit_entry')

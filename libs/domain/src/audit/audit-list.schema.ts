@@ -16,3 +16,7 @@ export const auditListQuerySchema = listQuerySchema.omit({ q: true }).extend({
     .regex(/^[\w.:-]{1,100}$/, 'The id of a record')
     .optional(),
 });
+
+/** The kinds of record the sample data loader notes in the audit log, each load with its count ("sample-data" entries). */
+export const sampleDataKinds = ['actor', 'initiative', 'service', 'activity', 'contact'] as const;
+export type SampleDataKind = (typeof sampleDataKinds)[number];
