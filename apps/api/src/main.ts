@@ -22,6 +22,7 @@ async function main(): Promise<void> {
 
   const database = await openDatabase(
     env.DATABASE_URL ? { kind: 'postgres', url: env.DATABASE_URL } : { kind: 'pglite', dataDir: resolve(env.DATA_DIR, 'pglite') },
+    { onIdleConnectionLost: (error) => logger.warn({ err: error }, 'an idle database connection was closed by the server; the next query opens another') },
   );
   const migrations = await migrateToLatest(database.db);
   if (migrations.length > 0) logger.info({ migrations }, 'database migrated');

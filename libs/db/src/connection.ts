@@ -55,9 +55,15 @@ const pgliteParsers = { [DATE_OID]: (value: string) => value, [NUMERIC_OID]: par
 export const pgliteExtensions = { pg_trgm };
 
 /** The dialect factory: one SQL dialect (PostgreSQL) whether it runs in WASM or on a server. */
-export async function openDatabase(target: DatabaseTarget, options: { log?: LogConfig } = {}): Promise<DatabaseHandle> {
+export async function openDatabase(
+  target: DatabaseTarget,
+  { onIdleConnectionLost, ...options }: { log?: LogConfig; onIdleConnectionLost?: (error: Error) => void } = {},
+): Promise<DatabaseHandle> {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10, types: pgTypes, Client: namedStatementClient() });
+    // The server closed an idle connection (a restart, a failover, an administrator): the pool drops
+    // it and opens another for the next query. Unheard, the pool's 'error' would end the process.
+    pool.on('error', (error) => onIdleConnectionLost?.(error));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...options });
     const executeSql = async (text: string, values?: readonly unknown[]) => ({ rows: (await pool.query(text, values ? [...values] : undefined)).rows as unknown[] });
     return { db, target: 'postgres', created: false, executeSql, close: () => db.destroy() };

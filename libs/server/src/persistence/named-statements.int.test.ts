@@ -108,3 +108,37 @@ describe.each(['postgres', 'pglite'] as const)('named statements on %s', (target
     expect(rows).toEqual([{ n: 7 }]);
   });
 });
+
+// An idle connection the server closes (a restart, a failover, pg_terminate_backend) must not end
+// the process: the pool's 'error' is heard (openDatabase), and the next query opens another.
+describe('a PostgreSQL connection the server closes while idle', () => {
+  let server: ThrowawayPostgres | undefined;
+  let handle: DatabaseHandle;
+  const lost: Error[] = [];
+
+  beforeAll(async () => {
+    const database = await postgresDatabase();
+    server = database.server;
+    handle = await openDatabase({ kind: 'postgres', url: database.url, poolSize: 1 }, { onIdleConnectionLost: (error) => lost.push(error) });
+  });
+
+  afterAll(async () => {
+    await handle.close();
+    await server?.stop();
+  });
+
+  it('is reported, and the next query runs on a new connection', async () => {
+    const backend = async () => (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(handle.db)).rows[0]?.pid;
+    const first = await backend();
+    // Another session ends the pool's idle connection, as an administrator or a failover would.
+    const { rows } = await handle.executeSql('select current_database() as name');
+    const admin = new pg.Client({ connectionString: new URL(String((rows[0] as { name: string }).name), inject('postgresAdminUrl') ?? server?.serverUrl).toString() });
+    await admin.connect();
+    await admin.query('select pg_terminate_backend($1)', [first]);
+    await admin.end();
+    await expect.poll(() => lost.length).toBe(1);
+    expect((lost[0] as Error & { code?: string }).code).toBe('57P01');
+    const second = await backend();
+    expect(second).not.toBe(first);
+  });
+});
