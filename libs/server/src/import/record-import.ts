@@ -9,12 +9,14 @@ import {
   norwegianSortKey,
   recordImportErrorCodes,
   redactStoredValue,
+  serviceWeeklyHours,
   toOsmOpeningHours,
   type ColumnMapping,
   type FieldError,
   type ImportActorReference,
   type ImportPreviewRow,
   type MappedRecordRow,
+  type OpeningHoursInput,
   type OpeningKind,
   type RecordImportTarget,
   type ServiceType,
@@ -258,6 +260,13 @@ export async function planRecords(db: Executor, target: RecordImportTarget, tabl
     const key = definition.keyOf(record.actorId, record.values);
     if (key !== null && !stored.has(key)) stored.set(key, record);
   }
+  // Services follow their library's weekly timetable (serviceWeeklyHours): the preview shows the figure the apply stores.
+  const timetables = new Map<string, OpeningHoursInput>();
+  if (target === 'service') {
+    for (const row of await db.selectFrom('opening_hours').select(['id', 'weekly', 'seasons', 'exceptions', 'open_on_public_holidays']).execute()) {
+      timetables.set(row.id, { weekly: row.weekly, seasons: row.seasons, exceptions: row.exceptions, openOnPublicHolidays: row.open_on_public_holidays });
+    }
+  }
   const seen = new Map<string, number>();
   return mapInSteps(table.rows, (cells, index): PlannedRecordRow => {
     const line = index + 2;
@@ -279,6 +288,7 @@ export async function planRecords(db: Executor, target: RecordImportTarget, tabl
         else seen.set(key, line);
       }
       const wanted = definition.wanted(row, existing);
+      if (target === 'service') followTimetable(wanted.values, existing?.values, timetables.get(actorOf.id) ?? null);
       errors.push(...wanted.errors);
       if (!existing) errors.push(...missingRecordFields(target, row.fields, mapping, errors));
       const before = definition.describe(existing?.values ?? {});
@@ -295,6 +305,17 @@ export async function planRecords(db: Executor, target: RecordImportTarget, tabl
     const likelyDuplicates = actorOf && duplicatesOf ? duplicatesOf(actorOf.id, existing?.id ?? null, { ...existing?.values, ...values }) : [];
     return { line, status, name, actorId: actorOf?.id ?? null, recordId: existing?.id ?? null, changes, errors, likelyDuplicates, values };
   }, progress);
+}
+
+/** A service row that sets the type or the hours a week gets the figure its library's weekly timetable gives, where there is one. */
+function followTimetable(values: Values, stored: Values | undefined, hours: OpeningHoursInput | null): void {
+  if (values['type'] === undefined && values['weekly_hours'] === undefined) return;
+  const type = (values['type'] ?? stored?.['type']) as ServiceType | undefined;
+  if (type === undefined || hours === null) return;
+  const entered = values['weekly_hours'] === undefined ? stored?.['weekly_hours'] : values['weekly_hours'];
+  const enteredHours = entered === undefined || entered === null ? null : Number(entered);
+  const followed = serviceWeeklyHours(type, enteredHours, hours);
+  if (followed !== enteredHours) values['weekly_hours'] = followed;
 }
 
 const changed = (definition: RecordTarget, before: Values, wanted: Values, column: string) =>
