@@ -159,6 +159,20 @@ describe('Services on the actor page', () => {
     expect(stores.services.received[0]?.body).not.toHaveProperty('weeklyHours');
   });
 
+  it('links to the library’s opening hours from the read-only hours a week, where the app has that page', async () => {
+    const weekly = ['mo', 'tu'].map((weekday) => ({ weekday, kind: 'staffed', from: '10:00', to: '14:00' }));
+    const { user, main } = renderActorPage({
+      services: [buildService({ type: 'staffed_hours', weeklyHours: 20 })],
+      openingHoursPath: '/apningstider/$id',
+      overrides: [http.get('*/api/opening-hours/:id', () => HttpResponse.json({ weekly, seasons: [], exceptions: [], openOnPublicHolidays: false }))],
+    });
+
+    await user.click(await screen.findByRole('button', { name: 'Rediger Betjent åpningstid' }));
+    const hours = await screen.findByRole('textbox', { name: 'Timer per uke' });
+    await waitFor(() => expect((hours as HTMLInputElement).value).toBe('8'));
+    expect(screen.getByRole('link', { name: 'Endre åpningstidene' }).getAttribute('href')).toBe(`/apningstider/${main.id}`);
+  });
+
   it('lets the hours a week of staffed or self-service hours be entered where the library has no weekly timetable', async () => {
     const { user } = renderActorPage({
       services: [selfService()],
