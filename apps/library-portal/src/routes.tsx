@@ -53,7 +53,14 @@ export function createLibraryPortalRoutes(parentRoute: AnyRoute) {
       homeTasksFirstData: firstDataOf(pendingTasksFirstData('agreement'), pendingTasksFirstData('amendment')),
       widget: LibraryWidget,
     }),
-    createActorRoutes(parentRoute, { path: 'tjenester', viewer: { canEdit: true }, ownOrganisation: true, agreementPath: '/avtaler/$id', activityPath: '/aktiviteter/$id' }),
+    createActorRoutes(parentRoute, {
+      path: 'tjenester',
+      viewer: { canEdit: true },
+      ownOrganisation: true,
+      agreementPath: '/avtaler/$id',
+      activityPath: '/aktiviteter/$id',
+      openingHoursPath: '/apningstider/$id',
+    }),
     createAgreementRoutes(parentRoute, { path: 'avtaler', actorPath: '/tjenester/$id', listFilters: { partyAndRegion: false }, pendingAmendments: true }),
     createActivityRoutes(parentRoute, { path: 'aktiviteter', actorPath: '/tjenester/$id' }),
     // The county's survey, answered in the portal through the same form (and records) as the mailed link.

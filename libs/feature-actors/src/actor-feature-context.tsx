@@ -26,6 +26,8 @@ export interface ActorLinkPaths {
   activity?: string | undefined;
   /** With `$entity` and `$id`, e.g. `/historikk/$entity/$id`. */
   history?: string | undefined;
+  /** A library's opening hours, e.g. `/apningstider/$id`: where a "hours a week" that follows them is changed. */
+  openingHours?: string | undefined;
 }
 
 /** A short message for the next actor page (after a save), shown without taking focus. */

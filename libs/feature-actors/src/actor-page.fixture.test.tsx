@@ -11,6 +11,7 @@ import {
   type TestAccount,
 } from '@kompetansebro/testing';
 import type { ActivityDetail, AgreementDetail, ContactSummary, ServiceSummary } from '@kompetansebro/domain';
+import { createRoute } from '@tanstack/react-router';
 import type { RequestHandler } from 'msw';
 import { createActorRoutes } from './actor-routes';
 
@@ -36,6 +37,8 @@ interface Fixture {
   /** The actor and its branch, when the test built its data around them. */
   family?: ReturnType<typeof namsosFamily>;
   overrides?: RequestHandler[];
+  /** The app's opening-hours page (`/apningstider/$id`, as the library portal mounts it), stubbed. */
+  openingHoursPath?: string;
   /** Records in the register that the API does not answer for this actor (its lists name only `activities` and `agreements`). */
   others?: { activities?: ActivityDetail[]; agreements?: AgreementDetail[] };
 }
@@ -64,7 +67,9 @@ export function renderActorPage(fixture: Fixture = {}) {
         agreementPath: '/avtaler/$id',
         activityPath: '/aktiviteter/$id',
         historyPath: '/historikk/$entity/$id',
+        ...(fixture.openingHoursPath ? { openingHoursPath: fixture.openingHoursPath } : {}),
       }),
+      ...(fixture.openingHoursPath ? [createRoute({ getParentRoute: () => root, path: fixture.openingHoursPath, component: () => null })] : []),
     ],
   });
   return { ...view, stores, main, branch };

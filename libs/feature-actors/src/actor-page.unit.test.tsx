@@ -1,6 +1,6 @@
 import { buildActivityDetail, buildAgreementDetail, buildContact, buildService, problemResponse } from '@kompetansebro/testing';
 import { configure, screen, waitFor, within } from '@testing-library/react';
-import { http } from 'msw';
+import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { countyViewer, namsosFamily, renderActorPage } from './actor-page.fixture.test';
 
@@ -129,6 +129,60 @@ describe('Services on the actor page', () => {
     expect(within(open).getByRole('heading', { name: 'Meråpent' })).toBeTruthy();
     expect(within(open).getByText('18 år')).toBeTruthy();
     expect(within(open).queryByRole('heading', { name: 'Lesesalsplasser' })).toBeNull();
+  });
+
+  it('shows the hours a week of staffed or self-service hours read-only where they follow the weekly timetable', async () => {
+    const service = selfService();
+    const days = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'] as const;
+    const weekly = [
+      ...days.slice(0, 5).map((weekday) => ({ weekday, kind: 'staffed', from: '10:00', to: '16:00' })),
+      ...days.map((weekday) => ({ weekday, kind: 'self_service', from: '07:00', to: '22:00' })),
+    ];
+    const { user, stores } = renderActorPage({
+      services: [service],
+      overrides: [http.get('*/api/opening-hours/:id', () => HttpResponse.json({ weekly, seasons: [], exceptions: [], openOnPublicHolidays: false }))],
+    });
+
+    await user.click(await screen.findByRole('button', { name: 'Rediger Meråpent' }));
+    // 75 hours of self-service outside the staffed ones, whatever the service said (70).
+    const hours = await screen.findByRole('textbox', { name: 'Timer per uke' });
+    await waitFor(() => expect((hours as HTMLInputElement).readOnly).toBe(true));
+    expect((hours as HTMLInputElement).value).toBe('75');
+    expect(hours.getAttribute('aria-describedby')).toBeTruthy();
+    const help = document.getElementById(hours.getAttribute('aria-describedby')?.split(' ')[0] ?? '');
+    expect(help?.textContent).toContain('Følger den faste ukeplanen i åpningstidene');
+    expect(help?.textContent).toContain('Endre dem under Åpningstider');
+
+    await user.type(screen.getByRole('textbox', { name: 'Merknad' }), 'Ny merknad');
+    await user.click(screen.getByRole('button', { name: 'Lagre tjenesten' }));
+    expect(await screen.findByText('Endringene i tjenesten er lagret.')).toBeTruthy();
+    expect(stores.services.received[0]?.body).not.toHaveProperty('weeklyHours');
+  });
+
+  it('links to the library’s opening hours from the read-only hours a week, where the app has that page', async () => {
+    const weekly = ['mo', 'tu'].map((weekday) => ({ weekday, kind: 'staffed', from: '10:00', to: '14:00' }));
+    const { user, main } = renderActorPage({
+      services: [buildService({ type: 'staffed_hours', weeklyHours: 20 })],
+      openingHoursPath: '/apningstider/$id',
+      overrides: [http.get('*/api/opening-hours/:id', () => HttpResponse.json({ weekly, seasons: [], exceptions: [], openOnPublicHolidays: false }))],
+    });
+
+    await user.click(await screen.findByRole('button', { name: 'Rediger Betjent åpningstid' }));
+    const hours = await screen.findByRole('textbox', { name: 'Timer per uke' });
+    await waitFor(() => expect((hours as HTMLInputElement).value).toBe('8'));
+    expect(screen.getByRole('link', { name: 'Endre åpningstidene' }).getAttribute('href')).toBe(`/apningstider/${main.id}`);
+  });
+
+  it('lets the hours a week of staffed or self-service hours be entered where the library has no weekly timetable', async () => {
+    const { user } = renderActorPage({
+      services: [selfService()],
+      overrides: [http.get('*/api/opening-hours/:id', () => HttpResponse.json({ weekly: [], seasons: [], exceptions: [{ date: '2026-12-24', periods: [], note: null }], openOnPublicHolidays: false }))],
+    });
+
+    await user.click(await screen.findByRole('button', { name: 'Rediger Meråpent' }));
+    const hours = screen.getByRole('textbox', { name: 'Timer per uke' });
+    expect((hours as HTMLInputElement).readOnly).toBe(false);
+    expect((hours as HTMLInputElement).value).toBe('70');
   });
 
   it('edits a service in place and sends only what changed, over the version read', async () => {

@@ -15,6 +15,8 @@ interface ActorRoutesOptions {
   activityPath?: string;
   /** A record's history, e.g. `/historikk/$entity/$id`; without it, no history link. */
   historyPath?: string;
+  /** A library's opening hours, e.g. `/apningstider/$id`; without it, the service form names them without a link. */
+  openingHoursPath?: string;
 }
 
 /** The texts of a actor's pages while it loads or cannot be shown (its page and its edit form). */
@@ -26,9 +28,9 @@ const actorTexts = { title: 'actors.detail.titleFallback', notFound: 'actors.det
  */
 export function createActorRoutes(
   parentRoute: AnyRoute,
-  { path = 'aktorer', viewer, ownOrganisation = false, agreementPath, activityPath, historyPath }: ActorRoutesOptions,
+  { path = 'aktorer', viewer, ownOrganisation = false, agreementPath, activityPath, historyPath, openingHoursPath }: ActorRoutesOptions,
 ) {
-  const links: ActorLinkPaths = { agreement: agreementPath, activity: activityPath, history: historyPath };
+  const links: ActorLinkPaths = { agreement: agreementPath, activity: activityPath, history: historyPath, openingHours: openingHoursPath };
   return featureRoutes(parentRoute, {
     path,
     context: ActorFeatureContext,

@@ -1,5 +1,5 @@
-import { serviceQueries, trySave, useCreateService, useUpdateService } from '@kompetansebro/api-client';
-import { audiences, serviceHoursSchema, serviceTypes, type ServiceSummary } from '@kompetansebro/domain';
+import { openingHoursQueries, serviceQueries, trySave, useCreateService, useUpdateService } from '@kompetansebro/api-client';
+import { audiences, serviceHoursSchema, serviceTypes, serviceWeeklyHours, weeklyHoursFollowOpeningHours, type ServiceSummary, type ServiceType } from '@kompetansebro/domain';
 import {
   Alert,
   bindFields,
@@ -20,7 +20,9 @@ import {
   useUnsavedChangesGuard,
   type ShownFieldError,
 } from '@kompetansebro/ui';
-import { useQueryClient } from '@tanstack/react-query';
+import { formatNumber, useLanguage } from '@kompetansebro/i18n';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -35,6 +37,7 @@ import {
   type ServiceFormField,
   type ServiceFormValues,
 } from './service-form-values';
+import { useActorFeature } from './actor-feature-context';
 import { useServiceValueText } from './service-texts';
 
 const wholeNumberFields = new Set(['ageLimit', 'bookingLeadTimeDays', 'capacity']);
@@ -69,6 +72,15 @@ export function ServiceForm(props: ServiceFormProps) {
   const saving = createService.isPending || updateService.isPending;
   // Leaving the page with the form half filled asks first (the form closes itself after a save).
   const guard = useUnsavedChangesGuard(form.hasUnsavedChanges);
+  // "Betjent åpningstid" and "Meråpent" of a library with a weekly timetable: the hours a week
+  // follow the timetable (the server stores its figure), so they are shown, not entered.
+  const { links } = useActorFeature();
+  const language = useLanguage();
+  const actorId = props.mode === 'create' ? props.actorId : props.service.actorId;
+  const serviceType = (props.mode === 'create' ? values.type : props.service.type) as ServiceType;
+  const hoursType = serviceType === 'staffed_hours' || serviceType === 'self_service_hours';
+  const openingHours = useQuery({ ...openingHoursQueries.detail(actorId), enabled: hoursType }).data ?? null;
+  const followsOpeningHours = weeklyHoursFollowOpeningHours(serviceType, openingHours);
 
   /** Someone saved first: their version becomes the base; every field the user changed keeps the user's value. */
   const loadLatest = async () => {
@@ -205,7 +217,29 @@ export function ServiceForm(props: ServiceFormProps) {
         emptyOption={t('common.notProvided')}
         options={serviceHoursSchema.options.map((hours) => ({ value: hours, label: t(`actors.services.hours.${hours}`) }))}
       />
-      {numberField('weeklyHours')}
+      {followsOpeningHours && openingHours ? (
+        <TextField
+          {...field('weeklyHours')}
+          value={formatNumber(serviceWeeklyHours(serviceType, null, openingHours) ?? 0, language)}
+          onChange={undefined}
+          readOnly
+          inputMode="decimal"
+          description={
+            <>
+              {t('actors.services.field.weeklyHours.followsOpeningHours')}{' '}
+              {links.openingHours ? (
+                <Link className="ds-link" to={links.openingHours} params={{ id: actorId }}>
+                  {t('actors.services.field.weeklyHours.changeOpeningHours')}
+                </Link>
+              ) : (
+                t('actors.services.field.weeklyHours.whereOpeningHours')
+              )}
+            </>
+          }
+        />
+      ) : (
+        numberField('weeklyHours')
+      )}
       <TextArea {...field('description')} rows={3} />
       {numberField('ageLimit')}
       <Checkbox

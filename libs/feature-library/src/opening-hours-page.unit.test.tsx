@@ -72,6 +72,32 @@ describe('OpeningHoursPage', () => {
     expect(await screen.findByText('Avviker fra en vanlig uke: fredag 04.12.2026 (Stengt for kurs). Timene i uka under tjenestene gjelder en vanlig uke.')).toBeTruthy();
   });
 
+  it('with only a single day entered shows no week of closed days', async () => {
+    const exceptions = [{ date: '2026-12-04', periods: [], note: 'Stengt for kurs' }];
+    const days = emptyHours.thisWeek.days.map((day) => (day.weekday === 'fr' ? { ...day, reason: 'Stengt for kurs' } : day));
+    renderEditor(() => HttpResponse.json(emptyHours), { ...emptyHours, exceptions, thisWeek: { ...emptyHours.thisWeek, days }, version: 1 });
+    expect(await screen.findByText('Åpningstidene er ikke lagt inn ennå.')).toBeTruthy();
+    expect(screen.queryByRole('table', { name: 'Denne uka' })).toBeNull();
+    expect(screen.queryByText(/Avviker fra en vanlig uke/)).toBeNull();
+  });
+
+  it('does not count a holiday on a day that is closed anyway, nor list each day of a season over the whole week', async () => {
+    const friday = { weekday: 'fr' as const, kind: 'staffed' as const, from: '10:00', to: '16:00' };
+    const holidayOnClosedSunday = emptyHours.thisWeek.days.map((day) => (day.weekday === 'su' ? { ...day, reason: 'Andre søndag i advent' } : day.weekday === 'fr' ? { ...day, periods: [friday] } : day));
+    renderEditor(() => HttpResponse.json(emptyHours), { ...emptyHours, weekly: [friday], thisWeek: { ...emptyHours.thisWeek, days: holidayOnClosedSunday }, version: 2 });
+    expect(await screen.findByRole('table', { name: 'Denne uka' })).toBeTruthy();
+    expect(screen.queryByText(/Avviker fra en vanlig uke/)).toBeNull();
+    expect(screen.queryByText('Andre søndag i advent')).toBeNull();
+  });
+
+  it('names a season over the whole week once', async () => {
+    const friday = { weekday: 'fr' as const, kind: 'staffed' as const, from: '10:00', to: '16:00' };
+    const seasons = [{ name: 'Juletid', from: '2026-11-23', to: '2026-12-13', weekly: [] }];
+    const days = emptyHours.thisWeek.days.map((day) => ({ ...day, reason: 'Juletid' }));
+    renderEditor(() => HttpResponse.json(emptyHours), { ...emptyHours, weekly: [friday], seasons, thisWeek: { ...emptyHours.thisWeek, days }, version: 2 });
+    expect(await screen.findByText('Avviker fra en vanlig uke: Juletid (23.11.2026–13.12.2026). Timene i uka under tjenestene gjelder en vanlig uke.')).toBeTruthy();
+  });
+
   it('sends the week with If-Match "0" before the first save, and shows the API’s field error beside its input and in the summary', async () => {
     const user = userEvent.setup();
     const sent = renderEditor(() =>

@@ -1,4 +1,4 @@
-import { hasOpeningHours, type DayPeriod, type OpeningHours } from '@kompetansebro/domain';
+import { hasOpeningHours, weekDifferences, weekHasTimetable, type DayPeriod, type OpeningHours } from '@kompetansebro/domain';
 import { formatDate, formatNumber, formatOpeningMoment, useLanguage } from '@kompetansebro/i18n';
 import { useTranslation } from 'react-i18next';
 
@@ -10,27 +10,31 @@ export function OpeningNow({ hours }: { hours: OpeningHours }) {
   const language = useLanguage();
   const next = hours.now.nextOpening ? formatOpeningMoment(hours.now.nextOpening, new Date().toISOString(), language, (when, values) => t(`finder.moment.${when}`, values)) : null;
   if (!hasOpeningHours(hours)) return <p className="ds-paragraph">{t('library.hours.none')}</p>;
-  // A holiday, season or single day makes this week's figures differ from the services' "hours a week": said, not left to puzzle over.
-  const unusual = hours.thisWeek.days.filter((day) => day.reason);
+  // A holiday, season or single day that changes this week's hours makes its figures differ from
+  // the services' "hours a week": said, not left to puzzle over (a holiday on a closed day is no change).
+  const week = weekHasTimetable(hours, hours.thisWeek);
+  const differences = weekDifferences(hours, hours.thisWeek);
+  const unusual = [
+    ...(differences.season ? [`${differences.season.name} (${formatDate(differences.season.from, language)}–${formatDate(differences.season.to, language)})`] : []),
+    ...differences.days.map((day) => `${t(`finder.weekday.${day.weekday}`)} ${formatDate(day.date, language)}${day.reason ? ` (${day.reason})` : ''}`),
+  ];
   return (
     <div className="kb-stack">
       <p className="ds-paragraph">
         <span className="kb-hours-state">{t(`library.hours.state.${hours.now.state}`)}</span>
         {hours.now.state === 'closed' && next && <> – {t('library.hours.opens', { when: next })}</>}
       </p>
-      <p className="ds-paragraph">
-        {hours.thisWeek.selfServiceHours === 0
-          ? t('library.hours.weekFiguresStaffedOnly', { count: hours.thisWeek.staffedHours, staffed: formatNumber(hours.thisWeek.staffedHours, language) })
-          : t('library.hours.weekFigures', {
-              staffed: formatNumber(hours.thisWeek.staffedHours, language),
-              selfService: formatNumber(hours.thisWeek.selfServiceHours, language),
-            })}
-      </p>
-      {unusual.length > 0 && (
+      {week && (
         <p className="ds-paragraph">
-          {t('library.hours.weekDiffers', { days: unusual.map((day) => `${t(`finder.weekday.${day.weekday}`)} ${formatDate(day.date, language)} (${day.reason ?? ''})`).join(', ') })}
+          {hours.thisWeek.selfServiceHours === 0
+            ? t('library.hours.weekFiguresStaffedOnly', { count: hours.thisWeek.staffedHours, staffed: formatNumber(hours.thisWeek.staffedHours, language) })
+            : t('library.hours.weekFigures', {
+                staffed: formatNumber(hours.thisWeek.staffedHours, language),
+                selfService: formatNumber(hours.thisWeek.selfServiceHours, language),
+              })}
         </p>
       )}
+      {week && unusual.length > 0 && <p className="ds-paragraph">{t('library.hours.weekDiffers', { days: unusual.join(', ') })}</p>}
     </div>
   );
 }
@@ -39,10 +43,12 @@ export function OpeningNow({ hours }: { hours: OpeningHours }) {
 export function WeekTable({ hours, caption }: { hours: OpeningHours; caption: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  // The note column only when a day has one: the table fits a phone's width.
-  const notes = hours.thisWeek.days.some((day) => day.reason);
-  // With no hours entered a week of "Stengt" would read as closed: OpeningNow says they are missing.
-  if (!hasOpeningHours(hours)) return null;
+  // The note only on a day whose hours differ (a holiday on a closed day, or each day of a season
+  // over the whole week, is none); the column only when a day has one: the table fits a phone's width.
+  const differing = new Set(weekDifferences(hours, hours.thisWeek).days.map((day) => day.date));
+  const notes = hours.thisWeek.days.some((day) => day.reason && differing.has(day.date));
+  // Without a weekly timetable (or a season in the week) a week of "Stengt" would read as closed: a lone single day says nothing of the rest.
+  if (!weekHasTimetable(hours, hours.thisWeek)) return null;
   return (
     <table className="ds-table" data-size="sm">
       <caption>{caption}</caption>
@@ -65,7 +71,7 @@ export function WeekTable({ hours, caption }: { hours: OpeningHours; caption: st
               </th>
               <td>{staffed.length > 0 ? times(staffed) : t('library.hours.closed')}</td>
               <td>{selfService.length > 0 ? times(selfService) : '–'}</td>
-              {notes && <td>{day.reason ?? ''}</td>}
+              {notes && <td>{differing.has(day.date) ? (day.reason ?? '') : ''}</td>}
             </tr>
           );
         })}

@@ -1,6 +1,6 @@
 import { ApiError, useAnswerSurvey, useSurveyForm } from '@kompetansebro/api-client';
-import { parseNumberText, serviceHoursSchema, serviceTypes, surveyTokenQuerySchema, todayInNorway, type FieldError, type ServiceHours, type ServiceType, type SurveyForm } from '@kompetansebro/domain';
-import { formatDate, formatDateLong, useLanguage } from '@kompetansebro/i18n';
+import { parseNumberText, serviceHoursSchema, serviceTypes, serviceWeeklyHours, weeklyHoursFollowOpeningHours, surveyTokenQuerySchema, todayInNorway, type FieldError, type ServiceHours, type ServiceType, type SurveyForm } from '@kompetansebro/domain';
+import { formatDate, formatDateLong, formatNumber, useLanguage } from '@kompetansebro/i18n';
 import {
   Alert,
   Button,
@@ -251,15 +251,34 @@ function AnswerForm({ token }: { token: string }) {
                   value={service.hours}
                   onChange={(event) => update(index, { hours: event.target.value })}
                 />
-                <TextField
-                  id={fieldId(`services.${index}.weeklyHours`)}
-                  inputMode="decimal"
-                  label={t('survey.answer.weeklyHours.label')}
-                  description={t('survey.answer.weeklyHours.help')}
-                  error={errorAt(`services.${index}.weeklyHours`)}
-                  value={service.weeklyHours}
-                  onChange={(event) => update(index, { weeklyHours: event.target.value })}
-                />
+                {weeklyHoursFollowOpeningHours(service.type, weekly.input) ? (
+                  // Follows the weekly timetable below (the server stores its figure): shown, not entered.
+                  <TextField
+                    id={fieldId(`services.${index}.weeklyHours`)}
+                    inputMode="decimal"
+                    label={t('survey.answer.weeklyHours.label')}
+                    description={
+                      <>
+                        {t('survey.answer.weeklyHours.followsOpeningHours')}{' '}
+                        <a className="ds-link" href="#survey-answer-openingHours">
+                          {t('survey.answer.weeklyHours.changeOpeningHours')}
+                        </a>
+                      </>
+                    }
+                    readOnly
+                    value={formatNumber(serviceWeeklyHours(service.type, null, weekly.input) ?? 0, language)}
+                  />
+                ) : (
+                  <TextField
+                    id={fieldId(`services.${index}.weeklyHours`)}
+                    inputMode="decimal"
+                    label={t('survey.answer.weeklyHours.label')}
+                    description={t('survey.answer.weeklyHours.help')}
+                    error={errorAt(`services.${index}.weeklyHours`)}
+                    value={service.weeklyHours}
+                    onChange={(event) => update(index, { weeklyHours: event.target.value })}
+                  />
+                )}
                 <Checkbox
                   id={fieldId(`services.${index}.contractRequired`)}
                   label={t('survey.answer.contractRequired')}

@@ -1,4 +1,4 @@
-import { mswServer, renderRoute, SurveyFormStore, surveyFormHandlers } from '@kompetansebro/testing';
+import { buildSurveyForm, mswServer, renderRoute, SurveyFormStore, surveyFormHandlers } from '@kompetansebro/testing';
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createSurveyAnswerRoute } from './survey-routes';
@@ -30,6 +30,22 @@ describe('the public survey answer form', () => {
         services: [expect.objectContaining({ weeklyHours: 37.5, offered: true, hours: 'staffed', version: 3 })],
       }),
     ]);
+  });
+
+  it('shows the hours a week of staffed hours read-only as the weekly timetable gives them, following a change to it', async () => {
+    const form = buildSurveyForm();
+    const services = form.services.map((service) => ({ ...service, type: 'staffed_hours' as const, weeklyHours: 20 }));
+    const { user } = renderAnswer(new SurveyFormStore(TOKEN, { ...form, services }));
+    const hours = (await screen.findByLabelText('Timer per uke')) as HTMLInputElement;
+    // Monday to Friday 10–16: 30 hours, not the 20 stored.
+    expect(hours.readOnly).toBe(true);
+    expect(hours.value).toBe('30');
+    expect(screen.getByText(/Følger den faste ukeplanen i åpningstidene/)).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Endre åpningstidene nedenfor' }).getAttribute('href')).toBe('#survey-answer-openingHours');
+    const mondayTo = screen.getByLabelText('Mandag: Betjent til') as HTMLInputElement;
+    await user.clear(mondayTo);
+    await user.type(mondayTo, '18:00');
+    await waitFor(() => expect(hours.value).toBe('32'));
   });
 
   it('speaks in the library’s name, and asks it to confirm or correct its opening hours with the editor’s week grid', async () => {

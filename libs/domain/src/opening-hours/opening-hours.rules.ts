@@ -1,7 +1,7 @@
 import { norwayOffsetMs, norwegianWallClock } from '@kompetansebro/i18n/format';
 import type { IsoDate } from '../common/dates';
 import type { ServiceType } from '../service/service.schema';
-import { minutesOf, weekdays, type DayPeriod, type OpeningHoursInput, type OpeningState, type OpeningWeek, type Weekday } from './opening-hours.schema';
+import { minutesOf, weekdays, type DayPeriod, type OpeningHoursInput, type OpeningState, type OpeningWeek, type Season, type Weekday, type WeeklyPeriod } from './opening-hours.schema';
 
 // What the opening hours mean at a moment, on a day and in a week — in Norwegian time
 // (Europe/Oslo, by i18n's clock), across the changes to and from summer time. Pure: the public
@@ -156,18 +156,75 @@ export function ordinaryWeekHours(hours: OpeningHoursInput): { staffedHours: num
   return { staffedHours: oneDecimal(week.staffedHours), selfServiceHours: oneDecimal(week.selfServiceHours) };
 }
 
-/** Whether any opening hours are entered: a weekly timetable, a season or a single day. Without them a week is unknown, not closed. */
+/**
+ * Whether opening hours are entered: a weekly timetable or a season. Without them a week is
+ * unknown, not closed — and single days alone (a closed Christmas Eve) say nothing of the others.
+ */
 export function hasOpeningHours(hours: OpeningHoursInput): boolean {
-  return hours.weekly.length + hours.seasons.length + hours.exceptions.length > 0;
+  return hours.weekly.length + hours.seasons.length > 0;
 }
 
 /**
- * The "hours a week" a service shows: for "Betjent åpningstid" and "Meråpent", the figure of the
- * weekly timetable where one is entered (so the two never disagree), else the figure stored.
+ * Whether a week can be shown day by day: a weekly timetable is entered, or a season falls in the
+ * week. A lone single day (a closed Christmas Eve) says nothing of the other days: without a
+ * timetable the week is unknown, not a week of "Stengt".
  */
-export function serviceWeeklyHours(type: ServiceType, stored: number | null, hours: OpeningHoursInput | null): number | null {
-  if (hours === null || hours.weekly.length === 0) return stored;
-  if (type === 'staffed_hours') return ordinaryWeekHours(hours).staffedHours;
-  if (type === 'self_service_hours') return ordinaryWeekHours(hours).selfServiceHours;
-  return stored;
+export function weekHasTimetable(hours: OpeningHoursInput, week: Pick<OpeningWeek, 'days'>): boolean {
+  const first = week.days[0]?.date;
+  const last = week.days[week.days.length - 1]?.date;
+  if (hours.weekly.length > 0) return true;
+  return first !== undefined && last !== undefined && hours.seasons.some((season) => season.from <= last && first <= season.to);
+}
+
+/** What makes a week differ from a normal one: a season over the whole week (one mention), and the days whose hours differ. */
+export interface WeekDifferences {
+  season: Season | null;
+  days: OpeningWeek['days'];
+}
+
+const sameDay = (weekly: readonly WeeklyPeriod[], weekday: Weekday, periods: readonly DayPeriod[]) => {
+  const normal = weekly.filter((period) => period.weekday === weekday).map(({ kind, from, to }) => ({ kind, from, to })).sort(byStart);
+  const actual = [...periods].sort(byStart);
+  return normal.length === actual.length && normal.every((period, index) => period.kind === actual[index]?.kind && period.from === actual[index]?.from && period.to === actual[index]?.to);
+};
+
+/**
+ * The days of a week whose hours differ from the normal week — the weekly timetable, or a
+ * season's when the season covers the whole week (then named once, not on seven days). A
+ * holiday on a day that is closed anyway is no difference.
+ */
+export function weekDifferences(hours: OpeningHoursInput, week: Pick<OpeningWeek, 'days'>): WeekDifferences {
+  const first = week.days[0]?.date ?? '';
+  const last = week.days[week.days.length - 1]?.date ?? '';
+  const covering = hours.seasons.find((candidate) => candidate.from <= first && last <= candidate.to) ?? null;
+  const season = covering && !weekdays.every((weekday) => sameWeekly(covering.weekly, hours.weekly, weekday)) ? covering : null;
+  const normal = covering ? covering.weekly : hours.weekly;
+  return { season, days: week.days.filter((day) => !sameDay(normal, day.weekday, day.periods)) };
+}
+
+const sameWeekly = (a: readonly WeeklyPeriod[], b: readonly WeeklyPeriod[], weekday: Weekday) =>
+  sameDay(a, weekday, b.filter((period) => period.weekday === weekday).map(({ kind, from, to }) => ({ kind, from, to })));
+
+/** Whether a weekly timetable is entered: what a normal week is measured against (seasons and single days only change it). */
+export function hasWeeklyTimetable(hours: Pick<OpeningHoursInput, 'weekly'> | null): boolean {
+  return hours !== null && hours.weekly.length > 0;
+}
+
+/**
+ * Whether a service's "hours a week" follows the opening hours: "Betjent åpningstid" and
+ * "Meråpent" of a library with a weekly timetable (no self-service periods: 0 hours of it).
+ * Such a figure is not entered but derived, on every write of the service or of the hours.
+ */
+export function weeklyHoursFollowOpeningHours(type: ServiceType, hours: Pick<OpeningHoursInput, 'weekly'> | null): boolean {
+  return hasWeeklyTimetable(hours) && (type === 'staffed_hours' || type === 'self_service_hours');
+}
+
+/**
+ * The "hours a week" a service stores: for "Betjent åpningstid" and "Meråpent", the figure of the
+ * weekly timetable where one is entered (so the two never disagree), else the figure entered.
+ */
+export function serviceWeeklyHours(type: ServiceType, entered: number | null, hours: OpeningHoursInput | null): number | null {
+  if (hours === null || !weeklyHoursFollowOpeningHours(type, hours)) return entered;
+  const week = ordinaryWeekHours(hours);
+  return type === 'staffed_hours' ? week.staffedHours : week.selfServiceHours;
 }

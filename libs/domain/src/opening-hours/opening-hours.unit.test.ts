@@ -2,7 +2,20 @@ import Holidays from 'date-holidays';
 import OpeningHoursParser from 'opening_hours';
 import { describe, expect, it } from 'vitest';
 import { toOsm } from './opening-hours-osm';
-import { hasOpeningHours, hoursOfWeek, nextOpening, ordinaryWeekHours, osloInstant, periodsOn, serviceWeeklyHours, stateAt, type HolidayCalendar } from './opening-hours.rules';
+import {
+  hasOpeningHours,
+  hoursOfWeek,
+  nextOpening,
+  ordinaryWeekHours,
+  osloInstant,
+  periodsOn,
+  serviceWeeklyHours,
+  stateAt,
+  weekDifferences,
+  weekHasTimetable,
+  weeklyHoursFollowOpeningHours,
+  type HolidayCalendar,
+} from './opening-hours.rules';
 import { openingHoursInputSchema, weekdays, type OpeningHoursInput, type WeeklyPeriod } from './opening-hours.schema';
 
 const norway = new Holidays('NO');
@@ -75,10 +88,44 @@ describe('opening hours in Norwegian time', () => {
     expect(serviceWeeklyHours('study_places', null, namsos)).toBeNull();
   });
 
-  it('knows hours are entered only when a timetable, a season or a single day is', () => {
+  it('knows the hours a week follow the timetable only for staffed and self-service hours of a library with a weekly timetable', () => {
+    expect(weeklyHoursFollowOpeningHours('staffed_hours', namsos)).toBe(true);
+    expect(weeklyHoursFollowOpeningHours('self_service_hours', namsos)).toBe(true);
+    expect(weeklyHoursFollowOpeningHours('study_places', namsos)).toBe(false);
+    expect(weeklyHoursFollowOpeningHours('staffed_hours', null)).toBe(false);
+    // A season or a single day alone is no weekly timetable: the figure entered stands.
+    const seasonOnly = openingHoursInputSchema.parse({ weekly: [], seasons: namsos.seasons, exceptions: namsos.exceptions });
+    expect(weeklyHoursFollowOpeningHours('staffed_hours', seasonOnly)).toBe(false);
+    expect(serviceWeeklyHours('staffed_hours', 17, seasonOnly)).toBe(17);
+  });
+
+  it('knows hours are entered only when a timetable or a season is, not from single days alone', () => {
     expect(hasOpeningHours(openingHoursInputSchema.parse({ weekly: [] }))).toBe(false);
     expect(hasOpeningHours(namsos)).toBe(true);
-    expect(hasOpeningHours(openingHoursInputSchema.parse({ weekly: [], exceptions: [{ date: '2026-12-24', periods: [], note: 'Stengt' }] }))).toBe(true);
+    expect(hasOpeningHours(openingHoursInputSchema.parse({ weekly: [], seasons: namsos.seasons }))).toBe(true);
+    expect(hasOpeningHours(openingHoursInputSchema.parse({ weekly: [], exceptions: [{ date: '2026-12-24', periods: [], note: 'Stengt' }] }))).toBe(false);
+  });
+
+  it('shows a week day by day only with a weekly timetable or a season in the week, never from a lone single day', () => {
+    const loneDay = openingHoursInputSchema.parse({ weekly: [], exceptions: [{ date: '2026-12-24', periods: [], note: 'Stengt' }] });
+    expect(weekHasTimetable(loneDay, hoursOfWeek(loneDay, '2026-12-24', holidays))).toBe(false);
+    expect(weekHasTimetable(namsos, hoursOfWeek(namsos, '2026-12-24', holidays))).toBe(true);
+    const seasonOnly = openingHoursInputSchema.parse({ weekly: [], seasons: namsos.seasons });
+    expect(weekHasTimetable(seasonOnly, hoursOfWeek(seasonOnly, '2026-07-01', holidays))).toBe(true);
+    expect(weekHasTimetable(seasonOnly, hoursOfWeek(seasonOnly, '2026-03-10', holidays))).toBe(false);
+  });
+
+  it('lists as different only the days whose hours differ from the weekly timetable, a whole-week season once', () => {
+    const staffedWorkdays = openingHoursInputSchema.parse({ weekly: every(workdays, 'staffed', '10:00', '16:00'), seasons: namsos.seasons });
+    // Whit Sunday (24 May 2026) falls on a day that is closed anyway: no difference.
+    const whitsun = weekDifferences(staffedWorkdays, hoursOfWeek(staffedWorkdays, '2026-05-20', holidays));
+    expect(whitsun).toEqual({ season: null, days: [] });
+    // Ascension Day (Thursday 14 May) closes a staffed day: that day, and only it.
+    expect(weekDifferences(staffedWorkdays, hoursOfWeek(staffedWorkdays, '2026-05-11', holidays)).days.map((day) => day.date)).toEqual(['2026-05-14']);
+    // A season over the whole week is one mention, not seven days.
+    const summer = weekDifferences(staffedWorkdays, hoursOfWeek(staffedWorkdays, '2026-07-01', holidays));
+    expect(summer.season?.name).toBe('Sommertid');
+    expect(summer.days).toEqual([]);
   });
 
   it('uses the season between its dates and an exception on its day', () => {

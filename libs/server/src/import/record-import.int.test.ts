@@ -166,6 +166,21 @@ describe('importing services of actors in the register', () => {
     expect(await servicesOf(NAMSOS)).toEqual(namsosBefore);
   });
 
+  it('keeps the hours a week of staffed and self-service hours equal to a weekly timetable, whatever the file says', async () => {
+    const NAMDALSEID = sampleId('actor', 'branch-namdalseid');
+    const header = 'Aktør;Kommunenummer;Tjeneste;Målgrupper;Beskrivelse;Vilkår;Timer per uke;Bekreftet';
+    const { file, shown } = await previewed('service', 'betjent.csv', `${header}\nNamdalseid bibliotek;5007;Betjent åpningstid;publikum, studenter;;;99;\nNamsos bibliotek;5007;Betjent åpningstid;publikum, studenter;;;21,5;\n`);
+    expect(shown.counts.rejected).toBe(0);
+    // The preview shows what will be stored: Namdalseid's figure does not change, Namsos's does.
+    expect(shown.counts).toEqual({ new: 0, changed: 1, unchanged: 1, rejected: 0 });
+    expect(shown.rows.find((r) => r.line === 3)?.changes).toEqual([expect.objectContaining({ field: 'weeklyHours', after: '21.5' })]);
+    await applied(file.id, file.suggested);
+    // Namdalseid has a weekly timetable (12 staffed hours); Namsos none, so its figure stands.
+    expect(Number((await servicesOf(NAMDALSEID)).find((s) => s.type === 'staffed_hours')?.weekly_hours)).toBe(12);
+    expect(Number((await servicesOf(NAMSOS)).find((s) => s.type === 'staffed_hours')?.weekly_hours)).toBe(21.5);
+    await json<ImportSummary>(await undo(file.id), 200);
+  });
+
   it('rejects an unknown service type, an unknown audience and a service of an unknown actor', async () => {
     const rows = [
       'Aktør;Kommunenummer;Tjeneste;Målgrupper',

@@ -9,19 +9,23 @@ import {
   norwegianSortKey,
   recordImportErrorCodes,
   redactStoredValue,
+  serviceWeeklyHours,
   toOsmOpeningHours,
   type ColumnMapping,
   type FieldError,
   type ImportActorReference,
   type ImportPreviewRow,
   type MappedRecordRow,
+  type OpeningHoursInput,
   type OpeningKind,
   type RecordImportTarget,
+  type ServiceType,
   type WeeklyPeriod,
 } from '@kompetansebro/domain';
 import type { Scope } from '../auth/visibility';
 import { deriveWeeklyHours } from '../opening-hours/opening-hours.repository';
 import { weeklyFromOsm } from '../opening-hours/osm-import';
+import { storedWeeklyHours } from '../services/service.repository';
 import type { ChangeContext } from '../persistence/repository-helpers';
 import type { Executor } from '../persistence/executor';
 import { nextVersion } from '../persistence/versioned-change';
@@ -256,6 +260,13 @@ export async function planRecords(db: Executor, target: RecordImportTarget, tabl
     const key = definition.keyOf(record.actorId, record.values);
     if (key !== null && !stored.has(key)) stored.set(key, record);
   }
+  // Services follow their library's weekly timetable (serviceWeeklyHours): the preview shows the figure the apply stores.
+  const timetables = new Map<string, OpeningHoursInput>();
+  if (target === 'service') {
+    for (const row of await db.selectFrom('opening_hours').select(['id', 'weekly', 'seasons', 'exceptions', 'open_on_public_holidays']).execute()) {
+      timetables.set(row.id, { weekly: row.weekly, seasons: row.seasons, exceptions: row.exceptions, openOnPublicHolidays: row.open_on_public_holidays });
+    }
+  }
   const seen = new Map<string, number>();
   return mapInSteps(table.rows, (cells, index): PlannedRecordRow => {
     const line = index + 2;
@@ -277,6 +288,7 @@ export async function planRecords(db: Executor, target: RecordImportTarget, tabl
         else seen.set(key, line);
       }
       const wanted = definition.wanted(row, existing);
+      if (target === 'service') followTimetable(wanted.values, existing?.values, timetables.get(actorOf.id) ?? null);
       errors.push(...wanted.errors);
       if (!existing) errors.push(...missingRecordFields(target, row.fields, mapping, errors));
       const before = definition.describe(existing?.values ?? {});
@@ -293,6 +305,17 @@ export async function planRecords(db: Executor, target: RecordImportTarget, tabl
     const likelyDuplicates = actorOf && duplicatesOf ? duplicatesOf(actorOf.id, existing?.id ?? null, { ...existing?.values, ...values }) : [];
     return { line, status, name, actorId: actorOf?.id ?? null, recordId: existing?.id ?? null, changes, errors, likelyDuplicates, values };
   }, progress);
+}
+
+/** A service row that sets the type or the hours a week gets the figure its library's weekly timetable gives, where there is one. */
+function followTimetable(values: Values, stored: Values | undefined, hours: OpeningHoursInput | null): void {
+  if (values['type'] === undefined && values['weekly_hours'] === undefined) return;
+  const type = (values['type'] ?? stored?.['type']) as ServiceType | undefined;
+  if (type === undefined || hours === null) return;
+  const entered = values['weekly_hours'] === undefined ? stored?.['weekly_hours'] : values['weekly_hours'];
+  const enteredHours = entered === undefined || entered === null ? null : Number(entered);
+  const followed = serviceWeeklyHours(type, enteredHours, hours);
+  if (followed !== enteredHours) values['weekly_hours'] = followed;
 }
 
 const changed = (definition: RecordTarget, before: Values, wanted: Values, column: string) =>
@@ -316,8 +339,9 @@ async function audit(trx: Transaction<Database>, definition: RecordTarget, userI
 }
 
 /** Writes the planned rows (none rejected) in the caller's transaction: new records, changed ones, each audited and kept for the undo. */
-export async function applyRecords(trx: Transaction<Database>, target: RecordImportTarget, batchId: string, rows: readonly PlannedRecordRow[], access: RecordImportAccess, progress: ImportProgress = noProgress): Promise<void> {
+export async function applyRecords(trx: Transaction<Database>, target: RecordImportTarget, batchId: string, planned: readonly PlannedRecordRow[], access: RecordImportAccess, progress: ImportProgress = noProgress): Promise<void> {
   const { userId } = access.context;
+  const rows = target === 'service' ? await followingOpeningHours(trx, planned) : planned;
   const writes = rows.filter((r) => r.status === 'new' || (r.status === 'changed' && Object.keys(r.values).length > 0)).length;
   const wrote = writeCounter(progress, writes);
   const definition = recordTargets[target];
@@ -353,6 +377,33 @@ export async function applyRecords(trx: Transaction<Database>, target: RecordImp
     ...changedRows.map((c) => ({ id: c.id, before: definition.audit(c.before), after: { importId: batchId, line: c.row.line, ...(definition.audit({ ...c.before, ...c.row.values }) as object) } })),
   ]);
   if (target === 'opening_hours') await deriveFromOpeningHours(trx, [...created.map((c) => c.id), ...changedRows.map((c) => c.id)], access);
+}
+
+/**
+ * Services an import writes keep the "hours a week" of the library's weekly timetable, as a
+ * manual edit does (storedWeeklyHours: one rule): a row that sets the figure or the type of
+ * "Betjent åpningstid" or "Meråpent" gets the timetable's figure where there is one.
+ */
+async function followingOpeningHours(trx: Transaction<Database>, rows: readonly PlannedRecordRow[]): Promise<PlannedRecordRow[]> {
+  const storedTypes = new Map<string, ServiceType>();
+  const changed = rows.flatMap((r) => (r.status === 'changed' && r.recordId !== null && r.values['type'] === undefined && r.values['weekly_hours'] !== undefined ? [r.recordId] : []));
+  for (const part of chunks(changed)) {
+    if (part.length === 0) continue;
+    for (const row of await trx.selectFrom('service').select(['id', 'type']).where('id', 'in', part).execute()) storedTypes.set(row.id, row.type);
+  }
+  const followed: PlannedRecordRow[] = [];
+  for (const row of rows) {
+    const touches = row.values['type'] !== undefined || row.values['weekly_hours'] !== undefined;
+    const type = (row.values['type'] as ServiceType | undefined) ?? (row.recordId === null ? undefined : storedTypes.get(row.recordId));
+    if ((row.status !== 'new' && row.status !== 'changed') || !touches || type === undefined || row.actorId === null) {
+      followed.push(row);
+      continue;
+    }
+    const entered = row.values['weekly_hours'] === undefined || row.values['weekly_hours'] === null ? null : Number(row.values['weekly_hours']);
+    const weeklyHours = await storedWeeklyHours(trx, row.actorId, type, entered);
+    followed.push(weeklyHours === entered ? row : { ...row, values: { ...row.values, weekly_hours: weeklyHours } });
+  }
+  return followed;
 }
 
 /** Who imports: the scope the derived writes go through, and whom the audit log names. */

@@ -8,7 +8,6 @@ import {
   nextOpening,
   openingHoursInputSchema,
   periodsOn,
-  serviceWeeklyHours,
   photoSizes,
   stateAt,
   toOsm,
@@ -202,7 +201,8 @@ async function loadLibraries(db: Executor, now: Date, idOrSlug?: string): Promis
             description: s.description,
             descriptionLanguage: 'nb',
             conditions: mergeServiceConditions(s.conditions as Record<string, unknown>),
-            weeklyHours: serviceWeeklyHours(s.type, s.weekly_hours === null ? null : Number(s.weekly_hours), timetable),
+            // Stored, kept equal to the timetable on every write (storedWeeklyHours): one number on every screen.
+            weeklyHours: s.weekly_hours === null ? null : Number(s.weekly_hours),
           }),
         ),
       photos: (photosOf.get(row.id) ?? []).map(publicPhotoOf),

@@ -4,6 +4,7 @@ import {
   inActorSet,
   mergeServiceConditions,
   serviceErrorCodes,
+  serviceWeeklyHours,
   todayInNorway,
   type Audience,
   type IsoDate,
@@ -212,6 +213,19 @@ function columnsOf(fields: ServiceFields) {
   };
 }
 
+/**
+ * The "hours a week" a service is stored with: for "Betjent åpningstid" and "Meråpent" of a
+ * library with a weekly timetable, the timetable's figure (serviceWeeklyHours, the one rule),
+ * whatever figure was sent — the form shows it read-only, and a survey answer or import cannot
+ * make the service disagree with the opening hours. Otherwise the figure entered stands.
+ */
+export async function storedWeeklyHours(trx: Executor, actorId: string, type: ServiceType, entered: number | null): Promise<number | null> {
+  if (type !== 'staffed_hours' && type !== 'self_service_hours') return entered;
+  const row = await trx.selectFrom('opening_hours').select(['weekly', 'seasons', 'exceptions', 'open_on_public_holidays']).where('id', '=', actorId).executeTakeFirst();
+  if (!row) return entered;
+  return serviceWeeklyHours(type, entered, { weekly: row.weekly, seasons: row.seasons, exceptions: row.exceptions, openOnPublicHolidays: row.open_on_public_holidays });
+}
+
 export async function createService(db: Executor, scope: Scope, input: ServiceCreate, context: ChangeContext): Promise<ServiceSummary> {
   return auditedCreate(db, {
     entity: 'service',
@@ -224,7 +238,7 @@ export async function createService(db: Executor, scope: Scope, input: ServiceCr
         audiences: input.audiences,
         description: input.description ?? null,
         conditions: mergeServiceConditions(null, input.conditions),
-        weeklyHours: input.weeklyHours ?? null,
+        weeklyHours: await storedWeeklyHours(trx, input.actorId, input.type, input.weeklyHours ?? null),
         confirmedAt: input.confirmedAt ?? null,
         confirmedBy: input.confirmedBy ?? null,
       };
@@ -255,6 +269,7 @@ export async function updateService(
     write: async (trx, before) => {
       const { conditions, ...rest } = changes;
       const merged: ServiceFields = { ...before, ...rest, conditions: mergeServiceConditions(before.conditions, conditions) };
+      merged.weeklyHours = await storedWeeklyHours(trx, before.actorId, merged.type, merged.weeklyHours);
       await trx
         .updateTable('service')
         .set({ ...columnsOf(merged), ...nextVersion })

@@ -10,6 +10,8 @@ const GRONG_LIBRARY = sampleId('actor', mainLibraryKey('5045'));
 const NAMSOS_LIBRARY = sampleId('actor', mainLibraryKey('5007'));
 const TRONDHEIM_LIBRARY = sampleId('actor', mainLibraryKey('5001'));
 const HEIMDAL_BRANCH = sampleId('actor', 'branch-heimdal');
+/** A branch with a weekly timetable in the sample data: staffed 12 hours a week, self-service 48 outside them. */
+const NAMDALSEID_BRANCH = sampleId('actor', 'branch-namdalseid');
 
 const listServices = listOf<ServiceSummary>(server, '/api/services');
 
@@ -227,6 +229,36 @@ describe('POST /api/services', () => {
     expect((await server.request('/api/services', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'x' })).status).toBe(415);
     expect((await server.request('/api/services', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '[' })).status).toBe(400);
     expect((await server.request('/api/services', jsonBody('POST', null))).status).toBe(400);
+  });
+});
+
+describe('the hours a week of staffed and self-service hours', () => {
+  it('follow the weekly timetable where the library has one, whatever figure is sent; without one the figure entered stands', async () => {
+    const staffed = await server.database.db.selectFrom('service').select(['id', 'version']).where('actor_id', '=', NAMDALSEID_BRANCH).where('type', '=', 'staffed_hours').executeTakeFirstOrThrow();
+    const patched = await server.request(`/api/services/${staffed.id}`, jsonBody('PATCH', { weeklyHours: 20, description: 'Ny tekst' }, { 'If-Match': `"${staffed.version}"` }));
+    expect(patched.status).toBe(200);
+    expect((await patched.json()) as ServiceSummary).toMatchObject({ weeklyHours: 12, description: 'Ny tekst' });
+
+    const added = await createService({ actorId: NAMDALSEID_BRANCH, type: 'self_service_hours', weeklyHours: 70 });
+    expect(added.weeklyHours).toBe(48);
+    // A type that becomes "Meråpent" takes the timetable's figure too.
+    const rooms = await createService({ actorId: NAMDALSEID_BRANCH, weeklyHours: 5 });
+    expect(rooms.weeklyHours).toBe(5);
+    const retyped = await server.request(`/api/services/${rooms.id}`, jsonBody('PATCH', { type: 'self_service_hours' }, { 'If-Match': '"1"' }));
+    expect(((await retyped.json()) as ServiceSummary).weeklyHours).toBe(48);
+
+    // Namsos has no opening hours stored: its figure is what the librarian enters.
+    const namsos = await createService({ type: 'staffed_hours', weeklyHours: 21.5 });
+    expect(namsos.weeklyHours).toBe(21.5);
+    // The public read shows the stored figure, as every other screen does (no second computation from the timetable).
+    const publicFigure = async () => {
+      const branch = await server.anonymous(`/api/public/v1/libraries/${NAMDALSEID_BRANCH}`);
+      expect(branch.status).toBe(200);
+      return ((await branch.json()) as { services: { id: string; weeklyHours: number | null }[] }).services.find((s) => s.id === staffed.id)?.weeklyHours;
+    };
+    expect(await publicFigure()).toBe(12);
+    await server.database.db.updateTable('service').set({ weekly_hours: 13 }).where('id', '=', staffed.id).execute();
+    expect(await publicFigure()).toBe(13);
   });
 });
 

@@ -235,6 +235,19 @@ describe('the service survey', () => {
     if (selfService) expect(Number(selfService.weekly_hours)).toBe(12);
   });
 
+  it('stores the hours a week of staffed hours that the weekly timetable gives, whatever the answer says', async () => {
+    // Trondheim's sample timetable: staffed 09–19 on workdays and 10–16 on Saturday, 56 hours.
+    expect((await start({ name: 'Timer 2027', actorIds: [TRONDHEIM], includeBranches: false })).status).toBe(201);
+    const token = tokenOf(await mail.next(addresses[TRONDHEIM] ?? ''));
+    const opened = (await (await form(token)).json()) as SurveyForm;
+    const staffed = opened.services.find((s) => s.type === 'staffed_hours');
+    expect(staffed).toBeDefined();
+    const services = opened.services.map((s) => ({ id: s.id, version: s.version, offered: true, hours: s.hours, weeklyHours: s.type === 'staffed_hours' ? 99 : s.weeklyHours, contractRequired: s.contractRequired, note: s.note }));
+    expect((await answer(token, { answeredBy: 'Tor i Trondheim', services })).status).toBe(200);
+    const record = await server.database.db.selectFrom('service').select('weekly_hours').where('id', '=', staffed?.id ?? '').executeTakeFirstOrThrow();
+    expect(Number(record.weekly_hours)).toBe(56);
+  });
+
   it('answers an unknown token 404 and a past deadline 410', async () => {
     expect((await form('x'.repeat(43))).status).toBe(404);
     const started = (await (await start({ actorIds: [STEINKJER] })).json()) as SurveyDetail;

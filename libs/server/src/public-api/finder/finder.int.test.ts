@@ -67,12 +67,27 @@ describe('the public student finder', () => {
 
   it('says so when this week differs from a normal week, beside the services’ hours a week', async () => {
     const namsos = sampleId('actor', 'library-5007');
-    const weekly = [{ weekday: 'mo', kind: 'staffed', from: '10:00', to: '16:00' }];
-    const body = { weekly, exceptions: [{ date: daysFromToday(0), periods: [], note: 'Stengt for kurs' }] };
-    expect((await namsosEditor(`/api/opening-hours/${namsos}`, jsonBody('PATCH', body, ifMatch(0)))).status).toBe(200);
+    const closedToday = [{ date: daysFromToday(0), periods: [], note: 'Stengt for kurs' }];
+    // A lone closed day says nothing of the rest of the week: no week of "Closed", the hours not published.
+    expect((await namsosEditor(`/api/opening-hours/${namsos}`, jsonBody('PATCH', { weekly: [], exceptions: closedToday }, ifMatch(0)))).status).toBe(200);
+    const lone = await page('/finn/bibliotek/namsos-bibliotek?lang=en');
+    expect(lone).not.toContain('<table class="week">');
+    expect(lone).toContain('The library has not published its opening hours here yet.');
+
+    const weekly = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'].map((weekday) => ({ weekday, kind: 'staffed', from: '10:00', to: '16:00' }));
+    expect((await namsosEditor(`/api/opening-hours/${namsos}`, jsonBody('PATCH', { weekly, exceptions: closedToday }, ifMatch(1)))).status).toBe(200);
     const html = await page('/finn/bibliotek/namsos-bibliotek?lang=en');
+    expect(html).toContain('<table class="week">');
     expect(html).toContain('<span class="reason" lang="nb">Stengt for kurs</span>');
     expect(html).toContain('This week differs from a normal week (see the note by the day).');
+
+    // A season over the whole week is named once, not on each of its seven days.
+    const seasons = [{ name: 'Eksamenstid', from: daysFromToday(-8), to: daysFromToday(8), weekly: weekly.map((period) => ({ ...period, to: '20:00' })) }];
+    expect((await namsosEditor(`/api/opening-hours/${namsos}`, jsonBody('PATCH', { weekly, seasons, exceptions: [] }, ifMatch(2)))).status).toBe(200);
+    const season = await page('/finn/bibliotek/namsos-bibliotek?lang=en');
+    expect(season).toContain('This week the opening hours of Eksamenstid apply');
+    expect(season).not.toContain('<span class="reason" lang="nb">Eksamenstid</span>');
+    expect(season).not.toContain('This week differs from a normal week');
   });
 
   it('shows the photos the library published, with alt text and credit, loaded when scrolled to; never an unpublished one', async () => {

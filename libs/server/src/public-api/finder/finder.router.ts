@@ -230,7 +230,7 @@ finderRouter.get('/finn/bibliotek/:slug', async (c) => {
 <h1>${library.name}</h1>
 ${library.mainLibrary ? html`<p class="place">${reader.fill(t.library.branchOf, { name: library.mainLibrary.name })}</p>` : ''}
 ${statusNow(reader, library)}
-${hoursSection(reader, library.hours)}
+${hoursSection(reader, library.hours, (await publishedTimetables(c.var.deps.db, [library.id])).get(library.id) ?? null)}
 ${servicesSection(reader, library.services)}
 ${contactSection(reader, library, library.municipality.name)}
 ${photosSection(reader, library.photos)}
