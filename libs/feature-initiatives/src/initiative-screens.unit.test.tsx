@@ -241,6 +241,17 @@ describe('PortfolioPage', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Samfunnseffekt' }), '5');
     await waitFor(() => expect(rowTitles()).toEqual(['Dyr og moden', 'Billig og umoden', 'Ikke vurdert']));
     expect(router.state.location.search).toEqual({ effekt: 5, kostnad: 0, modenhet: 0 });
+    // The county admin is told where the effect is set.
+    expect(screen.getByText(/Samfunnseffekten settes under «Rediger tiltaket»\./)).toBeTruthy();
+  });
+
+  it('does not point a county viewer to an edit form they may not use', async () => {
+    const viewer = countyViewer();
+    const store = new InitiativeStore([buildInitiativeDetail({ title: 'Dyr og moden', maturityLevel: '3.0', societalEffect: 5 })]);
+    renderInitiatives('/tiltak/portefolje', store, new AuthStore([viewer], { loggedInAs: viewer.email }));
+    await waitFor(() => expect(rowTitles()).toEqual(['Dyr og moden']), { timeout: 5000 });
+    expect(screen.getByText(/^Rangerer tiltakene etter samfunnseffekt/)).toBeTruthy();
+    expect(screen.queryByText(/Rediger tiltaket/)).toBeNull();
   });
 });
 

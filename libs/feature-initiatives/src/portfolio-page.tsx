@@ -1,4 +1,4 @@
-import { initiativeQueries } from '@kompetansebro/api-client';
+import { initiativeQueries, useCan } from '@kompetansebro/api-client';
 import {
   defaultPortfolioWeights,
   MAX_PAGE_SIZE,
@@ -34,6 +34,7 @@ export function PortfolioPage() {
   const { t } = useTranslation();
   const language = useLanguage();
   const { paths } = useInitiativeFeature();
+  const canUpdate = useCan('initiative', 'update');
   const navigate = useNavigate();
   const { view: search } = useListSearch(portfolioSearchSchema, paths.portfolio);
   const weights: PortfolioWeights = {
@@ -93,7 +94,11 @@ export function PortfolioPage() {
           {t('initiatives.detail.backToList')}
         </Link>
       </p>
-      <p className="ds-paragraph">{t('initiatives.portfolio.intro', { max: MAX_PORTFOLIO_WEIGHT })}</p>
+      <p className="ds-paragraph">
+        {t('initiatives.portfolio.intro', { max: MAX_PORTFOLIO_WEIGHT })}
+        {/* Where to set the effect, only to someone who may edit an initiative. */}
+        {canUpdate && ` ${t('initiatives.portfolio.effectWhere')}`}
+      </p>
 
       <fieldset className="ds-fieldset kb-cluster">
         <legend className="ds-heading" data-size="2xs">
