@@ -25,6 +25,7 @@ import {
 import type { Scope } from '../auth/visibility';
 import { deriveWeeklyHours } from '../opening-hours/opening-hours.repository';
 import { weeklyFromOsm } from '../opening-hours/osm-import';
+import { publishedTimetables } from '../public-api/public.repository';
 import { storedWeeklyHours } from '../services/service.repository';
 import type { ChangeContext } from '../persistence/repository-helpers';
 import type { Executor } from '../persistence/executor';
@@ -261,12 +262,7 @@ export async function planRecords(db: Executor, target: RecordImportTarget, tabl
     if (key !== null && !stored.has(key)) stored.set(key, record);
   }
   // Services follow their library's weekly timetable (serviceWeeklyHours): the preview shows the figure the apply stores.
-  const timetables = new Map<string, OpeningHoursInput>();
-  if (target === 'service') {
-    for (const row of await db.selectFrom('opening_hours').select(['id', 'weekly', 'seasons', 'exceptions', 'open_on_public_holidays']).execute()) {
-      timetables.set(row.id, { weekly: row.weekly, seasons: row.seasons, exceptions: row.exceptions, openOnPublicHolidays: row.open_on_public_holidays });
-    }
-  }
+  const timetables = target === 'service' ? await publishedTimetables(db) : new Map<string, OpeningHoursInput>();
   const seen = new Map<string, number>();
   return mapInSteps(table.rows, (cells, index): PlannedRecordRow => {
     const line = index + 2;
@@ -416,10 +412,7 @@ export interface RecordImportAccess {
 async function deriveFromOpeningHours(trx: Transaction<Database>, actorIds: readonly string[], access: RecordImportAccess): Promise<void> {
   for (const part of chunks(actorIds)) {
     if (part.length === 0) continue;
-    const rows = await trx.selectFrom('opening_hours').select(['id', 'weekly', 'seasons', 'exceptions', 'open_on_public_holidays']).where('id', 'in', part).execute();
-    for (const row of rows) {
-      await deriveWeeklyHours(trx, access.scope, row.id, { weekly: row.weekly, seasons: row.seasons, exceptions: row.exceptions, openOnPublicHolidays: row.open_on_public_holidays }, access.context);
-    }
+    for (const [actorId, hours] of await publishedTimetables(trx, part)) await deriveWeeklyHours(trx, access.scope, actorId, hours, access.context);
   }
 }
 

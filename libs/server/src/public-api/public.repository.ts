@@ -234,11 +234,12 @@ function publicPhotoOf(photo: Photo): PublicPhoto {
   };
 }
 
-/** The weekly timetables the libraries of `ids` have published (the brochure prints them). */
-export async function publishedTimetables(db: Executor, ids: readonly string[]): Promise<Map<string, OpeningHoursInput>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('opening_hours').select(['id', 'weekly', 'seasons', 'exceptions', 'open_on_public_holidays']).where('id', 'in', [...ids]).execute();
-  return new Map(rows.map((row) => [row.id, timetableOf(row)]));
+/** The timetables the libraries of `ids` (every library's without `ids`) have entered: the brochure prints them, services' hours a week follow them. */
+export async function publishedTimetables(db: Executor, ids?: readonly string[]): Promise<Map<string, OpeningHoursInput>> {
+  if (ids?.length === 0) return new Map();
+  let query = db.selectFrom('opening_hours').select(['id', 'weekly', 'seasons', 'exceptions', 'open_on_public_holidays']);
+  if (ids) query = query.where('id', 'in', [...ids]);
+  return new Map((await query.execute()).map((row) => [row.id, timetableOf(row)]));
 }
 
 function timetableOf(row: { weekly: unknown; seasons: unknown; exceptions: unknown; open_on_public_holidays: boolean }): OpeningHoursInput {

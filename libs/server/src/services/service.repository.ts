@@ -21,6 +21,7 @@ import { requireVisible, requireWritable, visibleActorRecords, type Scope } from
 import type { Executor } from '../persistence/executor';
 import { actorFacts, assertActorExists, iso, isoOrNull, likePattern, nullsLast, pageOf, sortOf, type ChangeContext } from '../persistence/repository-helpers';
 import { archiving, auditedCreate, nextVersion, versionedChange, type VersionedRecord, type ExpectedVersion } from '../persistence/versioned-change';
+import { publishedTimetables } from '../public-api/public.repository';
 
 type ServiceJoin = Database & {
   s: Database['service'];
@@ -220,10 +221,7 @@ function columnsOf(fields: ServiceFields) {
  * make the service disagree with the opening hours. Otherwise the figure entered stands.
  */
 export async function storedWeeklyHours(trx: Executor, actorId: string, type: ServiceType, entered: number | null): Promise<number | null> {
-  if (type !== 'staffed_hours' && type !== 'self_service_hours') return entered;
-  const row = await trx.selectFrom('opening_hours').select(['weekly', 'seasons', 'exceptions', 'open_on_public_holidays']).where('id', '=', actorId).executeTakeFirst();
-  if (!row) return entered;
-  return serviceWeeklyHours(type, entered, { weekly: row.weekly, seasons: row.seasons, exceptions: row.exceptions, openOnPublicHolidays: row.open_on_public_holidays });
+  return serviceWeeklyHours(type, entered, (await publishedTimetables(trx, [actorId])).get(actorId) ?? null);
 }
 
 export async function createService(db: Executor, scope: Scope, input: ServiceCreate, context: ChangeContext): Promise<ServiceSummary> {
