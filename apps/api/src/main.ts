@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { loadSampleData, migrateToLatest, openDatabase, startEmbeddedUpkeep } from '@kompetansebro/db';
-import { createApp, createMailer, createServerLogger, startJobQueue, tuneRuntimeForServing, type AppConfig } from '@kompetansebro/server';
+import { applyDataRepairs, createApp, createMailer, createServerLogger, startJobQueue, tuneRuntimeForServing, type AppConfig } from '@kompetansebro/server';
 import { edgeConfig, mailAndLoginConfig, parseEnv, reuseConfig } from './env';
 import { mountFrontends } from './frontends';
 import { createFileMailer } from './file-mailer';
@@ -32,6 +32,9 @@ async function main(): Promise<void> {
     const loaded = await loadSampleData(database.db);
     logger.info({ loaded }, 'sample data loaded (existing rows kept)');
   }
+  // After the sample data, so rows it kept from an older start are repaired too.
+  const repaired = await applyDataRepairs(database.db);
+  if (repaired.length > 0) logger.info({ repaired }, 'stored data repaired');
 
   const config: AppConfig = {
     databaseKind: database.target,

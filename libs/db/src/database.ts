@@ -691,7 +691,15 @@ export interface LibraryServiceTallyTable {
   libraries: ColumnType<number, never, never>;
 }
 
+/** A one-off repair of stored data that has run (libs/server data-repairs.ts), and how many records it changed. */
+export interface DataRepairTable {
+  name: string;
+  applied_at: ColumnType<Date, never, never>;
+  changed: ColumnType<number, number | undefined, number>;
+}
+
 export interface Database {
+  data_repair: DataRepairTable;
   library_service_tally: LibraryServiceTallyTable;
   calendar_feed: CalendarFeedTable;
   report_file: ReportFileTable;

@@ -1,5 +1,6 @@
 export { createApp, type AppType, type CreateAppOptions, type Logger } from './app';
 export { createServerLogger } from './http/server-logger';
+export { applyDataRepairs } from './persistence/data-repairs';
 export { tuneRuntimeForServing } from './http/serving-runtime';
 export type { AppConfig, AppDeps } from './http/app-env';
 export { DEFAULT_REUSE } from './http/app-env';

@@ -38,6 +38,7 @@ import * as agreementBindingEndIndex from './2026_12_04_2090_agreement_binding_e
 import * as libraryOrder from './2026_12_05_2110_library_order';
 import * as libraryServiceTally from './2026_12_05_2200_library_service_tally';
 import * as initiativeSortIndex from './2026_12_05_2210_initiative_sort_index';
+import * as dataRepair from './2026_12_06_0800_data_repair';
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the server can be
@@ -83,6 +84,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_05_2110_library_order': libraryOrder,
   '2026_12_05_2200_library_service_tally': libraryServiceTally,
   '2026_12_05_2210_initiative_sort_index': initiativeSortIndex,
+  '2026_12_06_0800_data_repair': dataRepair,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -12,7 +12,8 @@ import {
   type OpeningHoursInput,
   type OpeningHoursOsmImport,
 } from '@kompetansebro/domain';
-import { requireVisible, requireWritable, type Scope } from '../auth/visibility';
+import { libraryScope, requireVisible, requireWritable, type Scope } from '../auth/visibility';
+import { publishedTimetables } from '../public-api/public.repository';
 import type { Executor } from '../persistence/executor';
 import { actorFacts, iso, type ChangeContext } from '../persistence/repository-helpers';
 import { auditedCreate, inTransaction, nextVersion, versionedChange, type ExpectedVersion, assertVersionMatches } from '../persistence/versioned-change';
@@ -86,9 +87,9 @@ export async function saveOpeningHours(db: Executor, scope: Scope, actorId: stri
  * versioned, audited write, in the same transaction as the hours. The one rule for every write
  * of opening hours: a manual edit, an OSM take-over, an import and its undo, a survey answer.
  */
-export async function deriveWeeklyHours(trx: Executor, scope: Scope, actorId: string, input: OpeningHoursInput, change: ChangeContext): Promise<void> {
+export async function deriveWeeklyHours(trx: Executor, scope: Scope, actorId: string, input: OpeningHoursInput, change: ChangeContext): Promise<number> {
   // No timetable yet: nothing to derive (the services keep what they say).
-  if (input.weekly.length === 0) return;
+  if (input.weekly.length === 0) return 0;
   const services = await trx
     .selectFrom('service')
     .select(['id', 'type', 'weekly_hours', 'version'])
@@ -96,11 +97,25 @@ export async function deriveWeeklyHours(trx: Executor, scope: Scope, actorId: st
     .where('type', 'in', ['staffed_hours', 'self_service_hours'])
     .where('archived_at', 'is', null)
     .execute();
+  let updated = 0;
   for (const service of services) {
     const weeklyHours = serviceWeeklyHours(service.type, null, input);
     if (service.weekly_hours !== null && Number(service.weekly_hours) === weeklyHours) continue;
     await updateService(trx, scope, service.id, { weeklyHours }, service.version, change);
+    updated++;
   }
+  return updated;
+}
+
+/**
+ * Every actor's opening-hours services brought in line with its timetable (deriveWeeklyHours),
+ * as the actor's own editor would (audited, without a user): for data stored before the figure
+ * followed the timetable on every write. Returns how many services changed.
+ */
+export async function alignWeeklyHoursWithTimetables(trx: Executor): Promise<number> {
+  let updated = 0;
+  for (const [actorId, hours] of await publishedTimetables(trx)) updated += await deriveWeeklyHours(trx, await libraryScope(trx, actorId), actorId, hours, { userId: null });
+  return updated;
 }
 
 /** The write of the hours themselves: a new record (version 0 → 1) or a versioned change. */
