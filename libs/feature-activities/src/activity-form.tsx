@@ -1,4 +1,4 @@
-import { activityKinds, totalHeadCount } from '@kompetansebro/domain';
+import { activityDateBounds, activityKinds, totalHeadCount } from '@kompetansebro/domain';
 import { formatNumber, useLanguage } from '@kompetansebro/i18n';
 import {
   bindFields,
@@ -20,12 +20,22 @@ import { useActivityFeature } from './activity-feature-context';
 import { activityFieldId, linkKinds, type ActivityFormValues, type LinkRow, type ParticipantRow } from './activity-form-values';
 import { organiserKinds, participantKinds, useActorOptions } from './use-actor-options';
 
-const ownCodes = ['end_before_start', 'end_time_before_start', 'end_time_without_start', 'duplicate', 'actor_not_found', 'lone_surrogate', 'date_out_of_range'] as const;
+const ownCodes = [
+  'end_before_start',
+  'end_time_before_start',
+  'end_time_without_start',
+  'duplicate',
+  'actor_not_found',
+  'lone_surrogate',
+  'date_out_of_range',
+  'date_too_early',
+  'date_too_far_ahead',
+] as const;
 
 /** A field error in the user's language: the activity rules' own codes, then the shared texts. */
 export function activityErrorText(t: TFunction, error: ShownFieldError): string {
   const own = (ownCodes as readonly string[]).find((code) => code === error.code);
-  if (own) return t(`activities.validation.${own as (typeof ownCodes)[number]}`);
+  if (own) return t(`activities.validation.${own as (typeof ownCodes)[number]}`, { earliestYear: activityDateBounds.earliest.slice(0, 4), years: activityDateBounds.yearsAhead });
   if (/^participants\.\d+\.headCount$/.test(error.path) && error.value.trim() !== '') return t('activities.validation.headCount');
   return fieldErrorText(t, error, error.value);
 }

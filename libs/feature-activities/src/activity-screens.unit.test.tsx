@@ -187,6 +187,19 @@ describe('registering an activity', () => {
     expect(store.received).toEqual([]);
   });
 
+  it('says beside the date when its year looks mistyped (before 2000, or more than ten years ahead), and sends nothing', async () => {
+    const { user, store } = renderAt('/aktiviteter/ny');
+    await user.selectOptions(await screen.findByRole('combobox', { name: /^Type aktivitet/ }), 'course');
+    await user.type(screen.getByRole('textbox', { name: /^Tittel/ }), 'Kurs i kildekritikk');
+    fireEvent.change(screen.getByLabelText(/^Dato \(start\)/), { target: { value: '1926-03-10' } });
+    fireEvent.change(screen.getByLabelText(/^Sluttdato/), { target: { value: `${Number(new Date().getFullYear()) + 30}-03-12` } });
+    await user.click(screen.getByRole('button', { name: 'Registrer aktiviteten' }));
+
+    await waitFor(() => expect(descriptionOf(screen.getByLabelText(/^Dato \(start\)/))).toContain('Datoen er før år 2000. Sjekk årstallet.'));
+    expect(descriptionOf(screen.getByLabelText(/^Sluttdato/))).toContain('Datoen er mer enn 10 år fram i tid. Sjekk årstallet.');
+    expect(store.received).toEqual([]);
+  });
+
   it('shows the API’s field errors beside the field, and keeps what the user typed', async () => {
     const refuse = http.post('*/api/activities', () =>
       problemResponse(400, [{ path: 'participants.0.actorId', code: 'actor_not_found', message: 'No actor with this id' }]),
