@@ -168,6 +168,8 @@ export const activityListQuerySchema = listQuerySchema.extend({
   from: isoDateSchema.optional(),
   /** Activities on or before this date. */
   to: isoDateSchema.optional(),
+  /** Activities that ended before this date (their last day is earlier, as activityHasEnded): not still running. */
+  endedBefore: isoDateSchema.optional(),
   sort: z.enum(activitySortKeys).default('-date'),
 });
 export type ActivityListQuery = z.infer<typeof activityListQuerySchema>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sampleId } from '@kompetansebro/db';
-import { activityRuleViolations, compareNorwegian, type ActivityCount, type ActivityDetail, type ActivitySummary, type Page, type PlanItemDetail } from '@kompetansebro/domain';
+import { activityRuleViolations, addDays, compareNorwegian, todayInNorway, type ActivityCount, type ActivityDetail, type ActivitySummary, type Page, type PlanItemDetail } from '@kompetansebro/domain';
 import { jsonBody } from '@kompetansebro/testing/server';
 import { countRows, created, creatorOf, expectDisjoint, expectFieldRefused, expectIdChecked, expectQueryRefused, expectXlsx, json, listOf, loggedIn, problemOf, testServer, UNKNOWN_ID } from '../testing/fixture.test';
 
@@ -112,6 +112,20 @@ describe('GET /api/activities', () => {
     expect(oneDay.items.map((a) => a.id)).toEqual([INTERLIBRARY_LOAN_WEBINAR]);
   });
 
+  it('counts a running activity among those from today on, and not among those ended before today', async () => {
+    const today = todayInNorway();
+    const running = await createActivity({ title: 'Kurs som pågår', startDate: addDays(today, -1), endDate: addDays(today, 7), participants: [] });
+    const ended = await createActivity({ title: 'Kurs som sluttet i går', startDate: addDays(today, -10), endDate: addDays(today, -1), participants: [] });
+    const ids = async (query: string) => (await listActivities(`${query}&pageSize=100`)).items.map((a) => a.id);
+    const coming = await ids(`from=${today}`);
+    const recent = await ids(`from=${addDays(today, -30)}&endedBefore=${today}`);
+    expect(coming).toContain(running.id);
+    expect(coming).not.toContain(ended.id);
+    expect(recent).toContain(ended.id);
+    expect(recent).not.toContain(running.id);
+    await server.database.db.deleteFrom('activity').where('id', 'in', [running.id, ended.id]).execute();
+  });
+
   it('searches title and description with Norwegian stemming', async () => {
     const page = await listActivities('q=fjernlån');
     expect(page.items.map((a) => a.id)).toContain(INTERLIBRARY_LOAN_WEBINAR);
@@ -139,7 +153,7 @@ describe('GET /api/activities', () => {
   });
 
   it('answers 400 naming the parameter for bad query values', async () => {
-    await expectQueryRefused(server, '/api/activities', ['kind=party', 'from=2023-13-01', 'to=0000-01-01', 'sort=colour', 'organiser=abc', 'pageSize=1000', 'q=%00']);
+    await expectQueryRefused(server, '/api/activities', ['kind=party', 'from=2023-13-01', 'to=0000-01-01', 'endedBefore=2026-02-30', 'sort=colour', 'organiser=abc', 'pageSize=1000', 'q=%00']);
   });
 });
 

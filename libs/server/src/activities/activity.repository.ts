@@ -120,7 +120,7 @@ function toSummary(row: SummaryRow): ActivitySummary {
   };
 }
 
-type FilterQuery = Pick<ActivityListQuery, 'kind' | 'organiser' | 'participant' | 'from' | 'to'> & { q?: string | undefined };
+type FilterQuery = Pick<ActivityListQuery, 'kind' | 'organiser' | 'participant' | 'from' | 'to' | 'endedBefore'> & { q?: string | undefined };
 
 function listConditions(eb: ExpressionBuilder<ActivityJoin, 'a' | 'o'>, query: FilterQuery): Expression<SqlBool> {
   const conditions: Expression<SqlBool>[] = [];
@@ -150,6 +150,7 @@ function listConditions(eb: ExpressionBuilder<ActivityJoin, 'a' | 'o'>, query: F
   // A period is in range when any part of it is: it ends on or after `from` and starts on or before `to`.
   if (query.from) conditions.push(eb(activityLastDay('a'), '>=', query.from));
   if (query.to) conditions.push(eb('a.start_date', '<=', query.to));
+  if (query.endedBefore) conditions.push(eb(activityLastDay('a'), '<', query.endedBefore));
   return eb.and(conditions);
 }
 
