@@ -1,4 +1,4 @@
-import { activityKinds, totalHeadCount } from '@kompetansebro/domain';
+import { activityDateBounds, activityKinds, totalHeadCount } from '@kompetansebro/domain';
 import { formatNumber, useLanguage } from '@kompetansebro/i18n';
 import {
   bindFields,
@@ -12,20 +12,30 @@ import {
   TextArea,
   TextField,
 } from '@kompetansebro/ui';
-import { pickerField, SearchablePicker, usePickerSearch } from '@kompetansebro/ui/searchable-picker';
+import { PICKER_SEARCH_SIZE, pickerField, SearchablePicker, usePickerSearch } from '@kompetansebro/ui/searchable-picker';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { useActivityFeature } from './activity-feature-context';
 import { activityFieldId, linkKinds, type ActivityFormValues, type LinkRow, type ParticipantRow } from './activity-form-values';
-import { organiserKinds, participantKinds, useActorOptions } from './use-actor-options';
+import { organiserKinds, participantKinds, useActorOptions, type ActorOption } from './use-actor-options';
 
-const ownCodes = ['end_before_start', 'end_time_before_start', 'end_time_without_start', 'duplicate', 'actor_not_found', 'lone_surrogate', 'date_out_of_range'] as const;
+const ownCodes = [
+  'end_before_start',
+  'end_time_before_start',
+  'end_time_without_start',
+  'duplicate',
+  'actor_not_found',
+  'lone_surrogate',
+  'date_out_of_range',
+  'date_too_early',
+  'date_too_far_ahead',
+] as const;
 
 /** A field error in the user's language: the activity rules' own codes, then the shared texts. */
 export function activityErrorText(t: TFunction, error: ShownFieldError): string {
   const own = (ownCodes as readonly string[]).find((code) => code === error.code);
-  if (own) return t(`activities.validation.${own as (typeof ownCodes)[number]}`);
+  if (own) return t(`activities.validation.${own as (typeof ownCodes)[number]}`, { earliestYear: activityDateBounds.earliest.slice(0, 4), years: activityDateBounds.yearsAhead });
   if (/^participants\.\d+\.headCount$/.test(error.path) && error.value.trim() !== '') return t('activities.validation.headCount');
   return fieldErrorText(t, error, error.value);
 }
@@ -96,10 +106,13 @@ export function ActivityForm({ values, onChange, errors, submitCount, initialOrg
   const { kinds } = useActivityFeature();
   const organisers = useActorOptions(organiserKinds);
 
+  // Libraries of every kind, hundreds at national scale: found by the server as the user types.
   const participantSearch = usePickerSearch();
-  const candidates = useActorOptions(participantKinds, participantSearch.q);
-  const [chosen, setChosen] = useState('');
+  const candidates = useActorOptions(participantKinds, participantSearch.q, PICKER_SEARCH_SIZE);
+  // The actor itself, not its id: a new search may leave it out of the options before it is added.
+  const [chosen, setChosen] = useState<ActorOption | null>(null);
   const available = candidates.options.filter((actor) => !values.participants.some((participant) => participant.actorId === actor.id));
+  const actorLabel = (actor: ActorOption) => `${actor.name} (${t(`actorKind.${actor.kind}`)})`;
   const [addedMessage, setAddedMessage] = useState('');
 
   const { messageAt: fieldError, summary } = errorMessages(errors, {
@@ -122,10 +135,11 @@ export function ActivityForm({ values, onChange, errors, submitCount, initialOrg
     onChange((current) => ({ ...current, links: current.links.map((row, i) => (i === index ? { ...row, ...change } : row)) }));
 
   const addParticipant = () => {
-    const actor = available.find((option) => option.id === chosen);
-    if (!actor) return;
+    const actor = chosen;
+    if (!actor || values.participants.some((participant) => participant.actorId === actor.id)) return;
     onChange((current) => ({ ...current, participants: [...current.participants, { actorId: actor.id, actorName: actor.name, headCount: '' }] }));
-    setChosen('');
+    setChosen(null);
+    participantSearch.onSearch('');
     setAddedMessage(t('activities.form.participantAdded', { name: actor.name }));
     // The new row's head count is what the user fills in next.
     const index = values.participants.length;
@@ -193,23 +207,18 @@ export function ActivityForm({ values, onChange, errors, submitCount, initialOrg
       <fieldset className="ds-fieldset">
         <legend>{t('activities.form.groups.participants')}</legend>
         <p className="ds-paragraph">{t('activities.form.participantsHelp')}</p>
-        <TextField
-          id={activityFieldId('participantSearch')}
-          type="search"
-          label={t('activities.form.participantSearch')}
-          description={t('activities.form.participantSearchHelp')}
-          error={fieldError('participants')}
-          value={participantSearch.typed}
-          onChange={(event) => participantSearch.onSearch(event.target.value)}
-        />
         <div className="kb-participant-row">
-          <Select
-            id={activityFieldId('participantChoice')}
-            label={t('activities.form.participantChoice', { count: available.length })}
-            emptyOption={t('common.chooseOne')}
-            options={available.map((actor) => ({ value: actor.id, label: `${actor.name} (${t(`actorKind.${actor.kind}`)})` }))}
-            value={chosen}
-            onChange={(event) => setChosen(event.target.value)}
+          <SearchablePicker
+            id={activityFieldId('participantSearch')}
+            label={t('activities.form.participantSearch')}
+            description={t('activities.form.participantSearchHelp')}
+            error={fieldError('participants') ?? (candidates.isError ? t('states.errorBody') : undefined)}
+            search={participantSearch}
+            matches={candidates.matches}
+            loading={candidates.isFetching}
+            options={available.map((actor) => ({ value: actor.id, label: actorLabel(actor) }))}
+            value={chosen?.id ?? ''}
+            onChange={(id) => setChosen(available.find((actor) => actor.id === id) ?? null)}
           />
           <Button variant="secondary" onClick={addParticipant} disabled={!chosen}>
             {t('activities.form.addParticipant')}

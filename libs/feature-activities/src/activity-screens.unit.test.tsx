@@ -187,6 +187,19 @@ describe('registering an activity', () => {
     expect(store.received).toEqual([]);
   });
 
+  it('says beside the date when its year looks mistyped (before 2000, or more than ten years ahead), and sends nothing', async () => {
+    const { user, store } = renderAt('/aktiviteter/ny');
+    await user.selectOptions(await screen.findByRole('combobox', { name: /^Type aktivitet/ }), 'course');
+    await user.type(screen.getByRole('textbox', { name: /^Tittel/ }), 'Kurs i kildekritikk');
+    fireEvent.change(screen.getByLabelText(/^Dato \(start\)/), { target: { value: '1926-03-10' } });
+    fireEvent.change(screen.getByLabelText(/^Sluttdato/), { target: { value: `${Number(new Date().getFullYear()) + 30}-03-12` } });
+    await user.click(screen.getByRole('button', { name: 'Registrer aktiviteten' }));
+
+    await waitFor(() => expect(descriptionOf(screen.getByLabelText(/^Dato \(start\)/))).toContain('Datoen er før år 2000. Sjekk årstallet.'));
+    expect(descriptionOf(screen.getByLabelText(/^Sluttdato/))).toContain('Datoen er mer enn 10 år fram i tid. Sjekk årstallet.');
+    expect(store.received).toEqual([]);
+  });
+
   it('shows the API’s field errors beside the field, and keeps what the user typed', async () => {
     const refuse = http.post('*/api/activities', () =>
       problemResponse(400, [{ path: 'participants.0.actorId', code: 'actor_not_found', message: 'No actor with this id' }]),
@@ -196,9 +209,7 @@ describe('registering an activity', () => {
     await user.selectOptions(await screen.findByRole('combobox', { name: /^Type aktivitet/ }), 'webinar');
     await user.type(screen.getByRole('textbox', { name: /^Tittel/ }), 'Webinar: Lesesirkler');
     fireEvent.change(screen.getByLabelText(/^Dato \(start\)/), { target: { value: '2026-03-10' } });
-    const choice = screen.getByRole('combobox', { name: /^Velg aktør/ });
-    await within(choice).findByRole('option', { name: /Verdal bibliotek/ });
-    await user.selectOptions(choice, verdal.id);
+    await pickOption(user, screen.getByRole('combobox', { name: /^Søk etter aktør/ }), /^Verdal bibliotek/);
     await user.click(screen.getByRole('button', { name: 'Legg til deltaker' }));
     await user.type(screen.getByRole('textbox', { name: 'Antall personer fra Verdal bibliotek' }), '7');
     await user.click(screen.getByRole('button', { name: 'Registrer aktiviteten' }));
@@ -241,25 +252,30 @@ describe('registering an activity', () => {
   });
 
   it('sends the activity with its participants and head counts, then shows it with the total', async () => {
-    const { user, router, store } = renderAt('/aktiviteter/ny');
+    const actorStore = new ActorStore(actors);
+    const { user, router, store } = renderAt('/aktiviteter/ny', undefined, ...actorHandlers(actorStore));
 
     await user.selectOptions(await screen.findByRole('combobox', { name: /^Type aktivitet/ }), 'webinar');
     await user.type(screen.getByRole('textbox', { name: /^Tittel/ }), 'Webinar: Lesesirkler');
     fireEvent.change(screen.getByLabelText(/^Dato \(start\)/), { target: { value: '2026-03-10' } });
     await pickOption(user, await screen.findByRole('combobox', { name: /^Arrangør/ }), 'Trøndelag fylkesbibliotek');
 
-    const choice = screen.getByRole('combobox', { name: /^Velg aktør/ });
-    await within(choice).findByRole('option', { name: /Steinkjer bibliotek/ });
+    const picker = screen.getByRole('combobox', { name: /^Søk etter aktør/ });
     for (const [actor, count] of [
       [steinkjer, '12'],
       [levanger, '8'],
     ] as const) {
-      await user.selectOptions(screen.getByRole('combobox', { name: /^Velg aktør/ }), actor.id);
+      await pickOption(user, picker, new RegExp(`^${actor.name}`));
       await user.click(screen.getByRole('button', { name: 'Legg til deltaker' }));
       await user.type(screen.getByRole('textbox', { name: `Antall personer fra ${actor.name}` }), count);
     }
+    // The server searches what is typed, a picker's page at a time: no list of every actor of a kind.
+    await user.type(picker, 'Ste');
+    await waitFor(() => expect(actorStore.queries.some((query) => query.get('q') === 'Ste' && query.get('kind') === 'public_library')).toBe(true));
+    expect(actorStore.queries.filter((query) => query.get('kind') === 'public_library').map((query) => query.get('pageSize'))).not.toContain('100');
     // An actor added once is not offered again.
-    expect(within(screen.getByRole('combobox', { name: /^Velg aktør/ })).queryByRole('option', { name: /Steinkjer/ })).toBeNull();
+    const list = document.getElementById(picker.getAttribute('aria-controls') ?? '') as HTMLElement;
+    expect(within(list).queryByRole('option', { name: /Steinkjer/, hidden: true })).toBeNull();
     expect(screen.getByText('Til sammen 20 personer fra 2 aktører (de oppgitte antallene).')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Registrer aktiviteten' }));
 

@@ -15,7 +15,8 @@ export interface ActorOption {
 
 /**
  * The actors of some kinds, by name (for filters and choices), with a text search when given: the
- * first `pageSize` of each kind. While a new search loads, the last answer stays.
+ * first `pageSize` of each kind, and how many of how many match (`matches`, once every kind has
+ * answered). While a new search loads, the last answer stays.
  */
 export function useActorOptions(kinds: readonly ActorKind[], query = '', pageSize = MAX_PAGE_SIZE) {
   return useQueries({
@@ -25,6 +26,9 @@ export function useActorOptions(kinds: readonly ActorKind[], query = '', pageSiz
       for (const result of results) for (const actor of result.data?.items ?? []) byId.set(actor.id, { id: actor.id, name: actor.name, kind: actor.kind });
       return {
         options: [...byId.values()].sort((a, b) => compareNorwegian(a.name, b.name)),
+        matches: results.every((result) => result.data)
+          ? { shown: byId.size, total: results.reduce((sum, result) => sum + (result.data?.total ?? 0), 0) }
+          : undefined,
         isFetching: results.some((result) => result.isFetching),
         isError: results.some((result) => result.isError),
       };

@@ -249,7 +249,7 @@ describe('experience exchange', () => {
 
   it('says so when there is nothing coming and nothing taken part in', async () => {
     renderLiaison('/erfaringsdeling', new LiaisonStore());
-    expect(await screen.findByText('Ingen kommende aktiviteter er lagt inn.')).toBeTruthy();
+    expect(await screen.findByText('Ingen kommende eller pågående aktiviteter er lagt inn.')).toBeTruthy();
     expect(await screen.findByText('Dere er ikke registrert som deltaker i noen aktiviteter ennå.')).toBeTruthy();
   });
 });

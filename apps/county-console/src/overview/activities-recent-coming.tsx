@@ -30,7 +30,7 @@ function ActivityList({ activities, emptyText }: { activities: readonly Activity
   );
 }
 
-/** What happened in the last 30 days (newest first) and what is coming (soonest first). */
+/** What ended in the last 30 days (newest first), and what is coming or still running (soonest first): one rule, activityHasEnded. */
 export function ActivitiesRecentComing() {
   const { t } = useTranslation();
   const today = todayInNorway();

@@ -25,7 +25,8 @@ export const overviewQueries = {
   /** Every region's figures and gaps, in one answer. */
   coverage: () => coverageQueries.regions(),
   planItemsDue: (today: string) => planItemQueries.list({ open: 'true', dueBefore: addDays(today, 60), sort: 'due', pageSize: PLAN_ITEMS_SHOWN }),
-  recentActivities: (today: string) => activityQueries.list({ from: addDays(today, -30), to: addDays(today, -1), sort: '-date', pageSize: ACTIVITIES_SHOWN }),
+  // Ended ones only: a running activity is under the coming ones.
+  recentActivities: (today: string) => activityQueries.list({ from: addDays(today, -30), endedBefore: today, sort: '-date', pageSize: ACTIVITIES_SHOWN }),
   comingActivities: (today: string) => activityQueries.list({ from: today, sort: 'date', pageSize: ACTIVITIES_SHOWN }),
 };
 

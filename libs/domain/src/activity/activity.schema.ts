@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateSchema } from '../common/dates';
+import { isoDateSchema, todayInNorway } from '../common/dates';
 import { listQuerySchema } from '../common/list.schema';
 import type { FieldError } from '../common/problem.schema';
 import { plainTextSchema, webUrlSchema } from '../common/text';
@@ -19,7 +19,17 @@ export const activityErrorCodes = {
   duplicate: 'duplicate',
   actorNotFound: 'actor_not_found',
   loneSurrogate: 'lone_surrogate',
+  dateTooEarly: 'date_too_early',
+  dateTooFarAhead: 'date_too_far_ahead',
 } as const;
+
+/**
+ * The dates an activity may plausibly have: a mistyped year (1926 for 2026) is refused, as it
+ * would stretch every count per period over a century of empty months. Kompetansebro records
+ * activities from 2000 on (the oldest in use are from the 2020s), and a county plans a few years
+ * ahead at most: ten years leaves room without letting 2062 for 2026 through.
+ */
+export const activityDateBounds = { earliest: '2000-01-01', yearsAhead: 10 } as const;
 
 /**
  * Whether the text has a lone UTF-16 surrogate (half of an emoji, say): JSON.stringify writes it
@@ -158,6 +168,8 @@ export const activityListQuerySchema = listQuerySchema.extend({
   from: isoDateSchema.optional(),
   /** Activities on or before this date. */
   to: isoDateSchema.optional(),
+  /** Activities that ended before this date (their last day is earlier, as activityHasEnded): not still running. */
+  endedBefore: isoDateSchema.optional(),
   sort: z.enum(activitySortKeys).default('-date'),
 });
 export type ActivityListQuery = z.infer<typeof activityListQuerySchema>;
@@ -241,11 +253,22 @@ interface ActivityShape {
 }
 
 /**
- * The rules an activity keeps beyond the shape of its fields: a period does not end before it
- * starts, and an actor takes part once (with its head count).
+ * The rules an activity keeps beyond the shape of its fields: its dates are plausible
+ * (activityDateBounds, from `today`), a period does not end before it starts, and an actor takes
+ * part once (with its head count).
  */
-export function activityRuleViolations(activity: ActivityShape): FieldError[] {
+export function activityRuleViolations(activity: ActivityShape, today: string = todayInNorway()): FieldError[] {
   const errors: FieldError[] = [];
+  const latest = `${Number(today.slice(0, 4)) + activityDateBounds.yearsAhead}${today.slice(4)}`;
+  for (const path of ['startDate', 'endDate'] as const) {
+    const date = activity[path];
+    if (date === null) continue;
+    if (date < activityDateBounds.earliest) {
+      errors.push({ path, code: activityErrorCodes.dateTooEarly, message: `The date is before ${activityDateBounds.earliest}; check the year` });
+    } else if (date > latest) {
+      errors.push({ path, code: activityErrorCodes.dateTooFarAhead, message: `The date is more than ${activityDateBounds.yearsAhead} years ahead (after ${latest}); check the year` });
+    }
+  }
   if (activity.endDate !== null && activity.endDate < activity.startDate) {
     errors.push({ path: 'endDate', code: activityErrorCodes.endBeforeStart, message: 'The end date is before the start date' });
   }

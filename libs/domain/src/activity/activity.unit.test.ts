@@ -83,6 +83,19 @@ describe('activity rules', () => {
     ]);
   });
 
+  it('refuses a date before 2000 or more than ten years after today (a mistyped year), naming the field', () => {
+    const today = '2026-12-06';
+    const check = (startDate: string, endDate: string | null) =>
+      activityRuleViolations({ startDate, endDate, participants: [] }, today).map((error) => `${error.path}:${error.code}`);
+    expect(check('2000-01-01', '2036-12-06')).toEqual([]);
+    expect(check('1926-03-05', null)).toEqual(['startDate:date_too_early']);
+    expect(check('1999-12-31', '2026-03-05')).toEqual(['startDate:date_too_early']);
+    expect(check('2026-03-05', '2036-12-07')).toEqual(['endDate:date_too_far_ahead']);
+    expect(check('2062-03-05', null)).toEqual(['startDate:date_too_far_ahead']);
+    // A period typed 2026 to 1926: the end's year is the mistake, and it also ends before it starts.
+    expect(check('2026-03-05', '1926-03-06')).toEqual(['endDate:date_too_early', 'endDate:end_before_start']);
+  });
+
   it('names the second listing of an actor', () => {
     const participants = [{ actorId: NAMSOS }, { actorId: STEINKJER }, { actorId: NAMSOS }];
     expect(activityRuleViolations({ startDate: '2026-02-03', endDate: null, participants })).toEqual([

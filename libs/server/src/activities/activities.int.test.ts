@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sampleId } from '@kompetansebro/db';
-import { compareNorwegian, type ActivityCount, type ActivityDetail, type ActivitySummary, type Page, type PlanItemDetail } from '@kompetansebro/domain';
+import { activityRuleViolations, addDays, compareNorwegian, todayInNorway, type ActivityCount, type ActivityDetail, type ActivitySummary, type Page, type PlanItemDetail } from '@kompetansebro/domain';
 import { jsonBody } from '@kompetansebro/testing/server';
 import { countRows, created, creatorOf, expectDisjoint, expectFieldRefused, expectIdChecked, expectQueryRefused, expectXlsx, json, listOf, loggedIn, problemOf, testServer, UNKNOWN_ID } from '../testing/fixture.test';
 
@@ -59,6 +59,12 @@ describe('the sample activities (seed 000)', () => {
     expect(counts.reduce((sum, c) => sum + c.count, 0)).toBe(12);
   });
 
+  it('has plausible dates only (the rule that refuses a mistyped year)', async () => {
+    const rows = await server.database.db.selectFrom('activity').select(['start_date', 'end_date']).execute();
+    const refused = rows.flatMap((row) => activityRuleViolations({ startDate: row.start_date, endDate: row.end_date, participants: [] }));
+    expect(refused).toEqual([]);
+  });
+
   it('has the larger webinar on interlibrary loan of 3 February 2026, with NTNU and Nord among the participants', async () => {
     const response = await server.request(`/api/activities/${INTERLIBRARY_LOAN_WEBINAR}`);
     expect(response.status).toBe(200);
@@ -106,6 +112,20 @@ describe('GET /api/activities', () => {
     expect(oneDay.items.map((a) => a.id)).toEqual([INTERLIBRARY_LOAN_WEBINAR]);
   });
 
+  it('counts a running activity among those from today on, and not among those ended before today', async () => {
+    const today = todayInNorway();
+    const running = await createActivity({ title: 'Kurs som pågår', startDate: addDays(today, -1), endDate: addDays(today, 7), participants: [] });
+    const ended = await createActivity({ title: 'Kurs som sluttet i går', startDate: addDays(today, -10), endDate: addDays(today, -1), participants: [] });
+    const ids = async (query: string) => (await listActivities(`${query}&pageSize=100`)).items.map((a) => a.id);
+    const coming = await ids(`from=${today}`);
+    const recent = await ids(`from=${addDays(today, -30)}&endedBefore=${today}`);
+    expect(coming).toContain(running.id);
+    expect(coming).not.toContain(ended.id);
+    expect(recent).toContain(ended.id);
+    expect(recent).not.toContain(running.id);
+    await server.database.db.deleteFrom('activity').where('id', 'in', [running.id, ended.id]).execute();
+  });
+
   it('searches title and description with Norwegian stemming', async () => {
     const page = await listActivities('q=fjernlån');
     expect(page.items.map((a) => a.id)).toContain(INTERLIBRARY_LOAN_WEBINAR);
@@ -133,7 +153,7 @@ describe('GET /api/activities', () => {
   });
 
   it('answers 400 naming the parameter for bad query values', async () => {
-    await expectQueryRefused(server, '/api/activities', ['kind=party', 'from=2023-13-01', 'to=0000-01-01', 'sort=colour', 'organiser=abc', 'pageSize=1000', 'q=%00']);
+    await expectQueryRefused(server, '/api/activities', ['kind=party', 'from=2023-13-01', 'to=0000-01-01', 'endedBefore=2026-02-30', 'sort=colour', 'organiser=abc', 'pageSize=1000', 'q=%00']);
   });
 });
 
@@ -230,6 +250,8 @@ describe('POST /api/activities', () => {
     ['a missing title', { kind: 'meeting', startDate: '2030-01-01' }, 'title', 'invalid_type'],
     ['an impossible date', { ...validActivity, startDate: '2030-02-30' }, 'startDate', 'invalid_format'],
     ['year zero', { ...validActivity, startDate: '0000-01-01' }, 'startDate', 'date_out_of_range'],
+    ['a mistyped year (1926 for 2026)', { ...validActivity, startDate: '1926-03-05' }, 'startDate', 'date_too_early'],
+    ['an end more than ten years ahead', { ...validActivity, endDate: '2062-03-05' }, 'endDate', 'date_too_far_ahead'],
     ['a NUL character', { ...validActivity, title: 'Møte\u0000' }, 'title', 'control_characters'],
     ['a NUL character in a topic', { ...validActivity, topics: ['a\u0000b'] }, 'topics.0', 'control_characters'],
     ['a lone surrogate in a link label', { ...validActivity, links: [{ kind: 'other', label: 'x\ud800', url: 'https://example.org' }] }, 'links.0.label', 'lone_surrogate'],
@@ -369,8 +391,11 @@ describe('PATCH /api/activities/:id', () => {
     // The end is checked against the stored start.
     const endBeforeStart = await server.request(`/api/activities/${activity.id}`, jsonBody('PATCH', { endDate: '2029-01-01' }, { 'If-Match': '"1"' }));
     expect((await problemOf(endBeforeStart)).errors?.[0]).toMatchObject({ path: 'endDate', code: 'end_before_start' });
+    const mistypedYear = await server.request(`/api/activities/${activity.id}`, jsonBody('PATCH', { startDate: '1926-03-05' }, { 'If-Match': '"1"' }));
+    expect(mistypedYear.status).toBe(400);
+    expect((await problemOf(mistypedYear)).errors).toEqual([expect.objectContaining({ path: 'startDate', code: 'date_too_early' })]);
     const current = (await (await server.request(`/api/activities/${activity.id}`)).json()) as ActivityDetail;
-    expect(current).toMatchObject({ version: 1, endDate: null });
+    expect(current).toMatchObject({ version: 1, startDate: validActivity.startDate, endDate: null });
     expect(current.participants).toHaveLength(2);
   });
 

@@ -33,6 +33,12 @@ import { auditedCreate, nextVersion, versionedChange, versionedRemoval, type Ver
 type ActivityJoin = Database & { a: Database['activity']; o: Database['actor'] };
 
 /**
+ * An activity's last day (its end date, or its start date when it has none): it is coming or
+ * running while that is today or later (the domain's activityHasEnded). The expression of activity_until_idx.
+ */
+export const activityLastDay = (alias: string) => sql<string>`coalesce(${sql.ref(`${alias}.end_date`)}, ${sql.ref(`${alias}.start_date`)})`;
+
+/**
  * Norwegian order for a column without a stored sort key: the same letters as
  * `norwegianSortKey` (a–z, then æ, ø, å; accents dropped), by translate() and byte order, so
  * PGlite and PostgreSQL sort alike whatever their locale.
@@ -114,7 +120,7 @@ function toSummary(row: SummaryRow): ActivitySummary {
   };
 }
 
-type FilterQuery = Pick<ActivityListQuery, 'kind' | 'organiser' | 'participant' | 'from' | 'to'> & { q?: string | undefined };
+type FilterQuery = Pick<ActivityListQuery, 'kind' | 'organiser' | 'participant' | 'from' | 'to' | 'endedBefore'> & { q?: string | undefined };
 
 function listConditions(eb: ExpressionBuilder<ActivityJoin, 'a' | 'o'>, query: FilterQuery): Expression<SqlBool> {
   const conditions: Expression<SqlBool>[] = [];
@@ -142,8 +148,9 @@ function listConditions(eb: ExpressionBuilder<ActivityJoin, 'a' | 'o'>, query: F
     );
   }
   // A period is in range when any part of it is: it ends on or after `from` and starts on or before `to`.
-  if (query.from) conditions.push(eb(eb.fn.coalesce('a.end_date', 'a.start_date'), '>=', query.from));
+  if (query.from) conditions.push(eb(activityLastDay('a'), '>=', query.from));
   if (query.to) conditions.push(eb('a.start_date', '<=', query.to));
+  if (query.endedBefore) conditions.push(eb(activityLastDay('a'), '<', query.endedBefore));
   return eb.and(conditions);
 }
 

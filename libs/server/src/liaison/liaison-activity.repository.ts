@@ -1,5 +1,6 @@
 import { ConflictError, NotFoundError, todayInNorway, type LiaisonActivity } from '@kompetansebro/domain';
 import { actorIdInSet, visibleActivities, type Scope } from '../auth/visibility';
+import { activityLastDay } from '../activities/activity.repository';
 import type { Executor } from '../persistence/executor';
 import type { ChangeContext } from '../persistence/repository-helpers';
 import { auditedAction, nextVersion } from '../persistence/versioned-change';
@@ -8,9 +9,9 @@ import { auditedAction, nextVersion } from '../persistence/versioned-change';
 // and the county's coming ones it may sign up for and cancel. Every function takes the caller's Scope.
 
 /**
- * Past: the activities the scope's organisations took part in or organised. Upcoming: those,
- * and, for a university library or a public library, every coming activity the county organises
- * (open to join).
+ * Past: the activities the scope's organisations took part in or organised that have ended.
+ * Upcoming: those not ended (coming or running, as activityHasEnded; the running first), and, for
+ * a university library or a public library, every such activity the county organises (open to join).
  */
 export async function listLiaisonActivities(db: Executor, scope: Scope, when: 'upcoming' | 'past', today = todayInNorway()): Promise<LiaisonActivity[]> {
   let query = db
@@ -33,12 +34,12 @@ export async function listLiaisonActivities(db: Executor, scope: Scope, when: 'u
         .as('participating'),
     ]);
   if (when === 'past') {
-    query = query.where('x.start_date', '<', today).where(visibleActivities(scope, 'x')).orderBy('x.start_date', 'desc');
+    query = query.where(activityLastDay('x'), '<', today).where(visibleActivities(scope, 'x')).orderBy('x.start_date', 'desc');
   } else {
     // University libraries (issue 8) and public libraries (issue 14) are offered the county's coming activities to join.
     const open = scope.role === 'university_liaison' || scope.role === 'library_editor';
     query = query
-      .where('x.start_date', '>=', today)
+      .where(activityLastDay('x'), '>=', today)
       .where((eb) => (open ? eb.or([visibleActivities(scope, 'x'), eb('o.kind', 'in', ['county_library', 'county_authority'])]) : visibleActivities(scope, 'x')))
       .orderBy('x.start_date', 'asc');
   }

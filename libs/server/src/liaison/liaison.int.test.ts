@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mainLibraryKey, sampleId } from '@kompetansebro/db';
-import { compareNorwegian, type LiaisonActivity, type LiaisonLibrary, type LiaisonNote, type Needs, type Page, type Problem, type StudentCountSet } from '@kompetansebro/domain';
+import { addDays, compareNorwegian, todayInNorway, type ActivityDetail, type LiaisonActivity, type LiaisonLibrary, type LiaisonNote, type Needs, type Page, type Problem, type StudentCountSet } from '@kompetansebro/domain';
 import { jsonBody, startTestServer, type RequestAs, type TestServer } from '@kompetansebro/testing/server';
 import { createApp } from '../app';
 import { json } from '../testing/fixture.test';
@@ -338,6 +338,29 @@ describe('experience exchange', () => {
     expect(forNord.items.find((a) => a.id === COMING_WEBINAR)?.participating).toBe(false);
 
     expect((await ntnu(`/api/liaison/activities/${PAST_WEBINAR}/participation`, { method: 'PUT' })).status).toBe(409);
+  });
+
+  it('lists a running activity (started yesterday, ends next week) as upcoming, and one that ended yesterday as past', async () => {
+    const county = await server.as('fylke@demo.kompetansebro.no');
+    const today = todayInNorway();
+    const create = async (title: string, startDate: string, endDate: string) => {
+      const body = { kind: 'course', title, startDate, endDate, organiserId: sampleId('actor', 'county-library'), participants: [{ actorId: NTNU_LIBRARY }] };
+      return json<ActivityDetail>(await county('/api/activities', jsonBody('POST', body)), 201);
+    };
+    const running = await create('Kurs som pågår', addDays(today, -1), addDays(today, 7));
+    const ended = await create('Kurs som sluttet i går', addDays(today, -10), addDays(today, -1));
+    const list = async (when: string) => (await json<{ items: LiaisonActivity[] }>(await ntnu(`/api/liaison/activities?when=${when}`), 200)).items;
+    const upcoming = await list('upcoming');
+    const past = (await list('past')).map((a) => a.id);
+    expect(upcoming.map((a) => a.id)).toContain(running.id);
+    expect(past).not.toContain(running.id);
+    expect(past).toContain(ended.id);
+    expect(upcoming.map((a) => a.id)).not.toContain(ended.id);
+    // The running ones first: by start date.
+    const starts = upcoming.map((a) => a.startDate);
+    expect(starts).toEqual([...starts].sort());
+    expect(starts.findIndex((date) => date >= today)).toBeGreaterThan(starts.indexOf(running.startDate));
+    await server.database.db.deleteFrom('activity').where('id', 'in', [running.id, ended.id]).execute();
   });
 
   it('a public library cancels and signs up for the county’s coming webinar, for its own library only; other participants stay', async () => {

@@ -170,7 +170,7 @@ const putDigestRoute = route('put', '/api/liaison/digest-subscription', ['liaiso
 });
 
 const activitiesRoute = route('get', '/api/liaison/activities', ['activity', 'read'], {
-  summary: 'Past: activities the caller’s library or university took part in; upcoming: those and the county’s coming activities, open to join',
+  summary: 'Past: the ended activities the caller’s library or university took part in; upcoming: those not ended yet (coming or running, running first) and the county’s, open to join',
   request: { query: liaisonActivityQuerySchema },
   answers: { 200: jsonAnswer('The activities', z.object({ items: z.array(Activity) })) },
   problems: [400],
