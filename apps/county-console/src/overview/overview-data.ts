@@ -1,15 +1,9 @@
 import { activityQueries, agreementQueries, agreementSettingsQueries, coverageQueries, planItemQueries } from '@kompetansebro/api-client';
-import { todayInNorway } from '@kompetansebro/domain';
+import { addDays, todayInNorway } from '@kompetansebro/domain';
 import type { QueryClient } from '@tanstack/react-query';
 
 // What the overview's sections read, in one place: the sections ask for it, and the route loads
 // it before the overview shows (`firstData`), so the page appears whole.
-
-/** An ISO date `days` after (or before, when negative) `date`. */
-export function addDays(date: string, days: number): string {
-  const time = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
-  return new Date(time).toISOString().slice(0, 10);
-}
 
 export const AGREEMENTS_SHOWN = 10;
 export const PLAN_ITEMS_SHOWN = 10;

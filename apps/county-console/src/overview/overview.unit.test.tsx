@@ -1,4 +1,4 @@
-import { todayInNorway, type Coverage } from '@kompetansebro/domain';
+import { addDays, todayInNorway, type Coverage } from '@kompetansebro/domain';
 import {
   agreementCountsHandler,
   buildActivityDetail,
@@ -18,7 +18,6 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { OverviewPage } from '../overview-page';
-import { addDays } from './overview-data';
 
 const today = todayInNorway();
 const statusCounts = { draft: 1, negotiating: 2, active: 5, expiring: 1 };
