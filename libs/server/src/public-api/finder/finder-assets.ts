@@ -80,7 +80,7 @@ if(!l.hours){box.appendChild(el('p',t.noHours));}else{
 box.appendChild(el('p',t.status[l.hours.now.state]));
 var staffed=l.hours.today.periods.filter(function(p){return p.kind==='staffed'}).map(function(p){return p.from+'–'+p.to}).join(', ');
 var self=l.hours.today.periods.filter(function(p){return p.kind==='self_service'}).map(function(p){return p.from+'–'+p.to}).join(', ');
-box.appendChild(el('p',t.today+': '+(l.hours.today.periods.length?t.staffed+' '+(staffed||'–')+'. '+t.selfService+' '+(self||'–')+'.':t.closed)));}
+box.appendChild(el('p',t.today+': '+(l.hours.today.periods.length?t.staffed+' '+(staffed||t.closed)+'. '+t.selfService+' '+(self||t.closed)+'.':t.closed)));}
 if(l.services.length){box.appendChild(el('h3',t.servicesHeading)).style.cssText='font-size:15px;margin:8px 0 0';var ul=el('ul');ul.style.margin='0';
 l.services.forEach(function(x){ul.appendChild(el('li',t.serviceType[x.type]||x.type));});box.appendChild(ul);}
 }).catch(function(){box.remove();});

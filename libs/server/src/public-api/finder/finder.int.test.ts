@@ -49,6 +49,9 @@ describe('the public student finder', () => {
     expect(html).toContain('<title>Grong bibliotek – Bibliotek for studentar i Trøndelag</title>');
     expect(html).toContain('<caption>Denne veka</caption>');
     expect(html).toMatch(/<th scope="row">laurdag \d\d\.\d\d\.<\/th>\s*<td><span class="period">11:00–15:00<\/span><\/td><td><span class="period">07:00–22:00<\/span><\/td>/);
+    // A day without staffed hours says "Stengt" in that column as on a closed day, not "–" (read as unknown).
+    expect(html).toMatch(/<th scope="row">sundag \d\d\.\d\d\.<\/th>\s*<td>Stengt<\/td><td><span class="period">07:00–22:00<\/span><\/td>/);
+    expect(html).not.toMatch(/<td>–<\/td>/);
     expect(html).toContain('Tenester for studentar');
     expect(html).toContain('<h3>Lesesalsplassar</h3>');
     expect(html).toContain('<h3>Eksamensvakt</h3>');
@@ -80,6 +83,10 @@ describe('the public student finder', () => {
     expect(html).toContain('<table class="week">');
     expect(html).toContain('<span class="reason" lang="nb">Stengt for kurs</span>');
     expect(html).toContain('This week differs from a normal week (see the note by the day).');
+    // Staffed hours only: no self-service column, nor a word about it.
+    expect(html).toContain('<th scope="col">Staffed</th></tr>');
+    expect(html).not.toContain('<th scope="col">Self-service</th>');
+    expect(html).not.toContain('Self-service means');
 
     // A season over the whole week is named once, not on each of its seven days.
     const seasons = [{ name: 'Eksamenstid', from: daysFromToday(-8), to: daysFromToday(8), weekly: weekly.map((period) => ({ ...period, to: '20:00' })) }];
