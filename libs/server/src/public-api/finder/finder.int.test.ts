@@ -1,3 +1,4 @@
+import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { sampleId } from '@kompetansebro/db';
 import { jsonBody } from '@kompetansebro/testing/server';
@@ -186,5 +187,35 @@ describe('the public student finder', () => {
     expect(widget.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
     expect(await widget.text()).toContain('/api/public/v1/libraries/');
     expect((await server.anonymous('/finn/finder.js')).status).toBe(200);
+  });
+
+  it('shows the widget in the language its code names (data-lang), its box marked with that lang, bokmål without it', async () => {
+    const code = await (await server.anonymous('/finn/widget.js')).text();
+    // A municipality's page with the pasted code, in a DOM; the script run as a browser runs it.
+    const embed = async (lang?: string) => {
+      const window = new Window({ url: 'https://kommune.example.no/' });
+      const script = window.document.createElement('script');
+      script.setAttribute('src', `${server.baseUrl}/finn/widget.js`);
+      script.setAttribute('data-library', 'grong-bibliotek');
+      if (lang) script.setAttribute('data-lang', lang);
+      window.document.body.appendChild(script);
+      const document = { currentScript: script, createElement: (tag: string) => window.document.createElement(tag) };
+      new Function('document', 'fetch', code)(document, fetch);
+      const box = window.document.querySelector('section.kompetansebro-widget');
+      await expect.poll(() => box?.querySelector('h3')?.textContent).toBeTruthy();
+      return { lang: box?.getAttribute('lang'), text: box?.textContent ?? '', href: box?.querySelector('h2 a')?.getAttribute('href') };
+    };
+    const nynorsk = await embed('nn');
+    expect(nynorsk.lang).toBe('nn');
+    expect(nynorsk.text).toContain('Tenester for studentar');
+    expect(nynorsk.text).toMatch(/I dag: (Betent .+\.|Stengt)/);
+    expect(nynorsk.href).toBe(`${server.baseUrl}/finn/bibliotek/grong-bibliotek?lang=nn`);
+    const english = await embed('en');
+    expect(english.lang).toBe('en');
+    expect(english.text).toContain('Services for students');
+    const bokmal = await embed();
+    expect(bokmal.lang).toBe('nb');
+    expect(bokmal.text).toContain('Tjenester for studenter');
+    expect(bokmal.href).toBe(`${server.baseUrl}/finn/bibliotek/grong-bibliotek`);
   });
 });
