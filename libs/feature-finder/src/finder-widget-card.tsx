@@ -35,15 +35,17 @@ export function FinderWidgetCard({ libraryId, origin = window.location.origin }:
   };
   return (
     <Section id={`${fieldId}-heading`} title={t('finder.library.widgetHeading')} intro={t('finder.library.widgetHelp')} className="kb-stack">
-      <Select
-        label={t('finder.widget.language')}
-        options={languages.map((value) => ({ value, label: languageAutonyms[value] }))}
-        value={lang}
-        onChange={(event) => {
-          if (isLanguage(event.target.value)) setLang(event.target.value);
-          setCopied(null);
-        }}
-      />
+      <div className="kb-cluster">
+        <Select
+          label={t('finder.widget.language')}
+          options={languages.map((value) => ({ value, label: languageAutonyms[value] }))}
+          value={lang}
+          onChange={(event) => {
+            if (isLanguage(event.target.value)) setLang(event.target.value);
+            setCopied(null);
+          }}
+        />
+      </div>
       <div className="ds-field">
         <label className="ds-label" htmlFor={fieldId}>
           {t('finder.library.widgetCode')}
