@@ -62,7 +62,31 @@ test.describe('long web addresses', () => {
       expect(await linesOf(text, 'Universitetskommune')).toEqual([1]);
     } finally {
       const { version } = (await saved.json()) as { version: number };
-      await page.request.patch(`/api/services/${service.id}`, { data: { description: service.description }, headers: { 'If-Match': `"${version}"` } });
+      expect((await page.request.patch(`/api/services/${service.id}`, { data: { description: service.description }, headers: { 'If-Match': `"${version}"` } })).status()).toBe(200);
+    }
+  });
+});
+
+test.describe('a comparison on a phone', () => {
+  test('a record’s history keeps a long word of an address whole, breaks a long web address, and the page does not scroll sideways', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await logIn(page);
+    const found = (await (await page.request.get('/api/actors?q=R%C3%B8yrvik%20bibliotek')).json()) as { items: Array<{ id: string; name: string }> };
+    const actor = found.items.find((item) => item.name === 'Røyrvik bibliotek');
+    if (!actor) throw new Error('No Røyrvik bibliotek');
+    const before = await page.request.get(`/api/actors/${actor.id}`);
+    const { address, website } = (await before.json()) as { address: string | null; website: string | null };
+    const changed = { address: 'Universitetskommunegata 1, 7898 Limingen', website: 'https://www.royrvik.kommune.no/tjenester/kultur-og-fritid/bibliotek/studieplasser' };
+    const saved = await page.request.patch(`/api/actors/${actor.id}`, { data: changed, headers: { 'If-Match': before.headers()['etag'] ?? '' } });
+    expect(saved.status()).toBe(200);
+    try {
+      await page.goto(`/fylke/historikk/actor/${actor.id}`);
+      const table = page.locator('.kb-changes-table').first();
+      await expect(table).toContainText(changed.website);
+      expect(await linesOf(table, 'Universitetskommunegata')).toEqual([1]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth)).toBe(false);
+    } finally {
+      expect((await page.request.patch(`/api/actors/${actor.id}`, { data: { address, website }, headers: { 'If-Match': saved.headers()['etag'] ?? '' } })).status()).toBe(200);
     }
   });
 });
