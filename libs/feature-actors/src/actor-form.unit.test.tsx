@@ -77,6 +77,9 @@ describe('ActorForm, creating an actor', () => {
     await user.selectOptions(await screen.findByRole('combobox', { name: /^Type aktør/ }), 'study_centre');
     await user.type(field(/^Navn/), 'Namdal studiesenter');
     await user.type(field(/^Organisasjonsnummer/), '974 767 880');
+    // The same help as the study centre's profile gives its address and e-mail.
+    expect(descriptionOf(field(/^Adresse/))).toBe('Besøksadressen: gate og husnummer, postnummer og sted.');
+    expect(descriptionOf(field(/^E-post/))).toBe('En felles adresse, ikke en persons adresse.');
     await pickOption(user, await screen.findByRole('combobox', { name: /^Kommune/ }), /^Namsos/);
     await user.click(screen.getByRole('button', { name: 'Opprett aktøren' }));
 

@@ -1,6 +1,6 @@
 import type { OpeningHours } from '@kompetansebro/domain';
 import { buildMe, buildMembership, mswServer, problemResponse, renderRoute, scenario, testOrganisations } from '@kompetansebro/testing';
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createRoute, type AnyRoute } from '@tanstack/react-router';
 import { http, HttpResponse } from 'msw';
@@ -88,6 +88,29 @@ describe('OpeningHoursPage', () => {
     expect(await screen.findByRole('table', { name: 'Denne uka' })).toBeTruthy();
     expect(screen.queryByText(/Avviker fra en vanlig uke/)).toBeNull();
     expect(screen.queryByText('Andre søndag i advent')).toBeNull();
+  });
+
+  it('says "Stengt" in both columns on a day without hours of that kind, never "–"', async () => {
+    const weekly = [{ weekday: 'mo' as const, kind: 'staffed' as const, from: '10:00', to: '16:00' }, { weekday: 'tu' as const, kind: 'self_service' as const, from: '07:00', to: '22:00' }];
+    const days = emptyHours.thisWeek.days.map((day) =>
+      day.weekday === 'mo' ? { ...day, periods: [{ kind: 'staffed' as const, from: '10:00', to: '16:00' }] } : day.weekday === 'tu' ? { ...day, periods: [{ kind: 'self_service' as const, from: '07:00', to: '22:00' }] } : day,
+    );
+    renderEditor(() => HttpResponse.json(emptyHours), { ...emptyHours, weekly, thisWeek: { ...emptyHours.thisWeek, days }, version: 2 });
+    const table = await screen.findByRole('table', { name: 'Denne uka' });
+    const cells = (name: RegExp) => within(within(table).getByRole('row', { name }) as HTMLElement).getAllByRole('cell').map((cell) => cell.textContent);
+    expect(within(table).getAllByRole('columnheader').map((header) => header.textContent)).toEqual(['Dag', 'Betjent', 'Meråpent']);
+    expect(cells(/^Mandag/)).toEqual(['10:00–16:00', 'Stengt']);
+    expect(cells(/^Tirsdag/)).toEqual(['Stengt', '07:00–22:00']);
+    expect(cells(/^Onsdag/)).toEqual(['Stengt', 'Stengt']);
+  });
+
+  it('shows no self-service column for a library without self-service', async () => {
+    const friday = { weekday: 'fr' as const, kind: 'staffed' as const, from: '10:00', to: '16:00' };
+    const days = emptyHours.thisWeek.days.map((day) => (day.weekday === 'fr' ? { ...day, periods: [{ kind: 'staffed' as const, from: '10:00', to: '16:00' }] } : day));
+    renderEditor(() => HttpResponse.json(emptyHours), { ...emptyHours, weekly: [friday], thisWeek: { ...emptyHours.thisWeek, days }, version: 2 });
+    const table = await screen.findByRole('table', { name: 'Denne uka' });
+    expect(within(table).getAllByRole('columnheader').map((header) => header.textContent)).toEqual(['Dag', 'Betjent']);
+    expect(within(within(table).getByRole('row', { name: /^Fredag/ }) as HTMLElement).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['10:00–16:00']);
   });
 
   it('names a season over the whole week once', async () => {

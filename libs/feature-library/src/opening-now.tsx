@@ -1,4 +1,4 @@
-import { hasOpeningHours, weekDifferences, weekHasTimetable, type DayPeriod, type OpeningHours } from '@kompetansebro/domain';
+import { hasOpeningHours, offersSelfService, weekDifferences, weekHasTimetable, type DayPeriod, type OpeningHours } from '@kompetansebro/domain';
 import { formatDate, formatNumber, formatOpeningMoment, useLanguage } from '@kompetansebro/i18n';
 import { useTranslation } from 'react-i18next';
 
@@ -47,6 +47,9 @@ export function WeekTable({ hours, caption }: { hours: OpeningHours; caption: st
   // over the whole week, is none); the column only when a day has one: the table fits a phone's width.
   const differing = new Set(weekDifferences(hours, hours.thisWeek).days.map((day) => day.date));
   const notes = hours.thisWeek.days.some((day) => day.reason && differing.has(day.date));
+  // "Stengt" in either column on a day without its hours ("–" read as unknown); no self-service column for a library without it.
+  const selfServiceColumn = offersSelfService(hours);
+  const cell = (periods: readonly DayPeriod[]) => (periods.length > 0 ? times(periods) : t('library.hours.closed'));
   // Without a weekly timetable (or a season in the week) a week of "Stengt" would read as closed: a lone single day says nothing of the rest.
   if (!weekHasTimetable(hours, hours.thisWeek)) return null;
   return (
@@ -56,21 +59,19 @@ export function WeekTable({ hours, caption }: { hours: OpeningHours; caption: st
         <tr>
           <th scope="col">{t('library.hours.day')}</th>
           <th scope="col">{t('library.hours.staffed')}</th>
-          <th scope="col">{t('library.hours.selfService')}</th>
+          {selfServiceColumn && <th scope="col">{t('library.hours.selfService')}</th>}
           {notes && <th scope="col">{t('library.hours.note')}</th>}
         </tr>
       </thead>
       <tbody>
         {hours.thisWeek.days.map((day) => {
-          const staffed = day.periods.filter((period) => period.kind === 'staffed');
-          const selfService = day.periods.filter((period) => period.kind === 'self_service');
           return (
             <tr key={day.date}>
               <th scope="row">
                 {t(`library.weekday.${day.weekday}`)} {formatDate(day.date, language)}
               </th>
-              <td>{staffed.length > 0 ? times(staffed) : t('library.hours.closed')}</td>
-              <td>{selfService.length > 0 ? times(selfService) : '–'}</td>
+              <td>{cell(day.periods.filter((period) => period.kind === 'staffed'))}</td>
+              {selfServiceColumn && <td>{cell(day.periods.filter((period) => period.kind === 'self_service'))}</td>}
               {notes && <td>{differing.has(day.date) ? (day.reason ?? '') : ''}</td>}
             </tr>
           );

@@ -198,6 +198,9 @@ describe('ProfilePage', () => {
     const { user } = renderPortal('/profil', new PortalStore(), { actors });
     const address = await screen.findByRole('textbox', { name: /^Adresse/ }, { timeout: 5000 });
     await waitFor(() => expect((address as HTMLInputElement).value).toBe('Havnegata 1, 7800 Namsos'));
+    // The address and e-mail helped as in the actor form (one text for one meaning).
+    expect(screen.getByRole('textbox', { name: /^Adresse/, description: 'Besøksadressen: gate og husnummer, postnummer og sted.' })).toBe(address);
+    expect(screen.getByRole('textbox', { name: /^E-post/, description: 'En felles adresse, ikke en persons adresse.' })).toBeTruthy();
 
     await user.clear(screen.getByRole('textbox', { name: /^E-post/ }));
     await user.type(screen.getByRole('textbox', { name: /^E-post/ }), 'ikke-en-adresse');

@@ -143,8 +143,8 @@ function ContactForm({ actor }: { actor: ActorDetail }) {
     set: (name, value) => setValues((current) => ({ ...current, [name]: value })),
     idOf: fieldId,
     labelOf: (name) => t(`actorField.${name}.label`),
-    // These are the actor's own fields: named as in the register, and phone and website helped as there.
-    helpOf: (name) => (name === 'email' ? undefined : name === 'address' ? t('portal.profile.addressHelp') : t(`actorField.${name}.help`)),
+    // These are the actor's own fields: named and helped as in the register's form.
+    helpOf: (name) => t(`actorField.${name}.help`),
     errorAt: (name) => errors[name],
   });
 

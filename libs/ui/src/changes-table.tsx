@@ -19,6 +19,12 @@ interface ChangesTableProps {
 }
 
 /**
+ * A value of one token (a web or e-mail address, an id) may break anywhere, or it would widen the
+ * table past a phone; a text breaks only a word too long for its column.
+ */
+const value = (node: ReactNode) => (typeof node === 'string' && /^\S{16,}$/.test(node) ? <span className="kb-changes-table__token">{node}</span> : node);
+
+/**
  * Two versions of a record side by side, field by field (an audit entry's before and after,
  * someone else's save and yours): narrow enough for a phone, long values wrapping.
  */
@@ -39,8 +45,8 @@ export function ChangesTable({ columns, rows, caption, size }: ChangesTableProps
         {rows.map((row) => (
           <tr key={row.key}>
             <th scope="row">{row.label}</th>
-            <td>{row.first}</td>
-            <td>{row.second}</td>
+            <td>{value(row.first)}</td>
+            <td>{value(row.second)}</td>
           </tr>
         ))}
       </tbody>

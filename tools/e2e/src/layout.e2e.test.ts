@@ -39,6 +39,58 @@ test.describe('long words', () => {
   });
 });
 
+test.describe('long web addresses', () => {
+  test('a library’s text with a long web address breaks it on a phone, not the page: the finder’s page and the library portal’s home', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await logIn(page, { app: '/bibliotek/', email: 'namsos@demo.kompetansebro.no' });
+    const services = (await (await page.request.get('/api/services?type=exam_invigilation')).json()) as { items: Array<{ id: string; actorName: string; description: string | null; version: number }> };
+    const service = services.items.find((item) => item.actorName === 'Namsos bibliotek');
+    if (!service) throw new Error('Namsos bibliotek has no exam invigilation service');
+    const address = 'https://www.namsos.kommune.no/tjenester/kultur-og-fritid/bibliotek/eksamensvakt-bestilling';
+    const saved = await page.request.patch(`/api/services/${service.id}`, { data: { description: `Eksamensvakt for Universitetskommune-studenter. Bestill på ${address}` }, headers: { 'If-Match': `"${service.version}"` } });
+    expect(saved.status()).toBe(200);
+    try {
+      const scrollsSideways = () => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+      await page.goto('/bibliotek/');
+      await expect(page.getByText(address, { exact: false })).toBeVisible();
+      expect(await scrollsSideways()).toBe(false);
+      await page.goto('/finn/bibliotek/namsos-bibliotek');
+      const text = page.getByText(address, { exact: false });
+      await expect(text).toBeVisible();
+      expect(await scrollsSideways()).toBe(false);
+      // The long word beside it stays whole.
+      expect(await linesOf(text, 'Universitetskommune')).toEqual([1]);
+    } finally {
+      const { version } = (await saved.json()) as { version: number };
+      expect((await page.request.patch(`/api/services/${service.id}`, { data: { description: service.description }, headers: { 'If-Match': `"${version}"` } })).status()).toBe(200);
+    }
+  });
+});
+
+test.describe('a comparison on a phone', () => {
+  test('a record’s history keeps a long word of an address whole, breaks a long web address, and the page does not scroll sideways', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await logIn(page);
+    const found = (await (await page.request.get('/api/actors?q=R%C3%B8yrvik%20bibliotek')).json()) as { items: Array<{ id: string; name: string }> };
+    const actor = found.items.find((item) => item.name === 'Røyrvik bibliotek');
+    if (!actor) throw new Error('No Røyrvik bibliotek');
+    const before = await page.request.get(`/api/actors/${actor.id}`);
+    const { address, website } = (await before.json()) as { address: string | null; website: string | null };
+    const changed = { address: 'Universitetskommunegata 1, 7898 Limingen', website: 'https://www.royrvik.kommune.no/tjenester/kultur-og-fritid/bibliotek/studieplasser' };
+    const saved = await page.request.patch(`/api/actors/${actor.id}`, { data: changed, headers: { 'If-Match': before.headers()['etag'] ?? '' } });
+    expect(saved.status()).toBe(200);
+    try {
+      await page.goto(`/fylke/historikk/actor/${actor.id}`);
+      const table = page.locator('.kb-changes-table').first();
+      await expect(table).toContainText(changed.website);
+      expect(await linesOf(table, 'Universitetskommunegata')).toEqual([1]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth)).toBe(false);
+    } finally {
+      expect((await page.request.patch(`/api/actors/${actor.id}`, { data: { address, website }, headers: { 'If-Match': saved.headers()['etag'] ?? '' } })).status()).toBe(200);
+    }
+  });
+});
+
 test.describe('tables on a phone', () => {
   test('a table wider than the screen scrolls in its own box, with a shadow at the edge where more columns hide', async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });

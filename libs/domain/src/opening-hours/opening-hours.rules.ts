@@ -165,6 +165,15 @@ export function hasOpeningHours(hours: OpeningHoursInput): boolean {
 }
 
 /**
+ * Whether the library offers self-service at all: a self-service period in its weekly timetable, a
+ * season or a single day. Without it a "Meråpent" column would be a column of "Stengt".
+ */
+export function offersSelfService(hours: OpeningHoursInput): boolean {
+  const selfService = (periods: readonly DayPeriod[]) => periods.some((period) => period.kind === 'self_service');
+  return selfService(hours.weekly) || hours.seasons.some((season) => selfService(season.weekly)) || hours.exceptions.some((exception) => selfService(exception.periods));
+}
+
+/**
  * Whether a week can be shown day by day: a weekly timetable is entered, or a season falls in the
  * week. A lone single day (a closed Christmas Eve) says nothing of the other days: without a
  * timetable the week is unknown, not a week of "Stengt".

@@ -6,6 +6,7 @@ import {
   hasOpeningHours,
   hoursOfWeek,
   nextOpening,
+  offersSelfService,
   ordinaryWeekHours,
   osloInstant,
   periodsOn,
@@ -104,6 +105,15 @@ describe('opening hours in Norwegian time', () => {
     expect(hasOpeningHours(namsos)).toBe(true);
     expect(hasOpeningHours(openingHoursInputSchema.parse({ weekly: [], seasons: namsos.seasons }))).toBe(true);
     expect(hasOpeningHours(openingHoursInputSchema.parse({ weekly: [], exceptions: [{ date: '2026-12-24', periods: [], note: 'Stengt' }] }))).toBe(false);
+  });
+
+  it('offers self-service only with a self-service period in the weekly timetable, a season or a single day', () => {
+    const staffed = { kind: 'staffed', from: '10:00', to: '16:00' } as const;
+    const selfService = { kind: 'self_service', from: '07:00', to: '22:00' } as const;
+    expect(offersSelfService(openingHoursInputSchema.parse({ weekly: [{ weekday: 'mo', ...staffed }] }))).toBe(false);
+    expect(offersSelfService(openingHoursInputSchema.parse({ weekly: [{ weekday: 'mo', ...staffed }, { weekday: 'tu', ...selfService }] }))).toBe(true);
+    expect(offersSelfService(openingHoursInputSchema.parse({ weekly: [], seasons: [{ name: 'Sommer', from: '2026-06-20', to: '2026-08-15', weekly: [{ weekday: 'mo', ...selfService }] }] }))).toBe(true);
+    expect(offersSelfService(openingHoursInputSchema.parse({ weekly: [{ weekday: 'mo', ...staffed }], exceptions: [{ date: '2026-12-27', periods: [selfService] }] }))).toBe(true);
   });
 
   it('shows a week day by day only with a weekly timetable or a season in the week, never from a lone single day', () => {

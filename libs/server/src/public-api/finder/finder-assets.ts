@@ -6,7 +6,7 @@ import type { FinderTexts, Language } from '@kompetansebro/i18n';
 
 export const FINDER_CSS = `
 *,*::before,*::after{box-sizing:border-box}
-body{margin:0;font:1rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1e2b3c;background:#f4f6f9}
+body{margin:0;font:1rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1e2b3c;background:#f4f6f9;overflow-wrap:break-word}
 .wrap{max-width:60rem;margin:0 auto;padding:0 1rem}
 a{color:#0050a0}a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible{outline:3px solid #1e2b3c;outline-offset:2px}
 .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem;z-index:1}
@@ -19,13 +19,13 @@ h1{font-size:1.75rem;line-height:1.25;margin:1.5rem 0 .5rem}h2{font-size:1.25rem
 .field{display:flex;flex-direction:column;gap:.25rem}label{font-weight:600}.help{font-size:.875rem;color:#4b5563}
 input,select{font:inherit;padding:.5rem;border:1px solid #68707c;border-radius:.25rem;background:#fff;color:inherit;min-height:2.75rem;width:100%}
 button{font:inherit;font-weight:600;padding:.5rem 1.25rem;min-height:2.75rem;border:0;border-radius:.25rem;background:#0062ba;color:#fff;cursor:pointer}
-.cards,.services,.areas{list-style:none;margin:0;padding:0;display:grid;gap:.75rem}
+.cards,.services,.areas{list-style:none;margin:0;padding:0;display:grid;gap:.75rem}.cards>*,.services>*,.areas>*{min-width:0}
 .card,.services li,section.box{background:#fff;border:1px solid #c9d1db;border-radius:.5rem;padding:1rem}
 .place,.note,.reason{color:#4b5563;font-size:.9375rem}.card p{margin:.25rem 0}
 .status strong{display:inline-block;padding:0 .5rem;border-radius:1rem}.staffed strong{background:#d8f0dc;color:#11532a}.self_service strong{background:#dbe9f8;color:#0b3b66}.closed strong{background:#f3e1e1;color:#7a1f1f}.unknown{color:#4b5563}
 .tags{display:flex;flex-wrap:wrap;gap:.25rem;list-style:none;margin:.5rem 0 0;padding:0}.tags li{background:#eef1f5;border-radius:.25rem;padding:0 .5rem;font-size:.875rem}
 .week{border-collapse:collapse;width:100%;background:#fff}.week caption{text-align:left;font-weight:600;padding:.25rem 0}.week th,.week td{text-align:left;padding:.375rem .5rem;border-bottom:1px solid #dde2e8}.week .today{background:#fff7d6}.period{white-space:nowrap}
-.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}.facts dd{margin:0}
+.facts{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:.25rem 1rem}.facts dd{margin:0}
 .photos{list-style:none;margin:0;padding:0;display:grid;gap:1rem}@media(min-width:48rem){.photos{grid-template-columns:1fr 1fr}}
 figure{margin:0}.photos img{display:block;width:100%;height:auto;border-radius:.5rem;background:#dde2e8}figcaption{font-size:.875rem;color:#4b5563;margin-top:.25rem}
 .quick{display:flex;flex-wrap:wrap;gap:.5rem 1.25rem;list-style:none;margin:0;padding:0}
@@ -80,7 +80,7 @@ if(!l.hours){box.appendChild(el('p',t.noHours));}else{
 box.appendChild(el('p',t.status[l.hours.now.state]));
 var staffed=l.hours.today.periods.filter(function(p){return p.kind==='staffed'}).map(function(p){return p.from+'–'+p.to}).join(', ');
 var self=l.hours.today.periods.filter(function(p){return p.kind==='self_service'}).map(function(p){return p.from+'–'+p.to}).join(', ');
-box.appendChild(el('p',t.today+': '+(l.hours.today.periods.length?t.staffed+' '+(staffed||'–')+'. '+t.selfService+' '+(self||'–')+'.':t.closed)));}
+box.appendChild(el('p',t.today+': '+(l.hours.today.periods.length?t.staffed+' '+(staffed||t.closed)+'. '+t.selfService+' '+(self||t.closed)+'.':t.closed)));}
 if(l.services.length){box.appendChild(el('h3',t.servicesHeading)).style.cssText='font-size:15px;margin:8px 0 0';var ul=el('ul');ul.style.margin='0';
 l.services.forEach(function(x){ul.appendChild(el('li',t.serviceType[x.type]||x.type));});box.appendChild(ul);}
 }).catch(function(){box.remove();});

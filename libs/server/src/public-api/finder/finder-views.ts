@@ -1,5 +1,5 @@
 import { html } from 'hono/html';
-import { weekDifferences, weekHasTimetable, weekdays, type OpeningHoursInput, type ServiceConditions, type Weekday } from '@kompetansebro/domain';
+import { offersSelfService, weekDifferences, weekHasTimetable, weekdays, type OpeningHoursInput, type ServiceConditions, type Weekday } from '@kompetansebro/domain';
 import { finderNeeds, type PublicHours, type PublicLibrary, type PublicPhoto, type PublicService, type PublicStudyCentre } from '../public.schema';
 import { dateText, momentText, periodsText, type Reader } from './finder-language';
 import type { Html } from './finder-layout';
@@ -109,14 +109,16 @@ ${services.length === 0
 export function hoursSection(reader: Reader, hours: PublicHours | null, timetable: OpeningHoursInput | null): Html {
   const { t } = reader;
   if (!hours || !timetable) return html`<section aria-labelledby="hours-heading"><h2 id="hours-heading">${t.library.hoursHeading}</h2><p>${t.library.noHours}</p></section>`;
-  const kindText = (periods: PublicHours['today']['periods'], kind: 'staffed' | 'self_service') => periodsText(periods.filter((p) => p.kind === kind)) || '–';
+  // "Stengt" for a kind without hours that day ("–" reads as unknown); nothing of self-service for a library without it.
+  const selfService = offersSelfService(timetable);
+  const kindText = (periods: PublicHours['today']['periods'], kind: 'staffed' | 'self_service') => periodsText(periods.filter((p) => p.kind === kind)) || t.library.closed;
   // "10:00–16:00" kept on one line in a narrow column; several periods wrap between them.
   const kindCell = (periods: PublicHours['today']['periods'], kind: 'staffed' | 'self_service') => {
     const ofKind = periods.filter((p) => p.kind === kind);
-    return ofKind.length ? ofKind.map((period, index) => html`${index ? ', ' : ''}<span class="period">${period.from}–${period.to}</span>`) : '–';
+    return ofKind.length ? ofKind.map((period, index) => html`${index ? ', ' : ''}<span class="period">${period.from}–${period.to}</span>`) : t.library.closed;
   };
   const today = hours.today.periods.length
-    ? `${t.library.staffed}: ${kindText(hours.today.periods, 'staffed')}. ${t.library.selfService}: ${kindText(hours.today.periods, 'self_service')}.`
+    ? `${t.library.staffed}: ${kindText(hours.today.periods, 'staffed')}.${selfService ? ` ${t.library.selfService}: ${kindText(hours.today.periods, 'self_service')}.` : ''}`
     : t.library.closed;
   // The week day by day only with a timetable for it (never a week of "Stengt" from a lone single
   // day); the note only on days whose hours differ, a season over the whole week named once.
@@ -126,10 +128,10 @@ export function hoursSection(reader: Reader, hours: PublicHours | null, timetabl
   const season = differences.season;
   const weekTable = week
     ? html`<table class="week"><caption>${t.library.thisWeek}</caption>
-<thead><tr><th scope="col">${t.library.day}</th><th scope="col">${t.library.staffed}</th><th scope="col">${t.library.selfService}</th></tr></thead>
+<thead><tr><th scope="col">${t.library.day}</th><th scope="col">${t.library.staffed}</th>${selfService ? html`<th scope="col">${t.library.selfService}</th>` : ''}</tr></thead>
 <tbody>${hours.thisWeek.days.map(
     (day) => html`<tr${day.date === hours.today.date ? html` class="today" aria-current="date"` : ''}><th scope="row">${t.weekday[day.weekday]} ${dateText(day.date)}${day.reason && differing.has(day.date) ? html` <span class="reason" lang="nb">${day.reason}</span>` : ''}</th>
-<td>${day.periods.length ? kindCell(day.periods, 'staffed') : t.library.closed}</td><td>${day.periods.length ? kindCell(day.periods, 'self_service') : t.library.closed}</td></tr>`,
+<td>${kindCell(day.periods, 'staffed')}</td>${selfService ? html`<td>${kindCell(day.periods, 'self_service')}</td>` : ''}</tr>`,
   )}</tbody></table>
 ${season ? html`<p class="note">${reader.fill(t.library.weekInSeason, { season: season.name, from: dateText(season.from), to: dateText(season.to) })}</p>` : ''}
 ${differences.days.length > 0 ? html`<p class="note">${t.library.weekDiffers}</p>` : ''}`
@@ -137,7 +139,7 @@ ${differences.days.length > 0 ? html`<p class="note">${t.library.weekDiffers}</p
   return html`<section aria-labelledby="hours-heading"><h2 id="hours-heading">${t.library.hoursHeading}</h2>
 <p><strong>${t.library.today}:</strong> ${today}${hours.today.reason ? html` <span lang="nb">(${hours.today.reason})</span>` : ''}</p>
 ${weekTable}
-<p class="note">${t.library.selfServiceHelp}</p>
+${selfService ? html`<p class="note">${t.library.selfServiceHelp}</p>` : ''}
 </section>`;
 }
 

@@ -1,3 +1,4 @@
+import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { sampleId } from '@kompetansebro/db';
 import { jsonBody } from '@kompetansebro/testing/server';
@@ -49,6 +50,9 @@ describe('the public student finder', () => {
     expect(html).toContain('<title>Grong bibliotek – Bibliotek for studentar i Trøndelag</title>');
     expect(html).toContain('<caption>Denne veka</caption>');
     expect(html).toMatch(/<th scope="row">laurdag \d\d\.\d\d\.<\/th>\s*<td><span class="period">11:00–15:00<\/span><\/td><td><span class="period">07:00–22:00<\/span><\/td>/);
+    // A day without staffed hours says "Stengt" in that column as on a closed day, not "–" (read as unknown).
+    expect(html).toMatch(/<th scope="row">sundag \d\d\.\d\d\.<\/th>\s*<td>Stengt<\/td><td><span class="period">07:00–22:00<\/span><\/td>/);
+    expect(html).not.toMatch(/<td>–<\/td>/);
     expect(html).toContain('Tenester for studentar');
     expect(html).toContain('<h3>Lesesalsplassar</h3>');
     expect(html).toContain('<h3>Eksamensvakt</h3>');
@@ -80,6 +84,10 @@ describe('the public student finder', () => {
     expect(html).toContain('<table class="week">');
     expect(html).toContain('<span class="reason" lang="nb">Stengt for kurs</span>');
     expect(html).toContain('This week differs from a normal week (see the note by the day).');
+    // Staffed hours only: no self-service column, nor a word about it.
+    expect(html).toContain('<th scope="col">Staffed</th></tr>');
+    expect(html).not.toContain('<th scope="col">Self-service</th>');
+    expect(html).not.toContain('Self-service means');
 
     // A season over the whole week is named once, not on each of its seven days.
     const seasons = [{ name: 'Eksamenstid', from: daysFromToday(-8), to: daysFromToday(8), weekly: weekly.map((period) => ({ ...period, to: '20:00' })) }];
@@ -179,5 +187,35 @@ describe('the public student finder', () => {
     expect(widget.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
     expect(await widget.text()).toContain('/api/public/v1/libraries/');
     expect((await server.anonymous('/finn/finder.js')).status).toBe(200);
+  });
+
+  it('shows the widget in the language its code names (data-lang), its box marked with that lang, bokmål without it', async () => {
+    const code = await (await server.anonymous('/finn/widget.js')).text();
+    // A municipality's page with the pasted code, in a DOM; the script run as a browser runs it.
+    const embed = async (lang?: string) => {
+      const window = new Window({ url: 'https://kommune.example.no/' });
+      const script = window.document.createElement('script');
+      script.setAttribute('src', `${server.baseUrl}/finn/widget.js`);
+      script.setAttribute('data-library', 'grong-bibliotek');
+      if (lang) script.setAttribute('data-lang', lang);
+      window.document.body.appendChild(script);
+      const document = { currentScript: script, createElement: (tag: string) => window.document.createElement(tag) };
+      new Function('document', 'fetch', code)(document, fetch);
+      const box = window.document.querySelector('section.kompetansebro-widget');
+      await expect.poll(() => box?.querySelector('h3')?.textContent).toBeTruthy();
+      return { lang: box?.getAttribute('lang'), text: box?.textContent ?? '', href: box?.querySelector('h2 a')?.getAttribute('href') };
+    };
+    const nynorsk = await embed('nn');
+    expect(nynorsk.lang).toBe('nn');
+    expect(nynorsk.text).toContain('Tenester for studentar');
+    expect(nynorsk.text).toMatch(/I dag: (Betent .+\.|Stengt)/);
+    expect(nynorsk.href).toBe(`${server.baseUrl}/finn/bibliotek/grong-bibliotek?lang=nn`);
+    const english = await embed('en');
+    expect(english.lang).toBe('en');
+    expect(english.text).toContain('Services for students');
+    const bokmal = await embed();
+    expect(bokmal.lang).toBe('nb');
+    expect(bokmal.text).toContain('Tjenester for studenter');
+    expect(bokmal.href).toBe(`${server.baseUrl}/finn/bibliotek/grong-bibliotek`);
   });
 });
