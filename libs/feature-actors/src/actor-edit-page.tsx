@@ -5,9 +5,9 @@ import { queryOptions, useQuery, useQueryClient, useSuspenseQuery } from '@tanst
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useActorFeature } from './actor-feature-context';
-import { useCanEditActors } from './use-can-edit-actors';
+import { useCanEditActors, useCanUpdateActors } from './use-can-edit-actors';
 import { ActorForm } from './actor-form';
-import { actorFormState, formValuesFromActor, toActorUpdate, validateActorForm, type ActorFormField, type ActorFormValues } from './actor-form-values';
+import { actorContactFields, actorFormState, formValuesFromActor, toActorUpdate, validateActorForm, type ActorFormField, type ActorFormValues } from './actor-form-values';
 
 /** The record the form edits, from the route's params: its route loads it before the form shows. */
 export function recordQuery({ id = '' }: { id?: string }) {
@@ -25,6 +25,7 @@ function ActorEditForm({ actor }: { actor: ActorDetail }) {
   const { t } = useTranslation();
   const { paths, setNotice } = useActorFeature();
   const canEdit = useCanEditActors();
+  const canUpdate = useCanUpdateActors();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const municipalities = useQuery(municipalityQueries.list());
@@ -65,7 +66,8 @@ function ActorEditForm({ actor }: { actor: ActorDetail }) {
     );
 
   const submit = async (parentKind: ActorKind | undefined) => {
-    const found = validateActorForm(form.values, parentKind);
+    // In the contact-only form, a rule about a field it does not show is not the user's to fix.
+    const found = validateActorForm(form.values, parentKind).filter((error) => canEdit || (actorContactFields as readonly string[]).includes(error.path));
     const changes = toActorUpdate(form.values, form.savedValues);
     if (!(await edit.saveChanges(found, changes, (changes, version) => trySave(updateActor.mutateAsync({ changes, version }))))) return;
     setNotice('saved');
@@ -73,7 +75,7 @@ function ActorEditForm({ actor }: { actor: ActorDetail }) {
   };
 
   const title = t('actors.form.editTitle', { name: baseActor.name });
-  if (!canEdit) {
+  if (!canEdit && !canUpdate) {
     return <ForbiddenPage title={title} />;
   }
 
@@ -93,6 +95,7 @@ function ActorEditForm({ actor }: { actor: ActorDetail }) {
         values={form.values}
         onChange={form.setField}
         errors={form.errors}
+        contactOnly={!canEdit}
         submitCount={form.submitCount}
         initialParent={baseActor.parentId && baseActor.parentName ? { id: baseActor.parentId, name: baseActor.parentName } : null}
         notice={notice}

@@ -82,6 +82,8 @@ export interface ActorFormProps {
   onSubmit: (parentKind: ActorKind | undefined) => void;
   /** A way back (a router link). */
   cancel: ReactNode;
+  /** Only the address and contact details: for a user who may update the actor but not where it belongs (a library editor). */
+  contactOnly?: boolean;
 }
 
 /**
@@ -99,6 +101,7 @@ export function ActorForm({
   submitting,
   onSubmit,
   cancel,
+  contactOnly = false,
 }: ActorFormProps) {
   const { t } = useTranslation();
   const municipalities = useQuery(municipalityQueries.list());
@@ -127,6 +130,33 @@ export function ActorForm({
     helpOf: (name) => t(`actorField.${name}.help`),
     errorAt: fieldError,
   });
+
+  const contactFields = (
+    <fieldset className="ds-fieldset">
+      <legend>{t('actors.form.groups.contact')}</legend>
+      {contactOnly && <TextField {...field('address')} autoComplete="street-address" />}
+      <TextField {...field('website')} type="url" inputMode="url" autoComplete="url" />
+      <TextField {...field('email')} type="email" inputMode="email" autoComplete="email" />
+      <TextField {...field('phone')} type="tel" inputMode="tel" autoComplete="tel" />
+    </fieldset>
+  );
+
+  if (contactOnly) {
+    return (
+      <RecordForm
+        summary={summary}
+        submitCount={submitCount}
+        notice={notice}
+        intro={t('actors.form.contactOnlyIntro')}
+        submitLabel={submitLabel}
+        submitting={submitting}
+        onSubmit={() => onSubmit(undefined)}
+        cancel={cancel}
+      >
+        {contactFields}
+      </RecordForm>
+    );
+  }
 
   return (
     <RecordForm
@@ -196,12 +226,7 @@ export function ActorForm({
         <TextField {...field('address')} autoComplete="street-address" />
       </fieldset>
 
-      <fieldset className="ds-fieldset">
-        <legend>{t('actors.form.groups.contact')}</legend>
-        <TextField {...field('website')} type="url" inputMode="url" autoComplete="url" />
-        <TextField {...field('email')} type="email" inputMode="email" autoComplete="email" />
-        <TextField {...field('phone')} type="tel" inputMode="tel" autoComplete="tel" />
-      </fieldset>
+      {contactFields}
 
       <fieldset className="ds-fieldset">
         <legend>{t('actors.form.groups.about')}</legend>

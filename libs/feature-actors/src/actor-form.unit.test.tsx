@@ -1,4 +1,4 @@
-import { actorHandlers, AuthStore, authHandlers, ActorStore, buildActorDetail, mswServer, pickOption, problemResponse, referenceHandlers, renderRoute } from '@kompetansebro/testing';
+import { actorHandlers, AuthStore, authHandlers, ActorStore, buildActorDetail, buildMe, buildMembership, mswServer, pickOption, problemResponse, referenceHandlers, renderRoute } from '@kompetansebro/testing';
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, type RequestHandler } from 'msw';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,11 @@ import { createActorRoutes } from './actor-routes';
 import '@kompetansebro/ui/searchable-picker';
 
 function renderAt(path: string, store = new ActorStore(), ...overrides: RequestHandler[]) {
-  mswServer.use(...actorHandlers(store), ...referenceHandlers(), ...authHandlers(new AuthStore(undefined, { loggedInAs: 'fylke@demo.kompetansebro.no' })));
+  return renderAs(new AuthStore(undefined, { loggedInAs: 'fylke@demo.kompetansebro.no' }), path, store, ...overrides);
+}
+
+function renderAs(auth: AuthStore, path: string, store = new ActorStore(), ...overrides: RequestHandler[]) {
+  mswServer.use(...actorHandlers(store), ...referenceHandlers(), ...authHandlers(auth));
   if (overrides.length > 0) mswServer.use(...overrides);
   const view = renderRoute({ path, createRoutes: (root) => [createActorRoutes(root, { viewer: { canEdit: true } })] });
   return { ...view, store };
@@ -139,5 +143,38 @@ describe('ActorForm, editing an actor', () => {
       ['"2"', { name: 'Levanger folkebibliotek' }],
     ]);
     expect(await screen.findByText('Endringene er lagret.')).toBeTruthy();
+  });
+});
+
+describe('ActorForm, a library editing its own record', () => {
+  const library = buildActorDetail({ name: 'Namsos bibliotek', kind: 'public_library', municipalityNumber: '5007', phone: null, version: 3 });
+  const editor = (role: 'library_editor' | 'county_viewer') =>
+    new AuthStore([{ email: 'namsos@demo.kompetansebro.no', password: 'kompetansebro', me: buildMe({ memberships: [buildMembership(library, role)] }) }], {
+      loggedInAs: 'namsos@demo.kompetansebro.no',
+    });
+
+  it('offers "Rediger" but not "Arkiver", and edits only the address and contact details', async () => {
+    const { user, store } = renderAs(editor('library_editor'), `/aktorer/${library.id}`, new ActorStore([library]));
+
+    await user.click(await screen.findByRole('link', { name: 'Rediger' }));
+    const phone = await screen.findByRole('textbox', { name: /^Telefon/ });
+    expect(screen.queryByRole('button', { name: 'Arkiver' })).toBeNull();
+    expect(screen.getByRole('textbox', { name: /^Adresse/ })).toBeTruthy();
+    expect(screen.getByRole('textbox', { name: /^E-post/ })).toBeTruthy();
+    // Where the library belongs is the county's: not offered.
+    expect(screen.queryByRole('combobox', { name: /^Type aktør/ })).toBeNull();
+    expect(screen.queryByRole('textbox', { name: /^Navn/ })).toBeNull();
+    expect(screen.queryByText(/^Kommune/)).toBeNull();
+
+    await user.type(phone, '74 21 00 01');
+    await user.click(screen.getByRole('button', { name: 'Lagre endringene' }));
+    await screen.findByRole('heading', { level: 1, name: 'Namsos bibliotek' });
+    expect(store.received.filter((request) => request.method === 'PATCH').map((request) => request.body)).toEqual([{ phone: '74 21 00 01' }]);
+  });
+
+  it('offers no edit to a read-only role', async () => {
+    renderAs(editor('county_viewer'), `/aktorer/${library.id}`, new ActorStore([library]));
+    await screen.findByRole('heading', { level: 1, name: 'Namsos bibliotek' });
+    expect(screen.queryByRole('link', { name: 'Rediger' })).toBeNull();
   });
 });

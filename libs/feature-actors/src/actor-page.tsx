@@ -7,7 +7,7 @@ import { Link, useParams } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useActorFeature, type ActorNotice } from './actor-feature-context';
-import { useCanEditActors } from './use-can-edit-actors';
+import { useCanEditActors, useCanUpdateActors } from './use-can-edit-actors';
 import { MergeSection } from './merge-section';
 import { ActivitiesSection, MediaSection, useActorActivities } from './activities-section';
 import { AgreementsSection } from './agreements-section';
@@ -41,6 +41,7 @@ function ActorDetails({ actor, notice }: { actor: ActorDetail; notice: ActorNoti
   const language = useLanguage();
   const { paths, links } = useActorFeature();
   const canEdit = useCanEditActors();
+  const canUpdate = useCanUpdateActors();
   const activities = useActorActivities(actor.id);
   const archive = useArchiveActor(actor.id);
   const queryClient = useQueryClient();
@@ -77,15 +78,17 @@ function ActorDetails({ actor, notice }: { actor: ActorDetail; notice: ActorNoti
     <Page
       title={actor.name}
       actions={
-        canEdit &&
+        (canEdit || canUpdate) &&
         !actor.archivedAt && (
           <>
             <Link to={paths.edit} params={{ id: actor.id }} {...buttonLinkProps('primary')}>
               {t('common.edit')}
             </Link>
-            <Button variant="secondary" color="danger" onClick={() => setConfirmingArchive(true)}>
-              {t('common.archive')}
-            </Button>
+            {canEdit && (
+              <Button variant="secondary" color="danger" onClick={() => setConfirmingArchive(true)}>
+                {t('common.archive')}
+              </Button>
+            )}
           </>
         )
       }

@@ -207,8 +207,8 @@ export function visibilityFor(role: Role, facts: OrganisationFacts): Visibility 
 }
 
 /**
- * Where an actor belongs — its kind and its parent — decides who reaches it (a branch is its
- * library's), so only the county changes them.
+ * Where an actor belongs — its kind, its parent and its municipality — decides who reaches it (a
+ * branch is its library's; a municipality's libraries are its study centre's), so only the county changes them.
  */
 export function mayRestructureActors(visibility: Visibility): boolean {
   return visibility.everything && visibility.actors.update.all;

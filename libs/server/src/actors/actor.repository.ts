@@ -322,10 +322,11 @@ export async function updateActor(
     action: 'update',
     write: async (trx, before) => {
       const merged: ActorFields & { id: string } = { ...withDefaults(before), ...changes, id };
-      // Where an actor belongs (its kind and parent) is the county's to change: it decides who reaches it.
+      // Where an actor belongs (its kind, parent and municipality) is the county's to change: it decides who reaches it.
       requireWritable(
-        mayRestructureActors(scope) || (merged.kind === before.kind && merged.parentId === before.parentId),
-        'Only the county changes the kind or parent of an actor',
+        mayRestructureActors(scope) ||
+          (merged.kind === before.kind && merged.parentId === before.parentId && merged.municipalityNumber === before.municipalityNumber),
+        'Only the county changes the kind, parent or municipality of an actor',
       );
       const errors = await referenceViolations(trx, scope, merged, before.parentId);
       if (errors.length > 0) throw new DomainRuleError(errors);

@@ -177,6 +177,12 @@ describe('a library editor', () => {
     const renamed = await json<ActorDetail>(await namsos(`/api/actors/${NAMDALSEID}`, jsonBody('PATCH', { description: 'Filial i Namdalseid' }, ifMatch(branch.version))), 200);
     const moved = await namsos(`/api/actors/${NAMDALSEID}`, jsonBody('PATCH', { parentId: GRONG }, ifMatch(renamed.version)));
     expect(moved.status).toBe(403);
+    // The municipality decides which study centre reaches it: the county's too.
+    const ownBefore = await json<ActorDetail>(await namsos(`/api/actors/${NAMSOS}`), 200);
+    const rehomed = await namsos(`/api/actors/${NAMSOS}`, jsonBody('PATCH', { municipalityNumber: '5045' }, ifMatch(ownBefore.version)));
+    expect(rehomed.status).toBe(403);
+    const contact = await json<ActorDetail>(await namsos(`/api/actors/${NAMSOS}`, jsonBody('PATCH', { phone: '74 21 00 01' }, ifMatch(ownBefore.version))), 200);
+    expect(contact).toMatchObject({ phone: '74 21 00 01', municipalityNumber: ownBefore.municipalityNumber });
     const own = await json<ActorDetail>(await namsos(`/api/actors/${NAMSOS}`), 200);
     expect(own.children.map((c) => c.id)).toEqual([NAMDALSEID]);
     expect((await namsos(`/api/actors/${GRONG}`)).status).toBe(404);
