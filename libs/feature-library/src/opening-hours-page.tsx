@@ -55,21 +55,29 @@ export function OpeningHoursPage() {
 
 /** The label of an input of the form, by its id, for the error summary ("Sommertid – Lørdag: Betjent til"). */
 function labelOfField(t: TFunction, values: OpeningHoursValues, fieldId: string): string | undefined {
+  // A season not yet named is called by its number, as its week's caption calls it.
+  const seasonName = (index: number) => values.seasons[index]?.name.trim() || t('library.hours.seasonNumber', { number: index + 1 });
   for (const weekday of weekdays) {
     for (const column of gridColumns) {
       const label = `${t(`library.weekday.${weekday}`)}: ${t(`library.hours.${column}`)}`;
       if (fieldId === gridFieldId('weekly', weekday, column)) return label;
-      const season = values.seasons.find((candidate) => fieldId === gridFieldId(`season-${candidate.key}`, weekday, column));
-      if (season) return `${season.name} – ${label}`;
+      const season = values.seasons.findIndex((candidate) => fieldId === gridFieldId(`season-${candidate.key}`, weekday, column));
+      if (season >= 0) return `${seasonName(season)} – ${label}`;
     }
   }
-  for (const season of values.seasons) {
-    if (fieldId === seasonFieldId(season.key, 'name')) return t('library.hours.seasonName');
-    if (fieldId === seasonFieldId(season.key, 'from')) return `${season.name} – ${t('library.hours.seasonFrom')}`;
-    if (fieldId === seasonFieldId(season.key, 'to')) return `${season.name} – ${t('library.hours.seasonTo')}`;
+  for (const [index, season] of values.seasons.entries()) {
+    if (fieldId === seasonFieldId(season.key, 'name')) return `${t('library.hours.seasonNumber', { number: index + 1 })} – ${t('library.hours.seasonName')}`;
+    if (fieldId === seasonFieldId(season.key, 'from')) return `${seasonName(index)} – ${t('library.hours.seasonFrom')}`;
+    if (fieldId === seasonFieldId(season.key, 'to')) return `${seasonName(index)} – ${t('library.hours.seasonTo')}`;
   }
-  const exception = values.exceptions.findIndex((candidate) => fieldId.startsWith(`hours-exception-${candidate.key}-`));
-  return exception >= 0 ? t('library.hours.exceptionNumber', { number: exception + 1 }) : undefined;
+  for (const [index, exception] of values.exceptions.entries()) {
+    const field = (['date', 'from', 'to', 'note'] as const).find((candidate) => fieldId === exceptionFieldId(exception.key, candidate));
+    if (field) {
+      const fieldLabel = { date: t('library.hours.exceptionDate'), from: t('library.hours.staffedFrom'), to: t('library.hours.staffedTo'), note: t('library.hours.exceptionNote') }[field];
+      return `${t('library.hours.exceptionNumber', { number: index + 1 })} – ${fieldLabel}`;
+    }
+  }
+  return undefined;
 }
 
 /** Errors of the last save, with the inputs their paths named then. */
@@ -121,7 +129,7 @@ function OpeningHoursEditor({ hours }: { hours: OpeningHours }) {
   const summary = shown.errors.map((error) => {
     const fieldId = shown.fields.get(error.path);
     const label = fieldId ? labelOfField(t, values, fieldId) : undefined;
-    return { fieldId: fieldId ?? 'hours-save', message: label ? `${label}: ${messageOf(t, error)}` : messageOf(t, error) };
+    return { fieldId: fieldId ?? 'hours-save', label, message: messageOf(t, error) };
   });
 
   const onSave = async (event: FormEvent) => {

@@ -138,6 +138,34 @@ describe('OpeningHoursPage', () => {
     ]);
   });
 
+  it('lists the errors once a field, in the order of the form, naming a season not yet named by its number', async () => {
+    const user = userEvent.setup();
+    renderEditor(() =>
+      problemResponse(400, [
+        { path: 'weekly.1.from', code: 'invalid_format', message: 'Invalid time' },
+        { path: 'weekly.1.weekday', code: 'invalid_value', message: 'Invalid weekday' },
+        { path: 'seasons.0.weekly.1.from', code: 'invalid_format', message: 'Invalid time' },
+        { path: 'seasons.0.name', code: 'required', message: 'Required' },
+        { path: 'weekly.0.to', code: 'end_before_start', message: 'The period ends before it starts' },
+      ]),
+    );
+    await user.type(await screen.findByLabelText('Mandag: Betjent fra'), '16:00');
+    await user.type(screen.getByLabelText('Mandag: Betjent til'), '10:00');
+    await user.type(screen.getByLabelText('Tirsdag: Betjent fra'), '25:00');
+    await user.click(screen.getByRole('button', { name: 'Legg til sesong' }));
+    await user.clear(await screen.findByRole('textbox', { name: /^Navn på sesongen/ }));
+    await user.click(screen.getByRole('button', { name: 'Lagre åpningstidene' }));
+
+    const summary = (await screen.findByRole('heading', { name: 'For å gå videre må du rette opp dette:' })).parentElement as HTMLElement;
+    const lines = within(summary).getAllByRole('link').map((link) => link.textContent ?? '');
+    const time = 'Skriv et klokkeslett mellom 00:00 og 24:00, som 10:00.';
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toBe('Mandag: Betjent til: Slutten må være etter starten.');
+    expect(lines[1]).toBe(`Tirsdag: Betjent fra: ${time}`);
+    expect(lines[2]).toMatch(/^Sesong 1 – Navn på sesongen: \S/);
+    expect(lines[3]).toBe(`Sesong 1 – Tirsdag: Betjent fra: ${time}`);
+  });
+
   it('says someone else saved first on 412, keeping what was typed', async () => {
     const user = userEvent.setup();
     renderEditor(() => problemResponse(412));

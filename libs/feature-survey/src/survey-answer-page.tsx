@@ -166,7 +166,7 @@ function AnswerForm({ token }: { token: string }) {
     const field = match?.[2] === 'weeklyHours' ? t('survey.answer.weeklyHours.label') : match?.[2] === 'note' ? t('survey.answer.note.label') : '';
     return service ? `${t(`serviceType.${service.type}`)}, ${field}` : path;
   };
-  const summary: ErrorSummaryItem[] = errors.map((e) => ({ fieldId: idOfError(e), message: `${labelOf(e.path)}: ${fieldErrorText(t, e, '')}` }));
+  const summary: ErrorSummaryItem[] = errors.map((e) => ({ fieldId: idOfError(e), label: labelOf(e.path), message: fieldErrorText(t, e, '') }));
   const update = (index: number, changes: Partial<ServiceValues>) =>
     setServices((list) => (list ?? []).map((s, i) => (i === index ? { ...s, ...changes } : s)));
 

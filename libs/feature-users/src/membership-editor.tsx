@@ -78,7 +78,7 @@ export function MembershipEditor({ user, onSaved }: Props) {
     const row = place ? rows[place.index] : undefined;
     if (!place || !row) return { fieldId: ADD_BUTTON_ID, message: messageOf(error) };
     const fieldLabel = place.field === 'organisationId' ? t('users.field.organisation.label') : t('users.field.role.label');
-    return { fieldId: controlId(row, place.field), message: `${rowLabel(place.index)}, ${fieldLabel.toLocaleLowerCase()}: ${messageOf(error)}` };
+    return { fieldId: controlId(row, place.field), label: `${rowLabel(place.index)}, ${fieldLabel.toLocaleLowerCase()}`, message: messageOf(error) };
   });
 
   const changeRow = (key: number, changes: Partial<MembershipRow>) => setRows((current) => current.map((row) => (row.key === key ? { ...row, ...changes } : row)));

@@ -63,6 +63,20 @@ async function sendInvitation(user: ReturnType<typeof renderUsers>['user'], { em
   await user.click(screen.getByRole('button', { name: 'Send invitasjonen' }));
 }
 
+/** Kari's page, with her one access, once it shows. */
+async function openKari() {
+  const target = kari();
+  const view = renderUsers(`/brukere/${target.id}`, new UserStore([target]));
+  await screen.findByRole('heading', { level: 1, name: 'Kari Nordmann' });
+  return view;
+}
+
+/** The lines of the error summary, once it shows. */
+async function summaryLines(): Promise<Array<string | null>> {
+  const summary = (await screen.findByRole('heading', { name: 'For å gå videre må du rette opp dette:' })).parentElement as HTMLElement;
+  return within(summary).getAllByRole('link').map((link) => link.textContent);
+}
+
 /** The text of the elements an input's aria-describedby points to. */
 function descriptionOf(input: HTMLElement): string {
   const ids = (input.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
@@ -266,6 +280,22 @@ describe('a user’s page', () => {
       },
     });
     expect(users.get(target.id)?.memberships).toHaveLength(2);
+  });
+
+  it('names an access left empty once in the summary: which access, which field', async () => {
+    const { user, users } = await openKari();
+    await user.click(screen.getByRole('button', { name: 'Legg til tilgang' }));
+    await user.click(screen.getByRole('button', { name: 'Lagre tilgangene' }));
+    expect(await summaryLines()).toEqual(['Tilgang 2, organisasjon: Velg et av alternativene i listen.', 'Tilgang 2, rolle: Velg et av alternativene i listen.']);
+    expect(users.received).toEqual([]);
+  });
+
+  it('says a user needs an access when the only one is removed, and how to take all access away', async () => {
+    const { user, users } = await openKari();
+    await user.click(screen.getByRole('button', { name: 'Fjern tilgang 1' }));
+    await user.click(screen.getByRole('button', { name: 'Lagre tilgangene' }));
+    expect(await summaryLines()).toEqual(['Brukeren må ha minst én tilgang. Legg til en, eller deaktiver brukeren i stedet.']);
+    expect(users.received).toEqual([]);
   });
 
   it('keeps the admin’s choice and shows the saved access when someone else saved first', async () => {

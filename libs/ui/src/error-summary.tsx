@@ -5,6 +5,11 @@ export interface ErrorSummaryItem {
   /** The id of the field the message is about. */
   fieldId: string;
   message: string;
+  /**
+   * The field's name in the summary, when the form names it better than the label beside it
+   * (which access, which season); without it, the label on the page names it.
+   */
+  label?: string | undefined;
 }
 
 interface ErrorSummaryProps {
@@ -33,10 +38,10 @@ export function ErrorSummary({ errors, heading, focusKey }: ErrorSummaryProps) {
 
   if (!hasErrors) return null;
 
-  // "Fyll ut feltet." twice says nothing: each line names its field, from the label on the page
-  // where the form did not name it already.
+  // "Fyll ut feltet." twice says nothing: each line names its field, once — the form's name for it,
+  // else the label on the page where the message does not start with it already.
   const named = (error: ErrorSummaryItem) => {
-    const label = fieldLabelOf(error.fieldId);
+    const label = error.label ?? fieldLabelOf(error.fieldId);
     return label && !error.message.startsWith(label) ? `${label}: ${error.message}` : error.message;
   };
 
@@ -55,8 +60,8 @@ export function ErrorSummary({ errors, heading, focusKey }: ErrorSummaryProps) {
         {heading ?? t('errorSummary.heading')}
       </h2>
       <ul>
-        {errors.map((error) => (
-          <li key={`${error.fieldId}:${error.message}`}>
+        {inFormOrder(errors).map((error) => (
+          <li key={error.fieldId}>
             <a className="ds-link" data-color="neutral" href={`#${error.fieldId}`} onClick={(event) => focusField(event, error.fieldId)}>
               {named(error)}
             </a>
@@ -65,6 +70,23 @@ export function ErrorSummary({ errors, heading, focusKey }: ErrorSummaryProps) {
       </ul>
     </div>
   );
+}
+
+/**
+ * One line a field (the first error is the one to fix first; its field shows the same), in the
+ * order the fields come in the form, as the user reads and fixes them; lines of no field last.
+ */
+function inFormOrder(errors: readonly ErrorSummaryItem[]): ErrorSummaryItem[] {
+  const seen = new Set<string>();
+  const unique = errors.filter((error) => (seen.has(error.fieldId) ? false : (seen.add(error.fieldId), true)));
+  if (typeof document === 'undefined') return unique;
+  const placed = unique.map((error) => ({ error, element: document.getElementById(error.fieldId) }));
+  placed.sort((a, b) => {
+    if (!a.element || !b.element) return a.element ? -1 : b.element ? 1 : 0;
+    if (a.element === b.element) return 0;
+    return a.element.compareDocumentPosition(b.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+  });
+  return placed.map(({ error }) => error);
 }
 
 /** The visible name of a field by its id: its label's text without tags and marks, or its aria-label. */

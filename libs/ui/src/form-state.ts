@@ -105,9 +105,6 @@ export function errorMessages<E extends FieldError>(
       const error = errors.find((candidate) => candidate.path === path);
       return error ? messageOf(error) : undefined;
     },
-    summary: errors.map((error) => {
-      const label = labelOf(error.path);
-      return { fieldId: fieldIdOf(error.path), message: label === undefined ? messageOf(error) : `${label}: ${messageOf(error)}` };
-    }),
+    summary: errors.map((error) => ({ fieldId: fieldIdOf(error.path), message: messageOf(error), label: labelOf(error.path) })),
   };
 }
