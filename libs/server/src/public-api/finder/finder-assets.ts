@@ -16,7 +16,8 @@ a{color:#0050a0}a:focus-visible,button:focus-visible,input:focus-visible,select:
 h1{font-size:1.75rem;line-height:1.25;margin:1.5rem 0 .5rem}h2{font-size:1.25rem;margin:1.5rem 0 .5rem}h3{font-size:1.0625rem;margin:0 0 .25rem}
 .search{display:grid;gap:1rem;background:#fff;padding:1rem;border-radius:.5rem;border:1px solid #c9d1db}
 @media(min-width:48rem){.search{grid-template-columns:2fr 1fr 1fr auto;align-items:end}}
-.field{display:flex;flex-direction:column;gap:.25rem}label{font-weight:600}.help{font-size:.875rem;color:#4b5563}
+.field{display:flex;flex-direction:column;gap:.25rem}label{font-weight:600}.help{font-size:.875rem;color:#4b5563}.field-error{color:#9b1c1c;font-weight:600}.field-error+input{border:2px solid #9b1c1c}
+.notice{background:#fff7d6;border:1px solid #c9a227;border-radius:.5rem;padding:.75rem 1rem}
 input,select{font:inherit;padding:.5rem;border:1px solid #68707c;border-radius:.25rem;background:#fff;color:inherit;min-height:2.75rem;width:100%}
 button{font:inherit;font-weight:600;padding:.5rem 1.25rem;min-height:2.75rem;border:0;border-radius:.25rem;background:#0062ba;color:#fff;cursor:pointer}
 .cards,.services,.areas{list-style:none;margin:0;padding:0;display:grid;gap:.75rem}.cards>*,.services>*,.areas>*{min-width:0}

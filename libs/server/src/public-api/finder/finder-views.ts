@@ -15,7 +15,8 @@ export interface FinderQuery {
   region?: string | undefined;
 }
 
-export function searchForm(reader: Reader, query: FinderQuery): Html {
+/** The search form; `placeError` says beside the place what is wrong with it (its text stays, to be fixed). */
+export function searchForm(reader: Reader, query: FinderQuery, placeError: string | null = null): Html {
   const { t } = reader;
   const selected = (value: string | undefined, option: string) => (value === option ? html` selected` : '');
   // The answer page opens at its results (on a phone the form fills the first screen).
@@ -25,7 +26,8 @@ ${query.kommune ? html`<input type="hidden" name="kommune" value="${query.kommun
 ${query.region ? html`<input type="hidden" name="region" value="${query.region}">` : ''}
 <div class="field"><label for="sted">${t.search.place}</label>
 <span class="help" id="sted-help">${t.search.placeHelp}</span>
-<input id="sted" name="sted" type="search" value="${query.sted ?? ''}" aria-describedby="sted-help" autocomplete="address-level2"></div>
+${placeError ? html`<span class="field-error" id="sted-error">${placeError}</span>` : ''}
+<input id="sted" name="sted" type="search" value="${query.sted ?? ''}" aria-describedby="${placeError ? 'sted-help sted-error' : 'sted-help'}"${placeError ? html` aria-invalid="true"` : ''} autocomplete="address-level2"></div>
 <div class="field"><label for="behov">${t.search.need}</label>
 <select id="behov" name="behov"><option value="">${t.search.anyNeed}</option>
 ${finderNeeds.map((need) => html`<option value="${need}"${selected(query.behov, need)}>${t.needs[need]}</option>`)}
@@ -65,11 +67,17 @@ export function libraryCard(reader: Reader, library: PublicLibrary, day: { weekd
 ${statusNow(reader, library)}${dayLine}${serviceTags(reader, library.services)}</li>`;
 }
 
-export function resultList(reader: Reader, libraries: readonly PublicLibrary[], day: { weekday: Weekday; date: string } | null, hoursOn: (library: PublicLibrary) => string | null): Html {
+export function resultList(
+  reader: Reader,
+  libraries: readonly PublicLibrary[],
+  day: { weekday: Weekday; date: string } | null,
+  hoursOn: (library: PublicLibrary) => string | null,
+  hint: string | null = null,
+): Html {
   const { t } = reader;
   return html`<section id="results" aria-labelledby="results-heading"><h2 id="results-heading">${t.results.heading}</h2>
 <p role="status">${reader.fill(t.results.count, { count: libraries.length })} · <a href="${reader.href('/')}">${t.search.newSearch}</a></p>
-${libraries.length === 0 ? html`<p>${t.results.none}</p>` : html`<ul class="cards">${libraries.map((library) => libraryCard(reader, library, day ? { ...day, periods: hoursOn(library) } : null))}</ul>`}
+${libraries.length === 0 ? html`<p>${hint ?? t.results.none}</p>` : html`<ul class="cards">${libraries.map((library) => libraryCard(reader, library, day ? { ...day, periods: hoursOn(library) } : null))}</ul>`}
 </section>`;
 }
 

@@ -160,11 +160,38 @@ describe('the public student finder', () => {
   });
 
   it('answers an unknown library, municipality, service or page with the finder’s 404 page and a way back', async () => {
-    for (const path of ['/finn/bibliotek/finnes-ikke', '/?kommune=9999', '/?behov=kaffe', '/?nar=fredagskveld', '/finn/noe-annet', '/finn/studiesenter/123', '/?lang=nn&kommune=0000']) {
+    for (const path of ['/finn/bibliotek/finnes-ikke', '/?kommune=9999', '/finn/noe-annet', '/finn/studiesenter/123', '/?lang=nn&kommune=0000']) {
       const html = await page(path, 404);
       expect(html, path).toMatch(/<h1>(Fant ikke siden|Fann ikkje sida)<\/h1>/);
       expect(html, path).toMatch(/<a href="\/(\?lang=nn)?">Tilbake til søket<\/a>/);
     }
+  });
+
+  it('keeps a place too long to search for in the form and says beside it to shorten it, instead of a 404', async () => {
+    const long = 'Namsos '.repeat(20).trim();
+    const html = await page(`/?sted=${encodeURIComponent(long)}&behov=study_places`);
+    expect(html).toContain('<h1>Finn et bibliotek for studiene dine</h1>');
+    expect(html).toContain('<span class="field-error" id="sted-error">Stedet er for langt til å søke på. Skriv høyst 100 tegn');
+    expect(html).toContain(`value="${long}" aria-describedby="sted-help sted-error" aria-invalid="true"`);
+    expect(html).toContain('<option value="study_places" selected>');
+    expect(html).not.toContain('class="cards"');
+    const nynorsk = await page(`/?lang=nn&sted=${'x'.repeat(101)}`);
+    expect(nynorsk).toContain('Staden er for lang til å søkje på. Skriv høgst 100 teikn');
+  });
+
+  it('leaves out a need or time an old link names that the finder does not know, says so, and searches the rest', async () => {
+    for (const path of ['/?behov=kaffe&sted=Grong', '/?nar=fredagskveld&sted=Grong']) {
+      const html = await page(path);
+      expect(html, path).toContain('<p class="notice" role="status">Lenken hadde et valg søket ikke kjenner');
+      expect(html, path).toContain('<a href="/finn/bibliotek/grong-bibliotek">Grong bibliotek</a>');
+    }
+  });
+
+  it('says a postcode is not what the search is by when one finds nothing', async () => {
+    const html = await page('/?sted=7800');
+    expect(html).toContain('0 treff');
+    expect(html).toContain('Søket går på kommune, region og biblioteknavn, ikke på postnummer.');
+    expect(await page('/?sted=Finnesikke')).toContain('Ingen bibliotek passer søket.');
   });
 
   it('answers a browser at an address no route has with the same page, and a program with problem+json', async () => {

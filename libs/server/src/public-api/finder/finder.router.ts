@@ -37,16 +37,36 @@ import {
 
 const PAGE_CACHE = 'public, max-age=60';
 
-/** What `/` takes; a value the finder does not know is a 404 page, never an error. */
-const finderQuerySchema = z.object({
-  sted: z.string().trim().max(100).optional(),
-  behov: z.enum(finderNeeds).optional(),
-  nar: z.union([z.literal('na'), weekdaySchema]).optional(),
+/** The longest place the finder searches for: a name, not a text. */
+const PLACE_MAX = 100;
+
+/** Where `/` is: a municipality or region it does not know is a 404 page, never an error. */
+const finderAreaSchema = z.object({
   kommune: municipalityNumberSchema.optional(),
   region: z.uuid().optional(),
 });
+const needSchema = z.enum(finderNeeds);
+const whenSchema = z.union([z.literal('na'), weekdaySchema]);
 
 const emptyToUndefined = (query: Record<string, string>) => Object.fromEntries(Object.entries(query).filter(([, value]) => value !== ''));
+
+/**
+ * What the search asks for, and what it set aside: a place too long to search for stays in the
+ * form to be shortened; a need or time it does not know (an old link) is left out. Either is
+ * said on the search page, not a 404.
+ */
+function readSearch(raw: Record<string, string | undefined>) {
+  const sted = raw['sted']?.trim() || undefined;
+  const behov = raw['behov'] === undefined ? undefined : needSchema.safeParse(raw['behov']);
+  const nar = raw['nar'] === undefined ? undefined : whenSchema.safeParse(raw['nar']);
+  return {
+    sted,
+    placeTooLong: sted !== undefined && sted.length > PLACE_MAX,
+    behov: behov?.success ? behov.data : undefined,
+    nar: nar?.success ? nar.data : undefined,
+    unknownChoice: behov?.success === false || nar?.success === false,
+  };
+}
 
 /** The finder's 404 page: for an unknown municipality, library or study centre, and any address no route has. */
 export function notFoundPage(c: Context<AppEnv>, reader: Reader = readerOf(c.req.query('lang'))): Response | Promise<Response> {
@@ -109,9 +129,11 @@ finderRouter.use('/finn/*', compress());
 finderRouter.get('/', async (c) => {
   const reader = readerOf(c.req.query('lang'));
   const { lang: _lang, ...rest } = c.req.query();
-  const parsed = finderQuerySchema.safeParse(emptyToUndefined(rest));
-  if (!parsed.success) return notFoundPage(c, reader);
-  const query: FinderQuery = parsed.data;
+  const given = emptyToUndefined(rest);
+  const area = finderAreaSchema.safeParse({ kommune: given['kommune'], region: given['region'] });
+  if (!area.success) return notFoundPage(c, reader);
+  const search = readSearch(given);
+  const query: FinderQuery = { sted: search.sted, behov: search.behov, nar: search.nar, ...area.data };
   const db = c.var.deps.db;
   const { t } = reader;
   const municipalities = await everyMunicipality(db, c.var.deps.readReuse);
@@ -121,16 +143,17 @@ finderRouter.get('/', async (c) => {
   if ((query.kommune && !municipality) || (query.region && !region)) return notFoundPage(c, reader);
 
   const searching = Object.values(query).some(Boolean);
-  const weekday = parsed.data.nar && parsed.data.nar !== 'na' ? parsed.data.nar : null;
+  const weekday = search.nar && search.nar !== 'na' ? search.nar : null;
   const day = weekday ? { weekday, date: nextDateOn(weekday, new Date()) } : null;
-  let results: Html = html``;
-  if (searching) {
+  let results: Html = search.unknownChoice ? html`<p class="notice" role="status">${t.search.unknownChoice}</p>` : html``;
+  // A place too long is not searched for: the form says so beside it, with the text to shorten.
+  if (searching && !search.placeTooLong) {
     const libraries = await searchPublicLibraries(db, {
       q: query.sted,
       municipality: query.kommune,
       region: query.region,
-      service: parsed.data.behov,
-      openNow: parsed.data.nar === 'na' ? true : undefined,
+      service: search.behov,
+      openNow: search.nar === 'na' ? true : undefined,
       openOn: weekday ?? undefined,
     });
     const timetables = day ? await publishedTimetables(db, libraries.map((l) => l.id)) : new Map();
@@ -144,10 +167,12 @@ finderRouter.get('/', async (c) => {
       };
       return [of('staffed', reader.t.library.staffed), of('self_service', reader.t.library.selfService)].filter(Boolean).join(' · ');
     };
-    results = resultList(reader, libraries, day, hoursOn);
+    // The places have no postcodes: a postcode finds nothing, so say what the search is by.
+    const hint = libraries.length === 0 && query.sted && /^\d{4}$/.test(query.sted) ? t.search.notPostcode : null;
+    results = html`${results}${resultList(reader, libraries, day, hoursOn, hint)}`;
   }
-  const area = municipality?.name ?? region?.name;
-  const heading = area ? `${t.search.heading}: ${area}` : t.search.heading;
+  const areaName = municipality?.name ?? region?.name;
+  const heading = areaName ? `${t.search.heading}: ${areaName}` : t.search.heading;
   const byRegion = regions.map((r) => ({ region: r, municipalities: municipalities.filter((m) => m.regionId === r.id) }));
   const centres = await listPublicStudyCentres(db);
   const quick = html`<nav aria-labelledby="quick-heading"><h2 id="quick-heading">${t.search.quickHeading}</h2>
@@ -171,13 +196,13 @@ finderRouter.get('/', async (c) => {
     finderPage({
       reader,
       origin: publicUrlOf(c.var.deps.config),
-      title: area ? `${area} – ${t.siteName}` : t.siteName,
+      title: areaName ? `${areaName} – ${t.siteName}` : t.siteName,
       description: t.description,
       path: '/',
       query: { ...query },
       head: jsonLd({ '@context': 'https://schema.org', '@type': 'WebSite', name: t.siteName, url: `${origin}/`, inLanguage: reader.lang }),
       liveStatus: searching,
-      body: html`<h1>${heading}</h1><p>${t.search.intro}</p>${searchForm(reader, query)}${results}${searching ? '' : browse}`,
+      body: html`<h1>${heading}</h1><p>${t.search.intro}</p>${searchForm(reader, query, search.placeTooLong ? reader.fill(t.search.placeTooLong, { max: PLACE_MAX }) : null)}${results}${searching ? '' : browse}`,
     }),
   );
 });
