@@ -34,6 +34,10 @@ export function validateMemberships(
   kindOf: (organisationId: string) => ActorKind | undefined,
 ): { errors: FieldError[]; input: MembershipInput[] | null } {
   if (rows.length === 0) return { errors: [error('memberships', 'memberships_required', 'At least one membership is needed')], input: null };
+  // Every access emptied (its organisation cleared): no access is left, which "choose one" does not say.
+  if (rows.every((row) => row.organisationId === '' && row.role === '')) {
+    return { errors: [error('memberships.0.organisationId', 'memberships_required', 'At least one membership is needed')], input: null };
+  }
   const errors: FieldError[] = [];
   const input: MembershipInput[] = [];
   const seen = new Set<string>();

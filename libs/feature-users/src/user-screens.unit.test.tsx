@@ -63,6 +63,8 @@ async function sendInvitation(user: ReturnType<typeof renderUsers>['user'], { em
   await user.click(screen.getByRole('button', { name: 'Send invitasjonen' }));
 }
 
+const needsAccess = 'Brukeren må ha minst én tilgang. Velg en organisasjon og en rolle, eller bruk «Deaktiver brukeren» for å ta bort all tilgang.';
+
 /** Kari's page, with her one access, once it shows. */
 async function openKari() {
   const target = kari();
@@ -294,7 +296,18 @@ describe('a user’s page', () => {
     const { user, users } = await openKari();
     await user.click(screen.getByRole('button', { name: 'Fjern tilgang 1' }));
     await user.click(screen.getByRole('button', { name: 'Lagre tilgangene' }));
-    expect(await summaryLines()).toEqual(['Brukeren må ha minst én tilgang. Legg til en, eller deaktiver brukeren i stedet.']);
+    expect(await summaryLines()).toEqual([needsAccess]);
+    expect(users.received).toEqual([]);
+  });
+
+  it('says a user needs an access, not "choose one", when the only access is emptied', async () => {
+    const { user, users } = await openKari();
+    const only = screen.getByRole('group', { name: 'Tilgang 1' });
+    await waitFor(() => expect(within(only).getByRole('combobox', { name: 'Rolle' }).getAttribute('disabled')).toBeNull());
+    await user.click(within(only).getByRole('button', { name: 'Tøm valget', hidden: true }));
+    await waitFor(() => expect((within(only).getByRole('combobox', { name: 'Rolle' }) as HTMLSelectElement).value).toBe(''));
+    await user.click(screen.getByRole('button', { name: 'Lagre tilgangene' }));
+    expect(await summaryLines()).toEqual([`Tilgang 1, organisasjon: ${needsAccess}`]);
     expect(users.received).toEqual([]);
   });
 
