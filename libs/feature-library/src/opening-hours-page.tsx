@@ -96,7 +96,10 @@ function messageOf(t: TFunction, error: FieldError): string {
     case openingHoursErrorCodes.invalidOsm:
       return t('library.hours.errors.invalid_opening_hours', { where: error.message });
     default:
-      return error.code === 'invalid_format' && /\.(from|to)$/.test(error.path) ? t('library.hours.errors.time') : fieldErrorText(t, error);
+      if (error.code !== 'invalid_format') return fieldErrorText(t, error);
+      // A season's from and to are dates; every other from and to is a time of day.
+      if (/^seasons\.\d+\.(from|to)$/.test(error.path)) return t('library.hours.errors.date');
+      return /\.(from|to)$/.test(error.path) ? t('library.hours.errors.time') : fieldErrorText(t, error);
   }
 }
 

@@ -146,6 +146,7 @@ describe('OpeningHoursPage', () => {
         { path: 'weekly.1.weekday', code: 'invalid_value', message: 'Invalid weekday' },
         { path: 'seasons.0.weekly.1.from', code: 'invalid_format', message: 'Invalid time' },
         { path: 'seasons.0.name', code: 'required', message: 'Required' },
+        { path: 'seasons.0.from', code: 'invalid_format', message: 'Invalid date' },
         { path: 'weekly.0.to', code: 'end_before_start', message: 'The period ends before it starts' },
       ]),
     );
@@ -159,11 +160,13 @@ describe('OpeningHoursPage', () => {
     const summary = (await screen.findByRole('heading', { name: 'For å gå videre må du rette opp dette:' })).parentElement as HTMLElement;
     const lines = within(summary).getAllByRole('link').map((link) => link.textContent ?? '');
     const time = 'Skriv et klokkeslett mellom 00:00 og 24:00, som 10:00.';
-    expect(lines).toHaveLength(4);
+    expect(lines).toHaveLength(5);
     expect(lines[0]).toBe('Mandag: Betjent til: Slutten må være etter starten.');
     expect(lines[1]).toBe(`Tirsdag: Betjent fra: ${time}`);
     expect(lines[2]).toMatch(/^Sesong 1 – Navn på sesongen: \S/);
-    expect(lines[3]).toBe(`Sesong 1 – Tirsdag: Betjent fra: ${time}`);
+    // A season's start is a date, not a time of day.
+    expect(lines[3]).toBe('Sesong 1 – Fra og med: Velg en dato.');
+    expect(lines[4]).toBe(`Sesong 1 – Tirsdag: Betjent fra: ${time}`);
   });
 
   it('says someone else saved first on 412, keeping what was typed', async () => {
