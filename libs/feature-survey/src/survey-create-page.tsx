@@ -1,10 +1,11 @@
 import { actorQueries, regionQueries, trySave, useCreateSurvey, useSurveyRecipientsPreview } from '@kompetansebro/api-client';
-import type { FieldError } from '@kompetansebro/domain';
+import { deadlineTooFar, surveyErrorCodes, type FieldError } from '@kompetansebro/domain';
 import {
   bindFields,
   CancelLink,
   Button,
   Checkbox,
+  ConfirmDialog,
   DataTable,
   FailureAlert,
   fieldErrorText,
@@ -51,6 +52,9 @@ export function SurveyCreatePage() {
   const [includeBranches, setIncludeBranches] = useState(true);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [submitCount, setSubmitCount] = useState(0);
+  const recipients = useSurveyRecipientsPreview();
+  // Before any mail goes: how many of the libraries chosen no mail reaches (some have no address).
+  const [unreached, setUnreached] = useState<{ withAddress: number; count: number } | null>(null);
   const guard = useUnsavedChangesGuard(name.trim() !== '' || deadline !== '' || regionIds.length > 0 || actorIds.length > 0);
 
   const show = (found: readonly FieldError[]) => {
@@ -63,6 +67,7 @@ export function SurveyCreatePage() {
     if (field === 'name' && name.trim() === '') return t('validation.required');
     if (field === 'deadline' && deadline === '') return t('validation.required');
     if (error.code === 'no_libraries') return t('survey.create.pickOne');
+    if (error.code === surveyErrorCodes.deadlineTooFar) return t('survey.create.deadlineTooFar');
     return error.message && error.code === 'custom' ? error.message : fieldErrorText(t, error, '');
   };
   const errorFor = (field: Field) => {
@@ -89,14 +94,25 @@ export function SurveyCreatePage() {
   });
   const toggle = (list: string[], id: string, on: boolean) => (on ? [...list, id] : list.filter((x) => x !== id));
 
-  const submit = async () => {
+  const submit = async (confirmed = false) => {
     save.start();
     const found: FieldError[] = [];
     if (name.trim() === '') found.push({ path: 'name', code: 'too_small', message: '' });
     if (deadline === '') found.push({ path: 'deadline', code: 'invalid_type', message: '' });
+    else if (deadlineTooFar(deadline)) found.push({ path: 'deadline', code: surveyErrorCodes.deadlineTooFar, message: '' });
     if (regionIds.length === 0 && actorIds.length === 0) found.push({ path: 'actorIds', code: 'no_libraries', message: '' });
     show(found);
     if (found.length > 0) return;
+    if (!confirmed) {
+      // Without the list (the preview failed) the start goes ahead: the survey's page says who got no mail.
+      const list = await recipients.mutateAsync({ regionIds, actorIds, includeBranches }).catch(() => null);
+      const withAddress = list?.filter((recipient) => recipient.email !== null).length ?? 0;
+      if (list && withAddress < list.length) {
+        setUnreached({ withAddress, count: list.length });
+        return;
+      }
+    }
+    setUnreached(null);
     const result = await trySave(create.mutateAsync({ name: name.trim(), deadline, regionIds, actorIds, includeBranches }));
     if (!save.settle(result)) return;
     const survey = result.data;
@@ -118,7 +134,7 @@ export function SurveyCreatePage() {
         intro={t('survey.create.intro')}
         submitLabel={t('survey.create.submit')}
         submittingLabel={t('survey.create.sending')}
-        submitting={create.isPending}
+        submitting={create.isPending || recipients.isPending}
         onSubmit={() => void submit()}
         cancel={<CancelLink to={paths.list} />}
       >
@@ -160,6 +176,22 @@ export function SurveyCreatePage() {
           {create.isPending ? t('survey.create.sending') : ''}
         </p>
       </RecordForm>
+      <ConfirmDialog
+        open={unreached !== null}
+        title={t('survey.create.confirmTitle')}
+        confirmLabel={t('survey.create.confirmStart')}
+        cancelLabel={t('common.cancel')}
+        confirmColor="accent"
+        busy={create.isPending}
+        onConfirm={() => void submit(true)}
+        onCancel={() => setUnreached(null)}
+      >
+        {unreached && (
+          <p className="ds-paragraph">
+            {t('survey.create.confirmUnreached', { withAddress: unreached.withAddress, count: unreached.count, missing: unreached.count - unreached.withAddress })}
+          </p>
+        )}
+      </ConfirmDialog>
       {guard.dialog}
     </Page>
   );

@@ -1,6 +1,7 @@
-import { AuthStore, authHandlers, buildMailOut, buildSurveyDetail, buildMe, buildMembership, countyAdminAccount, mswServer, renderRoute, testOrganisations, SurveyStore, surveyHandlers } from '@kompetansebro/testing';
+import { ActorStore, actorHandlers, AuthStore, authHandlers, buildMailOut, buildSurveyDetail, buildMe, buildMembership, countyAdminAccount, mswServer, renderRoute, testOrganisations, SurveyStore, surveyHandlers, referenceHandlers, testRegions } from '@kompetansebro/testing';
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
+import { addDays, todayInNorway } from '@kompetansebro/domain';
 import { describe, expect, it } from 'vitest';
 import { createSurveyRoutes } from './survey-routes';
 
@@ -124,5 +125,49 @@ describe('the list of survey campaigns', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Undersøkelser' })).toBeTruthy();
     expect(await screen.findByRole('table')).toBeTruthy();
     expect(screen.queryByRole('link', { name: 'Start en undersøkelse' })).toBeNull();
+  });
+});
+
+describe('starting a survey', () => {
+  /** The form, with what the API would mail (`recipients`) and a record of the starts it was sent. */
+  const renderCreate = (recipients: Array<{ actorId: string; actorName: string; email: string | null }>) => {
+    const started: unknown[] = [];
+    mswServer.use(...actorHandlers(new ActorStore()), ...referenceHandlers(), ...surveyHandlers(new SurveyStore([])));
+    mswServer.use(...authHandlers(new AuthStore([countyAdminAccount()], { loggedInAs: 'fylke@demo.kompetansebro.no' })));
+    mswServer.use(
+      http.post('*/api/surveys/recipients', () => HttpResponse.json(recipients)),
+      http.post('*/api/surveys', async ({ request }) => {
+        started.push(await request.json());
+        return HttpResponse.json({ message: 'stop here' }, { status: 500 });
+      }),
+    );
+    const view = renderRoute({ path: '/undersokelser/ny', createRoutes: (root) => [createSurveyRoutes(root)] });
+    return { ...view, started };
+  };
+  const fill = async (user: ReturnType<typeof renderCreate>['user'], deadline: string) => {
+    await user.type(await screen.findByRole('textbox', { name: /^Navn/ }), 'Tjenester 2027');
+    await user.type(screen.getByLabelText(/^Svarfrist/), deadline);
+    await user.click(await screen.findByRole('checkbox', { name: testRegions.fosen.name }));
+    await user.click(screen.getByRole('button', { name: 'Start og send e-post' }));
+  };
+
+  it('refuses a deadline more than a year ahead beside the field, and sends nothing', async () => {
+    const { user, started } = renderCreate([]);
+    await fill(user, '2199-12-31');
+    expect(await screen.findByRole('link', { name: /Fristen kan være høyst ett år fram i tid/ })).toBeTruthy();
+    expect(started).toEqual([]);
+  });
+
+  it('asks first when some libraries get no e-mail, saying how many, and starts only when told to', async () => {
+    const { user, started } = renderCreate([
+      { actorId: testOrganisations.namsosLibrary.id, actorName: 'Namsos bibliotek', email: null },
+      { actorId: testOrganisations.namdal.id, actorName: 'Grong bibliotek', email: null },
+    ]);
+    await fill(user, addDays(todayInNorway(), 30));
+    const dialog = await screen.findByRole('dialog', { name: 'Starte undersøkelsen uten e-post til alle?' });
+    expect(dialog.textContent).toContain('Bare 0 av 2 bibliotek får e-post. 2 bibliotek har ingen e-postadresse');
+    expect(started).toEqual([]);
+    await user.click(within(dialog).getByRole('button', { name: 'Start likevel' }));
+    await waitFor(() => expect(started).toHaveLength(1));
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { listQuerySchema } from '../common/list.schema';
-import { isoDateSchema, timestampSchema, todayInNorway, type IsoDate } from '../common/dates';
+import { daysBetween, isoDateSchema, timestampSchema, todayInNorway, type IsoDate } from '../common/dates';
 import { plainTextSchema } from '../common/text';
 import { serviceHoursSchema, serviceTypeSchema } from '../service/service.schema';
 import { versionSchema } from '../common/record.schema';
@@ -11,6 +11,7 @@ import { weeklyPeriodSchema } from '../opening-hours/opening-hours.schema';
 export const surveyErrorCodes = {
   noLibraries: 'no_libraries',
   deadlineInPast: 'deadline_in_past',
+  deadlineTooFar: 'deadline_too_far',
   closed: 'survey_closed',
   duplicateService: 'duplicate_service',
   unknownService: 'unknown_service',
@@ -27,6 +28,14 @@ export function deadlineIsOpen(deadline: IsoDate, today: IsoDate = todayInNorway
   return deadline >= today;
 }
 
+/** How far ahead a survey's deadline may be: a survey is answered within weeks, a year at most. */
+export const SURVEY_DEADLINE_MAX_DAYS = 366;
+
+/** A deadline further ahead than a survey is ever open (a typo such as 2199, say). */
+export function deadlineTooFar(deadline: IsoDate, today: IsoDate = todayInNorway()): boolean {
+  return daysBetween(today, deadline) > SURVEY_DEADLINE_MAX_DAYS;
+}
+
 export const surveyCreateSchema = z
   .object({
     name: plainTextSchema(200, 1),
@@ -36,10 +45,15 @@ export const surveyCreateSchema = z
     actorIds: uuidList.default([]),
     /** Ask each library's branches too (each answers for itself). */
     includeBranches: z.boolean().default(true),
-    deadline: isoDateSchema.refine((d) => deadlineIsOpen(d), {
-      message: 'The deadline must be today or later',
-      params: { code: surveyErrorCodes.deadlineInPast },
-    }),
+    deadline: isoDateSchema
+      .refine((d) => deadlineIsOpen(d), {
+        message: 'The deadline must be today or later',
+        params: { code: surveyErrorCodes.deadlineInPast },
+      })
+      .refine((d) => !deadlineTooFar(d), {
+        message: 'The deadline must be within a year',
+        params: { code: surveyErrorCodes.deadlineTooFar },
+      }),
   })
   .strict()
   .superRefine((value, ctx) => {

@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { addDays } from '../opening-hours/opening-hours.rules';
+import { todayInNorway } from '../common/dates';
 import { responseRate, surveyAnswerSchema, surveyCreateSchema } from './survey.schema';
+
+const soon = addDays(todayInNorway(), 30);
 
 const id = '00000000-0000-4000-8000-000000000001';
 
 describe('surveyCreateSchema', () => {
   it('needs a region or a library', () => {
-    const result = surveyCreateSchema.safeParse({ name: 'Tjenester 2027', deadline: '2199-01-01' });
+    const result = surveyCreateSchema.safeParse({ name: 'Tjenester 2027', deadline: soon });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual(['actorIds']);
   });
@@ -14,8 +18,13 @@ describe('surveyCreateSchema', () => {
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual(['deadline']);
   });
+  it('refuses a deadline more than a year ahead, naming the field and the rule', () => {
+    const result = surveyCreateSchema.safeParse({ name: 'Tjenester', actorIds: [id], deadline: '2199-12-31' });
+    expect(result.error?.issues.map((issue) => [issue.path, (issue as { params?: { code?: string } }).params?.code])).toEqual([[['deadline'], 'deadline_too_far']]);
+    expect(surveyCreateSchema.safeParse({ name: 'Tjenester', actorIds: [id], deadline: addDays(todayInNorway(), 366) }).success).toBe(true);
+  });
   it('takes branches by default', () => {
-    expect(surveyCreateSchema.parse({ name: 'Tjenester', actorIds: [id], deadline: '2199-01-01' }).includeBranches).toBe(true);
+    expect(surveyCreateSchema.parse({ name: 'Tjenester', actorIds: [id], deadline: soon }).includeBranches).toBe(true);
   });
 });
 

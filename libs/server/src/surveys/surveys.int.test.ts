@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mainLibraryKey, sampleId } from '@kompetansebro/db';
-import { todayInNorway, type Problem, type ServiceSummary, type SurveyDetail, type MailOut, type SurveyForm } from '@kompetansebro/domain';
+import { addDays, todayInNorway, type Problem, type ServiceSummary, type SurveyDetail, type MailOut, type SurveyForm } from '@kompetansebro/domain';
 import { COUNTY_ADMIN, DEMO_PASSWORD, jsonBody, startTestServer, type TestServer } from '@kompetansebro/testing/server';
 import type { Mailer } from '../auth/mail';
 import { createApp } from '../app';
@@ -34,7 +34,7 @@ const answer = (token: string, body: unknown) => server.anonymous(`/api/survey-f
 const mailsTo = (address: string) => mail.mails.filter((m) => m.to.includes(address)).length;
 
 async function start(body: object): Promise<Response> {
-  return server.request('/api/surveys', jsonBody('POST', { name: 'Tjenester 2027', deadline: '2199-12-31', ...body }));
+  return server.request('/api/surveys', jsonBody('POST', { name: 'Tjenester 2027', deadline: addDays(todayInNorway(), 60), ...body }));
 }
 
 describe('the service survey', () => {
@@ -170,7 +170,7 @@ describe('the service survey', () => {
     const app = createApp({ db: server.database.db, config: { databaseKind: server.database.kind, version: 'test', documentsDir: '/tmp', cookieSecure: false }, mailer: flaky });
     const login = await app.request('/api/auth/login', jsonBody('POST', { email: COUNTY_ADMIN, password: DEMO_PASSWORD }));
     const cookie = { Cookie: (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '' };
-    const created = await app.request('/api/surveys', jsonBody('POST', { name: 'Feil i utsendingen', deadline: '2199-12-31', actorIds: [NAMSOS, TRONDHEIM, STEINKJER], includeBranches: false }, cookie));
+    const created = await app.request('/api/surveys', jsonBody('POST', { name: 'Feil i utsendingen', deadline: addDays(todayInNorway(), 60), actorIds: [NAMSOS, TRONDHEIM, STEINKJER], includeBranches: false }, cookie));
     expect(created.status).toBe(201);
     const surveyId = ((await created.json()) as SurveyDetail).id;
     const [failed] = (await (await app.request(`/api/surveys/${surveyId}/mail-outs`, { headers: cookie })).json()) as MailOut[];
@@ -307,7 +307,7 @@ describe('the service survey', () => {
     expect((await viewer(`/api/surveys/${survey.id}/letters`, { method: 'POST' })).status).toBe(403);
   });
 
-  it('refuses a campaign without libraries, with an actor that is not a library, or with a past deadline, naming the field', async () => {
+  it('refuses a campaign without libraries, with an actor that is not a library, or with a past deadline or one more than a year ahead, naming the field', async () => {
     const paths = async (response: Response) => ((await response.json()) as Problem).errors?.map((e) => e.path);
     const none = await start({});
     expect(none.status).toBe(400);
@@ -317,6 +317,10 @@ describe('the service survey', () => {
     expect(await paths(notLibrary)).toEqual(['actorIds.0']);
     const past = await start({ actorIds: [NAMSOS], deadline: '2020-01-01' });
     expect(await paths(past)).toEqual(['deadline']);
+    // A deadline years ahead is a typo, not a survey: refused with the rule's code.
+    const far = await start({ actorIds: [NAMSOS], deadline: '2199-12-31' });
+    expect(far.status).toBe(400);
+    expect(((await far.json()) as Problem).errors?.map((e) => [e.path, e.code])).toEqual([['deadline', 'deadline_too_far']]);
   });
 
   it('is the county’s: others may not list, start or read campaigns', async () => {
@@ -331,10 +335,10 @@ describe('the service survey', () => {
   it('shows a library editor the survey open to its library and gives it a fresh link to the same form, which updates the same service records', async () => {
     const editor = await server.as('namsos@demo.kompetansebro.no');
     // The soonest deadline first: this one, before any other open to Namsos.
-    const started = await start({ name: 'Tjenester i bibliotekportalen', actorIds: [NAMSOS], includeBranches: false, deadline: '2150-01-31' });
+    const started = await start({ name: 'Tjenester i bibliotekportalen', actorIds: [NAMSOS], includeBranches: false, deadline: addDays(todayInNorway(), 20) });
     expect(started.status).toBe(201);
     const own = async () => ((await (await editor('/api/survey-form/own')).json()) as { survey: { name: string; deadline: string; answeredAt: string | null } | null }).survey;
-    expect(await own()).toEqual({ name: 'Tjenester i bibliotekportalen', deadline: '2150-01-31', answeredAt: null });
+    expect(await own()).toEqual({ name: 'Tjenester i bibliotekportalen', deadline: addDays(todayInNorway(), 20), answeredAt: null });
 
     const link = await editor('/api/survey-form/own/link', { method: 'POST' });
     expect(link.status).toBe(200);
