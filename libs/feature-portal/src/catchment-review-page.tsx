@@ -1,5 +1,5 @@
 import { ApiError, catchmentReviewQueries, municipalityQueries, useCan, useDecideCatchmentRequest } from '@kompetansebro/api-client';
-import { catchmentRequestStatuses, type CatchmentRequest } from '@kompetansebro/domain';
+import { catchmentDecisionSchema, catchmentRequestErrorCodes, catchmentRequestStatuses, type CatchmentRequest } from '@kompetansebro/domain';
 import { formatDate, formatNumber, useLanguage } from '@kompetansebro/i18n';
 import { Alert, Button, ConfirmDialog, EmptyState, httpErrorText, LoadingState, Page, QueryError, Select, StatusTag, TextArea, useListSearch } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
@@ -154,6 +154,7 @@ function DecisionDialog({
   const decide = useDecideCatchmentRequest();
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const [noteMissing, setNoteMissing] = useState(false);
   // What the dialog was opened on stays shown when the request leaves the filtered list.
   const [seen] = useState(request);
   const shown = request ?? seen;
@@ -162,12 +163,22 @@ function DecisionDialog({
   const confirm = () => {
     if (!request || !stillPending) return;
     setProblem(null);
+    const answer = { decision, note: note.trim() === '' ? null : note.trim() };
+    // The domain's rule, before sending: a rejection says why.
+    const checked = catchmentDecisionSchema.safeParse(answer);
+    const missing = !checked.success && checked.error.issues.some((issue) => issue.path[0] === 'note');
+    setNoteMissing(missing);
+    if (missing) {
+      document.getElementById('catchment-review-note')?.focus();
+      return;
+    }
     decide.mutate(
-      { id: request.id, version: request.version, decision, note: note.trim() === '' ? null : note.trim() },
+      { id: request.id, version: request.version, ...answer },
       {
         onSuccess: (decided) => onDone(decided),
         onError: (error) => {
-          if (error instanceof ApiError && error.status === 412) setProblem(t('portal.review.stale'));
+          if (error instanceof ApiError && error.status === 400 && (error.problem.errors ?? []).some((e) => e.code === catchmentRequestErrorCodes.noteRequired)) setNoteMissing(true);
+          else if (error instanceof ApiError && error.status === 412) setProblem(t('portal.review.stale'));
           else if (error instanceof ApiError && error.status === 409) setProblem(t('portal.review.alreadyDecided'));
           else setProblem(error instanceof ApiError ? httpErrorText(t, error.status) : t('states.errorBody'));
         },
@@ -189,7 +200,15 @@ function DecisionDialog({
       <div className="kb-stack">
         {shown && <p className="ds-paragraph">{describe(shown)}</p>}
         <p className="ds-paragraph">{t(`portal.review.consequence.${decision}`)}</p>
-        <TextArea id="catchment-review-note" label={t('portal.review.note')} description={t('portal.review.noteHelp')} value={note} onChange={(event) => setNote(event.target.value)} />
+        <TextArea
+          id="catchment-review-note"
+          label={t('portal.review.note')}
+          description={decision === 'rejected' ? t('portal.review.noteHelpReject') : t('portal.review.noteHelp')}
+          requiredLabel={decision === 'rejected' ? t('common.required') : undefined}
+          error={noteMissing ? t('portal.review.noteRequired') : undefined}
+          value={note}
+          onChange={(event) => setNote(event.target.value)}
+        />
         {problem && (
           <Alert color="danger" role="alert">
             {problem}

@@ -53,7 +53,7 @@ describe('CatchmentReviewPage', () => {
     expect(dialog.textContent).toContain('Legg til: Flatanger');
     // Nothing is sent before the user confirms.
     expect(store.received).toHaveLength(0);
-    await user.type(within(dialog).getByLabelText('Merknad til studiesenteret'), 'Velkommen, Flatanger.');
+    await user.type(within(dialog).getByLabelText(/^Merknad til studiesenteret/), 'Velkommen, Flatanger.');
     await user.click(within(dialog).getByRole('button', { name: 'Godkjenn' }));
 
     await screen.findByText('Forespørselen fra Namdal studiesenter er godkjent, og nedslagsfeltet er endret.');
@@ -70,11 +70,11 @@ describe('CatchmentReviewPage', () => {
 
     await user.click(await screen.findByRole('button', { name: 'Avslå forespørselen fra Namdal studiesenter' }, { timeout: 5000 }));
     const dialog = await screen.findByRole('dialog', { name: 'Avslå forespørselen fra Namdal studiesenter?' });
-    await user.type(within(dialog).getByLabelText('Merknad til studiesenteret'), 'Ikke nå.');
+    await user.type(within(dialog).getByLabelText(/^Merknad til studiesenteret/), 'Ikke nå.');
     await user.click(within(dialog).getByRole('button', { name: 'Avslå' }));
 
     expect((await within(dialog).findByRole('alert')).textContent).toContain('Forespørselen er endret av noen andre siden du åpnet siden.');
-    expect((within(dialog).getByLabelText('Merknad til studiesenteret') as HTMLTextAreaElement).value).toBe('Ikke nå.');
+    expect((within(dialog).getByLabelText(/^Merknad til studiesenteret/) as HTMLTextAreaElement).value).toBe('Ikke nå.');
     expect(store.received).toHaveLength(1);
 
     // The list is read again; the second try sends version 2 and succeeds.
@@ -82,6 +82,25 @@ describe('CatchmentReviewPage', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Avslå' }));
     await screen.findByText('Forespørselen fra Namdal studiesenter er avslått.');
     expect(store.received[1]).toMatchObject({ ifMatch: '"2"', body: { decision: 'rejected', note: 'Ikke nå.' } });
+  });
+
+  it('asks for a note before rejecting, beside the field, and sends nothing until there is one', async () => {
+    const store = new CatchmentReviewStore();
+    store.requests = [namdalAsksForFlatanger()];
+    const { user } = renderReview('/nedslagsfelt', store);
+
+    await user.click(await screen.findByRole('button', { name: 'Avslå forespørselen fra Namdal studiesenter' }, { timeout: 5000 }));
+    const dialog = await screen.findByRole('dialog', { name: 'Avslå forespørselen fra Namdal studiesenter?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Avslå' }));
+    const note = within(dialog).getByLabelText(/^Merknad til studiesenteret/);
+    await waitFor(() => expect(note.getAttribute('aria-invalid')).toBe('true'));
+    expect(dialog.textContent).toContain('Skriv hvorfor forespørselen avslås, så studiesenteret får vite det.');
+    expect(store.received).toEqual([]);
+
+    await user.type(note, 'Flatanger hører til Fosen.');
+    await user.click(within(dialog).getByRole('button', { name: 'Avslå' }));
+    await screen.findByText('Forespørselen fra Namdal studiesenter er avslått.');
+    expect(store.received[0]).toMatchObject({ body: { decision: 'rejected', note: 'Flatanger hører til Fosen.' } });
   });
 
   it('on a request someone else has decided (409) says so and offers no second decision', async () => {

@@ -79,6 +79,7 @@ export const catchmentRequestErrorCodes = {
   notInArea: 'not_in_area',
   addedAndRemoved: 'added_and_removed',
   alreadyDecided: 'already_decided',
+  noteRequired: 'note_required',
 } as const;
 
 export const catchmentRequestSchema = z.object({
@@ -117,13 +118,18 @@ export const catchmentRequestCreateSchema = z
   });
 export type CatchmentRequestCreate = z.input<typeof catchmentRequestCreateSchema>;
 
-/** The county's answer to a request. */
+/** The county's answer to a request; a rejection says why, so the study centre learns the reason. */
 export const catchmentDecisionSchema = z
   .object({
     decision: z.enum(['approved', 'rejected']),
     note: plainTextSchema(2000).nullable().optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((input, ctx) => {
+    if (input.decision === 'rejected' && !input.note?.trim()) {
+      ctx.addIssue({ code: 'custom', path: ['note'], message: 'Say why the request is rejected', params: { code: catchmentRequestErrorCodes.noteRequired } });
+    }
+  });
 export type CatchmentDecision = z.infer<typeof catchmentDecisionSchema>;
 
 export const catchmentRequestListQuerySchema = z.object({

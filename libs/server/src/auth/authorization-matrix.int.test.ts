@@ -614,7 +614,7 @@ const specs: Record<string, Spec> = {
         jsonBody('POST', { add: ['5001'], reason: 'Matrisetest' }),
         201,
       );
-      return post(`/api/catchment-requests/${created.id}/decision`, { decision: 'rejected' }, ifMatch(created.version));
+      return post(`/api/catchment-requests/${created.id}/decision`, { decision: 'rejected', note: 'Ikke nå' }, ifMatch(created.version));
     },
   },
 

@@ -75,8 +75,20 @@ describe('catchment-area change requests', () => {
       ]),
     );
 
-    const twice = await server.request(`/api/catchment-requests/${request.id}/decision`, jsonBody('POST', { decision: 'rejected' }, ifMatch(request.version + 1)));
+    const twice = await server.request(`/api/catchment-requests/${request.id}/decision`, jsonBody('POST', { decision: 'rejected', note: 'Nei' }, ifMatch(request.version + 1)));
     expect(twice.status).toBe(409);
+  });
+
+  it('refuses a rejection without a note, naming the field, so the study centre always learns why', async () => {
+    const asked = await namdal(`/api/study-centres/${NAMDAL}/catchment-requests`, jsonBody('POST', { add: ['5001'], reason: 'Studenter fra Trondheim' }));
+    const request = (await asked.json()) as CatchmentRequest;
+    for (const note of [undefined, null, '   ']) {
+      const refused = await server.request(`/api/catchment-requests/${request.id}/decision`, jsonBody('POST', { decision: 'rejected', note }, ifMatch(request.version)));
+      expect(refused.status).toBe(400);
+      expect(((await refused.json()) as Problem).errors?.map((e) => [e.path, e.code])).toEqual([['note', 'note_required']]);
+    }
+    const rejected = await server.request(`/api/catchment-requests/${request.id}/decision`, jsonBody('POST', { decision: 'rejected', note: 'Trondheim har eget tilbud.' }, ifMatch(request.version)));
+    expect(rejected.status).toBe(200);
   });
 
   it('is kept from other study centres: Fosen cannot read or make Namdal’s requests', async () => {
