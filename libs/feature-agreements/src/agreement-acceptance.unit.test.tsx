@@ -249,6 +249,9 @@ describe('Amendments on the agreement page', () => {
     const { user, store } = renderAgreement(base, countyAdminAccount());
     await heading();
     const versions = await screen.findByRole('region', { name: 'Versjoner og endringer' }, { timeout: 5000 });
+    // Parties with no services to tick are said so, not headed by an empty group.
+    expect(await within(versions).findByText(`${namsos.name} har ingen tjenester registrert å knytte til avtalen.`)).toBeTruthy();
+    expect(within(versions).queryByRole('group', { name: `Tjenester fra ${namsos.name}` })).toBeNull();
     await user.click(await within(versions).findByRole('button', { name: 'Foreslå endringen' }));
     expect(await within(versions).findByText('Skriv hvorfor avtalen endres (minst tre tegn).')).toBeTruthy();
     await user.type(within(versions).getByRole('textbox', { name: 'Hvorfor endres avtalen?' }), 'Forlenget ett år');

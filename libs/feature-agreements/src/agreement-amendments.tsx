@@ -237,6 +237,14 @@ function ProposeAmendment({ agreement }: { agreement: AgreementDetail }) {
           ...listed.map((service) => [service.id, service.type] as const),
         ]);
         const options = [...typeOf.keys()].sort((a, b) => compareNorwegian(t(`serviceType.${typeOf.get(a) as ServiceType}`), t(`serviceType.${typeOf.get(b) as ServiceType}`)));
+        // A party with no services has nothing to tick: say so, not an empty heading.
+        if (options.length === 0 && offered[i]?.data) {
+          return (
+            <p key={party.actorId} className="ds-paragraph">
+              {t('agreements.amendments.noServicesOf', { name: party.actorName })}
+            </p>
+          );
+        }
         return (
           <CheckboxGroup
             key={party.actorId}

@@ -261,7 +261,9 @@ function AgreementCreateForm({ editing }: { editing?: AgreementDetail }) {
   const summary: ErrorSummaryItem[] = shown.map((error) => ({ fieldId: agreementFieldId(error.path), message: messageOf(error) }));
 
   const stepProps: StepProps = { values, update, setField, errorAt, errorsUnder, announce: setAnnouncement };
-  const stepTitle = t(`agreements.create.steps.${step}`);
+  // Editing ends by saving, not creating: the last step says so.
+  const stepName = (item: AgreementStep) => (item === 'review' && editing ? t('agreements.edit.reviewStep') : t(`agreements.create.steps.${item}`));
+  const stepTitle = stepName(step);
 
   return (
     <Page title={editing ? t('agreements.edit.title') : t('agreements.create.title')}>
@@ -273,11 +275,11 @@ function AgreementCreateForm({ editing }: { editing?: AgreementDetail }) {
           <li key={item} aria-current={item === step ? 'step' : undefined}>
             {item === step ? (
               <strong>
-                {i + 1}. {t(`agreements.create.steps.${item}`)} ({t('agreements.create.stepCurrent')})
+                {i + 1}. {stepName(item)} ({t('agreements.create.stepCurrent')})
               </strong>
             ) : (
               <>
-                {i + 1}. {t(`agreements.create.steps.${item}`)}
+                {i + 1}. {stepName(item)}
                 {i < index && <> ({t('agreements.create.stepDone')})</>}
               </>
             )}

@@ -208,6 +208,8 @@ describe('AgreementEditPage', () => {
     await user.clear(title);
     await user.type(title, 'Samarbeidsavtale Namdal 2027–2029');
     for (let step = 0; step < 4; step += 1) await user.click(screen.getByRole('button', { name: 'Neste' }));
+    // The last step of an edit saves: it does not say "opprett".
+    expect(await screen.findByRole('heading', { level: 2, name: 'Steg 5 av 5: Se over og lagre' })).toBeTruthy();
     await user.click(await screen.findByRole('button', { name: 'Lagre endringene' }));
     await screen.findByRole('heading', { level: 1, name: 'Samarbeidsavtale Namdal 2027–2029' }, { timeout: 5000 });
     const [patch] = store.received.filter((r) => r.method === 'PATCH');

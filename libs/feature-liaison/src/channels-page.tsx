@@ -102,10 +102,16 @@ export function ChannelsPage() {
             value={target}
             onChange={setTarget}
           />
-          <div>
-            <Button type="submit" variant="secondary" disabled={!target}>
+          <div className="kb-stack">
+            <Button type="submit" variant="secondary" disabled={!target} aria-describedby={target ? undefined : 'channel-open-hint'}>
               {t('liaison.channels.open')}
             </Button>
+            {/* Why the button waits, where it is seen. */}
+            {!target && (
+              <p className="ds-paragraph" data-size="sm" id="channel-open-hint">
+                {t('liaison.channels.openHint')}
+              </p>
+            )}
           </div>
         </form>
       </Section>

@@ -178,6 +178,10 @@ describe('the channel list', () => {
     expect(await screen.findByText(/Viser 20 av 23 treff\. Skriv mer av navnet/)).toBeTruthy();
     const shown = () => screen.getAllByRole('option', { hidden: true }).filter((option) => !option.hasAttribute('data-empty'));
     expect(shown()[0]?.textContent).toMatch(/^Flatanger/);
+    // The button waits for a choice, and says so beside it.
+    const open = screen.getByRole('button', { name: 'Åpne kanalen' });
+    expect(open.hasAttribute('disabled')).toBe(true);
+    expect(document.getElementById(open.getAttribute('aria-describedby') ?? '')?.textContent).toBe('Velg et bibliotek eller en region over for å åpne kanalen.');
 
     await user.type(picker, 'Nam');
     // "Nam" goes to the server once typing pauses; the region Namdal matches where a word starts.
