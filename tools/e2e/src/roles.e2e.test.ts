@@ -47,16 +47,18 @@ test.describe('journey: each role sees only what it may do', () => {
     const adminContext = await browser.newContext();
     const admin = await adminContext.newPage();
     await logIn(admin);
-    const surveyId = await admin.evaluate(async () => {
+    // A deadline within the year a survey may run.
+    const deadline = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const surveyId = await admin.evaluate(async (deadline) => {
       const libraries = (await (await fetch('/api/actors?q=Namsos%20bibliotek&kind=public_library')).json()) as { items: { id: string }[] };
       const started = await fetch('/api/surveys', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ name: 'Tjenester (innsyn)', actorIds: [libraries.items[0]?.id], deadline: '2199-01-01' }),
+        body: JSON.stringify({ name: 'Tjenester (innsyn)', actorIds: [libraries.items[0]?.id], deadline }),
       });
       if (!started.ok) throw new Error(`starting the survey answered ${started.status}`);
       return ((await started.json()) as { id: string }).id;
-    });
+    }, deadline);
     await adminContext.close();
 
     await logIn(page, { email: VIEWER });
