@@ -19,6 +19,7 @@ import {
   Fact,
   FailureAlert,
   actionErrorText,
+  fieldErrorText,
   Page,
   RecordLink,
   Section,
@@ -450,6 +451,10 @@ function Renewal({ agreement }: { agreement: AgreementDetail }) {
   };
 
   const fieldErrors = renew.error instanceof ApiError ? renew.error.fieldErrors : {};
+  const errorAt = (field: 'startDate' | 'endDate', value: string) => {
+    const error = fieldErrors[field];
+    return error ? fieldErrorText(t, error, value) : undefined;
+  };
 
   return (
     <section aria-labelledby="agreement-renewal" className="kb-stack">
@@ -462,14 +467,14 @@ function Renewal({ agreement }: { agreement: AgreementDetail }) {
           type="date"
           label={t('agreements.fields.startDate')}
           value={startDate}
-          error={fieldErrors['startDate']?.message}
+          error={errorAt('startDate', startDate)}
           onChange={(event) => setStartDate(event.target.value)}
         />
         <TextField
           type="date"
           label={t('agreements.fields.endDate')}
           value={endDate}
-          error={fieldErrors['endDate']?.message}
+          error={errorAt('endDate', endDate)}
           onChange={(event) => setEndDate(event.target.value)}
         />
         <Button type="submit" variant="secondary" loading={renew.isPending}>

@@ -86,7 +86,9 @@ function messageOf(t: TFunction, error: FieldError): string {
     case openingHoursErrorCodes.duplicateDate:
       return t(`library.hours.errors.${error.code}`);
     case openingHoursErrorCodes.invalidOsm:
-      return t('library.hours.errors.invalid_opening_hours', { where: error.message });
+      return typeof error.params?.['near'] === 'string'
+        ? t('library.hours.errors.invalid_opening_hours_near', { near: error.params['near'] })
+        : t('library.hours.errors.invalid_opening_hours');
     default:
       return error.code === 'invalid_format' && /\.(from|to)$/.test(error.path) ? t('library.hours.errors.time') : fieldErrorText(t, error);
   }

@@ -26,6 +26,10 @@ const plainCodes = [
   'password_too_weak',
   'password_has_context',
   'memberships_required',
+  'date_out_of_range',
+  'end_before_start',
+  'deadline_in_past',
+  'period_reversed',
 ] as const;
 type PlainCode = (typeof plainCodes)[number];
 
@@ -46,7 +50,7 @@ function kindList(t: TFunction, kinds: string | number | undefined): string {
 
 /**
  * A field error in the user's language, saying how to fix it — from the error's `code`
- * (zod's own, or the domain's), with the API's English `message` as the last resort.
+ * (zod's own, or the domain's); a code it does not know gets a general text, never the API's English `message`.
  * `value` is what the field holds now: an empty field gets "fill in the field".
  */
 export function fieldErrorText(t: TFunction, error: FieldError, value?: string): string {
@@ -76,7 +80,7 @@ export function fieldErrorText(t: TFunction, error: FieldError, value?: string):
     case 'parent_wrong_kind':
       return t('validation.parent_wrong_kind', { kinds: kindList(t, params['kinds']) });
     default:
-      return isPlainCode(error.code) ? t(`validation.${error.code}`) : error.message;
+      return isPlainCode(error.code) ? t(`validation.${error.code}`) : t('validation.unknown');
   }
 }
 

@@ -47,9 +47,19 @@ describe('fieldErrorText', () => {
     );
   });
 
-  it('falls back to the API’s message for a code it does not know', async () => {
+  it('says a code it does not know in general words, never with the API’s English message', async () => {
     const { t } = await initI18n({ language: 'nb' });
-    expect(fieldErrorText(t, error('brand_new_code'), 'x')).toBe('API message for brand_new_code');
+    expect(fieldErrorText(t, error('brand_new_code'), 'x')).toBe('Verdien kan ikke brukes. Sjekk feltet og prøv igjen.');
+  });
+
+  it('explains the date rules every form shares, in bokmål and nynorsk', async () => {
+    const nb = await initI18n({ language: 'nb' });
+    expect(fieldErrorText(nb.t, error('date_out_of_range'), '9999-12-31')).toBe('Datoen må være mellom år 1900 og 2199.');
+    expect(fieldErrorText(nb.t, error('deadline_in_past'), '2001-01-01')).toBe('Fristen har gått ut. Velg dagens dato eller en senere dato.');
+    expect(fieldErrorText(nb.t, error('end_before_start'), '2026-01-01')).toBe('Slutten er før starten. Velg en slutt som ikke er før starten.');
+    const nn = await initI18n({ language: 'nn' });
+    expect(fieldErrorText(nn.t, error('date_out_of_range'), '9999-12-31')).toBe('Datoen må vere mellom år 1900 og 2199.');
+    expect(fieldErrorText(nn.t, error('period_reversed'), '2026-01-01')).toMatch(/^Perioden sluttar før han byrjar/);
   });
 
   it('explains HTTP failures by status', async () => {
