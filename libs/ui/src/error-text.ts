@@ -1,4 +1,5 @@
 import type { FieldError } from '@kompetansebro/domain';
+import { currentLanguage, formatNumber } from '@kompetansebro/i18n';
 import type { TFunction } from 'i18next';
 
 /** Codes whose message takes no sub-key and at most simple params. */
@@ -55,17 +56,22 @@ function kindList(t: TFunction, kinds: string | number | undefined): string {
  */
 export function fieldErrorText(t: TFunction, error: FieldError, value?: string): string {
   const params = error.params ?? {};
+  // A limit as the apps print numbers: "1 000 000", not "1000000".
+  const limit = (name: 'minimum' | 'maximum') => {
+    const number = params[name];
+    return typeof number === 'number' ? formatNumber(number, currentLanguage()) : number;
+  };
   if (value !== undefined && value.trim() === '' && emptyCodes.has(error.code)) return t('validation.required');
 
   switch (error.code) {
     case 'too_small':
       return params['origin'] === 'string'
         ? t('validation.too_small.string', { minimum: params['minimum'] })
-        : t('validation.too_small.default', { minimum: params['minimum'] });
+        : t('validation.too_small.default', { minimum: limit('minimum') });
     case 'too_big':
       return params['origin'] === 'string'
         ? t('validation.too_big.string', { maximum: params['maximum'] })
-        : t('validation.too_big.default', { maximum: params['maximum'] });
+        : t('validation.too_big.default', { maximum: limit('maximum') });
     case 'invalid_format': {
       const format = params['format'];
       if (format === 'email') return t('validation.invalid_format.email');

@@ -34,6 +34,11 @@ describe('fieldErrorText', () => {
     );
   });
 
+  it('writes a number’s limit the way the apps print numbers', async () => {
+    const { t } = await initI18n({ language: 'nb' });
+    expect(fieldErrorText(t, error('too_big', { origin: 'number', maximum: 999_999_999_999.99 }), '1e15')).toBe('Verdien er for stor. Den kan være høyst 999\u00a0999\u00a0999\u00a0999,99.');
+  });
+
   it('asks to fill in an empty required field', async () => {
     const { t } = await initI18n({ language: 'nb' });
     expect(fieldErrorText(t, error('too_small', { origin: 'string', minimum: 2 }), '')).toBe('Fyll ut feltet.');
