@@ -76,6 +76,8 @@ export function fieldErrorText(t: TFunction, error: FieldError, value?: string):
       const format = params['format'];
       if (format === 'email') return t('validation.invalid_format.email');
       if (format === 'url') return t('validation.invalid_format.url');
+      // Every phone field of the domain is named "phone" and checked by the same pattern.
+      if (format === 'regex' && /(^|\.)phone$/.test(error.path)) return t('validation.invalid_format.phone');
       if (format === 'regex') return t('validation.invalid_format.regex');
       return t('validation.invalid_format.default');
     }

@@ -39,6 +39,13 @@ describe('fieldErrorText', () => {
     expect(fieldErrorText(t, error('too_big', { origin: 'number', maximum: 999_999_999_999.99 }), '1e15')).toBe('Verdien er for stor. Den kan være høyst 999\u00a0999\u00a0999\u00a0999,99.');
   });
 
+  it('says what a phone number looks like, not "see the help text"', async () => {
+    const { t } = await initI18n({ language: 'nb' });
+    const phone: FieldError = { path: 'phone', code: 'invalid_format', message: 'A phone number has digits and spaces', params: { origin: 'string', format: 'regex' } };
+    expect(fieldErrorText(t, phone, 'abc')).toMatch(/^Skriv telefonnummeret med siffer og mellomrom.*for eksempel \+47 74 00 00 00\.$/);
+    expect(fieldErrorText(t, { ...phone, path: 'name' }, 'abc')).toBe('Formatet er ikke riktig. Se hjelpeteksten for feltet.');
+  });
+
   it('asks to fill in an empty required field', async () => {
     const { t } = await initI18n({ language: 'nb' });
     expect(fieldErrorText(t, error('too_small', { origin: 'string', minimum: 2 }), '')).toBe('Fyll ut feltet.');
