@@ -131,6 +131,7 @@ describe('bad files and bad rows', () => {
 
   it('refuses a file that is not CSV or XLSX', async () => {
     expect((await upload('kontrakt.pdf', '%PDF-1.4\n')).status).toBe(415);
+    expect((await upload('bilde.jpg', 'not an image')).status).toBe(415);
     expect((await upload('bilde.csv', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]))).status).toBe(415);
   });
 
