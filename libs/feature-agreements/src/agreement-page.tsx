@@ -19,7 +19,6 @@ import {
   Fact,
   FailureAlert,
   actionErrorText,
-  fieldErrorText,
   Page,
   RecordLink,
   Section,
@@ -32,6 +31,7 @@ import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { agreementErrorText } from './agreement-error-text';
 import { useAgreementFeature } from './agreement-feature-context';
 import { allPartiesAccepted, isOpenForNegotiation, PartyAcceptance } from './agreement-acceptance';
 import { AgreementAmendments } from './agreement-amendments';
@@ -453,7 +453,7 @@ function Renewal({ agreement }: { agreement: AgreementDetail }) {
   const fieldErrors = renew.error instanceof ApiError ? renew.error.fieldErrors : {};
   const errorAt = (field: 'startDate' | 'endDate', value: string) => {
     const error = fieldErrors[field];
-    return error ? fieldErrorText(t, error, value) : undefined;
+    return error ? agreementErrorText(t, error, value) : undefined;
   };
 
   return (

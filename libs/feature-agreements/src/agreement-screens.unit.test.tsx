@@ -197,6 +197,10 @@ describe('AgreementPage', () => {
     await user.click(within(renewal).getByRole('button', { name: 'Forny' }));
     expect(await within(renewal).findByText('Datoen må være mellom år 1900 og 2199.')).toBeTruthy();
     expect(within(renewal).queryByText(/must be between/)).toBeNull();
+
+    mswServer.use(http.post('*/api/agreements/:id/renewals', () => problemResponse(400, [{ path: 'endDate', code: 'end_before_start', message: 'The end date is before the start date' }])));
+    await user.click(within(renewal).getByRole('button', { name: 'Forny' }));
+    expect(await within(renewal).findByText('Sluttdatoen er før startdatoen. Velg en sluttdato etter startdatoen.')).toBeTruthy();
   });
 
   it('shows no transition buttons when none is allowed', async () => {
