@@ -27,7 +27,6 @@ const ownCodes = [
   'duplicate',
   'actor_not_found',
   'lone_surrogate',
-  'date_out_of_range',
   'date_too_early',
   'date_too_far_ahead',
 ] as const;

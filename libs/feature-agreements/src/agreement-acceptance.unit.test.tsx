@@ -11,6 +11,7 @@ import {
   buildService,
   countyAdminAccount,
   mswServer,
+  problemResponse,
   referenceHandlers,
   renderRoute,
   serviceHandlers,
@@ -21,6 +22,7 @@ import {
 import { meQueries } from '@kompetansebro/api-client';
 import type { AgreementDetail } from '@kompetansebro/domain';
 import { screen, waitFor, within } from '@testing-library/react';
+import { http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { createAgreementRoutes } from './agreement-routes';
 
@@ -273,6 +275,20 @@ describe('Amendments on the agreement page', () => {
         },
       ]),
     );
+  });
+
+  it('says why the API refused an amendment’s end date by its code (out of range is not “before the start”)', async () => {
+    const base = namdalAgreement({ status: 'active', allowedTransitions: ['terminated'], endDate: '2027-12-31' });
+    const { user } = renderAgreement(base, countyAdminAccount());
+    await heading();
+    mswServer.use(http.post('*/api/agreements/:id/amendments', () => problemResponse(400, [{ path: 'endDate', code: 'date_out_of_range', message: 'The date must be between 1900 and 2199' }])));
+    const versions = await screen.findByRole('region', { name: 'Versjoner og endringer' }, { timeout: 5000 });
+    await user.type(await within(versions).findByRole('textbox', { name: 'Hvorfor endres avtalen?' }), 'Forlenget for alltid');
+    await user.clear(within(versions).getByLabelText('Sluttdato'));
+    await user.type(within(versions).getByLabelText('Sluttdato'), '9999-12-31');
+    await user.click(within(versions).getByRole('button', { name: 'Foreslå endringen' }));
+    expect(await within(versions).findByText('Datoen må være mellom år 1900 og 2199.')).toBeTruthy();
+    expect(within(versions).queryByText(/Sluttdatoen er før startdatoen/)).toBeNull();
   });
 
   it('lets the county propose adding a service a party offers, and another level, with a reason', async () => {

@@ -20,6 +20,7 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { agreementErrorText } from './agreement-error-text';
 import { CheckboxGroup } from './checkbox-group';
 
 function errorText(t: TFunction, error: unknown): string {
@@ -219,7 +220,7 @@ function ProposeAmendment({ agreement }: { agreement: AgreementDetail }) {
         type="date"
         label={t('agreements.fields.endDate')}
         value={endDate}
-        error={fieldErrors['endDate'] ? t('agreements.create.errors.end_before_start') : undefined}
+        error={fieldErrors['endDate'] ? agreementErrorText(t, fieldErrors['endDate'], endDate) : undefined}
         onChange={(event) => setEndDate(event.target.value)}
       />
       <TextArea

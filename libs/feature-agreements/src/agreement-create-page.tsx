@@ -3,7 +3,6 @@ import {
   agreementKinds,
   collaborationLevels,
   compareNorwegian,
-  MIN_AGREEMENT_PARTIES,
   partyRoles,
   thematicAreas,
   type ActorKind,
@@ -18,7 +17,6 @@ import {
   CancelLink,
   DetailPage,
   ErrorSummary,
-  fieldErrorText,
   actionErrorText,
   Page,
   Select,
@@ -33,6 +31,7 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { agreementErrorText } from './agreement-error-text';
 import { useAgreementFeature } from './agreement-feature-context';
 import {
   agreementFieldId,
@@ -52,16 +51,6 @@ import { useCanCreateAgreements } from './use-can-create-agreements';
 import { CheckboxGroup, groupStyle, toggleStyle } from './checkbox-group';
 import { z } from 'zod';
 import './agreements.css';
-
-/** Codes of the agreement rules that have their own message in the form. */
-const agreementCodes = [
-  'agreement_duplicate_party',
-  'end_before_start',
-  'service_not_found',
-  'service_not_of_party',
-  'actor_not_found',
-] as const;
-const isAgreementCode = (code: string): code is (typeof agreementCodes)[number] => (agreementCodes as readonly string[]).includes(code);
 
 /** What a field held, so an empty one reads "fill in the field". */
 function valueAt(values: AgreementFormValues, path: string): string | undefined {
@@ -245,11 +234,7 @@ function AgreementCreateForm({ editing }: { editing?: AgreementDetail }) {
     else next();
   };
 
-  const messageOf = (error: FieldError): string => {
-    if (error.code === 'agreement_too_few_parties') return t('agreements.create.errors.agreement_too_few_parties', { minimum: MIN_AGREEMENT_PARTIES });
-    if (isAgreementCode(error.code)) return t(`agreements.create.errors.${error.code}`);
-    return fieldErrorText(t, error, valueAt(values, error.path));
-  };
+  const messageOf = (error: FieldError): string => agreementErrorText(t, error, valueAt(values, error.path));
   const shown = errors.filter((error) => step === 'review' || stepOfPath(error.path) === step);
   const errorAt = (path: string) => {
     const error = shown.find((candidate) => candidate.path === path);

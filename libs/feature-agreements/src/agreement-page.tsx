@@ -31,6 +31,7 @@ import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { agreementErrorText } from './agreement-error-text';
 import { useAgreementFeature } from './agreement-feature-context';
 import { allPartiesAccepted, isOpenForNegotiation, PartyAcceptance } from './agreement-acceptance';
 import { AgreementAmendments } from './agreement-amendments';
@@ -450,6 +451,10 @@ function Renewal({ agreement }: { agreement: AgreementDetail }) {
   };
 
   const fieldErrors = renew.error instanceof ApiError ? renew.error.fieldErrors : {};
+  const errorAt = (field: 'startDate' | 'endDate', value: string) => {
+    const error = fieldErrors[field];
+    return error ? agreementErrorText(t, error, value) : undefined;
+  };
 
   return (
     <section aria-labelledby="agreement-renewal" className="kb-stack">
@@ -462,14 +467,14 @@ function Renewal({ agreement }: { agreement: AgreementDetail }) {
           type="date"
           label={t('agreements.fields.startDate')}
           value={startDate}
-          error={fieldErrors['startDate']?.message}
+          error={errorAt('startDate', startDate)}
           onChange={(event) => setStartDate(event.target.value)}
         />
         <TextField
           type="date"
           label={t('agreements.fields.endDate')}
           value={endDate}
-          error={fieldErrors['endDate']?.message}
+          error={errorAt('endDate', endDate)}
           onChange={(event) => setEndDate(event.target.value)}
         />
         <Button type="submit" variant="secondary" loading={renew.isPending}>

@@ -9,6 +9,7 @@ import {
   buildMe,
   buildMembership,
   mswServer,
+  problemResponse,
   referenceHandlers,
   renderRoute,
   testOrganisations,
@@ -186,6 +187,20 @@ describe('AgreementPage', () => {
     });
     const link = await screen.findByRole('link', { name: 'Historikk' }, { timeout: 5000 });
     expect(link.getAttribute('href')).toBe(`/historikk/agreement/${agreement.id}`);
+  });
+
+  it('says beside the renewal’s date why the API refused it, in the user’s language', async () => {
+    const agreement = buildAgreementDetail({ status: 'active', endDate: '2026-12-31' });
+    const { user } = renderAgreements(`/avtaler/${agreement.id}`, new AgreementStore([agreement]));
+    mswServer.use(http.post('*/api/agreements/:id/renewals', () => problemResponse(400, [{ path: 'endDate', code: 'date_out_of_range', message: 'The date must be between 1900 and 2199' }])));
+    const renewal = await screen.findByRole('region', { name: 'Forny avtalen' }, { timeout: 5000 });
+    await user.click(within(renewal).getByRole('button', { name: 'Forny' }));
+    expect(await within(renewal).findByText('Datoen må være mellom år 1900 og 2199.')).toBeTruthy();
+    expect(within(renewal).queryByText(/must be between/)).toBeNull();
+
+    mswServer.use(http.post('*/api/agreements/:id/renewals', () => problemResponse(400, [{ path: 'endDate', code: 'end_before_start', message: 'The end date is before the start date' }])));
+    await user.click(within(renewal).getByRole('button', { name: 'Forny' }));
+    expect(await within(renewal).findByText('Sluttdatoen er før startdatoen. Velg en sluttdato etter startdatoen.')).toBeTruthy();
   });
 
   it('shows no transition buttons when none is allowed', async () => {

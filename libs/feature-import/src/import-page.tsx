@@ -1,4 +1,4 @@
-import { IMPORT_JOB_POLL_MS, importQueries, meQueries, saveFailureOf, trySave, useApplyImport, useCan, usePreviewImport, useRetryImport, useUndoImport, useUploadImport } from '@kompetansebro/api-client';
+import { IMPORT_JOB_POLL_MS, importQueries, meQueries, trySave, type SaveFailure, useApplyImport, useCan, usePreviewImport, useRetryImport, useUndoImport, useUploadImport } from '@kompetansebro/api-client';
 import {
   actorKinds,
   importFields,
@@ -18,20 +18,21 @@ import {
   type ServiceType,
 } from '@kompetansebro/domain';
 import { formatDate, formatDateTime, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, ConfirmDialog, DataTable, FailureAlert, fieldErrorText, httpErrorText, LoadingState, optionsByLabel, Page, QueryError, Section, Select, TextField, type TableColumn } from '@kompetansebro/ui';
+import { Alert, Button, ConfirmDialog, DataTable, ErrorSummary, FailureAlert, LoadingState, optionsByLabel, Page, QueryError, Section, Select, TextField, type TableColumn } from '@kompetansebro/ui';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { importErrorText, importFailureText } from './import-error-text';
 
-/** What went wrong, in the user's words: the field errors of the answer, or its status. */
+/**
+ * What went wrong, in the user's words: the field errors of the answer, or its status. Takes
+ * the outcome `trySave` gave (a mutation's `error` is still the previous render's right after it).
+ */
 function useFailureText() {
   const { t } = useTranslation();
-  return (error: unknown): string => {
-    const failure = saveFailureOf(error);
-    if (failure.kind === 'fields') return failure.errors.map((e) => fieldErrorText(t, e)).join(' ');
-    return httpErrorText(t, failure.kind === 'stale' ? 412 : failure.status);
-  };
+  const language = useLanguage();
+  return (failure: SaveFailure): string => importFailureText(t, language, failure);
 }
 
 /**
@@ -105,19 +106,26 @@ function UploadSection({ onUploaded }: { onUploaded: (detail: ImportDetail) => v
   const [target, setTarget] = useState<ImportTarget>('actor');
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<string | undefined>();
+  // Each failed attempt moves focus to the summary again.
+  const [attempts, setAttempts] = useState(0);
+  const fail = (message: string) => {
+    setError(message);
+    setAttempts((count) => count + 1);
+  };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!chosen) return setError(t('import.upload.choose'));
+    if (!chosen) return fail(t('import.upload.choose'));
     setError(undefined);
     setProgress(0);
     const result = await trySave(upload.mutateAsync({ file: chosen, target, onProgress: setProgress }));
     setProgress(null);
     if (result.ok) onUploaded(result.data);
-    else setError(failureText(upload.error));
+    else fail(failureText(result));
   };
   return (
     <Section id="import-upload" title={t('import.upload.title')}>
       <form className="kb-form" onSubmit={(event) => void submit(event)} noValidate>
+        <ErrorSummary errors={error ? [{ fieldId: 'import-file', message: error }] : []} focusKey={attempts} />
         <Select
           id="import-target"
           label={t('import.upload.target')}
@@ -167,7 +175,7 @@ function JobStatus({ file }: { file: ImportDetail }) {
           variant="secondary"
           loading={retry.isPending}
           onClick={() =>
-            void trySave(retry.mutateAsync()).then((result) => setRetryFailure(result.ok ? null : failureText(retry.error)))
+            void trySave(retry.mutateAsync()).then((result) => setRetryFailure(result.ok ? null : failureText(result)))
           }
         >
           {t('import.job.retry')}
@@ -222,13 +230,13 @@ function MappingSection({ file }: { file: ImportDetail }) {
     if (result.ok) {
       setEdited(false);
       queuedJob(result.data);
-    } else setFailure(failureText(check.error));
+    } else setFailure(failureText(result));
   };
   const runApply = async () => {
     setFailure(null);
     const result = await trySave(apply.mutateAsync(mapping));
     if (result.ok) queuedJob(result.data);
-    else setFailure(failureText(apply.error));
+    else setFailure(failureText(result));
   };
 
   return (
@@ -283,6 +291,7 @@ function MappingSection({ file }: { file: ImportDetail }) {
 
 function PreviewSection({ preview, applying, onApply, children }: { preview: ImportPreview; applying: boolean; onApply: () => void; children?: ReactNode }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const { counts } = preview;
   const fieldName = (path: string) => (path in fieldLabels ? t(`import.field.${path as keyof typeof fieldLabels}`) : path);
   const statusText: Record<ImportPreviewRow['status'], string> = {
@@ -298,8 +307,12 @@ function PreviewSection({ preview, applying, onApply, children }: { preview: Imp
     if (field === 'audiences') return value.split(', ').map((audience) => t(`actors.services.audience.${audience as Audience}`)).join(', ');
     return value;
   };
-  const errorText = (error: FieldError) =>
-    t('import.preview.error', { field: fieldName(error.path), column: String(error.params?.['column'] ?? error.path), message: error.code.startsWith('import_') ? error.message : fieldErrorText(t, error) });
+  // The file's own header where the error names one (a field no column gave: the field alone).
+  const errorText = (error: FieldError) => {
+    const column = error.params?.['column'];
+    const message = importErrorText(t, language, error);
+    return column === undefined || column === '' ? t('import.preview.errorNoColumn', { field: fieldName(error.path), message }) : t('import.preview.error', { field: fieldName(error.path), column: String(column), message });
+  };
   const columns: TableColumn<ImportPreviewRow>[] = [
     { key: 'line', header: t('import.preview.line'), cell: (row) => row.line },
     { key: 'name', header: t('import.preview.name'), cell: (row) => row.name ?? t('import.preview.empty'), rowHeader: true },
@@ -376,7 +389,7 @@ function HistorySection({ onContinue }: { onContinue: (id: string) => void }) {
     if (!asked) return;
     const result = await trySave(undo.mutateAsync(asked.id));
     setAsked(null);
-    setMessage(result.ok ? { ok: true, text: t('import.report.undone') } : { ok: false, text: failureText(undo.error) });
+    setMessage(result.ok ? { ok: true, text: t('import.report.undone') } : { ok: false, text: failureText(result) });
   };
   // A preview or apply running or failed says so; otherwise the import's own status.
   const jobText = (job: ImportJob | null) =>

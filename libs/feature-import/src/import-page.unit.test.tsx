@@ -91,6 +91,26 @@ describe('ImportPage', () => {
     expect((screen.getByLabelText('Navn') as HTMLSelectElement).value).toBe('name');
   });
 
+  it('says why the server refused the file beside the file field, with the summary in focus', async () => {
+    const { user } = renderImport();
+    const problem = (status: number, errors?: unknown[]) =>
+      HttpResponse.json({ type: 'about:blank', title: 'Bad file', status, detail: 'The file has a header row but no rows under it', ...(errors ? { errors } : {}) }, { status, headers: { 'content-type': 'application/problem+json' } });
+    mswServer.use(http.post('*/api/imports', () => problem(400, [{ path: 'file', code: 'import_file_header_only', message: 'The file has a header row but no rows under it' }])));
+    const field = await screen.findByLabelText('Fil (CSV eller XLSX)');
+    await user.upload(field, new File(['Navn\n'], 'tom.csv', { type: 'text/csv' }));
+    await user.click(screen.getByRole('button', { name: 'Last opp' }));
+    const headerOnly = 'Filen har bare overskrifter. Legg til minst én rad under overskriftene.';
+    const summary = (await screen.findByRole('heading', { name: /rette opp/ })).closest('.ds-error-summary');
+    expect(document.activeElement).toBe(summary);
+    expect(within(summary as HTMLElement).getByRole('link', { name: new RegExp(headerOnly) })).toBeTruthy();
+    expect(screen.getAllByText(headerOnly).length).toBeGreaterThan(0);
+    expect(screen.queryByText(/nettforbindelsen/)).toBeNull();
+
+    mswServer.use(http.post('*/api/imports', () => problem(415)));
+    await user.click(screen.getByRole('button', { name: 'Last opp' }));
+    expect((await screen.findAllByText('Filtypen kan ikke leses – bruk CSV eller Excel (XLSX).')).length).toBeGreaterThan(0);
+  });
+
   it('tells a county viewer who opens the address that only the administrators import, with no upload form', async () => {
     scenario({ account: { email: 'fylke-innsyn@demo.kompetansebro.no', password: 'kompetansebro', me: buildMe({ memberships: [buildMembership(testOrganisations.county, 'county_viewer')] }) } }).use();
     renderRoute({ path: '/import', createRoutes: (root) => [createImportRoute(root)] });

@@ -264,7 +264,7 @@ describe('InitiativeEditPage', () => {
     await user.clear(spent);
     await user.type(spent, 'mye');
     await user.click(screen.getByRole('button', { name: 'Lagre endringene' }));
-    expect(await screen.findByRole('link', { name: 'Brukt: Skriv beløpet i kroner, for eksempel 1 250 000,50.' })).toBeTruthy();
+    expect(await screen.findByRole('link', { name: 'Brukt: Skriv beløpet i kroner, 0 eller mer (ikke negativt), for eksempel 1 250 000,50.' })).toBeTruthy();
     expect(spent.getAttribute('aria-invalid')).toBe('true');
     expect(store.initiativeChanges).toEqual([]);
 

@@ -5,11 +5,13 @@ import {
   LiaisonStore,
   liaisonHandlers,
   mswServer,
+  problemResponse,
   referenceHandlers,
   renderRoute,
   testRegions,
 } from '@kompetansebro/testing';
 import { screen, waitFor, within } from '@testing-library/react';
+import { http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { createLiaisonRoutes } from './liaison-routes';
 
@@ -106,6 +108,30 @@ describe('needs and offer', () => {
     expect(screen.getByRole('link', { name: 'Namsos: Skriv et helt tall som er 0 eller mer.' })).toBeTruthy();
     expect(screen.getByLabelText('Namsos').getAttribute('aria-invalid')).toBe('true');
     expect(store.received).toEqual([]);
+  });
+
+  it('refuses a count above the domain’s maximum with the limit, not “whole number”, and sends nothing', async () => {
+    const store = new LiaisonStore({ libraries: [libraries().namsos] });
+    const { user } = renderLiaison('/behov', store);
+    await user.type(await screen.findByLabelText('Namsos'), '99999999999');
+    await user.click(screen.getByRole('button', { name: 'Lagre' }));
+    expect(await screen.findByRole('link', { name: 'Namsos: Verdien er for stor. Den kan være høyst 1\u00a0000\u00a0000.' })).toBeTruthy();
+    expect(screen.getByLabelText('Namsos').getAttribute('aria-invalid')).toBe('true');
+    expect(store.received).toEqual([]);
+  });
+
+  it('puts the API’s field error beside the municipality its row was, and in the summary', async () => {
+    const { namsos, flatanger } = libraries();
+    const store = new LiaisonStore({ libraries: [namsos, flatanger] });
+    const { user } = renderLiaison('/behov', store);
+    mswServer.use(http.put('*/api/liaison/student-counts', () => problemResponse(400, [{ path: 'counts.1.count', code: 'too_big', message: 'Too big: expected number to be <=1000000', params: { origin: 'number', maximum: 1_000_000 } }])));
+    await user.type(await screen.findByLabelText('Namsos'), '12');
+    await user.type(screen.getByLabelText('Flatanger'), '4');
+    await user.click(screen.getByRole('button', { name: 'Lagre' }));
+    // The rows go in the order of the list: Namsos (row 0), then Flatanger (row 1).
+    expect(await screen.findByRole('link', { name: 'Flatanger: Verdien er for stor. Den kan være høyst 1\u00a0000\u00a0000.' })).toBeTruthy();
+    expect(screen.getByLabelText('Flatanger').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByLabelText('Namsos').getAttribute('aria-invalid')).not.toBe('true');
   });
 
   it('on a stale save keeps what the user typed and shows what is saved now', async () => {

@@ -1,11 +1,13 @@
 import { liaisonQueries, useSaveStudentCounts } from '@kompetansebro/api-client';
 import {
   keyStudentServices,
+  MAX_STUDENT_COUNT,
   serviceGaps,
   studentCountQuerySchema,
   studentsWithoutService,
   type NeedsRow,
   type StudentCountPeriod,
+  type FieldError,
   type StudentCountSet,
   parseWholeNumberText,
 } from '@kompetansebro/domain';
@@ -15,6 +17,7 @@ import {
   Button,
   DataTable,
   ErrorSummary,
+  fieldErrorText,
   httpErrorText,
   LoadingState,
   Page,
@@ -28,6 +31,7 @@ import {
   type TableColumn,
 } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -55,7 +59,15 @@ function parseCount(text: string | undefined): number | null {
   if ((text ?? '').trim() === '') return 0;
   // "1 200" as Norwegians type it, and as the page prints it.
   const count = parseWholeNumberText(text ?? '');
-  return count !== null && count < 10_000_000 ? count : null;
+  return count !== null && count <= MAX_STUDENT_COUNT ? count : null;
+}
+
+/** Why a typed count cannot be saved, in words (too big: the domain's own maximum); undefined when it can. */
+function countErrorText(t: TFunction, text: string | undefined): string | undefined {
+  if (parseCount(text) !== null) return undefined;
+  return parseWholeNumberText(text ?? '') === null
+    ? t('liaison.needs.invalidCount')
+    : fieldErrorText(t, { path: 'count', code: 'too_big', message: '', params: { maximum: MAX_STUDENT_COUNT } });
 }
 
 /**
@@ -77,6 +89,8 @@ export function NeedsPage() {
   const [submitted, setSubmitted] = useState(0);
   const [stale, setStale] = useState(false);
   const [savedNotice, setSavedNotice] = useState(false);
+  // The API's field errors of the last save, by municipality (its paths count the rows sent: "counts.0.count").
+  const [serverErrors, setServerErrors] = useState<Record<string, FieldError>>({});
 
   // A fresh form for each period, filled when its counts arrive.
   useEffect(() => {
@@ -93,17 +107,24 @@ export function NeedsPage() {
   const dirty = draft !== null && municipalities.some((m) => (parseCount(draft[m.municipalityNumber]) ?? -1) !== (parseCount(saved[m.municipalityNumber]) ?? 0));
   const guard = useUnsavedChangesGuard(dirty);
 
-  const errors: ErrorSummaryItem[] =
-    submitted > 0 && draft
-      ? municipalities
-          .filter((m) => parseCount(draft[m.municipalityNumber]) === null)
-          .map((m) => ({ fieldId: fieldId(m.municipalityNumber), message: `${m.municipalityName}: ${t('liaison.needs.invalidCount')}` }))
-      : [];
+  const messageAt = (municipalityNumber: string): string | undefined => {
+    const value = draft?.[municipalityNumber] ?? '';
+    const own = submitted > 0 ? countErrorText(t, value) : undefined;
+    const server = serverErrors[municipalityNumber];
+    return own ?? (server ? fieldErrorText(t, server, value) : undefined);
+  };
+  const errors: ErrorSummaryItem[] = draft
+    ? municipalities.flatMap((m) => {
+        const message = messageAt(m.municipalityNumber);
+        return message ? [{ fieldId: fieldId(m.municipalityNumber), message: `${m.municipalityName}: ${message}` }] : [];
+      })
+    : [];
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setSubmitted((n) => n + 1);
     setSavedNotice(false);
+    setServerErrors({});
     if (!draft || !counts.data) return;
     if (municipalities.some((m) => parseCount(draft[m.municipalityNumber]) === null)) return;
     const rows = municipalities
@@ -119,6 +140,12 @@ export function NeedsPage() {
           setSavedNotice(true);
         },
         onError: (error) => {
+          const byMunicipality: Record<string, FieldError> = {};
+          for (const fieldError of error.status === 400 ? (error.problem.errors ?? []) : []) {
+            const row = rows[Number(/^counts\.(\d+)\./.exec(fieldError.path)?.[1] ?? -1)];
+            if (row) byMunicipality[row.municipalityNumber] ??= fieldError;
+          }
+          setServerErrors(byMunicipality);
           if (error.status === 412) {
             // Keep what the user typed; fetch what is saved now to show beside it.
             setStale(true);
@@ -231,7 +258,7 @@ export function NeedsPage() {
                   <p className="ds-paragraph">{t('liaison.needs.staleBody')}</p>
                 </Alert>
               )}
-              {save.isError && !stale && (
+              {save.isError && !stale && Object.keys(serverErrors).length === 0 && (
                 <Alert color="danger" heading={t('liaison.needs.saveFailed')} role="alert">
                   <p className="ds-paragraph">{httpErrorText(t, save.error.status)}</p>
                 </Alert>
@@ -242,7 +269,6 @@ export function NeedsPage() {
                   <div className="kb-cluster">
                     {rows.map((m) => {
                       const value = draft[m.municipalityNumber] ?? '';
-                      const invalid = submitted > 0 && parseCount(value) === null;
                       const savedNow = parseCount(saved[m.municipalityNumber]) ?? 0;
                       const differs = stale && parseCount(value) !== savedNow;
                       return (
@@ -253,7 +279,7 @@ export function NeedsPage() {
                           inputMode="numeric"
                           size={6}
                           value={value}
-                          error={invalid ? t('liaison.needs.invalidCount') : undefined}
+                          error={messageAt(m.municipalityNumber)}
                           description={differs ? t('liaison.needs.savedValue', { count: savedNow }) : undefined}
                           onChange={(event) => setDraft({ ...draft, [m.municipalityNumber]: event.target.value })}
                         />

@@ -94,7 +94,9 @@ function messageOf(t: TFunction, error: FieldError): string {
     case openingHoursErrorCodes.duplicateDate:
       return t(`library.hours.errors.${error.code}`);
     case openingHoursErrorCodes.invalidOsm:
-      return t('library.hours.errors.invalid_opening_hours', { where: error.message });
+      return typeof error.params?.['near'] === 'string'
+        ? t('library.hours.errors.invalid_opening_hours_near', { near: error.params['near'] })
+        : t('library.hours.errors.invalid_opening_hours');
     default:
       if (error.code !== 'invalid_format') return fieldErrorText(t, error);
       // A season's from and to are dates; every other from and to is a time of day.

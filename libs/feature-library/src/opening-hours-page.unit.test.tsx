@@ -169,6 +169,17 @@ describe('OpeningHoursPage', () => {
     expect(lines[4]).toBe(`Sesong 1 – Tirsdag: Betjent fra: ${time}`);
   });
 
+  it('says in Norwegian where an OpenStreetMap text cannot be read, never the parser’s English', async () => {
+    const user = userEvent.setup();
+    renderEditor(() => HttpResponse.json(emptyHours));
+    const message = 'Mo-Fr 25:00 <--- (Time range starts outside of the current day)';
+    mswServer.use(http.put('*/api/opening-hours/:id/osm', () => problemResponse(400, [{ path: 'openingHours', code: 'invalid_opening_hours', message, params: { near: 'Mo-Fr 25:00' } }])));
+    await user.type(await screen.findByLabelText('Betjent tid (opening_hours)'), 'Mo-Fr 25:00');
+    await user.click(screen.getByRole('button', { name: 'Hent vanlig uke fra tekstene' }));
+    expect(await screen.findByText(/^Teksten kan ikke leses som åpningstider\. Feilen er omtrent der «Mo-Fr 25:00» slutter\./)).toBeTruthy();
+    expect(screen.queryByText(/Time range/)).toBeNull();
+  });
+
   it('says someone else saved first on 412, keeping what was typed', async () => {
     const user = userEvent.setup();
     renderEditor(() => problemResponse(412));

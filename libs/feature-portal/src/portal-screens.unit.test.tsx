@@ -227,4 +227,16 @@ describe('ProfilePage', () => {
     await screen.findByText('Endringene er lagret.');
     expect(actors.received.filter((r) => r.method === 'PATCH').at(-1)?.body).toEqual({ email: 'studie@namdal.example.no' });
   }, 20_000);
+
+  it('says how long the address may be when it is too long', async () => {
+    const { actors } = profileStores();
+    const { user } = renderPortal('/profil', new PortalStore(), { actors });
+    const address = await screen.findByRole('textbox', { name: /^Adresse/ }, { timeout: 5000 });
+    await user.clear(address);
+    await user.click(address);
+    await user.paste('x'.repeat(301));
+    await user.click(screen.getByRole('button', { name: 'Lagre' }));
+    expect(await screen.findByRole('link', { name: /^Adresse.*: Skriv høyst 300 tegn\. Korte ned teksten\.$/ })).toBeTruthy();
+    expect(actors.received.filter((r) => r.method === 'PATCH')).toEqual([]);
+  }, 20_000);
 });

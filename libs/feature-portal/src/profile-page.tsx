@@ -1,6 +1,6 @@
 import { actorQueries, ApiError, useUpdateActor } from '@kompetansebro/api-client';
-import { actorUpdateSchema, type ActorDetail, type ActorUpdate } from '@kompetansebro/domain';
-import { Alert, bindFields, Button, ChangesTable, ErrorSummary, httpErrorText, LoadingState, Page, QueryError, Section, TextField, useUnsavedChangesGuard } from '@kompetansebro/ui';
+import { actorUpdateSchema, fieldErrorsFromIssues, type ActorDetail, type ActorUpdate, type FieldError } from '@kompetansebro/domain';
+import { Alert, bindFields, Button, ChangesTable, ErrorSummary, fieldErrorText, httpErrorText, LoadingState, Page, QueryError, Section, TextField, useUnsavedChangesGuard } from '@kompetansebro/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -71,14 +71,15 @@ function ContactForm({ actor }: { actor: ActorDetail }) {
   const unsaved = Object.keys(changesOf(values, baseValues)).length > 0;
   const guard = useUnsavedChangesGuard(unsaved);
 
-  const messageFor = (field: Field): string =>
+  // The others (a name, an address) by the shared texts, which say the schema's limit.
+  const messageFor = (field: Field, error: FieldError): string =>
     field === 'email'
       ? t('portal.profile.invalidEmail')
       : field === 'phone'
         ? t('portal.profile.invalidPhone')
         : field === 'website'
           ? t('portal.profile.invalidWebsite')
-          : t('portal.profile.tooLong');
+          : fieldErrorText(t, error, values[field]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -87,9 +88,9 @@ function ContactForm({ actor }: { actor: ActorDetail }) {
     const parsed = actorUpdateSchema.safeParse(changes);
     const found: Partial<Record<Field, string>> = {};
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const field = issue.path[0];
-        if (typeof field === 'string' && (fields as readonly string[]).includes(field)) found[field as Field] = messageFor(field as Field);
+      for (const error of fieldErrorsFromIssues(parsed.error.issues)) {
+        const field = error.path.split('.')[0] ?? '';
+        if ((fields as readonly string[]).includes(field)) found[field as Field] ??= messageFor(field as Field, error);
       }
     }
     setErrors(found);
@@ -125,8 +126,8 @@ function ContactForm({ actor }: { actor: ActorDetail }) {
       }
       if (error instanceof ApiError && error.status === 400) {
         const fromServer: Partial<Record<Field, string>> = {};
-        for (const [path] of Object.entries(error.fieldErrors)) {
-          if ((fields as readonly string[]).includes(path)) fromServer[path as Field] = messageFor(path as Field);
+        for (const [path, fieldError] of Object.entries(error.fieldErrors)) {
+          if ((fields as readonly string[]).includes(path)) fromServer[path as Field] = messageFor(path as Field, fieldError);
         }
         if (Object.keys(fromServer).length > 0) {
           setErrors(fromServer);

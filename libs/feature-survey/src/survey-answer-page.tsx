@@ -1,5 +1,5 @@
 import { ApiError, useAnswerSurvey, useSurveyForm } from '@kompetansebro/api-client';
-import { parseNumberText, serviceHoursSchema, serviceTypes, serviceWeeklyHours, weeklyHoursFollowOpeningHours, surveyTokenQuerySchema, todayInNorway, type FieldError, type ServiceHours, type ServiceType, type SurveyForm } from '@kompetansebro/domain';
+import { fieldErrorsFromIssues, parseNumberText, serviceHoursSchema, weeklyHoursValueSchema, serviceTypes, serviceWeeklyHours, weeklyHoursFollowOpeningHours, surveyTokenQuerySchema, todayInNorway, type FieldError, type ServiceHours, type ServiceType, type SurveyForm } from '@kompetansebro/domain';
 import { formatDate, formatDateLong, formatNumber, useLanguage } from '@kompetansebro/i18n';
 import {
   Alert,
@@ -62,9 +62,20 @@ const OPENING_HOURS = 'openingHours.';
 /** "12,5" or "12.5" → 12.5; "" → null; anything else → undefined (not a number a week can have). */
 function parseHours(text: string): number | null | undefined {
   if (text.trim() === '') return null;
-  const value = parseNumberText(text, { decimals: 1 });
-  return value !== null && value <= 168 ? value : undefined;
+  return hoursErrors('', text).length === 0 ? (parseNumberText(text, { decimals: 1 }) ?? undefined) : undefined;
 }
+
+/** What is wrong with typed weekly hours, by the domain's own rule (0–168, one decimal); none when empty or right. */
+function hoursErrors(path: string, text: string): FieldError[] {
+  if (text.trim() === '') return [];
+  const value = parseNumberText(text, { decimals: 1, negative: true });
+  if (value === null) return [{ path, code: WEEKLY_HOURS_FORMAT, message: '' }];
+  const checked = weeklyHoursValueSchema.safeParse(value);
+  return checked.success ? [] : fieldErrorsFromIssues(checked.error.issues, path);
+}
+
+/** A typed text that is no number of hours (the form's own code). */
+const WEEKLY_HOURS_FORMAT = 'weekly_hours_format';
 
 /**
  * The public answer form (no login): the link's token names one library; the form shows its
@@ -130,9 +141,17 @@ function AnswerForm({ token }: { token: string }) {
   /** An error about the opening hours lands in the grid's input; others beside their field. */
   const idOfError = (error: FieldError) =>
     error.path.startsWith(OPENING_HOURS) ? (fieldIdOfError({ ...error, path: error.path.slice(OPENING_HOURS.length) }, weekly.fields) ?? 'survey-answer-openingHours') : fieldId(error.path);
+  /** An error's text by what its field holds now: only an empty field reads "fill in the field". */
+  const messageOf = (error: FieldError) => {
+    if (error.code === WEEKLY_HOURS_FORMAT) return t('survey.answer.weeklyHours.invalid');
+    const match = /^services\.(\d+)\.(weeklyHours|note)$/.exec(error.path);
+    const service = match ? services[Number(match[1])] : undefined;
+    const value = error.path === 'answeredBy' ? answeredBy : service && match?.[2] === 'note' ? service.note : service?.weeklyHours;
+    return fieldErrorText(t, error, value);
+  };
   const hoursMessageAt = (id: string) => {
     const error = errors.find((e) => e.path.startsWith(OPENING_HOURS) && idOfError(e) === id);
-    return error ? fieldErrorText(t, error, '') : undefined;
+    return error ? messageOf(error) : undefined;
   };
 
   if (done) {
@@ -156,7 +175,7 @@ function AnswerForm({ token }: { token: string }) {
   ];
   const errorAt = (path: string) => {
     const error = errors.find((e) => e.path === path);
-    return error ? fieldErrorText(t, error, '') : undefined;
+    return error ? messageOf(error) : undefined;
   };
   const labelOf = (path: string) => {
     if (path === 'answeredBy') return t('survey.answer.answeredBy.label');
@@ -166,7 +185,7 @@ function AnswerForm({ token }: { token: string }) {
     const field = match?.[2] === 'weeklyHours' ? t('survey.answer.weeklyHours.label') : match?.[2] === 'note' ? t('survey.answer.note.label') : '';
     return service ? `${t(`serviceType.${service.type}`)}, ${field}` : path;
   };
-  const summary: ErrorSummaryItem[] = errors.map((e) => ({ fieldId: idOfError(e), label: labelOf(e.path), message: fieldErrorText(t, e, '') }));
+  const summary: ErrorSummaryItem[] = errors.map((e) => ({ fieldId: idOfError(e), label: labelOf(e.path), message: messageOf(e) }));
   const update = (index: number, changes: Partial<ServiceValues>) =>
     setServices((list) => (list ?? []).map((s, i) => (i === index ? { ...s, ...changes } : s)));
 
@@ -176,9 +195,8 @@ function AnswerForm({ token }: { token: string }) {
     const found: FieldError[] = [];
     if (answeredBy.trim() === '') found.push({ path: 'answeredBy', code: 'too_small', message: '' });
     const parsed = services.map((s, index) => {
-      const hours = parseHours(s.weeklyHours);
-      if (s.offered && hours === undefined) found.push({ path: `services.${index}.weeklyHours`, code: 'invalid_type', message: '' });
-      return hours ?? null;
+      if (s.offered) found.push(...hoursErrors(`services.${index}.weeklyHours`, s.weeklyHours));
+      return parseHours(s.weeklyHours) ?? null;
     });
     setErrors(found);
     if (found.length > 0) {

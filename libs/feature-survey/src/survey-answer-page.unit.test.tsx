@@ -79,6 +79,24 @@ describe('the public survey answer form', () => {
     expect(store.answers).toEqual([]);
   });
 
+  it('says what is wrong with filled-in hours by the domain’s limits, never “fill in the field”', async () => {
+    const { user, store } = renderAnswer();
+    const hours = (await screen.findByLabelText('Timer per uke')) as HTMLInputElement;
+    await user.type(screen.getByLabelText(/Ditt navn/), 'Kari');
+    for (const [typed, text] of [
+      ['500', 'Verdien er for stor. Den kan være høyst 168.'],
+      ['-5', 'Verdien er for liten. Den må være minst 0.'],
+      ['mange', 'Skriv timene som et tall med høyst én desimal, for eksempel 7,5.'],
+    ] as const) {
+      await user.clear(hours);
+      await user.type(hours, typed);
+      await user.click(screen.getByRole('button', { name: 'Send inn svaret' }));
+      expect(await screen.findByText(text, { selector: '.ds-validation-message' })).toBeTruthy();
+      expect(screen.queryByText('Fyll ut feltet.')).toBeNull();
+    }
+    expect(store.answers).toEqual([]);
+  });
+
   it('keeps the input and says so when someone changed the services meanwhile (412)', async () => {
     const store = new SurveyFormStore(TOKEN);
     store.nextAnswer = 412;

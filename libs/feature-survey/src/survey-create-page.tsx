@@ -68,7 +68,7 @@ export function SurveyCreatePage() {
     if (field === 'deadline' && deadline === '') return t('validation.required');
     if (error.code === 'no_libraries') return t('survey.create.pickOne');
     if (error.code === surveyErrorCodes.deadlineTooFar) return t('survey.create.deadlineTooFar');
-    return error.message && error.code === 'custom' ? error.message : fieldErrorText(t, error, '');
+    return fieldErrorText(t, error, '');
   };
   const errorFor = (field: Field) => {
     const error = errors.find((candidate) => fieldOf(candidate.path) === field);

@@ -1,4 +1,5 @@
 import type { FieldError } from '@kompetansebro/domain';
+import { currentLanguage, formatNumber } from '@kompetansebro/i18n';
 import type { TFunction } from 'i18next';
 
 /** Codes whose message takes no sub-key and at most simple params. */
@@ -26,6 +27,10 @@ const plainCodes = [
   'password_too_weak',
   'password_has_context',
   'memberships_required',
+  'date_out_of_range',
+  'end_before_start',
+  'deadline_in_past',
+  'period_reversed',
 ] as const;
 type PlainCode = (typeof plainCodes)[number];
 
@@ -46,26 +51,33 @@ function kindList(t: TFunction, kinds: string | number | undefined): string {
 
 /**
  * A field error in the user's language, saying how to fix it — from the error's `code`
- * (zod's own, or the domain's), with the API's English `message` as the last resort.
+ * (zod's own, or the domain's); a code it does not know gets a general text, never the API's English `message`.
  * `value` is what the field holds now: an empty field gets "fill in the field".
  */
 export function fieldErrorText(t: TFunction, error: FieldError, value?: string): string {
   const params = error.params ?? {};
+  // A limit as the apps print numbers: "1 000 000", not "1000000".
+  const limit = (name: 'minimum' | 'maximum') => {
+    const number = params[name];
+    return typeof number === 'number' ? formatNumber(number, currentLanguage()) : number;
+  };
   if (value !== undefined && value.trim() === '' && emptyCodes.has(error.code)) return t('validation.required');
 
   switch (error.code) {
     case 'too_small':
       return params['origin'] === 'string'
         ? t('validation.too_small.string', { minimum: params['minimum'] })
-        : t('validation.too_small.default', { minimum: params['minimum'] });
+        : t('validation.too_small.default', { minimum: limit('minimum') });
     case 'too_big':
       return params['origin'] === 'string'
         ? t('validation.too_big.string', { maximum: params['maximum'] })
-        : t('validation.too_big.default', { maximum: params['maximum'] });
+        : t('validation.too_big.default', { maximum: limit('maximum') });
     case 'invalid_format': {
       const format = params['format'];
       if (format === 'email') return t('validation.invalid_format.email');
       if (format === 'url') return t('validation.invalid_format.url');
+      // Every phone field of the domain is named "phone" and checked by the same pattern.
+      if (format === 'regex' && /(^|\.)phone$/.test(error.path)) return t('validation.invalid_format.phone');
       if (format === 'regex') return t('validation.invalid_format.regex');
       return t('validation.invalid_format.default');
     }
@@ -76,7 +88,7 @@ export function fieldErrorText(t: TFunction, error: FieldError, value?: string):
     case 'parent_wrong_kind':
       return t('validation.parent_wrong_kind', { kinds: kindList(t, params['kinds']) });
     default:
-      return isPlainCode(error.code) ? t(`validation.${error.code}`) : error.message;
+      return isPlainCode(error.code) ? t(`validation.${error.code}`) : t('validation.unknown');
   }
 }
 

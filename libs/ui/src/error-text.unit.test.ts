@@ -34,6 +34,18 @@ describe('fieldErrorText', () => {
     );
   });
 
+  it('writes a number’s limit the way the apps print numbers', async () => {
+    const { t } = await initI18n({ language: 'nb' });
+    expect(fieldErrorText(t, error('too_big', { origin: 'number', maximum: 999_999_999_999.99 }), '1e15')).toBe('Verdien er for stor. Den kan være høyst 999\u00a0999\u00a0999\u00a0999,99.');
+  });
+
+  it('says what a phone number looks like, not "see the help text"', async () => {
+    const { t } = await initI18n({ language: 'nb' });
+    const phone: FieldError = { path: 'phone', code: 'invalid_format', message: 'A phone number has digits and spaces', params: { origin: 'string', format: 'regex' } };
+    expect(fieldErrorText(t, phone, 'abc')).toMatch(/^Skriv telefonnummeret med siffer og mellomrom.*for eksempel \+47 74 00 00 00\.$/);
+    expect(fieldErrorText(t, { ...phone, path: 'name' }, 'abc')).toBe('Formatet er ikke riktig. Se hjelpeteksten for feltet.');
+  });
+
   it('asks to fill in an empty required field', async () => {
     const { t } = await initI18n({ language: 'nb' });
     expect(fieldErrorText(t, error('too_small', { origin: 'string', minimum: 2 }), '')).toBe('Fyll ut feltet.');
@@ -47,9 +59,19 @@ describe('fieldErrorText', () => {
     );
   });
 
-  it('falls back to the API’s message for a code it does not know', async () => {
+  it('says a code it does not know in general words, never with the API’s English message', async () => {
     const { t } = await initI18n({ language: 'nb' });
-    expect(fieldErrorText(t, error('brand_new_code'), 'x')).toBe('API message for brand_new_code');
+    expect(fieldErrorText(t, error('brand_new_code'), 'x')).toBe('Verdien kan ikke brukes. Sjekk feltet og prøv igjen.');
+  });
+
+  it('explains the date rules every form shares, in bokmål and nynorsk', async () => {
+    const nb = await initI18n({ language: 'nb' });
+    expect(fieldErrorText(nb.t, error('date_out_of_range'), '9999-12-31')).toBe('Datoen må være mellom år 1900 og 2199.');
+    expect(fieldErrorText(nb.t, error('deadline_in_past'), '2001-01-01')).toBe('Fristen har gått ut. Velg dagens dato eller en senere dato.');
+    expect(fieldErrorText(nb.t, error('end_before_start'), '2026-01-01')).toBe('Slutten er før starten. Velg en slutt som ikke er før starten.');
+    const nn = await initI18n({ language: 'nn' });
+    expect(fieldErrorText(nn.t, error('date_out_of_range'), '9999-12-31')).toBe('Datoen må vere mellom år 1900 og 2199.');
+    expect(fieldErrorText(nn.t, error('period_reversed'), '2026-01-01')).toMatch(/^Perioden sluttar før han byrjar/);
   });
 
   it('explains HTTP failures by status', async () => {

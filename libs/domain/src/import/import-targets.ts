@@ -6,7 +6,7 @@ import { libraryNumberSchema } from '../identifiers/library-number';
 import { normaliseOrganisationNumber } from '../identifiers/organisation-number';
 import { audiences, serviceConditionsSchema, serviceSchema, serviceTypes, type Audience, type ServiceType } from '../service/service.schema';
 import { importFieldsOf, type ActorReferenceField, type ImportFieldOf, type ImportTarget } from './import-fields';
-import { importErrorCodes, isFormulaCell, normaliseHeader, suggestMapping, type ColumnMapping } from './import.schema';
+import { importErrorCodes, isFormulaCell, normaliseHeader, suggestMapping, withColumn, type ColumnMapping } from './import.schema';
 
 // Contacts, services and opening hours of actors already in the register: the same pipeline as
 // actors (upload → mapping → preview → apply → undo), with each row naming its actor.
@@ -220,10 +220,5 @@ export function missingRecordFields(target: RecordImportTarget, fields: Record<s
   return required[target]
     .filter((field) => fields[field] === undefined && !errors.some((e) => e.path === field))
     .filter((field) => field !== 'openingHours' || fields['selfService'] === undefined)
-    .map((field) => ({
-      path: field,
-      code: 'invalid_type',
-      message: `A new ${target.replace('_', ' ')} record needs ${field}`,
-      params: { column: Object.entries(mapping.columns).find(([, f]) => f === field)?.[0] ?? field },
-    }));
+    .map((field) => withColumn({ path: field, code: 'invalid_type', message: `A new ${target.replace('_', ' ')} record needs ${field}` }, mapping));
 }

@@ -50,5 +50,10 @@ describe('a row of a service file', () => {
     const mapped = mapRecordRow('service', { Tjeneste: 'Grupperom' }, mapping);
     expect(mapped.errors).toMatchObject([{ path: 'actor', code: 'import_actor_missing' }]);
     expect(missingRecordFields('service', mapped.fields, mapping, [])).toMatchObject([{ path: 'audiences', params: { column: 'Målgrupper' } }]);
+    // No column gives the field: the error names none, rather than the field's code name.
+    const unmapped = { ...mapping, columns: { ...mapping.columns, Målgrupper: null } };
+    expect(missingRecordFields('service', mapRecordRow('service', { Tjeneste: 'Grupperom' }, unmapped).fields, unmapped, [])).toEqual([
+      { path: 'audiences', code: 'invalid_type', message: 'A new service record needs audiences' },
+    ]);
   });
 });

@@ -242,16 +242,23 @@ export function mapActorRow(cells: Readonly<Record<string, string>>, mapping: Co
   return { fields: parsed.success ? parsed.data : (fields as Partial<ActorCreate>), parentLibraryNumber: parent, errors };
 }
 
-/** A new actor needs a kind and a name; the errors name the column that should have given them. */
+/** The file's own header of the column mapped to a field (undefined: no column gives it). */
+function headerOf(mapping: ColumnMapping, field: string): string | undefined {
+  return Object.entries(mapping.columns).find(([, f]) => f === field)?.[0];
+}
+
+/** A row's error naming the file's column of its field (params.column), when the error does not name one yet and a column gives the field. */
+export function withColumn(error: FieldError, mapping: ColumnMapping): FieldError {
+  if (error.params?.['column'] !== undefined) return error;
+  const header = headerOf(mapping, error.path === 'parentId' ? 'parentLibraryNumber' : error.path);
+  return header === undefined ? error : { ...error, params: { ...error.params, column: header } };
+}
+
+/** A new actor needs a kind and a name; the errors name the column that should have given them, if one was mapped. */
 export function missingRequiredErrors(fields: Partial<ActorCreate>, mapping: ColumnMapping, errors: readonly FieldError[]): FieldError[] {
   return (['kind', 'name'] as const)
     .filter((field) => fields[field] === undefined && !errors.some((e) => e.path === field))
-    .map((field) => ({
-      path: field,
-      code: 'invalid_type',
-      message: `A new actor needs a ${field}`,
-      params: { column: Object.entries(mapping.columns).find(([, f]) => f === field)?.[0] ?? field },
-    }));
+    .map((field) => withColumn({ path: field, code: 'invalid_type', message: `A new actor needs a ${field}` }, mapping));
 }
 
 // ---------------------------------------------------------------------------- the API's shapes

@@ -82,9 +82,12 @@ export function groupLibrariesByRegion(libraries: readonly LiaisonLibrary[]): Ar
 export const studentCountPeriodSchema = z.union([z.literal('current'), z.string().regex(/^20\d\d$/, 'A year such as 2026, or current')]);
 export type StudentCountPeriod = z.infer<typeof studentCountPeriodSchema>;
 
+/** The most students a university may count in one municipality (the form checks the same). */
+export const MAX_STUDENT_COUNT = 1_000_000;
+
 const studentCountSchema = z.object({
   municipalityNumber: municipalityNumberSchema,
-  count: z.number().int().min(0).max(1_000_000),
+  count: z.number().int().min(0).max(MAX_STUDENT_COUNT),
 });
 
 /** One university organisation's counts for a period; version 0 before the first save. */

@@ -48,6 +48,8 @@ type Issue = { path: (string | number)[]; message: string; code: string };
 function periodIssues(periods: readonly (DayPeriod & { weekday?: Weekday })[], path: (string | number)[]): Issue[] {
   const issues: Issue[] = [];
   periods.forEach((period, index) => {
+    // A time that is no time of day has its own error already: one error per input.
+    if (!clockTimeSchema.safeParse(period.from).success || !clockTimeSchema.safeParse(period.to).success) return;
     if (minutesOf(period.to) <= minutesOf(period.from)) {
       issues.push({ path: [...path, index, 'to'], message: 'The period ends before it starts', code: openingHoursErrorCodes.endBeforeStart });
       return;

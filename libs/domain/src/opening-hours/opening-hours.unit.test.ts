@@ -175,6 +175,8 @@ describe('the input rules', () => {
     ).toEqual(['weekly.1.from']);
     expect(problems({ weekly: [{ weekday: 'mo', kind: 'staffed', from: '10:00', to: '24:30' }] })).toEqual(['weekly.0.to']);
     expect(problems({ weekly: [{ weekday: 'xx', kind: 'staffed', from: '10:00', to: '16:00' }] })).toEqual(['weekly.0.weekday']);
+    // Only "from" filled in: the empty "to" is no time, and that one error is all it gets.
+    expect(problems({ weekly: [{ weekday: 'mo', kind: 'staffed', from: '10:00', to: '' }] })).toEqual(['weekly.0.to']);
     expect(problems({ weekly: [], seasons: [{ name: 'Sommer', from: '2026-08-01', to: '2026-06-01', weekly: [] }] })).toEqual(['seasons.0.to']);
   });
 

@@ -96,6 +96,9 @@ const audienceListSchema = z
     params: { code: serviceErrorCodes.duplicateAudience },
   });
 
+/** Hours a week (0 to all 168 of them, one decimal): a service's, as the forms check them too. */
+export const weeklyHoursValueSchema = z.number().min(0).max(168).multipleOf(0.1);
+
 export const serviceSchema = z.object({
   id: z.uuid(),
   actorId: z.uuid(),
@@ -104,7 +107,7 @@ export const serviceSchema = z.object({
   description: plainTextSchema(2000).nullable(),
   conditions: serviceConditionsSchema,
   /** Hours a week the service is available; for opening hours, the opening hours. One decimal. */
-  weeklyHours: z.number().min(0).max(168).multipleOf(0.1).nullable(),
+  weeklyHours: weeklyHoursValueSchema.nullable(),
   /** When the actor last confirmed the service is offered as described, and who confirmed it. */
   confirmedAt: confirmationDateSchema.nullable(),
   confirmedBy: plainTextSchema(200, 1).nullable(),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { listQuerySchema } from '../common/list.schema';
 import { daysBetween, isoDateSchema, timestampSchema, todayInNorway, type IsoDate } from '../common/dates';
 import { plainTextSchema } from '../common/text';
-import { serviceHoursSchema, serviceTypeSchema } from '../service/service.schema';
+import { serviceHoursSchema, serviceTypeSchema, weeklyHoursValueSchema } from '../service/service.schema';
 import { versionSchema } from '../common/record.schema';
 import { weeklyPeriodSchema } from '../opening-hours/opening-hours.schema';
 
@@ -178,7 +178,7 @@ export const surveyFormSchema = z.object({
 });
 export type SurveyForm = z.infer<typeof surveyFormSchema>;
 
-const weeklyHoursSchema = z.number().min(0).max(168).multipleOf(0.1).nullable();
+const weeklyHoursSchema = weeklyHoursValueSchema.nullable();
 
 const surveyAnswerServiceSchema = z
   .object({

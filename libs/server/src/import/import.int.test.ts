@@ -131,6 +131,7 @@ describe('bad files and bad rows', () => {
 
   it('refuses a file that is not CSV or XLSX', async () => {
     expect((await upload('kontrakt.pdf', '%PDF-1.4\n')).status).toBe(415);
+    expect((await upload('bilde.jpg', 'not an image')).status).toBe(415);
     expect((await upload('bilde.csv', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]))).status).toBe(415);
   });
 
@@ -149,7 +150,8 @@ describe('bad files and bad rows', () => {
     expect(shown.counts).toEqual({ new: 1, changed: 0, unchanged: 0, rejected: 5 });
     const errorOf = (line: number) => shown.rows.find((r) => r.line === line)?.errors[0];
     expect(errorOf(3)).toMatchObject({ path: 'organisationNumber', code: 'organisation_number_checksum', params: { column: 'Organisasjonsnummer' } });
-    expect(errorOf(4)).toMatchObject({ path: 'municipalityNumber', code: 'municipality_not_found' });
+    // Every error names the file's own header of its column, not the field.
+    expect(errorOf(4)).toMatchObject({ path: 'municipalityNumber', code: 'municipality_not_found', params: { column: 'Kommunenummer' } });
     expect(errorOf(5)).toMatchObject({ path: 'name', code: 'import_formula_cell', params: { column: 'Navn' } });
     expect(errorOf(6)).toMatchObject({ path: 'libraryNumber', code: 'import_duplicate_in_file', params: { line: 2 } });
     expect(errorOf(7)).toMatchObject({ path: 'kind', code: 'invalid_type', params: { column: 'Type' } });
@@ -163,7 +165,7 @@ describe('bad files and bad rows', () => {
     // No actor has 2099999; the organisation number is the county's, which is no library: the row would change its kind.
     const shown = await preview(file.id, file.suggested);
     expect(shown.rows[0]).toMatchObject({ status: 'rejected', actorId: COUNTY });
-    expect(shown.rows[0]?.errors.map((e) => e.code)).toContain('import_kind_differs');
+    expect(shown.rows[0]?.errors).toContainEqual(expect.objectContaining({ code: 'import_kind_differs', params: expect.objectContaining({ kind: 'county_authority', column: 'Type' }) }));
   });
 
   it('reads XLSX, refuses its formula cells, and saves a mapping under a name', async () => {

@@ -13,6 +13,7 @@ import {
   mappingErrors,
   mapActorRow,
   missingRequiredErrors,
+  withColumn,
   norwegianSortKey,
   suggestMappingFor,
   type ActorCreate,
@@ -180,7 +181,7 @@ async function plan(db: Executor, table: ReadTable, mapping: ColumnMapping, prog
         path: 'kind',
         code: importErrorCodes.kindDiffers,
         message: `${existing.name} is registered as ${existing.kind}; change the kind on its page if the file is right`,
-        params: { actorId: existing.id, actorName: existing.name },
+        params: { actorId: existing.id, actorName: existing.name, kind: existing.kind },
       });
     }
     const changes = actorColumns
@@ -193,7 +194,7 @@ async function plan(db: Executor, table: ReadTable, mapping: ColumnMapping, prog
       : (byName.get(nameKey(fields.name ?? '', fields.municipalityNumber ?? null)) ?? []).map((a) => ({ id: a.id, name: a.name, reason: 'name_in_municipality' as const }));
     const status = errors.length > 0 ? 'rejected' : !existing ? 'new' : changes.length > 0 ? 'changed' : 'unchanged';
     const values: Partial<ActorValues> = existing ? Object.fromEntries(changes.filter((c) => c.field !== 'parentId' || !parentInFile).map((c) => [columnOfField(c.field), c.after])) : wanted;
-    return { line, status, name: fields.name ?? existing?.name ?? null, actorId: existing?.id ?? null, changes, errors, likelyDuplicates, values, parentInFile };
+    return { line, status, name: fields.name ?? existing?.name ?? null, actorId: existing?.id ?? null, changes, errors: errors.map((error) => withColumn(error, mapping)), likelyDuplicates, values, parentInFile };
   }, progress);
 }
 

@@ -79,7 +79,8 @@ export async function readTable(fileName: string, bytes: Uint8Array): Promise<Re
   if (bytes.length === 0) throw fileError('import_file_empty', 'The file is empty');
   let table: string[][];
   if (isZip(bytes)) table = await xlsxTable(bytes);
-  else if (/\.(xlsx|xlsm|xls|ods|pdf|docx?)$/i.test(fileName)) throw new RejectedFileError('unsupported_type', 'Upload a CSV or XLSX file');
+  // By its name, a file no table is read from (an image's bytes may read as one line of text).
+  else if (/\.(xlsx|xlsm|xls|ods|pdf|docx?|jpe?g|png|gif|webp|hei[cf]|tiff?|bmp)$/i.test(fileName)) throw new RejectedFileError('unsupported_type', 'Upload a CSV or XLSX file');
   else table = csvTable(bytes);
   const nonEmpty = table.filter((row) => row.some((cell) => cell.trim() !== ''));
   const [header, ...rows] = nonEmpty;

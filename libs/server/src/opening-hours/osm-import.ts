@@ -24,8 +24,11 @@ function periodsOf(value: string, kind: OpeningKind, field: string, now: Date): 
   try {
     parsed = new OpeningHoursParser(value, { lat: 63.43, lon: 10.39, address: { country_code: 'no', state: '' } });
   } catch (error) {
-    // The package's message shows where: "Mo-Fr 10:00-16:x <--- (Time range does not continue as expected)".
-    throw new DomainRuleError([{ path: field, code: openingHoursErrorCodes.invalidOsm, message: String(error).replace(/\s+/g, ' ').trim() }]);
+    // The package's message shows where: "Mo-Fr 10:00-16:x <--- (Time range does not continue as expected)";
+    // the text up to the arrow (params.near) lets the form say where in the librarian's language.
+    const message = String(error).replace(/\s+/g, ' ').trim();
+    const near = /^(.*?)\s*<---/.exec(message)?.[1]?.trim();
+    throw new DomainRuleError([{ path: field, code: openingHoursErrorCodes.invalidOsm, message, ...(near ? { params: { near } } : {}) }]);
   }
   const monday = ordinaryWeek(now);
   const periods: WeeklyPeriod[] = [];
