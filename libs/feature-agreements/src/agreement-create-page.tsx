@@ -291,7 +291,7 @@ function AgreementCreateForm({ editing }: { editing?: AgreementDetail }) {
         </h2>
         <ErrorSummary errors={summary} focusKey={attempt} />
         {failure && (
-          <Alert color="danger" role="alert" heading={editing ? t('agreements.edit.failed') : t('agreements.create.failed')}>
+          <Alert color="danger" role="alert" heading={editing ? t('agreements.edit.failed') : t('agreements.create.failed')} focusKey={failure}>
             {failure}
           </Alert>
         )}
