@@ -1,4 +1,4 @@
-import { actorQueries, regionQueries, trySave, useCreateSurvey, useSurveyRecipientsPreview } from '@kompetansebro/api-client';
+import { actorQueries, regionQueries, trySave, useCan, useCreateSurvey, useSurveyRecipientsPreview } from '@kompetansebro/api-client';
 import type { FieldError } from '@kompetansebro/domain';
 import {
   bindFields,
@@ -8,6 +8,7 @@ import {
   DataTable,
   FailureAlert,
   fieldErrorText,
+  ForbiddenPage,
   Page,
   RecordForm,
   StatusTag,
@@ -58,6 +59,7 @@ export function SurveyCreatePage() {
     if (found.length > 0) setSubmitCount((count) => count + 1);
   };
   const save = useFormSubmit({ showErrors: show });
+  const mayStart = useCan('survey', 'create');
   const messageOf = (error: FieldError) => {
     const field = fieldOf(error.path);
     if (field === 'name' && name.trim() === '') return t('validation.required');
@@ -105,6 +107,9 @@ export function SurveyCreatePage() {
     setNotice({ kind: 'started', mailed: survey.recipientList.filter((r) => r.email !== null).length, recipients: survey.recipients });
     await navigate({ to: paths.detail, params: { id: survey.id } });
   };
+
+  // Reached by its address, a role that may not start one (a county viewer) gets no form to fill in in vain.
+  if (!mayStart) return <ForbiddenPage title={t('survey.create.title')} />;
 
   const required = t('common.required');
   const regionError = errorFor('regionIds');

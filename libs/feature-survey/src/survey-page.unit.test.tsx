@@ -126,3 +126,23 @@ describe('the list of survey campaigns', () => {
     expect(screen.queryByRole('link', { name: 'Start en undersøkelse' })).toBeNull();
   });
 });
+
+describe('starting a survey', () => {
+  const viewer = { email: 'fylke-innsyn@demo.kompetansebro.no', password: 'kompetansebro', me: buildMe({ memberships: [buildMembership(testOrganisations.county, 'county_viewer')] }) };
+  const renderCreate = (account: ReturnType<typeof countyAdminAccount>) => {
+    mswServer.use(...surveyHandlers(new SurveyStore([])));
+    mswServer.use(...authHandlers(new AuthStore([account], { loggedInAs: account.email })));
+    return renderRoute({ path: '/undersokelser/ny', createRoutes: (root) => [createSurveyRoutes(root)] });
+  };
+
+  it('shows a county viewer who opens the address no form to fill in in vain', async () => {
+    renderCreate(viewer);
+    expect(await screen.findByText(/Du har ikke tilgang til dette/, {}, { timeout: 5000 })).toBeTruthy();
+    expect(screen.queryByRole('textbox', { name: /^Navn/ })).toBeNull();
+  });
+
+  it('shows the county admin the form', async () => {
+    renderCreate(countyAdminAccount());
+    expect(await screen.findByRole('textbox', { name: /^Navn/ }, { timeout: 5000 })).toBeTruthy();
+  });
+});
