@@ -215,6 +215,32 @@ describe('AgreementEditPage', () => {
     expect(patch?.body).toMatchObject({ title: 'Samarbeidsavtale Namdal 2027–2029', startDate: '2027-01-01', endDate: '2029-12-31', parties: [expect.objectContaining({ role: 'coordinator' }), expect.objectContaining({ role: 'service_provider' })] });
   });
 
+  it('when someone else saved first: the notice takes the focus, loads their version keeping the input, and saves over it', async () => {
+    const agreement = buildAgreementDetail({ status: 'draft', startDate: '2027-01-01', endDate: '2029-12-31', description: null });
+    const { user, store } = renderAgreements(`/avtaler/${agreement.id}/rediger`, new AgreementStore([agreement]));
+    const title = (await screen.findByLabelText('Tittel', {}, { timeout: 5000 })) as HTMLInputElement;
+    await user.clear(title);
+    await user.type(title, 'Min tittel');
+    for (let step = 0; step < 4; step += 1) await user.click(screen.getByRole('button', { name: 'Neste' }));
+    store.saveBySomeoneElse(agreement.id, { title: 'Deres tittel', description: 'Deres sammendrag' });
+    store.staleOnce('PATCH');
+    await user.click(await screen.findByRole('button', { name: 'Lagre endringene' }));
+
+    const notice = (await screen.findByRole('heading', { name: 'Noen andre har lagret først' })).closest('[role="alert"]');
+    await waitFor(() => expect(document.activeElement).toBe(notice));
+    await user.click(screen.getByRole('button', { name: 'Hent den nyeste versjonen' }));
+    const changes = await screen.findByRole('table');
+    expect(within(changes).getByRole('row', { name: /Tittel/ }).textContent).toContain('Deres tittel');
+    expect(within(changes).getByRole('row', { name: /Tittel/ }).textContent).toContain('Min tittel');
+    expect(screen.getByText('Dette har de endret, og det står nå i skjemaet: Sammendrag.')).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'Lagre endringene' }));
+    await screen.findByRole('heading', { level: 1, name: 'Min tittel' }, { timeout: 5000 });
+    const patches = store.received.filter((r) => r.method === 'PATCH');
+    expect(patches.map((r) => r.ifMatch)).toEqual(['"1"', '"2"']);
+    expect(patches[1]?.body).toMatchObject({ title: 'Min tittel', description: 'Deres sammendrag' });
+  });
+
   it('offers no edit once the agreement is signed', async () => {
     const agreement = buildAgreementDetail({ status: 'active', allowedTransitions: ['terminated'] });
     renderAgreements(`/avtaler/${agreement.id}`, new AgreementStore([agreement]));
