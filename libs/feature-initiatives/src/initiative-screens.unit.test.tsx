@@ -348,6 +348,8 @@ describe('PlanItemForm', () => {
     expect((screen.getByRole('textbox', { name: /Tittel/ }) as HTMLInputElement).value).toBe('Kurs i fjernlån');
     await user.click(screen.getByRole('button', { name: 'Lagre mine endringer' }));
     await waitFor(() => expect(store.get(initiative.id)?.planItems[0]?.title).toBe('Kurs i fjernlån'));
+    // The form is gone with its buttons: the focus is back on the item's edit button, not the page body.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Rediger «Kurs i fjernlån»' })));
   });
 });
 

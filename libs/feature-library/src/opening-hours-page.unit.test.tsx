@@ -147,4 +147,18 @@ describe('OpeningHoursPage', () => {
     expect((await screen.findByText('Noen andre har lagret først')).textContent).toBe('Noen andre har lagret først');
     expect((screen.getByLabelText('Tirsdag: Meråpent til') as HTMLInputElement).value).toBe('22:00');
   });
+
+  it('keeps the keyboard in place: adding a season or single day goes to its first field, removing one to the add button', async () => {
+    const user = userEvent.setup();
+    renderEditor(() => problemResponse(412));
+    await user.click(await screen.findByRole('button', { name: 'Legg til sesong' }));
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Navn på sesongen' }));
+    await user.click(screen.getByRole('button', { name: /^Fjern / }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Legg til sesong' }));
+
+    await user.click(screen.getByRole('button', { name: 'Legg til enkeltdag' }));
+    expect(document.activeElement).toBe(screen.getByLabelText(/^Dato/));
+    await user.click(screen.getByRole('button', { name: 'Fjern enkeltdag 1' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Legg til enkeltdag' }));
+  });
 });
