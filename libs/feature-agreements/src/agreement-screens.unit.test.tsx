@@ -90,6 +90,25 @@ describe('AgreementListPage', () => {
     await waitFor(() => expect(screen.getByText('Innstillinger for avtaler')).toBeTruthy());
   });
 
+  it('refuses a window that is no whole number in an error summary that takes the focus, and sends nothing', async () => {
+    const sent: unknown[] = [];
+    const { user } = renderAgreements('/avtaler', agreements());
+    mswServer.use(
+      settingsHandler,
+      http.patch('*/api/agreement-settings', async ({ request }) => {
+        sent.push(await request.json());
+        return HttpResponse.json({ expiringDays: 60, version: 2 });
+      }),
+    );
+    const days = await screen.findByRole('textbox', { name: /^Varsle at en avtale utløper/ }, { timeout: 5000 });
+    await user.clear(days);
+    await user.type(days, 'abc');
+    await user.click(screen.getByRole('button', { name: 'Lagre innstillingen' }));
+    const link = await screen.findByRole('link', { name: /Skriv et helt tall fra 0 til 730\./ });
+    expect(document.activeElement).toBe(link.closest('.ds-error-summary'));
+    expect(sent).toEqual([]);
+  });
+
   it('lets the county admin write the template of a kind of agreement, with its fields', async () => {
     const posted: unknown[] = [];
     const { user } = renderAgreements('/avtaler', agreements());
