@@ -1,5 +1,5 @@
 import { actorQueries, regionQueries, trySave, useCan, useCreateSurvey, useSurveyRecipientsPreview } from '@kompetansebro/api-client';
-import type { FieldError } from '@kompetansebro/domain';
+import { fieldErrorsFromIssues, surveyCreateSchema, type FieldError } from '@kompetansebro/domain';
 import {
   bindFields,
   CancelLink,
@@ -94,7 +94,9 @@ export function SurveyCreatePage() {
   const submit = async () => {
     save.start();
     const found: FieldError[] = [];
-    if (name.trim() === '') found.push({ path: 'name', code: 'too_small', message: '' });
+    // The name by the API's own rule (filled in, at most 200 characters), with the other fields in the same round.
+    const checkedName = surveyCreateSchema.shape.name.safeParse(name.trim());
+    if (!checkedName.success) found.push(...fieldErrorsFromIssues(checkedName.error.issues, 'name'));
     if (deadline === '') found.push({ path: 'deadline', code: 'invalid_type', message: '' });
     if (regionIds.length === 0 && actorIds.length === 0) found.push({ path: 'actorIds', code: 'no_libraries', message: '' });
     show(found);

@@ -145,4 +145,14 @@ describe('starting a survey', () => {
     renderCreate(countyAdminAccount());
     expect(await screen.findByRole('textbox', { name: /^Navn/ }, { timeout: 5000 })).toBeTruthy();
   });
+
+  it('names a name too long and no library chosen in the same round', async () => {
+    const { user } = renderCreate(countyAdminAccount());
+    const name = await screen.findByRole('textbox', { name: /^Navn/ }, { timeout: 5000 });
+    await user.click(name);
+    await user.paste('x'.repeat(5000));
+    await user.click(screen.getByRole('button', { name: 'Start og send e-post' }));
+    expect(await screen.findByRole('link', { name: /^Navn på undersøkelsen: .*200/ })).toBeTruthy();
+    expect(screen.getByRole('link', { name: /Velg minst/ })).toBeTruthy();
+  });
 });
