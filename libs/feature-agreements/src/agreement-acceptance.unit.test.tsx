@@ -246,6 +246,20 @@ describe('Amendments on the agreement page', () => {
     await waitFor(() => expect(store.received.filter((r) => r.path.includes('/amendments/')).map((r) => [r.path.split('/').at(-2), r.ifMatch])).toEqual([[namdal.id, '"1"']]));
   });
 
+  it('flags every field of an amendment at once (no reason, an end before the start) in a summary that takes the focus', async () => {
+    const base = namdalAgreement({ status: 'active', allowedTransitions: ['terminated'], startDate: '2026-01-01', endDate: '2027-12-31' });
+    const { user, store } = renderAgreement(base, countyAdminAccount());
+    await heading();
+    const versions = await screen.findByRole('region', { name: 'Versjoner og endringer' }, { timeout: 5000 });
+    await user.clear(await within(versions).findByLabelText('Sluttdato'));
+    await user.type(within(versions).getByLabelText('Sluttdato'), '2020-01-01');
+    await user.click(within(versions).getByRole('button', { name: 'Foreslå endringen' }));
+    const summary = (await within(versions).findByRole('link', { name: /Skriv hvorfor avtalen endres/ })).closest('.ds-error-summary');
+    expect(within(summary as HTMLElement).getByRole('link', { name: /Sluttdato/ })).toBeTruthy();
+    expect(document.activeElement).toBe(summary);
+    expect(store.received.filter((r) => r.path.endsWith('/amendments'))).toEqual([]);
+  });
+
   it('lets the county propose an amendment with a reason and a new end date', async () => {
     const base = namdalAgreement({ status: 'active', allowedTransitions: ['terminated'], endDate: '2027-12-31' });
     const { user, store } = renderAgreement(base, countyAdminAccount());

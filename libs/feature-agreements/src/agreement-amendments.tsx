@@ -1,6 +1,7 @@
 import { agreementQueries, ApiError, meQueries, serviceQueries, useAcceptAmendment, useCan, useProposeAmendment } from '@kompetansebro/api-client';
 import {
   AMENDABLE_STATUSES,
+  amendmentOf,
   collaborationLevels,
   compareNorwegian,
   mayAcceptFor,
@@ -15,7 +16,7 @@ import {
   type ThematicArea,
 } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, actionErrorText, Section, TextArea, TextField } from '@kompetansebro/ui';
+import { Alert, Button, actionErrorText, ErrorSummary, Section, TextArea, TextField } from '@kompetansebro/ui';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useState, type FormEvent } from 'react';
@@ -162,6 +163,9 @@ export function Amendment({ agreement, amendment }: { agreement: AgreementDetail
   );
 }
 
+const amendReasonId = 'agreement-amend-reason';
+const amendEndDateId = 'agreement-amend-end-date';
+
 /**
  * The next amendment: why, and any change the API takes — the end date, the summary, levels,
  * themes, and the services each party commits (add or remove). Only what differs from the
@@ -180,26 +184,38 @@ function ProposeAmendment({ agreement }: { agreement: AgreementDetail }) {
   );
   const offered = useQueries({ queries: agreement.parties.map((party) => serviceQueries.list({ actor: party.actorId, pageSize: 100 })) });
   const [reasonMissing, setReasonMissing] = useState(false);
+  // What the form finds itself, every field at once (the domain's amendment rules, as the API checks them).
+  const [found, setFound] = useState<{ empty: boolean; endBeforeStart: boolean }>({ empty: false, endBeforeStart: false });
+  const [attempt, setAttempt] = useState(0);
   const fieldErrors = propose.error instanceof ApiError ? propose.error.fieldErrors : {};
   const errorUnder = (prefix: string) => Object.keys(fieldErrors).some((path) => path === prefix || path.startsWith(`${prefix}.`));
+  const reasonError = reasonMissing ? t('agreements.amendments.reasonRequired') : found.empty || fieldErrors['reason'] ? t('agreements.amendments.nothingChanged') : undefined;
+  const serverEndDateError = fieldErrors['endDate'];
+  const endDateError = serverEndDateError ? agreementErrorText(t, serverEndDateError, endDate) : found.endBeforeStart ? t('agreements.create.errors.end_before_start') : undefined;
+  const summary = [
+    ...(reasonError ? [{ fieldId: amendReasonId, message: reasonError }] : []),
+    ...(endDateError ? [{ fieldId: amendEndDateId, message: endDateError }] : []),
+  ];
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (reason.trim().length < 3) return setReasonMissing(true);
-    setReasonMissing(false);
-    propose.mutate(
-      {
-        version: agreement.version,
-        reason: reason.trim(),
-        endDate: endDate || null,
-        description: description.trim() || null,
-        levels,
-        themes,
-        // Every party in order (the API's `services.i` is party i); an unchanged list changes nothing.
-        services: agreement.parties.map((party) => ({ actorId: party.actorId, serviceIds: services[party.actorId] ?? [] })),
-      },
-      { onSuccess: () => setReason('') },
-    );
+    const request = {
+      version: agreement.version,
+      reason: reason.trim(),
+      endDate: endDate || null,
+      description: description.trim() || null,
+      levels,
+      themes,
+      // Every party in order (the API's `services.i` is party i); an unchanged list changes nothing.
+      services: agreement.parties.map((party) => ({ actorId: party.actorId, serviceIds: services[party.actorId] ?? [] })),
+    };
+    const ruleErrors = AMENDABLE_STATUSES.includes(agreement.status) ? amendmentOf(agreement, request).errors : [];
+    const missing = reason.trim().length < 3;
+    const next = { empty: ruleErrors.some((error) => error.code === 'amendment_empty'), endBeforeStart: ruleErrors.some((error) => error.path === 'endDate') };
+    setReasonMissing(missing);
+    setFound(next);
+    if (missing || next.empty || next.endBeforeStart) return setAttempt((count) => count + 1);
+    propose.mutate(request, { onSuccess: () => setReason(''), onError: () => setAttempt((count) => count + 1) });
   };
 
   return (
@@ -208,19 +224,22 @@ function ProposeAmendment({ agreement }: { agreement: AgreementDetail }) {
         {t('agreements.amendments.proposeTitle')}
       </h3>
       <p className="ds-paragraph">{t('agreements.amendments.proposeIntro')}</p>
+      <ErrorSummary errors={summary} focusKey={attempt} />
       <TextArea
+        id={amendReasonId}
         label={t('agreements.amendments.reasonLabel')}
         value={reason}
         rows={3}
         maxLength={1000}
-        error={reasonMissing ? t('agreements.amendments.reasonRequired') : fieldErrors['reason'] ? t('agreements.amendments.nothingChanged') : undefined}
+        error={reasonError}
         onChange={(event) => setReason(event.target.value)}
       />
       <TextField
+        id={amendEndDateId}
         type="date"
         label={t('agreements.fields.endDate')}
         value={endDate}
-        error={fieldErrors['endDate'] ? agreementErrorText(t, fieldErrors['endDate'], endDate) : undefined}
+        error={endDateError}
         onChange={(event) => setEndDate(event.target.value)}
       />
       <TextArea

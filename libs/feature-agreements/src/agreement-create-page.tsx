@@ -19,15 +19,18 @@ import {
   ErrorSummary,
   actionErrorText,
   Page,
+  mergeTheirVersion,
   Select,
+  StaleSaveNotice,
   StatusTag,
   TextArea,
   TextField,
   useListSearch,
+  useStaleSave,
   useUnsavedChangesGuard,
   type ErrorSummaryItem,
 } from '@kompetansebro/ui';
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -36,6 +39,7 @@ import { useAgreementFeature } from './agreement-feature-context';
 import {
   agreementFieldId,
   agreementSteps,
+  changedAgreementFields,
   defaultRoleOf,
   emptyAgreementFormValues,
   firstStepWithErrors,
@@ -113,7 +117,7 @@ export function AgreementEditPage() {
     >
       {(data) =>
         mayEdit && EDITABLE.includes(data.status) ? (
-          <AgreementCreateForm key={`${data.id}-${data.version}`} editing={data} />
+          <AgreementCreateForm key={data.id} editing={data} />
         ) : (
           <Page title={t('agreements.edit.title')}>
             <Alert color="warning">{t('agreements.edit.notEditable')}</Alert>
@@ -129,6 +133,7 @@ const agreementCreateSearchSchema = z.object({ part: z.uuid().optional() });
 
 function AgreementCreateForm({ editing }: { editing?: AgreementDetail }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const { paths, creation } = useAgreementFeature();
   const navigate = useNavigate();
   const search = useListSearch(agreementCreateSearchSchema, editing ? paths.edit : paths.create).view;
@@ -146,6 +151,10 @@ function AgreementCreateForm({ editing }: { editing?: AgreementDetail }) {
   const [attempt, setAttempt] = useState(0);
   const [failure, setFailure] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  // The version the next save overwrites: the one opened, or after a stale save the latest one loaded.
+  const [base, setBase] = useState(editing);
+  const stale = useStaleSave<keyof AgreementFormValues>();
+  const queryClient = useQueryClient();
   const guard = useUnsavedChangesGuard(dirty);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
@@ -213,11 +222,11 @@ function AgreementCreateForm({ editing }: { editing?: AgreementDetail }) {
     }
     setFailure(null);
     try {
-      const agreement = editing ? await save.mutateAsync({ changes: input, version: editing.version }) : await create.mutateAsync(input);
+      const agreement = base ? await save.mutateAsync({ changes: input, version: base.version }) : await create.mutateAsync(input);
       guard.allowNavigation();
       await navigate({ to: paths.detail, params: { id: agreement.id } });
     } catch (error) {
-      if (error instanceof ApiError && error.status === 412) return setFailure(t('agreements.edit.stale'));
+      if (error instanceof ApiError && error.status === 412) return stale.detected();
       if (error instanceof ApiError && error.status === 400 && error.problem.errors && error.problem.errors.length > 0) {
         const apiErrors = error.problem.errors;
         goTo(firstStepWithErrors(apiErrors) ?? 'review');
@@ -226,6 +235,42 @@ function AgreementCreateForm({ editing }: { editing?: AgreementDetail }) {
         setFailure(actionErrorText(t, error));
       }
     }
+  };
+
+  /** Someone saved first: their version becomes the base; every field the user changed keeps the user's value. */
+  const loadLatest = (current: AgreementDetail) =>
+    stale.loadLatest(async () => {
+      const latest = await queryClient.fetchQuery({ ...agreementQueries.detail(current.id), staleTime: 0 });
+      const theirs = formValuesOfAgreement(latest, fixedId);
+      const { merged, changedByThem } = mergeTheirVersion({ yours: values, base: formValuesOfAgreement(current, fixedId), theirs, changedFields: changedAgreementFields });
+      setValues(merged);
+      setBase(latest);
+      return changedByThem.map((field) => ({ field, theirs: describeField(field, theirs), yours: describeField(field, merged) }));
+    });
+  const notChosen = t('agreements.create.review.notChosen');
+  const describeField = (field: keyof AgreementFormValues, version: AgreementFormValues): string => {
+    const list = (items: readonly string[]) => items.join(', ') || notChosen;
+    switch (field) {
+      case 'kind':
+        return version.kind ? t(`agreementKind.${version.kind}`) : notChosen;
+      case 'parties':
+        return list(version.parties.map((party) => `${party.actorName} — ${party.role ? t(`partyRole.${party.role}`) : notChosen}`));
+      case 'startDate':
+      case 'endDate':
+        return version[field] ? formatDate(version[field], language) : notChosen;
+      case 'levels':
+        return list(version.levels.map((level) => t(`collaborationLevel.${level}`)));
+      case 'themes':
+        return list(version.themes.map((theme) => t(`thematicArea.${theme}`)));
+      default:
+        return version[field].trim() || notChosen;
+    }
+  };
+  const fieldLabel = (field: keyof AgreementFormValues): string => {
+    if (field === 'parties') return t('agreements.create.steps.parties');
+    if (field === 'startDate' || field === 'endDate') return t(`agreements.fields.${field}`);
+    if (field === 'levels' || field === 'themes') return t(`agreements.create.period.${field}`);
+    return t(`agreements.create.fields.${field}`);
   };
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -277,8 +322,9 @@ function AgreementCreateForm({ editing }: { editing?: AgreementDetail }) {
           {t('agreements.create.stepOf', { current: index + 1, total: agreementSteps.length })}: {stepTitle}
         </h2>
         <ErrorSummary errors={summary} focusKey={attempt} />
+        {base && <StaleSaveNotice conflict={stale.conflict} fieldLabel={fieldLabel} onLoadLatest={() => void loadLatest(base)} />}
         {failure && (
-          <Alert color="danger" role="alert" heading={editing ? t('agreements.edit.failed') : t('agreements.create.failed')}>
+          <Alert color="danger" role="alert" heading={editing ? t('agreements.edit.failed') : t('agreements.create.failed')} focusKey={failure}>
             {failure}
           </Alert>
         )}

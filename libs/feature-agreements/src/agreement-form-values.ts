@@ -70,6 +70,11 @@ export function formValuesOfAgreement(agreement: AgreementDetail, fixedId: strin
   };
 }
 
+/** The fields whose values differ between two versions of the form. */
+export function changedAgreementFields(values: AgreementFormValues, base: AgreementFormValues): Array<keyof AgreementFormValues> {
+  return (Object.keys(emptyAgreementFormValues) as Array<keyof AgreementFormValues>).filter((field) => JSON.stringify(values[field]) !== JSON.stringify(base[field]));
+}
+
 /** The role a party most often has, by its kind: a study centre coordinates, a library provides services. */
 export function defaultRoleOf(kind: ActorKind): PartyRole {
   if (kind === 'study_centre') return 'coordinator';

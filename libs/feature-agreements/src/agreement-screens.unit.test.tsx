@@ -91,6 +91,25 @@ describe('AgreementListPage', () => {
     await waitFor(() => expect(screen.getByText('Innstillinger for avtaler')).toBeTruthy());
   });
 
+  it('refuses a window that is no whole number in an error summary that takes the focus, and sends nothing', async () => {
+    const sent: unknown[] = [];
+    const { user } = renderAgreements('/avtaler', agreements());
+    mswServer.use(
+      settingsHandler,
+      http.patch('*/api/agreement-settings', async ({ request }) => {
+        sent.push(await request.json());
+        return HttpResponse.json({ expiringDays: 60, version: 2 });
+      }),
+    );
+    const days = await screen.findByRole('textbox', { name: /^Dager før sluttdato en avtale får status/ }, { timeout: 5000 });
+    await user.clear(days);
+    await user.type(days, 'abc');
+    await user.click(screen.getByRole('button', { name: 'Lagre innstillingen' }));
+    const link = await screen.findByRole('link', { name: /Skriv et helt tall fra 0 til 730\./ });
+    expect(document.activeElement).toBe(link.closest('.ds-error-summary'));
+    expect(sent).toEqual([]);
+  });
+
   it('lets the county admin write the template of a kind of agreement, with its fields', async () => {
     const posted: unknown[] = [];
     const { user } = renderAgreements('/avtaler', agreements());
@@ -230,6 +249,32 @@ describe('AgreementEditPage', () => {
     const [patch] = store.received.filter((r) => r.method === 'PATCH');
     expect(patch?.ifMatch).toBe('"1"');
     expect(patch?.body).toMatchObject({ title: 'Samarbeidsavtale Namdal 2027–2029', startDate: '2027-01-01', endDate: '2029-12-31', parties: [expect.objectContaining({ role: 'coordinator' }), expect.objectContaining({ role: 'service_provider' })] });
+  });
+
+  it('when someone else saved first: the notice takes the focus, loads their version keeping the input, and saves over it', async () => {
+    const agreement = buildAgreementDetail({ status: 'draft', startDate: '2027-01-01', endDate: '2029-12-31', description: null });
+    const { user, store } = renderAgreements(`/avtaler/${agreement.id}/rediger`, new AgreementStore([agreement]));
+    const title = (await screen.findByLabelText('Tittel', {}, { timeout: 5000 })) as HTMLInputElement;
+    await user.clear(title);
+    await user.type(title, 'Min tittel');
+    for (let step = 0; step < 4; step += 1) await user.click(screen.getByRole('button', { name: 'Neste' }));
+    store.saveBySomeoneElse(agreement.id, { title: 'Deres tittel', description: 'Deres sammendrag' });
+    store.staleOnce('PATCH');
+    await user.click(await screen.findByRole('button', { name: 'Lagre endringene' }));
+
+    const notice = (await screen.findByRole('heading', { name: 'Noen andre har lagret først' })).closest('[role="alert"]');
+    await waitFor(() => expect(document.activeElement).toBe(notice));
+    await user.click(screen.getByRole('button', { name: 'Hent den nyeste versjonen' }));
+    const changes = await screen.findByRole('table');
+    expect(within(changes).getByRole('row', { name: /Tittel/ }).textContent).toContain('Deres tittel');
+    expect(within(changes).getByRole('row', { name: /Tittel/ }).textContent).toContain('Min tittel');
+    expect(screen.getByText('Dette har de endret, og det står nå i skjemaet: Sammendrag.')).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'Lagre endringene' }));
+    await screen.findByRole('heading', { level: 1, name: 'Min tittel' }, { timeout: 5000 });
+    const patches = store.received.filter((r) => r.method === 'PATCH');
+    expect(patches.map((r) => r.ifMatch)).toEqual(['"1"', '"2"']);
+    expect(patches[1]?.body).toMatchObject({ title: 'Min tittel', description: 'Deres sammendrag' });
   });
 
   it('offers no edit once the agreement is signed', async () => {

@@ -1,6 +1,6 @@
 import { agreementSettingsQueries, ApiError, useUpdateAgreementSettings } from '@kompetansebro/api-client';
 import { MAX_EXPIRING_DAYS, parseWholeNumberText } from '@kompetansebro/domain';
-import { Alert, Button, httpErrorText, QueryError, Section, Skeleton, TextField } from '@kompetansebro/ui';
+import { Alert, Button, ErrorSummary, httpErrorText, QueryError, Section, Skeleton, TextField } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,18 +21,26 @@ export function AgreementSettingsForm() {
   );
 }
 
+const expiringDaysId = 'agreement-settings-expiring-days';
+
 function SettingsForm({ expiringDays, version, onStale }: { expiringDays: number; version: number; onStale: () => void }) {
   const { t } = useTranslation();
   const update = useUpdateAgreementSettings();
   const [value, setValue] = useState(String(expiringDays));
   const [invalid, setInvalid] = useState(false);
+  // Each refused attempt moves the focus to the error summary, as in the other forms.
+  const [attempt, setAttempt] = useState(0);
+  const refuse = () => {
+    setInvalid(true);
+    setAttempt((count) => count + 1);
+  };
   const [saved, setSaved] = useState(false);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
     const days = parseWholeNumberText(value);
-    if (days === null || days > MAX_EXPIRING_DAYS) return setInvalid(true);
+    if (days === null || days > MAX_EXPIRING_DAYS) return refuse();
     setInvalid(false);
     update.mutate(
       { expiringDays: days, version },
@@ -40,7 +48,7 @@ function SettingsForm({ expiringDays, version, onStale }: { expiringDays: number
         onSuccess: () => setSaved(true),
         onError: (error) => {
           if (error instanceof ApiError && error.status === 412) onStale();
-          if (error instanceof ApiError && error.fieldErrors['expiringDays']) setInvalid(true);
+          if (error instanceof ApiError && error.fieldErrors['expiringDays']) refuse();
         },
       },
     );
@@ -48,7 +56,9 @@ function SettingsForm({ expiringDays, version, onStale }: { expiringDays: number
 
   return (
     <form className="kb-stack" noValidate onSubmit={submit}>
+      <ErrorSummary errors={invalid ? [{ fieldId: expiringDaysId, message: t('agreements.settings.invalid') }] : []} focusKey={attempt} />
       <TextField
+        id={expiringDaysId}
         label={t('agreements.settings.expiringDays')}
         description={t('agreements.settings.expiringDaysHelp')}
         inputMode="numeric"

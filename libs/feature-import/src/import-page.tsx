@@ -225,6 +225,7 @@ function MappingSection({ file }: { file: ImportDetail }) {
   };
   const runPreview = async (event: FormEvent) => {
     event.preventDefault();
+    if (running || check.isPending) return;
     setFailure(null);
     const result = await trySave(check.mutateAsync({ ...mapping, ...(saveAs.trim() ? { saveAs: saveAs.trim() } : {}) }));
     if (result.ok) {
@@ -272,7 +273,8 @@ function MappingSection({ file }: { file: ImportDetail }) {
           )}
           <TextField id="import-save-as" label={t('import.mapping.saveAs')} description={t('import.mapping.saveAsHelp')} value={saveAs} maxLength={100} onChange={(event) => setSaveAs(event.currentTarget.value)} />
           <div className="kb-cluster">
-            <Button type="submit" loading={check.isPending || (running && job?.kind === 'preview')} disabled={running}>
+            {/* Busy, not disabled: a disabled button drops the keyboard focus to the page body. */}
+            <Button type="submit" loading={check.isPending || running} aria-disabled={running || undefined}>
               {check.isPending || running ? t('import.mapping.sending') : t('import.mapping.submit')}
             </Button>
           </div>

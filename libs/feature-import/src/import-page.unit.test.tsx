@@ -61,6 +61,30 @@ function renderImport(file: ImportDetail = servicesFile) {
 }
 
 describe('ImportPage', () => {
+  it('keeps the focus on "Forhåndsvis" while the preview runs, rather than dropping it to the page body', async () => {
+    const running: ImportDetail = { ...servicesFile, job: applyJob({ kind: 'preview', done: 0, total: 2 }) };
+    const previews: unknown[] = [];
+    const { user } = renderImport();
+    mswServer.use(
+      http.post('*/api/imports/:id/preview', async ({ request }) => {
+        previews.push(await request.json());
+        return HttpResponse.json(running);
+      }),
+    );
+    const history = await screen.findByRole('table', { name: 'De siste importene' });
+    await user.click(await within(history).findByRole('button', { name: 'Fortsett importen av tjenester.csv' }));
+    const submit = await screen.findByRole('button', { name: 'Forhåndsvis' });
+    await user.click(submit);
+    const busy = await screen.findByRole('button', { name: 'Sjekker radene …' });
+    expect(document.activeElement).toBe(busy);
+    // A browser drops the focus from a disabled button (jsdom does not): busy, but not disabled.
+    expect((busy as HTMLButtonElement).disabled).toBe(false);
+    expect(busy.getAttribute('aria-disabled')).toBe('true');
+    // Pressing it again while the rows are checked sends nothing more.
+    await user.click(busy);
+    expect(previews).toHaveLength(1);
+  });
+
   it('lists earlier imports with what they hold, undo where allowed, and goes on with an uploaded file', async () => {
     const { user } = renderImport();
     const history = await screen.findByRole('table', { name: 'De siste importene' });

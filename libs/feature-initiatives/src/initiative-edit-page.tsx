@@ -1,14 +1,15 @@
 import { initiativeQueries, useUpdateInitiative } from '@kompetansebro/api-client';
-import type { FieldError, InitiativeDetail } from '@kompetansebro/domain';
-import { formatAmount, formatDate, useLanguage } from '@kompetansebro/i18n';
-import { Alert, CancelLink, DetailPendingPage, FailureAlert, ForbiddenPage, httpErrorText, Page } from '@kompetansebro/ui';
+import type { FieldError, InitiativeDetail, MaturityLevel } from '@kompetansebro/domain';
+import { formatDate, useLanguage } from '@kompetansebro/i18n';
+import { Alert, CancelLink, ChangesTable, DetailPendingPage, FailureAlert, ForbiddenPage, httpErrorText, Page } from '@kompetansebro/ui';
 import { queryOptions, useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useInitiativeFeature } from './initiative-feature-context';
 import { InitiativeForm } from './initiative-form';
-import { formValuesFromInitiative, toInitiativeUpdate, validateInitiativeForm } from './initiative-form-values';
+import { changedFields, formValuesFromInitiative, toInitiativeUpdate, validateInitiativeForm, type InitiativeFormValues } from './initiative-form-values';
+import { maturityLabel } from './maturity-label';
 import { useCanEditInitiatives } from './use-can-edit-initiatives';
 import './initiatives.css';
 
@@ -78,23 +79,48 @@ function EditForm({ initiative }: { initiative: InitiativeDetail }) {
     return <ForbiddenPage title={t('initiatives.edit.title', { title: initiative.title })} />;
   }
 
+  // Every field the form edits where what is stored differs from the form: saving again replaces it.
+  const fieldText = (field: keyof InitiativeFormValues, form: InitiativeFormValues): string => {
+    const dateText = (date: string) => (date ? formatDate(date, language) : t('initiatives.notSet'));
+    switch (field) {
+      case 'kind':
+        return form.kind ? t(`initiatives.kind.${form.kind}`) : t('initiatives.notSet');
+      case 'startDate':
+      case 'plannedEndDate':
+        return dateText(form[field]);
+      case 'maturityLevel':
+        return form.maturityLevel ? maturityLabel(t, form.maturityLevel as MaturityLevel) : t('initiatives.notSet');
+      case 'themes':
+        return form.themes.map((theme) => t(`thematicArea.${theme}`)).join(', ') || t('common.none');
+      case 'levels':
+        return form.levels.map((level) => t(`collaborationLevel.${level}`)).join(', ') || t('common.none');
+      case 'goals':
+        return form.goals.map((goal) => goal.text).join('; ') || t('common.none');
+      case 'extensions':
+        return form.extensions.map((e) => `${dateText(e.requestedEnd)} (${t(`initiatives.extensionStatus.${e.status}`)})`).join(', ') || t('common.none');
+      default:
+        return form[field] || t('initiatives.notSet');
+    }
+  };
+  const fieldLabel = (field: keyof InitiativeFormValues): string => {
+    if (field === 'themes') return t('initiatives.themes.title');
+    if (field === 'levels') return t('initiatives.partnership.levels');
+    if (field === 'goals') return t('initiatives.goals.title');
+    if (field === 'extensions') return t('initiatives.period.title');
+    return t(`initiatives.edit.fields.${field}`);
+  };
+  const conflictRows = (stored: InitiativeFormValues, form: InitiativeFormValues) =>
+    changedFields(stored, form).map((field) => ({ key: field, label: fieldLabel(field), first: fieldText(field, stored), second: fieldText(field, form) }));
+
   const notice = (
     <>
       {theirs && (
-        <Alert color="warning" heading={t('initiatives.edit.conflictTitle')} headingLevel={2} role="alert">
+        <Alert color="warning" heading={t('initiatives.edit.conflictTitle')} headingLevel={2} role="alert" focusKey={theirs}>
           <p className="ds-paragraph">{t('initiatives.edit.conflictBody')}</p>
-          <dl className="kb-initiative-facts">
-            <dt>{t('initiatives.edit.fields.title')}</dt>
-            <dd>{theirs.title}</dd>
-            <dt>{t('initiatives.period.plannedEnd')}</dt>
-            <dd>{theirs.plannedEndDate ? formatDate(theirs.plannedEndDate, language) : t('initiatives.notSet')}</dd>
-            <dt>{t('initiatives.funds.granted')}</dt>
-            <dd>{theirs.budget ? formatAmount(theirs.budget.granted, language) : t('initiatives.notSet')}</dd>
-            <dt>{t('initiatives.funds.spent')}</dt>
-            <dd>{theirs.budget ? formatAmount(theirs.budget.spent, language) : t('initiatives.notSet')}</dd>
-            <dt>{t('initiatives.period.title')}</dt>
-            <dd>{theirs.extensions.map((e) => `${formatDate(e.requestedEnd, language)} (${t(`initiatives.extensionStatus.${e.status}`)})`).join(', ') || t('common.none')}</dd>
-          </dl>
+          <ChangesTable
+            columns={[t('common.staleSave.field'), t('common.staleSave.theirValue'), t('common.staleSave.yourValue')]}
+            rows={conflictRows(formValuesFromInitiative(theirs), values)}
+          />
         </Alert>
       )}
       <FailureAlert title={t('initiatives.form.saveFailed')} message={failure} />

@@ -1,6 +1,6 @@
 import { initiativeQueries, useCan } from '@kompetansebro/api-client';
 import type { InitiativeDetail, PlanItemDetail } from '@kompetansebro/domain';
-import { Alert, BackAndHistoryLinks, Button, buttonLinkProps, Fact, Page, Section, StatusTag, useNoticeForThisVisit } from '@kompetansebro/ui';
+import { Alert, BackAndHistoryLinks, Button, buttonLinkProps, Fact, Page, Section, StatusTag, useFocusAfterRender, useNoticeForThisVisit } from '@kompetansebro/ui';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
@@ -10,7 +10,7 @@ import { useInitiativeFeature, type InitiativeNotice } from './initiative-featur
 import { maturityLabel } from './maturity-label';
 import { MobilitySection } from './mobility-section';
 import { PeriodTimeline } from './period-timeline';
-import { PlanBoard } from './plan-board';
+import { PlanBoard, planItemAddId, planItemEditId } from './plan-board';
 import { PlanItemForm } from './plan-item-form';
 import { PolicyAnchors } from './policy-anchors';
 import './initiatives.css';
@@ -51,9 +51,12 @@ function InitiativeDetails({ initiative, saved }: { initiative: InitiativeDetail
   const isPartnership = initiative.maturityLevel !== null || initiative.levels.length > 0;
   const showMobility = initiative.themes.includes('mobility') || initiative.themes.includes('internationalisation');
 
-  const closeForm = (message: string) => {
+  // The form goes with its buttons: the focus returns to the button that opened it.
+  const focusAfterRender = useFocusAfterRender();
+  const closeForm = (message?: string) => {
+    focusAfterRender(editing.kind === 'edit' ? planItemEditId(editing.item.id) : planItemAddId);
     setEditing({ kind: 'none' });
-    setNotice(message);
+    if (message) setNotice(message);
   };
 
   return (
@@ -140,7 +143,7 @@ function InitiativeDetails({ initiative, saved }: { initiative: InitiativeDetail
             {t('initiatives.board.title')}
           </h2>
           {canCreate && editing.kind === 'none' && (
-            <Button variant="secondary" onClick={() => setEditing({ kind: 'new' })}>
+            <Button id={planItemAddId} variant="secondary" onClick={() => setEditing({ kind: 'new' })}>
               {t('initiatives.board.add')}
             </Button>
           )}
@@ -155,7 +158,7 @@ function InitiativeDetails({ initiative, saved }: { initiative: InitiativeDetail
             item={editing.kind === 'edit' ? editing.item : null}
             latest={editing.kind === 'edit' ? (initiative.planItems.find((item) => item.id === editing.item.id) ?? null) : null}
             onDone={closeForm}
-            onCancel={() => setEditing({ kind: 'none' })}
+            onCancel={() => closeForm()}
           />
         )}
         {initiative.planItems.length === 0 ? (

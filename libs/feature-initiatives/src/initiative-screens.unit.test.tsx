@@ -294,7 +294,7 @@ describe('InitiativeEditPage', () => {
     const store = new InitiativeStore([initiative]);
     const { user, router } = renderInitiatives(`/tiltak/${initiative.id}/rediger`, store);
     const title = await screen.findByRole('textbox', { name: /Tittel/ }, { timeout: 5000 });
-    store.changeInitiativeBehindTheScenes(initiative.id, { title: 'Deres nye tittel' });
+    store.changeInitiativeBehindTheScenes(initiative.id, { title: 'Deres nye tittel', description: 'Deres beskrivelse' });
     store.staleOnce('PATCH');
     await user.clear(title);
     await user.type(title, 'Min nye tittel');
@@ -302,7 +302,12 @@ describe('InitiativeEditPage', () => {
 
     const conflict = await screen.findByRole('alert');
     expect(conflict.textContent).toContain('Noen andre har lagret tiltaket');
-    expect(conflict.textContent).toContain('Deres nye tittel');
+    // Every field the form edits is compared, the description too; a field alike on both sides is not listed.
+    expect(within(conflict).getByRole('row', { name: /Tittel/ }).textContent).toContain('Deres nye tittel');
+    expect(within(conflict).getByRole('row', { name: /Beskrivelse/ }).textContent).toContain('Deres beskrivelse');
+    expect(within(conflict).queryByRole('row', { name: /Planlagt slutt/ })).toBeNull();
+    // The notice is at the top, the user at the save button: it takes the focus.
+    await waitFor(() => expect(document.activeElement).toBe(conflict));
     expect((screen.getByRole('textbox', { name: /Tittel/ }) as HTMLInputElement).value).toBe('Min nye tittel');
 
     await user.click(screen.getByRole('button', { name: 'Lagre mine endringer' }));
@@ -328,7 +333,7 @@ describe('PlanItemForm', () => {
     const store = new InitiativeStore([initiative]);
     const { user } = renderInitiatives(`/tiltak/${initiative.id}`, store);
     await user.click(await screen.findByRole('button', { name: 'Rediger «Kurs for bibliotekansatte»' }, { timeout: 5000 }));
-    store.changeBehindTheScenes(initiative.id, item.id, { title: 'Kurs i kildekritikk', status: 'in_progress' });
+    store.changeBehindTheScenes(initiative.id, item.id, { title: 'Kurs i kildekritikk', status: 'in_progress', description: 'Deres beskrivelse' });
     store.staleOnce('PATCH');
     const title = screen.getByRole('textbox', { name: /Tittel/ });
     await user.clear(title);
@@ -338,9 +343,13 @@ describe('PlanItemForm', () => {
     const conflict = await screen.findByRole('alert');
     await waitFor(() => expect(conflict.textContent).toContain('Kurs i kildekritikk'));
     expect(conflict.textContent).toContain('Pågår');
+    expect(within(conflict).getByRole('row', { name: /Beskrivelse/ }).textContent).toContain('Deres beskrivelse');
+    await waitFor(() => expect(document.activeElement).toBe(conflict));
     expect((screen.getByRole('textbox', { name: /Tittel/ }) as HTMLInputElement).value).toBe('Kurs i fjernlån');
     await user.click(screen.getByRole('button', { name: 'Lagre mine endringer' }));
     await waitFor(() => expect(store.get(initiative.id)?.planItems[0]?.title).toBe('Kurs i fjernlån'));
+    // The form is gone with its buttons: the focus is back on the item's edit button, not the page body.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Rediger «Kurs i fjernlån»' })));
   });
 });
 

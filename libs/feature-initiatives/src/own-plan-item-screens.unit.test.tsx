@@ -94,18 +94,25 @@ describe('OwnPlanItemPage', () => {
     expect((result as HTMLTextAreaElement).value).toBe('Et resultat');
   });
 
-  it('says when someone else saved first (412), and merges their version in', async () => {
+  it('says when someone else saved first (412), in view and with the focus, and merges their version in', async () => {
     const { user, store } = renderPlanItems(`/planpunkter/${agreement.id}`);
     const result = await screen.findByRole('textbox', { name: /^Resultat/ }, { timeout: 5000 });
-    store.saveBySomeoneElse(agreement.id, { status: 'done' });
+    store.saveBySomeoneElse(agreement.id, { status: 'done', resultText: 'Deres resultat' });
     store.staleOnce('PATCH');
     await user.type(result, 'Mitt resultat');
     await user.click(screen.getByRole('button', { name: 'Lagre endringene' }));
 
-    await screen.findByRole('heading', { name: 'Noen andre har lagret først' });
+    // The notice is at the top, the user at the save button below: the focus goes to it.
+    const notice = (await screen.findByRole('heading', { name: 'Noen andre har lagret først' })).closest('[role="alert"]');
+    await waitFor(() => expect(document.activeElement).toBe(notice));
     await user.click(screen.getByRole('button', { name: 'Hent den nyeste versjonen' }));
     const changes = await screen.findByRole('table');
-    expect(within(changes).getByRole('row', { name: /Status/ }).textContent).toContain('Ferdig');
+    // The button is gone with the merge: the focus stays on the notice, not the page body.
+    await waitFor(() => expect(document.activeElement).toBe(notice));
+    // Only where the two differ: their status is taken in (the same on both sides), so not listed.
+    expect(within(changes).getByRole('row', { name: /Resultat/ }).textContent).toContain('Deres resultat');
+    expect(within(changes).queryByRole('row', { name: /Status/ })).toBeNull();
+    expect(screen.getByText('Dette har de endret, og det står nå i skjemaet: Status.')).toBeTruthy();
     expect((screen.getByRole('combobox', { name: 'Status' }) as HTMLSelectElement).value).toBe('done');
     expect((result as HTMLTextAreaElement).value).toBe('Mitt resultat');
   });

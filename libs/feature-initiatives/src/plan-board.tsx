@@ -7,6 +7,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useInitiativeFeature } from './initiative-feature-context';
 
+/** The id of a plan item's edit button, for the focus to return to when its form closes. */
+export const planItemEditId = (itemId: string) => `plan-item-edit-${itemId}`;
+export const planItemAddId = 'plan-item-add';
+
 interface PlanBoardProps {
   initiativeId: string;
   items: readonly PlanItemDetail[];
@@ -163,7 +167,7 @@ function PlanCard({ item, overdue, canEdit, busy, onMove, onEdit }: PlanCardProp
             disabled={busy}
             onChange={(event) => onMove(item, event.target.value as PlanItemStatus)}
           />
-          <Button variant="tertiary" data-size="sm" onClick={() => onEdit(item)} aria-label={t('initiatives.board.editFor', { title: item.title })}>
+          <Button id={planItemEditId(item.id)} variant="tertiary" data-size="sm" onClick={() => onEdit(item)} aria-label={t('initiatives.board.editFor', { title: item.title })}>
             {t('common.edit')}
           </Button>
         </div>

@@ -1,7 +1,7 @@
 import { actorQueries, trySave, useCreatePlanItem, useUpdatePlanItem } from '@kompetansebro/api-client';
 import { planItemStatuses, type FieldError, type PlanItemDetail, type PlanItemStatus } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
-import { Alert, bindFields, Button, ErrorSummary, fieldErrorText, Select, TextArea, TextField, useFormSubmit, type ErrorSummaryItem } from '@kompetansebro/ui';
+import { Alert, bindFields, Button, ChangesTable, ErrorSummary, fieldErrorText, Select, TextArea, TextField, useFormSubmit, type ErrorSummaryItem } from '@kompetansebro/ui';
 import { PICKER_SEARCH_SIZE, pickerField, SearchablePicker, usePickerSearch } from '@kompetansebro/ui/searchable-picker';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
@@ -119,6 +119,17 @@ export function PlanItemForm({ initiativeId, item, latest, onDone, onCancel }: P
 
   const pending = create.isPending || update.isPending;
   const statusLabel = (status: PlanItemStatus) => t(`initiatives.planStatus.${status}`);
+  // Every field the form edits, as the conflict box compares what is stored with the form.
+  const actorName = (id: string) =>
+    [latest, item].find((version) => version?.responsibleActorId === id)?.responsibleActorName ?? actorOptions.find((option) => option.value === id)?.label ?? id;
+  const fieldText = (name: Field, version: Values): string => {
+    const value = version[name];
+    if (!value) return t('initiatives.notSet');
+    if (name === 'status') return statusLabel(version.status);
+    if (name === 'dueDate') return formatDate(value, language);
+    if (name === 'responsibleActorId') return actorName(value);
+    return value;
+  };
 
   return (
     <form className="kb-form" noValidate onSubmit={(event) => void submit(event)} aria-labelledby="plan-item-form-heading">
@@ -127,18 +138,14 @@ export function PlanItemForm({ initiativeId, item, latest, onDone, onCancel }: P
       </h3>
       <ErrorSummary errors={summary} focusKey={submitCount} />
       {conflict && latest && (
-        <Alert color="warning" heading={t('initiatives.planForm.conflictTitle')} headingLevel={4} role="alert">
+        <Alert color="warning" heading={t('initiatives.planForm.conflictTitle')} headingLevel={4} role="alert" focusKey={latest}>
           <p className="ds-paragraph">{t('initiatives.planForm.conflictBody')}</p>
-          <dl className="kb-initiative-facts">
-            <dt>{t('initiatives.planForm.fields.title')}</dt>
-            <dd>{latest.title}</dd>
-            <dt>{t('initiatives.planForm.fields.status')}</dt>
-            <dd>{statusLabel(latest.status)}</dd>
-            <dt>{t('initiatives.planForm.fields.responsibleActorId')}</dt>
-            <dd>{latest.responsibleActorName ?? t('initiatives.notSet')}</dd>
-            <dt>{t('initiatives.planForm.fields.dueDate')}</dt>
-            <dd>{latest.dueDate ? formatDate(latest.dueDate, language) : t('initiatives.notSet')}</dd>
-          </dl>
+          <ChangesTable
+            columns={[t('common.staleSave.field'), t('common.staleSave.theirValue'), t('common.staleSave.yourValue')]}
+            rows={fields
+              .filter((name) => valuesOf(latest)[name] !== values[name])
+              .map((name) => ({ key: name, label: t(`initiatives.planForm.fields.${name}`), first: fieldText(name, valuesOf(latest)), second: fieldText(name, values) }))}
+          />
         </Alert>
       )}
       {save.failure && (

@@ -256,6 +256,21 @@ describe('a cooperation channel', () => {
     expect(await screen.findByText('Kan dere ta imot hentelån?')).toBeTruthy();
     expect(store.received.at(-1)?.body).toEqual({ target: { actorId: namsos.id }, body: 'Kan dere ta imot hentelån?' });
   });
+
+  it('after saving an edited note, the focus is back on "Rediger notatet", not the page body', async () => {
+    const { namsos } = libraries();
+    const store = new LiaisonStore({ libraries: [namsos], notes: [buildLiaisonNote({ targetActorId: namsos.id, body: 'Møte 3. mars' })] });
+    mswServer.use(...referenceHandlers(), ...liaisonHandlers(store));
+    const { http, HttpResponse } = await import('msw');
+    mswServer.use(http.get('*/api/actors/:id', () => HttpResponse.json({ id: namsos.id, name: 'Namsos bibliotek' })));
+    const { user } = renderRoute({ path: `/kanaler/bibliotek/${namsos.id}`, createRoutes: (root) => [createLiaisonRoutes(root)] });
+
+    await user.click(await screen.findByRole('button', { name: 'Rediger notatet' }, { timeout: 5000 }));
+    await user.type(screen.getByLabelText('Ny tekst'), ' kl. 10');
+    await user.click(screen.getByRole('button', { name: 'Lagre endringen' }));
+    expect(await screen.findByText('Endringen er lagret. Den tidligere teksten er tatt vare på.')).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Rediger notatet' })));
+  });
 });
 
 describe('experience exchange', () => {

@@ -1,7 +1,7 @@
 import { actorQueries, liaisonQueries, meQueries, regionQueries, useCreateNote, useUpdateNote, type ApiError } from '@kompetansebro/api-client';
 import { MAX_PAGE_SIZE, type LiaisonNote } from '@kompetansebro/domain';
 import { norwegianWallClock, useLanguage, type Language } from '@kompetansebro/i18n';
-import { Alert, Button, ErrorSummary, httpErrorText, LoadingState, Page, QueryError, Section, StatusTag, TextArea } from '@kompetansebro/ui';
+import { Alert, Button, ErrorSummary, httpErrorText, LoadingState, Page, QueryError, Section, StatusTag, TextArea, useFocusAfterRender } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
@@ -26,6 +26,13 @@ function NoteItem({ note }: { note: LiaisonNote }) {
   const [stale, setStale] = useState(false);
   const [saved, setSaved] = useState(false);
   const update = useUpdateNote(note.id);
+  // The form goes with its buttons: the focus returns to "Rediger", which opened it.
+  const focusAfterRender = useFocusAfterRender();
+  const editId = `liaison-note-edit-${note.id}`;
+  const close = () => {
+    setEditing(false);
+    focusAfterRender(editId);
+  };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -34,7 +41,7 @@ function NoteItem({ note }: { note: LiaisonNote }) {
       { body: text, version: note.version },
       {
         onSuccess: () => {
-          setEditing(false);
+          close();
           setStale(false);
           setSaved(true);
         },
@@ -75,7 +82,15 @@ function NoteItem({ note }: { note: LiaisonNote }) {
       )}
       {note.mine && !editing && (
         <div>
-          <Button variant="tertiary" onClick={() => setEditing(true)}>
+          <Button
+            id={editId}
+            variant="tertiary"
+            onClick={() => {
+              // From the version shown now (the note stays mounted across its versions, keeping the focus and the saved message).
+              setText(note.body);
+              setEditing(true);
+            }}
+          >
             {t('liaison.thread.edit')}
           </Button>
         </div>
@@ -100,7 +115,7 @@ function NoteItem({ note }: { note: LiaisonNote }) {
             <Button
               variant="tertiary"
               onClick={() => {
-                setEditing(false);
+                close();
                 setText(note.body);
                 setStale(false);
               }}
@@ -190,7 +205,7 @@ export function ThreadPage() {
             ) : (
               <ol style={{ listStyle: 'none', padding: 0 }} className="kb-stack">
                 {ordered.map((note) => (
-                  <NoteItem key={`${note.id}:${note.version}`} note={note} />
+                  <NoteItem key={note.id} note={note} />
                 ))}
               </ol>
             )}

@@ -1,7 +1,7 @@
 import { liaisonQueries, useCan, useCreateNote, useMarkNotesRead } from '@kompetansebro/api-client';
 import { noteThreadListQuerySchema, pageRange, type NoteCreate, type NoteThread } from '@kompetansebro/domain';
 import { formatDate, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, EmptyState, httpErrorText, LoadingState, Page, Pagination, QueryError, Select, TextArea, useListSearch } from '@kompetansebro/ui';
+import { Alert, Button, EmptyState, ErrorSummary, httpErrorText, LoadingState, Page, Pagination, QueryError, Select, TextArea, useListSearch } from '@kompetansebro/ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useLocation } from '@tanstack/react-router';
 import type { TFunction } from 'i18next';
@@ -110,12 +110,15 @@ function NoteForm({
   label,
   sendLabel,
   recipient,
+  recipientMissing,
   children,
 }: {
   id: string;
   label: string;
   sendLabel: string;
   recipient: () => Omit<NoteCreate, 'body'> | null;
+  /** The recipient's field and what it says when none is chosen (`recipient` gives null), for the error summary. */
+  recipientMissing?: { fieldId: string; message: string };
   children?: (tried: boolean) => ReactNode;
 }) {
   const { t } = useTranslation();
@@ -125,13 +128,16 @@ function NoteForm({
   const [sent, setSent] = useState(false);
   const empty = tried && body.trim() === '';
   const error = empty || create.error?.status === 400 ? t('liaison.thread.bodyRequired') : undefined;
+  // Every error of an attempt at once, at the top, with the focus (as the university's channel page does).
+  const [attempt, setAttempt] = useState(0);
+  const summary = [...(tried && recipientMissing && recipient() === null ? [recipientMissing] : []), ...(error ? [{ fieldId: id, message: error }] : [])];
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setTried(true);
     setSent(false);
     const to = recipient();
-    if (body.trim() === '' || to === null) return;
+    if (body.trim() === '' || to === null) return setAttempt((count) => count + 1);
     create.mutate(
       { ...to, body },
       {
@@ -140,12 +146,14 @@ function NoteForm({
           setTried(false);
           setSent(true);
         },
+        onError: () => setAttempt((count) => count + 1),
       },
     );
   };
 
   return (
     <form className="kb-stack" onSubmit={submit} noValidate>
+      <ErrorSummary errors={summary} focusKey={attempt} />
       {create.isError && create.error.status !== 400 && (
         <Alert color="danger" role="alert">
           {httpErrorText(t, create.error.status)}
@@ -193,6 +201,7 @@ function StartNote({ library }: { library: Library }) {
         label={t('library.cooperation.startLabel')}
         sendLabel={t('library.cooperation.startSend')}
         recipient={() => (to === '' ? null : { target: { actorId: about }, universityId: to === COUNTY ? null : to })}
+        recipientMissing={{ fieldId: 'start-note-to', message: t('library.cooperation.recipientRequired') }}
       >
         {(tried) => (
           <>

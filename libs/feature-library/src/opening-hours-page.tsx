@@ -19,6 +19,7 @@ import {
   seasonFieldId,
   StaleSaveNotice,
   TextField,
+  useFocusAfterRender,
   useFormSubmit,
   useStaleSave,
   valuesOf,
@@ -34,6 +35,9 @@ import { useTranslation } from 'react-i18next';
 import { useLibraryFeature } from './library-feature-context';
 import { OpeningNow, WeekTable } from './opening-now';
 import './library.css';
+
+const addSeasonId = 'hours-add-season';
+const addExceptionId = 'hours-add-exception';
 
 /** "Endre åpningstider" for one library or branch (`$id`): its weekly timetable, seasons, single days and the holiday rule. */
 export function OpeningHoursPage() {
@@ -160,6 +164,28 @@ function OpeningHoursEditor({ hours }: { hours: OpeningHours }) {
       return [];
     });
 
+  // Adding a row goes to its first field; removing one to the add button that stays (the removed button took the focus along).
+  const focusAfterRender = useFocusAfterRender();
+  const addSeason = () => {
+    const key = newKey();
+    // A new season starts from the ordinary week, to be changed where it differs.
+    setValues((current) => ({ ...current, seasons: [...current.seasons, { key, name: t('library.hours.summerDefault'), from: '', to: '', grid: current.weekly }] }));
+    focusAfterRender(seasonFieldId(key, 'name'));
+  };
+  const removeSeason = (key: string) => {
+    setValues((current) => ({ ...current, seasons: current.seasons.filter((candidate) => candidate.key !== key) }));
+    focusAfterRender(addSeasonId);
+  };
+  const addException = () => {
+    const key = newKey();
+    setValues((current) => ({ ...current, exceptions: [...current.exceptions, { key, date: '', closed: true, from: '', to: '', note: '' }] }));
+    focusAfterRender(exceptionFieldId(key, 'date'));
+  };
+  const removeException = (key: string) => {
+    setValues((current) => ({ ...current, exceptions: current.exceptions.filter((candidate) => candidate.key !== key) }));
+    focusAfterRender(addExceptionId);
+  };
+
   const setGrid = (update: (grid: WeekGrid) => WeekGrid) => setValues((current) => ({ ...current, weekly: update(current.weekly) }));
 
   return (
@@ -206,7 +232,7 @@ function OpeningHoursEditor({ hours }: { hours: OpeningHours }) {
                     caption={t('library.hours.seasonGrid', { name: season.name || t('library.hours.seasonNumber', { number: index + 1 }) })}
                   />
                   <p>
-                    <Button variant="tertiary" color="danger" onClick={() => setValues((current) => ({ ...current, seasons: current.seasons.filter((candidate) => candidate.key !== season.key) }))}>
+                    <Button variant="tertiary" color="danger" onClick={() => removeSeason(season.key)}>
                       {t('library.hours.removeSeason', { name: season.name || t('library.hours.seasonNumber', { number: index + 1 }) })}
                     </Button>
                   </p>
@@ -214,11 +240,7 @@ function OpeningHoursEditor({ hours }: { hours: OpeningHours }) {
               );
             })}
             <p>
-              <Button
-                variant="secondary"
-                // A new season starts from the ordinary week, to be changed where it differs.
-                onClick={() => setValues((current) => ({ ...current, seasons: [...current.seasons, { key: newKey(), name: t('library.hours.summerDefault'), from: '', to: '', grid: current.weekly }] }))}
-              >
+              <Button id={addSeasonId} variant="secondary" onClick={addSeason}>
                 {t('library.hours.addSeason')}
               </Button>
             </p>
@@ -245,7 +267,7 @@ function OpeningHoursEditor({ hours }: { hours: OpeningHours }) {
                     </div>
                   )}
                   <p>
-                    <Button variant="tertiary" color="danger" onClick={() => setValues((current) => ({ ...current, exceptions: current.exceptions.filter((candidate) => candidate.key !== exception.key) }))}>
+                    <Button variant="tertiary" color="danger" onClick={() => removeException(exception.key)}>
                       {t('library.hours.removeException', { number: index + 1 })}
                     </Button>
                   </p>
@@ -253,7 +275,7 @@ function OpeningHoursEditor({ hours }: { hours: OpeningHours }) {
               );
             })}
             <p>
-              <Button variant="secondary" onClick={() => setValues((current) => ({ ...current, exceptions: [...current.exceptions, { key: newKey(), date: '', closed: true, from: '', to: '', note: '' }] }))}>
+              <Button id={addExceptionId} variant="secondary" onClick={addException}>
                 {t('library.hours.addException')}
               </Button>
             </p>

@@ -1,11 +1,10 @@
 import type { OpeningHours } from '@kompetansebro/domain';
-import { buildMe, buildMembership, mswServer, problemResponse, renderRoute, scenario, testOrganisations } from '@kompetansebro/testing';
+import { buildMe, buildMembership, mswServer, problemResponse, scenario, testOrganisations } from '@kompetansebro/testing';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createRoute, type AnyRoute } from '@tanstack/react-router';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { createLibraryRoutes } from './library-routes';
+import { renderLibraryRoute } from './render-library-route.test';
 
 const NAMSOS = testOrganisations.namsosLibrary;
 
@@ -42,18 +41,7 @@ function renderEditor(answer: () => Response, stored: OpeningHours = emptyHours)
       return answer();
     }),
   );
-  const stub = (root: AnyRoute, path: string) => createRoute({ getParentRoute: () => root, path, component: () => null });
-  renderRoute({
-    path: `/apningstider/${NAMSOS.id}`,
-    createRoutes: (root) => [
-      createLibraryRoutes(root, { actorPath: '/tjenester/$id', agreementPath: '/avtaler/$id', agreementsPath: '/avtaler', activitiesPath: '/aktiviteter' }),
-      stub(root, 'tjenester/$id'),
-      stub(root, 'avtaler'),
-      stub(root, 'avtaler/$id'),
-      stub(root, 'aktiviteter'),
-      stub(root, 'aktiviteter/$id'),
-    ],
-  });
+  renderLibraryRoute(`/apningstider/${NAMSOS.id}`);
   return sent;
 }
 
@@ -188,5 +176,19 @@ describe('OpeningHoursPage', () => {
     await user.click(screen.getByRole('button', { name: 'Lagre åpningstidene' }));
     expect((await screen.findByText('Noen andre har lagret først')).textContent).toBe('Noen andre har lagret først');
     expect((screen.getByLabelText('Tirsdag: Meråpent til') as HTMLInputElement).value).toBe('22:00');
+  });
+
+  it('keeps the keyboard in place: adding a season or single day goes to its first field, removing one to the add button', async () => {
+    const user = userEvent.setup();
+    renderEditor(() => problemResponse(412));
+    await user.click(await screen.findByRole('button', { name: 'Legg til sesong' }));
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Navn på sesongen' }));
+    await user.click(screen.getByRole('button', { name: /^Fjern / }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Legg til sesong' }));
+
+    await user.click(screen.getByRole('button', { name: 'Legg til enkeltdag' }));
+    expect(document.activeElement).toBe(screen.getByLabelText(/^Dato/));
+    await user.click(screen.getByRole('button', { name: 'Fjern enkeltdag 1' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Legg til enkeltdag' }));
   });
 });

@@ -1,5 +1,5 @@
 import { photoQueries, trySave, useCan, useRemovePhoto, useUpdatePhoto, useUploadPhoto } from '@kompetansebro/api-client';
-import { MAX_PHOTO_BYTES, photoRightsKinds, type FieldError, type Photo } from '@kompetansebro/domain';
+import { fieldErrorsFromIssues, MAX_PHOTO_BYTES, photoRightsKinds, photoUploadFieldsSchema, type FieldError, type Photo } from '@kompetansebro/domain';
 import {
   Button,
   Checkbox,
@@ -136,7 +136,9 @@ function UploadForm({ actors }: { actors: { id: string; name: string }[] }) {
     event.preventDefault();
     setSaved(null);
     submit.start();
-    const local = fileErrors();
+    // Every error the browser can know at once (the photo and the fields, by the API's own schema), not in rounds.
+    const checked = photoUploadFieldsSchema.safeParse({ ...values, published });
+    const local = [...fileErrors(), ...(checked.success ? [] : fieldErrorsFromIssues(checked.error.issues))];
     if (local.length > 0 || !file) {
       showErrors(local);
       return;

@@ -58,6 +58,7 @@ describe('PhotosPage', () => {
     expect(screen.getByRole('button', { name: 'Publiser bildet «Inngangen til biblioteket»' })).toBeTruthy();
 
     await user.upload(screen.getByLabelText('Bilde'), png());
+    await user.type(screen.getByLabelText('Alternativ tekst'), 'Inngangen til biblioteket');
     await user.type(screen.getByLabelText('Fotograf'), 'Kari Fotograf');
     await user.type(screen.getByLabelText('Lisens eller samtykke'), 'CC BY 4.0');
     await user.click(screen.getByRole('button', { name: 'Last opp bildet' }));
@@ -71,16 +72,23 @@ describe('PhotosPage', () => {
     const { user } = renderPhotos(() => problemResponse(400, [{ path: 'form.altText', code: 'too_small', message: 'Too small', params: { origin: 'string', minimum: 1 } }]));
     await screen.findByRole('img', { name: 'Inngangen til biblioteket' }, { timeout: 5000 });
     await user.upload(screen.getByLabelText('Bilde'), png());
+    await user.type(screen.getByLabelText('Alternativ tekst'), 'A');
+    await user.type(screen.getByLabelText('Fotograf'), 'Kari Fotograf');
+    await user.type(screen.getByLabelText('Lisens eller samtykke'), 'CC BY 4.0');
     await user.click(screen.getByRole('button', { name: 'Last opp bildet' }));
     expect((await screen.findByLabelText('Alternativ tekst')).getAttribute('aria-invalid')).toBe('true');
     expect(await screen.findByRole('link', { name: /^Alternativ tekst: / })).toBeTruthy();
   });
 
-  it('asks for a photo before sending anything', { timeout: 20_000 }, async () => {
+  it('asks for the photo, alt text, photographer and licence in one go before sending anything', { timeout: 20_000 }, async () => {
     const { user, sent } = renderPhotos(() => HttpResponse.json(stored, { status: 201 }));
     await screen.findByRole('img', { name: 'Inngangen til biblioteket' }, { timeout: 5000 });
     await user.click(screen.getByRole('button', { name: 'Last opp bildet' }));
     expect(await screen.findByText('Velg bildet som skal lastes opp.', { selector: 'p' })).toBeTruthy();
+    for (const label of ['Alternativ tekst', 'Fotograf', 'Lisens eller samtykke']) {
+      expect(screen.getByLabelText(label).getAttribute('aria-invalid')).toBe('true');
+      expect(screen.getByRole('link', { name: new RegExp(`^${label}: `) })).toBeTruthy();
+    }
     expect(sent).toHaveLength(0);
   });
 });

@@ -155,7 +155,7 @@ function ContactForm({ actor }: { actor: ActorDetail }) {
     <form className="kb-stack kb-portal-form" noValidate onSubmit={(event) => void submit(event)}>
       <ErrorSummary errors={summary} focusKey={attempt} />
       {conflict && (
-        <Alert color="warning" role="alert" heading={t('portal.profile.conflictTitle')} headingLevel={3}>
+        <Alert color="warning" role="alert" heading={t('portal.profile.conflictTitle')} headingLevel={3} focusKey={conflict}>
           <p className="ds-paragraph">{t('portal.profile.conflictBody')}</p>
           {conflict.length > 0 && (
             <ChangesTable

@@ -1,5 +1,5 @@
-import { actorQueries, regionQueries, trySave, useCreateSurvey, useSurveyRecipientsPreview } from '@kompetansebro/api-client';
-import { deadlineTooFar, surveyErrorCodes, type FieldError } from '@kompetansebro/domain';
+import { actorQueries, regionQueries, trySave, useCan, useCreateSurvey, useSurveyRecipientsPreview } from '@kompetansebro/api-client';
+import { deadlineTooFar, fieldErrorsFromIssues, surveyCreateSchema, surveyErrorCodes, type FieldError } from '@kompetansebro/domain';
 import {
   bindFields,
   CancelLink,
@@ -9,6 +9,7 @@ import {
   DataTable,
   FailureAlert,
   fieldErrorText,
+  ForbiddenPage,
   Page,
   RecordForm,
   StatusTag,
@@ -62,6 +63,7 @@ export function SurveyCreatePage() {
     if (found.length > 0) setSubmitCount((count) => count + 1);
   };
   const save = useFormSubmit({ showErrors: show });
+  const mayStart = useCan('survey', 'create');
   const messageOf = (error: FieldError) => {
     const field = fieldOf(error.path);
     if (field === 'name' && name.trim() === '') return t('validation.required');
@@ -97,7 +99,9 @@ export function SurveyCreatePage() {
   const submit = async (confirmed = false) => {
     save.start();
     const found: FieldError[] = [];
-    if (name.trim() === '') found.push({ path: 'name', code: 'too_small', message: '' });
+    // The name by the API's own rule (filled in, at most 200 characters), with the other fields in the same round.
+    const checkedName = surveyCreateSchema.shape.name.safeParse(name.trim());
+    if (!checkedName.success) found.push(...fieldErrorsFromIssues(checkedName.error.issues, 'name'));
     if (deadline === '') found.push({ path: 'deadline', code: 'invalid_type', message: '' });
     else if (deadlineTooFar(deadline)) found.push({ path: 'deadline', code: surveyErrorCodes.deadlineTooFar, message: '' });
     if (regionIds.length === 0 && actorIds.length === 0) found.push({ path: 'actorIds', code: 'no_libraries', message: '' });
@@ -121,6 +125,9 @@ export function SurveyCreatePage() {
     setNotice({ kind: 'started', mailed: survey.recipientList.filter((r) => r.email !== null).length, recipients: survey.recipients });
     await navigate({ to: paths.detail, params: { id: survey.id } });
   };
+
+  // Reached by its address, a role that may not start one (a county viewer) gets no form to fill in in vain.
+  if (!mayStart) return <ForbiddenPage title={t('survey.create.title')} />;
 
   const required = t('common.required');
   const regionError = errorFor('regionIds');

@@ -130,7 +130,7 @@ describe('the list of survey campaigns', () => {
 
 describe('starting a survey', () => {
   /** The form, with what the API would mail (`recipients`) and a record of the starts it was sent. */
-  const renderCreate = (recipients: Array<{ actorId: string; actorName: string; email: string | null }>) => {
+  const renderStart = (recipients: Array<{ actorId: string; actorName: string; email: string | null }>) => {
     const started: unknown[] = [];
     mswServer.use(...actorHandlers(new ActorStore()), ...referenceHandlers(), ...surveyHandlers(new SurveyStore([])));
     mswServer.use(...authHandlers(new AuthStore([countyAdminAccount()], { loggedInAs: 'fylke@demo.kompetansebro.no' })));
@@ -144,7 +144,7 @@ describe('starting a survey', () => {
     const view = renderRoute({ path: '/undersokelser/ny', createRoutes: (root) => [createSurveyRoutes(root)] });
     return { ...view, started };
   };
-  const fill = async (user: ReturnType<typeof renderCreate>['user'], deadline: string) => {
+  const fill = async (user: ReturnType<typeof renderStart>['user'], deadline: string) => {
     await user.type(await screen.findByRole('textbox', { name: /^Navn/ }), 'Tjenester 2027');
     await user.type(screen.getByLabelText(/^Svarfrist/), deadline);
     await user.click(await screen.findByRole('checkbox', { name: testRegions.fosen.name }));
@@ -152,14 +152,14 @@ describe('starting a survey', () => {
   };
 
   it('refuses a deadline more than a year ahead beside the field, and sends nothing', async () => {
-    const { user, started } = renderCreate([]);
+    const { user, started } = renderStart([]);
     await fill(user, '2199-12-31');
     expect(await screen.findByRole('link', { name: /Fristen kan være høyst ett år fram i tid/ })).toBeTruthy();
     expect(started).toEqual([]);
   });
 
   it('asks first when some libraries get no e-mail, saying how many, and starts only when told to', async () => {
-    const { user, started } = renderCreate([
+    const { user, started } = renderStart([
       { actorId: testOrganisations.namsosLibrary.id, actorName: 'Namsos bibliotek', email: null },
       { actorId: testOrganisations.namdal.id, actorName: 'Grong bibliotek', email: null },
     ]);
@@ -169,5 +169,33 @@ describe('starting a survey', () => {
     expect(started).toEqual([]);
     await user.click(within(dialog).getByRole('button', { name: 'Start likevel' }));
     await waitFor(() => expect(started).toHaveLength(1));
+  });
+
+  const viewer = { email: 'fylke-innsyn@demo.kompetansebro.no', password: 'kompetansebro', me: buildMe({ memberships: [buildMembership(testOrganisations.county, 'county_viewer')] }) };
+  const renderCreate = (account: ReturnType<typeof countyAdminAccount>) => {
+    mswServer.use(...surveyHandlers(new SurveyStore([])));
+    mswServer.use(...authHandlers(new AuthStore([account], { loggedInAs: account.email })));
+    return renderRoute({ path: '/undersokelser/ny', createRoutes: (root) => [createSurveyRoutes(root)] });
+  };
+
+  it('shows a county viewer who opens the address no form to fill in in vain', async () => {
+    renderCreate(viewer);
+    expect(await screen.findByText(/Du har ikke tilgang til dette/, {}, { timeout: 5000 })).toBeTruthy();
+    expect(screen.queryByRole('textbox', { name: /^Navn/ })).toBeNull();
+  });
+
+  it('shows the county admin the form', async () => {
+    renderCreate(countyAdminAccount());
+    expect(await screen.findByRole('textbox', { name: /^Navn/ }, { timeout: 5000 })).toBeTruthy();
+  });
+
+  it('names a name too long and no library chosen in the same round', async () => {
+    const { user } = renderCreate(countyAdminAccount());
+    const name = await screen.findByRole('textbox', { name: /^Navn/ }, { timeout: 5000 });
+    await user.click(name);
+    await user.paste('x'.repeat(5000));
+    await user.click(screen.getByRole('button', { name: 'Start og send e-post' }));
+    expect(await screen.findByRole('link', { name: /^Navn på undersøkelsen: .*200/ })).toBeTruthy();
+    expect(screen.getByRole('link', { name: /Velg minst/ })).toBeTruthy();
   });
 });

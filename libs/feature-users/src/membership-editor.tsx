@@ -141,7 +141,7 @@ export function MembershipEditor({ user, onSaved }: Props) {
     <form className="kb-form kb-form--wide" noValidate onSubmit={(event) => void submit(event)} aria-busy={update.isPending || undefined}>
       <ErrorSummary errors={summary} focusKey={submitCount} />
       {conflict && (
-        <Alert color="warning" role="alert" heading={t('users.memberships.conflictTitle')} headingLevel={3}>
+        <Alert color="warning" role="alert" heading={t('users.memberships.conflictTitle')} headingLevel={3} focusKey={conflict}>
           <p className="ds-paragraph">{t('users.memberships.conflictBody')}</p>
           <ul>
             {conflict.memberships.map((membership) => (

@@ -1,10 +1,11 @@
-import { trySave, useInviteUser } from '@kompetansebro/api-client';
+import { trySave, useCan, useInviteUser } from '@kompetansebro/api-client';
 import {
   bindFields,
   CancelLink,
   errorMessages,
   FailureAlert,
   fieldErrorText,
+  ForbiddenPage,
   Page,
   RecordForm,
   Select,
@@ -41,6 +42,7 @@ export function UserInvitePage() {
   const guard = useUnsavedChangesGuard(form.hasUnsavedChanges);
 
   const organisationKind = organisations.kindOf(values.organisationId);
+  const mayInvite = useCan('user', 'create');
 
   const messageOf = (error: ShownFieldError) => {
     if (isInviteField(error.path) && error.value.trim() === '') return selects.has(error.path) ? t('validation.invalid_value') : t('validation.required');
@@ -82,6 +84,9 @@ export function UserInvitePage() {
     setNotice({ kind: 'invited', email: result.data.email });
     await navigate({ to: paths.detail, params: { id: result.data.id } });
   };
+
+  // Reached by its address, a role that may not invite (a county viewer) gets no form to fill in in vain.
+  if (!mayInvite) return <ForbiddenPage title={t('users.invite.title')} />;
 
   const required = t('common.required');
   return (

@@ -4,6 +4,7 @@ import {
   AuthStore,
   authHandlers,
   buildActorDetail,
+  buildMe,
   buildMembership,
   buildUser,
   countyAdminAccount,
@@ -41,9 +42,9 @@ function register(): UserStore {
 }
 
 /** The users screens at `path`, over msw, with the county admin logged in. */
-function renderUsers(path: string, users = register(), actors = new ActorStore(Object.values(testOrganisations))) {
+function renderUsers(path: string, users = register(), actors = new ActorStore(Object.values(testOrganisations)), account = countyAdminAccount()) {
   mswServer.use(...actorHandlers(actors), ...userHandlers(users));
-  mswServer.use(...authHandlers(new AuthStore([countyAdminAccount()], { loggedInAs: 'fylke@demo.kompetansebro.no' })));
+  mswServer.use(...authHandlers(new AuthStore([account], { loggedInAs: account.email })));
   const view = renderRoute({ path, createRoutes: (root) => [createUserRoutes(root)] });
   return { ...view, users };
 }
@@ -134,6 +135,14 @@ describe('the users list', () => {
 });
 
 describe('inviting a user', () => {
+  it('shows a county viewer who opens the address no form to fill in in vain, only that it is not theirs to do', async () => {
+    const viewer = { email: 'fylke-innsyn@demo.kompetansebro.no', password: 'kompetansebro', me: buildMe({ memberships: [buildMembership(testOrganisations.county, 'county_viewer')] }) };
+    renderUsers('/brukere/ny', register(), undefined, viewer);
+    expect(await screen.findByText(/Du har ikke tilgang til dette/, {}, { timeout: 5000 })).toBeTruthy();
+    expect(screen.queryByRole('textbox', { name: /^E-postadresse/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Send invitasjonen' })).toBeNull();
+  });
+
   it('offers only the roles that fit the chosen organisation, choosing the only one', async () => {
     const { user } = renderUsers('/brukere/ny');
     const organisation = await screen.findByRole('combobox', { name: /^Organisasjon/ });
@@ -167,9 +176,7 @@ describe('inviting a user', () => {
 
   it('checks the fields before sending', async () => {
     const { user, users } = renderUsers('/brukere/ny');
-    await screen.findByRole('heading', { level: 1, name: 'Inviter bruker' });
-
-    await user.type(screen.getByRole('textbox', { name: /^E-postadresse/ }), 'ikke-en-adresse');
+    await user.type(await screen.findByRole('textbox', { name: /^E-postadresse/ }, { timeout: 5000 }), 'ikke-en-adresse');
     await user.click(screen.getByRole('button', { name: 'Send invitasjonen' }));
 
     await screen.findByRole('heading', { name: 'For å gå videre må du rette opp dette:' });

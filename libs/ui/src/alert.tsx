@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 
 export type AlertColor = 'info' | 'success' | 'warning' | 'danger';
 
@@ -14,13 +14,25 @@ interface AlertProps {
   role?: 'status' | 'alert';
   children?: ReactNode;
   id?: string;
+  /**
+   * Set (and change it on each new occurrence) to bring the alert into view and give it the
+   * focus, as the error summary does: for a notice that appears far from the control that caused it.
+   */
+  focusKey?: unknown;
 }
 
 /** Designsystemet's alert (`ds-alert`): info, success, warning or danger, with an icon. */
-export function Alert({ color = 'info', heading, headingLevel = 2, role, children, id }: AlertProps) {
+export function Alert({ color = 'info', heading, headingLevel = 2, role, children, id, focusKey }: AlertProps) {
   const HeadingTag = `h${headingLevel}` as const;
+  const ref = useRef<HTMLDivElement>(null);
+  const takesFocus = focusKey !== undefined && focusKey !== null && focusKey !== false;
+  useEffect(() => {
+    if (!takesFocus) return;
+    ref.current?.scrollIntoView?.({ block: 'start' });
+    ref.current?.focus({ preventScroll: true });
+  }, [focusKey, takesFocus]);
   return (
-    <div className="ds-alert" data-color={color} role={role} id={id}>
+    <div className="ds-alert" data-color={color} role={role} id={id} ref={ref} tabIndex={takesFocus ? -1 : undefined}>
       {heading && (
         <HeadingTag className="ds-heading" data-size="xs">
           {heading}

@@ -30,6 +30,7 @@ export { StatusTag } from './status-tag';
 export { DataTable, type SortDirection, type TableColumn, type TableSort } from './table';
 export { actionErrorText, fieldErrorText, httpErrorText } from './error-text';
 export { useUnsavedChangesGuard } from './use-unsaved-changes-guard';
+export { useFocusAfterRender } from './use-focus-after-render';
 export { BarChart, type BarChartItem } from './bar-chart';
 export { Checkbox, type CheckboxProps } from './checkbox';
 export { StaleSaveNotice, type StaleSaveChange, type StaleSaveState } from './stale-save-notice';

@@ -39,15 +39,20 @@ export function StaleSaveNotice<F extends string>({ conflict, fieldLabel, onLoad
   const { t } = useTranslation();
   if (conflict.status === 'none') return null;
   const ChangesHeading = `h${changesHeadingLevel}` as const;
+  // A field both now hold alike (theirs taken in, or the same value typed) is nothing to choose between.
+  const changes = conflict.status === 'merged' ? conflict.changes : [];
+  const differing = changes.filter((change) => change.theirs !== change.yours);
+  const takenIn = changes.filter((change) => change.theirs === change.yours);
   return (
-    <Alert color="warning" role="alert" heading={t('common.staleSave.title')}>
+    // The user is at the save button, often far below: each new state (not the loading one,
+    // whose button keeps the focus) comes into view with the focus.
+    <Alert color="warning" role="alert" heading={t('common.staleSave.title')} focusKey={conflict.status === 'loading' ? undefined : conflict}>
       <p className="ds-paragraph">{t('common.staleSave.body')}</p>
       {conflict.status === 'merged' ? (
         <>
           {mergedNote}
-          {conflict.changes.length === 0 ? (
-            <p className="ds-paragraph">{t('common.staleSave.noDifferences')}</p>
-          ) : (
+          {conflict.changes.length === 0 && <p className="ds-paragraph">{t('common.staleSave.noDifferences')}</p>}
+          {differing.length > 0 && (
             <>
               <ChangesHeading className="ds-heading" data-size="2xs">
                 {t('common.staleSave.changedTitle')}
@@ -55,10 +60,11 @@ export function StaleSaveNotice<F extends string>({ conflict, fieldLabel, onLoad
               <p className="ds-paragraph">{t('common.staleSave.changedIntro')}</p>
               <ChangesTable
                 columns={[t('common.staleSave.field'), t('common.staleSave.theirValue'), t('common.staleSave.yourValue')]}
-                rows={conflict.changes.map((change) => ({ key: change.field, label: fieldLabel(change.field), first: change.theirs, second: change.yours }))}
+                rows={differing.map((change) => ({ key: change.field, label: fieldLabel(change.field), first: change.theirs, second: change.yours }))}
               />
             </>
           )}
+          {takenIn.length > 0 && <p className="ds-paragraph">{t('common.staleSave.takenIn', { fields: takenIn.map((change) => fieldLabel(change.field)).join(', ') })}</p>}
         </>
       ) : (
         <>

@@ -277,7 +277,10 @@ test.describe('the library portal as Namsos bibliotek', () => {
     await start.getByLabel('Notat', { exact: true }).fill(toCounty);
     await start.getByRole('button', { name: 'Send notatet' }).click();
     await expect(start.getByLabel('Til')).toHaveAttribute('aria-invalid', 'true');
-    await expect(start.getByText('Velg hvem notatet skal til.')).toBeVisible();
+    // Beside the field and in the form's error summary, which takes the focus.
+    const noRecipient = start.getByRole('link', { name: /Velg hvem notatet skal til\./ });
+    await expect(noRecipient).toBeVisible();
+    await expect(start.locator('.ds-error-summary')).toBeFocused();
     await expectNoAxeViolations(page);
     await start.getByLabel('Til').selectOption({ label: 'Fylkeskommunen' });
     await start.getByRole('button', { name: 'Send notatet' }).click();

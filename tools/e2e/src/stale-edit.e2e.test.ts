@@ -40,6 +40,9 @@ test.describe('journey 4: a stale edit loses neither version', () => {
 
     const conflict = secondForm.getByRole('alert');
     await expect(conflict.getByText('Noen andre har lagret først')).toBeVisible();
+    // The notice is above the fields, the user at the save button below: it comes into view with the focus.
+    await expect(conflict).toBeFocused();
+    await expect(conflict).toBeInViewport();
     // What the other person saved, beside what the second typed.
     const capacityRow = conflict.getByRole('row', { name: /Kapasitet/ });
     await expect(capacityRow.getByRole('cell')).toHaveText(['25', '30']);
