@@ -32,9 +32,14 @@ async function main(): Promise<void> {
     const loaded = await loadSampleData(database.db);
     logger.info({ loaded }, 'sample data loaded (existing rows kept)');
   }
-  // After the sample data, so rows it kept from an older start are repaired too.
-  const repaired = await applyDataRepairs(database.db);
-  if (repaired.length > 0) logger.info({ repaired }, 'stored data repaired');
+  // After the sample data, so rows it kept from an older start are repaired too. A repair that
+  // fails is not needed to serve: it is logged, left unmarked and tried again at the next start.
+  try {
+    const repaired = await applyDataRepairs(database.db);
+    if (repaired.length > 0) logger.info({ repaired }, 'stored data repaired');
+  } catch (error) {
+    logger.error({ err: error }, 'a repair of stored data failed; it is tried again at the next start');
+  }
 
   const config: AppConfig = {
     databaseKind: database.target,

@@ -57,7 +57,9 @@ function ActorEditForm({ actor }: { actor: ActorDetail }) {
           [previous.parentId, previous.parentName],
           [latest.parentId, latest.parentName],
         ]);
-        return changedByThem.map((field) => ({
+        // The contact-only form names only what it shows: the rest is not the user's to weigh.
+        const shown = canEdit ? changedByThem : changedByThem.filter((field) => (actorContactFields as readonly string[]).includes(field));
+        return shown.map((field) => ({
           field,
           theirs: describe(field, theirs, latest.parentName),
           yours: describe(field, merged, parentNames.get(merged.parentId || null) ?? null),

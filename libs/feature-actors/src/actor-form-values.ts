@@ -1,4 +1,5 @@
 import {
+  actorFieldsPartnersChange,
   fieldErrorsFromIssues,
   actorCreateSchema,
   actorKindSchema,
@@ -31,8 +32,8 @@ export const actorFormFields = [
 ] as const satisfies ReadonlyArray<keyof ActorCreate>;
 export type ActorFormField = (typeof actorFormFields)[number];
 
-/** The fields a user who may update an actor but not restructure it changes (the form's contact-only mode). */
-export const actorContactFields = ['address', 'website', 'email', 'phone'] as const satisfies readonly ActorFormField[];
+/** The fields a user who may update an actor but not restructure it changes (the form's contact-only mode): the domain's rule. */
+export const actorContactFields = actorFieldsPartnersChange satisfies readonly ActorFormField[];
 
 /** What the inputs hold: text, '' for nothing. */
 export type ActorFormValues = Record<ActorFormField, string>;

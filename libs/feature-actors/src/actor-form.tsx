@@ -154,6 +154,7 @@ export function ActorForm({
         cancel={cancel}
       >
         {contactFields}
+        <TextArea {...field('description')} rows={5} />
       </RecordForm>
     );
   }

@@ -214,6 +214,8 @@ function ProposeAmendment({ agreement }: { agreement: AgreementDetail }) {
     const next = { empty: ruleErrors.some((error) => error.code === 'amendment_empty'), endBeforeStart: ruleErrors.some((error) => error.path === 'endDate') };
     setReasonMissing(missing);
     setFound(next);
+    // The server's errors were about the last request: this one is judged afresh.
+    propose.reset();
     if (missing || next.empty || next.endBeforeStart) return setAttempt((count) => count + 1);
     propose.mutate(request, { onSuccess: () => setReason(''), onError: () => setAttempt((count) => count + 1) });
   };

@@ -75,6 +75,20 @@ export type ActorCreate = z.infer<typeof actorCreateSchema>;
 export const actorUpdateSchema = actorSchema.pick(editableFields).partial().strict();
 export type ActorUpdate = z.infer<typeof actorUpdateSchema>;
 
+/**
+ * What a partner (a library, a study centre) changes on its own record: how to reach it and what
+ * it says of itself. What it is, its name and register numbers, and where it belongs (who reaches
+ * it) are the county's (mayRestructureActors).
+ */
+export const actorFieldsPartnersChange = ['address', 'website', 'email', 'phone', 'description'] as const satisfies ReadonlyArray<keyof ActorUpdate>;
+
+/** The fields an update changes that a partner may not (none: it may make it). */
+export function fieldsOnlyTheCountyChanges(changes: ActorUpdate, before: Required<ActorUpdate>): (keyof ActorUpdate)[] {
+  return (Object.keys(changes) as (keyof ActorUpdate)[]).filter(
+    (field) => changes[field] !== undefined && changes[field] !== before[field] && !(actorFieldsPartnersChange as readonly string[]).includes(field),
+  );
+}
+
 const actorSortKeys = ['name', '-name', 'kind', '-kind', 'municipality', '-municipality', 'updated', '-updated'] as const;
 const actorSortSchema = z.enum(actorSortKeys);
 

@@ -3,6 +3,7 @@ import type { Database } from '@kompetansebro/db';
 import {
   actorRuleViolations,
   inActorSet,
+  fieldsOnlyTheCountyChanges,
   mayRestructureActors,
   domainErrorCodes,
   norwegianSortKey,
@@ -322,12 +323,9 @@ export async function updateActor(
     action: 'update',
     write: async (trx, before) => {
       const merged: ActorFields & { id: string } = { ...withDefaults(before), ...changes, id };
-      // Where an actor belongs (its kind, parent and municipality) is the county's to change: it decides who reaches it.
-      requireWritable(
-        mayRestructureActors(scope) ||
-          (merged.kind === before.kind && merged.parentId === before.parentId && merged.municipalityNumber === before.municipalityNumber),
-        'Only the county changes the kind, parent or municipality of an actor',
-      );
+      // A partner changes how to reach it and its description; what it is and where it belongs is the county's.
+      const forbidden = mayRestructureActors(scope) ? [] : fieldsOnlyTheCountyChanges(changes, withDefaults(before));
+      requireWritable(forbidden.length === 0, `Only the county changes ${forbidden.join(', ')} of an actor`);
       const errors = await referenceViolations(trx, scope, merged, before.parentId);
       if (errors.length > 0) throw new DomainRuleError(errors);
       if (before.archivedAt === null) await requireUniqueIdentifiers(trx, merged, id);

@@ -96,6 +96,8 @@ export async function deriveWeeklyHours(trx: Executor, scope: Scope, actorId: st
     .where('actor_id', '=', actorId)
     .where('type', 'in', ['staffed_hours', 'self_service_hours'])
     .where('archived_at', 'is', null)
+    // Locked with the hours: a service saved meanwhile (another instance) waits, not fails our version check.
+    .forUpdate()
     .execute();
   let updated = 0;
   for (const service of services) {

@@ -6,8 +6,9 @@ import type { Executor } from './executor';
 // One-off corrections of data stored before a rule changed, where the correction needs the
 // application's rules (a migration is frozen and imports none). Each runs once per database,
 // after the migrations, in one transaction with its mark in data_repair: a failure leaves neither
-// the changes nor the mark, and a second instance starting at the same moment waits on the mark
-// and then skips it. Every change a repair makes goes through the repositories, so it is audited.
+// the changes nor the mark (the next start tries again), and a second instance starting at the
+// same moment waits on the mark: it skips the repair when the first commits, runs it when the
+// first fails. Every change a repair makes goes through the repositories, so it is audited.
 
 interface DataRepair {
   /** Never renamed: the mark a database keeps. */
