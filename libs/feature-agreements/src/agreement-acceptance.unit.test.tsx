@@ -303,6 +303,12 @@ describe('Amendments on the agreement page', () => {
     await user.click(within(versions).getByRole('button', { name: 'Foreslå endringen' }));
     expect(await within(versions).findByText('Datoen må være mellom år 1900 og 2199.')).toBeTruthy();
     expect(within(versions).queryByText(/Sluttdatoen er før startdatoen/)).toBeNull();
+    // The next attempt is judged afresh: the form's own finding, not the last answer's.
+    await user.clear(within(versions).getByLabelText('Sluttdato'));
+    await user.type(within(versions).getByLabelText('Sluttdato'), '2000-01-01');
+    await user.click(within(versions).getByRole('button', { name: 'Foreslå endringen' }));
+    expect((await within(versions).findAllByText(/Sluttdatoen er før startdatoen/)).length).toBeGreaterThan(0);
+    expect(within(versions).queryByText('Datoen må være mellom år 1900 og 2199.')).toBeNull();
   });
 
   it('lets the county propose adding a service a party offers, and another level, with a reason', async () => {
