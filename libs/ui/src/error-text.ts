@@ -31,6 +31,16 @@ const plainCodes = [
   'end_before_start',
   'deadline_in_past',
   'period_reversed',
+  'parent_cycle',
+  'duplicate_audience',
+  'confirmed_at_out_of_range',
+  'duplicate_service',
+  'unknown_service',
+  'duplicate_municipality',
+  'target_required',
+  'target_not_found',
+  'unknown_municipality',
+  'university_not_found',
 ] as const;
 type PlainCode = (typeof plainCodes)[number];
 

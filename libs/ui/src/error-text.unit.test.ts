@@ -20,6 +20,13 @@ describe.each(languages)('fieldErrorText in %s', (language) => {
     }
   });
 
+  it('explains the rule codes forms meet without a text of their own (a cycle of parents, a double entry, a choice gone)', async () => {
+    const i18n = await initI18n({ language });
+    const unknown = i18n.t('validation.unknown');
+    const codes = ['parent_cycle', 'duplicate_audience', 'confirmed_at_out_of_range', 'duplicate_service', 'unknown_service', 'duplicate_municipality', 'target_required', 'target_not_found', 'unknown_municipality', 'university_not_found'];
+    for (const code of codes) expect(fieldErrorText(i18n.t, error(code), 'x'), code).not.toBe(unknown);
+  });
+
   it('names every kind of actor', async () => {
     const i18n = await initI18n({ language });
     for (const kind of actorKinds) expect(i18n.t(`actorKind.${kind}`)).not.toBe(`actorKind.${kind}`);
