@@ -61,7 +61,7 @@ export function ErrorSummary({ errors, heading, focusKey }: ErrorSummaryProps) {
       </h2>
       <ul>
         {inFormOrder(errors).map((error) => (
-          <li key={error.fieldId}>
+          <li key={`${error.fieldId} ${error.message}`}>
             <a className="ds-link" data-color="neutral" href={`#${error.fieldId}`} onClick={(event) => focusField(event, error.fieldId)}>
               {named(error)}
             </a>
@@ -73,12 +73,16 @@ export function ErrorSummary({ errors, heading, focusKey }: ErrorSummaryProps) {
 }
 
 /**
- * One line a field (the first error is the one to fix first; its field shows the same), in the
- * order the fields come in the form, as the user reads and fixes them; lines of no field last.
+ * Each message once, in the order the fields come in the form, as the user reads and fixes them;
+ * lines of no field last. Only identical lines go: different errors may share a fallback anchor
+ * (a form's save button), and each still needs its line.
  */
 function inFormOrder(errors: readonly ErrorSummaryItem[]): ErrorSummaryItem[] {
   const seen = new Set<string>();
-  const unique = errors.filter((error) => (seen.has(error.fieldId) ? false : (seen.add(error.fieldId), true)));
+  const unique = errors.filter((error) => {
+    const key = `${error.fieldId} ${error.message}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
   if (typeof document === 'undefined') return unique;
   const placed = unique.map((error) => ({ error, element: document.getElementById(error.fieldId) }));
   placed.sort((a, b) => {
