@@ -244,6 +244,19 @@ export function activityHasEnded(activity: { startDate: string; endDate: string 
   return (activity.endDate ?? activity.startDate) < today;
 }
 
+/** A library may sign up for an activity until it has ended: a course under way still takes latecomers. */
+export function activityTakesSignUps(activity: { startDate: string; endDate: string | null }, today: string): boolean {
+  return !activityHasEnded(activity, today);
+}
+
+/**
+ * A library may cancel its sign-up only before the activity's start date: its attendance of one
+ * under way (or held) counts in the activity counts and reports, and must not be erased.
+ */
+export function activitySignUpCancellable(activity: { startDate: string }, today: string): boolean {
+  return today < activity.startDate;
+}
+
 interface ActivityShape {
   startDate: string;
   endDate: string | null;
