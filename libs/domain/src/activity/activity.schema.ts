@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateSchema, todayInNorway } from '../common/dates';
+import { EARLIEST_RECORDED_DATE, isoDateSchema, todayInNorway } from '../common/dates';
 import { listQuerySchema } from '../common/list.schema';
 import type { FieldError } from '../common/problem.schema';
 import { plainTextSchema, webUrlSchema } from '../common/text';
@@ -29,7 +29,7 @@ export const activityErrorCodes = {
  * activities from 2000 on (the oldest in use are from the 2020s), and a county plans a few years
  * ahead at most: ten years leaves room without letting 2062 for 2026 through.
  */
-export const activityDateBounds = { earliest: '2000-01-01', yearsAhead: 10 } as const;
+export const activityDateBounds = { earliest: EARLIEST_RECORDED_DATE, yearsAhead: 10 } as const;
 
 /**
  * Whether the text has a lone UTF-16 surrogate (half of an emoji, say): JSON.stringify writes it
