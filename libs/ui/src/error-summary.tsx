@@ -73,14 +73,16 @@ export function ErrorSummary({ errors, heading, focusKey }: ErrorSummaryProps) {
 }
 
 /**
- * Each message once, in the order the fields come in the form, as the user reads and fixes them;
- * lines of no field last. Only identical lines go: different errors may share a fallback anchor
- * (a form's save button), and each still needs its line.
+ * One line a field (the first error is the one to fix first; its field shows the same), in the
+ * order the fields come in the form, as the user reads and fixes them; lines of no field last.
+ * Errors on a fallback anchor that is no field (the form, its add button) each keep their line:
+ * they are about different things, and only an identical one goes.
  */
 function inFormOrder(errors: readonly ErrorSummaryItem[]): ErrorSummaryItem[] {
   const seen = new Set<string>();
+  const isField = (fieldId: string) => typeof document !== 'undefined' && Boolean(document.getElementById(fieldId)?.matches('input, select, textarea'));
   const unique = errors.filter((error) => {
-    const key = `${error.fieldId} ${error.message}`;
+    const key = isField(error.fieldId) ? error.fieldId : `${error.fieldId} ${error.message}`;
     return seen.has(key) ? false : (seen.add(key), true);
   });
   if (typeof document === 'undefined') return unique;
