@@ -107,10 +107,15 @@ export function ActivityForm({ values, onChange, errors, submitCount, initialOrg
 
   // Libraries of every kind, hundreds at national scale: found by the server as the user types.
   const participantSearch = usePickerSearch();
-  const candidates = useActorOptions(participantKinds, participantSearch.q, PICKER_SEARCH_SIZE);
+  // An actor added once is not offered again, nor counted among those offered.
+  const candidates = useActorOptions(
+    participantKinds,
+    participantSearch.q,
+    PICKER_SEARCH_SIZE,
+    values.participants.map((participant) => participant.actorId),
+  );
   // The actor itself, not its id: a new search may leave it out of the options before it is added.
   const [chosen, setChosen] = useState<ActorOption | null>(null);
-  const available = candidates.options.filter((actor) => !values.participants.some((participant) => participant.actorId === actor.id));
   const actorLabel = (actor: ActorOption) => `${actor.name} (${t(`actorKind.${actor.kind}`)})`;
   const [addedMessage, setAddedMessage] = useState('');
 
@@ -215,9 +220,9 @@ export function ActivityForm({ values, onChange, errors, submitCount, initialOrg
             search={participantSearch}
             matches={candidates.matches}
             loading={candidates.isFetching}
-            options={available.map((actor) => ({ value: actor.id, label: actorLabel(actor) }))}
+            options={candidates.options.map((actor) => ({ value: actor.id, label: actorLabel(actor) }))}
             value={chosen?.id ?? ''}
-            onChange={(id) => setChosen(available.find((actor) => actor.id === id) ?? null)}
+            onChange={(id) => setChosen(candidates.options.find((actor) => actor.id === id) ?? null)}
           />
           <Button variant="secondary" onClick={addParticipant} disabled={!chosen}>
             {t('activities.form.addParticipant')}

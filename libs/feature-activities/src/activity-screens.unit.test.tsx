@@ -251,6 +251,18 @@ describe('registering an activity', () => {
     expect(screen.getByRole('link', { name: 'Legg i kalender' }).getAttribute('href')).toMatch(/\/api\/activities\/[0-9a-f-]{36}\/calendar\.ics$/);
   });
 
+  it('counts in "Viser N av M" only the actors it offers, not those added already', async () => {
+    const many = Array.from({ length: 22 }, (_, index) => buildActorDetail({ kind: 'public_library', name: `Bibliotek ${String(index + 1).padStart(2, '0')}` }));
+    // The public libraries' first page, 20 of 22; no actor of the other kinds.
+    const store = new ActorStore([countyLibrary, ...many]).listFor({}, []).listFor({ kind: 'public_library' }, many);
+    const { user } = renderAt('/aktiviteter/ny', undefined, ...actorHandlers(store));
+    const picker = await screen.findByRole('combobox', { name: /^Søk etter aktør/ });
+    await waitFor(() => expect(descriptionOf(picker)).toContain('Viser 20 av 22 treff.'));
+    await pickOption(user, picker, /^Bibliotek 01/);
+    await user.click(screen.getByRole('button', { name: 'Legg til deltaker' }));
+    await waitFor(() => expect(descriptionOf(picker)).toContain('Viser 19 av 21 treff.'));
+  });
+
   it('sends the activity with its participants and head counts, then shows it with the total', async () => {
     const actorStore = new ActorStore(actors);
     const { user, router, store } = renderAt('/aktiviteter/ny', undefined, ...actorHandlers(actorStore));

@@ -1,5 +1,5 @@
 import { liaisonQueries, useCalendarFeed, useCan, useJoinActivity, useLeaveActivity } from '@kompetansebro/api-client';
-import { activityHasEnded, todayInNorway, type LiaisonActivity } from '@kompetansebro/domain';
+import { activityHasEnded, activitySignUpCancellable, activityTakesSignUps, todayInNorway, type LiaisonActivity } from '@kompetansebro/domain';
 import { useLanguage } from '@kompetansebro/i18n';
 import { ActivityDates, ActivityPlace, Alert, Button, CalendarSubscription, ConfirmDialog, httpErrorText, LoadingState, Page, QueryError, Section, StatusTag } from '@kompetansebro/ui';
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
@@ -35,7 +35,8 @@ export function ActivitySignUpPage() {
     activity.participating ? (
       <>
         <StatusTag color="success">{t('library.activities.signedUp')}</StatusTag>{' '}
-        {mayLeave && (
+        {/* Only before it starts: the library's attendance of one under way counts in the reports. */}
+        {mayLeave && activitySignUpCancellable(activity, todayInNorway()) && (
           <Button
             variant="tertiary"
             aria-label={t('library.activities.cancelLabel', { title: activity.title })}
@@ -47,7 +48,8 @@ export function ActivitySignUpPage() {
         )}
       </>
     ) : (
-      mayJoin && (
+      mayJoin &&
+      activityTakesSignUps(activity, todayInNorway()) && (
         <Button
           variant="secondary"
           aria-label={t('library.activities.signUpLabel', { title: activity.title })}

@@ -61,6 +61,16 @@ describe('ActivitySignUpPage', () => {
     expect(store.activities.upcoming[0]?.participating).toBe(false);
   });
 
+  it('signs up for a running course, but offers no cancelling of one under way', async () => {
+    const attending = buildLiaisonActivity({ title: 'Nettkurs i kildebruk', startDate: '2020-01-06', endDate: '2099-12-31', participating: true });
+    const open = buildLiaisonActivity({ title: 'Kurs i informasjonskompetanse', startDate: '2020-01-06', endDate: '2099-12-31', participating: false });
+    const store = new LiaisonStore({ activities: { upcoming: [attending, open], past: [] } });
+    renderSignUps(store);
+    expect(await screen.findByRole('button', { name: 'Meld biblioteket på Kurs i informasjonskompetanse' }, { timeout: 5000 })).toBeTruthy();
+    expect(screen.getByText('Påmeldt')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Meld biblioteket av Nettkurs i kildebruk' })).toBeNull();
+  });
+
   it('offers no sign-up to a role that may not sign up', async () => {
     const store = new LiaisonStore({ activities: { upcoming: [buildLiaisonActivity({ title: 'Møte om studieplasser' })], past: [] } });
     renderSignUps(store, 'county_viewer');

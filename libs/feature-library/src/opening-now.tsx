@@ -1,4 +1,4 @@
-import { hasOpeningHours, offersSelfService, weekDifferences, weekHasTimetable, type DayPeriod, type OpeningHours } from '@kompetansebro/domain';
+import { hasOpeningHours, offersSelfService, todayInNorway, weekDifferences, weekHasTimetable, type DayPeriod, type OpeningHours } from '@kompetansebro/domain';
 import { formatDate, formatNumber, formatOpeningMoment, useLanguage } from '@kompetansebro/i18n';
 import { useTranslation } from 'react-i18next';
 
@@ -48,7 +48,7 @@ export function WeekTable({ hours, caption }: { hours: OpeningHours; caption: st
   const differing = new Set(weekDifferences(hours, hours.thisWeek).days.map((day) => day.date));
   const notes = hours.thisWeek.days.some((day) => day.reason && differing.has(day.date));
   // "Stengt" in either column on a day without its hours ("–" read as unknown); no self-service column for a library without it.
-  const selfServiceColumn = offersSelfService(hours);
+  const selfServiceColumn = offersSelfService(hours, todayInNorway());
   const cell = (periods: readonly DayPeriod[]) => (periods.length > 0 ? times(periods) : t('library.hours.closed'));
   // Without a weekly timetable (or a season in the week) a week of "Stengt" would read as closed: a lone single day says nothing of the rest.
   if (!weekHasTimetable(hours, hours.thisWeek)) return null;

@@ -1,7 +1,7 @@
 import { ApiError, catchmentReviewQueries, municipalityQueries, useCan, useDecideCatchmentRequest } from '@kompetansebro/api-client';
-import { catchmentDecisionSchema, catchmentRequestErrorCodes, catchmentRequestStatuses, type CatchmentRequest } from '@kompetansebro/domain';
+import { CATCHMENT_DECISION_NOTE_MAX, catchmentDecisionSchema, catchmentRequestErrorCodes, catchmentRequestStatuses, fieldErrorsFromIssues, type CatchmentRequest, type FieldError } from '@kompetansebro/domain';
 import { formatDate, formatNumber, useLanguage } from '@kompetansebro/i18n';
-import { Alert, Button, ConfirmDialog, EmptyState, httpErrorText, LoadingState, Page, QueryError, Select, StatusTag, TextArea, useListSearch } from '@kompetansebro/ui';
+import { Alert, Button, ConfirmDialog, EmptyState, fieldErrorText, httpErrorText, LoadingState, Page, QueryError, Select, StatusTag, TextArea, useListSearch } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -154,7 +154,7 @@ function DecisionDialog({
   const decide = useDecideCatchmentRequest();
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const [noteMissing, setNoteMissing] = useState(false);
+  const [noteError, setNoteError] = useState<FieldError | null>(null);
   // What the dialog was opened on stays shown when the request leaves the filtered list.
   const [seen] = useState(request);
   const shown = request ?? seen;
@@ -164,11 +164,11 @@ function DecisionDialog({
     if (!request || !stillPending) return;
     setProblem(null);
     const answer = { decision, note: note.trim() === '' ? null : note.trim() };
-    // The domain's rule, before sending: a rejection says why.
+    // The domain's rules, before sending: a rejection says why, and the note is plain text within the limit.
     const checked = catchmentDecisionSchema.safeParse(answer);
-    const missing = !checked.success && checked.error.issues.some((issue) => issue.path[0] === 'note');
-    setNoteMissing(missing);
-    if (missing) {
+    const invalid = checked.success ? null : (fieldErrorsFromIssues(checked.error.issues).find((error) => error.path === 'note') ?? null);
+    setNoteError(invalid);
+    if (invalid) {
       document.getElementById('catchment-review-note')?.focus();
       return;
     }
@@ -177,7 +177,8 @@ function DecisionDialog({
       {
         onSuccess: (decided) => onDone(decided),
         onError: (error) => {
-          if (error instanceof ApiError && error.status === 400 && (error.problem.errors ?? []).some((e) => e.code === catchmentRequestErrorCodes.noteRequired)) setNoteMissing(true);
+          const onNote = error instanceof ApiError && error.status === 400 ? (error.problem.errors ?? []).find((e) => e.path === 'note') : undefined;
+          if (onNote) setNoteError(onNote);
           else if (error instanceof ApiError && error.status === 412) setProblem(t('portal.review.stale'));
           else if (error instanceof ApiError && error.status === 409) setProblem(t('portal.review.alreadyDecided'));
           else setProblem(error instanceof ApiError ? httpErrorText(t, error.status) : t('states.errorBody'));
@@ -205,7 +206,8 @@ function DecisionDialog({
           label={t('portal.review.note')}
           description={decision === 'rejected' ? t('portal.review.noteHelpReject') : t('portal.review.noteHelp')}
           requiredLabel={decision === 'rejected' ? t('common.required') : undefined}
-          error={noteMissing ? t('portal.review.noteRequired') : undefined}
+          error={noteError ? (noteError.code === catchmentRequestErrorCodes.noteRequired ? t('portal.review.noteRequired') : fieldErrorText(t, noteError, note)) : undefined}
+          maxLength={CATCHMENT_DECISION_NOTE_MAX}
           value={note}
           onChange={(event) => setNote(event.target.value)}
         />

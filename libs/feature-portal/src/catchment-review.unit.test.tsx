@@ -1,5 +1,5 @@
 import { buildCatchmentRequest, buildMe, buildMembership, CatchmentReviewStore, catchmentReviewHandlers, mswServer, referenceHandlers, renderRoute, testOrganisations } from '@kompetansebro/testing';
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createCatchmentReviewRoutes } from './catchment-review-routes';
 
@@ -13,6 +13,16 @@ function renderReview(path = '/nedslagsfelt', store = new CatchmentReviewStore()
 
 function namdalAsksForFlatanger() {
   return buildCatchmentRequest({ add: ['5049'], remove: ['5058'], reason: 'Studentene i Flatanger bruker oss.', createdAt: '2026-03-04T10:00:00.000Z' });
+}
+
+/** Namdal's pending request on the page, its approve or reject dialog open, with the note field. */
+async function openDecision(button: 'Godkjenn' | 'Avslå', dialogName: string) {
+  const store = new CatchmentReviewStore();
+  store.requests = [namdalAsksForFlatanger()];
+  const { user } = renderReview('/nedslagsfelt', store);
+  await user.click(await screen.findByRole('button', { name: `${button} forespørselen fra Namdal studiesenter` }, { timeout: 5000 }));
+  const dialog = await screen.findByRole('dialog', { name: dialogName });
+  return { store, user, dialog, note: within(dialog).getByLabelText(/^Merknad til studiesenteret/) };
 }
 
 describe('CatchmentReviewPage', () => {
@@ -85,14 +95,8 @@ describe('CatchmentReviewPage', () => {
   });
 
   it('asks for a note before rejecting, beside the field, and sends nothing until there is one', async () => {
-    const store = new CatchmentReviewStore();
-    store.requests = [namdalAsksForFlatanger()];
-    const { user } = renderReview('/nedslagsfelt', store);
-
-    await user.click(await screen.findByRole('button', { name: 'Avslå forespørselen fra Namdal studiesenter' }, { timeout: 5000 }));
-    const dialog = await screen.findByRole('dialog', { name: 'Avslå forespørselen fra Namdal studiesenter?' });
+    const { store, user, dialog, note } = await openDecision('Avslå', 'Avslå forespørselen fra Namdal studiesenter?');
     await user.click(within(dialog).getByRole('button', { name: 'Avslå' }));
-    const note = within(dialog).getByLabelText(/^Merknad til studiesenteret/);
     await waitFor(() => expect(note.getAttribute('aria-invalid')).toBe('true'));
     expect(dialog.textContent).toContain('Skriv hvorfor forespørselen avslås, så studiesenteret får vite det.');
     expect(store.received).toEqual([]);
@@ -101,6 +105,18 @@ describe('CatchmentReviewPage', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Avslå' }));
     await screen.findByText('Forespørselen fra Namdal studiesenter er avslått.');
     expect(store.received[0]).toMatchObject({ body: { decision: 'rejected', note: 'Flatanger hører til Fosen.' } });
+  });
+
+  it('says what is wrong with a note that is not missing, in the approve dialog too, and stops at the length the API takes', async () => {
+    const { store, user, dialog, note } = await openDecision('Godkjenn', 'Godkjenne forespørselen fra Namdal studiesenter?');
+    expect(note.getAttribute('maxlength')).toBe('2000');
+    // A pasted control character is no missing note.
+    fireEvent.change(note, { target: { value: 'Velkommen\u0007' } });
+    await user.click(within(dialog).getByRole('button', { name: 'Godkjenn' }));
+    await waitFor(() => expect(note.getAttribute('aria-invalid')).toBe('true'));
+    expect(dialog.textContent).toContain('Verdien kan ikke brukes. Sjekk feltet og prøv igjen.');
+    expect(dialog.textContent).not.toContain('Skriv hvorfor forespørselen avslås');
+    expect(store.received).toEqual([]);
   });
 
   it('on a request someone else has decided (409) says so and offers no second decision', async () => {

@@ -228,6 +228,15 @@ describe('ProfilePage', () => {
     expect(actors.received.filter((r) => r.method === 'PATCH').at(-1)?.body).toEqual({ email: 'studie@namdal.example.no' });
   }, 20_000);
 
+  it('says how to write a phone number in the words the actor form uses', async () => {
+    const { actors } = profileStores();
+    const { user } = renderPortal('/profil', new PortalStore(), { actors });
+    await user.type(await screen.findByRole('textbox', { name: /^Telefon/ }, { timeout: 5000 }), 'ring meg');
+    await user.click(screen.getByRole('button', { name: 'Lagre' }));
+    const shared = 'Skriv telefonnummeret med siffer og mellomrom, gjerne med + foran landskoden, for eksempel +47 74 00 00 00.';
+    expect(await screen.findByRole('link', { name: `Telefon: ${shared}` })).toBeTruthy();
+  }, 20_000);
+
   it('says how long the address may be when it is too long', async () => {
     const { actors } = profileStores();
     const { user } = renderPortal('/profil', new PortalStore(), { actors });

@@ -71,15 +71,13 @@ function ContactForm({ actor }: { actor: ActorDetail }) {
   const unsaved = Object.keys(changesOf(values, baseValues)).length > 0;
   const guard = useUnsavedChangesGuard(unsaved);
 
-  // The others (a name, an address) by the shared texts, which say the schema's limit.
+  // The others (a phone, an address) by the shared texts, which say the schema's limit.
   const messageFor = (field: Field, error: FieldError): string =>
     field === 'email'
       ? t('portal.profile.invalidEmail')
-      : field === 'phone'
-        ? t('portal.profile.invalidPhone')
-        : field === 'website'
-          ? t('portal.profile.invalidWebsite')
-          : fieldErrorText(t, error, values[field]);
+      : field === 'website'
+        ? t('portal.profile.invalidWebsite')
+        : fieldErrorText(t, error, values[field]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -61,7 +61,7 @@ export function ErrorSummary({ errors, heading, focusKey }: ErrorSummaryProps) {
       </h2>
       <ul>
         {inFormOrder(errors).map((error) => (
-          <li key={error.fieldId}>
+          <li key={`${error.fieldId} ${error.message}`}>
             <a className="ds-link" data-color="neutral" href={`#${error.fieldId}`} onClick={(event) => focusField(event, error.fieldId)}>
               {named(error)}
             </a>
@@ -75,10 +75,16 @@ export function ErrorSummary({ errors, heading, focusKey }: ErrorSummaryProps) {
 /**
  * One line a field (the first error is the one to fix first; its field shows the same), in the
  * order the fields come in the form, as the user reads and fixes them; lines of no field last.
+ * Errors on a fallback anchor that is no field (the form, its add button) each keep their line:
+ * they are about different things, and only an identical one goes.
  */
 function inFormOrder(errors: readonly ErrorSummaryItem[]): ErrorSummaryItem[] {
   const seen = new Set<string>();
-  const unique = errors.filter((error) => (seen.has(error.fieldId) ? false : (seen.add(error.fieldId), true)));
+  const isField = (fieldId: string) => typeof document !== 'undefined' && Boolean(document.getElementById(fieldId)?.matches('input, select, textarea'));
+  const unique = errors.filter((error) => {
+    const key = isField(error.fieldId) ? error.fieldId : `${error.fieldId} ${error.message}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
   if (typeof document === 'undefined') return unique;
   const placed = unique.map((error) => ({ error, element: document.getElementById(error.fieldId) }));
   placed.sort((a, b) => {

@@ -30,7 +30,11 @@ function ActivityList({ activities, emptyText }: { activities: readonly Activity
   );
 }
 
-/** What ended in the last 30 days (newest first), and what is coming or still running (soonest first): one rule, activityHasEnded. */
+/**
+ * What ended in the last 30 days (newest first), and what is coming or still running (soonest
+ * first). The server splits them (`from` and `endedBefore` on SQL's activityLastDay, its form of
+ * the domain's activityHasEnded); this component decides nothing itself.
+ */
 export function ActivitiesRecentComing() {
   const { t } = useTranslation();
   const today = todayInNorway();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateSchema, todayInNorway } from '../common/dates';
+import { EARLIEST_RECORDED_DATE, isoDateSchema, todayInNorway } from '../common/dates';
 import { listQuerySchema } from '../common/list.schema';
 import type { FieldError } from '../common/problem.schema';
 import { plainTextSchema, webUrlSchema } from '../common/text';
@@ -29,7 +29,7 @@ export const activityErrorCodes = {
  * activities from 2000 on (the oldest in use are from the 2020s), and a county plans a few years
  * ahead at most: ten years leaves room without letting 2062 for 2026 through.
  */
-export const activityDateBounds = { earliest: '2000-01-01', yearsAhead: 10 } as const;
+export const activityDateBounds = { earliest: EARLIEST_RECORDED_DATE, yearsAhead: 10 } as const;
 
 /**
  * Whether the text has a lone UTF-16 surrogate (half of an emoji, say): JSON.stringify writes it
@@ -242,6 +242,19 @@ export function periodAfter(period: string, per: CountPeriod): string {
 /** The activity's last day is behind `today` (a Norwegian calendar date): it has taken place, so there is nothing left to join. */
 export function activityHasEnded(activity: { startDate: string; endDate: string | null }, today: string): boolean {
   return (activity.endDate ?? activity.startDate) < today;
+}
+
+/** A library may sign up for an activity until it has ended: a course under way still takes latecomers. */
+export function activityTakesSignUps(activity: { startDate: string; endDate: string | null }, today: string): boolean {
+  return !activityHasEnded(activity, today);
+}
+
+/**
+ * A library may cancel its sign-up only before the activity's start date: its attendance of one
+ * under way (or held) counts in the activity counts and reports, and must not be erased.
+ */
+export function activitySignUpCancellable(activity: { startDate: string }, today: string): boolean {
+  return today < activity.startDate;
 }
 
 interface ActivityShape {

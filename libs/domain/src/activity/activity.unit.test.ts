@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activityHasEnded, activityRuleViolations, countByPeriod, hasLoneSurrogate, periodAfter, periodOf, storableText, sumByPeriod, totalHeadCount } from './activity.schema';
+import { activityHasEnded, activityRuleViolations, activitySignUpCancellable, activityTakesSignUps, countByPeriod, hasLoneSurrogate, periodAfter, periodOf, storableText, sumByPeriod, totalHeadCount } from './activity.schema';
 
 describe('activity periods', () => {
   it('splits the year into spring (H1) and autumn (H2)', () => {
@@ -64,6 +64,18 @@ describe('activityHasEnded', () => {
     // A course that started last week and ends next week is still running.
     expect(activityHasEnded({ startDate: '2026-11-30', endDate: '2026-12-11' }, '2026-12-06')).toBe(false);
     expect(activityHasEnded({ startDate: '2026-11-30', endDate: '2026-12-05' }, '2026-12-06')).toBe(true);
+  });
+});
+
+describe('signing up and cancelling', () => {
+  const course = { startDate: '2026-11-30', endDate: '2026-12-11' };
+  it('takes sign-ups until the activity has ended, cancellations only before its start date', () => {
+    expect(activityTakesSignUps(course, '2026-11-29')).toBe(true);
+    expect(activityTakesSignUps(course, '2026-12-06')).toBe(true);
+    expect(activityTakesSignUps(course, '2026-12-12')).toBe(false);
+    expect(activitySignUpCancellable(course, '2026-11-29')).toBe(true);
+    expect(activitySignUpCancellable(course, '2026-11-30')).toBe(false);
+    expect(activitySignUpCancellable(course, '2026-12-06')).toBe(false);
   });
 });
 

@@ -10,6 +10,12 @@ export type IsoDate = z.infer<typeof isoDateSchema>;
 
 export const timestampSchema = z.iso.datetime({ offset: true });
 
+/**
+ * The earliest date Kompetansebro records an event on (an activity, a confirmation): nothing in
+ * use is older, so an earlier date is a mistyped year (1926 for 2026).
+ */
+export const EARLIEST_RECORDED_DATE = '2000-01-01';
+
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);

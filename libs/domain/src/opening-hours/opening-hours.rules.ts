@@ -165,12 +165,17 @@ export function hasOpeningHours(hours: OpeningHoursInput): boolean {
 }
 
 /**
- * Whether the library offers self-service at all: a self-service period in its weekly timetable, a
- * season or a single day. Without it a "Meråpent" column would be a column of "Stengt".
+ * Whether the library offers self-service, as of `today`: a self-service period in its weekly
+ * timetable, a season that has not ended or a single day not yet past. Without it a "Meråpent"
+ * column would be a column of "Stengt" — and one past self-service day must not keep it forever.
  */
-export function offersSelfService(hours: OpeningHoursInput): boolean {
+export function offersSelfService(hours: OpeningHoursInput, today: IsoDate): boolean {
   const selfService = (periods: readonly DayPeriod[]) => periods.some((period) => period.kind === 'self_service');
-  return selfService(hours.weekly) || hours.seasons.some((season) => selfService(season.weekly)) || hours.exceptions.some((exception) => selfService(exception.periods));
+  return (
+    selfService(hours.weekly) ||
+    hours.seasons.some((season) => season.to >= today && selfService(season.weekly)) ||
+    hours.exceptions.some((exception) => exception.date >= today && selfService(exception.periods))
+  );
 }
 
 /**

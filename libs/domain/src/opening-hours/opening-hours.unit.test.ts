@@ -107,13 +107,18 @@ describe('opening hours in Norwegian time', () => {
     expect(hasOpeningHours(openingHoursInputSchema.parse({ weekly: [], exceptions: [{ date: '2026-12-24', periods: [], note: 'Stengt' }] }))).toBe(false);
   });
 
-  it('offers self-service only with a self-service period in the weekly timetable, a season or a single day', () => {
+  it('offers self-service only with a self-service period in the weekly timetable, a season not ended or a single day not past', () => {
     const staffed = { kind: 'staffed', from: '10:00', to: '16:00' } as const;
     const selfService = { kind: 'self_service', from: '07:00', to: '22:00' } as const;
-    expect(offersSelfService(openingHoursInputSchema.parse({ weekly: [{ weekday: 'mo', ...staffed }] }))).toBe(false);
-    expect(offersSelfService(openingHoursInputSchema.parse({ weekly: [{ weekday: 'mo', ...staffed }, { weekday: 'tu', ...selfService }] }))).toBe(true);
-    expect(offersSelfService(openingHoursInputSchema.parse({ weekly: [], seasons: [{ name: 'Sommer', from: '2026-06-20', to: '2026-08-15', weekly: [{ weekday: 'mo', ...selfService }] }] }))).toBe(true);
-    expect(offersSelfService(openingHoursInputSchema.parse({ weekly: [{ weekday: 'mo', ...staffed }], exceptions: [{ date: '2026-12-27', periods: [selfService] }] }))).toBe(true);
+    const today = '2026-08-15';
+    expect(offersSelfService(openingHoursInputSchema.parse({ weekly: [{ weekday: 'mo', ...staffed }] }), today)).toBe(false);
+    expect(offersSelfService(openingHoursInputSchema.parse({ weekly: [{ weekday: 'mo', ...staffed }, { weekday: 'tu', ...selfService }] }), today)).toBe(true);
+    const summer = openingHoursInputSchema.parse({ weekly: [], seasons: [{ name: 'Sommer', from: '2026-06-20', to: '2026-08-15', weekly: [{ weekday: 'mo', ...selfService }] }] });
+    expect(offersSelfService(summer, today)).toBe(true);
+    expect(offersSelfService(summer, '2026-08-16')).toBe(false);
+    const oneDay = openingHoursInputSchema.parse({ weekly: [{ weekday: 'mo', ...staffed }], exceptions: [{ date: '2026-12-27', periods: [selfService] }] });
+    expect(offersSelfService(oneDay, '2026-12-27')).toBe(true);
+    expect(offersSelfService(oneDay, '2026-12-28')).toBe(false);
   });
 
   it('shows a week day by day only with a weekly timetable or a season in the week, never from a lone single day', () => {

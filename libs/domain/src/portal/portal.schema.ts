@@ -119,10 +119,13 @@ export const catchmentRequestCreateSchema = z
 export type CatchmentRequestCreate = z.input<typeof catchmentRequestCreateSchema>;
 
 /** The county's answer to a request; a rejection says why, so the study centre learns the reason. */
+/** The longest note a catchment decision may have (the form's text area stops there too). */
+export const CATCHMENT_DECISION_NOTE_MAX = 2000;
+
 export const catchmentDecisionSchema = z
   .object({
     decision: z.enum(['approved', 'rejected']),
-    note: plainTextSchema(2000).nullable().optional(),
+    note: plainTextSchema(CATCHMENT_DECISION_NOTE_MAX).nullable().optional(),
   })
   .strict()
   .superRefine((input, ctx) => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { listQuerySchema } from '../common/list.schema';
-import { isoDateSchema, timestampSchema, todayInNorway } from '../common/dates';
+import { EARLIEST_RECORDED_DATE, isoDateSchema, timestampSchema, todayInNorway } from '../common/dates';
 import { plainTextSchema } from '../common/text';
 import { actorKindSchema } from '../actor/actor-kind';
 import { municipalityNumberSchema } from '../municipality/municipality.schema';
@@ -82,7 +82,7 @@ export function mergeServiceConditions(
 }
 
 /** A confirmation is of a real day, from 2000 up to today (in Norway): not in the future. */
-const confirmationDateSchema = isoDateSchema.refine((date) => date >= '2000-01-01' && date <= todayInNorway(), {
+const confirmationDateSchema = isoDateSchema.refine((date) => date >= EARLIEST_RECORDED_DATE && date <= todayInNorway(), {
   message: 'A service is confirmed on a day from 2000 up to today',
   params: { code: serviceErrorCodes.confirmedAtOutOfRange },
 });

@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError, todayInNorway, type LiaisonActivity } from '@kompetansebro/domain';
+import { activitySignUpCancellable, activityTakesSignUps, ConflictError, NotFoundError, todayInNorway, type LiaisonActivity } from '@kompetansebro/domain';
 import { actorIdInSet, visibleActivities, type Scope } from '../auth/visibility';
 import { activityLastDay } from '../activities/activity.repository';
 import type { Executor } from '../persistence/executor';
@@ -14,7 +14,18 @@ import { auditedAction, nextVersion } from '../persistence/versioned-change';
  * a university library or a public library, every such activity the county organises (open to join).
  */
 export async function listLiaisonActivities(db: Executor, scope: Scope, when: 'upcoming' | 'past', today = todayInNorway()): Promise<LiaisonActivity[]> {
-  let query = db
+  let query = liaisonActivities(db, scope);
+  if (when === 'past') {
+    query = query.where(activityLastDay('x'), '<', today).where(visibleActivities(scope, 'x')).orderBy('x.start_date', 'desc');
+  } else {
+    query = openToScope(query, scope).where(activityLastDay('x'), '>=', today).orderBy('x.start_date', 'asc');
+  }
+  const rows = await query.orderBy('x.id').limit(200).execute();
+  return rows.map(toLiaisonActivity);
+}
+
+function liaisonActivities(db: Executor, scope: Scope) {
+  return db
     .selectFrom('activity as x')
     .leftJoin('actor as o', 'o.id', 'x.organiser_id')
     .select((eb) => [
@@ -33,18 +44,19 @@ export async function listLiaisonActivities(db: Executor, scope: Scope, when: 'u
         .exists(eb.selectFrom('activity_participant as p').select('p.actor_id').whereRef('p.activity_id', '=', 'x.id').where(actorIdInSet(scope.activities.read, 'p.actor_id')))
         .as('participating'),
     ]);
-  if (when === 'past') {
-    query = query.where(activityLastDay('x'), '<', today).where(visibleActivities(scope, 'x')).orderBy('x.start_date', 'desc');
-  } else {
-    // University libraries (issue 8) and public libraries (issue 14) are offered the county's coming activities to join.
-    const open = scope.role === 'university_liaison' || scope.role === 'library_editor';
-    query = query
-      .where(activityLastDay('x'), '>=', today)
-      .where((eb) => (open ? eb.or([visibleActivities(scope, 'x'), eb('o.kind', 'in', ['county_library', 'county_authority'])]) : visibleActivities(scope, 'x')))
-      .orderBy('x.start_date', 'asc');
-  }
-  const rows = await query.orderBy('x.id').limit(200).execute();
-  return rows.map((r) => ({
+}
+
+type LiaisonActivityQuery = ReturnType<typeof liaisonActivities>;
+type LiaisonActivityRow = Awaited<ReturnType<LiaisonActivityQuery['executeTakeFirstOrThrow']>>;
+
+/** The activities the scope sees, and for university libraries (issue 8) and public libraries (issue 14) every one the county organises, open to join. */
+function openToScope(query: LiaisonActivityQuery, scope: Scope): LiaisonActivityQuery {
+  const open = scope.role === 'university_liaison' || scope.role === 'library_editor';
+  return query.where((eb) => (open ? eb.or([visibleActivities(scope, 'x'), eb('o.kind', 'in', ['county_library', 'county_authority'])]) : visibleActivities(scope, 'x')));
+}
+
+function toLiaisonActivity(r: LiaisonActivityRow): LiaisonActivity {
+  return {
     id: r.id,
     kind: r.kind,
     title: r.title,
@@ -57,23 +69,26 @@ export async function listLiaisonActivities(db: Executor, scope: Scope, when: 'u
     organiserName: r.organiser_name,
     participating: Boolean(r.participating),
     participants: Number(r.participants ?? 0),
-  }));
+  };
 }
 
-/** A coming activity the scope sees or may join, or the reason it may not take a registration (404, 409). */
-async function comingActivity(trx: Executor, scope: Scope, activityId: string, today: string): Promise<LiaisonActivity> {
-  const upcoming = await listLiaisonActivities(trx, scope, 'upcoming', today);
-  const activity = upcoming.find((a) => a.id === activityId);
-  if (activity) return activity;
-  const exists = await trx.selectFrom('activity as x').select('x.id').where('x.id', '=', activityId).where(visibleActivities(scope, 'x')).executeTakeFirst();
-  if (exists) throw new ConflictError('The activity has taken place; only coming activities take registrations');
-  throw new NotFoundError('activity');
+/**
+ * The activity by id, if the scope sees it or may join it, when it still takes the registration:
+ * a sign-up until it has ended, a cancellation only before it starts (404, 409).
+ */
+async function activityToRegister(trx: Executor, scope: Scope, activityId: string, today: string, change: 'join' | 'leave'): Promise<LiaisonActivity> {
+  const row = await openToScope(liaisonActivities(trx, scope), scope).where('x.id', '=', activityId).executeTakeFirst();
+  if (!row) throw new NotFoundError('activity');
+  const activity = toLiaisonActivity(row);
+  if (change === 'join' && !activityTakesSignUps(activity, today)) throw new ConflictError('The activity has taken place; only coming or running activities take sign-ups');
+  if (change === 'leave' && !activitySignUpCancellable(activity, today)) throw new ConflictError('The activity has started; a sign-up can only be cancelled before its start date');
+  return activity;
 }
 
-/** The caller's own library (university or public) signs up for a coming activity it can see (idempotent). */
+/** The caller's own library (university or public) signs up for a coming or running activity it can see (idempotent). */
 export async function joinActivity(db: Executor, scope: Scope, activityId: string, context: ChangeContext, today = todayInNorway()): Promise<LiaisonActivity> {
   return auditedAction(db, { entity: 'activity', entityId: activityId, action: 'update' }, context, async (trx) => {
-    const activity = await comingActivity(trx, scope, activityId, today);
+    const activity = await activityToRegister(trx, scope, activityId, today, 'join');
     const added = await trx
       .insertInto('activity_participant')
       .values({ activity_id: activityId, actor_id: scope.organisationId, head_count: null })
@@ -88,12 +103,12 @@ export async function joinActivity(db: Executor, scope: Scope, activityId: strin
 }
 
 /**
- * The caller's own library cancels its sign-up for a coming activity (idempotent). Only its own
+ * The caller's own library cancels its sign-up for an activity that has not started (idempotent). Only its own
  * organisation's registration goes; its branches' and other participants' stay.
  */
 export async function leaveActivity(db: Executor, scope: Scope, activityId: string, context: ChangeContext, today = todayInNorway()): Promise<LiaisonActivity> {
   return auditedAction(db, { entity: 'activity', entityId: activityId, action: 'update' }, context, async (trx) => {
-    const activity = await comingActivity(trx, scope, activityId, today);
+    const activity = await activityToRegister(trx, scope, activityId, today, 'leave');
     const removed = await trx
       .deleteFrom('activity_participant')
       .where('activity_id', '=', activityId)

@@ -340,15 +340,18 @@ describe('experience exchange', () => {
     expect((await ntnu(`/api/liaison/activities/${PAST_WEBINAR}/participation`, { method: 'PUT' })).status).toBe(409);
   });
 
-  it('lists a running activity (started yesterday, ends next week) as upcoming, and one that ended yesterday as past', async () => {
+  /** A course of the county library, `from` and `to` days from today, with one library taking part. */
+  const countyCourse = async (title: string, from: number, to: number, participant: string) => {
     const county = await server.as('fylke@demo.kompetansebro.no');
     const today = todayInNorway();
-    const create = async (title: string, startDate: string, endDate: string) => {
-      const body = { kind: 'course', title, startDate, endDate, organiserId: sampleId('actor', 'county-library'), participants: [{ actorId: NTNU_LIBRARY }] };
-      return json<ActivityDetail>(await county('/api/activities', jsonBody('POST', body)), 201);
-    };
-    const running = await create('Kurs som pågår', addDays(today, -1), addDays(today, 7));
-    const ended = await create('Kurs som sluttet i går', addDays(today, -10), addDays(today, -1));
+    const body = { kind: 'course', title, startDate: addDays(today, from), endDate: addDays(today, to), organiserId: sampleId('actor', 'county-library'), participants: [{ actorId: participant }] };
+    return json<ActivityDetail>(await county('/api/activities', jsonBody('POST', body)), 201);
+  };
+
+  it('lists a running activity (started yesterday, ends next week) as upcoming, and one that ended yesterday as past', async () => {
+    const today = todayInNorway();
+    const running = await countyCourse('Kurs som pågår', -1, 7, NTNU_LIBRARY);
+    const ended = await countyCourse('Kurs som sluttet i går', -10, -1, NTNU_LIBRARY);
     const list = async (when: string) => (await json<{ items: LiaisonActivity[] }>(await ntnu(`/api/liaison/activities?when=${when}`), 200)).items;
     const upcoming = await list('upcoming');
     const past = (await list('past')).map((a) => a.id);
@@ -361,6 +364,19 @@ describe('experience exchange', () => {
     expect(starts).toEqual([...starts].sort());
     expect(starts.findIndex((date) => date >= today)).toBeGreaterThan(starts.indexOf(running.startDate));
     await server.database.db.deleteFrom('activity').where('id', 'in', [running.id, ended.id]).execute();
+  });
+
+  it('a library joins a running course but may not cancel its attendance of it; it cancels one not started', async () => {
+    const running = await countyCourse('Kurs som har begynt', -1, 7, NAMSOS_LIBRARY);
+    const coming = await countyCourse('Kurs som begynner i morgen', 1, 7, NAMSOS_LIBRARY);
+    const participation = (id: string) => `/api/liaison/activities/${id}/participation`;
+    // Its attendance of a course under way feeds the counts and reports: 409, and it stays.
+    expect((await namsos(participation(running.id), { method: 'DELETE' })).status).toBe(409);
+    const stays = await server.database.db.selectFrom('activity_participant').select('actor_id').where('activity_id', '=', running.id).execute();
+    expect(stays.map((r) => r.actor_id)).toContain(NAMSOS_LIBRARY);
+    expect(await json<LiaisonActivity>(await ntnu(participation(running.id), { method: 'PUT' }), 200)).toMatchObject({ participating: true, participants: 2 });
+    expect(await json<LiaisonActivity>(await namsos(participation(coming.id), { method: 'DELETE' }), 200)).toMatchObject({ participating: false, participants: 0 });
+    await server.database.db.deleteFrom('activity').where('id', 'in', [running.id, coming.id]).execute();
   });
 
   it('a public library cancels and signs up for the county’s coming webinar, for its own library only; other participants stay', async () => {

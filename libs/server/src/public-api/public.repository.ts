@@ -6,6 +6,7 @@ import {
   hasOpeningHours,
   mergeServiceConditions,
   nextOpening,
+  offersSelfService,
   openingHoursInputSchema,
   periodsOn,
   photoSizes,
@@ -66,6 +67,7 @@ export function publicHoursOf(hours: OpeningHoursInput, now: Date): PublicHours 
     now: { state: stateAt(hours, now, norwegianPublicHolidays), nextOpening: next ? next.toISOString() : null },
     today: { date: today, ...periodsOn(hours, today, norwegianPublicHolidays) },
     thisWeek: hoursOfWeek(hours, today, norwegianPublicHolidays),
+    offersSelfService: offersSelfService(hours, today),
     osm: toOsm(hours),
   };
 }

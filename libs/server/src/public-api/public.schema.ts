@@ -36,6 +36,8 @@ export const publicHoursSchema = z
     now: z.object({ state: openingStateSchema, nextOpening: z.iso.datetime({ offset: true }).nullable() }),
     today: z.object({ date: z.iso.date(), periods: z.array(dayPeriodSchema), reason: z.string().nullable() }),
     thisWeek: openingWeekSchema,
+    /** Whether the library offers self-service (from today on): without it, no "self-service: closed" to show. */
+    offersSelfService: z.boolean(),
     /** The weekly timetable in OpenStreetMap's `opening_hours` syntax: staffed, and self-service. */
     osm: z.object({ openingHours: z.string(), selfService: z.string() }),
   })

@@ -62,8 +62,9 @@ type WidgetTexts = Pick<FinderTexts['library'], 'today' | 'staffed' | 'selfServi
 /**
  * The embeddable widget for a municipality's website: `<script src=".../finn/widget.js"
  * data-library="grong-bibliotek" data-lang="nn" async>`. It puts a small box after its own script
- * tag with the library's status now, today's hours and its services for students, from the open
- * data API (open CORS), with a link to the library's page.
+ * tag with the library's status now, today's hours (self-service only where the library offers it,
+ * as on its page) and its services for students, from the open data API (open CORS), with a link
+ * to the library's page.
  */
 export function widgetScript(texts: Record<Language, WidgetTexts>): string {
   return `(function(){
@@ -81,7 +82,8 @@ if(!l.hours){box.appendChild(el('p',t.noHours));}else{
 box.appendChild(el('p',t.status[l.hours.now.state]));
 var staffed=l.hours.today.periods.filter(function(p){return p.kind==='staffed'}).map(function(p){return p.from+'–'+p.to}).join(', ');
 var self=l.hours.today.periods.filter(function(p){return p.kind==='self_service'}).map(function(p){return p.from+'–'+p.to}).join(', ');
-box.appendChild(el('p',t.today+': '+(l.hours.today.periods.length?t.staffed+' '+(staffed||t.closed)+'. '+t.selfService+' '+(self||t.closed)+'.':t.closed)));}
+var selfText=l.hours.offersSelfService?' '+t.selfService+' '+(self||t.closed)+'.':'';
+box.appendChild(el('p',t.today+': '+(l.hours.today.periods.length?t.staffed+' '+(staffed||t.closed)+'.'+selfText:t.closed)));}
 if(l.services.length){box.appendChild(el('h3',t.servicesHeading)).style.cssText='font-size:15px;margin:8px 0 0';var ul=el('ul');ul.style.margin='0';
 l.services.forEach(function(x){ul.appendChild(el('li',t.serviceType[x.type]||x.type));});box.appendChild(ul);}
 }).catch(function(){box.remove();});

@@ -1,5 +1,5 @@
 import { html } from 'hono/html';
-import { offersSelfService, weekDifferences, weekHasTimetable, weekdays, type OpeningHoursInput, type ServiceConditions, type Weekday } from '@kompetansebro/domain';
+import { weekDifferences, weekHasTimetable, weekdays, type OpeningHoursInput, type ServiceConditions, type Weekday } from '@kompetansebro/domain';
 import { finderNeeds, type PublicHours, type PublicLibrary, type PublicPhoto, type PublicService, type PublicStudyCentre } from '../public.schema';
 import { dateText, momentText, periodsText, type Reader } from './finder-language';
 import type { Html } from './finder-layout';
@@ -118,7 +118,7 @@ export function hoursSection(reader: Reader, hours: PublicHours | null, timetabl
   const { t } = reader;
   if (!hours || !timetable) return html`<section aria-labelledby="hours-heading"><h2 id="hours-heading">${t.library.hoursHeading}</h2><p>${t.library.noHours}</p></section>`;
   // "Stengt" for a kind without hours that day ("–" reads as unknown); nothing of self-service for a library without it.
-  const selfService = offersSelfService(timetable);
+  const selfService = hours.offersSelfService;
   const kindText = (periods: PublicHours['today']['periods'], kind: 'staffed' | 'self_service') => periodsText(periods.filter((p) => p.kind === kind)) || t.library.closed;
   // "10:00–16:00" kept on one line in a narrow column; several periods wrap between them.
   const kindCell = (periods: PublicHours['today']['periods'], kind: 'staffed' | 'self_service') => {

@@ -216,22 +216,25 @@ describe('the public student finder', () => {
     expect((await server.anonymous('/finn/finder.js')).status).toBe(200);
   });
 
-  it('shows the widget in the language its code names (data-lang), its box marked with that lang, bokmål without it', async () => {
+  /** A municipality's page with the pasted widget code, in a DOM; the script run as a browser runs it. */
+  const embedWidget = async (library: string, lang?: string) => {
     const code = await (await server.anonymous('/finn/widget.js')).text();
-    // A municipality's page with the pasted code, in a DOM; the script run as a browser runs it.
-    const embed = async (lang?: string) => {
-      const window = new Window({ url: 'https://kommune.example.no/' });
-      const script = window.document.createElement('script');
-      script.setAttribute('src', `${server.baseUrl}/finn/widget.js`);
-      script.setAttribute('data-library', 'grong-bibliotek');
-      if (lang) script.setAttribute('data-lang', lang);
-      window.document.body.appendChild(script);
-      const document = { currentScript: script, createElement: (tag: string) => window.document.createElement(tag) };
-      new Function('document', 'fetch', code)(document, fetch);
-      const box = window.document.querySelector('section.kompetansebro-widget');
-      await expect.poll(() => box?.querySelector('h3')?.textContent).toBeTruthy();
-      return { lang: box?.getAttribute('lang'), text: box?.textContent ?? '', href: box?.querySelector('h2 a')?.getAttribute('href') };
-    };
+    const window = new Window({ url: 'https://kommune.example.no/' });
+    const script = window.document.createElement('script');
+    script.setAttribute('src', `${server.baseUrl}/finn/widget.js`);
+    script.setAttribute('data-library', library);
+    if (lang) script.setAttribute('data-lang', lang);
+    window.document.body.appendChild(script);
+    const document = { currentScript: script, createElement: (tag: string) => window.document.createElement(tag) };
+    new Function('document', 'fetch', code)(document, fetch);
+    const box = window.document.querySelector('section.kompetansebro-widget');
+    await expect.poll(() => box?.querySelector('h3')?.textContent).toBeTruthy();
+    const today = [...(box?.querySelectorAll('p') ?? [])].map((p) => p.textContent).find((text) => /^(I dag|Today):/.test(text));
+    return { lang: box?.getAttribute('lang'), text: box?.textContent ?? '', today, href: box?.querySelector('h2 a')?.getAttribute('href') };
+  };
+
+  it('shows the widget in the language its code names (data-lang), its box marked with that lang, bokmål without it', async () => {
+    const embed = (lang?: string) => embedWidget('grong-bibliotek', lang);
     const nynorsk = await embed('nn');
     expect(nynorsk.lang).toBe('nn');
     expect(nynorsk.text).toContain('Tenester for studentar');
@@ -244,5 +247,18 @@ describe('the public student finder', () => {
     expect(bokmal.lang).toBe('nb');
     expect(bokmal.text).toContain('Tjenester for studenter');
     expect(bokmal.href).toBe(`${server.baseUrl}/finn/bibliotek/grong-bibliotek`);
+  });
+
+  it('says nothing of self-service in the widget of a library without it, as its page does', async () => {
+    const namsos = sampleId('actor', 'library-5007');
+    const { version } = (await (await namsosEditor(`/api/opening-hours/${namsos}`)).json()) as { version: number };
+    const weekly = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'].map((weekday) => ({ weekday, kind: 'staffed', from: '00:00', to: '23:59' }));
+    // A self-service day in the past does not make a self-service library.
+    const past = [{ date: daysFromToday(-3), periods: [{ kind: 'self_service', from: '07:00', to: '22:00' }] }];
+    expect((await namsosEditor(`/api/opening-hours/${namsos}`, jsonBody('PATCH', { weekly, seasons: [], exceptions: past }, ifMatch(version)))).status).toBe(200);
+    const widget = await embedWidget('namsos-bibliotek');
+    expect(widget.today).toBe('I dag: Betjent 00:00–23:59.');
+    // A library with self-service still names it, closed or not.
+    expect((await embedWidget('grong-bibliotek')).today).toMatch(/^I dag: (Betjent .+\. Meråpent .+\.|Stengt)$/);
   });
 });
