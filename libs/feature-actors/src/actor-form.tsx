@@ -141,6 +141,13 @@ export function ActorForm({
     </fieldset>
   );
 
+  const aboutFields = (
+    <fieldset className="ds-fieldset">
+      <legend>{t('actors.form.groups.about')}</legend>
+      <TextArea {...field('description')} rows={5} />
+    </fieldset>
+  );
+
   if (contactOnly) {
     return (
       <RecordForm
@@ -154,7 +161,7 @@ export function ActorForm({
         cancel={cancel}
       >
         {contactFields}
-        <TextArea {...field('description')} rows={5} />
+        {aboutFields}
       </RecordForm>
     );
   }
@@ -229,10 +236,7 @@ export function ActorForm({
 
       {contactFields}
 
-      <fieldset className="ds-fieldset">
-        <legend>{t('actors.form.groups.about')}</legend>
-        <TextArea {...field('description')} rows={5} />
-      </fieldset>
+      {aboutFields}
     </RecordForm>
   );
 }
