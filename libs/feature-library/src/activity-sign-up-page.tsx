@@ -10,7 +10,7 @@ import { useLibraryFeature } from './library-feature-context';
 import './library.css';
 
 /**
- * The county's coming webinars and meetings, each with the library's sign-up (sign up, cancel),
+ * The county's coming and running webinars and meetings, each with the library's sign-up (sign up; cancel before the start),
  * and the activities the library took part in. The API registers the library the user acts for.
  */
 export function ActivitySignUpPage() {
