@@ -17,7 +17,8 @@ import { BENCH_USERS, generateNationalDataset, NATIONAL_SCALE, type BenchRole, t
 
 // One recipe for every route: seed the national dataset once per database; capture the SQL the
 // app runs for each route (Kysely's query log, in process, as the route's role); serve that SQL
-// from a bare node:http + driver process (the baseline) and measure its CPU per request; then
+// from a bare node:http + driver process (the baseline: it runs the statements, makes JSON of their
+// rows and sends the app's answer, byte for byte) and measure its CPU per request; then
 // serve the real app and measure, per route, CPU per request, latency at a fixed rate and the
 // throughput at saturation.
 
@@ -156,12 +157,28 @@ export async function cpuPerRequest(pid: number, url: string, headers: Record<st
   return { cpuMs: (cpuMs(pid) - before) / requests, errors: result.non2xx + result.errors };
 }
 
+/**
+ * Every route asked `requests` times before any is measured: a server measured on its first route
+ * straight after starting ran code the JIT had not yet optimised (the headline route's app CPU was
+ * 3.8 ms first in a full run, 1.8 ms in the same minutes measured in turns), while the baseline's
+ * little code warms within the route's own warm-up; a server in production has long been warm.
+ */
+async function warmUp(urls: Array<{ url: string; headers: Record<string, string>; anonymous: boolean }>, requests: number): Promise<void> {
+  for (const { url, headers, anonymous } of urls) await load({ url, headers, connections: 10, amount: requests, anonymous });
+}
+
 /** A route as one role asks for it: the key of its SQL, and the path the baseline server answers it on. */
 export const routeKey = (route: BenchRoute) => `/${route.role}${route.path}`;
 
 interface CapturedQuery {
   sql: string;
   parameters: unknown[];
+}
+
+/** The answer the app sent for a route (its bytes, base64): the baseline sends the same. */
+interface KeptBody {
+  contentType: string;
+  body: string;
 }
 
 /** Logs in as a role (anonymous: no cookie) and returns the Cookie header. */
@@ -180,7 +197,7 @@ async function captureSql(
   database: BenchDatabase,
   routes: BenchRoute[],
   verbose: boolean,
-): Promise<{ queries: Map<string, CapturedQuery[]>; plans: Map<string, string[]>; failures: string[] }> {
+): Promise<{ queries: Map<string, CapturedQuery[]>; answers: Map<string, KeptBody>; plans: Map<string, string[]>; failures: string[] }> {
   const captured: CapturedQuery[] = [];
   const handle = await openDatabase(database.target, {
     log: (event) => {
@@ -188,6 +205,7 @@ async function captureSql(
     },
   });
   const queries = new Map<string, CapturedQuery[]>();
+  const answers = new Map<string, KeptBody>();
   const plans = new Map<string, string[]>();
   const failures: string[] = [];
   try {
@@ -206,6 +224,7 @@ async function captureSql(
       }
       const statements = [...captured];
       queries.set(routeKey(route), statements);
+      answers.set(routeKey(route), { contentType: response.headers.get('content-type') ?? 'application/json', body: Buffer.from(await response.arrayBuffer()).toString('base64') });
       if (verbose) {
         const routePlans: string[] = [];
         for (const statement of statements) {
@@ -219,7 +238,7 @@ async function captureSql(
   } finally {
     await handle.close();
   }
-  return { queries, plans, failures };
+  return { queries, answers, plans, failures };
 }
 
 export interface ApiBenchResult {
@@ -265,7 +284,7 @@ export async function measureApiRoutes(kind: DatabaseKind, options: ApiBenchOpti
   const work = await mkdtemp(join(tmpdir(), 'kompetansebro-bench-sql-'));
   try {
     const candidates = wantedRoutes(dataset, options.only);
-    const { queries, plans, failures } = await captureSql(database, candidates, options.verbose || options.explainOnly === true);
+    const { queries, answers, plans, failures } = await captureSql(database, candidates, options.verbose || options.explainOnly === true);
     progress(`${database.label}: SQL of ${queries.size} routes captured`);
     if (options.explainOnly) {
       for (const route of candidates) {
@@ -277,10 +296,14 @@ export async function measureApiRoutes(kind: DatabaseKind, options: ApiBenchOpti
     const routes = candidates.filter((r) => queries.has(routeKey(r)));
     const sqlFile = join(work, 'queries.json');
     await writeFile(sqlFile, JSON.stringify(Object.fromEntries(queries)));
+    const answersFile = join(work, 'answers.json');
+    await writeFile(answersFile, JSON.stringify(Object.fromEntries(answers)));
 
-    // The baseline: the same statements on a bare node:http server with the driver.
-    const raw = await startServer('raw', database, { BENCH_SQL: sqlFile }, options.pin);
+    // The baseline: the same statements on a bare node:http server with the driver, the same answer.
+    const raw = await startServer('raw', database, { BENCH_SQL: sqlFile, BENCH_ANSWERS: answersFile }, options.pin);
     const rawCpu = new Map<string, number>();
+    const warmUpRequests = Math.max(50, Math.round(options.cpuRequests / 3));
+    await warmUp(routes.map((route) => ({ url: `${raw.url}${routeKey(route)}`, headers: {}, anonymous: false })), warmUpRequests);
     for (const route of routes) {
       const baseline = await cpuPerRequest(raw.child.pid ?? 0, `${raw.url}${routeKey(route)}`, {}, options.cpuRequests);
       // A baseline with failed requests measured something else: no ratio then.
@@ -297,8 +320,10 @@ export async function measureApiRoutes(kind: DatabaseKind, options: ApiBenchOpti
       probe = pauses;
       const cookies = new Map<BenchRole, Record<string, string>>();
       const request = (path: string, init: RequestInit) => fetch(`${app.url}${path}`, init);
+      for (const route of routes) if (!cookies.has(route.role)) cookies.set(route.role, await cookieOf(request, route.role));
+      await warmUp(routes.map((route) => ({ url: `${app.url}${route.path}`, headers: cookies.get(route.role) ?? {}, anonymous: route.role === 'anonymous' })), warmUpRequests);
+      progress(`${database.label}: the app warmed up as the baseline was (${warmUpRequests} requests per route before measuring)`);
       for (const route of routes) {
-        if (!cookies.has(route.role)) cookies.set(route.role, await cookieOf(request, route.role));
         const headers = cookies.get(route.role) ?? {};
         const url = `${app.url}${route.path}`;
         const anonymous = route.role === 'anonymous';

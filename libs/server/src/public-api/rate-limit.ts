@@ -8,26 +8,43 @@ import { clientAddress } from '../http/client-address';
 /**
  * Counts requests per client in fixed windows, in the database (rate_limit_window), so that every
  * API instance behind a load balancer counts the same client alike: one upsert a request, atomic,
- * on the database's clock. Windows older than an hour are deleted as new ones start. The client
- * is its address as login throttling reads it (behind a TRUST_PROXY proxy, from X-Forwarded-For).
+ * on the database's clock. The client is its address as login throttling reads it (behind a
+ * TRUST_PROXY proxy, from X-Forwarded-For). `window` is the start of the window counted in (epoch seconds).
  */
-export async function countRequest(db: Executor, key: string, limit: number, windowSeconds: number): Promise<{ allowed: boolean; remaining: number; resetSeconds: number }> {
-  const { rows } = await sql<{ count: number; reset_seconds: number | string }>`
+export async function countRequest(db: Executor, key: string, limit: number, windowSeconds: number): Promise<{ allowed: boolean; remaining: number; resetSeconds: number; window: number }> {
+  const { rows } = await sql<{ count: number; reset_seconds: number | string; window: number | string }>`
     insert into rate_limit_window (bucket, window_start, count)
     values (${key}, to_timestamp(floor(extract(epoch from now()) / ${windowSeconds}::int) * ${windowSeconds}::int), 1)
     on conflict (bucket, window_start) do update set count = rate_limit_window.count + 1
-    returning count, extract(epoch from (window_start + make_interval(secs => ${windowSeconds}::int) - now())) as reset_seconds`.execute(db);
+    returning count, extract(epoch from (window_start + make_interval(secs => ${windowSeconds}::int) - now())) as reset_seconds,
+      extract(epoch from window_start) as window`.execute(db);
   const row = rows[0];
   if (!row) throw new Error('rate limit: no row counted');
-  if (row.count === 1) await db.deleteFrom('rate_limit_window').where('window_start', '<', sql<Date>`now() - interval '1 hour'`).execute();
-  return { allowed: row.count <= limit, remaining: Math.max(0, limit - row.count), resetSeconds: Math.max(1, Math.ceil(Number(row.reset_seconds))) };
+  return { allowed: row.count <= limit, remaining: Math.max(0, limit - row.count), resetSeconds: Math.max(1, Math.ceil(Number(row.reset_seconds))), window: Number(row.window) };
 }
 
-/** 429 with Retry-After once a client has made `limit` requests in the window (counted across instances). */
+/** Deletes the windows older than an hour. */
+export async function sweepOldWindows(db: Executor): Promise<void> {
+  await db.deleteFrom('rate_limit_window').where('window_start', '<', sql<Date>`now() - interval '1 hour'`).execute();
+}
+
+/**
+ * 429 with Retry-After once a client has made `limit` requests in the window (counted across
+ * instances). Each instance sweeps out the old windows once as a window starts: sweeping at every
+ * client's first request of a window was a second statement for most requests of the open data
+ * API, whose clients are many.
+ */
 export function rateLimit(limit: number, windowMs: number): MiddlewareHandler<AppEnv> {
   const windowSeconds = Math.round(windowMs / 1000);
+  // The window each database was last swept in (the router is shared by every app in a process).
+  const sweptIn = new WeakMap<Executor, number>();
   return async (c, next) => {
-    const { allowed, remaining, resetSeconds } = await countRequest(c.var.deps.db, `public-api:${clientAddress(c, c.var.deps.trustedProxies)}`, limit, windowSeconds);
+    const { db, trustedProxies } = c.var.deps;
+    const { allowed, remaining, resetSeconds, window } = await countRequest(db, `public-api:${clientAddress(c, trustedProxies)}`, limit, windowSeconds);
+    if (sweptIn.get(db) !== window) {
+      sweptIn.set(db, window);
+      await sweepOldWindows(db);
+    }
     c.header('RateLimit-Limit', String(limit));
     c.header('RateLimit-Remaining', String(remaining));
     c.header('RateLimit-Reset', String(resetSeconds));
