@@ -41,6 +41,7 @@ const plainCodes = [
   'target_not_found',
   'unknown_municipality',
   'university_not_found',
+  'control_characters',
 ] as const;
 type PlainCode = (typeof plainCodes)[number];
 
