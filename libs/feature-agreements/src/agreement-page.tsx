@@ -436,6 +436,7 @@ function Documents({ agreement }: { agreement: AgreementDetail }) {
 
 const renewalFormId = 'agreement-renewal-form';
 const renewalFieldIds: Record<string, string> = { startDate: 'agreement-renewal-start-date', endDate: 'agreement-renewal-end-date' };
+const renewalFields = ['startDate', 'endDate'] as const;
 
 function Renewal({ agreement }: { agreement: AgreementDetail }) {
   const { t } = useTranslation();
@@ -443,15 +444,14 @@ function Renewal({ agreement }: { agreement: AgreementDetail }) {
   const navigate = useNavigate();
   const renew = useRenewAgreement(agreement.id);
   // The day after the old one ends, as the API would choose: no day of overlap.
-  const [startDate, setStartDate] = useState(agreement.endDate ? dayAfter(agreement.endDate) : '');
-  const [endDate, setEndDate] = useState('');
+  const [dates, setDates] = useState<Record<(typeof renewalFields)[number], string>>({ startDate: agreement.endDate ? dayAfter(agreement.endDate) : '', endDate: '' });
   // What the form finds itself (the domain's renewal rules, as the API checks them), every field at once.
   const [found, setFound] = useState<readonly FieldError[]>([]);
   const [attempt, setAttempt] = useState(0);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const period = { startDate: startDate || null, endDate: endDate || null };
+    const period = { startDate: dates.startDate || null, endDate: dates.endDate || null };
     const violations = renewalViolations(agreement, period);
     setFound(violations);
     // The server's errors were about the last request: this one is judged afresh.
@@ -465,7 +465,7 @@ function Renewal({ agreement }: { agreement: AgreementDetail }) {
 
   const serverErrors = renew.error instanceof ApiError ? (renew.error.problem.errors ?? []) : [];
   const errors = found.length > 0 ? found : serverErrors;
-  const values: Record<string, string> = { startDate, endDate };
+  const values: Record<string, string> = dates;
   const messageOf = (error: FieldError) => agreementErrorText(t, error, values[error.path]);
   const errorAt = (path: string) => {
     const error = errors.find((candidate) => candidate.path === path);
@@ -482,24 +482,17 @@ function Renewal({ agreement }: { agreement: AgreementDetail }) {
       <p className="ds-paragraph">{t('agreements.renewal.intro')}</p>
       <form id={renewalFormId} className="kb-stack" noValidate onSubmit={submit}>
         <ErrorSummary errors={summary} focusKey={attempt} />
-        <div className="kb-cluster">
+        {renewalFields.map((field) => (
           <TextField
-            id={renewalFieldIds['startDate']}
+            key={field}
+            id={renewalFieldIds[field]}
             type="date"
-            label={t('agreements.fields.startDate')}
-            value={startDate}
-            error={errorAt('startDate')}
-            onChange={(event) => setStartDate(event.target.value)}
+            label={t(`agreements.fields.${field}`)}
+            value={dates[field]}
+            error={errorAt(field)}
+            onChange={(event) => setDates((current) => ({ ...current, [field]: event.target.value }))}
           />
-          <TextField
-            id={renewalFieldIds['endDate']}
-            type="date"
-            label={t('agreements.fields.endDate')}
-            value={endDate}
-            error={errorAt('endDate')}
-            onChange={(event) => setEndDate(event.target.value)}
-          />
-        </div>
+        ))}
         <div className="kb-cluster">
           <Button type="submit" variant="secondary" loading={renew.isPending}>
             {t('agreements.renewal.submit')}
