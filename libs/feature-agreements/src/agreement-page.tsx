@@ -7,7 +7,7 @@ import {
   useTransitionAgreement,
   useUploadAgreementDocument,
 } from '@kompetansebro/api-client';
-import { canRenew, dayAfter, type AgreementDetail, type AgreementDocument, type AgreementStatus } from '@kompetansebro/domain';
+import { canRenew, dayAfter, renewalViolations, type AgreementDetail, type AgreementDocument, type AgreementStatus, type FieldError } from '@kompetansebro/domain';
 import { formatDate, formatNumber, useLanguage } from '@kompetansebro/i18n';
 import {
   agreementStatusColor,
@@ -16,6 +16,7 @@ import {
   Button,
   buttonLinkProps,
   ConfirmDialog,
+  ErrorSummary,
   Fact,
   FailureAlert,
   actionErrorText,
@@ -433,28 +434,45 @@ function Documents({ agreement }: { agreement: AgreementDetail }) {
   );
 }
 
+const renewalFormId = 'agreement-renewal-form';
+const renewalFieldIds: Record<string, string> = { startDate: 'agreement-renewal-start-date', endDate: 'agreement-renewal-end-date' };
+const renewalFields = ['startDate', 'endDate'] as const;
+
 function Renewal({ agreement }: { agreement: AgreementDetail }) {
   const { t } = useTranslation();
   const { paths } = useAgreementFeature();
   const navigate = useNavigate();
   const renew = useRenewAgreement(agreement.id);
   // The day after the old one ends, as the API would choose: no day of overlap.
-  const [startDate, setStartDate] = useState(agreement.endDate ? dayAfter(agreement.endDate) : '');
-  const [endDate, setEndDate] = useState('');
+  const [dates, setDates] = useState<Record<(typeof renewalFields)[number], string>>({ startDate: agreement.endDate ? dayAfter(agreement.endDate) : '', endDate: '' });
+  // What the form finds itself (the domain's renewal rules, as the API checks them), every field at once.
+  const [found, setFound] = useState<readonly FieldError[]>([]);
+  const [attempt, setAttempt] = useState(0);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    renew.mutate(
-      { startDate: startDate || null, endDate: endDate || null },
-      { onSuccess: (renewed) => void navigate({ to: paths.detail, params: { id: renewed.id } }) },
-    );
+    const period = { startDate: dates.startDate || null, endDate: dates.endDate || null };
+    const violations = renewalViolations(agreement, period);
+    setFound(violations);
+    // The server's errors were about the last request: this one is judged afresh.
+    renew.reset();
+    if (violations.length > 0) return setAttempt((count) => count + 1);
+    renew.mutate(period, {
+      onSuccess: (renewed) => void navigate({ to: paths.detail, params: { id: renewed.id } }),
+      onError: () => setAttempt((count) => count + 1),
+    });
   };
 
-  const fieldErrors = renew.error instanceof ApiError ? renew.error.fieldErrors : {};
-  const errorAt = (field: 'startDate' | 'endDate', value: string) => {
-    const error = fieldErrors[field];
-    return error ? agreementErrorText(t, error, value) : undefined;
+  const serverErrors = renew.error instanceof ApiError ? (renew.error.problem.errors ?? []) : [];
+  const errors = found.length > 0 ? found : serverErrors;
+  const values: Record<string, string> = dates;
+  const messageOf = (error: FieldError) => agreementErrorText(t, error, values[error.path]);
+  const errorAt = (path: string) => {
+    const error = errors.find((candidate) => candidate.path === path);
+    return error ? messageOf(error) : undefined;
   };
+  // An error about no field of this form (a party gone since) points at the form.
+  const summary = errors.map((error) => ({ fieldId: renewalFieldIds[error.path] ?? renewalFormId, message: messageOf(error) }));
 
   return (
     <section aria-labelledby="agreement-renewal" className="kb-stack">
@@ -462,27 +480,27 @@ function Renewal({ agreement }: { agreement: AgreementDetail }) {
         {t('agreements.renewal.title')}
       </h2>
       <p className="ds-paragraph">{t('agreements.renewal.intro')}</p>
-      <form className="kb-cluster" onSubmit={submit}>
-        <TextField
-          type="date"
-          label={t('agreements.fields.startDate')}
-          value={startDate}
-          error={errorAt('startDate', startDate)}
-          onChange={(event) => setStartDate(event.target.value)}
-        />
-        <TextField
-          type="date"
-          label={t('agreements.fields.endDate')}
-          value={endDate}
-          error={errorAt('endDate', endDate)}
-          onChange={(event) => setEndDate(event.target.value)}
-        />
-        <Button type="submit" variant="secondary" loading={renew.isPending}>
-          {t('agreements.renewal.submit')}
-        </Button>
+      <form id={renewalFormId} className="kb-stack" noValidate onSubmit={submit}>
+        <ErrorSummary errors={summary} focusKey={attempt} />
+        {renewalFields.map((field) => (
+          <TextField
+            key={field}
+            id={renewalFieldIds[field]}
+            type="date"
+            label={t(`agreements.fields.${field}`)}
+            value={dates[field]}
+            error={errorAt(field)}
+            onChange={(event) => setDates((current) => ({ ...current, [field]: event.target.value }))}
+          />
+        ))}
+        <div className="kb-cluster">
+          <Button type="submit" variant="secondary" loading={renew.isPending}>
+            {t('agreements.renewal.submit')}
+          </Button>
+        </div>
       </form>
-      {renew.isError && Object.keys(fieldErrors).length === 0 && (
-        <Alert color="danger">
+      {renew.isError && serverErrors.length === 0 && (
+        <Alert color="danger" role="alert">
           <p className="ds-paragraph">{errorText(t, renew.error)}</p>
         </Alert>
       )}

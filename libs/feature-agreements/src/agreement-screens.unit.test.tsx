@@ -208,18 +208,44 @@ describe('AgreementPage', () => {
     expect(link.getAttribute('href')).toBe(`/historikk/agreement/${agreement.id}`);
   });
 
-  it('says beside the renewal’s date why the API refused it, in the user’s language', async () => {
+  it('says beside the renewal’s date and in a summary that takes the focus why the API refused it, in the user’s language', async () => {
     const agreement = buildAgreementDetail({ status: 'active', endDate: '2026-12-31' });
     const { user } = renderAgreements(`/avtaler/${agreement.id}`, new AgreementStore([agreement]));
     mswServer.use(http.post('*/api/agreements/:id/renewals', () => problemResponse(400, [{ path: 'endDate', code: 'date_out_of_range', message: 'The date must be between 1900 and 2199' }])));
     const renewal = await screen.findByRole('region', { name: 'Forny avtalen' }, { timeout: 5000 });
+    await user.type(within(renewal).getByLabelText('Sluttdato'), '2030-06-30');
     await user.click(within(renewal).getByRole('button', { name: 'Forny' }));
-    expect(await within(renewal).findByText('Datoen må være mellom år 1900 og 2199.')).toBeTruthy();
+    const summary = await within(renewal).findByRole('heading', { name: 'For å gå videre må du rette opp dette:' });
+    await waitFor(() => expect(document.activeElement).toBe(summary.parentElement));
+    expect(within(summary.parentElement as HTMLElement).getByRole('link').textContent).toBe('Sluttdato: Datoen må være mellom år 1900 og 2199.');
+    expect(within(renewal).getByLabelText('Sluttdato').getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById('agreement-renewal-end-date-error')?.textContent).toBe('Datoen må være mellom år 1900 og 2199.');
     expect(within(renewal).queryByText(/must be between/)).toBeNull();
+  });
 
-    mswServer.use(http.post('*/api/agreements/:id/renewals', () => problemResponse(400, [{ path: 'endDate', code: 'end_before_start', message: 'The end date is before the start date' }])));
+  it('finds every fault of the renewal’s dates before sending it, and names each once in the form’s order', async () => {
+    const agreement = buildAgreementDetail({ status: 'active', endDate: '2026-12-31' });
+    const { user, store } = renderAgreements(`/avtaler/${agreement.id}`, new AgreementStore([agreement]));
+    const renewal = await screen.findByRole('region', { name: 'Forny avtalen' }, { timeout: 5000 });
+    const start = within(renewal).getByLabelText('Startdato');
+    await user.clear(start);
+    await user.type(start, '2026-12-01');
+    await user.type(within(renewal).getByLabelText('Sluttdato'), '2026-06-30');
     await user.click(within(renewal).getByRole('button', { name: 'Forny' }));
-    expect(await within(renewal).findByText('Sluttdatoen er før startdatoen. Velg en sluttdato etter startdatoen.')).toBeTruthy();
+
+    const summary = (await within(renewal).findByRole('heading', { name: 'For å gå videre må du rette opp dette:' })).parentElement as HTMLElement;
+    await waitFor(() => expect(document.activeElement).toBe(summary));
+    const overlaps = 'Startdatoen må være etter 31.12.2026, da denne avtalen slutter. Velg en senere startdato, eller la feltet stå tomt for å starte dagen etter.';
+    const backwards = 'Sluttdatoen er før startdatoen. Velg en sluttdato etter startdatoen.';
+    // Each message names its field already ("Startdatoen …"): the summary does not repeat the label.
+    expect(within(summary).getAllByRole('link').map((link) => link.textContent)).toEqual([overlaps, backwards]);
+    expect(document.getElementById('agreement-renewal-start-date-error')?.textContent).toBe(overlaps);
+    expect(document.getElementById('agreement-renewal-end-date-error')?.textContent).toBe(backwards);
+    expect(store.received.filter((request) => request.path.endsWith('/renewals'))).toEqual([]);
+
+    // A summary link takes the user to its field.
+    await user.click(within(summary).getByRole('link', { name: backwards }));
+    expect(document.activeElement).toBe(within(renewal).getByLabelText('Sluttdato'));
   });
 
   it('shows no transition buttons when none is allowed', async () => {

@@ -1,5 +1,5 @@
 import { openingHoursQueries, trySave, useImportOpeningHours, useSaveOpeningHours } from '@kompetansebro/api-client';
-import { openingHoursErrorCodes, weekdays, type FieldError, type OpeningHours } from '@kompetansebro/domain';
+import { weekdays, type FieldError, type OpeningHours } from '@kompetansebro/domain';
 import {
   Alert,
   Button,
@@ -7,12 +7,12 @@ import {
   ErrorSummary,
   exceptionFieldId,
   FailureAlert,
-  fieldErrorText,
   gridColumns,
   gridFieldId,
   inputOf,
   LoadingState,
   newKey,
+  openingHoursErrorText,
   Page,
   QueryError,
   Section,
@@ -90,25 +90,6 @@ interface ShownErrors {
   fields: Map<string, string>;
 }
 
-/** An error of the hours in the librarian's words: the domain's codes, a time not of the day, the OSM parser's "where". */
-function messageOf(t: TFunction, error: FieldError): string {
-  switch (error.code) {
-    case openingHoursErrorCodes.endBeforeStart:
-    case openingHoursErrorCodes.overlap:
-    case openingHoursErrorCodes.duplicateDate:
-      return t(`library.hours.errors.${error.code}`);
-    case openingHoursErrorCodes.invalidOsm:
-      return typeof error.params?.['near'] === 'string'
-        ? t('library.hours.errors.invalid_opening_hours_near', { near: error.params['near'] })
-        : t('library.hours.errors.invalid_opening_hours');
-    default:
-      if (error.code !== 'invalid_format') return fieldErrorText(t, error);
-      // A season's from and to are dates; every other from and to is a time of day.
-      if (/^seasons\.\d+\.(from|to)$/.test(error.path)) return t('library.hours.errors.date');
-      return /\.(from|to)$/.test(error.path) ? t('library.hours.errors.time') : fieldErrorText(t, error);
-  }
-}
-
 function OpeningHoursEditor({ hours }: { hours: OpeningHours }) {
   const { t } = useTranslation();
   const { paths } = useLibraryFeature();
@@ -133,12 +114,12 @@ function OpeningHoursEditor({ hours }: { hours: OpeningHours }) {
 
   const messageAt = (fieldId: string) => {
     const error = shown.errors.find((candidate) => shown.fields.get(candidate.path) === fieldId);
-    return error ? messageOf(t, error) : undefined;
+    return error ? openingHoursErrorText(t, error) : undefined;
   };
   const summary = shown.errors.map((error) => {
     const fieldId = shown.fields.get(error.path);
     const label = fieldId ? labelOfField(t, values, fieldId) : undefined;
-    return { fieldId: fieldId ?? 'hours-save', label, message: messageOf(t, error) };
+    return { fieldId: fieldId ?? 'hours-save', label, message: openingHoursErrorText(t, error) };
   });
 
   const onSave = async (event: FormEvent) => {
@@ -331,7 +312,7 @@ function OsmSection({
   const [done, setDone] = useState(false);
   const errorAt = (path: string) => {
     const error = errors.find((candidate) => candidate.path === path);
-    return error ? messageOf(t, error) : undefined;
+    return error ? openingHoursErrorText(t, error) : undefined;
   };
   const onImport = async (event: FormEvent) => {
     event.preventDefault();

@@ -114,7 +114,7 @@ describe('CatchmentReviewPage', () => {
     fireEvent.change(note, { target: { value: 'Velkommen\u0007' } });
     await user.click(within(dialog).getByRole('button', { name: 'Godkjenn' }));
     await waitFor(() => expect(note.getAttribute('aria-invalid')).toBe('true'));
-    expect(dialog.textContent).toContain('Verdien kan ikke brukes. Sjekk feltet og prøv igjen.');
+    expect(dialog.textContent).toContain('Teksten inneholder et usynlig kontrolltegn. Fjern det, for eksempel ved å skrive teksten på nytt i stedet for å lime den inn.');
     expect(dialog.textContent).not.toContain('Skriv hvorfor forespørselen avslås');
     expect(store.received).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { ApiError, useAnswerSurvey, useSurveyForm } from '@kompetansebro/api-client';
-import { fieldErrorsFromIssues, parseNumberText, serviceHoursSchema, weeklyHoursValueSchema, serviceTypes, serviceWeeklyHours, weeklyHoursFollowOpeningHours, surveyTokenQuerySchema, todayInNorway, type FieldError, type ServiceHours, type ServiceType, type SurveyForm } from '@kompetansebro/domain';
+import { fieldErrorsFromIssues, openingHoursInputSchema, parseNumberText, serviceHoursSchema, weeklyHoursValueSchema, serviceTypes, serviceWeeklyHours, weeklyHoursFollowOpeningHours, surveyTokenQuerySchema, todayInNorway, type FieldError, type ServiceHours, type ServiceType, type SurveyForm } from '@kompetansebro/domain';
 import { formatDate, formatDateLong, formatNumber, useLanguage } from '@kompetansebro/i18n';
 import {
   Alert,
@@ -11,6 +11,7 @@ import {
   httpErrorText,
   inputOf,
   LoadingState,
+  openingHoursErrorText,
   Page,
   searchView,
   Select,
@@ -58,6 +59,7 @@ const gridOf = (form: SurveyForm): WeekGrid => hoursValuesOf({ weekly: form.open
 /** The grid as the API's weekly periods, and the input each period's field came from. */
 const weeklyOf = (grid: WeekGrid) => inputOf({ weekly: grid, seasons: [], exceptions: [], openOnPublicHolidays: false });
 const OPENING_HOURS = 'openingHours.';
+const OPENING_HOURS_ID = 'survey-answer-openingHours';
 
 /** "12,5" or "12.5" → 12.5; "" → null; anything else → undefined (not a number a week can have). */
 function parseHours(text: string): number | null | undefined {
@@ -138,11 +140,17 @@ function AnswerForm({ token }: { token: string }) {
   const data = form.data;
   if (!data || !services || !hours) return <LoadingState />;
   const weekly = weeklyOf(hours);
+  /** An error about the opening hours, with its path within the hours ("weekly.3.to"), as the opening-hours page has it. */
+  const hoursErrorOf = (error: FieldError) => (error.path.startsWith(OPENING_HOURS) ? { ...error, path: error.path.slice(OPENING_HOURS.length) } : null);
   /** An error about the opening hours lands in the grid's input; others beside their field. */
-  const idOfError = (error: FieldError) =>
-    error.path.startsWith(OPENING_HOURS) ? (fieldIdOfError({ ...error, path: error.path.slice(OPENING_HOURS.length) }, weekly.fields) ?? 'survey-answer-openingHours') : fieldId(error.path);
+  const idOfError = (error: FieldError) => {
+    const hoursError = hoursErrorOf(error);
+    return hoursError ? (fieldIdOfError(hoursError, weekly.fields) ?? OPENING_HOURS_ID) : fieldId(error.path);
+  };
   /** An error's text by what its field holds now: only an empty field reads "fill in the field". */
   const messageOf = (error: FieldError) => {
+    const hoursError = hoursErrorOf(error);
+    if (hoursError) return openingHoursErrorText(t, hoursError);
     if (error.code === WEEKLY_HOURS_FORMAT) return t('survey.answer.weeklyHours.invalid');
     const match = /^services\.(\d+)\.(weeklyHours|note)$/.exec(error.path);
     const service = match ? services[Number(match[1])] : undefined;
@@ -177,15 +185,17 @@ function AnswerForm({ token }: { token: string }) {
     const error = errors.find((e) => e.path === path);
     return error ? messageOf(error) : undefined;
   };
-  const labelOf = (path: string) => {
+  const labelOf = (error: FieldError) => {
+    const path = error.path;
     if (path === 'answeredBy') return t('survey.answer.answeredBy.label');
-    if (path.startsWith(OPENING_HOURS)) return t('survey.answer.openingHours.title');
+    // A grid's input is named by its own label ("Mandag: Betjent til"); an error of no one input by the section.
+    if (path.startsWith(OPENING_HOURS)) return idOfError(error) === OPENING_HOURS_ID ? t('survey.answer.openingHours.title') : undefined;
     const match = /^services\.(\d+)\.(\w+)$/.exec(path);
     const service = match ? services[Number(match[1])] : undefined;
     const field = match?.[2] === 'weeklyHours' ? t('survey.answer.weeklyHours.label') : match?.[2] === 'note' ? t('survey.answer.note.label') : '';
     return service ? `${t(`serviceType.${service.type}`)}, ${field}` : path;
   };
-  const summary: ErrorSummaryItem[] = errors.map((e) => ({ fieldId: idOfError(e), label: labelOf(e.path), message: messageOf(e) }));
+  const summary: ErrorSummaryItem[] = errors.map((e) => ({ fieldId: idOfError(e), label: labelOf(e), message: messageOf(e) }));
   const update = (index: number, changes: Partial<ServiceValues>) =>
     setServices((list) => (list ?? []).map((s, i) => (i === index ? { ...s, ...changes } : s)));
 
@@ -198,6 +208,9 @@ function AnswerForm({ token }: { token: string }) {
       if (s.offered) found.push(...hoursErrors(`services.${index}.weeklyHours`, s.weeklyHours));
       return parseHours(s.weeklyHours) ?? null;
     });
+    // The week's hours by the domain's opening-hours rules, as the API checks them: every error on the first submit.
+    const checkedHours = openingHoursInputSchema.safeParse({ weekly: weekly.input.weekly });
+    if (!checkedHours.success) found.push(...fieldErrorsFromIssues(checkedHours.error.issues, 'openingHours'));
     setErrors(found);
     if (found.length > 0) {
       setSubmitCount((c) => c + 1);
@@ -278,7 +291,7 @@ function AnswerForm({ token }: { token: string }) {
                     description={
                       <>
                         {t('survey.answer.weeklyHours.followsOpeningHours')}{' '}
-                        <a className="ds-link" href="#survey-answer-openingHours">
+                        <a className="ds-link" href={`#${OPENING_HOURS_ID}`}>
                           {t('survey.answer.weeklyHours.changeOpeningHours')}
                         </a>
                       </>
@@ -333,7 +346,7 @@ function AnswerForm({ token }: { token: string }) {
             ))}
           </fieldset>
         )}
-        <fieldset className="ds-fieldset" id="survey-answer-openingHours" tabIndex={-1}>
+        <fieldset className="ds-fieldset" id={OPENING_HOURS_ID} tabIndex={-1}>
           <legend>{t('survey.answer.openingHours.title')}</legend>
           <p className="ds-paragraph" data-size="sm">
             {t('survey.answer.openingHours.help')}

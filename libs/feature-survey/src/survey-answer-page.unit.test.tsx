@@ -1,5 +1,5 @@
 import { buildSurveyForm, mswServer, renderRoute, SurveyFormStore, surveyFormHandlers } from '@kompetansebro/testing';
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createSurveyAnswerRoute } from './survey-routes';
 
@@ -76,6 +76,39 @@ describe('the public survey answer form', () => {
     expect(await screen.findByRole('heading', { name: 'For å gå videre må du rette opp dette:' })).toBeTruthy();
     expect(hours.getAttribute('aria-invalid')).toBe('true');
     expect(screen.getAllByText(/Ditt navn/).length).toBeGreaterThan(1);
+    expect(store.answers).toEqual([]);
+  });
+
+  it('finds the opening hours’ errors on the first submit too, beside their inputs, each once in the summary in the form’s order', async () => {
+    const { user, store } = renderAnswer();
+    const hours = (await screen.findByLabelText('Timer per uke')) as HTMLInputElement;
+    await user.clear(hours);
+    await user.type(hours, '500');
+    const mondayTo = screen.getByLabelText('Mandag: Betjent til');
+    await user.clear(mondayTo);
+    await user.type(mondayTo, '09:00');
+    const tuesdayFrom = screen.getByLabelText('Tirsdag: Betjent fra');
+    await user.clear(tuesdayFrom);
+    await user.type(tuesdayFrom, '25:00');
+    // Half a period: from, but no to.
+    await user.type(screen.getByLabelText('Lørdag: Meråpent fra'), '08:00');
+    await user.click(screen.getByRole('button', { name: 'Send inn svaret' }));
+
+    const summary = (await screen.findByRole('heading', { name: 'For å gå videre må du rette opp dette:' })).parentElement as HTMLElement;
+    await waitFor(() => expect(document.activeElement).toBe(summary));
+    const time = 'Skriv et klokkeslett mellom 00:00 og 24:00, som 10:00.';
+    expect(within(summary).getAllByRole('link').map((link) => link.textContent)).toEqual([
+      'Grupperom, Timer per uke: Verdien er for stor. Den kan være høyst 168.',
+      'Mandag: Betjent til: Slutten må være etter starten.',
+      `Tirsdag: Betjent fra: ${time}`,
+      `Lørdag: Meråpent til: ${time}`,
+      'Ditt navn: Fyll ut feltet.',
+    ]);
+    // Beside each input, in the words the library’s opening-hours page uses.
+    expect(screen.getByLabelText('Mandag: Betjent til').getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById('hours-weekly-mo-staffedTo-error')?.textContent).toBe('Slutten må være etter starten.');
+    expect(document.getElementById('hours-weekly-tu-staffedFrom-error')?.textContent).toBe(time);
+    expect(document.getElementById('hours-weekly-sa-selfServiceTo-error')?.textContent).toBe(time);
     expect(store.answers).toEqual([]);
   });
 

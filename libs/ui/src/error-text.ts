@@ -1,4 +1,4 @@
-import type { FieldError } from '@kompetansebro/domain';
+import { openingHoursErrorCodes, type FieldError } from '@kompetansebro/domain';
 import { currentLanguage, formatNumber } from '@kompetansebro/i18n';
 import type { TFunction } from 'i18next';
 
@@ -41,6 +41,7 @@ const plainCodes = [
   'target_not_found',
   'unknown_municipality',
   'university_not_found',
+  'control_characters',
 ] as const;
 type PlainCode = (typeof plainCodes)[number];
 
@@ -99,6 +100,29 @@ export function fieldErrorText(t: TFunction, error: FieldError, value?: string):
       return t('validation.parent_wrong_kind', { kinds: kindList(t, params['kinds']) });
     default:
       return isPlainCode(error.code) ? t(`validation.${error.code}`) : t('validation.unknown');
+  }
+}
+
+/**
+ * An error of a library's opening hours in the librarian's words — the domain's codes, a time
+ * not of the day, the OSM parser's "where" — wherever a library states its hours (the
+ * opening-hours page, the survey's answer). `error.path` is within the hours ("weekly.3.to").
+ */
+export function openingHoursErrorText(t: TFunction, error: FieldError): string {
+  switch (error.code) {
+    case openingHoursErrorCodes.endBeforeStart:
+    case openingHoursErrorCodes.overlap:
+    case openingHoursErrorCodes.duplicateDate:
+      return t(`library.hours.errors.${error.code}`);
+    case openingHoursErrorCodes.invalidOsm:
+      return typeof error.params?.['near'] === 'string'
+        ? t('library.hours.errors.invalid_opening_hours_near', { near: error.params['near'] })
+        : t('library.hours.errors.invalid_opening_hours');
+    default:
+      if (error.code !== 'invalid_format') return fieldErrorText(t, error);
+      // A season's from and to are dates; every other from and to is a time of day.
+      if (/^seasons\.\d+\.(from|to)$/.test(error.path)) return t('library.hours.errors.date');
+      return /\.(from|to)$/.test(error.path) ? t('library.hours.errors.time') : fieldErrorText(t, error);
   }
 }
 

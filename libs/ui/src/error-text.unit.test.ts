@@ -1,4 +1,4 @@
-import { actorKinds, domainErrorCodes, type FieldError } from '@kompetansebro/domain';
+import { actorKinds, domainErrorCodes, fieldErrorsFromIssues, plainTextSchema, type FieldError } from '@kompetansebro/domain';
 import { initI18n, languages } from '@kompetansebro/i18n';
 import { describe, expect, it } from 'vitest';
 import { fieldErrorText, httpErrorText } from './error-text';
@@ -30,6 +30,22 @@ describe.each(languages)('fieldErrorText in %s', (language) => {
   it('names every kind of actor', async () => {
     const i18n = await initI18n({ language });
     for (const kind of actorKinds) expect(i18n.t(`actorKind.${kind}`)).not.toBe(`actorKind.${kind}`);
+  });
+});
+
+describe('fieldErrorText for a control character the API refuses in a text', () => {
+  // The error as the API sends it: the domain's text rule on a pasted bell character.
+  const checked = plainTextSchema(4000, 1).safeParse('a\u0007b');
+  const [controlCharacter] = checked.success ? [] : fieldErrorsFromIssues(checked.error.issues, 'body');
+
+  it.each([
+    ['nb', 'Teksten inneholder et usynlig kontrolltegn. Fjern det, for eksempel ved å skrive teksten på nytt i stedet for å lime den inn.'],
+    ['nn', 'Teksten inneheld eit usynleg kontrollteikn. Fjern det, til dømes ved å skrive teksten på nytt i staden for å lime han inn.'],
+    ['en', 'The text holds an invisible control character. Remove it, for example by typing the text again instead of pasting it.'],
+  ] as const)('says in %s what is wrong and what to do', async (language, text) => {
+    const { t } = await initI18n({ language });
+    expect(controlCharacter).toBeDefined();
+    expect(fieldErrorText(t, controlCharacter as FieldError, 'a\u0007b')).toBe(text);
   });
 });
 

@@ -28,7 +28,7 @@ export { Pagination } from './pagination';
 export { LoadingState, Skeleton, Spinner } from './spinner';
 export { StatusTag } from './status-tag';
 export { DataTable, type SortDirection, type TableColumn, type TableSort } from './table';
-export { actionErrorText, fieldErrorText, httpErrorText } from './error-text';
+export { actionErrorText, fieldErrorText, httpErrorText, openingHoursErrorText } from './error-text';
 export { useUnsavedChangesGuard } from './use-unsaved-changes-guard';
 export { useFocusAfterRender } from './use-focus-after-render';
 export { BarChart, type BarChartItem } from './bar-chart';

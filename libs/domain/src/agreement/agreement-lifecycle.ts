@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { daysBetween, type IsoDate } from '../common/dates';
+import type { FieldError } from '../common/problem.schema';
 
 /** draft → negotiating → signed → active → expiring → expired, or terminated (domain.md). */
 export const agreementStatuses = ['draft', 'negotiating', 'signed', 'active', 'expiring', 'expired', 'terminated'] as const;
@@ -96,6 +97,27 @@ export function inForceOn(agreement: AgreementCalendarFacts, day: IsoDate): bool
 export function dayAfter(date: IsoDate): IsoDate {
   const next = new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000);
   return next.toISOString().slice(0, 10);
+}
+
+/** Where a renewal starts: the date asked for, else the day after the renewed agreement ends (none when it has no end). */
+export function renewalStart(renewed: { endDate: IsoDate | null }, startDate: IsoDate | null | undefined): IsoDate | null {
+  return startDate || (renewed.endDate ? dayAfter(renewed.endDate) : null);
+}
+
+/**
+ * What is wrong with a renewal's period, every field at once (the form and the API check the same):
+ * it starts after the renewed agreement ends (no day of overlap), and ends no earlier than it starts.
+ */
+export function renewalViolations(renewed: { endDate: IsoDate | null }, period: { startDate?: IsoDate | null | undefined; endDate?: IsoDate | null | undefined }): FieldError[] {
+  const errors: FieldError[] = [];
+  const startDate = renewalStart(renewed, period.startDate);
+  if (startDate && renewed.endDate && startDate <= renewed.endDate) {
+    errors.push({ path: 'startDate', code: 'renewal_overlaps', message: 'A renewal starts after the agreement it renews ends', params: { after: renewed.endDate } });
+  }
+  if (startDate && period.endDate && period.endDate < startDate) {
+    errors.push({ path: 'endDate', code: 'end_before_start', message: 'The end date is before the start date' });
+  }
+  return errors;
 }
 
 export const transitionRequestSchema = z

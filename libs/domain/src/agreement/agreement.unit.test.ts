@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { todayInNorway } from '../common/dates';
-import { agreementStatuses, allowedTransitions, canRenew, canTransition, dayAfter, inForceOn, isTransition, statusByCalendar } from './agreement-lifecycle';
+import { agreementStatuses, allowedTransitions, canRenew, canTransition, dayAfter, inForceOn, isTransition, renewalViolations, statusByCalendar } from './agreement-lifecycle';
 import { signingNote } from './agreement-change.rules';
 import { commitmentStatus } from './agreement-fulfilment';
 import { agreementRuleViolations } from './agreement.rules';
@@ -98,6 +98,19 @@ describe('the calendar', () => {
     expect(dayAfter('2026-06-30')).toBe('2026-07-01');
     expect(dayAfter('2026-12-31')).toBe('2027-01-01');
     expect(dayAfter('2028-02-28')).toBe('2028-02-29');
+  });
+
+  it('finds every fault of a renewal’s period at once: a start before the old end, an end before the start', () => {
+    const renewed = { endDate: '2026-06-30' };
+    expect(renewalViolations(renewed, { startDate: '2026-07-01', endDate: '2029-06-30' })).toEqual([]);
+    expect(renewalViolations(renewed, { startDate: null, endDate: '2029-06-30' })).toEqual([]);
+    expect(renewalViolations({ endDate: null }, { startDate: null, endDate: null })).toEqual([]);
+    expect(renewalViolations(renewed, { startDate: '2026-06-30', endDate: '2026-01-01' })).toEqual([
+      expect.objectContaining({ path: 'startDate', code: 'renewal_overlaps', params: { after: '2026-06-30' } }),
+      expect.objectContaining({ path: 'endDate', code: 'end_before_start' }),
+    ]);
+    // No start given: it starts the day after the old end, so an end before that is before the start.
+    expect(renewalViolations(renewed, { endDate: '2026-06-30' })).toEqual([expect.objectContaining({ path: 'endDate', code: 'end_before_start' })]);
   });
 });
 

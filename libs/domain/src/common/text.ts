@@ -5,7 +5,8 @@ import { z } from 'zod';
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
-const textErrorCodes = { controlCharacters: 'control_characters' } as const;
+/** Codes of the text rules, as the API sends them (the forms have a text for each). */
+export const textErrorCodes = { controlCharacters: 'control_characters' } as const;
 
 export function hasControlCharacters(text: string): boolean {
   return CONTROL_CHARACTERS.test(text);

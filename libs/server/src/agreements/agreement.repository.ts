@@ -10,7 +10,8 @@ import {
   canTransition,
   commitmentStatus,
   CONFIRMATION_VALID_DAYS,
-  dayAfter,
+  renewalStart,
+  renewalViolations,
   mayAcceptFor,
   mayTransition,
   signingNote,
@@ -774,10 +775,9 @@ export async function renewAgreement(
   if (!canRenew(current.status)) throw new ConflictError(`A ${current.status} agreement cannot be renewed; renew an active, expiring or expired one`);
   if (current.renewedById) throw renewedAlready();
   // By default the renewal starts the day after the old one ends: no day of overlap.
-  const startDate = period.startDate ?? (current.endDate ? dayAfter(current.endDate) : null);
-  if (startDate && current.endDate && startDate <= current.endDate) {
-    throw new DomainRuleError([{ path: 'startDate', code: 'renewal_overlaps', message: 'A renewal starts after the agreement it renews ends', params: { after: current.endDate } }]);
-  }
+  const startDate = renewalStart(current, period.startDate);
+  const violations = renewalViolations(current, period);
+  if (violations.length > 0) throw new DomainRuleError(violations);
   // At most one renewal per agreement: the database refuses a second (a unique index), also when two arrive at once.
   return insertAgreement(
     db,

@@ -123,6 +123,12 @@ describe('agreements', () => {
 
     const overlapping = await server.request(`/api/agreements/${agreement.id}/renewals`, jsonBody('POST', { startDate: '2028-12-31', endDate: '2032-06-30' }));
     expect((await json<Problem>(overlapping, 400)).errors).toEqual([expect.objectContaining({ path: 'startDate', code: 'renewal_overlaps' })]);
+    // Every fault of the period at once, as the form shows them.
+    const backwards = await server.request(`/api/agreements/${agreement.id}/renewals`, jsonBody('POST', { startDate: '2028-12-31', endDate: '2028-01-01' }));
+    expect((await json<Problem>(backwards, 400)).errors).toEqual([
+      expect.objectContaining({ path: 'startDate', code: 'renewal_overlaps' }),
+      expect.objectContaining({ path: 'endDate', code: 'end_before_start' }),
+    ]);
     // No start date: the day after the old one ends.
     const renewal = await json<AgreementDetail>(
       await server.request(`/api/agreements/${agreement.id}/renewals`, jsonBody('POST', { endDate: '2032-06-30' })),
