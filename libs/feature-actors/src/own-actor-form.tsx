@@ -28,10 +28,10 @@ export function OwnActorForm({ actorId }: { actorId: string }) {
   };
   return (
     <>
-      {/* There before it says anything, so a screen reader announces it; said until the user changes something again. */}
-      <div role="status">{savedShown && <Alert color="success">{t('actors.detail.saved')}</Alert>}</div>
       {/* After a save the form starts again from the saved version; until then it keeps the one loaded. */}
       <OwnActorEditForm key={saved ? `saved-${saved.version}` : 'loaded'} actor={saved ?? actor.data} onSaved={onSaved} onEdit={hideSaved} />
+      {/* Under the button, where the user is; there before it says anything, so a screen reader announces it. Said until the user changes something again. */}
+      <div role="status">{savedShown && <Alert color="success">{t('actors.detail.saved')}</Alert>}</div>
     </>
   );
 }
