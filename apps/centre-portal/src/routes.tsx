@@ -1,5 +1,5 @@
 import { createActivityRoutes } from '@kompetansebro/feature-activities';
-import { createActorRoutes } from '@kompetansebro/feature-actors';
+import { createActorRoutes, OwnActorForm } from '@kompetansebro/feature-actors';
 import { createAgreementRoutes, pendingAcceptancesFirstData } from '@kompetansebro/feature-agreements';
 import { createOwnPlanItemRoutes } from '@kompetansebro/feature-initiatives';
 import { createPortalRoutes } from '@kompetansebro/feature-portal';
@@ -42,6 +42,8 @@ export function createCentreRoutes(parentRoute: AnyRoute) {
       homeTasks: CentreTasks,
       homeTasksFirstData: pendingAcceptancesFirstData,
       partnerHome: PartnerHome,
+      // The centre keeps its own record in the form a library keeps its own (contact-only).
+      profileForm: OwnActorForm,
     }),
     createAgreementRoutes(parentRoute, {
       path: 'avtaler',

@@ -24,6 +24,8 @@ export interface PortalFeature {
   HomeTasks: ComponentType | null;
   /** Home for a user who acts for no study centre (a partner's contact: its plan items and inbox), if the app has one. */
   PartnerHome: ComponentType | null;
+  /** The form of the centre's own record on its profile (the actors feature's, passed by the app: a feature imports no other). */
+  ProfileForm: ComponentType<{ actorId: string }>;
 }
 
 export const [PortalFeatureContext, usePortalFeature] = createFeatureContext<PortalFeature>('createPortalRoutes');

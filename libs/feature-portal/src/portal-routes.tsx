@@ -16,6 +16,8 @@ interface PortalRoutesOptions {
   homeTasksFirstData?: FirstData | null;
   /** Home for a user who acts for no study centre (a partner's contact), instead of the notice that it acts for none. */
   partnerHome?: ComponentType | null;
+  /** The form of the centre's own record (address, contact details, description) on its profile: the actors feature's, so the app passes it. */
+  profileForm: ComponentType<{ actorId: string }>;
 }
 
 /**
@@ -24,7 +26,7 @@ interface PortalRoutesOptions {
  * contacts (`kontakter`) and its profile (`profil`). Each screen is its own chunk. The API
  * scopes every answer to the centre the user acts for.
  */
-export function createPortalRoutes(parentRoute: AnyRoute, { agreementPath, agreementsPath, activitiesPath, actorPath = null, proposeAgreementPath = null, homeTasks = null, homeTasksFirstData = null, partnerHome = null }: PortalRoutesOptions) {
+export function createPortalRoutes(parentRoute: AnyRoute, { agreementPath, agreementsPath, activitiesPath, actorPath = null, proposeAgreementPath = null, homeTasks = null, homeTasksFirstData = null, partnerHome = null, profileForm }: PortalRoutesOptions) {
   return featureRoutes(parentRoute, {
     id: 'portal',
     context: PortalFeatureContext,
@@ -38,7 +40,7 @@ export function createPortalRoutes(parentRoute: AnyRoute, { agreementPath, agree
           actor: actorPath,
           proposeAgreement: proposeAgreementPath,
         };
-        return { paths, HomeTasks: homeTasks, PartnerHome: partnerHome };
+        return { paths, HomeTasks: homeTasks, PartnerHome: partnerHome, ProfileForm: profileForm };
       }, [screens]);
     },
     screens: {

@@ -140,8 +140,10 @@ export function SearchablePicker(props: SearchablePickerProps) {
     });
   };
 
-  // What a screen reader hears as the list narrows ("3 treff").
-  const announce = { 'data-sr-singular': t('picker.hitsOne'), 'data-sr-plural': t('picker.hitsOther') };
+  // What a screen reader hears as the list narrows ("3 treff"), and the clear button's name: the
+  // suggestion element names that button itself from data-sr-clear (else Designsystemet's "Fjern
+  // tekst"), over any aria-label the button has.
+  const announce = { 'data-sr-singular': t('picker.hitsOne'), 'data-sr-plural': t('picker.hitsOther'), 'data-sr-clear': t('picker.clear') };
   const parts = (
     <>
       <Suggestion.Input
@@ -154,7 +156,7 @@ export function SearchablePicker(props: SearchablePickerProps) {
         autoComplete="off"
         onInput={search ? (event) => searchFor(event.currentTarget.value) : undefined}
       />
-      <Suggestion.Clear aria-label={t('picker.clear')} />
+      <Suggestion.Clear />
       <Suggestion.List>
         <Suggestion.Empty>{loading ? t('states.loading') : t('picker.noMatch')}</Suggestion.Empty>
         {options.map((option) => (

@@ -19,6 +19,7 @@ const iso = (date: Date) => date.toISOString().slice(0, 10);
 export function benchRoutes(dataset: NationalDataset): BenchRoute[] {
   const region = dataset.regionIds[3] ?? '';
   const today = iso(new Date());
+  const monthAgo = iso(new Date(Date.now() - 30 * 86_400_000));
   const { centre, university, library } = BENCH_ORGANISATIONS;
   const routes: Array<[BenchRoute['app'], BenchRole, string]> = [
     // County console (county admin): the overview, registers, the log.
@@ -36,6 +37,8 @@ export function benchRoutes(dataset: NationalDataset): BenchRoute[] {
     ['county', 'county', '/api/actors?kind=public_library&pageSize=100&sort=name'],
     ['county', 'county', '/api/activities?page=1&pageSize=25&sort=-date'],
     ['county', 'county', '/api/activities/counts'],
+    // The overview's last 30 days: what ended, newest ended first.
+    ['county', 'county', `/api/activities?from=${monthAgo}&endedBefore=${today}&sort=-date&pageSize=5`],
     ['county', 'county', '/api/initiatives?pageSize=100&sort=title'],
     ['county', 'county', '/api/plan-items?pageSize=25'],
     ['county', 'county', '/api/mobility-counts?pageSize=100'],
@@ -68,6 +71,7 @@ export function benchRoutes(dataset: NationalDataset): BenchRoute[] {
     ['university', 'university', '/api/liaison/student-counts?period=current'],
     ['university', 'university', '/api/liaison/needs?period=current'],
     ['university', 'university', '/api/liaison/activities?when=upcoming'],
+    ['university', 'university', '/api/liaison/activities?when=past'],
     ['university', 'university', '/api/liaison/universities'],
     // Library portal (a library editor): its services, agreements, notes, activities.
     ['library', 'library', `/api/services?actor=${library}&includeBranches=true&pageSize=100`],
@@ -75,6 +79,7 @@ export function benchRoutes(dataset: NationalDataset): BenchRoute[] {
     ['library', 'library', '/api/agreements?status=negotiating&pageSize=25&sort=title'],
     ['library', 'library', '/api/liaison/threads?pageSize=10'],
     ['library', 'library', `/api/activities?from=${today}&sort=date&pageSize=5`],
+    ['library', 'library', '/api/liaison/activities?when=past'],
     ['library', 'library', `/api/opening-hours/${library}`],
     ['library', 'library', '/api/photos'],
     // Anonymous: the open data API and the student finder's pages.
@@ -86,5 +91,5 @@ export function benchRoutes(dataset: NationalDataset): BenchRoute[] {
     ['public', 'anonymous', '/'],
     ['public', 'anonymous', '/finn/bibliotek/namsos-bibliotek'],
   ];
-  return routes.map(([app, role, path]) => ({ app, role, path, route: `GET ${path.replace(region, '{region}').replace(centre, '{centre}').replace(university, '{university}').replace(library, '{library}').replace(today, '{today}')}` }));
+  return routes.map(([app, role, path]) => ({ app, role, path, route: `GET ${path.replace(region, '{region}').replace(centre, '{centre}').replace(university, '{university}').replace(library, '{library}').replace(monthAgo, '{monthAgo}').replace(today, '{today}')}` }));
 }

@@ -61,6 +61,30 @@ test.describe('activities in the county console', () => {
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   });
 
+  test('the organiser picker’s clear button is called “Tøm valget” (nynorsk and English too), not Designsystemet’s “Fjern tekst”', async ({ page }) => {
+    await page.goto('/fylke/aktiviteter/ny');
+    await expect(page.getByRole('heading', { level: 1, name: 'Registrer aktivitet' })).toBeVisible();
+    await pickOption(page, pickerInput(page, /^Arrangør/), 'Trøndelag fylkesbibliotek', 'Trøndelag fylk');
+    await expect(page.getByRole('button', { name: 'Tøm valget', exact: true })).toBeAttached();
+    await expect(page.getByRole('button', { name: 'Fjern tekst' })).toHaveCount(0);
+    // The name follows the language the user picks.
+    const chooseLanguage = async (language: string) => {
+      // The menu's own name is in the language chosen before.
+      await page.getByRole('banner').getByRole('button', { name: /^(Brukermeny|Brukarmeny|User menu) for / }).click();
+      await page.getByRole('banner').getByRole('button', { name: language }).click();
+      await page.keyboard.press('Escape');
+    };
+    await chooseLanguage('Nynorsk');
+    await expect(page.getByRole('button', { name: 'Tøm valet', exact: true })).toBeAttached();
+    await chooseLanguage('English');
+    await expect(page.getByRole('button', { name: 'Clear the choice', exact: true })).toBeAttached();
+    await chooseLanguage('Bokmål');
+    // Clearing empties the field.
+    await page.getByRole('button', { name: 'Tøm valget', exact: true }).click();
+    await expect(pickerInput(page, /^Arrangør/)).toHaveValue('');
+    await expectNoAxeViolations(page);
+  });
+
   test('filter to the 12 webinars from autumn 2023 to summer 2025, and count them per half year', async ({ page }) => {
     await page.goto('/fylke/aktiviteter');
     await expect(page.getByRole('heading', { level: 1, name: 'Aktiviteter' })).toBeVisible();

@@ -126,6 +126,21 @@ describe('GET /api/activities', () => {
     await server.database.db.deleteFrom('activity').where('id', 'in', [running.id, ended.id]).execute();
   });
 
+  it('sorts the recently ended by their last day, newest first, then by start date', async () => {
+    const today = todayInNorway();
+    const course = (title: string, from: number, to: number) => createActivity({ kind: 'course', title, startDate: addDays(today, from), endDate: addDays(today, to), participants: [] });
+    const long = await course('Langt kurs som sluttet forrige uke', -28, -7);
+    const sameEnd = await course('Kort kurs som sluttet samme dag', -8, -7);
+    const shortLater = await course('Kort kurs for ti dager siden', -10, -10);
+    const shortEarlier = await course('Kort kurs for tjue dager siden', -21, -20);
+    const mine = [long.id, sameEnd.id, shortLater.id, shortEarlier.id];
+    const recent = (await listActivities(`from=${addDays(today, -30)}&endedBefore=${today}&sort=-date&pageSize=100`)).items.map((a) => a.id);
+    expect(recent.filter((id) => mine.includes(id))).toEqual([sameEnd.id, long.id, shortLater.id, shortEarlier.id]);
+    const oldestFirst = (await listActivities(`from=${addDays(today, -30)}&endedBefore=${today}&sort=date&pageSize=100`)).items.map((a) => a.id);
+    expect(oldestFirst.filter((id) => mine.includes(id))).toEqual([shortEarlier.id, shortLater.id, long.id, sameEnd.id]);
+    await server.database.db.deleteFrom('activity').where('id', 'in', mine).execute();
+  });
+
   it('searches title and description with Norwegian stemming', async () => {
     const page = await listActivities('q=fjernlån');
     expect(page.items.map((a) => a.id)).toContain(INTERLIBRARY_LOAN_WEBINAR);

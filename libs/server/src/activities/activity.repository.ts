@@ -171,6 +171,13 @@ export async function listActivities(db: Executor, scope: Scope, query: Activity
       ordered = ordered.orderBy('a.updated_at', direction);
       break;
     default:
+      if (query.endedBefore) {
+        // Ended activities by when they ended (newest first for '-date'): a long course that ended
+        // last week comes before short ones that ended earlier. The expression of activity_until_idx,
+        // which also selects them.
+        ordered = ordered.orderBy(activityLastDay('a'), direction).orderBy('a.start_date', direction);
+        break;
+      }
       // From a day on (a home's next activities), the rows come from the index of when activities
       // end (activity_until_idx), a few hundred at most, and are sorted: `start_date + 0` is the
       // same order but not the date index's, which a plan made once for every day walked from the

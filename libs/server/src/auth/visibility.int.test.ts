@@ -124,6 +124,10 @@ describe('a study-centre coordinator and its area', () => {
     const own = await json<ActorDetail>(await namdal(`/api/actors/${NAMDAL}`), 200);
     const changed = await json<ActorDetail>(await namdal(`/api/actors/${NAMDAL}`, jsonBody('PATCH', { phone: '74 21 00 00' }, ifMatch(own.version))), 200);
     expect(changed.phone).toBe('74 21 00 00');
+    // Its profile's form: the description is its own too; its name and where it belongs are the county's.
+    const described = await json<ActorDetail>(await namdal(`/api/actors/${NAMDAL}`, jsonBody('PATCH', { description: 'Studiesenter for hele Namdalen.' }, ifMatch(changed.version))), 200);
+    expect(described.description).toBe('Studiesenter for hele Namdalen.');
+    expect((await namdal(`/api/actors/${NAMDAL}`, jsonBody('PATCH', { name: 'Namdal kunnskapssenter' }, ifMatch(described.version)))).status).toBe(403);
     expect((await namdal(`/api/actors/${TRONDHEIM}`)).status).toBe(404);
     expect((await namdal(`/api/actors/${FOSEN}`)).status).toBe(404);
   });

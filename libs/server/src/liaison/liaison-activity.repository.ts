@@ -9,14 +9,19 @@ import { auditedAction, nextVersion } from '../persistence/versioned-change';
 // and the county's coming ones it may sign up for and cancel. Every function takes the caller's Scope.
 
 /**
- * Past: the activities the scope's organisations took part in or organised that have ended.
+ * Past: the activities the scope's organisations took part in or organised that have ended, the newest ended first.
  * Upcoming: those not ended (coming or running, as activityHasEnded; the running first), and, for
  * a university library or a public library, every such activity the county organises (open to join).
  */
 export async function listLiaisonActivities(db: Executor, scope: Scope, when: 'upcoming' | 'past', today = todayInNorway()): Promise<LiaisonActivity[]> {
   let query = liaisonActivities(db, scope);
   if (when === 'past') {
-    query = query.where(activityLastDay('x'), '<', today).where(visibleActivities(scope, 'x')).orderBy('x.start_date', 'desc');
+    query = query
+      .where(activityLastDay('x'), '<', today)
+      .where(visibleActivities(scope, 'x'))
+      // The newest ended first (a long course that ended last week before short ones that ended earlier), on activity_until_idx's expression.
+      .orderBy(activityLastDay('x'), 'desc')
+      .orderBy('x.start_date', 'desc');
   } else {
     query = openToScope(query, scope).where(activityLastDay('x'), '>=', today).orderBy('x.start_date', 'asc');
   }

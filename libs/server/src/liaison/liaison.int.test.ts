@@ -366,6 +366,16 @@ describe('experience exchange', () => {
     await server.database.db.deleteFrom('activity').where('id', 'in', [running.id, ended.id]).execute();
   });
 
+  it('lists past activities by when they ended, newest first: a long course that ended last week before short ones that ended earlier', async () => {
+    const long = await countyCourse('Langt kurs som sluttet forrige uke', -60, -7, NTNU_LIBRARY);
+    const shortLater = await countyCourse('Kort kurs for ti dager siden', -10, -10, NTNU_LIBRARY);
+    const shortEarlier = await countyCourse('Kort kurs for tjue dager siden', -21, -20, NTNU_LIBRARY);
+    const past = (await json<{ items: LiaisonActivity[] }>(await ntnu('/api/liaison/activities?when=past'), 200)).items.map((a) => a.id);
+    const mine = past.filter((id) => [long.id, shortLater.id, shortEarlier.id].includes(id));
+    expect(mine).toEqual([long.id, shortLater.id, shortEarlier.id]);
+    await server.database.db.deleteFrom('activity').where('id', 'in', [long.id, shortLater.id, shortEarlier.id]).execute();
+  });
+
   it('a library joins a running course but may not cancel its attendance of it; it cancels one not started', async () => {
     const running = await countyCourse('Kurs som har begynt', -1, 7, NAMSOS_LIBRARY);
     const coming = await countyCourse('Kurs som begynner i morgen', 1, 7, NAMSOS_LIBRARY);
