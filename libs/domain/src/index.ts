@@ -15,6 +15,7 @@ export * from './common/objects';
 export * from './common/number-text';
 export * from './common/themes';
 export * from './service/service.schema';
+export * from './service/bokmal-only';
 export * from './agreement/agreement-lifecycle';
 export * from './agreement/agreement.schema';
 export * from './agreement/agreement.rules';

@@ -1,6 +1,6 @@
 import { activityQueries } from '@kompetansebro/api-client';
 import { activityKinds, activityKindSchema, MAX_PAGE_SIZE, todayInNorway, type ActivitySummary } from '@kompetansebro/domain';
-import { formatNumber, intlLocales, useLanguage, type Language } from '@kompetansebro/i18n';
+import { formatNumber, intlLocale, useLanguage, type Language } from '@kompetansebro/i18n';
 import { Alert, LoadingState, optionsByLabel, Page, QueryError, Select, useListSearch } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
@@ -23,12 +23,12 @@ const capitalise = (text: string) => text.charAt(0).toLocaleUpperCase() + text.s
 
 /** "februar 2026" in the user's language. */
 function monthName(month: MonthKey, language: Language): string {
-  return new Intl.DateTimeFormat(intlLocales[language], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+  return new Intl.DateTimeFormat(intlLocale(language), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
 }
 
 /** "tirsdag 3. februar" in the user's language. */
 function dayName(date: string, language: Language): string {
-  return new Intl.DateTimeFormat(intlLocales[language], { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
+  return new Intl.DateTimeFormat(intlLocale(language), { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
     new Date(`${date}T00:00:00Z`),
   );
 }
@@ -37,7 +37,7 @@ function dayName(date: string, language: Language): string {
 function weekdays(language: Language) {
   return Array.from({ length: 7 }, (_, index) => {
     const date = new Date(Date.UTC(2023, 0, 2 + index));
-    const format = (weekday: 'long' | 'short') => new Intl.DateTimeFormat(intlLocales[language], { weekday, timeZone: 'UTC' }).format(date);
+    const format = (weekday: 'long' | 'short') => new Intl.DateTimeFormat(intlLocale(language), { weekday, timeZone: 'UTC' }).format(date);
     return { long: format('long'), short: format('short') };
   });
 }

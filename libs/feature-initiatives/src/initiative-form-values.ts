@@ -13,6 +13,7 @@ import {
   type MaturityLevel,
   type ThematicArea,
 } from '@kompetansebro/domain';
+import { intlLocale } from '@kompetansebro/i18n';
 
 export interface ExtensionRow {
   id?: string;
@@ -64,7 +65,7 @@ export const initiativeFieldId = (path: string) => `initiative-${path.replace(/\
 
 /** "1 500 000,5" as the field shows an amount (grouped, decimal comma; parseAmount reads it back). */
 const amountText = (value: number | undefined) =>
-  value === undefined ? '' : new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 2, useGrouping: true }).format(value).replace(/[\u00a0\u202f]/g, ' ');
+  value === undefined ? '' : new Intl.NumberFormat(intlLocale('nb'), { maximumFractionDigits: 2, useGrouping: true }).format(value).replace(/[\u00a0\u202f]/g, ' ');
 
 export function formValuesFromInitiative(initiative: InitiativeDetail): InitiativeFormValues {
   return {

@@ -49,7 +49,9 @@ export function ChannelsPage() {
 
   return (
     <Page title={t('liaison.channels.title')}>
-      <p className="ds-paragraph">{t('liaison.channels.intro')}</p>
+      <p className="ds-paragraph">
+        {t('liaison.channels.intro')} {t('liaison.notesVisibility')}
+      </p>
 
       <Section id="channels-list" title={t('liaison.channels.threadsTitle')} className="kb-stack">
         {/* Nothing to search before the first channel. */}

@@ -11,7 +11,7 @@ import {
   type StudentCountSet,
   parseWholeNumberText,
 } from '@kompetansebro/domain';
-import { formatDate, formatNumber, useLanguage } from '@kompetansebro/i18n';
+import { formatDate, formatNumber, intlLocale, useLanguage } from '@kompetansebro/i18n';
 import {
   Alert,
   Button,
@@ -159,7 +159,7 @@ export function NeedsPage() {
   const withStudents = municipalities.filter((m) => m.students > 0);
   const gaps = withStudents.map((row) => ({ row, missing: serviceGaps(row) })).filter((g) => g.missing.length > 0);
   const without = studentsWithoutService(withStudents);
-  const listFormat = new Intl.ListFormat(language === 'en' ? 'en' : 'nb', { type: 'conjunction' });
+  const listFormat = new Intl.ListFormat(intlLocale(language), { type: 'conjunction' });
 
   const columns: TableColumn<NeedsRow>[] = [
     { key: 'municipality', header: t('liaison.needs.columns.municipality'), rowHeader: true, cell: (row) => row.municipalityName },
@@ -218,7 +218,7 @@ export function NeedsPage() {
                       {t('liaison.needs.gapLine', {
                         municipality: row.municipalityName,
                         students: formatNumber(row.students, language),
-                        services: listFormat.format(missing.map((s) => t(`serviceType.${s}`).toLocaleLowerCase(language === 'en' ? 'en' : 'nb'))),
+                        services: listFormat.format(missing.map((s) => t(`serviceType.${s}`).toLocaleLowerCase(intlLocale(language)))),
                       })}
                     </li>
                   ))}
@@ -231,7 +231,7 @@ export function NeedsPage() {
                         {t('liaison.needs.studentsWithout', {
                           count: without[service],
                           students: formatNumber(without[service], language),
-                          service: t(`serviceType.${service}`).toLocaleLowerCase(language === 'en' ? 'en' : 'nb'),
+                          service: t(`serviceType.${service}`).toLocaleLowerCase(intlLocale(language)),
                         })}
                       </li>
                     ))}

@@ -1,6 +1,6 @@
 import { actorQueries, liaisonQueries, meQueries, regionQueries, useCreateNote, useUpdateNote, type ApiError } from '@kompetansebro/api-client';
 import { MAX_PAGE_SIZE, type LiaisonNote } from '@kompetansebro/domain';
-import { norwegianWallClock, useLanguage, type Language } from '@kompetansebro/i18n';
+import { formatDateTime } from '@kompetansebro/i18n';
 import { Alert, Button, ErrorSummary, httpErrorText, LoadingState, Page, QueryError, Section, StatusTag, TextArea, useFocusAfterRender } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
@@ -8,10 +8,6 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiaisonPaths } from './liaison-feature-context';
 
-function formatDateTime(iso: string, language: Language): string {
-  // Norway's clock, formatted as UTC: no time-zone data to load (see norwegianWallClock).
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'nb-NO', { dateStyle: 'short', timeStyle: 'short', timeZone: 'UTC' }).format(norwegianWallClock(Date.parse(iso)));
-}
 
 /** Whether the body field has an error to show: left empty, or refused by the API. */
 function bodyInvalid(error: ApiError | null, empty: boolean): boolean {
@@ -20,7 +16,6 @@ function bodyInvalid(error: ApiError | null, empty: boolean): boolean {
 
 function NoteItem({ note }: { note: LiaisonNote }) {
   const { t } = useTranslation();
-  const language = useLanguage();
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(note.body);
   const [stale, setStale] = useState(false);
@@ -57,7 +52,7 @@ function NoteItem({ note }: { note: LiaisonNote }) {
         <strong>{note.authorName ?? t('liaison.thread.unknownAuthor')}</strong>
         {note.authorOrganisationName && `, ${note.authorOrganisationName}`}
         {' – '}
-        <time dateTime={note.createdAt}>{formatDateTime(note.createdAt, language)}</time>{' '}
+        <time dateTime={note.createdAt}>{formatDateTime(note.createdAt)}</time>{' '}
         {note.history.length > 0 && <StatusTag color="info">{t('liaison.thread.edited')}</StatusTag>}
       </p>
       <p className="ds-paragraph" style={{ whiteSpace: 'pre-wrap' }}>
@@ -70,7 +65,7 @@ function NoteItem({ note }: { note: LiaisonNote }) {
             {note.history.map((edit) => (
               <li key={edit.version}>
                 <p className="ds-paragraph" data-size="sm">
-                  {t('liaison.thread.historyItem', { version: edit.version, date: formatDateTime(edit.editedAt, language) })}
+                  {t('liaison.thread.historyItem', { version: edit.version, date: formatDateTime(edit.editedAt) })}
                 </p>
                 <p className="ds-paragraph" style={{ whiteSpace: 'pre-wrap' }}>
                   {edit.body}
@@ -192,7 +187,8 @@ export function ThreadPage() {
               {t('liaison.thread.parties', {
                 university: ordered[0]?.universityName ?? ownOrganisation ?? '',
                 target: isRegion ? t('liaison.thread.countyParty') : targetName,
-              })}
+              })}{' '}
+              {t('liaison.notesVisibility')}
             </p>
           )}
           <Section id="thread-notes" title={t('liaison.thread.notesTitle')}>

@@ -15,6 +15,8 @@ import './library.css';
 interface ChannelTexts {
   title: string;
   intro: string;
+  /** Where to write, told only to a user who may write. */
+  answerHint: string;
   none: string;
   answerLabel: (thread: NoteThread) => string;
 }
@@ -38,6 +40,7 @@ export function CooperationPage() {
           texts={{
             title: t('library.cooperation.title'),
             intro: t('library.cooperation.intro'),
+            answerHint: t('library.cooperation.answerHint'),
             none: t('library.cooperation.none'),
             answerLabel: (thread) => t('library.cooperation.answerLabel', { university: counterpartOf(t, thread) }),
           }}
@@ -60,6 +63,7 @@ export function CountyInboxPage() {
       texts={{
         title: t('library.inbox.title'),
         intro: t('library.inbox.intro'),
+        answerHint: t('library.inbox.answerHint'),
         none: t('library.inbox.none'),
         answerLabel: (thread) => t('library.inbox.answerLabel', { university: counterpartOf(t, thread), library: thread.targetName }),
       }}
@@ -74,12 +78,17 @@ const CHANNELS_PER_PAGE = 10;
 const channelsSearchSchema = noteThreadListQuerySchema.pick({ page: true });
 
 function Channels({ texts, start }: { texts: ChannelTexts; start?: ReactNode }) {
+  const { t } = useTranslation();
+  const mayWrite = useCan('liaison_note', 'create');
   const here = useLocation({ select: (location) => location.pathname });
   const list = useListSearch(channelsSearchSchema, here);
   const threads = useQuery({ ...liaisonQueries.threads({ page: list.view.page, pageSize: CHANNELS_PER_PAGE }), placeholderData: keepPreviousData });
   return (
     <Page title={texts.title}>
-      <p className="ds-paragraph">{texts.intro}</p>
+      <p className="ds-paragraph">
+        {texts.intro} {t('liaison.notesVisibility')}
+        {mayWrite && ` ${texts.answerHint}`}
+      </p>
       {start}
       {threads.isPending ? (
         <LoadingState />

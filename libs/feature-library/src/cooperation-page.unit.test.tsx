@@ -1,8 +1,9 @@
-import { buildMe, buildMembership, mswServer, scenario, testOrganisations } from '@kompetansebro/testing';
+import { buildMe, buildMembership, mswServer, renderRoute, scenario, testOrganisations } from '@kompetansebro/testing';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { createCountyInboxRoute } from './library-routes';
 import { renderLibraryRoute } from './render-library-route.test';
 
 const NAMSOS = testOrganisations.namsosLibrary;
@@ -23,6 +24,32 @@ function renderCooperation() {
   renderLibraryRoute('/samarbeid');
   return sent;
 }
+
+/** The county console's inbox of channels, for the county admin or its read-only viewer, with no channels yet. */
+function renderCountyInbox(role: 'county_admin' | 'county_viewer') {
+  const me = buildMe({ memberships: [buildMembership(testOrganisations.countyLibrary, role)] });
+  scenario({ account: { email: 'fylke@demo.kompetansebro.no', password: 'kompetansebro', me } }).use();
+  mswServer.use(http.get('*/api/liaison/threads', () => HttpResponse.json({ items: [], total: 0, page: 1, pageSize: 10 })));
+  renderRoute({ path: '/samarbeid', createRoutes: (root) => [createCountyInboxRoute(root, { path: 'samarbeid' })] });
+}
+
+describe('who sees the notes', () => {
+  it('tells the library that the parties and the county see them, and where to answer', async () => {
+    renderCooperation();
+    expect(await screen.findByText(/Bare partene og fylket ser notatene\. Skriv et nytt notat her, eller svar under hver kanal\./, {}, { timeout: 5000 })).toBeTruthy();
+  });
+
+  it('tells the county admin the same, and to answer under each channel', async () => {
+    renderCountyInbox('county_admin');
+    expect(await screen.findByText(/Bare partene og fylket ser notatene\. Svar under hver kanal\./, {}, { timeout: 5000 })).toBeTruthy();
+  });
+
+  it('does not tell the read-only viewer to answer, as it has no answer box', async () => {
+    renderCountyInbox('county_viewer');
+    const intro = await screen.findByText(/Bare partene og fylket ser notatene\./, {}, { timeout: 5000 });
+    expect(intro.textContent).not.toMatch(/Svar/);
+  });
+});
 
 describe('CooperationPage', () => {
   it('names every missing field of a new note at once, in a summary that takes the focus, and sends nothing', async () => {

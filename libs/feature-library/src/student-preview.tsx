@@ -1,5 +1,6 @@
 import { photoQueries } from '@kompetansebro/api-client';
-import type { OpeningHours, ServiceSummary } from '@kompetansebro/domain';
+import { servicesOnlyBokmalNotice, type OpeningHours, type ServiceSummary } from '@kompetansebro/domain';
+import { useLanguage } from '@kompetansebro/i18n';
 import { LoadingState, QueryError, Section } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
@@ -16,7 +17,10 @@ export function StudentPreview({ libraryId, name, hours, services }: { libraryId
   const { t } = useTranslation();
   const { paths } = useLibraryFeature();
   const photos = useQuery(homeQueries.photos(libraryId));
+  const language = useLanguage();
   const own = services.filter((service) => service.actorId === libraryId);
+  // The descriptions are the library's own words, in bokmål: marked so, and said so on a nynorsk or English page, as the finder does.
+  const bokmalOnly = servicesOnlyBokmalNotice(language, own.map(({ description }) => ({ description })));
   return (
     <Section id="library-preview" title={t('library.preview.title')} className="kb-stack kb-library-preview">
       <p className="ds-paragraph kb-library-muted">{t('library.preview.intro')}</p>
@@ -25,12 +29,17 @@ export function StudentPreview({ libraryId, name, hours, services }: { libraryId
       </h3>
       <OpeningNow hours={hours} />
       <WeekTable hours={hours} caption={t('library.preview.week')} />
+      {bokmalOnly && <p className="ds-paragraph kb-library-muted">{bokmalOnly}</p>}
       {own.length > 0 && (
         <ul className="kb-library-list">
           {own.map((service) => (
             <li key={service.id}>
               <strong>{t(`serviceType.${service.type}`)}</strong>
-              {service.description ? `: ${service.description}` : ''}
+              {service.description && (
+                <>
+                  : <span lang="nb">{service.description}</span>
+                </>
+              )}
             </li>
           ))}
         </ul>

@@ -7,6 +7,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ForStudyCentre } from './not-a-centre';
+import { BokmalOnlyNotice, ServiceLineText } from './service-line';
 import { usePortalFeature } from './portal-feature-context';
 import './portal.css';
 
@@ -77,6 +78,7 @@ export function BrochureSheet({ brochure, language }: { brochure: Brochure; lang
         {text.title(brochureAreaName(brochure, text.and))}
       </h2>
       <p className="ds-paragraph">{text.intro(centre.name)}</p>
+      <BokmalOnlyNotice brochure={brochure} language={language} />
       {brochure.municipalities.map((municipality) => (
         <section key={municipality.number} aria-labelledby={`brochure-m-${municipality.number}`}>
           <h3 className="ds-heading" data-size="sm" id={`brochure-m-${municipality.number}`}>
@@ -107,15 +109,11 @@ export function BrochureSheet({ brochure, language }: { brochure: Brochure; lang
                   </p>
                 ) : (
                   <ul>
-                    {library.services.map((service) => {
-                      const line = brochureServiceLine(service, language);
-                      return (
-                        <li key={service.id}>
-                          <strong>{line.label}</strong>
-                          {line.details && <>: {line.details}</>}
-                        </li>
-                      );
-                    })}
+                    {library.services.map((service) => (
+                      <li key={service.id}>
+                        <ServiceLineText line={brochureServiceLine(service, language)} />
+                      </li>
+                    ))}
                   </ul>
                 )}
                 {contact.length > 0 && (

@@ -7,6 +7,7 @@ import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { homeQueries } from './home-data';
 import { ForStudyCentre } from './not-a-centre';
+import { BokmalOnlyNotice, ServiceLineText } from './service-line';
 import { usePortalFeature } from './portal-feature-context';
 import { useStudyCentre } from './use-study-centre';
 import './portal.css';
@@ -169,6 +170,7 @@ function Libraries({ brochure, coverage }: { brochure: Brochure; coverage: Cover
   if (brochure.municipalities.length === 0) return <p className="ds-paragraph">{t('portal.home.noMunicipalities')}</p>;
   return (
     <div className="kb-stack">
+      <BokmalOnlyNotice brochure={brochure} language={language} />
       {brochure.municipalities.map((municipality) => (
         <details key={municipality.number} className="kb-portal-municipality" open={brochure.municipalities.length === 1}>
           <summary>
@@ -227,19 +229,15 @@ function Libraries({ brochure, coverage }: { brochure: Brochure; coverage: Cover
                       </p>
                     ) : (
                       <ul className="kb-portal-services">
-                        {library.services.map((service) => {
-                          const line = brochureServiceLine(service, language);
-                          return (
-                            <li key={service.id}>
-                              <strong>{line.label}</strong>
-                              {line.details && <>: {line.details}</>}
-                              <span className="kb-portal-muted">
-                                {' '}
-                                ({service.confirmedAt ? t('portal.home.confirmed', { date: formatDate(service.confirmedAt, language) }) : t('portal.home.notConfirmed')})
-                              </span>
-                            </li>
-                          );
-                        })}
+                        {library.services.map((service) => (
+                          <li key={service.id}>
+                            <ServiceLineText line={brochureServiceLine(service, language)} />
+                            <span className="kb-portal-muted">
+                              {' '}
+                              ({service.confirmedAt ? t('portal.home.confirmed', { date: formatDate(service.confirmedAt, language) }) : t('portal.home.notConfirmed')})
+                            </span>
+                          </li>
+                        ))}
                       </ul>
                     )}
                   </li>

@@ -124,11 +124,16 @@ describe('BrochurePage', () => {
     await screen.findByRole('heading', { level: 2, name: 'Bibliotektjenester for studenter i Namdal' }, { timeout: 5000 });
     expect(screen.getByRole('link', { name: 'Last ned PDF (Bokmål)' }).getAttribute('href')).toBe(`/api/study-centres/${testOrganisations.namdal.id}/brochure.pdf?lang=nb`);
 
+    expect(screen.queryByText(/finnes bare på bokmål/)).toBeNull();
+
     await user.selectOptions(screen.getByRole('combobox', { name: 'Språk i brosjyren' }), 'en');
     await screen.findByRole('heading', { level: 2, name: 'Library services for students in Namdal' });
     expect(router.state.location.search).toEqual({ lang: 'en' });
     expect(screen.getByRole('article').getAttribute('lang')).toBe('en');
     expect(screen.getByRole('article').textContent).toContain('Study places: in self-service hours, 60 hours a week, 40 places — Stille lesesal');
+    // The library's own words are in bokmål: marked so, and said so once.
+    expect(screen.getByText('Stille lesesal').getAttribute('lang')).toBe('nb');
+    expect(screen.getAllByText('The descriptions of the services exist only in Norwegian (bokmål).')).toHaveLength(1);
     expect(screen.getByRole('link', { name: 'Last ned PDF (Engelsk)' }).getAttribute('href')).toContain('lang=en');
   });
 
@@ -136,6 +141,7 @@ describe('BrochurePage', () => {
     renderPortal('/brosjyre?lang=nn');
     await screen.findByRole('heading', { level: 2, name: 'Bibliotektenester for studentar i Namdal' }, { timeout: 5000 });
     expect(screen.getByText('Filial av Namsos bibliotek')).toBeTruthy();
+    expect(screen.getByText('Skildringane av tenestene finst berre på bokmål.')).toBeTruthy();
   });
 });
 

@@ -1,4 +1,4 @@
-import { intlLocales, type Language } from './languages';
+import { intlLocale, type Language } from './languages';
 
 // Norway's clock: for showing times here, and for the domain's "today" (it imports this module alone,
 // as @kompetansebro/i18n/format).
@@ -92,7 +92,7 @@ export function formatOpeningMoment(iso: string, today: string, language: Langua
   const wall = norwegianWallClock(time);
   const days = Math.round((Date.UTC(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate()) - Date.UTC(from.year, from.month - 1, from.day)) / 86_400_000);
   const clock = `${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}`;
-  const date = new Intl.DateTimeFormat(intlLocales[language], { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' }).format(wall);
+  const date = new Intl.DateTimeFormat(intlLocale(language), { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' }).format(wall);
   return words(days === 0 ? 'today' : days === 1 ? 'tomorrow' : 'later', { date, time: clock });
 }
 
@@ -100,7 +100,7 @@ export function formatOpeningMoment(iso: string, today: string, language: Langua
 export function formatDateLong(iso: string, language: Language): string {
   const date = toCalendarDate(iso);
   if (!date) return iso;
-  return new Intl.DateTimeFormat(intlLocales[language], {
+  return new Intl.DateTimeFormat(intlLocale(language), {
     timeZone: 'UTC',
     day: 'numeric',
     month: 'long',
@@ -113,12 +113,12 @@ export function formatDateLong(iso: string, language: Language): string {
  * is a no-break space, so a number never wraps), "1,250,000.5" in English.
  */
 export function formatNumber(value: number, language: Language, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(intlLocales[language], options).format(value);
+  return new Intl.NumberFormat(intlLocale(language), options).format(value);
 }
 
 /** An amount in Norwegian kroner: "1 250 000,50 kr" / "NOK 1,250,000.50". */
 export function formatAmount(value: number, language: Language): string {
-  return new Intl.NumberFormat(intlLocales[language], {
+  return new Intl.NumberFormat(intlLocale(language), {
     style: 'currency',
     currency: 'NOK',
     minimumFractionDigits: 2,

@@ -8,12 +8,27 @@ export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (languages as readonly string[]).includes(value);
 }
 
-/** The BCP 47 locale Intl formats with for each language. */
-export const intlLocales: Record<Language, string> = {
-  nb: 'nb-NO',
-  nn: 'nn-NO',
-  en: 'en-GB',
+/**
+ * The BCP 47 locales Intl may format each language with, best first. Nynorsk falls back to
+ * bokmål (the same dates and numbers), never to the browser's default English: Debian's
+ * Chromium, for one, has no nynorsk data.
+ */
+const intlCandidates: Record<Language, readonly string[]> = {
+  nb: ['nb-NO', 'nb', 'no-NO', 'no'],
+  nn: ['nn-NO', 'nn', 'nb-NO', 'nb', 'no-NO', 'no'],
+  en: ['en-GB', 'en'],
 };
+
+/**
+ * The locale to give Intl (and `toLocale…`) for a language: the first of its candidates this
+ * runtime has both date and number data for. Every Intl use in the apps and the server goes
+ * through here.
+ */
+export function intlLocale(language: Language): string {
+  const candidates = intlCandidates[language];
+  const [supported] = Intl.NumberFormat.supportedLocalesOf(Intl.DateTimeFormat.supportedLocalesOf([...candidates]));
+  return supported ?? candidates[0] ?? language;
+}
 
 /** Each language named in itself, as a language switch shows it. */
 export const languageAutonyms: Record<Language, string> = {

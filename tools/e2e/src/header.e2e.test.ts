@@ -58,6 +58,33 @@ test.describe('the compact header', () => {
     await expect(menu.getByRole('button', { name: 'Aktivitet og tiltak' })).toHaveAttribute('data-current', 'true');
   });
 
+  test('at 1280 px with the inbox’s count showing: the university library’s header keeps one row, in bokmål and nynorsk', async ({ page, browser }) => {
+    // Namsos bibliotek writes to NTNU, so NTNU has an unread note and its inbox a count.
+    const library = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'nb-NO' });
+    const libraryPage = await library.newPage();
+    await logIn(libraryPage, { app: '/bibliotek/', email: 'namsos@demo.kompetansebro.no' });
+    const me = (await (await libraryPage.request.get('/api/me')).json()) as { activeOrganisationId: string };
+    const universities = (await (await libraryPage.request.get('/api/liaison/universities')).json()) as { items: { id: string; name: string }[] };
+    const ntnu = universities.items.find((university) => university.name.startsWith('NTNU'));
+    const posted = await libraryPage.request.post('/api/liaison/notes', { data: { target: { actorId: me.activeOrganisationId }, universityId: ntnu?.id, body: 'Har dere plass til en eksamensvakt i juni?' } });
+    expect(posted.status()).toBe(201);
+    await library.close();
+
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await logIn(page, { app: '/universitet/', email: 'ntnu@demo.kompetansebro.no' });
+    const banner = page.getByRole('banner');
+    await expect(banner.getByRole('link', { name: /^Innboks, \d+ ting venter$/ })).toBeVisible();
+    expect((await layout(page)).header).toBeLessThanOrEqual(120);
+
+    await userMenuButton(page).click();
+    await banner.getByRole('group', { name: 'Språk' }).getByRole('button', { name: 'Nynorsk' }).click();
+    await expect(banner.getByRole('link', { name: 'Samarbeidskanalar' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(banner.locator('.kb-inbox-link .ds-badge')).toBeVisible();
+    expect((await layout(page)).header).toBeLessThanOrEqual(120);
+    await expectNoAxeViolations(page);
+  });
+
   test('at 390 px: the menu behind a button, the page heading visible without scrolling, no axe violations', async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await logIn(page, { app: '/bibliotek/', email: 'namsos@demo.kompetansebro.no' });

@@ -175,13 +175,14 @@ function decimal(value: number, language: BrochureLanguage): string {
 }
 
 /**
- * One service as a line of the brochure: what, when, on what conditions, e.g. "Lesesalsplasser:
- * i meråpen tid, 40 plasser, 60 timer i uka — Stille lesesal". The same for PDF and print.
+ * One service as a line of the brochure: what, when, on what conditions in the brochure's
+ * language, e.g. "Lesesalsplasser: i meråpen tid, 40 plasser, 60 timer i uka", and the library's
+ * own texts, kept in bokmål ("Stille lesesal"), apart to be marked so. The same for PDF and print.
  */
 export function brochureServiceLine(
   service: { type: ServiceType; description: string | null; weeklyHours: number | null; conditions: { hours: ServiceHours | null; capacity: number | null; contractRequired: boolean; ageLimit: number | null; bookingLeadTimeDays: number | null; note: string | null } },
   language: BrochureLanguage,
-): { label: string; details: string } {
+): { label: string; details: string; notes: string[] } {
   const text = brochureText[language];
   const c = service.conditions;
   const parts: string[] = [];
@@ -193,7 +194,6 @@ export function brochureServiceLine(
   if (c.bookingLeadTimeDays !== null) parts.push(text.bookingLeadTime(c.bookingLeadTimeDays));
   if (c.contractRequired) parts.push(text.contractRequired);
   const notes = [service.description, c.note].filter((n): n is string => Boolean(n));
-  const details = [parts.join(', '), ...notes].filter((p) => p !== '').join(' — ');
-  return { label: text.serviceType[service.type], details };
+  return { label: text.serviceType[service.type], details: parts.join(', '), notes };
 }
 

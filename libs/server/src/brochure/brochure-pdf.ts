@@ -3,6 +3,7 @@ import {
   brochureDate,
   brochureServiceLine,
   brochureText,
+  servicesOnlyBokmalNotice,
   weekdays,
   type Brochure,
   type BrochureLanguage,
@@ -54,7 +55,7 @@ export function weekLines(hours: OpeningHoursInput, language: BrochureLanguage):
  * The students' brochure as an A4 PDF (pdfkit, its standard Helvetica, which covers æ, ø and å),
  * tagged for screen readers: headings, paragraphs and lists in a structure tree, the rules drawn
  * between municipalities as artifacts, and the texts kept only in bokmål marked as bokmål (and
- * said to be so in the nynorsk and English brochure). Streams are not compressed: the file stays
+ * said to be so, once, in the nynorsk and English brochure). Streams are not compressed: the file stays
  * small, and its text can be checked as it is.
  */
 export function renderBrochurePdf(brochure: Brochure, language: BrochureLanguage, hours: BrochureHours = new Map()): Promise<Uint8Array> {
@@ -79,13 +80,16 @@ export function renderBrochurePdf(brochure: Brochure, language: BrochureLanguage
   tag('H1', () => doc.fillColor(ACCENT).font('Helvetica-Bold').fontSize(22).text(title, { width }));
   doc.moveDown(0.4);
   tag('P', () => doc.fillColor(INK).font('Helvetica').fontSize(11).text(text.intro(brochure.studyCentre.name), { width, lineGap: 2 }));
+  const bokmalOnly = servicesOnlyBokmalNotice(language, brochure.municipalities.flatMap((m) => m.libraries.flatMap((l) => l.services)));
+  if (bokmalOnly) {
+    doc.moveDown(0.4);
+    tag('P', () => doc.fillColor(MUTED).font('Helvetica-Oblique').fontSize(10).text(bokmalOnly, { width }));
+  }
   doc.moveDown(1);
 
-  /** A text the library wrote, kept only in bokmål: tagged so, and said so outside bokmål. */
+  /** A text the library wrote, kept only in bokmål: tagged so (and said so once, under the intro). */
   const bokmalNote = (note: string) => {
-    const suffix = language === 'nb' ? '' : ` (${words.library.onlyBokmal})`;
-    tag('P', () => doc.fillColor(MUTED).font('Helvetica-Oblique').fontSize(9).text(note, PDF_MARGIN + 12, doc.y, { width: width - 12, continued: suffix !== '' }), 'nb-NO');
-    if (suffix) tag('P', () => doc.font('Helvetica').text(suffix));
+    tag('P', () => doc.fillColor(MUTED).font('Helvetica-Oblique').fontSize(9).text(note, PDF_MARGIN + 12, doc.y, { width: width - 12 }), 'nb-NO');
     doc.x = PDF_MARGIN;
   };
 
@@ -120,7 +124,7 @@ export function renderBrochurePdf(brochure: Brochure, language: BrochureLanguage
       if (list) root.add(list);
       for (const service of library.services) {
         // Conditions in the brochure's language; the library's own words after them, in bokmål.
-        const line = brochureServiceLine({ ...service, description: null, conditions: { ...service.conditions, note: null } }, language);
+        const line = brochureServiceLine(service, language);
         keepRoom(28);
         // A hanging bullet: the lines of a long service wrap under its text, not under the bullet.
         const y = doc.y;
@@ -134,7 +138,7 @@ export function renderBrochurePdf(brochure: Brochure, language: BrochureLanguage
           ]),
         );
         doc.x = PDF_MARGIN;
-        for (const note of [service.description, service.conditions.note]) if (note) bokmalNote(note);
+        for (const note of line.notes) bokmalNote(note);
       }
       list?.end();
       const contact = [

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { formatDateTime } from '@kompetansebro/i18n';
 import type { Mailer } from '../auth/mail';
 import { loadScope, visibleLiaisonNotes } from '../auth/visibility';
 import { membershipsOf } from '../auth/principal';
@@ -22,7 +23,6 @@ export interface DigestOptions {
   liaisonUrl: string;
 }
 
-const dateTime = new Intl.DateTimeFormat('nb-NO', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Oslo' });
 
 export async function sendLiaisonDigest(db: Executor, mailer: Mailer, options: DigestOptions): Promise<DigestRunResult> {
   const subscribers = await db
@@ -78,7 +78,7 @@ export async function sendLiaisonDigest(db: Executor, mailer: Mailer, options: D
         .orderBy('n.created_at')
         .execute();
       const lines = notes.map(
-        (n) => `${n.university} – ${n.target}\n${dateTime.format(new Date(n.created_at))}${n.author ? `, ${n.author}` : ''}:\n${n.body}\n`,
+        (n) => `${n.university} – ${n.target}\n${formatDateTime(new Date(n.created_at).toISOString())}${n.author ? `, ${n.author}` : ''}:\n${n.body}\n`,
       );
       await mailer.send({
         to: user.email,

@@ -18,6 +18,7 @@ import {
   type MailOut,
 } from '@kompetansebro/domain';
 import type { z } from 'zod';
+import { formatDateLong } from '@kompetansebro/i18n';
 import { publicUrlOf, type AppConfig, type Logger } from '../http/app-env';
 import { ConflictError, DomainRuleError, GoneError, publicLibraryKinds, NotFoundError, StaleVersionError, fieldErrorsFromIssues, openingHoursInputSchema } from '@kompetansebro/domain';
 import { saveOpeningHours } from '../opening-hours/opening-hours.repository';
@@ -51,9 +52,7 @@ export function surveyLink(config: AppConfig, token: string): string {
 }
 
 /** 3. februar 2026 — how a date reads in a Norwegian mail. */
-function inProse(date: IsoDate): string {
-  return new Intl.DateTimeFormat('nb-NO', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
-}
+const inProse = (date: IsoDate) => formatDateLong(date, 'nb');
 
 export function surveyMail(kind: 'invitation' | 'reminder', survey: { name: string; deadline: IsoDate }, actorName: string, link: string): { subject: string; text: string } {
   const first =

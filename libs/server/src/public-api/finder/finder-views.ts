@@ -1,5 +1,5 @@
 import { html } from 'hono/html';
-import { weekDifferences, weekHasTimetable, weekdays, type OpeningHoursInput, type ServiceConditions, type Weekday } from '@kompetansebro/domain';
+import { servicesOnlyBokmalNotice, weekDifferences, weekHasTimetable, weekdays, type OpeningHoursInput, type ServiceConditions, type Weekday } from '@kompetansebro/domain';
 import { finderNeeds, type PublicHours, type PublicLibrary, type PublicPhoto, type PublicService, type PublicStudyCentre } from '../public.schema';
 import { dateText, momentText, periodsText, type Reader } from './finder-language';
 import type { Html } from './finder-layout';
@@ -101,9 +101,9 @@ export function conditionsText(reader: Reader, conditions: ServiceConditions, we
  */
 export function servicesSection(reader: Reader, services: readonly PublicService[]): Html {
   const { t } = reader;
-  const bokmalOnly = reader.lang !== 'nb' && services.some((service) => service.description || service.conditions.note);
+  const bokmalOnly = servicesOnlyBokmalNotice(reader.lang, services);
   return html`<section aria-labelledby="services-heading"><h2 id="services-heading">${t.library.servicesHeading}</h2>
-${bokmalOnly ? html`<p class="note">${t.library.servicesOnlyBokmal}</p>` : ''}
+${bokmalOnly ? html`<p class="note">${bokmalOnly}</p>` : ''}
 ${services.length === 0
   ? html`<p>${t.library.noServices}</p>`
   : html`<ul class="services">${services.map((service) => {
