@@ -1,7 +1,8 @@
 import { initI18n } from '@kompetansebro/i18n';
 import type { TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { actionLabel, entityLabel, fieldLabel } from './audit-labels';
+import { auditedEntities } from '@kompetansebro/domain';
+import { actionLabel, entityChoiceLabel, entityLabel, entryName, fieldLabel } from './audit-labels';
 
 let t: TFunction;
 beforeAll(async () => {
@@ -14,6 +15,31 @@ describe('the change log’s words', () => {
       expect(entityLabel(t, entity)).not.toBe(entity);
     }
     expect(entityLabel(t, 'student_counts')).toBe('studenttall');
+  });
+
+  it('offers every kind the log holds as a capitalised choice, never by its code', () => {
+    const choices = auditedEntities.map((entity) => entityChoiceLabel(t, entity));
+    expect(choices).toContain('Undersøkelse');
+    expect(choices).toContain('Studenttall');
+    for (const [index, choice] of choices.entries()) {
+      expect(choice).not.toBe(auditedEntities[index]);
+      expect(choice.charAt(0)).toBe(choice.charAt(0).toLocaleUpperCase('nb'));
+    }
+  });
+
+  it('names a set of student counts by its university and period', () => {
+    const entry = { entity: 'student_counts', entityId: 'x', before: null, recordName: 'NTNU Universitetsbiblioteket' };
+    expect(entryName(t, { ...entry, after: { period: 'current', counts: [] } })).toBe('NTNU Universitetsbiblioteket, tallene nå');
+    expect(entryName(t, { ...entry, after: { period: '2026', counts: [] } })).toBe('NTNU Universitetsbiblioteket, studieåret 2026');
+  });
+
+  it('says which party accepted or declined an agreement, not only that it changed', () => {
+    const party = (actorId: string, actorName: string, acceptedAt: string | null, declinedAt: string | null = null) => ({ actorId, actorName, acceptedAt, declinedAt });
+    const before = { title: 'Avtale', parties: [party('a', 'Namsos bibliotek', null), party('b', 'Namdal studiesenter', '2026-12-01T10:00:00.000Z')] };
+    expect(actionLabel(t, 'update', { before, after: { ...before, parties: [party('a', 'Namsos bibliotek', '2026-12-06T10:00:00.000Z'), before.parties[1]] } })).toBe('Godtatt av Namsos bibliotek');
+    expect(actionLabel(t, 'update', { before, after: { ...before, parties: [party('a', 'Namsos bibliotek', null, '2026-12-06T10:00:00.000Z'), before.parties[1]] } })).toBe('Avslått av Namsos bibliotek');
+    // Any other change of an agreement is a change.
+    expect(actionLabel(t, 'update', { before, after: { ...before, title: 'Ny tittel' } })).toBe('Endret');
   });
 
   it('says which status a record moved to', () => {
