@@ -130,6 +130,7 @@ export function fieldLabel(t: TFunction, field: string): string {
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function formatScalar(t: TFunction, language: Language, field: string, value: string | number | boolean): string {
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
@@ -161,6 +162,8 @@ export function formatValue(t: TFunction, language: Language, field: string, val
   }
   if (Array.isArray(value)) {
     if (value.length === 0) return t('history.empty');
+    // Ids say nothing to a person (a survey's recipients): a list of them by how many.
+    if (value.every((item) => typeof item === 'string' && UUID.test(item))) return t('history.recordCount', { count: value.length });
     const parts = value.map((item: unknown) =>
       typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean'
         ? formatScalar(t, language, field, item)

@@ -2,7 +2,7 @@ import { initI18n } from '@kompetansebro/i18n';
 import type { TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditedEntities } from '@kompetansebro/domain';
-import { actionLabel, entityChoiceLabel, entityLabel, entryName, fieldLabel } from './audit-labels';
+import { actionLabel, entityChoiceLabel, entityLabel, entryName, fieldLabel, formatValue } from './audit-labels';
 
 let t: TFunction;
 beforeAll(async () => {
@@ -47,6 +47,12 @@ describe('the change log’s words', () => {
     expect(actionLabel(t, 'transition', { after: { status: 'in_progress' } })).toMatch(/^Ny status: \S/);
     expect(actionLabel(t, 'transition', { after: null })).toBe('Ny status');
     expect(actionLabel(t, 'something_new')).toBe('Endret');
+  });
+
+  it('gives a list of ids by how many, never the ids', () => {
+    const ids = ['2dc6f7b2-adcc-5d9b-9b07-09aac3c68ca8', '00000000-0000-4000-8002-000000000007'];
+    expect(formatValue(t, 'nb', 'recipients', ids)).toBe('2 oppføringer');
+    expect(formatValue(t, 'nb', 'actorIds', ids.slice(0, 1))).toBe('1 oppføring');
   });
 
   it('reads a field it has no label for as words, not as a code', () => {
