@@ -52,6 +52,11 @@ const fieldKeys = [
   'participantRemoved',
   'createdAt',
   'replaced',
+  // A survey's.
+  'deadline',
+  'actorIds',
+  'recipients',
+  'includeBranches',
 ] as const;
 
 const includes = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);

@@ -53,6 +53,8 @@ describe('the change log’s words', () => {
     const ids = ['2dc6f7b2-adcc-5d9b-9b07-09aac3c68ca8', '00000000-0000-4000-8002-000000000007'];
     expect(formatValue(t, 'nb', 'recipients', ids)).toBe('2 oppføringer');
     expect(formatValue(t, 'nb', 'actorIds', ids.slice(0, 1))).toBe('1 oppføring');
+    // A survey's fields by their names.
+    expect(['deadline', 'recipients', 'includeBranches'].map((field) => fieldLabel(t, field))).toEqual(['Svarfrist', 'Mottakere', 'Med filialer']);
   });
 
   it('reads a field it has no label for as words, not as a code', () => {
