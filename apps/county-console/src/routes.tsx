@@ -63,7 +63,7 @@ export function createCountyRoutes(parentRoute: AnyRoute) {
     createActivityRoutes(parentRoute, { path: 'aktiviteter', actorPath: '/aktorer/$id', historyPath: '/historikk/$entity/$id' }),
     createInitiativeRoutes(parentRoute, { path: 'tiltak', activityPath: '/aktiviteter/$id', agreementPath: '/avtaler/$id', historyPath: '/historikk/$entity/$id', reportPath: '/rapporter' }),
     createReportRoutes(parentRoute, { path: 'rapporter' }),
-    createHistoryRoute(parentRoute, { path: 'historikk', recordPaths: { actor: '/aktorer/$id', agreement: '/avtaler/$id', activity: '/aktiviteter/$id', initiative: '/tiltak/$id' } }),
+    createHistoryRoute(parentRoute, { path: 'historikk', recordPaths: { actor: '/aktorer/$id', agreement: '/avtaler/$id', activity: '/aktiviteter/$id', initiative: '/tiltak/$id', survey: '/undersokelser/$id' } }),
     createSurveyRoutes(parentRoute, { path: 'undersokelser' }),
     createUserRoutes(parentRoute, { path: 'brukere' }),
     createCatchmentReviewRoutes(parentRoute, { path: 'nedslagsfelt' }),

@@ -8,6 +8,7 @@ import type {
   AgreementKind,
   AmendmentChange,
   AgreementStatus,
+  AuditedEntity,
   Audience,
   CatchmentRequestStatus,
   OpeningException,
@@ -79,7 +80,8 @@ export interface AuditEntryTable {
   occurred_at: CreatedAt;
   /** The user who made the change; null for the system (sample data, migrations). */
   user_id: string | null;
-  entity: string;
+  /** Written only as a kind the log knows (its type filter offers them); read as text, as older rows may hold others. */
+  entity: ColumnType<string, AuditedEntity, AuditedEntity>;
   entity_id: string;
   action: string;
   before: ColumnType<unknown, string | null, string | null>;

@@ -1,9 +1,10 @@
-import { actorQueries, municipalityQueries, regionQueries } from '@kompetansebro/api-client';
-import { actorKinds, actorListQuerySchema, DEFAULT_PAGE_SIZE, type ActorSummary } from '@kompetansebro/domain';
+import { actorQueries, meQueries, municipalityQueries, regionQueries } from '@kompetansebro/api-client';
+import { actorKinds, actorListQuerySchema, DEFAULT_PAGE_SIZE, roleOrganisationKinds, type ActorSummary } from '@kompetansebro/domain';
 import { formatDate, formatNumber, useLanguage } from '@kompetansebro/i18n';
 import { buttonLinkProps, ListScreen, optionsByLabel, Select, StatusTag, type TableColumn, useListSearch } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
+import type { ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useActorFeature } from './actor-feature-context';
 import { useCanEditActors } from './use-can-edit-actors';
@@ -28,6 +29,20 @@ export function ActorListPage() {
   const actors = useQuery(actorQueries.list(query));
   const municipalities = useQuery({ ...municipalityQueries.list(), enabled: !ownOrganisation });
   const regions = useQuery({ ...regionQueries.list(), enabled: !ownOrganisation });
+  const me = useQuery({ ...meQueries.current(), enabled: ownOrganisation });
+  // The own list holds the organisation and its branches: only the kinds the role's organisations
+  // can be (a library: library, branch), and no type filter at all when that cannot narrow it.
+  const role = me.data?.role;
+  const ownKinds = ownOrganisation ? actorKinds.filter((kind) => role !== undefined && roleOrganisationKinds[role].includes(kind)) : actorKinds;
+  // A kind in the URL stays a choice, so the filter shows it and can be cleared.
+  const kinds = view.kind && !ownKinds.includes(view.kind) ? [...ownKinds, view.kind] : ownKinds;
+  const kindFilter: ComponentProps<typeof Select> = {
+    label: t('actors.list.kindFilter'),
+    emptyOption: t('actors.list.allKinds'),
+    options: optionsByLabel(kinds, (kind) => t(`actorKind.${kind}`)),
+    value: view.kind ?? '',
+    onChange: (event) => list.update({ kind: (event.target.value || undefined) as typeof view.kind }),
+  };
 
   const columns: TableColumn<ActorSummary>[] = [
     {
@@ -84,13 +99,7 @@ export function ActorListPage() {
       searchHelp={t('actors.list.searchHelp')}
       filters={
         <>
-          <Select
-            label={t('actors.list.kindFilter')}
-            emptyOption={t('actors.list.allKinds')}
-            options={optionsByLabel(actorKinds, (kind) => t(`actorKind.${kind}`))}
-            value={view.kind ?? ''}
-            onChange={(event) => list.update({ kind: (event.target.value || undefined) as typeof view.kind })}
-          />
+          {kinds.length > 1 && <Select {...kindFilter} />}
           {!ownOrganisation && (
             <>
               <Select

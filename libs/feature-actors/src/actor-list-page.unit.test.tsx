@@ -163,11 +163,14 @@ describe('ActorListPage', () => {
   });
 
   it("is titled as the organisation's own in a portal for one organisation, without the register's place filters", async () => {
-    mswServer.use(...actorHandlers(registerStore()), ...referenceHandlers(), ...authHandlers(new AuthStore(undefined, { loggedInAs: 'fylke@demo.kompetansebro.no' })));
+    const editor = { email: 'namsos@demo.kompetansebro.no', password: 'kompetansebro', me: buildMe({ memberships: [buildMembership(testOrganisations.namsosLibrary, 'library_editor')] }) };
+    mswServer.use(...actorHandlers(registerStore()), ...referenceHandlers(), ...authHandlers(new AuthStore([editor], { loggedInAs: editor.email })));
     renderRoute({ path: '/tjenester', createRoutes: (root) => [createActorRoutes(root, { path: 'tjenester', viewer: { canEdit: true }, ownOrganisation: true })] });
     expect(await screen.findByRole('heading', { level: 1, name: 'Tjenester og kontakter' })).toBeTruthy();
     expect(screen.getByText(/^Biblioteket deres og filialene\./)).toBeTruthy();
-    expect(screen.getByRole('combobox', { name: 'Type' })).toBeTruthy();
+    // A library and its branches: only the kinds they can be, not the register's every kind.
+    const kind = await screen.findByRole('combobox', { name: 'Type' });
+    expect(within(kind).getAllByRole('option').map((option) => option.textContent)).toEqual(['Alle typer', 'Bibliotekfilial', 'Folkebibliotek']);
     expect(screen.queryByRole('combobox', { name: 'Region' })).toBeNull();
     expect(screen.queryByRole('combobox', { name: 'Kommune' })).toBeNull();
   });

@@ -1,25 +1,10 @@
-import { actorKinds, agreementKinds, agreementStatuses, catchmentRequestStatuses, planItemStatuses, sampleDataKinds, serviceTypes } from '@kompetansebro/domain';
+import { actorKinds, agreementKinds, auditedEntities, agreementStatuses, catchmentRequestStatuses, planItemStatuses, sampleDataKinds, serviceTypes } from '@kompetansebro/domain';
 import { formatDate, formatDateTime, type Language } from '@kompetansebro/i18n';
 import type { TFunction } from 'i18next';
 import { shorten } from './audit-diff';
-import { historyEntities } from './history-feature-context';
 
-// The kinds the history screens filter by, and the others the audit log names.
-const entityKeys = [
-  ...historyEntities,
-  'mobility_count',
-  'sample-data',
-  'opening_hours',
-  'photo',
-  'liaison_note',
-  'student_counts',
-  'agreement_template',
-  'catchment_request',
-  'county_setting',
-  'survey',
-  'import',
-  'calendar_feed',
-] as const;
+// Every kind the log holds now, and 'import', which older entries may name.
+const entityKeys = [...auditedEntities, 'import'] as const;
 const actionKeys = ['create', 'update', 'archive', 'restore', 'delete', 'transition', 'confirm', 'erase', 'load', 'merge', 'import', 'undo_import', 'disable', 'read'] as const;
 const fieldKeys = [
   'name',
@@ -67,6 +52,11 @@ const fieldKeys = [
   'participantRemoved',
   'createdAt',
   'replaced',
+  // A survey's.
+  'deadline',
+  'actorIds',
+  'recipients',
+  'includeBranches',
 ] as const;
 
 const includes = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
@@ -76,16 +66,51 @@ export function entityLabel(t: TFunction, entity: string): string {
   return includes(entityKeys, entity) ? t(`history.entity.${entity}`) : entity;
 }
 
+/** "Aktør", "Avtale", … — a kind as a choice of the log's type filter, capitalised as other filters' choices. */
+export function entityChoiceLabel(t: TFunction, entity: string): string {
+  const label = entityLabel(t, entity);
+  return label.charAt(0).toLocaleUpperCase('nb') + label.slice(1);
+}
+
+/** The parties whose answer the change recorded: those that accepted, those that declined (by name). */
+function partyDecisions(entry: { before: unknown; after: unknown }): { accepted: string[]; declined: string[] } {
+  const partiesOf = (value: unknown): Record<string, unknown>[] =>
+    typeof value === 'object' && value !== null && 'parties' in value && Array.isArray(value.parties)
+      ? value.parties.filter((party): party is Record<string, unknown> => typeof party === 'object' && party !== null)
+      : [];
+  const before = new Map(partiesOf(entry.before).map((party) => [party['actorId'], party]));
+  const accepted: string[] = [];
+  const declined: string[] = [];
+  for (const party of partiesOf(entry.after)) {
+    const was = before.get(party['actorId']);
+    if (!was) continue;
+    const name = typeof party['actorName'] === 'string' ? party['actorName'] : null;
+    if (!name) continue;
+    if (party['acceptedAt'] && !was['acceptedAt']) accepted.push(name);
+    else if (party['declinedAt'] && !was['declinedAt']) declined.push(name);
+  }
+  return { accepted, declined };
+}
+
 /**
  * "Opprettet", "Endret", … — and a new status by name ("Ny status: Signert") where the entry's
  * record after the change holds it. An action we do not know reads as a change, without its code.
  */
-export function actionLabel(t: TFunction, action: string, entry?: { after: unknown }): string {
+export function actionLabel(t: TFunction, action: string, entry?: { after: unknown; before?: unknown }): string {
   if (action === 'transition') {
     const after = entry?.after;
     const status = typeof after === 'object' && after !== null && 'status' in after && typeof after.status === 'string' ? after.status : null;
     const name = status === null ? null : statusLabel(t, status);
     return name ? t('history.action.transitionTo', { status: name }) : t('history.action.transition');
+  }
+  if (action === 'update' && entry && 'before' in entry) {
+    // A party's answer to an agreement is a change of its acceptance: said as such, by whom.
+    const { accepted, declined } = partyDecisions(entry as { before: unknown; after: unknown });
+    const said = [
+      ...(accepted.length > 0 ? [t('history.action.acceptedBy', { names: accepted.join(', ') })] : []),
+      ...(declined.length > 0 ? [t('history.action.declinedBy', { names: declined.join(', ') })] : []),
+    ];
+    if (said.length > 0) return said.join('; ');
   }
   return includes(actionKeys, action) ? t(`history.action.${action}`) : t('history.action.update');
 }
@@ -110,6 +135,7 @@ export function fieldLabel(t: TFunction, field: string): string {
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function formatScalar(t: TFunction, language: Language, field: string, value: string | number | boolean): string {
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
@@ -141,6 +167,8 @@ export function formatValue(t: TFunction, language: Language, field: string, val
   }
   if (Array.isArray(value)) {
     if (value.length === 0) return t('history.empty');
+    // Ids say nothing to a person (a survey's recipients): a list of them by how many.
+    if (value.every((item) => typeof item === 'string' && UUID.test(item))) return t('history.recordCount', { count: value.length });
     const parts = value.map((item: unknown) =>
       typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean'
         ? formatScalar(t, language, field, item)
@@ -162,6 +190,25 @@ export function sampleLoadName(t: TFunction, entry: { entity: string; entityId: 
   const { after } = entry;
   const count = typeof after === 'object' && after !== null ? Object.values(after).find((value): value is number => typeof value === 'number') : undefined;
   return count === undefined ? null : t(`history.sampleLoad.${entry.entityId}`, { count });
+}
+
+/** A set of student counts by whose and which period they are ("NTNU Universitetsbiblioteket, studieåret 2026"); null for any other entry. */
+function studentCountsName(t: TFunction, entry: { entity: string; after: unknown; before: unknown; recordName?: string | null | undefined }): string | null {
+  if (entry.entity !== 'student_counts' || !entry.recordName) return null;
+  const set = [entry.after, entry.before].find((value) => typeof value === 'object' && value !== null && 'period' in value) as { period: unknown } | undefined;
+  const period = set?.period;
+  if (typeof period !== 'string') return entry.recordName;
+  const periodName = period === 'current' ? t('history.studentCounts.current') : t('history.studentCounts.year', { year: period });
+  return t('history.studentCounts.name', { organisation: entry.recordName, period: periodName });
+}
+
+/**
+ * What the log calls the record of an entry: a load of sample data by what it added, a set of
+ * student counts by whose and when, else the name in the entry or the record's name now; null
+ * when it has none (the caller names it by its kind, never by its id).
+ */
+export function entryName(t: TFunction, entry: { entity: string; entityId: string; before: unknown; after: unknown; recordName?: string | null | undefined }): string | null {
+  return sampleLoadName(t, entry) ?? studentCountsName(t, entry) ?? recordNameOf(entry) ?? entry.recordName ?? null;
 }
 
 /** The name of the record an entry is about, from the record as it was after (or before) the change. */

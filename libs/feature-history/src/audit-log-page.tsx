@@ -1,12 +1,12 @@
 import { auditQueries } from '@kompetansebro/api-client';
-import { auditListQuerySchema, DEFAULT_PAGE_SIZE } from '@kompetansebro/domain';
+import { auditedEntities, auditListQuerySchema, DEFAULT_PAGE_SIZE } from '@kompetansebro/domain';
 import { formatDateTime } from '@kompetansebro/i18n';
-import { ListScreen, Select, useListSearch, type TableColumn } from '@kompetansebro/ui';
+import { ListScreen, optionsByLabel, Select, useListSearch, type TableColumn } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { actionLabel, entityLabel, recordNameOf, sampleLoadName } from './audit-labels';
-import { historyEntities, isHistoryEntity, useHistoryFeature } from './history-feature-context';
+import { actionLabel, entityChoiceLabel, entityLabel, entryName } from './audit-labels';
+import { isHistoryEntity, useHistoryFeature } from './history-feature-context';
 import './history.css';
 
 interface LogRow {
@@ -41,8 +41,8 @@ export function AuditLogPage() {
       rowHeader: true,
       // The record by its name where the entry carries one; the kind under it.
       cell: (row) => {
-        // The name in the entry, else the record's name now; a record without one by its kind, never by its id.
-        const label = sampleLoadName(t, row) ?? recordNameOf(row) ?? row.recordName ?? t('history.unnamedRecord', { entity: entityLabel(t, row.entity) });
+        // A record without a name by its kind, never by its id.
+        const label = entryName(t, row) ?? t('history.unnamedRecord', { entity: entityLabel(t, row.entity) });
         return (
           <>
             {isHistoryEntity(row.entity) ? (
@@ -74,7 +74,8 @@ export function AuditLogPage() {
         <Select
           label={t('history.entityFilter')}
           emptyOption={t('history.allEntities')}
-          options={historyEntities.map((entity) => ({ value: entity, label: entityLabel(t, entity) }))}
+          // Every kind the log can hold (the domain's list, which the server's writes are typed by).
+          options={optionsByLabel(auditedEntities, (entity) => entityChoiceLabel(t, entity))}
           value={list.view.entity ?? ''}
           onChange={(event) => list.update({ entity: event.target.value || undefined })}
         />

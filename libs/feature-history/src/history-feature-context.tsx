@@ -1,20 +1,12 @@
+import { auditedEntities, type AuditedEntity } from '@kompetansebro/domain';
 import { createFeatureContext } from '@kompetansebro/ui';
 
-/** The record kinds the history screens know (as the server's audit log names them). */
-export const historyEntities = [
-  'actor',
-  'agreement',
-  'activity',
-  'service',
-  'contact',
-  'initiative',
-  'plan_item',
-  'user',
-] as const;
+/** The record kinds that have a history (every kind the audit log names, but a load of sample data). */
+export const historyEntities = auditedEntities.filter((entity): entity is Exclude<AuditedEntity, 'sample-data'> => entity !== 'sample-data');
 export type HistoryEntity = (typeof historyEntities)[number];
 
 /** The kinds that have a page of their own an app can link back to. */
-export const linkedHistoryEntities = ['actor', 'agreement', 'activity', 'initiative'] as const;
+export const linkedHistoryEntities = ['actor', 'agreement', 'activity', 'initiative', 'survey'] as const;
 export type LinkedHistoryEntity = (typeof linkedHistoryEntities)[number];
 
 function isLinkedHistoryEntity(entity: HistoryEntity): entity is LinkedHistoryEntity {

@@ -1,6 +1,7 @@
 import { actorHandlers, ActorStore, auditHandlers, AuditStore, buildActorDetail, buildAuditEntry, mswServer, problemResponse } from '@kompetansebro/testing';
 import { screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
+import { auditedEntities } from '@kompetansebro/domain';
 import { describe, expect, it } from 'vitest';
 import { renderRoute } from '@kompetansebro/testing';
 import { createHistoryRoute } from './history-routes';
@@ -126,6 +127,27 @@ describe('RecordHistoryPage', () => {
 });
 
 describe('AuditLogPage', () => {
+  it('names and links a survey and student counts, and says who accepted an agreement', async () => {
+    const party = (acceptedAt: string | null) => ({ actorId: '00000000-0000-4000-8002-000000000007', actorName: 'Namsos bibliotek', acceptedAt, declinedAt: null });
+    const audit = new AuditStore([
+      buildAuditEntry({ entity: 'survey', entityId: '00000000-0000-4000-8009-000000000001', action: 'create', before: null, after: { name: 'Tjenester 2027' } }),
+      buildAuditEntry({ entity: 'student_counts', entityId: '00000000-0000-4000-8009-000000000002', action: 'create', before: null, after: { period: 'current', counts: [] }, recordName: 'NTNU Universitetsbiblioteket' }),
+      buildAuditEntry({
+        entity: 'agreement',
+        entityId: '00000000-0000-4000-8005-000000000002',
+        action: 'update',
+        before: { title: 'Samarbeidsavtale Namsos', parties: [party(null)] },
+        after: { title: 'Samarbeidsavtale Namsos', parties: [party('2026-12-06T10:26:00.000Z')] },
+      }),
+    ]);
+    renderHistory('/historikk', audit);
+    await screen.findByText('1–3 av 3', {}, { timeout: 5000 });
+    expect(screen.getByRole('link', { name: 'Tjenester 2027' }).getAttribute('href')).toBe('/historikk/survey/00000000-0000-4000-8009-000000000001');
+    expect(screen.getByRole('link', { name: 'NTNU Universitetsbiblioteket, tallene nå' }).getAttribute('href')).toBe('/historikk/student_counts/00000000-0000-4000-8009-000000000002');
+    expect(within(screen.getByRole('row', { name: /Samarbeidsavtale Namsos/ })).getByText('Godtatt av Namsos bibliotek')).toBeTruthy();
+  });
+
+
   it('lists the whole log and filters by kind of record in the URL', async () => {
     const actorEntry = buildAuditEntry({ entity: 'actor', entityId: '00000000-0000-4000-8002-000000000001' });
     const audit = new AuditStore([
@@ -162,6 +184,11 @@ describe('AuditLogPage', () => {
     expect(within(sampleRow).queryByText(/servi/)).toBeNull();
     // A record without a name in the entry goes by its kind, never by a piece of its id.
     expect(within(screen.getByRole('row', { name: /åpningstider/ })).getByText('Uten navn (åpningstider)')).toBeTruthy();
+
+    // Every kind the log can hold, by its name as a choice.
+    const choices = within(screen.getByRole('combobox', { name: 'Type' })).getAllByRole('option').map((option) => option.textContent);
+    expect(choices).toHaveLength(auditedEntities.length + 1);
+    expect(choices).toEqual(expect.arrayContaining(['Alle typer', 'Aktør', 'Undersøkelse', 'Studenttall']));
 
     await user.selectOptions(screen.getByRole('combobox', { name: 'Type' }), 'actor');
     await screen.findByText('1–1 av 1');

@@ -6,7 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { AuditChanges } from './audit-changes';
-import { actionLabel, entityLabel } from './audit-labels';
+import { actionLabel, entityLabel, entryName } from './audit-labels';
 import { isHistoryEntity, recordPathOf, useHistoryFeature, type HistoryEntity } from './history-feature-context';
 import './history.css';
 
@@ -65,7 +65,9 @@ export function RecordHistoryPage() {
     );
   }
 
-  const title = record.name ? t('history.recordTitle', { name: record.name }) : t('history.recordTitleUnnamed', { entity: entityName });
+  // A kind the app does not look up (a survey, student counts) by the name its entries give it.
+  const name = record.name ?? entries.data?.items.map((entry) => entryName(t, entry)).find((found) => found !== null);
+  const title = name ? t('history.recordTitle', { name }) : t('history.recordTitleUnnamed', { entity: entityName });
   const recordPath = recordPathOf(paths, entity);
   const ownerActorId = (entity === 'service' || entity === 'contact') && entries.data ? actorIdOf(entries.data.items) : null;
 

@@ -146,7 +146,7 @@ export function MembershipEditor({ user, onSaved }: Props) {
           <ul>
             {conflict.memberships.map((membership) => (
               <li key={membership.organisationId}>
-                {membership.organisationName} ({t(`role.${membership.role}`)})
+                {t('users.membership', { organisation: membership.organisationName, role: t(`role.${membership.role}`) })}
               </li>
             ))}
           </ul>

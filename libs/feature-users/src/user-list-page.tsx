@@ -48,7 +48,7 @@ export function UserListPage() {
           <ul className="kb-plain-list">
             {user.memberships.map((membership) => (
               <li key={membership.organisationId}>
-                {membership.organisationName} ({t(`role.${membership.role}`)})
+                {t('users.membership', { organisation: membership.organisationName, role: t(`role.${membership.role}`) })}
               </li>
             ))}
           </ul>

@@ -96,7 +96,7 @@ describe('the users list', () => {
     const ase = screen.getByRole('row', { name: /Åse Lie/ });
     expect(within(ase).getAllByRole('cell').map((cell) => cell.textContent)).toEqual([
       'ase@trondelagfylke.no',
-      'Trøndelag fylkeskommune (Fylkesinnsyn (kan bare lese))',
+      'Trøndelag fylkeskommune: Fylkesinnsyn (kan bare lese)',
       'Invitert',
     ]);
     expect(within(screen.getByRole('row', { name: /Per Berg/ })).getByText('Deaktivert')).toBeTruthy();
@@ -332,7 +332,7 @@ describe('a user’s page', () => {
     await user.click(screen.getByRole('button', { name: 'Lagre tilgangene' }));
 
     const conflict = await screen.findByRole('heading', { name: 'Noen andre har endret brukeren' });
-    expect(conflict.parentElement?.textContent).toContain('NTNU Universitetsbiblioteket (Kontaktperson for universitetsbiblioteket)');
+    expect(conflict.parentElement?.textContent).toContain('NTNU Universitetsbiblioteket: Kontaktperson for universitetsbiblioteket');
     expect(screen.getAllByRole('group', { name: /^Tilgang/ })).toHaveLength(2);
 
     await user.click(screen.getByRole('button', { name: 'Lagre tilgangene' }));

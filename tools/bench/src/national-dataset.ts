@@ -246,7 +246,7 @@ export async function generateNationalDataset(db: Kysely<Database>): Promise<Nat
   // The audit log of a system in use: one entry per change.
   const audit = Array.from({ length: NATIONAL_SCALE.auditEntries }, (_, i) => {
     const agreement = agreements[i % agreements.length] as { id: string; title: string };
-    return { entity: 'agreement', entity_id: agreement.id, action: 'update', before: JSON.stringify({ title: agreement.title }), after: JSON.stringify({ title: `${agreement.title}.` }) };
+    return { entity: 'agreement' as const, entity_id: agreement.id, action: 'update', before: JSON.stringify({ title: agreement.title }), after: JSON.stringify({ title: `${agreement.title}.` }) };
   });
   await insertInBatches(audit, 2000, (batch) => db.insertInto('audit_entry').values(batch).execute());
 

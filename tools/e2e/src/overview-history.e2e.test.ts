@@ -106,6 +106,9 @@ test.describe('the county overview and a record’s history', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Endringslogg' })).toBeVisible();
     await expect(page.getByRole('row').nth(1).getByRole('link', { name: 'Flatanger bibliotek' })).toBeVisible();
     await expect(page.getByRole('row').nth(1).getByText('Fylkesbiblioteket (demo)', { exact: true })).toBeVisible();
+    // The filter offers every kind the log holds, surveys and student counts too.
+    await expect(page.getByRole('combobox', { name: 'Type' }).getByRole('option', { name: 'Undersøkelse', exact: true })).toBeAttached();
+    await expect(page.getByRole('combobox', { name: 'Type' }).getByRole('option', { name: 'Studenttall', exact: true })).toBeAttached();
     await expectNoAxeViolations(page);
   });
 });

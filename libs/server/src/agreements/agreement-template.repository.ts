@@ -60,7 +60,7 @@ function templateRecord(scope: Scope, id: string) {
   return {
     table: 'agreement_template' as const,
     id,
-    entity: 'agreement_template',
+    entity: 'agreement_template' as const,
     label: LABEL,
     checkReach: async () => countyAdminOnly(scope),
     read: (trx: Executor) => getAgreementTemplate(trx, scope, id),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mainLibraryKey, sampleId } from '@kompetansebro/db';
-import type { Page, ServiceSummary } from '@kompetansebro/domain';
+import { addDays, todayInNorway, type Page, type ServiceSummary } from '@kompetansebro/domain';
 import { COUNTY_ADMIN, jsonBody } from '@kompetansebro/testing/server';
 import { expectQueryRefused, testServer } from '../testing/fixture.test';
 
@@ -22,6 +22,10 @@ async function auditPage(query: string): Promise<Page<AuditEntry>> {
   const response = await server.request(`/api/audit?${query}`);
   expect(response.status, query).toBe(200);
   return (await response.json()) as Page<AuditEntry>;
+}
+
+async function actorName(id: string): Promise<string> {
+  return (await server.database.db.selectFrom('actor').select('name').where('id', '=', id).executeTakeFirstOrThrow()).name;
 }
 
 async function createService(): Promise<ServiceSummary> {
@@ -85,7 +89,7 @@ describe('GET /api/audit', () => {
     const { title } = await server.database.db.selectFrom('agreement').select('title').where('id', '=', agreementId).executeTakeFirstOrThrow();
     // 1,100 more entries: more than the cap (1,000) past the first page's start.
     const entries = Array.from({ length: 1_100 }, (_, n) => ({
-      entity: 'agreement',
+      entity: 'agreement' as const,
       // Entries about records keyed by something else than a uuid must not break the name lookup.
       entity_id: n === 0 ? 'not-a-uuid' : agreementId,
       action: 'update',
@@ -105,6 +109,21 @@ describe('GET /api/audit', () => {
     expect(later.totalCapped).toBeUndefined();
     const oldest = (await auditPage(`entity=agreement&id=not-a-uuid`)).items[0] as AuditEntry & { recordName: string | null };
     expect(oldest.recordName).toBeNull();
+  });
+
+  it('names a survey by its name and student counts by their university, as they are now', async () => {
+    const survey = await server.request('/api/surveys', jsonBody('POST', { name: 'Tjenester 2027', deadline: addDays(todayInNorway(), 60), actorIds: [sampleId('actor', mainLibraryKey('5007'))], includeBranches: false }));
+    expect(survey.status).toBe(201);
+    const ntnu = await server.as('ntnu@demo.kompetansebro.no');
+    const counts = await ntnu('/api/liaison/student-counts?period=current', jsonBody('PUT', { counts: [{ municipalityNumber: '5007', count: 12 }] }, { 'If-Match': '"0"' }));
+    expect(counts.status).toBe(200);
+
+    const surveyEntry = (await auditPage('entity=survey')).items[0] as AuditEntry & { recordName: string | null };
+    expect(surveyEntry.recordName).toBe('Tjenester 2027');
+    const countsEntry = (await auditPage('entity=student_counts')).items[0] as AuditEntry & { recordName: string | null };
+    expect(countsEntry.recordName).toBe(await actorName(sampleId('actor', 'ntnu-library')));
+    // The period is in the entry, for the log to say which counts these are.
+    expect(countsEntry.after).toMatchObject({ period: 'current' });
   });
 
   it('answers 400 naming the parameter for bad query values', async () => {

@@ -1,14 +1,14 @@
 import { sql, type Transaction } from 'kysely';
 import type { Executor } from '../persistence/executor';
 import type { AuditEntryRow, Database } from '@kompetansebro/db';
-import { withFields, type Page } from '@kompetansebro/domain';
+import { withFields, type AuditedEntity, type Page } from '@kompetansebro/domain';
 import { requireCountyWide, type Scope } from '../auth/visibility';
 import { cappedPageOf } from '../persistence/repository-helpers';
 
 
 export interface AuditRecord {
   userId: string | null;
-  entity: string;
+  entity: AuditedEntity;
   entityId: string;
   action: 'create' | 'update' | 'archive' | 'restore' | 'delete' | 'transition' | 'confirm' | 'erase' | 'merge' | 'import' | 'undo_import';
   before: unknown;
@@ -76,7 +76,7 @@ function toEntry(row: AuditEntryRow): AuditEntry {
 export interface AuditListEntry extends AuditEntry {
   /** Null for the system, or when the user no longer exists. */
   userName: string | null;
-  /** The record's name or title as it is now (an activity's title where the entry holds none); null when it has none or is gone. */
+  /** The record's name or title as it is now (an activity's title where the entry holds none; student counts: their organisation's); null when it has none or is gone. */
   recordName: string | null;
 }
 
@@ -86,7 +86,7 @@ export interface AuditListEntry extends AuditEntry {
  */
 const entityUuid = sql`(case when audit_entry.entity_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then audit_entry.entity_id::uuid end)`;
 
-/** The name of the record an entry is about, as it is now, by kind of record. */
+/** The name of the record an entry is about, as it is now, by kind of record (student counts: whose they are). */
 const recordNameNow = sql<string | null>`case audit_entry.entity
   when 'actor' then (select name from actor where actor.id = ${entityUuid})
   when 'agreement' then (select title from agreement where agreement.id = ${entityUuid})
@@ -94,6 +94,8 @@ const recordNameNow = sql<string | null>`case audit_entry.entity
   when 'initiative' then (select title from initiative where initiative.id = ${entityUuid})
   when 'plan_item' then (select title from plan_item where plan_item.id = ${entityUuid})
   when 'user' then (select name from app_user where app_user.id = ${entityUuid})
+  when 'survey' then (select name from survey where survey.id = ${entityUuid})
+  when 'student_counts' then (select actor.name from student_count_set join actor on actor.id = student_count_set.organisation_id where student_count_set.id = ${entityUuid})
   else null end`;
 
 /** The audit log, newest first, optionally of one entity type and one record. The county's only. */

@@ -23,7 +23,7 @@ export const auditEntrySchema = z
 const auditListEntrySchema = auditEntrySchema
   .extend({
     userName: z.string().nullable().meta({ description: 'The name of the user who made the change; null for the system' }),
-    recordName: z.string().nullable().meta({ description: "The record's name or title as it is now; null when it has none or is gone" }),
+    recordName: z.string().nullable().meta({ description: "The record's name or title as it is now (student counts: their organisation's); null when it has none or is gone" }),
   })
   .meta({ id: 'AuditListEntry' });
 

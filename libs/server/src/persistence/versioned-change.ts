@@ -60,7 +60,7 @@ export interface VersionedRecord<T> {
   table: VersionedTable;
   id: string;
   /** The entity as the audit log names it. */
-  entity: string;
+  entity: AuditRecord['entity'];
   /** The record in messages (404, 412); default: `entity`. */
   label?: string;
   /** 404 for a record the scope may not see, 403 for one it may not change; after the lock, before the version check. */
@@ -121,7 +121,7 @@ export function versionedRemoval<T>(db: Executor, change: Omit<VersionedChange<T
 export function auditedCreate<T>(
   db: Executor,
   create: {
-    entity: string;
+    entity: AuditRecord['entity'];
     context: ChangeContext;
     /** Inserts the record; returns its id. */
     insert: (trx: Transaction<Database>) => Promise<string>;

@@ -135,7 +135,7 @@ export async function addPhoto(db: Executor, scope: Scope, actorId: string, fiel
 async function writablePhoto(db: Executor, scope: Scope, id: string) {
   const photo = await getPhoto(db, scope, id);
   await requireActorWritable(db, scope, photo.actorId);
-  return { table: 'photo' as const, id, entity: 'photo', read: (trx: Executor) => getPhoto(trx, scope, id) };
+  return { table: 'photo' as const, id, entity: 'photo' as const, read: (trx: Executor) => getPhoto(trx, scope, id) };
 }
 
 /** Changes what is said about a photo (alt text, photographer, rights, link, published), If-Match; audited. */

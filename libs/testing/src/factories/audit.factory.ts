@@ -6,6 +6,8 @@ export const auditListEntrySchema = z.object({
   occurredAt: z.iso.datetime({ offset: true }),
   userId: z.uuid().nullable(),
   userName: z.string().nullable(),
+  /** The record's name now, as the server looks it up (student counts: their organisation's). */
+  recordName: z.string().nullable().optional(),
   entity: z.string(),
   entityId: z.string(),
   action: z.string(),
