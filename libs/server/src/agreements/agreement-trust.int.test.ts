@@ -207,6 +207,18 @@ describe('signing', () => {
     expect((await decide(as.fosen, await read(agreement.id), FOSEN, { decision: 'declined', comment: 'For sent' })).status).toBe(409);
   });
 
+  it('is signed when sent to parties who all accepted the draft already', async () => {
+    const twoParties = { ...fosenAgreement(), parties: [{ actorId: FOSEN, role: 'coordinator' }, { actorId: ORLAND, role: 'service_provider' }] };
+    let agreement = await create(twoParties);
+    agreement = await json<AgreementDetail>(await decide(as.fosen, agreement, FOSEN, { decision: 'accepted' }), 200);
+    agreement = await json<AgreementDetail>(await decide(as.orland, agreement, ORLAND, { decision: 'accepted' }), 200);
+    // A draft is not signed by acceptances: its text may still change.
+    expect(agreement.status).toBe('draft');
+    const sent = await json<AgreementDetail>(await transition(agreement, { to: 'negotiating' }), 200);
+    expect(sent.status).toBe('signed');
+    expect(sent.transitions.slice(-2)).toMatchObject([{ to: 'negotiating' }, { from: 'negotiating', to: 'signed', note: 'Alle parter har godtatt' }]);
+  });
+
   it('signs without a reason once every party has accepted, and "Klar til signering" asks the parties (negotiating)', async () => {
     let agreement = await sentToParties();
     expect(agreement.status).toBe('negotiating');

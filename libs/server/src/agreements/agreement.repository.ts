@@ -14,8 +14,6 @@ import {
   mayAcceptFor,
   mayTransition,
   signingNote,
-  signedByAcceptance,
-  SIGNED_BY_ACCEPTANCE_NOTE,
   norwegianSortKey,
   todayInNorway,
   type AgreementAmendment,
@@ -40,6 +38,8 @@ import {
   DomainRuleError,
   NotFoundError,
   partyViolations as agreementPartyViolations,
+  signedByAcceptance,
+  SIGNED_BY_ACCEPTANCE_NOTE,
 } from '@kompetansebro/domain';
 import { actorIdInSet, actorIdsOfSet, requireVisible, requireWritable, visibleAgreements, type Scope } from '../auth/visibility';
 import { uniqueViolation } from '../persistence/database-errors';
