@@ -99,6 +99,13 @@ export function PartyAcceptance({ agreement, party }: { agreement: AgreementDeta
     );
   };
 
+  const notice =
+    done?.answer === 'accepted' && party.acceptedAt
+      ? t(isOpenForNegotiation(agreement.status) ? 'agreements.detail.acceptance.done' : 'agreements.detail.acceptance.doneSigned', { name })
+      : done?.answer === 'declined' && party.declinedAt
+        ? t('agreements.decision.declinedDone', { name })
+        : null;
+
   const open = (answer: Answer) => {
     setCommentMissing(false);
     setAnswering(answer);
@@ -145,22 +152,13 @@ export function PartyAcceptance({ agreement, party }: { agreement: AgreementDeta
       </ConfirmDialog>
       {/* The buttons are gone once answered: the notice takes the focus (WCAG 2.4.3). The last acceptance signs the agreement (the server's rule): the notice says so. */}
       <div role="status">
-        {done?.answer === 'accepted' && party.acceptedAt && (
+        {notice && (
           <Alert color="success" focusKey={done}>
-            {t(isOpenForNegotiation(agreement.status) ? 'agreements.detail.acceptance.done' : 'agreements.detail.acceptance.doneSigned', { name })}
-          </Alert>
-        )}
-        {done?.answer === 'declined' && party.declinedAt && (
-          <Alert color="success" focusKey={done}>
-            {t('agreements.decision.declinedDone', { name })}
+            {notice}
           </Alert>
         )}
       </div>
-      {decide.isError && (
-        <Alert color="danger" heading={t('agreements.decision.failed')}>
-          <p className="ds-paragraph">{answerErrorText(t, decide.error)}</p>
-        </Alert>
-      )}
+      {decide.isError && <Alert color="danger" heading={t('agreements.decision.failed')}>{answerErrorText(t, decide.error)}</Alert>}
     </>
   );
 }
