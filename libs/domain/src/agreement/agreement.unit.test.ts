@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { todayInNorway } from '../common/dates';
-import { agreementStatuses, allowedTransitions, canRenew, canTransition, dayAfter, inForceOn, isTransition, signedByAcceptance, statusByCalendar } from './agreement-lifecycle';
+import { agreementStatuses, allowedTransitions, canRenew, canTransition, dayAfter, inForceOn, isTransition, statusByCalendar } from './agreement-lifecycle';
 import { signingNote } from './agreement-change.rules';
+import { signedByAcceptance } from './agreement-lifecycle';
 import { commitmentStatus } from './agreement-fulfilment';
 import { agreementRuleViolations } from './agreement.rules';
 
