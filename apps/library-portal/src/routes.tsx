@@ -22,7 +22,7 @@ export const libraryNavigation: readonly NavigationItem[] = [
   { to: '/planpunkter', label: 'shell.navigation.planItems', permission: { resource: 'plan_item', action: 'read' }, group: 'cooperation' },
 ];
 
-/** Where the portal shows each kind of record: the links of search hits and inbox items (the open survey is offered on home). */
+/** Where the portal shows each kind of record: the links of search hits and inbox items (the open survey: its answer form). */
 export const libraryPaths: AppPaths = {
   actor: '/tjenester/$id',
   agreement: '/avtaler/$id',
@@ -30,7 +30,7 @@ export const libraryPaths: AppPaths = {
   activity: '/aktiviteter/$id',
   notes: '/samarbeid',
   services: '/tjenester',
-  survey: '/',
+  survey: '/undersokelse',
   planItem: '/planpunkter/$id',
 };
 
@@ -64,7 +64,7 @@ export function createLibraryPortalRoutes(parentRoute: AnyRoute) {
     createAgreementRoutes(parentRoute, { path: 'avtaler', actorPath: '/tjenester/$id', listFilters: { partyAndRegion: false }, pendingAmendments: true }),
     createActivityRoutes(parentRoute, { path: 'aktiviteter', actorPath: '/tjenester/$id' }),
     // The county's survey, answered in the portal through the same form (and records) as the mailed link.
-    createSurveyAnswerRoute(parentRoute, { path: 'undersokelse' }),
+    createSurveyAnswerRoute(parentRoute, { path: 'undersokelse', own: true }),
     createOwnPlanItemRoutes(parentRoute, { path: 'planpunkter' }),
   ];
 }

@@ -73,7 +73,8 @@ export function PartyAcceptance({ agreement, party }: { agreement: AgreementDeta
   const [answering, setAnswering] = useState<Answer | null>(null);
   const [comment, setComment] = useState('');
   const [commentMissing, setCommentMissing] = useState(false);
-  const [done, setDone] = useState<Answer | null>(null);
+  // A new object per answer, so its notice takes the focus each time.
+  const [done, setDone] = useState<{ answer: Answer } | null>(null);
   const name = party.actorName;
 
   const confirm = () => {
@@ -84,7 +85,7 @@ export function PartyAcceptance({ agreement, party }: { agreement: AgreementDeta
       { actorId: party.actorId, version: agreement.version, decision: answering, ...(text ? { comment: text } : {}) },
       {
         onSuccess: () => {
-          setDone(answering);
+          setDone({ answer: answering });
           setComment('');
         },
         onError: (error) => {
@@ -97,6 +98,13 @@ export function PartyAcceptance({ agreement, party }: { agreement: AgreementDeta
       },
     );
   };
+
+  const notice =
+    done?.answer === 'accepted' && party.acceptedAt
+      ? t(isOpenForNegotiation(agreement.status) ? 'agreements.detail.acceptance.done' : 'agreements.detail.acceptance.doneSigned', { name })
+      : done?.answer === 'declined' && party.declinedAt
+        ? t('agreements.decision.declinedDone', { name })
+        : null;
 
   const open = (answer: Answer) => {
     setCommentMissing(false);
@@ -118,15 +126,7 @@ export function PartyAcceptance({ agreement, party }: { agreement: AgreementDeta
           )}
         </div>
       )}
-      <div role="status">
-        {done === 'accepted' && party.acceptedAt && <p className="ds-paragraph">{t('agreements.detail.acceptance.done', { name })}</p>}
-        {done === 'declined' && party.declinedAt && <p className="ds-paragraph">{t('agreements.decision.declinedDone', { name })}</p>}
-      </div>
-      {decide.isError && (
-        <Alert color="danger" heading={t('agreements.decision.failed')}>
-          <p className="ds-paragraph">{answerErrorText(t, decide.error)}</p>
-        </Alert>
-      )}
+      {/* Before the notice: the dialog closes (and the browser hands the focus back) before the notice takes it. */}
       <ConfirmDialog
         open={answering !== null}
         title={t(answering === 'declined' ? 'agreements.decision.declineTitle' : 'agreements.detail.acceptance.dialogTitleOwn', { name })}
@@ -150,6 +150,15 @@ export function PartyAcceptance({ agreement, party }: { agreement: AgreementDeta
           onChange={(event) => setComment(event.target.value)}
         />
       </ConfirmDialog>
+      {/* The buttons are gone once answered: the notice takes the focus (WCAG 2.4.3). The last acceptance signs the agreement (the server's rule): the notice says so. */}
+      <div role="status">
+        {notice && (
+          <Alert color="success" focusKey={done}>
+            {notice}
+          </Alert>
+        )}
+      </div>
+      {decide.isError && <Alert color="danger" heading={t('agreements.decision.failed')}>{answerErrorText(t, decide.error)}</Alert>}
     </>
   );
 }

@@ -76,17 +76,37 @@ describe('Acceptance on the agreement page', () => {
 
     await user.click(button);
     const dialog = await screen.findByRole('dialog');
-    expect(within(dialog).getByText(/fylket registrere avtalen som signert/)).toBeTruthy();
+    expect(within(dialog).getByText(/Når alle parter har godtatt, er avtalen signert\./)).toBeTruthy();
     expect(store.acceptRequests).toEqual([]);
     await user.type(within(dialog).getByRole('textbox', { name: 'Kommentar (valgfritt)' }), 'Vedtatt i styret');
     await user.click(within(dialog).getByRole('button', { name: 'Ja, vi godtar avtalen' }));
 
-    await screen.findByText('Namdal studiesenter har godtatt avtalen.');
+    // The buttons are gone: the notice takes the focus, not the page body.
+    const notice = await screen.findByText('Namdal studiesenter har godtatt avtalen.');
+    await waitFor(() => expect(document.activeElement).toBe(notice.closest('.ds-alert')));
+    expect(screen.getByText('Status:').textContent).toContain('Under forhandling');
     expect(store.acceptRequests).toEqual([{ id: agreement.id, actorId: namdal.id, ifMatch: '"1"', body: { decision: 'accepted', comment: 'Vedtatt i styret' } }]);
     expect(within(parties()).getByText(/^Godtatt \d{2}\.\d{2}\.\d{4} — «Vedtatt i styret»$/)).toBeTruthy();
     expect(within(parties()).getAllByText('Ikke godtatt ennå')).toHaveLength(1);
     expect(screen.getByText('Venter på at partene godtar avtalen: 1 av 2 har godtatt.')).toBeTruthy();
     expect(within(parties()).queryAllByRole('button')).toEqual([]);
+  });
+
+  it('signs the agreement with the last acceptance, and says so where the library answered', async () => {
+    const agreement = namdalAgreement({ status: 'negotiating', allowedTransitions: [] });
+    const centreAccepted = { ...agreement, parties: agreement.parties.map((party) => (party.actorId === namdal.id ? { ...party, acceptedAt: '2026-11-22T10:00:00.000Z' } : party)) };
+    const library: TestAccount = { email: 'namsos@demo.kompetansebro.no', password: 'kompetansebro', me: buildMe({ memberships: [buildMembership(namsos, 'library_editor')] }) };
+    const { user } = renderAgreement(centreAccepted, library);
+    await heading();
+    await user.click(await within(parties()).findByRole('button', { name: 'Bekreft at Namsos bibliotek godtar avtalen' }, { timeout: 5000 }));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Ja, vi godtar avtalen' }));
+
+    const notice = await screen.findByText('Namsos bibliotek har godtatt avtalen. Alle parter har nå godtatt, så avtalen er signert.');
+    await waitFor(() => expect(document.activeElement).toBe(notice.closest('.ds-alert')));
+    expect(screen.getByText('Status:').textContent).toContain('Signert');
+    // Nothing is left for anyone to press before signing, and no text says the county must.
+    expect(screen.queryByText(/Alle parter har godtatt,/)).toBeNull();
+    expect(screen.queryByText(/Venter på at partene/)).toBeNull();
   });
 
   it('offers no acceptance once the agreement is signed, and keeps showing who accepted', async () => {
@@ -167,15 +187,17 @@ describe('Acceptance on the agreement page', () => {
     const { user } = renderAgreement(draft, coordinatorAccount());
     const actions = await waitFor(() => screen.getByRole('region', { name: 'Neste steg' }), { timeout: 5000 });
     await user.click(await within(actions).findByRole('button', { name: 'Send til partene for godkjenning' }));
-    await screen.findByText('Avtalen har nå status «Under forhandling».');
+    const notice = await screen.findByText('Avtalen har nå status «Under forhandling».');
+    // The button pressed is gone: the notice of the new status takes the focus.
+    await waitFor(() => expect(document.activeElement).toBe(notice.closest('.ds-alert')));
   });
 
-  it('shows the coordinator that the county signs next, and the county the sign button first', async () => {
+  it('shows the county, on an agreement accepted by all but not signed (from before the last acceptance signed), the sign button first', async () => {
     const accepted = { acceptedAt: '2026-11-22T10:00:00.000Z' };
     const agreement = namdalAgreement({ status: 'negotiating', allowedTransitions: ['draft', 'signed', 'terminated'] });
     const allAccepted = { ...agreement, parties: agreement.parties.map((party) => ({ ...party, ...accepted })) };
     renderAgreement(allAccepted, countyAdminAccount());
-    await screen.findByText('Alle parter har godtatt. Neste steg er å registrere avtalen som signert.', {}, { timeout: 5000 });
+    await screen.findByText('Alle parter har godtatt, men avtalen er ikke registrert som signert ennå. Marker den som signert.', {}, { timeout: 5000 });
     const actions = screen.getByRole('region', { name: 'Neste steg' });
     expect(within(actions).getAllByRole('button').map((button) => button.textContent)).toEqual([
       'Marker som signert',
@@ -185,11 +207,11 @@ describe('Acceptance on the agreement page', () => {
     expect(within(parties()).getAllByText('Godtatt 22.11.2026')).toHaveLength(2);
   });
 
-  it('tells the coordinator, who cannot sign, that the county can', async () => {
+  it('tells the coordinator, on such an agreement, that the county signs it', async () => {
     const agreement = namdalAgreement({ status: 'negotiating', allowedTransitions: ['draft'] });
     const allAccepted = { ...agreement, parties: agreement.parties.map((party) => ({ ...party, acceptedAt: '2026-11-22T10:00:00.000Z' })) };
     renderAgreement(allAccepted, coordinatorAccount());
-    await screen.findByText('Alle parter har godtatt — fylket kan nå registrere avtalen som signert.', {}, { timeout: 5000 });
+    await screen.findByText('Alle parter har godtatt, men avtalen er ikke registrert som signert ennå. Fylket gjør det.', {}, { timeout: 5000 });
   });
 });
 

@@ -70,18 +70,19 @@ function AgreementDetails({ agreement }: { agreement: AgreementDetail }) {
   const [signingWithout, setSigningWithout] = useState(false);
   const [overrideReason, setOverrideReason] = useState('');
   const [reasonMissing, setReasonMissing] = useState(false);
-  const [done, setDone] = useState<AgreementStatus | null>(null);
+  // The status a move left (the answer's: sending to parties who all accepted signs it); a new object each time, so its notice takes the focus again.
+  const [done, setDone] = useState<{ status: AgreementStatus } | null>(null);
 
   const moveTo = (to: AgreementStatus, reason?: string) => {
     setDone(null);
     transition.mutate(
       { to, version: agreement.version, ...(reason ? { overrideReason: reason } : {}) },
       {
-        onSuccess: () => {
+        onSuccess: (moved) => {
           setConfirmingTerminate(false);
           setSigningWithout(false);
           setOverrideReason('');
-          setDone(to);
+          setDone({ status: moved.status });
         },
         onError: () => {
           setConfirmingTerminate(false);
@@ -142,11 +143,48 @@ function AgreementDetails({ agreement }: { agreement: AgreementDetail }) {
         <StatusTag color={agreementStatusColor[agreement.status]}>{t(`agreementStatus.${agreement.status}`)}</StatusTag>
       </p>
 
-      {done && (
-        <p className="ds-paragraph" role="status">
-          {t('agreements.detail.transitioned', { status: t(`agreementStatus.${done}`) })}
-        </p>
-      )}
+      {/* Before the notice: a dialog closes (and the browser hands the focus back) before the notice takes it. */}
+      <ConfirmDialog
+        open={signingWithout}
+        title={t('agreements.signing.overrideTitle')}
+        confirmLabel={t('agreements.signing.overrideConfirm')}
+        cancelLabel={t('common.cancel')}
+        confirmColor="accent"
+        busy={transition.isPending}
+        onConfirm={signWithout}
+        onCancel={() => setSigningWithout(false)}
+      >
+        <p className="ds-paragraph">{t('agreements.signing.overrideBody', { names: notAccepted.join(', ') })}</p>
+        <TextArea
+          label={t('agreements.signing.reasonLabel')}
+          value={overrideReason}
+          rows={3}
+          maxLength={1000}
+          error={reasonMissing ? t('agreements.signing.reasonRequired') : undefined}
+          onChange={(event) => setOverrideReason(event.target.value)}
+        />
+      </ConfirmDialog>
+
+      <ConfirmDialog
+        open={confirmingTerminate}
+        title={t('agreements.detail.terminateTitle')}
+        confirmLabel={t('agreements.detail.terminateConfirm')}
+        cancelLabel={t('common.cancel')}
+        busy={transition.isPending}
+        onConfirm={() => moveTo('terminated')}
+        onCancel={() => setConfirmingTerminate(false)}
+      >
+        {t('agreements.detail.terminateBody', { title: agreement.title })}
+      </ConfirmDialog>
+
+      {/* The button pressed is gone after a move: the notice of the new status takes the focus (WCAG 2.4.3). */}
+      <div role="status">
+        {done && (
+          <Alert color="success" focusKey={done}>
+            {t('agreements.detail.transitioned', { status: t(`agreementStatus.${done.status}`) })}
+          </Alert>
+        )}
+      </div>
       <FailureAlert title={t('agreements.detail.transitionFailed')} message={transition.isError ? errorText(t, transition.error) : null} />
 
       <section aria-labelledby="agreement-actions" className="kb-stack">
@@ -194,39 +232,6 @@ function AgreementDetails({ agreement }: { agreement: AgreementDetail }) {
           </div>
         )}
       </section>
-
-      <ConfirmDialog
-        open={signingWithout}
-        title={t('agreements.signing.overrideTitle')}
-        confirmLabel={t('agreements.signing.overrideConfirm')}
-        cancelLabel={t('common.cancel')}
-        confirmColor="accent"
-        busy={transition.isPending}
-        onConfirm={signWithout}
-        onCancel={() => setSigningWithout(false)}
-      >
-        <p className="ds-paragraph">{t('agreements.signing.overrideBody', { names: notAccepted.join(', ') })}</p>
-        <TextArea
-          label={t('agreements.signing.reasonLabel')}
-          value={overrideReason}
-          rows={3}
-          maxLength={1000}
-          error={reasonMissing ? t('agreements.signing.reasonRequired') : undefined}
-          onChange={(event) => setOverrideReason(event.target.value)}
-        />
-      </ConfirmDialog>
-
-      <ConfirmDialog
-        open={confirmingTerminate}
-        title={t('agreements.detail.terminateTitle')}
-        confirmLabel={t('agreements.detail.terminateConfirm')}
-        cancelLabel={t('common.cancel')}
-        busy={transition.isPending}
-        onConfirm={() => moveTo('terminated')}
-        onCancel={() => setConfirmingTerminate(false)}
-      >
-        {t('agreements.detail.terminateBody', { title: agreement.title })}
-      </ConfirmDialog>
 
       <Section id="agreement-facts" title={t('agreements.detail.factsTitle')}>
         <dl className="kb-facts">

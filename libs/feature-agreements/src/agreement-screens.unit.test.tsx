@@ -171,11 +171,13 @@ describe('AgreementPage', () => {
     expect(store.get(agreement.id)?.status).toBe('negotiating');
     await user.type(within(dialog).getByRole('textbox', { name: 'Begrunnelse' }), 'Signert på papir');
     await user.click(within(dialog).getByRole('button', { name: 'Signer med begrunnelse' }));
-    await screen.findByText('Avtalen har nå status «Signert».');
+    const notice = await screen.findByText('Avtalen har nå status «Signert».');
+    // The dialog and the button are gone: the notice of the new status takes the focus.
+    await waitFor(() => expect(document.activeElement).toBe(notice.closest('.ds-alert')));
     expect(store.received.filter((r) => r.path.endsWith('/transitions')).map((r) => r.body)).toEqual([{ to: 'signed', overrideReason: 'Signert på papir' }]);
   });
 
-  it('flags the commitments no longer met, at a glance', async () => {
+  it('flags the commitments not met, at a glance, and says what to do about one not confirmed', async () => {
     const base = buildAgreementDetail({ status: 'active', allowedTransitions: ['terminated'] });
     const agreement = {
       ...base,
@@ -184,8 +186,8 @@ describe('AgreementPage', () => {
     renderAgreements(`/avtaler/${agreement.id}`, new AgreementStore([agreement]));
     await screen.findByRole('heading', { level: 1, name: 'Samarbeidsavtale Namdal' }, { timeout: 5000 });
     const parties = screen.getByRole('region', { name: 'Parter og tjenester' });
-    expect(within(parties).getByText('1 forpliktelse er ikke lenger oppfylt. Ta det opp med parten, eller endre avtalen.')).toBeTruthy();
-    expect(within(parties).getByText(/Lesesalsplasser: ikke bekreftet de siste 12 månedene/)).toBeTruthy();
+    expect(within(parties).getByText('1 forpliktelse er ikke oppfylt. Se hva som mangler under parten, og ta det opp med den eller endre avtalen.')).toBeTruthy();
+    expect(within(parties).getByText(/Lesesalsplasser: ikke bekreftet de siste 12 månedene\. Be parten bekrefte at tjenesten stemmer\./)).toBeTruthy();
     expect(within(parties).queryByText(/Fjernlån:/)).toBeNull();
   });
 

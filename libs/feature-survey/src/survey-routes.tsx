@@ -27,6 +27,10 @@ export function createSurveyRoutes(parentRoute: AnyRoute, { path = 'undersokelse
  * The public answer form (`/svar?token=…`, no login) under the app's root route: a library
  * answers for itself through the link in its e-mail.
  */
-export function createSurveyAnswerRoute(rootRoute: AnyRoute, { path = 'svar' }: { path?: string } = {}) {
-  return screenRoute(rootRoute, { path, validateSearch: plainSearch, component: lazyRouteComponent(() => import('./survey-answer-page'), 'SurveyAnswerPage') });
+export function createSurveyAnswerRoute(rootRoute: AnyRoute, { path = 'svar', own = false }: { path?: string; own?: boolean } = {}) {
+  // `own`: a logged-in library's app, where the form opens without a token too (its own link is fetched).
+  const component = own
+    ? lazyRouteComponent(() => import('./own-survey-answer-page'), 'OwnSurveyAnswerPage')
+    : lazyRouteComponent(() => import('./survey-answer-page'), 'SurveyAnswerPage');
+  return screenRoute(rootRoute, { path, validateSearch: plainSearch, component });
 }

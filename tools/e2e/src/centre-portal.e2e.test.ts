@@ -118,7 +118,10 @@ test.describe('the study-centre portal as the Namdal coordinator', () => {
     // Towards signing: the coordinator sends the draft to the parties for acceptance (negotiation).
     await page.goto(detailUrl);
     await page.getByRole('button', { name: 'Send til partene for godkjenning' }).click();
-    await expect(page.getByText('Avtalen har nå status «Under forhandling».')).toBeVisible();
+    const sent = page.getByText('Avtalen har nå status «Under forhandling».');
+    await expect(sent).toBeVisible();
+    // The button pressed is gone: the notice of the new status has the focus, not the page body.
+    await expect(page.locator('.ds-alert', { has: sent })).toBeFocused();
     await expect(page.getByText('Forplikter seg til: Eksamensvakt, Lesesalsplasser', { exact: true })).toBeVisible();
     await expectNoAxeViolations(page);
 
@@ -130,7 +133,9 @@ test.describe('the study-centre portal as the Namdal coordinator', () => {
     await expect(dialog).toBeVisible();
     await expectNoAxeViolations(page);
     await dialog.getByRole('button', { name: 'Ja, vi godtar avtalen' }).click();
-    await expect(page.getByText('Namdal studiesenter har godtatt avtalen.')).toBeVisible();
+    const accepted = page.getByText('Namdal studiesenter har godtatt avtalen.');
+    await expect(accepted).toBeVisible();
+    await expect(page.locator('.ds-alert', { has: accepted })).toBeFocused();
     const party = (name: string) => parties.getByRole('listitem').filter({ has: page.getByRole('link', { name, exact: true }) });
     await expect(party('Namdal studiesenter').getByText(/^Godtatt \d{2}\.\d{2}\.\d{4}$/)).toBeVisible();
     await expect(party('Grong bibliotek').getByText('Ikke godtatt ennå', { exact: true })).toBeVisible();

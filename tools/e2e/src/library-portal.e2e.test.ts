@@ -45,10 +45,19 @@ test.describe('the library portal as Namsos bibliotek', () => {
       data: { title: AGREEMENT, kind: 'cooperation', startDate: today, endDate: `${Number(today.slice(0, 4)) + 2}${today.slice(4)}`, parties: parties.map((actorId, i) => ({ actorId, role: i === 0 ? 'coordinator' : 'service_provider' })) },
     });
     expect(drafted.status()).toBe(201);
-    await countyDraft.goto(`/fylke/avtaler/${((await drafted.json()) as { id: string }).id}`);
+    const agreementId = ((await drafted.json()) as { id: string }).id;
+    await countyDraft.goto(`/fylke/avtaler/${agreementId}`);
     await countyDraft.getByRole('button', { name: 'Send til partene for godkjenning' }).click();
     await expect(countyDraft.getByText('Avtalen har nå status «Under forhandling».')).toBeVisible();
     await drafting.close();
+    // Namdal studiesenter accepts first, in its own app (its journey shows the screens): the library's answer is the last.
+    const centre = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'nb-NO' });
+    const centrePage = await centre.newPage();
+    await logIn(centrePage, { app: '/studiesenter/', email: 'namdal@demo.kompetansebro.no' });
+    const { version } = (await (await centrePage.request.get(`/api/agreements/${agreementId}`)).json()) as { version: number };
+    const centreAccepted = await centrePage.request.post(`/api/agreements/${agreementId}/parties/${parties[0]}/decision`, { data: { decision: 'accepted' }, headers: { 'if-match': `"${version}"` } });
+    expect(centreAccepted.status()).toBe(200);
+    await centre.close();
 
     // Nord universitetsbibliotek writes to Namsos bibliotek first.
     const nord = await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: 'nb-NO' });
@@ -169,7 +178,13 @@ test.describe('the library portal as Namsos bibliotek', () => {
     await accept.getByLabel('Kommentar (valgfritt)').fill('Godkjent av biblioteksjefen');
     await expectNoAxeViolations(page);
     await accept.getByRole('button', { name: 'Ja, vi godtar avtalen' }).click();
-    await expect(page.getByText('Namsos bibliotek har godtatt avtalen.')).toBeVisible();
+    // The last acceptance signs the agreement: no one waits for the county. The notice takes the focus (the buttons are gone).
+    const signedNotice = page.getByText('Namsos bibliotek har godtatt avtalen. Alle parter har nå godtatt, så avtalen er signert.');
+    await expect(signedNotice).toBeVisible();
+    await expect(page.locator('.ds-alert', { has: signedNotice })).toBeFocused();
+    await expect(page.getByText(/^Status: (Signert|Aktiv)$/)).toBeVisible();
+    await expect(page.getByText(/fylket kan nå registrere/)).toHaveCount(0);
+    await expect(page.getByText(/\(Alle parter har godtatt\)$/)).toBeVisible();
     await expectAccessibleAtBothWidths(page);
 
     // The county's webinar: the library (signed up in the sample data) cancels, and signs up again.
@@ -257,6 +272,13 @@ test.describe('the library portal as Namsos bibliotek', () => {
     await goToMenuItem(page, 'Oversikt');
     await expect(page.getByRole('heading', { level: 2, name: 'Tjenester som bør bekreftes' })).toBeVisible();
     await expect(page.getByRole('region', { name: 'Endringer som venter på at dere godtar dem' })).toHaveCount(0);
+
+    // The inbox links the survey to its form, as every item to where it is done.
+    await page.goto('/bibliotek/innboks');
+    await page.getByRole('link', { name: `Svar på undersøkelsen «${survey}»` }).click();
+    await expect(page).toHaveURL(/\/bibliotek\/undersokelse\?token=/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Hvilke tjenester tilbyr dere?' })).toBeVisible();
+    await goToMenuItem(page, 'Oversikt');
 
     // The survey, answered here: the same form as the mailed link.
     await page.getByRole('region', { name: 'Undersøkelse fra fylket' }).getByRole('button', { name: 'Svar på undersøkelsen' }).click();

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import { defaultServiceConditions, openingHoursInputSchema, serviceWeeklyHours, type Audience, type ServiceConditions, type ServiceType } from '@kompetansebro/domain';
+import { defaultServiceConditions, openingHoursInputSchema, serviceWeeklyHours, todayInNorway, type Audience, type ServiceConditions, type ServiceType } from '@kompetansebro/domain';
 import type { Database } from '../database';
 import { mainLibraryKey, sampleActors } from './actors';
 import { sampleMunicipalities } from './municipalities';
@@ -23,7 +23,8 @@ interface SampleService {
   description: string;
   conditions?: Partial<ServiceConditions>;
   weeklyHours?: number;
-  confirmedAt?: string;
+  /** Confirmed this many days before the sample data is loaded (none: never confirmed). */
+  confirmedDaysAgo?: number;
   confirmedBy?: string;
 }
 
@@ -65,12 +66,20 @@ function offers(municipality: string, type: ServiceType): boolean {
   return chance === undefined || roll(municipality, type) < chance;
 }
 
-/** About half the libraries have answered the county's survey (autumn 2025). */
-function confirmation(municipality: string): Pick<SampleService, 'confirmedAt' | 'confirmedBy'> {
+/**
+ * About half the libraries have answered the county's survey this autumn: 2 to 4 months before the
+ * sample data is loaded, so their commitments hold (confirmed within 12 months) whenever the demo
+ * starts, and the others show what a library yet to confirm looks like. Which libraries, and how
+ * long ago, is fixed (the roll); only the dates follow the day of loading.
+ */
+function confirmation(municipality: string): Pick<SampleService, 'confirmedDaysAgo' | 'confirmedBy'> {
   if (roll(municipality, 'confirmed') >= 55) return {};
-  const day = String(1 + (roll(municipality, 'day') % 28)).padStart(2, '0');
-  const month = roll(municipality, 'month') < 50 ? '10' : '11';
-  return { confirmedAt: `2025-${month}-${day}`, confirmedBy: `Kartlegging fra fylkesbiblioteket (${NOTE.toLowerCase()})` };
+  return { confirmedDaysAgo: 60 + (roll(municipality, 'day') % 60), confirmedBy: `Kartlegging fra fylkesbiblioteket (${NOTE.toLowerCase()})` };
+}
+
+/** The day `days` before `today` (ISO dates). */
+function daysBefore(today: string, days: number): string {
+  return new Date(Date.parse(`${today}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 }
 
 function mainLibraryServices(municipality: string): SampleService[] {
@@ -291,6 +300,7 @@ const sampleServices: readonly SampleService[] = [
 
 /** Loads the sample services; returns how many rows it added (0 when they exist already). */
 export async function loadSampleServices(trx: Transaction<Database>): Promise<number> {
+  const today = todayInNorway();
   const added = await insertNewSampleRows(trx, 'service', sampleServices, (s) => ({
     id: sampleId('service', sampleServiceKey(s.actorKey, s.type)),
     actor_id: sampleId('actor', s.actorKey),
@@ -299,7 +309,7 @@ export async function loadSampleServices(trx: Transaction<Database>): Promise<nu
     description: s.description,
     conditions: JSON.stringify({ ...defaultServiceConditions, ...s.conditions }),
     weekly_hours: s.weeklyHours ?? null,
-    confirmed_at: s.confirmedAt ?? null,
+    confirmed_at: s.confirmedDaysAgo === undefined ? null : daysBefore(today, s.confirmedDaysAgo),
     confirmed_by: s.confirmedBy ?? null,
     sample_data: true,
   }));

@@ -42,6 +42,18 @@ export function isTransition(from: AgreementStatus, to: AgreementStatus): boolea
   return transitions[from].includes(to);
 }
 
+/**
+ * Whether the parties' answers sign the agreement (domain.md: "signed" when every party has
+ * accepted): its text is with the parties (negotiating) and no party is left to accept. A draft
+ * is not signed so: its text may still change before it is sent.
+ */
+export function signedByAcceptance(status: AgreementStatus, parties: readonly { acceptedAt: string | null }[]): boolean {
+  return status === 'negotiating' && parties.length > 0 && parties.every((party) => party.acceptedAt !== null);
+}
+
+/** The history's note on an agreement signed by its last acceptance (notes are stored in bokmål, as the calendar's). */
+export const SIGNED_BY_ACCEPTANCE_NOTE = 'Alle parter har godtatt';
+
 /** Statuses in which an agreement binds its parties (and so covers a library). */
 export const bindingStatuses: readonly AgreementStatus[] = ['active', 'expiring'];
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { todayInNorway } from '../common/dates';
 import { agreementStatuses, allowedTransitions, canRenew, canTransition, dayAfter, inForceOn, isTransition, renewalViolations, statusByCalendar } from './agreement-lifecycle';
 import { signingNote } from './agreement-change.rules';
+import { signedByAcceptance } from './agreement-lifecycle';
 import { commitmentStatus } from './agreement-fulfilment';
 import { agreementRuleViolations } from './agreement.rules';
 
@@ -147,6 +148,14 @@ describe('signing', () => {
       'Signert uten godkjenning fra Ørland bibliotek. Begrunnelse: Signert på papir i møte 1.12.',
     );
     expect(() => signingNote(parties, 'Signert på papir', false)).toThrow();
+  });
+
+  it('is signed by the last acceptance while the parties are asked, not by one short, nor in a draft', () => {
+    const all = parties.map((p) => ({ ...p, acceptedAt: '2026-12-01T10:00:00Z' }));
+    expect(signedByAcceptance('negotiating', all)).toBe(true);
+    expect(signedByAcceptance('negotiating', parties)).toBe(false);
+    expect(signedByAcceptance('draft', all)).toBe(false);
+    expect(signedByAcceptance('negotiating', [])).toBe(false);
   });
 });
 

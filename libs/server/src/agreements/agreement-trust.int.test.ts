@@ -183,6 +183,42 @@ describe('signing', () => {
     expect(partyOf(now, FOSEN)?.acceptedAt).not.toBeNull();
   });
 
+  it('is signed by the last acceptance, in the same audited change, with the reason in the history; one short or a decline does not sign', async () => {
+    const twoParties = { ...fosenAgreement(), parties: [{ actorId: FOSEN, role: 'coordinator' }, { actorId: ORLAND, role: 'service_provider' }] };
+    let agreement = await json<AgreementDetail>(await transition(await create(twoParties), { to: 'negotiating' }), 200);
+    agreement = await json<AgreementDetail>(await decide(as.fosen, agreement, FOSEN, { decision: 'accepted' }), 200);
+    expect(agreement.status).toBe('negotiating');
+    agreement = await json<AgreementDetail>(await decide(as.orland, agreement, ORLAND, { decision: 'declined', comment: 'Åpningstidene må med' }), 200);
+    expect(agreement.status).toBe('negotiating');
+    expect(agreement.transitions.map((t) => t.to)).toEqual(['draft', 'negotiating']);
+
+    agreement = await json<AgreementDetail>(await decide(as.orland, agreement, ORLAND, { decision: 'accepted' }), 200);
+    expect(agreement.status).toBe('signed');
+    expect(agreement.transitions.at(-1)).toMatchObject({ from: 'negotiating', to: 'signed', note: 'Alle parter har godtatt' });
+    const audited = await server.database.db
+      .selectFrom('audit_entry')
+      .select(['before', 'after'])
+      .where('entity_id', '=', agreement.id)
+      .orderBy('occurred_at', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(audited).toMatchObject({ before: { status: 'negotiating' }, after: { status: 'signed' } });
+    // The calendar moves it on as ever (it starts today), and no answer is open any more.
+    expect((await read(agreement.id)).status).toBe('active');
+    expect((await decide(as.fosen, await read(agreement.id), FOSEN, { decision: 'declined', comment: 'For sent' })).status).toBe(409);
+  });
+
+  it('is signed when sent to parties who all accepted the draft already', async () => {
+    const twoParties = { ...fosenAgreement(), parties: [{ actorId: FOSEN, role: 'coordinator' }, { actorId: ORLAND, role: 'service_provider' }] };
+    let agreement = await create(twoParties);
+    agreement = await json<AgreementDetail>(await decide(as.fosen, agreement, FOSEN, { decision: 'accepted' }), 200);
+    agreement = await json<AgreementDetail>(await decide(as.orland, agreement, ORLAND, { decision: 'accepted' }), 200);
+    // A draft is not signed by acceptances: its text may still change.
+    expect(agreement.status).toBe('draft');
+    const sent = await json<AgreementDetail>(await transition(agreement, { to: 'negotiating' }), 200);
+    expect(sent.status).toBe('signed');
+    expect(sent.transitions.slice(-2)).toMatchObject([{ to: 'negotiating' }, { from: 'negotiating', to: 'signed', note: 'Alle parter har godtatt' }]);
+  });
+
   it('signs without a reason once every party has accepted, and "Klar til signering" asks the parties (negotiating)', async () => {
     let agreement = await sentToParties();
     expect(agreement.status).toBe('negotiating');

@@ -39,6 +39,8 @@ import {
   DomainRuleError,
   NotFoundError,
   partyViolations as agreementPartyViolations,
+  signedByAcceptance,
+  SIGNED_BY_ACCEPTANCE_NOTE,
 } from '@kompetansebro/domain';
 import { actorIdInSet, actorIdsOfSet, requireVisible, requireWritable, visibleAgreements, type Scope } from '../auth/visibility';
 import { uniqueViolation } from '../persistence/database-errors';
@@ -606,6 +608,8 @@ export async function transitionAgreement(
       const note = [override, request.note].filter(Boolean).join(' — ') || null;
       await trx.updateTable('agreement').set({ status: request.to, ...nextVersion }).where('id', '=', id).execute();
       await recordTransition(trx, id, before.status, request.to, context, note);
+      // Sent to parties who have all accepted the draft already: nothing is left to wait for.
+      await signIfAllAccepted(trx, id, request.to, before.parties, context);
     },
   });
 }
@@ -647,8 +651,23 @@ export async function decideAgreement(
         .where('actor_id', '=', actorId)
         .execute();
       await trx.updateTable('agreement').set(nextVersion).where('id', '=', id).execute();
+      const answered = before.parties.map((p) => (p.actorId === actorId ? { acceptedAt: accepted ? new Date().toISOString() : null } : p));
+      await signIfAllAccepted(trx, id, before.status, answered, context);
     },
   });
+}
+
+/** The last acceptance signs the agreement, in the same transaction, and the history says why. */
+async function signIfAllAccepted(
+  trx: Executor,
+  id: string,
+  status: AgreementStatus,
+  parties: readonly { acceptedAt: string | null }[],
+  context: ChangeContext,
+): Promise<void> {
+  if (!signedByAcceptance(status, parties)) return;
+  await trx.updateTable('agreement').set({ status: 'signed' }).where('id', '=', id).execute();
+  await recordTransition(trx, id, status, 'signed', context, SIGNED_BY_ACCEPTANCE_NOTE);
 }
 
 /** A task's row, as both parts of `listPendingAcceptances` select it. */

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'msw';
-import { agreementStatuses, allowedTransitions, type ActorSummary, type AgreementStatusCounts, type AgreementDetail, type AgreementStatus, type PendingAcceptance } from '@kompetansebro/domain';
+import { agreementStatuses, allowedTransitions, signedByAcceptance, type ActorSummary, type AgreementStatusCounts, type AgreementDetail, type AgreementStatus, type PendingAcceptance } from '@kompetansebro/domain';
 import { http, HttpResponse } from 'msw';
 import { buildAgreementDetail } from '../factories/agreement.factory';
 import { answerWrite, api, pageOf, ResourceStore, resourceHandlers, versioned } from './resource';
@@ -99,11 +99,11 @@ export function agreementHandlers(store: AgreementStore): RequestHandler[] {
         const now = new Date().toISOString();
         const accepted = body['decision'] === 'accepted';
         const comment = typeof body['comment'] === 'string' ? body['comment'] : null;
-        return {
-          parties: item.parties.map((party) =>
-            party.actorId === actorId ? { ...party, acceptedAt: accepted ? now : null, declinedAt: accepted ? null : now, decisionComment: comment } : party,
-          ),
-        };
+        const parties = item.parties.map((party) =>
+          party.actorId === actorId ? { ...party, acceptedAt: accepted ? now : null, declinedAt: accepted ? null : now, decisionComment: comment } : party,
+        );
+        // As the API: the last acceptance signs the agreement.
+        return signedByAcceptance(item.status, parties) ? { parties, ...moved('signed') } : { parties };
       };
       return answerWrite(store, request, String(params['id']), (body, item) => versioned(store.change(item.id, decide(item, body))));
     }),
