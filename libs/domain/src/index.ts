@@ -44,6 +44,7 @@ export * from './report/norwegian-format';
 export * from './report/funder-report';
 export * from './initiative/portfolio';
 export * from './audit/audit-list.schema';
+export * from './audit/audited-entities';
 export * from './opening-hours/opening-hours.schema';
 export * from './opening-hours/opening-hours.rules';
 export * from './opening-hours/opening-hours-osm';
