@@ -97,18 +97,22 @@ function partyDecisions(entry: { before: unknown; after: unknown }): { accepted:
  * record after the change holds it. An action we do not know reads as a change, without its code.
  */
 export function actionLabel(t: TFunction, action: string, entry?: { after: unknown; before?: unknown }): string {
+  const statusOf = (record: unknown) => (typeof record === 'object' && record !== null && 'status' in record && typeof record.status === 'string' ? record.status : null);
   if (action === 'transition') {
-    const after = entry?.after;
-    const status = typeof after === 'object' && after !== null && 'status' in after && typeof after.status === 'string' ? after.status : null;
+    const status = statusOf(entry?.after);
     const name = status === null ? null : statusLabel(t, status);
     return name ? t('history.action.transitionTo', { status: name }) : t('history.action.transition');
   }
   if (action === 'update' && entry && 'before' in entry) {
-    // A party's answer to an agreement is a change of its acceptance: said as such, by whom.
+    // A party's answer to an agreement is a change of its acceptance: said as such, by whom, and
+    // the new status when the last acceptance signed it.
     const { accepted, declined } = partyDecisions(entry as { before: unknown; after: unknown });
+    const status = statusOf(entry.after);
+    const newStatus = accepted.length > 0 && status !== null && status !== statusOf(entry.before) ? statusLabel(t, status) : null;
     const said = [
       ...(accepted.length > 0 ? [t('history.action.acceptedBy', { names: accepted.join(', ') })] : []),
       ...(declined.length > 0 ? [t('history.action.declinedBy', { names: declined.join(', ') })] : []),
+      ...(newStatus ? [t('history.action.transitionTo', { status: newStatus })] : []),
     ];
     if (said.length > 0) return said.join('; ');
   }

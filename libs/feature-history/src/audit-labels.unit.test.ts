@@ -38,6 +38,11 @@ describe('the change log’s words', () => {
     const before = { title: 'Avtale', parties: [party('a', 'Namsos bibliotek', null), party('b', 'Namdal studiesenter', '2026-12-01T10:00:00.000Z')] };
     expect(actionLabel(t, 'update', { before, after: { ...before, parties: [party('a', 'Namsos bibliotek', '2026-12-06T10:00:00.000Z'), before.parties[1]] } })).toBe('Godtatt av Namsos bibliotek');
     expect(actionLabel(t, 'update', { before, after: { ...before, parties: [party('a', 'Namsos bibliotek', null, '2026-12-06T10:00:00.000Z'), before.parties[1]] } })).toBe('Avslått av Namsos bibliotek');
+    // The last acceptance signed it: said too.
+    const negotiating = { ...before, status: 'negotiating' };
+    expect(actionLabel(t, 'update', { before: negotiating, after: { ...negotiating, status: 'signed', parties: [party('a', 'Namsos bibliotek', '2026-12-06T10:00:00.000Z'), before.parties[1]] } })).toBe(
+      'Godtatt av Namsos bibliotek; Ny status: Signert',
+    );
     // Any other change of an agreement is a change.
     expect(actionLabel(t, 'update', { before, after: { ...before, title: 'Ny tittel' } })).toBe('Endret');
   });

@@ -25,8 +25,7 @@ const agreementPartyInputSchema = z
     role: partyRoleSchema,
     /** The service records this party commits to provide under the agreement. */
     serviceIds: z.array(z.uuid()).max(50).default([]),
-    /** When this party accepted the final text (null until it has). */
-    acceptedAt: timestampSchema.nullable().optional(),
+    // No acceptance here: a party accepts only for itself, through its decision (the last one signs).
   })
   .strict();
 export type AgreementPartyInput = z.infer<typeof agreementPartyInputSchema>;

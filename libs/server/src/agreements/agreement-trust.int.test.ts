@@ -219,6 +219,30 @@ describe('signing', () => {
     expect(sent.transitions.slice(-2)).toMatchObject([{ to: 'negotiating' }, { from: 'negotiating', to: 'signed', note: 'Alle parter har godtatt' }]);
   });
 
+  it('is not signed by acceptances of an older text: an edit of the draft asks every party again', async () => {
+    const twoParties = { ...fosenAgreement(), parties: [{ actorId: FOSEN, role: 'coordinator' }, { actorId: ORLAND, role: 'service_provider' }] };
+    let agreement = await create(twoParties);
+    agreement = await json<AgreementDetail>(await decide(as.fosen, agreement, FOSEN, { decision: 'accepted' }), 200);
+    agreement = await json<AgreementDetail>(await decide(as.orland, agreement, ORLAND, { decision: 'accepted' }), 200);
+    const edited = await json<AgreementDetail>(
+      await server.request(`/api/agreements/${agreement.id}`, jsonBody('PATCH', { description: 'Ny tekst etter at partene godtok' }, ifMatch(agreement.version))),
+      200,
+    );
+    expect(edited.parties.every((p) => p.acceptedAt === null)).toBe(true);
+    const sent = await json<AgreementDetail>(await transition(edited, { to: 'negotiating' }), 200);
+    expect(sent.status).toBe('negotiating');
+  });
+
+  it('takes no acceptance from whoever writes the agreement: a party accepts only for itself (400 naming the field)', async () => {
+    const forged = { ...fosenAgreement(), parties: [{ actorId: FOSEN, role: 'coordinator', acceptedAt: new Date().toISOString() }, { actorId: ORLAND, role: 'service_provider', acceptedAt: new Date().toISOString() }] };
+    const before = await server.database.db.selectFrom('agreement').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const refused = await as.fosen('/api/agreements', jsonBody('POST', forged));
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as Problem).errors?.map((e) => e.path)).toContain('parties.0.acceptedAt');
+    const after = await server.database.db.selectFrom('agreement').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    expect(after.n).toBe(before.n);
+  });
+
   it('signs without a reason once every party has accepted, and "Klar til signering" asks the parties (negotiating)', async () => {
     let agreement = await sentToParties();
     expect(agreement.status).toBe('negotiating');

@@ -456,7 +456,6 @@ async function writeParties(trx: Executor, agreementId: string, parties: readonl
         actor_id: p.actorId,
         role: p.role,
         position,
-        accepted_at: p.acceptedAt ?? null,
       })),
     )
     .execute();
@@ -550,7 +549,7 @@ export async function updateAgreement(
     write: async (trx, before) => {
       assertAgreementChangeAllowed(before.status, changes);
       const parties =
-        changes.parties ?? before.parties.map((p) => ({ actorId: p.actorId, role: p.role, serviceIds: p.services.map((s) => s.serviceId), acceptedAt: p.acceptedAt }));
+        changes.parties ?? before.parties.map((p) => ({ actorId: p.actorId, role: p.role, serviceIds: p.services.map((s) => s.serviceId) }));
       const merged = { startDate: changes.startDate ?? before.startDate, endDate: changes.endDate ?? before.endDate, parties };
       const current = before.parties.map((p) => p.actorId);
       const errors = [...agreementRuleViolations(merged), ...(changes.parties ? await partyViolations(trx, scope, changes.parties, current) : [])];
@@ -573,8 +572,9 @@ export async function updateAgreement(
         .where('id', '=', id)
         .execute();
       if (changes.parties) await writeParties(trx, id, changes.parties);
-      // The text the parties accepted has changed: each is asked again.
-      if (before.status === 'negotiating') {
+      // The text the parties accepted (sent to them, or still a draft) has changed: each is asked
+      // again, so no acceptance of an older text signs this one.
+      if (before.status === 'negotiating' || before.status === 'draft') {
         await trx.updateTable('agreement_party').set({ accepted_at: null, declined_at: null, decision_comment: null, decided_by: null }).where('agreement_id', '=', id).execute();
       }
     },
