@@ -64,10 +64,12 @@ export const liaisonQueries = {
       queryKey: [...liaisonQueries.all, 'unread'] as const,
       queryFn: () => readJson(api().api.liaison.unread.$get()),
     }),
-  activities: (when: 'upcoming' | 'past') =>
+  /** A page (25 a page) of the coming or the ended activities. */
+  activities: (when: 'upcoming' | 'past', page = 1) =>
     queryOptions({
-      queryKey: [...liaisonQueries.all, 'activities', when] as const,
-      queryFn: () => readJson(api().api.liaison.activities.$get({ query: { when } })),
+      queryKey: [...liaisonQueries.all, 'activities', when, page] as const,
+      queryFn: () => readJson(api().api.liaison.activities.$get({ query: { when, page: String(page) } })),
+      placeholderData: keepPreviousData,
     }),
 };
 

@@ -1,7 +1,7 @@
 import { liaisonQueries, useCalendarFeed, useJoinActivity } from '@kompetansebro/api-client';
 import { activityHasEnded, todayInNorway, type LiaisonActivity } from '@kompetansebro/domain';
 import { useLanguage } from '@kompetansebro/i18n';
-import { ActivityDates, ActivityPlace, Alert, Button, CalendarSubscription, httpErrorText, LoadingState, Page, QueryError, Section, StatusTag } from '@kompetansebro/ui';
+import { ActivityDates, ActivityPlace, Alert, Button, CalendarSubscription, httpErrorText, LoadingState, MorePagesPagination, Page, QueryError, Section, StatusTag } from '@kompetansebro/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,8 +13,10 @@ import { useTranslation } from 'react-i18next';
 export function ExchangePage() {
   const { t } = useTranslation();
   const language = useLanguage();
-  const upcoming = useQuery(liaisonQueries.activities('upcoming'));
-  const past = useQuery(liaisonQueries.activities('past'));
+  const [upcomingPage, setUpcomingPage] = useState(1);
+  const [pastPage, setPastPage] = useState(1);
+  const upcoming = useQuery(liaisonQueries.activities('upcoming', upcomingPage));
+  const past = useQuery(liaisonQueries.activities('past', pastPage));
   const join = useJoinActivity();
   const [joined, setJoined] = useState<string | null>(null);
 
@@ -52,6 +54,7 @@ export function ExchangePage() {
     id: string,
     title: string,
     query: typeof upcoming,
+    onPageChange: (page: number) => void,
     upcomingItems: boolean,
     emptyText: string,
   ) => (
@@ -63,9 +66,12 @@ export function ExchangePage() {
       ) : query.data.items.length === 0 ? (
         <p className="ds-paragraph">{emptyText}</p>
       ) : (
-        <ul className="kb-stack" style={{ listStyle: 'none', padding: 0 }}>
-          {query.data.items.map((activity) => item(activity, upcomingItems))}
-        </ul>
+        <>
+          <ul className="kb-stack" style={{ listStyle: 'none', padding: 0 }}>
+            {query.data.items.map((activity) => item(activity, upcomingItems))}
+          </ul>
+          <MorePagesPagination page={query.data} listName={title} onPageChange={onPageChange} />
+        </>
       )}
     </Section>
   );
@@ -80,8 +86,8 @@ export function ExchangePage() {
           {httpErrorText(t, join.error.status)}
         </Alert>
       )}
-      {section('exchange-upcoming', t('liaison.exchange.upcomingTitle'), upcoming, true, t('liaison.exchange.noUpcoming'))}
-      {section('exchange-past', t('liaison.exchange.pastTitle'), past, false, t('liaison.exchange.noPast'))}
+      {section('exchange-upcoming', t('liaison.exchange.upcomingTitle'), upcoming, setUpcomingPage, true, t('liaison.exchange.noUpcoming'))}
+      {section('exchange-past', t('liaison.exchange.pastTitle'), past, setPastPage, false, t('liaison.exchange.noPast'))}
     </Page>
   );
 }

@@ -1,7 +1,7 @@
 import { liaisonQueries, useCalendarFeed, useCan, useJoinActivity, useLeaveActivity } from '@kompetansebro/api-client';
-import { activityHasEnded, activitySignUpCancellable, activityTakesSignUps, todayInNorway, type LiaisonActivity } from '@kompetansebro/domain';
+import { activityHasEnded, activitySignUpCancellable, activityTakesSignUps, todayInNorway, type LiaisonActivity, type Page as ListPage } from '@kompetansebro/domain';
 import { useLanguage } from '@kompetansebro/i18n';
-import { ActivityDates, ActivityPlace, Alert, Button, CalendarSubscription, ConfirmDialog, httpErrorText, LoadingState, Page, QueryError, Section, StatusTag } from '@kompetansebro/ui';
+import { ActivityDates, ActivityPlace, Alert, Button, CalendarSubscription, ConfirmDialog, httpErrorText, LoadingState, MorePagesPagination, Page, QueryError, Section, StatusTag } from '@kompetansebro/ui';
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState, type ReactNode } from 'react';
@@ -15,8 +15,10 @@ import './library.css';
  */
 export function ActivitySignUpPage() {
   const { t } = useTranslation();
-  const upcoming = useQuery(liaisonQueries.activities('upcoming'));
-  const past = useQuery(liaisonQueries.activities('past'));
+  const [upcomingPage, setUpcomingPage] = useState(1);
+  const [pastPage, setPastPage] = useState(1);
+  const upcoming = useQuery(liaisonQueries.activities('upcoming', upcomingPage));
+  const past = useQuery(liaisonQueries.activities('past', pastPage));
   const join = useJoinActivity();
   const leave = useLeaveActivity();
   const mayJoin = useCan('participation', 'create');
@@ -71,8 +73,15 @@ export function ActivitySignUpPage() {
           {httpErrorText(t, failed.status)}
         </Alert>
       )}
-      <ActivityList id="library-upcoming" title={t('library.activities.upcomingTitle')} query={upcoming} empty={t('library.activities.noUpcoming')} action={signUp} />
-      <ActivityList id="library-past" title={t('library.activities.pastTitle')} query={past} empty={t('library.activities.noPast')} />
+      <ActivityList
+        id="library-upcoming"
+        title={t('library.activities.upcomingTitle')}
+        query={upcoming}
+        onPageChange={setUpcomingPage}
+        empty={t('library.activities.noUpcoming')}
+        action={signUp}
+      />
+      <ActivityList id="library-past" title={t('library.activities.pastTitle')} query={past} onPageChange={setPastPage} empty={t('library.activities.noPast')} />
       <ConfirmDialog
         open={cancelling !== null}
         title={t('library.activities.confirmTitle', { title: cancelling?.title ?? '' })}
@@ -93,12 +102,14 @@ function ActivityList({
   id,
   title,
   query,
+  onPageChange,
   empty,
   action,
 }: {
   id: string;
   title: string;
-  query: UseQueryResult<{ items: LiaisonActivity[] }>;
+  query: UseQueryResult<ListPage<LiaisonActivity>>;
+  onPageChange: (page: number) => void;
   empty: string;
 
   action?: (activity: LiaisonActivity) => ReactNode;
@@ -115,23 +126,26 @@ function ActivityList({
       ) : query.data.items.length === 0 ? (
         <p className="ds-paragraph">{empty}</p>
       ) : (
-        <ul className="kb-library-activities">
-          {query.data.items.map((activity) => (
-            <li key={activity.id} className="kb-stack">
-              <h3 className="ds-heading" data-size="xs">
-                <Link className="ds-link" to={`${paths.activities}/$id`} params={{ id: activity.id }}>
-                  {activity.title}
-                </Link>
-              </h3>
-              <p className="ds-paragraph" data-size="sm">
-                {t(`activityKind.${activity.kind}`)} · <ActivityDates {...activity} language={language} />
-                {activity.organiserName && ` · ${activity.organiserName}`}
-              </p>
-              <ActivityPlace place={activity.place} onlineUrl={activity.onlineUrl} title={activity.title} ended={activityHasEnded(activity, todayInNorway())} />
-              {action && <div>{action(activity)}</div>}
-            </li>
-          ))}
-        </ul>
+        <>
+          <ul className="kb-library-activities">
+            {query.data.items.map((activity) => (
+              <li key={activity.id} className="kb-stack">
+                <h3 className="ds-heading" data-size="xs">
+                  <Link className="ds-link" to={`${paths.activities}/$id`} params={{ id: activity.id }}>
+                    {activity.title}
+                  </Link>
+                </h3>
+                <p className="ds-paragraph" data-size="sm">
+                  {t(`activityKind.${activity.kind}`)} · <ActivityDates {...activity} language={language} />
+                  {activity.organiserName && ` · ${activity.organiserName}`}
+                </p>
+                <ActivityPlace place={activity.place} onlineUrl={activity.onlineUrl} title={activity.title} ended={activityHasEnded(activity, todayInNorway())} />
+                {action && <div>{action(activity)}</div>}
+              </li>
+            ))}
+          </ul>
+          <MorePagesPagination page={query.data} listName={title} onPageChange={onPageChange} />
+        </>
       )}
     </Section>
   );

@@ -1,5 +1,5 @@
 import { buildLiaisonActivity, buildMe, buildMembership, LiaisonStore, liaisonHandlers, mswServer, renderRoute, scenario, testOrganisations } from '@kompetansebro/testing';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { createRoute, type AnyRoute } from '@tanstack/react-router';
 import { describe, expect, it } from 'vitest';
 import { createLibraryRoutes } from './library-routes';
@@ -76,5 +76,21 @@ describe('ActivitySignUpPage', () => {
     renderSignUps(store, 'county_viewer');
     expect(await screen.findByRole('link', { name: 'Møte om studieplasser' }, { timeout: 5000 })).toBeTruthy();
     expect(screen.queryByRole('button', { name: /Meld biblioteket/ })).toBeNull();
+  });
+
+  it('shows the activities it took part in a page at a time, with a pager of their own', async () => {
+    const past = Array.from({ length: 30 }, (_, i) => buildLiaisonActivity({ title: `Webinar nummer ${i + 1}`, startDate: '2025-01-06', participating: true }));
+    const store = new LiaisonStore({ activities: { upcoming: [buildLiaisonActivity({ title: 'Møte om studieplasser' })], past } });
+    const { user } = renderSignUps(store);
+    expect(await screen.findByRole('link', { name: 'Webinar nummer 25' }, { timeout: 5000 })).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Webinar nummer 26' })).toBeNull();
+    // One coming activity: no pager for that list; the past list's pager is named after it.
+    const pager = screen.getByRole('navigation', { name: 'Sidenavigering: Aktiviteter dere har vært med på' });
+    expect(screen.getAllByRole('navigation', { name: /^Sidenavigering/ })).toHaveLength(1);
+    expect(within(pager).getByText('1–25 av 30')).toBeTruthy();
+    await user.click(within(pager).getByRole('button', { name: 'Neste side' }));
+    expect(await screen.findByRole('link', { name: 'Webinar nummer 30' })).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Webinar nummer 1' })).toBeNull();
+    expect(screen.getByRole('link', { name: 'Møte om studieplasser' })).toBeTruthy();
   });
 });

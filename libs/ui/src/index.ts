@@ -24,7 +24,7 @@ export { LanguageSwitch } from './language-switch';
 export { DisclosureMenu } from './disclosure-menu';
 export type { AppPaths } from './app-paths';
 export { AppNameContext, noteNavigationStart, Page, useDocumentTitle } from './page';
-export { Pagination } from './pagination';
+export { MorePagesPagination, Pagination } from './pagination';
 export { LoadingState, Skeleton, Spinner } from './spinner';
 export { StatusTag } from './status-tag';
 export { DataTable, type SortDirection, type TableColumn, type TableSort } from './table';

@@ -244,7 +244,9 @@ export const digestSubscriptionSchema = z.object({ subscribed: z.boolean() });
 
 // ------------------------------------------------------------------------------ activities
 
-export const liaisonActivityQuerySchema = z.object({ when: z.enum(['upcoming', 'past']).default('upcoming') });
+/** Coming or ended activities, a page at a time (a library's past grows every term). */
+export const liaisonActivityQuerySchema = listQuerySchema.pick({ page: true, pageSize: true }).extend({ when: z.enum(['upcoming', 'past']).default('upcoming') });
+export type LiaisonActivityQuery = z.infer<typeof liaisonActivityQuerySchema>;
 
 export const liaisonActivitySchema = z.object({
   id: z.uuid(),

@@ -169,6 +169,17 @@ export function activityIdsInvolving(set: ActorSet): RawBuilder<{ id: string }> 
   return sql<{ id: string }>`(select inv_activity.id from activity as inv_activity where inv_activity.organiser_id = any(${ids}) union select inv_participant.activity_id from activity_participant as inv_participant where inv_participant.actor_id = any(${ids}))`;
 }
 
+/**
+ * The activity (aliased `alias`) is one of `activityIdsInvolving(set)`: the same rule as
+ * `activityInvolves`, for a query that should start from the set's few activities rather than
+ * walk every activity in an index order and test each (the past activities of one library).
+ */
+export function activityAmongInvolving(set: ActorSet, alias: string): RawBuilder<SqlBool> {
+  if (set.all) return TRUE;
+  // An array, read once: the database then fetches those activities by key (with `in (…)` it chose to read every activity).
+  return sql<SqlBool>`${sql.ref(`${alias}.id`)} = any(array${activityIdsInvolving(set)})`;
+}
+
 // The conditions per resource, as the repositories use them.
 
 /** Actors (aliased `alias`; of `ofKinds` only, when the query keeps only those) the scope may see. */

@@ -1,8 +1,8 @@
-import { activitySignUpCancellable, activityTakesSignUps, ConflictError, NotFoundError, todayInNorway, type LiaisonActivity } from '@kompetansebro/domain';
-import { actorIdInSet, visibleActivities, type Scope } from '../auth/visibility';
+import { activitySignUpCancellable, activityTakesSignUps, ConflictError, NotFoundError, todayInNorway, type LiaisonActivity, type LiaisonActivityQuery, type Page } from '@kompetansebro/domain';
+import { activityAmongInvolving, actorIdInSet, visibleActivities, type Scope } from '../auth/visibility';
 import { activityLastDay } from '../activities/activity.repository';
 import type { Executor } from '../persistence/executor';
-import type { ChangeContext } from '../persistence/repository-helpers';
+import { pageOf, type ChangeContext } from '../persistence/repository-helpers';
 import { auditedAction, nextVersion } from '../persistence/versioned-change';
 
 // The activities a university library (issue 8) or a public library (issue 14) took part in,
@@ -13,20 +13,20 @@ import { auditedAction, nextVersion } from '../persistence/versioned-change';
  * Upcoming: those not ended (coming or running, as activityHasEnded; the running first), and, for
  * a university library or a public library, every such activity the county organises (open to join).
  */
-export async function listLiaisonActivities(db: Executor, scope: Scope, when: 'upcoming' | 'past', today = todayInNorway()): Promise<LiaisonActivity[]> {
-  let query = liaisonActivities(db, scope);
-  if (when === 'past') {
-    query = query
-      .where(activityLastDay('x'), '<', today)
-      .where(visibleActivities(scope, 'x'))
-      // The newest ended first (a long course that ended last week before short ones that ended earlier), on activity_until_idx's expression.
-      .orderBy(activityLastDay('x'), 'desc')
-      .orderBy('x.start_date', 'desc');
+export async function listLiaisonActivities(db: Executor, scope: Scope, query: LiaisonActivityQuery, today = todayInNorway()): Promise<Page<LiaisonActivity>> {
+  let selected = liaisonActivities(db, scope);
+  if (query.when === 'past') {
+    // From the organisation's own activities (a few hundred at most), not the index of end dates: walking every ended activity to find them cost 5 ms (issue 18).
+    selected = selected.where(activityLastDay('x'), '<', today).where(activityAmongInvolving(scope.activities.read, 'x'));
   } else {
-    query = openToScope(query, scope).where(activityLastDay('x'), '>=', today).orderBy('x.start_date', 'asc');
+    selected = openToScope(selected, scope).where(activityLastDay('x'), '>=', today);
   }
-  const rows = await query.orderBy('x.id').limit(200).execute();
-  return rows.map(toLiaisonActivity);
+  const ordered =
+    query.when === 'past'
+      ? // The newest ended first (a long course that ended last week before short ones that ended earlier).
+        selected.orderBy(activityLastDay('x'), 'desc').orderBy('x.start_date', 'desc')
+      : selected.orderBy('x.start_date', 'asc');
+  return pageOf(query, db.selectFrom(selected.as('selected')), ordered.orderBy('x.id'), toLiaisonActivity);
 }
 
 function liaisonActivities(db: Executor, scope: Scope) {
@@ -51,11 +51,11 @@ function liaisonActivities(db: Executor, scope: Scope) {
     ]);
 }
 
-type LiaisonActivityQuery = ReturnType<typeof liaisonActivities>;
-type LiaisonActivityRow = Awaited<ReturnType<LiaisonActivityQuery['executeTakeFirstOrThrow']>>;
+type LiaisonActivitySelect = ReturnType<typeof liaisonActivities>;
+type LiaisonActivityRow = Awaited<ReturnType<LiaisonActivitySelect['executeTakeFirstOrThrow']>>;
 
 /** The activities the scope sees, and for university libraries (issue 8) and public libraries (issue 14) every one the county organises, open to join. */
-function openToScope(query: LiaisonActivityQuery, scope: Scope): LiaisonActivityQuery {
+function openToScope(query: LiaisonActivitySelect, scope: Scope): LiaisonActivitySelect {
   const open = scope.role === 'university_liaison' || scope.role === 'library_editor';
   return query.where((eb) => (open ? eb.or([visibleActivities(scope, 'x'), eb('o.kind', 'in', ['county_library', 'county_authority'])]) : visibleActivities(scope, 'x')));
 }

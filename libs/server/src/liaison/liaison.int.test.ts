@@ -376,6 +376,22 @@ describe('experience exchange', () => {
     await server.database.db.deleteFrom('activity').where('id', 'in', [long.id, shortLater.id, shortEarlier.id]).execute();
   });
 
+  it('pages the past activities: a page at a time, newest ended first, with the total; a bad page size is 400 naming it', async () => {
+    const courses = [await countyCourse('Kurs for tre dager siden', -3, -3, NTNU_LIBRARY), await countyCourse('Kurs for fire dager siden', -4, -4, NTNU_LIBRARY), await countyCourse('Kurs for fem dager siden', -5, -5, NTNU_LIBRARY)];
+    type ActivityPage = { items: LiaisonActivity[]; total: number; page: number; pageSize: number };
+    const page = async (n: number) => json<ActivityPage>(await ntnu(`/api/liaison/activities?when=past&page=${n}&pageSize=2`), 200);
+    const all = await json<ActivityPage>(await ntnu('/api/liaison/activities?when=past&pageSize=100'), 200);
+    const [first, second] = [await page(1), await page(2)];
+    expect(first).toMatchObject({ page: 1, pageSize: 2, total: all.total });
+    expect(first.items.map((a) => a.id)).toEqual(courses.slice(0, 2).map((c) => c.id));
+    expect(second.items.map((a) => a.id)).toEqual(all.items.slice(2, 4).map((a) => a.id));
+    expect(second.items[0]?.id).toBe(courses[2]?.id);
+    const tooBig = await ntnu('/api/liaison/activities?when=past&pageSize=1000');
+    expect(tooBig.status).toBe(400);
+    expect(JSON.stringify(await tooBig.json())).toContain('pageSize');
+    await server.database.db.deleteFrom('activity').where('id', 'in', courses.map((c) => c.id)).execute();
+  });
+
   it('a library joins a running course but may not cancel its attendance of it; it cancels one not started', async () => {
     const running = await countyCourse('Kurs som har begynt', -1, 7, NAMSOS_LIBRARY);
     const coming = await countyCourse('Kurs som begynner i morgen', 1, 7, NAMSOS_LIBRARY);

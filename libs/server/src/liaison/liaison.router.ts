@@ -45,6 +45,7 @@ const NotePage = pageSchema(Note).meta({ id: 'LiaisonNotePage' });
 const Thread = noteThreadSchema.meta({ id: 'LiaisonThread' });
 const ThreadPage = pageSchema(Thread).meta({ id: 'LiaisonThreadPage' });
 const Activity = liaisonActivitySchema.meta({ id: 'LiaisonActivity' });
+const ActivityPage = pageSchema(Activity).meta({ id: 'LiaisonActivityPage' });
 
 const route = routesTagged('Liaison');
 
@@ -172,7 +173,7 @@ const putDigestRoute = route('put', '/api/liaison/digest-subscription', ['liaiso
 const activitiesRoute = route('get', '/api/liaison/activities', ['activity', 'read'], {
   summary: 'Past: the ended activities the caller’s library or university took part in; upcoming: those not ended yet (coming or running, running first) and the county’s, open to join',
   request: { query: liaisonActivityQuerySchema },
-  answers: { 200: jsonAnswer('The activities', z.object({ items: z.array(Activity) })) },
+  answers: { 200: jsonAnswer('A page of the activities', ActivityPage) },
   problems: [400],
 });
 
@@ -225,7 +226,7 @@ export const liaisonRouter = createRouter()
     const subscribed = await setDigestSubscription(c.var.deps.db, scope, principalOf(c).userId, c.req.valid('json').subscribed);
     return c.json({ subscribed }, 200);
   })
-  .openapi(activitiesRoute, async (c) => c.json({ items: await listLiaisonActivities(c.var.deps.db, await scopeOf(c), c.req.valid('query').when) }, 200))
+  .openapi(activitiesRoute, async (c) => c.json(await listLiaisonActivities(c.var.deps.db, await scopeOf(c), c.req.valid('query')), 200))
   .openapi(joinRoute, async (c) => {
     const { scope, change } = await accessOf(c);
     return c.json(await joinActivity(c.var.deps.db, scope, c.req.valid('param').id, change), 200);

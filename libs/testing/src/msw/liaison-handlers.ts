@@ -125,7 +125,7 @@ export function liaisonHandlers(store = new LiaisonStore()): RequestHandler[] {
         return HttpResponse.json({ subscribed: store.subscribed });
       }),
     ),
-    http.get(api('/liaison/activities'), read('activities', (search) => ({ items: store.activities[search.get('when') === 'past' ? 'past' : 'upcoming'] }))),
+    http.get(api('/liaison/activities'), read('activities', (search) => pageOf(store.activities[search.get('when') === 'past' ? 'past' : 'upcoming'], search))),
     http.put(api('/liaison/activities/:id/participation'), ({ request, params }) =>
       store.answer(request, () => {
         const activity = store.activities.upcoming.find((candidate) => candidate.id === params['id']);
