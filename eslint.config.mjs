@@ -99,6 +99,12 @@ export default [
     rules: { '@nx/enforce-module-boundaries': boundaries({ allowTesting: true, allowNodeTypes: true }) },
   },
   {
+    // Hono's `c.var` builds an object of every variable on each access; `c.get('name')` reads one (issue 18).
+    files: ['libs/server/src/**/*.ts', 'apps/api/src/**/*.ts'],
+    ignores: TEST_FILES,
+    rules: { 'no-restricted-syntax': ['error', { selector: "MemberExpression[property.name='var']", message: "Read a request variable with c.get('name'), not c.var." }] },
+  },
+  {
     files: browserFiles,
     rules: {
       '@typescript-eslint/no-restricted-imports': [

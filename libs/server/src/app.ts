@@ -80,7 +80,7 @@ export function createApp({ db, config, logger = silentLogger, mailer = createMa
       if (c.res.status < 400 || c.res.status >= 500) answerReuse.forget();
     }
     logger.info(
-      { requestId: c.var.requestId, method: c.req.method, path: loggedPath(c.req.path), status: c.res.status, ms: Math.round(performance.now() - started) },
+      { requestId: c.get('requestId'), method: c.req.method, path: loggedPath(c.req.path), status: c.res.status, ms: Math.round(performance.now() - started) },
       'request',
     );
   });
@@ -151,7 +151,7 @@ export function createApp({ db, config, logger = silentLogger, mailer = createMa
       const fieldErrors = error.status === 400 ? [{ path: 'body', code: 'malformed_json', message: detail }] : undefined;
       return problemResponse(c, new ProblemError(error.status === 400 ? 400 : 415, detail, fieldErrors));
     }
-    logger.error({ requestId: c.var.requestId, err: error }, 'unhandled error');
+    logger.error({ requestId: c.get('requestId'), err: error }, 'unhandled error');
     return problemResponse(c, new ProblemError(500, 'Something went wrong on the server. The error is logged.'));
   });
 

@@ -42,17 +42,17 @@ const passwordRoute = route('put', '/api/me/password', ['account', 'update'], {
 
 export const accountRouter = createRouter()
   .openapi(inboxRoute, async (c) => {
-    const items = await inboxOf(c.var.deps.db, await scopeOf(c));
+    const items = await inboxOf(c.get('deps').db, await scopeOf(c));
     return c.json({ items, total: inboxTotal(items) }, 200);
   })
-  .openapi(getSettingsRoute, async (c) => c.json(await notificationSettingsOf(c.var.deps.db, principalOf(c).userId), 200))
-  .openapi(putSettingsRoute, async (c) => c.json(await setNotificationSettings(c.var.deps.db, principalOf(c).userId, c.req.valid('json')), 200))
+  .openapi(getSettingsRoute, async (c) => c.json(await notificationSettingsOf(c.get('deps').db, principalOf(c).userId), 200))
+  .openapi(putSettingsRoute, async (c) => c.json(await setNotificationSettings(c.get('deps').db, principalOf(c).userId, c.req.valid('json')), 200))
   .openapi(profileRoute, async (c) => {
-    await renameSelf(c.var.deps.db, principalOf(c).userId, c.req.valid('json').name);
+    await renameSelf(c.get('deps').db, principalOf(c).userId, c.req.valid('json').name);
     return c.body(null, 204);
   })
   .openapi(passwordRoute, async (c) => {
     const principal = principalOf(c);
-    await changeOwnPassword(c.var.deps.db, principal, c.req.valid('json'), c.var.sessionToken ?? null);
+    await changeOwnPassword(c.get('deps').db, principal, c.req.valid('json'), c.get('sessionToken') ?? null);
     return c.body(null, 204);
   });

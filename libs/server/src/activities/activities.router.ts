@@ -94,19 +94,19 @@ const exportColumns: ExportColumn<ExportRow>[] = [
 
 export const activitiesRouter = createRouter()
   .openapi(listRoute, async (c) => {
-    const page = await listActivities(c.var.deps.db, await scopeOf(c), c.req.valid('query'));
+    const page = await listActivities(c.get('deps').db, await scopeOf(c), c.req.valid('query'));
     return c.json(page, 200);
   })
   // Before /api/activities/{id}, so "counts" and "export" are not read as ids.
   .openapi(countsRoute, async (c) => {
-    const items = await countActivities(c.var.deps.db, await scopeOf(c), c.req.valid('query'));
+    const items = await countActivities(c.get('deps').db, await scopeOf(c), c.req.valid('query'));
     return c.json({ items }, 200);
   })
   .openapi(exportRoute, (c) =>
     exportRows(c, c.req.valid('query'), { name: 'aktiviteter', columns: exportColumns }, listActivitiesWithParticipants),
   )
   .openapi(calendarRoute, async (c) => {
-    const activity = await getActivity(c.var.deps.db, await scopeOf(c), c.req.valid('param').id);
+    const activity = await getActivity(c.get('deps').db, await scopeOf(c), c.req.valid('param').id);
     return c.body(activityCalendar(activity), 200, downloadHeaders('text/calendar; charset=utf-8', `aktivitet-${activity.startDate}.ics`));
   })
   .openapi(getRoute, (c) => readRecord(c, (db, scope) => getActivity(db, scope, c.req.valid('param').id)))

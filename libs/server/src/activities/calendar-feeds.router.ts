@@ -28,15 +28,15 @@ const feedRoute = route('get', '/api/calendar-feeds/{token}/activities.ics', 'pu
 });
 
 export const calendarFeedsRouter = createRouter()
-  .openapi(statusRoute, async (c) => c.json(await calendarFeedStatus(c.var.deps.db, await scopeOf(c)), 200))
+  .openapi(statusRoute, async (c) => c.json(await calendarFeedStatus(c.get('deps').db, await scopeOf(c)), 200))
   .openapi(newLinkRoute, async (c) => {
     const { scope, change } = await accessOf(c);
-    return c.json(await newCalendarFeed(c.var.deps.db, scope, change), 201);
+    return c.json(await newCalendarFeed(c.get('deps').db, scope, change), 201);
   })
   .openapi(feedRoute, async (c) => {
     const token = c.req.valid('param').token;
     // A malformed token is an unknown one: 404, as for a replaced link.
     if (!calendarFeedTokenSchema.safeParse(token).success) throw new NotFoundError('calendar_feed');
-    const { ics } = await calendarFeedFile(c.var.deps.db, token);
+    const { ics } = await calendarFeedFile(c.get('deps').db, token);
     return c.body(ics, 200, { 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': 'inline; filename="aktiviteter.ics"' });
   });

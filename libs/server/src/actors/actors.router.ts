@@ -59,7 +59,7 @@ const exportColumns: ExportColumn<ActorSummary>[] = [
 
 export const actorsRouter = createRouter()
   .openapi(listRoute, async (c) => {
-    const page = await listActors(c.var.deps.db, await scopeOf(c), c.req.valid('query'));
+    const page = await listActors(c.get('deps').db, await scopeOf(c), c.req.valid('query'));
     return c.json(page, 200);
   })
   // Before /api/actors/{id}, so "export" is not read as an id.

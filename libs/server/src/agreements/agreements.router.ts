@@ -69,7 +69,7 @@ const tags = ['Agreements'];
  * the same): a status is never stale on read, and an agreement that has ended is acted on as expired (409).
  */
 export const calendarFirst = createMiddleware<AppEnv>(async (c, next) => {
-  const { db, readReuse } = c.var.deps;
+  const { db, readReuse } = c.get('deps');
   const today = todayInNorway();
   await readReuse.checkCalendar(() => applyAgreementCalendar(db, today), c.req.method === 'GET' || c.req.method === 'HEAD', today);
   await next();
@@ -271,9 +271,9 @@ async function uploadedFile(file: unknown): Promise<{ name: string; bytes: Uint8
 
 
 export const agreementsRouter = createRouter()
-  .openapi(listRoute, async (c) => c.json(await listAgreements(c.var.deps.db, await scopeOf(c), c.req.valid('query')), 200))
+  .openapi(listRoute, async (c) => c.json(await listAgreements(c.get('deps').db, await scopeOf(c), c.req.valid('query')), 200))
   // Before /api/agreements/{id}, so "counts" and "export" are not read as ids.
-  .openapi(countsRoute, async (c) => c.json(await countAgreementsByStatus(c.var.deps.db, await scopeOf(c)), 200))
+  .openapi(countsRoute, async (c) => c.json(await countAgreementsByStatus(c.get('deps').db, await scopeOf(c)), 200))
   .openapi(exportRoute, (c) =>
     exportRows(c, c.req.valid('query'), { name: 'avtaler', columns: exportColumns }, async (db, scope, query) => (await listAgreements(db, scope, query)).items),
   )
@@ -289,7 +289,7 @@ export const agreementsRouter = createRouter()
     const request = c.req.valid('json');
     const answer = await changeRecord(c, ({ db, scope, change }, version) => transitionAgreement(db, scope, id, request, version, change));
     // Sent to the parties: each that has to accept is told, once per round, by a job (retried when a mail fails; the move stands).
-    if (request.to === 'negotiating') await askAcceptance(c.var.deps, { agreementId: id, round: Number(answer.headers.get('ETag')?.replace(/\D/g, '') ?? 0) });
+    if (request.to === 'negotiating') await askAcceptance(c.get('deps'), { agreementId: id, round: Number(answer.headers.get('ETag')?.replace(/\D/g, '') ?? 0) });
     return answer;
   })
   .openapi(acceptRoute, (c) => {
@@ -305,14 +305,14 @@ export const agreementsRouter = createRouter()
     const { id } = c.req.valid('param');
     const answer = await changeRecord(c, ({ db, scope, change }, version) => proposeAmendment(db, scope, id, c.req.valid('json'), version, change));
     // The parties it touches are told, as when an agreement goes to them (by a job; the proposal stands).
-    await askAcceptance(c.var.deps, { agreementId: id, amendment: true });
+    await askAcceptance(c.get('deps'), { agreementId: id, amendment: true });
     return answer;
   })
   .openapi(acceptAmendmentRoute, (c) => {
     const { id, amendmentId, actorId } = c.req.valid('param');
     return changeRecord(c, ({ db, scope, change }, version) => acceptAmendment(db, scope, id, amendmentId, actorId, version, change));
   })
-  .openapi(pendingRoute, async (c) => c.json(await listPendingAcceptances(c.var.deps.db, await scopeOf(c), c.req.valid('query')), 200))
+  .openapi(pendingRoute, async (c) => c.json(await listPendingAcceptances(c.get('deps').db, await scopeOf(c), c.req.valid('query')), 200))
   .openapi(getSettingsRoute, (c) => readRecord(c, (db) => getAgreementSettings(db)))
   .openapi(putSettingsRoute, (c) =>
     changeRecord(c, ({ db, scope, change }, version) => updateAgreementSettings(db, scope, c.req.valid('json'), version, change)),
@@ -327,15 +327,15 @@ export const agreementsRouter = createRouter()
   .openapi(uploadRoute, async (c) => {
     const file = await uploadedFile(c.req.valid('form').file);
     const { scope, change } = await accessOf(c);
-    const document = await addAgreementDocument(c.var.deps.db, scope, c.var.deps.config.documentsDir, c.req.valid('param').id, file, change);
+    const document = await addAgreementDocument(c.get('deps').db, scope, c.get('deps').config.documentsDir, c.req.valid('param').id, file, change);
     return c.json(document, 201);
   })
   .openapi(downloadRoute, async (c) => {
     const { id, documentId } = c.req.valid('param');
-    const document = await readAgreementDocument(c.var.deps.db, await scopeOf(c), c.var.deps.config.documentsDir, id, documentId);
+    const document = await readAgreementDocument(c.get('deps').db, await scopeOf(c), c.get('deps').config.documentsDir, id, documentId);
     return c.body(new Uint8Array(document.bytes), 200, downloadHeaders('application/pdf', document.filename));
   })
-  .openapi(listTemplatesRoute, async (c) => c.json(await listAgreementTemplates(c.var.deps.db, await scopeOf(c)), 200))
+  .openapi(listTemplatesRoute, async (c) => c.json(await listAgreementTemplates(c.get('deps').db, await scopeOf(c)), 200))
   .openapi(getTemplateRoute, (c) => readRecord(c, (db, scope) => getAgreementTemplate(db, scope, c.req.valid('param').id)))
   .openapi(createTemplateRoute, (c) =>
     createRecord(c, ({ db, scope, change }) => createAgreementTemplate(db, scope, c.req.valid('json'), change), (template) => `/api/agreement-templates/${template.id}`),
@@ -346,7 +346,7 @@ export const agreementsRouter = createRouter()
   .openapi(removeTemplateRoute, (c) => removeRecord(c, ({ db, scope, change }, version) => removeAgreementTemplate(db, scope, c.req.valid('param').id, version, change)))
   .openapi(generatedDocumentRoute, async (c) => {
     const { format, version } = c.req.valid('query');
-    const { agreement, template } = await agreementDocumentSource(c.var.deps.db, await scopeOf(c), c.req.valid('param').id);
+    const { agreement, template } = await agreementDocumentSource(c.get('deps').db, await scopeOf(c), c.req.valid('param').id);
     const content = agreementDocumentOf(version === undefined ? agreement : agreementAtVersion(agreement, version), template, serviceName);
     const bytes = format === 'pdf' ? await agreementPdf(content) : await agreementDocx(content);
     const filename = `${agreement.title}${version === undefined ? '' : ` versjon ${version}`}.${format}`;
@@ -355,6 +355,6 @@ export const agreementsRouter = createRouter()
   .openapi(removeDocumentRoute, async (c) => {
     const { id, documentId } = c.req.valid('param');
     const { scope, change } = await accessOf(c);
-    await removeAgreementDocument(c.var.deps.db, scope, c.var.deps.config.documentsDir, id, documentId, change);
+    await removeAgreementDocument(c.get('deps').db, scope, c.get('deps').config.documentsDir, id, documentId, change);
     return c.body(null, 204);
   });

@@ -52,5 +52,5 @@ const listRoute = route('get', '/api/audit', ['audit', 'read'], {
 
 export const auditRouter = createRouter().openapi(listRoute, async (c) => {
   const { entity, id, page, pageSize } = c.req.valid('query');
-  return c.json(await listAuditEntries(c.var.deps.db, await scopeOf(c), { entity, entityId: id, page, pageSize }), 200);
+  return c.json(await listAuditEntries(c.get('deps').db, await scopeOf(c), { entity, entityId: id, page, pageSize }), 200);
 });

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { can, type Action, type Resource } from '@kompetansebro/domain';
-import type { AppEnv } from '../http/app-env';
+import type { AppEnv, RequestVariables } from '../http/app-env';
 import { ProblemError } from '../http/problem';
 import { principalOfSession, touchSession } from './principal';
 
@@ -10,9 +10,9 @@ export function sessionCookieName(secure: boolean): string {
   return secure ? '__Host-session' : 'session';
 }
 
-/** Reads the session cookie and puts who is asking (or null) in `c.var.principal`. */
+/** Reads the session cookie and puts who is asking (or null) in `c.get('principal')`. */
 export const authenticate = (): MiddlewareHandler<AppEnv> => async (c, next) => {
-  const { db, config, readReuse } = c.var.deps;
+  const { db, config, readReuse } = c.get('deps');
   const token = getCookie(c, sessionCookieName(config.cookieSecure));
   let touchDue = false;
   const principal = token
@@ -49,7 +49,7 @@ function withPolicy(handler: MiddlewareHandler<AppEnv>, policy: RoutePolicy): Po
 export function authorize(resource: Resource, action: Action): PolicyMiddleware {
   return withPolicy(
     async (c, next) => {
-      const principal = c.var.principal;
+      const principal = c.get('principal');
       if (!principal) throw new ProblemError(401, 'Log in to use this');
       if (!can(principal.role, resource, action)) throw new ProblemError(403, `The role ${principal.role} may not ${action} ${resource}`);
       await next();
@@ -68,8 +68,8 @@ export function policyOf(handler: unknown): RoutePolicy | undefined {
 }
 
 /** The principal of a route that declared a policy (authorize ran before the handler). */
-export function principalOf(c: { var: AppEnv['Variables'] }) {
-  const principal = c.var.principal;
+export function principalOf(c: RequestVariables) {
+  const principal = c.get('principal');
   if (!principal) throw new ProblemError(401, 'Log in to use this');
   return principal;
 }

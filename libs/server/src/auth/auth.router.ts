@@ -47,7 +47,7 @@ function meOf(principal: Principal): Me {
 }
 
 /** The client's address, for the login rate limits: the socket's, or what a proxy of TRUST_PROXY forwarded. */
-const clientAddressOf = (c: Context<AppEnv>): string => clientAddress(c, c.var.deps.trustedProxies);
+const clientAddressOf = (c: Context<AppEnv>): string => clientAddress(c, c.get('deps').trustedProxies);
 
 /** The cookie that binds an OIDC login under way to the browser that started it. */
 function oidcCookieName(secure: boolean): string {
@@ -59,12 +59,12 @@ function oidcCookieName(secure: boolean): string {
  * whole site, and Lax — so it is sent on the OIDC provider's top-level redirect back to the callback.
  */
 function setSiteCookie(c: Context<AppEnv>, name: string, value: string, maxAgeSeconds: number): void {
-  const secure = c.var.deps.config.cookieSecure;
+  const secure = c.get('deps').config.cookieSecure;
   setCookie(c, name, value, { httpOnly: true, secure, sameSite: 'Lax', path: '/', maxAge: maxAgeSeconds });
 }
 
 function deleteSiteCookie(c: Context<AppEnv>, name: string): void {
-  deleteCookie(c, name, { path: '/', secure: c.var.deps.config.cookieSecure });
+  deleteCookie(c, name, { path: '/', secure: c.get('deps').config.cookieSecure });
 }
 
 /**
@@ -73,10 +73,11 @@ function deleteSiteCookie(c: Context<AppEnv>, name: string): void {
  * null when the account belongs to no organisation.
  */
 async function beginSession(c: Context<AppEnv>, userId: string): Promise<Principal | null> {
-  const { db, config } = c.var.deps;
+  const { db, config } = c.get('deps');
   const first = (await membershipsOf(db, userId))[0];
   if (!first) return null;
-  if (c.var.sessionToken) await endSession(db, c.var.sessionToken);
+  const previousToken = c.get('sessionToken');
+  if (previousToken) await endSession(db, previousToken);
   const token = await createSession(db, userId, first.organisationId);
   setSiteCookie(c, sessionCookieName(config.cookieSecure), token, SESSION_ABSOLUTE_HOURS * 3600);
   return loadPrincipal(db, userId, first.organisationId);
@@ -174,7 +175,7 @@ const resetRoute = publicRoute({
 
 export const authRouter = createRouter()
   .openapi(loginRoute, async (c) => {
-    const { db } = c.var.deps;
+    const { db } = c.get('deps');
     const { password } = c.req.valid('json');
     const email = c.req.valid('json').email.toLowerCase();
     const address = clientAddressOf(c);
@@ -186,8 +187,9 @@ export const authRouter = createRouter()
     return c.json(meOf(principal), 200);
   })
   .openapi(logoutRoute, async (c) => {
-    const { db, config } = c.var.deps;
-    if (c.var.sessionToken) await endSession(db, c.var.sessionToken);
+    const { db, config } = c.get('deps');
+    const previousToken = c.get('sessionToken');
+    if (previousToken) await endSession(db, previousToken);
     deleteSiteCookie(c, sessionCookieName(config.cookieSecure));
     return c.body(null, 204);
   })
@@ -200,18 +202,18 @@ export const authRouter = createRouter()
         { path: 'organisationId', code: 'not_a_member', message: 'You do not belong to this organisation' },
       ]);
     }
-    const { db } = c.var.deps;
-    await switchSessionOrganisation(db, c.var.sessionToken ?? '', organisationId);
+    const { db } = c.get('deps');
+    await switchSessionOrganisation(db, c.get('sessionToken') ?? '', organisationId);
     const switched = await loadPrincipal(db, principal.userId, organisationId);
     if (!switched) throw new ProblemError(401, 'Log in again');
     return c.json(meOf(switched), 200);
   })
   .openapi(providersRoute, (c) => {
-    const { oidc } = c.var.deps;
+    const { oidc } = c.get('deps');
     return c.json({ local: true as const, oidc: oidc ? { name: oidc.name } : null }, 200);
   })
   .openapi(oidcStartRoute, async (c) => {
-    const { db, config, oidc, logger } = c.var.deps;
+    const { db, config, oidc, logger } = c.get('deps');
     if (!oidc) throw new ProblemError(404, 'No OIDC provider is configured');
     const returnTo = safeReturnTo(c.req.valid('query').returnTo);
     try {
@@ -221,12 +223,12 @@ export const authRouter = createRouter()
       return c.redirect(authorizationUrl, 302);
     } catch (error) {
       if (!(error instanceof OidcLoginFailure)) throw error;
-      logger.error({ requestId: c.var.requestId, err: error.cause ?? error }, 'OIDC login could not start');
+      logger.error({ requestId: c.get('requestId'), err: error.cause ?? error }, 'OIDC login could not start');
       return c.redirect(loginPageFor(returnTo, error.code), 302);
     }
   })
   .openapi(oidcCallbackRoute, async (c) => {
-    const { db, config, oidc, logger } = c.var.deps;
+    const { db, config, oidc, logger } = c.get('deps');
     if (!oidc) throw new ProblemError(404, 'No OIDC provider is configured');
     const cookieName = oidcCookieName(config.cookieSecure);
     const state = getCookie(c, cookieName);
@@ -237,7 +239,7 @@ export const authRouter = createRouter()
       identity = await oidc.finish(db, new URL(c.req.url).search, state);
     } catch (error) {
       if (!(error instanceof OidcLoginFailure)) throw error;
-      logger.info({ requestId: c.var.requestId, code: error.code, reason: error.message, err: error.cause }, 'OIDC login refused');
+      logger.info({ requestId: c.get('requestId'), code: error.code, reason: error.message, err: error.cause }, 'OIDC login refused');
       return c.redirect(loginPageFor(error.returnTo, error.code), 302);
     }
     const { returnTo } = identity;
@@ -245,7 +247,7 @@ export const authRouter = createRouter()
     // Only an invited account may log in: matched by e-mail, never created here.
     const user = await db.selectFrom('app_user').select(['id', 'disabled_at']).where('email', '=', identity.email).executeTakeFirst();
     if (!user) {
-      logger.info({ requestId: c.var.requestId }, 'OIDC login refused: no account has the e-mail');
+      logger.info({ requestId: c.get('requestId') }, 'OIDC login refused: no account has the e-mail');
       return c.redirect(loginPageFor(returnTo, 'oidc_no_account'), 302);
     }
     if (user.disabled_at !== null) return c.redirect(loginPageFor(returnTo, 'account_disabled'), 302);
@@ -255,11 +257,11 @@ export const authRouter = createRouter()
     return c.redirect(afterLogin(returnTo), 302);
   })
   .openapi(resetRequestRoute, async (c) => {
-    await requestPasswordReset(c.var.deps, c.req.valid('json').email.toLowerCase(), clientAddressOf(c));
+    await requestPasswordReset(c.get('deps'), c.req.valid('json').email.toLowerCase(), clientAddressOf(c));
     return c.body(null, 202);
   })
   .openapi(resetRoute, async (c) => {
     const { token, password } = c.req.valid('json');
-    await resetPassword(c.var.deps, token, password, clientAddressOf(c));
+    await resetPassword(c.get('deps'), token, password, clientAddressOf(c));
     return c.body(null, 204);
   });

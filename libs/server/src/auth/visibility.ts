@@ -1,6 +1,6 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { visibilityFor, type ActorSet, type OrganisationFacts, type Visibility } from '@kompetansebro/domain';
-import type { AppEnv } from '../http/app-env';
+import type { RequestVariables } from '../http/app-env';
 import { NotAllowedError, NotFoundError } from '@kompetansebro/domain';
 import type { Executor } from '../persistence/executor';
 import type { ChangeContext } from '../persistence/repository-helpers';
@@ -83,11 +83,11 @@ const scopes = new WeakMap<Principal, Promise<Scope>>();
  * request, or once while the process reuses the principal (http/read-reuse.ts), which forgets both
  * on any change. A load that fails is not kept.
  */
-export function scopeOf(c: { var: AppEnv['Variables'] }): Promise<Scope> {
+export function scopeOf(c: RequestVariables): Promise<Scope> {
   const principal = principalOf(c);
   let scope = scopes.get(principal);
   if (!scope) {
-    scope = loadScope(c.var.deps.db, principal);
+    scope = loadScope(c.get('deps').db, principal);
     scopes.set(principal, scope);
     scope.catch(() => scopes.delete(principal));
   }
@@ -95,7 +95,7 @@ export function scopeOf(c: { var: AppEnv['Variables'] }): Promise<Scope> {
 }
 
 /** What a route hands its repository: the scope, and who makes the change (for the audit log). */
-export async function accessOf(c: { var: AppEnv['Variables'] }): Promise<{ scope: Scope; change: ChangeContext }> {
+export async function accessOf(c: RequestVariables): Promise<{ scope: Scope; change: ChangeContext }> {
   const scope = await scopeOf(c);
   return { scope, change: { userId: scope.userId } };
 }

@@ -34,11 +34,11 @@ function fileNameOf(title: string, language: string): string {
 }
 
 export const brochureRouter = createRouter()
-  .openapi(brochureRoute, async (c) => c.json(await getBrochure(c.var.deps.db, await scopeOf(c), c.req.valid('param').id), 200))
+  .openapi(brochureRoute, async (c) => c.json(await getBrochure(c.get('deps').db, await scopeOf(c), c.req.valid('param').id), 200))
   .openapi(brochurePdfRoute, async (c) => {
     const { lang } = c.req.valid('query');
-    const brochure = await getBrochure(c.var.deps.db, await scopeOf(c), c.req.valid('param').id);
-    return brochurePdfResponse(c, brochure, lang, await brochureTimetables(c.var.deps.db, brochure));
+    const brochure = await getBrochure(c.get('deps').db, await scopeOf(c), c.req.valid('param').id);
+    return brochurePdfResponse(c, brochure, lang, await brochureTimetables(c.get('deps').db, brochure));
   });
 
 /** The published timetables of the brochure's libraries. */

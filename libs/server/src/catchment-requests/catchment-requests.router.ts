@@ -48,11 +48,11 @@ const decideRoute = route('post', '/api/catchment-requests/{id}/decision', ['cat
 });
 
 export const catchmentRequestsRouter = createRouter()
-  .openapi(listRoute, async (c) => c.json({ items: await listCatchmentRequests(c.var.deps.db, await scopeOf(c), c.req.valid('query')) }, 200))
-  .openapi(listOfCentreRoute, async (c) => c.json({ items: await listCatchmentRequestsOf(c.var.deps.db, await scopeOf(c), c.req.valid('param').id) }, 200))
+  .openapi(listRoute, async (c) => c.json({ items: await listCatchmentRequests(c.get('deps').db, await scopeOf(c), c.req.valid('query')) }, 200))
+  .openapi(listOfCentreRoute, async (c) => c.json({ items: await listCatchmentRequestsOf(c.get('deps').db, await scopeOf(c), c.req.valid('param').id) }, 200))
   .openapi(createRequestRoute, async (c) => {
     const { scope, change } = await accessOf(c);
-    const created = await createCatchmentRequest(c.var.deps.db, scope, c.req.valid('param').id, c.req.valid('json'), change);
+    const created = await createCatchmentRequest(c.get('deps').db, scope, c.req.valid('param').id, c.req.valid('json'), change);
     return versionedJson(c, created, 201);
   })
   .openapi(decideRoute, (c) =>

@@ -74,7 +74,7 @@ const eraseRoute = route('post', '/api/contacts/{id}/erase', ['contact', 'delete
 
 export const contactsRouter = createRouter()
   .openapi(listRoute, async (c) => {
-    return c.json(await listContacts(c.var.deps.db, await scopeOf(c), c.req.valid('query')), 200);
+    return c.json(await listContacts(c.get('deps').db, await scopeOf(c), c.req.valid('query')), 200);
   })
   // Before /api/contacts/{id}, so "export" is not read as an id.
   .openapi(exportRoute, (c) =>
@@ -89,12 +89,12 @@ export const contactsRouter = createRouter()
   )
   .openapi(deleteRoute, (c) => removeRecord(c, ({ db, scope, change }, version) => deleteContact(db, scope, c.req.valid('param').id, version, change)))
   .openapi(personalDataRoute, async (c) => {
-    const data = await personalDataOf(c.var.deps.db, await scopeOf(c), c.req.valid('param').id);
+    const data = await personalDataOf(c.get('deps').db, await scopeOf(c), c.req.valid('param').id);
     c.header('Content-Disposition', contentDisposition(`personopplysninger-${data.contact.id}.json`));
     c.header('Cache-Control', 'no-store');
     return c.json(data, 200);
   })
   .openapi(eraseRoute, async (c) => {
     const { scope, change } = await accessOf(c);
-    return c.json(await eraseContact(c.var.deps.db, scope, c.req.valid('param').id, change), 200);
+    return c.json(await eraseContact(c.get('deps').db, scope, c.req.valid('param').id, change), 200);
   });

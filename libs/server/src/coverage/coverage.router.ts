@@ -55,7 +55,7 @@ const putCatchmentRoute = route('put', '/api/study-centres/{id}/catchment-area',
 });
 
 export const coverageRouter = createRouter()
-  .openapi(coverageRoute, async (c) => c.json(await getCoverage(c.var.deps.db, await scopeOf(c), c.req.valid('query')), 200))
+  .openapi(coverageRoute, async (c) => c.json(await getCoverage(c.get('deps').db, await scopeOf(c), c.req.valid('query')), 200))
   .openapi(regionsRoute, async (c) => {
     const query = c.req.valid('query');
     const scope = await scopeOf(c);
@@ -63,13 +63,13 @@ export const coverageRouter = createRouter()
     // Every region's coverage (53 at national scale) costs far more than the request: a user who opens
     // the overview again within the reuse time gets the answer they were just given (http/read-reuse.ts).
     const key = ['coverage/regions', userId, organisationId, query.asOf ?? todayInNorway()].join('\n');
-    return c.json(await c.var.deps.readReuse.answerOf(key, () => getRegionCoverages(c.var.deps.db, scope, query)), 200);
+    return c.json(await c.get('deps').readReuse.answerOf(key, () => getRegionCoverages(c.get('deps').db, scope, query)), 200);
   })
-  .openapi(getCatchmentRoute, async (c) => c.json(await getCatchmentArea(c.var.deps.db, await scopeOf(c), c.req.valid('param').id), 200))
+  .openapi(getCatchmentRoute, async (c) => c.json(await getCatchmentArea(c.get('deps').db, await scopeOf(c), c.req.valid('param').id), 200))
   .openapi(putCatchmentRoute, async (c) => {
     const version = expectedVersion(c);
     const { scope, change } = await accessOf(c);
-    const result = await setCatchmentArea(c.var.deps.db, scope, c.req.valid('param').id, c.req.valid('json').municipalityNumbers, version, change);
+    const result = await setCatchmentArea(c.get('deps').db, scope, c.req.valid('param').id, c.req.valid('json').municipalityNumbers, version, change);
     c.header('ETag', etagOf(result.version));
     return c.json({ studyCentreId: result.studyCentreId, municipalityNumbers: result.municipalityNumbers }, 200);
   });

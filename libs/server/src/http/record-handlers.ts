@@ -26,12 +26,12 @@ export interface WriteAccess {
 
 async function writeAccessOf(c: RequestContext): Promise<WriteAccess> {
   const { scope, change } = await accessOf(c);
-  return { db: c.var.deps.db, scope, change };
+  return { db: c.get('deps').db, scope, change };
 }
 
 /** GET one versioned record: 200 with its version as ETag. */
 export async function readRecord<T extends { version: number }>(c: RequestContext, read: (db: Executor, scope: Scope) => Promise<T>): Promise<VersionedAnswer<T, 200>> {
-  return versionedJson(c, await read(c.var.deps.db, await scopeOf(c)), 200);
+  return versionedJson(c, await read(c.get('deps').db, await scopeOf(c)), 200);
 }
 
 /** POST a new versioned record: 201 with its ETag, and its address as Location. */
@@ -72,6 +72,6 @@ export async function exportRows<F extends { format: ExportFormat }, Row>(
   rowsOf: (db: Executor, scope: Scope, query: ExportQuery<F>) => Promise<readonly Row[]>,
 ): Promise<Response> {
   const { format, ...filters } = query;
-  const rows = await rowsOf(c.var.deps.db, await scopeOf(c), { ...filters, page: 1, pageSize: MAX_EXPORT_ROWS });
+  const rows = await rowsOf(c.get('deps').db, await scopeOf(c), { ...filters, page: 1, pageSize: MAX_EXPORT_ROWS });
   return exportResponse(c, { ...file, format, rows });
 }

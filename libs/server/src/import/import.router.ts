@@ -19,8 +19,8 @@ async function queued(c: Context<AppEnv>, record: (scope: Scope, change: ChangeC
   const { scope, change } = await accessOf(c);
   const principal = principalOf(c);
   const detail = await record(scope, change);
-  await queueImport(c.var.deps, { importId: detail.id, userId: principal.userId, organisationId: principal.organisationId });
-  return getImport(c.var.deps.db, scope, detail.id);
+  await queueImport(c.get('deps'), { importId: detail.id, userId: principal.userId, organisationId: principal.organisationId });
+  return getImport(c.get('deps').db, scope, detail.id);
 }
 const ImportDetail = importDetailSchema.meta({ id: 'ImportDetail' });
 const ImportSummary = importSummarySchema.meta({ id: 'ImportSummary' });
@@ -91,18 +91,18 @@ export const importRouter = createRouter()
     if (!(file instanceof File)) throw invalidInput([{ path: 'file', code: 'invalid_type', message: 'Send the CSV or XLSX file in the field "file"' }]);
     const table = await readTable(file.name, new Uint8Array(await file.arrayBuffer()));
     const { scope, change } = await accessOf(c);
-    const detail = await createImport(c.var.deps.db, scope, target, file.name, table, change);
+    const detail = await createImport(c.get('deps').db, scope, target, file.name, table, change);
     c.header('Location', `/api/imports/${detail.id}`);
     return c.json(detail, 201);
   })
-  .openapi(listRoute, async (c) => c.json(await listImports(c.var.deps.db, (await accessOf(c)).scope), 200))
-  .openapi(mappingsRoute, async (c) => c.json(await listMappings(c.var.deps.db, (await accessOf(c)).scope), 200))
-  .openapi(getRoute, async (c) => c.json(await getImport(c.var.deps.db, (await accessOf(c)).scope, c.req.valid('param').id), 200))
-  .openapi(previewRoute, async (c) => c.json(await queued(c, (scope, change) => queueImportJob(c.var.deps.db, scope, c.req.valid('param').id, 'preview', c.req.valid('json'), change)), 202))
-  .openapi(previewResultRoute, async (c) => c.json(await getImportPreview(c.var.deps.db, (await accessOf(c)).scope, c.req.valid('param').id), 200))
-  .openapi(applyRoute, async (c) => c.json(await queued(c, (scope, change) => queueImportJob(c.var.deps.db, scope, c.req.valid('param').id, 'apply', c.req.valid('json'), change)), 202))
-  .openapi(retryRoute, async (c) => c.json(await queued(c, (scope, change) => retryImportJob(c.var.deps.db, scope, c.req.valid('param').id, change)), 202))
+  .openapi(listRoute, async (c) => c.json(await listImports(c.get('deps').db, (await accessOf(c)).scope), 200))
+  .openapi(mappingsRoute, async (c) => c.json(await listMappings(c.get('deps').db, (await accessOf(c)).scope), 200))
+  .openapi(getRoute, async (c) => c.json(await getImport(c.get('deps').db, (await accessOf(c)).scope, c.req.valid('param').id), 200))
+  .openapi(previewRoute, async (c) => c.json(await queued(c, (scope, change) => queueImportJob(c.get('deps').db, scope, c.req.valid('param').id, 'preview', c.req.valid('json'), change)), 202))
+  .openapi(previewResultRoute, async (c) => c.json(await getImportPreview(c.get('deps').db, (await accessOf(c)).scope, c.req.valid('param').id), 200))
+  .openapi(applyRoute, async (c) => c.json(await queued(c, (scope, change) => queueImportJob(c.get('deps').db, scope, c.req.valid('param').id, 'apply', c.req.valid('json'), change)), 202))
+  .openapi(retryRoute, async (c) => c.json(await queued(c, (scope, change) => retryImportJob(c.get('deps').db, scope, c.req.valid('param').id, change)), 202))
   .openapi(undoRoute, async (c) => {
     const { scope, change } = await accessOf(c);
-    return c.json(await undoImport(c.var.deps.db, scope, c.req.valid('param').id, change), 200);
+    return c.json(await undoImport(c.get('deps').db, scope, c.req.valid('param').id, change), 200);
   });

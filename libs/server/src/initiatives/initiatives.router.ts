@@ -159,7 +159,7 @@ const putMobilityCountRoute = route('put', '/api/mobility-counts', ['initiative'
 
 export const initiativesRouter = createRouter()
   .openapi(listRoute, async (c) => {
-    const page = await listInitiatives(c.var.deps.db, await scopeOf(c), c.req.valid('query'));
+    const page = await listInitiatives(c.get('deps').db, await scopeOf(c), c.req.valid('query'));
     return c.json(page, 200);
   })
   // Before /api/initiatives/{id}, so "export" is not read as an id.
@@ -190,11 +190,11 @@ export const initiativesRouter = createRouter()
     return removeRecord(c, ({ db, scope, change }, version) => deletePlanItem(db, scope, id, itemId, version, change));
   })
   .openapi(planItemsRoute, async (c) => {
-    const page = await listPlanItems(c.var.deps.db, await scopeOf(c), c.req.valid('query'));
+    const page = await listPlanItems(c.get('deps').db, await scopeOf(c), c.req.valid('query'));
     return c.json(page, 200);
   })
   .openapi(ownPlanItemsRoute, async (c) => {
-    const page = await listOwnPlanItems(c.var.deps.db, await scopeOf(c), c.req.valid('query'));
+    const page = await listOwnPlanItems(c.get('deps').db, await scopeOf(c), c.req.valid('query'));
     return c.json(page, 200);
   })
   .openapi(ownPlanItemRoute, (c) => readRecord(c, (db, scope) => getOwnPlanItem(db, scope, c.req.valid('param').id)))
@@ -202,11 +202,11 @@ export const initiativesRouter = createRouter()
     changeRecord(c, ({ db, scope, change }, version) => updateOwnPlanItem(db, scope, c.req.valid('param').id, c.req.valid('json'), version, change)),
   )
   .openapi(mobilityCountsRoute, async (c) => {
-    const page = await listMobilityCounts(c.var.deps.db, await scopeOf(c), c.req.valid('query'));
+    const page = await listMobilityCounts(c.get('deps').db, await scopeOf(c), c.req.valid('query'));
     return c.json(page, 200);
   })
   .openapi(putMobilityCountRoute, async (c) => {
     const { scope, change } = await accessOf(c);
-    const { count, created } = await upsertMobilityCount(c.var.deps.db, scope, c.req.valid('json'), change);
+    const { count, created } = await upsertMobilityCount(c.get('deps').db, scope, c.req.valid('json'), change);
     return created ? c.json(count, 201) : c.json(count, 200);
   });

@@ -192,7 +192,7 @@ const leaveRoute = route('delete', '/api/liaison/activities/{id}/participation',
 });
 
 export const liaisonRouter = createRouter()
-  .openapi(librariesRoute, async (c) => c.json(await listLibraries(c.var.deps.db, await scopeOf(c), c.req.valid('query')), 200))
+  .openapi(librariesRoute, async (c) => c.json(await listLibraries(c.get('deps').db, await scopeOf(c), c.req.valid('query')), 200))
   .openapi(librariesExportRoute, (c) =>
     exportRows(c, c.req.valid('query'), { name: 'bibliotek', columns: libraryColumns }, async (db, scope, query) => (await listLibraries(db, scope, query)).items),
   )
@@ -205,14 +205,14 @@ export const liaisonRouter = createRouter()
   )
   .openapi(needsRoute, async (c) => {
     const { organisation, period } = c.req.valid('query');
-    const { db, readReuse } = c.var.deps;
+    const { db, readReuse } = c.get('deps');
     return c.json(await getNeeds(db, await scopeOf(c), organisation, period, () => everyMunicipality(db, readReuse)), 200);
   })
-  .openapi(universitiesRoute, async (c) => c.json({ items: await listUniversityLibraries(c.var.deps.db) }, 200))
-  .openapi(threadsRoute, async (c) => c.json(await listThreads(c.var.deps.db, await scopeOf(c), c.req.valid('query')), 200))
-  .openapi(notesRoute, async (c) => c.json(await listNotes(c.var.deps.db, await scopeOf(c), c.req.valid('query')), 200))
-  .openapi(unreadRoute, async (c) => c.json({ count: await unreadNoteCount(c.var.deps.db, await scopeOf(c)) }, 200))
-  .openapi(markReadRoute, async (c) => c.json({ count: await markNotesRead(c.var.deps.db, await scopeOf(c), c.req.valid('json').ids) }, 200))
+  .openapi(universitiesRoute, async (c) => c.json({ items: await listUniversityLibraries(c.get('deps').db) }, 200))
+  .openapi(threadsRoute, async (c) => c.json(await listThreads(c.get('deps').db, await scopeOf(c), c.req.valid('query')), 200))
+  .openapi(notesRoute, async (c) => c.json(await listNotes(c.get('deps').db, await scopeOf(c), c.req.valid('query')), 200))
+  .openapi(unreadRoute, async (c) => c.json({ count: await unreadNoteCount(c.get('deps').db, await scopeOf(c)) }, 200))
+  .openapi(markReadRoute, async (c) => c.json({ count: await markNotesRead(c.get('deps').db, await scopeOf(c), c.req.valid('json').ids) }, 200))
   .openapi(createNoteRoute, (c) =>
     createRecord(c, ({ db, scope, change }) => createNote(db, scope, c.req.valid('json'), change), (note) => `/api/liaison/notes/${note.id}`),
   )
@@ -220,18 +220,18 @@ export const liaisonRouter = createRouter()
   .openapi(updateNoteRoute, (c) =>
     changeRecord(c, ({ db, scope, change }, version) => updateNote(db, scope, c.req.valid('param').id, c.req.valid('json').body, version, change)),
   )
-  .openapi(getDigestRoute, async (c) => c.json({ subscribed: await getDigestSubscription(c.var.deps.db, principalOf(c).userId) }, 200))
+  .openapi(getDigestRoute, async (c) => c.json({ subscribed: await getDigestSubscription(c.get('deps').db, principalOf(c).userId) }, 200))
   .openapi(putDigestRoute, async (c) => {
     const scope = await scopeOf(c);
-    const subscribed = await setDigestSubscription(c.var.deps.db, scope, principalOf(c).userId, c.req.valid('json').subscribed);
+    const subscribed = await setDigestSubscription(c.get('deps').db, scope, principalOf(c).userId, c.req.valid('json').subscribed);
     return c.json({ subscribed }, 200);
   })
-  .openapi(activitiesRoute, async (c) => c.json(await listLiaisonActivities(c.var.deps.db, await scopeOf(c), c.req.valid('query')), 200))
+  .openapi(activitiesRoute, async (c) => c.json(await listLiaisonActivities(c.get('deps').db, await scopeOf(c), c.req.valid('query')), 200))
   .openapi(joinRoute, async (c) => {
     const { scope, change } = await accessOf(c);
-    return c.json(await joinActivity(c.var.deps.db, scope, c.req.valid('param').id, change), 200);
+    return c.json(await joinActivity(c.get('deps').db, scope, c.req.valid('param').id, change), 200);
   })
   .openapi(leaveRoute, async (c) => {
     const { scope, change } = await accessOf(c);
-    return c.json(await leaveActivity(c.var.deps.db, scope, c.req.valid('param').id, change), 200);
+    return c.json(await leaveActivity(c.get('deps').db, scope, c.req.valid('param').id, change), 200);
   });

@@ -55,14 +55,14 @@ const imageRoute = route('get', '/api/photos/{id}/images/{size}', ['photo', 'rea
 });
 
 export const photosRouter = createRouter()
-  .openapi(listRoute, async (c) => c.json({ items: await listPhotos(c.var.deps.db, await scopeOf(c), c.req.valid('query')) }, 200))
+  .openapi(listRoute, async (c) => c.json({ items: await listPhotos(c.get('deps').db, await scopeOf(c), c.req.valid('query')) }, 200))
   .openapi(uploadRoute, async (c) => {
     const { file, actorId, ...fields } = c.req.valid('form');
     if (!(file instanceof File)) throw invalidInput([{ path: 'file', code: 'invalid_type', message: 'Send the photo in the field "file"' }]);
     if (file.size > MAX_PHOTO_BYTES) throw tooLarge();
     const images = await webSizesOf(new Uint8Array(await file.arrayBuffer()));
     const { scope, change } = await accessOf(c);
-    const photo = await addPhoto(c.var.deps.db, scope, actorId, fields, images, change);
+    const photo = await addPhoto(c.get('deps').db, scope, actorId, fields, images, change);
     c.header('Location', `/api/photos/${photo.id}`);
     return versionedJson(c, photo, 201);
   })
@@ -72,7 +72,7 @@ export const photosRouter = createRouter()
   .openapi(removeRoute, (c) => removeRecord(c, ({ db, scope, change }, version) => removePhoto(db, scope, c.req.valid('param').id, version, change)))
   .openapi(imageRoute, async (c) => {
     const { id, size } = c.req.valid('param');
-    const image = await readPhotoImage(c.var.deps.db, await scopeOf(c), id, size);
+    const image = await readPhotoImage(c.get('deps').db, await scopeOf(c), id, size);
     return c.body(image.bytes.buffer as ArrayBuffer, 200, {
       'Content-Type': image.contentType,
       // A photo's web sizes are made once and never change (a new upload is a new photo): the browser keeps them.

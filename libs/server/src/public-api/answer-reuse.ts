@@ -113,7 +113,7 @@ function encodingOf(acceptEncoding: string | undefined): string {
  */
 export function reuseAnswers(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const reuse = c.var.deps.answerReuse;
+    const reuse = c.get('deps').answerReuse;
     if (reuse.seconds <= 0 || (c.req.method !== 'GET' && c.req.method !== 'HEAD')) return next();
     const key = `${c.req.url}\n${encodingOf(c.req.header('Accept-Encoding'))}`;
     const answered = (answer: KeptAnswer) => {

@@ -126,36 +126,36 @@ publicApiRouter.use(`${PUBLIC_API_BASE}/*`, etag({ weak: true }));
 
 export const publicApiRoutes = publicApiRouter
   .openapi(librariesRoute, async (c) => {
-    const items = await searchPublicLibraries(c.var.deps.db, c.req.valid('query'));
+    const items = await searchPublicLibraries(c.get('deps').db, c.req.valid('query'));
     return c.json({ items, total: items.length }, 200);
   })
-  .openapi(libraryRoute, async (c) => c.json(libraryOrNotFound(await findPublicLibrary(c.var.deps.db, c.req.valid('param').id), 'library'), 200))
+  .openapi(libraryRoute, async (c) => c.json(libraryOrNotFound(await findPublicLibrary(c.get('deps').db, c.req.valid('param').id), 'library'), 200))
   .openapi(hoursRoute, async (c) => {
-    const library = libraryOrNotFound(await findPublicLibrary(c.var.deps.db, c.req.valid('param').id), 'library');
+    const library = libraryOrNotFound(await findPublicLibrary(c.get('deps').db, c.req.valid('param').id), 'library');
     return c.json(libraryOrNotFound(library.hours, 'opening hours of this library'), 200);
   })
   .openapi(servicesRoute, async (c) => {
     const { municipality, region, type } = c.req.valid('query');
-    const libraries = await searchPublicLibraries(c.var.deps.db, { municipality, region, service: type });
+    const libraries = await searchPublicLibraries(c.get('deps').db, { municipality, region, service: type });
     const items = libraries.flatMap((library) =>
       library.services.filter((service) => !type || service.type === type).map((service) => withFields(service, { library: { id: library.id, name: library.name, url: library.url } })),
     );
     return c.json({ items, total: items.length }, 200);
   })
   .openapi(municipalitiesRoute, async (c) => {
-    const items = (await everyMunicipality(c.var.deps.db, c.var.deps.readReuse)).map((m) => ({ number: m.number, name: m.name, region: m.regionId ? { id: m.regionId, name: m.regionName ?? '' } : null }));
+    const items = (await everyMunicipality(c.get('deps').db, c.get('deps').readReuse)).map((m) => ({ number: m.number, name: m.name, region: m.regionId ? { id: m.regionId, name: m.regionName ?? '' } : null }));
     return c.json({ items, total: items.length }, 200);
   })
   .openapi(studyCentresRoute, async (c) => {
-    const items = await listPublicStudyCentres(c.var.deps.db);
+    const items = await listPublicStudyCentres(c.get('deps').db);
     return c.json({ items, total: items.length }, 200);
   })
   .openapi(studyCentreRoute, async (c) => {
-    const centre = (await listPublicStudyCentres(c.var.deps.db)).find((candidate) => candidate.id === c.req.valid('param').id);
+    const centre = (await listPublicStudyCentres(c.get('deps').db)).find((candidate) => candidate.id === c.req.valid('param').id);
     return c.json(libraryOrNotFound(centre, 'study centre'), 200);
   })
   .openapi(photoRoute, async (c) => {
     const { id, size } = c.req.valid('param');
-    const image = await publishedPhotoImage(c.var.deps.db, id, size);
+    const image = await publishedPhotoImage(c.get('deps').db, id, size);
     return c.body(image.bytes.buffer as ArrayBuffer, 200, { 'Content-Type': image.contentType, 'Cache-Control': PUBLIC_PHOTO_CACHE, ETag: `"${id}-${size}"` });
   });

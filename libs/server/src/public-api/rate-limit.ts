@@ -39,7 +39,7 @@ export function rateLimit(limit: number, windowMs: number): MiddlewareHandler<Ap
   // The window each database was last swept in (the router is shared by every app in a process).
   const sweptIn = new WeakMap<Executor, number>();
   return async (c, next) => {
-    const { db, trustedProxies } = c.var.deps;
+    const { db, trustedProxies } = c.get('deps');
     const { allowed, remaining, resetSeconds, window } = await countRequest(db, `public-api:${clientAddress(c, trustedProxies)}`, limit, windowSeconds);
     if (sweptIn.get(db) !== window) {
       sweptIn.set(db, window);

@@ -33,15 +33,15 @@ function onePage<T>(items: T[]) {
 
 export const referenceRouter = createRouter()
   .openapi(healthRoute, async (c) => {
-    const { db, config } = c.var.deps;
+    const { db, config } = c.get('deps');
     await db.selectFrom('region').select('id').limit(1).execute();
     return c.json({ status: 'ok' as const, database: config.databaseKind, version: config.version }, 200);
   })
   .openapi(municipalitiesRoute, async (c) => {
     const { region } = c.req.valid('query');
-    const every = await everyMunicipality(c.var.deps.db, c.var.deps.readReuse);
+    const every = await everyMunicipality(c.get('deps').db, c.get('deps').readReuse);
     return c.json(onePage(region ? every.filter((m) => m.regionId === region) : every), 200);
   })
   .openapi(regionsRoute, async (c) => {
-    return c.json(onePage(await listRegions(c.var.deps.db)), 200);
+    return c.json(onePage(await listRegions(c.get('deps').db)), 200);
   });

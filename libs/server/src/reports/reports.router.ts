@@ -56,28 +56,28 @@ const fileDownloadRoute = route('get', '/api/report-files/{id}/download', ['init
 export const reportsRouter = createRouter()
   .openapi(askFileRoute, async (c) => {
     const principal = principalOf(c);
-    const file = await recordReportFile(c.var.deps.db, await scopeOf(c), principal, c.req.valid('param').id, c.req.valid('json'));
+    const file = await recordReportFile(c.get('deps').db, await scopeOf(c), principal, c.req.valid('param').id, c.req.valid('json'));
     // Queued after the record is committed (never inside a transaction).
-    await queueReportFile(c.var.deps, { reportFileId: file.id, userId: principal.userId, organisationId: principal.organisationId });
+    await queueReportFile(c.get('deps'), { reportFileId: file.id, userId: principal.userId, organisationId: principal.organisationId });
     c.header('Location', `/api/report-files/${file.id}`);
-    return c.json(await findReportFile(c.var.deps.db, principal.organisationId, file.id), 202);
+    return c.json(await findReportFile(c.get('deps').db, principal.organisationId, file.id), 202);
   })
-  .openapi(fileStatusRoute, async (c) => c.json(await findReportFile(c.var.deps.db, principalOf(c).organisationId, c.req.valid('param').id), 200))
+  .openapi(fileStatusRoute, async (c) => c.json(await findReportFile(c.get('deps').db, principalOf(c).organisationId, c.req.valid('param').id), 200))
   .openapi(fileDownloadRoute, async (c) => {
-    const { file, bytes } = await reportFileBytes(c.var.deps.db, principalOf(c).organisationId, c.req.valid('param').id);
+    const { file, bytes } = await reportFileBytes(c.get('deps').db, principalOf(c).organisationId, c.req.valid('param').id);
     if (!bytes || !file.fileName) throw new ConflictError('The report file is not written yet: follow /api/report-files/{id} until it is done');
     return c.body(new Uint8Array(bytes), 200, downloadHeaders(CONTENT_TYPES[file.format], file.fileName));
   })
   .openapi(reportRoute, async (c) => {
-    const report = await getFunderReport(c.var.deps.db, await scopeOf(c), c.req.valid('param').id, c.req.valid('query'));
+    const report = await getFunderReport(c.get('deps').db, await scopeOf(c), c.req.valid('param').id, c.req.valid('query'));
     c.header('Cache-Control', 'private, no-store');
     return c.json(report, 200);
   })
   .openapi(docxRoute, async (c) => {
-    const report = await getFunderReport(c.var.deps.db, await scopeOf(c), c.req.valid('param').id, c.req.valid('query'));
+    const report = await getFunderReport(c.get('deps').db, await scopeOf(c), c.req.valid('param').id, c.req.valid('query'));
     return c.body(new Uint8Array(await renderReportDocx(report)), 200, downloadHeaders(DOCX, reportFileName(report, 'docx')));
   })
   .openapi(pdfRoute, async (c) => {
-    const report = await getFunderReport(c.var.deps.db, await scopeOf(c), c.req.valid('param').id, c.req.valid('query'));
+    const report = await getFunderReport(c.get('deps').db, await scopeOf(c), c.req.valid('param').id, c.req.valid('query'));
     return c.body(new Uint8Array(await renderReportPdf(report)), 200, downloadHeaders('application/pdf', reportFileName(report, 'pdf')));
   });

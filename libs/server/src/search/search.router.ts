@@ -32,5 +32,5 @@ const searchRoute = route('get', '/api/search', ['search', 'read'], {
 
 export const searchRouter = createRouter().openapi(searchRoute, async (c) => {
   const { q, limit } = c.req.valid('query');
-  return c.json({ q, items: await search(c.var.deps.db, await scopeOf(c), q, limit) }, 200);
+  return c.json({ q, items: await search(c.get('deps').db, await scopeOf(c), q, limit) }, 200);
 });

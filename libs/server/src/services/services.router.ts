@@ -71,7 +71,7 @@ const confirmRoute = routesTagged(...tags)('post', '/api/services/{id}/confirm',
 
 export const servicesRouter = createRouter()
   .openapi(listRoute, async (c) => {
-    return c.json(await listServices(c.var.deps.db, await scopeOf(c), c.req.valid('query')), 200);
+    return c.json(await listServices(c.get('deps').db, await scopeOf(c), c.req.valid('query')), 200);
   })
   // Before /api/services/{id}, so "export" is not read as an id.
   .openapi(exportRoute, (c) =>

@@ -140,32 +140,32 @@ const ownLinkRoute = route('post', '/api/survey-form/own/link', ['service', 'upd
 });
 
 export const surveysRouter = createRouter()
-  .openapi(listRoute, async (c) => c.json(await listSurveys(c.var.deps.db, c.req.valid('query')), 200))
+  .openapi(listRoute, async (c) => c.json(await listSurveys(c.get('deps').db, c.req.valid('query')), 200))
   .openapi(createSurveyRoute, (c) =>
-    createRecord(c, ({ change }) => createSurvey(c.var.deps, c.req.valid('json'), change), (survey) => `/api/surveys/${survey.id}`),
+    createRecord(c, ({ change }) => createSurvey(c.get('deps'), c.req.valid('json'), change), (survey) => `/api/surveys/${survey.id}`),
   )
-  .openapi(recipientsRoute, async (c) => c.json(await previewRecipients(c.var.deps.db, c.req.valid('json')), 200))
+  .openapi(recipientsRoute, async (c) => c.json(await previewRecipients(c.get('deps').db, c.req.valid('json')), 200))
   .openapi(getRoute, (c) => readRecord(c, (db) => getSurvey(db, c.req.valid('param').id)))
   .openapi(exportRoute, async (c) => {
-    const survey = await getSurvey(c.var.deps.db, c.req.valid('param').id);
+    const survey = await getSurvey(c.get('deps').db, c.req.valid('param').id);
     return exportResponse(c, { name: 'undersokelse', format: c.req.valid('query').format, columns: exportColumns, rows: survey.recipientList });
   })
   .openapi(remindRoute, async (c) => {
     const { change } = await accessOf(c);
-    return c.json(await remindSurvey(c.var.deps, c.req.valid('param').id, change), 202);
+    return c.json(await remindSurvey(c.get('deps'), c.req.valid('param').id, change), 202);
   })
-  .openapi(mailOutsRoute, async (c) => c.json(await mailOutsOf(c.var.deps.db, c.req.valid('param').id), 200))
+  .openapi(mailOutsRoute, async (c) => c.json(await mailOutsOf(c.get('deps').db, c.req.valid('param').id), 200))
   .openapi(retryMailOutRoute, async (c) => {
     const { change } = await accessOf(c);
     const { id, mailOutId } = c.req.valid('param');
-    return c.json(await retryMailOut(c.var.deps, id, mailOutId, change), 202);
+    return c.json(await retryMailOut(c.get('deps'), id, mailOutId, change), 202);
   })
   .openapi(lettersRoute, async (c) => {
-    const { survey, letters } = await lettersForUnreached(c.var.deps, c.req.valid('param').id);
+    const { survey, letters } = await lettersForUnreached(c.get('deps'), c.req.valid('param').id);
     return c.body(new Uint8Array(await renderSurveyLetters(survey.name, letters)), 200, downloadHeaders('application/pdf', 'brev-undersokelse.pdf'));
   })
   .openapi(closeRoute, (c) => changeRecord(c, ({ db, change }, version) => closeSurvey(db, c.req.valid('param').id, version, change)))
-  .openapi(ownSurveyRoute, async (c) => c.json({ survey: await openSurveyOfLibrary(c.var.deps.db, await scopeOf(c)) }, 200))
-  .openapi(ownLinkRoute, async (c) => c.json(await libraryAnswerLink(c.var.deps.db, await scopeOf(c)), 200))
-  .openapi(formRoute, async (c) => c.json(await getSurveyForm(c.var.deps.db, c.req.valid('query').token), 200))
-  .openapi(answerRoute, async (c) => c.json(await answerSurvey(c.var.deps.db, c.req.valid('query').token, c.req.valid('json')), 200));
+  .openapi(ownSurveyRoute, async (c) => c.json({ survey: await openSurveyOfLibrary(c.get('deps').db, await scopeOf(c)) }, 200))
+  .openapi(ownLinkRoute, async (c) => c.json(await libraryAnswerLink(c.get('deps').db, await scopeOf(c)), 200))
+  .openapi(formRoute, async (c) => c.json(await getSurveyForm(c.get('deps').db, c.req.valid('query').token), 200))
+  .openapi(answerRoute, async (c) => c.json(await answerSurvey(c.get('deps').db, c.req.valid('query').token, c.req.valid('json')), 200));

@@ -90,16 +90,16 @@ async function mailInvitation(
   token: string,
   invitation: Omit<Parameters<typeof sendInvitation>[2], 'invitedBy'>,
 ): Promise<void> {
-  const deps = c.var.deps;
+  const deps = c.get('deps');
   try {
     await sendInvitation(deps, token, { ...invitation, invitedBy: principalOf(c).name });
   } catch (error) {
-    deps.logger.error({ requestId: c.var.requestId, err: error }, 'invitation mail failed');
+    deps.logger.error({ requestId: c.get('requestId'), err: error }, 'invitation mail failed');
   }
 }
 
 export const usersRouter = createRouter()
-  .openapi(listRoute, async (c) => c.json(await listUsers(c.var.deps.db, c.req.valid('query')), 200))
+  .openapi(listRoute, async (c) => c.json(await listUsers(c.get('deps').db, c.req.valid('query')), 200))
   .openapi(inviteRoute, (c) =>
     createRecord(
       c,
@@ -119,11 +119,11 @@ export const usersRouter = createRouter()
   .openapi(disableRoute, (c) => changeRecord(c, ({ db }, version) => disableUser(db, c.req.valid('param').id, version, actingAdmin(c))))
   .openapi(enableRoute, (c) => changeRecord(c, ({ db }, version) => enableUser(db, c.req.valid('param').id, version, actingAdmin(c))))
   .openapi(endSessionsRoute, async (c) => {
-    await endUserSessions(c.var.deps.db, c.req.valid('param').id, actingAdmin(c));
+    await endUserSessions(c.get('deps').db, c.req.valid('param').id, actingAdmin(c));
     return c.body(null, 204);
   })
   .openapi(invitationRoute, async (c) => {
-    const { user, token } = await reinviteUser(c.var.deps.db, c.req.valid('param').id, actingAdmin(c));
+    const { user, token } = await reinviteUser(c.get('deps').db, c.req.valid('param').id, actingAdmin(c));
     await mailInvitation(c, token, { email: user.email, name: user.name, membership: user.memberships[0] });
     return c.body(null, 202);
   });

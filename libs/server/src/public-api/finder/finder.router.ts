@@ -75,7 +75,7 @@ export function notFoundPage(c: Context<AppEnv>, reader: Reader = readerOf(c.req
     title: `${reader.t.notFound.title} – ${reader.t.siteName}`,
     description: reader.t.description,
     path: '/',
-    origin: publicUrlOf(c.var.deps.config),
+    origin: publicUrlOf(c.get('deps').config),
     body: notFoundBody(reader),
   });
   return c.html(body, 404);
@@ -134,9 +134,9 @@ finderRouter.get('/', async (c) => {
   if (!area.success) return notFoundPage(c, reader);
   const search = readSearch(given);
   const query: FinderQuery = { sted: search.sted, behov: search.behov, nar: search.nar, ...area.data };
-  const db = c.var.deps.db;
+  const db = c.get('deps').db;
   const { t } = reader;
-  const municipalities = await everyMunicipality(db, c.var.deps.readReuse);
+  const municipalities = await everyMunicipality(db, c.get('deps').readReuse);
   const municipality = query.kommune ? municipalities.find((m) => m.number === query.kommune) : undefined;
   const regions = await listRegions(db);
   const region = query.region ? regions.find((r) => r.id === query.region) : undefined;
@@ -190,12 +190,12 @@ finderRouter.get('/', async (c) => {
 <section aria-labelledby="centres-heading"><h2 id="centres-heading">${t.search.centresHeading}</h2>
 <ul>${centres.map((centre) => html`<li><a href="${reader.href(centre.url)}">${centre.name}</a></li>`)}</ul></section>`;
 
-  const origin = publicUrlOf(c.var.deps.config);
+  const origin = publicUrlOf(c.get('deps').config);
   return page(
     c,
     finderPage({
       reader,
-      origin: publicUrlOf(c.var.deps.config),
+      origin: publicUrlOf(c.get('deps').config),
       title: areaName ? `${areaName} – ${t.siteName}` : t.siteName,
       description: t.description,
       path: '/',
@@ -234,10 +234,10 @@ finderRouter.get('/finn/widget.js', (c) => {
 
 finderRouter.get('/finn/bibliotek/:slug', async (c) => {
   const reader = readerOf(c.req.query('lang'));
-  const library = await findPublicLibrary(c.var.deps.db, c.req.param('slug'));
+  const library = await findPublicLibrary(c.get('deps').db, c.req.param('slug'));
   if (!library) return notFoundPage(c, reader);
   const { t } = reader;
-  const origin = publicUrlOf(c.var.deps.config);
+  const origin = publicUrlOf(c.get('deps').config);
   const today = library.hours?.today;
   const todayText = today ? (today.periods.length ? `${t.library.today}: ${periodsText(today.periods)}` : `${t.library.today}: ${t.library.closed}`) : t.status.unknown;
   const services = library.services.map((s) => t.serviceType[s.type]).join(', ');
@@ -245,7 +245,7 @@ finderRouter.get('/finn/bibliotek/:slug', async (c) => {
     c,
     finderPage({
       reader,
-      origin: publicUrlOf(c.var.deps.config),
+      origin: publicUrlOf(c.get('deps').config),
       title: `${library.name} – ${t.siteName}`,
       description: `${library.name}, ${reader.fill(t.library.municipality, { municipality: library.municipality.name })}. ${todayText}.${services ? ` ${t.library.servicesHeading}: ${services}.` : ''}`,
       path: library.url,
@@ -255,7 +255,7 @@ finderRouter.get('/finn/bibliotek/:slug', async (c) => {
 <h1>${library.name}</h1>
 ${library.mainLibrary ? html`<p class="place">${reader.fill(t.library.branchOf, { name: library.mainLibrary.name })}</p>` : ''}
 ${statusNow(reader, library)}
-${hoursSection(reader, library.hours, (await publishedTimetables(c.var.deps.db, [library.id])).get(library.id) ?? null)}
+${hoursSection(reader, library.hours, (await publishedTimetables(c.get('deps').db, [library.id])).get(library.id) ?? null)}
 ${servicesSection(reader, library.services)}
 ${contactSection(reader, library, library.municipality.name)}
 ${photosSection(reader, library.photos)}
@@ -266,17 +266,17 @@ ${studyCentresSection(reader, library.studyCentres)}`,
 
 finderRouter.get('/finn/studiesenter/:id', async (c) => {
   const reader = readerOf(c.req.query('lang'));
-  const centre = (await listPublicStudyCentres(c.var.deps.db)).find((candidate) => candidate.id === c.req.param('id'));
+  const centre = (await listPublicStudyCentres(c.get('deps').db)).find((candidate) => candidate.id === c.req.param('id'));
   if (!centre) return notFoundPage(c, reader);
   const { t } = reader;
   const numbers = new Set(centre.municipalities.map((m) => m.number));
-  const libraries = (await searchPublicLibraries(c.var.deps.db, {})).filter((library) => numbers.has(library.municipality.number));
+  const libraries = (await searchPublicLibraries(c.get('deps').db, {})).filter((library) => numbers.has(library.municipality.number));
   const brochureLanguages = [reader.lang, ...languages.filter((lang) => lang !== reader.lang)];
   return page(
     c,
     finderPage({
       reader,
-      origin: publicUrlOf(c.var.deps.config),
+      origin: publicUrlOf(c.get('deps').config),
       title: `${centre.name} – ${t.siteName}`,
       description: reader.fill(t.centre.intro, { name: centre.name }),
       path: centre.url,
@@ -302,10 +302,10 @@ finderRouter.get('/finn/studiesenter/:id/:file{brosjyre-(nb|nn|en)\\.pdf}', asyn
   const id = z.uuid().safeParse(c.req.param('id'));
   const lang = brochureLanguageSchema.parse(c.req.param('file').slice('brosjyre-'.length, -'.pdf'.length));
   if (!id.success) return notFoundPage(c, reader);
-  const centres = await listPublicStudyCentres(c.var.deps.db);
+  const centres = await listPublicStudyCentres(c.get('deps').db);
   if (!centres.some((centre) => centre.id === id.data)) return notFoundPage(c, reader);
-  const brochure = await getPublicBrochure(c.var.deps.db, id.data);
-  return brochurePdfResponse(c, brochure, lang, await brochureTimetables(c.var.deps.db, brochure), 'public, max-age=300');
+  const brochure = await getPublicBrochure(c.get('deps').db, id.data);
+  return brochurePdfResponse(c, brochure, lang, await brochureTimetables(c.get('deps').db, brochure), 'public, max-age=300');
 });
 
 finderRouter.get('/finn/*', (c) => notFoundPage(c, readerOf(c.req.query('lang'))));
