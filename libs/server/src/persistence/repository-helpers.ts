@@ -25,7 +25,7 @@ export const nameOf = (table: 'actor' | 'region' | 'app_user', column: string) =
 export const actorNameOf = (column: string) => nameOf('actor', column);
 
 /** A timestamp column (Date from pg, Date or string elsewhere) as ISO 8601. */
-export const iso = (value: Date | string): string => new Date(value).toISOString();
+export const iso = (value: Date | string): string => (typeof value === 'string' ? new Date(value) : value).toISOString();
 
 export const isoOrNull = (value: Date | string | null): string | null => (value === null ? null : iso(value));
 
