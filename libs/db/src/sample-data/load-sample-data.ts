@@ -10,6 +10,7 @@ import { loadSampleInitiatives } from './initiatives';
 import { loadSampleLiaisonData } from './liaison';
 import { loadSampleOpeningHours } from './opening-hours';
 import { loadSampleServices } from './services';
+import { loadSampleSurveys } from './surveys';
 import { sampleMunicipalities } from './municipalities';
 import { sampleId } from './sample-id';
 import { auditSampleLoad, insertNewSampleRows } from './sample-rows';
@@ -24,6 +25,7 @@ export interface SampleDataResult {
   agreements: number;
   activities: number;
   initiatives: number;
+  surveys: number;
   demoAccounts: number;
 }
 
@@ -89,6 +91,8 @@ export async function loadSampleData(db: Kysely<Database>): Promise<SampleDataRe
     const comingActivities = await loadSampleLiaisonData(trx);
     const demoAccounts = await loadDemoAccounts(trx);
     await loadSampleOpeningHours(trx);
+    // After the libraries and their contacts: the survey asks every library, at its address.
+    const surveys = await loadSampleSurveys(trx);
 
     return {
       regions: regions.size,
@@ -100,6 +104,7 @@ export async function loadSampleData(db: Kysely<Database>): Promise<SampleDataRe
       agreements,
       activities: activities + comingActivities,
       initiatives,
+      surveys,
       demoAccounts,
     };
   });

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import { defaultServiceConditions, openingHoursInputSchema, serviceWeeklyHours, todayInNorway, type Audience, type ServiceConditions, type ServiceType } from '@kompetansebro/domain';
+import { addDays, defaultServiceConditions, openingHoursInputSchema, serviceWeeklyHours, todayInNorway, type Audience, type ServiceConditions, type ServiceType } from '@kompetansebro/domain';
 import type { Database } from '../database';
 import { mainLibraryKey, sampleActors } from './actors';
 import { sampleMunicipalities } from './municipalities';
 import { sampleOpeningHours } from './opening-hours';
 import { sampleId } from './sample-id';
 import { auditSampleLoad, insertNewSampleRows } from './sample-rows';
+import { SAMPLE_SURVEY_RESPONDENT, sampleSurveyAnswers } from './surveys';
 
 /**
  * Sample services. Which library offers what is invented — the county is still collecting it
@@ -66,20 +67,24 @@ function offers(municipality: string, type: ServiceType): boolean {
   return chance === undefined || roll(municipality, type) < chance;
 }
 
-/**
- * About half the libraries have answered the county's survey this autumn: 2 to 4 months before the
- * sample data is loaded, so their commitments hold (confirmed within 12 months) whenever the demo
- * starts, and the others show what a library yet to confirm looks like. Which libraries, and how
- * long ago, is fixed (the roll); only the dates follow the day of loading.
- */
-function confirmation(municipality: string): Pick<SampleService, 'confirmedDaysAgo' | 'confirmedBy'> {
-  if (roll(municipality, 'confirmed') >= 55) return {};
-  return { confirmedDaysAgo: 60 + (roll(municipality, 'day') % 60), confirmedBy: `Kartlegging fra fylkesbiblioteket (${NOTE.toLowerCase()})` };
+/** A library that has answered the sample survey confirmed its services the day it answered, as an answer does. */
+function surveyConfirmation(actorKey: string): Pick<SampleService, 'confirmedDaysAgo' | 'confirmedBy'> | undefined {
+  const answer = sampleSurveyAnswers.find((a) => a.actorKey === actorKey);
+  return answer && { confirmedDaysAgo: answer.daysAgo, confirmedBy: SAMPLE_SURVEY_RESPONDENT };
 }
 
-/** The day `days` before `today` (ISO dates). */
-function daysBefore(today: string, days: number): string {
-  return new Date(Date.parse(`${today}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+/**
+ * About half the main libraries had their services confirmed in the county library's mapping this
+ * autumn: 2 to 4 months before the sample data is loaded, so their commitments hold (confirmed
+ * within 12 months) whenever the demo starts, and the others show what a library yet to confirm
+ * looks like. Which libraries, and how long ago, is fixed (the roll); only the dates follow the day
+ * of loading. Those that have answered the sample survey since confirmed them again when they did.
+ */
+function confirmation(municipality: string): Pick<SampleService, 'confirmedDaysAgo' | 'confirmedBy'> {
+  const answered = surveyConfirmation(mainLibraryKey(municipality));
+  if (answered) return answered;
+  if (roll(municipality, 'confirmed') >= 55) return {};
+  return { confirmedDaysAgo: 60 + (roll(municipality, 'day') % 60), confirmedBy: `Kartlegging fra fylkesbiblioteket (${NOTE.toLowerCase()})` };
 }
 
 function mainLibraryServices(municipality: string): SampleService[] {
@@ -200,7 +205,8 @@ function branchServices(actorKey: string): SampleService[] {
       conditions: { ageLimit: 18, contractRequired: true, hours: 'self_service' },
     });
   }
-  return services;
+  const confirmed = surveyConfirmation(actorKey);
+  return confirmed ? services.map((s) => ({ ...s, ...confirmed })) : services;
 }
 
 const studyCentreKeys = ['study-centre-namdal', 'study-centre-fosen', 'study-centre-trondelag-sor', 'study-centre-trondelag-sorvest'];
@@ -309,7 +315,7 @@ export async function loadSampleServices(trx: Transaction<Database>): Promise<nu
     description: s.description,
     conditions: JSON.stringify({ ...defaultServiceConditions, ...s.conditions }),
     weekly_hours: s.weeklyHours ?? null,
-    confirmed_at: s.confirmedDaysAgo === undefined ? null : daysBefore(today, s.confirmedDaysAgo),
+    confirmed_at: s.confirmedDaysAgo === undefined ? null : addDays(today, -s.confirmedDaysAgo),
     confirmed_by: s.confirmedBy ?? null,
     sample_data: true,
   }));

@@ -29,5 +29,5 @@ export const auditedEntities = [
 export type AuditedEntity = (typeof auditedEntities)[number];
 
 /** The kinds of record the sample data loader notes in the audit log, each load with its count ("sample-data" entries). */
-export const sampleDataKinds = ['actor', 'initiative', 'service', 'activity', 'contact'] as const;
+export const sampleDataKinds = ['actor', 'initiative', 'service', 'activity', 'contact', 'survey'] as const;
 export type SampleDataKind = (typeof sampleDataKinds)[number];

@@ -279,7 +279,8 @@ interface Spec {
   kind?: Kind;
   /** The record is named in the body of a create: one out of sight is answered 400 (unknown), not 404. */
   reference?: boolean;
-  ok: number;
+  /** The answer when allowed; a function where it depends on whose organisation asks. */
+  ok: number | ((who: Who) => number);
   /** Makes the record the case acts on (a fresh copy, a document, a state), as the county admin. */
   prepare?: (id: string, world: World) => Promise<{ id: string; extra?: string; cleanup?: () => Promise<void> }>;
   request: (ctx: CaseContext & { extra?: string }) => Promise<[string, RequestInit?]> | [string, RequestInit?];
@@ -689,9 +690,10 @@ const specs: Record<string, Spec> = {
     },
   },
   'GET /api/liaison/unread': { ok: 200, request: () => ['/api/liaison/unread'] },
-  // The survey open to the caller's library: none in the sample data, so no link either.
+  // The survey open to the caller's library: the sample data's, asked of every library, so a library's
+  // editor gets a link to answer it; anyone else has no library, so no survey and no link.
   'GET /api/survey-form/own': { ok: 200, request: () => ['/api/survey-form/own'] },
-  'POST /api/survey-form/own/link': { ok: 404, request: () => post('/api/survey-form/own/link') },
+  'POST /api/survey-form/own/link': { ok: (who) => (who.role === 'library_editor' ? 200 : 404), request: () => post('/api/survey-form/own/link') },
   'POST /api/liaison/notes/read': { ok: 200, request: () => post('/api/liaison/notes/read', { ids: [] }) },
   'GET /api/liaison/digest-subscription': { ok: 200, request: () => ['/api/liaison/digest-subscription'] },
   'PUT /api/liaison/digest-subscription': { ok: 200, request: () => ['/api/liaison/digest-subscription', jsonBody('PUT', { subscribed: false })] },
@@ -898,7 +900,7 @@ function expectedStatus(route: (typeof routes)[number], spec: Spec | undefined, 
     if (!access.read(record)) return spec.reference ? 400 : 404;
     if (writes(action) && !access.write(record)) return 403;
   }
-  return spec.ok;
+  return typeof spec.ok === 'function' ? spec.ok(who) : spec.ok;
 }
 
 async function runCase(route: (typeof routes)[number], spec: Spec | undefined, who: Who | null, variant: Variant | 'any', record: string | undefined, world: World, secrets: Set<string>) {

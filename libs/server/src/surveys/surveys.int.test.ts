@@ -334,11 +334,14 @@ describe('the service survey', () => {
 
   it('shows a library editor the survey open to its library and gives it a fresh link to the same form, which updates the same service records', async () => {
     const editor = await server.as('namsos@demo.kompetansebro.no');
-    // The soonest deadline first: this one, before any other open to Namsos.
-    const started = await start({ name: 'Tjenester i bibliotekportalen', actorIds: [NAMSOS], includeBranches: false, deadline: addDays(todayInNorway(), 20) });
-    expect(started.status).toBe(201);
     const own = async () => ((await (await editor('/api/survey-form/own')).json()) as { survey: { name: string; deadline: string; answeredAt: string | null } | null }).survey;
-    expect(await own()).toEqual({ name: 'Tjenester i bibliotekportalen', deadline: addDays(todayInNorway(), 20), answeredAt: null });
+    // The sample data's survey is open to Namsos; one due a day sooner comes first.
+    const sample = await server.database.db.selectFrom('survey').select(['name', 'deadline']).where('id', '=', sampleId('survey', 'student-services')).executeTakeFirstOrThrow();
+    expect(await own()).toEqual({ name: sample.name, deadline: sample.deadline, answeredAt: null });
+    const sooner = addDays(sample.deadline, -1);
+    const started = await start({ name: 'Tjenester i bibliotekportalen', actorIds: [NAMSOS], includeBranches: false, deadline: sooner });
+    expect(started.status).toBe(201);
+    expect(await own()).toEqual({ name: 'Tjenester i bibliotekportalen', deadline: sooner, answeredAt: null });
 
     const link = await editor('/api/survey-form/own/link', { method: 'POST' });
     expect(link.status).toBe(200);
