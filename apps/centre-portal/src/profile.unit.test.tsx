@@ -1,8 +1,9 @@
 import { OwnActorForm } from '@kompetansebro/feature-actors';
+import { changeLanguage } from '@kompetansebro/i18n';
 import { createPortalRoutes } from '@kompetansebro/feature-portal';
 import { actorHandlers, ActorStore, buildActorDetail, mswServer, portalHandlers, PortalStore, referenceHandlers, renderRoute, testOrganisations } from '@kompetansebro/testing';
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 
 /** The centre's profile as the app wires it: the portal's page with the actors feature's form of an organisation's own record. */
 function renderProfile() {
@@ -19,6 +20,25 @@ function renderProfile() {
 const patches = (actors: ActorStore) => actors.received.filter((request) => request.method === 'PATCH');
 
 describe('the study centre’s profile', () => {
+  afterEach(async () => {
+    await changeLanguage('nb');
+  });
+
+  it('says what the county changes as a study centre has it: no library number, and no one it belongs to, in every language', async () => {
+    renderProfile();
+    await screen.findByRole('textbox', { name: /^Beskrivelse/ }, { timeout: 5000 });
+    const intros = {
+      nb: 'Adressen og kontaktinformasjonen vises i studentsøket. Navn, type, organisasjonsnummer og kommune endrer fylkeskommunen – ta kontakt med dem om noe der er feil.',
+      nn: 'Adressa og kontaktinformasjonen blir viste i studentsøket. Namn, type, organisasjonsnummer og kommune endrar fylkeskommunen – ta kontakt med dei om noko der er feil.',
+      en: 'The address and contact details are shown in the student finder. The county changes the name, type, organisation number and municipality – contact them if any of that is wrong.',
+    } as const;
+    for (const [language, intro] of Object.entries(intros) as [keyof typeof intros, string][]) {
+      await changeLanguage(language);
+      expect(await screen.findByText(intro)).toBeTruthy();
+      expect(screen.queryByText(/bibliotek|library/i, { selector: 'p' })).toBeNull();
+    }
+  }, 20_000);
+
   it('keeps the address, contact details and description in the form a library keeps its own, and nothing of what the county decides', async () => {
     const { user, actors } = renderProfile();
     const description = await screen.findByRole('textbox', { name: /^Beskrivelse/ }, { timeout: 5000 });

@@ -6,6 +6,7 @@ import {
   actorRuleViolations,
   actorUpdateSchema,
   formatOrganisationNumber,
+  isLibraryKind,
   normaliseOrganisationNumber,
   parentRules,
   type ActorCreate,
@@ -132,6 +133,16 @@ export function validateActorForm(values: ActorFormValues, parentKind: ActorKind
 export function parentKindsOf(kind: string): readonly ActorKind[] {
   const parsed = actorKindSchema.safeParse(kind);
   return parsed.success ? parentRules[parsed.data].parentKinds : [];
+}
+
+/**
+ * What the contact-only form's intro lists as the county's to change, by the actor's kind: only a
+ * library has a library number, and only a kind that can belong to another has "who you belong to".
+ */
+export function contactOnlyIntroOf(kind: string): 'library' | 'withParent' | 'standalone' {
+  const parsed = actorKindSchema.safeParse(kind);
+  if (parsed.success && isLibraryKind(parsed.data)) return 'library';
+  return parentKindsOf(kind).length > 0 ? 'withParent' : 'standalone';
 }
 
 /** How `useFormState` reads an actor form: a field's path is its name. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   changedFields,
+  contactOnlyIntroOf,
   emptyActorFormValues,
   fieldValuesFromForm,
   toActorCreate,
@@ -76,5 +77,13 @@ describe('validateActorForm', () => {
       undefined,
     );
     expect(errors).toEqual([]);
+  });
+});
+
+describe('contactOnlyIntroOf', () => {
+  it('lists a library number only for a library, and "who you belong to" only for a kind that can belong to another', () => {
+    expect((['public_library', 'library_branch', 'county_library', 'university_library'] as const).map(contactOnlyIntroOf)).toEqual(['library', 'library', 'library', 'library']);
+    expect((['career_centre', 'upper_secondary_school', 'university_campus'] as const).map(contactOnlyIntroOf)).toEqual(['withParent', 'withParent', 'withParent']);
+    expect((['study_centre', 'university', 'employer'] as const).map(contactOnlyIntroOf)).toEqual(['standalone', 'standalone', 'standalone']);
   });
 });

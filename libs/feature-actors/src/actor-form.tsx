@@ -17,6 +17,7 @@ import { useEffect, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   actorFieldId,
+  contactOnlyIntroOf,
   isActorFormField,
   parentKindsOf,
   type ActorFormField,
@@ -154,7 +155,7 @@ export function ActorForm({
         summary={summary}
         submitCount={submitCount}
         notice={notice}
-        intro={t('actors.form.contactOnlyIntro')}
+        intro={t(`actors.form.contactOnlyIntro.${contactOnlyIntroOf(values.kind)}`)}
         submitLabel={submitLabel}
         submitting={submitting}
         onSubmit={() => onSubmit(undefined)}

@@ -162,6 +162,8 @@ describe('ActorForm, a library editing its own record', () => {
     expect(screen.queryByRole('button', { name: 'Arkiver' })).toBeNull();
     await user.click(edit);
     const phone = await screen.findByRole('textbox', { name: /^Telefon/ });
+    // A library's numbers and where it belongs are the county's to change, and the intro says so.
+    expect(screen.getByText('Adressen og kontaktinformasjonen vises i studentsøket. Navn, type, organisasjons- og biblioteknummer, kommune og hvem dere hører til, endrer fylkeskommunen – ta kontakt med dem om noe der er feil.')).toBeTruthy();
     expect(screen.getByRole('textbox', { name: /^Adresse/ })).toBeTruthy();
     expect(screen.getByRole('textbox', { name: /^E-post/ })).toBeTruthy();
     // Where the library belongs is the county's: not offered.

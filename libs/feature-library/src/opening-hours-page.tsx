@@ -12,6 +12,7 @@ import {
   inputOf,
   LoadingState,
   newKey,
+  openingHoursErrors,
   openingHoursErrorText,
   Page,
   QueryError,
@@ -128,7 +129,13 @@ function OpeningHoursEditor({ hours }: { hours: OpeningHours }) {
     submit.start();
     const { input, fields } = inputOf(values);
     sentFields.current = fields;
-    setShown({ errors: [], fields });
+    // Every error the API would find, found here on the first save (the API checks again).
+    const found = openingHoursErrors(input);
+    setShown({ errors: found, fields });
+    if (found.length > 0) {
+      setAttempts((count) => count + 1);
+      return;
+    }
     const result = await trySave(save.mutateAsync({ changes: input, version }));
     if (submit.settle(result)) {
       setVersion(result.data.version);

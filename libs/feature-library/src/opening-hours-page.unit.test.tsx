@@ -109,52 +109,86 @@ describe('OpeningHoursPage', () => {
     expect(await screen.findByText('Avviker fra en vanlig uke: Juletid (23.11.2026–13.12.2026). Timene i uka under tjenestene gjelder en vanlig uke.')).toBeTruthy();
   });
 
-  it('sends the week with If-Match "0" before the first save, and shows the API’s field error beside its input and in the summary', async () => {
+  it('finds every error of the hours on the first save, by the domain’s rules: beside its input, once in the summary in the form’s order, and sends nothing', async () => {
+    const user = userEvent.setup();
+    const sent = renderEditor(() => HttpResponse.json(emptyHours));
+    await user.type(await screen.findByLabelText('Mandag: Betjent fra'), '16:00');
+    await user.type(screen.getByLabelText('Mandag: Betjent til'), '10:00');
+    // A time that is no time of day, and half a period: from, but no to.
+    await user.type(screen.getByLabelText('Tirsdag: Betjent fra'), '25:00');
+    // A season starts as a copy of the week (its errors too), here not yet named nor dated.
+    await user.click(screen.getByRole('button', { name: 'Legg til sesong' }));
+    await user.clear(await screen.findByRole('textbox', { name: /^Navn på sesongen/ }));
+    await user.click(screen.getByRole('button', { name: 'Lagre åpningstidene' }));
+
+    const summary = (await screen.findByRole('heading', { name: 'For å gå videre må du rette opp dette:' })).parentElement as HTMLElement;
+    await waitFor(() => expect(document.activeElement).toBe(summary));
+    const time = 'Skriv et klokkeslett mellom 00:00 og 24:00, som 10:00.';
+    const lines = within(summary).getAllByRole('link').map((link) => link.textContent ?? '');
+    expect(lines).toHaveLength(9);
+    expect(lines.slice(0, 3)).toEqual(['Mandag: Betjent til: Slutten må være etter starten.', `Tirsdag: Betjent fra: ${time}`, `Tirsdag: Betjent til: ${time}`]);
+    expect(lines[3]).toMatch(/^Sesong 1 – Navn på sesongen: \S/);
+    // A season's start and end are dates, not times of day.
+    expect(lines.slice(4)).toEqual([
+      'Sesong 1 – Fra og med: Velg en dato.',
+      'Sesong 1 – Til og med: Velg en dato.',
+      'Sesong 1 – Mandag: Betjent til: Slutten må være etter starten.',
+      `Sesong 1 – Tirsdag: Betjent fra: ${time}`,
+      `Sesong 1 – Tirsdag: Betjent til: ${time}`,
+    ]);
+    expect(document.getElementById('hours-weekly-mo-staffedTo')?.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById('hours-weekly-mo-staffedTo-error')?.textContent).toBe('Slutten må være etter starten.');
+    expect(document.getElementById('hours-weekly-tu-staffedFrom-error')?.textContent).toBe(time);
+    expect(document.getElementById('hours-weekly-tu-staffedTo-error')?.textContent).toBe(time);
+    expect(sent).toEqual([]);
+
+    // Put right, the week goes to the API.
+    await user.click(screen.getByRole('button', { name: /^Fjern / }));
+    await user.clear(screen.getByLabelText('Mandag: Betjent fra'));
+    await user.type(screen.getByLabelText('Mandag: Betjent fra'), '09:00');
+    await user.clear(screen.getByLabelText('Tirsdag: Betjent fra'));
+    await user.click(screen.getByRole('button', { name: 'Lagre åpningstidene' }));
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(screen.queryByRole('heading', { name: 'For å gå videre må du rette opp dette:' })).toBeNull();
+  });
+
+  it('sends the week with If-Match "0" before the first save, and shows a field error the API still finds beside its input and in the summary', async () => {
     const user = userEvent.setup();
     const sent = renderEditor(() =>
       problemResponse(400, [{ path: 'weekly.0.to', code: 'end_before_start', message: 'The period ends before it starts' }]),
     );
-    await user.type(await screen.findByLabelText('Mandag: Betjent fra'), '16:00');
-    await user.type(screen.getByLabelText('Mandag: Betjent til'), '10:00');
+    await user.type(await screen.findByLabelText('Mandag: Betjent fra'), '10:00');
+    await user.type(screen.getByLabelText('Mandag: Betjent til'), '16:00');
     await user.click(screen.getByRole('button', { name: 'Lagre åpningstidene' }));
 
     await waitFor(() => expect(screen.getByLabelText('Mandag: Betjent til').getAttribute('aria-invalid')).toBe('true'));
     expect(screen.getByRole('link', { name: 'Mandag: Betjent til: Slutten må være etter starten.' }).getAttribute('href')).toBe('#hours-weekly-mo-staffedTo');
     expect(screen.getByText('Slutten må være etter starten.', { selector: '.ds-validation-message' }).id).toBe('hours-weekly-mo-staffedTo-error');
     expect(sent).toEqual([
-      { ifMatch: '"0"', body: { weekly: [{ weekday: 'mo', kind: 'staffed', from: '16:00', to: '10:00' }], seasons: [], exceptions: [], openOnPublicHolidays: false } },
+      { ifMatch: '"0"', body: { weekly: [{ weekday: 'mo', kind: 'staffed', from: '10:00', to: '16:00' }], seasons: [], exceptions: [], openOnPublicHolidays: false } },
     ]);
   });
 
-  it('lists the errors once a field, in the order of the form, naming a season not yet named by its number', async () => {
+  it('lists the API’s errors once a field, in the order of the form', async () => {
     const user = userEvent.setup();
     renderEditor(() =>
       problemResponse(400, [
         { path: 'weekly.1.from', code: 'invalid_format', message: 'Invalid time' },
         { path: 'weekly.1.weekday', code: 'invalid_value', message: 'Invalid weekday' },
-        { path: 'seasons.0.weekly.1.from', code: 'invalid_format', message: 'Invalid time' },
-        { path: 'seasons.0.name', code: 'required', message: 'Required' },
-        { path: 'seasons.0.from', code: 'invalid_format', message: 'Invalid date' },
         { path: 'weekly.0.to', code: 'end_before_start', message: 'The period ends before it starts' },
       ]),
     );
-    await user.type(await screen.findByLabelText('Mandag: Betjent fra'), '16:00');
-    await user.type(screen.getByLabelText('Mandag: Betjent til'), '10:00');
-    await user.type(screen.getByLabelText('Tirsdag: Betjent fra'), '25:00');
-    await user.click(screen.getByRole('button', { name: 'Legg til sesong' }));
-    await user.clear(await screen.findByRole('textbox', { name: /^Navn på sesongen/ }));
+    await user.type(await screen.findByLabelText('Mandag: Betjent fra'), '10:00');
+    await user.type(screen.getByLabelText('Mandag: Betjent til'), '16:00');
+    await user.type(screen.getByLabelText('Tirsdag: Betjent fra'), '10:00');
+    await user.type(screen.getByLabelText('Tirsdag: Betjent til'), '16:00');
     await user.click(screen.getByRole('button', { name: 'Lagre åpningstidene' }));
 
     const summary = (await screen.findByRole('heading', { name: 'For å gå videre må du rette opp dette:' })).parentElement as HTMLElement;
-    const lines = within(summary).getAllByRole('link').map((link) => link.textContent ?? '');
-    const time = 'Skriv et klokkeslett mellom 00:00 og 24:00, som 10:00.';
-    expect(lines).toHaveLength(5);
-    expect(lines[0]).toBe('Mandag: Betjent til: Slutten må være etter starten.');
-    expect(lines[1]).toBe(`Tirsdag: Betjent fra: ${time}`);
-    expect(lines[2]).toMatch(/^Sesong 1 – Navn på sesongen: \S/);
-    // A season's start is a date, not a time of day.
-    expect(lines[3]).toBe('Sesong 1 – Fra og med: Velg en dato.');
-    expect(lines[4]).toBe(`Sesong 1 – Tirsdag: Betjent fra: ${time}`);
+    expect(within(summary).getAllByRole('link').map((link) => link.textContent ?? '')).toEqual([
+      'Mandag: Betjent til: Slutten må være etter starten.',
+      'Tirsdag: Betjent fra: Skriv et klokkeslett mellom 00:00 og 24:00, som 10:00.',
+    ]);
   });
 
   it('says in Norwegian where an OpenStreetMap text cannot be read, never the parser’s English', async () => {

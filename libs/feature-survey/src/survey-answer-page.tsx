@@ -1,5 +1,5 @@
 import { ApiError, useAnswerSurvey, useSurveyForm } from '@kompetansebro/api-client';
-import { fieldErrorsFromIssues, openingHoursInputSchema, parseNumberText, serviceHoursSchema, weeklyHoursValueSchema, serviceTypes, serviceWeeklyHours, weeklyHoursFollowOpeningHours, surveyTokenQuerySchema, todayInNorway, type FieldError, type ServiceHours, type ServiceType, type SurveyForm } from '@kompetansebro/domain';
+import { fieldErrorsFromIssues, parseNumberText, serviceHoursSchema, weeklyHoursValueSchema, serviceTypes, serviceWeeklyHours, weeklyHoursFollowOpeningHours, surveyTokenQuerySchema, todayInNorway, type FieldError, type ServiceHours, type ServiceType, type SurveyForm } from '@kompetansebro/domain';
 import { formatDate, formatDateLong, formatNumber, useLanguage } from '@kompetansebro/i18n';
 import {
   Alert,
@@ -11,6 +11,7 @@ import {
   httpErrorText,
   inputOf,
   LoadingState,
+  openingHoursErrors,
   openingHoursErrorText,
   Page,
   searchView,
@@ -209,8 +210,7 @@ function AnswerForm({ token }: { token: string }) {
       return parseHours(s.weeklyHours) ?? null;
     });
     // The week's hours by the domain's opening-hours rules, as the API checks them: every error on the first submit.
-    const checkedHours = openingHoursInputSchema.safeParse({ weekly: weekly.input.weekly });
-    if (!checkedHours.success) found.push(...fieldErrorsFromIssues(checkedHours.error.issues, 'openingHours'));
+    found.push(...openingHoursErrors({ weekly: weekly.input.weekly }, 'openingHours'));
     setErrors(found);
     if (found.length > 0) {
       setSubmitCount((c) => c + 1);

@@ -42,10 +42,23 @@ describe('intlLocale', () => {
       expect(intlLocale('nn')).toBe('nb-NO');
     });
 
+    it('asks the runtime once a language, not on every date or number formatted', () => {
+      const asked = vi.spyOn(Intl.DateTimeFormat, 'supportedLocalesOf');
+      expect([intlLocale('nn'), intlLocale('nn'), formatDateLong('2027-01-31', 'nn'), formatNumber(2, 'nn')]).toEqual(['nb-NO', 'nb-NO', '31. januar 2027', '2']);
+      expect(asked).toHaveBeenCalledTimes(1);
+    });
+
     it('writes nynorsk dates and numbers the Norwegian way', () => {
       expect(formatDateLong('2027-01-31', 'nn')).toBe('31. januar 2027');
       expect(formatNumber(1_250_000.5, 'nn')).toBe(`1${NBSP}250${NBSP}000,5`);
       expect(formatAmount(1_500_000, 'nn')).toBe(`1${NBSP}500${NBSP}000,00${NBSP}kr`);
     });
+  });
+
+  it('takes nynorsk again from a runtime that has it, whatever another runtime answered before', () => {
+    vi.stubGlobal('Intl', intlWithoutNynorsk());
+    expect(intlLocale('nn')).toBe('nb-NO');
+    vi.unstubAllGlobals();
+    expect(intlLocale('nn')).toBe('nn-NO');
   });
 });

@@ -19,15 +19,28 @@ const intlCandidates: Record<Language, readonly string[]> = {
   en: ['en-GB', 'en'],
 };
 
+/** The locale chosen for each language, by the Intl it was chosen in. */
+const chosenLocales = new WeakMap<typeof Intl, Map<Language, string>>();
+
 /**
  * The locale to give Intl (and `toLocale…`) for a language: the first of its candidates this
  * runtime has both date and number data for. Every Intl use in the apps and the server goes
  * through here.
  */
 export function intlLocale(language: Language): string {
+  // Kept per runtime's Intl (formatting asks on every call), so a test that stands in another Intl gets its own answers.
+  let chosen = chosenLocales.get(Intl);
+  if (!chosen) {
+    chosen = new Map();
+    chosenLocales.set(Intl, chosen);
+  }
+  const known = chosen.get(language);
+  if (known !== undefined) return known;
   const candidates = intlCandidates[language];
   const [supported] = Intl.NumberFormat.supportedLocalesOf(Intl.DateTimeFormat.supportedLocalesOf([...candidates]));
-  return supported ?? candidates[0] ?? language;
+  const locale = supported ?? candidates[0] ?? language;
+  chosen.set(language, locale);
+  return locale;
 }
 
 /** Each language named in itself, as a language switch shows it. */

@@ -59,6 +59,7 @@ export {
   gridFieldId,
   inputOf,
   newKey,
+  openingHoursErrors,
   seasonFieldId,
   valuesOf,
   type DayRow,

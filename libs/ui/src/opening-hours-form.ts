@@ -1,4 +1,4 @@
-import { weekdays, type FieldError, type OpeningHours, type OpeningHoursInput, type OpeningKind, type Weekday, type WeeklyPeriod } from '@kompetansebro/domain';
+import { fieldErrorsFromIssues, openingHoursInputSchema, weekdays, type FieldError, type OpeningHours, type OpeningHoursInput, type OpeningKind, type Weekday, type WeeklyPeriod } from '@kompetansebro/domain';
 
 // The opening-hours form's values and the API's input: a grid of one staffed and one
 // self-service period a day (the weekly timetable, and each season's), single days with their
@@ -124,4 +124,14 @@ export function inputOf(values: OpeningHoursValues): { input: OpeningHoursInput;
 /** The input an API error is about (the form's own id), or undefined for an error about no one input. */
 export function fieldIdOfError(error: FieldError, fields: Map<string, string>): string | undefined {
   return fields.get(error.path);
+}
+
+/**
+ * What is wrong with hours a form is about to send, by the domain's rules as the API checks them:
+ * every error at once, on the first save, with the paths the API would name (under `prefix`,
+ * e.g. "openingHours" in the survey's answer). None: the API checks them again all the same.
+ */
+export function openingHoursErrors(input: Pick<OpeningHoursInput, 'weekly'> & Partial<OpeningHoursInput>, prefix?: string): FieldError[] {
+  const checked = openingHoursInputSchema.safeParse(input);
+  return checked.success ? [] : fieldErrorsFromIssues(checked.error.issues, prefix);
 }

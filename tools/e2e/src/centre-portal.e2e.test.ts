@@ -54,6 +54,11 @@ test.describe('the study-centre portal as the Namdal coordinator', () => {
       await page.waitForLoadState('networkidle');
       await expectNoAxeViolations(page);
     }
+
+    // The profile says what the county changes as a study centre has it: no library number.
+    await page.goto('/studiesenter/profil');
+    await expect(page.getByText('Navn, type, organisasjonsnummer og kommune endrer fylkeskommunen', { exact: false })).toBeVisible();
+    await expect(page.getByText(/biblioteknummer/)).toHaveCount(0);
   });
 
   test('(2) proposes an agreement with Grong bibliotek with study places and exam invigilation, and takes it to negotiation', async ({ page }) => {

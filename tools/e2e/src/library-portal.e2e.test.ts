@@ -104,12 +104,19 @@ test.describe('the library portal as Namsos bibliotek', () => {
       await cell(page, day, 'Meråpent fra').fill('07:00');
       await cell(page, day, 'Meråpent til').fill('22:00');
     }
-    // An end before the start: said beside the field and in the summary, nothing saved.
+    // An end before the start: said beside the field and in the summary before anything is sent, nothing saved.
+    const saves: string[] = [];
+    const countSave = (request: { method: () => string; url: () => string }) => {
+      if (request.method() === 'PATCH' && request.url().includes('/api/opening-hours/')) saves.push(request.url());
+    };
+    page.on('request', countSave);
     await cell(page, 'Lørdag', 'Betjent fra').fill('16:00');
     await cell(page, 'Lørdag', 'Betjent til').fill('10:00');
     await page.getByRole('button', { name: 'Lagre åpningstidene' }).click();
     await expect(page.getByRole('link', { name: 'Lørdag: Betjent til: Slutten må være etter starten.' })).toBeVisible();
     await expect(cell(page, 'Lørdag', 'Betjent til')).toHaveAttribute('aria-invalid', 'true');
+    page.off('request', countSave);
+    expect(saves).toEqual([]);
     await expectNoAxeViolations(page);
     await cell(page, 'Lørdag', 'Betjent fra').fill('');
     await cell(page, 'Lørdag', 'Betjent til').fill('');
