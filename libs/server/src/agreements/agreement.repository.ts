@@ -42,7 +42,7 @@ import {
   signedByAcceptance,
   SIGNED_BY_ACCEPTANCE_NOTE,
 } from '@kompetansebro/domain';
-import { actorIdInSet, actorIdsOfSet, requireVisible, requireWritable, visibleAgreements, type Scope } from '../auth/visibility';
+import { actorIdInSet, actorIdsOfSet, requireVisible, requireWritable, systemScope, visibleAgreements, type Scope } from '../auth/visibility';
 import { uniqueViolation } from '../persistence/database-errors';
 import type { Executor } from '../persistence/executor';
 import { actorNameOf, cappedTotalOf, COUNT_CAP, groupedBy, iso, isoOrNull, likePattern, noFilterIn, visibleActorIds, type ChangeContext } from '../persistence/repository-helpers';
@@ -657,17 +657,45 @@ export async function decideAgreement(
   });
 }
 
-/** The last acceptance signs the agreement, in the same transaction, and the history says why. */
+/** The last acceptance signs the agreement, in the same transaction, and the history says why; whether it did. */
 async function signIfAllAccepted(
   trx: Executor,
   id: string,
   status: AgreementStatus,
   parties: readonly { acceptedAt: string | null }[],
   context: ChangeContext,
-): Promise<void> {
-  if (!signedByAcceptance(status, parties)) return;
+): Promise<boolean> {
+  if (!signedByAcceptance(status, parties)) return false;
   await trx.updateTable('agreement').set({ status: 'signed' }).where('id', '=', id).execute();
   await recordTransition(trx, id, status, 'signed', context, SIGNED_BY_ACCEPTANCE_NOTE);
+  return true;
+}
+
+/**
+ * A data repair: signs the agreements every party had accepted before the last acceptance signed
+ * them (they stayed under negotiation), as the live rule does — each a versioned change, audited
+ * as the system. An agreement the rule does not sign is left as it is; returns how many it signed.
+ */
+export async function signAgreementsAcceptedByAll(trx: Executor): Promise<number> {
+  const scope = systemScope();
+  const context: ChangeContext = { userId: null };
+  // The agreements under negotiation (few): the domain's rule decides which of them are signed.
+  const negotiating = await trx.selectFrom('agreement').select('id').where('status', '=', 'negotiating').orderBy('id').execute();
+  let signed = 0;
+  for (const { id } of negotiating) {
+    await versionedChange(trx, {
+      ...agreementRecord(scope, id),
+      expectedVersion: '*',
+      context,
+      action: 'transition',
+      write: async (t, before) => {
+        if (!(await signIfAllAccepted(t, id, before.status, before.parties, context))) return 'unchanged';
+        await t.updateTable('agreement').set(nextVersion).where('id', '=', id).execute();
+        signed += 1;
+      },
+    });
+  }
+  return signed;
 }
 
 /** A task's row, as both parts of `listPendingAcceptances` select it. */
