@@ -6,6 +6,7 @@ import type {
   ActivityLink,
   ActorKind,
   AgreementKind,
+  AgreementNoteCode,
   AmendmentChange,
   AgreementStatus,
   AuditedEntity,
@@ -157,7 +158,11 @@ export interface AgreementTransitionTable {
   to_status: AgreementStatus;
   at: CreatedAt;
   user_id: string | null;
+  /** What a person typed (a reason, a remark); the system's own note is `note_code`. */
   note: string | null;
+  note_code: AgreementNoteCode | null;
+  /** What the coded note mentions (signed_without_acceptance: `missing`, the parties' names). */
+  note_params: ColumnType<Record<string, string> | null, string | null, string | null>;
 }
 
 export interface AgreementDocumentTable {

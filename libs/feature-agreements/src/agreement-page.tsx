@@ -11,6 +11,7 @@ import { canRenew, dayAfter, renewalViolations, type AgreementDetail, type Agree
 import { formatDate, formatNumber, useLanguage } from '@kompetansebro/i18n';
 import {
   agreementStatusColor,
+  agreementTransitionText,
   Alert,
   BackAndHistoryLinks,
   Button,
@@ -314,10 +315,7 @@ function AgreementDetails({ agreement }: { agreement: AgreementDetail }) {
           <ol>
             {agreement.transitions.map((record) => (
               <li key={`${record.at}-${record.to}`}>
-                <time dateTime={record.at}>{formatDate(record.at, language)}</time>:{' '}
-                {record.from ? `${t(`agreementStatus.${record.from}`)} → ` : ''}
-                {t(`agreementStatus.${record.to}`)}
-                {record.note ? ` (${record.note})` : ''}
+                <time dateTime={record.at}>{formatDate(record.at, language)}</time>: {agreementTransitionText(t, record)}
               </li>
             ))}
           </ol>

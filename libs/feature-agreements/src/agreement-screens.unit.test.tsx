@@ -12,12 +12,15 @@ import {
   problemResponse,
   referenceHandlers,
   renderRoute,
+  serviceHandlers,
+  ServiceStore,
   testOrganisations,
 } from '@kompetansebro/testing';
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { meQueries } from '@kompetansebro/api-client';
-import { describe, expect, it } from 'vitest';
+import { changeLanguage } from '@kompetansebro/i18n';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createAgreementRoutes } from './agreement-routes';
 
 function renderAgreements(path: string, store: AgreementStore) {
@@ -248,6 +251,44 @@ describe('AgreementPage', () => {
     // A summary link takes the user to its field.
     await user.click(within(summary).getByRole('link', { name: backwards }));
     expect(document.activeElement).toBe(within(renewal).getByLabelText('Sluttdato'));
+  });
+
+  describe('history', () => {
+    afterEach(async () => {
+      await changeLanguage('nb');
+    });
+    const transitions = [
+      { from: null, to: 'draft', at: '2026-11-02T09:00:00Z', byUserId: null, note: null, noteCode: 'renewal', noteParams: null },
+      { from: 'draft', to: 'negotiating', at: '2026-11-03T09:00:00Z', byUserId: null, note: 'Sendt til styret først', noteCode: null, noteParams: null },
+      { from: 'negotiating', to: 'signed', at: '2026-11-20T09:00:00Z', byUserId: null, note: null, noteCode: 'signed_by_acceptance', noteParams: null },
+      { from: 'signed', to: 'active', at: '2026-12-01T09:00:00Z', byUserId: null, note: null, noteCode: 'calendar', noteParams: null },
+    ] as const;
+    // The page of an agreement in force offers the county an amendment, which lists services.
+    const renderHistory = (agreement: ReturnType<typeof buildAgreementDetail>) => {
+      mswServer.use(...serviceHandlers(new ServiceStore()));
+      return renderAgreements(`/avtaler/${agreement.id}`, new AgreementStore([agreement]));
+    };
+    const entries = () => within(screen.getByRole('region', { name: /Status changes|Statusendringar/ })).getAllByRole('listitem').map((item) => item.textContent);
+
+    it('says the system’s notes in the reader’s language and what a person typed as typed', async () => {
+      await changeLanguage('en');
+      renderHistory(buildAgreementDetail({ status: 'active', transitions: [...transitions] }));
+      await screen.findByRole('region', { name: 'Status changes' }, { timeout: 5000 });
+      expect(entries()).toEqual([
+        '02.11.2026: Draft (Renewal)',
+        '03.11.2026: Draft → Negotiating (Sendt til styret først)',
+        '20.11.2026: Negotiating → Signed (Every party has accepted)',
+        '01.12.2026: Signed → Active (By the calendar)',
+      ]);
+    });
+
+    it('names the parties that had not accepted in the reader’s language, and keeps the county’s reason as typed', async () => {
+      await changeLanguage('nn');
+      const signed = { from: 'negotiating', to: 'signed', at: '2026-11-20T09:00:00Z', byUserId: null, note: 'Signert på papir i møte', noteCode: 'signed_without_acceptance', noteParams: { missing: 'Namsos bibliotek' } } as const;
+      renderHistory(buildAgreementDetail({ status: 'active', transitions: [signed] }));
+      await screen.findByRole('region', { name: 'Statusendringar' }, { timeout: 5000 });
+      expect(entries()).toEqual(['20.11.2026: Under forhandling → Signert (Signert utan godkjenning frå Namsos bibliotek. Grunngiving: Signert på papir i møte)']);
+    });
   });
 
   it('shows no transition buttons when none is allowed', async () => {

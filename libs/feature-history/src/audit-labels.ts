@@ -1,6 +1,7 @@
-import { actorKinds, agreementKinds, auditedEntities, agreementStatuses, catchmentRequestStatuses, planItemStatuses, sampleDataKinds, serviceTypes } from '@kompetansebro/domain';
+import { actorKinds, agreementKinds, agreementNoteCodes, auditedEntities, agreementStatuses, catchmentRequestStatuses, planItemStatuses, sampleDataKinds, serviceTypes } from '@kompetansebro/domain';
 import { formatDate, formatDateTime, type Language } from '@kompetansebro/i18n';
 import type { TFunction } from 'i18next';
+import { agreementTransitionText } from '@kompetansebro/ui';
 import { shorten } from './audit-diff';
 
 // Every kind the log holds now, and 'import', which older entries may name.
@@ -27,6 +28,7 @@ const fieldKeys = [
   'startDate',
   'endDate',
   'parties',
+  'transitions',
   'services',
   'levels',
   'themes',
@@ -163,6 +165,22 @@ export function nameOf(value: Record<string, unknown>): string | null {
   return null;
 }
 
+/** An agreement history entry as the agreement page says it, dated; null for what is none. */
+function latestTransition(t: TFunction, language: Language, entry: unknown): string | null {
+  if (typeof entry !== 'object' || entry === null) return null;
+  const { from, to, at, note, noteCode, noteParams } = entry as Record<string, unknown>;
+  if (typeof at !== 'string' || typeof to !== 'string' || !includes(agreementStatuses, to)) return null;
+  // Entries audited before the notes became codes have neither code nor params: their note as stored.
+  const text = agreementTransitionText(t, {
+    from: typeof from === 'string' && includes(agreementStatuses, from) ? from : null,
+    to,
+    note: typeof note === 'string' ? note : null,
+    noteCode: typeof noteCode === 'string' && includes(agreementNoteCodes, noteCode) ? noteCode : null,
+    noteParams: typeof noteParams === 'object' && noteParams !== null ? (noteParams as Record<string, string>) : null,
+  });
+  return `${formatDate(at, language)}: ${text}`;
+}
+
 /** A field's value as one short line of text: "–" for nothing, names for lists, dates as dd.mm.yyyy. */
 export function formatValue(t: TFunction, language: Language, field: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return t('history.empty');
@@ -171,6 +189,8 @@ export function formatValue(t: TFunction, language: Language, field: string, val
   }
   if (Array.isArray(value)) {
     if (value.length === 0) return t('history.empty');
+    // An agreement's history: its latest entry (the one a change adds), its note in the reader's language.
+    if (field === 'transitions') return shorten(latestTransition(t, language, value.at(-1)) ?? t('history.empty'));
     // Ids say nothing to a person (a survey's recipients): a list of them by how many.
     if (value.every((item) => typeof item === 'string' && UUID.test(item))) return t('history.recordCount', { count: value.length });
     const parts = value.map((item: unknown) =>

@@ -62,6 +62,19 @@ describe('the change log’s words', () => {
     expect(['deadline', 'recipients', 'includeBranches'].map((field) => fieldLabel(t, field))).toEqual(['Svarfrist', 'Mottakere', 'Med filialer']);
   });
 
+  it('says an agreement’s history by its latest entry, the system’s note in the reader’s language, never as data', async () => {
+    const before = [{ from: null, to: 'draft', at: '2026-11-02T09:00:00Z', byUserId: null, note: null, noteCode: 'renewal', noteParams: null }];
+    const after = [...before, { from: 'negotiating', to: 'signed', at: '2026-11-20T09:00:00Z', byUserId: null, note: null, noteCode: 'signed_by_acceptance', noteParams: null }];
+    expect(fieldLabel(t, 'transitions')).toBe('Siste statusendring');
+    expect(formatValue(t, 'nb', 'transitions', before)).toBe('02.11.2026: Utkast (Fornyelse)');
+    expect(formatValue(t, 'nb', 'transitions', after)).toBe('20.11.2026: Under forhandling → Signert (Alle parter har godtatt)');
+    // An entry audited before the notes became codes: its note as it was stored.
+    expect(formatValue(t, 'nb', 'transitions', [{ from: 'signed', to: 'active', at: '2026-12-01T09:00:00Z', note: 'Etter kalenderen (2026-12-01)' }])).toBe('01.12.2026: Signert → Aktiv (Etter kalenderen (2026-12-01))');
+    const en = (await initI18n({ language: 'en' })).getFixedT('en');
+    expect(formatValue(en, 'en', 'transitions', after)).toBe('20.11.2026: Negotiating → Signed (Every party has accepted)');
+    await initI18n({ language: 'nb' });
+  });
+
   it('reads a field it has no label for as words, not as a code', () => {
     expect(fieldLabel(t, 'liaisonNote')).toBe('Liaison note');
     expect(fieldLabel(t, 'student_counts')).toBe('Student counts');

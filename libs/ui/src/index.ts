@@ -35,6 +35,7 @@ export { BarChart, type BarChartItem } from './bar-chart';
 export { Checkbox, type CheckboxProps } from './checkbox';
 export { StaleSaveNotice, type StaleSaveChange, type StaleSaveState } from './stale-save-notice';
 export { agreementStatusColor } from './agreement-status-color';
+export { agreementTransitionNote, agreementTransitionText } from './agreement-transition-text';
 export { plainSearch, type PlainSearch } from './plain-search';
 export { searchView, tableSortOf, useListSearch, type ListSearch, type SearchSchema } from './list-search';
 export { ListScreen, type ListResult, type ListScreenProps } from './list-screen';

@@ -39,6 +39,7 @@ import * as libraryOrder from './2026_12_05_2110_library_order';
 import * as libraryServiceTally from './2026_12_05_2200_library_service_tally';
 import * as initiativeSortIndex from './2026_12_05_2210_initiative_sort_index';
 import * as dataRepair from './2026_12_06_0800_data_repair';
+import * as agreementTransitionNoteCode from './2026_12_06_1300_agreement_transition_note_code';
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the server can be
@@ -85,6 +86,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_05_2200_library_service_tally': libraryServiceTally,
   '2026_12_05_2210_initiative_sort_index': initiativeSortIndex,
   '2026_12_06_0800_data_repair': dataRepair,
+  '2026_12_06_1300_agreement_transition_note_code': agreementTransitionNoteCode,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -24,6 +24,11 @@ async function schemaOf(db: Kysely<Database>) {
   return { columns: columns.rows, constraints: constraints.rows, indexes: indexes.rows, types: types.rows, functions: functions.rows, triggers: triggers.rows };
 }
 
+// The system's notes in agreements' histories were stored in bokmål; the migration makes them
+// codes the reader's language names, and keeps what a person typed as typed.
+const BEFORE_NOTE_CODES = '2026_12_06_0800_data_repair';
+const NOTE_CODES = '2026_12_06_1300_agreement_transition_note_code';
+
 describe('migrations', () => {
   let handle: DatabaseHandle;
 
@@ -55,5 +60,45 @@ describe('migrations', () => {
     expect((await migrator.migrateTo(NO_MIGRATIONS)).error).toBeUndefined();
     expect(await migrateToLatest(handle.db)).toEqual(names);
     expect(await schemaOf(handle.db)).toEqual(latest);
+  });
+
+  it('turns the bokmål system notes into codes, keeps typed notes and reasons as typed, and turns them back going down', async () => {
+    const migrator = new Migrator({ db: handle.db, provider: migrationProvider });
+    expect((await migrator.migrateTo(BEFORE_NOTE_CODES)).error).toBeUndefined();
+    const { rows } = await sql<{ id: string }>`
+      insert into agreement (title, sort_key, kind, status) values ('Avtale', 'avtale', 'cooperation', 'active') returning id`.execute(handle.db);
+    const agreementId = rows[0]?.id;
+    const notes: [string | null, string, string | null][] = [
+      [null, 'draft', 'Fornyelse'],
+      ['draft', 'negotiating', 'Sendt til partene'],
+      ['negotiating', 'signed', 'Signert uten godkjenning fra Ørland bibliotek, Osen bibliotek. Begrunnelse: Signert på papir 1. desember — møte'],
+      ['negotiating', 'signed', 'Alle parter har godtatt'],
+      // (Written on the day it names: the history's time says the day once it is a code.)
+      ['signed', 'active', 'Etter kalenderen (2026-12-05)'],
+      ['active', 'terminated', 'Fornyelse'],
+    ];
+    for (const [index, [from, to, note]] of notes.entries()) {
+      await sql`insert into agreement_transition (agreement_id, from_status, to_status, note, at) values (${agreementId}, ${from}, ${to}, ${note}, ${`2026-12-0${index + 1}T10:00:00Z`})`.execute(handle.db);
+    }
+    const read = async () =>
+      (
+        await sql<{ note: string | null; note_code: string | null; note_params: unknown }>`
+          select note, note_code, note_params from agreement_transition where agreement_id = ${agreementId} order by at`.execute(handle.db)
+      ).rows.map(({ note, note_code, note_params }) => ({ note, code: note_code, params: note_params }));
+    const notesNow = async () => (await sql<{ note: string | null }>`select note from agreement_transition where agreement_id = ${agreementId} order by at`.execute(handle.db)).rows.map((row) => row.note);
+
+    expect((await migrator.migrateTo(NOTE_CODES)).error).toBeUndefined();
+    expect(await read()).toEqual([
+      { note: null, code: 'renewal', params: null },
+      { note: 'Sendt til partene', code: null, params: null },
+      { note: 'Signert på papir 1. desember — møte', code: 'signed_without_acceptance', params: { missing: 'Ørland bibliotek, Osen bibliotek' } },
+      { note: null, code: 'signed_by_acceptance', params: null },
+      { note: null, code: 'calendar', params: null },
+      // A person's note that reads as a system one, where the system writes none: kept as typed.
+      { note: 'Fornyelse', code: null, params: null },
+    ]);
+
+    expect((await migrator.migrateTo(BEFORE_NOTE_CODES)).error).toBeUndefined();
+    expect(await notesNow()).toEqual(notes.map(([, , note]) => note));
   });
 });

@@ -1,6 +1,6 @@
 import { ConflictError, DomainRuleError } from '../common/domain-errors';
 import type { FieldError } from '../common/problem.schema';
-import type { AgreementStatus } from './agreement-lifecycle';
+import type { AgreementNoteCode, AgreementStatus } from './agreement-lifecycle';
 
 // What may change in an agreement, by its status, and which parties and services it may name.
 // Pure rules: the repository reads the facts, these decide, and throw domain errors.
@@ -38,11 +38,18 @@ interface PartyDecision {
   acceptedAt: string | null;
 }
 
+/** The history's note on a signing without every acceptance: who had not accepted (coded, in the reader's language) and the reason, as typed. */
+export interface SigningOverride {
+  code: Extract<AgreementNoteCode, 'signed_without_acceptance'>;
+  params: { missing: string };
+  reason: string;
+}
+
 /**
  * "Signed" needs every party's acceptance. The county may sign without some, but only with a
  * reason (409 naming `overrideReason` otherwise); the note for the history says who had not accepted and why.
  */
-export function signingNote(parties: readonly PartyDecision[], overrideReason: string | undefined, mayOverride: boolean): string | null {
+export function signingNote(parties: readonly PartyDecision[], overrideReason: string | undefined, mayOverride: boolean): SigningOverride | null {
   const missing = parties.filter((p) => p.acceptedAt === null);
   if (missing.length === 0) return null;
   const names = missing.map((p) => p.actorName).join(', ');
@@ -58,7 +65,7 @@ export function signingNote(parties: readonly PartyDecision[], overrideReason: s
       ],
     });
   }
-  return `Signert uten godkjenning fra ${names}. Begrunnelse: ${overrideReason}`;
+  return { code: 'signed_without_acceptance', params: { missing: names }, reason: overrideReason };
 }
 
 /** One party as proposed: the actor and the services it commits. */

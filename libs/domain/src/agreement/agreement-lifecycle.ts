@@ -51,8 +51,16 @@ export function signedByAcceptance(status: AgreementStatus, parties: readonly { 
   return status === 'negotiating' && parties.length > 0 && parties.every((party) => party.acceptedAt !== null);
 }
 
-/** The history's note on an agreement signed by its last acceptance (notes are stored in bokmål, as the calendar's). */
-export const SIGNED_BY_ACCEPTANCE_NOTE = 'Alle parter har godtatt';
+/**
+ * The system's own notes in an agreement's history, as codes: each reader sees them in their own
+ * language. What a person typed (a reason, a remark) is kept beside the code as typed.
+ * signed_by_acceptance: the last acceptance signed it; calendar: the calendar moved it; renewal:
+ * the draft renews another agreement; signed_without_acceptance: the county signed it before
+ * every party had accepted (`missing`: those parties, by name; the note: its reason).
+ */
+export const agreementNoteCodes = ['signed_by_acceptance', 'calendar', 'renewal', 'signed_without_acceptance'] as const;
+export const agreementNoteCodeSchema = z.enum(agreementNoteCodes);
+export type AgreementNoteCode = z.infer<typeof agreementNoteCodeSchema>;
 
 /** Statuses in which an agreement binds its parties (and so covers a library). */
 export const bindingStatuses: readonly AgreementStatus[] = ['active', 'expiring'];

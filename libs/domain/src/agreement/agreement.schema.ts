@@ -5,7 +5,7 @@ import { plainTextSchema } from '../common/text';
 import { collaborationLevelSchema, thematicAreaSchema } from '../common/themes';
 import { actorKindSchema } from '../actor/actor-kind';
 import { serviceTypeSchema } from '../service/service.schema';
-import { agreementStatuses, agreementStatusSchema, type AgreementStatus } from './agreement-lifecycle';
+import { agreementNoteCodeSchema, agreementStatuses, agreementStatusSchema, type AgreementStatus } from './agreement-lifecycle';
 import { agreementAmendmentSchema } from './agreement-amendment';
 import { commitmentStatusSchema } from './agreement-fulfilment';
 import { maskWithout, versionedRecordFields } from '../common/record.schema';
@@ -65,7 +65,12 @@ const agreementTransitionRecordSchema = z.object({
   to: agreementStatusSchema,
   at: timestampSchema,
   byUserId: z.uuid().nullable(),
+  /** What a person typed (a reason, a remark), as typed. */
   note: z.string().nullable(),
+  /** The system's own note, which the reader's language names (agreementNoteCodes). */
+  noteCode: agreementNoteCodeSchema.nullable(),
+  /** What the coded note mentions (signed_without_acceptance: `missing`, the parties that had not accepted). */
+  noteParams: z.record(z.string(), z.string()).nullable(),
 });
 
 export const agreementSchema = z.object({

@@ -144,9 +144,12 @@ describe('signing', () => {
   });
 
   it('lets the county sign without an acceptance only with a reason, and says so for the history', () => {
-    expect(signingNote(parties, 'Signert på papir i møte 1.12.', true)).toBe(
-      'Signert uten godkjenning fra Ørland bibliotek. Begrunnelse: Signert på papir i møte 1.12.',
-    );
+    // Who had not accepted, as a code the reader's language names; the reason as typed.
+    expect(signingNote(parties, 'Signert på papir i møte 1.12.', true)).toEqual({
+      code: 'signed_without_acceptance',
+      params: { missing: 'Ørland bibliotek' },
+      reason: 'Signert på papir i møte 1.12.',
+    });
     expect(() => signingNote(parties, 'Signert på papir', false)).toThrow();
   });
 

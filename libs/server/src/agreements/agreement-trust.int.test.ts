@@ -174,9 +174,12 @@ describe('signing', () => {
     expect((await read(agreement.id)).status).toBe('negotiating');
 
     const signed = await json<AgreementDetail>(await transition(agreement, { to: 'signed', overrideReason: 'Bibliotekene signerte på papir 1. desember' }), 200);
+    // Who had not accepted as a code the reader's language names; the reason as the county typed it.
     expect(signed.transitions.at(-1)).toMatchObject({
       to: 'signed',
-      note: 'Signert uten godkjenning fra Ørland bibliotek, Osen bibliotek. Begrunnelse: Bibliotekene signerte på papir 1. desember',
+      noteCode: 'signed_without_acceptance',
+      noteParams: { missing: 'Ørland bibliotek, Osen bibliotek' },
+      note: 'Bibliotekene signerte på papir 1. desember',
     });
     const now = await read(agreement.id);
     expect(now.status).toBe('active');
@@ -194,7 +197,7 @@ describe('signing', () => {
 
     agreement = await json<AgreementDetail>(await decide(as.orland, agreement, ORLAND, { decision: 'accepted' }), 200);
     expect(agreement.status).toBe('signed');
-    expect(agreement.transitions.at(-1)).toMatchObject({ from: 'negotiating', to: 'signed', note: 'Alle parter har godtatt' });
+    expect(agreement.transitions.at(-1)).toMatchObject({ from: 'negotiating', to: 'signed', noteCode: 'signed_by_acceptance', note: null });
     const audited = await server.database.db
       .selectFrom('audit_entry')
       .select(['before', 'after'])
@@ -216,7 +219,7 @@ describe('signing', () => {
     expect(agreement.status).toBe('draft');
     const sent = await json<AgreementDetail>(await transition(agreement, { to: 'negotiating' }), 200);
     expect(sent.status).toBe('signed');
-    expect(sent.transitions.slice(-2)).toMatchObject([{ to: 'negotiating' }, { from: 'negotiating', to: 'signed', note: 'Alle parter har godtatt' }]);
+    expect(sent.transitions.slice(-2)).toMatchObject([{ to: 'negotiating' }, { from: 'negotiating', to: 'signed', noteCode: 'signed_by_acceptance', note: null }]);
   });
 
   it('is not signed by acceptances of an older text: an edit of the draft asks every party again', async () => {

@@ -40,9 +40,9 @@ import {
   NotFoundError,
   partyViolations as agreementPartyViolations,
   signedByAcceptance,
-  SIGNED_BY_ACCEPTANCE_NOTE,
+  type AgreementNoteCode,
 } from '@kompetansebro/domain';
-import { actorIdInSet, actorIdsOfSet, requireVisible, requireWritable, visibleAgreements, type Scope } from '../auth/visibility';
+import { actorIdInSet, actorIdsOfSet, requireVisible, requireWritable, systemScope, visibleAgreements, type Scope } from '../auth/visibility';
 import { uniqueViolation } from '../persistence/database-errors';
 import type { Executor } from '../persistence/executor';
 import { actorNameOf, cappedTotalOf, COUNT_CAP, groupedBy, iso, isoOrNull, likePattern, noFilterIn, visibleActorIds, type ChangeContext } from '../persistence/repository-helpers';
@@ -319,7 +319,7 @@ export async function findAgreement(db: Executor, scope: Scope, id: string): Pro
     db.selectFrom('agreement_document').select(['id', 'filename', 'size_bytes', 'uploaded_at']).where('agreement_id', '=', id).orderBy('uploaded_at').execute(),
     db
       .selectFrom('agreement_transition')
-      .select(['from_status', 'to_status', 'at', 'user_id', 'note'])
+      .select(['from_status', 'to_status', 'at', 'user_id', 'note', 'note_code', 'note_params'])
       .where('agreement_id', '=', id)
       .orderBy('at')
       .orderBy('id')
@@ -356,6 +356,8 @@ export async function findAgreement(db: Executor, scope: Scope, id: string): Pro
       at: iso(t.at),
       byUserId: t.user_id,
       note: t.note,
+      noteCode: t.note_code,
+      noteParams: t.note_params,
     })),
     allowedTransitions: allowedTransitionsFor(scope, agreement.status),
     renewedById: renewedBy?.id ?? null,
@@ -463,8 +465,18 @@ async function writeParties(trx: Executor, agreementId: string, parties: readonl
   if (services.length > 0) await trx.insertInto('agreement_service').values(services).execute();
 }
 
-async function recordTransition(trx: Executor, agreementId: string, from: AgreementStatus | null, to: AgreementStatus, context: ChangeContext, note: string | null) {
-  await trx.insertInto('agreement_transition').values({ agreement_id: agreementId, from_status: from, to_status: to, user_id: context.userId, note }).execute();
+/** What the history says of a move: what a person typed, and the system's own note as a code (shown in the reader's language). */
+interface TransitionNote {
+  note?: string | null;
+  code?: AgreementNoteCode;
+  params?: Record<string, string>;
+}
+
+async function recordTransition(trx: Executor, agreementId: string, from: AgreementStatus | null, to: AgreementStatus, context: ChangeContext, { note = null, code, params }: TransitionNote = {}) {
+  await trx
+    .insertInto('agreement_transition')
+    .values({ agreement_id: agreementId, from_status: from, to_status: to, user_id: context.userId, note, note_code: code ?? null, note_params: params ? json(params) : null })
+    .execute();
 }
 
 /** What a principal proposes is its own: its organisation must be a party (the county's: any). */
@@ -510,7 +522,7 @@ async function insertAgreement(db: Executor, scope: Scope, input: AgreementCreat
         .returning('id')
         .executeTakeFirstOrThrow();
       await writeParties(trx, id, input.parties);
-      await recordTransition(trx, id, null, 'draft', context, renewsId ? 'Fornyelse' : null);
+      await recordTransition(trx, id, null, 'draft', context, renewsId ? { code: 'renewal' } : {});
       return id;
     },
     read: (trx, id) => getAgreement(trx, scope, id),
@@ -605,9 +617,9 @@ export async function transitionAgreement(
       requireWritable(mayTransition(scope, before.status, request.to), `Your role may not move an agreement from ${before.status} to ${request.to}`);
       // "Signed" needs every party's acceptance; the county may sign without, only with a reason.
       const override = request.to === 'signed' ? signingNote(before.parties, request.overrideReason, scope.everything) : null;
-      const note = [override, request.note].filter(Boolean).join(' — ') || null;
+      const note = [override?.reason, request.note].filter(Boolean).join(' — ') || null;
       await trx.updateTable('agreement').set({ status: request.to, ...nextVersion }).where('id', '=', id).execute();
-      await recordTransition(trx, id, before.status, request.to, context, note);
+      await recordTransition(trx, id, before.status, request.to, context, override ? { note, code: override.code, params: override.params } : { note });
       // Sent to parties who have all accepted the draft already: nothing is left to wait for.
       await signIfAllAccepted(trx, id, request.to, before.parties, context);
     },
@@ -657,17 +669,45 @@ export async function decideAgreement(
   });
 }
 
-/** The last acceptance signs the agreement, in the same transaction, and the history says why. */
+/** The last acceptance signs the agreement, in the same transaction, and the history says why; whether it did. */
 async function signIfAllAccepted(
   trx: Executor,
   id: string,
   status: AgreementStatus,
   parties: readonly { acceptedAt: string | null }[],
   context: ChangeContext,
-): Promise<void> {
-  if (!signedByAcceptance(status, parties)) return;
+): Promise<boolean> {
+  if (!signedByAcceptance(status, parties)) return false;
   await trx.updateTable('agreement').set({ status: 'signed' }).where('id', '=', id).execute();
-  await recordTransition(trx, id, status, 'signed', context, SIGNED_BY_ACCEPTANCE_NOTE);
+  await recordTransition(trx, id, status, 'signed', context, { code: 'signed_by_acceptance' });
+  return true;
+}
+
+/**
+ * A data repair: signs the agreements every party had accepted before the last acceptance signed
+ * them (they stayed under negotiation), as the live rule does — each a versioned change, audited
+ * as the system. An agreement the rule does not sign is left as it is; returns how many it signed.
+ */
+export async function signAgreementsAcceptedByAll(trx: Executor): Promise<number> {
+  const scope = systemScope();
+  const context: ChangeContext = { userId: null };
+  // The agreements under negotiation (few): the domain's rule decides which of them are signed.
+  const negotiating = await trx.selectFrom('agreement').select('id').where('status', '=', 'negotiating').orderBy('id').execute();
+  let signed = 0;
+  for (const { id } of negotiating) {
+    await versionedChange(trx, {
+      ...agreementRecord(scope, id),
+      expectedVersion: '*',
+      context,
+      action: 'transition',
+      write: async (t, before) => {
+        if (!(await signIfAllAccepted(t, id, before.status, before.parties, context))) return 'unchanged';
+        await t.updateTable('agreement').set(nextVersion).where('id', '=', id).execute();
+        signed += 1;
+      },
+    });
+  }
+  return signed;
 }
 
 /** A task's row, as both parts of `listPendingAcceptances` select it. */

@@ -100,12 +100,17 @@ describe('agreements', () => {
     expect(unaccepted.errors).toEqual([expect.objectContaining({ path: 'overrideReason', code: 'acceptance_missing' })]);
     agreement = await signWithoutAcceptance(await create());
     expect(agreement.status).toBe('signed');
-    expect(agreement.transitions.at(-1)?.note).toBe('Signert uten godkjenning fra Namdal studiesenter, Namsos bibliotek. Begrunnelse: Signert på papir i møte');
+    expect(agreement.transitions.at(-1)).toMatchObject({
+      noteCode: 'signed_without_acceptance',
+      noteParams: { missing: 'Namdal studiesenter, Namsos bibliotek' },
+      note: 'Signert på papir i møte',
+    });
     // Its start date has come: the next read finds it active, moved by the calendar (by nobody).
     agreement = await read(agreement.id);
     expect(agreement.status).toBe('active');
     expect(agreement.transitions.map((t) => t.to)).toEqual(['draft', 'negotiating', 'signed', 'active']);
-    expect(agreement.transitions.at(-1)?.byUserId).toBeNull();
+    // The calendar's note is a code, which each reader's language names.
+    expect(agreement.transitions.at(-1)).toMatchObject({ byUserId: null, noteCode: 'calendar', note: null, noteParams: null });
     expect(agreement.allowedTransitions).toEqual(['terminated']);
     const stale = await server.request(`/api/agreements/${agreement.id}/transitions`, jsonBody('POST', { to: 'terminated' }, { 'If-Match': '"1"' }));
     expect(stale.status).toBe(412);
@@ -135,6 +140,7 @@ describe('agreements', () => {
       201,
     );
     expect(renewal).toMatchObject({ status: 'draft', renewsId: agreement.id, startDate: '2029-01-01', endDate: '2032-06-30' });
+    expect(renewal.transitions).toEqual([expect.objectContaining({ from: null, to: 'draft', noteCode: 'renewal', note: null })]);
     expect(renewal.parties.flatMap((p) => p.services.map((s) => s.serviceId)).sort()).toEqual([namsosExams, namsosStudyPlaces].sort());
     const original = await read(agreement.id);
     expect(original.renewedById).toBe(renewal.id);

@@ -76,6 +76,14 @@ export async function organisationScope(db: Executor, role: Principal['role'], o
   return asScope(visibilityFor(role, facts), null);
 }
 
+/**
+ * The scope of the system itself (a data repair): county-wide, as no user, acting for no
+ * organisation (the nil id: it answers for none).
+ */
+export function systemScope(): Scope {
+  return asScope(visibilityFor('county_admin', { organisationId: '00000000-0000-0000-0000-000000000000' }), null);
+}
+
 const scopes = new WeakMap<Principal, Promise<Scope>>();
 
 /**

@@ -37,6 +37,7 @@ const unscoped: Record<string, string> = {
   'initiatives/plan-item.repository.ts insertPlanItems': 'written in the transaction of a scoped initiative create',
   'services/service.repository.ts storedWeeklyHours': "reads the opening hours of the service's library inside a scoped write or import",
   'opening-hours/opening-hours.repository.ts alignWeeklyHoursWithTimetables': "a one-off data repair at start (no request): each library's change goes through its own library scope",
+  'agreements/agreement.repository.ts signAgreementsAcceptedByAll': 'a one-off data repair at start (no request): each change goes through the system scope (systemScope)',
   // Survey campaigns are the county's alone: the policy admits only county roles, who see all.
   'surveys/survey.repository.ts listSurveys': 'county-only resource (policy)',
   'surveys/survey.repository.ts getSurvey': 'county-only resource (policy)',

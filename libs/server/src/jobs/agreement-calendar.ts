@@ -68,7 +68,7 @@ export async function applyAgreementCalendar(db: Executor, today: IsoDate = toda
       if (!row) return false;
       await trx
         .insertInto('agreement_transition')
-        .values({ agreement_id: move.id, from_status: move.from, to_status: move.to, user_id: null, note: `Etter kalenderen (${today})` })
+        .values({ agreement_id: move.id, from_status: move.from, to_status: move.to, user_id: null, note_code: 'calendar' })
         .execute();
       await writeAudit(trx, { userId: null, entity: 'agreement', entityId: move.id, action: 'transition', before: { status: move.from }, after: { status: move.to } });
       return true;

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '@kompetansebro/db';
+import { signAgreementsAcceptedByAll } from '../agreements/agreement.repository';
 import { alignWeeklyHoursWithTimetables } from '../opening-hours/opening-hours.repository';
 import type { Executor } from './executor';
 
@@ -20,6 +21,8 @@ interface DataRepair {
 export const DATA_REPAIRS: readonly DataRepair[] = [
   // Services' hours a week were entered freely until they followed the timetable on every write (session 39).
   { name: '2026-12-06 services-weekly-hours-follow-timetable', run: alignWeeklyHoursWithTimetables },
+  // Agreements every party had accepted stayed under negotiation until the last acceptance signed them.
+  { name: '2026-12-06 agreements-signed-by-every-acceptance', run: signAgreementsAcceptedByAll },
 ];
 
 /** Runs the repairs this database has not had yet; returns those it ran, with how many records each changed. */

@@ -178,7 +178,8 @@ export const notPersonalColumns: Record<string, readonly string[]> = {
   agreement_party: ['agreement_id', 'actor_id', 'role', 'position', 'accepted_at', 'declined_at'],
   agreement_service: ['agreement_id', 'actor_id', 'service_id'],
   agreement_template: ['id', 'kind', 'title', 'clauses', 'version', 'created_at', 'updated_at'],
-  agreement_transition: ['id', 'agreement_id', 'from_status', 'to_status', 'at'],
+  // note_params: what a coded note mentions, the names of organisations (parties), not of people.
+  agreement_transition: ['id', 'agreement_id', 'from_status', 'to_status', 'at', 'note_code', 'note_params'],
   app_user: ['id', 'disabled_at', 'version', 'created_at', 'updated_at'],
   audit_entry: ['id', 'occurred_at', 'entity', 'entity_id', 'action'],
   calendar_feed: ['organisation_id', 'token_hash', 'created_at'],
