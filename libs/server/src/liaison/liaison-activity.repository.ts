@@ -2,7 +2,7 @@ import { activitySignUpCancellable, activityTakesSignUps, ConflictError, NotFoun
 import { activityAmongInvolving, actorIdInSet, visibleActivities, type Scope } from '../auth/visibility';
 import { activityLastDay } from '../activities/activity.repository';
 import type { Executor } from '../persistence/executor';
-import { pageOf, type ChangeContext } from '../persistence/repository-helpers';
+import { pageCountedWithRowsOf, pageOf, type ChangeContext } from '../persistence/repository-helpers';
 import { auditedAction, nextVersion } from '../persistence/versioned-change';
 
 // The activities a university library (issue 8) or a public library (issue 14) took part in,
@@ -21,12 +21,13 @@ export async function listLiaisonActivities(db: Executor, scope: Scope, query: L
   } else {
     selected = openToScope(selected, scope).where(activityLastDay('x'), '>=', today);
   }
-  const ordered =
-    query.when === 'past'
-      ? // The newest ended first (a long course that ended last week before short ones that ended earlier).
-        selected.orderBy(activityLastDay('x'), 'desc').orderBy('x.start_date', 'desc')
-      : selected.orderBy('x.start_date', 'asc');
-  return pageOf(query, db.selectFrom(selected.as('selected')), ordered.orderBy('x.id'), toLiaisonActivity);
+  if (query.when === 'past') {
+    // The newest ended first (a long course that ended last week before short ones that ended earlier);
+    // every one of the organisation's activities is read to sort them, so the same statement counts them.
+    const ordered = selected.orderBy(activityLastDay('x'), 'desc').orderBy('x.start_date', 'desc').orderBy('x.id');
+    return pageCountedWithRowsOf(query, db.selectFrom(selected.as('selected')), ordered, toLiaisonActivity);
+  }
+  return pageOf(query, db.selectFrom(selected.as('selected')), selected.orderBy('x.start_date', 'asc').orderBy('x.id'), toLiaisonActivity);
 }
 
 function liaisonActivities(db: Executor, scope: Scope) {

@@ -386,6 +386,8 @@ describe('experience exchange', () => {
     expect(first.items.map((a) => a.id)).toEqual(courses.slice(0, 2).map((c) => c.id));
     expect(second.items.map((a) => a.id)).toEqual(all.items.slice(2, 4).map((a) => a.id));
     expect(second.items[0]?.id).toBe(courses[2]?.id);
+    // Past the end no row carries the total: it is still given.
+    expect(await page(99)).toMatchObject({ items: [], total: all.total, page: 99 });
     const tooBig = await ntnu('/api/liaison/activities?when=past&pageSize=1000');
     expect(tooBig.status).toBe(400);
     expect(JSON.stringify(await tooBig.json())).toContain('pageSize');

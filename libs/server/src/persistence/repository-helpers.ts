@@ -155,10 +155,34 @@ export async function pageOf<FilteredDB, FilteredTables extends keyof FilteredDB
   const rows = await pageRows(ordered, query).execute();
   const before = (query.page - 1) * query.pageSize;
   const endsHere = rows.length < query.pageSize && (rows.length > 0 || query.page === 1);
+  const total = endsHere ? before + rows.length : await countOf(filtered);
+  return { items: rows.map(toItem), total, page: query.page, pageSize: query.pageSize };
+}
+
+/** How many rows `filtered` selects. */
+async function countOf<DB, TB extends keyof DB, Selected>(filtered: SelectQueryBuilder<DB, TB, Selected>): Promise<number> {
   // $castTo: Kysely cannot name the selection of a table that is a type parameter.
-  const total = endsHere
-    ? before + rows.length
-    : Number((await filtered.select(sql<string>`count(*)`.as('total')).$castTo<{ total: string }>().executeTakeFirstOrThrow()).total);
+  return Number((await filtered.select(sql<string>`count(*)`.as('total')).$castTo<{ total: string }>().executeTakeFirstOrThrow()).total);
+}
+
+/**
+ * One page of a list as `pageOf` gives it, with the total counted in the page's own statement
+ * (`count(*) over ()`), for a selection found by lookups whose work the page does anyway (the
+ * past activities of a library: its few hundred activities fetched by key, then sorted): a second
+ * statement would repeat every lookup only to count them (issue 18). An empty page past the first
+ * has no row to carry the total, so only that one is counted apart.
+ */
+export async function pageCountedWithRowsOf<FilteredDB, FilteredTables extends keyof FilteredDB, Selected, DB, TB extends keyof DB, Row, Item>(
+  query: { page: number; pageSize: number },
+  filtered: SelectQueryBuilder<FilteredDB, FilteredTables, Selected>,
+  ordered: SelectQueryBuilder<DB, TB, Row>,
+  toItem: (row: Row) => Item,
+): Promise<Page<Item>> {
+  // $castTo: as in countOf, Kysely cannot name the selection of a table that is a type parameter.
+  const counted = ordered.select(sql<string>`count(*) over ()`.as('total_count')).$castTo<Row & { total_count: string }>();
+  const rows = await pageRows(counted, query).execute();
+  const first = rows[0];
+  const total = first ? Number(first.total_count) : query.page === 1 ? 0 : await countOf(filtered);
   return { items: rows.map(toItem), total, page: query.page, pageSize: query.pageSize };
 }
 
