@@ -20,6 +20,7 @@ export function benchRoutes(dataset: NationalDataset): BenchRoute[] {
   const region = dataset.regionIds[3] ?? '';
   const today = iso(new Date());
   const monthAgo = iso(new Date(Date.now() - 30 * 86_400_000));
+  const inSixtyDays = iso(new Date(Date.now() + 60 * 86_400_000));
   const { centre, university, library } = BENCH_ORGANISATIONS;
   const routes: Array<[BenchRoute['app'], BenchRole, string]> = [
     // County console (county admin): the overview, registers, the log.
@@ -31,6 +32,12 @@ export function benchRoutes(dataset: NationalDataset): BenchRoute[] {
     // The overview: the count per status and every region's coverage, each one request.
     ['county', 'county', '/api/agreements/counts'],
     ['county', 'county', '/api/coverage/regions'],
+    // The overview's other sections (apps/county-console/src/overview/overview-data.ts), and the inbox every page's header shows.
+    ['county', 'county', '/api/agreements?commitments=unmet&sort=end&pageSize=10'],
+    ['county', 'county', `/api/plan-items?open=true&dueBefore=${inSixtyDays}&sort=due&pageSize=10`],
+    ['county', 'county', `/api/activities?from=${today}&sort=date&pageSize=5`],
+    ['county', 'county', '/api/agreement-settings'],
+    ['county', 'county', '/api/inbox'],
     // The coverage page: one region.
     ['county', 'county', `/api/coverage?region=${region}`],
     ['county', 'county', '/api/actors?page=1&pageSize=25&sort=name'],
@@ -63,6 +70,10 @@ export function benchRoutes(dataset: NationalDataset): BenchRoute[] {
     ['centre', 'centre', '/api/activities?page=1&pageSize=25&sort=-date'],
     ['centre', 'centre', '/api/actors?kind=public_library&pageSize=100&sort=name'],
     ['centre', 'centre', '/api/contacts?page=1&pageSize=25'],
+    // Home: the agreements awaiting its answer, its plan items (as a partner), the inbox.
+    ['centre', 'centre', '/api/agreement-acceptances?pageSize=5'],
+    ['centre', 'centre', '/api/own-plan-items?pageSize=10'],
+    ['centre', 'centre', '/api/inbox'],
     // University library liaison: libraries, notes, counts, activities.
     ['university', 'university', '/api/liaison/libraries?page=1&pageSize=25'],
     ['university', 'university', '/api/liaison/threads'],
@@ -73,6 +84,8 @@ export function benchRoutes(dataset: NationalDataset): BenchRoute[] {
     ['university', 'university', '/api/liaison/activities?when=upcoming'],
     ['university', 'university', '/api/liaison/activities?when=past'],
     ['university', 'university', '/api/liaison/universities'],
+    ['university', 'university', '/api/agreement-acceptances?pageSize=5'],
+    ['university', 'university', '/api/inbox'],
     // Library portal (a library editor): its services, agreements, notes, activities.
     ['library', 'library', `/api/services?actor=${library}&includeBranches=true&pageSize=100`],
     ['library', 'library', `/api/actors?parent=${library}&pageSize=50`],
@@ -82,14 +95,22 @@ export function benchRoutes(dataset: NationalDataset): BenchRoute[] {
     ['library', 'library', '/api/liaison/activities?when=past'],
     ['library', 'library', `/api/opening-hours/${library}`],
     ['library', 'library', '/api/photos'],
+    // Home (libs/feature-library/src/home-data.ts): the latest channels, unread notes, coming activities, the open survey, tasks, inbox.
+    ['library', 'library', '/api/liaison/threads?pageSize=5'],
+    ['library', 'library', '/api/liaison/unread'],
+    ['library', 'library', '/api/liaison/activities?when=upcoming'],
+    ['library', 'library', '/api/survey-form/own'],
+    ['library', 'library', '/api/agreement-acceptances?pageSize=5'],
+    ['library', 'library', '/api/inbox'],
     // Anonymous: the open data API and the student finder's pages.
     ['public', 'anonymous', '/api/public/v1/libraries'],
     ['public', 'anonymous', `/api/public/v1/libraries/${library}`],
     ['public', 'anonymous', `/api/public/v1/services?region=${region}`],
     ['public', 'anonymous', '/api/public/v1/municipalities'],
     ['public', 'anonymous', '/api/public/v1/study-centres'],
+    ['public', 'anonymous', `/api/public/v1/study-centres/${centre}`],
     ['public', 'anonymous', '/'],
     ['public', 'anonymous', '/finn/bibliotek/namsos-bibliotek'],
   ];
-  return routes.map(([app, role, path]) => ({ app, role, path, route: `GET ${path.replace(region, '{region}').replace(centre, '{centre}').replace(university, '{university}').replace(library, '{library}').replace(monthAgo, '{monthAgo}').replace(today, '{today}')}` }));
+  return routes.map(([app, role, path]) => ({ app, role, path, route: `GET ${path.replace(region, '{region}').replace(centre, '{centre}').replace(university, '{university}').replace(library, '{library}').replace(monthAgo, '{monthAgo}').replace(inSixtyDays, '{inSixtyDays}').replace(today, '{today}')}` }));
 }
