@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { isoDateSchema } from '../common/dates';
+import { isoDateSchema } from '../common/date.schema';
 import { plainTextSchema } from '../common/text';
+import { openingHoursErrorCodes } from './opening-hours-error-codes';
 
 // A library's opening hours: a weekly timetable, seasons (summer hours) with their dates, and
 // exceptions for single days; staffed and self-service ("meråpent") periods kept apart, as OSM
@@ -14,13 +15,6 @@ export type Weekday = z.infer<typeof weekdaySchema>;
 export const openingKinds = ['staffed', 'self_service'] as const;
 export const openingKindSchema = z.enum(openingKinds);
 export type OpeningKind = z.infer<typeof openingKindSchema>;
-
-export const openingHoursErrorCodes = {
-  endBeforeStart: 'end_before_start',
-  overlap: 'overlapping_periods',
-  duplicateDate: 'duplicate_date',
-  invalidOsm: 'invalid_opening_hours',
-} as const;
 
 /** "07:00" … "24:00" (the end of the day); nothing outside 00:00–24:00. */
 export const clockTimeSchema = z
