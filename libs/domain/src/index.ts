@@ -48,7 +48,7 @@ export * from './initiative/portfolio';
 export * from './audit/audit-list.schema';
 export * from './audit/audited-entities';
 export * from './opening-hours/opening-hours.schema';
-export * from './opening-hours/opening-hours-error-codes';
+export * from './opening-hours/opening-hours-basics';
 export * from './opening-hours/opening-hours.rules';
 export * from './opening-hours/opening-hours-osm';
 export * from './photos/photo.schema';

@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 const plainModules = {
   'common/dates': () => import('./common/dates'),
   'agreement/agreement-lifecycle': () => import('./agreement/agreement-lifecycle'),
-  'opening-hours/opening-hours-error-codes': () => import('./opening-hours/opening-hours-error-codes'),
+  'opening-hours/opening-hours-basics': () => import('./opening-hours/opening-hours-basics'),
+  'opening-hours/opening-hours.rules': () => import('./opening-hours/opening-hours.rules'),
   'reminder/reminder.rules': () => import('./reminder/reminder.rules'),
 };
 

@@ -1,7 +1,8 @@
 import { norwayOffsetMs, norwegianWallClock } from '@kompetansebro/i18n/format';
 import { addDays, type IsoDate } from '../common/dates';
 import type { ServiceType } from '../service/service.schema';
-import { minutesOf, weekdays, type DayPeriod, type OpeningHoursInput, type OpeningState, type OpeningWeek, type Season, type Weekday, type WeeklyPeriod } from './opening-hours.schema';
+import { minutesOf, weekdays } from './opening-hours-basics';
+import type { DayPeriod, OpeningHoursInput, OpeningState, OpeningWeek, Season, Weekday, WeeklyPeriod } from './opening-hours.schema';
 
 // What the opening hours mean at a moment, on a day and in a week — in Norwegian time
 // (Europe/Oslo, by i18n's clock), across the changes to and from summer time. Pure: the public
