@@ -8,8 +8,6 @@ import { ExpiringAgreements, UnmetCommitments } from './overview/expiring-agreem
 import { PlanItemsDue } from './overview/plan-items-due';
 import './overview/overview.css';
 
-export { overviewFirstData } from './overview/overview-data';
-
 /**
  * The county's first screen: agreements by status, those ending soon and those whose commitments
  * are no longer met, coverage per region

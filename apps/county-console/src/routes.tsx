@@ -53,8 +53,10 @@ export function createCountyRoutes(parentRoute: AnyRoute) {
   return [
     screenRoute(parentRoute, {
       path: '/',
-      component: lazyRouteComponent(overviewPage, 'OverviewPage'),
-      firstData: (queryClient: QueryClient) => overviewPage().then((page) => page.overviewFirstData(queryClient)),
+      component: lazyRouteComponent(() => import('./overview-page'), 'OverviewPage'),
+      // Its own chunk (the API client's queries, no page code or styles): the overview's requests go
+      // out as soon as the user is known, while the page's code and styles are still coming.
+      firstData: (queryClient: QueryClient) => import('./overview/overview-data').then((data) => data.overviewFirstData(queryClient)),
     }),
     createActorRoutes(parentRoute, { path: 'aktorer', viewer: { canEdit: true }, agreementPath: '/avtaler/$id', activityPath: '/aktiviteter/$id', historyPath: '/historikk/$entity/$id' }),
     createAgreementRoutes(parentRoute, { path: 'avtaler', actorPath: '/aktorer/$id', historyPath: '/historikk/$entity/$id', creation: {} }),
@@ -73,5 +75,3 @@ export function createCountyRoutes(parentRoute: AnyRoute) {
   ];
 }
 
-/** The overview's chunk: its page, and the data it shows first. */
-const overviewPage = () => import('./overview-page');

@@ -1,6 +1,6 @@
 import type { ClientResponse } from 'hono/client';
 import type { SuccessStatusCode } from 'hono/utils/http-status';
-import { problemSchema, type FieldError, type Problem } from '@kompetansebro/domain';
+import type { FieldError, Problem } from '@kompetansebro/domain';
 
 /** An answer other than 2xx, with the server's problem details (RFC 9457). */
 export class ApiError extends Error {
@@ -37,10 +37,13 @@ export function retryAfterSeconds(header: string | null, now = Date.now()): numb
 /** The ApiError a non-2xx response stands for. */
 export async function apiErrorOf(response: Response): Promise<ApiError> {
   const body: unknown = await response.json().catch(() => null);
-  const parsed = problemSchema.safeParse(body);
+  // The schema (and zod) load with the first error, not with every page: building zod's first
+  // schemas was ~80 ms of a phone's main thread on each app's landing page. A schema that does not
+  // load leaves the answer's status and text, as a body that is not a problem would.
+  const parsed = await import('./problem-schema').then(({ problemSchema }) => problemSchema.safeParse(body)).catch(() => null);
   return new ApiError(
     response.status,
-    parsed.success ? parsed.data : { type: 'about:blank', title: response.statusText || `HTTP ${response.status}`, status: response.status },
+    parsed?.success ? parsed.data : { type: 'about:blank', title: response.statusText || `HTTP ${response.status}`, status: response.status },
     retryAfterSeconds(response.headers.get('Retry-After')),
   );
 }

@@ -1,5 +1,5 @@
 import { appOfRole, staffApps, type Me } from '@kompetansebro/domain';
-import { initI18n } from '@kompetansebro/i18n';
+import { defaultLanguage, initI18n, intlLocale, readStoredLanguage } from '@kompetansebro/i18n';
 import { LoadingState, noteNavigationStart, screenRoute, type AppPaths } from '@kompetansebro/ui';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import {
@@ -204,6 +204,9 @@ export async function bootstrapApp(definition: AppDefinition): Promise<void> {
   preloadScreensAt(router);
   // The header's user area, which the router's first load waits for when someone is logged in.
   void definition.auth.UserArea.preload?.().catch(() => undefined);
+  // The browser's first number format reads its locale data (~35 ms, ~150 ms on a phone): done
+  // now, in a task of its own while the page's code and data are on their way, not in the render.
+  setTimeout(() => intlLocale(readStoredLanguage() ?? defaultLanguage), 0);
   let config: RuntimeConfig;
   try {
     config = await loadRuntimeConfig(definition.basePath);

@@ -44,11 +44,10 @@ export interface ScreenRoute {
   record?: RecordScreen;
   /**
    * The data of the screen's first view, as query options, given the app's react-query
-   * `QueryClient` (for data that depends on other data); from the screen's own chunk, which
-   * exports it beside the page, so the route has one import for both:
+   * `QueryClient` (for data that depends on other data); best from a module of its own (the
+   * queries, not the page), so the requests need not wait for the page's code and styles:
    *
-   *   const overviewPage = () => import('./overview-page');
-   *   { component: lazyRouteComponent(overviewPage, 'OverviewPage'), firstData: (queryClient) => overviewPage().then((page) => page.overviewFirstData(queryClient)) }
+   *   { component: lazyRouteComponent(() => import('./overview-page'), 'OverviewPage'), firstData: (queryClient) => import('./overview/overview-data').then((data) => data.overviewFirstData(queryClient)) }
    *
    * The route loads it alongside the screen's chunk and shows the screen when it is in (or after
    * FIRST_DATA_WAIT_MS; the sections then carry on loading and failing on their own): a first

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { actorKindSchema, publicLibraryKinds } from '../actor/actor-kind';
-import { timestampSchema } from '../common/dates';
+import { timestampSchema } from '../common/date.schema';
 import { listQuerySchema } from '../common/list.schema';
 import { plainTextSchema } from '../common/text';
 import { versionedRecordFields } from '../common/record.schema';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { EARLIEST_RECORDED_DATE, isoDateSchema, todayInNorway } from '../common/dates';
+import { isoDateSchema } from '../common/date.schema';
+import { EARLIEST_RECORDED_DATE, todayInNorway } from '../common/dates';
 import { listQuerySchema } from '../common/list.schema';
 import type { FieldError } from '../common/problem.schema';
 import { plainTextSchema, webUrlSchema } from '../common/text';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { roleOrganisationKinds, type Role } from '../access/access.schema';
 import type { ActorKind } from '../actor/actor-kind';
-import { timestampSchema } from '../common/dates';
+import { timestampSchema } from '../common/date.schema';
 
 /**
  * An organisation's calendar feed as its users see it: whether there is a link, and when it was

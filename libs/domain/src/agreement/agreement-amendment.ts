@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateSchema, timestampSchema } from '../common/dates';
+import { isoDateSchema, timestampSchema } from '../common/date.schema';
 import { ConflictError } from '../common/domain-errors';
 import type { FieldError } from '../common/problem.schema';
 import { plainTextSchema } from '../common/text';

@@ -1,11 +1,12 @@
-import { z } from 'zod';
 import { daysBetween, type IsoDate } from '../common/dates';
 import type { FieldError } from '../common/problem.schema';
 
+// The rules as plain functions and lists; their schemas are in agreement-lifecycle.schema.ts, so a
+// screen that only shows statuses does not load zod.
+
 /** draft → negotiating → signed → active → expiring → expired, or terminated (domain.md). */
 export const agreementStatuses = ['draft', 'negotiating', 'signed', 'active', 'expiring', 'expired', 'terminated'] as const;
-export const agreementStatusSchema = z.enum(agreementStatuses);
-export type AgreementStatus = z.infer<typeof agreementStatusSchema>;
+export type AgreementStatus = (typeof agreementStatuses)[number];
 
 /**
  * The state machine: which status may follow which. People move an agreement up to signing (and
@@ -59,8 +60,7 @@ export function signedByAcceptance(status: AgreementStatus, parties: readonly { 
  * every party had accepted (`missing`: those parties, by name; the note: its reason).
  */
 export const agreementNoteCodes = ['signed_by_acceptance', 'calendar', 'renewal', 'signed_without_acceptance'] as const;
-export const agreementNoteCodeSchema = z.enum(agreementNoteCodes);
-export type AgreementNoteCode = z.infer<typeof agreementNoteCodeSchema>;
+export type AgreementNoteCode = (typeof agreementNoteCodes)[number];
 
 /** Statuses in which an agreement binds its parties (and so covers a library). */
 export const bindingStatuses: readonly AgreementStatus[] = ['active', 'expiring'];
@@ -139,13 +139,3 @@ export function renewalViolations(renewed: { endDate: IsoDate | null }, period: 
   }
   return errors;
 }
-
-export const transitionRequestSchema = z
-  .object({
-    to: agreementStatusSchema,
-    note: z.string().trim().max(1000).optional(),
-    /** Signing before every party has accepted: only the county, and only with a reason (shown in the history). */
-    overrideReason: z.string().trim().min(3).max(1000).optional(),
-  })
-  .strict();
-export type TransitionRequest = z.infer<typeof transitionRequestSchema>;

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { isoDateSchema, timestampSchema } from '../common/dates';
+import { isoDateSchema, timestampSchema } from '../common/date.schema';
 import { listQuerySchema } from '../common/list.schema';
 import { plainTextSchema } from '../common/text';
 import { collaborationLevelSchema, thematicAreaSchema } from '../common/themes';
 import { actorKindSchema } from '../actor/actor-kind';
 import { serviceTypeSchema } from '../service/service.schema';
-import { agreementNoteCodeSchema, agreementStatuses, agreementStatusSchema, type AgreementStatus } from './agreement-lifecycle';
+import { agreementStatuses, type AgreementStatus } from './agreement-lifecycle';
+import { agreementNoteCodeSchema, agreementStatusSchema } from './agreement-lifecycle.schema';
 import { agreementAmendmentSchema } from './agreement-amendment';
 import { commitmentStatusSchema } from './agreement-fulfilment';
 import { maskWithout, versionedRecordFields } from '../common/record.schema';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { timestampSchema } from './dates';
+import { timestampSchema } from './date.schema';
 
 /** A record's version: 1 when created, one more on every change; the API's ETag and If-Match. */
 export function versionSchema() {

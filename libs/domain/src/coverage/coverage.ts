@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { serviceTypeSchema, type ServiceType } from '../service/service.schema';
-import { agreementStatusSchema, inForceOn, isBinding, type AgreementStatus } from '../agreement/agreement-lifecycle';
-import { isoDateSchema, type IsoDate } from '../common/dates';
+import { inForceOn, isBinding, type AgreementStatus } from '../agreement/agreement-lifecycle';
+import { agreementStatusSchema } from '../agreement/agreement-lifecycle.schema';
+import { isoDateSchema } from '../common/date.schema';
+import { type IsoDate } from '../common/dates';
 
 interface CoverageLibraryInput {
   id: string;

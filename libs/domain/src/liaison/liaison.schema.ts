@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { listQuerySchema } from '../common/list.schema';
-import { isoDateSchema, timestampSchema } from '../common/dates';
+import { isoDateSchema, timestampSchema } from '../common/date.schema';
 import { plainTextSchema } from '../common/text';
 import { activityKindSchema } from '../activity/activity.schema';
 import { municipalityNumberSchema } from '../municipality/municipality.schema';

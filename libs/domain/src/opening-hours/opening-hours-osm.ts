@@ -1,4 +1,5 @@
-import { minutesOf, weekdays, type DayPeriod, type OpeningHoursInput, type OpeningKind, type Weekday, type WeeklyPeriod } from './opening-hours.schema';
+import { minutesOf, weekdays } from './opening-hours-basics';
+import type { DayPeriod, OpeningHoursInput, OpeningKind, Weekday, WeeklyPeriod } from './opening-hours.schema';
 
 // The opening hours in OpenStreetMap's `opening_hours` syntax, which municipal sites and map
 // services read: staffed hours as `opening_hours`, self-service as `opening_hours:self_service`.

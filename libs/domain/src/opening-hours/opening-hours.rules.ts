@@ -1,7 +1,8 @@
 import { norwayOffsetMs, norwegianWallClock } from '@kompetansebro/i18n/format';
-import type { IsoDate } from '../common/dates';
+import { addDays, type IsoDate } from '../common/dates';
 import type { ServiceType } from '../service/service.schema';
-import { minutesOf, weekdays, type DayPeriod, type OpeningHoursInput, type OpeningState, type OpeningWeek, type Season, type Weekday, type WeeklyPeriod } from './opening-hours.schema';
+import { minutesOf, weekdays } from './opening-hours-basics';
+import type { DayPeriod, OpeningHoursInput, OpeningState, OpeningWeek, Season, Weekday, WeeklyPeriod } from './opening-hours.schema';
 
 // What the opening hours mean at a moment, on a day and in a week — in Norwegian time
 // (Europe/Oslo, by i18n's clock), across the changes to and from summer time. Pure: the public
@@ -32,10 +33,6 @@ export function osloInstant(date: IsoDate, minutes: number): Date {
   const first = asUtc - osloOffset(asUtc) * 60_000;
   const second = asUtc - osloOffset(first) * 60_000;
   return new Date(osloOffset(second) === osloOffset(first) ? second : Math.max(first, second));
-}
-
-export function addDays(date: IsoDate, days: number): IsoDate {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
 export function weekdayOf(date: IsoDate): Weekday {

@@ -1,13 +1,12 @@
 import { z } from 'zod';
-import { isoDateSchema } from '../common/dates';
+import { isoDateSchema } from '../common/date.schema';
 import { plainTextSchema } from '../common/text';
+import { minutesOf, openingHoursErrorCodes, weekdays } from './opening-hours-basics';
 
 // A library's opening hours: a weekly timetable, seasons (summer hours) with their dates, and
 // exceptions for single days; staffed and self-service ("meråpent") periods kept apart, as OSM
 // keeps `opening_hours` and `opening_hours:self_service` apart.
 
-/** Monday first, as Norway counts the week; OSM's two-letter names. */
-export const weekdays = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'] as const;
 export const weekdaySchema = z.enum(weekdays);
 export type Weekday = z.infer<typeof weekdaySchema>;
 
@@ -15,24 +14,11 @@ export const openingKinds = ['staffed', 'self_service'] as const;
 export const openingKindSchema = z.enum(openingKinds);
 export type OpeningKind = z.infer<typeof openingKindSchema>;
 
-export const openingHoursErrorCodes = {
-  endBeforeStart: 'end_before_start',
-  overlap: 'overlapping_periods',
-  duplicateDate: 'duplicate_date',
-  invalidOsm: 'invalid_opening_hours',
-} as const;
-
 /** "07:00" … "24:00" (the end of the day); nothing outside 00:00–24:00. */
 export const clockTimeSchema = z
   .string()
   .regex(/^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/, { message: 'A time of day from 00:00 to 24:00, as HH:MM' })
   .meta({ example: '10:00' });
-
-/** Minutes after midnight of "HH:MM". */
-export function minutesOf(time: string): number {
-  const [hours = 0, minutes = 0] = time.split(':').map(Number);
-  return hours * 60 + minutes;
-}
 
 /** A period of one day: from–to, staffed or self-service. */
 export const dayPeriodSchema = z.object({ kind: openingKindSchema, from: clockTimeSchema, to: clockTimeSchema }).strict();

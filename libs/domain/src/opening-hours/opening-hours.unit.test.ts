@@ -17,7 +17,8 @@ import {
   weeklyHoursFollowOpeningHours,
   type HolidayCalendar,
 } from './opening-hours.rules';
-import { openingHoursInputSchema, weekdays, type OpeningHoursInput, type WeeklyPeriod } from './opening-hours.schema';
+import { weekdays } from './opening-hours-basics';
+import { openingHoursInputSchema, type OpeningHoursInput, type WeeklyPeriod } from './opening-hours.schema';
 
 const norway = new Holidays('NO');
 const holidays: HolidayCalendar = (date) => (norway.isHoliday(new Date(`${date}T12:00:00Z`)) || []).find((holiday) => holiday.type === 'public')?.name ?? null;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { timestampSchema } from '../common/dates';
+import { timestampSchema } from '../common/date.schema';
 import { plainTextSchema } from '../common/text';
 import { municipalityNumberSchema } from '../municipality/municipality.schema';
 import { serviceConditionsSchema, serviceTypeSchema } from '../service/service.schema';

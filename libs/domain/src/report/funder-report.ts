@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isoDateSchema, todayInNorway } from '../common/dates';
+import { isoDateSchema } from '../common/date.schema';
+import { todayInNorway } from '../common/dates';
 import type { ActivityKind, ActivitySummary } from '../activity/activity.schema';
 import type { AgreementSummary } from '../agreement/agreement.schema';
 import { inForceOn } from '../agreement/agreement-lifecycle';

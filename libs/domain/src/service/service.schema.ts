@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { listQuerySchema } from '../common/list.schema';
-import { EARLIEST_RECORDED_DATE, isoDateSchema, timestampSchema, todayInNorway } from '../common/dates';
+import { isoDateSchema, timestampSchema } from '../common/date.schema';
+import { EARLIEST_RECORDED_DATE, todayInNorway } from '../common/dates';
 import { plainTextSchema } from '../common/text';
 import { actorKindSchema } from '../actor/actor-kind';
 import { municipalityNumberSchema } from '../municipality/municipality.schema';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { listQuerySchema } from '../common/list.schema';
-import { daysBetween, isoDateSchema, timestampSchema, todayInNorway, type IsoDate } from '../common/dates';
+import { isoDateSchema, timestampSchema } from '../common/date.schema';
+import { daysBetween, todayInNorway, type IsoDate } from '../common/dates';
 import { plainTextSchema } from '../common/text';
 import { serviceHoursSchema, serviceTypeSchema, weeklyHoursValueSchema } from '../service/service.schema';
 import { versionSchema } from '../common/record.schema';

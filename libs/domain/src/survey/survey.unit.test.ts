@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../opening-hours/opening-hours.rules';
+import { addDays } from '../common/dates';
 import { todayInNorway } from '../common/dates';
 import { responseRate, surveyAnswerSchema, surveyCreateSchema } from './survey.schema';
 
