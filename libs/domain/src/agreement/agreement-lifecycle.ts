@@ -1,4 +1,4 @@
-import { daysBetween, type IsoDate } from '../common/dates';
+import { addDays, daysBetween, type IsoDate } from '../common/dates';
 import type { FieldError } from '../common/problem.schema';
 
 // The rules as plain functions and lists; their schemas are in agreement-lifecycle.schema.ts, so a
@@ -115,8 +115,7 @@ export function inForceOn(agreement: AgreementCalendarFacts, day: IsoDate): bool
 
 /** The day after `date`: where a renewal starts by default. */
 export function dayAfter(date: IsoDate): IsoDate {
-  const next = new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000);
-  return next.toISOString().slice(0, 10);
+  return addDays(date, 1);
 }
 
 /** Where a renewal starts: the date asked for, else the day after the renewed agreement ends (none when it has no end). */

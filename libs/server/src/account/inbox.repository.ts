@@ -1,4 +1,4 @@
-import { can, INBOX_ACCEPTANCES, PLAN_ITEM_INBOX_DAYS, planItemOverdue, SERVICE_CONFIRMATION_DAYS, todayInNorway, type InboxItem, type IsoDate } from '@kompetansebro/domain';
+import { addDays, can, INBOX_ACCEPTANCES, PLAN_ITEM_INBOX_DAYS, planItemOverdue, SERVICE_CONFIRMATION_DAYS, todayInNorway, type InboxItem, type IsoDate } from '@kompetansebro/domain';
 import { listPendingAcceptances } from '../agreements/agreement.repository';
 import { actorIdInSet, type Scope } from '../auth/visibility';
 import { unreadNoteCount } from '../liaison/note-read.repository';
@@ -9,8 +9,6 @@ import type { Executor } from '../persistence/executor';
 // are due soon or overdue, services not confirmed for a year, the open survey it has not answered,
 // and (for the county admin) catchment-area requests waiting for a decision. Every part reads
 // through the scope, so an item never names a record the principal may not see.
-
-const shift = (date: IsoDate, days: number): IsoDate => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 const item = (fields: Partial<InboxItem> & Pick<InboxItem, 'kind' | 'title'>): InboxItem => ({ recordId: null, count: 1, dueDate: null, amendmentNumber: null, overdue: false, ...fields });
 
@@ -43,7 +41,7 @@ export async function inboxOf(db: Executor, scope: Scope, today: IsoDate = today
       .where('p.responsible_actor_id', '=', organisationId)
       .where('p.status', 'in', ['planned', 'in_progress'])
       .where('p.due_date', 'is not', null)
-      .where('p.due_date', '<=', shift(today, PLAN_ITEM_INBOX_DAYS))
+      .where('p.due_date', '<=', addDays(today, PLAN_ITEM_INBOX_DAYS))
       .orderBy('p.due_date')
       .execute()
       .then((rows) => rows.map((r) => item({ kind: 'plan_item_due', recordId: planOpensInitiative ? r.initiative_id : r.id, title: r.title, dueDate: r.due_date, overdue: planItemOverdue(r.due_date, r.status, today) }))),
@@ -52,7 +50,7 @@ export async function inboxOf(db: Executor, scope: Scope, today: IsoDate = today
           .selectFrom('service as s')
           .select((eb) => eb.fn.countAll<string>().as('n'))
           .where(actorIdInSet(scope.actors.update, 's.actor_id'))
-          .where((eb) => eb.or([eb('s.confirmed_at', 'is', null), eb('s.confirmed_at', '<=', shift(today, -SERVICE_CONFIRMATION_DAYS))]))
+          .where((eb) => eb.or([eb('s.confirmed_at', 'is', null), eb('s.confirmed_at', '<=', addDays(today, -SERVICE_CONFIRMATION_DAYS))]))
           .executeTakeFirstOrThrow()
           .then((row) => (Number(row.n) > 0 ? [item({ kind: 'services_to_confirm', title: '', count: Number(row.n) })] : []))
       : [],

@@ -1,4 +1,4 @@
-import { calendarFeedRole, NotFoundError, todayInNorway, type CalendarFeedLink, type CalendarFeedStatus } from '@kompetansebro/domain';
+import { addDays, calendarFeedRole, NotFoundError, todayInNorway, type CalendarFeedLink, type CalendarFeedStatus } from '@kompetansebro/domain';
 import { hashToken, newToken } from '../auth/session';
 import { organisationScope, type Scope } from '../auth/visibility';
 import type { Executor } from '../persistence/executor';
@@ -61,7 +61,7 @@ export async function calendarFeedFile(db: Executor, token: string, today = toda
   const role = feed ? calendarFeedRole(feed.kind) : null;
   if (!feed || !role) throw new NotFoundError('calendar_feed');
   const scope = await organisationScope(db, role, feed.organisation_id);
-  const from = new Date(Date.parse(`${today}T12:00:00Z`) - FEED_DAYS_BACK * 86_400_000).toISOString().slice(0, 10);
+  const from = addDays(today, -FEED_DAYS_BACK);
   const activities = await listCalendarActivities(db, scope, from);
   return { organisationName: feed.name, ics: activitiesCalendar(`Kompetansebro – ${feed.name}`, activities) };
 }
