@@ -15,9 +15,12 @@ function unreadNotes(db: Executor, scope: Scope) {
     );
 }
 
+/** How many notes in the scope's channels its organisation has not opened yet, as a query (to run or nest; a bigint, read as text). */
+export const unreadNoteCountQuery = (db: Executor, scope: Scope) => unreadNotes(db, scope).select((eb) => eb.fn.countAll<string>().as('n'));
+
 /** How many notes in the scope's channels its organisation has not opened yet. */
 export async function unreadNoteCount(db: Executor, scope: Scope): Promise<number> {
-  const row = await unreadNotes(db, scope).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const row = await unreadNoteCountQuery(db, scope).executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
