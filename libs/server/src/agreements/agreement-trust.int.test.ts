@@ -123,6 +123,8 @@ describe('each party answers for itself', () => {
     expect(first).toMatchObject({ page: 1, pageSize: 2, total: all.total });
     expect(second).toMatchObject({ page: 2, pageSize: 2, total: all.total });
     expect([...first.items, ...second.items]).toEqual(all.items.slice(0, 4));
+    // A page past the end has no task to carry the total: it is counted all the same.
+    expect(await tasksOf('pageSize=2&page=99')).toMatchObject({ items: [], page: 99, total: all.total });
     expect((await tasksOf('kind=amendment')).items.every((t) => t.amendmentNumber !== null)).toBe(true);
     for (const [query, field] of [
       ['page=0', 'page'],

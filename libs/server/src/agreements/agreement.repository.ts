@@ -721,12 +721,14 @@ interface TaskRow {
 
 /**
  * The agreements waiting for an answer from an organisation this scope answers for: its tasks,
- * a page of them newest first (the agreement's last change). Each part — agreements sent to the
- * parties, amendments proposed — reads in that order (from `agreement_negotiating_recent_idx`)
- * and stops after the rows the page needs; the two are merged in the same statement. The total is
- * the page's rows when the first page is not full, else a count that stops `COUNT_CAP` rows past
- * the page (`totalCapped`), as the audit log's. `unanswered`: leave out those declined already
- * (the inbox asks only what has no answer yet).
+ * a page of them newest first (the agreement's last change), in one statement. Each part —
+ * agreements sent to the parties, amendments proposed — finds its unanswered parties from
+ * indexes (`agreement_party_actor_answer_idx`, `agreement_negotiating_recent_idx`) and stops
+ * `COUNT_CAP` rows past the page's start; the page is the newest of their rows, and the total is
+ * counted over the same rows (`count(*) over ()`; `totalCapped` past the cap, as the audit
+ * log's), so the parties are not looked up a second time only to count them (issue 18). An empty
+ * page past the first has no row to carry the total, so only that one is counted apart.
+ * `unanswered`: leave out those declined already (the inbox asks only what has no answer yet).
  */
 export async function listPendingAcceptances(
   db: Executor,
@@ -772,7 +774,8 @@ export async function listPendingAcceptances(
   const common = ['ag.id', 'ag.updated_at'] as const;
   // Newest first; an agreement's parties (and its amendment after the agreement) in a fixed order, so pages neither overlap nor skip.
   const order = ['task.updated_at desc', 'task.id', 'task.actor_id', 'task.amendment_number nulls first'].map((term) => sql.raw(term));
-  const upTo = offset + query.pageSize;
+  // Each part up to the cap, newest first, so that the page is right whatever the cap cuts off.
+  const cap = offset + COUNT_CAP;
   const arm = (part: 'agreement' | 'amendment') =>
     part === 'agreement'
       ? agreements
@@ -780,21 +783,29 @@ export async function listPendingAcceptances(
           .orderBy('ag.updated_at', 'desc')
           .orderBy('ag.id')
           .orderBy('p.actor_id')
-          .limit(upTo)
+          .limit(cap + 1)
       : amendments
           .select([...common, 'ap.actor_id', sql<boolean>`false`.as('declined'), 'am.number as amendment_number'])
           .orderBy('ag.updated_at', 'desc')
           .orderBy('ag.id')
           .orderBy('ap.actor_id')
-          .limit(upTo);
+          .limit(cap + 1);
   // The parts in one statement: each in parentheses, with its own order and limit.
   const unionOf = (queries: readonly Compilable[]) => sql.join(queries.map((q) => sql`(${q})`), sql` union all `);
   const rows = await db
-    .with('task', () => db.selectFrom(sql<TaskRow>`(${unionOf(parts.map(arm))})`.as('task')).selectAll().orderBy(sql.join(order)).limit(query.pageSize).offset(offset))
+    .with('task', () =>
+      db
+        .selectFrom(sql<TaskRow>`(${unionOf(parts.map(arm))})`.as('task'))
+        .selectAll()
+        .select(sql<string>`count(*) over ()`.as('total_count'))
+        .orderBy(sql.join(order))
+        .limit(query.pageSize)
+        .offset(offset),
+    )
     .selectFrom('task')
     .innerJoin('agreement as ag', 'ag.id', 'task.id')
     .innerJoin('actor as a', 'a.id', 'task.actor_id')
-    .select(['task.id', 'task.actor_id', 'a.name', 'task.declined', 'task.amendment_number', 'ag.title', 'ag.start_date', 'ag.end_date', 'ag.version'])
+    .select(['task.id', 'task.actor_id', 'a.name', 'task.declined', 'task.amendment_number', 'ag.title', 'ag.start_date', 'ag.end_date', 'ag.version', 'task.total_count'])
     .orderBy(sql.join(order))
     .execute();
   const items = rows.map((r) => ({
@@ -808,16 +819,16 @@ export async function listPendingAcceptances(
     amendmentNumber: r.amendment_number,
     version: r.version,
   }));
-  if (query.page === 1 && rows.length < query.pageSize) return { items, total: rows.length, page: query.page, pageSize: query.pageSize };
-  // Counted up to COUNT_CAP past the page's start, in each part: a long list is "more than" that.
-  const cap = offset + COUNT_CAP;
-  const one = sql<number>`1`.as('one');
-  const counted = (part: 'agreement' | 'amendment') => (part === 'agreement' ? agreements.select(one).limit(cap + 1) : amendments.select(one).limit(cap + 1));
-  const count = await db
-    .selectFrom(sql<{ one: number }>`(${unionOf(parts.map(counted))})`.as('counted'))
-    .select((eb) => eb.fn.countAll<string>().as('total'))
-    .executeTakeFirstOrThrow();
-  const total = Number(count.total);
+  const countedApart = async () => {
+    const one = sql<number>`1`.as('one');
+    const counted = (part: 'agreement' | 'amendment') => (part === 'agreement' ? agreements.select(one).limit(cap + 1) : amendments.select(one).limit(cap + 1));
+    const count = await db
+      .selectFrom(sql<{ one: number }>`(${unionOf(parts.map(counted))})`.as('counted'))
+      .select((eb) => eb.fn.countAll<string>().as('total'))
+      .executeTakeFirstOrThrow();
+    return Number(count.total);
+  };
+  const total = rows[0] ? Number(rows[0].total_count) : query.page === 1 ? 0 : await countedApart();
   return { items, total: Math.min(total, cap), ...(total > cap ? { totalCapped: true } : {}), page: query.page, pageSize: query.pageSize };
 }
 
