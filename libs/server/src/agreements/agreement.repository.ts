@@ -819,15 +819,9 @@ export async function listPendingAcceptances(
     amendmentNumber: r.amendment_number,
     version: r.version,
   }));
-  const countedApart = async () => {
-    const one = sql<number>`1`.as('one');
-    const counted = (part: 'agreement' | 'amendment') => (part === 'agreement' ? agreements.select(one).limit(cap + 1) : amendments.select(one).limit(cap + 1));
-    const count = await db
-      .selectFrom(sql<{ one: number }>`(${unionOf(parts.map(counted))})`.as('counted'))
-      .select((eb) => eb.fn.countAll<string>().as('total'))
-      .executeTakeFirstOrThrow();
-    return Number(count.total);
-  };
+  // The same parts, counted (an empty page past the first only).
+  const countedApart = async () =>
+    Number((await db.selectFrom(sql<TaskRow>`(${unionOf(parts.map(arm))})`.as('task')).select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow()).total);
   const total = rows[0] ? Number(rows[0].total_count) : query.page === 1 ? 0 : await countedApart();
   return { items, total: Math.min(total, cap), ...(total > cap ? { totalCapped: true } : {}), page: query.page, pageSize: query.pageSize };
 }
