@@ -698,6 +698,18 @@ export interface LibraryServiceTallyTable {
   libraries: ColumnType<number, never, never>;
 }
 
+/**
+ * Which regions an agreement reaches (a party in one of the region's municipalities), with the
+ * agreement's status and sort key, kept by the database's triggers (migration
+ * 2026_12_06_2100_agreement_region); read only.
+ */
+export interface AgreementRegionTable {
+  region_id: ColumnType<string, never, never>;
+  agreement_id: ColumnType<string, never, never>;
+  status: ColumnType<AgreementStatus, never, never>;
+  sort_key: ColumnType<string, never, never>;
+}
+
 /** A one-off repair of stored data that has run (libs/server data-repairs.ts), and how many records it changed. */
 export interface DataRepairTable {
   name: string;
@@ -708,6 +720,7 @@ export interface DataRepairTable {
 export interface Database {
   data_repair: DataRepairTable;
   library_service_tally: LibraryServiceTallyTable;
+  agreement_region: AgreementRegionTable;
   calendar_feed: CalendarFeedTable;
   report_file: ReportFileTable;
   notification_setting: NotificationSettingTable;

@@ -1,4 +1,4 @@
-import { sql, type Compilable, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { sql, type Compilable, type Expression, type ExpressionBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Database } from '@kompetansebro/db';
 import {
   agreementStatuses,
@@ -60,26 +60,12 @@ function listConditions(eb: ExpressionBuilder<AgreementJoin, 'ag'>, query: Agree
       eb.or([eb(sql`ag.search_vector`, '@@', sql`websearch_to_tsquery('norwegian', ${query.q})`), eb('ag.title', 'ilike', likePattern(query.q))]),
     );
   }
-  if (query.status) conditions.push(eb('ag.status', '=', query.status));
+  // With a region, the kept region rows carry the status (inRegion).
+  if (query.status && !query.region) conditions.push(eb('ag.status', '=', query.status));
   if (query.kind) conditions.push(eb('ag.kind', '=', query.kind));
   if (query.party) {
     conditions.push(
       eb.exists(eb.selectFrom('agreement_party as p').select('p.actor_id').whereRef('p.agreement_id', '=', 'ag.id').where('p.actor_id', '=', query.party)),
-    );
-  }
-  if (query.region) {
-    // The region's municipalities are read once per statement, so its actors are found in the
-    // index of where actors are (~40), not by hashing every actor against the region.
-    const municipalitiesOfRegion = sql`array(select m.number from municipality as m where m.region_id = ${query.region})`;
-    conditions.push(
-      eb.exists(
-        eb
-          .selectFrom('agreement_party as p')
-          .innerJoin('actor as a', 'a.id', 'p.actor_id')
-          .select('p.actor_id')
-          .whereRef('p.agreement_id', '=', 'ag.id')
-          .where(sql<SqlBool>`a.municipality_number = any(${municipalitiesOfRegion})`),
-      ),
     );
   }
   if (query.endingWithinDays !== undefined) {
@@ -228,14 +214,33 @@ function countVisibleAgreements(db: Executor, scope: Scope) {
     .select(sql<string>`count(distinct vis_party.agreement_id)`.as('total'));
 }
 
+/**
+ * A region's agreements (of the status, if the list asks for one) from the regions the database
+ * keeps for each agreement (agreement_region: a party in one of the region's municipalities). Each
+ * kept row carries its agreement's status and sort key, so a region's agreements of a status are
+ * one index range, in title order (REGION_TITLE_ORDER).
+ */
+function inRegion(qb: SelectQueryBuilder<AgreementJoin, 'ag', object>, { region, status }: AgreementListQuery) {
+  if (region === undefined) return qb;
+  const reaching = qb.innerJoin('agreement_region as r', 'r.agreement_id', 'ag.id').where('r.region_id', '=', region);
+  return status === undefined ? reaching : reaching.where('r.status', '=', status);
+}
+
+/** The title order of the kept region rows: the agreement's own (the same sort key, the same id). */
+const REGION_TITLE_ORDER = 'r.sort_key collate "C"';
+
 export async function listAgreements(db: Executor, scope: Scope, query: AgreementListQuery): Promise<Page<AgreementSummary>> {
   const filtered = db
     .selectFrom('agreement as ag')
+    .$if(query.region !== undefined, (qb) => inRegion(qb, query))
     .where(visibleAgreements(scope, 'ag.id'))
     .where((eb) => listConditions(eb, query));
   const descending = query.sort.startsWith('-');
-  const sortColumn = SORTS[query.sort.replace('-', '')] ?? SORTS['title'] ?? 'ag.sort_key';
-  const order = sql`${sql.raw(sortColumn)} ${sql.raw(descending ? 'desc' : 'asc')} nulls last`;
+  const sortKey = query.sort.replace('-', '');
+  const sortColumn = SORTS[sortKey] ?? SORTS['title'] ?? 'ag.sort_key';
+  const direction = sql.raw(descending ? 'desc' : 'asc');
+  const order = sql`${sql.raw(sortColumn)} ${direction} nulls last`;
+  const pageOrder = query.region !== undefined && sortKey === 'title' ? sql`${sql.raw(REGION_TITLE_ORDER)} ${direction} nulls last` : order;
   const offset = (query.page - 1) * query.pageSize;
   const countAll = async (): Promise<{ total: number; totalCapped?: true }> => {
     if (noFilterIn(query)) return { total: Number((await countVisibleAgreements(db, scope).executeTakeFirstOrThrow()).total) };
@@ -251,7 +256,7 @@ export async function listAgreements(db: Executor, scope: Scope, query: Agreemen
       .with('page', () =>
         filtered
           .select(['ag.id', withTotal ? sql<string>`count(*) over ()`.as('total_count') : sql<string | null>`null`.as('total_count')])
-          .orderBy(order)
+          .orderBy(pageOrder)
           .orderBy('ag.id')
           .limit(query.pageSize)
           .offset(offset),
