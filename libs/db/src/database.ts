@@ -710,6 +710,15 @@ export interface AgreementRegionTable {
   sort_key: ColumnType<string, never, never>;
 }
 
+/**
+ * How many agreements have each status, kept by the database's triggers (migration
+ * 2026_12_06_2130_agreement_status_tally); read only. A status none has any more stays, at zero.
+ */
+export interface AgreementStatusTallyTable {
+  status: ColumnType<AgreementStatus, never, never>;
+  agreements: ColumnType<number, never, never>;
+}
+
 /** A one-off repair of stored data that has run (libs/server data-repairs.ts), and how many records it changed. */
 export interface DataRepairTable {
   name: string;
@@ -721,6 +730,7 @@ export interface Database {
   data_repair: DataRepairTable;
   library_service_tally: LibraryServiceTallyTable;
   agreement_region: AgreementRegionTable;
+  agreement_status_tally: AgreementStatusTallyTable;
   calendar_feed: CalendarFeedTable;
   report_file: ReportFileTable;
   notification_setting: NotificationSettingTable;

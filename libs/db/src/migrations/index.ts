@@ -42,6 +42,7 @@ import * as dataRepair from './2026_12_06_0800_data_repair';
 import * as agreementTransitionNoteCode from './2026_12_06_1300_agreement_transition_note_code';
 import * as inboxLookupIndexes from './2026_12_06_1900_inbox_lookup_indexes';
 import * as agreementRegion from './2026_12_06_2100_agreement_region';
+import * as agreementStatusTally from './2026_12_06_2130_agreement_status_tally';
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the server can be
@@ -91,6 +92,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_06_1300_agreement_transition_note_code': agreementTransitionNoteCode,
   '2026_12_06_1900_inbox_lookup_indexes': inboxLookupIndexes,
   '2026_12_06_2100_agreement_region': agreementRegion,
+  '2026_12_06_2130_agreement_status_tally': agreementStatusTally,
 };
 
 export const migrationProvider: MigrationProvider = {

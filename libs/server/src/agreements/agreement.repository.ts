@@ -202,12 +202,13 @@ const SORTS: Record<string, string> = {
 };
 
 /**
- * How many agreements the scope sees. An organisation's are counted from the index of its parties
- * alone (every party row names an agreement that exists), not by looking each agreement up.
+ * How many agreements the scope sees. All of them: the sum of what the database keeps per status
+ * (agreement_status_tally). An organisation's are counted from the index of its parties alone
+ * (every party row names an agreement that exists), not by looking each agreement up.
  */
 function countVisibleAgreements(db: Executor, scope: Scope) {
   const set = scope.agreements.read;
-  if (set.all) return db.selectFrom('agreement').select((eb) => eb.fn.countAll<string>().as('total'));
+  if (set.all) return db.selectFrom('agreement_status_tally').select(sql<string>`coalesce(sum(agreements), 0)`.as('total'));
   return db
     .selectFrom('agreement_party as vis_party')
     .where(actorIdInSet(set, 'vis_party.actor_id'))
@@ -302,14 +303,19 @@ export async function listAgreements(db: Executor, scope: Scope, query: Agreemen
   };
 }
 
-/** How many agreements the scope sees have each status: one grouped count, every status present. */
+/**
+ * How many agreements the scope sees have each status, every status present: for a scope that sees
+ * all, what the database keeps per status (agreement_status_tally); else one grouped count.
+ */
 export async function countAgreementsByStatus(db: Executor, scope: Scope): Promise<AgreementStatusCounts> {
-  const rows = await db
-    .selectFrom('agreement as ag')
-    .where(visibleAgreements(scope, 'ag.id'))
-    .select((eb) => ['ag.status', eb.fn.countAll<string>().as('count')])
-    .groupBy('ag.status')
-    .execute();
+  const rows = scope.agreements.read.all
+    ? await db.selectFrom('agreement_status_tally').select(['status', 'agreements as count']).execute()
+    : await db
+        .selectFrom('agreement as ag')
+        .where(visibleAgreements(scope, 'ag.id'))
+        .select((eb) => ['ag.status', eb.fn.countAll<string>().as('count')])
+        .groupBy('ag.status')
+        .execute();
   const counted = new Map(rows.map((row) => [row.status, Number(row.count)]));
   return { byStatus: Object.fromEntries(agreementStatuses.map((status) => [status, counted.get(status) ?? 0])) as AgreementStatusCounts['byStatus'] };
 }

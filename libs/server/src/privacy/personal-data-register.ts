@@ -219,6 +219,7 @@ export const notPersonalColumns: Record<string, readonly string[]> = {
   liaison_note: ['id', 'university_id', 'target_actor_id', 'target_region_id', 'author_organisation_id', 'version', 'created_at', 'updated_at'],
   library_service_tally: ['municipality_number', 'service_type', 'libraries'],
   agreement_region: ['region_id', 'agreement_id', 'status', 'sort_key'],
+  agreement_status_tally: ['status', 'agreements'],
   data_repair: ['name', 'applied_at', 'changed'],
   liaison_note_read: ['note_id', 'organisation_id', 'read_at'],
   notification_setting: ['inbox_mail', 'updated_at'],
