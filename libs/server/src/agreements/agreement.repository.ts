@@ -60,8 +60,8 @@ function listConditions(eb: ExpressionBuilder<AgreementJoin, 'ag'>, query: Agree
       eb.or([eb(sql`ag.search_vector`, '@@', sql`websearch_to_tsquery('norwegian', ${query.q})`), eb('ag.title', 'ilike', likePattern(query.q))]),
     );
   }
-  // With a region, the kept region rows carry the status (inRegion).
-  if (query.status && !query.region) conditions.push(eb('ag.status', '=', query.status));
+  // A region's list reads the kept region rows (inRegion), whose index holds the status.
+  if (query.status) conditions.push(query.region ? sql<SqlBool>`r.status = ${query.status}` : eb('ag.status', '=', query.status));
   if (query.kind) conditions.push(eb('ag.kind', '=', query.kind));
   if (query.party) {
     conditions.push(
@@ -216,15 +216,13 @@ function countVisibleAgreements(db: Executor, scope: Scope) {
 }
 
 /**
- * A region's agreements (of the status, if the list asks for one) from the regions the database
- * keeps for each agreement (agreement_region: a party in one of the region's municipalities). Each
- * kept row carries its agreement's status and sort key, so a region's agreements of a status are
- * one index range, in title order (REGION_TITLE_ORDER).
+ * A region's agreements from the regions the database keeps for each agreement (agreement_region
+ * as `r`: a party in one of the region's municipalities). Each kept row carries its agreement's
+ * status and sort key, so a region's agreements of a status (listConditions) are one index
+ * range, in title order (REGION_TITLE_ORDER).
  */
-function inRegion(qb: SelectQueryBuilder<AgreementJoin, 'ag', object>, { region, status }: AgreementListQuery) {
-  if (region === undefined) return qb;
-  const reaching = qb.innerJoin('agreement_region as r', 'r.agreement_id', 'ag.id').where('r.region_id', '=', region);
-  return status === undefined ? reaching : reaching.where('r.status', '=', status);
+function inRegion(qb: SelectQueryBuilder<AgreementJoin, 'ag', object>, region: string | undefined) {
+  return region === undefined ? qb : qb.innerJoin('agreement_region as r', 'r.agreement_id', 'ag.id').where('r.region_id', '=', region);
 }
 
 /** The title order of the kept region rows: the agreement's own (the same sort key, the same id). */
@@ -233,7 +231,7 @@ const REGION_TITLE_ORDER = 'r.sort_key collate "C"';
 export async function listAgreements(db: Executor, scope: Scope, query: AgreementListQuery): Promise<Page<AgreementSummary>> {
   const filtered = db
     .selectFrom('agreement as ag')
-    .$if(query.region !== undefined, (qb) => inRegion(qb, query))
+    .$if(query.region !== undefined, (qb) => inRegion(qb, query.region))
     .where(visibleAgreements(scope, 'ag.id'))
     .where((eb) => listConditions(eb, query));
   const descending = query.sort.startsWith('-');
