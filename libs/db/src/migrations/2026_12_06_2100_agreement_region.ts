@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 
 // Frozen in time: imports no application code.
 
@@ -79,57 +79,49 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       for each statement execute function agreement_parties_changed()`.execute(db);
 
   // Agreements: a new status or title (its sort key). A new agreement has no parties yet.
-  await sql`
-    create function agreements_changed() returns trigger language plpgsql as $$
-    declare touched uuid[];
-    begin
-      select array_agg(n.id) into touched from old_rows as o join new_rows as n on n.id = o.id
-       where (o.status, o.sort_key) is distinct from (n.status, n.sort_key);
-      perform refresh_agreement_regions(touched);
-      return null;
-    end $$`.execute(db);
-  await sql`
-    create trigger agreement_region_agreement_update after update on agreement referencing old table as old_rows new table as new_rows
-      for each statement execute function agreements_changed()`.execute(db);
-
+  await refreshAfterUpdate(db, 'agreement', sql`
+    select array_agg(n.id) into touched from old_rows as o join new_rows as n on n.id = o.id
+     where (o.status, o.sort_key) is distinct from (n.status, n.sort_key);`);
   // Actors: moved to another municipality (a deleted actor's parties went first, with their trigger).
-  await sql`
-    create function agreement_actors_moved() returns trigger language plpgsql as $$
-    declare touched uuid[];
-    begin
-      select array_agg(distinct p.agreement_id) into touched
-        from old_rows as o join new_rows as n on n.id = o.id
-        join agreement_party as p on p.actor_id = n.id
-       where o.municipality_number is distinct from n.municipality_number;
-      perform refresh_agreement_regions(touched);
-      return null;
-    end $$`.execute(db);
-  await sql`
-    create trigger agreement_region_actor_update after update on actor referencing old table as old_rows new table as new_rows
-      for each statement execute function agreement_actors_moved()`.execute(db);
-
+  await refreshAfterUpdate(db, 'actor', sql`
+    select array_agg(distinct p.agreement_id) into touched
+      from old_rows as o join new_rows as n on n.id = o.id
+      join agreement_party as p on p.actor_id = n.id
+     where o.municipality_number is distinct from n.municipality_number;`);
   // Municipalities: moved to another region.
-  await sql`
-    create function agreement_municipalities_moved() returns trigger language plpgsql as $$
-    declare touched uuid[];
-    begin
-      select array_agg(distinct p.agreement_id) into touched
-        from old_rows as o join new_rows as n on n.number = o.number
-        join actor as a on a.municipality_number = n.number
-        join agreement_party as p on p.actor_id = a.id
-       where o.region_id is distinct from n.region_id;
-      perform refresh_agreement_regions(touched);
-      return null;
-    end $$`.execute(db);
-  await sql`
-    create trigger agreement_region_municipality_update after update on municipality referencing old table as old_rows new table as new_rows
-      for each statement execute function agreement_municipalities_moved()`.execute(db);
+  await refreshAfterUpdate(db, 'municipality', sql`
+    select array_agg(distinct p.agreement_id) into touched
+      from old_rows as o join new_rows as n on n.number = o.number
+      join actor as a on a.municipality_number = n.number
+      join agreement_party as p on p.actor_id = a.id
+     where o.region_id is distinct from n.region_id;`);
 
   await sql`select refresh_agreement_regions(array(select id from agreement))`.execute(db);
 }
 
+/**
+ * A statement trigger after an update of `table` (its function agreement_region_<table>_updated)
+ * that refreshes the agreements `touched` selects into its variable `touched`.
+ */
+async function refreshAfterUpdate(db: Kysely<unknown>, table: 'agreement' | 'actor' | 'municipality', touched: RawBuilder<unknown>): Promise<void> {
+  const name = sql.raw(`agreement_region_${table}_updated`);
+  await sql`
+    create function ${name}() returns trigger language plpgsql as $$
+    declare touched uuid[];
+    begin
+      ${touched}
+      perform refresh_agreement_regions(touched);
+      return null;
+    end $$`.execute(db);
+  await sql`
+    create trigger ${name} after update on ${sql.raw(table)} referencing old table as old_rows new table as new_rows
+      for each statement execute function ${name}()`.execute(db);
+}
+
 export async function down(db: Kysely<unknown>): Promise<void> {
   // A trigger function's triggers go with it (cascade).
-  await sql`drop function agreement_parties_changed(), agreements_changed(), agreement_actors_moved(), agreement_municipalities_moved(), refresh_agreement_regions(uuid[]) cascade`.execute(db);
+  await sql`
+    drop function agreement_parties_changed(), agreement_region_agreement_updated(), agreement_region_actor_updated(),
+      agreement_region_municipality_updated(), refresh_agreement_regions(uuid[]) cascade`.execute(db);
   await sql`drop table agreement_region`.execute(db);
 }
