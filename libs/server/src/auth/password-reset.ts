@@ -4,6 +4,7 @@ import type { Executor } from '../persistence/executor';
 import { writeAudit } from '../audit/audit.repository';
 import { publicUrlOf, type AppConfig, type RequestDeps } from '../http/app-env';
 import { invalidInput, ProblemError } from '../http/problem';
+import { inTransaction } from '../persistence/versioned-change';
 import { hashPassword } from './password';
 import { newPasswordErrors } from './password-policy';
 import { endSessionsOfUser, hashToken, newToken } from './session';
@@ -90,17 +91,22 @@ async function sendPasswordReset(deps: RequestDeps, email: string): Promise<void
     .where('disabled_at', 'is', null)
     .executeTakeFirst();
   if (!user) return;
-  const recent = await db
-    .selectFrom('password_reset')
-    .select((eb) => eb.fn.countAll<string>().as('count'))
-    .where('user_id', '=', user.id)
-    .where('created_at', '>', sql<Date>`now() - interval '1 hour'`)
-    .executeTakeFirstOrThrow();
-  if (Number(recent.count) >= MAX_RESET_MAILS_PER_ACCOUNT) {
+  // Requests close together run their mails at the same time: the account's row is locked while
+  // its links this hour are counted and the new one is issued, so together they never pass the limit.
+  const token = await inTransaction(db, async (trx) => {
+    await trx.selectFrom('app_user').select('id').where('id', '=', user.id).forNoKeyUpdate().executeTakeFirst();
+    const recent = await trx
+      .selectFrom('password_reset')
+      .select((eb) => eb.fn.countAll<string>().as('count'))
+      .where('user_id', '=', user.id)
+      .where('created_at', '>', sql<Date>`now() - interval '1 hour'`)
+      .executeTakeFirstOrThrow();
+    return Number(recent.count) >= MAX_RESET_MAILS_PER_ACCOUNT ? null : issueSetPasswordToken(trx, user.id, 'reset');
+  });
+  if (token === null) {
     deps.logger.info({ userId: user.id }, 'password-reset mail not sent: too many this hour');
     return;
   }
-  const token = await issueSetPasswordToken(db, user.id, 'reset');
   await mailer.send({
     to: user.email,
     subject: 'Nytt passord til Kompetansebro',
