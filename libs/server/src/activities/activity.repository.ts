@@ -27,7 +27,7 @@ import { DomainRuleError, NotFoundError } from '@kompetansebro/domain';
 import { activityIdsInvolving, requireVisible, requireWritable, visibleActivities, type Scope } from '../auth/visibility';
 import { writeAudit } from '../audit/audit.repository';
 import type { Executor } from '../persistence/executor';
-import { iso, likePattern, noFilterIn, pageOf, sortOf, visibleActorIds, type ChangeContext } from '../persistence/repository-helpers';
+import { dayPlannedOnce, iso, likePattern, literalsOf, noFilterIn, pageOf, sortOf, visibleActorIds, type ChangeContext } from '../persistence/repository-helpers';
 import { auditedCreate, nextVersion, versionedChange, versionedRemoval, type VersionedRecord, type ExpectedVersion } from '../persistence/versioned-change';
 
 type ActivityJoin = Database & { a: Database['activity']; o: Database['actor'] };
@@ -133,7 +133,7 @@ function listConditions(eb: ExpressionBuilder<ActivityJoin, 'a' | 'o'>, query: F
       ]),
     );
   }
-  if (query.kind) conditions.push(eb('a.kind', '=', query.kind));
+  if (query.kind) conditions.push(eb('a.kind', 'in', literalsOf([query.kind])));
   if (query.organiser) conditions.push(eb('a.organiser_id', '=', query.organiser));
   if (query.participant) {
     const participant = query.participant;
@@ -148,9 +148,9 @@ function listConditions(eb: ExpressionBuilder<ActivityJoin, 'a' | 'o'>, query: F
     );
   }
   // A period is in range when any part of it is: it ends on or after `from` and starts on or before `to`.
-  if (query.from) conditions.push(eb(activityLastDay('a'), '>=', query.from));
-  if (query.to) conditions.push(eb('a.start_date', '<=', query.to));
-  if (query.endedBefore) conditions.push(eb(activityLastDay('a'), '<', query.endedBefore));
+  if (query.from) conditions.push(eb(activityLastDay('a'), '>=', dayPlannedOnce(query.from)));
+  if (query.to) conditions.push(eb('a.start_date', '<=', dayPlannedOnce(query.to)));
+  if (query.endedBefore) conditions.push(eb(activityLastDay('a'), '<', dayPlannedOnce(query.endedBefore)));
   return eb.and(conditions);
 }
 

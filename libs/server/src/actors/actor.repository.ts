@@ -19,7 +19,7 @@ import { ConflictError, DomainRuleError, NotFoundError } from '@kompetansebro/do
 import { requireVisible, requireWritable, visibleActors, type Scope } from '../auth/visibility';
 import type { Executor } from '../persistence/executor';
 import { uniqueViolation } from '../persistence/database-errors';
-import { iso, likePattern, nullsLast, pageOf, sortOf, type ChangeContext } from '../persistence/repository-helpers';
+import { iso, likePattern, literalsOf, nullsLast, pageOf, sortOf, type ChangeContext } from '../persistence/repository-helpers';
 import { archiving, auditedCreate, nextVersion, versionedChange, type VersionedRecord, type ExpectedVersion } from '../persistence/versioned-change';
 import { municipalityExists } from '../reference/reference.repository';
 
@@ -109,7 +109,7 @@ function listConditions(eb: ExpressionBuilder<ActorJoin, 'a' | 'm' | 'r' | 'p'>,
     }
     conditions.push(eb.or(matches));
   }
-  if (query.kind) conditions.push(eb('a.kind', '=', query.kind));
+  if (query.kind) conditions.push(eb('a.kind', 'in', literalsOf([query.kind])));
   if (query.municipality) conditions.push(eb('a.municipality_number', '=', query.municipality));
   if (query.region) conditions.push(eb('m.region_id', '=', query.region));
   if (query.parent) conditions.push(eb('a.parent_id', '=', query.parent));

@@ -2,6 +2,7 @@ import { sql, type Compilable, type Expression, type ExpressionBuilder, type Sel
 import type { Database } from '@kompetansebro/db';
 import {
   agreementStatuses,
+  AMENDABLE_STATUSES,
   type AgreementStatusCounts,
   agreementInReach,
   agreementRuleViolations,
@@ -45,7 +46,7 @@ import {
 import { actorIdInSet, actorIdsOfSet, requireVisible, requireWritable, systemScope, visibleAgreements, type Scope } from '../auth/visibility';
 import { uniqueViolation } from '../persistence/database-errors';
 import type { Executor } from '../persistence/executor';
-import { actorNameOf, cappedTotalOf, COUNT_CAP, groupedBy, iso, isoOrNull, likePattern, noFilterIn, visibleActorIds, type ChangeContext } from '../persistence/repository-helpers';
+import { actorNameOf, cappedTotalOf, COUNT_CAP, groupedBy, inIdsPlannedOnce, iso, isoOrNull, likePattern, literalsOf, noFilterIn, pageRows, rowsUpToCap, visibleActorIds, type ChangeContext } from '../persistence/repository-helpers';
 import { auditedCreate, nextVersion, versionedChange, type VersionedRecord, type ExpectedVersion } from '../persistence/versioned-change';
 
 type AgreementJoin = Database & { ag: Database['agreement'] };
@@ -60,9 +61,14 @@ function listConditions(eb: ExpressionBuilder<AgreementJoin, 'ag'>, query: Agree
       eb.or([eb(sql`ag.search_vector`, '@@', sql`websearch_to_tsquery('norwegian', ${query.q})`), eb('ag.title', 'ilike', likePattern(query.q))]),
     );
   }
-  // A region's list reads the kept region rows (inRegion), whose index holds the status.
-  if (query.status) conditions.push(query.region ? sql<SqlBool>`r.status = ${query.status}` : eb('ag.status', '=', query.status));
-  if (query.kind) conditions.push(eb('ag.kind', '=', query.kind));
+  // A status and a kind are written into the statement (literalsOf: a library's negotiating
+  // agreements were planned on every request). A region's list reads the kept region rows
+  // (inRegion), whose index holds the status.
+  if (query.status) {
+    const status = literalsOf([query.status]);
+    conditions.push(query.region ? sql<SqlBool>`r.status in (${sql.join(status)})` : eb('ag.status', 'in', status));
+  }
+  if (query.kind) conditions.push(eb('ag.kind', 'in', literalsOf([query.kind])));
   if (query.party) {
     conditions.push(
       eb.exists(eb.selectFrom('agreement_party as p').select('p.actor_id').whereRef('p.agreement_id', '=', 'ag.id').where('p.actor_id', '=', query.party)),
@@ -77,7 +83,7 @@ function listConditions(eb: ExpressionBuilder<AgreementJoin, 'ag'>, query: Agree
   }
   if (query.commitments === 'unmet') {
     const today = todayInNorway();
-    conditions.push(eb('ag.status', 'in', ['signed', 'active', 'expiring']));
+    conditions.push(eb('ag.status', 'in', literalsOf(['signed', 'active', 'expiring'] as const)));
     // commitmentStatus in SQL: archived, no hours, or not confirmed within CONFIRMATION_VALID_DAYS.
     conditions.push(
       eb.exists(
@@ -182,7 +188,7 @@ async function listedPartsOf(db: Executor, agreementIds: readonly string[]) {
       .selectFrom('agreement_service as s')
       .innerJoin('service as sv', 'sv.id', 's.service_id')
       .select(['s.agreement_id', 'sv.archived_at', 'sv.confirmed_at', 'sv.weekly_hours'])
-      .where('s.agreement_id', 'in', agreementIds)
+      .where(inIdsPlannedOnce('s.agreement_id', agreementIds))
       .execute(),
   ]);
   return { parties, commitments };
@@ -253,12 +259,13 @@ export async function listAgreements(db: Executor, scope: Scope, query: Agreemen
   const pageOf = (withTotal: boolean) =>
     db
       .with('page', () =>
-        filtered
-          .select(['ag.id', withTotal ? sql<string>`count(*) over ()`.as('total_count') : sql<string | null>`null`.as('total_count')])
-          .orderBy(pageOrder)
-          .orderBy('ag.id')
-          .limit(query.pageSize)
-          .offset(offset),
+        pageRows(
+          filtered
+            .select(['ag.id', withTotal ? sql<string>`count(*) over ()`.as('total_count') : sql<string | null>`null`.as('total_count')])
+            .orderBy(pageOrder)
+            .orderBy('ag.id'),
+          query,
+        ),
       )
       .selectFrom('page')
       .innerJoin('agreement as ag', 'ag.id', 'page.id')
@@ -765,15 +772,15 @@ export async function listPendingAcceptances(
     .where(answersFor('p.actor_id'))
     .where('p.accepted_at', 'is', null)
     .$if(unanswered, (qb) => qb.where('p.declined_at', 'is', null))
-    .where('ag.status', '=', 'negotiating')
+    .where('ag.status', '=', sql.lit('negotiating'))
     .where(visible);
   // Amendments proposed (few: one at a time per agreement) that wait for one of its answers.
   const amendments = db
     .selectFrom('agreement_amendment as am')
     .innerJoin('agreement as ag', 'ag.id', 'am.agreement_id')
     .innerJoin('agreement_amendment_party as ap', 'ap.amendment_id', 'am.id')
-    .where('am.status', '=', 'proposed')
-    .where('ag.status', 'in', ['signed', 'active', 'expiring'])
+    .where('am.status', '=', sql.lit('proposed'))
+    .where('ag.status', 'in', literalsOf(AMENDABLE_STATUSES))
     .where('ap.accepted_at', 'is', null)
     .where(visible)
     .where(answersFor('ap.actor_id'));
@@ -785,6 +792,7 @@ export async function listPendingAcceptances(
   const order = ['task.updated_at desc', 'task.id', 'task.actor_id', 'task.amendment_number nulls first'].map((term) => sql.raw(term));
   // Each part up to the cap, newest first, so that the page is right whatever the cap cuts off.
   const cap = offset + COUNT_CAP;
+  const upToCap = rowsUpToCap(offset);
   const arm = (part: 'agreement' | 'amendment') =>
     part === 'agreement'
       ? agreements
@@ -792,24 +800,25 @@ export async function listPendingAcceptances(
           .orderBy('ag.updated_at', 'desc')
           .orderBy('ag.id')
           .orderBy('p.actor_id')
-          .limit(cap + 1)
+          .limit(upToCap)
       : amendments
           .select([...common, 'ap.actor_id', sql<boolean>`false`.as('declined'), 'am.number as amendment_number'])
           .orderBy('ag.updated_at', 'desc')
           .orderBy('ag.id')
           .orderBy('ap.actor_id')
-          .limit(cap + 1);
+          .limit(upToCap);
   // The parts in one statement: each in parentheses, with its own order and limit.
   const unionOf = (queries: readonly Compilable[]) => sql.join(queries.map((q) => sql`(${q})`), sql` union all `);
   const rows = await db
     .with('task', () =>
-      db
-        .selectFrom(sql<TaskRow>`(${unionOf(parts.map(arm))})`.as('task'))
-        .selectAll()
-        .select(sql<string>`count(*) over ()`.as('total_count'))
-        .orderBy(sql.join(order))
-        .limit(query.pageSize)
-        .offset(offset),
+      pageRows(
+        db
+          .selectFrom(sql<TaskRow>`(${unionOf(parts.map(arm))})`.as('task'))
+          .selectAll()
+          .select(sql<string>`count(*) over ()`.as('total_count'))
+          .orderBy(sql.join(order)),
+        query,
+      ),
     )
     .selectFrom('task')
     .innerJoin('agreement as ag', 'ag.id', 'task.id')

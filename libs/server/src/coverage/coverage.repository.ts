@@ -15,7 +15,7 @@ import { DomainRuleError, domainErrorCodes, NotFoundError } from '@kompetansebro
 import { requireVisible, requireWritable, type Scope } from '../auth/visibility';
 import type { Executor } from '../persistence/executor';
 import { auditedAction, nextVersion, type ExpectedVersion, assertVersionMatches } from '../persistence/versioned-change';
-import { groupedBy } from '../persistence/repository-helpers';
+import { groupedBy, literalsOf } from '../persistence/repository-helpers';
 import { unknownMunicipalityErrors } from '../reference/reference.repository';
 
 async function catchmentOf(db: Executor, studyCentreIds: readonly string[]): Promise<string[]> {
@@ -209,7 +209,7 @@ async function coverageFactsOf(
         db
           .selectFrom('actor')
           .select(['id', 'name', 'kind', 'municipality_number', 'parent_id'])
-          .where('kind', 'in', publicLibraryKinds)
+          .where('kind', 'in', literalsOf(publicLibraryKinds))
           .where('archived_at', 'is', null)
           .where(anyOf('municipality_number', allNumbers, 'bpchar'))
           // The full answer lists each municipality's libraries, main library first; figures need no order.

@@ -19,7 +19,7 @@ import {
 } from '@kompetansebro/domain';
 import { requireCountyWide, type Scope } from '../auth/visibility';
 import type { Executor } from '../persistence/executor';
-import { actorNameOf, existingActorIds, iso, nullsLast, sortOf, type ChangeContext } from '../persistence/repository-helpers';
+import { actorNameOf, dayPlannedOnce, existingActorIds, iso, literalsOf, nullsLast, pageRows, sortOf, type ChangeContext } from '../persistence/repository-helpers';
 import { auditedCreate, nextVersion, versionedChange, versionedRemoval, type VersionedRecord, type ExpectedVersion } from '../persistence/versioned-change';
 
 // Plan items are the county's own records, like the initiatives they belong to: every exported
@@ -112,10 +112,10 @@ async function getPlanItem(db: Executor, initiativeId: string, itemId: string): 
 
 function planItemConditions(eb: ExpressionBuilder<PlanItemJoin, 'pi' | 'i'>, query: Partial<PlanItemListQuery>): Expression<SqlBool> {
   const conditions: Expression<SqlBool>[] = [];
-  if (query.status) conditions.push(eb('pi.status', '=', query.status));
-  if (query.open === 'true') conditions.push(eb('pi.status', 'in', ['planned', 'in_progress']));
-  if (query.open === 'false') conditions.push(eb('pi.status', 'in', ['done', 'dropped']));
-  if (query.dueBefore) conditions.push(eb('pi.due_date', '<=', query.dueBefore));
+  if (query.status) conditions.push(eb('pi.status', 'in', literalsOf([query.status])));
+  if (query.open === 'true') conditions.push(eb('pi.status', 'in', literalsOf(['planned', 'in_progress'] as const)));
+  if (query.open === 'false') conditions.push(eb('pi.status', 'in', literalsOf(['done', 'dropped'] as const)));
+  if (query.dueBefore) conditions.push(eb('pi.due_date', '<=', dayPlannedOnce(query.dueBefore)));
   if (query.initiative) conditions.push(eb('pi.initiative_id', '=', query.initiative));
   if (query.responsible) conditions.push(eb('pi.responsible_actor_id', '=', query.responsible));
   return eb.and(conditions);
@@ -138,13 +138,7 @@ export async function listPlanItems(db: Executor, scope: Scope, query: PlanItemL
     // Undated items last either way: the list is for seeing what is due.
     ordered = ordered.orderBy('pi.due_date', nullsLast(descending));
   }
-  const rows = await ordered
-    .orderBy(sql`i.sort_key collate "C"`)
-    .orderBy('pi.position')
-    .orderBy('pi.id')
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
-    .execute();
+  const rows = await pageRows(ordered.orderBy(sql`i.sort_key collate "C"`).orderBy('pi.position').orderBy('pi.id'), query).execute();
   return { items: await withResults(db, rows), total: Number(countRow.total), page: query.page, pageSize: query.pageSize };
 }
 
@@ -372,15 +366,13 @@ export async function listOwnPlanItems(db: Executor, scope: Scope, query: OwnPla
     .where((eb) => ownPlanItemConditions(eb, scope, query))
     .select((eb) => eb.fn.countAll<string>().as('total'))
     .executeTakeFirstOrThrow();
-  const rows = await planItemsWithContext(db)
+  const ordered = planItemsWithContext(db)
     .where((eb) => ownPlanItemConditions(eb, scope, query))
     .orderBy('pi.due_date', nullsLast(false))
     .orderBy(sql`i.sort_key collate "C"`)
     .orderBy('pi.position')
-    .orderBy('pi.id')
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
-    .execute();
+    .orderBy('pi.id');
+  const rows = await pageRows(ordered, query).execute();
   return { items: rows.map(ownPlanItemOf), total: Number(countRow.total), page: query.page, pageSize: query.pageSize };
 }
 

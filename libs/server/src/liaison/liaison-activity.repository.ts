@@ -2,7 +2,7 @@ import { activitySignUpCancellable, activityTakesSignUps, ConflictError, NotFoun
 import { activityAmongInvolving, actorIdInSet, visibleActivities, type Scope } from '../auth/visibility';
 import { activityLastDay } from '../activities/activity.repository';
 import type { Executor } from '../persistence/executor';
-import { pageCountedWithRowsOf, pageOf, type ChangeContext } from '../persistence/repository-helpers';
+import { dayPlannedOnce, literalsOf, pageCountedWithRowsOf, pageOf, type ChangeContext } from '../persistence/repository-helpers';
 import { auditedAction, nextVersion } from '../persistence/versioned-change';
 
 // The activities a university library (issue 8) or a public library (issue 14) took part in,
@@ -17,9 +17,9 @@ export async function listLiaisonActivities(db: Executor, scope: Scope, query: L
   let selected = liaisonActivities(db, scope);
   if (query.when === 'past') {
     // From the organisation's own activities (a few hundred at most), not the index of end dates: walking every ended activity to find them cost 5 ms (issue 18).
-    selected = selected.where(activityLastDay('x'), '<', today).where(activityAmongInvolving(scope.activities.read, 'x'));
+    selected = selected.where(activityLastDay('x'), '<', dayPlannedOnce(today)).where(activityAmongInvolving(scope.activities.read, 'x'));
   } else {
-    selected = openToScope(selected, scope).where(activityLastDay('x'), '>=', today);
+    selected = openToScope(selected, scope).where(activityLastDay('x'), '>=', dayPlannedOnce(today));
   }
   if (query.when === 'past') {
     // The newest ended first (a long course that ended last week before short ones that ended earlier);
@@ -58,7 +58,7 @@ type LiaisonActivityRow = Awaited<ReturnType<LiaisonActivitySelect['executeTakeF
 /** The activities the scope sees, and for university libraries (issue 8) and public libraries (issue 14) every one the county organises, open to join. */
 function openToScope(query: LiaisonActivitySelect, scope: Scope): LiaisonActivitySelect {
   const open = scope.role === 'university_liaison' || scope.role === 'library_editor';
-  return query.where((eb) => (open ? eb.or([visibleActivities(scope, 'x'), eb('o.kind', 'in', ['county_library', 'county_authority'])]) : visibleActivities(scope, 'x')));
+  return query.where((eb) => (open ? eb.or([visibleActivities(scope, 'x'), eb('o.kind', 'in', literalsOf(['county_library', 'county_authority'] as const))]) : visibleActivities(scope, 'x')));
 }
 
 function toLiaisonActivity(r: LiaisonActivityRow): LiaisonActivity {

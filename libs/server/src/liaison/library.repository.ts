@@ -10,7 +10,7 @@ import {
 } from '@kompetansebro/domain';
 import { visibleActors, visibleRecordsOfActor, type Scope } from '../auth/visibility';
 import type { Executor } from '../persistence/executor';
-import { actorNameOf, groupedBy, likePattern } from '../persistence/repository-helpers';
+import { actorNameOf, groupedBy, likePattern, literalsOf, pageRows } from '../persistence/repository-helpers';
 
 // The university-library liaison (issue 8): the public libraries it works with, as far as the
 // caller's Scope sees them.
@@ -20,7 +20,7 @@ export async function listLibraries(db: Executor, scope: Scope, query: LibraryLi
   // names to the page's rows and never change how many rows there are (each is to one row or none).
   let libraries = db
     .selectFrom('actor as a')
-    .where('a.kind', 'in', publicLibraryKinds)
+    .where('a.kind', 'in', literalsOf(publicLibraryKinds))
     .where('a.archived_at', 'is', null)
     .where(visibleActors(scope, 'a', publicLibraryKinds));
   if (query.q || query.region) libraries = libraries.leftJoin('municipality as m', 'm.number', 'a.municipality_number');
@@ -56,12 +56,13 @@ export async function listLibraries(db: Executor, scope: Scope, query: LibraryLi
   const byName = query.sort === 'name';
   const paged = db
     .with('page', () =>
-      libraries
-        .select(['a.id', 'a.library_order', 'a.sort_key', 'a.name', 'a.kind', 'a.parent_id', 'a.municipality_number'])
-        .orderBy(byName ? sql`a.sort_key collate "C"` : sql`a.library_order`)
-        .orderBy('a.id')
-        .limit(query.pageSize)
-        .offset((query.page - 1) * query.pageSize),
+      pageRows(
+        libraries
+          .select(['a.id', 'a.library_order', 'a.sort_key', 'a.name', 'a.kind', 'a.parent_id', 'a.municipality_number'])
+          .orderBy(byName ? sql`a.sort_key collate "C"` : sql`a.library_order`)
+          .orderBy('a.id'),
+        query,
+      ),
     )
     .selectFrom('page')
     .leftJoin('municipality as m', 'm.number', 'page.municipality_number')

@@ -14,7 +14,7 @@ import {
 } from '@kompetansebro/domain';
 import { actorIdInSet, requireVisible, requireWritable, visibleActors, visibleLiaisonNotes, type Scope } from '../auth/visibility';
 import type { Executor } from '../persistence/executor';
-import { actorNameOf, iso, likePattern, nameOf, pageOf, type ChangeContext } from '../persistence/repository-helpers';
+import { actorNameOf, iso, likePattern, literalsOf, nameOf, pageOf, pageRows, type ChangeContext } from '../persistence/repository-helpers';
 import { auditedCreate, nextVersion, versionedChange, type ExpectedVersion } from '../persistence/versioned-change';
 
 // The university-library liaison (issue 8): the notes of the channels (threads) it is a party
@@ -121,14 +121,7 @@ export async function listNotes(db: Executor, scope: Scope, query: NoteListQuery
     .where(noteFilters(query))
     .select((eb) => eb.fn.countAll<string>().as('total'))
     .executeTakeFirstOrThrow();
-  const rows = await notesWithContext(db)
-    .where(visibleLiaisonNotes(scope, 'n'))
-    .where(noteFilters(query))
-    .orderBy('n.created_at', 'desc')
-    .orderBy('n.id')
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
-    .execute();
+  const rows = await pageRows(notesWithContext(db).where(visibleLiaisonNotes(scope, 'n')).where(noteFilters(query)).orderBy('n.created_at', 'desc').orderBy('n.id'), query).execute();
   return { items: await withHistory(db, scope, rows), total: Number(count.total), page: query.page, pageSize: query.pageSize };
 }
 
@@ -210,7 +203,7 @@ export async function createNote(db: Executor, scope: Scope, input: NoteCreate, 
           .selectFrom('actor as a')
           .select('a.id')
           .where('a.id', '=', actorId)
-          .where('a.kind', 'in', publicLibraryKinds)
+          .where('a.kind', 'in', literalsOf(publicLibraryKinds))
           .where(visibleActors(scope, 'a'))
           .executeTakeFirst();
         if (!target) throw new DomainRuleError([{ path: 'target.actorId', code: liaisonErrorCodes.targetNotFound, message: 'No public library has this id' }]);

@@ -1,4 +1,4 @@
-import { sql, type OrderByItemBuilder, type SelectQueryBuilder } from 'kysely';
+import { sql, type OrderByItemBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import { inActorSet, type ActorFacts, type ActorSet, type Page } from '@kompetansebro/domain';
 import { DomainRuleError } from '@kompetansebro/domain';
 import type { Executor } from './executor';
@@ -100,6 +100,13 @@ const PRESENTATION_KEYS = new Set<string>(['page', 'pageSize', 'sort']);
 export const noFilterIn = (query: object) => Object.entries(query).every(([key, value]) => PRESENTATION_KEYS.has(key) || value === undefined || value === '');
 
 /**
+ * How many rows to read to tell whether a list goes past `COUNT_CAP` after `offset`. On the first
+ * page a number written into the statement, like a page's size (`pageRows`), so that its plan is
+ * made once; past it a value, so that page numbers do not each add a statement.
+ */
+export const rowsUpToCap = (offset: number) => (offset === 0 ? sql.lit(COUNT_CAP + 1) : offset + COUNT_CAP + 1);
+
+/**
  * How many rows `filtered` lets through, counted only up to `COUNT_CAP` past the page's start
  * (`offset`): beyond it `totalCapped` says there are more than `total`, and the next pages count
  * further. For lists where an exact count would read every row on every page.
@@ -110,7 +117,7 @@ export async function cappedTotalOf<DB, TB extends keyof DB, O>(
   offset: number,
 ): Promise<{ total: number; totalCapped?: true }> {
   const cap = offset + COUNT_CAP;
-  const limited = filtered.select(sql<number>`1`.as('one')).limit(cap + 1);
+  const limited = filtered.select(sql<number>`1`.as('one')).limit(rowsUpToCap(offset));
   const counted = await sql<{ total: string }>`select count(*) as total from (${limited}) as counted`.execute(db);
   const total = Number(counted.rows[0]?.total ?? 0);
   return { total: Math.min(total, cap), ...(total > cap ? { totalCapped: true as const } : {}) };
@@ -128,6 +135,30 @@ export async function cappedPageOf<FilteredDB, FilteredTables extends keyof Filt
   const rows = await pageRows(ordered, query).execute();
   return { items: rows.map(toItem), ...counted, page: query.page, pageSize: query.pageSize };
 }
+
+/**
+ * Values of a fixed set (kinds, statuses: the code's own, or one a request's schema checked)
+ * written into the statement, not sent as values: PostgreSQL then makes its plan for them once
+ * per connection. As values it costed a plan for "some kind" above the one for the kind asked and
+ * planned every request again (issue 18: the inbox, 1.3–2 ms of planning a request).
+ */
+export const literalsOf = <T extends string>(values: readonly T[]) => values.map((value) => sql.lit(value));
+
+/**
+ * A day the statement's plan does not hang on: read once per run in a scalar subquery, so the
+ * database plans the statement alike for every day and keeps that one plan per connection. As a
+ * value, PostgreSQL costed a plan for "some day" above the one for today and so planned every
+ * request again (issue 18: a centre's next activities, 3 of its 6 ms of PostgreSQL's CPU).
+ */
+export const dayPlannedOnce = (day: string) => sql<string>`(select ${day}::date)`;
+
+/**
+ * The column is one of the ids, made into an array once per run (as `dayPlannedOnce`, and looked
+ * up in the column's index): for the few rows of a page's records, where PostgreSQL, costing
+ * "some ids" above the page's own, planned every request again (the commitments of a page of
+ * agreements).
+ */
+export const inIdsPlannedOnce = (column: string, ids: readonly string[]) => sql<SqlBool>`${sql.ref(column)} = any(array(select unnest(${ids}::uuid[])))`;
 
 /**
  * The rows of the page the query asks for: its size written into the statement, and no offset on

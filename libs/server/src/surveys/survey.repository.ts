@@ -26,7 +26,7 @@ import type { Mailer } from '../auth/mail';
 import { hashToken, newToken } from '../auth/session';
 import { libraryScope, type Scope } from '../auth/visibility';
 import type { Executor } from '../persistence/executor';
-import { iso, isoOrNull, likePattern, type ChangeContext } from '../persistence/repository-helpers';
+import { iso, isoOrNull, likePattern, pageRows, type ChangeContext } from '../persistence/repository-helpers';
 import { assertVersionMatches, auditedCreate, nextVersion, versionedChange, type ExpectedVersion } from '../persistence/versioned-change';
 import type { JobQueue } from '../jobs/job-queue';
 import { getMailOut, queueMailOut, recordMailOut } from './mail-out';
@@ -121,13 +121,7 @@ export async function listSurveys(db: Executor, query: SurveyListQuery): Promise
   if (query.q) filtered = filtered.where('name', 'ilike', likePattern(query.q));
   if (query.status) filtered = filtered.where('status', '=', query.status);
   const { total } = await filtered.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
-  const ids = await filtered
-    .select('id')
-    .orderBy('created_at', 'desc')
-    .orderBy('id')
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
-    .execute();
+  const ids = await pageRows(filtered.select('id').orderBy('created_at', 'desc').orderBy('id'), query).execute();
   const rows = ids.length === 0 ? [] : await surveysWithCounts(db).where('s.id', 'in', ids.map((r) => r.id)).orderBy('s.created_at', 'desc').orderBy('s.id').execute();
   return { items: rows.map(toSurvey), total: Number(total), page: query.page, pageSize: query.pageSize };
 }

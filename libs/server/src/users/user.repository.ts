@@ -18,7 +18,7 @@ import { uniqueViolation } from '../persistence/database-errors';
 import { auditedAction, auditedCreate, nextVersion, versionedChange, type VersionedRecord, type ExpectedVersion } from '../persistence/versioned-change';
 import { issueSetPasswordToken } from '../auth/password-reset';
 import { endSessionsOfUser } from '../auth/session';
-import { likePattern } from '../persistence/repository-helpers';
+import { likePattern, pageRows } from '../persistence/repository-helpers';
 
 // The accounts county admins manage: invite (an account without a password and a link to set
 // one), memberships, disable/enable, end sessions. Every change writes its audit entry in the
@@ -96,13 +96,7 @@ export async function listUsers(db: Executor, query: UserListQuery): Promise<Pag
     );
   }
   const countRow = await filtered.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow();
-  const rows = await filtered
-    .select(userColumns)
-    .orderBy(nameSortKey)
-    .orderBy('u.id')
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize)
-    .execute();
+  const rows = await pageRows(filtered.select(userColumns).orderBy(nameSortKey).orderBy('u.id'), query).execute();
   const memberships = await membershipsOfUsers(
     db,
     rows.map((r) => r.id),
