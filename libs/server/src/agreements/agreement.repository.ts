@@ -46,7 +46,7 @@ import {
 import { actorIdInSet, actorIdsOfSet, requireVisible, requireWritable, systemScope, visibleAgreements, type Scope } from '../auth/visibility';
 import { uniqueViolation } from '../persistence/database-errors';
 import type { Executor } from '../persistence/executor';
-import { actorNameOf, cappedTotalOf, COUNT_CAP, groupedBy, inIdsPlannedOnce, iso, isoOrNull, likePattern, literalsOf, noFilterIn, pageRows, rowsUpToCap, visibleActorIds, type ChangeContext } from '../persistence/repository-helpers';
+import { actorNameOf, cappedTotalOf, COUNT_CAP, groupedBy, iso, isoOrNull, likePattern, literalsOf, noFilterIn, oneOfPlannedOnce, pageRows, rowsUpToCap, visibleActorIds, type ChangeContext } from '../persistence/repository-helpers';
 import { auditedCreate, nextVersion, versionedChange, type VersionedRecord, type ExpectedVersion } from '../persistence/versioned-change';
 
 type AgreementJoin = Database & { ag: Database['agreement'] };
@@ -188,7 +188,7 @@ async function listedPartsOf(db: Executor, agreementIds: readonly string[]) {
       .selectFrom('agreement_service as s')
       .innerJoin('service as sv', 'sv.id', 's.service_id')
       .select(['s.agreement_id', 'sv.archived_at', 'sv.confirmed_at', 'sv.weekly_hours'])
-      .where(inIdsPlannedOnce('s.agreement_id', agreementIds))
+      .where(oneOfPlannedOnce('s.agreement_id', agreementIds, 'uuid'))
       .execute(),
   ]);
   return { parties, commitments };

@@ -3,7 +3,7 @@ import { visibilityFor, type ActorSet, type OrganisationFacts, type Visibility }
 import type { RequestVariables } from '../http/app-env';
 import { NotAllowedError, NotFoundError } from '@kompetansebro/domain';
 import type { Executor } from '../persistence/executor';
-import { literalsOf, type ChangeContext } from '../persistence/repository-helpers';
+import { literalsOf, oneOfPlannedOnce, type ChangeContext } from '../persistence/repository-helpers';
 import { principalOf } from './access-control';
 import type { Principal } from './principal';
 
@@ -130,7 +130,7 @@ export function actorRowInSet(set: ActorSet, alias: string, ofKinds?: readonly s
   if (set.ids.length > 0) parts.push(sql`${sql.ref(`${alias}.id`)} in (${sql.join(set.ids)})`);
   // The kinds are the rule's own, written into the statement (literalsOf: the county's inbox).
   if (set.kinds.length > 0) parts.push(sql`${sql.ref(`${alias}.kind`)} in (${sql.join(literalsOf(set.kinds))})`);
-  if (set.municipalities.length > 0) parts.push(sql`${sql.ref(`${alias}.municipality_number`)} in (${sql.join(set.municipalities)})`);
+  if (set.municipalities.length > 0) parts.push(oneOfPlannedOnce(`${alias}.municipality_number`, set.municipalities, 'bpchar'));
   return parts.length === 0 ? FALSE : sql<SqlBool>`(${sql.join(parts, sql` or `)})`;
 }
 

@@ -153,12 +153,13 @@ export const literalsOf = <T extends string>(values: readonly T[]) => values.map
 export const dayPlannedOnce = (day: string) => sql<string>`(select ${day}::date)`;
 
 /**
- * The column is one of the ids, made into an array once per run (as `dayPlannedOnce`, and looked
- * up in the column's index): for the few rows of a page's records, where PostgreSQL, costing
- * "some ids" above the page's own, planned every request again (the commitments of a page of
- * agreements).
+ * The column is one of the values, made into an array once per run (as `dayPlannedOnce`) and
+ * looked up in the column's index. For values whose rows PostgreSQL would cost one by one (a
+ * page's ids, an organisation's municipalities): costing "some values" above the request's own,
+ * it planned every request again (a page of agreements' commitments, a centre's libraries).
  */
-export const inIdsPlannedOnce = (column: string, ids: readonly string[]) => sql<SqlBool>`${sql.ref(column)} = any(array(select unnest(${ids}::uuid[])))`;
+export const oneOfPlannedOnce = (column: string, values: readonly string[], type: 'uuid' | 'bpchar') =>
+  sql<SqlBool>`${sql.ref(column)} = any(array(select unnest(${values}::${sql.raw(type)}[])))`;
 
 /**
  * The rows of the page the query asks for: its size written into the statement, and no offset on
