@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { AgreementStatus, AgreementSummary, Page } from '@kompetansebro/domain';
+import type { RequestAs } from '@kompetansebro/testing/server';
+import { sampleId } from '@kompetansebro/db';
 import { json, testServer } from '../testing/fixture.test';
 
 // The regions each agreement reaches are kept by the database (agreement_region, migration
@@ -32,18 +34,18 @@ async function foundAfresh(): Promise<Reach[]> {
   return rows.sort(byReach);
 }
 
-/** The ids of a region's agreements, as the county's list gives them (title order), every page read. */
-async function listed(region: string, status?: AgreementStatus): Promise<string[]> {
+/** The ids of a list of agreements (title order), every page read; the county's unless `request` is another's. */
+async function listedWith(filters: string, request: RequestAs = server.request): Promise<string[]> {
   const ids: string[] = [];
   for (let page = 1; ; page++) {
-    const answer = await json<Page<AgreementSummary>>(
-      await server.request(`/api/agreements?region=${region}${status ? `&status=${status}` : ''}&sort=title&pageSize=100&page=${page}`),
-      200,
-    );
+    const answer = await json<Page<AgreementSummary>>(await request(`/api/agreements?${filters}&sort=title&pageSize=100&page=${page}`), 200);
     ids.push(...answer.items.map((a) => a.id));
     if (ids.length >= answer.total || answer.items.length === 0) return ids;
   }
 }
+
+/** The ids of a region's agreements, as the county's list gives them (title order), every page read. */
+const listed = (region: string, status?: AgreementStatus) => listedWith(`region=${region}${status ? `&status=${status}` : ''}`);
 
 /** The same in the order the list promises (title's sort key, then id), from the rule afresh. */
 async function expectedIds(region: string, status?: AgreementStatus): Promise<string[]> {
@@ -146,5 +148,56 @@ describe('the regions each agreement reaches, kept by the database', () => {
     const reached = (await kept()).filter((r) => r.agreement_id === agreement.id).map((r) => r.region_id);
     expect(reached).toEqual([region.region_id]);
     expect(await kept()).toEqual(await foundAfresh());
+  });
+
+  it("lists for an organisation only its own of a region's agreements, with a status and a party, as it lists them without the region", async () => {
+    const { db } = server.database;
+    const { here, there } = await twoRegions();
+    const fosen = sampleId('actor', 'study-centre-fosen');
+    // Agreements in both regions, some with the study centre as a party, of two statuses and two kinds.
+    const made = [
+      { title: 'Regionliste A', status: 'active', kind: 'cooperation', parties: [fosen, here.actor_id] },
+      { title: 'Regionliste B', status: 'draft', kind: 'partnership', parties: [here.actor_id, fosen] },
+      { title: 'Regionliste C', status: 'active', kind: 'cooperation', parties: [here.actor_id] },
+      { title: 'Regionliste D', status: 'active', kind: 'partnership', parties: [fosen, there.actor_id] },
+      { title: 'Regionliste E', status: 'active', kind: 'partnership', parties: [there.actor_id, here.actor_id, fosen] },
+    ] as const;
+    for (const agreement of made) {
+      const { id } = await db
+        .insertInto('agreement')
+        .values({ title: agreement.title, sort_key: agreement.title.toLowerCase(), kind: agreement.kind, status: agreement.status })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await db
+        .insertInto('agreement_party')
+        .values(agreement.parties.map((actorId, position) => ({ agreement_id: id, actor_id: actorId, role: 'partner', position })))
+        .execute();
+    }
+    const centre = await server.as('fosen@demo.kompetansebro.no');
+    const visible = new Set(await listedWith('', centre));
+    const active = new Set(await listedWith('status=active', centre));
+    const cooperation = new Set(await listedWith('kind=cooperation', centre));
+    const regions = [...new Set((await foundAfresh()).map((r) => r.region_id))];
+    let seen = 0;
+    for (const region of regions) {
+      const own = (await expectedIds(region)).filter((id) => visible.has(id));
+      seen += own.length;
+      expect(await listedWith(`region=${region}`, centre)).toEqual(own);
+      expect(await listedWith(`region=${region}&status=active`, centre)).toEqual(own.filter((id) => active.has(id)));
+      // A party filter read from the region rows alone, and with a kind, from each agreement.
+      for (const party of [here.actor_id, there.actor_id]) {
+        const ofParty = new Set(await listedWith(`party=${party}`, centre));
+        expect(await listedWith(`region=${region}&party=${party}`, centre)).toEqual(own.filter((id) => ofParty.has(id)));
+        expect(await listedWith(`region=${region}&party=${party}&kind=cooperation`, centre)).toEqual(own.filter((id) => ofParty.has(id) && cooperation.has(id)));
+      }
+    }
+    // The study centre sees the agreements it is a party to in both regions, not the one without it.
+    expect(seen).toBeGreaterThanOrEqual(6);
+    expect(await listedWith(`region=${here.region_id}&status=active`, centre)).not.toContain(
+      (await db.selectFrom('agreement').select('id').where('title', '=', 'Regionliste C').executeTakeFirstOrThrow()).id,
+    );
+    expect(await listedWith(`region=${here.region_id}&status=active`)).toContain(
+      (await db.selectFrom('agreement').select('id').where('title', '=', 'Regionliste C').executeTakeFirstOrThrow()).id,
+    );
   });
 });
