@@ -43,7 +43,7 @@ import {
   signedByAcceptance,
   type AgreementNoteCode,
 } from '@kompetansebro/domain';
-import { actorIdInSet, actorIdsOfSet, requireVisible, requireWritable, systemScope, visibleAgreements, type Scope } from '../auth/visibility';
+import { actorIdInSet, actorIdsOfSet, requireVisible, requireWritable, systemScope, visibleAgreements, visibleAgreementsHashed, type Scope } from '../auth/visibility';
 import { uniqueViolation } from '../persistence/database-errors';
 import type { Executor } from '../persistence/executor';
 import { actorNameOf, cappedTotalOf, COUNT_CAP, groupedBy, iso, isoOrNull, likePattern, literalsOf, noFilterIn, oneOfPlannedOnce, pageRows, rowsUpToCap, visibleActorIds, type ChangeContext } from '../persistence/repository-helpers';
@@ -231,6 +231,14 @@ function inRegion(qb: SelectQueryBuilder<AgreementJoin, 'ag', object>, region: s
   return region === undefined ? qb : qb.innerJoin('agreement_region as r', 'r.agreement_id', 'ag.id').where('r.region_id', '=', region);
 }
 
+/**
+ * From this many agreements of its own, an organisation's page in title order walks the titles
+ * with a hash of its agreements (visibleAgreementsHashed: a centre party to 1,000 of 20,000, 2.2 →
+ * 0.8 ms PostgreSQL CPU). With fewer, a walk finds a page's rows far apart (with 100: 5,000
+ * titles for a page of 25) and starting from its parties, then sorting, is cheaper.
+ */
+const HASHED_WALK_FROM = 200;
+
 /** The title order of the kept region rows: the agreement's own (the same sort key, the same id). */
 const REGION_TITLE_ORDER = 'r.sort_key collate "C"';
 
@@ -255,11 +263,13 @@ function regionPageIds(db: Executor, scope: Scope, query: AgreementListQuery & {
 }
 
 export async function listAgreements(db: Executor, scope: Scope, query: AgreementListQuery): Promise<Page<AgreementSummary>> {
-  const filtered = db
-    .selectFrom('agreement as ag')
-    .$if(query.region !== undefined, (qb) => inRegion(qb, query.region))
-    .where(visibleAgreements(scope, 'ag.id'))
-    .where((eb) => listConditions(eb, query));
+  const filteredBy = (visible: RawBuilder<SqlBool>) =>
+    db
+      .selectFrom('agreement as ag')
+      .$if(query.region !== undefined, (qb) => inRegion(qb, query.region))
+      .where(visible)
+      .where((eb) => listConditions(eb, query));
+  const filtered = filteredBy(visibleAgreements(scope, 'ag.id'));
   const descending = query.sort.startsWith('-');
   const sortKey = query.sort.replace('-', '');
   const sortColumn = SORTS[sortKey] ?? SORTS['title'] ?? 'ag.sort_key';
@@ -276,19 +286,19 @@ export async function listAgreements(db: Executor, scope: Scope, query: Agreemen
   };
   // The page's ids first (from indexes where they serve: the filters, the order), then only the
   // page's rows are read, not every row the filters let through.
-  const pageIds = (withTotal: boolean) =>
+  const pageIds = (withTotal: boolean, ofAgreements: typeof filtered) =>
     query.region !== undefined && regionRowsSuffice(query, sortKey)
       ? pageRows(regionPageIds(db, scope, { ...query, region: query.region }, direction), query)
       : pageRows(
-          filtered
+          ofAgreements
             .select(['ag.id', withTotal ? sql<string>`count(*) over ()`.as('total_count') : sql<string | null>`null`.as('total_count')])
             .orderBy(pageOrder)
             .orderBy('ag.id'),
           query,
         );
-  const pageOf = (withTotal: boolean) =>
+  const pageOf = (withTotal: boolean, ofAgreements = filtered) =>
     db
-      .with('page', () => pageIds(withTotal))
+      .with('page', () => pageIds(withTotal, ofAgreements))
       .selectFrom('page')
       .innerJoin('agreement as ag', 'ag.id', 'page.id')
       .select([...agreementColumns, 'page.total_count'])
@@ -302,6 +312,11 @@ export async function listAgreements(db: Executor, scope: Scope, query: Agreemen
     // (a window count over the ids), so those lookups run once, not again for a count.
     rows = await pageOf(true);
     counted = rows.length > 0 ? { total: Number(rows[0]?.total_count) } : await countAll();
+  } else if (noFilterIn(query) && sortKey === 'title' && !scope.agreements.read.all) {
+    // An organisation's own agreements in title order: counted first (from its parties' index), so
+    // that the page's walk of the titles checks each against a hash of them when they are many.
+    counted = await countAll();
+    rows = await pageOf(false, counted.total >= HASHED_WALK_FROM ? filteredBy(visibleAgreementsHashed(scope, 'ag.id')) : filtered);
   } else {
     // Column filters, text search (indexed) or none: the page is read in index order and stops after
     // its rows; the total is a count that reads no columns.
@@ -794,14 +809,14 @@ export async function listPendingAcceptances(
     .where(answersFor('p.actor_id'))
     .where('p.accepted_at', 'is', null)
     .$if(unanswered, (qb) => qb.where('p.declined_at', 'is', null))
-    .where('ag.status', '=', sql.lit('negotiating'))
+    .where('ag.status', 'in', literalsOf(['negotiating'] as const))
     .where(visible);
   // Amendments proposed (few: one at a time per agreement) that wait for one of its answers.
   const amendments = db
     .selectFrom('agreement_amendment as am')
     .innerJoin('agreement as ag', 'ag.id', 'am.agreement_id')
     .innerJoin('agreement_amendment_party as ap', 'ap.amendment_id', 'am.id')
-    .where('am.status', '=', sql.lit('proposed'))
+    .where('am.status', 'in', literalsOf(['proposed'] as const))
     .where('ag.status', 'in', literalsOf(AMENDABLE_STATUSES))
     .where('ap.accepted_at', 'is', null)
     .where(visible)

@@ -152,6 +152,19 @@ export function agreementHasPartyIn(set: ActorSet, agreementIdColumn: string): R
 }
 
 /**
+ * The same agreements as agreementHasPartyIn, for a list that walks the agreements in an index's
+ * order (the title): the set's agreements are read once into a hash and each agreement walked is
+ * looked up there. As a semi-join (agreementHasPartyIn) PostgreSQL probes the parties' index for
+ * every agreement it walks (a centre party to 1 in 20: 450 probes for a page of 25, 2.2 ms);
+ * `is true` keeps the condition a hashed filter (0.8 ms). For a set with few agreements the walk
+ * finds too few and runs long: there the semi-join, which can start from the parties, is better.
+ */
+export function agreementHasPartyInHashed(set: ActorSet, agreementIdColumn: string): RawBuilder<SqlBool> {
+  if (set.all) return TRUE;
+  return sql<SqlBool>`(${sql.ref(agreementIdColumn)} in (select vis_party.agreement_id from agreement_party as vis_party where ${actorIdInSet(set, 'vis_party.actor_id')})) is true`;
+}
+
+/**
  * The ids of the actors in the set (not one that is every actor), as an array the database reads
  * once per statement, not once per row: a column compared with it (`= any(…)`) is looked up in
  * one scan of its index, for all the ids at once (issue 18).
@@ -199,6 +212,8 @@ export const visibleActorRecords = (scope: Scope, actorAlias: string) => actorRo
 export const visibleRecordsOfActor = (scope: Scope, actorIdColumn: string, ofKinds: readonly string[]) => actorIdInSet(scope.actorRecords.read, actorIdColumn, ofKinds);
 /** Agreements (their id column) the scope may see. */
 export const visibleAgreements = (scope: Scope, agreementIdColumn: string) => agreementHasPartyIn(scope.agreements.read, agreementIdColumn);
+/** The same, as a hashed filter for a walk in index order (agreementHasPartyInHashed). */
+export const visibleAgreementsHashed = (scope: Scope, agreementIdColumn: string) => agreementHasPartyInHashed(scope.agreements.read, agreementIdColumn);
 /** Activities (aliased `alias`) the scope may see. */
 export const visibleActivities = (scope: Scope, alias: string) => activityInvolves(scope.activities.read, alias);
 /** Records no organisation owns (initiatives, plan items, mobility counts, the audit log): the county's. */

@@ -10,7 +10,7 @@ import {
 } from '@kompetansebro/domain';
 import { visibleActors, visibleRecordsOfActor, type Scope } from '../auth/visibility';
 import type { Executor } from '../persistence/executor';
-import { actorNameOf, groupedBy, likePattern, literalsOf, pageRows } from '../persistence/repository-helpers';
+import { actorNameOf, groupedBy, likePattern, publicLibraryKindLiterals, pageRows } from '../persistence/repository-helpers';
 
 // The university-library liaison (issue 8): the public libraries it works with, as far as the
 // caller's Scope sees them.
@@ -20,7 +20,7 @@ export async function listLibraries(db: Executor, scope: Scope, query: LibraryLi
   // names to the page's rows and never change how many rows there are (each is to one row or none).
   let libraries = db
     .selectFrom('actor as a')
-    .where('a.kind', 'in', literalsOf(publicLibraryKinds))
+    .where('a.kind', 'in', publicLibraryKindLiterals)
     .where('a.archived_at', 'is', null)
     .where(visibleActors(scope, 'a', publicLibraryKinds));
   if (query.q || query.region) libraries = libraries.leftJoin('municipality as m', 'm.number', 'a.municipality_number');

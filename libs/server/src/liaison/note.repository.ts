@@ -1,7 +1,6 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Database } from '@kompetansebro/db';
 import {
-  publicLibraryKinds,
   DomainRuleError,
   liaisonErrorCodes,
   NotFoundError,
@@ -14,7 +13,7 @@ import {
 } from '@kompetansebro/domain';
 import { actorIdInSet, requireVisible, requireWritable, visibleActors, visibleLiaisonNotes, type Scope } from '../auth/visibility';
 import type { Executor } from '../persistence/executor';
-import { actorNameOf, iso, likePattern, literalsOf, nameOf, pageOf, pageRows, type ChangeContext } from '../persistence/repository-helpers';
+import { actorNameOf, iso, likePattern, publicLibraryKindLiterals, nameOf, pageOf, pageRows, type ChangeContext } from '../persistence/repository-helpers';
 import { auditedCreate, nextVersion, versionedChange, type ExpectedVersion } from '../persistence/versioned-change';
 
 // The university-library liaison (issue 8): the notes of the channels (threads) it is a party
@@ -203,7 +202,7 @@ export async function createNote(db: Executor, scope: Scope, input: NoteCreate, 
           .selectFrom('actor as a')
           .select('a.id')
           .where('a.id', '=', actorId)
-          .where('a.kind', 'in', literalsOf(publicLibraryKinds))
+          .where('a.kind', 'in', publicLibraryKindLiterals)
           .where(visibleActors(scope, 'a'))
           .executeTakeFirst();
         if (!target) throw new DomainRuleError([{ path: 'target.actorId', code: liaisonErrorCodes.targetNotFound, message: 'No public library has this id' }]);

@@ -1,5 +1,5 @@
 import { sql, type OrderByItemBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
-import { inActorSet, type ActorFacts, type ActorSet, type Page } from '@kompetansebro/domain';
+import { inActorSet, publicLibraryKinds, type ActorFacts, type ActorSet, type Page } from '@kompetansebro/domain';
 import { DomainRuleError } from '@kompetansebro/domain';
 import type { Executor } from './executor';
 
@@ -143,6 +143,9 @@ export async function cappedPageOf<FilteredDB, FilteredTables extends keyof Filt
  * planned every request again (issue 18: the inbox, 1.3–2 ms of planning a request).
  */
 export const literalsOf = <T extends string>(values: readonly T[]) => values.map((value) => sql.lit(value));
+
+/** The kinds of a public library (a main library and its branches), written into the statement. */
+export const publicLibraryKindLiterals = literalsOf(publicLibraryKinds);
 
 /**
  * A day the statement's plan does not hang on: read once per run in a scalar subquery, so the

@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import {
-  publicLibraryKinds,
   addDays,
   hoursOfWeek,
   hasOpeningHours,
@@ -22,7 +21,7 @@ import {
   withFields,
 } from '@kompetansebro/domain';
 import type { Executor } from '../persistence/executor';
-import { groupedBy, literalsOf } from '../persistence/repository-helpers';
+import { groupedBy, publicLibraryKindLiterals } from '../persistence/repository-helpers';
 import { publishedPhotosOf } from '../photos/photo.repository';
 import { norwegianPublicHolidays } from '../opening-hours/norwegian-holidays';
 import type { LibrarySearch, PublicHours, PublicLibrary, PublicPhoto, PublicService, PublicStudyCentre } from './public.schema';
@@ -101,7 +100,7 @@ function libraryRows(db: Executor, only: readonly string[] | null): Promise<Libr
     .innerJoin('municipality as m', 'm.number', 'a.municipality_number')
     .leftJoin('region as r', 'r.id', 'm.region_id')
     .select(['a.id', 'a.name', 'a.kind', 'a.parent_id', 'a.municipality_number', 'm.name as municipality_name', 'r.id as region_id', 'r.name as region_name', 'a.address', 'a.phone', 'a.email', 'a.website'])
-    .where('a.kind', 'in', literalsOf(publicLibraryKinds))
+    .where('a.kind', 'in', publicLibraryKindLiterals)
     .where('a.archived_at', 'is', null)
     .$if(only !== null, (qb) => qb.where('a.id', 'in', only ?? []))
     .orderBy(sql`a.sort_key collate "C"`)
@@ -122,7 +121,7 @@ async function loadLibraries(db: Executor, now: Date, idOrSlug?: string): Promis
       .selectFrom('actor as a')
       .innerJoin('municipality as m', 'm.number', 'a.municipality_number')
       .select(['a.id', 'a.name', 'a.municipality_number'])
-      .where('a.kind', 'in', literalsOf(publicLibraryKinds))
+      .where('a.kind', 'in', publicLibraryKindLiterals)
       .where('a.archived_at', 'is', null)
       .execute());
   const slugCount = new Map<string, number>();
@@ -147,7 +146,7 @@ async function loadLibraries(db: Executor, now: Date, idOrSlug?: string): Promis
       .innerJoin('actor as a', 'a.id', 's.actor_id')
       .innerJoin('municipality as m', 'm.number', 'a.municipality_number')
       .select(['s.id', 's.actor_id', 's.type', 's.description', 's.conditions', 's.weekly_hours'])
-      .where('a.kind', 'in', literalsOf(publicLibraryKinds))
+      .where('a.kind', 'in', publicLibraryKindLiterals)
       .where('a.archived_at', 'is', null)
       .where('s.archived_at', 'is', null)
       .where(sql<boolean>`s.audiences @> '["students"]'::jsonb`)
@@ -158,7 +157,7 @@ async function loadLibraries(db: Executor, now: Date, idOrSlug?: string): Promis
       .selectFrom('opening_hours as h')
       .innerJoin('actor as a', 'a.id', 'h.id')
       .select(['h.id', 'h.weekly', 'h.seasons', 'h.exceptions', 'h.open_on_public_holidays'])
-      .where('a.kind', 'in', literalsOf(publicLibraryKinds))
+      .where('a.kind', 'in', publicLibraryKindLiterals)
       .where('a.archived_at', 'is', null)
       .$if(only !== null, (qb) => qb.where('a.id', 'in', only ?? []))
       .execute(),
