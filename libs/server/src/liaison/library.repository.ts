@@ -10,7 +10,7 @@ import {
 } from '@kompetansebro/domain';
 import { visibleActors, visibleRecordsOfActor, type Scope } from '../auth/visibility';
 import type { Executor } from '../persistence/executor';
-import { actorNameOf, groupedBy, likePattern, publicLibraryKindLiterals, pageRows } from '../persistence/repository-helpers';
+import { actorNameOf, groupedBy, likePattern, pageRows, publicLibraryKindLiterals } from '../persistence/repository-helpers';
 
 // The university-library liaison (issue 8): the public libraries it works with, as far as the
 // caller's Scope sees them.

@@ -13,7 +13,7 @@ import {
 } from '@kompetansebro/domain';
 import { actorIdInSet, requireVisible, requireWritable, visibleActors, visibleLiaisonNotes, type Scope } from '../auth/visibility';
 import type { Executor } from '../persistence/executor';
-import { actorNameOf, iso, likePattern, publicLibraryKindLiterals, nameOf, pageOf, pageRows, type ChangeContext } from '../persistence/repository-helpers';
+import { actorNameOf, iso, likePattern, nameOf, pageOf, pageRows, publicLibraryKindLiterals, type ChangeContext } from '../persistence/repository-helpers';
 import { auditedCreate, nextVersion, versionedChange, type ExpectedVersion } from '../persistence/versioned-change';
 
 // The university-library liaison (issue 8): the notes of the channels (threads) it is a party
